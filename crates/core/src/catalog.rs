@@ -149,6 +149,14 @@ pub struct CodeEntry {
 }
 
 impl CodeEntry {
+    /// The HTTP status of an error code (`status` parsed); `None` for other kinds.
+    pub fn http_status(&self) -> Option<u16> {
+        match self.kind {
+            CodeKind::ErrorCode => self.status.and_then(|s| s.parse().ok()),
+            _ => None,
+        }
+    }
+
     /// An entry with only the three fields every entry has.
     pub(crate) const fn new(kind: CodeKind, code: &'static str, description: &'static str) -> Self {
         CodeEntry {
@@ -448,5 +456,20 @@ mod tests {
         assert_eq!(value["return_code"], 66);
         assert!(value["action"].is_null());
         assert_eq!(value.as_object().unwrap().len(), 10);
+    }
+
+    #[test]
+    fn only_error_codes_have_an_http_status() {
+        assert_eq!(
+            error_code("signer_locked").unwrap().http_status(),
+            Some(423)
+        );
+        assert_eq!(
+            error_code("internal_error").unwrap().http_status(),
+            Some(500)
+        );
+        let kyc = lookup(CodeKind::SignatureStatusCode, "140").unwrap();
+        assert_eq!(kyc.status, Some("kyc_required"));
+        assert_eq!(kyc.http_status(), None);
     }
 }

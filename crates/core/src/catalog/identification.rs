@@ -193,6 +193,83 @@ code_enum! {
 mod tests {
     use super::*;
 
+    /// Every failure reason of seed 002's table, in the seed's order.
+    const SEED_REASONS: &[&str] = &[
+        "DATA_APPLICATION_ADDRESS",
+        "DATA_APPLICATION_DATA",
+        "DATA_ID_EXPIRED",
+        "TECH_AUDIO",
+        "TECH_DISCONNECTED_VIDEO",
+        "TECH_DISCONNECTED_WEBSOCKET",
+        "TECH_HOLOGRAM",
+        "TECH_ID_TYPE",
+        "TECH_IDENT_CODE_DELIVERY",
+        "TECH_INTERNAL_SERVER_ERROR",
+        "TECH_INTERNET_CONNECTION",
+        "TECH_LIGHTING",
+        "TECH_PHOTO",
+        "TECH_TIMEOUT",
+        "TECH_VIDEO",
+        "NO_VIDEO",
+        "BAD_VIDEO",
+        "VIDEO_ENVIRONMENT",
+        "VIDEO_OTHER",
+        "NO_AUDIO",
+        "BAD_AUDIO",
+        "BAD_AUDIO_ENVIRONMENT",
+        "AUDIO_OTHER",
+        "BAD_PHOTO_QUALITY",
+        "PHOTO_OTHER",
+        "CONNECTION_LOST",
+        "CONNECTION_BAD",
+        "NO_CONNECTION",
+        "CONNECTION_OTHER",
+        "IDENT_CODE_NOT_RECEIVED",
+        "IDENT_CODE_REPEATEDLY_INCORRECT",
+        "USER_ABORT_WHILE_WAITING",
+        "USER_STARTED_NEW_REQUEST",
+        "USER_CANCELLATION",
+        "ENROLLED_TO_WAITING_LIST",
+        "ID_NOT_SUPPORTED",
+        "ID_DAMAGED",
+        "ID_OTHER",
+        "DISAGREE_WITH_VIDEO_RECORDING",
+        "INCORRECT_ID_NUMBER",
+        "INCORRECT_NAME_IN_QES",
+        "WRONG_PHONE_NUMBER",
+        "USER_ID_NUMBER",
+        "USER_IDENT_CODE",
+        "USER_LANGUAGE",
+        "USER_NO_ID",
+        "USER_WRONG_PERSON",
+        "INDECENT_BEHAVIOUR",
+        "OTHER_ABUSE",
+        "OTHER_MISCELLANEOUS_PERMANENT",
+        "OTHER_MISCELLANEOUS_TEMPORARY",
+        "OTHER_TEST",
+        "OTHER_ERROR",
+        "STALLED_TIMEOUT",
+        "NO_SECURITY_QUESTION_ASKED",
+        "SECURITY_QUESTION_NOT_CORRECT_ANSWERED",
+        "SECURITY_QUESTION",
+        "CALL_QUALITY_FAIL",
+        "NO_ESIGN_FRAUD",
+    ];
+
+    #[test]
+    fn every_seed_002_reason_is_present_in_the_seeds_order() {
+        assert_eq!(SEED_REASONS.len(), 59);
+        let ours: Vec<&str> = IdentificationReason::ALL
+            .iter()
+            .map(|r| r.as_str())
+            .collect();
+        assert_eq!(&ours[..59], SEED_REASONS);
+        assert_eq!(
+            &ours[59..],
+            ["FRAUD_SUSPICION_PENDING", "FRAUD_SUSPICION_CONFIRMED"]
+        );
+    }
+
     #[test]
     fn every_seed_reason_is_present_with_the_seeds_flags() {
         // 59 rows in seed 002's table plus the two fraud additions.
