@@ -1,0 +1,581 @@
+//! Persons (seed 002).
+//!
+//! A person has some sixty fields, most of them optional strings with a rule
+//! or two. Rather than a struct, a table of field specifications drives
+//! creation, updates, validation and the response shape, so the rules of
+//! seed 002 live in one place: which fields exist, which can be written on
+//! creation, which `PATCH` may change, and how each is checked. The stored
+//! form is the response object itself, with every field present (`null` where
+//! unknown), in seed 002's order.
+
+use crate::time::Timestamp;
+use crate::validate::{self, FieldError};
+use chrono::{Datelike, NaiveDate};
+use serde_json::{Map, Value};
+
+/// How a field's value is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A personal name (seed 002's sanitisation rules).
+    Name,
+    /// Free text up to this many characters.
+    Text(usize),
+    /// One of these exact words.
+    Enum(&'static [&'static str]),
+    /// ISO 3166-1 alpha-2.
+    Country,
+    /// A list of ISO 3166-1 alpha-2 codes.
+    CountryList,
+    /// E.164, valid per libphonenumber's metadata.
+    Phone,
+    /// An e-mail address.
+    Email,
+    /// A past ISO date (birth dates).
+    BirthDate,
+    /// An ISO date that must be today or tomorrow on the tenant clock.
+    AmlConfirmedOn,
+    /// An RFC 3339 timestamp in UTC.
+    UtcTimestamp,
+    /// A NACE Rev. 2 code.
+    Nace,
+    /// `true` or `false`.
+    Bool,
+    /// A non-negative integer.
+    Cents,
+    /// An address object (`line_1`, `line_2`, `postal_code`, `city`, `country`, `state`).
+    Address,
+    /// `tax_information` (`tax_assessment`, `marital_status`).
+    TaxInformation,
+}
+
+/// Who may write a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Set on creation and changeable by `PATCH` (seed 002's update list).
+    Updatable,
+    /// Set on creation only; later changes go through support (seed 002).
+    CreateOnly,
+    /// Maintained by Signet (ids, compliance outcomes); never written by a client.
+    ReadOnly,
+}
+
+/// One field of the person resource.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldSpec {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub access: Access,
+    /// The value a new person has when the field is not given.
+    pub default: Default,
+}
+
+/// A field's initial value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Default {
+    Null,
+    False,
+    EmptyList,
+    Word(&'static str),
+    /// An object whose members all start `null` (addresses, tax information).
+    NullObject,
+}
+
+pub const SALUTATIONS: &[&str] = &["MR", "MS"];
+pub const EMPLOYMENT_STATUSES: &[&str] = &[
+    "EMPLOYED",
+    "UNEMPLOYED",
+    "FREELANCER",
+    "SELF_EMPLOYED",
+    "RETIRED",
+    "STUDENT",
+    "HOUSEWORK_CHILDCARE",
+    "CIVIL_SERVANT",
+    "EXECUTIVE",
+    "MANAGER",
+    "PUPIL",
+];
+pub const MARITAL_STATUSES: &[&str] = &[
+    "UNKNOWN",
+    "SINGLE",
+    "MARRIED",
+    "DIVORCED",
+    "WIDOWED",
+    "SEPARATED",
+    "REGISTERED_PARTNERSHIP",
+];
+pub const TAX_ASSESSMENTS: &[&str] = &["NONE", "SEPARATE", "JOINT"];
+pub const SCREENING_PROGRESS: &[&str] = &[
+    "NOT_SCREENED",
+    "POTENTIAL_MATCH",
+    "SCREENED_ACCEPTED",
+    "SCREENED_DECLINED",
+];
+pub const RISK_CLASSIFICATION_STATUSES: &[&str] = &[
+    "NOT_SCORED",
+    "POTENTIAL_RISK",
+    "NORMAL_RISK",
+    "HIGH_RISK",
+    "RISK_ACCEPTED",
+    "RISK_REJECTED",
+];
+pub const CUSTOMER_VETTING_STATUSES: &[&str] = &[
+    "NOT_VETTED",
+    "NO_MATCH",
+    "POTENTIAL_MATCH",
+    "INFORMATION_REQUESTED",
+    "INFORMATION_RECEIVED",
+    "RISK_ACCEPTED",
+    "RISK_REJECTED",
+    "CUSTOMER_UNRESPONSIVE",
+    "VETTING_NOT_REQUIRED",
+];
+
+const ADDRESS_FIELDS: &[&str] = &["line_1", "line_2", "postal_code", "city", "country", "state"];
+const TAX_FIELDS: &[&str] = &["tax_assessment", "marital_status"];
+
+macro_rules! f {
+    ($name:literal, $kind:expr, $access:ident) => {
+        f!($name, $kind, $access, Null)
+    };
+    ($name:literal, $kind:expr, $access:ident, $default:ident) => {
+        FieldSpec { name: $name, kind: $kind, access: Access::$access, default: Default::$default }
+    };
+    ($name:literal, $kind:expr, $access:ident, Word($w:literal)) => {
+        FieldSpec { name: $name, kind: $kind, access: Access::$access, default: Default::Word($w) }
+    };
+}
+
+/// Every field of seed 002's person response, in its order, and Signet's
+/// additions at the end.
+pub const FIELDS: &[FieldSpec] = &[
+    f!("id", Kind::Text(64), ReadOnly),
+    f!("salutation", Kind::Enum(SALUTATIONS), Updatable),
+    f!("title", Kind::Text(50), Updatable),
+    f!("first_name", Kind::Name, CreateOnly),
+    f!("last_name", Kind::Name, CreateOnly),
+    f!("address", Kind::Address, Updatable, NullObject),
+    f!("contact_address", Kind::Address, Updatable, NullObject),
+    f!("email", Kind::Email, Updatable),
+    f!("mobile_number", Kind::Phone, CreateOnly),
+    f!("birth_name", Kind::Name, CreateOnly),
+    f!("birth_date", Kind::BirthDate, CreateOnly),
+    f!("birth_city", Kind::Text(100), CreateOnly),
+    f!("birth_country", Kind::Country, CreateOnly),
+    f!("nationality", Kind::Country, CreateOnly),
+    f!("employment_status", Kind::Enum(EMPLOYMENT_STATUSES), Updatable),
+    f!("job_title", Kind::Text(100), Updatable),
+    f!("tax_information", Kind::TaxInformation, Updatable, NullObject),
+    f!("fatca_relevant", Kind::Bool, Updatable),
+    f!("fatca_crs_confirmed_at", Kind::UtcTimestamp, Updatable),
+    f!("business_purpose", Kind::Text(1000), Updatable),
+    f!("industry", Kind::Text(100), Updatable),
+    f!("industry_key", Kind::Text(100), Updatable),
+    f!("terms_conditions_signed_at", Kind::UtcTimestamp, CreateOnly),
+    f!("own_economic_interest_signed_at", Kind::UtcTimestamp, Updatable),
+    f!("aml_follow_up_date", Kind::BirthDate, ReadOnly),
+    f!("aml_confirmed_on", Kind::AmlConfirmedOn, Updatable),
+    f!("flagged_by_compliance", Kind::Bool, ReadOnly, False),
+    f!("expected_monthly_revenue_cents", Kind::Cents, Updatable),
+    f!("vat_number", Kind::Text(50), Updatable),
+    f!("website_social_media", Kind::Text(255), Updatable),
+    f!("business_trading_name", Kind::Text(255), Updatable),
+    f!("nace_code", Kind::Nace, Updatable),
+    f!("business_address_line_1", Kind::Text(255), Updatable),
+    f!("business_address_line_2", Kind::Text(255), Updatable),
+    f!("business_postal_code", Kind::Text(20), Updatable),
+    f!("business_city", Kind::Text(100), Updatable),
+    f!("business_country", Kind::Country, Updatable),
+    f!("business_state", Kind::Text(100), CreateOnly),
+    f!("screening_progress", Kind::Enum(SCREENING_PROGRESS), ReadOnly, Word("NOT_SCREENED")),
+    f!("risk_classification_status", Kind::Enum(RISK_CLASSIFICATION_STATUSES), ReadOnly, Word("NOT_SCORED")),
+    f!("customer_vetting_status", Kind::Enum(CUSTOMER_VETTING_STATUSES), ReadOnly, Word("NOT_VETTED")),
+    f!("annual_income_range", Kind::Text(50), Updatable),
+    f!("data_terms_signed_at", Kind::UtcTimestamp, Updatable),
+    f!("branch", Kind::Text(50), Updatable),
+    f!("birth_province", Kind::Text(100), Updatable),
+    f!("birth_post_code", Kind::Text(20), Updatable),
+    f!("socioprofessional_category", Kind::Text(100), Updatable),
+    f!("purpose_of_account_opening", Kind::Text(255), Updatable),
+    f!("main_income_source", Kind::Text(100), Updatable),
+    f!("work_country", Kind::Country, Updatable),
+    f!("work_province", Kind::Text(100), Updatable),
+    f!("self_declared_as_pep", Kind::Bool, Updatable),
+    f!("international_operativity_expectation", Kind::CountryList, Updatable, EmptyList),
+    f!("registration_number", Kind::Text(100), Updatable),
+    f!("legitimation_valid_until", Kind::BirthDate, ReadOnly),
+    // Signet's additions.
+    f!("verified_mobile_number", Kind::Phone, ReadOnly),
+    f!("created_at", Kind::UtcTimestamp, ReadOnly),
+    f!("updated_at", Kind::UtcTimestamp, ReadOnly),
+];
+
+/// Looks a field up by name.
+pub fn field(name: &str) -> Option<&'static FieldSpec> {
+    FIELDS.iter().find(|f| f.name == name)
+}
+
+/// What a write may do, and the facts its rules depend on.
+#[derive(Debug, Clone)]
+pub struct WriteContext<'a> {
+    /// The tenant's current date (tenant clock), for `aml_confirmed_on` and birth dates.
+    pub today: NaiveDate,
+    /// Residency countries the tenant allows (`None`: all).
+    pub allowed_residency_countries: Option<&'a [String]>,
+}
+
+/// A validated person document, the stored and returned form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person(Map<String, Value>);
+
+impl Person {
+    /// Validates a creation request and builds the new person.
+    pub fn create(
+        id: &str,
+        input: &Map<String, Value>,
+        ctx: &WriteContext<'_>,
+        now: &Timestamp,
+    ) -> Result<Person, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        for (key, _) in input {
+            match field(key) {
+                None => errors.push(unknown_field(key)),
+                Some(spec) if spec.access == Access::ReadOnly => {
+                    errors.push(err(key, "is read-only and cannot be set"))
+                }
+                Some(_) => {}
+            }
+        }
+        for required in ["first_name", "last_name"] {
+            match input.get(required) {
+                None | Some(Value::Null) => errors.push(err(required, "is required")),
+                _ => {}
+            }
+        }
+        let mut doc = Map::new();
+        for spec in FIELDS {
+            doc.insert(spec.name.to_owned(), default_value(spec));
+        }
+        doc.insert("id".into(), Value::String(id.to_owned()));
+        let stamp = Value::String(crate::time::format(now));
+        doc.insert("created_at".into(), stamp.clone());
+        doc.insert("updated_at".into(), stamp);
+        let mut person = Person(doc);
+        person.apply(input, ctx, &mut errors);
+        check_cross_field_rules(input, &person, ctx, &mut errors);
+        if errors.is_empty() { Ok(person) } else { Err(errors) }
+    }
+
+    /// Validates a `PATCH` and applies it. Only seed 002's updatable fields
+    /// are accepted; any other field is an error naming it.
+    pub fn update(
+        &self,
+        input: &Map<String, Value>,
+        ctx: &WriteContext<'_>,
+        now: &Timestamp,
+    ) -> Result<Person, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        for (key, _) in input {
+            match field(key) {
+                None => errors.push(unknown_field(key)),
+                Some(spec) if spec.access == Access::ReadOnly => {
+                    errors.push(err(key, "is read-only and cannot be updated"))
+                }
+                Some(spec) if spec.access == Access::CreateOnly => errors.push(err(
+                    key,
+                    "cannot be updated through the API; contact support to change it",
+                )),
+                Some(_) => {}
+            }
+        }
+        let mut person = self.clone();
+        person.apply(input, ctx, &mut errors);
+        check_cross_field_rules(input, &person, ctx, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        person.0.insert("updated_at".into(), Value::String(crate::time::format(now)));
+        Ok(person)
+    }
+
+    /// Checks and copies every writable field of `input`; errors for the
+    /// access rules were already collected by the caller.
+    fn apply(&mut self, input: &Map<String, Value>, ctx: &WriteContext<'_>, errors: &mut Vec<FieldError>) {
+        for (key, value) in input {
+            let Some(spec) = field(key) else { continue };
+            if spec.access == Access::ReadOnly {
+                continue;
+            }
+            match check_value(spec.name, spec.kind, value, self.0.get(key), ctx) {
+                Ok(v) => {
+                    self.0.insert(key.clone(), v);
+                }
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+    }
+
+    /// Rebuilds a person from its stored form.
+    pub fn from_stored(doc: Map<String, Value>) -> Person {
+        Person(doc)
+    }
+
+    pub fn as_json(&self) -> &Map<String, Value> {
+        &self.0
+    }
+
+    pub fn into_json(self) -> Value {
+        Value::Object(self.0)
+    }
+
+    /// A top-level string field, if set.
+    pub fn str_field(&self, name: &str) -> Option<&str> {
+        self.0.get(name).and_then(Value::as_str)
+    }
+
+    pub fn first_name(&self) -> &str {
+        self.str_field("first_name").unwrap_or_default()
+    }
+
+    pub fn last_name(&self) -> &str {
+        self.str_field("last_name").unwrap_or_default()
+    }
+
+    pub fn flagged_by_compliance(&self) -> bool {
+        self.0.get("flagged_by_compliance").and_then(Value::as_bool).unwrap_or(false)
+    }
+
+    /// The key of seed 002's "identical persons" rule: first and last name,
+    /// birth city and birth date.
+    pub fn identity_key(&self) -> String {
+        let part = |n: &str| self.str_field(n).unwrap_or("").to_owned();
+        format!(
+            "{}\u{1f}{}\u{1f}{}\u{1f}{}",
+            part("first_name"),
+            part("last_name"),
+            part("birth_city"),
+            part("birth_date")
+        )
+    }
+
+    /// Sets a field that Signet maintains itself (identification results,
+    /// compliance outcomes), bypassing client access rules but not shape.
+    pub fn set_system_field(&mut self, name: &str, value: Value, now: &Timestamp) {
+        if field(name).is_some() {
+            self.0.insert(name.to_owned(), value);
+            self.0.insert("updated_at".into(), Value::String(crate::time::format(now)));
+        }
+    }
+}
+
+fn default_value(spec: &FieldSpec) -> Value {
+    match spec.default {
+        Default::Null => Value::Null,
+        Default::False => Value::Bool(false),
+        Default::EmptyList => Value::Array(Vec::new()),
+        Default::Word(w) => Value::String(w.to_owned()),
+        Default::NullObject => null_object(spec.kind),
+    }
+}
+
+/// The empty form of an object-valued field.
+fn null_object(kind: Kind) -> Value {
+    let members: &[&str] = match kind {
+        Kind::Address => ADDRESS_FIELDS,
+        Kind::TaxInformation => TAX_FIELDS,
+        _ => return Value::Null,
+    };
+    Value::Object(members.iter().map(|m| ((*m).to_owned(), Value::Null)).collect())
+}
+
+fn err(field: &str, message: &str) -> FieldError {
+    FieldError { field: field.to_owned(), message: message.to_owned() }
+}
+
+fn unknown_field(field: &str) -> FieldError {
+    err(field, "is not a field of a person")
+}
+
+fn expect_str<'v>(field: &str, value: &'v Value) -> Result<&'v str, Vec<FieldError>> {
+    value.as_str().ok_or_else(|| vec![err(field, "must be a string")])
+}
+
+/// Checks one value and returns what to store.
+fn check_value(
+    name: &str,
+    kind: Kind,
+    value: &Value,
+    current: Option<&Value>,
+    ctx: &WriteContext<'_>,
+) -> Result<Value, Vec<FieldError>> {
+    if value.is_null() {
+        if matches!(name, "first_name" | "last_name") {
+            return Err(vec![err(name, "is required")]);
+        }
+        return Ok(match kind {
+            Kind::Address | Kind::TaxInformation => null_object(kind),
+            Kind::CountryList => Value::Array(Vec::new()),
+            _ => Value::Null,
+        });
+    }
+    let one = |r: Result<(), FieldError>| r.map_err(|e| vec![e]);
+    match kind {
+        Kind::Name => {
+            let s = expect_str(name, value)?;
+            one(validate::person_name(name, s))?;
+        }
+        Kind::Text(max) => {
+            let s = expect_str(name, value)?;
+            one(validate::max_len(name, s, max))?;
+        }
+        Kind::Enum(words) => {
+            let s = expect_str(name, value)?;
+            if !words.contains(&s) {
+                return Err(vec![err(name, &format!("must be one of {}", words.join(", ")))]);
+            }
+        }
+        Kind::Country => {
+            let s = expect_str(name, value)?;
+            one(validate::country(name, s))?;
+        }
+        Kind::CountryList => {
+            let items = value.as_array().ok_or_else(|| vec![err(name, "must be an array of country codes")])?;
+            for item in items {
+                let s = expect_str(name, item)?;
+                one(validate::country(name, s))?;
+            }
+        }
+        Kind::Phone => {
+            let s = expect_str(name, value)?;
+            one(validate::phone_e164(name, s))?;
+        }
+        Kind::Email => {
+            let s = expect_str(name, value)?;
+            one(validate::email(name, s))?;
+        }
+        Kind::BirthDate => {
+            let s = expect_str(name, value)?;
+            let d = validate::date(name, s).map_err(|e| vec![e])?;
+            if d > ctx.today {
+                return Err(vec![err(name, "must not be in the future")]);
+            }
+            if d.year() < 1900 {
+                return Err(vec![err(name, "must not be before 1900-01-01")]);
+            }
+        }
+        Kind::AmlConfirmedOn => {
+            let s = expect_str(name, value)?;
+            let d = validate::date(name, s).map_err(|e| vec![e])?;
+            let tomorrow = ctx.today.succ_opt().unwrap_or(ctx.today);
+            if d != ctx.today && d != tomorrow {
+                return Err(vec![err(name, "must be today's or tomorrow's date")]);
+            }
+        }
+        Kind::UtcTimestamp => {
+            let s = expect_str(name, value)?;
+            let ts = validate::utc_timestamp(name, s).map_err(|e| vec![e])?;
+            return Ok(Value::String(crate::time::format(&ts)));
+        }
+        Kind::Nace => {
+            let s = expect_str(name, value)?;
+            one(validate::nace_code(name, s))?;
+        }
+        Kind::Bool => {
+            if !value.is_boolean() {
+                return Err(vec![err(name, "must be true or false")]);
+            }
+        }
+        Kind::Cents => {
+            if value.as_u64().is_none() {
+                return Err(vec![err(name, "must be a non-negative integer")]);
+            }
+        }
+        Kind::Address | Kind::TaxInformation => {
+            return check_object(name, kind, value, current, ctx);
+        }
+    }
+    Ok(value.clone())
+}
+
+/// Objects merge into the current value member by member, so a `PATCH` of
+/// `{"address": {"line_2": "15"}}` keeps the rest of the address.
+fn check_object(
+    name: &str,
+    kind: Kind,
+    value: &Value,
+    current: Option<&Value>,
+    ctx: &WriteContext<'_>,
+) -> Result<Value, Vec<FieldError>> {
+    let obj = value.as_object().ok_or_else(|| vec![err(name, "must be an object")])?;
+    let mut merged = match current {
+        Some(Value::Object(m)) => m.clone(),
+        _ => match null_object(kind) {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        },
+    };
+    let mut errors = Vec::new();
+    for (k, v) in obj {
+        let path = format!("{name}.{k}");
+        let member_kind = match (kind, k.as_str()) {
+            (Kind::Address, "country") => Kind::Country,
+            (Kind::Address, "postal_code") => Kind::Text(20),
+            (Kind::Address, "line_1" | "line_2" | "city" | "state") => Kind::Text(255),
+            (Kind::TaxInformation, "tax_assessment") => Kind::Enum(TAX_ASSESSMENTS),
+            (Kind::TaxInformation, "marital_status") => Kind::Enum(MARITAL_STATUSES),
+            _ => {
+                errors.push(unknown_field(&path));
+                continue;
+            }
+        };
+        match check_value(&path, member_kind, v, None, ctx) {
+            Ok(v) => {
+                merged.insert(k.clone(), v);
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() { Ok(Value::Object(merged)) } else { Err(errors) }
+}
+
+/// Rules that involve several fields or tenant settings.
+fn check_cross_field_rules(
+    input: &Map<String, Value>,
+    person: &Person,
+    ctx: &WriteContext<'_>,
+    errors: &mut Vec<FieldError>,
+) {
+    // Seed 002: FREELANCER or SELF_EMPLOYED needs nace_code in the same
+    // request, or industry and industry_key set to null in it.
+    if let Some(status) = input.get("employment_status").and_then(Value::as_str)
+        && matches!(status, "FREELANCER" | "SELF_EMPLOYED")
+    {
+        let has_nace = input.get("nace_code").is_some_and(|v| !v.is_null());
+        let nulls_industry = input.get("industry").is_some_and(Value::is_null)
+            && input.get("industry_key").is_some_and(Value::is_null);
+        if !has_nace && !nulls_industry {
+            errors.push(err(
+                "nace_code",
+                "is required when employment_status is FREELANCER or SELF_EMPLOYED (or set industry and industry_key to null in the same request)",
+            ));
+        }
+    }
+    // Residency countries a tenant allows (seed 002's "branch" rule).
+    if let Some(allowed) = ctx.allowed_residency_countries
+        && input.get("address").is_some()
+        && let Some(country) = person
+            .as_json()
+            .get("address")
+            .and_then(|a| a.get("country"))
+            .and_then(Value::as_str)
+        && !allowed.iter().any(|c| c == country)
+    {
+        let branch = person.str_field("branch").unwrap_or("null");
+        let list = allowed.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
+        errors.push(err(
+            "country",
+            &format!(
+                "Residency Country is not allowed for this branch,allowed residency country values for branch \"{branch}\" are [{list}]"
+            ),
+        ));
+    }
+}

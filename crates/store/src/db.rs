@@ -1,0 +1,226 @@
+//! Connections, transactions and migrations.
+
+use crate::{Result, StoreError};
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{Any, AnyPool, Executor, Row};
+use std::time::Duration;
+
+/// Which database a store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> Result<Backend> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(StoreError::UnsupportedUrl(url.to_owned()))
+        }
+    }
+
+    /// Row lock for read-modify-write inside a transaction. SQLite needs
+    /// none: its single writer connection serialises every transaction.
+    pub(crate) fn for_update(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "",
+            Backend::Postgres => " FOR UPDATE",
+        }
+    }
+
+    /// Claim without waiting for rows another process holds.
+    pub(crate) fn skip_locked(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "",
+            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+}
+
+/// A transaction: every state change and its events commit together.
+pub type Tx = sqlx::Transaction<'static, Any>;
+
+/// The storage handle; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pub(crate) backend: Backend,
+    /// Writes (and reads that must see them) go here.
+    pub(crate) write: AnyPool,
+    /// Plain reads. The same pool as `write` on PostgreSQL.
+    pub(crate) read: AnyPool,
+}
+
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+/// Migrations are embedded, applied in order, and never edited once released.
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "foundation",
+    sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
+    postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
+}];
+
+impl Store {
+    /// Connects to `sqlite://PATH` or `postgres://…`. A SQLite file is
+    /// created when missing.
+    pub async fn connect(url: &str) -> Result<Store> {
+        install_default_drivers();
+        let backend = Backend::from_url(url)?;
+        match backend {
+            Backend::Sqlite => {
+                let url = sqlite_url_with_create(url);
+                let write = AnyPoolOptions::new()
+                    .max_connections(1)
+                    .after_connect(|conn, _| Box::pin(async move { sqlite_pragmas(conn).await }))
+                    .connect(&url)
+                    .await?;
+                // The writer creates the file and switches it to WAL before
+                // any reader opens it.
+                write.acquire().await?;
+                let read = AnyPoolOptions::new()
+                    .max_connections(8)
+                    .after_connect(|conn, _| Box::pin(async move { sqlite_pragmas(conn).await }))
+                    .connect(&url)
+                    .await?;
+                Ok(Store { backend, write, read })
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect(url)
+                    .await?;
+                Ok(Store { backend, write: pool.clone(), read: pool })
+            }
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Applies every migration not yet applied. Safe to run concurrently
+    /// from several processes on PostgreSQL (an advisory lock serialises them).
+    pub async fn migrate(&self) -> Result<Vec<String>> {
+        let mut conn = self.write.acquire().await?;
+        if self.backend == Backend::Postgres {
+            conn.execute("SELECT pg_advisory_lock(7262100)").await?;
+        }
+        let result = self.migrate_locked(&mut conn).await;
+        if self.backend == Backend::Postgres {
+            conn.execute("SELECT pg_advisory_unlock(7262100)").await?;
+        }
+        result
+    }
+
+    async fn migrate_locked(&self, conn: &mut sqlx::pool::PoolConnection<Any>) -> Result<Vec<String>> {
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+        )
+        .await?;
+        let rows = sqlx::query("SELECT version FROM schema_migrations").fetch_all(&mut **conn).await?;
+        let applied: Vec<i64> = rows.iter().map(|r| r.try_get::<i64, _>(0)).collect::<Result<_, _>>()?;
+        let mut done = Vec::new();
+        for m in MIGRATIONS {
+            if applied.contains(&m.version) {
+                continue;
+            }
+            let sql = match self.backend {
+                Backend::Sqlite => m.sqlite,
+                Backend::Postgres => m.postgres,
+            };
+            let mut tx = sqlx::Connection::begin(&mut **conn).await?;
+            for stmt in split_statements(sql) {
+                tx.execute(sqlx::AssertSqlSafe(stmt)).await?;
+            }
+            sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
+                .bind(m.version)
+                .bind(m.name)
+                .bind(wall_millis())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            done.push(format!("{:04}_{}", m.version, m.name));
+        }
+        Ok(done)
+    }
+
+    /// Starts a write transaction.
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(self.write.begin().await?)
+    }
+
+    /// Is the database answering?
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.read).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.write.close().await;
+        self.read.close().await;
+    }
+}
+
+/// Wall-clock milliseconds for bookkeeping columns only (migration times).
+fn wall_millis() -> i64 {
+    #[allow(clippy::disallowed_methods)]
+    let now = std::time::SystemTime::now();
+    now.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+}
+
+fn sqlite_url_with_create(url: &str) -> String {
+    if url.contains("mode=") || url.contains(":memory:") {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    }
+}
+
+async fn sqlite_pragmas(conn: &mut sqlx::AnyConnection) -> Result<(), sqlx::Error> {
+    // WAL keeps readers off the writer's back; NORMAL sync is durable across
+    // a process crash (kill -9), which is the failure the product promises
+    // to survive on one machine.
+    conn.execute("PRAGMA journal_mode = WAL").await?;
+    conn.execute("PRAGMA synchronous = NORMAL").await?;
+    conn.execute("PRAGMA foreign_keys = ON").await?;
+    conn.execute("PRAGMA busy_timeout = 10000").await?;
+    Ok(())
+}
+
+/// Splits a migration file into statements (no statement contains `;` in
+/// a string literal; comments are dropped).
+fn split_statements(sql: &str) -> Vec<String> {
+    let without_comments: String = sql
+        .lines()
+        .map(|l| match l.find("--") {
+            Some(i) => &l[..i],
+            None => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    without_comments
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}

@@ -1,0 +1,67 @@
+//! Signet's storage: one interface over SQLite (the embedded default) and
+//! PostgreSQL (scale-out), chosen by the database URL's scheme.
+//!
+//! Queries are written once and run through sqlx's `Any` driver; the few
+//! statements that differ between the two (DDL, row locks, `SKIP LOCKED`)
+//! go through [`Backend`]. Values are stored in the types both backends share
+//! (TEXT, BIGINT, bytes), times as Unix milliseconds and documents as JSON
+//! text, so a row reads back identically from either.
+//!
+//! SQLite runs with a single writer connection (writes are serialised in
+//! process, so transactions never fail on lock upgrades) and a small pool of
+//! readers; PostgreSQL uses one pool and row locks.
+
+mod blobs;
+mod db;
+mod events;
+mod idempotency;
+mod identifications;
+mod jobs;
+mod persons;
+mod tenants;
+
+pub use blobs::BlobStore;
+pub use db::{Backend, Store, Tx};
+pub use events::EventRow;
+pub use idempotency::IdempotencyBegin;
+pub use jobs::{ClaimedJob, JobSpec};
+pub use persons::PersonDocumentRow;
+pub use tenants::{ApiKeyRow, Mode, Tenant};
+
+/// Storage failures. Callers map `NotFound` and `Conflict` to client errors;
+/// everything else is an internal error.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    #[error("blob storage: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("unsupported database URL {0:?}: use sqlite://… or postgres://…")]
+    UnsupportedUrl(String),
+}
+
+impl StoreError {
+    /// Unique-constraint violations become conflicts (one place decides).
+    pub(crate) fn on_constraint(e: sqlx::Error, what: &str) -> StoreError {
+        if let sqlx::Error::Database(db) = &e
+            && db.is_unique_violation()
+        {
+            return StoreError::Conflict(what.to_owned());
+        }
+        StoreError::Database(e)
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError::Corrupt(e.to_string())
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

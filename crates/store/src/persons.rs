@@ -1,0 +1,194 @@
+//! Persons and the files kept for them.
+
+use crate::{Mode, Result, Store, StoreError, Tx};
+use signet_core::ids::{IdentificationId, PersonDocumentId, PersonId, TenantId};
+use signet_core::person::Person;
+use signet_core::time::{Timestamp, from_millis, to_millis};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+fn person_from_row(row: &AnyRow) -> Result<Person> {
+    let doc: String = row.try_get("doc")?;
+    match serde_json::from_str(&doc)? {
+        serde_json::Value::Object(m) => Ok(Person::from_stored(m)),
+        _ => Err(StoreError::Corrupt("person document is not an object".into())),
+    }
+}
+
+/// A stored file's metadata (seed 002's document fields).
+#[derive(Debug, Clone)]
+pub struct PersonDocumentRow {
+    pub id: PersonDocumentId,
+    pub person_id: PersonId,
+    pub identification_id: Option<IdentificationId>,
+    pub document_type: String,
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub blob_key: String,
+    pub created_at: Timestamp,
+}
+
+fn document_from_row(row: &AnyRow) -> Result<PersonDocumentRow> {
+    let id: String = row.try_get("id")?;
+    let person_id: String = row.try_get("person_id")?;
+    let ident: Option<String> = row.try_get("identification_id")?;
+    Ok(PersonDocumentRow {
+        id: PersonDocumentId::parse(&id).ok_or_else(|| StoreError::Corrupt("document id".into()))?,
+        person_id: PersonId::parse(&person_id).ok_or_else(|| StoreError::Corrupt("person id".into()))?,
+        identification_id: ident.as_deref().and_then(IdentificationId::parse),
+        document_type: row.try_get("document_type")?,
+        name: row.try_get("name")?,
+        content_type: row.try_get("content_type")?,
+        size: row.try_get("size")?,
+        sha256: row.try_get("sha256")?,
+        blob_key: row.try_get("blob_key")?,
+        created_at: from_millis(row.try_get("created_at")?),
+    })
+}
+
+impl Store {
+    pub async fn insert_person(&self, tx: &mut Tx, tenant: &TenantId, mode: Mode, person: &Person, now: Timestamp) -> Result<()> {
+        let id = person.str_field("id").unwrap_or_default();
+        sqlx::query(
+            "INSERT INTO persons (id, tenant_id, mode, identity_key, doc, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)",
+        )
+        .bind(id)
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(person.identity_key())
+        .bind(serde_json::to_string(person.as_json())?)
+        .bind(to_millis(&now))
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| StoreError::on_constraint(e, "person exists"))?;
+        Ok(())
+    }
+
+    pub async fn update_person(&self, tx: &mut Tx, tenant: &TenantId, person: &Person, now: Timestamp) -> Result<()> {
+        let id = person.str_field("id").unwrap_or_default();
+        let done = sqlx::query("UPDATE persons SET doc = $1, identity_key = $2, updated_at = $3 WHERE id = $4 AND tenant_id = $5")
+            .bind(serde_json::to_string(person.as_json())?)
+            .bind(person.identity_key())
+            .bind(to_millis(&now))
+            .bind(id)
+            .bind(tenant.as_str())
+            .execute(&mut **tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    pub async fn person(&self, tenant: &TenantId, mode: Mode, id: &PersonId) -> Result<Person> {
+        let row = sqlx::query("SELECT doc FROM persons WHERE id = $1 AND tenant_id = $2 AND mode = $3")
+            .bind(id.as_str())
+            .bind(tenant.as_str())
+            .bind(mode.as_str())
+            .fetch_optional(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        person_from_row(&row)
+    }
+
+    /// The person, locked for update until the transaction ends.
+    pub async fn person_for_update(&self, tx: &mut Tx, tenant: &TenantId, mode: Mode, id: &PersonId) -> Result<Person> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT doc FROM persons WHERE id = $1 AND tenant_id = $2 AND mode = $3{}",
+            self.backend.for_update()
+        )))
+        .bind(id.as_str())
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        person_from_row(&row)
+    }
+
+    /// A page of persons, oldest first; `page` counts from 1.
+    pub async fn list_persons(&self, tenant: &TenantId, mode: Mode, page: u32, size: u32) -> Result<Vec<Person>> {
+        let rows = sqlx::query(
+            "SELECT doc FROM persons WHERE tenant_id = $1 AND mode = $2 ORDER BY created_at, id LIMIT $3 OFFSET $4",
+        )
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(i64::from(size))
+        .bind(i64::from(page.saturating_sub(1)) * i64::from(size))
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(person_from_row).collect()
+    }
+
+    /// How many persons share this identity key (seed 002's 1000-identical rule).
+    pub async fn count_identical_persons(&self, tx: &mut Tx, tenant: &TenantId, mode: Mode, key: &str) -> Result<i64> {
+        Ok(sqlx::query("SELECT COUNT(*) FROM persons WHERE tenant_id = $1 AND mode = $2 AND identity_key = $3")
+            .bind(tenant.as_str())
+            .bind(mode.as_str())
+            .bind(key)
+            .fetch_one(&mut **tx)
+            .await?
+            .try_get(0)?)
+    }
+
+    pub async fn insert_person_document(&self, tx: &mut Tx, tenant: &TenantId, mode: Mode, doc: &PersonDocumentRow) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO person_documents (id, tenant_id, mode, person_id, identification_id, document_type, name, content_type, size, sha256, blob_key, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        )
+        .bind(doc.id.as_str())
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(doc.person_id.as_str())
+        .bind(doc.identification_id.as_ref().map(|i| i.as_str().to_owned()))
+        .bind(&doc.document_type)
+        .bind(&doc.name)
+        .bind(&doc.content_type)
+        .bind(doc.size)
+        .bind(&doc.sha256)
+        .bind(&doc.blob_key)
+        .bind(to_millis(&doc.created_at))
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn person_documents(&self, tenant: &TenantId, mode: Mode, person: &PersonId) -> Result<Vec<PersonDocumentRow>> {
+        let rows = sqlx::query(
+            "SELECT * FROM person_documents WHERE tenant_id = $1 AND mode = $2 AND person_id = $3 ORDER BY created_at, id",
+        )
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(person.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(document_from_row).collect()
+    }
+
+    pub async fn identification_documents(&self, tenant: &TenantId, ident: &IdentificationId) -> Result<Vec<PersonDocumentRow>> {
+        let rows = sqlx::query(
+            "SELECT * FROM person_documents WHERE tenant_id = $1 AND identification_id = $2 ORDER BY created_at, id",
+        )
+        .bind(tenant.as_str())
+        .bind(ident.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(document_from_row).collect()
+    }
+
+    pub async fn person_document(&self, tenant: &TenantId, mode: Mode, person: &PersonId, id: &PersonDocumentId) -> Result<PersonDocumentRow> {
+        let row = sqlx::query(
+            "SELECT * FROM person_documents WHERE tenant_id = $1 AND mode = $2 AND person_id = $3 AND id = $4",
+        )
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(person.as_str())
+        .bind(id.as_str())
+        .fetch_optional(&self.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        document_from_row(&row)
+    }
+}

@@ -1,0 +1,208 @@
+//! Tenants, API keys and the test clock.
+
+use crate::{Result, Store, StoreError, Tx};
+use signet_core::ids::{ApiKeyId, TenantId};
+use signet_core::time::{Timestamp, from_millis, to_millis};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+/// Test mode (sandbox, test clock, static codes) or live mode. Data of the
+/// two modes never mixes, even within one tenant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Test,
+    Live,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Test => "test",
+            Mode::Live => "live",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s {
+            "test" => Some(Mode::Test),
+            "live" => Some(Mode::Live),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Tenant {
+    pub id: TenantId,
+    pub name: String,
+    pub created_at: Timestamp,
+    /// Test-mode time is wall time plus this offset.
+    pub clock_offset_ms: i64,
+    pub residency_countries: Option<Vec<String>>,
+}
+
+impl Tenant {
+    /// The tenant's clock in a mode: live mode runs on wall time.
+    pub fn now(&self, mode: Mode, wall: Timestamp) -> Timestamp {
+        match mode {
+            Mode::Live => wall,
+            Mode::Test => wall + chrono::Duration::milliseconds(self.clock_offset_ms),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ApiKeyRow {
+    pub id: ApiKeyId,
+    pub tenant_id: TenantId,
+    pub mode: Mode,
+    /// SHA-256 of the whole key, hex.
+    pub digest: String,
+    pub revoked: bool,
+}
+
+fn tenant_from_row(row: &AnyRow) -> Result<Tenant> {
+    let id: String = row.try_get("id")?;
+    let countries: Option<String> = row.try_get("residency_countries")?;
+    Ok(Tenant {
+        id: TenantId::parse(&id).ok_or_else(|| StoreError::Corrupt(format!("tenant id {id}")))?,
+        name: row.try_get("name")?,
+        created_at: from_millis(row.try_get("created_at")?),
+        clock_offset_ms: row.try_get("clock_offset_ms")?,
+        residency_countries: countries.map(|c| serde_json::from_str(&c)).transpose()?,
+    })
+}
+
+const TENANT_COLUMNS: &str = "id, name, created_at, clock_offset_ms, residency_countries";
+
+impl Store {
+    pub async fn create_tenant(&self, id: &TenantId, name: &str, now: Timestamp) -> Result<Tenant> {
+        sqlx::query("INSERT INTO tenants (id, name, created_at, clock_offset_ms) VALUES ($1, $2, $3, 0)")
+            .bind(id.as_str())
+            .bind(name)
+            .bind(to_millis(&now))
+            .execute(&self.write)
+            .await
+            .map_err(|e| StoreError::on_constraint(e, "a tenant with this name exists"))?;
+        self.tenant(id).await
+    }
+
+    pub async fn tenant(&self, id: &TenantId) -> Result<Tenant> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {TENANT_COLUMNS} FROM tenants WHERE id = $1")))
+            .bind(id.as_str())
+            .fetch_optional(&self.write)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        tenant_from_row(&row)
+    }
+
+    pub async fn tenant_by_name(&self, name: &str) -> Result<Tenant> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {TENANT_COLUMNS} FROM tenants WHERE name = $1")))
+            .bind(name)
+            .fetch_optional(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        tenant_from_row(&row)
+    }
+
+    pub async fn tenant_count(&self) -> Result<i64> {
+        Ok(sqlx::query("SELECT COUNT(*) FROM tenants").fetch_one(&self.write).await?.try_get(0)?)
+    }
+
+    pub async fn set_residency_countries(&self, id: &TenantId, countries: Option<&[String]>) -> Result<()> {
+        let json = countries.map(serde_json::to_string).transpose()?;
+        let done = sqlx::query("UPDATE tenants SET residency_countries = $1 WHERE id = $2")
+            .bind(json)
+            .bind(id.as_str())
+            .execute(&self.write)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    pub async fn insert_api_key(
+        &self,
+        id: &ApiKeyId,
+        tenant: &TenantId,
+        mode: Mode,
+        prefix: &str,
+        digest: &str,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO api_keys (id, tenant_id, mode, prefix, digest, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id.as_str())
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(prefix)
+        .bind(digest)
+        .bind(to_millis(&now))
+        .execute(&self.write)
+        .await
+        .map_err(|e| StoreError::on_constraint(e, "key prefix collision"))?;
+        Ok(())
+    }
+
+    /// The key with this public prefix and its tenant, in one query; the
+    /// caller compares the digest in constant time.
+    pub async fn api_key_by_prefix(&self, prefix: &str) -> Result<(ApiKeyRow, Tenant)> {
+        let row = sqlx::query(
+            "SELECT k.id AS key_id, k.mode, k.digest, k.revoked_at, t.id, t.name, t.created_at, t.clock_offset_ms, t.residency_countries \
+             FROM api_keys k JOIN tenants t ON t.id = k.tenant_id WHERE k.prefix = $1",
+        )
+        .bind(prefix)
+        .fetch_optional(&self.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let tenant = tenant_from_row(&row)?;
+        let key_id: String = row.try_get("key_id")?;
+        let mode: String = row.try_get("mode")?;
+        let revoked: Option<i64> = row.try_get("revoked_at")?;
+        Ok((
+            ApiKeyRow {
+                id: ApiKeyId::parse(&key_id).ok_or_else(|| StoreError::Corrupt("api key id".into()))?,
+                tenant_id: tenant.id.clone(),
+                mode: Mode::parse(&mode).ok_or_else(|| StoreError::Corrupt("api key mode".into()))?,
+                digest: row.try_get("digest")?,
+                revoked: revoked.is_some(),
+            },
+            tenant,
+        ))
+    }
+
+    /// Reads the tenant's clock offset inside a transaction (after a lock on
+    /// PostgreSQL), so a job and a clock advance never interleave.
+    pub async fn tenant_in_tx(&self, tx: &mut Tx, id: &TenantId) -> Result<Tenant> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {TENANT_COLUMNS} FROM tenants WHERE id = $1{}",
+            self.backend.for_update()
+        )))
+        .bind(id.as_str())
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        tenant_from_row(&row)
+    }
+
+    /// Advances a tenant's test clock and moves its test-mode timers with it,
+    /// in one transaction. Returns the new offset.
+    pub async fn advance_clock(&self, id: &TenantId, delta_ms: i64) -> Result<i64> {
+        let mut tx = self.begin().await?;
+        let tenant = self.tenant_in_tx(&mut tx, id).await?;
+        let offset = tenant.clock_offset_ms.saturating_add(delta_ms);
+        sqlx::query("UPDATE tenants SET clock_offset_ms = $1 WHERE id = $2")
+            .bind(offset)
+            .bind(id.as_str())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE jobs SET run_at = run_at - $1 WHERE tenant_id = $2 AND mode = 'test'")
+            .bind(delta_ms)
+            .bind(id.as_str())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(offset)
+    }
+}
