@@ -1,0 +1,557 @@
+//! Signet's own certification authority: a root, an intermediate that issues everything else,
+//! a timestamping certificate for the in-process RFC 3161 authority, and a seal certificate for
+//! `simple` signatures. All keys are P-256.
+
+use std::time::{Duration, SystemTime};
+
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::{Aes256Gcm, Nonce};
+use chrono::{DateTime, Utc};
+use der::asn1::{Ia5String, OctetString, PrintableString, Utf8StringRef};
+use der::{Any, Decode, Encode, EncodePem};
+use p256::ecdsa::{DerSignature, SigningKey};
+use sha2::{Digest, Sha256};
+use spki::{EncodePublicKey, SubjectPublicKeyInfoOwned, SubjectPublicKeyInfoRef};
+use x509_cert::Certificate;
+use x509_cert::attr::AttributeTypeAndValue;
+use x509_cert::builder::profile::BuilderProfile;
+use x509_cert::builder::{Builder, CertificateBuilder};
+use x509_cert::certificate::TbsCertificate;
+use x509_cert::ext::Extension;
+use x509_cert::ext::pkix::{
+    AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, KeyUsage, KeyUsages,
+    SubjectKeyIdentifier,
+};
+use x509_cert::name::{Name, RdnSequence, RelativeDistinguishedName};
+use x509_cert::serial_number::SerialNumber;
+use x509_cert::time::{Time, Validity};
+
+use crate::asn1::*;
+use crate::error::PdfError;
+
+/// How far notBefore is set in the past, so that a validator whose clock runs a little behind
+/// ours does not see a certificate that is "not yet valid".
+const BACKDATE: Duration = Duration::from_secs(10 * 60);
+const YEAR: Duration = Duration::from_secs(365 * 24 * 3600 + 6 * 3600);
+
+/// The identity that an `advanced` signer's certificate names: what identification verified.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SignerIdentity {
+    /// Full name as verified; becomes the subject CN.
+    pub name: String,
+    /// Email address; becomes the subject emailAddress.
+    pub email: Option<String>,
+    /// ISO 3166-1 alpha-2 country; becomes the subject C.
+    pub country: Option<String>,
+    /// A reference that binds the certificate to the identification (subject serialNumber).
+    pub serial_number: Option<String>,
+}
+
+/// A signing key with its certificate and the chain up to (not including) the root.
+#[derive(Clone)]
+pub struct SignerCredential {
+    pub(crate) key: SigningKey,
+    pub(crate) cert: Certificate,
+    pub(crate) chain: Vec<Certificate>,
+}
+
+impl std::fmt::Debug for SignerCredential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignerCredential")
+            .field(
+                "subject",
+                &self.cert.tbs_certificate().subject().to_string(),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
+impl SignerCredential {
+    /// The signer's certificate in DER, e.g. to keep beside the audit trail.
+    pub fn certificate_der(&self) -> Result<Vec<u8>, PdfError> {
+        self.cert
+            .to_der()
+            .map_err(|e| PdfError::Certificate(e.to_string()))
+    }
+
+    /// The certificate's subject as an RFC 4514 string.
+    pub fn subject(&self) -> String {
+        self.cert.tbs_certificate().subject().to_string()
+    }
+}
+
+/// Signet's CA, timestamp authority and seal, generated together on first start.
+#[derive(Clone)]
+pub struct TrustStore {
+    pub(crate) root: Certificate,
+    root_key: SigningKey,
+    pub(crate) intermediate: Certificate,
+    intermediate_key: SigningKey,
+    pub(crate) tsa: Certificate,
+    pub(crate) tsa_key: SigningKey,
+    seal: Certificate,
+    seal_key: SigningKey,
+}
+
+impl std::fmt::Debug for TrustStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TrustStore")
+            .field("root", &self.root.tbs_certificate().subject().to_string())
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Root,
+    Intermediate,
+    Tsa,
+    Signer,
+}
+
+/// A `BuilderProfile` for the four kinds of certificate Signet issues. x509-cert 0.3 has no
+/// ready profile for document signing or timestamping, so the extensions are written here.
+struct Profile {
+    issuer: Option<Name>,
+    subject: Name,
+    kind: Kind,
+}
+
+/// Key identifier per RFC 7093 method 1: the leftmost 160 bits of the SHA-256 of the key.
+fn key_id(spki: SubjectPublicKeyInfoRef<'_>) -> Vec<u8> {
+    let hash = Sha256::digest(spki.subject_public_key.raw_bytes());
+    hash[..20].to_vec()
+}
+
+fn ext<T: Encode>(
+    oid: der::asn1::ObjectIdentifier,
+    critical: bool,
+    value: &T,
+) -> der::Result<Extension> {
+    Ok(Extension {
+        extn_id: oid,
+        critical,
+        extn_value: OctetString::new(value.to_der()?)?,
+    })
+}
+
+impl BuilderProfile for Profile {
+    fn get_issuer(&self, subject: &Name) -> Name {
+        self.issuer.clone().unwrap_or_else(|| subject.clone())
+    }
+
+    fn get_subject(&self) -> Name {
+        self.subject.clone()
+    }
+
+    fn build_extensions(
+        &self,
+        spk: SubjectPublicKeyInfoRef<'_>,
+        issuer_spk: SubjectPublicKeyInfoRef<'_>,
+        _tbs: &TbsCertificate,
+    ) -> x509_cert::builder::Result<Vec<Extension>> {
+        use const_oid::db::rfc5280 as ids;
+        let mut out = Vec::new();
+        out.push(ext(
+            ids::ID_CE_SUBJECT_KEY_IDENTIFIER,
+            false,
+            &SubjectKeyIdentifier(OctetString::new(key_id(spk))?),
+        )?);
+        if self.kind != Kind::Root {
+            out.push(ext(
+                ids::ID_CE_AUTHORITY_KEY_IDENTIFIER,
+                false,
+                &AuthorityKeyIdentifier {
+                    key_identifier: Some(OctetString::new(key_id(issuer_spk))?),
+                    ..Default::default()
+                },
+            )?);
+        }
+        match self.kind {
+            Kind::Root | Kind::Intermediate => {
+                out.push(ext(
+                    ids::ID_CE_BASIC_CONSTRAINTS,
+                    true,
+                    &BasicConstraints {
+                        ca: true,
+                        path_len_constraint: (self.kind == Kind::Intermediate).then_some(0),
+                    },
+                )?);
+                out.push(ext(
+                    ids::ID_CE_KEY_USAGE,
+                    true,
+                    &KeyUsage(KeyUsages::KeyCertSign | KeyUsages::CRLSign),
+                )?);
+            }
+            Kind::Tsa => {
+                out.push(ext(
+                    ids::ID_CE_KEY_USAGE,
+                    true,
+                    &KeyUsage(KeyUsages::DigitalSignature | KeyUsages::NonRepudiation),
+                )?);
+                // RFC 3161 §2.3: the timestamping EKU must be the only one, and critical.
+                out.push(ext(
+                    ids::ID_CE_EXT_KEY_USAGE,
+                    true,
+                    &ExtendedKeyUsage(vec![EKU_TIME_STAMPING]),
+                )?);
+            }
+            Kind::Signer => {
+                out.push(ext(
+                    ids::ID_CE_KEY_USAGE,
+                    true,
+                    &KeyUsage(KeyUsages::DigitalSignature | KeyUsages::NonRepudiation),
+                )?);
+                out.push(ext(
+                    ids::ID_CE_EXT_KEY_USAGE,
+                    false,
+                    &ExtendedKeyUsage(vec![EKU_EMAIL_PROTECTION, EKU_DOCUMENT_SIGNING]),
+                )?);
+            }
+        }
+        Ok(out)
+    }
+}
+
+pub(crate) fn random_bytes<const N: usize>() -> Result<[u8; N], PdfError> {
+    let mut out = [0u8; N];
+    getrandom::fill(&mut out).map_err(|e| PdfError::Certificate(format!("no randomness: {e}")))?;
+    Ok(out)
+}
+
+fn new_key() -> Result<SigningKey, PdfError> {
+    // A random 32-byte string is a valid scalar except with negligible probability; retry then.
+    for _ in 0..8 {
+        let bytes = random_bytes::<32>()?;
+        if let Ok(key) = SigningKey::from_slice(&bytes) {
+            return Ok(key);
+        }
+    }
+    Err(PdfError::Certificate(
+        "could not generate a P-256 key".into(),
+    ))
+}
+
+fn random_serial() -> Result<SerialNumber, PdfError> {
+    let mut bytes = random_bytes::<16>()?;
+    bytes[0] &= 0x7f;
+    bytes[0] |= 0x40; // positive and exactly 16 bytes long
+    SerialNumber::new(&bytes).map_err(|e| PdfError::Certificate(e.to_string()))
+}
+
+fn to_time(t: SystemTime) -> Result<Time, PdfError> {
+    Time::try_from(t).map_err(|e| PdfError::Certificate(format!("time out of range: {e}")))
+}
+
+fn validity(now: DateTime<Utc>, years: u32) -> Result<Validity, PdfError> {
+    let now = SystemTime::from(now);
+    let start = now.checked_sub(BACKDATE).unwrap_or(now);
+    let end = now + YEAR * years;
+    Ok(Validity::new(to_time(start)?, to_time(end)?))
+}
+
+/// Builds a distinguished name attribute by attribute, so that a name containing a comma or an
+/// equals sign is data, never syntax.
+fn name(parts: &[(der::asn1::ObjectIdentifier, Any)]) -> Result<Name, PdfError> {
+    let mut rdns = RdnSequence::default();
+    for (oid, value) in parts {
+        let mut rdn = RelativeDistinguishedName::default();
+        rdn.insert(AttributeTypeAndValue {
+            oid: *oid,
+            value: value.clone(),
+        })
+        .map_err(|e| PdfError::Certificate(e.to_string()))?;
+        rdns.push(rdn);
+    }
+    let der = rdns
+        .to_der()
+        .map_err(|e| PdfError::Certificate(e.to_string()))?;
+    Name::from_der(&der).map_err(|e| PdfError::Certificate(e.to_string()))
+}
+
+fn utf8(s: &str) -> Result<Any, PdfError> {
+    let s = Utf8StringRef::new(s).map_err(|e| PdfError::Certificate(e.to_string()))?;
+    Any::encode_from(&s).map_err(|e| PdfError::Certificate(e.to_string()))
+}
+
+fn printable(s: &str) -> Result<Any, PdfError> {
+    let s = PrintableString::new(s)
+        .map_err(|_| PdfError::Certificate(format!("{s:?} is not a printable string")))?;
+    Any::encode_from(&s).map_err(|e| PdfError::Certificate(e.to_string()))
+}
+
+fn ia5(s: &str) -> Result<Any, PdfError> {
+    let s = Ia5String::new(s)
+        .map_err(|_| PdfError::Certificate(format!("{s:?} is not an IA5 string")))?;
+    Any::encode_from(&s).map_err(|e| PdfError::Certificate(e.to_string()))
+}
+
+fn issue(
+    profile: Profile,
+    subject_key: &SigningKey,
+    issuer_key: &SigningKey,
+    validity: Validity,
+) -> Result<Certificate, PdfError> {
+    let spki_der = subject_key
+        .verifying_key()
+        .to_public_key_der()
+        .map_err(|e| PdfError::Certificate(e.to_string()))?;
+    let spki = SubjectPublicKeyInfoOwned::from_der(spki_der.as_bytes())
+        .map_err(|e| PdfError::Certificate(e.to_string()))?;
+    let builder = CertificateBuilder::new(profile, random_serial()?, validity, spki)
+        .map_err(|e| PdfError::Certificate(e.to_string()))?;
+    builder
+        .build::<_, DerSignature>(issuer_key)
+        .map_err(|e| PdfError::Certificate(e.to_string()))
+}
+
+impl TrustStore {
+    /// Creates a fresh root (20 years), intermediate (10 years), timestamping certificate and
+    /// seal certificate (5 years each), all named after the organisation running Signet.
+    pub fn generate(org_name: &str, now: DateTime<Utc>) -> Result<Self, PdfError> {
+        let org = utf8(org_name)?;
+        let named = |cn: &str| -> Result<Name, PdfError> {
+            name(&[(AT_ORGANIZATION, org.clone()), (AT_COMMON_NAME, utf8(cn)?)])
+        };
+        let root_key = new_key()?;
+        let root_name = named(&format!("{org_name} Signet Root CA"))?;
+        let root = issue(
+            Profile {
+                issuer: None,
+                subject: root_name.clone(),
+                kind: Kind::Root,
+            },
+            &root_key,
+            &root_key,
+            validity(now, 20)?,
+        )?;
+        let intermediate_key = new_key()?;
+        let intermediate_name = named(&format!("{org_name} Signet Issuing CA"))?;
+        let intermediate = issue(
+            Profile {
+                issuer: Some(root_name),
+                subject: intermediate_name.clone(),
+                kind: Kind::Intermediate,
+            },
+            &intermediate_key,
+            &root_key,
+            validity(now, 10)?,
+        )?;
+        let tsa_key = new_key()?;
+        let tsa = issue(
+            Profile {
+                issuer: Some(intermediate_name.clone()),
+                subject: named(&format!("{org_name} Signet Timestamp Authority"))?,
+                kind: Kind::Tsa,
+            },
+            &tsa_key,
+            &intermediate_key,
+            validity(now, 5)?,
+        )?;
+        let seal_key = new_key()?;
+        let seal = issue(
+            Profile {
+                issuer: Some(intermediate_name),
+                subject: named(&format!("{org_name} Signet Seal"))?,
+                kind: Kind::Signer,
+            },
+            &seal_key,
+            &intermediate_key,
+            validity(now, 5)?,
+        )?;
+        Ok(TrustStore {
+            root,
+            root_key,
+            intermediate,
+            intermediate_key,
+            tsa,
+            tsa_key,
+            seal,
+            seal_key,
+        })
+    }
+
+    /// The root certificate that relying parties import as a trust anchor.
+    pub fn root_pem(&self) -> String {
+        self.root
+            .to_pem(der::pem::LineEnding::LF)
+            .unwrap_or_default()
+    }
+
+    /// The root certificate in DER.
+    pub fn root_der(&self) -> Vec<u8> {
+        self.root.to_der().unwrap_or_default()
+    }
+
+    /// Issues an `advanced` signer a certificate bound to its verified identity, with a fresh
+    /// key that is used for this signature only. Valid for one year.
+    pub fn issue_signer(
+        &self,
+        id: &SignerIdentity,
+        now: DateTime<Utc>,
+    ) -> Result<SignerCredential, PdfError> {
+        if id.name.trim().is_empty() {
+            return Err(PdfError::Certificate("the signer has no name".into()));
+        }
+        let mut parts = Vec::new();
+        if let Some(c) = &id.country {
+            if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(PdfError::Certificate(format!(
+                    "{c:?} is not an ISO 3166 alpha-2 country code"
+                )));
+            }
+            parts.push((AT_COUNTRY, printable(c)?));
+        }
+        parts.push((AT_COMMON_NAME, utf8(id.name.trim())?));
+        if let Some(s) = &id.serial_number {
+            parts.push((AT_SERIAL_NUMBER, printable(s)?));
+        }
+        if let Some(e) = &id.email {
+            parts.push((AT_EMAIL, ia5(e)?));
+        }
+        let key = new_key()?;
+        let cert = issue(
+            Profile {
+                issuer: Some(self.intermediate.tbs_certificate().subject().clone()),
+                subject: name(&parts)?,
+                kind: Kind::Signer,
+            },
+            &key,
+            &self.intermediate_key,
+            validity(now, 1)?,
+        )?;
+        Ok(SignerCredential {
+            key,
+            cert,
+            chain: vec![self.intermediate.clone()],
+        })
+    }
+
+    /// The seal credential used for `simple` signatures, where Signet signs on the signer's
+    /// behalf and names the signer in the signature dictionary.
+    pub fn seal_credential(&self) -> SignerCredential {
+        SignerCredential {
+            key: self.seal_key.clone(),
+            cert: self.seal.clone(),
+            chain: vec![self.intermediate.clone()],
+        }
+    }
+
+    pub(crate) fn tsa_chain(&self) -> Vec<Certificate> {
+        vec![self.tsa.clone(), self.intermediate.clone()]
+    }
+
+    /// Serialises the store with every private key encrypted under `master_key`
+    /// (AES-256-GCM, a random nonce per key, the key's role as associated data so keys cannot
+    /// be swapped between roles). Certificates are public and stay in the clear.
+    pub fn seal(&self, master_key: &[u8; 32]) -> Result<Vec<u8>, PdfError> {
+        let cipher = Aes256Gcm::new(master_key.into());
+        let mut out = String::from(STORE_HEADER);
+        out.push('\n');
+        for (role, cert, key) in self.entries() {
+            let nonce = random_bytes::<12>()?;
+            let secret = key.to_bytes();
+            let sealed = cipher
+                .encrypt(
+                    &Nonce::from(nonce),
+                    Payload {
+                        msg: secret.as_slice(),
+                        aad: role.as_bytes(),
+                    },
+                )
+                .map_err(|_| PdfError::Certificate("key encryption failed".into()))?;
+            let cert_der = cert
+                .to_der()
+                .map_err(|e| PdfError::Certificate(e.to_string()))?;
+            out.push_str(&format!(
+                "{role} {} {} {}\n",
+                hex::encode(cert_der),
+                hex::encode(nonce),
+                hex::encode(sealed)
+            ));
+        }
+        Ok(out.into_bytes())
+    }
+
+    /// Opens a store written by [`TrustStore::seal`]. A wrong master key is reported as such,
+    /// never as a damaged file, because that is the mistake an operator makes.
+    pub fn unseal(bytes: &[u8], master_key: &[u8; 32]) -> Result<Self, PdfError> {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| PdfError::Unseal("not a Signet trust store".into()))?;
+        let mut lines = text.lines();
+        if lines.next() != Some(STORE_HEADER) {
+            return Err(PdfError::Unseal("not a Signet trust store".into()));
+        }
+        let cipher = Aes256Gcm::new(master_key.into());
+        let mut found: Vec<(Certificate, SigningKey)> = Vec::new();
+        for (expected, line) in ROLES.iter().zip(lines.by_ref()) {
+            let fields: Vec<&str> = line.split(' ').collect();
+            let [role, cert_hex, nonce_hex, sealed_hex] = fields.as_slice() else {
+                return Err(PdfError::Unseal("damaged trust store line".into()));
+            };
+            if role != expected {
+                return Err(PdfError::Unseal(format!(
+                    "expected {expected}, found {role}"
+                )));
+            }
+            let damaged = |_| PdfError::Unseal("damaged trust store".into());
+            let cert = Certificate::from_der(&hex::decode(cert_hex).map_err(damaged)?)
+                .map_err(|e| PdfError::Unseal(format!("certificate of {role}: {e}")))?;
+            let nonce: [u8; 12] = hex::decode(nonce_hex)
+                .map_err(damaged)?
+                .try_into()
+                .map_err(|_| PdfError::Unseal("damaged nonce".into()))?;
+            let sealed = hex::decode(sealed_hex).map_err(damaged)?;
+            let secret = cipher
+                .decrypt(
+                    &Nonce::from(nonce),
+                    Payload {
+                        msg: &sealed,
+                        aad: role.as_bytes(),
+                    },
+                )
+                .map_err(|_| {
+                    PdfError::Unseal("wrong master key (or the store was altered)".into())
+                })?;
+            let key = SigningKey::from_slice(&secret)
+                .map_err(|_| PdfError::Unseal(format!("key of {role} is invalid")))?;
+            let cert_key = cert.tbs_certificate().subject_public_key_info().to_der();
+            let own_key = key.verifying_key().to_public_key_der();
+            match (cert_key, own_key) {
+                (Ok(a), Ok(b)) if a == b.as_bytes() => {}
+                _ => {
+                    return Err(PdfError::Unseal(format!(
+                        "key of {role} does not match its certificate"
+                    )));
+                }
+            }
+            found.push((cert, key));
+        }
+        let mut it = found.into_iter();
+        match (it.next(), it.next(), it.next(), it.next()) {
+            (Some(r), Some(i), Some(t), Some(s)) => Ok(TrustStore {
+                root: r.0,
+                root_key: r.1,
+                intermediate: i.0,
+                intermediate_key: i.1,
+                tsa: t.0,
+                tsa_key: t.1,
+                seal: s.0,
+                seal_key: s.1,
+            }),
+            _ => Err(PdfError::Unseal("the trust store is incomplete".into())),
+        }
+    }
+
+    fn entries(&self) -> [(&'static str, &Certificate, &SigningKey); 4] {
+        [
+            (ROLES[0], &self.root, &self.root_key),
+            (ROLES[1], &self.intermediate, &self.intermediate_key),
+            (ROLES[2], &self.tsa, &self.tsa_key),
+            (ROLES[3], &self.seal, &self.seal_key),
+        ]
+    }
+}
+
+const STORE_HEADER: &str = "signet-trust-store v1";
+const ROLES: [&str; 4] = ["root", "intermediate", "tsa", "seal"];

@@ -1,0 +1,85 @@
+//! One error type for the crate, with the mapping to the status codes of the signature
+//! workflow (seed 000, 6001–6007) and to the return codes of document upload (seed 001).
+
+/// Everything that can go wrong while accepting, signing or verifying a PDF.
+///
+/// The variants follow the stage that failed, because that is what decides the status code the
+/// signer sees: a certificate problem is 6001/6002, a signing problem 6004/6005, a timestamp
+/// problem 6006, a problem on the closing document timestamp 6007.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// The bytes are not a PDF that can be parsed.
+    #[error("not a PDF: {0}")]
+    NotAPdf(String),
+    /// The document is larger than the configured limit.
+    #[error("the PDF is {size} bytes, more than the limit of {limit}")]
+    TooLarge {
+        /// Size of the input.
+        size: usize,
+        /// The limit it broke.
+        limit: usize,
+    },
+    /// The document is encrypted; it cannot be updated incrementally without its password.
+    #[error("the PDF is encrypted")]
+    Encrypted,
+    /// The document parses but lacks a structure that signing needs (catalog, pages, …).
+    #[error("malformed PDF: {0}")]
+    Malformed(String),
+    /// A certificate could not be created or read.
+    #[error("certificate error: {0}")]
+    Certificate(String),
+    /// The signature could not be created or embedded.
+    #[error("signing error: {0}")]
+    Signing(String),
+    /// The timestamp authority could not answer.
+    #[error("timestamp error: {0}")]
+    Timestamp(String),
+    /// The closing document timestamp failed.
+    #[error("document timestamp error: {0}")]
+    DocumentTimestamp(String),
+    /// A sealed trust store could not be opened: wrong master key or damaged data.
+    #[error("cannot unseal the trust store: {0}")]
+    Unseal(String),
+    /// A request to the timestamp authority was not a valid RFC 3161 request.
+    #[error("bad timestamp request: {0}")]
+    BadTimestampRequest(String),
+}
+
+impl PdfError {
+    /// The seed 000 status code for a signer whose signature failed with this error.
+    ///
+    /// Document acceptance errors (not a PDF, too large, encrypted) happen before any signer
+    /// exists; they map to 6004 ("fatal error while signing") should they surface while signing.
+    pub fn status_code(&self) -> u32 {
+        match self {
+            PdfError::Certificate(_) => 6001,
+            PdfError::Signing(_) => 6005,
+            PdfError::Timestamp(_) => 6006,
+            PdfError::DocumentTimestamp(_) => 6007,
+            PdfError::NotAPdf(_)
+            | PdfError::TooLarge { .. }
+            | PdfError::Encrypted
+            | PdfError::Malformed(_)
+            | PdfError::Unseal(_)
+            | PdfError::BadTimestampRequest(_) => 6004,
+        }
+    }
+
+    /// The seed 001 return code for an upload refused with this error, if there is one:
+    /// 92 "file types do not match", 93 "upload file size too big", 91 "document validation
+    /// failed".
+    pub fn return_code(&self) -> Option<u32> {
+        match self {
+            PdfError::NotAPdf(_) => Some(92),
+            PdfError::TooLarge { .. } => Some(93),
+            PdfError::Encrypted | PdfError::Malformed(_) => Some(91),
+            _ => None,
+        }
+    }
+
+    /// Whether retrying the same operation can succeed (6002/6005/6006 are retryable in seed
+    /// 000, 6001/6004/6007 are fatal).
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, PdfError::Timestamp(_))
+    }
+}

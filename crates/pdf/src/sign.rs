@@ -1,0 +1,573 @@
+//! PAdES baseline signatures (B-B, B-T) and document timestamps as incremental updates.
+
+use chrono::{DateTime, Utc};
+use der::asn1::{OctetString, SetOfVec};
+use der::{Any, Decode, Encode};
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+use sha2::{Digest, Sha256};
+use x509_cert::attr::Attribute;
+
+use crate::asn1::*;
+use crate::ca::{SignerCredential, TrustStore};
+use crate::cmsbuild::{self, SignRequest, TokenRequest};
+use crate::error::PdfError;
+use crate::pdfwrite::{self, BYTE_RANGE_PLACEHOLDER, Placeholder, Update, text_string};
+
+/// Bytes reserved for the CMS in /Contents. A P-256 B-T signature with a two-certificate chain
+/// and a timestamp token with its own chain is about 3.5 KB.
+const RESERVED: usize = 8192;
+
+/// The name written into /Prop_Build so that a verifier can tell Signet wrote the signature.
+pub(crate) const SIGNET_APP: &[u8] = b"Signet";
+
+/// What goes into one signature besides the key.
+#[derive(Clone, Debug)]
+pub struct SignOptions {
+    /// The person signing; written in /Name (for `simple`, the seal certificate names Signet).
+    pub signer_name: String,
+    /// Why the document is signed (/Reason).
+    pub reason: Option<String>,
+    /// Where (/Location).
+    pub location: Option<String>,
+    /// How to reach the signer (/ContactInfo).
+    pub contact: Option<String>,
+    /// The claimed signing time. PAdES forbids the CMS signing-time attribute, so it goes in
+    /// /M; with a timestamp, the token's time is the one that counts.
+    pub signing_time: DateTime<Utc>,
+    /// B-T (with a signature timestamp) when true, B-B when false.
+    pub timestamp: bool,
+}
+
+/// What a document looks like to the acceptance check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PdfInfo {
+    /// Number of pages.
+    pub pages: usize,
+    /// The header's version, e.g. "1.7".
+    pub version: String,
+    /// Signature fields that already carry a signature.
+    pub signatures: usize,
+    /// Whether the latest cross-reference section is a stream (PDF 1.5+).
+    pub xref_stream: bool,
+}
+
+/// The acceptance check before a document is taken in: a parseable PDF, not encrypted (it
+/// could not be signed incrementally), at most `max_bytes`, with at least one page.
+pub fn check_pdf(input: &[u8], max_bytes: usize) -> Result<PdfInfo, PdfError> {
+    if input.len() > max_bytes {
+        return Err(PdfError::TooLarge {
+            size: input.len(),
+            limit: max_bytes,
+        });
+    }
+    let doc = pdfwrite::load_structure(input)?;
+    let pages = doc.get_pages().len();
+    if pages == 0 {
+        return Err(PdfError::Malformed("the document has no pages".into()));
+    }
+    Ok(PdfInfo {
+        pages,
+        version: doc.version.clone(),
+        signatures: signature_fields(&doc)
+            .iter()
+            .filter(|f| f.value.is_some())
+            .count(),
+        xref_stream: matches!(
+            doc.reference_table.cross_reference_type,
+            lopdf::xref::XrefType::CrossReferenceStream
+        ),
+    })
+}
+
+pub(crate) struct SigField {
+    pub name: String,
+    pub value: Option<ObjectId>,
+}
+
+/// Every signature field reachable from the AcroForm, with its full name.
+pub(crate) fn signature_fields(doc: &Document) -> Vec<SigField> {
+    let mut out = Vec::new();
+    let Ok(catalog) = doc.catalog() else {
+        return out;
+    };
+    let Ok(form) = catalog
+        .get(b"AcroForm")
+        .and_then(|o| doc.dereference(o))
+        .map(|(_, o)| o)
+    else {
+        return out;
+    };
+    let Ok(form) = form.as_dict() else { return out };
+    let Ok(fields) = form
+        .get(b"Fields")
+        .and_then(|o| doc.dereference(o))
+        .map(|(_, o)| o)
+    else {
+        return out;
+    };
+    let Ok(fields) = fields.as_array() else {
+        return out;
+    };
+    let mut stack: Vec<(Object, String, u32)> = fields
+        .iter()
+        .rev()
+        .map(|f| (f.clone(), String::new(), 0))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    while let Some((field, prefix, depth)) = stack.pop() {
+        if depth > 32 {
+            continue;
+        }
+        let Ok((id, obj)) = doc.dereference(&field) else {
+            continue;
+        };
+        if let Some(id) = id
+            && !seen.insert(id)
+        {
+            continue;
+        }
+        let Ok(dict) = obj.as_dict() else { continue };
+        let partial = dict
+            .get(b"T")
+            .ok()
+            .and_then(|t| t.as_str().ok())
+            .map(pdfwrite::decode_text)
+            .unwrap_or_default();
+        let name = match (prefix.is_empty(), partial.is_empty()) {
+            (true, _) => partial,
+            (false, true) => prefix.clone(),
+            (false, false) => format!("{prefix}.{partial}"),
+        };
+        if let Ok(kids) = dict
+            .get(b"Kids")
+            .and_then(|k| doc.dereference(k))
+            .map(|(_, o)| o)
+            && let Ok(kids) = kids.as_array()
+            && kids.iter().any(|k| {
+                doc.dereference(k)
+                    .ok()
+                    .and_then(|(_, o)| o.as_dict().ok())
+                    .is_some_and(|d| d.has(b"T"))
+            })
+        {
+            for kid in kids.iter().rev() {
+                stack.push((kid.clone(), name.clone(), depth + 1));
+            }
+            continue;
+        }
+        let is_sig = dict.get(b"FT").ok().and_then(|o| o.as_name().ok()) == Some(b"Sig".as_slice());
+        if is_sig {
+            let value = dict.get(b"V").ok().and_then(|v| v.as_reference().ok());
+            out.push(SigField { name, value });
+        }
+    }
+    out
+}
+
+fn pdf_date(t: DateTime<Utc>) -> Object {
+    Object::String(
+        t.format("D:%Y%m%d%H%M%S+00'00'").to_string().into_bytes(),
+        StringFormat::Literal,
+    )
+}
+
+/// Adds an invisible signature field pointing at `sig_id` to the last page and the AcroForm.
+fn add_field(update: &mut Update<'_>, sig_id: ObjectId, prefix: &str) -> Result<(), PdfError> {
+    let doc = update.doc;
+    let pages = doc.get_pages();
+    let (_, &page_id) = pages
+        .iter()
+        .next_back()
+        .ok_or_else(|| PdfError::Malformed("the document has no pages".into()))?;
+    let existing: Vec<String> = signature_fields(doc).into_iter().map(|f| f.name).collect();
+    let mut n = existing.len() + 1;
+    let mut field_name = format!("{prefix}{n}");
+    while existing.contains(&field_name) {
+        n += 1;
+        field_name = format!("{prefix}{n}");
+    }
+    let widget_id = update.reserve_id();
+    let mut widget = Dictionary::new();
+    widget.set("Type", Object::Name(b"Annot".to_vec()));
+    widget.set("Subtype", Object::Name(b"Widget".to_vec()));
+    widget.set("FT", Object::Name(b"Sig".to_vec()));
+    widget.set("T", text_string(&field_name));
+    widget.set("V", Object::Reference(sig_id));
+    // Print + Locked: an invisible signature that is not edited by viewers.
+    widget.set("F", Object::Integer(132));
+    widget.set(
+        "Rect",
+        Object::Array(vec![0.into(), 0.into(), 0.into(), 0.into()]),
+    );
+    widget.set("P", Object::Reference(page_id));
+    update.set(widget_id, Object::Dictionary(widget));
+
+    // The page's /Annots, direct or indirect.
+    let mut page = update.get(page_id)?;
+    let page_dict = page
+        .as_dict_mut()
+        .map_err(|_| PdfError::Malformed("page is not a dictionary".into()))?;
+    match page_dict.get(b"Annots").cloned() {
+        Ok(Object::Reference(annots_id)) => {
+            let mut annots = update.get(annots_id)?;
+            annots
+                .as_array_mut()
+                .map_err(|_| PdfError::Malformed("/Annots is not an array".into()))?
+                .push(Object::Reference(widget_id));
+            update.set(annots_id, annots);
+        }
+        Ok(Object::Array(mut annots)) => {
+            annots.push(Object::Reference(widget_id));
+            page_dict.set("Annots", Object::Array(annots));
+            update.set(page_id, page);
+        }
+        _ => {
+            page_dict.set("Annots", Object::Array(vec![Object::Reference(widget_id)]));
+            update.set(page_id, page);
+        }
+    }
+
+    // The AcroForm: indirect, direct in the catalog, or missing.
+    let root_id = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(|_| PdfError::Malformed("the trailer has no /Root".into()))?;
+    let mut catalog = update.get(root_id)?;
+    let catalog_dict = catalog
+        .as_dict_mut()
+        .map_err(|_| PdfError::Malformed("the catalog is not a dictionary".into()))?;
+    let add_to_form = |update: &mut Update<'_>, form: &mut Dictionary| -> Result<(), PdfError> {
+        form.set("SigFlags", Object::Integer(3));
+        match form.get(b"Fields").cloned() {
+            Ok(Object::Reference(fields_id)) => {
+                let mut fields = update.get(fields_id)?;
+                fields
+                    .as_array_mut()
+                    .map_err(|_| PdfError::Malformed("/Fields is not an array".into()))?
+                    .push(Object::Reference(widget_id));
+                update.set(fields_id, fields);
+            }
+            Ok(Object::Array(mut fields)) => {
+                fields.push(Object::Reference(widget_id));
+                form.set("Fields", Object::Array(fields));
+            }
+            _ => form.set("Fields", Object::Array(vec![Object::Reference(widget_id)])),
+        }
+        Ok(())
+    };
+    match catalog_dict.get(b"AcroForm").cloned() {
+        Ok(Object::Reference(form_id)) => {
+            let mut form = update.get(form_id)?;
+            let form_dict = form
+                .as_dict_mut()
+                .map_err(|_| PdfError::Malformed("/AcroForm is not a dictionary".into()))?;
+            add_to_form(update, form_dict)?;
+            update.set(form_id, form);
+        }
+        Ok(Object::Dictionary(mut form)) => {
+            add_to_form(update, &mut form)?;
+            catalog_dict.set("AcroForm", Object::Dictionary(form));
+            update.set(root_id, catalog);
+        }
+        _ => {
+            let form_id = update.reserve_id();
+            let mut form = Dictionary::new();
+            add_to_form(update, &mut form)?;
+            update.set(form_id, Object::Dictionary(form));
+            catalog_dict.set("AcroForm", Object::Reference(form_id));
+            update.set(root_id, catalog);
+        }
+    }
+    Ok(())
+}
+
+/// Fills in the ByteRange, hashes the two signed ranges and hands the digest to `make_cms`,
+/// whose DER is written over the zeros of /Contents.
+fn finish(
+    mut out: Vec<u8>,
+    place: Placeholder,
+    make_cms: impl FnOnce([u8; 32]) -> Result<Vec<u8>, PdfError>,
+    too_big: impl Fn(String) -> PdfError,
+) -> Result<Vec<u8>, PdfError> {
+    let Placeholder {
+        byte_range_at,
+        contents_start,
+        contents_end,
+    } = place;
+    let range = format!(
+        "[0 {} {} {}]",
+        contents_start,
+        contents_end,
+        out.len() - contents_end
+    );
+    if range.len() > BYTE_RANGE_PLACEHOLDER.len() {
+        return Err(too_big(
+            "the file is too large for the ByteRange placeholder".into(),
+        ));
+    }
+    let slot = &mut out[byte_range_at..byte_range_at + BYTE_RANGE_PLACEHOLDER.len()];
+    slot.fill(b' ');
+    slot[..range.len()].copy_from_slice(range.as_bytes());
+
+    let mut hasher = Sha256::new();
+    hasher.update(&out[..contents_start]);
+    hasher.update(&out[contents_end..]);
+    let digest: [u8; 32] = hasher.finalize().into();
+    let cms = make_cms(digest)?;
+    let hex_len = 2 * cms.len();
+    if hex_len > contents_end - contents_start - 2 {
+        return Err(too_big(format!(
+            "the CMS ({} bytes) does not fit the {} reserved",
+            cms.len(),
+            (contents_end - contents_start - 2) / 2
+        )));
+    }
+    let hex = hex::encode_upper(&cms);
+    out[contents_start + 1..contents_start + 1 + hex_len].copy_from_slice(hex.as_bytes());
+    Ok(out)
+}
+
+fn signature_timestamp_attribute(
+    trust: &TrustStore,
+    signature: &[u8],
+    now: DateTime<Utc>,
+) -> Result<Attribute, String> {
+    let imprint = MessageImprint {
+        hash_algorithm: cmsbuild::sha256_alg(),
+        hashed_message: OctetString::new(Sha256::digest(signature).to_vec())
+            .map_err(|e| e.to_string())?,
+    };
+    let chain = trust.tsa_chain();
+    let token = cmsbuild::timestamp_token(&TokenRequest {
+        imprint,
+        nonce: None,
+        include_certs: true,
+        key: &trust.tsa_key,
+        chain: &chain,
+        now,
+    })?;
+    let mut values = SetOfVec::new();
+    values
+        .insert(Any::encode_from(&token).map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
+    Ok(Attribute {
+        oid: ID_AA_SIGNATURE_TIME_STAMP_TOKEN,
+        values,
+    })
+}
+
+/// Signs `input` as a new incremental revision: PAdES baseline B-T (or B-B without
+/// timestamp), detached CMS, `ETSI.CAdES.detached`, signing-certificate-v2, no signing-time
+/// attribute, the claimed time in /M. Earlier signatures stay valid because earlier bytes are
+/// never touched; the output starts with exactly the input.
+pub fn sign_pdf(
+    input: &[u8],
+    cred: &SignerCredential,
+    trust: &TrustStore,
+    opts: &SignOptions,
+) -> Result<Vec<u8>, PdfError> {
+    let doc = pdfwrite::load_structure(input)?;
+    let mut update = Update::new(&doc);
+    let sig_id = update.reserve_id();
+    let mut sig = Dictionary::new();
+    sig.set("Type", Object::Name(b"Sig".to_vec()));
+    sig.set("Filter", Object::Name(b"Adobe.PPKLite".to_vec()));
+    sig.set("SubFilter", Object::Name(b"ETSI.CAdES.detached".to_vec()));
+    sig.set("M", pdf_date(opts.signing_time));
+    sig.set("Name", text_string(&opts.signer_name));
+    if let Some(r) = &opts.reason {
+        sig.set("Reason", text_string(r));
+    }
+    if let Some(l) = &opts.location {
+        sig.set("Location", text_string(l));
+    }
+    if let Some(c) = &opts.contact {
+        sig.set("ContactInfo", text_string(c));
+    }
+    sig.set("Prop_Build", prop_build());
+    update.set_signature(sig_id, sig, RESERVED);
+    add_field(&mut update, sig_id, "Signature")?;
+    let (out, place) = update.write(input)?;
+    let place = place.ok_or_else(|| PdfError::Signing("no signature placeholder".into()))?;
+    let out = finish(
+        out,
+        place,
+        |digest| {
+            let sd = cmsbuild::build_signed_data(
+                &SignRequest {
+                    content_type: ID_DATA,
+                    econtent: None,
+                    digest,
+                    key: &cred.key,
+                    cert: &cred.cert,
+                    chain: &cred.chain,
+                },
+                |signature| {
+                    if opts.timestamp {
+                        signature_timestamp_attribute(trust, signature, opts.signing_time)
+                            .map(Some)
+                            .map_err(|e| format!("timestamp: {e}"))
+                    } else {
+                        Ok(None)
+                    }
+                },
+            )
+            .map_err(|e| {
+                if e.starts_with("timestamp: ") {
+                    PdfError::Timestamp(e)
+                } else {
+                    PdfError::Signing(e)
+                }
+            })?;
+            cmsbuild::content_info(&sd)
+                .and_then(|ci| ci.to_der().map_err(|e| e.to_string()))
+                .map_err(PdfError::Signing)
+        },
+        PdfError::Signing,
+    )?;
+    if !out.starts_with(input) {
+        return Err(PdfError::Signing("output does not extend the input".into()));
+    }
+    Ok(out)
+}
+
+fn prop_build() -> Object {
+    let mut app = Dictionary::new();
+    app.set("Name", Object::Name(SIGNET_APP.to_vec()));
+    app.set(
+        "REx",
+        Object::String(
+            env!("CARGO_PKG_VERSION").as_bytes().to_vec(),
+            StringFormat::Literal,
+        ),
+    );
+    let mut build = Dictionary::new();
+    build.set("App", Object::Dictionary(app));
+    Object::Dictionary(build)
+}
+
+/// Closes a document with a document timestamp (/Type /DocTimeStamp, /SubFilter
+/// /ETSI.RFC3161): a timestamp token over the whole file so far, which is what a PAdES B-LTA
+/// validation builds on and what shows that nothing was added after FINISH.
+pub fn timestamp_pdf(
+    input: &[u8],
+    trust: &TrustStore,
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>, PdfError> {
+    let doc = pdfwrite::load_structure(input).map_err(|e| match e {
+        PdfError::NotAPdf(m) | PdfError::Malformed(m) => PdfError::DocumentTimestamp(m),
+        other => other,
+    })?;
+    let mut update = Update::new(&doc);
+    let sig_id = update.reserve_id();
+    let mut sig = Dictionary::new();
+    sig.set("Type", Object::Name(b"DocTimeStamp".to_vec()));
+    sig.set("Filter", Object::Name(b"Adobe.PPKLite".to_vec()));
+    sig.set("SubFilter", Object::Name(b"ETSI.RFC3161".to_vec()));
+    sig.set("Prop_Build", prop_build());
+    update.set_signature(sig_id, sig, RESERVED);
+    add_field(&mut update, sig_id, "DocumentTimestamp")
+        .map_err(|e| PdfError::DocumentTimestamp(e.to_string()))?;
+    let (out, place) = update
+        .write(input)
+        .map_err(|e| PdfError::DocumentTimestamp(e.to_string()))?;
+    let place = place.ok_or_else(|| PdfError::DocumentTimestamp("no placeholder".into()))?;
+    let chain = trust.tsa_chain();
+    finish(
+        out,
+        place,
+        |digest| {
+            let imprint = MessageImprint {
+                hash_algorithm: cmsbuild::sha256_alg(),
+                hashed_message: OctetString::new(digest.to_vec())
+                    .map_err(|e| PdfError::DocumentTimestamp(e.to_string()))?,
+            };
+            let token = cmsbuild::timestamp_token(&TokenRequest {
+                imprint,
+                nonce: None,
+                include_certs: true,
+                key: &trust.tsa_key,
+                chain: &chain,
+                now,
+            })
+            .map_err(PdfError::DocumentTimestamp)?;
+            token
+                .to_der()
+                .map_err(|e| PdfError::DocumentTimestamp(e.to_string()))
+        },
+        PdfError::DocumentTimestamp,
+    )
+}
+
+impl TrustStore {
+    /// Answers an RFC 3161 `TimeStampReq` (DER) with a `TimeStampResp` (DER), for a `/tsa`
+    /// endpoint. Only SHA-256/384/512 imprints are accepted; anything else is answered with
+    /// status "rejection" and failInfo badAlg, as RFC 3161 §2.4.2 asks, rather than an error.
+    pub fn timestamp_response(
+        &self,
+        request_der: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<u8>, PdfError> {
+        let req = TimeStampReq::from_der(request_der)
+            .map_err(|e| PdfError::BadTimestampRequest(e.to_string()))?;
+        let expected_len = match req.message_imprint.hash_algorithm.oid {
+            ID_SHA256 => Some(32),
+            ID_SHA384 => Some(48),
+            ID_SHA512 => Some(64),
+            _ => None,
+        };
+        let reject = |bit: usize| -> Result<Vec<u8>, PdfError> {
+            // PKIFailureInfo: badAlg(0), badRequest(2), unacceptedPolicy(15).
+            let mut bits = [0u8; 2];
+            bits[bit / 8] |= 0x80 >> (bit % 8);
+            let used = if bit < 8 { 1 } else { 2 };
+            let unused = 7 - (bit % 8) as u8;
+            let fail_info = der::asn1::BitString::new(unused, bits[..used].to_vec())
+                .map_err(|e| PdfError::Timestamp(e.to_string()))?;
+            TimeStampResp {
+                status: PkiStatusInfo {
+                    status: 2,
+                    fail_info: Some(fail_info),
+                },
+                time_stamp_token: None,
+            }
+            .to_der()
+            .map_err(|e| PdfError::Timestamp(e.to_string()))
+        };
+        if req.version != 1 {
+            return reject(2);
+        }
+        match expected_len {
+            None => return reject(0),
+            Some(n) if n != req.message_imprint.hashed_message.as_bytes().len() => {
+                return reject(2);
+            }
+            Some(_) => {}
+        }
+        if let Some(policy) = req.req_policy
+            && policy != SIGNET_TSA_POLICY
+        {
+            return reject(15);
+        }
+        let chain = self.tsa_chain();
+        let token = cmsbuild::timestamp_token(&TokenRequest {
+            imprint: req.message_imprint.clone(),
+            nonce: req.nonce.clone(),
+            include_certs: req.cert_req,
+            key: &self.tsa_key,
+            chain: &chain,
+            now,
+        })
+        .map_err(PdfError::Timestamp)?;
+        TimeStampResp {
+            status: PkiStatusInfo {
+                status: 0,
+                fail_info: None,
+            },
+            time_stamp_token: Some(token),
+        }
+        .to_der()
+        .map_err(|e| PdfError::Timestamp(e.to_string()))
+    }
+}

@@ -1,0 +1,896 @@
+//! Verification of signed PDFs, ours and others': the CMS signature, the message digest over
+//! the ByteRange, the certificate chain to the given roots, signature timestamps, document
+//! timestamps, and whether later revisions only added signatures and form data.
+//!
+//! Results use the vocabulary of ETSI EN 319 102-1 (indication and sub-indication). Revocation
+//! is not checked: Signet's CA publishes no CRL or OCSP, and a verifier without network access
+//! cannot fetch others'. A chain that is otherwise valid is reported TOTAL-PASSED.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, TimeZone, Utc};
+use cms::content_info::ContentInfo;
+use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
+use der::asn1::OctetString;
+use der::{Decode, Encode};
+use lopdf::{Dictionary, Document, Object};
+use sha2::{Digest, Sha256, Sha384, Sha512};
+use spki::{AlgorithmIdentifierOwned, ObjectIdentifier, SubjectPublicKeyInfoOwned};
+use x509_cert::Certificate;
+use x509_cert::ext::pkix::{BasicConstraints, ExtendedKeyUsage};
+
+use crate::asn1::*;
+use crate::error::PdfError;
+use crate::pdfwrite::{self, decode_text};
+use crate::sign::{SIGNET_APP, signature_fields};
+
+/// The main indication of ETSI EN 319 102-1 §5.1.3.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Indication {
+    /// Every check passed.
+    TotalPassed,
+    /// A check failed in a way that more information cannot change (a broken hash or
+    /// signature).
+    TotalFailed,
+    /// The checks could not conclude (no chain to a trusted root, an unsupported algorithm, a
+    /// certificate outside its validity at the signature time).
+    Indeterminate,
+}
+
+impl Indication {
+    /// The serialised form used in reports: `TOTAL-PASSED`, `TOTAL-FAILED`, `INDETERMINATE`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Indication::TotalPassed => "TOTAL-PASSED",
+            Indication::TotalFailed => "TOTAL-FAILED",
+            Indication::Indeterminate => "INDETERMINATE",
+        }
+    }
+}
+
+impl std::fmt::Display for Indication {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What later revisions did to the document after a signature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LaterChanges {
+    /// The signature covers the whole file.
+    None,
+    /// Later revisions only added signatures, timestamps, form fields and annotations.
+    SignaturesAndFormsOnly,
+    /// Later revisions changed other content (pages, catalog entries, …).
+    Other,
+}
+
+/// One signature or document timestamp as found and judged.
+#[derive(Clone, Debug)]
+pub struct SignatureReport {
+    /// The signature field's full name.
+    pub field: String,
+    /// Who signed: /Name of the signature dictionary when present (a seal signing on behalf of
+    /// a person names that person there), else the certificate's common name.
+    pub signer: String,
+    /// The signing certificate's subject (RFC 4514), empty if not found.
+    pub certificate_subject: String,
+    /// The best known signing time: the timestamp's time if a valid one exists, else /M.
+    pub time: Option<DateTime<Utc>>,
+    /// The time claimed in /M.
+    pub claimed_time: Option<DateTime<Utc>>,
+    /// The time of the signature timestamp (or of the document timestamp itself).
+    pub timestamp_time: Option<DateTime<Utc>>,
+    /// The format claimed by /SubFilter: "PAdES", "PKCS7", "document-timestamp" or the
+    /// SubFilter itself.
+    pub claimed_level: String,
+    /// The level the checks support: "PAdES-B-B", "PAdES-B-T", "PAdES-B-LT", "PAdES-B-LTA",
+    /// "document-timestamp", "PKCS7", or "none" when the signature failed.
+    pub detected_level: String,
+    /// ETSI EN 319 102-1 indication.
+    pub indication: Indication,
+    /// ETSI EN 319 102-1 sub-indication (HASH_FAILURE, SIG_CRYPTO_FAILURE,
+    /// NO_CERTIFICATE_CHAIN_FOUND, FORMAT_FAILURE, …).
+    pub sub_indication: Option<String>,
+    /// Whether the signed byte ranges cover the whole file.
+    pub covers_whole_file: bool,
+    /// What later revisions changed.
+    pub later_changes: LaterChanges,
+    /// The /ByteRange.
+    pub byte_range: [u64; 4],
+    /// Whether this is a document timestamp rather than a signature.
+    pub is_document_timestamp: bool,
+    /// Whether the signature dictionary says Signet wrote it (/Prop_Build /App /Name).
+    pub written_by_signet: bool,
+    /// Human-readable reasons behind the indication.
+    pub details: Vec<String>,
+}
+
+/// The verdict on a whole file.
+#[derive(Clone, Debug)]
+pub struct VerificationReport {
+    /// Every signature and document timestamp, in file order.
+    pub signatures: Vec<SignatureReport>,
+    /// True when every signature was written by Signet and passed, and the last one covers the
+    /// whole file: the file is exactly as Signet left it. Meaningful when the roots given are
+    /// Signet's own.
+    pub produced_by_signet: bool,
+}
+
+struct Failure {
+    indication: Indication,
+    sub: &'static str,
+    detail: String,
+}
+
+fn fail(indication: Indication, sub: &'static str, detail: impl Into<String>) -> Failure {
+    Failure {
+        indication,
+        sub,
+        detail: detail.into(),
+    }
+}
+
+/// Parses trust anchors given as PEM (one or more certificates) or DER.
+pub fn parse_roots<R: AsRef<[u8]>>(roots: &[R]) -> Result<Vec<Certificate>, PdfError> {
+    let mut out = Vec::new();
+    for r in roots {
+        let bytes = r.as_ref();
+        if bytes.trim_ascii_start().starts_with(b"-----BEGIN") {
+            let certs = Certificate::load_pem_chain(bytes)
+                .map_err(|e| PdfError::Certificate(format!("trust root: {e}")))?;
+            out.extend(certs);
+        } else {
+            out.push(
+                Certificate::from_der(bytes)
+                    .map_err(|e| PdfError::Certificate(format!("trust root: {e}")))?,
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// Verifies every signature of `input` against `trust_roots` (PEM or DER certificates).
+pub fn verify_pdf<R: AsRef<[u8]>>(
+    input: &[u8],
+    trust_roots: &[R],
+) -> Result<VerificationReport, PdfError> {
+    let roots = parse_roots(trust_roots)?;
+    let doc = pdfwrite::load_structure(input)?;
+    let has_dss = doc.catalog().map(|c| c.has(b"DSS")).unwrap_or(false);
+    let mut reports = Vec::new();
+    for field in signature_fields(&doc) {
+        let Some(value) = field.value else { continue };
+        let Ok(dict) = doc.get_dictionary(value) else {
+            continue;
+        };
+        reports.push(verify_one(input, &doc, &field.name, dict, &roots));
+    }
+    reports.sort_by_key(|r| r.byte_range[1]);
+
+    // PAdES levels that depend on the file as a whole: validation data in a DSS makes B-T into
+    // B-LT, and a valid document timestamp after that makes B-LT into B-LTA.
+    for i in 0..reports.len() {
+        if reports[i].detected_level != "PAdES-B-T" || !has_dss {
+            continue;
+        }
+        let later_doc_ts = reports[i + 1..]
+            .iter()
+            .any(|r| r.is_document_timestamp && r.indication == Indication::TotalPassed);
+        reports[i].detected_level = if later_doc_ts {
+            "PAdES-B-LTA"
+        } else {
+            "PAdES-B-LT"
+        }
+        .to_string();
+    }
+    let produced_by_signet = !reports.is_empty()
+        && reports
+            .iter()
+            .all(|r| r.written_by_signet && r.indication == Indication::TotalPassed)
+        && reports.last().is_some_and(|r| r.covers_whole_file);
+    Ok(VerificationReport {
+        signatures: reports,
+        produced_by_signet,
+    })
+}
+
+fn name_of(dict: &Dictionary, key: &[u8]) -> Option<Vec<u8>> {
+    dict.get(key)
+        .ok()
+        .and_then(|o| o.as_name().ok())
+        .map(<[u8]>::to_vec)
+}
+
+fn text_of(dict: &Dictionary, key: &[u8]) -> Option<String> {
+    dict.get(key)
+        .ok()
+        .and_then(|o| o.as_str().ok())
+        .map(decode_text)
+}
+
+/// Parses a PDF date `D:YYYYMMDDHHmmSS+HH'mm'` (trailing parts optional).
+pub(crate) fn parse_pdf_date(s: &str) -> Option<DateTime<Utc>> {
+    let s = s.strip_prefix("D:").unwrap_or(s);
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    let num = |from: usize, len: usize, default: u32| -> Option<u32> {
+        if digits.len() >= from + len {
+            digits[from..from + len].parse().ok()
+        } else {
+            Some(default)
+        }
+    };
+    let year = i32::try_from(num(0, 4, 0)?).ok()?;
+    let naive = chrono::NaiveDate::from_ymd_opt(year, num(4, 2, 1)?, num(6, 2, 1)?)?.and_hms_opt(
+        num(8, 2, 0)?,
+        num(10, 2, 0)?,
+        num(12, 2, 0)?,
+    )?;
+    let rest = &s[digits.len()..];
+    let offset_secs = match rest.chars().next() {
+        Some(sign @ ('+' | '-')) => {
+            let tz: String = rest[1..].chars().filter(char::is_ascii_digit).collect();
+            let h: i64 = tz.get(0..2).and_then(|v| v.parse().ok()).unwrap_or(0);
+            let m: i64 = tz.get(2..4).and_then(|v| v.parse().ok()).unwrap_or(0);
+            let secs = h * 3600 + m * 60;
+            if sign == '-' { -secs } else { secs }
+        }
+        _ => 0,
+    };
+    Some(Utc.from_utc_datetime(&naive) - chrono::Duration::seconds(offset_secs))
+}
+
+fn verify_one(
+    input: &[u8],
+    doc: &Document,
+    field: &str,
+    dict: &Dictionary,
+    roots: &[Certificate],
+) -> SignatureReport {
+    let sub_filter = name_of(dict, b"SubFilter").unwrap_or_default();
+    let is_doc_ts = sub_filter == b"ETSI.RFC3161"
+        || name_of(dict, b"Type").as_deref() == Some(b"DocTimeStamp".as_slice());
+    let claimed_level = match sub_filter.as_slice() {
+        b"ETSI.CAdES.detached" => "PAdES".to_string(),
+        b"adbe.pkcs7.detached" | b"adbe.pkcs7.sha1" => "PKCS7".to_string(),
+        b"ETSI.RFC3161" => "document-timestamp".to_string(),
+        other => String::from_utf8_lossy(other).into_owned(),
+    };
+    let claimed_time = text_of(dict, b"M").and_then(|m| parse_pdf_date(&m));
+    let written_by_signet = dict
+        .get(b"Prop_Build")
+        .ok()
+        .and_then(|o| doc.dereference(o).ok())
+        .and_then(|(_, o)| o.as_dict().ok())
+        .and_then(|b| b.get(b"App").ok())
+        .and_then(|o| doc.dereference(o).ok())
+        .and_then(|(_, o)| o.as_dict().ok())
+        .and_then(|a| name_of(a, b"Name"))
+        .is_some_and(|n| n == SIGNET_APP);
+    let byte_range: Vec<u64> = dict
+        .get(b"ByteRange")
+        .ok()
+        .and_then(|o| o.as_array().ok())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_i64().ok())
+                .map(|v| v.max(0) as u64)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut report = SignatureReport {
+        field: field.to_string(),
+        signer: text_of(dict, b"Name").unwrap_or_default(),
+        certificate_subject: String::new(),
+        time: claimed_time,
+        claimed_time,
+        timestamp_time: None,
+        claimed_level,
+        detected_level: "none".into(),
+        indication: Indication::TotalFailed,
+        sub_indication: None,
+        covers_whole_file: false,
+        later_changes: LaterChanges::Other,
+        byte_range: [0; 4],
+        is_document_timestamp: is_doc_ts,
+        written_by_signet,
+        details: Vec::new(),
+    };
+    let outcome = (|| -> Result<(), Failure> {
+        let [a, b, c, d] = <[u64; 4]>::try_from(byte_range.as_slice()).map_err(|_| {
+            fail(
+                Indication::TotalFailed,
+                "FORMAT_FAILURE",
+                "no valid /ByteRange",
+            )
+        })?;
+        report.byte_range = [a, b, c, d];
+        let len = input.len() as u64;
+        let ok = a == 0
+            && b < c
+            && c.checked_add(d).is_some_and(|end| end <= len)
+            && input.get(b as usize) == Some(&b'<')
+            && input.get(c as usize - 1) == Some(&b'>');
+        if !ok {
+            return Err(fail(
+                Indication::TotalFailed,
+                "FORMAT_FAILURE",
+                "the /ByteRange does not frame /Contents inside the file",
+            ));
+        }
+        let (b, c, end) = (b as usize, c as usize, (c + d) as usize);
+        report.covers_whole_file = end == input.len();
+        report.later_changes = if report.covers_whole_file {
+            LaterChanges::None
+        } else {
+            later_changes(input, doc, end)
+        };
+        let ranges: [&[u8]; 2] = [&input[..b], &input[c..end]];
+        let contents = dict
+            .get(b"Contents")
+            .ok()
+            .and_then(|o| o.as_str().ok())
+            .ok_or_else(|| fail(Indication::TotalFailed, "FORMAT_FAILURE", "no /Contents"))?;
+        let (ci, _padding) = ContentInfo::from_der_partial(contents).map_err(|e| {
+            fail(
+                Indication::TotalFailed,
+                "FORMAT_FAILURE",
+                format!("/Contents is not CMS: {e}"),
+            )
+        })?;
+        let sd = signed_data(&ci)?;
+        if is_doc_ts {
+            let tst = check_token(&sd, roots, |imprint| {
+                hash_ranges(&imprint.hash_algorithm.oid, &ranges)
+                    .is_some_and(|h| h == imprint.hashed_message.as_bytes())
+            })?;
+            report.signer = cert_cn(&tst.1);
+            report.certificate_subject = tst.1.tbs_certificate().subject().to_string();
+            report.timestamp_time = Some(tst.0);
+            report.time = Some(tst.0);
+            report.detected_level = "document-timestamp".into();
+            return check_later(&report);
+        }
+        let si = first_signer(&sd)?;
+        let digest = hash_ranges(&si.digest_alg.oid, &ranges).ok_or_else(|| {
+            fail(
+                Indication::Indeterminate,
+                "CRYPTO_CONSTRAINTS_FAILURE",
+                "unsupported digest",
+            )
+        })?;
+        let cert = check_signer(&sd, si, &digest)?;
+        report.certificate_subject = cert.tbs_certificate().subject().to_string();
+        if report.signer.is_empty() {
+            report.signer = cert_cn(&cert);
+        }
+        let signed = si.signed_attrs.as_ref();
+        let has_signing_cert = signed.is_some_and(|attrs| {
+            attrs.iter().any(|a| {
+                a.oid == ID_AA_SIGNING_CERTIFICATE_V2 || a.oid == ID_AA_SIGNING_CERTIFICATE
+            })
+        });
+        let has_signing_time =
+            signed.is_some_and(|attrs| attrs.iter().any(|a| a.oid == ID_SIGNING_TIME));
+        // The timestamp token, if any, over the signature value.
+        let mut timestamp = None;
+        if let Some(attr) = si
+            .unsigned_attrs
+            .as_ref()
+            .and_then(|u| u.iter().find(|a| a.oid == ID_AA_SIGNATURE_TIME_STAMP_TOKEN))
+        {
+            let token = attr
+                .values
+                .iter()
+                .next()
+                .and_then(|v| v.decode_as::<ContentInfo>().ok())
+                .ok_or_else(|| {
+                    fail(
+                        Indication::TotalFailed,
+                        "FORMAT_FAILURE",
+                        "unreadable timestamp token",
+                    )
+                })?;
+            let tsd = signed_data(&token)?;
+            let sig_value = si.signature.as_bytes();
+            let (time, _) = check_token(&tsd, roots, |imprint| {
+                hash_ranges(&imprint.hash_algorithm.oid, &[sig_value])
+                    .is_some_and(|h| h == imprint.hashed_message.as_bytes())
+            })
+            .map_err(|f| Failure {
+                detail: format!("signature timestamp: {}", f.detail),
+                ..f
+            })?;
+            timestamp = Some(time);
+        }
+        report.timestamp_time = timestamp;
+        report.time = timestamp.or(claimed_time);
+        let at = report.time;
+        check_chain(&cert, &sd, roots, at)?;
+        report.detected_level = match (report.claimed_level.as_str(), timestamp.is_some()) {
+            ("PAdES", _) if !has_signing_cert || has_signing_time => {
+                report.details.push(
+                    "not PAdES baseline: signing-certificate attribute missing or \
+                     signing-time present"
+                        .into(),
+                );
+                "PKCS7".into()
+            }
+            ("PAdES", true) => "PAdES-B-T".into(),
+            ("PAdES", false) => "PAdES-B-B".into(),
+            _ => "PKCS7".into(),
+        };
+        check_later(&report)
+    })();
+    match outcome {
+        Ok(()) => {
+            report.indication = Indication::TotalPassed;
+        }
+        Err(f) => {
+            report.indication = f.indication;
+            report.sub_indication = Some(f.sub.to_string());
+            report.details.push(f.detail);
+            if f.indication == Indication::TotalFailed {
+                report.detected_level = "none".into();
+            }
+        }
+    }
+    report
+}
+
+fn check_later(report: &SignatureReport) -> Result<(), Failure> {
+    if report.later_changes == LaterChanges::Other {
+        return Err(fail(
+            Indication::Indeterminate,
+            "SIG_CONSTRAINTS_FAILURE",
+            "a later revision changed the signed content beyond adding signatures or form data",
+        ));
+    }
+    Ok(())
+}
+
+fn cert_cn(cert: &Certificate) -> String {
+    cert.tbs_certificate()
+        .subject()
+        .common_name()
+        .ok()
+        .flatten()
+        .map(|cn| cn.value().into_owned())
+        .unwrap_or_else(|| cert.tbs_certificate().subject().to_string())
+}
+
+fn signed_data(ci: &ContentInfo) -> Result<SignedData, Failure> {
+    if ci.content_type != ID_SIGNED_DATA {
+        return Err(fail(
+            Indication::TotalFailed,
+            "FORMAT_FAILURE",
+            "CMS is not SignedData",
+        ));
+    }
+    ci.content.decode_as::<SignedData>().map_err(|e| {
+        fail(
+            Indication::TotalFailed,
+            "FORMAT_FAILURE",
+            format!("SignedData: {e}"),
+        )
+    })
+}
+
+fn first_signer(sd: &SignedData) -> Result<&SignerInfo, Failure> {
+    let mut it = sd.signer_infos.0.iter();
+    match (it.next(), it.next()) {
+        (Some(si), None) => Ok(si),
+        (None, _) => Err(fail(
+            Indication::TotalFailed,
+            "FORMAT_FAILURE",
+            "no signer info",
+        )),
+        (Some(_), Some(_)) => Err(fail(
+            Indication::TotalFailed,
+            "FORMAT_FAILURE",
+            "a PDF signature must have exactly one signer",
+        )),
+    }
+}
+
+fn hash_ranges(alg: &ObjectIdentifier, ranges: &[&[u8]]) -> Option<Vec<u8>> {
+    fn run<D: Digest>(ranges: &[&[u8]]) -> Vec<u8> {
+        let mut h = D::new();
+        for r in ranges {
+            h.update(r);
+        }
+        h.finalize().to_vec()
+    }
+    match *alg {
+        ID_SHA256 => Some(run::<Sha256>(ranges)),
+        ID_SHA384 => Some(run::<Sha384>(ranges)),
+        ID_SHA512 => Some(run::<Sha512>(ranges)),
+        _ => None,
+    }
+}
+
+fn certificates(sd: &SignedData) -> Vec<Certificate> {
+    sd.certificates
+        .as_ref()
+        .map(|set| {
+            set.0
+                .iter()
+                .filter_map(|c| match c {
+                    cms::cert::CertificateChoices::Certificate(c) => Some(c.clone()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn find_signer_cert(sd: &SignedData, si: &SignerInfo) -> Option<Certificate> {
+    certificates(sd).into_iter().find(|c| match &si.sid {
+        SignerIdentifier::IssuerAndSerialNumber(isn) => {
+            c.tbs_certificate().issuer() == &isn.issuer
+                && c.tbs_certificate().serial_number() == &isn.serial_number
+        }
+        SignerIdentifier::SubjectKeyIdentifier(ski) => c
+            .tbs_certificate()
+            .get_extension::<x509_cert::ext::pkix::SubjectKeyIdentifier>()
+            .ok()
+            .flatten()
+            .is_some_and(|(_, own)| own.0 == ski.0),
+    })
+}
+
+/// Checks the message digest attribute against `digest`, then the signature over the signed
+/// attributes; returns the signer's certificate.
+fn check_signer(sd: &SignedData, si: &SignerInfo, digest: &[u8]) -> Result<Certificate, Failure> {
+    let attrs = si.signed_attrs.as_ref().ok_or_else(|| {
+        fail(
+            Indication::TotalFailed,
+            "FORMAT_FAILURE",
+            "no signed attributes",
+        )
+    })?;
+    let md = attrs
+        .iter()
+        .find(|a| a.oid == ID_MESSAGE_DIGEST)
+        .and_then(|a| a.values.iter().next())
+        .and_then(|v| v.decode_as::<OctetString>().ok())
+        .ok_or_else(|| {
+            fail(
+                Indication::TotalFailed,
+                "FORMAT_FAILURE",
+                "no message digest",
+            )
+        })?;
+    if md.as_bytes() != digest {
+        return Err(fail(
+            Indication::TotalFailed,
+            "HASH_FAILURE",
+            "the signed bytes do not match the message digest: the file was changed",
+        ));
+    }
+    let cert = find_signer_cert(sd, si).ok_or_else(|| {
+        fail(
+            Indication::Indeterminate,
+            "NO_SIGNING_CERTIFICATE_FOUND",
+            "signer certificate missing",
+        )
+    })?;
+    let tbs_attrs = attrs.to_der().map_err(|e| {
+        fail(
+            Indication::TotalFailed,
+            "FORMAT_FAILURE",
+            format!("signed attributes: {e}"),
+        )
+    })?;
+    match verify_raw(
+        cert.tbs_certificate().subject_public_key_info(),
+        &si.signature_algorithm,
+        Some(&si.digest_alg.oid),
+        &tbs_attrs,
+        si.signature.as_bytes(),
+    ) {
+        Some(true) => Ok(cert),
+        Some(false) => Err(fail(
+            Indication::TotalFailed,
+            "SIG_CRYPTO_FAILURE",
+            "the signature value does not verify with the signer's key",
+        )),
+        None => Err(fail(
+            Indication::Indeterminate,
+            "CRYPTO_CONSTRAINTS_FAILURE",
+            format!(
+                "unsupported signature algorithm {}",
+                si.signature_algorithm.oid
+            ),
+        )),
+    }
+}
+
+/// Checks an RFC 3161 token: its TSTInfo imprint (via `imprint_ok`), the TSA's signature, the
+/// TSA certificate's timeStamping usage, and its chain. Returns the time and the TSA cert.
+fn check_token(
+    sd: &SignedData,
+    roots: &[Certificate],
+    imprint_ok: impl Fn(&MessageImprint) -> bool,
+) -> Result<(DateTime<Utc>, Certificate), Failure> {
+    if sd.encap_content_info.econtent_type != ID_CT_TST_INFO {
+        return Err(fail(
+            Indication::TotalFailed,
+            "FORMAT_FAILURE",
+            "not a timestamp token",
+        ));
+    }
+    let econtent = sd
+        .encap_content_info
+        .econtent
+        .as_ref()
+        .and_then(|a| a.decode_as::<OctetString>().ok())
+        .ok_or_else(|| {
+            fail(
+                Indication::TotalFailed,
+                "FORMAT_FAILURE",
+                "token has no TSTInfo",
+            )
+        })?;
+    let tst = TstInfo::from_der(econtent.as_bytes()).map_err(|e| {
+        fail(
+            Indication::TotalFailed,
+            "FORMAT_FAILURE",
+            format!("TSTInfo: {e}"),
+        )
+    })?;
+    if !imprint_ok(&tst.message_imprint) {
+        return Err(fail(
+            Indication::TotalFailed,
+            "HASH_FAILURE",
+            "the timestamp's message imprint does not match",
+        ));
+    }
+    let si = first_signer(sd)?;
+    let digest = hash_ranges(&si.digest_alg.oid, &[econtent.as_bytes()]).ok_or_else(|| {
+        fail(
+            Indication::Indeterminate,
+            "CRYPTO_CONSTRAINTS_FAILURE",
+            "unsupported digest",
+        )
+    })?;
+    let cert = check_signer(sd, si, &digest)?;
+    let eku = cert
+        .tbs_certificate()
+        .get_extension::<ExtendedKeyUsage>()
+        .ok()
+        .flatten();
+    if !eku.is_some_and(|(_, eku)| eku.0.contains(&EKU_TIME_STAMPING)) {
+        return Err(fail(
+            Indication::Indeterminate,
+            "CHAIN_CONSTRAINTS_FAILURE",
+            "the timestamp certificate lacks the timeStamping extended key usage",
+        ));
+    }
+    let secs = tst.gen_time.to_unix_duration();
+    let time = DateTime::from_timestamp(secs.as_secs() as i64, secs.subsec_nanos())
+        .ok_or_else(|| fail(Indication::TotalFailed, "FORMAT_FAILURE", "bad genTime"))?;
+    check_chain(&cert, sd, roots, Some(time))?;
+    Ok((time, cert))
+}
+
+fn within_validity(cert: &Certificate, at: DateTime<Utc>) -> bool {
+    let v = cert.tbs_certificate().validity();
+    let t = at.timestamp();
+    let nb = v.not_before.to_unix_duration().as_secs() as i64;
+    let na = v.not_after.to_unix_duration().as_secs() as i64;
+    nb <= t && t <= na
+}
+
+/// Builds and checks a path from `leaf` to one of `roots`, using the certificates in the CMS
+/// as intermediates. Validity is judged at `at` (the best signature time).
+fn check_chain(
+    leaf: &Certificate,
+    sd: &SignedData,
+    roots: &[Certificate],
+    at: Option<DateTime<Utc>>,
+) -> Result<(), Failure> {
+    let pool = certificates(sd);
+    let mut current = leaf.clone();
+    let mut seen = BTreeSet::new();
+    for _ in 0..10 {
+        if let Some(at) = at
+            && !within_validity(&current, at)
+        {
+            return Err(fail(
+                Indication::Indeterminate,
+                "OUT_OF_BOUNDS_NO_POE",
+                format!(
+                    "{} is not valid at {at}",
+                    current.tbs_certificate().subject()
+                ),
+            ));
+        }
+        let der = current.to_der().unwrap_or_default();
+        if roots
+            .iter()
+            .any(|r| r.to_der().ok().as_deref() == Some(der.as_slice()))
+        {
+            return Ok(());
+        }
+        if !seen.insert(der) {
+            break;
+        }
+        let issuer_name = current.tbs_certificate().issuer();
+        let verified_by = |cand: &Certificate| {
+            cand.tbs_certificate().subject() == issuer_name
+                && current.tbs_certificate().to_der().ok().and_then(|tbs| {
+                    verify_raw(
+                        cand.tbs_certificate().subject_public_key_info(),
+                        current.signature_algorithm(),
+                        None,
+                        &tbs,
+                        current.signature().raw_bytes(),
+                    )
+                }) == Some(true)
+        };
+        if let Some(root) = roots.iter().find(|r| verified_by(r)) {
+            if let Some(at) = at
+                && !within_validity(root, at)
+            {
+                return Err(fail(
+                    Indication::Indeterminate,
+                    "OUT_OF_BOUNDS_NO_POE",
+                    "the trusted root is not valid at the signature time",
+                ));
+            }
+            return Ok(());
+        }
+        let Some(next) = pool.iter().find(|c| verified_by(c)).cloned() else {
+            break;
+        };
+        let is_ca = next
+            .tbs_certificate()
+            .get_extension::<BasicConstraints>()
+            .ok()
+            .flatten()
+            .is_some_and(|(_, bc)| bc.ca);
+        if !is_ca {
+            return Err(fail(
+                Indication::Indeterminate,
+                "CHAIN_CONSTRAINTS_FAILURE",
+                "an issuing certificate in the chain is not a CA",
+            ));
+        }
+        current = next;
+    }
+    Err(fail(
+        Indication::Indeterminate,
+        "NO_CERTIFICATE_CHAIN_FOUND",
+        format!(
+            "no chain from {} to a trusted root",
+            leaf.tbs_certificate().subject()
+        ),
+    ))
+}
+
+/// Verifies `signature` over `message` with the key in `spki`. `None` means the algorithm is
+/// not supported. ECDSA on P-256/P-384 and RSA PKCS#1 v1.5, with SHA-256/384/512.
+fn verify_raw(
+    spki: &SubjectPublicKeyInfoOwned,
+    sig_alg: &AlgorithmIdentifierOwned,
+    digest_alg: Option<&ObjectIdentifier>,
+    message: &[u8],
+    signature: &[u8],
+) -> Option<bool> {
+    use signature::hazmat::PrehashVerifier;
+    let hash_oid = match sig_alg.oid {
+        ECDSA_WITH_SHA256 | SHA256_WITH_RSA => ID_SHA256,
+        ECDSA_WITH_SHA384 | SHA384_WITH_RSA => ID_SHA384,
+        ECDSA_WITH_SHA512 | SHA512_WITH_RSA => ID_SHA512,
+        ID_EC_PUBLIC_KEY | RSA_ENCRYPTION => *digest_alg?,
+        _ => return None,
+    };
+    let prehash = hash_ranges(&hash_oid, &[message])?;
+    let key_bytes = spki.subject_public_key.raw_bytes();
+    match spki.algorithm.oid {
+        ID_EC_PUBLIC_KEY => {
+            let curve = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())?;
+            match curve {
+                SECP256R1 => {
+                    let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes).ok()?;
+                    let sig = p256::ecdsa::DerSignature::from_bytes(signature).ok();
+                    Some(sig.is_some_and(|s| key.verify_prehash(&prehash, &s).is_ok()))
+                }
+                SECP384R1 => {
+                    let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes).ok()?;
+                    let sig = p384::ecdsa::DerSignature::from_bytes(signature).ok();
+                    Some(sig.is_some_and(|s| key.verify_prehash(&prehash, &s).is_ok()))
+                }
+                _ => None,
+            }
+        }
+        RSA_ENCRYPTION => {
+            use rsa::pkcs8::DecodePublicKey;
+            let der = spki.to_der().ok()?;
+            let key = rsa::RsaPublicKey::from_public_key_der(&der).ok()?;
+            let scheme = match hash_oid {
+                ID_SHA256 => rsa::Pkcs1v15Sign::new::<Sha256>(),
+                ID_SHA384 => rsa::Pkcs1v15Sign::new::<Sha384>(),
+                _ => rsa::Pkcs1v15Sign::new::<Sha512>(),
+            };
+            Some(key.verify(scheme, &prehash, signature).is_ok())
+        }
+        _ => None,
+    }
+}
+
+/// Compares the revision that ends at `end` with the whole file: were objects of the signed
+/// revision changed other than by adding signatures, form fields and annotations?
+fn later_changes(input: &[u8], full: &Document, end: usize) -> LaterChanges {
+    let Ok(signed) = pdfwrite::load_structure(&input[..end]) else {
+        return LaterChanges::Other;
+    };
+    let signed_root = signed
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .ok();
+    let full_root = full
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .ok();
+    if signed_root != full_root {
+        return LaterChanges::Other;
+    }
+    for (id, old) in &signed.objects {
+        let Ok(new) = full.get_object(*id) else {
+            return LaterChanges::Other;
+        };
+        if old == new {
+            continue;
+        }
+        if !allowed_change(old, new, Some(*id) == signed_root) {
+            return LaterChanges::Other;
+        }
+    }
+    LaterChanges::SignaturesAndFormsOnly
+}
+
+fn allowed_change(old: &Object, new: &Object, is_catalog: bool) -> bool {
+    let allowed_keys: &[&[u8]] = match (old, new) {
+        (Object::Array(o), Object::Array(n)) => {
+            // An /Annots or /Fields array that only grew.
+            return n.len() >= o.len() && n[..o.len()] == o[..];
+        }
+        (Object::Dictionary(o), Object::Dictionary(_)) if is_catalog => {
+            let _ = o;
+            &[b"AcroForm", b"DSS", b"Extensions", b"Perms"]
+        }
+        (Object::Dictionary(o), Object::Dictionary(_)) => match o.get(b"Type").ok() {
+            Some(Object::Name(t)) if t == b"Page" => &[b"Annots"],
+            _ if o.has(b"Fields") || o.has(b"SigFlags") => &[b"Fields", b"SigFlags", b"DR", b"DA"],
+            // A signature field being filled in.
+            _ if o.get(b"FT").ok().and_then(|f| f.as_name().ok()) == Some(b"Sig".as_slice()) => {
+                &[b"V", b"AP", b"F", b"Lock"]
+            }
+            _ => &[],
+        },
+        _ => &[],
+    };
+    let (Object::Dictionary(o), Object::Dictionary(n)) = (old, new) else {
+        return false;
+    };
+    let keys: BTreeSet<&[u8]> = o
+        .iter()
+        .chain(n.iter())
+        .map(|(k, _)| k.as_slice())
+        .collect();
+    keys.into_iter().all(|k| {
+        allowed_keys.contains(&k)
+            || match (o.get(k).ok(), n.get(k).ok()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            }
+    })
+}
