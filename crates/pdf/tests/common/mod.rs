@@ -11,7 +11,9 @@ use lopdf::{Document, Object, Stream, dictionary};
 
 /// A fixed "now" for every test: tests never read the clock.
 pub fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 9, 30, 0).single().expect("valid date")
+    Utc.with_ymd_and_hms(2026, 11, 22, 9, 30, 0)
+        .single()
+        .expect("valid date")
 }
 
 /// A PDF with `pages` pages of text. `xref_stream` selects a cross-reference stream (PDF 1.5+
@@ -35,7 +37,10 @@ pub fn make_pdf(pages: usize, xref_stream: bool, filler: usize) -> Vec<u8> {
             Operation::new("Td", vec![72.into(), 720.into()]),
             Operation::new(
                 "Tj",
-                vec![Object::string_literal(format!("Signet test agreement, page {}", n + 1))],
+                vec![Object::string_literal(format!(
+                    "Signet test agreement, page {}",
+                    n + 1
+                ))],
             ),
             Operation::new("ET", vec![]),
         ];
@@ -53,8 +58,10 @@ pub fn make_pdf(pages: usize, xref_stream: bool, filler: usize) -> Vec<u8> {
             line += 1;
         }
         let content = Content { operations: ops };
-        let content_id =
-            doc.add_object(Stream::new(dictionary! {}, content.encode().expect("encode")));
+        let content_id = doc.add_object(Stream::new(
+            dictionary! {},
+            content.encode().expect("encode"),
+        ));
         let page_id = doc.add_object(dictionary! {
             "Type" => "Page",
             "Parent" => pages_id,
@@ -143,7 +150,17 @@ pub fn nss_db(dir: &Path, root_pem: &str) -> String {
     let pem = dir.join("root.pem");
     std::fs::write(&pem, root_pem).expect("write root");
     let st = Command::new("certutil")
-        .args(["-A", "-d", &spec, "-n", "signet-root", "-t", "CT,C,C", "-a", "-i"])
+        .args([
+            "-A",
+            "-d",
+            &spec,
+            "-n",
+            "signet-root",
+            "-t",
+            "CT,C,C",
+            "-a",
+            "-i",
+        ])
         .arg(&pem)
         .status()
         .expect("certutil -A");
@@ -158,8 +175,7 @@ pub fn pdfsig(nss: &str, file: &Path) -> String {
         .arg(file)
         .output()
         .expect("run pdfsig");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-        + &String::from_utf8_lossy(&out.stderr)
+    String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
 }
 
 /// Runs the pyHanko validation script on `file` with `root` as the only trust anchor and
