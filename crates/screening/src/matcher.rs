@@ -1,0 +1,988 @@
+//! The screening index and the scoring model.
+//!
+//! # Scoring
+//!
+//! A name is a bag of tokens (order does not matter: "Putin Vladimir" is "Vladimir Putin").
+//! Query tokens are paired with list tokens, each at most once, by similarity:
+//!
+//! * `exact` (1.0): the same transliterated token;
+//! * `transliterated` (0.95 same folded spelling, 0.90 same consonant skeleton): spelling
+//!   variants between transliteration systems (Yevgeny/Evgeny, Mohammed/Muhammad/محمد);
+//! * `typo` (0.90 … 0.78): Damerau-Levenshtein distance within a budget that grows with length
+//!   (no edits for tokens of 3 letters or fewer, 1 up to 8 letters, 2 up to 12, then 3);
+//! * `initial` (0.6): a single letter against a name that starts with it;
+//! * `merged` / `split` (0.95 and less): one token on one side is two adjacent tokens on the
+//!   other (Abdulrahman / Abdul Rahman).
+//!
+//! Every token carries a weight from its rarity in the index (inverse document frequency over
+//! all list names, floored as if the index held at least 10,000 names so that small lists do not
+//! skew it): a common given name such as Mohammed weighs about a third of a rare family name.
+//! The name score is the weighted share of matched tokens on both sides:
+//!
+//! ```text
+//!            Σ pairs sim·(w_q + w_l)
+//! score = ─────────────────────────────────────────────────────
+//!          Σ pairs (w_q + w_l) + Σ conflicting + Σ missing·d
+//! ```
+//!
+//! Unpaired tokens present on both sides *conflict* (another family name: "Ali Karimi" is not
+//! "Ali Kazemi") and count in full, at least 0.5 each; unpaired tokens only one side has are
+//! *missing* (a middle name or patronymic left out) and count at `d` = 0.35 once two tokens are
+//! paired, in full otherwise. This is where the model gains precision over per-token
+//! Jaro-Winkler: a shared common given name cannot carry a match, and a shared family name with
+//! another given name stays below the threshold, while omissions stay cheap.
+//!
+//! Birth date and nationality then adjust the score: the same date or year of birth +0.05, a
+//! birth year 2–5 years off −0.10, more −0.20 (one year off is tolerated as a recording error);
+//! the same nationality +0.03, only other nationalities −0.05.
+//!
+//! # Speed
+//!
+//! Tokens are interned in a vocabulary with four keys (transliterated, folded, skeleton, and
+//! single deletions of the folded form, as in SymSpell), so candidate tokens for a query token
+//! are found by a handful of hash lookups, typos and transliterations included. Names are
+//! reached through posting lists; a cheap upper bound on each candidate's score skips those
+//! that cannot reach the threshold, and only the rest are aligned and scored.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::normalize::{Tok, TokKind, make_tok, tokens};
+use crate::{ListEntry, PartialDate, country_code};
+
+/// The threshold that balances recall and false positives on the project's evaluation set
+/// (`crates/screening/eval`, see `BENCHMARKS.md`).
+pub const DEFAULT_THRESHOLD: f64 = 0.80;
+
+const MIN_TOKEN_SIM: f32 = 0.75;
+const INITIAL_SIM: f32 = 0.6;
+const INITIAL_WEIGHT: f32 = 0.3;
+const PARTICLE_WEIGHT: f32 = 0.1;
+const MISSING_DISCOUNT: f32 = 0.35;
+const CONFLICT_FLOOR: f32 = 0.5;
+const MAX_BONUS: f32 = 0.08;
+const MAX_QUERY_TOKENS: usize = 24;
+
+/// What to screen: a name and, when known, supporting facts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Query {
+    pub name: String,
+    pub birth_date: Option<PartialDate>,
+    /// A country name or ISO 3166 alpha-2 code.
+    pub nationality: Option<String>,
+}
+
+impl Query {
+    pub fn name(name: impl Into<String>) -> Self {
+        Query {
+            name: name.into(),
+            ..Query::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SearchOptions {
+    /// Matches scoring below this are not returned.
+    pub threshold: f64,
+    /// At most this many matches, best first.
+    pub limit: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            threshold: DEFAULT_THRESHOLD,
+            limit: 10,
+        }
+    }
+}
+
+/// One list entry that matched, with the reasons.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    /// The list id given to [`Index::build`].
+    pub list: String,
+    /// The list's own id of the entry.
+    pub entry_id: String,
+    /// The entry's primary name.
+    pub name: String,
+    /// The name or alias that matched best.
+    pub matched_name: String,
+    pub score: f64,
+    pub explanation: Explanation,
+}
+
+/// How a query token met a list token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchHow {
+    Exact,
+    Transliterated,
+    Typo,
+    Initial,
+    Merged,
+    Split,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TokenMatch {
+    /// The normalised query token (two joined by a space for `split`).
+    pub query: String,
+    /// The normalised list token (two joined by a space for `merged`).
+    pub list: String,
+    pub similarity: f64,
+    pub how: MatchHow,
+    /// The weight both tokens carry in the score (rarer tokens weigh more).
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EvidenceKind {
+    Supports,
+    Contradicts,
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub kind: EvidenceKind,
+    /// A sentence for the reviewer.
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Adjustment {
+    pub reason: String,
+    pub delta: f64,
+}
+
+/// Why a match scored what it scored: enough for a reviewer to agree or to mark it a false
+/// positive without re-doing the comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    pub summary: String,
+    pub normalized_query: String,
+    pub normalized_name: String,
+    pub tokens: Vec<TokenMatch>,
+    pub unmatched_query_tokens: Vec<String>,
+    pub unmatched_list_tokens: Vec<String>,
+    pub birth_date: Option<Evidence>,
+    pub nationality: Option<Evidence>,
+    /// The score from names alone, before the adjustments.
+    pub name_score: f64,
+    pub adjustments: Vec<Adjustment>,
+}
+
+struct Vocab {
+    tok: Tok,
+    weight: f32,
+    postings: Vec<u32>,
+}
+
+struct NameRec {
+    entry: u32,
+    text: Box<str>,
+    tokens: Box<[u32]>,
+}
+
+struct EntryRec {
+    list: u32,
+    entry: ListEntry,
+}
+
+/// An immutable screening index over the entries of several lists. Cheap to share between
+/// threads (`Send + Sync`); rebuild it when a list is re-imported.
+pub struct Index {
+    lists: Vec<String>,
+    entries: Vec<EntryRec>,
+    names: Vec<NameRec>,
+    vocab: Vec<Vocab>,
+    by_raw: HashMap<Box<str>, u32>,
+    by_folded: HashMap<Box<str>, Vec<u32>>,
+    by_skel: HashMap<Box<str>, Vec<u32>>,
+    by_delete: HashMap<Box<str>, Vec<u32>>,
+    by_pair: HashMap<Box<str>, Vec<u32>>,
+}
+
+fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
+    (0..s.len()).map(move |i| {
+        let mut d = String::with_capacity(s.len());
+        d.push_str(&s[..i]);
+        d.push_str(&s[i + 1..]);
+        d
+    })
+}
+
+fn push_unique(v: &mut Vec<u32>, x: u32) {
+    if v.last() != Some(&x) && !v.contains(&x) {
+        v.push(x);
+    }
+}
+
+impl Index {
+    /// Builds the index from `(list id, entries)` pairs. Every name and alias of every entry is
+    /// indexed.
+    pub fn build(lists: impl IntoIterator<Item = (String, Vec<ListEntry>)>) -> Index {
+        let mut ix = Index {
+            lists: Vec::new(),
+            entries: Vec::new(),
+            names: Vec::new(),
+            vocab: Vec::new(),
+            by_raw: HashMap::new(),
+            by_folded: HashMap::new(),
+            by_skel: HashMap::new(),
+            by_delete: HashMap::new(),
+            by_pair: HashMap::new(),
+        };
+        for (list, entries) in lists {
+            let list_idx = u32::try_from(ix.lists.len()).unwrap_or(u32::MAX);
+            ix.lists.push(list);
+            for entry in entries {
+                let entry_idx = u32::try_from(ix.entries.len()).unwrap_or(u32::MAX);
+                let mut seen: Vec<Vec<u32>> = Vec::new();
+                for text in std::iter::once(&entry.name).chain(entry.aliases.iter()) {
+                    let toks = tokens(text);
+                    if toks.is_empty() {
+                        continue;
+                    }
+                    let ids: Vec<u32> = toks.into_iter().map(|t| ix.intern(t)).collect();
+                    // Aliases that normalise to the same tokens add nothing but work.
+                    let mut sorted = ids.clone();
+                    sorted.sort_unstable();
+                    if seen.contains(&sorted) {
+                        continue;
+                    }
+                    seen.push(sorted);
+                    let name_idx = u32::try_from(ix.names.len()).unwrap_or(u32::MAX);
+                    for &id in &ids {
+                        push_unique(&mut ix.vocab[id as usize].postings, name_idx);
+                    }
+                    for w in ids.windows(2) {
+                        let (a, b) = (&ix.vocab[w[0] as usize].tok, &ix.vocab[w[1] as usize].tok);
+                        if a.kind == TokKind::Word && b.kind == TokKind::Word {
+                            let key = make_tok(&format!("{}{}", a.raw, b.raw)).folded;
+                            push_unique(ix.by_pair.entry(key.into()).or_default(), name_idx);
+                        }
+                    }
+                    ix.names.push(NameRec {
+                        entry: entry_idx,
+                        text: text.as_str().into(),
+                        tokens: ids.into(),
+                    });
+                }
+                ix.entries.push(EntryRec {
+                    list: list_idx,
+                    entry,
+                });
+            }
+        }
+        let n = (ix.names.len() as f32).max(10_000.0);
+        let norm = (n + 1.0).ln();
+        for v in &mut ix.vocab {
+            v.weight = match v.tok.kind {
+                TokKind::Initial => INITIAL_WEIGHT,
+                TokKind::Particle => PARTICLE_WEIGHT,
+                TokKind::Word => {
+                    let idf = ((n + 1.0) / (v.postings.len() as f32 + 1.0)).ln();
+                    (idf / norm * 1.1).clamp(0.25, 1.0)
+                }
+            };
+            v.postings.shrink_to_fit();
+        }
+        ix
+    }
+
+    fn intern(&mut self, t: Tok) -> u32 {
+        if let Some(&id) = self.by_raw.get(t.raw.as_str()) {
+            return id;
+        }
+        let id = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
+        self.by_raw.insert(t.raw.as_str().into(), id);
+        if t.kind == TokKind::Word {
+            self.by_folded
+                .entry(t.folded.as_str().into())
+                .or_default()
+                .push(id);
+            if t.skel.len() >= 3 {
+                self.by_skel
+                    .entry(t.skel.as_str().into())
+                    .or_default()
+                    .push(id);
+            }
+            if t.folded.len() >= 4 {
+                for d in deletions(&t.folded) {
+                    push_unique(self.by_delete.entry(d.into()).or_default(), id);
+                }
+            }
+        }
+        self.vocab.push(Vocab {
+            tok: t,
+            weight: 1.0,
+            postings: Vec::new(),
+        });
+        id
+    }
+
+    /// Number of list entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Number of indexed names (primary names and distinct aliases).
+    pub fn name_count(&self) -> usize {
+        self.names.len()
+    }
+
+    /// The list ids, in the order given to [`Index::build`].
+    pub fn lists(&self) -> &[String] {
+        &self.lists
+    }
+
+    /// Screens several queries across all cores; the results are in query order.
+    pub fn search_many(&self, queries: &[Query], opts: &SearchOptions) -> Vec<Vec<Match>> {
+        queries.par_iter().map(|q| self.search(q, opts)).collect()
+    }
+
+    /// Screens one query: matches at or above `opts.threshold`, best first, at most one per
+    /// list entry and at most `opts.limit`.
+    pub fn search(&self, q: &Query, opts: &SearchOptions) -> Vec<Match> {
+        let mut qt = tokens(&q.name);
+        qt.truncate(MAX_QUERY_TOKENS);
+        if qt.is_empty() || opts.limit == 0 {
+            return Vec::new();
+        }
+        let threshold = opts.threshold as f32;
+        // Candidate vocabulary per query token, with similarities.
+        let mut cands: Vec<Vec<(u32, f32, MatchHow)>> = Vec::with_capacity(qt.len());
+        let mut qw: Vec<f32> = Vec::with_capacity(qt.len());
+        for t in &qt {
+            let c = if t.kind == TokKind::Word {
+                self.similar_vocab(t)
+            } else {
+                Vec::new()
+            };
+            let w = match t.kind {
+                TokKind::Initial => INITIAL_WEIGHT,
+                TokKind::Particle => PARTICLE_WEIGHT,
+                TokKind::Word => c
+                    .iter()
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|(v, _, _)| self.vocab[*v as usize].weight)
+                    .unwrap_or(1.0),
+            };
+            cands.push(c);
+            qw.push(w);
+        }
+        let total_qw: f32 = qw.iter().sum();
+
+        // Names reachable from any query token, with the query weight they can cover.
+        let mut reach: HashMap<u32, (u32, f32, u32)> = HashMap::new();
+        let mut touch = |name: u32, bits: u32, w: f32| {
+            let e = reach.entry(name).or_insert((0, 0.0, 0));
+            if e.0 & bits == 0 {
+                e.0 |= bits;
+                e.1 += w;
+                e.2 += 1;
+            }
+        };
+        for (i, c) in cands.iter().enumerate() {
+            for (v, _, _) in c {
+                for &name in &self.vocab[*v as usize].postings {
+                    touch(name, 1 << i, qw[i]);
+                }
+            }
+            if qt[i].kind == TokKind::Word
+                && let Some(names) = self.by_pair.get(qt[i].folded.as_str())
+            {
+                for &name in names {
+                    touch(name, 1 << i, qw[i]);
+                }
+            }
+        }
+        for i in 0..qt.len().saturating_sub(1) {
+            if qt[i].kind != TokKind::Word || qt[i + 1].kind != TokKind::Word {
+                continue;
+            }
+            let joined = make_tok(&format!("{}{}", qt[i].raw, qt[i + 1].raw));
+            if let Some(vs) = self.by_folded.get(joined.folded.as_str()) {
+                for v in vs {
+                    for &name in &self.vocab[*v as usize].postings {
+                        touch(name, (1 << i) | (1 << (i + 1)), qw[i] + qw[i + 1]);
+                    }
+                }
+            }
+        }
+
+        let mut best: HashMap<u32, (f32, f32, u32, Alignment)> = HashMap::new();
+        for (&name_idx, &(_, covered, k)) in &reach {
+            // Optimistic: every reached token pairs perfectly with a list token of weight 1.
+            let f = covered + k as f32;
+            let discount = if k >= 2 { MISSING_DISCOUNT } else { 1.0 };
+            let bound = f / (f + discount * (total_qw - covered).max(0.0));
+            if bound + MAX_BONUS < threshold {
+                continue;
+            }
+            let name = &self.names[name_idx as usize];
+            let al = self.align(&qt, &qw, &cands, name);
+            if al.score + MAX_BONUS < threshold {
+                continue;
+            }
+            let entry = &self.entries[name.entry as usize].entry;
+            let (adj, _, _) = evidence(q, entry);
+            let total = (al.score + adj).clamp(0.0, 1.0);
+            if total < threshold {
+                continue;
+            }
+            let slot = best
+                .entry(name.entry)
+                .or_insert((f32::MIN, 0.0, name_idx, al.clone()));
+            if total > slot.0 {
+                *slot = (total, al.score, name_idx, al);
+            }
+        }
+        let mut found: Vec<(u32, (f32, f32, u32, Alignment))> = best.into_iter().collect();
+        found.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then(a.0.cmp(&b.0)));
+        found.truncate(opts.limit);
+        found
+            .into_iter()
+            .map(|(entry_idx, (total, _, name_idx, al))| {
+                self.explain(q, &qt, entry_idx, name_idx, total, &al)
+            })
+            .collect()
+    }
+
+    /// Vocabulary tokens similar to `t`, found through the four keys.
+    fn similar_vocab(&self, t: &Tok) -> Vec<(u32, f32, MatchHow)> {
+        let mut ids: Vec<u32> = Vec::new();
+        let mut add = |v: Option<&Vec<u32>>| {
+            if let Some(v) = v {
+                for &id in v {
+                    push_unique(&mut ids, id);
+                }
+            }
+        };
+        add(self.by_folded.get(t.folded.as_str()));
+        if t.skel.len() >= 3 {
+            add(self.by_skel.get(t.skel.as_str()));
+        }
+        if t.folded.len() >= 4 {
+            add(self.by_delete.get(t.folded.as_str()));
+            for d in deletions(&t.folded) {
+                add(self.by_folded.get(d.as_str()));
+                add(self.by_delete.get(d.as_str()));
+            }
+        }
+        ids.into_iter()
+            .filter_map(|id| {
+                let (s, how) = token_sim(t, &self.vocab[id as usize].tok);
+                (s >= MIN_TOKEN_SIM).then_some((id, s, how))
+            })
+            .collect()
+    }
+
+    fn align(
+        &self,
+        qt: &[Tok],
+        qw: &[f32],
+        cands: &[Vec<(u32, f32, MatchHow)>],
+        name: &NameRec,
+    ) -> Alignment {
+        let lt: Vec<&Vocab> = name
+            .tokens
+            .iter()
+            .map(|&id| &self.vocab[id as usize])
+            .collect();
+        let mut options: Vec<(usize, usize, f32, MatchHow)> = Vec::new();
+        for (i, q) in qt.iter().enumerate() {
+            for (j, (&lid, l)) in name.tokens.iter().zip(&lt).enumerate() {
+                let found = match (q.kind, l.tok.kind) {
+                    (TokKind::Word, TokKind::Word) => cands[i]
+                        .iter()
+                        .find(|(v, _, _)| *v == lid)
+                        .map(|(_, s, h)| (*s, *h)),
+                    (TokKind::Initial, TokKind::Word) | (TokKind::Word, TokKind::Initial) => {
+                        (q.raw.as_bytes()[0] == l.tok.raw.as_bytes()[0])
+                            .then_some((INITIAL_SIM, MatchHow::Initial))
+                    }
+                    _ => (q.folded == l.tok.folded).then_some((1.0, MatchHow::Exact)),
+                };
+                if let Some((s, h)) = found {
+                    options.push((i, j, s, h));
+                }
+            }
+        }
+        options.sort_by(|a, b| {
+            let wa = a.2 * (qw[a.0] + lt[a.1].weight);
+            let wb = b.2 * (qw[b.0] + lt[b.1].weight);
+            wb.total_cmp(&wa)
+        });
+        let mut q_used = vec![false; qt.len()];
+        let mut l_used = vec![false; lt.len()];
+        let mut pairs: Vec<Pair> = Vec::new();
+        for (i, j, s, h) in options {
+            if !q_used[i] && !l_used[j] {
+                q_used[i] = true;
+                l_used[j] = true;
+                pairs.push(Pair {
+                    q: vec![i],
+                    l: vec![j],
+                    sim: s,
+                    how: h,
+                });
+            }
+        }
+        // One token on one side for two adjacent tokens on the other.
+        for i in 0..qt.len() {
+            if q_used[i] || qt[i].kind != TokKind::Word {
+                continue;
+            }
+            for j in 0..lt.len().saturating_sub(1) {
+                if l_used[j] || l_used[j + 1] {
+                    continue;
+                }
+                let joined = make_tok(&format!("{}{}", lt[j].tok.raw, lt[j + 1].tok.raw));
+                let (s, _) = token_sim(&qt[i], &joined);
+                if s >= MIN_TOKEN_SIM {
+                    q_used[i] = true;
+                    l_used[j] = true;
+                    l_used[j + 1] = true;
+                    pairs.push(Pair {
+                        q: vec![i],
+                        l: vec![j, j + 1],
+                        sim: s * 0.98,
+                        how: MatchHow::Merged,
+                    });
+                    break;
+                }
+            }
+        }
+        for j in 0..lt.len() {
+            if l_used[j] || lt[j].tok.kind != TokKind::Word {
+                continue;
+            }
+            for i in 0..qt.len().saturating_sub(1) {
+                if q_used[i] || q_used[i + 1] {
+                    continue;
+                }
+                let joined = make_tok(&format!("{}{}", qt[i].raw, qt[i + 1].raw));
+                let (s, _) = token_sim(&joined, &lt[j].tok);
+                if s >= MIN_TOKEN_SIM {
+                    q_used[i] = true;
+                    q_used[i + 1] = true;
+                    l_used[j] = true;
+                    pairs.push(Pair {
+                        q: vec![i, i + 1],
+                        l: vec![j],
+                        sim: s * 0.98,
+                        how: MatchHow::Split,
+                    });
+                    break;
+                }
+            }
+        }
+
+        let strong = pairs
+            .iter()
+            .filter(|p| {
+                p.how != MatchHow::Initial && p.q.iter().all(|&i| qt[i].kind == TokKind::Word)
+            })
+            .count();
+        if strong == 0 {
+            return Alignment::default();
+        }
+        let mut matched = 0.0;
+        let mut full = 0.0;
+        for p in &pairs {
+            let w: f32 = p.q.iter().map(|&i| qw[i]).sum::<f32>()
+                + p.l.iter().map(|&j| lt[j].weight).sum::<f32>();
+            matched += p.sim * w;
+            full += w;
+        }
+        let mut uq: Vec<f32> = (0..qt.len())
+            .filter(|&i| !q_used[i])
+            .map(|i| qw[i])
+            .collect();
+        let mut ul: Vec<f32> = (0..lt.len())
+            .filter(|&j| !l_used[j])
+            .map(|j| lt[j].weight)
+            .collect();
+        uq.sort_by(|a, b| b.total_cmp(a));
+        ul.sort_by(|a, b| b.total_cmp(a));
+        let conflicts = uq.len().min(ul.len());
+        let discount = if strong >= 2 { MISSING_DISCOUNT } else { 1.0 };
+        let mut penalty = 0.0;
+        for (k, w) in uq.iter().enumerate() {
+            penalty += if k < conflicts {
+                w.max(CONFLICT_FLOOR)
+            } else {
+                w * discount
+            };
+        }
+        for (k, w) in ul.iter().enumerate() {
+            penalty += if k < conflicts {
+                w.max(CONFLICT_FLOOR)
+            } else {
+                w * discount
+            };
+        }
+        Alignment {
+            score: matched / (full + penalty),
+            pairs,
+            q_used,
+            l_used,
+            conflicts,
+        }
+    }
+
+    fn explain(
+        &self,
+        q: &Query,
+        qt: &[Tok],
+        entry_idx: u32,
+        name_idx: u32,
+        total: f32,
+        al: &Alignment,
+    ) -> Match {
+        let rec = &self.entries[entry_idx as usize];
+        let name = &self.names[name_idx as usize];
+        let lt: Vec<&Vocab> = name
+            .tokens
+            .iter()
+            .map(|&id| &self.vocab[id as usize])
+            .collect();
+        let qw_of = |i: usize| match qt[i].kind {
+            TokKind::Initial => INITIAL_WEIGHT,
+            TokKind::Particle => PARTICLE_WEIGHT,
+            TokKind::Word => 1.0,
+        };
+        let _ = qw_of;
+        let tokens: Vec<TokenMatch> = al
+            .pairs
+            .iter()
+            .map(|p| TokenMatch {
+                query: p
+                    .q
+                    .iter()
+                    .map(|&i| qt[i].raw.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                list: p
+                    .l
+                    .iter()
+                    .map(|&j| lt[j].tok.raw.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                similarity: round3(p.sim),
+                how: p.how,
+                weight: round3(p.l.iter().map(|&j| lt[j].weight).sum::<f32>()),
+            })
+            .collect();
+        let unmatched_query_tokens: Vec<String> = (0..qt.len())
+            .filter(|&i| !al.q_used.get(i).copied().unwrap_or(false))
+            .map(|i| qt[i].raw.clone())
+            .collect();
+        let unmatched_list_tokens: Vec<String> = (0..lt.len())
+            .filter(|&j| !al.l_used.get(j).copied().unwrap_or(false))
+            .map(|j| lt[j].tok.raw.clone())
+            .collect();
+        let (_, birth_date, nationality) = evidence(q, &rec.entry);
+        let mut adjustments = Vec::new();
+        for ev in [&birth_date, &nationality].into_iter().flatten() {
+            if ev.1 != 0.0 {
+                adjustments.push(Adjustment {
+                    reason: ev.0.detail.clone(),
+                    delta: round3(ev.1),
+                });
+            }
+        }
+        let mut summary = format!(
+            "{} of {} query tokens matched \"{}\"",
+            al.pairs.iter().map(|p| p.q.len()).sum::<usize>(),
+            qt.len(),
+            name.text
+        );
+        let how: Vec<String> = tokens
+            .iter()
+            .map(|t| match t.how {
+                MatchHow::Exact => format!("{} exactly", t.query),
+                MatchHow::Transliterated => {
+                    format!("{} as a spelling variant of {}", t.query, t.list)
+                }
+                MatchHow::Typo => format!("{} as a typo of {}", t.query, t.list),
+                MatchHow::Initial => format!("{} as the initial of {}", t.query, t.list),
+                MatchHow::Merged => format!("{} as {} written together", t.query, t.list),
+                MatchHow::Split => format!("{} as {} written apart", t.query, t.list),
+            })
+            .collect();
+        if !how.is_empty() {
+            summary.push_str(&format!(" ({})", how.join(", ")));
+        }
+        if al.conflicts > 0 {
+            summary.push_str(&format!(
+                "; {} name part(s) differ on both sides",
+                al.conflicts
+            ));
+        }
+        let missing = unmatched_query_tokens.len() + unmatched_list_tokens.len() - 2 * al.conflicts;
+        if missing > 0 {
+            summary.push_str(&format!(
+                "; {missing} name part(s) present on one side only (a middle name or patronymic, weighed lightly when two parts match)"
+            ));
+        }
+        for a in &adjustments {
+            summary.push_str(&format!("; {} ({:+.2})", a.reason, a.delta));
+        }
+        let explanation = Explanation {
+            summary,
+            normalized_query: qt
+                .iter()
+                .map(|t| t.raw.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            normalized_name: lt
+                .iter()
+                .map(|t| t.tok.raw.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            tokens,
+            unmatched_query_tokens,
+            unmatched_list_tokens,
+            birth_date: birth_date.map(|e| e.0),
+            nationality: nationality.map(|e| e.0),
+            name_score: round3(al.score),
+            adjustments,
+        };
+        Match {
+            list: self.lists[rec.list as usize].clone(),
+            entry_id: rec.entry.entry_id.clone(),
+            name: rec.entry.name.clone(),
+            matched_name: name.text.to_string(),
+            score: round3(total),
+            explanation,
+        }
+    }
+}
+
+fn round3(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+#[derive(Debug, Clone, Default)]
+struct Pair {
+    q: Vec<usize>,
+    l: Vec<usize>,
+    sim: f32,
+    how: MatchHow,
+}
+
+impl Default for MatchHow {
+    fn default() -> Self {
+        MatchHow::Exact
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Alignment {
+    score: f32,
+    pairs: Vec<Pair>,
+    q_used: Vec<bool>,
+    l_used: Vec<bool>,
+    conflicts: usize,
+}
+
+/// Similarity of two tokens and how they met; 0 when they are not the same name.
+pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
+    if a.raw == b.raw {
+        return (1.0, MatchHow::Exact);
+    }
+    if a.folded == b.folded {
+        return (0.95, MatchHow::Transliterated);
+    }
+    let la = a.folded.len();
+    let lb = b.folded.len();
+    let max = la.max(lb);
+    let budget = match max {
+        0..=3 => 0,
+        4..=8 => 1,
+        9..=12 => 2,
+        _ => 3,
+    };
+    let d = if la.abs_diff(lb) <= budget {
+        osa_distance(a.folded.as_bytes(), b.folded.as_bytes(), budget)
+    } else {
+        usize::MAX
+    };
+    let typo = match d {
+        1 if max >= 6 => 0.90,
+        1 => 0.85,
+        2 => 0.82,
+        3 => 0.78,
+        _ => 0.0,
+    };
+    if a.skel == b.skel && a.skel.len() >= 3 {
+        let translit = 0.90;
+        if translit >= typo {
+            return (translit, MatchHow::Transliterated);
+        }
+    }
+    if typo > 0.0 {
+        (typo, MatchHow::Typo)
+    } else {
+        (0.0, MatchHow::Typo)
+    }
+}
+
+/// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), giving
+/// up with `usize::MAX` once it exceeds `limit`.
+fn osa_distance(a: &[u8], b: &[u8], limit: usize) -> usize {
+    let n = b.len();
+    let mut prev2 = vec![0usize; n + 1];
+    let mut prev: Vec<usize> = (0..=n).collect();
+    let mut cur = vec![0usize; n + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=n {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > limit {
+            return usize::MAX;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[n];
+    if d > limit { usize::MAX } else { d }
+}
+
+type Weighed = Option<(Evidence, f32)>;
+
+/// Birth date and nationality evidence for one entry: the total adjustment and each piece.
+fn evidence(q: &Query, e: &ListEntry) -> (f32, Weighed, Weighed) {
+    let dob = q.birth_date.map(|qd| birth_evidence(qd, &e.birth_dates));
+    let nat = q
+        .nationality
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| nationality_evidence(n, &e.nationalities));
+    let total = dob.as_ref().map_or(0.0, |d| d.1) + nat.as_ref().map_or(0.0, |n| n.1);
+    (total, dob, nat)
+}
+
+fn birth_evidence(qd: PartialDate, listed: &[PartialDate]) -> (Evidence, f32) {
+    if listed.is_empty() {
+        return (
+            Evidence {
+                kind: EvidenceKind::Unknown,
+                detail: "the list gives no date of birth".into(),
+            },
+            0.0,
+        );
+    }
+    let mut best: Option<(Evidence, f32)> = None;
+    for &ld in listed {
+        let (kind, delta, detail) = compare_dates(qd, ld);
+        let better = best.as_ref().is_none_or(|b| delta > b.1);
+        if better {
+            best = Some((Evidence { kind, detail }, delta));
+        }
+    }
+    best.unwrap_or((
+        Evidence {
+            kind: EvidenceKind::Unknown,
+            detail: String::new(),
+        },
+        0.0,
+    ))
+}
+
+fn compare_dates(q: PartialDate, l: PartialDate) -> (EvidenceKind, f32, String) {
+    let gap = (q.year - l.year).abs();
+    if gap == 0 {
+        let conflict =
+            |a: Option<u8>, b: Option<u8>| matches!((a, b), (Some(x), Some(y)) if x != y);
+        if !conflict(q.month, l.month) && !conflict(q.day, l.day) {
+            return (
+                EvidenceKind::Supports,
+                0.05,
+                format!("date of birth {q} agrees with the listed {l}"),
+            );
+        }
+        if q.month.is_some() && q.month == l.day && q.day == l.month {
+            return (
+                EvidenceKind::Supports,
+                0.03,
+                format!("date of birth {q} is the listed {l} with day and month swapped"),
+            );
+        }
+        return (
+            EvidenceKind::Unknown,
+            0.0,
+            format!("year of birth agrees with the listed {l}, day or month differ"),
+        );
+    }
+    if gap == 1 {
+        return (
+            EvidenceKind::Unknown,
+            0.0,
+            format!(
+                "date of birth {q} is one year from the listed {l}, tolerated as a recording error"
+            ),
+        );
+    }
+    let delta = if gap <= 5 { -0.10 } else { -0.20 };
+    (
+        EvidenceKind::Contradicts,
+        delta,
+        format!("date of birth {q} is {gap} years from the listed {l}"),
+    )
+}
+
+fn nationality_evidence(qn: &str, listed: &[String]) -> (Evidence, f32) {
+    if listed.is_empty() {
+        return (
+            Evidence {
+                kind: EvidenceKind::Unknown,
+                detail: "the list gives no nationality".into(),
+            },
+            0.0,
+        );
+    }
+    let code = country_code(qn)
+        .map(str::to_owned)
+        .unwrap_or_else(|| qn.trim().to_uppercase());
+    if listed.iter().any(|l| l.eq_ignore_ascii_case(&code)) {
+        (
+            Evidence {
+                kind: EvidenceKind::Supports,
+                detail: format!("nationality {code} is listed"),
+            },
+            0.03,
+        )
+    } else {
+        (
+            Evidence {
+                kind: EvidenceKind::Contradicts,
+                detail: format!(
+                    "nationality {code} is not among the listed {}",
+                    listed.join(", ")
+                ),
+            },
+            -0.05,
+        )
+    }
+}

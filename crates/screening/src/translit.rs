@@ -1,0 +1,265 @@
+//! Transliteration of Cyrillic, Greek and Arabic-script names to lowercase ASCII.
+//!
+//! Our own tables, because the general-purpose fallback (`deunicode`) is built for readability
+//! of text, not for name matching: it romanises Arabic letter by letter with vowel guesses that
+//! do not line up with how names are conventionally spelled, and it cannot take the language of
+//! a Cyrillic name into account (Ukrainian `г` is `h`, Russian `г` is `g`). The output here is
+//! then folded by the normaliser (`kh`→`h`, `y`→`i`, doubled letters, …), so the tables only need
+//! to produce one reasonable spelling, not every spelling.
+//!
+//! Arabic is written without short vowels; we emit its consonant skeleton plus the long vowels it
+//! does write, and the matcher compares skeletons, which is how محمد meets Mohammed, Muhammad
+//! and Mohamed alike.
+
+/// Transliterates a whole name. Latin letters with accents and any other script go through
+/// `deunicode`; the result is lowercase and may still contain punctuation.
+pub(crate) fn to_ascii(name: &str) -> String {
+    let ukrainian = name
+        .chars()
+        .any(|c| matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'));
+    let mut out = String::with_capacity(name.len() + 8);
+    let chars: Vec<char> = name.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let prev_is_letter = i > 0 && chars[i - 1].is_alphabetic();
+        let next = chars
+            .get(i + 1)
+            .map(|n| n.to_lowercase().next().unwrap_or(*n));
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(s) = cyrillic(lower, ukrainian) {
+            out.push_str(s);
+        } else if is_greek(lower) {
+            i += greek(lower, next, prev_is_letter, &mut out);
+        } else if let Some(s) = arabic(lower, prev_is_letter, next) {
+            out.push_str(s);
+        } else if let Some(s) = deunicode::deunicode_char(c) {
+            out.push_str(&s.to_ascii_lowercase());
+        }
+        i += 1;
+    }
+    out
+}
+
+fn cyrillic(c: char, ukrainian: bool) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => {
+            if ukrainian {
+                "h"
+            } else {
+                "g"
+            }
+        }
+        'ґ' => "g",
+        'д' => "d",
+        'е' => "e",
+        'ё' => "e",
+        'є' => "ye",
+        'ж' => "zh",
+        'з' => "z",
+        'и' => {
+            if ukrainian {
+                "y"
+            } else {
+                "i"
+            }
+        }
+        'і' => "i",
+        'ї' => "yi",
+        'й' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ў' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' | 'ь' => "",
+        'ы' => "y",
+        'э' => "e",
+        'ю' => "yu",
+        'я' => "ya",
+        // Serbian and Macedonian.
+        'ђ' => "dj",
+        'ј' => "j",
+        'љ' => "lj",
+        'њ' => "nj",
+        'ћ' => "c",
+        'џ' => "dz",
+        'ѓ' => "gj",
+        'ќ' => "kj",
+        'ѕ' => "dz",
+        _ => return None,
+    })
+}
+
+fn is_greek(c: char) -> bool {
+    ('\u{0370}'..='\u{03ff}').contains(&c) || ('\u{1f00}'..='\u{1fff}').contains(&c)
+}
+
+/// Greek after ELOT 743 with the digraphs that matter for names; returns how many extra input
+/// characters it consumed.
+fn greek(c: char, next: Option<char>, prev_is_letter: bool, out: &mut String) -> usize {
+    let base = strip_greek_accent(c);
+    let next_base = next.map(strip_greek_accent);
+    let digraph = match (base, next_base) {
+        ('ο', Some('υ')) => Some("ou"),
+        ('α', Some('υ')) => Some("av"),
+        ('ε', Some('υ')) => Some("ev"),
+        ('μ', Some('π')) => Some(if prev_is_letter { "mb" } else { "b" }),
+        ('ν', Some('τ')) => Some(if prev_is_letter { "nt" } else { "d" }),
+        ('γ', Some('γ')) => Some("ng"),
+        ('γ', Some('κ')) => Some(if prev_is_letter { "ng" } else { "g" }),
+        _ => None,
+    };
+    if let Some(d) = digraph {
+        out.push_str(d);
+        return 1;
+    }
+    out.push_str(match base {
+        'α' => "a",
+        'β' => "v",
+        'γ' => "g",
+        'δ' => "d",
+        'ε' => "e",
+        'ζ' => "z",
+        'η' => "i",
+        'θ' => "th",
+        'ι' => "i",
+        'κ' => "k",
+        'λ' => "l",
+        'μ' => "m",
+        'ν' => "n",
+        'ξ' => "x",
+        'ο' => "o",
+        'π' => "p",
+        'ρ' => "r",
+        'σ' | 'ς' => "s",
+        'τ' => "t",
+        'υ' => "y",
+        'φ' => "f",
+        'χ' => "ch",
+        'ψ' => "ps",
+        'ω' => "o",
+        _ => "",
+    });
+    0
+}
+
+fn strip_greek_accent(c: char) -> char {
+    match c {
+        'ά' => 'α',
+        'έ' => 'ε',
+        'ή' => 'η',
+        'ί' | 'ϊ' | 'ΐ' => 'ι',
+        'ό' => 'ο',
+        'ύ' | 'ϋ' | 'ΰ' => 'υ',
+        'ώ' => 'ω',
+        other => other,
+    }
+}
+
+/// Arabic and Persian letters. Waw and yeh are consonants (w, y) at the start of a word and
+/// long vowels (u, i) inside it; ta marbuta is the final "a" of Fatima.
+fn arabic(c: char, prev_is_letter: bool, next: Option<char>) -> Option<&'static str> {
+    let _ = next;
+    Some(match c {
+        'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' => "a",
+        'ب' => "b",
+        'ت' => "t",
+        'ث' => "th",
+        'ج' => "j",
+        'ح' => "h",
+        'خ' => "kh",
+        'د' => "d",
+        'ذ' => "dh",
+        'ر' => "r",
+        'ز' => "z",
+        'س' => "s",
+        'ش' => "sh",
+        'ص' => "s",
+        'ض' => "d",
+        'ط' => "t",
+        'ظ' => "z",
+        'ع' => {
+            if prev_is_letter {
+                ""
+            } else {
+                "a"
+            }
+        }
+        'غ' => "gh",
+        'ف' => "f",
+        'ق' => "q",
+        'ك' | 'ک' => "k",
+        'ل' => "l",
+        'م' => "m",
+        'ن' => "n",
+        'ه' | 'ە' => "h",
+        'ة' => "a",
+        'و' => {
+            if prev_is_letter {
+                "u"
+            } else {
+                "w"
+            }
+        }
+        'ي' | 'ی' => {
+            if prev_is_letter {
+                "i"
+            } else {
+                "y"
+            }
+        }
+        'ى' => "a",
+        'ء' | 'ئ' | 'ؤ' => "",
+        'پ' => "p",
+        'چ' => "ch",
+        'ژ' => "zh",
+        'گ' => "g",
+        // Harakat, shadda, sukun, tatweel: not letters.
+        '\u{064b}'..='\u{065f}' | '\u{0670}' | 'ـ' => "",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_ascii;
+
+    #[test]
+    fn cyrillic_names_transliterate_by_language() {
+        assert_eq!(to_ascii("Александр Пушкин"), "aleksandr pushkin");
+        assert_eq!(to_ascii("Сергей Лавров"), "sergey lavrov");
+        assert_eq!(to_ascii("Григорій"), "hryhoriy");
+        assert_eq!(to_ascii("Јован Ђорђевић"), "jovan djordjevic");
+    }
+
+    #[test]
+    fn greek_names_use_the_name_digraphs() {
+        assert_eq!(to_ascii("Γιώργος Παπαδόπουλος"), "giorgos papadopoulos");
+        assert_eq!(to_ascii("Μπάμπης"), "bambis");
+    }
+
+    #[test]
+    fn arabic_names_keep_their_consonant_skeleton() {
+        assert_eq!(to_ascii("محمد"), "mhmd");
+        assert_eq!(to_ascii("فاطمة"), "fatma");
+        assert_eq!(to_ascii("وليد"), "wlid");
+    }
+}
