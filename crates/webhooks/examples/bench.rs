@@ -14,6 +14,7 @@
 use std::convert::Infallible;
 use std::error::Error;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -172,9 +173,17 @@ async fn run(seconds: f64) -> Result<(), Box<dyn Error>> {
         "C", "signet/s", "p50 ms", "p99 ms", "baseline/s", "p50 ms", "p99 ms", "ratio"
     );
     for concurrency in [1usize, 16, 64] {
+        let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()?
+        .with_root_certificates(rustls::RootCertStore {
+            roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+        })
+        .with_no_client_auth();
         let baseline: Baseline = Client::builder(TokioExecutor::new()).build(
             hyper_rustls::HttpsConnectorBuilder::new()
-                .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())?
+                .with_tls_config(tls)
                 .https_or_http()
                 .enable_http1()
                 .build(),

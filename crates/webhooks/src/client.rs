@@ -6,6 +6,7 @@
 
 use std::error::Error as StdError;
 use std::net::IpAddr;
+use std::sync::Arc;
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use bytes::Bytes;
@@ -40,6 +41,9 @@ pub struct ClientConfig {
     pub timeout: Duration,
     /// `User-Agent` sent with every delivery, so receivers can allow-list Signet.
     pub user_agent: String,
+    /// DER certificates trusted as roots besides Mozilla's, for receivers behind an
+    /// organisation's own CA.
+    pub extra_root_certificates: Vec<Vec<u8>>,
 }
 
 impl Default for ClientConfig {
@@ -48,6 +52,7 @@ impl Default for ClientConfig {
             allow_private: false,
             timeout: Duration::from_secs(15),
             user_agent: concat!("Signet-Webhooks/", env!("CARGO_PKG_VERSION")).to_owned(),
+            extra_root_certificates: Vec::new(),
         }
     }
 }
@@ -58,6 +63,14 @@ pub enum ClientError {
     /// The TLS configuration was rejected by rustls.
     #[error("TLS configuration: {0}")]
     Tls(#[from] rustls::Error),
+    /// An extra root certificate is not a usable DER certificate.
+    #[error("extra root certificate {index}: {source}")]
+    RootCertificate {
+        /// Position in [`ClientConfig::extra_root_certificates`].
+        index: usize,
+        /// Why rustls refused it.
+        source: rustls::Error,
+    },
     /// The user agent is not a valid header value.
     #[error("user agent is not a valid header value")]
     UserAgent,
@@ -69,7 +82,8 @@ type Inner = Client<HttpsConnector<GuardedConnector>, Full<Bytes>>;
 ///
 /// Built once and cloned freely (clones share one connection pool). Redirects are never
 /// followed: the target is the URL the tenant registered, and following a `302` would hand an
-/// attacker a second, unchecked URL. TLS is rustls with the ring provider and Mozilla's roots,
+/// attacker a second, unchecked URL. TLS is rustls with the ring provider, Mozilla's roots and
+/// any configured extra roots,
 /// so the binary needs no system OpenSSL.
 #[derive(Clone)]
 pub struct WebhookClient {
@@ -227,8 +241,22 @@ impl WebhookClient {
     pub fn new(cfg: ClientConfig) -> Result<Self, ClientError> {
         let user_agent =
             HeaderValue::from_str(&cfg.user_agent).map_err(|_| ClientError::UserAgent)?;
+        let mut roots = rustls::RootCertStore {
+            roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+        };
+        for (index, der) in cfg.extra_root_certificates.iter().enumerate() {
+            roots
+                .add(rustls::pki_types::CertificateDer::from(der.clone()))
+                .map_err(|source| ClientError::RootCertificate { index, source })?;
+        }
+        let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
         let https = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())?
+            .with_tls_config(tls)
             .https_or_http()
             .enable_http1()
             .wrap_connector(GuardedConnector {

@@ -104,6 +104,41 @@ struct TestServer {
 
 impl TestServer {
     async fn start() -> Self {
+        Self::start_with(None).await
+    }
+
+    /// An HTTPS receiver whose certificate (for `localhost` and `127.0.0.1`) is issued by a
+    /// fresh CA; returns the server and the CA certificate in DER.
+    async fn start_tls() -> (Self, Vec<u8>) {
+        let ca_key = rcgen::KeyPair::generate().unwrap();
+        let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        ca_params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, "Test receivers CA");
+        let ca = rcgen::CertifiedIssuer::self_signed(ca_params, ca_key).unwrap();
+        let leaf_key = rcgen::KeyPair::generate().unwrap();
+        let leaf =
+            rcgen::CertificateParams::new(vec!["localhost".to_owned(), "127.0.0.1".to_owned()])
+                .unwrap()
+                .signed_by(&leaf_key, &ca)
+                .unwrap();
+        let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(
+            vec![leaf.der().clone()],
+            rustls::pki_types::PrivateKeyDer::Pkcs8(leaf_key.serialize_der().into()),
+        )
+        .unwrap();
+        let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+        (Self::start_with(Some(acceptor)).await, ca.der().to_vec())
+    }
+
+    async fn start_with(tls: Option<tokio_rustls::TlsAcceptor>) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let seen = Arc::new(Mutex::new(Seen::default()));
@@ -117,11 +152,19 @@ impl TestServer {
                 };
                 counter.fetch_add(1, Ordering::SeqCst);
                 let seen = shared.clone();
+                let tls = tls.clone();
                 tokio::spawn(async move {
                     let service = service_fn(move |req| handle(req, seen.clone()));
-                    let _ = http1::Builder::new()
-                        .serve_connection(TokioIo::new(stream), service)
-                        .await;
+                    let http = http1::Builder::new();
+                    let _ = match tls {
+                        None => http.serve_connection(TokioIo::new(stream), service).await,
+                        Some(acceptor) => match acceptor.accept(stream).await {
+                            Ok(stream) => {
+                                http.serve_connection(TokioIo::new(stream), service).await
+                            }
+                            Err(_) => return,
+                        },
+                    };
                 });
             }
         });
@@ -419,4 +462,42 @@ async fn https_to_a_plain_http_server_is_a_tls_failure() {
         matches!(outcome.error, Some(AttemptError::Tls(_))),
         "{outcome:?}"
     );
+}
+
+#[tokio::test]
+async fn https_receivers_are_verified_against_the_trusted_roots() {
+    let (server, ca_der) = TestServer::start_tls().await;
+    let trusting = WebhookClient::new(ClientConfig {
+        allow_private: true,
+        extra_root_certificates: vec![ca_der],
+        ..ClientConfig::default()
+    })
+    .unwrap();
+    for host in ["localhost", "127.0.0.1"] {
+        let url = format!("https://{host}:{}/ok", server.addr.port());
+        let outcome = deliver(&trusting, &url).await;
+        assert!(outcome.is_success(), "{url}: {outcome:?}");
+        assert_eq!(outcome.response_excerpt.as_deref(), Some("delivered"));
+    }
+
+    // Mozilla's roots alone do not vouch for the test CA: the handshake fails, nothing is sent.
+    let url = format!("https://localhost:{}/ok", server.addr.port());
+    let outcome = deliver(&client(true), &url).await;
+    match &outcome.error {
+        Some(AttemptError::Tls(reason)) => assert!(reason.contains("UnknownIssuer"), "{reason}"),
+        other => panic!("expected a TLS failure, got {other:?}"),
+    }
+    assert_eq!(server.paths(), ["/ok", "/ok"]);
+}
+
+#[test]
+fn a_malformed_extra_root_certificate_is_a_configuration_error() {
+    let built = WebhookClient::new(ClientConfig {
+        extra_root_certificates: vec![b"not a certificate".to_vec()],
+        ..ClientConfig::default()
+    });
+    assert!(matches!(
+        built,
+        Err(signet_webhooks::ClientError::RootCertificate { index: 0, .. })
+    ));
 }
