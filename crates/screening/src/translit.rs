@@ -27,6 +27,16 @@ pub(crate) fn to_ascii(name: &str) -> String {
         let next = chars
             .get(i + 1)
             .map(|n| n.to_lowercase().next().unwrap_or(*n));
+        // The Arabic article written joined (الرشيد): dropped like "al-" in Latin script.
+        if c == 'ا'
+            && !prev_is_letter
+            && next == Some('ل')
+            && chars.get(i + 2).is_some_and(|c| is_arabic_letter(*c))
+            && chars.get(i + 3).is_some_and(|c| is_arabic_letter(*c))
+        {
+            i += 2;
+            continue;
+        }
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else if let Some(s) = cyrillic(lower, ukrainian) {
@@ -41,6 +51,10 @@ pub(crate) fn to_ascii(name: &str) -> String {
         i += 1;
     }
     out
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0620}'..='\u{064a}').contains(&c) || ('\u{0671}'..='\u{06d3}').contains(&c)
 }
 
 fn cyrillic(c: char, ukrainian: bool) -> Option<&'static str> {
@@ -261,5 +275,6 @@ mod tests {
         assert_eq!(to_ascii("محمد"), "mhmd");
         assert_eq!(to_ascii("فاطمة"), "fatma");
         assert_eq!(to_ascii("وليد"), "wlid");
+        assert_eq!(to_ascii("الرشيد"), "rshid");
     }
 }
