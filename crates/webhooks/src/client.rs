@@ -294,8 +294,9 @@ impl WebhookClient {
         let request = match request {
             Ok(r) => r,
             Err(e) => {
+                // Only a message id that is not a valid header value gets here.
                 return AttemptOutcome::failed(
-                    AttemptError::InvalidUrl(format!("cannot build request: {e}")),
+                    AttemptError::Other(format!("cannot build request: {e}")),
                     started,
                 );
             }

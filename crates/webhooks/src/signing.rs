@@ -30,11 +30,21 @@ const TAG_LEN: usize = 32;
 /// An endpoint's signing secret (`whsec_` + base64 key bytes).
 ///
 /// `Debug` prints only the prefix so that a secret in a struct that is logged does not leak.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Secret {
     text: String,
     key: Vec<u8>,
 }
+
+/// Compares the key bytes in constant time, so comparing a stored secret with a presented one
+/// reveals nothing through timing.
+impl PartialEq for Secret {
+    fn eq(&self, other: &Self) -> bool {
+        bool::from(self.key.as_slice().ct_eq(other.key.as_slice()))
+    }
+}
+
+impl Eq for Secret {}
 
 /// Why a string is not a usable secret.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -501,3 +501,23 @@ fn a_malformed_extra_root_certificate_is_a_configuration_error() {
         Err(signet_webhooks::ClientError::RootCertificate { index: 0, .. })
     ));
 }
+
+#[tokio::test]
+async fn a_message_id_that_is_not_a_header_value_fails_without_sending() {
+    let server = TestServer::start().await;
+    let secret = secret();
+    let outcome = client(true)
+        .deliver(&DeliveryRequest {
+            url: &server.url("/ok"),
+            msg_id: "msg_1\r\nx-injected: yes",
+            body: b"{}",
+            secrets: &[&secret],
+            wall_clock_unix: WALL_CLOCK,
+        })
+        .await;
+    assert!(
+        matches!(outcome.error, Some(AttemptError::Other(_))),
+        "{outcome:?}"
+    );
+    assert!(server.paths().is_empty());
+}
