@@ -273,8 +273,9 @@ impl WebhookClient {
         })
     }
 
-    /// Makes one signed delivery attempt and reports what happened. Never panics and never
-    /// returns early without an outcome: every failure is a value for the delivery log.
+    /// Makes one signed delivery attempt and reports what happened. Every failure is a value
+    /// for the delivery log, never an early return. Runs on a Tokio runtime with IO and time
+    /// enabled (the pool and the timeout need both).
     pub async fn deliver(&self, req: &DeliveryRequest<'_>) -> AttemptOutcome {
         let started = Instant::now();
         let uri = match parse_target(req.url) {
