@@ -145,7 +145,9 @@ impl AttemptStatus {
     pub fn is_open(self) -> bool {
         matches!(
             self,
-            AttemptStatus::PendingRedirection | AttemptStatus::CaptureInProgress | AttemptStatus::ChecksInProgress
+            AttemptStatus::PendingRedirection
+                | AttemptStatus::CaptureInProgress
+                | AttemptStatus::ChecksInProgress
         )
     }
 }
@@ -172,6 +174,13 @@ pub const REQUEST_TIMEOUT: Duration = Duration::minutes(30);
 pub const SANDBOX_IDENT_CODE: &str = "123456";
 /// What `estimated_waiting_time` says, in seconds (seed 002's example).
 pub const ESTIMATED_WAITING_TIME_S: u32 = 60;
+
+/// Countries whose national ID cards the video identification accepts
+/// (EU, EEA and Switzerland); passports of every country are accepted.
+pub const ID_CARD_COUNTRIES: &[&str] = &[
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "CH",
+];
 
 /// The sandbox scenario a person's name selects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -239,14 +248,53 @@ impl Scenario {
         const S30: i64 = 30;
         const M2: i64 = 120;
         match self {
-            Scenario::Happypath => &[(M2, Succeed { change_person: false })],
-            Scenario::Changeall => &[(M2, Succeed { change_person: true })],
-            Scenario::Changeallreview => &[(S30, ReviewPositive), (M2, Succeed { change_person: true })],
+            Scenario::Happypath => &[(
+                M2,
+                Succeed {
+                    change_person: false,
+                },
+            )],
+            Scenario::Changeall => &[(
+                M2,
+                Succeed {
+                    change_person: true,
+                },
+            )],
+            Scenario::Changeallreview => &[
+                (S30, ReviewPositive),
+                (
+                    M2,
+                    Succeed {
+                        change_person: true,
+                    },
+                ),
+            ],
             Scenario::Abortident => &[(S30, Cancel("TECH_VIDEO"))],
-            Scenario::Fraudok => &[(S30, ReviewNegative), (M2, Succeed { change_person: false })],
+            Scenario::Fraudok => &[
+                (S30, ReviewNegative),
+                (
+                    M2,
+                    Succeed {
+                        change_person: false,
+                    },
+                ),
+            ],
             Scenario::Canceled => &[(S30, ReviewPositive), (M2, Cancel("BAD_PHOTO_QUALITY"))],
-            Scenario::Longreview => &[(S30, ReviewPositive), (24 * 3600, Succeed { change_person: false })],
-            Scenario::Holdcertificate => &[(600, Succeed { change_person: false })],
+            Scenario::Longreview => &[
+                (S30, ReviewPositive),
+                (
+                    24 * 3600,
+                    Succeed {
+                        change_person: false,
+                    },
+                ),
+            ],
+            Scenario::Holdcertificate => &[(
+                600,
+                Succeed {
+                    change_person: false,
+                },
+            )],
             Scenario::Fraudident => &[(S30, ReviewNegative), (M2, Fail)],
         }
     }
@@ -277,11 +325,17 @@ pub fn sandbox_case(first_name: &str, last_name: &str) -> Option<SandboxCase> {
         } else {
             return None;
         };
-        let word: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
         Scenario::ALL
             .into_iter()
             .find(|s| s.as_str().eq_ignore_ascii_case(&word))
-            .map(|scenario| SandboxCase { interaction, scenario })
+            .map(|scenario| SandboxCase {
+                interaction,
+                scenario,
+            })
     })
 }
 
@@ -324,7 +378,11 @@ pub struct Identification {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Timer {
     /// The next step of a sandbox timeline; `start` is when the timeline began.
-    SandboxStep { identification_id: IdentificationId, step: usize, start: i64 },
+    SandboxStep {
+        identification_id: IdentificationId,
+        step: usize,
+        start: i64,
+    },
     /// TECH_TIMEOUT after 30 minutes without progress.
     RequestTimeout { identification_id: IdentificationId },
     /// The URL's 14 days are over.
@@ -408,7 +466,13 @@ impl Identification {
         }
     }
 
-    fn set_status(&mut self, status: Status, reason: Option<&str>, now: Timestamp, fx: &mut Effects) {
+    fn set_status(
+        &mut self,
+        status: Status,
+        reason: Option<&str>,
+        now: Timestamp,
+        fx: &mut Effects,
+    ) {
         if self.status != status {
             fx.status_changed = true;
         }
@@ -419,7 +483,8 @@ impl Identification {
         if status.is_final() {
             self.completed_at = Some(now);
         }
-        self.estimated_waiting_time = (status == Status::Pending).then_some(ESTIMATED_WAITING_TIME_S);
+        self.estimated_waiting_time =
+            (status == Status::Pending).then_some(ESTIMATED_WAITING_TIME_S);
     }
 
     /// `PATCH …/request`: creates the URL and reference (first time) or opens
@@ -442,14 +507,21 @@ impl Identification {
                 self.url_expires_at = Some(now + URL_VALIDITY);
                 fx.timers.push(Schedule {
                     due: now + URL_VALIDITY,
-                    timer: Timer::UrlExpiry { identification_id: self.id.clone() },
+                    timer: Timer::UrlExpiry {
+                        identification_id: self.id.clone(),
+                    },
                 });
             }
             Status::Aborted | Status::Canceled if self.url_is_valid(now) => {
                 fx.new_attempt = true;
             }
             Status::Pending => return Ok(fx), // idempotent: the same URL again
-            s => return Err(InvalidTransition { status: s.as_str(), action: "be requested" }),
+            s => {
+                return Err(InvalidTransition {
+                    status: s.as_str(),
+                    action: "be requested",
+                });
+            }
         }
         self.set_status(Status::Pending, None, now, &mut fx);
         self.arm_after_request(now, &mut fx);
@@ -460,13 +532,18 @@ impl Identification {
     /// once; everyone else is given 30 minutes to make progress.
     fn arm_after_request(&mut self, now: Timestamp, fx: &mut Effects) {
         match self.sandbox {
-            Some(SandboxCase { interaction: Interaction::Auto, scenario }) => {
+            Some(SandboxCase {
+                interaction: Interaction::Auto,
+                scenario,
+            }) => {
                 fx.attempt = Some((AttemptStatus::ChecksInProgress, None));
                 self.schedule_step(scenario, 0, now, fx);
             }
             _ => fx.timers.push(Schedule {
                 due: now + REQUEST_TIMEOUT,
-                timer: Timer::RequestTimeout { identification_id: self.id.clone() },
+                timer: Timer::RequestTimeout {
+                    identification_id: self.id.clone(),
+                },
             }),
         }
     }
@@ -492,20 +569,28 @@ impl Identification {
     pub fn applicant_started(&mut self, now: Timestamp) -> Result<Effects, InvalidTransition> {
         let mut fx = Effects::default();
         if !self.url_is_valid(now) {
-            return Err(InvalidTransition { status: "expired", action: "be started" });
+            return Err(InvalidTransition {
+                status: "expired",
+                action: "be started",
+            });
         }
         if self.status.is_retryable() {
             fx.new_attempt = true;
             self.set_status(Status::Pending, None, now, &mut fx);
         } else if self.status != Status::Pending {
-            return Err(InvalidTransition { status: self.status.as_str(), action: "be started" });
+            return Err(InvalidTransition {
+                status: self.status.as_str(),
+                action: "be started",
+            });
         }
         self.last_progress_at = Some(now);
         self.updated_at = now;
         fx.attempt = Some((AttemptStatus::CaptureInProgress, None));
         fx.timers.push(Schedule {
             due: now + REQUEST_TIMEOUT,
-            timer: Timer::RequestTimeout { identification_id: self.id.clone() },
+            timer: Timer::RequestTimeout {
+                identification_id: self.id.clone(),
+            },
         });
         Ok(fx)
     }
@@ -519,7 +604,10 @@ impl Identification {
     ) -> Result<Effects, InvalidTransition> {
         let mut fx = Effects::default();
         if self.status != Status::Pending || !self.url_is_valid(now) {
-            return Err(InvalidTransition { status: self.status.as_str(), action: "be completed" });
+            return Err(InvalidTransition {
+                status: self.status.as_str(),
+                action: "be completed",
+            });
         }
         self.last_progress_at = Some(now);
         self.updated_at = now;
@@ -527,7 +615,10 @@ impl Identification {
             self.verified_mobile_number = mobile_number;
         }
         fx.attempt = Some((AttemptStatus::ChecksInProgress, None));
-        let scenario = self.sandbox.map(|c| c.scenario).unwrap_or(Scenario::Happypath);
+        let scenario = self
+            .sandbox
+            .map(|c| c.scenario)
+            .unwrap_or(Scenario::Happypath);
         self.schedule_step(scenario, 0, now, &mut fx);
         Ok(fx)
     }
@@ -536,10 +627,16 @@ impl Identification {
     pub fn applicant_aborted(&mut self, now: Timestamp) -> Result<Effects, InvalidTransition> {
         let mut fx = Effects::default();
         if self.status != Status::Pending {
-            return Err(InvalidTransition { status: self.status.as_str(), action: "be aborted" });
+            return Err(InvalidTransition {
+                status: self.status.as_str(),
+                action: "be aborted",
+            });
         }
         self.set_status(Status::Aborted, Some("USER_CANCELLATION"), now, &mut fx);
-        fx.attempt = Some((AttemptStatus::Abandoned, Some(AttemptResponseCode::PostponedByUser)));
+        fx.attempt = Some((
+            AttemptStatus::Abandoned,
+            Some(AttemptResponseCode::PostponedByUser),
+        ));
         Ok(fx)
     }
 
@@ -556,11 +653,16 @@ impl Identification {
                 })) else {
                     return fx;
                 };
-                if self.status.is_final() || self.status.is_retryable() || self.status == Status::Created {
+                if self.status.is_final()
+                    || self.status.is_retryable()
+                    || self.status == Status::Created
+                {
                     return fx; // stale timer of an earlier attempt
                 }
                 let start = crate::time::from_millis(*start);
-                let Some((_, action)) = case.scenario.timeline().get(*step) else { return fx };
+                let Some((_, action)) = case.scenario.timeline().get(*step) else {
+                    return fx;
+                };
                 self.apply_step(*action, due, &mut fx);
                 self.schedule_step(case.scenario, step + 1, start, &mut fx);
             }
@@ -571,7 +673,10 @@ impl Identification {
                 let last = self.last_progress_at.unwrap_or(self.updated_at);
                 if last + REQUEST_TIMEOUT <= due {
                     self.set_status(Status::Canceled, Some("TECH_TIMEOUT"), due, &mut fx);
-                    fx.attempt = Some((AttemptStatus::Abandoned, Some(AttemptResponseCode::FlowNotStarted)));
+                    fx.attempt = Some((
+                        AttemptStatus::Abandoned,
+                        Some(AttemptResponseCode::FlowNotStarted),
+                    ));
                 } else {
                     fx.timers.push(Schedule {
                         due: last + REQUEST_TIMEOUT,
@@ -582,7 +687,10 @@ impl Identification {
             Timer::UrlExpiry { .. } => {
                 if matches!(self.status, Status::Pending) {
                     self.set_status(Status::Canceled, Some("TECH_TIMEOUT"), due, &mut fx);
-                    fx.attempt = Some((AttemptStatus::Expired, Some(AttemptResponseCode::AbandonedUrlExpired)));
+                    fx.attempt = Some((
+                        AttemptStatus::Expired,
+                        Some(AttemptResponseCode::AbandonedUrlExpired),
+                    ));
                 }
             }
         }
@@ -596,11 +704,19 @@ impl Identification {
                 self.set_status(Status::PendingSuccessful, None, at, fx);
             }
             Step::ReviewNegative => {
-                self.set_status(Status::PendingFailed, Some("FRAUD_SUSPICION_PENDING"), at, fx);
+                self.set_status(
+                    Status::PendingFailed,
+                    Some("FRAUD_SUSPICION_PENDING"),
+                    at,
+                    fx,
+                );
             }
             Step::Succeed { change_person } => {
                 self.set_status(Status::Successful, None, at, fx);
-                fx.attempt = Some((AttemptStatus::Completed, Some(AttemptResponseCode::Approved)));
+                fx.attempt = Some((
+                    AttemptStatus::Completed,
+                    Some(AttemptResponseCode::Approved),
+                ));
                 fx.succeeded = true;
                 if change_person {
                     fx.person_changes = Some(changeall_fields());
@@ -608,11 +724,17 @@ impl Identification {
             }
             Step::Cancel(reason) => {
                 self.set_status(Status::Canceled, Some(reason), at, fx);
-                fx.attempt = Some((AttemptStatus::ChecksInconclusive, Some(cancel_response_code(reason))));
+                fx.attempt = Some((
+                    AttemptStatus::ChecksInconclusive,
+                    Some(cancel_response_code(reason)),
+                ));
             }
             Step::Fail => {
                 self.set_status(Status::Failed, None, at, fx);
-                fx.attempt = Some((AttemptStatus::Terminated, Some(AttemptResponseCode::IdentityDetailsMismatch)));
+                fx.attempt = Some((
+                    AttemptStatus::Terminated,
+                    Some(AttemptResponseCode::IdentityDetailsMismatch),
+                ));
             }
         }
     }
@@ -661,25 +783,39 @@ mod tests {
     use chrono::TimeZone;
 
     fn t0() -> Timestamp {
-        chrono::Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0).single().unwrap()
+        chrono::Utc
+            .with_ymd_and_hms(2026, 1, 1, 12, 0, 0)
+            .single()
+            .unwrap()
     }
 
     fn ident(case: Option<SandboxCase>) -> Identification {
         Identification::new(
             IdentificationId::from_random([1; 16]),
             PersonId::from_random([2; 16]),
-            NewIdentification { method: Method::Idnow, language: None, proof_of_address_type: None, proof_of_address_issued_at: None },
+            NewIdentification {
+                method: Method::Idnow,
+                language: None,
+                proof_of_address_type: None,
+                proof_of_address_issued_at: None,
+            },
             case,
             t0(),
         )
     }
 
     /// Runs every due timer up to `until`, the way the job queue does.
-    fn run_until(i: &mut Identification, mut timers: Vec<Schedule>, until: Timestamp) -> Vec<(Timestamp, Status)> {
+    fn run_until(
+        i: &mut Identification,
+        mut timers: Vec<Schedule>,
+        until: Timestamp,
+    ) -> Vec<(Timestamp, Status)> {
         let mut seen = Vec::new();
         loop {
             timers.sort_by_key(|s| s.due);
-            let Some(pos) = timers.iter().position(|s| s.due <= until) else { break };
+            let Some(pos) = timers.iter().position(|s| s.due <= until) else {
+                break;
+            };
             let s = timers.remove(pos);
             let fx = i.on_timer(&s.timer, s.due, until);
             if fx.status_changed {
@@ -694,7 +830,14 @@ mod tests {
     fn one_jump_of_25_hours_plays_a_whole_longreview_on_its_own_timeline() {
         let case = sandbox_case("X-AUTOTEST-LONGREVIEW", "Doe");
         let mut i = ident(case);
-        let fx = i.request("TST-ABCDE".into(), "tok".into(), "https://x/identify/tok".into(), t0()).unwrap();
+        let fx = i
+            .request(
+                "TST-ABCDE".into(),
+                "tok".into(),
+                "https://x/identify/tok".into(),
+                t0(),
+            )
+            .unwrap();
         let seen = run_until(&mut i, fx.timers, t0() + Duration::hours(25));
         assert_eq!(
             seen,
@@ -710,7 +853,10 @@ mod tests {
     fn sandbox_prefixes_select_the_case_from_either_name() {
         assert_eq!(
             sandbox_case("Jane", "X-MANUALTEST-FRAUDOK"),
-            Some(SandboxCase { interaction: Interaction::Manual, scenario: Scenario::Fraudok })
+            Some(SandboxCase {
+                interaction: Interaction::Manual,
+                scenario: Scenario::Fraudok
+            })
         );
         assert_eq!(sandbox_case("X-AUTOTEST-NOPE", "Doe"), None);
         assert_eq!(sandbox_case("Jane", "Doe"), None);
@@ -719,12 +865,16 @@ mod tests {
     #[test]
     fn a_request_without_progress_is_canceled_with_tech_timeout_after_30_minutes() {
         let mut i = ident(sandbox_case("X-MANUALTEST-HAPPYPATH", "Doe"));
-        let fx = i.request("TST-ABCDE".into(), "tok".into(), "u".into(), t0()).unwrap();
+        let fx = i
+            .request("TST-ABCDE".into(), "tok".into(), "u".into(), t0())
+            .unwrap();
         let seen = run_until(&mut i, fx.timers, t0() + Duration::minutes(29));
         assert!(seen.is_empty());
         let mut i2 = i.clone();
         let fx = i2.on_timer(
-            &Timer::RequestTimeout { identification_id: i.id.clone() },
+            &Timer::RequestTimeout {
+                identification_id: i.id.clone(),
+            },
             t0() + REQUEST_TIMEOUT,
             t0() + REQUEST_TIMEOUT,
         );
@@ -736,10 +886,19 @@ mod tests {
     #[test]
     fn canceled_can_be_retried_with_the_same_url_but_failed_cannot() {
         let mut i = ident(sandbox_case("X-AUTOTEST-ABORTIDENT", "Doe"));
-        let fx = i.request("TST-ABCDE".into(), "tok".into(), "u".into(), t0()).unwrap();
+        let fx = i
+            .request("TST-ABCDE".into(), "tok".into(), "u".into(), t0())
+            .unwrap();
         run_until(&mut i, fx.timers, t0() + Duration::minutes(1));
         assert_eq!(i.status, Status::Canceled);
-        let fx = i.request("TST-OTHER".into(), "tok2".into(), "u2".into(), t0() + Duration::minutes(2)).unwrap();
+        let fx = i
+            .request(
+                "TST-OTHER".into(),
+                "tok2".into(),
+                "u2".into(),
+                t0() + Duration::minutes(2),
+            )
+            .unwrap();
         assert!(fx.new_attempt);
         assert_eq!(i.url.as_deref(), Some("u"));
         assert_eq!(i.reference.as_deref(), Some("TST-ABCDE"));

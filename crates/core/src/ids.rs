@@ -125,9 +125,14 @@ mod tests {
         assert!(id.as_str().ends_with("cper"));
         assert_eq!(PersonId::parse(id.as_str()), Some(id.clone()));
         assert_eq!(IdentificationId::parse(id.as_str()), None);
-        assert_eq!(PersonId::parse("7cf09c3c5547b974a664201f24b454eecper").map(|i| i.to_string()),
-            Some("7cf09c3c5547b974a664201f24b454eecper".to_owned()));
-        assert_eq!(PersonId::parse("7CF09C3C5547B974A664201F24B454EEcper"), None);
+        assert_eq!(
+            PersonId::parse("7cf09c3c5547b974a664201f24b454eecper").map(|i| i.to_string()),
+            Some("7cf09c3c5547b974a664201f24b454eecper".to_owned())
+        );
+        assert_eq!(
+            PersonId::parse("7CF09C3C5547B974A664201F24B454EEcper"),
+            None
+        );
         assert_eq!(PersonId::parse("../etc/passwd"), None);
         assert_eq!(PersonId::parse(""), None);
     }

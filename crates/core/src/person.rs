@@ -130,7 +130,14 @@ pub const CUSTOMER_VETTING_STATUSES: &[&str] = &[
     "VETTING_NOT_REQUIRED",
 ];
 
-const ADDRESS_FIELDS: &[&str] = &["line_1", "line_2", "postal_code", "city", "country", "state"];
+const ADDRESS_FIELDS: &[&str] = &[
+    "line_1",
+    "line_2",
+    "postal_code",
+    "city",
+    "country",
+    "state",
+];
 const TAX_FIELDS: &[&str] = &["tax_assessment", "marital_status"];
 
 macro_rules! f {
@@ -138,10 +145,20 @@ macro_rules! f {
         f!($name, $kind, $access, Null)
     };
     ($name:literal, $kind:expr, $access:ident, $default:ident) => {
-        FieldSpec { name: $name, kind: $kind, access: Access::$access, default: Default::$default }
+        FieldSpec {
+            name: $name,
+            kind: $kind,
+            access: Access::$access,
+            default: Default::$default,
+        }
     };
     ($name:literal, $kind:expr, $access:ident, Word($w:literal)) => {
-        FieldSpec { name: $name, kind: $kind, access: Access::$access, default: Default::Word($w) }
+        FieldSpec {
+            name: $name,
+            kind: $kind,
+            access: Access::$access,
+            default: Default::Word($w),
+        }
     };
 }
 
@@ -162,16 +179,29 @@ pub const FIELDS: &[FieldSpec] = &[
     f!("birth_city", Kind::Text(100), CreateOnly),
     f!("birth_country", Kind::Country, CreateOnly),
     f!("nationality", Kind::Country, CreateOnly),
-    f!("employment_status", Kind::Enum(EMPLOYMENT_STATUSES), Updatable),
+    f!(
+        "employment_status",
+        Kind::Enum(EMPLOYMENT_STATUSES),
+        Updatable
+    ),
     f!("job_title", Kind::Text(100), Updatable),
-    f!("tax_information", Kind::TaxInformation, Updatable, NullObject),
+    f!(
+        "tax_information",
+        Kind::TaxInformation,
+        Updatable,
+        NullObject
+    ),
     f!("fatca_relevant", Kind::Bool, Updatable),
     f!("fatca_crs_confirmed_at", Kind::UtcTimestamp, Updatable),
     f!("business_purpose", Kind::Text(1000), Updatable),
     f!("industry", Kind::Text(100), Updatable),
     f!("industry_key", Kind::Text(100), Updatable),
     f!("terms_conditions_signed_at", Kind::UtcTimestamp, CreateOnly),
-    f!("own_economic_interest_signed_at", Kind::UtcTimestamp, Updatable),
+    f!(
+        "own_economic_interest_signed_at",
+        Kind::UtcTimestamp,
+        Updatable
+    ),
     f!("aml_follow_up_date", Kind::BirthDate, ReadOnly),
     f!("aml_confirmed_on", Kind::AmlConfirmedOn, Updatable),
     f!("flagged_by_compliance", Kind::Bool, ReadOnly, False),
@@ -186,9 +216,24 @@ pub const FIELDS: &[FieldSpec] = &[
     f!("business_city", Kind::Text(100), Updatable),
     f!("business_country", Kind::Country, Updatable),
     f!("business_state", Kind::Text(100), CreateOnly),
-    f!("screening_progress", Kind::Enum(SCREENING_PROGRESS), ReadOnly, Word("NOT_SCREENED")),
-    f!("risk_classification_status", Kind::Enum(RISK_CLASSIFICATION_STATUSES), ReadOnly, Word("NOT_SCORED")),
-    f!("customer_vetting_status", Kind::Enum(CUSTOMER_VETTING_STATUSES), ReadOnly, Word("NOT_VETTED")),
+    f!(
+        "screening_progress",
+        Kind::Enum(SCREENING_PROGRESS),
+        ReadOnly,
+        Word("NOT_SCREENED")
+    ),
+    f!(
+        "risk_classification_status",
+        Kind::Enum(RISK_CLASSIFICATION_STATUSES),
+        ReadOnly,
+        Word("NOT_SCORED")
+    ),
+    f!(
+        "customer_vetting_status",
+        Kind::Enum(CUSTOMER_VETTING_STATUSES),
+        ReadOnly,
+        Word("NOT_VETTED")
+    ),
     f!("annual_income_range", Kind::Text(50), Updatable),
     f!("data_terms_signed_at", Kind::UtcTimestamp, Updatable),
     f!("branch", Kind::Text(50), Updatable),
@@ -200,7 +245,12 @@ pub const FIELDS: &[FieldSpec] = &[
     f!("work_country", Kind::Country, Updatable),
     f!("work_province", Kind::Text(100), Updatable),
     f!("self_declared_as_pep", Kind::Bool, Updatable),
-    f!("international_operativity_expectation", Kind::CountryList, Updatable, EmptyList),
+    f!(
+        "international_operativity_expectation",
+        Kind::CountryList,
+        Updatable,
+        EmptyList
+    ),
     f!("registration_number", Kind::Text(100), Updatable),
     f!("legitimation_valid_until", Kind::BirthDate, ReadOnly),
     // Signet's additions.
@@ -262,7 +312,11 @@ impl Person {
         let mut person = Person(doc);
         person.apply(input, ctx, &mut errors);
         check_cross_field_rules(input, &person, ctx, &mut errors);
-        if errors.is_empty() { Ok(person) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(person)
+        } else {
+            Err(errors)
+        }
     }
 
     /// Validates a `PATCH` and applies it. Only seed 002's updatable fields
@@ -293,13 +347,20 @@ impl Person {
         if !errors.is_empty() {
             return Err(errors);
         }
-        person.0.insert("updated_at".into(), Value::String(crate::time::format(now)));
+        person
+            .0
+            .insert("updated_at".into(), Value::String(crate::time::format(now)));
         Ok(person)
     }
 
     /// Checks and copies every writable field of `input`; errors for the
     /// access rules were already collected by the caller.
-    fn apply(&mut self, input: &Map<String, Value>, ctx: &WriteContext<'_>, errors: &mut Vec<FieldError>) {
+    fn apply(
+        &mut self,
+        input: &Map<String, Value>,
+        ctx: &WriteContext<'_>,
+        errors: &mut Vec<FieldError>,
+    ) {
         for (key, value) in input {
             let Some(spec) = field(key) else { continue };
             if spec.access == Access::ReadOnly {
@@ -341,7 +402,10 @@ impl Person {
     }
 
     pub fn flagged_by_compliance(&self) -> bool {
-        self.0.get("flagged_by_compliance").and_then(Value::as_bool).unwrap_or(false)
+        self.0
+            .get("flagged_by_compliance")
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
     }
 
     /// The key of seed 002's "identical persons" rule: first and last name,
@@ -362,7 +426,8 @@ impl Person {
     pub fn set_system_field(&mut self, name: &str, value: Value, now: &Timestamp) {
         if field(name).is_some() {
             self.0.insert(name.to_owned(), value);
-            self.0.insert("updated_at".into(), Value::String(crate::time::format(now)));
+            self.0
+                .insert("updated_at".into(), Value::String(crate::time::format(now)));
         }
     }
 }
@@ -384,11 +449,19 @@ fn null_object(kind: Kind) -> Value {
         Kind::TaxInformation => TAX_FIELDS,
         _ => return Value::Null,
     };
-    Value::Object(members.iter().map(|m| ((*m).to_owned(), Value::Null)).collect())
+    Value::Object(
+        members
+            .iter()
+            .map(|m| ((*m).to_owned(), Value::Null))
+            .collect(),
+    )
 }
 
 fn err(field: &str, message: &str) -> FieldError {
-    FieldError { field: field.to_owned(), message: message.to_owned() }
+    FieldError {
+        field: field.to_owned(),
+        message: message.to_owned(),
+    }
 }
 
 fn unknown_field(field: &str) -> FieldError {
@@ -396,7 +469,9 @@ fn unknown_field(field: &str) -> FieldError {
 }
 
 fn expect_str<'v>(field: &str, value: &'v Value) -> Result<&'v str, Vec<FieldError>> {
-    value.as_str().ok_or_else(|| vec![err(field, "must be a string")])
+    value
+        .as_str()
+        .ok_or_else(|| vec![err(field, "must be a string")])
 }
 
 /// Checks one value and returns what to store.
@@ -430,7 +505,10 @@ fn check_value(
         Kind::Enum(words) => {
             let s = expect_str(name, value)?;
             if !words.contains(&s) {
-                return Err(vec![err(name, &format!("must be one of {}", words.join(", ")))]);
+                return Err(vec![err(
+                    name,
+                    &format!("must be one of {}", words.join(", ")),
+                )]);
             }
         }
         Kind::Country => {
@@ -438,7 +516,9 @@ fn check_value(
             one(validate::country(name, s))?;
         }
         Kind::CountryList => {
-            let items = value.as_array().ok_or_else(|| vec![err(name, "must be an array of country codes")])?;
+            let items = value
+                .as_array()
+                .ok_or_else(|| vec![err(name, "must be an array of country codes")])?;
             for item in items {
                 let s = expect_str(name, item)?;
                 one(validate::country(name, s))?;
@@ -505,7 +585,9 @@ fn check_object(
     current: Option<&Value>,
     ctx: &WriteContext<'_>,
 ) -> Result<Value, Vec<FieldError>> {
-    let obj = value.as_object().ok_or_else(|| vec![err(name, "must be an object")])?;
+    let obj = value
+        .as_object()
+        .ok_or_else(|| vec![err(name, "must be an object")])?;
     let mut merged = match current {
         Some(Value::Object(m)) => m.clone(),
         _ => match null_object(kind) {
@@ -534,7 +616,11 @@ fn check_object(
             Err(e) => errors.extend(e),
         }
     }
-    if errors.is_empty() { Ok(Value::Object(merged)) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(Value::Object(merged))
+    } else {
+        Err(errors)
+    }
 }
 
 /// Rules that involve several fields or tenant settings.
@@ -570,7 +656,11 @@ fn check_cross_field_rules(
         && !allowed.iter().any(|c| c == country)
     {
         let branch = person.str_field("branch").unwrap_or("null");
-        let list = allowed.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
+        let list = allowed
+            .iter()
+            .map(|c| format!("\"{c}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
         errors.push(err(
             "country",
             &format!(

@@ -98,7 +98,11 @@ impl Store {
                     .after_connect(|conn, _| Box::pin(async move { sqlite_pragmas(conn).await }))
                     .connect(&url)
                     .await?;
-                Ok(Store { backend, write, read })
+                Ok(Store {
+                    backend,
+                    write,
+                    read,
+                })
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
@@ -106,7 +110,11 @@ impl Store {
                     .acquire_timeout(Duration::from_secs(10))
                     .connect(url)
                     .await?;
-                Ok(Store { backend, write: pool.clone(), read: pool })
+                Ok(Store {
+                    backend,
+                    write: pool.clone(),
+                    read: pool,
+                })
             }
         }
     }
@@ -129,13 +137,21 @@ impl Store {
         result
     }
 
-    async fn migrate_locked(&self, conn: &mut sqlx::pool::PoolConnection<Any>) -> Result<Vec<String>> {
+    async fn migrate_locked(
+        &self,
+        conn: &mut sqlx::pool::PoolConnection<Any>,
+    ) -> Result<Vec<String>> {
         conn.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
         )
         .await?;
-        let rows = sqlx::query("SELECT version FROM schema_migrations").fetch_all(&mut **conn).await?;
-        let applied: Vec<i64> = rows.iter().map(|r| r.try_get::<i64, _>(0)).collect::<Result<_, _>>()?;
+        let rows = sqlx::query("SELECT version FROM schema_migrations")
+            .fetch_all(&mut **conn)
+            .await?;
+        let applied: Vec<i64> = rows
+            .iter()
+            .map(|r| r.try_get::<i64, _>(0))
+            .collect::<Result<_, _>>()?;
         let mut done = Vec::new();
         for m in MIGRATIONS {
             if applied.contains(&m.version) {
@@ -149,12 +165,14 @@ impl Store {
             for stmt in split_statements(sql) {
                 tx.execute(sqlx::AssertSqlSafe(stmt)).await?;
             }
-            sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
-                .bind(m.version)
-                .bind(m.name)
-                .bind(wall_millis())
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+            )
+            .bind(m.version)
+            .bind(m.name)
+            .bind(wall_millis())
+            .execute(&mut *tx)
+            .await?;
             tx.commit().await?;
             done.push(format!("{:04}_{}", m.version, m.name));
         }
@@ -182,7 +200,9 @@ impl Store {
 fn wall_millis() -> i64 {
     #[allow(clippy::disallowed_methods)]
     let now = std::time::SystemTime::now();
-    now.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+    now.duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
 }
 
 fn sqlite_url_with_create(url: &str) -> String {

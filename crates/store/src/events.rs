@@ -30,6 +30,7 @@ impl EventRow {
 }
 
 impl Store {
+    #[allow(clippy::too_many_arguments)] // one column each; a struct would only rename them
     pub async fn insert_event(
         &self,
         tx: &mut Tx,
@@ -53,7 +54,13 @@ impl Store {
     }
 
     /// Events of a tenant after `after_seq`, oldest first.
-    pub async fn events_after(&self, tenant: &TenantId, mode: Mode, after_seq: i64, limit: u32) -> Result<Vec<EventRow>> {
+    pub async fn events_after(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        after_seq: i64,
+        limit: u32,
+    ) -> Result<Vec<EventRow>> {
         let rows = sqlx::query(
             "SELECT seq, id, tenant_id, mode, type, created_at, data FROM events WHERE tenant_id = $1 AND mode = $2 AND seq > $3 ORDER BY seq LIMIT $4",
         )
@@ -71,9 +78,12 @@ impl Store {
                 let data: String = row.try_get("data")?;
                 Ok(EventRow {
                     seq: row.try_get("seq")?,
-                    id: EventId::parse(&id).ok_or_else(|| StoreError::Corrupt("event id".into()))?,
-                    tenant_id: TenantId::parse(&tenant).ok_or_else(|| StoreError::Corrupt("event tenant".into()))?,
-                    mode: Mode::parse(&mode).ok_or_else(|| StoreError::Corrupt("event mode".into()))?,
+                    id: EventId::parse(&id)
+                        .ok_or_else(|| StoreError::Corrupt("event id".into()))?,
+                    tenant_id: TenantId::parse(&tenant)
+                        .ok_or_else(|| StoreError::Corrupt("event tenant".into()))?,
+                    mode: Mode::parse(&mode)
+                        .ok_or_else(|| StoreError::Corrupt("event mode".into()))?,
                     event_type: row.try_get("type")?,
                     created_at: from_millis(row.try_get("created_at")?),
                     data: serde_json::from_str(&data)?,

@@ -19,7 +19,14 @@ pub enum IdempotencyBegin {
 }
 
 impl Store {
-    pub async fn begin_idempotency(&self, tenant: &TenantId, mode: Mode, key: &str, request_hash: &str, now: Timestamp) -> Result<IdempotencyBegin> {
+    pub async fn begin_idempotency(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        key: &str,
+        request_hash: &str,
+        now: Timestamp,
+    ) -> Result<IdempotencyBegin> {
         let inserted = sqlx::query(
             "INSERT INTO idempotency_keys (tenant_id, mode, key, request_hash, state, created_at) VALUES ($1, $2, $3, $4, 'running', $5)",
         )
@@ -54,11 +61,23 @@ impl Store {
             return Ok(IdempotencyBegin::InProgress);
         }
         let status: i64 = row.try_get::<Option<i64>, _>("status_code")?.unwrap_or(200);
-        let body: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("response_body")?.unwrap_or_default();
-        Ok(IdempotencyBegin::Replay { status: u16::try_from(status).unwrap_or(200), body })
+        let body: Vec<u8> = row
+            .try_get::<Option<Vec<u8>>, _>("response_body")?
+            .unwrap_or_default();
+        Ok(IdempotencyBegin::Replay {
+            status: u16::try_from(status).unwrap_or(200),
+            body,
+        })
     }
 
-    pub async fn finish_idempotency(&self, tenant: &TenantId, mode: Mode, key: &str, status: u16, body: &[u8]) -> Result<()> {
+    pub async fn finish_idempotency(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        key: &str,
+        status: u16,
+        body: &[u8],
+    ) -> Result<()> {
         sqlx::query(
             "UPDATE idempotency_keys SET state = 'done', status_code = $1, response_body = $2 WHERE tenant_id = $3 AND mode = $4 AND key = $5",
         )
@@ -73,7 +92,12 @@ impl Store {
     }
 
     /// Forgets a key whose request failed on the server's side, so a retry runs again.
-    pub async fn abandon_idempotency(&self, tenant: &TenantId, mode: Mode, key: &str) -> Result<()> {
+    pub async fn abandon_idempotency(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        key: &str,
+    ) -> Result<()> {
         sqlx::query("DELETE FROM idempotency_keys WHERE tenant_id = $1 AND mode = $2 AND key = $3")
             .bind(tenant.as_str())
             .bind(mode.as_str())

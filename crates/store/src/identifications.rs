@@ -22,8 +22,10 @@ fn attempt_from_row(row: &AnyRow) -> Result<Attempt> {
     let status: String = row.try_get("status")?;
     Ok(Attempt {
         id: AttemptId::parse(&id).ok_or_else(|| StoreError::Corrupt("attempt id".into()))?,
-        identification_id: IdentificationId::parse(&ident).ok_or_else(|| StoreError::Corrupt("identification id".into()))?,
-        status: AttemptStatus::parse(&status).ok_or_else(|| StoreError::Corrupt("attempt status".into()))?,
+        identification_id: IdentificationId::parse(&ident)
+            .ok_or_else(|| StoreError::Corrupt("identification id".into()))?,
+        status: AttemptStatus::parse(&status)
+            .ok_or_else(|| StoreError::Corrupt("attempt status".into()))?,
         response_code: row.try_get("response_code")?,
         created_at: from_millis(row.try_get("created_at")?),
         updated_at: from_millis(row.try_get("updated_at")?),
@@ -31,7 +33,13 @@ fn attempt_from_row(row: &AnyRow) -> Result<Attempt> {
 }
 
 impl Store {
-    pub async fn insert_identification(&self, tx: &mut Tx, tenant: &TenantId, mode: Mode, ident: &Identification) -> Result<()> {
+    pub async fn insert_identification(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        mode: Mode,
+        ident: &Identification,
+    ) -> Result<()> {
         sqlx::query(
             "INSERT INTO identifications (id, tenant_id, mode, person_id, token, status, doc, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
@@ -49,7 +57,12 @@ impl Store {
         Ok(())
     }
 
-    pub async fn update_identification(&self, tx: &mut Tx, tenant: &TenantId, ident: &Identification) -> Result<()> {
+    pub async fn update_identification(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        ident: &Identification,
+    ) -> Result<()> {
         let done = sqlx::query(
             "UPDATE identifications SET token = $1, status = $2, doc = $3, updated_at = $4 WHERE id = $5 AND tenant_id = $6",
         )
@@ -69,7 +82,13 @@ impl Store {
     }
 
     /// An identification of this person; another tenant's or person's is `NotFound`.
-    pub async fn identification(&self, tenant: &TenantId, mode: Mode, person: &PersonId, id: &IdentificationId) -> Result<Identification> {
+    pub async fn identification(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        person: &PersonId,
+        id: &IdentificationId,
+    ) -> Result<Identification> {
         let row = sqlx::query(
             "SELECT doc, mode FROM identifications WHERE id = $1 AND tenant_id = $2 AND mode = $3 AND person_id = $4",
         )
@@ -85,7 +104,12 @@ impl Store {
 
     /// Locks the identification for a transition (by tenant only: jobs know
     /// the tenant but not the caller's mode).
-    pub async fn identification_for_update(&self, tx: &mut Tx, tenant: &TenantId, id: &IdentificationId) -> Result<(Identification, Mode)> {
+    pub async fn identification_for_update(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        id: &IdentificationId,
+    ) -> Result<(Identification, Mode)> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT doc, mode FROM identifications WHERE id = $1 AND tenant_id = $2{}",
             self.backend.for_update()
@@ -99,7 +123,10 @@ impl Store {
     }
 
     /// The identification a hosted-page token opens, with its tenant.
-    pub async fn identification_by_token(&self, token: &str) -> Result<(TenantId, Mode, Identification)> {
+    pub async fn identification_by_token(
+        &self,
+        token: &str,
+    ) -> Result<(TenantId, Mode, Identification)> {
         let row = sqlx::query("SELECT tenant_id, doc, mode FROM identifications WHERE token = $1")
             .bind(token)
             .fetch_optional(&self.read)
@@ -107,10 +134,21 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let tenant: String = row.try_get("tenant_id")?;
         let (ident, mode) = ident_from_row(&row)?;
-        Ok((TenantId::parse(&tenant).ok_or_else(|| StoreError::Corrupt("tenant id".into()))?, mode, ident))
+        Ok((
+            TenantId::parse(&tenant).ok_or_else(|| StoreError::Corrupt("tenant id".into()))?,
+            mode,
+            ident,
+        ))
     }
 
-    pub async fn list_identifications(&self, tenant: &TenantId, mode: Mode, person: &PersonId, page: u32, size: u32) -> Result<Vec<Identification>> {
+    pub async fn list_identifications(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        person: &PersonId,
+        page: u32,
+        size: u32,
+    ) -> Result<Vec<Identification>> {
         let rows = sqlx::query(
             "SELECT doc, mode FROM identifications WHERE tenant_id = $1 AND mode = $2 AND person_id = $3 ORDER BY created_at, id LIMIT $4 OFFSET $5",
         )
@@ -121,10 +159,17 @@ impl Store {
         .bind(i64::from(page.saturating_sub(1)) * i64::from(size))
         .fetch_all(&self.read)
         .await?;
-        rows.iter().map(|r| ident_from_row(r).map(|(i, _)| i)).collect()
+        rows.iter()
+            .map(|r| ident_from_row(r).map(|(i, _)| i))
+            .collect()
     }
 
-    pub async fn insert_attempt(&self, tx: &mut Tx, tenant: &TenantId, attempt: &Attempt) -> Result<()> {
+    pub async fn insert_attempt(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        attempt: &Attempt,
+    ) -> Result<()> {
         sqlx::query(
             "INSERT INTO attempts (id, tenant_id, identification_id, status, response_code, created_at, updated_at, seq) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT COUNT(*) FROM attempts WHERE identification_id = $3) + 1)",
@@ -142,40 +187,56 @@ impl Store {
     }
 
     pub async fn update_attempt(&self, tx: &mut Tx, attempt: &Attempt) -> Result<()> {
-        sqlx::query("UPDATE attempts SET status = $1, response_code = $2, updated_at = $3 WHERE id = $4")
-            .bind(attempt.status.as_str())
-            .bind(attempt.response_code.clone())
-            .bind(to_millis(&attempt.updated_at))
-            .bind(attempt.id.as_str())
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "UPDATE attempts SET status = $1, response_code = $2, updated_at = $3 WHERE id = $4",
+        )
+        .bind(attempt.status.as_str())
+        .bind(attempt.response_code.clone())
+        .bind(to_millis(&attempt.updated_at))
+        .bind(attempt.id.as_str())
+        .execute(&mut **tx)
+        .await?;
         Ok(())
     }
 
     /// The newest attempt of an identification, if any.
-    pub async fn current_attempt(&self, tx: &mut Tx, ident: &IdentificationId) -> Result<Option<Attempt>> {
-        let row = sqlx::query("SELECT * FROM attempts WHERE identification_id = $1 ORDER BY seq DESC LIMIT 1")
-            .bind(ident.as_str())
-            .fetch_optional(&mut **tx)
-            .await?;
+    pub async fn current_attempt(
+        &self,
+        tx: &mut Tx,
+        ident: &IdentificationId,
+    ) -> Result<Option<Attempt>> {
+        let row = sqlx::query(
+            "SELECT * FROM attempts WHERE identification_id = $1 ORDER BY seq DESC LIMIT 1",
+        )
+        .bind(ident.as_str())
+        .fetch_optional(&mut **tx)
+        .await?;
         row.as_ref().map(attempt_from_row).transpose()
     }
 
-    pub async fn attempts(&self, tenant: &TenantId, ident: &IdentificationId) -> Result<Vec<Attempt>> {
-        let rows = sqlx::query("SELECT * FROM attempts WHERE tenant_id = $1 AND identification_id = $2 ORDER BY seq")
-            .bind(tenant.as_str())
-            .bind(ident.as_str())
-            .fetch_all(&self.read)
-            .await?;
+    pub async fn attempts(
+        &self,
+        tenant: &TenantId,
+        ident: &IdentificationId,
+    ) -> Result<Vec<Attempt>> {
+        let rows = sqlx::query(
+            "SELECT * FROM attempts WHERE tenant_id = $1 AND identification_id = $2 ORDER BY seq",
+        )
+        .bind(tenant.as_str())
+        .bind(ident.as_str())
+        .fetch_all(&self.read)
+        .await?;
         rows.iter().map(attempt_from_row).collect()
     }
 
     /// Used by tests and the hosted page: the timestamps of the newest attempt.
     pub async fn attempt_count(&self, ident: &IdentificationId) -> Result<i64> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM attempts WHERE identification_id = $1")
-            .bind(ident.as_str())
-            .fetch_one(&self.read)
-            .await?
-            .try_get(0)?)
+        Ok(
+            sqlx::query("SELECT COUNT(*) FROM attempts WHERE identification_id = $1")
+                .bind(ident.as_str())
+                .fetch_one(&self.read)
+                .await?
+                .try_get(0)?,
+        )
     }
 }

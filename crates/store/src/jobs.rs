@@ -43,9 +43,19 @@ impl Store {
     /// Schedules a job inside the caller's transaction. `clock_offset_ms` is
     /// the tenant's test-clock offset (0 in live mode), which turns the due
     /// time into the wall-clock time a worker may take it.
-    pub async fn schedule_job(&self, tx: &mut Tx, job: &JobSpec, clock_offset_ms: i64, wall_now: Timestamp) -> Result<()> {
+    pub async fn schedule_job(
+        &self,
+        tx: &mut Tx,
+        job: &JobSpec,
+        clock_offset_ms: i64,
+        wall_now: Timestamp,
+    ) -> Result<()> {
         let due = to_millis(&job.due_at);
-        let offset = if job.mode == Mode::Test { clock_offset_ms } else { 0 };
+        let offset = if job.mode == Mode::Test {
+            clock_offset_ms
+        } else {
+            0
+        };
         sqlx::query(
             "INSERT INTO jobs (id, tenant_id, mode, kind, payload, due_at, run_at, fence, attempts, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, $8)",
@@ -73,7 +83,11 @@ impl Store {
         tenant: Option<&TenantId>,
     ) -> Result<Option<ClaimedJob>> {
         let now = to_millis(&wall_now);
-        let tenant_filter = if tenant.is_some() { " AND tenant_id = $4" } else { "" };
+        let tenant_filter = if tenant.is_some() {
+            " AND tenant_id = $4"
+        } else {
+            ""
+        };
         let sql = format!(
             "UPDATE jobs SET lease_owner = $1, lease_until = $2, fence = fence + 1, attempts = attempts + 1 \
              WHERE id = (SELECT id FROM jobs WHERE run_at <= $3 AND (lease_until IS NULL OR lease_until < $3){tenant_filter} \
@@ -81,18 +95,24 @@ impl Store {
              RETURNING id, tenant_id, mode, kind, payload, due_at, fence, attempts",
             self.backend.skip_locked()
         );
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(owner).bind(now + lease.num_milliseconds()).bind(now);
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(owner)
+            .bind(now + lease.num_milliseconds())
+            .bind(now);
         if let Some(t) = tenant {
             q = q.bind(t.as_str());
         }
-        let Some(row) = q.fetch_optional(&self.write).await? else { return Ok(None) };
+        let Some(row) = q.fetch_optional(&self.write).await? else {
+            return Ok(None);
+        };
         let id: String = row.try_get("id")?;
         let tenant_id: String = row.try_get("tenant_id")?;
         let mode: String = row.try_get("mode")?;
         let payload: String = row.try_get("payload")?;
         Ok(Some(ClaimedJob {
             id: JobId::parse(&id).ok_or_else(|| StoreError::Corrupt("job id".into()))?,
-            tenant_id: TenantId::parse(&tenant_id).ok_or_else(|| StoreError::Corrupt("job tenant".into()))?,
+            tenant_id: TenantId::parse(&tenant_id)
+                .ok_or_else(|| StoreError::Corrupt("job tenant".into()))?,
             mode: Mode::parse(&mode).ok_or_else(|| StoreError::Corrupt("job mode".into()))?,
             kind: row.try_get("kind")?,
             payload: serde_json::from_str(&payload)?,
@@ -134,16 +154,21 @@ impl Store {
     /// Jobs of a tenant that are due (on the wall clock) but held by a lease:
     /// draining after a clock advance waits for them.
     pub async fn due_jobs(&self, tenant: &TenantId, wall_now: Timestamp) -> Result<i64> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM jobs WHERE tenant_id = $1 AND run_at <= $2")
-            .bind(tenant.as_str())
-            .bind(to_millis(&wall_now))
-            .fetch_one(&self.write)
-            .await?
-            .try_get(0)?)
+        Ok(
+            sqlx::query("SELECT COUNT(*) FROM jobs WHERE tenant_id = $1 AND run_at <= $2")
+                .bind(tenant.as_str())
+                .bind(to_millis(&wall_now))
+                .fetch_one(&self.write)
+                .await?
+                .try_get(0)?,
+        )
     }
 
     /// Every job still waiting (for operators and tests).
     pub async fn pending_job_count(&self) -> Result<i64> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM jobs").fetch_one(&self.read).await?.try_get(0)?)
+        Ok(sqlx::query("SELECT COUNT(*) FROM jobs")
+            .fetch_one(&self.read)
+            .await?
+            .try_get(0)?)
     }
 }

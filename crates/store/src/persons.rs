@@ -11,7 +11,9 @@ fn person_from_row(row: &AnyRow) -> Result<Person> {
     let doc: String = row.try_get("doc")?;
     match serde_json::from_str(&doc)? {
         serde_json::Value::Object(m) => Ok(Person::from_stored(m)),
-        _ => Err(StoreError::Corrupt("person document is not an object".into())),
+        _ => Err(StoreError::Corrupt(
+            "person document is not an object".into(),
+        )),
     }
 }
 
@@ -35,8 +37,10 @@ fn document_from_row(row: &AnyRow) -> Result<PersonDocumentRow> {
     let person_id: String = row.try_get("person_id")?;
     let ident: Option<String> = row.try_get("identification_id")?;
     Ok(PersonDocumentRow {
-        id: PersonDocumentId::parse(&id).ok_or_else(|| StoreError::Corrupt("document id".into()))?,
-        person_id: PersonId::parse(&person_id).ok_or_else(|| StoreError::Corrupt("person id".into()))?,
+        id: PersonDocumentId::parse(&id)
+            .ok_or_else(|| StoreError::Corrupt("document id".into()))?,
+        person_id: PersonId::parse(&person_id)
+            .ok_or_else(|| StoreError::Corrupt("person id".into()))?,
         identification_id: ident.as_deref().and_then(IdentificationId::parse),
         document_type: row.try_get("document_type")?,
         name: row.try_get("name")?,
@@ -49,7 +53,14 @@ fn document_from_row(row: &AnyRow) -> Result<PersonDocumentRow> {
 }
 
 impl Store {
-    pub async fn insert_person(&self, tx: &mut Tx, tenant: &TenantId, mode: Mode, person: &Person, now: Timestamp) -> Result<()> {
+    pub async fn insert_person(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        mode: Mode,
+        person: &Person,
+        now: Timestamp,
+    ) -> Result<()> {
         let id = person.str_field("id").unwrap_or_default();
         sqlx::query(
             "INSERT INTO persons (id, tenant_id, mode, identity_key, doc, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)",
@@ -66,7 +77,13 @@ impl Store {
         Ok(())
     }
 
-    pub async fn update_person(&self, tx: &mut Tx, tenant: &TenantId, person: &Person, now: Timestamp) -> Result<()> {
+    pub async fn update_person(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        person: &Person,
+        now: Timestamp,
+    ) -> Result<()> {
         let id = person.str_field("id").unwrap_or_default();
         let done = sqlx::query("UPDATE persons SET doc = $1, identity_key = $2, updated_at = $3 WHERE id = $4 AND tenant_id = $5")
             .bind(serde_json::to_string(person.as_json())?)
@@ -83,18 +100,25 @@ impl Store {
     }
 
     pub async fn person(&self, tenant: &TenantId, mode: Mode, id: &PersonId) -> Result<Person> {
-        let row = sqlx::query("SELECT doc FROM persons WHERE id = $1 AND tenant_id = $2 AND mode = $3")
-            .bind(id.as_str())
-            .bind(tenant.as_str())
-            .bind(mode.as_str())
-            .fetch_optional(&self.read)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let row =
+            sqlx::query("SELECT doc FROM persons WHERE id = $1 AND tenant_id = $2 AND mode = $3")
+                .bind(id.as_str())
+                .bind(tenant.as_str())
+                .bind(mode.as_str())
+                .fetch_optional(&self.read)
+                .await?
+                .ok_or(StoreError::NotFound)?;
         person_from_row(&row)
     }
 
     /// The person, locked for update until the transaction ends.
-    pub async fn person_for_update(&self, tx: &mut Tx, tenant: &TenantId, mode: Mode, id: &PersonId) -> Result<Person> {
+    pub async fn person_for_update(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        mode: Mode,
+        id: &PersonId,
+    ) -> Result<Person> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT doc FROM persons WHERE id = $1 AND tenant_id = $2 AND mode = $3{}",
             self.backend.for_update()
@@ -109,7 +133,13 @@ impl Store {
     }
 
     /// A page of persons, oldest first; `page` counts from 1.
-    pub async fn list_persons(&self, tenant: &TenantId, mode: Mode, page: u32, size: u32) -> Result<Vec<Person>> {
+    pub async fn list_persons(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        page: u32,
+        size: u32,
+    ) -> Result<Vec<Person>> {
         let rows = sqlx::query(
             "SELECT doc FROM persons WHERE tenant_id = $1 AND mode = $2 ORDER BY created_at, id LIMIT $3 OFFSET $4",
         )
@@ -123,17 +153,31 @@ impl Store {
     }
 
     /// How many persons share this identity key (seed 002's 1000-identical rule).
-    pub async fn count_identical_persons(&self, tx: &mut Tx, tenant: &TenantId, mode: Mode, key: &str) -> Result<i64> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM persons WHERE tenant_id = $1 AND mode = $2 AND identity_key = $3")
-            .bind(tenant.as_str())
-            .bind(mode.as_str())
-            .bind(key)
-            .fetch_one(&mut **tx)
-            .await?
-            .try_get(0)?)
+    pub async fn count_identical_persons(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        mode: Mode,
+        key: &str,
+    ) -> Result<i64> {
+        Ok(sqlx::query(
+            "SELECT COUNT(*) FROM persons WHERE tenant_id = $1 AND mode = $2 AND identity_key = $3",
+        )
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(key)
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get(0)?)
     }
 
-    pub async fn insert_person_document(&self, tx: &mut Tx, tenant: &TenantId, mode: Mode, doc: &PersonDocumentRow) -> Result<()> {
+    pub async fn insert_person_document(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        mode: Mode,
+        doc: &PersonDocumentRow,
+    ) -> Result<()> {
         sqlx::query(
             "INSERT INTO person_documents (id, tenant_id, mode, person_id, identification_id, document_type, name, content_type, size, sha256, blob_key, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
@@ -155,7 +199,12 @@ impl Store {
         Ok(())
     }
 
-    pub async fn person_documents(&self, tenant: &TenantId, mode: Mode, person: &PersonId) -> Result<Vec<PersonDocumentRow>> {
+    pub async fn person_documents(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        person: &PersonId,
+    ) -> Result<Vec<PersonDocumentRow>> {
         let rows = sqlx::query(
             "SELECT * FROM person_documents WHERE tenant_id = $1 AND mode = $2 AND person_id = $3 ORDER BY created_at, id",
         )
@@ -167,7 +216,11 @@ impl Store {
         rows.iter().map(document_from_row).collect()
     }
 
-    pub async fn identification_documents(&self, tenant: &TenantId, ident: &IdentificationId) -> Result<Vec<PersonDocumentRow>> {
+    pub async fn identification_documents(
+        &self,
+        tenant: &TenantId,
+        ident: &IdentificationId,
+    ) -> Result<Vec<PersonDocumentRow>> {
         let rows = sqlx::query(
             "SELECT * FROM person_documents WHERE tenant_id = $1 AND identification_id = $2 ORDER BY created_at, id",
         )
@@ -178,7 +231,13 @@ impl Store {
         rows.iter().map(document_from_row).collect()
     }
 
-    pub async fn person_document(&self, tenant: &TenantId, mode: Mode, person: &PersonId, id: &PersonDocumentId) -> Result<PersonDocumentRow> {
+    pub async fn person_document(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        person: &PersonId,
+        id: &PersonDocumentId,
+    ) -> Result<PersonDocumentRow> {
         let row = sqlx::query(
             "SELECT * FROM person_documents WHERE tenant_id = $1 AND mode = $2 AND person_id = $3 AND id = $4",
         )

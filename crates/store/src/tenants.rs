@@ -76,39 +76,52 @@ const TENANT_COLUMNS: &str = "id, name, created_at, clock_offset_ms, residency_c
 
 impl Store {
     pub async fn create_tenant(&self, id: &TenantId, name: &str, now: Timestamp) -> Result<Tenant> {
-        sqlx::query("INSERT INTO tenants (id, name, created_at, clock_offset_ms) VALUES ($1, $2, $3, 0)")
-            .bind(id.as_str())
-            .bind(name)
-            .bind(to_millis(&now))
-            .execute(&self.write)
-            .await
-            .map_err(|e| StoreError::on_constraint(e, "a tenant with this name exists"))?;
+        sqlx::query(
+            "INSERT INTO tenants (id, name, created_at, clock_offset_ms) VALUES ($1, $2, $3, 0)",
+        )
+        .bind(id.as_str())
+        .bind(name)
+        .bind(to_millis(&now))
+        .execute(&self.write)
+        .await
+        .map_err(|e| StoreError::on_constraint(e, "a tenant with this name exists"))?;
         self.tenant(id).await
     }
 
     pub async fn tenant(&self, id: &TenantId) -> Result<Tenant> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {TENANT_COLUMNS} FROM tenants WHERE id = $1")))
-            .bind(id.as_str())
-            .fetch_optional(&self.write)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {TENANT_COLUMNS} FROM tenants WHERE id = $1"
+        )))
+        .bind(id.as_str())
+        .fetch_optional(&self.write)
+        .await?
+        .ok_or(StoreError::NotFound)?;
         tenant_from_row(&row)
     }
 
     pub async fn tenant_by_name(&self, name: &str) -> Result<Tenant> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {TENANT_COLUMNS} FROM tenants WHERE name = $1")))
-            .bind(name)
-            .fetch_optional(&self.read)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {TENANT_COLUMNS} FROM tenants WHERE name = $1"
+        )))
+        .bind(name)
+        .fetch_optional(&self.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
         tenant_from_row(&row)
     }
 
     pub async fn tenant_count(&self) -> Result<i64> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM tenants").fetch_one(&self.write).await?.try_get(0)?)
+        Ok(sqlx::query("SELECT COUNT(*) FROM tenants")
+            .fetch_one(&self.write)
+            .await?
+            .try_get(0)?)
     }
 
-    pub async fn set_residency_countries(&self, id: &TenantId, countries: Option<&[String]>) -> Result<()> {
+    pub async fn set_residency_countries(
+        &self,
+        id: &TenantId,
+        countries: Option<&[String]>,
+    ) -> Result<()> {
         let json = countries.map(serde_json::to_string).transpose()?;
         let done = sqlx::query("UPDATE tenants SET residency_countries = $1 WHERE id = $2")
             .bind(json)
@@ -162,9 +175,11 @@ impl Store {
         let revoked: Option<i64> = row.try_get("revoked_at")?;
         Ok((
             ApiKeyRow {
-                id: ApiKeyId::parse(&key_id).ok_or_else(|| StoreError::Corrupt("api key id".into()))?,
+                id: ApiKeyId::parse(&key_id)
+                    .ok_or_else(|| StoreError::Corrupt("api key id".into()))?,
                 tenant_id: tenant.id.clone(),
-                mode: Mode::parse(&mode).ok_or_else(|| StoreError::Corrupt("api key mode".into()))?,
+                mode: Mode::parse(&mode)
+                    .ok_or_else(|| StoreError::Corrupt("api key mode".into()))?,
                 digest: row.try_get("digest")?,
                 revoked: revoked.is_some(),
             },

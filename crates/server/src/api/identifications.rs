@@ -1,0 +1,334 @@
+//! `/v1/persons/{person_id}/identifications` (seeds 002 and 003).
+
+use crate::api::{created, json_ok};
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Json, Page, parse_id, query_flag};
+use crate::service::{apply_identification, identification_json};
+use crate::state::{AppState, fill_random, random16};
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use signet_core::identification::{self as ident, Identification, Method, NewIdentification};
+use signet_core::ids::{IdentificationId, PersonId};
+use signet_store::{Mode, StoreError};
+
+/// Proof-of-address document kinds accepted with `proof_of_address_type`.
+pub const PROOF_OF_ADDRESS_TYPES: &[&str] = &[
+    "GAS_BILL",
+    "ELECTRICITY_BILL",
+    "WATER_BILL",
+    "TELEPHONE_BILL",
+    "INTERNET_BILL",
+    "BANK_STATEMENT",
+    "TAX_STATEMENT",
+    "RESIDENCE_CERTIFICATE",
+    "OTHER_UTILITY_BILL",
+];
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateIdentification {
+    /// `idnow` (video identification; simulated by the sandbox in test mode).
+    pub method: String,
+    /// `EN` or `DE`.
+    pub language: Option<String>,
+    /// Needed when the ID document carries no address.
+    pub proof_of_address_type: Option<String>,
+    /// Not older than 6 months.
+    pub proof_of_address_issued_at: Option<String>,
+}
+
+/// Create an identification for a person (status `created`).
+///
+/// This does not start the identification; `PATCH …/request` does.
+#[utoipa::path(post, path = "/v1/persons/{person_id}/identifications", tag = "identifications",
+    params(("person_id" = String, Path)),
+    request_body = CreateIdentification,
+    responses((status = 201, body = crate::openapi::IdentificationSchema), (status = 400, body = crate::error::ErrorBody),
+              (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(person_id): Path<String>,
+    Json(body): Json<CreateIdentification>,
+) -> ApiResult<Response> {
+    let person_id = parse_id(&person_id, PersonId::parse, "person")?;
+    let now = caller.now(&state);
+    let method = Method::parse(&body.method)
+        .filter(|m| *m == Method::Idnow)
+        .ok_or_else(|| ApiError::field("method", "must be idnow"))?;
+    if let Some(lang) = &body.language
+        && !matches!(lang.as_str(), "EN" | "DE")
+    {
+        return Err(ApiError::field("language", "must be EN or DE"));
+    }
+    if let Some(t) = &body.proof_of_address_type
+        && !PROOF_OF_ADDRESS_TYPES.contains(&t.as_str())
+    {
+        return Err(ApiError::field(
+            "proof_of_address_type",
+            &format!("must be one of {}", PROOF_OF_ADDRESS_TYPES.join(", ")),
+        ));
+    }
+    let issued = match &body.proof_of_address_issued_at {
+        None => None,
+        Some(s) => {
+            let d = signet_core::validate::date("proof_of_address_issued_at", s)
+                .map_err(|e| ApiError::invalid(vec![e]))?;
+            let today = now.date_naive();
+            if d > today {
+                return Err(ApiError::field(
+                    "proof_of_address_issued_at",
+                    "must not be in the future",
+                ));
+            }
+            if d < today - chrono::Months::new(6) {
+                return Err(ApiError::field(
+                    "proof_of_address_issued_at",
+                    "must not be older than 6 months",
+                ));
+            }
+            Some(d)
+        }
+    };
+    if caller.mode == Mode::Live {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "provider_not_configured",
+            "Provider Not Configured",
+            "live-mode idnow identifications need a configured video-identification provider; none is configured",
+        ));
+    }
+    let person = state
+        .store
+        .person(&caller.tenant.id, caller.mode, &person_id)
+        .await
+        .map_err(|e| nf(e, "person"))?;
+    let sandbox = ident::sandbox_case(person.first_name(), person.last_name());
+    let identification = Identification::new(
+        IdentificationId::from_random(random16()),
+        person_id,
+        NewIdentification {
+            method,
+            language: body.language,
+            proof_of_address_type: body.proof_of_address_type,
+            proof_of_address_issued_at: issued,
+        },
+        sandbox,
+        now,
+    );
+    let mut tx = state.store.begin().await?;
+    state
+        .store
+        .insert_identification(&mut tx, &caller.tenant.id, caller.mode, &identification)
+        .await?;
+    crate::service::emit(
+        &state,
+        &mut tx,
+        &caller.tenant.id,
+        caller.mode,
+        "identification.status_changed",
+        identification_json(&identification),
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(created(identification_json(&identification)))
+}
+
+/// A reference: `TST-` and five letters in test mode, eight letters in live mode.
+fn new_reference(mode: Mode) -> String {
+    let n = if mode == Mode::Test { 5 } else { 8 };
+    let mut bytes = [0u8; 8];
+    fill_random(&mut bytes);
+    let letters: String = bytes[..n]
+        .iter()
+        .map(|b| char::from(b'A' + b % 26))
+        .collect();
+    if mode == Mode::Test {
+        format!("TST-{letters}")
+    } else {
+        letters
+    }
+}
+
+/// Request an identification: status `pending`, with the `url` (valid 14
+/// days) and `reference` the applicant uses. Retrying an `aborted` or
+/// `canceled` identification opens a new attempt with the same URL.
+#[utoipa::path(patch, path = "/v1/persons/{person_id}/identifications/{id}/request", tag = "identifications",
+    params(("person_id" = String, Path), ("id" = String, Path)),
+    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 404, body = crate::error::ErrorBody),
+              (status = 422, body = crate::error::ErrorBody)))]
+pub async fn request(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((person_id, id)): Path<(String, String)>,
+) -> ApiResult<Response> {
+    let (person_id, id) = ids(&person_id, &id)?;
+    let mut tx = state.store.begin().await?;
+    let tenant = state.store.tenant_in_tx(&mut tx, &caller.tenant.id).await?;
+    let now = tenant.now(caller.mode, state.wall_now());
+    let (mut identification, mode) = state
+        .store
+        .identification_for_update(&mut tx, &caller.tenant.id, &id)
+        .await
+        .map_err(|e| nf(e, "identification"))?;
+    if mode != caller.mode || identification.person_id != person_id {
+        return Err(ApiError::not_found("identification"));
+    }
+    let token = hex::encode(random16());
+    let url = format!("{}/identify/{}", state.config.public_url(), token);
+    let fx = identification.request(new_reference(caller.mode), token, url, now)?;
+    apply_identification(
+        &state,
+        &mut tx,
+        &caller.tenant.id,
+        tenant.clock_offset_ms,
+        mode,
+        &identification,
+        fx,
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    let mut body = identification_json(&identification);
+    body["estimated_waiting_time"] = json!(ident::ESTIMATED_WAITING_TIME_S);
+    Ok(json_ok(body))
+}
+
+/// Retrieve an identification; `include_documents=true` adds the files
+/// collected during it.
+#[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}", tag = "identifications",
+    params(("person_id" = String, Path), ("id" = String, Path), ("include_documents" = Option<bool>, Query)),
+    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((person_id, id)): Path<(String, String)>,
+    OriginalUri(uri): OriginalUri,
+) -> ApiResult<Response> {
+    let (person_id, id) = ids(&person_id, &id)?;
+    let include = query_flag(uri.query(), "include_documents")?;
+    let identification = load(&state, &caller, &person_id, &id).await?;
+    let mut body = identification_json(&identification);
+    if include {
+        let person = state
+            .store
+            .person(&caller.tenant.id, caller.mode, &person_id)
+            .await?;
+        body["address"] = person
+            .as_json()
+            .get("address")
+            .cloned()
+            .unwrap_or(Value::Null);
+        let docs = state
+            .store
+            .identification_documents(&caller.tenant.id, &id)
+            .await?;
+        body["documents"] = Value::Array(
+            docs.iter()
+                .map(crate::api::persons::document_json)
+                .collect(),
+        );
+    }
+    Ok(json_ok(body))
+}
+
+/// List a person's identifications, oldest first.
+#[utoipa::path(get, path = "/v1/persons/{person_id}/identifications", tag = "identifications",
+    params(("person_id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
+    responses((status = 200, body = Vec<crate::openapi::IdentificationSchema>), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(person_id): Path<String>,
+    page: Page,
+) -> ApiResult<Response> {
+    let person_id = parse_id(&person_id, PersonId::parse, "person")?;
+    state
+        .store
+        .person(&caller.tenant.id, caller.mode, &person_id)
+        .await
+        .map_err(|e| nf(e, "person"))?;
+    let list = state
+        .store
+        .list_identifications(
+            &caller.tenant.id,
+            caller.mode,
+            &person_id,
+            page.number,
+            page.size,
+        )
+        .await?;
+    Ok(json_ok(Value::Array(
+        list.iter().map(identification_json).collect(),
+    )))
+}
+
+/// The ID documents an applicant may use, with their issuing countries.
+#[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}/supported_documents", tag = "identifications",
+    params(("person_id" = String, Path), ("id" = String, Path)),
+    responses((status = 200, body = Vec<crate::openapi::SupportedDocumentSchema>), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn supported_documents(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((person_id, id)): Path<(String, String)>,
+) -> ApiResult<Response> {
+    let (person_id, id) = ids(&person_id, &id)?;
+    load(&state, &caller, &person_id, &id).await?;
+    let all: Vec<&str> = signet_core::validate::COUNTRIES
+        .iter()
+        .map(|c| c.alpha2)
+        .collect();
+    Ok(json_ok(json!([
+        { "type": "PASSPORT", "issuing_countries": all },
+        { "type": "IDCARD", "issuing_countries": ident::ID_CARD_COUNTRIES },
+    ])))
+}
+
+/// Every attempt of an identification (seed 003), oldest first.
+#[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}/attempts", tag = "identifications",
+    params(("person_id" = String, Path), ("id" = String, Path)),
+    responses((status = 200, body = Vec<crate::openapi::AttemptSchema>), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn attempts(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((person_id, id)): Path<(String, String)>,
+) -> ApiResult<Response> {
+    let (person_id, id) = ids(&person_id, &id)?;
+    load(&state, &caller, &person_id, &id).await?;
+    let attempts = state.store.attempts(&caller.tenant.id, &id).await?;
+    Ok(json_ok(
+        serde_json::to_value(attempts).map_err(|e| ApiError::internal(&e))?,
+    ))
+}
+
+fn ids(person_id: &str, id: &str) -> ApiResult<(PersonId, IdentificationId)> {
+    Ok((
+        parse_id(person_id, PersonId::parse, "identification")?,
+        parse_id(id, IdentificationId::parse, "identification")?,
+    ))
+}
+
+async fn load(
+    state: &AppState,
+    caller: &Caller,
+    person_id: &PersonId,
+    id: &IdentificationId,
+) -> ApiResult<Identification> {
+    state
+        .store
+        .identification(&caller.tenant.id, caller.mode, person_id, id)
+        .await
+        .map_err(|e| nf(e, "identification"))
+}
+
+pub fn nf(e: StoreError, what: &str) -> ApiError {
+    match e {
+        StoreError::NotFound => ApiError::not_found(what),
+        other => other.into(),
+    }
+}

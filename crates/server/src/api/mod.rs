@@ -1,0 +1,49 @@
+//! The `/v1` API: routes, documented as they are registered.
+
+pub mod codes;
+pub mod identifications;
+pub mod ops;
+pub mod persons;
+pub mod sandbox;
+
+use crate::state::AppState;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn json_ok(v: serde_json::Value) -> Response {
+    (StatusCode::OK, axum::Json(v)).into_response()
+}
+
+pub fn created(v: serde_json::Value) -> Response {
+    (StatusCode::CREATED, axum::Json(v)).into_response()
+}
+
+/// Routes that need an API key.
+pub fn v1_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(persons::create, persons::list))
+        .routes(routes!(persons::get, persons::update))
+        .routes(routes!(persons::documents))
+        .routes(routes!(persons::document_file))
+        .routes(routes!(identifications::create, identifications::list))
+        .routes(routes!(identifications::get))
+        .routes(routes!(identifications::request))
+        .routes(routes!(identifications::supported_documents))
+        .routes(routes!(identifications::attempts))
+        .routes(routes!(sandbox::clock))
+        .routes(routes!(sandbox::advance))
+        .routes(routes!(sandbox::start))
+        .routes(routes!(sandbox::complete))
+        .routes(routes!(sandbox::abort))
+}
+
+/// Routes open without a key.
+pub fn public_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(codes::list))
+        .routes(routes!(ops::healthz))
+        .routes(routes!(ops::readyz))
+        .routes(routes!(ops::metrics))
+}

@@ -1,0 +1,105 @@
+//! Operations endpoints: health, readiness, metrics, the OpenAPI document
+//! and its browsable page.
+
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use serde_json::json;
+
+/// Liveness: the process answers.
+#[utoipa::path(get, path = "/healthz", tag = "operations", security(()), responses((status = 200, description = "ok")))]
+pub async fn healthz() -> Response {
+    axum::Json(json!({"status": "ok"})).into_response()
+}
+
+/// Readiness: the database answers.
+#[utoipa::path(get, path = "/readyz", tag = "operations", security(()),
+    responses((status = 200, description = "ready"), (status = 503, description = "database unavailable")))]
+pub async fn readyz(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => {
+            axum::Json(json!({"status": "ready", "database": state.store.backend().as_str()}))
+                .into_response()
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "database unavailable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                axum::Json(json!({"status": "unavailable"})),
+            )
+                .into_response()
+        }
+    }
+}
+
+/// Prometheus metrics.
+#[utoipa::path(get, path = "/metrics", tag = "operations", security(()), responses((status = 200, description = "Prometheus text format")))]
+pub async fn metrics(State(state): State<AppState>) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        state.metrics.encode(),
+    )
+        .into_response()
+}
+
+/// Renders the OpenAPI document as a self-contained HTML page (no scripts
+/// from elsewhere: the docs work on an offline installation).
+pub fn docs_page(doc: &serde_json::Value) -> Html<String> {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut body = String::new();
+    let title = doc["info"]["title"].as_str().unwrap_or("API");
+    body.push_str(&format!(
+        "<h1>{}</h1><p>{}</p><p><a href=\"/openapi.json\">openapi.json</a></p>",
+        esc(title),
+        esc(doc["info"]["description"].as_str().unwrap_or(""))
+    ));
+    if let Some(paths) = doc["paths"].as_object() {
+        let mut by_tag: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for (path, ops) in paths {
+            for (method, op) in ops.as_object().into_iter().flatten() {
+                let tag = op["tags"][0].as_str().unwrap_or("other").to_owned();
+                let summary = op["summary"].as_str().unwrap_or("");
+                let description = op["description"].as_str().unwrap_or("");
+                let mut params = String::new();
+                for p in op["parameters"].as_array().into_iter().flatten() {
+                    params.push_str(&format!(
+                        "<li><code>{}</code> ({})</li>",
+                        esc(p["name"].as_str().unwrap_or("")),
+                        esc(p["in"].as_str().unwrap_or(""))
+                    ));
+                }
+                let responses: Vec<String> = op["responses"]
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .map(|(code, _)| format!("<code>{code}</code>"))
+                    .collect();
+                by_tag.entry(tag).or_default().push(format!(
+                    "<section><h3><span class=m>{}</span> <code>{}</code></h3><p><b>{}</b></p><p>{}</p>{}<p>Responses: {}</p></section>",
+                    method.to_uppercase(),
+                    esc(path),
+                    esc(summary),
+                    esc(description).replace("\n\n", "</p><p>"),
+                    if params.is_empty() { String::new() } else { format!("<ul>{params}</ul>") },
+                    responses.join(" ")
+                ));
+            }
+        }
+        for (tag, ops) in by_tag {
+            body.push_str(&format!("<h2>{}</h2>{}", esc(&tag), ops.join("")));
+        }
+    }
+    Html(format!(
+        "<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content=\"width=device-width,initial-scale=1\"><title>{} reference</title><style>body{{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}}section{{border-top:1px solid #ddd;padding:.5rem 0}}.m{{font:600 .8rem monospace;background:#eef;padding:.1rem .4rem;border-radius:3px}}code{{font-size:.95em}}</style></head><body>{}</body></html>",
+        esc(title),
+        body
+    ))
+}

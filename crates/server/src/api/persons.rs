@@ -1,0 +1,251 @@
+//! `/v1/persons` (seed 002).
+
+use crate::api::{created, json_ok};
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{JsonObject, Page, parse_id};
+use crate::service::emit;
+use crate::state::{AppState, random16};
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+use signet_core::ids::{PersonDocumentId, PersonId};
+use signet_core::person::{Person, WriteContext};
+use signet_store::Mode;
+
+/// Seed 002: in test mode, more than 1000 identical persons is an error.
+pub const IDENTICAL_PERSON_LIMIT: i64 = 1000;
+
+fn ctx(caller: &Caller, state: &AppState) -> (chrono::NaiveDate, Option<Vec<String>>) {
+    (
+        caller.now(state).date_naive(),
+        caller.tenant.residency_countries.clone(),
+    )
+}
+
+/// Create a person.
+///
+/// Only `first_name` and `last_name` are required. A first or last name
+/// starting with `X-AUTOTEST-` or `X-MANUALTEST-` selects a sandbox case for
+/// the person's identifications (test mode).
+#[utoipa::path(post, path = "/v1/persons", tag = "persons",
+    request_body(content = Object, description = "Person fields (seed 002)"),
+    responses((status = 201, description = "The person", body = crate::openapi::PersonSchema),
+              (status = 400, description = "Invalid Model", body = crate::error::ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonObject(input): JsonObject,
+) -> ApiResult<Response> {
+    let now = caller.now(&state);
+    let (today, countries) = ctx(&caller, &state);
+    let wc = WriteContext {
+        today,
+        allowed_residency_countries: countries.as_deref(),
+    };
+    let id = PersonId::from_random(random16());
+    let person = Person::create(id.as_str(), &input, &wc, &now).map_err(ApiError::invalid)?;
+    let mut tx = state.store.begin().await?;
+    if caller.mode == Mode::Test {
+        let same = state
+            .store
+            .count_identical_persons(
+                &mut tx,
+                &caller.tenant.id,
+                caller.mode,
+                &person.identity_key(),
+            )
+            .await?;
+        if same >= IDENTICAL_PERSON_LIMIT {
+            return Err(ApiError::new(
+                axum::http::StatusCode::BAD_REQUEST,
+                "duplicate_person_limit",
+                "Too Many Identical Persons",
+                "more than 1000 persons with the same first_name, last_name, birth_city and birth_date; use unique values in the sandbox",
+            ));
+        }
+    }
+    state
+        .store
+        .insert_person(&mut tx, &caller.tenant.id, caller.mode, &person, now)
+        .await?;
+    emit(
+        &state,
+        &mut tx,
+        &caller.tenant.id,
+        caller.mode,
+        "person.created",
+        person.clone().into_json(),
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    Ok(created(person.into_json()))
+}
+
+/// Retrieve a person.
+#[utoipa::path(get, path = "/v1/persons/{id}", tag = "persons",
+    params(("id" = String, Path, description = "Person id")),
+    responses((status = 200, body = crate::openapi::PersonSchema), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let id = parse_id(&id, PersonId::parse, "person")?;
+    let person = state
+        .store
+        .person(&caller.tenant.id, caller.mode, &id)
+        .await
+        .map_err(not_found)?;
+    Ok(json_ok(person.into_json()))
+}
+
+/// Update a person.
+///
+/// Only the fields seed 002 lists as updatable are accepted; any other field
+/// is a `400` naming it. `employment_status` FREELANCER or SELF_EMPLOYED needs
+/// `nace_code` in the same request, or `industry` and `industry_key` set to null.
+#[utoipa::path(patch, path = "/v1/persons/{id}", tag = "persons",
+    params(("id" = String, Path, description = "Person id")),
+    request_body(content = Object, description = "Updatable person fields"),
+    responses((status = 200, body = crate::openapi::PersonSchema), (status = 400, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn update(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonObject(input): JsonObject,
+) -> ApiResult<Response> {
+    let id = parse_id(&id, PersonId::parse, "person")?;
+    let now = caller.now(&state);
+    let (today, countries) = ctx(&caller, &state);
+    let wc = WriteContext {
+        today,
+        allowed_residency_countries: countries.as_deref(),
+    };
+    let mut tx = state.store.begin().await?;
+    let current = state
+        .store
+        .person_for_update(&mut tx, &caller.tenant.id, caller.mode, &id)
+        .await
+        .map_err(not_found)?;
+    let updated = current
+        .update(&input, &wc, &now)
+        .map_err(ApiError::invalid)?;
+    if updated != current {
+        state
+            .store
+            .update_person(&mut tx, &caller.tenant.id, &updated, now)
+            .await?;
+        emit(
+            &state,
+            &mut tx,
+            &caller.tenant.id,
+            caller.mode,
+            "person.updated",
+            updated.clone().into_json(),
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    Ok(json_ok(updated.into_json()))
+}
+
+/// List persons, oldest first (`page[number]`, `page[size]`).
+#[utoipa::path(get, path = "/v1/persons", tag = "persons",
+    params(("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
+    responses((status = 200, body = Vec<crate::openapi::PersonSchema>)))]
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    page: Page,
+) -> ApiResult<Response> {
+    let persons = state
+        .store
+        .list_persons(&caller.tenant.id, caller.mode, page.number, page.size)
+        .await?;
+    Ok(json_ok(Value::Array(
+        persons.into_iter().map(Person::into_json).collect(),
+    )))
+}
+
+pub fn document_json(d: &signet_store::PersonDocumentRow) -> Value {
+    json!({
+        "id": d.id.as_str(),
+        "name": d.name,
+        "content_type": d.content_type,
+        "document_type": d.document_type,
+        "size": d.size,
+        "sha256": d.sha256,
+        "identification_id": d.identification_id.as_ref().map(|i| i.as_str()),
+        "created_at": signet_core::time::format(&d.created_at),
+    })
+}
+
+/// List the files kept for a person (KYC reports, ID images, signed documents).
+#[utoipa::path(get, path = "/v1/persons/{id}/documents", tag = "persons",
+    params(("id" = String, Path)),
+    responses((status = 200, body = Vec<crate::openapi::PersonDocumentSchema>), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn documents(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let id = parse_id(&id, PersonId::parse, "person")?;
+    state
+        .store
+        .person(&caller.tenant.id, caller.mode, &id)
+        .await
+        .map_err(not_found)?;
+    let docs = state
+        .store
+        .person_documents(&caller.tenant.id, caller.mode, &id)
+        .await?;
+    Ok(json_ok(Value::Array(
+        docs.iter().map(document_json).collect(),
+    )))
+}
+
+/// Download a person's file.
+#[utoipa::path(get, path = "/v1/persons/{id}/documents/{document_id}/file", tag = "persons",
+    params(("id" = String, Path), ("document_id" = String, Path)),
+    responses((status = 200, description = "The file's bytes"), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn document_file(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, doc_id)): Path<(String, String)>,
+) -> ApiResult<Response> {
+    let id = parse_id(&id, PersonId::parse, "person")?;
+    let doc_id = parse_id(&doc_id, PersonDocumentId::parse, "document")?;
+    let row = state
+        .store
+        .person_document(&caller.tenant.id, caller.mode, &id, &doc_id)
+        .await
+        .map_err(not_found)?;
+    let bytes = state
+        .blobs
+        .get(&row.blob_key)
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    let disposition = format!(
+        "attachment; filename=\"{}\"",
+        row.name.replace(['"', '\\', '\r', '\n'], "_")
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, row.content_type.clone()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+fn not_found(e: signet_store::StoreError) -> ApiError {
+    match e {
+        signet_store::StoreError::NotFound => ApiError::not_found("person"),
+        other => other.into(),
+    }
+}

@@ -1,0 +1,185 @@
+//! The sandbox (test mode): the test clock, and endpoints that play the
+//! applicant's part of an identification until the hosted page does.
+
+use crate::api::json_ok;
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Json, parse_id};
+use crate::service::{apply_identification, identification_json};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+use serde_json::json;
+use signet_core::identification::{Effects, Identification, InvalidTransition, SANDBOX_IDENT_CODE};
+use signet_core::ids::IdentificationId;
+use signet_core::time::Timestamp;
+use signet_store::{Mode, StoreError};
+
+fn test_mode_only(caller: &Caller) -> ApiResult<()> {
+    if caller.mode != Mode::Test {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "sandbox_only",
+            "Sandbox Only",
+            "the sandbox is available with test-mode keys (sk_test_…) only",
+        ));
+    }
+    Ok(())
+}
+
+fn clock_json(caller_now: Timestamp, offset_ms: i64) -> serde_json::Value {
+    json!({ "now": signet_core::time::format(&caller_now), "offset_seconds": offset_ms / 1000 })
+}
+
+/// The tenant's test clock.
+#[utoipa::path(get, path = "/v1/sandbox/clock", tag = "sandbox",
+    responses((status = 200, body = crate::openapi::ClockSchema), (status = 403, body = crate::error::ErrorBody)))]
+pub async fn clock(State(state): State<AppState>, caller: Caller) -> ApiResult<Response> {
+    test_mode_only(&caller)?;
+    Ok(json_ok(clock_json(
+        caller.now(&state),
+        caller.tenant.clock_offset_ms,
+    )))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Advance {
+    /// Seconds to move the tenant's test clock forward (1 to 31,536,000).
+    pub seconds: i64,
+}
+
+/// Moves the tenant's test clock forward and runs every timer that falls
+/// due, in order, before answering; timers that fire late schedule what
+/// follows from their due time, so one jump plays a whole timeline.
+#[utoipa::path(post, path = "/v1/sandbox/clock/advance", tag = "sandbox",
+    request_body = Advance,
+    responses((status = 200, body = crate::openapi::ClockSchema), (status = 400, body = crate::error::ErrorBody)))]
+pub async fn advance(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<Advance>,
+) -> ApiResult<Response> {
+    test_mode_only(&caller)?;
+    if !(1..=365 * 24 * 3600).contains(&body.seconds) {
+        return Err(ApiError::field("seconds", "must be between 1 and 31536000"));
+    }
+    state
+        .store
+        .advance_clock(&caller.tenant.id, body.seconds * 1000)
+        .await?;
+    crate::worker::drain_tenant(&state, &caller.tenant.id).await?;
+    let tenant = state.store.tenant(&caller.tenant.id).await?;
+    Ok(json_ok(clock_json(
+        tenant.now(Mode::Test, state.wall_now()),
+        tenant.clock_offset_ms,
+    )))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Complete {
+    /// The static sandbox ident code, `123456`.
+    pub ident_code: String,
+    /// The number the applicant verifies (the sandbox also accepts seed 002's `+15550101`).
+    pub mobile_number: Option<String>,
+}
+
+async fn act(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    f: impl FnOnce(&mut Identification, Timestamp) -> Result<Effects, InvalidTransition>,
+) -> ApiResult<Response> {
+    test_mode_only(caller)?;
+    let id = parse_id(id, IdentificationId::parse, "identification")?;
+    let mut tx = state.store.begin().await?;
+    let tenant = state.store.tenant_in_tx(&mut tx, &caller.tenant.id).await?;
+    let now = tenant.now(Mode::Test, state.wall_now());
+    let (mut ident, mode) = state
+        .store
+        .identification_for_update(&mut tx, &caller.tenant.id, &id)
+        .await
+        .map_err(|e| match e {
+            StoreError::NotFound => ApiError::not_found("identification"),
+            other => other.into(),
+        })?;
+    if mode != Mode::Test {
+        return Err(ApiError::not_found("identification"));
+    }
+    let fx = f(&mut ident, now)?;
+    apply_identification(
+        state,
+        &mut tx,
+        &caller.tenant.id,
+        tenant.clock_offset_ms,
+        mode,
+        &ident,
+        fx,
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(json_ok(identification_json(&ident)))
+}
+
+/// The applicant opens the identification URL and starts capturing.
+#[utoipa::path(post, path = "/v1/sandbox/identifications/{id}/start", tag = "sandbox",
+    params(("id" = String, Path)),
+    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn start(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    act(&state, &caller, &id, |i, now| i.applicant_started(now)).await
+}
+
+/// The applicant finishes with the static ident code `123456`; for an
+/// `X-MANUALTEST-` case the sandbox timeline starts now.
+#[utoipa::path(post, path = "/v1/sandbox/identifications/{id}/complete", tag = "sandbox",
+    params(("id" = String, Path)),
+    request_body = Complete,
+    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn complete(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(body): Json<Complete>,
+) -> ApiResult<Response> {
+    if body.ident_code != SANDBOX_IDENT_CODE {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "otp_invalid",
+            "Invalid Code",
+            "the ident code is not correct",
+        )
+        .with_return_code(109));
+    }
+    if let Some(n) = &body.mobile_number
+        && n != "+15550101"
+        && !n.starts_with('0')
+    {
+        signet_core::validate::phone_e164("mobile_number", n)
+            .map_err(|e| ApiError::invalid(vec![e]))?;
+    }
+    let number = body.mobile_number.clone();
+    act(&state, &caller, &id, move |i, now| {
+        i.applicant_completed(number, now)
+    })
+    .await
+}
+
+/// The applicant gives up (`aborted`, USER_CANCELLATION); the same URL can be used again.
+#[utoipa::path(post, path = "/v1/sandbox/identifications/{id}/abort", tag = "sandbox",
+    params(("id" = String, Path)),
+    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn abort(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    act(&state, &caller, &id, |i, now| i.applicant_aborted(now)).await
+}

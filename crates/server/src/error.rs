@@ -1,0 +1,204 @@
+//! API errors in seed 002's shape:
+//! `{"errors":[{"id","status","code","title","detail","source":{"field","message"}}]}`
+//! with seed 001's number as `return_code` where one matches. `id` is the
+//! request id, which is also in every log line of the request.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use signet_core::validate::FieldError;
+use signet_store::StoreError;
+
+tokio::task_local! {
+    /// The current request's id, set by the request-id middleware.
+    pub static REQUEST_ID: String;
+}
+
+pub fn current_request_id() -> String {
+    REQUEST_ID
+        .try_with(Clone::clone)
+        .unwrap_or_else(|_| "-".to_owned())
+}
+
+/// One entry of the `errors` array.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ErrorObject {
+    /// The request id.
+    pub id: String,
+    pub status: u16,
+    /// A stable code; see `GET /v1/codes` (kind `error_code`).
+    pub code: String,
+    pub title: String,
+    pub detail: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<ErrorSource>,
+    /// Seed 001's numeric return code, where one matches.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_code: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ErrorSource {
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub errors: Vec<ErrorObject>,
+}
+
+/// An error a handler returns.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub title: &'static str,
+    pub detail: String,
+    pub fields: Vec<FieldError>,
+    pub return_code: Option<u32>,
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    pub fn new(
+        status: StatusCode,
+        code: &'static str,
+        title: &'static str,
+        detail: impl Into<String>,
+    ) -> ApiError {
+        ApiError {
+            status,
+            code,
+            title,
+            detail: detail.into(),
+            fields: Vec::new(),
+            return_code: None,
+        }
+    }
+
+    pub fn with_return_code(mut self, n: u32) -> ApiError {
+        self.return_code = Some(n);
+        self
+    }
+
+    /// 400 `invalid_model`, one entry per field (seed 002).
+    pub fn invalid(fields: Vec<FieldError>) -> ApiError {
+        let detail = fields
+            .iter()
+            .map(|f| format!("{} {}", f.field, f.message))
+            .collect::<Vec<_>>()
+            .join("; ");
+        ApiError {
+            fields,
+            ..ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_model",
+                "Invalid Model",
+                detail,
+            )
+        }
+    }
+
+    pub fn field(field: &str, message: &str) -> ApiError {
+        ApiError::invalid(vec![FieldError {
+            field: field.to_owned(),
+            message: message.to_owned(),
+        }])
+    }
+
+    pub fn not_found(what: &str) -> ApiError {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "Not Found",
+            format!("{what} not found"),
+        )
+    }
+
+    pub fn unauthorized(detail: &str) -> ApiError {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "Unauthorized",
+            detail,
+        )
+    }
+
+    pub fn invalid_state(detail: impl Into<String>) -> ApiError {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_state",
+            "Invalid State",
+            detail,
+        )
+    }
+
+    pub fn internal(cause: &dyn std::fmt::Display) -> ApiError {
+        tracing::error!(error = %cause, "internal error");
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            "Internal Server Error",
+            "an internal error occurred; quote the request id to support",
+        )
+    }
+
+    pub fn body(&self) -> ErrorBody {
+        let id = current_request_id();
+        let base = |source: Option<ErrorSource>| ErrorObject {
+            id: id.clone(),
+            status: self.status.as_u16(),
+            code: self.code.to_owned(),
+            title: self.title.to_owned(),
+            detail: match &source {
+                Some(s) => format!("{} {}", s.field, s.message),
+                None => self.detail.clone(),
+            },
+            source,
+            return_code: self.return_code,
+        };
+        let errors = if self.fields.is_empty() {
+            vec![base(None)]
+        } else {
+            self.fields
+                .iter()
+                .map(|f| {
+                    base(Some(ErrorSource {
+                        field: f.field.clone(),
+                        message: f.message.clone(),
+                    }))
+                })
+                .collect()
+        };
+        ErrorBody { errors }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if self.status.is_server_error() {
+            tracing::warn!(code = self.code, "request failed");
+        }
+        (self.status, axum::Json(self.body())).into_response()
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> ApiError {
+        match e {
+            StoreError::NotFound => ApiError::not_found("resource"),
+            StoreError::Conflict(what) => {
+                ApiError::new(StatusCode::CONFLICT, "conflict", "Conflict", what)
+            }
+            other => ApiError::internal(&other),
+        }
+    }
+}
+
+impl From<signet_core::identification::InvalidTransition> for ApiError {
+    fn from(e: signet_core::identification::InvalidTransition) -> ApiError {
+        ApiError::invalid_state(e.to_string())
+    }
+}

@@ -1,0 +1,202 @@
+//! Signet's HTTP server and the composition root: configuration, storage,
+//! workers and the router are wired together here and nowhere else.
+
+pub mod api;
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod metrics;
+pub mod middleware;
+pub mod openapi;
+pub mod service;
+pub mod state;
+pub mod worker;
+
+use crate::config::Config;
+use crate::error::ApiError;
+use crate::state::{AppState, SystemClock, WallClock};
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use signet_core::ids::TenantId;
+use signet_store::{BlobStore, Mode, Store};
+use std::sync::Arc;
+use tokio_util::sync::CancellationToken;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+/// The OpenAPI document, generated from the registered routes.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, doc) = OpenApiRouter::<AppState>::with_openapi(openapi::ApiDoc::openapi())
+        .merge(api::v1_routes())
+        .merge(api::public_routes())
+        .split_for_parts();
+    doc
+}
+
+/// The whole application's router.
+pub fn build_router(state: AppState) -> Router {
+    let (v1, _) = api::v1_routes().split_for_parts();
+    // Layers run outside in: the key is checked before idempotency looks at it.
+    let v1 = v1
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::idempotency,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::require_key,
+        ));
+    let (public, _) = api::public_routes().split_for_parts();
+    let doc_json = serde_json::to_value(openapi()).unwrap_or_default();
+    let docs_html = api::ops::docs_page(&doc_json);
+    let doc_json = Arc::new(doc_json);
+    Router::new()
+        .merge(v1)
+        .merge(public)
+        .route(
+            "/openapi.json",
+            axum::routing::get(move || {
+                let doc = doc_json.clone();
+                async move { axum::Json((*doc).clone()) }
+            }),
+        )
+        .route(
+            "/docs",
+            axum::routing::get(move || {
+                let html = docs_html.clone();
+                async move { html }
+            }),
+        )
+        .route_layer(axum::middleware::from_fn(middleware::record_route))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::request_context,
+        ))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal_error",
+                "Internal Server Error",
+                "an internal error occurred",
+            )
+            .into_response()
+        }))
+        .with_state(state)
+}
+
+/// A running application's handles.
+pub struct App {
+    pub state: AppState,
+    pub cancel: CancellationToken,
+}
+
+impl App {
+    /// Connects to storage, migrates, and builds the state. `clock` is the
+    /// wall clock (tests may pin it).
+    pub async fn build(
+        config: Config,
+        clock: Arc<dyn WallClock>,
+    ) -> Result<App, signet_store::StoreError> {
+        let url = config.database_url();
+        if url.starts_with("sqlite:") {
+            std::fs::create_dir_all(&config.data_dir)?;
+        }
+        let store = Store::connect(&url).await?;
+        store.migrate().await?;
+        let blobs = BlobStore::new(config.data_dir.join("files"));
+        let state = AppState {
+            store,
+            blobs,
+            config: Arc::new(config),
+            clock,
+            metrics: Arc::new(metrics::Metrics::new()),
+            jobs_ready: Arc::new(tokio::sync::Notify::new()),
+            worker_id: format!(
+                "{}-{}",
+                std::process::id(),
+                hex::encode(&state::random16()[..4])
+            )
+            .into(),
+        };
+        Ok(App {
+            state,
+            cancel: CancellationToken::new(),
+        })
+    }
+
+    pub async fn from_config(config: Config) -> Result<App, signet_store::StoreError> {
+        App::build(config, Arc::new(SystemClock)).await
+    }
+
+    /// On first start with an empty database: the `default` tenant and its
+    /// test-mode key (returned so the caller can print it once).
+    pub async fn bootstrap(&self) -> Result<Option<String>, signet_store::StoreError> {
+        if self.state.store.tenant_count().await? > 0 {
+            return Ok(None);
+        }
+        let (_, key) = create_tenant(&self.state.store, "default", self.state.wall_now()).await?;
+        Ok(Some(key))
+    }
+
+    /// Starts the job workers (two per process: one may wait on a slow job
+    /// while the other keeps timers on time).
+    pub fn spawn_workers(&self) {
+        if !self.state.config.workers {
+            return;
+        }
+        for _ in 0..2 {
+            tokio::spawn(worker::run_worker(self.state.clone(), self.cancel.clone()));
+        }
+    }
+
+    /// Serves until `shutdown` resolves, then stops the workers.
+    pub async fn serve(
+        self,
+        listener: tokio::net::TcpListener,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        self.spawn_workers();
+        let router = build_router(self.state.clone());
+        let cancel = self.cancel.clone();
+        let result = axum::serve(listener, router)
+            .with_graceful_shutdown(async move {
+                shutdown.await;
+                cancel.cancel();
+            })
+            .await;
+        self.cancel.cancel();
+        result
+    }
+}
+
+/// Creates a tenant and its first test-mode key.
+pub async fn create_tenant(
+    store: &Store,
+    name: &str,
+    now: signet_core::time::Timestamp,
+) -> Result<(TenantId, String), signet_store::StoreError> {
+    let id = TenantId::from_random(state::random16());
+    store.create_tenant(&id, name, now).await?;
+    let key = auth::issue_key(store, &id, Mode::Test, now).await?;
+    Ok((id, key))
+}
+
+async fn not_found() -> Response {
+    ApiError::not_found("route").into_response()
+}
+
+async fn method_not_allowed() -> Response {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "Method Not Allowed",
+        "this method is not allowed on this path",
+    )
+    .into_response()
+}

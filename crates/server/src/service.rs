@@ -1,0 +1,282 @@
+//! Application services: load, call the pure domain, then store the result,
+//! its events and its timers in one transaction. Handlers and workers both
+//! come through here, so a change made by a timer and one made by a request
+//! are recorded the same way.
+
+use crate::error::{ApiError, ApiResult};
+use crate::state::{AppState, random16};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use signet_core::identification::{Attempt, AttemptStatus, Effects, Identification, Timer};
+use signet_core::ids::{AttemptId, EventId, JobId, PersonDocumentId, TenantId};
+use signet_core::person::Person;
+use signet_core::time::Timestamp;
+use signet_store::{JobSpec, Mode, PersonDocumentRow, Tx};
+
+/// Job kinds the worker dispatches on.
+pub const JOB_IDENTIFICATION_TIMER: &str = "identification_timer";
+
+/// Writes an event to the outbox inside the caller's transaction.
+pub async fn emit(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &TenantId,
+    mode: Mode,
+    event_type: &str,
+    data: Value,
+    now: Timestamp,
+) -> ApiResult<()> {
+    let id = EventId::from_random(random16());
+    state
+        .store
+        .insert_event(tx, &id, tenant, mode, event_type, now, &data)
+        .await?;
+    Ok(())
+}
+
+/// The identification as the API shows it (seed 002's fields).
+pub fn identification_json(i: &Identification) -> Value {
+    use signet_core::time::format;
+    json!({
+        "id": i.id.as_str(),
+        "reference": i.reference,
+        "url": i.url,
+        "status": i.status.as_str(),
+        "completed_at": i.completed_at.as_ref().map(format),
+        "method": i.method.as_str(),
+        "proof_of_address_type": i.proof_of_address_type,
+        "proof_of_address_issued_at": i.proof_of_address_issued_at.map(|d| d.to_string()),
+        "language": i.language,
+        "iban": i.iban,
+        "terms_and_conditions_signed_at": i.terms_and_conditions_signed_at.as_ref().map(format),
+        "authorization_expires_at": i.authorization_expires_at.as_ref().map(format),
+        "confirmation_expires_at": i.confirmation_expires_at.as_ref().map(format),
+        "estimated_waiting_time": i.estimated_waiting_time,
+        "person_id": i.person_id.as_str(),
+        "failure_reason": i.failure_reason,
+        "url_expires_at": i.url_expires_at.as_ref().map(format),
+        "created_at": format(&i.created_at),
+        "updated_at": format(&i.updated_at),
+    })
+}
+
+/// Stores the outcome of an identification transition: the identification,
+/// its attempts, person changes, the KYC report, timers and the event.
+#[allow(clippy::too_many_arguments)]
+pub async fn apply_identification(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &TenantId,
+    clock_offset_ms: i64,
+    mode: Mode,
+    ident: &Identification,
+    fx: Effects,
+    now: Timestamp,
+) -> ApiResult<()> {
+    let wall = state.wall_now();
+    state.store.update_identification(tx, tenant, ident).await?;
+
+    // Attempts: a retry closes the current one and opens a new one.
+    let mut current = state.store.current_attempt(tx, &ident.id).await?;
+    if fx.new_attempt || current.is_none() {
+        // An open attempt is replaced (seed 003's `closed`); a finished one
+        // keeps its outcome.
+        if let Some(mut old) = current.take()
+            && old.status.is_open()
+        {
+            old.status = AttemptStatus::Closed;
+            old.response_code = Some(
+                signet_core::catalog::AttemptResponseCode::AttemptClosed
+                    .as_str()
+                    .to_owned(),
+            );
+            old.updated_at = now;
+            state.store.update_attempt(tx, &old).await?;
+        }
+        let attempt = Attempt {
+            id: AttemptId::from_random(random16()),
+            identification_id: ident.id.clone(),
+            status: AttemptStatus::PendingRedirection,
+            response_code: None,
+            created_at: now,
+            updated_at: now,
+        };
+        state.store.insert_attempt(tx, tenant, &attempt).await?;
+        current = Some(attempt);
+    }
+    if let (Some((status, code)), Some(mut attempt)) = (fx.attempt, current) {
+        attempt.status = status;
+        attempt.response_code = code.map(|c| c.as_str().to_owned());
+        attempt.updated_at = now;
+        state.store.update_attempt(tx, &attempt).await?;
+    }
+
+    if fx.person_changes.is_some() || fx.succeeded {
+        let mut person = state
+            .store
+            .person_for_update(tx, tenant, mode, &ident.person_id)
+            .await?;
+        let before = person.clone();
+        if let Some(changes) = &fx.person_changes {
+            for (k, v) in changes {
+                person.set_system_field(k, v.clone(), &now);
+            }
+        }
+        if fx.succeeded {
+            // Seed 002: the number verified in a successful identification
+            // becomes the person's verified mobile number.
+            let verified = ident
+                .verified_mobile_number
+                .clone()
+                .or_else(|| person.str_field("mobile_number").map(str::to_owned));
+            if let Some(number) = verified {
+                person.set_system_field("verified_mobile_number", Value::String(number), &now);
+            }
+            store_kyc_report(state, tx, tenant, mode, ident, &person, now).await?;
+        }
+        if person != before {
+            state.store.update_person(tx, tenant, &person, now).await?;
+            emit(
+                state,
+                tx,
+                tenant,
+                mode,
+                "person.updated",
+                person.clone().into_json(),
+                now,
+            )
+            .await?;
+        }
+    }
+
+    for schedule in &fx.timers {
+        let job = JobSpec {
+            id: JobId::from_random(random16()),
+            tenant_id: tenant.clone(),
+            mode,
+            kind: JOB_IDENTIFICATION_TIMER.to_owned(),
+            payload: serde_json::to_value(&schedule.timer).map_err(|e| ApiError::internal(&e))?,
+            due_at: schedule.due,
+        };
+        state
+            .store
+            .schedule_job(tx, &job, clock_offset_ms, wall)
+            .await?;
+    }
+    if !fx.timers.is_empty() {
+        state.jobs_ready.notify_waiters();
+    }
+    if fx.status_changed {
+        emit(
+            state,
+            tx,
+            tenant,
+            mode,
+            "identification.status_changed",
+            identification_json(ident),
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The KYC report (seed 002's `KYC_REPORT` document) of a successful
+/// identification: what was verified, as JSON.
+async fn store_kyc_report(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &TenantId,
+    mode: Mode,
+    ident: &Identification,
+    person: &Person,
+    now: Timestamp,
+) -> ApiResult<()> {
+    let report = json!({
+        "identification_id": ident.id.as_str(),
+        "reference": ident.reference,
+        "method": ident.method.as_str(),
+        "status": ident.status.as_str(),
+        "completed_at": signet_core::time::format(&now),
+        "test_mode": mode == Mode::Test,
+        "verified_person": {
+            "first_name": person.first_name(),
+            "last_name": person.last_name(),
+            "birth_date": person.str_field("birth_date"),
+            "birth_city": person.str_field("birth_city"),
+            "nationality": person.str_field("nationality"),
+            "address": person.as_json().get("address"),
+            "mobile_number": person.str_field("verified_mobile_number"),
+        },
+    });
+    let bytes = serde_json::to_vec_pretty(&report).map_err(|e| ApiError::internal(&e))?;
+    let id = PersonDocumentId::from_random(random16());
+    let blob_key = format!("{}/{}", tenant.as_str(), id.as_str());
+    state
+        .blobs
+        .put(&blob_key, &bytes)
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    let row = PersonDocumentRow {
+        id,
+        person_id: ident.person_id.clone(),
+        identification_id: Some(ident.id.clone()),
+        document_type: "KYC_REPORT".into(),
+        name: format!(
+            "kyc-report-{}.json",
+            ident.reference.as_deref().unwrap_or("identification")
+        ),
+        content_type: "application/json".into(),
+        size: bytes.len() as i64,
+        sha256: hex::encode(Sha256::digest(&bytes)),
+        blob_key,
+        created_at: now,
+    };
+    state
+        .store
+        .insert_person_document(tx, tenant, mode, &row)
+        .await?;
+    Ok(())
+}
+
+/// Runs one identification timer inside a transaction, completing the job
+/// only if its lease is still ours.
+pub async fn run_identification_timer(
+    state: &AppState,
+    job: &signet_store::ClaimedJob,
+) -> ApiResult<()> {
+    let timer: Timer =
+        serde_json::from_value(job.payload.clone()).map_err(|e| ApiError::internal(&e))?;
+    let ident_id = match &timer {
+        Timer::SandboxStep {
+            identification_id, ..
+        }
+        | Timer::RequestTimeout { identification_id }
+        | Timer::UrlExpiry { identification_id } => identification_id.clone(),
+    };
+    let mut tx = state.store.begin().await?;
+    let tenant = state.store.tenant_in_tx(&mut tx, &job.tenant_id).await?;
+    let now = tenant.now(job.mode, state.wall_now());
+    let (mut ident, mode) = state
+        .store
+        .identification_for_update(&mut tx, &job.tenant_id, &ident_id)
+        .await?;
+    let fx = ident.on_timer(&timer, job.due_at, now);
+    let changed = fx != Effects::default();
+    if changed {
+        apply_identification(
+            state,
+            &mut tx,
+            &job.tenant_id,
+            tenant.clock_offset_ms,
+            mode,
+            &ident,
+            fx,
+            now,
+        )
+        .await?;
+    }
+    state.store.complete_job(&mut tx, job).await?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    Ok(())
+}

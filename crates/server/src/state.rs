@@ -1,0 +1,57 @@
+//! The shared state every handler and worker sees.
+
+use crate::config::Config;
+use crate::metrics::Metrics;
+use signet_core::time::Timestamp;
+use signet_store::{BlobStore, Store};
+use std::sync::Arc;
+use tokio::sync::Notify;
+
+/// The wall clock, injectable so tests can pin it.
+pub trait WallClock: Send + Sync {
+    fn now(&self) -> Timestamp;
+}
+
+/// The real clock.
+pub struct SystemClock;
+
+impl WallClock for SystemClock {
+    fn now(&self) -> Timestamp {
+        #[allow(clippy::disallowed_methods)] // the one place wall time is read
+        chrono::Utc::now()
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub blobs: BlobStore,
+    pub config: Arc<Config>,
+    pub clock: Arc<dyn WallClock>,
+    pub metrics: Arc<Metrics>,
+    /// Wakes idle workers when a job is scheduled in this process.
+    pub jobs_ready: Arc<Notify>,
+    /// Identifies this process's job leases.
+    pub worker_id: Arc<str>,
+}
+
+impl AppState {
+    pub fn wall_now(&self) -> Timestamp {
+        self.clock.now()
+    }
+}
+
+/// 16 random bytes from the operating system.
+pub fn random16() -> [u8; 16] {
+    let mut b = [0u8; 16];
+    fill_random(&mut b);
+    b
+}
+
+/// Fills a buffer from the operating system's CSPRNG. Failure here means
+/// the machine cannot produce secrets at all, so it is fatal.
+pub fn fill_random(buf: &mut [u8]) {
+    if let Err(e) = getrandom::fill(buf) {
+        panic!("the operating system's random number generator failed: {e}");
+    }
+}

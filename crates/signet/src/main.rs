@@ -1,0 +1,169 @@
+//! The `signet` command: a thin shell over the server library.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use signet_server::App;
+use signet_server::config::Config;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "signet",
+    version,
+    about = "Self-hosted regulated onboarding: identify, screen, sign."
+)]
+struct Cli {
+    /// A TOML configuration file (also SIGNET_CONFIG).
+    #[arg(long, global = true, env = "SIGNET_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the server (SQLite under ./signet-data on 127.0.0.1:8080 by default).
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Manage tenants.
+    Tenant {
+        #[command(subcommand)]
+        command: TenantCommand,
+    },
+    /// Print the OpenAPI document.
+    Openapi,
+}
+
+#[derive(Subcommand)]
+enum TenantCommand {
+    /// Create a tenant; its test-mode key is printed alone on the last line.
+    Create {
+        name: String,
+        /// Residency countries the tenant allows, e.g. DE,FR (default: all).
+        #[arg(long, value_delimiter = ',')]
+        residency_countries: Option<Vec<String>>,
+    },
+    /// Issue another key for a tenant (printed alone on the last line).
+    Key {
+        name: String,
+        /// test or live.
+        #[arg(long, default_value = "test")]
+        mode: String,
+    },
+}
+
+fn init_logging(config: &Config) {
+    use tracing_subscriber::EnvFilter;
+    let filter =
+        EnvFilter::try_from_env("SIGNET_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(ansi);
+    if config.log_format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let config = Config::load(cli.config.as_deref(), std::env::vars()).context("configuration")?;
+    init_logging(&config);
+    match cli.command {
+        Command::Serve => serve(config).await,
+        Command::Migrate => {
+            let app = App::from_config(config).await.context("database")?;
+            println!(
+                "database is up to date ({})",
+                app.state.store.backend().as_str()
+            );
+            Ok(())
+        }
+        Command::Tenant { command } => tenant(config, command).await,
+        Command::Openapi => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&signet_server::openapi())?
+            );
+            Ok(())
+        }
+    }
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let listen = config.listen;
+    let app = App::from_config(config).await.context("database")?;
+    if let Some(key) = app.bootstrap().await? {
+        println!("Created the default tenant. Its test-mode API key (shown once):");
+        println!("{key}");
+    }
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen}"))?;
+    tracing::info!(address = %listener.local_addr()?, database = app.state.store.backend().as_str(), "signet is serving");
+    app.serve(listener, shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+async fn tenant(config: Config, command: TenantCommand) -> anyhow::Result<()> {
+    let app = App::from_config(config).await.context("database")?;
+    let store = &app.state.store;
+    let now = app.state.wall_now();
+    match command {
+        TenantCommand::Create {
+            name,
+            residency_countries,
+        } => {
+            if let Some(list) = &residency_countries {
+                for c in list {
+                    anyhow::ensure!(
+                        signet_core::validate::is_country_alpha2(c),
+                        "{c} is not an ISO 3166-1 alpha-2 country code"
+                    );
+                }
+            }
+            let (id, key) = signet_server::create_tenant(store, &name, now)
+                .await
+                .with_context(|| format!("cannot create tenant {name}"))?;
+            if let Some(list) = residency_countries {
+                store.set_residency_countries(&id, Some(&list)).await?;
+            }
+            println!("Created tenant {name} ({id}). Its test-mode API key (shown once):");
+            println!("{key}");
+        }
+        TenantCommand::Key { name, mode } => {
+            let mode = signet_store::Mode::parse(&mode).context("mode must be test or live")?;
+            let tenant = store
+                .tenant_by_name(&name)
+                .await
+                .with_context(|| format!("no tenant named {name}"))?;
+            let key = signet_server::auth::issue_key(store, &tenant.id, mode, now).await?;
+            println!("A new {} key for {name} (shown once):", mode.as_str());
+            println!("{key}");
+        }
+    }
+    Ok(())
+}
