@@ -249,7 +249,7 @@ impl<'a> Update<'a> {
         }
         for (id, object) in &entries {
             offsets.push((id.0, input.len() + tail.len()));
-            let _ = write!(tail, "{} {} obj\n", id.0, id.1);
+            let _ = writeln!(tail, "{} {} obj", id.0, id.1);
             match object {
                 Some(o) => write_object(&mut tail, o),
                 None => {
@@ -296,7 +296,7 @@ impl<'a> Update<'a> {
                 trailer.set("Size", Object::Integer(i64::from(self.next_id)));
                 tail.extend_from_slice(b"xref\n");
                 for run in runs(&offsets) {
-                    let _ = write!(tail, "{} {}\n", run[0].0, run.len());
+                    let _ = writeln!(tail, "{} {}", run[0].0, run.len());
                     for (_, off) in run {
                         let _ = write!(tail, "{off:010} 00000 n\r\n");
                     }
@@ -331,7 +331,7 @@ impl<'a> Update<'a> {
                     ]),
                 );
                 let stream = lopdf::Stream::new(trailer, data);
-                let _ = write!(tail, "{xref_id} 0 obj\n");
+                let _ = writeln!(tail, "{xref_id} 0 obj");
                 write_object(&mut tail, &Object::Stream(stream));
                 tail.extend_from_slice(b"\nendobj\n");
             }

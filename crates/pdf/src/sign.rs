@@ -571,3 +571,156 @@ impl TrustStore {
         .map_err(|e| PdfError::Timestamp(e.to_string()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use der::Decode;
+    use der::asn1::Int;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 22, 9, 30, 0)
+            .single()
+            .expect("date")
+    }
+
+    #[test]
+    fn byte_range_is_patched_in_place_and_the_digest_covers_everything_but_contents() {
+        let head = b"%PDF-1.7 head /ByteRange ".to_vec();
+        let byte_range_at = head.len();
+        let mut out = head;
+        out.extend_from_slice(BYTE_RANGE_PLACEHOLDER);
+        out.extend_from_slice(b" /Contents ");
+        let contents_start = out.len();
+        out.push(b'<');
+        out.extend_from_slice(&[b'0'; 16]);
+        out.push(b'>');
+        let contents_end = out.len();
+        out.extend_from_slice(b" tail %%EOF\n");
+        let total = out.len();
+        let place = Placeholder {
+            byte_range_at,
+            contents_start,
+            contents_end,
+        };
+        let mut seen = [0u8; 32];
+        let patched = finish(
+            out.clone(),
+            place,
+            |digest| {
+                seen = digest;
+                Ok(vec![0xAB, 0xCD])
+            },
+            PdfError::Signing,
+        )
+        .expect("patch");
+        assert_eq!(patched.len(), total, "patching never moves bytes");
+        let expected_range = format!(
+            "[0 {contents_start} {contents_end} {}]",
+            total - contents_end
+        );
+        let slot = &patched[byte_range_at..byte_range_at + BYTE_RANGE_PLACEHOLDER.len()];
+        assert!(slot.starts_with(expected_range.as_bytes()));
+        assert!(slot[expected_range.len()..].iter().all(|&b| b == b' '));
+        assert_eq!(&patched[contents_start..contents_start + 6], b"<ABCD0");
+        let mut h = Sha256::new();
+        h.update(&patched[..contents_start]);
+        h.update(&patched[contents_end..]);
+        let want: [u8; 32] = h.finalize().into();
+        assert_eq!(seen, want);
+    }
+
+    #[test]
+    fn a_cms_larger_than_the_reservation_is_refused() {
+        let mut out = BYTE_RANGE_PLACEHOLDER.to_vec();
+        let contents_start = out.len();
+        out.extend_from_slice(b"<0000>");
+        let place = Placeholder {
+            byte_range_at: 0,
+            contents_start,
+            contents_end: out.len(),
+        };
+        let err =
+            finish(out, place, |_| Ok(vec![1, 2, 3]), PdfError::Signing).expect_err("too big");
+        assert!(matches!(err, PdfError::Signing(_)));
+    }
+
+    fn request(hash_oid: der::asn1::ObjectIdentifier, len: usize, cert_req: bool) -> Vec<u8> {
+        TimeStampReq {
+            version: 1,
+            message_imprint: MessageImprint {
+                hash_algorithm: spki::AlgorithmIdentifierOwned {
+                    oid: hash_oid,
+                    parameters: None,
+                },
+                hashed_message: OctetString::new(vec![0x5a; len]).expect("octets"),
+            },
+            req_policy: None,
+            nonce: Some(Int::new(&[0x01, 0x02, 0x03]).expect("nonce")),
+            cert_req,
+            extensions: None,
+        }
+        .to_der()
+        .expect("encode request")
+    }
+
+    #[test]
+    fn the_tsa_answers_an_rfc3161_request_with_a_token_over_the_imprint_and_nonce() {
+        let trust = TrustStore::generate("Acme", now()).expect("store");
+        let resp = trust
+            .timestamp_response(&request(ID_SHA256, 32, true), now())
+            .expect("response");
+        let resp = TimeStampResp::from_der(&resp).expect("decode");
+        assert_eq!(resp.status.status, 0);
+        let token = resp.time_stamp_token.expect("token");
+        let sd = token
+            .content
+            .decode_as::<cms::signed_data::SignedData>()
+            .expect("signed data");
+        assert!(
+            sd.certificates.is_some(),
+            "certReq asks for the TSA certificate"
+        );
+        let econtent = sd.encap_content_info.econtent.expect("tstinfo");
+        let tst = TstInfo::from_der(econtent.decode_as::<OctetString>().expect("os").as_bytes())
+            .expect("tstinfo");
+        assert_eq!(tst.message_imprint.hashed_message.as_bytes(), &[0x5a; 32]);
+        assert_eq!(tst.nonce.expect("nonce").as_bytes(), &[1, 2, 3]);
+        assert_eq!(
+            tst.gen_time.to_unix_duration().as_secs() as i64,
+            now().timestamp()
+        );
+
+        let resp = trust
+            .timestamp_response(&request(ID_SHA256, 32, false), now())
+            .expect("response");
+        let resp = TimeStampResp::from_der(&resp).expect("decode");
+        let sd = resp
+            .time_stamp_token
+            .expect("token")
+            .content
+            .decode_as::<cms::signed_data::SignedData>()
+            .expect("sd");
+        assert!(sd.certificates.is_none(), "no certificates unless asked");
+    }
+
+    #[test]
+    fn the_tsa_rejects_unknown_hash_algorithms_and_wrong_lengths_in_protocol() {
+        let trust = TrustStore::generate("Acme", now()).expect("store");
+        let md5 = der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.2.5");
+        for req in [request(md5, 16, false), request(ID_SHA256, 20, false)] {
+            let resp = trust
+                .timestamp_response(&req, now())
+                .expect("a response, not an error");
+            let resp = TimeStampResp::from_der(&resp).expect("decode");
+            assert_eq!(resp.status.status, 2, "rejection");
+            assert!(resp.status.fail_info.is_some());
+            assert!(resp.time_stamp_token.is_none());
+        }
+        assert!(matches!(
+            trust.timestamp_response(b"\x30\x03junk", now()),
+            Err(PdfError::BadTimestampRequest(_))
+        ));
+    }
+}

@@ -79,6 +79,18 @@ pub fn make_pdf(pages: usize, xref_stream: bool, filler: usize) -> Vec<u8> {
     );
     let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog_id);
+    doc.trailer.set(
+        "ID",
+        vec![
+            Object::string_literal("signet-test-id-0"),
+            Object::string_literal("signet-test-id-0"),
+        ],
+    );
+    doc.reference_table.cross_reference_type = if xref_stream {
+        lopdf::xref::XrefType::CrossReferenceStream
+    } else {
+        lopdf::xref::XrefType::CrossReferenceTable
+    };
     let mut out = Vec::new();
     let options = lopdf::SaveOptions::builder()
         .use_xref_streams(xref_stream)
@@ -197,4 +209,22 @@ pub fn pyhanko_validate(python: &Path, root: &Path, file: &Path) -> Vec<serde_js
         .lines()
         .map(|l| serde_json::from_str(l).expect("json line"))
         .collect()
+}
+
+/// `make_pdf` encrypted with a user password (RC4, 128-bit), as a bank statement might be.
+pub fn make_encrypted_pdf() -> Vec<u8> {
+    let plain = make_pdf(1, false, 0);
+    let mut doc = Document::load_mem(&plain).expect("load");
+    let state = lopdf::EncryptionState::try_from(lopdf::EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password: "user",
+        key_length: 128,
+        permissions: lopdf::Permissions::all(),
+    })
+    .expect("encryption state");
+    doc.encrypt(&state).expect("encrypt");
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("save");
+    out
 }
