@@ -326,12 +326,25 @@ fn verify_one(
             later_changes(input, doc, end)
         };
         let ranges: [&[u8]; 2] = [&input[..b], &input[c..end]];
-        let contents = dict
-            .get(b"Contents")
-            .ok()
-            .and_then(|o| o.as_str().ok())
-            .ok_or_else(|| fail(Indication::TotalFailed, "FORMAT_FAILURE", "no /Contents"))?;
-        let (ci, _padding) = ContentInfo::from_der_partial(contents).map_err(|e| {
+        // The CMS is read from the gap the ByteRange leaves, not from the parsed /Contents:
+        // what is verified is then exactly what the signed ranges exclude, whatever a crafted
+        // file claims elsewhere.
+        let mut hex_digits: Vec<u8> = input[b + 1..c - 1]
+            .iter()
+            .copied()
+            .filter(|d| !d.is_ascii_whitespace())
+            .collect();
+        if hex_digits.len() % 2 == 1 {
+            hex_digits.push(b'0');
+        }
+        let contents = hex::decode(&hex_digits).map_err(|_| {
+            fail(
+                Indication::TotalFailed,
+                "FORMAT_FAILURE",
+                "/Contents is not a hex string",
+            )
+        })?;
+        let (ci, _padding) = ContentInfo::from_der_partial(&contents).map_err(|e| {
             fail(
                 Indication::TotalFailed,
                 "FORMAT_FAILURE",
