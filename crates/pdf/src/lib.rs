@@ -12,7 +12,7 @@ mod verify;
 
 pub use ca::{SignerCredential, SignerIdentity, TrustStore};
 pub use error::PdfError;
-pub use sign::{PdfInfo, SignOptions, check_pdf, sign_pdf, timestamp_pdf};
+pub use sign::{PdfInfo, SignOptions, VisibleBlock, check_pdf, sign_pdf, timestamp_pdf};
 pub use verify::{
     Indication, LaterChanges, SignatureReport, VerificationReport, parse_roots, verify_pdf,
 };

@@ -1,5 +1,7 @@
 //! PAdES baseline signatures (B-B, B-T) and document timestamps as incremental updates.
 
+use std::io::Write;
+
 use chrono::{DateTime, Utc};
 use der::asn1::{OctetString, SetOfVec};
 use der::{Any, Decode, Encode};
@@ -36,6 +38,17 @@ pub struct SignOptions {
     pub signing_time: DateTime<Utc>,
     /// B-T (with a signature timestamp) when true, B-B when false.
     pub timestamp: bool,
+    /// A visible signature block on the last page; `None` signs invisibly.
+    pub visible: Option<VisibleBlock>,
+}
+
+/// Lines of text drawn in a framed box at the bottom of the last page, e.g. the signer's name,
+/// the time and the level. Successive signatures stack their boxes so none covers another.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VisibleBlock {
+    /// The lines, top to bottom. Drawn in Helvetica with WinAnsi encoding: characters outside
+    /// it show as `?`, and long lines are shortened to fit.
+    pub lines: Vec<String>,
 }
 
 /// What a document looks like to the acceptance check.
@@ -164,6 +177,105 @@ pub(crate) fn signature_fields(doc: &Document) -> Vec<SigField> {
     out
 }
 
+/// The page's MediaBox, inherited through the page tree if need be; A4 when absent.
+fn media_box(doc: &Document, page_id: ObjectId) -> [f32; 4] {
+    let mut id = Some(page_id);
+    for _ in 0..16 {
+        let Some(current) = id else { break };
+        let Ok(dict) = doc.get_dictionary(current) else {
+            break;
+        };
+        if let Ok(mb) = dict
+            .get(b"MediaBox")
+            .and_then(|o| doc.dereference(o))
+            .map(|(_, o)| o)
+            && let Ok(arr) = mb.as_array()
+        {
+            let v: Vec<f32> = arr.iter().filter_map(|o| o.as_float().ok()).collect();
+            if let [x0, y0, x1, y1] = v[..] {
+                return [x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)];
+            }
+        }
+        id = dict.get(b"Parent").and_then(Object::as_reference).ok();
+    }
+    [0.0, 0.0, 595.0, 842.0]
+}
+
+/// WinAnsi bytes for a PDF string in a content stream, escaped.
+fn win_ansi(line: &str, max_chars: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, ch) in line.chars().enumerate() {
+        if i == max_chars {
+            out.extend_from_slice(b"...");
+            break;
+        }
+        let b = match ch as u32 {
+            0x20..=0x7e | 0xa0..=0xff => ch as u32 as u8,
+            _ => b'?',
+        };
+        if matches!(b, b'(' | b')' | b'\\') {
+            out.push(b'\\');
+        }
+        out.push(b);
+    }
+    out
+}
+
+const BLOCK_FONT: f32 = 8.0;
+const BLOCK_LEADING: f32 = 10.5;
+
+/// The widget rectangle and its appearance: a light box with the lines in Helvetica. Boxes of
+/// successive signatures (`index`) go side by side, then upwards, from the bottom-left corner.
+fn appearance(block: &VisibleBlock, media: [f32; 4], index: usize) -> ([f32; 4], lopdf::Stream) {
+    let [x0, y0, x1, _] = media;
+    let page_w = x1 - x0;
+    let w = (page_w - 72.0).clamp(80.0, 250.0);
+    let h = BLOCK_LEADING * block.lines.len() as f32 + 10.0;
+    let per_row = (((page_w - 72.0 + 10.0) / (w + 10.0)).floor() as usize).max(1);
+    let x = x0 + 36.0 + (index % per_row) as f32 * (w + 10.0);
+    let y = y0 + 36.0 + (index / per_row) as f32 * (h + 8.0);
+    let max_chars = ((w - 10.0) / (BLOCK_FONT * 0.5)) as usize;
+    let mut c = Vec::new();
+    let _ = write!(
+        c,
+        "q 0.95 0.96 0.99 rg 0 0 {w:.1} {h:.1} re f 0.25 0.3 0.55 RG 0.8 w 0.4 0.4 {:.1} {:.1} re S Q\n",
+        w - 0.8,
+        h - 0.8
+    );
+    let _ = write!(
+        c,
+        "BT /Helv {BLOCK_FONT} Tf 0.1 0.1 0.1 rg {BLOCK_LEADING} TL 5 {:.1} Td\n",
+        h - 5.0 - BLOCK_FONT
+    );
+    for (i, line) in block.lines.iter().enumerate() {
+        if i > 0 {
+            c.extend_from_slice(b"T* ");
+        }
+        c.push(b'(');
+        c.extend_from_slice(&win_ansi(line, max_chars));
+        c.extend_from_slice(b") Tj\n");
+    }
+    c.extend_from_slice(b"ET\n");
+    let mut font = Dictionary::new();
+    font.set("Type", Object::Name(b"Font".to_vec()));
+    font.set("Subtype", Object::Name(b"Type1".to_vec()));
+    font.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    font.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+    let mut fonts = Dictionary::new();
+    fonts.set("Helv", Object::Dictionary(font));
+    let mut resources = Dictionary::new();
+    resources.set("Font", Object::Dictionary(fonts));
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"XObject".to_vec()));
+    dict.set("Subtype", Object::Name(b"Form".to_vec()));
+    dict.set(
+        "BBox",
+        Object::Array(vec![0.into(), 0.into(), Object::Real(w), Object::Real(h)]),
+    );
+    dict.set("Resources", Object::Dictionary(resources));
+    ([x, y, x + w, y + h], lopdf::Stream::new(dict, c))
+}
+
 fn pdf_date(t: DateTime<Utc>) -> Object {
     Object::String(
         t.format("D:%Y%m%d%H%M%S+00'00'").to_string().into_bytes(),
@@ -171,8 +283,14 @@ fn pdf_date(t: DateTime<Utc>) -> Object {
     )
 }
 
-/// Adds an invisible signature field pointing at `sig_id` to the last page and the AcroForm.
-fn add_field(update: &mut Update<'_>, sig_id: ObjectId, prefix: &str) -> Result<(), PdfError> {
+/// Adds a signature field pointing at `sig_id` to the last page and the AcroForm, visible
+/// when `visible` is given.
+fn add_field(
+    update: &mut Update<'_>,
+    sig_id: ObjectId,
+    prefix: &str,
+    visible: Option<&VisibleBlock>,
+) -> Result<(), PdfError> {
     let doc = update.doc;
     let pages = doc.get_pages();
     let (_, &page_id) = pages
@@ -193,11 +311,24 @@ fn add_field(update: &mut Update<'_>, sig_id: ObjectId, prefix: &str) -> Result<
     widget.set("FT", Object::Name(b"Sig".to_vec()));
     widget.set("T", text_string(&field_name));
     widget.set("V", Object::Reference(sig_id));
-    // Print + Locked: an invisible signature that is not edited by viewers.
+    // Print + Locked: shown when printed, not edited by viewers.
     widget.set("F", Object::Integer(132));
+    let rect = match visible {
+        Some(block) if !block.lines.is_empty() => {
+            let media = media_box(doc, page_id);
+            let (rect, appearance) = appearance(block, media, n - 1);
+            let ap_id = update.reserve_id();
+            update.set(ap_id, Object::Stream(appearance));
+            let mut ap = Dictionary::new();
+            ap.set("N", Object::Reference(ap_id));
+            widget.set("AP", Object::Dictionary(ap));
+            rect
+        }
+        _ => [0.0; 4],
+    };
     widget.set(
         "Rect",
-        Object::Array(vec![0.into(), 0.into(), 0.into(), 0.into()]),
+        Object::Array(rect.iter().map(|&v| Object::Real(v)).collect()),
     );
     widget.set("P", Object::Reference(page_id));
     update.set(widget_id, Object::Dictionary(widget));
@@ -387,7 +518,7 @@ pub fn sign_pdf(
     }
     sig.set("Prop_Build", prop_build());
     update.set_signature(sig_id, sig, RESERVED);
-    add_field(&mut update, sig_id, "Signature")?;
+    add_field(&mut update, sig_id, "Signature", opts.visible.as_ref())?;
     let (out, place) = update.write(input)?;
     let place = place.ok_or_else(|| PdfError::Signing("no signature placeholder".into()))?;
     let out = finish(
@@ -467,7 +598,7 @@ pub fn timestamp_pdf(
     sig.set("SubFilter", Object::Name(b"ETSI.RFC3161".to_vec()));
     sig.set("Prop_Build", prop_build());
     update.set_signature(sig_id, sig, RESERVED);
-    add_field(&mut update, sig_id, "DocumentTimestamp")
+    add_field(&mut update, sig_id, "DocumentTimestamp", None)
         .map_err(|e| PdfError::DocumentTimestamp(e.to_string()))?;
     let (out, place) = update
         .write(input)

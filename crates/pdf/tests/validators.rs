@@ -35,6 +35,21 @@ fn opts(name: &str, now: DateTime<Utc>) -> SignOptions {
         contact: None,
         signing_time: now,
         timestamp: true,
+        visible: None,
+    }
+}
+
+/// The same options with a visible block naming the signer, as the server draws it.
+fn visible(name: &str, now: DateTime<Utc>) -> SignOptions {
+    SignOptions {
+        visible: Some(VisibleBlock {
+            lines: vec![
+                format!("Signed by {name}"),
+                format!("{}", now.format("%Y-%m-%d %H:%M:%S UTC")),
+                "Advanced electronic signature (PAdES B-T), Signet".into(),
+            ],
+        }),
+        ..opts(name, now)
     }
 }
 
@@ -83,19 +98,20 @@ fn fixtures() -> &'static Fixtures {
         let s2 = sign_pdf(&s1, &cred, &trust, &opts("Bruno Costa", now)).expect("second");
         let two = timestamp_pdf(&s2, &trust, now).expect("document timestamp");
 
-        // Three signers on an xref-stream input: advanced, simple, advanced.
+        // Three signers on an xref-stream input: advanced, simple, advanced, each with a
+        // visible block on the last page.
         let input = common::make_pdf(2, true, 30_000);
         let c1 = advanced(&trust, "Carla Dias", now);
-        let t1 = sign_pdf(&input, &c1, &trust, &opts("Carla Dias", now)).expect("first");
+        let t1 = sign_pdf(&input, &c1, &trust, &visible("Carla Dias", now)).expect("first");
         let t2 = sign_pdf(
             &t1,
             &trust.seal_credential(),
             &trust,
-            &opts("Duarte Reis", now),
+            &visible("Duarte Reis", now),
         )
         .expect("second");
         let c3 = advanced(&trust, "Eva Nunes", now);
-        let t3 = sign_pdf(&t2, &c3, &trust, &opts("Eva Nunes", now)).expect("third");
+        let t3 = sign_pdf(&t2, &c3, &trust, &visible("Eva Nunes", now)).expect("third");
         let three = timestamp_pdf(&t3, &trust, now).expect("document timestamp");
 
         let write = |name: &str, bytes: &[u8]| {
@@ -360,4 +376,68 @@ fn signet_verify_agrees_with_pyhanko_on_a_pdf_pyhanko_signed_with_rsa() {
     let s = &report.signatures[0];
     assert_eq!(s.indication, Indication::TotalPassed, "{s:?}");
     assert_eq!(s.detected_level, "PAdES-B-B");
+}
+
+/// Renders the last page with poppler's pdftoppm as an 8-bit greyscale PGM; returns width,
+/// height and pixels.
+fn render_last_page(file: &Path, pages: usize) -> (usize, usize, Vec<u8>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let prefix = dir.path().join("page");
+    let n = pages.to_string();
+    let st = std::process::Command::new("pdftoppm")
+        .args(["-r", "40", "-gray", "-f", &n, "-l", &n])
+        .arg(file)
+        .arg(&prefix)
+        .status()
+        .expect("run pdftoppm");
+    assert!(st.success(), "pdftoppm failed");
+    let path = std::fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "pgm"))
+        .expect("a rendered page");
+    let pgm = std::fs::read(path).expect("read pgm");
+    // Header: "P5\n<w> <h>\n255\n".
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&pgm[start..at]).into_owned());
+    }
+    let w: usize = fields[1].parse().expect("width");
+    let h: usize = fields[2].parse().expect("height");
+    (w, h, pgm[at + 1..].to_vec())
+}
+
+#[test]
+fn the_visible_blocks_are_drawn_at_the_bottom_of_the_last_page_as_poppler_renders_them() {
+    if !common::require("pdftoppm (poppler-utils)", common::have_pdfsig()) {
+        return;
+    }
+    let f = fixtures();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let unsigned = dir.path().join("unsigned.pdf");
+    std::fs::write(&unsigned, common::make_pdf(2, true, 30_000)).expect("write");
+    let (w, h, before) = render_last_page(&unsigned, 2);
+    let (w2, h2, after) = render_last_page(&f.three, 2);
+    assert_eq!((w, h), (w2, h2));
+    let changed = |y0: usize, y1: usize| {
+        (y0..y1)
+            .flat_map(|y| (0..w).map(move |x| y * w + x))
+            .filter(|&i| before[i].abs_diff(after[i]) > 24)
+            .count()
+    };
+    // Three boxes were added in the bottom quarter of the page; the rest is untouched.
+    assert!(
+        changed(h * 3 / 4, h) > 500,
+        "signature blocks drawn at the bottom"
+    );
+    assert_eq!(changed(0, h / 2), 0, "nothing drawn over the top half");
 }
