@@ -236,15 +236,15 @@ fn appearance(block: &VisibleBlock, media: [f32; 4], index: usize) -> ([f32; 4],
     let y = y0 + 36.0 + (index / per_row) as f32 * (h + 8.0);
     let max_chars = ((w - 10.0) / (BLOCK_FONT * 0.5)) as usize;
     let mut c = Vec::new();
-    let _ = write!(
+    let _ = writeln!(
         c,
-        "q 0.95 0.96 0.99 rg 0 0 {w:.1} {h:.1} re f 0.25 0.3 0.55 RG 0.8 w 0.4 0.4 {:.1} {:.1} re S Q\n",
+        "q 0.95 0.96 0.99 rg 0 0 {w:.1} {h:.1} re f 0.25 0.3 0.55 RG 0.8 w 0.4 0.4 {:.1} {:.1} re S Q",
         w - 0.8,
         h - 0.8
     );
-    let _ = write!(
+    let _ = writeln!(
         c,
-        "BT /Helv {BLOCK_FONT} Tf 0.1 0.1 0.1 rg {BLOCK_LEADING} TL 5 {:.1} Td\n",
+        "BT /Helv {BLOCK_FONT} Tf 0.1 0.1 0.1 rg {BLOCK_LEADING} TL 5 {:.1} Td",
         h - 5.0 - BLOCK_FONT
     );
     for (i, line) in block.lines.iter().enumerate() {
