@@ -1,9 +1,12 @@
-"""Validates every signature of a PDF with pyHanko, trusting only the given root.
+"""Validates every signature of a PDF with pyHanko, trusting only the given roots.
+
+usage: validate_pyhanko.py ROOT.pem[:ROOT2.pem...] FILE.pdf
 
 Prints one JSON object per signature: field, kind (signature or doc-timestamp), intact, valid,
 trusted, whether a signature timestamp token was seen and judged valid, and pyHanko's summary.
 """
 import json
+import os
 import sys
 
 from pyhanko.keys import load_cert_from_pemder
@@ -11,11 +14,11 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
 from pyhanko_certvalidator import ValidationContext
 
-root = load_cert_from_pemder(sys.argv[1])
+roots = [load_cert_from_pemder(p) for p in sys.argv[1].split(os.pathsep)]
 with open(sys.argv[2], "rb") as f:
     reader = PdfFileReader(f, strict=False)
     for sig in reader.embedded_signatures:
-        vc = ValidationContext(trust_roots=[root], allow_fetching=False)
+        vc = ValidationContext(trust_roots=roots, allow_fetching=False)
         out = {"field": sig.field_name}
         try:
             if sig.sig_object_type == "/DocTimeStamp":

@@ -418,7 +418,7 @@ fn render_last_page(file: &Path, pages: usize) -> (usize, usize, Vec<u8>) {
 
 #[test]
 fn the_visible_blocks_are_drawn_at_the_bottom_of_the_last_page_as_poppler_renders_them() {
-    if !common::require("pdftoppm (poppler-utils)", common::have_pdfsig()) {
+    if !common::require("pdftoppm (poppler-utils)", common::have_pdftoppm()) {
         return;
     }
     let f = fixtures();
@@ -440,4 +440,48 @@ fn the_visible_blocks_are_drawn_at_the_bottom_of_the_last_page_as_poppler_render
         "signature blocks drawn at the bottom"
     );
     assert_eq!(changed(0, h / 2), 0, "nothing drawn over the top half");
+}
+
+#[test]
+fn countersigning_a_pyhanko_signed_pdf_keeps_its_signature_valid_for_both_verifiers() {
+    let Some((pdf, ca, _)) = pyhanko_signed("ec") else {
+        return;
+    };
+    let Some(py) = common::python() else { return };
+    let now = real_now();
+    let trust = TrustStore::generate("Acme Onboarding", now).expect("store");
+    let cred = advanced(&trust, "Filipa Gomes", now);
+    let signed = sign_pdf(&pdf, &cred, &trust, &visible("Filipa Gomes", now)).expect("sign");
+    let closed = timestamp_pdf(&signed, &trust, now).expect("timestamp");
+
+    let report =
+        verify_pdf(&closed, &[ca.as_bytes(), trust.root_pem().as_bytes()]).expect("verify");
+    assert_eq!(report.signatures.len(), 3);
+    for s in &report.signatures {
+        assert_eq!(s.indication, Indication::TotalPassed, "{s:?}");
+    }
+    assert_eq!(
+        report.signatures[0].later_changes,
+        LaterChanges::SignaturesAndFormsOnly
+    );
+    assert!(
+        !report.produced_by_signet,
+        "the first signature is not Signet's"
+    );
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("countersigned.pdf");
+    std::fs::write(&file, &closed).expect("write");
+    let ca_path = dir.path().join("ca.pem");
+    std::fs::write(&ca_path, &ca).expect("write");
+    let root_path = dir.path().join("root.pem");
+    std::fs::write(&root_path, trust.root_pem()).expect("write");
+    let roots = std::env::join_paths([&ca_path, &root_path]).expect("join");
+    let results = common::pyhanko_validate(&py, &roots, &file);
+    assert_eq!(results.len(), 3);
+    for r in &results {
+        assert_eq!(r["intact"], true, "{r}");
+        assert_eq!(r["valid"], true, "{r}");
+        assert_eq!(r["trusted"], true, "{r}");
+    }
 }

@@ -149,6 +149,10 @@ pub fn have_pdfsig() -> bool {
     tool("pdfsig") && tool("certutil")
 }
 
+pub fn have_pdftoppm() -> bool {
+    tool("pdftoppm")
+}
+
 /// A fresh NSS database in `dir` that trusts `root_pem` as a CA.
 pub fn nss_db(dir: &Path, root_pem: &str) -> String {
     let db = dir.join("nss");
@@ -190,13 +194,18 @@ pub fn pdfsig(nss: &str, file: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
 }
 
-/// Runs the pyHanko validation script on `file` with `root` as the only trust anchor and
+/// Runs the pyHanko validation script on `file` with `root` (several joined by `:`) as the
+/// only trust anchors and
 /// returns one JSON object per signature (as text lines).
-pub fn pyhanko_validate(python: &Path, root: &Path, file: &Path) -> Vec<serde_json::Value> {
+pub fn pyhanko_validate(
+    python: &Path,
+    root: impl AsRef<std::ffi::OsStr>,
+    file: &Path,
+) -> Vec<serde_json::Value> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/validate_pyhanko.py");
     let out = Command::new(python)
         .arg(script)
-        .arg(root)
+        .arg(root.as_ref())
         .arg(file)
         .output()
         .expect("run pyHanko");
