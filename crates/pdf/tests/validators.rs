@@ -141,7 +141,7 @@ fn assert_pyhanko_accepts(file: &Path, signatures: usize) {
         return;
     };
     let f = fixtures();
-    let results = common::pyhanko_validate(&py, &root_path(f), file);
+    let results = common::pyhanko_validate(&py, root_path(f), file);
     assert_eq!(
         results.len(),
         signatures + 1,
@@ -184,7 +184,7 @@ fn pyhanko_flags_a_file_with_one_byte_changed() {
     };
     let f = fixtures();
     for file in [&f.two_tampered, &f.three_tampered] {
-        let results = common::pyhanko_validate(&py, &root_path(f), file);
+        let results = common::pyhanko_validate(&py, root_path(f), file);
         assert!(!results.is_empty());
         for r in &results {
             assert_eq!(
