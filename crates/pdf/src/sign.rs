@@ -499,6 +499,13 @@ pub fn sign_pdf(
     opts: &SignOptions,
 ) -> Result<Vec<u8>, PdfError> {
     let doc = pdfwrite::load_structure(input)?;
+    if certified_without_changes(&doc) {
+        return Err(PdfError::Signing(
+            "the document is certified with no changes allowed (DocMDP P=1); another \
+             signature would invalidate the certification"
+                .into(),
+        ));
+    }
     let mut update = Update::new(&doc);
     let sig_id = update.reserve_id();
     let mut sig = Dictionary::new();
@@ -561,6 +568,43 @@ pub fn sign_pdf(
         return Err(PdfError::Signing("output does not extend the input".into()));
     }
     Ok(out)
+}
+
+/// Whether a certification signature forbids any change (ISO 32000-1 §12.8.2.2, /P 1).
+fn certified_without_changes(doc: &Document) -> bool {
+    let deref = |o: &Object| doc.dereference(o).ok().map(|(_, o)| o.clone());
+    let Some(perms) = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Perms").ok())
+        .and_then(deref)
+    else {
+        return false;
+    };
+    let Some(sig) = perms
+        .as_dict()
+        .ok()
+        .and_then(|p| p.get(b"DocMDP").ok())
+        .and_then(deref)
+    else {
+        return false;
+    };
+    let Ok(sig) = sig.as_dict() else { return false };
+    let Ok(refs) = sig.get(b"Reference").and_then(Object::as_array) else {
+        return false;
+    };
+    refs.iter().filter_map(deref).any(|r| {
+        r.as_dict()
+            .ok()
+            .and_then(|r| r.get(b"TransformParams").ok())
+            .and_then(deref)
+            .and_then(|tp| {
+                tp.as_dict()
+                    .ok()
+                    .and_then(|tp| tp.get(b"P").ok()?.as_i64().ok())
+            })
+            == Some(1)
+    })
 }
 
 fn prop_build() -> Object {

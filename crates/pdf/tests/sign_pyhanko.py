@@ -1,6 +1,7 @@
 """Signs a PDF with pyHanko under a freshly made CA, as an outside signer would.
 
-usage: sign_pyhanko.py KIND IN.pdf OUT.pdf CA.pem   (KIND: ec or rsa)
+usage: sign_pyhanko.py KIND IN.pdf OUT.pdf CA.pem [certify]   (KIND: ec or rsa)
+With `certify`, the signature is a certification that allows no further changes (DocMDP P=1).
 Writes the CA certificate to CA.pem. The signer uses SHA-384 (ec) or SHA-512 (rsa) so that the
 verifier's digest handling beyond SHA-256 is exercised.
 """
@@ -14,11 +15,12 @@ from cryptography.x509.oid import NameOID
 from pyhanko.keys import load_cert_from_pemder
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
-from pyhanko.sign.fields import SigSeedSubFilter
+from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 from asn1crypto import keys as asn1_keys, x509 as asn1_x509
 
 kind, src, dst, ca_path = sys.argv[1:5]
+certify = len(sys.argv) > 5 and sys.argv[5] == "certify"
 now = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=5)
 
 
@@ -73,6 +75,8 @@ with open(src, "rb") as inf:
         field_name="OutsideSignature",
         md_algorithm="sha384" if kind == "ec" else "sha512",
         subfilter=SigSeedSubFilter.PADES,
+        certify=certify,
+        docmdp_permissions=MDPPerm.NO_CHANGES if certify else MDPPerm.FILL_FORMS,
     )
     with open(dst, "wb") as outf:
         signers.PdfSigner(meta, signer=signer).sign_pdf(w, output=outf)

@@ -312,6 +312,13 @@ fn signet_verify_without_signets_root_finds_no_chain() {
 }
 
 fn pyhanko_signed(kind: &str) -> Option<(Vec<u8>, String, Vec<serde_json::Value>)> {
+    pyhanko_signed_as(kind, false)
+}
+
+fn pyhanko_signed_as(
+    kind: &str,
+    certify: bool,
+) -> Option<(Vec<u8>, String, Vec<serde_json::Value>)> {
     let Some(py) = common::python() else {
         common::require("pyHanko", false);
         return None;
@@ -330,6 +337,7 @@ fn pyhanko_signed(kind: &str) -> Option<(Vec<u8>, String, Vec<serde_json::Value>
             out.as_os_str(),
             ca.as_os_str(),
         ])
+        .args(certify.then_some("certify"))
         .output()
         .expect("run pyHanko signer");
     assert!(
@@ -484,4 +492,25 @@ fn countersigning_a_pyhanko_signed_pdf_keeps_its_signature_valid_for_both_verifi
         assert_eq!(r["valid"], true, "{r}");
         assert_eq!(r["trusted"], true, "{r}");
     }
+}
+
+#[test]
+fn a_document_certified_with_no_changes_allowed_is_not_signed_again() {
+    let Some((pdf, _, verdict)) = pyhanko_signed_as("ec", true) else {
+        return;
+    };
+    assert_eq!(verdict[0]["valid"], true, "{verdict:?}");
+    let now = real_now();
+    let trust = TrustStore::generate("Acme Onboarding", now).expect("store");
+    let result = sign_pdf(
+        &pdf,
+        &trust.seal_credential(),
+        &trust,
+        &opts("Gil Rocha", now),
+    );
+    let Err(err) = result else {
+        panic!("a certified document with no changes allowed was signed again");
+    };
+    assert!(matches!(err, PdfError::Signing(_)), "{err:?}");
+    assert_eq!(err.status_code(), 6005);
 }
