@@ -25,15 +25,18 @@ use crate::pdfwrite::{self, decode_text};
 use crate::sign::{SIGNET_APP, signature_fields};
 
 /// The main indication of ETSI EN 319 102-1 §5.1.3.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum Indication {
     /// Every check passed.
+    #[serde(rename = "TOTAL-PASSED")]
     TotalPassed,
     /// A check failed in a way that more information cannot change (a broken hash or
     /// signature).
+    #[serde(rename = "TOTAL-FAILED")]
     TotalFailed,
     /// The checks could not conclude (no chain to a trusted root, an unsupported algorithm, a
     /// certificate outside its validity at the signature time).
+    #[serde(rename = "INDETERMINATE")]
     Indeterminate,
 }
 
@@ -55,7 +58,8 @@ impl std::fmt::Display for Indication {
 }
 
 /// What later revisions did to the document after a signature.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum LaterChanges {
     /// The signature covers the whole file.
     None,
@@ -65,8 +69,9 @@ pub enum LaterChanges {
     Other,
 }
 
-/// One signature or document timestamp as found and judged.
-#[derive(Clone, Debug)]
+/// One signature or document timestamp as found and judged. Serialises to the JSON that
+/// `POST /v1/verify` returns.
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct SignatureReport {
     /// The signature field's full name.
     pub field: String,
@@ -107,7 +112,7 @@ pub struct SignatureReport {
 }
 
 /// The verdict on a whole file.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct VerificationReport {
     /// Every signature and document timestamp, in file order.
     pub signatures: Vec<SignatureReport>,

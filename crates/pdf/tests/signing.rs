@@ -263,3 +263,23 @@ fn error_codes_follow_the_seeds() {
     assert_eq!(PdfError::Encrypted.status_code(), 6004);
     assert_eq!(PdfError::Signing("x".into()).return_code(), None);
 }
+
+#[test]
+fn a_verification_report_serialises_with_etsi_indications() {
+    let trust = store();
+    let out = sign_pdf(
+        &common::make_pdf(1, false, 0),
+        &trust.seal_credential(),
+        &trust,
+        &opts(true),
+    )
+    .expect("sign");
+    let report = verify_pdf(&out, &[trust.root_pem()]).expect("verify");
+    let json = serde_json::to_value(&report).expect("json");
+    assert_eq!(json["produced_by_signet"], true);
+    let sig = &json["signatures"][0];
+    assert_eq!(sig["indication"], "TOTAL-PASSED");
+    assert_eq!(sig["detected_level"], "PAdES-B-T");
+    assert_eq!(sig["later_changes"], "none");
+    assert_eq!(sig["time"], "2026-11-22T09:30:00Z");
+}
