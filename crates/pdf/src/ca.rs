@@ -25,6 +25,7 @@ use x509_cert::ext::pkix::{
 use x509_cert::name::{Name, RdnSequence, RelativeDistinguishedName};
 use x509_cert::serial_number::SerialNumber;
 use x509_cert::time::{Time, Validity};
+use zeroize::Zeroizing;
 
 use crate::asn1::*;
 use crate::error::PdfError;
@@ -450,7 +451,8 @@ impl TrustStore {
         out.push('\n');
         for (role, cert, key) in self.entries() {
             let nonce = random_bytes::<12>()?;
-            let secret = key.to_bytes();
+            // Plain key bytes are wiped as soon as they are encrypted.
+            let secret = Zeroizing::new(key.to_bytes());
             let sealed = cipher
                 .encrypt(
                     &Nonce::from(nonce),
@@ -510,6 +512,7 @@ impl TrustStore {
                         aad: role.as_bytes(),
                     },
                 )
+                .map(Zeroizing::new)
                 .map_err(|_| {
                     PdfError::Unseal("wrong master key (or the store was altered)".into())
                 })?;
