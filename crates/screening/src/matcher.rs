@@ -49,8 +49,8 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::normalize::{Tok, TokKind, make_tok, tokens};
-use crate::{ListEntry, PartialDate, country_code};
+use crate::normalize::{Role, Tok, TokKind, make_tok, tokens};
+use crate::{EntityKind, ListEntry, PartialDate, country_code};
 
 /// The threshold that balances recall and false positives on the project's evaluation set
 /// (`crates/screening/eval`, see `BENCHMARKS.md`).
@@ -61,6 +61,7 @@ const INITIAL_SIM: f32 = 0.6;
 const INITIAL_WEIGHT: f32 = 0.3;
 const PARTICLE_WEIGHT: f32 = 0.1;
 const MISSING_DISCOUNT: f32 = 0.35;
+const FAMILY_GUESS_DISCOUNT: f32 = 0.6;
 const CONFLICT_FLOOR: f32 = 0.5;
 const MAX_BONUS: f32 = 0.08;
 const MAX_QUERY_TOKENS: usize = 24;
@@ -187,6 +188,7 @@ struct NameRec {
     entry: u32,
     text: Box<str>,
     tokens: Box<[u32]>,
+    roles: Box<[Role]>,
 }
 
 struct EntryRec {
@@ -249,6 +251,7 @@ impl Index {
                     if toks.is_empty() {
                         continue;
                     }
+                    let roles: Vec<Role> = toks.iter().map(|t| t.role).collect();
                     let ids: Vec<u32> = toks.into_iter().map(|t| ix.intern(t)).collect();
                     // Aliases that normalise to the same tokens add nothing but work.
                     let mut sorted = ids.clone();
@@ -272,6 +275,7 @@ impl Index {
                         entry: entry_idx,
                         text: text.as_str().into(),
                         tokens: ids.into(),
+                        roles: roles.into(),
                     });
                 }
                 ix.entries.push(EntryRec {
@@ -315,6 +319,11 @@ impl Index {
             }
             if t.folded.len() >= 4 {
                 for d in deletions(&t.folded) {
+                    push_unique(self.by_delete.entry(d.into()).or_default(), id);
+                }
+            }
+            if t.raw != t.folded && t.raw.len() >= 4 {
+                for d in deletions(&t.raw) {
                     push_unique(self.by_delete.entry(d.into()).or_default(), id);
                 }
             }
@@ -462,22 +471,31 @@ impl Index {
     /// Vocabulary tokens similar to `t`, found through the four keys.
     fn similar_vocab(&self, t: &Tok) -> Vec<(u32, f32, MatchHow)> {
         let mut ids: Vec<u32> = Vec::new();
-        let mut add = |v: Option<&Vec<u32>>| {
+        let mut add = |v: Option<&[u32]>| {
             if let Some(v) = v {
                 for &id in v {
                     push_unique(&mut ids, id);
                 }
             }
         };
-        add(self.by_folded.get(t.folded.as_str()));
+        add(self.by_folded.get(t.folded.as_str()).map(Vec::as_slice));
         if t.skel.len() >= 3 {
-            add(self.by_skel.get(t.skel.as_str()));
+            add(self.by_skel.get(t.skel.as_str()).map(Vec::as_slice));
+        }
+        if t.folded.len() >= 3 {
+            add(self.by_delete.get(t.folded.as_str()).map(Vec::as_slice));
         }
         if t.folded.len() >= 4 {
-            add(self.by_delete.get(t.folded.as_str()));
             for d in deletions(&t.folded) {
-                add(self.by_folded.get(d.as_str()));
-                add(self.by_delete.get(d.as_str()));
+                add(self.by_folded.get(d.as_str()).map(Vec::as_slice));
+                add(self.by_delete.get(d.as_str()).map(Vec::as_slice));
+            }
+        }
+        if t.raw != t.folded && t.raw.len() >= 4 {
+            add(self.by_delete.get(t.raw.as_str()).map(Vec::as_slice));
+            for d in deletions(&t.raw) {
+                add(self.by_raw.get(d.as_str()).map(std::slice::from_ref));
+                add(self.by_delete.get(d.as_str()).map(Vec::as_slice));
             }
         }
         ids.into_iter()
@@ -606,32 +624,74 @@ impl Index {
             matched += p.sim * w;
             full += w;
         }
-        let mut uq: Vec<f32> = (0..qt.len())
-            .filter(|&i| !q_used[i])
-            .map(|i| qw[i])
-            .collect();
-        let mut ul: Vec<f32> = (0..lt.len())
-            .filter(|&j| !l_used[j])
-            .map(|j| lt[j].weight)
-            .collect();
-        uq.sort_by(|a, b| b.total_cmp(a));
-        ul.sort_by(|a, b| b.total_cmp(a));
-        let conflicts = uq.len().min(ul.len());
-        let discount = if strong >= 2 { MISSING_DISCOUNT } else { 1.0 };
+        // Unpaired tokens. Essential ones (the first given name; the family name when no family
+        // token is paired, or when it is only a guess and fewer than three parts agree) count
+        // double. The rest conflict in pairs (both sides have something else) or are missing.
+        let roles_apply = matches!(
+            self.entries[name.entry as usize].entry.kind,
+            EntityKind::Person | EntityKind::Unknown
+        );
         let mut penalty = 0.0;
-        for (k, w) in uq.iter().enumerate() {
-            penalty += if k < conflicts {
-                w.max(CONFLICT_FLOOR)
-            } else {
-                w * discount
-            };
-        }
-        for (k, w) in ul.iter().enumerate() {
-            penalty += if k < conflicts {
-                w.max(CONFLICT_FLOOR)
-            } else {
-                w * discount
-            };
+        let mut essential = 0;
+        // (weight, share counted when only one side lacks it)
+        let mut side = |roles: Vec<(Role, f32, bool)>, out: &mut Vec<(f32, f32)>| {
+            let family_paired = roles.iter().any(|(r, _, used)| *used && *r == Role::Family);
+            for (role, w, used) in roles {
+                if used {
+                    continue;
+                }
+                match role {
+                    Role::Lead => {}
+                    Role::Family if !family_paired => {}
+                    // Perhaps a second surname left out, perhaps another family name.
+                    Role::FamilyGuess => {
+                        out.push((w, FAMILY_GUESS_DISCOUNT));
+                        continue;
+                    }
+                    Role::Family | Role::Middle => {
+                        out.push((w, MISSING_DISCOUNT));
+                        continue;
+                    }
+                }
+                penalty += 2.0 * w.max(CONFLICT_FLOOR);
+                essential += 1;
+            }
+        };
+        let mut uq: Vec<(f32, f32)> = Vec::new();
+        let mut ul: Vec<(f32, f32)> = Vec::new();
+        side(
+            (0..qt.len())
+                .map(|i| (qt[i].role, qw[i], q_used[i]))
+                .collect(),
+            &mut uq,
+        );
+        side(
+            (0..lt.len())
+                .map(|j| {
+                    let role = if roles_apply {
+                        name.roles[j]
+                    } else {
+                        Role::Middle
+                    };
+                    (role, lt[j].weight, l_used[j])
+                })
+                .collect(),
+            &mut ul,
+        );
+        uq.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ul.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let conflicts = uq.len().min(ul.len());
+        let anchored = strong >= 2;
+        for list in [&uq, &ul] {
+            for (k, (w, share)) in list.iter().enumerate() {
+                penalty += if k < conflicts {
+                    w.max(CONFLICT_FLOOR)
+                } else if anchored {
+                    w * share
+                } else {
+                    *w
+                };
+            }
         }
         Alignment {
             score: matched / (full + penalty),
@@ -639,6 +699,7 @@ impl Index {
             q_used,
             l_used,
             conflicts,
+            essential,
         }
     }
 
@@ -725,13 +786,20 @@ impl Index {
         if !how.is_empty() {
             summary.push_str(&format!(" ({})", how.join(", ")));
         }
+        if al.essential > 0 {
+            summary.push_str(&format!(
+                "; {} first or family name(s) unmatched, which counts double",
+                al.essential
+            ));
+        }
         if al.conflicts > 0 {
             summary.push_str(&format!(
                 "; {} name part(s) differ on both sides",
                 al.conflicts
             ));
         }
-        let missing = unmatched_query_tokens.len() + unmatched_list_tokens.len() - 2 * al.conflicts;
+        let missing = (unmatched_query_tokens.len() + unmatched_list_tokens.len())
+            .saturating_sub(2 * al.conflicts + al.essential);
         if missing > 0 {
             summary.push_str(&format!(
                 "; {missing} name part(s) present on one side only (a middle name or patronymic, weighed lightly when two parts match)"
@@ -796,6 +864,7 @@ struct Alignment {
     q_used: Vec<bool>,
     l_used: Vec<bool>,
     conflicts: usize,
+    essential: usize,
 }
 
 /// Similarity of two tokens and how they met; 0 when they are not the same name.
@@ -806,38 +875,93 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     if a.folded == b.folded {
         return (0.95, MatchHow::Transliterated);
     }
-    let la = a.folded.len();
-    let lb = b.folded.len();
-    let max = la.max(lb);
+    let max = a
+        .folded
+        .len()
+        .max(b.folded.len())
+        .max(a.raw.len().max(b.raw.len()));
+    let first = |t: &Tok| t.raw.as_bytes().first().copied();
+    let vowel = |c: Option<u8>| matches!(c, Some(b'a' | b'e' | b'i' | b'o' | b'u' | b'y'));
+    let same_first = first(a) == first(b)
+        || a.folded.as_bytes().first() == b.folded.as_bytes().first()
+        || (vowel(first(a)) && vowel(first(b)));
+    // Edits allowed: none for short tokens (Li/Lu, Ali/Ari are other names), one up to eight
+    // letters (and not in the first letter below six: Wang/Kang, Song/Jong), then more.
     let budget = match max {
         0..=3 => 0,
+        4..=5 if !same_first => 0,
         4..=8 => 1,
         9..=12 => 2,
         _ => 3,
     };
-    let d = if la.abs_diff(lb) <= budget {
-        osa_distance(a.folded.as_bytes(), b.folded.as_bytes(), budget)
-    } else {
-        usize::MAX
-    };
+    // Typos are counted on the folded and on the plain spelling, whichever is closer: folding
+    // can turn a one-letter typo into two (Kahlil/Khalil).
+    let limit = budget.max(2);
+    let d = osa_distance(a.folded.as_bytes(), b.folded.as_bytes(), limit).min(osa_distance(
+        a.raw.as_bytes(),
+        b.raw.as_bytes(),
+        limit,
+    ));
     let typo = match d {
+        _ if d > budget => 0.0,
         1 if max >= 6 => 0.90,
         1 => 0.85,
         2 => 0.82,
         3 => 0.78,
         _ => 0.0,
     };
-    if a.skel == b.skel && a.skel.len() >= 3 {
-        let translit = 0.90;
-        if translit >= typo {
-            return (translit, MatchHow::Transliterated);
+    // The same consonant skeleton: a transliteration variant when one side was written in
+    // Arabic script (its long vowels reappearing in the other), or when both are close, start alike and have as many vowel groups
+    // (Mohammed/Muhammad, Ubaydi/Obeidi); not for names whose few consonants agree by chance
+    // (Haiyong/Hong, Emre/Omer, Jaber/Jabouri).
+    if a.skel == b.skel
+        && a.skel.len() >= 3
+        && typo < 0.90
+        && ((a.abjad && vowels_within(&a.folded, &b.folded))
+            || (b.abjad && vowels_within(&b.folded, &a.folded))
+            || (same_first
+                && d <= 2
+                && max >= 6
+                && vowel_groups(&a.folded) == vowel_groups(&b.folded)))
+    {
+        return (0.90, MatchHow::Transliterated);
+    }
+    (typo, MatchHow::Typo)
+}
+
+/// The long vowels Arabic script writes must reappear, in order, in the Latin spelling: محمود
+/// (mhmud) is Mahmoud, not Mohammed. `o` counts as `u` and `e` as `i`.
+fn vowels_within(consonantal: &str, other: &str) -> bool {
+    let norm = |c: u8| match c {
+        b'o' => b'u',
+        b'e' => b'i',
+        c => c,
+    };
+    let is_vowel = |c: &u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    // The first letter is compared by the skeleton already; a final yeh is read "a" as often as
+    // "i" in Persian (مجتبی, Mojtaba), so the last letter is not held against the match.
+    let mut theirs = other.bytes().skip(1).filter(is_vowel).map(norm);
+    let inner = consonantal
+        .get(1..consonantal.len().saturating_sub(1))
+        .unwrap_or("");
+    inner
+        .bytes()
+        .filter(is_vowel)
+        .map(norm)
+        .all(|v| theirs.any(|t| t == v))
+}
+
+fn vowel_groups(s: &str) -> usize {
+    let mut groups = 0;
+    let mut in_vowel = false;
+    for c in s.bytes() {
+        let v = matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+        if v && !in_vowel {
+            groups += 1;
         }
+        in_vowel = v;
     }
-    if typo > 0.0 {
-        (typo, MatchHow::Typo)
-    } else {
-        (0.0, MatchHow::Typo)
-    }
+    groups
 }
 
 /// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), giving

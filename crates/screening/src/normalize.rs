@@ -1,7 +1,8 @@
 //! Name normalisation: one pipeline for list names and queries, so both sides meet in the same
 //! form.
 //!
-//! 1. "LAST, First" (OFAC's way of writing individuals) is turned around to "First LAST".
+//! 1. "LAST, First" (OFAC's way of writing individuals) is turned around to "First LAST", and
+//!    the family name is remembered (from the comma, from capitals, else the last word).
 //! 2. Other scripts are transliterated ([`crate::translit`]), accents dropped, case folded.
 //! 3. Punctuation splits tokens, except apostrophes, which join (O'Brien, Sa'id).
 //! 4. Leading honorifics and titles (Dr, Sheikh, General, …), generational suffixes (Jr, III)
@@ -25,12 +26,30 @@ pub(crate) enum TokKind {
     Particle,
 }
 
+/// The part a token plays in a person's name, when it can be told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The first given name: leaving it out changes the person (in Arabic names the next name
+    /// is the father's).
+    Lead,
+    /// A middle name or patronymic: often left out.
+    Middle,
+    /// The family name(s), known from a comma or capitals.
+    Family,
+    /// The last word of a name without such marks: probably the family name, possibly a second
+    /// surname.
+    FamilyGuess,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Tok {
     pub raw: String,
     pub folded: String,
     pub skel: String,
     pub kind: TokKind,
+    pub role: Role,
+    /// Transliterated from Arabic script: short vowels were never written.
+    pub abjad: bool,
 }
 
 /// A name as the matcher sees it, for display and for callers who store normalised names.
@@ -188,9 +207,9 @@ const PARTICLES: &[&str] = &[
     "da", "das", "dos", "du", "di", "y", "of", "and", "ul", "ou",
 ];
 
-/// Splits "LAST, First" into "First LAST" when there is exactly one comma and the part after it
-/// looks like given names (a few words).
-fn reorder(name: &str) -> String {
+/// Splits "LAST, First" into ("First", "LAST") when there is exactly one comma and the part
+/// after it looks like given names (a few words, not a legal form).
+fn split_comma(name: &str) -> Option<(&str, &str)> {
     let mut parts = name.split(',');
     if let (Some(last), Some(first), None) = (parts.next(), parts.next(), parts.next()) {
         let first = first.trim();
@@ -203,36 +222,107 @@ fn reorder(name: &str) -> String {
                 .unwrap_or("");
             // "ACME, Ltd." is a legal form, not a given name.
             if !LEGAL_FORMS.contains(&first_word) {
-                return format!("{first} {last}");
+                return Some((first, last.trim()));
             }
         }
     }
-    name.to_owned()
+    None
+}
+
+/// Transliterated, cleaned words of a text, each with whether it was written in capitals and
+/// whether in Arabic script.
+fn words(text: &str, hints: translit::Hints) -> Vec<(String, bool, bool)> {
+    let mut out = Vec::new();
+    for original in text.split_whitespace() {
+        let abjad = translit::is_abjad(original);
+        let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+        let caps = letters.len() >= 2
+            && letters.iter().all(|c| c.is_uppercase())
+            && letters.iter().any(|c| c.is_lowercase() != c.is_uppercase());
+        let ascii = translit::to_ascii_with(original, hints);
+        let mut cleaned = String::with_capacity(ascii.len());
+        for c in ascii.chars() {
+            match c {
+                '\'' | '`' | '"' => {}
+                c if c.is_ascii_alphanumeric() => cleaned.push(c),
+                _ => cleaned.push(' '),
+            }
+        }
+        out.extend(
+            cleaned
+                .split_whitespace()
+                .map(|w| (w.to_owned(), caps, abjad)),
+        );
+    }
+    out
 }
 
 pub(crate) fn tokens(name: &str) -> Vec<Tok> {
-    let ascii = translit::to_ascii(&reorder(name));
-    let mut cleaned = String::with_capacity(ascii.len());
-    for c in ascii.chars() {
-        match c {
-            '\'' | '`' | '"' => {}
-            c if c.is_ascii_alphanumeric() => cleaned.push(c),
-            _ => cleaned.push(' '),
+    let hints = translit::Hints::of(name);
+    // (word, caps, from the family part of "LAST, First", Arabic script)
+    let mut ws: Vec<(String, bool, bool, bool)> = match split_comma(name) {
+        Some((first, last)) => words(first, hints)
+            .into_iter()
+            .map(|(w, c, a)| (w, c, false, a))
+            .chain(
+                words(last, hints)
+                    .into_iter()
+                    .map(|(w, c, a)| (w, c, true, a)),
+            )
+            .collect(),
+        None => words(name, hints)
+            .into_iter()
+            .map(|(w, c, a)| (w, c, false, a))
+            .collect(),
+    };
+    let comma = ws.iter().any(|w| w.2);
+    // The Arabic article written apart ("al Baghdadi", "el-Sisi") carries no identity.
+    if ws.len() > 1 {
+        ws.retain(|w| w.0 != "al" && w.0 != "el");
+    }
+    while ws.len() > 1
+        && ws
+            .first()
+            .is_some_and(|w| HONORIFICS.contains(&w.0.as_str()))
+    {
+        ws.remove(0);
+    }
+    let keep = |w: &(String, bool, bool, bool)| {
+        !LEGAL_FORMS.contains(&w.0.as_str()) && !GENERATIONAL.contains(&w.0.as_str())
+    };
+    if ws.iter().any(keep) {
+        ws.retain(keep);
+    }
+    let mut toks: Vec<Tok> = ws
+        .iter()
+        .map(|w| Tok {
+            abjad: w.3,
+            ..make_tok(&w.0)
+        })
+        .collect();
+    // Roles: which token is the family name and which the first given name. From the comma
+    // when there is one, else from capitals (UN, EU and UK lists write family names in
+    // capitals), else by position.
+    let caps_family = !comma && ws.iter().any(|w| w.1) && ws.iter().any(|w| !w.1);
+    for (t, w) in toks.iter_mut().zip(&ws) {
+        if comma && w.2 || caps_family && w.1 {
+            t.role = Role::Family;
         }
     }
-    let mut words: Vec<&str> = cleaned.split_whitespace().collect();
-    // The Arabic article written apart ("al Baghdadi", "el-Sisi") carries no identity.
-    if words.len() > 1 {
-        words.retain(|w| *w != "al" && *w != "el");
+    if toks.len() >= 2 {
+        if !comma
+            && !caps_family
+            && let Some(last) = toks.last_mut()
+        {
+            last.role = Role::FamilyGuess;
+        }
+        if let Some(first) = toks.iter_mut().find(|t| {
+            !matches!(t.role, Role::Family | Role::FamilyGuess) && t.kind != TokKind::Particle
+        }) {
+            first.role = Role::Lead;
+        }
     }
-    while words.len() > 1 && words.first().is_some_and(|w| HONORIFICS.contains(w)) {
-        words.remove(0);
-    }
-    let keep = |w: &&str| !LEGAL_FORMS.contains(w) && !GENERATIONAL.contains(w);
-    if words.iter().filter(|w| keep(w)).count() > 0 {
-        words.retain(keep);
-    }
-    words.into_iter().map(make_tok).collect()
+    toks
 }
 
 pub(crate) fn make_tok(raw: &str) -> Tok {
@@ -254,6 +344,8 @@ pub(crate) fn make_tok(raw: &str) -> Tok {
         folded,
         skel,
         kind,
+        role: Role::Middle,
+        abjad: false,
     }
 }
 
@@ -340,6 +432,16 @@ mod tests {
     fn last_comma_first_is_turned_around_and_legal_forms_are_not() {
         assert_eq!(raw("KIM, Jong Un"), ["jong", "un", "kim"]);
         assert_eq!(raw("ACME TRADING, LTD."), ["acme", "trading"]);
+        let roles = |s: &str| tokens(s).into_iter().map(|t| t.role).collect::<Vec<_>>();
+        assert_eq!(
+            roles("PUTIN, Vladimir Vladimirovich"),
+            [Role::Lead, Role::Middle, Role::Family]
+        );
+        assert_eq!(roles("WANG Xiaoming"), [Role::Family, Role::Lead]);
+        assert_eq!(
+            roles("Huda Youssef Al-Obeidi"),
+            [Role::Lead, Role::Middle, Role::FamilyGuess]
+        );
     }
 
     #[test]

@@ -13,10 +13,41 @@
 
 /// Transliterates a whole name. Latin letters with accents and any other script go through
 /// `deunicode`; the result is lowercase and may still contain punctuation.
+#[cfg(test)]
 pub(crate) fn to_ascii(name: &str) -> String {
-    let ukrainian = name
-        .chars()
-        .any(|c| matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'));
+    to_ascii_with(name, Hints::of(name))
+}
+
+/// What the whole name tells about the language of each of its words.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Hints {
+    ukrainian: bool,
+    persian: bool,
+}
+
+impl Hints {
+    pub(crate) fn of(name: &str) -> Hints {
+        Hints {
+            ukrainian: name
+                .chars()
+                .any(|c| matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ')),
+            // Persian spells some Arabic letters alike but says them otherwise (ض ذ ظ as z,
+            // ث as s): Morteza, Kazemi.
+            persian: name
+                .chars()
+                .any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی')),
+        }
+    }
+}
+
+/// Whether a word is written in Arabic script, which leaves short vowels out.
+pub(crate) fn is_abjad(word: &str) -> bool {
+    word.chars().any(is_arabic_letter)
+}
+
+/// Transliterates one word (or a whole name) with hints taken from the whole name.
+pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
+    let Hints { ukrainian, persian } = hints;
     let mut out = String::with_capacity(name.len() + 8);
     let chars: Vec<char> = name.chars().collect();
     let mut i = 0;
@@ -43,7 +74,7 @@ pub(crate) fn to_ascii(name: &str) -> String {
             out.push_str(s);
         } else if is_greek(lower) {
             i += greek(lower, next, prev_is_letter, &mut out);
-        } else if let Some(s) = arabic(lower, prev_is_letter, next) {
+        } else if let Some(s) = arabic(lower, prev_is_letter, persian) {
             out.push_str(s);
         } else if let Some(s) = deunicode::deunicode_char(c) {
             out.push_str(&s.to_ascii_lowercase());
@@ -190,8 +221,14 @@ fn strip_greek_accent(c: char) -> char {
 
 /// Arabic and Persian letters. Waw and yeh are consonants (w, y) at the start of a word and
 /// long vowels (u, i) inside it; ta marbuta is the final "a" of Fatima.
-fn arabic(c: char, prev_is_letter: bool, next: Option<char>) -> Option<&'static str> {
-    let _ = next;
+fn arabic(c: char, prev_is_letter: bool, persian: bool) -> Option<&'static str> {
+    if persian {
+        match c {
+            'ض' | 'ذ' | 'ظ' => return Some("z"),
+            'ث' => return Some("s"),
+            _ => {}
+        }
+    }
     Some(match c {
         'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' => "a",
         'ب' => "b",
@@ -276,5 +313,6 @@ mod tests {
         assert_eq!(to_ascii("فاطمة"), "fatma");
         assert_eq!(to_ascii("وليد"), "wlid");
         assert_eq!(to_ascii("الرشيد"), "rshid");
+        assert_eq!(to_ascii("مرتضی قربانی"), "mrtzi qrbani");
     }
 }

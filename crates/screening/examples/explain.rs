@@ -1,0 +1,32 @@
+//! Prints the best matches and their explanations for names given on the command line, against
+//! the evaluation list: `cargo run -p signet-screening --example explain -- "Vladimir Putin"`.
+
+use std::path::Path;
+
+use signet_screening::{Index, ListEntry, Query, SearchOptions};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval");
+    let entries: Vec<ListEntry> = std::fs::read_to_string(dir.join("list.jsonl"))?
+        .lines()
+        .map(serde_json::from_str)
+        .collect::<Result<_, _>>()?;
+    let index = Index::build([("eval".to_string(), entries)]);
+    for name in std::env::args().skip(1) {
+        println!("== {name}");
+        for m in index.search(
+            &Query::name(&name),
+            &SearchOptions {
+                threshold: 0.5,
+                limit: 3,
+            },
+        ) {
+            println!(
+                "{:.3} {} {:?}",
+                m.score, m.matched_name, m.explanation.summary
+            );
+            println!("   {}", serde_json::to_string(&m.explanation.tokens)?);
+        }
+    }
+    Ok(())
+}
