@@ -2,7 +2,7 @@
 //! (RFC 5035) and the RFC 3161 timestamp protocol, plus the object identifiers we use.
 
 use der::Sequence;
-use der::asn1::{BitString, GeneralizedTime, Int, ObjectIdentifier, OctetString};
+use der::asn1::{BitString, Int, ObjectIdentifier, OctetString};
 use spki::AlgorithmIdentifierOwned;
 use x509_cert::ext::pkix::name::GeneralNames;
 use x509_cert::serial_number::SerialNumber;
@@ -118,7 +118,9 @@ pub(crate) struct TstInfo {
     pub policy: ObjectIdentifier,
     pub message_imprint: MessageImprint,
     pub serial_number: Int,
-    pub gen_time: GeneralizedTime,
+    /// Kept as the raw GeneralizedTime: RFC 3161 allows fractional seconds here, which the
+    /// `der` crate's RFC 5280 profile of GeneralizedTime rejects.
+    pub gen_time: der::Any,
     #[asn1(optional = "true")]
     pub accuracy: Option<Accuracy>,
     #[asn1(default = "Default::default")]
@@ -160,4 +162,70 @@ pub(crate) struct TimeStampResp {
     pub status: PkiStatusInfo,
     #[asn1(optional = "true")]
     pub time_stamp_token: Option<cms::content_info::ContentInfo>,
+}
+
+/// Encodes a time as an RFC 3161 genTime (whole seconds, `YYYYMMDDHHMMSSZ`).
+pub(crate) fn gen_time(t: chrono::DateTime<chrono::Utc>) -> der::Result<der::Any> {
+    der::Any::new(
+        der::Tag::GeneralizedTime,
+        t.format("%Y%m%d%H%M%SZ").to_string().into_bytes(),
+    )
+}
+
+/// Decodes an RFC 3161 genTime, with or without fractional seconds (`YYYYMMDDHHMMSS[.f*]Z`).
+pub(crate) fn parse_gen_time(any: &der::Any) -> Option<chrono::DateTime<chrono::Utc>> {
+    if der::Tagged::tag(any) != der::Tag::GeneralizedTime {
+        return None;
+    }
+    let text = std::str::from_utf8(any.value()).ok()?;
+    let body = text.strip_suffix('Z')?;
+    let (whole, fraction) = match body.split_once('.') {
+        Some((w, f)) => (w, f),
+        None => (body, ""),
+    };
+    if whole.len() != 14 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let naive = chrono::NaiveDateTime::parse_from_str(whole, "%Y%m%d%H%M%S").ok()?;
+    let nanos: u32 = if fraction.is_empty() {
+        0
+    } else {
+        let digits: String = fraction
+            .chars()
+            .chain(std::iter::repeat('0'))
+            .take(9)
+            .collect();
+        digits.parse().ok()?
+    };
+    Some(naive.and_utc() + chrono::Duration::nanoseconds(i64::from(nanos)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn gen_time_reads_whole_and_fractional_seconds() {
+        let t = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 22, 9, 30, 5)
+            .single()
+            .expect("date");
+        let any = gen_time(t).expect("encode");
+        assert_eq!(any.value(), b"20261122093005Z");
+        assert_eq!(parse_gen_time(&any), Some(t));
+        let frac =
+            der::Any::new(der::Tag::GeneralizedTime, b"20261122093005.25Z".to_vec()).expect("any");
+        assert_eq!(
+            parse_gen_time(&frac),
+            Some(t + chrono::Duration::milliseconds(250))
+        );
+        let local =
+            der::Any::new(der::Tag::GeneralizedTime, b"20261122093005".to_vec()).expect("any");
+        assert_eq!(
+            parse_gen_time(&local),
+            None,
+            "a time without zone is refused"
+        );
+    }
 }

@@ -10,7 +10,7 @@ use cms::content_info::{CmsVersion, ContentInfo};
 use cms::signed_data::{
     CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
 };
-use der::asn1::{GeneralizedTime, Int, ObjectIdentifier, OctetString, SetOfVec};
+use der::asn1::{Int, ObjectIdentifier, OctetString, SetOfVec};
 use der::{Any, Encode};
 use p256::ecdsa::{DerSignature, SigningKey};
 use sha2::{Digest, Sha256};
@@ -182,16 +182,14 @@ pub(crate) fn timestamp_token(req: &TokenRequest<'_>) -> Result<ContentInfo, Str
     let serial = crate::ca::random_bytes::<16>().map_err(|e| e.to_string())?;
     let mut serial = serial.to_vec();
     serial[0] &= 0x7f;
-    let nanos = req.now.timestamp_nanos_opt().unwrap_or(0).max(0) as u128;
-    // Whole seconds: GeneralizedTime in DER may carry fractions, but validators differ in
-    // how they treat them, and the accuracy field says one second anyway.
-    let secs = std::time::Duration::from_secs((nanos / 1_000_000_000) as u64);
+    // Whole seconds: genTime may carry fractions, but validators differ in how they treat
+    // them, and the accuracy field says one second anyway.
     let tst = TstInfo {
         version: 1,
         policy: SIGNET_TSA_POLICY,
         message_imprint: req.imprint.clone(),
         serial_number: Int::new(&serial).map_err(e)?,
-        gen_time: GeneralizedTime::from_unix_duration(secs).map_err(e)?,
+        gen_time: gen_time(req.now).map_err(e)?,
         accuracy: Some(Accuracy {
             seconds: Some(1),
             millis: None,

@@ -863,7 +863,9 @@ mod tests {
         assert_eq!(tst.message_imprint.hashed_message.as_bytes(), &[0x5a; 32]);
         assert_eq!(tst.nonce.expect("nonce").as_bytes(), &[1, 2, 3]);
         assert_eq!(
-            tst.gen_time.to_unix_duration().as_secs() as i64,
+            parse_gen_time(&tst.gen_time)
+                .map(|t| t.timestamp())
+                .unwrap_or(-1),
             now().timestamp()
         );
 

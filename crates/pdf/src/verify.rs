@@ -685,8 +685,7 @@ fn check_token(
             "the timestamp certificate lacks the timeStamping extended key usage",
         ));
     }
-    let secs = tst.gen_time.to_unix_duration();
-    let time = DateTime::from_timestamp(secs.as_secs() as i64, secs.subsec_nanos())
+    let time = parse_gen_time(&tst.gen_time)
         .ok_or_else(|| fail(Indication::TotalFailed, "FORMAT_FAILURE", "bad genTime"))?;
     check_chain(&cert, sd, roots, Some(time))?;
     Ok((time, cert))

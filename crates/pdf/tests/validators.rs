@@ -312,12 +312,12 @@ fn signet_verify_without_signets_root_finds_no_chain() {
 }
 
 fn pyhanko_signed(kind: &str) -> Option<(Vec<u8>, String, Vec<serde_json::Value>)> {
-    pyhanko_signed_as(kind, false)
+    pyhanko_signed_as(kind, "")
 }
 
 fn pyhanko_signed_as(
     kind: &str,
-    certify: bool,
+    option: &str,
 ) -> Option<(Vec<u8>, String, Vec<serde_json::Value>)> {
     let Some(py) = common::python() else {
         common::require("pyHanko", false);
@@ -337,7 +337,7 @@ fn pyhanko_signed_as(
             out.as_os_str(),
             ca.as_os_str(),
         ])
-        .args(certify.then_some("certify"))
+        .args((!option.is_empty()).then_some(option))
         .output()
         .expect("run pyHanko signer");
     assert!(
@@ -496,7 +496,7 @@ fn countersigning_a_pyhanko_signed_pdf_keeps_its_signature_valid_for_both_verifi
 
 #[test]
 fn a_document_certified_with_no_changes_allowed_is_not_signed_again() {
-    let Some((pdf, _, verdict)) = pyhanko_signed_as("ec", true) else {
+    let Some((pdf, _, verdict)) = pyhanko_signed_as("ec", "certify") else {
         return;
     };
     assert_eq!(verdict[0]["valid"], true, "{verdict:?}");
@@ -513,4 +513,18 @@ fn a_document_certified_with_no_changes_allowed_is_not_signed_again() {
     };
     assert!(matches!(err, PdfError::Signing(_)), "{err:?}");
     assert_eq!(err.status_code(), 6005);
+}
+
+#[test]
+fn signet_verify_agrees_with_pyhanko_on_a_b_t_signature_with_an_rsa_timestamp() {
+    let Some((pdf, ca, verdict)) = pyhanko_signed_as("ec", "timestamp") else {
+        return;
+    };
+    assert_eq!(verdict[0]["valid"], true, "{verdict:?}");
+    assert_eq!(verdict[0]["timestamp_valid"], true, "{verdict:?}");
+    let report = verify_pdf(&pdf, &[ca.as_bytes()]).expect("verify");
+    let s = &report.signatures[0];
+    assert_eq!(s.indication, Indication::TotalPassed, "{s:?}");
+    assert_eq!(s.detected_level, "PAdES-B-T");
+    assert!(s.timestamp_time.is_some());
 }
