@@ -17,7 +17,7 @@ use lopdf::{Dictionary, Document, Object};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 use spki::{AlgorithmIdentifierOwned, ObjectIdentifier, SubjectPublicKeyInfoOwned};
 use x509_cert::Certificate;
-use x509_cert::ext::pkix::{BasicConstraints, ExtendedKeyUsage};
+use x509_cert::ext::pkix::{BasicConstraints, ExtendedKeyUsage, KeyUsage};
 
 use crate::asn1::*;
 use crate::error::PdfError;
@@ -593,6 +593,17 @@ fn check_signer(sd: &SignedData, si: &SignerInfo, digest: &[u8]) -> Result<Certi
             "signer certificate missing",
         )
     })?;
+    // A key certified only for other purposes (say, key encipherment) does not sign documents.
+    if let Ok(Some((_, usage))) = cert.tbs_certificate().get_extension::<KeyUsage>()
+        && !usage.digital_signature()
+        && !usage.non_repudiation()
+    {
+        return Err(fail(
+            Indication::Indeterminate,
+            "CHAIN_CONSTRAINTS_FAILURE",
+            "the signer's certificate does not allow digital signatures",
+        ));
+    }
     let tbs_attrs = attrs.to_der().map_err(|e| {
         fail(
             Indication::TotalFailed,

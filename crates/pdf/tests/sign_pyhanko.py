@@ -1,9 +1,10 @@
 """Signs a PDF with pyHanko under a freshly made CA, as an outside signer would.
 
-usage: sign_pyhanko.py KIND IN.pdf OUT.pdf CA.pem [certify|timestamp]   (KIND: ec or rsa)
+usage: sign_pyhanko.py KIND IN.pdf OUT.pdf CA.pem [certify|timestamp|wrong-usage]   (KIND: ec or rsa)
 With `certify`, the signature is a certification that allows no further changes (DocMDP P=1).
 With `timestamp`, it carries a signature timestamp from pyHanko's in-process authority (an
 RSA-2048 key with its own certificate from the same CA): PAdES B-T.
+With `wrong-usage`, the signer's certificate allows key encipherment only, not signatures.
 Writes the CA certificate to CA.pem. The signer uses SHA-384 (ec) or SHA-512 (rsa) so that the
 verifier's digest handling beyond SHA-256 is exercised.
 """
@@ -57,7 +58,12 @@ leaf = (
     .serial_number(x509.random_serial_number())
     .not_valid_before(now)
     .not_valid_after(now + datetime.timedelta(days=30))
-    .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+    .add_extension(
+        x509.KeyUsage(False, False, True, False, False, False, False, False, False)
+        if option == "wrong-usage"
+        else x509.KeyUsage(True, True, False, False, False, False, False, False, False),
+        critical=True,
+    )
     .sign(ca_key, hashes.SHA256())
 )
 with open(ca_path, "wb") as f:

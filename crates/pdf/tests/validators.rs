@@ -528,3 +528,21 @@ fn signet_verify_agrees_with_pyhanko_on_a_b_t_signature_with_an_rsa_timestamp() 
     assert_eq!(s.detected_level, "PAdES-B-T");
     assert!(s.timestamp_time.is_some());
 }
+
+#[test]
+fn a_signer_certificate_without_signature_usage_is_refused_by_both_verifiers() {
+    let Some((pdf, ca, verdict)) = pyhanko_signed_as("ec", "wrong-usage") else {
+        return;
+    };
+    assert_eq!(
+        verdict[0]["trusted"], false,
+        "pyHanko refuses it too: {verdict:?}"
+    );
+    let report = verify_pdf(&pdf, &[ca.as_bytes()]).expect("verify");
+    let s = &report.signatures[0];
+    assert_eq!(s.indication, Indication::Indeterminate, "{s:?}");
+    assert_eq!(
+        s.sub_indication.as_deref(),
+        Some("CHAIN_CONSTRAINTS_FAILURE")
+    );
+}
