@@ -117,9 +117,10 @@ pub struct Match {
 }
 
 /// How a query token met a list token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MatchHow {
+    #[default]
     Exact,
     Transliterated,
     Typo,
@@ -851,12 +852,6 @@ struct Pair {
     how: MatchHow,
 }
 
-impl Default for MatchHow {
-    fn default() -> Self {
-        MatchHow::Exact
-    }
-}
-
 #[derive(Debug, Clone, Default)]
 struct Alignment {
     score: f32,
@@ -885,14 +880,15 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     let same_first = first(a) == first(b)
         || a.folded.as_bytes().first() == b.folded.as_bytes().first()
         || (vowel(first(a)) && vowel(first(b)));
-    // Edits allowed: none for short tokens (Li/Lu, Ali/Ari are other names), one up to eight
-    // letters (and not in the first letter below six: Wang/Kang, Song/Jong), then more.
+    // Edits allowed: none for short tokens (Li/Lu, Ali/Ari are other names), one up to ten
+    // letters (and not in the first letter below six: Wang/Kang, Song/Jong), then two. Two
+    // edits in a name of ten letters or fewer are as often another name (Guanghong,
+    // Guangguang) as a typo.
     let budget = match max {
         0..=3 => 0,
         4..=5 if !same_first => 0,
-        4..=8 => 1,
-        9..=12 => 2,
-        _ => 3,
+        4..=10 => 1,
+        _ => 2,
     };
     // Typos are counted on the folded and on the plain spelling, whichever is closer: folding
     // can turn a one-letter typo into two (Kahlil/Khalil).
@@ -922,7 +918,8 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
             || (same_first
                 && d <= 2
                 && max >= 6
-                && vowel_groups(&a.folded) == vowel_groups(&b.folded)))
+                && vowel_groups(&a.folded) == vowel_groups(&b.folded)
+                && plain_skeleton(&a.raw) == plain_skeleton(&b.raw)))
     {
         return (0.90, MatchHow::Transliterated);
     }
@@ -949,6 +946,20 @@ fn vowels_within(consonantal: &str, other: &str) -> bool {
         .filter(is_vowel)
         .map(norm)
         .all(|v| theirs.any(|t| t == v))
+}
+
+/// The skeleton of the unfolded spelling, so that folding (gh→g) cannot make two different
+/// consonant sequences agree (Guanghong, Guangguang).
+fn plain_skeleton(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        if (i > 0 && vowel) || out.ends_with(c) {
+            continue;
+        }
+        out.push(if vowel { 'a' } else { c });
+    }
+    out
 }
 
 fn vowel_groups(s: &str) -> usize {

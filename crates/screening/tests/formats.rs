@@ -1,5 +1,8 @@
 //! The importers against fixtures in the published layouts (see `fixtures/README.md`).
 
+// Helpers outside #[test] functions panic on broken fixtures, which is what a test should do.
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 
 use signet_screening::{

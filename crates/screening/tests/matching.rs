@@ -1,5 +1,8 @@
 //! Behaviour of the matcher on small, hand-made lists.
 
+// Helpers outside #[test] functions panic on broken fixtures, which is what a test should do.
+#![allow(clippy::unwrap_used)]
+
 use signet_screening::{
     EntityKind, EvidenceKind, Index, ListEntry, MatchHow, PartialDate, Query, SearchOptions,
 };

@@ -32,10 +32,9 @@ pub(crate) fn remarks_facts(remarks: &str, entry: &mut crate::ListEntry) {
         ]
         .iter()
         .find(|p| lower.starts_with(**p))
+            && let Some(text) = rest(p)
         {
-            if let Some(text) = rest(p) {
-                entry.push_nationality(text);
-            }
+            entry.push_nationality(text);
         }
     }
 }
