@@ -283,3 +283,50 @@ fn a_verification_report_serialises_with_etsi_indications() {
     assert_eq!(sig["later_changes"], "none");
     assert_eq!(sig["time"], "2026-11-22T09:30:00Z");
 }
+
+#[test]
+fn damaged_signed_files_never_crash_the_verifier_or_the_signer() {
+    let trust = store();
+    let signed = sign_pdf(
+        &common::make_pdf(1, true, 2_000),
+        &trust.seal_credential(),
+        &trust,
+        &opts(true),
+    )
+    .expect("sign");
+    let roots = [trust.root_pem()];
+    let [_, gap_start, gap_end, _] = verify_pdf(&signed, &roots).expect("verify").signatures[0]
+        .byte_range
+        .map(|v| v as usize);
+    // Single-byte damage spread over the whole file, and truncations.
+    let step = (signed.len() / 150).max(1);
+    for at in (0..signed.len()).step_by(step) {
+        for value in [b'0', b'>', b' ', 0xff] {
+            let mut damaged = signed.clone();
+            damaged[at] = value;
+            let in_signed_range = at < gap_start || at >= gap_end;
+            if let Ok(report) = verify_pdf(&damaged, &roots)
+                && damaged != signed
+                && in_signed_range
+            {
+                assert!(
+                    report
+                        .signatures
+                        .iter()
+                        .all(|s| s.indication != Indication::TotalPassed),
+                    "a change at byte {at} went unnoticed"
+                );
+            }
+            let _ = check_pdf(&damaged, usize::MAX);
+        }
+    }
+    for len in (0..signed.len()).step_by(step * 3) {
+        let _ = verify_pdf(&signed[..len], &roots);
+        let _ = sign_pdf(
+            &signed[..len],
+            &trust.seal_credential(),
+            &trust,
+            &opts(false),
+        );
+    }
+}
