@@ -87,6 +87,10 @@ fn fixtures() -> &'static Fixtures {
 
         // Two signers on a classic-xref input: a `simple` seal signature, then an `advanced`.
         let input = common::make_pdf(3, false, 30_000);
+        assert!(
+            !check_pdf(&input, usize::MAX).expect("input").xref_stream,
+            "classic xref"
+        );
         let s1 = sign_pdf(
             &input,
             &trust.seal_credential(),
@@ -101,6 +105,10 @@ fn fixtures() -> &'static Fixtures {
         // Three signers on an xref-stream input: advanced, simple, advanced, each with a
         // visible block on the last page.
         let input = common::make_pdf(2, true, 30_000);
+        assert!(
+            check_pdf(&input, usize::MAX).expect("input").xref_stream,
+            "xref stream"
+        );
         let c1 = advanced(&trust, "Carla Dias", now);
         let t1 = sign_pdf(&input, &c1, &trust, &visible("Carla Dias", now)).expect("first");
         let t2 = sign_pdf(
