@@ -42,9 +42,11 @@ pub struct SignerIdentity {
     pub name: String,
     /// Email address; becomes the subject emailAddress.
     pub email: Option<String>,
-    /// ISO 3166-1 alpha-2 country; becomes the subject C.
+    /// ISO 3166-1 alpha-2 country in capitals (`PT`); becomes the subject C.
     pub country: Option<String>,
     /// A reference that binds the certificate to the identification (subject serialNumber).
+    /// X.520 makes it a PrintableString: letters, digits, space and `'()+,-./:=?` only, which
+    /// Signet's ids satisfy; anything else is refused as a certificate error.
     pub serial_number: Option<String>,
 }
 
