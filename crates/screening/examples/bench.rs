@@ -115,6 +115,19 @@ fn typo(name: &str, rng: &mut Rng) -> String {
     chars.into_iter().collect()
 }
 
+/// Resident set size from /proc (Linux); 0 elsewhere.
+fn resident_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i.min(sorted.len() - 1)]
@@ -159,14 +172,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         entries.push(e);
     }
     let listed: Vec<String> = entries.iter().map(|e| e.name.clone()).collect();
+    let rss_before = resident_kib();
     let t = Instant::now();
     let index = Index::build([("bench".to_string(), entries)]);
     let build = t.elapsed();
     println!(
-        "index: {} entries, {} names, built in {:.0} ms",
+        "index: {} entries, {} names, built in {:.0} ms, resident memory +{} MiB",
         index.len(),
         index.name_count(),
-        build.as_secs_f64() * 1e3
+        build.as_secs_f64() * 1e3,
+        resident_kib().saturating_sub(rss_before) / 1024
     );
 
     // Half variants of listed names (a swapped letter), half names that are not listed.

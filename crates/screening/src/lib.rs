@@ -116,8 +116,9 @@ impl FromStr for ListFormat {
     }
 }
 
-/// What kind of thing a list entry designates. Matching treats them alike; the kind is kept so
-/// that reviewers see it and so that callers may screen persons against persons only.
+/// What kind of thing a list entry designates. Matching treats them alike, except that the
+/// first-name and family-name rules apply to persons (and unknown kinds) only; the kind is kept
+/// so that reviewers see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
@@ -135,15 +136,21 @@ pub struct ListEntry {
     /// The list's own identifier: OFAC `ent_num`/`uid`, EU `logicalId`, UN `REFERENCE_NUMBER`
     /// (or `DATAID` when missing), UK `UniqueID`, FtM `id`.
     pub entry_id: String,
+    #[serde(default)]
     pub kind: EntityKind,
     /// The primary name exactly as the list writes it (OFAC individuals: "LAST, First").
     pub name: String,
     /// Every other name the list gives (a.k.a., f.k.a., other scripts), in list order.
+    #[serde(default)]
     pub aliases: Vec<String>,
+    #[serde(default)]
     pub birth_dates: Vec<PartialDate>,
     /// ISO 3166 alpha-2 codes where the country could be recognised, else the list's own words.
+    #[serde(default)]
     pub nationalities: Vec<String>,
+    #[serde(default)]
     pub programs: Vec<String>,
+    #[serde(default)]
     pub remarks: Option<String>,
 }
 
