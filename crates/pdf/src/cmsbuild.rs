@@ -181,7 +181,9 @@ pub(crate) fn timestamp_token(req: &TokenRequest<'_>) -> Result<ContentInfo, Str
     let e = |e: der::Error| e.to_string();
     let serial = crate::ca::random_bytes::<16>().map_err(|e| e.to_string())?;
     let mut serial = serial.to_vec();
-    serial[0] &= 0x7f;
+    // Positive with the top byte non-zero, so the INTEGER is exactly 16 bytes in DER (a
+    // leading zero byte would not be minimal and strict decoders refuse it).
+    serial[0] = (serial[0] & 0x7f) | 0x40;
     // Whole seconds: genTime may carry fractions, but validators differ in how they treat
     // them, and the accuracy field says one second anyway.
     let tst = TstInfo {

@@ -883,6 +883,30 @@ mod tests {
     }
 
     #[test]
+    fn every_token_serial_is_a_canonical_der_integer() {
+        // A random serial whose first byte is zero would be encoded with a non-minimal
+        // leading zero, which strict decoders refuse (one token in 256); 2000 tokens make
+        // that case near-certain.
+        let trust = TrustStore::generate("Acme", now()).expect("store");
+        let req = request(ID_SHA256, 32, false);
+        for _ in 0..2000 {
+            let resp = trust.timestamp_response(&req, now()).expect("response");
+            let resp = TimeStampResp::from_der(&resp).expect("strict decode");
+            let econtent = resp
+                .time_stamp_token
+                .expect("token")
+                .content
+                .decode_as::<cms::signed_data::SignedData>()
+                .expect("sd")
+                .encap_content_info
+                .econtent
+                .expect("tstinfo");
+            let os = econtent.decode_as::<OctetString>().expect("os");
+            TstInfo::from_der(os.as_bytes()).expect("canonical TSTInfo");
+        }
+    }
+
+    #[test]
     fn the_tsa_rejects_unknown_hash_algorithms_and_wrong_lengths_in_protocol() {
         let trust = TrustStore::generate("Acme", now()).expect("store");
         let md5 = der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.2.5");

@@ -269,7 +269,7 @@ fn signet_verify_agrees_with_the_validators_on_signet_files() {
         let bytes = std::fs::read(file).expect("read");
         let report = verify_pdf(&bytes, &[root.as_bytes()]).expect("verify");
         assert_eq!(report.signatures.len(), n + 1);
-        assert!(report.produced_by_signet);
+        assert!(report.produced_by_signet, "{report:?}");
         for s in &report.signatures[..n] {
             assert_eq!(s.indication, Indication::TotalPassed, "{s:?}");
             assert_eq!(s.detected_level, "PAdES-B-T");
