@@ -65,6 +65,7 @@ const FAMILY_GUESS_DISCOUNT: f32 = 0.6;
 const CONFLICT_FLOOR: f32 = 0.5;
 const MAX_BONUS: f32 = 0.08;
 const MAX_QUERY_TOKENS: usize = 24;
+const MAX_QUERY_CHARS: usize = 512;
 
 /// What to screen: a name and, when known, supporting facts.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -364,7 +365,12 @@ impl Index {
     /// Screens one query: matches at or above `opts.threshold`, best first, at most one per
     /// list entry and at most `opts.limit`.
     pub fn search(&self, q: &Query, opts: &SearchOptions) -> Vec<Match> {
-        let mut qt = tokens(&q.name);
+        // Names are short; a query of kilobytes is an abuse, not a name.
+        let name = match q.name.char_indices().nth(MAX_QUERY_CHARS) {
+            Some((cut, _)) => &q.name[..cut],
+            None => q.name.as_str(),
+        };
+        let mut qt = tokens(name);
         qt.truncate(MAX_QUERY_TOKENS);
         if qt.is_empty() || opts.limit == 0 {
             return Vec::new();
@@ -918,34 +924,56 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
             || (same_first
                 && d <= 2
                 && max >= 6
+                && a.folded.len().abs_diff(b.folded.len()) <= 1
                 && vowel_groups(&a.folded) == vowel_groups(&b.folded)
                 && plain_skeleton(&a.raw) == plain_skeleton(&b.raw)))
     {
         return (0.90, MatchHow::Transliterated);
     }
-    (typo, MatchHow::Typo)
+    // A difference that comes from reading Arabic script is a transliteration, not a typo.
+    let how = if a.abjad || b.abjad {
+        MatchHow::Transliterated
+    } else {
+        MatchHow::Typo
+    };
+    (typo, how)
 }
 
-/// The long vowels Arabic script writes must reappear, in order, in the Latin spelling: محمود
-/// (mhmud) is Mahmoud, not Mohammed. `o` counts as `u` and `e` as `i`.
-fn vowels_within(consonantal: &str, other: &str) -> bool {
-    let norm = |c: u8| match c {
-        b'o' => b'u',
-        b'e' => b'i',
-        c => c,
-    };
-    let is_vowel = |c: &u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
-    // The first letter is compared by the skeleton already; a final yeh is read "a" as often as
-    // "i" in Persian (مجتبی, Mojtaba), so the last letter is not held against the match.
-    let mut theirs = other.bytes().skip(1).filter(is_vowel).map(norm);
-    let inner = consonantal
-        .get(1..consonantal.len().saturating_sub(1))
-        .unwrap_or("");
-    inner
-        .bytes()
-        .filter(is_vowel)
-        .map(norm)
-        .all(|v| theirs.any(|t| t == v))
+/// The long vowels Arabic script writes must reappear in the Latin spelling at about the same
+/// place among the consonants: محمود (mhmud) is Mahmoud (mahmud), not Mohammed (mohamed), whose
+/// third vowel is an `e`. `o` counts as `u` and `e` as `i` (Dosari, Hussein).
+fn vowels_within(abjad: &str, other: &str) -> bool {
+    // The last letter is left out: a final yeh is read "a" as often as "i" in Persian (مجتبی,
+    // Mojtaba).
+    let body = abjad.get(..abjad.len().saturating_sub(1)).unwrap_or("");
+    let theirs = vowel_slots(other);
+    vowel_slots(body)
+        .into_iter()
+        .all(|(slot, v)| theirs.iter().any(|(s, w)| *w == v && s.abs_diff(slot) <= 1))
+}
+
+/// Each vowel after the first letter with the number of consonants before it.
+fn vowel_slots(s: &str) -> Vec<(usize, u8)> {
+    let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let mut out = Vec::new();
+    let mut consonants = 0;
+    for (i, c) in s.bytes().enumerate() {
+        if is_vowel(c) {
+            if i > 0 {
+                out.push((
+                    consonants,
+                    match c {
+                        b'o' => b'u',
+                        b'e' => b'i',
+                        c => c,
+                    },
+                ));
+            }
+        } else {
+            consonants += 1;
+        }
+    }
+    out
 }
 
 /// The skeleton of the unfolded spelling, so that folding (gh→g) cannot make two different
@@ -978,10 +1006,20 @@ fn vowel_groups(s: &str) -> usize {
 /// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), giving
 /// up with `usize::MAX` once it exceeds `limit`.
 fn osa_distance(a: &[u8], b: &[u8], limit: usize) -> usize {
+    if a.len().abs_diff(b.len()) > limit {
+        return usize::MAX;
+    }
     let n = b.len();
-    let mut prev2 = vec![0usize; n + 1];
-    let mut prev: Vec<usize> = (0..=n).collect();
-    let mut cur = vec![0usize; n + 1];
+    if n + 1 > OSA_ROW {
+        return usize::MAX;
+    }
+    // Three rows on the stack: this runs for every candidate token of every query.
+    let mut prev2 = [0usize; OSA_ROW];
+    let mut prev = [0usize; OSA_ROW];
+    let mut cur = [0usize; OSA_ROW];
+    for (j, p) in prev.iter_mut().enumerate().take(n + 1) {
+        *p = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -1003,6 +1041,10 @@ fn osa_distance(a: &[u8], b: &[u8], limit: usize) -> usize {
     let d = prev[n];
     if d > limit { usize::MAX } else { d }
 }
+
+/// Longest token pair compared, plus one: tokens are cut at [`crate::normalize::MAX_TOKEN`]
+/// letters and a merged pair is two of them.
+const OSA_ROW: usize = 2 * crate::normalize::MAX_TOKEN + 2;
 
 type Weighed = Option<(Evidence, f32)>;
 
@@ -1119,5 +1161,87 @@ fn nationality_evidence(qn: &str, listed: &[String]) -> (Evidence, f32) {
             },
             -0.05,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::tokens;
+
+    fn sim(a: &str, b: &str) -> (f32, MatchHow) {
+        let (a, b) = (&tokens(a)[0], &tokens(b)[0]);
+        token_sim(a, b)
+    }
+
+    #[test]
+    fn transliteration_variants_are_near_and_marked_as_such() {
+        for (a, b) in [
+            ("Mohammed", "Muhammad"),
+            ("Yevgeny", "Evgeniy"),
+            ("Khalid", "Halid"),
+            ("محمد", "Mohamed"),
+            ("محمود", "Mahmoud"),
+            ("Ubaydi", "Obeidi"),
+        ] {
+            let (s, how) = sim(a, b);
+            assert!(s >= 0.9, "{a}/{b}: {s}");
+            assert_eq!(how, MatchHow::Transliterated, "{a}/{b}");
+        }
+    }
+
+    #[test]
+    fn names_whose_consonants_agree_by_chance_are_not_variants() {
+        for (a, b) in [
+            ("محمود", "Mohammed"),
+            ("Emre", "Omer"),
+            ("Haiyong", "Hong"),
+            ("Jaber", "Jabouri"),
+            ("Guangguang", "Guanghong"),
+            ("Wang", "Kang"),
+            ("Li", "Lu"),
+        ] {
+            let (s, _) = sim(a, b);
+            assert!(s < MIN_TOKEN_SIM, "{a}/{b}: {s}");
+        }
+    }
+
+    #[test]
+    fn typo_budget_grows_with_length() {
+        assert_eq!(sim("Smith", "Smiht").1, MatchHow::Typo);
+        assert!(sim("Smith", "Smiht").0 >= 0.85);
+        assert!(
+            sim("Richardson", "Rihcardsno").0 < MIN_TOKEN_SIM,
+            "two edits in ten letters"
+        );
+        assert!(
+            sim("Aleksandrovich", "Aleksamdrovih").0 >= 0.8,
+            "two edits in fourteen letters"
+        );
+    }
+
+    #[test]
+    fn osa_distance_counts_transpositions_once_and_gives_up_past_the_limit() {
+        assert_eq!(osa_distance(b"abcd", b"abdc", 2), 1);
+        assert_eq!(osa_distance(b"kitten", b"sitting", 3), 3);
+        assert_eq!(osa_distance(b"kitten", b"sitting", 2), usize::MAX);
+        assert_eq!(osa_distance(b"", b"abc", 3), 3);
+    }
+
+    #[test]
+    fn very_long_queries_are_cut_rather_than_slowing_the_index() {
+        let index = Index::build([(
+            "l".to_string(),
+            vec![ListEntry::new("1", EntityKind::Person, "John Smith")],
+        )]);
+        let long = format!("John Smith {}", "x".repeat(100_000));
+        let m = index.search(
+            &Query::name(long),
+            &SearchOptions {
+                threshold: 0.0,
+                limit: 5,
+            },
+        );
+        assert_eq!(m.len(), 1);
     }
 }

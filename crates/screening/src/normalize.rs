@@ -80,6 +80,10 @@ pub fn normalize_name(name: &str) -> NormalizedName {
     }
 }
 
+/// Tokens are cut to this many letters: no name part is longer, and the cost of comparing and
+/// indexing a token grows with its length.
+pub(crate) const MAX_TOKEN: usize = 40;
+
 const HONORIFICS: &[&str] = &[
     "mr",
     "mrs",
