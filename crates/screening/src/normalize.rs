@@ -243,6 +243,12 @@ fn words(text: &str, hints: translit::Hints) -> Vec<(String, bool, bool)> {
         let caps = letters.len() >= 2
             && letters.iter().all(|c| c.is_uppercase())
             && letters.iter().any(|c| c.is_lowercase() != c.is_uppercase());
+        // "S.A.", "L.L.C.": dotted legal forms are one token, not initials.
+        let undotted: String = original.chars().filter(|c| *c != '.').collect();
+        if original.contains('.') && LEGAL_FORMS.contains(&undotted.to_lowercase().as_str()) {
+            out.push((undotted.to_lowercase(), caps, abjad));
+            continue;
+        }
         let ascii = translit::to_ascii_with(original, hints);
         let mut cleaned = String::with_capacity(ascii.len());
         for c in ascii.chars() {
@@ -452,6 +458,11 @@ mod tests {
     fn honorifics_articles_and_legal_forms_are_dropped() {
         assert_eq!(raw("Sheikh Mohammed Al-Rashid"), ["mohammed", "rashid"]);
         assert_eq!(raw("Bank Melli Iran PJSC"), ["bank", "melli", "iran"]);
+        assert_eq!(
+            raw("Banco Nacional de Cuba S.A."),
+            ["banco", "nacional", "de", "cuba"]
+        );
+        assert_eq!(raw("V.V. Putin"), ["v", "v", "putin"]);
         assert_eq!(
             raw("José María Müller-Lüdenscheidt Jr."),
             ["jose", "maria", "muller", "ludenscheidt"]

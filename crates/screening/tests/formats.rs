@@ -306,3 +306,20 @@ fn an_empty_file_is_refused_rather_than_replacing_a_list_with_nothing() {
     assert!(err.to_string().contains("no list entries"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn ofac_csv_in_latin_1_is_read_rather_than_refused() {
+    let dir = std::env::temp_dir().join(format!("signet-ofac-latin1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["alt.csv", "add.csv"] {
+        std::fs::copy(fixture("ofac-csv").join(f), dir.join(f)).unwrap();
+    }
+    let mut sdn = std::fs::read(fixture("ofac-csv/sdn.csv")).unwrap();
+    // "MADURO MOROS, Nicolas" with an accented a, as Windows-1252 writes it (0xE1).
+    let at = sdn.windows(7).position(|w| w == b"Nicolas").unwrap();
+    sdn[at + 5] = 0xE1;
+    std::fs::write(dir.join("sdn.csv"), sdn).unwrap();
+    let list = parse_path(ListFormat::OfacSdnCsv, &dir, &mut |_, _| {}).unwrap();
+    assert_eq!(entry(&list, "22251").name, "MADURO MOROS, Nicolás");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

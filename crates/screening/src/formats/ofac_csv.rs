@@ -54,10 +54,10 @@ fn each_row(
         .has_headers(false)
         .flexible(true)
         .from_reader(src);
-    let mut rec = csv::StringRecord::new();
+    let mut raw = csv::ByteRecord::new();
     loop {
         let start = rdr.position().byte();
-        match rdr.read_record(&mut rec) {
+        match rdr.read_byte_record(&mut raw) {
             Ok(false) => break,
             Ok(true) => {}
             Err(err) => {
@@ -69,7 +69,8 @@ fn each_row(
                 });
             }
         }
-        let at = rec.position().map_or(start, |p| p.byte());
+        let at = raw.position().map_or(start, |p| p.byte());
+        let rec = decode(&raw);
         if rec.len() == 1
             && rec
                 .get(0)
@@ -87,6 +88,18 @@ fn each_row(
         f(at, &rec)?;
     }
     Ok(())
+}
+
+/// OFAC's files are ASCII in practice, but older publications were Windows-1252: a record that
+/// is not UTF-8 is read as Latin-1 rather than refused (the letters that matter for names sit at
+/// the same code points).
+fn decode(raw: &csv::ByteRecord) -> csv::StringRecord {
+    raw.iter()
+        .map(|f| match std::str::from_utf8(f) {
+            Ok(s) => s.to_owned(),
+            Err(_) => f.iter().map(|&b| char::from(b)).collect(),
+        })
+        .collect()
 }
 
 /// The line a record starts on. The csv crate's own line count lags by one with CRLF endings (a
