@@ -221,6 +221,12 @@ fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
+fn add(ids: &mut Vec<u32>, found: Option<&[u32]>) {
+    for &id in found.unwrap_or_default() {
+        push_unique(ids, id);
+    }
+}
+
 fn push_unique(v: &mut Vec<u32>, x: u32) {
     if v.last() != Some(&x) && !v.contains(&x) {
         v.push(x);
@@ -478,31 +484,55 @@ impl Index {
     /// Vocabulary tokens similar to `t`, found through the four keys.
     fn similar_vocab(&self, t: &Tok) -> Vec<(u32, f32, MatchHow)> {
         let mut ids: Vec<u32> = Vec::new();
-        let mut add = |v: Option<&[u32]>| {
-            if let Some(v) = v {
-                for &id in v {
-                    push_unique(&mut ids, id);
-                }
-            }
-        };
-        add(self.by_folded.get(t.folded.as_str()).map(Vec::as_slice));
+        add(
+            &mut ids,
+            self.by_folded.get(t.folded.as_str()).map(Vec::as_slice),
+        );
         if t.skel.len() >= 3 {
-            add(self.by_skel.get(t.skel.as_str()).map(Vec::as_slice));
+            add(
+                &mut ids,
+                self.by_skel.get(t.skel.as_str()).map(Vec::as_slice),
+            );
         }
         if t.folded.len() >= 3 {
-            add(self.by_delete.get(t.folded.as_str()).map(Vec::as_slice));
+            add(
+                &mut ids,
+                self.by_delete.get(t.folded.as_str()).map(Vec::as_slice),
+            );
         }
         if t.folded.len() >= 4 {
             for d in deletions(&t.folded) {
-                add(self.by_folded.get(d.as_str()).map(Vec::as_slice));
-                add(self.by_delete.get(d.as_str()).map(Vec::as_slice));
+                add(&mut ids, self.by_folded.get(d.as_str()).map(Vec::as_slice));
+                add(&mut ids, self.by_delete.get(d.as_str()).map(Vec::as_slice));
             }
         }
-        if t.raw != t.folded && t.raw.len() >= 4 {
-            add(self.by_delete.get(t.raw.as_str()).map(Vec::as_slice));
+        if t.raw.len() >= 4 {
+            let unfolded = t.raw != t.folded;
+            if unfolded {
+                add(
+                    &mut ids,
+                    self.by_delete.get(t.raw.as_str()).map(Vec::as_slice),
+                );
+            }
             for d in deletions(&t.raw) {
-                add(self.by_raw.get(d.as_str()).map(std::slice::from_ref));
-                add(self.by_delete.get(d.as_str()).map(Vec::as_slice));
+                add(
+                    &mut ids,
+                    self.by_raw.get(d.as_str()).map(std::slice::from_ref),
+                );
+                if unfolded {
+                    add(&mut ids, self.by_delete.get(d.as_str()).map(Vec::as_slice));
+                }
+            }
+        }
+        // Fallback for long tokens that found nothing: two deletions on the query side, which
+        // with the index's one reaches the two-edit budget of tokens over ten letters.
+        if ids.is_empty() && t.raw.len() > 10 {
+            for form in [&t.folded, &t.raw] {
+                for d in deletions(form) {
+                    for dd in deletions(&d) {
+                        add(&mut ids, self.by_delete.get(dd.as_str()).map(Vec::as_slice));
+                    }
+                }
             }
         }
         ids.into_iter()
