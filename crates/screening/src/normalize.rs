@@ -261,7 +261,7 @@ fn words(text: &str, hints: translit::Hints) -> Vec<(String, bool, bool)> {
         out.extend(
             cleaned
                 .split_whitespace()
-                .map(|w| (w.to_owned(), caps, abjad)),
+                .map(|w| (w[..w.len().min(MAX_TOKEN)].to_owned(), caps, abjad)),
         );
     }
     out
