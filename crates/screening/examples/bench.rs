@@ -197,11 +197,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let opts = SearchOptions::default();
     let mut lat = Vec::with_capacity(queries.len());
     let mut found = 0;
+    let mut slowest: Vec<(f64, &str)> = Vec::new();
     for q in &queries {
         let t = Instant::now();
         let m = index.search(&Query::name(q), &opts);
-        lat.push(t.elapsed().as_secs_f64() * 1e6);
+        let us = t.elapsed().as_secs_f64() * 1e6;
+        lat.push(us);
+        slowest.push((us, q));
         found += usize::from(!m.is_empty());
+    }
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    if std::env::var_os("BENCH_VERBOSE").is_some() {
+        for (us, q) in slowest.iter().take(8) {
+            println!("  slow: {us:.0} µs {q}");
+        }
     }
     lat.sort_by(f64::total_cmp);
     let (p50, p99) = (percentile(&lat, 0.50), percentile(&lat, 0.99));
