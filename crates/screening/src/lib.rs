@@ -29,7 +29,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 pub use country::country_code;
-pub use date::PartialDate;
+pub use date::{BadDate, PartialDate};
 pub use error::ParseError;
 pub use matcher::{
     Adjustment, DEFAULT_THRESHOLD, Evidence, EvidenceKind, Explanation, Index, Match, MatchHow,
