@@ -137,3 +137,12 @@ mod tests {
         assert_eq!(PersonId::parse(""), None);
     }
 }
+
+typed_id!(
+    /// A webhook endpoint (subscription) of a tenant.
+    WebhookEndpointId, "whk"
+);
+typed_id!(
+    /// One logged delivery attempt of a webhook message.
+    DeliveryId, "dlv"
+);

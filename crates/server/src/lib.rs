@@ -11,6 +11,7 @@ pub mod middleware;
 pub mod openapi;
 pub mod service;
 pub mod state;
+pub mod webhooks;
 pub mod worker;
 
 use crate::config::Config;
@@ -110,6 +111,11 @@ impl App {
         let store = Store::connect(&url).await?;
         store.migrate().await?;
         let blobs = BlobStore::new(config.data_dir.join("files"));
+        let webhook_client = signet_webhooks::WebhookClient::new(signet_webhooks::ClientConfig {
+            allow_private: config.webhook_allow_private,
+            ..signet_webhooks::ClientConfig::default()
+        })
+        .map_err(|e| std::io::Error::other(format!("webhook client: {e}")))?;
         let state = AppState {
             store,
             blobs,
@@ -123,6 +129,8 @@ impl App {
                 hex::encode(&state::random16()[..4])
             )
             .into(),
+            webhooks_ready: Arc::new(tokio::sync::Notify::new()),
+            webhook_client,
         };
         Ok(App {
             state,
@@ -153,6 +161,10 @@ impl App {
         for _ in 0..2 {
             tokio::spawn(worker::run_worker(self.state.clone(), self.cancel.clone()));
         }
+        tokio::spawn(webhooks::run_delivery_worker(
+            self.state.clone(),
+            self.cancel.clone(),
+        ));
     }
 
     /// Serves until `shutdown` resolves, then stops the workers.

@@ -194,13 +194,61 @@ pub const EVENT_TYPES: &[(&str, &str)] = &[
         "identification.status_changed",
         "Seed 002's IDENTIFICATION: `data` is the identification.",
     ),
+    (
+        "signature.status_changed",
+        "Seed 000: a signature's status changed; `data` is the signature.",
+    ),
+    (
+        "document.created",
+        "A document to sign was created; `data` is the document.",
+    ),
+    (
+        "document.signer_signed",
+        "A signer signed (NOTIFICATION); `data` is the document with its signers.",
+    ),
+    (
+        "document.signer_rejected",
+        "A signer rejected (REJECT); `data` is the document with its signers.",
+    ),
+    (
+        "document.rejected",
+        "The document was rejected (REJECTED); `data` is the document.",
+    ),
+    (
+        "document.blocked",
+        "A signer was blocked (too many wrong codes); `data` is the document.",
+    ),
+    (
+        "document.expired",
+        "The document expired before every signer signed; `data` is the document.",
+    ),
+    (
+        "document.finished",
+        "Every signer signed; `data` is the document with the signed file.",
+    ),
+    (
+        "screening.completed",
+        "A sanctions screening finished; `data` is the screening.",
+    ),
+    (
+        "screening.hit_created",
+        "A screening found a possible match; `data` is the hit.",
+    ),
+    (
+        "screening.hit_decided",
+        "A hit was confirmed or dismissed; `data` is the hit.",
+    ),
+    (
+        "webhook.endpoint_disabled",
+        "A webhook endpoint was disabled (a `410` answer or five days of failures); `data` is `{id, url, status, disabled_reason, last_error}`.",
+    ),
 ];
 
 #[derive(utoipa::OpenApi)]
 #[openapi(
     info(title = "Signet API", description = "Self-hosted regulated onboarding: identification (KYC), screening (AML) and electronic signatures. Authenticate with `Authorization: Bearer sk_test_…` or `sk_live_…`. Errors use the shape `{\"errors\":[{id,status,code,title,detail,source}]}`; `GET /v1/codes` lists every code."),
     components(schemas(crate::error::ErrorBody, crate::error::ErrorObject, crate::error::ErrorSource)),
-    tags((name = "persons"), (name = "identifications"), (name = "sandbox"), (name = "codes"), (name = "operations")),
+    tags((name = "persons"), (name = "identifications"), (name = "sandbox"), (name = "webhooks"), (name = "codes"), (name = "operations")),
     modifiers(&Security)
 )]
 pub struct ApiDoc;

@@ -16,7 +16,8 @@ use signet_store::{JobSpec, Mode, PersonDocumentRow, Tx};
 /// Job kinds the worker dispatches on.
 pub const JOB_IDENTIFICATION_TIMER: &str = "identification_timer";
 
-/// Writes an event to the outbox inside the caller's transaction.
+/// Writes an event to the outbox inside the caller's transaction, with one webhook message
+/// per endpoint subscribed to it.
 pub async fn emit(
     state: &AppState,
     tx: &mut Tx,
@@ -31,6 +32,15 @@ pub async fn emit(
         .store
         .insert_event(tx, &id, tenant, mode, event_type, now, &data)
         .await?;
+    // Fan-out to the subscribed webhook endpoints in the same transaction, so every resource
+    // that writes its events here is delivered with no code of its own.
+    let messages = state
+        .store
+        .fan_out_event(tx, &id, tenant, mode, event_type, now, state.wall_now())
+        .await?;
+    if messages > 0 {
+        state.webhooks_ready.notify_one();
+    }
     Ok(())
 }
 

@@ -33,6 +33,10 @@ pub struct AppState {
     pub jobs_ready: Arc<Notify>,
     /// Identifies this process's job leases.
     pub worker_id: Arc<str>,
+    /// Wakes the webhook delivery worker when an event fanned out to endpoints.
+    pub webhooks_ready: Arc<Notify>,
+    /// The outbound client for webhook deliveries (one connection pool per process).
+    pub webhook_client: signet_webhooks::WebhookClient,
 }
 
 impl AppState {

@@ -72,13 +72,24 @@ async fn run(state: &AppState, job: &ClaimedJob) {
 }
 
 /// Runs every job of a tenant that is due now, including what they schedule
-/// for times already past (a clock jump plays whole timelines), and waits
-/// briefly for due jobs another worker holds.
+/// for times already past (a clock jump plays whole timelines), attempts the
+/// tenant's due webhook messages, and waits briefly for due jobs and messages
+/// another worker holds.
 pub async fn drain_tenant(state: &AppState, tenant: &TenantId) -> Result<(), StoreError> {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
     loop {
         while try_execute_job(state, Some(tenant)).await? == Step::Ran {}
-        if state.store.due_jobs(tenant, state.wall_now()).await? == 0
+        // Webhook retries that fell due are attempted too; their outcomes may raise events
+        // (an endpoint disabled), so the loop goes round until both queues are quiet.
+        if crate::webhooks::deliver_due(state, Some(tenant)).await? > 0 {
+            continue;
+        }
+        let wall = state.wall_now();
+        if (state.store.due_jobs(tenant, wall).await? == 0
+            && !state
+                .store
+                .has_due_webhook_messages(wall, Some(tenant), true)
+                .await?)
             || tokio::time::Instant::now() > deadline
         {
             return Ok(());

@@ -69,12 +69,20 @@ struct Migration {
 }
 
 /// Migrations are embedded, applied in order, and never edited once released.
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "foundation",
-    sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
-    postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
+        postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "webhooks",
+        sqlite: include_str!("../migrations/sqlite/0002_webhooks.sql"),
+        postgres: include_str!("../migrations/postgres/0002_webhooks.sql"),
+    },
+];
 
 impl Store {
     /// Connects to `sqlite://PATH` or `postgres://…`. A SQLite file is

@@ -19,6 +19,7 @@ mod identifications;
 mod jobs;
 mod persons;
 mod tenants;
+mod webhooks;
 
 pub use blobs::BlobStore;
 pub use db::{Backend, Store, Tx};
@@ -27,6 +28,10 @@ pub use idempotency::IdempotencyBegin;
 pub use jobs::{ClaimedJob, JobSpec};
 pub use persons::PersonDocumentRow;
 pub use tenants::{ApiKeyRow, Mode, Tenant};
+pub use webhooks::{
+    ALL_EVENT_TYPES, ClaimedMessage, DeliveryAttemptRow, MessageSettlement, WebhookEndpointRow,
+    WebhookMessageRow,
+};
 
 /// Storage failures. Callers map `NotFound` and `Conflict` to client errors;
 /// everything else is an internal error.

@@ -217,6 +217,14 @@ impl Store {
             .bind(id.as_str())
             .execute(&mut *tx)
             .await?;
+        // Webhook retries are due on the tenant clock too.
+        sqlx::query(
+            "UPDATE webhook_messages SET run_at = run_at - $1 WHERE tenant_id = $2 AND mode = 'test' AND status = 'pending'",
+        )
+        .bind(delta_ms)
+        .bind(id.as_str())
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(offset)
     }

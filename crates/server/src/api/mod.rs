@@ -5,6 +5,7 @@ pub mod identifications;
 pub mod ops;
 pub mod persons;
 pub mod sandbox;
+pub mod webhooks;
 
 use crate::state::AppState;
 use axum::http::StatusCode;
@@ -37,6 +38,12 @@ pub fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(sandbox::start))
         .routes(routes!(sandbox::complete))
         .routes(routes!(sandbox::abort))
+        .routes(routes!(webhooks::create, webhooks::list))
+        .routes(routes!(webhooks::get, webhooks::update, webhooks::delete))
+        .routes(routes!(webhooks::rotate))
+        .routes(routes!(webhooks::deliveries))
+        .routes(routes!(webhooks::resend))
+        .routes(routes!(webhooks::recover))
 }
 
 /// Routes open without a key.

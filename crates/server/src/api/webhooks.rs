@@ -1,0 +1,449 @@
+//! `/v1/webhooks`: subscriptions, secret rotation, the delivery log, resend and recover.
+
+use crate::api::{created, json_ok};
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Json, Page, parse_id};
+use crate::openapi::EVENT_TYPES;
+use crate::state::{AppState, random16};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use signet_core::ids::{EventId, WebhookEndpointId};
+use signet_core::time::{Timestamp, format};
+use signet_store::{ALL_EVENT_TYPES, DeliveryAttemptRow, StoreError, WebhookEndpointRow};
+use signet_webhooks::Secret;
+
+/// After a rotation the old secret keeps signing this long, so receivers can switch over.
+pub const ROTATION_OVERLAP: chrono::Duration = chrono::Duration::hours(24);
+
+const MAX_URL_LEN: usize = 2048;
+const MAX_DESCRIPTION_LEN: usize = 1000;
+
+/// A new subscription.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateWebhook {
+    /// Where deliveries are POSTed: `http` or `https`, no credentials.
+    pub url: String,
+    /// Event types to receive (see `x-signet-event-types`), or `["*"]` for all.
+    pub event_types: Vec<String>,
+    pub description: Option<String>,
+}
+
+/// Changes to a subscription; absent fields stay as they are.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateWebhook {
+    pub url: Option<String>,
+    pub event_types: Option<Vec<String>>,
+    pub description: Option<String>,
+    /// `enabled` or `disabled`. Enabling a disabled endpoint resumes its pending messages.
+    pub status: Option<String>,
+}
+
+/// Recovery of failed messages.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Recover {
+    /// RFC 3339 time (tenant clock): every failed message created at or after it is sent again.
+    pub since: String,
+}
+
+/// A webhook endpoint. `secret` appears only in the answers to creation and rotation.
+#[allow(dead_code)]
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[schema(as = WebhookEndpoint)]
+pub struct WebhookEndpointSchema {
+    id: String,
+    url: String,
+    event_types: Vec<String>,
+    description: Option<String>,
+    /// `enabled` or `disabled`.
+    status: String,
+    disabled_reason: Option<String>,
+    /// `whsec_…`: creation and rotation only.
+    secret: Option<String>,
+    created_at: String,
+    updated_at: String,
+}
+
+/// One delivery attempt.
+#[allow(dead_code)]
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[schema(as = WebhookDelivery)]
+pub struct DeliverySchema {
+    id: String,
+    /// The event id, sent as `webhook-id` on every attempt.
+    message_id: String,
+    event_type: String,
+    /// Position in the message's schedule (1 to 8).
+    attempt: u32,
+    /// Tenant clock.
+    attempted_at: String,
+    /// The `webhook-timestamp` sent (wall-clock Unix seconds).
+    webhook_timestamp: i64,
+    status_code: Option<u16>,
+    latency_ms: f64,
+    error: Option<String>,
+    response_excerpt: Option<String>,
+    /// `delivered`, `retrying`, `failed` or `endpoint_disabled`.
+    outcome: String,
+}
+
+fn endpoint_json(e: &WebhookEndpointRow, with_secret: bool) -> Value {
+    let mut v = json!({
+        "id": e.id.as_str(),
+        "url": e.url,
+        "event_types": e.event_types,
+        "description": e.description,
+        "status": if e.enabled { "enabled" } else { "disabled" },
+        "disabled_reason": e.disabled_reason,
+        "created_at": format(&e.created_at),
+        "updated_at": format(&e.updated_at),
+    });
+    if with_secret && let Some(o) = v.as_object_mut() {
+        o.insert("secret".into(), Value::String(e.secret.clone()));
+    }
+    v
+}
+
+fn delivery_json(a: &DeliveryAttemptRow) -> Value {
+    json!({
+        "id": a.id.as_str(),
+        "message_id": a.event_id.as_str(),
+        "event_type": a.event_type,
+        "attempt": a.attempt,
+        "attempted_at": format(&a.attempted_at),
+        "webhook_timestamp": a.webhook_timestamp,
+        "status_code": a.status_code,
+        "latency_ms": a.latency_us as f64 / 1000.0,
+        "error": a.error,
+        "response_excerpt": a.response_excerpt,
+        "outcome": a.outcome,
+    })
+}
+
+fn validate_url(url: &str) -> ApiResult<()> {
+    if url.len() > MAX_URL_LEN {
+        return Err(ApiError::field("url", "must be at most 2048 characters"));
+    }
+    signet_webhooks::parse_target(url)
+        .map(|_| ())
+        .map_err(|e| ApiError::field("url", &e.to_string()))
+}
+
+fn validate_event_types(types: &[String]) -> ApiResult<Vec<String>> {
+    if types.is_empty() {
+        return Err(ApiError::field(
+            "event_types",
+            "must name at least one event type, or \"*\" for all",
+        ));
+    }
+    let mut out: Vec<String> = Vec::with_capacity(types.len());
+    for t in types {
+        if t != ALL_EVENT_TYPES && !EVENT_TYPES.iter().any(|(known, _)| known == t) {
+            return Err(ApiError::field(
+                "event_types",
+                &format!(
+                    "{t:?} is not an event type (GET /openapi.json lists them under x-signet-event-types)"
+                ),
+            ));
+        }
+        if !out.contains(t) {
+            out.push(t.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn validate_description(d: &Option<String>) -> ApiResult<()> {
+    if d.as_ref()
+        .is_some_and(|d| d.chars().count() > MAX_DESCRIPTION_LEN)
+    {
+        return Err(ApiError::field(
+            "description",
+            "must be at most 1000 characters",
+        ));
+    }
+    Ok(())
+}
+
+fn new_secret() -> String {
+    let mut bytes = [0u8; 32];
+    bytes[..16].copy_from_slice(&random16());
+    bytes[16..].copy_from_slice(&random16());
+    Secret::generate(bytes).as_str().to_owned()
+}
+
+fn not_found(e: StoreError) -> ApiError {
+    match e {
+        StoreError::NotFound => ApiError::not_found("webhook endpoint"),
+        other => other.into(),
+    }
+}
+
+async fn load(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+) -> ApiResult<(WebhookEndpointId, WebhookEndpointRow)> {
+    let id = parse_id(id, WebhookEndpointId::parse, "webhook endpoint")?;
+    let row = state
+        .store
+        .webhook_endpoint(&caller.tenant.id, caller.mode, &id)
+        .await
+        .map_err(not_found)?;
+    Ok((id, row))
+}
+
+/// Create a webhook endpoint.
+///
+/// The answer carries the endpoint's `whsec_` signing secret; it is not shown again (rotate to
+/// get a new one). Events written from now on are delivered to it.
+#[utoipa::path(post, path = "/v1/webhooks", tag = "webhooks",
+    request_body = CreateWebhook,
+    responses((status = 201, body = WebhookEndpointSchema), (status = 400, body = crate::error::ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<CreateWebhook>,
+) -> ApiResult<Response> {
+    validate_url(&body.url)?;
+    let event_types = validate_event_types(&body.event_types)?;
+    validate_description(&body.description)?;
+    let now = caller.now(&state);
+    let row = WebhookEndpointRow {
+        id: WebhookEndpointId::from_random(random16()),
+        tenant_id: caller.tenant.id.clone(),
+        mode: caller.mode,
+        url: body.url,
+        event_types,
+        description: body.description,
+        enabled: true,
+        secret: new_secret(),
+        previous_secret: None,
+        previous_secret_until: None,
+        disabled_reason: None,
+        failing_since: None,
+        created_at: now,
+        updated_at: now,
+    };
+    state.store.insert_webhook_endpoint(&row).await?;
+    Ok(created(endpoint_json(&row, true)))
+}
+
+/// List webhook endpoints, oldest first (`page[number]`, `page[size]`).
+#[utoipa::path(get, path = "/v1/webhooks", tag = "webhooks",
+    params(("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
+    responses((status = 200, body = Vec<WebhookEndpointSchema>)))]
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    page: Page,
+) -> ApiResult<Response> {
+    let rows = state
+        .store
+        .list_webhook_endpoints(&caller.tenant.id, caller.mode, page.number, page.size)
+        .await?;
+    Ok(json_ok(Value::Array(
+        rows.iter().map(|r| endpoint_json(r, false)).collect(),
+    )))
+}
+
+/// Retrieve a webhook endpoint (without its secret).
+#[utoipa::path(get, path = "/v1/webhooks/{id}", tag = "webhooks",
+    params(("id" = String, Path)),
+    responses((status = 200, body = WebhookEndpointSchema), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let (_, row) = load(&state, &caller, &id).await?;
+    Ok(json_ok(endpoint_json(&row, false)))
+}
+
+/// Update a webhook endpoint.
+///
+/// `status: "enabled"` re-enables an endpoint that was disabled (by hand, by a `410` or by
+/// five days of failures) and resumes its pending messages.
+#[utoipa::path(patch, path = "/v1/webhooks/{id}", tag = "webhooks",
+    params(("id" = String, Path)),
+    request_body = UpdateWebhook,
+    responses((status = 200, body = WebhookEndpointSchema), (status = 400, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn update(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(body): Json<UpdateWebhook>,
+) -> ApiResult<Response> {
+    let (_, mut row) = load(&state, &caller, &id).await?;
+    if let Some(url) = body.url {
+        validate_url(&url)?;
+        row.url = url;
+    }
+    if let Some(types) = body.event_types {
+        row.event_types = validate_event_types(&types)?;
+    }
+    if body.description.is_some() {
+        validate_description(&body.description)?;
+        row.description = body.description;
+    }
+    let mut resumed = false;
+    match body.status.as_deref() {
+        None => {}
+        Some("enabled") => {
+            resumed = !row.enabled;
+            row.enabled = true;
+            row.disabled_reason = None;
+            row.failing_since = None;
+        }
+        Some("disabled") => {
+            if row.enabled {
+                row.disabled_reason = Some("disabled by the API".to_owned());
+            }
+            row.enabled = false;
+        }
+        Some(_) => return Err(ApiError::field("status", "must be enabled or disabled")),
+    }
+    row.updated_at = caller.now(&state);
+    state
+        .store
+        .update_webhook_endpoint(&row)
+        .await
+        .map_err(not_found)?;
+    if resumed {
+        state.webhooks_ready.notify_one();
+    }
+    Ok(json_ok(endpoint_json(&row, false)))
+}
+
+/// Delete a webhook endpoint with its pending messages and delivery log.
+#[utoipa::path(delete, path = "/v1/webhooks/{id}", tag = "webhooks",
+    params(("id" = String, Path)),
+    responses((status = 204, description = "Deleted"), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let id = parse_id(&id, WebhookEndpointId::parse, "webhook endpoint")?;
+    state
+        .store
+        .delete_webhook_endpoint(&caller.tenant.id, caller.mode, &id)
+        .await
+        .map_err(not_found)?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Rotate the signing secret.
+///
+/// The answer carries the new secret. For 24 hours (tenant clock) deliveries are signed with
+/// both, as two entries of `webhook-signature`, so a receiver can switch without missing one.
+#[utoipa::path(post, path = "/v1/webhooks/{id}/rotate", tag = "webhooks",
+    params(("id" = String, Path)),
+    responses((status = 200, body = WebhookEndpointSchema), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn rotate(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let (_, mut row) = load(&state, &caller, &id).await?;
+    let now = caller.now(&state);
+    row.previous_secret = Some(std::mem::replace(&mut row.secret, new_secret()));
+    row.previous_secret_until = Some(now + ROTATION_OVERLAP);
+    row.updated_at = now;
+    state
+        .store
+        .update_webhook_endpoint(&row)
+        .await
+        .map_err(not_found)?;
+    Ok(json_ok(endpoint_json(&row, true)))
+}
+
+/// The delivery log: every attempt to this endpoint, newest first (`page[number]`,
+/// `page[size]`).
+#[utoipa::path(get, path = "/v1/webhooks/{id}/deliveries", tag = "webhooks",
+    params(("id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
+    responses((status = 200, body = Vec<DeliverySchema>), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn deliveries(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    page: Page,
+) -> ApiResult<Response> {
+    let (id, _) = load(&state, &caller, &id).await?;
+    let rows = state
+        .store
+        .delivery_attempts(&id, page.number, page.size)
+        .await?;
+    Ok(json_ok(Value::Array(
+        rows.iter().map(delivery_json).collect(),
+    )))
+}
+
+fn require_enabled(row: &WebhookEndpointRow) -> ApiResult<()> {
+    if !row.enabled {
+        return Err(ApiError::invalid_state(
+            "the endpoint is disabled; enable it (PATCH status) before sending to it",
+        ));
+    }
+    Ok(())
+}
+
+/// Send one event to this endpoint again, with a fresh retry schedule, whatever became of it.
+#[utoipa::path(post, path = "/v1/webhooks/{id}/deliveries/{message_id}/resend", tag = "webhooks",
+    params(("id" = String, Path), ("message_id" = String, Path, description = "The event id (`webhook-id`)")),
+    responses((status = 202, description = "Queued"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn resend(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, message_id)): Path<(String, String)>,
+) -> ApiResult<Response> {
+    let (id, row) = load(&state, &caller, &id).await?;
+    let event = parse_id(&message_id, EventId::parse, "message")?;
+    require_enabled(&row)?;
+    state
+        .store
+        .resend_webhook_message(&id, &event, caller.now(&state), state.wall_now())
+        .await
+        .map_err(|e| match e {
+            StoreError::NotFound => ApiError::not_found("message"),
+            other => other.into(),
+        })?;
+    state.webhooks_ready.notify_one();
+    Ok((
+        StatusCode::ACCEPTED,
+        axum::Json(json!({"message_id": event.as_str(), "status": "pending"})),
+    )
+        .into_response())
+}
+
+/// Send again every failed message of this endpoint created since a time (tenant clock).
+#[utoipa::path(post, path = "/v1/webhooks/{id}/recover", tag = "webhooks",
+    params(("id" = String, Path)),
+    request_body = Recover,
+    responses((status = 202, description = "`{\"recovered\": N}`"), (status = 400, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn recover(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(body): Json<Recover>,
+) -> ApiResult<Response> {
+    let since: Timestamp = chrono::DateTime::parse_from_rfc3339(&body.since)
+        .map_err(|_| ApiError::field("since", "must be an RFC 3339 time"))?
+        .with_timezone(&chrono::Utc);
+    let (id, row) = load(&state, &caller, &id).await?;
+    require_enabled(&row)?;
+    let n = state
+        .store
+        .recover_webhook_messages(&id, since, caller.now(&state), state.wall_now())
+        .await?;
+    if n > 0 {
+        state.webhooks_ready.notify_one();
+    }
+    Ok((StatusCode::ACCEPTED, axum::Json(json!({"recovered": n}))).into_response())
+}

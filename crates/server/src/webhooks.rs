@@ -1,0 +1,305 @@
+//! The webhook delivery worker: claims due messages from the outbox fan-out, makes one signed
+//! attempt each with [`signet_webhooks::WebhookClient`], logs the attempt and decides what
+//! follows with [`signet_webhooks::schedule`].
+//!
+//! Each process runs one loop with up to [`CONCURRENCY`] deliveries in flight. A claim is a
+//! lease with a fencing token (and `SKIP LOCKED` on PostgreSQL), so with several processes on
+//! one database a message is in flight in one of them at a time; if a process dies, its
+//! messages become claimable again when their lease runs out, so nothing is lost (delivery is
+//! at least once, and receivers deduplicate on `webhook-id`).
+//!
+//! Retries are scheduled on the tenant clock (`next_attempt_at`) with the matching wall-clock
+//! `run_at` for claiming; `webhook-timestamp` is always the wall clock of the attempt.
+
+use crate::error::ApiResult;
+use crate::service::emit;
+use crate::state::{AppState, random16};
+use serde_json::json;
+use signet_core::ids::{DeliveryId, TenantId};
+use signet_core::time::Timestamp;
+use signet_store::{ClaimedMessage, DeliveryAttemptRow, MessageSettlement, StoreError};
+use signet_webhooks::schedule::{self, Decision};
+use signet_webhooks::{AttemptError, AttemptOutcome, DeliveryRequest, Secret};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+
+/// Deliveries in flight per process. Attempts spend most of their time waiting on receivers,
+/// so this is far above the core count.
+pub const CONCURRENCY: usize = 32;
+
+/// How long a claimed message is ours: the 15 s attempt timeout plus room to record the
+/// outcome. Shorter would let a slow attempt overlap a second one from another process.
+pub const LEASE: chrono::Duration = chrono::Duration::seconds(30);
+
+/// After a wake-up, how long the idle worker keeps looking at short intervals: the wake-up is
+/// sent by the fan-out inside the writing transaction, so it can arrive a moment before the
+/// commit makes the messages visible.
+const WAKE_BURST: Duration = Duration::from_millis(60);
+const BURST_STEP: Duration = Duration::from_millis(2);
+
+/// Outcome names in the delivery log.
+const DELIVERED: &str = "delivered";
+const RETRYING: &str = "retrying";
+const FAILED: &str = "failed";
+const ENDPOINT_DISABLED: &str = "endpoint_disabled";
+
+/// A jitter draw in `0..=1` for [`schedule::decide`].
+fn jitter_unit() -> f64 {
+    let r = random16();
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&r[..8]);
+    u64::from_le_bytes(b) as f64 / u64::MAX as f64
+}
+
+/// A unique claim token: the process's worker id and random bits, so the rows of one claim
+/// can be read back by it.
+fn claim_token(state: &AppState) -> String {
+    format!("{}:{}", state.worker_id, hex::encode(&random16()[..8]))
+}
+
+/// Claims up to `limit` due messages (of one tenant, if given). A cheap read first keeps the
+/// idle poll off SQLite's single writer.
+pub async fn claim(
+    state: &AppState,
+    limit: u32,
+    tenant: Option<&TenantId>,
+) -> Result<Vec<ClaimedMessage>, StoreError> {
+    let wall = state.wall_now();
+    if !state
+        .store
+        .has_due_webhook_messages(wall, tenant, false)
+        .await?
+    {
+        return Ok(Vec::new());
+    }
+    state
+        .store
+        .claim_webhook_messages(&claim_token(state), wall, LEASE, limit, tenant)
+        .await
+}
+
+/// The secrets that sign an attempt: the current one, and the previous one while its
+/// 24 hours after a rotation last (tenant clock).
+fn signing_secrets(m: &ClaimedMessage, tenant_now: Timestamp) -> Result<Vec<Secret>, String> {
+    let mut out = vec![Secret::parse(&m.secret).map_err(|e| format!("stored secret: {e}"))?];
+    if let (Some(prev), Some(until)) = (&m.previous_secret, m.previous_secret_until)
+        && until > tenant_now
+    {
+        out.push(Secret::parse(prev).map_err(|e| format!("stored previous secret: {e}"))?);
+    }
+    Ok(out)
+}
+
+/// Makes one attempt for a claimed message and records it with its consequences in one
+/// transaction: the log row, the message's next state, the endpoint's failure streak and,
+/// when the endpoint is disabled, the `webhook.endpoint_disabled` event.
+pub async fn deliver(state: &AppState, m: &ClaimedMessage) -> ApiResult<()> {
+    let wall = state.wall_now();
+    let outcome = match signing_secrets(m, m.tenant_now(wall)) {
+        Ok(secrets) => {
+            let refs: Vec<&Secret> = secrets.iter().collect();
+            state
+                .webhook_client
+                .deliver(&DeliveryRequest {
+                    url: &m.url,
+                    msg_id: m.event_id.as_str(),
+                    body: &m.body,
+                    secrets: &refs,
+                    wall_clock_unix: wall.timestamp(),
+                })
+                .await
+        }
+        Err(e) => AttemptOutcome {
+            status_code: None,
+            latency: Duration::ZERO,
+            error: Some(AttemptError::Other(e)),
+            retry_after: None,
+            response_excerpt: None,
+        },
+    };
+    let attempt = m.attempts_made.saturating_add(1);
+    let decision = schedule::decide(attempt, &outcome, jitter_unit());
+    let done_wall = state.wall_now();
+    let tenant_now = m.tenant_now(done_wall);
+    let (settlement, mut log_outcome, mut disable_reason) = match decision {
+        Decision::Delivered => (MessageSettlement::Delivered, DELIVERED, None),
+        Decision::RetryAfter(delay) => {
+            let delay = chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::MAX);
+            (
+                MessageSettlement::Retry {
+                    next_attempt_at: tenant_now + delay,
+                    run_at: done_wall + delay,
+                },
+                RETRYING,
+                None,
+            )
+        }
+        Decision::GiveUp => (MessageSettlement::Failed, FAILED, None),
+        Decision::DisableEndpoint => (
+            MessageSettlement::Failed,
+            ENDPOINT_DISABLED,
+            Some("the endpoint answered 410 Gone".to_owned()),
+        ),
+    };
+    let reason = outcome.failure_reason();
+
+    let mut tx = state.store.begin().await?;
+    if decision == Decision::Delivered {
+        state
+            .store
+            .endpoint_succeeded(&mut tx, &m.endpoint_id)
+            .await?;
+    } else {
+        let since = state
+            .store
+            .endpoint_failed(&mut tx, &m.endpoint_id, tenant_now)
+            .await?;
+        if disable_reason.is_none() && schedule::endpoint_should_disable(since, tenant_now, false) {
+            disable_reason = Some("every attempt failed for 5 days".to_owned());
+            log_outcome = ENDPOINT_DISABLED;
+        }
+    }
+    if let Some(why) = &disable_reason
+        && state
+            .store
+            .disable_webhook_endpoint(&mut tx, &m.endpoint_id, why, tenant_now)
+            .await?
+    {
+        emit(
+            state,
+            &mut tx,
+            &m.tenant_id,
+            m.mode,
+            schedule::ENDPOINT_DISABLED_EVENT,
+            json!({
+                "id": m.endpoint_id.as_str(),
+                "url": m.url,
+                "status": "disabled",
+                "disabled_reason": why,
+                "last_error": reason,
+            }),
+            tenant_now,
+        )
+        .await?;
+    }
+    state
+        .store
+        .insert_delivery_attempt(
+            &mut tx,
+            &DeliveryAttemptRow {
+                id: DeliveryId::from_random(random16()),
+                endpoint_id: m.endpoint_id.clone(),
+                event_id: m.event_id.clone(),
+                event_type: m.event_type.clone(),
+                attempt,
+                attempted_at: tenant_now,
+                webhook_timestamp: wall.timestamp(),
+                status_code: outcome.status_code,
+                latency_us: i64::try_from(outcome.latency.as_micros()).unwrap_or(i64::MAX),
+                error: reason.clone(),
+                response_excerpt: outcome.response_excerpt.clone(),
+                outcome: log_outcome.to_owned(),
+            },
+        )
+        .await?;
+    let ours = state
+        .store
+        .settle_webhook_message(&mut tx, m, settlement, reason.as_deref(), tenant_now)
+        .await?;
+    if !ours {
+        // The lease ran out and another worker holds the message now; the attempt stays in
+        // the log, the message's state is theirs to decide.
+        tracing::warn!(event = %m.event_id, endpoint = %m.endpoint_id, "webhook lease lost during an attempt");
+    }
+    tx.commit().await.map_err(StoreError::from)?;
+    state
+        .metrics
+        .jobs
+        .get_or_create(&crate::metrics::JobLabels {
+            kind: "webhook_delivery".into(),
+            outcome: log_outcome.into(),
+        })
+        .inc();
+    Ok(())
+}
+
+async fn deliver_logged(state: &AppState, m: &ClaimedMessage) {
+    if let Err(e) = deliver(state, m).await {
+        // The message keeps its lease until it runs out, then it is claimed again.
+        tracing::error!(event = %m.event_id, endpoint = %m.endpoint_id, detail = %e.detail, "could not record a webhook attempt");
+    }
+}
+
+/// Delivers the due messages of a tenant (or all tenants), a batch at a time, and returns how
+/// many attempts were made. The clock-advance endpoint uses it so that retries falling due
+/// under a jump of the test clock are attempted before it answers.
+pub async fn deliver_due(state: &AppState, tenant: Option<&TenantId>) -> Result<usize, StoreError> {
+    let claimed = claim(state, CONCURRENCY as u32, tenant).await?;
+    let n = claimed.len();
+    let mut set = JoinSet::new();
+    for m in claimed {
+        let st = state.clone();
+        set.spawn(async move { deliver_logged(&st, &m).await });
+    }
+    while set.join_next().await.is_some() {}
+    Ok(n)
+}
+
+/// The delivery loop: runs until cancelled.
+pub async fn run_delivery_worker(state: AppState, cancel: CancellationToken) {
+    let permits = Arc::new(Semaphore::new(CONCURRENCY));
+    let poll = Duration::from_millis(state.config.worker_poll_ms.max(10));
+    let mut burst_until: Option<Instant> = None;
+    loop {
+        if cancel.is_cancelled() {
+            return;
+        }
+        // Claim in batches: wait until at least half the slots are free, so a backlog is
+        // claimed a batch per statement rather than one message per statement.
+        let free = permits.available_permits();
+        if free < CONCURRENCY / 2 {
+            tokio::select! {
+                _ = cancel.cancelled() => return,
+                p = permits.clone().acquire_owned() => { drop(p); continue; }
+            }
+        }
+        let claimed = match claim(&state, free as u32, None).await {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::error!(error = %e, "webhook queue unavailable");
+                Vec::new()
+            }
+        };
+        if !claimed.is_empty() {
+            for m in claimed {
+                let Ok(permit) = permits.clone().acquire_owned().await else {
+                    return;
+                };
+                let st = state.clone();
+                tokio::spawn(async move {
+                    deliver_logged(&st, &m).await;
+                    drop(permit);
+                });
+            }
+            continue;
+        }
+        let wait = match burst_until {
+            Some(t) if Instant::now() < t => BURST_STEP,
+            _ => {
+                burst_until = None;
+                poll
+            }
+        };
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = state.webhooks_ready.notified() => {
+                burst_until = Some(Instant::now() + WAKE_BURST);
+            }
+            _ = tokio::time::sleep(wait) => {}
+        }
+    }
+}
