@@ -354,14 +354,9 @@ impl Store {
         if let Some(t) = tenant {
             q = q.bind(t.as_str());
         }
-        // The writer pool sees this process's latest commits without waiting for a reader
-        // snapshot; on PostgreSQL both pools are the same.
-        let pool = if include_leased {
-            &self.write
-        } else {
-            &self.read
-        };
-        Ok(q.fetch_optional(pool).await?.is_some())
+        // The writer: on SQLite a reader connection can be left on an old snapshot by a
+        // statement another query did not step to its end, and would miss new messages.
+        Ok(!q.fetch_all(&self.write).await?.is_empty())
     }
 
     /// Claims up to `limit` due messages of enabled endpoints for `lease`, under the claim
