@@ -149,10 +149,14 @@ pub async fn deliver(state: &AppState, m: &ClaimedMessage) -> ApiResult<()> {
 
     let mut tx = state.store.begin().await?;
     if decision == Decision::Delivered {
-        state
-            .store
-            .endpoint_succeeded(&mut tx, &m.endpoint_id)
-            .await?;
+        // Only an endpoint with a failure streak has one to clear: the common case writes
+        // nothing to the endpoint.
+        if m.endpoint_failing {
+            state
+                .store
+                .endpoint_succeeded(&mut tx, &m.endpoint_id)
+                .await?;
+        }
     } else {
         let since = state
             .store

@@ -58,6 +58,9 @@ pub struct ClaimedMessage {
     pub secret: String,
     pub previous_secret: Option<String>,
     pub previous_secret_until: Option<Timestamp>,
+    /// Whether the endpoint had a failure streak running when the message was claimed (a
+    /// success then has a streak to clear).
+    pub endpoint_failing: bool,
     /// The tenant's test-clock offset when the message was claimed (0 in live mode).
     pub clock_offset_ms: i64,
     /// The JSON envelope `{id, type, created_at, data}`, sent and signed byte for byte.
@@ -397,7 +400,7 @@ impl Store {
         }
         let rows = sqlx::query(
             "SELECT m.endpoint_id, m.event_id, m.tenant_id, m.mode, m.attempts_made, m.fence, \
-             ep.url, ep.secret, ep.previous_secret, ep.previous_secret_until, t.clock_offset_ms, \
+             ep.url, ep.secret, ep.previous_secret, ep.previous_secret_until, ep.failing_since, t.clock_offset_ms, \
              e.type, e.created_at, e.data \
              FROM webhook_messages m \
              JOIN webhook_endpoints ep ON ep.id = m.endpoint_id \
@@ -429,6 +432,7 @@ impl Store {
                 });
                 let until: Option<i64> = row.try_get("previous_secret_until")?;
                 let offset: i64 = row.try_get("clock_offset_ms")?;
+                let failing: Option<i64> = row.try_get("failing_since")?;
                 Ok(ClaimedMessage {
                     endpoint_id: WebhookEndpointId::parse(&endpoint)
                         .ok_or_else(|| corrupt("webhook message endpoint"))?,
@@ -443,6 +447,7 @@ impl Store {
                     secret: row.try_get("secret")?,
                     previous_secret: row.try_get("previous_secret")?,
                     previous_secret_until: until.map(from_millis),
+                    endpoint_failing: failing.is_some(),
                     clock_offset_ms: if mode == Mode::Test { offset } else { 0 },
                     body: serde_json::to_vec(&envelope)?,
                 })
