@@ -17,12 +17,12 @@ use crate::state::{AppState, random16};
 use serde_json::json;
 use signet_core::ids::{DeliveryId, TenantId};
 use signet_core::time::Timestamp;
-use signet_store::{ClaimedMessage, DeliveryAttemptRow, MessageSettlement, StoreError};
+use signet_store::{ClaimedMessage, DeliveryAttemptRow, MessageSettlement, StoreError, Tx};
 use signet_webhooks::schedule::{self, Decision};
 use signet_webhooks::{AttemptError, AttemptOutcome, DeliveryRequest, Secret};
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
@@ -94,12 +94,21 @@ fn signing_secrets(m: &ClaimedMessage, tenant_now: Timestamp) -> Result<Vec<Secr
     Ok(out)
 }
 
-/// Makes one attempt for a claimed message and records it with its consequences in one
-/// transaction: the log row, the message's next state, the endpoint's failure streak and,
-/// when the endpoint is disabled, the `webhook.endpoint_disabled` event.
-pub async fn deliver(state: &AppState, m: &ClaimedMessage) -> ApiResult<()> {
+/// One attempt made, waiting to be recorded.
+pub struct Attempted {
+    pub message: ClaimedMessage,
+    /// Wall-clock time of the attempt (its `webhook-timestamp`).
+    pub wall: Timestamp,
+    /// Wall-clock time the attempt ended.
+    pub done_wall: Timestamp,
+    pub outcome: AttemptOutcome,
+    jitter: f64,
+}
+
+/// Makes one signed attempt for a claimed message; nothing is written yet.
+pub async fn attempt(state: &AppState, m: ClaimedMessage) -> Attempted {
     let wall = state.wall_now();
-    let outcome = match signing_secrets(m, m.tenant_now(wall)) {
+    let outcome = match signing_secrets(&m, m.tenant_now(wall)) {
         Ok(secrets) => {
             let refs: Vec<&Secret> = secrets.iter().collect();
             state
@@ -121,9 +130,25 @@ pub async fn deliver(state: &AppState, m: &ClaimedMessage) -> ApiResult<()> {
             response_excerpt: None,
         },
     };
+    Attempted {
+        message: m,
+        wall,
+        done_wall: state.wall_now(),
+        outcome,
+        jitter: jitter_unit(),
+    }
+}
+
+/// Records an attempt with its consequences inside `tx`: the log row, the message's next
+/// state, the endpoint's failure streak and, when the endpoint is disabled, the
+/// `webhook.endpoint_disabled` event. Returns the outcome written to the log.
+pub async fn record(state: &AppState, tx: &mut Tx, a: &Attempted) -> ApiResult<&'static str> {
+    let m = &a.message;
+    let outcome = &a.outcome;
+    let wall = a.wall;
     let attempt = m.attempts_made.saturating_add(1);
-    let decision = schedule::decide(attempt, &outcome, jitter_unit());
-    let done_wall = state.wall_now();
+    let decision = schedule::decide(attempt, outcome, a.jitter);
+    let done_wall = a.done_wall;
     let tenant_now = m.tenant_now(done_wall);
     let (settlement, mut log_outcome, mut disable_reason) = match decision {
         Decision::Delivered => (MessageSettlement::Delivered, DELIVERED, None),
@@ -147,20 +172,16 @@ pub async fn deliver(state: &AppState, m: &ClaimedMessage) -> ApiResult<()> {
     };
     let reason = outcome.failure_reason();
 
-    let mut tx = state.store.begin().await?;
     if decision == Decision::Delivered {
         // Only an endpoint with a failure streak has one to clear: the common case writes
         // nothing to the endpoint.
         if m.endpoint_failing {
-            state
-                .store
-                .endpoint_succeeded(&mut tx, &m.endpoint_id)
-                .await?;
+            state.store.endpoint_succeeded(tx, &m.endpoint_id).await?;
         }
     } else {
         let since = state
             .store
-            .endpoint_failed(&mut tx, &m.endpoint_id, tenant_now)
+            .endpoint_failed(tx, &m.endpoint_id, tenant_now)
             .await?;
         if disable_reason.is_none() && schedule::endpoint_should_disable(since, tenant_now, false) {
             disable_reason = Some("every attempt failed for 5 days".to_owned());
@@ -170,12 +191,12 @@ pub async fn deliver(state: &AppState, m: &ClaimedMessage) -> ApiResult<()> {
     if let Some(why) = &disable_reason
         && state
             .store
-            .disable_webhook_endpoint(&mut tx, &m.endpoint_id, why, tenant_now)
+            .disable_webhook_endpoint(tx, &m.endpoint_id, why, tenant_now)
             .await?
     {
         emit(
             state,
-            &mut tx,
+            tx,
             &m.tenant_id,
             m.mode,
             schedule::ENDPOINT_DISABLED_EVENT,
@@ -193,7 +214,7 @@ pub async fn deliver(state: &AppState, m: &ClaimedMessage) -> ApiResult<()> {
     state
         .store
         .insert_delivery_attempt(
-            &mut tx,
+            tx,
             &DeliveryAttemptRow {
                 id: DeliveryId::from_random(random16()),
                 endpoint_id: m.endpoint_id.clone(),
@@ -212,14 +233,17 @@ pub async fn deliver(state: &AppState, m: &ClaimedMessage) -> ApiResult<()> {
         .await?;
     let ours = state
         .store
-        .settle_webhook_message(&mut tx, m, settlement, reason.as_deref(), tenant_now)
+        .settle_webhook_message(tx, m, settlement, reason.as_deref(), tenant_now)
         .await?;
     if !ours {
         // The lease ran out and another worker holds the message now; the attempt stays in
         // the log, the message's state is theirs to decide.
         tracing::warn!(event = %m.event_id, endpoint = %m.endpoint_id, "webhook lease lost during an attempt");
     }
-    tx.commit().await.map_err(StoreError::from)?;
+    Ok(log_outcome)
+}
+
+fn count(state: &AppState, log_outcome: &'static str) {
     state
         .metrics
         .jobs
@@ -228,6 +252,15 @@ pub async fn deliver(state: &AppState, m: &ClaimedMessage) -> ApiResult<()> {
             outcome: log_outcome.into(),
         })
         .inc();
+}
+
+/// Makes one attempt and records it in its own transaction.
+pub async fn deliver(state: &AppState, m: &ClaimedMessage) -> ApiResult<()> {
+    let a = attempt(state, m.clone()).await;
+    let mut tx = state.store.begin().await?;
+    let log_outcome = record(state, &mut tx, &a).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    count(state, log_outcome);
     Ok(())
 }
 
@@ -256,6 +289,17 @@ pub async fn deliver_due(state: &AppState, tenant: Option<&TenantId>) -> Result<
 /// The delivery loop: runs until cancelled.
 pub async fn run_delivery_worker(state: AppState, cancel: CancellationToken) {
     let permits = Arc::new(Semaphore::new(CONCURRENCY));
+    let (finished, to_record) = mpsc::channel::<(Attempted, OwnedSemaphorePermit)>(CONCURRENCY);
+    // SQLite has one writer, so one recorder; PostgreSQL takes concurrent transactions, and
+    // there the round trips of a single recorder would be the limit.
+    let recorders = match state.store.backend() {
+        signet_store::Backend::Sqlite => 1,
+        signet_store::Backend::Postgres => 4,
+    };
+    let to_record = Arc::new(tokio::sync::Mutex::new(to_record));
+    for _ in 0..recorders {
+        tokio::spawn(run_recorder(state.clone(), to_record.clone()));
+    }
     let poll = Duration::from_millis(state.config.worker_poll_ms.max(10));
     let mut burst_until: Option<Instant> = None;
     loop {
@@ -283,10 +327,12 @@ pub async fn run_delivery_worker(state: AppState, cancel: CancellationToken) {
                 let Ok(permit) = permits.clone().acquire_owned().await else {
                     return;
                 };
-                let st = state.clone();
+                let (st, finished) = (state.clone(), finished.clone());
                 tokio::spawn(async move {
-                    deliver_logged(&st, &m).await;
-                    drop(permit);
+                    let done = attempt(&st, m).await;
+                    // The slot is freed once the attempt is recorded, which keeps the
+                    // recorder's backlog (and the leases waiting in it) bounded.
+                    let _ = finished.send((done, permit)).await;
                 });
             }
             continue;
@@ -305,5 +351,103 @@ pub async fn run_delivery_worker(state: AppState, cancel: CancellationToken) {
             }
             _ = tokio::time::sleep(wait) => {}
         }
+    }
+}
+
+/// The log row of a successful attempt.
+fn delivered_row(a: &Attempted) -> DeliveryAttemptRow {
+    let m = &a.message;
+    DeliveryAttemptRow {
+        id: DeliveryId::from_random(random16()),
+        endpoint_id: m.endpoint_id.clone(),
+        event_id: m.event_id.clone(),
+        event_type: m.event_type.clone(),
+        attempt: m.attempts_made.saturating_add(1),
+        attempted_at: m.tenant_now(a.done_wall),
+        webhook_timestamp: a.wall.timestamp(),
+        status_code: a.outcome.status_code,
+        latency_us: i64::try_from(a.outcome.latency.as_micros()).unwrap_or(i64::MAX),
+        error: None,
+        response_excerpt: a.outcome.response_excerpt.clone(),
+        outcome: DELIVERED.to_owned(),
+    }
+}
+
+/// Most attempts recorded in one transaction.
+const RECORD_BATCH: usize = 64;
+
+/// Records finished attempts, as many as are waiting (up to [`RECORD_BATCH`]) in one
+/// transaction: with SQLite's single writer, one commit per attempt would cap throughput. If
+/// the batch fails, each attempt is recorded on its own so one bad row cannot hold back the
+/// rest; an attempt that still cannot be recorded keeps its lease and is made again once the
+/// lease runs out.
+async fn run_recorder(
+    state: AppState,
+    to_record: Arc<tokio::sync::Mutex<mpsc::Receiver<(Attempted, OwnedSemaphorePermit)>>>,
+) {
+    let mut batch = Vec::with_capacity(RECORD_BATCH);
+    loop {
+        let received = to_record
+            .lock()
+            .await
+            .recv_many(&mut batch, RECORD_BATCH)
+            .await;
+        if received == 0 {
+            return;
+        }
+        let mut outcomes = Vec::with_capacity(batch.len());
+        let together: ApiResult<()> = async {
+            let mut tx = state.store.begin().await?;
+            // Successes to healthy endpoints (nearly all of them) go in two statements; the
+            // rest, which may touch the endpoint or raise an event, one at a time.
+            // On PostgreSQL the per-row statements measured faster than the multi-row ones
+            // (its planner scans for the batched update), so the batching is SQLite's.
+            let batched = state.store.backend() == signet_store::Backend::Sqlite;
+            let mut simple = Vec::new();
+            for (a, _) in &batch {
+                if batched && a.outcome.is_success() && !a.message.endpoint_failing {
+                    simple.push((&a.message, delivered_row(a)));
+                } else {
+                    outcomes.push(record(&state, &mut tx, a).await?);
+                }
+            }
+            if let Some((_, first)) = simple.first() {
+                let settled = state
+                    .store
+                    .record_deliveries(&mut tx, &simple, first.attempted_at)
+                    .await?;
+                if settled < simple.len() as u64 {
+                    tracing::warn!(
+                        lost = simple.len() as u64 - settled,
+                        "webhook leases lost during attempts"
+                    );
+                }
+                outcomes.extend(std::iter::repeat_n(DELIVERED, simple.len()));
+            }
+            tx.commit().await.map_err(StoreError::from)?;
+            Ok(())
+        }
+        .await;
+        match together {
+            Ok(()) => outcomes.iter().for_each(|o| count(&state, o)),
+            Err(_) => {
+                for (a, _) in &batch {
+                    let one: ApiResult<&'static str> = async {
+                        let mut tx = state.store.begin().await?;
+                        let o = record(&state, &mut tx, a).await?;
+                        tx.commit().await.map_err(StoreError::from)?;
+                        Ok(o)
+                    }
+                    .await;
+                    match one {
+                        Ok(o) => count(&state, o),
+                        Err(e) => {
+                            tracing::error!(event = %a.message.event_id, endpoint = %a.message.endpoint_id, detail = %e.detail, "could not record a webhook attempt")
+                        }
+                    }
+                }
+            }
+        }
+        batch.clear();
     }
 }
