@@ -400,12 +400,9 @@ async fn run_recorder(
             let mut tx = state.store.begin().await?;
             // Successes to healthy endpoints (nearly all of them) go in two statements; the
             // rest, which may touch the endpoint or raise an event, one at a time.
-            // On PostgreSQL the per-row statements measured faster than the multi-row ones
-            // (its planner scans for the batched update), so the batching is SQLite's.
-            let batched = state.store.backend() == signet_store::Backend::Sqlite;
             let mut simple = Vec::new();
             for (a, _) in &batch {
-                if batched && a.outcome.is_success() && !a.message.endpoint_failing {
+                if a.outcome.is_success() && !a.message.endpoint_failing {
                     simple.push((&a.message, delivered_row(a)));
                 } else {
                     outcomes.push(record(&state, &mut tx, a).await?);

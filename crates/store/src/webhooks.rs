@@ -566,8 +566,7 @@ impl Store {
         }
         q.execute(&mut **tx).await?;
 
-        // A join with a VALUES list (columns column1..column3 on both backends) finds each
-        // row by its key; a chain of ORs can make PostgreSQL scan the table.
+        // A join with a VALUES list (its columns are column1..column3 on both backends).
         let mut sql = String::from(
             "UPDATE webhook_messages SET status = 'delivered', attempts_made = attempts_made + 1, next_attempt_at = NULL, run_at = NULL, \
              lease_owner = NULL, lease_until = NULL, last_error = NULL, updated_at = $1 FROM (VALUES ",
