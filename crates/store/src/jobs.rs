@@ -102,7 +102,10 @@ impl Store {
         if let Some(t) = tenant {
             q = q.bind(t.as_str());
         }
-        let Some(row) = q.fetch_optional(&self.write).await? else {
+        // `fetch_all`, not `fetch_optional`: SQLite commits an UPDATE …
+        // RETURNING only once the statement has been stepped to its end.
+        let rows = q.fetch_all(&self.write).await?;
+        let Some(row) = rows.into_iter().next() else {
             return Ok(None);
         };
         let id: String = row.try_get("id")?;
