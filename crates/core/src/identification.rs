@@ -671,7 +671,11 @@ impl Identification {
                     return fx;
                 }
                 let last = self.last_progress_at.unwrap_or(self.updated_at);
-                if last + REQUEST_TIMEOUT <= due {
+                // Compared at storage precision: a due time read back from
+                // storage has lost its sub-millisecond part, and a timer that
+                // re-armed itself for the same millisecond would fire forever.
+                let deadline = last + REQUEST_TIMEOUT;
+                if crate::time::to_millis(&deadline) <= crate::time::to_millis(&due) {
                     self.set_status(Status::Canceled, Some("TECH_TIMEOUT"), due, &mut fx);
                     fx.attempt = Some((
                         AttemptStatus::Abandoned,

@@ -23,6 +23,13 @@ pub fn from_millis(ms: i64) -> Timestamp {
     DateTime::from_timestamp_millis(ms).unwrap_or(DateTime::UNIX_EPOCH)
 }
 
+/// Cuts an instant to whole milliseconds, the precision of storage and of
+/// the wire. Clocks are read through this, so an instant kept in a document
+/// and the same instant kept as a due time compare equal.
+pub fn to_storage_precision(ts: Timestamp) -> Timestamp {
+    from_millis(to_millis(&ts))
+}
+
 /// Serde helpers for timestamps in the response format.
 pub mod serde_ts {
     use super::*;

@@ -41,7 +41,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn wall_now(&self) -> Timestamp {
-        self.clock.now()
+        signet_core::time::to_storage_precision(self.clock.now())
     }
 }
 
