@@ -272,6 +272,7 @@ pub async fn run_identification_timer(
         .identification_for_update(&mut tx, &job.tenant_id, &ident_id)
         .await?;
     let fx = ident.on_timer(&timer, job.due_at, now);
+    tracing::debug!(?timer, due = %job.due_at, %now, effects = ?fx, "identification timer");
     let changed = fx != Effects::default();
     if changed {
         apply_identification(

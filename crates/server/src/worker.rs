@@ -8,6 +8,7 @@ use signet_core::ids::TenantId;
 use signet_store::{ClaimedJob, StoreError};
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
+use tracing::Instrument;
 
 /// How long a claimed job is ours before another worker may take it over.
 const LEASE: chrono::Duration = chrono::Duration::seconds(60);
@@ -37,8 +38,13 @@ pub async fn try_execute_job(
 }
 
 async fn run(state: &AppState, job: &ClaimedJob) {
+    // `instrument`, not `enter`: an entered span held across an await leaks
+    // into whatever else the thread runs meanwhile.
     let span = tracing::info_span!("job", id = %job.id, kind = %job.kind, tenant = %job.tenant_id);
-    let _enter = span.enter();
+    run_in_span(state, job).instrument(span).await
+}
+
+async fn run_in_span(state: &AppState, job: &ClaimedJob) {
     let result = match job.kind.as_str() {
         service::JOB_IDENTIFICATION_TIMER => service::run_identification_timer(state, job).await,
         other => Err(crate::error::ApiError::internal(&format!(
