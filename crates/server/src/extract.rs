@@ -113,8 +113,11 @@ pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, ApiError> {
         if let Some(rest) = inner.strip_prefix("unknown field `")
             && let Some(name) = rest.split('`').next()
         {
+            // The path usually already ends with the unknown key itself.
             let field = if path == "." || path.is_empty() {
                 name.to_owned()
+            } else if path == name || path.ends_with(&format!(".{name}")) {
+                path
             } else {
                 format!("{path}.{name}")
             };
@@ -224,6 +227,20 @@ pub fn query_flag(query: Option<&str>, name: &str) -> Result<bool, ApiError> {
         }
     }
     Ok(false)
+}
+
+/// Path parameters; a value that cannot even be decoded (invalid UTF-8,
+/// wrong shape) names nothing that exists, so it is a 404 like any unknown id.
+pub struct IdPath<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for IdPath<T> {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|p| IdPath(p.0))
+            .map_err(|_| ApiError::not_found("resource"))
+    }
 }
 
 #[cfg(test)]

@@ -3,10 +3,10 @@
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{Json, Page, parse_id, query_flag};
+use crate::extract::{IdPath, Json, Page, parse_id, query_flag};
 use crate::service::{apply_identification, identification_json};
 use crate::state::{AppState, fill_random, random16};
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -52,7 +52,7 @@ pub struct CreateIdentification {
 pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
-    Path(person_id): Path<String>,
+    IdPath(person_id): IdPath<String>,
     Json(body): Json<CreateIdentification>,
 ) -> ApiResult<Response> {
     let person_id = parse_id(&person_id, PersonId::parse, "person")?;
@@ -165,7 +165,7 @@ fn new_reference(mode: Mode) -> String {
 pub async fn request(
     State(state): State<AppState>,
     caller: Caller,
-    Path((person_id, id)): Path<(String, String)>,
+    IdPath((person_id, id)): IdPath<(String, String)>,
 ) -> ApiResult<Response> {
     let (person_id, id) = ids(&person_id, &id)?;
     let mut tx = state.store.begin().await?;
@@ -207,7 +207,7 @@ pub async fn request(
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
-    Path((person_id, id)): Path<(String, String)>,
+    IdPath((person_id, id)): IdPath<(String, String)>,
     OriginalUri(uri): OriginalUri,
 ) -> ApiResult<Response> {
     let (person_id, id) = ids(&person_id, &id)?;
@@ -244,7 +244,7 @@ pub async fn get(
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
-    Path(person_id): Path<String>,
+    IdPath(person_id): IdPath<String>,
     page: Page,
 ) -> ApiResult<Response> {
     let person_id = parse_id(&person_id, PersonId::parse, "person")?;
@@ -275,7 +275,7 @@ pub async fn list(
 pub async fn supported_documents(
     State(state): State<AppState>,
     caller: Caller,
-    Path((person_id, id)): Path<(String, String)>,
+    IdPath((person_id, id)): IdPath<(String, String)>,
 ) -> ApiResult<Response> {
     let (person_id, id) = ids(&person_id, &id)?;
     load(&state, &caller, &person_id, &id).await?;
@@ -296,7 +296,7 @@ pub async fn supported_documents(
 pub async fn attempts(
     State(state): State<AppState>,
     caller: Caller,
-    Path((person_id, id)): Path<(String, String)>,
+    IdPath((person_id, id)): IdPath<(String, String)>,
 ) -> ApiResult<Response> {
     let (person_id, id) = ids(&person_id, &id)?;
     load(&state, &caller, &person_id, &id).await?;

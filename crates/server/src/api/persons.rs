@@ -3,10 +3,10 @@
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{JsonObject, Page, parse_id};
+use crate::extract::{IdPath, JsonObject, Page, parse_id};
 use crate::service::emit;
 use crate::state::{AppState, random16};
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
@@ -91,7 +91,7 @@ pub async fn create(
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    IdPath(id): IdPath<String>,
 ) -> ApiResult<Response> {
     let id = parse_id(&id, PersonId::parse, "person")?;
     let person = state
@@ -114,7 +114,7 @@ pub async fn get(
 pub async fn update(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    IdPath(id): IdPath<String>,
     JsonObject(input): JsonObject,
 ) -> ApiResult<Response> {
     let id = parse_id(&id, PersonId::parse, "person")?;
@@ -191,7 +191,7 @@ pub fn document_json(d: &signet_store::PersonDocumentRow) -> Value {
 pub async fn documents(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    IdPath(id): IdPath<String>,
 ) -> ApiResult<Response> {
     let id = parse_id(&id, PersonId::parse, "person")?;
     state
@@ -215,7 +215,7 @@ pub async fn documents(
 pub async fn document_file(
     State(state): State<AppState>,
     caller: Caller,
-    Path((id, doc_id)): Path<(String, String)>,
+    IdPath((id, doc_id)): IdPath<(String, String)>,
 ) -> ApiResult<Response> {
     let id = parse_id(&id, PersonId::parse, "person")?;
     let doc_id = parse_id(&doc_id, PersonDocumentId::parse, "document")?;

@@ -4,10 +4,10 @@
 use crate::api::json_ok;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{Json, parse_id};
+use crate::extract::{IdPath, Json, parse_id};
 use crate::service::{apply_identification, identification_json};
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -132,7 +132,7 @@ async fn act(
 pub async fn start(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    IdPath(id): IdPath<String>,
 ) -> ApiResult<Response> {
     act(&state, &caller, &id, |i, now| i.applicant_started(now)).await
 }
@@ -146,7 +146,7 @@ pub async fn start(
 pub async fn complete(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    IdPath(id): IdPath<String>,
     Json(body): Json<Complete>,
 ) -> ApiResult<Response> {
     if body.ident_code != SANDBOX_IDENT_CODE {
@@ -179,7 +179,7 @@ pub async fn complete(
 pub async fn abort(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    IdPath(id): IdPath<String>,
 ) -> ApiResult<Response> {
     act(&state, &caller, &id, |i, now| i.applicant_aborted(now)).await
 }

@@ -3,10 +3,10 @@
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{Json, Page, parse_id};
+use crate::extract::{IdPath, Json, Page, parse_id};
 use crate::openapi::EVENT_TYPES;
 use crate::state::{AppState, random16};
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -260,7 +260,7 @@ pub async fn list(
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    IdPath(id): IdPath<String>,
 ) -> ApiResult<Response> {
     let (_, row) = load(&state, &caller, &id).await?;
     Ok(json_ok(endpoint_json(&row, false)))
@@ -277,7 +277,7 @@ pub async fn get(
 pub async fn update(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    IdPath(id): IdPath<String>,
     Json(body): Json<UpdateWebhook>,
 ) -> ApiResult<Response> {
     let (_, mut row) = load(&state, &caller, &id).await?;
@@ -328,7 +328,7 @@ pub async fn update(
 pub async fn delete(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    IdPath(id): IdPath<String>,
 ) -> ApiResult<Response> {
     let id = parse_id(&id, WebhookEndpointId::parse, "webhook endpoint")?;
     state
@@ -349,7 +349,7 @@ pub async fn delete(
 pub async fn rotate(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    IdPath(id): IdPath<String>,
 ) -> ApiResult<Response> {
     let (_, mut row) = load(&state, &caller, &id).await?;
     let now = caller.now(&state);
@@ -372,7 +372,7 @@ pub async fn rotate(
 pub async fn deliveries(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    IdPath(id): IdPath<String>,
     page: Page,
 ) -> ApiResult<Response> {
     let (id, _) = load(&state, &caller, &id).await?;
@@ -401,7 +401,7 @@ fn require_enabled(row: &WebhookEndpointRow) -> ApiResult<()> {
 pub async fn resend(
     State(state): State<AppState>,
     caller: Caller,
-    Path((id, message_id)): Path<(String, String)>,
+    IdPath((id, message_id)): IdPath<(String, String)>,
 ) -> ApiResult<Response> {
     let (id, row) = load(&state, &caller, &id).await?;
     let event = parse_id(&message_id, EventId::parse, "message")?;
@@ -430,7 +430,7 @@ pub async fn resend(
 pub async fn recover(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    IdPath(id): IdPath<String>,
     Json(body): Json<Recover>,
 ) -> ApiResult<Response> {
     let since: Timestamp = chrono::DateTime::parse_from_rfc3339(&body.since)
