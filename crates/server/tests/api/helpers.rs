@@ -1,0 +1,317 @@
+//! The test harness: each test gets its own server on a free port with a
+//! fresh database, SQLite by default or PostgreSQL when
+//! `SIGNET_TEST_DATABASE=postgres` (server at 127.0.0.1:5432, or
+//! `SIGNET_TEST_POSTGRES_URL`).
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use signet_server::App;
+use signet_server::config::{Config, Secret};
+use signet_server::state::AppState;
+use std::sync::Arc;
+use tempfile::TempDir;
+
+pub struct TestApp {
+    pub base: String,
+    pub key: String,
+    pub client: reqwest::Client,
+    pub state: AppState,
+    /// Holds the data directory until the test ends.
+    _dir: TempDir,
+    cancel: tokio_util::sync::CancellationToken,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.cancel.cancel();
+    }
+}
+
+pub fn postgres_selected() -> bool {
+    std::env::var("SIGNET_TEST_DATABASE").is_ok_and(|v| v == "postgres")
+}
+
+fn postgres_admin_url() -> String {
+    std::env::var("SIGNET_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+/// A new, empty database URL for the selected backend.
+pub async fn fresh_database(dir: &std::path::Path) -> String {
+    if postgres_selected() {
+        use sqlx::Connection;
+        let admin = postgres_admin_url();
+        let mut conn = sqlx::PgConnection::connect(&admin)
+            .await
+            .expect("PostgreSQL for tests (SIGNET_TEST_DATABASE=postgres)");
+        let name = format!("signet_test_{}", hex_id());
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut conn)
+            .await
+            .expect("create database");
+        let base = admin
+            .rsplit_once('/')
+            .map(|(b, _)| b.to_owned())
+            .unwrap_or(admin);
+        format!("{base}/{name}")
+    } else {
+        format!("sqlite://{}", dir.join("signet.db").display())
+    }
+}
+
+fn hex_id() -> String {
+    let mut b = [0u8; 8];
+    getrandom_fill(&mut b);
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+fn getrandom_fill(b: &mut [u8]) {
+    let r = signet_server::state::random16();
+    for (i, x) in b.iter_mut().enumerate() {
+        *x = r[i % 16];
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
+    // `SIGNET_TEST_LOG=debug` shows the server's logs beside a failing test.
+    if let Ok(filter) = std::env::var("SIGNET_TEST_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_test_writer()
+            .try_init();
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = fresh_database(dir.path()).await;
+    let mut config = Config {
+        data_dir: dir.path().to_path_buf(),
+        database_url: Some(Secret::new(database_url.clone())),
+        webhook_allow_private: true,
+        worker_poll_ms: 50,
+        ..Config::default()
+    };
+    configure(&mut config);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    config.listen = addr;
+    let app = App::build(config, Arc::new(signet_server::state::SystemClock))
+        .await
+        .expect("app");
+    let key = app
+        .bootstrap()
+        .await
+        .expect("bootstrap")
+        .expect("first start creates a key");
+    let state = app.state.clone();
+    let cancel = app.cancel.clone();
+    tokio::spawn(async move {
+        let _ = app.serve(listener, std::future::pending()).await;
+    });
+    TestApp {
+        base: format!("http://{addr}"),
+        key,
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client"),
+        state,
+        _dir: dir,
+        cancel,
+    }
+}
+
+/// A response read whole.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+    pub bytes: Vec<u8>,
+}
+
+impl Reply {
+    /// The first error's code, for error responses.
+    pub fn code(&self) -> &str {
+        self.body["errors"][0]["code"].as_str().unwrap_or("")
+    }
+    pub fn field(&self) -> &str {
+        self.body["errors"][0]["source"]["field"]
+            .as_str()
+            .unwrap_or("")
+    }
+    #[track_caller]
+    pub fn assert(&self, status: u16) -> &Value {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status; body: {}",
+            self.body
+        );
+        &self.body
+    }
+    #[track_caller]
+    pub fn assert_error(&self, status: u16, code: &str) {
+        assert_eq!(self.status.as_u16(), status, "body: {}", self.body);
+        assert_eq!(self.code(), code, "body: {}", self.body);
+        assert!(
+            self.body["errors"][0]["id"]
+                .as_str()
+                .is_some_and(|s| s.len() > 8),
+            "errors carry the request id: {}",
+            self.body
+        );
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        key: Option<&str>,
+        body: Option<Vec<u8>>,
+        content_type: Option<&str>,
+        extra: &[(&str, &str)],
+    ) -> Reply {
+        let mut req = self.client.request(method, self.url(path));
+        if let Some(k) = key {
+            req = req.bearer_auth(k);
+        }
+        if let Some(ct) = content_type {
+            req = req.header("content-type", ct);
+        }
+        for (k, v) in extra {
+            req = req.header(*k, *v);
+        }
+        if let Some(b) = body {
+            req = req.body(b);
+        }
+        let resp = req.send().await.expect("request");
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let bytes = resp.bytes().await.expect("body").to_vec();
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Reply {
+            status,
+            headers,
+            body,
+            bytes,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.send(Method::GET, path, Some(&self.key), None, None, &[])
+            .await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Reply {
+        self.send(
+            Method::POST,
+            path,
+            Some(&self.key),
+            Some(body.to_string().into_bytes()),
+            Some("application/json"),
+            &[],
+        )
+        .await
+    }
+
+    pub async fn patch(&self, path: &str, body: Value) -> Reply {
+        self.send(
+            Method::PATCH,
+            path,
+            Some(&self.key),
+            Some(body.to_string().into_bytes()),
+            Some("application/json"),
+            &[],
+        )
+        .await
+    }
+
+    pub async fn patch_empty(&self, path: &str) -> Reply {
+        self.send(Method::PATCH, path, Some(&self.key), None, None, &[])
+            .await
+    }
+
+    /// Creates a person and returns it.
+    pub async fn person(&self, body: Value) -> Value {
+        self.post("/v1/persons", body).await.assert(201).clone()
+    }
+
+    /// A person with these names and an identification requested for them.
+    pub async fn requested(&self, first: &str, last: &str) -> (String, String) {
+        let p = self
+            .person(
+                json!({"first_name": first, "last_name": last, "mobile_number": "+49301234567"}),
+            )
+            .await;
+        let pid = p["id"].as_str().unwrap().to_owned();
+        let i = self
+            .post(
+                &format!("/v1/persons/{pid}/identifications"),
+                json!({"method": "idnow", "language": "EN"}),
+            )
+            .await;
+        let iid = i.assert(201)["id"].as_str().unwrap().to_owned();
+        self.patch_empty(&format!("/v1/persons/{pid}/identifications/{iid}/request"))
+            .await
+            .assert(200);
+        (pid, iid)
+    }
+
+    pub async fn identification(&self, pid: &str, iid: &str) -> Value {
+        self.get(&format!("/v1/persons/{pid}/identifications/{iid}"))
+            .await
+            .assert(200)
+            .clone()
+    }
+
+    pub async fn status(&self, pid: &str, iid: &str) -> String {
+        self.identification(pid, iid).await["status"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// Advances the tenant's test clock (timers that fall due run first).
+    pub async fn advance(&self, seconds: i64) {
+        self.post("/v1/sandbox/clock/advance", json!({"seconds": seconds}))
+            .await
+            .assert(200);
+    }
+
+    /// Creates another tenant and returns its test key.
+    pub async fn other_tenant(&self, name: &str) -> String {
+        let (_, key) = signet_server::create_tenant(&self.state.store, name, self.state.wall_now())
+            .await
+            .expect("tenant");
+        key
+    }
+
+    /// Event types written to the outbox for this app's default tenant, oldest first.
+    pub async fn event_types(&self) -> Vec<String> {
+        let tenant = self
+            .state
+            .store
+            .tenant_by_name("default")
+            .await
+            .expect("tenant");
+        self.state
+            .store
+            .events_after(&tenant.id, signet_store::Mode::Test, 0, 10_000)
+            .await
+            .expect("events")
+            .into_iter()
+            .map(|e| e.event_type)
+            .collect()
+    }
+}

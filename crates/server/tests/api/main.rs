@@ -1,0 +1,13 @@
+//! Signet's API, tested over HTTP the way integrators use it. The same suite
+//! runs on SQLite and on PostgreSQL (`SIGNET_TEST_DATABASE=postgres`).
+
+// Tests fail loudly on a missing value; the day of the URL-validity check
+// is the machine's.
+#![allow(clippy::unwrap_used, clippy::disallowed_methods)]
+
+mod bad_input;
+mod helpers;
+mod identifications;
+mod operations;
+mod persons;
+mod sandbox;
