@@ -1,7 +1,7 @@
 //! Signing benchmark: Signet against pyHanko on the same files in the same run, and the peak
 //! memory of signing a 50 MB PDF.
 //!
-//! `cargo run -p signet-pdf --release --example bench [-- RUNS]`
+//! `cargo run -p signet-pdf --release --example signing_bench [-- RUNS]`
 //!
 //! Results and the command are recorded in `crates/pdf/BENCHMARKS.md`.
 

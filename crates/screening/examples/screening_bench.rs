@@ -2,7 +2,7 @@
 //! persons, beside rapidfuzz's Jaro-Winkler (`eval/bench_baseline.py`) over the same data in the
 //! same run.
 //!
-//! `cargo run -p signet-screening --release --example bench`
+//! `cargo run -p signet-screening --release --example screening_bench`
 //!
 //! The data is synthetic but shaped like real lists: given and family names from the evaluation
 //! set's pools across cultures, plus invented family names so that most family names are rare,

@@ -1,6 +1,6 @@
 //! Deliveries per second to a local receiver, against a baseline measured in the same run.
 //!
-//! `cargo run -p signet-webhooks --release --example bench [-- --seconds N]`
+//! `cargo run -p signet-webhooks --release --example signing_throughput [-- --seconds N]`
 //!
 //! For each concurrency C (1, 16, 64), C tasks loop for N seconds (default 3):
 //! - signet: `WebhookClient::deliver` (Standard Webhooks signing, guarded connector, outcome
