@@ -10,12 +10,14 @@
 // block, so blocking sleeps are the right tool here.
 #![allow(clippy::disallowed_methods)]
 
+mod common;
+
+use common::*;
 use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -26,88 +28,6 @@ const EVENTS: usize = 60;
 const HOLD: Duration = Duration::from_millis(40);
 /// Longest wait for every event: a killed process's leases (30 s) must run out first.
 const PATIENCE: Duration = Duration::from_secs(90);
-
-fn postgres_admin_url() -> Option<String> {
-    if std::env::var("SIGNET_TEST_DATABASE").ok().as_deref() != Some("postgres") {
-        eprintln!("skipping: set SIGNET_TEST_DATABASE=postgres to run the multi-process test");
-        return None;
-    }
-    Some(
-        std::env::var("SIGNET_TEST_POSTGRES_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned()),
-    )
-}
-
-/// Runs one statement over PostgreSQL's simple-query protocol (trust authentication), enough
-/// to create and drop the test's database without a client library.
-fn pg_simple_query(admin_url: &str, sql: &str) {
-    let rest = admin_url
-        .split_once("://")
-        .map(|(_, r)| r)
-        .expect("postgres URL");
-    let (user, hostdb) = rest.split_once('@').expect("user in postgres URL");
-    let (hostport, db) = hostdb.split_once('/').expect("database in postgres URL");
-    let mut s = TcpStream::connect(hostport).expect("connect to PostgreSQL");
-    let mut params = Vec::new();
-    for (k, v) in [("user", user), ("database", db)] {
-        params.extend_from_slice(k.as_bytes());
-        params.push(0);
-        params.extend_from_slice(v.as_bytes());
-        params.push(0);
-    }
-    params.push(0);
-    let mut startup = Vec::new();
-    startup.extend_from_slice(&((params.len() + 8) as u32).to_be_bytes());
-    startup.extend_from_slice(&196_608u32.to_be_bytes());
-    startup.extend_from_slice(&params);
-    s.write_all(&startup).expect("startup");
-    let read_msg = |s: &mut TcpStream| -> (u8, Vec<u8>) {
-        let mut head = [0u8; 5];
-        s.read_exact(&mut head).expect("message header");
-        let len = u32::from_be_bytes([head[1], head[2], head[3], head[4]]) as usize;
-        let mut body = vec![0u8; len - 4];
-        s.read_exact(&mut body).expect("message body");
-        (head[0], body)
-    };
-    loop {
-        let (tag, body) = read_msg(&mut s);
-        match tag {
-            b'R' => assert_eq!(
-                &body[..4],
-                &[0, 0, 0, 0],
-                "PostgreSQL asks for a password; use trust auth"
-            ),
-            b'E' => panic!(
-                "PostgreSQL refused the connection: {}",
-                String::from_utf8_lossy(&body)
-            ),
-            b'Z' => break,
-            _ => {}
-        }
-    }
-    let mut q = vec![b'Q'];
-    q.extend_from_slice(&((sql.len() + 5) as u32).to_be_bytes());
-    q.extend_from_slice(sql.as_bytes());
-    q.push(0);
-    s.write_all(&q).expect("query");
-    loop {
-        let (tag, body) = read_msg(&mut s);
-        match tag {
-            b'E' => panic!("{sql}: {}", String::from_utf8_lossy(&body)),
-            b'Z' => break,
-            _ => {}
-        }
-    }
-    let _ = s.write_all(&[b'X', 0, 0, 0, 4]);
-}
-
-fn random_hex() -> String {
-    let mut b = [0u8; 8];
-    if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
-        let _ = f.read_exact(&mut b);
-    }
-    b.iter().map(|x| format!("{x:02x}")).collect()
-}
 
 // ---------------------------------------------------------------------------------------------
 // The receiver: records every delivery and any overlap of two attempts of one message.
@@ -193,95 +113,10 @@ fn serve_connection(conn: TcpStream, log: &Mutex<Log>) {
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// The two servers and a minimal client.
-
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
-}
-
-fn signet(database_url: &str, data_dir: &std::path::Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_signet"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("SIGNET_") && !k.starts_with("SIGNET_TEST_") {
-            cmd.env_remove(k);
-        }
-    }
-    cmd.env("SIGNET_DATABASE_URL", database_url)
-        .env("SIGNET_DATA_DIR", data_dir)
-        .env("SIGNET_WEBHOOK_ALLOW_PRIVATE", "true")
-        .env("SIGNET_WORKER_POLL_MS", "50")
-        .env("SIGNET_LOG", "warn");
-    cmd
-}
-
-fn request(port: u16, method: &str, path: &str, key: &str, body: Option<&Value>) -> (u16, Value) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect to signet");
-    let body = body.map(Value::to_string).unwrap_or_default();
-    write!(
-        s,
-        "{method} {path} HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Bearer {key}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .expect("send request");
-    let mut raw = String::new();
-    s.read_to_string(&mut raw).expect("read response");
-    let status = raw
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    let json = raw
-        .split_once("\r\n\r\n")
-        .and_then(|(_, b)| serde_json::from_str(b).ok())
-        .unwrap_or(Value::Null);
-    (status, json)
-}
-
-fn start_server(database_url: &str, data_dir: &std::path::Path) -> Server {
-    let port = free_port();
-    let child = signet(database_url, data_dir)
-        .arg("serve")
-        .env("SIGNET_LISTEN", format!("127.0.0.1:{port}"))
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("start signet serve");
-    let server = Server { child, port };
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while request_health(port) != Some(200) {
-        assert!(Instant::now() < deadline, "signet serve did not come up");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    server
-}
-
-fn request_health(port: u16) -> Option<u16> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.write_all(b"GET /healthz HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
-        .ok()?;
-    let mut raw = String::new();
-    s.read_to_string(&mut raw).ok()?;
-    raw.split_whitespace().nth(1)?.parse().ok()
-}
-
 #[test]
 fn two_processes_deliver_every_event_once_in_flight_and_survive_a_kill() {
     let Some(admin) = postgres_admin_url() else {
+        eprintln!("skipping: set SIGNET_TEST_DATABASE=postgres to run the multi-process test");
         return;
     };
     let name = format!("signet_mp_{}", random_hex());

@@ -1,0 +1,230 @@
+//! What the binary's tests share: a fresh database on either backend, the
+//! `signet` command with a clean environment, a server process and a minimal
+//! HTTP client over a plain socket.
+
+#![allow(dead_code)] // each test binary uses its own part
+
+use serde_json::Value;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// PostgreSQL's admin URL when the suite runs on PostgreSQL.
+pub fn postgres_admin_url() -> Option<String> {
+    if std::env::var("SIGNET_TEST_DATABASE").ok().as_deref() != Some("postgres") {
+        return None;
+    }
+    Some(
+        std::env::var("SIGNET_TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned()),
+    )
+}
+
+/// Runs one statement over PostgreSQL's simple-query protocol (trust authentication), enough
+/// to create and drop the test's database without a client library.
+pub fn pg_simple_query(admin_url: &str, sql: &str) {
+    let rest = admin_url
+        .split_once("://")
+        .map(|(_, r)| r)
+        .expect("postgres URL");
+    let (user, hostdb) = rest.split_once('@').expect("user in postgres URL");
+    let (hostport, db) = hostdb.split_once('/').expect("database in postgres URL");
+    let mut s = TcpStream::connect(hostport).expect("connect to PostgreSQL");
+    let mut params = Vec::new();
+    for (k, v) in [("user", user), ("database", db)] {
+        params.extend_from_slice(k.as_bytes());
+        params.push(0);
+        params.extend_from_slice(v.as_bytes());
+        params.push(0);
+    }
+    params.push(0);
+    let mut startup = Vec::new();
+    startup.extend_from_slice(&((params.len() + 8) as u32).to_be_bytes());
+    startup.extend_from_slice(&196_608u32.to_be_bytes());
+    startup.extend_from_slice(&params);
+    s.write_all(&startup).expect("startup");
+    let read_msg = |s: &mut TcpStream| -> (u8, Vec<u8>) {
+        let mut head = [0u8; 5];
+        s.read_exact(&mut head).expect("message header");
+        let len = u32::from_be_bytes([head[1], head[2], head[3], head[4]]) as usize;
+        let mut body = vec![0u8; len - 4];
+        s.read_exact(&mut body).expect("message body");
+        (head[0], body)
+    };
+    loop {
+        let (tag, body) = read_msg(&mut s);
+        match tag {
+            b'R' => assert_eq!(
+                &body[..4],
+                &[0, 0, 0, 0],
+                "PostgreSQL asks for a password; use trust auth"
+            ),
+            b'E' => panic!(
+                "PostgreSQL refused the connection: {}",
+                String::from_utf8_lossy(&body)
+            ),
+            b'Z' => break,
+            _ => {}
+        }
+    }
+    let mut q = vec![b'Q'];
+    q.extend_from_slice(&((sql.len() + 5) as u32).to_be_bytes());
+    q.extend_from_slice(sql.as_bytes());
+    q.push(0);
+    s.write_all(&q).expect("query");
+    loop {
+        let (tag, body) = read_msg(&mut s);
+        match tag {
+            b'E' => panic!("{sql}: {}", String::from_utf8_lossy(&body)),
+            b'Z' => break,
+            _ => {}
+        }
+    }
+    let _ = s.write_all(&[b'X', 0, 0, 0, 4]);
+}
+
+pub fn random_hex() -> String {
+    let mut b = [0u8; 8];
+    if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
+        let _ = f.read_exact(&mut b);
+    }
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+pub struct Server {
+    pub child: Child,
+    pub port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+pub fn signet(database_url: &str, data_dir: &std::path::Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_signet"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("SIGNET_") && !k.starts_with("SIGNET_TEST_") {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.env("SIGNET_DATABASE_URL", database_url)
+        .env("SIGNET_DATA_DIR", data_dir)
+        .env("SIGNET_WEBHOOK_ALLOW_PRIVATE", "true")
+        .env("SIGNET_WORKER_POLL_MS", "50")
+        .env("SIGNET_LOG", "warn");
+    cmd
+}
+
+pub fn request(
+    port: u16,
+    method: &str,
+    path: &str,
+    key: &str,
+    body: Option<&Value>,
+) -> (u16, Value) {
+    try_request(port, method, path, key, body).expect("an answer from signet")
+}
+
+/// One request; `None` when the connection fails or is cut before a whole
+/// response (a server that died is no answer).
+pub fn try_request(
+    port: u16,
+    method: &str,
+    path: &str,
+    key: &str,
+    body: Option<&Value>,
+) -> Option<(u16, Value)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    let body = body.map(Value::to_string).unwrap_or_default();
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Bearer {key}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .ok()?;
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).ok()?;
+    let status = raw
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let json = raw
+        .split_once("\r\n\r\n")
+        .and_then(|(_, b)| serde_json::from_str(b).ok())
+        .unwrap_or(Value::Null);
+    (status != 0).then_some((status, json))
+}
+
+pub fn start_server(database_url: &str, data_dir: &std::path::Path) -> Server {
+    let port = free_port();
+    let child = signet(database_url, data_dir)
+        .arg("serve")
+        .env("SIGNET_LISTEN", format!("127.0.0.1:{port}"))
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start signet serve");
+    let server = Server { child, port };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while request_health(port) != Some(200) {
+        assert!(Instant::now() < deadline, "signet serve did not come up");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    server
+}
+
+pub fn request_health(port: u16) -> Option<u16> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.write_all(b"GET /healthz HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+        .ok()?;
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).ok()?;
+    raw.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// A new, empty database for one test and a data directory beside it:
+/// PostgreSQL when the suite runs on it, else SQLite in the data directory.
+pub fn fresh_database(label: &str) -> (String, std::path::PathBuf) {
+    let name = format!("signet_{label}_{}", random_hex());
+    let data_dir = std::env::temp_dir().join(&name);
+    std::fs::create_dir_all(&data_dir).expect("data dir");
+    let url = match postgres_admin_url() {
+        Some(admin) => {
+            pg_simple_query(&admin, &format!("CREATE DATABASE {name}"));
+            let base = admin.rsplit_once('/').map(|(b, _)| b).expect("admin URL");
+            format!("{base}/{name}")
+        }
+        None => format!("sqlite://{}", data_dir.join("signet.db").display()),
+    };
+    (url, data_dir)
+}
+
+/// `signet tenant create NAME`; returns the test-mode key (its last line).
+pub fn create_tenant(database_url: &str, data_dir: &std::path::Path, name: &str) -> String {
+    let out = signet(database_url, data_dir)
+        .args(["tenant", "create", name])
+        .output()
+        .expect("signet tenant create");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .last()
+        .expect("a key on the last line")
+        .trim()
+        .to_owned()
+}
