@@ -45,8 +45,10 @@ fi
 if [ "$which_backends" = all ] || [ "$which_backends" = postgres ]; then
   ensure_postgres
   echo "== tests on PostgreSQL" >&2
-  # The crates below touch the database; the others are backend-free and
-  # already ran above.
+  # The whole workspace again, not only the crates that touch the database:
+  # the same package selection reuses the test binaries built above (another
+  # selection would unify features differently and build everything twice),
+  # and the backend-free crates take seconds.
   SIGNET_TEST_DATABASE=postgres SIGNET_TEST_POSTGRES_URL="$pg_url" \
-    cargo test --locked -p signet-store -p signet-server -p signet
+    cargo test --workspace --locked
 fi
