@@ -9,6 +9,7 @@ pub mod extract;
 pub mod metrics;
 pub mod middleware;
 pub mod openapi;
+pub mod screening;
 pub mod service;
 pub mod state;
 pub mod webhooks;
@@ -131,6 +132,7 @@ impl App {
             .into(),
             webhooks_ready: Arc::new(tokio::sync::Notify::new()),
             webhook_client,
+            screening: Arc::new(screening::Screening::new()),
         };
         Ok(App {
             state,
@@ -174,6 +176,12 @@ impl App {
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         self.spawn_workers();
+        // Build the screening index before answering; searches rebuild it when lists change.
+        self.state
+            .screening
+            .index(&self.state.store)
+            .await
+            .map_err(std::io::Error::other)?;
         let router = build_router(self.state.clone());
         let cancel = self.cancel.clone();
         let result = axum::serve(listener, router)

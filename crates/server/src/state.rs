@@ -37,6 +37,8 @@ pub struct AppState {
     pub webhooks_ready: Arc<Notify>,
     /// The outbound client for webhook deliveries (one connection pool per process).
     pub webhook_client: signet_webhooks::WebhookClient,
+    /// The sanctions-list matcher, rebuilt when a list is imported.
+    pub screening: Arc<crate::screening::Screening>,
 }
 
 impl AppState {

@@ -82,6 +82,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_webhooks.sql"),
         postgres: include_str!("../migrations/postgres/0002_webhooks.sql"),
     },
+    Migration {
+        version: 3,
+        name: "screening",
+        sqlite: include_str!("../migrations/sqlite/0003_screening.sql"),
+        postgres: include_str!("../migrations/postgres/0003_screening.sql"),
+    },
 ];
 
 impl Store {

@@ -18,6 +18,7 @@ mod idempotency;
 mod identifications;
 mod jobs;
 mod persons;
+mod screening;
 mod tenants;
 mod webhooks;
 
@@ -27,6 +28,7 @@ pub use events::EventRow;
 pub use idempotency::IdempotencyBegin;
 pub use jobs::{ClaimedJob, JobSpec};
 pub use persons::PersonDocumentRow;
+pub use screening::{ScreeningEntryRow, ScreeningListRow};
 pub use tenants::{ApiKeyRow, Mode, Tenant};
 pub use webhooks::{
     ALL_EVENT_TYPES, ClaimedMessage, DeliveryAttemptRow, MessageSettlement, WebhookEndpointRow,

@@ -5,6 +5,7 @@ pub mod identifications;
 pub mod ops;
 pub mod persons;
 pub mod sandbox;
+pub mod screening;
 pub mod webhooks;
 
 use crate::state::AppState;
@@ -44,6 +45,8 @@ pub fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(webhooks::deliveries))
         .routes(routes!(webhooks::resend))
         .routes(routes!(webhooks::recover))
+        .routes(routes!(screening::lists))
+        .routes(routes!(screening::search))
 }
 
 /// Routes open without a key.
