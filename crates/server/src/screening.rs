@@ -35,7 +35,7 @@ fn stamp(lists: &[ScreeningListRow]) -> Stamp {
 /// Why an import failed. A failed import leaves the stored list as it was.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{0}")]
+    #[error(transparent)]
     Parse(#[from] ParseError),
     #[error("storing the list: {0}")]
     Store(#[from] StoreError),

@@ -31,8 +31,29 @@ enum Command {
         #[command(subcommand)]
         command: TenantCommand,
     },
+    /// Manage sanctions lists for AML screening.
+    Lists {
+        #[command(subcommand)]
+        command: ListsCommand,
+    },
     /// Print the OpenAPI document.
     Openapi,
+}
+
+#[derive(Subcommand)]
+enum ListsCommand {
+    /// Import a list file, replacing the stored list of the same source in one transaction.
+    ///
+    /// A malformed file fails naming the line or element, and the previous list stays.
+    Import {
+        /// The file (for ofac-sdn-csv: the folder holding sdn.csv, alt.csv and add.csv, or
+        /// sdn.csv itself).
+        path: PathBuf,
+        /// ofac-sdn-csv, ofac-sdn-xml, eu-fsf-xml, un-xml, uk-sanctions-list or
+        /// opensanctions-ftm.
+        #[arg(long)]
+        format: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -85,6 +106,7 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Tenant { command } => tenant(config, command).await,
+        Command::Lists { command } => lists(config, command).await,
         Command::Openapi => {
             println!(
                 "{}",
@@ -163,6 +185,55 @@ async fn tenant(config: Config, command: TenantCommand) -> anyhow::Result<()> {
             let key = signet_server::auth::issue_key(store, &tenant.id, mode, now).await?;
             println!("A new {} key for {name} (shown once):", mode.as_str());
             println!("{key}");
+        }
+    }
+    Ok(())
+}
+
+async fn lists(config: Config, command: ListsCommand) -> anyhow::Result<()> {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use signet_server::screening::{ImportProgress, import_list};
+    match command {
+        ListsCommand::Import { path, format } => {
+            let format: signet_server::screening::signet_screening::ListFormat = format.parse()?;
+            let app = App::from_config(config).await.context("database")?;
+            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+            let style =
+                ProgressStyle::with_template("{msg:8} [{bar:40}] {percent:>3}% {elapsed_precise}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> ");
+            bar.set_style(style);
+            bar.set_message("reading");
+            let shown = bar.clone();
+            let on_progress = move |p: ImportProgress| match p {
+                ImportProgress::Reading { done, total } => {
+                    shown.set_length(total.max(1));
+                    shown.set_position(done);
+                }
+                ImportProgress::Storing { done, total } => {
+                    if shown.message() != "storing" {
+                        shown.set_message("storing");
+                        shown.set_length(total.max(1));
+                    }
+                    shown.set_position(done);
+                }
+            };
+            let result = import_list(
+                &app.state.store,
+                format,
+                &path,
+                app.state.wall_now(),
+                on_progress,
+            )
+            .await;
+            bar.finish_and_clear();
+            let summary =
+                result.with_context(|| format!("cannot import {} as {format}", path.display()))?;
+            println!(
+                "Imported list {} version {}: {} entries",
+                summary.list, summary.version, summary.entries
+            );
+            app.state.store.close().await;
         }
     }
     Ok(())
