@@ -245,3 +245,29 @@ async fn bad_search_input_is_400_naming_the_field() {
         .unwrap();
     assert_eq!(anonymous.status().as_u16(), 401);
 }
+
+#[tokio::test]
+async fn each_import_stamps_a_later_time_even_under_a_pinned_clock() {
+    let app = spawn_app().await;
+    let now = app.state.wall_now();
+    for _ in 0..2 {
+        import_list(
+            &app.state.store,
+            ListFormat::OfacSdnXml,
+            &fixture("sdn.xml"),
+            now,
+            |_| {},
+        )
+        .await
+        .unwrap();
+    }
+    let stored = app.state.store.screening_lists().await.unwrap();
+    assert_eq!(
+        stored[0].imported_at,
+        signet_core::time::to_millis(&now) + 1
+    );
+    assert_eq!(
+        top(&app, "Vladimir Putin").await.unwrap()["entry_id"],
+        "32713"
+    );
+}

@@ -73,13 +73,30 @@ impl Store {
     /// Replaces a list and all its entries in one transaction: readers see
     /// the old list or the new one, never a mix, and a failure keeps the old.
     /// `progress` is called after each batch with the entries written so far.
+    /// Returns the import time stored: `list.imported_at`, or just after the
+    /// replaced list's when that was not earlier.
     pub async fn replace_screening_list(
         &self,
         list: &ScreeningListRow,
         entries: &[ScreeningEntryRow],
         progress: &mut (dyn FnMut(usize) + Send),
-    ) -> Result<()> {
+    ) -> Result<i64> {
         let mut tx = self.begin().await?;
+        // Each import of a list stamps a later time than the one it replaces, even under a
+        // pinned or coarse clock, so readers comparing times always see the change.
+        let previous: Option<i64> = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT imported_at FROM screening_lists WHERE id = $1{}",
+            self.backend.for_update()
+        )))
+        .bind(&list.id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|r| r.try_get("imported_at"))
+        .transpose()?;
+        let imported_at = match previous {
+            Some(p) if p >= list.imported_at => p + 1,
+            _ => list.imported_at,
+        };
         sqlx::query("DELETE FROM screening_entries WHERE list_id = $1")
             .bind(&list.id)
             .execute(&mut *tx)
@@ -96,7 +113,7 @@ impl Store {
         .bind(&list.format)
         .bind(&list.version)
         .bind(list.entry_count)
-        .bind(list.imported_at)
+        .bind(imported_at)
         .execute(&mut *tx)
         .await?;
         let mut written = 0usize;
@@ -123,6 +140,6 @@ impl Store {
             progress(written);
         }
         tx.commit().await?;
-        Ok(())
+        Ok(imported_at)
     }
 }
