@@ -49,14 +49,6 @@ pub struct ListSchema {
     imported_at: String,
 }
 
-/// The lists, by id.
-#[allow(dead_code)]
-#[derive(serde::Serialize, utoipa::ToSchema)]
-#[schema(as = ScreeningLists)]
-pub struct ListsSchema {
-    data: Vec<ListSchema>,
-}
-
 /// One list entry that matched.
 #[allow(dead_code)]
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -90,8 +82,9 @@ pub struct SearchSchema {
 /// List the imported sanctions lists.
 ///
 /// Lists are imported with `signet lists import PATH --format F` and shared by all tenants.
+/// A bare array, like every other list of the API.
 #[utoipa::path(get, path = "/v1/screening/lists", tag = "screening",
-    responses((status = 200, body = ListsSchema)))]
+    responses((status = 200, body = [ListSchema])))]
 pub async fn lists(State(state): State<AppState>, _caller: Caller) -> ApiResult<Response> {
     let rows = state.store.screening_lists().await?;
     let data: Vec<Value> = rows
@@ -107,7 +100,7 @@ pub async fn lists(State(state): State<AppState>, _caller: Caller) -> ApiResult<
             })
         })
         .collect();
-    Ok(json_ok(json!({ "data": data })))
+    Ok(json_ok(Value::Array(data)))
 }
 
 fn query_from(body: SearchRequest) -> ApiResult<(Query, SearchOptions)> {
