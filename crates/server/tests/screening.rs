@@ -49,7 +49,9 @@ async fn top(app: &TestApp, name: &str) -> Option<Value> {
 }
 
 async fn lists(app: &TestApp) -> Vec<Value> {
-    app.get("/v1/screening/lists").await.assert(200)
+    app.get("/v1/screening/lists")
+        .await
+        .assert(200)
         .as_array()
         .cloned()
         .unwrap_or_default()
