@@ -12,6 +12,7 @@
 //!   same pragmas as Signet's store (WAL, `synchronous = NORMAL`) and answers 201;
 //! - **persons**: `POST /v1/persons` through the whole stack (key check, request id, validation,
 //!   the person and its `person.created` event in one transaction);
+//! - **person read**: `GET /v1/persons/{id}`, the same stack without a write;
 //! - **identification flow**: create a person, create an identification, request it, read it
 //!   (four requests per flow).
 //!
@@ -333,6 +334,31 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     })
     .await;
     report("POST /v1/persons", &persons, Some(base_rate));
+
+    // A read through the same stack (key check, request id, metrics) with no write: how much of
+    // a write's cost is the stack and how much the transaction.
+    let someone = send(
+        &client,
+        reqwest::Method::POST,
+        format!("{base}/v1/persons"),
+        &key,
+        Some(json!({"first_name": "Grace", "last_name": "Hopper"})),
+        201,
+    )
+    .await?;
+    let someone = someone["id"].as_str().unwrap_or_default().to_owned();
+    let (c, b, k) = (client.clone(), base.clone(), key.clone());
+    let reads = drive(&load, move |_| {
+        let (c, k) = (c.clone(), k.clone());
+        let url = format!("{b}/v1/persons/{someone}");
+        async move {
+            send(&c, reqwest::Method::GET, url, &k, None, 200)
+                .await
+                .map(|_| 1)
+        }
+    })
+    .await;
+    report("GET /v1/persons/{id}", &reads, Some(base_rate));
 
     let (c, b, k) = (client.clone(), base.clone(), key.clone());
     let flow = drive(&load, move |n| {
