@@ -146,3 +146,11 @@ typed_id!(
     /// One logged delivery attempt of a webhook message.
     DeliveryId, "dlv"
 );
+typed_id!(
+    /// One screening of a person against the sanctions lists.
+    ScreeningId, "scr"
+);
+typed_id!(
+    /// A possible match of a person with a list entry.
+    ScreeningHitId, "hit"
+);

@@ -88,6 +88,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0003_screening.sql"),
         postgres: include_str!("../migrations/postgres/0003_screening.sql"),
     },
+    Migration {
+        version: 4,
+        name: "screening_hits",
+        sqlite: include_str!("../migrations/sqlite/0004_screening_hits.sql"),
+        postgres: include_str!("../migrations/postgres/0004_screening_hits.sql"),
+    },
 ];
 
 impl Store {

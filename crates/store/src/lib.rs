@@ -28,7 +28,7 @@ pub use events::EventRow;
 pub use idempotency::IdempotencyBegin;
 pub use jobs::{ClaimedJob, JobSpec};
 pub use persons::PersonDocumentRow;
-pub use screening::{ScreeningEntryRow, ScreeningListRow};
+pub use screening::{ScreeningEntryRow, ScreeningHitRow, ScreeningListRow, ScreeningRow};
 pub use tenants::{ApiKeyRow, Mode, Tenant};
 pub use webhooks::{
     ALL_EVENT_TYPES, ClaimedMessage, DeliveryAttemptRow, MessageSettlement, WebhookEndpointRow,

@@ -2,7 +2,8 @@
 //! tenant. The store keeps each entry as JSON text and knows nothing of its
 //! shape; the server parses and indexes them.
 
-use crate::{Result, Store};
+use crate::{Mode, Result, Store, StoreError, Tx};
+use signet_core::ids::{PersonId, ScreeningHitId, ScreeningId, TenantId};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -141,5 +142,267 @@ impl Store {
         }
         tx.commit().await?;
         Ok(imported_at)
+    }
+}
+
+/// One screening of a person: when it ran and what it concluded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScreeningRow {
+    pub id: ScreeningId,
+    pub person_id: PersonId,
+    /// Tenant-clock Unix milliseconds.
+    pub created_at: i64,
+    /// The outcome as JSON text.
+    pub outcome: String,
+}
+
+/// A possible match of a person with a list entry, and its review.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScreeningHitRow {
+    pub id: ScreeningHitId,
+    pub person_id: PersonId,
+    pub list_id: String,
+    pub entry_id: String,
+    /// The entry's primary name.
+    pub name: String,
+    pub matched_name: String,
+    pub score: f64,
+    /// JSON text.
+    pub explanation: String,
+    /// `open`, `true_positive` or `false_positive`.
+    pub status: String,
+    pub decided_by: Option<String>,
+    pub note: Option<String>,
+    pub decided_at: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const HIT_COLUMNS: &str = "id, person_id, list_id, entry_id, name, matched_name, score, explanation, status, decided_by, note, decided_at, created_at, updated_at";
+
+fn hit_from_row(row: &AnyRow) -> Result<ScreeningHitRow> {
+    let id: String = row.try_get("id")?;
+    let person_id: String = row.try_get("person_id")?;
+    Ok(ScreeningHitRow {
+        id: ScreeningHitId::parse(&id).ok_or_else(|| StoreError::Corrupt("hit id".into()))?,
+        person_id: PersonId::parse(&person_id)
+            .ok_or_else(|| StoreError::Corrupt("person id".into()))?,
+        list_id: row.try_get("list_id")?,
+        entry_id: row.try_get("entry_id")?,
+        name: row.try_get("name")?,
+        matched_name: row.try_get("matched_name")?,
+        score: row.try_get("score")?,
+        explanation: row.try_get("explanation")?,
+        status: row.try_get("status")?,
+        decided_by: row.try_get("decided_by")?,
+        note: row.try_get("note")?,
+        decided_at: row.try_get("decided_at")?,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+impl Store {
+    /// Records a screening of a person.
+    pub async fn insert_screening(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        mode: Mode,
+        row: &ScreeningRow,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO screenings (id, tenant_id, mode, person_id, created_at, outcome) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(row.id.as_str())
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(row.person_id.as_str())
+        .bind(row.created_at)
+        .bind(&row.outcome)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// A person's screenings, newest first.
+    pub async fn person_screenings(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        person: &PersonId,
+    ) -> Result<Vec<ScreeningRow>> {
+        let rows = sqlx::query(
+            "SELECT id, person_id, created_at, outcome FROM screenings WHERE tenant_id = $1 AND mode = $2 AND person_id = $3 ORDER BY created_at DESC, id DESC",
+        )
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(person.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let id: String = r.try_get("id")?;
+                let person_id: String = r.try_get("person_id")?;
+                Ok(ScreeningRow {
+                    id: ScreeningId::parse(&id)
+                        .ok_or_else(|| StoreError::Corrupt("screening id".into()))?,
+                    person_id: PersonId::parse(&person_id)
+                        .ok_or_else(|| StoreError::Corrupt("person id".into()))?,
+                    created_at: r.try_get("created_at")?,
+                    outcome: r.try_get("outcome")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Every hit of a person, oldest first, read inside the caller's
+    /// transaction (which holds the person's row lock).
+    pub async fn person_hits(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        mode: Mode,
+        person: &PersonId,
+    ) -> Result<Vec<ScreeningHitRow>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {HIT_COLUMNS} FROM screening_hits WHERE tenant_id = $1 AND mode = $2 AND person_id = $3 ORDER BY created_at, id"
+        )))
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(person.as_str())
+        .fetch_all(&mut **tx)
+        .await?;
+        rows.iter().map(hit_from_row).collect()
+    }
+
+    /// Stores a new hit.
+    pub async fn insert_hit(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        mode: Mode,
+        hit: &ScreeningHitRow,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO screening_hits (id, tenant_id, mode, person_id, list_id, entry_id, name, matched_name, score, explanation, status, decided_by, note, decided_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+        )
+        .bind(hit.id.as_str())
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(hit.person_id.as_str())
+        .bind(&hit.list_id)
+        .bind(&hit.entry_id)
+        .bind(&hit.name)
+        .bind(&hit.matched_name)
+        .bind(hit.score)
+        .bind(&hit.explanation)
+        .bind(&hit.status)
+        .bind(hit.decided_by.as_deref())
+        .bind(hit.note.as_deref())
+        .bind(hit.decided_at)
+        .bind(hit.created_at)
+        .bind(hit.updated_at)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| StoreError::on_constraint(e, "hit exists"))?;
+        Ok(())
+    }
+
+    /// Rewrites a hit's match (name, score, explanation), keeping its review.
+    pub async fn update_hit_match(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        hit: &ScreeningHitRow,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE screening_hits SET name = $1, matched_name = $2, score = $3, explanation = $4, updated_at = $5 WHERE id = $6 AND tenant_id = $7",
+        )
+        .bind(&hit.name)
+        .bind(&hit.matched_name)
+        .bind(hit.score)
+        .bind(&hit.explanation)
+        .bind(hit.updated_at)
+        .bind(hit.id.as_str())
+        .bind(tenant.as_str())
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Records a reviewer's decision on a hit (a later decision overwrites).
+    pub async fn decide_hit(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        hit: &ScreeningHitRow,
+    ) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE screening_hits SET status = $1, decided_by = $2, note = $3, decided_at = $4, updated_at = $5 WHERE id = $6 AND tenant_id = $7",
+        )
+        .bind(&hit.status)
+        .bind(hit.decided_by.as_deref())
+        .bind(hit.note.as_deref())
+        .bind(hit.decided_at)
+        .bind(hit.updated_at)
+        .bind(hit.id.as_str())
+        .bind(tenant.as_str())
+        .execute(&mut **tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// One hit of the tenant in this mode.
+    pub async fn hit(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        id: &ScreeningHitId,
+    ) -> Result<ScreeningHitRow> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {HIT_COLUMNS} FROM screening_hits WHERE id = $1 AND tenant_id = $2 AND mode = $3"
+        )))
+        .bind(id.as_str())
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .fetch_optional(&self.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        hit_from_row(&row)
+    }
+
+    /// The tenant's hits, newest first, optionally of one status.
+    pub async fn hits(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        status: Option<&str>,
+    ) -> Result<Vec<ScreeningHitRow>> {
+        let rows = match status {
+            Some(status) => {
+                sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "SELECT {HIT_COLUMNS} FROM screening_hits WHERE tenant_id = $1 AND mode = $2 AND status = $3 ORDER BY created_at DESC, id DESC"
+                )))
+                .bind(tenant.as_str())
+                .bind(mode.as_str())
+                .bind(status)
+                .fetch_all(&self.read)
+                .await?
+            }
+            None => {
+                sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "SELECT {HIT_COLUMNS} FROM screening_hits WHERE tenant_id = $1 AND mode = $2 ORDER BY created_at DESC, id DESC"
+                )))
+                .bind(tenant.as_str())
+                .bind(mode.as_str())
+                .fetch_all(&self.read)
+                .await?
+            }
+        };
+        rows.iter().map(hit_from_row).collect()
     }
 }
