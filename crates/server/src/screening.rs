@@ -7,9 +7,21 @@
 //! import`) or this one has imported a list since. One rebuild runs at a time;
 //! searches meanwhile wait for it rather than answer from a stale list.
 
-use signet_core::time::{Timestamp, to_millis};
-use signet_screening::{Index, ListEntry, ListFormat, ParseError};
-use signet_store::{ScreeningEntryRow, ScreeningListRow, Store, StoreError};
+use crate::error::{ApiError, ApiResult};
+use crate::service::emit;
+use crate::state::{AppState, random16};
+use serde_json::{Value, json};
+use signet_core::ids::{PersonId, ScreeningHitId, ScreeningId, TenantId};
+use signet_core::person::Person;
+use signet_core::time::{Timestamp, format, from_millis, to_millis};
+use signet_screening::{
+    DEFAULT_THRESHOLD, Index, ListEntry, ListFormat, Match, ParseError, PartialDate, Query,
+    SearchOptions, country_code,
+};
+use signet_store::{
+    Mode, ScreeningEntryRow, ScreeningHitRow, ScreeningListRow, ScreeningRow, Store, StoreError, Tx,
+};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
@@ -203,4 +215,246 @@ impl Screening {
         );
         Ok(index)
     }
+}
+
+/// The statuses of a hit: under review, confirmed, dismissed.
+pub const HIT_STATUSES: &[&str] = &["open", "true_positive", "false_positive"];
+
+/// At most this many matches per name screened.
+const MATCHES_PER_NAME: usize = 25;
+
+/// A hit as the API shows it.
+pub fn hit_json(h: &ScreeningHitRow) -> Value {
+    let explanation: Value = serde_json::from_str(&h.explanation).unwrap_or(Value::Null);
+    json!({
+        "id": h.id.as_str(),
+        "person_id": h.person_id.as_str(),
+        "list": h.list_id,
+        "entry_id": h.entry_id,
+        "name": h.name,
+        "matched_name": h.matched_name,
+        "score": h.score,
+        "explanation": explanation,
+        "status": h.status,
+        "decided_by": h.decided_by,
+        "note": h.note,
+        "decided_at": h.decided_at.map(|t| format(&from_millis(t))),
+        "created_at": format(&from_millis(h.created_at)),
+    })
+}
+
+/// A stored screening as the API shows it.
+pub fn screening_json(row: &ScreeningRow) -> Value {
+    let mut out = json!({
+        "id": row.id.as_str(),
+        "person_id": row.person_id.as_str(),
+        "created_at": format(&from_millis(row.created_at)),
+    });
+    if let (Some(o), Ok(Value::Object(outcome))) = (
+        out.as_object_mut(),
+        serde_json::from_str::<Value>(&row.outcome),
+    ) {
+        o.extend(outcome);
+    }
+    out
+}
+
+/// The person's `screening_progress` and `risk_classification_status` that
+/// its hits imply: a true positive declines (high risk), an open hit is a
+/// potential match (potential risk), no hits or only dismissed ones accept
+/// (normal risk).
+pub fn verdict(hits: &[ScreeningHitRow]) -> (&'static str, &'static str) {
+    if hits.iter().any(|h| h.status == "true_positive") {
+        ("SCREENED_DECLINED", "HIGH_RISK")
+    } else if hits.iter().any(|h| h.status == "open") {
+        ("POTENTIAL_MATCH", "POTENTIAL_RISK")
+    } else {
+        ("SCREENED_ACCEPTED", "NORMAL_RISK")
+    }
+}
+
+/// Sets the person's screening fields from its hits and stores the person
+/// when they changed. Returns the verdict.
+pub async fn apply_verdict(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &TenantId,
+    person: &mut Person,
+    hits: &[ScreeningHitRow],
+    now: Timestamp,
+) -> ApiResult<(&'static str, &'static str)> {
+    let (progress, risk) = verdict(hits);
+    let changed = person.str_field("screening_progress") != Some(progress)
+        || person.str_field("risk_classification_status") != Some(risk);
+    if changed {
+        person.set_system_field("screening_progress", json!(progress), &now);
+        person.set_system_field("risk_classification_status", json!(risk), &now);
+        state.store.update_person(tx, tenant, person, now).await?;
+    }
+    Ok((progress, risk))
+}
+
+/// The queries a person is screened with: first and last name, first and
+/// birth name when one is given, each with the birth date and nationality.
+fn person_queries(person: &Person) -> Vec<Query> {
+    let birth_date = person
+        .str_field("birth_date")
+        .and_then(|d| d.parse::<PartialDate>().ok());
+    let nationality = person
+        .str_field("nationality")
+        .filter(|n| country_code(n).is_some())
+        .map(str::to_owned);
+    let mut names = vec![format!("{} {}", person.first_name(), person.last_name())];
+    if let Some(birth) = person
+        .str_field("birth_name")
+        .filter(|b| !b.trim().is_empty())
+    {
+        names.push(format!("{} {}", person.first_name(), birth));
+    }
+    names
+        .into_iter()
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .map(|name| Query {
+            name,
+            birth_date,
+            nationality: nationality.clone(),
+        })
+        .collect()
+}
+
+/// Screens a person against every imported list, inside the caller's
+/// transaction (which must hold the person's row, locked or just inserted).
+///
+/// Each match at or above the threshold becomes a hit, one per list entry;
+/// a hit found again keeps its review (a decided hit stays decided) and takes
+/// the new match. The person's `screening_progress` and
+/// `risk_classification_status` follow from all its hits, the screening is
+/// recorded, and `screening.hit_created` (per new hit) and
+/// `screening.completed` are emitted in the same transaction.
+///
+/// When no list is imported at all there is nothing to screen against: the
+/// person stays `NOT_SCREENED`, nothing is written and `None` is returned.
+/// That costs one read of the list catalogue.
+pub async fn screen_person(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &TenantId,
+    mode: Mode,
+    person: &mut Person,
+    now: Timestamp,
+) -> ApiResult<Option<Value>> {
+    let index = state.screening.index(&state.store).await?;
+    if index.is_empty() {
+        return Ok(None);
+    }
+    let person_id = PersonId::parse(person.str_field("id").unwrap_or_default())
+        .ok_or_else(|| ApiError::internal(&"a stored person without an id"))?;
+    let queries = person_queries(person);
+    let lists = index.lists().to_vec();
+    let opts = SearchOptions {
+        threshold: DEFAULT_THRESHOLD,
+        limit: MATCHES_PER_NAME,
+    };
+    let found = tokio::task::spawn_blocking(move || index.search_many(&queries, &opts))
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    // The best match per list entry over all the names screened.
+    let mut best: BTreeMap<(String, String), Match> = BTreeMap::new();
+    for m in found.into_iter().flatten() {
+        let key = (m.list.clone(), m.entry_id.clone());
+        match best.get(&key) {
+            Some(b) if b.score >= m.score => {}
+            _ => {
+                best.insert(key, m);
+            }
+        }
+    }
+    let mut hits = state
+        .store
+        .person_hits(tx, tenant, mode, &person_id)
+        .await?;
+    let now_ms = to_millis(&now);
+    let mut matched = Vec::with_capacity(best.len());
+    for ((list, entry_id), m) in best {
+        let explanation =
+            serde_json::to_string(&m.explanation).map_err(|e| ApiError::internal(&e))?;
+        match hits
+            .iter_mut()
+            .find(|h| h.list_id == list && h.entry_id == entry_id)
+        {
+            Some(hit) => {
+                if hit.name != m.name
+                    || hit.matched_name != m.matched_name
+                    || hit.score != m.score
+                    || hit.explanation != explanation
+                {
+                    hit.name = m.name;
+                    hit.matched_name = m.matched_name;
+                    hit.score = m.score;
+                    hit.explanation = explanation;
+                    hit.updated_at = now_ms;
+                    state.store.update_hit_match(tx, tenant, hit).await?;
+                }
+                matched.push(hit.clone());
+            }
+            None => {
+                let hit = ScreeningHitRow {
+                    id: ScreeningHitId::from_random(random16()),
+                    person_id: person_id.clone(),
+                    list_id: list,
+                    entry_id,
+                    name: m.name,
+                    matched_name: m.matched_name,
+                    score: m.score,
+                    explanation,
+                    status: "open".to_owned(),
+                    decided_by: None,
+                    note: None,
+                    decided_at: None,
+                    created_at: now_ms,
+                    updated_at: now_ms,
+                };
+                state.store.insert_hit(tx, tenant, mode, &hit).await?;
+                emit(
+                    state,
+                    tx,
+                    tenant,
+                    mode,
+                    "screening.hit_created",
+                    hit_json(&hit),
+                    now,
+                )
+                .await?;
+                matched.push(hit.clone());
+                hits.push(hit);
+            }
+        }
+    }
+    let (progress, risk) = apply_verdict(state, tx, tenant, person, &hits, now).await?;
+    let outcome = json!({
+        "screening_progress": progress,
+        "risk_classification_status": risk,
+        "lists": lists,
+        "hits": matched.iter().map(hit_json).collect::<Vec<_>>(),
+    });
+    let row = ScreeningRow {
+        id: ScreeningId::from_random(random16()),
+        person_id,
+        created_at: now_ms,
+        outcome: outcome.to_string(),
+    };
+    state.store.insert_screening(tx, tenant, mode, &row).await?;
+    let screening = screening_json(&row);
+    emit(
+        state,
+        tx,
+        tenant,
+        mode,
+        "screening.completed",
+        screening.clone(),
+        now,
+    )
+    .await?;
+    Ok(Some(screening))
 }

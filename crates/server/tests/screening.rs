@@ -273,3 +273,290 @@ async fn each_import_stamps_a_later_time_even_under_a_pinned_clock() {
         "32713"
     );
 }
+
+async fn hits(app: &TestApp, query: &str) -> Vec<Value> {
+    app.get(&format!("/v1/screening/hits{query}"))
+        .await
+        .assert(200)
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+async fn person_field(app: &TestApp, pid: &str, field: &str) -> Value {
+    app.get(&format!("/v1/persons/{pid}")).await.assert(200)[field].clone()
+}
+
+async fn decide(app: &TestApp, hit: &str, decision: &str) -> Value {
+    app.post(
+        &format!("/v1/screening/hits/{hit}/decision"),
+        json!({"decision": decision, "note": "checked the passport"}),
+    )
+    .await
+    .assert(200)
+    .clone()
+}
+
+#[tokio::test]
+async fn without_a_list_persons_stay_not_screened() {
+    let app = spawn_app().await;
+    let p = app
+        .person(json!({"first_name": "Vladimir", "last_name": "Putin"}))
+        .await;
+    assert_eq!(p["screening_progress"], "NOT_SCREENED");
+    assert_eq!(p["risk_classification_status"], "NOT_SCORED");
+    let pid = p["id"].as_str().unwrap();
+    app.post(&format!("/v1/persons/{pid}/screenings"), json!({}))
+        .await
+        .assert_error(409, "conflict");
+    let screenings = app.get(&format!("/v1/persons/{pid}/screenings")).await;
+    assert_eq!(screenings.assert(200), &json!([]));
+    assert!(hits(&app, "").await.is_empty());
+    let events = app.event_types().await;
+    assert!(
+        !events.iter().any(|e| e.starts_with("screening.")),
+        "{events:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_listed_person_gets_an_open_hit_and_decisions_settle_the_person() {
+    let app = spawn_app().await;
+    import(&app, ListFormat::OfacSdnXml, "sdn.xml")
+        .await
+        .unwrap();
+
+    let p = app
+        .person(json!({"first_name": "Vladimir", "last_name": "Putin"}))
+        .await;
+    assert_eq!(p["screening_progress"], "POTENTIAL_MATCH", "{p}");
+    assert_eq!(p["risk_classification_status"], "POTENTIAL_RISK");
+    let pid = p["id"].as_str().unwrap().to_owned();
+
+    let open = hits(&app, "?status=open").await;
+    assert_eq!(open.len(), 1, "{open:?}");
+    let hit = &open[0];
+    assert_eq!(hit["person_id"], pid.as_str());
+    assert_eq!(hit["list"], "ofac-sdn");
+    assert_eq!(hit["entry_id"], "32713");
+    assert_eq!(hit["status"], "open");
+    assert!(hit["score"].as_f64().unwrap() >= 0.8, "{hit}");
+    assert!(hit["explanation"]["summary"].is_string(), "{hit}");
+    assert!(hit["id"].as_str().unwrap().ends_with("hit"));
+    let hid = hit["id"].as_str().unwrap().to_owned();
+
+    let screenings = app
+        .get(&format!("/v1/persons/{pid}/screenings"))
+        .await
+        .assert(200)
+        .clone();
+    let screenings = screenings.as_array().unwrap();
+    assert_eq!(screenings.len(), 1, "{screenings:?}");
+    assert_eq!(screenings[0]["screening_progress"], "POTENTIAL_MATCH");
+    assert_eq!(screenings[0]["hits"][0]["id"], hid.as_str());
+    assert!(screenings[0]["id"].as_str().unwrap().ends_with("scr"));
+
+    let events = app.event_types().await;
+    for t in [
+        "person.created",
+        "screening.hit_created",
+        "screening.completed",
+    ] {
+        assert!(events.iter().any(|e| e == t), "{t} missing: {events:?}");
+    }
+
+    // Dismissed: accepted, normal risk.
+    let decided = decide(&app, &hid, "false_positive").await;
+    assert_eq!(decided["status"], "false_positive");
+    assert_eq!(decided["note"], "checked the passport");
+    assert!(
+        decided["decided_by"]
+            .as_str()
+            .is_some_and(|k| !k.is_empty())
+    );
+    assert!(decided["decided_at"].is_string());
+    assert_eq!(
+        person_field(&app, &pid, "screening_progress").await,
+        "SCREENED_ACCEPTED"
+    );
+    assert_eq!(
+        person_field(&app, &pid, "risk_classification_status").await,
+        "NORMAL_RISK"
+    );
+    assert!(hits(&app, "?status=open").await.is_empty());
+    assert_eq!(hits(&app, "?status=false_positive").await.len(), 1);
+    assert!(
+        app.event_types()
+            .await
+            .iter()
+            .any(|e| e == "screening.hit_decided")
+    );
+
+    // Screening again keeps the decision and creates no new hit.
+    let again = app
+        .post(&format!("/v1/persons/{pid}/screenings"), json!({}))
+        .await
+        .assert(201)
+        .clone();
+    assert_eq!(again["screening_progress"], "SCREENED_ACCEPTED", "{again}");
+    assert_eq!(again["hits"][0]["status"], "false_positive");
+    assert_eq!(hits(&app, "").await.len(), 1);
+    let list = app.get(&format!("/v1/persons/{pid}/screenings")).await;
+    let list = list.assert(200).as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["id"], again["id"], "newest first");
+
+    // Re-deciding overwrites: confirmed, declined and high risk.
+    let decided = decide(&app, &hid, "true_positive").await;
+    assert_eq!(decided["status"], "true_positive");
+    assert_eq!(
+        person_field(&app, &pid, "screening_progress").await,
+        "SCREENED_DECLINED"
+    );
+    assert_eq!(
+        person_field(&app, &pid, "risk_classification_status").await,
+        "HIGH_RISK"
+    );
+    assert_eq!(hits(&app, "?status=true_positive").await.len(), 1);
+}
+
+#[tokio::test]
+async fn an_unrelated_person_is_accepted_and_other_changes_do_not_screen_again() {
+    let app = spawn_app().await;
+    import(&app, ListFormat::OfacSdnXml, "sdn.xml")
+        .await
+        .unwrap();
+    let p = app
+        .person(json!({"first_name": "Mary", "last_name": "Smith"}))
+        .await;
+    assert_eq!(p["screening_progress"], "SCREENED_ACCEPTED", "{p}");
+    assert_eq!(p["risk_classification_status"], "NORMAL_RISK");
+    assert!(hits(&app, "").await.is_empty());
+    let events = app.event_types().await;
+    assert!(
+        events.iter().any(|e| e == "screening.completed"),
+        "{events:?}"
+    );
+    assert!(
+        !events.iter().any(|e| e == "screening.hit_created"),
+        "{events:?}"
+    );
+    let pid = p["id"].as_str().unwrap();
+
+    // Names, birth date and nationality are create-only (seed 002): a rename through the API
+    // is refused and screens nothing; a change of another field does not screen again.
+    let refused = app
+        .patch(
+            &format!("/v1/persons/{pid}"),
+            json!({"first_name": "Vladimir", "last_name": "Putin"}),
+        )
+        .await;
+    refused.assert_error(400, "invalid_model");
+    assert_eq!(refused.field(), "first_name");
+    let titled = app
+        .patch(&format!("/v1/persons/{pid}"), json!({"title": "Dr."}))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(titled["screening_progress"], "SCREENED_ACCEPTED");
+    let screenings = app.get(&format!("/v1/persons/{pid}/screenings")).await;
+    assert_eq!(screenings.assert(200).as_array().unwrap().len(), 1);
+    assert!(hits(&app, "").await.is_empty());
+}
+
+#[tokio::test]
+async fn bad_decisions_and_filters_are_400_and_other_tenants_hits_404() {
+    let app = spawn_app().await;
+    import(&app, ListFormat::OfacSdnXml, "sdn.xml")
+        .await
+        .unwrap();
+    let p = app
+        .person(json!({"first_name": "Vladimir", "last_name": "Putin"}))
+        .await;
+    let pid = p["id"].as_str().unwrap().to_owned();
+    let hid = hits(&app, "").await[0]["id"].as_str().unwrap().to_owned();
+    let path = format!("/v1/screening/hits/{hid}/decision");
+
+    let cases = [
+        (json!({}), "decision"),
+        (json!({"decision": "maybe"}), "decision"),
+        (json!({"decision": 1}), "decision"),
+        (json!({"decision": "false_positive", "note": 5}), "note"),
+        (
+            json!({"decision": "false_positive", "note": "x".repeat(2001)}),
+            "note",
+        ),
+        (
+            json!({"decision": "false_positive", "reviewer": "me"}),
+            "reviewer",
+        ),
+    ];
+    for (body, field) in cases {
+        let reply = app.post(&path, body.clone()).await;
+        reply.assert_error(400, "invalid_model");
+        assert_eq!(reply.field(), field, "{body}: {}", reply.body);
+    }
+    let reply = app.get("/v1/screening/hits?status=closed").await;
+    reply.assert_error(400, "invalid_model");
+    assert_eq!(reply.field(), "status");
+
+    // Unknown ids: 404.
+    app.post(
+        "/v1/screening/hits/00000000000000000000000000000000hit/decision",
+        json!({"decision": "false_positive"}),
+    )
+    .await
+    .assert_error(404, "not_found");
+    app.post(
+        "/v1/screening/hits/nonsense/decision",
+        json!({"decision": "false_positive"}),
+    )
+    .await
+    .assert_error(404, "not_found");
+    app.post(
+        "/v1/persons/00000000000000000000000000000000cper/screenings",
+        json!({}),
+    )
+    .await
+    .assert_error(404, "not_found");
+
+    // Another tenant sees none of it.
+    let other = app.other_tenant("acme").await;
+    let as_other = |method: reqwest::Method, path: String, body: Option<Value>| {
+        let app = &app;
+        let other = other.clone();
+        async move {
+            app.send(
+                method,
+                &path,
+                Some(&other),
+                body.map(|b| b.to_string().into_bytes()),
+                Some("application/json"),
+                &[],
+            )
+            .await
+        }
+    };
+    as_other(
+        reqwest::Method::POST,
+        path.clone(),
+        Some(json!({"decision": "false_positive"})),
+    )
+    .await
+    .assert_error(404, "not_found");
+    as_other(
+        reqwest::Method::GET,
+        format!("/v1/persons/{pid}/screenings"),
+        None,
+    )
+    .await
+    .assert_error(404, "not_found");
+    let theirs = as_other(reqwest::Method::GET, "/v1/screening/hits".into(), None).await;
+    assert_eq!(theirs.assert(200), &json!([]));
+    // Still open for its own tenant.
+    assert_eq!(hits(&app, "?status=open").await.len(), 1);
+    assert_eq!(
+        person_field(&app, &pid, "screening_progress").await,
+        "POTENTIAL_MATCH"
+    );
+}

@@ -47,6 +47,9 @@ pub fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(webhooks::recover))
         .routes(routes!(screening::lists))
         .routes(routes!(screening::search))
+        .routes(routes!(screening::screen, screening::screenings))
+        .routes(routes!(screening::hits))
+        .routes(routes!(screening::decide))
 }
 
 /// Routes open without a key.

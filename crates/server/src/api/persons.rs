@@ -4,6 +4,7 @@ use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdPath, JsonObject, Page, parse_id};
+use crate::screening::screen_person;
 use crate::service::emit;
 use crate::state::{AppState, random16};
 use axum::extract::State;
@@ -13,6 +14,15 @@ use serde_json::{Value, json};
 use signet_core::ids::{PersonDocumentId, PersonId};
 use signet_core::person::{Person, WriteContext};
 use signet_store::Mode;
+
+/// The fields a person is screened with: changing one screens the person again.
+const SCREENED_FIELDS: &[&str] = &[
+    "first_name",
+    "last_name",
+    "birth_name",
+    "birth_date",
+    "nationality",
+];
 
 /// Seed 002: in test mode, more than 1000 identical persons is an error.
 pub const IDENTICAL_PERSON_LIMIT: i64 = 1000;
@@ -45,7 +55,7 @@ pub async fn create(
         allowed_residency_countries: countries.as_deref(),
     };
     let id = PersonId::from_random(random16());
-    let person = Person::create(id.as_str(), &input, &wc, &now).map_err(ApiError::invalid)?;
+    let mut person = Person::create(id.as_str(), &input, &wc, &now).map_err(ApiError::invalid)?;
     let mut tx = state.store.begin().await?;
     if caller.mode == Mode::Test {
         let same = state
@@ -77,6 +87,15 @@ pub async fn create(
         caller.mode,
         "person.created",
         person.clone().into_json(),
+        now,
+    )
+    .await?;
+    screen_person(
+        &state,
+        &mut tx,
+        &caller.tenant.id,
+        caller.mode,
+        &mut person,
         now,
     )
     .await?;
@@ -130,7 +149,7 @@ pub async fn update(
         .person_for_update(&mut tx, &caller.tenant.id, caller.mode, &id)
         .await
         .map_err(not_found)?;
-    let updated = current
+    let mut updated = current
         .update(&input, &wc, &now)
         .map_err(ApiError::invalid)?;
     if updated != current {
@@ -138,6 +157,20 @@ pub async fn update(
             .store
             .update_person(&mut tx, &caller.tenant.id, &updated, now)
             .await?;
+        if SCREENED_FIELDS
+            .iter()
+            .any(|f| current.as_json().get(*f) != updated.as_json().get(*f))
+        {
+            screen_person(
+                &state,
+                &mut tx,
+                &caller.tenant.id,
+                caller.mode,
+                &mut updated,
+                now,
+            )
+            .await?;
+        }
         emit(
             &state,
             &mut tx,

@@ -1,15 +1,20 @@
-//! `/v1/screening`: the imported sanctions lists and name search against them.
+//! `/v1/screening`: the imported sanctions lists, name search against them,
+//! persons' screenings and the review of their hits.
 
-use crate::api::json_ok;
+use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::Json;
+use crate::extract::{IdPath, Json, parse_id, query_pairs};
+use crate::screening::{HIT_STATUSES, apply_verdict, hit_json, screen_person, screening_json};
+use crate::service::emit;
 use crate::state::AppState;
 use axum::extract::State;
+use axum::http::{StatusCode, Uri};
 use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{Value, json};
-use signet_core::time::{format, from_millis};
+use signet_core::ids::{PersonId, ScreeningHitId};
+use signet_core::time::{format, from_millis, to_millis};
 use signet_screening::{DEFAULT_THRESHOLD, PartialDate, Query, SearchOptions, country_code};
 
 const MAX_NAME_CHARS: usize = 512;
@@ -167,4 +172,252 @@ pub async fn search(
         .map_err(|e| ApiError::internal(&e))?;
     let matches = serde_json::to_value(&matches).map_err(|e| ApiError::internal(&e))?;
     Ok(json_ok(json!({ "matches": matches })))
+}
+
+/// A possible match of a person with a list entry.
+#[allow(dead_code)]
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[schema(as = ScreeningHit)]
+pub struct HitSchema {
+    id: String,
+    person_id: String,
+    /// The list's id.
+    list: String,
+    /// The list's own id of the entry.
+    entry_id: String,
+    /// The entry's primary name.
+    name: String,
+    /// The name or alias that matched.
+    matched_name: String,
+    /// From 0 to 1.
+    score: f64,
+    /// Which tokens and fields matched and why (as in a search).
+    #[schema(value_type = Object)]
+    explanation: Value,
+    /// `open`, `true_positive` or `false_positive`.
+    status: String,
+    /// The API key that decided, once decided.
+    decided_by: Option<String>,
+    note: Option<String>,
+    /// Tenant clock.
+    decided_at: Option<String>,
+    /// Tenant clock.
+    created_at: String,
+}
+
+/// One screening of a person.
+#[allow(dead_code)]
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[schema(as = Screening)]
+pub struct ScreeningSchema {
+    id: String,
+    person_id: String,
+    /// Tenant clock.
+    created_at: String,
+    /// The person's `screening_progress` after this screening.
+    screening_progress: String,
+    /// The person's `risk_classification_status` after this screening.
+    risk_classification_status: String,
+    /// The lists screened against.
+    lists: Vec<String>,
+    /// The hits this screening found, as they stood then.
+    hits: Vec<HitSchema>,
+}
+
+/// A reviewer's decision on a hit.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRequest {
+    /// `true_positive` (the person is the listed entry) or `false_positive`.
+    pub decision: String,
+    /// Why, for the audit trail (at most 2000 characters).
+    pub note: Option<String>,
+}
+
+const MAX_NOTE_CHARS: usize = 2000;
+
+fn person_not_found(e: signet_store::StoreError) -> ApiError {
+    match e {
+        signet_store::StoreError::NotFound => ApiError::not_found("person"),
+        other => other.into(),
+    }
+}
+
+/// Screen a person now.
+///
+/// The person's names (first and last, first and birth name), birth date and nationality are
+/// searched in every imported list; each match above the threshold is a hit, one per list entry,
+/// and a hit found again keeps its decision. The person's `screening_progress` and
+/// `risk_classification_status` follow from its hits. With no list imported there is nothing to
+/// screen against: `409`, and the person stays `NOT_SCREENED`.
+#[utoipa::path(post, path = "/v1/persons/{id}/screenings", tag = "screening",
+    params(("id" = String, Path, description = "Person id")),
+    responses((status = 201, body = ScreeningSchema), (status = 404, body = crate::error::ErrorBody),
+              (status = 409, body = crate::error::ErrorBody)))]
+pub async fn screen(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<String>,
+) -> ApiResult<Response> {
+    let id = parse_id(&id, PersonId::parse, "person")?;
+    let now = caller.now(&state);
+    let mut tx = state.store.begin().await?;
+    let mut person = state
+        .store
+        .person_for_update(&mut tx, &caller.tenant.id, caller.mode, &id)
+        .await
+        .map_err(person_not_found)?;
+    let screening = screen_person(
+        &state,
+        &mut tx,
+        &caller.tenant.id,
+        caller.mode,
+        &mut person,
+        now,
+    )
+    .await?
+    .ok_or_else(|| {
+        ApiError::new(
+            StatusCode::CONFLICT,
+            "conflict",
+            "Conflict",
+            "no sanctions list is imported: import one with `signet lists import`",
+        )
+    })?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    Ok(created(screening))
+}
+
+/// List a person's screenings, newest first.
+#[utoipa::path(get, path = "/v1/persons/{id}/screenings", tag = "screening",
+    params(("id" = String, Path, description = "Person id")),
+    responses((status = 200, body = [ScreeningSchema]), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn screenings(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<String>,
+) -> ApiResult<Response> {
+    let id = parse_id(&id, PersonId::parse, "person")?;
+    state
+        .store
+        .person(&caller.tenant.id, caller.mode, &id)
+        .await
+        .map_err(person_not_found)?;
+    let rows = state
+        .store
+        .person_screenings(&caller.tenant.id, caller.mode, &id)
+        .await?;
+    Ok(json_ok(Value::Array(
+        rows.iter().map(screening_json).collect(),
+    )))
+}
+
+/// List screening hits, newest first.
+///
+/// `status` (`open`, `true_positive` or `false_positive`) keeps only hits in that status.
+#[utoipa::path(get, path = "/v1/screening/hits", tag = "screening",
+    params(("status" = Option<String>, Query, description = "open, true_positive or false_positive")),
+    responses((status = 200, body = [HitSchema]), (status = 400, body = crate::error::ErrorBody)))]
+pub async fn hits(State(state): State<AppState>, caller: Caller, uri: Uri) -> ApiResult<Response> {
+    let mut status = None;
+    for (k, v) in query_pairs(uri.query()) {
+        if k == "status" {
+            if !HIT_STATUSES.contains(&v.as_str()) {
+                return Err(ApiError::field(
+                    "status",
+                    "must be open, true_positive or false_positive",
+                ));
+            }
+            status = Some(v);
+        }
+    }
+    let rows = state
+        .store
+        .hits(&caller.tenant.id, caller.mode, status.as_deref())
+        .await?;
+    Ok(json_ok(Value::Array(rows.iter().map(hit_json).collect())))
+}
+
+/// Decide a screening hit.
+///
+/// `true_positive` confirms the person is the listed entry, `false_positive` dismisses the
+/// match. The decision is recorded with the API key that made it and the note; deciding again
+/// overwrites. The person's `screening_progress` and `risk_classification_status` follow.
+#[utoipa::path(post, path = "/v1/screening/hits/{id}/decision", tag = "screening",
+    params(("id" = String, Path, description = "Hit id")),
+    request_body = DecisionRequest,
+    responses((status = 200, body = HitSchema), (status = 400, body = crate::error::ErrorBody),
+              (status = 404, body = crate::error::ErrorBody)))]
+pub async fn decide(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<String>,
+    Json(body): Json<DecisionRequest>,
+) -> ApiResult<Response> {
+    let id = parse_id(&id, ScreeningHitId::parse, "hit")?;
+    if !matches!(body.decision.as_str(), "true_positive" | "false_positive") {
+        return Err(ApiError::field(
+            "decision",
+            "must be true_positive or false_positive",
+        ));
+    }
+    let note = body
+        .note
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty());
+    if note
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS)
+    {
+        return Err(ApiError::field("note", "must be at most 2000 characters"));
+    }
+    let not_found = |e: signet_store::StoreError| match e {
+        signet_store::StoreError::NotFound => ApiError::not_found("hit"),
+        other => other.into(),
+    };
+    let found = state
+        .store
+        .hit(&caller.tenant.id, caller.mode, &id)
+        .await
+        .map_err(not_found)?;
+    let now = caller.now(&state);
+    let mut tx = state.store.begin().await?;
+    // The person's lock first, as a screening takes it, then its hits.
+    let mut person = state
+        .store
+        .person_for_update(&mut tx, &caller.tenant.id, caller.mode, &found.person_id)
+        .await
+        .map_err(not_found)?;
+    let mut hits = state
+        .store
+        .person_hits(&mut tx, &caller.tenant.id, caller.mode, &found.person_id)
+        .await?;
+    let hit = hits
+        .iter_mut()
+        .find(|h| h.id == id)
+        .ok_or_else(|| ApiError::not_found("hit"))?;
+    let now_ms = to_millis(&now);
+    hit.status = body.decision;
+    hit.decided_by = Some(caller.key_id.as_str().to_owned());
+    hit.note = note;
+    hit.decided_at = Some(now_ms);
+    hit.updated_at = now_ms;
+    let decided = hit.clone();
+    state
+        .store
+        .decide_hit(&mut tx, &caller.tenant.id, &decided)
+        .await?;
+    emit(
+        &state,
+        &mut tx,
+        &caller.tenant.id,
+        caller.mode,
+        "screening.hit_decided",
+        hit_json(&decided),
+        now,
+    )
+    .await?;
+    apply_verdict(&state, &mut tx, &caller.tenant.id, &mut person, &hits, now).await?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    Ok(json_ok(hit_json(&decided)))
 }
