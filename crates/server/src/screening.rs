@@ -344,12 +344,28 @@ pub async fn screen_person(
     person: &mut Person,
     now: Timestamp,
 ) -> ApiResult<Option<Value>> {
+    match search_person(state, person).await? {
+        Some(found) => record_screening(state, tx, tenant, mode, person, found, now)
+            .await
+            .map(Some),
+        None => Ok(None),
+    }
+}
+
+/// What a search of a person's names found: the lists searched and the best
+/// match per list entry. Searching needs no transaction, so callers that can
+/// search before they open one keep SQLite's single writer free meanwhile.
+pub struct Found {
+    lists: Vec<String>,
+    best: BTreeMap<(String, String), Match>,
+}
+
+/// Searches every imported list for a person; `None` when no list is imported.
+pub async fn search_person(state: &AppState, person: &Person) -> ApiResult<Option<Found>> {
     let index = state.screening.index(&state.store).await?;
     if index.is_empty() {
         return Ok(None);
     }
-    let person_id = PersonId::parse(person.str_field("id").unwrap_or_default())
-        .ok_or_else(|| ApiError::internal(&"a stored person without an id"))?;
     let queries = person_queries(person);
     let lists = index.lists().to_vec();
     let opts = SearchOptions {
@@ -370,6 +386,24 @@ pub async fn screen_person(
             }
         }
     }
+    Ok(Some(Found { lists, best }))
+}
+
+/// Records what [`search_person`] found for a person, inside the caller's
+/// transaction (which must hold the person's row): hits, the person's
+/// verdict, the screening and its events, as [`screen_person`] describes.
+pub async fn record_screening(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &TenantId,
+    mode: Mode,
+    person: &mut Person,
+    found: Found,
+    now: Timestamp,
+) -> ApiResult<Value> {
+    let Found { lists, best } = found;
+    let person_id = PersonId::parse(person.str_field("id").unwrap_or_default())
+        .ok_or_else(|| ApiError::internal(&"a stored person without an id"))?;
     let mut hits = state
         .store
         .person_hits(tx, tenant, mode, &person_id)
@@ -456,5 +490,5 @@ pub async fn screen_person(
         now,
     )
     .await?;
-    Ok(Some(screening))
+    Ok(screening)
 }

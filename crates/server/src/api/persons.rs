@@ -4,7 +4,7 @@ use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdPath, JsonObject, Page, parse_id};
-use crate::screening::screen_person;
+use crate::screening::{record_screening, screen_person, search_person};
 use crate::service::emit;
 use crate::state::{AppState, random16};
 use axum::extract::State;
@@ -56,6 +56,8 @@ pub async fn create(
     };
     let id = PersonId::from_random(random16());
     let mut person = Person::create(id.as_str(), &input, &wc, &now).map_err(ApiError::invalid)?;
+    // The search runs before the transaction, so it never holds the writer.
+    let screening_found = search_person(&state, &person).await?;
     let mut tx = state.store.begin().await?;
     if caller.mode == Mode::Test {
         let same = state
@@ -90,15 +92,18 @@ pub async fn create(
         now,
     )
     .await?;
-    screen_person(
-        &state,
-        &mut tx,
-        &caller.tenant.id,
-        caller.mode,
-        &mut person,
-        now,
-    )
-    .await?;
+    if let Some(found) = screening_found {
+        record_screening(
+            &state,
+            &mut tx,
+            &caller.tenant.id,
+            caller.mode,
+            &mut person,
+            found,
+            now,
+        )
+        .await?;
+    }
     tx.commit().await.map_err(signet_store::StoreError::from)?;
     Ok(created(person.into_json()))
 }
