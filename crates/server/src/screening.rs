@@ -11,7 +11,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::service::emit;
 use crate::state::{AppState, random16};
 use serde_json::{Value, json};
-use signet_core::ids::{PersonId, ScreeningHitId, ScreeningId, TenantId};
+use signet_core::ids::{JobId, PersonId, ScreeningHitId, ScreeningId, TenantId};
 use signet_core::person::Person;
 use signet_core::time::{Timestamp, format, from_millis, to_millis};
 use signet_screening::{
@@ -19,7 +19,8 @@ use signet_screening::{
     SearchOptions, country_code,
 };
 use signet_store::{
-    Mode, ScreeningEntryRow, ScreeningHitRow, ScreeningListRow, ScreeningRow, Store, StoreError, Tx,
+    JobSpec, Mode, ScreeningEntryRow, ScreeningHitRow, ScreeningListRow, ScreeningRow, Store,
+    StoreError, Tx,
 };
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -127,8 +128,18 @@ pub async fn import_list(
             });
         }
     };
+    // Every person is screened again against the new list, by a job per
+    // tenant and mode that the import's own transaction schedules.
+    let follow_up = move |tenant: &TenantId, mode: Mode| JobSpec {
+        id: JobId::from_random(random16()),
+        tenant_id: tenant.clone(),
+        mode,
+        kind: JOB_RESCREEN.to_owned(),
+        payload: json!({}),
+        due_at: now,
+    };
     store
-        .replace_screening_list(&row, &entries, &mut on_batch)
+        .replace_screening_list(&row, &entries, &mut on_batch, &follow_up)
         .await?;
     Ok(ImportSummary {
         list: row.id,
@@ -491,4 +502,90 @@ pub async fn record_screening(
     )
     .await?;
     Ok(screening)
+}
+
+/// The job kind that re-screens every person of one tenant and mode.
+pub const JOB_RESCREEN: &str = "screening_rescreen";
+
+/// Persons re-screened per transaction.
+const RESCREEN_BATCH: u32 = 100;
+
+/// Where a re-screening walk stands: the last person done.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct RescreenCursor {
+    after: Option<String>,
+}
+
+/// Runs one step of a re-screening walk: searches the next batch of persons
+/// (outside any transaction), records their screenings, and schedules the
+/// next step in the same transaction as the batch and the job's completion.
+/// A crash therefore resumes after the last committed batch, and a batch is
+/// never recorded twice.
+pub async fn run_rescreen(state: &AppState, job: &signet_store::ClaimedJob) -> ApiResult<()> {
+    let cursor: RescreenCursor =
+        serde_json::from_value(job.payload.clone()).map_err(|e| ApiError::internal(&e))?;
+    let after = match cursor.after.as_deref() {
+        Some(a) => Some(
+            PersonId::parse(a).ok_or_else(|| ApiError::internal(&"a bad re-screening cursor"))?,
+        ),
+        None => None,
+    };
+    let persons = state
+        .store
+        .persons_after(&job.tenant_id, job.mode, after.as_ref(), RESCREEN_BATCH)
+        .await?;
+    let mut found = Vec::with_capacity(persons.len());
+    for person in &persons {
+        let Some(id) = person.str_field("id").and_then(PersonId::parse) else {
+            continue;
+        };
+        if let Some(f) = search_person(state, person).await? {
+            found.push((id, f));
+        }
+    }
+    let mut tx = state.store.begin().await?;
+    let tenant = state.store.tenant_in_tx(&mut tx, &job.tenant_id).await?;
+    let now = tenant.now(job.mode, state.wall_now());
+    for (id, f) in found {
+        let mut person = match state
+            .store
+            .person_for_update(&mut tx, &job.tenant_id, job.mode, &id)
+            .await
+        {
+            Ok(p) => p,
+            Err(StoreError::NotFound) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        record_screening(
+            state,
+            &mut tx,
+            &job.tenant_id,
+            job.mode,
+            &mut person,
+            f,
+            now,
+        )
+        .await?;
+    }
+    if persons.len() == RESCREEN_BATCH as usize
+        && let Some(last) = persons.last().and_then(|p| p.str_field("id"))
+    {
+        let next = JobSpec {
+            id: JobId::from_random(random16()),
+            tenant_id: job.tenant_id.clone(),
+            mode: job.mode,
+            kind: JOB_RESCREEN.to_owned(),
+            payload: json!(RescreenCursor {
+                after: Some(last.to_owned())
+            }),
+            due_at: state.wall_now(),
+        };
+        state
+            .store
+            .schedule_job(&mut tx, &next, 0, state.wall_now())
+            .await?;
+    }
+    state.store.complete_job(&mut tx, job).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
 }

@@ -23,14 +23,27 @@ async fn import(
     format: ListFormat,
     file: &str,
 ) -> Result<ImportSummary, ImportError> {
-    import_list(
+    let summary = import_list(
         &app.state.store,
         format,
         &fixture(file),
         app.state.wall_now(),
         |_| {},
     )
-    .await
+    .await?;
+    settle(app).await;
+    Ok(summary)
+}
+
+/// Waits until the background worker has run every due job (the re-screening
+/// an import schedules), so what a test does next does not race with it.
+async fn settle(app: &TestApp) {
+    for _ in 0..500 {
+        if app.state.store.pending_job_count().await.unwrap_or(0) == 0 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
 }
 
 async fn search(app: &TestApp, body: Value) -> Vec<Value> {
@@ -559,4 +572,45 @@ async fn bad_decisions_and_filters_are_400_and_other_tenants_hits_404() {
         person_field(&app, &pid, "screening_progress").await,
         "POTENTIAL_MATCH"
     );
+}
+
+#[tokio::test]
+async fn an_import_re_screens_every_person_already_there_in_batches() {
+    let app = spawn_app().await;
+    let mut others = Vec::new();
+    for n in 0..105u32 {
+        let last: String = [b'a' + (n / 26) as u8, b'a' + (n % 26) as u8]
+            .iter()
+            .map(|&b| b as char)
+            .collect();
+        let p = app
+            .person(json!({"first_name": "Annabel", "last_name": format!("Quist{last}")}))
+            .await;
+        others.push(p["id"].as_str().unwrap().to_owned());
+    }
+    let listed = app
+        .person(json!({"first_name": "Vladimir", "last_name": "Putin"}))
+        .await;
+    assert_eq!(listed["screening_progress"], "NOT_SCREENED");
+    let listed = listed["id"].as_str().unwrap().to_owned();
+
+    import(&app, ListFormat::OfacSdnXml, "sdn.xml")
+        .await
+        .unwrap();
+
+    assert_eq!(
+        person_field(&app, &listed, "screening_progress").await,
+        "POTENTIAL_MATCH"
+    );
+    for pid in &others {
+        assert_eq!(
+            person_field(&app, pid, "screening_progress").await,
+            "SCREENED_ACCEPTED",
+            "{pid}"
+        );
+    }
+    let open = hits(&app, "?status=open").await;
+    assert_eq!(open.len(), 1, "{open:?}");
+    assert_eq!(open[0]["person_id"], listed.as_str());
+    assert_eq!(app.state.store.pending_job_count().await.unwrap(), 0);
 }

@@ -152,6 +152,27 @@ impl Store {
         rows.iter().map(person_from_row).collect()
     }
 
+    /// Persons of a tenant in id order after `after` (all when `None`), for
+    /// walks over every person that resume where they stopped.
+    pub async fn persons_after(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        after: Option<&PersonId>,
+        limit: u32,
+    ) -> Result<Vec<Person>> {
+        let rows = sqlx::query(
+            "SELECT doc FROM persons WHERE tenant_id = $1 AND mode = $2 AND id > $3 ORDER BY id LIMIT $4",
+        )
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(after.map_or("", |a| a.as_str()))
+        .bind(i64::from(limit))
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(person_from_row).collect()
+    }
+
     /// How many persons share this identity key (seed 002's 1000-identical rule).
     pub async fn count_identical_persons(
         &self,

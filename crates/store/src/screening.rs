@@ -2,7 +2,7 @@
 //! tenant. The store keeps each entry as JSON text and knows nothing of its
 //! shape; the server parses and indexes them.
 
-use crate::{Mode, Result, Store, StoreError, Tx};
+use crate::{JobSpec, Mode, Result, Store, StoreError, Tx};
 use signet_core::ids::{PersonId, ScreeningHitId, ScreeningId, TenantId};
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -76,11 +76,17 @@ impl Store {
     /// `progress` is called after each batch with the entries written so far.
     /// Returns the import time stored: `list.imported_at`, or just after the
     /// replaced list's when that was not earlier.
+    ///
+    /// `follow_up` makes the job that re-screens one tenant's persons in one
+    /// mode; one per tenant and mode is scheduled in the same transaction, so
+    /// a committed import is always followed by its re-screening, even if the
+    /// process dies right after.
     pub async fn replace_screening_list(
         &self,
         list: &ScreeningListRow,
         entries: &[ScreeningEntryRow],
         progress: &mut (dyn FnMut(usize) + Send),
+        follow_up: &(dyn Fn(&TenantId, Mode) -> JobSpec + Send + Sync),
     ) -> Result<i64> {
         let mut tx = self.begin().await?;
         // Each import of a list stamps a later time than the one it replaces, even under a
@@ -139,6 +145,21 @@ impl Store {
             q.execute(&mut *tx).await?;
             written += batch.len();
             progress(written);
+        }
+        let tenants: Vec<String> = sqlx::query("SELECT id FROM tenants ORDER BY id")
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(|r| r.try_get("id"))
+            .collect::<std::result::Result<_, _>>()?;
+        for tenant in tenants {
+            let tenant =
+                TenantId::parse(&tenant).ok_or_else(|| StoreError::Corrupt("tenant id".into()))?;
+            for mode in [Mode::Test, Mode::Live] {
+                let job = follow_up(&tenant, mode);
+                // Due now on the wall clock, whatever the tenant's test clock says.
+                self.schedule_job(&mut tx, &job, 0, job.due_at).await?;
+            }
         }
         tx.commit().await?;
         Ok(imported_at)
