@@ -589,3 +589,19 @@ pub async fn run_rescreen(state: &AppState, job: &signet_store::ClaimedJob) -> A
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }
+
+/// The fields a person is screened with: changing one screens the person again.
+const SCREENED_FIELDS: &[&str] = &[
+    "first_name",
+    "last_name",
+    "birth_name",
+    "birth_date",
+    "nationality",
+];
+
+/// Whether a change of a person touches what it is screened with.
+pub fn screened_fields_changed(before: &Person, after: &Person) -> bool {
+    SCREENED_FIELDS
+        .iter()
+        .any(|f| before.as_json().get(*f) != after.as_json().get(*f))
+}

@@ -614,3 +614,27 @@ async fn an_import_re_screens_every_person_already_there_in_batches() {
     assert_eq!(open[0]["person_id"], listed.as_str());
     assert_eq!(app.state.store.pending_job_count().await.unwrap(), 0);
 }
+
+#[tokio::test]
+async fn a_sandbox_changeall_screens_the_new_names() {
+    let app = spawn_app().await;
+    import(&app, ListFormat::OfacSdnXml, "sdn.xml")
+        .await
+        .unwrap();
+    let (pid, iid) = app.requested("X-AUTOTEST-CHANGEALL", "Tester").await;
+    let before = app.get(&format!("/v1/persons/{pid}/screenings")).await;
+    assert_eq!(
+        before.assert(200).as_array().unwrap().len(),
+        1,
+        "on creation"
+    );
+    app.advance(120).await;
+    assert_eq!(app.status(&pid, &iid).await, "successful");
+    let after = app.get(&format!("/v1/persons/{pid}/screenings")).await;
+    let after = after.assert(200).as_array().unwrap().clone();
+    assert_eq!(after.len(), 2, "the new names were screened: {after:?}");
+    assert_eq!(
+        person_field(&app, &pid, "screening_progress").await,
+        "SCREENED_ACCEPTED"
+    );
+}

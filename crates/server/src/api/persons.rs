@@ -4,7 +4,7 @@ use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdPath, JsonObject, Page, parse_id};
-use crate::screening::{record_screening, screen_person, search_person};
+use crate::screening::{record_screening, screen_person, screened_fields_changed, search_person};
 use crate::service::emit;
 use crate::state::{AppState, random16};
 use axum::extract::State;
@@ -14,15 +14,6 @@ use serde_json::{Value, json};
 use signet_core::ids::{PersonDocumentId, PersonId};
 use signet_core::person::{Person, WriteContext};
 use signet_store::Mode;
-
-/// The fields a person is screened with: changing one screens the person again.
-const SCREENED_FIELDS: &[&str] = &[
-    "first_name",
-    "last_name",
-    "birth_name",
-    "birth_date",
-    "nationality",
-];
 
 /// Seed 002: in test mode, more than 1000 identical persons is an error.
 pub const IDENTICAL_PERSON_LIMIT: i64 = 1000;
@@ -162,10 +153,7 @@ pub async fn update(
             .store
             .update_person(&mut tx, &caller.tenant.id, &updated, now)
             .await?;
-        if SCREENED_FIELDS
-            .iter()
-            .any(|f| current.as_json().get(*f) != updated.as_json().get(*f))
-        {
+        if screened_fields_changed(&current, &updated) {
             screen_person(
                 &state,
                 &mut tx,
