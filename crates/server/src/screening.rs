@@ -158,7 +158,16 @@ struct Built {
 pub struct Screening {
     current: RwLock<Option<Built>>,
     rebuild: tokio::sync::Mutex<()>,
+    /// When the stored lists were last compared with the index.
+    checked_at: std::sync::Mutex<Option<tokio::time::Instant>>,
 }
+
+/// How long one comparison of the stored lists with the index stands for
+/// [`Screening::recent_index`]. Lists are imported by another process (the
+/// CLI), so a person created within this time of an import may be screened
+/// against the previous lists; the re-screening the import schedules checks
+/// afresh and screens them again.
+const RECENT: std::time::Duration = std::time::Duration::from_millis(250);
 
 impl Default for Screening {
     fn default() -> Self {
@@ -172,7 +181,44 @@ impl Screening {
         Screening {
             current: RwLock::new(None),
             rebuild: tokio::sync::Mutex::new(()),
+            checked_at: std::sync::Mutex::new(None),
         }
+    }
+
+    /// Forgets when the lists were last checked, so the next search looks.
+    /// For an import made in this process.
+    pub fn invalidate(&self) {
+        if let Ok(mut at) = self.checked_at.lock() {
+            *at = None;
+        }
+    }
+
+    fn mark_checked(&self) {
+        if let Ok(mut at) = self.checked_at.lock() {
+            *at = Some(tokio::time::Instant::now());
+        }
+    }
+
+    /// The index as [`Screening::index`] gives it, but without reading the
+    /// list catalogue again if it was read within [`RECENT`]: the hot path of
+    /// person creation.
+    pub async fn recent_index(&self, store: &Store) -> Result<Arc<Index>, StoreError> {
+        let recent = self
+            .checked_at
+            .lock()
+            .ok()
+            .and_then(|at| *at)
+            .is_some_and(|at| at.elapsed() < RECENT);
+        if recent
+            && let Some(index) = self
+                .current
+                .read()
+                .ok()
+                .and_then(|g| g.as_ref().map(|b| b.index.clone()))
+        {
+            return Ok(index);
+        }
+        self.index(store).await
     }
 
     fn cached(&self, stamp: &Stamp) -> Option<Arc<Index>> {
@@ -189,6 +235,7 @@ impl Screening {
         let lists = store.screening_lists().await?;
         let wanted = stamp(&lists);
         if let Some(index) = self.cached(&wanted) {
+            self.mark_checked();
             return Ok(index);
         }
         let _one_at_a_time = self.rebuild.lock().await;
@@ -196,6 +243,7 @@ impl Screening {
         let lists = store.screening_lists().await?;
         let wanted = stamp(&lists);
         if let Some(index) = self.cached(&wanted) {
+            self.mark_checked();
             return Ok(index);
         }
         let mut loaded: Vec<(String, Vec<ListEntry>)> = Vec::with_capacity(lists.len());
@@ -219,6 +267,7 @@ impl Screening {
                 index: index.clone(),
             });
         }
+        self.mark_checked();
         tracing::info!(
             lists = lists.len(),
             entries = index.len(),
@@ -373,7 +422,7 @@ pub struct Found {
 
 /// Searches every imported list for a person; `None` when no list is imported.
 pub async fn search_person(state: &AppState, person: &Person) -> ApiResult<Option<Found>> {
-    let index = state.screening.index(&state.store).await?;
+    let index = state.screening.recent_index(&state.store).await?;
     if index.is_empty() {
         return Ok(None);
     }
@@ -530,6 +579,8 @@ pub async fn run_rescreen(state: &AppState, job: &signet_store::ClaimedJob) -> A
         ),
         None => None,
     };
+    // Compare with the stored lists now: this walk exists because one changed.
+    state.screening.index(&state.store).await?;
     let persons = state
         .store
         .persons_after(&job.tenant_id, job.mode, after.as_ref(), RESCREEN_BATCH)

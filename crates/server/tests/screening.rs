@@ -31,6 +31,8 @@ async fn import(
         |_| {},
     )
     .await?;
+    // An import in this process: the server need not wait to notice it.
+    app.state.screening.invalidate();
     settle(app).await;
     Ok(summary)
 }
