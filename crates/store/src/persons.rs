@@ -77,6 +77,37 @@ impl Store {
         Ok(())
     }
 
+    /// Inserts a person unless `limit` persons of the tenant and mode already
+    /// share its identity key (seed 002's test-mode rule), in one statement:
+    /// the count and the insert cost one round trip. `false` when refused.
+    pub async fn insert_person_within_limit(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        mode: Mode,
+        person: &Person,
+        now: Timestamp,
+        limit: i64,
+    ) -> Result<bool> {
+        let id = person.str_field("id").unwrap_or_default();
+        let done = sqlx::query(
+            "INSERT INTO persons (id, tenant_id, mode, identity_key, doc, created_at, updated_at) \
+             SELECT $1, $2, $3, $4, $5, $6, $6 \
+             WHERE (SELECT COUNT(*) FROM persons WHERE tenant_id = $2 AND mode = $3 AND identity_key = $4) < $7",
+        )
+        .bind(id)
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(person.identity_key())
+        .bind(serde_json::to_string(person.as_json())?)
+        .bind(to_millis(&now))
+        .bind(limit)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| StoreError::on_constraint(e, "person exists"))?;
+        Ok(done.rows_affected() == 1)
+    }
+
     pub async fn update_person(
         &self,
         tx: &mut Tx,

@@ -50,29 +50,23 @@ pub async fn create(
     // The search runs before the transaction, so it never holds the writer.
     let screening_found = search_person(&state, &person).await?;
     let mut tx = state.store.begin().await?;
-    if caller.mode == Mode::Test {
-        let same = state
-            .store
-            .count_identical_persons(
-                &mut tx,
-                &caller.tenant.id,
-                caller.mode,
-                &person.identity_key(),
-            )
-            .await?;
-        if same >= IDENTICAL_PERSON_LIMIT {
-            return Err(ApiError::new(
-                axum::http::StatusCode::BAD_REQUEST,
-                "duplicate_person_limit",
-                "Too Many Identical Persons",
-                "more than 1000 persons with the same first_name, last_name, birth_city and birth_date; use unique values in the sandbox",
-            ));
-        }
-    }
-    state
+    // Seed 002's sandbox rule: at most 1000 identical persons in test mode.
+    let limit = match caller.mode {
+        Mode::Test => IDENTICAL_PERSON_LIMIT,
+        Mode::Live => i64::MAX,
+    };
+    let inserted = state
         .store
-        .insert_person(&mut tx, &caller.tenant.id, caller.mode, &person, now)
+        .insert_person_within_limit(&mut tx, &caller.tenant.id, caller.mode, &person, now, limit)
         .await?;
+    if !inserted {
+        return Err(ApiError::new(
+            axum::http::StatusCode::BAD_REQUEST,
+            "duplicate_person_limit",
+            "Too Many Identical Persons",
+            "more than 1000 persons with the same first_name, last_name, birth_city and birth_date; use unique values in the sandbox",
+        ));
+    }
     emit(
         &state,
         &mut tx,
