@@ -185,6 +185,16 @@ impl IntoResponse for ApiError {
     }
 }
 
+impl ApiError {
+    /// A store error where `NotFound` means `what` does not exist (404 naming it).
+    pub fn unless_found(e: StoreError, what: &str) -> ApiError {
+        match e {
+            StoreError::NotFound => ApiError::not_found(what),
+            other => other.into(),
+        }
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> ApiError {
         match e {

@@ -106,7 +106,7 @@ pub async fn create(
         .store
         .person(&caller.tenant.id, caller.mode, &person_id)
         .await
-        .map_err(|e| nf(e, "person"))?;
+        .map_err(|e| ApiError::unless_found(e, "person"))?;
     let sandbox = ident::sandbox_case(person.first_name(), person.last_name());
     let identification = Identification::new(
         IdentificationId::from_random(random16()),
@@ -175,7 +175,7 @@ pub async fn request(
         .store
         .identification_for_update(&mut tx, &caller.tenant.id, &id)
         .await
-        .map_err(|e| nf(e, "identification"))?;
+        .map_err(|e| ApiError::unless_found(e, "identification"))?;
     if mode != caller.mode || identification.person_id != person_id {
         return Err(ApiError::not_found("identification"));
     }
@@ -252,7 +252,7 @@ pub async fn list(
         .store
         .person(&caller.tenant.id, caller.mode, &person_id)
         .await
-        .map_err(|e| nf(e, "person"))?;
+        .map_err(|e| ApiError::unless_found(e, "person"))?;
     let list = state
         .store
         .list_identifications(
@@ -323,12 +323,5 @@ async fn load(
         .store
         .identification(&caller.tenant.id, caller.mode, person_id, id)
         .await
-        .map_err(|e| nf(e, "identification"))
-}
-
-pub fn nf(e: StoreError, what: &str) -> ApiError {
-    match e {
-        StoreError::NotFound => ApiError::not_found(what),
-        other => other.into(),
-    }
+        .map_err(|e| ApiError::unless_found(e, "identification"))
 }

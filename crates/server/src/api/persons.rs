@@ -264,8 +264,5 @@ pub async fn document_file(
 }
 
 fn not_found(e: signet_store::StoreError) -> ApiError {
-    match e {
-        signet_store::StoreError::NotFound => ApiError::not_found("person"),
-        other => other.into(),
-    }
+    ApiError::unless_found(e, "person")
 }

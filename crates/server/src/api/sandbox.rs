@@ -102,10 +102,7 @@ async fn act(
         .store
         .identification_for_update(&mut tx, &caller.tenant.id, &id)
         .await
-        .map_err(|e| match e {
-            StoreError::NotFound => ApiError::not_found("identification"),
-            other => other.into(),
-        })?;
+        .map_err(|e| ApiError::unless_found(e, "identification"))?;
     if mode != Mode::Test {
         return Err(ApiError::not_found("identification"));
     }

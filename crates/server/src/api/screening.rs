@@ -236,13 +236,6 @@ pub struct DecisionRequest {
 
 const MAX_NOTE_CHARS: usize = 2000;
 
-fn person_not_found(e: signet_store::StoreError) -> ApiError {
-    match e {
-        signet_store::StoreError::NotFound => ApiError::not_found("person"),
-        other => other.into(),
-    }
-}
-
 /// Screen a person now.
 ///
 /// The person's names (first and last, first and birth name), birth date and nationality are
@@ -266,7 +259,7 @@ pub async fn screen(
         .store
         .person_for_update(&mut tx, &caller.tenant.id, caller.mode, &id)
         .await
-        .map_err(person_not_found)?;
+        .map_err(|e| ApiError::unless_found(e, "person"))?;
     let screening = screen_person(
         &state,
         &mut tx,
@@ -302,7 +295,7 @@ pub async fn screenings(
         .store
         .person(&caller.tenant.id, caller.mode, &id)
         .await
-        .map_err(person_not_found)?;
+        .map_err(|e| ApiError::unless_found(e, "person"))?;
     let rows = state
         .store
         .person_screenings(&caller.tenant.id, caller.mode, &id)
@@ -371,10 +364,7 @@ pub async fn decide(
     {
         return Err(ApiError::field("note", "must be at most 2000 characters"));
     }
-    let not_found = |e: signet_store::StoreError| match e {
-        signet_store::StoreError::NotFound => ApiError::not_found("hit"),
-        other => other.into(),
-    };
+    let not_found = |e| ApiError::unless_found(e, "hit");
     let found = state
         .store
         .hit(&caller.tenant.id, caller.mode, &id)

@@ -179,10 +179,7 @@ fn new_secret() -> String {
 }
 
 fn not_found(e: StoreError) -> ApiError {
-    match e {
-        StoreError::NotFound => ApiError::not_found("webhook endpoint"),
-        other => other.into(),
-    }
+    ApiError::unless_found(e, "webhook endpoint")
 }
 
 async fn load(
@@ -410,10 +407,7 @@ pub async fn resend(
         .store
         .resend_webhook_message(&id, &event, caller.now(&state), state.wall_now())
         .await
-        .map_err(|e| match e {
-            StoreError::NotFound => ApiError::not_found("message"),
-            other => other.into(),
-        })?;
+        .map_err(|e| ApiError::unless_found(e, "message"))?;
     state.webhooks_ready.notify_one();
     Ok((
         StatusCode::ACCEPTED,
