@@ -204,25 +204,6 @@ impl Store {
         rows.iter().map(person_from_row).collect()
     }
 
-    /// How many persons share this identity key (seed 002's 1000-identical rule).
-    pub async fn count_identical_persons(
-        &self,
-        tx: &mut Tx,
-        tenant: &TenantId,
-        mode: Mode,
-        key: &str,
-    ) -> Result<i64> {
-        Ok(sqlx::query(
-            "SELECT COUNT(*) FROM persons WHERE tenant_id = $1 AND mode = $2 AND identity_key = $3",
-        )
-        .bind(tenant.as_str())
-        .bind(mode.as_str())
-        .bind(key)
-        .fetch_one(&mut **tx)
-        .await?
-        .try_get(0)?)
-    }
-
     pub async fn insert_person_document(
         &self,
         tx: &mut Tx,
