@@ -154,3 +154,11 @@ typed_id!(
     /// A possible match of a person with a list entry.
     ScreeningHitId, "hit"
 );
+typed_id!(
+    /// A document sent for signature.
+    DocumentId, "doc"
+);
+typed_id!(
+    /// One signer of a document.
+    SignerId, "sig"
+);

@@ -9,5 +9,6 @@ pub mod catalog;
 pub mod identification;
 pub mod ids;
 pub mod person;
+pub mod signing;
 pub mod time;
 pub mod validate;

@@ -1,0 +1,525 @@
+use super::*;
+use chrono::TimeZone;
+
+fn t0() -> Timestamp {
+    chrono::Utc.with_ymd_and_hms(2026, 11, 29, 9, 0, 0).unwrap()
+}
+
+fn doc(level: Level, order: SigningOrder, expires_at: Option<Timestamp>) -> Document {
+    Document {
+        id: DocumentId::from_random([1; 16]),
+        name: "Contract".into(),
+        status: DocumentStatus::Pending,
+        level,
+        order,
+        expires_at,
+        tags: vec!["t".into()],
+        custom: vec![],
+        pages: 1,
+        size: 100,
+        original_sha256: "00".into(),
+        current_sha256: "00".into(),
+        file_key: "k".into(),
+        original_key: "k".into(),
+        revisions: 0,
+        message: None,
+        created_at: t0(),
+        updated_at: t0(),
+        finished_at: None,
+    }
+}
+
+fn signer(n: u8) -> NewSigner {
+    NewSigner {
+        id: SignerId::from_random([n; 16]),
+        token: format!("tok{n}"),
+        name: format!("Signer {n}"),
+        email: None,
+        phone: None,
+        person_id: Some(PersonId::from_random([n + 100; 16])),
+    }
+}
+
+fn identified(at: Timestamp) -> Eligibility {
+    Eligibility {
+        identification: Some(IdentityFacts {
+            status: IdentStatus::Successful,
+            completed_at: Some(at),
+            document_supported: true,
+            document_expired: false,
+            device_model: None,
+            phone: None,
+        }),
+        ..Default::default()
+    }
+}
+
+fn workflow(level: Level, order: SigningOrder, n: u8) -> (Workflow, Effects) {
+    let facts: Vec<Eligibility> = (0..n).map(|_| identified(t0())).collect();
+    Workflow::create(
+        doc(level, order, None),
+        (1..=n).map(signer).collect(),
+        &facts,
+        t0(),
+    )
+}
+
+fn id(wf: &Workflow, i: usize) -> SignerId {
+    wf.signers[i].id.clone()
+}
+
+fn right(h: &str) -> bool {
+    h == "H"
+}
+
+/// Approve, confirm with the right code and report the signature made.
+fn sign(wf: &mut Workflow, i: usize, now: Timestamp) -> Effects {
+    let sid = id(wf, i);
+    wf.approve(&sid, "H".into(), now).unwrap();
+    let (outcome, fx) = wf.confirm(&sid, right, false, now).unwrap();
+    assert_eq!(outcome, ConfirmOutcome::Accepted);
+    assert_eq!(fx.sign, Some(sid.clone()));
+    let facts = vec![identified(t0()); wf.signers.len()];
+    wf.signed(&sid, "CN=x".into(), format!("h{i}"), &facts, now)
+        .unwrap()
+}
+
+#[test]
+fn parallel_signers_are_all_asked_and_the_last_signature_finishes() {
+    let (mut wf, fx) = workflow(Level::Simple, SigningOrder::Parallel, 2);
+    assert_eq!(fx.events, vec![DocumentEvent::Created]);
+    assert!(
+        wf.signers
+            .iter()
+            .all(|s| s.status == SignerStatus::UserConsentRequired)
+    );
+    assert_eq!(fx.timers.len(), 2, "one 24-hour limit per signer");
+    let fx = sign(&mut wf, 1, t0());
+    assert_eq!(fx.events, vec![DocumentEvent::SignerSigned(id(&wf, 1))]);
+    assert!(!fx.finish);
+    let fx = sign(&mut wf, 0, t0());
+    assert!(fx.finish);
+    let fx = wf.finished("final".into(), t0());
+    assert_eq!(fx.events, vec![DocumentEvent::Finished]);
+    assert_eq!(wf.document.status, DocumentStatus::Finished);
+    assert_eq!(wf.document.revisions, 3);
+    assert_eq!(
+        wf.approve(&id(&wf, 0), "H".into(), t0()),
+        Err(SigningError::AlreadySigned)
+    );
+}
+
+#[test]
+fn sequential_order_asks_the_next_signer_only_after_the_previous_signed() {
+    let (mut wf, _) = workflow(Level::Simple, SigningOrder::Sequential, 3);
+    let statuses = |wf: &Workflow| wf.signers.iter().map(|s| s.status).collect::<Vec<_>>();
+    assert_eq!(
+        statuses(&wf),
+        vec![
+            SignerStatus::UserConsentRequired,
+            SignerStatus::New,
+            SignerStatus::New
+        ]
+    );
+    assert_eq!(
+        wf.approve(&id(&wf, 1), "H".into(), t0()),
+        Err(SigningError::NotYourTurn)
+    );
+    let later = t0() + Duration::minutes(30);
+    let fx = sign(&mut wf, 0, later);
+    assert_eq!(wf.signers[1].status, SignerStatus::UserConsentRequired);
+    assert_eq!(
+        wf.signers[1].asked_at,
+        Some(later),
+        "the windows start with the turn"
+    );
+    assert_eq!(wf.signers[2].status, SignerStatus::New);
+    assert!(fx.signers_changed.contains(&id(&wf, 1)));
+}
+
+#[test]
+fn approving_after_two_hours_is_refused_until_a_resend_opens_a_fresh_window() {
+    let (mut wf, _) = workflow(Level::Simple, SigningOrder::Parallel, 1);
+    let sid = id(&wf, 0);
+    let late = t0() + APPROVE_WINDOW + Duration::milliseconds(1);
+    assert_eq!(
+        wf.approve(&sid, "H".into(), late),
+        Err(SigningError::ApproveExpired)
+    );
+    let fx = wf.resend(&sid, &Eligibility::default(), late).unwrap();
+    assert_eq!(fx.timers.len(), 1);
+    assert!(wf.approve(&sid, "H".into(), late).is_ok());
+}
+
+#[test]
+fn confirming_after_one_hour_is_refused() {
+    let (mut wf, _) = workflow(Level::Simple, SigningOrder::Parallel, 1);
+    let sid = id(&wf, 0);
+    wf.approve(&sid, "H".into(), t0()).unwrap();
+    let late = t0() + CONFIRM_WINDOW + Duration::milliseconds(1);
+    assert_eq!(
+        wf.confirm(&sid, right, false, late).map(|r| r.0),
+        Err(SigningError::ConfirmExpired)
+    );
+}
+
+#[test]
+fn a_code_older_than_ten_minutes_is_expired_and_a_new_approval_issues_another() {
+    let (mut wf, _) = workflow(Level::Simple, SigningOrder::Parallel, 1);
+    let sid = id(&wf, 0);
+    wf.approve(&sid, "H".into(), t0()).unwrap();
+    let late = t0() + OTP_VALIDITY + Duration::seconds(1);
+    assert_eq!(
+        wf.confirm(&sid, right, false, late).map(|r| r.0),
+        Err(SigningError::OtpExpired)
+    );
+    assert_eq!(SigningError::OtpExpired.code_number(), Some(97));
+    let fx = wf.approve(&sid, "H".into(), late).unwrap();
+    assert_eq!(fx.otp_issued, Some(sid.clone()));
+    assert_eq!(
+        wf.confirm(&sid, right, false, late).unwrap().0,
+        ConfirmOutcome::Accepted
+    );
+}
+
+#[test]
+fn confirming_before_approving_is_6009() {
+    let (mut wf, _) = workflow(Level::Simple, SigningOrder::Parallel, 1);
+    let err = wf.confirm(&id(&wf, 0), right, false, t0()).unwrap_err();
+    assert_eq!(err, SigningError::NotInitialized);
+    assert_eq!(err.code_number(), Some(6009));
+}
+
+#[test]
+fn a_code_is_single_use() {
+    let (mut wf, _) = workflow(Level::Simple, SigningOrder::Parallel, 2);
+    let sid = id(&wf, 0);
+    wf.approve(&sid, "H".into(), t0()).unwrap();
+    wf.confirm(&sid, right, false, t0()).unwrap();
+    assert!(wf.signers[0].otp.is_none());
+}
+
+#[test]
+fn five_wrong_codes_kill_the_code_and_the_third_killed_code_blocks_signer_and_document() {
+    let (mut wf, _) = workflow(Level::Simple, SigningOrder::Parallel, 2);
+    let sid = id(&wf, 0);
+    let wrong = |_: &str| false;
+    for round in 1..=3 {
+        wf.approve(&sid, "H".into(), t0()).unwrap();
+        for k in 1..OTP_MAX_ATTEMPTS {
+            let (o, _) = wf.confirm(&sid, wrong, false, t0()).unwrap();
+            assert_eq!(
+                o,
+                ConfirmOutcome::WrongCode {
+                    remaining: OTP_MAX_ATTEMPTS - k
+                }
+            );
+        }
+        let (o, fx) = wf.confirm(&sid, wrong, false, t0()).unwrap();
+        if round < 3 {
+            assert_eq!(o, ConfirmOutcome::CodeKilled);
+            assert_eq!(
+                wf.confirm(&sid, right, false, t0()).map(|r| r.0),
+                Err(SigningError::NoLiveCode),
+                "a killed code is gone"
+            );
+        } else {
+            assert_eq!(o, ConfirmOutcome::Blocked);
+            assert_eq!(fx.events, vec![DocumentEvent::Blocked(sid.clone())]);
+        }
+    }
+    assert_eq!(wf.signers[0].status, SignerStatus::Blocked);
+    assert_eq!(wf.document.status, DocumentStatus::Blocked);
+    assert_eq!(wf.document.message.as_deref(), Some("OTP_CODE_INVALID"));
+    // Nobody acts on a blocked document, the other signer included.
+    assert_eq!(
+        wf.approve(&id(&wf, 1), "H".into(), t0()),
+        Err(SigningError::Blocked)
+    );
+    wf.unblock(&sid, "key_x", &Eligibility::default(), t0())
+        .unwrap();
+    assert_eq!(wf.document.status, DocumentStatus::Pending);
+    assert_eq!(wf.signers[0].status, SignerStatus::UserConsentRequired);
+    assert_eq!(wf.signers[0].failed_validations, 0);
+}
+
+#[test]
+fn asking_for_a_new_code_does_not_reset_the_wrong_guesses() {
+    let (mut wf, _) = workflow(Level::Simple, SigningOrder::Parallel, 1);
+    let sid = id(&wf, 0);
+    wf.approve(&sid, "H".into(), t0()).unwrap();
+    for _ in 0..4 {
+        wf.confirm(&sid, |_| false, false, t0()).unwrap();
+    }
+    wf.approve(&sid, "H".into(), t0()).unwrap();
+    let (o, _) = wf.confirm(&sid, |_| false, false, t0()).unwrap();
+    assert_eq!(o, ConfirmOutcome::CodeKilled);
+}
+
+#[test]
+fn twenty_four_hours_without_a_signature_is_error_6008_and_stale_timers_do_nothing() {
+    let (mut wf, fx) = workflow(Level::Simple, SigningOrder::Parallel, 1);
+    let sid = id(&wf, 0);
+    let first = fx.timers[0].clone();
+    assert_eq!(first.due, t0() + WORKFLOW_TIMEOUT);
+    // A resend opens a new window; the first window's timer is then stale.
+    let later = t0() + Duration::hours(3);
+    let fx2 = wf.resend(&sid, &Eligibility::default(), later).unwrap();
+    assert!(
+        wf.on_timer(&first.timer, first.due)
+            .signers_changed
+            .is_empty()
+    );
+    let second = &fx2.timers[0];
+    let fx = wf.on_timer(&second.timer, second.due);
+    assert_eq!(fx.signers_changed, vec![sid]);
+    assert_eq!(wf.signers[0].status, SignerStatus::Error);
+    assert_eq!(wf.signers[0].status_codes, vec![6008]);
+}
+
+#[test]
+fn a_signed_signer_is_not_timed_out() {
+    let (mut wf, fx) = workflow(Level::Simple, SigningOrder::Parallel, 2);
+    sign(&mut wf, 0, t0());
+    let fx = wf.on_timer(&fx.timers[0].timer, fx.timers[0].due);
+    assert!(fx.signers_changed.is_empty());
+    assert_eq!(wf.signers[0].status, SignerStatus::Signed);
+}
+
+#[test]
+fn rejection_raises_reject_then_rejected_and_closes_the_document() {
+    let (mut wf, _) = workflow(Level::Simple, SigningOrder::Parallel, 2);
+    let sid = id(&wf, 1);
+    let fx = wf.reject(&sid, "wrong amount".into(), t0()).unwrap();
+    assert_eq!(
+        fx.events,
+        vec![
+            DocumentEvent::SignerRejected(sid.clone()),
+            DocumentEvent::Rejected(sid.clone())
+        ]
+    );
+    assert_eq!(wf.document.status, DocumentStatus::Rejected);
+    assert_eq!(wf.document.message.as_deref(), Some("wrong amount"));
+    assert_eq!(
+        wf.approve(&id(&wf, 0), "H".into(), t0()),
+        Err(SigningError::DocumentClosed("rejected"))
+    );
+}
+
+#[test]
+fn expiry_closes_a_pending_document_with_expired() {
+    let exp = t0() + Duration::days(3);
+    let (mut wf, fx) = Workflow::create(
+        doc(Level::Simple, SigningOrder::Parallel, Some(exp)),
+        vec![signer(1)],
+        &[],
+        t0(),
+    );
+    let timer = fx
+        .timers
+        .iter()
+        .find(|s| matches!(s.timer, Timer::DocumentExpiry { .. }))
+        .unwrap();
+    assert_eq!(timer.due, exp);
+    let fx = wf.on_timer(&timer.timer, exp);
+    assert_eq!(fx.events, vec![DocumentEvent::Expired]);
+    let err = wf.approve(&id(&wf, 0), "H".into(), exp).unwrap_err();
+    assert_eq!(err.code_number(), Some(111));
+}
+
+#[test]
+fn cancel_closes_the_document_without_a_seed_event() {
+    let (mut wf, _) = workflow(Level::Simple, SigningOrder::Parallel, 1);
+    let fx = wf.cancel(t0()).unwrap();
+    assert!(fx.events.is_empty());
+    assert_eq!(wf.document.status, DocumentStatus::Canceled);
+    assert!(wf.cancel(t0()).is_err());
+}
+
+#[test]
+fn eligibility_for_advanced_follows_the_table() {
+    let now = t0();
+    let adv = |f: &Eligibility| assess(Level::Advanced, f, false, now);
+    assert_eq!(
+        adv(&Eligibility::default()),
+        (SignerStatus::KycRequired, vec![1201])
+    );
+    let mut f = identified(now);
+    assert_eq!(adv(&f), (SignerStatus::UserConsentRequired, vec![]));
+    if let Some(i) = f.identification.as_mut() {
+        i.status = IdentStatus::Failed;
+    }
+    assert_eq!(adv(&f), (SignerStatus::KycRequired, vec![1202]));
+    for status in [
+        IdentStatus::Canceled,
+        IdentStatus::Aborted,
+        IdentStatus::Pending,
+        IdentStatus::Created,
+    ] {
+        if let Some(i) = f.identification.as_mut() {
+            i.status = status;
+        }
+        assert_eq!(
+            adv(&f),
+            (SignerStatus::KycRequired, vec![1201]),
+            "{status:?}"
+        );
+    }
+    let mut f = identified(now);
+    f.flagged_by_compliance = true;
+    assert_eq!(adv(&f), (SignerStatus::KycRequired, vec![1035]));
+    let mut f = identified(now);
+    if let Some(i) = f.identification.as_mut() {
+        i.document_supported = false;
+        i.document_expired = true;
+    }
+    assert_eq!(adv(&f), (SignerStatus::KycRequired, vec![1021, 3204]));
+    let mut f = identified(now);
+    f.open_hit = true;
+    assert_eq!(adv(&f), (SignerStatus::KycRequired, vec![140]));
+    f.open_hit = false;
+    f.confirmed_hit = true;
+    assert_eq!(adv(&f), (SignerStatus::KycRequired, vec![4110]));
+    let mut f = identified(now);
+    f.prohibited_country = true;
+    assert_eq!(adv(&f), (SignerStatus::KycRequired, vec![4145]));
+    // Selfie cases.
+    let old = identified(now - Duration::hours(25));
+    assert_eq!(adv(&old), (SignerStatus::SelfieRequired, vec![3105]));
+    assert_eq!(
+        assess(Level::Advanced, &old, true, now),
+        (SignerStatus::UserConsentRequired, vec![]),
+        "an accepted selfie clears it"
+    );
+    let mut f = identified(now);
+    if let Some(i) = f.identification.as_mut() {
+        i.device_model = Some("Pixel 8".into());
+        i.phone = Some("+4915112345678".into());
+    }
+    f.session_device_model = Some("iPhone 15".into());
+    f.session_phone = Some("+4915199999999".into());
+    assert_eq!(adv(&f), (SignerStatus::SelfieRequired, vec![3541, 3550]));
+    f.session_phone = None;
+    assert_eq!(
+        adv(&f),
+        (SignerStatus::SelfieRequired, vec![3541]),
+        "a phone compares only when both are known"
+    );
+    // `simple` goes straight to consent.
+    assert_eq!(
+        assess(Level::Simple, &Eligibility::default(), false, now),
+        (SignerStatus::UserConsentRequired, vec![])
+    );
+}
+
+#[test]
+fn a_rejected_selfie_is_a_failed_validation_and_an_accepted_one_opens_consent() {
+    let old = identified(t0() - Duration::hours(30));
+    let (mut wf, _) = Workflow::create(
+        doc(Level::Advanced, SigningOrder::Parallel, None),
+        vec![signer(1)],
+        std::slice::from_ref(&old),
+        t0(),
+    );
+    let sid = id(&wf, 0);
+    assert_eq!(wf.signers[0].status, SignerStatus::SelfieRequired);
+    assert_eq!(
+        wf.review_selfie(&sid, true, "r", &old, t0()),
+        Err(SigningError::NoSelfie)
+    );
+    wf.submit_selfie(&sid, "b".into(), "s".into(), t0())
+        .unwrap();
+    wf.review_selfie(&sid, false, "r", &old, t0()).unwrap();
+    assert_eq!(wf.signers[0].failed_validations, 1);
+    assert_eq!(wf.signers[0].status_codes, vec![3105]);
+    let later = t0() + Duration::hours(5);
+    wf.submit_selfie(&sid, "b".into(), "s".into(), later)
+        .unwrap();
+    wf.review_selfie(&sid, true, "r", &old, later).unwrap();
+    assert_eq!(wf.signers[0].status, SignerStatus::UserConsentRequired);
+    assert!(
+        wf.approve(&sid, "H".into(), later).is_ok(),
+        "the approval window runs from the accepted selfie"
+    );
+}
+
+#[test]
+fn three_rejected_selfies_block() {
+    let old = identified(t0() - Duration::hours(30));
+    let (mut wf, _) = Workflow::create(
+        doc(Level::Advanced, SigningOrder::Parallel, None),
+        vec![signer(1)],
+        std::slice::from_ref(&old),
+        t0(),
+    );
+    let sid = id(&wf, 0);
+    for _ in 0..3 {
+        wf.submit_selfie(&sid, "b".into(), "s".into(), t0())
+            .unwrap();
+        wf.review_selfie(&sid, false, "r", &old, t0()).unwrap();
+    }
+    assert_eq!(wf.signers[0].status, SignerStatus::Blocked);
+    assert_eq!(wf.document.status, DocumentStatus::Blocked);
+}
+
+#[test]
+fn pending_verification_signs_when_the_identification_succeeds_or_fails_with_3311() {
+    let mut pending = identified(t0());
+    if let Some(i) = pending.identification.as_mut() {
+        i.status = IdentStatus::PendingSuccessful;
+        i.completed_at = None;
+    }
+    let (mut wf, _) = Workflow::create(
+        doc(Level::Advanced, SigningOrder::Parallel, None),
+        vec![signer(1), signer(2)],
+        &[pending.clone(), pending],
+        t0(),
+    );
+    for i in 0..2 {
+        let sid = id(&wf, i);
+        wf.approve(&sid, "H".into(), t0()).unwrap();
+        let (_, fx) = wf.confirm(&sid, right, true, t0()).unwrap();
+        assert_eq!(fx.sign, None);
+        assert_eq!(wf.signers[i].status, SignerStatus::PendingVerification);
+    }
+    let p0 = wf.signers[0].person_id.clone().unwrap();
+    let p1 = wf.signers[1].person_id.clone().unwrap();
+    let fx = wf.identification_resolved(&p0, true, t0());
+    assert_eq!(fx.sign, Some(id(&wf, 0)));
+    let fx = wf.identification_resolved(&p1, false, t0());
+    assert_eq!(fx.sign, None);
+    assert_eq!(wf.signers[1].status, SignerStatus::InvalidSignature);
+    assert_eq!(wf.signers[1].status_codes, vec![3311]);
+}
+
+#[test]
+fn a_retryable_signing_error_may_be_approved_again_and_a_fatal_one_may_not() {
+    let (mut wf, _) = workflow(Level::Simple, SigningOrder::Parallel, 1);
+    let sid = id(&wf, 0);
+    wf.approve(&sid, "H".into(), t0()).unwrap();
+    wf.confirm(&sid, right, false, t0()).unwrap();
+    wf.signing_failed(&sid, 6006, "tsa down", t0()).unwrap();
+    assert!(wf.approve(&sid, "H".into(), t0()).is_ok());
+    wf.confirm(&sid, right, false, t0()).unwrap();
+    wf.signing_failed(&sid, 6004, "broken", t0()).unwrap();
+    assert!(matches!(
+        wf.approve(&sid, "H".into(), t0()),
+        Err(SigningError::InvalidState { .. })
+    ));
+    assert!(wf.resend(&sid, &Eligibility::default(), t0()).is_ok());
+}
+
+#[test]
+fn words_round_trip() {
+    for s in SignerStatus::ALL {
+        assert_eq!(SignerStatus::parse(s.as_str()), Some(*s));
+        assert!(
+            crate::catalog::lookup(crate::catalog::CodeKind::SignatureStatus, s.as_str()).is_some(),
+            "{} is in the catalog",
+            s.as_str()
+        );
+    }
+    for d in DocumentStatus::ALL {
+        assert_eq!(DocumentStatus::parse(d.as_str()), Some(*d));
+    }
+}
