@@ -43,6 +43,9 @@ pub enum PdfError {
     /// A request to the timestamp authority was not a valid RFC 3161 request.
     #[error("bad timestamp request: {0}")]
     BadTimestampRequest(String),
+    /// A certificate of completion could not be drawn.
+    #[error("cannot draw the certificate of completion: {0}")]
+    Completion(String),
 }
 
 impl PdfError {
@@ -61,7 +64,8 @@ impl PdfError {
             | PdfError::Encrypted
             | PdfError::Malformed(_)
             | PdfError::Unseal(_)
-            | PdfError::BadTimestampRequest(_) => 6004,
+            | PdfError::BadTimestampRequest(_)
+            | PdfError::Completion(_) => 6004,
         }
     }
 

@@ -64,12 +64,14 @@
 mod asn1;
 mod ca;
 mod cmsbuild;
+mod completion;
 mod error;
 mod pdfwrite;
 mod sign;
 mod verify;
 
 pub use ca::{SignerCredential, SignerIdentity, TrustStore};
+pub use completion::{Completion, CompletionEntry, CompletionSigner, completion_certificate};
 pub use error::PdfError;
 pub use sign::{PdfInfo, SignOptions, VisibleBlock, check_pdf, sign_pdf, timestamp_pdf};
 pub use verify::{
