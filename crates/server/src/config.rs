@@ -49,6 +49,25 @@ pub struct Config {
     pub workers: bool,
     /// How often an idle worker looks for due jobs, in milliseconds.
     pub worker_poll_ms: u64,
+    /// 64 hex digits that encrypt the CA's private keys and key the one-time-code hashes.
+    /// Without it, `master.key` in `data_dir` is used (created on first start). Processes
+    /// sharing a PostgreSQL database must share it.
+    pub master_key: Option<Secret>,
+    /// Largest PDF accepted for signing, in bytes.
+    pub max_document_bytes: usize,
+    /// Where live-mode one-time codes are emailed from: `smtp://user:pass@host:587`
+    /// (STARTTLS), `smtps://…:465`, or `smtp+plain://host:25` (no TLS; development only).
+    pub smtp_url: Option<Secret>,
+    /// The sender, e.g. `Acme Signing <signing@acme.example>`.
+    pub smtp_from: Option<String>,
+    /// The SMS adapter for live-mode codes: `twilio`.
+    pub sms_provider: String,
+    /// The provider's API root (Twilio's by default).
+    pub sms_base_url: Option<String>,
+    pub sms_account_sid: Option<String>,
+    pub sms_auth_token: Option<Secret>,
+    /// An E.164 sender number or a messaging service id (`MG…`).
+    pub sms_from: Option<String>,
 }
 
 impl Default for Config {
@@ -63,6 +82,15 @@ impl Default for Config {
             max_body_bytes: 32 * 1024 * 1024,
             workers: true,
             worker_poll_ms: 250,
+            master_key: None,
+            max_document_bytes: 20 * 1024 * 1024,
+            smtp_url: None,
+            smtp_from: None,
+            sms_provider: "twilio".into(),
+            sms_base_url: None,
+            sms_account_sid: None,
+            sms_auth_token: None,
+            sms_from: None,
         }
     }
 }

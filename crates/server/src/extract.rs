@@ -255,3 +255,27 @@ mod tests {
         assert_eq!(pairs[2], ("x".to_owned(), "%zz".to_owned()));
     }
 }
+
+/// The client's address and user agent, for the audit trail. The address is the TCP peer
+/// (a reverse proxy's address when one is in front).
+#[derive(Debug, Clone, Default)]
+pub struct ClientMeta {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientMeta {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let ip = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip().to_string());
+        let user_agent = parts
+            .headers
+            .get(axum::http::header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.chars().take(512).collect());
+        Ok(ClientMeta { ip, user_agent })
+    }
+}

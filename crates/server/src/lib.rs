@@ -4,6 +4,7 @@
 pub mod api;
 pub mod auth;
 pub mod config;
+pub mod delivery;
 pub mod error;
 pub mod extract;
 pub mod metrics;
@@ -11,6 +12,7 @@ pub mod middleware;
 pub mod openapi;
 pub mod screening;
 pub mod service;
+pub mod signing;
 pub mod state;
 pub mod webhooks;
 pub mod worker;
@@ -117,6 +119,15 @@ impl App {
             ..signet_webhooks::ClientConfig::default()
         })
         .map_err(|e| std::io::Error::other(format!("webhook client: {e}")))?;
+        let trust = signing::Trust::load(
+            &config,
+            &store,
+            signet_core::time::to_storage_precision(clock.now()),
+        )
+        .await
+        .map_err(|e| std::io::Error::other(format!("trust store: {e}")))?;
+        let notifier = delivery::Notifier::from_config(&config)
+            .map_err(|e| std::io::Error::other(format!("one-time code delivery: {e}")))?;
         let state = AppState {
             store,
             blobs,
@@ -133,6 +144,8 @@ impl App {
             webhooks_ready: Arc::new(tokio::sync::Notify::new()),
             webhook_client,
             screening: Arc::new(screening::Screening::new()),
+            trust: Arc::new(trust),
+            notifier: notifier.map(Arc::new),
         };
         Ok(App {
             state,
@@ -184,12 +197,15 @@ impl App {
             .map_err(std::io::Error::other)?;
         let router = build_router(self.state.clone());
         let cancel = self.cancel.clone();
-        let result = axum::serve(listener, router)
-            .with_graceful_shutdown(async move {
-                shutdown.await;
-                cancel.cancel();
-            })
-            .await;
+        let result = axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            cancel.cancel();
+        })
+        .await;
         self.cancel.cancel();
         result
     }

@@ -191,6 +191,21 @@ pub async fn apply_identification(
             now,
         )
         .await?;
+        // Signers who confirmed while this identification was under review are signed
+        // now, or get invalid_signature (3311).
+        if ident.status.is_final() {
+            crate::signing::on_identification_final(
+                state,
+                tx,
+                tenant,
+                clock_offset_ms,
+                mode,
+                &ident.person_id,
+                ident.status == signet_core::identification::Status::Successful,
+                now,
+            )
+            .await?;
+        }
     }
     Ok(())
 }

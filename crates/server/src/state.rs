@@ -39,6 +39,10 @@ pub struct AppState {
     pub webhook_client: signet_webhooks::WebhookClient,
     /// The sanctions-list matcher, rebuilt when a list is imported.
     pub screening: Arc<crate::screening::Screening>,
+    /// Signet's CA, timestamp authority and seal, and the one-time-code key.
+    pub trust: Arc<crate::signing::Trust>,
+    /// Live-mode delivery of one-time codes; `None` when no channel is configured.
+    pub notifier: Option<Arc<crate::delivery::Notifier>>,
 }
 
 impl AppState {

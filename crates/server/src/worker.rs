@@ -48,6 +48,7 @@ async fn run_in_span(state: &AppState, job: &ClaimedJob) {
     let result = match job.kind.as_str() {
         service::JOB_IDENTIFICATION_TIMER => service::run_identification_timer(state, job).await,
         crate::screening::JOB_RESCREEN => crate::screening::run_rescreen(state, job).await,
+        crate::signing::JOB_SIGNING_TIMER => crate::signing::run_signing_timer(state, job).await,
         other => Err(crate::error::ApiError::internal(&format!(
             "unknown job kind {other}"
         ))),

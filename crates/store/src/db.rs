@@ -94,6 +94,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0004_screening_hits.sql"),
         postgres: include_str!("../migrations/postgres/0004_screening_hits.sql"),
     },
+    Migration {
+        version: 5,
+        name: "documents",
+        sqlite: include_str!("../migrations/sqlite/0005_documents.sql"),
+        postgres: include_str!("../migrations/postgres/0005_documents.sql"),
+    },
 ];
 
 impl Store {

@@ -240,3 +240,24 @@ impl Store {
         )
     }
 }
+
+impl Store {
+    /// A person's newest identification, read in the caller's transaction.
+    pub async fn latest_identification(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        person: &PersonId,
+    ) -> Result<Option<Identification>> {
+        let row = sqlx::query(
+            "SELECT doc, mode FROM identifications WHERE tenant_id = $1 AND person_id = $2 ORDER BY created_at DESC, id DESC LIMIT 1",
+        )
+        .bind(tenant.as_str())
+        .bind(person.as_str())
+        .fetch_optional(&mut **tx)
+        .await?;
+        row.as_ref()
+            .map(|r| ident_from_row(r).map(|(i, _)| i))
+            .transpose()
+    }
+}

@@ -13,6 +13,7 @@
 
 mod blobs;
 mod db;
+mod documents;
 mod events;
 mod idempotency;
 mod identifications;
@@ -24,6 +25,7 @@ mod webhooks;
 
 pub use blobs::BlobStore;
 pub use db::{Backend, Store, Tx};
+pub use documents::AuditRow;
 pub use events::EventRow;
 pub use idempotency::IdempotencyBegin;
 pub use jobs::{ClaimedJob, JobSpec};

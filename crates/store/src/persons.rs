@@ -284,3 +284,26 @@ impl Store {
         document_from_row(&row)
     }
 }
+
+impl Store {
+    /// Reads a person inside the caller's transaction without locking it (the signing
+    /// workflow reads eligibility under the document's lock; taking the person's lock too
+    /// would order locks against identification transitions, which lock the person first).
+    pub async fn person_in_tx(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        mode: Mode,
+        id: &PersonId,
+    ) -> Result<Person> {
+        let row =
+            sqlx::query("SELECT doc FROM persons WHERE id = $1 AND tenant_id = $2 AND mode = $3")
+                .bind(id.as_str())
+                .bind(tenant.as_str())
+                .bind(mode.as_str())
+                .fetch_optional(&mut **tx)
+                .await?
+                .ok_or(StoreError::NotFound)?;
+        person_from_row(&row)
+    }
+}

@@ -1,6 +1,7 @@
 //! The `/v1` API: routes, documented as they are registered.
 
 pub mod codes;
+pub mod documents;
 pub mod identifications;
 pub mod ops;
 pub mod persons;
@@ -50,6 +51,20 @@ pub fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(screening::screen, screening::screenings))
         .routes(routes!(screening::hits))
         .routes(routes!(screening::decide))
+        .routes(routes!(documents::create, documents::list))
+        .routes(routes!(documents::get))
+        .routes(routes!(documents::cancel))
+        .routes(routes!(documents::file))
+        .routes(routes!(documents::audit))
+        .routes(routes!(documents::signer))
+        .routes(routes!(documents::approve))
+        .routes(routes!(documents::confirm))
+        .routes(routes!(documents::reject))
+        .routes(routes!(documents::resend))
+        .routes(routes!(documents::unblock))
+        .routes(routes!(documents::selfie))
+        .routes(routes!(documents::review_selfie))
+        .routes(routes!(documents::verify))
 }
 
 /// Routes open without a key.
@@ -59,4 +74,5 @@ pub fn public_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(ops::healthz))
         .routes(routes!(ops::readyz))
         .routes(routes!(ops::metrics))
+        .routes(routes!(documents::ca_pem))
 }

@@ -1,0 +1,1030 @@
+//! `/v1/documents`: documents sent for signature, their signers' workflow (seed 000's API
+//! integration path), the signed file, the audit trail and its certificate of completion.
+
+use crate::api::{created, json_ok};
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{ClientMeta, IdPath, Json, Page, from_value, parse_id, query_pairs};
+use crate::signing::{self, Actor, all_eligibility, apply, awaiting_identification};
+use crate::state::{AppState, random16};
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use signet_core::ids::{DocumentId, PersonId, SignerId};
+use signet_core::signing::{
+    ConfirmOutcome, Document, DocumentStatus, Level, NewSigner, SigningError, SigningOrder,
+    Workflow,
+};
+use signet_store::Tx;
+
+/// At most this many signers on one document (return code 75 beyond).
+pub const MAX_SIGNERS: usize = 20;
+const MAX_TAGS: usize = 20;
+const MAX_MESSAGE_CHARS: usize = 2000;
+/// Largest selfie image.
+pub const MAX_SELFIE_BYTES: usize = 10 * 1024 * 1024;
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignerInput {
+    pub name: String,
+    pub email: Option<String>,
+    /// E.164, e.g. `+4915123456789`.
+    pub phone: Option<String>,
+    /// Required for `advanced`: the identified person who signs.
+    pub person_id: Option<String>,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateDocument {
+    pub name: String,
+    /// The PDF, base64. With multipart, send it as the `file` part instead and this request
+    /// as a `data` part.
+    pub file: Option<String>,
+    pub signers: Vec<SignerInput>,
+    /// `simple` (default) or `advanced`.
+    pub signature_level: Option<String>,
+    /// `parallel` (default) or `sequential`.
+    pub signing_order: Option<String>,
+    /// RFC 3339; the document expires then (tenant clock).
+    pub expires_at: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Free strings returned in every document webhook (seed 004).
+    #[serde(default)]
+    pub custom: Vec<String>,
+}
+
+fn signing_error(e: SigningError) -> ApiError {
+    if e == SigningError::UnknownSigner {
+        return ApiError::not_found("signer");
+    }
+    let mut err = ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        e.code(),
+        "Signature Workflow",
+        e.to_string(),
+    );
+    err.return_code = e.code_number();
+    err
+}
+
+fn pdf_error(e: signet_pdf::PdfError) -> ApiError {
+    let mut err = ApiError::new(
+        match e {
+            signet_pdf::PdfError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        match e {
+            signet_pdf::PdfError::NotAPdf(_) => "not_a_pdf",
+            signet_pdf::PdfError::TooLarge { .. } => "file_too_large",
+            signet_pdf::PdfError::Encrypted => "pdf_encrypted",
+            _ => "pdf_invalid",
+        },
+        "Document Refused",
+        e.to_string(),
+    );
+    err.return_code = e.return_code();
+    err
+}
+
+/// Reads the create request from JSON (`file` in base64) or multipart (`file` and `data`).
+async fn read_create(req: Request, state: &AppState) -> ApiResult<(CreateDocument, Vec<u8>)> {
+    let is_multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
+    if !is_multipart {
+        let Json(body) = Json::<CreateDocument>::from_request(req, state).await?;
+        let Some(b64) = &body.file else {
+            return Err(ApiError::field("file", "is required (the PDF, base64)"));
+        };
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(b64.trim())
+            .map_err(|_| ApiError::field("file", "must be base64").with_return_code(92))?;
+        return Ok((body, bytes));
+    }
+    let mut mp = axum::extract::Multipart::from_request(req, state)
+        .await
+        .map_err(|e| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_multipart",
+                "Invalid Multipart",
+                e.body_text(),
+            )
+        })?;
+    let mut data: Option<CreateDocument> = None;
+    let mut file: Option<Vec<u8>> = None;
+    while let Some(field) = mp.next_field().await.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            crate::extract::too_large()
+        } else {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_multipart",
+                "Invalid Multipart",
+                e.body_text(),
+            )
+        }
+    })? {
+        let name = field.name().unwrap_or("").to_owned();
+        let bytes = field.bytes().await.map_err(|e| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_multipart",
+                "Invalid Multipart",
+                e.body_text(),
+            )
+        })?;
+        match name.as_str() {
+            "file" => file = Some(bytes.to_vec()),
+            "data" => {
+                let v: Value = serde_json::from_slice(&bytes).map_err(|e| {
+                    ApiError::new(
+                        StatusCode::BAD_REQUEST,
+                        "invalid_json",
+                        "Invalid JSON",
+                        format!("the data part is not valid JSON: {e}"),
+                    )
+                })?;
+                data = Some(from_value(v)?);
+            }
+            other => return Err(ApiError::field(other, "is not a known part (file, data)")),
+        }
+    }
+    let data = data.ok_or_else(|| ApiError::field("data", "is required (the request as JSON)"))?;
+    if data.file.is_some() {
+        return Err(ApiError::field(
+            "file",
+            "send the PDF once, as the file part",
+        ));
+    }
+    let file = file.ok_or_else(|| ApiError::field("file", "is required (the PDF)"))?;
+    Ok((data, file))
+}
+
+fn clean_list(field: &str, items: Vec<String>, max_len: usize) -> ApiResult<Vec<String>> {
+    if items.len() > MAX_TAGS {
+        return Err(ApiError::field(field, &format!("at most {MAX_TAGS} items")));
+    }
+    let mut out = Vec::new();
+    for s in items {
+        let s = s.trim().to_owned();
+        if s.is_empty() || s.chars().count() > max_len {
+            return Err(ApiError::field(
+                field,
+                &format!("items must be 1 to {max_len} characters"),
+            ));
+        }
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    Ok(out)
+}
+
+/// Send a document for signature.
+///
+/// The PDF is checked (a real PDF within the size limit, not encrypted; 92, 93 or 91
+/// otherwise). Each signer gets a hosted-page `url`; in parallel order all are asked at once,
+/// in sequential order the next one only after the previous signed. `advanced` signers must
+/// be identified persons (`person_id`).
+#[utoipa::path(post, path = "/v1/documents", tag = "documents",
+    request_body(content = CreateDocument, content_type = "application/json"),
+    responses((status = 201, description = "The document with its signers"), (status = 400, body = crate::error::ErrorBody),
+              (status = 413, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    meta: ClientMeta,
+    req: Request,
+) -> ApiResult<Response> {
+    let (body, pdf) = read_create(req, &state).await?;
+    let now = caller.now(&state);
+    let name = body.name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 255 {
+        return Err(ApiError::field("name", "must be 1 to 255 characters"));
+    }
+    let level = match body.signature_level.as_deref() {
+        None => Level::Simple,
+        Some(s) => Level::parse(s)
+            .ok_or_else(|| ApiError::field("signature_level", "must be simple or advanced"))?,
+    };
+    let order = match body.signing_order.as_deref() {
+        None => SigningOrder::Parallel,
+        Some(s) => SigningOrder::parse(s)
+            .ok_or_else(|| ApiError::field("signing_order", "must be parallel or sequential"))?,
+    };
+    let expires_at = match &body.expires_at {
+        None => None,
+        Some(s) => {
+            let t = signet_core::validate::utc_timestamp("expires_at", s)
+                .map_err(|e| ApiError::invalid(vec![e]))?;
+            if t <= now {
+                return Err(ApiError::field("expires_at", "must be in the future"));
+            }
+            Some(t)
+        }
+    };
+    let tags = clean_list("tags", body.tags, 100)?;
+    let custom = clean_list("custom", body.custom, 1000)?;
+    if body.signers.is_empty() {
+        return Err(ApiError::field(
+            "signers",
+            "at least one signer is required",
+        ));
+    }
+    if body.signers.len() > MAX_SIGNERS {
+        return Err(
+            ApiError::field("signers", &format!("at most {MAX_SIGNERS} signers"))
+                .with_return_code(75),
+        );
+    }
+    let mut errors = Vec::new();
+    let mut signers = Vec::new();
+    for (i, s) in body.signers.into_iter().enumerate() {
+        let field = |f: &str| format!("signers[{i}].{f}");
+        let name = s.name.trim().to_owned();
+        if name.is_empty() || name.chars().count() > 255 {
+            errors.push(signet_core::validate::FieldError::new(
+                &field("name"),
+                "must be 1 to 255 characters",
+            ));
+        }
+        if let Some(e) = &s.email
+            && let Err(err) = signet_core::validate::email(&field("email"), e)
+        {
+            errors.push(err);
+        }
+        if let Some(p) = &s.phone
+            && let Err(err) = signet_core::validate::phone_e164(&field("phone"), p)
+        {
+            errors.push(err);
+        }
+        if s.email.is_none() && s.phone.is_none() {
+            errors.push(signet_core::validate::FieldError::new(
+                &field("email"),
+                "an email or a phone is required to send the one-time code",
+            ));
+        }
+        let person_id = match &s.person_id {
+            None => None,
+            Some(p) => match PersonId::parse(p) {
+                Some(p) => Some(p),
+                None => {
+                    errors.push(signet_core::validate::FieldError::new(
+                        &field("person_id"),
+                        "is not a person id",
+                    ));
+                    None
+                }
+            },
+        };
+        if level == Level::Advanced && s.person_id.is_none() {
+            errors.push(signet_core::validate::FieldError::new(
+                &field("person_id"),
+                "is required for advanced signatures (the identified person)",
+            ));
+        }
+        signers.push(NewSigner {
+            id: SignerId::from_random(random16()),
+            token: signing::new_token(),
+            name,
+            email: s.email,
+            phone: s.phone,
+            person_id,
+        });
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::invalid(errors));
+    }
+    let info = signet_pdf::check_pdf(&pdf, state.config.max_document_bytes).map_err(pdf_error)?;
+    let id = DocumentId::from_random(random16());
+    let sha = hex::encode(Sha256::digest(&pdf));
+    let key = format!(
+        "{}/documents/{}/original.pdf",
+        caller.tenant.id.as_str(),
+        id.as_str()
+    );
+    let document = Document {
+        id: id.clone(),
+        name,
+        status: DocumentStatus::Pending,
+        level,
+        order,
+        expires_at,
+        tags,
+        custom,
+        pages: info.pages as u32,
+        size: pdf.len() as u64,
+        original_sha256: sha.clone(),
+        current_sha256: sha,
+        file_key: key.clone(),
+        original_key: key.clone(),
+        revisions: 0,
+        message: None,
+        created_at: now,
+        updated_at: now,
+        finished_at: None,
+    };
+    state
+        .blobs
+        .put(&key, &pdf)
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    let mut tx = state.store.begin().await?;
+    for (i, s) in signers.iter().enumerate() {
+        if let Some(p) = &s.person_id {
+            state
+                .store
+                .person_in_tx(&mut tx, &caller.tenant.id, caller.mode, p)
+                .await
+                .map_err(|e| match e {
+                    signet_store::StoreError::NotFound => {
+                        ApiError::field(&format!("signers[{i}].person_id"), "no such person")
+                    }
+                    other => other.into(),
+                })?;
+        }
+    }
+    // Eligibility is read before the workflow exists, from the signers' persons.
+    let probe = Workflow {
+        document: document.clone(),
+        signers: signers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| probe_signer(&document, i, s, now))
+            .collect(),
+    };
+    let facts = all_eligibility(&state, &mut tx, &caller.tenant.id, caller.mode, &probe).await?;
+    let (mut wf, fx) = Workflow::create(document, signers, &facts, now);
+    state
+        .store
+        .insert_workflow(&mut tx, &caller.tenant.id, caller.mode, &wf)
+        .await?;
+    let actor = actor_for(&caller, &meta, None);
+    apply(
+        &state,
+        &mut tx,
+        &caller.tenant.id,
+        caller.tenant.clock_offset_ms,
+        caller.mode,
+        &mut wf,
+        fx,
+        &actor,
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    Ok(created(signing::document_json(&state, &wf)))
+}
+
+/// A signer as `Workflow::create` will make it, to read eligibility before it exists.
+fn probe_signer(
+    d: &Document,
+    i: usize,
+    s: &NewSigner,
+    now: signet_core::time::Timestamp,
+) -> signet_core::signing::Signer {
+    let (wf, _) = Workflow::create(d.clone(), vec![s.clone()], &[], now);
+    let mut signer = wf
+        .signers
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| unreachable!("one signer in, one out"));
+    signer.position = i as u32;
+    signer
+}
+
+fn actor_for(caller: &Caller, meta: &ClientMeta, signer: Option<&SignerId>) -> Actor {
+    Actor {
+        actor: match signer {
+            Some(s) => format!(
+                "signer:{} via api_key:{}",
+                s.as_str(),
+                caller.key_id.as_str()
+            ),
+            None => format!("api_key:{}", caller.key_id.as_str()),
+        },
+        ip: meta.ip.clone(),
+        user_agent: meta.user_agent.clone(),
+    }
+}
+
+/// List documents, newest first; filter with `status` and `tag`.
+#[utoipa::path(get, path = "/v1/documents", tag = "documents",
+    params(("status" = Option<String>, Query), ("tag" = Option<String>, Query),
+           ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
+    responses((status = 200, description = "Documents"), (status = 400, body = crate::error::ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    page: Page,
+    uri: axum::http::Uri,
+) -> ApiResult<Response> {
+    let mut status = None;
+    let mut tag = None;
+    for (k, v) in query_pairs(uri.query()) {
+        match k.as_str() {
+            "status" => {
+                DocumentStatus::parse(&v).ok_or_else(|| {
+                    ApiError::field(
+                        "status",
+                        "must be pending, rejected, blocked, expired, finished or canceled",
+                    )
+                })?;
+                status = Some(v);
+            }
+            "tag" => tag = Some(v),
+            _ => {}
+        }
+    }
+    let docs = state
+        .store
+        .list_documents(
+            &caller.tenant.id,
+            caller.mode,
+            status.as_deref(),
+            tag.as_deref(),
+            page.number,
+            page.size,
+        )
+        .await?;
+    Ok(json_ok(Value::Array(
+        docs.iter()
+            .map(|wf| signing::document_json(&state, wf))
+            .collect(),
+    )))
+}
+
+async fn load(state: &AppState, caller: &Caller, id: &str) -> ApiResult<Workflow> {
+    let id = parse_id(id, DocumentId::parse, "document")?;
+    state
+        .store
+        .workflow(&caller.tenant.id, caller.mode, &id)
+        .await
+        .map_err(|e| ApiError::unless_found(e, "document"))
+}
+
+/// Locks a document of the caller for a transition.
+async fn lock(state: &AppState, tx: &mut Tx, caller: &Caller, id: &str) -> ApiResult<Workflow> {
+    let id = parse_id(id, DocumentId::parse, "document")?;
+    let (wf, mode) = state
+        .store
+        .workflow_for_update(tx, &caller.tenant.id, &id)
+        .await
+        .map_err(|e| ApiError::unless_found(e, "document"))?;
+    if mode != caller.mode {
+        return Err(ApiError::not_found("document"));
+    }
+    Ok(wf)
+}
+
+/// Get a document with its signers.
+#[utoipa::path(get, path = "/v1/documents/{id}", tag = "documents", params(("id" = String, Path)),
+    responses((status = 200, description = "The document"), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<String>,
+) -> ApiResult<Response> {
+    let wf = load(&state, &caller, &id).await?;
+    Ok(json_ok(signing::document_json(&state, &wf)))
+}
+
+/// Cancel a document (no more signatures; no seed 004 webhook).
+#[utoipa::path(post, path = "/v1/documents/{id}/cancel", tag = "documents", params(("id" = String, Path)),
+    responses((status = 200, description = "The document"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn cancel(
+    State(state): State<AppState>,
+    caller: Caller,
+    meta: ClientMeta,
+    IdPath(id): IdPath<String>,
+) -> ApiResult<Response> {
+    let now = caller.now(&state);
+    let mut tx = state.store.begin().await?;
+    let mut wf = lock(&state, &mut tx, &caller, &id).await?;
+    let fx = wf.cancel(now).map_err(signing_error)?;
+    let actor = actor_for(&caller, &meta, None);
+    apply(
+        &state,
+        &mut tx,
+        &caller.tenant.id,
+        caller.tenant.clock_offset_ms,
+        caller.mode,
+        &mut wf,
+        fx,
+        &actor,
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    Ok(json_ok(signing::document_json(&state, &wf)))
+}
+
+/// The PDF as signed so far (the original until the first signature; closed with a document
+/// timestamp once finished).
+#[utoipa::path(get, path = "/v1/documents/{id}/file", tag = "documents", params(("id" = String, Path)),
+    responses((status = 200, description = "The PDF", content_type = "application/pdf"), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn file(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<String>,
+) -> ApiResult<Response> {
+    let wf = load(&state, &caller, &id).await?;
+    let bytes = state
+        .blobs
+        .get(&wf.document.file_key)
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    Ok(pdf_response(
+        bytes,
+        &format!("{}.pdf", wf.document.id.as_str()),
+        &wf.document.current_sha256,
+    ))
+}
+
+pub fn pdf_response(bytes: Vec<u8>, filename: &str, sha: &str) -> Response {
+    (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+            (
+                header::HeaderName::from_static("x-content-sha256"),
+                sha.to_owned(),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+fn audit_entry_json(r: &signet_store::AuditRow) -> Value {
+    json!({
+        "seq": r.seq,
+        "at": signet_core::time::format(&r.at),
+        "action": r.action,
+        "actor": r.actor,
+        "signer_id": r.signer_id,
+        "ip": r.ip,
+        "user_agent": r.user_agent,
+        "document_sha256": r.document_sha256,
+        "details": r.details,
+        "prev_hash": r.prev_hash,
+        "hash": r.hash,
+    })
+}
+
+/// The audit trail: every event of the document, hash-chained.
+///
+/// `chain_valid` is false, and `first_broken_seq` names the entry, when an entry was edited,
+/// removed or reordered after it was written.
+#[utoipa::path(get, path = "/v1/documents/{id}/audit", tag = "documents", params(("id" = String, Path)),
+    responses((status = 200, description = "The audit trail"), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn audit(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<String>,
+) -> ApiResult<Response> {
+    let wf = load(&state, &caller, &id).await?;
+    let rows = state.store.audit_trail(&wf.document.id).await?;
+    let broken = signing::first_broken(&rows);
+    Ok(json_ok(json!({
+        "document_id": wf.document.id.as_str(),
+        "chain_valid": broken.is_none(),
+        "first_broken_seq": broken,
+        "head": rows.last().map(|r| r.hash.clone()),
+        "entries": rows.iter().map(audit_entry_json).collect::<Vec<_>>(),
+    })))
+}
+
+/// Trust anchor: Signet's root certificate, to add to a validator's trust store.
+#[utoipa::path(get, path = "/v1/trust/ca.pem", tag = "documents",
+    responses((status = 200, description = "PEM", content_type = "application/x-pem-file")))]
+pub async fn ca_pem(State(state): State<AppState>) -> Response {
+    (
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, "application/x-pem-file")],
+        state.trust.ca.root_pem(),
+    )
+        .into_response()
+}
+
+/// Verify a signed PDF (the request body, `Content-Type: application/pdf`).
+///
+/// Each signature is reported with signer, time, claimed and detected PAdES level, the ETSI
+/// EN 319 102-1 indication and sub-indication, and whether it covers the whole file; the
+/// report says whether Signet produced the file. Signet's root is the trust anchor.
+#[utoipa::path(post, path = "/v1/verify", tag = "documents",
+    request_body(content = Vec<u8>, content_type = "application/pdf"),
+    responses((status = 200, description = "The verification report"), (status = 415, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn verify(
+    State(state): State<AppState>,
+    _caller: Caller,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let is_pdf = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .eq_ignore_ascii_case("application/pdf")
+        });
+    if !is_pdf {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Unsupported Media Type",
+            "send the PDF as the body with Content-Type: application/pdf",
+        ));
+    }
+    let root = state.trust.ca.root_pem();
+    let report = tokio::task::spawn_blocking(move || signet_pdf::verify_pdf(&body, &[root]))
+        .await
+        .map_err(|e| ApiError::internal(&e))?
+        .map_err(pdf_error)?;
+    Ok(json_ok(
+        serde_json::to_value(&report).map_err(|e| ApiError::internal(&e))?,
+    ))
+}
+
+// ---- The signer's workflow (seed 000's API integration path) ----
+
+fn signer_id(s: &str) -> ApiResult<SignerId> {
+    parse_id(s, SignerId::parse, "signer")
+}
+
+fn documents_to_approve(state: &AppState, wf: &Workflow) -> Value {
+    json!([{
+        "id": wf.document.id.as_str(),
+        "name": wf.document.name,
+        "sha256": wf.document.current_sha256,
+        "pages": wf.document.pages,
+        "size": wf.document.size,
+        "file_url": signing::file_url(state, &wf.document.id),
+    }])
+}
+
+fn signer_view(state: &AppState, wf: &Workflow, sid: &SignerId) -> ApiResult<Value> {
+    let s = wf
+        .signer(sid)
+        .ok_or_else(|| ApiError::not_found("signer"))?;
+    let mut v = signing::signer_json(state, wf, s);
+    v["document_status"] = json!(wf.document.status.as_str());
+    v["documents"] = documents_to_approve(state, wf);
+    Ok(v)
+}
+
+/// A signer's status, codes, deadlines, hosted-page `url` and the documents to approve with
+/// their SHA-256.
+#[utoipa::path(get, path = "/v1/documents/{id}/signers/{signer_id}", tag = "signers",
+    params(("id" = String, Path), ("signer_id" = String, Path)),
+    responses((status = 200, description = "The signer"), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn signer(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath((id, sid)): IdPath<(String, String)>,
+) -> ApiResult<Response> {
+    let wf = load(&state, &caller, &id).await?;
+    let sid = signer_id(&sid)?;
+    Ok(json_ok(signer_view(&state, &wf, &sid)?))
+}
+
+/// Opens a transaction with the document locked, for one signer's transition.
+async fn begin(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    sid: &SignerId,
+) -> ApiResult<(Tx, Workflow)> {
+    let mut tx = state.store.begin().await?;
+    let wf = lock(state, &mut tx, caller, id).await?;
+    wf.signer(sid)
+        .ok_or_else(|| ApiError::not_found("signer"))?;
+    Ok((tx, wf))
+}
+
+/// Stores a signer's transition and commits.
+async fn commit(
+    state: &AppState,
+    caller: &Caller,
+    meta: &ClientMeta,
+    sid: &SignerId,
+    mut tx: Tx,
+    mut wf: Workflow,
+    fx: signet_core::signing::Effects,
+) -> ApiResult<Workflow> {
+    let actor = actor_for(caller, meta, Some(sid));
+    let now = caller.now(state);
+    apply(
+        state,
+        &mut tx,
+        &caller.tenant.id,
+        caller.tenant.clock_offset_ms,
+        caller.mode,
+        &mut wf,
+        fx,
+        &actor,
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    Ok(wf)
+}
+
+async fn facts_of(
+    state: &AppState,
+    tx: &mut Tx,
+    caller: &Caller,
+    wf: &Workflow,
+    sid: &SignerId,
+) -> ApiResult<signet_core::signing::Eligibility> {
+    let s = wf
+        .signer(sid)
+        .ok_or_else(|| ApiError::not_found("signer"))?;
+    signing::eligibility(state, tx, &caller.tenant.id, caller.mode, s).await
+}
+
+/// Approve the documents: `confirmation_required`, and a one-time code is sent (always
+/// 123456 in test mode). Within 2 hours of being asked, else 422 until a resend.
+#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/approve", tag = "signers",
+    params(("id" = String, Path), ("signer_id" = String, Path)),
+    responses((status = 200, description = "The signer, the documents with their SHA-256, and where the code went"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn approve(
+    State(state): State<AppState>,
+    caller: Caller,
+    meta: ClientMeta,
+    IdPath((id, sid)): IdPath<(String, String)>,
+) -> ApiResult<Response> {
+    let sid = signer_id(&sid)?;
+    let code = signing::new_otp(caller.mode);
+    let channel = signing::otp_channel(&state, caller.mode)?;
+    let hash = state.trust.otp_hash(&sid, &code);
+    let now = caller.now(&state);
+    let (tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
+    let fx = wf.approve(&sid, hash, now).map_err(signing_error)?;
+    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
+    let delivered = signing::deliver_otp(&state, &caller, &wf, &sid, &code, channel).await?;
+    let s = wf
+        .signer(&sid)
+        .ok_or_else(|| ApiError::not_found("signer"))?;
+    Ok(json_ok(json!({
+        "signer": signing::signer_json(&state, &wf, s),
+        "documents": documents_to_approve(&state, &wf),
+        "otp": {
+            "channels": delivered,
+            "expires_at": s.otp.as_ref().map(|o| signet_core::time::format(&o.expires_at)),
+        },
+    })))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConfirmRequest {
+    /// The 6-digit one-time code.
+    pub otp: String,
+}
+
+/// Confirm the signature with the one-time code: the signature is made (`signed`), or waits
+/// for the identification under review (`pending_verification`). Five wrong codes kill the
+/// code (108); the third killed code blocks the signer (66) and the document.
+#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/confirm", tag = "signers",
+    params(("id" = String, Path), ("signer_id" = String, Path)), request_body = ConfirmRequest,
+    responses((status = 200, description = "The signer"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn confirm(
+    State(state): State<AppState>,
+    caller: Caller,
+    meta: ClientMeta,
+    IdPath((id, sid)): IdPath<(String, String)>,
+    Json(body): Json<ConfirmRequest>,
+) -> ApiResult<Response> {
+    let sid = signer_id(&sid)?;
+    let code = body.otp.trim().to_owned();
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ApiError::field("otp", "must be 6 digits"));
+    }
+    let now = caller.now(&state);
+    let trust = state.trust.clone();
+    let (mut tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
+    let facts = facts_of(&state, &mut tx, &caller, &wf, &sid).await?;
+    let (outcome, fx) = wf
+        .confirm(
+            &sid,
+            |stored| trust.otp_matches(&sid, &code, stored),
+            awaiting_identification(&facts),
+            now,
+        )
+        .map_err(signing_error)?;
+    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
+    match outcome {
+        ConfirmOutcome::Accepted => Ok(json_ok(signer_view(&state, &wf, &sid)?)),
+        ConfirmOutcome::WrongCode { remaining } => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "otp_invalid",
+            "Wrong Code",
+            format!("the code is wrong; {remaining} more tries on this code"),
+        )
+        .with_return_code(109)),
+        ConfirmOutcome::CodeKilled => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "otp_attempts_exceeded",
+            "Code Killed",
+            "five wrong codes: this code no longer works; approve again for a new one (one identity validation failed)",
+        )
+        .with_return_code(108)),
+        ConfirmOutcome::Blocked => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "signer_blocked",
+            "Signer Blocked",
+            "the third failed identity validation blocked the signer and the document until a reviewer unblocks them",
+        )
+        .with_return_code(66)),
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RejectRequest {
+    /// Why the signer rejects (sent in the REJECTED webhook).
+    pub message: String,
+}
+
+/// The signer rejects the document with a message: REJECT, then REJECTED.
+#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/reject", tag = "signers",
+    params(("id" = String, Path), ("signer_id" = String, Path)), request_body = RejectRequest,
+    responses((status = 200, description = "The signer"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn reject(
+    State(state): State<AppState>,
+    caller: Caller,
+    meta: ClientMeta,
+    IdPath((id, sid)): IdPath<(String, String)>,
+    Json(body): Json<RejectRequest>,
+) -> ApiResult<Response> {
+    let sid = signer_id(&sid)?;
+    let message = body.message.trim().to_owned();
+    if message.is_empty() || message.chars().count() > MAX_MESSAGE_CHARS {
+        return Err(ApiError::field("message", "must be 1 to 2000 characters"));
+    }
+    let now = caller.now(&state);
+    let (tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
+    let fx = wf.reject(&sid, message, now).map_err(signing_error)?;
+    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
+    Ok(json_ok(signer_view(&state, &wf, &sid)?))
+}
+
+/// Open a fresh window for a signer (seed 000's "new workflow"): the 2-hour and 24-hour
+/// limits run again from now and eligibility is checked again.
+#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/resend", tag = "signers",
+    params(("id" = String, Path), ("signer_id" = String, Path)),
+    responses((status = 200, description = "The signer"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn resend(
+    State(state): State<AppState>,
+    caller: Caller,
+    meta: ClientMeta,
+    IdPath((id, sid)): IdPath<(String, String)>,
+) -> ApiResult<Response> {
+    let sid = signer_id(&sid)?;
+    let now = caller.now(&state);
+    let (mut tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
+    let facts = facts_of(&state, &mut tx, &caller, &wf, &sid).await?;
+    let fx = wf.resend(&sid, &facts, now).map_err(signing_error)?;
+    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
+    Ok(json_ok(signer_view(&state, &wf, &sid)?))
+}
+
+/// A reviewer unblocks a signer blocked after three failed identity validations.
+#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/unblock", tag = "signers",
+    params(("id" = String, Path), ("signer_id" = String, Path)),
+    responses((status = 200, description = "The signer"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn unblock(
+    State(state): State<AppState>,
+    caller: Caller,
+    meta: ClientMeta,
+    IdPath((id, sid)): IdPath<(String, String)>,
+) -> ApiResult<Response> {
+    let sid = signer_id(&sid)?;
+    let now = caller.now(&state);
+    let reviewer = format!("api_key:{}", caller.key_id.as_str());
+    let (mut tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
+    let facts = facts_of(&state, &mut tx, &caller, &wf, &sid).await?;
+    let fx = wf
+        .unblock(&sid, &reviewer, &facts, now)
+        .map_err(signing_error)?;
+    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
+    Ok(json_ok(signer_view(&state, &wf, &sid)?))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SelfieRequest {
+    /// A JPEG or PNG, base64, at most 10 MB.
+    pub image: String,
+}
+
+/// Hand in a selfie (signers in `selfie_required`); a reviewer compares it with the
+/// identification.
+#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/selfie", tag = "signers",
+    params(("id" = String, Path), ("signer_id" = String, Path)), request_body = SelfieRequest,
+    responses((status = 200, description = "The signer"), (status = 400, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn selfie(
+    State(state): State<AppState>,
+    caller: Caller,
+    meta: ClientMeta,
+    IdPath((id, sid)): IdPath<(String, String)>,
+    Json(body): Json<SelfieRequest>,
+) -> ApiResult<Response> {
+    let sid = signer_id(&sid)?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(body.image.trim())
+        .map_err(|_| ApiError::field("image", "must be base64").with_return_code(2004))?;
+    if bytes.len() > MAX_SELFIE_BYTES {
+        return Err(ApiError::field("image", "must be at most 10 MB").with_return_code(2026));
+    }
+    let ext = image_kind(&bytes).ok_or_else(|| {
+        ApiError::field("image", "must be a JPEG or PNG image").with_return_code(2004)
+    })?;
+    let doc_id = parse_id(&id, DocumentId::parse, "document")?;
+    let sha = hex::encode(Sha256::digest(&bytes));
+    let key = format!(
+        "{}/documents/{}/selfie-{}-{}.{ext}",
+        caller.tenant.id.as_str(),
+        doc_id.as_str(),
+        sid.as_str(),
+        &sha[..16]
+    );
+    state
+        .blobs
+        .put(&key, &bytes)
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    let now = caller.now(&state);
+    let (tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
+    let fx = wf
+        .submit_selfie(&sid, key, sha, now)
+        .map_err(signing_error)?;
+    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
+    Ok(json_ok(signer_view(&state, &wf, &sid)?))
+}
+
+/// JPEG and PNG by their signatures.
+fn image_kind(b: &[u8]) -> Option<&'static str> {
+    if b.starts_with(&[0xFF, 0xD8, 0xFF]) && b.len() > 4 {
+        Some("jpg")
+    } else if b.starts_with(b"\x89PNG\r\n\x1a\n") && b.len() > 8 {
+        Some("png")
+    } else {
+        None
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SelfieReview {
+    /// `accept` (same person as the identification) or `reject`.
+    pub decision: String,
+}
+
+/// A reviewer judges the selfie: `accept` opens consent; `reject` is one failed identity
+/// validation (3105), the third blocks.
+#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/selfie/review", tag = "signers",
+    params(("id" = String, Path), ("signer_id" = String, Path)), request_body = SelfieReview,
+    responses((status = 200, description = "The signer"), (status = 400, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn review_selfie(
+    State(state): State<AppState>,
+    caller: Caller,
+    meta: ClientMeta,
+    IdPath((id, sid)): IdPath<(String, String)>,
+    Json(body): Json<SelfieReview>,
+) -> ApiResult<Response> {
+    let sid = signer_id(&sid)?;
+    let accepted = match body.decision.as_str() {
+        "accept" => true,
+        "reject" => false,
+        _ => return Err(ApiError::field("decision", "must be accept or reject")),
+    };
+    let now = caller.now(&state);
+    let reviewer = format!("api_key:{}", caller.key_id.as_str());
+    let (mut tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
+    let facts = facts_of(&state, &mut tx, &caller, &wf, &sid).await?;
+    let fx = wf
+        .review_selfie(&sid, accepted, &reviewer, &facts, now)
+        .map_err(signing_error)?;
+    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
+    Ok(json_ok(signer_view(&state, &wf, &sid)?))
+}

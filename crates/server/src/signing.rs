@@ -1,0 +1,887 @@
+//! The signing service: loads a document's workflow, runs the pure transition of
+//! `signet_core::signing`, produces the PAdES signatures it asks for, and stores the
+//! workflow, the PDF revision, the audit entries, the timers and the events in the caller's
+//! transaction.
+//!
+//! Two clocks meet here. Workflow deadlines (2 h, 1 h, 24 h, `expires_at`) run on the
+//! tenant clock, so the sandbox can jump a day in a test. What goes into the PDF
+//! (certificate validity, the signing time, timestamp tokens) is wall-clock time, because
+//! validators such as pyHanko and pdfsig judge it against their own real clock.
+
+use crate::config::Config;
+use crate::error::{ApiError, ApiResult};
+use crate::service::emit;
+use crate::state::{AppState, fill_random, random16};
+use hmac::{Hmac, KeyInit, Mac};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use signet_core::identification::Status as IdentStatus;
+use signet_core::ids::{DocumentId, JobId, PersonId, SignerId, TenantId};
+use signet_core::signing::{
+    DocumentEvent, Effects, Eligibility, IdentityFacts, Level, Signer, SignerStatus, Timer,
+    Workflow,
+};
+use signet_core::time::{Timestamp, format};
+use signet_pdf::{SignOptions, SignerIdentity, TrustStore, VisibleBlock};
+use signet_store::{AuditRow, JobSpec, Mode, Store, Tx};
+use std::collections::VecDeque;
+use std::path::Path;
+use subtle::ConstantTimeEq;
+
+/// Job kind of the workflow timers (24-hour limit, `expires_at`).
+pub const JOB_SIGNING_TIMER: &str = "signing_timer";
+
+/// Signet's CA and the key that hashes one-time codes, both derived from the operator's
+/// master key.
+pub struct Trust {
+    pub ca: TrustStore,
+    otp_key: [u8; 32],
+}
+
+impl std::fmt::Debug for Trust {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Trust")
+            .field("ca", &self.ca)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Reads the master key: `master_key` in the configuration (64 hex digits), else the file
+/// `master.key` in the data directory, created on first start (mode 0600).
+fn master_key(config: &Config) -> Result<[u8; 32], String> {
+    let parse = |hex_key: &str, origin: &str| -> Result<[u8; 32], String> {
+        let bytes = hex::decode(hex_key.trim())
+            .map_err(|_| format!("{origin}: the master key must be 64 hex digits"))?;
+        bytes
+            .try_into()
+            .map_err(|_| format!("{origin}: the master key must be 64 hex digits (32 bytes)"))
+    };
+    if let Some(k) = &config.master_key {
+        return parse(k.expose(), "master_key");
+    }
+    let path = config.data_dir.join("master.key");
+    match std::fs::read_to_string(&path) {
+        Ok(s) => parse(&s, &path.display().to_string()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => create_key_file(&path),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+fn create_key_file(path: &Path) -> Result<[u8; 32], String> {
+    use std::io::Write;
+    let mut key = [0u8; 32];
+    fill_random(&mut key);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(mut f) => {
+            f.write_all(hex::encode(key).as_bytes())
+                .and_then(|_| f.sync_all())
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok(key)
+        }
+        // Another process created it first: use theirs.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let s =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let bytes = hex::decode(s.trim()).map_err(|_| "damaged master key file".to_owned())?;
+            bytes
+                .try_into()
+                .map_err(|_| "damaged master key file".to_owned())
+        }
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+impl Trust {
+    /// Opens the installation's CA, creating it on first start. Every process of an
+    /// installation must share the master key; the first to start writes the CA, the
+    /// others read it.
+    pub async fn load(config: &Config, store: &Store, now: Timestamp) -> Result<Trust, String> {
+        let key = master_key(config)?;
+        let sealed = match store.trust_store().await.map_err(|e| e.to_string())? {
+            Some(s) => s,
+            None => {
+                let ca = TrustStore::generate("Signet", now).map_err(|e| e.to_string())?;
+                let sealed = ca.seal(&key).map_err(|e| e.to_string())?;
+                let sealed = String::from_utf8(sealed).map_err(|e| e.to_string())?;
+                store
+                    .insert_trust_store(&sealed, now)
+                    .await
+                    .map_err(|e| e.to_string())?
+            }
+        };
+        let ca = TrustStore::unseal(sealed.as_bytes(), &key).map_err(|e| e.to_string())?;
+        let otp_key: [u8; 32] = Sha256::new()
+            .chain_update(b"signet one-time codes v1\0")
+            .chain_update(key)
+            .finalize()
+            .into();
+        Ok(Trust { ca, otp_key })
+    }
+
+    /// The keyed hash a code is stored as; bound to the signer so a hash cannot be moved.
+    pub fn otp_hash(&self, signer: &SignerId, code: &str) -> String {
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.otp_key)
+            .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
+        mac.update(signer.as_str().as_bytes());
+        mac.update(b":");
+        mac.update(code.as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
+
+    pub fn otp_matches(&self, signer: &SignerId, code: &str, stored: &str) -> bool {
+        let given = self.otp_hash(signer, code);
+        given.as_bytes().ct_eq(stored.as_bytes()).into()
+    }
+}
+
+/// A fresh one-time code: always 123456 in test mode, six uniform random digits in live.
+pub fn new_otp(mode: Mode) -> String {
+    if mode == Mode::Test {
+        return signet_core::signing::SANDBOX_OTP.to_owned();
+    }
+    loop {
+        let mut b = [0u8; 4];
+        fill_random(&mut b);
+        let n = u32::from_le_bytes(b);
+        // Rejection sampling keeps every code equally likely.
+        if n < u32::MAX - (u32::MAX % 1_000_000) {
+            return format!("{:06}", n % 1_000_000);
+        }
+    }
+}
+
+/// Who did something, for the audit trail.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub actor: String,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+impl Actor {
+    pub fn system() -> Actor {
+        Actor {
+            actor: "system".into(),
+            ip: None,
+            user_agent: None,
+        }
+    }
+}
+
+/// What Signet knows about a signer's identity, read under the document's lock.
+pub async fn eligibility(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &TenantId,
+    mode: Mode,
+    signer: &Signer,
+) -> ApiResult<Eligibility> {
+    let Some(person_id) = &signer.person_id else {
+        return Ok(Eligibility::default());
+    };
+    let person = state
+        .store
+        .person_in_tx(tx, tenant, mode, person_id)
+        .await
+        .map_err(|e| ApiError::unless_found(e, "person"))?;
+    let ident = state
+        .store
+        .latest_identification(tx, tenant, person_id)
+        .await?;
+    let hits = state.store.person_hits(tx, tenant, mode, person_id).await?;
+    Ok(Eligibility {
+        flagged_by_compliance: person.flagged_by_compliance(),
+        identification: ident.map(|i| IdentityFacts {
+            status: i.status,
+            completed_at: i.completed_at,
+            // The identification methods Signet runs check the document against the
+            // supported list and its expiry before they succeed.
+            document_supported: true,
+            document_expired: false,
+            device_model: None,
+            phone: i.verified_mobile_number.clone(),
+        }),
+        open_hit: hits.iter().any(|h| h.status == "open"),
+        confirmed_hit: hits.iter().any(|h| h.status == "true_positive"),
+        prohibited_country: false,
+        session_device_model: None,
+        session_phone: None,
+    })
+}
+
+/// Eligibility of every signer, by position.
+pub async fn all_eligibility(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &TenantId,
+    mode: Mode,
+    wf: &Workflow,
+) -> ApiResult<Vec<Eligibility>> {
+    let mut out = Vec::with_capacity(wf.signers.len());
+    for s in &wf.signers {
+        out.push(eligibility(state, tx, tenant, mode, s).await?);
+    }
+    Ok(out)
+}
+
+/// Whether the signer's identification is still under review (the pending-verification
+/// flow of seed 000).
+pub fn awaiting_identification(facts: &Eligibility) -> bool {
+    facts
+        .identification
+        .as_ref()
+        .is_some_and(|i| i.status == IdentStatus::PendingSuccessful)
+}
+
+/// Stores the outcome of a transition, first producing the signatures and the closing
+/// document timestamp it asks for.
+#[allow(clippy::too_many_arguments)]
+pub async fn apply(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &TenantId,
+    clock_offset_ms: i64,
+    mode: Mode,
+    wf: &mut Workflow,
+    fx: Effects,
+    actor: &Actor,
+    now: Timestamp,
+) -> ApiResult<Effects> {
+    let mut queue = VecDeque::from([fx]);
+    let mut all = Effects::default();
+    let mut facts: Option<Vec<Eligibility>> = None;
+    let head = state.store.audit_head(tx, &wf.document.id).await?;
+    let (mut seq, mut prev) = head.unwrap_or((0, String::new()));
+    while let Some(fx) = queue.pop_front() {
+        for rec in &fx.audit {
+            seq += 1;
+            let row = audit_row(
+                seq,
+                &prev,
+                now,
+                rec.action,
+                actor,
+                rec.signer_id.as_ref(),
+                &wf.document.current_sha256,
+                rec.details.clone(),
+            );
+            state.store.insert_audit(tx, &wf.document.id, &row).await?;
+            prev = row.hash;
+        }
+        for s in fx.signers_changed {
+            if !all.signers_changed.contains(&s) {
+                all.signers_changed.push(s);
+            }
+        }
+        all.events.extend(fx.events);
+        all.timers.extend(fx.timers);
+        if all.otp_issued.is_none() {
+            all.otp_issued = fx.otp_issued;
+        }
+        if let Some(sid) = fx.sign {
+            if facts.is_none() {
+                facts = Some(all_eligibility(state, tx, tenant, mode, wf).await?);
+            }
+            let next = sign_now(
+                state,
+                tx,
+                tenant,
+                mode,
+                wf,
+                &sid,
+                facts.as_deref().unwrap_or(&[]),
+                now,
+            )
+            .await?;
+            queue.push_back(next);
+        }
+        if fx.finish {
+            queue.push_back(finish_now(state, tenant, wf, now).await?);
+        }
+    }
+    state.store.update_workflow(tx, tenant, wf).await?;
+    let wall = state.wall_now();
+    for schedule in &all.timers {
+        let job = JobSpec {
+            id: JobId::from_random(random16()),
+            tenant_id: tenant.clone(),
+            mode,
+            kind: JOB_SIGNING_TIMER.to_owned(),
+            payload: serde_json::to_value(&schedule.timer).map_err(|e| ApiError::internal(&e))?,
+            due_at: schedule.due,
+        };
+        state
+            .store
+            .schedule_job(tx, &job, clock_offset_ms, wall)
+            .await?;
+    }
+    if !all.timers.is_empty() {
+        state.jobs_ready.notify_waiters();
+    }
+    for sid in &all.signers_changed {
+        if let Some(s) = wf.signer(sid) {
+            let data = signer_json(state, wf, s);
+            emit(
+                state,
+                tx,
+                tenant,
+                mode,
+                "signature.status_changed",
+                data,
+                now,
+            )
+            .await?;
+        }
+    }
+    for event in &all.events {
+        let data = document_event_json(state, wf, event);
+        emit(state, tx, tenant, mode, event.event_type(), data, now).await?;
+    }
+    Ok(all)
+}
+
+/// An audit entry with its place in the chain: `hash` = SHA-256 over the previous hash and
+/// the entry's canonical JSON (keys in a fixed order, times in milliseconds).
+#[allow(clippy::too_many_arguments)]
+fn audit_row(
+    seq: i64,
+    prev: &str,
+    at: Timestamp,
+    action: &str,
+    actor: &Actor,
+    signer: Option<&SignerId>,
+    sha: &str,
+    details: Value,
+) -> AuditRow {
+    let mut row = AuditRow {
+        seq,
+        at: signet_core::time::to_storage_precision(at),
+        action: action.to_owned(),
+        actor: actor.actor.clone(),
+        signer_id: signer.map(|s| s.as_str().to_owned()),
+        ip: actor.ip.clone(),
+        user_agent: actor.user_agent.clone(),
+        document_sha256: sha.to_owned(),
+        details,
+        prev_hash: prev.to_owned(),
+        hash: String::new(),
+    };
+    row.hash = audit_hash(&row);
+    row
+}
+
+/// The chain hash of an entry (its `hash` field is not part of it).
+pub fn audit_hash(row: &AuditRow) -> String {
+    let canonical = json!([
+        row.seq,
+        signet_core::time::to_millis(&row.at),
+        row.action,
+        row.actor,
+        row.signer_id,
+        row.ip,
+        row.user_agent,
+        row.document_sha256,
+        row.details,
+    ]);
+    hex::encode(
+        Sha256::new()
+            .chain_update(row.prev_hash.as_bytes())
+            .chain_update(canonical.to_string().as_bytes())
+            .finalize(),
+    )
+}
+
+/// Checks a whole trail: every entry chains onto the one before and hashes to what it says.
+/// Returns the sequence number of the first broken entry.
+pub fn first_broken(rows: &[AuditRow]) -> Option<i64> {
+    let mut prev = String::new();
+    for (i, row) in rows.iter().enumerate() {
+        if row.seq != i as i64 + 1 || row.prev_hash != prev || audit_hash(row) != row.hash {
+            return Some(row.seq);
+        }
+        prev = row.hash.clone();
+    }
+    None
+}
+
+/// Produces one signer's signature as a new revision of the file.
+#[allow(clippy::too_many_arguments)]
+async fn sign_now(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &TenantId,
+    mode: Mode,
+    wf: &mut Workflow,
+    sid: &SignerId,
+    facts: &[Eligibility],
+    now: Timestamp,
+) -> ApiResult<Effects> {
+    let signer = wf
+        .signer(sid)
+        .cloned()
+        .ok_or_else(|| ApiError::internal(&"signer vanished"))?;
+    let input = state
+        .blobs
+        .get(&wf.document.file_key)
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    let level = wf.document.level;
+    let identity = if level == Level::Advanced {
+        Some(verified_identity(state, tx, tenant, mode, &signer).await?)
+    } else {
+        None
+    };
+    let trust = state.trust.clone();
+    let wall = state.wall_now();
+    let doc_name = wf.document.name.clone();
+    let signed = tokio::task::spawn_blocking(move || {
+        let cred = match &identity {
+            Some(id) => trust.ca.issue_signer(id, wall)?,
+            None => trust.ca.seal_credential(),
+        };
+        let level_words = match level {
+            Level::Advanced => "advanced electronic signature",
+            Level::Simple => "electronic signature (sealed by Signet)",
+        };
+        let opts = SignOptions {
+            signer_name: signer.name.clone(),
+            reason: Some(format!("{} signs “{doc_name}”", signer.name)),
+            location: None,
+            contact: signer.email.clone(),
+            signing_time: wall,
+            timestamp: true,
+            visible: Some(VisibleBlock {
+                lines: vec![
+                    format!("Signed by {}", signer.name),
+                    wall.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                    format!("{level_words} - Signet"),
+                ],
+            }),
+        };
+        let out = signet_pdf::sign_pdf(&input, &cred, &trust.ca, &opts)?;
+        Ok::<_, signet_pdf::PdfError>((out, cred.subject()))
+    })
+    .await
+    .map_err(|e| ApiError::internal(&e))?;
+    match signed {
+        Ok((pdf, subject)) => {
+            let sha = hex::encode(Sha256::digest(&pdf));
+            let key = format!(
+                "{}/documents/{}/r{}.pdf",
+                tenant.as_str(),
+                wf.document.id.as_str(),
+                wf.document.revisions + 1
+            );
+            state
+                .blobs
+                .put(&key, &pdf)
+                .await
+                .map_err(|e| ApiError::internal(&e))?;
+            wf.document.file_key = key;
+            wf.signed(sid, subject, sha, facts, now)
+                .map_err(|e| ApiError::internal(&e))
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, signer = %sid, "signing failed");
+            wf.signing_failed(sid, e.status_code(), &e.to_string(), now)
+                .map_err(|e| ApiError::internal(&e))
+        }
+    }
+}
+
+/// The identity an `advanced` certificate names: the person as identified.
+async fn verified_identity(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &TenantId,
+    mode: Mode,
+    signer: &Signer,
+) -> ApiResult<SignerIdentity> {
+    let Some(person_id) = &signer.person_id else {
+        return Ok(SignerIdentity {
+            name: signer.name.clone(),
+            email: signer.email.clone(),
+            ..Default::default()
+        });
+    };
+    let ident = state
+        .store
+        .latest_identification(tx, tenant, person_id)
+        .await?;
+    let person = state
+        .store
+        .person_in_tx(tx, tenant, mode, person_id)
+        .await
+        .map_err(|e| ApiError::unless_found(e, "person"))?;
+    let name = format!("{} {}", person.first_name(), person.last_name())
+        .trim()
+        .to_owned();
+    Ok(SignerIdentity {
+        name: if name.is_empty() {
+            signer.name.clone()
+        } else {
+            name
+        },
+        email: signer.email.clone(),
+        country: person
+            .str_field("nationality")
+            .filter(|c| c.len() == 2)
+            .map(str::to_owned),
+        serial_number: ident.map(|i| i.id.as_str().to_owned()),
+    })
+}
+
+/// Closes the file with a document timestamp once every signer signed.
+async fn finish_now(
+    state: &AppState,
+    tenant: &TenantId,
+    wf: &mut Workflow,
+    now: Timestamp,
+) -> ApiResult<Effects> {
+    let input = state
+        .blobs
+        .get(&wf.document.file_key)
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    let trust = state.trust.clone();
+    let wall = state.wall_now();
+    let pdf =
+        tokio::task::spawn_blocking(move || signet_pdf::timestamp_pdf(&input, &trust.ca, wall))
+            .await
+            .map_err(|e| ApiError::internal(&e))?
+            // Our own timestamp authority failing is an internal fault; the transaction rolls
+            // back and the confirmation can be retried (6007 is kept for outside countersigners).
+            .map_err(|e| ApiError::internal(&e))?;
+    let sha = hex::encode(Sha256::digest(&pdf));
+    let key = format!(
+        "{}/documents/{}/final.pdf",
+        tenant.as_str(),
+        wf.document.id.as_str()
+    );
+    state
+        .blobs
+        .put(&key, &pdf)
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    wf.document.file_key = key;
+    Ok(wf.finished(sha, now))
+}
+
+/// The hosted page of a signer.
+pub fn signer_url(state: &AppState, s: &Signer) -> String {
+    format!("{}/sign/{}", state.config.public_url(), s.token)
+}
+
+pub fn file_url(state: &AppState, id: &DocumentId) -> String {
+    format!(
+        "{}/v1/documents/{}/file",
+        state.config.public_url(),
+        id.as_str()
+    )
+}
+
+/// A signer as the API shows it.
+pub fn signer_json(state: &AppState, wf: &Workflow, s: &Signer) -> Value {
+    let f = |t: &Option<Timestamp>| t.as_ref().map(format);
+    json!({
+        "id": s.id.as_str(),
+        "document_id": wf.document.id.as_str(),
+        "position": s.position,
+        "name": s.name,
+        "email": s.email,
+        "phone": s.phone,
+        "person_id": s.person_id.as_ref().map(PersonId::as_str),
+        "status": s.status.as_str(),
+        "status_codes": s.status_codes,
+        "url": signer_url(state, s),
+        "asked_at": f(&s.asked_at),
+        "approve_by": f(&s.approve_by),
+        "approved_at": f(&s.approved_at),
+        "confirm_by": f(&s.confirm_by),
+        "expires_at": s.asked_at.map(|t| format(&(t + signet_core::signing::WORKFLOW_TIMEOUT))),
+        "signed_at": f(&s.signed_at),
+        "rejected_at": f(&s.rejected_at),
+        "message": s.message,
+        "certificate_subject": s.certificate_subject,
+        "failed_validations": s.failed_validations,
+        "selfie": s.selfie.as_ref().map(|x| json!({
+            "submitted_at": format(&x.submitted_at),
+            "sha256": x.sha256,
+            "accepted": x.accepted,
+            "reviewed_at": f(&x.reviewed_at),
+        })),
+        "created_at": format(&s.created_at),
+        "updated_at": format(&s.updated_at),
+    })
+}
+
+/// A document as the API shows it.
+pub fn document_json(state: &AppState, wf: &Workflow) -> Value {
+    let d = &wf.document;
+    json!({
+        "id": d.id.as_str(),
+        "name": d.name,
+        "status": d.status.as_str(),
+        "signature_level": d.level.as_str(),
+        "signing_order": d.order.as_str(),
+        "expires_at": d.expires_at.as_ref().map(format),
+        "tags": d.tags,
+        "custom": d.custom,
+        "pages": d.pages,
+        "size": d.size,
+        "sha256": d.original_sha256,
+        "current_sha256": d.current_sha256,
+        "signatures": wf.signers.iter().filter(|s| s.status == SignerStatus::Signed).count(),
+        "message": d.message,
+        "file_url": file_url(state, &d.id),
+        "signers": wf.signers.iter().map(|s| signer_json(state, wf, s)).collect::<Vec<_>>(),
+        "created_at": format(&d.created_at),
+        "updated_at": format(&d.updated_at),
+        "finished_at": d.finished_at.as_ref().map(format),
+    })
+}
+
+/// Seed 004's payload: `code`, `name`, `status` (its word), `url`, and `signer`, `message`,
+/// `tags`, `custom` where they apply.
+pub fn document_event_json(state: &AppState, wf: &Workflow, event: &DocumentEvent) -> Value {
+    let d = &wf.document;
+    let mut v = json!({
+        "code": d.id.as_str(),
+        "name": d.name,
+        "status": event.word(),
+        "url": file_url(state, &d.id),
+        "tags": d.tags,
+        "custom": d.custom,
+    });
+    if let Some(s) = event.signer().and_then(|sid| wf.signer(sid)) {
+        v["signer"] = json!({
+            "id": s.id.as_str(),
+            "name": s.name,
+            "email": s.email,
+            "phone": s.phone,
+        });
+        match event {
+            DocumentEvent::Rejected(_) => v["message"] = json!(s.message),
+            DocumentEvent::Blocked(_) => v["message"] = json!(d.message),
+            _ => {}
+        }
+    }
+    v
+}
+
+/// Runs a workflow timer.
+pub async fn run_signing_timer(state: &AppState, job: &signet_store::ClaimedJob) -> ApiResult<()> {
+    let timer: Timer =
+        serde_json::from_value(job.payload.clone()).map_err(|e| ApiError::internal(&e))?;
+    let mut tx = state.store.begin().await?;
+    let tenant = state.store.tenant_in_tx(&mut tx, &job.tenant_id).await?;
+    let now = tenant.now(job.mode, state.wall_now());
+    let (mut wf, mode) = state
+        .store
+        .workflow_for_update(&mut tx, &job.tenant_id, timer.document_id())
+        .await?;
+    let fx = wf.on_timer(&timer, job.due_at);
+    if fx != Effects::default() {
+        apply(
+            state,
+            &mut tx,
+            &job.tenant_id,
+            tenant.clock_offset_ms,
+            mode,
+            &mut wf,
+            fx,
+            &Actor::system(),
+            now,
+        )
+        .await?;
+    }
+    state.store.complete_job(&mut tx, job).await?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    Ok(())
+}
+
+/// An identification ended: signers of this person waiting in `pending_verification` are
+/// signed (successful) or get `invalid_signature` 3311 (failed).
+#[allow(clippy::too_many_arguments)]
+pub async fn on_identification_final(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &TenantId,
+    clock_offset_ms: i64,
+    mode: Mode,
+    person: &PersonId,
+    successful: bool,
+    now: Timestamp,
+) -> ApiResult<()> {
+    let docs = state
+        .store
+        .documents_with_signer_of(tx, tenant, person, &["pending_verification"])
+        .await?;
+    for id in docs {
+        let (mut wf, doc_mode) = state.store.workflow_for_update(tx, tenant, &id).await?;
+        if doc_mode != mode {
+            continue;
+        }
+        // Each call signs at most one waiting signer of the person; repeat until none waits.
+        loop {
+            let fx = wf.identification_resolved(person, successful, now);
+            if fx == Effects::default() {
+                break;
+            }
+            apply(
+                state,
+                tx,
+                tenant,
+                clock_offset_ms,
+                mode,
+                &mut wf,
+                fx,
+                &Actor::system(),
+                now,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The secret of a signer's hosted-page URL (128 random bits).
+pub fn new_token() -> String {
+    hex::encode(random16())
+}
+
+/// How a one-time code reaches the signer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OtpChannels {
+    /// Test mode: the code is always 123456 and goes nowhere.
+    Sandbox,
+    /// Live mode: by email and SMS where the signer has them and the operator configured them.
+    Live,
+}
+
+/// Checks, before anything changes, that a code can be delivered in this mode.
+pub fn otp_channel(state: &AppState, mode: Mode) -> ApiResult<OtpChannels> {
+    if mode == Mode::Test {
+        return Ok(OtpChannels::Sandbox);
+    }
+    if state.notifier.is_none() {
+        return Err(ApiError::new(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "otp_delivery_not_configured",
+            "Delivery Not Configured",
+            "live-mode signing sends one-time codes by email (smtp_url) or SMS (sms_*); neither is configured",
+        ));
+    }
+    Ok(OtpChannels::Live)
+}
+
+/// Delivers a code issued by a committed approval. Test mode sends nothing (the code is
+/// 123456). In live mode each configured channel the signer has is tried; the outcome is
+/// written to the audit trail. If no channel took the code: an SMS provider refusing the
+/// number puts the signer in `error` 6010; anything else is a retryable 502 (approve again).
+pub async fn deliver_otp(
+    state: &AppState,
+    caller: &crate::auth::Caller,
+    wf: &Workflow,
+    sid: &SignerId,
+    code: &str,
+    channels: OtpChannels,
+) -> ApiResult<Vec<&'static str>> {
+    if channels == OtpChannels::Sandbox {
+        return Ok(vec!["sandbox"]);
+    }
+    let signer = wf
+        .signer(sid)
+        .ok_or_else(|| ApiError::not_found("signer"))?;
+    let Some(notifier) = &state.notifier else {
+        return Err(ApiError::internal(&"no notifier in live mode"));
+    };
+    let sent = notifier
+        .send(signer, &wf.document.name, &caller.tenant.name, code)
+        .await;
+    let delivered: Vec<&'static str> = sent
+        .iter()
+        .filter(|s| s.result.is_ok())
+        .map(|s| s.channel)
+        .collect();
+    let invalid_phone = delivered.is_empty()
+        && sent.iter().any(|s| {
+            s.channel == "sms"
+                && matches!(
+                    s.result,
+                    Err(signet_notify::NotifyError::InvalidRecipient(_))
+                )
+        });
+    let report: Vec<Value> = sent
+        .iter()
+        .map(|s| match &s.result {
+            Ok(()) => json!({"channel": s.channel, "ok": true}),
+            Err(e) => json!({"channel": s.channel, "ok": false, "error": e.to_string()}),
+        })
+        .collect();
+    // Record the outcome (and 6010) under the document's lock.
+    let now = caller.now(state);
+    let mut tx = state.store.begin().await?;
+    let (mut locked, _) = state
+        .store
+        .workflow_for_update(&mut tx, &caller.tenant.id, &wf.document.id)
+        .await?;
+    let mut fx = Effects::default();
+    fx.audit.push(signet_core::signing::AuditRecord {
+        action: if delivered.is_empty() {
+            "otp.delivery_failed"
+        } else {
+            "otp.sent"
+        },
+        signer_id: Some(sid.clone()),
+        details: json!({"channels": report}),
+    });
+    if invalid_phone {
+        let more = locked
+            .signing_failed(sid, 6010, "the SMS provider refused the phone number", now)
+            .map_err(|e| ApiError::internal(&e))?;
+        fx.audit.extend(more.audit);
+        fx.signers_changed.extend(more.signers_changed);
+    }
+    apply(
+        state,
+        &mut tx,
+        &caller.tenant.id,
+        caller.tenant.clock_offset_ms,
+        caller.mode,
+        &mut locked,
+        fx,
+        &Actor::system(),
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    if invalid_phone {
+        return Err(ApiError::new(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_phone",
+            "Invalid Phone",
+            "the SMS provider refused the signer's phone number; the signer is in error 6010",
+        )
+        .with_return_code(6010));
+    }
+    if delivered.is_empty() {
+        return Err(ApiError::new(
+            axum::http::StatusCode::BAD_GATEWAY,
+            "otp_delivery_failed",
+            "Delivery Failed",
+            "the one-time code could not be delivered on any channel; approve again to retry",
+        ));
+    }
+    Ok(delivered)
+}

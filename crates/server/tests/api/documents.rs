@@ -1,0 +1,720 @@
+//! Documents and the signature workflow over HTTP: every rule of seed 000 on the tenant clock.
+
+use crate::helpers::{TestApp, spawn_app, spawn_app_with};
+use base64::Engine;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+/// A one-page PDF with a line of text.
+pub fn sample_pdf(text: &str) -> Vec<u8> {
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.7");
+    let pages = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let content = format!("BT /F1 14 Tf 72 760 Td ({text}) Tj ET");
+    let contents = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Contents" => contents,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+    });
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+fn b64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn signer(name: &str, email: &str) -> Value {
+    json!({"name": name, "email": email})
+}
+
+/// Sends a document and returns it.
+pub async fn send(app: &TestApp, extra: Value) -> Value {
+    let mut body = json!({
+        "name": "Service agreement",
+        "file": b64(&sample_pdf("Service agreement")),
+        "signers": [signer("Ana Silva", "ana@example.com"), signer("Ben Okafor", "ben@example.com")],
+        "tags": ["q4"],
+        "custom": ["{'info':'required'}"],
+    });
+    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+        for (k, v) in e {
+            b.insert(k.clone(), v.clone());
+        }
+    }
+    app.post("/v1/documents", body).await.assert(201).clone()
+}
+
+fn ids(doc: &Value, i: usize) -> (String, String) {
+    (
+        doc["id"].as_str().unwrap().to_owned(),
+        doc["signers"][i]["id"].as_str().unwrap().to_owned(),
+    )
+}
+
+fn path(doc: &Value, i: usize, action: &str) -> String {
+    let (d, s) = ids(doc, i);
+    format!("/v1/documents/{d}/signers/{s}/{action}")
+}
+
+/// Approve and confirm with the sandbox code.
+pub async fn sign(app: &TestApp, doc: &Value, i: usize) -> Value {
+    app.post(&path(doc, i, "approve"), json!({}))
+        .await
+        .assert(200);
+    app.post(&path(doc, i, "confirm"), json!({"otp": "123456"}))
+        .await
+        .assert(200)
+        .clone()
+}
+
+async fn signer_status(app: &TestApp, doc: &Value, i: usize) -> Value {
+    let (d, s) = ids(doc, i);
+    app.get(&format!("/v1/documents/{d}/signers/{s}"))
+        .await
+        .assert(200)
+        .clone()
+}
+
+async fn document(app: &TestApp, doc: &Value) -> Value {
+    app.get(&format!("/v1/documents/{}", doc["id"].as_str().unwrap()))
+        .await
+        .assert(200)
+        .clone()
+}
+
+async fn verify(app: &TestApp, pdf: Vec<u8>) -> Value {
+    app.send(
+        Method::POST,
+        "/v1/verify",
+        Some(&app.key),
+        Some(pdf),
+        Some("application/pdf"),
+        &[],
+    )
+    .await
+    .assert(200)
+    .clone()
+}
+
+#[tokio::test]
+async fn two_signers_sign_in_parallel_and_the_file_carries_both_signatures_and_a_document_timestamp()
+ {
+    let app = spawn_app().await;
+    let doc = send(&app, json!({})).await;
+    assert_eq!(doc["status"], "pending");
+    assert_eq!(doc["signature_level"], "simple");
+    for s in doc["signers"].as_array().unwrap() {
+        assert_eq!(s["status"], "user_consent_required");
+        assert!(s["url"].as_str().unwrap().contains("/sign/"));
+    }
+    let (d, s0) = ids(&doc, 0);
+    let view = signer_status(&app, &doc, 0).await;
+    assert_eq!(view["documents"][0]["sha256"], doc["sha256"]);
+
+    let approved = app.post(&path(&doc, 0, "approve"), json!({})).await;
+    let body = approved.assert(200);
+    assert_eq!(body["signer"]["status"], "confirmation_required");
+    assert_eq!(body["otp"]["channels"], json!(["sandbox"]));
+    assert_eq!(body["documents"][0]["sha256"], doc["sha256"]);
+    let signed = app
+        .post(&path(&doc, 0, "confirm"), json!({"otp": "123456"}))
+        .await;
+    assert_eq!(signed.assert(200)["status"], "signed");
+    assert_eq!(document(&app, &doc).await["status"], "pending");
+
+    sign(&app, &doc, 1).await;
+    let finished = document(&app, &doc).await;
+    assert_eq!(finished["status"], "finished");
+    assert_ne!(finished["current_sha256"], finished["sha256"]);
+
+    let file = app.get(&format!("/v1/documents/{d}/file")).await;
+    assert_eq!(file.status, 200);
+    assert!(file.bytes.starts_with(b"%PDF"));
+    let report = verify(&app, file.bytes.clone()).await;
+    let sigs = report["signatures"].as_array().unwrap();
+    assert_eq!(
+        sigs.len(),
+        3,
+        "two signatures and the document timestamp: {report}"
+    );
+    for s in sigs {
+        assert_eq!(s["indication"], "TOTAL-PASSED", "{report}");
+    }
+    assert_eq!(report["produced_by_signet"], true);
+
+    // Seed 004's payloads and the signature events, in order.
+    let types = app.event_types().await;
+    let doc_events: Vec<&str> = types
+        .iter()
+        .map(String::as_str)
+        .filter(|t| t.starts_with("document."))
+        .collect();
+    assert_eq!(
+        doc_events,
+        [
+            "document.created",
+            "document.signer_signed",
+            "document.signer_signed",
+            "document.finished"
+        ]
+    );
+    assert!(types.iter().any(|t| t == "signature.status_changed"));
+    let tenant = app.state.store.tenant_by_name("default").await.unwrap();
+    let events = app
+        .state
+        .store
+        .events_after(&tenant.id, signet_store::Mode::Test, 0, 1000)
+        .await
+        .unwrap();
+    let finish = events
+        .iter()
+        .find(|e| e.event_type == "document.finished")
+        .unwrap();
+    assert_eq!(finish.data["status"], "FINISH");
+    assert_eq!(finish.data["code"], d);
+    assert_eq!(finish.data["name"], "Service agreement");
+    assert_eq!(finish.data["tags"], json!(["q4"]));
+    assert!(finish.data["url"].as_str().unwrap().ends_with("/file"));
+    let note = events
+        .iter()
+        .find(|e| e.event_type == "document.signer_signed")
+        .unwrap();
+    assert_eq!(note.data["status"], "NOTIFICATION");
+    assert_eq!(note.data["signer"]["id"], s0);
+
+    // The audit trail is complete and its chain holds.
+    let audit = app.get(&format!("/v1/documents/{d}/audit")).await;
+    let audit = audit.assert(200);
+    assert_eq!(audit["chain_valid"], true);
+    let actions: Vec<&str> = audit["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "document.created",
+        "signer.asked",
+        "signer.approved",
+        "signer.confirmed",
+        "signer.signed",
+        "document.finished",
+    ] {
+        assert!(actions.contains(&expected), "{expected} in {actions:?}");
+    }
+    let approved = audit["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "signer.approved")
+        .unwrap();
+    assert_eq!(approved["ip"], "127.0.0.1");
+    assert!(approved["actor"].as_str().unwrap().starts_with("signer:"));
+}
+
+#[tokio::test]
+async fn an_edited_audit_entry_breaks_the_chain() {
+    let app = spawn_app().await;
+    let doc = send(&app, json!({})).await;
+    sign(&app, &doc, 0).await;
+    let d = doc["id"].as_str().unwrap();
+    let before = app.get(&format!("/v1/documents/{d}/audit")).await;
+    assert_eq!(before.assert(200)["chain_valid"], true);
+    app.state
+        .store
+        .raw_execute(&format!(
+            "UPDATE document_audit SET ip = '10.0.0.1' WHERE document_id = '{d}' AND seq = 3"
+        ))
+        .await
+        .unwrap();
+    let after = app.get(&format!("/v1/documents/{d}/audit")).await;
+    let after = after.assert(200);
+    assert_eq!(after["chain_valid"], false);
+    assert_eq!(after["first_broken_seq"], 3);
+}
+
+#[tokio::test]
+async fn sequential_order_asks_the_next_signer_only_after_the_previous_signed() {
+    let app = spawn_app().await;
+    let doc = send(
+        &app,
+        json!({"signing_order": "sequential", "signers": [
+            signer("One", "one@example.com"), signer("Two", "two@example.com"), signer("Three", "three@example.com")
+        ]}),
+    )
+    .await;
+    let statuses = |d: &Value| -> Vec<String> {
+        d["signers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["status"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        statuses(&doc),
+        ["user_consent_required", "new", "new"],
+        "only the first is asked"
+    );
+    app.post(&path(&doc, 1, "approve"), json!({}))
+        .await
+        .assert_error(422, "not_your_turn");
+    sign(&app, &doc, 0).await;
+    assert_eq!(
+        statuses(&document(&app, &doc).await),
+        ["signed", "user_consent_required", "new"]
+    );
+    sign(&app, &doc, 1).await;
+    sign(&app, &doc, 2).await;
+    let done = document(&app, &doc).await;
+    assert_eq!(done["status"], "finished");
+    let file = app
+        .get(&format!(
+            "/v1/documents/{}/file",
+            doc["id"].as_str().unwrap()
+        ))
+        .await;
+    let report = verify(&app, file.bytes).await;
+    assert_eq!(report["signatures"].as_array().unwrap().len(), 4);
+}
+
+#[tokio::test]
+async fn the_time_windows_run_on_the_tenant_clock() {
+    let app = spawn_app().await;
+    let doc = send(&app, json!({})).await;
+    // Approve within 2 hours of being asked, else 422 until a resend.
+    app.advance(2 * 3600 + 1).await;
+    app.post(&path(&doc, 0, "approve"), json!({}))
+        .await
+        .assert_error(422, "approval_window_expired");
+    let resent = app.post(&path(&doc, 0, "resend"), json!({})).await;
+    assert_eq!(resent.assert(200)["status"], "user_consent_required");
+    app.post(&path(&doc, 0, "approve"), json!({}))
+        .await
+        .assert(200);
+    // Confirm within 1 hour of approving.
+    app.advance(3600 + 1).await;
+    app.post(&path(&doc, 0, "confirm"), json!({"otp": "123456"}))
+        .await
+        .assert_error(422, "confirmation_window_expired");
+    // 24 hours after being asked without a signature: error 6008. The second signer was
+    // asked at creation, the first again at the resend.
+    app.advance(24 * 3600 - 2 * 3600).await;
+    let second = signer_status(&app, &doc, 1).await;
+    assert_eq!(second["status"], "error");
+    assert_eq!(second["status_codes"], json!([6008]));
+    let first = signer_status(&app, &doc, 0).await;
+    assert_eq!(
+        first["status"], "confirmation_required",
+        "the resend's window is not over yet"
+    );
+    app.advance(2 * 3600).await;
+    let first = signer_status(&app, &doc, 0).await;
+    assert_eq!(first["status_codes"], json!([6008]));
+}
+
+#[tokio::test]
+async fn a_code_expires_after_ten_minutes_and_confirming_before_approving_is_6009() {
+    let app = spawn_app().await;
+    let doc = send(&app, json!({})).await;
+    let early = app
+        .post(&path(&doc, 0, "confirm"), json!({"otp": "123456"}))
+        .await;
+    early.assert_error(422, "signature_flow_not_initialized");
+    assert_eq!(early.body["errors"][0]["return_code"], 6009);
+    app.post(&path(&doc, 0, "approve"), json!({}))
+        .await
+        .assert(200);
+    app.advance(601).await;
+    let late = app
+        .post(&path(&doc, 0, "confirm"), json!({"otp": "123456"}))
+        .await;
+    late.assert_error(422, "otp_expired");
+    assert_eq!(late.body["errors"][0]["return_code"], 97);
+    // A new approval sends a new code.
+    sign(&app, &doc, 0).await;
+}
+
+#[tokio::test]
+async fn wrong_codes_kill_the_code_and_the_third_failure_blocks_signer_and_document_until_unblocked()
+ {
+    let app = spawn_app().await;
+    let doc = send(&app, json!({})).await;
+    for round in 1..=3 {
+        app.post(&path(&doc, 0, "approve"), json!({}))
+            .await
+            .assert(200);
+        for k in 1..=4 {
+            let r = app
+                .post(&path(&doc, 0, "confirm"), json!({"otp": "000000"}))
+                .await;
+            r.assert_error(422, "otp_invalid");
+            assert_eq!(r.body["errors"][0]["return_code"], 109);
+            assert!(
+                r.body["errors"][0]["detail"]
+                    .as_str()
+                    .unwrap()
+                    .contains(&format!("{} more", 5 - k))
+            );
+        }
+        let fifth = app
+            .post(&path(&doc, 0, "confirm"), json!({"otp": "000000"}))
+            .await;
+        if round < 3 {
+            fifth.assert_error(422, "otp_attempts_exceeded");
+            assert_eq!(fifth.body["errors"][0]["return_code"], 108);
+            // The killed code does not come back, not even the right one.
+            app.post(&path(&doc, 0, "confirm"), json!({"otp": "123456"}))
+                .await
+                .assert_error(422, "otp_missing");
+        } else {
+            fifth.assert_error(422, "signer_blocked");
+            assert_eq!(fifth.body["errors"][0]["return_code"], 66);
+        }
+    }
+    let blocked = document(&app, &doc).await;
+    assert_eq!(blocked["status"], "blocked");
+    assert_eq!(blocked["signers"][0]["status"], "blocked");
+    assert_eq!(blocked["message"], "OTP_CODE_INVALID");
+    let types = app.event_types().await;
+    assert!(types.iter().any(|t| t == "document.blocked"));
+    // Nobody signs a blocked document.
+    app.post(&path(&doc, 1, "approve"), json!({}))
+        .await
+        .assert_error(422, "signer_blocked");
+    let unblocked = app.post(&path(&doc, 0, "unblock"), json!({})).await;
+    assert_eq!(unblocked.assert(200)["status"], "user_consent_required");
+    assert_eq!(document(&app, &doc).await["status"], "pending");
+    sign(&app, &doc, 0).await;
+}
+
+#[tokio::test]
+async fn a_rejection_raises_reject_then_rejected_with_the_message() {
+    let app = spawn_app().await;
+    let doc = send(&app, json!({})).await;
+    let r = app
+        .post(
+            &path(&doc, 1, "reject"),
+            json!({"message": "The amount is wrong"}),
+        )
+        .await;
+    assert_eq!(r.assert(200)["status"], "rejected");
+    let d = document(&app, &doc).await;
+    assert_eq!(d["status"], "rejected");
+    let tenant = app.state.store.tenant_by_name("default").await.unwrap();
+    let events = app
+        .state
+        .store
+        .events_after(&tenant.id, signet_store::Mode::Test, 0, 1000)
+        .await
+        .unwrap();
+    let words: Vec<&str> = events
+        .iter()
+        .filter(|e| e.event_type.starts_with("document."))
+        .map(|e| e.data["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(words, ["CREATE", "REJECT", "REJECTED"]);
+    let rejected = events
+        .iter()
+        .find(|e| e.event_type == "document.rejected")
+        .unwrap();
+    assert_eq!(rejected.data["message"], "The amount is wrong");
+    assert_eq!(rejected.data["signer"]["name"], "Ben Okafor");
+    app.post(&path(&doc, 0, "approve"), json!({}))
+        .await
+        .assert_error(422, "document_closed");
+}
+
+#[tokio::test]
+async fn a_document_expires_at_its_expiry_on_the_tenant_clock() {
+    let app = spawn_app().await;
+    let clock = app.get("/v1/sandbox/clock").await;
+    let now = chrono::DateTime::parse_from_rfc3339(clock.body["now"].as_str().unwrap()).unwrap();
+    let expires = (now + chrono::Duration::days(3)).to_rfc3339();
+    let doc = send(&app, json!({"expires_at": expires})).await;
+    app.advance(3 * 24 * 3600 + 1).await;
+    let d = document(&app, &doc).await;
+    assert_eq!(d["status"], "expired");
+    assert!(
+        app.event_types()
+            .await
+            .iter()
+            .any(|t| t == "document.expired")
+    );
+    let r = app.post(&path(&doc, 0, "approve"), json!({})).await;
+    r.assert_error(422, "document_closed");
+    assert_eq!(r.body["errors"][0]["return_code"], 111);
+}
+
+#[tokio::test]
+async fn a_canceled_document_takes_no_more_signatures() {
+    let app = spawn_app().await;
+    let doc = send(&app, json!({})).await;
+    let d = doc["id"].as_str().unwrap();
+    let c = app
+        .post(&format!("/v1/documents/{d}/cancel"), json!({}))
+        .await;
+    assert_eq!(c.assert(200)["status"], "canceled");
+    app.post(&path(&doc, 0, "approve"), json!({}))
+        .await
+        .assert_error(422, "document_closed");
+    app.post(&format!("/v1/documents/{d}/cancel"), json!({}))
+        .await
+        .assert_error(422, "document_closed");
+}
+
+#[tokio::test]
+async fn documents_list_filters_by_status_and_tag() {
+    let app = spawn_app().await;
+    let a = send(&app, json!({"tags": ["alpha"]})).await;
+    send(&app, json!({"tags": ["beta"]})).await;
+    app.post(
+        &format!("/v1/documents/{}/cancel", a["id"].as_str().unwrap()),
+        json!({}),
+    )
+    .await
+    .assert(200);
+    let all = app.get("/v1/documents").await;
+    assert_eq!(all.assert(200).as_array().unwrap().len(), 2);
+    let alpha = app.get("/v1/documents?tag=alpha").await;
+    assert_eq!(alpha.assert(200)[0]["id"], a["id"]);
+    assert_eq!(alpha.body.as_array().unwrap().len(), 1);
+    let canceled = app.get("/v1/documents?status=canceled&tag=alpha").await;
+    assert_eq!(canceled.assert(200).as_array().unwrap().len(), 1);
+    let pending = app.get("/v1/documents?status=pending").await;
+    assert_eq!(pending.assert(200).as_array().unwrap().len(), 1);
+    app.get("/v1/documents?status=bogus")
+        .await
+        .assert_error(400, "invalid_model");
+    // Another tenant sees none of them.
+    let other = app.other_tenant("other").await;
+    let r = app
+        .send(
+            Method::GET,
+            &format!("/v1/documents/{}", a["id"].as_str().unwrap()),
+            Some(&other),
+            None,
+            None,
+            &[],
+        )
+        .await;
+    r.assert_error(404, "not_found");
+}
+
+#[tokio::test]
+async fn uploads_are_checked_with_seed_001s_return_codes() {
+    let app = spawn_app_with(|c| c.max_document_bytes = 4096).await;
+    let post = |file: String| {
+        app.post(
+            "/v1/documents",
+            json!({"name": "x", "file": file, "signers": [signer("A", "a@example.com")]}),
+        )
+    };
+    let r = post(b64(b"hello, not a pdf")).await;
+    r.assert_error(422, "not_a_pdf");
+    assert_eq!(r.body["errors"][0]["return_code"], 92);
+    let mut big = sample_pdf("big");
+    big.extend(std::iter::repeat_n(b' ', 8192));
+    let r = post(b64(&big)).await;
+    r.assert_error(413, "file_too_large");
+    assert_eq!(r.body["errors"][0]["return_code"], 93);
+    post("%%%".into()).await.assert_error(400, "invalid_model");
+    // Advanced signatures need an identified person; a signer needs a way to get the code.
+    let r = app
+        .post(
+            "/v1/documents",
+            json!({"name": "x", "file": b64(&sample_pdf("x")), "signature_level": "advanced",
+                   "signers": [{"name": "A"}]}),
+        )
+        .await;
+    r.assert_error(400, "invalid_model");
+    let fields: Vec<&str> = r.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["source"]["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["signers[0].email", "signers[0].person_id"]);
+    let r = app
+        .post(
+            "/v1/documents",
+            json!({"name": "x", "file": b64(&sample_pdf("x")), "signers": []}),
+        )
+        .await;
+    r.assert_error(400, "invalid_model");
+    let many: Vec<Value> = (0..21)
+        .map(|i| signer(&format!("S{i}"), "s@example.com"))
+        .collect();
+    let r = app
+        .post(
+            "/v1/documents",
+            json!({"name": "x", "file": b64(&sample_pdf("x")), "signers": many}),
+        )
+        .await;
+    r.assert_error(400, "invalid_model");
+    assert_eq!(r.body["errors"][0]["return_code"], 75);
+    // Nothing was stored.
+    assert_eq!(app.get("/v1/documents").await.body, json!([]));
+    // Unknown ids are 404s.
+    app.get("/v1/documents/nope")
+        .await
+        .assert_error(404, "not_found");
+    let doc = send(&app, json!({})).await;
+    let d = doc["id"].as_str().unwrap();
+    app.get(&format!(
+        "/v1/documents/{d}/signers/00000000000000000000000000000000sig"
+    ))
+    .await
+    .assert_error(404, "not_found");
+}
+
+#[tokio::test]
+async fn a_document_can_be_sent_as_multipart() {
+    let app = spawn_app().await;
+    let pdf = sample_pdf("multipart");
+    let form = reqwest::multipart::Form::new()
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(pdf.clone())
+                .file_name("contract.pdf")
+                .mime_str("application/pdf")
+                .unwrap(),
+        )
+        .text(
+            "data",
+            json!({"name": "Multipart", "signers": [signer("A", "a@example.com")]}).to_string(),
+        );
+    let resp = app
+        .client
+        .post(app.url("/v1/documents"))
+        .bearer_auth(&app.key)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 201);
+    let body: Value = resp.json().await.unwrap();
+    use sha2::Digest;
+    assert_eq!(body["sha256"], hex::encode(sha2::Sha256::digest(&pdf)));
+}
+
+#[tokio::test]
+async fn the_root_certificate_is_public() {
+    let app = spawn_app().await;
+    let r = app
+        .send(Method::GET, "/v1/trust/ca.pem", None, None, None, &[])
+        .await;
+    assert_eq!(r.status, 200);
+    assert!(
+        String::from_utf8_lossy(&r.bytes).starts_with("-----BEGIN CERTIFICATE-----"),
+        "PEM"
+    );
+}
+
+/// A person identified through the sandbox (HAPPYPATH succeeds after 120 s).
+async fn identified_person(app: &TestApp, first: &str) -> String {
+    let (pid, _) = app.requested(first, "Tester").await;
+    pid
+}
+
+#[tokio::test]
+async fn advanced_signers_follow_the_eligibility_table() {
+    let app = spawn_app().await;
+    let happy = identified_person(&app, "X-AUTOTEST-HAPPYPATH").await;
+    app.advance(121).await;
+    let stranger = app
+        .person(json!({"first_name": "Nora", "last_name": "Unknown"}))
+        .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let doc = send(
+        &app,
+        json!({"signature_level": "advanced", "signers": [
+            {"name": "Happy", "email": "h@example.com", "person_id": happy},
+            {"name": "Nora", "email": "n@example.com", "person_id": stranger},
+        ]}),
+    )
+    .await;
+    assert_eq!(doc["signers"][0]["status"], "user_consent_required");
+    assert_eq!(doc["signers"][1]["status"], "kyc_required");
+    assert_eq!(doc["signers"][1]["status_codes"], json!([1201]));
+    let signed = sign(&app, &doc, 0).await;
+    assert!(
+        signed["certificate_subject"]
+            .as_str()
+            .unwrap()
+            .contains("CN=X-AUTOTEST-HAPPYPATH Tester"),
+        "the certificate names the identified person: {signed}"
+    );
+    // A day later the identification is stale: a selfie is needed (3105).
+    app.advance(25 * 3600).await;
+    let doc2 = send(
+        &app,
+        json!({"signature_level": "advanced", "signers": [
+            {"name": "Happy", "email": "h@example.com", "person_id": happy},
+        ]}),
+    )
+    .await;
+    assert_eq!(doc2["signers"][0]["status"], "selfie_required");
+    assert_eq!(doc2["signers"][0]["status_codes"], json!([3105]));
+    let jpeg = b64(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F']);
+    app.post(
+        &path(&doc2, 0, "selfie"),
+        json!({"image": b64(b"not an image")}),
+    )
+    .await
+    .assert_error(400, "invalid_model");
+    app.post(&path(&doc2, 0, "selfie"), json!({"image": jpeg}))
+        .await
+        .assert(200);
+    let accepted = app
+        .post(
+            &path(&doc2, 0, "selfie/review"),
+            json!({"decision": "accept"}),
+        )
+        .await;
+    assert_eq!(accepted.assert(200)["status"], "user_consent_required");
+    sign(&app, &doc2, 0).await;
+}
+
+#[tokio::test]
+async fn a_signer_under_identification_review_waits_in_pending_verification() {
+    let app = spawn_app().await;
+    // LONGREVIEW: pending_successful from 30 s until 24 h.
+    let pid = identified_person(&app, "X-AUTOTEST-LONGREVIEW").await;
+    app.advance(31).await;
+    let doc = send(
+        &app,
+        json!({"signature_level": "advanced", "signers": [
+            {"name": "Long", "email": "l@example.com", "person_id": pid},
+        ]}),
+    )
+    .await;
+    assert_eq!(doc["signers"][0]["status"], "user_consent_required");
+    let confirmed = sign(&app, &doc, 0).await;
+    assert_eq!(confirmed["status"], "pending_verification");
+    app.advance(24 * 3600).await;
+    let s = signer_status(&app, &doc, 0).await;
+    assert_eq!(
+        s["status"], "signed",
+        "signed once the identification succeeded"
+    );
+    assert_eq!(document(&app, &doc).await["status"], "finished");
+}

@@ -1,0 +1,374 @@
+//! Documents, signers, the hash-chained audit trail and the installation's trust store.
+
+use crate::{Mode, Result, Store, StoreError, Tx};
+use signet_core::ids::{DocumentId, PersonId, SignerId, TenantId};
+use signet_core::signing::{Document, Signer, Workflow};
+use signet_core::time::{Timestamp, from_millis, to_millis};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+/// One audit entry as stored. `hash` = SHA-256(`prev_hash` ‖ canonical content); the caller
+/// computes it (see the server's audit module), the store keeps the chain in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditRow {
+    pub seq: i64,
+    pub at: Timestamp,
+    pub action: String,
+    pub actor: String,
+    pub signer_id: Option<String>,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub document_sha256: String,
+    pub details: serde_json::Value,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+fn document_from_row(row: &AnyRow) -> Result<(Document, Mode)> {
+    let doc: String = row.try_get("doc")?;
+    let mode: String = row.try_get("mode")?;
+    Ok((
+        serde_json::from_str(&doc)?,
+        Mode::parse(&mode).ok_or_else(|| StoreError::Corrupt("mode".into()))?,
+    ))
+}
+
+fn signer_from_row(row: &AnyRow) -> Result<Signer> {
+    let doc: String = row.try_get("doc")?;
+    Ok(serde_json::from_str(&doc)?)
+}
+
+fn audit_from_row(row: &AnyRow) -> Result<AuditRow> {
+    let details: String = row.try_get("details")?;
+    Ok(AuditRow {
+        seq: row.try_get("seq")?,
+        at: from_millis(row.try_get("at")?),
+        action: row.try_get("action")?,
+        actor: row.try_get("actor")?,
+        signer_id: row.try_get("signer_id")?,
+        ip: row.try_get("ip")?,
+        user_agent: row.try_get("user_agent")?,
+        document_sha256: row.try_get("document_sha256")?,
+        details: serde_json::from_str(&details)?,
+        prev_hash: row.try_get("prev_hash")?,
+        hash: row.try_get("hash")?,
+    })
+}
+
+impl Store {
+    /// Stores a new workflow: the document, its tags and its signers.
+    pub async fn insert_workflow(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        mode: Mode,
+        wf: &Workflow,
+    ) -> Result<()> {
+        let d = &wf.document;
+        sqlx::query(
+            "INSERT INTO documents (id, tenant_id, mode, status, doc, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(d.id.as_str())
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(d.status.as_str())
+        .bind(serde_json::to_string(d)?)
+        .bind(to_millis(&d.created_at))
+        .bind(to_millis(&d.updated_at))
+        .execute(&mut **tx)
+        .await?;
+        for tag in &d.tags {
+            sqlx::query(
+                "INSERT INTO document_tags (document_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            )
+            .bind(d.id.as_str())
+            .bind(tag)
+            .execute(&mut **tx)
+            .await?;
+        }
+        for s in &wf.signers {
+            sqlx::query(
+                "INSERT INTO signers (id, tenant_id, document_id, position, token, person_id, status, doc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(s.id.as_str())
+            .bind(tenant.as_str())
+            .bind(d.id.as_str())
+            .bind(i64::from(s.position))
+            .bind(s.token.clone())
+            .bind(s.person_id.as_ref().map(|p| p.as_str().to_owned()))
+            .bind(s.status.as_str())
+            .bind(serde_json::to_string(s)?)
+            .execute(&mut **tx)
+            .await
+            .map_err(|e| StoreError::on_constraint(e, "token collision"))?;
+        }
+        Ok(())
+    }
+
+    /// Saves a workflow after a transition (the document and every signer).
+    pub async fn update_workflow(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        wf: &Workflow,
+    ) -> Result<()> {
+        let d = &wf.document;
+        let done = sqlx::query(
+            "UPDATE documents SET status = $1, doc = $2, updated_at = $3 WHERE id = $4 AND tenant_id = $5",
+        )
+        .bind(d.status.as_str())
+        .bind(serde_json::to_string(d)?)
+        .bind(to_millis(&d.updated_at))
+        .bind(d.id.as_str())
+        .bind(tenant.as_str())
+        .execute(&mut **tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        for s in &wf.signers {
+            sqlx::query("UPDATE signers SET status = $1, doc = $2 WHERE id = $3")
+                .bind(s.status.as_str())
+                .bind(serde_json::to_string(s)?)
+                .bind(s.id.as_str())
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn signers_of(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        id: &DocumentId,
+    ) -> Result<Vec<Signer>> {
+        let rows = sqlx::query("SELECT doc FROM signers WHERE document_id = $1 ORDER BY position")
+            .bind(id.as_str())
+            .fetch_all(conn)
+            .await?;
+        rows.iter().map(signer_from_row).collect()
+    }
+
+    /// Locks a document (and so its signers: every signer change goes through it).
+    pub async fn workflow_for_update(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        id: &DocumentId,
+    ) -> Result<(Workflow, Mode)> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT doc, mode FROM documents WHERE id = $1 AND tenant_id = $2{}",
+            self.backend.for_update()
+        )))
+        .bind(id.as_str())
+        .bind(tenant.as_str())
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let (document, mode) = document_from_row(&row)?;
+        let signers = self.signers_of(tx, id).await?;
+        Ok((Workflow { document, signers }, mode))
+    }
+
+    pub async fn workflow(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        id: &DocumentId,
+    ) -> Result<Workflow> {
+        let mut conn = self.read.acquire().await?;
+        let row = sqlx::query(
+            "SELECT doc, mode FROM documents WHERE id = $1 AND tenant_id = $2 AND mode = $3",
+        )
+        .bind(id.as_str())
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let (document, _) = document_from_row(&row)?;
+        let signers = self.signers_of(&mut conn, id).await?;
+        Ok(Workflow { document, signers })
+    }
+
+    /// The document and signer a hosted-page token opens, with the tenant and mode.
+    pub async fn signer_by_token(
+        &self,
+        token: &str,
+    ) -> Result<(TenantId, Mode, DocumentId, SignerId)> {
+        let row = sqlx::query(
+            "SELECT s.tenant_id, s.document_id, s.id, d.mode FROM signers s JOIN documents d ON d.id = s.document_id WHERE s.token = $1",
+        )
+        .bind(token)
+        .fetch_optional(&self.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let corrupt = |w: &str| StoreError::Corrupt(w.into());
+        let tenant: String = row.try_get("tenant_id")?;
+        let doc: String = row.try_get("document_id")?;
+        let signer: String = row.try_get("id")?;
+        let mode: String = row.try_get("mode")?;
+        Ok((
+            TenantId::parse(&tenant).ok_or_else(|| corrupt("tenant id"))?,
+            Mode::parse(&mode).ok_or_else(|| corrupt("mode"))?,
+            DocumentId::parse(&doc).ok_or_else(|| corrupt("document id"))?,
+            SignerId::parse(&signer).ok_or_else(|| corrupt("signer id"))?,
+        ))
+    }
+
+    /// Documents newest first, optionally by status and tag.
+    pub async fn list_documents(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        status: Option<&str>,
+        tag: Option<&str>,
+        page: u32,
+        size: u32,
+    ) -> Result<Vec<Workflow>> {
+        let mut sql = String::from("SELECT d.doc, d.mode FROM documents d");
+        if tag.is_some() {
+            sql.push_str(" JOIN document_tags t ON t.document_id = d.id AND t.tag = $5");
+        }
+        sql.push_str(" WHERE d.tenant_id = $1 AND d.mode = $2");
+        if status.is_some() {
+            sql.push_str(if tag.is_some() {
+                " AND d.status = $6"
+            } else {
+                " AND d.status = $5"
+            });
+        }
+        sql.push_str(" ORDER BY d.created_at DESC, d.id DESC LIMIT $3 OFFSET $4");
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(tenant.as_str())
+            .bind(mode.as_str())
+            .bind(i64::from(size))
+            .bind(i64::from(page.saturating_sub(1)) * i64::from(size));
+        if let Some(t) = tag {
+            q = q.bind(t.to_owned());
+        }
+        if let Some(s) = status {
+            q = q.bind(s.to_owned());
+        }
+        let mut conn = self.read.acquire().await?;
+        let rows = q.fetch_all(&mut *conn).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let (document, _) = document_from_row(row)?;
+            let signers = self.signers_of(&mut conn, &document.id).await?;
+            out.push(Workflow { document, signers });
+        }
+        Ok(out)
+    }
+
+    /// Documents with a signer of this person in one of `statuses` (for hooks that follow an
+    /// identification or a screening).
+    pub async fn documents_with_signer_of(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        person: &PersonId,
+        statuses: &[&str],
+    ) -> Result<Vec<DocumentId>> {
+        let rows = sqlx::query(
+            "SELECT DISTINCT document_id, status FROM signers WHERE tenant_id = $1 AND person_id = $2",
+        )
+        .bind(tenant.as_str())
+        .bind(person.as_str())
+        .fetch_all(&mut **tx)
+        .await?;
+        let mut out = Vec::new();
+        for r in rows {
+            let status: String = r.try_get("status")?;
+            if statuses.contains(&status.as_str()) {
+                let id: String = r.try_get("document_id")?;
+                let id = DocumentId::parse(&id)
+                    .ok_or_else(|| StoreError::Corrupt("document id".into()))?;
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The newest audit entry's sequence number and hash, if any (read under the document's
+    /// lock, so the next entry chains onto it).
+    pub async fn audit_head(&self, tx: &mut Tx, id: &DocumentId) -> Result<Option<(i64, String)>> {
+        let row = sqlx::query(
+            "SELECT seq, hash FROM document_audit WHERE document_id = $1 ORDER BY seq DESC LIMIT 1",
+        )
+        .bind(id.as_str())
+        .fetch_optional(&mut **tx)
+        .await?;
+        row.map(|r| Ok((r.try_get("seq")?, r.try_get("hash")?)))
+            .transpose()
+    }
+
+    pub async fn insert_audit(&self, tx: &mut Tx, id: &DocumentId, e: &AuditRow) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO document_audit (document_id, seq, at, action, actor, signer_id, ip, user_agent, document_sha256, details, prev_hash, hash) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        )
+        .bind(id.as_str())
+        .bind(e.seq)
+        .bind(to_millis(&e.at))
+        .bind(e.action.clone())
+        .bind(e.actor.clone())
+        .bind(e.signer_id.clone())
+        .bind(e.ip.clone())
+        .bind(e.user_agent.clone())
+        .bind(e.document_sha256.clone())
+        .bind(serde_json::to_string(&e.details)?)
+        .bind(e.prev_hash.clone())
+        .bind(e.hash.clone())
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| StoreError::on_constraint(e, "audit sequence"))?;
+        Ok(())
+    }
+
+    pub async fn audit_trail(&self, id: &DocumentId) -> Result<Vec<AuditRow>> {
+        let rows = sqlx::query("SELECT * FROM document_audit WHERE document_id = $1 ORDER BY seq")
+            .bind(id.as_str())
+            .fetch_all(&self.read)
+            .await?;
+        rows.iter().map(audit_from_row).collect()
+    }
+
+    /// The sealed trust store, if one was created.
+    pub async fn trust_store(&self) -> Result<Option<String>> {
+        let row = sqlx::query("SELECT sealed FROM trust_store WHERE id = 'default'")
+            .fetch_optional(&self.read)
+            .await?;
+        row.map(|r| Ok(r.try_get("sealed")?)).transpose()
+    }
+
+    /// Stores a sealed trust store unless another process stored one first; returns the one
+    /// that is kept, so every process of an installation signs under the same root.
+    pub async fn insert_trust_store(&self, sealed: &str, now: Timestamp) -> Result<String> {
+        sqlx::query(
+            "INSERT INTO trust_store (id, sealed, created_at) VALUES ('default', $1, $2) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(sealed)
+        .bind(to_millis(&now))
+        .execute(&self.write)
+        .await?;
+        let row = sqlx::query("SELECT sealed FROM trust_store WHERE id = 'default'")
+            .fetch_one(&self.write)
+            .await?;
+        Ok(row.try_get("sealed")?)
+    }
+}
+
+impl Store {
+    /// Runs a statement as is. Signet never calls this: tests use it to play an attacker who
+    /// edits the database behind Signet's back (e.g. an audit entry).
+    #[doc(hidden)]
+    pub async fn raw_execute(&self, sql: &str) -> Result<()> {
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+}
