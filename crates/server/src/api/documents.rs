@@ -610,6 +610,83 @@ pub async fn audit(
     })))
 }
 
+/// The certificate of completion: the document's facts, its signers and its whole audit
+/// trail with the chain's head, as a PDF sealed by Signet (verify it like any signed file).
+#[utoipa::path(get, path = "/v1/documents/{id}/audit.pdf", tag = "documents", params(("id" = String, Path)),
+    responses((status = 200, description = "The sealed PDF", content_type = "application/pdf"), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn audit_pdf(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<String>,
+) -> ApiResult<Response> {
+    let wf = load(&state, &caller, &id).await?;
+    let rows = state.store.audit_trail(&wf.document.id).await?;
+    let d = &wf.document;
+    let completion = signet_pdf::Completion {
+        document_id: d.id.as_str().to_owned(),
+        document_name: d.name.clone(),
+        status: d.status.as_str().to_owned(),
+        created_at: d.created_at,
+        generated_at: caller.now(&state),
+        original_sha256: d.original_sha256.clone(),
+        final_sha256: (d.status == DocumentStatus::Finished).then(|| d.current_sha256.clone()),
+        issuer: caller.tenant.name.clone(),
+        signers: wf
+            .signers
+            .iter()
+            .map(|s| signet_pdf::CompletionSigner {
+                name: s.name.clone(),
+                email: s.email.clone(),
+                phone: s.phone.clone(),
+                level: d.level.as_str().to_owned(),
+                status: s.status.as_str().to_owned(),
+                signed_at: s.signed_at,
+                certificate_subject: s.certificate_subject.clone(),
+            })
+            .collect(),
+        audit: rows
+            .iter()
+            .map(|r| signet_pdf::CompletionEntry {
+                at: r.at,
+                action: r.action.clone(),
+                actor: r.actor.clone(),
+                ip: r.ip.clone(),
+                user_agent: r.user_agent.clone(),
+                document_sha256: r.document_sha256.clone(),
+                hash: r.hash.clone(),
+            })
+            .collect(),
+        chain_head: rows.last().map(|r| r.hash.clone()).unwrap_or_default(),
+    };
+    let trust = state.trust.clone();
+    let wall = state.wall_now();
+    let pdf = tokio::task::spawn_blocking(move || {
+        let unsealed = signet_pdf::completion_certificate(&completion)?;
+        let opts = signet_pdf::SignOptions {
+            signer_name: "Signet".into(),
+            reason: Some(format!(
+                "Certificate of completion of {}",
+                completion.document_id
+            )),
+            location: None,
+            contact: None,
+            signing_time: wall,
+            timestamp: true,
+            visible: None,
+        };
+        signet_pdf::sign_pdf(&unsealed, &trust.ca.seal_credential(), &trust.ca, &opts)
+    })
+    .await
+    .map_err(|e| ApiError::internal(&e))?
+    .map_err(|e| ApiError::internal(&e))?;
+    let sha = hex::encode(Sha256::digest(&pdf));
+    Ok(pdf_response(
+        pdf,
+        &format!("{}-certificate-of-completion.pdf", wf.document.id.as_str()),
+        &sha,
+    ))
+}
+
 /// Trust anchor: Signet's root certificate, to add to a validator's trust store.
 #[utoipa::path(get, path = "/v1/trust/ca.pem", tag = "documents",
     responses((status = 200, description = "PEM", content_type = "application/x-pem-file")))]

@@ -56,6 +56,7 @@ pub fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(documents::cancel))
         .routes(routes!(documents::file))
         .routes(routes!(documents::audit))
+        .routes(routes!(documents::audit_pdf))
         .routes(routes!(documents::signer))
         .routes(routes!(documents::approve))
         .routes(routes!(documents::confirm))

@@ -226,6 +226,16 @@ async fn two_signers_sign_in_parallel_and_the_file_carries_both_signatures_and_a
         .unwrap();
     assert_eq!(approved["ip"], "127.0.0.1");
     assert!(approved["actor"].as_str().unwrap().starts_with("signer:"));
+
+    // The certificate of completion is a PDF sealed by Signet.
+    let cert = app.get(&format!("/v1/documents/{d}/audit.pdf")).await;
+    assert_eq!(cert.status, 200);
+    let report = verify(&app, cert.bytes).await;
+    assert_eq!(
+        report["signatures"][0]["indication"], "TOTAL-PASSED",
+        "{report}"
+    );
+    assert_eq!(report["produced_by_signet"], true);
 }
 
 #[tokio::test]
