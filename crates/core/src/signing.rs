@@ -1101,6 +1101,47 @@ impl Workflow {
         fx
     }
 
+    /// What Signet knows about a person changed (a screening hit appeared or was decided, the
+    /// person was flagged): their signers still at work are assessed again. A signer becomes
+    /// `kyc_required` with the new codes, or leaves `kyc_required` when nothing holds them
+    /// any more (their approval window is then the one they had; a resend opens a new one).
+    pub fn reassess_person(
+        &mut self,
+        person: &PersonId,
+        facts: &Eligibility,
+        now: Timestamp,
+    ) -> Effects {
+        let mut fx = Effects::default();
+        if self.document.status != DocumentStatus::Pending || self.document.level != Level::Advanced
+        {
+            return fx;
+        }
+        for i in 0..self.signers.len() {
+            let s = &self.signers[i];
+            let at_work = s.status.is_waiting_for_signer() || s.status == SignerStatus::KycRequired;
+            if s.person_id.as_ref() != Some(person) || !at_work {
+                continue;
+            }
+            let cleared = s.selfie.as_ref().is_some_and(|x| x.accepted == Some(true));
+            let (status, codes) = assess(self.document.level, facts, cleared, now);
+            let was_kyc = s.status == SignerStatus::KycRequired;
+            if status == SignerStatus::KycRequired || was_kyc {
+                if status == s.status && codes == s.status_codes {
+                    continue;
+                }
+                let sid = s.id.clone();
+                self.signers[i].otp = None;
+                fx.audit(
+                    "signer.reassessed",
+                    Some(&sid),
+                    json!({"status": status.as_str(), "status_codes": codes}),
+                );
+                self.set_status(i, status, codes, now, &mut fx);
+            }
+        }
+        fx
+    }
+
     /// The integrator cancels the document.
     pub fn cancel(&mut self, now: Timestamp) -> Result<Effects, SigningError> {
         if !matches!(

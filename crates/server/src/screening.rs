@@ -539,6 +539,7 @@ pub async fn record_screening(
         outcome: outcome.to_string(),
     };
     state.store.insert_screening(tx, tenant, mode, &row).await?;
+    crate::signing::on_person_changed(state, tx, tenant, mode, &row.person_id, now).await?;
     let screening = screening_json(&row);
     emit(
         state,

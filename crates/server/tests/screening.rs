@@ -640,3 +640,88 @@ async fn a_sandbox_changeall_screens_the_new_names() {
         "SCREENED_ACCEPTED"
     );
 }
+
+#[tokio::test]
+async fn a_sanctions_hit_holds_an_advanced_signer_with_140_then_4110() {
+    let app = spawn_app().await;
+    // Identified before any list exists.
+    let (pid, iid) = app.requested("Vladimir", "Putin").await;
+    app.post(
+        &format!("/v1/sandbox/identifications/{iid}/start"),
+        json!({}),
+    )
+    .await
+    .assert(200);
+    app.post(
+        &format!("/v1/sandbox/identifications/{iid}/complete"),
+        json!({"ident_code": "123456"}),
+    )
+    .await
+    .assert(200);
+    app.advance(121).await;
+    assert_eq!(app.status(&pid, &iid).await, "successful");
+    let pdf = base64_pdf();
+    let doc = app
+        .post(
+            "/v1/documents",
+            json!({"name": "Contract", "file": pdf, "signature_level": "advanced",
+                   "signers": [{"name": "V. Putin", "email": "v@example.com", "person_id": pid}]}),
+        )
+        .await
+        .assert(201)
+        .clone();
+    assert_eq!(doc["signers"][0]["status"], "user_consent_required");
+    let signer_path = format!(
+        "/v1/documents/{}/signers/{}",
+        doc["id"].as_str().unwrap(),
+        doc["signers"][0]["id"].as_str().unwrap()
+    );
+
+    // The list arrives; the re-screening finds the signer.
+    import(&app, ListFormat::OfacSdnXml, "sdn.xml")
+        .await
+        .unwrap();
+    let s = app.get(&signer_path).await.assert(200).clone();
+    assert_eq!(s["status"], "kyc_required", "{s}");
+    assert_eq!(s["status_codes"], json!([140]));
+    app.post(&format!("{signer_path}/approve"), json!({}))
+        .await
+        .assert_error(422, "invalid_transition");
+
+    let hid = hits(&app, "?status=open").await[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    decide(&app, &hid, "true_positive").await;
+    let s = app.get(&signer_path).await.assert(200).clone();
+    assert_eq!(s["status_codes"], json!([4110]));
+    decide(&app, &hid, "false_positive").await;
+    let s = app.get(&signer_path).await.assert(200).clone();
+    assert_eq!(
+        s["status"], "user_consent_required",
+        "a cleared hit lets the signer go"
+    );
+}
+
+/// A one-page PDF, base64.
+fn base64_pdf() -> String {
+    use base64::Engine;
+    use lopdf::{Document, Object, dictionary};
+    let mut doc = Document::with_version("1.7");
+    let pages = doc.new_object_id();
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("a PDF in memory");
+    base64::engine::general_purpose::STANDARD.encode(out)
+}

@@ -523,3 +523,40 @@ fn words_round_trip() {
         assert_eq!(DocumentStatus::parse(d.as_str()), Some(*d));
     }
 }
+
+#[test]
+fn a_new_sanctions_hit_holds_a_signer_at_work_and_a_cleared_one_lets_them_go() {
+    let facts = identified(t0());
+    let (mut wf, _) = Workflow::create(
+        doc(Level::Advanced, SigningOrder::Parallel, None),
+        vec![signer(1)],
+        std::slice::from_ref(&facts),
+        t0(),
+    );
+    let person = wf.signers[0].person_id.clone().unwrap();
+    let mut hit = facts.clone();
+    hit.open_hit = true;
+    let fx = wf.reassess_person(&person, &hit, t0());
+    assert_eq!(fx.signers_changed.len(), 1);
+    assert_eq!(wf.signers[0].status, SignerStatus::KycRequired);
+    assert_eq!(wf.signers[0].status_codes, vec![140]);
+    hit.open_hit = false;
+    hit.confirmed_hit = true;
+    wf.reassess_person(&person, &hit, t0());
+    assert_eq!(wf.signers[0].status_codes, vec![4110]);
+    wf.reassess_person(&person, &facts, t0());
+    assert_eq!(wf.signers[0].status, SignerStatus::UserConsentRequired);
+    // Nothing changes for a signed signer.
+    let sid = id(&wf, 0);
+    wf.approve(&sid, "H".into(), t0()).unwrap();
+    wf.confirm(&sid, right, false, t0()).unwrap();
+    wf.signed(&sid, "CN=x".into(), "h".into(), &[], t0())
+        .unwrap();
+    let mut hit = facts;
+    hit.open_hit = true;
+    assert!(
+        wf.reassess_person(&person, &hit, t0())
+            .signers_changed
+            .is_empty()
+    );
+}

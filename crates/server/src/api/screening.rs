@@ -408,6 +408,15 @@ pub async fn decide(
     )
     .await?;
     apply_verdict(&state, &mut tx, &caller.tenant.id, &mut person, &hits, now).await?;
+    crate::signing::on_person_changed(
+        &state,
+        &mut tx,
+        &caller.tenant.id,
+        caller.mode,
+        &found.person_id,
+        now,
+    )
+    .await?;
     tx.commit().await.map_err(signet_store::StoreError::from)?;
     Ok(json_ok(hit_json(&decided)))
 }
