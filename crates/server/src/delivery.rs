@@ -60,6 +60,12 @@ impl Notifier {
         Ok((mailer.is_some() || sms.is_some()).then_some(Notifier { mailer, sms }))
     }
 
+    /// Whether at least one configured channel can reach this signer.
+    pub fn can_reach(&self, signer: &Signer) -> bool {
+        (self.mailer.is_some() && signer.email.is_some())
+            || (self.sms.is_some() && signer.phone.is_some())
+    }
+
     /// Sends the code on every channel the signer has and the operator configured.
     pub async fn send(
         &self,

@@ -335,12 +335,17 @@ pub fn verdict(hits: &[ScreeningHitRow]) -> (&'static str, &'static str) {
 
 /// Sets the person's screening fields from its hits and stores the person
 /// when they changed. Returns the verdict.
+/// `announce`: raise `person.updated` when the fields change. Callers that raise their own
+/// person event afterwards (creation, an update) pass false, so one change is one event.
+#[allow(clippy::too_many_arguments)]
 pub async fn apply_verdict(
     state: &AppState,
     tx: &mut Tx,
     tenant: &TenantId,
+    mode: Mode,
     person: &mut Person,
     hits: &[ScreeningHitRow],
+    announce: bool,
     now: Timestamp,
 ) -> ApiResult<(&'static str, &'static str)> {
     let (progress, risk) = verdict(hits);
@@ -350,6 +355,18 @@ pub async fn apply_verdict(
         person.set_system_field("screening_progress", json!(progress), &now);
         person.set_system_field("risk_classification_status", json!(risk), &now);
         state.store.update_person(tx, tenant, person, now).await?;
+        if announce {
+            emit(
+                state,
+                tx,
+                tenant,
+                mode,
+                "person.updated",
+                person.clone().into_json(),
+                now,
+            )
+            .await?;
+        }
     }
     Ok((progress, risk))
 }
@@ -402,10 +419,11 @@ pub async fn screen_person(
     tenant: &TenantId,
     mode: Mode,
     person: &mut Person,
+    announce: bool,
     now: Timestamp,
 ) -> ApiResult<Option<Value>> {
     match search_person(state, person).await? {
-        Some(found) => record_screening(state, tx, tenant, mode, person, found, now)
+        Some(found) => record_screening(state, tx, tenant, mode, person, found, announce, now)
             .await
             .map(Some),
         None => Ok(None),
@@ -452,6 +470,7 @@ pub async fn search_person(state: &AppState, person: &Person) -> ApiResult<Optio
 /// Records what [`search_person`] found for a person, inside the caller's
 /// transaction (which must hold the person's row): hits, the person's
 /// verdict, the screening and its events, as [`screen_person`] describes.
+#[allow(clippy::too_many_arguments)]
 pub async fn record_screening(
     state: &AppState,
     tx: &mut Tx,
@@ -459,6 +478,7 @@ pub async fn record_screening(
     mode: Mode,
     person: &mut Person,
     found: Found,
+    announce: bool,
     now: Timestamp,
 ) -> ApiResult<Value> {
     let Found { lists, best } = found;
@@ -525,7 +545,8 @@ pub async fn record_screening(
             }
         }
     }
-    let (progress, risk) = apply_verdict(state, tx, tenant, person, &hits, now).await?;
+    let (progress, risk) =
+        apply_verdict(state, tx, tenant, mode, person, &hits, announce, now).await?;
     let outcome = json!({
         "screening_progress": progress,
         "risk_classification_status": risk,
@@ -615,6 +636,7 @@ pub async fn run_rescreen(state: &AppState, job: &signet_store::ClaimedJob) -> A
             job.mode,
             &mut person,
             f,
+            true,
             now,
         )
         .await?;

@@ -148,7 +148,8 @@ pub async fn apply_identification(
             state.store.update_person(tx, tenant, &person, now).await?;
             // CHANGEALL renames the person: screen the new names.
             if crate::screening::screened_fields_changed(&before, &person) {
-                crate::screening::screen_person(state, tx, tenant, mode, &mut person, now).await?;
+                crate::screening::screen_person(state, tx, tenant, mode, &mut person, false, now)
+                    .await?;
             }
             emit(
                 state,

@@ -769,20 +769,27 @@ pub enum OtpChannels {
     Live,
 }
 
-/// Checks, before anything changes, that a code can be delivered in this mode.
-pub fn otp_channel(state: &AppState, mode: Mode) -> ApiResult<OtpChannels> {
+/// Checks, before anything changes, that a code can be delivered to this signer in this
+/// mode: some configured channel (email, SMS) must match what the signer has.
+pub fn otp_channel(state: &AppState, mode: Mode, signer: &Signer) -> ApiResult<OtpChannels> {
     if mode == Mode::Test {
         return Ok(OtpChannels::Sandbox);
     }
-    if state.notifier.is_none() {
-        return Err(ApiError::new(
+    match &state.notifier {
+        None => Err(ApiError::new(
             axum::http::StatusCode::UNPROCESSABLE_ENTITY,
             "otp_delivery_not_configured",
             "Delivery Not Configured",
             "live-mode signing sends one-time codes by email (smtp_url) or SMS (sms_*); neither is configured",
-        ));
+        )),
+        Some(n) if !n.can_reach(signer) => Err(ApiError::new(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "signer_unreachable",
+            "Signer Unreachable",
+            "no configured channel reaches this signer (email needs smtp_url, phone needs sms_*)",
+        )),
+        Some(_) => Ok(OtpChannels::Live),
     }
-    Ok(OtpChannels::Live)
 }
 
 /// Delivers a code issued by a committed approval. Test mode sends nothing (the code is
@@ -814,14 +821,18 @@ pub async fn deliver_otp(
         .filter(|s| s.result.is_ok())
         .map(|s| s.channel)
         .collect();
-    let invalid_phone = delivered.is_empty()
-        && sent.iter().any(|s| {
-            s.channel == "sms"
-                && matches!(
-                    s.result,
-                    Err(signet_notify::NotifyError::InvalidRecipient(_))
-                )
-        });
+    let refused = |channel: &str| {
+        delivered.is_empty()
+            && sent.iter().any(|s| {
+                s.channel == channel
+                    && matches!(
+                        s.result,
+                        Err(signet_notify::NotifyError::InvalidRecipient(_))
+                    )
+            })
+    };
+    let invalid_phone = refused("sms");
+    let invalid_email = !invalid_phone && refused("email");
     let report: Vec<Value> = sent
         .iter()
         .map(|s| match &s.result {
@@ -874,6 +885,15 @@ pub async fn deliver_otp(
             "the SMS provider refused the signer's phone number; the signer is in error 6010",
         )
         .with_return_code(6010));
+    }
+    if invalid_email {
+        return Err(ApiError::new(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_email",
+            "Invalid Email",
+            "the mail server refused the signer's address; send the document again with a working address",
+        )
+        .with_return_code(11));
     }
     if delivered.is_empty() {
         return Err(ApiError::new(

@@ -600,3 +600,21 @@ async fn an_sms_outage_is_a_retryable_502() {
     let reply = live.confirm(&code).await;
     assert_eq!(reply.assert(200)["status"], "signed");
 }
+
+#[tokio::test]
+async fn a_signer_no_configured_channel_reaches_is_refused_before_anything_changes() {
+    let twilio = Twilio::start(SMS_ACCEPT).await;
+    // Only SMS is configured, and the signer has only an email address.
+    let live = Live::start(
+        |c| twilio.configure(c),
+        json!({"name": "Ana Silva", "email": SIGNER_EMAIL}),
+    )
+    .await;
+    let reply = live.approve().await;
+    assert_error(&reply, 422, "signer_unreachable");
+    assert!(twilio.seen().is_empty());
+    let signer = live.signer_state().await;
+    assert_eq!(signer["status"], "user_consent_required", "{signer}");
+    let (audit, _) = live.audit().await;
+    assert!(entries(&audit, "signer.approved").is_empty(), "{audit:#}");
+}

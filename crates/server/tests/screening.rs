@@ -683,6 +683,9 @@ async fn a_sanctions_hit_holds_an_advanced_signer_with_140_then_4110() {
         .unwrap();
     let s = app.get(&signer_path).await.assert(200).clone();
     assert_eq!(s["status"], "kyc_required", "{s}");
+    let updates = |types: Vec<String>| types.iter().filter(|t| *t == "person.updated").count();
+    let before = updates(app.event_types().await);
+    assert!(before >= 1, "the re-screening announced the new verdict");
     assert_eq!(s["status_codes"], json!([140]));
     app.post(&format!("{signer_path}/approve"), json!({}))
         .await
@@ -695,6 +698,11 @@ async fn a_sanctions_hit_holds_an_advanced_signer_with_140_then_4110() {
     decide(&app, &hid, "true_positive").await;
     let s = app.get(&signer_path).await.assert(200).clone();
     assert_eq!(s["status_codes"], json!([4110]));
+    assert_eq!(
+        updates(app.event_types().await),
+        before + 1,
+        "the decision changed the verdict: person.updated"
+    );
     decide(&app, &hid, "false_positive").await;
     let s = app.get(&signer_path).await.assert(200).clone();
     assert_eq!(

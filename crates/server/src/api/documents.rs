@@ -851,10 +851,13 @@ pub async fn approve(
 ) -> ApiResult<Response> {
     let sid = signer_id(&sid)?;
     let code = signing::new_otp(caller.mode);
-    let channel = signing::otp_channel(&state, caller.mode)?;
     let hash = state.trust.otp_hash(&sid, &code);
     let now = caller.now(&state);
     let (tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
+    let signer = wf
+        .signer(&sid)
+        .ok_or_else(|| ApiError::not_found("signer"))?;
+    let channel = signing::otp_channel(&state, caller.mode, signer)?;
     let fx = wf.approve(&sid, hash, now).map_err(signing_error)?;
     let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
     let delivered = signing::deliver_otp(&state, &caller, &wf, &sid, &code, channel).await?;

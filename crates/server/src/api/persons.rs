@@ -67,6 +67,20 @@ pub async fn create(
             "more than 1000 persons with the same first_name, last_name, birth_city and birth_date; use unique values in the sandbox",
         ));
     }
+    // Screened before the event, so `person.created` carries the screening's outcome.
+    if let Some(found) = screening_found {
+        record_screening(
+            &state,
+            &mut tx,
+            &caller.tenant.id,
+            caller.mode,
+            &mut person,
+            found,
+            false,
+            now,
+        )
+        .await?;
+    }
     emit(
         &state,
         &mut tx,
@@ -77,18 +91,6 @@ pub async fn create(
         now,
     )
     .await?;
-    if let Some(found) = screening_found {
-        record_screening(
-            &state,
-            &mut tx,
-            &caller.tenant.id,
-            caller.mode,
-            &mut person,
-            found,
-            now,
-        )
-        .await?;
-    }
     tx.commit().await.map_err(signet_store::StoreError::from)?;
     Ok(created(person.into_json()))
 }
@@ -154,6 +156,7 @@ pub async fn update(
                 &caller.tenant.id,
                 caller.mode,
                 &mut updated,
+                false,
                 now,
             )
             .await?;

@@ -266,6 +266,7 @@ pub async fn screen(
         &caller.tenant.id,
         caller.mode,
         &mut person,
+        true,
         now,
     )
     .await?
@@ -407,7 +408,17 @@ pub async fn decide(
         now,
     )
     .await?;
-    apply_verdict(&state, &mut tx, &caller.tenant.id, &mut person, &hits, now).await?;
+    apply_verdict(
+        &state,
+        &mut tx,
+        &caller.tenant.id,
+        caller.mode,
+        &mut person,
+        &hits,
+        true,
+        now,
+    )
+    .await?;
     crate::signing::on_person_changed(
         &state,
         &mut tx,
