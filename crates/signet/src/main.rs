@@ -5,6 +5,11 @@ use clap::{Parser, Subcommand};
 use signet_server::App;
 use signet_server::config::Config;
 use std::path::PathBuf;
+use std::process::ExitCode;
+
+mod contract;
+mod demo;
+mod verify;
 
 #[derive(Parser)]
 #[command(
@@ -38,6 +43,43 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Verify the signatures of a PDF offline.
+    ///
+    /// Trust anchors: every --root file and the --server's root; with neither, the root of
+    /// the configured installation. Exit code 0 when every signature is TOTAL-PASSED, 1 when
+    /// one is not or the file carries no signature, 2 when the input cannot be read.
+    Verify {
+        /// The PDF.
+        file: PathBuf,
+        /// A trusted root certificate (PEM or DER); repeatable.
+        #[arg(long = "root", value_name = "PEM")]
+        roots: Vec<PathBuf>,
+        /// Also trust this Signet server's root (fetched from URL/v1/trust/ca.pem, plain HTTP).
+        #[arg(long, value_name = "URL")]
+        server: Option<String>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Walk through identification, sending and signing on a fresh embedded server.
+    ///
+    /// Two sandbox persons are identified, a generated contract is sent to both for advanced
+    /// signatures, both sign, and the signed PDF, its certificate of completion and Signet's
+    /// root are written to --dir, then the signed file is verified.
+    Demo {
+        /// Where the files are written.
+        #[arg(long, default_value = "signet-demo")]
+        dir: PathBuf,
+        /// The port of the embedded server on 127.0.0.1 (default: any free port).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// The embedded server's data directory (default: a temporary one, removed after).
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        /// The embedded server's database (default: SQLite in the data directory).
+        #[arg(long)]
+        database_url: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -74,10 +116,10 @@ enum TenantCommand {
     },
 }
 
-fn init_logging(config: &Config) {
+fn init_logging(config: &Config, default_filter: &str) {
     use tracing_subscriber::EnvFilter;
     let filter =
-        EnvFilter::try_from_env("SIGNET_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+        EnvFilter::try_from_env("SIGNET_LOG").unwrap_or_else(|_| EnvFilter::new(default_filter));
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
@@ -91,30 +133,70 @@ fn init_logging(config: &Config) {
 }
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
+    // `verify` needs no configuration unless it falls back to the installation's root, and
+    // its exit codes are its own.
+    if let Command::Verify {
+        file,
+        roots,
+        server,
+        json,
+    } = cli.command
+    {
+        let args = verify::VerifyArgs {
+            file,
+            roots,
+            server,
+            json,
+        };
+        let config_path = cli.config;
+        let code = verify::run(args, move || {
+            let config =
+                Config::load(config_path.as_deref(), std::env::vars()).context("configuration")?;
+            init_logging(&config, "warn");
+            Ok(config)
+        })
+        .await;
+        return Ok(code);
+    }
     let config = Config::load(cli.config.as_deref(), std::env::vars()).context("configuration")?;
-    init_logging(&config);
+    let quiet = matches!(cli.command, Command::Demo { .. });
+    init_logging(&config, if quiet { "warn" } else { "info,sqlx=warn" });
     match cli.command {
-        Command::Serve => serve(config).await,
+        Command::Serve => serve(config).await?,
         Command::Migrate => {
             let app = App::from_config(config).await.context("database")?;
             println!(
                 "database is up to date ({})",
                 app.state.store.backend().as_str()
             );
-            Ok(())
         }
-        Command::Tenant { command } => tenant(config, command).await,
-        Command::Lists { command } => lists(config, command).await,
+        Command::Tenant { command } => tenant(config, command).await?,
+        Command::Lists { command } => lists(config, command).await?,
         Command::Openapi => {
             println!(
                 "{}",
                 serde_json::to_string_pretty(&signet_server::openapi())?
             );
-            Ok(())
         }
+        Command::Demo {
+            dir,
+            port,
+            data_dir,
+            database_url,
+        } => {
+            demo::run(demo::DemoArgs {
+                dir,
+                port,
+                data_dir,
+                database_url,
+            })
+            .await?
+        }
+        Command::Verify { .. } => unreachable!("handled above"),
     }
+    Ok(ExitCode::SUCCESS)
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {

@@ -228,3 +228,94 @@ pub fn create_tenant(database_url: &str, data_dir: &std::path::Path, name: &str)
         .trim()
         .to_owned()
 }
+
+/// One request with a raw body; returns the status and the body's bytes (chunked transfer
+/// coding undone). `None` when the connection fails.
+pub fn try_request_bytes(
+    port: u16,
+    method: &str,
+    path: &str,
+    key: &str,
+    body: &[u8],
+    content_type: &str,
+) -> Option<(u16, Vec<u8>)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Bearer {key}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+        body.len()
+    );
+    s.write_all(head.as_bytes()).ok()?;
+    s.write_all(body).ok()?;
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).ok()?;
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+    let status = head.split_whitespace().nth(1)?.parse().ok()?;
+    let mut body = raw[split + 4..].to_vec();
+    if head.contains("transfer-encoding: chunked") {
+        body = dechunk(&body);
+    }
+    Some((status, body))
+}
+
+/// `try_request_bytes`, expecting an answer.
+pub fn request_bytes(
+    port: u16,
+    method: &str,
+    path: &str,
+    key: &str,
+    body: &[u8],
+    content_type: &str,
+) -> (u16, Vec<u8>) {
+    try_request_bytes(port, method, path, key, body, content_type).expect("an answer from signet")
+}
+
+fn dechunk(mut input: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let Some(eol) = input.windows(2).position(|w| w == b"\r\n") else {
+            return out;
+        };
+        let size_text = String::from_utf8_lossy(&input[..eol]);
+        let size_text = size_text.split(';').next().unwrap_or("").trim().to_owned();
+        let Ok(size) = usize::from_str_radix(&size_text, 16) else {
+            return out;
+        };
+        input = &input[eol + 2..];
+        if size == 0 || input.len() < size {
+            return out;
+        }
+        out.extend_from_slice(&input[..size]);
+        input = input.get(size + 2..).unwrap_or(&[]);
+    }
+}
+
+/// Whether missing external validators fail the test (`SIGNET_REQUIRE_TOOLS=1` or `CI`)
+/// rather than skip it with a notice.
+pub fn tools_required() -> bool {
+    std::env::var_os("CI").is_some()
+        || std::env::var("SIGNET_REQUIRE_TOOLS").is_ok_and(|v| !v.is_empty() && v != "0")
+}
+
+/// The workspace root.
+pub fn workspace() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .expect("workspace root")
+        .to_path_buf()
+}
+
+/// The `signet` command with no `SIGNET_*` configuration from the caller's environment.
+pub fn signet_bare() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_signet"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("SIGNET_") && !k.starts_with("SIGNET_TEST_") {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.env("SIGNET_LOG", "warn")
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE");
+    cmd
+}
