@@ -55,6 +55,9 @@ pub struct Config {
     pub master_key: Option<Secret>,
     /// Largest PDF accepted for signing, in bytes.
     pub max_document_bytes: usize,
+    /// The lowest match score that makes a screening hit, from 0 to 1. Lower finds more
+    /// (and more false positives); see crates/screening/BENCHMARKS.md for the trade-off.
+    pub screening_threshold: f64,
     /// Where live-mode one-time codes are emailed from: `smtp://user:pass@host:587`
     /// (STARTTLS), `smtps://…:465`, or `smtp+plain://host:25` (no TLS; development only).
     pub smtp_url: Option<Secret>,
@@ -84,6 +87,7 @@ impl Default for Config {
             worker_poll_ms: 250,
             master_key: None,
             max_document_bytes: 20 * 1024 * 1024,
+            screening_threshold: signet_screening::DEFAULT_THRESHOLD,
             smtp_url: None,
             smtp_from: None,
             sms_provider: "twilio".into(),
@@ -187,6 +191,11 @@ impl Config {
         {
             return Err(ConfigError::Invalid(
                 "database_url must start with sqlite:// or postgres://".into(),
+            ));
+        }
+        if !(0.5..=1.0).contains(&self.screening_threshold) {
+            return Err(ConfigError::Invalid(
+                "screening_threshold must be between 0.5 and 1".into(),
             ));
         }
         if !matches!(self.log_format.as_str(), "text" | "json") {

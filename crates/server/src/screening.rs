@@ -15,8 +15,8 @@ use signet_core::ids::{JobId, PersonId, ScreeningHitId, ScreeningId, TenantId};
 use signet_core::person::Person;
 use signet_core::time::{Timestamp, format, from_millis, to_millis};
 use signet_screening::{
-    DEFAULT_THRESHOLD, Index, ListEntry, ListFormat, Match, ParseError, PartialDate, Query,
-    SearchOptions, country_code,
+    Index, ListEntry, ListFormat, Match, ParseError, PartialDate, Query, SearchOptions,
+    country_code,
 };
 use signet_store::{
     JobSpec, Mode, ScreeningEntryRow, ScreeningHitRow, ScreeningListRow, ScreeningRow, Store,
@@ -447,7 +447,7 @@ pub async fn search_person(state: &AppState, person: &Person) -> ApiResult<Optio
     let queries = person_queries(person);
     let lists = index.lists().to_vec();
     let opts = SearchOptions {
-        threshold: DEFAULT_THRESHOLD,
+        threshold: state.config.screening_threshold,
         limit: MATCHES_PER_NAME,
     };
     let found = tokio::task::spawn_blocking(move || index.search_many(&queries, &opts))

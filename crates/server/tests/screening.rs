@@ -733,3 +733,28 @@ fn base64_pdf() -> String {
     doc.save_to(&mut out).expect("a PDF in memory");
     base64::engine::general_purpose::STANDARD.encode(out)
 }
+
+#[tokio::test]
+async fn the_installation_sets_the_threshold_searches_and_screenings_use_by_default() {
+    let strict = helpers::spawn_app_with(|c| c.screening_threshold = 0.99).await;
+    import(&strict, ListFormat::OfacSdnXml, "sdn.xml")
+        .await
+        .unwrap();
+    let typo = json!({"name": "Vladimr Putin"});
+    assert!(search(&strict, typo.clone()).await.is_empty());
+    let p = strict
+        .person(json!({"first_name": "Vladimr", "last_name": "Putin"}))
+        .await;
+    assert_eq!(p["screening_progress"], "SCREENED_ACCEPTED", "{p}");
+    // A search may still ask for another threshold.
+    assert!(
+        !search(&strict, json!({"name": "Vladimr Putin", "threshold": 0.8}))
+            .await
+            .is_empty()
+    );
+    let default = spawn_app().await;
+    import(&default, ListFormat::OfacSdnXml, "sdn.xml")
+        .await
+        .unwrap();
+    assert!(!search(&default, typo).await.is_empty());
+}

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use signet_core::ids::{PersonId, ScreeningHitId};
 use signet_core::time::{format, from_millis, to_millis};
-use signet_screening::{DEFAULT_THRESHOLD, PartialDate, Query, SearchOptions, country_code};
+use signet_screening::{PartialDate, Query, SearchOptions, country_code};
 
 const MAX_NAME_CHARS: usize = 512;
 const DEFAULT_LIMIT: usize = 10;
@@ -31,7 +31,8 @@ pub struct SearchRequest {
     pub birth_date: Option<String>,
     /// ISO 3166-1 alpha-2 code or country name: supports or contradicts a match.
     pub nationality: Option<String>,
-    /// Lowest score returned, from 0 to 1 (default 0.80).
+    /// Lowest score returned, from 0 to 1 (default: the installation's `screening_threshold`,
+    /// 0.80 unless configured).
     pub threshold: Option<f64>,
     /// At most this many matches, best first (1 to 100, default 10).
     pub limit: Option<usize>,
@@ -108,7 +109,7 @@ pub async fn lists(State(state): State<AppState>, _caller: Caller) -> ApiResult<
     Ok(json_ok(Value::Array(data)))
 }
 
-fn query_from(body: SearchRequest) -> ApiResult<(Query, SearchOptions)> {
+fn query_from(body: SearchRequest, default_threshold: f64) -> ApiResult<(Query, SearchOptions)> {
     let name = body.name.trim().to_owned();
     if name.is_empty() {
         return Err(ApiError::field("name", "must not be empty"));
@@ -134,7 +135,7 @@ fn query_from(body: SearchRequest) -> ApiResult<(Query, SearchOptions)> {
             Some(n.to_owned())
         }
     };
-    let threshold = body.threshold.unwrap_or(DEFAULT_THRESHOLD);
+    let threshold = body.threshold.unwrap_or(default_threshold);
     if !(0.0..=1.0).contains(&threshold) {
         return Err(ApiError::field("threshold", "must be between 0 and 1"));
     }
@@ -165,7 +166,7 @@ pub async fn search(
     _caller: Caller,
     Json(body): Json<SearchRequest>,
 ) -> ApiResult<Response> {
-    let (query, opts) = query_from(body)?;
+    let (query, opts) = query_from(body, state.config.screening_threshold)?;
     let index = state.screening.index(&state.store).await?;
     let matches = tokio::task::spawn_blocking(move || index.search(&query, &opts))
         .await
