@@ -152,7 +152,9 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
     println!("started an embedded Signet on http://{addr} ({backend_note})");
 
     let api = Api {
+        // The embedded server is local: never through a proxy from the environment.
         client: reqwest::Client::builder()
+            .no_proxy()
             .timeout(Duration::from_secs(60))
             .build()?,
         base: format!("http://{addr}"),

@@ -93,6 +93,11 @@ async fn trust_anchors(
 /// `GET {server}/v1/trust/ca.pem` (no authentication; plain HTTP only).
 pub async fn fetch_root(server: &str) -> anyhow::Result<String> {
     let url = format!("{}/v1/trust/ca.pem", server.trim_end_matches('/'));
+    anyhow::ensure!(
+        url.starts_with("http://"),
+        "--server takes a plain http:// URL; for {url} download the root yourself and pass \
+         it with --root"
+    );
     let response = reqwest::get(&url)
         .await
         .with_context(|| format!("cannot fetch {url}"))?;

@@ -223,4 +223,10 @@ fn unreadable_input_exits_with_2_and_a_clear_message() {
     );
     assert_eq!(code, 2);
     assert!(stderr.contains("cannot fetch"), "{stderr}");
+    let (code, _, stderr) = run(
+        "signed.pdf",
+        &["--server".into(), "https://signet.example".into()],
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.contains("plain http://"), "{stderr}");
 }
