@@ -310,14 +310,21 @@ fn issue(
 
 impl TrustStore {
     /// Creates a fresh root (20 years), intermediate (10 years), timestamping certificate and
-    /// seal certificate (5 years each), all named after the organisation running Signet.
+    /// seal certificate (5 years each), all named after the organisation running Signet
+    /// ("Acme Signet Root CA", O=Acme); an empty name gives "Signet Root CA", O=Signet.
     pub fn generate(org_name: &str, now: DateTime<Utc>) -> Result<Self, PdfError> {
-        let org = utf8(org_name)?;
+        let org_name = org_name.trim();
+        let (org_attr, prefix) = if org_name.is_empty() {
+            ("Signet", "Signet".to_owned())
+        } else {
+            (org_name, format!("{org_name} Signet"))
+        };
+        let org = utf8(org_attr)?;
         let named = |cn: &str| -> Result<Name, PdfError> {
             name(&[(AT_ORGANIZATION, org.clone()), (AT_COMMON_NAME, utf8(cn)?)])
         };
         let root_key = new_key()?;
-        let root_name = named(&format!("{org_name} Signet Root CA"))?;
+        let root_name = named(&format!("{prefix} Root CA"))?;
         let root = issue(
             Profile {
                 issuer: None,
@@ -329,7 +336,7 @@ impl TrustStore {
             validity(now, 20)?,
         )?;
         let intermediate_key = new_key()?;
-        let intermediate_name = named(&format!("{org_name} Signet Issuing CA"))?;
+        let intermediate_name = named(&format!("{prefix} Issuing CA"))?;
         let intermediate = issue(
             Profile {
                 issuer: Some(root_name),
@@ -344,7 +351,7 @@ impl TrustStore {
         let tsa = issue(
             Profile {
                 issuer: Some(intermediate_name.clone()),
-                subject: named(&format!("{org_name} Signet Timestamp Authority"))?,
+                subject: named(&format!("{prefix} Timestamp Authority"))?,
                 kind: Kind::Tsa,
             },
             &tsa_key,
@@ -355,7 +362,7 @@ impl TrustStore {
         let seal = issue(
             Profile {
                 issuer: Some(intermediate_name),
-                subject: named(&format!("{org_name} Signet Seal"))?,
+                subject: named(&format!("{prefix} Seal"))?,
                 kind: Kind::Signer,
             },
             &seal_key,

@@ -53,6 +53,9 @@ pub struct Config {
     /// Without it, `master.key` in `data_dir` is used (created on first start). Processes
     /// sharing a PostgreSQL database must share it.
     pub master_key: Option<Secret>,
+    /// The organisation running this installation; it names the CA, the timestamp
+    /// authority and the seal ("Acme Signet Root CA") when they are created on first start.
+    pub organization: String,
     /// Largest PDF accepted for signing, in bytes.
     pub max_document_bytes: usize,
     /// The lowest match score that makes a screening hit, from 0 to 1. Lower finds more
@@ -86,6 +89,7 @@ impl Default for Config {
             workers: true,
             worker_poll_ms: 250,
             master_key: None,
+            organization: String::new(),
             max_document_bytes: 20 * 1024 * 1024,
             screening_threshold: signet_screening::DEFAULT_THRESHOLD,
             smtp_url: None,

@@ -110,7 +110,7 @@ impl Trust {
         let sealed = match store.trust_store().await.map_err(|e| e.to_string())? {
             Some(s) => s,
             None => {
-                let ca = TrustStore::generate("Signet", now).map_err(|e| e.to_string())?;
+                let ca = TrustStore::generate(&config.organization, now).map_err(|e| e.to_string())?;
                 let sealed = ca.seal(&key).map_err(|e| e.to_string())?;
                 let sealed = String::from_utf8(sealed).map_err(|e| e.to_string())?;
                 store
