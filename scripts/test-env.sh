@@ -10,6 +10,8 @@ need_apt=()
 command -v pdfsig   >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v certutil >/dev/null 2>&1 || need_apt+=(libnss3-tools)
 command -v psql     >/dev/null 2>&1 || need_apt+=(postgresql-client)
+command -v chromium     >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing ${need_apt[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
