@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod identification;
 pub mod ids;
+pub mod mrz;
 pub mod person;
 pub mod signing;
 pub mod time;
