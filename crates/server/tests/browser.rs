@@ -195,8 +195,15 @@ async fn wait_status(s: &Session, want: &str) {
     let deadline = Instant::now() + WAIT;
     let mut seen = String::new();
     loop {
-        if let Some(e) = s.try_find("#status").await {
-            seen = s.attr(&e, "data-status").await.unwrap_or_default();
+        // One script rather than find-then-read: a form's answer may replace the page between.
+        let read = s
+            .try_execute(
+                "const e = document.getElementById('status');
+                 return e ? e.getAttribute('data-status') : null;",
+            )
+            .await;
+        if let Ok(v) = read {
+            seen = v.as_str().unwrap_or("").to_owned();
             if seen == want {
                 return;
             }

@@ -332,6 +332,16 @@ impl Session {
         }
     }
 
+    /// Runs `script` (a function body: `return …`), or the error, e.g. while a page loads.
+    pub async fn try_execute(&self, script: &str) -> Result<Value, WdError> {
+        self.call(
+            reqwest::Method::POST,
+            "/execute/sync",
+            Some(json!({ "script": script, "args": [] })),
+        )
+        .await
+    }
+
     /// Runs `script` (a function body: `return …`) with `args`.
     pub async fn execute(&self, script: &str, args: Vec<Value>) -> Value {
         self.post("/execute/sync", json!({ "script": script, "args": args }))
