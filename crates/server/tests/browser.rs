@@ -269,6 +269,13 @@ async fn check_document_shown(s: &Session, name: &str, pages: usize, words: &Wor
     }
 }
 
+/// The viewport is `width` CSS pixels wide (on a page with a `viewport` meta tag when the
+/// window is a phone's).
+async fn check_viewport(s: &Session, width: u32) {
+    let v = s.execute("return window.innerWidth;", vec![]).await;
+    assert_eq!(v, width, "the viewport's width");
+}
+
 /// Fails when the page is wider than the window (a horizontal scroll bar on a phone).
 async fn check_fits_the_window(s: &Session) {
     let v = s
@@ -391,6 +398,7 @@ async fn two_signers_sign_from_their_links_on_a_phone_and_a_desktop() {
         &ENGLISH,
     )
     .await;
+    check_viewport(&phone, PHONE.0).await;
     check_fits_the_window(&phone).await;
     phone.close().await;
     assert_eq!(document(&h.app, &doc).await["status"], "pending");
@@ -406,6 +414,7 @@ async fn two_signers_sign_from_their_links_on_a_phone_and_a_desktop() {
         &ENGLISH,
     )
     .await;
+    check_viewport(&desktop, DESKTOP.0).await;
     desktop.close().await;
 
     let d = document(&h.app, &doc).await;

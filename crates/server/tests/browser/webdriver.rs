@@ -20,6 +20,9 @@ pub const TAB: &str = "\u{E004}";
 pub const ENTER: &str = "\u{E007}";
 pub const SPACE: &str = "\u{E00D}";
 
+/// Chrome's narrowest window.
+const MIN_WINDOW_WIDTH: u32 = 500;
+
 /// How long a wait for an element or a state lasts before the test fails.
 pub const WAIT: Duration = Duration::from_secs(15);
 
@@ -129,7 +132,8 @@ impl Chromedriver {
         this
     }
 
-    /// A new browser window: `width`×`height`, and the language the browser asks for.
+    /// A new browser window: `width`×`height` (below 500 px wide, an emulated phone of that
+    /// viewport), and the language the browser asks for.
     pub async fn session(&self, width: u32, height: u32, lang: Option<&str>) -> Session {
         let mut args = vec![
             "--headless=new".to_owned(),
@@ -144,6 +148,18 @@ impl Chromedriver {
             "binary": self.chromium.display().to_string(),
             "args": [],
         });
+        if width < MIN_WINDOW_WIDTH {
+            // Chrome keeps a window at least 500 px wide; a phone's viewport is emulated.
+            options["mobileEmulation"] = json!({
+                "deviceMetrics": {
+                    "width": width,
+                    "height": height,
+                    "pixelRatio": 2.0,
+                    "mobile": true,
+                    "touch": true,
+                }
+            });
+        }
         if let Some(lang) = lang {
             args.push(format!("--lang={lang}"));
             options["prefs"] = json!({ "intl.accept_languages": lang });
