@@ -46,6 +46,10 @@ pub enum PdfError {
     /// A certificate of completion could not be drawn.
     #[error("cannot draw the certificate of completion: {0}")]
     Completion(String),
+    /// A page could not be drawn as an image: width or page index out of range, or a failure
+    /// inside the renderer.
+    #[error("cannot render the page: {0}")]
+    Render(String),
 }
 
 impl PdfError {
@@ -65,7 +69,8 @@ impl PdfError {
             | PdfError::Malformed(_)
             | PdfError::Unseal(_)
             | PdfError::BadTimestampRequest(_)
-            | PdfError::Completion(_) => 6004,
+            | PdfError::Completion(_)
+            | PdfError::Render(_) => 6004,
         }
     }
 

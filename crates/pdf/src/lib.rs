@@ -67,12 +67,14 @@ mod cmsbuild;
 mod completion;
 mod error;
 mod pdfwrite;
+mod render;
 mod sign;
 mod verify;
 
 pub use ca::{SignerCredential, SignerIdentity, TrustStore};
 pub use completion::{Completion, CompletionEntry, CompletionSigner, completion_certificate};
 pub use error::PdfError;
+pub use render::{MAX_HEIGHT_PX, MAX_WIDTH_PX, MIN_WIDTH_PX, page_count, render_page_png};
 pub use sign::{PdfInfo, SignOptions, VisibleBlock, check_pdf, sign_pdf, timestamp_pdf};
 pub use verify::{
     Indication, LaterChanges, SignatureReport, VerificationReport, parse_roots, verify_pdf,
