@@ -10,6 +10,7 @@ pub mod extract;
 pub mod metrics;
 pub mod middleware;
 pub mod openapi;
+pub mod pages;
 pub mod screening;
 pub mod service;
 pub mod signing;
@@ -60,6 +61,7 @@ pub fn build_router(state: AppState) -> Router {
     Router::new()
         .merge(v1)
         .merge(public)
+        .merge(pages::routes())
         .route(
             "/openapi.json",
             axum::routing::get(move || {

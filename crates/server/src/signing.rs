@@ -110,7 +110,8 @@ impl Trust {
         let sealed = match store.trust_store().await.map_err(|e| e.to_string())? {
             Some(s) => s,
             None => {
-                let ca = TrustStore::generate(&config.organization, now).map_err(|e| e.to_string())?;
+                let ca =
+                    TrustStore::generate(&config.organization, now).map_err(|e| e.to_string())?;
                 let sealed = ca.seal(&key).map_err(|e| e.to_string())?;
                 let sealed = String::from_utf8(sealed).map_err(|e| e.to_string())?;
                 store
@@ -260,6 +261,8 @@ pub async fn apply(
     let mut queue = VecDeque::from([fx]);
     let mut all = Effects::default();
     let mut facts: Option<Vec<Eligibility>> = None;
+    // The newest revision written by this call, so the next step need not read it back.
+    let mut latest: Option<Vec<u8>> = None;
     let head = state.store.audit_head(tx, &wf.document.id).await?;
     let (mut seq, mut prev) = head.unwrap_or((0, String::new()));
     while let Some(fx) = queue.pop_front() {
@@ -300,13 +303,14 @@ pub async fn apply(
                 wf,
                 &sid,
                 facts.as_deref().unwrap_or(&[]),
+                &mut latest,
                 now,
             )
             .await?;
             queue.push_back(next);
         }
         if fx.finish {
-            queue.push_back(finish_now(state, tenant, wf, now).await?);
+            queue.push_back(finish_now(state, tenant, wf, latest.take(), now).await?);
         }
     }
     state.store.update_workflow(tx, tenant, wf).await?;
@@ -424,17 +428,21 @@ async fn sign_now(
     wf: &mut Workflow,
     sid: &SignerId,
     facts: &[Eligibility],
+    latest: &mut Option<Vec<u8>>,
     now: Timestamp,
 ) -> ApiResult<Effects> {
     let signer = wf
         .signer(sid)
         .cloned()
         .ok_or_else(|| ApiError::internal(&"signer vanished"))?;
-    let input = state
-        .blobs
-        .get(&wf.document.file_key)
-        .await
-        .map_err(|e| ApiError::internal(&e))?;
+    let input = match latest.take() {
+        Some(bytes) => bytes,
+        None => state
+            .blobs
+            .get(&wf.document.file_key)
+            .await
+            .map_err(|e| ApiError::internal(&e))?,
+    };
     let level = wf.document.level;
     let identity = if level == Level::Advanced {
         Some(verified_identity(state, tx, tenant, mode, &signer).await?)
@@ -488,6 +496,7 @@ async fn sign_now(
                 .await
                 .map_err(|e| ApiError::internal(&e))?;
             wf.document.file_key = key;
+            *latest = Some(pdf);
             wf.signed(sid, subject, sha, facts, now)
                 .map_err(|e| ApiError::internal(&e))
         }
@@ -546,13 +555,17 @@ async fn finish_now(
     state: &AppState,
     tenant: &TenantId,
     wf: &mut Workflow,
+    latest: Option<Vec<u8>>,
     now: Timestamp,
 ) -> ApiResult<Effects> {
-    let input = state
-        .blobs
-        .get(&wf.document.file_key)
-        .await
-        .map_err(|e| ApiError::internal(&e))?;
+    let input = match latest {
+        Some(bytes) => bytes,
+        None => state
+            .blobs
+            .get(&wf.document.file_key)
+            .await
+            .map_err(|e| ApiError::internal(&e))?,
+    };
     let trust = state.trust.clone();
     let wall = state.wall_now();
     let pdf =
@@ -798,7 +811,8 @@ pub fn otp_channel(state: &AppState, mode: Mode, signer: &Signer) -> ApiResult<O
 /// number puts the signer in `error` 6010; anything else is a retryable 502 (approve again).
 pub async fn deliver_otp(
     state: &AppState,
-    caller: &crate::auth::Caller,
+    tenant: &signet_store::Tenant,
+    mode: Mode,
     wf: &Workflow,
     sid: &SignerId,
     code: &str,
@@ -814,7 +828,7 @@ pub async fn deliver_otp(
         return Err(ApiError::internal(&"no notifier in live mode"));
     };
     let sent = notifier
-        .send(signer, &wf.document.name, &caller.tenant.name, code)
+        .send(signer, &wf.document.name, &tenant.name, code)
         .await;
     let delivered: Vec<&'static str> = sent
         .iter()
@@ -841,11 +855,11 @@ pub async fn deliver_otp(
         })
         .collect();
     // Record the outcome (and 6010) under the document's lock.
-    let now = caller.now(state);
+    let now = tenant.now(mode, state.wall_now());
     let mut tx = state.store.begin().await?;
     let (mut locked, _) = state
         .store
-        .workflow_for_update(&mut tx, &caller.tenant.id, &wf.document.id)
+        .workflow_for_update(&mut tx, &tenant.id, &wf.document.id)
         .await?;
     let mut fx = Effects::default();
     fx.audit.push(signet_core::signing::AuditRecord {
@@ -867,9 +881,9 @@ pub async fn deliver_otp(
     apply(
         state,
         &mut tx,
-        &caller.tenant.id,
-        caller.tenant.clock_offset_ms,
-        caller.mode,
+        &tenant.id,
+        tenant.clock_offset_ms,
+        mode,
         &mut locked,
         fx,
         &Actor::system(),

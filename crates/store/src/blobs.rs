@@ -44,6 +44,11 @@ impl BlobStore {
         f.sync_all().await?;
         drop(f);
         tokio::fs::rename(&tmp, &path).await?;
+        // The rename is durable only once the directory entry is: sync the directory too.
+        #[cfg(unix)]
+        if let Some(dir) = path.parent() {
+            tokio::fs::File::open(dir).await?.sync_all().await?;
+        }
         Ok(())
     }
 

@@ -860,7 +860,16 @@ pub async fn approve(
     let channel = signing::otp_channel(&state, caller.mode, signer)?;
     let fx = wf.approve(&sid, hash, now).map_err(signing_error)?;
     let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
-    let delivered = signing::deliver_otp(&state, &caller, &wf, &sid, &code, channel).await?;
+    let delivered = signing::deliver_otp(
+        &state,
+        &caller.tenant,
+        caller.mode,
+        &wf,
+        &sid,
+        &code,
+        channel,
+    )
+    .await?;
     let s = wf
         .signer(&sid)
         .ok_or_else(|| ApiError::not_found("signer"))?;
@@ -1063,7 +1072,7 @@ pub async fn selfie(
 }
 
 /// JPEG and PNG by their signatures.
-fn image_kind(b: &[u8]) -> Option<&'static str> {
+pub fn image_kind(b: &[u8]) -> Option<&'static str> {
     if b.starts_with(&[0xFF, 0xD8, 0xFF]) && b.len() > 4 {
         Some("jpg")
     } else if b.starts_with(b"\x89PNG\r\n\x1a\n") && b.len() > 8 {

@@ -10,5 +10,6 @@ mod documents;
 mod helpers;
 mod identifications;
 mod operations;
+mod pages;
 mod persons;
 mod sandbox;

@@ -1,0 +1,112 @@
+//! The hosted pages: server-rendered HTML served by the binary, with no front-end build and
+//! no script. The signer's page (`/sign/{token}`) is authenticated by the token in its URL,
+//! so every page sends `Referrer-Policy: no-referrer` (the token must not leak to other
+//! sites), forbids framing and allows resources from Signet only.
+
+mod i18n;
+mod sign;
+
+pub use i18n::Lang;
+
+use crate::state::AppState;
+use axum::Router;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+
+/// The routes of the hosted pages (no API key).
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/sign/{token}", get(sign::page))
+        .route("/sign/{token}/approve", post(sign::approve))
+        .route("/sign/{token}/confirm", post(sign::confirm))
+        .route("/sign/{token}/reject", post(sign::reject))
+        .route("/sign/{token}/selfie", post(sign::selfie))
+        .route("/sign/{token}/file", get(sign::file))
+        .route("/sign/{token}/pages/{page}", get(sign::page_image))
+        .route("/assets/signet.css", get(stylesheet))
+}
+
+const CSS: &str = include_str!("signet.css");
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        CSS,
+    )
+        .into_response()
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A whole page around `body`.
+pub fn layout(lang: Lang, title: &str, body: &str) -> String {
+    format!(
+        r#"<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{title}</title>
+<link rel="stylesheet" href="/assets/signet.css">
+</head>
+<body>
+<main>
+{body}
+</main>
+<footer>{powered}</footer>
+</body>
+</html>
+"#,
+        lang = lang.code(),
+        title = esc(title),
+        powered = esc(lang.t(i18n::Key::PoweredBy)),
+    )
+}
+
+/// An HTML response with the pages' security headers.
+pub fn html(status: StatusCode, body: String) -> Response {
+    let mut r = (status, body).into_response();
+    secure(&mut r, "text/html; charset=utf-8");
+    r
+}
+
+/// The headers every page response carries.
+pub fn secure(r: &mut Response, content_type: &'static str) {
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+}

@@ -1,0 +1,728 @@
+//! `/sign/{token}`: the signer's page. It runs the same workflow operations as the API's
+//! signer endpoints, as the signer (actor `signer:…` in the audit trail), with the signer's
+//! address and browser recorded.
+
+use super::i18n::{Key, Lang};
+use super::{esc, html, layout, secure};
+use crate::error::ApiError;
+use crate::extract::ClientMeta;
+use crate::signing::{self, Actor, apply, awaiting_identification};
+use crate::state::AppState;
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use sha2::{Digest, Sha256};
+use signet_core::ids::SignerId;
+use signet_core::signing::{
+    ConfirmOutcome, DocumentStatus, Effects, SignerStatus, SigningError, Workflow,
+};
+use signet_core::time::Timestamp;
+use signet_store::{Mode, Tenant, Tx};
+
+/// Width of the rendered page images, in pixels (sharp on a phone, light enough to load).
+const PAGE_WIDTH_PX: u32 = 900;
+
+/// A signer's page, loaded by token.
+struct Ctx {
+    tenant: Tenant,
+    mode: Mode,
+    wf: Workflow,
+    sid: SignerId,
+    lang: Lang,
+    token: String,
+}
+
+impl Ctx {
+    fn now(&self, state: &AppState) -> Timestamp {
+        self.tenant.now(self.mode, state.wall_now())
+    }
+}
+
+fn lang_of(headers: &HeaderMap) -> Lang {
+    Lang::from_accept_language(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
+}
+
+/// Tokens are 32 lowercase hex digits; anything else is not looked up.
+fn plausible(token: &str) -> bool {
+    token.len() == 32
+        && token
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+async fn load(state: &AppState, token: &str, lang: Lang) -> Result<Ctx, Response> {
+    if !plausible(token) {
+        return Err(not_found(lang));
+    }
+    let (tenant_id, mode, doc_id, sid) = match state.store.signer_by_token(token).await {
+        Ok(found) => found,
+        Err(signet_store::StoreError::NotFound) => return Err(not_found(lang)),
+        Err(e) => return Err(failure(lang, &ApiError::from(e))),
+    };
+    let tenant = state
+        .store
+        .tenant(&tenant_id)
+        .await
+        .map_err(|e| failure(lang, &ApiError::from(e)))?;
+    let wf = state
+        .store
+        .workflow(&tenant_id, mode, &doc_id)
+        .await
+        .map_err(|e| failure(lang, &ApiError::from(e)))?;
+    Ok(Ctx {
+        tenant,
+        mode,
+        wf,
+        sid,
+        lang,
+        token: token.to_owned(),
+    })
+}
+
+fn not_found(lang: Lang) -> Response {
+    let body = format!(
+        r#"<h1>{title}</h1>
+<div class="card"><p id="status" data-status="not_found" role="status">{text}</p></div>"#,
+        title = esc(lang.t(Key::NotFoundTitle)),
+        text = esc(lang.t(Key::NotFound)),
+    );
+    html(
+        StatusCode::NOT_FOUND,
+        layout(lang, lang.t(Key::NotFoundTitle), &body),
+    )
+}
+
+/// An unexpected failure, as a page (the request id is in the logs).
+fn failure(lang: Lang, e: &ApiError) -> Response {
+    let body = format!(
+        r#"<h1>{title}</h1>
+<div class="card"><p id="error" role="alert">{detail}</p><p>{id}</p></div>"#,
+        title = esc(lang.t(Key::Title)),
+        detail = esc(&e.detail),
+        id = esc(&crate::error::current_request_id()),
+    );
+    let status = if e.status.is_server_error() {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        e.status
+    };
+    html(status, layout(lang, lang.t(Key::Title), &body))
+}
+
+/// The word the page shows for the signer: the signer's status, or the document's when the
+/// document closed for another reason.
+fn display_status(wf: &Workflow, sid: &SignerId) -> (String, Vec<u32>) {
+    let Some(s) = wf.signer(sid) else {
+        return ("not_found".into(), vec![]);
+    };
+    let own = (s.status.as_str().to_owned(), s.status_codes.clone());
+    match wf.document.status {
+        DocumentStatus::Pending => own,
+        DocumentStatus::Finished => {
+            if s.status == SignerStatus::Signed {
+                own
+            } else {
+                ("finished".into(), vec![])
+            }
+        }
+        DocumentStatus::Expired => ("expired".into(), vec![]),
+        DocumentStatus::Canceled => ("canceled".into(), vec![]),
+        DocumentStatus::Rejected if s.status == SignerStatus::Rejected => own,
+        DocumentStatus::Rejected => ("document_rejected".into(), vec![]),
+        DocumentStatus::Blocked if s.status == SignerStatus::Blocked => own,
+        DocumentStatus::Blocked => ("document_blocked".into(), vec![]),
+    }
+}
+
+fn format_time(lang: Lang, t: &Timestamp) -> String {
+    match lang {
+        Lang::En => t.format("%d %b %Y, %H:%M UTC").to_string(),
+        Lang::De => t.format("%d.%m.%Y, %H:%M UTC").to_string(),
+    }
+}
+
+/// The page for the signer's current state, with an optional error line.
+fn render(ctx: &Ctx, error: Option<&str>, status: StatusCode) -> Response {
+    let lang = ctx.lang;
+    let wf = &ctx.wf;
+    let d = &wf.document;
+    let Some(s) = wf.signer(&ctx.sid) else {
+        return not_found(lang);
+    };
+    let (shown, codes) = display_status(wf, &ctx.sid);
+    let base = format!("/sign/{}", ctx.token);
+    let mut body = String::new();
+    let open = d.status == DocumentStatus::Pending;
+    body.push_str(&format!("<h1>{}</h1>\n", esc(&d.name)));
+    if open {
+        body.push_str(&format!(
+            r#"<p class="from"><strong>{}</strong> {}</p>"#,
+            esc(&ctx.tenant.name),
+            esc(lang.t(Key::AsksYou))
+        ));
+    }
+    body.push_str(&format!(
+        r#"<div class="card">
+<p id="status" data-status="{shown}" role="status">{text}</p>
+"#,
+        shown = esc(&shown),
+        text = esc(lang.status_text(&shown, &codes)),
+    ));
+    if open {
+        let deadline = match s.status {
+            SignerStatus::UserConsentRequired => s.approve_by.map(|t| (Key::ApproveBy, t)),
+            SignerStatus::ConfirmationRequired => s.confirm_by.map(|t| (Key::ConfirmBy, t)),
+            _ => None,
+        };
+        if let Some((k, t)) = deadline {
+            body.push_str(&format!(
+                r#"<p class="deadline">{} {}</p>"#,
+                esc(lang.t(k)),
+                esc(&format_time(lang, &t))
+            ));
+        }
+        if let Some(exp) = d.expires_at {
+            body.push_str(&format!(
+                r#"<p class="deadline">{} {}</p>"#,
+                esc(lang.t(Key::DocumentExpires)),
+                esc(&format_time(lang, &exp))
+            ));
+        }
+    }
+    body.push_str("</div>\n");
+    if let Some(e) = error {
+        body.push_str(&format!(
+            r#"<p id="error" role="alert" class="card">{}</p>"#,
+            esc(e)
+        ));
+    }
+    if ctx.mode == Mode::Test && open && s.status == SignerStatus::ConfirmationRequired {
+        body.push_str(&format!(
+            r#"<p id="sandbox-hint" class="hint">{}</p>"#,
+            esc(lang.t(Key::SandboxHint))
+        ));
+    }
+    // The actions the signer can take now.
+    if open {
+        match s.status {
+            SignerStatus::UserConsentRequired => body.push_str(&format!(
+                r#"<form id="approve-form" class="card" method="post" action="{base}/approve">
+<label class="check" for="consent"><input type="checkbox" id="consent" name="consent" value="on"> <span>{consent}</span></label>
+<button id="approve" type="submit">{approve}</button>
+</form>
+"#,
+                consent = esc(lang.t(Key::Consent)),
+                approve = esc(lang.t(Key::Approve)),
+            )),
+            SignerStatus::ConfirmationRequired => body.push_str(&format!(
+                r#"<form id="confirm-form" class="card" method="post" action="{base}/confirm">
+<label for="otp">{label}</label>
+<input type="text" id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" pattern="[0-9]{{6}}" maxlength="6" required>
+<p><button id="sign" type="submit">{sign}</button></p>
+</form>
+<form id="new-code-form" method="post" action="{base}/approve">
+<input type="hidden" name="consent" value="on">
+<button id="new-code" class="secondary" type="submit">{new_code}</button>
+</form>
+"#,
+                label = esc(lang.t(Key::CodeLabel)),
+                sign = esc(lang.t(Key::Sign)),
+                new_code = esc(lang.t(Key::NewCode)),
+            )),
+            SignerStatus::SelfieRequired if s.selfie.as_ref().is_none_or(|x| x.accepted.is_some()) => {
+                body.push_str(&format!(
+                    r#"<form id="selfie-form" class="card" method="post" action="{base}/selfie" enctype="multipart/form-data">
+<label for="selfie">{label}</label>
+<input type="file" id="selfie" name="selfie" accept="image/jpeg,image/png" capture="user" required>
+<p><button id="send-selfie" type="submit">{button}</button></p>
+</form>
+"#,
+                    label = esc(lang.t(Key::SelfieLabel)),
+                    button = esc(lang.t(Key::SelfieButton)),
+                ))
+            }
+            _ => {}
+        }
+    }
+    if s.status == SignerStatus::Signed || d.status == DocumentStatus::Finished {
+        body.push_str(&format!(
+            r#"<p><a id="download" href="{base}/file">{}</a></p>"#,
+            esc(lang.t(Key::Download))
+        ));
+    }
+    body.push_str(r#"<section class="pages">"#);
+    let pages = d.pages.max(1);
+    for n in 1..=pages {
+        let alt = lang
+            .t(Key::PageOf)
+            .replace("{n}", &n.to_string())
+            .replace("{m}", &pages.to_string());
+        body.push_str(&format!(
+            r#"<img class="page" src="{base}/pages/{n}" alt="{alt}" loading="lazy" width="{PAGE_WIDTH_PX}">"#,
+            alt = esc(&alt)
+        ));
+    }
+    body.push_str("</section>\n");
+    let can_reject = open
+        && !matches!(
+            s.status,
+            SignerStatus::Signed | SignerStatus::Rejected | SignerStatus::Blocked
+        );
+    if can_reject {
+        body.push_str(&format!(
+            r#"<details id="reject" class="card"><summary>{summary}</summary>
+<form id="reject-form" method="post" action="{base}/reject">
+<label for="reject-message">{label}</label>
+<textarea id="reject-message" name="message" rows="3" maxlength="2000" required></textarea>
+<p><button id="reject-button" class="danger" type="submit">{button}</button></p>
+</form>
+</details>
+"#,
+            summary = esc(lang.t(Key::RejectSummary)),
+            label = esc(lang.t(Key::RejectLabel)),
+            button = esc(lang.t(Key::RejectButton)),
+        ));
+    }
+    html(status, layout(lang, &d.name, &body))
+}
+
+/// Runs one transition as the signer and commits it.
+async fn transition(
+    state: &AppState,
+    ctx: &mut Ctx,
+    meta: &ClientMeta,
+    op: impl FnOnce(
+        &mut Workflow,
+        &signet_core::signing::Eligibility,
+        Timestamp,
+    ) -> Result<Effects, SigningError>,
+) -> Result<(), ApiError> {
+    let now = ctx.now(state);
+    let mut tx: Tx = state.store.begin().await?;
+    let (mut wf, _) = state
+        .store
+        .workflow_for_update(&mut tx, &ctx.tenant.id, &ctx.wf.document.id)
+        .await?;
+    let signer = wf
+        .signer(&ctx.sid)
+        .cloned()
+        .ok_or_else(|| ApiError::not_found("signer"))?;
+    let facts = signing::eligibility(state, &mut tx, &ctx.tenant.id, ctx.mode, &signer).await?;
+    let fx = op(&mut wf, &facts, now).map_err(signing_api_error)?;
+    let actor = Actor {
+        actor: format!("signer:{} via hosted page", ctx.sid.as_str()),
+        ip: meta.ip.clone(),
+        user_agent: meta.user_agent.clone(),
+    };
+    apply(
+        state,
+        &mut tx,
+        &ctx.tenant.id,
+        ctx.tenant.clock_offset_ms,
+        ctx.mode,
+        &mut wf,
+        fx,
+        &actor,
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    ctx.wf = wf;
+    Ok(())
+}
+
+/// Carries a refused transition through `ApiError` so the page can word it.
+fn signing_api_error(e: SigningError) -> ApiError {
+    let mut err = ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        e.code(),
+        "Signature Workflow",
+        e.to_string(),
+    );
+    err.return_code = e.code_number();
+    err
+}
+
+/// A refused action in the signer's language.
+fn words(lang: Lang, e: &ApiError) -> String {
+    let de = lang == Lang::De;
+    match e.code {
+        "approval_window_expired" | "confirmation_window_expired" => if de {
+            "Die Zeit dafür ist abgelaufen. Bitten Sie den Absender, die Anfrage erneut zu senden."
+        } else {
+            "The time for this has run out. Ask the sender to send the request again."
+        }
+        .into(),
+        "otp_expired" => if de {
+            "Der Code ist abgelaufen. Fordern Sie einen neuen Code an."
+        } else {
+            "The code has expired. Ask for a new code."
+        }
+        .into(),
+        "otp_missing" => if de {
+            "Dieser Code gilt nicht mehr. Fordern Sie einen neuen Code an."
+        } else {
+            "This code no longer works. Ask for a new code."
+        }
+        .into(),
+        "signature_flow_not_initialized" => if de {
+            "Bitte stimmen Sie zuerst zu."
+        } else {
+            "Please approve first."
+        }
+        .into(),
+        _ if e.status.is_server_error() => if de {
+            "Das hat nicht geklappt. Bitte versuchen Sie es gleich noch einmal."
+        } else {
+            "That did not work. Please try again in a moment."
+        }
+        .into(),
+        _ => e.detail.clone(),
+    }
+}
+
+fn back(ctx: &Ctx) -> Response {
+    let mut r = Redirect::to(&format!("/sign/{}", ctx.token)).into_response();
+    secure(&mut r, "text/html; charset=utf-8");
+    r
+}
+
+/// The signer's page.
+pub async fn page(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    meta: ClientMeta,
+) -> Response {
+    let lang = lang_of(&headers);
+    let mut ctx = match load(&state, &token, lang).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    // Opening the page while there is something to do is recorded ("viewed").
+    let at_work = ctx.wf.signer(&ctx.sid).is_some_and(|s| {
+        matches!(
+            s.status,
+            SignerStatus::UserConsentRequired | SignerStatus::SelfieRequired
+        )
+    }) && ctx.wf.document.status == DocumentStatus::Pending;
+    if at_work {
+        let sid = ctx.sid.clone();
+        let viewed = transition(&state, &mut ctx, &meta, |_, _, _| {
+            let mut fx = Effects::default();
+            fx.audit.push(signet_core::signing::AuditRecord {
+                action: "signer.viewed",
+                signer_id: Some(sid),
+                details: serde_json::json!({}),
+            });
+            Ok(fx)
+        })
+        .await;
+        if let Err(e) = viewed {
+            tracing::warn!(code = e.code, "could not record a page view");
+        }
+    }
+    render(&ctx, None, StatusCode::OK)
+}
+
+#[derive(serde::Deserialize)]
+pub struct ApproveForm {
+    consent: Option<String>,
+}
+
+pub async fn approve(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    meta: ClientMeta,
+    req: Request,
+) -> Response {
+    let lang = lang_of(&headers);
+    let mut ctx = match load(&state, &token, lang).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let form = axum::Form::<ApproveForm>::from_request(req, &state).await;
+    if !form.is_ok_and(|f| f.consent.as_deref() == Some("on")) {
+        return render(
+            &ctx,
+            Some(lang.t(Key::ConsentMissing)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
+    let sid = ctx.sid.clone();
+    let Some(signer) = ctx.wf.signer(&sid).cloned() else {
+        return not_found(lang);
+    };
+    let channel = match signing::otp_channel(&state, ctx.mode, &signer) {
+        Ok(c) => c,
+        Err(e) => {
+            return render(
+                &ctx,
+                Some(&words(lang, &e)),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    let code = signing::new_otp(ctx.mode);
+    let hash = state.trust.otp_hash(&sid, &code);
+    if let Err(e) = transition(&state, &mut ctx, &meta, |wf, _, now| {
+        wf.approve(&sid, hash, now)
+    })
+    .await
+    {
+        return render(&ctx, Some(&words(lang, &e)), e.status);
+    }
+    if let Err(e) =
+        signing::deliver_otp(&state, &ctx.tenant, ctx.mode, &ctx.wf, &sid, &code, channel).await
+    {
+        if let Ok(fresh) = load(&state, &token, lang).await {
+            ctx = fresh;
+        }
+        return render(&ctx, Some(&words(lang, &e)), e.status);
+    }
+    back(&ctx)
+}
+
+#[derive(serde::Deserialize)]
+pub struct ConfirmForm {
+    otp: String,
+}
+
+pub async fn confirm(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    meta: ClientMeta,
+    req: Request,
+) -> Response {
+    let lang = lang_of(&headers);
+    let mut ctx = match load(&state, &token, lang).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let code = match axum::Form::<ConfirmForm>::from_request(req, &state).await {
+        Ok(f) => f.otp.trim().to_owned(),
+        Err(_) => String::new(),
+    };
+    let bad_code = if lang == Lang::De {
+        "Bitte geben Sie den 6-stelligen Code ein."
+    } else {
+        "Please enter the 6-digit code."
+    };
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return render(&ctx, Some(bad_code), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let sid = ctx.sid.clone();
+    let trust = state.trust.clone();
+    let mut outcome = ConfirmOutcome::Accepted;
+    let result = transition(&state, &mut ctx, &meta, |wf, facts, now| {
+        let (o, fx) = wf.confirm(
+            &sid,
+            |stored| trust.otp_matches(&sid, &code, stored),
+            awaiting_identification(facts),
+            now,
+        )?;
+        outcome = o;
+        Ok(fx)
+    })
+    .await;
+    if let Err(e) = result {
+        return render(&ctx, Some(&words(lang, &e)), e.status);
+    }
+    let de = lang == Lang::De;
+    let message = match outcome {
+        ConfirmOutcome::Accepted => return back(&ctx),
+        ConfirmOutcome::WrongCode { remaining } => {
+            if de {
+                format!("Der Code ist falsch. Noch {remaining} Versuche mit diesem Code.")
+            } else {
+                format!("That code is wrong. {remaining} more tries with this code.")
+            }
+        }
+        ConfirmOutcome::CodeKilled => if de {
+            "Fünfmal falsch: Dieser Code gilt nicht mehr. Fordern Sie einen neuen Code an."
+        } else {
+            "Five wrong tries: this code no longer works. Ask for a new code."
+        }
+        .to_owned(),
+        ConfirmOutcome::Blocked => return back(&ctx),
+    };
+    render(&ctx, Some(&message), StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+#[derive(serde::Deserialize)]
+pub struct RejectForm {
+    message: String,
+}
+
+pub async fn reject(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    meta: ClientMeta,
+    req: Request,
+) -> Response {
+    let lang = lang_of(&headers);
+    let mut ctx = match load(&state, &token, lang).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let message = match axum::Form::<RejectForm>::from_request(req, &state).await {
+        Ok(f) => f.message.trim().chars().take(2000).collect::<String>(),
+        Err(_) => String::new(),
+    };
+    if message.is_empty() {
+        return render(
+            &ctx,
+            Some(lang.t(Key::MessageMissing)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
+    let sid = ctx.sid.clone();
+    if let Err(e) = transition(&state, &mut ctx, &meta, |wf, _, now| {
+        wf.reject(&sid, message, now)
+    })
+    .await
+    {
+        return render(&ctx, Some(&words(lang, &e)), e.status);
+    }
+    back(&ctx)
+}
+
+pub async fn selfie(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    meta: ClientMeta,
+    req: Request,
+) -> Response {
+    let lang = lang_of(&headers);
+    let mut ctx = match load(&state, &token, lang).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let invalid = if lang == Lang::De {
+        "Bitte senden Sie ein Foto (JPEG oder PNG, höchstens 10 MB)."
+    } else {
+        "Please send a photo (JPEG or PNG, at most 10 MB)."
+    };
+    let mut image = None;
+    if let Ok(mut mp) = Multipart::from_request(req, &state).await {
+        while let Ok(Some(field)) = mp.next_field().await {
+            if field.name() == Some("selfie") {
+                image = field.bytes().await.ok();
+                break;
+            }
+        }
+    }
+    let Some(bytes) = image.filter(|b| {
+        b.len() <= crate::api::documents::MAX_SELFIE_BYTES
+            && crate::api::documents::image_kind(b).is_some()
+    }) else {
+        return render(&ctx, Some(invalid), StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let ext = crate::api::documents::image_kind(&bytes).unwrap_or("jpg");
+    let sha = hex::encode(Sha256::digest(&bytes));
+    let key = format!(
+        "{}/documents/{}/selfie-{}-{}.{ext}",
+        ctx.tenant.id.as_str(),
+        ctx.wf.document.id.as_str(),
+        ctx.sid.as_str(),
+        &sha[..16]
+    );
+    if let Err(e) = state.blobs.put(&key, &bytes).await {
+        return failure(lang, &ApiError::internal(&e));
+    }
+    let sid = ctx.sid.clone();
+    if let Err(e) = transition(&state, &mut ctx, &meta, |wf, _, now| {
+        wf.submit_selfie(&sid, key, sha, now)
+    })
+    .await
+    {
+        return render(&ctx, Some(&words(lang, &e)), e.status);
+    }
+    back(&ctx)
+}
+
+/// The document as signed so far, for the signer to keep.
+pub async fn file(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = lang_of(&headers);
+    let ctx = match load(&state, &token, lang).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    match state.blobs.get(&ctx.wf.document.file_key).await {
+        Ok(bytes) => {
+            let mut r = crate::api::documents::pdf_response(
+                bytes,
+                &format!("{}.pdf", ctx.wf.document.id.as_str()),
+                &ctx.wf.document.current_sha256,
+            );
+            r.headers_mut().insert(
+                header::REFERRER_POLICY,
+                header::HeaderValue::from_static("no-referrer"),
+            );
+            r
+        }
+        Err(e) => failure(lang, &ApiError::internal(&e)),
+    }
+}
+
+/// One page of the document as a PNG (1-based, as in the page's `alt` text).
+pub async fn page_image(
+    State(state): State<AppState>,
+    Path((token, page)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = lang_of(&headers);
+    let ctx = match load(&state, &token, lang).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let Some(n) = page
+        .parse::<usize>()
+        .ok()
+        .filter(|n| *n >= 1 && *n <= ctx.wf.document.pages as usize)
+    else {
+        return not_found(lang);
+    };
+    // The file as signed so far: what the signer approves, earlier signature boxes included.
+    let pdf = match state.blobs.get(&ctx.wf.document.file_key).await {
+        Ok(b) => b,
+        Err(e) => return failure(lang, &ApiError::internal(&e)),
+    };
+    let png = tokio::task::spawn_blocking(move || {
+        signet_pdf::render_page_png(&pdf, n - 1, PAGE_WIDTH_PX)
+    })
+    .await;
+    match png {
+        Ok(Ok(png)) => {
+            let mut r = png.into_response();
+            secure(&mut r, "image/png");
+            r.headers_mut().insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("private, max-age=3600"),
+            );
+            r
+        }
+        Ok(Err(e)) => failure(
+            lang,
+            &ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "render_failed",
+                "Render Failed",
+                e.to_string(),
+            ),
+        ),
+        Err(e) => failure(lang, &ApiError::internal(&e)),
+    }
+}
