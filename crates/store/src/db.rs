@@ -100,6 +100,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0005_documents.sql"),
         postgres: include_str!("../migrations/postgres/0005_documents.sql"),
     },
+    Migration {
+        version: 6,
+        name: "operators",
+        sqlite: include_str!("../migrations/sqlite/0006_operators.sql"),
+        postgres: include_str!("../migrations/postgres/0006_operators.sql"),
+    },
 ];
 
 impl Store {

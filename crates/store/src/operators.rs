@@ -1,0 +1,191 @@
+//! The back office's operators and their sessions, and the review queues they clear.
+//!
+//! Operators are installation-wide: the queues span every tenant and mode. Passwords arrive
+//! here already hashed (argon2id, by the server); sessions are keyed by the SHA-256 of the
+//! cookie, so a leaked database does not yield a usable session.
+
+use crate::{Mode, Result, Store, StoreError};
+use signet_core::ids::TenantId;
+use signet_core::signing::{Document, Signer};
+use signet_core::time::{Timestamp, from_millis, to_millis};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+/// An operator of the back office.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperatorRow {
+    pub id: String,
+    /// Lower case.
+    pub email: String,
+    /// An argon2id PHC string.
+    pub password_hash: String,
+    pub created_at: Timestamp,
+}
+
+/// A live session: the operator and the token every form of the session must carry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperatorSession {
+    pub operator: OperatorRow,
+    pub csrf: String,
+    pub expires_at: Timestamp,
+}
+
+/// A signer in a review queue, with its document and tenant.
+#[derive(Debug, Clone)]
+pub struct QueuedSigner {
+    pub tenant_id: TenantId,
+    pub tenant_name: String,
+    pub mode: Mode,
+    pub document: Document,
+    pub signer: Signer,
+}
+
+fn operator_from_row(row: &AnyRow) -> Result<OperatorRow> {
+    Ok(OperatorRow {
+        id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        password_hash: row.try_get("password_hash")?,
+        created_at: from_millis(row.try_get("created_at")?),
+    })
+}
+
+fn queued_from_row(row: &AnyRow) -> Result<QueuedSigner> {
+    let corrupt = |w: &str| StoreError::Corrupt(w.into());
+    let tenant: String = row.try_get("tenant_id")?;
+    let mode: String = row.try_get("mode")?;
+    let ddoc: String = row.try_get("ddoc")?;
+    let sdoc: String = row.try_get("sdoc")?;
+    Ok(QueuedSigner {
+        tenant_id: TenantId::parse(&tenant).ok_or_else(|| corrupt("tenant id"))?,
+        tenant_name: row.try_get("tenant_name")?,
+        mode: Mode::parse(&mode).ok_or_else(|| corrupt("mode"))?,
+        document: serde_json::from_str(&ddoc)?,
+        signer: serde_json::from_str(&sdoc)?,
+    })
+}
+
+const QUEUE_SELECT: &str = "SELECT s.tenant_id, t.name AS tenant_name, d.mode, d.doc AS ddoc, s.doc AS sdoc \
+     FROM signers s JOIN documents d ON d.id = s.document_id JOIN tenants t ON t.id = s.tenant_id";
+
+impl Store {
+    /// Adds an operator. The email is stored lower case; a taken email is a conflict.
+    pub async fn create_operator(
+        &self,
+        id: &str,
+        email: &str,
+        password_hash: &str,
+        now: Timestamp,
+    ) -> Result<OperatorRow> {
+        let email = email.trim().to_lowercase();
+        sqlx::query(
+            "INSERT INTO operators (id, email, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(email.clone())
+        .bind(password_hash)
+        .bind(to_millis(&now))
+        .execute(&self.write)
+        .await
+        .map_err(|e| StoreError::on_constraint(e, "an operator with this email exists"))?;
+        self.operator_by_email(&email)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// The operator with this email (compared lower case), if any.
+    pub async fn operator_by_email(&self, email: &str) -> Result<Option<OperatorRow>> {
+        let row = sqlx::query(
+            "SELECT id, email, password_hash, created_at FROM operators WHERE email = $1",
+        )
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(&self.write)
+        .await?;
+        row.as_ref().map(operator_from_row).transpose()
+    }
+
+    /// Starts a session, keyed by the SHA-256 (hex) of its cookie.
+    pub async fn insert_operator_session(
+        &self,
+        id_hash: &str,
+        operator_id: &str,
+        csrf: &str,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> Result<()> {
+        // Sessions that ended are swept whenever one begins.
+        sqlx::query("DELETE FROM operator_sessions WHERE expires_at <= $1")
+            .bind(to_millis(&now))
+            .execute(&self.write)
+            .await?;
+        sqlx::query(
+            "INSERT INTO operator_sessions (id_hash, operator_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id_hash)
+        .bind(operator_id)
+        .bind(csrf)
+        .bind(to_millis(&now))
+        .bind(to_millis(&expires_at))
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    /// The session with this cookie digest, if it has not expired at `now`.
+    pub async fn operator_session(
+        &self,
+        id_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<OperatorSession>> {
+        let row = sqlx::query(
+            "SELECT o.id, o.email, o.password_hash, o.created_at, s.csrf, s.expires_at \
+             FROM operator_sessions s JOIN operators o ON o.id = s.operator_id \
+             WHERE s.id_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(id_hash)
+        .bind(to_millis(&now))
+        .fetch_optional(&self.write)
+        .await?;
+        row.map(|r| {
+            Ok(OperatorSession {
+                operator: operator_from_row(&r)?,
+                csrf: r.try_get("csrf")?,
+                expires_at: from_millis(r.try_get("expires_at")?),
+            })
+        })
+        .transpose()
+    }
+
+    /// Ends a session (signing out).
+    pub async fn delete_operator_session(&self, id_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM operator_sessions WHERE id_hash = $1")
+            .bind(id_hash)
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    /// Signers of every tenant and mode in `status` (a queue), oldest document change first,
+    /// at most `limit`.
+    pub async fn signers_in_status(&self, status: &str, limit: u32) -> Result<Vec<QueuedSigner>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{QUEUE_SELECT} WHERE s.status = $1 ORDER BY d.updated_at, s.id LIMIT $2"
+        )))
+        .bind(status)
+        .bind(i64::from(limit))
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(queued_from_row).collect()
+    }
+
+    /// One signer with its document and tenant, whatever the tenant.
+    pub async fn queued_signer(&self, signer_id: &str) -> Result<QueuedSigner> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{QUEUE_SELECT} WHERE s.id = $1"
+        )))
+        .bind(signer_id)
+        .fetch_optional(&self.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        queued_from_row(&row)
+    }
+}
