@@ -36,6 +36,11 @@ enum Command {
         #[command(subcommand)]
         command: TenantCommand,
     },
+    /// Manage the back office's operators (the reviewers who sign in at /admin).
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
     /// Manage sanctions lists for AML screening.
     Lists {
         #[command(subcommand)]
@@ -95,6 +100,18 @@ enum ListsCommand {
         /// opensanctions-ftm.
         #[arg(long)]
         format: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an operator. The password (at least 12 characters) is read from the first line
+    /// of standard input, never from the command line, and is not printed.
+    Create {
+        email: String,
+        /// Read the password from standard input (the default; explicit for scripts).
+        #[arg(long)]
+        password_stdin: bool,
     },
 }
 
@@ -173,6 +190,7 @@ async fn main() -> anyhow::Result<ExitCode> {
             );
         }
         Command::Tenant { command } => tenant(config, command).await?,
+        Command::Admin { command } => admin(config, command).await?,
         Command::Lists { command } => lists(config, command).await?,
         Command::Openapi => {
             println!(
@@ -267,6 +285,37 @@ async fn tenant(config: Config, command: TenantCommand) -> anyhow::Result<()> {
             let key = signet_server::auth::issue_key(store, &tenant.id, mode, now).await?;
             println!("A new {} key for {name} (shown once):", mode.as_str());
             println!("{key}");
+        }
+    }
+    Ok(())
+}
+
+async fn admin(config: Config, command: AdminCommand) -> anyhow::Result<()> {
+    use signet_server::pages::admin::create_operator;
+    match command {
+        AdminCommand::Create {
+            email,
+            password_stdin: _,
+        } => {
+            let stdin = std::io::stdin();
+            if std::io::IsTerminal::is_terminal(&stdin) {
+                eprintln!("Password (read from standard input; it is shown as you type):");
+            }
+            let mut line = String::new();
+            stdin
+                .read_line(&mut line)
+                .context("cannot read the password from standard input")?;
+            let password = line.strip_suffix('\n').unwrap_or(&line);
+            let password = password.strip_suffix('\r').unwrap_or(password);
+            let app = App::from_config(config).await.context("database")?;
+            let operator =
+                create_operator(&app.state.store, &email, password, app.state.wall_now())
+                    .await
+                    .with_context(|| format!("cannot create operator {email}"))?;
+            println!(
+                "Created operator {} ({}). They sign in at /admin.",
+                operator.email, operator.id
+            );
         }
     }
     Ok(())

@@ -3,6 +3,7 @@
 //! so every page sends `Referrer-Policy: no-referrer` (the token must not leak to other
 //! sites), forbids framing and allows resources from Signet only.
 
+pub mod admin;
 mod i18n;
 mod sign;
 
@@ -24,6 +25,19 @@ pub fn routes() -> Router<AppState> {
         .route("/sign/{token}/selfie", post(sign::selfie))
         .route("/sign/{token}/file", get(sign::file))
         .route("/sign/{token}/pages/{page}", get(sign::page_image))
+        .route("/admin", get(admin::index))
+        .route("/admin/login", get(admin::login_form).post(admin::login))
+        .route("/admin/logout", post(admin::logout))
+        .route("/admin/selfies/{signer_id}", get(admin::selfie_image))
+        .route(
+            "/admin/selfies/{signer_id}/accept",
+            post(admin::accept_selfie),
+        )
+        .route(
+            "/admin/selfies/{signer_id}/reject",
+            post(admin::reject_selfie),
+        )
+        .route("/admin/blocked/{signer_id}/unblock", post(admin::unblock))
         .route("/assets/signet.css", get(stylesheet))
 }
 

@@ -1,0 +1,626 @@
+//! `/admin`: the reviewers' back office. Operators sign in with an email and a password
+//! (argon2id) and clear the review queues of every tenant: selfies waiting for a decision and
+//! signers blocked after failed validations.
+//!
+//! A session is a 256-bit random cookie (`signet_admin`, `HttpOnly; SameSite=Strict;
+//! Path=/admin`, `Secure` behind https); only its SHA-256 is stored. Every form carries the
+//! session's CSRF token and a POST without it is refused (403). Decisions run the same
+//! `Workflow` operations as the API, as `operator:<email>`, so each one lands in the
+//! document's hash-chained audit trail with the operator's address and browser.
+
+use super::i18n::Lang;
+use super::{esc, html, layout, secure};
+use crate::error::ApiError;
+use crate::extract::ClientMeta;
+use crate::signing::{self, Actor, apply};
+use crate::state::{AppState, fill_random, random16};
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use axum::Form;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use signet_core::ids::SignerId;
+use signet_core::signing::SignerStatus;
+use signet_core::time::Timestamp;
+use signet_store::{OperatorRow, OperatorSession, QueuedSigner, Store, StoreError, Tx};
+use std::sync::LazyLock;
+use subtle::ConstantTimeEq;
+
+/// The session cookie's name.
+pub const COOKIE: &str = "signet_admin";
+/// How long a session lasts: one working day.
+const SESSION_SECONDS: i64 = 8 * 3600;
+/// The shortest password `create_operator` accepts.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+/// The most signers one queue shows at a time.
+const QUEUE_LIMIT: u32 = 200;
+const FAILED_LOGIN: &str = "Wrong email or password.";
+
+/// Why an operator could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateOperatorError {
+    #[error("the email must look like name@example.org")]
+    InvalidEmail,
+    #[error("the password must have at least {MIN_PASSWORD_CHARS} characters")]
+    WeakPassword,
+    #[error("an operator with this email exists")]
+    Exists,
+    #[error("hashing the password failed: {0}")]
+    Hash(String),
+    #[error("{0}")]
+    Store(StoreError),
+}
+
+/// Hashes a password as an argon2id PHC string with a random salt (argon2's defaults:
+/// 19 MiB, 2 passes, as OWASP recommends).
+pub fn hash_password(password: &str) -> Result<String, String> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| e.to_string())
+}
+
+/// Does `password` match the PHC string `hash`? A malformed hash matches nothing.
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    match PasswordHash::new(hash) {
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Adds an operator (what `signet admin create` runs).
+pub async fn create_operator(
+    store: &Store,
+    email: &str,
+    password: &str,
+    now: Timestamp,
+) -> Result<OperatorRow, CreateOperatorError> {
+    let email = email.trim().to_lowercase();
+    let plausible = email.len() <= 254
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        && email
+            .split_once('@')
+            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'));
+    if !plausible {
+        return Err(CreateOperatorError::InvalidEmail);
+    }
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(CreateOperatorError::WeakPassword);
+    }
+    let hash = hash_password(password).map_err(CreateOperatorError::Hash)?;
+    let id = format!("op_{}", hex::encode(random16()));
+    store
+        .create_operator(&id, &email, &hash, now)
+        .await
+        .map_err(|e| match e {
+            StoreError::Conflict(_) => CreateOperatorError::Exists,
+            e => CreateOperatorError::Store(e),
+        })
+}
+
+/// Verified when the email is unknown, so a login costs the same whether or not it exists.
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
+    let mut pw = [0u8; 32];
+    fill_random(&mut pw);
+    hash_password(&hex::encode(pw)).unwrap_or_default()
+});
+
+fn digest(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+fn random_token() -> String {
+    let mut b = [0u8; 32];
+    fill_random(&mut b);
+    hex::encode(b)
+}
+
+fn cookie_value(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == COOKIE)
+        .map(|(_, v)| v.to_owned())
+        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+async fn session(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<OperatorSession>, Response> {
+    let Some(token) = cookie_value(headers) else {
+        return Ok(None);
+    };
+    state
+        .store
+        .operator_session(&digest(&token), state.wall_now())
+        .await
+        .map_err(|e| failure(&ApiError::from(e)))
+}
+
+fn csrf_ok(session: &OperatorSession, given: Option<&str>) -> bool {
+    given.is_some_and(|g| bool::from(g.as_bytes().ct_eq(session.csrf.as_bytes())))
+}
+
+fn secure_flag(state: &AppState) -> &'static str {
+    if state.config.public_url().starts_with("https://") {
+        "; Secure"
+    } else {
+        ""
+    }
+}
+
+fn set_cookie(r: &mut Response, value: &str) {
+    if let Ok(v) = HeaderValue::from_str(value) {
+        r.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+fn to_login() -> Response {
+    let mut r = Redirect::to("/admin/login").into_response();
+    secure(&mut r, "text/html; charset=utf-8");
+    r
+}
+
+fn to_dashboard() -> Response {
+    let mut r = Redirect::to("/admin").into_response();
+    secure(&mut r, "text/html; charset=utf-8");
+    r
+}
+
+fn page(title: &str, body: &str, status: StatusCode) -> Response {
+    html(status, layout(Lang::En, title, body))
+}
+
+fn failure(e: &ApiError) -> Response {
+    page(
+        "Signet back office",
+        &format!(
+            "<h1>Something went wrong</h1>\n<p class=\"error\" role=\"alert\">{}</p>\n<p><a href=\"/admin\">Back to the queues</a></p>",
+            esc(&e.detail)
+        ),
+        e.status,
+    )
+}
+
+fn forbidden() -> Response {
+    page(
+        "Signet back office",
+        "<h1>Refused</h1>\n<p class=\"error\" role=\"alert\">This form has expired. Reload the page and try again.</p>\n<p><a href=\"/admin\">Back to the queues</a></p>",
+        StatusCode::FORBIDDEN,
+    )
+}
+
+fn format_time(t: &Timestamp) -> String {
+    t.format("%d %b %Y, %H:%M UTC").to_string()
+}
+
+fn login_page(error: Option<&str>, email: &str, status: StatusCode) -> Response {
+    let error = error
+        .map(|e| {
+            format!(
+                "<p id=\"login-error\" class=\"error\" role=\"alert\">{}</p>\n",
+                esc(e)
+            )
+        })
+        .unwrap_or_default();
+    let body = format!(
+        r#"<h1>Signet back office</h1>
+{error}<form id="login-form" class="card admin-login" method="post" action="/admin/login">
+<p><label for="email">Email</label><br>
+<input id="email" name="email" type="email" autocomplete="username" required value="{email}"></p>
+<p><label for="password">Password</label><br>
+<input id="password" name="password" type="password" autocomplete="current-password" required></p>
+<p><button id="login-button" type="submit">Sign in</button></p>
+</form>
+"#,
+        email = esc(email),
+    );
+    page("Sign in · Signet back office", &body, status)
+}
+
+/// `GET /admin/login`.
+pub async fn login_form(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    match session(&state, &headers).await {
+        Ok(Some(_)) => to_dashboard(),
+        Ok(None) => login_page(None, "", StatusCode::OK),
+        Err(r) => r,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// `POST /admin/login`: a wrong email and a wrong password look the same and cost the same.
+pub async fn login(
+    State(state): State<AppState>,
+    form: Result<Form<LoginForm>, FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return login_page(Some(FAILED_LOGIN), "", StatusCode::UNAUTHORIZED);
+    };
+    let operator = match state.store.operator_by_email(&form.email).await {
+        Ok(o) => o,
+        Err(e) => return failure(&ApiError::from(e)),
+    };
+    let hash = operator
+        .as_ref()
+        .map(|o| o.password_hash.clone())
+        .unwrap_or_else(|| DUMMY_HASH.clone());
+    let password = form.password;
+    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+        .await
+        .unwrap_or(false);
+    let Some(operator) = operator.filter(|_| matches) else {
+        tracing::info!("back-office sign-in refused");
+        return login_page(Some(FAILED_LOGIN), &form.email, StatusCode::UNAUTHORIZED);
+    };
+    let token = random_token();
+    let now = state.wall_now();
+    let expires = now + chrono::Duration::seconds(SESSION_SECONDS);
+    if let Err(e) = state
+        .store
+        .insert_operator_session(&digest(&token), &operator.id, &random_token(), now, expires)
+        .await
+    {
+        return failure(&ApiError::from(e));
+    }
+    tracing::info!(operator = %operator.id, "back-office sign-in");
+    let mut r = to_dashboard();
+    set_cookie(
+        &mut r,
+        &format!(
+            "{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/admin; Max-Age={SESSION_SECONDS}{}",
+            secure_flag(&state)
+        ),
+    );
+    r
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CsrfForm {
+    csrf: Option<String>,
+}
+
+/// `POST /admin/logout`.
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    form: Result<Form<CsrfForm>, FormRejection>,
+) -> Response {
+    let s = match session(&state, &headers).await {
+        Ok(Some(s)) => s,
+        Ok(None) => return forbidden(),
+        Err(r) => return r,
+    };
+    if !csrf_ok(&s, form.as_ref().ok().and_then(|f| f.csrf.as_deref())) {
+        return forbidden();
+    }
+    if let Some(token) = cookie_value(&headers)
+        && let Err(e) = state.store.delete_operator_session(&digest(&token)).await
+    {
+        return failure(&ApiError::from(e));
+    }
+    let mut r = to_login();
+    set_cookie(
+        &mut r,
+        &format!(
+            "{COOKIE}=; HttpOnly; SameSite=Strict; Path=/admin; Max-Age=0{}",
+            secure_flag(&state)
+        ),
+    );
+    r
+}
+
+fn hidden_csrf(s: &OperatorSession) -> String {
+    format!(
+        r#"<input type="hidden" name="csrf" value="{}">"#,
+        esc(&s.csrf)
+    )
+}
+
+fn where_(q: &QueuedSigner) -> String {
+    format!(
+        r#"<p class="admin-meta"><span class="admin-tenant">{tenant}</span> · {mode} mode · document <strong>{doc}</strong> <code>{doc_id}</code></p>
+<p>Signer <strong>{name}</strong> <code>{sid}</code>{email}</p>
+"#,
+        tenant = esc(&q.tenant_name),
+        mode = q.mode.as_str(),
+        doc = esc(&q.document.name),
+        doc_id = esc(q.document.id.as_str()),
+        name = esc(&q.signer.name),
+        sid = esc(q.signer.id.as_str()),
+        email = q
+            .signer
+            .email
+            .as_deref()
+            .map(|e| format!(" · {}", esc(e)))
+            .unwrap_or_default(),
+    )
+}
+
+async fn dashboard(
+    state: &AppState,
+    s: &OperatorSession,
+    error: Option<&str>,
+    status: StatusCode,
+) -> Response {
+    let selfies = match state
+        .store
+        .signers_in_status(SignerStatus::SelfieRequired.as_str(), QUEUE_LIMIT)
+        .await
+    {
+        Ok(rows) => rows
+            .into_iter()
+            .filter(|q| {
+                q.signer
+                    .selfie
+                    .as_ref()
+                    .is_some_and(|sf| sf.accepted.is_none())
+            })
+            .collect::<Vec<_>>(),
+        Err(e) => return failure(&ApiError::from(e)),
+    };
+    let blocked = match state
+        .store
+        .signers_in_status(SignerStatus::Blocked.as_str(), QUEUE_LIMIT)
+        .await
+    {
+        Ok(rows) => rows,
+        Err(e) => return failure(&ApiError::from(e)),
+    };
+    let csrf = hidden_csrf(s);
+    let mut body = format!(
+        r#"<header class="admin-bar">
+<h1>Signet back office</h1>
+<form id="logout-form" method="post" action="/admin/logout">{csrf}
+<span id="operator">{email}</span> <button id="logout-button" class="secondary" type="submit">Sign out</button>
+</form>
+</header>
+"#,
+        email = esc(&s.operator.email),
+    );
+    if let Some(e) = error {
+        body.push_str(&format!(
+            "<p id=\"admin-error\" class=\"error\" role=\"alert\">{}</p>\n",
+            esc(e)
+        ));
+    }
+    body.push_str(&format!(
+        "<section id=\"selfies\" class=\"admin-queue\">\n<h2>Selfies waiting for review <span class=\"count\">{}</span></h2>\n",
+        selfies.len()
+    ));
+    if selfies.is_empty() {
+        body.push_str("<p class=\"empty\">No selfie is waiting.</p>\n");
+    }
+    for q in &selfies {
+        let sid = esc(q.signer.id.as_str());
+        let submitted = q
+            .signer
+            .selfie
+            .as_ref()
+            .map(|sf| format_time(&sf.submitted_at))
+            .unwrap_or_default();
+        body.push_str(&format!(
+            r#"<article class="card admin-item" id="selfie-{sid}" data-signer="{sid}">
+{where_}<p>Submitted {submitted}</p>
+<p><img class="admin-selfie" src="/admin/selfies/{sid}" alt="Selfie of {name}"></p>
+<div class="admin-actions">
+<form method="post" action="/admin/selfies/{sid}/accept">{csrf}<button class="accept" type="submit">Accept</button></form>
+<form method="post" action="/admin/selfies/{sid}/reject">{csrf}<button class="danger" type="submit">Reject</button></form>
+</div>
+</article>
+"#,
+            where_ = where_(q),
+            submitted = esc(&submitted),
+            name = esc(&q.signer.name),
+        ));
+    }
+    body.push_str("</section>\n");
+    body.push_str(&format!(
+        "<section id=\"blocked\" class=\"admin-queue\">\n<h2>Blocked signers <span class=\"count\">{}</span></h2>\n",
+        blocked.len()
+    ));
+    if blocked.is_empty() {
+        body.push_str("<p class=\"empty\">No signer is blocked.</p>\n");
+    }
+    for q in &blocked {
+        let sid = esc(q.signer.id.as_str());
+        body.push_str(&format!(
+            r#"<article class="card admin-item" id="blocked-{sid}" data-signer="{sid}">
+{where_}<p>Reason: <code class="admin-reason">{reason}</code> · failed validations: {failed}</p>
+<div class="admin-actions">
+<form method="post" action="/admin/blocked/{sid}/unblock">{csrf}<button class="accept" type="submit">Unblock</button></form>
+</div>
+</article>
+"#,
+            where_ = where_(q),
+            reason = esc(q.signer.message.as_deref().unwrap_or("unknown")),
+            failed = q.signer.failed_validations,
+        ));
+    }
+    body.push_str("</section>\n");
+    page("Queues · Signet back office", &body, status)
+}
+
+/// `GET /admin`: the queues, or the sign-in form for a browser without a session.
+pub async fn index(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    match session(&state, &headers).await {
+        Ok(Some(s)) => dashboard(&state, &s, None, StatusCode::OK).await,
+        Ok(None) => to_login(),
+        Err(r) => r,
+    }
+}
+
+/// `GET /admin/selfies/{signer_id}`: the selfie a signer handed in, to signed-in operators.
+pub async fn selfie_image(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(sid): Path<String>,
+) -> Response {
+    match session(&state, &headers).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return to_login(),
+        Err(r) => return r,
+    }
+    let not_found = || failure(&ApiError::not_found("selfie"));
+    if SignerId::parse(&sid).is_none() {
+        return not_found();
+    }
+    let q = match state.store.queued_signer(&sid).await {
+        Ok(q) => q,
+        Err(StoreError::NotFound) => return not_found(),
+        Err(e) => return failure(&ApiError::from(e)),
+    };
+    let Some(selfie) = q.signer.selfie else {
+        return not_found();
+    };
+    let bytes = match state.blobs.get(&selfie.blob_key).await {
+        Ok(b) => b,
+        Err(e) => return failure(&ApiError::internal(&e)),
+    };
+    let kind = if bytes.starts_with(b"\x89PNG") {
+        "image/png"
+    } else {
+        "image/jpeg"
+    };
+    let mut r = bytes.into_response();
+    secure(&mut r, kind);
+    r
+}
+
+/// What an operator decided.
+#[derive(Debug, Clone, Copy)]
+enum Decision {
+    AcceptSelfie,
+    RejectSelfie,
+    Unblock,
+}
+
+/// Runs a decision under the document's lock, as the operator, and commits it.
+async fn decide(
+    state: &AppState,
+    s: &OperatorSession,
+    meta: &ClientMeta,
+    sid: &str,
+    decision: Decision,
+) -> Result<(), ApiError> {
+    let sid = SignerId::parse(sid).ok_or_else(|| ApiError::not_found("signer"))?;
+    let q = state.store.queued_signer(sid.as_str()).await?;
+    let tenant = state.store.tenant(&q.tenant_id).await?;
+    let now = tenant.now(q.mode, state.wall_now());
+    let reviewer = format!("operator:{}", s.operator.email);
+    let mut tx: Tx = state.store.begin().await?;
+    let (mut wf, mode) = state
+        .store
+        .workflow_for_update(&mut tx, &tenant.id, &q.document.id)
+        .await?;
+    let signer = wf
+        .signer(&sid)
+        .cloned()
+        .ok_or_else(|| ApiError::not_found("signer"))?;
+    let facts = signing::eligibility(state, &mut tx, &tenant.id, mode, &signer).await?;
+    let fx = match decision {
+        Decision::AcceptSelfie => wf.review_selfie(&sid, true, &reviewer, &facts, now),
+        Decision::RejectSelfie => wf.review_selfie(&sid, false, &reviewer, &facts, now),
+        Decision::Unblock => wf.unblock(&sid, &reviewer, &facts, now),
+    }
+    .map_err(|e| {
+        ApiError::new(
+            StatusCode::CONFLICT,
+            "invalid_transition",
+            "Not possible in the signer's state",
+            e.to_string(),
+        )
+    })?;
+    let actor = Actor {
+        actor: reviewer.clone(),
+        ip: meta.ip.clone(),
+        user_agent: meta.user_agent.clone(),
+    };
+    apply(
+        state,
+        &mut tx,
+        &tenant.id,
+        tenant.clock_offset_ms,
+        mode,
+        &mut wf,
+        fx,
+        &actor,
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    tracing::info!(operator = %s.operator.id, signer = %sid.as_str(), ?decision, "back-office decision");
+    Ok(())
+}
+
+async fn decision_route(
+    state: AppState,
+    headers: HeaderMap,
+    meta: ClientMeta,
+    sid: String,
+    form: Result<Form<CsrfForm>, FormRejection>,
+    decision: Decision,
+) -> Response {
+    let s = match session(&state, &headers).await {
+        Ok(Some(s)) => s,
+        Ok(None) => return forbidden(),
+        Err(r) => return r,
+    };
+    if !csrf_ok(&s, form.as_ref().ok().and_then(|f| f.csrf.as_deref())) {
+        return forbidden();
+    }
+    match decide(&state, &s, &meta, &sid, decision).await {
+        Ok(()) => to_dashboard(),
+        Err(e) => dashboard(&state, &s, Some(&e.detail), e.status).await,
+    }
+}
+
+/// `POST /admin/selfies/{signer_id}/accept`.
+pub async fn accept_selfie(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    meta: ClientMeta,
+    Path(sid): Path<String>,
+    form: Result<Form<CsrfForm>, FormRejection>,
+) -> Response {
+    decision_route(state, headers, meta, sid, form, Decision::AcceptSelfie).await
+}
+
+/// `POST /admin/selfies/{signer_id}/reject`.
+pub async fn reject_selfie(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    meta: ClientMeta,
+    Path(sid): Path<String>,
+    form: Result<Form<CsrfForm>, FormRejection>,
+) -> Response {
+    decision_route(state, headers, meta, sid, form, Decision::RejectSelfie).await
+}
+
+/// `POST /admin/blocked/{signer_id}/unblock`.
+pub async fn unblock(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    meta: ClientMeta,
+    Path(sid): Path<String>,
+    form: Result<Form<CsrfForm>, FormRejection>,
+) -> Response {
+    decision_route(state, headers, meta, sid, form, Decision::Unblock).await
+}

@@ -1,0 +1,592 @@
+#![allow(clippy::unwrap_used, clippy::disallowed_methods)]
+//! The back office at `/admin` over HTTP: operators sign in (argon2id, a strict session
+//! cookie), every form carries the session's CSRF token, and the two queues — selfies waiting
+//! for review and blocked signers — are cleared through the same workflow operations as the
+//! API, each decision written to the document's audit trail as `operator:<email>`.
+//! Runs on SQLite, and on PostgreSQL with `SIGNET_TEST_DATABASE=postgres`.
+
+#[allow(dead_code, clippy::unwrap_used)]
+#[path = "api/helpers.rs"]
+mod helpers;
+
+use base64::Engine;
+use helpers::{TestApp, spawn_app, spawn_app_with};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use signet_server::pages::admin::{CreateOperatorError, create_operator};
+
+const EMAIL: &str = "reviewer@example.com";
+const PASSWORD: &str = "correct horse battery staple";
+
+/// A one-page PDF with a line of text.
+fn sample_pdf(text: &str) -> Vec<u8> {
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.7");
+    let pages = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let content = format!("BT /F1 14 Tf 72 760 Td ({text}) Tj ET");
+    let contents = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Contents" => contents,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+    });
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+fn b64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// `application/x-www-form-urlencoded` for a few fields.
+fn form(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| {
+            let enc: String = v
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                        (b as char).to_string()
+                    }
+                    b' ' => "+".into(),
+                    b => format!("%{b:02X}"),
+                })
+                .collect();
+            format!("{k}={enc}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+struct Page {
+    status: StatusCode,
+    headers: reqwest::header::HeaderMap,
+    text: String,
+}
+
+impl Page {
+    fn location(&self) -> &str {
+        self.headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+    /// The session's CSRF token, as the page's forms carry it.
+    fn csrf(&self) -> String {
+        let marker = r#"name="csrf" value=""#;
+        let at = self.text.find(marker).expect("a form with a csrf field") + marker.len();
+        self.text[at..].split('"').next().unwrap().to_owned()
+    }
+}
+
+async fn get(app: &TestApp, path: &str, cookie: Option<&str>) -> Page {
+    let mut rb = app.client.get(app.url(path));
+    if let Some(c) = cookie {
+        rb = rb.header("cookie", c);
+    }
+    read(rb.send().await.unwrap()).await
+}
+
+async fn post_form(app: &TestApp, path: &str, cookie: Option<&str>, body: String) -> Page {
+    let mut rb = app
+        .client
+        .post(app.url(path))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body);
+    if let Some(c) = cookie {
+        rb = rb.header("cookie", c);
+    }
+    read(rb.send().await.unwrap()).await
+}
+
+async fn read(r: reqwest::Response) -> Page {
+    let status = r.status();
+    let headers = r.headers().clone();
+    let text = r.text().await.unwrap();
+    Page {
+        status,
+        headers,
+        text,
+    }
+}
+
+async fn operator(app: &TestApp) {
+    create_operator(&app.state.store, EMAIL, PASSWORD, app.state.wall_now())
+        .await
+        .unwrap();
+}
+
+/// Signs in and returns the `Cookie` header value.
+async fn sign_in(app: &TestApp) -> String {
+    let r = post_form(
+        app,
+        "/admin/login",
+        None,
+        form(&[("email", EMAIL), ("password", PASSWORD)]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let set = r.headers.get("set-cookie").unwrap().to_str().unwrap();
+    set.split(';').next().unwrap().to_owned()
+}
+
+fn ids(doc: &Value, i: usize) -> (String, String) {
+    (
+        doc["id"].as_str().unwrap().to_owned(),
+        doc["signers"][i]["id"].as_str().unwrap().to_owned(),
+    )
+}
+
+fn path(doc: &Value, i: usize, action: &str) -> String {
+    let (d, s) = ids(doc, i);
+    format!("/v1/documents/{d}/signers/{s}/{action}")
+}
+
+async fn send(app: &TestApp, extra: Value) -> Value {
+    let mut body = json!({
+        "name": "Service agreement",
+        "file": b64(&sample_pdf("Service agreement")),
+        "signers": [
+            {"name": "Ana Silva", "email": "ana@example.com"},
+            {"name": "Ben Okafor", "email": "ben@example.com"},
+        ],
+    });
+    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+        for (k, v) in e {
+            b.insert(k.clone(), v.clone());
+        }
+    }
+    app.post("/v1/documents", body).await.assert(201).clone()
+}
+
+async fn audit_actions(app: &TestApp, doc: &Value) -> Vec<(String, String)> {
+    let trail = app
+        .get(&format!(
+            "/v1/documents/{}/audit",
+            doc["id"].as_str().unwrap()
+        ))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(trail["chain_valid"], true);
+    trail["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap().to_owned(),
+                e["actor"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn operators_sign_in_with_a_password_and_get_a_strict_session_cookie() {
+    let app = spawn_app().await;
+    operator(&app).await;
+
+    // No session: the queues send the browser to the sign-in form.
+    let r = get(&app, "/admin", None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), "/admin/login");
+    let login = get(&app, "/admin/login", None).await;
+    assert_eq!(login.status, StatusCode::OK);
+    assert!(login.text.contains(r#"id="login-form""#));
+    let csp = login.headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert_eq!(login.headers["x-frame-options"], "DENY");
+
+    // A wrong password and an unknown email look the same: 401, no cookie.
+    let wrong = post_form(
+        &app,
+        "/admin/login",
+        None,
+        form(&[("email", EMAIL), ("password", "not the password")]),
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(wrong.headers.get("set-cookie").is_none());
+    assert!(wrong.text.contains("Wrong email or password."));
+    let unknown = post_form(
+        &app,
+        "/admin/login",
+        None,
+        form(&[("email", "nobody@example.com"), ("password", PASSWORD)]),
+    )
+    .await;
+    assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+    assert!(unknown.headers.get("set-cookie").is_none());
+    assert!(unknown.text.contains("Wrong email or password."));
+
+    // The right one: a session cookie for /admin only, out of reach of scripts.
+    let ok = post_form(
+        &app,
+        "/admin/login",
+        None,
+        form(&[("email", "Reviewer@Example.com"), ("password", PASSWORD)]),
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    assert_eq!(ok.location(), "/admin");
+    let set = ok.headers["set-cookie"].to_str().unwrap().to_owned();
+    assert!(set.starts_with("signet_admin="), "{set}");
+    for attr in [
+        "HttpOnly",
+        "SameSite=Strict",
+        "Path=/admin",
+        "Max-Age=28800",
+    ] {
+        assert!(set.contains(attr), "{attr} missing in {set}");
+    }
+    assert!(!set.contains("Secure"), "plain http: {set}");
+    let token = set
+        .split(';')
+        .next()
+        .unwrap()
+        .trim_start_matches("signet_admin=");
+    assert_eq!(token.len(), 64, "256 bits, hex");
+    let cookie = format!("signet_admin={token}");
+
+    let dash = get(&app, "/admin", Some(&cookie)).await;
+    assert_eq!(dash.status, StatusCode::OK);
+    assert!(dash.text.contains(EMAIL));
+    assert!(dash.text.contains("No selfie is waiting."));
+    assert!(dash.text.contains("No signer is blocked."));
+    assert_eq!(dash.headers["cache-control"], "no-store");
+    let csrf = dash.csrf();
+    assert_eq!(csrf.len(), 64);
+    assert_ne!(csrf, token, "the CSRF token is not the session's secret");
+    // Signed in, the sign-in form leads to the queues.
+    let again = get(&app, "/admin/login", Some(&cookie)).await;
+    assert_eq!(again.location(), "/admin");
+
+    // A POST without the session's token, or with another, is refused.
+    let r = post_form(&app, "/admin/logout", Some(&cookie), String::new()).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = post_form(
+        &app,
+        "/admin/logout",
+        Some(&cookie),
+        form(&[("csrf", &"0".repeat(64))]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // A forged cookie is no session.
+    let forged = format!("signet_admin={}", "a".repeat(64));
+    assert_eq!(
+        get(&app, "/admin", Some(&forged)).await.location(),
+        "/admin/login"
+    );
+
+    // Signing out ends the session on the server, not only in the browser.
+    let out = post_form(
+        &app,
+        "/admin/logout",
+        Some(&cookie),
+        form(&[("csrf", &csrf)]),
+    )
+    .await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert_eq!(out.location(), "/admin/login");
+    assert!(
+        out.headers["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("Max-Age=0")
+    );
+    assert_eq!(
+        get(&app, "/admin", Some(&cookie)).await.location(),
+        "/admin/login"
+    );
+}
+
+#[tokio::test]
+async fn the_cookie_is_secure_behind_https_and_operators_need_long_passwords() {
+    let app = spawn_app_with(|c| c.public_url = Some("https://sign.example.com".into())).await;
+    operator(&app).await;
+    let ok = post_form(
+        &app,
+        "/admin/login",
+        None,
+        form(&[("email", EMAIL), ("password", PASSWORD)]),
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    let set = ok.headers["set-cookie"].to_str().unwrap();
+    assert!(set.contains("; Secure"), "{set}");
+
+    let store = &app.state.store;
+    let now = app.state.wall_now();
+    assert!(matches!(
+        create_operator(store, "short@example.com", "elevenchars", now).await,
+        Err(CreateOperatorError::WeakPassword)
+    ));
+    assert!(matches!(
+        create_operator(store, "not-an-email", PASSWORD, now).await,
+        Err(CreateOperatorError::InvalidEmail)
+    ));
+    assert!(matches!(
+        create_operator(store, "REVIEWER@example.com", PASSWORD, now).await,
+        Err(CreateOperatorError::Exists)
+    ));
+    // The password is stored as an argon2id hash, never as given.
+    let row = store.operator_by_email(EMAIL).await.unwrap().unwrap();
+    assert!(
+        row.password_hash.starts_with("$argon2id$"),
+        "{}",
+        row.password_hash
+    );
+    assert!(!row.password_hash.contains(PASSWORD));
+}
+
+#[tokio::test]
+async fn an_operator_accepts_a_selfie_from_the_queue_and_the_audit_trail_names_them() {
+    let app = spawn_app().await;
+    operator(&app).await;
+    // An identified person, whose identification is stale a day later: a selfie is needed.
+    let (happy, _) = app.requested("X-AUTOTEST-HAPPYPATH", "Tester").await;
+    app.advance(121).await;
+    app.advance(25 * 3600).await;
+    let doc = send(
+        &app,
+        json!({"signature_level": "advanced", "signers": [
+            {"name": "Happy <Tester>", "email": "h@example.com", "person_id": happy},
+        ]}),
+    )
+    .await;
+    assert_eq!(doc["signers"][0]["status"], "selfie_required");
+    let (_, sid) = ids(&doc, 0);
+    let cookie = sign_in(&app).await;
+
+    // Nothing to review before the selfie arrives.
+    let dash = get(&app, "/admin", Some(&cookie)).await;
+    assert!(!dash.text.contains(&format!("selfie-{sid}")));
+
+    let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F'];
+    app.post(&path(&doc, 0, "selfie"), json!({"image": b64(&jpeg)}))
+        .await
+        .assert(200);
+
+    let dash = get(&app, "/admin", Some(&cookie)).await;
+    assert_eq!(dash.status, StatusCode::OK);
+    assert!(
+        dash.text.contains(&format!(r#"id="selfie-{sid}""#)),
+        "{}",
+        dash.text
+    );
+    assert!(dash.text.contains("default"), "the tenant's name is shown");
+    assert!(dash.text.contains("Service agreement"));
+    assert!(
+        dash.text.contains("Happy &lt;Tester&gt;"),
+        "names are escaped"
+    );
+    assert!(
+        dash.text
+            .contains(&format!(r#"src="/admin/selfies/{sid}""#))
+    );
+
+    // The image, to operators only.
+    let img = app
+        .client
+        .get(app.url(&format!("/admin/selfies/{sid}")))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(img.status(), StatusCode::OK);
+    assert_eq!(img.headers()["content-type"], "image/jpeg");
+    assert_eq!(img.bytes().await.unwrap().as_ref(), &jpeg);
+    let anon = get(&app, &format!("/admin/selfies/{sid}"), None).await;
+    assert_eq!(anon.status, StatusCode::SEE_OTHER);
+
+    // Without the CSRF token nothing happens.
+    let r = post_form(
+        &app,
+        &format!("/admin/selfies/{sid}/accept"),
+        Some(&cookie),
+        String::new(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = post_form(
+        &app,
+        &format!("/admin/selfies/{sid}/accept"),
+        None,
+        form(&[("csrf", &dash.csrf())]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "no session, no decision");
+    let s = app
+        .get(&format!(
+            "/v1/documents/{}/signers/{sid}",
+            doc["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(s.assert(200)["status"], "selfie_required");
+
+    let r = post_form(
+        &app,
+        &format!("/admin/selfies/{sid}/accept"),
+        Some(&cookie),
+        form(&[("csrf", &dash.csrf())]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    assert_eq!(r.location(), "/admin");
+    let s = app
+        .get(&format!(
+            "/v1/documents/{}/signers/{sid}",
+            doc["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(s.assert(200)["status"], "user_consent_required");
+    let actions = audit_actions(&app, &doc).await;
+    assert!(
+        actions.contains(&("selfie.accepted".into(), format!("operator:{EMAIL}"))),
+        "{actions:?}"
+    );
+    // Out of the queue; a second decision is refused and changes nothing.
+    let dash = get(&app, "/admin", Some(&cookie)).await;
+    assert!(!dash.text.contains(&format!(r#"id="selfie-{sid}""#)));
+    let r = post_form(
+        &app,
+        &format!("/admin/selfies/{sid}/reject"),
+        Some(&cookie),
+        form(&[("csrf", &dash.csrf())]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.text.contains(r#"id="admin-error""#));
+}
+
+#[tokio::test]
+async fn an_operator_rejects_a_selfie_and_the_signer_must_send_another() {
+    let app = spawn_app().await;
+    operator(&app).await;
+    let (happy, _) = app.requested("X-AUTOTEST-HAPPYPATH", "Tester").await;
+    app.advance(121).await;
+    app.advance(25 * 3600).await;
+    let doc = send(
+        &app,
+        json!({"signature_level": "advanced", "signers": [
+            {"name": "Happy", "email": "h@example.com", "person_id": happy},
+        ]}),
+    )
+    .await;
+    let (d, sid) = ids(&doc, 0);
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    app.post(&path(&doc, 0, "selfie"), json!({"image": b64(png)}))
+        .await
+        .assert(200);
+    let cookie = sign_in(&app).await;
+    let dash = get(&app, "/admin", Some(&cookie)).await;
+    let img = get(&app, &format!("/admin/selfies/{sid}"), Some(&cookie)).await;
+    assert_eq!(img.headers["content-type"], "image/png");
+    let r = post_form(
+        &app,
+        &format!("/admin/selfies/{sid}/reject"),
+        Some(&cookie),
+        form(&[("csrf", &dash.csrf())]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let s = app.get(&format!("/v1/documents/{d}/signers/{sid}")).await;
+    let s = s.assert(200);
+    assert_eq!(s["status"], "selfie_required", "{s}");
+    let actions = audit_actions(&app, &doc).await;
+    assert!(
+        actions.contains(&("selfie.rejected".into(), format!("operator:{EMAIL}"))),
+        "{actions:?}"
+    );
+    // The rejected selfie is no longer waiting.
+    let dash = get(&app, "/admin", Some(&cookie)).await;
+    assert!(!dash.text.contains(&format!(r#"id="selfie-{sid}""#)));
+}
+
+#[tokio::test]
+async fn an_operator_unblocks_a_blocked_signer_and_the_document_is_pending_again() {
+    let app = spawn_app().await;
+    operator(&app).await;
+    let doc = send(&app, json!({})).await;
+    let (d, sid) = ids(&doc, 0);
+    // Three killed codes block the signer and the document.
+    for round in 1..=3 {
+        app.post(&path(&doc, 0, "approve"), json!({}))
+            .await
+            .assert(200);
+        for _ in 1..=4 {
+            app.post(&path(&doc, 0, "confirm"), json!({"otp": "000000"}))
+                .await
+                .assert_error(422, "otp_invalid");
+        }
+        let fifth = app
+            .post(&path(&doc, 0, "confirm"), json!({"otp": "000000"}))
+            .await;
+        fifth.assert_error(
+            422,
+            if round < 3 {
+                "otp_attempts_exceeded"
+            } else {
+                "signer_blocked"
+            },
+        );
+    }
+    let blocked = app.get(&format!("/v1/documents/{d}")).await;
+    assert_eq!(blocked.assert(200)["status"], "blocked");
+
+    let cookie = sign_in(&app).await;
+    let dash = get(&app, "/admin", Some(&cookie)).await;
+    assert!(
+        dash.text.contains(&format!(r#"id="blocked-{sid}""#)),
+        "{}",
+        dash.text
+    );
+    assert!(dash.text.contains("OTP_CODE_INVALID"));
+    assert!(dash.text.contains("default"));
+
+    let r = post_form(
+        &app,
+        &format!("/admin/blocked/{sid}/unblock"),
+        Some(&cookie),
+        "csrf=wrong".into(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = post_form(
+        &app,
+        &format!("/admin/blocked/{sid}/unblock"),
+        Some(&cookie),
+        form(&[("csrf", &dash.csrf())]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let now = app.get(&format!("/v1/documents/{d}")).await;
+    let now = now.assert(200);
+    assert_eq!(now["status"], "pending");
+    assert_eq!(now["signers"][0]["status"], "user_consent_required");
+    let actions = audit_actions(&app, &doc).await;
+    assert!(
+        actions.contains(&("signer.unblocked".into(), format!("operator:{EMAIL}"))),
+        "{actions:?}"
+    );
+    let dash = get(&app, "/admin", Some(&cookie)).await;
+    assert!(!dash.text.contains(&format!(r#"id="blocked-{sid}""#)));
+    assert!(dash.text.contains("No signer is blocked."));
+}

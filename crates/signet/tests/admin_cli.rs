@@ -1,0 +1,64 @@
+//! `signet admin create` run as a process: the password comes from standard input, never the
+//! command line, is refused when shorter than 12 characters, and is never printed.
+
+// The shared helpers block on child processes; that is right in a synchronous test.
+#![allow(clippy::disallowed_methods)]
+
+mod common;
+
+use common::*;
+use std::io::Write;
+use std::process::{Output, Stdio};
+
+fn create(database_url: &str, data_dir: &std::path::Path, email: &str, stdin: &str) -> Output {
+    let mut child = signet(database_url, data_dir)
+        .args(["admin", "create", email, "--password-stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run signet");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write the password");
+    child.wait_with_output().expect("signet admin create")
+}
+
+#[test]
+fn admin_create_reads_the_password_from_stdin_and_refuses_a_short_one() {
+    let (url, data_dir) = fresh_database("admin_cli");
+    let password = "a long enough passphrase";
+
+    let out = create(&url, &data_dir, "a@b.c", &format!("{password}\n"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "stderr: {stderr}");
+    assert!(stdout.contains("Created operator a@b.c"), "{stdout}");
+    assert!(!stdout.contains(password) && !stderr.contains(password));
+
+    // The same email again is refused.
+    let out = create(&url, &data_dir, "A@B.C", &format!("{password}\n"));
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("exists"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // Eleven characters are too few, and nothing is created.
+    let out = create(&url, &data_dir, "short@b.c", "elevenchars\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("at least 12 characters"), "{stderr}");
+    assert!(!stderr.contains("elevenchars"));
+    let out = create(&url, &data_dir, "short@b.c", &format!("{password}\n"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&data_dir);
+}
