@@ -206,10 +206,12 @@ fn render(ctx: &Ctx, error: Option<&str>, status: StatusCode) -> Response {
             esc(lang.t(Key::SandboxHint))
         ));
     }
-    // The actions the signer can take now.
+    // The actions the signer can take now: below the document when they agree to it, above
+    // it when they only need to finish (the code, a selfie).
+    let mut actions = String::new();
     if open {
         match s.status {
-            SignerStatus::UserConsentRequired => body.push_str(&format!(
+            SignerStatus::UserConsentRequired => actions.push_str(&format!(
                 r#"<form id="approve-form" class="card" method="post" action="{base}/approve">
 <label class="check" for="consent"><input type="checkbox" id="consent" name="consent" value="on"> <span>{consent}</span></label>
 <button id="approve" type="submit">{approve}</button>
@@ -218,7 +220,7 @@ fn render(ctx: &Ctx, error: Option<&str>, status: StatusCode) -> Response {
                 consent = esc(lang.t(Key::Consent)),
                 approve = esc(lang.t(Key::Approve)),
             )),
-            SignerStatus::ConfirmationRequired => body.push_str(&format!(
+            SignerStatus::ConfirmationRequired => actions.push_str(&format!(
                 r#"<form id="confirm-form" class="card" method="post" action="{base}/confirm">
 <label for="otp">{label}</label>
 <input type="text" id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" pattern="[0-9]{{6}}" maxlength="6" required>
@@ -234,7 +236,7 @@ fn render(ctx: &Ctx, error: Option<&str>, status: StatusCode) -> Response {
                 new_code = esc(lang.t(Key::NewCode)),
             )),
             SignerStatus::SelfieRequired if s.selfie.as_ref().is_none_or(|x| x.accepted.is_some()) => {
-                body.push_str(&format!(
+                actions.push_str(&format!(
                     r#"<form id="selfie-form" class="card" method="post" action="{base}/selfie" enctype="multipart/form-data">
 <label for="selfie">{label}</label>
 <input type="file" id="selfie" name="selfie" accept="image/jpeg,image/png" capture="user" required>
@@ -249,24 +251,32 @@ fn render(ctx: &Ctx, error: Option<&str>, status: StatusCode) -> Response {
         }
     }
     if s.status == SignerStatus::Signed || d.status == DocumentStatus::Finished {
-        body.push_str(&format!(
+        actions.push_str(&format!(
             r#"<p><a id="download" href="{base}/file">{}</a></p>"#,
             esc(lang.t(Key::Download))
         ));
     }
-    body.push_str(r#"<section class="pages">"#);
+    let mut pages_html = String::new();
+    pages_html.push_str(r#"<section class="pages">"#);
     let pages = d.pages.max(1);
     for n in 1..=pages {
         let alt = lang
             .t(Key::PageOf)
             .replace("{n}", &n.to_string())
             .replace("{m}", &pages.to_string());
-        body.push_str(&format!(
+        pages_html.push_str(&format!(
             r#"<img class="page" src="{base}/pages/{n}" alt="{alt}" loading="lazy" width="{PAGE_WIDTH_PX}">"#,
             alt = esc(&alt)
         ));
     }
-    body.push_str("</section>\n");
+    pages_html.push_str("</section>\n");
+    if s.status == SignerStatus::UserConsentRequired {
+        body.push_str(&pages_html);
+        body.push_str(&actions);
+    } else {
+        body.push_str(&actions);
+        body.push_str(&pages_html);
+    }
     let can_reject = open
         && !matches!(
             s.status,
