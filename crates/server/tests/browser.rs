@@ -597,3 +597,114 @@ async fn the_approval_can_be_done_with_the_keyboard_alone() {
     assert_eq!(d["signers"][0]["status"], "signed", "{d}");
     h.done();
 }
+
+// ---------------------------------------------------------------------------------------------
+// The back office.
+
+/// Waits until `script` (returning a boolean) is true on the page.
+async fn wait_until(s: &Session, what: &str, script: &str) {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        if s.try_execute(script).await.is_ok_and(|v| v == true) {
+            return;
+        }
+        if Instant::now() > deadline {
+            panic!(
+                "{what} never happened on {}; the page:\n{}",
+                s.current_url().await,
+                s.source().await
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn an_operator_signs_in_to_the_back_office_and_unblocks_a_signer() {
+    let Some(h) = harness("admin_sign_in_and_unblock").await else {
+        return;
+    };
+    let app = &h.app;
+    let email = "reviewer@example.com";
+    let password = "correct horse battery staple";
+    signet_server::pages::admin::create_operator(
+        &app.state.store,
+        email,
+        password,
+        app.state.wall_now(),
+    )
+    .await
+    .unwrap();
+    // Three killed codes block Ana and the document.
+    let doc = send(app, "Blocked agreement", 1, json!({})).await;
+    let d = doc["id"].as_str().unwrap();
+    let sid = doc["signers"][0]["id"].as_str().unwrap();
+    for _ in 1..=3 {
+        app.post(
+            &format!("/v1/documents/{d}/signers/{sid}/approve"),
+            json!({}),
+        )
+        .await
+        .assert(200);
+        for _ in 1..=5 {
+            app.post(
+                &format!("/v1/documents/{d}/signers/{sid}/confirm"),
+                json!({"otp": "000000"}),
+            )
+            .await;
+        }
+    }
+    assert_eq!(document(app, &doc).await["status"], "blocked");
+
+    let s = h.driver.session(DESKTOP.0, DESKTOP.1, None).await;
+    // Without a session /admin leads to the sign-in form.
+    s.goto(&app.url("/admin")).await;
+    s.find("#login-form").await;
+    assert!(s.current_url().await.ends_with("/admin/login"));
+    // A wrong password: the same form again, with the one message for every failure.
+    s.type_into(&s.find("#email").await, email).await;
+    s.type_into(&s.find("#password").await, "not the password")
+        .await;
+    s.click(&s.find("#login-button").await).await;
+    let error = s.find("#login-error").await;
+    assert_eq!(s.text(&error).await, "Wrong email or password.");
+    h.shot(&s, "wrong-password").await;
+    // Scripts cannot read the session cookie (HttpOnly), before and after signing in.
+    s.type_into(&s.find("#password").await, password).await;
+    s.click(&s.find("#login-button").await).await;
+    let who = s.find("#operator").await;
+    assert_eq!(s.text(&who).await, email);
+    let cookies = s.execute("return document.cookie;", vec![]).await;
+    assert_eq!(cookies, "", "the session cookie is HttpOnly");
+    let row = format!("#blocked-{sid}");
+    let reason = text_of(&s, &format!("{row} .admin-reason")).await;
+    assert_eq!(reason, "OTP_CODE_INVALID");
+    assert!(text_of(&s, &row).await.contains("Blocked agreement"));
+    h.shot(&s, "blocked-queue").await;
+
+    s.click(&s.find(&format!("{row} button")).await).await;
+    wait_until(
+        &s,
+        "the signer leaving the queue",
+        &format!(
+            "return !!document.getElementById('operator') && !document.getElementById('blocked-{sid}');"
+        ),
+    )
+    .await;
+    assert!(
+        text_of(&s, "#blocked")
+            .await
+            .contains("No signer is blocked.")
+    );
+    h.shot(&s, "unblocked").await;
+    assert_eq!(document(app, &doc).await["status"], "pending");
+
+    s.click(&s.find("#logout-button").await).await;
+    s.find("#login-form").await;
+    s.goto(&app.url("/admin")).await;
+    s.find("#login-form").await;
+    assert!(s.current_url().await.ends_with("/admin/login"));
+    h.shot(&s, "signed-out").await;
+    s.close().await;
+    h.done();
+}
