@@ -18,36 +18,6 @@ use signet_server::pages::admin::{CreateOperatorError, create_operator};
 const EMAIL: &str = "reviewer@example.com";
 const PASSWORD: &str = "correct horse battery staple";
 
-/// A one-page PDF with a line of text.
-fn sample_pdf(text: &str) -> Vec<u8> {
-    use lopdf::{Document, Object, Stream, dictionary};
-    let mut doc = Document::with_version("1.7");
-    let pages = doc.new_object_id();
-    let font = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-    });
-    let content = format!("BT /F1 14 Tf 72 760 Td ({text}) Tj ET");
-    let contents = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page",
-        "Parent" => pages,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        "Contents" => contents,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-    });
-    doc.objects.insert(
-        pages,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
-        }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
-}
-
 fn b64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
@@ -160,7 +130,7 @@ fn path(doc: &Value, i: usize, action: &str) -> String {
 async fn send(app: &TestApp, extra: Value) -> Value {
     let mut body = json!({
         "name": "Service agreement",
-        "file": b64(&sample_pdf("Service agreement")),
+        "file": b64(&helpers::sample_pdf("Service agreement")),
         "signers": [
             {"name": "Ana Silva", "email": "ana@example.com"},
             {"name": "Ben Okafor", "email": "ben@example.com"},

@@ -660,7 +660,10 @@ async fn a_sanctions_hit_holds_an_advanced_signer_with_140_then_4110() {
     .assert(200);
     app.advance(121).await;
     assert_eq!(app.status(&pid, &iid).await, "successful");
-    let pdf = base64_pdf();
+    let pdf = {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.encode(helpers::sample_pdf("Contract"))
+    };
     let doc = app
         .post(
             "/v1/documents",
@@ -709,29 +712,6 @@ async fn a_sanctions_hit_holds_an_advanced_signer_with_140_then_4110() {
         s["status"], "user_consent_required",
         "a cleared hit lets the signer go"
     );
-}
-
-/// A one-page PDF, base64.
-fn base64_pdf() -> String {
-    use base64::Engine;
-    use lopdf::{Document, Object, dictionary};
-    let mut doc = Document::with_version("1.7");
-    let pages = doc.new_object_id();
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-    });
-    doc.objects.insert(
-        pages,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-        ),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).expect("a PDF in memory");
-    base64::engine::general_purpose::STANDARD.encode(out)
 }
 
 #[tokio::test]

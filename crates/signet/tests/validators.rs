@@ -36,39 +36,6 @@ impl Fixtures {
     }
 }
 
-/// A one-page PDF whose page text holds the word "agreement" (uncompressed, so a test can
-/// find it and change one byte of it).
-fn input_pdf(title: &str) -> Vec<u8> {
-    use lopdf::{Document, Object, Stream, dictionary};
-    let mut doc = Document::with_version("1.7");
-    let pages = doc.new_object_id();
-    let font = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-    });
-    let content = format!(
-        "BT /F1 16 Tf 72 760 Td ({title}) Tj ET BT /F1 11 Tf 72 730 Td (The parties sign this agreement.) Tj ET"
-    );
-    let contents = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page",
-        "Parent" => pages,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        "Contents" => contents,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-    });
-    doc.objects.insert(
-        pages,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
-        }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
-}
-
 /// Changes one letter of the page text: a byte inside the first signed range of every
 /// signature.
 fn tamper(pdf: &[u8]) -> Vec<u8> {
@@ -135,7 +102,10 @@ fn signed_through_the_api(
     level: &str,
     signers: Vec<Value>,
 ) -> Vec<u8> {
-    let file = base64::engine::general_purpose::STANDARD.encode(input_pdf(name));
+    let file = base64::engine::general_purpose::STANDARD.encode(common::text_pdf(&[
+        name,
+        "The parties sign this agreement.",
+    ]));
     let n = signers.len();
     let doc = post(
         port,
@@ -575,7 +545,11 @@ fn signet_verify_reports_a_pyhanko_signature_as_valid_but_not_signets() {
     let Some(py) = pyhanko() else { return };
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.pdf");
-    std::fs::write(&input, input_pdf("Outside agreement")).unwrap();
+    std::fs::write(
+        &input,
+        common::text_pdf(&["Outside agreement", "The parties sign this agreement."]),
+    )
+    .unwrap();
     let out_pdf = dir.path().join("out.pdf");
     let ca = dir.path().join("outside-ca.pem");
     let script = common::workspace().join("crates/pdf/tests/sign_pyhanko.py");

@@ -17,37 +17,6 @@ fn real_now() -> DateTime<Utc> {
     DateTime::<Utc>::from(std::time::SystemTime::now())
 }
 
-fn unsigned_pdf() -> Vec<u8> {
-    use lopdf::{Document, Object, Stream, dictionary};
-    let mut doc = Document::with_version("1.7");
-    let pages = doc.new_object_id();
-    let font = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-    });
-    let contents = doc.add_object(Stream::new(
-        dictionary! {},
-        b"BT /F1 14 Tf 72 760 Td (A short agreement.) Tj ET".to_vec(),
-    ));
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page",
-        "Parent" => pages,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        "Contents" => contents,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-    });
-    doc.objects.insert(
-        pages,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
-        }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
-}
-
 struct Files {
     dir: tempfile::TempDir,
 }
@@ -65,7 +34,7 @@ fn files() -> &'static Files {
         let now = real_now();
         let trust = TrustStore::generate("Verify CLI", now).unwrap();
         let other = TrustStore::generate("Someone Else", now).unwrap();
-        let unsigned = unsigned_pdf();
+        let unsigned = common::text_pdf(&["A short agreement."]);
         let opts = SignOptions {
             signer_name: "Ana Silva".into(),
             reason: Some("I agree".into()),

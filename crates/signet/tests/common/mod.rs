@@ -319,3 +319,39 @@ pub fn signet_bare() -> Command {
         .env_remove("RUST_LIB_BACKTRACE");
     cmd
 }
+
+/// A one-page PDF with these lines of uncompressed Helvetica text, top to bottom (a test
+/// can find a word in it and change one byte).
+#[allow(dead_code)]
+pub fn text_pdf(lines: &[&str]) -> Vec<u8> {
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.7");
+    let pages = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let content: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("BT /F1 14 Tf 72 {} Td ({l}) Tj ET ", 760 - 30 * i))
+        .collect();
+    let contents = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Contents" => contents,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+    });
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("a PDF in memory");
+    out
+}
