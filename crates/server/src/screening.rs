@@ -319,6 +319,79 @@ pub fn screening_json(row: &ScreeningRow) -> Value {
     out
 }
 
+/// The longest note a hit decision keeps.
+pub const MAX_NOTE_CHARS: usize = 2000;
+
+/// Decides a hit of the tenant in `mode`: `true_positive` (the person is the listed entry) or
+/// `false_positive`, recorded with `decided_by` and the note (trimmed; empty is none). Under
+/// the person's lock, the hit is stored, `screening.hit_decided` raised, the person's
+/// screening fields follow from its hits (announced), and its signers are re-checked; then
+/// the transaction commits. What the API and the back office both run.
+#[allow(clippy::too_many_arguments)]
+pub async fn decide_hit(
+    state: &AppState,
+    tenant: &TenantId,
+    mode: Mode,
+    id: &ScreeningHitId,
+    decision: &str,
+    note: Option<String>,
+    decided_by: &str,
+    now: Timestamp,
+) -> ApiResult<ScreeningHitRow> {
+    if !matches!(decision, "true_positive" | "false_positive") {
+        return Err(ApiError::field(
+            "decision",
+            "must be true_positive or false_positive",
+        ));
+    }
+    let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    if note
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS)
+    {
+        return Err(ApiError::field("note", "must be at most 2000 characters"));
+    }
+    let not_found = |e| ApiError::unless_found(e, "hit");
+    let found = state.store.hit(tenant, mode, id).await.map_err(not_found)?;
+    let mut tx = state.store.begin().await?;
+    // The person's lock first, as a screening takes it, then its hits.
+    let mut person = state
+        .store
+        .person_for_update(&mut tx, tenant, mode, &found.person_id)
+        .await
+        .map_err(not_found)?;
+    let mut hits = state
+        .store
+        .person_hits(&mut tx, tenant, mode, &found.person_id)
+        .await?;
+    let hit = hits
+        .iter_mut()
+        .find(|h| h.id == *id)
+        .ok_or_else(|| ApiError::not_found("hit"))?;
+    let now_ms = to_millis(&now);
+    hit.status = decision.to_owned();
+    hit.decided_by = Some(decided_by.to_owned());
+    hit.note = note;
+    hit.decided_at = Some(now_ms);
+    hit.updated_at = now_ms;
+    let decided = hit.clone();
+    state.store.decide_hit(&mut tx, tenant, &decided).await?;
+    emit(
+        state,
+        &mut tx,
+        tenant,
+        mode,
+        "screening.hit_decided",
+        hit_json(&decided),
+        now,
+    )
+    .await?;
+    apply_verdict(state, &mut tx, tenant, mode, &mut person, &hits, true, now).await?;
+    crate::signing::on_person_changed(state, &mut tx, tenant, mode, &found.person_id, now).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(decided)
+}
+
 /// The person's `screening_progress` and `risk_classification_status` that
 /// its hits imply: a true positive declines (high risk), an open hit is a
 /// potential match (potential risk), no hits or only dismissed ones accept

@@ -1,8 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)]
 //! The back office at `/admin` over HTTP: operators sign in (argon2id, a strict session
-//! cookie), every form carries the session's CSRF token, and the two queues — selfies waiting
+//! cookie), every form carries the session's CSRF token, and the queues — selfies waiting
 //! for review and blocked signers — are cleared through the same workflow operations as the
-//! API, each decision written to the document's audit trail as `operator:<email>`.
+//! API, each decision written to the document's audit trail as `operator:<email>`; open
+//! screening hits are decided as the API decides them, `decided_by` = `operator:<email>`.
 //! Runs on SQLite, and on PostgreSQL with `SIGNET_TEST_DATABASE=postgres`.
 
 #[allow(dead_code, clippy::unwrap_used)]
@@ -559,4 +560,194 @@ async fn an_operator_unblocks_a_blocked_signer_and_the_document_is_pending_again
     let dash = get(&app, "/admin", Some(&cookie)).await;
     assert!(!dash.text.contains(&format!(r#"id="blocked-{sid}""#)));
     assert!(dash.text.contains("No signer is blocked."));
+}
+
+/// Imports the OFAC fixture list, as `signet lists import` does, and waits for the
+/// re-screening it schedules.
+async fn import_sdn(app: &TestApp) {
+    signet_server::screening::import_list(
+        &app.state.store,
+        signet_server::screening::signet_screening::ListFormat::OfacSdnXml,
+        &std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../screening/tests/fixtures/sdn.xml"),
+        app.state.wall_now(),
+        |_| {},
+    )
+    .await
+    .unwrap();
+    app.state.screening.invalidate();
+    for _ in 0..500 {
+        if app.state.store.pending_job_count().await.unwrap_or(0) == 0 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+}
+
+async fn hits(app: &TestApp, status: &str) -> Vec<Value> {
+    app.get(&format!("/v1/screening/hits?status={status}"))
+        .await
+        .assert(200)
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// A listed person, its one open hit and a signed-in operator's cookie.
+async fn listed_person(app: &TestApp) -> (String, Value, String) {
+    import_sdn(app).await;
+    let p = app
+        .person(json!({"first_name": "Vladimir", "last_name": "Putin"}))
+        .await;
+    let pid = p["id"].as_str().unwrap().to_owned();
+    let open = hits(app, "open").await;
+    assert_eq!(open.len(), 1, "{open:?}");
+    operator(app).await;
+    let cookie = sign_in(app).await;
+    (pid, open[0].clone(), cookie)
+}
+
+#[tokio::test]
+async fn an_open_screening_hit_is_queued_and_an_operator_confirms_it() {
+    let app = spawn_app().await;
+    let (pid, hit, cookie) = listed_person(&app).await;
+    let hid = hit["id"].as_str().unwrap();
+
+    let page = get(&app, "/admin", Some(&cookie)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let at = page
+        .text
+        .find(&format!(r#"id="hit-{hid}""#))
+        .unwrap_or_else(|| panic!("the hit is not queued: {}", page.text));
+    let item = &page.text[at..at + page.text[at..].find("</article>").unwrap()];
+    assert!(item.contains("Vladimir Putin"), "{item}");
+    assert!(item.contains(&pid), "{item}");
+    assert!(item.contains("ofac-sdn"), "{item}");
+    assert!(item.contains("32713"), "{item}");
+    let score = format!("{:.2}", hit["score"].as_f64().unwrap());
+    assert!(item.contains(&score), "{score} missing: {item}");
+    let summary = hit["explanation"]["summary"].as_str().unwrap();
+    assert!(
+        item.contains(&signet_server::pages::esc(summary)),
+        "{summary} missing: {item}"
+    );
+    assert!(
+        item.contains(&format!("/admin/hits/{hid}/confirm")),
+        "{item}"
+    );
+    assert!(item.contains(&format!("/admin/hits/{hid}/clear")), "{item}");
+
+    let r = post_form(
+        &app,
+        &format!("/admin/hits/{hid}/confirm"),
+        Some(&cookie),
+        form(&[
+            ("csrf", &page.csrf()),
+            ("note", "  Same birth date and passport.  "),
+        ]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    assert_eq!(r.location(), "/admin");
+
+    assert!(hits(&app, "open").await.is_empty());
+    let confirmed = hits(&app, "true_positive").await;
+    assert_eq!(confirmed.len(), 1, "{confirmed:?}");
+    assert_eq!(confirmed[0]["id"], hid);
+    assert_eq!(confirmed[0]["decided_by"], format!("operator:{EMAIL}"));
+    assert_eq!(confirmed[0]["note"], "Same birth date and passport.");
+    let p = app
+        .get(&format!("/v1/persons/{pid}"))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(p["screening_progress"], "SCREENED_DECLINED", "{p}");
+    assert_eq!(p["risk_classification_status"], "HIGH_RISK");
+    let events = app.event_types().await;
+    assert!(
+        events.iter().any(|e| e == "screening.hit_decided"),
+        "{events:?}"
+    );
+
+    let page = get(&app, "/admin", Some(&cookie)).await;
+    assert!(!page.text.contains(&format!(r#"id="hit-{hid}""#)));
+    assert!(
+        page.text.contains("No screening hit is open."),
+        "{}",
+        page.text
+    );
+}
+
+#[tokio::test]
+async fn an_operator_clears_a_hit_and_a_post_without_the_csrf_token_is_refused() {
+    let app = spawn_app().await;
+    let (pid, hit, cookie) = listed_person(&app).await;
+    let hid = hit["id"].as_str().unwrap();
+
+    let r = post_form(
+        &app,
+        &format!("/admin/hits/{hid}/confirm"),
+        Some(&cookie),
+        form(&[("note", "no token")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+    let r = post_form(
+        &app,
+        &format!("/admin/hits/{hid}/clear"),
+        Some(&cookie),
+        form(&[("csrf", "0".repeat(64).as_str())]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+    let r = post_form(
+        &app,
+        &format!("/admin/hits/{hid}/clear"),
+        None,
+        String::new(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+    assert_eq!(hits(&app, "open").await.len(), 1, "still open");
+
+    let csrf = get(&app, "/admin", Some(&cookie)).await.csrf();
+    let long = "x".repeat(2001);
+    let r = post_form(
+        &app,
+        &format!("/admin/hits/{hid}/clear"),
+        Some(&cookie),
+        form(&[("csrf", &csrf), ("note", &long)]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text);
+    assert!(r.text.contains("admin-error"), "{}", r.text);
+    assert_eq!(hits(&app, "open").await.len(), 1, "still open");
+
+    let r = post_form(
+        &app,
+        &format!("/admin/hits/{hid}/clear"),
+        Some(&cookie),
+        form(&[("csrf", &csrf), ("note", "")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let cleared = hits(&app, "false_positive").await;
+    assert_eq!(cleared.len(), 1, "{cleared:?}");
+    assert_eq!(cleared[0]["decided_by"], format!("operator:{EMAIL}"));
+    assert!(cleared[0]["note"].is_null(), "{}", cleared[0]);
+    let p = app
+        .get(&format!("/v1/persons/{pid}"))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(p["screening_progress"], "SCREENED_ACCEPTED", "{p}");
+
+    let r = post_form(
+        &app,
+        "/admin/hits/nonexistent/confirm",
+        Some(&cookie),
+        form(&[("csrf", &csrf)]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
 }

@@ -32,7 +32,9 @@ pub use idempotency::IdempotencyBegin;
 pub use jobs::{ClaimedJob, JobSpec};
 pub use operators::{OperatorRow, OperatorSession, QueuedSigner};
 pub use persons::PersonDocumentRow;
-pub use screening::{ScreeningEntryRow, ScreeningHitRow, ScreeningListRow, ScreeningRow};
+pub use screening::{
+    QueuedHit, ScreeningEntryRow, ScreeningHitRow, ScreeningListRow, ScreeningRow,
+};
 pub use tenants::{ApiKeyRow, Mode, Tenant};
 pub use webhooks::{
     ALL_EVENT_TYPES, ClaimedMessage, DeliveryAttemptRow, MessageSettlement, WebhookEndpointRow,

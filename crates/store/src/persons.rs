@@ -7,7 +7,7 @@ use signet_core::time::{Timestamp, from_millis, to_millis};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-fn person_from_row(row: &AnyRow) -> Result<Person> {
+pub(crate) fn person_from_row(row: &AnyRow) -> Result<Person> {
     let doc: String = row.try_get("doc")?;
     match serde_json::from_str(&doc)? {
         serde_json::Value::Object(m) => Ok(Person::from_stored(m)),

@@ -201,6 +201,35 @@ pub struct ScreeningHitRow {
 
 const HIT_COLUMNS: &str = "id, person_id, list_id, entry_id, name, matched_name, score, explanation, status, decided_by, note, decided_at, created_at, updated_at";
 
+/// An open hit in the back office's queue, with its person and tenant.
+#[derive(Debug, Clone)]
+pub struct QueuedHit {
+    pub tenant_id: TenantId,
+    pub tenant_name: String,
+    pub mode: Mode,
+    pub person: signet_core::person::Person,
+    pub hit: ScreeningHitRow,
+}
+
+fn queued_hit_from_row(row: &AnyRow) -> Result<QueuedHit> {
+    let corrupt = |w: &str| StoreError::Corrupt(w.into());
+    let tenant: String = row.try_get("tenant_id")?;
+    let mode: String = row.try_get("mode")?;
+    Ok(QueuedHit {
+        tenant_id: TenantId::parse(&tenant).ok_or_else(|| corrupt("tenant id"))?,
+        tenant_name: row.try_get("tenant_name")?,
+        mode: Mode::parse(&mode).ok_or_else(|| corrupt("mode"))?,
+        person: crate::persons::person_from_row(row)?,
+        hit: hit_from_row(row)?,
+    })
+}
+
+const QUEUED_HIT_SELECT: &str = "SELECT h.id, h.person_id, h.list_id, h.entry_id, h.name, h.matched_name, h.score, \
+     h.explanation, h.status, h.decided_by, h.note, h.decided_at, h.created_at, h.updated_at, \
+     h.tenant_id, h.mode, t.name AS tenant_name, p.doc \
+     FROM screening_hits h JOIN tenants t ON t.id = h.tenant_id \
+     JOIN persons p ON p.id = h.person_id AND p.tenant_id = h.tenant_id AND p.mode = h.mode";
+
 fn hit_from_row(row: &AnyRow) -> Result<ScreeningHitRow> {
     let id: String = row.try_get("id")?;
     let person_id: String = row.try_get("person_id")?;
@@ -425,5 +454,29 @@ impl Store {
             }
         };
         rows.iter().map(hit_from_row).collect()
+    }
+
+    /// Open hits of every tenant and mode, oldest first, at most `limit`, with their person
+    /// and tenant (the back office's screening queue).
+    pub async fn open_hits(&self, limit: u32) -> Result<Vec<QueuedHit>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{QUEUED_HIT_SELECT} WHERE h.status = 'open' ORDER BY h.created_at, h.id LIMIT $1"
+        )))
+        .bind(i64::from(limit))
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(queued_hit_from_row).collect()
+    }
+
+    /// One hit with its person and tenant, whatever the tenant.
+    pub async fn queued_hit(&self, id: &ScreeningHitId) -> Result<QueuedHit> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{QUEUED_HIT_SELECT} WHERE h.id = $1"
+        )))
+        .bind(id.as_str())
+        .fetch_optional(&self.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        queued_hit_from_row(&row)
     }
 }

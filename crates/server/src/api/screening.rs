@@ -5,8 +5,7 @@ use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdPath, Json, parse_id, query_pairs};
-use crate::screening::{HIT_STATUSES, apply_verdict, hit_json, screen_person, screening_json};
-use crate::service::emit;
+use crate::screening::{HIT_STATUSES, decide_hit, hit_json, screen_person, screening_json};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{StatusCode, Uri};
@@ -14,7 +13,7 @@ use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use signet_core::ids::{PersonId, ScreeningHitId};
-use signet_core::time::{format, from_millis, to_millis};
+use signet_core::time::{format, from_millis};
 use signet_screening::{PartialDate, Query, SearchOptions, country_code};
 
 const MAX_NAME_CHARS: usize = 512;
@@ -235,8 +234,6 @@ pub struct DecisionRequest {
     pub note: Option<String>,
 }
 
-const MAX_NOTE_CHARS: usize = 2000;
-
 /// Screen a person now.
 ///
 /// The person's names (first and last, first and birth name), birth date and nationality are
@@ -350,85 +347,16 @@ pub async fn decide(
     Json(body): Json<DecisionRequest>,
 ) -> ApiResult<Response> {
     let id = parse_id(&id, ScreeningHitId::parse, "hit")?;
-    if !matches!(body.decision.as_str(), "true_positive" | "false_positive") {
-        return Err(ApiError::field(
-            "decision",
-            "must be true_positive or false_positive",
-        ));
-    }
-    let note = body
-        .note
-        .map(|n| n.trim().to_owned())
-        .filter(|n| !n.is_empty());
-    if note
-        .as_ref()
-        .is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS)
-    {
-        return Err(ApiError::field("note", "must be at most 2000 characters"));
-    }
-    let not_found = |e| ApiError::unless_found(e, "hit");
-    let found = state
-        .store
-        .hit(&caller.tenant.id, caller.mode, &id)
-        .await
-        .map_err(not_found)?;
-    let now = caller.now(&state);
-    let mut tx = state.store.begin().await?;
-    // The person's lock first, as a screening takes it, then its hits.
-    let mut person = state
-        .store
-        .person_for_update(&mut tx, &caller.tenant.id, caller.mode, &found.person_id)
-        .await
-        .map_err(not_found)?;
-    let mut hits = state
-        .store
-        .person_hits(&mut tx, &caller.tenant.id, caller.mode, &found.person_id)
-        .await?;
-    let hit = hits
-        .iter_mut()
-        .find(|h| h.id == id)
-        .ok_or_else(|| ApiError::not_found("hit"))?;
-    let now_ms = to_millis(&now);
-    hit.status = body.decision;
-    hit.decided_by = Some(caller.key_id.as_str().to_owned());
-    hit.note = note;
-    hit.decided_at = Some(now_ms);
-    hit.updated_at = now_ms;
-    let decided = hit.clone();
-    state
-        .store
-        .decide_hit(&mut tx, &caller.tenant.id, &decided)
-        .await?;
-    emit(
+    let decided = decide_hit(
         &state,
-        &mut tx,
         &caller.tenant.id,
         caller.mode,
-        "screening.hit_decided",
-        hit_json(&decided),
-        now,
+        &id,
+        &body.decision,
+        body.note,
+        caller.key_id.as_str(),
+        caller.now(&state),
     )
     .await?;
-    apply_verdict(
-        &state,
-        &mut tx,
-        &caller.tenant.id,
-        caller.mode,
-        &mut person,
-        &hits,
-        true,
-        now,
-    )
-    .await?;
-    crate::signing::on_person_changed(
-        &state,
-        &mut tx,
-        &caller.tenant.id,
-        caller.mode,
-        &found.person_id,
-        now,
-    )
-    .await?;
-    tx.commit().await.map_err(signet_store::StoreError::from)?;
     Ok(json_ok(hit_json(&decided)))
 }

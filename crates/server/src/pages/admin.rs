@@ -1,12 +1,14 @@
 //! `/admin`: the reviewers' back office. Operators sign in with an email and a password
-//! (argon2id) and clear the review queues of every tenant: selfies waiting for a decision and
-//! signers blocked after failed validations.
+//! (argon2id) and clear the review queues of every tenant: selfies waiting for a decision,
+//! signers blocked after failed validations, and open screening hits.
 //!
 //! A session is a 256-bit random cookie (`signet_admin`, `HttpOnly; SameSite=Strict;
 //! Path=/admin`, `Secure` behind https); only its SHA-256 is stored. Every form carries the
 //! session's CSRF token and a POST without it is refused (403). Decisions run the same
 //! `Workflow` operations as the API, as `operator:<email>`, so each one lands in the
-//! document's hash-chained audit trail with the operator's address and browser.
+//! document's hash-chained audit trail with the operator's address and browser. A screening
+//! hit is decided by the same function as `POST /v1/screening/hits/{id}/decision`, with
+//! `decided_by` = `operator:<email>`.
 
 use super::i18n::Lang;
 use super::{esc, html, layout, secure};
@@ -24,10 +26,10 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
-use signet_core::ids::SignerId;
+use signet_core::ids::{ScreeningHitId, SignerId};
 use signet_core::signing::SignerStatus;
 use signet_core::time::Timestamp;
-use signet_store::{OperatorRow, OperatorSession, QueuedSigner, Store, StoreError, Tx};
+use signet_store::{OperatorRow, OperatorSession, QueuedHit, QueuedSigner, Store, StoreError, Tx};
 use std::sync::LazyLock;
 use subtle::ConstantTimeEq;
 
@@ -356,6 +358,38 @@ fn where_(q: &QueuedSigner) -> String {
     )
 }
 
+fn hit_item(q: &QueuedHit, csrf: &str) -> String {
+    let h = &q.hit;
+    let hid = esc(h.id.as_str());
+    let summary = serde_json::from_str::<serde_json::Value>(&h.explanation)
+        .ok()
+        .and_then(|e| e.get("summary").and_then(|v| v.as_str()).map(str::to_owned))
+        .map(|sm| format!("<p class=\"admin-summary\">{}</p>\n", esc(&sm)))
+        .unwrap_or_default();
+    let person = format!("{} {}", q.person.first_name(), q.person.last_name());
+    format!(
+        r#"<article class="card admin-item" id="hit-{hid}" data-hit="{hid}">
+<p class="admin-meta"><span class="admin-tenant">{tenant}</span> · {mode} mode</p>
+<p>Person <strong>{person}</strong> <code>{pid}</code></p>
+<p>List <code class="admin-list">{list}</code> · entry <code class="admin-entry">{entry}</code> <strong>{name}</strong> · matched <strong>{matched}</strong> · score <span class="admin-score">{score:.2}</span></p>
+{summary}<div class="admin-actions">
+<form method="post" action="/admin/hits/{hid}/confirm">{csrf}<p><label for="note-confirm-{hid}">Note</label><br><textarea id="note-confirm-{hid}" name="note" maxlength="2000" rows="2"></textarea></p><button class="danger" type="submit">Confirm</button></form>
+<form method="post" action="/admin/hits/{hid}/clear">{csrf}<p><label for="note-clear-{hid}">Note</label><br><textarea id="note-clear-{hid}" name="note" maxlength="2000" rows="2"></textarea></p><button class="accept" type="submit">Clear</button></form>
+</div>
+</article>
+"#,
+        tenant = esc(&q.tenant_name),
+        mode = q.mode.as_str(),
+        person = esc(person.trim()),
+        pid = esc(h.person_id.as_str()),
+        list = esc(&h.list_id),
+        entry = esc(&h.entry_id),
+        name = esc(&h.name),
+        matched = esc(&h.matched_name),
+        score = h.score,
+    )
+}
+
 async fn dashboard(
     state: &AppState,
     s: &OperatorSession,
@@ -383,6 +417,10 @@ async fn dashboard(
         .signers_in_status(SignerStatus::Blocked.as_str(), QUEUE_LIMIT)
         .await
     {
+        Ok(rows) => rows,
+        Err(e) => return failure(&ApiError::from(e)),
+    };
+    let hits = match state.store.open_hits(QUEUE_LIMIT).await {
         Ok(rows) => rows,
         Err(e) => return failure(&ApiError::from(e)),
     };
@@ -455,6 +493,17 @@ async fn dashboard(
             reason = esc(q.signer.message.as_deref().unwrap_or("unknown")),
             failed = q.signer.failed_validations,
         ));
+    }
+    body.push_str("</section>\n");
+    body.push_str(&format!(
+        "<section id=\"hits\" class=\"admin-queue\">\n<h2>Open screening hits <span class=\"count\">{}</span></h2>\n",
+        hits.len()
+    ));
+    if hits.is_empty() {
+        body.push_str("<p class=\"empty\">No screening hit is open.</p>\n");
+    }
+    for q in &hits {
+        body.push_str(&hit_item(q, &csrf));
     }
     body.push_str("</section>\n");
     page("Queues · Signet back office", &body, status)
@@ -625,4 +674,85 @@ pub async fn unblock(
     form: Result<Form<CsrfForm>, FormRejection>,
 ) -> Response {
     decision_route(state, headers, meta, sid, form, Decision::Unblock).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct HitForm {
+    csrf: Option<String>,
+    note: Option<String>,
+}
+
+/// Decides a hit of whichever tenant holds it, as the API does, as the operator.
+async fn decide_hit(
+    state: &AppState,
+    s: &OperatorSession,
+    hid: &str,
+    decision: &str,
+    note: Option<String>,
+) -> Result<(), ApiError> {
+    let hid = ScreeningHitId::parse(hid).ok_or_else(|| ApiError::not_found("hit"))?;
+    let q = state
+        .store
+        .queued_hit(&hid)
+        .await
+        .map_err(|e| ApiError::unless_found(e, "hit"))?;
+    let tenant = state.store.tenant(&q.tenant_id).await?;
+    let now = tenant.now(q.mode, state.wall_now());
+    crate::screening::decide_hit(
+        state,
+        &tenant.id,
+        q.mode,
+        &hid,
+        decision,
+        note,
+        &format!("operator:{}", s.operator.email),
+        now,
+    )
+    .await?;
+    tracing::info!(operator = %s.operator.id, hit = %hid.as_str(), decision, "back-office decision");
+    Ok(())
+}
+
+async fn hit_route(
+    state: AppState,
+    headers: HeaderMap,
+    hid: String,
+    form: Result<Form<HitForm>, FormRejection>,
+    decision: &str,
+) -> Response {
+    let s = match session(&state, &headers).await {
+        Ok(Some(s)) => s,
+        Ok(None) => return forbidden(),
+        Err(r) => return r,
+    };
+    let Ok(Form(form)) = form else {
+        return forbidden();
+    };
+    if !csrf_ok(&s, form.csrf.as_deref()) {
+        return forbidden();
+    }
+    match decide_hit(&state, &s, &hid, decision, form.note).await {
+        Ok(()) => to_dashboard(),
+        Err(e) => dashboard(&state, &s, Some(&e.detail), e.status).await,
+    }
+}
+
+/// `POST /admin/hits/{hit_id}/confirm`: the person is the listed entry (`true_positive`).
+pub async fn confirm_hit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(hid): Path<String>,
+    form: Result<Form<HitForm>, FormRejection>,
+) -> Response {
+    hit_route(state, headers, hid, form, "true_positive").await
+}
+
+/// `POST /admin/hits/{hit_id}/clear`: the match is dismissed (`false_positive`).
+pub async fn clear_hit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(hid): Path<String>,
+    form: Result<Form<HitForm>, FormRejection>,
+) -> Response {
+    hit_route(state, headers, hid, form, "false_positive").await
 }

@@ -38,6 +38,8 @@ pub fn routes() -> Router<AppState> {
             post(admin::reject_selfie),
         )
         .route("/admin/blocked/{signer_id}/unblock", post(admin::unblock))
+        .route("/admin/hits/{hit_id}/confirm", post(admin::confirm_hit))
+        .route("/admin/hits/{hit_id}/clear", post(admin::clear_hit))
         .route("/assets/signet.css", get(stylesheet))
 }
 
