@@ -196,7 +196,7 @@ pub struct HitSchema {
     explanation: Value,
     /// `open`, `true_positive` or `false_positive`.
     status: String,
-    /// The API key that decided, once decided.
+    /// Who decided, once decided: an API key id, or `operator:<email>` from the back office.
     decided_by: Option<String>,
     note: Option<String>,
     /// Tenant clock.
