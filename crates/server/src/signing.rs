@@ -980,3 +980,68 @@ pub async fn on_person_changed(
     }
     Ok(())
 }
+
+/// A refused workflow operation as the API and the pages answer it: 422 with the
+/// operation's stable code and seed number; an unknown signer is a 404.
+pub fn refused(e: signet_core::signing::SigningError) -> ApiError {
+    if e == signet_core::signing::SigningError::UnknownSigner {
+        return ApiError::not_found("signer");
+    }
+    let mut err = ApiError::new(
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        e.code(),
+        "Signature Workflow",
+        e.to_string(),
+    );
+    err.return_code = e.code_number();
+    err
+}
+
+/// Largest selfie image.
+pub const MAX_SELFIE_BYTES: usize = 10 * 1024 * 1024;
+
+/// Why a selfie image is refused (seed 001: 2026 image size exceeded, 2004 invalid selfie).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SelfieRefused {
+    TooLarge,
+    NotAnImage,
+}
+
+/// JPEG and PNG by their signatures, within the size limit; the file extension.
+pub fn selfie_kind(b: &[u8]) -> Result<&'static str, SelfieRefused> {
+    if b.len() > MAX_SELFIE_BYTES {
+        Err(SelfieRefused::TooLarge)
+    } else if b.starts_with(&[0xFF, 0xD8, 0xFF]) && b.len() > 4 {
+        Ok("jpg")
+    } else if b.starts_with(b"\x89PNG\r\n\x1a\n") && b.len() > 8 {
+        Ok("png")
+    } else {
+        Err(SelfieRefused::NotAnImage)
+    }
+}
+
+/// Stores a checked selfie before the transaction that records it; returns its blob key and
+/// SHA-256.
+pub async fn put_selfie(
+    state: &AppState,
+    tenant: &TenantId,
+    document: &DocumentId,
+    signer: &SignerId,
+    bytes: &[u8],
+    ext: &str,
+) -> ApiResult<(String, String)> {
+    let sha = hex::encode(Sha256::digest(bytes));
+    let key = format!(
+        "{}/documents/{}/selfie-{}-{}.{ext}",
+        tenant.as_str(),
+        document.as_str(),
+        signer.as_str(),
+        &sha[..16]
+    );
+    state
+        .blobs
+        .put(&key, bytes)
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    Ok((key, sha))
+}

@@ -17,8 +17,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use signet_core::ids::{DocumentId, PersonId, SignerId};
 use signet_core::signing::{
-    ConfirmOutcome, Document, DocumentStatus, Level, NewSigner, SigningError, SigningOrder,
-    Workflow,
+    ConfirmOutcome, Document, DocumentStatus, Level, NewSigner, SigningOrder, Workflow,
 };
 use signet_store::Tx;
 
@@ -26,8 +25,6 @@ use signet_store::Tx;
 pub const MAX_SIGNERS: usize = 20;
 const MAX_TAGS: usize = 20;
 const MAX_MESSAGE_CHARS: usize = 2000;
-/// Largest selfie image.
-pub const MAX_SELFIE_BYTES: usize = 10 * 1024 * 1024;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -59,20 +56,6 @@ pub struct CreateDocument {
     /// Free strings returned in every document webhook (seed 004).
     #[serde(default)]
     pub custom: Vec<String>,
-}
-
-fn signing_error(e: SigningError) -> ApiError {
-    if e == SigningError::UnknownSigner {
-        return ApiError::not_found("signer");
-    }
-    let mut err = ApiError::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        e.code(),
-        "Signature Workflow",
-        e.to_string(),
-    );
-    err.return_code = e.code_number();
-    err
 }
 
 fn pdf_error(e: signet_pdf::PdfError) -> ApiError {
@@ -512,7 +495,7 @@ pub async fn cancel(
     let now = caller.now(&state);
     let mut tx = state.store.begin().await?;
     let mut wf = lock(&state, &mut tx, &caller, &id).await?;
-    let fx = wf.cancel(now).map_err(signing_error)?;
+    let fx = wf.cancel(now).map_err(signing::refused)?;
     let actor = actor_for(&caller, &meta, None);
     apply(
         &state,
@@ -858,7 +841,7 @@ pub async fn approve(
         .signer(&sid)
         .ok_or_else(|| ApiError::not_found("signer"))?;
     let channel = signing::otp_channel(&state, caller.mode, signer)?;
-    let fx = wf.approve(&sid, hash, now).map_err(signing_error)?;
+    let fx = wf.approve(&sid, hash, now).map_err(signing::refused)?;
     let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
     let delivered = signing::deliver_otp(
         &state,
@@ -919,7 +902,7 @@ pub async fn confirm(
             awaiting_identification(&facts),
             now,
         )
-        .map_err(signing_error)?;
+        .map_err(signing::refused)?;
     let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
     match outcome {
         ConfirmOutcome::Accepted => Ok(json_ok(signer_view(&state, &wf, &sid)?)),
@@ -972,7 +955,7 @@ pub async fn reject(
     }
     let now = caller.now(&state);
     let (tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
-    let fx = wf.reject(&sid, message, now).map_err(signing_error)?;
+    let fx = wf.reject(&sid, message, now).map_err(signing::refused)?;
     let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
     Ok(json_ok(signer_view(&state, &wf, &sid)?))
 }
@@ -992,7 +975,7 @@ pub async fn resend(
     let now = caller.now(&state);
     let (mut tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
     let facts = facts_of(&state, &mut tx, &caller, &wf, &sid).await?;
-    let fx = wf.resend(&sid, &facts, now).map_err(signing_error)?;
+    let fx = wf.resend(&sid, &facts, now).map_err(signing::refused)?;
     let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
     Ok(json_ok(signer_view(&state, &wf, &sid)?))
 }
@@ -1014,7 +997,7 @@ pub async fn unblock(
     let facts = facts_of(&state, &mut tx, &caller, &wf, &sid).await?;
     let fx = wf
         .unblock(&sid, &reviewer, &facts, now)
-        .map_err(signing_error)?;
+        .map_err(signing::refused)?;
     let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
     Ok(json_ok(signer_view(&state, &wf, &sid)?))
 }
@@ -1042,44 +1025,24 @@ pub async fn selfie(
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(body.image.trim())
         .map_err(|_| ApiError::field("image", "must be base64").with_return_code(2004))?;
-    if bytes.len() > MAX_SELFIE_BYTES {
-        return Err(ApiError::field("image", "must be at most 10 MB").with_return_code(2026));
-    }
-    let ext = image_kind(&bytes).ok_or_else(|| {
-        ApiError::field("image", "must be a JPEG or PNG image").with_return_code(2004)
+    let ext = signing::selfie_kind(&bytes).map_err(|r| match r {
+        signing::SelfieRefused::TooLarge => {
+            ApiError::field("image", "must be at most 10 MB").with_return_code(2026)
+        }
+        signing::SelfieRefused::NotAnImage => {
+            ApiError::field("image", "must be a JPEG or PNG image").with_return_code(2004)
+        }
     })?;
     let doc_id = parse_id(&id, DocumentId::parse, "document")?;
-    let sha = hex::encode(Sha256::digest(&bytes));
-    let key = format!(
-        "{}/documents/{}/selfie-{}-{}.{ext}",
-        caller.tenant.id.as_str(),
-        doc_id.as_str(),
-        sid.as_str(),
-        &sha[..16]
-    );
-    state
-        .blobs
-        .put(&key, &bytes)
-        .await
-        .map_err(|e| ApiError::internal(&e))?;
+    let (key, sha) =
+        signing::put_selfie(&state, &caller.tenant.id, &doc_id, &sid, &bytes, ext).await?;
     let now = caller.now(&state);
     let (tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
     let fx = wf
         .submit_selfie(&sid, key, sha, now)
-        .map_err(signing_error)?;
+        .map_err(signing::refused)?;
     let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
     Ok(json_ok(signer_view(&state, &wf, &sid)?))
-}
-
-/// JPEG and PNG by their signatures.
-pub fn image_kind(b: &[u8]) -> Option<&'static str> {
-    if b.starts_with(&[0xFF, 0xD8, 0xFF]) && b.len() > 4 {
-        Some("jpg")
-    } else if b.starts_with(b"\x89PNG\r\n\x1a\n") && b.len() > 8 {
-        Some("png")
-    } else {
-        None
-    }
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -1113,7 +1076,7 @@ pub async fn review_selfie(
     let facts = facts_of(&state, &mut tx, &caller, &wf, &sid).await?;
     let fx = wf
         .review_selfie(&sid, accepted, &reviewer, &facts, now)
-        .map_err(signing_error)?;
+        .map_err(signing::refused)?;
     let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
     Ok(json_ok(signer_view(&state, &wf, &sid)?))
 }

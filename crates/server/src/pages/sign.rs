@@ -11,7 +11,6 @@ use crate::state::AppState;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use sha2::{Digest, Sha256};
 use signet_core::ids::SignerId;
 use signet_core::signing::{
     ConfirmOutcome, DocumentStatus, Effects, SignerStatus, SigningError, Workflow,
@@ -322,7 +321,7 @@ async fn transition(
         .cloned()
         .ok_or_else(|| ApiError::not_found("signer"))?;
     let facts = signing::eligibility(state, &mut tx, &ctx.tenant.id, ctx.mode, &signer).await?;
-    let fx = op(&mut wf, &facts, now).map_err(signing_api_error)?;
+    let fx = op(&mut wf, &facts, now).map_err(signing::refused)?;
     let actor = Actor {
         actor: format!("signer:{} via hosted page", ctx.sid.as_str()),
         ip: meta.ip.clone(),
@@ -343,18 +342,6 @@ async fn transition(
     tx.commit().await.map_err(signet_store::StoreError::from)?;
     ctx.wf = wf;
     Ok(())
-}
-
-/// Carries a refused transition through `ApiError` so the page can word it.
-fn signing_api_error(e: SigningError) -> ApiError {
-    let mut err = ApiError::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        e.code(),
-        "Signature Workflow",
-        e.to_string(),
-    );
-    err.return_code = e.code_number();
-    err
 }
 
 /// A refused action in the signer's language.
@@ -630,24 +617,23 @@ pub async fn selfie(
             }
         }
     }
-    let Some(bytes) = image.filter(|b| {
-        b.len() <= crate::api::documents::MAX_SELFIE_BYTES
-            && crate::api::documents::image_kind(b).is_some()
-    }) else {
+    let Some((bytes, ext)) = image.and_then(|b| signing::selfie_kind(&b).ok().map(|ext| (b, ext)))
+    else {
         return render(&ctx, Some(invalid), StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let ext = crate::api::documents::image_kind(&bytes).unwrap_or("jpg");
-    let sha = hex::encode(Sha256::digest(&bytes));
-    let key = format!(
-        "{}/documents/{}/selfie-{}-{}.{ext}",
-        ctx.tenant.id.as_str(),
-        ctx.wf.document.id.as_str(),
-        ctx.sid.as_str(),
-        &sha[..16]
-    );
-    if let Err(e) = state.blobs.put(&key, &bytes).await {
-        return failure(lang, &ApiError::internal(&e));
-    }
+    let (key, sha) = match signing::put_selfie(
+        &state,
+        &ctx.tenant.id,
+        &ctx.wf.document.id,
+        &ctx.sid,
+        &bytes,
+        ext,
+    )
+    .await
+    {
+        Ok(stored) => stored,
+        Err(e) => return failure(lang, &e),
+    };
     let sid = ctx.sid.clone();
     if let Err(e) = transition(&state, &mut ctx, &meta, |wf, _, now| {
         wf.submit_selfie(&sid, key, sha, now)
