@@ -2,8 +2,6 @@
 
 mod common;
 
-use std::time::Instant;
-
 use signet_pdf::*;
 
 /// A decoded PNG as 8-bit grey levels (luma of the RGB channels over white), with its size.
@@ -196,18 +194,4 @@ fn a_signed_pdf_renders_with_its_visible_signature_block_at_the_bottom_of_the_la
     // The first page is unchanged by signing.
     let first = render_page_png(&signed, 0, 600).expect("render page 0");
     assert_eq!(first, render_page_png(&input, 0, 600).expect("render"));
-}
-
-#[test]
-fn rendering_a_page_at_800_px_is_timed() {
-    let pdf = common::make_pdf(2, false, 0);
-    let _ = render_page_png(&pdf, 0, 800).expect("warm-up");
-    let runs = 10;
-    let start = Instant::now();
-    let mut bytes = 0;
-    for _ in 0..runs {
-        bytes = render_page_png(&pdf, 0, 800).expect("render").len();
-    }
-    let per_page = start.elapsed() / runs;
-    println!("render_page_png at 800 px: {per_page:?} per page, {bytes} bytes of PNG");
 }
