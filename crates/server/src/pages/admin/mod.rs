@@ -40,7 +40,7 @@ const SESSION_SECONDS: i64 = 8 * 3600;
 /// The shortest password `create_operator` accepts.
 pub const MIN_PASSWORD_CHARS: usize = 12;
 /// The most signers one queue shows at a time.
-const QUEUE_LIMIT: u32 = 200;
+pub(super) const QUEUE_LIMIT: u32 = 200;
 const FAILED_LOGIN: &str = "Wrong email or password.";
 
 /// Why an operator could not be created.
@@ -114,7 +114,7 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
     hash_password(&hex::encode(pw)).unwrap_or_default()
 });
 
-fn digest(token: &str) -> String {
+pub(super) fn digest(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
@@ -136,7 +136,7 @@ fn cookie_value(headers: &HeaderMap) -> Option<String> {
         .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-async fn session(
+pub(super) async fn session(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<OperatorSession>, Response> {
@@ -150,7 +150,7 @@ async fn session(
         .map_err(|e| failure(&ApiError::from(e)))
 }
 
-fn csrf_ok(session: &OperatorSession, given: Option<&str>) -> bool {
+pub(super) fn csrf_ok(session: &OperatorSession, given: Option<&str>) -> bool {
     given.is_some_and(|g| bool::from(g.as_bytes().ct_eq(session.csrf.as_bytes())))
 }
 
@@ -168,23 +168,23 @@ fn set_cookie(r: &mut Response, value: &str) {
     }
 }
 
-fn to_login() -> Response {
+pub(super) fn to_login() -> Response {
     let mut r = Redirect::to("/admin/login").into_response();
     secure(&mut r, "text/html; charset=utf-8");
     r
 }
 
-fn to_dashboard() -> Response {
+pub(super) fn to_dashboard() -> Response {
     let mut r = Redirect::to("/admin").into_response();
     secure(&mut r, "text/html; charset=utf-8");
     r
 }
 
-fn page(title: &str, body: &str, status: StatusCode) -> Response {
+pub(super) fn page(title: &str, body: &str, status: StatusCode) -> Response {
     html(status, layout(Lang::En, title, body))
 }
 
-fn failure(e: &ApiError) -> Response {
+pub(super) fn failure(e: &ApiError) -> Response {
     page(
         "Signet back office",
         &format!(
@@ -195,7 +195,7 @@ fn failure(e: &ApiError) -> Response {
     )
 }
 
-fn forbidden() -> Response {
+pub(super) fn forbidden() -> Response {
     page(
         "Signet back office",
         "<h1>Refused</h1>\n<p class=\"error\" role=\"alert\">This form has expired. Reload the page and try again.</p>\n<p><a href=\"/admin\">Back to the queues</a></p>",
@@ -203,7 +203,7 @@ fn forbidden() -> Response {
     )
 }
 
-fn format_time(t: &Timestamp) -> String {
+pub(super) fn format_time(t: &Timestamp) -> String {
     t.format("%d %b %Y, %H:%M UTC").to_string()
 }
 
@@ -298,7 +298,7 @@ pub async fn login(
 
 #[derive(Debug, Deserialize)]
 pub struct CsrfForm {
-    csrf: Option<String>,
+    pub(super) csrf: Option<String>,
 }
 
 /// `POST /admin/logout`.
@@ -331,7 +331,68 @@ pub async fn logout(
     r
 }
 
-fn hidden_csrf(s: &OperatorSession) -> String {
+/// The back office's sections, for the navigation bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Section {
+    Queues,
+    Documents,
+    Webhooks,
+}
+
+/// The bar at the top of every signed-in page: where one is, where one can go, who is
+/// signed in and the sign-out button.
+pub(super) fn admin_bar(s: &OperatorSession, current: Section) -> String {
+    let link = |section: Section, href: &str, label: &str| {
+        let aria = if section == current {
+            r#" aria-current="page""#
+        } else {
+            ""
+        };
+        format!(r#"<a href="{href}"{aria}>{label}</a>"#)
+    };
+    format!(
+        r#"<header class="admin-bar">
+<h1>Signet back office</h1>
+<nav class="admin-nav" aria-label="Back office">{queues} {documents} {webhooks}</nav>
+<form id="logout-form" method="post" action="/admin/logout">{csrf}
+<span id="operator">{email}</span> <button id="logout-button" class="secondary" type="submit">Sign out</button>
+</form>
+</header>
+"#,
+        queues = link(Section::Queues, "/admin", "Queues"),
+        documents = link(Section::Documents, "/admin/documents", "Documents"),
+        webhooks = link(Section::Webhooks, "/admin/webhooks", "Webhook deliveries"),
+        csrf = hidden_csrf(s),
+        email = esc(&s.operator.email),
+    )
+}
+
+/// The session of a signed-in operator for a page (GET), or the redirect to sign in.
+pub(super) async fn signed_in(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<OperatorSession, Response> {
+    match session(state, headers).await {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err(to_login()),
+        Err(r) => Err(r),
+    }
+}
+
+/// The session of a signed-in operator for a form (POST) whose CSRF token matches it, or 403.
+pub(super) async fn signed_in_form(
+    state: &AppState,
+    headers: &HeaderMap,
+    csrf: Option<&str>,
+) -> Result<OperatorSession, Response> {
+    match session(state, headers).await {
+        Ok(Some(s)) if csrf_ok(&s, csrf) => Ok(s),
+        Ok(_) => Err(forbidden()),
+        Err(r) => Err(r),
+    }
+}
+
+pub(super) fn hidden_csrf(s: &OperatorSession) -> String {
     format!(
         r#"<input type="hidden" name="csrf" value="{}">"#,
         esc(&s.csrf)
@@ -425,16 +486,7 @@ async fn dashboard(
         Err(e) => return failure(&ApiError::from(e)),
     };
     let csrf = hidden_csrf(s);
-    let mut body = format!(
-        r#"<header class="admin-bar">
-<h1>Signet back office</h1>
-<form id="logout-form" method="post" action="/admin/logout">{csrf}
-<span id="operator">{email}</span> <button id="logout-button" class="secondary" type="submit">Sign out</button>
-</form>
-</header>
-"#,
-        email = esc(&s.operator.email),
-    );
+    let mut body = admin_bar(s, Section::Queues);
     if let Some(e) = error {
         body.push_str(&format!(
             "<p id=\"admin-error\" class=\"error\" role=\"alert\">{}</p>\n",
