@@ -7,6 +7,7 @@ pub mod config;
 pub mod delivery;
 pub mod error;
 pub mod extract;
+pub mod identify;
 pub mod metrics;
 pub mod middleware;
 pub mod openapi;

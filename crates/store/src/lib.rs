@@ -11,6 +11,7 @@
 //! process, so transactions never fail on lock upgrades) and a small pool of
 //! readers; PostgreSQL uses one pool and row locks.
 
+mod backoffice;
 mod blobs;
 mod db;
 mod documents;

@@ -40,6 +40,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/blocked/{signer_id}/unblock", post(admin::unblock))
         .route("/admin/hits/{hit_id}/confirm", post(admin::confirm_hit))
         .route("/admin/hits/{hit_id}/clear", post(admin::clear_hit))
+        .merge(admin::records::routes())
         .route("/assets/signet.css", get(stylesheet))
 }
 

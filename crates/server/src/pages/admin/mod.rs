@@ -34,6 +34,8 @@ use std::sync::LazyLock;
 use subtle::ConstantTimeEq;
 
 /// The session cookie's name.
+pub mod records;
+
 pub const COOKIE: &str = "signet_admin";
 /// How long a session lasts: one working day.
 const SESSION_SECONDS: i64 = 8 * 3600;

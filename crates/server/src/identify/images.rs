@@ -1,0 +1,1 @@
+//! Checks of the ID and selfie images an applicant uploads.

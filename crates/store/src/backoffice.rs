@@ -1,0 +1,2 @@
+//! Read models of the back office that look across tenants: documents with their signers,
+//! and webhook deliveries.
