@@ -33,9 +33,9 @@ use signet_store::{OperatorRow, OperatorSession, QueuedHit, QueuedSigner, Store,
 use std::sync::LazyLock;
 use subtle::ConstantTimeEq;
 
-/// The session cookie's name.
 pub mod records;
 
+/// The session cookie's name.
 pub const COOKIE: &str = "signet_admin";
 /// How long a session lasts: one working day.
 const SESSION_SECONDS: i64 = 8 * 3600;
