@@ -11,6 +11,12 @@ use crate::time::{Timestamp, serde_ts};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+mod capture;
+pub use capture::{
+    Capture, CodeOutcome, Finding, IdDocumentKind, ImageSlot, Missing, PHONE_CODE_TRIES,
+    PersonFacts, PhoneCode, Review, compare_with_person, response_code_for,
+};
+
 /// Seed 002's identification statuses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -371,6 +377,9 @@ pub struct Identification {
     pub sandbox: Option<SandboxCase>,
     /// The mobile number verified during the identification.
     pub verified_mobile_number: Option<String>,
+    /// What the applicant gave on the hosted page in the current attempt.
+    #[serde(default)]
+    pub capture: Capture,
 }
 
 /// Timers an identification arms. `due` is on the tenant clock.
@@ -461,8 +470,11 @@ impl Identification {
             url_expires_at: None,
             last_progress_at: None,
             token: None,
-            sandbox,
+            // The sandbox plays the video identification; `document` is always decided
+            // by a reviewer, in test mode too.
+            sandbox: sandbox.filter(|_| input.method == Method::Idnow),
             verified_mobile_number: None,
+            capture: Capture::default(),
         }
     }
 
@@ -576,6 +588,7 @@ impl Identification {
         }
         if self.status.is_retryable() {
             fx.new_attempt = true;
+            self.capture = Capture::default();
             self.set_status(Status::Pending, None, now, &mut fx);
         } else if self.status != Status::Pending {
             return Err(InvalidTransition {
@@ -667,7 +680,8 @@ impl Identification {
                 self.schedule_step(case.scenario, step + 1, start, &mut fx);
             }
             Timer::RequestTimeout { .. } => {
-                if self.status != Status::Pending {
+                // A submitted case waits for its reviewer, however long that takes.
+                if self.status != Status::Pending || self.capture.submitted_at.is_some() {
                     return fx;
                 }
                 let last = self.last_progress_at.unwrap_or(self.updated_at);
@@ -689,7 +703,7 @@ impl Identification {
                 }
             }
             Timer::UrlExpiry { .. } => {
-                if matches!(self.status, Status::Pending) {
+                if self.status == Status::Pending && self.capture.submitted_at.is_none() {
                     self.set_status(Status::Canceled, Some("TECH_TIMEOUT"), due, &mut fx);
                     fx.attempt = Some((
                         AttemptStatus::Expired,
