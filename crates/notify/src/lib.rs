@@ -98,6 +98,19 @@ pub struct OtpMessage {
     pub language: Language,
 }
 
+/// What an applicant is told with the code that verifies their mobile number.
+#[derive(Debug, Clone)]
+pub struct VerificationMessage {
+    /// The code, as the applicant types it.
+    pub code: String,
+    /// Who asked for the identification (the tenant's display name).
+    pub issuer: String,
+    /// How long the code stays valid.
+    pub valid_minutes: u32,
+    /// The language of the message.
+    pub language: Language,
+}
+
 /// Why a code was not delivered.
 #[derive(Debug, thiserror::Error)]
 pub enum NotifyError {

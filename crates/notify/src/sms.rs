@@ -13,6 +13,7 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 
+use crate::VerificationMessage;
 use crate::{NotifyError, OtpMessage, text};
 
 /// Limit on one request: connect, TLS, sending and reading the answer.
@@ -92,6 +93,19 @@ impl SmsGateway {
     pub async fn send_otp(&self, to_e164: &str, msg: &OtpMessage) -> Result<String, NotifyError> {
         check_e164(to_e164)?;
         self.provider.send(to_e164, &text::sms_body(msg)).await
+    }
+
+    /// Sends the code that proves an applicant holds the mobile number `to_e164` during an
+    /// identification, and returns the provider's message id.
+    pub async fn send_verification(
+        &self,
+        to_e164: &str,
+        msg: &VerificationMessage,
+    ) -> Result<String, NotifyError> {
+        check_e164(to_e164)?;
+        self.provider
+            .send(to_e164, &text::verification_sms_body(msg))
+            .await
     }
 }
 

@@ -1,6 +1,6 @@
 //! The localized wording of the messages.
 
-use crate::{Language, OtpMessage};
+use crate::{Language, OtpMessage, VerificationMessage};
 
 /// Longest document name shown in an SMS, in characters; longer names are shortened with
 /// an ellipsis so the message stays within two segments.
@@ -90,6 +90,24 @@ pub(crate) fn sms_body(msg: &OtpMessage) -> String {
         }
         Language::De => format!(
             "{code} ist Ihr Signet-Code zum Unterschreiben von „{document}“. {} gültig.",
+            capitalized(&validity)
+        ),
+    }
+}
+
+/// The SMS text that verifies an applicant's mobile number.
+pub(crate) fn verification_sms_body(msg: &VerificationMessage) -> String {
+    let issuer = shorten(&one_line(&msg.issuer), SMS_DOCUMENT_CHARS);
+    let code = &msg.code;
+    let validity = minutes(msg.valid_minutes, msg.language);
+    match msg.language {
+        Language::En => {
+            format!(
+                "{code} is your Signet code to confirm your number for {issuer}. Valid {validity}."
+            )
+        }
+        Language::De => format!(
+            "{code} ist Ihr Signet-Code, um Ihre Nummer für {issuer} zu bestätigen. {} gültig.",
             capitalized(&validity)
         ),
     }

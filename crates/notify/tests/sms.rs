@@ -176,6 +176,33 @@ async fn sends_from_a_number_and_returns_the_message_sid() {
 }
 
 #[tokio::test]
+async fn a_number_verification_says_who_asks_in_the_applicants_language() {
+    let (base_url, seen) = stand_in().await;
+    let gateway = SmsGateway::new(&config(&base_url, "+15005550006")).unwrap();
+    for language in [Language::En, Language::De] {
+        let msg = signet_notify::VerificationMessage {
+            code: "482913".into(),
+            issuer: "ACME Ltd".into(),
+            valid_minutes: 10,
+            language,
+        };
+        gateway
+            .send_verification("+491701234567", &msg)
+            .await
+            .unwrap();
+    }
+    let seen = seen.0.lock().unwrap();
+    assert_eq!(
+        seen[0]["Body"],
+        "482913 is your Signet code to confirm your number for ACME Ltd. Valid 10 minutes."
+    );
+    assert_eq!(
+        seen[1]["Body"],
+        "482913 ist Ihr Signet-Code, um Ihre Nummer für ACME Ltd zu bestätigen. 10 Minuten gültig."
+    );
+}
+
+#[tokio::test]
 async fn messaging_service_sid_for_mg_senders() {
     let (base_url, seen) = stand_in().await;
     let gateway =

@@ -3,7 +3,9 @@
 
 use crate::config::Config;
 use signet_core::signing::{OTP_VALIDITY, Signer};
-use signet_notify::{Language, Mailer, NotifyError, OtpMessage, SmsConfig, SmsGateway, SmtpConfig};
+use signet_notify::{
+    Language, Mailer, NotifyError, OtpMessage, SmsConfig, SmsGateway, SmtpConfig, VerificationMessage,
+};
 
 /// The configured channels; `None` from [`Notifier::from_config`] when there are none.
 #[derive(Debug)]
@@ -96,6 +98,25 @@ impl Notifier {
             });
         }
         out
+    }
+}
+
+impl Notifier {
+    /// Whether SMS is configured, so an applicant's mobile number can be verified.
+    pub fn can_text(&self) -> bool {
+        self.sms.is_some()
+    }
+
+    /// Sends the code that verifies an applicant's mobile number during an identification.
+    pub async fn send_verification(
+        &self,
+        to: &str,
+        msg: &VerificationMessage,
+    ) -> Result<(), NotifyError> {
+        match &self.sms {
+            Some(g) => g.send_verification(to, msg).await.map(|_| ()),
+            None => Err(NotifyError::Config("no SMS provider is configured".into())),
+        }
     }
 }
 

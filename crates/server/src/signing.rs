@@ -131,9 +131,15 @@ impl Trust {
 
     /// The keyed hash a code is stored as; bound to the signer so a hash cannot be moved.
     pub fn otp_hash(&self, signer: &SignerId, code: &str) -> String {
+        self.code_hash(signer.as_str(), code)
+    }
+
+    /// The keyed hash of a one-time code bound to `scope` (a signer, or an identification and
+    /// the number it verifies), so a stored hash proves nothing anywhere else.
+    pub fn code_hash(&self, scope: &str, code: &str) -> String {
         let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.otp_key)
             .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
-        mac.update(signer.as_str().as_bytes());
+        mac.update(scope.as_bytes());
         mac.update(b":");
         mac.update(code.as_bytes());
         hex::encode(mac.finalize().into_bytes())

@@ -106,6 +106,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0006_operators.sql"),
         postgres: include_str!("../migrations/postgres/0006_operators.sql"),
     },
+    Migration {
+        version: 7,
+        name: "identification_review",
+        sqlite: include_str!("../migrations/sqlite/0007_identification_review.sql"),
+        postgres: include_str!("../migrations/postgres/0007_identification_review.sql"),
+    },
 ];
 
 impl Store {

@@ -41,7 +41,7 @@ impl Store {
         ident: &Identification,
     ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO identifications (id, tenant_id, mode, person_id, token, status, doc, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            "INSERT INTO identifications (id, tenant_id, mode, person_id, token, status, doc, created_at, updated_at, review_queued_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(ident.id.as_str())
         .bind(tenant.as_str())
@@ -52,6 +52,7 @@ impl Store {
         .bind(serde_json::to_string(ident)?)
         .bind(to_millis(&ident.created_at))
         .bind(to_millis(&ident.updated_at))
+        .bind(ident.awaiting_review_since().map(|t| to_millis(&t)))
         .execute(&mut **tx)
         .await?;
         Ok(())
@@ -64,7 +65,7 @@ impl Store {
         ident: &Identification,
     ) -> Result<()> {
         let done = sqlx::query(
-            "UPDATE identifications SET token = $1, status = $2, doc = $3, updated_at = $4 WHERE id = $5 AND tenant_id = $6",
+            "UPDATE identifications SET token = $1, status = $2, doc = $3, updated_at = $4, review_queued_at = $7 WHERE id = $5 AND tenant_id = $6",
         )
         .bind(ident.token.clone())
         .bind(ident.status.as_str())
@@ -72,6 +73,7 @@ impl Store {
         .bind(to_millis(&ident.updated_at))
         .bind(ident.id.as_str())
         .bind(tenant.as_str())
+        .bind(ident.awaiting_review_since().map(|t| to_millis(&t)))
         .execute(&mut **tx)
         .await
         .map_err(|e| StoreError::on_constraint(e, "token collision"))?;
@@ -260,4 +262,65 @@ impl Store {
             .map(|r| ident_from_row(r).map(|(i, _)| i))
             .transpose()
     }
+}
+
+/// A `document` identification waiting for a reviewer, with whom it concerns.
+#[derive(Debug, Clone)]
+pub struct QueuedIdentification {
+    pub tenant_id: TenantId,
+    pub tenant_name: String,
+    pub mode: Mode,
+    pub person: signet_core::person::Person,
+    pub identification: Identification,
+}
+
+impl Store {
+    /// The back office's queue: submitted `document` identifications not yet decided, oldest
+    /// first, across tenants.
+    pub async fn identifications_awaiting_review(
+        &self,
+        limit: u32,
+    ) -> Result<Vec<QueuedIdentification>> {
+        let rows = sqlx::query(
+            "SELECT i.tenant_id, i.mode, i.doc AS ident_doc, t.name AS tenant_name, p.doc \
+             FROM identifications i JOIN tenants t ON t.id = i.tenant_id \
+             JOIN persons p ON p.id = i.person_id \
+             WHERE i.review_queued_at IS NOT NULL ORDER BY i.review_queued_at, i.id LIMIT $1",
+        )
+        .bind(i64::from(limit))
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(queued_from_row).collect()
+    }
+
+    /// One identification of the queue (or decided since), by id, across tenants.
+    pub async fn queued_identification(
+        &self,
+        id: &IdentificationId,
+    ) -> Result<QueuedIdentification> {
+        let row = sqlx::query(
+            "SELECT i.tenant_id, i.mode, i.doc AS ident_doc, t.name AS tenant_name, p.doc \
+             FROM identifications i JOIN tenants t ON t.id = i.tenant_id \
+             JOIN persons p ON p.id = i.person_id WHERE i.id = $1",
+        )
+        .bind(id.as_str())
+        .fetch_optional(&self.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        queued_from_row(&row)
+    }
+}
+
+fn queued_from_row(row: &AnyRow) -> Result<QueuedIdentification> {
+    let corrupt = |w: &str| StoreError::Corrupt(w.into());
+    let tenant: String = row.try_get("tenant_id")?;
+    let mode: String = row.try_get("mode")?;
+    let doc: String = row.try_get("ident_doc")?;
+    Ok(QueuedIdentification {
+        tenant_id: TenantId::parse(&tenant).ok_or_else(|| corrupt("tenant id"))?,
+        tenant_name: row.try_get("tenant_name")?,
+        mode: Mode::parse(&mode).ok_or_else(|| corrupt("mode"))?,
+        person: crate::persons::person_from_row(row)?,
+        identification: serde_json::from_str(&doc)?,
+    })
 }

@@ -25,11 +25,13 @@ mod screening;
 mod tenants;
 mod webhooks;
 
+pub use backoffice::{BackofficeDocument, BackofficeMessage, DeliveryState};
 pub use blobs::BlobStore;
 pub use db::{Backend, Store, Tx};
 pub use documents::AuditRow;
 pub use events::EventRow;
 pub use idempotency::IdempotencyBegin;
+pub use identifications::QueuedIdentification;
 pub use jobs::{ClaimedJob, JobSpec};
 pub use operators::{OperatorRow, OperatorSession, QueuedSigner};
 pub use persons::PersonDocumentRow;
