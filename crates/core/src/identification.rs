@@ -627,6 +627,8 @@ impl Identification {
         if mobile_number.is_some() {
             self.verified_mobile_number = mobile_number;
         }
+        // The applicant's part is done: the page says so, and the timeline takes over.
+        self.capture.submitted_at = Some(now);
         fx.attempt = Some((AttemptStatus::ChecksInProgress, None));
         let scenario = self
             .sandbox

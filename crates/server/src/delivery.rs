@@ -4,7 +4,8 @@
 use crate::config::Config;
 use signet_core::signing::{OTP_VALIDITY, Signer};
 use signet_notify::{
-    Language, Mailer, NotifyError, OtpMessage, SmsConfig, SmsGateway, SmtpConfig, VerificationMessage,
+    Language, Mailer, NotifyError, OtpMessage, SmsConfig, SmsGateway, SmtpConfig,
+    VerificationMessage,
 };
 
 /// The configured channels; `None` from [`Notifier::from_config`] when there are none.

@@ -382,6 +382,9 @@ impl Identification {
 
     /// Submitted and not yet decided: in the reviewers' queue since then.
     pub fn awaiting_review_since(&self) -> Option<Timestamp> {
+        if self.method != Method::Document {
+            return None;
+        }
         match (self.capture.submitted_at, &self.capture.review, self.status) {
             (Some(at), None, Status::Pending | Status::PendingFailed) => Some(at),
             _ => None,

@@ -5,6 +5,7 @@
 
 pub mod admin;
 mod i18n;
+pub mod identify;
 mod sign;
 
 pub use i18n::Lang;
@@ -25,6 +26,16 @@ pub fn routes() -> Router<AppState> {
         .route("/sign/{token}/selfie", post(sign::selfie))
         .route("/sign/{token}/file", get(sign::file))
         .route("/sign/{token}/pages/{page}", get(sign::page_image))
+        .route("/identify/{token}", get(identify::page))
+        .route("/identify/{token}/consent", post(identify::consent))
+        .route("/identify/{token}/abort", post(identify::abort))
+        .route("/identify/{token}/document", post(identify::document))
+        .route("/identify/{token}/images/{slot}", post(identify::image))
+        .route("/identify/{token}/mrz", post(identify::mrz))
+        .route("/identify/{token}/phone", post(identify::phone))
+        .route("/identify/{token}/phone/code", post(identify::code))
+        .route("/identify/{token}/submit", post(identify::submit))
+        .route("/identify/{token}/sandbox", post(identify::sandbox))
         .route("/admin", get(admin::index))
         .route("/admin/login", get(admin::login_form).post(admin::login))
         .route("/admin/logout", post(admin::logout))
@@ -41,6 +52,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/hits/{hit_id}/confirm", post(admin::confirm_hit))
         .route("/admin/hits/{hit_id}/clear", post(admin::clear_hit))
         .merge(admin::records::routes())
+        .merge(admin::identifications::routes())
         .route("/assets/signet.css", get(stylesheet))
 }
 

@@ -9,6 +9,7 @@ mod bad_input;
 mod documents;
 mod helpers;
 mod identifications;
+mod identify;
 mod operations;
 mod pages;
 mod persons;

@@ -33,6 +33,7 @@ use signet_store::{OperatorRow, OperatorSession, QueuedHit, QueuedSigner, Store,
 use std::sync::LazyLock;
 use subtle::ConstantTimeEq;
 
+pub mod identifications;
 pub mod records;
 
 /// The session cookie's name.
@@ -487,6 +488,14 @@ async fn dashboard(
         Ok(rows) => rows,
         Err(e) => return failure(&ApiError::from(e)),
     };
+    let identifications = match state
+        .store
+        .identifications_awaiting_review(QUEUE_LIMIT)
+        .await
+    {
+        Ok(rows) => rows,
+        Err(e) => return failure(&ApiError::from(e)),
+    };
     let csrf = hidden_csrf(s);
     let mut body = admin_bar(s, Section::Queues);
     if let Some(e) = error {
@@ -495,6 +504,17 @@ async fn dashboard(
             esc(e)
         ));
     }
+    body.push_str(&format!(
+        "<section id=\"identifications\" class=\"admin-queue\">\n<h2>Identifications waiting for review <span class=\"count\">{}</span></h2>\n",
+        identifications.len()
+    ));
+    if identifications.is_empty() {
+        body.push_str("<p class=\"empty\">No identification is waiting.</p>\n");
+    }
+    for q in &identifications {
+        body.push_str(&identifications::queue_item(q));
+    }
+    body.push_str("</section>\n");
     body.push_str(&format!(
         "<section id=\"selfies\" class=\"admin-queue\">\n<h2>Selfies waiting for review <span class=\"count\">{}</span></h2>\n",
         selfies.len()

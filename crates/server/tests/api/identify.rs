@@ -1,0 +1,586 @@
+//! The applicant's page `/identify/{token}` over plain HTTP, Signet's own `document` method
+//! from consent to a reviewer's decision, and the page as the applicant's part of the
+//! video-identification sandbox (the browser tests drive the same page in Chromium).
+
+use crate::helpers::{TestApp, spawn_app};
+use serde_json::json;
+use signet_core::identification::ImageSlot;
+use signet_core::ids::IdentificationId;
+
+/// A photo-like PNG: a sharp, well-lit pattern the image checks accept.
+pub fn id_photo() -> Vec<u8> {
+    let img = image::GrayImage::from_fn(900, 600, |x, y| {
+        let cell = ((x / 30) + (y / 30)) % 2 == 0;
+        let noise = ((x * 7919 + y * 104_729) % 23) as u8;
+        image::Luma([if cell { 40 + noise } else { 200 - noise }])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+/// A TD3 machine-readable zone (passport) with every check digit right.
+pub fn td3(surname: &str, given: &str, birth: &str, expiry: &str) -> String {
+    use signet_core::mrz::check_digit;
+    let name = format!("{surname}<<{}", given.replace(' ', "<"));
+    let line1 = format!("P<UTO{name:<<39}");
+    let cd = |s: &str| check_digit(s).unwrap();
+    let number = "L898902C3";
+    let optional = "ZE184226B<<<<<";
+    let mut line2 = format!(
+        "{number}{}UTO{birth}{}F{expiry}{}{optional}{}",
+        cd(number),
+        cd(birth),
+        cd(expiry),
+        cd(optional)
+    );
+    let composite: String = format!("{}{}{}", &line2[0..10], &line2[13..20], &line2[21..43]);
+    line2.push(cd(&composite));
+    format!("{line1}\n{line2}")
+}
+
+pub async fn document_identification(
+    app: &TestApp,
+    first: &str,
+    last: &str,
+) -> (String, String, String) {
+    let p = app
+        .person(json!({
+            "first_name": first, "last_name": last, "birth_date": "1974-08-12",
+            "nationality": "SE", "mobile_number": "+4915112345678"
+        }))
+        .await;
+    let pid = p["id"].as_str().unwrap().to_owned();
+    let i = app
+        .post(
+            &format!("/v1/persons/{pid}/identifications"),
+            json!({"method": "document"}),
+        )
+        .await;
+    let iid = i.assert(201)["id"].as_str().unwrap().to_owned();
+    let r = app
+        .patch_empty(&format!("/v1/persons/{pid}/identifications/{iid}/request"))
+        .await;
+    let url = r.assert(200)["url"].as_str().unwrap().to_owned();
+    let path = url[url.find("/identify/").unwrap()..].to_owned();
+    (pid, iid, path)
+}
+
+async fn get(app: &TestApp, path: &str, lang: &str) -> (u16, String) {
+    let r = app
+        .client
+        .get(app.url(path))
+        .header("accept-language", lang)
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+async fn form(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
+    let r = app
+        .client
+        .post(app.url(path))
+        .form(fields)
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+async fn upload(app: &TestApp, path: &str, slot: ImageSlot, bytes: Vec<u8>) -> (u16, String) {
+    let part = reqwest::multipart::Part::bytes(bytes).file_name("photo.png");
+    let r = app
+        .client
+        .post(app.url(&format!("{path}/images/{}", slot.as_str())))
+        .multipart(reqwest::multipart::Form::new().part("image", part))
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+/// Consent, a passport with its zone, a selfie and the number confirmed.
+pub async fn capture_passport(app: &TestApp, path: &str, mrz: &str) {
+    assert_eq!(
+        form(
+            app,
+            &format!("{path}/consent"),
+            &[("terms", "on"), ("data", "on")]
+        )
+        .await
+        .0,
+        303
+    );
+    assert_eq!(
+        form(
+            app,
+            &format!("{path}/document"),
+            &[("document_type", "PASSPORT")]
+        )
+        .await
+        .0,
+        303
+    );
+    assert_eq!(upload(app, path, ImageSlot::Front, id_photo()).await.0, 303);
+    assert_eq!(
+        upload(app, path, ImageSlot::Selfie, id_photo()).await.0,
+        303
+    );
+    if !mrz.is_empty() {
+        assert_eq!(
+            form(app, &format!("{path}/mrz"), &[("mrz", mrz)]).await.0,
+            303
+        );
+    }
+    assert_eq!(
+        form(
+            app,
+            &format!("{path}/phone"),
+            &[("mobile_number", "+49 151 12345678")]
+        )
+        .await
+        .0,
+        303
+    );
+    assert_eq!(
+        form(app, &format!("{path}/phone/code"), &[("code", "123456")])
+            .await
+            .0,
+        303
+    );
+}
+
+fn ident_id(iid: &str) -> IdentificationId {
+    IdentificationId::parse(iid).unwrap()
+}
+
+#[tokio::test]
+async fn an_applicant_identifies_with_a_passport_and_a_reviewer_approves() {
+    let app = spawn_app().await;
+    let (pid, iid, path) = document_identification(&app, "Anna Maria", "Eriksson").await;
+
+    let (status, body) = get(&app, &path, "en").await;
+    assert_eq!(status, 200);
+    assert!(body.contains(r#"data-status="consent""#), "{body}");
+    // Consent needs both boxes; nothing is recorded without them.
+    let (status, body) = form(&app, &format!("{path}/consent"), &[("terms", "on")]).await;
+    assert_eq!(status, 400);
+    assert!(body.contains("Please tick both boxes"));
+    assert!(app.identification(&pid, &iid).await["terms_and_conditions_signed_at"].is_null());
+
+    assert_eq!(
+        form(
+            &app,
+            &format!("{path}/consent"),
+            &[("terms", "on"), ("data", "on")]
+        )
+        .await
+        .0,
+        303
+    );
+    let i = app.identification(&pid, &iid).await;
+    assert!(i["terms_and_conditions_signed_at"].is_string());
+    let (_, body) = get(&app, &path, "en").await;
+    assert!(body.contains(r#"data-status="capture""#));
+
+    // Images are checked on upload: not a photo is refused with seed 001's number.
+    assert_eq!(
+        form(
+            &app,
+            &format!("{path}/document"),
+            &[("document_type", "PASSPORT")]
+        )
+        .await
+        .0,
+        303
+    );
+    let (status, body) = upload(
+        &app,
+        &path,
+        ImageSlot::Front,
+        b"%PDF-1.7 not a photo".to_vec(),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body.contains("JPEG or PNG"), "{body}");
+    assert_eq!(
+        upload(&app, &path, ImageSlot::Front, id_photo()).await.0,
+        303
+    );
+    assert_eq!(
+        upload(&app, &path, ImageSlot::Selfie, id_photo()).await.0,
+        303
+    );
+
+    // A typo in the zone is told with its line and position.
+    let mrz = td3("ERIKSSON", "ANNA MARIA", "740812", "341231");
+    let typo = mrz.replacen("L898902C3", "L898902C4", 1);
+    let (status, body) = form(&app, &format!("{path}/mrz"), &[("mrz", &typo)]).await;
+    assert_eq!(status, 422);
+    assert!(body.contains("line 2, position 10"), "{body}");
+    assert_eq!(
+        form(&app, &format!("{path}/mrz"), &[("mrz", &mrz)]).await.0,
+        303
+    );
+
+    // Submitting early says what is missing.
+    let (status, body) = form(&app, &format!("{path}/submit"), &[]).await;
+    assert_eq!(status, 409);
+    assert!(body.contains("3. Your mobile number"));
+
+    // The number: a wrong code counts down, 123456 confirms in test mode.
+    assert_eq!(
+        form(
+            &app,
+            &format!("{path}/phone"),
+            &[("mobile_number", "+49 151 12345678")]
+        )
+        .await
+        .0,
+        303
+    );
+    let (status, body) = form(&app, &format!("{path}/phone/code"), &[("code", "000000")]).await;
+    assert_eq!(status, 422);
+    assert!(body.contains("Tries left: 4"));
+    assert_eq!(
+        form(&app, &format!("{path}/phone/code"), &[("code", "123456")])
+            .await
+            .0,
+        303
+    );
+
+    assert_eq!(form(&app, &format!("{path}/submit"), &[]).await.0, 303);
+    let (_, body) = get(&app, &path, "de").await;
+    assert!(body.contains(r#"data-status="under_review""#));
+    assert!(body.contains("Ihre Unterlagen werden geprüft"));
+    assert_eq!(app.status(&pid, &iid).await, "pending");
+
+    // Waiting for the reviewer outlasts the 30-minute timeout.
+    app.advance(3 * 3600).await;
+    assert_eq!(app.status(&pid, &iid).await, "pending");
+    let queue = app
+        .state
+        .store
+        .identifications_awaiting_review(10)
+        .await
+        .unwrap();
+    assert_eq!(queue.len(), 1);
+    assert!(
+        queue[0].identification.capture.findings.is_empty(),
+        "{:?}",
+        queue[0].identification.capture.findings
+    );
+
+    let decided = signet_server::identify::review(
+        &app.state,
+        &ident_id(&iid),
+        true,
+        None,
+        None,
+        "operator:r@example.com",
+    )
+    .await
+    .unwrap();
+    assert_eq!(decided.status.as_str(), "successful");
+    assert_eq!(app.status(&pid, &iid).await, "successful");
+    let person = app
+        .get(&format!("/v1/persons/{pid}"))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(person["verified_mobile_number"], "+4915112345678");
+    let with_docs = app
+        .get(&format!(
+            "/v1/persons/{pid}/identifications/{iid}?include_documents=true"
+        ))
+        .await
+        .assert(200)
+        .clone();
+    let types: Vec<&str> = with_docs["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["document_type"].as_str().unwrap())
+        .collect();
+    assert!(
+        types.contains(&"ID_DOCUMENT")
+            && types.contains(&"PICTURE")
+            && types.contains(&"KYC_REPORT"),
+        "{types:?}"
+    );
+    let attempts = app
+        .get(&format!("/v1/persons/{pid}/identifications/{iid}/attempts"))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(attempts[0]["status"], "completed");
+    assert_eq!(attempts[0]["response_code"], "approved");
+    assert!(
+        app.state
+            .store
+            .identifications_awaiting_review(10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let (_, body) = get(&app, &path, "en").await;
+    assert!(body.contains(r#"data-status="successful""#));
+    // The decision cannot be made twice.
+    let again = signet_server::identify::review(
+        &app.state,
+        &ident_id(&iid),
+        false,
+        Some("TECH_PHOTO"),
+        None,
+        "operator:r@example.com",
+    )
+    .await;
+    assert_eq!(again.unwrap_err().status.as_u16(), 409);
+}
+
+#[tokio::test]
+async fn an_expired_document_and_another_name_go_to_review_as_pending_failed() {
+    let app = spawn_app().await;
+    let (pid, iid, path) = document_identification(&app, "Anna Maria", "Eriksson").await;
+    let mrz = td3("SVENSSON", "ANNA MARIA", "740812", "120415");
+    capture_passport(&app, &path, &mrz).await;
+    assert_eq!(form(&app, &format!("{path}/submit"), &[]).await.0, 303);
+    assert_eq!(app.status(&pid, &iid).await, "pending_failed");
+    let queue = app
+        .state
+        .store
+        .identifications_awaiting_review(10)
+        .await
+        .unwrap();
+    let checks: Vec<&str> = queue[0]
+        .identification
+        .capture
+        .findings
+        .iter()
+        .map(|f| f.check.as_str())
+        .collect();
+    assert_eq!(checks, vec!["mrz_name_mismatch", "document_expired"]);
+}
+
+#[tokio::test]
+async fn a_declined_case_can_start_again_unless_the_reason_is_final() {
+    let app = spawn_app().await;
+    let (pid, iid, path) = document_identification(&app, "Anna Maria", "Eriksson").await;
+    capture_passport(&app, &path, "").await;
+    assert_eq!(form(&app, &format!("{path}/submit"), &[]).await.0, 303);
+    // A decline needs a reason of the table.
+    let e = signet_server::identify::review(
+        &app.state,
+        &ident_id(&iid),
+        false,
+        None,
+        None,
+        "operator:r",
+    )
+    .await;
+    assert_eq!(e.unwrap_err().status.as_u16(), 400);
+    let e = signet_server::identify::review(
+        &app.state,
+        &ident_id(&iid),
+        false,
+        Some("NOT_A_REASON"),
+        None,
+        "operator:r",
+    )
+    .await;
+    assert_eq!(e.unwrap_err().status.as_u16(), 400);
+    signet_server::identify::review(
+        &app.state,
+        &ident_id(&iid),
+        false,
+        Some("TECH_PHOTO"),
+        Some("glare".into()),
+        "operator:r",
+    )
+    .await
+    .unwrap();
+    let i = app.identification(&pid, &iid).await;
+    assert_eq!(i["status"], "canceled");
+    assert_eq!(i["failure_reason"], "TECH_PHOTO");
+    let (_, body) = get(&app, &path, "en").await;
+    assert!(body.contains(r#"data-status="canceled""#));
+    assert!(body.contains("Start again"));
+
+    // The same link starts a new attempt; everything is asked again.
+    capture_passport(&app, &path, "").await;
+    assert_eq!(form(&app, &format!("{path}/submit"), &[]).await.0, 303);
+    let attempts = app
+        .get(&format!("/v1/persons/{pid}/identifications/{iid}/attempts"))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(attempts.as_array().unwrap().len(), 2);
+    assert_eq!(attempts[0]["response_code"], "document_video_blurry");
+    signet_server::identify::review(
+        &app.state,
+        &ident_id(&iid),
+        false,
+        Some("FRAUD_SUSPICION_CONFIRMED"),
+        None,
+        "operator:r",
+    )
+    .await
+    .unwrap();
+    let i = app.identification(&pid, &iid).await;
+    assert_eq!(i["status"], "failed");
+    assert!(
+        i["failure_reason"].is_null(),
+        "no reason is disclosed for failed"
+    );
+    let (status, _) = form(
+        &app,
+        &format!("{path}/consent"),
+        &[("terms", "on"), ("data", "on")],
+    )
+    .await;
+    assert_eq!(status, 409);
+}
+
+#[tokio::test]
+async fn the_page_plays_the_applicant_of_a_manual_sandbox_case() {
+    let app = spawn_app().await;
+    let (pid, iid) = app.requested("X-MANUALTEST-HAPPYPATH", "Doe").await;
+    let url = app.identification(&pid, &iid).await["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = url[url.find("/identify/").unwrap()..].to_owned();
+    assert_eq!(
+        form(
+            &app,
+            &format!("{path}/consent"),
+            &[("terms", "on"), ("data", "on")]
+        )
+        .await
+        .0,
+        303
+    );
+    let (_, body) = get(&app, &path, "en").await;
+    assert!(body.contains("sandbox-form"));
+    let (status, _) = form(
+        &app,
+        &format!("{path}/sandbox"),
+        &[("ident_code", "111111")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        form(
+            &app,
+            &format!("{path}/sandbox"),
+            &[
+                ("ident_code", "123456"),
+                ("mobile_number", "+4915112345678")
+            ]
+        )
+        .await
+        .0,
+        303
+    );
+    let (_, body) = get(&app, &path, "en").await;
+    assert!(body.contains(r#"data-status="in_progress""#));
+    app.advance(120).await;
+    assert_eq!(app.status(&pid, &iid).await, "successful");
+    // The video identification never enters the reviewers' queue.
+    assert!(
+        app.state
+            .store
+            .identifications_awaiting_review(10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn unknown_or_malformed_links_are_a_404_page_and_live_mode_needs_sms_for_the_number() {
+    let app = spawn_app().await;
+    let (status, body) = get(&app, "/identify/00000000000000000000000000000000", "de").await;
+    assert_eq!(status, 404);
+    assert!(body.contains("Link nicht gefunden"));
+    assert_eq!(get(&app, "/identify/nope", "en").await.0, 404);
+    assert_eq!(
+        form(
+            &app,
+            "/identify/nope/consent",
+            &[("terms", "on"), ("data", "on")]
+        )
+        .await
+        .0,
+        404
+    );
+
+    // Live mode: the method works without a provider, but confirming a number needs SMS.
+    let tenant = app.state.store.tenant_by_name("default").await.unwrap();
+    let live = signet_server::auth::issue_key(
+        &app.state.store,
+        &tenant.id,
+        signet_store::Mode::Live,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    let live_post = |path: String, body: &'static [u8]| {
+        let live = live.clone();
+        let app = &app;
+        async move {
+            app.send(
+                reqwest::Method::POST,
+                &path,
+                Some(&live),
+                Some(body.to_vec()),
+                Some("application/json"),
+                &[],
+            )
+            .await
+        }
+    };
+    let p = live_post(
+        "/v1/persons".into(),
+        br#"{"first_name":"Jane","last_name":"Doe"}"#,
+    )
+    .await;
+    let pid = p.assert(201)["id"].as_str().unwrap().to_owned();
+    let i = live_post(
+        format!("/v1/persons/{pid}/identifications"),
+        br#"{"method":"document"}"#,
+    )
+    .await;
+    let iid = i.assert(201)["id"].as_str().unwrap().to_owned();
+    let r = app
+        .send(
+            reqwest::Method::PATCH,
+            &format!("/v1/persons/{pid}/identifications/{iid}/request"),
+            Some(&live),
+            None,
+            None,
+            &[],
+        )
+        .await;
+    let url = r.assert(200)["url"].as_str().unwrap().to_owned();
+    let path = url[url.find("/identify/").unwrap()..].to_owned();
+    assert_eq!(
+        form(
+            &app,
+            &format!("{path}/consent"),
+            &[("terms", "on"), ("data", "on")]
+        )
+        .await
+        .0,
+        303
+    );
+    let (status, body) = form(
+        &app,
+        &format!("{path}/phone"),
+        &[("mobile_number", "+4915112345678")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body.contains("no SMS provider is configured"), "{body}");
+}
