@@ -340,7 +340,25 @@ async fn documents_come_fifty_to_a_page() {
 async fn a_document_shows_its_signers_and_audit_trail_and_a_broken_chain() {
     let app = spawn_app().await;
     let cookie = sign_in(&app).await;
-    let d = send(&app, "Service <agreement>").await;
+    // Sent by a client whose user agent carries markup: it is shown as text.
+    let d = app
+        .send(
+            Method::POST,
+            "/v1/documents",
+            Some(&app.key),
+            Some(
+                document_body("Service <agreement>")
+                    .to_string()
+                    .into_bytes(),
+            ),
+            Some("application/json"),
+            &[("user-agent", "Evil <b>agent</b>")],
+        )
+        .await
+        .assert(201)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     app.post(&format!("/v1/documents/{d}/cancel"), json!({}))
         .await
         .assert(200);
@@ -362,16 +380,23 @@ async fn a_document_shows_its_signers_and_audit_trail_and_a_broken_chain() {
     assert_eq!(page.count(r#"class="admin-signer""#), 2);
     assert!(page.text.contains(r#"data-chain="valid""#));
     assert_eq!(page.count(r#"<tr class="admin-audit"#), entries.len());
+    // Each entry's row: time, event, actor, IP, user agent and the document's hash.
     for e in &entries {
-        assert!(
-            page.text
-                .contains(&format!("<code>{}</code>", e["action"].as_str().unwrap())),
-            "{e}"
-        );
-        assert!(page.text.contains(e["document_sha256"].as_str().unwrap()));
+        let at = page.at(&format!(r#"data-seq="{}">"#, e["seq"]));
+        let row = &page.text[at..at + page.text[at..].find("</tr>").unwrap()];
+        for field in ["action", "actor", "document_sha256"] {
+            assert!(row.contains(e[field].as_str().unwrap()), "{field}: {row}");
+        }
+        assert!(row.contains(e["ip"].as_str().unwrap_or("—")), "{row}");
+        let ua = e["user_agent"].as_str().unwrap_or("—");
+        let ua = ua.replace('<', "&lt;").replace('>', "&gt;");
+        assert!(row.contains(&ua), "{row}");
+        assert!(row.contains(" UTC</td>"), "{row}");
     }
     let head = entries.last().unwrap()["hash"].as_str().unwrap();
     assert!(page.text.contains(head));
+    assert_eq!(entries[0]["user_agent"], "Evil <b>agent</b>");
+    assert!(!page.text.contains("<b>agent"));
 
     // Someone edits an entry behind Signet's back: the page says where the chain breaks.
     app.state
@@ -576,8 +601,21 @@ async fn failed_deliveries_come_first_and_can_be_resent() {
 
     // A delivered message can be sent again too.
     let path_good = format!("/admin/webhooks/{}/{event}/resend", good.as_str());
-    let done = post_form(&app, &path_good, Some(&cookie), form(&[("csrf", &csrf)])).await;
+    // (From the filtered list: back to it, filter and page kept.)
+    assert!(
+        delivered
+            .text
+            .contains(r#"<input type="hidden" name="status" value="delivered">"#)
+    );
+    let done = post_form(
+        &app,
+        &path_good,
+        Some(&cookie),
+        form(&[("csrf", &csrf), ("status", "delivered"), ("page", "1")]),
+    )
+    .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert_eq!(done.location(), "/admin/webhooks?status=delivered&page=1");
     wait_for("the delivered message again", async || healthy.hits() == 2).await;
 
     // Unknown messages; disabled endpoints are the tenant's to enable first.

@@ -8,8 +8,7 @@
 //! logged with the operator (the audit trail is the documents').
 
 use super::{
-    CsrfForm, Section, admin_bar, failure, format_time, hidden_csrf, page, signed_in,
-    signed_in_form,
+    Section, admin_bar, failure, format_time, hidden_csrf, page, signed_in, signed_in_form,
 };
 use crate::error::ApiError;
 use crate::pages::{esc, secure};
@@ -365,7 +364,7 @@ async fn document(
             r#"<tr class="admin-signer" data-signer="{sid}"><td>{pos}</td><td>{name}<br><code>{sid}</code></td><td>{email}</td><td>{status}</td><td>{message}</td></tr>
 "#,
             sid = esc(sg.id.as_str()),
-            pos = sg.position,
+            pos = sg.position + 1,
             name = esc(&sg.name),
             email = opt(sg.email.as_deref()),
             status = badge(sg.status.as_str()),
@@ -391,7 +390,7 @@ async fn document(
                 .unwrap_or_default(),
         )),
         Some(seq) => body.push_str(&format!(
-            r#"<p id="chain" class="admin-chain error" data-chain="broken" data-first-broken="{seq}" role="alert">Hash chain broken at entry {seq}: it, or an entry before it, was edited, removed or reordered after it was written.</p>
+            r#"<p id="chain" class="admin-chain error" data-chain="broken" data-first-broken="{seq}" role="alert">Hash chain broken at entry {seq}: the trail was changed there after it was written (an entry edited, or one removed or reordered at this point).</p>
 "#
         )),
     }
@@ -411,7 +410,7 @@ async fn document(
                 ""
             };
             body.push_str(&format!(
-                r#"<tr class="admin-audit{class}" data-seq="{seq}"><td>{seq}</td><td>{at}</td><td><code>{action}</code></td><td>{actor}</td><td>{ip}</td><td class="admin-ua">{ua}</td><td><code class="admin-hash">{sha}</code></td></tr>
+                r#"<tr class="admin-audit{class}" data-seq="{seq}"><td>{seq}</td><td>{at}</td><td><code class="admin-action">{action}</code></td><td>{actor}</td><td>{ip}</td><td class="admin-ua">{ua}</td><td><code class="admin-hash">{sha}</code></td></tr>
 "#,
                 seq = r.seq,
                 at = esc(&format_precise(&r.at)),
@@ -443,11 +442,25 @@ fn message_href(m: &BackofficeMessage) -> String {
     )
 }
 
-/// The resend button, or why there is none.
-fn resend_control(s: &OperatorSession, m: &BackofficeMessage) -> String {
+/// The resend button, or why there is none. `back` is the list's filter and page, to return
+/// to after the resend.
+fn resend_control(s: &OperatorSession, m: &BackofficeMessage, back: &ListQuery) -> String {
     if m.endpoint_enabled {
+        let mut keep = String::new();
+        if let Some(st) = back.status() {
+            keep.push_str(&format!(
+                r#"<input type="hidden" name="status" value="{}">"#,
+                esc(st)
+            ));
+        }
+        if back.page() > 1 {
+            keep.push_str(&format!(
+                r#"<input type="hidden" name="page" value="{}">"#,
+                back.page()
+            ));
+        }
         format!(
-            r#"<form class="admin-resend" method="post" action="{href}/resend">{csrf}<button class="secondary" type="submit">Resend</button></form>"#,
+            r#"<form class="admin-resend" method="post" action="{href}/resend">{csrf}{keep}<button class="secondary" type="submit">Resend</button></form>"#,
             href = esc(&message_href(m)),
             csrf = hidden_csrf(s),
         )
@@ -551,7 +564,7 @@ async fn webhooks_page(
                 attempts = m.attempts_made,
                 last_error = last_error(m),
                 next = opt(m.next_attempt_at.as_ref().map(format_time).as_deref()),
-                resend = resend_control(s, m),
+                resend = resend_control(s, m, query),
             ));
         }
         body.push_str("</tbody>\n</table></div>\n");
@@ -650,7 +663,7 @@ async fn message(
         next = opt(m.next_attempt_at.as_ref().map(format_time).as_deref()),
         created = esc(&format_time(&m.created_at)),
         updated = esc(&format_time(&m.updated_at)),
-        resend = resend_control(&s, &m),
+        resend = resend_control(&s, &m, &ListQuery::default()),
     ));
     body.push_str(&format!(
         "<section id=\"attempts\" class=\"admin-records\">\n<h2>Delivery attempts <span class=\"count\">{}</span></h2>\n",
@@ -729,22 +742,48 @@ async fn resend_message(
     Ok(())
 }
 
+/// The resend form: the session's CSRF token, and the list's filter and page to return to.
+#[derive(Debug, Deserialize)]
+pub struct ResendForm {
+    csrf: Option<String>,
+    status: Option<String>,
+    page: Option<String>,
+}
+
+/// Where a resend returns to: the list as it was filtered (a known status only) and paged.
+fn back_to_list(form: Option<&ResendForm>) -> String {
+    let back = ListQuery {
+        status: form.and_then(|f| f.status.clone()),
+        q: None,
+        page: form.and_then(|f| f.page.clone()),
+    };
+    let status = back
+        .status()
+        .and_then(DeliveryState::parse)
+        .map(DeliveryState::as_str);
+    if status.is_none() && back.page() == 1 {
+        return "/admin/webhooks".to_owned();
+    }
+    page_href("/admin/webhooks", status, None, back.page())
+}
+
 /// `POST /admin/webhooks/{endpoint_id}/{event_id}/resend`: sends one message again with a
 /// fresh schedule, then back to the list (303).
 async fn resend(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path((ep, ev)): Path<(String, String)>,
-    form: Result<Form<CsrfForm>, FormRejection>,
+    form: Result<Form<ResendForm>, FormRejection>,
 ) -> Response {
-    let csrf = form.as_ref().ok().and_then(|f| f.csrf.as_deref());
+    let form = form.ok().map(|Form(f)| f);
+    let csrf = form.as_ref().and_then(|f| f.csrf.as_deref());
     let s = match signed_in_form(&state, &headers, csrf).await {
         Ok(s) => s,
         Err(r) => return r,
     };
     match resend_message(&state, &s, &ep, &ev).await {
         Ok(()) => {
-            let mut r = Redirect::to("/admin/webhooks").into_response();
+            let mut r = Redirect::to(&back_to_list(form.as_ref())).into_response();
             secure(&mut r, "text/html; charset=utf-8");
             r
         }
@@ -755,7 +794,7 @@ async fn resend(
 
 #[cfg(test)]
 mod tests {
-    use super::{ListQuery, enc, page_href};
+    use super::{ListQuery, ResendForm, back_to_list, enc, page_href};
 
     #[test]
     fn page_links_keep_the_filters_encoded() {
@@ -768,6 +807,26 @@ mod tests {
             "/admin/webhooks?page=3"
         );
         assert_eq!(enc("é"), "%C3%A9");
+    }
+
+    #[test]
+    fn a_resend_returns_to_the_list_as_it_was_filtered() {
+        let form = |status: Option<&str>, page: Option<&str>| ResendForm {
+            csrf: None,
+            status: status.map(str::to_owned),
+            page: page.map(str::to_owned),
+        };
+        assert_eq!(back_to_list(None), "/admin/webhooks");
+        assert_eq!(back_to_list(Some(&form(None, None))), "/admin/webhooks");
+        assert_eq!(
+            back_to_list(Some(&form(Some("failed"), Some("2")))),
+            "/admin/webhooks?status=failed&page=2"
+        );
+        // Anything else is dropped, never echoed into the redirect.
+        assert_eq!(
+            back_to_list(Some(&form(Some("//evil.example"), Some("x")))),
+            "/admin/webhooks"
+        );
     }
 
     #[test]
