@@ -708,3 +708,108 @@ async fn an_operator_signs_in_to_the_back_office_and_unblocks_a_signer() {
     s.close().await;
     h.done();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Identification by `document`, and its review.
+
+#[tokio::test]
+async fn an_applicant_identifies_by_document_on_a_phone_and_a_reviewer_approves() {
+    let Some(h) = harness("identify_by_document_and_review").await else {
+        return;
+    };
+    let app = &h.app;
+    let (pid, iid, path) = helpers::document_identification(app, "Anna Maria", "Eriksson").await;
+    let photo = h.shots.join("id-photo.png");
+    std::fs::write(&photo, helpers::id_photo()).unwrap();
+    let photo = photo.canonicalize().unwrap().display().to_string();
+
+    let s = h.driver.session(PHONE.0, PHONE.1, None).await;
+    s.goto(&app.url(&path)).await;
+    wait_status(&s, "consent").await;
+    check_fits_the_window(&s).await;
+    h.shot(&s, "consent").await;
+    s.click(&s.find("#terms").await).await;
+    s.click(&s.find("#data").await).await;
+    s.click(&s.find("#start").await).await;
+    wait_status(&s, "capture").await;
+    h.shot(&s, "capture").await;
+
+    s.click(&s.find("#kind-passport").await).await;
+    s.click(&s.find("#choose").await).await;
+    s.type_into(&s.find("#front-file").await, &photo).await;
+    s.click(&s.find("#front-upload").await).await;
+    s.find("#front-received").await;
+    let mrz = helpers::td3("ERIKSSON", "ANNA MARIA", "740812", "341231");
+    s.type_into(&s.find("#mrz").await, &mrz).await;
+    s.click(&s.find("#mrz-save").await).await;
+    s.find("#selfie-file").await;
+    s.type_into(&s.find("#selfie-file").await, &photo).await;
+    s.click(&s.find("#selfie-upload").await).await;
+    s.find("#selfie-received").await;
+    s.type_into(&s.find("#mobile_number").await, "+49 151 12345678")
+        .await;
+    s.click(&s.find("#send-code").await).await;
+    let code = s.find("#code").await;
+    assert_eq!(
+        s.attr(&code, "autocomplete").await.as_deref(),
+        Some("one-time-code")
+    );
+    s.type_into(&code, SANDBOX_CODE).await;
+    s.click(&s.find("#confirm-code").await).await;
+    s.find("#phone-verified").await;
+    assert!(s.try_find("#missing").await.is_none(), "nothing is missing");
+    check_fits_the_window(&s).await;
+    h.shot(&s, "captured").await;
+    s.click(&s.find("#submit").await).await;
+    wait_status(&s, "under_review").await;
+    h.shot(&s, "under-review").await;
+    assert_eq!(app.status(&pid, &iid).await, "pending");
+
+    // The reviewer: the queue, the case with the person beside the document, the decision.
+    let email = "reviewer@example.com";
+    let password = "correct horse battery staple";
+    signet_server::pages::admin::create_operator(
+        &app.state.store,
+        email,
+        password,
+        app.state.wall_now(),
+    )
+    .await
+    .unwrap();
+    let r = h.driver.session(DESKTOP.0, DESKTOP.1, None).await;
+    r.goto(&app.url("/admin")).await;
+    r.type_into(&r.find("#email").await, email).await;
+    r.type_into(&r.find("#password").await, password).await;
+    r.click(&r.find("#login-button").await).await;
+    let item = format!("#ident-{iid}");
+    assert!(text_of(&r, &item).await.contains("Anna Maria Eriksson"));
+    h.shot(&r, "review-queue").await;
+    r.click(&r.find(&format!("{item} .review-link")).await)
+        .await;
+    r.find("#mrz-data").await;
+    assert!(text_of(&r, "#mrz-data").await.contains("all correct"));
+    assert!(text_of(&r, "#person-data").await.contains("1974-08-12"));
+    wait_until(
+        &r,
+        "the document's images loading",
+        "const f = document.getElementById('image-front'), s = document.getElementById('image-selfie'); return !!f && !!s && f.naturalWidth > 0 && s.naturalWidth > 0;",
+    )
+    .await;
+    h.shot(&r, "case").await;
+    r.click(&r.find("#approve-identification").await).await;
+    wait_until(
+        &r,
+        "the case leaving the queue",
+        &format!("return !!document.getElementById('identifications') && !document.getElementById('ident-{iid}');"),
+    )
+    .await;
+    h.shot(&r, "queue-cleared").await;
+    assert_eq!(app.status(&pid, &iid).await, "successful");
+
+    s.goto(&app.url(&path)).await;
+    wait_status(&s, "successful").await;
+    h.shot(&s, "identified").await;
+    s.close().await;
+    r.close().await;
+    h.done();
+}

@@ -345,3 +345,62 @@ pub fn sample_pdf(text: &str) -> Vec<u8> {
     doc.save_to(&mut out).expect("a PDF in memory");
     out
 }
+
+/// A photo-like PNG: a sharp, well-lit pattern the image checks accept.
+pub fn id_photo() -> Vec<u8> {
+    let img = image::GrayImage::from_fn(900, 600, |x, y| {
+        let cell = ((x / 30) + (y / 30)) % 2 == 0;
+        let noise = ((x * 7919 + y * 104_729) % 23) as u8;
+        image::Luma([if cell { 40 + noise } else { 200 - noise }])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+/// A TD3 machine-readable zone (passport) with every check digit right.
+pub fn td3(surname: &str, given: &str, birth: &str, expiry: &str) -> String {
+    use signet_core::mrz::check_digit;
+    let name = format!("{surname}<<{}", given.replace(' ', "<"));
+    let line1 = format!("P<UTO{name:<<39}");
+    let cd = |s: &str| check_digit(s).unwrap();
+    let number = "L898902C3";
+    let optional = "ZE184226B<<<<<";
+    let mut line2 = format!(
+        "{number}{}UTO{birth}{}F{expiry}{}{optional}{}",
+        cd(number),
+        cd(birth),
+        cd(expiry),
+        cd(optional)
+    );
+    let composite: String = format!("{}{}{}", &line2[0..10], &line2[13..20], &line2[21..43]);
+    line2.push(cd(&composite));
+    format!("{line1}\n{line2}")
+}
+
+pub async fn document_identification(
+    app: &TestApp,
+    first: &str,
+    last: &str,
+) -> (String, String, String) {
+    let p = app
+        .person(serde_json::json!({
+            "first_name": first, "last_name": last, "birth_date": "1974-08-12",
+            "nationality": "SE", "mobile_number": "+4915112345678"
+        }))
+        .await;
+    let pid = p["id"].as_str().unwrap().to_owned();
+    let i = app
+        .post(
+            &format!("/v1/persons/{pid}/identifications"),
+            serde_json::json!({"method": "document"}),
+        )
+        .await;
+    let iid = i.assert(201)["id"].as_str().unwrap().to_owned();
+    let r = app
+        .patch_empty(&format!("/v1/persons/{pid}/identifications/{iid}/request"))
+        .await;
+    let url = r.assert(200)["url"].as_str().unwrap().to_owned();
+    let path = url[url.find("/identify/").unwrap()..].to_owned();
+    (pid, iid, path)
+}
