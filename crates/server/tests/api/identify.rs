@@ -3,7 +3,6 @@
 //! video-identification sandbox (the browser tests drive the same page in Chromium).
 
 use crate::helpers::{TestApp, document_identification, id_photo, spawn_app, td3};
-use serde_json::json;
 use signet_core::identification::ImageSlot;
 use signet_core::ids::IdentificationId;
 
