@@ -751,3 +751,146 @@ async fn an_operator_clears_a_hit_and_a_post_without_the_csrf_token_is_refused()
     .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
 }
+
+/// A `document` identification captured on the applicant's side and submitted for review.
+async fn submitted_identification(app: &TestApp) -> (String, String) {
+    use signet_core::identification::ImageSlot;
+    use signet_server::identify;
+    let (pid, iid, path) = helpers::document_identification(app, "Anna Maria", "Eriksson").await;
+    let token = path.trim_start_matches("/identify/");
+    let st = &app.state;
+    identify::consent(st, token).await.unwrap();
+    identify::choose_document(st, token, "PASSPORT")
+        .await
+        .unwrap();
+    identify::upload(st, token, ImageSlot::Front, helpers::id_photo())
+        .await
+        .unwrap();
+    identify::upload(st, token, ImageSlot::Selfie, helpers::id_photo())
+        .await
+        .unwrap();
+    let mrz = helpers::td3("ERIKSSON", "ANNA MARIA", "740812", "120415");
+    identify::give_mrz(st, token, &mrz).await.unwrap();
+    identify::send_phone_code(st, token, "+4915112345678")
+        .await
+        .unwrap();
+    identify::enter_phone_code(st, token, "123456")
+        .await
+        .unwrap();
+    identify::submit(st, token).await.unwrap();
+    (pid, iid)
+}
+
+#[tokio::test]
+async fn a_reviewer_clears_the_identification_queue_with_reasons_from_the_table() {
+    let app = spawn_app().await;
+    operator(&app).await;
+    let (pid, iid) = submitted_identification(&app).await;
+    // The applicant gave an expired passport: the case waits as pending_failed.
+    assert_eq!(app.status(&pid, &iid).await, "pending_failed");
+    let cookie = sign_in(&app).await;
+    let dash = get(&app, "/admin", Some(&cookie)).await;
+    assert!(
+        dash.text.contains(&format!("id=\"ident-{iid}\"")),
+        "{}",
+        dash.text
+    );
+    assert!(dash.text.contains("1 finding(s), 1 severe"));
+
+    let case = get(
+        &app,
+        &format!("/admin/identifications/{iid}"),
+        Some(&cookie),
+    )
+    .await;
+    assert_eq!(case.status, StatusCode::OK);
+    assert!(case.text.contains("data-check=\"document_expired\""));
+    assert!(case.text.contains("all correct"), "the zone's check digits");
+    assert!(case.text.contains("<option value=\"DATA_ID_EXPIRED\""));
+    assert!(case.text.contains("FRAUD_SUSPICION_CONFIRMED — final"));
+    // The images are served to operators only.
+    let img = get(
+        &app,
+        &format!("/admin/identifications/{iid}/images/front"),
+        Some(&cookie),
+    )
+    .await;
+    assert_eq!(img.status, StatusCode::OK);
+    assert_eq!(img.headers["content-type"], "image/png");
+    let anon = get(
+        &app,
+        &format!("/admin/identifications/{iid}/images/front"),
+        None,
+    )
+    .await;
+    assert_eq!(anon.status, StatusCode::SEE_OTHER);
+    let csrf = case.csrf();
+    let decision = format!("/admin/identifications/{iid}/decision");
+
+    // No CSRF token: refused, nothing changes.
+    let r = post_form(
+        &app,
+        &decision,
+        Some(&cookie),
+        form(&[("decision", "approve")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Declining needs a reason of the table.
+    let r = post_form(
+        &app,
+        &decision,
+        Some(&cookie),
+        form(&[("csrf", &csrf), ("decision", "decline"), ("reason", "")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.text.contains("needs a reason"));
+    assert_eq!(app.status(&pid, &iid).await, "pending_failed");
+
+    let r = post_form(
+        &app,
+        &decision,
+        Some(&cookie),
+        form(&[
+            ("csrf", &csrf),
+            ("decision", "decline"),
+            ("reason", "DATA_ID_EXPIRED"),
+            ("note", "passport expired in 2012"),
+        ]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let i = app.identification(&pid, &iid).await;
+    assert_eq!(i["status"], "canceled");
+    assert_eq!(i["failure_reason"], "DATA_ID_EXPIRED");
+    let dash = get(&app, "/admin", Some(&cookie)).await;
+    assert!(dash.text.contains("No identification is waiting."));
+    // Decided cases show who decided; deciding again is refused.
+    let case = get(
+        &app,
+        &format!("/admin/identifications/{iid}"),
+        Some(&cookie),
+    )
+    .await;
+    assert!(
+        case.text
+            .contains("Decided by operator:reviewer@example.com")
+    );
+    let r = post_form(
+        &app,
+        &decision,
+        Some(&cookie),
+        form(&[("csrf", &csrf), ("decision", "approve")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(
+        app.event_types()
+            .await
+            .iter()
+            .filter(|t| *t == "identification.status_changed")
+            .count()
+            >= 3
+    );
+}
