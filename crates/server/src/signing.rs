@@ -1003,27 +1003,25 @@ pub fn refused(e: signet_core::signing::SigningError) -> ApiError {
     err
 }
 
-/// Largest selfie image.
-pub const MAX_SELFIE_BYTES: usize = 10 * 1024 * 1024;
-
-/// Why a selfie image is refused (seed 001: 2026 image size exceeded, 2004 invalid selfie).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SelfieRefused {
-    TooLarge,
-    NotAnImage,
-}
-
-/// JPEG and PNG by their signatures, within the size limit; the file extension.
-pub fn selfie_kind(b: &[u8]) -> Result<&'static str, SelfieRefused> {
-    if b.len() > MAX_SELFIE_BYTES {
-        Err(SelfieRefused::TooLarge)
-    } else if b.starts_with(&[0xFF, 0xD8, 0xFF]) && b.len() > 4 {
-        Ok("jpg")
-    } else if b.starts_with(b"\x89PNG\r\n\x1a\n") && b.len() > 8 {
-        Ok("png")
+/// Checks a signer's selfie as an identification's selfie is checked (`identify::images`):
+/// a real JPEG or PNG within the size and pixel limits, decoded off the async threads.
+/// Returns the file extension, or why it is refused (seed 001's 2004, 2005 or 2026).
+pub async fn check_selfie(bytes: &[u8]) -> Result<&'static str, crate::identify::images::Rejected> {
+    use crate::identify::images;
+    let owned = bytes.to_vec();
+    let checked = tokio::task::spawn_blocking(move || {
+        images::check(images::Slot::Selfie, &owned, &images::Limits::default())
+    })
+    .await
+    .map_err(|_| images::Rejected {
+        code: images::CODE_FILE_PROCESS_FAILED,
+        message: "The photo could not be read. Please send it again.".into(),
+    })??;
+    Ok(if checked.content_type == "image/png" {
+        "png"
     } else {
-        Err(SelfieRefused::NotAnImage)
-    }
+        "jpg"
+    })
 }
 
 /// Stores a checked selfie before the transaction that records it; returns its blob key and

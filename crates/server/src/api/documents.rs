@@ -1025,14 +1025,9 @@ pub async fn selfie(
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(body.image.trim())
         .map_err(|_| ApiError::field("image", "must be base64").with_return_code(2004))?;
-    let ext = signing::selfie_kind(&bytes).map_err(|r| match r {
-        signing::SelfieRefused::TooLarge => {
-            ApiError::field("image", "must be at most 10 MB").with_return_code(2026)
-        }
-        signing::SelfieRefused::NotAnImage => {
-            ApiError::field("image", "must be a JPEG or PNG image").with_return_code(2004)
-        }
-    })?;
+    let ext = signing::check_selfie(&bytes)
+        .await
+        .map_err(|r| ApiError::field("image", &r.message).with_return_code(r.code))?;
     let doc_id = parse_id(&id, DocumentId::parse, "document")?;
     let (key, sha) =
         signing::put_selfie(&state, &caller.tenant.id, &doc_id, &sid, &bytes, ext).await?;

@@ -617,9 +617,16 @@ pub async fn selfie(
             }
         }
     }
-    let Some((bytes, ext)) = image.and_then(|b| signing::selfie_kind(&b).ok().map(|ext| (b, ext)))
-    else {
+    let Some(bytes) = image else {
         return render(&ctx, Some(invalid), StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let ext = match signing::check_selfie(&bytes).await {
+        Ok(ext) => ext,
+        // The checks speak English; German applicants get the general instruction.
+        Err(r) if lang == Lang::En => {
+            return render(&ctx, Some(&r.message), StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        Err(_) => return render(&ctx, Some(invalid), StatusCode::UNPROCESSABLE_ENTITY),
     };
     let (key, sha) = match signing::put_selfie(
         &state,

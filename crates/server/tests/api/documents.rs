@@ -654,13 +654,22 @@ async fn advanced_signers_follow_the_eligibility_table() {
     .await;
     assert_eq!(doc2["signers"][0]["status"], "selfie_required");
     assert_eq!(doc2["signers"][0]["status_codes"], json!([3105]));
-    let jpeg = b64(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F']);
+    let jpeg = b64(&crate::helpers::id_photo());
     app.post(
         &path(&doc2, 0, "selfie"),
         json!({"image": b64(b"not an image")}),
     )
     .await
     .assert_error(400, "invalid_model");
+    // A file that only starts like a JPEG is decoded and refused (seed 001's 2005).
+    let fake = app
+        .post(
+            &path(&doc2, 0, "selfie"),
+            json!({"image": b64(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F'])}),
+        )
+        .await;
+    fake.assert_error(400, "invalid_model");
+    assert_eq!(fake.body["errors"][0]["return_code"], 2005, "{}", fake.body);
     app.post(&path(&doc2, 0, "selfie"), json!({"image": jpeg}))
         .await
         .assert(200);
