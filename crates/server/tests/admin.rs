@@ -894,3 +894,93 @@ async fn a_reviewer_clears_the_identification_queue_with_reasons_from_the_table(
             >= 3
     );
 }
+
+#[tokio::test]
+async fn five_wrong_passwords_lock_an_address_known_or_not_for_15_minutes() {
+    let app = spawn_app().await;
+    operator(&app).await;
+    let attempt = |email: &'static str, password: &'static str| {
+        let app = &app;
+        async move {
+            post_form(
+                app,
+                "/admin/login",
+                None,
+                form(&[("email", email), ("password", password)]),
+            )
+            .await
+        }
+    };
+    for _ in 0..5 {
+        assert_eq!(
+            attempt(EMAIL, "wrong password!").await.status,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            attempt("nobody@example.com", "wrong password!")
+                .await
+                .status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    // Locked: even the right password is not checked, and an unknown address looks the same.
+    let locked = attempt(EMAIL, PASSWORD).await;
+    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        locked
+            .text
+            .contains("Too many failed sign-ins. Try again after")
+    );
+    assert!(locked.headers.get("set-cookie").is_none());
+    let unknown = attempt("nobody@example.com", "wrong password!").await;
+    assert_eq!(unknown.status, StatusCode::TOO_MANY_REQUESTS);
+    // Another operator from the same client still signs in (the client's own limit is higher).
+    create_operator(
+        &app.state.store,
+        "second@example.com",
+        PASSWORD,
+        app.state.wall_now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        attempt("second@example.com", PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+
+    // The lock lasts 15 minutes from the fifth failure, on the store's clock.
+    let store = &app.state.store;
+    let rule = signet_store::ThrottleRule {
+        max_failures: 5,
+        window: chrono::Duration::minutes(15),
+        lock: chrono::Duration::minutes(15),
+    };
+    let t0 = app.state.wall_now() + chrono::Duration::days(1);
+    for n in 0..5 {
+        assert_eq!(
+            store.login_locked_until(&["k"], t0).await.unwrap(),
+            None,
+            "after {n}"
+        );
+        store.record_login_failure("k", rule, t0).await.unwrap();
+    }
+    let until = t0 + chrono::Duration::minutes(15);
+    assert_eq!(
+        store
+            .login_locked_until(&["k", "other"], t0 + chrono::Duration::minutes(14))
+            .await
+            .unwrap(),
+        Some(until)
+    );
+    assert_eq!(store.login_locked_until(&["k"], until).await.unwrap(), None);
+    // Failures spread wider than the window never lock.
+    for n in 0..10 {
+        let t = t0 + chrono::Duration::hours(1) + chrono::Duration::minutes(4 * n);
+        store.record_login_failure("spread", rule, t).await.unwrap();
+        assert_eq!(
+            store.login_locked_until(&["spread"], t).await.unwrap(),
+            None,
+            "failure {n}"
+        );
+    }
+}

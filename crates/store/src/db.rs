@@ -112,6 +112,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0007_identification_review.sql"),
         postgres: include_str!("../migrations/postgres/0007_identification_review.sql"),
     },
+    Migration {
+        version: 8,
+        name: "login_throttle",
+        sqlite: include_str!("../migrations/sqlite/0008_login_throttle.sql"),
+        postgres: include_str!("../migrations/postgres/0008_login_throttle.sql"),
+    },
 ];
 
 impl Store {

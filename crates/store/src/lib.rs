@@ -33,7 +33,7 @@ pub use events::EventRow;
 pub use idempotency::IdempotencyBegin;
 pub use identifications::QueuedIdentification;
 pub use jobs::{ClaimedJob, JobSpec};
-pub use operators::{OperatorRow, OperatorSession, QueuedSigner};
+pub use operators::{OperatorRow, OperatorSession, QueuedSigner, ThrottleRule};
 pub use persons::PersonDocumentRow;
 pub use screening::{
     QueuedHit, ScreeningEntryRow, ScreeningHitRow, ScreeningListRow, ScreeningRow,

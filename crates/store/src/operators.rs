@@ -189,3 +189,87 @@ impl Store {
         queued_from_row(&row)
     }
 }
+
+/// How often a key may fail within a window before it is locked, and for how long.
+#[derive(Debug, Clone, Copy)]
+pub struct ThrottleRule {
+    pub max_failures: i64,
+    pub window: chrono::Duration,
+    pub lock: chrono::Duration,
+}
+
+impl Store {
+    /// The latest moment any of `keys` is locked until, if one is locked at `now`.
+    pub async fn login_locked_until(
+        &self,
+        keys: &[&str],
+        now: Timestamp,
+    ) -> Result<Option<Timestamp>> {
+        let mut latest: Option<Timestamp> = None;
+        for key in keys {
+            let row = sqlx::query("SELECT locked_until FROM login_throttle WHERE key = $1")
+                .bind(*key)
+                .fetch_optional(&self.read)
+                .await?;
+            let until: Option<i64> = match row {
+                Some(r) => r.try_get("locked_until")?,
+                None => None,
+            };
+            if let Some(t) = until.map(from_millis).filter(|t| *t > now) {
+                latest = Some(latest.map_or(t, |l| l.max(t)));
+            }
+        }
+        Ok(latest)
+    }
+
+    /// Counts a failed sign-in for `key`; locks it when the rule's limit is reached.
+    pub async fn record_login_failure(
+        &self,
+        key: &str,
+        rule: ThrottleRule,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT failures, window_start FROM login_throttle WHERE key = $1{}",
+            self.backend.for_update()
+        )))
+        .bind(key)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (mut failures, mut start) = match row {
+            Some(r) => (
+                r.try_get::<i64, _>("failures")?,
+                from_millis(r.try_get("window_start")?),
+            ),
+            None => (0, now),
+        };
+        if now - start >= rule.window {
+            failures = 0;
+            start = now;
+        }
+        failures += 1;
+        let locked = (failures >= rule.max_failures).then(|| to_millis(&(now + rule.lock)));
+        sqlx::query(
+            "INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (key) DO UPDATE SET failures = $2, window_start = $3, locked_until = $4",
+        )
+        .bind(key)
+        .bind(if locked.is_some() { 0 } else { failures })
+        .bind(to_millis(&start))
+        .bind(locked)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A successful sign-in forgets the key's failures.
+    pub async fn clear_login_failures(&self, key: &str) -> Result<()> {
+        sqlx::query("DELETE FROM login_throttle WHERE key = $1")
+            .bind(key)
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+}

@@ -1,6 +1,9 @@
 //! `/admin`: the reviewers' back office. Operators sign in with an email and a password
-//! (argon2id) and clear the review queues of every tenant: selfies waiting for a decision,
-//! signers blocked after failed validations, and open screening hits.
+//! (argon2id; five failures lock the address for 15 minutes, thirty lock the client) and
+//! clear the review queues of every tenant: `document` identifications
+//! (`identifications.rs`), selfies waiting for a decision, signers blocked after failed
+//! validations, and open screening hits; documents with their audit trails and webhook
+//! deliveries are in `records.rs`.
 //!
 //! A session is a 256-bit random cookie (`signet_admin`, `HttpOnly; SameSite=Strict;
 //! Path=/admin`, `Secure` behind https); only its SHA-256 is stored. Every form carries the
@@ -29,7 +32,9 @@ use sha2::{Digest, Sha256};
 use signet_core::ids::{ScreeningHitId, SignerId};
 use signet_core::signing::SignerStatus;
 use signet_core::time::Timestamp;
-use signet_store::{OperatorRow, OperatorSession, QueuedHit, QueuedSigner, Store, StoreError, Tx};
+use signet_store::{
+    OperatorRow, OperatorSession, QueuedHit, QueuedSigner, Store, StoreError, ThrottleRule, Tx,
+};
 use std::sync::LazyLock;
 use subtle::ConstantTimeEq;
 
@@ -45,6 +50,20 @@ pub const MIN_PASSWORD_CHARS: usize = 12;
 /// The most signers one queue shows at a time.
 pub(super) const QUEUE_LIMIT: u32 = 200;
 const FAILED_LOGIN: &str = "Wrong email or password.";
+/// Five wrong passwords for one address within 15 minutes lock it for 15 minutes, whether
+/// or not an operator has it (so the lock tells nothing about who exists).
+const PER_EMAIL: ThrottleRule = ThrottleRule {
+    max_failures: 5,
+    window: chrono::Duration::minutes(15),
+    lock: chrono::Duration::minutes(15),
+};
+/// One client may fail 30 times within 15 minutes across addresses (an office behind one
+/// address has room), then waits 15 minutes.
+const PER_CLIENT: ThrottleRule = ThrottleRule {
+    max_failures: 30,
+    window: chrono::Duration::minutes(15),
+    lock: chrono::Duration::minutes(15),
+};
 
 /// Why an operator could not be created.
 #[derive(Debug, thiserror::Error)]
@@ -254,11 +273,32 @@ pub struct LoginForm {
 /// `POST /admin/login`: a wrong email and a wrong password look the same and cost the same.
 pub async fn login(
     State(state): State<AppState>,
+    meta: ClientMeta,
     form: Result<Form<LoginForm>, FormRejection>,
 ) -> Response {
     let Ok(Form(form)) = form else {
         return login_page(Some(FAILED_LOGIN), "", StatusCode::UNAUTHORIZED);
     };
+    // Guessing is slowed per address tried and per client, before any password is checked.
+    let email_key = format!("email:{}", digest(&form.email.trim().to_lowercase()));
+    let ip_key = format!("ip:{}", meta.ip.as_deref().unwrap_or("unknown"));
+    let now = state.wall_now();
+    match state
+        .store
+        .login_locked_until(&[&email_key, &ip_key], now)
+        .await
+    {
+        Ok(None) => {}
+        Ok(Some(until)) => {
+            tracing::warn!(ip = ?meta.ip, "back-office sign-in throttled");
+            let message = format!(
+                "Too many failed sign-ins. Try again after {}.",
+                until.format("%H:%M UTC")
+            );
+            return login_page(Some(&message), &form.email, StatusCode::TOO_MANY_REQUESTS);
+        }
+        Err(e) => return failure(&ApiError::from(e)),
+    }
     let operator = match state.store.operator_by_email(&form.email).await {
         Ok(o) => o,
         Err(e) => return failure(&ApiError::from(e)),
@@ -274,11 +314,18 @@ pub async fn login(
     .await
     .unwrap_or(false);
     let Some(operator) = operator.filter(|_| matches) else {
-        tracing::info!("back-office sign-in refused");
+        tracing::info!(ip = ?meta.ip, "back-office sign-in refused");
+        for (key, rule) in [(&email_key, PER_EMAIL), (&ip_key, PER_CLIENT)] {
+            if let Err(e) = state.store.record_login_failure(key, rule, now).await {
+                return failure(&ApiError::from(e));
+            }
+        }
         return login_page(Some(FAILED_LOGIN), &form.email, StatusCode::UNAUTHORIZED);
     };
+    if let Err(e) = state.store.clear_login_failures(&email_key).await {
+        return failure(&ApiError::from(e));
+    }
     let token = random_token();
-    let now = state.wall_now();
     let expires = now + chrono::Duration::seconds(SESSION_SECONDS);
     if let Err(e) = state
         .store

@@ -1,0 +1,11 @@
+-- Failed back-office sign-ins, counted per email address (as a SHA-256, so unknown
+-- addresses are counted too and the table names no one) and per client address. A key
+-- that failed too often within its window is locked until `locked_until`.
+-- Times are Unix milliseconds.
+
+CREATE TABLE login_throttle (
+    key TEXT PRIMARY KEY,
+    failures BIGINT NOT NULL,
+    window_start BIGINT NOT NULL,
+    locked_until BIGINT
+);
