@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 mod capture;
 pub use capture::{
     Capture, CodeOutcome, Finding, IdDocumentKind, ImageSlot, Missing, PHONE_CODE_TRIES,
-    PersonFacts, PhoneCode, Review, compare_with_person, response_code_for,
+    PHONE_CODES_PER_ATTEMPT, PersonFacts, PhoneCode, Review, compare_with_person,
+    response_code_for,
 };
 
 /// Seed 002's identification statuses.

@@ -103,6 +103,7 @@ pub struct IdentificationSchema {
     /// created, pending, pending_successful, pending_failed, successful, aborted, canceled, failed
     status: String,
     completed_at: Option<String>,
+    /// `idnow` (video identification) or `document` (Signet's own, decided by a reviewer)
     method: String,
     proof_of_address_type: Option<String>,
     proof_of_address_issued_at: Option<String>,

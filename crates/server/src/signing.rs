@@ -192,6 +192,7 @@ pub async fn eligibility(
     tenant: &TenantId,
     mode: Mode,
     signer: &Signer,
+    now: Timestamp,
 ) -> ApiResult<Eligibility> {
     let Some(person_id) = &signer.person_id else {
         return Ok(Eligibility::default());
@@ -208,15 +209,19 @@ pub async fn eligibility(
     let hits = state.store.person_hits(tx, tenant, mode, person_id).await?;
     Ok(Eligibility {
         flagged_by_compliance: person.flagged_by_compliance(),
-        identification: ident.map(|i| IdentityFacts {
-            status: i.status,
-            completed_at: i.completed_at,
-            // The identification methods Signet runs check the document against the
-            // supported list and its expiry before they succeed.
-            document_supported: true,
-            document_expired: false,
-            device_model: None,
-            phone: i.verified_mobile_number.clone(),
+        identification: ident.map(|i| {
+            // A `document` identification keeps its zone: an ID card of a country whose
+            // cards are not accepted (1021), or a document that has expired since (3204).
+            // The video identification checks both before it succeeds.
+            let (document_supported, document_expired) = i.document_validity(now.date_naive());
+            IdentityFacts {
+                status: i.status,
+                completed_at: i.completed_at,
+                document_supported,
+                document_expired,
+                device_model: None,
+                phone: i.verified_mobile_number.clone(),
+            }
         }),
         open_hit: hits.iter().any(|h| h.status == "open"),
         confirmed_hit: hits.iter().any(|h| h.status == "true_positive"),
@@ -233,10 +238,11 @@ pub async fn all_eligibility(
     tenant: &TenantId,
     mode: Mode,
     wf: &Workflow,
+    now: Timestamp,
 ) -> ApiResult<Vec<Eligibility>> {
     let mut out = Vec::with_capacity(wf.signers.len());
     for s in &wf.signers {
-        out.push(eligibility(state, tx, tenant, mode, s).await?);
+        out.push(eligibility(state, tx, tenant, mode, s, now).await?);
     }
     Ok(out)
 }
@@ -299,7 +305,7 @@ pub async fn apply(
         }
         if let Some(sid) = fx.sign {
             if facts.is_none() {
-                facts = Some(all_eligibility(state, tx, tenant, mode, wf).await?);
+                facts = Some(all_eligibility(state, tx, tenant, mode, wf, now).await?);
             }
             let next = sign_now(
                 state,
@@ -967,7 +973,7 @@ pub async fn on_person_changed(
         if doc_mode != mode {
             continue;
         }
-        let facts = eligibility(state, tx, tenant, mode, &signer).await?;
+        let facts = eligibility(state, tx, tenant, mode, &signer, now).await?;
         let fx = wf.reassess_person(person, &facts, now);
         if fx != Effects::default() {
             apply(

@@ -99,6 +99,9 @@ pub struct Capture {
     /// The machine-readable zone as the applicant typed it, when given.
     pub mrz: Option<String>,
     pub phone_code: Option<PhoneCode>,
+    /// Codes sent in this attempt; each costs an SMS, so there is a ceiling.
+    #[serde(default)]
+    pub phone_codes_sent: u32,
     pub phone_verified: Option<String>,
     /// Findings of the image checks, kept per slot until submission.
     pub image_findings: Vec<Finding>,
@@ -128,6 +131,8 @@ impl ImageSlot {
 
 /// How many wrong codes one sent code allows before a new one is needed.
 pub const PHONE_CODE_TRIES: u32 = 5;
+/// How many codes one attempt may send (SMS cost and abuse); a new attempt starts afresh.
+pub const PHONE_CODES_PER_ATTEMPT: u32 = 5;
 /// How long a sent code is valid.
 pub const PHONE_CODE_VALIDITY: chrono::Duration = chrono::Duration::minutes(10);
 
@@ -280,7 +285,11 @@ impl Identification {
         digest: String,
         now: Timestamp,
     ) -> Result<Effects, InvalidTransition> {
+        if self.capture.phone_codes_sent >= PHONE_CODES_PER_ATTEMPT {
+            return Err(refused(self, "send more codes in this attempt"));
+        }
         let fx = self.capture_step(now, "verify a mobile number")?;
+        self.capture.phone_codes_sent += 1;
         self.capture.phone_code = Some(PhoneCode {
             number,
             digest,
@@ -439,6 +448,31 @@ impl Identification {
             at: now,
         });
         Ok(fx)
+    }
+}
+
+impl Identification {
+    /// What the ID document of a `document` identification means for signing eligibility at
+    /// `today`: whether its type is accepted for its issuing country (national ID cards of
+    /// the EU, EEA and Switzerland; passports of every country) and whether it has expired
+    /// since. Without a typed zone the reviewer vouched for the document: accepted, valid.
+    pub fn document_validity(&self, today: NaiveDate) -> (bool, bool) {
+        let c = &self.capture;
+        let Some(text) = c.mrz.as_deref().filter(|_| self.method == Method::Document) else {
+            return (true, false);
+        };
+        let parsed_on = c.submitted_at.unwrap_or(self.updated_at).date_naive();
+        let Ok(mrz) = Mrz::parse(text, parsed_on) else {
+            return (true, false);
+        };
+        let supported = match c.document_kind {
+            Some(IdDocumentKind::Idcard) => {
+                crate::validate::country_alpha3_to_alpha2(&mrz.issuing_state)
+                    .is_some_and(|cc| super::ID_CARD_COUNTRIES.contains(&cc))
+            }
+            _ => true,
+        };
+        (supported, mrz.is_expired(today))
     }
 }
 
@@ -791,6 +825,15 @@ mod tests {
             CodeOutcome::Spent
         );
         assert_eq!(i.capture.phone_verified, None);
+        for _ in 2..PHONE_CODES_PER_ATTEMPT {
+            i.phone_code_sent("+4915112345678".into(), "g".into(), t0())
+                .unwrap();
+        }
+        assert!(
+            i.phone_code_sent("+4915112345678".into(), "g".into(), t0())
+                .is_err(),
+            "a sixth SMS in one attempt"
+        );
     }
 
     #[test]
@@ -807,6 +850,24 @@ mod tests {
         assert_eq!(i.capture.selfie.as_deref(), Some("s2"));
         assert_eq!(i.capture.image_findings.len(), 1);
     }
+
+    #[test]
+    fn an_expired_or_unaccepted_document_shows_for_signing() {
+        let mut i = requested("Jane");
+        captured(&mut i);
+        let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        assert_eq!(i.document_validity(today), (true, false), "no zone typed");
+        // A Utopian ID card (the ICAO specimen state) is not an accepted ID card.
+        i.capture.mrz = Some(TD1_UTO.into());
+        assert_eq!(i.document_validity(today), (false, true));
+        i.capture.document_kind = Some(IdDocumentKind::Passport);
+        i.capture.mrz = Some(TD3.into());
+        let before = NaiveDate::from_ymd_opt(2012, 4, 15).unwrap();
+        assert_eq!(i.document_validity(before), (true, false));
+        assert_eq!(i.document_validity(today), (true, true));
+    }
+
+    const TD1_UTO: &str = "I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<";
 
     const TD3: &str = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10";
 

@@ -347,7 +347,8 @@ pub async fn create(
             .map(|(i, s)| probe_signer(&document, i, s, now))
             .collect(),
     };
-    let facts = all_eligibility(&state, &mut tx, &caller.tenant.id, caller.mode, &probe).await?;
+    let facts =
+        all_eligibility(&state, &mut tx, &caller.tenant.id, caller.mode, &probe, now).await?;
     let (mut wf, fx) = Workflow::create(document, signers, &facts, now);
     state
         .store
@@ -818,7 +819,15 @@ async fn facts_of(
     let s = wf
         .signer(sid)
         .ok_or_else(|| ApiError::not_found("signer"))?;
-    signing::eligibility(state, tx, &caller.tenant.id, caller.mode, s).await
+    signing::eligibility(
+        state,
+        tx,
+        &caller.tenant.id,
+        caller.mode,
+        s,
+        caller.now(state),
+    )
+    .await
 }
 
 /// Approve the documents: `confirmation_required`, and a one-time code is sent (always

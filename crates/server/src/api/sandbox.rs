@@ -1,5 +1,6 @@
 //! The sandbox (test mode): the test clock, and endpoints that play the
-//! applicant's part of an identification until the hosted page does.
+//! applicant's part of a video identification for scripts (a person does it on the hosted
+//! page, `/identify/{token}`, through the same transitions).
 
 use crate::api::json_ok;
 use crate::auth::Caller;

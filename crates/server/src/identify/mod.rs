@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use signet_core::catalog::IdentificationReason;
 use signet_core::identification::{
     CodeOutcome, Effects, Finding, IdDocumentKind, Identification, ImageSlot, InvalidTransition,
-    PersonFacts, SANDBOX_IDENT_CODE, compare_with_person,
+    PHONE_CODES_PER_ATTEMPT, PersonFacts, SANDBOX_IDENT_CODE, compare_with_person,
 };
 use signet_core::ids::{IdentificationId, PersonDocumentId};
 use signet_core::mrz::Mrz;
@@ -294,6 +294,14 @@ pub async fn send_phone_code(state: &AppState, token: &str, number: &str) -> Api
             "sms_not_configured",
             "SMS Not Configured",
             "live-mode identifications verify the mobile number by SMS; no SMS provider is configured (sms_*)",
+        ));
+    }
+    if opened.identification.capture.phone_codes_sent >= PHONE_CODES_PER_ATTEMPT {
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_codes",
+            "Too Many Codes",
+            "Too many codes were sent for this identification. Choose \"Not now\" and start again later, or contact the requester.",
         ));
     }
     let code = crate::signing::new_otp(opened.mode);

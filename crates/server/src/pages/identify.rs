@@ -240,6 +240,9 @@ fn error_text(lang: Lang, e: &ApiError) -> String {
             "Bitte geben Sie eine Mobilnummer mit Ländervorwahl ein, z. B. +49 151 12345678.".into()
         }
         ("otp_invalid", _) if de => "Der Code stimmt nicht.".into(),
+        ("too_many_codes", _) if de => {
+            "Es wurden zu viele Codes gesendet. Wählen Sie „Nicht jetzt“ und beginnen Sie später neu, oder wenden Sie sich an den Anfragenden.".into()
+        }
         ("invalid_model", _) => {
             "Please give a mobile number with its country code, for example +49 151 12345678.".into()
         }

@@ -320,7 +320,8 @@ async fn transition(
         .signer(&ctx.sid)
         .cloned()
         .ok_or_else(|| ApiError::not_found("signer"))?;
-    let facts = signing::eligibility(state, &mut tx, &ctx.tenant.id, ctx.mode, &signer).await?;
+    let facts =
+        signing::eligibility(state, &mut tx, &ctx.tenant.id, ctx.mode, &signer, now).await?;
     let fx = op(&mut wf, &facts, now).map_err(signing::refused)?;
     let actor = Actor {
         actor: format!("signer:{} via hosted page", ctx.sid.as_str()),

@@ -189,6 +189,19 @@ async fn an_applicant_identifies_with_a_passport_and_a_reviewer_approves() {
             .0,
         303
     );
+    // Each code costs an SMS: five per attempt (one was sent above).
+    let phone = format!("{path}/phone");
+    for _ in 0..4 {
+        assert_eq!(
+            form(&app, &phone, &[("mobile_number", "+4915112345678")])
+                .await
+                .0,
+            303
+        );
+    }
+    let (status, body) = form(&app, &phone, &[("mobile_number", "+4915112345678")]).await;
+    assert_eq!(status, 429);
+    assert!(body.contains("Too many codes"), "{body}");
 
     assert_eq!(form(&app, &format!("{path}/submit"), &[]).await.0, 303);
     let (_, body) = get(&app, &path, "de").await;
@@ -523,4 +536,34 @@ async fn unknown_or_malformed_links_are_a_404_page_and_live_mode_needs_sms_for_t
     .await;
     assert_eq!(status, 422);
     assert!(body.contains("no SMS provider is configured"), "{body}");
+}
+
+#[tokio::test]
+async fn a_document_that_expires_after_the_identification_holds_advanced_signers_with_3204() {
+    let app = spawn_app().await;
+    let (pid, iid, path) = document_identification(&app, "Anna Maria", "Eriksson").await;
+    let expiry = (app.state.wall_now() + chrono::Duration::days(10))
+        .format("%y%m%d")
+        .to_string();
+    capture_passport(
+        &app,
+        &path,
+        &td3("ERIKSSON", "ANNA MARIA", "740812", &expiry),
+    )
+    .await;
+    assert_eq!(form(&app, &format!("{path}/submit"), &[]).await.0, 303);
+    signet_server::identify::review(&app.state, &ident_id(&iid), true, None, None, "operator:r")
+        .await
+        .unwrap();
+    let advanced = serde_json::json!({
+        "signature_level": "advanced",
+        "signers": [{"name": "Anna Maria Eriksson", "email": "anna@example.com", "person_id": pid}],
+    });
+    let doc = crate::documents::send(&app, advanced.clone()).await;
+    assert_eq!(doc["signers"][0]["status"], "user_consent_required");
+    // Eleven days later the passport has expired: a new signature needs a new identification.
+    app.advance(11 * 86_400).await;
+    let doc = crate::documents::send(&app, advanced).await;
+    assert_eq!(doc["signers"][0]["status"], "kyc_required");
+    assert_eq!(doc["signers"][0]["status_codes"], serde_json::json!([3204]));
 }

@@ -706,7 +706,7 @@ async fn decide(
         .signer(&sid)
         .cloned()
         .ok_or_else(|| ApiError::not_found("signer"))?;
-    let facts = signing::eligibility(state, &mut tx, &tenant.id, mode, &signer).await?;
+    let facts = signing::eligibility(state, &mut tx, &tenant.id, mode, &signer, now).await?;
     let fx = match decision {
         Decision::AcceptSelfie => wf.review_selfie(&sid, true, &reviewer, &facts, now),
         Decision::RejectSelfie => wf.review_selfie(&sid, false, &reviewer, &facts, now),
