@@ -588,3 +588,94 @@ async fn a_signer_no_configured_channel_reaches_is_refused_before_anything_chang
     let (audit, _) = live.audit().await;
     assert!(entries(&audit, "signer.approved").is_empty(), "{audit:#}");
 }
+
+#[tokio::test]
+async fn an_applicant_confirms_their_number_with_the_code_the_sms_brought() {
+    use signet_core::identification::CodeOutcome;
+    use signet_server::identify;
+    let twilio = Twilio::start(SMS_ACCEPT).await;
+    let app = spawn_app_with(|c| twilio.configure(c)).await;
+    let tenant = app.state.store.tenant_by_name("default").await.unwrap();
+    let key = signet_server::auth::issue_key(
+        &app.state.store,
+        &tenant.id,
+        signet_store::Mode::Live,
+        app.state.wall_now(),
+    )
+    .await
+    .unwrap();
+    let send = |method: Method, path: String, body: Option<Value>| {
+        let (app, key) = (&app, &key);
+        async move {
+            app.send(
+                method,
+                &path,
+                Some(key),
+                body.map(|b| b.to_string().into_bytes()),
+                Some("application/json"),
+                &[],
+            )
+            .await
+        }
+    };
+    let p = send(
+        Method::POST,
+        "/v1/persons".into(),
+        Some(json!({"first_name": "Ana", "last_name": "Silva"})),
+    )
+    .await;
+    let pid = p.assert(201)["id"].as_str().unwrap().to_owned();
+    let i = send(
+        Method::POST,
+        format!("/v1/persons/{pid}/identifications"),
+        Some(json!({"method": "document", "language": "DE"})),
+    )
+    .await;
+    let iid = i.assert(201)["id"].as_str().unwrap().to_owned();
+    let r = send(
+        Method::PATCH,
+        format!("/v1/persons/{pid}/identifications/{iid}/request"),
+        None,
+    )
+    .await;
+    let url = r.assert(200)["url"].as_str().unwrap().to_owned();
+    let token = url.rsplit('/').next().unwrap().to_owned();
+
+    identify::consent(&app.state, &token).await.unwrap();
+    identify::send_phone_code(&app.state, &token, SIGNER_PHONE)
+        .await
+        .unwrap();
+    let sms = twilio.seen();
+    assert_eq!(sms.len(), 1, "{sms:#?}");
+    assert_eq!(sms[0]["To"], SIGNER_PHONE);
+    assert!(
+        sms[0]["Body"].contains("Nummer für default"),
+        "German, naming who asks: {}",
+        sms[0]["Body"]
+    );
+    let codes = six_digit_runs(&sms[0]["Body"]);
+    assert_eq!(codes.len(), 1);
+    // The sandbox's code means nothing in live mode (unless it is, one in a million, the code).
+    if codes[0] != SANDBOX_CODE {
+        let wrong = identify::enter_phone_code(&app.state, &token, SANDBOX_CODE)
+            .await
+            .unwrap();
+        assert_eq!(wrong, CodeOutcome::Wrong { left: 4 });
+    }
+    let right = identify::enter_phone_code(&app.state, &token, &codes[0])
+        .await
+        .unwrap();
+    assert_eq!(right, CodeOutcome::Verified);
+
+    // A number the provider refuses is told to the applicant (6010), not stored as confirmed.
+    twilio.set(SMS_INVALID_NUMBER);
+    let e = identify::send_phone_code(&app.state, &token, "+4915112345678")
+        .await
+        .unwrap_err();
+    assert_eq!(e.return_code, Some(6010), "{e:?}");
+    twilio.set(SMS_DOWN);
+    let e = identify::send_phone_code(&app.state, &token, "+4915112345678")
+        .await
+        .unwrap_err();
+    assert_eq!(e.status.as_u16(), 502);
+}
