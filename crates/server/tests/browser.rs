@@ -1,7 +1,10 @@
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)]
-//! The signer's hosted page (`/sign/{token}`) in headless Chromium, driven over WebDriver:
-//! signing from the link on a phone and on a desktop window, consent refused, a rejection, an
-//! expired link, German, an unknown token, and the approval done with the keyboard alone.
+//! The hosted pages and the back office in headless Chromium, driven over WebDriver: signing
+//! from the link on a phone and on a desktop window, consent refused, a rejection, an expired
+//! link, German, an unknown token, the approval done with the keyboard alone; an applicant
+//! identifying by `document` on a phone and a reviewer approving the case; the back office's
+//! sign-in (a wrong, then the right password) and queues, a document's audit trail and a
+//! failed webhook delivery resent.
 //! Each test starts its own server with a fresh database (SQLite, or PostgreSQL with
 //! `SIGNET_TEST_DATABASE=postgres`) and its own chromedriver on a free port.
 //!
@@ -811,5 +814,93 @@ async fn an_applicant_identifies_by_document_on_a_phone_and_a_reviewer_approves(
     h.shot(&s, "identified").await;
     s.close().await;
     r.close().await;
+    h.done();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The back office's records: documents with their audit trails, webhook deliveries.
+
+#[tokio::test]
+async fn an_operator_reads_an_audit_trail_and_resends_a_failed_delivery() {
+    let Some(h) = harness("admin_records").await else {
+        return;
+    };
+    let app = &h.app;
+    // A receiver that always fails, subscribed before the document is sent.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let hook = format!("http://{}/hook", listener.local_addr().unwrap());
+    let router = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(|| async { axum::http::StatusCode::INTERNAL_SERVER_ERROR }),
+    );
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, router).await;
+    });
+    let ep = app
+        .post(
+            "/v1/webhooks",
+            json!({"url": hook, "event_types": ["document.created"]}),
+        )
+        .await
+        .assert(201)
+        .clone();
+    let ep = signet_core::ids::WebhookEndpointId::parse(ep["id"].as_str().unwrap()).unwrap();
+    let doc = send(app, "Records agreement", 1, json!({})).await;
+    let d = doc["id"].as_str().unwrap().to_owned();
+    let deadline = Instant::now() + WAIT;
+    while app.state.store.webhook_messages(&ep).await.unwrap()[0].attempts_made < 1 {
+        assert!(Instant::now() < deadline, "a first delivery attempt");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let email = "reviewer@example.com";
+    let password = "correct horse battery staple";
+    signet_server::pages::admin::create_operator(
+        &app.state.store,
+        email,
+        password,
+        app.state.wall_now(),
+    )
+    .await
+    .unwrap();
+
+    let s = h.driver.session(DESKTOP.0, DESKTOP.1, None).await;
+    s.goto(&app.url("/admin")).await;
+    s.type_into(&s.find("#email").await, email).await;
+    s.type_into(&s.find("#password").await, password).await;
+    s.click(&s.find("#login-button").await).await;
+    s.find("#operator").await;
+    // Documents: from the navigation to the document's trail.
+    s.click(&s.find(r#"a[href="/admin/documents"]"#).await)
+        .await;
+    let row = format!(r#"tr[data-document="{d}"]"#);
+    assert!(text_of(&s, &row).await.contains("Records agreement"));
+    h.shot(&s, "documents").await;
+    s.click(&s.find(&format!("{row} a")).await).await;
+    let chain = s.find("#chain").await;
+    assert_eq!(s.attr(&chain, "data-chain").await.as_deref(), Some("valid"));
+    assert!(
+        text_of(&s, "#audit-table")
+            .await
+            .contains("document.created")
+    );
+    h.shot(&s, "audit-trail").await;
+    // Webhook deliveries: the failing one is retrying; resend it.
+    s.click(&s.find(r#"a[href="/admin/webhooks"]"#).await).await;
+    let msg = format!(r#"tr.admin-message[data-endpoint="{}"]"#, ep.as_str());
+    let status = s.attr(&s.find(&msg).await, "data-status").await;
+    assert_eq!(status.as_deref(), Some("retrying"));
+    assert!(text_of(&s, &msg).await.contains("HTTP 500"));
+    h.shot(&s, "webhook-deliveries").await;
+    let before = app.state.store.webhook_messages(&ep).await.unwrap()[0].attempts_made;
+    s.click(&s.find(&format!("{msg} form.admin-resend button")).await)
+        .await;
+    s.find("#webhooks-table").await;
+    let deadline = Instant::now() + WAIT;
+    while app.state.store.webhook_messages(&ep).await.unwrap()[0].attempts_made <= before {
+        assert!(Instant::now() < deadline, "the resent delivery going out");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    h.shot(&s, "resent").await;
+    s.close().await;
     h.done();
 }
