@@ -74,23 +74,32 @@ async fn transition<T>(
     f: impl FnOnce(&mut Identification, &Person, Mode, Timestamp) -> ApiResult<(T, Effects)>,
 ) -> ApiResult<T> {
     let opened = open(state, token).await?;
-    let tenant_id = opened.tenant.id.clone();
+    locked(state, &opened.tenant.id, &opened.identification.id, f).await
+}
+
+/// [`transition`] for an identification known by its tenant and id.
+async fn locked<T>(
+    state: &AppState,
+    tenant_id: &signet_core::ids::TenantId,
+    id: &IdentificationId,
+    f: impl FnOnce(&mut Identification, &Person, Mode, Timestamp) -> ApiResult<(T, Effects)>,
+) -> ApiResult<T> {
     let mut tx = state.store.begin().await?;
-    let tenant = state.store.tenant_in_tx(&mut tx, &tenant_id).await?;
+    let tenant = state.store.tenant_in_tx(&mut tx, tenant_id).await?;
     let (mut ident, mode) = state
         .store
-        .identification_for_update(&mut tx, &tenant_id, &opened.identification.id)
+        .identification_for_update(&mut tx, tenant_id, id)
         .await?;
     let now = tenant.now(mode, state.wall_now());
     let person = state
         .store
-        .person_in_tx(&mut tx, &tenant_id, mode, &ident.person_id)
+        .person_in_tx(&mut tx, tenant_id, mode, &ident.person_id)
         .await?;
     let (out, fx) = f(&mut ident, &person, mode, now)?;
     apply_identification(
         state,
         &mut tx,
-        &tenant_id,
+        tenant_id,
         tenant.clock_offset_ms,
         mode,
         &ident,
@@ -468,30 +477,14 @@ pub async fn review(
         .queued_identification(id)
         .await
         .map_err(|e| ApiError::unless_found(e, "identification"))?;
-    let tenant_id = queued.tenant_id;
-    let mut tx = state.store.begin().await?;
-    let tenant = state.store.tenant_in_tx(&mut tx, &tenant_id).await?;
-    let (mut ident, mode) = state
-        .store
-        .identification_for_update(&mut tx, &tenant_id, id)
-        .await?;
-    let now = tenant.now(mode, state.wall_now());
     let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
-    let fx = ident
-        .review(approved, reason, note, reviewer, now)
-        .map_err(refused)?;
-    apply_identification(
-        state,
-        &mut tx,
-        &tenant_id,
-        tenant.clock_offset_ms,
-        mode,
-        &ident,
-        fx,
-        now,
-    )
+    let ident = locked(state, &queued.tenant_id, id, |ident, _, _, now| {
+        let fx = ident
+            .review(approved, reason, note, reviewer, now)
+            .map_err(refused)?;
+        Ok((ident.clone(), fx))
+    })
     .await?;
-    tx.commit().await.map_err(StoreError::from)?;
     tracing::info!(identification = %id.as_str(), %reviewer, approved, "identification reviewed");
     Ok(ident)
 }
