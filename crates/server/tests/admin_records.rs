@@ -7,9 +7,13 @@
 #[path = "api/helpers.rs"]
 mod helpers;
 
+#[allow(dead_code)]
+#[path = "backoffice/http.rs"]
+mod http;
+
 use axum::http::StatusCode as AxumStatus;
-use base64::Engine;
 use helpers::{TestApp, spawn_app};
+use http::{b64, form, get, post_form, sign_in_as};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use signet_core::ids::WebhookEndpointId;
@@ -24,108 +28,12 @@ const PASSWORD: &str = "correct horse battery staple";
 /// Longest wait for something asynchronous (a delivery) before a test fails.
 const PATIENCE: Duration = Duration::from_secs(20);
 
-fn b64(bytes: &[u8]) -> String {
-    base64::engine::general_purpose::STANDARD.encode(bytes)
-}
-
-/// `application/x-www-form-urlencoded` for a few fields.
-fn form(fields: &[(&str, &str)]) -> String {
-    fields
-        .iter()
-        .map(|(k, v)| {
-            let enc: String = v
-                .bytes()
-                .map(|b| match b {
-                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                        (b as char).to_string()
-                    }
-                    b' ' => "+".into(),
-                    b => format!("%{b:02X}"),
-                })
-                .collect();
-            format!("{k}={enc}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-struct Page {
-    status: StatusCode,
-    headers: reqwest::header::HeaderMap,
-    text: String,
-}
-
-impl Page {
-    fn location(&self) -> &str {
-        self.headers
-            .get("location")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-    }
-    /// The session's CSRF token, as the page's forms carry it.
-    fn csrf(&self) -> String {
-        let marker = r#"name="csrf" value=""#;
-        let at = self.text.find(marker).expect("a form with a csrf field") + marker.len();
-        self.text[at..].split('"').next().unwrap().to_owned()
-    }
-    /// How many times `needle` occurs.
-    fn count(&self, needle: &str) -> usize {
-        self.text.matches(needle).count()
-    }
-    /// Where `needle` first occurs (panics if it does not).
-    fn at(&self, needle: &str) -> usize {
-        self.text
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle} not on the page"))
-    }
-}
-
-async fn get(app: &TestApp, path: &str, cookie: Option<&str>) -> Page {
-    let mut rb = app.client.get(app.url(path));
-    if let Some(c) = cookie {
-        rb = rb.header("cookie", c);
-    }
-    read(rb.send().await.unwrap()).await
-}
-
-async fn post_form(app: &TestApp, path: &str, cookie: Option<&str>, body: String) -> Page {
-    let mut rb = app
-        .client
-        .post(app.url(path))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body);
-    if let Some(c) = cookie {
-        rb = rb.header("cookie", c);
-    }
-    read(rb.send().await.unwrap()).await
-}
-
-async fn read(r: reqwest::Response) -> Page {
-    let status = r.status();
-    let headers = r.headers().clone();
-    let text = r.text().await.unwrap();
-    Page {
-        status,
-        headers,
-        text,
-    }
-}
-
 /// Creates the operator, signs in and returns the `Cookie` header value.
 async fn sign_in(app: &TestApp) -> String {
     create_operator(&app.state.store, EMAIL, PASSWORD, app.state.wall_now())
         .await
         .unwrap();
-    let r = post_form(
-        app,
-        "/admin/login",
-        None,
-        form(&[("email", EMAIL), ("password", PASSWORD)]),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-    let set = r.headers.get("set-cookie").unwrap().to_str().unwrap();
-    set.split(';').next().unwrap().to_owned()
+    sign_in_as(app, EMAIL, PASSWORD).await
 }
 
 fn document_body(name: &str) -> Value {
