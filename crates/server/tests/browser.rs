@@ -112,6 +112,26 @@ impl Harness {
         s.screenshot(&path).await;
     }
 
+    /// A desktop window signed in to the back office as a new operator, on the queues.
+    async fn signed_in_operator(&self) -> Session {
+        let (email, password) = ("reviewer@example.com", "correct horse battery staple");
+        signet_server::pages::admin::create_operator(
+            &self.app.state.store,
+            email,
+            password,
+            self.app.state.wall_now(),
+        )
+        .await
+        .unwrap();
+        let s = self.driver.session(DESKTOP.0, DESKTOP.1, None).await;
+        s.goto(&self.app.url("/admin")).await;
+        s.type_into(&s.find("#email").await, email).await;
+        s.type_into(&s.find("#password").await, password).await;
+        s.click(&s.find("#login-button").await).await;
+        s.find("#operator").await;
+        s
+    }
+
     fn done(&self) {
         eprintln!(
             "{} ({}): passed in {:.1} s",
@@ -769,21 +789,7 @@ async fn an_applicant_identifies_by_document_on_a_phone_and_a_reviewer_approves(
     assert_eq!(app.status(&pid, &iid).await, "pending");
 
     // The reviewer: the queue, the case with the person beside the document, the decision.
-    let email = "reviewer@example.com";
-    let password = "correct horse battery staple";
-    signet_server::pages::admin::create_operator(
-        &app.state.store,
-        email,
-        password,
-        app.state.wall_now(),
-    )
-    .await
-    .unwrap();
-    let r = h.driver.session(DESKTOP.0, DESKTOP.1, None).await;
-    r.goto(&app.url("/admin")).await;
-    r.type_into(&r.find("#email").await, email).await;
-    r.type_into(&r.find("#password").await, password).await;
-    r.click(&r.find("#login-button").await).await;
+    let r = h.signed_in_operator().await;
     let item = format!("#ident-{iid}");
     assert!(text_of(&r, &item).await.contains("Anna Maria Eriksson"));
     h.shot(&r, "review-queue").await;
@@ -852,23 +858,8 @@ async fn an_operator_reads_an_audit_trail_and_resends_a_failed_delivery() {
         assert!(Instant::now() < deadline, "a first delivery attempt");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let email = "reviewer@example.com";
-    let password = "correct horse battery staple";
-    signet_server::pages::admin::create_operator(
-        &app.state.store,
-        email,
-        password,
-        app.state.wall_now(),
-    )
-    .await
-    .unwrap();
 
-    let s = h.driver.session(DESKTOP.0, DESKTOP.1, None).await;
-    s.goto(&app.url("/admin")).await;
-    s.type_into(&s.find("#email").await, email).await;
-    s.type_into(&s.find("#password").await, password).await;
-    s.click(&s.find("#login-button").await).await;
-    s.find("#operator").await;
+    let s = h.signed_in_operator().await;
     // Documents: from the navigation to the document's trail.
     s.click(&s.find(r#"a[href="/admin/documents"]"#).await)
         .await;
