@@ -567,3 +567,42 @@ async fn a_document_that_expires_after_the_identification_holds_advanced_signers
     assert_eq!(doc["signers"][0]["status"], "kyc_required");
     assert_eq!(doc["signers"][0]["status_codes"], serde_json::json!([3204]));
 }
+
+#[tokio::test]
+async fn not_now_keeps_the_link_and_an_unused_link_expires_after_14_days() {
+    let app = spawn_app().await;
+    let (pid, iid, path) = document_identification(&app, "Anna Maria", "Eriksson").await;
+    let consent = [("terms", "on"), ("data", "on")];
+    assert_eq!(
+        form(&app, &format!("{path}/consent"), &consent).await.0,
+        303
+    );
+    assert_eq!(form(&app, &format!("{path}/abort"), &[]).await.0, 303);
+    let i = app.identification(&pid, &iid).await;
+    assert_eq!(i["status"], "aborted");
+    assert_eq!(i["failure_reason"], "USER_CANCELLATION");
+    let (_, body) = get(&app, &path, "en").await;
+    assert!(body.contains(r#"data-status="aborted""#));
+    assert!(body.contains("Start again"));
+    // Back later: a new attempt on the same link.
+    assert_eq!(
+        form(&app, &format!("{path}/consent"), &consent).await.0,
+        303
+    );
+    assert_eq!(app.status(&pid, &iid).await, "pending");
+    // Nobody comes back: TECH_TIMEOUT after 30 minutes, and after 14 days the link is dead.
+    app.advance(15 * 86_400).await;
+    let i = app.identification(&pid, &iid).await;
+    assert_eq!(i["status"], "canceled");
+    assert_eq!(i["failure_reason"], "TECH_TIMEOUT");
+    let (status, body) = get(&app, &path, "de").await;
+    assert_eq!(status, 200);
+    assert!(body.contains(r#"data-status="expired""#), "{body}");
+    assert!(body.contains("Dieser Link ist abgelaufen"));
+    assert!(
+        !body.contains("consent-form"),
+        "an expired link offers nothing to do"
+    );
+    let (status, _) = form(&app, &format!("{path}/consent"), &consent).await;
+    assert_eq!(status, 409);
+}
