@@ -902,3 +902,70 @@ async fn five_wrong_passwords_lock_an_address_known_or_not_for_15_minutes() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_new_password_or_disabling_ends_sessions_and_a_disabled_operator_cannot_sign_in() {
+    use signet_server::pages::admin::{set_operator_disabled, set_operator_password};
+    let app = spawn_app().await;
+    operator(&app).await;
+    let store = &app.state.store;
+    let cookie = sign_in(&app).await;
+    assert_eq!(
+        get(&app, "/admin", Some(&cookie)).await.status,
+        StatusCode::OK
+    );
+
+    let new_password = "another long passphrase";
+    assert!(
+        set_operator_password(store, EMAIL, "too short")
+            .await
+            .is_err()
+    );
+    set_operator_password(store, EMAIL, new_password)
+        .await
+        .unwrap();
+    let old = get(&app, "/admin", Some(&cookie)).await;
+    assert_eq!(old.status, StatusCode::SEE_OTHER, "the session ended");
+    let wrong = post_form(
+        &app,
+        "/admin/login",
+        None,
+        form(&[("email", EMAIL), ("password", PASSWORD)]),
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    let cookie = sign_in_as(&app, EMAIL, new_password).await;
+
+    set_operator_disabled(store, EMAIL, Some(app.state.wall_now()))
+        .await
+        .unwrap();
+    assert_eq!(
+        get(&app, "/admin", Some(&cookie)).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let refused = post_form(
+        &app,
+        "/admin/login",
+        None,
+        form(&[("email", EMAIL), ("password", new_password)]),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert!(
+        refused.text.contains("Wrong email or password."),
+        "no hint that the account exists"
+    );
+    assert!(
+        store.list_operators().await.unwrap()[0]
+            .disabled_at
+            .is_some()
+    );
+
+    set_operator_disabled(store, EMAIL, None).await.unwrap();
+    sign_in_as(&app, EMAIL, new_password).await;
+    assert!(
+        set_operator_disabled(store, "nobody@example.com", None)
+            .await
+            .is_err()
+    );
+}

@@ -113,6 +113,20 @@ enum AdminCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// List the operators: email, created, and whether they are disabled.
+    List,
+    /// Give an operator a new password, read from standard input as for `create`; their
+    /// sessions end.
+    Password {
+        email: String,
+        /// Read the password from standard input (the default; explicit for scripts).
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Stop an operator from signing in; their sessions end at once.
+    Disable { email: String },
+    /// Let a disabled operator sign in again.
+    Enable { email: String },
 }
 
 #[derive(Subcommand)]
@@ -290,32 +304,86 @@ async fn tenant(config: Config, command: TenantCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The password on the first line of standard input, without its line ending.
+fn password_from_stdin() -> anyhow::Result<String> {
+    let stdin = std::io::stdin();
+    if std::io::IsTerminal::is_terminal(&stdin) {
+        eprintln!("Password (read from standard input; it is shown as you type):");
+    }
+    let mut line = String::new();
+    stdin
+        .read_line(&mut line)
+        .context("cannot read the password from standard input")?;
+    let password = line.strip_suffix('\n').unwrap_or(&line);
+    Ok(password.strip_suffix('\r').unwrap_or(password).to_owned())
+}
+
 async fn admin(config: Config, command: AdminCommand) -> anyhow::Result<()> {
-    use signet_server::pages::admin::create_operator;
+    use signet_server::pages::admin::{
+        create_operator, set_operator_disabled, set_operator_password,
+    };
     match command {
         AdminCommand::Create {
             email,
             password_stdin: _,
         } => {
-            let stdin = std::io::stdin();
-            if std::io::IsTerminal::is_terminal(&stdin) {
-                eprintln!("Password (read from standard input; it is shown as you type):");
-            }
-            let mut line = String::new();
-            stdin
-                .read_line(&mut line)
-                .context("cannot read the password from standard input")?;
-            let password = line.strip_suffix('\n').unwrap_or(&line);
-            let password = password.strip_suffix('\r').unwrap_or(password);
+            let password = password_from_stdin()?;
             let app = App::from_config(config).await.context("database")?;
             let operator =
-                create_operator(&app.state.store, &email, password, app.state.wall_now())
+                create_operator(&app.state.store, &email, &password, app.state.wall_now())
                     .await
                     .with_context(|| format!("cannot create operator {email}"))?;
             println!(
                 "Created operator {} ({}). They sign in at /admin.",
                 operator.email, operator.id
             );
+        }
+        AdminCommand::List => {
+            let app = App::from_config(config).await.context("database")?;
+            let operators = app.state.store.list_operators().await?;
+            if operators.is_empty() {
+                println!("No operators yet: signet admin create EMAIL");
+            }
+            for o in operators {
+                let state = match o.disabled_at {
+                    Some(t) => format!("disabled since {}", signet_core::time::format(&t)),
+                    None => "active".to_owned(),
+                };
+                println!(
+                    "{}\tcreated {}\t{state}",
+                    o.email,
+                    signet_core::time::format(&o.created_at)
+                );
+            }
+        }
+        AdminCommand::Password {
+            email,
+            password_stdin: _,
+        } => {
+            let password = password_from_stdin()?;
+            let app = App::from_config(config).await.context("database")?;
+            let operator = set_operator_password(&app.state.store, &email, &password)
+                .await
+                .with_context(|| format!("cannot change the password of {email}"))?;
+            println!(
+                "New password set for {}; their sessions have ended.",
+                operator.email
+            );
+        }
+        AdminCommand::Disable { email } => {
+            let app = App::from_config(config).await.context("database")?;
+            let now = app.state.wall_now();
+            let operator = set_operator_disabled(&app.state.store, &email, Some(now))
+                .await
+                .with_context(|| format!("cannot disable {email}"))?;
+            println!("Disabled {}; their sessions have ended.", operator.email);
+        }
+        AdminCommand::Enable { email } => {
+            let app = App::from_config(config).await.context("database")?;
+            let operator = set_operator_disabled(&app.state.store, &email, None)
+                .await
+                .with_context(|| format!("cannot enable {email}"))?;
+            println!("Enabled {}; they can sign in again.", operator.email);
         }
     }
     Ok(())

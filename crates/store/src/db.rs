@@ -114,9 +114,9 @@ const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 8,
-        name: "login_throttle",
-        sqlite: include_str!("../migrations/sqlite/0008_login_throttle.sql"),
-        postgres: include_str!("../migrations/postgres/0008_login_throttle.sql"),
+        name: "operator_security",
+        sqlite: include_str!("../migrations/sqlite/0008_operator_security.sql"),
+        postgres: include_str!("../migrations/postgres/0008_operator_security.sql"),
     },
 ];
 

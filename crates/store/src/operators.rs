@@ -20,6 +20,8 @@ pub struct OperatorRow {
     /// An argon2id PHC string.
     pub password_hash: String,
     pub created_at: Timestamp,
+    /// Set while the operator may not sign in.
+    pub disabled_at: Option<Timestamp>,
 }
 
 /// A live session: the operator and the token every form of the session must carry.
@@ -46,6 +48,9 @@ fn operator_from_row(row: &AnyRow) -> Result<OperatorRow> {
         email: row.try_get("email")?,
         password_hash: row.try_get("password_hash")?,
         created_at: from_millis(row.try_get("created_at")?),
+        disabled_at: row
+            .try_get::<Option<i64>, _>("disabled_at")?
+            .map(from_millis),
     })
 }
 
@@ -95,7 +100,7 @@ impl Store {
     /// The operator with this email (compared lower case), if any.
     pub async fn operator_by_email(&self, email: &str) -> Result<Option<OperatorRow>> {
         let row = sqlx::query(
-            "SELECT id, email, password_hash, created_at FROM operators WHERE email = $1",
+            "SELECT id, email, password_hash, created_at, disabled_at FROM operators WHERE email = $1",
         )
         .bind(email.trim().to_lowercase())
         .fetch_optional(&self.write)
@@ -137,9 +142,9 @@ impl Store {
         now: Timestamp,
     ) -> Result<Option<OperatorSession>> {
         let row = sqlx::query(
-            "SELECT o.id, o.email, o.password_hash, o.created_at, s.csrf, s.expires_at \
+            "SELECT o.id, o.email, o.password_hash, o.created_at, o.disabled_at, s.csrf, s.expires_at \
              FROM operator_sessions s JOIN operators o ON o.id = s.operator_id \
-             WHERE s.id_hash = $1 AND s.expires_at > $2",
+             WHERE s.id_hash = $1 AND s.expires_at > $2 AND o.disabled_at IS NULL",
         )
         .bind(id_hash)
         .bind(to_millis(&now))
@@ -153,6 +158,61 @@ impl Store {
             })
         })
         .transpose()
+    }
+
+    /// Every operator, by email.
+    pub async fn list_operators(&self) -> Result<Vec<OperatorRow>> {
+        let rows = sqlx::query(
+            "SELECT id, email, password_hash, created_at, disabled_at FROM operators ORDER BY email",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(operator_from_row).collect()
+    }
+
+    /// Replaces an operator's password hash and ends their sessions; `NotFound` if no such id.
+    pub async fn set_operator_password(&self, id: &str, password_hash: &str) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let done = sqlx::query("UPDATE operators SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("DELETE FROM operator_sessions WHERE operator_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Disables an operator (ending their sessions) with `Some(now)`, or enables them again
+    /// with `None`; `NotFound` if no such id.
+    pub async fn set_operator_disabled(
+        &self,
+        id: &str,
+        disabled_at: Option<Timestamp>,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let done = sqlx::query("UPDATE operators SET disabled_at = $1 WHERE id = $2")
+            .bind(disabled_at.map(|t| to_millis(&t)))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        if disabled_at.is_some() {
+            sqlx::query("DELETE FROM operator_sessions WHERE operator_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Ends a session (signing out).

@@ -74,6 +74,8 @@ pub enum CreateOperatorError {
     WeakPassword,
     #[error("an operator with this email exists")]
     Exists,
+    #[error("no operator has this email")]
+    Unknown,
     #[error("hashing the password failed: {0}")]
     Hash(String),
     #[error("{0}")]
@@ -127,6 +129,47 @@ pub async fn create_operator(
             StoreError::Conflict(_) => CreateOperatorError::Exists,
             e => CreateOperatorError::Store(e),
         })
+}
+
+async fn operator_named(store: &Store, email: &str) -> Result<OperatorRow, CreateOperatorError> {
+    store
+        .operator_by_email(email)
+        .await
+        .map_err(CreateOperatorError::Store)?
+        .ok_or(CreateOperatorError::Unknown)
+}
+
+/// Gives an operator a new password (what `signet admin password` runs); their sessions end.
+pub async fn set_operator_password(
+    store: &Store,
+    email: &str,
+    password: &str,
+) -> Result<OperatorRow, CreateOperatorError> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(CreateOperatorError::WeakPassword);
+    }
+    let operator = operator_named(store, email).await?;
+    let hash = hash_password(password).map_err(CreateOperatorError::Hash)?;
+    store
+        .set_operator_password(&operator.id, &hash)
+        .await
+        .map_err(CreateOperatorError::Store)?;
+    Ok(operator)
+}
+
+/// Disables an operator (`Some(now)`: no sign-in, sessions end) or enables them again
+/// (`None`); what `signet admin disable` and `enable` run.
+pub async fn set_operator_disabled(
+    store: &Store,
+    email: &str,
+    disabled_at: Option<Timestamp>,
+) -> Result<OperatorRow, CreateOperatorError> {
+    let operator = operator_named(store, email).await?;
+    store
+        .set_operator_disabled(&operator.id, disabled_at)
+        .await
+        .map_err(CreateOperatorError::Store)?;
+    Ok(operator)
 }
 
 /// Verified when the email is unknown, so a login costs the same whether or not it exists.
@@ -313,7 +356,8 @@ pub async fn login(
     })
     .await
     .unwrap_or(false);
-    let Some(operator) = operator.filter(|_| matches) else {
+    // A disabled operator fails like a wrong password: the form says nothing more.
+    let Some(operator) = operator.filter(|o| matches && o.disabled_at.is_none()) else {
         tracing::info!(ip = ?meta.ip, "back-office sign-in refused");
         for (key, rule) in [(&email_key, PER_EMAIL), (&ip_key, PER_CLIENT)] {
             if let Err(e) = state.store.record_login_failure(key, rule, now).await {

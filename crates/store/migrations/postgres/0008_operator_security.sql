@@ -9,3 +9,6 @@ CREATE TABLE login_throttle (
     window_start BIGINT NOT NULL,
     locked_until BIGINT
 );
+
+-- An operator who may no longer sign in (`signet admin disable`); their sessions end too.
+ALTER TABLE operators ADD COLUMN disabled_at BIGINT;
