@@ -97,8 +97,8 @@ impl Lang {
             (Lang::De, ConsentMissing) => "Bitte setzen Sie das Häkchen, bevor Sie zustimmen.",
             (Lang::En, MessageMissing) => "Please write a few words for the sender.",
             (Lang::De, MessageMissing) => "Bitte schreiben Sie dem Absender ein paar Worte.",
-            (Lang::En, PoweredBy) => "Electronic signatures by Signet",
-            (Lang::De, PoweredBy) => "Elektronische Signaturen mit Signet",
+            (Lang::En, PoweredBy) => "Identity and signatures by Signet",
+            (Lang::De, PoweredBy) => "Identität und Signaturen mit Signet",
         }
     }
 
