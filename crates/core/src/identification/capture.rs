@@ -87,8 +87,10 @@ pub struct Review {
     pub at: Timestamp,
 }
 
-/// What the applicant gave during the current attempt.
+/// What the applicant gave during the current attempt. Stored in the identification's JSON;
+/// every field defaults, so rows written before a field existed still read.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Capture {
     pub data_processing_consented_at: Option<Timestamp>,
     pub document_kind: Option<IdDocumentKind>,
@@ -100,7 +102,6 @@ pub struct Capture {
     pub mrz: Option<String>,
     pub phone_code: Option<PhoneCode>,
     /// Codes sent in this attempt; each costs an SMS, so there is a ceiling.
-    #[serde(default)]
     pub phone_codes_sent: u32,
     pub phone_verified: Option<String>,
     /// Findings of the image checks, kept per slot until submission.
