@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh machine: the independent PDF
 # validators (pyHanko, poppler's pdfsig with NSS tools), the Standard Webhooks
-# reference verifier, rapidfuzz for the screening baseline, and Chromium for
-# the page tests. Idempotent: a second run only checks.
+# reference verifier, rapidfuzz for the screening baseline, aiosmtpd and moto's
+# S3 server as local stand-ins, and Chromium for the page tests. Idempotent: a
+# second run only checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -21,6 +21,7 @@ mod identifications;
 mod jobs;
 mod operators;
 mod persons;
+mod s3;
 mod screening;
 mod tenants;
 mod webhooks;
@@ -35,6 +36,7 @@ pub use identifications::QueuedIdentification;
 pub use jobs::{ClaimedJob, JobSpec};
 pub use operators::{OperatorRow, OperatorSession, QueuedSigner, ThrottleRule};
 pub use persons::PersonDocumentRow;
+pub use s3::{S3Client, S3Config};
 pub use screening::{
     QueuedHit, ScreeningEntryRow, ScreeningHitRow, ScreeningListRow, ScreeningRow,
 };
