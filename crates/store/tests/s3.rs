@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
 //! The S3 blob backend against moto's server (PyPI `moto[server]`), a local stand-in that
 //! speaks the S3 REST API: objects round-trip byte for byte, a missing key is `NotFound`,
-//! and every request is signed with AWS Signature Version 4.
+//! and moto, made to check signatures, accepts ours and refuses a wrong secret.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -162,6 +162,117 @@ async fn objects_round_trip_through_an_s3_compatible_store() {
     let e = other.get("t1/x").await.unwrap_err();
     assert_ne!(e.kind(), std::io::ErrorKind::NotFound, "{e}");
     assert!(e.to_string().contains("NoSuchBucket"), "{e}");
+}
+
+/// Makes moto check signatures: the first three actions (creating an IAM user, its access
+/// key and a policy allowing `s3:*`, through boto3, which moto ships with) go unchecked,
+/// every later one must be signed with that key.
+const IAM_SETUP: &str = r#"
+import boto3, json, sys
+iam = boto3.client("iam", endpoint_url=sys.argv[1], region_name="us-east-1",
+                   aws_access_key_id="setup", aws_secret_access_key="setup")
+iam.create_user(UserName="signet")
+key = iam.create_access_key(UserName="signet")["AccessKey"]
+iam.put_user_policy(UserName="signet", PolicyName="s3", PolicyDocument=json.dumps(
+    {"Version": "2012-10-17",
+     "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}))
+print(key["AccessKeyId"], key["SecretAccessKey"])
+"#;
+
+#[tokio::test]
+async fn moto_checking_signatures_accepts_ours_and_refuses_a_wrong_secret() {
+    let Some(python) = python_with_moto() else {
+        return;
+    };
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(&python)
+        .args([
+            "-m",
+            "moto.server",
+            "-H",
+            "127.0.0.1",
+            "-p",
+            &port.to_string(),
+        ])
+        .env("INITIAL_NO_AUTH_ACTION_COUNT", "3")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start moto");
+    let moto = Moto {
+        child,
+        endpoint: format!("http://127.0.0.1:{port}"),
+    };
+    // Wait for the port without spending one of the three unchecked actions.
+    let mut up = false;
+    for _ in 0..150 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            up = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(up, "moto did not come up at {}", moto.endpoint);
+    let out = Command::new(&python)
+        .args(["-c", IAM_SETUP, &moto.endpoint])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "IAM setup: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (key_id, secret) = text.trim().split_once(' ').unwrap();
+
+    let good = S3Config {
+        access_key_id: key_id.to_owned(),
+        secret_access_key: secret.to_owned(),
+        ..moto.config("signet-files")
+    };
+    S3Client::new(&good).unwrap().create_bucket().await.unwrap();
+    let store = BlobStore::s3(&good).unwrap();
+    store
+        .put("t1/documents/d1/original.pdf", b"%PDF-1.7 signed")
+        .await
+        .unwrap();
+    assert_eq!(
+        store.get("t1/documents/d1/original.pdf").await.unwrap(),
+        b"%PDF-1.7 signed"
+    );
+    assert_eq!(
+        store.get("t1/missing").await.unwrap_err().kind(),
+        std::io::ErrorKind::NotFound
+    );
+
+    let wrong = BlobStore::s3(&S3Config {
+        secret_access_key: "not-the-secret".to_owned(),
+        ..good.clone()
+    })
+    .unwrap();
+    let e = wrong
+        .put("t1/documents/d1/original.pdf", b"forged")
+        .await
+        .unwrap_err();
+    assert_ne!(e.kind(), std::io::ErrorKind::NotFound);
+    assert!(
+        e.to_string().contains("403 SignatureDoesNotMatch"),
+        "a wrong secret names S3's error: {e}"
+    );
+    let e = wrong.get("t1/documents/d1/original.pdf").await.unwrap_err();
+    assert!(e.to_string().contains("SignatureDoesNotMatch"), "{e}");
+    // The forged PUT changed nothing.
+    assert_eq!(
+        store.get("t1/documents/d1/original.pdf").await.unwrap(),
+        b"%PDF-1.7 signed"
+    );
 }
 
 #[tokio::test]
