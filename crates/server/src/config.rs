@@ -74,6 +74,17 @@ pub struct Config {
     pub sms_auth_token: Option<Secret>,
     /// An E.164 sender number or a messaging service id (`MG…`).
     pub sms_from: Option<String>,
+    /// Where documents, images and reports go: `file` (under `data_dir/files`) or `s3`
+    /// (an S3-compatible object store: AWS S3, MinIO, Ceph, …).
+    pub blob_store: String,
+    /// The S3 endpoint, path-style: `https://s3.eu-central-1.amazonaws.com`,
+    /// `http://127.0.0.1:9000`, …
+    pub s3_endpoint: Option<String>,
+    pub s3_bucket: Option<String>,
+    /// The region requests are signed for.
+    pub s3_region: String,
+    pub s3_access_key_id: Option<String>,
+    pub s3_secret_access_key: Option<Secret>,
 }
 
 impl Default for Config {
@@ -99,6 +110,12 @@ impl Default for Config {
             sms_account_sid: None,
             sms_auth_token: None,
             sms_from: None,
+            blob_store: "file".into(),
+            s3_endpoint: None,
+            s3_bucket: None,
+            s3_region: "us-east-1".into(),
+            s3_access_key_id: None,
+            s3_secret_access_key: None,
         }
     }
 }
@@ -214,7 +231,59 @@ impl Config {
                 "public_url must start with http:// or https://".into(),
             ));
         }
+        self.s3()?;
         Ok(())
+    }
+
+    /// The S3 store's settings when `blob_store = "s3"`, `None` for local files; an error
+    /// names what is missing.
+    pub fn s3(&self) -> Result<Option<signet_store::S3Config>, ConfigError> {
+        match self.blob_store.as_str() {
+            "file" => return Ok(None),
+            "s3" => {}
+            _ => {
+                return Err(ConfigError::Invalid("blob_store must be file or s3".into()));
+            }
+        }
+        let given = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        let secret = self
+            .s3_secret_access_key
+            .as_ref()
+            .map(|s| s.expose().to_owned())
+            .filter(|s| !s.is_empty());
+        let missing: Vec<&str> = [
+            ("s3_endpoint", given(&self.s3_endpoint).is_none()),
+            ("s3_bucket", given(&self.s3_bucket).is_none()),
+            ("s3_access_key_id", given(&self.s3_access_key_id).is_none()),
+            ("s3_secret_access_key", secret.is_none()),
+        ]
+        .into_iter()
+        .filter_map(|(key, absent)| absent.then_some(key))
+        .collect();
+        if !missing.is_empty() {
+            return Err(ConfigError::Invalid(format!(
+                "blob_store = s3 needs {}",
+                missing.join(", ")
+            )));
+        }
+        let endpoint = given(&self.s3_endpoint).unwrap_or_default();
+        if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
+            return Err(ConfigError::Invalid(
+                "s3_endpoint must start with http:// or https://".into(),
+            ));
+        }
+        Ok(Some(signet_store::S3Config {
+            endpoint,
+            bucket: given(&self.s3_bucket).unwrap_or_default(),
+            region: self.s3_region.trim().to_owned(),
+            access_key_id: given(&self.s3_access_key_id).unwrap_or_default(),
+            secret_access_key: secret.unwrap_or_default(),
+        }))
     }
 
     /// The database URL in force.
@@ -285,5 +354,52 @@ mod tests {
         .unwrap();
         assert_eq!(c.listen.port(), 9001);
         assert!(!format!("{c:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn blobs_stay_in_files_unless_s3_is_configured_completely() {
+        let c = Config::load(None, env(&[])).unwrap();
+        assert_eq!(c.blob_store, "file");
+        assert!(c.s3().unwrap().is_none());
+
+        let e = Config::load(
+            None,
+            env(&[
+                ("SIGNET_BLOB_STORE", "s3"),
+                ("SIGNET_S3_ENDPOINT", "http://127.0.0.1:9000"),
+            ]),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "blob_store = s3 needs s3_bucket, s3_access_key_id, s3_secret_access_key"
+        );
+        let e = Config::load(None, env(&[("SIGNET_BLOB_STORE", "s4")])).unwrap_err();
+        assert!(
+            e.to_string().contains("blob_store must be file or s3"),
+            "{e}"
+        );
+
+        let c = Config::load(
+            None,
+            env(&[
+                ("SIGNET_BLOB_STORE", "s3"),
+                (
+                    "SIGNET_S3_ENDPOINT",
+                    "https://s3.eu-central-1.amazonaws.com",
+                ),
+                ("SIGNET_S3_BUCKET", "acme-signet"),
+                ("SIGNET_S3_REGION", "eu-central-1"),
+                ("SIGNET_S3_ACCESS_KEY_ID", "AKIAEXAMPLE"),
+                ("SIGNET_S3_SECRET_ACCESS_KEY", "very-secret-key"),
+            ]),
+        )
+        .unwrap();
+        let s3 = c.s3().unwrap().unwrap();
+        assert_eq!(s3.bucket, "acme-signet");
+        assert_eq!(s3.region, "eu-central-1");
+        assert_eq!(s3.secret_access_key, "very-secret-key");
+        assert!(!format!("{c:?}").contains("very-secret-key"));
+        assert!(!format!("{s3:?}").contains("very-secret-key"));
     }
 }

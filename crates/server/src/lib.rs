@@ -116,7 +116,13 @@ impl App {
         }
         let store = Store::connect(&url).await?;
         store.migrate().await?;
-        let blobs = BlobStore::new(config.data_dir.join("files"));
+        let blobs = match config
+            .s3()
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))?
+        {
+            Some(s3) => BlobStore::s3(&s3)?,
+            None => BlobStore::new(config.data_dir.join("files")),
+        };
         let webhook_client = signet_webhooks::WebhookClient::new(signet_webhooks::ClientConfig {
             allow_private: config.webhook_allow_private,
             ..signet_webhooks::ClientConfig::default()
