@@ -183,10 +183,16 @@ impl Config {
                         });
                     }
                 },
-                "max_body_bytes" | "worker_poll_ms" => {
+                "max_body_bytes" | "worker_poll_ms" | "max_document_bytes" => {
                     toml::Value::Integer(value.parse().map_err(|_| ConfigError::Env {
                         var: var.clone(),
-                        message: "must be a number".into(),
+                        message: "must be a whole number".into(),
+                    })?)
+                }
+                "screening_threshold" => {
+                    toml::Value::Float(value.parse().map_err(|_| ConfigError::Env {
+                        var: var.clone(),
+                        message: "must be a number such as 0.85".into(),
                     })?)
                 }
                 _ => toml::Value::String(value),
@@ -319,6 +325,24 @@ mod tests {
         let c = Config::load(None, env(&[])).unwrap();
         assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
         assert_eq!(c.database_url(), "sqlite://./signet-data/signet.db");
+    }
+
+    #[test]
+    fn numbers_come_from_the_environment_as_numbers() {
+        let c = Config::load(
+            None,
+            env(&[
+                ("SIGNET_SCREENING_THRESHOLD", "0.9"),
+                ("SIGNET_MAX_DOCUMENT_BYTES", "1048576"),
+                ("SIGNET_MAX_BODY_BYTES", "2097152"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.screening_threshold, 0.9);
+        assert_eq!(c.max_document_bytes, 1_048_576);
+        assert_eq!(c.max_body_bytes, 2_097_152);
+        let e = Config::load(None, env(&[("SIGNET_SCREENING_THRESHOLD", "high")])).unwrap_err();
+        assert!(e.to_string().contains("SIGNET_SCREENING_THRESHOLD"), "{e}");
     }
 
     #[test]
