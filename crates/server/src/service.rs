@@ -207,6 +207,9 @@ pub async fn apply_identification(
             )
             .await?;
         }
+        // Advanced signers of the person at work are assessed again: a signer held for want
+        // of an identification (1201) may approve now; a failed one gets 1202.
+        crate::signing::on_person_changed(state, tx, tenant, mode, &ident.person_id, now).await?;
     }
     Ok(())
 }

@@ -251,18 +251,34 @@ impl Store {
         tenant: &TenantId,
         person: &PersonId,
     ) -> Result<Option<Identification>> {
-        let row = sqlx::query(
-            "SELECT doc, mode FROM identifications WHERE tenant_id = $1 AND person_id = $2 ORDER BY created_at DESC, id DESC LIMIT 1",
-        )
-        .bind(tenant.as_str())
-        .bind(person.as_str())
-        .fetch_optional(&mut **tx)
-        .await?;
+        let row = sqlx::query(LATEST_IDENTIFICATION)
+            .bind(tenant.as_str())
+            .bind(person.as_str())
+            .fetch_optional(&mut **tx)
+            .await?;
+        row.as_ref()
+            .map(|r| ident_from_row(r).map(|(i, _)| i))
+            .transpose()
+    }
+
+    /// [`Store::latest_identification`] outside a transaction, for pages that only show it.
+    pub async fn latest_identification_of(
+        &self,
+        tenant: &TenantId,
+        person: &PersonId,
+    ) -> Result<Option<Identification>> {
+        let row = sqlx::query(LATEST_IDENTIFICATION)
+            .bind(tenant.as_str())
+            .bind(person.as_str())
+            .fetch_optional(&self.read)
+            .await?;
         row.as_ref()
             .map(|r| ident_from_row(r).map(|(i, _)| i))
             .transpose()
     }
 }
+
+const LATEST_IDENTIFICATION: &str = "SELECT doc, mode FROM identifications WHERE tenant_id = $1 AND person_id = $2 ORDER BY created_at DESC, id DESC LIMIT 1";
 
 /// A `document` identification waiting for a reviewer, with whom it concerns.
 #[derive(Debug, Clone)]

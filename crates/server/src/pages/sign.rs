@@ -11,6 +11,7 @@ use crate::state::AppState;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use signet_core::identification::Status as IdentStatus;
 use signet_core::ids::SignerId;
 use signet_core::signing::{
     ConfirmOutcome, DocumentStatus, Effects, SignerStatus, SigningError, Workflow,
@@ -29,6 +30,8 @@ struct Ctx {
     sid: SignerId,
     lang: Lang,
     token: String,
+    /// The link to the signer's open identification, when that is what stands in the way.
+    identify_url: Option<String>,
 }
 
 impl Ctx {
@@ -72,6 +75,7 @@ async fn load(state: &AppState, token: &str, lang: Lang) -> Result<Ctx, Response
         .workflow(&tenant_id, mode, &doc_id)
         .await
         .map_err(|e| failure(lang, &ApiError::from(e)))?;
+    let identify_url = identification_to_finish(state, &tenant, mode, &wf, &sid).await;
     Ok(Ctx {
         tenant,
         mode,
@@ -79,7 +83,36 @@ async fn load(state: &AppState, token: &str, lang: Lang) -> Result<Ctx, Response
         sid,
         lang,
         token: token.to_owned(),
+        identify_url,
     })
+}
+
+/// A signer held at `kyc_required` for want of an identification (1201) whose person has one
+/// the applicant can still complete: its hosted page, so the signer goes there from here.
+async fn identification_to_finish(
+    state: &AppState,
+    tenant: &Tenant,
+    mode: Mode,
+    wf: &Workflow,
+    sid: &SignerId,
+) -> Option<String> {
+    let s = wf.signer(sid)?;
+    if s.status != SignerStatus::KycRequired || s.status_codes != [1201] {
+        return None;
+    }
+    let person = s.person_id.as_ref()?;
+    let ident = state
+        .store
+        .latest_identification_of(&tenant.id, person)
+        .await
+        .ok()??;
+    let now = tenant.now(mode, state.wall_now());
+    let open = matches!(
+        ident.status,
+        IdentStatus::Pending | IdentStatus::Aborted | IdentStatus::Canceled
+    ) && ident.url_is_valid(now)
+        && ident.capture.submitted_at.is_none();
+    if open { ident.url } else { None }
 }
 
 fn not_found(lang: Lang) -> Response {
@@ -234,6 +267,14 @@ fn render(ctx: &Ctx, error: Option<&str>, status: StatusCode) -> Response {
                 sign = esc(lang.t(Key::Sign)),
                 new_code = esc(lang.t(Key::NewCode)),
             )),
+            SignerStatus::KycRequired if ctx.identify_url.is_some() => {
+                actions.push_str(&format!(
+                    r#"<p class="card"><a id="identify" class="button" href="{url}">{label}</a></p>
+"#,
+                    url = esc(ctx.identify_url.as_deref().unwrap_or_default()),
+                    label = esc(lang.t(Key::IdentifyNow)),
+                ))
+            }
             SignerStatus::SelfieRequired if s.selfie.as_ref().is_none_or(|x| x.accepted.is_some()) => {
                 actions.push_str(&format!(
                     r#"<form id="selfie-form" class="card" method="post" action="{base}/selfie" enctype="multipart/form-data">

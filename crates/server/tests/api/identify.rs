@@ -606,3 +606,44 @@ async fn not_now_keeps_the_link_and_an_unused_link_expires_after_14_days() {
     let (status, _) = form(&app, &format!("{path}/consent"), &consent).await;
     assert_eq!(status, 409);
 }
+
+#[tokio::test]
+async fn a_signer_waiting_for_their_identification_is_sent_to_it_from_the_signing_page() {
+    let app = spawn_app().await;
+    let (pid, iid, path) = document_identification(&app, "Anna Maria", "Eriksson").await;
+    let doc = crate::documents::send(
+        &app,
+        serde_json::json!({
+            "signature_level": "advanced",
+            "signers": [{"name": "Anna Maria Eriksson", "email": "anna@example.com", "person_id": pid}],
+        }),
+    )
+    .await;
+    assert_eq!(doc["signers"][0]["status"], "kyc_required");
+    assert_eq!(doc["signers"][0]["status_codes"], serde_json::json!([1201]));
+    let url = doc["signers"][0]["url"].as_str().unwrap();
+    let sign_page = url[url.find("/sign/").unwrap()..].to_owned();
+    let (status, body) = get(&app, &sign_page, "en").await;
+    assert_eq!(status, 200);
+    assert!(body.contains(r#"id="identify""#), "{body}");
+    assert!(
+        body.contains(&format!("{path}\"")),
+        "the link is the identification's url"
+    );
+
+    capture_passport(&app, &path, "").await;
+    assert_eq!(form(&app, &format!("{path}/submit"), &[]).await.0, 303);
+    let (_, body) = get(&app, &sign_page, "en").await;
+    assert!(
+        !body.contains(r#"id="identify""#),
+        "nothing left to do there"
+    );
+    signet_server::identify::review(&app.state, &ident_id(&iid), true, None, None, "operator:r")
+        .await
+        .unwrap();
+    let (_, body) = get(&app, &sign_page, "en").await;
+    assert!(
+        body.contains(r#"data-status="user_consent_required""#),
+        "{body}"
+    );
+}
