@@ -85,6 +85,10 @@ pub struct Config {
     pub s3_region: String,
     pub s3_access_key_id: Option<String>,
     pub s3_secret_access_key: Option<Secret>,
+    /// Reverse proxies in front of Signet whose `X-Forwarded-For` is believed: the client's
+    /// address in audit trails and sign-in throttling comes from it. Empty: the TCP peer is
+    /// the client (a header anyone can send is never trusted).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Config {
@@ -116,6 +120,7 @@ impl Default for Config {
             s3_region: "us-east-1".into(),
             s3_access_key_id: None,
             s3_secret_access_key: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -189,6 +194,14 @@ impl Config {
                         message: "must be a whole number".into(),
                     })?)
                 }
+                "trusted_proxies" => toml::Value::Array(
+                    value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|v| !v.is_empty())
+                        .map(|v| toml::Value::String(v.to_owned()))
+                        .collect(),
+                ),
                 "screening_threshold" => {
                     toml::Value::Float(value.parse().map_err(|_| ConfigError::Env {
                         var: var.clone(),
@@ -343,6 +356,18 @@ mod tests {
         assert_eq!(c.max_body_bytes, 2_097_152);
         let e = Config::load(None, env(&[("SIGNET_SCREENING_THRESHOLD", "high")])).unwrap_err();
         assert!(e.to_string().contains("SIGNET_SCREENING_THRESHOLD"), "{e}");
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_from_a_list() {
+        let c = Config::load(None, env(&[("SIGNET_TRUSTED_PROXIES", "10.0.0.1, ::1")])).unwrap();
+        assert_eq!(c.trusted_proxies.len(), 2);
+        assert!(c.trusted_proxies[1].is_loopback());
+        let e = Config::load(None, env(&[("SIGNET_TRUSTED_PROXIES", "proxy.local")])).unwrap_err();
+        assert!(
+            e.to_string().contains("trusted_proxies") || e.to_string().contains("IP"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -256,26 +256,99 @@ mod tests {
     }
 }
 
-/// The client's address and user agent, for the audit trail. The address is the TCP peer
-/// (a reverse proxy's address when one is in front).
+/// The client's address and user agent, for the audit trail and sign-in throttling. The
+/// address is the TCP peer, unless that peer is one of the configured `trusted_proxies`:
+/// then it is the last address of `X-Forwarded-For` that is not a trusted proxy (the one the
+/// nearest untrusted hop connected from; addresses further left can be forged by the client).
 #[derive(Debug, Clone, Default)]
 pub struct ClientMeta {
     pub ip: Option<String>,
     pub user_agent: Option<String>,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientMeta {
+/// The client's address behind `trusted` proxies: `peer` itself unless it is trusted.
+pub fn client_address(
+    peer: std::net::IpAddr,
+    forwarded_for: &[&str],
+    trusted: &[std::net::IpAddr],
+) -> std::net::IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let hops: Vec<std::net::IpAddr> = forwarded_for
+        .iter()
+        .flat_map(|h| h.split(','))
+        .filter_map(|a| a.trim().parse().ok())
+        .collect();
+    hops.iter()
+        .rev()
+        .find(|a| !trusted.contains(a))
+        .or(hops.first())
+        .copied()
+        .unwrap_or(peer)
+}
+
+impl FromRequestParts<crate::state::AppState> for ClientMeta {
     type Rejection = std::convert::Infallible;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &crate::state::AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| c.0.ip().to_string());
+            .map(|c| c.0.ip());
+        let forwarded: Vec<&str> = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        let ip =
+            peer.map(|p| client_address(p, &forwarded, &state.config.trusted_proxies).to_string());
         let user_agent = parts
             .headers
             .get(axum::http::header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
             .map(|v| v.chars().take(512).collect());
         Ok(ClientMeta { ip, user_agent })
+    }
+}
+
+#[cfg(test)]
+mod client_tests {
+    use super::client_address;
+    use std::net::IpAddr;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap_or(IpAddr::from([0, 0, 0, 0]))
+    }
+
+    #[test]
+    fn forwarded_for_counts_only_behind_a_trusted_proxy() {
+        let proxy = ip("10.0.0.1");
+        let trusted = [proxy, ip("10.0.0.2")];
+        // No trusted proxy: the peer, whatever the header says.
+        assert_eq!(
+            client_address(ip("198.51.100.9"), &["203.0.113.7"], &trusted),
+            ip("198.51.100.9")
+        );
+        assert_eq!(client_address(proxy, &["203.0.113.7"], &[]), proxy);
+        // Behind the proxy: the nearest untrusted hop; a forged left part is ignored.
+        assert_eq!(
+            client_address(proxy, &["6.6.6.6, 203.0.113.7"], &trusted),
+            ip("203.0.113.7")
+        );
+        assert_eq!(
+            client_address(proxy, &["203.0.113.7, 10.0.0.2"], &trusted),
+            ip("203.0.113.7")
+        );
+        assert_eq!(
+            client_address(proxy, &["6.6.6.6", "203.0.113.7"], &trusted),
+            ip("203.0.113.7")
+        );
+        // Nothing usable in the header: the proxy.
+        assert_eq!(client_address(proxy, &["garbage"], &trusted), proxy);
+        assert_eq!(client_address(proxy, &[], &trusted), proxy);
     }
 }

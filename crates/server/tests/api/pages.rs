@@ -168,3 +168,43 @@ async fn an_unknown_or_malformed_token_is_a_404_page() {
         assert_eq!(status, 404, "page {page_no}");
     }
 }
+
+/// The `ip` of the audit entry `action` after the signer approved from the page, the
+/// request carrying `X-Forwarded-For: 203.0.113.7`.
+async fn approved_from(app: &TestApp) -> String {
+    let doc = send(app, json!({})).await;
+    let path = url_path(&doc, 0);
+    let r = app
+        .client
+        .post(app.url(&format!("{path}/approve")))
+        .header("x-forwarded-for", "198.51.100.66, 203.0.113.7")
+        .form(&[("consent", "on")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 303);
+    let d = doc["id"].as_str().unwrap();
+    let audit = app.get(&format!("/v1/documents/{d}/audit")).await;
+    audit.assert(200)["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "signer.approved")
+        .unwrap()["ip"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_client_address_comes_from_a_trusted_proxy_only() {
+    // Nobody trusted: the header is anyone's to write, the TCP peer is recorded.
+    let app = spawn_app().await;
+    assert_eq!(approved_from(&app).await, "127.0.0.1");
+    // Behind a trusted proxy: the nearest hop it names (the left part could be forged).
+    let app = crate::helpers::spawn_app_with(|c| {
+        c.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await;
+    assert_eq!(approved_from(&app).await, "203.0.113.7");
+}
