@@ -114,9 +114,9 @@ const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 8,
-        name: "operator_security",
-        sqlite: include_str!("../migrations/sqlite/0008_operator_security.sql"),
-        postgres: include_str!("../migrations/postgres/0008_operator_security.sql"),
+        name: "back_office",
+        sqlite: include_str!("../migrations/sqlite/0008_back_office.sql"),
+        postgres: include_str!("../migrations/postgres/0008_back_office.sql"),
     },
 ];
 
