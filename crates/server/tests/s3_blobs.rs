@@ -7,108 +7,17 @@
 #[path = "api/helpers.rs"]
 mod helpers;
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+#[allow(dead_code)]
+#[path = "../../store/tests/moto/mod.rs"]
+mod moto;
 
 use base64::Engine;
 use helpers::{sample_pdf, spawn_app_with};
+use moto::{ACCESS_KEY_ID, Moto, SECRET_ACCESS_KEY, python_with_moto};
 use serde_json::{Value, json};
 use signet_server::config::Secret;
-use signet_store::{S3Client, S3Config};
 
 const BUCKET: &str = "signet-files";
-const ACCESS_KEY_ID: &str = "AKIAIOSFODNN7EXAMPLE";
-const SECRET_ACCESS_KEY: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-
-/// The project's Python with moto installed, or `None` (and a notice) when it is missing;
-/// missing is a failure when `SIGNET_REQUIRE_TOOLS=1` or `CI` is set.
-fn python_with_moto() -> Option<PathBuf> {
-    let python = std::env::var_os("SIGNET_TEST_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/python"));
-    let usable = Command::new(&python)
-        .args(["-c", "import moto.server"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if usable {
-        return Some(python);
-    }
-    let message = format!(
-        "{} cannot import moto.server; run scripts/test-env.sh or set SIGNET_TEST_PYTHON",
-        python.display()
-    );
-    let required = std::env::var("SIGNET_REQUIRE_TOOLS").is_ok_and(|v| v == "1")
-        || std::env::var_os("CI").is_some();
-    if required {
-        panic!("{message}");
-    }
-    eprintln!("skipping the S3 test against moto: {message}");
-    None
-}
-
-/// `python -m moto.server` on a free loopback port, killed when dropped.
-struct Moto {
-    child: Child,
-    endpoint: String,
-}
-
-impl Drop for Moto {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Moto {
-    fn start(python: &Path) -> Moto {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new(python)
-            .args([
-                "-m",
-                "moto.server",
-                "-H",
-                "127.0.0.1",
-                "-p",
-                &port.to_string(),
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start moto");
-        Moto {
-            child,
-            endpoint: format!("http://127.0.0.1:{port}"),
-        }
-    }
-
-    /// Waits until moto answers and creates the bucket.
-    async fn bucket(&self) -> S3Client {
-        let client = S3Client::new(&S3Config {
-            endpoint: self.endpoint.clone(),
-            bucket: BUCKET.to_owned(),
-            region: "us-east-1".to_owned(),
-            access_key_id: ACCESS_KEY_ID.to_owned(),
-            secret_access_key: SECRET_ACCESS_KEY.to_owned(),
-        })
-        .unwrap();
-        let mut last = None;
-        for _ in 0..150 {
-            match client.create_bucket().await {
-                Ok(()) => return client,
-                Err(e) => last = Some(e),
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-        panic!("moto did not come up at {}: {last:?}", self.endpoint);
-    }
-}
 
 #[tokio::test]
 async fn a_signed_document_lives_in_the_bucket_and_not_in_the_data_dir() {
@@ -116,7 +25,7 @@ async fn a_signed_document_lives_in_the_bucket_and_not_in_the_data_dir() {
         return;
     };
     let moto = Moto::start(&python);
-    let bucket = moto.bucket().await;
+    let bucket = moto.bucket(BUCKET).await;
     let app = spawn_app_with(|c| {
         c.blob_store = "s3".into();
         c.s3_endpoint = Some(moto.endpoint.clone());

@@ -3,103 +3,13 @@
 //! speaks the S3 REST API: objects round-trip byte for byte, a missing key is `NotFound`,
 //! and moto, made to check signatures, accepts ours and refuses a wrong secret.
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+mod moto;
+
+use moto::{Moto, python_with_moto};
+use std::process::Command;
 use std::time::Duration;
 
 use signet_store::{BlobStore, S3Client, S3Config};
-
-/// The project's Python with moto installed, or `None` (and a notice) when it is missing;
-/// missing is a failure when `SIGNET_REQUIRE_TOOLS=1` or `CI` is set.
-fn python_with_moto() -> Option<PathBuf> {
-    let python = std::env::var_os("SIGNET_TEST_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/python"));
-    let usable = Command::new(&python)
-        .args(["-c", "import moto.server"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if usable {
-        return Some(python);
-    }
-    let message = format!(
-        "{} cannot import moto.server; run scripts/test-env.sh or set SIGNET_TEST_PYTHON",
-        python.display()
-    );
-    let required = std::env::var("SIGNET_REQUIRE_TOOLS").is_ok_and(|v| v == "1")
-        || std::env::var_os("CI").is_some();
-    if required {
-        panic!("{message}");
-    }
-    eprintln!("skipping the S3 test against moto: {message}");
-    None
-}
-
-/// `python -m moto.server` on a free loopback port, killed when dropped.
-struct Moto {
-    child: Child,
-    endpoint: String,
-}
-
-impl Drop for Moto {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Moto {
-    fn start(python: &Path) -> Moto {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new(python)
-            .args([
-                "-m",
-                "moto.server",
-                "-H",
-                "127.0.0.1",
-                "-p",
-                &port.to_string(),
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start moto");
-        Moto {
-            child,
-            endpoint: format!("http://127.0.0.1:{port}"),
-        }
-    }
-
-    fn config(&self, bucket: &str) -> S3Config {
-        S3Config {
-            endpoint: self.endpoint.clone(),
-            bucket: bucket.to_owned(),
-            region: "us-east-1".to_owned(),
-            access_key_id: "AKIAIOSFODNN7EXAMPLE".to_owned(),
-            secret_access_key: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY".to_owned(),
-        }
-    }
-
-    /// Waits until moto answers, then creates the bucket with a signed `PUT /{bucket}`.
-    async fn bucket(&self, bucket: &str) -> S3Client {
-        let client = S3Client::new(&self.config(bucket)).unwrap();
-        let mut last = None;
-        for _ in 0..150 {
-            match client.create_bucket().await {
-                Ok(()) => return client,
-                Err(e) => last = Some(e),
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-        panic!("moto did not come up at {}: {last:?}", self.endpoint);
-    }
-}
 
 #[tokio::test]
 async fn objects_round_trip_through_an_s3_compatible_store() {
@@ -184,29 +94,8 @@ async fn moto_checking_signatures_accepts_ours_and_refuses_a_wrong_secret() {
     let Some(python) = python_with_moto() else {
         return;
     };
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = Command::new(&python)
-        .args([
-            "-m",
-            "moto.server",
-            "-H",
-            "127.0.0.1",
-            "-p",
-            &port.to_string(),
-        ])
-        .env("INITIAL_NO_AUTH_ACTION_COUNT", "3")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start moto");
-    let moto = Moto {
-        child,
-        endpoint: format!("http://127.0.0.1:{port}"),
-    };
+    let moto = Moto::start_with(&python, &[("INITIAL_NO_AUTH_ACTION_COUNT", "3")]);
+    let port = moto.port;
     // Wait for the port without spending one of the three unchecked actions.
     let mut up = false;
     for _ in 0..150 {
