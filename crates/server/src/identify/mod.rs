@@ -32,9 +32,14 @@ pub struct Opened {
     pub now: Timestamp,
 }
 
+/// Page tokens are 32 hex digits; anything else is not looked up.
+fn plausible_token(token: &str) -> bool {
+    token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// The identification behind a page token; an unknown token is 404.
 pub async fn open(state: &AppState, token: &str) -> ApiResult<Opened> {
-    if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !plausible_token(token) {
         return Err(ApiError::not_found("identification"));
     }
     let (tenant_id, mode, identification) = state
@@ -73,8 +78,17 @@ async fn transition<T>(
     token: &str,
     f: impl FnOnce(&mut Identification, &Person, Mode, Timestamp) -> ApiResult<(T, Effects)>,
 ) -> ApiResult<T> {
-    let opened = open(state, token).await?;
-    locked(state, &opened.tenant.id, &opened.identification.id, f).await
+    // Only the identification's tenant and id are needed here: `locked` reads the rest
+    // under the lock.
+    if !plausible_token(token) {
+        return Err(ApiError::not_found("identification"));
+    }
+    let (tenant_id, _, identification) = state
+        .store
+        .identification_by_token(token)
+        .await
+        .map_err(|e| ApiError::unless_found(e, "identification"))?;
+    locked(state, &tenant_id, &identification.id, f).await
 }
 
 /// [`transition`] for an identification known by its tenant and id.
