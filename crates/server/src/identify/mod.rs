@@ -28,7 +28,6 @@ pub struct Opened {
     pub tenant: Tenant,
     pub mode: Mode,
     pub identification: Identification,
-    pub person: Person,
     pub now: Timestamp,
 }
 
@@ -48,16 +47,11 @@ pub async fn open(state: &AppState, token: &str) -> ApiResult<Opened> {
         .await
         .map_err(|e| ApiError::unless_found(e, "identification"))?;
     let tenant = state.store.tenant(&tenant_id).await?;
-    let person = state
-        .store
-        .person(&tenant_id, mode, &identification.person_id)
-        .await?;
     let now = tenant.now(mode, state.wall_now());
     Ok(Opened {
         tenant,
         mode,
         identification,
-        person,
         now,
     })
 }
