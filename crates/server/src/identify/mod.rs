@@ -169,14 +169,13 @@ pub async fn upload(
         }));
     }
     // Decoding is CPU work: off the async threads.
-    let checked = {
-        let bytes = bytes.clone();
-        tokio::task::spawn_blocking(move || {
-            images::check(image_slot(slot), &bytes, &images::Limits::default())
-        })
-        .await
-        .map_err(|e| ApiError::internal(&e))?
-    };
+    // The bytes go to the blocking thread and come back, rather than being copied.
+    let (checked, bytes) = tokio::task::spawn_blocking(move || {
+        let checked = images::check(image_slot(slot), &bytes, &images::Limits::default());
+        (checked, bytes)
+    })
+    .await
+    .map_err(|e| ApiError::internal(&e))?;
     let checked = checked.map_err(|r| {
         ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
