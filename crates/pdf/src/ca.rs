@@ -83,7 +83,13 @@ impl SignerCredential {
     }
 }
 
-/// Signet's CA, timestamp authority and seal, generated together on first start.
+/// The organisational unit every certificate of a test-mode trust store carries, so that no
+/// validator, viewer or person can take what test mode signs for a real signature.
+pub const TEST_MARK: &str = "TEST \u{2014} not valid for real signatures";
+
+/// Signet's CA, timestamp authority and seal, generated together on first start. An
+/// installation has two: the live one, and a test one (every name says TEST) that signs what
+/// test-mode keys create, so nothing made in test mode chains to the live root.
 #[derive(Clone)]
 pub struct TrustStore {
     pub(crate) root: Certificate,
@@ -94,6 +100,8 @@ pub struct TrustStore {
     pub(crate) tsa_key: SigningKey,
     seal: Certificate,
     seal_key: SigningKey,
+    /// A test-mode store: every certificate it issues carries [`TEST_MARK`].
+    test: bool,
 }
 
 impl std::fmt::Debug for TrustStore {
@@ -313,15 +321,35 @@ impl TrustStore {
     /// seal certificate (5 years each), all named after the organisation running Signet
     /// ("Acme Signet Root CA", O=Acme); an empty name gives "Signet Root CA", O=Signet.
     pub fn generate(org_name: &str, now: DateTime<Utc>) -> Result<Self, PdfError> {
+        Self::generate_as(org_name, now, false)
+    }
+
+    /// Creates the test-mode store: the same hierarchy, every name saying "TEST" in its common
+    /// name and [`TEST_MARK`] as its organisational unit ("Acme Signet TEST Root CA",
+    /// OU=TEST — not valid for real signatures).
+    pub fn generate_test(org_name: &str, now: DateTime<Utc>) -> Result<Self, PdfError> {
+        Self::generate_as(org_name, now, true)
+    }
+
+    fn generate_as(org_name: &str, now: DateTime<Utc>, test: bool) -> Result<Self, PdfError> {
         let org_name = org_name.trim();
-        let (org_attr, prefix) = if org_name.is_empty() {
+        let (org_attr, mut prefix) = if org_name.is_empty() {
             ("Signet", "Signet".to_owned())
         } else {
             (org_name, format!("{org_name} Signet"))
         };
+        if test {
+            prefix.push_str(" TEST");
+        }
         let org = utf8(org_attr)?;
+        let mark = utf8(TEST_MARK)?;
         let named = |cn: &str| -> Result<Name, PdfError> {
-            name(&[(AT_ORGANIZATION, org.clone()), (AT_COMMON_NAME, utf8(cn)?)])
+            let mut parts = vec![(AT_ORGANIZATION, org.clone())];
+            if test {
+                parts.push((AT_ORGANIZATIONAL_UNIT, mark.clone()));
+            }
+            parts.push((AT_COMMON_NAME, utf8(cn)?));
+            name(&parts)
         };
         let root_key = new_key()?;
         let root_name = named(&format!("{prefix} Root CA"))?;
@@ -378,7 +406,13 @@ impl TrustStore {
             tsa_key,
             seal,
             seal_key,
+            test,
         })
+    }
+
+    /// Whether this is the test-mode store.
+    pub fn is_test(&self) -> bool {
+        self.test
     }
 
     /// The root certificate that relying parties import as a trust anchor.
@@ -412,7 +446,14 @@ impl TrustStore {
             }
             parts.push((AT_COUNTRY, printable(c)?));
         }
-        parts.push((AT_COMMON_NAME, utf8(id.name.trim())?));
+        if self.test {
+            // A test certificate names the person it was asked to, but says what it is: the
+            // name shows in every validator and viewer, so the mark goes beside it.
+            parts.push((AT_ORGANIZATIONAL_UNIT, utf8(TEST_MARK)?));
+            parts.push((AT_COMMON_NAME, utf8(&format!("{} (TEST)", id.name.trim()))?));
+        } else {
+            parts.push((AT_COMMON_NAME, utf8(id.name.trim())?));
+        }
         if let Some(s) = &id.serial_number {
             parts.push((AT_SERIAL_NUMBER, printable(s)?));
         }
@@ -542,6 +583,7 @@ impl TrustStore {
         let mut it = found.into_iter();
         match (it.next(), it.next(), it.next(), it.next()) {
             (Some(r), Some(i), Some(t), Some(s)) => Ok(TrustStore {
+                test: is_test_certificate(&r.0),
                 root: r.0,
                 root_key: r.1,
                 intermediate: i.0,
@@ -563,6 +605,14 @@ impl TrustStore {
             (ROLES[3], &self.seal, &self.seal_key),
         ]
     }
+}
+
+/// Whether a certificate's subject carries [`TEST_MARK`] as its organisational unit.
+pub fn is_test_certificate(cert: &Certificate) -> bool {
+    cert.tbs_certificate().subject().iter().any(|atv| {
+        atv.oid == AT_ORGANIZATIONAL_UNIT
+            && Utf8StringRef::try_from(&atv.value).is_ok_and(|v| v.as_str() == TEST_MARK)
+    })
 }
 
 const STORE_HEADER: &str = "signet-trust-store v1";

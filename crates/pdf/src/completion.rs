@@ -28,6 +28,9 @@ use crate::PdfError;
 static REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
 
+/// What a test-mode certificate of completion says on every page.
+const TEST_NOTICE: &str = "TEST — made in test mode; not valid for real signatures";
+
 /// Everything the certificate of completion shows about one document.
 #[derive(Debug, Clone)]
 pub struct Completion {
@@ -53,6 +56,8 @@ pub struct Completion {
     pub audit: Vec<CompletionEntry>,
     /// Hash of the last audit entry, in hex.
     pub chain_head: String,
+    /// Made in test mode: every page says so, because nothing signed in test mode is real.
+    pub test_mode: bool,
 }
 
 /// One signer of the document.
@@ -118,6 +123,8 @@ const GREY: (u8, u8, u8) = (0x5f, 0x63, 0x68);
 const RULE: (u8, u8, u8) = (0xc8, 0xcc, 0xd0);
 const BAND: (u8, u8, u8) = (0xee, 0xf1, 0xf4);
 const ACCENT: (u8, u8, u8) = (0x1f, 0x4e, 0x79);
+/// The colour of the test-mode notice.
+const WARN: (u8, u8, u8) = (0xb0, 0x1c, 0x1c);
 
 // ---------------------------------------------------------------------------------------------
 // Fonts and measuring.
@@ -469,9 +476,17 @@ impl<'f> Layout<'f> {
             size,
             true,
             BLACK,
-            "Certificate of completion",
+            if c.test_mode {
+                "Certificate of completion — TEST"
+            } else {
+                "Certificate of completion"
+            },
         );
         self.y += size + 10.0;
+        if c.test_mode {
+            self.paragraph(TEST_NOTICE, 11.0, true, WARN);
+            self.y += 4.0;
+        }
         let issued = format!(
             "Issued by {} on {}",
             clean(&c.issuer),
@@ -775,7 +790,11 @@ fn footer(surface: &mut Surface<'_>, fonts: &Fonts, c: &Completion, page: usize,
     let baseline = rule_y + 13.0;
     let number = format!("Page {page} of {pages}");
     let number_w = fonts.regular.width(&number, size);
-    let note = "Signet — this certificate is sealed; verify it with `signet verify`";
+    let note = if c.test_mode {
+        TEST_NOTICE
+    } else {
+        "Signet — this certificate is sealed; verify it with `signet verify`"
+    };
     let note = fit(&fonts.regular, note, size, CONTENT_W - number_w - 12.0);
     surface.set_fill(Some(fill(GREY)));
     draw_text(surface, &fonts.regular, MARGIN_X, baseline, size, &note);

@@ -77,6 +77,7 @@ fn completion(entries: usize) -> Completion {
         ],
         audit,
         chain_head,
+        test_mode: false,
     }
 }
 
@@ -128,6 +129,54 @@ fn a_long_certificate_spans_pages_and_is_accepted_sealed_and_verified() {
         "the footer numbers the pages"
     );
     assert!(!text.contains('?'), "no character was lost: {text}");
+}
+
+#[test]
+fn a_test_mode_certificate_says_test_on_every_page_and_its_seal_fails_against_the_live_root() {
+    let mut c = completion(120);
+    c.test_mode = true;
+    let pdf = completion_certificate(&c).expect("certificate");
+    let info = check_pdf(&pdf, 20 << 20).expect("check_pdf accepts the certificate");
+    assert!(info.pages > 1);
+
+    let live = TrustStore::generate("Acme Onboarding", common::now()).expect("live store");
+    let test = TrustStore::generate_test("Acme Onboarding", common::now()).expect("test store");
+    assert!(test.is_test() && !live.is_test());
+    let opts = SignOptions {
+        signer_name: "Acme Onboarding".into(),
+        reason: Some("Certificate of completion".into()),
+        location: None,
+        contact: None,
+        signing_time: common::now(),
+        timestamp: true,
+        visible: None,
+    };
+    let sealed = sign_pdf(&pdf, &test.seal_credential(), &test, &opts).expect("seal");
+    let report = verify_pdf(&sealed, &[live.root_pem()]).expect("verify");
+    assert!(report.test_mode);
+    let sig = &report.signatures[0];
+    assert_ne!(sig.indication, Indication::TotalPassed);
+    assert_eq!(
+        sig.sub_indication.as_deref(),
+        Some("NO_CERTIFICATE_CHAIN_FOUND")
+    );
+    assert!(
+        sig.details.iter().any(|d| d.contains("test mode")),
+        "the report says why: {:?}",
+        sig.details
+    );
+    assert!(sig.certificate_subject.contains("TEST"));
+
+    let Some(text) = pdftotext(&sealed, info.pages, &[]) else {
+        return;
+    };
+    assert!(text.contains("Certificate of completion — TEST"), "{text}");
+    let notices = text.matches("not valid for real signatures").count();
+    assert!(
+        notices > info.pages,
+        "the notice under the title and in every page's footer ({notices} for {} pages)",
+        info.pages
+    );
 }
 
 #[test]
