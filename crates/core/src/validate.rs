@@ -210,6 +210,14 @@ pub fn phone_e164(field: &str, value: &str) -> Result<(), FieldError> {
     }
 }
 
+/// The ISO 3166-1 alpha-2 region of a valid E.164 number (`DE` for `+49…`), as
+/// libphonenumber's metadata assigns it; `None` for a number it cannot place.
+pub fn phone_region(value: &str) -> Option<String> {
+    let number = phonenumber::parse(None, value).ok()?;
+    let id = number.country().id()?;
+    Some(id.as_ref().to_owned())
+}
+
 /// An ISO 8601 calendar date written exactly `YYYY-MM-DD` (no time, no week or ordinal forms,
 /// no signs or extra digits), that exists in the calendar.
 pub fn date(field: &str, value: &str) -> Result<NaiveDate, FieldError> {

@@ -118,6 +118,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0008_back_office.sql"),
         postgres: include_str!("../migrations/postgres/0008_back_office.sql"),
     },
+    Migration {
+        version: 10,
+        name: "abuse_limits",
+        sqlite: include_str!("../migrations/sqlite/0010_abuse_limits.sql"),
+        postgres: include_str!("../migrations/postgres/0010_abuse_limits.sql"),
+    },
 ];
 
 impl Store {

@@ -282,46 +282,90 @@ impl Store {
         Ok(latest)
     }
 
-    /// Counts a failed sign-in for `key`; locks it when the rule's limit is reached.
-    pub async fn record_login_failure(
+    /// Reserves one failure for each key before a password is checked, so that parallel
+    /// attempts are counted before any of them is judged: a key whose window already holds
+    /// `max_failures` (finished or in flight) or that is locked refuses, and then nothing is
+    /// reserved for any key. `Ok(None)`: reserved; `Ok(Some(until))`: refused until then.
+    /// A success gives the reservation back ([`Store::release_login_attempt`]) or clears the
+    /// key; a failure keeps it and locks the key once it is the last one the window allows
+    /// ([`Store::login_failed`]).
+    pub async fn reserve_login_attempt(
         &self,
-        key: &str,
-        rule: ThrottleRule,
+        keys: &[(&str, ThrottleRule)],
         now: Timestamp,
-    ) -> Result<()> {
+    ) -> Result<Option<Timestamp>> {
         let mut tx = self.begin().await?;
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT failures, window_start FROM login_throttle WHERE key = $1{}",
-            self.backend.for_update()
-        )))
-        .bind(key)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let (mut failures, mut start) = match row {
-            Some(r) => (
-                r.try_get::<i64, _>("failures")?,
-                from_millis(r.try_get("window_start")?),
-            ),
-            None => (0, now),
-        };
-        if now - start >= rule.window {
-            failures = 0;
-            start = now;
+        let now_ms = to_millis(&now);
+        for (key, rule) in keys {
+            // A window that ended (and is not locked) starts again with this attempt.
+            let row = sqlx::query(
+                "INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES ($1, 1, $2, NULL) \
+                 ON CONFLICT (key) DO UPDATE SET \
+                 failures = CASE WHEN login_throttle.window_start <= $3 AND COALESCE(login_throttle.locked_until, 0) <= $2 \
+                   THEN 1 ELSE login_throttle.failures + 1 END, \
+                 locked_until = CASE WHEN login_throttle.window_start <= $3 AND COALESCE(login_throttle.locked_until, 0) <= $2 \
+                   THEN NULL ELSE login_throttle.locked_until END, \
+                 window_start = CASE WHEN login_throttle.window_start <= $3 AND COALESCE(login_throttle.locked_until, 0) <= $2 \
+                   THEN $2 ELSE login_throttle.window_start END \
+                 RETURNING failures, window_start, locked_until",
+            )
+            .bind(*key)
+            .bind(now_ms)
+            .bind(now_ms - rule.window.num_milliseconds())
+            .fetch_one(&mut *tx)
+            .await?;
+            let failures: i64 = row.try_get("failures")?;
+            let start = from_millis(row.try_get("window_start")?);
+            let locked = row
+                .try_get::<Option<i64>, _>("locked_until")?
+                .map(from_millis)
+                .filter(|t| *t > now);
+            if locked.is_some() || failures > rule.max_failures {
+                // Dropping the transaction rolls back every reservation made above.
+                return Ok(Some(locked.unwrap_or(start + rule.window)));
+            }
         }
-        failures += 1;
-        let locked = (failures >= rule.max_failures).then(|| to_millis(&(now + rule.lock)));
+        tx.commit().await?;
+        Ok(None)
+    }
+
+    /// A reserved attempt failed: the reservation stays counted, and a key whose window is
+    /// full is locked for the rule's lock time from now.
+    pub async fn login_failed(&self, key: &str, rule: ThrottleRule, now: Timestamp) -> Result<()> {
         sqlx::query(
-            "INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (key) DO UPDATE SET failures = $2, window_start = $3, locked_until = $4",
+            "UPDATE login_throttle SET locked_until = $1 \
+             WHERE key = $2 AND failures >= $3 AND COALESCE(locked_until, 0) <= $4",
+        )
+        .bind(to_millis(&(now + rule.lock)))
+        .bind(key)
+        .bind(rule.max_failures)
+        .bind(to_millis(&now))
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    /// A reserved attempt succeeded: its reservation is given back.
+    pub async fn release_login_attempt(&self, key: &str) -> Result<()> {
+        sqlx::query(
+            "UPDATE login_throttle SET failures = failures - 1 WHERE key = $1 AND failures > 0",
         )
         .bind(key)
-        .bind(if locked.is_some() { 0 } else { failures })
-        .bind(to_millis(&start))
-        .bind(locked)
-        .execute(&mut *tx)
+        .execute(&self.write)
         .await?;
-        tx.commit().await?;
         Ok(())
+    }
+
+    /// The failures counted in `key`'s current window (reserved or finished).
+    pub async fn login_failures(&self, key: &str) -> Result<i64> {
+        let row = sqlx::query("SELECT failures FROM login_throttle WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&self.write)
+            .await?;
+        Ok(match row {
+            Some(r) => r.try_get("failures")?,
+            None => 0,
+        })
     }
 
     /// A successful sign-in forgets the key's failures.

@@ -363,7 +363,8 @@ impl Store {
     }
 
     /// Claims up to `limit` due messages of enabled endpoints for `lease`, under the claim
-    /// token `owner` (unique per claim), and loads what their attempts need.
+    /// token `owner` (unique per claim), and loads what their attempts need. Messages of the
+    /// tenants in `skip` (those using their share of the delivery slots) are left alone.
     pub async fn claim_webhook_messages(
         &self,
         owner: &str,
@@ -371,13 +372,19 @@ impl Store {
         lease: chrono::Duration,
         limit: u32,
         tenant: Option<&TenantId>,
+        skip: &[TenantId],
     ) -> Result<Vec<ClaimedMessage>> {
         let now = to_millis(&wall_now);
-        let tenant_filter = if tenant.is_some() {
-            " AND m.tenant_id = $5"
+        let mut tenant_filter = if tenant.is_some() {
+            " AND m.tenant_id = $5".to_owned()
         } else {
-            ""
+            String::new()
         };
+        if !skip.is_empty() {
+            let first = if tenant.is_some() { 6 } else { 5 };
+            let list: Vec<String> = (0..skip.len()).map(|i| format!("${}", first + i)).collect();
+            tenant_filter.push_str(&format!(" AND m.tenant_id NOT IN ({})", list.join(", ")));
+        }
         let sql = format!(
             "UPDATE webhook_messages SET lease_owner = $1, lease_until = $2, fence = fence + 1 \
              WHERE (endpoint_id, event_id) IN (SELECT m.endpoint_id, m.event_id FROM webhook_messages m \
@@ -392,6 +399,9 @@ impl Store {
             .bind(now)
             .bind(i64::from(limit));
         if let Some(t) = tenant {
+            q = q.bind(t.as_str());
+        }
+        for t in skip {
             q = q.bind(t.as_str());
         }
         let done = q.execute(&self.write).await?;

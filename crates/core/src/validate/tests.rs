@@ -415,3 +415,13 @@ fn field_errors_display_the_field_and_message() {
         "address.country: must be an officially assigned code"
     );
 }
+
+#[test]
+fn a_phone_number_is_placed_in_its_region() {
+    assert_eq!(phone_region("+4915112345678").as_deref(), Some("DE"));
+    assert_eq!(phone_region("+436641234567").as_deref(), Some("AT"));
+    // +1 is shared: the area code decides.
+    assert_eq!(phone_region("+12015550123").as_deref(), Some("US"));
+    assert_eq!(phone_region("+14165550123").as_deref(), Some("CA"));
+    assert_eq!(phone_region("not a number"), None);
+}
