@@ -89,6 +89,16 @@ pub struct Config {
     /// address in audit trails and sign-in throttling comes from it. Empty: the TCP peer is
     /// the client (a header anyone can send is never trusted).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The longest a request may take, in milliseconds: reading its headers (an idle
+    /// keep-alive connection is closed after it too) and then producing the answer (408).
+    pub request_timeout_ms: u64,
+    /// The longest a client may take to send a request's whole body, in milliseconds (408).
+    pub body_read_timeout_ms: u64,
+    /// Connections served at once; more wait in the operating system's queue until one closes.
+    pub max_connections: usize,
+    /// How long a stored file no row refers to is kept before the sweeper deletes it, in
+    /// milliseconds (a file is written before the row that points at it commits).
+    pub blob_sweep_grace_ms: u64,
 }
 
 impl Default for Config {
@@ -121,6 +131,10 @@ impl Default for Config {
             s3_access_key_id: None,
             s3_secret_access_key: None,
             trusted_proxies: Vec::new(),
+            request_timeout_ms: 30_000,
+            body_read_timeout_ms: 30_000,
+            max_connections: 1024,
+            blob_sweep_grace_ms: 24 * 3600 * 1000,
         }
     }
 }
@@ -188,7 +202,13 @@ impl Config {
                         });
                     }
                 },
-                "max_body_bytes" | "worker_poll_ms" | "max_document_bytes" => {
+                "max_body_bytes"
+                | "worker_poll_ms"
+                | "max_document_bytes"
+                | "request_timeout_ms"
+                | "body_read_timeout_ms"
+                | "max_connections"
+                | "blob_sweep_grace_ms" => {
                     toml::Value::Integer(value.parse().map_err(|_| ConfigError::Env {
                         var: var.clone(),
                         message: "must be a whole number".into(),
@@ -248,6 +268,21 @@ impl Config {
         {
             return Err(ConfigError::Invalid(
                 "public_url must start with http:// or https://".into(),
+            ));
+        }
+        if self.request_timeout_ms == 0 || self.body_read_timeout_ms == 0 {
+            return Err(ConfigError::Invalid(
+                "request_timeout_ms and body_read_timeout_ms must be at least 1".into(),
+            ));
+        }
+        if self.blob_sweep_grace_ms < 60_000 {
+            return Err(ConfigError::Invalid(
+                "blob_sweep_grace_ms must be at least 60000 (a file is written shortly before the row that refers to it)".into(),
+            ));
+        }
+        if self.max_connections == 0 {
+            return Err(ConfigError::Invalid(
+                "max_connections must be at least 1".into(),
             ));
         }
         self.s3()?;
@@ -368,6 +403,32 @@ mod tests {
             e.to_string().contains("trusted_proxies") || e.to_string().contains("IP"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn server_limits_have_defaults_and_come_from_the_environment() {
+        let c = Config::load(None, env(&[])).unwrap();
+        assert_eq!(c.request_timeout_ms, 30_000);
+        assert_eq!(c.body_read_timeout_ms, 30_000);
+        assert_eq!(c.max_connections, 1024);
+        assert_eq!(c.blob_sweep_grace_ms, 86_400_000);
+        let c = Config::load(
+            None,
+            env(&[
+                ("SIGNET_REQUEST_TIMEOUT_MS", "1000"),
+                ("SIGNET_BODY_READ_TIMEOUT_MS", "2000"),
+                ("SIGNET_MAX_CONNECTIONS", "8"),
+                ("SIGNET_BLOB_SWEEP_GRACE_MS", "60000"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(
+            (c.request_timeout_ms, c.body_read_timeout_ms, c.max_connections),
+            (1000, 2000, 8)
+        );
+        assert_eq!(c.blob_sweep_grace_ms, 60_000);
+        let e = Config::load(None, env(&[("SIGNET_MAX_CONNECTIONS", "0")])).unwrap_err();
+        assert!(e.to_string().contains("max_connections"), "{e}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod middleware;
 pub mod openapi;
 pub mod pages;
 pub mod screening;
+pub mod serve;
 pub mod service;
 pub mod signing;
 pub mod state;
@@ -81,6 +82,10 @@ pub fn build_router(state: AppState) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            serve::deadline,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::request_context,
@@ -206,11 +211,8 @@ impl App {
             .map_err(std::io::Error::other)?;
         let router = build_router(self.state.clone());
         let cancel = self.cancel.clone();
-        let result = axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-        )
-        .with_graceful_shutdown(async move {
+        let limits = serve::Limits::from_config(&self.state.config);
+        let result = serve::serve(listener, router, limits, async move {
             shutdown.await;
             cancel.cancel();
         })

@@ -92,6 +92,12 @@ pub(crate) const ERROR_CODES: &[CodeEntry] = &[
         "The path does not accept this HTTP method.",
     ),
     err(
+        "request_timeout",
+        "408",
+        true,
+        "The request, or the upload of its body, took longer than the server allows (request_timeout_ms, body_read_timeout_ms).",
+    ),
+    err(
         "conflict",
         "409",
         false,
