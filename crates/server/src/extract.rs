@@ -144,14 +144,25 @@ pub struct Page {
 pub const DEFAULT_PAGE_SIZE: u32 = 10;
 pub const MAX_PAGE_SIZE: u32 = 1000;
 
-impl<S: Send + Sync> FromRequestParts<S> for Page {
-    type Rejection = ApiError;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+impl Page {
+    /// How many entries come before this page.
+    pub fn offset(&self) -> usize {
+        (self.number as usize - 1).saturating_mul(self.size as usize)
+    }
+
+    /// This page of a list held whole in memory.
+    pub fn slice<'a, T>(&self, all: &'a [T]) -> &'a [T] {
+        let start = self.offset().min(all.len());
+        let end = start.saturating_add(self.size as usize).min(all.len());
+        &all[start..end]
+    }
+
+    fn from_query(query: Option<&str>, default_size: u32) -> Result<Page, ApiError> {
         let mut page = Page {
             number: 1,
-            size: DEFAULT_PAGE_SIZE,
+            size: default_size,
         };
-        for (k, v) in query_pairs(parts.uri.query()) {
+        for (k, v) in query_pairs(query) {
             let target = match k.as_str() {
                 "page[number]" => &mut page.number,
                 "page[size]" => &mut page.size,
@@ -167,6 +178,29 @@ impl<S: Send + Sync> FromRequestParts<S> for Page {
             return Err(ApiError::field("page[size]", "must be at most 1000"));
         }
         Ok(page)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Page {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        Page::from_query(parts.uri.query(), DEFAULT_PAGE_SIZE)
+    }
+}
+
+/// The default page size of the lists that were answered whole before they were paginated
+/// (a person's files and screenings, attempts, screening hits and lists, audit entries), so
+/// that a client written against the whole list still gets it in the common case.
+pub const DEFAULT_LONG_PAGE_SIZE: u32 = 100;
+
+/// `page[number]` and `page[size]` with a default size of [`DEFAULT_LONG_PAGE_SIZE`].
+#[derive(Debug, Clone, Copy)]
+pub struct LongPage(pub Page);
+
+impl<S: Send + Sync> FromRequestParts<S> for LongPage {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        Page::from_query(parts.uri.query(), DEFAULT_LONG_PAGE_SIZE).map(LongPage)
     }
 }
 

@@ -216,16 +216,21 @@ impl Store {
         row.as_ref().map(attempt_from_row).transpose()
     }
 
+    /// One page (`page` from 1) of an identification's attempts, oldest first.
     pub async fn attempts(
         &self,
         tenant: &TenantId,
         ident: &IdentificationId,
+        page: u32,
+        size: u32,
     ) -> Result<Vec<Attempt>> {
         let rows = sqlx::query(
-            "SELECT * FROM attempts WHERE tenant_id = $1 AND identification_id = $2 ORDER BY seq",
+            "SELECT * FROM attempts WHERE tenant_id = $1 AND identification_id = $2 ORDER BY seq LIMIT $3 OFFSET $4",
         )
         .bind(tenant.as_str())
         .bind(ident.as_str())
+        .bind(i64::from(size))
+        .bind(i64::from(page.saturating_sub(1)) * i64::from(size))
         .fetch_all(&self.read)
         .await?;
         rows.iter().map(attempt_from_row).collect()

@@ -232,18 +232,23 @@ impl Store {
         Ok(())
     }
 
+    /// One page (`page` from 1) of a person's files, oldest first.
     pub async fn person_documents(
         &self,
         tenant: &TenantId,
         mode: Mode,
         person: &PersonId,
+        page: u32,
+        size: u32,
     ) -> Result<Vec<PersonDocumentRow>> {
         let rows = sqlx::query(
-            "SELECT * FROM person_documents WHERE tenant_id = $1 AND mode = $2 AND person_id = $3 ORDER BY created_at, id",
+            "SELECT * FROM person_documents WHERE tenant_id = $1 AND mode = $2 AND person_id = $3 ORDER BY created_at, id LIMIT $4 OFFSET $5",
         )
         .bind(tenant.as_str())
         .bind(mode.as_str())
         .bind(person.as_str())
+        .bind(i64::from(size))
+        .bind(i64::from(page.saturating_sub(1)) * i64::from(size))
         .fetch_all(&self.read)
         .await?;
         rows.iter().map(document_from_row).collect()

@@ -276,18 +276,23 @@ impl Store {
     }
 
     /// A person's screenings, newest first.
+    /// One page (`page` from 1) of a person's screenings, newest first.
     pub async fn person_screenings(
         &self,
         tenant: &TenantId,
         mode: Mode,
         person: &PersonId,
+        page: u32,
+        size: u32,
     ) -> Result<Vec<ScreeningRow>> {
         let rows = sqlx::query(
-            "SELECT id, person_id, created_at, outcome FROM screenings WHERE tenant_id = $1 AND mode = $2 AND person_id = $3 ORDER BY created_at DESC, id DESC",
+            "SELECT id, person_id, created_at, outcome FROM screenings WHERE tenant_id = $1 AND mode = $2 AND person_id = $3 ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5",
         )
         .bind(tenant.as_str())
         .bind(mode.as_str())
         .bind(person.as_str())
+        .bind(i64::from(size))
+        .bind(i64::from(page.saturating_sub(1)) * i64::from(size))
         .fetch_all(&self.read)
         .await?;
         rows.iter()
@@ -431,24 +436,32 @@ impl Store {
         tenant: &TenantId,
         mode: Mode,
         status: Option<&str>,
+        page: u32,
+        size: u32,
     ) -> Result<Vec<ScreeningHitRow>> {
+        let limit = i64::from(size);
+        let offset = i64::from(page.saturating_sub(1)) * i64::from(size);
         let rows = match status {
             Some(status) => {
                 sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "SELECT {HIT_COLUMNS} FROM screening_hits WHERE tenant_id = $1 AND mode = $2 AND status = $3 ORDER BY created_at DESC, id DESC"
+                    "SELECT {HIT_COLUMNS} FROM screening_hits WHERE tenant_id = $1 AND mode = $2 AND status = $3 ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5"
                 )))
                 .bind(tenant.as_str())
                 .bind(mode.as_str())
                 .bind(status)
+                .bind(limit)
+                .bind(offset)
                 .fetch_all(&self.read)
                 .await?
             }
             None => {
                 sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "SELECT {HIT_COLUMNS} FROM screening_hits WHERE tenant_id = $1 AND mode = $2 ORDER BY created_at DESC, id DESC"
+                    "SELECT {HIT_COLUMNS} FROM screening_hits WHERE tenant_id = $1 AND mode = $2 ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4"
                 )))
                 .bind(tenant.as_str())
                 .bind(mode.as_str())
+                .bind(limit)
+                .bind(offset)
                 .fetch_all(&self.read)
                 .await?
             }

@@ -3,7 +3,7 @@
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{IdPath, Json, Page, parse_id, query_flag};
+use crate::extract::{IdPath, Json, LongPage, Page, parse_id, query_flag};
 use crate::service::{apply_identification, identification_json};
 use crate::state::{AppState, fill_random, random16};
 use axum::extract::{OriginalUri, State};
@@ -290,18 +290,22 @@ pub async fn supported_documents(
     ])))
 }
 
-/// Every attempt of an identification (seed 003), oldest first.
+/// Every attempt of an identification (seed 003), oldest first (`page[number]`, `page[size]`).
 #[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}/attempts", tag = "identifications",
-    params(("person_id" = String, Path), ("id" = String, Path)),
+    params(("person_id" = String, Path), ("id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
     responses((status = 200, body = Vec<crate::openapi::AttemptSchema>), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn attempts(
     State(state): State<AppState>,
     caller: Caller,
     IdPath((person_id, id)): IdPath<(String, String)>,
+    LongPage(page): LongPage,
 ) -> ApiResult<Response> {
     let (person_id, id) = ids(&person_id, &id)?;
     load(&state, &caller, &person_id, &id).await?;
-    let attempts = state.store.attempts(&caller.tenant.id, &id).await?;
+    let attempts = state
+        .store
+        .attempts(&caller.tenant.id, &id, page.number, page.size)
+        .await?;
     Ok(json_ok(
         serde_json::to_value(attempts).map_err(|e| ApiError::internal(&e))?,
     ))

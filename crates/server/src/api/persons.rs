@@ -3,7 +3,7 @@
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{IdPath, JsonObject, Page, parse_id};
+use crate::extract::{IdPath, JsonObject, LongPage, Page, parse_id};
 use crate::screening::{record_screening, screen_person, screened_fields_changed, search_person};
 use crate::service::emit;
 use crate::state::{AppState, random16};
@@ -207,14 +207,16 @@ pub fn document_json(d: &signet_store::PersonDocumentRow) -> Value {
     })
 }
 
-/// List the files kept for a person (KYC reports, ID images, signed documents).
+/// List the files kept for a person (KYC reports, ID images, signed documents), oldest first
+/// (`page[number]`, `page[size]`).
 #[utoipa::path(get, path = "/v1/persons/{id}/documents", tag = "persons",
-    params(("id" = String, Path)),
+    params(("id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
     responses((status = 200, body = Vec<crate::openapi::PersonDocumentSchema>), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn documents(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
+    LongPage(page): LongPage,
 ) -> ApiResult<Response> {
     let id = parse_id(&id, PersonId::parse, "person")?;
     state
@@ -224,7 +226,7 @@ pub async fn documents(
         .map_err(not_found)?;
     let docs = state
         .store
-        .person_documents(&caller.tenant.id, caller.mode, &id)
+        .person_documents(&caller.tenant.id, caller.mode, &id, page.number, page.size)
         .await?;
     Ok(json_ok(Value::Array(
         docs.iter().map(document_json).collect(),

@@ -4,7 +4,7 @@
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{IdPath, Json, parse_id, query_pairs};
+use crate::extract::{IdPath, Json, LongPage, parse_id, query_pairs};
 use crate::screening::{HIT_STATUSES, decide_hit, hit_json, screen_person, screening_json};
 use crate::state::AppState;
 use axum::extract::State;
@@ -87,12 +87,19 @@ pub struct SearchSchema {
 /// List the imported sanctions lists.
 ///
 /// Lists are imported with `signet lists import PATH --format F` and shared by all tenants.
-/// A bare array, like every other list of the API.
+/// A bare array, like every other list of the API (`page[number]`, `page[size]`).
 #[utoipa::path(get, path = "/v1/screening/lists", tag = "screening",
+    params(("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
     responses((status = 200, body = [ListSchema])))]
-pub async fn lists(State(state): State<AppState>, _caller: Caller) -> ApiResult<Response> {
+pub async fn lists(
+    State(state): State<AppState>,
+    _caller: Caller,
+    LongPage(page): LongPage,
+) -> ApiResult<Response> {
+    // A handful of rows (one per publisher): paged in memory.
     let rows = state.store.screening_lists().await?;
-    let data: Vec<Value> = rows
+    let data: Vec<Value> = page
+        .slice(&rows)
         .iter()
         .map(|l| {
             json!({
@@ -280,14 +287,15 @@ pub async fn screen(
     Ok(created(screening))
 }
 
-/// List a person's screenings, newest first.
+/// List a person's screenings, newest first (`page[number]`, `page[size]`).
 #[utoipa::path(get, path = "/v1/persons/{id}/screenings", tag = "screening",
-    params(("id" = String, Path, description = "Person id")),
+    params(("id" = String, Path, description = "Person id"), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
     responses((status = 200, body = [ScreeningSchema]), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn screenings(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
+    LongPage(page): LongPage,
 ) -> ApiResult<Response> {
     let id = parse_id(&id, PersonId::parse, "person")?;
     state
@@ -297,20 +305,25 @@ pub async fn screenings(
         .map_err(|e| ApiError::unless_found(e, "person"))?;
     let rows = state
         .store
-        .person_screenings(&caller.tenant.id, caller.mode, &id)
+        .person_screenings(&caller.tenant.id, caller.mode, &id, page.number, page.size)
         .await?;
     Ok(json_ok(Value::Array(
         rows.iter().map(screening_json).collect(),
     )))
 }
 
-/// List screening hits, newest first.
+/// List screening hits, newest first (`page[number]`, `page[size]`).
 ///
 /// `status` (`open`, `true_positive` or `false_positive`) keeps only hits in that status.
 #[utoipa::path(get, path = "/v1/screening/hits", tag = "screening",
-    params(("status" = Option<String>, Query, description = "open, true_positive or false_positive")),
+    params(("status" = Option<String>, Query, description = "open, true_positive or false_positive"), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
     responses((status = 200, body = [HitSchema]), (status = 400, body = crate::error::ErrorBody)))]
-pub async fn hits(State(state): State<AppState>, caller: Caller, uri: Uri) -> ApiResult<Response> {
+pub async fn hits(
+    State(state): State<AppState>,
+    caller: Caller,
+    LongPage(page): LongPage,
+    uri: Uri,
+) -> ApiResult<Response> {
     let mut status = None;
     for (k, v) in query_pairs(uri.query()) {
         if k == "status" {
@@ -325,7 +338,13 @@ pub async fn hits(State(state): State<AppState>, caller: Caller, uri: Uri) -> Ap
     }
     let rows = state
         .store
-        .hits(&caller.tenant.id, caller.mode, status.as_deref())
+        .hits(
+            &caller.tenant.id,
+            caller.mode,
+            status.as_deref(),
+            page.number,
+            page.size,
+        )
         .await?;
     Ok(json_ok(Value::Array(rows.iter().map(hit_json).collect())))
 }
