@@ -305,6 +305,26 @@ impl Store {
             .transpose()
     }
 
+    /// When `action` was last recorded for a signer of the document (read under the
+    /// document's lock, so two concurrent requests cannot both decide it is due).
+    pub async fn last_audit_at(
+        &self,
+        tx: &mut Tx,
+        id: &DocumentId,
+        action: &str,
+        signer_id: &str,
+    ) -> Result<Option<Timestamp>> {
+        let row = sqlx::query(
+            "SELECT at FROM document_audit WHERE document_id = $1 AND action = $2 AND signer_id = $3 ORDER BY seq DESC LIMIT 1",
+        )
+        .bind(id.as_str())
+        .bind(action)
+        .bind(signer_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+        row.map(|r| Ok(from_millis(r.try_get("at")?))).transpose()
+    }
+
     pub async fn insert_audit(&self, tx: &mut Tx, id: &DocumentId, e: &AuditRow) -> Result<()> {
         sqlx::query(
             "INSERT INTO document_audit (document_id, seq, at, action, actor, signer_id, ip, user_agent, document_sha256, details, prev_hash, hash) \

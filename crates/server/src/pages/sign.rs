@@ -449,23 +449,57 @@ pub async fn page(
             SignerStatus::UserConsentRequired | SignerStatus::SelfieRequired
         )
     }) && ctx.wf.document.status == DocumentStatus::Pending;
-    if at_work {
-        let sid = ctx.sid.clone();
-        let viewed = transition(&state, &mut ctx, &meta, |_, _, _| {
-            let mut fx = Effects::default();
-            fx.audit.push(signet_core::signing::AuditRecord {
-                action: "signer.viewed",
-                signer_id: Some(sid),
-                details: serde_json::json!({}),
-            });
-            Ok(fx)
-        })
-        .await;
-        if let Err(e) = viewed {
-            tracing::warn!(code = e.code, "could not record a page view");
-        }
+    if at_work && let Err(e) = record_view(&state, &mut ctx, &meta).await {
+        tracing::warn!(code = e.code, "could not record a page view");
     }
     render(&ctx, None, StatusCode::OK)
+}
+
+/// How often a signer's page views are written to the audit trail: reloading the page must
+/// not flood the trail (or the writer) with entries that say nothing new.
+const VIEW_RECORDED_EVERY: chrono::Duration = chrono::Duration::hours(1);
+
+/// Records `signer.viewed`, at most once per signer per hour of the tenant's clock.
+async fn record_view(state: &AppState, ctx: &mut Ctx, meta: &ClientMeta) -> Result<(), ApiError> {
+    let now = ctx.now(state);
+    let mut tx: Tx = state.store.begin().await?;
+    let (mut wf, _) = state
+        .store
+        .workflow_for_update(&mut tx, &ctx.tenant.id, &ctx.wf.document.id)
+        .await?;
+    let last = state
+        .store
+        .last_audit_at(&mut tx, &wf.document.id, "signer.viewed", ctx.sid.as_str())
+        .await?;
+    if last.is_some_and(|at| now - at < VIEW_RECORDED_EVERY) {
+        return Ok(());
+    }
+    let mut fx = Effects::default();
+    fx.audit.push(signet_core::signing::AuditRecord {
+        action: "signer.viewed",
+        signer_id: Some(ctx.sid.clone()),
+        details: serde_json::json!({}),
+    });
+    let actor = Actor {
+        actor: format!("signer:{} via hosted page", ctx.sid.as_str()),
+        ip: meta.ip.clone(),
+        user_agent: meta.user_agent.clone(),
+    };
+    apply(
+        state,
+        &mut tx,
+        &ctx.tenant.id,
+        ctx.tenant.clock_offset_ms,
+        ctx.mode,
+        &mut wf,
+        fx,
+        &actor,
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    ctx.wf = wf;
+    Ok(())
 }
 
 #[derive(serde::Deserialize)]
