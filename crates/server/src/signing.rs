@@ -1030,16 +1030,15 @@ pub async fn check_selfie(bytes: &[u8]) -> Result<&'static str, crate::identify:
     })
 }
 
-/// Stores a checked selfie before the transaction that records it; returns its blob key and
-/// SHA-256.
-pub async fn put_selfie(
-    state: &AppState,
+/// The blob key and SHA-256 of a checked selfie. It is stored (`put_selfie`) only once the
+/// signer's transition has been allowed, inside the transaction that records it.
+pub fn selfie_key(
     tenant: &TenantId,
     document: &DocumentId,
     signer: &SignerId,
     bytes: &[u8],
     ext: &str,
-) -> ApiResult<(String, String)> {
+) -> (String, String) {
     let sha = hex::encode(Sha256::digest(bytes));
     let key = format!(
         "{}/documents/{}/selfie-{}-{}.{ext}",
@@ -1048,10 +1047,14 @@ pub async fn put_selfie(
         signer.as_str(),
         &sha[..16]
     );
+    (key, sha)
+}
+
+/// Stores a selfie under the key of [`selfie_key`].
+pub async fn put_selfie(state: &AppState, key: &str, bytes: &[u8]) -> ApiResult<()> {
     state
         .blobs
-        .put(&key, bytes)
+        .put(key, bytes)
         .await
-        .map_err(|e| ApiError::internal(&e))?;
-    Ok((key, sha))
+        .map_err(|e| ApiError::internal(&e))
 }

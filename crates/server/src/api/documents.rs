@@ -4,9 +4,7 @@
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{
-    ClientMeta, IdPath, Json, LongPage, Page, from_value, parse_id, query_pairs,
-};
+use crate::extract::{ClientMeta, IdPath, Json, LongPage, Page, from_value, parse_id, query_pairs};
 use crate::signing::{self, Actor, all_eligibility, apply, awaiting_identification};
 use crate::state::{AppState, random16};
 use axum::body::Bytes;
@@ -320,6 +318,22 @@ pub async fn create(
         updated_at: now,
         finished_at: None,
     };
+    // The file is stored only for a request that can succeed: every signer's person must be
+    // the caller's (checked again under the transaction below).
+    for (i, s) in signers.iter().enumerate() {
+        if let Some(p) = &s.person_id {
+            state
+                .store
+                .person(&caller.tenant.id, caller.mode, p)
+                .await
+                .map_err(|e| match e {
+                    signet_store::StoreError::NotFound => {
+                        ApiError::field(&format!("signers[{i}].person_id"), "no such person")
+                    }
+                    other => other.into(),
+                })?;
+        }
+    }
     state
         .blobs
         .put(&key, &pdf)
@@ -1046,13 +1060,14 @@ pub async fn selfie(
         .await
         .map_err(|r| ApiError::field("image", &r.message).with_return_code(r.code))?;
     let doc_id = parse_id(&id, DocumentId::parse, "document")?;
-    let (key, sha) =
-        signing::put_selfie(&state, &caller.tenant.id, &doc_id, &sid, &bytes, ext).await?;
+    let (key, sha) = signing::selfie_key(&caller.tenant.id, &doc_id, &sid, &bytes, ext);
     let now = caller.now(&state);
     let (tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
     let fx = wf
-        .submit_selfie(&sid, key, sha, now)
+        .submit_selfie(&sid, key.clone(), sha, now)
         .map_err(signing::refused)?;
+    // Stored only now that the document is the caller's and the signer may hand one in.
+    signing::put_selfie(&state, &key, &bytes).await?;
     let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
     Ok(json_ok(signer_view(&state, &wf, &sid)?))
 }

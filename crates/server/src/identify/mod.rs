@@ -205,6 +205,13 @@ pub async fn upload(
         "jpg"
     };
     let blob_key = format!("{}/{}", tenant.as_str(), doc_id.as_str());
+    // The step is tried on a copy before anything is stored, so a refused upload (no document
+    // chosen yet, no consent) leaves no file; it is applied for real under the lock below.
+    opened
+        .identification
+        .clone()
+        .image_stored(slot, doc_id.as_str().to_owned(), Vec::new(), opened.now)
+        .map_err(refused)?;
     state
         .blobs
         .put(&blob_key, &bytes)

@@ -351,6 +351,22 @@ async fn transition(
         Timestamp,
     ) -> Result<Effects, SigningError>,
 ) -> Result<(), ApiError> {
+    transition_storing(state, ctx, meta, None, op).await
+}
+
+/// [`transition`], storing `file` (key, bytes) once the transition is allowed and before it
+/// commits: a refused request leaves no file behind.
+async fn transition_storing(
+    state: &AppState,
+    ctx: &mut Ctx,
+    meta: &ClientMeta,
+    file: Option<(&str, &[u8])>,
+    op: impl FnOnce(
+        &mut Workflow,
+        &signet_core::signing::Eligibility,
+        Timestamp,
+    ) -> Result<Effects, SigningError>,
+) -> Result<(), ApiError> {
     let now = ctx.now(state);
     let mut tx: Tx = state.store.begin().await?;
     let (mut wf, _) = state
@@ -364,6 +380,9 @@ async fn transition(
     let facts =
         signing::eligibility(state, &mut tx, &ctx.tenant.id, ctx.mode, &signer, now).await?;
     let fx = op(&mut wf, &facts, now).map_err(signing::refused)?;
+    if let Some((key, bytes)) = file {
+        signing::put_selfie(state, key, bytes).await?;
+    }
     let actor = Actor {
         actor: format!("signer:{} via hosted page", ctx.sid.as_str()),
         ip: meta.ip.clone(),
@@ -704,22 +723,12 @@ pub async fn selfie(
         }
         Err(_) => return render(&ctx, Some(invalid), StatusCode::UNPROCESSABLE_ENTITY),
     };
-    let (key, sha) = match signing::put_selfie(
-        &state,
-        &ctx.tenant.id,
-        &ctx.wf.document.id,
-        &ctx.sid,
-        &bytes,
-        ext,
-    )
-    .await
-    {
-        Ok(stored) => stored,
-        Err(e) => return failure(lang, &e),
-    };
+    let (key, sha) =
+        signing::selfie_key(&ctx.tenant.id, &ctx.wf.document.id, &ctx.sid, &bytes, ext);
     let sid = ctx.sid.clone();
-    if let Err(e) = transition(&state, &mut ctx, &meta, |wf, _, now| {
-        wf.submit_selfie(&sid, key, sha, now)
+    let file = Some((key.as_str(), bytes.as_ref()));
+    if let Err(e) = transition_storing(&state, &mut ctx, &meta, file, |wf, _, now| {
+        wf.submit_selfie(&sid, key.clone(), sha, now)
     })
     .await
     {
