@@ -423,7 +423,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            (c.request_timeout_ms, c.body_read_timeout_ms, c.max_connections),
+            (
+                c.request_timeout_ms,
+                c.body_read_timeout_ms,
+                c.max_connections
+            ),
             (1000, 2000, 8)
         );
         assert_eq!(c.blob_sweep_grace_ms, 60_000);

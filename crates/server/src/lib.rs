@@ -17,6 +17,7 @@ pub mod serve;
 pub mod service;
 pub mod signing;
 pub mod state;
+pub mod sweeper;
 pub mod webhooks;
 pub mod worker;
 
@@ -116,11 +117,24 @@ impl App {
         clock: Arc<dyn WallClock>,
     ) -> Result<App, signet_store::StoreError> {
         let url = config.database_url();
-        if url.starts_with("sqlite:") {
-            std::fs::create_dir_all(&config.data_dir)?;
+        // The data directory holds the database, the files and the master key: Signet's
+        // user's alone (0700); files in it are created 0600.
+        if url.starts_with("sqlite:") || config.blob_store == "file" || config.master_key.is_none()
+        {
+            signet_store::restrict_dir(&config.data_dir)?;
+            signet_store::restrict_file(&config.data_dir.join("master.key"))?;
+        }
+        if config.blob_store == "file" {
+            signet_store::restrict_dir(&config.data_dir.join("files"))?;
         }
         let store = Store::connect(&url).await?;
         store.migrate().await?;
+        if key_beside_database(&config, &url) && store.live_key_count().await? > 0 {
+            tracing::warn!(
+                data_dir = %config.data_dir.display(),
+                "live mode is in use and the master key (master.key) sits in the data directory beside the database: a copy of the directory unseals everything in it; set master_key (SIGNET_MASTER_KEY) from a secret store and keep the key file elsewhere"
+            );
+        }
         let blobs = match config
             .s3()
             .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))?
@@ -194,6 +208,7 @@ impl App {
             self.state.clone(),
             self.cancel.clone(),
         ));
+        tokio::spawn(sweeper::run(self.state.clone(), self.cancel.clone()));
     }
 
     /// Serves until `shutdown` resolves, then stops the workers.
@@ -220,6 +235,25 @@ impl App {
         self.cancel.cancel();
         result
     }
+}
+
+/// Whether the master key is the `master.key` file of the data directory while the database
+/// is a SQLite file in that directory too: one copy of the directory holds the sealed data and
+/// the key that opens it.
+pub fn key_beside_database(config: &Config, database_url: &str) -> bool {
+    if config.master_key.is_some() {
+        return false;
+    }
+    let Some(path) = database_url
+        .strip_prefix("sqlite://")
+        .or_else(|| database_url.strip_prefix("sqlite:"))
+    else {
+        return false;
+    };
+    let path = std::path::Path::new(path.split('?').next().unwrap_or(""));
+    let dir = |p: &std::path::Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    path.parent()
+        .is_some_and(|parent| dir(parent) == dir(&config.data_dir))
 }
 
 /// Creates a tenant and its first test-mode key.

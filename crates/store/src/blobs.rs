@@ -58,11 +58,119 @@ impl BlobStore {
         }
     }
 
+    /// Deletes the file under `key`; one already gone is fine.
+    pub async fn delete(&self, key: &str) -> std::io::Result<()> {
+        check_key(key)?;
+        match &self.backend {
+            Backend::Local { root } => match tokio::fs::remove_file(root.join(key)).await {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                other => other,
+            },
+            Backend::S3(client) => client.delete_object(key).await,
+        }
+    }
+
+    /// Every stored file, a page at a time (a directory, or 1,000 objects), for the sweeper.
+    pub fn pages(&self) -> BlobPages {
+        BlobPages {
+            state: match &self.backend {
+                Backend::Local { root } => Pages::Local {
+                    root: root.clone(),
+                    dirs: vec![root.clone()],
+                },
+                Backend::S3(client) => Pages::S3 {
+                    client: client.clone(),
+                    token: None,
+                    done: false,
+                },
+            },
+        }
+    }
+
     /// The directory of a local store; `None` for S3.
     pub fn root(&self) -> Option<&Path> {
         match &self.backend {
             Backend::Local { root } => Some(root),
             Backend::S3(_) => None,
+        }
+    }
+}
+
+/// A stored file: its key and when it was last written (the filesystem's or S3's clock).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlobInfo {
+    pub key: String,
+    pub modified: signet_core::time::Timestamp,
+}
+
+/// A walk over every stored file ([`BlobStore::pages`]).
+pub struct BlobPages {
+    state: Pages,
+}
+
+enum Pages {
+    Local {
+        root: PathBuf,
+        dirs: Vec<PathBuf>,
+    },
+    S3 {
+        client: S3Client,
+        token: Option<String>,
+        done: bool,
+    },
+}
+
+impl BlobPages {
+    /// The next page of files, `None` at the end. Locally a page is one directory's files
+    /// (symbolic links are not followed); in S3 one answer of ListObjectsV2.
+    pub async fn next_page(&mut self) -> std::io::Result<Option<Vec<BlobInfo>>> {
+        match &mut self.state {
+            Pages::Local { root, dirs } => {
+                let Some(dir) = dirs.pop() else {
+                    return Ok(None);
+                };
+                let mut entries = match tokio::fs::read_dir(&dir).await {
+                    Ok(e) => e,
+                    // No file was ever stored.
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Some(vec![])),
+                    Err(e) => return Err(e),
+                };
+                let mut page = Vec::new();
+                while let Some(entry) = entries.next_entry().await? {
+                    let kind = entry.file_type().await?;
+                    let path = entry.path();
+                    if kind.is_dir() {
+                        dirs.push(path);
+                    } else if kind.is_file() {
+                        let Ok(rel) = path.strip_prefix(&*root) else {
+                            continue;
+                        };
+                        let key: Vec<&str> = rel
+                            .components()
+                            .filter_map(|c| c.as_os_str().to_str())
+                            .collect();
+                        let modified = entry.metadata().await?.modified()?;
+                        page.push(BlobInfo {
+                            key: key.join("/"),
+                            modified: chrono::DateTime::<chrono::Utc>::from(modified),
+                        });
+                    }
+                }
+                Ok(Some(page))
+            }
+            Pages::S3 {
+                client,
+                token,
+                done,
+            } => {
+                if *done {
+                    return Ok(None);
+                }
+                let (page, next) = client.list_page(token.as_deref()).await?;
+                *done = next.is_none();
+                *token = next;
+                Ok(Some(page))
+            }
         }
     }
 }
@@ -90,11 +198,20 @@ fn check_key(key: &str) -> std::io::Result<()> {
 }
 
 async fn put_local(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // Directories 0700 and files 0600: what people handed in is Signet's user's alone.
     if let Some(dir) = path.parent() {
-        tokio::fs::create_dir_all(dir).await?;
+        let mut builder = tokio::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        builder.mode(0o700);
+        builder.create(dir).await?;
     }
     let tmp = path.with_extension("partial");
-    let mut f = tokio::fs::File::create(&tmp).await?;
+    let mut options = tokio::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    options.mode(0o600);
+    let mut f = options.open(&tmp).await?;
     f.write_all(bytes).await?;
     f.sync_all().await?;
     drop(f);
@@ -132,6 +249,25 @@ mod tests {
             std::io::ErrorKind::NotFound
         );
         assert_eq!(store.root(), Some(dir.as_path()));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&dir.join("t/x.bin")), 0o600);
+            assert_eq!(mode(&dir.join("t")), 0o700);
+        }
+        let mut pages = store.pages();
+        let mut keys = Vec::new();
+        while let Some(page) = pages.next_page().await.unwrap() {
+            keys.extend(page.into_iter().map(|b| b.key));
+        }
+        assert_eq!(keys, ["t/x.bin"]);
+        store.delete("t/x.bin").await.unwrap();
+        store.delete("t/x.bin").await.unwrap();
+        assert_eq!(
+            store.get("t/x.bin").await.unwrap_err().kind(),
+            std::io::ErrorKind::NotFound
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

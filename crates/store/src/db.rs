@@ -124,6 +124,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0010_abuse_limits.sql"),
         postgres: include_str!("../migrations/postgres/0010_abuse_limits.sql"),
     },
+    Migration {
+        version: 11,
+        name: "periodic_tasks",
+        sqlite: include_str!("../migrations/sqlite/0011_periodic_tasks.sql"),
+        postgres: include_str!("../migrations/postgres/0011_periodic_tasks.sql"),
+    },
 ];
 
 impl Store {
@@ -134,6 +140,7 @@ impl Store {
         let backend = Backend::from_url(url)?;
         match backend {
             Backend::Sqlite => {
+                crate::maintenance::restrict_sqlite_file(url)?;
                 let url = sqlite_url_with_create(url);
                 let write = AnyPoolOptions::new()
                     .max_connections(1)

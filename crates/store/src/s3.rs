@@ -194,6 +194,56 @@ impl S3Client {
         }
     }
 
+    /// Deletes the object under `key`; S3 answers a missing one with success too.
+    pub async fn delete_object(&self, key: &str) -> std::io::Result<()> {
+        let path = self.object_path(key);
+        match self.send(Method::DELETE, &path, "", Bytes::new()).await? {
+            Ok(_) => Ok(()),
+            Err(f) if f.status == StatusCode::NOT_FOUND => Ok(()),
+            Err(f) => Err(f.into_error("DELETE", &self.inner.bucket, key)),
+        }
+    }
+
+    /// One page (at most 1,000) of every object in the bucket with its last-modified time,
+    /// and the token of the next page (`None` at the end): ListObjectsV2 for the sweeper.
+    pub async fn list_page(
+        &self,
+        token: Option<&str>,
+    ) -> std::io::Result<(Vec<crate::BlobInfo>, Option<String>)> {
+        let path = format!("{}/{}", self.inner.prefix, self.inner.bucket);
+        // The canonical query of SigV4: parameters sorted by name, values encoded.
+        let query = match token {
+            Some(t) => format!("continuation-token={}&list-type=2", uri_encode(t, true)),
+            None => "list-type=2".to_owned(),
+        };
+        let body = match self.send(Method::GET, &path, &query, Bytes::new()).await? {
+            Ok(body) => body,
+            Err(f) => return Err(f.into_error("LIST", &self.inner.bucket, "")),
+        };
+        let text = String::from_utf8_lossy(&body);
+        let mut page = Vec::new();
+        for chunk in text.split("<Contents>").skip(1) {
+            let (Some(key), Some(modified)) =
+                (xml_first(chunk, "Key"), xml_first(chunk, "LastModified"))
+            else {
+                continue;
+            };
+            let modified = chrono::DateTime::parse_from_rfc3339(&modified)
+                .map_err(|e| {
+                    std::io::Error::other(format!("S3 LIST: LastModified {modified:?}: {e}"))
+                })?
+                .with_timezone(&chrono::Utc);
+            page.push(crate::BlobInfo { key, modified });
+        }
+        let truncated = xml_first(&text, "IsTruncated").is_some_and(|t| t == "true");
+        let next = if truncated {
+            xml_first(&text, "NextContinuationToken")
+        } else {
+            None
+        };
+        Ok((page, next))
+    }
+
     /// Creates the bucket; one that this account already owns is fine. For setup and tests:
     /// production buckets are created with their policies by whoever runs the store.
     pub async fn create_bucket(&self) -> std::io::Result<()> {
