@@ -738,3 +738,65 @@ async fn the_installation_sets_the_threshold_searches_and_screenings_use_by_defa
         .unwrap();
     assert!(!search(&default, typo).await.is_empty());
 }
+
+#[tokio::test]
+async fn lists_hits_and_screenings_are_paginated() {
+    let app = spawn_app().await;
+    import(&app, ListFormat::OfacSdnXml, "sdn.xml")
+        .await
+        .unwrap();
+    import(&app, ListFormat::EuFsfXml, "eu-fsf.xml")
+        .await
+        .unwrap();
+    let page = async |path: &str| app.get(path).await.assert(200).clone();
+
+    let all = lists(&app).await;
+    assert_eq!(all.len(), 2);
+    assert_eq!(
+        page("/v1/screening/lists?page[size]=1").await,
+        json!([all[0].clone()])
+    );
+    assert_eq!(
+        page("/v1/screening/lists?page[size]=1&page[number]=2").await,
+        json!([all[1].clone()])
+    );
+
+    let mut pid = String::new();
+    for _ in 0..2 {
+        let p = app
+            .person(json!({"first_name": "Vladimir", "last_name": "Putin"}))
+            .await;
+        pid = p["id"].as_str().unwrap().to_owned();
+    }
+    let all = hits(&app, "").await;
+    assert!(all.len() >= 2, "{all:?}");
+    assert_eq!(hits(&app, "?page[size]=1").await, [all[0].clone()]);
+    assert_eq!(
+        hits(&app, "?page[size]=1&page[number]=2").await,
+        [all[1].clone()]
+    );
+    assert_eq!(hits(&app, "?status=open&page[size]=1").await.len(), 1);
+    assert!(
+        hits(&app, "?page[size]=1000&page[number]=2")
+            .await
+            .is_empty()
+    );
+    app.get("/v1/screening/hits?page[size]=1001")
+        .await
+        .assert_error(400, "invalid_model");
+
+    app.post(&format!("/v1/persons/{pid}/screenings"), json!({}))
+        .await
+        .assert(201);
+    let path = format!("/v1/persons/{pid}/screenings");
+    let all = page(&path).await;
+    assert_eq!(all.as_array().unwrap().len(), 2, "{all}");
+    assert_eq!(
+        page(&format!("{path}?page[size]=1")).await,
+        json!([all[0].clone()])
+    );
+    assert_eq!(
+        page(&format!("{path}?page[size]=1&page[number]=2")).await,
+        json!([all[1].clone()])
+    );
+}
