@@ -170,6 +170,11 @@ fn run_seed(name: &str) -> u64 {
     })
 }
 
+/// A folder of the target's own for the files its parser reads (removed when its run ends).
+pub fn scratch_dir(target: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("signet-fuzz-{}-{target}", std::process::id()))
+}
+
 /// Where failing inputs are written: `FUZZ_FAILURES`, or `target/fuzz-failures`.
 pub fn failures_dir() -> PathBuf {
     std::env::var_os("FUZZ_FAILURES")
@@ -264,6 +269,7 @@ pub fn run(target: &Target, corpus: Vec<(String, Vec<u8>)>, cases: u32, seed: u6
         let data = case.bytes(&seeds, target.dictionary);
         check(target, &data).map_err(TestCaseError::fail)
     });
+    let _ = std::fs::remove_dir_all(scratch_dir(target.name));
     match result {
         Ok(()) => eprintln!(
             "fuzz {}: {} corpus inputs and {cases} cases passed (seed {seed:#x}) in {:.1} s",

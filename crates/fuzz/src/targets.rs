@@ -269,3 +269,246 @@ pub const PERSON_JSON: Target = Target {
     cases: 4000,
     generator: Some(person_object),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Sanctions lists: the files `signet lists import` reads, one target per format.
+
+/// A file in the target's scratch folder for its input: the parsers read paths, as the import
+/// does.
+fn list_file(target: &str, name: &str) -> std::path::PathBuf {
+    let dir = crate::scratch_dir(target);
+    let _ = std::fs::create_dir_all(&dir);
+    dir.join(name)
+}
+
+/// Parses `path` as `format`, then builds the matcher's index over what it read and looks up
+/// the first entry's name in it: names from a list go through the same normalisation as queries.
+fn parse_list(format: signet_screening::ListFormat, path: &std::path::Path) {
+    use signet_screening::{Index, Query, SearchOptions};
+    match signet_screening::parse_path(format, path, &mut |_, _| {}) {
+        Ok(list) => {
+            let first = list.entries.first().map(|e| e.name.clone());
+            let index = Index::build([(list.source.clone(), list.entries)]);
+            if let Some(name) = first {
+                let _ = index.search(&Query::name(name), &SearchOptions::default());
+            }
+        }
+        Err(e) => {
+            let _ = e.to_string();
+        }
+    }
+}
+
+/// Writes the input to this target's file and parses it.
+fn list_target(format: signet_screening::ListFormat, file: &str, data: &[u8]) {
+    let path = list_file(format.as_str(), file);
+    if std::fs::write(&path, data).is_ok() {
+        parse_list(format, &path);
+    }
+}
+
+/// The three files of `ofac-sdn-csv` travel as one input, `sdn.csv`, this line, `alt.csv`, …
+const ALT_CSV: &[u8] = b"\n--alt.csv--\n";
+/// … this line, `add.csv`. A mutated input without the markers has empty files after it.
+const ADD_CSV: &[u8] = b"\n--add.csv--\n";
+
+fn split_at_marker<'a>(data: &'a [u8], marker: &[u8]) -> (&'a [u8], &'a [u8]) {
+    match data.windows(marker.len()).position(|w| w == marker) {
+        Some(i) => (&data[..i], &data[i + marker.len()..]),
+        None => (data, &[]),
+    }
+}
+
+/// OFAC's legacy CSV trio (`sdn.csv`, `alt.csv`, `add.csv`).
+pub fn ofac_sdn_csv(data: &[u8]) {
+    let (sdn, rest) = split_at_marker(data, ALT_CSV);
+    let (alt, add) = split_at_marker(rest, ADD_CSV);
+    let dir = list_file("ofac-sdn-csv", "trio");
+    let _ = std::fs::create_dir_all(&dir);
+    let written = [("sdn.csv", sdn), ("alt.csv", alt), ("add.csv", add)]
+        .iter()
+        .all(|(name, bytes)| std::fs::write(dir.join(name), bytes).is_ok());
+    if written {
+        parse_list(signet_screening::ListFormat::OfacSdnCsv, &dir);
+    }
+}
+
+/// OFAC's `sdn.xml`.
+pub fn ofac_sdn_xml(data: &[u8]) {
+    list_target(signet_screening::ListFormat::OfacSdnXml, "sdn.xml", data);
+}
+
+/// The EU financial-sanctions file.
+pub fn eu_fsf_xml(data: &[u8]) {
+    list_target(signet_screening::ListFormat::EuFsfXml, "eu-fsf.xml", data);
+}
+
+/// The UN Security Council consolidated list.
+pub fn un_xml(data: &[u8]) {
+    list_target(signet_screening::ListFormat::UnXml, "un.xml", data);
+}
+
+/// The FCDO UK Sanctions List.
+pub fn uk_sanctions_list(data: &[u8]) {
+    list_target(
+        signet_screening::ListFormat::UkSanctionsList,
+        "uk.xml",
+        data,
+    );
+}
+
+/// OpenSanctions FollowTheMoney entities, one JSON object a line.
+pub fn opensanctions_ftm(data: &[u8]) {
+    list_target(
+        signet_screening::ListFormat::OpenSanctionsFtm,
+        "entities.ftm.jsonl",
+        data,
+    );
+}
+
+/// XML's syntax and the tricks played with it: entities, CDATA, DOCTYPEs, odd encodings.
+const XML_TOKENS: &[&[u8]] = &[
+    b"<",
+    b">",
+    b"</",
+    b"/>",
+    b"=\"",
+    b"\"",
+    b"'",
+    b"&amp;",
+    b"&lt;",
+    b"&#0;",
+    b"&#x10FFFF;",
+    b"&#xD800;",
+    b"&unknown;",
+    b"&",
+    b"<![CDATA[",
+    b"]]>",
+    b"<!--",
+    b"-->",
+    b"<?xml",
+    b"?>",
+    b"<!DOCTYPE a [<!ENTITY e \"eeeeeeeeee\">]>",
+    b"&e;",
+    b"xmlns=\"x\"",
+    b"xmlns:a=\"\"",
+    b" encoding=\"UTF-16\"",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xc3",
+    b"\n",
+    b"\r",
+    b"\t",
+];
+
+/// Delimiters of OFAC's CSV and its remarks.
+const CSV_TOKENS: &[&[u8]] = &[
+    b",",
+    b"\"",
+    b"\"\"",
+    b"\r\n",
+    b"\n",
+    b"-0- ",
+    b"\x1a",
+    b"individual",
+    b"vessel",
+    b"DOB ",
+    b"alt. DOB ",
+    b"nationality ",
+    b"citizen ",
+    b"; ",
+    b"circa ",
+    b"to ",
+    b"Jan ",
+    b"\xc3",
+    b"\xff",
+    b"\n--alt.csv--\n",
+    b"\n--add.csv--\n",
+];
+
+/// JSON lines of FollowTheMoney.
+const FTM_TOKENS: &[&[u8]] = &[
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b"\"",
+    b":",
+    b",",
+    b"\n",
+    b"null",
+    b"\\u0000",
+    b"\\ud800",
+    b"\"schema\":\"Person\"",
+    b"\"properties\":{",
+    b"\"name\":[",
+    b"\"birthDate\":[\"",
+    b"\"nationality\":[\"",
+    b"\"id\":\"",
+    b"[[[[[[[[[[[[",
+    b"1e999",
+];
+
+/// List parsers hold every entry they read (names, aliases, dates) and the matcher's index of
+/// them: some hundreds of bytes for each input byte of a dense list, and their read buffers.
+const LIST_MEMORY: Memory = Memory {
+    fixed: 4 << 20,
+    per_byte: 512,
+};
+
+/// Cases of a list target in a CI run: each writes a file and parses it.
+const LIST_CASES: u32 = 1500;
+
+pub const OFAC_SDN_CSV: Target = Target {
+    name: "ofac-sdn-csv",
+    run: ofac_sdn_csv,
+    dictionary: CSV_TOKENS,
+    memory: LIST_MEMORY,
+    cases: LIST_CASES,
+    generator: None,
+};
+
+pub const OFAC_SDN_XML: Target = Target {
+    name: "ofac-sdn-xml",
+    run: ofac_sdn_xml,
+    dictionary: XML_TOKENS,
+    memory: LIST_MEMORY,
+    cases: LIST_CASES,
+    generator: None,
+};
+
+pub const EU_FSF_XML: Target = Target {
+    name: "eu-fsf-xml",
+    run: eu_fsf_xml,
+    dictionary: XML_TOKENS,
+    memory: LIST_MEMORY,
+    cases: LIST_CASES,
+    generator: None,
+};
+
+pub const UN_XML: Target = Target {
+    name: "un-xml",
+    run: un_xml,
+    dictionary: XML_TOKENS,
+    memory: LIST_MEMORY,
+    cases: LIST_CASES,
+    generator: None,
+};
+
+pub const UK_SANCTIONS_LIST: Target = Target {
+    name: "uk-sanctions-list",
+    run: uk_sanctions_list,
+    dictionary: XML_TOKENS,
+    memory: LIST_MEMORY,
+    cases: LIST_CASES,
+    generator: None,
+};
+
+pub const OPENSANCTIONS_FTM: Target = Target {
+    name: "opensanctions-ftm",
+    run: opensanctions_ftm,
+    dictionary: FTM_TOKENS,
+    memory: LIST_MEMORY,
+    cases: LIST_CASES,
+    generator: None,
+};
