@@ -509,13 +509,13 @@ async fn the_data_directory_is_0700_and_files_0600() {
         assert_eq!(mode(&path), 0o600, "{key}");
         assert_eq!(mode(path.parent().unwrap()), 0o700, "{key}");
     }
-    if let Some(url) = app.state.config.database_url.as_ref() {
-        if let Some(db) = url.expose().strip_prefix("sqlite://") {
-            assert_eq!(mode(std::path::Path::new(db)), 0o600);
-            let wal = format!("{db}-wal");
-            if std::path::Path::new(&wal).exists() {
-                assert_eq!(mode(std::path::Path::new(&wal)), 0o600);
-            }
+    if let Some(url) = app.state.config.database_url.as_ref()
+        && let Some(db) = url.expose().strip_prefix("sqlite://")
+    {
+        assert_eq!(mode(std::path::Path::new(db)), 0o600);
+        let wal = format!("{db}-wal");
+        if std::path::Path::new(&wal).exists() {
+            assert_eq!(mode(std::path::Path::new(&wal)), 0o600);
         }
     }
 }
