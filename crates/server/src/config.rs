@@ -89,6 +89,28 @@ pub struct Config {
     /// address in audit trails and sign-in throttling comes from it. Empty: the TCP peer is
     /// the client (a header anyone can send is never trusted).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// One-time codes (signing and an applicant's number) one signer may be sent over its
+    /// whole life.
+    pub otp_max_per_signer: u32,
+    /// One-time codes one identification may send over its whole life, every attempt
+    /// together (an applicant's "Not now" and a new attempt do not start again).
+    pub otp_max_per_identification: u32,
+    /// One-time codes one destination number may receive per day (a fixed day: UTC in live
+    /// mode, the tenant's clock in test mode, where numbers are counted per tenant).
+    pub otp_max_per_number_per_day: u32,
+    /// One-time codes one tenant may send per hour and mode (tenant clock).
+    pub otp_max_per_tenant_per_hour: u32,
+    /// The countries (ISO 3166-1 alpha-2) whose mobile numbers are sent codes by SMS; empty
+    /// allows every country.
+    pub sms_allowed_countries: Vec<String>,
+    /// Webhook endpoints one tenant may have per mode.
+    pub webhook_max_endpoints_per_tenant: u32,
+    /// Webhook deliveries of one tenant in flight at once in one process (of its 32 slots),
+    /// so a tenant whose endpoints never answer cannot hold every slot.
+    pub webhook_max_in_flight_per_tenant: u32,
+    /// Password checks (argon2id, 19 MiB and tens of milliseconds each) run at once; more
+    /// wait their turn.
+    pub password_hash_concurrency: u32,
     /// The longest a request may take, in milliseconds: reading its headers (an idle
     /// keep-alive connection is closed after it too) and then producing the answer (408).
     pub request_timeout_ms: u64,
@@ -131,6 +153,14 @@ impl Default for Config {
             s3_access_key_id: None,
             s3_secret_access_key: None,
             trusted_proxies: Vec::new(),
+            otp_max_per_signer: 10,
+            otp_max_per_identification: 10,
+            otp_max_per_number_per_day: 10,
+            otp_max_per_tenant_per_hour: 1000,
+            sms_allowed_countries: Vec::new(),
+            webhook_max_endpoints_per_tenant: 20,
+            webhook_max_in_flight_per_tenant: 16,
+            password_hash_concurrency: 2,
             request_timeout_ms: 30_000,
             body_read_timeout_ms: 30_000,
             max_connections: 1024,
@@ -214,6 +244,26 @@ impl Config {
                         message: "must be a whole number".into(),
                     })?)
                 }
+                "otp_max_per_signer"
+                | "otp_max_per_identification"
+                | "otp_max_per_number_per_day"
+                | "otp_max_per_tenant_per_hour"
+                | "webhook_max_endpoints_per_tenant"
+                | "webhook_max_in_flight_per_tenant"
+                | "password_hash_concurrency" => {
+                    toml::Value::Integer(value.parse().map_err(|_| ConfigError::Env {
+                        var: var.clone(),
+                        message: "must be a whole number".into(),
+                    })?)
+                }
+                "sms_allowed_countries" => toml::Value::Array(
+                    value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|v| !v.is_empty())
+                        .map(|v| toml::Value::String(v.to_owned()))
+                        .collect(),
+                ),
                 "trusted_proxies" => toml::Value::Array(
                     value
                         .split(',')
@@ -285,7 +335,48 @@ impl Config {
                 "max_connections must be at least 1".into(),
             ));
         }
+        self.abuse_limits()?;
         self.s3()?;
+        Ok(())
+    }
+
+    /// The abuse limits must allow something, and the SMS countries must be real codes.
+    fn abuse_limits(&self) -> Result<(), ConfigError> {
+        for (key, value) in [
+            ("otp_max_per_signer", self.otp_max_per_signer),
+            (
+                "otp_max_per_identification",
+                self.otp_max_per_identification,
+            ),
+            (
+                "otp_max_per_number_per_day",
+                self.otp_max_per_number_per_day,
+            ),
+            (
+                "otp_max_per_tenant_per_hour",
+                self.otp_max_per_tenant_per_hour,
+            ),
+            (
+                "webhook_max_endpoints_per_tenant",
+                self.webhook_max_endpoints_per_tenant,
+            ),
+            (
+                "webhook_max_in_flight_per_tenant",
+                self.webhook_max_in_flight_per_tenant,
+            ),
+            ("password_hash_concurrency", self.password_hash_concurrency),
+        ] {
+            if value == 0 {
+                return Err(ConfigError::Invalid(format!("{key} must be at least 1")));
+            }
+        }
+        if let Some(bad) = self.sms_allowed_countries.iter().find(|c| {
+            c.len() != 2 || signet_core::validate::country_name(&c.to_ascii_uppercase()).is_none()
+        }) {
+            return Err(ConfigError::Invalid(format!(
+                "sms_allowed_countries: {bad:?} is not an ISO 3166-1 alpha-2 code such as DE"
+            )));
+        }
         Ok(())
     }
 
@@ -433,6 +524,40 @@ mod tests {
         assert_eq!(c.blob_sweep_grace_ms, 60_000);
         let e = Config::load(None, env(&[("SIGNET_MAX_CONNECTIONS", "0")])).unwrap_err();
         assert!(e.to_string().contains("max_connections"), "{e}");
+    }
+
+    #[test]
+    fn abuse_limits_have_defaults_and_come_from_the_environment() {
+        let c = Config::load(None, env(&[])).unwrap();
+        assert_eq!(
+            (
+                c.otp_max_per_signer,
+                c.otp_max_per_identification,
+                c.otp_max_per_number_per_day,
+                c.otp_max_per_tenant_per_hour
+            ),
+            (10, 10, 10, 1000)
+        );
+        assert!(c.sms_allowed_countries.is_empty());
+        assert_eq!(c.webhook_max_endpoints_per_tenant, 20);
+        assert_eq!(c.password_hash_concurrency, 2);
+        let c = Config::load(
+            None,
+            env(&[
+                ("SIGNET_OTP_MAX_PER_SIGNER", "3"),
+                ("SIGNET_SMS_ALLOWED_COUNTRIES", "DE, at"),
+                ("SIGNET_WEBHOOK_MAX_ENDPOINTS_PER_TENANT", "2"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.otp_max_per_signer, 3);
+        assert_eq!(c.sms_allowed_countries, ["DE", "at"]);
+        assert_eq!(c.webhook_max_endpoints_per_tenant, 2);
+        let e =
+            Config::load(None, env(&[("SIGNET_SMS_ALLOWED_COUNTRIES", "Germany")])).unwrap_err();
+        assert!(e.to_string().contains("sms_allowed_countries"), "{e}");
+        let e = Config::load(None, env(&[("SIGNET_OTP_MAX_PER_SIGNER", "0")])).unwrap_err();
+        assert!(e.to_string().contains("otp_max_per_signer"), "{e}");
     }
 
     #[test]

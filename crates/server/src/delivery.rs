@@ -2,7 +2,7 @@
 //! (`signet-notify`), as configured by the operator.
 
 use crate::config::Config;
-use signet_core::signing::{OTP_VALIDITY, Signer};
+use signet_core::signing::{Level, OTP_VALIDITY, Signer};
 use signet_notify::{
     Language, Mailer, NotifyError, OtpMessage, SmsConfig, SmsGateway, SmtpConfig,
     VerificationMessage,
@@ -19,7 +19,76 @@ pub struct Notifier {
 #[derive(Debug)]
 pub struct Sent {
     pub channel: &'static str,
+    /// The destination, masked for the audit trail.
+    pub to: String,
     pub result: Result<(), NotifyError>,
+}
+
+/// Where a signer's one-time code goes. A `simple` signature reaches the signer at the
+/// email address and phone the integrator gave; an `advanced` one only at the mobile number
+/// the person's identification verified, so whoever sends the document cannot redirect the
+/// code that authenticates the identified person.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OtpRoute {
+    pub email: Option<String>,
+    pub sms: Option<String>,
+    /// True when `sms` is the identification's verified number.
+    pub verified_number: bool,
+}
+
+impl OtpRoute {
+    pub fn for_signer(level: Level, signer: &Signer, verified_number: Option<&str>) -> OtpRoute {
+        match level {
+            Level::Simple => OtpRoute {
+                email: signer.email.clone(),
+                sms: signer.phone.clone(),
+                verified_number: false,
+            },
+            Level::Advanced => OtpRoute {
+                email: None,
+                sms: verified_number.map(str::to_owned),
+                verified_number: verified_number.is_some(),
+            },
+        }
+    }
+
+    /// The destinations, masked, for the audit trail and the API's answer.
+    pub fn masked(&self) -> Vec<serde_json::Value> {
+        let mut out = Vec::new();
+        if let Some(e) = &self.email {
+            out.push(serde_json::json!({"channel": "email", "to": mask_email(e)}));
+        }
+        if let Some(n) = &self.sms {
+            out.push(serde_json::json!({
+                "channel": "sms",
+                "to": mask_number(n),
+                "verified_number": self.verified_number,
+            }));
+        }
+        out
+    }
+}
+
+/// `+4915112345678` → `+49•••••••5678`: enough to tell numbers apart, not to dial one.
+pub fn mask_number(n: &str) -> String {
+    let chars: Vec<char> = n.chars().collect();
+    if chars.len() <= 7 {
+        return "•".repeat(chars.len());
+    }
+    let head: String = chars[..3].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}{}{tail}", "•".repeat(chars.len() - 7))
+}
+
+/// `ana@example.com` → `a••@example.com`.
+pub fn mask_email(e: &str) -> String {
+    match e.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}••@{domain}")
+        }
+        None => "••".to_owned(),
+    }
 }
 
 impl Notifier {
@@ -63,16 +132,17 @@ impl Notifier {
         Ok((mailer.is_some() || sms.is_some()).then_some(Notifier { mailer, sms }))
     }
 
-    /// Whether at least one configured channel can reach this signer.
-    pub fn can_reach(&self, signer: &Signer) -> bool {
-        (self.mailer.is_some() && signer.email.is_some())
-            || (self.sms.is_some() && signer.phone.is_some())
+    /// Whether at least one configured channel can follow this route.
+    pub fn can_reach(&self, route: &OtpRoute) -> bool {
+        (self.mailer.is_some() && route.email.is_some())
+            || (self.sms.is_some() && route.sms.is_some())
     }
 
-    /// Sends the code on every channel the signer has and the operator configured.
+    /// Sends the code on every channel of the route the operator configured.
     pub async fn send(
         &self,
         signer: &Signer,
+        route: &OtpRoute,
         document: &str,
         issuer: &str,
         code: &str,
@@ -86,15 +156,17 @@ impl Notifier {
             language: Language::En,
         };
         let mut out = Vec::new();
-        if let (Some(m), Some(to)) = (&self.mailer, &signer.email) {
+        if let (Some(m), Some(to)) = (&self.mailer, &route.email) {
             out.push(Sent {
                 channel: "email",
+                to: mask_email(to),
                 result: m.send_otp(to, &msg).await,
             });
         }
-        if let (Some(g), Some(to)) = (&self.sms, &signer.phone) {
+        if let (Some(g), Some(to)) = (&self.sms, &route.sms) {
             out.push(Sent {
                 channel: "sms",
+                to: mask_number(to),
                 result: g.send_otp(to, &msg).await.map(|_| ()),
             });
         }
@@ -122,7 +194,19 @@ impl Notifier {
 }
 
 #[allow(dead_code)]
-fn _assert_send(n: &Notifier, s: &Signer) {
+fn _assert_send(n: &Notifier, s: &Signer, r: &OtpRoute) {
     fn is_send<T: Send>(_: T) {}
-    is_send(n.send(s, "", "", ""));
+    is_send(n.send(s, r, "", "", ""));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn destinations_are_masked() {
+        assert_eq!(mask_number("+4915112345678"), "+49•••••••5678");
+        assert_eq!(mask_number("+4930"), "•••••");
+        assert_eq!(mask_email("ana@example.com"), "a••@example.com");
+    }
 }

@@ -57,6 +57,8 @@ pub struct ApiError {
     pub detail: String,
     pub fields: Vec<FieldError>,
     pub return_code: Option<u32>,
+    /// Seconds to send as `Retry-After` (a 429 whose window ends then).
+    pub retry_after: Option<u64>,
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
@@ -75,7 +77,14 @@ impl ApiError {
             detail: detail.into(),
             fields: Vec::new(),
             return_code: None,
+            retry_after: None,
         }
+    }
+
+    /// Adds a `Retry-After` of `seconds` (at least 1).
+    pub fn with_retry_after(mut self, seconds: u64) -> ApiError {
+        self.retry_after = Some(seconds.max(1));
+        self
     }
 
     pub fn with_return_code(mut self, n: u32) -> ApiError {
@@ -181,7 +190,14 @@ impl IntoResponse for ApiError {
         if self.status.is_server_error() {
             tracing::warn!(code = self.code, "request failed");
         }
-        (self.status, axum::Json(self.body())).into_response()
+        let mut r = (self.status, axum::Json(self.body())).into_response();
+        if let Some(s) = self.retry_after {
+            r.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(s),
+            );
+        }
+        r
     }
 }
 

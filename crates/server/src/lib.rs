@@ -8,6 +8,7 @@ pub mod delivery;
 pub mod error;
 pub mod extract;
 pub mod identify;
+pub mod limits;
 pub mod metrics;
 pub mod middleware;
 pub mod openapi;
@@ -156,6 +157,7 @@ impl App {
         .map_err(|e| std::io::Error::other(format!("trust store: {e}")))?;
         let notifier = delivery::Notifier::from_config(&config)
             .map_err(|e| std::io::Error::other(format!("one-time code delivery: {e}")))?;
+        let config_password_checks = config.password_hash_concurrency.max(1);
         let state = AppState {
             store,
             blobs,
@@ -174,6 +176,9 @@ impl App {
             screening: Arc::new(screening::Screening::new()),
             trust: Arc::new(trust),
             notifier: notifier.map(Arc::new),
+            password_checks: Arc::new(tokio::sync::Semaphore::new(
+                usize::try_from(config_password_checks).unwrap_or(1),
+            )),
         };
         Ok(App {
             state,

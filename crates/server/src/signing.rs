@@ -227,7 +227,9 @@ pub async fn eligibility(
         confirmed_hit: hits.iter().any(|h| h.status == "true_positive"),
         prohibited_country: false,
         session_device_model: None,
-        session_phone: None,
+        // The phone the integrator gave for this signing session, compared with the number
+        // the identification verified (3550 when both are known and differ).
+        session_phone: signer.phone.clone(),
     })
 }
 
@@ -794,9 +796,66 @@ pub enum OtpChannels {
     Live,
 }
 
-/// Checks, before anything changes, that a code can be delivered to this signer in this
-/// mode: some configured channel (email, SMS) must match what the signer has.
-pub fn otp_channel(state: &AppState, mode: Mode, signer: &Signer) -> ApiResult<OtpChannels> {
+/// How an approval's code travels: decided before anything changes.
+#[derive(Debug, Clone)]
+pub struct OtpPlan {
+    pub channels: OtpChannels,
+    pub route: crate::delivery::OtpRoute,
+}
+
+/// The route of a signer's code ([`crate::delivery::OtpRoute`]: for `advanced`, only the
+/// number the identification verified) and whether it can be delivered in this mode. SMS to
+/// a country outside `sms_allowed_countries` is dropped, or refused when it is the only way.
+pub fn plan_otp(
+    state: &AppState,
+    mode: Mode,
+    level: signet_core::signing::Level,
+    signer: &Signer,
+    facts: &Eligibility,
+) -> ApiResult<OtpPlan> {
+    let verified = facts
+        .identification
+        .as_ref()
+        .and_then(|i| i.phone.as_deref());
+    let mut route = crate::delivery::OtpRoute::for_signer(level, signer, verified);
+    if route
+        .sms
+        .as_deref()
+        .is_some_and(|n| !crate::limits::sms_allowed(state, n))
+    {
+        if route.email.is_none() {
+            return Err(crate::limits::sms_country_refused());
+        }
+        route.sms = None;
+    }
+    if level == signet_core::signing::Level::Advanced && mode == Mode::Live && route.sms.is_none() {
+        return Err(ApiError::new(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "signer_unreachable",
+            "Signer Unreachable",
+            "an advanced signature's code goes only to the mobile number the person's identification verified, and it verified none",
+        ));
+    }
+    let channels = otp_channel(state, mode, &route)?;
+    Ok(OtpPlan { channels, route })
+}
+
+/// Notes where the code goes on the approval's audit entry (masked), in both modes.
+pub fn note_route(fx: &mut Effects, plan: &OtpPlan) {
+    if let Some(a) = fx.audit.iter_mut().find(|a| a.action == "signer.approved")
+        && let Some(o) = a.details.as_object_mut()
+    {
+        o.insert("otp_to".into(), Value::Array(plan.route.masked()));
+    }
+}
+
+/// Checks, before anything changes, that a code can be delivered on this route in this
+/// mode: some configured channel (email, SMS) must match the route.
+pub fn otp_channel(
+    state: &AppState,
+    mode: Mode,
+    route: &crate::delivery::OtpRoute,
+) -> ApiResult<OtpChannels> {
     if mode == Mode::Test {
         return Ok(OtpChannels::Sandbox);
     }
@@ -807,7 +866,7 @@ pub fn otp_channel(state: &AppState, mode: Mode, signer: &Signer) -> ApiResult<O
             "Delivery Not Configured",
             "live-mode signing sends one-time codes by email (smtp_url) or SMS (sms_*); neither is configured",
         )),
-        Some(n) if !n.can_reach(signer) => Err(ApiError::new(
+        Some(n) if !n.can_reach(route) => Err(ApiError::new(
             axum::http::StatusCode::UNPROCESSABLE_ENTITY,
             "signer_unreachable",
             "Signer Unreachable",
@@ -828,9 +887,9 @@ pub async fn deliver_otp(
     wf: &Workflow,
     sid: &SignerId,
     code: &str,
-    channels: OtpChannels,
+    plan: &OtpPlan,
 ) -> ApiResult<Vec<&'static str>> {
-    if channels == OtpChannels::Sandbox {
+    if plan.channels == OtpChannels::Sandbox {
         return Ok(vec!["sandbox"]);
     }
     let signer = wf
@@ -840,7 +899,7 @@ pub async fn deliver_otp(
         return Err(ApiError::internal(&"no notifier in live mode"));
     };
     let sent = notifier
-        .send(signer, &wf.document.name, &tenant.name, code)
+        .send(signer, &plan.route, &wf.document.name, &tenant.name, code)
         .await;
     let delivered: Vec<&'static str> = sent
         .iter()
@@ -862,8 +921,10 @@ pub async fn deliver_otp(
     let report: Vec<Value> = sent
         .iter()
         .map(|s| match &s.result {
-            Ok(()) => json!({"channel": s.channel, "ok": true}),
-            Err(e) => json!({"channel": s.channel, "ok": false, "error": e.to_string()}),
+            Ok(()) => json!({"channel": s.channel, "to": s.to, "ok": true}),
+            Err(e) => {
+                json!({"channel": s.channel, "to": s.to, "ok": false, "error": e.to_string()})
+            }
         })
         .collect();
     // Record the outcome (and 6010) under the document's lock.

@@ -2,7 +2,9 @@
 //! attempt each with [`signet_webhooks::WebhookClient`], logs the attempt and decides what
 //! follows with [`signet_webhooks::schedule`].
 //!
-//! Each process runs one loop with up to [`CONCURRENCY`] deliveries in flight. A claim is a
+//! Each process runs one loop with up to [`CONCURRENCY`] deliveries in flight, of which one
+//! tenant holds at most `webhook_max_in_flight_per_tenant` (its messages wait while it does,
+//! and other tenants' are claimed past them). A claim is a
 //! lease with a fencing token (and `SKIP LOCKED` on PostgreSQL), so with several processes on
 //! one database a message is in flight in one of them at a time; if a process dies, its
 //! messages become claimable again when their lease runs out, so nothing is lost (delivery is
@@ -20,6 +22,7 @@ use signet_core::time::Timestamp;
 use signet_store::{ClaimedMessage, DeliveryAttemptRow, MessageSettlement, StoreError, Tx};
 use signet_webhooks::schedule::{self, Decision};
 use signet_webhooks::{AttemptError, AttemptOutcome, DeliveryRequest, Secret};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
@@ -61,12 +64,13 @@ fn claim_token(state: &AppState) -> String {
     format!("{}:{}", state.worker_id, hex::encode(&random16()[..8]))
 }
 
-/// Claims up to `limit` due messages (of one tenant, if given). A cheap read first keeps the
-/// idle poll off SQLite's single writer.
+/// Claims up to `limit` due messages (of one tenant, if given; none of the tenants in
+/// `skip`). A cheap read first keeps the idle poll off SQLite's single writer.
 pub async fn claim(
     state: &AppState,
     limit: u32,
     tenant: Option<&TenantId>,
+    skip: &[TenantId],
 ) -> Result<Vec<ClaimedMessage>, StoreError> {
     let wall = state.wall_now();
     if !state
@@ -78,7 +82,7 @@ pub async fn claim(
     }
     state
         .store
-        .claim_webhook_messages(&claim_token(state), wall, LEASE, limit, tenant)
+        .claim_webhook_messages(&claim_token(state), wall, LEASE, limit, tenant, skip)
         .await
 }
 
@@ -275,7 +279,7 @@ async fn deliver_logged(state: &AppState, m: &ClaimedMessage) {
 /// many attempts were made. The clock-advance endpoint uses it so that retries falling due
 /// under a jump of the test clock are attempted before it answers.
 pub async fn deliver_due(state: &AppState, tenant: Option<&TenantId>) -> Result<usize, StoreError> {
-    let claimed = claim(state, CONCURRENCY as u32, tenant).await?;
+    let claimed = claim(state, CONCURRENCY as u32, tenant, &[]).await?;
     let n = claimed.len();
     let mut set = JoinSet::new();
     for m in claimed {
@@ -286,10 +290,77 @@ pub async fn deliver_due(state: &AppState, tenant: Option<&TenantId>) -> Result<
     Ok(n)
 }
 
+/// The deliveries each tenant has in flight in this process. The slots of a process are
+/// shared between tenants: one tenant may hold at most `webhook_max_in_flight_per_tenant`
+/// of them, so endpoints that accept a connection and never answer (each attempt then
+/// takes its whole timeout) cannot keep every other tenant's deliveries waiting.
+#[derive(Clone, Default)]
+struct InFlight(Arc<std::sync::Mutex<HashMap<TenantId, usize>>>);
+
+impl InFlight {
+    fn counts(&self) -> HashMap<TenantId, usize> {
+        self.0.lock().map(|m| m.clone()).unwrap_or_default()
+    }
+
+    fn take(&self, tenant: &TenantId) {
+        if let Ok(mut m) = self.0.lock() {
+            *m.entry(tenant.clone()).or_insert(0) += 1;
+        }
+    }
+
+    fn give_back(&self, tenant: &TenantId) {
+        if let Ok(mut m) = self.0.lock()
+            && let Some(n) = m.get_mut(tenant)
+        {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                m.remove(tenant);
+            }
+        }
+    }
+}
+
+/// One delivery slot, held from the claim until the attempt is recorded.
+struct Slot {
+    _permit: OwnedSemaphorePermit,
+    tenant: TenantId,
+    in_flight: InFlight,
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.in_flight.give_back(&self.tenant);
+    }
+}
+
+/// Keeps, of a claim, what each tenant's share of the slots allows (in claim order) and
+/// returns the rest, to be given back.
+fn within_share(
+    claimed: Vec<ClaimedMessage>,
+    mut counts: HashMap<TenantId, usize>,
+    share: usize,
+) -> (Vec<ClaimedMessage>, Vec<ClaimedMessage>) {
+    let (mut keep, mut excess) = (Vec::new(), Vec::new());
+    for m in claimed {
+        let n = counts.entry(m.tenant_id.clone()).or_insert(0);
+        if *n < share {
+            *n += 1;
+            keep.push(m);
+        } else {
+            excess.push(m);
+        }
+    }
+    (keep, excess)
+}
+
 /// The delivery loop: runs until cancelled.
 pub async fn run_delivery_worker(state: AppState, cancel: CancellationToken) {
     let permits = Arc::new(Semaphore::new(CONCURRENCY));
-    let (finished, to_record) = mpsc::channel::<(Attempted, OwnedSemaphorePermit)>(CONCURRENCY);
+    let in_flight = InFlight::default();
+    let share = usize::try_from(state.config.webhook_max_in_flight_per_tenant)
+        .unwrap_or(CONCURRENCY)
+        .clamp(1, CONCURRENCY);
+    let (finished, to_record) = mpsc::channel::<(Attempted, Slot)>(CONCURRENCY);
     // SQLite has one writer, so one recorder; PostgreSQL takes concurrent transactions, and
     // there the round trips of a single recorder would be the limit.
     let recorders = match state.store.backend() {
@@ -315,17 +386,39 @@ pub async fn run_delivery_worker(state: AppState, cancel: CancellationToken) {
                 p = permits.clone().acquire_owned() => { drop(p); continue; }
             }
         }
-        let claimed = match claim(&state, free as u32, None).await {
+        // Tenants using their whole share are not claimed for; a claim that brings more of
+        // one tenant than its share allows gives the rest back at once.
+        let counts = in_flight.counts();
+        let skip: Vec<TenantId> = counts
+            .iter()
+            .filter(|(_, n)| **n >= share)
+            .map(|(t, _)| t.clone())
+            .collect();
+        let claimed = match claim(&state, free as u32, None, &skip).await {
             Ok(c) => c,
             Err(e) => {
                 tracing::error!(error = %e, "webhook queue unavailable");
                 Vec::new()
             }
         };
+        let (claimed, excess) = within_share(claimed, counts, share);
+        if !excess.is_empty() {
+            let refs: Vec<&ClaimedMessage> = excess.iter().collect();
+            if let Err(e) = state.store.release_webhook_messages(&refs).await {
+                // Their leases run out and they are claimed again.
+                tracing::warn!(error = %e, "could not give back webhook messages");
+            }
+        }
         if !claimed.is_empty() {
             for m in claimed {
                 let Ok(permit) = permits.clone().acquire_owned().await else {
                     return;
+                };
+                in_flight.take(&m.tenant_id);
+                let permit = Slot {
+                    _permit: permit,
+                    tenant: m.tenant_id.clone(),
+                    in_flight: in_flight.clone(),
                 };
                 let (st, finished) = (state.clone(), finished.clone());
                 tokio::spawn(async move {
@@ -383,7 +476,7 @@ const RECORD_BATCH: usize = 64;
 /// lease runs out.
 async fn run_recorder(
     state: AppState,
-    to_record: Arc<tokio::sync::Mutex<mpsc::Receiver<(Attempted, OwnedSemaphorePermit)>>>,
+    to_record: Arc<tokio::sync::Mutex<mpsc::Receiver<(Attempted, Slot)>>>,
 ) {
     let mut batch = Vec::with_capacity(RECORD_BATCH);
     loop {

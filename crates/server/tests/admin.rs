@@ -18,6 +18,8 @@ use helpers::{TestApp, spawn_app, spawn_app_with};
 use http::{b64, form, get, post_form, sign_in_as};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
+use sha2::Digest;
+use signet_core::time::Timestamp;
 use signet_server::pages::admin::{CreateOperatorError, create_operator};
 
 const EMAIL: &str = "reviewer@example.com";
@@ -880,7 +882,7 @@ async fn five_wrong_passwords_lock_an_address_known_or_not_for_15_minutes() {
             None,
             "after {n}"
         );
-        store.record_login_failure("k", rule, t0).await.unwrap();
+        fail(store, "k", rule, t0).await;
     }
     let until = t0 + chrono::Duration::minutes(15);
     assert_eq!(
@@ -894,13 +896,91 @@ async fn five_wrong_passwords_lock_an_address_known_or_not_for_15_minutes() {
     // Failures spread wider than the window never lock.
     for n in 0..10 {
         let t = t0 + chrono::Duration::hours(1) + chrono::Duration::minutes(4 * n);
-        store.record_login_failure("spread", rule, t).await.unwrap();
+        fail(store, "spread", rule, t).await;
         assert_eq!(
             store.login_locked_until(&["spread"], t).await.unwrap(),
             None,
             "failure {n}"
         );
     }
+}
+
+/// One failed sign-in as the server counts it: reserved before the check, kept after it.
+async fn fail(
+    store: &signet_store::Store,
+    key: &str,
+    rule: signet_store::ThrottleRule,
+    t: Timestamp,
+) {
+    assert_eq!(
+        store
+            .reserve_login_attempt(&[(key, rule)], t)
+            .await
+            .unwrap(),
+        None,
+        "{key} is not locked at {t}"
+    );
+    store.login_failed(key, rule, t).await.unwrap();
+}
+
+#[tokio::test]
+async fn forty_parallel_wrong_passwords_are_counted_exactly_and_five_are_checked() {
+    // One password check at a time, so the forty requests really overlap while the first
+    // ones are being checked.
+    let app = spawn_app_with(|c| c.password_hash_concurrency = 1).await;
+    operator(&app).await;
+    let mut set = tokio::task::JoinSet::new();
+    for _ in 0..40 {
+        let request = app
+            .client
+            .post(app.url("/admin/login"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form(&[("email", EMAIL), ("password", "wrong password!")]));
+        set.spawn(async move { http::read(request.send().await.unwrap()).await });
+    }
+    let replies = set.join_all().await;
+    let checked = replies
+        .iter()
+        .filter(|r| r.status == StatusCode::UNAUTHORIZED)
+        .count();
+    let refused: Vec<_> = replies
+        .iter()
+        .filter(|r| r.status == StatusCode::TOO_MANY_REQUESTS)
+        .collect();
+    assert_eq!(checked, 5, "exactly the five the limit allows are checked");
+    assert_eq!(refused.len(), 35, "the rest are refused as locked");
+    assert!(
+        refused
+            .iter()
+            .all(|r| r.headers.get("retry-after").is_some())
+    );
+    // The counters hold what was attempted: five failures for the address and the client.
+    let email_key = format!("email:{}", hex::encode(sha2::Sha256::digest(EMAIL)));
+    let store = &app.state.store;
+    assert_eq!(store.login_failures(&email_key).await.unwrap(), 5);
+    assert_eq!(store.login_failures("ip:127.0.0.1").await.unwrap(), 5);
+    // And the right password is refused too until the lock ends.
+    let locked = post_form(
+        &app,
+        "/admin/login",
+        None,
+        form(&[("email", EMAIL), ("password", PASSWORD)]),
+    )
+    .await;
+    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn a_successful_sign_in_gives_back_its_reservation() {
+    let app = spawn_app().await;
+    operator(&app).await;
+    for _ in 0..3 {
+        sign_in(&app).await;
+    }
+    let store = &app.state.store;
+    assert_eq!(store.login_failures("ip:127.0.0.1").await.unwrap(), 0);
+    let email_key = format!("email:{}", hex::encode(sha2::Sha256::digest(EMAIL)));
+    assert_eq!(store.login_failures(&email_key).await.unwrap(), 0);
 }
 
 #[tokio::test]

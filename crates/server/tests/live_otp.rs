@@ -679,3 +679,167 @@ async fn an_applicant_confirms_their_number_with_the_code_the_sms_brought() {
         .unwrap_err();
     assert_eq!(e.status.as_u16(), 502);
 }
+
+#[tokio::test]
+async fn an_advanced_signers_code_goes_only_to_the_number_the_identification_verified() {
+    use signet_core::identification::ImageSlot;
+    use signet_server::identify;
+    const VERIFIED: &str = "+4915112345678";
+    let twilio = Twilio::start(SMS_ACCEPT).await;
+    let app = spawn_app_with(|c| twilio.configure(c)).await;
+    let tenant = app.state.store.tenant_by_name("default").await.unwrap();
+    let key = signet_server::auth::issue_key(
+        &app.state.store,
+        &tenant.id,
+        signet_store::Mode::Live,
+        app.state.wall_now(),
+    )
+    .await
+    .unwrap();
+    let send = |method: Method, path: String, body: Option<Value>| {
+        let (app, key) = (&app, &key);
+        async move {
+            app.send(
+                method,
+                &path,
+                Some(key),
+                body.map(|b| b.to_string().into_bytes()),
+                Some("application/json"),
+                &[],
+            )
+            .await
+        }
+    };
+
+    // A live `document` identification: the applicant confirms VERIFIED, a reviewer approves.
+    let p = send(
+        Method::POST,
+        "/v1/persons".into(),
+        Some(json!({"first_name": "Anna Maria", "last_name": "Eriksson",
+            "birth_date": "1974-08-12", "nationality": "SE"})),
+    )
+    .await;
+    let pid = p.assert(201)["id"].as_str().unwrap().to_owned();
+    let i = send(
+        Method::POST,
+        format!("/v1/persons/{pid}/identifications"),
+        Some(json!({"method": "document"})),
+    )
+    .await;
+    let iid = i.assert(201)["id"].as_str().unwrap().to_owned();
+    let r = send(
+        Method::PATCH,
+        format!("/v1/persons/{pid}/identifications/{iid}/request"),
+        None,
+    )
+    .await;
+    let url = r.assert(200)["url"].as_str().unwrap().to_owned();
+    let token = url.rsplit('/').next().unwrap().to_owned();
+    let st = &app.state;
+    identify::consent(st, &token).await.unwrap();
+    identify::choose_document(st, &token, "PASSPORT")
+        .await
+        .unwrap();
+    identify::upload(st, &token, ImageSlot::Front, helpers::id_photo())
+        .await
+        .unwrap();
+    identify::upload(st, &token, ImageSlot::Selfie, helpers::id_photo())
+        .await
+        .unwrap();
+    identify::send_phone_code(st, &token, VERIFIED)
+        .await
+        .unwrap();
+    let code = six_digit_runs(&twilio.seen()[0]["Body"]).pop().unwrap();
+    identify::enter_phone_code(st, &token, &code).await.unwrap();
+    identify::submit(st, &token).await.unwrap();
+    identify::review(
+        st,
+        &signet_core::ids::IdentificationId::parse(&iid).unwrap(),
+        true,
+        None,
+        None,
+        "operator:r@example.com",
+    )
+    .await
+    .unwrap();
+    assert_eq!(twilio.seen().len(), 1);
+
+    // The integrator names another phone for the signer: a selfie is needed first (3550),
+    // and even then the code goes to the verified number, never to the phone given.
+    let body = json!({
+        "name": "Lease", "signature_level": "advanced",
+        "file": base64::engine::general_purpose::STANDARD.encode(helpers::sample_pdf("Lease")),
+        "signers": [
+            {"name": "Anna", "phone": SIGNER_PHONE, "email": SIGNER_EMAIL, "person_id": pid},
+            // Only an email address, and no SMTP server: the code still goes by SMS.
+            {"name": "Anna", "email": "anna@example.com", "person_id": pid},
+        ],
+    });
+    let doc = send(Method::POST, "/v1/documents".into(), Some(body)).await;
+    let doc = doc.assert(201).clone();
+    let did = doc["id"].as_str().unwrap().to_owned();
+    let s0 = doc["signers"][0]["id"].as_str().unwrap().to_owned();
+    let s1 = doc["signers"][1]["id"].as_str().unwrap().to_owned();
+    assert_eq!(doc["signers"][0]["status"], "selfie_required", "{doc}");
+    assert_eq!(doc["signers"][0]["status_codes"], json!([3550]), "{doc}");
+    assert_eq!(
+        doc["signers"][1]["status"], "user_consent_required",
+        "{doc}"
+    );
+
+    let signer_path =
+        |sid: &str, action: &str| format!("/v1/documents/{did}/signers/{sid}/{action}");
+    send(
+        Method::POST,
+        signer_path(&s0, "selfie"),
+        Some(
+            json!({"image": base64::engine::general_purpose::STANDARD.encode(helpers::id_photo())}),
+        ),
+    )
+    .await
+    .assert(200);
+    let accepted = send(
+        Method::POST,
+        signer_path(&s0, "selfie/review"),
+        Some(json!({"decision": "accept"})),
+    )
+    .await;
+    assert_eq!(accepted.assert(200)["status"], "user_consent_required");
+
+    for (n, sid) in [&s0, &s1].into_iter().enumerate() {
+        let r = send(Method::POST, signer_path(sid, "approve"), Some(json!({}))).await;
+        let body = r.assert(200);
+        assert_eq!(body["otp"]["channels"], json!(["sms"]), "{body}");
+        assert_eq!(body["otp"]["to"][0]["verified_number"], true, "{body}");
+        let sms = twilio.seen();
+        assert_eq!(sms.len(), 2 + n, "{sms:#?}");
+        assert_eq!(
+            sms[1 + n]["To"],
+            VERIFIED,
+            "the code goes to the verified number"
+        );
+        let code = six_digit_runs(&sms[1 + n]["Body"]).pop().unwrap();
+        let r = send(
+            Method::POST,
+            signer_path(sid, "confirm"),
+            Some(json!({"otp": code})),
+        )
+        .await;
+        assert_eq!(r.assert(200)["status"], "signed");
+    }
+    assert!(
+        twilio.seen().iter().all(|f| f["To"] != SIGNER_PHONE),
+        "nothing was sent to the phone the integrator gave"
+    );
+
+    // The audit trail records where each code went, masked.
+    let audit = send(Method::GET, format!("/v1/documents/{did}/audit"), None).await;
+    let audit = audit.assert(200).clone();
+    let sent = entries(&audit, "otp.sent");
+    assert_eq!(sent.len(), 2, "{audit:#}");
+    for e in sent {
+        assert_eq!(e["details"]["channels"][0]["to"], "+49•••••••5678", "{e}");
+    }
+    let approved = entries(&audit, "signer.approved");
+    assert_eq!(approved[0]["details"]["otp_to"][0]["verified_number"], true);
+}

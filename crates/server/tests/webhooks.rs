@@ -731,3 +731,77 @@ async fn failed_messages_can_be_resent_one_by_one_or_recovered_since_a_time() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
+
+/// A tenant whose endpoint accepts connections and never answers (each attempt then waits
+/// out its whole timeout) holds at most its share of a process's delivery slots: another
+/// tenant's event is delivered at once, not after the black hole's timeouts.
+#[tokio::test]
+async fn a_black_hole_tenant_does_not_delay_another_tenants_deliveries() {
+    let app = spawn_app().await;
+    // Accepts every connection, reads nothing, answers nothing, keeps them open.
+    let hole = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let hole_url = format!("http://{}/hook", hole.local_addr().expect("addr"));
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = hole.accept().await {
+            held.push(socket);
+        }
+    });
+    endpoint(&app, &hole_url, &["person.created"]).await;
+    // More messages than the process has delivery slots.
+    for n in 0..60u8 {
+        let last = format!(
+            "Hole{}{}",
+            char::from(b'a' + n / 26),
+            char::from(b'a' + n % 26)
+        );
+        create_person(&app, &last).await;
+    }
+    // Let the black hole's attempts get under way.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    let other = app.other_tenant("punctual").await;
+    let receiver = Receiver::start(200).await;
+    let send = |method: reqwest::Method, path: &str, body: Value| {
+        let (app, other) = (&app, &other);
+        let path = path.to_owned();
+        async move {
+            app.send(
+                method,
+                &path,
+                Some(other),
+                Some(body.to_string().into_bytes()),
+                Some("application/json"),
+                &[],
+            )
+            .await
+        }
+    };
+    send(
+        reqwest::Method::POST,
+        "/v1/webhooks",
+        json!({"url": receiver.url, "event_types": ["person.created"]}),
+    )
+    .await
+    .assert(201);
+    let started = tokio::time::Instant::now();
+    send(
+        reqwest::Method::POST,
+        "/v1/persons",
+        json!({"first_name": "Ada", "last_name": "Punctual"}),
+    )
+    .await
+    .assert(201);
+    wait_until("the other tenant's delivery", || {
+        !receiver.received().is_empty()
+    })
+    .await;
+    let took = started.elapsed();
+    // An attempt on the black hole takes 15 s to time out; the other tenant waits for none.
+    assert!(
+        took < Duration::from_secs(5),
+        "the other tenant's event waited {took:?} behind the black hole"
+    );
+}

@@ -189,10 +189,34 @@ pub(crate) const ERROR_CODES: &[CodeEntry] = &[
     )
     .return_code(66),
     err(
+        "sms_country_not_allowed",
+        "422",
+        false,
+        "One-time codes are not sent by SMS to numbers of this country on this installation (sms_allowed_countries).",
+    ),
+    err(
+        "webhook_endpoint_limit",
+        "422",
+        false,
+        "The tenant has as many webhook endpoints in this mode as it may have (webhook_max_endpoints_per_tenant); delete one first.",
+    ),
+    err(
         "rate_limited",
         "429",
         true,
-        "Too many requests; retry after the time in Retry-After.",
+        "Too many requests; retry after the time in Retry-After. One-time codes: per destination number per day, per tenant per hour.",
+    ),
+    err(
+        "too_many_codes",
+        "429",
+        false,
+        "An identification attempt was sent five codes for the applicant's number; a new attempt (after \"Not now\") may send more.",
+    ),
+    err(
+        "code_limit_reached",
+        "429",
+        false,
+        "A signer or an identification was sent the most one-time codes it may have over its whole life (otp_max_per_signer, otp_max_per_identification).",
     ),
     err(
         "internal_error",

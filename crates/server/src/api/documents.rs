@@ -853,10 +853,11 @@ async fn facts_of(
 }
 
 /// Approve the documents: `confirmation_required`, and a one-time code is sent (always
-/// 123456 in test mode). Within 2 hours of being asked, else 422 until a resend.
+/// 123456 in test mode). Within 2 hours of being asked, else 422 until a resend. An
+/// `advanced` signer's code goes only to the mobile number their identification verified.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/approve", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
-    responses((status = 200, description = "The signer, the documents with their SHA-256, and where the code went"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The signer, the documents with their SHA-256, and where the code went"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody), (status = 429, description = "Too many codes (`too_many_codes` for the signer's whole life; `rate_limited` per number per day or per tenant per hour, with `Retry-After`)", body = crate::error::ErrorBody)))]
 pub async fn approve(
     State(state): State<AppState>,
     caller: Caller,
@@ -867,23 +868,28 @@ pub async fn approve(
     let code = signing::new_otp(caller.mode);
     let hash = state.trust.otp_hash(&sid, &code);
     let now = caller.now(&state);
-    let (tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
+    let (mut tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
+    let facts = facts_of(&state, &mut tx, &caller, &wf, &sid).await?;
     let signer = wf
         .signer(&sid)
         .ok_or_else(|| ApiError::not_found("signer"))?;
-    let channel = signing::otp_channel(&state, caller.mode, signer)?;
-    let fx = wf.approve(&sid, hash, now).map_err(signing::refused)?;
-    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
-    let delivered = signing::deliver_otp(
+    let plan = signing::plan_otp(&state, caller.mode, wf.document.level, signer, &facts)?;
+    let mut fx = wf.approve(&sid, hash, now).map_err(signing::refused)?;
+    signing::note_route(&mut fx, &plan);
+    // Counted in the approval's transaction: a refusal rolls both back.
+    crate::limits::count_code(
         &state,
+        &mut tx,
         &caller.tenant,
         caller.mode,
-        &wf,
-        &sid,
-        &code,
-        channel,
+        crate::limits::CodeFor::Signer(&sid),
+        plan.route.sms.as_deref(),
+        now,
     )
     .await?;
+    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
+    let delivered =
+        signing::deliver_otp(&state, &caller.tenant, caller.mode, &wf, &sid, &code, &plan).await?;
     let s = wf
         .signer(&sid)
         .ok_or_else(|| ApiError::not_found("signer"))?;
@@ -892,6 +898,7 @@ pub async fn approve(
         "documents": documents_to_approve(&state, &wf),
         "otp": {
             "channels": delivered,
+            "to": plan.route.masked(),
             "expires_at": s.otp.as_ref().map(|o| signet_core::time::format(&o.expires_at)),
         },
     })))

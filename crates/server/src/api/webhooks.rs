@@ -202,7 +202,7 @@ async fn load(
 /// get a new one). Events written from now on are delivered to it.
 #[utoipa::path(post, path = "/v1/webhooks", tag = "webhooks",
     request_body = CreateWebhook,
-    responses((status = 201, body = WebhookEndpointSchema), (status = 400, body = crate::error::ErrorBody)))]
+    responses((status = 201, body = WebhookEndpointSchema), (status = 400, body = crate::error::ErrorBody), (status = 422, description = "`webhook_endpoint_limit`: the tenant has `webhook_max_endpoints_per_tenant` endpoints in this mode", body = crate::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
@@ -211,6 +211,15 @@ pub async fn create(
     validate_url(&body.url)?;
     let event_types = validate_event_types(&body.event_types)?;
     validate_description(&body.description)?;
+    let cap = i64::from(state.config.webhook_max_endpoints_per_tenant);
+    if state
+        .store
+        .count_webhook_endpoints(&caller.tenant.id, caller.mode)
+        .await?
+        >= cap
+    {
+        return Err(endpoint_limit(cap));
+    }
     let now = caller.now(&state);
     let row = WebhookEndpointRow {
         id: WebhookEndpointId::from_random(random16()),
@@ -229,7 +238,31 @@ pub async fn create(
         updated_at: now,
     };
     state.store.insert_webhook_endpoint(&row).await?;
+    // Two creations at once may both have passed the check above: counting again after the
+    // insert, the one that finds the tenant over the cap takes its endpoint back, so the cap
+    // holds without a lock (at worst both step back and the client tries again).
+    if state
+        .store
+        .count_webhook_endpoints(&caller.tenant.id, caller.mode)
+        .await?
+        > cap
+    {
+        state
+            .store
+            .delete_webhook_endpoint(&caller.tenant.id, caller.mode, &row.id)
+            .await?;
+        return Err(endpoint_limit(cap));
+    }
     Ok(created(endpoint_json(&row, true)))
+}
+
+fn endpoint_limit(cap: i64) -> ApiError {
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "webhook_endpoint_limit",
+        "Too Many Endpoints",
+        format!("a tenant may have at most {cap} webhook endpoints in a mode; delete one first"),
+    )
 }
 
 /// List webhook endpoints, oldest first (`page[number]`, `page[size]`).

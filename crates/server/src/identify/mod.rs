@@ -319,7 +319,21 @@ pub async fn send_phone_code(state: &AppState, token: &str, number: &str) -> Api
             "live-mode identifications verify the mobile number by SMS; no SMS provider is configured (sms_*)",
         ));
     }
-    if opened.identification.capture.phone_codes_sent >= PHONE_CODES_PER_ATTEMPT {
+    if !crate::limits::sms_allowed(state, &number) {
+        return Err(crate::limits::sms_country_refused());
+    }
+    let code = crate::signing::new_otp(opened.mode);
+    // Under the identification's lock: the attempt's cap of five, then the limits over the
+    // identification's whole life (a new attempt does not start them again), the number's
+    // day and the tenant's hour, counted in the transaction that records the code.
+    let mut tx = state.store.begin().await?;
+    let tenant = state.store.tenant_in_tx(&mut tx, &opened.tenant.id).await?;
+    let (mut ident, mode) = state
+        .store
+        .identification_for_update(&mut tx, &tenant.id, &opened.identification.id)
+        .await?;
+    let now = tenant.now(mode, state.wall_now());
+    if ident.capture.phone_codes_sent >= PHONE_CODES_PER_ATTEMPT {
         return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "too_many_codes",
@@ -327,15 +341,32 @@ pub async fn send_phone_code(state: &AppState, token: &str, number: &str) -> Api
             "Too many codes were sent for this identification. Choose \"Not now\" and start again later, or contact the requester.",
         ));
     }
-    let code = crate::signing::new_otp(opened.mode);
-    let trust = state.trust.clone();
-    let n = number.clone();
-    let c = code.clone();
-    transition(state, token, move |i, _, _, now| {
-        let digest = trust.code_hash(&phone_scope(i, &n), &c);
-        Ok(((), i.phone_code_sent(n, digest, now).map_err(refused)?))
-    })
+    let digest = state.trust.code_hash(&phone_scope(&ident, &number), &code);
+    let fx = ident
+        .phone_code_sent(number.clone(), digest, now)
+        .map_err(refused)?;
+    crate::limits::count_code(
+        state,
+        &mut tx,
+        &tenant,
+        mode,
+        crate::limits::CodeFor::Identification(&ident.id),
+        Some(&number),
+        now,
+    )
     .await?;
+    apply_identification(
+        state,
+        &mut tx,
+        &tenant.id,
+        tenant.clock_offset_ms,
+        mode,
+        &ident,
+        fx,
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
     if opened.mode == Mode::Live
         && let Some(notifier) = &state.notifier
     {

@@ -243,6 +243,21 @@ fn error_text(lang: Lang, e: &ApiError) -> String {
         ("too_many_codes", _) if de => {
             "Es wurden zu viele Codes gesendet. Wählen Sie „Nicht jetzt“ und beginnen Sie später neu, oder wenden Sie sich an den Anfragenden.".into()
         }
+        ("code_limit_reached", _) if de => {
+            "Für diese Identifizierung wurden so viele Codes gesendet, wie möglich sind. Bitte wenden Sie sich an den Anfragenden.".into()
+        }
+        ("code_limit_reached", _) => {
+            "This identification was sent as many codes as it may have. Please contact the requester.".into()
+        }
+        ("rate_limited", _) if de => {
+            "Es wurden gerade zu viele Codes gesendet. Bitte versuchen Sie es später noch einmal.".into()
+        }
+        ("rate_limited", _) => {
+            "Too many codes were sent just now. Please try again later.".into()
+        }
+        ("sms_country_not_allowed", _) if de => {
+            "An Nummern dieses Landes können wir keine Codes senden. Bitte geben Sie eine andere Mobilnummer an.".into()
+        }
         ("invalid_model", _) => {
             "Please give a mobile number with its country code, for example +49 151 12345678.".into()
         }
@@ -611,7 +626,14 @@ async fn after(
                 e.status
             };
             let text = text.unwrap_or_else(|| error_text(lang, &e));
-            render(&o, lang, &format!("/identify/{token}"), Some(&text), status)
+            let mut r = render(&o, lang, &format!("/identify/{token}"), Some(&text), status);
+            if let Some(s) = e.retry_after {
+                r.headers_mut().insert(
+                    axum::http::header::RETRY_AFTER,
+                    axum::http::HeaderValue::from(s),
+                );
+            }
+            r
         }
         Err(r) => r,
     }

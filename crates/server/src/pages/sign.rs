@@ -405,6 +405,73 @@ async fn transition_storing(
     Ok(())
 }
 
+/// The approval as the API makes it: where the code goes is decided from the signer's
+/// eligibility facts (for `advanced`, the identification's verified number), and the code
+/// is counted against the limits in the approval's transaction.
+async fn approve_and_count(
+    state: &AppState,
+    ctx: &mut Ctx,
+    meta: &ClientMeta,
+    hash: String,
+) -> Result<signing::OtpPlan, ApiError> {
+    let now = ctx.now(state);
+    let mut tx: Tx = state.store.begin().await?;
+    let (mut wf, _) = state
+        .store
+        .workflow_for_update(&mut tx, &ctx.tenant.id, &ctx.wf.document.id)
+        .await?;
+    let signer = wf
+        .signer(&ctx.sid)
+        .cloned()
+        .ok_or_else(|| ApiError::not_found("signer"))?;
+    let facts =
+        signing::eligibility(state, &mut tx, &ctx.tenant.id, ctx.mode, &signer, now).await?;
+    let plan = signing::plan_otp(state, ctx.mode, wf.document.level, &signer, &facts)?;
+    let mut fx = wf.approve(&ctx.sid, hash, now).map_err(signing::refused)?;
+    signing::note_route(&mut fx, &plan);
+    crate::limits::count_code(
+        state,
+        &mut tx,
+        &ctx.tenant,
+        ctx.mode,
+        crate::limits::CodeFor::Signer(&ctx.sid),
+        plan.route.sms.as_deref(),
+        now,
+    )
+    .await?;
+    let actor = Actor {
+        actor: format!("signer:{} via hosted page", ctx.sid.as_str()),
+        ip: meta.ip.clone(),
+        user_agent: meta.user_agent.clone(),
+    };
+    apply(
+        state,
+        &mut tx,
+        &ctx.tenant.id,
+        ctx.tenant.clock_offset_ms,
+        ctx.mode,
+        &mut wf,
+        fx,
+        &actor,
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    ctx.wf = wf;
+    Ok(plan)
+}
+
+/// The page again with a refusal in the signer's words; a rate limit keeps its
+/// `Retry-After`.
+fn refusal(ctx: &Ctx, lang: Lang, e: &ApiError) -> Response {
+    let mut r = render(ctx, Some(&words(lang, e)), e.status);
+    if let Some(s) = e.retry_after {
+        r.headers_mut()
+            .insert(header::RETRY_AFTER, axum::http::HeaderValue::from(s));
+    }
+    r
+}
+
 /// A refused action in the signer's language.
 fn words(lang: Lang, e: &ApiError) -> String {
     let de = lang == Lang::De;
@@ -425,6 +492,18 @@ fn words(lang: Lang, e: &ApiError) -> String {
             "Dieser Code gilt nicht mehr. Fordern Sie einen neuen Code an."
         } else {
             "This code no longer works. Ask for a new code."
+        }
+        .into(),
+        "code_limit_reached" => if de {
+            "Für diese Unterschrift wurden zu viele Codes gesendet. Bitte wenden Sie sich an den Absender."
+        } else {
+            "Too many codes were sent for this signature. Please contact the sender."
+        }
+        .into(),
+        "rate_limited" => if de {
+            "Es wurden gerade zu viele Codes gesendet. Bitte versuchen Sie es später noch einmal."
+        } else {
+            "Too many codes were sent just now. Please try again later."
         }
         .into(),
         "signature_flow_not_initialized" => if de {
@@ -547,30 +626,14 @@ pub async fn approve(
         );
     }
     let sid = ctx.sid.clone();
-    let Some(signer) = ctx.wf.signer(&sid).cloned() else {
-        return not_found(lang);
-    };
-    let channel = match signing::otp_channel(&state, ctx.mode, &signer) {
-        Ok(c) => c,
-        Err(e) => {
-            return render(
-                &ctx,
-                Some(&words(lang, &e)),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
-        }
-    };
     let code = signing::new_otp(ctx.mode);
     let hash = state.trust.otp_hash(&sid, &code);
-    if let Err(e) = transition(&state, &mut ctx, &meta, |wf, _, now| {
-        wf.approve(&sid, hash, now)
-    })
-    .await
-    {
-        return render(&ctx, Some(&words(lang, &e)), e.status);
-    }
+    let plan = match approve_and_count(&state, &mut ctx, &meta, hash).await {
+        Ok(p) => p,
+        Err(e) => return refusal(&ctx, lang, &e),
+    };
     if let Err(e) =
-        signing::deliver_otp(&state, &ctx.tenant, ctx.mode, &ctx.wf, &sid, &code, channel).await
+        signing::deliver_otp(&state, &ctx.tenant, ctx.mode, &ctx.wf, &sid, &code, &plan).await
     {
         if let Ok(fresh) = load(&state, &token, lang).await {
             ctx = fresh;

@@ -11,6 +11,7 @@ mod documents;
 mod helpers;
 mod identifications;
 mod identify;
+mod limits;
 mod operations;
 mod pages;
 mod persons;

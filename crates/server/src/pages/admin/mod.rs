@@ -322,13 +322,18 @@ pub async fn login(
     let Ok(Form(form)) = form else {
         return login_page(Some(FAILED_LOGIN), "", StatusCode::UNAUTHORIZED);
     };
-    // Guessing is slowed per address tried and per client, before any password is checked.
+    // Guessing is slowed per address tried and per client (an IPv6 client by its /64). The
+    // failure is reserved before the password is checked, so parallel guesses are counted
+    // before any of them is judged: of forty at once, five are checked and the rest refused.
     let email_key = format!("email:{}", digest(&form.email.trim().to_lowercase()));
-    let ip_key = format!("ip:{}", meta.ip.as_deref().unwrap_or("unknown"));
+    let ip_key = format!(
+        "ip:{}",
+        crate::limits::client_key(meta.ip.as_deref().unwrap_or("unknown"))
+    );
     let now = state.wall_now();
     match state
         .store
-        .login_locked_until(&[&email_key, &ip_key], now)
+        .reserve_login_attempt(&[(&email_key, PER_EMAIL), (&ip_key, PER_CLIENT)], now)
         .await
     {
         Ok(None) => {}
@@ -338,7 +343,11 @@ pub async fn login(
                 "Too many failed sign-ins. Try again after {}.",
                 until.format("%H:%M UTC")
             );
-            return login_page(Some(&message), &form.email, StatusCode::TOO_MANY_REQUESTS);
+            let mut r = login_page(Some(&message), &form.email, StatusCode::TOO_MANY_REQUESTS);
+            let seconds = (until - now).num_seconds().max(1);
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+            return r;
         }
         Err(e) => return failure(&ApiError::from(e)),
     }
@@ -348,25 +357,34 @@ pub async fn login(
     };
     let hash = operator.as_ref().map(|o| o.password_hash.clone());
     let password = form.password;
-    // Off the async threads: a verification takes tens of milliseconds. The dummy hash is
-    // touched on every attempt, so even the first one costs the same either way.
-    let matches = tokio::task::spawn_blocking(move || {
-        let dummy: &str = &DUMMY_HASH;
-        verify_password(&password, hash.as_deref().unwrap_or(dummy))
-    })
-    .await
-    .unwrap_or(false);
+    // Off the async threads, and at most `password_hash_concurrency` at once: a
+    // verification takes tens of milliseconds and 19 MiB. The dummy hash is touched on every
+    // attempt, so even the first one costs the same either way.
+    let matches = match state.password_checks.clone().acquire_owned().await {
+        Ok(permit) => tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            let dummy: &str = &DUMMY_HASH;
+            verify_password(&password, hash.as_deref().unwrap_or(dummy))
+        })
+        .await
+        .unwrap_or(false),
+        Err(_) => false,
+    };
     // A disabled operator fails like a wrong password: the form says nothing more.
     let Some(operator) = operator.filter(|o| matches && o.disabled_at.is_none()) else {
         tracing::info!(ip = ?meta.ip, "back-office sign-in refused");
         for (key, rule) in [(&email_key, PER_EMAIL), (&ip_key, PER_CLIENT)] {
-            if let Err(e) = state.store.record_login_failure(key, rule, now).await {
+            if let Err(e) = state.store.login_failed(key, rule, now).await {
                 return failure(&ApiError::from(e));
             }
         }
         return login_page(Some(FAILED_LOGIN), &form.email, StatusCode::UNAUTHORIZED);
     };
+    // The address's failures are forgotten; the client's reservation is given back.
     if let Err(e) = state.store.clear_login_failures(&email_key).await {
+        return failure(&ApiError::from(e));
+    }
+    if let Err(e) = state.store.release_login_attempt(&ip_key).await {
         return failure(&ApiError::from(e));
     }
     let token = random_token();
