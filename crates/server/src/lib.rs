@@ -155,6 +155,18 @@ impl App {
         )
         .await
         .map_err(|e| std::io::Error::other(format!("trust store: {e}")))?;
+        // Secrets at rest are sealed under a key derived from the master key; what an older
+        // version stored in the clear is sealed before anything is served.
+        let sealing_key = signing::sealing_key(&config)
+            .map_err(|e| std::io::Error::other(format!("master key: {e}")))?;
+        let store = store.with_sealing_key(&sealing_key);
+        let sealed = store.seal_legacy_secrets().await?;
+        if sealed > 0 {
+            tracing::info!(
+                rows = sealed,
+                "sealed secrets stored in the clear by an older version"
+            );
+        }
         let notifier = delivery::Notifier::from_config(&config)
             .map_err(|e| std::io::Error::other(format!("one-time code delivery: {e}")))?;
         let config_password_checks = config.password_hash_concurrency.max(1);

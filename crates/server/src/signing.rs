@@ -67,6 +67,17 @@ fn master_key(config: &Config) -> Result<[u8; 32], String> {
     }
 }
 
+/// The key that seals secrets at rest (link tokens, webhook secrets, stored idempotent
+/// responses), derived from the master key so it needs no keeping of its own.
+pub fn sealing_key(config: &Config) -> Result<[u8; 32], String> {
+    let key = master_key(config)?;
+    Ok(Sha256::new()
+        .chain_update(b"signet sealed secrets v1\0")
+        .chain_update(key)
+        .finalize()
+        .into())
+}
+
 fn create_key_file(path: &Path) -> Result<[u8; 32], String> {
     use std::io::Write;
     let mut key = [0u8; 32];

@@ -106,12 +106,30 @@ pub async fn drain_tenant(state: &AppState, tenant: &TenantId) -> Result<(), Sto
     }
 }
 
+/// How often a worker removes expired idempotency records.
+const IDEMPOTENCY_PURGE_EVERY: Duration = Duration::from_secs(600);
+
+/// Removes idempotency records past their 24 hours (a lookup ignores them already; this
+/// keeps the table, and the responses kept in it, from growing).
+pub async fn purge_idempotency(state: &AppState) {
+    match state.store.purge_idempotency(state.wall_now()).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(records = n, "expired idempotency records removed"),
+        Err(e) => tracing::warn!(error = %e, "could not remove expired idempotency records"),
+    }
+}
+
 /// The worker loop: runs until cancelled.
 pub async fn run_worker(state: AppState, cancel: CancellationToken) {
     let poll = Duration::from_millis(state.config.worker_poll_ms.max(10));
+    let mut next_purge = tokio::time::Instant::now();
     loop {
         if cancel.is_cancelled() {
             return;
+        }
+        if tokio::time::Instant::now() >= next_purge {
+            purge_idempotency(&state).await;
+            next_purge = tokio::time::Instant::now() + IDEMPOTENCY_PURGE_EVERY;
         }
         match try_execute_job(&state, None).await {
             Ok(Step::Ran) => continue,

@@ -91,7 +91,7 @@ impl Store {
         for row in q.fetch_all(&self.read).await? {
             let doc_id: String = row.try_get("document_id")?;
             let doc: String = row.try_get("doc")?;
-            let signer: Signer = serde_json::from_str(&doc)?;
+            let signer: Signer = self.open_signer(&doc)?;
             if let Some((_, signers)) = out.iter_mut().find(|(id, _)| id.as_str() == doc_id) {
                 signers.push(signer);
             }

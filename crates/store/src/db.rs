@@ -59,6 +59,8 @@ pub struct Store {
     pub(crate) write: AnyPool,
     /// Plain reads. The same pool as `write` on PostgreSQL.
     pub(crate) read: AnyPool,
+    /// Seals secrets at rest (`sealed.rs`); set by the server from the master key.
+    pub(crate) sealer: Option<std::sync::Arc<crate::sealed::Sealer>>,
 }
 
 struct Migration {
@@ -119,6 +121,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0008_back_office.sql"),
     },
     Migration {
+        version: 9,
+        name: "secrets",
+        sqlite: include_str!("../migrations/sqlite/0009_secrets.sql"),
+        postgres: include_str!("../migrations/postgres/0009_secrets.sql"),
+    },
+    Migration {
         version: 10,
         name: "abuse_limits",
         sqlite: include_str!("../migrations/sqlite/0010_abuse_limits.sql"),
@@ -159,6 +167,7 @@ impl Store {
                     backend,
                     write,
                     read,
+                    sealer: None,
                 })
             }
             Backend::Postgres => {
@@ -171,6 +180,7 @@ impl Store {
                     backend,
                     write: pool.clone(),
                     read: pool,
+                    sealer: None,
                 })
             }
         }

@@ -33,11 +33,6 @@ fn document_from_row(row: &AnyRow) -> Result<(Document, Mode)> {
     ))
 }
 
-fn signer_from_row(row: &AnyRow) -> Result<Signer> {
-    let doc: String = row.try_get("doc")?;
-    Ok(serde_json::from_str(&doc)?)
-}
-
 fn audit_from_row(row: &AnyRow) -> Result<AuditRow> {
     let details: String = row.try_get("details")?;
     Ok(AuditRow {
@@ -56,6 +51,29 @@ fn audit_from_row(row: &AnyRow) -> Result<AuditRow> {
 }
 
 impl Store {
+    /// A signer's `doc` column: its link token sealed.
+    pub(crate) fn seal_signer(&self, s: &Signer) -> Result<String> {
+        self.seal_doc(
+            s,
+            crate::sealed::SIGNER_DOC,
+            crate::sealed::SIGNER_SECRET_FIELDS,
+        )
+    }
+
+    /// A signer from its `doc` column, the link token opened.
+    pub(crate) fn open_signer(&self, doc: &str) -> Result<Signer> {
+        self.open_doc(
+            doc,
+            crate::sealed::SIGNER_DOC,
+            crate::sealed::SIGNER_SECRET_FIELDS,
+        )
+    }
+
+    fn signer_from_row(&self, row: &AnyRow) -> Result<Signer> {
+        let doc: String = row.try_get("doc")?;
+        self.open_signer(&doc)
+    }
+
     /// Stores a new workflow: the document, its tags and its signers.
     pub async fn insert_workflow(
         &self,
@@ -94,10 +112,11 @@ impl Store {
             .bind(tenant.as_str())
             .bind(d.id.as_str())
             .bind(i64::from(s.position))
-            .bind(s.token.clone())
+            // The link token is looked up by digest and kept only sealed in the document.
+            .bind(crate::sealed::token_digest(&s.token))
             .bind(s.person_id.as_ref().map(|p| p.as_str().to_owned()))
             .bind(s.status.as_str())
-            .bind(serde_json::to_string(s)?)
+            .bind(self.seal_signer(s)?)
             .execute(&mut **tx)
             .await
             .map_err(|e| StoreError::on_constraint(e, "token collision"))?;
@@ -129,7 +148,7 @@ impl Store {
         for s in &wf.signers {
             sqlx::query("UPDATE signers SET status = $1, doc = $2 WHERE id = $3")
                 .bind(s.status.as_str())
-                .bind(serde_json::to_string(s)?)
+                .bind(self.seal_signer(s)?)
                 .bind(s.id.as_str())
                 .execute(&mut **tx)
                 .await?;
@@ -146,7 +165,7 @@ impl Store {
             .bind(id.as_str())
             .fetch_all(conn)
             .await?;
-        rows.iter().map(signer_from_row).collect()
+        rows.iter().map(|r| self.signer_from_row(r)).collect()
     }
 
     /// Locks a document (and so its signers: every signer change goes through it).
@@ -199,7 +218,7 @@ impl Store {
         let row = sqlx::query(
             "SELECT s.tenant_id, s.document_id, s.id, d.mode FROM signers s JOIN documents d ON d.id = s.document_id WHERE s.token = $1",
         )
-        .bind(token)
+        .bind(crate::sealed::token_digest(token))
         .fetch_optional(&self.read)
         .await?
         .ok_or(StoreError::NotFound)?;

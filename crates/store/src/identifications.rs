@@ -7,13 +7,32 @@ use signet_core::time::{from_millis, to_millis};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-fn ident_from_row(row: &AnyRow) -> Result<(Identification, Mode)> {
-    let doc: String = row.try_get("doc")?;
-    let mode: String = row.try_get("mode")?;
-    Ok((
-        serde_json::from_str(&doc)?,
-        Mode::parse(&mode).ok_or_else(|| StoreError::Corrupt("mode".into()))?,
-    ))
+impl Store {
+    /// An identification's `doc` column: the link token and the URL holding it sealed.
+    fn seal_identification(&self, ident: &Identification) -> Result<String> {
+        self.seal_doc(
+            ident,
+            crate::sealed::IDENTIFICATION_DOC,
+            crate::sealed::IDENTIFICATION_SECRET_FIELDS,
+        )
+    }
+
+    fn open_identification(&self, doc: &str) -> Result<Identification> {
+        self.open_doc(
+            doc,
+            crate::sealed::IDENTIFICATION_DOC,
+            crate::sealed::IDENTIFICATION_SECRET_FIELDS,
+        )
+    }
+
+    fn ident_from_row(&self, row: &AnyRow) -> Result<(Identification, Mode)> {
+        let doc: String = row.try_get("doc")?;
+        let mode: String = row.try_get("mode")?;
+        Ok((
+            self.open_identification(&doc)?,
+            Mode::parse(&mode).ok_or_else(|| StoreError::Corrupt("mode".into()))?,
+        ))
+    }
 }
 
 fn attempt_from_row(row: &AnyRow) -> Result<Attempt> {
@@ -47,9 +66,9 @@ impl Store {
         .bind(tenant.as_str())
         .bind(mode.as_str())
         .bind(ident.person_id.as_str())
-        .bind(ident.token.clone())
+        .bind(ident.token.as_deref().map(crate::sealed::token_digest))
         .bind(ident.status.as_str())
-        .bind(serde_json::to_string(ident)?)
+        .bind(self.seal_identification(ident)?)
         .bind(to_millis(&ident.created_at))
         .bind(to_millis(&ident.updated_at))
         .bind(ident.awaiting_review_since().map(|t| to_millis(&t)))
@@ -67,9 +86,9 @@ impl Store {
         let done = sqlx::query(
             "UPDATE identifications SET token = $1, status = $2, doc = $3, updated_at = $4, review_queued_at = $7 WHERE id = $5 AND tenant_id = $6",
         )
-        .bind(ident.token.clone())
+        .bind(ident.token.as_deref().map(crate::sealed::token_digest))
         .bind(ident.status.as_str())
-        .bind(serde_json::to_string(ident)?)
+        .bind(self.seal_identification(ident)?)
         .bind(to_millis(&ident.updated_at))
         .bind(ident.id.as_str())
         .bind(tenant.as_str())
@@ -101,7 +120,7 @@ impl Store {
         .fetch_optional(&self.read)
         .await?
         .ok_or(StoreError::NotFound)?;
-        Ok(ident_from_row(&row)?.0)
+        Ok(self.ident_from_row(&row)?.0)
     }
 
     /// Locks the identification for a transition (by tenant only: jobs know
@@ -121,7 +140,7 @@ impl Store {
         .fetch_optional(&mut **tx)
         .await?
         .ok_or(StoreError::NotFound)?;
-        ident_from_row(&row)
+        self.ident_from_row(&row)
     }
 
     /// The identification a hosted-page token opens, with its tenant.
@@ -130,12 +149,12 @@ impl Store {
         token: &str,
     ) -> Result<(TenantId, Mode, Identification)> {
         let row = sqlx::query("SELECT tenant_id, doc, mode FROM identifications WHERE token = $1")
-            .bind(token)
+            .bind(crate::sealed::token_digest(token))
             .fetch_optional(&self.read)
             .await?
             .ok_or(StoreError::NotFound)?;
         let tenant: String = row.try_get("tenant_id")?;
-        let (ident, mode) = ident_from_row(&row)?;
+        let (ident, mode) = self.ident_from_row(&row)?;
         Ok((
             TenantId::parse(&tenant).ok_or_else(|| StoreError::Corrupt("tenant id".into()))?,
             mode,
@@ -162,7 +181,7 @@ impl Store {
         .fetch_all(&self.read)
         .await?;
         rows.iter()
-            .map(|r| ident_from_row(r).map(|(i, _)| i))
+            .map(|r| self.ident_from_row(r).map(|(i, _)| i))
             .collect()
     }
 
@@ -262,7 +281,7 @@ impl Store {
             .fetch_optional(&mut **tx)
             .await?;
         row.as_ref()
-            .map(|r| ident_from_row(r).map(|(i, _)| i))
+            .map(|r| self.ident_from_row(r).map(|(i, _)| i))
             .transpose()
     }
 
@@ -278,7 +297,7 @@ impl Store {
             .fetch_optional(&self.read)
             .await?;
         row.as_ref()
-            .map(|r| ident_from_row(r).map(|(i, _)| i))
+            .map(|r| self.ident_from_row(r).map(|(i, _)| i))
             .transpose()
     }
 }
@@ -311,7 +330,7 @@ impl Store {
         .bind(i64::from(limit))
         .fetch_all(&self.read)
         .await?;
-        rows.iter().map(queued_from_row).collect()
+        rows.iter().map(|r| self.queued_from_row(r)).collect()
     }
 
     /// One identification of the queue (or decided since), by id, across tenants.
@@ -328,20 +347,22 @@ impl Store {
         .fetch_optional(&self.read)
         .await?
         .ok_or(StoreError::NotFound)?;
-        queued_from_row(&row)
+        self.queued_from_row(&row)
     }
 }
 
-fn queued_from_row(row: &AnyRow) -> Result<QueuedIdentification> {
-    let corrupt = |w: &str| StoreError::Corrupt(w.into());
-    let tenant: String = row.try_get("tenant_id")?;
-    let mode: String = row.try_get("mode")?;
-    let doc: String = row.try_get("ident_doc")?;
-    Ok(QueuedIdentification {
-        tenant_id: TenantId::parse(&tenant).ok_or_else(|| corrupt("tenant id"))?,
-        tenant_name: row.try_get("tenant_name")?,
-        mode: Mode::parse(&mode).ok_or_else(|| corrupt("mode"))?,
-        person: crate::persons::person_from_row(row)?,
-        identification: serde_json::from_str(&doc)?,
-    })
+impl Store {
+    fn queued_from_row(&self, row: &AnyRow) -> Result<QueuedIdentification> {
+        let corrupt = |w: &str| StoreError::Corrupt(w.into());
+        let tenant: String = row.try_get("tenant_id")?;
+        let mode: String = row.try_get("mode")?;
+        let doc: String = row.try_get("ident_doc")?;
+        Ok(QueuedIdentification {
+            tenant_id: TenantId::parse(&tenant).ok_or_else(|| corrupt("tenant id"))?,
+            tenant_name: row.try_get("tenant_name")?,
+            mode: Mode::parse(&mode).ok_or_else(|| corrupt("mode"))?,
+            person: crate::persons::person_from_row(row)?,
+            identification: self.open_identification(&doc)?,
+        })
+    }
 }

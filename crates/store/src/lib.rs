@@ -25,6 +25,7 @@ mod operators;
 mod persons;
 mod s3;
 mod screening;
+mod sealed;
 mod tenants;
 mod webhooks;
 
@@ -44,6 +45,7 @@ pub use s3::{S3Client, S3Config};
 pub use screening::{
     QueuedHit, ScreeningEntryRow, ScreeningHitRow, ScreeningListRow, ScreeningRow,
 };
+pub use sealed::{Sealer, token_digest};
 pub use tenants::{ApiKeyRow, Mode, Tenant};
 pub use webhooks::{
     ALL_EVENT_TYPES, ClaimedMessage, DeliveryAttemptRow, MessageSettlement, WebhookEndpointRow,

@@ -54,7 +54,7 @@ fn operator_from_row(row: &AnyRow) -> Result<OperatorRow> {
     })
 }
 
-fn queued_from_row(row: &AnyRow) -> Result<QueuedSigner> {
+fn queued_from_row(store: &Store, row: &AnyRow) -> Result<QueuedSigner> {
     let corrupt = |w: &str| StoreError::Corrupt(w.into());
     let tenant: String = row.try_get("tenant_id")?;
     let mode: String = row.try_get("mode")?;
@@ -65,7 +65,7 @@ fn queued_from_row(row: &AnyRow) -> Result<QueuedSigner> {
         tenant_name: row.try_get("tenant_name")?,
         mode: Mode::parse(&mode).ok_or_else(|| corrupt("mode"))?,
         document: serde_json::from_str(&ddoc)?,
-        signer: serde_json::from_str(&sdoc)?,
+        signer: store.open_signer(&sdoc)?,
     })
 }
 
@@ -234,7 +234,7 @@ impl Store {
         .bind(i64::from(limit))
         .fetch_all(&self.read)
         .await?;
-        rows.iter().map(queued_from_row).collect()
+        rows.iter().map(|r| queued_from_row(self, r)).collect()
     }
 
     /// One signer with its document and tenant, whatever the tenant.
@@ -246,7 +246,7 @@ impl Store {
         .fetch_optional(&self.read)
         .await?
         .ok_or(StoreError::NotFound)?;
-        queued_from_row(&row)
+        queued_from_row(self, &row)
     }
 }
 

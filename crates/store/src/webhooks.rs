@@ -123,8 +123,9 @@ fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(what.to_owned())
 }
 
-fn endpoint_from_row(row: &AnyRow) -> Result<WebhookEndpointRow> {
+fn endpoint_from_row(store: &Store, row: &AnyRow) -> Result<WebhookEndpointRow> {
     let id: String = row.try_get("id")?;
+    let (secret, previous_secret) = open_secrets(store, row, &id)?;
     let tenant: String = row.try_get("tenant_id")?;
     let mode: String = row.try_get("mode")?;
     let types: String = row.try_get("event_types")?;
@@ -139,14 +140,42 @@ fn endpoint_from_row(row: &AnyRow) -> Result<WebhookEndpointRow> {
         event_types: serde_json::from_str(&types)?,
         description: row.try_get("description")?,
         enabled: status == "enabled",
-        secret: row.try_get("secret")?,
-        previous_secret: row.try_get("previous_secret")?,
+        secret,
+        previous_secret,
         previous_secret_until: until.map(from_millis),
         disabled_reason: row.try_get("disabled_reason")?,
         failing_since: failing.map(from_millis),
         created_at: from_millis(row.try_get("created_at")?),
         updated_at: from_millis(row.try_get("updated_at")?),
     })
+}
+
+/// An endpoint's signing secrets in the clear (they are stored sealed under the master key).
+fn open_secrets(store: &Store, row: &AnyRow, id: &str) -> Result<(String, Option<String>)> {
+    use crate::sealed::{WEBHOOK_ENDPOINTS, context};
+    let secret: String = row.try_get("secret")?;
+    let previous: Option<String> = row.try_get("previous_secret")?;
+    let sealer = store.sealer()?;
+    Ok((
+        sealer.open_text(&secret, &context(WEBHOOK_ENDPOINTS, "secret", id))?,
+        previous
+            .map(|p| sealer.open_text(&p, &context(WEBHOOK_ENDPOINTS, "previous_secret", id)))
+            .transpose()?,
+    ))
+}
+
+/// The sealed forms of an endpoint's signing secrets, for writing.
+fn seal_secrets(store: &Store, e: &WebhookEndpointRow) -> Result<(String, Option<String>)> {
+    use crate::sealed::{WEBHOOK_ENDPOINTS, context};
+    let id = e.id.as_str();
+    let sealer = store.sealer()?;
+    Ok((
+        sealer.seal_text(&e.secret, &context(WEBHOOK_ENDPOINTS, "secret", id))?,
+        e.previous_secret
+            .as_deref()
+            .map(|p| sealer.seal_text(p, &context(WEBHOOK_ENDPOINTS, "previous_secret", id)))
+            .transpose()?,
+    ))
 }
 
 fn status_str(enabled: bool) -> &'static str {
@@ -177,6 +206,7 @@ fn u32_of(v: i64) -> u32 {
 
 impl Store {
     pub async fn insert_webhook_endpoint(&self, e: &WebhookEndpointRow) -> Result<()> {
+        let (secret, previous_secret) = seal_secrets(self, e)?;
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO webhook_endpoints ({ENDPOINT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
         )))
@@ -187,8 +217,8 @@ impl Store {
         .bind(serde_json::to_string(&e.event_types)?)
         .bind(e.description.clone())
         .bind(status_str(e.enabled))
-        .bind(&e.secret)
-        .bind(e.previous_secret.clone())
+        .bind(secret)
+        .bind(previous_secret)
         .bind(e.previous_secret_until.as_ref().map(to_millis))
         .bind(e.disabled_reason.clone())
         .bind(e.failing_since.as_ref().map(to_millis))
@@ -216,7 +246,7 @@ impl Store {
         .fetch_optional(&self.write)
         .await?
         .ok_or(StoreError::NotFound)?;
-        endpoint_from_row(&row)
+        endpoint_from_row(self, &row)
     }
 
     /// Endpoints of a tenant and mode, oldest first.
@@ -237,11 +267,12 @@ impl Store {
         .bind(offset)
         .fetch_all(&self.read)
         .await?;
-        rows.iter().map(endpoint_from_row).collect()
+        rows.iter().map(|r| endpoint_from_row(self, r)).collect()
     }
 
     /// Writes every mutable column of an endpoint (update, rotation, enable/disable).
     pub async fn update_webhook_endpoint(&self, e: &WebhookEndpointRow) -> Result<()> {
+        let (secret, previous_secret) = seal_secrets(self, e)?;
         let done = sqlx::query(
             "UPDATE webhook_endpoints SET url = $1, event_types = $2, description = $3, status = $4, secret = $5, \
              previous_secret = $6, previous_secret_until = $7, disabled_reason = $8, failing_since = $9, updated_at = $10 \
@@ -251,8 +282,8 @@ impl Store {
         .bind(serde_json::to_string(&e.event_types)?)
         .bind(e.description.clone())
         .bind(status_str(e.enabled))
-        .bind(&e.secret)
-        .bind(e.previous_secret.clone())
+        .bind(secret)
+        .bind(previous_secret)
         .bind(e.previous_secret_until.as_ref().map(to_millis))
         .bind(e.disabled_reason.clone())
         .bind(e.failing_since.as_ref().map(to_millis))
@@ -443,6 +474,7 @@ impl Store {
                 let until: Option<i64> = row.try_get("previous_secret_until")?;
                 let offset: i64 = row.try_get("clock_offset_ms")?;
                 let failing: Option<i64> = row.try_get("failing_since")?;
+                let (secret, previous_secret) = open_secrets(self, row, &endpoint)?;
                 Ok(ClaimedMessage {
                     endpoint_id: WebhookEndpointId::parse(&endpoint)
                         .ok_or_else(|| corrupt("webhook message endpoint"))?,
@@ -454,8 +486,8 @@ impl Store {
                     attempts_made: u32_of(row.try_get("attempts_made")?),
                     fence: row.try_get("fence")?,
                     url: row.try_get("url")?,
-                    secret: row.try_get("secret")?,
-                    previous_secret: row.try_get("previous_secret")?,
+                    secret,
+                    previous_secret,
                     previous_secret_until: until.map(from_millis),
                     endpoint_failing: failing.is_some(),
                     clock_offset_ms: if mode == Mode::Test { offset } else { 0 },
@@ -672,7 +704,7 @@ impl Store {
         .fetch_optional(&mut **tx)
         .await?
         .ok_or(StoreError::NotFound)?;
-        endpoint_from_row(&row)
+        endpoint_from_row(self, &row)
     }
 
     /// The delivery log of an endpoint, newest first.
