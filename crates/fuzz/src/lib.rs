@@ -119,9 +119,9 @@ pub fn corpus(name: &str) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// Runs one input through a target: `Err` with the reason when it panics or holds more memory
-/// than its limit.
-pub fn check(target: &Target, data: &[u8]) -> Result<(), String> {
+/// Runs one input through a target: the peak of memory it held, or `Err` with the reason when it
+/// panics or holds more than its limit.
+pub fn check(target: &Target, data: &[u8]) -> Result<usize, String> {
     let limit = target.memory.limit(data.len());
     // The hard ceiling stops a runaway well past the limit, before it takes the machine's memory.
     let ceiling = limit.saturating_mul(4).max(1 << 30);
@@ -142,7 +142,7 @@ pub fn check(target: &Target, data: &[u8]) -> Result<(), String> {
             data.len()
         ));
     }
-    Ok(())
+    Ok(peak)
 }
 
 fn env_u64(name: &str) -> Option<u64> {
@@ -265,17 +265,22 @@ pub fn run(target: &Target, corpus: Vec<(String, Vec<u8>)>, cases: u32, seed: u6
         None => from_seed.boxed(),
     };
 
+    let largest_peak = std::cell::Cell::new(0usize);
     let result = runner.run(&strategy, |case| {
         let data = case.bytes(&seeds, target.dictionary);
-        check(target, &data).map_err(TestCaseError::fail)
+        let peak = check(target, &data).map_err(TestCaseError::fail)?;
+        largest_peak.set(largest_peak.get().max(peak));
+        Ok(())
     });
     let _ = std::fs::remove_dir_all(scratch_dir(target.name));
     match result {
         Ok(()) => eprintln!(
-            "fuzz {}: {} corpus inputs and {cases} cases passed (seed {seed:#x}) in {:.1} s",
+            "fuzz {}: {} corpus inputs and {cases} cases passed (seed {seed:#x}) in {:.1} s; \
+             largest peak of memory {} KiB",
             target.name,
             seeds.len(),
-            started.elapsed().as_secs_f64()
+            started.elapsed().as_secs_f64(),
+            largest_peak.get() / 1024
         ),
         Err(TestError::Fail(reason, case)) => {
             let data = case.bytes(&seeds, target.dictionary);

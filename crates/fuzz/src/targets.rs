@@ -88,7 +88,7 @@ pub const MRZ: Target = Target {
         "\u{FEFF}".as_bytes(),
     ],
     memory: TEXT_MEMORY,
-    cases: 4000,
+    cases: 10_000,
     generator: Some(mrz_zone),
 };
 
@@ -266,7 +266,7 @@ pub const PERSON_JSON: Target = Target {
         fixed: 16 << 20,
         per_byte: 256,
     },
-    cases: 4000,
+    cases: 5000,
     generator: Some(person_object),
 };
 
@@ -457,7 +457,7 @@ const LIST_MEMORY: Memory = Memory {
 };
 
 /// Cases of a list target in a CI run: each writes a file and parses it.
-const LIST_CASES: u32 = 1500;
+const LIST_CASES: u32 = 2000;
 
 pub const OFAC_SDN_CSV: Target = Target {
     name: "ofac-sdn-csv",
@@ -511,4 +511,158 @@ pub const OPENSANCTIONS_FTM: Target = Target {
     memory: LIST_MEMORY,
     cases: LIST_CASES,
     generator: None,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Images: the ID photos and selfies of the `document` identification method.
+
+/// The limits the image target checks under: the defaults' byte limit, but a short side of 8
+/// pixels so that small seeds reach the decoder and the analysis, and a megapixel so that a case
+/// stays fast in a debug build. The code path is the same as with the defaults.
+fn image_limits() -> signet_server::identify::images::Limits {
+    signet_server::identify::images::Limits {
+        max_bytes: 10 * 1024 * 1024,
+        min_short_side: 8,
+        max_pixels: 1 << 20,
+    }
+}
+
+/// `signet_server::identify::images::check` on the upload, as the front of an ID (the slot with
+/// every analysis: brightness and blurriness).
+///
+/// A mutated PNG mostly fails its chunks' CRCs and stops there, so a PNG is checked a second time
+/// with its CRCs made right: that copy reaches the chunk parsers and the inflater.
+pub fn image(data: &[u8]) {
+    use signet_server::identify::images::{Slot, check};
+    let run = |bytes: &[u8]| match check(Slot::Front, bytes, &image_limits()) {
+        Ok(checked) => {
+            let _ = checked.findings.len();
+        }
+        Err(rejected) => {
+            let _ = rejected.to_string();
+        }
+    };
+    run(data);
+    if let Some(fixed) = with_png_crcs(data) {
+        run(&fixed);
+    }
+}
+
+/// The PNG with every whole chunk's CRC recomputed, or `None` when it is no PNG or none changed.
+fn with_png_crcs(data: &[u8]) -> Option<Vec<u8>> {
+    const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+    if !data.starts_with(SIGNATURE) {
+        return None;
+    }
+    let mut out = data.to_vec();
+    let mut at = SIGNATURE.len();
+    while let Some(header) = out.get(at..at + 8) {
+        let len = u32::from_be_bytes([header[0], header[1], header[2], header[3]]) as usize;
+        let Some(end) = at.checked_add(8 + len).filter(|&e| e + 4 <= out.len()) else {
+            break;
+        };
+        let crc = crc32fast::hash(&out[at + 4..end]).to_be_bytes();
+        out[end..end + 4].copy_from_slice(&crc);
+        at = end + 4;
+    }
+    (out != data).then_some(out)
+}
+
+/// Small images of every colour type the checks decode, as PNG or JPEG, with noise over a
+/// gradient so that brightness and blurriness vary.
+fn image_file() -> BoxedStrategy<Vec<u8>> {
+    use image::codecs::jpeg::JpegEncoder;
+    use image::codecs::png::PngEncoder;
+    use image::{ExtendedColorType, ImageEncoder};
+
+    let png_types = proptest::sample::select(vec![
+        (ExtendedColorType::L8, 1usize),
+        (ExtendedColorType::La8, 2),
+        (ExtendedColorType::Rgb8, 3),
+        (ExtendedColorType::Rgba8, 4),
+        (ExtendedColorType::L16, 2),
+        (ExtendedColorType::La16, 4),
+        (ExtendedColorType::Rgb16, 6),
+        (ExtendedColorType::Rgba16, 8),
+    ]);
+    let jpeg_types = proptest::sample::select(vec![
+        (ExtendedColorType::L8, 1usize),
+        (ExtendedColorType::Rgb8, 3),
+    ]);
+    (
+        any::<bool>(),
+        png_types,
+        jpeg_types,
+        1u32..96,
+        1u32..96,
+        any::<u64>(),
+        1u8..=100,
+    )
+        .prop_map(
+            |(jpeg, png_type, jpeg_type, width, height, seed, quality)| {
+                let (color, bytes_per_pixel) = if jpeg { jpeg_type } else { png_type };
+                let pixels = (width * height) as usize * bytes_per_pixel;
+                let mut state = seed | 1;
+                let raw: Vec<u8> = (0..pixels)
+                    .map(|i| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        let gradient = (i * 255 / pixels.max(1)) as u8;
+                        gradient.wrapping_add((state >> 58) as u8)
+                    })
+                    .collect();
+                let mut out = Vec::new();
+                let _ = if jpeg {
+                    JpegEncoder::new_with_quality(&mut out, quality)
+                        .write_image(&raw, width, height, color)
+                } else {
+                    PngEncoder::new(&mut out).write_image(&raw, width, height, color)
+                };
+                out
+            },
+        )
+        .boxed()
+}
+
+pub const IMAGE: Target = Target {
+    name: "image",
+    run: image,
+    dictionary: &[
+        // PNG chunk types and JPEG markers, where a length or a count follows.
+        b"IHDR",
+        b"PLTE",
+        b"IDAT",
+        b"IEND",
+        b"tRNS",
+        b"iCCP",
+        b"zTXt",
+        b"iTXt",
+        b"acTL",
+        b"fcTL",
+        b"fdAT",
+        b"\x00\x00\x00\x0dIHDR",
+        b"\xff\xd8",
+        b"\xff\xd9",
+        b"\xff\xc0",
+        b"\xff\xc2",
+        b"\xff\xc4",
+        b"\xff\xda",
+        b"\xff\xdb",
+        b"\xff\xdd",
+        b"\xff\xe1Exif\x00\x00",
+        b"\xff\xd0",
+        b"\xff\x00",
+        b"\xff\xff\xff\xff",
+        b"\x7f\xff\xff\xff",
+    ],
+    // The checks' own bound: the decoder may allocate the limits' largest pixel buffer (8 bytes
+    // a pixel) plus 16 MiB of working buffers (`images::check`); a little more for the analysis
+    // copy and the decoder's own structures.
+    memory: Memory {
+        fixed: (1 << 20) * 8 + (16 << 20) + (4 << 20),
+        per_byte: 16,
+    },
+    cases: 4000,
+    generator: Some(image_file),
 };

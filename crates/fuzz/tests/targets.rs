@@ -46,3 +46,8 @@ fn fuzz_uk_sanctions_list() {
 fn fuzz_opensanctions_ftm() {
     fuzz(&targets::OPENSANCTIONS_FTM);
 }
+
+#[test]
+fn fuzz_image() {
+    fuzz(&targets::IMAGE);
+}
