@@ -27,6 +27,49 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// A length of time in the configuration: a whole number of days (`30`), or a number with a
+/// unit (`30d`, `12h`, `90m`, `45s`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span(pub chrono::Duration);
+
+impl Span {
+    fn parse(text: &str) -> Option<Span> {
+        let text = text.trim();
+        let (number, unit) = match text.find(|c: char| !c.is_ascii_digit()) {
+            Some(i) => text.split_at(i),
+            None => (text, "d"),
+        };
+        let n: i64 = number.parse().ok()?;
+        let d = match unit.trim() {
+            "d" => chrono::Duration::try_days(n)?,
+            "h" => chrono::Duration::try_hours(n)?,
+            "m" => chrono::Duration::try_minutes(n)?,
+            "s" => chrono::Duration::try_seconds(n)?,
+            _ => return None,
+        };
+        Some(Span(d))
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Span, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Days(i64),
+            Text(String),
+        }
+        let parsed = match Raw::deserialize(d)? {
+            Raw::Days(n) if n >= 0 => chrono::Duration::try_days(n).map(Span),
+            Raw::Days(_) => None,
+            Raw::Text(t) => Span::parse(&t),
+        };
+        parsed.ok_or_else(|| {
+            serde::de::Error::custom("expected days (30) or a duration such as 30d, 12h, 90m, 45s")
+        })
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
@@ -121,6 +164,12 @@ pub struct Config {
     /// How long a stored file no row refers to is kept before the sweeper deletes it, in
     /// milliseconds (a file is written before the row that points at it commits).
     pub blob_sweep_grace_ms: u64,
+    /// How long a signer's link keeps opening the page after its document closed (finished,
+    /// rejected, expired, canceled), on the tenant's clock; later it is a "link expired" page.
+    /// The signed file stays downloadable through the API.
+    pub signing_link_ttl_after_close: Span,
+    /// When set, `/metrics` answers only `Authorization: Bearer <metrics_token>`.
+    pub metrics_token: Option<Secret>,
 }
 
 impl Default for Config {
@@ -165,6 +214,8 @@ impl Default for Config {
             body_read_timeout_ms: 30_000,
             max_connections: 1024,
             blob_sweep_grace_ms: 24 * 3600 * 1000,
+            signing_link_ttl_after_close: Span(chrono::Duration::days(30)),
+            metrics_token: None,
         }
     }
 }
@@ -256,6 +307,11 @@ impl Config {
                         message: "must be a whole number".into(),
                     })?)
                 }
+                // Days as a number, or a duration with its unit.
+                "signing_link_ttl_after_close" => match value.parse::<i64>() {
+                    Ok(days) => toml::Value::Integer(days),
+                    Err(_) => toml::Value::String(value),
+                },
                 "sms_allowed_countries" => toml::Value::Array(
                     value
                         .split(',')

@@ -40,9 +40,10 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
                 hex::encode(&b[10..16])
             )
         });
-    let method = req.method().clone();
-    let path = req.uri().path().to_owned();
-    let span = tracing::info_span!("request", request_id = %id, method = %method, path = %path, tenant = tracing::field::Empty);
+    let method = method_label(req.method());
+    // The route is logged by its template (`/sign/{token}`), never the path: paths of the
+    // hosted pages carry their link tokens. `record_route` fills it in once routing matched.
+    let span = tracing::info_span!("request", request_id = %id, method, route = tracing::field::Empty, tenant = tracing::field::Empty);
     let started = std::time::Instant::now();
     let mut response = REQUEST_ID
         .scope(id.clone(), next.run(req).instrument(span.clone()))
@@ -54,6 +55,7 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
         .get::<MatchedPath>()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "unmatched".to_owned());
+    span.record("route", route.as_str());
     span.in_scope(|| {
         tracing::info!(
             status,
@@ -62,9 +64,9 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
         )
     });
     let labels = HttpLabels {
-        method: method.to_string(),
+        method: method.to_owned(),
         route,
-        status,
+        status: status_label(status),
     };
     state.metrics.http_requests.get_or_create(&labels).inc();
     state
@@ -172,10 +174,39 @@ pub async fn idempotency(
     Ok(Response::from_parts(rparts, Body::from(rbytes)))
 }
 
+/// The method as a metrics and log label: the methods the API knows, anything else `other`,
+/// so a client inventing methods cannot grow the label set.
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
+    }
+}
+
+/// The status as a metrics label: the exact code for those Signet sends, within the five
+/// classes; anything outside them (which a handler should never produce) counts as 500.
+fn status_label(status: u16) -> u16 {
+    if (100..600).contains(&status) {
+        status
+    } else {
+        500
+    }
+}
+
 /// Copies the matched route onto the response, where the outer request
-/// middleware (which runs before routing) can read it for metrics.
+/// middleware (which runs before routing) can read it for metrics, and names the
+/// request's log span by the route's template.
 pub async fn record_route(req: Request, next: Next) -> Response {
     let matched = req.extensions().get::<MatchedPath>().cloned();
+    if let Some(m) = &matched {
+        tracing::Span::current().record("route", m.as_str());
+    }
     let mut response = next.run(req).await;
     if let Some(m) = matched {
         response.extensions_mut().insert(m);

@@ -1,11 +1,14 @@
 //! Operations endpoints: health, readiness, metrics, the OpenAPI document
 //! and its browsable page.
 
+use crate::error::ApiError;
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 
 /// Liveness: the process answers.
 #[utoipa::path(get, path = "/healthz", tag = "operations", security(()), responses((status = 200, description = "ok")))]
@@ -33,9 +36,32 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
     }
 }
 
-/// Prometheus metrics.
-#[utoipa::path(get, path = "/metrics", tag = "operations", security(()), responses((status = 200, description = "Prometheus text format")))]
-pub async fn metrics(State(state): State<AppState>) -> Response {
+/// Prometheus metrics. With `metrics_token` configured, the scraper sends it as
+/// `Authorization: Bearer <token>`; without one, anyone who reaches the port may read them.
+#[utoipa::path(get, path = "/metrics", tag = "operations", security(()),
+    responses((status = 200, description = "Prometheus text format"),
+        (status = 401, description = "`metrics_token` is configured and was not sent")))]
+pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(expected) = &state.config.metrics_token {
+        let given = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
+            .map(str::trim)
+            .unwrap_or_default();
+        let matches: bool = Sha256::digest(given.as_bytes())
+            .ct_eq(&Sha256::digest(expected.expose().as_bytes()))
+            .into();
+        if !matches {
+            return ApiError::unauthorized(
+                "send the metrics token as Authorization: Bearer <token>",
+            )
+            .into_response();
+        }
+    }
     (
         [(
             header::CONTENT_TYPE,

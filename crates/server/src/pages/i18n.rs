@@ -95,6 +95,14 @@ impl Lang {
             (Lang::De, NotFound) => {
                 "Diesen Link zum Unterschreiben gibt es nicht. Prüfen Sie, ob Sie den vollständigen Link aus Ihrer Nachricht geöffnet haben, oder bitten Sie den Absender um einen neuen."
             }
+            (Lang::En, LinkExpiredTitle) => "Link expired",
+            (Lang::De, LinkExpiredTitle) => "Link abgelaufen",
+            (Lang::En, LinkExpired) => {
+                "This signing link has expired: the document was closed some time ago. Ask the sender if you need a copy."
+            }
+            (Lang::De, LinkExpired) => {
+                "Dieser Link zum Unterschreiben ist abgelaufen: Das Dokument wurde vor einiger Zeit abgeschlossen. Bitten Sie den Absender, wenn Sie eine Kopie brauchen."
+            }
             (Lang::En, ConsentMissing) => "Please tick the box to agree before you approve.",
             (Lang::De, ConsentMissing) => "Bitte setzen Sie das Häkchen, bevor Sie zustimmen.",
             (Lang::En, MessageMissing) => "Please write a few words for the sender.",
@@ -239,6 +247,8 @@ pub enum Key {
     PageOf,
     NotFoundTitle,
     NotFound,
+    LinkExpiredTitle,
+    LinkExpired,
     ConsentMissing,
     MessageMissing,
     PoweredBy,

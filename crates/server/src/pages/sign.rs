@@ -75,6 +75,9 @@ async fn load(state: &AppState, token: &str, lang: Lang) -> Result<Ctx, Response
         .workflow(&tenant_id, mode, &doc_id)
         .await
         .map_err(|e| failure(lang, &ApiError::from(e)))?;
+    if link_expired(state, &tenant, mode, &wf) {
+        return Err(expired_link(lang));
+    }
     let identify_url = identification_to_finish(state, &tenant, mode, &wf, &sid).await;
     Ok(Ctx {
         tenant,
@@ -113,6 +116,36 @@ async fn identification_to_finish(
     ) && ident.url_is_valid(now)
         && ident.capture.submitted_at.is_none();
     if open { ident.url } else { None }
+}
+
+/// A link stops opening `signing_link_ttl_after_close` after its document closed (on the
+/// tenant's clock): a closed document's page has nothing left to do, and a link lying in a
+/// mailbox should not show the document for ever. The API still serves the file.
+fn link_expired(state: &AppState, tenant: &Tenant, mode: Mode, wf: &Workflow) -> bool {
+    let d = &wf.document;
+    let closed_at = match d.status {
+        DocumentStatus::Pending | DocumentStatus::Blocked => return false,
+        DocumentStatus::Finished => d.finished_at.unwrap_or(d.updated_at),
+        DocumentStatus::Rejected | DocumentStatus::Expired | DocumentStatus::Canceled => {
+            d.updated_at
+        }
+    };
+    let now = tenant.now(mode, state.wall_now());
+    now >= closed_at + state.config.signing_link_ttl_after_close.0
+}
+
+/// The page of a link that has expired: 410, it will not come back.
+fn expired_link(lang: Lang) -> Response {
+    let body = format!(
+        r#"<h1>{title}</h1>
+<div class="card"><p id="status" data-status="link_expired" role="status">{text}</p></div>"#,
+        title = esc(lang.t(Key::LinkExpiredTitle)),
+        text = esc(lang.t(Key::LinkExpired)),
+    );
+    html(
+        StatusCode::GONE,
+        layout(lang, lang.t(Key::LinkExpiredTitle), &body),
+    )
 }
 
 fn not_found(lang: Lang) -> Response {
