@@ -16,3 +16,4 @@ mod operations;
 mod pages;
 mod persons;
 mod sandbox;
+mod secrets;
