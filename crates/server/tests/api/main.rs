@@ -15,6 +15,5 @@ mod limits;
 mod operations;
 mod pages;
 mod persons;
-mod pdf_intake;
 mod sandbox;
 mod secrets;
