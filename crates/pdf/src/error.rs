@@ -19,6 +19,21 @@ pub enum PdfError {
         /// The limit it broke.
         limit: usize,
     },
+    /// The document crosses a limit of intake ([`crate::Limits`]): decoded stream size,
+    /// objects, pages, values, image size. Refused before any parser works on it.
+    #[error("the PDF is too big to process: {0}")]
+    OverLimit(String),
+    /// A file for verification has more signature fields than are checked.
+    #[error("the PDF has {found} signature fields, more than the {limit} that are verified")]
+    TooManySignatures {
+        /// Signature fields found.
+        found: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Verification did not finish within its time budget.
+    #[error("verification took longer than {0} seconds")]
+    TimeBudget(u64),
     /// The document is encrypted; it cannot be updated incrementally without its password.
     #[error("the PDF is encrypted")]
     Encrypted,
@@ -65,6 +80,9 @@ impl PdfError {
             PdfError::DocumentTimestamp(_) => 6007,
             PdfError::NotAPdf(_)
             | PdfError::TooLarge { .. }
+            | PdfError::OverLimit(_)
+            | PdfError::TooManySignatures { .. }
+            | PdfError::TimeBudget(_)
             | PdfError::Encrypted
             | PdfError::Malformed(_)
             | PdfError::Unseal(_)
@@ -76,11 +94,12 @@ impl PdfError {
 
     /// The seed 001 return code for an upload refused with this error, if there is one:
     /// 92 "file types do not match", 93 "upload file size too big", 91 "document validation
-    /// failed".
+    /// failed". A file over an intake limit is 93 like one over the size limit: its content
+    /// is what is too big.
     pub fn return_code(&self) -> Option<u32> {
         match self {
             PdfError::NotAPdf(_) => Some(92),
-            PdfError::TooLarge { .. } => Some(93),
+            PdfError::TooLarge { .. } | PdfError::OverLimit(_) => Some(93),
             PdfError::Encrypted | PdfError::Malformed(_) => Some(91),
             _ => None,
         }

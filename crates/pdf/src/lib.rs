@@ -7,7 +7,8 @@
 //! 1. On first start, [`TrustStore::generate`] creates the root, the issuing CA, the timestamp
 //!    authority and the seal; [`TrustStore::seal`] writes it with the private keys encrypted
 //!    under the operator's master key, [`TrustStore::unseal`] reads it back.
-//! 2. An upload passes [`check_pdf`] (a real, unencrypted PDF within the size limit).
+//! 2. An upload passes [`check_pdf`] (a real, unencrypted PDF within the size limit, and
+//!    within the [`Limits`] of intake: [`scan`] bounds what any parser will do with it).
 //! 3. Each signer's confirmation appends one signature with [`sign_pdf`]: a certificate from
 //!    [`TrustStore::issue_signer`] for `advanced`, [`TrustStore::seal_credential`] for
 //!    `simple`. Earlier signatures stay valid because earlier bytes never change.
@@ -66,6 +67,7 @@ mod ca;
 mod cmsbuild;
 mod completion;
 mod error;
+mod intake;
 mod pdfwrite;
 mod render;
 mod sign;
@@ -74,8 +76,15 @@ mod verify;
 pub use ca::{SignerCredential, SignerIdentity, TrustStore};
 pub use completion::{Completion, CompletionEntry, CompletionSigner, completion_certificate};
 pub use error::PdfError;
+pub use intake::{
+    DEFAULT_MAX_DECOMPRESSED_BYTES, Limits, MAX_ARRAY_LEN, MAX_FILTERS, MAX_IMAGE_PIXELS,
+    MAX_NESTING, MAX_OBJECTS, MAX_PAGES, MAX_VALUES, Scanned, scan,
+};
 pub use render::{MAX_HEIGHT_PX, MAX_WIDTH_PX, MIN_WIDTH_PX, page_count, render_page_png};
-pub use sign::{PdfInfo, SignOptions, VisibleBlock, check_pdf, sign_pdf, timestamp_pdf};
+pub use sign::{
+    PdfInfo, SignOptions, VisibleBlock, check_pdf, check_pdf_with, sign_pdf, timestamp_pdf,
+};
 pub use verify::{
-    Indication, LaterChanges, SignatureReport, VerificationReport, parse_roots, verify_pdf,
+    Indication, LaterChanges, MAX_VERIFIED_SIGNATURES, SignatureReport, VerificationReport,
+    VerifyOptions, parse_roots, verify_pdf, verify_pdf_with,
 };

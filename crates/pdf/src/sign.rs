@@ -13,6 +13,7 @@ use crate::asn1::*;
 use crate::ca::{SignerCredential, TrustStore};
 use crate::cmsbuild::{self, SignRequest, TokenRequest};
 use crate::error::PdfError;
+use crate::intake::Limits;
 use crate::pdfwrite::{self, BYTE_RANGE_PLACEHOLDER, Placeholder, Update, text_string};
 
 /// Bytes reserved for the CMS in /Contents. A P-256 B-T signature with a two-certificate chain
@@ -65,18 +66,36 @@ pub struct PdfInfo {
 }
 
 /// The acceptance check before a document is taken in: a parseable PDF, not encrypted (it
-/// could not be signed incrementally), at most `max_bytes`, with at least one page.
+/// could not be signed incrementally), at most `max_bytes`, with at least one page, within the
+/// default [`Limits`] of intake.
 pub fn check_pdf(input: &[u8], max_bytes: usize) -> Result<PdfInfo, PdfError> {
+    check_pdf_with(input, max_bytes, &Limits::default())
+}
+
+/// [`check_pdf`] with the given limits of intake: the raw bytes are scanned
+/// ([`crate::scan`]) before the parser sees them, and the page count is checked after.
+pub fn check_pdf_with(
+    input: &[u8],
+    max_bytes: usize,
+    limits: &Limits,
+) -> Result<PdfInfo, PdfError> {
     if input.len() > max_bytes {
         return Err(PdfError::TooLarge {
             size: input.len(),
             limit: max_bytes,
         });
     }
+    crate::intake::scan(input, limits)?;
     let doc = pdfwrite::load_structure(input)?;
     let pages = doc.get_pages().len();
     if pages == 0 {
         return Err(PdfError::Malformed("the document has no pages".into()));
+    }
+    if pages > limits.max_pages {
+        return Err(PdfError::OverLimit(format!(
+            "{pages} pages, more than {}",
+            limits.max_pages
+        )));
     }
     Ok(PdfInfo {
         pages,

@@ -155,23 +155,94 @@ pub fn parse_roots<R: AsRef<[u8]>>(roots: &[R]) -> Result<Vec<Certificate>, PdfE
     Ok(out)
 }
 
-/// Verifies every signature of `input` against `trust_roots` (PEM or DER certificates).
+/// Most signature fields [`verify_pdf`] checks; a file with more is refused.
+pub const MAX_VERIFIED_SIGNATURES: usize = 64;
+
+/// Bounds on verifying a file from outside.
+#[derive(Clone, Debug)]
+pub struct VerifyOptions {
+    /// Intake limits the file is scanned against before it is parsed.
+    pub limits: crate::Limits,
+    /// Most signature fields (with a value) checked; more is [`PdfError::TooManySignatures`].
+    pub max_signatures: usize,
+    /// Give up with [`PdfError::TimeBudget`] when this much time has passed (checked between
+    /// signatures, so one signature's work may run past it).
+    pub time_budget: Option<std::time::Duration>,
+}
+
+impl Default for VerifyOptions {
+    fn default() -> VerifyOptions {
+        VerifyOptions {
+            limits: crate::Limits::default(),
+            max_signatures: MAX_VERIFIED_SIGNATURES,
+            time_budget: None,
+        }
+    }
+}
+
+/// Verifies every signature of `input` against `trust_roots` (PEM or DER certificates), with
+/// the default [`VerifyOptions`].
 pub fn verify_pdf<R: AsRef<[u8]>>(
     input: &[u8],
     trust_roots: &[R],
 ) -> Result<VerificationReport, PdfError> {
+    verify_pdf_with(input, trust_roots, &VerifyOptions::default())
+}
+
+/// Verifies every signature of `input` against `trust_roots` within `opts`: the file is
+/// scanned against the intake limits first, at most `max_signatures` fields are checked, each
+/// signed revision is parsed once however many signatures end there, and the work stops at
+/// the time budget.
+pub fn verify_pdf_with<R: AsRef<[u8]>>(
+    input: &[u8],
+    trust_roots: &[R],
+    opts: &VerifyOptions,
+) -> Result<VerificationReport, PdfError> {
+    // A monotonic stopwatch for a CPU budget, not a time written anywhere.
+    let started = std::time::Instant::now();
+    let over_budget = || {
+        opts.time_budget
+            .filter(|b| started.elapsed() > *b)
+            .map(|b| PdfError::TimeBudget(b.as_secs()))
+    };
     let roots = parse_roots(trust_roots)?;
+    crate::intake::scan(input, &opts.limits)?;
     let doc = pdfwrite::load_structure(input)?;
-    let has_dss = doc.catalog().map(|c| c.has(b"DSS")).unwrap_or(false);
+    let fields: Vec<_> = signature_fields(&doc)
+        .into_iter()
+        .filter(|f| f.value.is_some())
+        .collect();
+    if fields.len() > opts.max_signatures {
+        return Err(PdfError::TooManySignatures {
+            found: fields.len(),
+            limit: opts.max_signatures,
+        });
+    }
+    let mut revisions = std::collections::HashMap::new();
     let mut reports = Vec::new();
-    for field in signature_fields(&doc) {
+    for field in fields {
+        if let Some(e) = over_budget() {
+            return Err(e);
+        }
         let Some(value) = field.value else { continue };
         let Ok(dict) = doc.get_dictionary(value) else {
             continue;
         };
-        reports.push(verify_one(input, &doc, &field.name, dict, &roots));
+        reports.push(verify_one(
+            input,
+            &doc,
+            &field.name,
+            dict,
+            &roots,
+            &mut revisions,
+        ));
+    }
+    if let Some(e) = over_budget() {
+        return Err(e);
     }
     reports.sort_by_key(|r| r.byte_range[1]);
+
+    let has_dss = doc.catalog().map(|c| c.has(b"DSS")).unwrap_or(false);
 
     // PAdES levels that depend on the file as a whole: validation data in a DSS makes B-T into
     // B-LT, and a valid document timestamp after that makes B-LT into B-LTA.
@@ -251,6 +322,7 @@ fn verify_one(
     field: &str,
     dict: &Dictionary,
     roots: &[Certificate],
+    revisions: &mut std::collections::HashMap<usize, LaterChanges>,
 ) -> SignatureReport {
     let sub_filter = name_of(dict, b"SubFilter").unwrap_or_default();
     let is_doc_ts = sub_filter == b"ETSI.RFC3161"
@@ -328,7 +400,10 @@ fn verify_one(
         report.later_changes = if report.covers_whole_file {
             LaterChanges::None
         } else {
-            later_changes(input, doc, end)
+            // Signatures that end at the same revision share one parse of it.
+            *revisions
+                .entry(end)
+                .or_insert_with(|| later_changes(input, doc, end))
         };
         let ranges: [&[u8]; 2] = [&input[..b], &input[c..end]];
         // The CMS is read from the gap the ByteRange leaves, not from the parsed /Contents:

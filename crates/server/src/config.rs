@@ -170,6 +170,12 @@ pub struct Config {
     pub signing_link_ttl_after_close: Span,
     /// When set, `/metrics` answers only `Authorization: Bearer <metrics_token>`.
     pub metrics_token: Option<Secret>,
+    /// The most a PDF's streams may decompress to, all together, in bytes: an upload over it
+    /// is refused (422, 93), and so is a file sent to `/v1/verify`.
+    pub max_pdf_decompressed_bytes: u64,
+    /// PDF work (intake, page images, signing, timestamps, verification) run at once; more
+    /// waits its turn, so heavy files cannot take every core. Default: the number of CPUs.
+    pub heavy_work_concurrency: u32,
 }
 
 impl Default for Config {
@@ -216,6 +222,9 @@ impl Default for Config {
             blob_sweep_grace_ms: 24 * 3600 * 1000,
             signing_link_ttl_after_close: Span(chrono::Duration::days(30)),
             metrics_token: None,
+            max_pdf_decompressed_bytes: signet_pdf::DEFAULT_MAX_DECOMPRESSED_BYTES,
+            heavy_work_concurrency: std::thread::available_parallelism()
+                .map_or(2, |n| u32::try_from(n.get()).unwrap_or(2)),
         }
     }
 }
@@ -289,7 +298,9 @@ impl Config {
                 | "request_timeout_ms"
                 | "body_read_timeout_ms"
                 | "max_connections"
-                | "blob_sweep_grace_ms" => {
+                | "blob_sweep_grace_ms"
+                | "max_pdf_decompressed_bytes"
+                | "heavy_work_concurrency" => {
                     toml::Value::Integer(value.parse().map_err(|_| ConfigError::Env {
                         var: var.clone(),
                         message: "must be a whole number".into(),
@@ -357,6 +368,11 @@ impl Config {
         {
             return Err(ConfigError::Invalid(
                 "database_url must start with sqlite:// or postgres://".into(),
+            ));
+        }
+        if self.heavy_work_concurrency == 0 {
+            return Err(ConfigError::Invalid(
+                "heavy_work_concurrency must be at least 1".into(),
             ));
         }
         if !(0.5..=1.0).contains(&self.screening_threshold) {
@@ -538,6 +554,27 @@ mod tests {
         assert_eq!(c.max_body_bytes, 2_097_152);
         let e = Config::load(None, env(&[("SIGNET_SCREENING_THRESHOLD", "high")])).unwrap_err();
         assert!(e.to_string().contains("SIGNET_SCREENING_THRESHOLD"), "{e}");
+    }
+
+    #[test]
+    fn pdf_limits_have_defaults_and_come_from_the_environment() {
+        let c = Config::load(None, env(&[])).unwrap();
+        assert_eq!(c.max_pdf_decompressed_bytes, 64 << 20);
+        assert!(c.heavy_work_concurrency >= 1);
+        let c = Config::load(
+            None,
+            env(&[
+                ("SIGNET_MAX_PDF_DECOMPRESSED_BYTES", "1048576"),
+                ("SIGNET_HEAVY_WORK_CONCURRENCY", "3"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(
+            (c.max_pdf_decompressed_bytes, c.heavy_work_concurrency),
+            (1 << 20, 3)
+        );
+        let e = Config::load(None, env(&[("SIGNET_HEAVY_WORK_CONCURRENCY", "0")])).unwrap_err();
+        assert!(e.to_string().contains("heavy_work_concurrency"), "{e}");
     }
 
     #[test]

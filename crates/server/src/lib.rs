@@ -7,6 +7,7 @@ pub mod config;
 pub mod delivery;
 pub mod error;
 pub mod extract;
+pub mod heavy;
 pub mod identify;
 pub mod limits;
 pub mod metrics;
@@ -170,6 +171,7 @@ impl App {
         let notifier = delivery::Notifier::from_config(&config)
             .map_err(|e| std::io::Error::other(format!("one-time code delivery: {e}")))?;
         let config_password_checks = config.password_hash_concurrency.max(1);
+        let heavy_work_concurrency = config.heavy_work_concurrency.max(1);
         let state = AppState {
             store,
             blobs,
@@ -188,6 +190,9 @@ impl App {
             screening: Arc::new(screening::Screening::new()),
             trust: Arc::new(trust),
             notifier: notifier.map(Arc::new),
+            heavy: heavy::HeavyWork::new(
+                usize::try_from(heavy_work_concurrency).unwrap_or(1),
+            ),
             password_checks: Arc::new(tokio::sync::Semaphore::new(
                 usize::try_from(config_password_checks).unwrap_or(1),
             )),

@@ -477,7 +477,7 @@ async fn sign_now(
     let trust = state.trust.clone();
     let wall = state.wall_now();
     let doc_name = wf.document.name.clone();
-    let signed = tokio::task::spawn_blocking(move || {
+    let signed = crate::heavy::run(&state.heavy, move || {
         let cred = match &identity {
             Some(id) => trust.ca.issue_signer(id, wall)?,
             None => trust.ca.seal_credential(),
@@ -593,13 +593,14 @@ async fn finish_now(
     };
     let trust = state.trust.clone();
     let wall = state.wall_now();
-    let pdf =
-        tokio::task::spawn_blocking(move || signet_pdf::timestamp_pdf(&input, &trust.ca, wall))
-            .await
-            .map_err(|e| ApiError::internal(&e))?
-            // Our own timestamp authority failing is an internal fault; the transaction rolls
-            // back and the confirmation can be retried (6007 is kept for outside countersigners).
-            .map_err(|e| ApiError::internal(&e))?;
+    let pdf = crate::heavy::run(&state.heavy, move || {
+        signet_pdf::timestamp_pdf(&input, &trust.ca, wall)
+    })
+    .await
+    .map_err(|e| ApiError::internal(&e))?
+    // Our own timestamp authority failing is an internal fault; the transaction rolls
+    // back and the confirmation can be retried (6007 is kept for outside countersigners).
+    .map_err(|e| ApiError::internal(&e))?;
     let sha = hex::encode(Sha256::digest(&pdf));
     let key = format!(
         "{}/documents/{}/final.pdf",

@@ -182,6 +182,32 @@ pub(crate) const ERROR_CODES: &[CodeEntry] = &[
     )
     .return_code(108),
     err(
+        "pdf_invalid",
+        "422",
+        false,
+        "The PDF cannot be taken in: no pages, an unsupported or over-long filter chain, nesting too deep, or a stream whose dictionary cannot be read.",
+    )
+    .return_code(91),
+    err(
+        "pdf_over_limit",
+        "422",
+        false,
+        "The PDF is within the size limit but its content is too big to process: its streams decompress to more than max_pdf_decompressed_bytes, or it has too many objects, pages, values or image pixels.",
+    )
+    .return_code(93),
+    err(
+        "too_many_signatures",
+        "422",
+        false,
+        "POST /v1/verify: the PDF has more signature fields than are verified (64).",
+    ),
+    err(
+        "verify_time_exceeded",
+        "422",
+        false,
+        "POST /v1/verify: checking the PDF's signatures took longer than its time budget (10 seconds).",
+    ),
+    err(
         "signer_locked",
         "423",
         false,
@@ -262,6 +288,8 @@ mod tests {
             ("document_completed", 96, "409"),
             ("otp_expired", 97, "422"),
             ("otp_attempts_exhausted", 108, "422"),
+            ("pdf_invalid", 91, "422"),
+            ("pdf_over_limit", 93, "422"),
         ];
         for (code, n, http) in expected {
             let entry = error_code(code).unwrap();

@@ -68,6 +68,9 @@ fn pdf_error(e: signet_pdf::PdfError) -> ApiError {
             signet_pdf::PdfError::NotAPdf(_) => "not_a_pdf",
             signet_pdf::PdfError::TooLarge { .. } => "file_too_large",
             signet_pdf::PdfError::Encrypted => "pdf_encrypted",
+            signet_pdf::PdfError::OverLimit(_) => "pdf_over_limit",
+            signet_pdf::PdfError::TooManySignatures { .. } => "too_many_signatures",
+            signet_pdf::PdfError::TimeBudget(_) => "verify_time_exceeded",
             _ => "pdf_invalid",
         },
         "Document Refused",
@@ -289,7 +292,17 @@ pub async fn create(
     if !errors.is_empty() {
         return Err(ApiError::invalid(errors));
     }
-    let info = signet_pdf::check_pdf(&pdf, state.config.max_document_bytes).map_err(pdf_error)?;
+    // Intake on the bounded pool: the scan decodes every stream (up to the budget).
+    let (limits, max) = (
+        crate::heavy::pdf_limits(&state.config),
+        state.config.max_document_bytes,
+    );
+    let (info, pdf) = state
+        .heavy
+        .run(move || (signet_pdf::check_pdf_with(&pdf, max, &limits), pdf))
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    let info = info.map_err(pdf_error)?;
     let id = DocumentId::from_random(random16());
     let sha = hex::encode(Sha256::digest(&pdf));
     let key = format!(
@@ -666,7 +679,7 @@ pub async fn audit_pdf(
     };
     let trust = state.trust.clone();
     let wall = state.wall_now();
-    let pdf = tokio::task::spawn_blocking(move || {
+    let pdf = crate::heavy::run(&state.heavy, move || {
         let unsealed = signet_pdf::completion_certificate(&completion)?;
         let opts = signet_pdf::SignOptions {
             signer_name: "Signet".into(),
@@ -738,7 +751,14 @@ pub async fn verify(
         ));
     }
     let root = state.trust.ca.root_pem();
-    let report = tokio::task::spawn_blocking(move || signet_pdf::verify_pdf(&body, &[root]))
+    let opts = signet_pdf::VerifyOptions {
+        limits: crate::heavy::pdf_limits(&state.config),
+        max_signatures: signet_pdf::MAX_VERIFIED_SIGNATURES,
+        time_budget: Some(crate::heavy::VERIFY_TIME_BUDGET),
+    };
+    let report = state
+        .heavy
+        .run(move || signet_pdf::verify_pdf_with(&body, &[root], &opts))
         .await
         .map_err(|e| ApiError::internal(&e))?
         .map_err(pdf_error)?;

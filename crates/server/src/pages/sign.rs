@@ -861,6 +861,39 @@ pub async fn file(
     }
 }
 
+/// Where the image of page `n` of the document's current revision is kept: each page is
+/// drawn once per revision, and later requests read the stored PNG. The key lies under the
+/// document, so the blob sweeper keeps it while the document exists.
+pub fn page_image_key(ctx_tenant: &str, document: &str, revision: u32, n: usize) -> String {
+    format!("{ctx_tenant}/documents/{document}/pages/r{revision}-p{n}-w{PAGE_WIDTH_PX}.png")
+}
+
+/// Draws page `n` of the file as signed so far (what the signer approves, earlier signature
+/// boxes included) on the bounded pool and stores the PNG under `key`. The file passed intake
+/// when it was uploaded, so the renderer only sees bounded input.
+async fn render_page(
+    state: &AppState,
+    ctx: &Ctx,
+    n: usize,
+    key: &str,
+) -> Result<Result<Vec<u8>, signet_pdf::PdfError>, crate::heavy::HeavyError> {
+    let pdf = match state.blobs.get(&ctx.wf.document.file_key).await {
+        Ok(b) => b,
+        Err(e) => return Err(crate::heavy::HeavyError::from_io(&e)),
+    };
+    let png = state
+        .heavy
+        .run(move || signet_pdf::render_page_png(&pdf, n - 1, PAGE_WIDTH_PX))
+        .await?;
+    if let Ok(png) = &png
+        && let Err(e) = state.blobs.put(key, png).await
+    {
+        // Not kept, still shown: the next request draws it again.
+        tracing::warn!(error = %e, "could not store a page image");
+    }
+    Ok(png)
+}
+
 /// One page of the document as a PNG (1-based, as in the page's `alt` text).
 pub async fn page_image(
     State(state): State<AppState>,
@@ -879,15 +912,19 @@ pub async fn page_image(
     else {
         return not_found(lang);
     };
-    // The file as signed so far: what the signer approves, earlier signature boxes included.
-    let pdf = match state.blobs.get(&ctx.wf.document.file_key).await {
-        Ok(b) => b,
+    let key = page_image_key(
+        ctx.tenant.id.as_str(),
+        ctx.wf.document.id.as_str(),
+        ctx.wf.document.revisions,
+        n,
+    );
+    let png = match state.blobs.get(&key).await {
+        Ok(png) => Ok(Ok(png)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            render_page(&state, &ctx, n, &key).await
+        }
         Err(e) => return failure(lang, &ApiError::internal(&e)),
     };
-    let png = tokio::task::spawn_blocking(move || {
-        signet_pdf::render_page_png(&pdf, n - 1, PAGE_WIDTH_PX)
-    })
-    .await;
     match png {
         Ok(Ok(png)) => {
             let mut r = png.into_response();

@@ -15,5 +15,6 @@ mod limits;
 mod operations;
 mod pages;
 mod persons;
+mod pdf_intake;
 mod sandbox;
 mod secrets;
