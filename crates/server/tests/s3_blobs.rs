@@ -103,3 +103,65 @@ async fn a_signed_document_lives_in_the_bucket_and_not_in_the_data_dir() {
     assert!(local.is_empty(), "files written locally: {local:?}");
     assert!(app.state.blobs.root().is_none());
 }
+
+#[tokio::test]
+async fn the_sweeper_deletes_an_orphaned_object_and_keeps_a_document_s() {
+    let Some(python) = python_with_moto() else {
+        return;
+    };
+    let moto = Moto::start(&python);
+    let bucket = moto.bucket("signet-sweep").await;
+    let app = spawn_app_with(|c| {
+        c.blob_store = "s3".into();
+        c.s3_endpoint = Some(moto.endpoint.clone());
+        c.s3_bucket = Some("signet-sweep".into());
+        c.s3_access_key_id = Some(ACCESS_KEY_ID.into());
+        c.s3_secret_access_key = Some(Secret::new(SECRET_ACCESS_KEY));
+    })
+    .await;
+    let doc = app
+        .post(
+            "/v1/documents",
+            json!({
+                "name": "Kept",
+                "file": base64::engine::general_purpose::STANDARD.encode(sample_pdf("Kept")),
+                "signers": [{"name": "Ana Silva", "email": "ana@example.com"}],
+            }),
+        )
+        .await
+        .assert(201)
+        .clone();
+    let tenant = app.state.store.tenant_by_name("default").await.unwrap().id;
+    let kept = format!(
+        "{}/documents/{}/original.pdf",
+        tenant.as_str(),
+        doc["id"].as_str().unwrap()
+    );
+    let ghost = signet_core::ids::DocumentId::from_random(signet_server::state::random16());
+    let orphan = format!(
+        "{}/documents/{}/original.pdf",
+        tenant.as_str(),
+        ghost.as_str()
+    );
+    app.state.blobs.put(&orphan, b"left behind").await.unwrap();
+
+    let now = app.state.wall_now();
+    let young = signet_server::sweeper::sweep(&app.state, now)
+        .await
+        .unwrap();
+    assert_eq!(young.deleted, 0);
+    let later = now + chrono::Duration::hours(25);
+    let report = signet_server::sweeper::sweep(&app.state, later)
+        .await
+        .unwrap();
+    assert_eq!(report.deleted, 1, "{report:?}");
+    let keys = bucket
+        .list_keys(&format!("{}/", tenant.as_str()))
+        .await
+        .unwrap();
+    assert_eq!(
+        keys,
+        [kept],
+        "the document's file stays, the orphan is gone"
+    );
+}

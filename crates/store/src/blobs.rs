@@ -166,7 +166,7 @@ impl BlobPages {
                 if *done {
                     return Ok(None);
                 }
-                let (page, next) = client.list_page(token.as_deref()).await?;
+                let (page, next) = client.list_page(token.as_deref(), 1000).await?;
                 *done = next.is_none();
                 *token = next;
                 Ok(Some(page))

@@ -204,17 +204,22 @@ impl S3Client {
         }
     }
 
-    /// One page (at most 1,000) of every object in the bucket with its last-modified time,
-    /// and the token of the next page (`None` at the end): ListObjectsV2 for the sweeper.
+    /// One page (at most `max_keys`, which S3 caps at 1,000) of every object in the bucket
+    /// with its last-modified time, and the token of the next page (`None` at the end):
+    /// ListObjectsV2 for the sweeper.
     pub async fn list_page(
         &self,
         token: Option<&str>,
+        max_keys: u32,
     ) -> std::io::Result<(Vec<crate::BlobInfo>, Option<String>)> {
         let path = format!("{}/{}", self.inner.prefix, self.inner.bucket);
         // The canonical query of SigV4: parameters sorted by name, values encoded.
         let query = match token {
-            Some(t) => format!("continuation-token={}&list-type=2", uri_encode(t, true)),
-            None => "list-type=2".to_owned(),
+            Some(t) => format!(
+                "continuation-token={}&list-type=2&max-keys={max_keys}",
+                uri_encode(t, true)
+            ),
+            None => format!("list-type=2&max-keys={max_keys}"),
         };
         let body = match self.send(Method::GET, &path, &query, Bytes::new()).await? {
             Ok(body) => body,

@@ -74,6 +74,67 @@ async fn objects_round_trip_through_an_s3_compatible_store() {
     assert!(e.to_string().contains("NoSuchBucket"), "{e}");
 }
 
+/// The sweeper's view of a bucket: every object with its time, page after page through
+/// continuation tokens, and deletion (of a missing object too).
+#[tokio::test]
+async fn a_bucket_is_listed_in_pages_and_objects_are_deleted() {
+    let Some(python) = python_with_moto() else {
+        return;
+    };
+    let moto = Moto::start(&python);
+    let client = moto.bucket("signet-sweep").await;
+    let store = BlobStore::s3(&moto.config("signet-sweep")).unwrap();
+    let mut keys: Vec<String> = (0..5)
+        .map(|i| format!("t1/documents/d{i}/r1.pdf"))
+        .collect();
+    keys.push("t1/cdoc-file".to_owned());
+    for key in &keys {
+        store.put(key, b"pdf").await.unwrap();
+    }
+    keys.sort();
+
+    // Two at a time: three pages joined by continuation tokens.
+    let mut seen = Vec::new();
+    let mut token = None;
+    let mut pages = 0;
+    loop {
+        let (page, next) = client.list_page(token.as_deref(), 2).await.unwrap();
+        pages += 1;
+        assert!(page.len() <= 2);
+        for blob in page {
+            let age =
+                chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()) - blob.modified;
+            assert!(age < chrono::Duration::minutes(5), "{blob:?}");
+            seen.push(blob.key);
+        }
+        match next {
+            Some(t) => token = Some(t),
+            None => break,
+        }
+    }
+    assert_eq!(pages, 3);
+    assert_eq!(seen, keys);
+
+    // The store's walk sees the same, and a deleted object is gone (twice is fine).
+    store.delete("t1/documents/d0/r1.pdf").await.unwrap();
+    store.delete("t1/documents/d0/r1.pdf").await.unwrap();
+    let mut walk = store.pages();
+    let mut listed = Vec::new();
+    while let Some(page) = walk.next_page().await.unwrap() {
+        listed.extend(page.into_iter().map(|b| b.key));
+    }
+    keys.retain(|k| k != "t1/documents/d0/r1.pdf");
+    assert_eq!(listed, keys);
+    assert_eq!(
+        store
+            .get("t1/documents/d0/r1.pdf")
+            .await
+            .unwrap_err()
+            .kind(),
+        std::io::ErrorKind::NotFound
+    );
+}
+
 /// Makes moto check signatures: the first three actions (creating an IAM user, its access
 /// key and a policy allowing `s3:*`, through boto3, which moto ships with) go unchecked,
 /// every later one must be signed with that key.
