@@ -62,8 +62,6 @@ pub(crate) const AT_COMMON_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap
 pub(crate) const AT_SERIAL_NUMBER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.5");
 pub(crate) const AT_COUNTRY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.6");
 pub(crate) const AT_ORGANIZATION: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.10");
-pub(crate) const AT_ORGANIZATIONAL_UNIT: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("2.5.4.11");
 pub(crate) const AT_EMAIL: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.1");
 
 /// The policy under which Signet's timestamp authority issues tokens. A UUID-arc identifier

@@ -83,7 +83,7 @@ impl SignerCredential {
     }
 }
 
-/// The organisational unit every certificate of a test-mode trust store carries, so that no
+/// What the organisation of every certificate of a test-mode trust store ends with, so that no
 /// validator, viewer or person can take what test mode signs for a real signature.
 pub const TEST_MARK: &str = "TEST \u{2014} not valid for real signatures";
 
@@ -100,7 +100,8 @@ pub struct TrustStore {
     pub(crate) tsa_key: SigningKey,
     seal: Certificate,
     seal_key: SigningKey,
-    /// A test-mode store: every certificate it issues carries [`TEST_MARK`].
+    /// A test-mode store: every name says TEST, and an advanced signer's certificate carries
+    /// [`TEST_MARK`].
     test: bool,
 }
 
@@ -324,9 +325,9 @@ impl TrustStore {
         Self::generate_as(org_name, now, false)
     }
 
-    /// Creates the test-mode store: the same hierarchy, every name saying "TEST" in its common
-    /// name and [`TEST_MARK`] as its organisational unit ("Acme Signet TEST Root CA",
-    /// OU=TEST — not valid for real signatures).
+    /// Creates the test-mode store: the same hierarchy, every name saying "TEST" ("Acme Signet
+    /// TEST Root CA", O=Acme TEST). An advanced signer's test certificate carries the whole
+    /// [`TEST_MARK`] as its organisation.
     pub fn generate_test(org_name: &str, now: DateTime<Utc>) -> Result<Self, PdfError> {
         Self::generate_as(org_name, now, true)
     }
@@ -341,18 +342,20 @@ impl TrustStore {
         if test {
             prefix.push_str(" TEST");
         }
-        let org = utf8(org_attr)?;
-        let mark = utf8(TEST_MARK)?;
-        let named = |cn: &str| -> Result<Name, PdfError> {
-            let mut parts = vec![(AT_ORGANIZATION, org.clone())];
-            if test {
-                parts.push((AT_ORGANIZATIONAL_UNIT, mark.clone()));
-            }
-            parts.push((AT_COMMON_NAME, utf8(cn)?));
-            name(&parts)
+        // In test mode every name says TEST. The whole mark stays out of the hierarchy's
+        // names: NSS (and so pdfsig) fails to validate the second signature of one
+        // certificate in a file when the chain's names are long (seen with the mark in the
+        // organisation or an organisational unit), and the seal signs many times per file.
+        let org = if test {
+            utf8(&format!("{org_attr} TEST"))?
+        } else {
+            utf8(org_attr)?
         };
-        let root_key = new_key()?;
+        let named = |cn: &str| -> Result<Name, PdfError> {
+            name(&[(AT_ORGANIZATION, org.clone()), (AT_COMMON_NAME, utf8(cn)?)])
+        };
         let root_name = named(&format!("{prefix} Root CA"))?;
+        let root_key = new_key()?;
         let root = issue(
             Profile {
                 issuer: None,
@@ -449,7 +452,7 @@ impl TrustStore {
         if self.test {
             // A test certificate names the person it was asked to, but says what it is: the
             // name shows in every validator and viewer, so the mark goes beside it.
-            parts.push((AT_ORGANIZATIONAL_UNIT, utf8(TEST_MARK)?));
+            parts.push((AT_ORGANIZATION, utf8(TEST_MARK)?));
             parts.push((AT_COMMON_NAME, utf8(&format!("{} (TEST)", id.name.trim()))?));
         } else {
             parts.push((AT_COMMON_NAME, utf8(id.name.trim())?));
@@ -583,7 +586,7 @@ impl TrustStore {
         let mut it = found.into_iter();
         match (it.next(), it.next(), it.next(), it.next()) {
             (Some(r), Some(i), Some(t), Some(s)) => Ok(TrustStore {
-                test: is_test_certificate(&r.0),
+                test: false,
                 root: r.0,
                 root_key: r.1,
                 intermediate: i.0,
@@ -597,6 +600,13 @@ impl TrustStore {
         }
     }
 
+    /// Opens a sealed test-mode store (see [`TrustStore::generate_test`]).
+    pub fn unseal_test(bytes: &[u8], master_key: &[u8; 32]) -> Result<Self, PdfError> {
+        let mut store = Self::unseal(bytes, master_key)?;
+        store.test = true;
+        Ok(store)
+    }
+
     fn entries(&self) -> [(&'static str, &Certificate, &SigningKey); 4] {
         [
             (ROLES[0], &self.root, &self.root_key),
@@ -607,11 +617,14 @@ impl TrustStore {
     }
 }
 
-/// Whether a certificate's subject carries [`TEST_MARK`] as its organisational unit.
+/// Whether a certificate's subject names a test-mode organisation: one ending in " TEST" (the
+/// CA, timestamp authority and seal of a test store) or [`TEST_MARK`] (an advanced signer's
+/// test certificate). Only used to explain a verdict, never to grant trust.
 pub fn is_test_certificate(cert: &Certificate) -> bool {
     cert.tbs_certificate().subject().iter().any(|atv| {
-        atv.oid == AT_ORGANIZATIONAL_UNIT
-            && Utf8StringRef::try_from(&atv.value).is_ok_and(|v| v.as_str() == TEST_MARK)
+        atv.oid == AT_ORGANIZATION
+            && Utf8StringRef::try_from(&atv.value)
+                .is_ok_and(|v| v.as_str().ends_with(" TEST") || v.as_str().ends_with(TEST_MARK))
     })
 }
 

@@ -73,7 +73,7 @@ mod render;
 mod sign;
 mod verify;
 
-pub use ca::{SignerCredential, SignerIdentity, TrustStore};
+pub use ca::{SignerCredential, SignerIdentity, TEST_MARK, TrustStore, is_test_certificate};
 pub use completion::{Completion, CompletionEntry, CompletionSigner, completion_certificate};
 pub use error::PdfError;
 pub use intake::{

@@ -20,6 +20,7 @@ use x509_cert::Certificate;
 use x509_cert::ext::pkix::{BasicConstraints, ExtendedKeyUsage, KeyUsage};
 
 use crate::asn1::*;
+use crate::ca::is_test_certificate;
 use crate::error::PdfError;
 use crate::pdfwrite::{self, decode_text};
 use crate::sign::{SIGNET_APP, signature_fields};
@@ -107,6 +108,9 @@ pub struct SignatureReport {
     pub is_document_timestamp: bool,
     /// Whether the signature dictionary says Signet wrote it (/Prop_Build /App /Name).
     pub written_by_signet: bool,
+    /// Whether the certificates carry the mark of Signet's test-mode CA: made with a test key,
+    /// never a real signature whatever name it carries.
+    pub test_mode: bool,
     /// Human-readable reasons behind the indication.
     pub details: Vec<String>,
 }
@@ -120,6 +124,9 @@ pub struct VerificationReport {
     /// whole file: the file is exactly as Signet left it. Meaningful when the roots given are
     /// Signet's own.
     pub produced_by_signet: bool,
+    /// True when any signature was made in Signet's test mode (see
+    /// [`SignatureReport::test_mode`]).
+    pub test_mode: bool,
 }
 
 struct Failure {
@@ -265,9 +272,11 @@ pub fn verify_pdf_with<R: AsRef<[u8]>>(
             .iter()
             .all(|r| r.written_by_signet && r.indication == Indication::TotalPassed)
         && reports.last().is_some_and(|r| r.covers_whole_file);
+    let test_mode = reports.iter().any(|r| r.test_mode);
     Ok(VerificationReport {
         signatures: reports,
         produced_by_signet,
+        test_mode,
     })
 }
 
@@ -371,6 +380,7 @@ fn verify_one(
         byte_range: [0; 4],
         is_document_timestamp: is_doc_ts,
         written_by_signet,
+        test_mode: false,
         details: Vec::new(),
     };
     let outcome = (|| -> Result<(), Failure> {
@@ -432,6 +442,7 @@ fn verify_one(
             )
         })?;
         let sd = signed_data(&ci)?;
+        report.test_mode = certificates(&sd).iter().any(is_test_certificate);
         if is_doc_ts {
             let tst = check_token(&sd, roots, |imprint| {
                 hash_ranges(&imprint.hash_algorithm.oid, &ranges)
@@ -527,6 +538,12 @@ fn verify_one(
                 report.detected_level = "none".into();
             }
         }
+    }
+    if report.test_mode {
+        report.details.push(
+            "made in test mode: Signet's TEST certificates are not valid for real signatures"
+                .into(),
+        );
     }
     report
 }

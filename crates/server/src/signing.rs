@@ -31,17 +31,19 @@ use subtle::ConstantTimeEq;
 /// Job kind of the workflow timers (24-hour limit, `expires_at`).
 pub const JOB_SIGNING_TIMER: &str = "signing_timer";
 
-/// Signet's CA and the key that hashes one-time codes, both derived from the operator's
-/// master key.
+/// Signet's two CAs (live, and test whose every name says TEST) and the key that hashes
+/// one-time codes, all sealed under or derived from the operator's master key.
 pub struct Trust {
-    pub ca: TrustStore,
+    live: TrustStore,
+    test: TrustStore,
     otp_key: [u8; 32],
 }
 
 impl std::fmt::Debug for Trust {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Trust")
-            .field("ca", &self.ca)
+            .field("live", &self.live)
+            .field("test", &self.test)
             .finish_non_exhaustive()
     }
 }
@@ -112,32 +114,68 @@ fn create_key_file(path: &Path) -> Result<[u8; 32], String> {
     }
 }
 
+/// Opens the sealed trust store `id`, or generates, seals and stores one.
+async fn open_or_create(
+    store: &Store,
+    id: &str,
+    key: &[u8; 32],
+    now: Timestamp,
+    generate: impl FnOnce() -> Result<TrustStore, signet_pdf::PdfError>,
+) -> Result<TrustStore, String> {
+    let sealed = match store.trust_store(id).await.map_err(|e| e.to_string())? {
+        Some(s) => s,
+        None => {
+            let ca = generate().map_err(|e| e.to_string())?;
+            let sealed = ca.seal(key).map_err(|e| e.to_string())?;
+            let sealed = String::from_utf8(sealed).map_err(|e| e.to_string())?;
+            store
+                .insert_trust_store(id, &sealed, now)
+                .await
+                .map_err(|e| e.to_string())?
+        }
+    };
+    let opened = if id == "test" {
+        TrustStore::unseal_test(sealed.as_bytes(), key)
+    } else {
+        TrustStore::unseal(sealed.as_bytes(), key)
+    };
+    opened.map_err(|e| format!("{id}: {e}"))
+}
+
 impl Trust {
-    /// Opens the installation's CA, creating it on first start. Every process of an
-    /// installation must share the master key; the first to start writes the CA, the
-    /// others read it.
+    /// Opens the installation's CAs, creating them on first start. Every process of an
+    /// installation must share the master key; the first to start writes each CA, the others
+    /// read it. An installation from before test mode had its own CA gets one on its next
+    /// start; what was signed before under the live root stays as it is.
     pub async fn load(config: &Config, store: &Store, now: Timestamp) -> Result<Trust, String> {
         let key = master_key(config)?;
-        let sealed = match store.trust_store().await.map_err(|e| e.to_string())? {
-            Some(s) => s,
-            None => {
-                let ca =
-                    TrustStore::generate(&config.organization, now).map_err(|e| e.to_string())?;
-                let sealed = ca.seal(&key).map_err(|e| e.to_string())?;
-                let sealed = String::from_utf8(sealed).map_err(|e| e.to_string())?;
-                store
-                    .insert_trust_store(&sealed, now)
-                    .await
-                    .map_err(|e| e.to_string())?
-            }
-        };
-        let ca = TrustStore::unseal(sealed.as_bytes(), &key).map_err(|e| e.to_string())?;
+        let live = open_or_create(store, "default", &key, now, || {
+            TrustStore::generate(&config.organization, now)
+        })
+        .await?;
+        let test = open_or_create(store, "test", &key, now, || {
+            TrustStore::generate_test(&config.organization, now)
+        })
+        .await?;
         let otp_key: [u8; 32] = Sha256::new()
             .chain_update(b"signet one-time codes v1\0")
             .chain_update(key)
             .finalize()
             .into();
-        Ok(Trust { ca, otp_key })
+        Ok(Trust {
+            live,
+            test,
+            otp_key,
+        })
+    }
+
+    /// The CA that signs what a key of `mode` creates. Test mode never signs under the live
+    /// root: a test key can make a signature in any name, so it must never pass as real.
+    pub fn ca(&self, mode: Mode) -> &TrustStore {
+        match mode {
+            Mode::Live => &self.live,
+            Mode::Test => &self.test,
+        }
     }
 
     /// The keyed hash a code is stored as; bound to the signer so a hash cannot be moved.
@@ -335,7 +373,7 @@ pub async fn apply(
             queue.push_back(next);
         }
         if fx.finish {
-            queue.push_back(finish_now(state, tenant, wf, latest.take(), now).await?);
+            queue.push_back(finish_now(state, tenant, mode, wf, latest.take(), now).await?);
         }
     }
     state.store.update_workflow(tx, tenant, wf).await?;
@@ -478,9 +516,10 @@ async fn sign_now(
     let wall = state.wall_now();
     let doc_name = wf.document.name.clone();
     let signed = crate::heavy::run(&state.heavy, move || {
+        let ca = trust.ca(mode);
         let cred = match &identity {
-            Some(id) => trust.ca.issue_signer(id, wall)?,
-            None => trust.ca.seal_credential(),
+            Some(id) => ca.issue_signer(id, wall)?,
+            None => ca.seal_credential(),
         };
         let level_words = match level {
             Level::Advanced => "advanced electronic signature",
@@ -494,14 +533,20 @@ async fn sign_now(
             signing_time: wall,
             timestamp: true,
             visible: Some(VisibleBlock {
-                lines: vec![
-                    format!("Signed by {}", signer.name),
-                    wall.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
-                    format!("{level_words} - Signet"),
-                ],
+                lines: {
+                    let mut lines = vec![
+                        format!("Signed by {}", signer.name),
+                        wall.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                        format!("{level_words} - Signet"),
+                    ];
+                    if mode == Mode::Test {
+                        lines.push("TEST - not valid for real signatures".into());
+                    }
+                    lines
+                },
             }),
         };
-        let out = signet_pdf::sign_pdf(&input, &cred, &trust.ca, &opts)?;
+        let out = signet_pdf::sign_pdf(&input, &cred, ca, &opts)?;
         Ok::<_, signet_pdf::PdfError>((out, cred.subject()))
     })
     .await
@@ -579,6 +624,7 @@ async fn verified_identity(
 async fn finish_now(
     state: &AppState,
     tenant: &TenantId,
+    mode: Mode,
     wf: &mut Workflow,
     latest: Option<Vec<u8>>,
     now: Timestamp,
@@ -594,7 +640,7 @@ async fn finish_now(
     let trust = state.trust.clone();
     let wall = state.wall_now();
     let pdf = crate::heavy::run(&state.heavy, move || {
-        signet_pdf::timestamp_pdf(&input, &trust.ca, wall)
+        signet_pdf::timestamp_pdf(&input, trust.ca(mode), wall)
     })
     .await
     .map_err(|e| ApiError::internal(&e))?

@@ -338,13 +338,17 @@ async fn walk_through(api: &Api, out: &std::path::Path, today: &str) -> anyhow::
     } else {
         println!("note: no certificate of completion from this server ({st}); skipped");
     }
-    let (st, ca) = api.send(Method::GET, "/v1/trust/ca.pem", None).await?;
+    // The demo runs in test mode: its file is signed under the TEST root, never the live one.
+    let (st, ca) = api.send(Method::GET, "/v1/trust/test-ca.pem", None).await?;
     if st != StatusCode::OK {
-        bail!("fetching the root answered {st}");
+        bail!("fetching the test root answered {st}");
     }
-    let ca_path = out.join("ca.pem");
+    let ca_path = out.join("test-ca.pem");
     std::fs::write(&ca_path, &ca).with_context(|| format!("cannot write {}", ca_path.display()))?;
-    println!("wrote {} (Signet's root certificate)", ca_path.display());
+    println!(
+        "wrote {} (Signet's TEST root: test mode signs under it; not valid for real signatures)",
+        ca_path.display()
+    );
 
     // 5. The signed file, verified offline against that root.
     let report = signet_pdf::verify_pdf(&signed_pdf, &[&ca]).context("verifying signed.pdf")?;

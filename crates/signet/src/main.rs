@@ -62,6 +62,10 @@ enum Command {
         /// Also trust this Signet server's root (fetched from URL/v1/trust/ca.pem, plain HTTP).
         #[arg(long, value_name = "URL")]
         server: Option<String>,
+        /// Trust the TEST root of the server or installation instead of the live one, to
+        /// check files made with a test-mode key (never valid for real signatures).
+        #[arg(long)]
+        test: bool,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
@@ -172,6 +176,7 @@ async fn main() -> anyhow::Result<ExitCode> {
         file,
         roots,
         server,
+        test,
         json,
     } = cli.command
     {
@@ -179,6 +184,7 @@ async fn main() -> anyhow::Result<ExitCode> {
             file,
             roots,
             server,
+            test,
             json,
         };
         let config_path = cli.config;

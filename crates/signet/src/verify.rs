@@ -15,6 +15,8 @@ pub struct VerifyArgs {
     pub file: PathBuf,
     pub roots: Vec<PathBuf>,
     pub server: Option<String>,
+    /// Trust the server's or installation's test-mode root instead of the live one.
+    pub test: bool,
     pub json: bool,
 }
 
@@ -82,17 +84,19 @@ async fn trust_anchors(
         roots.push(bytes);
     }
     if let Some(server) = &args.server {
-        roots.push(fetch_root(server).await?.into_bytes());
+        roots.push(fetch_root(server, args.test).await?.into_bytes());
     }
     if roots.is_empty() {
-        roots.push(installation_root(config()?).await?.into_bytes());
+        roots.push(installation_root(config()?, args.test).await?.into_bytes());
     }
     Ok(roots)
 }
 
-/// `GET {server}/v1/trust/ca.pem` (no authentication; plain HTTP only).
-pub async fn fetch_root(server: &str) -> anyhow::Result<String> {
-    let url = format!("{}/v1/trust/ca.pem", server.trim_end_matches('/'));
+/// `GET {server}/v1/trust/ca.pem`, or `test-ca.pem` for the test root (no authentication;
+/// plain HTTP only).
+pub async fn fetch_root(server: &str, test: bool) -> anyhow::Result<String> {
+    let file = if test { "test-ca.pem" } else { "ca.pem" };
+    let url = format!("{}/v1/trust/{file}", server.trim_end_matches('/'));
     anyhow::ensure!(
         url.starts_with("http://"),
         "--server takes a plain http:// URL; for {url} download the root yourself and pass \
@@ -114,7 +118,7 @@ pub async fn fetch_root(server: &str) -> anyhow::Result<String> {
 
 /// The root of the configured installation. A SQLite installation that does not exist yet
 /// is not created: the command asks for `--root` or `--server` instead.
-async fn installation_root(config: Config) -> anyhow::Result<String> {
+async fn installation_root(config: Config, test: bool) -> anyhow::Result<String> {
     let url = config.database_url();
     if let Some(path) = sqlite_path(&url)
         && !Path::new(path).exists()
@@ -126,7 +130,12 @@ async fn installation_root(config: Config) -> anyhow::Result<String> {
     let app = App::from_config(config).await.context(
         "cannot open the configured installation for its root (or pass --root / --server)",
     )?;
-    let pem = app.state.trust.ca.root_pem();
+    let mode = if test {
+        signet_store::Mode::Test
+    } else {
+        signet_store::Mode::Live
+    };
+    let pem = app.state.trust.ca(mode).root_pem();
     app.state.store.close().await;
     Ok(pem)
 }
@@ -203,6 +212,12 @@ pub fn render(file: &Path, report: &VerificationReport) -> String {
         }
     }
     let _ = writeln!(out);
+    if report.test_mode {
+        let _ = writeln!(
+            out,
+            "Made in TEST mode: Signet's test certificates; not valid for real signatures"
+        );
+    }
     let _ = writeln!(
         out,
         "Produced by Signet: {}",

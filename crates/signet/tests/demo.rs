@@ -42,14 +42,14 @@ fn demo_signs_a_contract_end_to_end_and_writes_verifiable_files() {
         "document finished",
         "signed.pdf",
         "certificate-of-completion.pdf",
-        "ca.pem",
+        "test-ca.pem",
         "file verified: 3 signatures TOTAL-PASSED",
     ] {
         assert!(stdout.contains(step), "{step:?} in:\n{stdout}");
     }
 
     let signed = std::fs::read(out_dir.path().join("signed.pdf")).unwrap();
-    let ca = std::fs::read(out_dir.path().join("ca.pem")).unwrap();
+    let ca = std::fs::read(out_dir.path().join("test-ca.pem")).unwrap();
     let certificate = std::fs::read(out_dir.path().join("certificate-of-completion.pdf")).unwrap();
     assert!(signed.starts_with(b"%PDF"));
     assert!(certificate.starts_with(b"%PDF"));
@@ -69,6 +69,10 @@ fn demo_signs_a_contract_end_to_end_and_writes_verifiable_files() {
     assert_eq!(signers, ["Ana Silva", "Ben Okafor"]);
     assert!(report.produced_by_signet);
     assert!(
+        report.test_mode,
+        "the demo runs in test mode and its file says so"
+    );
+    assert!(
         report.signatures.last().unwrap().is_document_timestamp,
         "a document timestamp closes the file"
     );
@@ -78,7 +82,7 @@ fn demo_signs_a_contract_end_to_end_and_writes_verifiable_files() {
         .arg("verify")
         .arg(out_dir.path().join("signed.pdf"))
         .arg("--root")
-        .arg(out_dir.path().join("ca.pem"))
+        .arg(out_dir.path().join("test-ca.pem"))
         .output()
         .unwrap();
     assert_eq!(verify.status.code(), Some(0));

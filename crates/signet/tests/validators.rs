@@ -23,7 +23,10 @@ struct Fixtures {
     database_url: String,
     data_dir: PathBuf,
     key: String,
+    /// The installation's TEST root: the fixtures are made with a test-mode key.
     root_pem: String,
+    /// The installation's live root, under which no test-mode file may pass.
+    live_root_pem: String,
     two: PathBuf,
     three: PathBuf,
     two_tampered: PathBuf,
@@ -32,6 +35,10 @@ struct Fixtures {
 
 impl Fixtures {
     fn root(&self) -> PathBuf {
+        self.dir.path().join("test-ca.pem")
+    }
+
+    fn live_root(&self) -> PathBuf {
         self.dir.path().join("ca.pem")
     }
 }
@@ -202,19 +209,30 @@ fn fixtures() -> &'static Fixtures {
         let three =
             signed_through_the_api(port, &key, "Three-party agreement", "advanced", signers);
 
-        let (status, root) = common::request_bytes(port, "GET", "/v1/trust/ca.pem", "", b"", "");
-        assert_eq!(status, 200);
-        let root_pem = String::from_utf8(root).unwrap();
-        assert!(root_pem.starts_with("-----BEGIN CERTIFICATE-----"));
+        let pem = |path: &str| {
+            let (status, root) = common::request_bytes(port, "GET", path, "", b"", "");
+            assert_eq!(status, 200);
+            let pem = String::from_utf8(root).unwrap();
+            assert!(pem.starts_with("-----BEGIN CERTIFICATE-----"));
+            pem
+        };
+        let root_pem = pem("/v1/trust/test-ca.pem");
+        let live_root_pem = pem("/v1/trust/ca.pem");
+        assert_ne!(root_pem, live_root_pem);
         drop(server);
 
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("ca.pem"), &root_pem).unwrap();
+        std::fs::write(dir.path().join("test-ca.pem"), &root_pem).unwrap();
+        std::fs::write(dir.path().join("ca.pem"), &live_root_pem).unwrap();
         let write = |name: &str, bytes: &[u8]| {
             let p = dir.path().join(name);
             std::fs::write(&p, bytes).unwrap();
             p
         };
+        if let Some(k) = std::env::var_os("KEEP_FIX") {
+            let _ = std::fs::write(std::path::Path::new(&k).join("two.pdf"), &two);
+            let _ = std::fs::write(std::path::Path::new(&k).join("test-ca.pem"), &root_pem);
+        }
         Fixtures {
             two: write("two.pdf", &two),
             three: write("three.pdf", &three),
@@ -224,6 +242,7 @@ fn fixtures() -> &'static Fixtures {
             data_dir,
             key,
             root_pem,
+            live_root_pem,
             dir,
         }
     })
@@ -323,9 +342,13 @@ fn nss_db(dir: &Path, root_pem: &str) -> String {
 /// pdfsig's per-signature blocks of `file` (document timestamps left out: pdfsig cannot
 /// validate ETSI.RFC3161 and says so).
 fn pdfsig_signatures(file: &Path) -> Vec<String> {
-    let f = fixtures();
+    pdfsig_signatures_under(file, &fixtures().root_pem)
+}
+
+/// pdfsig's per-signature blocks of `file` with only `root_pem` trusted.
+fn pdfsig_signatures_under(file: &Path, root_pem: &str) -> Vec<String> {
     let nss_dir = tempfile::tempdir().unwrap();
-    let nss = nss_db(nss_dir.path(), &f.root_pem);
+    let nss = nss_db(nss_dir.path(), root_pem);
     let out = Command::new("pdfsig")
         .args(["-nssdir", &nss])
         .arg(file)
@@ -492,10 +515,12 @@ fn signet_verify_flags_the_tampered_copies_as_the_validators_do() {
 #[test]
 fn signet_verify_finds_signets_root_in_the_installation_or_on_the_server() {
     let f = fixtures();
-    // No --root: the configured installation's root.
+    // No --root: the configured installation's root; --test for its test root, which signed
+    // these test-mode files.
     let out = common::signet(&f.database_url, &f.data_dir)
         .arg("verify")
         .arg(&f.three)
+        .arg("--test")
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -507,6 +532,7 @@ fn signet_verify_finds_signets_root_in_the_installation_or_on_the_server() {
     );
     assert!(stdout.contains("Result: all 4 TOTAL-PASSED"), "{stdout}");
     assert!(stdout.contains("Produced by Signet: yes"), "{stdout}");
+    assert!(stdout.contains("Made in TEST mode"), "{stdout}");
     assert!(stdout.contains("Carla Dias"), "{stdout}");
 
     // --server: the root fetched from a running server.
@@ -515,6 +541,7 @@ fn signet_verify_finds_signets_root_in_the_installation_or_on_the_server() {
         .arg("verify")
         .arg(&f.two)
         .args(["--server", &format!("http://127.0.0.1:{}", server.port)])
+        .arg("--test")
         .output()
         .unwrap();
     assert_eq!(
@@ -529,7 +556,7 @@ fn signet_verify_finds_signets_root_in_the_installation_or_on_the_server() {
     let (status, body) = common::request_bytes(
         server.port,
         "POST",
-        "/v1/verify",
+        "/v1/verify?anchor=test",
         &f.key,
         &pdf,
         "application/pdf",
@@ -537,6 +564,92 @@ fn signet_verify_finds_signets_root_in_the_installation_or_on_the_server() {
     assert_eq!(status, 200);
     let report: Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(report["signatures"][0]["indication"], "TOTAL-FAILED");
+}
+
+/// A test-mode key signs "advanced" in any name it likes (here: identified sandbox persons);
+/// nothing it makes may pass as real. Under the live root every validator refuses it, and
+/// Signet says why.
+#[test]
+fn a_test_mode_signature_never_passes_against_the_live_root() {
+    let f = fixtures();
+    for file in [&f.two, &f.three] {
+        // signet verify, the installation's live root (the default) and --root ca.pem.
+        let out = common::signet(&f.database_url, &f.data_dir)
+            .arg("verify")
+            .arg(file)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{stdout}");
+        assert!(stdout.contains("Made in TEST mode"), "{stdout}");
+        assert!(stdout.contains("NOT PASSED"), "{stdout}");
+        let (code, report, _) = signet_verify(file, &[&f.live_root()]);
+        assert_eq!(code, 1, "{report:#}");
+        assert_eq!(report["test_mode"], true, "{report:#}");
+        assert_eq!(report["produced_by_signet"], false, "{report:#}");
+        for s in report["signatures"].as_array().unwrap() {
+            assert_ne!(s["indication"], "TOTAL-PASSED", "{s}");
+            assert_eq!(s["sub_indication"], "NO_CERTIFICATE_CHAIN_FOUND", "{s}");
+            assert!(
+                s["details"].to_string().contains("test mode"),
+                "the report says why: {s}"
+            );
+        }
+        // The advanced certificates name the persons, and say TEST beside the name.
+        if file == &f.three {
+            let subjects: Vec<&str> = report["signatures"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|s| s["is_document_timestamp"] == false)
+                .map(|s| s["certificate_subject"].as_str().unwrap())
+                .collect();
+            assert_eq!(subjects.len(), 3);
+            for subject in subjects {
+                assert!(subject.contains("(TEST)"), "{subject}");
+                assert!(
+                    subject.contains("not valid for real signatures"),
+                    "{subject}"
+                );
+            }
+        }
+    }
+
+    // The server's /v1/verify judges against the live root unless asked otherwise.
+    let server = common::start_server(&f.database_url, &f.data_dir);
+    let pdf = std::fs::read(&f.three).unwrap();
+    let verify = |path: &str| {
+        let (status, body) =
+            common::request_bytes(server.port, "POST", path, &f.key, &pdf, "application/pdf");
+        assert_eq!(status, 200);
+        serde_json::from_slice::<Value>(&body).unwrap()
+    };
+    let live = verify("/v1/verify");
+    assert_eq!(live["test_mode"], true, "{live:#}");
+    for s in live["signatures"].as_array().unwrap() {
+        assert_eq!(s["indication"], "INDETERMINATE", "{s}");
+    }
+    let test = verify("/v1/verify?anchor=test");
+    for s in test["signatures"].as_array().unwrap() {
+        assert_eq!(s["indication"], "TOTAL-PASSED", "{s}");
+    }
+    drop(server);
+
+    // pyHanko and pdfsig trusting only the live root: valid maths, untrusted signer.
+    if let Some(py) = pyhanko() {
+        for r in pyhanko_validate(&py, f.live_root().as_os_str(), &f.three) {
+            assert_eq!(r["intact"], true, "{r}");
+            assert_eq!(r["trusted"], false, "not trusted under the live root: {r}");
+        }
+    }
+    if have_pdfsig() {
+        for s in pdfsig_signatures_under(&f.three, &f.live_root_pem) {
+            assert!(
+                !s.contains("Certificate is Trusted."),
+                "not trusted under the live root:\n{s}"
+            );
+        }
+    }
 }
 
 #[test]

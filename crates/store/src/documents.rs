@@ -375,9 +375,11 @@ impl Store {
         rows.iter().map(audit_from_row).collect()
     }
 
-    /// The sealed trust store, if one was created.
-    pub async fn trust_store(&self) -> Result<Option<String>> {
-        let row = sqlx::query("SELECT sealed FROM trust_store WHERE id = 'default'")
+    /// The sealed trust store `id` (`default` is the live one, `test` the test-mode one), if
+    /// one was created.
+    pub async fn trust_store(&self, id: &str) -> Result<Option<String>> {
+        let row = sqlx::query("SELECT sealed FROM trust_store WHERE id = $1")
+            .bind(id)
             .fetch_optional(&self.read)
             .await?;
         row.map(|r| Ok(r.try_get("sealed")?)).transpose()
@@ -385,15 +387,22 @@ impl Store {
 
     /// Stores a sealed trust store unless another process stored one first; returns the one
     /// that is kept, so every process of an installation signs under the same root.
-    pub async fn insert_trust_store(&self, sealed: &str, now: Timestamp) -> Result<String> {
+    pub async fn insert_trust_store(
+        &self,
+        id: &str,
+        sealed: &str,
+        now: Timestamp,
+    ) -> Result<String> {
         sqlx::query(
-            "INSERT INTO trust_store (id, sealed, created_at) VALUES ('default', $1, $2) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO trust_store (id, sealed, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
         )
+        .bind(id)
         .bind(sealed)
         .bind(to_millis(&now))
         .execute(&self.write)
         .await?;
-        let row = sqlx::query("SELECT sealed FROM trust_store WHERE id = 'default'")
+        let row = sqlx::query("SELECT sealed FROM trust_store WHERE id = $1")
+            .bind(id)
             .fetch_one(&self.write)
             .await?;
         Ok(row.try_get("sealed")?)

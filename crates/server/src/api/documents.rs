@@ -676,7 +676,9 @@ pub async fn audit_pdf(
             })
             .collect(),
         chain_head: rows.last().map(|r| r.hash.clone()).unwrap_or_default(),
+        test_mode: caller.mode == signet_store::Mode::Test,
     };
+    let mode = caller.mode;
     let trust = state.trust.clone();
     let wall = state.wall_now();
     let pdf = crate::heavy::run(&state.heavy, move || {
@@ -693,7 +695,8 @@ pub async fn audit_pdf(
             timestamp: true,
             visible: None,
         };
-        signet_pdf::sign_pdf(&unsealed, &trust.ca.seal_credential(), &trust.ca, &opts)
+        let ca = trust.ca(mode);
+        signet_pdf::sign_pdf(&unsealed, &ca.seal_credential(), ca, &opts)
     })
     .await
     .map_err(|e| ApiError::internal(&e))?
@@ -706,14 +709,28 @@ pub async fn audit_pdf(
     ))
 }
 
-/// Trust anchor: Signet's root certificate, to add to a validator's trust store.
+/// Trust anchor: Signet's live root certificate, to add to a validator's trust store. What
+/// test-mode keys create is signed under the test root (`/v1/trust/test-ca.pem`) and never
+/// chains to this one.
 #[utoipa::path(get, path = "/v1/trust/ca.pem", tag = "documents",
     responses((status = 200, description = "PEM", content_type = "application/x-pem-file")))]
 pub async fn ca_pem(State(state): State<AppState>) -> Response {
+    pem_response(state.trust.ca(signet_store::Mode::Live).root_pem())
+}
+
+/// Signet's TEST root: what test-mode keys create is signed under it (every name in it says
+/// TEST). Trust it only in a test environment; it is not valid for real signatures.
+#[utoipa::path(get, path = "/v1/trust/test-ca.pem", tag = "documents",
+    responses((status = 200, description = "PEM", content_type = "application/x-pem-file")))]
+pub async fn test_ca_pem(State(state): State<AppState>) -> Response {
+    pem_response(state.trust.ca(signet_store::Mode::Test).root_pem())
+}
+
+fn pem_response(pem: String) -> Response {
     (
         StatusCode::OK,
         [(header::CONTENT_TYPE, "application/x-pem-file")],
-        state.trust.ca.root_pem(),
+        pem,
     )
         .into_response()
 }
@@ -722,13 +739,17 @@ pub async fn ca_pem(State(state): State<AppState>) -> Response {
 ///
 /// Each signature is reported with signer, time, claimed and detected PAdES level, the ETSI
 /// EN 319 102-1 indication and sub-indication, and whether it covers the whole file; the
-/// report says whether Signet produced the file. Signet's root is the trust anchor.
+/// report says whether Signet produced the file. Signet's live root is the trust anchor, so a
+/// test-mode signature never passes (the report says it was made in test mode); `?anchor=test`
+/// judges against the test root instead, to check files made with a test key.
 #[utoipa::path(post, path = "/v1/verify", tag = "documents",
+    params(("anchor" = Option<String>, Query, description = "`live` (default): Signet's live root; `test`: the test-mode root")),
     request_body(content = Vec<u8>, content_type = "application/pdf"),
     responses((status = 200, description = "The verification report"), (status = 415, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
 pub async fn verify(
     State(state): State<AppState>,
     _caller: Caller,
+    uri: axum::http::Uri,
     headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
@@ -750,7 +771,20 @@ pub async fn verify(
             "send the PDF as the body with Content-Type: application/pdf",
         ));
     }
-    let root = state.trust.ca.root_pem();
+    let mode = match query_pairs(uri.query())
+        .iter()
+        .find(|(k, _)| k == "anchor")
+        .map(|(_, v)| v.as_str())
+    {
+        None | Some("live") => signet_store::Mode::Live,
+        Some("test") => signet_store::Mode::Test,
+        Some(_) => {
+            return Err(ApiError::invalid(vec![
+                signet_core::validate::FieldError::new("anchor", "must be live or test"),
+            ]));
+        }
+    };
+    let root = state.trust.ca(mode).root_pem();
     let opts = signet_pdf::VerifyOptions {
         limits: crate::heavy::pdf_limits(&state.config),
         max_signatures: signet_pdf::MAX_VERIFIED_SIGNATURES,

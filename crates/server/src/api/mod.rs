@@ -76,4 +76,5 @@ pub fn public_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(ops::readyz))
         .routes(routes!(ops::metrics))
         .routes(routes!(documents::ca_pem))
+        .routes(routes!(documents::test_ca_pem))
 }

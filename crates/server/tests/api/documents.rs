@@ -68,10 +68,15 @@ async fn document(app: &TestApp, doc: &Value) -> Value {
         .clone()
 }
 
+/// `POST /v1/verify` against the test root, which signs what these test-mode keys create.
 async fn verify(app: &TestApp, pdf: Vec<u8>) -> Value {
+    verify_under(app, pdf, "test").await
+}
+
+async fn verify_under(app: &TestApp, pdf: Vec<u8>, anchor: &str) -> Value {
     app.send(
         Method::POST,
-        "/v1/verify",
+        &format!("/v1/verify?anchor={anchor}"),
         Some(&app.key),
         Some(pdf),
         Some("application/pdf"),
@@ -127,6 +132,26 @@ async fn two_signers_sign_in_parallel_and_the_file_carries_both_signatures_and_a
         assert_eq!(s["indication"], "TOTAL-PASSED", "{report}");
     }
     assert_eq!(report["produced_by_signet"], true);
+    assert_eq!(report["test_mode"], true);
+    // Made with a test key: under the live root nothing passes, and the report says why.
+    let live = verify_under(&app, file.bytes.clone(), "live").await;
+    for s in live["signatures"].as_array().unwrap() {
+        assert_eq!(s["indication"], "INDETERMINATE", "{live}");
+        assert_eq!(s["sub_indication"], "NO_CERTIFICATE_CHAIN_FOUND", "{live}");
+        assert!(s["details"].to_string().contains("test mode"), "{live}");
+    }
+    assert_eq!(live["produced_by_signet"], false);
+    let audit_pdf = app.get(&format!("/v1/documents/{d}/audit.pdf")).await;
+    assert_eq!(audit_pdf.status, 200);
+    let sealed = verify(&app, audit_pdf.bytes.clone()).await;
+    assert_eq!(
+        sealed["test_mode"], true,
+        "the certificate of completion is sealed as TEST"
+    );
+    assert_eq!(
+        sealed["signatures"][0]["indication"], "TOTAL-PASSED",
+        "{sealed}"
+    );
 
     // Seed 004's payloads and the signature events, in order.
     let types = app.event_types().await;
@@ -595,16 +620,30 @@ async fn a_document_can_be_sent_as_multipart() {
 }
 
 #[tokio::test]
-async fn the_root_certificate_is_public() {
+async fn the_live_and_test_roots_are_public_and_apart() {
     let app = spawn_app().await;
-    let r = app
-        .send(Method::GET, "/v1/trust/ca.pem", None, None, None, &[])
-        .await;
-    assert_eq!(r.status, 200);
+    let mut roots = Vec::new();
+    for path in ["/v1/trust/ca.pem", "/v1/trust/test-ca.pem"] {
+        let r = app.send(Method::GET, path, None, None, None, &[]).await;
+        assert_eq!(r.status, 200);
+        assert!(
+            String::from_utf8_lossy(&r.bytes).starts_with("-----BEGIN CERTIFICATE-----"),
+            "PEM"
+        );
+        let certs = signet_pdf::parse_roots(&[&r.bytes]).expect("a certificate");
+        assert_eq!(certs.len(), 1, "{path} serves one root");
+        roots.push(certs.into_iter().next().unwrap());
+    }
     assert!(
-        String::from_utf8_lossy(&r.bytes).starts_with("-----BEGIN CERTIFICATE-----"),
-        "PEM"
+        !signet_pdf::is_test_certificate(&roots[0]),
+        "ca.pem is the live root"
     );
+    assert!(
+        signet_pdf::is_test_certificate(&roots[1]),
+        "test-ca.pem is the test root"
+    );
+    let subject = roots[1].tbs_certificate().subject().to_string();
+    assert!(subject.contains("TEST Root CA"), "{subject}");
 }
 
 /// A person identified through the sandbox (HAPPYPATH succeeds after 120 s).
