@@ -66,7 +66,8 @@ fn refused() {
     let _ = err.write_all(b"\nsignet-fuzz: a case of target `");
     let _ = err.write_all(target.as_bytes());
     let _ = err.write_all(
-        b"` went over its hard memory ceiling; the same command and FUZZ_SEED replay it\n",
+        b"` went over its hard memory ceiling; the same command and FUZZ_SEED replay it, \
+          and with FUZZ_KEEP_CURRENT=1 the input is kept as target/fuzz-failures/<target>.current\n",
     );
 }
 

@@ -13,7 +13,9 @@
 //!
 //! Environment: `FUZZ_CASES` (cases per target, instead of each target's default, which is sized
 //! for a debug build in CI), `FUZZ_SEED` (a number, or `random`; by default a fixed seed per
-//! target, so a CI run is reproducible), `FUZZ_FAILURES` (where failing inputs go).
+//! target, so a CI run is reproducible), `FUZZ_FAILURES` (where failing inputs go),
+//! `FUZZ_KEEP_CURRENT` (set: each input is written to `<target>.current` there before it runs,
+//! to keep one that aborts the process at the hard memory ceiling).
 
 pub mod alloc;
 pub mod mutate;
@@ -59,6 +61,8 @@ pub struct Target {
     pub cases: u32,
     /// Inputs built from the format's grammar, mutated like the seeds.
     pub generator: Option<fn() -> BoxedStrategy<Vec<u8>>>,
+    /// Another target whose corpus seeds this one too (same input format).
+    pub shares: Option<&'static str>,
 }
 
 /// What one case starts from before its mutations.
@@ -182,10 +186,11 @@ pub fn failures_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/fuzz-failures"))
 }
 
-/// Writes a failing input where it can be picked up for the corpus, and says where.
-fn keep_failure(name: &str, data: &[u8]) -> String {
+/// Writes an input to `file` in [`failures_dir`], where it can be picked up for the corpus, and
+/// says where.
+fn keep_input(file: &str, data: &[u8]) -> String {
     let dir = failures_dir();
-    let path = dir.join(format!("{name}.bin"));
+    let path = dir.join(file);
     match std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, data)) {
         Ok(()) => path.display().to_string(),
         Err(e) => format!("(not saved: {e})"),
@@ -212,7 +217,11 @@ pub fn fuzz(target: &Target) {
     }
     let cases =
         env_u64("FUZZ_CASES").map_or(target.cases, |n| u32::try_from(n).unwrap_or(u32::MAX));
-    run(target, corpus(target.name), cases, run_seed(target.name));
+    let mut inputs = corpus(target.name);
+    if let Some(other) = target.shares {
+        inputs.extend(corpus(other));
+    }
+    run(target, inputs, cases, run_seed(target.name));
 }
 
 /// Runs `target` over `corpus` and then `cases` cases drawn from `seed`.
@@ -266,8 +275,14 @@ pub fn run(target: &Target, corpus: Vec<(String, Vec<u8>)>, cases: u32, seed: u6
     };
 
     let largest_peak = std::cell::Cell::new(0usize);
+    // A case that aborts the process (over the hard memory ceiling) cannot be kept after the
+    // fact; on request, each input is written before it runs.
+    let keep_current = std::env::var_os("FUZZ_KEEP_CURRENT").is_some();
     let result = runner.run(&strategy, |case| {
         let data = case.bytes(&seeds, target.dictionary);
+        if keep_current {
+            keep_input(&format!("{}.current", target.name), &data);
+        }
         let peak = check(target, &data).map_err(TestCaseError::fail)?;
         largest_peak.set(largest_peak.get().max(peak));
         Ok(())
@@ -284,7 +299,7 @@ pub fn run(target: &Target, corpus: Vec<(String, Vec<u8>)>, cases: u32, seed: u6
         ),
         Err(TestError::Fail(reason, case)) => {
             let data = case.bytes(&seeds, target.dictionary);
-            let saved = keep_failure(target.name, &data);
+            let saved = keep_input(&format!("{}.bin", target.name), &data);
             panic!(
                 "fuzz {}: an input {reason}\n  (seed {seed:#x}; {:?} with mutations {:?}; {} bytes saved to {saved}; \
                  once the parser is fixed, add it to {})",

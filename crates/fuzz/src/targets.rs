@@ -88,8 +88,9 @@ pub const MRZ: Target = Target {
         "\u{FEFF}".as_bytes(),
     ],
     memory: TEXT_MEMORY,
-    cases: 10_000,
+    cases: 20_000,
     generator: Some(mrz_zone),
+    shares: None,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -266,8 +267,9 @@ pub const PERSON_JSON: Target = Target {
         fixed: 16 << 20,
         per_byte: 256,
     },
-    cases: 5000,
+    cases: 10_000,
     generator: Some(person_object),
+    shares: None,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -457,7 +459,7 @@ const LIST_MEMORY: Memory = Memory {
 };
 
 /// Cases of a list target in a CI run: each writes a file and parses it.
-const LIST_CASES: u32 = 2000;
+const LIST_CASES: u32 = 3000;
 
 pub const OFAC_SDN_CSV: Target = Target {
     name: "ofac-sdn-csv",
@@ -466,6 +468,7 @@ pub const OFAC_SDN_CSV: Target = Target {
     memory: LIST_MEMORY,
     cases: LIST_CASES,
     generator: None,
+    shares: None,
 };
 
 pub const OFAC_SDN_XML: Target = Target {
@@ -475,6 +478,7 @@ pub const OFAC_SDN_XML: Target = Target {
     memory: LIST_MEMORY,
     cases: LIST_CASES,
     generator: None,
+    shares: None,
 };
 
 pub const EU_FSF_XML: Target = Target {
@@ -484,6 +488,7 @@ pub const EU_FSF_XML: Target = Target {
     memory: LIST_MEMORY,
     cases: LIST_CASES,
     generator: None,
+    shares: None,
 };
 
 pub const UN_XML: Target = Target {
@@ -493,6 +498,7 @@ pub const UN_XML: Target = Target {
     memory: LIST_MEMORY,
     cases: LIST_CASES,
     generator: None,
+    shares: None,
 };
 
 pub const UK_SANCTIONS_LIST: Target = Target {
@@ -502,6 +508,7 @@ pub const UK_SANCTIONS_LIST: Target = Target {
     memory: LIST_MEMORY,
     cases: LIST_CASES,
     generator: None,
+    shares: None,
 };
 
 pub const OPENSANCTIONS_FTM: Target = Target {
@@ -511,6 +518,7 @@ pub const OPENSANCTIONS_FTM: Target = Target {
     memory: LIST_MEMORY,
     cases: LIST_CASES,
     generator: None,
+    shares: None,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -663,6 +671,145 @@ pub const IMAGE: Target = Target {
         fixed: (1 << 20) * 8 + (16 << 20) + (4 << 20),
         per_byte: 16,
     },
-    cases: 4000,
+    cases: 6000,
     generator: Some(image_file),
+    shares: None,
+};
+
+// ---------------------------------------------------------------------------------------------
+// PDF: documents uploaded for signing (intake, then page images), and files sent to be verified.
+
+/// Largest upload the intake target accepts: the server's default `max_document_bytes`.
+const PDF_MAX_BYTES: usize = 20 * 1024 * 1024;
+
+/// `signet_pdf::check_pdf`, the acceptance check of an upload.
+pub fn pdf_intake(data: &[u8]) {
+    if let Err(e) = signet_pdf::check_pdf(data, PDF_MAX_BYTES) {
+        let _ = (e.to_string(), e.return_code());
+    }
+}
+
+/// What the signer's page does with an accepted upload: counts its pages and renders the first
+/// at the smallest width.
+pub fn pdf_render(data: &[u8]) {
+    if signet_pdf::check_pdf(data, PDF_MAX_BYTES).is_ok() {
+        let _ = signet_pdf::page_count(data);
+        let _ = signet_pdf::render_page_png(data, 0, signet_pdf::MIN_WIDTH_PX);
+    }
+}
+
+/// The root of the test-mode trust store that signed the verification seeds (written with them
+/// by the ignored test `write_pdf_seeds`).
+const PDF_ROOT: &[u8] = include_bytes!("../data/pdf-root.der");
+
+/// `signet_pdf::verify_pdf`, as `POST /v1/verify` and `signet verify` run it.
+pub fn pdf_verify(data: &[u8]) {
+    match signet_pdf::verify_pdf(data, &[PDF_ROOT]) {
+        Ok(report) => {
+            for s in &report.signatures {
+                let _ = (s.indication.as_str(), s.byte_range);
+            }
+        }
+        Err(e) => {
+            let _ = e.to_string();
+        }
+    }
+}
+
+/// PDF's syntax, and the numbers and filters that lengths, offsets and decoders read.
+const PDF_TOKENS: &[&[u8]] = &[
+    b"obj",
+    b"endobj",
+    b"stream\n",
+    b"\nendstream",
+    b"xref\n",
+    b"trailer",
+    b"startxref\n",
+    b"%%EOF\n",
+    b"<<",
+    b">>",
+    b"[",
+    b"]",
+    b"(",
+    b")",
+    b"\\",
+    b"<",
+    b">",
+    b"/",
+    b" R",
+    b" 0 R",
+    b"/Length ",
+    b"/Filter /FlateDecode",
+    b"/Filter [/FlateDecode /FlateDecode /ASCIIHexDecode]",
+    b"/Filter /LZWDecode",
+    b"/Filter /ASCII85Decode",
+    b"/Filter /RunLengthDecode",
+    b"/DecodeParms << /Predictor 12 /Columns 4 >>",
+    b"/Type /ObjStm /N ",
+    b"/First ",
+    b"/Type /XRef /W [1 2 1] ",
+    b"/Prev ",
+    b"/Size ",
+    b"/Root ",
+    b"/Pages ",
+    b"/Kids [",
+    b"/Count ",
+    b"/Parent ",
+    b"/Encrypt ",
+    b"/ByteRange [",
+    b"/Contents <",
+    b"/Type /Sig",
+    b"/SubFilter /ETSI.CAdES.detached",
+    b"/V ",
+    b"/FT /Sig",
+    b"/AcroForm",
+    b"/DSS",
+    b"/Width 100000 /Height 100000",
+    b"/BitsPerComponent 16",
+    b"999999999 0 obj",
+    b"0 0 obj",
+    b"-1",
+    b"1e9",
+    b"\x00",
+    b"\r",
+    b"%",
+];
+
+/// Intake decodes at most 64 MiB of streams in all (`signet_pdf::Limits`' default), but holds
+/// more at once: the output of one filter of a chain while the next decodes, and a buffer that
+/// grows past the cap has doubled its capacity on the way; three times the cap bounds that. lopdf
+/// spends about 120 bytes on each value it reads, and a value can be two bytes of input.
+const PDF_MEMORY: Memory = Memory {
+    fixed: 3 * (64 << 20) + (16 << 20),
+    per_byte: 512,
+};
+
+pub const PDF_INTAKE: Target = Target {
+    name: "pdf-intake",
+    run: pdf_intake,
+    dictionary: PDF_TOKENS,
+    memory: PDF_MEMORY,
+    cases: 2000,
+    generator: None,
+    shares: None,
+};
+
+pub const PDF_RENDER: Target = Target {
+    name: "pdf-render",
+    run: pdf_render,
+    dictionary: PDF_TOKENS,
+    memory: PDF_MEMORY,
+    cases: 1000,
+    generator: None,
+    shares: Some("pdf-intake"),
+};
+
+pub const PDF_VERIFY: Target = Target {
+    name: "pdf-verify",
+    run: pdf_verify,
+    dictionary: PDF_TOKENS,
+    memory: PDF_MEMORY,
+    cases: 2000,
+    generator: None,
+    shares: None,
 };

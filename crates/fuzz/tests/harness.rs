@@ -41,6 +41,7 @@ fn a_panic_is_found_shrunk_and_kept() {
         },
         cases: 0,
         generator: None,
+        shares: None,
     };
     let message = failure_of(&target, &[b"hello, world", b"seed two"]);
     assert!(
@@ -73,6 +74,7 @@ fn a_case_over_its_memory_limit_fails() {
         },
         cases: 0,
         generator: None,
+        shares: None,
     };
     // One megabyte passes; mutations of the first byte soon ask for more than four.
     let message = failure_of(&target, &[b"\x01 one megabyte"]);
