@@ -81,17 +81,4 @@ impl Store {
         }
         Ok(())
     }
-
-    /// How many webhook endpoints a tenant has in a mode (read on the writer, so an endpoint
-    /// created a moment ago is seen).
-    pub async fn count_webhook_endpoints(&self, tenant: &TenantId, mode: Mode) -> Result<i64> {
-        let row = sqlx::query(
-            "SELECT COUNT(*) AS n FROM webhook_endpoints WHERE tenant_id = $1 AND mode = $2",
-        )
-        .bind(tenant.as_str())
-        .bind(mode.as_str())
-        .fetch_one(&self.write)
-        .await?;
-        Ok(row.try_get("n")?)
-    }
 }

@@ -206,6 +206,47 @@ fn u32_of(v: i64) -> u32 {
 
 impl Store {
     pub async fn insert_webhook_endpoint(&self, e: &WebhookEndpointRow) -> Result<()> {
+        let mut tx = self.begin().await?;
+        self.insert_webhook_endpoint_in(&mut tx, e).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Inserts an endpoint unless its tenant already has `cap` in its mode; `false` when it
+    /// has. The count and the insert happen under the tenant's row lock (SQLite's single
+    /// writer serialises them anyway), so creations at once never take a tenant over its cap
+    /// and never refuse one that fits.
+    pub async fn insert_webhook_endpoint_capped(
+        &self,
+        e: &WebhookEndpointRow,
+        cap: i64,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT id FROM tenants WHERE id = $1{}",
+            self.backend.for_update()
+        )))
+        .bind(e.tenant_id.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM webhook_endpoints WHERE tenant_id = $1 AND mode = $2",
+        )
+        .bind(e.tenant_id.as_str())
+        .bind(e.mode.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
+        let n: i64 = row.try_get("n")?;
+        if n >= cap {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        self.insert_webhook_endpoint_in(&mut tx, e).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn insert_webhook_endpoint_in(&self, tx: &mut Tx, e: &WebhookEndpointRow) -> Result<()> {
         let (secret, previous_secret) = seal_secrets(self, e)?;
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO webhook_endpoints ({ENDPOINT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
@@ -224,7 +265,7 @@ impl Store {
         .bind(e.failing_since.as_ref().map(to_millis))
         .bind(to_millis(&e.created_at))
         .bind(to_millis(&e.updated_at))
-        .execute(&self.write)
+        .execute(&mut **tx)
         .await
         .map_err(|e| StoreError::on_constraint(e, "webhook endpoint id collision"))?;
         Ok(())

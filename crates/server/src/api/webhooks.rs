@@ -212,14 +212,6 @@ pub async fn create(
     let event_types = validate_event_types(&body.event_types)?;
     validate_description(&body.description)?;
     let cap = i64::from(state.config.webhook_max_endpoints_per_tenant);
-    if state
-        .store
-        .count_webhook_endpoints(&caller.tenant.id, caller.mode)
-        .await?
-        >= cap
-    {
-        return Err(endpoint_limit(cap));
-    }
     let now = caller.now(&state);
     let row = WebhookEndpointRow {
         id: WebhookEndpointId::from_random(random16()),
@@ -237,20 +229,11 @@ pub async fn create(
         created_at: now,
         updated_at: now,
     };
-    state.store.insert_webhook_endpoint(&row).await?;
-    // Two creations at once may both have passed the check above: counting again after the
-    // insert, the one that finds the tenant over the cap takes its endpoint back, so the cap
-    // holds without a lock (at worst both step back and the client tries again).
-    if state
+    if !state
         .store
-        .count_webhook_endpoints(&caller.tenant.id, caller.mode)
+        .insert_webhook_endpoint_capped(&row, cap)
         .await?
-        > cap
     {
-        state
-            .store
-            .delete_webhook_endpoint(&caller.tenant.id, caller.mode, &row.id)
-            .await?;
         return Err(endpoint_limit(cap));
     }
     Ok(created(endpoint_json(&row, true)))
