@@ -370,11 +370,6 @@ impl Config {
                 "database_url must start with sqlite:// or postgres://".into(),
             ));
         }
-        if self.heavy_work_concurrency == 0 {
-            return Err(ConfigError::Invalid(
-                "heavy_work_concurrency must be at least 1".into(),
-            ));
-        }
         if !(0.5..=1.0).contains(&self.screening_threshold) {
             return Err(ConfigError::Invalid(
                 "screening_threshold must be between 0.5 and 1".into(),
@@ -437,6 +432,7 @@ impl Config {
                 self.webhook_max_in_flight_per_tenant,
             ),
             ("password_hash_concurrency", self.password_hash_concurrency),
+            ("heavy_work_concurrency", self.heavy_work_concurrency),
         ] {
             if value == 0 {
                 return Err(ConfigError::Invalid(format!("{key} must be at least 1")));

@@ -190,12 +190,10 @@ impl App {
             screening: Arc::new(screening::Screening::new()),
             trust: Arc::new(trust),
             notifier: notifier.map(Arc::new),
-            heavy: heavy::HeavyWork::new(
-                usize::try_from(heavy_work_concurrency).unwrap_or(1),
-            ),
             password_checks: Arc::new(tokio::sync::Semaphore::new(
                 usize::try_from(config_password_checks).unwrap_or(1),
             )),
+            heavy: heavy::HeavyWork::new(usize::try_from(heavy_work_concurrency).unwrap_or(1)),
         };
         Ok(App {
             state,

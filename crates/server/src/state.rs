@@ -43,11 +43,11 @@ pub struct AppState {
     pub trust: Arc<crate::signing::Trust>,
     /// Live-mode delivery of one-time codes; `None` when no channel is configured.
     pub notifier: Option<Arc<crate::delivery::Notifier>>,
-    /// The bounded pool for PDF work (`heavy_work_concurrency` at once).
-    pub heavy: crate::heavy::HeavyWork,
     /// Permits for password checks (argon2id): a burst of sign-ins waits for one instead
     /// of taking every blocking thread and 19 MiB each.
     pub password_checks: Arc<tokio::sync::Semaphore>,
+    /// The bounded pool for PDF work (`heavy_work_concurrency` at once).
+    pub heavy: crate::heavy::HeavyWork,
 }
 
 impl AppState {

@@ -7,8 +7,7 @@
 //! commits, so concurrent requests are counted one after another, and a caller that finds a
 //! counter over its cap rolls its transaction back, which leaves every count as it was.
 
-use crate::{ClaimedMessage, Mode, Result, Store, Tx};
-use signet_core::ids::TenantId;
+use crate::{ClaimedMessage, Result, Store, Tx};
 use sqlx::Row;
 
 /// One counter to increment: `window_start` is the start of its fixed window in Unix

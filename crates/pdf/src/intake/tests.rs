@@ -221,8 +221,8 @@ fn too_many_values_or_objects_are_refused() {
 fn deep_nesting_is_malformed() {
     let mut pdf = pdf_with_content("", b"");
     pdf.extend_from_slice(b"9 0 obj\n");
-    pdf.extend_from_slice(&vec![b'['; MAX_NESTING + 1]);
-    pdf.extend_from_slice(&vec![b']'; MAX_NESTING + 1]);
+    pdf.extend_from_slice(&[b'['; MAX_NESTING + 1]);
+    pdf.extend_from_slice(&[b']'; MAX_NESTING + 1]);
     pdf.extend_from_slice(b"\nendobj\n");
     assert!(matches!(
         scan(&pdf, &Limits::default()),

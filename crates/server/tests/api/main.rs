@@ -14,7 +14,7 @@ mod identify;
 mod limits;
 mod operations;
 mod pages;
-mod persons;
 mod pdf_intake;
+mod persons;
 mod sandbox;
 mod secrets;
