@@ -20,7 +20,7 @@ mod return_codes;
 mod signature;
 
 pub use attempts::AttemptResponseCode;
-pub use errors::error_code;
+pub use errors::{ErrorCode, error_code};
 pub use identification::{IdentificationReason, PersonDocumentType};
 
 /// What a code means: which field or list of the API it belongs to.
@@ -461,8 +461,8 @@ mod tests {
     #[test]
     fn only_error_codes_have_an_http_status() {
         assert_eq!(
-            error_code("signer_locked").unwrap().http_status(),
-            Some(423)
+            error_code("signer_blocked").unwrap().http_status(),
+            Some(422)
         );
         assert_eq!(
             error_code("internal_error").unwrap().http_status(),

@@ -1,306 +1,389 @@
-//! Signet's API error codes.
+//! Signet's API error codes: one table from which both [`ErrorCode`] and the catalogue rows
+//! (`GET /v1/codes`, kind `error_code`) are generated.
 //!
 //! Every client error carries a stable `code` (seed 002's error shape), the HTTP status it is
 //! sent with (`status`, as a string) and, where seed 001 has a return code of the same meaning,
 //! that number as `return_code`, so integrators of the e-sign platform keep their rules.
 //! `retryable` says whether the same request may succeed later without being changed.
+//!
+//! The server builds every error from a variant, so a code it can send and the catalogue does
+//! not list cannot compile, and the status it sends is the one listed here.
 
-use super::{CodeEntry, CodeKind};
+use super::{CodeEntry, CodeKind, return_code_description};
 
-const fn err(
-    code: &'static str,
-    http: &'static str,
-    retryable: bool,
-    description: &'static str,
-) -> CodeEntry {
-    CodeEntry::new(CodeKind::ErrorCode, code, description)
-        .status(http)
-        .retryable(retryable)
+/// Defines the [`ErrorCode`] enum and its catalogue rows from one list of rows, so the string,
+/// HTTP status, title and seed 001 return code of a code live in exactly one place.
+macro_rules! error_codes {
+    (
+        $(
+            $(#[$vmeta:meta])*
+            $variant:ident {
+                code: $code:literal,
+                status: $http:literal,
+                title: $title:literal,
+                return_code: [$($rc:literal)?],
+                retryable: $retry:literal,
+                description: $desc:literal $(,)?
+            }
+        ),+ $(,)?
+    ) => {
+        super::code_enum! {
+            /// An error code of the API: its string, HTTP status, title and seed 001 number.
+            pub enum ErrorCode ("error code", ERROR_CODES) {
+                $(
+                    $(#[$vmeta])*
+                    $variant = CodeEntry::new(CodeKind::ErrorCode, $code, $desc)
+                        .status(stringify!($http))
+                        .retryable($retry)
+                        $(.return_code($rc))?
+                ),+
+            }
+        }
+
+        impl ErrorCode {
+            /// The HTTP status the API sends this code with.
+            pub const fn http_status(self) -> u16 {
+                match self {
+                    $( ErrorCode::$variant => $http ),+
+                }
+            }
+
+            /// The short human title of the error object.
+            pub const fn title(self) -> &'static str {
+                match self {
+                    $( ErrorCode::$variant => $title ),+
+                }
+            }
+        }
+    };
 }
 
-/// The error codes. Choices worth knowing:
-/// - Unknown and read-only fields are `invalid_model`, as seed 002 reports every validation
-///   failure; `source.field` names the field.
-/// - More than 1000 identical persons in test mode is `duplicate_person_limit` (seed 002 says
-///   only "a 400 error").
-/// - `file_type_mismatch` is 400: the declared media type is supported but the bytes are not of
-///   that type (a wrong `Content-Type` is `unsupported_media_type`, 415).
-/// - `otp_invalid` carries 109 ("Mobile OTP authentication failed"), the seed 001 code of the
-///   same meaning.
-pub(crate) const ERROR_CODES: &[CodeEntry] = &[
-    err(
-        "invalid_model",
-        "400",
-        false,
-        "The request failed validation; source.field names the field and source.message says why.",
-    ),
-    err(
-        "invalid_json",
-        "400",
-        false,
-        "The request body is not well-formed JSON.",
-    ),
-    err(
-        "invalid_query",
-        "400",
-        false,
-        "A query parameter is malformed or not accepted.",
-    ),
-    err(
-        "duplicate_person_limit",
-        "400",
-        false,
-        "Test mode: more than 1000 identical persons (same first and last name, birth city and birth date) exist.",
-    ),
-    err(
-        "file_type_mismatch",
-        "400",
-        false,
-        "The uploaded file is not of the type it claims to be.",
-    )
-    .return_code(92),
-    err(
-        "unauthorized",
-        "401",
-        false,
-        "The API key is missing, malformed or unknown.",
-    ),
-    err(
-        "forbidden",
-        "403",
-        false,
-        "The API key may not perform this action.",
-    ),
-    err(
-        "sandbox_only",
-        "403",
-        false,
-        "This endpoint exists in test mode only; it was called with a live key.",
-    ),
-    err("not_found", "404", false, "The resource does not exist."),
-    err(
-        "document_not_found",
-        "404",
-        false,
-        "The document does not exist.",
-    )
-    .return_code(41),
-    err(
-        "method_not_allowed",
-        "405",
-        false,
-        "The path does not accept this HTTP method.",
-    ),
-    err(
-        "request_timeout",
-        "408",
-        true,
-        "The request, or the upload of its body, took longer than the server allows (request_timeout_ms, body_read_timeout_ms).",
-    ),
-    err(
-        "conflict",
-        "409",
-        false,
-        "The request conflicts with the current state of the resource.",
-    ),
-    err(
-        "idempotency_key_in_progress",
-        "409",
-        true,
-        "A request with the same Idempotency-Key is still being processed.",
-    ),
-    err(
-        "already_signed",
-        "409",
-        false,
-        "This signer has already signed this document.",
-    )
-    .return_code(78),
-    err(
-        "document_completed",
-        "409",
-        false,
-        "The document has been completed.",
-    )
-    .return_code(96),
-    err(
-        "payload_too_large",
-        "413",
-        false,
-        "The request body is larger than the server accepts.",
-    ),
-    err(
-        "file_too_big",
-        "413",
-        false,
-        "The uploaded file is too big.",
-    )
-    .return_code(93),
-    err(
-        "unsupported_media_type",
-        "415",
-        false,
-        "The Content-Type of the request is not accepted here.",
-    ),
-    err(
-        "idempotency_key_reused",
-        "422",
-        false,
-        "The Idempotency-Key was already used with a different request body.",
-    ),
-    err(
-        "invalid_state",
-        "422",
-        false,
-        "The resource's status does not allow this action.",
-    ),
-    err(
-        "deadline_passed",
-        "422",
-        false,
-        "The approval or confirmation window has passed.",
-    ),
-    err(
-        "provider_not_configured",
-        "422",
-        false,
-        "Live mode: no provider is configured for this method.",
-    ),
-    err("otp_invalid", "422", false, "The one-time code is wrong.").return_code(109),
-    err(
-        "otp_expired",
-        "422",
-        false,
-        "The one-time code has expired.",
-    )
-    .return_code(97),
-    err(
-        "otp_attempts_exhausted",
-        "422",
-        false,
-        "Too many wrong one-time codes; the code no longer works.",
-    )
-    .return_code(108),
-    err(
-        "pdf_invalid",
-        "422",
-        false,
-        "The PDF cannot be taken in: no pages, an unsupported or over-long filter chain, nesting too deep, or a stream whose dictionary cannot be read.",
-    )
-    .return_code(91),
-    err(
-        "pdf_over_limit",
-        "422",
-        false,
-        "The PDF is within the size limit but its content is too big to process: its streams decompress to more than max_pdf_decompressed_bytes, or it has too many objects, pages, values or image pixels.",
-    )
-    .return_code(93),
-    err(
-        "too_many_signatures",
-        "422",
-        false,
-        "POST /v1/verify: the PDF has more signature fields than are verified (64).",
-    ),
-    err(
-        "verify_time_exceeded",
-        "422",
-        false,
-        "POST /v1/verify: checking the PDF's signatures took longer than its time budget (10 seconds).",
-    ),
-    err(
-        "signer_locked",
-        "423",
-        false,
-        "The signer failed verification multiple times and is locked until unblocked.",
-    )
-    .return_code(66),
-    err(
-        "sms_country_not_allowed",
-        "422",
-        false,
-        "One-time codes are not sent by SMS to numbers of this country on this installation (sms_allowed_countries).",
-    ),
-    err(
-        "webhook_endpoint_limit",
-        "422",
-        false,
-        "The tenant has as many webhook endpoints in this mode as it may have (webhook_max_endpoints_per_tenant); delete one first.",
-    ),
-    err(
-        "rate_limited",
-        "429",
-        true,
-        "Too many requests; retry after the time in Retry-After. One-time codes: per destination number per day, per tenant per hour.",
-    ),
-    err(
-        "too_many_codes",
-        "429",
-        false,
-        "An identification attempt was sent five codes for the applicant's number; a new attempt (after \"Not now\") may send more.",
-    ),
-    err(
-        "code_limit_reached",
-        "429",
-        false,
-        "A signer or an identification was sent the most one-time codes it may have over its whole life (otp_max_per_signer, otp_max_per_identification).",
-    ),
-    err(
-        "internal_error",
-        "500",
-        true,
-        "An unexpected error occurred; the error's id identifies it in the server's log.",
-    ),
-    err(
-        "service_unavailable",
-        "503",
-        true,
-        "The service is temporarily unavailable.",
-    ),
-];
+error_codes! {
+    /// Validation failed (seed 002); `source.field` names the field.
+    InvalidModel {
+        code: "invalid_model", status: 400, title: "Invalid Model", return_code: [], retryable: false,
+        description: "The request failed validation; source.field names the field and source.message says why. Where seed 001 has a number for the field's problem it is added as return_code (75 too many signers, 92 a file that is not base64, 2004, 2005 or 2026 a refused selfie).",
+    },
+    InvalidJson {
+        code: "invalid_json", status: 400, title: "Invalid JSON", return_code: [], retryable: false,
+        description: "The request body (or the data part of a multipart upload) is not well-formed JSON.",
+    },
+    InvalidMultipart {
+        code: "invalid_multipart", status: 400, title: "Invalid Multipart", return_code: [], retryable: false,
+        description: "The multipart/form-data body cannot be read.",
+    },
+    /// Seed 002 says only "a 400 error".
+    DuplicatePersonLimit {
+        code: "duplicate_person_limit", status: 400, title: "Too Many Identical Persons", return_code: [], retryable: false,
+        description: "Test mode: more than 1000 identical persons (same first and last name, birth city and birth date) exist.",
+    },
+    Unauthorized {
+        code: "unauthorized", status: 401, title: "Unauthorized", return_code: [], retryable: false,
+        description: "The API key is missing, malformed or unknown.",
+    },
+    SandboxOnly {
+        code: "sandbox_only", status: 403, title: "Sandbox Only", return_code: [], retryable: false,
+        description: "This endpoint exists in test mode only; it was called with a live key.",
+    },
+    NotFound {
+        code: "not_found", status: 404, title: "Not Found", return_code: [], retryable: false,
+        description: "The resource or route does not exist (or belongs to another tenant).",
+    },
+    DocumentNotFound {
+        code: "document_not_found", status: 404, title: "Not Found", return_code: [41], retryable: false,
+        description: "The document does not exist (or belongs to another tenant).",
+    },
+    /// Seed 001 has no number for an unknown signer of its own; 41 is the document's, as the
+    /// signer is looked up through it.
+    SignerNotFound {
+        code: "signer_not_found", status: 404, title: "Not Found", return_code: [41], retryable: false,
+        description: "The document has no signer with this id.",
+    },
+    MethodNotAllowed {
+        code: "method_not_allowed", status: 405, title: "Method Not Allowed", return_code: [], retryable: false,
+        description: "The path does not accept this HTTP method.",
+    },
+    RequestTimeout {
+        code: "request_timeout", status: 408, title: "Request Timeout", return_code: [], retryable: true,
+        description: "The request, or the upload of its body, took longer than the server allows (request_timeout_ms, body_read_timeout_ms).",
+    },
+    Conflict {
+        code: "conflict", status: 409, title: "Conflict", return_code: [], retryable: false,
+        description: "The request conflicts with the current state of the resource, or what it needs is missing (no sanctions list imported).",
+    },
+    IdempotencyKeyInProgress {
+        code: "idempotency_key_in_progress", status: 409, title: "Request In Progress", return_code: [], retryable: true,
+        description: "A request with the same Idempotency-Key is still being processed.",
+    },
+    PayloadTooLarge {
+        code: "payload_too_large", status: 413, title: "Payload Too Large", return_code: [93], retryable: false,
+        description: "The request body is larger than the server accepts.",
+    },
+    FileTooLarge {
+        code: "file_too_large", status: 413, title: "File Too Large", return_code: [93], retryable: false,
+        description: "The uploaded PDF is larger than max_pdf_bytes.",
+    },
+    UnsupportedMediaType {
+        code: "unsupported_media_type", status: 415, title: "Unsupported Media Type", return_code: [], retryable: false,
+        description: "The Content-Type of the request is not accepted here.",
+    },
+    IdempotencyKeyReused {
+        code: "idempotency_key_reused", status: 422, title: "Idempotency Key Reused", return_code: [], retryable: false,
+        description: "The Idempotency-Key was already used with a different request body.",
+    },
+    InvalidState {
+        code: "invalid_state", status: 422, title: "Invalid State", return_code: [], retryable: false,
+        description: "The resource's status does not allow this action.",
+    },
+    InvalidTransition {
+        code: "invalid_transition", status: 422, title: "Not Possible Now", return_code: [], retryable: false,
+        description: "The signer's or the identification's status does not allow this step.",
+    },
+    NotYourTurn {
+        code: "not_your_turn", status: 422, title: "Not Your Turn", return_code: [], retryable: true,
+        description: "Sequential signing: an earlier signer has not signed yet.",
+    },
+    AlreadySigned {
+        code: "already_signed", status: 422, title: "Already Signed", return_code: [78], retryable: false,
+        description: "This signer has already signed this document.",
+    },
+    DocumentCompleted {
+        code: "document_completed", status: 422, title: "Document Completed", return_code: [96], retryable: false,
+        description: "The document has been completed (every signer signed) and takes no more actions.",
+    },
+    DocumentExpired {
+        code: "document_expired", status: 422, title: "Document Expired", return_code: [111], retryable: false,
+        description: "The document expired at its expires_at and takes no more actions.",
+    },
+    DocumentClosed {
+        code: "document_closed", status: 422, title: "Document Closed", return_code: [], retryable: false,
+        description: "The document was rejected or canceled and takes no more actions.",
+    },
+    ApprovalWindowExpired {
+        code: "approval_window_expired", status: 422, title: "Approval Window Expired", return_code: [], retryable: false,
+        description: "The documents were not approved within 2 hours of the request; a resend opens a new window.",
+    },
+    ConfirmationWindowExpired {
+        code: "confirmation_window_expired", status: 422, title: "Confirmation Window Expired", return_code: [], retryable: false,
+        description: "The signature was not confirmed within 1 hour of the approval; a resend opens a new window.",
+    },
+    /// Seed 000 calls this 6009; that number stays in the signer's status, not in return_code.
+    SignatureFlowNotInitialized {
+        code: "signature_flow_not_initialized", status: 422, title: "Not Initialized", return_code: [], retryable: false,
+        description: "A code was confirmed before the documents were approved; approve first.",
+    },
+    SignerBlocked {
+        code: "signer_blocked", status: 422, title: "Signer Blocked", return_code: [66], retryable: false,
+        description: "The signer failed identity validation three times and is blocked, with the document, until a reviewer unblocks them.",
+    },
+    NoSelfie {
+        code: "no_selfie", status: 422, title: "No Selfie", return_code: [], retryable: false,
+        description: "No selfie is waiting for review, or the signer owes none.",
+    },
+    OtpInvalid {
+        code: "otp_invalid", status: 422, title: "Invalid Code", return_code: [109], retryable: false,
+        description: "The one-time code is wrong.",
+    },
+    OtpExpired {
+        code: "otp_expired", status: 422, title: "Code Expired", return_code: [97], retryable: false,
+        description: "The one-time code has expired; approve again for a new one.",
+    },
+    OtpMissing {
+        code: "otp_missing", status: 422, title: "No Live Code", return_code: [], retryable: false,
+        description: "No one-time code is live (none was sent, or it was spent); ask for a new one.",
+    },
+    OtpAttemptsExceeded {
+        code: "otp_attempts_exceeded", status: 422, title: "Code Attempts Exceeded", return_code: [108], retryable: false,
+        description: "Five wrong one-time codes: the code no longer works (one failed identity validation); approve again for a new one.",
+    },
+    OtpDeliveryNotConfigured {
+        code: "otp_delivery_not_configured", status: 422, title: "Delivery Not Configured", return_code: [], retryable: false,
+        description: "Live mode: one-time codes go by email (smtp_url) or SMS (sms_*), and neither is configured.",
+    },
+    SignerUnreachable {
+        code: "signer_unreachable", status: 422, title: "Signer Unreachable", return_code: [], retryable: false,
+        description: "No configured channel reaches the signer, or an advanced signature's code has no verified mobile number to go to.",
+    },
+    InvalidPhone {
+        code: "invalid_phone", status: 422, title: "Invalid Phone", return_code: [86], retryable: false,
+        description: "The SMS provider refused the phone number.",
+    },
+    InvalidEmail {
+        code: "invalid_email", status: 422, title: "Invalid Email", return_code: [11], retryable: false,
+        description: "The mail server refused the signer's address.",
+    },
+    SmsNotConfigured {
+        code: "sms_not_configured", status: 422, title: "SMS Not Configured", return_code: [], retryable: false,
+        description: "Live mode: identifications verify the mobile number by SMS, and no SMS provider is configured (sms_*).",
+    },
+    SmsCountryNotAllowed {
+        code: "sms_country_not_allowed", status: 422, title: "Country Not Allowed", return_code: [], retryable: false,
+        description: "One-time codes are not sent by SMS to numbers of this country on this installation (sms_allowed_countries).",
+    },
+    ProviderNotConfigured {
+        code: "provider_not_configured", status: 422, title: "Provider Not Configured", return_code: [], retryable: false,
+        description: "Live mode: no provider is configured for this identification method.",
+    },
+    ImageRefused {
+        code: "image_refused", status: 422, title: "Image Refused", return_code: [], retryable: false,
+        description: "An uploaded ID image or selfie was refused; return_code is seed 001's number for why (2001 front, 2003 back, 2004 selfie not an image, 2005 cannot be processed, 2026 too big), and source names each finding.",
+    },
+    MrzInvalid {
+        code: "mrz_invalid", status: 422, title: "Invalid Machine-Readable Zone", return_code: [2007], retryable: false,
+        description: "The machine-readable zone cannot be read or its check digits do not match.",
+    },
+    NotAPdf {
+        code: "not_a_pdf", status: 422, title: "Not a PDF", return_code: [92], retryable: false,
+        description: "The uploaded file is not a PDF.",
+    },
+    PdfEncrypted {
+        code: "pdf_encrypted", status: 422, title: "PDF Encrypted", return_code: [91], retryable: false,
+        description: "The PDF is encrypted and cannot be signed without its password.",
+    },
+    PdfInvalid {
+        code: "pdf_invalid", status: 422, title: "PDF Invalid", return_code: [91], retryable: false,
+        description: "The PDF cannot be taken in: no pages, an unsupported or over-long filter chain, nesting too deep, or a stream whose dictionary cannot be read.",
+    },
+    PdfOverLimit {
+        code: "pdf_over_limit", status: 422, title: "PDF Over Limit", return_code: [93], retryable: false,
+        description: "The PDF is within the size limit but its content is too big to process: its streams decompress to more than max_pdf_decompressed_bytes, or it has too many objects, pages, values or image pixels.",
+    },
+    TooManySignatures {
+        code: "too_many_signatures", status: 422, title: "Too Many Signatures", return_code: [], retryable: false,
+        description: "POST /v1/verify: the PDF has more signature fields than are verified (64).",
+    },
+    VerifyTimeExceeded {
+        code: "verify_time_exceeded", status: 422, title: "Verification Too Slow", return_code: [], retryable: false,
+        description: "POST /v1/verify: checking the PDF's signatures took longer than its time budget (10 seconds).",
+    },
+    RenderFailed {
+        code: "render_failed", status: 422, title: "Render Failed", return_code: [], retryable: false,
+        description: "Signer's page: a page of the document could not be drawn as an image.",
+    },
+    WebhookEndpointLimit {
+        code: "webhook_endpoint_limit", status: 422, title: "Too Many Endpoints", return_code: [], retryable: false,
+        description: "The tenant has as many webhook endpoints in this mode as it may have (webhook_max_endpoints_per_tenant); delete one first.",
+    },
+    RateLimited {
+        code: "rate_limited", status: 429, title: "Too Many Requests", return_code: [], retryable: true,
+        description: "Too many requests; retry after the time in Retry-After. One-time codes: per destination number per day, per tenant per hour.",
+    },
+    TooManyCodes {
+        code: "too_many_codes", status: 429, title: "Too Many Codes", return_code: [], retryable: false,
+        description: "An identification attempt was sent five codes for the applicant's number; a new attempt (after \"Not now\") may send more.",
+    },
+    CodeLimitReached {
+        code: "code_limit_reached", status: 429, title: "Code Limit Reached", return_code: [], retryable: false,
+        description: "A signer or an identification was sent the most one-time codes it may have over its whole life (otp_max_per_signer, otp_max_per_identification).",
+    },
+    InternalError {
+        code: "internal_error", status: 500, title: "Internal Server Error", return_code: [], retryable: true,
+        description: "An unexpected error occurred; the error's id identifies it in the server's log.",
+    },
+    SmsDeliveryFailed {
+        code: "sms_delivery_failed", status: 502, title: "Delivery Failed", return_code: [], retryable: true,
+        description: "The SMS provider could not be reached or failed; the code was not sent.",
+    },
+    OtpDeliveryFailed {
+        code: "otp_delivery_failed", status: 502, title: "Delivery Failed", return_code: [], retryable: true,
+        description: "The one-time code could not be delivered on any channel; approve again to retry.",
+    },
+}
 
-/// The catalog entry of an error code, for building error bodies (HTTP status from `status`,
-/// `return_code` when present).
+impl ErrorCode {
+    /// Seed 001's number for this code, as the catalogue lists it.
+    pub fn return_code(self) -> Option<u32> {
+        self.entry().return_code
+    }
+
+    /// Whether an error of this code may carry `n` as its `return_code`: the catalogue's own
+    /// number, or — for the two codes whose number depends on what was wrong with a field or an
+    /// image, and that list none of their own — any number of seed 001. Never a seed 000 code.
+    pub fn allows_return_code(self, n: u32) -> bool {
+        match self.return_code() {
+            Some(own) => own == n,
+            None => {
+                matches!(self, ErrorCode::InvalidModel | ErrorCode::ImageRefused)
+                    && return_code_description(n).is_some()
+            }
+        }
+    }
+}
+
+/// The catalog entry of an error code string.
 pub fn error_code(code: &str) -> Option<&'static CodeEntry> {
-    ERROR_CODES.iter().find(|e| e.code == code)
+    ErrorCode::parse(code).ok().map(ErrorCode::entry)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::return_code_description;
+    use crate::catalog::{by_kind, lookup};
+    use std::collections::HashSet;
 
     #[test]
-    fn every_error_code_has_a_client_or_server_http_status() {
-        for entry in ERROR_CODES {
-            let status: u16 = entry.status.unwrap().parse().unwrap();
-            assert!((400..600).contains(&status), "{}", entry.code);
+    fn every_variant_is_in_the_catalogue_with_its_status_and_return_code() {
+        assert_eq!(ErrorCode::ALL.len(), ERROR_CODES.len());
+        assert_eq!(by_kind(CodeKind::ErrorCode).count(), ErrorCode::ALL.len());
+        let mut seen = HashSet::new();
+        for &code in ErrorCode::ALL {
+            assert!(seen.insert(code.as_str()), "{code} twice");
+            let entry = lookup(CodeKind::ErrorCode, code.as_str()).unwrap();
+            assert_eq!(entry.http_status(), Some(code.http_status()), "{code}");
+            assert_eq!(entry.return_code, code.return_code(), "{code}");
+            assert_eq!(code.as_str().parse::<ErrorCode>(), Ok(code));
+            assert!((400..600).contains(&code.http_status()), "{code}");
+            assert!(!code.title().trim().is_empty(), "{code}");
+            assert_eq!(
+                code.as_str(),
+                code.as_str().to_ascii_lowercase(),
+                "codes are snake_case"
+            );
         }
     }
 
     #[test]
-    fn error_codes_carry_the_seed_001_return_code_of_the_same_meaning() {
+    fn return_codes_are_seed_001_numbers_of_the_same_meaning() {
         let expected = [
-            ("document_not_found", 41, "404"),
-            ("signer_locked", 66, "423"),
-            ("already_signed", 78, "409"),
-            ("file_type_mismatch", 92, "400"),
-            ("file_too_big", 93, "413"),
-            ("document_completed", 96, "409"),
-            ("otp_expired", 97, "422"),
-            ("otp_attempts_exhausted", 108, "422"),
-            ("pdf_invalid", 91, "422"),
-            ("pdf_over_limit", 93, "422"),
+            (ErrorCode::DocumentNotFound, 41, 404),
+            (ErrorCode::SignerNotFound, 41, 404),
+            (ErrorCode::SignerBlocked, 66, 422),
+            (ErrorCode::AlreadySigned, 78, 422),
+            (ErrorCode::InvalidPhone, 86, 422),
+            (ErrorCode::NotAPdf, 92, 422),
+            (ErrorCode::FileTooLarge, 93, 413),
+            (ErrorCode::DocumentCompleted, 96, 422),
+            (ErrorCode::OtpExpired, 97, 422),
+            (ErrorCode::OtpAttemptsExceeded, 108, 422),
+            (ErrorCode::OtpInvalid, 109, 422),
+            (ErrorCode::DocumentExpired, 111, 422),
+            (ErrorCode::PdfInvalid, 91, 422),
+            (ErrorCode::PdfOverLimit, 93, 422),
         ];
         for (code, n, http) in expected {
-            let entry = error_code(code).unwrap();
-            assert_eq!(entry.return_code, Some(n), "{code}");
-            assert_eq!(entry.status, Some(http), "{code}");
+            assert_eq!(code.return_code(), Some(n), "{code}");
+            assert_eq!(code.http_status(), http, "{code}");
         }
-        for entry in ERROR_CODES {
-            if let Some(n) = entry.return_code {
-                assert!(return_code_description(n).is_some(), "{}", entry.code);
+        for &code in ErrorCode::ALL {
+            if let Some(n) = code.return_code() {
+                assert!(return_code_description(n).is_some(), "{code}");
+                assert!(
+                    n < 6000,
+                    "{code}: seed 000 numbers stay in the signer's status"
+                );
             }
         }
+    }
+
+    #[test]
+    fn only_field_and_image_errors_take_a_number_of_their_own_and_never_6xxx() {
+        assert!(ErrorCode::InvalidModel.allows_return_code(75));
+        assert!(ErrorCode::ImageRefused.allows_return_code(2026));
+        assert!(!ErrorCode::InvalidModel.allows_return_code(6010));
+        assert!(!ErrorCode::ImageRefused.allows_return_code(6009));
+        assert!(ErrorCode::InvalidPhone.allows_return_code(86));
+        assert!(!ErrorCode::InvalidPhone.allows_return_code(6010));
+        assert!(!ErrorCode::NotFound.allows_return_code(41));
     }
 
     #[test]
@@ -308,9 +391,6 @@ mod tests {
         assert_eq!(error_code("invalid_model").unwrap().status, Some("400"));
         assert!(error_code("unknown_field").is_none());
         assert!(error_code("INVALID_MODEL").is_none());
-        assert_eq!(
-            error_code("duplicate_person_limit").unwrap().status,
-            Some("400")
-        );
+        assert_eq!(ErrorCode::DuplicatePersonLimit.http_status(), 400);
     }
 }
