@@ -92,6 +92,13 @@ pub struct Config {
     pub workers: bool,
     /// How often an idle worker looks for due jobs, in milliseconds.
     pub worker_poll_ms: u64,
+    /// Runs a job gets before it is dead (kept with its last error, shown in the back
+    /// office at `/admin/jobs` and retried only by an operator).
+    pub job_max_attempts: u32,
+    /// How long a stopping process (SIGTERM, ctrl-c) waits for the jobs, webhook deliveries
+    /// and sweep in flight, in milliseconds; what is still running then is taken up again
+    /// once its lease expires.
+    pub shutdown_grace_ms: u64,
     /// 64 hex digits that encrypt the CA's private keys and key the one-time-code hashes.
     /// Without it, `master.key` in `data_dir` is used (created on first start). Processes
     /// sharing a PostgreSQL database must share it.
@@ -190,6 +197,8 @@ impl Default for Config {
             max_body_bytes: 32 * 1024 * 1024,
             workers: true,
             worker_poll_ms: 250,
+            job_max_attempts: 10,
+            shutdown_grace_ms: 10_000,
             master_key: None,
             organization: String::new(),
             max_document_bytes: 20 * 1024 * 1024,
@@ -294,6 +303,7 @@ impl Config {
                 },
                 "max_body_bytes"
                 | "worker_poll_ms"
+                | "shutdown_grace_ms"
                 | "max_document_bytes"
                 | "request_timeout_ms"
                 | "body_read_timeout_ms"
@@ -312,7 +322,8 @@ impl Config {
                 | "otp_max_per_tenant_per_hour"
                 | "webhook_max_endpoints_per_tenant"
                 | "webhook_max_in_flight_per_tenant"
-                | "password_hash_concurrency" => {
+                | "password_hash_concurrency"
+                | "job_max_attempts" => {
                     toml::Value::Integer(value.parse().map_err(|_| ConfigError::Env {
                         var: var.clone(),
                         message: "must be a whole number".into(),
@@ -433,6 +444,7 @@ impl Config {
             ),
             ("password_hash_concurrency", self.password_hash_concurrency),
             ("heavy_work_concurrency", self.heavy_work_concurrency),
+            ("job_max_attempts", self.job_max_attempts),
         ] {
             if value == 0 {
                 return Err(ConfigError::Invalid(format!("{key} must be at least 1")));

@@ -146,6 +146,8 @@ impl ApiError {
 
     pub fn internal(cause: &dyn std::fmt::Display) -> ApiError {
         tracing::error!(error = %cause, "internal error");
+        // A job that fails keeps the cause as its last error (clients never see it).
+        crate::worker::note_internal_cause(cause);
         ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal_error",

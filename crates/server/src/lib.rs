@@ -67,6 +67,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(v1)
         .merge(public)
         .merge(pages::routes())
+        .merge(pages::admin::jobs::routes())
         .route(
             "/openapi.json",
             axum::routing::get(move || {
@@ -109,6 +110,8 @@ pub fn build_router(state: AppState) -> Router {
 pub struct App {
     pub state: AppState,
     pub cancel: CancellationToken,
+    /// The background work in flight, waited for at shutdown.
+    drain: worker::Drain,
 }
 
 impl App {
@@ -198,6 +201,7 @@ impl App {
         Ok(App {
             state,
             cancel: CancellationToken::new(),
+            drain: worker::Drain::default(),
         })
     }
 
@@ -221,17 +225,31 @@ impl App {
         if !self.state.config.workers {
             return;
         }
+        // Each holds a share of the drain until it returns; the delivery worker hands shares
+        // on to its attempts and recorders, which outlive its loop.
         for _ in 0..2 {
-            tokio::spawn(worker::run_worker(self.state.clone(), self.cancel.clone()));
+            let (state, cancel, busy) =
+                (self.state.clone(), self.cancel.clone(), self.drain.busy());
+            tokio::spawn(async move {
+                worker::run_worker(state, cancel).await;
+                drop(busy);
+            });
         }
-        tokio::spawn(webhooks::run_delivery_worker(
+        tokio::spawn(webhooks::run_delivery_worker_draining(
             self.state.clone(),
             self.cancel.clone(),
+            self.drain.busy(),
         ));
-        tokio::spawn(sweeper::run(self.state.clone(), self.cancel.clone()));
+        let (state, cancel, busy) = (self.state.clone(), self.cancel.clone(), self.drain.busy());
+        tokio::spawn(async move {
+            sweeper::run(state, cancel).await;
+            drop(busy);
+        });
     }
 
-    /// Serves until `shutdown` resolves, then stops the workers.
+    /// Serves until `shutdown` resolves; then takes no new request, job or webhook delivery,
+    /// lets the requests in flight finish and waits up to `shutdown_grace_ms` for the jobs,
+    /// deliveries and sweep in flight.
     pub async fn serve(
         self,
         listener: tokio::net::TcpListener,
@@ -253,6 +271,15 @@ impl App {
         })
         .await;
         self.cancel.cancel();
+        let grace = std::time::Duration::from_millis(self.state.config.shutdown_grace_ms);
+        if self.drain.wait(grace).await {
+            tracing::info!("background work drained");
+        } else {
+            tracing::warn!(
+                grace_ms = grace.as_millis() as u64,
+                "background work still running at the end of the grace period; its leases will expire and it will be taken up again"
+            );
+        }
         result
     }
 }

@@ -355,6 +355,16 @@ fn within_share(
 
 /// The delivery loop: runs until cancelled.
 pub async fn run_delivery_worker(state: AppState, cancel: CancellationToken) {
+    run_delivery_worker_draining(state, cancel, crate::worker::Drain::default().busy()).await
+}
+
+/// The delivery loop, holding a share of a shutdown drain: once cancelled it claims nothing
+/// more, and the attempts in flight and their recording keep a share until they are done.
+pub async fn run_delivery_worker_draining(
+    state: AppState,
+    cancel: CancellationToken,
+    busy: crate::worker::Busy,
+) {
     let permits = Arc::new(Semaphore::new(CONCURRENCY));
     let in_flight = InFlight::default();
     let share = usize::try_from(state.config.webhook_max_in_flight_per_tenant)
@@ -369,7 +379,11 @@ pub async fn run_delivery_worker(state: AppState, cancel: CancellationToken) {
     };
     let to_record = Arc::new(tokio::sync::Mutex::new(to_record));
     for _ in 0..recorders {
-        tokio::spawn(run_recorder(state.clone(), to_record.clone()));
+        let (st, to_record, busy) = (state.clone(), to_record.clone(), busy.clone());
+        tokio::spawn(async move {
+            run_recorder(st, to_record).await;
+            drop(busy);
+        });
     }
     let poll = Duration::from_millis(state.config.worker_poll_ms.max(10));
     let mut burst_until: Option<Instant> = None;
@@ -401,13 +415,24 @@ pub async fn run_delivery_worker(state: AppState, cancel: CancellationToken) {
                 Vec::new()
             }
         };
-        let (claimed, excess) = within_share(claimed, counts, share);
+        let (claimed, mut excess) = within_share(claimed, counts, share);
+        // Claimed as shutdown began: given back, not attempted.
+        let stopping = cancel.is_cancelled();
+        let claimed = if stopping {
+            excess.extend(claimed);
+            Vec::new()
+        } else {
+            claimed
+        };
         if !excess.is_empty() {
             let refs: Vec<&ClaimedMessage> = excess.iter().collect();
             if let Err(e) = state.store.release_webhook_messages(&refs).await {
                 // Their leases run out and they are claimed again.
                 tracing::warn!(error = %e, "could not give back webhook messages");
             }
+        }
+        if stopping {
+            return;
         }
         if !claimed.is_empty() {
             for m in claimed {
@@ -420,12 +445,13 @@ pub async fn run_delivery_worker(state: AppState, cancel: CancellationToken) {
                     tenant: m.tenant_id.clone(),
                     in_flight: in_flight.clone(),
                 };
-                let (st, finished) = (state.clone(), finished.clone());
+                let (st, finished, busy) = (state.clone(), finished.clone(), busy.clone());
                 tokio::spawn(async move {
                     let done = attempt(&st, m).await;
                     // The slot is freed once the attempt is recorded, which keeps the
                     // recorder's backlog (and the leases waiting in it) bounded.
                     let _ = finished.send((done, permit)).await;
+                    drop(busy);
                 });
             }
             continue;

@@ -1,6 +1,11 @@
 //! The job worker: claims due jobs and timers from the database and runs
 //! them. Several processes may run workers on one PostgreSQL database; the
 //! claim and the fencing token make sure each job's effects commit once.
+//!
+//! A failed run is retried with a growing backoff; the run that reaches
+//! `job_max_attempts` makes the job dead, kept with its last error for the back office
+//! (`/admin/jobs`) to show and retry. Once the process is shutting down no new job is
+//! claimed, and one claimed in that instant is given back unrun.
 
 use crate::service;
 use crate::state::AppState;
@@ -12,6 +17,25 @@ use tracing::Instrument;
 
 /// How long a claimed job is ours before another worker may take it over.
 const LEASE: chrono::Duration = chrono::Duration::seconds(60);
+
+/// The longest error text kept with a job.
+const MAX_ERROR_CHARS: usize = 2000;
+
+tokio::task_local! {
+    /// The first internal cause reported while a job runs: the API hides it from clients
+    /// ("an internal error occurred"), the job keeps it as its last error.
+    static INTERNAL_CAUSE: std::cell::RefCell<Option<String>>;
+}
+
+/// Keeps `cause` as the running job's real error (outside a job this does nothing).
+pub fn note_internal_cause(cause: &dyn std::fmt::Display) {
+    let _ = INTERNAL_CAUSE.try_with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_none() {
+            *c = Some(cause.to_string());
+        }
+    });
+}
 
 /// What happened to one claim.
 #[derive(Debug, PartialEq, Eq)]
@@ -26,6 +50,16 @@ pub async fn try_execute_job(
     state: &AppState,
     tenant: Option<&TenantId>,
 ) -> Result<Step, StoreError> {
+    try_execute_job_unless(state, tenant, &CancellationToken::new()).await
+}
+
+/// [`try_execute_job`], except that a job claimed once `stop` is cancelled is given back
+/// unrun (the process is shutting down).
+async fn try_execute_job_unless(
+    state: &AppState,
+    tenant: Option<&TenantId>,
+    stop: &CancellationToken,
+) -> Result<Step, StoreError> {
     let Some(job) = state
         .store
         .claim_job(&state.worker_id, state.wall_now(), LEASE, tenant)
@@ -33,6 +67,10 @@ pub async fn try_execute_job(
     else {
         return Ok(Step::Idle);
     };
+    if stop.is_cancelled() {
+        state.store.release_job(&job).await?;
+        return Ok(Step::Idle);
+    }
     run(state, &job).await;
     Ok(Step::Ran)
 }
@@ -45,14 +83,13 @@ async fn run(state: &AppState, job: &ClaimedJob) {
 }
 
 async fn run_in_span(state: &AppState, job: &ClaimedJob) {
-    let result = match job.kind.as_str() {
-        service::JOB_IDENTIFICATION_TIMER => service::run_identification_timer(state, job).await,
-        crate::screening::JOB_RESCREEN => crate::screening::run_rescreen(state, job).await,
-        crate::signing::JOB_SIGNING_TIMER => crate::signing::run_signing_timer(state, job).await,
-        other => Err(crate::error::ApiError::internal(&format!(
-            "unknown job kind {other}"
-        ))),
-    };
+    let (result, cause) = INTERNAL_CAUSE
+        .scope(std::cell::RefCell::new(None), async {
+            let result = dispatch(state, job).await;
+            let cause = INTERNAL_CAUSE.with(|c| c.borrow_mut().take());
+            (result, cause)
+        })
+        .await;
     let outcome = match &result {
         Ok(()) => "ok",
         Err(_) => "error",
@@ -66,16 +103,41 @@ async fn run_in_span(state: &AppState, job: &ClaimedJob) {
         })
         .inc();
     if let Err(e) = result {
-        // Back off and retry; the effects rolled back with the transaction.
-        let backoff = chrono::Duration::seconds((5i64 << job.attempts.clamp(0, 8)).min(3600));
-        tracing::warn!(attempts = job.attempts, detail = %e.detail, "job failed; retrying later");
-        if let Err(e) = state
-            .store
-            .fail_job(job, &e.detail, state.wall_now() + backoff)
-            .await
-        {
+        // The effects rolled back with the transaction. What is kept is the real error: an
+        // internal one's cause, else the code and detail the API would have answered.
+        let error = match cause {
+            Some(cause) => format!("{}: {cause}", e.code),
+            None => format!("{}: {}", e.code, e.detail),
+        };
+        let error: String = error.chars().take(MAX_ERROR_CHARS).collect();
+        let wall = state.wall_now();
+        let max_attempts = i64::from(state.config.job_max_attempts.max(1));
+        let recorded = if job.attempts >= max_attempts {
+            tracing::error!(attempts = job.attempts, error = %error, "job failed for the last time; it is dead until an operator retries it");
+            state.store.fail_job(job, &error, wall, Some(wall)).await
+        } else {
+            // Back off and retry.
+            let backoff = chrono::Duration::seconds((5i64 << job.attempts.clamp(0, 8)).min(3600));
+            tracing::warn!(attempts = job.attempts, error = %error, "job failed; retrying later");
+            state
+                .store
+                .fail_job(job, &error, wall + backoff, None)
+                .await
+        };
+        if let Err(e) = recorded {
             tracing::error!(error = %e, "could not record the job failure");
         }
+    }
+}
+
+async fn dispatch(state: &AppState, job: &ClaimedJob) -> crate::error::ApiResult<()> {
+    match job.kind.as_str() {
+        service::JOB_IDENTIFICATION_TIMER => service::run_identification_timer(state, job).await,
+        crate::screening::JOB_RESCREEN => crate::screening::run_rescreen(state, job).await,
+        crate::signing::JOB_SIGNING_TIMER => crate::signing::run_signing_timer(state, job).await,
+        other => Err(crate::error::ApiError::internal(&format!(
+            "unknown job kind {other}"
+        ))),
     }
 }
 
@@ -131,7 +193,7 @@ pub async fn run_worker(state: AppState, cancel: CancellationToken) {
             purge_idempotency(&state).await;
             next_purge = tokio::time::Instant::now() + IDEMPOTENCY_PURGE_EVERY;
         }
-        match try_execute_job(&state, None).await {
+        match try_execute_job_unless(&state, None, &cancel).await {
             Ok(Step::Ran) => continue,
             Ok(Step::Idle) => {}
             Err(e) => tracing::error!(error = %e, "job queue unavailable"),
@@ -141,5 +203,42 @@ pub async fn run_worker(state: AppState, cancel: CancellationToken) {
             _ = state.jobs_ready.notified() => {}
             _ = tokio::time::sleep(poll) => {}
         }
+    }
+}
+
+/// Waits at shutdown for the background work in flight: each task holds a [`Busy`] share
+/// while it works, and the drain ends when every share is dropped (or the grace runs out).
+pub struct Drain {
+    busy: Busy,
+    all_done: tokio::sync::mpsc::Receiver<()>,
+}
+
+/// A task's share in a [`Drain`]; clones count separately.
+#[derive(Clone)]
+pub struct Busy(#[allow(dead_code)] tokio::sync::mpsc::Sender<()>);
+
+impl Default for Drain {
+    fn default() -> Drain {
+        // Nothing is ever sent: the channel closes when the last sender (share) is dropped.
+        let (tx, all_done) = tokio::sync::mpsc::channel(1);
+        Drain {
+            busy: Busy(tx),
+            all_done,
+        }
+    }
+}
+
+impl Drain {
+    /// A share for a task about to start.
+    pub fn busy(&self) -> Busy {
+        self.busy.clone()
+    }
+
+    /// Waits until every share is dropped, at most `grace`; `false` when work was still
+    /// running then (its leases run out and another process, or the next start, takes it).
+    pub async fn wait(self, grace: Duration) -> bool {
+        let Drain { busy, mut all_done } = self;
+        drop(busy);
+        tokio::time::timeout(grace, all_done.recv()).await.is_ok()
     }
 }

@@ -556,3 +556,117 @@ async fn failed_deliveries_come_first_and_can_be_resent() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.text.contains("The endpoint is disabled"));
 }
+
+/// Schedules a job of a kind this version does not run (a retired kind): every run fails
+/// with a real error.
+async fn failing_job(app: &TestApp, kind: &str) -> signet_core::ids::JobId {
+    let store = &app.state.store;
+    let tenant = store.tenant_by_name("default").await.unwrap();
+    let wall = app.state.wall_now();
+    let id = signet_core::ids::JobId::from_random(signet_server::state::random16());
+    let mut tx = store.begin().await.unwrap();
+    store
+        .schedule_job(
+            &mut tx,
+            &signet_store::JobSpec {
+                id: id.clone(),
+                tenant_id: tenant.id.clone(),
+                mode: signet_store::Mode::Test,
+                kind: kind.to_owned(),
+                payload: json!({}),
+                due_at: tenant.now(signet_store::Mode::Test, wall) + chrono::Duration::minutes(1),
+            },
+            tenant.clock_offset_ms,
+            wall,
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+#[tokio::test]
+async fn a_job_that_keeps_failing_dies_with_its_error_and_an_operator_retries_it() {
+    let app = helpers::spawn_app_with(|c| c.job_max_attempts = 3).await;
+    let key = app.key.clone();
+    let id = failing_job(&app, "retired<kind>").await;
+    // Each hour of test clock makes the job (and its backoff) due: three runs, three failures.
+    for _ in 0..4 {
+        app.send(
+            Method::POST,
+            "/v1/sandbox/clock/advance",
+            Some(&key),
+            Some(json!({"seconds": 3600}).to_string().into_bytes()),
+            Some("application/json"),
+            &[],
+        )
+        .await
+        .assert(200);
+    }
+    let dead = app.state.store.dead_jobs(10, 0).await.unwrap();
+    assert_eq!(dead.len(), 1, "{dead:?}");
+    assert_eq!(dead[0].id, id);
+    assert_eq!(dead[0].attempts, 3, "a dead job is not run again");
+    assert_eq!(
+        dead[0].last_error.as_deref(),
+        Some("internal_error: unknown job kind retired<kind>"),
+        "the real cause is kept, not the answer clients get"
+    );
+    assert_eq!(app.state.store.pending_job_count().await.unwrap(), 0);
+
+    let cookie = sign_in(&app).await;
+    let page = get(&app, "/admin/jobs", Some(&cookie)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.text
+            .contains(r#"<a href="/admin/jobs" aria-current="page">Dead jobs</a>"#)
+    );
+    assert!(
+        page.text
+            .contains(&format!(r#"data-job="{}""#, id.as_str()))
+    );
+    assert!(page.text.contains("unknown job kind retired&lt;kind&gt;"));
+    assert!(!page.text.contains("retired<kind>"));
+    let csrf = page.csrf();
+    let path = format!("/admin/jobs/{}/retry", id.as_str());
+
+    // Without the session's token the form is refused and the job stays dead.
+    let refused = post_form(&app, &path, Some(&cookie), form(&[("csrf", "nope")])).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.state.store.dead_job_count().await.unwrap(), 1);
+    let signed_out = post_form(&app, &path, None, form(&[("csrf", &csrf)])).await;
+    assert_eq!(signed_out.status, StatusCode::FORBIDDEN);
+
+    let retried = post_form(&app, &path, Some(&cookie), form(&[("csrf", &csrf)])).await;
+    assert_eq!(retried.status, StatusCode::SEE_OTHER);
+    assert_eq!(retried.location(), "/admin/jobs");
+    assert_eq!(app.state.store.dead_job_count().await.unwrap(), 0);
+    // It runs again at once (and fails again, with attempts to spare).
+    let tenant = app.state.store.tenant_by_name("default").await.unwrap();
+    wait_for("the retried job to run", async || {
+        let store = &app.state.store;
+        store
+            .due_jobs(&tenant.id, app.state.wall_now())
+            .await
+            .unwrap()
+            == 0
+            && store.pending_job_count().await.unwrap() == 1
+    })
+    .await;
+    assert_eq!(app.state.store.dead_job_count().await.unwrap(), 0);
+    let listed = get(&app, "/admin/jobs", Some(&cookie)).await;
+    assert!(listed.text.contains("No dead job."));
+
+    // A job that is not dead, and an id that is no job's, cannot be retried.
+    let again = post_form(&app, &path, Some(&cookie), form(&[("csrf", &csrf)])).await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+    assert!(again.text.contains("not dead"));
+    let bogus = post_form(
+        &app,
+        "/admin/jobs/job_nothing/retry",
+        Some(&cookie),
+        form(&[("csrf", &csrf)]),
+    )
+    .await;
+    assert_eq!(bogus.status, StatusCode::NOT_FOUND);
+}

@@ -29,7 +29,7 @@ fn create(database_url: &str, data_dir: &std::path::Path, email: &str, stdin: &s
 
 #[test]
 fn admin_create_reads_the_password_from_stdin_and_refuses_a_short_one() {
-    let (url, data_dir) = fresh_database("admin_cli");
+    let (url, data_dir, _db) = fresh_database("admin_cli");
     let password = "a long enough passphrase";
 
     let out = create(&url, &data_dir, "a@b.c", &format!("{password}\n"));
@@ -83,7 +83,7 @@ fn run(database_url: &str, data_dir: &std::path::Path, args: &[&str], stdin: &st
 
 #[test]
 fn admin_lists_changes_passwords_and_disables_operators() {
-    let (url, data_dir) = fresh_database("admin_cli_manage");
+    let (url, data_dir, _db) = fresh_database("admin_cli_manage");
     let out = run(&url, &data_dir, &["list"], "");
     assert!(String::from_utf8_lossy(&out.stdout).contains("No operators yet"));
     assert!(

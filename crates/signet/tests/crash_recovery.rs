@@ -75,7 +75,7 @@ fn identification(port: u16, key: &str, pid: &str, iid: &str) -> Value {
 
 #[test]
 fn a_kill_9_loses_no_acknowledged_write_and_pending_timers_still_fire() {
-    let (database_url, data_dir) = fresh_database("crash");
+    let (database_url, data_dir, _db) = fresh_database("crash");
     let key = create_tenant(&database_url, &data_dir, "crash");
     let mut server = start_server(&database_url, &data_dir);
     let port = server.port;

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 #[test]
 fn demo_signs_a_contract_end_to_end_and_writes_verifiable_files() {
-    let (database_url, data_dir) = common::fresh_database("demo");
+    let (database_url, data_dir, _db) = common::fresh_database("demo");
     let out_dir = tempfile::tempdir().unwrap();
     let started = Instant::now();
     let out = common::signet_bare()

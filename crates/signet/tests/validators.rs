@@ -163,7 +163,10 @@ fn signed_through_the_api(
 fn fixtures() -> &'static Fixtures {
     static F: OnceLock<Fixtures> = OnceLock::new();
     F.get_or_init(|| {
-        let (database_url, data_dir) = common::fresh_database("validators");
+        // The fixtures live as long as the process (a static is never dropped), and so
+        // does their database.
+        let (database_url, data_dir, db) = common::fresh_database("validators");
+        std::mem::forget(db);
         let key = common::create_tenant(&database_url, &data_dir, "validators");
         let server = common::start_server(&database_url, &data_dir);
         let port = server.port;

@@ -121,6 +121,10 @@ fn two_processes_deliver_every_event_once_in_flight_and_survive_a_kill() {
     };
     let name = format!("signet_mp_{}", random_hex());
     pg_simple_query(&admin, &format!("CREATE DATABASE {name}"));
+    let _db = DropDatabase {
+        admin: Some(admin.clone()),
+        name: name.clone(),
+    };
     let base = admin.rsplit_once('/').map(|(b, _)| b).expect("admin URL");
     let database_url = format!("{base}/{name}");
     let data_dir: PathBuf = std::env::temp_dir().join(&name);

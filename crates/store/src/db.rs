@@ -138,6 +138,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0011_periodic_tasks.sql"),
         postgres: include_str!("../migrations/postgres/0011_periodic_tasks.sql"),
     },
+    Migration {
+        version: 12,
+        name: "dead_jobs",
+        sqlite: include_str!("../migrations/sqlite/0012_dead_jobs.sql"),
+        postgres: include_str!("../migrations/postgres/0012_dead_jobs.sql"),
+    },
 ];
 
 impl Store {

@@ -7,6 +7,10 @@
 //! token: completion deletes the row only if the token is unchanged, so a
 //! worker whose lease ran out (and whose job was taken over) cannot finish it
 //! a second time; its transaction rolls back instead.
+//!
+//! A failed run is recorded with its error and retried later; after the configured number
+//! of attempts the job is dead (`dead_at` set): kept with its last error, never claimed
+//! again until an operator retries it.
 
 use crate::{Mode, Result, Store, StoreError, Tx};
 use signet_core::ids::{JobId, TenantId};
@@ -37,6 +41,21 @@ pub struct ClaimedJob {
     pub due_at: Timestamp,
     pub fence: i64,
     pub attempts: i64,
+}
+
+/// A job that ran out of attempts, as the back office lists it.
+#[derive(Debug, Clone)]
+pub struct DeadJob {
+    pub id: JobId,
+    pub tenant_id: TenantId,
+    pub tenant_name: String,
+    pub mode: Mode,
+    pub kind: String,
+    pub due_at: Timestamp,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub dead_at: Timestamp,
+    pub created_at: Timestamp,
 }
 
 impl Store {
@@ -90,7 +109,7 @@ impl Store {
         };
         let sql = format!(
             "UPDATE jobs SET lease_owner = $1, lease_until = $2, fence = fence + 1, attempts = attempts + 1 \
-             WHERE id = (SELECT id FROM jobs WHERE run_at <= $3 AND (lease_until IS NULL OR lease_until < $3){tenant_filter} \
+             WHERE id = (SELECT id FROM jobs WHERE dead_at IS NULL AND run_at <= $3 AND (lease_until IS NULL OR lease_until < $3){tenant_filter} \
              ORDER BY run_at LIMIT 1{}) \
              RETURNING id, tenant_id, mode, kind, payload, due_at, fence, attempts",
             self.backend.skip_locked()
@@ -139,14 +158,22 @@ impl Store {
         Ok(())
     }
 
-    /// Records a failed run and makes the job runnable again at `retry_at`
-    /// (wall clock), if the lease is still ours.
-    pub async fn fail_job(&self, job: &ClaimedJob, error: &str, retry_at: Timestamp) -> Result<()> {
+    /// Records a failed run, if the lease is still ours: the job is runnable again at
+    /// `retry_at` (wall clock), or dead from `dead_at` on when it has had its attempts.
+    pub async fn fail_job(
+        &self,
+        job: &ClaimedJob,
+        error: &str,
+        retry_at: Timestamp,
+        dead_at: Option<Timestamp>,
+    ) -> Result<()> {
         sqlx::query(
-            "UPDATE jobs SET lease_owner = NULL, lease_until = NULL, last_error = $1, run_at = $2 WHERE id = $3 AND fence = $4",
+            "UPDATE jobs SET lease_owner = NULL, lease_until = NULL, last_error = $1, run_at = $2, dead_at = $3 \
+             WHERE id = $4 AND fence = $5",
         )
         .bind(error)
         .bind(to_millis(&retry_at))
+        .bind(dead_at.as_ref().map(to_millis))
         .bind(job.id.as_str())
         .bind(job.fence)
         .execute(&self.write)
@@ -154,24 +181,103 @@ impl Store {
         Ok(())
     }
 
-    /// Jobs of a tenant that are due (on the wall clock) but held by a lease:
-    /// draining after a clock advance waits for them.
-    pub async fn due_jobs(&self, tenant: &TenantId, wall_now: Timestamp) -> Result<i64> {
+    /// Gives back a claimed job that was not run (the process is shutting down): runnable
+    /// again at once, the claim not counted as an attempt.
+    pub async fn release_job(&self, job: &ClaimedJob) -> Result<()> {
+        sqlx::query(
+            "UPDATE jobs SET lease_owner = NULL, lease_until = NULL, attempts = attempts - 1 \
+             WHERE id = $1 AND fence = $2",
+        )
+        .bind(job.id.as_str())
+        .bind(job.fence)
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    /// Dead jobs of every tenant, the most recently dead first.
+    pub async fn dead_jobs(&self, limit: u32, offset: u64) -> Result<Vec<DeadJob>> {
+        let rows = sqlx::query(
+            "SELECT j.id, j.tenant_id, t.name AS tenant_name, j.mode, j.kind, j.due_at, j.attempts, \
+             j.last_error, j.dead_at, j.created_at \
+             FROM jobs j JOIN tenants t ON t.id = j.tenant_id \
+             WHERE j.dead_at IS NOT NULL ORDER BY j.dead_at DESC, j.id LIMIT $1 OFFSET $2",
+        )
+        .bind(i64::from(limit))
+        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let id: String = row.try_get("id")?;
+                let tenant_id: String = row.try_get("tenant_id")?;
+                let mode: String = row.try_get("mode")?;
+                Ok(DeadJob {
+                    id: JobId::parse(&id).ok_or_else(|| StoreError::Corrupt("job id".into()))?,
+                    tenant_id: TenantId::parse(&tenant_id)
+                        .ok_or_else(|| StoreError::Corrupt("job tenant".into()))?,
+                    tenant_name: row.try_get("tenant_name")?,
+                    mode: Mode::parse(&mode)
+                        .ok_or_else(|| StoreError::Corrupt("job mode".into()))?,
+                    kind: row.try_get("kind")?,
+                    due_at: from_millis(row.try_get("due_at")?),
+                    attempts: row.try_get("attempts")?,
+                    last_error: row.try_get("last_error")?,
+                    dead_at: from_millis(row.try_get("dead_at")?),
+                    created_at: from_millis(row.try_get("created_at")?),
+                })
+            })
+            .collect()
+    }
+
+    /// Dead jobs of every tenant (for operators and `/metrics`-style counts).
+    pub async fn dead_job_count(&self) -> Result<i64> {
         Ok(
-            sqlx::query("SELECT COUNT(*) FROM jobs WHERE tenant_id = $1 AND run_at <= $2")
-                .bind(tenant.as_str())
-                .bind(to_millis(&wall_now))
-                .fetch_one(&self.write)
+            sqlx::query("SELECT COUNT(*) FROM jobs WHERE dead_at IS NOT NULL")
+                .fetch_one(&self.read)
                 .await?
                 .try_get(0)?,
         )
     }
 
-    /// Every job still waiting (for operators and tests).
+    /// Brings a dead job back with a fresh count of attempts, runnable at `wall_now`. Its
+    /// last error stays until the next run replaces it. `NotFound` when no dead job has
+    /// this id (unknown, or retried already).
+    pub async fn retry_dead_job(&self, id: &JobId, wall_now: Timestamp) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE jobs SET dead_at = NULL, attempts = 0, run_at = $1, lease_owner = NULL, lease_until = NULL \
+             WHERE id = $2 AND dead_at IS NOT NULL",
+        )
+        .bind(to_millis(&wall_now))
+        .bind(id.as_str())
+        .execute(&self.write)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Jobs of a tenant that are due (on the wall clock) but held by a lease:
+    /// draining after a clock advance waits for them.
+    pub async fn due_jobs(&self, tenant: &TenantId, wall_now: Timestamp) -> Result<i64> {
+        Ok(sqlx::query(
+            "SELECT COUNT(*) FROM jobs WHERE tenant_id = $1 AND run_at <= $2 AND dead_at IS NULL",
+        )
+        .bind(tenant.as_str())
+        .bind(to_millis(&wall_now))
+        .fetch_one(&self.write)
+        .await?
+        .try_get(0)?)
+    }
+
+    /// Every job still waiting, dead ones not counted (for operators and tests).
     pub async fn pending_job_count(&self) -> Result<i64> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM jobs")
-            .fetch_one(&self.read)
-            .await?
-            .try_get(0)?)
+        Ok(
+            sqlx::query("SELECT COUNT(*) FROM jobs WHERE dead_at IS NULL")
+                .fetch_one(&self.read)
+                .await?
+                .try_get(0)?,
+        )
     }
 }

@@ -36,7 +36,7 @@ pub use documents::AuditRow;
 pub use events::EventRow;
 pub use idempotency::IdempotencyBegin;
 pub use identifications::QueuedIdentification;
-pub use jobs::{ClaimedJob, JobSpec};
+pub use jobs::{ClaimedJob, DeadJob, JobSpec};
 pub use limits::RateCounter;
 pub use maintenance::{restrict_dir, restrict_file};
 pub use operators::{OperatorRow, OperatorSession, QueuedSigner, ThrottleRule};

@@ -19,6 +19,46 @@ pub struct TestApp {
     /// Holds the data directory until the test ends.
     _dir: TempDir,
     cancel: tokio_util::sync::CancellationToken,
+    /// Drops the PostgreSQL database when the test ends.
+    _database: Option<DropDatabase>,
+}
+
+/// A test's PostgreSQL database, dropped with this guard: `WITH (FORCE)` ends the
+/// connections the server's pool still holds. The drop runs on a thread of its own with its
+/// own runtime, since `Drop` cannot await and the test's runtime may be single-threaded.
+pub struct DropDatabase {
+    admin_url: String,
+    name: String,
+}
+
+impl Drop for DropDatabase {
+    fn drop(&mut self) {
+        // A failed test's database is kept for a look.
+        if std::thread::panicking() {
+            return;
+        }
+        let (admin, name) = (self.admin_url.clone(), self.name.clone());
+        let dropped = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
+            rt.block_on(async {
+                use sqlx::Connection;
+                let mut conn = sqlx::PgConnection::connect(&admin).await.ok()?;
+                sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )))
+                .execute(&mut conn)
+                .await
+                .ok()
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Some(_))) {
+            eprintln!("could not drop the test database {}", self.name);
+        }
+    }
 }
 
 impl Drop for TestApp {
@@ -36,8 +76,9 @@ fn postgres_admin_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
 }
 
-/// A new, empty database URL for the selected backend.
-pub async fn fresh_database(dir: &std::path::Path) -> String {
+/// A new, empty database URL for the selected backend, and on PostgreSQL the guard that
+/// drops the database.
+pub async fn fresh_database(dir: &std::path::Path) -> (String, Option<DropDatabase>) {
     if postgres_selected() {
         use sqlx::Connection;
         let admin = postgres_admin_url();
@@ -52,10 +93,17 @@ pub async fn fresh_database(dir: &std::path::Path) -> String {
         let base = admin
             .rsplit_once('/')
             .map(|(b, _)| b.to_owned())
-            .unwrap_or(admin);
-        format!("{base}/{name}")
+            .unwrap_or_else(|| admin.clone());
+        let guard = DropDatabase {
+            admin_url: admin,
+            name: name.clone(),
+        };
+        (format!("{base}/{name}"), Some(guard))
     } else {
-        format!("sqlite://{}", dir.join("signet.db").display())
+        (
+            format!("sqlite://{}", dir.join("signet.db").display()),
+            None,
+        )
     }
 }
 
@@ -85,7 +133,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
             .try_init();
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let database_url = fresh_database(dir.path()).await;
+    let (database_url, database) = fresh_database(dir.path()).await;
     let mut config = Config {
         data_dir: dir.path().to_path_buf(),
         database_url: Some(Secret::new(database_url.clone())),
@@ -122,6 +170,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         state,
         _dir: dir,
         cancel,
+        _database: database,
     }
 }
 

@@ -194,20 +194,46 @@ pub fn request_health(port: u16) -> Option<u16> {
 }
 
 /// A new, empty database for one test and a data directory beside it:
-/// PostgreSQL when the suite runs on it, else SQLite in the data directory.
-pub fn fresh_database(label: &str) -> (String, std::path::PathBuf) {
+/// PostgreSQL when the suite runs on it, else SQLite in the data directory. The guard drops
+/// the PostgreSQL database when the test ends: declare it before the server, so that it
+/// drops after it.
+pub fn fresh_database(label: &str) -> (String, std::path::PathBuf, DropDatabase) {
     let name = format!("signet_{label}_{}", random_hex());
     let data_dir = std::env::temp_dir().join(&name);
     std::fs::create_dir_all(&data_dir).expect("data dir");
-    let url = match postgres_admin_url() {
+    let (url, admin) = match postgres_admin_url() {
         Some(admin) => {
             pg_simple_query(&admin, &format!("CREATE DATABASE {name}"));
             let base = admin.rsplit_once('/').map(|(b, _)| b).expect("admin URL");
-            format!("{base}/{name}")
+            (format!("{base}/{name}"), Some(admin))
         }
-        None => format!("sqlite://{}", data_dir.join("signet.db").display()),
+        None => (
+            format!("sqlite://{}", data_dir.join("signet.db").display()),
+            None,
+        ),
     };
-    (url, data_dir)
+    (url, data_dir, DropDatabase { admin, name })
+}
+
+/// Drops a test's PostgreSQL database (nothing on SQLite); `WITH (FORCE)` ends the
+/// connections of a server still running.
+pub struct DropDatabase {
+    pub admin: Option<String>,
+    pub name: String,
+}
+
+impl Drop for DropDatabase {
+    fn drop(&mut self) {
+        // A failed test's database is kept for a look (and a panic here would abort).
+        if let Some(admin) = &self.admin
+            && !std::thread::panicking()
+        {
+            pg_simple_query(
+                admin,
+                &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
+            );
+        }
+    }
 }
 
 /// `signet tenant create NAME`; returns the test-mode key (its last line).

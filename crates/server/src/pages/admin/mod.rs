@@ -39,6 +39,7 @@ use std::sync::LazyLock;
 use subtle::ConstantTimeEq;
 
 pub mod identifications;
+pub mod jobs;
 pub mod records;
 
 /// The session cookie's name.
@@ -449,6 +450,7 @@ pub(super) enum Section {
     Queues,
     Documents,
     Webhooks,
+    Jobs,
 }
 
 /// The bar at the top of every signed-in page: where one is, where one can go, who is
@@ -465,7 +467,7 @@ pub(super) fn admin_bar(s: &OperatorSession, current: Section) -> String {
     format!(
         r#"<header class="admin-bar">
 <h1>Signet back office</h1>
-<nav class="admin-nav" aria-label="Back office">{queues} {documents} {webhooks}</nav>
+<nav class="admin-nav" aria-label="Back office">{queues} {documents} {webhooks} {jobs}</nav>
 <form id="logout-form" method="post" action="/admin/logout">{csrf}
 <span id="operator">{email}</span> <button id="logout-button" class="secondary" type="submit">Sign out</button>
 </form>
@@ -474,6 +476,7 @@ pub(super) fn admin_bar(s: &OperatorSession, current: Section) -> String {
         queues = link(Section::Queues, "/admin", "Queues"),
         documents = link(Section::Documents, "/admin/documents", "Documents"),
         webhooks = link(Section::Webhooks, "/admin/webhooks", "Webhook deliveries"),
+        jobs = link(Section::Jobs, "/admin/jobs", "Dead jobs"),
         csrf = hidden_csrf(s),
         email = esc(&s.operator.email),
     )
