@@ -125,6 +125,15 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
+    spawn_app_until(configure, std::future::pending()).await.0
+}
+
+/// A test server that shuts down (as on SIGTERM) when `shutdown` resolves; the handle ends
+/// when `App::serve` returns.
+pub async fn spawn_app_until(
+    configure: impl FnOnce(&mut Config),
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> (TestApp, tokio::task::JoinHandle<std::io::Result<()>>) {
     // `SIGNET_TEST_LOG=debug` shows the server's logs beside a failing test.
     if let Ok(filter) = std::env::var("SIGNET_TEST_LOG") {
         let _ = tracing_subscriber::fmt()
@@ -157,10 +166,8 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         .expect("first start creates a key");
     let state = app.state.clone();
     let cancel = app.cancel.clone();
-    tokio::spawn(async move {
-        let _ = app.serve(listener, std::future::pending()).await;
-    });
-    TestApp {
+    let served = tokio::spawn(async move { app.serve(listener, shutdown).await });
+    let app = TestApp {
         base: format!("http://{addr}"),
         key,
         client: reqwest::Client::builder()
@@ -171,7 +178,8 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         _dir: dir,
         cancel,
         _database: database,
-    }
+    };
+    (app, served)
 }
 
 /// A response read whole.
@@ -218,6 +226,11 @@ impl Reply {
 }
 
 impl TestApp {
+    /// Whether the server has begun shutting down (its workers are told to stop).
+    pub fn stopping(&self) -> bool {
+        self.cancel.is_cancelled()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }

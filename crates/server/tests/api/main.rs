@@ -18,3 +18,4 @@ mod pdf_intake;
 mod persons;
 mod sandbox;
 mod secrets;
+mod shutdown;
