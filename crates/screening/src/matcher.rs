@@ -191,6 +191,8 @@ struct NameRec {
     text: Box<str>,
     tokens: Box<[u32]>,
     roles: Box<[Role]>,
+    /// Holds an initial or a particle.
+    nonword: bool,
 }
 
 struct EntryRec {
@@ -274,12 +276,17 @@ impl Index {
                     }
                     for w in ids.windows(2) {
                         let (a, b) = (&ix.vocab[w[0] as usize].tok, &ix.vocab[w[1] as usize].tok);
-                        if a.kind == TokKind::Word && b.kind == TokKind::Word {
+                        // Particles too: Binladen is "bin Laden" written together.
+                        if a.kind != TokKind::Initial && b.kind != TokKind::Initial {
                             let key = make_tok(&format!("{}{}", a.raw, b.raw)).folded;
                             push_unique(ix.by_pair.entry(key.into()).or_default(), name_idx);
                         }
                     }
+                    let nonword = ids
+                        .iter()
+                        .any(|&id| ix.vocab[id as usize].tok.kind != TokKind::Word);
                     ix.names.push(NameRec {
+                        nonword,
                         entry: entry_idx,
                         text: text.as_str().into(),
                         tokens: ids.into(),
@@ -387,7 +394,7 @@ impl Index {
         let mut qw: Vec<f32> = Vec::with_capacity(qt.len());
         for t in &qt {
             let c = if t.kind == TokKind::Word {
-                self.similar_vocab(t)
+                self.similar_vocab(t, true)
             } else {
                 Vec::new()
             };
@@ -403,70 +410,138 @@ impl Index {
             cands.push(c);
             qw.push(w);
         }
-        let total_qw: f32 = qw.iter().sum();
+        // Two adjacent query tokens written as one in the list (Kim Jong Un / Kim Jongun): the
+        // joined form's similar vocabulary, found through the same keys as single tokens, so
+        // that the alignment pairs only what the candidate search reached.
+        let split_cands: Vec<Vec<(u32, f32, MatchHow)>> = (0..qt.len().saturating_sub(1))
+            .map(|i| {
+                let joined = make_tok(&format!("{}{}", qt[i].raw, qt[i + 1].raw));
+                // One edit at most: two in a joined form are as often another name.
+                let mut c = self.similar_vocab(&joined, false);
+                c.retain(|(v, _, _)| self.vocab[*v as usize].tok.kind == TokKind::Word);
+                c
+            })
+            .collect();
+        // One query token written as two in the list (Abdulrahman / Abdul Rahman): the keys of
+        // joined list pairs it may meet, itself and its single deletions.
+        let merged_keys: Vec<Vec<String>> = qt
+            .iter()
+            .map(|t| {
+                if t.kind != TokKind::Word {
+                    return Vec::new();
+                }
+                let mut keys = vec![t.folded.clone()];
+                if t.folded.len() >= 4 {
+                    keys.extend(deletions(&t.folded));
+                }
+                keys
+            })
+            .collect();
+        let prep = Prepared {
+            qt: &qt,
+            qw: &qw,
+            cands: &cands,
+            split_cands: &split_cands,
+            merged_keys: &merged_keys,
+        };
 
-        // Names reachable from any query token, with the query weight they can cover.
-        let mut reach: HashMap<u32, (u32, f32, u32)> = HashMap::new();
-        let mut touch = |name: u32, bits: u32, w: f32| {
-            let e = reach.entry(name).or_insert((0, 0.0, 0));
-            if e.0 & bits == 0 {
-                e.0 |= bits;
-                e.1 += w;
-                e.2 += 1;
+        // Names reachable from any query token, with an upper bound on what each query token
+        // can bring to their score: sim·(w_q + w_l) of its best candidate in that name, the
+        // list side's weight counted twice for a merged pair. Touches for one query token come
+        // in a row, so the best per token is kept while they last and then added.
+        let mut reach: HashMap<u32, Reach> = HashMap::new();
+        let mut touch = |name: u32, i: usize, c: f32| {
+            let e = reach.entry(name).or_insert(Reach {
+                bits: 0,
+                sum: 0.0,
+                cur: usize::MAX,
+                best: 0.0,
+            });
+            if e.cur == i {
+                e.best = e.best.max(c);
+            } else {
+                e.sum += e.best;
+                e.cur = i;
+                e.best = c;
+                e.bits |= 1 << i;
             }
         };
-        for (i, c) in cands.iter().enumerate() {
-            for (v, _, _) in c {
-                for &name in &self.vocab[*v as usize].postings {
-                    touch(name, 1 << i, qw[i]);
+        for i in 0..qt.len() {
+            for &(v, s, _) in &cands[i] {
+                let c = s * (qw[i] + self.vocab[v as usize].weight);
+                for &name in &self.vocab[v as usize].postings {
+                    touch(name, i, c);
                 }
             }
-            if qt[i].kind == TokKind::Word
-                && let Some(names) = self.by_pair.get(qt[i].folded.as_str())
-            {
-                for &name in names {
-                    touch(name, 1 << i, qw[i]);
+            for key in &merged_keys[i] {
+                if let Some(names) = self.by_pair.get(key.as_str()) {
+                    for &name in names {
+                        touch(name, i, qw[i] + 2.0);
+                    }
                 }
             }
-        }
-        for i in 0..qt.len().saturating_sub(1) {
-            if qt[i].kind != TokKind::Word || qt[i + 1].kind != TokKind::Word {
-                continue;
+            // A split pair's value sim·(w_i + w_i+1 + w_l) is shared out between its two
+            // query tokens: the list weight goes with the first.
+            if let Some(sc) = split_cands.get(i) {
+                for &(v, s, _) in sc {
+                    let c = s * (qw[i] + self.vocab[v as usize].weight);
+                    for &name in &self.vocab[v as usize].postings {
+                        touch(name, i, c);
+                    }
+                }
             }
-            let joined = make_tok(&format!("{}{}", qt[i].raw, qt[i + 1].raw));
-            if let Some(vs) = self.by_folded.get(joined.folded.as_str()) {
-                for v in vs {
-                    for &name in &self.vocab[*v as usize].postings {
-                        touch(name, (1 << i) | (1 << (i + 1)), qw[i] + qw[i + 1]);
+            if let Some(sc) = i.checked_sub(1).and_then(|p| split_cands.get(p)) {
+                for &(v, s, _) in sc {
+                    for &name in &self.vocab[v as usize].postings {
+                        touch(name, i, s * qw[i]);
                     }
                 }
             }
         }
 
+        let q_nonword = qt.iter().any(|t| t.kind != TokKind::Word);
         let mut best: HashMap<u32, (f32, f32, u32, Alignment)> = HashMap::new();
-        for (&name_idx, &(_, covered, k)) in &reach {
-            // Optimistic: every reached token pairs perfectly with a list token of weight 1.
-            let f = covered + k as f32;
-            let discount = if k >= 2 { MISSING_DISCOUNT } else { 1.0 };
-            let bound = f / (f + discount * (total_qw - covered).max(0.0));
-            if bound + MAX_BONUS < threshold {
+        for (&name_idx, r) in &reach {
+            let name = &self.names[name_idx as usize];
+            // score = M / (F + P) ≤ M / (M + P): M is at most the sum of the per-token bounds,
+            // and every query token that can pair with nothing costs at least 0.35 of its
+            // weight (its full weight unless two tokens pair).
+            let (extra_bits, extra) = if q_nonword || name.nonword {
+                self.nonword_bound(&prep, name)
+            } else {
+                (0, 0.0)
+            };
+            let bits = r.bits | extra_bits;
+            let m = r.sum + r.best + extra;
+            let paired = bits.count_ones();
+            let discount = if paired >= 2 { MISSING_DISCOUNT } else { 1.0 };
+            let unpaired: f32 = (0..qt.len())
+                .filter(|i| bits & (1 << i) == 0)
+                .map(|i| qw[i])
+                .sum();
+            let bound = m / (m + discount * unpaired);
+            // The margin covers the rounding of the score to three decimals.
+            if bound + MAX_BONUS + 0.001 < threshold {
                 continue;
             }
-            let name = &self.names[name_idx as usize];
-            let al = self.align(&qt, &qw, &cands, name);
-            if al.score + MAX_BONUS < threshold {
+            let al = self.align(&prep, name);
+            if al.score + MAX_BONUS + 0.001 < threshold {
                 continue;
             }
             let entry = &self.entries[name.entry as usize].entry;
             let (adj, _, _) = evidence(q, entry);
             let total = (al.score + adj).clamp(0.0, 1.0);
-            if total < threshold {
+            // Compared as returned, to three decimals: every entry whose score reads at or
+            // above the threshold is returned.
+            if round3(total) < opts.threshold {
                 continue;
             }
             let slot = best
                 .entry(name.entry)
                 .or_insert((f32::MIN, 0.0, name_idx, al.clone()));
-            if total > slot.0 {
+            // Ties go to the first name, so that the answer does not depend on the order the
+            // names were reached in.
+            if total > slot.0 || (total == slot.0 && name_idx < slot.2) {
                 *slot = (total, al.score, name_idx, al);
             }
         }
@@ -481,8 +556,9 @@ impl Index {
             .collect()
     }
 
-    /// Vocabulary tokens similar to `t`, found through the four keys.
-    fn similar_vocab(&self, t: &Tok) -> Vec<(u32, f32, MatchHow)> {
+    /// Vocabulary tokens similar to `t`, found through the four keys; `deep` lets a long token
+    /// that found nothing look two edits away.
+    fn similar_vocab(&self, t: &Tok, deep: bool) -> Vec<(u32, f32, MatchHow)> {
         let mut ids: Vec<u32> = Vec::new();
         add(
             &mut ids,
@@ -526,7 +602,7 @@ impl Index {
         }
         // Fallback for long tokens that found nothing: two deletions on the query side, which
         // with the index's one reaches the two-edit budget of tokens over ten letters.
-        if ids.is_empty() && t.raw.len() > 10 {
+        if deep && ids.is_empty() && t.raw.len() > 10 {
             for form in [&t.folded, &t.raw] {
                 for d in deletions(form) {
                     for dd in deletions(&d) {
@@ -543,13 +619,36 @@ impl Index {
             .collect()
     }
 
-    fn align(
-        &self,
-        qt: &[Tok],
-        qw: &[f32],
-        cands: &[Vec<(u32, f32, MatchHow)>],
-        name: &NameRec,
-    ) -> Alignment {
+    /// What query tokens outside word-to-word pairs (initials, particles, and words against a
+    /// list's initials or particles) can bring to a name's score, by the alignment's own rules:
+    /// the tokens that can pair and the sum of their best sim·(w_q + w_l).
+    fn nonword_bound(&self, prep: &Prepared, name: &NameRec) -> (u32, f32) {
+        let mut bits = 0u32;
+        let mut sum = 0.0;
+        for (i, q) in prep.qt.iter().enumerate() {
+            let mut best = 0.0f32;
+            for &lid in name.tokens.iter() {
+                let l = &self.vocab[lid as usize];
+                if let Some(s) = nonword_sim(q, &l.tok) {
+                    best = best.max(s * (prep.qw[i] + l.weight));
+                }
+            }
+            if best > 0.0 {
+                bits |= 1 << i;
+                sum += best;
+            }
+        }
+        (bits, sum)
+    }
+
+    fn align(&self, prep: &Prepared, name: &NameRec) -> Alignment {
+        let Prepared {
+            qt,
+            qw,
+            cands,
+            split_cands,
+            merged_keys,
+        } = *prep;
         let lt: Vec<&Vocab> = name
             .tokens
             .iter()
@@ -563,11 +662,14 @@ impl Index {
                         .iter()
                         .find(|(v, _, _)| *v == lid)
                         .map(|(_, s, h)| (*s, *h)),
-                    (TokKind::Initial, TokKind::Word) | (TokKind::Word, TokKind::Initial) => {
-                        (q.raw.as_bytes()[0] == l.tok.raw.as_bytes()[0])
-                            .then_some((INITIAL_SIM, MatchHow::Initial))
-                    }
-                    _ => (q.folded == l.tok.folded).then_some((1.0, MatchHow::Exact)),
+                    _ => nonword_sim(q, &l.tok).map(|s| {
+                        let how = if s == INITIAL_SIM {
+                            MatchHow::Initial
+                        } else {
+                            MatchHow::Exact
+                        };
+                        (s, how)
+                    }),
                 };
                 if let Some((s, h)) = found {
                     options.push((i, j, s, h));
@@ -600,10 +702,19 @@ impl Index {
                 continue;
             }
             for j in 0..lt.len().saturating_sub(1) {
-                if l_used[j] || l_used[j + 1] {
+                if l_used[j]
+                    || l_used[j + 1]
+                    || lt[j].tok.kind == TokKind::Initial
+                    || lt[j + 1].tok.kind == TokKind::Initial
+                {
                     continue;
                 }
                 let joined = make_tok(&format!("{}{}", lt[j].tok.raw, lt[j + 1].tok.raw));
+                // Only pairs the candidate search can reach (see `merged_keys`), so that what
+                // is scored here is what the search's bound counted.
+                if !merged_keys[i].contains(&joined.folded) {
+                    continue;
+                }
                 let (s, _) = token_sim(&qt[i], &joined);
                 if s >= MIN_TOKEN_SIM {
                     q_used[i] = true;
@@ -627,9 +738,9 @@ impl Index {
                 if q_used[i] || q_used[i + 1] {
                     continue;
                 }
-                let joined = make_tok(&format!("{}{}", qt[i].raw, qt[i + 1].raw));
-                let (s, _) = token_sim(&joined, &lt[j].tok);
-                if s >= MIN_TOKEN_SIM {
+                let lid = name.tokens[j];
+                let found = split_cands[i].iter().find(|(v, _, _)| *v == lid);
+                if let Some(&(_, s, _)) = found {
                     q_used[i] = true;
                     q_used[i + 1] = true;
                     l_used[j] = true;
@@ -878,6 +989,40 @@ impl Index {
 
 fn round3(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+/// A query as the search prepares it: tokens, weights and candidate vocabulary.
+#[derive(Clone, Copy)]
+struct Prepared<'a> {
+    qt: &'a [Tok],
+    qw: &'a [f32],
+    /// Per query token: similar list tokens.
+    cands: &'a [Vec<(u32, f32, MatchHow)>],
+    /// Per adjacent query pair (i, i+1): list tokens similar to the two written as one.
+    split_cands: &'a [Vec<(u32, f32, MatchHow)>],
+    /// Per query token: the folded keys of adjacent list pairs it may stand for.
+    merged_keys: &'a [Vec<String>],
+}
+
+/// A name reached by the candidate search: which query tokens reached it and an upper bound on
+/// what they bring (`sum` of finished tokens plus `best` of the token `cur` being touched).
+struct Reach {
+    bits: u32,
+    sum: f32,
+    cur: usize,
+    best: f32,
+}
+
+/// How a pair outside word-to-word pairs compares in the alignment: an initial against a word
+/// that starts with it, otherwise the same folded spelling.
+fn nonword_sim(q: &Tok, l: &Tok) -> Option<f32> {
+    match (q.kind, l.kind) {
+        (TokKind::Word, TokKind::Word) => None,
+        (TokKind::Initial, TokKind::Word) | (TokKind::Word, TokKind::Initial) => {
+            (q.raw.as_bytes().first() == l.raw.as_bytes().first()).then_some(INITIAL_SIM)
+        }
+        _ => (q.folded == l.folded).then_some(1.0),
+    }
 }
 
 #[derive(Debug, Clone, Default)]
