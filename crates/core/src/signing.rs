@@ -9,6 +9,7 @@
 //! ([`Effects::sign`]) and the caller reports back with [`Workflow::signed`] or
 //! [`Workflow::signing_failed`].
 
+use crate::catalog::ErrorCode;
 use crate::identification::Status as IdentStatus;
 use crate::ids::{DocumentId, PersonId, SignerId};
 use crate::time::Timestamp;
@@ -461,34 +462,24 @@ pub enum SigningError {
 }
 
 impl SigningError {
-    /// Seed 001's return code, or seed 000's status code, that matches.
-    pub fn code_number(&self) -> Option<u32> {
+    /// The API's error code: its status and seed 001 number come with it (96 completed,
+    /// 111 expired, 78 already signed, 97 code expired, 66 blocked, 41 unknown signer).
+    pub fn error_code(&self) -> ErrorCode {
         match self {
-            SigningError::DocumentClosed("finished") => Some(96),
-            SigningError::DocumentClosed("expired") => Some(111),
-            SigningError::AlreadySigned => Some(78),
-            SigningError::NotInitialized => Some(6009),
-            SigningError::OtpExpired => Some(97),
-            SigningError::Blocked => Some(66),
-            _ => None,
-        }
-    }
-
-    /// A stable machine code for the API.
-    pub fn code(&self) -> &'static str {
-        match self {
-            SigningError::DocumentClosed(_) => "document_closed",
-            SigningError::AlreadySigned => "already_signed",
-            SigningError::NotYourTurn => "not_your_turn",
-            SigningError::InvalidState { .. } => "invalid_transition",
-            SigningError::ApproveExpired => "approval_window_expired",
-            SigningError::ConfirmExpired => "confirmation_window_expired",
-            SigningError::NotInitialized => "signature_flow_not_initialized",
-            SigningError::OtpExpired => "otp_expired",
-            SigningError::NoLiveCode => "otp_missing",
-            SigningError::Blocked => "signer_blocked",
-            SigningError::NoSelfie => "no_selfie",
-            SigningError::UnknownSigner => "not_found",
+            SigningError::DocumentClosed("finished") => ErrorCode::DocumentCompleted,
+            SigningError::DocumentClosed("expired") => ErrorCode::DocumentExpired,
+            SigningError::DocumentClosed(_) => ErrorCode::DocumentClosed,
+            SigningError::AlreadySigned => ErrorCode::AlreadySigned,
+            SigningError::NotYourTurn => ErrorCode::NotYourTurn,
+            SigningError::InvalidState { .. } => ErrorCode::InvalidTransition,
+            SigningError::ApproveExpired => ErrorCode::ApprovalWindowExpired,
+            SigningError::ConfirmExpired => ErrorCode::ConfirmationWindowExpired,
+            SigningError::NotInitialized => ErrorCode::SignatureFlowNotInitialized,
+            SigningError::OtpExpired => ErrorCode::OtpExpired,
+            SigningError::NoLiveCode => ErrorCode::OtpMissing,
+            SigningError::Blocked => ErrorCode::SignerBlocked,
+            SigningError::NoSelfie => ErrorCode::NoSelfie,
+            SigningError::UnknownSigner => ErrorCode::SignerNotFound,
         }
     }
 }

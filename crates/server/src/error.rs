@@ -6,6 +6,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use signet_core::catalog::ErrorCode;
 use signet_core::validate::FieldError;
 use signet_store::StoreError;
 
@@ -48,15 +49,18 @@ pub struct ErrorBody {
     pub errors: Vec<ErrorObject>,
 }
 
-/// An error a handler returns.
+/// An error a handler returns. Every one starts from an [`ErrorCode`], which brings its HTTP
+/// status, title and seed 001 number from the catalogue (`GET /v1/codes`), so a code that is
+/// not listed there, or a status other than the listed one, cannot be sent.
 #[derive(Debug)]
 pub struct ApiError {
+    /// `code.http_status()`, set by the constructors for readers; the response uses the code's.
     pub status: StatusCode,
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub title: &'static str,
     pub detail: String,
     pub fields: Vec<FieldError>,
-    pub return_code: Option<u32>,
+    return_code: Option<u32>,
     /// Seconds to send as `Retry-After` (a 429 whose window ends then).
     pub retry_after: Option<u64>,
 }
@@ -64,19 +68,16 @@ pub struct ApiError {
 pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
-    pub fn new(
-        status: StatusCode,
-        code: &'static str,
-        title: &'static str,
-        detail: impl Into<String>,
-    ) -> ApiError {
+    /// An error of `code`, with its status, title and seed 001 number from the catalogue.
+    pub fn new(code: ErrorCode, detail: impl Into<String>) -> ApiError {
         ApiError {
-            status,
+            status: StatusCode::from_u16(code.http_status())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
             code,
-            title,
+            title: code.title(),
             detail: detail.into(),
             fields: Vec::new(),
-            return_code: None,
+            return_code: code.return_code(),
             retry_after: None,
         }
     }
@@ -87,9 +88,23 @@ impl ApiError {
         self
     }
 
+    /// Seed 001's number for what exactly was wrong: only for the codes whose number depends on
+    /// the field or image (`invalid_model`, `image_refused`), and only a seed 001 number, never
+    /// a seed 000 status code (see [`ErrorCode::allows_return_code`]). Anything else is a bug:
+    /// it fails in debug builds and is dropped in release builds.
     pub fn with_return_code(mut self, n: u32) -> ApiError {
-        self.return_code = Some(n);
+        if self.code.allows_return_code(n) {
+            self.return_code = Some(n);
+        } else {
+            debug_assert!(false, "{} cannot carry return_code {n}", self.code);
+            tracing::warn!(code = %self.code, n, "return code not sent: not the code's");
+        }
         self
+    }
+
+    /// Seed 001's number sent as `return_code`, if any.
+    pub fn return_code(&self) -> Option<u32> {
+        self.return_code
     }
 
     /// 400 `invalid_model`, one entry per field (seed 002).
@@ -101,12 +116,7 @@ impl ApiError {
             .join("; ");
         ApiError {
             fields,
-            ..ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_model",
-                "Invalid Model",
-                detail,
-            )
+            ..ApiError::new(ErrorCode::InvalidModel, detail)
         }
     }
 
@@ -117,31 +127,22 @@ impl ApiError {
         }])
     }
 
+    /// 404 naming `what`; an unknown document or signer has its own code with seed 001's 41.
     pub fn not_found(what: &str) -> ApiError {
-        ApiError::new(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            "Not Found",
-            format!("{what} not found"),
-        )
+        let code = match what {
+            "document" => ErrorCode::DocumentNotFound,
+            "signer" => ErrorCode::SignerNotFound,
+            _ => ErrorCode::NotFound,
+        };
+        ApiError::new(code, format!("{what} not found"))
     }
 
     pub fn unauthorized(detail: &str) -> ApiError {
-        ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
-            "Unauthorized",
-            detail,
-        )
+        ApiError::new(ErrorCode::Unauthorized, detail)
     }
 
     pub fn invalid_state(detail: impl Into<String>) -> ApiError {
-        ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_state",
-            "Invalid State",
-            detail,
-        )
+        ApiError::new(ErrorCode::InvalidState, detail)
     }
 
     pub fn internal(cause: &dyn std::fmt::Display) -> ApiError {
@@ -149,9 +150,7 @@ impl ApiError {
         // A job that fails keeps the cause as its last error (clients never see it).
         crate::worker::note_internal_cause(cause);
         ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal_error",
-            "Internal Server Error",
+            ErrorCode::InternalError,
             "an internal error occurred; quote the request id to support",
         )
     }
@@ -160,8 +159,8 @@ impl ApiError {
         let id = current_request_id();
         let base = |source: Option<ErrorSource>| ErrorObject {
             id: id.clone(),
-            status: self.status.as_u16(),
-            code: self.code.to_owned(),
+            status: self.code.http_status(),
+            code: self.code.as_str().to_owned(),
             title: self.title.to_owned(),
             detail: match &source {
                 Some(s) => format!("{} {}", s.field, s.message),
@@ -190,9 +189,11 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if self.status.is_server_error() {
-            tracing::warn!(code = self.code, "request failed");
+            tracing::warn!(code = self.code.as_str(), "request failed");
         }
-        let mut r = (self.status, axum::Json(self.body())).into_response();
+        let status = StatusCode::from_u16(self.code.http_status())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut r = (status, axum::Json(self.body())).into_response();
         if let Some(s) = self.retry_after {
             r.headers_mut().insert(
                 axum::http::header::RETRY_AFTER,
@@ -217,9 +218,7 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> ApiError {
         match e {
             StoreError::NotFound => ApiError::not_found("resource"),
-            StoreError::Conflict(what) => {
-                ApiError::new(StatusCode::CONFLICT, "conflict", "Conflict", what)
-            }
+            StoreError::Conflict(what) => ApiError::new(ErrorCode::Conflict, what),
             other => ApiError::internal(&other),
         }
     }

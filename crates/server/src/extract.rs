@@ -11,6 +11,7 @@ use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
+use signet_core::catalog::ErrorCode;
 
 /// Largest JSON body (files have their own limits).
 pub const MAX_JSON_BYTES: usize = 16 * 1024 * 1024;
@@ -39,9 +40,7 @@ async fn read_json<S: Send + Sync>(req: Request, state: &S) -> Result<Value, Api
         .unwrap_or(false);
     if !ok_type {
         return Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "Unsupported Media Type",
+            ErrorCode::UnsupportedMediaType,
             "send the body as application/json",
         ));
     }
@@ -49,12 +48,7 @@ async fn read_json<S: Send + Sync>(req: Request, state: &S) -> Result<Value, Api
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             too_large()
         } else {
-            ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_json",
-                "Invalid JSON",
-                e.body_text(),
-            )
+            ApiError::new(ErrorCode::InvalidJson, e.body_text())
         }
     })?;
     if bytes.len() > MAX_JSON_BYTES {
@@ -65,22 +59,14 @@ async fn read_json<S: Send + Sync>(req: Request, state: &S) -> Result<Value, Api
     }
     serde_json::from_slice(&bytes).map_err(|e| {
         ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "invalid_json",
-            "Invalid JSON",
+            ErrorCode::InvalidJson,
             format!("the body is not valid JSON: {e}"),
         )
     })
 }
 
 pub fn too_large() -> ApiError {
-    ApiError::new(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        "payload_too_large",
-        "Payload Too Large",
-        "the request body is too large",
-    )
-    .with_return_code(93)
+    ApiError::new(ErrorCode::PayloadTooLarge, "the request body is too large")
 }
 
 impl<S: Send + Sync> FromRequest<S> for JsonObject {

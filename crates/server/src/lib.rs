@@ -28,8 +28,8 @@ use crate::error::ApiError;
 use crate::state::{AppState, SystemClock, WallClock};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use signet_core::catalog::ErrorCode;
 use signet_core::ids::TenantId;
 use signet_store::{BlobStore, Mode, Store};
 use std::sync::Arc;
@@ -95,13 +95,7 @@ pub fn build_router(state: AppState) -> Router {
             middleware::request_context,
         ))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
-            ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal_error",
-                "Internal Server Error",
-                "an internal error occurred",
-            )
-            .into_response()
+            ApiError::new(ErrorCode::InternalError, "an internal error occurred").into_response()
         }))
         .with_state(state)
 }
@@ -321,9 +315,7 @@ async fn not_found() -> Response {
 
 async fn method_not_allowed() -> Response {
     ApiError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
-        "Method Not Allowed",
+        ErrorCode::MethodNotAllowed,
         "this method is not allowed on this path",
     )
     .into_response()

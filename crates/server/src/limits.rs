@@ -17,7 +17,7 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
-use axum::http::StatusCode;
+use signet_core::catalog::ErrorCode;
 use signet_core::time::{Timestamp, to_millis};
 use signet_store::{Mode, RateCounter, Tenant, Tx};
 use std::net::IpAddr;
@@ -90,9 +90,7 @@ pub async fn count_code(
     let refused = &counters[over];
     if refused.window_start == 0 {
         return Err(ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "code_limit_reached",
-            "Code Limit Reached",
+            ErrorCode::CodeLimitReached,
             format!(
                 "{what} was sent {} one-time codes, the most it may have over its whole life",
                 refused.cap
@@ -107,9 +105,7 @@ pub async fn count_code(
     let retry_ms = refused.window_start + length - now_ms;
     tracing::warn!(limit = per, "one-time code refused by a rate limit");
     Err(ApiError::new(
-        StatusCode::TOO_MANY_REQUESTS,
-        "rate_limited",
-        "Too Many Codes",
+        ErrorCode::RateLimited,
         format!(
             "at most {} one-time codes may be sent to {per}; try again in {} seconds",
             refused.cap,
@@ -132,9 +128,7 @@ pub fn sms_allowed(state: &AppState, number: &str) -> bool {
 /// The refusal of a number outside `sms_allowed_countries`.
 pub fn sms_country_refused() -> ApiError {
     ApiError::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "sms_country_not_allowed",
-        "Country Not Allowed",
+        ErrorCode::SmsCountryNotAllowed,
         "one-time codes are not sent by SMS to numbers of this country on this installation (sms_allowed_countries)",
     )
 }

@@ -11,6 +11,7 @@ use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
+use signet_core::catalog::ErrorCode;
 use signet_store::IdempotencyBegin;
 use tracing::Instrument;
 
@@ -131,17 +132,13 @@ pub async fn idempotency(
         }
         IdempotencyBegin::Mismatch => {
             return Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "idempotency_key_reused",
-                "Idempotency Key Reused",
+                ErrorCode::IdempotencyKeyReused,
                 "this Idempotency-Key was used with a different request",
             ));
         }
         IdempotencyBegin::InProgress => {
             return Err(ApiError::new(
-                StatusCode::CONFLICT,
-                "idempotency_key_in_progress",
-                "Request In Progress",
+                ErrorCode::IdempotencyKeyInProgress,
                 "a request with this Idempotency-Key is still being processed; retry shortly",
             ));
         }

@@ -15,11 +15,12 @@ use crate::state::AppState;
 use axum::Router;
 use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use hyper::body::{Frame, Incoming};
 use hyper_util::rt::{TokioIo, TokioTimer};
+use signet_core::catalog::ErrorCode;
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::pin::Pin;
@@ -186,13 +187,7 @@ pub async fn deadline(State(state): State<AppState>, req: Request, next: Next) -
 }
 
 fn timed_out(detail: String) -> Response {
-    let mut response = ApiError::new(
-        StatusCode::REQUEST_TIMEOUT,
-        "request_timeout",
-        "Request Timeout",
-        detail,
-    )
-    .into_response();
+    let mut response = ApiError::new(ErrorCode::RequestTimeout, detail).into_response();
     // What is left of the body is never read: the connection cannot carry another request.
     response
         .headers_mut()

@@ -15,6 +15,7 @@ use crate::state::{AppState, fill_random, random16};
 use hmac::{Hmac, KeyInit, Mac};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
+use signet_core::catalog::ErrorCode;
 use signet_core::identification::Status as IdentStatus;
 use signet_core::ids::{DocumentId, JobId, PersonId, SignerId, TenantId};
 use signet_core::signing::{
@@ -888,9 +889,7 @@ pub fn plan_otp(
     }
     if level == signet_core::signing::Level::Advanced && mode == Mode::Live && route.sms.is_none() {
         return Err(ApiError::new(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            "signer_unreachable",
-            "Signer Unreachable",
+            ErrorCode::SignerUnreachable,
             "an advanced signature's code goes only to the mobile number the person's identification verified, and it verified none",
         ));
     }
@@ -919,15 +918,11 @@ pub fn otp_channel(
     }
     match &state.notifier {
         None => Err(ApiError::new(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            "otp_delivery_not_configured",
-            "Delivery Not Configured",
+            ErrorCode::OtpDeliveryNotConfigured,
             "live-mode signing sends one-time codes by email (smtp_url) or SMS (sms_*); neither is configured",
         )),
         Some(n) if !n.can_reach(route) => Err(ApiError::new(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            "signer_unreachable",
-            "Signer Unreachable",
+            ErrorCode::SignerUnreachable,
             "no configured channel reaches this signer (email needs smtp_url, phone needs sms_*)",
         )),
         Some(_) => Ok(OtpChannels::Live),
@@ -1024,27 +1019,19 @@ pub async fn deliver_otp(
     tx.commit().await.map_err(signet_store::StoreError::from)?;
     if invalid_phone {
         return Err(ApiError::new(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_phone",
-            "Invalid Phone",
+            ErrorCode::InvalidPhone,
             "the SMS provider refused the signer's phone number; the signer is in error 6010",
-        )
-        .with_return_code(6010));
+        ));
     }
     if invalid_email {
         return Err(ApiError::new(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_email",
-            "Invalid Email",
+            ErrorCode::InvalidEmail,
             "the mail server refused the signer's address; send the document again with a working address",
-        )
-        .with_return_code(11));
+        ));
     }
     if delivered.is_empty() {
         return Err(ApiError::new(
-            axum::http::StatusCode::BAD_GATEWAY,
-            "otp_delivery_failed",
-            "Delivery Failed",
+            ErrorCode::OtpDeliveryFailed,
             "the one-time code could not be delivered on any channel; approve again to retry",
         ));
     }
@@ -1112,20 +1099,10 @@ pub async fn on_person_changed(
     Ok(())
 }
 
-/// A refused workflow operation as the API and the pages answer it: 422 with the
-/// operation's stable code and seed number; an unknown signer is a 404.
+/// A refused workflow operation as the API and the pages answer it: the operation's code,
+/// with its status and seed 001 number (an unknown signer is a 404 with 41).
 pub fn refused(e: signet_core::signing::SigningError) -> ApiError {
-    if e == signet_core::signing::SigningError::UnknownSigner {
-        return ApiError::not_found("signer");
-    }
-    let mut err = ApiError::new(
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-        e.code(),
-        "Signature Workflow",
-        e.to_string(),
-    );
-    err.return_code = e.code_number();
-    err
+    ApiError::new(e.error_code(), e.to_string())
 }
 
 /// Checks a signer's selfie as an identification's selfie is checked (`identify::images`):

@@ -513,7 +513,7 @@ async fn a_number_the_provider_refuses_puts_the_signer_in_error_6010() {
     let reply = live.approve().await;
     assert_error(&reply, 422, "invalid_phone");
     assert_eq!(
-        reply.body["errors"][0]["return_code"], 6010,
+        reply.body["errors"][0]["return_code"], 86,
         "{}",
         reply.body
     );
@@ -667,12 +667,13 @@ async fn an_applicant_confirms_their_number_with_the_code_the_sms_brought() {
         .unwrap();
     assert_eq!(right, CodeOutcome::Verified);
 
-    // A number the provider refuses is told to the applicant (6010), not stored as confirmed.
+    // A number the provider refuses is told to the applicant (seed 001's 86), not stored as
+    // confirmed.
     twilio.set(SMS_INVALID_NUMBER);
     let e = identify::send_phone_code(&app.state, &token, "+4915112345678")
         .await
         .unwrap_err();
-    assert_eq!(e.return_code, Some(6010), "{e:?}");
+    assert_eq!(e.return_code(), Some(86), "{e:?}");
     twilio.set(SMS_DOWN);
     let e = identify::send_phone_code(&app.state, &token, "+4915112345678")
         .await

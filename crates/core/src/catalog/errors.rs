@@ -111,6 +111,16 @@ error_codes! {
         code: "conflict", status: 409, title: "Conflict", return_code: [], retryable: false,
         description: "The request conflicts with the current state of the resource, or what it needs is missing (no sanctions list imported).",
     },
+    /// The hosted pages (applicant's page, back office): a step the state does not take now.
+    /// The API's own refusals of a signer's step are `invalid_transition`.
+    StepNotPossible {
+        code: "step_not_possible",
+        status: 409,
+        title: "Not Possible Now",
+        return_code: [],
+        retryable: false,
+        description: "Hosted pages: the state does not take this step now (an identification already submitted or decided, an expired link, a missing earlier step; a back-office decision on a signer who awaits none).",
+    },
     IdempotencyKeyInProgress {
         code: "idempotency_key_in_progress", status: 409, title: "Request In Progress", return_code: [], retryable: true,
         description: "A request with the same Idempotency-Key is still being processed.",

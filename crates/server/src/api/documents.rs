@@ -15,6 +15,7 @@ use base64::Engine;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
+use signet_core::catalog::ErrorCode;
 use signet_core::ids::{DocumentId, PersonId, SignerId};
 use signet_core::signing::{
     ConfirmOutcome, Document, DocumentStatus, Level, NewSigner, SigningOrder, Workflow,
@@ -59,25 +60,16 @@ pub struct CreateDocument {
 }
 
 fn pdf_error(e: signet_pdf::PdfError) -> ApiError {
-    let mut err = ApiError::new(
-        match e {
-            signet_pdf::PdfError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            _ => StatusCode::UNPROCESSABLE_ENTITY,
-        },
-        match e {
-            signet_pdf::PdfError::NotAPdf(_) => "not_a_pdf",
-            signet_pdf::PdfError::TooLarge { .. } => "file_too_large",
-            signet_pdf::PdfError::Encrypted => "pdf_encrypted",
-            signet_pdf::PdfError::OverLimit(_) => "pdf_over_limit",
-            signet_pdf::PdfError::TooManySignatures { .. } => "too_many_signatures",
-            signet_pdf::PdfError::TimeBudget(_) => "verify_time_exceeded",
-            _ => "pdf_invalid",
-        },
-        "Document Refused",
-        e.to_string(),
-    );
-    err.return_code = e.return_code();
-    err
+    let code = match e {
+        signet_pdf::PdfError::NotAPdf(_) => ErrorCode::NotAPdf,
+        signet_pdf::PdfError::TooLarge { .. } => ErrorCode::FileTooLarge,
+        signet_pdf::PdfError::Encrypted => ErrorCode::PdfEncrypted,
+        signet_pdf::PdfError::OverLimit(_) => ErrorCode::PdfOverLimit,
+        signet_pdf::PdfError::TooManySignatures { .. } => ErrorCode::TooManySignatures,
+        signet_pdf::PdfError::TimeBudget(_) => ErrorCode::VerifyTimeExceeded,
+        _ => ErrorCode::PdfInvalid,
+    };
+    ApiError::new(code, e.to_string())
 }
 
 /// Reads the create request from JSON (`file` in base64) or multipart (`file` and `data`).
@@ -99,45 +91,27 @@ async fn read_create(req: Request, state: &AppState) -> ApiResult<(CreateDocumen
     }
     let mut mp = axum::extract::Multipart::from_request(req, state)
         .await
-        .map_err(|e| {
-            ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_multipart",
-                "Invalid Multipart",
-                e.body_text(),
-            )
-        })?;
+        .map_err(|e| ApiError::new(ErrorCode::InvalidMultipart, e.body_text()))?;
     let mut data: Option<CreateDocument> = None;
     let mut file: Option<Vec<u8>> = None;
     while let Some(field) = mp.next_field().await.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             crate::extract::too_large()
         } else {
-            ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_multipart",
-                "Invalid Multipart",
-                e.body_text(),
-            )
+            ApiError::new(ErrorCode::InvalidMultipart, e.body_text())
         }
     })? {
         let name = field.name().unwrap_or("").to_owned();
-        let bytes = field.bytes().await.map_err(|e| {
-            ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_multipart",
-                "Invalid Multipart",
-                e.body_text(),
-            )
-        })?;
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|e| ApiError::new(ErrorCode::InvalidMultipart, e.body_text()))?;
         match name.as_str() {
             "file" => file = Some(bytes.to_vec()),
             "data" => {
                 let v: Value = serde_json::from_slice(&bytes).map_err(|e| {
                     ApiError::new(
-                        StatusCode::BAD_REQUEST,
-                        "invalid_json",
-                        "Invalid JSON",
+                        ErrorCode::InvalidJson,
                         format!("the data part is not valid JSON: {e}"),
                     )
                 })?;
@@ -765,9 +739,7 @@ pub async fn verify(
         });
     if !is_pdf {
         return Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "Unsupported Media Type",
+            ErrorCode::UnsupportedMediaType,
             "send the PDF as the body with Content-Type: application/pdf",
         ));
     }
@@ -999,26 +971,17 @@ pub async fn confirm(
     match outcome {
         ConfirmOutcome::Accepted => Ok(json_ok(signer_view(&state, &wf, &sid)?)),
         ConfirmOutcome::WrongCode { remaining } => Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "otp_invalid",
-            "Wrong Code",
+            ErrorCode::OtpInvalid,
             format!("the code is wrong; {remaining} more tries on this code"),
-        )
-        .with_return_code(109)),
+        )),
         ConfirmOutcome::CodeKilled => Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "otp_attempts_exceeded",
-            "Code Killed",
+            ErrorCode::OtpAttemptsExceeded,
             "five wrong codes: this code no longer works; approve again for a new one (one identity validation failed)",
-        )
-        .with_return_code(108)),
+        )),
         ConfirmOutcome::Blocked => Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "signer_blocked",
-            "Signer Blocked",
+            ErrorCode::SignerBlocked,
             "the third failed identity validation blocked the signer and the document until a reviewer unblocks them",
-        )
-        .with_return_code(66)),
+        )),
     }
 }
 

@@ -7,10 +7,10 @@ use crate::extract::{IdPath, Json, LongPage, Page, parse_id, query_flag};
 use crate::service::{apply_identification, identification_json};
 use crate::state::{AppState, fill_random, random16};
 use axum::extract::{OriginalUri, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{Value, json};
+use signet_core::catalog::ErrorCode;
 use signet_core::identification::{self as ident, Identification, Method, NewIdentification};
 use signet_core::ids::{IdentificationId, PersonId};
 use signet_store::{Mode, StoreError};
@@ -97,9 +97,7 @@ pub async fn create(
     };
     if caller.mode == Mode::Live && method == Method::Idnow {
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "provider_not_configured",
-            "Provider Not Configured",
+            ErrorCode::ProviderNotConfigured,
             "live-mode idnow identifications need a configured video-identification provider; none is configured",
         ));
     }

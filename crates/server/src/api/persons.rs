@@ -11,6 +11,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
+use signet_core::catalog::ErrorCode;
 use signet_core::ids::{PersonDocumentId, PersonId};
 use signet_core::person::{Person, WriteContext};
 use signet_store::Mode;
@@ -61,9 +62,7 @@ pub async fn create(
         .await?;
     if !inserted {
         return Err(ApiError::new(
-            axum::http::StatusCode::BAD_REQUEST,
-            "duplicate_person_limit",
-            "Too Many Identical Persons",
+            ErrorCode::DuplicatePersonLimit,
             "more than 1000 persons with the same first_name, last_name, birth_city and birth_date; use unique values in the sandbox",
         ));
     }

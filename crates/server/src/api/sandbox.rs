@@ -9,10 +9,10 @@ use crate::extract::{IdPath, Json, parse_id};
 use crate::service::{apply_identification, identification_json};
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 use serde_json::json;
+use signet_core::catalog::ErrorCode;
 use signet_core::identification::{Effects, Identification, InvalidTransition, SANDBOX_IDENT_CODE};
 use signet_core::ids::IdentificationId;
 use signet_core::time::Timestamp;
@@ -21,9 +21,7 @@ use signet_store::{Mode, StoreError};
 fn test_mode_only(caller: &Caller) -> ApiResult<()> {
     if caller.mode != Mode::Test {
         return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "sandbox_only",
-            "Sandbox Only",
+            ErrorCode::SandboxOnly,
             "the sandbox is available with test-mode keys (sk_test_…) only",
         ));
     }
@@ -149,12 +147,9 @@ pub async fn complete(
 ) -> ApiResult<Response> {
     if body.ident_code != SANDBOX_IDENT_CODE {
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "otp_invalid",
-            "Invalid Code",
+            ErrorCode::OtpInvalid,
             "the ident code is not correct",
-        )
-        .with_return_code(109));
+        ));
     }
     if let Some(n) = &body.mobile_number
         && n != "+15550101"

@@ -8,10 +8,11 @@ use crate::extract::{IdPath, Json, LongPage, parse_id, query_pairs};
 use crate::screening::{HIT_STATUSES, decide_hit, hit_json, screen_person, screening_json};
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::{StatusCode, Uri};
+use axum::http::Uri;
 use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{Value, json};
+use signet_core::catalog::ErrorCode;
 use signet_core::ids::{PersonId, ScreeningHitId};
 use signet_core::time::{format, from_millis};
 use signet_screening::{PartialDate, Query, SearchOptions, country_code};
@@ -277,9 +278,7 @@ pub async fn screen(
     .await?
     .ok_or_else(|| {
         ApiError::new(
-            StatusCode::CONFLICT,
-            "conflict",
-            "Conflict",
+            ErrorCode::Conflict,
             "no sanctions list is imported: import one with `signet lists import`",
         )
     })?;

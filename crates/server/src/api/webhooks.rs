@@ -11,6 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
+use signet_core::catalog::ErrorCode;
 use signet_core::ids::{EventId, WebhookEndpointId};
 use signet_core::time::{Timestamp, format};
 use signet_store::{ALL_EVENT_TYPES, DeliveryAttemptRow, StoreError, WebhookEndpointRow};
@@ -241,9 +242,7 @@ pub async fn create(
 
 fn endpoint_limit(cap: i64) -> ApiError {
     ApiError::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "webhook_endpoint_limit",
-        "Too Many Endpoints",
+        ErrorCode::WebhookEndpointLimit,
         format!("a tenant may have at most {cap} webhook endpoints in a mode; delete one first"),
     )
 }

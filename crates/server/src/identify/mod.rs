@@ -10,8 +10,8 @@ pub mod images;
 use crate::error::{ApiError, ApiResult};
 use crate::service::apply_identification;
 use crate::state::{AppState, random16};
-use axum::http::StatusCode;
 use sha2::{Digest, Sha256};
+use signet_core::catalog::ErrorCode;
 use signet_core::catalog::IdentificationReason;
 use signet_core::identification::{
     CodeOutcome, Effects, Finding, IdDocumentKind, Identification, ImageSlot, InvalidTransition,
@@ -57,12 +57,7 @@ pub async fn open(state: &AppState, token: &str) -> ApiResult<Opened> {
 }
 
 fn refused(e: InvalidTransition) -> ApiError {
-    ApiError::new(
-        StatusCode::CONFLICT,
-        "invalid_transition",
-        "Not Possible Now",
-        e.to_string(),
-    )
+    ApiError::new(ErrorCode::StepNotPossible, e.to_string())
 }
 
 /// Runs `f` on the identification under its lock and stores the outcome. `f` also sees the
@@ -177,13 +172,7 @@ pub async fn upload(
     .await
     .map_err(|e| ApiError::internal(&e))?;
     let checked = checked.map_err(|r| {
-        ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "image_refused",
-            "Image Refused",
-            r.message.clone(),
-        )
-        .with_return_code(r.code)
+        ApiError::new(ErrorCode::ImageRefused, r.message.clone()).with_return_code(r.code)
     })?;
     let findings: Vec<Finding> = checked
         .findings
@@ -266,15 +255,7 @@ pub async fn upload(
 /// Parses a machine-readable zone as typed: every check digit must be right (a typo is
 /// told with its line and position, seed 001's 2007 "Invalid value").
 pub fn parse_mrz(text: &str, today: chrono::NaiveDate) -> ApiResult<Mrz> {
-    let invalid = |detail: String| {
-        ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "mrz_invalid",
-            "Invalid Machine-Readable Zone",
-            detail,
-        )
-        .with_return_code(2007)
-    };
+    let invalid = |detail: String| ApiError::new(ErrorCode::MrzInvalid, detail);
     let mrz = Mrz::parse(text, today).map_err(|e| invalid(e.to_string()))?;
     if let Some(c) = mrz.failed_checks().next() {
         return Err(invalid(format!(
@@ -313,9 +294,7 @@ pub async fn send_phone_code(state: &AppState, token: &str, number: &str) -> Api
     let opened = open(state, token).await?;
     if opened.mode == Mode::Live && !state.notifier.as_ref().is_some_and(|n| n.can_text()) {
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "sms_not_configured",
-            "SMS Not Configured",
+            ErrorCode::SmsNotConfigured,
             "live-mode identifications verify the mobile number by SMS; no SMS provider is configured (sms_*)",
         ));
     }
@@ -335,9 +314,7 @@ pub async fn send_phone_code(state: &AppState, token: &str, number: &str) -> Api
     let now = tenant.now(mode, state.wall_now());
     if ident.capture.phone_codes_sent >= PHONE_CODES_PER_ATTEMPT {
         return Err(ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too_many_codes",
-            "Too Many Codes",
+            ErrorCode::TooManyCodes,
             "Too many codes were sent for this identification. Choose \"Not now\" and start again later, or contact the requester.",
         ));
     }
@@ -388,18 +365,13 @@ pub async fn send_phone_code(state: &AppState, token: &str, number: &str) -> Api
             .map_err(|e| match e {
                 signet_notify::NotifyError::InvalidRecipient(_)
                 | signet_notify::NotifyError::Rejected { .. } => ApiError::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "invalid_phone",
-                    "Invalid Phone",
+                    ErrorCode::InvalidPhone,
                     "the SMS provider refused this number; check it and try again",
-                )
-                .with_return_code(6010),
+                ),
                 other => {
                     tracing::warn!(error = %other, "verification SMS not delivered");
                     ApiError::new(
-                        StatusCode::BAD_GATEWAY,
-                        "sms_delivery_failed",
-                        "Delivery Failed",
+                        ErrorCode::SmsDeliveryFailed,
                         "the code could not be sent; try again in a moment",
                     )
                 }
@@ -466,12 +438,9 @@ pub async fn sandbox_complete(
 ) -> ApiResult<()> {
     if ident_code.trim() != SANDBOX_IDENT_CODE {
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "otp_invalid",
-            "Invalid Code",
+            ErrorCode::OtpInvalid,
             "the ident code is not correct",
-        )
-        .with_return_code(109));
+        ));
     }
     let number = match mobile_number.map(str::trim).filter(|n| !n.is_empty()) {
         Some(n) => {

@@ -225,7 +225,7 @@ fn error_text(lang: Lang, e: &ApiError) -> String {
     if e.status.is_server_error() {
         return w.later.into();
     }
-    match (e.code, e.return_code) {
+    match (e.code.as_str(), e.return_code()) {
         ("image_refused", Some(2026)) if de => {
             "Das Foto ist zu groß. Bitte senden Sie ein kleineres (höchstens 10 MB).".into()
         }
@@ -740,9 +740,7 @@ pub async fn image(
     let r = match bytes {
         Some(b) => identify::upload(&state, &token, slot, b.to_vec()).await,
         None => Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "image_refused",
-            "Image Refused",
+            signet_core::catalog::ErrorCode::ImageRefused,
             "Please choose a photo (JPEG or PNG, at most 10 MB).",
         )
         .with_return_code(match slot {
@@ -806,21 +804,11 @@ pub async fn code(
     let r = match identify::enter_phone_code(&state, &token, &code).await {
         Ok(CodeOutcome::Verified) => Ok(()),
         Ok(CodeOutcome::Wrong { left }) => Err((
-            ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "otp_invalid",
-                "Invalid Code",
-                "wrong code",
-            ),
+            ApiError::new(signet_core::catalog::ErrorCode::OtpInvalid, "wrong code"),
             Some(format!("{} {left}", w.wrong_code)),
         )),
         Ok(CodeOutcome::Spent | CodeOutcome::NoCode) => Err((
-            ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "otp_missing",
-                "Code Spent",
-                "spent",
-            ),
+            ApiError::new(signet_core::catalog::ErrorCode::OtpMissing, "spent"),
             Some(w.spent_code.to_owned()),
         )),
         Err(e) => Err((e, None)),

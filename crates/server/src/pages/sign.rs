@@ -508,7 +508,7 @@ fn refusal(ctx: &Ctx, lang: Lang, e: &ApiError) -> Response {
 /// A refused action in the signer's language.
 fn words(lang: Lang, e: &ApiError) -> String {
     let de = lang == Lang::De;
-    match e.code {
+    match e.code.as_str() {
         "approval_window_expired" | "confirmation_window_expired" => if de {
             "Die Zeit dafür ist abgelaufen. Bitten Sie den Absender, die Anfrage erneut zu senden."
         } else {
@@ -581,7 +581,7 @@ pub async fn page(
         )
     }) && ctx.wf.document.status == DocumentStatus::Pending;
     if at_work && let Err(e) = record_view(&state, &mut ctx, &meta).await {
-        tracing::warn!(code = e.code, "could not record a page view");
+        tracing::warn!(code = e.code.as_str(), "could not record a page view");
     }
     render(&ctx, None, StatusCode::OK)
 }
@@ -937,12 +937,7 @@ pub async fn page_image(
         }
         Ok(Err(e)) => failure(
             lang,
-            &ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "render_failed",
-                "Render Failed",
-                e.to_string(),
-            ),
+            &ApiError::new(signet_core::catalog::ErrorCode::RenderFailed, e.to_string()),
         ),
         Err(e) => failure(lang, &ApiError::internal(&e)),
     }

@@ -374,7 +374,7 @@ async fn a_refused_or_unauthorised_upload_stores_no_file() {
             &[],
         )
         .await;
-    r.assert_error(404, "not_found");
+    r.assert_error(404, "document_not_found");
     // The signer owes no selfie: refused.
     let r = app
         .post(

@@ -779,9 +779,7 @@ async fn decide(
     }
     .map_err(|e| {
         ApiError::new(
-            StatusCode::CONFLICT,
-            "invalid_transition",
-            "Not possible in the signer's state",
+            signet_core::catalog::ErrorCode::StepNotPossible,
             e.to_string(),
         )
     })?;
