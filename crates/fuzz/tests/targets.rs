@@ -57,15 +57,14 @@ fn fuzz_pdf_intake() {
     fuzz(&targets::PDF_INTAKE);
 }
 
-// Two findings in PDF code, kept in corpus/pdf-render/ until it is fixed:
-// - double-flate-intake-counts-as-empty.pdf: check_pdf accepts it (intake's scan decodes its
-//   doubly compressed content stream to nothing), and hayro's lenient inflater then decodes that
-//   stream past 1 GiB while it renders the page; the case aborts at the hard memory ceiling.
+// Two findings this target made, kept in corpus/pdf-render/:
+// - double-flate-intake-counts-as-empty.pdf: intake measured a damaged Flate stream by what a
+//   strict decoder read before its error (nothing), while hayro's lenient inflater decoded the
+//   same stream past 1 GiB. Intake now refuses a Flate stream no reading decodes to a clean end.
 // - xref-subsection-overflow.pdf: hayro 0.6 overflows an addition reading a cross-reference
-//   subsection that starts near 2^32, a panic where overflow checks are on (debug builds),
-//   outside the `catch_unwind` that render.rs keeps around drawing only.
+//   subsection that starts near 2^32 (a panic in debug builds); render.rs now guards opening a
+//   file as it guards drawing.
 #[test]
-#[ignore = "fails on two files check_pdf accepts (see above); the fix belongs in signet_pdf"]
 fn fuzz_pdf_render() {
     fuzz(&targets::PDF_RENDER);
 }

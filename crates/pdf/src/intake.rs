@@ -372,7 +372,7 @@ impl Scanner<'_> {
         for f in filters {
             let cap = self.remaining();
             let next = match f {
-                Filter::Flate => decode_flate(&current, cap),
+                Filter::Flate => decode_flate(&current, cap)?,
                 Filter::Lzw => decode_lzw(&current, cap),
                 Filter::AsciiHex => decode_ascii_hex(&current, cap),
                 Filter::Ascii85 => decode_ascii85(&current, cap),
@@ -615,27 +615,63 @@ fn push_capped(out: &mut Vec<u8>, bytes: &[u8], cap: u64) -> bool {
     true
 }
 
-/// Reads `reader` to its end or first error, at most `cap` bytes; `None` past `cap`.
-fn read_capped(reader: impl Read, cap: u64) -> Option<Vec<u8>> {
+/// How a capped read of a decoder ended.
+enum Decoded {
+    /// The decoder reached its end without an error.
+    Clean(Vec<u8>),
+    /// The decoder stopped on an error.
+    Broken,
+    /// More than the cap.
+    Over,
+}
+
+fn read_to_end_capped(reader: impl Read, cap: u64) -> Decoded {
     let mut out = Vec::new();
     let mut limited = reader.take(cap.saturating_add(1));
     let mut buf = [0u8; 64 * 1024];
     loop {
         match limited.read(&mut buf) {
-            Ok(0) | Err(_) => break,
+            Ok(0) => break,
             Ok(n) => out.extend_from_slice(&buf[..n]),
+            Err(_) => return Decoded::Broken,
         }
     }
-    (out.len() as u64 <= cap).then_some(out)
+    if out.len() as u64 > cap {
+        Decoded::Over
+    } else {
+        Decoded::Clean(out)
+    }
 }
 
-/// FlateDecode: zlib, or raw deflate when the zlib header is missing, as renderers try both.
-pub(crate) fn decode_flate(data: &[u8], cap: u64) -> Option<Vec<u8>> {
-    let zlib = read_capped(flate2::read::ZlibDecoder::new(data), cap)?;
-    if !zlib.is_empty() {
-        return Some(zlib);
+/// FlateDecode: zlib; else raw deflate (a missing zlib header); else the deflate data after a
+/// zlib header whose checksum is missing or wrong. `Ok(None)` past `cap`; `Err` when no reading
+/// decodes to a clean end. Such a stream is refused rather than measured by what a strict
+/// decoder got out of it before its error: the page renderer's decoder is lenient and goes on
+/// past errors, so a damaged stream that measures as empty here could decode to gigabytes
+/// there.
+pub(crate) fn decode_flate(data: &[u8], cap: u64) -> Result<Option<Vec<u8>>, PdfError> {
+    let mut readings: Vec<&[u8]> = vec![data];
+    if data.len() >= 2
+        && data[0] & 0x0f == 8
+        && (u16::from(data[0]) << 8 | u16::from(data[1])) % 31 == 0
+    {
+        readings.push(&data[2..]);
     }
-    read_capped(flate2::read::DeflateDecoder::new(data), cap)
+    match read_to_end_capped(flate2::read::ZlibDecoder::new(data), cap) {
+        Decoded::Clean(v) => return Ok(Some(v)),
+        Decoded::Over => return Ok(None),
+        Decoded::Broken => {}
+    }
+    for reading in readings {
+        match read_to_end_capped(flate2::read::DeflateDecoder::new(reading), cap) {
+            Decoded::Clean(v) => return Ok(Some(v)),
+            Decoded::Over => return Ok(None),
+            Decoded::Broken => {}
+        }
+    }
+    Err(PdfError::Malformed(
+        "a Flate-compressed stream is damaged".into(),
+    ))
 }
 
 /// LZWDecode with the early code-size change PDF uses by default.

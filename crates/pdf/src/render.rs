@@ -25,7 +25,11 @@ pub const MAX_WIDTH_PX: u32 = 2000;
 pub const MAX_HEIGHT_PX: u32 = 4 * MAX_WIDTH_PX;
 
 fn open(pdf: &[u8]) -> Result<Pdf, PdfError> {
-    Pdf::new(pdf.to_vec()).map_err(|e| match e {
+    // Reading the cross-reference data can panic on a hostile file too (an offset near 2^32
+    // overflowed an addition in hayro-syntax 0.6), so opening is guarded like drawing.
+    let opened = catch_unwind(AssertUnwindSafe(|| Pdf::new(pdf.to_vec())))
+        .map_err(|_| PdfError::Render("the renderer failed on this file".into()))?;
+    opened.map_err(|e| match e {
         LoadPdfError::Decryption(_) => PdfError::Encrypted,
         LoadPdfError::Invalid => PdfError::NotAPdf("the renderer cannot read it".into()),
     })
@@ -34,7 +38,13 @@ fn open(pdf: &[u8]) -> Result<Pdf, PdfError> {
 /// Number of pages of `pdf`: reads the cross-reference table and the page tree, not the
 /// page contents.
 pub fn page_count(pdf: &[u8]) -> Result<usize, PdfError> {
-    Ok(open(pdf)?.pages().len())
+    guarded(|| Ok(open(pdf)?.pages().len()))
+}
+
+/// Runs `f`, a call into the renderer, turning a panic into an error.
+fn guarded<T>(f: impl FnOnce() -> Result<T, PdfError>) -> Result<T, PdfError> {
+    catch_unwind(AssertUnwindSafe(f))
+        .unwrap_or_else(|_| Err(PdfError::Render("the renderer failed on this file".into())))
 }
 
 /// Renders page `index` (0-based) of `pdf` as a PNG `width_px` pixels wide (height by the
@@ -44,6 +54,10 @@ pub fn page_count(pdf: &[u8]) -> Result<usize, PdfError> {
 /// a page too tall for the width, or a failure inside the renderer; [`PdfError::NotAPdf`] for
 /// bytes that do not parse; [`PdfError::Encrypted`] for a document that needs a password.
 pub fn render_page_png(pdf: &[u8], index: usize, width_px: u32) -> Result<Vec<u8>, PdfError> {
+    guarded(|| render_page(pdf, index, width_px))
+}
+
+fn render_page(pdf: &[u8], index: usize, width_px: u32) -> Result<Vec<u8>, PdfError> {
     if !(MIN_WIDTH_PX..=MAX_WIDTH_PX).contains(&width_px) {
         return Err(PdfError::Render(format!(
             "width {width_px} px is outside {MIN_WIDTH_PX}..={MAX_WIDTH_PX}"

@@ -57,19 +57,33 @@ fn flate_stops_at_the_cap() {
     let spaces = vec![b' '; 4 << 20];
     let packed = zlib(&spaces);
     assert!(packed.len() < 64 << 10);
-    assert_eq!(decode_flate(&packed, 1 << 20), None);
-    assert_eq!(decode_flate(&packed, 4 << 20).unwrap().len(), 4 << 20);
+    assert_eq!(decode_flate(&packed, 1 << 20).unwrap(), None);
+    assert_eq!(
+        decode_flate(&packed, 4 << 20).unwrap().unwrap().len(),
+        4 << 20
+    );
     // Raw deflate without the zlib header is read too, as renderers do.
     let mut raw = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
     raw.write_all(b"hello world").unwrap();
     assert_eq!(
-        decode_flate(&raw.finish().unwrap(), 100).unwrap(),
+        decode_flate(&raw.finish().unwrap(), 100).unwrap().unwrap(),
         b"hello world"
     );
-    // Broken data yields what decodes before the break.
+    // A zlib stream whose checksum is cut off still decodes whole.
     let mut cut = zlib(&[b'a'; 1000]);
     cut.truncate(cut.len() - 4);
-    assert!(decode_flate(&cut, 10_000).is_some());
+    assert_eq!(decode_flate(&cut, 10_000).unwrap().unwrap(), [b'a'; 1000]);
+}
+
+#[test]
+fn a_damaged_flate_stream_is_malformed_not_measured_as_empty() {
+    // The renderer's decoder goes on past errors, so what a strict decoder cannot read to a
+    // clean end is refused instead of counted by what it read before its error.
+    let garbage = [0xffu8, 0xff, 0x00, 0x12, 0x34, 0x56, 0x78, 0x9a];
+    assert!(matches!(
+        decode_flate(&garbage, 1 << 20),
+        Err(PdfError::Malformed(_))
+    ));
 }
 
 #[test]
