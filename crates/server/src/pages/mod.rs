@@ -6,9 +6,11 @@
 pub mod admin;
 mod i18n;
 pub mod identify;
+mod messages;
 mod sign;
 
 pub use i18n::Lang;
+pub use messages::Messages;
 
 use crate::state::AppState;
 use axum::Router;
@@ -107,8 +109,35 @@ pub fn layout(lang: Lang, title: &str, body: &str) -> String {
 "#,
         lang = lang.code(),
         title = esc(title),
-        powered = esc(lang.t(i18n::Key::PoweredBy)),
+        powered = esc(lang.messages().powered_by),
     )
+}
+
+/// A page rendered from its template (templates under `crates/server/templates/`, HTML
+/// escaped unless marked `|safe`), as an HTML response with the pages' security headers.
+pub fn render(status: StatusCode, page: &impl askama::Template) -> Response {
+    match page.render() {
+        Ok(body) => html(status, body),
+        // Only a failing `Display` of a value can get here.
+        Err(e) => {
+            tracing::error!(error = %e, "could not render a page");
+            html(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The page could not be shown.".to_owned(),
+            )
+        }
+    }
+}
+
+/// The page that says one thing: a title and a status line (`data-status` names it).
+#[derive(askama::Template)]
+#[template(path = "notice.html")]
+pub struct Notice<'a> {
+    pub lang: Lang,
+    pub m: &'static Messages,
+    pub title: &'a str,
+    pub status: &'a str,
+    pub text: &'a str,
 }
 
 /// An HTML response with the pages' security headers.

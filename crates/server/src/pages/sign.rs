@@ -2,8 +2,9 @@
 //! signer endpoints, as the signer (actor `signer:…` in the audit trail), with the signer's
 //! address and browser recorded.
 
-use super::i18n::{Key, Lang};
-use super::{esc, html, layout, secure};
+use super::i18n::Lang;
+use super::messages::{Messages, fill};
+use super::{Notice, secure};
 use crate::error::ApiError;
 use crate::extract::ClientMeta;
 use crate::signing::{self, Actor, apply, awaiting_identification};
@@ -136,46 +137,55 @@ fn link_expired(state: &AppState, tenant: &Tenant, mode: Mode, wf: &Workflow) ->
 
 /// The page of a link that has expired: 410, it will not come back.
 fn expired_link(lang: Lang) -> Response {
-    let body = format!(
-        r#"<h1>{title}</h1>
-<div class="card"><p id="status" data-status="link_expired" role="status">{text}</p></div>"#,
-        title = esc(lang.t(Key::LinkExpiredTitle)),
-        text = esc(lang.t(Key::LinkExpired)),
-    );
-    html(
-        StatusCode::GONE,
-        layout(lang, lang.t(Key::LinkExpiredTitle), &body),
-    )
+    let m = lang.messages();
+    let page = Notice {
+        lang,
+        m,
+        title: m.sign_link_expired_title,
+        status: "link_expired",
+        text: m.sign_link_expired,
+    };
+    super::render(StatusCode::GONE, &page)
 }
 
 fn not_found(lang: Lang) -> Response {
-    let body = format!(
-        r#"<h1>{title}</h1>
-<div class="card"><p id="status" data-status="not_found" role="status">{text}</p></div>"#,
-        title = esc(lang.t(Key::NotFoundTitle)),
-        text = esc(lang.t(Key::NotFound)),
-    );
-    html(
-        StatusCode::NOT_FOUND,
-        layout(lang, lang.t(Key::NotFoundTitle), &body),
-    )
+    let m = lang.messages();
+    let page = Notice {
+        lang,
+        m,
+        title: m.sign_not_found_title,
+        status: "not_found",
+        text: m.sign_not_found,
+    };
+    super::render(StatusCode::NOT_FOUND, &page)
+}
+
+#[derive(askama::Template)]
+#[template(path = "sign_failure.html")]
+struct Failure<'a> {
+    lang: Lang,
+    m: &'static Messages,
+    title: &'a str,
+    detail: &'a str,
+    request_id: &'a str,
 }
 
 /// An unexpected failure, as a page (the request id is in the logs).
 fn failure(lang: Lang, e: &ApiError) -> Response {
-    let body = format!(
-        r#"<h1>{title}</h1>
-<div class="card"><p id="error" role="alert">{detail}</p><p>{id}</p></div>"#,
-        title = esc(lang.t(Key::Title)),
-        detail = esc(&e.detail),
-        id = esc(&crate::error::current_request_id()),
-    );
+    let m = lang.messages();
+    let page = Failure {
+        lang,
+        m,
+        title: m.sign_title,
+        detail: &e.detail,
+        request_id: &crate::error::current_request_id(),
+    };
     let status = if e.status.is_server_error() {
         StatusCode::SERVICE_UNAVAILABLE
     } else {
         e.status
     };
-    html(status, layout(lang, lang.t(Key::Title), &body))
+    super::render(status, &page)
 }
 
 /// The word the page shows for the signer: the signer's status, or the document's when the
@@ -204,15 +214,51 @@ fn display_status(wf: &Workflow, sid: &SignerId) -> (String, Vec<u32>) {
 }
 
 fn format_time(lang: Lang, t: &Timestamp) -> String {
-    match lang {
-        Lang::En => t.format("%d %b %Y, %H:%M UTC").to_string(),
-        Lang::De => t.format("%d.%m.%Y, %H:%M UTC").to_string(),
-    }
+    t.format(lang.messages().sign_time_format).to_string()
+}
+
+/// What the signer can do on the page now.
+enum SignAction<'a> {
+    Nothing,
+    Approve,
+    Confirm,
+    /// Go to the open identification at this link.
+    Identify(&'a str),
+    Selfie,
+}
+
+#[derive(askama::Template)]
+#[template(path = "sign.html")]
+struct SignPage<'a> {
+    lang: Lang,
+    m: &'static Messages,
+    /// The document's name.
+    title: &'a str,
+    tenant: &'a str,
+    /// The document is still open for signatures.
+    open: bool,
+    /// The status word (`data-status`) and what it means for the signer.
+    shown: &'a str,
+    status_text: &'static str,
+    /// The deadlines that apply: what is due, and when.
+    deadlines: Vec<(&'static str, String)>,
+    error: Option<&'a str>,
+    sandbox_hint: bool,
+    action: SignAction<'a>,
+    download: bool,
+    base: &'a str,
+    /// One alternative text per page of the document.
+    page_alts: Vec<String>,
+    page_width: u32,
+    /// The document before the actions (the signer is asked to agree to it).
+    pages_first: bool,
+    can_reject: bool,
 }
 
 /// The page for the signer's current state, with an optional error line.
 fn render(ctx: &Ctx, error: Option<&str>, status: StatusCode) -> Response {
     let lang = ctx.lang;
+    let m = lang.messages();
     let wf = &ctx.wf;
     let d = &wf.document;
     let Some(s) = wf.signer(&ctx.sid) else {
@@ -220,157 +266,67 @@ fn render(ctx: &Ctx, error: Option<&str>, status: StatusCode) -> Response {
     };
     let (shown, codes) = display_status(wf, &ctx.sid);
     let base = format!("/sign/{}", ctx.token);
-    let mut body = String::new();
     let open = d.status == DocumentStatus::Pending;
-    body.push_str(&format!("<h1>{}</h1>\n", esc(&d.name)));
+    let mut deadlines = Vec::new();
     if open {
-        body.push_str(&format!(
-            r#"<p class="from"><strong>{}</strong> {}</p>"#,
-            esc(&ctx.tenant.name),
-            esc(lang.t(Key::AsksYou))
-        ));
-    }
-    body.push_str(&format!(
-        r#"<div class="card">
-<p id="status" data-status="{shown}" role="status">{text}</p>
-"#,
-        shown = esc(&shown),
-        text = esc(lang.status_text(&shown, &codes)),
-    ));
-    if open {
-        let deadline = match s.status {
-            SignerStatus::UserConsentRequired => s.approve_by.map(|t| (Key::ApproveBy, t)),
-            SignerStatus::ConfirmationRequired => s.confirm_by.map(|t| (Key::ConfirmBy, t)),
+        let due = match s.status {
+            SignerStatus::UserConsentRequired => s.approve_by.map(|t| (m.sign_approve_by, t)),
+            SignerStatus::ConfirmationRequired => s.confirm_by.map(|t| (m.sign_confirm_by, t)),
             _ => None,
         };
-        if let Some((k, t)) = deadline {
-            body.push_str(&format!(
-                r#"<p class="deadline">{} {}</p>"#,
-                esc(lang.t(k)),
-                esc(&format_time(lang, &t))
-            ));
-        }
+        deadlines.extend(due.map(|(label, t)| (label, format_time(lang, &t))));
         if let Some(exp) = d.expires_at {
-            body.push_str(&format!(
-                r#"<p class="deadline">{} {}</p>"#,
-                esc(lang.t(Key::DocumentExpires)),
-                esc(&format_time(lang, &exp))
-            ));
+            deadlines.push((m.sign_document_expires, format_time(lang, &exp)));
         }
     }
-    body.push_str("</div>\n");
-    if let Some(e) = error {
-        body.push_str(&format!(
-            r#"<p id="error" role="alert" class="card">{}</p>"#,
-            esc(e)
-        ));
-    }
-    if ctx.mode == Mode::Test && open && s.status == SignerStatus::ConfirmationRequired {
-        body.push_str(&format!(
-            r#"<p id="sandbox-hint" class="hint">{}</p>"#,
-            esc(lang.t(Key::SandboxHint))
-        ));
-    }
-    // The actions the signer can take now: below the document when they agree to it, above
-    // it when they only need to finish (the code, a selfie).
-    let mut actions = String::new();
-    if open {
-        match s.status {
-            SignerStatus::UserConsentRequired => actions.push_str(&format!(
-                r#"<form id="approve-form" class="card" method="post" action="{base}/approve">
-<label class="check" for="consent"><input type="checkbox" id="consent" name="consent" value="on"> <span>{consent}</span></label>
-<button id="approve" type="submit">{approve}</button>
-</form>
-"#,
-                consent = esc(lang.t(Key::Consent)),
-                approve = esc(lang.t(Key::Approve)),
-            )),
-            SignerStatus::ConfirmationRequired => actions.push_str(&format!(
-                r#"<form id="confirm-form" class="card" method="post" action="{base}/confirm">
-<label for="otp">{label}</label>
-<input type="text" id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" pattern="[0-9]{{6}}" maxlength="6" required>
-<p><button id="sign" type="submit">{sign}</button></p>
-</form>
-<form id="new-code-form" method="post" action="{base}/approve">
-<input type="hidden" name="consent" value="on">
-<button id="new-code" class="secondary" type="submit">{new_code}</button>
-</form>
-"#,
-                label = esc(lang.t(Key::CodeLabel)),
-                sign = esc(lang.t(Key::Sign)),
-                new_code = esc(lang.t(Key::NewCode)),
-            )),
-            SignerStatus::KycRequired if ctx.identify_url.is_some() => {
-                actions.push_str(&format!(
-                    r#"<p class="card"><a id="identify" class="button" href="{url}">{label}</a></p>
-"#,
-                    url = esc(ctx.identify_url.as_deref().unwrap_or_default()),
-                    label = esc(lang.t(Key::IdentifyNow)),
-                ))
-            }
-            SignerStatus::SelfieRequired if s.selfie.as_ref().is_none_or(|x| x.accepted.is_some()) => {
-                actions.push_str(&format!(
-                    r#"<form id="selfie-form" class="card" method="post" action="{base}/selfie" enctype="multipart/form-data">
-<label for="selfie">{label}</label>
-<input type="file" id="selfie" name="selfie" accept="image/jpeg,image/png" capture="user" required>
-<p><button id="send-selfie" type="submit">{button}</button></p>
-</form>
-"#,
-                    label = esc(lang.t(Key::SelfieLabel)),
-                    button = esc(lang.t(Key::SelfieButton)),
-                ))
-            }
-            _ => {}
+    let action = match s.status {
+        _ if !open => SignAction::Nothing,
+        SignerStatus::UserConsentRequired => SignAction::Approve,
+        SignerStatus::ConfirmationRequired => SignAction::Confirm,
+        SignerStatus::KycRequired => ctx
+            .identify_url
+            .as_deref()
+            .map_or(SignAction::Nothing, SignAction::Identify),
+        SignerStatus::SelfieRequired if s.selfie.as_ref().is_none_or(|x| x.accepted.is_some()) => {
+            SignAction::Selfie
         }
-    }
-    if s.status == SignerStatus::Signed || d.status == DocumentStatus::Finished {
-        actions.push_str(&format!(
-            r#"<p><a id="download" href="{base}/file">{}</a></p>"#,
-            esc(lang.t(Key::Download))
-        ));
-    }
-    let mut pages_html = String::new();
-    pages_html.push_str(r#"<section class="pages">"#);
+        _ => SignAction::Nothing,
+    };
     let pages = d.pages.max(1);
-    for n in 1..=pages {
-        let alt = lang
-            .t(Key::PageOf)
-            .replace("{n}", &n.to_string())
-            .replace("{m}", &pages.to_string());
-        pages_html.push_str(&format!(
-            r#"<img class="page" src="{base}/pages/{n}" alt="{alt}" loading="lazy" width="{PAGE_WIDTH_PX}">"#,
-            alt = esc(&alt)
-        ));
-    }
-    pages_html.push_str("</section>\n");
-    if s.status == SignerStatus::UserConsentRequired {
-        body.push_str(&pages_html);
-        body.push_str(&actions);
-    } else {
-        body.push_str(&actions);
-        body.push_str(&pages_html);
-    }
-    let can_reject = open
-        && !matches!(
-            s.status,
-            SignerStatus::Signed | SignerStatus::Rejected | SignerStatus::Blocked
-        );
-    if can_reject {
-        body.push_str(&format!(
-            r#"<details id="reject" class="card"><summary>{summary}</summary>
-<form id="reject-form" method="post" action="{base}/reject">
-<label for="reject-message">{label}</label>
-<textarea id="reject-message" name="message" rows="3" maxlength="2000" required></textarea>
-<p><button id="reject-button" class="danger" type="submit">{button}</button></p>
-</form>
-</details>
-"#,
-            summary = esc(lang.t(Key::RejectSummary)),
-            label = esc(lang.t(Key::RejectLabel)),
-            button = esc(lang.t(Key::RejectButton)),
-        ));
-    }
-    html(status, layout(lang, &d.name, &body))
+    let page_alts = (1..=pages)
+        .map(|n| {
+            fill(
+                m.sign_page_of,
+                &[("n", &n.to_string()), ("m", &pages.to_string())],
+            )
+        })
+        .collect();
+    let page = SignPage {
+        lang,
+        m,
+        title: &d.name,
+        tenant: &ctx.tenant.name,
+        open,
+        shown: &shown,
+        status_text: m.sign_status(&shown, &codes),
+        deadlines,
+        error,
+        sandbox_hint: ctx.mode == Mode::Test
+            && open
+            && s.status == SignerStatus::ConfirmationRequired,
+        action,
+        download: s.status == SignerStatus::Signed || d.status == DocumentStatus::Finished,
+        base: &base,
+        page_alts,
+        page_width: PAGE_WIDTH_PX,
+        pages_first: s.status == SignerStatus::UserConsentRequired,
+        can_reject: open
+            && !matches!(
+                s.status,
+                SignerStatus::Signed | SignerStatus::Rejected | SignerStatus::Blocked
+            ),
+    };
+    super::render(status, &page)
 }
 
 /// Runs one transition as the signer and commits it.
@@ -507,52 +463,18 @@ fn refusal(ctx: &Ctx, lang: Lang, e: &ApiError) -> Response {
 
 /// A refused action in the signer's language.
 fn words(lang: Lang, e: &ApiError) -> String {
-    let de = lang == Lang::De;
+    let m = lang.messages();
     match e.code.as_str() {
-        "approval_window_expired" | "confirmation_window_expired" => if de {
-            "Die Zeit dafür ist abgelaufen. Bitten Sie den Absender, die Anfrage erneut zu senden."
-        } else {
-            "The time for this has run out. Ask the sender to send the request again."
-        }
-        .into(),
-        "otp_expired" => if de {
-            "Der Code ist abgelaufen. Fordern Sie einen neuen Code an."
-        } else {
-            "The code has expired. Ask for a new code."
-        }
-        .into(),
-        "otp_missing" => if de {
-            "Dieser Code gilt nicht mehr. Fordern Sie einen neuen Code an."
-        } else {
-            "This code no longer works. Ask for a new code."
-        }
-        .into(),
-        "code_limit_reached" => if de {
-            "Für diese Unterschrift wurden zu viele Codes gesendet. Bitte wenden Sie sich an den Absender."
-        } else {
-            "Too many codes were sent for this signature. Please contact the sender."
-        }
-        .into(),
-        "rate_limited" => if de {
-            "Es wurden gerade zu viele Codes gesendet. Bitte versuchen Sie es später noch einmal."
-        } else {
-            "Too many codes were sent just now. Please try again later."
-        }
-        .into(),
-        "signature_flow_not_initialized" => if de {
-            "Bitte stimmen Sie zuerst zu."
-        } else {
-            "Please approve first."
-        }
-        .into(),
-        _ if e.status.is_server_error() => if de {
-            "Das hat nicht geklappt. Bitte versuchen Sie es gleich noch einmal."
-        } else {
-            "That did not work. Please try again in a moment."
-        }
-        .into(),
-        _ => e.detail.clone(),
+        "approval_window_expired" | "confirmation_window_expired" => m.sign_window_expired,
+        "otp_expired" => m.sign_otp_expired,
+        "otp_missing" => m.sign_otp_missing,
+        "code_limit_reached" => m.sign_code_limit_reached,
+        "rate_limited" => m.sign_rate_limited,
+        "signature_flow_not_initialized" => m.sign_approve_first,
+        _ if e.status.is_server_error() => m.sign_try_again,
+        _ => return e.detail.clone(),
     }
+    .to_owned()
 }
 
 fn back(ctx: &Ctx) -> Response {
@@ -654,7 +576,7 @@ pub async fn approve(
     if !form.is_ok_and(|f| f.consent.as_deref() == Some("on")) {
         return render(
             &ctx,
-            Some(lang.t(Key::ConsentMissing)),
+            Some(lang.messages().sign_consent_missing),
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
@@ -697,11 +619,8 @@ pub async fn confirm(
         Ok(f) => f.otp.trim().to_owned(),
         Err(_) => String::new(),
     };
-    let bad_code = if lang == Lang::De {
-        "Bitte geben Sie den 6-stelligen Code ein."
-    } else {
-        "Please enter the 6-digit code."
-    };
+    let m = lang.messages();
+    let bad_code = m.sign_bad_code;
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
         return render(&ctx, Some(bad_code), StatusCode::UNPROCESSABLE_ENTITY);
     }
@@ -722,22 +641,12 @@ pub async fn confirm(
     if let Err(e) = result {
         return render(&ctx, Some(&words(lang, &e)), e.status);
     }
-    let de = lang == Lang::De;
     let message = match outcome {
         ConfirmOutcome::Accepted => return back(&ctx),
         ConfirmOutcome::WrongCode { remaining } => {
-            if de {
-                format!("Der Code ist falsch. Noch {remaining} Versuche mit diesem Code.")
-            } else {
-                format!("That code is wrong. {remaining} more tries with this code.")
-            }
+            fill(m.sign_wrong_code, &[("remaining", &remaining.to_string())])
         }
-        ConfirmOutcome::CodeKilled => if de {
-            "Fünfmal falsch: Dieser Code gilt nicht mehr. Fordern Sie einen neuen Code an."
-        } else {
-            "Five wrong tries: this code no longer works. Ask for a new code."
-        }
-        .to_owned(),
+        ConfirmOutcome::CodeKilled => m.sign_code_killed.to_owned(),
         ConfirmOutcome::Blocked => return back(&ctx),
     };
     render(&ctx, Some(&message), StatusCode::UNPROCESSABLE_ENTITY)
@@ -767,7 +676,7 @@ pub async fn reject(
     if message.is_empty() {
         return render(
             &ctx,
-            Some(lang.t(Key::MessageMissing)),
+            Some(lang.messages().sign_message_missing),
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
@@ -794,11 +703,8 @@ pub async fn selfie(
         Ok(c) => c,
         Err(r) => return r,
     };
-    let invalid = if lang == Lang::De {
-        "Bitte senden Sie ein Foto (JPEG oder PNG, höchstens 10 MB)."
-    } else {
-        "Please send a photo (JPEG or PNG, at most 10 MB)."
-    };
+    let m = lang.messages();
+    let invalid = m.sign_selfie_invalid;
     let mut image = None;
     if let Ok(mut mp) = Multipart::from_request(req, &state).await {
         while let Ok(Some(field)) = mp.next_field().await {
@@ -813,11 +719,10 @@ pub async fn selfie(
     };
     let ext = match signing::check_selfie(&bytes).await {
         Ok(ext) => ext,
-        // The checks speak English; German applicants get the general instruction.
-        Err(r) if lang == Lang::En => {
-            return render(&ctx, Some(&r.message), StatusCode::UNPROCESSABLE_ENTITY);
+        Err(r) => {
+            let text = fill(m.sign_selfie_refused, &[("detail", &r.message)]);
+            return render(&ctx, Some(&text), StatusCode::UNPROCESSABLE_ENTITY);
         }
-        Err(_) => return render(&ctx, Some(invalid), StatusCode::UNPROCESSABLE_ENTITY),
     };
     let (key, sha) =
         signing::selfie_key(&ctx.tenant.id, &ctx.wf.document.id, &ctx.sid, &bytes, ext);

@@ -208,3 +208,19 @@ async fn the_client_address_comes_from_a_trusted_proxy_only() {
     .await;
     assert_eq!(approved_from(&app).await, "203.0.113.7");
 }
+
+#[tokio::test]
+async fn text_from_the_integrator_is_escaped_on_the_page() {
+    let app = spawn_app().await;
+    let name = r#"<script>alert("x")</script> & 'co'"#;
+    let doc = send(&app, json!({ "name": name })).await;
+    let (status, _, body) = page(&app, &url_path(&doc, 0), "en").await;
+    assert_eq!(status, 200);
+    assert!(!body.contains("<script>"), "{body}");
+    let escaped = "&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; &#39;co&#39;";
+    assert!(body.contains(&format!("<h1>{escaped}</h1>")), "{body}");
+    assert!(
+        body.contains(&format!("<title>{escaped}</title>")),
+        "{body}"
+    );
+}
