@@ -93,13 +93,18 @@ pub const TEST_MARK: &str = "TEST \u{2014} not valid for real signatures";
 #[derive(Clone)]
 pub struct TrustStore {
     pub(crate) root: Certificate,
-    root_key: SigningKey,
+    pub(crate) root_key: SigningKey,
     pub(crate) intermediate: Certificate,
-    intermediate_key: SigningKey,
+    pub(crate) intermediate_key: SigningKey,
     pub(crate) tsa: Certificate,
     pub(crate) tsa_key: SigningKey,
-    seal: Certificate,
+    pub(crate) seal: Certificate,
     seal_key: SigningKey,
+    /// The delegated OCSP responder (issued by the intermediate). Stores sealed before
+    /// revocation was published lack it until [`TrustStore::ensure_ocsp_responder`] adds one.
+    pub(crate) ocsp: Option<(Certificate, SigningKey)>,
+    /// Where relying parties fetch revocation status; issued certificates name these URLs.
+    pub(crate) urls: Option<RevocationUrls>,
     /// A test-mode store: every name says TEST, and an advanced signer's certificate carries
     /// [`TEST_MARK`].
     test: bool,
@@ -119,6 +124,19 @@ enum Kind {
     Intermediate,
     Tsa,
     Signer,
+    OcspResponder,
+}
+
+/// The public addresses of one store's revocation services, written into the certificates it
+/// issues (CRL distribution point, authority information access).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct RevocationUrls {
+    /// The CRL of the issuing CA (for the certificates it issues).
+    pub issuing_crl: String,
+    /// The CRL of the root (for the intermediate).
+    pub root_crl: String,
+    /// The OCSP responder.
+    pub ocsp: String,
 }
 
 /// A `BuilderProfile` for the four kinds of certificate Signet issues. x509-cert 0.3 has no
@@ -127,6 +145,8 @@ struct Profile {
     issuer: Option<Name>,
     subject: Name,
     kind: Kind,
+    /// Revocation addresses to name in the certificate, if the store knows them.
+    urls: Option<RevocationUrls>,
 }
 
 /// Key identifier per RFC 7093 method 1: the leftmost 160 bits of the SHA-256 of the key.
@@ -219,6 +239,36 @@ impl BuilderProfile for Profile {
                     false,
                     &ExtendedKeyUsage(vec![EKU_EMAIL_PROTECTION, EKU_DOCUMENT_SIGNING]),
                 )?);
+            }
+            Kind::OcspResponder => {
+                out.push(ext(
+                    ids::ID_CE_KEY_USAGE,
+                    true,
+                    &KeyUsage(KeyUsages::DigitalSignature.into()),
+                )?);
+                out.push(ext(
+                    ids::ID_CE_EXT_KEY_USAGE,
+                    false,
+                    &ExtendedKeyUsage(vec![crate::revocation::EKU_OCSP_SIGNING]),
+                )?);
+                // RFC 6960 §4.2.2.2.1: relying parties need not check the responder itself.
+                out.push(ext(
+                    crate::revocation::ID_PKIX_OCSP_NOCHECK,
+                    false,
+                    &der::asn1::Null,
+                )?);
+            }
+        }
+        if let Some(urls) = &self.urls {
+            use crate::revocation::{authority_info_access, crl_distribution_point};
+            match self.kind {
+                // A root is its own anchor; the responder is exempt by nocheck.
+                Kind::Root | Kind::OcspResponder => {}
+                Kind::Intermediate => out.push(crl_distribution_point(&urls.root_crl)?),
+                Kind::Tsa | Kind::Signer => {
+                    out.push(crl_distribution_point(&urls.issuing_crl)?);
+                    out.push(authority_info_access(&urls.ocsp)?);
+                }
             }
         }
         Ok(out)
@@ -322,17 +372,37 @@ impl TrustStore {
     /// seal certificate (5 years each), all named after the organisation running Signet
     /// ("Acme Signet Root CA", O=Acme); an empty name gives "Signet Root CA", O=Signet.
     pub fn generate(org_name: &str, now: DateTime<Utc>) -> Result<Self, PdfError> {
-        Self::generate_as(org_name, now, false)
+        Self::generate_as(org_name, now, false, None)
+    }
+
+    /// Like [`TrustStore::generate`] (or [`TrustStore::generate_test`] when `test`), with
+    /// revocation published under `public_url`: every certificate below the root names its
+    /// CRL and (below the intermediate) the OCSP responder, and the responder is created too.
+    pub fn generate_published(
+        org_name: &str,
+        now: DateTime<Utc>,
+        test: bool,
+        public_url: &str,
+    ) -> Result<Self, PdfError> {
+        let urls = crate::revocation::urls_for(public_url, test);
+        let mut store = Self::generate_as(org_name, now, test, Some(urls))?;
+        store.ensure_ocsp_responder(now)?;
+        Ok(store)
     }
 
     /// Creates the test-mode store: the same hierarchy, every name saying "TEST" ("Acme Signet
     /// TEST Root CA", O=Acme TEST). An advanced signer's test certificate carries the whole
     /// [`TEST_MARK`] as its organisation.
     pub fn generate_test(org_name: &str, now: DateTime<Utc>) -> Result<Self, PdfError> {
-        Self::generate_as(org_name, now, true)
+        Self::generate_as(org_name, now, true, None)
     }
 
-    fn generate_as(org_name: &str, now: DateTime<Utc>, test: bool) -> Result<Self, PdfError> {
+    fn generate_as(
+        org_name: &str,
+        now: DateTime<Utc>,
+        test: bool,
+        urls: Option<RevocationUrls>,
+    ) -> Result<Self, PdfError> {
         let org_name = org_name.trim();
         let (org_attr, mut prefix) = if org_name.is_empty() {
             ("Signet", "Signet".to_owned())
@@ -361,6 +431,7 @@ impl TrustStore {
                 issuer: None,
                 subject: root_name.clone(),
                 kind: Kind::Root,
+                urls: urls.clone(),
             },
             &root_key,
             &root_key,
@@ -373,6 +444,7 @@ impl TrustStore {
                 issuer: Some(root_name),
                 subject: intermediate_name.clone(),
                 kind: Kind::Intermediate,
+                urls: urls.clone(),
             },
             &intermediate_key,
             &root_key,
@@ -384,6 +456,7 @@ impl TrustStore {
                 issuer: Some(intermediate_name.clone()),
                 subject: named(&format!("{prefix} Timestamp Authority"))?,
                 kind: Kind::Tsa,
+                urls: urls.clone(),
             },
             &tsa_key,
             &intermediate_key,
@@ -395,6 +468,7 @@ impl TrustStore {
                 issuer: Some(intermediate_name),
                 subject: named(&format!("{prefix} Seal"))?,
                 kind: Kind::Signer,
+                urls: urls.clone(),
             },
             &seal_key,
             &intermediate_key,
@@ -409,6 +483,8 @@ impl TrustStore {
             tsa_key,
             seal,
             seal_key,
+            ocsp: None,
+            urls,
             test,
         })
     }
@@ -469,6 +545,7 @@ impl TrustStore {
                 issuer: Some(self.intermediate.tbs_certificate().subject().clone()),
                 subject: name(&parts)?,
                 kind: Kind::Signer,
+                urls: self.urls.clone(),
             },
             &key,
             &self.intermediate_key,
@@ -502,7 +579,8 @@ impl TrustStore {
         let cipher = Aes256Gcm::new(master_key.into());
         let mut out = String::from(STORE_HEADER);
         out.push('\n');
-        for (role, cert, key) in self.entries() {
+        let ocsp = self.ocsp.as_ref().map(|(c, k)| (ROLE_OCSP, c, k));
+        for (role, cert, key) in self.entries().into_iter().chain(ocsp) {
             let nonce = random_bytes::<12>()?;
             // Plain key bytes are wiped as soon as they are encrypted.
             let secret = Zeroizing::new(key.to_bytes());
@@ -540,52 +618,17 @@ impl TrustStore {
         let cipher = Aes256Gcm::new(master_key.into());
         let mut found: Vec<(Certificate, SigningKey)> = Vec::new();
         for (expected, line) in ROLES.iter().zip(lines.by_ref()) {
-            let fields: Vec<&str> = line.split(' ').collect();
-            let [role, cert_hex, nonce_hex, sealed_hex] = fields.as_slice() else {
-                return Err(PdfError::Unseal("damaged trust store line".into()));
-            };
-            if role != expected {
-                return Err(PdfError::Unseal(format!(
-                    "expected {expected}, found {role}"
-                )));
-            }
-            let damaged = |_| PdfError::Unseal("damaged trust store".into());
-            let cert = Certificate::from_der(&hex::decode(cert_hex).map_err(damaged)?)
-                .map_err(|e| PdfError::Unseal(format!("certificate of {role}: {e}")))?;
-            let nonce: [u8; 12] = hex::decode(nonce_hex)
-                .map_err(damaged)?
-                .try_into()
-                .map_err(|_| PdfError::Unseal("damaged nonce".into()))?;
-            let sealed = hex::decode(sealed_hex).map_err(damaged)?;
-            let secret = cipher
-                .decrypt(
-                    &Nonce::from(nonce),
-                    Payload {
-                        msg: &sealed,
-                        aad: role.as_bytes(),
-                    },
-                )
-                .map(Zeroizing::new)
-                .map_err(|_| {
-                    PdfError::Unseal("wrong master key (or the store was altered)".into())
-                })?;
-            let key = SigningKey::from_slice(&secret)
-                .map_err(|_| PdfError::Unseal(format!("key of {role} is invalid")))?;
-            let cert_key = cert.tbs_certificate().subject_public_key_info().to_der();
-            let own_key = key.verifying_key().to_public_key_der();
-            match (cert_key, own_key) {
-                (Ok(a), Ok(b)) if a == b.as_bytes() => {}
-                _ => {
-                    return Err(PdfError::Unseal(format!(
-                        "key of {role} does not match its certificate"
-                    )));
-                }
-            }
-            found.push((cert, key));
+            found.push(unseal_line(&cipher, expected, line)?);
         }
         let mut it = found.into_iter();
+        let ocsp = match lines.next() {
+            Some(line) if !line.is_empty() => Some(unseal_line(&cipher, ROLE_OCSP, line)?),
+            _ => None,
+        };
         match (it.next(), it.next(), it.next(), it.next()) {
             (Some(r), Some(i), Some(t), Some(s)) => Ok(TrustStore {
+                ocsp,
+                urls: None,
                 test: false,
                 root: r.0,
                 root_key: r.1,
@@ -628,5 +671,105 @@ pub fn is_test_certificate(cert: &Certificate) -> bool {
     })
 }
 
+impl TrustStore {
+    /// Gives the store a delegated OCSP responder certificate (issued by the intermediate,
+    /// valid two years) if it has none or the one it has ends within 90 days. Returns whether
+    /// it changed, so that the caller seals and stores it again.
+    pub fn ensure_ocsp_responder(&mut self, now: DateTime<Utc>) -> Result<bool, PdfError> {
+        const RENEW_BEFORE: Duration = Duration::from_secs(90 * 24 * 3600);
+        if let Some((cert, _)) = &self.ocsp {
+            let end = cert.tbs_certificate().validity().not_after.to_system_time();
+            if end > SystemTime::from(now) + RENEW_BEFORE {
+                return Ok(false);
+            }
+        }
+        let issuer = self.intermediate.tbs_certificate().subject().clone();
+        let cn = issuer
+            .iter()
+            .find(|atv| atv.oid == AT_COMMON_NAME)
+            .and_then(|atv| Utf8StringRef::try_from(&atv.value).ok())
+            .map(|v| v.as_str().replace("Issuing CA", "OCSP Responder"))
+            .unwrap_or_else(|| "Signet OCSP Responder".into());
+        let org = self
+            .intermediate
+            .tbs_certificate()
+            .subject()
+            .iter()
+            .find(|atv| atv.oid == AT_ORGANIZATION)
+            .map(|atv| atv.value.clone());
+        let mut parts = Vec::new();
+        if let Some(o) = org {
+            parts.push((AT_ORGANIZATION, o));
+        }
+        parts.push((AT_COMMON_NAME, utf8(&cn)?));
+        let key = new_key()?;
+        let cert = issue(
+            Profile {
+                issuer: Some(issuer),
+                subject: name(&parts)?,
+                kind: Kind::OcspResponder,
+                urls: None,
+            },
+            &key,
+            &self.intermediate_key,
+            validity(now, 2)?,
+        )?;
+        self.ocsp = Some((cert, key));
+        Ok(true)
+    }
+}
+
+/// Opens one `role cert nonce sealed-key` line of a sealed store, checking its role and that
+/// the key belongs to the certificate.
+fn unseal_line(
+    cipher: &Aes256Gcm,
+    expected: &str,
+    line: &str,
+) -> Result<(Certificate, SigningKey), PdfError> {
+    let fields: Vec<&str> = line.split(' ').collect();
+    let [role, cert_hex, nonce_hex, sealed_hex] = fields.as_slice() else {
+        return Err(PdfError::Unseal("damaged trust store line".into()));
+    };
+    if *role != expected {
+        return Err(PdfError::Unseal(format!(
+            "expected {expected}, found {role}"
+        )));
+    }
+    let damaged = |_| PdfError::Unseal("damaged trust store".into());
+    let cert = Certificate::from_der(&hex::decode(cert_hex).map_err(damaged)?)
+        .map_err(|e| PdfError::Unseal(format!("certificate of {role}: {e}")))?;
+    let nonce: [u8; 12] = hex::decode(nonce_hex)
+        .map_err(damaged)?
+        .try_into()
+        .map_err(|_| PdfError::Unseal("damaged nonce".into()))?;
+    let sealed = hex::decode(sealed_hex).map_err(damaged)?;
+    let secret = cipher
+        .decrypt(
+            &Nonce::from(nonce),
+            Payload {
+                msg: &sealed,
+                aad: role.as_bytes(),
+            },
+        )
+        .map(Zeroizing::new)
+        .map_err(|_| PdfError::Unseal("wrong master key (or the store was altered)".into()))?;
+    let key = SigningKey::from_slice(&secret)
+        .map_err(|_| PdfError::Unseal(format!("key of {role} is invalid")))?;
+    let cert_key = cert.tbs_certificate().subject_public_key_info().to_der();
+    let own_key = key.verifying_key().to_public_key_der();
+    match (cert_key, own_key) {
+        (Ok(a), Ok(b)) if a == b.as_bytes() => {}
+        _ => {
+            return Err(PdfError::Unseal(format!(
+                "key of {role} does not match its certificate"
+            )));
+        }
+    }
+    Ok((cert, key))
+}
+
 const STORE_HEADER: &str = "signet-trust-store v1";
 const ROLES: [&str; 4] = ["root", "intermediate", "tsa", "seal"];
+/// The optional fifth line: the delegated OCSP responder. Older versions stop reading after
+/// the four roles above, so a store with it still opens there.
+const ROLE_OCSP: &str = "ocsp";

@@ -70,7 +70,9 @@ mod error;
 mod intake;
 mod pdfwrite;
 mod render;
+pub mod revocation;
 mod sign;
+mod tsa_client;
 mod verify;
 
 pub use ca::{SignerCredential, SignerIdentity, TEST_MARK, TrustStore, is_test_certificate};
@@ -82,8 +84,10 @@ pub use intake::{
 };
 pub use render::{MAX_HEIGHT_PX, MAX_WIDTH_PX, MIN_WIDTH_PX, page_count, render_page_png};
 pub use sign::{
-    PdfInfo, SignOptions, VisibleBlock, check_pdf, check_pdf_with, sign_pdf, timestamp_pdf,
+    PdfInfo, PreparedSignature, SignOptions, VisibleBlock, check_pdf, check_pdf_with,
+    prepare_document_timestamp, prepare_signature, sign_pdf, timestamp_pdf,
 };
+pub use tsa_client::{TimestampQuery, TsaReplyError, timestamp_query_imprint};
 pub use verify::{
     Indication, LaterChanges, MAX_VERIFIED_SIGNATURES, SignatureReport, VerificationReport,
     VerifyOptions, parse_roots, verify_pdf, verify_pdf_with,

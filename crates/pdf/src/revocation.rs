@@ -1,0 +1,942 @@
+//! Revocation published by Signet's CA: certificate revocation lists (RFC 5280 §5) per CA and
+//! an OCSP responder (RFC 6960) with a delegated responder certificate, plus the readers and
+//! request builder that tests and verification use.
+//!
+//! The RustCrypto `x509-ocsp` crate is tied to der 0.7 / x509-cert 0.2, a generation the rest
+//! of this crate cannot mix with, so the OCSP structures are written here with `der` derive.
+
+use std::time::{Duration, SystemTime};
+
+use chrono::{DateTime, Utc};
+use der::asn1::{BitString, GeneralizedTime, Ia5String, Int, Null, ObjectIdentifier, OctetString};
+use der::{Choice, Decode, Encode, Enumerated, Sequence};
+use p256::ecdsa::{DerSignature, SigningKey};
+use sha1::Sha1;
+use sha2::{Digest, Sha256};
+use signature::Signer;
+use spki::AlgorithmIdentifierOwned;
+use x509_cert::Certificate;
+use x509_cert::crl::{CertificateList, RevokedCert, TbsCertList};
+use x509_cert::ext::pkix::crl::dp::DistributionPoint;
+use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
+use x509_cert::ext::pkix::{
+    AccessDescription, AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, CrlDistributionPoints,
+    CrlNumber, CrlReason,
+};
+use x509_cert::ext::{Extension, Extensions};
+use x509_cert::name::Name;
+use x509_cert::serial_number::SerialNumber;
+use x509_cert::time::Time;
+
+use crate::asn1::{ECDSA_WITH_SHA256, ID_SHA256};
+use crate::ca::{RevocationUrls, SignerCredential, TrustStore};
+use crate::error::PdfError;
+
+/// id-kp-OCSPSigning.
+pub(crate) const EKU_OCSP_SIGNING: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.9");
+/// id-pkix-ocsp-nocheck.
+pub(crate) const ID_PKIX_OCSP_NOCHECK: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.5");
+const ID_PKIX_OCSP_BASIC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.1");
+const ID_PKIX_OCSP_NONCE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.2");
+const ID_AD_OCSP: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1");
+const ID_SHA1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.14.3.2.26");
+const ID_CE_AUTHORITY_KEY_IDENTIFIER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.35");
+const ID_CE_CRL_NUMBER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.20");
+const ID_CE_CRL_REASONS: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.21");
+const ID_CE_CRL_DISTRIBUTION_POINTS: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.31");
+const ID_PE_AUTHORITY_INFO_ACCESS: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.1");
+
+/// The CA names under `/v1/trust/crl/{name}.crl`: the mode, then which CA.
+pub fn crl_name(test: bool, root: bool) -> String {
+    format!(
+        "{}-{}",
+        if test { "test" } else { "live" },
+        if root { "root" } else { "issuing" }
+    )
+}
+
+pub(crate) fn urls_for(public_url: &str, test: bool) -> RevocationUrls {
+    let base = public_url.trim_end_matches('/');
+    RevocationUrls {
+        issuing_crl: format!("{base}/v1/trust/crl/{}.crl", crl_name(test, false)),
+        root_crl: format!("{base}/v1/trust/crl/{}.crl", crl_name(test, true)),
+        ocsp: format!("{base}/v1/trust/ocsp"),
+    }
+}
+
+fn uri(url: &str) -> der::Result<GeneralName> {
+    Ok(GeneralName::UniformResourceIdentifier(Ia5String::new(url)?))
+}
+
+fn extension<T: Encode>(oid: ObjectIdentifier, value: &T) -> der::Result<Extension> {
+    Ok(Extension {
+        extn_id: oid,
+        critical: false,
+        extn_value: OctetString::new(value.to_der()?)?,
+    })
+}
+
+/// A CRL distribution point extension naming `url`.
+pub(crate) fn crl_distribution_point(url: &str) -> der::Result<Extension> {
+    extension(
+        ID_CE_CRL_DISTRIBUTION_POINTS,
+        &CrlDistributionPoints(vec![DistributionPoint {
+            distribution_point: Some(DistributionPointName::FullName(vec![uri(url)?])),
+            reasons: None,
+            crl_issuer: None,
+        }]),
+    )
+}
+
+/// An authority information access extension naming the OCSP responder at `url`.
+pub(crate) fn authority_info_access(url: &str) -> der::Result<Extension> {
+    extension(
+        ID_PE_AUTHORITY_INFO_ACCESS,
+        &AuthorityInfoAccessSyntax(vec![AccessDescription {
+            access_method: ID_AD_OCSP,
+            access_location: uri(url)?,
+        }]),
+    )
+}
+
+/// Why a certificate was revoked (RFC 5280 §5.3.1), as stored and shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RevocationReason {
+    Unspecified,
+    KeyCompromise,
+    AffiliationChanged,
+    Superseded,
+    CessationOfOperation,
+    CertificateHold,
+    /// The grounds for the certificate are gone: e.g. the identification it names was found
+    /// fraudulent, or the signature it made became `invalid_signature`.
+    PrivilegeWithdrawn,
+}
+
+impl RevocationReason {
+    pub const ALL: [RevocationReason; 7] = [
+        RevocationReason::Unspecified,
+        RevocationReason::KeyCompromise,
+        RevocationReason::AffiliationChanged,
+        RevocationReason::Superseded,
+        RevocationReason::CessationOfOperation,
+        RevocationReason::CertificateHold,
+        RevocationReason::PrivilegeWithdrawn,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevocationReason::Unspecified => "unspecified",
+            RevocationReason::KeyCompromise => "key_compromise",
+            RevocationReason::AffiliationChanged => "affiliation_changed",
+            RevocationReason::Superseded => "superseded",
+            RevocationReason::CessationOfOperation => "cessation_of_operation",
+            RevocationReason::CertificateHold => "certificate_hold",
+            RevocationReason::PrivilegeWithdrawn => "privilege_withdrawn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    fn code(self) -> CrlReason {
+        match self {
+            RevocationReason::Unspecified => CrlReason::Unspecified,
+            RevocationReason::KeyCompromise => CrlReason::KeyCompromise,
+            RevocationReason::AffiliationChanged => CrlReason::AffiliationChanged,
+            RevocationReason::Superseded => CrlReason::Superseded,
+            RevocationReason::CessationOfOperation => CrlReason::CessationOfOperation,
+            RevocationReason::CertificateHold => CrlReason::CertificateHold,
+            RevocationReason::PrivilegeWithdrawn => CrlReason::PrivilegeWithdrawn,
+        }
+    }
+
+    fn from_code(code: CrlReason) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|r| r.code() == code)
+            .unwrap_or(RevocationReason::Unspecified)
+    }
+}
+
+/// One revoked certificate: its serial number (the DER INTEGER's content bytes) and when and
+/// why it was revoked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revoked {
+    pub serial: Vec<u8>,
+    pub at: DateTime<Utc>,
+    pub reason: RevocationReason,
+}
+
+/// The status OCSP reports for one certificate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CertStatus {
+    Good,
+    Revoked {
+        at: DateTime<Utc>,
+        reason: RevocationReason,
+    },
+    /// Not a certificate this CA issued.
+    Unknown,
+}
+
+impl SignerCredential {
+    /// The certificate's serial number in lowercase hex (the INTEGER's content bytes).
+    pub fn serial_hex(&self) -> String {
+        hex::encode(self.cert.tbs_certificate().serial_number().as_bytes())
+    }
+
+    /// The end of the certificate's validity.
+    pub fn not_after(&self) -> DateTime<Utc> {
+        DateTime::<Utc>::from(
+            self.cert
+                .tbs_certificate()
+                .validity()
+                .not_after
+                .to_system_time(),
+        )
+    }
+}
+
+fn cert_err(e: impl std::fmt::Display) -> PdfError {
+    PdfError::Certificate(e.to_string())
+}
+
+fn gen_time(t: DateTime<Utc>) -> Result<GeneralizedTime, PdfError> {
+    GeneralizedTime::from_system_time(SystemTime::from(t)).map_err(cert_err)
+}
+
+fn x509_time(t: DateTime<Utc>) -> Result<Time, PdfError> {
+    Time::try_from(SystemTime::from(t)).map_err(cert_err)
+}
+
+fn ecdsa_sha256() -> AlgorithmIdentifierOwned {
+    AlgorithmIdentifierOwned {
+        oid: ECDSA_WITH_SHA256,
+        parameters: None,
+    }
+}
+
+fn sign(key: &SigningKey, tbs: &[u8]) -> Result<BitString, PdfError> {
+    let sig: DerSignature = key.sign(tbs);
+    BitString::from_bytes(sig.as_bytes()).map_err(cert_err)
+}
+
+fn key_id(cert: &Certificate) -> Vec<u8> {
+    // RFC 7093 method 1, as the CA writes its subject key identifiers.
+    let spk = cert
+        .tbs_certificate()
+        .subject_public_key_info()
+        .subject_public_key
+        .raw_bytes();
+    Sha256::digest(spk)[..20].to_vec()
+}
+
+impl TrustStore {
+    /// Makes the certificates this store issues from now on name its CRL and OCSP addresses
+    /// under `public_url`. Certificates already issued keep what they say.
+    pub fn set_public_url(&mut self, public_url: &str) {
+        self.urls = Some(urls_for(public_url, self.is_test()));
+    }
+
+    /// The delegated OCSP responder certificate in DER, if the store has one.
+    pub fn ocsp_responder_der(&self) -> Option<Vec<u8>> {
+        self.ocsp.as_ref().and_then(|(c, _)| c.to_der().ok())
+    }
+
+    /// The issuing CA's certificate (the intermediate) in DER.
+    pub fn issuing_der(&self) -> Vec<u8> {
+        self.intermediate.to_der().unwrap_or_default()
+    }
+
+    /// Serial numbers (hex) of the certificates the issuing CA made for Signet itself: the
+    /// timestamp authority, the seal and the OCSP responder. They are reported `good`.
+    pub fn own_serials(&self) -> Vec<String> {
+        let mut out = vec![
+            hex::encode(self.tsa.tbs_certificate().serial_number().as_bytes()),
+            hex::encode(self.seal.tbs_certificate().serial_number().as_bytes()),
+        ];
+        if let Some((c, _)) = &self.ocsp {
+            out.push(hex::encode(c.tbs_certificate().serial_number().as_bytes()));
+        }
+        out
+    }
+
+    /// Signs a CRL of the root (`root`, listing revoked intermediates) or of the issuing CA,
+    /// valid from `now` until `now + validity`. The CRL number is `now` in milliseconds: it
+    /// grows with every new list without any counter to keep, across processes.
+    pub fn crl(
+        &self,
+        root: bool,
+        revoked: &[Revoked],
+        now: DateTime<Utc>,
+        validity: Duration,
+    ) -> Result<Vec<u8>, PdfError> {
+        let (cert, key) = if root {
+            (&self.root, &self.root_key)
+        } else {
+            (&self.intermediate, &self.intermediate_key)
+        };
+        let mut entries: Vec<RevokedCert> = Vec::with_capacity(revoked.len());
+        for r in revoked {
+            entries.push(RevokedCert {
+                serial_number: SerialNumber::new(&r.serial).map_err(cert_err)?,
+                revocation_date: x509_time(r.at)?,
+                crl_entry_extensions: Some(vec![
+                    extension(ID_CE_CRL_REASONS, &r.reason.code()).map_err(cert_err)?,
+                ]),
+            });
+        }
+        let number = u64::try_from(now.timestamp_millis()).unwrap_or(0);
+        let tbs = TbsCertList {
+            version: x509_cert::Version::V2,
+            signature: ecdsa_sha256(),
+            issuer: cert.tbs_certificate().subject().clone(),
+            this_update: x509_time(now)?,
+            next_update: Some(x509_time(now + validity)?),
+            revoked_certificates: (!entries.is_empty()).then_some(entries),
+            crl_extensions: Some(vec![
+                extension(
+                    ID_CE_AUTHORITY_KEY_IDENTIFIER,
+                    &AuthorityKeyIdentifier {
+                        key_identifier: Some(OctetString::new(key_id(cert)).map_err(cert_err)?),
+                        ..Default::default()
+                    },
+                )
+                .map_err(cert_err)?,
+                extension(
+                    ID_CE_CRL_NUMBER,
+                    &CrlNumber(der::asn1::Uint::new(&number.to_be_bytes()).map_err(cert_err)?),
+                )
+                .map_err(cert_err)?,
+            ]),
+        };
+        let tbs_der = tbs.to_der().map_err(cert_err)?;
+        let crl = CertificateList {
+            tbs_cert_list: tbs,
+            signature_algorithm: ecdsa_sha256(),
+            signature: sign(key, &tbs_der)?,
+        };
+        crl.to_der().map_err(cert_err)
+    }
+
+    /// Whether `id` names a certificate of this store's issuing CA (its name and key hashed
+    /// with the request's algorithm, SHA-1 or SHA-256).
+    pub fn issued(&self, id: &OcspCertId) -> bool {
+        let name = self
+            .intermediate
+            .tbs_certificate()
+            .subject()
+            .to_der()
+            .unwrap_or_default();
+        let key = self
+            .intermediate
+            .tbs_certificate()
+            .subject_public_key_info()
+            .subject_public_key
+            .raw_bytes();
+        match hashes(&id.0.hash_algorithm.oid, &name, key) {
+            Some((n, k)) => {
+                n == id.0.issuer_name_hash.as_bytes() && k == id.0.issuer_key_hash.as_bytes()
+            }
+            None => false,
+        }
+    }
+
+    /// A signed OCSP response (BasicOCSPResponse) to `request`, every certificate's status
+    /// looked up with `status` by its serial number in hex. The responder is the delegated
+    /// certificate, sent along; the request's nonce is echoed.
+    pub fn ocsp_response(
+        &self,
+        request: &OcspQuery,
+        status: impl Fn(&str) -> CertStatus,
+        now: DateTime<Utc>,
+        validity: Duration,
+    ) -> Result<Vec<u8>, PdfError> {
+        let (cert, key) = self
+            .ocsp
+            .as_ref()
+            .ok_or_else(|| PdfError::Certificate("no OCSP responder certificate".into()))?;
+        let this_update = gen_time(now)?;
+        let next_update = gen_time(now + validity)?;
+        let mut responses = Vec::with_capacity(request.ids.len());
+        for id in &request.ids {
+            let cert_status = if self.issued(id) {
+                match status(&id.serial_hex()) {
+                    CertStatus::Good => OcspCertStatus::Good(Null),
+                    CertStatus::Revoked { at, reason } => OcspCertStatus::Revoked(RevokedInfo {
+                        revocation_time: gen_time(at)?,
+                        revocation_reason: Some(reason.code()),
+                    }),
+                    CertStatus::Unknown => OcspCertStatus::Unknown(Null),
+                }
+            } else {
+                OcspCertStatus::Unknown(Null)
+            };
+            responses.push(SingleResponse {
+                cert_id: id.0.clone(),
+                cert_status,
+                this_update,
+                next_update: Some(next_update),
+                single_extensions: None,
+            });
+        }
+        let responder_key = Sha1::digest(
+            cert.tbs_certificate()
+                .subject_public_key_info()
+                .subject_public_key
+                .raw_bytes(),
+        );
+        let data = ResponseData {
+            responder_id: ResponderId::ByKey(
+                OctetString::new(&responder_key[..]).map_err(cert_err)?,
+            ),
+            produced_at: this_update,
+            responses,
+            response_extensions: match &request.nonce {
+                Some(n) => Some(vec![Extension {
+                    extn_id: ID_PKIX_OCSP_NONCE,
+                    critical: false,
+                    extn_value: OctetString::new(n.clone()).map_err(cert_err)?,
+                }]),
+                None => None,
+            },
+        };
+        let data_der = data.to_der().map_err(cert_err)?;
+        let basic = BasicOcspResponse {
+            tbs_response_data: data,
+            signature_algorithm: ecdsa_sha256(),
+            signature: sign(key, &data_der)?,
+            certs: Some(vec![cert.clone()]),
+        };
+        let response = OcspResponse {
+            response_status: OcspResponseStatus::Successful,
+            response_bytes: Some(ResponseBytes {
+                response_type: ID_PKIX_OCSP_BASIC,
+                response: OctetString::new(basic.to_der().map_err(cert_err)?).map_err(cert_err)?,
+            }),
+        };
+        response.to_der().map_err(cert_err)
+    }
+}
+
+fn hashes(alg: &ObjectIdentifier, name: &[u8], key: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    match *alg {
+        ID_SHA1 => Some((Sha1::digest(name).to_vec(), Sha1::digest(key).to_vec())),
+        ID_SHA256 => Some((Sha256::digest(name).to_vec(), Sha256::digest(key).to_vec())),
+        _ => None,
+    }
+}
+
+/// An unsuccessful OCSP response: only the status, no signature (RFC 6960 §4.2.1).
+pub fn ocsp_error_response(status: OcspResponseStatus) -> Vec<u8> {
+    OcspResponse {
+        response_status: status,
+        response_bytes: None,
+    }
+    .to_der()
+    .unwrap_or_default()
+}
+
+/// One certificate asked about: the CertID of the request, echoed in the response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OcspCertId(CertId);
+
+impl OcspCertId {
+    /// The serial number asked about, in lowercase hex (the INTEGER's content bytes).
+    pub fn serial_hex(&self) -> String {
+        hex::encode(self.0.serial_number.as_bytes())
+    }
+}
+
+/// What an OCSP request asks: the certificates and the nonce, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OcspQuery {
+    pub ids: Vec<OcspCertId>,
+    pub nonce: Option<Vec<u8>>,
+}
+
+/// Most certificates one request may ask about; more is refused as malformed.
+pub const MAX_OCSP_REQUESTS: usize = 16;
+
+/// Reads a DER OCSPRequest. A signed request is accepted and its signature ignored: the
+/// answer is public anyway.
+pub fn parse_ocsp_request(der: &[u8]) -> Result<OcspQuery, PdfError> {
+    let bad = |m: String| PdfError::Certificate(format!("malformed OCSP request: {m}"));
+    let req = OcspRequest::from_der(der).map_err(|e| bad(e.to_string()))?;
+    let list = req.tbs_request.request_list;
+    if list.is_empty() || list.len() > MAX_OCSP_REQUESTS {
+        return Err(bad(format!(
+            "{} certificates asked about (1 to {MAX_OCSP_REQUESTS})",
+            list.len()
+        )));
+    }
+    let nonce = req
+        .tbs_request
+        .request_extensions
+        .unwrap_or_default()
+        .into_iter()
+        .find(|e| e.extn_id == ID_PKIX_OCSP_NONCE)
+        .map(|e| e.extn_value.as_bytes().to_vec());
+    Ok(OcspQuery {
+        ids: list.into_iter().map(|r| OcspCertId(r.req_cert)).collect(),
+        nonce,
+    })
+}
+
+/// Builds an OCSP request (SHA-1 CertID, as most clients send) for `cert` issued by `issuer`,
+/// with `nonce` if given.
+pub fn ocsp_request(
+    cert_der: &[u8],
+    issuer_der: &[u8],
+    nonce: Option<&[u8]>,
+) -> Result<Vec<u8>, PdfError> {
+    let cert = Certificate::from_der(cert_der).map_err(cert_err)?;
+    let issuer = Certificate::from_der(issuer_der).map_err(cert_err)?;
+    ocsp_request_for(
+        &issuer,
+        cert.tbs_certificate().serial_number().as_bytes(),
+        nonce,
+    )
+}
+
+/// Builds an OCSP request for serial number `serial` (content bytes) under `issuer`.
+pub fn ocsp_request_for_serial(
+    issuer_der: &[u8],
+    serial: &[u8],
+    nonce: Option<&[u8]>,
+) -> Result<Vec<u8>, PdfError> {
+    let issuer = Certificate::from_der(issuer_der).map_err(cert_err)?;
+    ocsp_request_for(&issuer, serial, nonce)
+}
+
+fn ocsp_request_for(
+    issuer: &Certificate,
+    serial: &[u8],
+    nonce: Option<&[u8]>,
+) -> Result<Vec<u8>, PdfError> {
+    let name = issuer
+        .tbs_certificate()
+        .subject()
+        .to_der()
+        .map_err(cert_err)?;
+    let key = issuer
+        .tbs_certificate()
+        .subject_public_key_info()
+        .subject_public_key
+        .raw_bytes();
+    let req = OcspRequest {
+        tbs_request: TbsRequest {
+            version: None,
+            requestor_name: None,
+            request_list: vec![Request {
+                req_cert: CertId {
+                    hash_algorithm: AlgorithmIdentifierOwned {
+                        oid: ID_SHA1,
+                        parameters: Some(der::Any::from(Null)),
+                    },
+                    issuer_name_hash: OctetString::new(Sha1::digest(&name).to_vec())
+                        .map_err(cert_err)?,
+                    issuer_key_hash: OctetString::new(Sha1::digest(key).to_vec())
+                        .map_err(cert_err)?,
+                    serial_number: Int::new(serial).map_err(cert_err)?,
+                },
+                single_request_extensions: None,
+            }],
+            request_extensions: match nonce {
+                Some(n) => Some(vec![Extension {
+                    extn_id: ID_PKIX_OCSP_NONCE,
+                    critical: false,
+                    extn_value: OctetString::new(
+                        OctetString::new(n)
+                            .map_err(cert_err)?
+                            .to_der()
+                            .map_err(cert_err)?,
+                    )
+                    .map_err(cert_err)?,
+                }]),
+                None => None,
+            },
+        },
+        optional_signature: None,
+    };
+    req.to_der().map_err(cert_err)
+}
+
+/// An OCSP response as read and checked by [`read_ocsp_response`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OcspAnswer {
+    /// `successful`, `malformed_request`, `internal_error`, `try_later`, `sig_required` or
+    /// `unauthorized`.
+    pub response_status: &'static str,
+    /// Per certificate asked about: serial (hex) and status.
+    pub statuses: Vec<(String, CertStatus)>,
+    /// The nonce in the response, if any (its content, as the request's extension held it).
+    pub nonce: Option<Vec<u8>>,
+    pub produced_at: Option<DateTime<Utc>>,
+    pub next_update: Option<DateTime<Utc>>,
+}
+
+/// Reads an OCSP response and, when it is successful, checks that it is signed by a
+/// responder certificate issued by `issuer` with the OCSP-signing purpose (or by `issuer`
+/// itself). Anything else is an error.
+pub fn read_ocsp_response(der: &[u8], issuer_der: &[u8]) -> Result<OcspAnswer, PdfError> {
+    let resp = OcspResponse::from_der(der).map_err(cert_err)?;
+    let response_status = resp.response_status.as_str();
+    let Some(bytes) = resp.response_bytes else {
+        return Ok(OcspAnswer {
+            response_status,
+            statuses: Vec::new(),
+            nonce: None,
+            produced_at: None,
+            next_update: None,
+        });
+    };
+    if bytes.response_type != ID_PKIX_OCSP_BASIC {
+        return Err(cert_err("not a basic OCSP response"));
+    }
+    let basic = BasicOcspResponse::from_der(bytes.response.as_bytes()).map_err(cert_err)?;
+    let issuer = Certificate::from_der(issuer_der).map_err(cert_err)?;
+    let data_der = basic.tbs_response_data.to_der().map_err(cert_err)?;
+    let signer = basic
+        .certs
+        .as_deref()
+        .unwrap_or_default()
+        .first()
+        .cloned()
+        .unwrap_or_else(|| issuer.clone());
+    if signer != issuer {
+        let tbs_der = signer.tbs_certificate().to_der().map_err(cert_err)?;
+        if signer.tbs_certificate().issuer() != issuer.tbs_certificate().subject()
+            || !verify_p256(&issuer, &tbs_der, signer.signature().raw_bytes())
+        {
+            return Err(cert_err(
+                "the responder certificate is not issued by the CA",
+            ));
+        }
+        let delegated = signer
+            .tbs_certificate()
+            .get_extension::<x509_cert::ext::pkix::ExtendedKeyUsage>()
+            .ok()
+            .flatten()
+            .is_some_and(|(_, eku)| eku.0.contains(&EKU_OCSP_SIGNING));
+        if !delegated {
+            return Err(cert_err(
+                "the responder certificate lacks id-kp-OCSPSigning",
+            ));
+        }
+    }
+    if !verify_p256(&signer, &data_der, basic.signature.raw_bytes()) {
+        return Err(cert_err("the OCSP response signature does not verify"));
+    }
+    let to_utc = |t: &GeneralizedTime| DateTime::<Utc>::from(t.to_system_time());
+    let data = basic.tbs_response_data;
+    let statuses = data
+        .responses
+        .iter()
+        .map(|r| {
+            let st = match &r.cert_status {
+                OcspCertStatus::Good(_) => CertStatus::Good,
+                OcspCertStatus::Unknown(_) => CertStatus::Unknown,
+                OcspCertStatus::Revoked(info) => CertStatus::Revoked {
+                    at: to_utc(&info.revocation_time),
+                    reason: info
+                        .revocation_reason
+                        .map(RevocationReason::from_code)
+                        .unwrap_or(RevocationReason::Unspecified),
+                },
+            };
+            (hex::encode(r.cert_id.serial_number.as_bytes()), st)
+        })
+        .collect();
+    let nonce = data
+        .response_extensions
+        .unwrap_or_default()
+        .into_iter()
+        .find(|e| e.extn_id == ID_PKIX_OCSP_NONCE)
+        .map(|e| e.extn_value.as_bytes().to_vec());
+    Ok(OcspAnswer {
+        response_status,
+        statuses,
+        nonce,
+        produced_at: Some(to_utc(&data.produced_at)),
+        next_update: data
+            .responses
+            .first()
+            .and_then(|r| r.next_update.as_ref())
+            .map(to_utc),
+    })
+}
+
+/// A CRL as read and checked by [`read_crl`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrlInfo {
+    pub this_update: DateTime<Utc>,
+    pub next_update: Option<DateTime<Utc>>,
+    pub crl_number: Option<Vec<u8>>,
+    /// Revoked serials (hex) with time and reason.
+    pub revoked: Vec<Revoked>,
+}
+
+/// Reads a DER CRL and checks that `issuer` signed it.
+pub fn read_crl(der: &[u8], issuer_der: &[u8]) -> Result<CrlInfo, PdfError> {
+    let crl =
+        CertificateList::<x509_cert::certificate::Rfc5280>::from_der(der).map_err(cert_err)?;
+    let issuer = Certificate::from_der(issuer_der).map_err(cert_err)?;
+    if crl.tbs_cert_list.issuer != *issuer.tbs_certificate().subject() {
+        return Err(cert_err("the CRL names another issuer"));
+    }
+    let tbs_der = crl.tbs_cert_list.to_der().map_err(cert_err)?;
+    if !verify_p256(&issuer, &tbs_der, crl.signature.raw_bytes()) {
+        return Err(cert_err("the CRL signature does not verify"));
+    }
+    let tbs = crl.tbs_cert_list;
+    let crl_number = tbs
+        .crl_extensions
+        .as_deref()
+        .unwrap_or_default()
+        .iter()
+        .find(|e| e.extn_id == ID_CE_CRL_NUMBER)
+        .and_then(|e| CrlNumber::from_der(e.extn_value.as_bytes()).ok())
+        .map(|n| n.0.as_bytes().to_vec());
+    let mut revoked = Vec::new();
+    for r in tbs.revoked_certificates.unwrap_or_default() {
+        let reason = r
+            .crl_entry_extensions
+            .unwrap_or_default()
+            .into_iter()
+            .find(|e| e.extn_id == ID_CE_CRL_REASONS)
+            .and_then(|e| CrlReason::from_der(e.extn_value.as_bytes()).ok())
+            .map(RevocationReason::from_code)
+            .unwrap_or(RevocationReason::Unspecified);
+        revoked.push(Revoked {
+            serial: r.serial_number.as_bytes().to_vec(),
+            at: DateTime::<Utc>::from(r.revocation_date.to_system_time()),
+            reason,
+        });
+    }
+    Ok(CrlInfo {
+        this_update: DateTime::<Utc>::from(tbs.this_update.to_system_time()),
+        next_update: tbs
+            .next_update
+            .map(|t| DateTime::<Utc>::from(t.to_system_time())),
+        crl_number,
+        revoked,
+    })
+}
+
+fn verify_p256(signer: &Certificate, message: &[u8], signature: &[u8]) -> bool {
+    use signature::Verifier;
+    let key = signer
+        .tbs_certificate()
+        .subject_public_key_info()
+        .subject_public_key
+        .raw_bytes();
+    let Ok(key) = p256::ecdsa::VerifyingKey::from_sec1_bytes(key) else {
+        return false;
+    };
+    p256::ecdsa::DerSignature::from_bytes(signature)
+        .is_ok_and(|sig| key.verify(message, &sig).is_ok())
+}
+
+// RFC 6960 ASN.1 (the module's default is EXPLICIT tagging; CertStatus' choices are IMPLICIT).
+
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct CertId {
+    hash_algorithm: AlgorithmIdentifierOwned,
+    issuer_name_hash: OctetString,
+    issuer_key_hash: OctetString,
+    /// `Int`, not `SerialNumber`: a client may ask about any integer, and an odd one is
+    /// answered `unknown`, not refused.
+    serial_number: Int,
+}
+
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct OcspRequest {
+    tbs_request: TbsRequest,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
+    optional_signature: Option<der::Any>,
+}
+
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct TbsRequest {
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
+    version: Option<der::Any>,
+    #[asn1(context_specific = "1", tag_mode = "EXPLICIT", optional = "true")]
+    requestor_name: Option<der::Any>,
+    request_list: Vec<Request>,
+    #[asn1(context_specific = "2", tag_mode = "EXPLICIT", optional = "true")]
+    request_extensions: Option<Extensions>,
+}
+
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct Request {
+    req_cert: CertId,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
+    single_request_extensions: Option<Extensions>,
+}
+
+/// OCSPResponseStatus.
+#[derive(Clone, Copy, Debug, Eq, PartialEq, Enumerated)]
+#[repr(u32)]
+pub enum OcspResponseStatus {
+    Successful = 0,
+    MalformedRequest = 1,
+    InternalError = 2,
+    TryLater = 3,
+    SigRequired = 5,
+    Unauthorized = 6,
+}
+
+impl OcspResponseStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OcspResponseStatus::Successful => "successful",
+            OcspResponseStatus::MalformedRequest => "malformed_request",
+            OcspResponseStatus::InternalError => "internal_error",
+            OcspResponseStatus::TryLater => "try_later",
+            OcspResponseStatus::SigRequired => "sig_required",
+            OcspResponseStatus::Unauthorized => "unauthorized",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct OcspResponse {
+    response_status: OcspResponseStatus,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
+    response_bytes: Option<ResponseBytes>,
+}
+
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct ResponseBytes {
+    response_type: ObjectIdentifier,
+    response: OctetString,
+}
+
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct BasicOcspResponse {
+    tbs_response_data: ResponseData,
+    signature_algorithm: AlgorithmIdentifierOwned,
+    signature: BitString,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
+    certs: Option<Vec<Certificate>>,
+}
+
+/// ResponseData; the version is always v1, the DEFAULT, so it is never encoded.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct ResponseData {
+    responder_id: ResponderId,
+    produced_at: GeneralizedTime,
+    responses: Vec<SingleResponse>,
+    #[asn1(context_specific = "1", tag_mode = "EXPLICIT", optional = "true")]
+    response_extensions: Option<Extensions>,
+}
+
+#[derive(Clone, Debug, Eq, PartialEq, Choice)]
+enum ResponderId {
+    #[asn1(context_specific = "1", tag_mode = "EXPLICIT", constructed = "true")]
+    ByName(Name),
+    #[asn1(context_specific = "2", tag_mode = "EXPLICIT", constructed = "true")]
+    ByKey(OctetString),
+}
+
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct SingleResponse {
+    cert_id: CertId,
+    cert_status: OcspCertStatus,
+    this_update: GeneralizedTime,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
+    next_update: Option<GeneralizedTime>,
+    #[asn1(context_specific = "1", tag_mode = "EXPLICIT", optional = "true")]
+    single_extensions: Option<Extensions>,
+}
+
+#[derive(Clone, Debug, Eq, PartialEq, Choice)]
+enum OcspCertStatus {
+    #[asn1(context_specific = "0", tag_mode = "IMPLICIT")]
+    Good(Null),
+    #[asn1(context_specific = "1", tag_mode = "IMPLICIT", constructed = "true")]
+    Revoked(RevokedInfo),
+    #[asn1(context_specific = "2", tag_mode = "IMPLICIT")]
+    Unknown(Null),
+}
+
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct RevokedInfo {
+    revocation_time: GeneralizedTime,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
+    revocation_reason: Option<CrlReason>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn crl_and_ocsp_round_trip_and_verify() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 6, 12, 0, 0).unwrap();
+        let store =
+            TrustStore::generate_published("Acme", now, false, "https://sign.example").unwrap();
+        let signer = store
+            .issue_signer(
+                &crate::SignerIdentity {
+                    name: "Ana".into(),
+                    ..Default::default()
+                },
+                now,
+            )
+            .unwrap();
+        let revoked = Revoked {
+            serial: hex::decode(signer.serial_hex()).unwrap(),
+            at: now,
+            reason: RevocationReason::PrivilegeWithdrawn,
+        };
+        let crl = store
+            .crl(
+                false,
+                std::slice::from_ref(&revoked),
+                now,
+                Duration::from_secs(3600),
+            )
+            .unwrap();
+        let info = read_crl(&crl, &store.issuing_der()).unwrap();
+        assert_eq!(info.revoked, vec![revoked.clone()]);
+        assert!(read_crl(&crl, &store.root_der()).is_err());
+
+        let req = ocsp_request(
+            &signer.certificate_der().unwrap(),
+            &store.issuing_der(),
+            Some(b"nonce-1"),
+        )
+        .unwrap();
+        let query = parse_ocsp_request(&req).unwrap();
+        assert!(store.issued(&query.ids[0]));
+        let resp = store
+            .ocsp_response(
+                &query,
+                |_| CertStatus::Revoked {
+                    at: now,
+                    reason: RevocationReason::PrivilegeWithdrawn,
+                },
+                now,
+                Duration::from_secs(3600),
+            )
+            .unwrap();
+        let answer = read_ocsp_response(&resp, &store.issuing_der()).unwrap();
+        assert_eq!(answer.response_status, "successful");
+        assert_eq!(
+            answer.statuses[0].1,
+            CertStatus::Revoked {
+                at: now,
+                reason: RevocationReason::PrivilegeWithdrawn
+            }
+        );
+        assert!(answer.nonce.is_some());
+    }
+}
