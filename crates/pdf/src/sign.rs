@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use chrono::{DateTime, Utc};
+use cms::content_info::ContentInfo;
 use der::asn1::{OctetString, SetOfVec};
 use der::{Any, Decode, Encode};
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
@@ -432,74 +433,74 @@ fn add_field(
     Ok(())
 }
 
-/// Fills in the ByteRange, hashes the two signed ranges and hands the digest to `make_cms`,
-/// whose DER is written over the zeros of /Contents.
-fn finish(
+/// Fills in the ByteRange and hashes the two signed ranges: the digest the CMS must cover.
+fn place_and_digest(
     mut out: Vec<u8>,
-    place: Placeholder,
-    make_cms: impl FnOnce([u8; 32]) -> Result<Vec<u8>, PdfError>,
+    place: &Placeholder,
     too_big: impl Fn(String) -> PdfError,
-) -> Result<Vec<u8>, PdfError> {
-    let Placeholder {
-        byte_range_at,
-        contents_start,
-        contents_end,
-    } = place;
+) -> Result<(Vec<u8>, [u8; 32]), PdfError> {
     let range = format!(
         "[0 {} {} {}]",
-        contents_start,
-        contents_end,
-        out.len() - contents_end
+        place.contents_start,
+        place.contents_end,
+        out.len() - place.contents_end
     );
     if range.len() > BYTE_RANGE_PLACEHOLDER.len() {
         return Err(too_big(
             "the file is too large for the ByteRange placeholder".into(),
         ));
     }
-    let slot = &mut out[byte_range_at..byte_range_at + BYTE_RANGE_PLACEHOLDER.len()];
+    let at = place.byte_range_at;
+    let slot = &mut out[at..at + BYTE_RANGE_PLACEHOLDER.len()];
     slot.fill(b' ');
     slot[..range.len()].copy_from_slice(range.as_bytes());
 
     let mut hasher = Sha256::new();
-    hasher.update(&out[..contents_start]);
-    hasher.update(&out[contents_end..]);
-    let digest: [u8; 32] = hasher.finalize().into();
-    let cms = make_cms(digest)?;
+    hasher.update(&out[..place.contents_start]);
+    hasher.update(&out[place.contents_end..]);
+    Ok((out, hasher.finalize().into()))
+}
+
+/// Writes the CMS DER, as hex, over the zeros of /Contents.
+fn write_contents(
+    mut out: Vec<u8>,
+    place: &Placeholder,
+    cms: &[u8],
+    too_big: impl Fn(String) -> PdfError,
+) -> Result<Vec<u8>, PdfError> {
+    let (start, end) = (place.contents_start, place.contents_end);
     let hex_len = 2 * cms.len();
-    if hex_len > contents_end - contents_start - 2 {
+    if hex_len > end - start - 2 {
         return Err(too_big(format!(
             "the CMS ({} bytes) does not fit the {} reserved",
             cms.len(),
-            (contents_end - contents_start - 2) / 2
+            (end - start - 2) / 2
         )));
     }
-    let hex = hex::encode_upper(&cms);
-    out[contents_start + 1..contents_start + 1 + hex_len].copy_from_slice(hex.as_bytes());
+    let hex = hex::encode_upper(cms);
+    out[start + 1..start + 1 + hex_len].copy_from_slice(hex.as_bytes());
     Ok(out)
 }
 
-fn signature_timestamp_attribute(
-    trust: &TrustStore,
-    signature: &[u8],
-    now: DateTime<Utc>,
-) -> Result<Attribute, String> {
-    let imprint = MessageImprint {
-        hash_algorithm: cmsbuild::sha256_alg(),
-        hashed_message: OctetString::new(Sha256::digest(signature).to_vec())
-            .map_err(|e| e.to_string())?,
-    };
-    let chain = trust.tsa_chain();
-    let token = cmsbuild::timestamp_token(&TokenRequest {
-        imprint,
-        nonce: None,
-        include_certs: true,
-        key: &trust.tsa_key,
-        chain: &chain,
-        now,
-    })?;
+/// Fills in the ByteRange, hashes the two signed ranges and hands the digest to `make_cms`,
+/// whose DER is written over the zeros of /Contents.
+#[cfg(test)]
+fn finish(
+    out: Vec<u8>,
+    place: Placeholder,
+    make_cms: impl FnOnce([u8; 32]) -> Result<Vec<u8>, PdfError>,
+    too_big: impl Fn(String) -> PdfError,
+) -> Result<Vec<u8>, PdfError> {
+    let (out, digest) = place_and_digest(out, &place, &too_big)?;
+    let cms = make_cms(digest)?;
+    write_contents(out, &place, &cms, too_big)
+}
+
+/// The unsigned attribute that carries a signature timestamp token.
+fn signature_timestamp_attribute(token: &ContentInfo) -> Result<Attribute, String> {
     let mut values = SetOfVec::new();
     values
-        .insert(Any::encode_from(&token).map_err(|e| e.to_string())?)
+        .insert(Any::encode_from(token).map_err(|e| e.to_string())?)
         .map_err(|e| e.to_string())?;
     Ok(Attribute {
         oid: ID_AA_SIGNATURE_TIME_STAMP_TOKEN,
@@ -507,16 +508,157 @@ fn signature_timestamp_attribute(
     })
 }
 
+/// A signature or document timestamp whose revision is written and hashed but whose
+/// /Contents is still empty, waiting for a timestamp token. Splitting here lets the token
+/// come from anywhere (Signet's own authority, or an external one over the network) without
+/// holding the file's hashing work while the network answers.
+pub struct PreparedSignature {
+    out: Vec<u8>,
+    place: Placeholder,
+    input_len: usize,
+    kind: Prepared,
+}
+
+enum Prepared {
+    /// A signer's CMS, signed; the timestamp token over its signature value goes in as an
+    /// unsigned attribute (B-T), or nothing does (B-B).
+    Signature {
+        signed_data: Box<cms::signed_data::SignedData>,
+        timestamp: bool,
+    },
+    /// A document timestamp: the token itself is the CMS, over the file's digest.
+    DocumentTimestamp { digest: [u8; 32] },
+}
+
+impl std::fmt::Debug for PreparedSignature {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreparedSignature")
+            .field("bytes", &self.out.len())
+            .field("imprint", &self.timestamp_imprint().map(hex::encode))
+            .finish()
+    }
+}
+
+impl PreparedSignature {
+    /// The SHA-256 message imprint the timestamp token must carry: the hash of the signature
+    /// value, or of the signed ranges for a document timestamp. `None` when no token is
+    /// wanted (PAdES B-B).
+    pub fn timestamp_imprint(&self) -> Option<[u8; 32]> {
+        match &self.kind {
+            Prepared::Signature {
+                signed_data,
+                timestamp: true,
+            } => signed_data
+                .signer_infos
+                .0
+                .iter()
+                .next()
+                .map(|si| Sha256::digest(si.signature.as_bytes()).into()),
+            Prepared::Signature { .. } => None,
+            Prepared::DocumentTimestamp { digest } => Some(*digest),
+        }
+    }
+
+    /// Whether this is a document timestamp (its failures are 6007, a signature's 6006).
+    pub fn is_document_timestamp(&self) -> bool {
+        matches!(self.kind, Prepared::DocumentTimestamp { .. })
+    }
+
+    /// Embeds `token` (a DER TimeStampToken over [`Self::timestamp_imprint`]) and returns the
+    /// finished file, which starts with exactly the input.
+    pub fn complete(self, token: Option<&[u8]>) -> Result<Vec<u8>, PdfError> {
+        let PreparedSignature {
+            out,
+            place,
+            input_len,
+            kind,
+        } = self;
+        let out = match kind {
+            Prepared::Signature {
+                signed_data,
+                timestamp,
+            } => {
+                let mut sd = *signed_data;
+                match (timestamp, token) {
+                    (true, Some(token)) => {
+                        let token = ContentInfo::from_der(token)
+                            .map_err(|e| PdfError::Timestamp(format!("token: {e}")))?;
+                        let attr =
+                            signature_timestamp_attribute(&token).map_err(PdfError::Timestamp)?;
+                        let mut infos: Vec<cms::signed_data::SignerInfo> =
+                            sd.signer_infos.0.into_vec();
+                        let mut set = SetOfVec::new();
+                        set.insert(attr)
+                            .map_err(|e| PdfError::Timestamp(e.to_string()))?;
+                        if let Some(si) = infos.first_mut() {
+                            si.unsigned_attrs = Some(set);
+                        }
+                        sd.signer_infos = cms::signed_data::SignerInfos::try_from(infos)
+                            .map_err(|e| PdfError::Signing(e.to_string()))?;
+                    }
+                    (true, None) => {
+                        return Err(PdfError::Timestamp("no timestamp token".into()));
+                    }
+                    (false, _) => {}
+                }
+                let cms = cmsbuild::content_info(&sd)
+                    .and_then(|ci| ci.to_der().map_err(|e| e.to_string()))
+                    .map_err(PdfError::Signing)?;
+                write_contents(out, &place, &cms, PdfError::Signing)?
+            }
+            Prepared::DocumentTimestamp { .. } => {
+                let token = token
+                    .ok_or_else(|| PdfError::DocumentTimestamp("no timestamp token".into()))?;
+                // Only a well-formed token is written: the bytes become the whole CMS.
+                let ci = ContentInfo::from_der(token)
+                    .map_err(|e| PdfError::DocumentTimestamp(format!("token: {e}")))?;
+                let der = ci
+                    .to_der()
+                    .map_err(|e| PdfError::DocumentTimestamp(e.to_string()))?;
+                write_contents(out, &place, &der, PdfError::DocumentTimestamp)?
+            }
+        };
+        if out.len() < input_len {
+            return Err(PdfError::Signing("output does not extend the input".into()));
+        }
+        Ok(out)
+    }
+}
+
 /// Signs `input` as a new incremental revision: PAdES baseline B-T (or B-B without
 /// timestamp), detached CMS, `ETSI.CAdES.detached`, signing-certificate-v2, no signing-time
 /// attribute, the claimed time in /M. Earlier signatures stay valid because earlier bytes are
-/// never touched; the output starts with exactly the input.
+/// never touched; the output starts with exactly the input. The timestamp comes from `trust`'s
+/// own authority; [`prepare_signature`] lets it come from elsewhere.
 pub fn sign_pdf(
     input: &[u8],
     cred: &SignerCredential,
     trust: &TrustStore,
     opts: &SignOptions,
 ) -> Result<Vec<u8>, PdfError> {
+    let prepared = prepare_signature(input, cred, opts)?;
+    let token = match prepared.timestamp_imprint() {
+        Some(imprint) => Some(
+            trust
+                .timestamp_token(&imprint, opts.signing_time)
+                .map_err(|e| PdfError::Timestamp(format!("timestamp: {e}")))?,
+        ),
+        None => None,
+    };
+    let out = prepared.complete(token.as_deref())?;
+    if !out.starts_with(input) {
+        return Err(PdfError::Signing("output does not extend the input".into()));
+    }
+    Ok(out)
+}
+
+/// The first half of [`sign_pdf`]: the revision written and signed, waiting for the token
+/// over [`PreparedSignature::timestamp_imprint`] (when `opts.timestamp`).
+pub fn prepare_signature(
+    input: &[u8],
+    cred: &SignerCredential,
+    opts: &SignOptions,
+) -> Result<PreparedSignature, PdfError> {
     let doc = pdfwrite::load_structure(input)?;
     if certified_without_changes(&doc) {
         return Err(PdfError::Signing(
@@ -547,46 +689,31 @@ pub fn sign_pdf(
     add_field(&mut update, sig_id, "Signature", opts.visible.as_ref())?;
     let (out, place) = update.write(input)?;
     let place = place.ok_or_else(|| PdfError::Signing("no signature placeholder".into()))?;
-    let out = finish(
-        out,
-        place,
-        |digest| {
-            let sd = cmsbuild::build_signed_data(
-                &SignRequest {
-                    content_type: ID_DATA,
-                    econtent: None,
-                    digest,
-                    key: &cred.key,
-                    cert: &cred.cert,
-                    chain: &cred.chain,
-                },
-                |signature| {
-                    if opts.timestamp {
-                        signature_timestamp_attribute(trust, signature, opts.signing_time)
-                            .map(Some)
-                            .map_err(|e| format!("timestamp: {e}"))
-                    } else {
-                        Ok(None)
-                    }
-                },
-            )
-            .map_err(|e| {
-                if e.starts_with("timestamp: ") {
-                    PdfError::Timestamp(e)
-                } else {
-                    PdfError::Signing(e)
-                }
-            })?;
-            cmsbuild::content_info(&sd)
-                .and_then(|ci| ci.to_der().map_err(|e| e.to_string()))
-                .map_err(PdfError::Signing)
+    let (out, digest) = place_and_digest(out, &place, PdfError::Signing)?;
+    let sd = cmsbuild::build_signed_data(
+        &SignRequest {
+            content_type: ID_DATA,
+            econtent: None,
+            digest,
+            key: &cred.key,
+            cert: &cred.cert,
+            chain: &cred.chain,
         },
-        PdfError::Signing,
-    )?;
+        |_| Ok(None),
+    )
+    .map_err(PdfError::Signing)?;
     if !out.starts_with(input) {
         return Err(PdfError::Signing("output does not extend the input".into()));
     }
-    Ok(out)
+    Ok(PreparedSignature {
+        out,
+        place,
+        input_len: input.len(),
+        kind: Prepared::Signature {
+            signed_data: Box::new(sd),
+            timestamp: opts.timestamp,
+        },
+    })
 }
 
 /// Whether a certification signature forbids any change (ISO 32000-1 §12.8.2.2, /P 1).
@@ -643,12 +770,26 @@ fn prop_build() -> Object {
 
 /// Closes a document with a document timestamp (/Type /DocTimeStamp, /SubFilter
 /// /ETSI.RFC3161): a timestamp token over the whole file so far, which is what a PAdES B-LTA
-/// validation builds on and what shows that nothing was added after FINISH.
+/// validation builds on and what shows that nothing was added after FINISH. The token comes
+/// from `trust`'s own authority; [`prepare_document_timestamp`] lets it come from elsewhere.
 pub fn timestamp_pdf(
     input: &[u8],
     trust: &TrustStore,
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>, PdfError> {
+    let prepared = prepare_document_timestamp(input)?;
+    let imprint = prepared
+        .timestamp_imprint()
+        .ok_or_else(|| PdfError::DocumentTimestamp("no imprint".into()))?;
+    let token = trust
+        .timestamp_token(&imprint, now)
+        .map_err(|e| PdfError::DocumentTimestamp(e.to_string()))?;
+    prepared.complete(Some(&token))
+}
+
+/// The first half of [`timestamp_pdf`]: the revision written and hashed, waiting for a token
+/// over [`PreparedSignature::timestamp_imprint`].
+pub fn prepare_document_timestamp(input: &[u8]) -> Result<PreparedSignature, PdfError> {
     let doc = pdfwrite::load_structure(input).map_err(|e| match e {
         PdfError::NotAPdf(m) | PdfError::Malformed(m) => PdfError::DocumentTimestamp(m),
         other => other,
@@ -667,31 +808,41 @@ pub fn timestamp_pdf(
         .write(input)
         .map_err(|e| PdfError::DocumentTimestamp(e.to_string()))?;
     let place = place.ok_or_else(|| PdfError::DocumentTimestamp("no placeholder".into()))?;
-    let chain = trust.tsa_chain();
-    finish(
+    let (out, digest) = place_and_digest(out, &place, PdfError::DocumentTimestamp)?;
+    Ok(PreparedSignature {
         out,
         place,
-        |digest| {
-            let imprint = MessageImprint {
-                hash_algorithm: cmsbuild::sha256_alg(),
-                hashed_message: OctetString::new(digest.to_vec())
-                    .map_err(|e| PdfError::DocumentTimestamp(e.to_string()))?,
-            };
-            let token = cmsbuild::timestamp_token(&TokenRequest {
-                imprint,
-                nonce: None,
-                include_certs: true,
-                key: &trust.tsa_key,
-                chain: &chain,
-                now,
-            })
-            .map_err(PdfError::DocumentTimestamp)?;
-            token
-                .to_der()
-                .map_err(|e| PdfError::DocumentTimestamp(e.to_string()))
-        },
-        PdfError::DocumentTimestamp,
-    )
+        input_len: input.len(),
+        kind: Prepared::DocumentTimestamp { digest },
+    })
+}
+
+impl TrustStore {
+    /// A timestamp token (DER) from Signet's own authority over a SHA-256 `imprint`, with
+    /// the authority's certificates, as embedded in PDFs.
+    pub fn timestamp_token(
+        &self,
+        imprint: &[u8; 32],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<u8>, PdfError> {
+        let imprint = MessageImprint {
+            hash_algorithm: cmsbuild::sha256_alg(),
+            hashed_message: OctetString::new(imprint.to_vec())
+                .map_err(|e| PdfError::Timestamp(e.to_string()))?,
+        };
+        let chain = self.tsa_chain();
+        cmsbuild::timestamp_token(&TokenRequest {
+            imprint,
+            nonce: None,
+            include_certs: true,
+            key: &self.tsa_key,
+            chain: &chain,
+            now,
+        })
+        .map_err(PdfError::Timestamp)?
+        .to_der()
+        .map_err(|e| PdfError::Timestamp(e.to_string()))
+    }
 }
 
 impl TrustStore {

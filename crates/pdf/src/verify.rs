@@ -129,10 +129,10 @@ pub struct VerificationReport {
     pub test_mode: bool,
 }
 
-struct Failure {
+pub(crate) struct Failure {
     indication: Indication,
     sub: &'static str,
-    detail: String,
+    pub(crate) detail: String,
 }
 
 fn fail(indication: Indication, sub: &'static str, detail: impl Into<String>) -> Failure {
@@ -497,7 +497,7 @@ fn verify_one(
                 })?;
             let tsd = signed_data(&token)?;
             let sig_value = si.signature.as_bytes();
-            let (time, _) = check_token(&tsd, roots, |imprint| {
+            let (time, tsa) = check_token(&tsd, roots, |imprint| {
                 hash_ranges(&imprint.hash_algorithm.oid, &[sig_value])
                     .is_some_and(|h| h == imprint.hashed_message.as_bytes())
             })
@@ -506,6 +506,10 @@ fn verify_one(
                 ..f
             })?;
             timestamp = Some(time);
+            // Which authority vouches for the time: Signet's own or an external one.
+            report
+                .details
+                .push(format!("timestamp authority: {}", cert_cn(&tsa)));
         }
         report.timestamp_time = timestamp;
         report.time = timestamp.or(claimed_time);
@@ -569,7 +573,7 @@ fn cert_cn(cert: &Certificate) -> String {
         .unwrap_or_else(|| cert.tbs_certificate().subject().to_string())
 }
 
-fn signed_data(ci: &ContentInfo) -> Result<SignedData, Failure> {
+pub(crate) fn signed_data(ci: &ContentInfo) -> Result<SignedData, Failure> {
     if ci.content_type != ID_SIGNED_DATA {
         return Err(fail(
             Indication::TotalFailed,
@@ -734,6 +738,17 @@ fn check_token(
     roots: &[Certificate],
     imprint_ok: impl Fn(&MessageImprint) -> bool,
 ) -> Result<(DateTime<Utc>, Certificate), Failure> {
+    let (time, cert) = check_token_signature(sd, imprint_ok)?;
+    check_chain(&cert, sd, roots, Some(time))?;
+    Ok((time, cert))
+}
+
+/// [`check_token`] without the chain: what a token fetched from an external authority must
+/// pass before it is embedded (its root is the validator's business, not the signer's).
+pub(crate) fn check_token_signature(
+    sd: &SignedData,
+    imprint_ok: impl Fn(&MessageImprint) -> bool,
+) -> Result<(DateTime<Utc>, Certificate), Failure> {
     if sd.encap_content_info.econtent_type != ID_CT_TST_INFO {
         return Err(fail(
             Indication::TotalFailed,
@@ -790,7 +805,6 @@ fn check_token(
     }
     let time = parse_gen_time(&tst.gen_time)
         .ok_or_else(|| fail(Indication::TotalFailed, "FORMAT_FAILURE", "bad genTime"))?;
-    check_chain(&cert, sd, roots, Some(time))?;
     Ok((time, cert))
 }
 
