@@ -183,6 +183,20 @@ pub struct Config {
     /// PDF work (intake, page images, signing, timestamps, verification) run at once; more
     /// waits its turn, so heavy files cannot take every core. Default: the number of CPUs.
     pub heavy_work_concurrency: u32,
+    /// An external RFC 3161 timestamp authority (`http://` or `https://`) that stamps every
+    /// signature and the closing document timestamp instead of Signet's own. Unset: Signet's
+    /// own authority.
+    pub tsa_url: Option<String>,
+    /// HTTP basic authentication for `tsa_url`.
+    pub tsa_username: Option<String>,
+    pub tsa_password: Option<Secret>,
+    /// A client certificate (PEM chain) and its private key (PEM) for mutual TLS with
+    /// `tsa_url`.
+    pub tsa_client_cert: Option<PathBuf>,
+    pub tsa_client_key: Option<PathBuf>,
+    /// How long one request to `tsa_url` may take, in milliseconds; a failed or late answer
+    /// is tried again after 0.5 s, 1 s and 2 s.
+    pub tsa_timeout_ms: u64,
 }
 
 impl Default for Config {
@@ -234,6 +248,12 @@ impl Default for Config {
             max_pdf_decompressed_bytes: signet_pdf::DEFAULT_MAX_DECOMPRESSED_BYTES,
             heavy_work_concurrency: std::thread::available_parallelism()
                 .map_or(2, |n| u32::try_from(n.get()).unwrap_or(2)),
+            tsa_url: None,
+            tsa_username: None,
+            tsa_password: None,
+            tsa_client_cert: None,
+            tsa_client_key: None,
+            tsa_timeout_ms: 10_000,
         }
     }
 }
@@ -310,7 +330,8 @@ impl Config {
                 | "max_connections"
                 | "blob_sweep_grace_ms"
                 | "max_pdf_decompressed_bytes"
-                | "heavy_work_concurrency" => {
+                | "heavy_work_concurrency"
+                | "tsa_timeout_ms" => {
                     toml::Value::Integer(value.parse().map_err(|_| ConfigError::Env {
                         var: var.clone(),
                         message: "must be a whole number".into(),
@@ -415,6 +436,55 @@ impl Config {
         }
         self.abuse_limits()?;
         self.s3()?;
+        self.tsa()?;
+        Ok(())
+    }
+
+    /// The external timestamp authority's settings must go together.
+    fn tsa(&self) -> Result<(), ConfigError> {
+        let Some(url) = &self.tsa_url else {
+            let any = self.tsa_username.is_some()
+                || self.tsa_password.is_some()
+                || self.tsa_client_cert.is_some()
+                || self.tsa_client_key.is_some();
+            return if any {
+                Err(ConfigError::Invalid(
+                    "tsa_username, tsa_password, tsa_client_cert and tsa_client_key need tsa_url"
+                        .into(),
+                ))
+            } else {
+                Ok(())
+            };
+        };
+        if !(url.starts_with("http://") || url.starts_with("https://"))
+            || url.parse::<hyper::Uri>().is_err()
+        {
+            return Err(ConfigError::Invalid(
+                "tsa_url must be an http:// or https:// URL".into(),
+            ));
+        }
+        if self.tsa_username.is_some() != self.tsa_password.is_some() {
+            return Err(ConfigError::Invalid(
+                "tsa_username and tsa_password go together".into(),
+            ));
+        }
+        if self.tsa_client_cert.is_some() != self.tsa_client_key.is_some() {
+            return Err(ConfigError::Invalid(
+                "tsa_client_cert and tsa_client_key go together".into(),
+            ));
+        }
+        if self.tsa_timeout_ms == 0 {
+            return Err(ConfigError::Invalid(
+                "tsa_timeout_ms must be at least 1".into(),
+            ));
+        }
+        // Revocation data must outlive the hour for which a cached CRL is served.
+        if self.crl_validity_ms < 2 * 3600 * 1000 || self.ocsp_validity_ms < 60_000 {
+            return Err(ConfigError::Invalid(
+                "crl_validity_ms must be at least 7200000 and ocsp_validity_ms at least 60000"
+                    .into(),
+            ));
+        }
         Ok(())
     }
 

@@ -20,6 +20,7 @@ pub mod service;
 pub mod signing;
 pub mod state;
 pub mod sweeper;
+pub mod tsa;
 pub mod webhooks;
 pub mod worker;
 

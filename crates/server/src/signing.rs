@@ -38,6 +38,8 @@ pub struct Trust {
     live: TrustStore,
     test: TrustStore,
     otp_key: [u8; 32],
+    /// The external timestamp authority (`tsa_url`) that stamps instead of the CAs' own.
+    tsa: Option<crate::tsa::TsaClient>,
 }
 
 impl std::fmt::Debug for Trust {
@@ -167,6 +169,7 @@ impl Trust {
             live,
             test,
             otp_key,
+            tsa: crate::tsa::TsaClient::from_config(config)?,
         })
     }
 
@@ -176,6 +179,27 @@ impl Trust {
         match mode {
             Mode::Live => &self.live,
             Mode::Test => &self.test,
+        }
+    }
+
+    /// A timestamp token over `imprint`: from the external authority when one is configured
+    /// (in both modes: a test-mode signature still names TEST certificates), else from the
+    /// mode's own. An external failure, after its tries, is seed 000's 6007.
+    async fn timestamp_token(
+        &self,
+        mode: Mode,
+        imprint: &[u8; 32],
+        wall: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<u8>, (u32, String)> {
+        match &self.tsa {
+            Some(tsa) => tsa
+                .token(imprint)
+                .await
+                .map_err(|e| (6007, format!("timestamp authority {}: {e}", tsa.url()))),
+            None => self
+                .ca(mode)
+                .timestamp_token(imprint, wall)
+                .map_err(|e| (e.status_code(), e.to_string())),
         }
     }
 
@@ -329,6 +353,8 @@ pub async fn apply(
     let mut latest: Option<Vec<u8>> = None;
     let head = state.store.audit_head(tx, &wf.document.id).await?;
     let (mut seq, mut prev) = head.unwrap_or((0, String::new()));
+    // The signer whose signature completed the file: a document timestamp that fails is theirs.
+    let mut last_signer: Option<SignerId> = None;
     while let Some(fx) = queue.pop_front() {
         for rec in &fx.audit {
             seq += 1;
@@ -372,9 +398,21 @@ pub async fn apply(
             )
             .await?;
             queue.push_back(next);
+            last_signer = Some(sid);
         }
         if fx.finish {
-            queue.push_back(finish_now(state, tenant, mode, wf, latest.take(), now).await?);
+            match finish_now(state, tenant, mode, wf, latest.take(), now).await? {
+                Ok(next) => queue.push_back(next),
+                // Seed 000's 6007, "fatal error while countersigning": the signature stays
+                // in the file, the document stays open, and the integrator starts anew.
+                Err(e) => match &last_signer {
+                    Some(sid) => queue.push_back(
+                        wf.signing_failed(sid, 6007, &format!("document timestamp: {e}"), now)
+                            .map_err(|e| ApiError::internal(&e))?,
+                    ),
+                    None => return Err(ApiError::internal(&e)),
+                },
+            }
         }
     }
     state.store.update_workflow(tx, tenant, wf).await?;
@@ -547,11 +585,33 @@ async fn sign_now(
                 },
             }),
         };
-        let out = signet_pdf::sign_pdf(&input, &cred, ca, &opts)?;
-        Ok::<_, signet_pdf::PdfError>((out, cred.subject()))
+        let prepared = signet_pdf::prepare_signature(&input, &cred, &opts)?;
+        Ok::<_, signet_pdf::PdfError>((prepared, cred.subject()))
     })
     .await
-    .map_err(|e| ApiError::internal(&e))?;
+    .map_err(|e| ApiError::internal(&e))?
+    .map_err(|e| (e.status_code(), e.to_string()));
+    // The token is fetched outside the heavy pool: an external authority's network wait
+    // must not hold a permit meant for CPU work.
+    let signed = match signed {
+        Ok((prepared, subject)) => {
+            let token = match prepared.timestamp_imprint() {
+                Some(imprint) => state
+                    .trust
+                    .timestamp_token(mode, &imprint, wall)
+                    .await
+                    .map(Some),
+                None => Ok(None),
+            };
+            token.and_then(|token| {
+                prepared
+                    .complete(token.as_deref())
+                    .map(|pdf| (pdf, subject))
+                    .map_err(|e| (e.status_code(), e.to_string()))
+            })
+        }
+        Err(e) => Err(e),
+    };
     match signed {
         Ok((pdf, subject)) => {
             let sha = hex::encode(Sha256::digest(&pdf));
@@ -571,9 +631,9 @@ async fn sign_now(
             wf.signed(sid, subject, sha, facts, now)
                 .map_err(|e| ApiError::internal(&e))
         }
-        Err(e) => {
+        Err((code, e)) => {
             tracing::warn!(error = %e, signer = %sid, "signing failed");
-            wf.signing_failed(sid, e.status_code(), &e.to_string(), now)
+            wf.signing_failed(sid, code, &e, now)
                 .map_err(|e| ApiError::internal(&e))
         }
     }
@@ -621,7 +681,8 @@ async fn verified_identity(
     })
 }
 
-/// Closes the file with a document timestamp once every signer signed.
+/// Closes the file with a document timestamp once every signer signed. A timestamp that
+/// cannot be had is the inner `Err` (seed 000's 6007), for the caller to put on the signer.
 async fn finish_now(
     state: &AppState,
     tenant: &TenantId,
@@ -629,7 +690,7 @@ async fn finish_now(
     wf: &mut Workflow,
     latest: Option<Vec<u8>>,
     now: Timestamp,
-) -> ApiResult<Effects> {
+) -> ApiResult<Result<Effects, String>> {
     let input = match latest {
         Some(bytes) => bytes,
         None => state
@@ -638,16 +699,29 @@ async fn finish_now(
             .await
             .map_err(|e| ApiError::internal(&e))?,
     };
-    let trust = state.trust.clone();
     let wall = state.wall_now();
-    let pdf = crate::heavy::run(&state.heavy, move || {
-        signet_pdf::timestamp_pdf(&input, trust.ca(mode), wall)
+    let prepared = crate::heavy::run(&state.heavy, move || {
+        signet_pdf::prepare_document_timestamp(&input)
     })
     .await
-    .map_err(|e| ApiError::internal(&e))?
-    // Our own timestamp authority failing is an internal fault; the transaction rolls
-    // back and the confirmation can be retried (6007 is kept for outside countersigners).
     .map_err(|e| ApiError::internal(&e))?;
+    let stamped = match prepared {
+        Ok(prepared) => match prepared.timestamp_imprint() {
+            Some(imprint) => match state.trust.timestamp_token(mode, &imprint, wall).await {
+                Ok(token) => prepared.complete(Some(&token)).map_err(|e| e.to_string()),
+                Err((_, e)) => Err(e),
+            },
+            None => Err("no imprint for the document timestamp".to_owned()),
+        },
+        Err(e) => Err(e.to_string()),
+    };
+    let pdf = match stamped {
+        Ok(pdf) => pdf,
+        Err(e) => {
+            tracing::warn!(error = %e, document = %wf.document.id.as_str(), "document timestamp failed");
+            return Ok(Err(e));
+        }
+    };
     let sha = hex::encode(Sha256::digest(&pdf));
     let key = format!(
         "{}/documents/{}/final.pdf",
@@ -660,7 +734,7 @@ async fn finish_now(
         .await
         .map_err(|e| ApiError::internal(&e))?;
     wf.document.file_key = key;
-    Ok(wf.finished(sha, now))
+    Ok(Ok(wf.finished(sha, now)))
 }
 
 /// The hosted page of a signer.
