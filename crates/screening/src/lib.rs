@@ -18,6 +18,7 @@ mod error;
 mod formats;
 mod matcher;
 mod normalize;
+mod romanize;
 mod source;
 mod translit;
 mod xml;

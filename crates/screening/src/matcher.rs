@@ -49,7 +49,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::normalize::{Role, Tok, TokKind, make_tok, tokens};
+use crate::normalize::{Role, Tok, TokKind, join_toks, make_tok, tokens};
 use crate::{EntityKind, ListEntry, PartialDate, country_code};
 
 /// The threshold that balances recall and false positives on the project's evaluation set
@@ -212,6 +212,9 @@ pub struct Index {
     by_skel: HashMap<Box<str>, Vec<u32>>,
     by_delete: HashMap<Box<str>, Vec<u32>>,
     by_pair: HashMap<Box<str>, Vec<u32>>,
+    by_key: HashMap<Box<str>, Vec<u32>>,
+    /// Arabic-script tokens with a two-consonant skeleton.
+    by_skel2: HashMap<Box<str>, Vec<u32>>,
 }
 
 fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
@@ -249,6 +252,8 @@ impl Index {
             by_skel: HashMap::new(),
             by_delete: HashMap::new(),
             by_pair: HashMap::new(),
+            by_key: HashMap::new(),
+            by_skel2: HashMap::new(),
         };
         for (list, entries) in lists {
             let list_idx = u32::try_from(ix.lists.len()).unwrap_or(u32::MAX);
@@ -278,8 +283,13 @@ impl Index {
                         let (a, b) = (&ix.vocab[w[0] as usize].tok, &ix.vocab[w[1] as usize].tok);
                         // Particles too: Binladen is "bin Laden" written together.
                         if a.kind != TokKind::Initial && b.kind != TokKind::Initial {
-                            let key = make_tok(&format!("{}{}", a.raw, b.raw)).folded;
-                            push_unique(ix.by_pair.entry(key.into()).or_default(), name_idx);
+                            let joined = join_toks(a, b);
+                            for key in std::iter::once(&joined.folded).chain(&joined.keys) {
+                                push_unique(
+                                    ix.by_pair.entry(key.as_str().into()).or_default(),
+                                    name_idx,
+                                );
+                            }
                         }
                     }
                     let nonword = ids
@@ -316,18 +326,60 @@ impl Index {
     }
 
     fn intern(&mut self, t: Tok) -> u32 {
-        if let Some(&id) = self.by_raw.get(t.raw.as_str()) {
+        // Original-script tokens and Korean one-letter names are their own entries: the same
+        // Latin spelling may stand for another Hangul name or for an initial.
+        let plain_kind = make_tok(&t.raw).kind == t.kind;
+        let key: Box<str> = match (&t.orig, plain_kind) {
+            (None, true) => t.raw.as_str().into(),
+            (orig, _) => format!(
+                "{}\u{1}{:?}\u{1}{}",
+                t.raw,
+                t.kind,
+                orig.as_deref().unwrap_or("")
+            )
+            .into(),
+        };
+        if let Some(&id) = self.by_raw.get(&key) {
+            // The same spelling met in another culture's name brings that culture's keys and
+            // readings.
+            let (new_keys, new_alts): (Vec<String>, Vec<Tok>) = {
+                let v = &self.vocab[id as usize].tok;
+                (
+                    t.keys
+                        .iter()
+                        .filter(|k| !v.keys.contains(k))
+                        .cloned()
+                        .collect(),
+                    t.alts
+                        .iter()
+                        .filter(|a| !v.alts.iter().any(|b| b.raw == a.raw))
+                        .cloned()
+                        .collect(),
+                )
+            };
+            if !new_keys.is_empty() || !new_alts.is_empty() {
+                self.index_extra(id, &new_keys, &new_alts);
+                let v = &mut self.vocab[id as usize].tok;
+                v.keys.extend(new_keys);
+                v.alts.extend(new_alts);
+                v.culture |= t.culture;
+            }
             return id;
         }
         let id = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
-        self.by_raw.insert(t.raw.as_str().into(), id);
+        self.by_raw.insert(key, id);
         if t.kind == TokKind::Word {
             self.by_folded
                 .entry(t.folded.as_str().into())
                 .or_default()
                 .push(id);
-            if t.skel.len() >= 3 {
+            if t.skel.len() >= 3 || (t.skel.len() == 2 && !t.abjad) {
                 self.by_skel
+                    .entry(t.skel.as_str().into())
+                    .or_default()
+                    .push(id);
+            } else if t.skel.len() == 2 {
+                self.by_skel2
                     .entry(t.skel.as_str().into())
                     .or_default()
                     .push(id);
@@ -342,6 +394,7 @@ impl Index {
                     push_unique(self.by_delete.entry(d.into()).or_default(), id);
                 }
             }
+            self.index_extra(id, &t.keys, &t.alts);
         }
         self.vocab.push(Vocab {
             tok: t,
@@ -349,6 +402,22 @@ impl Index {
             postings: Vec::new(),
         });
         id
+    }
+
+    /// Indexes a token under its romanization keys and its other readings' spellings.
+    fn index_extra(&mut self, id: u32, keys: &[String], alts: &[Tok]) {
+        for k in keys {
+            push_unique(self.by_key.entry(k.as_str().into()).or_default(), id);
+        }
+        for a in alts {
+            push_unique(
+                self.by_folded.entry(a.folded.as_str().into()).or_default(),
+                id,
+            );
+            if a.skel.len() >= 3 {
+                push_unique(self.by_skel.entry(a.skel.as_str().into()).or_default(), id);
+            }
+        }
     }
 
     /// Number of list entries.
@@ -415,7 +484,7 @@ impl Index {
         // that the alignment pairs only what the candidate search reached.
         let split_cands: Vec<Vec<(u32, f32, MatchHow)>> = (0..qt.len().saturating_sub(1))
             .map(|i| {
-                let joined = make_tok(&format!("{}{}", qt[i].raw, qt[i + 1].raw));
+                let joined = join_toks(&qt[i], &qt[i + 1]);
                 // One edit at most: two in a joined form are as often another name.
                 let mut c = self.similar_vocab(&joined, false);
                 c.retain(|(v, _, _)| self.vocab[*v as usize].tok.kind == TokKind::Word);
@@ -434,6 +503,7 @@ impl Index {
                 if t.folded.len() >= 4 {
                     keys.extend(deletions(&t.folded));
                 }
+                keys.extend(t.keys.iter().cloned());
                 keys
             })
             .collect();
@@ -569,6 +639,15 @@ impl Index {
                 &mut ids,
                 self.by_skel.get(t.skel.as_str()).map(Vec::as_slice),
             );
+        } else if t.skel.len() == 2 {
+            // Two-consonant skeletons: Arabic script against Latin spellings only (by_skel2
+            // holds the Arabic-script tokens, by_skel the Latin ones).
+            let other = if t.abjad {
+                &self.by_skel
+            } else {
+                &self.by_skel2
+            };
+            add(&mut ids, other.get(t.skel.as_str()).map(Vec::as_slice));
         }
         if t.folded.len() >= 3 {
             add(
@@ -598,6 +677,21 @@ impl Index {
                 if unfolded {
                     add(&mut ids, self.by_delete.get(d.as_str()).map(Vec::as_slice));
                 }
+            }
+        }
+        for k in &t.keys {
+            add(&mut ids, self.by_key.get(k.as_str()).map(Vec::as_slice));
+        }
+        for a in &t.alts {
+            add(
+                &mut ids,
+                self.by_folded.get(a.folded.as_str()).map(Vec::as_slice),
+            );
+            if a.skel.len() >= 3 {
+                add(
+                    &mut ids,
+                    self.by_skel.get(a.skel.as_str()).map(Vec::as_slice),
+                );
             }
         }
         // Fallback for long tokens that found nothing: two deletions on the query side, which
@@ -709,10 +803,12 @@ impl Index {
                 {
                     continue;
                 }
-                let joined = make_tok(&format!("{}{}", lt[j].tok.raw, lt[j + 1].tok.raw));
+                let joined = join_toks(&lt[j].tok, &lt[j + 1].tok);
                 // Only pairs the candidate search can reach (see `merged_keys`), so that what
                 // is scored here is what the search's bound counted.
-                if !merged_keys[i].contains(&joined.folded) {
+                if !merged_keys[i].contains(&joined.folded)
+                    && !joined.keys.iter().any(|k| merged_keys[i].contains(k))
+                {
                     continue;
                 }
                 let (s, _) = token_sim(&qt[i], &joined);
@@ -1043,8 +1139,50 @@ struct Alignment {
     essential: usize,
 }
 
+/// Similarity of tokens that share a romanization key (Jeong-eun / Jong Un, Tse-tung / Zedong,
+/// Lee / Rhee).
+const KEY_SIM: f32 = 0.92;
+
 /// Similarity of two tokens and how they met; 0 when they are not the same name.
 pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
+    // Original scripts are compared as written, without the typo tolerance meant for Latin
+    // words: one different Hangul syllable or Han character is another name.
+    if let (Some(x), Some(y)) = (&a.orig, &b.orig) {
+        return if x == y {
+            (1.0, MatchHow::Exact)
+        } else {
+            (0.0, MatchHow::Typo)
+        };
+    }
+    let mut best = spelling_sim(a, b);
+    if best.0 >= 0.95 {
+        return best;
+    }
+    if best.0 < KEY_SIM && a.keys.iter().any(|k| b.keys.contains(k)) {
+        best = (KEY_SIM, MatchHow::Transliterated);
+    }
+    // Other readings meet by spelling or transliteration, not by typo.
+    let alt = |x: &Tok, y: &Tok| {
+        let (s, _) = spelling_sim(x, y);
+        if s >= 0.90 { s.min(0.95) } else { 0.0 }
+    };
+    for x in &a.alts {
+        let s = alt(x, b);
+        if s > best.0 {
+            best = (s, MatchHow::Transliterated);
+        }
+    }
+    for y in &b.alts {
+        let s = alt(a, y);
+        if s > best.0 {
+            best = (s, MatchHow::Transliterated);
+        }
+    }
+    best
+}
+
+/// Similarity of two spellings: the same, a transliteration variant, or a typo.
+fn spelling_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     if a.raw == b.raw {
         return (1.0, MatchHow::Exact);
     }
@@ -1104,6 +1242,17 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
                 && plain_skeleton(&a.raw) == plain_skeleton(&b.raw)))
     {
         return (0.90, MatchHow::Transliterated);
+    }
+    // Short Arabic names whose script leaves two consonants (سعد, Saad): the same skeleton,
+    // less sure.
+    if a.skel == b.skel
+        && a.skel.len() == 2
+        && typo < 0.85
+        && a.abjad != b.abjad
+        && ((a.abjad && vowels_within(&a.folded, &b.folded))
+            || (b.abjad && vowels_within(&b.folded, &a.folded)))
+    {
+        return (0.85, MatchHow::Transliterated);
     }
     // A difference that comes from reading Arabic script is a transliteration, not a typo.
     let how = if a.abjad || b.abjad {

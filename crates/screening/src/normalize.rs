@@ -15,7 +15,7 @@
 
 use serde::Serialize;
 
-use crate::translit;
+use crate::{romanize, translit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -50,6 +50,16 @@ pub(crate) struct Tok {
     pub role: Role,
     /// Transliterated from Arabic script: short vowels were never written.
     pub abjad: bool,
+    /// The original-script spelling (Hangul, Han): two such tokens are the same name only when
+    /// spelled alike.
+    pub orig: Option<Box<str>>,
+    /// Keys on which the romanizations of the name's culture meet (see [`crate::romanize`]).
+    pub keys: Vec<String>,
+    /// Other readings of the token (Arabic و/ي, Persian ق/غ, a joined article, a German or
+    /// French transcription of Cyrillic), compared by spelling but not for typos.
+    pub alts: Vec<Tok>,
+    /// The culture bits ([`KOREAN`], [`CHINESE`]) the keys were made for.
+    pub culture: u8,
 }
 
 /// A name as the matcher sees it, for display and for callers who store normalised names.
@@ -233,10 +243,37 @@ fn split_comma(name: &str) -> Option<(&str, &str)> {
     None
 }
 
-/// Transliterated, cleaned words of a text, each with whether it was written in capitals and
-/// whether in Arabic script.
-fn words(text: &str, hints: translit::Hints) -> Vec<(String, bool, bool)> {
-    let mut out = Vec::new();
+/// A word of a name as read from the text.
+#[derive(Debug, Clone, Default)]
+struct Word {
+    text: String,
+    /// Written in capitals (UN, EU and UK lists write family names so).
+    caps: bool,
+    /// Written in Arabic script.
+    abjad: bool,
+    /// A surname known from the original script's name order (Hangul, Han).
+    surname: bool,
+    /// The original-script spelling (Hangul, Han), compared without typo tolerance.
+    orig: Option<String>,
+    /// Other readings of the same written word (Arabic و/ي, Persian ق/غ, Ukrainian Cyrillic).
+    alts: Vec<String>,
+}
+
+fn clean(ascii: &str) -> String {
+    let mut cleaned = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        match c {
+            '\'' | '`' | '"' => {}
+            c if c.is_ascii_alphanumeric() => cleaned.push(c),
+            _ => cleaned.push(' '),
+        }
+    }
+    cleaned
+}
+
+/// Transliterated, cleaned words of a text.
+fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
     for original in text.split_whitespace() {
         let abjad = translit::is_abjad(original);
         let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
@@ -246,82 +283,181 @@ fn words(text: &str, hints: translit::Hints) -> Vec<(String, bool, bool)> {
         // "S.A.", "L.L.C.": dotted legal forms are one token, not initials.
         let undotted: String = original.chars().filter(|c| *c != '.').collect();
         if original.contains('.') && LEGAL_FORMS.contains(&undotted.to_lowercase().as_str()) {
-            out.push((undotted.to_lowercase(), caps, abjad));
+            out.push(Word {
+                text: undotted.to_lowercase(),
+                caps,
+                abjad,
+                ..Word::default()
+            });
+            continue;
+        }
+        // Hangul and Han: the surname apart, the given name whole, the original kept.
+        let first_word = out.is_empty();
+        let parts = if original.chars().any(romanize::is_hangul) {
+            romanize::hangul_name(original, first_word)
+        } else if original.chars().any(romanize::is_han) {
+            romanize::han_name(original, first_word)
+        } else {
+            Vec::new()
+        };
+        if !parts.is_empty() {
+            let n = parts.len();
+            for (k, (latin, orig)) in parts.into_iter().enumerate() {
+                out.push(Word {
+                    text: latin,
+                    surname: first_word && n == 2 && k == 0,
+                    orig: Some(orig),
+                    ..Word::default()
+                });
+            }
             continue;
         }
         let ascii = translit::to_ascii_with(original, hints);
-        let mut cleaned = String::with_capacity(ascii.len());
-        for c in ascii.chars() {
-            match c {
-                '\'' | '`' | '"' => {}
-                c if c.is_ascii_alphanumeric() => cleaned.push(c),
-                _ => cleaned.push(' '),
+        let cleaned = clean(&ascii);
+        // Other readings, when the word is one word in both.
+        let mut alts: Vec<String> = Vec::new();
+        let mut alt = |h: translit::Hints| {
+            let a = clean(&translit::to_ascii_with(original, h));
+            let a = a.trim();
+            if a != cleaned.trim()
+                && !a.contains(' ')
+                && !a.is_empty()
+                && !alts.iter().any(|x| x == a)
+            {
+                alts.push(a.to_owned());
             }
+        };
+        if abjad {
+            if original.contains(['و', 'ي', 'ی']) {
+                alt(translit::Hints {
+                    consonantal: true,
+                    ..hints
+                });
+            }
+            if original.contains(['ق', 'غ']) {
+                alt(translit::Hints {
+                    swap_q_gh: true,
+                    ..hints
+                });
+            }
+        } else if !hints.ukrainian && original.chars().any(|c| matches!(c, 'г' | 'Г' | 'и' | 'И'))
+        {
+            // A Ukrainian name need not show і, ї, є or ґ (Гончаренко, Honcharenko).
+            alt(translit::Hints {
+                ukrainian: true,
+                ..hints
+            });
         }
-        out.extend(
-            cleaned
-                .split_whitespace()
-                .map(|w| (w[..w.len().min(MAX_TOKEN)].to_owned(), caps, abjad)),
-        );
+        let ws: Vec<&str> = cleaned.split_whitespace().collect();
+        let single = ws.len() == 1;
+        out.extend(ws.into_iter().map(|w| Word {
+            text: w[..w.len().min(MAX_TOKEN)].to_owned(),
+            caps,
+            abjad,
+            alts: if single { alts.clone() } else { Vec::new() },
+            ..Word::default()
+        }));
     }
     out
 }
 
+/// Abdullah / Abd Allah, Abdulrahman / Abd al-Rahman: see [`romanize::abd_forms`].
+fn with_abd_forms(ws: Vec<Word>) -> Vec<Word> {
+    if !ws.iter().any(|w| w.text.starts_with("abd")) {
+        return ws;
+    }
+    let texts: Vec<String> = ws.iter().map(|w| w.text.clone()).collect();
+    romanize::abd_forms(&texts)
+        .into_iter()
+        .map(|(text, from)| {
+            let mut w = ws[from].clone();
+            if w.text != text {
+                w.alts.clear();
+            }
+            w.text = text;
+            w
+        })
+        .collect()
+}
+
 pub(crate) fn tokens(name: &str) -> Vec<Tok> {
     let hints = translit::Hints::of(name);
-    // (word, caps, from the family part of "LAST, First", Arabic script)
-    let mut ws: Vec<(String, bool, bool, bool)> = match split_comma(name) {
-        Some((first, last)) => words(first, hints)
+    // (word, from the family part of "LAST, First")
+    let mut ws: Vec<(Word, bool)> = match split_comma(name) {
+        Some((first, last)) => with_abd_forms(words(first, hints))
             .into_iter()
-            .map(|(w, c, a)| (w, c, false, a))
+            .map(|w| (w, false))
             .chain(
-                words(last, hints)
+                with_abd_forms(words(last, hints))
                     .into_iter()
-                    .map(|(w, c, a)| (w, c, true, a)),
+                    .map(|w| (w, true)),
             )
             .collect(),
-        None => words(name, hints)
+        None => with_abd_forms(words(name, hints))
             .into_iter()
-            .map(|(w, c, a)| (w, c, false, a))
+            .map(|w| (w, false))
             .collect(),
     };
-    let comma = ws.iter().any(|w| w.2);
+    let comma = ws.iter().any(|w| w.1);
     // The Arabic article written apart ("al Baghdadi", "el-Sisi") carries no identity.
     if ws.len() > 1 {
-        ws.retain(|w| w.0 != "al" && w.0 != "el");
+        ws.retain(|w| w.0.text != "al" && w.0.text != "el");
     }
     while ws.len() > 1
         && ws
             .first()
-            .is_some_and(|w| HONORIFICS.contains(&w.0.as_str()))
+            .is_some_and(|w| HONORIFICS.contains(&w.0.text.as_str()))
     {
         ws.remove(0);
     }
-    let keep = |w: &(String, bool, bool, bool)| {
-        !LEGAL_FORMS.contains(&w.0.as_str()) && !GENERATIONAL.contains(&w.0.as_str())
+    let keep = |w: &(Word, bool)| {
+        !LEGAL_FORMS.contains(&w.0.text.as_str()) && !GENERATIONAL.contains(&w.0.text.as_str())
     };
     if ws.iter().any(keep) {
         ws.retain(keep);
     }
+    let culture = culture_of(name, &ws);
     let mut toks: Vec<Tok> = ws
         .iter()
-        .map(|w| Tok {
-            abjad: w.3,
-            ..make_tok(&w.0)
+        .map(|(w, _)| {
+            let mut t = make_tok(&w.text);
+            t.abjad = w.abjad;
+            t.orig = w.orig.as_deref().map(Into::into);
+            // One-letter Korean surnames (O, U) and given-name syllables are names.
+            if culture & KOREAN != 0 && t.kind == TokKind::Initial {
+                t.kind = TokKind::Word;
+            }
+            add_culture_keys(&mut t, culture);
+            if t.kind == TokKind::Word {
+                for a in &w.alts {
+                    push_alt(&mut t, a);
+                }
+                if let Some(rest) = romanize::joined_article(&t.raw) {
+                    let rest = rest.to_owned();
+                    push_alt(&mut t, &rest);
+                }
+                for a in romanize::cyrillic_transcriptions(&t.raw) {
+                    push_alt(&mut t, &a);
+                }
+            }
+            t
         })
         .collect();
     // Roles: which token is the family name and which the first given name. From the comma
-    // when there is one, else from capitals (UN, EU and UK lists write family names in
-    // capitals), else by position.
-    let caps_family = !comma && ws.iter().any(|w| w.1) && ws.iter().any(|w| !w.1);
+    // when there is one, else from the original script's name order, else from capitals (UN,
+    // EU and UK lists write family names in capitals), else by position.
+    let surname = ws.iter().any(|w| w.0.surname);
+    let caps_family =
+        !comma && !surname && ws.iter().any(|w| w.0.caps) && ws.iter().any(|w| !w.0.caps);
     for (t, w) in toks.iter_mut().zip(&ws) {
-        if comma && w.2 || caps_family && w.1 {
+        if comma && w.1 || surname && w.0.surname || caps_family && w.0.caps {
             t.role = Role::Family;
         }
     }
     if toks.len() >= 2 {
         if !comma
             && !caps_family
+            && !surname
             && let Some(last) = toks.last_mut()
         {
             last.role = Role::FamilyGuess;
@@ -333,6 +469,76 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// Culture bits of a name, for the romanization keys.
+pub(crate) const KOREAN: u8 = 1;
+pub(crate) const CHINESE: u8 = 2;
+
+/// A name is Korean (Chinese) when written in Hangul (Han characters), or when one of its words
+/// is a Korean (Chinese) surname spelling and every word is made of Korean (Mandarin)
+/// syllables. Only then do its tokens get the keys on which that culture's romanizations meet,
+/// so that other names keep their spelling.
+fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
+    let mut c = 0;
+    let words: Vec<&str> = ws.iter().map(|w| w.0.text.as_str()).collect();
+    if name.chars().any(romanize::is_hangul)
+        || (words.iter().any(|w| romanize::korean_surname(w).is_some())
+            && words.iter().all(|w| {
+                romanize::korean_surname(w).is_some()
+                    || romanize::korean_shaped(&romanize::korean_key(w))
+            }))
+    {
+        c |= KOREAN;
+    }
+    if name.chars().any(romanize::is_han)
+        || (words
+            .iter()
+            .any(|w| romanize::chinese_surnames(w).next().is_some())
+            && words.iter().all(|w| {
+                romanize::chinese_surnames(w).next().is_some()
+                    || romanize::chinese_shaped(&romanize::chinese_key(w))
+            }))
+    {
+        c |= CHINESE;
+    }
+    c
+}
+
+pub(crate) fn add_culture_keys(t: &mut Tok, culture: u8) {
+    t.culture = culture;
+    if t.kind == TokKind::Particle {
+        return;
+    }
+    if culture & KOREAN != 0 {
+        t.keys.push(format!("k:{}", romanize::korean_key(&t.raw)));
+        if let Some(g) = romanize::korean_surname(&t.raw) {
+            t.keys.push(format!("ks:{g}"));
+        }
+    }
+    if culture & CHINESE != 0 {
+        t.keys.push(format!("z:{}", romanize::chinese_key(&t.raw)));
+        for g in romanize::chinese_surnames(&t.raw) {
+            t.keys.push(format!("zs:{g}"));
+        }
+    }
+}
+
+fn push_alt(t: &mut Tok, raw: &str) {
+    if raw.is_empty() || raw == t.raw || t.alts.iter().any(|a| a.raw == raw) {
+        return;
+    }
+    let mut a = make_tok(raw);
+    a.abjad = t.abjad;
+    t.alts.push(a);
+}
+
+/// Two adjacent tokens written as one, with the romanization keys of their culture.
+pub(crate) fn join_toks(a: &Tok, b: &Tok) -> Tok {
+    let mut t = make_tok(&format!("{}{}", a.raw, b.raw));
+    t.abjad = a.abjad && b.abjad;
+    add_culture_keys(&mut t, a.culture & b.culture);
+    t
 }
 
 pub(crate) fn make_tok(raw: &str) -> Tok {
@@ -356,6 +562,10 @@ pub(crate) fn make_tok(raw: &str) -> Tok {
         kind,
         role: Role::Middle,
         abjad: false,
+        orig: None,
+        keys: Vec::new(),
+        alts: Vec::new(),
+        culture: 0,
     }
 }
 

@@ -21,8 +21,12 @@ pub(crate) fn to_ascii(name: &str) -> String {
 /// What the whole name tells about the language of each of its words.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Hints {
-    ukrainian: bool,
-    persian: bool,
+    pub(crate) ukrainian: bool,
+    pub(crate) persian: bool,
+    /// Read و and ي inside a word as the consonants w and y (عوض, Awad), not as long vowels.
+    pub(crate) consonantal: bool,
+    /// Read ق as gh and غ as q, as Persian speech often does (Ghorbani, Qolami).
+    pub(crate) swap_q_gh: bool,
 }
 
 impl Hints {
@@ -36,6 +40,8 @@ impl Hints {
             persian: name
                 .chars()
                 .any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی')),
+            consonantal: false,
+            swap_q_gh: false,
         }
     }
 }
@@ -47,9 +53,13 @@ pub(crate) fn is_abjad(word: &str) -> bool {
 
 /// Transliterates one word (or a whole name) with hints taken from the whole name.
 pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
-    let Hints { ukrainian, persian } = hints;
+    let Hints { ukrainian, .. } = hints;
     let mut out = String::with_capacity(name.len() + 8);
     let chars: Vec<char> = name.chars().collect();
+    // الله keeps its article: Abd Allah, not Abd Lah.
+    if name.trim() == "الله" {
+        return "allah".into();
+    }
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -74,7 +84,7 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
             out.push_str(s);
         } else if is_greek(lower) {
             i += greek(lower, next, prev_is_letter, &mut out);
-        } else if let Some(s) = arabic(lower, prev_is_letter, persian) {
+        } else if let Some(s) = arabic_read(&chars, i, hints) {
             out.push_str(s);
         } else if let Some(s) = deunicode::deunicode_char(c) {
             out.push_str(&s.to_ascii_lowercase());
@@ -217,6 +227,32 @@ fn strip_greek_accent(c: char) -> char {
         'ώ' => 'ω',
         other => other,
     }
+}
+
+/// One Arabic-script letter in its word, with the readings the hints choose.
+fn arabic_read(chars: &[char], i: usize, hints: Hints) -> Option<&'static str> {
+    let c = chars[i];
+    let prev_is_letter = i > 0 && chars[i - 1].is_alphabetic();
+    let last = chars.get(i + 1).is_none_or(|n| !n.is_alphabetic());
+    if hints.consonantal && prev_is_letter && !last {
+        match c {
+            'و' => return Some("w"),
+            'ي' | 'ی' => return Some("y"),
+            _ => {}
+        }
+    }
+    if hints.swap_q_gh {
+        match c {
+            'ق' => return Some("gh"),
+            'غ' => return Some("q"),
+            _ => {}
+        }
+    }
+    // A final silent ه after a consonant is read e in Persian (زاده, Zadeh).
+    if hints.persian && prev_is_letter && last && matches!(c, 'ه' | 'ە') {
+        return Some("eh");
+    }
+    arabic(c, prev_is_letter, hints.persian)
 }
 
 /// Arabic and Persian letters. Waw and yeh are consonants (w, y) at the start of a word and

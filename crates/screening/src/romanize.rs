@@ -1,0 +1,938 @@
+//! Romanization systems, name by culture: the tables that let a name written in one system meet
+//! the same name written in another.
+//!
+//! Each rule is a table here, and each table has a test. The normaliser uses them in two ways:
+//! original scripts (Hangul, Han characters) are transliterated with the name's structure kept
+//! (the surname apart, the given name as one word), and Latin tokens of a Korean or Chinese name
+//! get *keys* on which the romanization systems meet (`k:` Korean syllables, `ks:` a Korean
+//! surname, `z:` Chinese syllables, `zs:` a Chinese surname). Arabic, Persian and Cyrillic
+//! variants become *alternative spellings* of a token (see `normalize::Tok::alts`).
+
+/// Revised Romanization of Hangul jamo (initial, medial, final), as South Korea writes names
+/// syllable by syllable.
+const HANGUL_INITIALS: [&str; 19] = [
+    "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p",
+    "h",
+];
+const HANGUL_MEDIALS: [&str; 21] = [
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
+    "wi", "yu", "eu", "ui", "i",
+];
+const HANGUL_FINALS: [&str; 28] = [
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p",
+    "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+];
+
+/// Korean surnames of two syllables; every other surname is one syllable.
+const KOREAN_TWO_SYLLABLE_SURNAMES: &[&str] = &["남궁", "황보", "선우", "제갈", "독고", "사공"];
+
+pub(crate) fn is_hangul(c: char) -> bool {
+    ('\u{ac00}'..='\u{d7a3}').contains(&c)
+}
+
+pub(crate) fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+/// One Hangul syllable in Revised Romanization.
+fn hangul_syllable(c: char, out: &mut String) {
+    let s = c as u32 - 0xac00;
+    let (i, m, f) = (s / (21 * 28), (s / 28) % 21, s % 28);
+    out.push_str(HANGUL_INITIALS[i as usize]);
+    out.push_str(HANGUL_MEDIALS[m as usize]);
+    out.push_str(HANGUL_FINALS[f as usize]);
+}
+
+/// Splits a Hangul word into (surname, given name) when it is a whole name (two syllables or
+/// more, three or more for a two-syllable surname), else keeps it whole; each part in Revised
+/// Romanization with its original spelling.
+pub(crate) fn hangul_name(word: &str, first_word: bool) -> Vec<(String, String)> {
+    let chars: Vec<char> = word.chars().filter(|c| is_hangul(*c)).collect();
+    let surname_len = if first_word && chars.len() >= 3 {
+        let two: String = chars[..2].iter().collect();
+        if KOREAN_TWO_SYLLABLE_SURNAMES.contains(&two.as_str()) {
+            2
+        } else {
+            1
+        }
+    } else if first_word && chars.len() == 2 {
+        1
+    } else {
+        0
+    };
+    let parts: Vec<&[char]> = if surname_len > 0 {
+        vec![&chars[..surname_len], &chars[surname_len..]]
+    } else {
+        vec![&chars[..]]
+    };
+    parts
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut latin = String::new();
+            for &c in p {
+                hangul_syllable(c, &mut latin);
+            }
+            (latin, p.iter().collect())
+        })
+        .collect()
+}
+
+/// Korean surname spellings that are one name: RR, McCune–Reischauer, the DPRK's spelling and
+/// the spellings South Korean passports use. The first spelling names the group.
+const KOREAN_SURNAMES: &[&[&str]] = &[
+    &[
+        "lee", "yi", "i", "rhee", "ri", "rhie", "ree", "reeh", "ryi", "lih",
+    ],
+    &["park", "bak", "pak", "bahk", "pack", "paik_"],
+    &["kim", "gim", "ghim", "kimm"],
+    &["choi", "choe", "chey", "choy", "chwe"],
+    &["jung", "jeong", "chung", "jong", "cheong", "chong", "joung"],
+    &["kang", "gang", "kahng"],
+    &["cho", "jo", "joe", "chough"],
+    &["yoon", "yun", "youn"],
+    &["jang", "chang"],
+    &["lim", "im", "rim", "yim", "leem"],
+    &["han", "hahn"],
+    &["oh", "o"],
+    &["seo", "suh", "so", "seoh"],
+    &["shin", "sin", "shinn"],
+    &["kwon", "gwon", "kweon"],
+    &["hwang", "whang"],
+    &["ahn", "an"],
+    &["song", "soung"],
+    &["ryu", "yu", "yoo", "rew", "ryoo", "lyu"],
+    &["jeon", "chun", "jun", "chon", "jeun", "cheon"],
+    &["hong"],
+    &["ko", "go", "koh"],
+    &["moon", "mun"],
+    &["yang", "ryang"],
+    &["son", "sohn"],
+    &["bae", "pae", "bai"],
+    &["baek", "paek", "paik", "baik", "back"],
+    &["heo", "hur", "huh", "ho"],
+    &["nam"],
+    &["noh", "roh", "no", "ro", "rho"],
+    &["ha"],
+    &["kwak", "gwak"],
+    &["sung", "seong", "sueng"],
+    &["cha"],
+    &["woo", "u", "wu"],
+    &["min"],
+    &["chae", "chai"],
+    &["namgung", "namkoong", "namgoong", "namkung"],
+    &["hwangbo", "hwangpo"],
+    &["seonu", "sunwoo", "sonu", "sunu"],
+    &["jegal", "chegal", "jekal"],
+    &["dokgo", "tokko", "dokko"],
+    &["sagong", "sakong"],
+    &["ri", "rhee"],
+];
+
+/// The group of a Korean surname spelling.
+pub(crate) fn korean_surname(raw: &str) -> Option<&'static str> {
+    KOREAN_SURNAMES
+        .iter()
+        .find(|g| g.contains(&raw))
+        .map(|g| g[0])
+}
+
+/// Rewrites, in order, on which Revised Romanization, McCune–Reischauer (breves already
+/// dropped), the DPRK's spelling and South Korean passport spellings of a syllable meet:
+/// ŏ/eo/o/u/eu/ŭ/oo as one vowel, yeo/yo/you/yu as one, aspirated and plain stops alike
+/// (initial g/k, d/t, b/p, j/ch), r and l alike.
+const KOREAN_REWRITES: &[(&str, &str)] = &[
+    ("tch", "ch"),
+    ("ch", "j"),
+    ("sh", "s"),
+    ("rh", "r"),
+    ("wh", "w"),
+    ("yeo", "yo"),
+    ("you", "yo"),
+    ("eo", "o"),
+    ("eu", "o"),
+    ("oo", "o"),
+    ("ou", "o"),
+    ("u", "o"),
+    ("ee", "i"),
+    ("k", "g"),
+    ("t", "d"),
+    ("p", "b"),
+    ("r", "l"),
+];
+
+/// The Korean key of a romanized Korean word.
+pub(crate) fn korean_key(raw: &str) -> String {
+    let mut s = raw.to_owned();
+    for (from, to) in KOREAN_REWRITES {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    // An h after a vowel is silent in passport spellings (Ahn, Sohn, Oh).
+    let b: Vec<u8> = s.bytes().collect();
+    let mut out = String::with_capacity(b.len());
+    for (i, &c) in b.iter().enumerate() {
+        let after_vowel = i > 0 && is_vowel(b[i - 1]);
+        let before_vowel = b.get(i + 1).is_some_and(|n| is_vowel(*n));
+        if c == b'h' && after_vowel && !before_vowel {
+            continue;
+        }
+        if out.as_bytes().last() == Some(&c) {
+            continue;
+        }
+        out.push(char::from(c));
+    }
+    // Initial r/l/n before i or y is dropped in the South (Ri/I, Ryu/Yu, Nyeo/Yeo).
+    if out.len() > 1
+        && matches!(out.as_bytes()[0], b'l' | b'n')
+        && matches!(out.as_bytes()[1], b'i' | b'y')
+    {
+        out.remove(0);
+    }
+    if let Some(rest) = out.strip_prefix("yi") {
+        out = format!("i{rest}");
+    }
+    out
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Whether a word segments into syllables of the given inventory (onset, nucleus, coda).
+fn segments(s: &[u8], onsets: &[&str], nuclei: &[&str], codas: &[&str]) -> bool {
+    if s.is_empty() {
+        return false;
+    }
+    // ok[i]: s[..i] segments.
+    let mut ok = vec![false; s.len() + 1];
+    ok[0] = true;
+    for i in 0..s.len() {
+        if !ok[i] {
+            continue;
+        }
+        for on in onsets {
+            let Some(r1) = s[i..].strip_prefix(on.as_bytes()) else {
+                continue;
+            };
+            for nu in nuclei {
+                let Some(r2) = r1.strip_prefix(nu.as_bytes()) else {
+                    continue;
+                };
+                for co in codas {
+                    if let Some(r3) = r2.strip_prefix(co.as_bytes()) {
+                        ok[s.len() - r3.len()] = true;
+                    }
+                }
+            }
+        }
+    }
+    ok[s.len()]
+}
+
+/// Whether a Korean key is made of Korean syllables.
+pub(crate) fn korean_shaped(key: &str) -> bool {
+    segments(
+        key.as_bytes(),
+        &[
+            "", "g", "n", "d", "l", "m", "b", "s", "j", "h", "w", "y", "gw", "ss",
+        ],
+        &[
+            "a", "ae", "e", "i", "o", "oe", "oi", "wa", "wae", "we", "wi", "ya", "yae", "ye", "yo",
+            "oa", "ai", "ui",
+        ],
+        &["", "ng", "n", "l", "m", "g", "b", "d", "s"],
+    )
+}
+
+/// Han characters whose reading as a surname differs from their common reading.
+const HAN_SURNAME_READINGS: &[(char, &str)] = &[
+    ('曾', "zeng"),
+    ('单', "shan"),
+    ('單', "shan"),
+    ('解', "xie"),
+    ('翟', "zhai"),
+    ('区', "ou"),
+    ('區', "ou"),
+    ('仇', "qiu"),
+    ('查', "zha"),
+    ('盖', "ge"),
+    ('蓋', "ge"),
+    ('乐', "yue"),
+    ('樂', "yue"),
+    ('缪', "miao"),
+    ('繆', "miao"),
+    ('朴', "piao"),
+    ('覃', "qin"),
+    ('种', "chong"),
+    ('重', "chong"),
+    ('秘', "bi"),
+    ('召', "shao"),
+    ('折', "she"),
+    ('尉', "yu"),
+    ('长', "zhang"),
+    ('長', "zhang"),
+    ('沈', "shen"),
+    ('薄', "bo"),
+    ('员', "yun"),
+    ('員', "yun"),
+    ('祭', "zhai"),
+    ('谌', "chen"),
+    ('隗', "wei"),
+    ('冼', "xian"),
+    ('句', "gou"),
+    ('宿', "su"),
+];
+
+/// Chinese surnames of two characters.
+const HAN_TWO_CHARACTER_SURNAMES: &[(&str, &str)] = &[
+    ("欧阳", "ouyang"),
+    ("歐陽", "ouyang"),
+    ("司马", "sima"),
+    ("司馬", "sima"),
+    ("诸葛", "zhuge"),
+    ("諸葛", "zhuge"),
+    ("上官", "shangguan"),
+    ("司徒", "situ"),
+    ("东方", "dongfang"),
+    ("東方", "dongfang"),
+    ("夏侯", "xiahou"),
+    ("慕容", "murong"),
+    ("令狐", "linghu"),
+    ("皇甫", "huangfu"),
+    ("尉迟", "yuchi"),
+    ("尉遲", "yuchi"),
+    ("公孙", "gongsun"),
+    ("公孫", "gongsun"),
+    ("长孙", "zhangsun"),
+    ("長孫", "zhangsun"),
+    ("宇文", "yuwen"),
+    ("端木", "duanmu"),
+];
+
+fn han_reading(c: char) -> String {
+    deunicode::deunicode_char(c)
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// Splits a word of Han characters into (surname, given name) when it is a whole name, the
+/// surname read as a surname and the given name's syllables joined; each part with its
+/// original spelling.
+pub(crate) fn han_name(word: &str, first_word: bool) -> Vec<(String, String)> {
+    let chars: Vec<char> = word.chars().filter(|c| is_han(*c)).collect();
+    let mut out = Vec::new();
+    let mut rest = &chars[..];
+    if first_word && chars.len() >= 2 {
+        let two: String = chars.iter().take(2).collect();
+        if let Some((_, r)) = HAN_TWO_CHARACTER_SURNAMES
+            .iter()
+            .find(|(h, _)| *h == two)
+            .filter(|_| chars.len() >= 3)
+        {
+            out.push(((*r).to_owned(), two));
+            rest = &chars[2..];
+        } else {
+            let c = chars[0];
+            let reading = HAN_SURNAME_READINGS
+                .iter()
+                .find(|(h, _)| *h == c)
+                .map(|(_, r)| (*r).to_owned())
+                .unwrap_or_else(|| han_reading(c));
+            out.push((reading, c.to_string()));
+            rest = &chars[1..];
+        }
+    }
+    if !rest.is_empty() {
+        out.push((
+            rest.iter().map(|c| han_reading(*c)).collect(),
+            rest.iter().collect(),
+        ));
+    }
+    out
+}
+
+/// Rewrites on which pinyin and Wade–Giles (apostrophes dropped, as passports drop them) meet
+/// syllable by syllable: hs/x, ts/tz/z/c, ch/zh/j/q, aspirated and plain stops alike, -ung/-ong,
+/// -ieh/-ie, -ien/-ian, -ih/-i, -uei/-ui.
+const CHINESE_REWRITES: &[(&str, &str)] = &[
+    ("tzu", "zi"),
+    ("szu", "si"),
+    ("ssu", "si"),
+    ("hs", "x"),
+    ("tz", "z"),
+    ("ts", "z"),
+    ("sz", "s"),
+    ("zh", "j"),
+    ("ch", "j"),
+    ("q", "j"),
+    ("c", "z"),
+    ("ieh", "ie"),
+    ("yeh", "ye"),
+    ("ien", "ian"),
+    ("ung", "ong"),
+    ("uei", "ui"),
+    ("ih", "i"),
+    ("k", "g"),
+    ("t", "d"),
+    ("p", "b"),
+];
+
+/// The Chinese key of a romanized Chinese word.
+pub(crate) fn chinese_key(raw: &str) -> String {
+    let mut s = raw.to_owned();
+    for (from, to) in CHINESE_REWRITES {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    s
+}
+
+/// Whether a Chinese key is made of Mandarin syllables (an inventory wide enough for pinyin and
+/// Wade–Giles after [`chinese_key`]).
+pub(crate) fn chinese_shaped(key: &str) -> bool {
+    segments(
+        key.as_bytes(),
+        &[
+            "", "b", "m", "f", "d", "n", "l", "g", "h", "j", "x", "s", "sh", "r", "z", "y", "w",
+        ],
+        &[
+            "a", "o", "e", "i", "u", "ai", "ei", "ao", "ou", "ia", "ie", "iao", "iu", "io", "ua",
+            "uo", "uai", "ui", "ue", "er", "ueh",
+        ],
+        &["", "n", "ng"],
+    )
+}
+
+/// Chinese surname spellings that are one name: pinyin, Wade–Giles, Taiwan and Hong Kong
+/// (Cantonese) spellings. The first spelling names the group.
+const CHINESE_SURNAMES: &[&[&str]] = &[
+    &["chen", "chan", "chin", "tan", "chun"],
+    &["wang", "wong", "ong"],
+    &["huang", "wong", "hwang", "ng"],
+    &["zhang", "chang", "cheung", "teo", "cheong"],
+    &["li", "lee", "lei", "lai"],
+    &["liu", "lau", "lao", "low"],
+    &["wu", "ng", "woo", "goh"],
+    &["zhou", "chou", "chow", "chau"],
+    &["xu", "hsu", "hui", "tsui", "koh"],
+    &["zheng", "cheng", "chang", "tay"],
+    &["lin", "lam", "lim"],
+    &["yang", "yeung", "yeo", "young"],
+    &["zhao", "chao", "chiu"],
+    &["xie", "hsieh", "tse", "tse", "sia"],
+    &["guo", "kuo", "kwok", "quek"],
+    &["zeng", "tseng", "tsang", "chan"],
+    &["xiao", "hsiao", "siu"],
+    &["jiang", "chiang", "kong", "keung"],
+    &["cai", "tsai", "choi", "tsoi", "chua"],
+    &["he", "ho", "hoh"],
+    &["ye", "yeh", "yip", "yap"],
+    &["luo", "lo", "law", "loh"],
+    &["liang", "leung", "neo"],
+    &["deng", "teng", "tang"],
+    &["feng", "fung", "fong"],
+    &["ou", "au", "ow"],
+    &["qiu", "chiu", "yau", "khoo"],
+    &["zhu", "chu", "choo"],
+    &["hu", "woo", "wu"],
+    &["gao", "kao", "ko", "koh"],
+    &["ma", "mah"],
+    &["mai", "mak"],
+    &["pan", "poon", "phua"],
+    &["tang", "tong"],
+    &["su", "so"],
+    &["lu", "lo", "loke", "lui"],
+    &["situ", "szeto", "seto"],
+    &["ouyang", "auyeung", "owyang"],
+    &["yuan", "yuen"],
+    &["zhong", "chung"],
+    &["gu", "koo", "ku"],
+    &["peng", "pang", "phang"],
+    &["shi", "shih", "sze"],
+    &["qin", "chin", "tsun"],
+    // Common surnames spelled alike in pinyin and Wade–Giles: they mark a name as Chinese.
+    &["mao"],
+    &["sun"],
+    &["hu"],
+    &["han"],
+    &["cao"],
+    &["tian"],
+    &["dong", "tung"],
+    &["yu"],
+    &["jia", "chia"],
+    &["ding", "ting"],
+    &["wei"],
+    &["xue", "hsueh"],
+    &["yan", "yen"],
+    &["du", "tu"],
+    &["dai", "tai"],
+    &["xia", "hsia"],
+    &["fu"],
+    &["shen"],
+    &["ren", "jen"],
+    &["yao"],
+    &["jin", "chin", "kam"],
+    &["cui", "tsui"],
+    &["tan", "tam"],
+    &["liao"],
+    &["fan"],
+    &["wan"],
+    &["kong", "hung"],
+    &["qian", "chien"],
+    &["hou"],
+    &["shao"],
+    &["meng"],
+    &["long", "lung"],
+    &["duan", "tuan"],
+    &["lei"],
+    &["hao"],
+    &["bai", "pai"],
+    &["kang", "kong"],
+    &["song", "sung"],
+    &["bo", "po"],
+    &["wen"],
+    &["bao", "pao"],
+];
+
+/// The groups of a Chinese surname spelling (Wong is Huang or Wang).
+pub(crate) fn chinese_surnames(raw: &str) -> impl Iterator<Item = &'static str> + '_ {
+    CHINESE_SURNAMES
+        .iter()
+        .filter(move |g| g.contains(&raw))
+        .map(|g| g[0])
+}
+
+/// German and French transcriptions of Cyrillic names rewritten the English way (Jelzin →
+/// Yeltsin, Gorbatschow → Gorbachov, Tschaikowski → Chaikovski, Chostakovitch → Shostakovich,
+/// Joukov → Zhukov). Each is an alternative spelling, used only when the word shows the
+/// transcription's marks.
+const GERMAN_CYRILLIC: &[(&str, &str)] = &[
+    ("schtsch", "shch"),
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("witsch", "vich"),
+    ("wna", "vna"),
+    ("ow", "ov"),
+    ("ew", "ev"),
+    ("w", "v"),
+    ("z", "ts"),
+    ("ij", "iy"),
+    ("j", "y"),
+];
+const GERMAN_MARKS: &[&str] = &["tsch", "sch", "w", "j", "z"];
+
+const FRENCH_CYRILLIC: &[(&str, &str)] = &[
+    // French tch is the English ch, French ch the English sh (upper case holds the place).
+    ("tch", "C"),
+    ("ch", "sh"),
+    ("C", "ch"),
+    ("ou", "u"),
+    ("j", "zh"),
+    ("ff", "v"),
+    ("ï", "i"),
+];
+const FRENCH_MARKS: &[&str] = &["tch", "ch", "ou", "j", "ff"];
+
+fn rewrite(raw: &str, rules: &[(&str, &str)]) -> String {
+    let mut s = raw.to_owned();
+    for (from, to) in rules {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    s
+}
+
+/// English-style spellings of a Latin word that may be a German or French transcription of a
+/// Cyrillic name.
+pub(crate) fn cyrillic_transcriptions(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if raw.len() < 4 {
+        return out;
+    }
+    // j only with an ending of a Russian name (Jurij, Jelena): John stays John.
+    let russian_ending = [
+        "ij", "in", "ow", "ew", "ja", "ov", "ev", "ko", "ina", "owa", "ewa",
+    ]
+    .iter()
+    .any(|e| raw.ends_with(e));
+    if GERMAN_MARKS
+        .iter()
+        .any(|m| raw.contains(m) && (*m != "j" || russian_ending))
+    {
+        let g = rewrite(raw, GERMAN_CYRILLIC);
+        if g != raw {
+            out.push(g);
+        }
+    }
+    // French ou/ch/j: Oustinov, Chostakovitch, Joukov; only with an ending of a Russian name,
+    // so that French and English names keep their own spelling.
+    if FRENCH_MARKS.iter().any(|m| raw.contains(m))
+        && [
+            "ov", "ev", "off", "eff", "ine", "itch", "ski", "ovna", "evna", "enko",
+        ]
+        .iter()
+        .any(|e| raw.ends_with(e))
+    {
+        let f = rewrite(raw, FRENCH_CYRILLIC);
+        if f != raw && !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// The Arabic article joined to the word after it on the Latin side (ALQAHTANI, ELSHERIF,
+/// ASSAYED, ARRASHID): the word without it. Not for words that only begin like it (Alan, Ali,
+/// Albert, Elena): the rest must be a name of five letters or more starting with a consonant,
+/// or the article must be assimilated (a sun letter doubled).
+pub(crate) fn joined_article(raw: &str) -> Option<&str> {
+    const NOT_ARTICLES: &[&str] = &[
+        "albert",
+        "alberto",
+        "albrecht",
+        "alfred",
+        "alfredo",
+        "alfonso",
+        "alvaro",
+        "alexander",
+        "alexandra",
+        "alexei",
+        "aleksandr",
+        "aleksei",
+        "almaz",
+        "elbert",
+        "elmer",
+        "elton",
+        "elvira",
+        "elmar",
+        "elsbeth",
+        "ellsworth",
+        "alfons",
+        "almodovar",
+        "alcantara",
+        "aldana",
+        "alvarez",
+        "elsner",
+        "alston",
+        "allison",
+        "allen",
+        "allan",
+        "ellen",
+        "elliot",
+        "elliott",
+        "alderete",
+        "almeida",
+        "alcaraz",
+        "alzheimer",
+    ];
+    if NOT_ARTICLES.contains(&raw) {
+        return None;
+    }
+    const SUN: &[&str] = &["t", "th", "d", "dh", "r", "z", "s", "sh", "n"];
+    for art in ["al", "el", "ul"] {
+        if let Some(rest) = raw.strip_prefix(art)
+            && rest.len() >= 5
+            && !is_vowel(rest.as_bytes()[0])
+            && rest.as_bytes()[0] != b'l'
+        {
+            return Some(rest);
+        }
+    }
+    // Assimilated: as-sayed, ar-rashid, ad-din, an-nahyan, ash-shami.
+    for s in SUN {
+        for v in ["a", "e", "u"] {
+            let prefix = format!("{v}{s}");
+            if let Some(rest) = raw.strip_prefix(prefix.as_str())
+                && rest.starts_with(s)
+                && rest.len() >= 4
+            {
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
+
+/// Abd followed by the article, joined or apart: Abdulrahman, Abdurrahman, Abd al-Rahman and
+/// Abdul Rahman all become "abd" and the name after; Abdullah, Abdallah, Abd Allah, Abdulla
+/// become "abdullah".
+pub(crate) const ABDULLAH_FORMS: &[&str] = &[
+    "abdullah",
+    "abdallah",
+    "abdulla",
+    "abdalla",
+    "abdellah",
+    "abdella",
+    "abdoulah",
+    "abdoullah",
+    "abdollah",
+    "abdolah",
+    "abdulah",
+    "abdalah",
+    "abdillah",
+    "abdallh",
+    "abdlh",
+];
+const ALLAH_FORMS: &[&str] = &[
+    "allah", "alla", "ullah", "ulla", "llah", "lah", "allh", "lh",
+];
+
+/// Rewrites the words of a name for the Abd-forms (see [`ABDULLAH_FORMS`]): each new word with
+/// the index of the word it came from.
+pub(crate) fn abd_forms(words: &[String]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        if ABDULLAH_FORMS.contains(&w.as_str()) {
+            out.push(("abdullah".into(), i));
+            i += 1;
+            continue;
+        }
+        if matches!(
+            w.as_str(),
+            "abd" | "abdul" | "abdel" | "abdal" | "abdol" | "abdoul"
+        ) {
+            // "Abd Allah", "Abdul Lah": one name.
+            let mut j = i + 1;
+            while words
+                .get(j)
+                .is_some_and(|n| matches!(n.as_str(), "al" | "el" | "ul" | "ur" | "ar" | "as"))
+            {
+                j += 1;
+            }
+            if let Some(n) = words.get(j) {
+                if ALLAH_FORMS.contains(&n.as_str()) {
+                    out.push(("abdullah".into(), i));
+                } else {
+                    out.push(("abd".into(), i));
+                    out.push((n.clone(), j));
+                }
+                i = j + 1;
+                continue;
+            }
+        }
+        // Joined: abd + article (al, el, ul, ol, or a doubled sun letter) + name.
+        if let Some(rest) = w.strip_prefix("abd")
+            && rest.len() >= 5
+        {
+            let b = rest.as_bytes();
+            let cut = if matches!(b[0], b'a' | b'e' | b'u' | b'o')
+                && (b[1] == b'l' || (b[1] == b[2] && b"tdrzsn".contains(&b[1])))
+            {
+                Some(2)
+            } else {
+                None
+            };
+            if let Some(cut) = cut {
+                let name = &rest[cut..];
+                if ALLAH_FORMS.contains(&rest) || ALLAH_FORMS.contains(&name) {
+                    out.push(("abdullah".into(), i));
+                } else if name.len() >= 3 {
+                    out.push(("abd".into(), i));
+                    out.push((name.to_owned(), i));
+                } else {
+                    out.push((w.clone(), i));
+                }
+                i += 1;
+                continue;
+            }
+        }
+        out.push((w.clone(), i));
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hangul_names_split_the_surname_and_keep_the_given_name_whole() {
+        let parts = |s: &str| {
+            hangul_name(s, true)
+                .into_iter()
+                .map(|p| p.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(parts("김정은"), ["gim", "jeongeun"]);
+        assert_eq!(parts("남궁민수"), ["namgung", "minsu"]);
+        assert_eq!(parts("황보영"), ["hwangbo", "yeong"]);
+        assert_eq!(parts("이설주"), ["i", "seolju"]);
+        assert_eq!(parts("오진우"), ["o", "jinu"]);
+        assert_eq!(hangul_name("정은", false)[0].0, "jeongeun");
+    }
+
+    #[test]
+    fn korean_romanizations_meet_on_the_key() {
+        for (a, b) in [
+            ("jeongeun", "jongun"),  // RR / DPRK
+            ("jeongeun", "chongun"), // MR without breves
+            ("hyeon", "hyun"),
+            ("hyon", "hyun"),
+            ("gyeong", "kyung"),
+            ("seolju", "solju"),
+            ("yeong", "young"),
+            ("ri", "i"),
+            ("lee", "yi"),
+            ("ahn", "an"),
+            ("taek", "daeg"),
+            ("pyong", "byeong"),
+        ] {
+            assert_eq!(korean_key(a), korean_key(b), "{a}/{b}");
+        }
+        assert_ne!(korean_key("minsu"), korean_key("minho"));
+        assert!(korean_shaped(&korean_key("jongun")));
+        assert!(korean_shaped(&korean_key("hyeonsuk")));
+        assert!(!korean_shaped(&korean_key("vladimir")));
+    }
+
+    #[test]
+    fn korean_surname_spellings_are_one_name() {
+        for group in [
+            &["lee", "yi", "rhee", "i", "ri"][..],
+            &["park", "bak", "pak"],
+            &["choi", "choe"],
+            &["jung", "jeong", "chung", "jong"],
+            &["kim", "gim"],
+            &["oh", "o"],
+            &["woo", "u"],
+        ] {
+            let first = korean_surname(group[0]);
+            assert!(first.is_some());
+            for s in group {
+                assert_eq!(korean_surname(s), first, "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn han_names_read_the_surname_as_a_surname() {
+        let parts = |s: &str| {
+            han_name(s, true)
+                .into_iter()
+                .map(|p| p.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(parts("毛泽东"), ["mao", "zedong"]);
+        assert_eq!(parts("曾国藩"), ["zeng", "guofan"]);
+        assert_eq!(parts("单田芳"), ["shan", "tianfang"]);
+        assert_eq!(parts("解缙"), ["xie", "jin"]);
+        assert_eq!(parts("翟志刚"), ["zhai", "zhigang"]);
+        assert_eq!(parts("欧阳修"), ["ouyang", "xiu"]);
+        assert_eq!(parts("仇英"), ["qiu", "ying"]);
+    }
+
+    #[test]
+    fn pinyin_and_wade_giles_meet_syllable_by_syllable() {
+        for (py, wg) in [
+            ("zedong", "tsetung"),
+            ("xiaoping", "hsiaoping"),
+            ("deng", "teng"),
+            ("zhou", "chou"),
+            ("jinping", "chinping"),
+            ("xi", "hsi"),
+            ("zhi", "chih"),
+            ("qing", "ching"),
+            ("xie", "hsieh"),
+            ("jian", "chien"),
+            ("cai", "tsai"),
+            ("zi", "tzu"),
+            ("gui", "kuei"),
+            ("xiong", "hsiung"),
+        ] {
+            assert_eq!(chinese_key(py), chinese_key(wg), "{py}/{wg}");
+        }
+        assert!(chinese_shaped(&chinese_key("xiaoping")));
+        assert!(chinese_shaped(&chinese_key("hsiaoping")));
+        assert!(!chinese_shaped(&chinese_key("vladimir")));
+    }
+
+    #[test]
+    fn hong_kong_and_taiwan_surname_spellings_join_their_pinyin() {
+        for (a, b) in [
+            ("chan", "chen"),
+            ("cheung", "zhang"),
+            ("lau", "liu"),
+            ("hsu", "xu"),
+            ("tsai", "cai"),
+            ("kwok", "guo"),
+            ("wong", "huang"),
+            ("wong", "wang"),
+            ("ng", "wu"),
+        ] {
+            assert!(
+                chinese_surnames(a).any(|g| chinese_surnames(b).any(|h| h == g)),
+                "{a}/{b}"
+            );
+        }
+    }
+
+    #[test]
+    fn german_and_french_transcriptions_of_cyrillic_meet_the_english() {
+        let has = |a: &str, b: &str| cyrillic_transcriptions(a).iter().any(|t| t == b);
+        assert!(has("jelzin", "yeltsin"));
+        assert!(has("gorbatschow", "gorbachov"));
+        assert!(has("tschaikowski", "chaikovski"));
+        assert!(has("schostakowitsch", "shostakovich"));
+        assert!(has("jurij", "yuriy"));
+        assert!(has("chostakovitch", "shostakovich"));
+        assert!(has("joukov", "zhukov"));
+        assert!(cyrillic_transcriptions("charles").is_empty());
+        assert!(cyrillic_transcriptions("john").is_empty());
+    }
+
+    #[test]
+    fn joined_articles_are_found_without_touching_names_that_begin_alike() {
+        assert_eq!(joined_article("alqahtani"), Some("qahtani"));
+        assert_eq!(joined_article("elsherif"), Some("sherif"));
+        assert_eq!(joined_article("arrashid"), Some("rashid"));
+        assert_eq!(joined_article("assayed"), Some("sayed"));
+        assert_eq!(joined_article("alan"), None);
+        assert_eq!(joined_article("ali"), None);
+        assert_eq!(joined_article("albert"), None);
+        assert_eq!(joined_article("alexander"), None);
+        assert_eq!(joined_article("elena"), None);
+        assert_eq!(joined_article("allison"), None);
+    }
+
+    #[test]
+    fn abd_forms_meet() {
+        let f = |s: &str| {
+            let w: Vec<String> = s.split(' ').map(str::to_owned).collect();
+            abd_forms(&w)
+                .into_iter()
+                .map(|p| p.0)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for s in [
+            "abdullah",
+            "abdallah",
+            "abd allah",
+            "abdulla",
+            "abd al lah",
+            "abdul lah",
+        ] {
+            assert_eq!(f(s), "abdullah", "{s}");
+        }
+        for s in [
+            "abdulrahman",
+            "abdurrahman",
+            "abd al rahman",
+            "abdul rahman",
+            "abdelrahman",
+            "abd rahman",
+        ] {
+            assert_eq!(f(s), "abd rahman", "{s}");
+        }
+        assert_eq!(f("abdulaziz"), "abd aziz");
+        assert_eq!(f("abdi"), "abdi");
+    }
+}

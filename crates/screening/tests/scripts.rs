@@ -1,0 +1,168 @@
+//! Names that meet across scripts and romanization systems (SPEC "AML screening"), and
+//! original-script names that do not meet when one character differs.
+
+// Helpers outside #[test] functions panic on broken fixtures, which is what a test should do.
+#![allow(clippy::unwrap_used)]
+
+use signet_screening::{EntityKind, Index, ListEntry, Query, SearchOptions};
+
+fn index() -> Index {
+    let people = [
+        ("kp1", "KIM, Jong Un", vec![]),
+        ("kp2", "RI, Sol Ju", vec![]),
+        ("kp3", "O, Kuk Ryol", vec![]),
+        ("kp4", "CHOE, Ryong Hae", vec![]),
+        ("kp5", "PAK, Pong Ju", vec![]),
+        ("kr1", "남궁민수", vec![]),
+        ("cn1", "毛泽东", vec![]),
+        ("cn2", "DENG, Xiaoping", vec![]),
+        ("cn3", "ZENG, Qinghong", vec![]),
+        ("cn4", "CHEN, Zhili", vec![]),
+        ("ar1", "AL-QAHTANI, Saad Mubarak", vec![]),
+        ("ar2", "عوض محمد الشمري", vec![]),
+        ("ar3", "ABDULLAH, Ahmed Salem", vec![]),
+        ("ar4", "EL-SHERIF, Mahmoud Ibrahim", vec![]),
+        ("ir1", "قربانی، علی", vec![]),
+        ("ir2", "Mohammad HOSSEINZADEH", vec![]),
+        ("ru1", "YELTSIN, Boris Nikolayevich", vec![]),
+        ("ru2", "GORBACHEV, Mikhail Sergeyevich", vec![]),
+        ("ua1", "Гончаренко Олексій", vec![]),
+        ("ru3", "ZHUKOV, Georgy Konstantinovich", vec![]),
+        // Look-alikes the rules must not reach.
+        ("x1", "Alan Smith", vec![]),
+        ("x2", "Ali Qasim Hamdan", vec![]),
+    ];
+    let mut entries: Vec<ListEntry> = people
+        .iter()
+        .map(|(id, name, aliases)| {
+            let mut e = ListEntry::new(*id, EntityKind::Person, *name);
+            e.aliases = aliases.iter().map(|a: &&str| a.to_string()).collect();
+            e
+        })
+        .collect();
+    // Enough other names for rarity weights to take their usual values.
+    for i in 0..300 {
+        entries.push(ListEntry::new(
+            format!("f{i}"),
+            EntityKind::Person,
+            format!("Filler{i} Person{i}"),
+        ));
+    }
+    Index::build([("l".to_string(), entries)])
+}
+
+fn found(ix: &Index, name: &str) -> Vec<String> {
+    ix.search(&Query::name(name), &SearchOptions::default())
+        .into_iter()
+        .map(|m| m.entry_id)
+        .collect()
+}
+
+fn finds(ix: &Index, name: &str, id: &str) {
+    let f = found(ix, name);
+    assert!(f.first().map(String::as_str) == Some(id), "{name}: {f:?}");
+}
+
+#[test]
+fn korean_names_meet_in_hangul_and_every_romanization() {
+    let ix = index();
+    for q in [
+        "김정은",
+        "Kim Jeong-eun",
+        "Gim Jeongeun",
+        "Kim Chong-un",
+        "Kim Jong Un",
+    ] {
+        finds(&ix, q, "kp1");
+    }
+    for q in ["이설주", "Lee Seol-ju", "Yi Sol Ju", "Rhee Solju"] {
+        finds(&ix, q, "kp2");
+    }
+    finds(&ix, "오극렬", "kp3");
+    finds(&ix, "O Kuk-ryol", "kp3");
+    finds(&ix, "Choi Ryong-hae", "kp4");
+    finds(&ix, "Park Bong-ju", "kp5");
+    finds(&ix, "Namgung Minsu", "kr1");
+    finds(&ix, "Namkoong Min-su", "kr1");
+}
+
+#[test]
+fn chinese_names_meet_in_characters_pinyin_and_wade_giles() {
+    let ix = index();
+    for q in ["Mao Zedong", "Mao Tse-tung", "MAO Tsetung"] {
+        finds(&ix, q, "cn1");
+    }
+    for q in ["邓小平", "Teng Hsiao-p'ing", "Deng Xiao Ping"] {
+        finds(&ix, q, "cn2");
+    }
+    // 曾 read as a surname: Zeng, not Ceng.
+    finds(&ix, "曾庆红", "cn3");
+    finds(&ix, "Tseng Ching-hung", "cn3");
+    // A Hong Kong spelling of the surname.
+    finds(&ix, "Chan Chih-li", "cn4");
+}
+
+#[test]
+fn arabic_script_joined_articles_and_abdullah_forms_meet() {
+    let ix = index();
+    finds(&ix, "Saad Mubarak ALQAHTANI", "ar1");
+    finds(&ix, "سعد مبارك القحطاني", "ar1");
+    finds(&ix, "Awad Mohammed al-Shammari", "ar2");
+    for q in [
+        "Ahmed Salem Abd Allah",
+        "Ahmed Salem Abdallah",
+        "أحمد سالم عبد الله",
+    ] {
+        finds(&ix, q, "ar3");
+    }
+    finds(&ix, "Mahmoud Ibrahim ELSHERIF", "ar4");
+    // Alan and Ali keep their spelling.
+    assert!(!found(&ix, "Lan Smith").contains(&"x1".to_string()));
+    assert!(!found(&ix, "Qasim Hamdan").contains(&"x2".to_string()));
+}
+
+#[test]
+fn persian_readings_meet() {
+    let ix = index();
+    finds(&ix, "Ali Ghorbani", "ir1");
+    finds(&ix, "Ali Qorbani", "ir1");
+    finds(&ix, "محمد حسین زاده", "ir2");
+    finds(&ix, "Mohammad Hosseinzade", "ir2");
+}
+
+#[test]
+fn cyrillic_names_meet_in_ukrainian_german_and_french_transcriptions() {
+    let ix = index();
+    finds(&ix, "Boris Jelzin", "ru1");
+    finds(&ix, "Michail Gorbatschow", "ru2");
+    finds(&ix, "Oleksiy Honcharenko", "ua1");
+    finds(&ix, "Georgi Joukov", "ru3");
+}
+
+#[test]
+fn original_script_names_differing_in_one_character_are_other_names() {
+    let ix = index();
+    // 김정운 (Kim Jong Woon) is not 김정은 (Kim Jong Un) when both are written in Hangul.
+    let hits = ix.search(&Query::name("김정운"), &SearchOptions::default());
+    assert!(!hits.iter().any(|m| m.matched_name == "남궁민수"));
+    let mut e = ListEntry::new("h1", EntityKind::Person, "김정은");
+    e.aliases = vec![];
+    let only = Index::build([("l".to_string(), vec![e])]);
+    assert!(
+        only.search(&Query::name("김정운"), &SearchOptions::default())
+            .is_empty()
+    );
+    let han = Index::build([(
+        "l".to_string(),
+        vec![ListEntry::new("h2", EntityKind::Person, "毛泽东")],
+    )]);
+    assert!(
+        han.search(&Query::name("毛泽冬"), &SearchOptions::default())
+            .is_empty()
+    );
+    assert_eq!(
+        han.search(&Query::name("毛泽东"), &SearchOptions::default())
+            .len(),
+        1
+    );
+}
