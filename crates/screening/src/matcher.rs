@@ -279,19 +279,6 @@ impl Index {
                     for &id in &ids {
                         push_unique(&mut ix.vocab[id as usize].postings, name_idx);
                     }
-                    for w in ids.windows(2) {
-                        let (a, b) = (&ix.vocab[w[0] as usize].tok, &ix.vocab[w[1] as usize].tok);
-                        // Particles too: Binladen is "bin Laden" written together.
-                        if a.kind != TokKind::Initial && b.kind != TokKind::Initial {
-                            let joined = join_toks(a, b);
-                            for key in std::iter::once(&joined.folded).chain(&joined.keys) {
-                                push_unique(
-                                    ix.by_pair.entry(key.as_str().into()).or_default(),
-                                    name_idx,
-                                );
-                            }
-                        }
-                    }
                     let nonword = ids
                         .iter()
                         .any(|&id| ix.vocab[id as usize].tok.kind != TokKind::Word);
@@ -307,6 +294,22 @@ impl Index {
                     list: list_idx,
                     entry,
                 });
+            }
+        }
+        // Joined pairs once every token is interned: a token met later in another culture's
+        // name brings keys the pair must carry too.
+        for name_idx in 0..ix.names.len() {
+            let ids = ix.names[name_idx].tokens.clone();
+            let name_idx = u32::try_from(name_idx).unwrap_or(u32::MAX);
+            for w in ids.windows(2) {
+                let (a, b) = (&ix.vocab[w[0] as usize].tok, &ix.vocab[w[1] as usize].tok);
+                // Particles too: Binladen is "bin Laden" written together.
+                if a.kind != TokKind::Initial && b.kind != TokKind::Initial {
+                    let joined = join_toks(a, b);
+                    for key in std::iter::once(&joined.folded).chain(&joined.keys) {
+                        push_unique(ix.by_pair.entry(key.as_str().into()).or_default(), name_idx);
+                    }
+                }
             }
         }
         let n = (ix.names.len() as f32).max(10_000.0);
