@@ -19,3 +19,4 @@ mod persons;
 mod sandbox;
 mod secrets;
 mod shutdown;
+mod tsa;
