@@ -197,6 +197,11 @@ pub struct Config {
     /// How long one request to `tsa_url` may take, in milliseconds; a failed or late answer
     /// is tried again after 0.5 s, 1 s and 2 s.
     pub tsa_timeout_ms: u64,
+    /// How long each CRL is valid (its nextUpdate after thisUpdate), in milliseconds; the
+    /// CRL is re-signed on request when a certificate is revoked or an hour has passed.
+    pub crl_validity_ms: u64,
+    /// How long an OCSP answer is valid (its nextUpdate after thisUpdate), in milliseconds.
+    pub ocsp_validity_ms: u64,
 }
 
 impl Default for Config {
@@ -254,6 +259,8 @@ impl Default for Config {
             tsa_client_cert: None,
             tsa_client_key: None,
             tsa_timeout_ms: 10_000,
+            crl_validity_ms: 7 * 24 * 3600 * 1000,
+            ocsp_validity_ms: 24 * 3600 * 1000,
         }
     }
 }
@@ -331,7 +338,9 @@ impl Config {
                 | "blob_sweep_grace_ms"
                 | "max_pdf_decompressed_bytes"
                 | "heavy_work_concurrency"
-                | "tsa_timeout_ms" => {
+                | "tsa_timeout_ms"
+                | "crl_validity_ms"
+                | "ocsp_validity_ms" => {
                     toml::Value::Integer(value.parse().map_err(|_| ConfigError::Env {
                         var: var.clone(),
                         message: "must be a whole number".into(),

@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod pages;
+pub mod revocation;
 pub mod screening;
 pub mod serve;
 pub mod service;
@@ -69,6 +70,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(public)
         .merge(pages::routes())
         .merge(pages::admin::jobs::routes())
+        .merge(revocation::routes())
         .route(
             "/openapi.json",
             axum::routing::get(move || {

@@ -38,6 +38,8 @@ pub struct Trust {
     live: TrustStore,
     test: TrustStore,
     otp_key: [u8; 32],
+    /// The CRLs served, per name, with the revocations they list (see `crate::revocation`).
+    pub(crate) crls: crate::revocation::CrlCache,
     /// The external timestamp authority (`tsa_url`) that stamps instead of the CAs' own.
     tsa: Option<crate::tsa::TsaClient>,
 }
@@ -137,12 +139,27 @@ async fn open_or_create(
                 .map_err(|e| e.to_string())?
         }
     };
-    let opened = if id == "test" {
-        TrustStore::unseal_test(sealed.as_bytes(), key)
-    } else {
-        TrustStore::unseal(sealed.as_bytes(), key)
+    let open = |sealed: &str| {
+        let opened = if id == "test" {
+            TrustStore::unseal_test(sealed.as_bytes(), key)
+        } else {
+            TrustStore::unseal(sealed.as_bytes(), key)
+        };
+        opened.map_err(|e| format!("{id}: {e}"))
     };
-    opened.map_err(|e| format!("{id}: {e}"))
+    let mut ca = open(&sealed)?;
+    // A store sealed before revocation was published gets its OCSP responder now (and a
+    // new one before the old expires); the first process to store it wins.
+    if ca.ensure_ocsp_responder(now).map_err(|e| e.to_string())? {
+        let resealed = ca.seal(key).map_err(|e| e.to_string())?;
+        let resealed = String::from_utf8(resealed).map_err(|e| e.to_string())?;
+        let kept = store
+            .replace_trust_store(id, &sealed, &resealed)
+            .await
+            .map_err(|e| e.to_string())?;
+        ca = open(&kept)?;
+    }
+    Ok(ca)
 }
 
 impl Trust {
@@ -152,14 +169,18 @@ impl Trust {
     /// start; what was signed before under the live root stays as it is.
     pub async fn load(config: &Config, store: &Store, now: Timestamp) -> Result<Trust, String> {
         let key = master_key(config)?;
-        let live = open_or_create(store, "default", &key, now, || {
-            TrustStore::generate(&config.organization, now)
+        let url = config.public_url();
+        let mut live = open_or_create(store, "default", &key, now, || {
+            TrustStore::generate_published(&config.organization, now, false, &url)
         })
         .await?;
-        let test = open_or_create(store, "test", &key, now, || {
-            TrustStore::generate_test(&config.organization, now)
+        let mut test = open_or_create(store, "test", &key, now, || {
+            TrustStore::generate_published(&config.organization, now, true, &url)
         })
         .await?;
+        // What is issued from now on names this installation's CRL and OCSP addresses.
+        live.set_public_url(&url);
+        test.set_public_url(&url);
         let otp_key: [u8; 32] = Sha256::new()
             .chain_update(b"signet one-time codes v1\0")
             .chain_update(key)
@@ -170,6 +191,7 @@ impl Trust {
             test,
             otp_key,
             tsa: crate::tsa::TsaClient::from_config(config)?,
+            crls: Default::default(),
         })
     }
 
@@ -370,6 +392,29 @@ pub async fn apply(
             );
             state.store.insert_audit(tx, &wf.document.id, &row).await?;
             prev = row.hash;
+            // A signature found invalid loses its certificate: revoked, and the trail says so.
+            if rec.action == "signer.invalid_signature"
+                && let Some(sid) = &rec.signer_id
+            {
+                let reason = signet_pdf::revocation::RevocationReason::PrivilegeWithdrawn;
+                for details in crate::revocation::revoke_signer(state, tx, sid.as_str(), reason)
+                    .await?
+                {
+                    seq += 1;
+                    let row = audit_row(
+                        seq,
+                        &prev,
+                        now,
+                        "certificate.revoked",
+                        actor,
+                        Some(sid),
+                        &wf.document.current_sha256,
+                        details,
+                    );
+                    state.store.insert_audit(tx, &wf.document.id, &row).await?;
+                    prev = row.hash;
+                }
+            }
         }
         for s in fx.signers_changed {
             if !all.signers_changed.contains(&s) {
@@ -586,7 +631,9 @@ async fn sign_now(
             }),
         };
         let prepared = signet_pdf::prepare_signature(&input, &cred, &opts)?;
-        Ok::<_, signet_pdf::PdfError>((prepared, cred.subject()))
+        // An advanced signer's own certificate is recorded for revocation (CRL, OCSP).
+        let issued = identity.is_some().then(|| cred.clone());
+        Ok::<_, signet_pdf::PdfError>((prepared, (cred.subject(), issued)))
     })
     .await
     .map_err(|e| ApiError::internal(&e))?
@@ -613,7 +660,20 @@ async fn sign_now(
         Err(e) => Err(e),
     };
     match signed {
-        Ok((pdf, subject)) => {
+        Ok((pdf, (subject, issued))) => {
+            if let Some(cred) = &issued {
+                crate::revocation::record_issued(
+                    state,
+                    tx,
+                    mode,
+                    tenant.as_str(),
+                    wf.document.id.as_str(),
+                    sid.as_str(),
+                    cred,
+                    wall,
+                )
+                .await?;
+            }
             let sha = hex::encode(Sha256::digest(&pdf));
             let key = format!(
                 "{}/documents/{}/r{}.pdf",

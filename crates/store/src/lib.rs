@@ -13,6 +13,7 @@
 
 mod backoffice;
 mod blobs;
+mod certificates;
 mod db;
 mod documents;
 mod events;
@@ -31,6 +32,7 @@ mod webhooks;
 
 pub use backoffice::{BackofficeDocument, BackofficeMessage, DeliveryState};
 pub use blobs::{BlobInfo, BlobPages, BlobStore};
+pub use certificates::IssuedCertificate;
 pub use db::{Backend, Store, Tx};
 pub use documents::AuditRow;
 pub use events::EventRow;

@@ -72,6 +72,10 @@ error_codes! {
         code: "invalid_multipart", status: 400, title: "Invalid Multipart", return_code: [], retryable: false,
         description: "The multipart/form-data body cannot be read.",
     },
+    OcspRequestMalformed {
+        code: "ocsp_request_malformed", status: 400, title: "Malformed OCSP Request", return_code: [], retryable: false,
+        description: "The body of POST /v1/trust/ocsp (or the base64 path segment of the GET form) is not a DER OCSP request of RFC 6960 asking about 1 to 16 certificates.",
+    },
     /// Seed 002 says only "a 400 error".
     DuplicatePersonLimit {
         code: "duplicate_person_limit", status: 400, title: "Too Many Identical Persons", return_code: [], retryable: false,

@@ -16,6 +16,7 @@ mod operations;
 mod pages;
 mod pdf_intake;
 mod persons;
+mod revocation;
 mod sandbox;
 mod secrets;
 mod shutdown;
