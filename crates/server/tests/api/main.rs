@@ -8,6 +8,7 @@
 mod bad_input;
 mod defenses;
 mod documents;
+mod errors;
 mod helpers;
 mod identifications;
 mod identify;
