@@ -49,7 +49,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::normalize::{Role, Tok, TokKind, join_toks, make_tok, tokens};
+use crate::normalize::{CHINESE, Role, Tok, TokKind, join_toks, make_tok, tokens};
 use crate::{EntityKind, ListEntry, PartialDate, country_code};
 
 /// The threshold that balances recall and false positives on the project's evaluation set
@@ -1161,6 +1161,15 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     if best.0 >= 0.95 {
         return best;
     }
+    // In a Chinese name one letter for another is most often another syllable, another
+    // character (Rongwen / Rongwei): between two Chinese names' tokens a typo may swap, add or
+    // drop a letter but not replace one.
+    if best.1 == MatchHow::Typo
+        && a.culture & b.culture & CHINESE != 0
+        && one_substitution(a.raw.as_bytes(), b.raw.as_bytes())
+    {
+        best = (0.0, MatchHow::Typo);
+    }
     if best.0 < KEY_SIM && a.keys.iter().any(|k| b.keys.contains(k)) {
         best = (KEY_SIM, MatchHow::Transliterated);
     }
@@ -1182,6 +1191,11 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
         }
     }
     best
+}
+
+/// Whether two spellings differ in exactly one letter replaced by another.
+fn one_substitution(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).filter(|(x, y)| x != y).count() == 1
 }
 
 /// Similarity of two spellings: the same, a transliteration variant, or a typo.

@@ -102,7 +102,7 @@ const KOREAN_SURNAMES: &[&[&str]] = &[
     &["ahn", "an"],
     &["song", "soung"],
     &["ryu", "yu", "yoo", "rew", "ryoo", "lyu"],
-    &["jeon", "chun", "jun", "chon", "jeun", "cheon"],
+    &["jeon", "chun", "jun", "chon", "jon", "jeun", "cheon"],
     &["hong"],
     &["ko", "go", "koh"],
     &["moon", "mun"],
@@ -142,6 +142,9 @@ pub(crate) fn korean_surname(raw: &str) -> Option<&'static str> {
 /// ŏ/eo/o/u/eu/ŭ/oo as one vowel, yeo/yo/you/yu as one, aspirated and plain stops alike
 /// (initial g/k, d/t, b/p, j/ch), r and l alike.
 const KOREAN_REWRITES: &[(&str, &str)] = &[
+    // Passport spellings first: 우 Woo, 희 Hee / RR hui.
+    ("woo", "u"),
+    ("ui", "i"),
     ("tch", "ch"),
     ("ch", "j"),
     ("sh", "s"),
@@ -163,6 +166,10 @@ const KOREAN_REWRITES: &[(&str, &str)] = &[
 
 /// The Korean key of a romanized Korean word.
 pub(crate) fn korean_key(raw: &str) -> String {
+    // One-letter names keep their vowel: O (오) is not U (우).
+    if raw.len() == 1 {
+        return raw.to_owned();
+    }
     let mut s = raw.to_owned();
     for (from, to) in KOREAN_REWRITES {
         if s.contains(from) {
@@ -358,6 +365,15 @@ pub(crate) fn han_name(word: &str, first_word: bool) -> Vec<(String, String)> {
 /// syllable by syllable: hs/x, ts/tz/z/c, ch/zh/j/q, aspirated and plain stops alike, -ung/-ong,
 /// -ieh/-ie, -ien/-ian, -ih/-i, -uei/-ui.
 const CHINESE_REWRITES: &[(&str, &str)] = &[
+    // Wade–Giles j is pinyin r where pinyin has no such syllable with j.
+    ("jung", "rong"),
+    ("jen", "ren"),
+    ("jih", "ri"),
+    ("jou", "rou"),
+    ("jang", "rang"),
+    ("jan", "ran"),
+    ("jao", "rao"),
+    ("jui", "rui"),
     ("tzu", "zi"),
     ("szu", "si"),
     ("ssu", "si"),
@@ -370,6 +386,7 @@ const CHINESE_REWRITES: &[(&str, &str)] = &[
     ("q", "j"),
     ("c", "z"),
     ("ieh", "ie"),
+    ("ueh", "ue"),
     ("yeh", "ye"),
     ("ien", "ian"),
     ("ung", "ong"),
@@ -427,7 +444,7 @@ const CHINESE_SURNAMES: &[&[&str]] = &[
     &["guo", "kuo", "kwok", "quek"],
     &["zeng", "tseng", "tsang", "chan"],
     &["xiao", "hsiao", "siu"],
-    &["jiang", "chiang", "kong", "keung"],
+    &["jiang", "chiang", "cheung", "keung"],
     &["cai", "tsai", "choi", "tsoi", "chua"],
     &["he", "ho", "hoh"],
     &["ye", "yeh", "yip", "yap"],
@@ -456,6 +473,9 @@ const CHINESE_SURNAMES: &[&[&str]] = &[
     &["qin", "chin", "tsun"],
     // Common surnames spelled alike in pinyin and Wade–Giles: they mark a name as Chinese.
     &["mao"],
+    &["shan", "shin", "sin"],
+    &["zhai", "chai", "chak"],
+    &["xie", "hsieh", "kai", "tse"],
     &["sun"],
     &["hu"],
     &["han"],
@@ -659,8 +679,8 @@ pub(crate) fn joined_article(raw: &str) -> Option<&str> {
 }
 
 /// Abd followed by the article, joined or apart: Abdulrahman, Abdurrahman, Abd al-Rahman and
-/// Abdul Rahman all become "abd" and the name after; Abdullah, Abdallah, Abd Allah, Abdulla
-/// become "abdullah".
+/// Abdul Rahman all become one given name, "abdrahman" (Abd al-Rashid stays another name);
+/// Abdullah, Abdallah, Abd Allah, Abdulla become "abdullah".
 pub(crate) const ABDULLAH_FORMS: &[&str] = &[
     "abdullah",
     "abdallah",
@@ -710,8 +730,7 @@ pub(crate) fn abd_forms(words: &[String]) -> Vec<(String, usize)> {
                 if ALLAH_FORMS.contains(&n.as_str()) {
                     out.push(("abdullah".into(), i));
                 } else {
-                    out.push(("abd".into(), i));
-                    out.push((n.clone(), j));
+                    out.push((format!("abd{n}"), i));
                 }
                 i = j + 1;
                 continue;
@@ -734,8 +753,7 @@ pub(crate) fn abd_forms(words: &[String]) -> Vec<(String, usize)> {
                 if ALLAH_FORMS.contains(&rest) || ALLAH_FORMS.contains(&name) {
                     out.push(("abdullah".into(), i));
                 } else if name.len() >= 3 {
-                    out.push(("abd".into(), i));
-                    out.push((name.to_owned(), i));
+                    out.push((format!("abd{name}"), i));
                 } else {
                     out.push((w.clone(), i));
                 }
@@ -930,9 +948,10 @@ mod tests {
             "abdelrahman",
             "abd rahman",
         ] {
-            assert_eq!(f(s), "abd rahman", "{s}");
+            assert_eq!(f(s), "abdrahman", "{s}");
         }
-        assert_eq!(f("abdulaziz"), "abd aziz");
+        assert_eq!(f("abdulaziz"), "abdaziz");
+        assert_eq!(f("abd al rashid"), "abdrashid");
         assert_eq!(f("abdi"), "abdi");
     }
 }
