@@ -512,11 +512,7 @@ async fn a_number_the_provider_refuses_puts_the_signer_in_error_6010() {
     .await;
     let reply = live.approve().await;
     assert_error(&reply, 422, "invalid_phone");
-    assert_eq!(
-        reply.body["errors"][0]["return_code"], 86,
-        "{}",
-        reply.body
-    );
+    assert_eq!(reply.body["errors"][0]["return_code"], 86, "{}", reply.body);
     assert_eq!(twilio.seen().len(), 1, "one attempt at the provider");
     assert_eq!(twilio.seen()[0]["To"], SIGNER_PHONE);
 

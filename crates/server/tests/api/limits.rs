@@ -197,7 +197,10 @@ async fn starting_an_identification_again_does_not_reset_its_codes() {
     let e = identify::send_phone_code(st, token, NUMBER)
         .await
         .unwrap_err();
-    assert_eq!((e.status.as_u16(), e.code.as_str()), (429, "too_many_codes"));
+    assert_eq!(
+        (e.status.as_u16(), e.code.as_str()),
+        (429, "too_many_codes")
+    );
     // "Not now", then a new attempt: two more codes, then the identification's cap.
     identify::abort(st, token).await.unwrap();
     identify::consent(st, token).await.unwrap();
@@ -207,7 +210,10 @@ async fn starting_an_identification_again_does_not_reset_its_codes() {
     let e = identify::send_phone_code(st, token, "+4915199999999")
         .await
         .unwrap_err();
-    assert_eq!((e.status.as_u16(), e.code.as_str()), (429, "code_limit_reached"));
+    assert_eq!(
+        (e.status.as_u16(), e.code.as_str()),
+        (429, "code_limit_reached")
+    );
     // The page tells the applicant in their language.
     let page = app
         .client
