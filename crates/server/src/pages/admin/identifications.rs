@@ -4,11 +4,9 @@
 //! seed 002's table (a permanent reason fails the identification, any other cancels it so
 //! the applicant can start again).
 
-use super::{
-    Section, admin_bar, failure, format_time, hidden_csrf, page, signed_in, signed_in_form,
-};
+use super::{Bar, LANG, Section, failure, format_time, messages, signed_in, signed_in_form};
 use crate::error::ApiError;
-use crate::pages::{esc, secure};
+use crate::pages::{Lang, Messages, secure};
 use crate::state::AppState;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
@@ -17,6 +15,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use serde::Deserialize;
 use signet_core::catalog::IdentificationReason;
+use signet_core::identification::{Finding, Review};
 use signet_core::ids::{IdentificationId, PersonDocumentId};
 use signet_core::mrz::Mrz;
 use signet_store::{OperatorSession, QueuedIdentification, StoreError};
@@ -35,102 +34,109 @@ fn person_name(q: &QueuedIdentification) -> String {
         .to_owned()
 }
 
-/// One line of the dashboard's queue.
-pub(super) fn queue_item(q: &QueuedIdentification) -> String {
-    let i = &q.identification;
-    let id = esc(i.id.as_str());
-    let severe = i.capture.findings.iter().filter(|f| f.severe).count();
-    let findings = if i.capture.findings.is_empty() {
-        "no findings".to_owned()
-    } else {
-        format!("{} finding(s), {severe} severe", i.capture.findings.len())
-    };
-    format!(
-        r#"<article class="card admin-item" id="ident-{id}" data-identification="{id}">
-<p class="admin-meta"><span class="admin-tenant">{tenant}</span> · {mode} mode · {status}</p>
-<p>Person <strong>{name}</strong> · {kind} · submitted {submitted} · {findings}</p>
-<p><a class="review-link" href="/admin/identifications/{id}">Review</a></p>
-</article>
-"#,
-        tenant = esc(&q.tenant_name),
-        mode = q.mode.as_str(),
-        status = i.status.as_str(),
-        name = esc(&person_name(q)),
-        kind = i
-            .capture
-            .document_kind
-            .map(|k| k.as_str())
-            .unwrap_or("no document"),
-        submitted = i
-            .capture
-            .submitted_at
-            .as_ref()
-            .map(format_time)
-            .unwrap_or_default(),
-    )
+/// One line of the dashboard's queue (`admin/identification_item.html`).
+pub(super) struct QueueItem<'a> {
+    pub(super) id: &'a str,
+    pub(super) tenant: &'a str,
+    pub(super) mode: &'static str,
+    pub(super) status: &'static str,
+    pub(super) name: String,
+    pub(super) kind: &'static str,
+    pub(super) submitted: String,
+    pub(super) findings: String,
 }
 
-fn reason_options() -> String {
-    let mut out = String::from("<option value=\"\">Choose a reason…</option>\n");
-    let mut category = "";
-    for r in IdentificationReason::ALL {
-        if r.category() != category {
-            if !category.is_empty() {
-                out.push_str("</optgroup>\n");
-            }
-            category = r.category();
-            out.push_str(&format!("<optgroup label=\"{}\">\n", esc(category)));
+impl<'a> QueueItem<'a> {
+    pub(super) fn new(q: &'a QueuedIdentification) -> QueueItem<'a> {
+        let i = &q.identification;
+        let severe = i.capture.findings.iter().filter(|f| f.severe).count();
+        QueueItem {
+            id: i.id.as_str(),
+            tenant: &q.tenant_name,
+            mode: q.mode.as_str(),
+            status: i.status.as_str(),
+            name: person_name(q),
+            kind: i
+                .capture
+                .document_kind
+                .map(|k| k.as_str())
+                .unwrap_or("no document"),
+            submitted: i
+                .capture
+                .submitted_at
+                .as_ref()
+                .map(format_time)
+                .unwrap_or_default(),
+            findings: if i.capture.findings.is_empty() {
+                "no findings".to_owned()
+            } else {
+                format!("{} finding(s), {severe} severe", i.capture.findings.len())
+            },
         }
-        out.push_str(&format!(
-            "<option value=\"{code}\" title=\"{desc}\">{code}{final_}</option>\n",
-            code = esc(r.as_str()),
-            desc = esc(r.description()),
-            final_ = if r.permanent() { " — final" } else { "" },
-        ));
     }
-    out.push_str("</optgroup>\n");
+}
+
+/// Seed 002's reasons by category, in the table's order.
+fn reasons_by_category() -> Vec<(&'static str, Vec<IdentificationReason>)> {
+    let mut out: Vec<(&'static str, Vec<IdentificationReason>)> = Vec::new();
+    for r in IdentificationReason::ALL {
+        match out.last_mut() {
+            Some((category, reasons)) if *category == r.category() => reasons.push(*r),
+            _ => out.push((r.category(), vec![*r])),
+        }
+    }
     out
 }
 
-fn row(label: &str, value: &str) -> String {
-    format!(
-        "<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n",
-        esc(label),
-        esc(value)
-    )
+/// The zone's fields, or why it does not parse.
+fn mrz_data(text: &str, today: chrono::NaiveDate) -> Result<Vec<(&'static str, String)>, String> {
+    let m = Mrz::parse(text, today).map_err(|e| e.to_string())?;
+    let date =
+        |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
+    let checks = if m.all_checks_pass() {
+        "all correct"
+    } else {
+        "WRONG"
+    };
+    Ok(vec![
+        ("Document code", m.document_code.clone()),
+        ("Issuing state", m.issuing_state.clone()),
+        ("Surname", m.surname.clone()),
+        ("Given names", m.given_names.clone()),
+        ("Document number", m.document_number.clone()),
+        ("Nationality", m.nationality.clone()),
+        ("Birth date", date(m.birth_date)),
+        ("Expiry date", date(m.expiry_date)),
+        ("Check digits", checks.to_owned()),
+    ])
 }
 
-fn mrz_table(text: &str, today: chrono::NaiveDate) -> String {
-    match Mrz::parse(text, today) {
-        Err(e) => format!(
-            "<p class=\"error\">The zone does not parse: {}</p>\n",
-            esc(&e.to_string())
-        ),
-        Ok(m) => {
-            let date = |d: Option<chrono::NaiveDate>| {
-                d.map(|d| d.to_string()).unwrap_or_else(|| "—".into())
-            };
-            let mut t = String::from("<table class=\"admin-table\" id=\"mrz-data\">\n");
-            t.push_str(&row("Document code", &m.document_code));
-            t.push_str(&row("Issuing state", &m.issuing_state));
-            t.push_str(&row("Surname", &m.surname));
-            t.push_str(&row("Given names", &m.given_names));
-            t.push_str(&row("Document number", &m.document_number));
-            t.push_str(&row("Nationality", &m.nationality));
-            t.push_str(&row("Birth date", &date(m.birth_date)));
-            t.push_str(&row("Expiry date", &date(m.expiry_date)));
-            t.push_str(&row(
-                "Check digits",
-                if m.all_checks_pass() {
-                    "all correct"
-                } else {
-                    "WRONG"
-                },
-            ));
-            t.push_str("</table>\n");
-            t
-        }
-    }
+#[derive(askama::Template)]
+#[template(path = "admin/identification.html")]
+struct CasePage<'a> {
+    lang: Lang,
+    m: &'static Messages,
+    title: &'a str,
+    bar: Bar<'a>,
+    error: Option<&'a str>,
+    id: &'a str,
+    tenant: &'a str,
+    mode: &'static str,
+    reference: &'a str,
+    status: &'static str,
+    /// The person on record: label and value.
+    person: Vec<(&'static str, String)>,
+    document_kind: &'static str,
+    mrz: Option<&'a str>,
+    mrz_data: Result<Vec<(&'static str, String)>, String>,
+    findings: &'a [Finding],
+    /// The images the applicant gave: slot and label.
+    images: Vec<(&'static str, &'static str)>,
+    /// The case waits for a decision.
+    awaiting: bool,
+    reasons: Vec<(&'static str, Vec<IdentificationReason>)>,
+    review: Option<&'a Review>,
+    decided_at: String,
 }
 
 fn case_page(
@@ -141,22 +147,6 @@ fn case_page(
 ) -> Response {
     let i = &q.identification;
     let c = &i.capture;
-    let id = esc(i.id.as_str());
-    let mut body = admin_bar(s, Section::Queues);
-    body.push_str(&format!(
-        "<p><a href=\"/admin\">← Queues</a></p>\n<h2>Identification <code>{id}</code></h2>\n<p class=\"admin-meta\"><span class=\"admin-tenant\">{}</span> · {} mode · reference {} · status <strong id=\"ident-status\">{}</strong></p>\n",
-        esc(&q.tenant_name),
-        q.mode.as_str(),
-        esc(i.reference.as_deref().unwrap_or("—")),
-        i.status.as_str(),
-    ));
-    if let Some(e) = error {
-        body.push_str(&format!(
-            "<p id=\"admin-error\" class=\"error\" role=\"alert\">{}</p>\n",
-            esc(e)
-        ));
-    }
-    // The person on record beside the document's zone.
     let p = &q.person;
     let address = p
         .as_json()
@@ -170,115 +160,64 @@ fn case_page(
                 .join(", ")
         })
         .unwrap_or_default();
-    body.push_str("<div class=\"admin-compare\">\n<section class=\"card\"><h3>Person on record</h3>\n<table class=\"admin-table\" id=\"person-data\">\n");
-    body.push_str(&row("Name", &person_name(q)));
-    body.push_str(&row("Birth date", p.str_field("birth_date").unwrap_or("—")));
-    body.push_str(&row(
-        "Nationality",
-        p.str_field("nationality").unwrap_or("—"),
-    ));
-    body.push_str(&row(
-        "Address",
-        if address.is_empty() { "—" } else { &address },
-    ));
-    body.push_str(&row(
-        "Verified mobile",
-        c.phone_verified.as_deref().unwrap_or("—"),
-    ));
-    body.push_str(&row(
-        "Consent",
-        &c.data_processing_consented_at
+    let or_dash = |v: Option<&str>| v.unwrap_or("—").to_owned();
+    let person = vec![
+        ("Name", person_name(q)),
+        ("Birth date", or_dash(p.str_field("birth_date"))),
+        ("Nationality", or_dash(p.str_field("nationality"))),
+        (
+            "Address",
+            or_dash(Some(&address).filter(|a| !a.is_empty()).map(|a| a.as_str())),
+        ),
+        ("Verified mobile", or_dash(c.phone_verified.as_deref())),
+        (
+            "Consent",
+            c.data_processing_consented_at
+                .as_ref()
+                .map(|t| format!("terms and data processing, {}", format_time(t)))
+                .unwrap_or_else(|| "—".into()),
+        ),
+    ];
+    // Century inference and expiry as of the submission, as the checks ran then.
+    let today = c.submitted_at.unwrap_or(i.updated_at).date_naive();
+    let page = CasePage {
+        lang: LANG,
+        m: messages(),
+        title: "Identification · Signet back office",
+        bar: Bar::new(s, Section::Queues),
+        error,
+        id: i.id.as_str(),
+        tenant: &q.tenant_name,
+        mode: q.mode.as_str(),
+        reference: i.reference.as_deref().unwrap_or("—"),
+        status: i.status.as_str(),
+        person,
+        document_kind: c.document_kind.map(|k| k.as_str()).unwrap_or("not chosen"),
+        mrz: c.mrz.as_deref(),
+        mrz_data: c
+            .mrz
+            .as_deref()
+            .map_or(Ok(Vec::new()), |text| mrz_data(text, today)),
+        findings: &c.findings,
+        images: [
+            ("front", c.front.is_some(), "Front"),
+            ("back", c.back.is_some(), "Back"),
+            ("selfie", c.selfie.is_some(), "Selfie"),
+        ]
+        .into_iter()
+        .filter(|(_, have, _)| *have)
+        .map(|(slot, _, label)| (slot, label))
+        .collect(),
+        awaiting: i.awaiting_review_since().is_some(),
+        reasons: reasons_by_category(),
+        review: c.review.as_ref(),
+        decided_at: c
+            .review
             .as_ref()
-            .map(|t| format!("terms and data processing, {}", format_time(t)))
-            .unwrap_or_else(|| "—".into()),
-    ));
-    body.push_str("</table>\n</section>\n<section class=\"card\"><h3>Document</h3>\n");
-    body.push_str(&format!(
-        "<p>{}</p>\n",
-        esc(c.document_kind.map(|k| k.as_str()).unwrap_or("not chosen"))
-    ));
-    match &c.mrz {
-        Some(text) => {
-            body.push_str(&format!("<pre class=\"mrz\">{}</pre>\n", esc(text)));
-            // Century inference and expiry as of the submission, as the checks ran then.
-            let today = c.submitted_at.unwrap_or(i.updated_at).date_naive();
-            body.push_str(&mrz_table(text, today));
-        }
-        None => body.push_str("<p>No machine-readable zone was typed.</p>\n"),
-    }
-    body.push_str("</section>\n</div>\n");
-    // Findings.
-    body.push_str("<section class=\"card\" id=\"findings\"><h3>Signet's checks</h3>\n");
-    if c.findings.is_empty() {
-        body.push_str(
-            "<p>Nothing found: the images are readable and the zone matches the person.</p>\n",
-        );
-    } else {
-        body.push_str("<ul>\n");
-        for f in &c.findings {
-            body.push_str(&format!(
-                "<li class=\"{cls}\" data-check=\"{check}\">{code}{msg}</li>\n",
-                cls = if f.severe {
-                    "finding severe"
-                } else {
-                    "finding"
-                },
-                check = esc(&f.check),
-                code = f
-                    .code
-                    .map(|n| format!("<code>{n}</code> "))
-                    .unwrap_or_default(),
-                msg = esc(&f.message),
-            ));
-        }
-        body.push_str("</ul>\n");
-    }
-    body.push_str("</section>\n");
-    // Images.
-    body.push_str("<section class=\"card admin-images\"><h3>Images</h3>\n");
-    for (slot, have, label) in [
-        ("front", c.front.is_some(), "Front"),
-        ("back", c.back.is_some(), "Back"),
-        ("selfie", c.selfie.is_some(), "Selfie"),
-    ] {
-        if have {
-            body.push_str(&format!(
-                "<figure><a href=\"/admin/identifications/{id}/images/{slot}\"><img id=\"image-{slot}\" src=\"/admin/identifications/{id}/images/{slot}\" alt=\"{label} of the applicant's upload\"></a><figcaption>{label}</figcaption></figure>\n"
-            ));
-        }
-    }
-    body.push_str("</section>\n");
-    // The decision.
-    if i.awaiting_review_since().is_some() {
-        let csrf = hidden_csrf(s);
-        body.push_str(&format!(
-            r#"<section class="card" id="decision"><h3>Decision</h3>
-<p>Compare the face on the document with the selfie and the document with the person on record.</p>
-<div class="admin-actions">
-<form method="post" action="/admin/identifications/{id}/decision">{csrf}<input type="hidden" name="decision" value="approve">
-<p><label for="note-approve">Note</label><br><textarea id="note-approve" name="note" maxlength="2000" rows="2"></textarea></p>
-<button id="approve-identification" class="accept" type="submit">Approve</button></form>
-<form method="post" action="/admin/identifications/{id}/decision">{csrf}<input type="hidden" name="decision" value="decline">
-<p><label for="reason">Reason (seed 002's table; "final" fails the identification, any other lets the applicant start again)</label><br>
-<select id="reason" name="reason" required>
-{options}</select></p>
-<p><label for="note-decline">Note</label><br><textarea id="note-decline" name="note" maxlength="2000" rows="2"></textarea></p>
-<button id="decline-identification" class="danger" type="submit">Decline</button></form>
-</div>
-</section>
-"#,
-            options = reason_options(),
-        ));
-    } else if let Some(r) = &c.review {
-        body.push_str(&format!(
-            "<section class=\"card\" id=\"decision\"><p>Decided by {} on {}: <strong>{}</strong>{}</p></section>\n",
-            esc(&r.reviewer),
-            format_time(&r.at),
-            if r.approved { "approved" } else { "declined" },
-            r.reason.as_deref().map(|x| format!(" ({})", esc(x))).unwrap_or_default(),
-        ));
-    }
-    page("Identification · Signet back office", &body, status)
+            .map(|r| format_time(&r.at))
+            .unwrap_or_default(),
+    };
+    super::super::render(status, &page)
 }
 
 async fn load(state: &AppState, id: &str) -> Result<QueuedIdentification, ApiError> {

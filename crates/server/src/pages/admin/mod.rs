@@ -14,7 +14,7 @@
 //! `decided_by` = `operator:<email>`.
 
 use super::i18n::Lang;
-use super::{esc, html, layout, secure};
+use super::{Messages, html, layout, secure};
 use crate::error::ApiError;
 use crate::extract::ClientMeta;
 use crate::signing::{self, Actor, apply};
@@ -247,24 +247,47 @@ pub(super) fn to_dashboard() -> Response {
 }
 
 pub(super) fn page(title: &str, body: &str, status: StatusCode) -> Response {
-    html(status, layout(Lang::En, title, body))
+    html(status, layout(LANG, title, body))
+}
+
+/// The back office speaks English.
+pub(super) const LANG: Lang = Lang::En;
+
+/// The back office's words around its pages (the footer).
+pub(super) fn messages() -> &'static Messages {
+    LANG.messages()
+}
+
+/// A page that says what went wrong, with the way back to the queues.
+#[derive(askama::Template)]
+#[template(path = "admin/message.html")]
+struct MessagePage<'a> {
+    lang: Lang,
+    m: &'static Messages,
+    title: &'a str,
+    heading: &'a str,
+    text: &'a str,
+}
+
+fn message(heading: &str, text: &str, status: StatusCode) -> Response {
+    let page = MessagePage {
+        lang: LANG,
+        m: messages(),
+        title: "Signet back office",
+        heading,
+        text,
+    };
+    super::render(status, &page)
 }
 
 pub(super) fn failure(e: &ApiError) -> Response {
-    page(
-        "Signet back office",
-        &format!(
-            "<h1>Something went wrong</h1>\n<p class=\"error\" role=\"alert\">{}</p>\n<p><a href=\"/admin\">Back to the queues</a></p>",
-            esc(&e.detail)
-        ),
-        e.status,
-    )
+    message("Something went wrong", &e.detail, e.status)
 }
 
 pub(super) fn forbidden() -> Response {
-    page(
-        "Signet back office",
-        "<h1>Refused</h1>\n<p class=\"error\" role=\"alert\">This form has expired. Reload the page and try again.</p>\n<p><a href=\"/admin\">Back to the queues</a></p>",
+    message(
+        "Refused",
+        "This form has expired. Reload the page and try again.",
         StatusCode::FORBIDDEN,
     )
 }
@@ -273,28 +296,25 @@ pub(super) fn format_time(t: &Timestamp) -> String {
     t.format("%d %b %Y, %H:%M UTC").to_string()
 }
 
+#[derive(askama::Template)]
+#[template(path = "admin/login.html")]
+struct LoginPage<'a> {
+    lang: Lang,
+    m: &'static Messages,
+    title: &'a str,
+    error: Option<&'a str>,
+    email: &'a str,
+}
+
 fn login_page(error: Option<&str>, email: &str, status: StatusCode) -> Response {
-    let error = error
-        .map(|e| {
-            format!(
-                "<p id=\"login-error\" class=\"error\" role=\"alert\">{}</p>\n",
-                esc(e)
-            )
-        })
-        .unwrap_or_default();
-    let body = format!(
-        r#"<h1>Signet back office</h1>
-{error}<form id="login-form" class="card admin-login" method="post" action="/admin/login">
-<p><label for="email">Email</label><br>
-<input id="email" name="email" type="email" autocomplete="username" required value="{email}"></p>
-<p><label for="password">Password</label><br>
-<input id="password" name="password" type="password" autocomplete="current-password" required></p>
-<p><button id="login-button" type="submit">Sign in</button></p>
-</form>
-"#,
-        email = esc(email),
-    );
-    page("Sign in · Signet back office", &body, status)
+    let page = LoginPage {
+        lang: LANG,
+        m: messages(),
+        title: "Sign in · Signet back office",
+        error,
+        email,
+    };
+    super::render(status, &page)
 }
 
 /// `GET /admin/login`.
@@ -454,32 +474,45 @@ pub(super) enum Section {
 }
 
 /// The bar at the top of every signed-in page: where one is, where one can go, who is
-/// signed in and the sign-out button.
+/// signed in and the sign-out button (`admin/macros.html`, `bar`).
+pub(super) struct Bar<'a> {
+    pub(super) email: &'a str,
+    pub(super) csrf: &'a str,
+    pub(super) current: Section,
+}
+
+impl<'a> Bar<'a> {
+    pub(super) fn new(s: &'a OperatorSession, current: Section) -> Bar<'a> {
+        Bar {
+            email: &s.operator.email,
+            csrf: &s.csrf,
+            current,
+        }
+    }
+
+    /// The sections: where each is and its name.
+    pub(super) fn links(&self) -> [(Section, &'static str, &'static str); 4] {
+        [
+            (Section::Queues, "/admin", "Queues"),
+            (Section::Documents, "/admin/documents", "Documents"),
+            (Section::Webhooks, "/admin/webhooks", "Webhook deliveries"),
+            (Section::Jobs, "/admin/jobs", "Dead jobs"),
+        ]
+    }
+}
+
+#[derive(askama::Template)]
+#[template(path = "admin/bar_only.html")]
+struct BarOnly<'a> {
+    bar: Bar<'a>,
+}
+
+/// The bar as HTML, for the pages still written by hand.
 pub(super) fn admin_bar(s: &OperatorSession, current: Section) -> String {
-    let link = |section: Section, href: &str, label: &str| {
-        let aria = if section == current {
-            r#" aria-current="page""#
-        } else {
-            ""
-        };
-        format!(r#"<a href="{href}"{aria}>{label}</a>"#)
-    };
-    format!(
-        r#"<header class="admin-bar">
-<h1>Signet back office</h1>
-<nav class="admin-nav" aria-label="Back office">{queues} {documents} {webhooks} {jobs}</nav>
-<form id="logout-form" method="post" action="/admin/logout">{csrf}
-<span id="operator">{email}</span> <button id="logout-button" class="secondary" type="submit">Sign out</button>
-</form>
-</header>
-"#,
-        queues = link(Section::Queues, "/admin", "Queues"),
-        documents = link(Section::Documents, "/admin/documents", "Documents"),
-        webhooks = link(Section::Webhooks, "/admin/webhooks", "Webhook deliveries"),
-        jobs = link(Section::Jobs, "/admin/jobs", "Dead jobs"),
-        csrf = hidden_csrf(s),
-        email = esc(&s.operator.email),
-    )
+    askama::Template::render(&BarOnly {
+        bar: Bar::new(s, current),
+    })
+    .unwrap_or_default()
 }
 
 /// The session of a signed-in operator for a page (GET), or the redirect to sign in.
@@ -510,60 +543,60 @@ pub(super) async fn signed_in_form(
 pub(super) fn hidden_csrf(s: &OperatorSession) -> String {
     format!(
         r#"<input type="hidden" name="csrf" value="{}">"#,
-        esc(&s.csrf)
+        super::esc(&s.csrf)
     )
 }
 
-fn where_(q: &QueuedSigner) -> String {
-    format!(
-        r#"<p class="admin-meta"><span class="admin-tenant">{tenant}</span> · {mode} mode · document <strong>{doc}</strong> <code>{doc_id}</code></p>
-<p>Signer <strong>{name}</strong> <code>{sid}</code>{email}</p>
-"#,
-        tenant = esc(&q.tenant_name),
-        mode = q.mode.as_str(),
-        doc = esc(&q.document.name),
-        doc_id = esc(q.document.id.as_str()),
-        name = esc(&q.signer.name),
-        sid = esc(q.signer.id.as_str()),
-        email = q
-            .signer
-            .email
-            .as_deref()
-            .map(|e| format!(" · {}", esc(e)))
-            .unwrap_or_default(),
-    )
+/// An open screening hit as the queue shows it.
+struct HitItem<'a> {
+    id: &'a str,
+    tenant: &'a str,
+    mode: &'static str,
+    person: String,
+    person_id: &'a str,
+    list: &'a str,
+    entry: &'a str,
+    name: &'a str,
+    matched: &'a str,
+    score: String,
+    summary: Option<String>,
 }
 
-fn hit_item(q: &QueuedHit, csrf: &str) -> String {
-    let h = &q.hit;
-    let hid = esc(h.id.as_str());
-    let summary = serde_json::from_str::<serde_json::Value>(&h.explanation)
-        .ok()
-        .and_then(|e| e.get("summary").and_then(|v| v.as_str()).map(str::to_owned))
-        .map(|sm| format!("<p class=\"admin-summary\">{}</p>\n", esc(&sm)))
-        .unwrap_or_default();
-    let person = format!("{} {}", q.person.first_name(), q.person.last_name());
-    format!(
-        r#"<article class="card admin-item" id="hit-{hid}" data-hit="{hid}">
-<p class="admin-meta"><span class="admin-tenant">{tenant}</span> · {mode} mode</p>
-<p>Person <strong>{person}</strong> <code>{pid}</code></p>
-<p>List <code class="admin-list">{list}</code> · entry <code class="admin-entry">{entry}</code> <strong>{name}</strong> · matched <strong>{matched}</strong> · score <span class="admin-score">{score:.2}</span></p>
-{summary}<div class="admin-actions">
-<form method="post" action="/admin/hits/{hid}/confirm">{csrf}<p><label for="note-confirm-{hid}">Note</label><br><textarea id="note-confirm-{hid}" name="note" maxlength="2000" rows="2"></textarea></p><button class="danger" type="submit">Confirm</button></form>
-<form method="post" action="/admin/hits/{hid}/clear">{csrf}<p><label for="note-clear-{hid}">Note</label><br><textarea id="note-clear-{hid}" name="note" maxlength="2000" rows="2"></textarea></p><button class="accept" type="submit">Clear</button></form>
-</div>
-</article>
-"#,
-        tenant = esc(&q.tenant_name),
-        mode = q.mode.as_str(),
-        person = esc(person.trim()),
-        pid = esc(h.person_id.as_str()),
-        list = esc(&h.list_id),
-        entry = esc(&h.entry_id),
-        name = esc(&h.name),
-        matched = esc(&h.matched_name),
-        score = h.score,
-    )
+impl<'a> HitItem<'a> {
+    fn new(q: &'a QueuedHit) -> HitItem<'a> {
+        let h = &q.hit;
+        let person = format!("{} {}", q.person.first_name(), q.person.last_name());
+        HitItem {
+            id: h.id.as_str(),
+            tenant: &q.tenant_name,
+            mode: q.mode.as_str(),
+            person: person.trim().to_owned(),
+            person_id: h.person_id.as_str(),
+            list: &h.list_id,
+            entry: &h.entry_id,
+            name: &h.name,
+            matched: &h.matched_name,
+            score: format!("{:.2}", h.score),
+            summary: serde_json::from_str::<serde_json::Value>(&h.explanation)
+                .ok()
+                .and_then(|e| e.get("summary").and_then(|v| v.as_str()).map(str::to_owned)),
+        }
+    }
+}
+
+#[derive(askama::Template)]
+#[template(path = "admin/dashboard.html")]
+struct Dashboard<'a> {
+    lang: Lang,
+    m: &'static Messages,
+    title: &'a str,
+    bar: Bar<'a>,
+    error: Option<&'a str>,
+    identifications: Vec<identifications::QueueItem<'a>>,
+    /// Each with the time it was submitted.
+    selfies: Vec<(&'a QueuedSigner, String)>,
+    blocked: Vec<QueuedSigner>,
+    hits: Vec<HitItem<'a>>,
 }
 
 async fn dashboard(
@@ -608,91 +641,32 @@ async fn dashboard(
         Ok(rows) => rows,
         Err(e) => return failure(&ApiError::from(e)),
     };
-    let csrf = hidden_csrf(s);
-    let mut body = admin_bar(s, Section::Queues);
-    if let Some(e) = error {
-        body.push_str(&format!(
-            "<p id=\"admin-error\" class=\"error\" role=\"alert\">{}</p>\n",
-            esc(e)
-        ));
-    }
-    body.push_str(&format!(
-        "<section id=\"identifications\" class=\"admin-queue\">\n<h2>Identifications waiting for review <span class=\"count\">{}</span></h2>\n",
-        identifications.len()
-    ));
-    if identifications.is_empty() {
-        body.push_str("<p class=\"empty\">No identification is waiting.</p>\n");
-    }
-    for q in &identifications {
-        body.push_str(&identifications::queue_item(q));
-    }
-    body.push_str("</section>\n");
-    body.push_str(&format!(
-        "<section id=\"selfies\" class=\"admin-queue\">\n<h2>Selfies waiting for review <span class=\"count\">{}</span></h2>\n",
-        selfies.len()
-    ));
-    if selfies.is_empty() {
-        body.push_str("<p class=\"empty\">No selfie is waiting.</p>\n");
-    }
-    for q in &selfies {
-        let sid = esc(q.signer.id.as_str());
-        let submitted = q
-            .signer
-            .selfie
-            .as_ref()
-            .map(|sf| format_time(&sf.submitted_at))
-            .unwrap_or_default();
-        body.push_str(&format!(
-            r#"<article class="card admin-item" id="selfie-{sid}" data-signer="{sid}">
-{where_}<p>Submitted {submitted}</p>
-<p><img class="admin-selfie" src="/admin/selfies/{sid}" alt="Selfie of {name}"></p>
-<div class="admin-actions">
-<form method="post" action="/admin/selfies/{sid}/accept">{csrf}<button class="accept" type="submit">Accept</button></form>
-<form method="post" action="/admin/selfies/{sid}/reject">{csrf}<button class="danger" type="submit">Reject</button></form>
-</div>
-</article>
-"#,
-            where_ = where_(q),
-            submitted = esc(&submitted),
-            name = esc(&q.signer.name),
-        ));
-    }
-    body.push_str("</section>\n");
-    body.push_str(&format!(
-        "<section id=\"blocked\" class=\"admin-queue\">\n<h2>Blocked signers <span class=\"count\">{}</span></h2>\n",
-        blocked.len()
-    ));
-    if blocked.is_empty() {
-        body.push_str("<p class=\"empty\">No signer is blocked.</p>\n");
-    }
-    for q in &blocked {
-        let sid = esc(q.signer.id.as_str());
-        body.push_str(&format!(
-            r#"<article class="card admin-item" id="blocked-{sid}" data-signer="{sid}">
-{where_}<p>Reason: <code class="admin-reason">{reason}</code> · failed validations: {failed}</p>
-<div class="admin-actions">
-<form method="post" action="/admin/blocked/{sid}/unblock">{csrf}<button class="accept" type="submit">Unblock</button></form>
-</div>
-</article>
-"#,
-            where_ = where_(q),
-            reason = esc(q.signer.message.as_deref().unwrap_or("unknown")),
-            failed = q.signer.failed_validations,
-        ));
-    }
-    body.push_str("</section>\n");
-    body.push_str(&format!(
-        "<section id=\"hits\" class=\"admin-queue\">\n<h2>Open screening hits <span class=\"count\">{}</span></h2>\n",
-        hits.len()
-    ));
-    if hits.is_empty() {
-        body.push_str("<p class=\"empty\">No screening hit is open.</p>\n");
-    }
-    for q in &hits {
-        body.push_str(&hit_item(q, &csrf));
-    }
-    body.push_str("</section>\n");
-    page("Queues · Signet back office", &body, status)
+    let page = Dashboard {
+        lang: LANG,
+        m: messages(),
+        title: "Queues · Signet back office",
+        bar: Bar::new(s, Section::Queues),
+        error,
+        identifications: identifications
+            .iter()
+            .map(identifications::QueueItem::new)
+            .collect(),
+        selfies: selfies
+            .iter()
+            .map(|q| {
+                let submitted = q
+                    .signer
+                    .selfie
+                    .as_ref()
+                    .map(|sf| format_time(&sf.submitted_at))
+                    .unwrap_or_default();
+                (q, submitted)
+            })
+            .collect(),
+        blocked,
+        hits: hits.iter().map(HitItem::new).collect(),
+    };
+    super::render(status, &page)
 }
 
 /// `GET /admin`: the queues, or the sign-in form for a browser without a session.

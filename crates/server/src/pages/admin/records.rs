@@ -7,11 +7,9 @@
 //! schedule, as `POST /v1/webhooks/{id}/deliveries/{message_id}/resend` does; each resend is
 //! logged with the operator (the audit trail is the documents').
 
-use super::{
-    Section, admin_bar, failure, format_time, hidden_csrf, page, signed_in, signed_in_form,
-};
+use super::{Bar, LANG, Section, failure, format_time, messages, signed_in, signed_in_form};
 use crate::error::ApiError;
-use crate::pages::{esc, secure};
+use crate::pages::{Lang, Messages, render, secure};
 use crate::signing;
 use crate::state::AppState;
 use axum::extract::rejection::{FormRejection, QueryRejection};
@@ -24,7 +22,9 @@ use serde::Deserialize;
 use signet_core::ids::{DocumentId, EventId, WebhookEndpointId};
 use signet_core::signing::DocumentStatus;
 use signet_core::time::Timestamp;
-use signet_store::{BackofficeMessage, DeliveryState, OperatorSession};
+use signet_store::{
+    AuditRow, BackofficeDocument, BackofficeMessage, DeliveryState, OperatorSession,
+};
 
 /// Rows per page of a list.
 const PAGE_SIZE: u32 = 50;
@@ -114,68 +114,33 @@ fn page_href(base: &str, status: Option<&str>, search: Option<&str>, page: u32) 
 }
 
 /// The previous and next page links (the next one only when a row beyond this page exists).
-fn pager(base: &str, status: Option<&str>, search: Option<&str>, page: u32, more: bool) -> String {
-    let mut links = Vec::new();
-    if page > 1 {
-        links.push(format!(
-            r#"<a id="previous-page" rel="prev" href="{}">Previous page</a>"#,
-            esc(&page_href(base, status, search, page - 1))
-        ));
-    }
-    if more {
-        links.push(format!(
-            r#"<a id="next-page" rel="next" href="{}">Next page</a>"#,
-            esc(&page_href(base, status, search, page.saturating_add(1)))
-        ));
-    }
-    if links.is_empty() {
-        return String::new();
-    }
-    format!(
-        "<nav class=\"admin-pages\" aria-label=\"Pages\"><span>Page {page}</span> {}</nav>\n",
-        links.join(" ")
-    )
+struct Pager {
+    page: u32,
+    previous: Option<String>,
+    next: Option<String>,
 }
 
-fn status_options(all: &[&str], current: Option<&str>) -> String {
-    let mut out = String::from(r#"<option value="">Any</option>"#);
-    for s in all {
-        let selected = if current == Some(*s) { " selected" } else { "" };
-        out.push_str(&format!(
-            r#"<option value="{s}"{selected}>{label}</option>"#,
-            s = esc(s),
-            label = esc(&s.replace('_', " ")),
-        ));
+fn pager(base: &str, status: Option<&str>, search: Option<&str>, page: u32, more: bool) -> Pager {
+    Pager {
+        page,
+        previous: (page > 1).then(|| page_href(base, status, search, page - 1)),
+        next: more.then(|| page_href(base, status, search, page.saturating_add(1))),
     }
-    out
 }
 
-fn error_line(error: Option<&str>) -> String {
-    error
-        .map(|e| {
-            format!(
-                "<p id=\"admin-error\" class=\"error\" role=\"alert\">{}</p>\n",
-                esc(e)
-            )
-        })
-        .unwrap_or_default()
+/// The options of a status filter: each status, and whether it is the one chosen.
+fn status_options<'a>(all: &[&'a str], current: Option<&str>) -> Vec<(&'a str, bool)> {
+    all.iter().map(|s| (*s, current == Some(*s))).collect()
 }
 
-fn badge(status: &str) -> String {
-    format!(
-        r#"<span class="admin-status" data-status="{s}">{label}</span>"#,
-        s = esc(status),
-        label = esc(&status.replace('_', " ")),
-    )
+/// A status word as the badges show it.
+pub(crate) fn spaced(status: &str) -> String {
+    status.replace('_', " ")
 }
 
 /// To the second, for audit entries and delivery attempts.
 fn format_precise(t: &Timestamp) -> String {
     t.format("%d %b %Y, %H:%M:%S UTC").to_string()
-}
-
-fn opt(s: Option<&str>) -> String {
-    s.map(esc).unwrap_or_else(|| "—".to_owned())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,68 +184,67 @@ async fn documents(
         }
     };
     let more = rows.len() > PAGE_SIZE as usize;
-    let mut body = admin_bar(&s, Section::Documents);
-    body.push_str(&format!(
-        r#"<section id="documents" class="admin-records">
-<h2>Documents</h2>
-{error}<form id="documents-filter" class="card admin-filter" method="get" action="/admin/documents">
-<p><label for="q">Document id or name</label>
-<input id="q" name="q" type="search" maxlength="{MAX_SEARCH_CHARS}" value="{q}"></p>
-<p><label for="status">Status</label>
-<select id="status" name="status">{options}</select></p>
-<p><button type="submit">Filter</button> <a href="/admin/documents">Clear</a></p>
-</form>
-"#,
-        error = error_line(error.as_deref()),
-        q = esc(search.as_deref().unwrap_or("")),
-        options = status_options(&statuses, filter),
-    ));
     let shown = &rows[..rows.len().min(PAGE_SIZE as usize)];
-    if shown.is_empty() {
-        body.push_str("<p class=\"empty\">No document matches.</p>\n");
-    } else {
-        body.push_str(
-            r#"<div class="admin-table"><table id="documents-table">
-<thead><tr><th scope="col">Created</th><th scope="col">Tenant</th><th scope="col">Document</th><th scope="col">Status</th><th scope="col">Signers</th></tr></thead>
-<tbody>
-"#,
-        );
-        for d in shown {
-            let doc = &d.workflow.document;
-            let id = esc(doc.id.as_str());
-            let signers = d
-                .workflow
-                .signers
-                .iter()
-                .map(|sg| format!("<li>{} {}</li>", esc(&sg.name), badge(sg.status.as_str())))
-                .collect::<String>();
-            body.push_str(&format!(
-                r#"<tr class="admin-document" data-document="{id}">
-<td>{created}</td>
-<td><span class="admin-tenant">{tenant}</span><br><span class="admin-meta">{mode}</span></td>
-<td><a href="/admin/documents/{id}">{name}</a><br><code>{id}</code></td>
-<td>{status}</td>
-<td><ul class="admin-signers">{signers}</ul></td>
-</tr>
-"#,
-                created = esc(&format_time(&doc.created_at)),
-                tenant = esc(&d.tenant_name),
-                mode = d.mode.as_str(),
-                name = esc(&doc.name),
-                status = badge(doc.status.as_str()),
-            ));
-        }
-        body.push_str("</tbody>\n</table></div>\n");
-    }
-    body.push_str(&pager(
-        "/admin/documents",
-        filter,
-        search.as_deref(),
-        query.page(),
-        more,
-    ));
-    body.push_str("</section>\n");
-    page("Documents · Signet back office", &body, http)
+    let page = DocumentsPage {
+        lang: LANG,
+        m: messages(),
+        title: "Documents · Signet back office",
+        bar: Bar::new(&s, Section::Documents),
+        error: error.as_deref(),
+        max_search: MAX_SEARCH_CHARS,
+        search: search.as_deref().unwrap_or(""),
+        options: status_options(&statuses, filter),
+        rows: shown
+            .iter()
+            .map(|d| (d, format_time(&d.workflow.document.created_at)))
+            .collect(),
+        pager: pager(
+            "/admin/documents",
+            filter,
+            search.as_deref(),
+            query.page(),
+            more,
+        ),
+    };
+    render(http, &page)
+}
+
+#[derive(askama::Template)]
+#[template(path = "admin/documents.html")]
+struct DocumentsPage<'a> {
+    lang: Lang,
+    m: &'static Messages,
+    title: &'a str,
+    bar: Bar<'a>,
+    error: Option<&'a str>,
+    max_search: usize,
+    search: &'a str,
+    options: Vec<(&'a str, bool)>,
+    /// Each with the time it was created.
+    rows: Vec<(&'a BackofficeDocument, String)>,
+    pager: Pager,
+}
+
+#[derive(askama::Template)]
+#[template(path = "admin/document.html")]
+struct DocumentPage<'a> {
+    lang: Lang,
+    m: &'static Messages,
+    title: &'a str,
+    bar: Bar<'a>,
+    doc: &'a signet_core::signing::Document,
+    tenant: &'a str,
+    mode: &'static str,
+    created: String,
+    updated: String,
+    finished: Option<String>,
+    expires: Option<String>,
+    signers: &'a [signet_core::signing::Signer],
+    trail: &'a [AuditRow],
+    /// Each entry with its time, and whether it is the first that does not chain.
+    entries: Vec<(&'a AuditRow, String, bool)>,
+    /// The first entry whose hash does not chain.
+    broken: Option<i64>,
 }
 
 /// `GET /admin/documents/{document_id}`: the document, its signers and its audit trail with
@@ -307,128 +271,28 @@ async fn document(
     };
     let broken = signing::first_broken(&trail);
     let doc = &d.workflow.document;
-    let did = esc(doc.id.as_str());
-    let mut body = admin_bar(&s, Section::Documents);
-    body.push_str(&format!(
-        r#"<p><a href="/admin/documents">All documents</a></p>
-<article id="document" class="card admin-record" data-document="{did}">
-<h2>{name}</h2>
-<p class="admin-meta"><span class="admin-tenant">{tenant}</span> · {mode} mode · <code>{did}</code></p>
-<p>Status {status}{message}</p>
-<dl class="admin-facts">
-<dt>Created</dt><dd>{created}</dd>
-<dt>Updated</dt><dd>{updated}</dd>
-<dt>Finished</dt><dd>{finished}</dd>
-<dt>Expires</dt><dd>{expires}</dd>
-<dt>Level</dt><dd>{level} · {order} order</dd>
-<dt>File</dt><dd>{pages} page(s), {size} bytes, {revisions} signature revision(s)</dd>
-<dt>Original SHA-256</dt><dd><code class="admin-hash">{original}</code></dd>
-<dt>Current SHA-256</dt><dd><code class="admin-hash">{current}</code></dd>
-</dl>
-</article>
-"#,
-        name = esc(&doc.name),
-        tenant = esc(&d.tenant_name),
-        mode = d.mode.as_str(),
-        status = badge(doc.status.as_str()),
-        message = doc
-            .message
-            .as_deref()
-            .map(|m| format!(" · <span class=\"admin-reason\">{}</span>", esc(m)))
-            .unwrap_or_default(),
-        created = esc(&format_time(&doc.created_at)),
-        updated = esc(&format_time(&doc.updated_at)),
-        finished = opt(doc.finished_at.as_ref().map(format_time).as_deref()),
-        expires = opt(doc.expires_at.as_ref().map(format_time).as_deref()),
-        level = doc.level.as_str(),
-        order = doc.order.as_str(),
-        pages = doc.pages,
-        size = doc.size,
-        revisions = doc.revisions,
-        original = esc(&doc.original_sha256),
-        current = esc(&doc.current_sha256),
-    ));
-
-    body.push_str(&format!(
-        "<section id=\"signers\" class=\"admin-records\">\n<h2>Signers <span class=\"count\">{}</span></h2>\n",
-        d.workflow.signers.len()
-    ));
-    body.push_str(
-        r#"<div class="admin-table"><table id="signers-table">
-<thead><tr><th scope="col">#</th><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Status</th><th scope="col">Message</th></tr></thead>
-<tbody>
-"#,
-    );
-    for sg in &d.workflow.signers {
-        body.push_str(&format!(
-            r#"<tr class="admin-signer" data-signer="{sid}"><td>{pos}</td><td>{name}<br><code>{sid}</code></td><td>{email}</td><td>{status}</td><td>{message}</td></tr>
-"#,
-            sid = esc(sg.id.as_str()),
-            pos = sg.position + 1,
-            name = esc(&sg.name),
-            email = opt(sg.email.as_deref()),
-            status = badge(sg.status.as_str()),
-            message = opt(sg.message.as_deref()),
-        ));
-    }
-    body.push_str("</tbody>\n</table></div>\n</section>\n");
-
-    body.push_str(&format!(
-        "<section id=\"audit\" class=\"admin-records\">\n<h2>Audit trail <span class=\"count\">{}</span></h2>\n",
-        trail.len()
-    ));
-    match broken {
-        None => body.push_str(&format!(
-            r#"<p id="chain" class="admin-chain" data-chain="valid">Hash chain valid: every entry chains onto the one before it{head}.</p>
-"#,
-            head = trail
-                .last()
-                .map(|r| format!(
-                    "; head <code class=\"admin-hash\">{}</code>",
-                    esc(&r.hash)
-                ))
-                .unwrap_or_default(),
-        )),
-        Some(seq) => body.push_str(&format!(
-            r#"<p id="chain" class="admin-chain error" data-chain="broken" data-first-broken="{seq}" role="alert">Hash chain broken at entry {seq}: the trail was changed there after it was written (an entry edited, or one removed or reordered at this point).</p>
-"#
-        )),
-    }
-    if trail.is_empty() {
-        body.push_str("<p class=\"empty\">No audit entry.</p>\n");
-    } else {
-        body.push_str(
-            r#"<div class="admin-table"><table id="audit-table">
-<thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">Event</th><th scope="col">Actor</th><th scope="col">IP</th><th scope="col">User agent</th><th scope="col">Document SHA-256</th></tr></thead>
-<tbody>
-"#,
-        );
-        for r in &trail {
-            let class = if Some(r.seq) == broken {
-                " admin-broken"
-            } else {
-                ""
-            };
-            body.push_str(&format!(
-                r#"<tr class="admin-audit{class}" data-seq="{seq}"><td>{seq}</td><td>{at}</td><td><code class="admin-action">{action}</code></td><td>{actor}</td><td>{ip}</td><td class="admin-ua">{ua}</td><td><code class="admin-hash">{sha}</code></td></tr>
-"#,
-                seq = r.seq,
-                at = esc(&format_precise(&r.at)),
-                action = esc(&r.action),
-                actor = esc(&r.actor),
-                ip = opt(r.ip.as_deref()),
-                ua = opt(r.user_agent.as_deref()),
-                sha = esc(&r.document_sha256),
-            ));
-        }
-        body.push_str("</tbody>\n</table></div>\n");
-    }
-    body.push_str("</section>\n");
-    page(
-        &format!("{} · Documents · Signet back office", doc.name),
-        &body,
-        StatusCode::OK,
-    )
+    let title = format!("{} · Documents · Signet back office", doc.name);
+    let page = DocumentPage {
+        lang: LANG,
+        m: messages(),
+        title: &title,
+        bar: Bar::new(&s, Section::Documents),
+        doc,
+        tenant: &d.tenant_name,
+        mode: d.mode.as_str(),
+        created: format_time(&doc.created_at),
+        updated: format_time(&doc.updated_at),
+        finished: doc.finished_at.as_ref().map(format_time),
+        expires: doc.expires_at.as_ref().map(format_time),
+        signers: &d.workflow.signers,
+        trail: &trail,
+        entries: trail
+            .iter()
+            .map(|r| (r, format_precise(&r.at), Some(r.seq) == broken))
+            .collect(),
+        broken,
+    };
+    render(StatusCode::OK, &page)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -442,31 +306,36 @@ fn message_href(m: &BackofficeMessage) -> String {
     )
 }
 
-/// The resend button, or why there is none. `back` is the list's filter and page, to return
-/// to after the resend.
-fn resend_control(s: &OperatorSession, m: &BackofficeMessage, back: &ListQuery) -> String {
-    if m.endpoint_enabled {
-        let mut keep = String::new();
-        if let Some(st) = back.status() {
-            keep.push_str(&format!(
-                r#"<input type="hidden" name="status" value="{}">"#,
-                esc(st)
-            ));
+/// The resend button's form, or `None` when the endpoint is disabled. `back` is the list's
+/// filter and page, to return to after the resend.
+struct Resend<'a> {
+    href: String,
+    status: Option<&'a str>,
+    page: Option<u32>,
+}
+
+/// A message as its row and its page show it.
+struct MessageRow<'a> {
+    message: &'a BackofficeMessage,
+    href: String,
+    last_error: String,
+    next: Option<String>,
+    resend: Option<Resend<'a>>,
+}
+
+impl<'a> MessageRow<'a> {
+    fn new(m: &'a BackofficeMessage, back: &'a ListQuery) -> MessageRow<'a> {
+        MessageRow {
+            message: m,
+            href: message_href(m),
+            last_error: last_error(m),
+            next: m.next_attempt_at.as_ref().map(format_time),
+            resend: m.endpoint_enabled.then(|| Resend {
+                href: message_href(m),
+                status: back.status(),
+                page: (back.page() > 1).then(|| back.page()),
+            }),
         }
-        if back.page() > 1 {
-            keep.push_str(&format!(
-                r#"<input type="hidden" name="page" value="{}">"#,
-                back.page()
-            ));
-        }
-        format!(
-            r#"<form class="admin-resend" method="post" action="{href}/resend">{csrf}{keep}<button class="secondary" type="submit">Resend</button></form>"#,
-            href = esc(&message_href(m)),
-            csrf = hidden_csrf(s),
-        )
-    } else {
-        r#"<span class="admin-meta">Endpoint disabled: the tenant must enable it first.</span>"#
-            .to_owned()
     }
 }
 
@@ -474,11 +343,49 @@ fn last_error(m: &BackofficeMessage) -> String {
     let code = m.last_status_code.map(|c| format!("HTTP {c}"));
     match (m.last_error.as_deref(), code) {
         (None, None) => "—".to_owned(),
-        (Some(e), Some(c)) if e.contains(&c) => esc(e),
-        (Some(e), Some(c)) => format!("{} · {}", esc(&c), esc(e)),
-        (Some(e), None) => esc(e),
-        (None, Some(c)) => esc(&c),
+        (Some(e), Some(c)) if e.contains(&c) => e.to_owned(),
+        (Some(e), Some(c)) => format!("{c} · {e}"),
+        (Some(e), None) => e.to_owned(),
+        (None, Some(c)) => c,
     }
+}
+
+#[derive(askama::Template)]
+#[template(path = "admin/webhooks.html")]
+struct WebhooksPage<'a> {
+    lang: Lang,
+    m: &'static Messages,
+    title: &'a str,
+    bar: Bar<'a>,
+    error: Option<&'a str>,
+    options: Vec<(&'a str, bool)>,
+    rows: Vec<MessageRow<'a>>,
+    pager: Pager,
+}
+
+/// One delivery attempt as the message's page shows it.
+struct Attempt<'a> {
+    id: &'a str,
+    n: u32,
+    at: String,
+    outcome: &'a str,
+    code: String,
+    latency: String,
+    error: Option<&'a str>,
+    excerpt: &'a str,
+}
+
+#[derive(askama::Template)]
+#[template(path = "admin/webhook_message.html")]
+struct MessagePage<'a> {
+    lang: Lang,
+    m: &'static Messages,
+    title: &'a str,
+    bar: Bar<'a>,
+    row: MessageRow<'a>,
+    created: String,
+    updated: String,
+    attempts: Vec<Attempt<'a>>,
 }
 
 async fn webhooks_page(
@@ -515,69 +422,18 @@ async fn webhooks_page(
     let more = rows.len() > PAGE_SIZE as usize;
     let states: Vec<&str> = DeliveryState::ALL.iter().map(|d| d.as_str()).collect();
     let filter_word = filter.map(DeliveryState::as_str);
-    let mut body = admin_bar(s, Section::Webhooks);
-    body.push_str(&format!(
-        r#"<section id="webhooks" class="admin-records">
-<h2>Webhook deliveries</h2>
-{error}<p class="admin-meta">Failed, retrying and endpoint-disabled messages first. Times are on each tenant's clock.</p>
-<form id="webhooks-filter" class="card admin-filter" method="get" action="/admin/webhooks">
-<p><label for="status">Status</label>
-<select id="status" name="status">{options}</select></p>
-<p><button type="submit">Filter</button> <a href="/admin/webhooks">Clear</a></p>
-</form>
-"#,
-        error = error_line(error.as_deref()),
-        options = status_options(&states, filter_word),
-    ));
     let shown = &rows[..rows.len().min(PAGE_SIZE as usize)];
-    if shown.is_empty() {
-        body.push_str("<p class=\"empty\">No webhook message matches.</p>\n");
-    } else {
-        body.push_str(
-            r#"<div class="admin-table"><table id="webhooks-table">
-<thead><tr><th scope="col">Tenant</th><th scope="col">Endpoint</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last error</th><th scope="col">Next attempt</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-<tbody>
-"#,
-        );
-        for m in shown {
-            body.push_str(&format!(
-                r#"<tr class="admin-message" data-endpoint="{ep}" data-event="{ev}" data-status="{state}">
-<td><span class="admin-tenant">{tenant}</span><br><span class="admin-meta">{mode}</span></td>
-<td><span class="admin-url">{url}</span><br><code>{ep}</code></td>
-<td><code>{etype}</code><br><a href="{href}"><code>{ev}</code></a></td>
-<td>{badge}</td>
-<td>{attempts}</td>
-<td>{last_error}</td>
-<td>{next}</td>
-<td>{resend}</td>
-</tr>
-"#,
-                ep = esc(m.endpoint_id.as_str()),
-                ev = esc(m.event_id.as_str()),
-                state = m.state.as_str(),
-                tenant = esc(&m.tenant_name),
-                mode = m.mode.as_str(),
-                url = esc(&m.endpoint_url),
-                etype = esc(&m.event_type),
-                href = esc(&message_href(m)),
-                badge = badge(m.state.as_str()),
-                attempts = m.attempts_made,
-                last_error = last_error(m),
-                next = opt(m.next_attempt_at.as_ref().map(format_time).as_deref()),
-                resend = resend_control(s, m, query),
-            ));
-        }
-        body.push_str("</tbody>\n</table></div>\n");
-    }
-    body.push_str(&pager(
-        "/admin/webhooks",
-        filter_word,
-        None,
-        query.page(),
-        more,
-    ));
-    body.push_str("</section>\n");
-    page("Webhook deliveries · Signet back office", &body, http)
+    let page = WebhooksPage {
+        lang: LANG,
+        m: messages(),
+        title: "Webhook deliveries · Signet back office",
+        bar: Bar::new(s, Section::Webhooks),
+        error: error.as_deref(),
+        options: status_options(&states, filter_word),
+        rows: shown.iter().map(|m| MessageRow::new(m, query)).collect(),
+        pager: pager("/admin/webhooks", filter_word, None, query.page(), more),
+    };
+    render(http, &page)
 }
 
 /// `GET /admin/webhooks`: webhook messages of every tenant, those needing attention first;
@@ -624,85 +480,33 @@ async fn message(
         Ok(a) => a,
         Err(e) => return failure(&ApiError::from(e)),
     };
-    let mut body = admin_bar(&s, Section::Webhooks);
-    body.push_str(&format!(
-        r#"<p><a href="/admin/webhooks">All webhook deliveries</a></p>
-<article id="message" class="card admin-record" data-endpoint="{ep}" data-event="{ev}" data-status="{state}">
-<h2><code>{etype}</code></h2>
-<p class="admin-meta"><span class="admin-tenant">{tenant}</span> · {mode} mode · event <code>{ev}</code></p>
-<p>Status {badge}</p>
-<dl class="admin-facts">
-<dt>Endpoint</dt><dd><span class="admin-url">{url}</span> <code>{ep}</code>{disabled}</dd>
-<dt>Attempts</dt><dd>{attempts} in the current schedule</dd>
-<dt>Last error</dt><dd>{last_error}</dd>
-<dt>Next attempt</dt><dd>{next}</dd>
-<dt>Created</dt><dd>{created}</dd>
-<dt>Updated</dt><dd>{updated}</dd>
-</dl>
-<div class="admin-actions">{resend}</div>
-</article>
-"#,
-        ep = esc(m.endpoint_id.as_str()),
-        ev = esc(m.event_id.as_str()),
-        state = m.state.as_str(),
-        etype = esc(&m.event_type),
-        tenant = esc(&m.tenant_name),
-        mode = m.mode.as_str(),
-        badge = badge(m.state.as_str()),
-        url = esc(&m.endpoint_url),
-        disabled = if m.endpoint_enabled {
-            String::new()
-        } else {
-            format!(
-                " · <span class=\"admin-reason\">disabled: {}</span>",
-                opt(m.endpoint_disabled_reason.as_deref())
-            )
-        },
-        attempts = m.attempts_made,
-        last_error = last_error(&m),
-        next = opt(m.next_attempt_at.as_ref().map(format_time).as_deref()),
-        created = esc(&format_time(&m.created_at)),
-        updated = esc(&format_time(&m.updated_at)),
-        resend = resend_control(&s, &m, &ListQuery::default()),
-    ));
-    body.push_str(&format!(
-        "<section id=\"attempts\" class=\"admin-records\">\n<h2>Delivery attempts <span class=\"count\">{}</span></h2>\n",
-        attempts.len()
-    ));
-    if attempts.is_empty() {
-        body.push_str("<p class=\"empty\">No attempt yet.</p>\n");
-    } else {
-        body.push_str(
-            r#"<div class="admin-table"><table id="attempts-table">
-<thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">Outcome</th><th scope="col">HTTP status</th><th scope="col">Latency</th><th scope="col">Error</th><th scope="col">Response</th></tr></thead>
-<tbody>
-"#,
-        );
-        for a in &attempts {
-            body.push_str(&format!(
-                r#"<tr class="admin-attempt" data-delivery="{id}"><td>{n}</td><td>{at}</td><td>{outcome}</td><td>{code}</td><td>{latency:.1} ms</td><td>{error}</td><td><code class="admin-excerpt">{excerpt}</code></td></tr>
-"#,
-                id = esc(a.id.as_str()),
-                n = a.attempt,
-                at = esc(&format_precise(&a.attempted_at)),
-                outcome = badge(&a.outcome),
-                code = a
+    let back = ListQuery::default();
+    let page = MessagePage {
+        lang: LANG,
+        m: messages(),
+        title: "Webhook delivery · Signet back office",
+        bar: Bar::new(&s, Section::Webhooks),
+        row: MessageRow::new(&m, &back),
+        created: format_time(&m.created_at),
+        updated: format_time(&m.updated_at),
+        attempts: attempts
+            .iter()
+            .map(|a| Attempt {
+                id: a.id.as_str(),
+                n: a.attempt,
+                at: format_precise(&a.attempted_at),
+                outcome: &a.outcome,
+                code: a
                     .status_code
                     .map(|c| c.to_string())
                     .unwrap_or_else(|| "—".to_owned()),
-                latency = a.latency_us as f64 / 1000.0,
-                error = opt(a.error.as_deref()),
-                excerpt = esc(a.response_excerpt.as_deref().unwrap_or("")),
-            ));
-        }
-        body.push_str("</tbody>\n</table></div>\n");
-    }
-    body.push_str("</section>\n");
-    page(
-        "Webhook delivery · Signet back office",
-        &body,
-        StatusCode::OK,
-    )
+                latency: format!("{:.1}", a.latency_us as f64 / 1000.0),
+                error: a.error.as_deref(),
+                excerpt: a.response_excerpt.as_deref().unwrap_or(""),
+            })
+            .collect(),
+    };
+    render(StatusCode::OK, &page)
 }
 
 /// Puts a message back in the queue with a fresh schedule, as the API's resend does: due now
