@@ -1161,6 +1161,16 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     if best.0 >= 0.95 {
         return best;
     }
+    // Two Arabic-script spellings: the same letters or another name (کاظمی is not قاسمی).
+    if a.abjad
+        && b.abjad
+        && a.alts
+            .iter()
+            .chain(&b.alts)
+            .all(|x| x.raw != a.raw && x.raw != b.raw)
+    {
+        return (0.0, MatchHow::Typo);
+    }
     // In a Chinese name one letter for another is most often another syllable, another
     // character (Rongwen / Rongwei): between two Chinese names' tokens a typo may swap, add or
     // drop a letter but not replace one.

@@ -439,6 +439,9 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                 for a in romanize::cyrillic_transcriptions(&t.raw) {
                     push_alt(&mut t, &a);
                 }
+                if let Some(a) = romanize::ukrainian_as_russian(&t.raw) {
+                    push_alt(&mut t, &a);
+                }
             }
             t
         })

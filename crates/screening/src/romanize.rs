@@ -389,7 +389,6 @@ const CHINESE_REWRITES: &[(&str, &str)] = &[
     ("ueh", "ue"),
     ("yeh", "ye"),
     ("ien", "ian"),
-    ("ung", "ong"),
     ("uei", "ui"),
     ("ih", "i"),
     ("k", "g"),
@@ -405,7 +404,17 @@ pub(crate) fn chinese_key(raw: &str) -> String {
             s = s.replace(from, to);
         }
     }
-    s
+    // Wade–Giles -ung is pinyin -ong, but not across syllables (chun-guang).
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in b.iter().enumerate() {
+        let ung = c == b'u'
+            && b.get(i + 1) == Some(&b'n')
+            && b.get(i + 2) == Some(&b'g')
+            && !b.get(i + 3).is_some_and(|n| is_vowel(*n));
+        out.push(if ung { 'o' } else { char::from(c) });
+    }
+    out
 }
 
 /// Whether a Chinese key is made of Mandarin syllables (an inventory wide enough for pinyin and
@@ -585,8 +594,19 @@ pub(crate) fn cyrillic_transcriptions(raw: &str) -> Vec<String> {
         .any(|m| raw.contains(m) && (*m != "j" || russian_ending))
     {
         let g = rewrite(raw, GERMAN_CYRILLIC);
-        if g != raw {
-            out.push(g);
+        // German writes з as s too (Kusnezow, Saizew): a second spelling with z.
+        let b = g.as_bytes();
+        let z: String = (0..b.len())
+            .map(|i| {
+                let s_alone =
+                    b[i] == b's' && (i == 0 || b[i - 1] != b't') && b.get(i + 1) != Some(&b'h');
+                if s_alone { 'z' } else { char::from(b[i]) }
+            })
+            .collect();
+        for v in [g, z] {
+            if v != raw && !out.contains(&v) {
+                out.push(v);
+            }
         }
     }
     // French ou/ch/j: Oustinov, Chostakovitch, Joukov; only with an ending of a Russian name,
@@ -604,6 +624,33 @@ pub(crate) fn cyrillic_transcriptions(raw: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The Russian reading of a Ukrainian name written the Ukrainian way (Hryhorenko →
+/// Grygorenko, which folds to Grigorenko): h for г is g, when the word shows it (an initial hr,
+/// hn, hl, or an initial h with a Ukrainian ending).
+pub(crate) fn ukrainian_as_russian(raw: &str) -> Option<String> {
+    let b = raw.as_bytes();
+    let ukrainian_h = |i: usize| {
+        b[i] == b'h' && (i == 0 || !matches!(b[i - 1], b'c' | b's' | b'k' | b'z' | b'h'))
+    };
+    let cluster = b.len() > 1 && b[0] == b'h' && matches!(b[1], b'r' | b'n' | b'l');
+    let ending = ["enko", "chuk", "yuk", "iy", "ych", "yk"]
+        .iter()
+        .any(|e| raw.ends_with(e));
+    if !(cluster || (b.first() == Some(&b'h') && ending)) {
+        return None;
+    }
+    let out: String = (0..b.len())
+        .map(|i| {
+            if ukrainian_h(i) {
+                'g'
+            } else {
+                char::from(b[i])
+            }
+        })
+        .collect();
+    (out != raw).then_some(out)
 }
 
 /// The Arabic article joined to the word after it on the Latin side (ALQAHTANI, ELSHERIF,
@@ -655,9 +702,11 @@ pub(crate) fn joined_article(raw: &str) -> Option<&str> {
     }
     const SUN: &[&str] = &["t", "th", "d", "dh", "r", "z", "s", "sh", "n"];
     for art in ["al", "el", "ul"] {
+        // A vowel after the article is an ع or a hamza (Alotaibi, Alamin): then the rest must
+        // be longer still.
         if let Some(rest) = raw.strip_prefix(art)
             && rest.len() >= 5
-            && !is_vowel(rest.as_bytes()[0])
+            && (!is_vowel(rest.as_bytes()[0]) || rest.len() >= 6)
             && rest.as_bytes()[0] != b'l'
         {
             return Some(rest);
@@ -864,6 +913,8 @@ mod tests {
             ("zi", "tzu"),
             ("gui", "kuei"),
             ("xiong", "hsiung"),
+            ("chunguang", "chunkuang"),
+            ("rongwei", "jungwei"),
         ] {
             assert_eq!(chinese_key(py), chinese_key(wg), "{py}/{wg}");
         }
@@ -902,6 +953,15 @@ mod tests {
         assert!(has("jurij", "yuriy"));
         assert!(has("chostakovitch", "shostakovich"));
         assert!(has("joukov", "zhukov"));
+        assert!(has("kusnezow", "kuznetsov"));
+        assert!(has("saizew", "zaitsev"));
+        assert_eq!(
+            ukrainian_as_russian("hryhorenko").as_deref(),
+            Some("grygorenko")
+        );
+        assert_eq!(ukrainian_as_russian("hnatyuk").as_deref(), Some("gnatyuk"));
+        assert_eq!(ukrainian_as_russian("khrushchev"), None);
+        assert_eq!(ukrainian_as_russian("john"), None);
         assert!(cyrillic_transcriptions("charles").is_empty());
         assert!(cyrillic_transcriptions("john").is_empty());
     }
@@ -912,6 +972,7 @@ mod tests {
         assert_eq!(joined_article("elsherif"), Some("sherif"));
         assert_eq!(joined_article("arrashid"), Some("rashid"));
         assert_eq!(joined_article("assayed"), Some("sayed"));
+        assert_eq!(joined_article("alotaibi"), Some("otaibi"));
         assert_eq!(joined_article("alan"), None);
         assert_eq!(joined_article("ali"), None);
         assert_eq!(joined_article("albert"), None);

@@ -61,10 +61,12 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
         return "allah".into();
     }
     let mut i = 0;
+    let mut after_article = usize::MAX;
     while i < chars.len() {
         let c = chars[i];
         let lower = c.to_lowercase().next().unwrap_or(c);
-        let prev_is_letter = i > 0 && chars[i - 1].is_alphabetic();
+        // The word after a dropped article starts again: العتيبي keeps its ع (Otaibi).
+        let prev_is_letter = i > 0 && i != after_article && chars[i - 1].is_alphabetic();
         let next = chars
             .get(i + 1)
             .map(|n| n.to_lowercase().next().unwrap_or(*n));
@@ -76,6 +78,7 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
             && chars.get(i + 3).is_some_and(|c| is_arabic_letter(*c))
         {
             i += 2;
+            after_article = i;
             continue;
         }
         if c.is_ascii() {
@@ -84,7 +87,7 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
             out.push_str(s);
         } else if is_greek(lower) {
             i += greek(lower, next, prev_is_letter, &mut out);
-        } else if let Some(s) = arabic_read(&chars, i, hints) {
+        } else if let Some(s) = arabic_read(&chars, i, prev_is_letter, hints) {
             out.push_str(s);
         } else if let Some(s) = deunicode::deunicode_char(c) {
             out.push_str(&s.to_ascii_lowercase());
@@ -230,9 +233,13 @@ fn strip_greek_accent(c: char) -> char {
 }
 
 /// One Arabic-script letter in its word, with the readings the hints choose.
-fn arabic_read(chars: &[char], i: usize, hints: Hints) -> Option<&'static str> {
+fn arabic_read(
+    chars: &[char],
+    i: usize,
+    prev_is_letter: bool,
+    hints: Hints,
+) -> Option<&'static str> {
     let c = chars[i];
-    let prev_is_letter = i > 0 && chars[i - 1].is_alphabetic();
     let last = chars.get(i + 1).is_none_or(|n| !n.is_alphabetic());
     if hints.consonantal && prev_is_letter && !last {
         match c {
@@ -349,6 +356,8 @@ mod tests {
         assert_eq!(to_ascii("فاطمة"), "fatma");
         assert_eq!(to_ascii("وليد"), "wlid");
         assert_eq!(to_ascii("الرشيد"), "rshid");
+        assert_eq!(to_ascii("العتيبي"), "atibi");
+        assert_eq!(to_ascii("الله"), "allah");
         assert_eq!(to_ascii("مرتضی قربانی"), "mrtzi qrbani");
     }
 }
