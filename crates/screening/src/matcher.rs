@@ -1185,8 +1185,14 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     }
     // Other readings meet by spelling or transliteration, not by typo.
     let alt = |x: &Tok, y: &Tok| {
-        let (s, _) = spelling_sim(x, y);
-        if s >= 0.90 { s.min(0.95) } else { 0.0 }
+        let (s, how) = spelling_sim(x, y);
+        // Not a typo between two Chinese names' tokens (Rongwen / Rongwei).
+        let typo_ok = how != MatchHow::Typo || a.culture & b.culture & CHINESE == 0;
+        if s >= 0.95 || (s >= 0.90 && typo_ok) {
+            s.min(0.95)
+        } else {
+            0.0
+        }
     };
     for x in &a.alts {
         let s = alt(x, b);
@@ -1244,8 +1250,11 @@ fn spelling_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
         b.raw.as_bytes(),
         limit,
     ));
+    // Arabic script leaves short names few letters: one more or less is another name there
+    // (سعيد is Saeed, not Saad).
+    let short_abjad = (a.abjad || b.abjad) && max <= 4;
     let typo = match d {
-        _ if d > budget => 0.0,
+        _ if d > budget || short_abjad => 0.0,
         1 if max >= 6 => 0.90,
         1 => 0.85,
         2 => 0.82,

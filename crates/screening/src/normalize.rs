@@ -328,9 +328,16 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
             }
         };
         if abjad {
-            if original.contains(['و', 'ي', 'ی']) {
+            // Each و or ي inside the word read as a consonant or as a vowel: every
+            // combination of the first three.
+            let n = original
+                .chars()
+                .filter(|c| matches!(c, 'و' | 'ي' | 'ی'))
+                .count()
+                .min(3);
+            for mask in 1..(1u8 << n) {
                 alt(translit::Hints {
-                    consonantal: true,
+                    consonantal: mask,
                     ..hints
                 });
             }

@@ -618,7 +618,11 @@ pub(crate) fn cyrillic_transcriptions(raw: &str) -> Vec<String> {
         .iter()
         .any(|e| raw.ends_with(e))
     {
-        let f = rewrite(raw, FRENCH_CYRILLIC);
+        let mut f = rewrite(raw, FRENCH_CYRILLIC);
+        // Chichkine, Eltsine: the French final e.
+        if f.ends_with("ine") {
+            f.pop();
+        }
         if f != raw && !out.contains(&f) {
             out.push(f);
         }

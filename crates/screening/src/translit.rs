@@ -23,8 +23,9 @@ pub(crate) fn to_ascii(name: &str) -> String {
 pub(crate) struct Hints {
     pub(crate) ukrainian: bool,
     pub(crate) persian: bool,
-    /// Read و and ي inside a word as the consonants w and y (عوض, Awad), not as long vowels.
-    pub(crate) consonantal: bool,
+    /// Read the k-th و or ي inside a word as the consonant w or y (عوض, Awad; موسوی, Mousavi)
+    /// when bit k is set, else as a long vowel.
+    pub(crate) consonantal: u8,
     /// Read ق as gh and غ as q, as Persian speech often does (Ghorbani, Qolami).
     pub(crate) swap_q_gh: bool,
 }
@@ -40,7 +41,7 @@ impl Hints {
             persian: name
                 .chars()
                 .any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی')),
-            consonantal: false,
+            consonantal: 0,
             swap_q_gh: false,
         }
     }
@@ -241,11 +242,15 @@ fn arabic_read(
 ) -> Option<&'static str> {
     let c = chars[i];
     let last = chars.get(i + 1).is_none_or(|n| !n.is_alphabetic());
-    if hints.consonantal && prev_is_letter && !last {
-        match c {
-            'و' => return Some("w"),
-            'ي' | 'ی' => return Some("y"),
-            _ => {}
+    if hints.consonantal != 0 && prev_is_letter && !last && matches!(c, 'و' | 'ي' | 'ی') {
+        let k = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .filter(|c| matches!(c, 'و' | 'ي' | 'ی'))
+            .count();
+        if k < 8 && hints.consonantal & (1 << k) != 0 {
+            return Some(if c == 'و' { "w" } else { "y" });
         }
     }
     if hints.swap_q_gh {
