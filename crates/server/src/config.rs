@@ -195,7 +195,9 @@ pub struct Config {
     pub tsa_client_cert: Option<PathBuf>,
     pub tsa_client_key: Option<PathBuf>,
     /// How long one request to `tsa_url` may take, in milliseconds; a failed or late answer
-    /// is tried again after 0.5 s, 1 s and 2 s.
+    /// is tried again after 0.5 s, 1 s and 2 s. The last signer's confirmation may need two
+    /// tokens (signature and document timestamp), so all tries of both must fit in
+    /// `request_timeout_ms`.
     pub tsa_timeout_ms: u64,
     /// How long each CRL is valid (its nextUpdate after thisUpdate), in milliseconds; the
     /// CRL is re-signed on request when a certificate is revoked or an hour has passed.
@@ -258,7 +260,7 @@ impl Default for Config {
             tsa_password: None,
             tsa_client_cert: None,
             tsa_client_key: None,
-            tsa_timeout_ms: 10_000,
+            tsa_timeout_ms: 2_500,
             crl_validity_ms: 7 * 24 * 3600 * 1000,
             ocsp_validity_ms: 24 * 3600 * 1000,
         }
@@ -486,6 +488,16 @@ impl Config {
             return Err(ConfigError::Invalid(
                 "tsa_timeout_ms must be at least 1".into(),
             ));
+        }
+        // Four tries and 3.5 s of waits, for the signature and then the document timestamp,
+        // inside the confirmation's request.
+        let worst = 2 * (4 * self.tsa_timeout_ms + 3_500);
+        if worst >= self.request_timeout_ms {
+            return Err(ConfigError::Invalid(format!(
+                "tsa_timeout_ms: four tries for a signature and four for the document timestamp \
+                 ({worst} ms at worst) must fit in request_timeout_ms ({} ms)",
+                self.request_timeout_ms
+            )));
         }
         // Revocation data must outlive the hour for which a cached CRL is served.
         if self.crl_validity_ms < 2 * 3600 * 1000 || self.ocsp_validity_ms < 60_000 {
@@ -820,5 +832,59 @@ mod tests {
         assert_eq!(s3.secret_access_key, "very-secret-key");
         assert!(!format!("{c:?}").contains("very-secret-key"));
         assert!(!format!("{s3:?}").contains("very-secret-key"));
+    }
+
+    #[test]
+    fn an_external_timestamp_authority_is_a_url_with_its_credentials_in_pairs() {
+        let c = Config::load(
+            None,
+            env(&[
+                ("SIGNET_TSA_URL", "https://tsa.example/rfc3161"),
+                ("SIGNET_TSA_USERNAME", "signet"),
+                ("SIGNET_TSA_PASSWORD", "tsa-secret"),
+                ("SIGNET_TSA_TIMEOUT_MS", "1500"),
+            ]),
+        )
+        .unwrap();
+        c.validate().unwrap();
+        assert_eq!(c.tsa_timeout_ms, 1500);
+        assert!(!format!("{c:?}").contains("tsa-secret"));
+        for (pairs, says) in [
+            (vec![("SIGNET_TSA_URL", "ftp://tsa.example")], "tsa_url"),
+            (vec![("SIGNET_TSA_USERNAME", "signet")], "need tsa_url"),
+            (
+                vec![
+                    ("SIGNET_TSA_URL", "http://tsa.example"),
+                    ("SIGNET_TSA_USERNAME", "signet"),
+                ],
+                "go together",
+            ),
+            (
+                vec![
+                    ("SIGNET_TSA_URL", "http://tsa.example"),
+                    ("SIGNET_TSA_CLIENT_KEY", "/etc/signet/tsa.key"),
+                ],
+                "go together",
+            ),
+            (
+                vec![
+                    ("SIGNET_TSA_URL", "http://tsa.example"),
+                    ("SIGNET_TSA_TIMEOUT_MS", "0"),
+                ],
+                "tsa_timeout_ms",
+            ),
+            (
+                vec![
+                    ("SIGNET_TSA_URL", "http://tsa.example"),
+                    ("SIGNET_TSA_TIMEOUT_MS", "10000"),
+                ],
+                "must fit in request_timeout_ms",
+            ),
+        ] {
+            let e = Config::load(None, env(&pairs))
+                .and_then(|c| c.validate())
+                .expect_err("refused");
+            assert!(e.to_string().contains(says), "{pairs:?}: {e}");
+        }
     }
 }

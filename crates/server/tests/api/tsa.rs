@@ -178,27 +178,27 @@ async fn failing_authority_ends_in_6007(answer: Answer, timeout_ms: u64) {
 
 #[tokio::test]
 async fn an_authority_answering_garbage_ends_in_6007() {
-    failing_authority_ends_in_6007(Answer::Garbage, 5_000).await;
+    failing_authority_ends_in_6007(Answer::Garbage, 2_500).await;
 }
 
 #[tokio::test]
 async fn an_authority_answering_another_nonce_ends_in_6007() {
-    failing_authority_ends_in_6007(Answer::WrongNonce, 5_000).await;
+    failing_authority_ends_in_6007(Answer::WrongNonce, 2_500).await;
 }
 
 #[tokio::test]
 async fn an_authority_stamping_another_imprint_ends_in_6007() {
-    failing_authority_ends_in_6007(Answer::WrongImprint, 5_000).await;
+    failing_authority_ends_in_6007(Answer::WrongImprint, 2_500).await;
 }
 
 #[tokio::test]
 async fn an_authority_rejecting_the_request_ends_in_6007() {
-    failing_authority_ends_in_6007(Answer::Rejection, 5_000).await;
+    failing_authority_ends_in_6007(Answer::Rejection, 2_500).await;
 }
 
 #[tokio::test]
 async fn an_authority_answering_http_500_ends_in_6007() {
-    failing_authority_ends_in_6007(Answer::ServerError, 5_000).await;
+    failing_authority_ends_in_6007(Answer::ServerError, 2_500).await;
 }
 
 #[tokio::test]
@@ -208,12 +208,12 @@ async fn an_authority_slower_than_tsa_timeout_ms_ends_in_6007() {
 
 #[tokio::test]
 async fn an_authority_hanging_up_ends_in_6007() {
-    failing_authority_ends_in_6007(Answer::Hangup, 5_000).await;
+    failing_authority_ends_in_6007(Answer::Hangup, 2_500).await;
 }
 
 #[tokio::test]
 async fn an_authority_refusing_connections_ends_in_6007() {
-    let app = app_with_tsa(&refusing_url(), 5_000).await;
+    let app = app_with_tsa(&refusing_url(), 2_500).await;
     let doc = one_signer_document(&app).await;
     let signer = sign(&app, &doc, 0).await;
     assert_eq!(signer["status"], "error", "{signer}");
@@ -223,7 +223,7 @@ async fn an_authority_refusing_connections_ends_in_6007() {
 #[tokio::test]
 async fn an_authority_failing_once_is_tried_again_and_the_signature_stands() {
     let tsa = StandInTsa::start(vec![Answer::ServerError, Answer::Garbage, Answer::Grant]);
-    let app = app_with_tsa(&tsa.url, 5_000).await;
+    let app = app_with_tsa(&tsa.url, 2_500).await;
     let doc = one_signer_document(&app).await;
     assert_eq!(sign(&app, &doc, 0).await["status"], "signed");
     assert_eq!(document(&app, &doc).await["status"], "finished");
@@ -238,7 +238,7 @@ async fn an_authority_failing_once_is_tried_again_and_the_signature_stands() {
 async fn a_document_timestamp_that_cannot_be_had_is_6007_on_the_last_signer_not_a_500() {
     // The signature's timestamp is granted; every try of the document timestamp fails.
     let tsa = StandInTsa::start(vec![Answer::Grant, Answer::ServerError]);
-    let app = app_with_tsa(&tsa.url, 5_000).await;
+    let app = app_with_tsa(&tsa.url, 2_500).await;
     let doc = one_signer_document(&app).await;
     let signer = sign(&app, &doc, 0).await;
     assert_eq!(signer["status"], "error", "{signer}");
