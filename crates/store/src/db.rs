@@ -144,6 +144,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0012_dead_jobs.sql"),
         postgres: include_str!("../migrations/postgres/0012_dead_jobs.sql"),
     },
+    Migration {
+        version: 13,
+        name: "issued_certificates",
+        sqlite: include_str!("../migrations/sqlite/0013_issued_certificates.sql"),
+        postgres: include_str!("../migrations/postgres/0013_issued_certificates.sql"),
+    },
 ];
 
 impl Store {
