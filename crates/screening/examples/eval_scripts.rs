@@ -5,10 +5,11 @@
 //! nomenklatura (logic-v2 at yente's threshold 0.7) run in the same command
 //! (`eval/scripts/baseline.py`; each skipped with a notice when its Python package is missing).
 //!
-//! `cargo run -p signet-screening --release --example eval_scripts`
+//! `cargo run -p signet-screening --release --example eval_scripts [heldout]`
 //!
 //! The Python interpreter is `$SIGNET_EVAL_PYTHON`, else `$SIGNET_TEST_PYTHON`, else the
-//! workspace's `.venv/bin/python`. Writes `eval/scripts/results.json`.
+//! workspace's `.venv/bin/python`. Writes `results.json` (ours) and `baseline.json` beside the
+//! set.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -67,7 +68,11 @@ fn python(workspace: &Path) -> Option<PathBuf> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/scripts");
+    // An optional argument names another draw under eval/scripts (`heldout`).
+    let mut dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/scripts");
+    if let Some(sub) = std::env::args().nth(1) {
+        dir = dir.join(sub);
+    }
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let probes: Vec<Probe> = std::fs::read_to_string(dir.join("queries.jsonl"))?
         .lines()
@@ -93,7 +98,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 Some(id) => {
                     let hit = found.iter().any(|m| &m.entry_id == id);
                     r.recall.add(hit);
-                    r.recall_by_script.entry(p.script.clone()).or_default().add(hit);
+                    r.recall_by_script
+                        .entry(p.script.clone())
+                        .or_default()
+                        .add(hit);
                     r.recall_by_form
                         .entry(format!("{}/{}", p.script, p.form))
                         .or_default()
@@ -139,7 +147,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         for (form, rate) in &r.recall_by_form {
             if rate.hits < rate.total {
-                println!("    {form:<36} {:.3} ({}/{})", rate.rate(), rate.hits, rate.total);
+                println!(
+                    "    {form:<36} {:.3} ({}/{})",
+                    rate.rate(),
+                    rate.hits,
+                    rate.total
+                );
             }
         }
         out.insert(list, r);
@@ -151,7 +164,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     match python(&workspace) {
         Some(py) => {
             let status = std::process::Command::new(py)
-                .arg(dir.join("baseline.py"))
+                .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/scripts/baseline.py"))
                 .arg(&dir)
                 .status()?;
             if !status.success() {

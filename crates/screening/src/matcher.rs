@@ -773,10 +773,20 @@ impl Index {
                 }
             }
         }
+        // Best first; between near equals a family name before a given name, so that a
+        // surname meets the surname and the given name's syllables stay free to be joined
+        // (Jeong Cheoljeong / CHONG, Chol jong).
+        let family = |j: usize| {
+            roles_apply_of(&self.entries[name.entry as usize].entry)
+                && matches!(name.roles[j], Role::Family)
+        };
         options.sort_by(|a, b| {
             let wa = a.2 * (qw[a.0] + lt[a.1].weight);
             let wb = b.2 * (qw[b.0] + lt[b.1].weight);
-            wb.total_cmp(&wa)
+            let (ba, bb) = ((wa * 20.0).round(), (wb * 20.0).round());
+            bb.total_cmp(&ba)
+                .then(family(b.1).cmp(&family(a.1)))
+                .then(wb.total_cmp(&wa))
         });
         let mut q_used = vec![false; qt.len()];
         let mut l_used = vec![false; lt.len()];
@@ -1176,7 +1186,8 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     // drop a letter but not replace one.
     if best.1 == MatchHow::Typo
         && a.culture & b.culture & CHINESE != 0
-        && one_substitution(a.raw.as_bytes(), b.raw.as_bytes())
+        && (one_substitution(a.raw.as_bytes(), b.raw.as_bytes())
+            || one_substitution(a.folded.as_bytes(), b.folded.as_bytes()))
     {
         best = (0.0, MatchHow::Typo);
     }
@@ -1207,6 +1218,10 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
         }
     }
     best
+}
+
+fn roles_apply_of(e: &ListEntry) -> bool {
+    matches!(e.kind, EntityKind::Person | EntityKind::Unknown)
 }
 
 /// Whether two spellings differ in exactly one letter replaced by another.

@@ -142,6 +142,8 @@ pub(crate) fn korean_surname(raw: &str) -> Option<&'static str> {
 /// ŏ/eo/o/u/eu/ŭ/oo as one vowel, yeo/yo/you/yu as one, aspirated and plain stops alike
 /// (initial g/k, d/t, b/p, j/ch), r and l alike.
 const KOREAN_REWRITES: &[(&str, &str)] = &[
+    // ae is one vowel (upper case holds its place while eu and ee are read).
+    ("ae", "A"),
     // Passport spellings first: 우 Woo, 희 Hee / RR hui.
     ("woo", "u"),
     ("ui", "i"),
@@ -162,6 +164,7 @@ const KOREAN_REWRITES: &[(&str, &str)] = &[
     ("t", "d"),
     ("p", "b"),
     ("r", "l"),
+    ("A", "ae"),
 ];
 
 /// The Korean key of a romanized Korean word.
@@ -365,13 +368,8 @@ pub(crate) fn han_name(word: &str, first_word: bool) -> Vec<(String, String)> {
 /// syllable by syllable: hs/x, ts/tz/z/c, ch/zh/j/q, aspirated and plain stops alike, -ung/-ong,
 /// -ieh/-ie, -ien/-ian, -ih/-i, -uei/-ui.
 const CHINESE_REWRITES: &[(&str, &str)] = &[
-    // Wade–Giles j is pinyin r where pinyin has no such syllable with j.
-    ("jung", "rong"),
-    ("jen", "ren"),
     ("jih", "ri"),
     ("jou", "rou"),
-    ("jang", "rang"),
-    ("jan", "ran"),
     ("jao", "rao"),
     ("jui", "rui"),
     ("tzu", "zi"),
@@ -398,7 +396,30 @@ const CHINESE_REWRITES: &[(&str, &str)] = &[
 
 /// The Chinese key of a romanized Chinese word.
 pub(crate) fn chinese_key(raw: &str) -> String {
+    // Wade–Giles j is pinyin r where pinyin has no such syllable with j, and only where the
+    // syllable ends there (pinyin jun-guang is not Wade–Giles jung).
     let mut s = raw.to_owned();
+    for (from, to) in [
+        ("jung", "rong"),
+        ("jang", "rang"),
+        ("jen", "ren"),
+        ("jan", "ran"),
+    ] {
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s.as_str();
+        while let Some(at) = rest.find(from) {
+            let after = rest.as_bytes().get(at + from.len());
+            out.push_str(&rest[..at]);
+            out.push_str(if after.is_some_and(|c| is_vowel(*c)) {
+                from
+            } else {
+                to
+            });
+            rest = &rest[at + from.len()..];
+        }
+        out.push_str(rest);
+        s = out;
+    }
     for (from, to) in CHINESE_REWRITES {
         if s.contains(from) {
             s = s.replace(from, to);
@@ -855,6 +876,7 @@ mod tests {
             ("ahn", "an"),
             ("taek", "daeg"),
             ("pyong", "byeong"),
+            ("taeeun", "taeun"),
         ] {
             assert_eq!(korean_key(a), korean_key(b), "{a}/{b}");
         }
@@ -919,6 +941,7 @@ mod tests {
             ("xiong", "hsiung"),
             ("chunguang", "chunkuang"),
             ("rongwei", "jungwei"),
+            ("junguang", "chunkuang"),
         ] {
             assert_eq!(chinese_key(py), chinese_key(wg), "{py}/{wg}");
         }

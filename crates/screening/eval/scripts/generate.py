@@ -14,15 +14,21 @@ passport spelling, other romanizations, reordered, the given name shortened — 
 namesakes (the same given name with another family name, the same family name with another
 given name), which are not listed. Each probe says its `script` and `form`.
 
-Deterministic (fixed seed): `python3 generate.py` in this folder rewrites the three files.
+Deterministic (fixed seed): `python3 generate.py` in this folder rewrites the three files;
+`python3 generate.py SEED DIR` writes another draw from the same tables into DIR (the committed
+`heldout/` is seed 7, drawn after the rules were written, to check they were not fitted to one
+draw; it shares the tables, so it is not a set the rules never saw).
 Korean given names are romanized here by rule (Revised Romanization, McCune–Reischauer without
 breves and apostrophes, the DPRK's syllable-by-syllable spelling); Chinese given names through
 a pinyin -> Wade–Giles syllable converter; the other cultures carry their spellings in the tables.
 """
 import json
+import os
 import random
+import sys
 
-R = random.Random(20261206)
+R = random.Random(int(sys.argv[1]) if len(sys.argv) > 1 else 20261206)
+OUT = sys.argv[2] if len(sys.argv) > 2 else "."
 
 # --- Korean -------------------------------------------------------------------------------
 INI = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
@@ -290,14 +296,16 @@ def main():
                 probes.append({"query": q_orig, "expected_entry_id": None, "kind": "namesake", "script": script,
                                "form": "original-script"})
                 break
-    with open("list_latin.jsonl", "w", encoding="utf-8") as latin, open("list_orig.jsonl", "w", encoding="utf-8") as orig:
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, "list_latin.jsonl"), "w", encoding="utf-8") as latin, \
+            open(os.path.join(OUT, "list_orig.jsonl"), "w", encoding="utf-8") as orig:
         for p in entries:
             e = {"entry_id": p["id"], "kind": "person", "name": p["list"], "aliases": [], "birth_dates": [],
                  "nationalities": [], "programs": ["EVAL"], "remarks": None}
             latin.write(json.dumps(e, ensure_ascii=False) + "\n")
             e["aliases"] = [p["orig"]]
             orig.write(json.dumps(e, ensure_ascii=False) + "\n")
-    with open("queries.jsonl", "w", encoding="utf-8") as f:
+    with open(os.path.join(OUT, "queries.jsonl"), "w", encoding="utf-8") as f:
         for q in probes:
             f.write(json.dumps(q, ensure_ascii=False) + "\n")
     print(f"{len(entries)} entries, {len(probes)} probes")
