@@ -764,7 +764,18 @@ async fn an_applicant_identifies_by_document_on_a_phone_and_a_reviewer_approves(
     s.find("#front-received").await;
     let mrz = helpers::td3("ERIKSSON", "ANNA MARIA", "740812", "341231");
     s.type_into(&s.find("#mrz").await, &mrz).await;
+    // Saving the zone changes nothing on the page, so wait for the page itself to be replaced
+    // (an element found before then goes stale).
+    s.try_execute("window.beforeSave = true; return true;")
+        .await
+        .unwrap();
     s.click(&s.find("#mrz-save").await).await;
+    wait_until(
+        &s,
+        "the page after saving the zone",
+        "return window.beforeSave === undefined && document.readyState === 'complete';",
+    )
+    .await;
     s.find("#selfie-file").await;
     s.type_into(&s.find("#selfie-file").await, &photo).await;
     s.click(&s.find("#selfie-upload").await).await;

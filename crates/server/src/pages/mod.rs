@@ -93,38 +93,13 @@ impl askama::filters::Escaper for Html {
     }
 }
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values, as the templates do (for HTML built
+/// outside them, such as the API's docs page).
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     // Writing to a String does not fail.
     let _ = askama::filters::Escaper::write_escaped_str(&Html, &mut out, s);
     out
-}
-
-/// A whole page around `body`.
-pub fn layout(lang: Lang, title: &str, body: &str) -> String {
-    format!(
-        r#"<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>{title}</title>
-<link rel="stylesheet" href="/assets/signet.css">
-</head>
-<body>
-<main>
-{body}
-</main>
-<footer>{powered}</footer>
-</body>
-</html>
-"#,
-        lang = lang.code(),
-        title = esc(title),
-        powered = esc(lang.messages().powered_by),
-    )
 }
 
 /// A page rendered from its template (templates under `crates/server/templates/`, HTML

@@ -1,11 +1,9 @@
 //! `/admin/jobs`: dead jobs, those that failed `job_max_attempts` times, with their last
 //! error; an operator can retry one (a fresh count of attempts, runnable at once).
 
-use super::{
-    Section, admin_bar, failure, format_time, hidden_csrf, page, signed_in, signed_in_form,
-};
+use super::{Bar, LANG, Section, failure, format_time, messages, signed_in, signed_in_form};
 use crate::error::ApiError;
-use crate::pages::{esc, secure};
+use crate::pages::{Lang, Messages, render, secure};
 use crate::state::AppState;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -43,26 +41,22 @@ impl JobsQuery {
     }
 }
 
-fn row(s: &OperatorSession, j: &DeadJob) -> String {
-    format!(
-        r#"<tr class="admin-job" data-job="{id}">
-<td><span class="admin-tenant">{tenant}</span><br><span class="admin-meta">{mode}</span></td>
-<td><code>{kind}</code><br><code>{id}</code></td>
-<td>{attempts}</td>
-<td><code class="admin-excerpt">{error}</code></td>
-<td>{dead}</td>
-<td><form class="admin-retry" method="post" action="/admin/jobs/{id}/retry">{csrf}<button class="secondary" type="submit">Retry</button></form></td>
-</tr>
-"#,
-        id = esc(j.id.as_str()),
-        tenant = esc(&j.tenant_name),
-        mode = j.mode.as_str(),
-        kind = esc(&j.kind),
-        attempts = j.attempts,
-        error = esc(j.last_error.as_deref().unwrap_or("—")),
-        dead = esc(&format_time(&j.dead_at)),
-        csrf = hidden_csrf(s),
-    )
+#[derive(askama::Template)]
+#[template(path = "admin/jobs.html")]
+struct JobsPage<'a> {
+    lang: Lang,
+    m: &'static Messages,
+    title: &'a str,
+    bar: Bar<'a>,
+    total: i64,
+    error: Option<&'a str>,
+    /// The attempts a job gets.
+    max: u32,
+    /// Each with the time it died.
+    rows: Vec<(&'a DeadJob, String)>,
+    page: u32,
+    /// A row beyond this page exists.
+    more: bool,
 }
 
 async fn jobs_page(
@@ -82,52 +76,19 @@ async fn jobs_page(
     };
     let more = rows.len() > PAGE_SIZE as usize;
     let shown = &rows[..rows.len().min(PAGE_SIZE as usize)];
-    let mut body = admin_bar(s, Section::Jobs);
-    body.push_str(&format!(
-        r#"<section id="jobs" class="admin-records">
-<h2>Dead jobs <span class="count">{total}</span></h2>
-{error}<p class="admin-meta">Jobs that failed {max} times in a row, the most recent first. Retrying one gives it {max} more attempts, the first at once.</p>
-"#,
-        error = error
-            .map(|e| format!("<p class=\"error\" role=\"alert\">{}</p>\n", esc(e)))
-            .unwrap_or_default(),
-        max = state.config.job_max_attempts.max(1),
-    ));
-    if shown.is_empty() {
-        body.push_str("<p class=\"empty\">No dead job.</p>\n");
-    } else {
-        body.push_str(
-            r#"<div class="admin-table"><table id="jobs-table">
-<thead><tr><th scope="col">Tenant</th><th scope="col">Job</th><th scope="col">Attempts</th><th scope="col">Last error</th><th scope="col">Dead since</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-<tbody>
-"#,
-        );
-        for j in shown {
-            body.push_str(&row(s, j));
-        }
-        body.push_str("</tbody>\n</table></div>\n");
-    }
-    let mut links = Vec::new();
-    if page_no > 1 {
-        links.push(format!(
-            r#"<a rel="prev" href="/admin/jobs?page={}">Previous</a>"#,
-            page_no - 1
-        ));
-    }
-    if more {
-        links.push(format!(
-            r#"<a rel="next" href="/admin/jobs?page={}">Next</a>"#,
-            page_no + 1
-        ));
-    }
-    if !links.is_empty() {
-        body.push_str(&format!(
-            "<nav class=\"pager\" aria-label=\"Pages\">{}</nav>\n",
-            links.join(" ")
-        ));
-    }
-    body.push_str("</section>\n");
-    page("Dead jobs · Signet back office", &body, http)
+    let page = JobsPage {
+        lang: LANG,
+        m: messages(),
+        title: "Dead jobs · Signet back office",
+        bar: Bar::new(s, Section::Jobs),
+        total,
+        error,
+        max: state.config.job_max_attempts.max(1),
+        rows: shown.iter().map(|j| (j, format_time(&j.dead_at))).collect(),
+        page: page_no,
+        more,
+    };
+    render(http, &page)
 }
 
 /// `GET /admin/jobs`: the dead jobs of every tenant (`?page=`).

@@ -14,7 +14,7 @@
 //! `decided_by` = `operator:<email>`.
 
 use super::i18n::Lang;
-use super::{Messages, html, layout, secure};
+use super::{Messages, secure};
 use crate::error::ApiError;
 use crate::extract::ClientMeta;
 use crate::signing::{self, Actor, apply};
@@ -244,10 +244,6 @@ pub(super) fn to_dashboard() -> Response {
     let mut r = Redirect::to("/admin").into_response();
     secure(&mut r, "text/html; charset=utf-8");
     r
-}
-
-pub(super) fn page(title: &str, body: &str, status: StatusCode) -> Response {
-    html(status, layout(LANG, title, body))
 }
 
 /// The back office speaks English.
@@ -501,20 +497,6 @@ impl<'a> Bar<'a> {
     }
 }
 
-#[derive(askama::Template)]
-#[template(path = "admin/bar_only.html")]
-struct BarOnly<'a> {
-    bar: Bar<'a>,
-}
-
-/// The bar as HTML, for the pages still written by hand.
-pub(super) fn admin_bar(s: &OperatorSession, current: Section) -> String {
-    askama::Template::render(&BarOnly {
-        bar: Bar::new(s, current),
-    })
-    .unwrap_or_default()
-}
-
 /// The session of a signed-in operator for a page (GET), or the redirect to sign in.
 pub(super) async fn signed_in(
     state: &AppState,
@@ -538,13 +520,6 @@ pub(super) async fn signed_in_form(
         Ok(_) => Err(forbidden()),
         Err(r) => Err(r),
     }
-}
-
-pub(super) fn hidden_csrf(s: &OperatorSession) -> String {
-    format!(
-        r#"<input type="hidden" name="csrf" value="{}">"#,
-        super::esc(&s.csrf)
-    )
 }
 
 /// An open screening hit as the queue shows it.
