@@ -226,14 +226,19 @@ async fn ocsp(state: &AppState, der: &[u8]) -> ApiResult<Response> {
     Ok(ocsp_answer(der))
 }
 
+/// Whose signature a certificate was issued for.
+pub struct IssuedTo<'a> {
+    pub tenant: &'a str,
+    pub document: &'a str,
+    pub signer: &'a str,
+}
+
 /// Records the certificate issued for a signer's signature, in the signature's transaction.
 pub async fn record_issued(
     state: &AppState,
     tx: &mut Tx,
     mode: Mode,
-    tenant: &str,
-    document: &str,
-    signer: &str,
+    to: IssuedTo<'_>,
     cred: &SignerCredential,
     issued_at: DateTime<Utc>,
 ) -> ApiResult<()> {
@@ -241,9 +246,9 @@ pub async fn record_issued(
         ca: ca_of(mode).to_owned(),
         serial: cred.serial_hex(),
         subject: cred.subject(),
-        tenant_id: tenant.to_owned(),
-        document_id: document.to_owned(),
-        signer_id: signer.to_owned(),
+        tenant_id: to.tenant.to_owned(),
+        document_id: to.document.to_owned(),
+        signer_id: to.signer.to_owned(),
         issued_at: millis(issued_at),
         not_after: millis(cred.not_after()),
         revoked_at: None,

@@ -667,9 +667,11 @@ async fn sign_now(
                     state,
                     tx,
                     mode,
-                    tenant.as_str(),
-                    wf.document.id.as_str(),
-                    sid.as_str(),
+                    crate::revocation::IssuedTo {
+                        tenant: tenant.as_str(),
+                        document: wf.document.id.as_str(),
+                        signer: sid.as_str(),
+                    },
                     cred,
                     wall,
                 )
