@@ -153,6 +153,13 @@ pub struct ListEntry {
     pub programs: Vec<String>,
     #[serde(default)]
     pub remarks: Option<String>,
+    /// Risk topics the list gives (FollowTheMoney `topics`: `sanction`, `role.pep`, `role.rca`,
+    /// `crime`, …); empty where the list gives none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    /// The source datasets the list names (FollowTheMoney `datasets`: `us_ofac_sdn`, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub datasets: Vec<String>,
 }
 
 impl ListEntry {
@@ -167,6 +174,8 @@ impl ListEntry {
             nationalities: Vec::new(),
             programs: Vec::new(),
             remarks: None,
+            topics: Vec::new(),
+            datasets: Vec::new(),
         }
     }
 

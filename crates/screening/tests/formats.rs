@@ -241,7 +241,10 @@ fn opensanctions_lines_keep_targets_and_skip_other_schemas() {
         ["Владимир Владимирович Путин", "Vladimir Poutine"]
     );
     assert_eq!(putin.nationalities, ["RU"]);
+    assert_eq!(putin.topics, ["sanction", "role.pep"]);
+    assert_eq!(putin.datasets, ["us_ofac_sdn", "eu_fsf"]);
     let kim = entry(&list, "Q1373");
+    assert!(kim.topics.is_empty());
     assert_eq!(
         kim.birth_dates,
         [

@@ -17,6 +17,8 @@ struct Entity {
     schema: String,
     #[serde(default)]
     properties: std::collections::HashMap<String, Vec<serde_json::Value>>,
+    #[serde(default)]
+    datasets: Vec<String>,
 }
 
 fn strings<'a>(
@@ -97,6 +99,19 @@ pub(crate) fn parse(
                 }
             }
             e.remarks = strings(p, "notes").next().map(str::to_owned);
+            // Topics say what kind of risk an entry is (a sanction, a PEP, a PEP's relative or
+            // associate): the server weighs hits by them.
+            for t in strings(p, "topics") {
+                let t = t.trim();
+                if !t.is_empty() && !e.topics.iter().any(|x| x == t) {
+                    e.topics.push(t.to_owned());
+                }
+            }
+            for d in &ent.datasets {
+                if !d.is_empty() && !e.datasets.contains(d) {
+                    e.datasets.push(d.clone());
+                }
+            }
             entries.push(e);
         }
     }
