@@ -192,7 +192,8 @@ pub fn country_name(code: &str) -> Option<&'static str> {
 /// Seed 002's sandbox walkthrough tells testers to type "+15550101" into the simulated
 /// provider's page; that value is too short for the North American plan (seven national digits
 /// where ten are needed) and libphonenumber judges it invalid, so Signet refuses it as a
-/// person's `mobile_number`. The sandbox keeps the person's own number instead.
+/// person's `mobile_number`. The applicant's page accepts it in test mode only, through
+/// [`sandbox_phone`].
 pub fn phone_e164(field: &str, value: &str) -> Result<(), FieldError> {
     let digits = value.strip_prefix('+').unwrap_or("");
     let well_formed = (2..=15).contains(&digits.len())
@@ -208,6 +209,17 @@ pub fn phone_e164(field: &str, value: &str) -> Result<(), FieldError> {
         Ok(number) if number.is_valid() => Ok(()),
         _ => Err(FieldError::new(field, "is not a valid phone number")),
     }
+}
+
+/// The numbers seed 002's sandbox tutorial tells testers to type on the applicant's page:
+/// the static `+15550101`, or any number that starts with 0 (digits only, at most 15, as the
+/// caller gives them once spaces and dashes are removed). Neither is a real E.164 number, so
+/// callers accept them in test mode only, where no SMS is ever sent.
+pub fn sandbox_phone(value: &str) -> bool {
+    value == "+15550101"
+        || (value.starts_with('0')
+            && (2..=15).contains(&value.len())
+            && value.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The ISO 3166-1 alpha-2 region of a valid E.164 number (`DE` for `+49…`), as

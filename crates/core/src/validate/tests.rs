@@ -223,6 +223,25 @@ fn the_seeds_static_sandbox_number_is_invalid_in_libphonenumber() {
 }
 
 #[test]
+fn the_sandbox_numbers_of_seed_002_are_the_static_one_and_any_starting_with_0() {
+    for number in ["+15550101", "01", "01511234567", "012345678901234"] {
+        assert!(sandbox_phone(number), "{number}");
+    }
+    let too_long = "0123456789012345";
+    for bad in [
+        "+155501010",
+        "15550101",
+        "+4915112345678",
+        "0151x",
+        "",
+        "0",
+        too_long,
+    ] {
+        assert!(!sandbox_phone(bad), "{bad:?}");
+    }
+}
+
+#[test]
 fn phone_numbers_not_in_e164_form_or_invalid_are_refused() {
     let form = "must be a phone number in E.164 format, such as +49301234567";
     for bad in [

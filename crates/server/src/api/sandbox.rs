@@ -152,8 +152,7 @@ pub async fn complete(
         ));
     }
     if let Some(n) = &body.mobile_number
-        && n != "+15550101"
-        && !n.starts_with('0')
+        && !signet_core::validate::sandbox_phone(n)
     {
         signet_core::validate::phone_e164("mobile_number", n)
             .map_err(|e| ApiError::invalid(vec![e]))?;

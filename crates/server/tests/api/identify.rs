@@ -528,6 +528,23 @@ async fn unknown_or_malformed_links_are_a_404_page_and_live_mode_needs_sms_for_t
         .0,
         303
     );
+    // Seed 002's sandbox numbers are for test mode: live mode judges them as numbers.
+    let (status, body) = form(
+        &app,
+        &format!("{path}/phone"),
+        &[("mobile_number", "+15550101")],
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(body.contains("with its country code"), "{body}");
+    let (status, body) = form(
+        &app,
+        &format!("{path}/phone"),
+        &[("mobile_number", "01512345678")],
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(body.contains("with its country code"), "{body}");
     let (status, body) = form(
         &app,
         &format!("{path}/phone"),
@@ -536,6 +553,90 @@ async fn unknown_or_malformed_links_are_a_404_page_and_live_mode_needs_sms_for_t
     .await;
     assert_eq!(status, 422);
     assert!(body.contains("no SMS provider is configured"), "{body}");
+}
+
+#[tokio::test]
+async fn the_sandbox_numbers_of_seed_002_are_accepted_on_the_page_in_test_mode() {
+    let app = spawn_app().await;
+    let (pid, iid, path) = document_identification(&app, "Anna Maria", "Eriksson").await;
+    let mrz = td3("ERIKSSON", "ANNA MARIA", "740812", "341231");
+    capture_passport(&app, &path, &mrz).await;
+    let phone = format!("{path}/phone");
+    let code = format!("{path}/phone/code");
+    // Still a number: letters are refused.
+    let (status, body) = form(&app, &phone, &[("mobile_number", "0151 12x")]).await;
+    assert_eq!(status, 400, "{body}");
+    // The tutorial's static number, then any number starting with 0, confirmed with 123456.
+    assert_eq!(
+        form(&app, &phone, &[("mobile_number", "+1 555 0101")])
+            .await
+            .0,
+        303
+    );
+    assert_eq!(form(&app, &code, &[("code", "123456")]).await.0, 303);
+    let (_, body) = get(&app, &path, "en").await;
+    assert!(body.contains("+15550101"), "{body}");
+    assert_eq!(
+        form(&app, &phone, &[("mobile_number", "0151 2345-678")])
+            .await
+            .0,
+        303
+    );
+    assert_eq!(form(&app, &code, &[("code", "123456")]).await.0, 303);
+    assert_eq!(form(&app, &format!("{path}/submit"), &[]).await.0, 303);
+    signet_server::identify::review(
+        &app.state,
+        &ident_id(&iid),
+        true,
+        None,
+        None,
+        "operator:r@example.com",
+    )
+    .await
+    .unwrap();
+    assert_eq!(app.status(&pid, &iid).await, "successful");
+    let person = app
+        .get(&format!("/v1/persons/{pid}"))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(person["verified_mobile_number"], "01512345678");
+
+    // The video sandbox's own form on the page takes them too.
+    let (pid, iid) = app.requested("X-MANUALTEST-HAPPYPATH", "Doe").await;
+    let url = app.identification(&pid, &iid).await["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = url[url.find("/identify/").unwrap()..].to_owned();
+    assert_eq!(
+        form(
+            &app,
+            &format!("{path}/consent"),
+            &[("terms", "on"), ("data", "on")]
+        )
+        .await
+        .0,
+        303
+    );
+    assert_eq!(
+        form(
+            &app,
+            &format!("{path}/sandbox"),
+            &[("ident_code", "123456"), ("mobile_number", "+15550101")]
+        )
+        .await
+        .0,
+        303
+    );
+    app.advance(120).await;
+    assert_eq!(app.status(&pid, &iid).await, "successful");
+    let person = app
+        .get(&format!("/v1/persons/{pid}"))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(person["verified_mobile_number"], "+15550101");
 }
 
 #[tokio::test]
