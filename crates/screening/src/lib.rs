@@ -162,6 +162,9 @@ pub struct ListEntry {
     pub datasets: Vec<String>,
 }
 
+/// The topic of a sanctioned entry (FollowTheMoney's word).
+pub const SANCTION_TOPIC: &str = "sanction";
+
 impl ListEntry {
     /// An entry with only an id and a name; the parsers fill in the rest.
     pub fn new(entry_id: impl Into<String>, kind: EntityKind, name: impl Into<String>) -> Self {
@@ -176,6 +179,16 @@ impl ListEntry {
             remarks: None,
             topics: Vec::new(),
             datasets: Vec::new(),
+        }
+    }
+
+    /// The entry's topics, `sanction` for an entry of a list that gives none: the official
+    /// sanctions lists carry no topics, and every entry on them is a sanction.
+    pub fn risk_topics(&self) -> Vec<String> {
+        if self.topics.is_empty() {
+            vec![SANCTION_TOPIC.to_owned()]
+        } else {
+            self.topics.clone()
         }
     }
 

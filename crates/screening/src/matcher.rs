@@ -115,6 +115,10 @@ pub struct Match {
     pub matched_name: String,
     pub score: f64,
     pub explanation: Explanation,
+    /// The entry's risk topics ([`ListEntry::risk_topics`]): `sanction`, `role.pep`, …
+    pub topics: Vec<String>,
+    /// The source datasets the list names for the entry; empty where it names none.
+    pub datasets: Vec<String>,
 }
 
 /// How a query token met a list token.
@@ -1092,6 +1096,8 @@ impl Index {
             matched_name: name.text.to_string(),
             score: round3(total),
             explanation,
+            topics: rec.entry.risk_topics(),
+            datasets: rec.entry.datasets.clone(),
         }
     }
 }

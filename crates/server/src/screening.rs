@@ -300,7 +300,44 @@ pub fn hit_json(h: &ScreeningHitRow) -> Value {
         "note": h.note,
         "decided_at": h.decided_at.map(|t| format(&from_millis(t))),
         "created_at": format(&from_millis(h.created_at)),
+        "topics": h.topics,
+        "datasets": h.datasets,
     })
+}
+
+/// Whether a topic is a PEP's (`role.pep` and its kinds: `role.pep.frmr`, …).
+fn pep_topic(t: &str) -> bool {
+    t == "role.pep" || t.starts_with("role.pep.")
+}
+
+/// Whether a topic is a PEP's or their relative's or close associate's.
+fn pep_or_rca_topic(t: &str) -> bool {
+    pep_topic(t) || t == "role.rca"
+}
+
+/// Whether a topic is a sanction's (`sanction`, `sanction.linked`, …).
+fn sanction_topic(t: &str) -> bool {
+    t == signet_screening::SANCTION_TOPIC || t.starts_with("sanction.")
+}
+
+/// Whether a hit weighs on the risk only: its entry is a PEP or a PEP's relative or close
+/// associate and no sanction. Every other hit is a sanction hit, which holds
+/// `screening_progress` and signing: hits without topics (every list before topics, and
+/// every official sanctions list) and entries of other topics (`crime`, `debarment`, …), so
+/// that what Signet does not know how to weigh still stops.
+pub fn risk_only(topics: &[String]) -> bool {
+    topics.iter().any(|t| pep_or_rca_topic(t)) && !topics.iter().any(|t| sanction_topic(t))
+}
+
+/// Whether a hit's entry is a PEP.
+pub fn pep_hit(topics: &[String]) -> bool {
+    topics.iter().any(|t| pep_topic(t))
+}
+
+/// Whether a hit holds the person's `screening_progress` and signing (140 while open, 4110
+/// once confirmed).
+pub fn sanction_hit(h: &ScreeningHitRow) -> bool {
+    !risk_only(&h.topics)
 }
 
 /// A stored screening as the API shows it.
@@ -393,17 +430,27 @@ pub async fn decide_hit(
 }
 
 /// The person's `screening_progress` and `risk_classification_status` that
-/// its hits imply: a true positive declines (high risk), an open hit is a
-/// potential match (potential risk), no hits or only dismissed ones accept
-/// (normal risk).
+/// its hits imply. The progress follows the sanction hits only: a true positive
+/// declines, an open one is a potential match, none or only dismissed ones
+/// accept. The risk follows every hit, PEP and RCA hits included: a true
+/// positive is high risk, an open hit potential risk, otherwise normal risk.
 pub fn verdict(hits: &[ScreeningHitRow]) -> (&'static str, &'static str) {
-    if hits.iter().any(|h| h.status == "true_positive") {
-        ("SCREENED_DECLINED", "HIGH_RISK")
-    } else if hits.iter().any(|h| h.status == "open") {
-        ("POTENTIAL_MATCH", "POTENTIAL_RISK")
+    let sanctions = || hits.iter().filter(|h| sanction_hit(h));
+    let progress = if sanctions().any(|h| h.status == "true_positive") {
+        "SCREENED_DECLINED"
+    } else if sanctions().any(|h| h.status == "open") {
+        "POTENTIAL_MATCH"
     } else {
-        ("SCREENED_ACCEPTED", "NORMAL_RISK")
-    }
+        "SCREENED_ACCEPTED"
+    };
+    let risk = if hits.iter().any(|h| h.status == "true_positive") {
+        "HIGH_RISK"
+    } else if hits.iter().any(|h| h.status == "open") {
+        "POTENTIAL_RISK"
+    } else {
+        "NORMAL_RISK"
+    };
+    (progress, risk)
 }
 
 /// Sets the person's screening fields from its hits and stores the person
@@ -575,11 +622,15 @@ pub async fn record_screening(
                     || hit.matched_name != m.matched_name
                     || hit.score != m.score
                     || hit.explanation != explanation
+                    || hit.topics != m.topics
+                    || hit.datasets != m.datasets
                 {
                     hit.name = m.name;
                     hit.matched_name = m.matched_name;
                     hit.score = m.score;
                     hit.explanation = explanation;
+                    hit.topics = m.topics;
+                    hit.datasets = m.datasets;
                     hit.updated_at = now_ms;
                     state.store.update_hit_match(tx, tenant, hit).await?;
                 }
@@ -601,6 +652,8 @@ pub async fn record_screening(
                     decided_at: None,
                     created_at: now_ms,
                     updated_at: now_ms,
+                    topics: m.topics,
+                    datasets: m.datasets,
                 };
                 state.store.insert_hit(tx, tenant, mode, &hit).await?;
                 emit(

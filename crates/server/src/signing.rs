@@ -320,8 +320,13 @@ pub async fn eligibility(
                 phone: i.verified_mobile_number.clone(),
             }
         }),
-        open_hit: hits.iter().any(|h| h.status == "open"),
-        confirmed_hit: hits.iter().any(|h| h.status == "true_positive"),
+        // PEP and RCA hits weigh on the risk, not on signing.
+        open_hit: hits
+            .iter()
+            .any(|h| h.status == "open" && crate::screening::sanction_hit(h)),
+        confirmed_hit: hits
+            .iter()
+            .any(|h| h.status == "true_positive" && crate::screening::sanction_hit(h)),
         prohibited_country: false,
         session_device_model: None,
         // The phone the integrator gave for this signing session, compared with the number

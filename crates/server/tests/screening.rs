@@ -800,3 +800,185 @@ async fn lists_hits_and_screenings_are_paginated() {
         json!([all[1].clone()])
     );
 }
+
+/// An identified person with an advanced document to sign: the signer's API path.
+#[allow(clippy::unwrap_used)]
+async fn identified_signer(app: &TestApp, first: &str, last: &str) -> (String, String) {
+    let (pid, iid) = app.requested(first, last).await;
+    app.post(
+        &format!("/v1/sandbox/identifications/{iid}/start"),
+        json!({}),
+    )
+    .await
+    .assert(200);
+    app.post(
+        &format!("/v1/sandbox/identifications/{iid}/complete"),
+        json!({"ident_code": "123456"}),
+    )
+    .await
+    .assert(200);
+    app.advance(121).await;
+    assert_eq!(app.status(&pid, &iid).await, "successful");
+    let pdf = {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.encode(helpers::sample_pdf("Contract"))
+    };
+    let doc = app
+        .post(
+            "/v1/documents",
+            json!({"name": "Contract", "file": pdf, "signature_level": "advanced",
+                   "signers": [{"name": last, "email": "s@example.com", "person_id": pid}]}),
+        )
+        .await
+        .assert(201)
+        .clone();
+    let path = format!(
+        "/v1/documents/{}/signers/{}",
+        doc["id"].as_str().unwrap(),
+        doc["signers"][0]["id"].as_str().unwrap()
+    );
+    (pid, path)
+}
+
+fn hit_of<'a>(hits: &'a [Value], pid: &str) -> &'a Value {
+    hits.iter()
+        .find(|h| h["person_id"] == pid)
+        .unwrap_or_else(|| panic!("no hit for {pid}: {hits:?}"))
+}
+
+#[tokio::test]
+async fn a_pep_hit_weighs_on_the_risk_and_a_sanctions_hit_also_holds_the_match_and_signing() {
+    let app = spawn_app().await;
+    let summary = import(
+        &app,
+        ListFormat::OpenSanctionsFtm,
+        "opensanctions-peps.ftm.jsonl",
+    )
+    .await
+    .unwrap();
+    assert_eq!(summary.entries, 3, "{summary:?}");
+
+    // Searches show each entry's topics and datasets.
+    let pep = top(&app, "Hieronymus Quastenberg").await.unwrap();
+    assert_eq!(pep["entry_id"], "Q-pep-quastenberg");
+    assert_eq!(pep["topics"], json!(["role.pep"]));
+    assert_eq!(pep["datasets"], json!(["wd_peps"]));
+    let rca = top(&app, "Ottilie Quastenberg").await.unwrap();
+    assert_eq!(rca["topics"], json!(["role.rca"]));
+    let sanctioned = top(&app, "Бартоломей Зинковский").await.unwrap();
+    assert_eq!(sanctioned["entry_id"], "ofac-zinkovsky");
+    assert_eq!(sanctioned["topics"], json!(["sanction"]));
+    assert_eq!(sanctioned["datasets"], json!(["us_ofac_sdn"]));
+
+    let (pep_id, pep_signer) = identified_signer(&app, "Hieronymus", "Quastenberg").await;
+    let (sanc_id, sanc_signer) = identified_signer(&app, "Bartholomew", "Zinkovsky").await;
+    app.patch(
+        &format!("/v1/persons/{pep_id}"),
+        json!({"self_declared_as_pep": false}),
+    )
+    .await
+    .assert(200);
+
+    // Open: the PEP is a potential risk and nothing more; the sanctioned person a potential
+    // match, and their signer waits with 140.
+    let open = hits(&app, "?status=open").await;
+    assert_eq!(open.len(), 2, "{open:?}");
+    let pep_hit = hit_of(&open, &pep_id).clone();
+    assert_eq!(pep_hit["topics"], json!(["role.pep"]), "{pep_hit}");
+    assert_eq!(pep_hit["datasets"], json!(["wd_peps"]));
+    let sanc_hit = hit_of(&open, &sanc_id).clone();
+    assert_eq!(sanc_hit["topics"], json!(["sanction"]), "{sanc_hit}");
+    assert_eq!(
+        person_field(&app, &pep_id, "screening_progress").await,
+        "SCREENED_ACCEPTED"
+    );
+    assert_eq!(
+        person_field(&app, &pep_id, "risk_classification_status").await,
+        "POTENTIAL_RISK"
+    );
+    assert_eq!(
+        person_field(&app, &sanc_id, "screening_progress").await,
+        "POTENTIAL_MATCH"
+    );
+    assert_eq!(
+        person_field(&app, &sanc_id, "risk_classification_status").await,
+        "POTENTIAL_RISK"
+    );
+    let s = app.get(&pep_signer).await.assert(200).clone();
+    assert_eq!(s["status"], "user_consent_required", "{s}");
+    let s = app.get(&sanc_signer).await.assert(200).clone();
+    assert_eq!(s["status"], "kyc_required", "{s}");
+    assert_eq!(s["status_codes"], json!([140]));
+
+    // Confirmed: the PEP is high risk and may still sign; the sanctioned person is declined,
+    // high risk, and their signer held with 4110.
+    let decided = decide(&app, pep_hit["id"].as_str().unwrap(), "true_positive").await;
+    assert_eq!(decided["topics"], json!(["role.pep"]));
+    assert_eq!(
+        person_field(&app, &pep_id, "screening_progress").await,
+        "SCREENED_ACCEPTED"
+    );
+    assert_eq!(
+        person_field(&app, &pep_id, "risk_classification_status").await,
+        "HIGH_RISK"
+    );
+    let s = app.get(&pep_signer).await.assert(200).clone();
+    assert_eq!(s["status"], "user_consent_required", "{s}");
+
+    decide(&app, sanc_hit["id"].as_str().unwrap(), "true_positive").await;
+    assert_eq!(
+        person_field(&app, &sanc_id, "screening_progress").await,
+        "SCREENED_DECLINED"
+    );
+    assert_eq!(
+        person_field(&app, &sanc_id, "risk_classification_status").await,
+        "HIGH_RISK"
+    );
+    let s = app.get(&sanc_signer).await.assert(200).clone();
+    assert_eq!(s["status_codes"], json!([4110]), "{s}");
+
+    // The screening record and a screening run again keep the topics and the verdicts.
+    let again = app
+        .post(&format!("/v1/persons/{pep_id}/screenings"), json!({}))
+        .await
+        .assert(201)
+        .clone();
+    assert_eq!(again["screening_progress"], "SCREENED_ACCEPTED", "{again}");
+    assert_eq!(again["risk_classification_status"], "HIGH_RISK");
+    assert_eq!(again["hits"][0]["topics"], json!(["role.pep"]));
+    let confirmed = hits(&app, "?status=true_positive").await;
+    assert_eq!(confirmed.len(), 2, "{confirmed:?}");
+}
+
+#[tokio::test]
+async fn a_relatives_hit_is_a_risk_and_official_lists_entries_are_sanctions() {
+    let app = spawn_app().await;
+    import(
+        &app,
+        ListFormat::OpenSanctionsFtm,
+        "opensanctions-peps.ftm.jsonl",
+    )
+    .await
+    .unwrap();
+    import(&app, ListFormat::OfacSdnXml, "sdn.xml")
+        .await
+        .unwrap();
+    let rca = app
+        .person(json!({"first_name": "Ottilie", "last_name": "Quastenberg"}))
+        .await;
+    assert_eq!(rca["screening_progress"], "SCREENED_ACCEPTED", "{rca}");
+    assert_eq!(rca["risk_classification_status"], "POTENTIAL_RISK");
+    // An OFAC entry gives no topics: a sanction, as before topics.
+    let listed = app
+        .person(json!({"first_name": "Vladimir", "last_name": "Putin"}))
+        .await;
+    assert_eq!(listed["screening_progress"], "POTENTIAL_MATCH", "{listed}");
+    let pid = listed["id"].as_str().unwrap();
+    let open = hits(&app, "?status=open").await;
+    let hit = hit_of(&open, pid);
+    assert_eq!(hit["list"], "ofac-sdn");
+    assert_eq!(hit["topics"], json!(["sanction"]));
+    assert_eq!(hit["datasets"], json!([]));
+    let m = top(&app, "Vladimir Putin").await.unwrap();
+    assert_eq!(m["topics"], json!(["sanction"]));
+}

@@ -150,6 +150,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0013_issued_certificates.sql"),
         postgres: include_str!("../migrations/postgres/0013_issued_certificates.sql"),
     },
+    Migration {
+        version: 14,
+        name: "hit_topics",
+        sqlite: include_str!("../migrations/sqlite/0014_hit_topics.sql"),
+        postgres: include_str!("../migrations/postgres/0014_hit_topics.sql"),
+    },
 ];
 
 impl Store {

@@ -197,9 +197,21 @@ pub struct ScreeningHitRow {
     pub decided_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The entry's risk topics (`sanction`, `role.pep`, `role.rca`, …).
+    pub topics: Vec<String>,
+    /// The source datasets the list names for the entry.
+    pub datasets: Vec<String>,
 }
 
-const HIT_COLUMNS: &str = "id, person_id, list_id, entry_id, name, matched_name, score, explanation, status, decided_by, note, decided_at, created_at, updated_at";
+const HIT_COLUMNS: &str = "id, person_id, list_id, entry_id, name, matched_name, score, explanation, status, decided_by, note, decided_at, created_at, updated_at, topics, datasets";
+
+fn strings_from_json(text: &str, what: &str) -> Result<Vec<String>> {
+    serde_json::from_str(text).map_err(|_| StoreError::Corrupt(format!("hit {what}")))
+}
+
+fn strings_to_json(v: &[String]) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned())
+}
 
 /// An open hit in the back office's queue, with its person and tenant.
 #[derive(Debug, Clone)]
@@ -226,7 +238,7 @@ fn queued_hit_from_row(row: &AnyRow) -> Result<QueuedHit> {
 
 const QUEUED_HIT_SELECT: &str = "SELECT h.id, h.person_id, h.list_id, h.entry_id, h.name, h.matched_name, h.score, \
      h.explanation, h.status, h.decided_by, h.note, h.decided_at, h.created_at, h.updated_at, \
-     h.tenant_id, h.mode, t.name AS tenant_name, p.doc \
+     h.topics, h.datasets, h.tenant_id, h.mode, t.name AS tenant_name, p.doc \
      FROM screening_hits h JOIN tenants t ON t.id = h.tenant_id \
      JOIN persons p ON p.id = h.person_id AND p.tenant_id = h.tenant_id AND p.mode = h.mode";
 
@@ -249,6 +261,8 @@ fn hit_from_row(row: &AnyRow) -> Result<ScreeningHitRow> {
         decided_at: row.try_get("decided_at")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
+        topics: strings_from_json(&row.try_get::<String, _>("topics")?, "topics")?,
+        datasets: strings_from_json(&row.try_get::<String, _>("datasets")?, "datasets")?,
     })
 }
 
@@ -340,7 +354,7 @@ impl Store {
         hit: &ScreeningHitRow,
     ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO screening_hits (id, tenant_id, mode, person_id, list_id, entry_id, name, matched_name, score, explanation, status, decided_by, note, decided_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+            "INSERT INTO screening_hits (id, tenant_id, mode, person_id, list_id, entry_id, name, matched_name, score, explanation, status, decided_by, note, decided_at, created_at, updated_at, topics, datasets) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
         )
         .bind(hit.id.as_str())
         .bind(tenant.as_str())
@@ -358,13 +372,15 @@ impl Store {
         .bind(hit.decided_at)
         .bind(hit.created_at)
         .bind(hit.updated_at)
+        .bind(strings_to_json(&hit.topics))
+        .bind(strings_to_json(&hit.datasets))
         .execute(&mut **tx)
         .await
         .map_err(|e| StoreError::on_constraint(e, "hit exists"))?;
         Ok(())
     }
 
-    /// Rewrites a hit's match (name, score, explanation), keeping its review.
+    /// Rewrites a hit's match (name, score, explanation, topics, datasets), keeping its review.
     pub async fn update_hit_match(
         &self,
         tx: &mut Tx,
@@ -372,7 +388,7 @@ impl Store {
         hit: &ScreeningHitRow,
     ) -> Result<()> {
         sqlx::query(
-            "UPDATE screening_hits SET name = $1, matched_name = $2, score = $3, explanation = $4, updated_at = $5 WHERE id = $6 AND tenant_id = $7",
+            "UPDATE screening_hits SET name = $1, matched_name = $2, score = $3, explanation = $4, updated_at = $5, topics = $8, datasets = $9 WHERE id = $6 AND tenant_id = $7",
         )
         .bind(&hit.name)
         .bind(&hit.matched_name)
@@ -381,6 +397,8 @@ impl Store {
         .bind(hit.updated_at)
         .bind(hit.id.as_str())
         .bind(tenant.as_str())
+        .bind(strings_to_json(&hit.topics))
+        .bind(strings_to_json(&hit.datasets))
         .execute(&mut **tx)
         .await?;
         Ok(())
@@ -474,6 +492,23 @@ impl Store {
     pub async fn open_hits(&self, limit: u32) -> Result<Vec<QueuedHit>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "{QUEUED_HIT_SELECT} WHERE h.status = 'open' ORDER BY h.created_at, h.id LIMIT $1"
+        )))
+        .bind(i64::from(limit))
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(queued_hit_from_row).collect()
+    }
+
+    /// Confirmed PEP hits (a `role.pep…` topic) of every tenant and mode on persons who declared
+    /// `self_declared_as_pep: false`, most recently decided first, at most `limit`, with their
+    /// person and tenant: the back office flags them for review.
+    pub async fn undeclared_pep_hits(&self, limit: u32) -> Result<Vec<QueuedHit>> {
+        // Both columns hold compact JSON as serde_json writes it, so a text match finds the
+        // topic and the declaration on either backend; the caller checks the person again.
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{QUEUED_HIT_SELECT} WHERE h.status = 'true_positive' AND h.topics LIKE '%\"role.pep%' \
+             AND p.doc LIKE '%\"self_declared_as_pep\":false%' \
+             ORDER BY h.decided_at DESC, h.id LIMIT $1"
         )))
         .bind(i64::from(limit))
         .fetch_all(&self.read)

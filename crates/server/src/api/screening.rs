@@ -75,6 +75,11 @@ pub struct MatchSchema {
     /// `birth_date`, `nationality`, `name_score`, `adjustments`.
     #[schema(value_type = Object)]
     explanation: Value,
+    /// The entry's risk topics: FollowTheMoney's `sanction`, `role.pep`, `role.rca`, `crime`, …;
+    /// `sanction` for every entry of a list that gives none (the official sanctions lists).
+    topics: Vec<String>,
+    /// The source datasets the list names for the entry (`us_ofac_sdn`, …); often empty.
+    datasets: Vec<String>,
 }
 
 /// Search results.
@@ -211,6 +216,13 @@ pub struct HitSchema {
     decided_at: Option<String>,
     /// Tenant clock.
     created_at: String,
+    /// The entry's risk topics, as in a search. A hit whose topics name a PEP (`role.pep`) or
+    /// a PEP's relative or close associate (`role.rca`) and no sanction weighs on the person's
+    /// `risk_classification_status` only; every other hit also holds `screening_progress`
+    /// and signing.
+    topics: Vec<String>,
+    /// The source datasets the list names for the entry.
+    datasets: Vec<String>,
 }
 
 /// One screening of a person.

@@ -535,6 +535,12 @@ struct HitItem<'a> {
     matched: &'a str,
     score: String,
     summary: Option<String>,
+    /// The entry's risk topics, comma-separated.
+    topics: String,
+    /// A PEP hit on a person who declared `self_declared_as_pep: false`.
+    undeclared_pep: bool,
+    /// When it was confirmed, for a confirmed hit.
+    decided: Option<String>,
 }
 
 impl<'a> HitItem<'a> {
@@ -555,6 +561,16 @@ impl<'a> HitItem<'a> {
             summary: serde_json::from_str::<serde_json::Value>(&h.explanation)
                 .ok()
                 .and_then(|e| e.get("summary").and_then(|v| v.as_str()).map(str::to_owned)),
+            topics: h.topics.join(", "),
+            undeclared_pep: crate::screening::pep_hit(&h.topics)
+                && q.person
+                    .as_json()
+                    .get("self_declared_as_pep")
+                    .and_then(serde_json::Value::as_bool)
+                    == Some(false),
+            decided: h
+                .decided_at
+                .map(|t| format_time(&signet_core::time::from_millis(t))),
         }
     }
 }
@@ -572,6 +588,8 @@ struct Dashboard<'a> {
     selfies: Vec<(&'a QueuedSigner, String)>,
     blocked: Vec<QueuedSigner>,
     hits: Vec<HitItem<'a>>,
+    /// Confirmed PEP hits on persons who declared they are no PEP: flagged for review.
+    undeclared_peps: Vec<HitItem<'a>>,
 }
 
 async fn dashboard(
@@ -608,6 +626,10 @@ async fn dashboard(
         Ok(rows) => rows,
         Err(e) => return failure(&ApiError::from(e)),
     };
+    let undeclared_peps = match state.store.undeclared_pep_hits(QUEUE_LIMIT).await {
+        Ok(rows) => rows,
+        Err(e) => return failure(&ApiError::from(e)),
+    };
     let identifications = match state
         .store
         .identifications_awaiting_review(QUEUE_LIMIT)
@@ -640,6 +662,11 @@ async fn dashboard(
             .collect(),
         blocked,
         hits: hits.iter().map(HitItem::new).collect(),
+        undeclared_peps: undeclared_peps
+            .iter()
+            .map(HitItem::new)
+            .filter(|h| h.undeclared_pep)
+            .collect(),
     };
     super::render(status, &page)
 }
