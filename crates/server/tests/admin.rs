@@ -1049,3 +1049,87 @@ async fn a_new_password_or_disabling_ends_sessions_and_a_disabled_operator_canno
             .is_err()
     );
 }
+
+#[tokio::test]
+async fn a_confirmed_pep_hit_on_a_person_who_declared_none_is_flagged() {
+    let app = spawn_app().await;
+    signet_server::screening::import_list(
+        &app.state.store,
+        signet_server::screening::signet_screening::ListFormat::OpenSanctionsFtm,
+        &std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../screening/tests/fixtures/opensanctions-peps.ftm.jsonl"),
+        app.state.wall_now(),
+        |_| {},
+    )
+    .await
+    .unwrap();
+    app.state.screening.invalidate();
+    let undeclared = app
+        .person(
+            json!({"first_name": "Hieronymus", "last_name": "Quastenberg",
+                       "self_declared_as_pep": false}),
+        )
+        .await;
+    let uid = undeclared["id"].as_str().unwrap().to_owned();
+    let open = hits(&app, "open").await;
+    assert_eq!(open.len(), 1, "{open:?}");
+    let hid = open[0]["id"].as_str().unwrap().to_owned();
+    operator(&app).await;
+    let cookie = sign_in(&app).await;
+
+    // Open: the queue shows the topics and marks the undeclared PEP.
+    let page = get(&app, "/admin", Some(&cookie)).await;
+    let at = page
+        .text
+        .find(&format!(r#"id="hit-{hid}""#))
+        .unwrap_or_else(|| panic!("the hit is not queued: {}", page.text));
+    let item = &page.text[at..at + page.text[at..].find("</article>").unwrap()];
+    assert!(item.contains("role.pep"), "{item}");
+    assert!(item.contains("PEP, not declared"), "{item}");
+    assert!(
+        page.text.contains("No confirmed PEP hit contradicts"),
+        "{}",
+        page.text
+    );
+
+    let r = post_form(
+        &app,
+        &format!("/admin/hits/{hid}/confirm"),
+        Some(&cookie),
+        form(&[("csrf", &page.csrf()), ("note", "Minister of Transport")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let p = app
+        .get(&format!("/v1/persons/{uid}"))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(p["risk_classification_status"], "HIGH_RISK", "{p}");
+    assert_eq!(p["screening_progress"], "SCREENED_ACCEPTED");
+
+    // Confirmed: flagged for review on the queues page.
+    let page = get(&app, "/admin", Some(&cookie)).await;
+    let at = page
+        .text
+        .find(&format!(r#"id="undeclared-pep-{hid}""#))
+        .unwrap_or_else(|| panic!("not flagged: {}", page.text));
+    let item = &page.text[at..at + page.text[at..].find("</article>").unwrap()];
+    assert!(item.contains(&uid), "{item}");
+    assert!(item.contains("Q-pep-quastenberg"), "{item}");
+    assert!(item.contains("PEP, not declared"), "{item}");
+
+    // A person who declared being a PEP is not flagged once confirmed.
+    app.patch(
+        &format!("/v1/persons/{uid}"),
+        json!({"self_declared_as_pep": true}),
+    )
+    .await
+    .assert(200);
+    let page = get(&app, "/admin", Some(&cookie)).await;
+    assert!(
+        !page.text.contains(&format!(r#"id="undeclared-pep-{hid}""#)),
+        "{}",
+        page.text
+    );
+}
