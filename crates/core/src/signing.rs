@@ -377,13 +377,18 @@ impl DocumentEvent {
         }
     }
 
+    /// The signer the payload names. Seed 004 gives `signer` only for NOTIFICATION, BLOCKED
+    /// and REJECTED: REJECT says that someone rejected, and the REJECTED right after it says
+    /// who, with their message.
     pub fn signer(&self) -> Option<&SignerId> {
         match self {
             DocumentEvent::SignerSigned(s)
-            | DocumentEvent::SignerRejected(s)
             | DocumentEvent::Rejected(s)
             | DocumentEvent::Blocked(s) => Some(s),
-            _ => None,
+            DocumentEvent::SignerRejected(_)
+            | DocumentEvent::Created
+            | DocumentEvent::Expired
+            | DocumentEvent::Finished => None,
         }
     }
 }

@@ -805,3 +805,166 @@ async fn a_black_hole_tenant_does_not_delay_another_tenants_deliveries() {
         "the other tenant's event waited {took:?} behind the black hole"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Document webhooks in seed 004's shape.
+
+/// Sends a document with `signers` signers, seed 004's sample tags and custom fields.
+async fn send_document(app: &TestApp, signers: usize, extra: Value) -> Value {
+    let people = [
+        ("Ana Silva", "ana@example.com"),
+        ("Ben Okafor", "ben@example.com"),
+    ];
+    let mut body = json!({
+        "name": "Service agreement",
+        "file": base64::Engine::encode(
+            &base64::engine::general_purpose::STANDARD,
+            helpers::sample_pdf("Service agreement"),
+        ),
+        "signers": people[..signers]
+            .iter()
+            .map(|(name, email)| json!({"name": name, "email": email}))
+            .collect::<Vec<_>>(),
+        "tags": ["document tag"],
+        "custom": ["{'info':'required', 'definition': 'urgent'}"],
+    });
+    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+        b.extend(e.clone());
+    }
+    app.post("/v1/documents", body).await.assert(201).clone()
+}
+
+fn signer_path(doc: &Value, i: usize, action: &str) -> String {
+    format!(
+        "/v1/documents/{}/signers/{}/{action}",
+        doc["id"].as_str().expect("document id"),
+        doc["signers"][i]["id"].as_str().expect("signer id")
+    )
+}
+
+#[tokio::test]
+async fn delivered_document_events_carry_tags_custom_and_a_signer_exactly_where_seed_004_lists_one()
+{
+    let app = spawn_app().await;
+    let receiver = Receiver::start(204).await;
+    let types = [
+        "document.created",
+        "document.signer_signed",
+        "document.signer_rejected",
+        "document.rejected",
+        "document.blocked",
+        "document.expired",
+        "document.finished",
+    ];
+    endpoint(&app, &receiver.url, &types).await;
+    let now = tenant_now(&app).await;
+
+    // One signer signs, the other rejects with a message.
+    let rejected = send_document(&app, 2, json!({})).await;
+    app.post(&signer_path(&rejected, 0, "approve"), json!({}))
+        .await
+        .assert(200);
+    app.post(
+        &signer_path(&rejected, 0, "confirm"),
+        json!({"otp": "123456"}),
+    )
+    .await
+    .assert(200);
+    app.post(
+        &signer_path(&rejected, 1, "reject"),
+        json!({"message": "The amount is wrong"}),
+    )
+    .await
+    .assert(200);
+    // Three rounds of five wrong codes block the signer.
+    let blocked = send_document(&app, 1, json!({})).await;
+    for _ in 0..3 {
+        app.post(&signer_path(&blocked, 0, "approve"), json!({}))
+            .await
+            .assert(200);
+        for _ in 0..5 {
+            app.post(
+                &signer_path(&blocked, 0, "confirm"),
+                json!({"otp": "000000"}),
+            )
+            .await
+            .assert(422);
+        }
+    }
+    // The only signer signs: NOTIFICATION, then FINISH.
+    let finished = send_document(&app, 1, json!({})).await;
+    app.post(&signer_path(&finished, 0, "approve"), json!({}))
+        .await
+        .assert(200);
+    app.post(
+        &signer_path(&finished, 0, "confirm"),
+        json!({"otp": "123456"}),
+    )
+    .await
+    .assert(200);
+    // Nobody signs before the expiry.
+    let expires = (now + chrono::Duration::days(1)).to_rfc3339();
+    let expiring = send_document(&app, 1, json!({"expires_at": expires})).await;
+    app.advance(24 * 3600 + 1).await;
+
+    let expected = [
+        (&rejected, "CREATE"),
+        (&rejected, "NOTIFICATION"),
+        (&rejected, "REJECT"),
+        (&rejected, "REJECTED"),
+        (&blocked, "CREATE"),
+        (&blocked, "BLOCKED"),
+        (&finished, "CREATE"),
+        (&finished, "NOTIFICATION"),
+        (&finished, "FINISH"),
+        (&expiring, "CREATE"),
+        (&expiring, "EXPIRED"),
+    ];
+    wait_until("every document event delivered", || {
+        receiver.received().len() >= expected.len()
+    })
+    .await;
+    let got = receiver.received();
+    assert_eq!(got.len(), expected.len(), "{got:#?}");
+    for (doc, word) in expected {
+        let matching: Vec<&Value> = got
+            .iter()
+            .map(|r| &r.body["data"])
+            .filter(|d| d["code"] == doc["id"] && d["status"] == word)
+            .collect();
+        assert_eq!(matching.len(), 1, "{word} for {}: {got:#?}", doc["id"]);
+        let data = matching[0];
+        assert_eq!(data["name"], "Service agreement");
+        assert_eq!(data["tags"], json!(["document tag"]), "{word}");
+        assert_eq!(
+            data["custom"],
+            json!(["{'info':'required', 'definition': 'urgent'}"]),
+            "{word}"
+        );
+        // Seed 004: "present only when the status is NOTIFICATION, BLOCKED, or REJECTED".
+        let names_signer = matches!(word, "NOTIFICATION" | "BLOCKED" | "REJECTED");
+        assert_eq!(data.get("signer").is_some(), names_signer, "{word}: {data}");
+        if names_signer {
+            for field in ["id", "name", "email", "phone"] {
+                assert!(data["signer"].get(field).is_some(), "{word}: {data}");
+            }
+        }
+    }
+    let data = |doc: &Value, word: &str| {
+        got.iter()
+            .map(|r| r.body["data"].clone())
+            .find(|d| d["code"] == doc["id"] && d["status"] == word)
+            .expect("event")
+    };
+    let r = data(&rejected, "REJECTED");
+    assert_eq!(r["signer"]["name"], "Ben Okafor");
+    assert_eq!(r["signer"]["id"], rejected["signers"][1]["id"]);
+    assert_eq!(r["message"], "The amount is wrong");
+    let b = data(&blocked, "BLOCKED");
+    assert_eq!(b["signer"]["email"], "ana@example.com");
+    assert_eq!(b["message"], "OTP_CODE_INVALID");
+    assert_eq!(
+        data(&finished, "NOTIFICATION")["signer"]["name"],
+        "Ana Silva"
+    );
+}
