@@ -8,8 +8,9 @@ use crate::state::{AppState, random16};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use signet_core::identification::{Attempt, AttemptStatus, Effects, Identification, Timer};
-use signet_core::ids::{AttemptId, EventId, JobId, PersonDocumentId, TenantId};
+use signet_core::ids::{AttemptId, EventId, JobId, PersonDocumentId, PersonId, TenantId};
 use signet_core::person::Person;
+use signet_core::signing::{Level, Workflow};
 use signet_core::time::Timestamp;
 use signet_store::{JobSpec, Mode, PersonDocumentRow, Tx};
 
@@ -269,6 +270,70 @@ async fn store_kyc_report(
         .store
         .insert_person_document(tx, tenant, mode, &row)
         .await?;
+    Ok(())
+}
+
+/// Seed 002's `SIGNED_CONTRACT`: the finished file of an `advanced` document becomes a file of
+/// every person who signed it as an identified signer. Each person gets their own copy under
+/// their own key, so deleting the document (or a sweep after it) leaves their record whole;
+/// its `sha256` is the document's `current_sha256`.
+pub async fn store_signed_contract(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &TenantId,
+    mode: Mode,
+    wf: &Workflow,
+    now: Timestamp,
+) -> ApiResult<()> {
+    if wf.document.level != Level::Advanced {
+        return Ok(());
+    }
+    let mut persons: Vec<&PersonId> = Vec::new();
+    for p in wf.signers.iter().filter_map(|s| s.person_id.as_ref()) {
+        if !persons.contains(&p) {
+            persons.push(p);
+        }
+    }
+    if persons.is_empty() {
+        return Ok(());
+    }
+    let bytes = state
+        .blobs
+        .get(&wf.document.file_key)
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    let sha256 = hex::encode(Sha256::digest(&bytes));
+    let stem = wf.document.name.trim();
+    let stem = stem
+        .strip_suffix(".pdf")
+        .or_else(|| stem.strip_suffix(".PDF"))
+        .unwrap_or(stem);
+    let name = format!("{}.pdf", stem.replace(['/', '\\'], "_"));
+    for person_id in persons {
+        let id = PersonDocumentId::from_random(random16());
+        let blob_key = format!("{}/{}", tenant.as_str(), id.as_str());
+        state
+            .blobs
+            .put(&blob_key, &bytes)
+            .await
+            .map_err(|e| ApiError::internal(&e))?;
+        let row = PersonDocumentRow {
+            id,
+            person_id: person_id.clone(),
+            identification_id: None,
+            document_type: "SIGNED_CONTRACT".into(),
+            name: name.clone(),
+            content_type: "application/pdf".into(),
+            size: bytes.len() as i64,
+            sha256: sha256.clone(),
+            blob_key,
+            created_at: now,
+        };
+        state
+            .store
+            .insert_person_document(tx, tenant, mode, &row)
+            .await?;
+    }
     Ok(())
 }
 

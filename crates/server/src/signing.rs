@@ -467,6 +467,9 @@ pub async fn apply(
         }
     }
     state.store.update_workflow(tx, tenant, wf).await?;
+    if all.events.contains(&DocumentEvent::Finished) {
+        crate::service::store_signed_contract(state, tx, tenant, mode, wf, now).await?;
+    }
     let wall = state.wall_now();
     for schedule in &all.timers {
         let job = JobSpec {

@@ -724,6 +724,73 @@ async fn advanced_signers_follow_the_eligibility_table() {
 }
 
 #[tokio::test]
+async fn a_finished_advanced_document_becomes_a_signed_contract_of_each_identified_signer() {
+    let app = spawn_app().await;
+    let happy = identified_person(&app, "X-AUTOTEST-HAPPYPATH").await;
+    let other = identified_person(&app, "X-AUTOTEST-HAPPYPATH").await;
+    app.advance(121).await;
+    let contracts = |pid: String| {
+        let app = &app;
+        async move {
+            app.get(&format!("/v1/persons/{pid}/documents"))
+                .await
+                .assert(200)
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|d| d["document_type"] == "SIGNED_CONTRACT")
+                .cloned()
+                .collect::<Vec<Value>>()
+        }
+    };
+    let doc = send(
+        &app,
+        json!({"name": "Loan agreement", "signature_level": "advanced", "signers": [
+            {"name": "Happy", "email": "h@example.com", "person_id": happy},
+            {"name": "Other", "email": "o@example.com", "person_id": other},
+        ]}),
+    )
+    .await;
+    sign(&app, &doc, 0).await;
+    // Not before the document is finished.
+    assert!(contracts(happy.clone()).await.is_empty());
+    sign(&app, &doc, 1).await;
+    let finished = document(&app, &doc).await;
+    assert_eq!(finished["status"], "finished");
+    let d = doc["id"].as_str().unwrap();
+    let file = app.get(&format!("/v1/documents/{d}/file")).await;
+    assert_eq!(file.status, 200);
+    for pid in [&happy, &other] {
+        let listed = contracts(pid.clone()).await;
+        assert_eq!(listed.len(), 1, "{listed:?}");
+        let c = &listed[0];
+        assert_eq!(c["name"], "Loan agreement.pdf");
+        assert_eq!(c["content_type"], "application/pdf");
+        assert_eq!(c["sha256"], finished["current_sha256"]);
+        assert!(c["identification_id"].is_null());
+        let got = app
+            .get(&format!(
+                "/v1/persons/{pid}/documents/{}/file",
+                c["id"].as_str().unwrap()
+            ))
+            .await;
+        assert_eq!(got.status, 200);
+        assert_eq!(got.headers["content-type"], "application/pdf");
+        assert_eq!(got.bytes, file.bytes, "the finished, timestamped file");
+        assert_eq!(c["size"], got.bytes.len());
+    }
+    // A simple document is no one's contract.
+    let simple = send(
+        &app,
+        json!({"signers": [{"name": "Happy", "email": "h@example.com", "person_id": happy}]}),
+    )
+    .await;
+    sign(&app, &simple, 0).await;
+    assert_eq!(document(&app, &simple).await["status"], "finished");
+    assert_eq!(contracts(happy.clone()).await.len(), 1);
+}
+
+#[tokio::test]
 async fn a_signer_under_identification_review_waits_in_pending_verification() {
     let app = spawn_app().await;
     // LONGREVIEW: pending_successful from 30 s until 24 h.
