@@ -123,7 +123,10 @@ enum Kind {
     Root,
     Intermediate,
     Tsa,
+    /// An advanced signer's certificate: one per signature.
     Signer,
+    /// The seal, which signs every simple signature of a file.
+    Seal,
     OcspResponder,
 }
 
@@ -228,7 +231,7 @@ impl BuilderProfile for Profile {
                     &ExtendedKeyUsage(vec![EKU_TIME_STAMPING]),
                 )?);
             }
-            Kind::Signer => {
+            Kind::Signer | Kind::Seal => {
                 out.push(ext(
                     ids::ID_CE_KEY_USAGE,
                     true,
@@ -265,7 +268,16 @@ impl BuilderProfile for Profile {
                 // A root is its own anchor; the responder is exempt by nocheck.
                 Kind::Root | Kind::OcspResponder => {}
                 Kind::Intermediate => out.push(crl_distribution_point(&urls.root_crl)?),
-                Kind::Tsa | Kind::Signer => {
+                // The seal and the timestamp authority sign many times in one file, and NSS
+                // (pdfsig, Evince, Okular) reports the second signature of a certificate whose
+                // OCSP status it fetched as "Unknown issue": its online check keeps a
+                // reference to the certificate decoded from the first signature, whose bytes
+                // are freed with that signature, and the second signature's copy then clashes
+                // with it (SEC_ERROR_REUSED_ISSUER_AND_SERIAL). They name their CRL only,
+                // which NSS does not fetch; the responder answers for them all the same.
+                Kind::Tsa | Kind::Seal => out.push(crl_distribution_point(&urls.issuing_crl)?),
+                // An advanced signer's certificate signs once per file.
+                Kind::Signer => {
                     out.push(crl_distribution_point(&urls.issuing_crl)?);
                     out.push(authority_info_access(&urls.ocsp)?);
                 }
@@ -467,7 +479,7 @@ impl TrustStore {
             Profile {
                 issuer: Some(intermediate_name),
                 subject: named(&format!("{prefix} Seal"))?,
-                kind: Kind::Signer,
+                kind: Kind::Seal,
                 urls: urls.clone(),
             },
             &seal_key,

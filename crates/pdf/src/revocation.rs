@@ -879,6 +879,46 @@ mod tests {
     use chrono::TimeZone;
 
     #[test]
+    fn only_certificates_used_once_per_file_name_the_ocsp_responder() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 6, 12, 0, 0).unwrap();
+        let store =
+            TrustStore::generate_published("Acme", now, true, "https://sign.example").unwrap();
+        let signer = store
+            .issue_signer(
+                &crate::SignerIdentity {
+                    name: "Ana".into(),
+                    ..Default::default()
+                },
+                now,
+            )
+            .unwrap();
+        let aia = |c: &Certificate| {
+            c.tbs_certificate()
+                .get_extension::<AuthorityInfoAccessSyntax>()
+                .unwrap()
+                .is_some_and(|(_, a)| {
+                    a.0.iter().any(|d| {
+                        d.access_location == uri("https://sign.example/v1/trust/ocsp").unwrap()
+                    })
+                })
+        };
+        let cdp = |c: &Certificate| {
+            c.tbs_certificate()
+                .get_extension::<CrlDistributionPoints>()
+                .unwrap()
+                .is_some()
+        };
+        // An advanced signer's certificate signs once per file: CRL and OCSP.
+        assert!(aia(&signer.cert) && cdp(&signer.cert));
+        // The seal and the timestamp authority sign many times per file, the intermediate is
+        // in every chain: their CRL only (NSS's online check trips over a repeated one).
+        for c in [&store.seal, &store.tsa, &store.intermediate] {
+            assert!(cdp(c) && !aia(c));
+        }
+        assert!(!cdp(&store.root) && !aia(&store.root));
+    }
+
+    #[test]
     fn crl_and_ocsp_round_trip_and_verify() {
         let now = Utc.with_ymd_and_hms(2026, 12, 6, 12, 0, 0).unwrap();
         let store =

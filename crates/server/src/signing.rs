@@ -169,19 +169,19 @@ impl Trust {
     /// start; what was signed before under the live root stays as it is.
     pub async fn load(config: &Config, store: &Store, now: Timestamp) -> Result<Trust, String> {
         let key = master_key(config)?;
-        // Certificates do not name the CRL and OCSP addresses yet (`generate_published`,
-        // `set_public_url`): with them, poppler's NSS-based check (pdfsig, Evince, Okular)
-        // reports "Unknown issue with Certificate" on every signature although it fetches
-        // Signet's OCSP answer, and a file must not look worse to a validator than without.
-        // The CRLs and the responder are served all the same, for relying parties that look.
-        let live = open_or_create(store, "default", &key, now, || {
-            TrustStore::generate(&config.organization, now)
+        let url = config.public_url();
+        let mut live = open_or_create(store, "default", &key, now, || {
+            TrustStore::generate_published(&config.organization, now, false, &url)
         })
         .await?;
-        let test = open_or_create(store, "test", &key, now, || {
-            TrustStore::generate_test(&config.organization, now)
+        let mut test = open_or_create(store, "test", &key, now, || {
+            TrustStore::generate_published(&config.organization, now, true, &url)
         })
         .await?;
+        // What is issued from now on names this installation's CRL and OCSP addresses (the
+        // seal and the timestamp authority their CRL only: see the profile in pdf/src/ca.rs).
+        live.set_public_url(&url);
+        test.set_public_url(&url);
         let otp_key: [u8; 32] = Sha256::new()
             .chain_update(b"signet one-time codes v1\0")
             .chain_update(key)

@@ -262,8 +262,9 @@ fn a_file_stamped_by_an_external_authority_validates_under_its_root() {
         tool("pdfsig") && tool("certutil"),
     ) {
         let nss = nss_db(dir.path(), &[&test_root, &tsa.root_pem]);
-        // The server is still running, so pdfsig's online OCSP check reaches the responder the
-        // certificates name.
+        // The server is still running, so the CRL and OCSP addresses the certificates name
+        // answer (the seal of these simple signatures names its CRL only, which pdfsig does
+        // not fetch; validators.rs has advanced signers, whose OCSP status pdfsig asks).
         let out = Command::new("pdfsig")
             .args(["-nssdir", &nss])
             .arg(&file)

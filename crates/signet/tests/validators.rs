@@ -16,12 +16,15 @@ use base64::Engine;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 struct Fixtures {
     dir: tempfile::TempDir,
     database_url: String,
     data_dir: PathBuf,
+    /// The port of the server that made the files: the certificates name its CRL and OCSP
+    /// addresses.
+    port: u16,
     key: String,
     /// The installation's TEST root: the fixtures are made with a test-mode key.
     root_pem: String,
@@ -224,6 +227,26 @@ fn fixtures() -> &'static Fixtures {
         assert_ne!(root_pem, live_root_pem);
         drop(server);
 
+        // The advanced signers' certificates name this server's OCSP responder and CRL; the
+        // seal, which signs many times in one file, names its CRL only (see ca.rs). (The seal
+        // was made with the store, by `tenant create`, under that command's address.)
+        let named = |pdf: &[u8], url: &str| {
+            let hex = hex_upper(url.as_bytes());
+            pdf.windows(hex.len())
+                .any(|w| w.eq_ignore_ascii_case(hex.as_bytes()))
+        };
+        let base = format!("http://127.0.0.1:{port}/v1/trust");
+        assert!(named(&three, &format!("{base}/ocsp")), "OCSP address");
+        assert!(named(&three, &format!("{base}/crl/test-issuing.crl")));
+        assert!(
+            named(&two, "/v1/trust/crl/test-issuing.crl"),
+            "the seal's CRL"
+        );
+        assert!(
+            !named(&two, "/v1/trust/ocsp"),
+            "no OCSP address in the seal"
+        );
+
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("test-ca.pem"), &root_pem).unwrap();
         std::fs::write(dir.path().join("ca.pem"), &live_root_pem).unwrap();
@@ -243,12 +266,17 @@ fn fixtures() -> &'static Fixtures {
             three_tampered: write("three-tampered.pdf", &tamper(&three)),
             database_url,
             data_dir,
+            port,
             key,
             root_pem,
             live_root_pem,
             dir,
         }
     })
+}
+
+fn hex_upper(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02X}")).collect()
 }
 
 /// Whether a validator is usable: missing it fails when tools are required, else skips.
@@ -352,6 +380,12 @@ fn pdfsig_signatures(file: &Path) -> Vec<String> {
 fn pdfsig_signatures_under(file: &Path, root_pem: &str) -> Vec<String> {
     let nss_dir = tempfile::tempdir().unwrap();
     let nss = nss_db(nss_dir.path(), root_pem);
+    // pdfsig asks the OCSP responder the certificates name: a server answers at the fixture
+    // server's address while it runs, one pdfsig at a time since they share the port.
+    static RESPONDER: Mutex<()> = Mutex::new(());
+    let _one = RESPONDER.lock().unwrap_or_else(|e| e.into_inner());
+    let f = fixtures();
+    let _server = common::start_server_on(&f.database_url, &f.data_dir, f.port);
     let out = Command::new("pdfsig")
         .args(["-nssdir", &nss])
         .arg(file)

@@ -168,7 +168,12 @@ pub fn try_request(
 }
 
 pub fn start_server(database_url: &str, data_dir: &std::path::Path) -> Server {
-    let port = free_port();
+    start_server_on(database_url, data_dir, free_port())
+}
+
+/// `signet serve` listening on `port`: e.g. again at the address an earlier server wrote
+/// into the certificates it issued, so that their revocation addresses answer.
+pub fn start_server_on(database_url: &str, data_dir: &std::path::Path, port: u16) -> Server {
     let child = signet(database_url, data_dir)
         .arg("serve")
         .env("SIGNET_LISTEN", format!("127.0.0.1:{port}"))
