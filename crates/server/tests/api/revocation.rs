@@ -111,14 +111,17 @@ async fn an_advanced_signers_certificate_is_good_then_revoked_in_ocsp_and_the_cr
     assert_eq!(good, CertStatus::Good);
     let (_, unknown) = ocsp(&app, &issuer, &[0x42; 16], b"second").await;
     assert_eq!(unknown, CertStatus::Unknown);
-    // The GET form reads the base64 request from the path.
+    // The GET form reads the base64 request from the path, percent-encoded as NSS sends it
+    // (%2B, %2F and %3D).
     let req = ocsp_request_for_serial(&issuer, &serial, None).unwrap();
     let b64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &req);
     let (status, _, body) = bytes(
         &app,
         app.client.get(app.url(&format!(
             "/v1/trust/ocsp/{}",
-            b64.replace('/', "%2F").replace('+', "%2B")
+            b64.replace('/', "%2F")
+                .replace('+', "%2B")
+                .replace('=', "%3D")
         ))),
     )
     .await;
