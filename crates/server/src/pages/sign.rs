@@ -372,25 +372,7 @@ async fn transition_storing(
     if let Some((key, bytes)) = file {
         signing::put_selfie(state, key, bytes).await?;
     }
-    let actor = Actor {
-        actor: format!("signer:{} via hosted page", ctx.sid.as_str()),
-        ip: meta.ip.clone(),
-        user_agent: meta.user_agent.clone(),
-    };
-    apply(
-        state,
-        &mut tx,
-        &ctx.tenant.id,
-        ctx.tenant.clock_offset_ms,
-        ctx.mode,
-        &mut wf,
-        fx,
-        &actor,
-        now,
-    )
-    .await?;
-    tx.commit().await.map_err(signet_store::StoreError::from)?;
-    ctx.wf = wf;
+    commit_as_signer(state, ctx, meta, tx, wf, fx, now).await?;
     Ok(())
 }
 
@@ -428,6 +410,21 @@ async fn approve_and_count(
         now,
     )
     .await?;
+    commit_as_signer(state, ctx, meta, tx, wf, fx, now).await?;
+    Ok(plan)
+}
+
+/// Applies `fx` to `wf` as the signer acting through this page, commits, and keeps the new
+/// workflow for the page to show.
+async fn commit_as_signer(
+    state: &AppState,
+    ctx: &mut Ctx,
+    meta: &ClientMeta,
+    mut tx: Tx,
+    mut wf: Workflow,
+    fx: Effects,
+    now: Timestamp,
+) -> Result<(), ApiError> {
     let actor = Actor {
         actor: format!("signer:{} via hosted page", ctx.sid.as_str()),
         ip: meta.ip.clone(),
@@ -447,7 +444,7 @@ async fn approve_and_count(
     .await?;
     tx.commit().await.map_err(signet_store::StoreError::from)?;
     ctx.wf = wf;
-    Ok(plan)
+    Ok(())
 }
 
 /// The page again with a refusal in the signer's words; a rate limit keeps its
@@ -516,7 +513,7 @@ const VIEW_RECORDED_EVERY: chrono::Duration = chrono::Duration::hours(1);
 async fn record_view(state: &AppState, ctx: &mut Ctx, meta: &ClientMeta) -> Result<(), ApiError> {
     let now = ctx.now(state);
     let mut tx: Tx = state.store.begin().await?;
-    let (mut wf, _) = state
+    let (wf, _) = state
         .store
         .workflow_for_update(&mut tx, &ctx.tenant.id, &ctx.wf.document.id)
         .await?;
@@ -533,25 +530,7 @@ async fn record_view(state: &AppState, ctx: &mut Ctx, meta: &ClientMeta) -> Resu
         signer_id: Some(ctx.sid.clone()),
         details: serde_json::json!({}),
     });
-    let actor = Actor {
-        actor: format!("signer:{} via hosted page", ctx.sid.as_str()),
-        ip: meta.ip.clone(),
-        user_agent: meta.user_agent.clone(),
-    };
-    apply(
-        state,
-        &mut tx,
-        &ctx.tenant.id,
-        ctx.tenant.clock_offset_ms,
-        ctx.mode,
-        &mut wf,
-        fx,
-        &actor,
-        now,
-    )
-    .await?;
-    tx.commit().await.map_err(signet_store::StoreError::from)?;
-    ctx.wf = wf;
+    commit_as_signer(state, ctx, meta, tx, wf, fx, now).await?;
     Ok(())
 }
 
