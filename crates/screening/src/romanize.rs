@@ -583,7 +583,6 @@ const FRENCH_CYRILLIC: &[(&str, &str)] = &[
     ("ou", "u"),
     ("j", "zh"),
     ("ff", "v"),
-    ("ï", "i"),
 ];
 const FRENCH_MARKS: &[&str] = &["tch", "ch", "ou", "j", "ff"];
 

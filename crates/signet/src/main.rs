@@ -59,7 +59,8 @@ enum Command {
         /// A trusted root certificate (PEM or DER); repeatable.
         #[arg(long = "root", value_name = "PEM")]
         roots: Vec<PathBuf>,
-        /// Also trust this Signet server's root (fetched from URL/v1/trust/ca.pem, plain HTTP).
+        /// Also trust this Signet server's root (fetched from URL/v1/trust/ca.pem, or
+        /// test-ca.pem with --test; plain HTTP).
         #[arg(long, value_name = "URL")]
         server: Option<String>,
         /// Trust the TEST root of the server or installation instead of the live one, to

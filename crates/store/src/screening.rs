@@ -289,7 +289,6 @@ impl Store {
         Ok(())
     }
 
-    /// A person's screenings, newest first.
     /// One page (`page` from 1) of a person's screenings, newest first.
     pub async fn person_screenings(
         &self,
