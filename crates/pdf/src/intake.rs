@@ -319,11 +319,14 @@ impl Scanner<'_> {
         }
         let tail = &data[start.min(data.len())..];
         let decoded = if filters.is_empty() {
-            // Unfiltered: the data as written, up to `endstream`.
-            let end = memchr::memmem::find(tail, b"endstream").unwrap_or(tail.len());
+            // Unfiltered: the data as written, up to `endstream` — searched no further than a
+            // valid /Length, so that many short streams cannot each search the rest of the file.
             let end = match get(b"Length").and_then(Val::int) {
-                Some(n) if n >= 0 && (n as usize) <= tail.len() => end.min(n as usize),
-                _ => end,
+                Some(n) if n >= 0 && (n as usize) <= tail.len() => {
+                    let n = n as usize;
+                    memchr::memmem::find(&tail[..n], b"endstream").unwrap_or(n)
+                }
+                _ => memchr::memmem::find(tail, b"endstream").unwrap_or(tail.len()),
             };
             self.charge(end as u64)?;
             std::borrow::Cow::Borrowed(&tail[..end])
@@ -857,6 +860,9 @@ fn ends_keyword(data: &[u8], at: usize) -> bool {
     data.get(at + len).is_none_or(|&b| !is_regular(b))
 }
 
+/// How far back [`follows_dictionary`] looks for the start of a line.
+const MAX_LINE_LOOKBACK: usize = 4096;
+
 /// Whether the `stream` keyword at `at` comes right after a dictionary's `>>` (white space
 /// and comments between), as a stream's does.
 fn follows_dictionary(data: &[u8], at: usize) -> bool {
@@ -872,11 +878,15 @@ fn follows_dictionary(data: &[u8], at: usize) -> bool {
         if i >= 2 && &data[i - 2..i] == b">>" {
             return true;
         }
-        // A comment runs from % to the end of its line: look for one on this line.
-        let line_start = data[..i]
-            .iter()
-            .rposition(|&b| b == b'\n' || b == b'\r')
-            .map_or(0, |p| p + 1);
+        // A comment runs from % to the end of its line: look for one on this line. The look
+        // back is bounded, or a file of one long line full of `stream` words would cost the
+        // square of its length; a line longer than that is judged a stream we cannot read.
+        let window = i.saturating_sub(MAX_LINE_LOOKBACK);
+        let line_start = match memchr::memrchr2(b'\n', b'\r', &data[window..i]) {
+            Some(p) => window + p + 1,
+            None if window == 0 => 0,
+            None => return true,
+        };
         match data[line_start..i].iter().position(|&b| b == b'%') {
             Some(p) => i = line_start + p,
             None => return false,
@@ -979,7 +989,11 @@ impl<'a> Lexer<'a> {
                 Tok::DictClose
             }
             b'<' => {
-                let end = memchr::memchr(b'>', &self.data[self.pos..]).ok_or(Stop::Syntax)?;
+                let Some(end) = memchr::memchr(b'>', &self.data[self.pos..]) else {
+                    // Nothing closes it: the rest of the data was read, and is paid for.
+                    self.pos = self.data.len();
+                    return Err(Stop::Syntax);
+                };
                 self.pos += end + 1;
                 Tok::Str
             }
