@@ -448,6 +448,14 @@ impl Config {
         self.abuse_limits()?;
         self.s3()?;
         self.tsa()?;
+        // Revocation data must outlive the hour for which a cached CRL is served (checked
+        // whatever the timestamp authority: the CRLs are served either way).
+        if self.crl_validity_ms < 2 * 3600 * 1000 || self.ocsp_validity_ms < 60_000 {
+            return Err(ConfigError::Invalid(
+                "crl_validity_ms must be at least 7200000 and ocsp_validity_ms at least 60000"
+                    .into(),
+            ));
+        }
         Ok(())
     }
 
@@ -491,20 +499,17 @@ impl Config {
         }
         // Four tries and 3.5 s of waits, for the signature and then the document timestamp,
         // inside the confirmation's request.
-        let worst = 2 * (4 * self.tsa_timeout_ms + 3_500);
+        let worst = self
+            .tsa_timeout_ms
+            .saturating_mul(4)
+            .saturating_add(3_500)
+            .saturating_mul(2);
         if worst >= self.request_timeout_ms {
             return Err(ConfigError::Invalid(format!(
                 "tsa_timeout_ms: four tries for a signature and four for the document timestamp \
                  ({worst} ms at worst) must fit in request_timeout_ms ({} ms)",
                 self.request_timeout_ms
             )));
-        }
-        // Revocation data must outlive the hour for which a cached CRL is served.
-        if self.crl_validity_ms < 2 * 3600 * 1000 || self.ocsp_validity_ms < 60_000 {
-            return Err(ConfigError::Invalid(
-                "crl_validity_ms must be at least 7200000 and ocsp_validity_ms at least 60000"
-                    .into(),
-            ));
         }
         Ok(())
     }

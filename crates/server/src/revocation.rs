@@ -46,6 +46,8 @@ pub fn routes() -> Router<AppState> {
         .route("/v1/trust/crl/{name}", get(crl))
         .route("/v1/trust/ocsp", post(ocsp_post))
         .route("/v1/trust/ocsp/{*request}", get(ocsp_get))
+        // An OCSP request is a few hundred bytes; the open endpoint takes no more than this.
+        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
 }
 
 /// The `ca` column and CRL prefix of a mode.

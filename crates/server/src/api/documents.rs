@@ -719,7 +719,7 @@ fn pem_response(pem: String) -> Response {
 #[utoipa::path(post, path = "/v1/verify", tag = "documents",
     params(("anchor" = Option<String>, Query, description = "`live` (default): Signet's live root; `test`: the test-mode root")),
     request_body(content = Vec<u8>, content_type = "application/pdf"),
-    responses((status = 200, description = "The verification report"), (status = 415, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The verification report"), (status = 400, description = "`invalid_model`: `anchor` is neither `live` nor `test`", body = crate::error::ErrorBody), (status = 415, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
 pub async fn verify(
     State(state): State<AppState>,
     _caller: Caller,
@@ -883,7 +883,7 @@ async fn facts_of(
 /// `advanced` signer's code goes only to the mobile number their identification verified.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/approve", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
-    responses((status = 200, description = "The signer, the documents with their SHA-256, and where the code went"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody), (status = 429, description = "Too many codes (`too_many_codes` for the signer's whole life; `rate_limited` per number per day or per tenant per hour, with `Retry-After`)", body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The signer, the documents with their SHA-256, and where the code went"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody), (status = 429, description = "Too many codes (`code_limit_reached` for the signer's whole life; `rate_limited` per number per day or per tenant per hour, with `Retry-After`)", body = crate::error::ErrorBody)))]
 pub async fn approve(
     State(state): State<AppState>,
     caller: Caller,
