@@ -6,16 +6,13 @@
 
 use std::error::Error as StdError;
 use std::net::IpAddr;
-use std::sync::Arc;
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use bytes::Bytes;
 use http::header::{CONTENT_TYPE, HeaderValue, LOCATION, RETRY_AFTER, USER_AGENT};
 use http::{Method, Request, Uri};
-use http_body_util::{BodyExt, Full};
-use hyper_rustls::HttpsConnector;
-use hyper_util::client::legacy::Client;
-use hyper_util::rt::TokioExecutor;
+use signet_http::pki_types::CertificateDer;
+use signet_http::{BodyLimit, BuildError};
 
 use crate::signing::{Secret, signature_header};
 use crate::ssrf::{GuardError, GuardedConnector};
@@ -28,7 +25,8 @@ pub const ALLOW_PRIVATE_ENV: &str = "SIGNET_WEBHOOK_ALLOW_PRIVATE";
 pub const EXCERPT_BYTES: usize = 1024;
 
 /// A response body is read up to this size so the connection can go back to the pool; a
-/// larger body is abandoned and its connection closed.
+/// larger body is abandoned and its connection closed, and a body that breaks off does not
+/// change the verdict (the status already arrived).
 const DRAIN_LIMIT: usize = 64 * 1024;
 
 /// Settings of the outbound client, fixed when it is built.
@@ -76,18 +74,15 @@ pub enum ClientError {
     UserAgent,
 }
 
-type Inner = Client<HttpsConnector<GuardedConnector>, Full<Bytes>>;
-
 /// The outbound HTTP client for webhook deliveries.
 ///
 /// Built once and cloned freely (clones share one connection pool). Redirects are never
 /// followed: the target is the URL the tenant registered, and following a `302` would hand an
 /// attacker a second, unchecked URL. TLS is rustls with the ring provider, Mozilla's roots and
-/// any configured extra roots,
-/// so the binary needs no system OpenSSL.
+/// any configured extra roots ([`signet_http`]), so the binary needs no system OpenSSL.
 #[derive(Clone)]
 pub struct WebhookClient {
-    inner: Inner,
+    http: signet_http::Client<GuardedConnector>,
     timeout: Duration,
     user_agent: HeaderValue,
     allow_private: bool,
@@ -241,32 +236,26 @@ impl WebhookClient {
     pub fn new(cfg: ClientConfig) -> Result<Self, ClientError> {
         let user_agent =
             HeaderValue::from_str(&cfg.user_agent).map_err(|_| ClientError::UserAgent)?;
-        let mut roots = rustls::RootCertStore {
-            roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
-        };
-        for (index, der) in cfg.extra_root_certificates.iter().enumerate() {
-            roots
-                .add(rustls::pki_types::CertificateDer::from(der.clone()))
-                .map_err(|source| ClientError::RootCertificate { index, source })?;
-        }
-        let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
-            rustls::crypto::ring::default_provider(),
-        ))
-        .with_safe_default_protocol_versions()?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-        let https = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_tls_config(tls)
-            .https_or_http()
-            .enable_http1()
-            .wrap_connector(GuardedConnector {
-                allow_private: cfg.allow_private,
-            });
-        let inner = Client::builder(TokioExecutor::new())
+        let http = signet_http::ClientBuilder::new()
+            .extra_roots(
+                cfg.extra_root_certificates
+                    .iter()
+                    .map(|der| CertificateDer::from(der.clone())),
+            )
+            // Plain http targets are the tenant's choice; the guard judges the address either way.
+            .allow_http(true)
             .pool_idle_timeout(Duration::from_secs(60))
-            .build(https);
+            .build_with_connector(GuardedConnector {
+                allow_private: cfg.allow_private,
+            })
+            .map_err(|e| match e {
+                BuildError::RootCertificate { index, source } => {
+                    ClientError::RootCertificate { index, source }
+                }
+                BuildError::Tls(e) | BuildError::ClientIdentity(e) => ClientError::Tls(e),
+            })?;
         Ok(Self {
-            inner,
+            http,
             timeout: cfg.timeout,
             user_agent,
             allow_private: cfg.allow_private,
@@ -291,7 +280,7 @@ impl WebhookClient {
             .header("webhook-id", req.msg_id)
             .header("webhook-timestamp", req.wall_clock_unix)
             .header("webhook-signature", signature)
-            .body(Full::new(Bytes::copy_from_slice(req.body)));
+            .body(Bytes::copy_from_slice(req.body));
         let request = match request {
             Ok(r) => r,
             Err(e) => {
@@ -302,61 +291,45 @@ impl WebhookClient {
                 );
             }
         };
-        match tokio::time::timeout(self.timeout, self.exchange(request, req.wall_clock_unix)).await
+        let response = match self
+            .http
+            .send(request, self.timeout, BodyLimit::Truncate(DRAIN_LIMIT))
+            .await
         {
-            Ok(Ok(mut outcome)) => {
-                outcome.latency = started.elapsed();
-                outcome
+            Ok(response) => response,
+            Err(signet_http::Error::Timeout(_)) => {
+                return AttemptOutcome::failed(AttemptError::Timeout, started);
             }
-            Ok(Err(e)) => AttemptOutcome::failed(e, started),
-            Err(_) => AttemptOutcome::failed(AttemptError::Timeout, started),
-        }
-    }
-
-    async fn exchange(
-        &self,
-        request: Request<Full<Bytes>>,
-        wall_clock_unix: i64,
-    ) -> Result<AttemptOutcome, AttemptError> {
-        let response = self.inner.request(request).await.map_err(classify)?;
-        let status = response.status().as_u16();
-        let headers = response.headers();
-        let retry_after = headers
+            Err(signet_http::Error::Connect(e) | signet_http::Error::Request(e)) => {
+                return AttemptOutcome::failed(classify(e), started);
+            }
+            // A truncated read reports neither a broken nor an oversized body.
+            Err(e) => return AttemptOutcome::failed(AttemptError::Other(e.to_string()), started),
+        };
+        let status = response.status.as_u16();
+        let retry_after = response
+            .headers
             .get(RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| parse_retry_after(v, wall_clock_unix));
+            .and_then(|v| parse_retry_after(v, req.wall_clock_unix));
         let error = response
-            .status()
+            .status
             .is_redirection()
             .then(|| AttemptError::Redirect {
                 status,
-                location: headers
+                location: response
+                    .headers
                     .get(LOCATION)
                     .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()),
             });
-        let mut body = response.into_body();
-        let mut excerpt = Vec::new();
-        let mut read = 0usize;
-        while read < DRAIN_LIMIT {
-            match body.frame().await {
-                Some(Ok(frame)) => {
-                    if let Ok(data) = frame.into_data() {
-                        read += data.len();
-                        let room = EXCERPT_BYTES.saturating_sub(excerpt.len());
-                        excerpt.extend_from_slice(&data[..data.len().min(room)]);
-                    }
-                }
-                // The status already arrived; a body cut short does not change the verdict.
-                Some(Err(_)) | None => break,
-            }
-        }
-        Ok(AttemptOutcome {
+        let excerpt = &response.body[..response.body.len().min(EXCERPT_BYTES)];
+        AttemptOutcome {
             status_code: Some(status),
-            latency: Duration::ZERO,
+            latency: started.elapsed(),
             error,
             retry_after,
-            response_excerpt: Some(String::from_utf8_lossy(&excerpt).into_owned()),
-        })
+            response_excerpt: Some(String::from_utf8_lossy(excerpt).into_owned()),
+        }
     }
 }
 
@@ -411,13 +384,7 @@ fn classify(err: hyper_util::client::legacy::Error) -> AttemptError {
     if let Some(tls) = find_in_chain::<rustls::Error>(&err) {
         return AttemptError::Tls(tls.to_string());
     }
-    let mut text = err.to_string();
-    let mut source = err.source();
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
-    }
+    let text = signet_http::error_chain(&err);
     if err.is_connect() {
         AttemptError::Connect(text)
     } else {
