@@ -6,14 +6,14 @@
 //! has 256 bits of entropy, so a slow password hash would only cost every
 //! request time without adding any protection.
 
-use crate::error::ApiError;
-use crate::state::{AppState, fill_random};
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::Response;
 use base64::Engine;
 use sha2::{Digest, Sha256};
+use signet_app::error::AppError;
+use signet_app::state::{AppState, fill_random};
 use signet_core::ids::{ApiKeyId, TenantId};
 use signet_core::time::Timestamp;
 use signet_store::{Mode, Store, StoreError, Tenant};
@@ -33,6 +33,39 @@ impl Caller {
     /// The tenant's clock in the caller's mode.
     pub fn now(&self, state: &AppState) -> Timestamp {
         self.tenant.now(self.mode, state.wall_now())
+    }
+
+    /// The integrator acting with this key, from `meta`'s client.
+    pub fn acting(&self, meta: &crate::extract::ClientMeta) -> signet_app::signers::Acting {
+        signet_app::signers::Acting {
+            by: signet_app::signers::By::ApiKey(self.key_id.as_str().to_owned()),
+            ip: meta.ip.clone(),
+            user_agent: meta.user_agent.clone(),
+        }
+    }
+
+    /// One of the caller's documents (in the caller's mode).
+    pub fn document<'a>(
+        &'a self,
+        id: &'a signet_core::ids::DocumentId,
+    ) -> signet_app::signers::DocumentAt<'a> {
+        signet_app::signers::DocumentAt {
+            tenant: &self.tenant,
+            mode: self.mode,
+            document: id,
+        }
+    }
+
+    /// One signer of one of the caller's documents.
+    pub fn signer<'a>(
+        &'a self,
+        document: &'a signet_core::ids::DocumentId,
+        signer: &'a signet_core::ids::SignerId,
+    ) -> signet_app::signers::SignerAt<'a> {
+        signet_app::signers::SignerAt {
+            doc: self.document(document),
+            signer,
+        }
     }
 }
 
@@ -67,7 +100,7 @@ pub async fn issue_key(
     fill_random(&mut random);
     let body = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random);
     let key = format!("sk_{}_{}", mode.as_str(), body);
-    let id = ApiKeyId::from_random(crate::state::random16());
+    let id = ApiKeyId::from_random(signet_app::state::random16());
     store
         .insert_api_key(&id, tenant, mode, &body[..PREFIX_LEN], &digest(&key), now)
         .await?;
@@ -75,20 +108,20 @@ pub async fn issue_key(
 }
 
 /// Verifies a presented key.
-pub async fn authenticate(store: &Store, key: &str) -> Result<Caller, ApiError> {
+pub async fn authenticate(store: &Store, key: &str) -> Result<Caller, AppError> {
     let (mode, prefix) =
-        parse_key(key).ok_or_else(|| ApiError::unauthorized("the API key is malformed"))?;
+        parse_key(key).ok_or_else(|| AppError::unauthorized("the API key is malformed"))?;
     let (row, tenant) = match store.api_key_by_prefix(prefix).await {
         Ok(found) => found,
         Err(StoreError::NotFound) => {
-            return Err(ApiError::unauthorized("the API key is not valid"));
+            return Err(AppError::unauthorized("the API key is not valid"));
         }
         Err(e) => return Err(e.into()),
     };
     let presented = digest(key);
     let matches: bool = presented.as_bytes().ct_eq(row.digest.as_bytes()).into();
     if !matches || row.revoked || row.mode != mode {
-        return Err(ApiError::unauthorized("the API key is not valid"));
+        return Err(AppError::unauthorized("the API key is not valid"));
     }
     Ok(Caller {
         tenant,
@@ -102,18 +135,18 @@ pub async fn require_key(
     State(state): State<AppState>,
     mut req: Request,
     next: Next,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     let header = req
         .headers()
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .ok_or_else(|| {
-            ApiError::unauthorized("send your API key as Authorization: Bearer <key>")
+            AppError::unauthorized("send your API key as Authorization: Bearer <key>")
         })?;
     let key = header
         .strip_prefix("Bearer ")
         .or_else(|| header.strip_prefix("bearer "))
-        .ok_or_else(|| ApiError::unauthorized("send your API key as Authorization: Bearer <key>"))?
+        .ok_or_else(|| AppError::unauthorized("send your API key as Authorization: Bearer <key>"))?
         .trim();
     let caller = authenticate(&state.store, key).await?;
     tracing::Span::current().record("tenant", caller.tenant.id.as_str());
@@ -122,10 +155,10 @@ pub async fn require_key(
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Caller {
-    type Rejection = ApiError;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
         parts.extensions.get::<Caller>().cloned().ok_or_else(|| {
-            ApiError::unauthorized("send your API key as Authorization: Bearer <key>")
+            AppError::unauthorized("send your API key as Authorization: Bearer <key>")
         })
     }
 }

@@ -3,7 +3,6 @@
 //! `invalid_json`, wrong types and unknown fields 400 `invalid_model` naming
 //! the field.
 
-use crate::error::ApiError;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
@@ -11,6 +10,7 @@ use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
+use signet_app::error::AppError;
 use signet_core::catalog::ErrorCode;
 
 /// Largest JSON body (files have their own limits).
@@ -22,7 +22,7 @@ pub struct JsonObject(pub Map<String, Value>);
 /// Reads the body as JSON into a typed request (`deny_unknown_fields`).
 pub struct Json<T>(pub T);
 
-async fn read_json<S: Send + Sync>(req: Request, state: &S) -> Result<Value, ApiError> {
+async fn read_json<S: Send + Sync>(req: Request, state: &S) -> Result<Value, AppError> {
     let ok_type = req
         .headers()
         .get(CONTENT_TYPE)
@@ -39,7 +39,7 @@ async fn read_json<S: Send + Sync>(req: Request, state: &S) -> Result<Value, Api
         })
         .unwrap_or(false);
     if !ok_type {
-        return Err(ApiError::new(
+        return Err(AppError::new(
             ErrorCode::UnsupportedMediaType,
             "send the body as application/json",
         ));
@@ -48,7 +48,7 @@ async fn read_json<S: Send + Sync>(req: Request, state: &S) -> Result<Value, Api
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             too_large()
         } else {
-            ApiError::new(ErrorCode::InvalidJson, e.body_text())
+            AppError::new(ErrorCode::InvalidJson, e.body_text())
         }
     })?;
     if bytes.len() > MAX_JSON_BYTES {
@@ -58,40 +58,40 @@ async fn read_json<S: Send + Sync>(req: Request, state: &S) -> Result<Value, Api
         return Ok(Value::Object(Map::new()));
     }
     serde_json::from_slice(&bytes).map_err(|e| {
-        ApiError::new(
+        AppError::new(
             ErrorCode::InvalidJson,
             format!("the body is not valid JSON: {e}"),
         )
     })
 }
 
-pub fn too_large() -> ApiError {
-    ApiError::new(ErrorCode::PayloadTooLarge, "the request body is too large")
+pub fn too_large() -> AppError {
+    AppError::new(ErrorCode::PayloadTooLarge, "the request body is too large")
 }
 
 impl<S: Send + Sync> FromRequest<S> for JsonObject {
-    type Rejection = ApiError;
-    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+    type Rejection = AppError;
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
         match read_json(req, state).await? {
             Value::Object(m) => Ok(JsonObject(m)),
-            _ => Err(ApiError::field("body", "must be a JSON object")),
+            _ => Err(AppError::field("body", "must be a JSON object")),
         }
     }
 }
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Json<T> {
-    type Rejection = ApiError;
-    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+    type Rejection = AppError;
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
         let value = read_json(req, state).await?;
         if !value.is_object() {
-            return Err(ApiError::field("body", "must be a JSON object"));
+            return Err(AppError::field("body", "must be a JSON object"));
         }
         from_value(value).map(Json)
     }
 }
 
 /// Deserialises with the failing field named.
-pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, ApiError> {
+pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, AppError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner().to_string();
@@ -107,16 +107,16 @@ pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, ApiError> {
             } else {
                 format!("{path}.{name}")
             };
-            return ApiError::field(&field, "is not an accepted field");
+            return AppError::field(&field, "is not an accepted field");
         }
         if let Some(rest) = inner.strip_prefix("missing field `")
             && let Some(name) = rest.split('`').next()
         {
-            return ApiError::field(name, "is required");
+            return AppError::field(name, "is required");
         }
         let field = if path == "." { "body".to_owned() } else { path };
         let message = inner.split(" at line ").next().unwrap_or(&inner).to_owned();
-        ApiError::field(&field, &message)
+        AppError::field(&field, &message)
     })
 }
 
@@ -143,7 +143,7 @@ impl Page {
         &all[start..end]
     }
 
-    fn from_query(query: Option<&str>, default_size: u32) -> Result<Page, ApiError> {
+    fn from_query(query: Option<&str>, default_size: u32) -> Result<Page, AppError> {
         let mut page = Page {
             number: 1,
             size: default_size,
@@ -158,18 +158,18 @@ impl Page {
                 .parse::<u32>()
                 .ok()
                 .filter(|n| *n >= 1)
-                .ok_or_else(|| ApiError::field(&k, "must be a positive integer"))?;
+                .ok_or_else(|| AppError::field(&k, "must be a positive integer"))?;
         }
         if page.size > MAX_PAGE_SIZE {
-            return Err(ApiError::field("page[size]", "must be at most 1000"));
+            return Err(AppError::field("page[size]", "must be at most 1000"));
         }
         Ok(page)
     }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Page {
-    type Rejection = ApiError;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
         Page::from_query(parts.uri.query(), DEFAULT_PAGE_SIZE)
     }
 }
@@ -184,8 +184,8 @@ pub const DEFAULT_LONG_PAGE_SIZE: u32 = 100;
 pub struct LongPage(pub Page);
 
 impl<S: Send + Sync> FromRequestParts<S> for LongPage {
-    type Rejection = ApiError;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
         Page::from_query(parts.uri.query(), DEFAULT_LONG_PAGE_SIZE).map(LongPage)
     }
 }
@@ -231,18 +231,18 @@ fn percent_decode(s: &str) -> String {
 
 /// A path id of the expected kind; anything else is a 404 (never a 400: an
 /// id that cannot exist is simply not found).
-pub fn parse_id<T>(s: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, ApiError> {
-    parse(s).ok_or_else(|| ApiError::not_found(what))
+pub fn parse_id<T>(s: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, AppError> {
+    parse(s).ok_or_else(|| AppError::not_found(what))
 }
 
 /// A boolean query flag such as `include_documents=true`.
-pub fn query_flag(query: Option<&str>, name: &str) -> Result<bool, ApiError> {
+pub fn query_flag(query: Option<&str>, name: &str) -> Result<bool, AppError> {
     for (k, v) in query_pairs(query) {
         if k == name {
             return match v.as_str() {
                 "true" | "1" | "" => Ok(true),
                 "false" | "0" => Ok(false),
-                _ => Err(ApiError::field(name, "must be true or false")),
+                _ => Err(AppError::field(name, "must be true or false")),
             };
         }
     }
@@ -254,12 +254,12 @@ pub fn query_flag(query: Option<&str>, name: &str) -> Result<bool, ApiError> {
 pub struct IdPath<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for IdPath<T> {
-    type Rejection = ApiError;
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
         axum::extract::Path::<T>::from_request_parts(parts, state)
             .await
             .map(|p| IdPath(p.0))
-            .map_err(|_| ApiError::not_found("resource"))
+            .map_err(|_| AppError::not_found("resource"))
     }
 }
 
@@ -308,11 +308,11 @@ pub fn client_address(
         .unwrap_or(peer)
 }
 
-impl FromRequestParts<crate::state::AppState> for ClientMeta {
+impl FromRequestParts<signet_app::state::AppState> for ClientMeta {
     type Rejection = std::convert::Infallible;
     async fn from_request_parts(
         parts: &mut Parts,
-        state: &crate::state::AppState,
+        state: &signet_app::state::AppState,
     ) -> Result<Self, Self::Rejection> {
         let peer = parts
             .extensions

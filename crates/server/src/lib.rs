@@ -3,34 +3,26 @@
 
 pub mod api;
 pub mod auth;
-pub mod config;
-pub mod delivery;
-pub mod error;
 pub mod extract;
-pub mod heavy;
-pub mod identify;
-pub mod limits;
-pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod pages;
 pub mod revocation;
-pub mod screening;
 pub mod serve;
-pub mod service;
-pub mod signing;
-pub mod state;
-pub mod sweeper;
-pub mod tsa;
-pub mod webhooks;
-pub mod worker;
 
-use crate::config::Config;
-use crate::error::ApiError;
-use crate::state::{AppState, SystemClock, WallClock};
+// The application layer's modules under their old paths, for the composition root's
+// callers (the binary, tests and examples).
+pub use signet_app::{
+    config, delivery, error, heavy, identify, limits, metrics, screening, service, signing, state,
+    sweeper, tsa, webhooks, worker,
+};
+
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::response::{IntoResponse, Response};
+use signet_app::config::Config;
+use signet_app::error::AppError;
+use signet_app::state::{AppState, SystemClock, WallClock};
 use signet_core::catalog::ErrorCode;
 use signet_core::ids::TenantId;
 use signet_store::{BlobStore, Mode, Store};
@@ -98,7 +90,7 @@ pub fn build_router(state: AppState) -> Router {
             middleware::request_context,
         ))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
-            ApiError::new(ErrorCode::InternalError, "an internal error occurred").into_response()
+            AppError::new(ErrorCode::InternalError, "an internal error occurred").into_response()
         }))
         .with_state(state)
 }
@@ -313,11 +305,11 @@ pub async fn create_tenant(
 }
 
 async fn not_found() -> Response {
-    ApiError::not_found("route").into_response()
+    AppError::not_found("route").into_response()
 }
 
 async fn method_not_allowed() -> Response {
-    ApiError::new(
+    AppError::new(
         ErrorCode::MethodNotAllowed,
         "this method is not allowed on this path",
     )

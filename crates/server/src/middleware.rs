@@ -2,15 +2,15 @@
 //! `Idempotency-Key`.
 
 use crate::auth::Caller;
-use crate::error::{ApiError, REQUEST_ID};
-use crate::metrics::HttpLabels;
-use crate::state::{AppState, random16};
 use axum::body::Body;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
+use signet_app::error::{AppError, REQUEST_ID};
+use signet_app::metrics::HttpLabels;
+use signet_app::state::{AppState, random16};
 use signet_core::catalog::ErrorCode;
 use signet_store::IdempotencyBegin;
 use tracing::Instrument;
@@ -87,7 +87,7 @@ pub async fn idempotency(
     State(state): State<AppState>,
     req: Request,
     next: Next,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     if req.method() != Method::POST {
         return Ok(next.run(req).await);
     }
@@ -101,7 +101,7 @@ pub async fn idempotency(
     let key = key
         .ok()
         .filter(|k| !k.is_empty() && k.len() <= 255)
-        .ok_or_else(|| ApiError::field("Idempotency-Key", "must be 1 to 255 visible characters"))?;
+        .ok_or_else(|| AppError::field("Idempotency-Key", "must be 1 to 255 visible characters"))?;
     let Some(caller) = req.extensions().get::<Caller>().cloned() else {
         return Ok(next.run(req).await);
     };
@@ -131,13 +131,13 @@ pub async fn idempotency(
             return Ok(r);
         }
         IdempotencyBegin::Mismatch => {
-            return Err(ApiError::new(
+            return Err(AppError::new(
                 ErrorCode::IdempotencyKeyReused,
                 "this Idempotency-Key was used with a different request",
             ));
         }
         IdempotencyBegin::InProgress => {
-            return Err(ApiError::new(
+            return Err(AppError::new(
                 ErrorCode::IdempotencyKeyInProgress,
                 "a request with this Idempotency-Key is still being processed; retry shortly",
             ));
@@ -157,7 +157,7 @@ pub async fn idempotency(
     let (rparts, rbody) = response.into_parts();
     let rbytes = axum::body::to_bytes(rbody, usize::MAX)
         .await
-        .map_err(|e| ApiError::internal(&e))?;
+        .map_err(|e| AppError::internal(&e))?;
     state
         .store
         .finish_idempotency(

@@ -248,7 +248,7 @@ pub const EVENT_TYPES: &[(&str, &str)] = &[
 #[derive(utoipa::OpenApi)]
 #[openapi(
     info(title = "Signet API", description = "Self-hosted regulated onboarding: identification (KYC), screening (AML) and electronic signatures. Authenticate with `Authorization: Bearer sk_test_…` or `sk_live_…`. Errors use the shape `{\"errors\":[{id,status,code,title,detail,source}]}`; `GET /v1/codes` lists every code."),
-    components(schemas(crate::error::ErrorBody, crate::error::ErrorObject, crate::error::ErrorSource)),
+    components(schemas(signet_app::error::ErrorBody, signet_app::error::ErrorObject, signet_app::error::ErrorSource)),
     tags((name = "persons"), (name = "identifications"), (name = "sandbox"), (name = "webhooks"), (name = "codes"), (name = "operations")),
     modifiers(&Security)
 )]

@@ -10,8 +10,6 @@
 //!   within `request_timeout_ms`; either over is a 408 `request_timeout` and the connection
 //!   is closed.
 
-use crate::error::ApiError;
-use crate::state::AppState;
 use axum::Router;
 use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::{ConnectInfo, Request, State};
@@ -20,6 +18,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use hyper::body::{Frame, Incoming};
 use hyper_util::rt::{TokioIo, TokioTimer};
+use signet_app::error::AppError;
+use signet_app::state::AppState;
 use signet_core::catalog::ErrorCode;
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -41,7 +41,7 @@ pub struct Limits {
 }
 
 impl Limits {
-    pub fn from_config(config: &crate::config::Config) -> Limits {
+    pub fn from_config(config: &signet_app::config::Config) -> Limits {
         Limits {
             request_timeout: Duration::from_millis(config.request_timeout_ms.max(1)),
             body_read_timeout: Duration::from_millis(config.body_read_timeout_ms.max(1)),
@@ -187,7 +187,7 @@ pub async fn deadline(State(state): State<AppState>, req: Request, next: Next) -
 }
 
 fn timed_out(detail: String) -> Response {
-    let mut response = ApiError::new(ErrorCode::RequestTimeout, detail).into_response();
+    let mut response = AppError::new(ErrorCode::RequestTimeout, detail).into_response();
     // What is left of the body is never read: the connection cannot carry another request.
     response
         .headers_mut()

@@ -3,10 +3,7 @@
 
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
-use crate::error::{ApiError, ApiResult};
 use crate::extract::{ClientMeta, IdPath, Json, LongPage, Page, from_value, parse_id, query_pairs};
-use crate::signing::{self, Actor, all_eligibility, apply, awaiting_identification};
-use crate::state::{AppState, random16};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request, State};
 use axum::http::{StatusCode, header};
@@ -15,17 +12,19 @@ use base64::Engine;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
+use signet_app::error::{AppError, AppResult};
+use signet_app::signers;
+use signet_app::signing::{self, all_eligibility, apply};
+use signet_app::state::{AppState, random16};
 use signet_core::catalog::ErrorCode;
 use signet_core::ids::{DocumentId, PersonId, SignerId};
 use signet_core::signing::{
     ConfirmOutcome, Document, DocumentStatus, Level, NewSigner, SigningOrder, Workflow,
 };
-use signet_store::Tx;
 
 /// At most this many signers on one document (return code 75 beyond).
 pub const MAX_SIGNERS: usize = 20;
 const MAX_TAGS: usize = 20;
-const MAX_MESSAGE_CHARS: usize = 2000;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -59,7 +58,7 @@ pub struct CreateDocument {
     pub custom: Vec<String>,
 }
 
-fn pdf_error(e: signet_pdf::PdfError) -> ApiError {
+fn pdf_error(e: signet_pdf::PdfError) -> AppError {
     let code = match e {
         signet_pdf::PdfError::NotAPdf(_) => ErrorCode::NotAPdf,
         signet_pdf::PdfError::TooLarge { .. } => ErrorCode::FileTooLarge,
@@ -69,11 +68,11 @@ fn pdf_error(e: signet_pdf::PdfError) -> ApiError {
         signet_pdf::PdfError::TimeBudget(_) => ErrorCode::VerifyTimeExceeded,
         _ => ErrorCode::PdfInvalid,
     };
-    ApiError::new(code, e.to_string())
+    AppError::new(code, e.to_string())
 }
 
 /// Reads the create request from JSON (`file` in base64) or multipart (`file` and `data`).
-async fn read_create(req: Request, state: &AppState) -> ApiResult<(CreateDocument, Vec<u8>)> {
+async fn read_create(req: Request, state: &AppState) -> AppResult<(CreateDocument, Vec<u8>)> {
     let is_multipart = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -82,64 +81,64 @@ async fn read_create(req: Request, state: &AppState) -> ApiResult<(CreateDocumen
     if !is_multipart {
         let Json(body) = Json::<CreateDocument>::from_request(req, state).await?;
         let Some(b64) = &body.file else {
-            return Err(ApiError::field("file", "is required (the PDF, base64)"));
+            return Err(AppError::field("file", "is required (the PDF, base64)"));
         };
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(b64.trim())
-            .map_err(|_| ApiError::field("file", "must be base64").with_return_code(92))?;
+            .map_err(|_| AppError::field("file", "must be base64").with_return_code(92))?;
         return Ok((body, bytes));
     }
     let mut mp = axum::extract::Multipart::from_request(req, state)
         .await
-        .map_err(|e| ApiError::new(ErrorCode::InvalidMultipart, e.body_text()))?;
+        .map_err(|e| AppError::new(ErrorCode::InvalidMultipart, e.body_text()))?;
     let mut data: Option<CreateDocument> = None;
     let mut file: Option<Vec<u8>> = None;
     while let Some(field) = mp.next_field().await.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             crate::extract::too_large()
         } else {
-            ApiError::new(ErrorCode::InvalidMultipart, e.body_text())
+            AppError::new(ErrorCode::InvalidMultipart, e.body_text())
         }
     })? {
         let name = field.name().unwrap_or("").to_owned();
         let bytes = field
             .bytes()
             .await
-            .map_err(|e| ApiError::new(ErrorCode::InvalidMultipart, e.body_text()))?;
+            .map_err(|e| AppError::new(ErrorCode::InvalidMultipart, e.body_text()))?;
         match name.as_str() {
             "file" => file = Some(bytes.to_vec()),
             "data" => {
                 let v: Value = serde_json::from_slice(&bytes).map_err(|e| {
-                    ApiError::new(
+                    AppError::new(
                         ErrorCode::InvalidJson,
                         format!("the data part is not valid JSON: {e}"),
                     )
                 })?;
                 data = Some(from_value(v)?);
             }
-            other => return Err(ApiError::field(other, "is not a known part (file, data)")),
+            other => return Err(AppError::field(other, "is not a known part (file, data)")),
         }
     }
-    let data = data.ok_or_else(|| ApiError::field("data", "is required (the request as JSON)"))?;
+    let data = data.ok_or_else(|| AppError::field("data", "is required (the request as JSON)"))?;
     if data.file.is_some() {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "file",
             "send the PDF once, as the file part",
         ));
     }
-    let file = file.ok_or_else(|| ApiError::field("file", "is required (the PDF)"))?;
+    let file = file.ok_or_else(|| AppError::field("file", "is required (the PDF)"))?;
     Ok((data, file))
 }
 
-fn clean_list(field: &str, items: Vec<String>, max_len: usize) -> ApiResult<Vec<String>> {
+fn clean_list(field: &str, items: Vec<String>, max_len: usize) -> AppResult<Vec<String>> {
     if items.len() > MAX_TAGS {
-        return Err(ApiError::field(field, &format!("at most {MAX_TAGS} items")));
+        return Err(AppError::field(field, &format!("at most {MAX_TAGS} items")));
     }
     let mut out = Vec::new();
     for s in items {
         let s = s.trim().to_owned();
         if s.is_empty() || s.chars().count() > max_len {
-            return Err(ApiError::field(
+            return Err(AppError::field(
                 field,
                 &format!("items must be 1 to {max_len} characters"),
             ));
@@ -159,37 +158,37 @@ fn clean_list(field: &str, items: Vec<String>, max_len: usize) -> ApiResult<Vec<
 /// be identified persons (`person_id`).
 #[utoipa::path(post, path = "/v1/documents", tag = "documents",
     request_body(content = CreateDocument, content_type = "application/json"),
-    responses((status = 201, description = "The document with its signers"), (status = 400, body = crate::error::ErrorBody),
-              (status = 413, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 201, description = "The document with its signers"), (status = 400, body = signet_app::error::ErrorBody),
+              (status = 413, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
     meta: ClientMeta,
     req: Request,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let (body, pdf) = read_create(req, &state).await?;
     let now = caller.now(&state);
     let name = body.name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 255 {
-        return Err(ApiError::field("name", "must be 1 to 255 characters"));
+        return Err(AppError::field("name", "must be 1 to 255 characters"));
     }
     let level = match body.signature_level.as_deref() {
         None => Level::Simple,
         Some(s) => Level::parse(s)
-            .ok_or_else(|| ApiError::field("signature_level", "must be simple or advanced"))?,
+            .ok_or_else(|| AppError::field("signature_level", "must be simple or advanced"))?,
     };
     let order = match body.signing_order.as_deref() {
         None => SigningOrder::Parallel,
         Some(s) => SigningOrder::parse(s)
-            .ok_or_else(|| ApiError::field("signing_order", "must be parallel or sequential"))?,
+            .ok_or_else(|| AppError::field("signing_order", "must be parallel or sequential"))?,
     };
     let expires_at = match &body.expires_at {
         None => None,
         Some(s) => {
             let t = signet_core::validate::utc_timestamp("expires_at", s)
-                .map_err(|e| ApiError::invalid(vec![e]))?;
+                .map_err(|e| AppError::invalid(vec![e]))?;
             if t <= now {
-                return Err(ApiError::field("expires_at", "must be in the future"));
+                return Err(AppError::field("expires_at", "must be in the future"));
             }
             Some(t)
         }
@@ -197,14 +196,14 @@ pub async fn create(
     let tags = clean_list("tags", body.tags, 100)?;
     let custom = clean_list("custom", body.custom, 1000)?;
     if body.signers.is_empty() {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "signers",
             "at least one signer is required",
         ));
     }
     if body.signers.len() > MAX_SIGNERS {
         return Err(
-            ApiError::field("signers", &format!("at most {MAX_SIGNERS} signers"))
+            AppError::field("signers", &format!("at most {MAX_SIGNERS} signers"))
                 .with_return_code(75),
         );
     }
@@ -264,18 +263,18 @@ pub async fn create(
         });
     }
     if !errors.is_empty() {
-        return Err(ApiError::invalid(errors));
+        return Err(AppError::invalid(errors));
     }
     // Intake on the bounded pool: the scan decodes every stream (up to the budget).
     let (limits, max) = (
-        crate::heavy::pdf_limits(&state.config),
+        signet_app::heavy::pdf_limits(&state.config),
         state.config.max_document_bytes,
     );
     let (info, pdf) = state
         .heavy
         .run(move || (signet_pdf::check_pdf_with(&pdf, max, &limits), pdf))
         .await
-        .map_err(|e| ApiError::internal(&e))?;
+        .map_err(|e| AppError::internal(&e))?;
     let info = info.map_err(pdf_error)?;
     let id = DocumentId::from_random(random16());
     let sha = hex::encode(Sha256::digest(&pdf));
@@ -315,7 +314,7 @@ pub async fn create(
                 .await
                 .map_err(|e| match e {
                     signet_store::StoreError::NotFound => {
-                        ApiError::field(&format!("signers[{i}].person_id"), "no such person")
+                        AppError::field(&format!("signers[{i}].person_id"), "no such person")
                     }
                     other => other.into(),
                 })?;
@@ -325,7 +324,7 @@ pub async fn create(
         .blobs
         .put(&key, &pdf)
         .await
-        .map_err(|e| ApiError::internal(&e))?;
+        .map_err(|e| AppError::internal(&e))?;
     let mut tx = state.store.begin().await?;
     for (i, s) in signers.iter().enumerate() {
         if let Some(p) = &s.person_id {
@@ -335,7 +334,7 @@ pub async fn create(
                 .await
                 .map_err(|e| match e {
                     signet_store::StoreError::NotFound => {
-                        ApiError::field(&format!("signers[{i}].person_id"), "no such person")
+                        AppError::field(&format!("signers[{i}].person_id"), "no such person")
                     }
                     other => other.into(),
                 })?;
@@ -357,7 +356,7 @@ pub async fn create(
         .store
         .insert_workflow(&mut tx, &caller.tenant.id, caller.mode, &wf)
         .await?;
-    let actor = actor_for(&caller, &meta, None);
+    let actor = caller.acting(&meta).actor(None);
     apply(
         &state,
         &mut tx,
@@ -371,7 +370,7 @@ pub async fn create(
     )
     .await?;
     tx.commit().await.map_err(signet_store::StoreError::from)?;
-    Ok(created(signing::document_json(&state, &wf)))
+    Ok(created(signet_app::views::document_json(&state, &wf)))
 }
 
 /// A signer as `Workflow::create` will make it, to read eligibility before it exists.
@@ -391,39 +390,24 @@ fn probe_signer(
     signer
 }
 
-fn actor_for(caller: &Caller, meta: &ClientMeta, signer: Option<&SignerId>) -> Actor {
-    Actor {
-        actor: match signer {
-            Some(s) => format!(
-                "signer:{} via api_key:{}",
-                s.as_str(),
-                caller.key_id.as_str()
-            ),
-            None => format!("api_key:{}", caller.key_id.as_str()),
-        },
-        ip: meta.ip.clone(),
-        user_agent: meta.user_agent.clone(),
-    }
-}
-
 /// List documents, newest first; filter with `status` and `tag`.
 #[utoipa::path(get, path = "/v1/documents", tag = "documents",
     params(("status" = Option<String>, Query), ("tag" = Option<String>, Query),
            ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
-    responses((status = 200, description = "Documents"), (status = 400, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "Documents"), (status = 400, body = signet_app::error::ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
     page: Page,
     uri: axum::http::Uri,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let mut status = None;
     let mut tag = None;
     for (k, v) in query_pairs(uri.query()) {
         match k.as_str() {
             "status" => {
                 DocumentStatus::parse(&v).ok_or_else(|| {
-                    ApiError::field(
+                    AppError::field(
                         "status",
                         "must be pending, rejected, blocked, expired, finished or canceled",
                     )
@@ -447,91 +431,61 @@ pub async fn list(
         .await?;
     Ok(json_ok(Value::Array(
         docs.iter()
-            .map(|wf| signing::document_json(&state, wf))
+            .map(|wf| signet_app::views::document_json(&state, wf))
             .collect(),
     )))
 }
 
-async fn load(state: &AppState, caller: &Caller, id: &str) -> ApiResult<Workflow> {
+async fn load(state: &AppState, caller: &Caller, id: &str) -> AppResult<Workflow> {
     let id = parse_id(id, DocumentId::parse, "document")?;
     state
         .store
         .workflow(&caller.tenant.id, caller.mode, &id)
         .await
-        .map_err(|e| ApiError::unless_found(e, "document"))
-}
-
-/// Locks a document of the caller for a transition.
-async fn lock(state: &AppState, tx: &mut Tx, caller: &Caller, id: &str) -> ApiResult<Workflow> {
-    let id = parse_id(id, DocumentId::parse, "document")?;
-    let (wf, mode) = state
-        .store
-        .workflow_for_update(tx, &caller.tenant.id, &id)
-        .await
-        .map_err(|e| ApiError::unless_found(e, "document"))?;
-    if mode != caller.mode {
-        return Err(ApiError::not_found("document"));
-    }
-    Ok(wf)
+        .map_err(|e| AppError::unless_found(e, "document"))
 }
 
 /// Get a document with its signers.
 #[utoipa::path(get, path = "/v1/documents/{id}", tag = "documents", params(("id" = String, Path)),
-    responses((status = 200, description = "The document"), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The document"), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let wf = load(&state, &caller, &id).await?;
-    Ok(json_ok(signing::document_json(&state, &wf)))
+    Ok(json_ok(signet_app::views::document_json(&state, &wf)))
 }
 
 /// Cancel a document (no more signatures; no seed 004 webhook).
 #[utoipa::path(post, path = "/v1/documents/{id}/cancel", tag = "documents", params(("id" = String, Path)),
-    responses((status = 200, description = "The document"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The document"), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn cancel(
     State(state): State<AppState>,
     caller: Caller,
     meta: ClientMeta,
     IdPath(id): IdPath<String>,
-) -> ApiResult<Response> {
-    let now = caller.now(&state);
-    let mut tx = state.store.begin().await?;
-    let mut wf = lock(&state, &mut tx, &caller, &id).await?;
-    let fx = wf.cancel(now).map_err(signing::refused)?;
-    let actor = actor_for(&caller, &meta, None);
-    apply(
-        &state,
-        &mut tx,
-        &caller.tenant.id,
-        caller.tenant.clock_offset_ms,
-        caller.mode,
-        &mut wf,
-        fx,
-        &actor,
-        now,
-    )
-    .await?;
-    tx.commit().await.map_err(signet_store::StoreError::from)?;
-    Ok(json_ok(signing::document_json(&state, &wf)))
+) -> AppResult<Response> {
+    let id = parse_id(&id, DocumentId::parse, "document")?;
+    let wf = signers::cancel(&state, caller.document(&id), &caller.acting(&meta)).await?;
+    Ok(json_ok(signet_app::views::document_json(&state, &wf)))
 }
 
 /// The PDF as signed so far (the original until the first signature; closed with a document
 /// timestamp once finished).
 #[utoipa::path(get, path = "/v1/documents/{id}/file", tag = "documents", params(("id" = String, Path)),
-    responses((status = 200, description = "The PDF", content_type = "application/pdf"), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The PDF", content_type = "application/pdf"), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn file(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let wf = load(&state, &caller, &id).await?;
     let bytes = state
         .blobs
         .get(&wf.document.file_key)
         .await
-        .map_err(|e| ApiError::internal(&e))?;
+        .map_err(|e| AppError::internal(&e))?;
     Ok(pdf_response(
         bytes,
         &format!("{}.pdf", wf.document.id.as_str()),
@@ -582,13 +536,13 @@ fn audit_entry_json(r: &signet_store::AuditRow) -> Value {
 #[utoipa::path(get, path = "/v1/documents/{id}/audit", tag = "documents",
     params(("id" = String, Path), ("page[number]" = Option<u32>, Query),
            ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
-    responses((status = 200, description = "The audit trail"), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The audit trail"), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn audit(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
     LongPage(page): LongPage,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let wf = load(&state, &caller, &id).await?;
     // The chain is verified whole whichever page is shown.
     let rows = state.store.audit_trail(&wf.document.id).await?;
@@ -606,12 +560,12 @@ pub async fn audit(
 /// The certificate of completion: the document's facts, its signers and its whole audit
 /// trail with the chain's head, as a PDF sealed by Signet (verify it like any signed file).
 #[utoipa::path(get, path = "/v1/documents/{id}/audit.pdf", tag = "documents", params(("id" = String, Path)),
-    responses((status = 200, description = "The sealed PDF", content_type = "application/pdf"), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The sealed PDF", content_type = "application/pdf"), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn audit_pdf(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let wf = load(&state, &caller, &id).await?;
     let rows = state.store.audit_trail(&wf.document.id).await?;
     let d = &wf.document;
@@ -655,7 +609,7 @@ pub async fn audit_pdf(
     let mode = caller.mode;
     let trust = state.trust.clone();
     let wall = state.wall_now();
-    let pdf = crate::heavy::run(&state.heavy, move || {
+    let pdf = signet_app::heavy::run(&state.heavy, move || {
         let unsealed = signet_pdf::completion_certificate(&completion)?;
         let opts = signet_pdf::SignOptions {
             signer_name: "Signet".into(),
@@ -673,8 +627,8 @@ pub async fn audit_pdf(
         signet_pdf::sign_pdf(&unsealed, &ca.seal_credential(), ca, &opts)
     })
     .await
-    .map_err(|e| ApiError::internal(&e))?
-    .map_err(|e| ApiError::internal(&e))?;
+    .map_err(|e| AppError::internal(&e))?
+    .map_err(|e| AppError::internal(&e))?;
     let sha = hex::encode(Sha256::digest(&pdf));
     Ok(pdf_response(
         pdf,
@@ -719,14 +673,14 @@ fn pem_response(pem: String) -> Response {
 #[utoipa::path(post, path = "/v1/verify", tag = "documents",
     params(("anchor" = Option<String>, Query, description = "`live` (default): Signet's live root; `test`: the test-mode root")),
     request_body(content = Vec<u8>, content_type = "application/pdf"),
-    responses((status = 200, description = "The verification report"), (status = 400, description = "`invalid_model`: `anchor` is neither `live` nor `test`", body = crate::error::ErrorBody), (status = 415, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The verification report"), (status = 400, description = "`invalid_model`: `anchor` is neither `live` nor `test`", body = signet_app::error::ErrorBody), (status = 415, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn verify(
     State(state): State<AppState>,
     _caller: Caller,
     uri: axum::http::Uri,
     headers: axum::http::HeaderMap,
     body: Bytes,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let is_pdf = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -738,7 +692,7 @@ pub async fn verify(
                 .eq_ignore_ascii_case("application/pdf")
         });
     if !is_pdf {
-        return Err(ApiError::new(
+        return Err(AppError::new(
             ErrorCode::UnsupportedMediaType,
             "send the PDF as the body with Content-Type: application/pdf",
         ));
@@ -751,31 +705,31 @@ pub async fn verify(
         None | Some("live") => signet_store::Mode::Live,
         Some("test") => signet_store::Mode::Test,
         Some(_) => {
-            return Err(ApiError::invalid(vec![
+            return Err(AppError::invalid(vec![
                 signet_core::validate::FieldError::new("anchor", "must be live or test"),
             ]));
         }
     };
     let root = state.trust.ca(mode).root_pem();
     let opts = signet_pdf::VerifyOptions {
-        limits: crate::heavy::pdf_limits(&state.config),
+        limits: signet_app::heavy::pdf_limits(&state.config),
         max_signatures: signet_pdf::MAX_VERIFIED_SIGNATURES,
-        time_budget: Some(crate::heavy::VERIFY_TIME_BUDGET),
+        time_budget: Some(signet_app::heavy::VERIFY_TIME_BUDGET),
     };
     let report = state
         .heavy
         .run(move || signet_pdf::verify_pdf_with(&body, &[root], &opts))
         .await
-        .map_err(|e| ApiError::internal(&e))?
+        .map_err(|e| AppError::internal(&e))?
         .map_err(pdf_error)?;
     Ok(json_ok(
-        serde_json::to_value(&report).map_err(|e| ApiError::internal(&e))?,
+        serde_json::to_value(&report).map_err(|e| AppError::internal(&e))?,
     ))
 }
 
 // ---- The signer's workflow (seed 000's API integration path) ----
 
-fn signer_id(s: &str) -> ApiResult<SignerId> {
+fn signer_id(s: &str) -> AppResult<SignerId> {
     parse_id(s, SignerId::parse, "signer")
 }
 
@@ -786,15 +740,15 @@ fn documents_to_approve(state: &AppState, wf: &Workflow) -> Value {
         "sha256": wf.document.current_sha256,
         "pages": wf.document.pages,
         "size": wf.document.size,
-        "file_url": signing::file_url(state, &wf.document.id),
+        "file_url": signet_app::views::file_url(state, &wf.document.id),
     }])
 }
 
-fn signer_view(state: &AppState, wf: &Workflow, sid: &SignerId) -> ApiResult<Value> {
+fn signer_view(state: &AppState, wf: &Workflow, sid: &SignerId) -> AppResult<Value> {
     let s = wf
         .signer(sid)
-        .ok_or_else(|| ApiError::not_found("signer"))?;
-    let mut v = signing::signer_json(state, wf, s);
+        .ok_or_else(|| AppError::not_found("signer"))?;
+    let mut v = signet_app::views::signer_json(state, wf, s);
     v["document_status"] = json!(wf.document.status.as_str());
     v["documents"] = documents_to_approve(state, wf);
     Ok(v)
@@ -804,78 +758,15 @@ fn signer_view(state: &AppState, wf: &Workflow, sid: &SignerId) -> ApiResult<Val
 /// their SHA-256.
 #[utoipa::path(get, path = "/v1/documents/{id}/signers/{signer_id}", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
-    responses((status = 200, description = "The signer"), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The signer"), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn signer(
     State(state): State<AppState>,
     caller: Caller,
     IdPath((id, sid)): IdPath<(String, String)>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let wf = load(&state, &caller, &id).await?;
     let sid = signer_id(&sid)?;
     Ok(json_ok(signer_view(&state, &wf, &sid)?))
-}
-
-/// Opens a transaction with the document locked, for one signer's transition.
-async fn begin(
-    state: &AppState,
-    caller: &Caller,
-    id: &str,
-    sid: &SignerId,
-) -> ApiResult<(Tx, Workflow)> {
-    let mut tx = state.store.begin().await?;
-    let wf = lock(state, &mut tx, caller, id).await?;
-    wf.signer(sid)
-        .ok_or_else(|| ApiError::not_found("signer"))?;
-    Ok((tx, wf))
-}
-
-/// Stores a signer's transition and commits.
-async fn commit(
-    state: &AppState,
-    caller: &Caller,
-    meta: &ClientMeta,
-    sid: &SignerId,
-    mut tx: Tx,
-    mut wf: Workflow,
-    fx: signet_core::signing::Effects,
-) -> ApiResult<Workflow> {
-    let actor = actor_for(caller, meta, Some(sid));
-    let now = caller.now(state);
-    apply(
-        state,
-        &mut tx,
-        &caller.tenant.id,
-        caller.tenant.clock_offset_ms,
-        caller.mode,
-        &mut wf,
-        fx,
-        &actor,
-        now,
-    )
-    .await?;
-    tx.commit().await.map_err(signet_store::StoreError::from)?;
-    Ok(wf)
-}
-
-async fn facts_of(
-    state: &AppState,
-    tx: &mut Tx,
-    caller: &Caller,
-    wf: &Workflow,
-    sid: &SignerId,
-) -> ApiResult<signet_core::signing::Eligibility> {
-    let s = wf
-        .signer(sid)
-        .ok_or_else(|| ApiError::not_found("signer"))?;
-    signing::eligibility(
-        state,
-        tx,
-        &caller.tenant.id,
-        caller.mode,
-        s,
-        caller.now(state),
-    )
-    .await
 }
 
 /// Approve the documents: `confirmation_required`, and a one-time code is sent (always
@@ -883,48 +774,27 @@ async fn facts_of(
 /// `advanced` signer's code goes only to the mobile number their identification verified.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/approve", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
-    responses((status = 200, description = "The signer, the documents with their SHA-256, and where the code went"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody), (status = 429, description = "Too many codes (`code_limit_reached` for the signer's whole life; `rate_limited` per number per day or per tenant per hour, with `Retry-After`)", body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The signer, the documents with their SHA-256, and where the code went"), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody), (status = 429, description = "Too many codes (`code_limit_reached` for the signer's whole life; `rate_limited` per number per day or per tenant per hour, with `Retry-After`)", body = signet_app::error::ErrorBody)))]
 pub async fn approve(
     State(state): State<AppState>,
     caller: Caller,
     meta: ClientMeta,
     IdPath((id, sid)): IdPath<(String, String)>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
+    let doc = parse_id(&id, DocumentId::parse, "document")?;
     let sid = signer_id(&sid)?;
-    let code = signing::new_otp(caller.mode);
-    let hash = state.trust.otp_hash(&sid, &code);
-    let now = caller.now(&state);
-    let (mut tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
-    let facts = facts_of(&state, &mut tx, &caller, &wf, &sid).await?;
-    let signer = wf
-        .signer(&sid)
-        .ok_or_else(|| ApiError::not_found("signer"))?;
-    let plan = signing::plan_otp(&state, caller.mode, wf.document.level, signer, &facts)?;
-    let mut fx = wf.approve(&sid, hash, now).map_err(signing::refused)?;
-    signing::note_route(&mut fx, &plan);
-    // Counted in the approval's transaction: a refusal rolls both back.
-    crate::limits::count_code(
-        &state,
-        &mut tx,
-        &caller.tenant,
-        caller.mode,
-        crate::limits::CodeFor::Signer(&sid),
-        plan.route.sms.as_deref(),
-        now,
-    )
-    .await?;
-    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
-    let delivered =
-        signing::deliver_otp(&state, &caller.tenant, caller.mode, &wf, &sid, &code, &plan).await?;
+    let at = caller.signer(&doc, &sid);
+    let approved = signers::approve(&state, at, &caller.acting(&meta)).await?;
+    let wf = &approved.wf;
     let s = wf
         .signer(&sid)
-        .ok_or_else(|| ApiError::not_found("signer"))?;
+        .ok_or_else(|| AppError::not_found("signer"))?;
     Ok(json_ok(json!({
-        "signer": signing::signer_json(&state, &wf, s),
-        "documents": documents_to_approve(&state, &wf),
+        "signer": signet_app::views::signer_json(&state, wf, s),
+        "documents": documents_to_approve(&state, wf),
         "otp": {
-            "channels": delivered,
-            "to": plan.route.masked(),
+            "channels": approved.channels,
+            "to": approved.plan.route.masked(),
             "expires_at": s.otp.as_ref().map(|o| signet_core::time::format(&o.expires_at)),
         },
     })))
@@ -942,43 +812,29 @@ pub struct ConfirmRequest {
 /// code (108); the third killed code blocks the signer (66) and the document.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/confirm", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)), request_body = ConfirmRequest,
-    responses((status = 200, description = "The signer"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The signer"), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn confirm(
     State(state): State<AppState>,
     caller: Caller,
     meta: ClientMeta,
     IdPath((id, sid)): IdPath<(String, String)>,
     Json(body): Json<ConfirmRequest>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
+    let doc = parse_id(&id, DocumentId::parse, "document")?;
     let sid = signer_id(&sid)?;
-    let code = body.otp.trim().to_owned();
-    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(ApiError::field("otp", "must be 6 digits"));
-    }
-    let now = caller.now(&state);
-    let trust = state.trust.clone();
-    let (mut tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
-    let facts = facts_of(&state, &mut tx, &caller, &wf, &sid).await?;
-    let (outcome, fx) = wf
-        .confirm(
-            &sid,
-            |stored| trust.otp_matches(&sid, &code, stored),
-            awaiting_identification(&facts),
-            now,
-        )
-        .map_err(signing::refused)?;
-    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
+    let at = caller.signer(&doc, &sid);
+    let (wf, outcome) = signers::confirm(&state, at, &caller.acting(&meta), &body.otp).await?;
     match outcome {
         ConfirmOutcome::Accepted => Ok(json_ok(signer_view(&state, &wf, &sid)?)),
-        ConfirmOutcome::WrongCode { remaining } => Err(ApiError::new(
+        ConfirmOutcome::WrongCode { remaining } => Err(AppError::new(
             ErrorCode::OtpInvalid,
             format!("the code is wrong; {remaining} more tries on this code"),
         )),
-        ConfirmOutcome::CodeKilled => Err(ApiError::new(
+        ConfirmOutcome::CodeKilled => Err(AppError::new(
             ErrorCode::OtpAttemptsExceeded,
             "five wrong codes: this code no longer works; approve again for a new one (one identity validation failed)",
         )),
-        ConfirmOutcome::Blocked => Err(ApiError::new(
+        ConfirmOutcome::Blocked => Err(AppError::new(
             ErrorCode::SignerBlocked,
             "the third failed identity validation blocked the signer and the document until a reviewer unblocks them",
         )),
@@ -995,23 +851,18 @@ pub struct RejectRequest {
 /// The signer rejects the document with a message: REJECT, then REJECTED.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/reject", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)), request_body = RejectRequest,
-    responses((status = 200, description = "The signer"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The signer"), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn reject(
     State(state): State<AppState>,
     caller: Caller,
     meta: ClientMeta,
     IdPath((id, sid)): IdPath<(String, String)>,
     Json(body): Json<RejectRequest>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
+    let doc = parse_id(&id, DocumentId::parse, "document")?;
     let sid = signer_id(&sid)?;
-    let message = body.message.trim().to_owned();
-    if message.is_empty() || message.chars().count() > MAX_MESSAGE_CHARS {
-        return Err(ApiError::field("message", "must be 1 to 2000 characters"));
-    }
-    let now = caller.now(&state);
-    let (tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
-    let fx = wf.reject(&sid, message, now).map_err(signing::refused)?;
-    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
+    let at = caller.signer(&doc, &sid);
+    let wf = signers::reject(&state, at, &caller.acting(&meta), &body.message).await?;
     Ok(json_ok(signer_view(&state, &wf, &sid)?))
 }
 
@@ -1019,41 +870,32 @@ pub async fn reject(
 /// limits run again from now and eligibility is checked again.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/resend", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
-    responses((status = 200, description = "The signer"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The signer"), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn resend(
     State(state): State<AppState>,
     caller: Caller,
     meta: ClientMeta,
     IdPath((id, sid)): IdPath<(String, String)>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
+    let doc = parse_id(&id, DocumentId::parse, "document")?;
     let sid = signer_id(&sid)?;
-    let now = caller.now(&state);
-    let (mut tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
-    let facts = facts_of(&state, &mut tx, &caller, &wf, &sid).await?;
-    let fx = wf.resend(&sid, &facts, now).map_err(signing::refused)?;
-    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
+    let wf = signers::resend(&state, caller.signer(&doc, &sid), &caller.acting(&meta)).await?;
     Ok(json_ok(signer_view(&state, &wf, &sid)?))
 }
 
 /// A reviewer unblocks a signer blocked after three failed identity validations.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/unblock", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
-    responses((status = 200, description = "The signer"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The signer"), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn unblock(
     State(state): State<AppState>,
     caller: Caller,
     meta: ClientMeta,
     IdPath((id, sid)): IdPath<(String, String)>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
+    let doc = parse_id(&id, DocumentId::parse, "document")?;
     let sid = signer_id(&sid)?;
-    let now = caller.now(&state);
-    let reviewer = format!("api_key:{}", caller.key_id.as_str());
-    let (mut tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
-    let facts = facts_of(&state, &mut tx, &caller, &wf, &sid).await?;
-    let fx = wf
-        .unblock(&sid, &reviewer, &facts, now)
-        .map_err(signing::refused)?;
-    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
+    let wf = signers::unblock(&state, caller.signer(&doc, &sid), &caller.acting(&meta)).await?;
     Ok(json_ok(signer_view(&state, &wf, &sid)?))
 }
 
@@ -1068,31 +910,21 @@ pub struct SelfieRequest {
 /// identification.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/selfie", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)), request_body = SelfieRequest,
-    responses((status = 200, description = "The signer"), (status = 400, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The signer"), (status = 400, body = signet_app::error::ErrorBody), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn selfie(
     State(state): State<AppState>,
     caller: Caller,
     meta: ClientMeta,
     IdPath((id, sid)): IdPath<(String, String)>,
     Json(body): Json<SelfieRequest>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
+    let doc = parse_id(&id, DocumentId::parse, "document")?;
     let sid = signer_id(&sid)?;
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(body.image.trim())
-        .map_err(|_| ApiError::field("image", "must be base64").with_return_code(2004))?;
-    let ext = signing::check_selfie(&bytes)
-        .await
-        .map_err(|r| ApiError::field("image", &r.message).with_return_code(r.code))?;
-    let doc_id = parse_id(&id, DocumentId::parse, "document")?;
-    let (key, sha) = signing::selfie_key(&caller.tenant.id, &doc_id, &sid, &bytes, ext);
-    let now = caller.now(&state);
-    let (tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
-    let fx = wf
-        .submit_selfie(&sid, key.clone(), sha, now)
-        .map_err(signing::refused)?;
-    // Stored only now that the document is the caller's and the signer may hand one in.
-    signing::put_selfie(&state, &key, &bytes).await?;
-    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
+        .map_err(|_| AppError::field("image", "must be base64").with_return_code(2004))?;
+    let at = caller.signer(&doc, &sid);
+    let wf = signers::submit_selfie(&state, at, &caller.acting(&meta), &bytes).await?;
     Ok(json_ok(signer_view(&state, &wf, &sid)?))
 }
 
@@ -1107,27 +939,22 @@ pub struct SelfieReview {
 /// validation (3105), the third blocks.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/selfie/review", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)), request_body = SelfieReview,
-    responses((status = 200, description = "The signer"), (status = 400, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The signer"), (status = 400, body = signet_app::error::ErrorBody), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn review_selfie(
     State(state): State<AppState>,
     caller: Caller,
     meta: ClientMeta,
     IdPath((id, sid)): IdPath<(String, String)>,
     Json(body): Json<SelfieReview>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
+    let doc = parse_id(&id, DocumentId::parse, "document")?;
     let sid = signer_id(&sid)?;
     let accepted = match body.decision.as_str() {
         "accept" => true,
         "reject" => false,
-        _ => return Err(ApiError::field("decision", "must be accept or reject")),
+        _ => return Err(AppError::field("decision", "must be accept or reject")),
     };
-    let now = caller.now(&state);
-    let reviewer = format!("api_key:{}", caller.key_id.as_str());
-    let (mut tx, mut wf) = begin(&state, &caller, &id, &sid).await?;
-    let facts = facts_of(&state, &mut tx, &caller, &wf, &sid).await?;
-    let fx = wf
-        .review_selfie(&sid, accepted, &reviewer, &facts, now)
-        .map_err(signing::refused)?;
-    let wf = commit(&state, &caller, &meta, &sid, tx, wf, fx).await?;
+    let at = caller.signer(&doc, &sid);
+    let wf = signers::review_selfie(&state, at, &caller.acting(&meta), accepted).await?;
     Ok(json_ok(signer_view(&state, &wf, &sid)?))
 }

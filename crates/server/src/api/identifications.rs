@@ -2,14 +2,15 @@
 
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
-use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdPath, Json, LongPage, Page, parse_id, query_flag};
-use crate::service::{apply_identification, identification_json};
-use crate::state::{AppState, fill_random, random16};
 use axum::extract::{OriginalUri, State};
 use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{Value, json};
+use signet_app::error::{AppError, AppResult};
+use signet_app::service::apply_identification;
+use signet_app::state::{AppState, fill_random, random16};
+use signet_app::views::identification_json;
 use signet_core::catalog::ErrorCode;
 use signet_core::identification::{self as ident, Identification, Method, NewIdentification};
 use signet_core::ids::{IdentificationId, PersonId};
@@ -49,27 +50,27 @@ pub struct CreateIdentification {
 #[utoipa::path(post, path = "/v1/persons/{person_id}/identifications", tag = "identifications",
     params(("person_id" = String, Path)),
     request_body = CreateIdentification,
-    responses((status = 201, body = crate::openapi::IdentificationSchema), (status = 400, body = crate::error::ErrorBody),
-              (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 201, body = crate::openapi::IdentificationSchema), (status = 400, body = signet_app::error::ErrorBody),
+              (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(person_id): IdPath<String>,
     Json(body): Json<CreateIdentification>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let person_id = parse_id(&person_id, PersonId::parse, "person")?;
     let now = caller.now(&state);
     let method = Method::parse(&body.method)
-        .ok_or_else(|| ApiError::field("method", "must be idnow or document"))?;
+        .ok_or_else(|| AppError::field("method", "must be idnow or document"))?;
     if let Some(lang) = &body.language
         && !matches!(lang.as_str(), "EN" | "DE")
     {
-        return Err(ApiError::field("language", "must be EN or DE"));
+        return Err(AppError::field("language", "must be EN or DE"));
     }
     if let Some(t) = &body.proof_of_address_type
         && !PROOF_OF_ADDRESS_TYPES.contains(&t.as_str())
     {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "proof_of_address_type",
             &format!("must be one of {}", PROOF_OF_ADDRESS_TYPES.join(", ")),
         ));
@@ -78,16 +79,16 @@ pub async fn create(
         None => None,
         Some(s) => {
             let d = signet_core::validate::date("proof_of_address_issued_at", s)
-                .map_err(|e| ApiError::invalid(vec![e]))?;
+                .map_err(|e| AppError::invalid(vec![e]))?;
             let today = now.date_naive();
             if d > today {
-                return Err(ApiError::field(
+                return Err(AppError::field(
                     "proof_of_address_issued_at",
                     "must not be in the future",
                 ));
             }
             if d < today - chrono::Months::new(6) {
-                return Err(ApiError::field(
+                return Err(AppError::field(
                     "proof_of_address_issued_at",
                     "must not be older than 6 months",
                 ));
@@ -96,7 +97,7 @@ pub async fn create(
         }
     };
     if caller.mode == Mode::Live && method == Method::Idnow {
-        return Err(ApiError::new(
+        return Err(AppError::new(
             ErrorCode::ProviderNotConfigured,
             "live-mode idnow identifications need a configured video-identification provider; none is configured",
         ));
@@ -105,7 +106,7 @@ pub async fn create(
         .store
         .person(&caller.tenant.id, caller.mode, &person_id)
         .await
-        .map_err(|e| ApiError::unless_found(e, "person"))?;
+        .map_err(|e| AppError::unless_found(e, "person"))?;
     let sandbox = ident::sandbox_case(person.first_name(), person.last_name());
     let identification = Identification::new(
         IdentificationId::from_random(random16()),
@@ -124,7 +125,7 @@ pub async fn create(
         .store
         .insert_identification(&mut tx, &caller.tenant.id, caller.mode, &identification)
         .await?;
-    crate::service::emit(
+    signet_app::service::emit(
         &state,
         &mut tx,
         &caller.tenant.id,
@@ -159,13 +160,13 @@ fn new_reference(mode: Mode) -> String {
 /// `canceled` identification opens a new attempt with the same URL.
 #[utoipa::path(patch, path = "/v1/persons/{person_id}/identifications/{id}/request", tag = "identifications",
     params(("person_id" = String, Path), ("id" = String, Path)),
-    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 404, body = crate::error::ErrorBody),
-              (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 404, body = signet_app::error::ErrorBody),
+              (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn request(
     State(state): State<AppState>,
     caller: Caller,
     IdPath((person_id, id)): IdPath<(String, String)>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let (person_id, id) = ids(&person_id, &id)?;
     let mut tx = state.store.begin().await?;
     let tenant = state.store.tenant_in_tx(&mut tx, &caller.tenant.id).await?;
@@ -174,9 +175,9 @@ pub async fn request(
         .store
         .identification_for_update(&mut tx, &caller.tenant.id, &id)
         .await
-        .map_err(|e| ApiError::unless_found(e, "identification"))?;
+        .map_err(|e| AppError::unless_found(e, "identification"))?;
     if mode != caller.mode || identification.person_id != person_id {
-        return Err(ApiError::not_found("identification"));
+        return Err(AppError::not_found("identification"));
     }
     let token = hex::encode(random16());
     let url = format!("{}/identify/{}", state.config.public_url(), token);
@@ -202,13 +203,13 @@ pub async fn request(
 /// collected during it.
 #[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}", tag = "identifications",
     params(("person_id" = String, Path), ("id" = String, Path), ("include_documents" = Option<bool>, Query)),
-    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
     IdPath((person_id, id)): IdPath<(String, String)>,
     OriginalUri(uri): OriginalUri,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let (person_id, id) = ids(&person_id, &id)?;
     let include = query_flag(uri.query(), "include_documents")?;
     let identification = load(&state, &caller, &person_id, &id).await?;
@@ -239,19 +240,19 @@ pub async fn get(
 /// List a person's identifications, oldest first.
 #[utoipa::path(get, path = "/v1/persons/{person_id}/identifications", tag = "identifications",
     params(("person_id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
-    responses((status = 200, body = Vec<crate::openapi::IdentificationSchema>), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = Vec<crate::openapi::IdentificationSchema>), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(person_id): IdPath<String>,
     page: Page,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let person_id = parse_id(&person_id, PersonId::parse, "person")?;
     state
         .store
         .person(&caller.tenant.id, caller.mode, &person_id)
         .await
-        .map_err(|e| ApiError::unless_found(e, "person"))?;
+        .map_err(|e| AppError::unless_found(e, "person"))?;
     let list = state
         .store
         .list_identifications(
@@ -270,12 +271,12 @@ pub async fn list(
 /// The ID documents an applicant may use, with their issuing countries.
 #[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}/supported_documents", tag = "identifications",
     params(("person_id" = String, Path), ("id" = String, Path)),
-    responses((status = 200, body = Vec<crate::openapi::SupportedDocumentSchema>), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = Vec<crate::openapi::SupportedDocumentSchema>), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn supported_documents(
     State(state): State<AppState>,
     caller: Caller,
     IdPath((person_id, id)): IdPath<(String, String)>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let (person_id, id) = ids(&person_id, &id)?;
     load(&state, &caller, &person_id, &id).await?;
     let all: Vec<&str> = signet_core::validate::COUNTRIES
@@ -291,13 +292,13 @@ pub async fn supported_documents(
 /// Every attempt of an identification (seed 003), oldest first (`page[number]`, `page[size]`).
 #[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}/attempts", tag = "identifications",
     params(("person_id" = String, Path), ("id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
-    responses((status = 200, body = Vec<crate::openapi::AttemptSchema>), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = Vec<crate::openapi::AttemptSchema>), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn attempts(
     State(state): State<AppState>,
     caller: Caller,
     IdPath((person_id, id)): IdPath<(String, String)>,
     LongPage(page): LongPage,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let (person_id, id) = ids(&person_id, &id)?;
     load(&state, &caller, &person_id, &id).await?;
     let attempts = state
@@ -305,11 +306,11 @@ pub async fn attempts(
         .attempts(&caller.tenant.id, &id, page.number, page.size)
         .await?;
     Ok(json_ok(
-        serde_json::to_value(attempts).map_err(|e| ApiError::internal(&e))?,
+        serde_json::to_value(attempts).map_err(|e| AppError::internal(&e))?,
     ))
 }
 
-fn ids(person_id: &str, id: &str) -> ApiResult<(PersonId, IdentificationId)> {
+fn ids(person_id: &str, id: &str) -> AppResult<(PersonId, IdentificationId)> {
     Ok((
         parse_id(person_id, PersonId::parse, "identification")?,
         parse_id(id, IdentificationId::parse, "identification")?,
@@ -321,10 +322,10 @@ async fn load(
     caller: &Caller,
     person_id: &PersonId,
     id: &IdentificationId,
-) -> ApiResult<Identification> {
+) -> AppResult<Identification> {
     state
         .store
         .identification(&caller.tenant.id, caller.mode, person_id, id)
         .await
-        .map_err(|e| ApiError::unless_found(e, "identification"))
+        .map_err(|e| AppError::unless_found(e, "identification"))
 }

@@ -9,9 +9,9 @@ pub mod sandbox;
 pub mod screening;
 pub mod webhooks;
 
-use crate::state::AppState;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use signet_app::state::AppState;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 

@@ -1,13 +1,13 @@
 //! Operations endpoints: health, readiness, metrics, the OpenAPI document
 //! and its browsable page.
 
-use crate::error::ApiError;
-use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
 use sha2::{Digest, Sha256};
+use signet_app::error::AppError;
+use signet_app::state::AppState;
 use subtle::ConstantTimeEq;
 
 /// Liveness: the process answers.
@@ -56,7 +56,7 @@ pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Respo
             .ct_eq(&Sha256::digest(expected.expose().as_bytes()))
             .into();
         if !matches {
-            return ApiError::unauthorized(
+            return AppError::unauthorized(
                 "send the metrics token as Authorization: Bearer <token>",
             )
             .into_response();

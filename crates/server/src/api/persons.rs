@@ -2,15 +2,17 @@
 
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
-use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdPath, JsonObject, LongPage, Page, parse_id};
-use crate::screening::{record_screening, screen_person, screened_fields_changed, search_person};
-use crate::service::emit;
-use crate::state::{AppState, random16};
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
+use signet_app::error::{AppError, AppResult};
+use signet_app::screening::{
+    record_screening, screen_person, screened_fields_changed, search_person,
+};
+use signet_app::service::emit;
+use signet_app::state::{AppState, random16};
 use signet_core::catalog::ErrorCode;
 use signet_core::ids::{PersonDocumentId, PersonId};
 use signet_core::person::{Person, WriteContext};
@@ -34,12 +36,12 @@ fn ctx(caller: &Caller, state: &AppState) -> (chrono::NaiveDate, Option<Vec<Stri
 #[utoipa::path(post, path = "/v1/persons", tag = "persons",
     request_body(content = Object, description = "Person fields (seed 002)"),
     responses((status = 201, description = "The person", body = crate::openapi::PersonSchema),
-              (status = 400, description = "Invalid Model", body = crate::error::ErrorBody)))]
+              (status = 400, description = "Invalid Model", body = signet_app::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
     JsonObject(input): JsonObject,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let now = caller.now(&state);
     let (today, countries) = ctx(&caller, &state);
     let wc = WriteContext {
@@ -47,7 +49,7 @@ pub async fn create(
         allowed_residency_countries: countries.as_deref(),
     };
     let id = PersonId::from_random(random16());
-    let mut person = Person::create(id.as_str(), &input, &wc, &now).map_err(ApiError::invalid)?;
+    let mut person = Person::create(id.as_str(), &input, &wc, &now).map_err(AppError::invalid)?;
     // The search runs before the transaction, so it never holds the writer.
     let screening_found = search_person(&state, &person).await?;
     let mut tx = state.store.begin().await?;
@@ -61,7 +63,7 @@ pub async fn create(
         .insert_person_within_limit(&mut tx, &caller.tenant.id, caller.mode, &person, now, limit)
         .await?;
     if !inserted {
-        return Err(ApiError::new(
+        return Err(AppError::new(
             ErrorCode::DuplicatePersonLimit,
             "more than 1000 persons with the same first_name, last_name, birth_city and birth_date; use unique values in the sandbox",
         ));
@@ -97,12 +99,12 @@ pub async fn create(
 /// Retrieve a person.
 #[utoipa::path(get, path = "/v1/persons/{id}", tag = "persons",
     params(("id" = String, Path, description = "Person id")),
-    responses((status = 200, body = crate::openapi::PersonSchema), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = crate::openapi::PersonSchema), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let id = parse_id(&id, PersonId::parse, "person")?;
     let person = state
         .store
@@ -120,13 +122,13 @@ pub async fn get(
 #[utoipa::path(patch, path = "/v1/persons/{id}", tag = "persons",
     params(("id" = String, Path, description = "Person id")),
     request_body(content = Object, description = "Updatable person fields"),
-    responses((status = 200, body = crate::openapi::PersonSchema), (status = 400, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = crate::openapi::PersonSchema), (status = 400, body = signet_app::error::ErrorBody), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
     JsonObject(input): JsonObject,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let id = parse_id(&id, PersonId::parse, "person")?;
     let now = caller.now(&state);
     let (today, countries) = ctx(&caller, &state);
@@ -142,7 +144,7 @@ pub async fn update(
         .map_err(not_found)?;
     let mut updated = current
         .update(&input, &wc, &now)
-        .map_err(ApiError::invalid)?;
+        .map_err(AppError::invalid)?;
     if updated != current {
         state
             .store
@@ -183,7 +185,7 @@ pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
     page: Page,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let persons = state
         .store
         .list_persons(&caller.tenant.id, caller.mode, page.number, page.size)
@@ -210,13 +212,13 @@ pub fn document_json(d: &signet_store::PersonDocumentRow) -> Value {
 /// (`page[number]`, `page[size]`).
 #[utoipa::path(get, path = "/v1/persons/{id}/documents", tag = "persons",
     params(("id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
-    responses((status = 200, body = Vec<crate::openapi::PersonDocumentSchema>), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = Vec<crate::openapi::PersonDocumentSchema>), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn documents(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
     LongPage(page): LongPage,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let id = parse_id(&id, PersonId::parse, "person")?;
     state
         .store
@@ -235,12 +237,12 @@ pub async fn documents(
 /// Download a person's file.
 #[utoipa::path(get, path = "/v1/persons/{id}/documents/{document_id}/file", tag = "persons",
     params(("id" = String, Path), ("document_id" = String, Path)),
-    responses((status = 200, description = "The file's bytes"), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "The file's bytes"), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn document_file(
     State(state): State<AppState>,
     caller: Caller,
     IdPath((id, doc_id)): IdPath<(String, String)>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let id = parse_id(&id, PersonId::parse, "person")?;
     let doc_id = parse_id(&doc_id, PersonDocumentId::parse, "document")?;
     let row = state
@@ -252,7 +254,7 @@ pub async fn document_file(
         .blobs
         .get(&row.blob_key)
         .await
-        .map_err(|e| ApiError::internal(&e))?;
+        .map_err(|e| AppError::internal(&e))?;
     let disposition = format!(
         "attachment; filename=\"{}\"",
         row.name.replace(['"', '\\', '\r', '\n'], "_")
@@ -267,6 +269,6 @@ pub async fn document_file(
         .into_response())
 }
 
-fn not_found(e: signet_store::StoreError) -> ApiError {
-    ApiError::unless_found(e, "person")
+fn not_found(e: signet_store::StoreError) -> AppError {
+    AppError::unless_found(e, "person")
 }

@@ -4,23 +4,24 @@
 
 use crate::api::json_ok;
 use crate::auth::Caller;
-use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdPath, Json, parse_id};
-use crate::service::{apply_identification, identification_json};
-use crate::state::AppState;
 use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
 use serde_json::json;
+use signet_app::error::{AppError, AppResult};
+use signet_app::service::apply_identification;
+use signet_app::state::AppState;
+use signet_app::views::identification_json;
 use signet_core::catalog::ErrorCode;
 use signet_core::identification::{Effects, Identification, InvalidTransition, SANDBOX_IDENT_CODE};
 use signet_core::ids::IdentificationId;
 use signet_core::time::Timestamp;
 use signet_store::{Mode, StoreError};
 
-fn test_mode_only(caller: &Caller) -> ApiResult<()> {
+fn test_mode_only(caller: &Caller) -> AppResult<()> {
     if caller.mode != Mode::Test {
-        return Err(ApiError::new(
+        return Err(AppError::new(
             ErrorCode::SandboxOnly,
             "the sandbox is available with test-mode keys (sk_test_…) only",
         ));
@@ -34,8 +35,8 @@ fn clock_json(caller_now: Timestamp, offset_ms: i64) -> serde_json::Value {
 
 /// The tenant's test clock.
 #[utoipa::path(get, path = "/v1/sandbox/clock", tag = "sandbox",
-    responses((status = 200, body = crate::openapi::ClockSchema), (status = 403, body = crate::error::ErrorBody)))]
-pub async fn clock(State(state): State<AppState>, caller: Caller) -> ApiResult<Response> {
+    responses((status = 200, body = crate::openapi::ClockSchema), (status = 403, body = signet_app::error::ErrorBody)))]
+pub async fn clock(State(state): State<AppState>, caller: Caller) -> AppResult<Response> {
     test_mode_only(&caller)?;
     Ok(json_ok(clock_json(
         caller.now(&state),
@@ -55,21 +56,21 @@ pub struct Advance {
 /// follows from their due time, so one jump plays a whole timeline.
 #[utoipa::path(post, path = "/v1/sandbox/clock/advance", tag = "sandbox",
     request_body = Advance,
-    responses((status = 200, body = crate::openapi::ClockSchema), (status = 400, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = crate::openapi::ClockSchema), (status = 400, body = signet_app::error::ErrorBody)))]
 pub async fn advance(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<Advance>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     test_mode_only(&caller)?;
     if !(1..=365 * 24 * 3600).contains(&body.seconds) {
-        return Err(ApiError::field("seconds", "must be between 1 and 31536000"));
+        return Err(AppError::field("seconds", "must be between 1 and 31536000"));
     }
     state
         .store
         .advance_clock(&caller.tenant.id, body.seconds * 1000)
         .await?;
-    crate::worker::drain_tenant(&state, &caller.tenant.id).await?;
+    signet_app::worker::drain_tenant(&state, &caller.tenant.id).await?;
     let tenant = state.store.tenant(&caller.tenant.id).await?;
     Ok(json_ok(clock_json(
         tenant.now(Mode::Test, state.wall_now()),
@@ -91,7 +92,7 @@ async fn act(
     caller: &Caller,
     id: &str,
     f: impl FnOnce(&mut Identification, Timestamp) -> Result<Effects, InvalidTransition>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     test_mode_only(caller)?;
     let id = parse_id(id, IdentificationId::parse, "identification")?;
     let mut tx = state.store.begin().await?;
@@ -101,9 +102,9 @@ async fn act(
         .store
         .identification_for_update(&mut tx, &caller.tenant.id, &id)
         .await
-        .map_err(|e| ApiError::unless_found(e, "identification"))?;
+        .map_err(|e| AppError::unless_found(e, "identification"))?;
     if mode != Mode::Test {
-        return Err(ApiError::not_found("identification"));
+        return Err(AppError::not_found("identification"));
     }
     let fx = f(&mut ident, now)?;
     apply_identification(
@@ -124,12 +125,12 @@ async fn act(
 /// The applicant opens the identification URL and starts capturing.
 #[utoipa::path(post, path = "/v1/sandbox/identifications/{id}/start", tag = "sandbox",
     params(("id" = String, Path)),
-    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn start(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     act(&state, &caller, &id, |i, now| i.applicant_started(now)).await
 }
 
@@ -138,15 +139,15 @@ pub async fn start(
 #[utoipa::path(post, path = "/v1/sandbox/identifications/{id}/complete", tag = "sandbox",
     params(("id" = String, Path)),
     request_body = Complete,
-    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn complete(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
     Json(body): Json<Complete>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     if body.ident_code != SANDBOX_IDENT_CODE {
-        return Err(ApiError::new(
+        return Err(AppError::new(
             ErrorCode::OtpInvalid,
             "the ident code is not correct",
         ));
@@ -155,7 +156,7 @@ pub async fn complete(
         && !signet_core::validate::sandbox_phone(n)
     {
         signet_core::validate::phone_e164("mobile_number", n)
-            .map_err(|e| ApiError::invalid(vec![e]))?;
+            .map_err(|e| AppError::invalid(vec![e]))?;
     }
     let number = body.mobile_number.clone();
     act(&state, &caller, &id, move |i, now| {
@@ -167,11 +168,11 @@ pub async fn complete(
 /// The applicant gives up (`aborted`, USER_CANCELLATION); the same URL can be used again.
 #[utoipa::path(post, path = "/v1/sandbox/identifications/{id}/abort", tag = "sandbox",
     params(("id" = String, Path)),
-    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn abort(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     act(&state, &caller, &id, |i, now| i.applicant_aborted(now)).await
 }

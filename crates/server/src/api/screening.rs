@@ -3,15 +3,16 @@
 
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
-use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdPath, Json, LongPage, parse_id, query_pairs};
-use crate::screening::{HIT_STATUSES, decide_hit, hit_json, screen_person, screening_json};
-use crate::state::AppState;
 use axum::extract::State;
 use axum::http::Uri;
 use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{Value, json};
+use signet_app::error::{AppError, AppResult};
+use signet_app::screening::{HIT_STATUSES, decide_hit, screen_person};
+use signet_app::state::AppState;
+use signet_app::views::{hit_json, screening_json};
 use signet_core::catalog::ErrorCode;
 use signet_core::ids::{PersonId, ScreeningHitId};
 use signet_core::time::{format, from_millis};
@@ -101,7 +102,7 @@ pub async fn lists(
     State(state): State<AppState>,
     _caller: Caller,
     LongPage(page): LongPage,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     // A handful of rows (one per publisher): paged in memory.
     let rows = state.store.screening_lists().await?;
     let data: Vec<Value> = page
@@ -121,25 +122,25 @@ pub async fn lists(
     Ok(json_ok(Value::Array(data)))
 }
 
-fn query_from(body: SearchRequest, default_threshold: f64) -> ApiResult<(Query, SearchOptions)> {
+fn query_from(body: SearchRequest, default_threshold: f64) -> AppResult<(Query, SearchOptions)> {
     let name = body.name.trim().to_owned();
     if name.is_empty() {
-        return Err(ApiError::field("name", "must not be empty"));
+        return Err(AppError::field("name", "must not be empty"));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(ApiError::field("name", "must be at most 512 characters"));
+        return Err(AppError::field("name", "must be at most 512 characters"));
     }
     let birth_date = match body.birth_date.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(d) => Some(d.parse::<PartialDate>().map_err(|_| {
-            ApiError::field("birth_date", "must be a date: YYYY, YYYY-MM or YYYY-MM-DD")
+            AppError::field("birth_date", "must be a date: YYYY, YYYY-MM or YYYY-MM-DD")
         })?),
     };
     let nationality = match body.nationality.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(n) => {
             if country_code(n).is_none() {
-                return Err(ApiError::field(
+                return Err(AppError::field(
                     "nationality",
                     "must be an ISO 3166-1 alpha-2 code or a country name",
                 ));
@@ -149,11 +150,11 @@ fn query_from(body: SearchRequest, default_threshold: f64) -> ApiResult<(Query, 
     };
     let threshold = body.threshold.unwrap_or(default_threshold);
     if !(0.0..=1.0).contains(&threshold) {
-        return Err(ApiError::field("threshold", "must be between 0 and 1"));
+        return Err(AppError::field("threshold", "must be between 0 and 1"));
     }
     let limit = body.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(ApiError::field("limit", "must be between 1 and 100"));
+        return Err(AppError::field("limit", "must be between 1 and 100"));
     }
     Ok((
         Query {
@@ -172,18 +173,18 @@ fn query_from(body: SearchRequest, default_threshold: f64) -> ApiResult<(Query, 
 /// match explains which tokens and fields matched and why.
 #[utoipa::path(post, path = "/v1/screening/search", tag = "screening",
     request_body = SearchRequest,
-    responses((status = 200, body = SearchSchema), (status = 400, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = SearchSchema), (status = 400, body = signet_app::error::ErrorBody)))]
 pub async fn search(
     State(state): State<AppState>,
     _caller: Caller,
     Json(body): Json<SearchRequest>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let (query, opts) = query_from(body, state.config.screening_threshold)?;
     let index = state.screening.index(&state.store).await?;
     let matches = tokio::task::spawn_blocking(move || index.search(&query, &opts))
         .await
-        .map_err(|e| ApiError::internal(&e))?;
-    let matches = serde_json::to_value(&matches).map_err(|e| ApiError::internal(&e))?;
+        .map_err(|e| AppError::internal(&e))?;
+    let matches = serde_json::to_value(&matches).map_err(|e| AppError::internal(&e))?;
     Ok(json_ok(json!({ "matches": matches })))
 }
 
@@ -263,13 +264,13 @@ pub struct DecisionRequest {
 /// screen against: `409`, and the person stays `NOT_SCREENED`.
 #[utoipa::path(post, path = "/v1/persons/{id}/screenings", tag = "screening",
     params(("id" = String, Path, description = "Person id")),
-    responses((status = 201, body = ScreeningSchema), (status = 404, body = crate::error::ErrorBody),
-              (status = 409, body = crate::error::ErrorBody)))]
+    responses((status = 201, body = ScreeningSchema), (status = 404, body = signet_app::error::ErrorBody),
+              (status = 409, body = signet_app::error::ErrorBody)))]
 pub async fn screen(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let id = parse_id(&id, PersonId::parse, "person")?;
     let now = caller.now(&state);
     let mut tx = state.store.begin().await?;
@@ -277,7 +278,7 @@ pub async fn screen(
         .store
         .person_for_update(&mut tx, &caller.tenant.id, caller.mode, &id)
         .await
-        .map_err(|e| ApiError::unless_found(e, "person"))?;
+        .map_err(|e| AppError::unless_found(e, "person"))?;
     let screening = screen_person(
         &state,
         &mut tx,
@@ -289,7 +290,7 @@ pub async fn screen(
     )
     .await?
     .ok_or_else(|| {
-        ApiError::new(
+        AppError::new(
             ErrorCode::Conflict,
             "no sanctions list is imported: import one with `signet lists import`",
         )
@@ -301,19 +302,19 @@ pub async fn screen(
 /// List a person's screenings, newest first (`page[number]`, `page[size]`).
 #[utoipa::path(get, path = "/v1/persons/{id}/screenings", tag = "screening",
     params(("id" = String, Path, description = "Person id"), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
-    responses((status = 200, body = [ScreeningSchema]), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = [ScreeningSchema]), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn screenings(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
     LongPage(page): LongPage,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let id = parse_id(&id, PersonId::parse, "person")?;
     state
         .store
         .person(&caller.tenant.id, caller.mode, &id)
         .await
-        .map_err(|e| ApiError::unless_found(e, "person"))?;
+        .map_err(|e| AppError::unless_found(e, "person"))?;
     let rows = state
         .store
         .person_screenings(&caller.tenant.id, caller.mode, &id, page.number, page.size)
@@ -328,18 +329,18 @@ pub async fn screenings(
 /// `status` (`open`, `true_positive` or `false_positive`) keeps only hits in that status.
 #[utoipa::path(get, path = "/v1/screening/hits", tag = "screening",
     params(("status" = Option<String>, Query, description = "open, true_positive or false_positive"), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
-    responses((status = 200, body = [HitSchema]), (status = 400, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = [HitSchema]), (status = 400, body = signet_app::error::ErrorBody)))]
 pub async fn hits(
     State(state): State<AppState>,
     caller: Caller,
     LongPage(page): LongPage,
     uri: Uri,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let mut status = None;
     for (k, v) in query_pairs(uri.query()) {
         if k == "status" {
             if !HIT_STATUSES.contains(&v.as_str()) {
-                return Err(ApiError::field(
+                return Err(AppError::field(
                     "status",
                     "must be open, true_positive or false_positive",
                 ));
@@ -368,14 +369,14 @@ pub async fn hits(
 #[utoipa::path(post, path = "/v1/screening/hits/{id}/decision", tag = "screening",
     params(("id" = String, Path, description = "Hit id")),
     request_body = DecisionRequest,
-    responses((status = 200, body = HitSchema), (status = 400, body = crate::error::ErrorBody),
-              (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = HitSchema), (status = 400, body = signet_app::error::ErrorBody),
+              (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn decide(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
     Json(body): Json<DecisionRequest>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let id = parse_id(&id, ScreeningHitId::parse, "hit")?;
     let decided = decide_hit(
         &state,

@@ -2,15 +2,15 @@
 
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
-use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdPath, Json, Page, parse_id};
 use crate::openapi::EVENT_TYPES;
-use crate::state::{AppState, random16};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
+use signet_app::error::{AppError, AppResult};
+use signet_app::state::{AppState, random16};
 use signet_core::catalog::ErrorCode;
 use signet_core::ids::{EventId, WebhookEndpointId};
 use signet_core::time::{Timestamp, format};
@@ -127,18 +127,18 @@ fn delivery_json(a: &DeliveryAttemptRow) -> Value {
     })
 }
 
-fn validate_url(url: &str) -> ApiResult<()> {
+fn validate_url(url: &str) -> AppResult<()> {
     if url.len() > MAX_URL_LEN {
-        return Err(ApiError::field("url", "must be at most 2048 characters"));
+        return Err(AppError::field("url", "must be at most 2048 characters"));
     }
     signet_webhooks::parse_target(url)
         .map(|_| ())
-        .map_err(|e| ApiError::field("url", &e.to_string()))
+        .map_err(|e| AppError::field("url", &e.to_string()))
 }
 
-fn validate_event_types(types: &[String]) -> ApiResult<Vec<String>> {
+fn validate_event_types(types: &[String]) -> AppResult<Vec<String>> {
     if types.is_empty() {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "event_types",
             "must name at least one event type, or \"*\" for all",
         ));
@@ -146,7 +146,7 @@ fn validate_event_types(types: &[String]) -> ApiResult<Vec<String>> {
     let mut out: Vec<String> = Vec::with_capacity(types.len());
     for t in types {
         if t != ALL_EVENT_TYPES && !EVENT_TYPES.iter().any(|(known, _)| known == t) {
-            return Err(ApiError::field(
+            return Err(AppError::field(
                 "event_types",
                 &format!(
                     "{t:?} is not an event type (GET /openapi.json lists them under x-signet-event-types)"
@@ -160,11 +160,11 @@ fn validate_event_types(types: &[String]) -> ApiResult<Vec<String>> {
     Ok(out)
 }
 
-fn validate_description(d: &Option<String>) -> ApiResult<()> {
+fn validate_description(d: &Option<String>) -> AppResult<()> {
     if d.as_ref()
         .is_some_and(|d| d.chars().count() > MAX_DESCRIPTION_LEN)
     {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "description",
             "must be at most 1000 characters",
         ));
@@ -179,15 +179,15 @@ fn new_secret() -> String {
     Secret::generate(bytes).as_str().to_owned()
 }
 
-fn not_found(e: StoreError) -> ApiError {
-    ApiError::unless_found(e, "webhook endpoint")
+fn not_found(e: StoreError) -> AppError {
+    AppError::unless_found(e, "webhook endpoint")
 }
 
 async fn load(
     state: &AppState,
     caller: &Caller,
     id: &str,
-) -> ApiResult<(WebhookEndpointId, WebhookEndpointRow)> {
+) -> AppResult<(WebhookEndpointId, WebhookEndpointRow)> {
     let id = parse_id(id, WebhookEndpointId::parse, "webhook endpoint")?;
     let row = state
         .store
@@ -203,12 +203,12 @@ async fn load(
 /// get a new one). Events written from now on are delivered to it.
 #[utoipa::path(post, path = "/v1/webhooks", tag = "webhooks",
     request_body = CreateWebhook,
-    responses((status = 201, body = WebhookEndpointSchema), (status = 400, body = crate::error::ErrorBody), (status = 422, description = "`webhook_endpoint_limit`: the tenant has `webhook_max_endpoints_per_tenant` endpoints in this mode", body = crate::error::ErrorBody)))]
+    responses((status = 201, body = WebhookEndpointSchema), (status = 400, body = signet_app::error::ErrorBody), (status = 422, description = "`webhook_endpoint_limit`: the tenant has `webhook_max_endpoints_per_tenant` endpoints in this mode", body = signet_app::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<CreateWebhook>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     validate_url(&body.url)?;
     let event_types = validate_event_types(&body.event_types)?;
     validate_description(&body.description)?;
@@ -240,8 +240,8 @@ pub async fn create(
     Ok(created(endpoint_json(&row, true)))
 }
 
-fn endpoint_limit(cap: i64) -> ApiError {
-    ApiError::new(
+fn endpoint_limit(cap: i64) -> AppError {
+    AppError::new(
         ErrorCode::WebhookEndpointLimit,
         format!("a tenant may have at most {cap} webhook endpoints in a mode; delete one first"),
     )
@@ -255,7 +255,7 @@ pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
     page: Page,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let rows = state
         .store
         .list_webhook_endpoints(&caller.tenant.id, caller.mode, page.number, page.size)
@@ -268,12 +268,12 @@ pub async fn list(
 /// Retrieve a webhook endpoint (without its secret).
 #[utoipa::path(get, path = "/v1/webhooks/{id}", tag = "webhooks",
     params(("id" = String, Path)),
-    responses((status = 200, body = WebhookEndpointSchema), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = WebhookEndpointSchema), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let (_, row) = load(&state, &caller, &id).await?;
     Ok(json_ok(endpoint_json(&row, false)))
 }
@@ -285,13 +285,13 @@ pub async fn get(
 #[utoipa::path(patch, path = "/v1/webhooks/{id}", tag = "webhooks",
     params(("id" = String, Path)),
     request_body = UpdateWebhook,
-    responses((status = 200, body = WebhookEndpointSchema), (status = 400, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = WebhookEndpointSchema), (status = 400, body = signet_app::error::ErrorBody), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
     Json(body): Json<UpdateWebhook>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let (_, mut row) = load(&state, &caller, &id).await?;
     if let Some(url) = body.url {
         validate_url(&url)?;
@@ -319,7 +319,7 @@ pub async fn update(
             }
             row.enabled = false;
         }
-        Some(_) => return Err(ApiError::field("status", "must be enabled or disabled")),
+        Some(_) => return Err(AppError::field("status", "must be enabled or disabled")),
     }
     row.updated_at = caller.now(&state);
     state
@@ -336,12 +336,12 @@ pub async fn update(
 /// Delete a webhook endpoint with its pending messages and delivery log.
 #[utoipa::path(delete, path = "/v1/webhooks/{id}", tag = "webhooks",
     params(("id" = String, Path)),
-    responses((status = 204, description = "Deleted"), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 204, description = "Deleted"), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn delete(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let id = parse_id(&id, WebhookEndpointId::parse, "webhook endpoint")?;
     state
         .store
@@ -357,12 +357,12 @@ pub async fn delete(
 /// both, as two entries of `webhook-signature`, so a receiver can switch without missing one.
 #[utoipa::path(post, path = "/v1/webhooks/{id}/rotate", tag = "webhooks",
     params(("id" = String, Path)),
-    responses((status = 200, body = WebhookEndpointSchema), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = WebhookEndpointSchema), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn rotate(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let (_, mut row) = load(&state, &caller, &id).await?;
     let now = caller.now(&state);
     row.previous_secret = Some(std::mem::replace(&mut row.secret, new_secret()));
@@ -380,13 +380,13 @@ pub async fn rotate(
 /// `page[size]`).
 #[utoipa::path(get, path = "/v1/webhooks/{id}/deliveries", tag = "webhooks",
     params(("id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
-    responses((status = 200, body = Vec<DeliverySchema>), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = Vec<DeliverySchema>), (status = 404, body = signet_app::error::ErrorBody)))]
 pub async fn deliveries(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
     page: Page,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let (id, _) = load(&state, &caller, &id).await?;
     let rows = state
         .store
@@ -397,9 +397,9 @@ pub async fn deliveries(
     )))
 }
 
-fn require_enabled(row: &WebhookEndpointRow) -> ApiResult<()> {
+fn require_enabled(row: &WebhookEndpointRow) -> AppResult<()> {
     if !row.enabled {
-        return Err(ApiError::invalid_state(
+        return Err(AppError::invalid_state(
             "the endpoint is disabled; enable it (PATCH status) before sending to it",
         ));
     }
@@ -409,12 +409,12 @@ fn require_enabled(row: &WebhookEndpointRow) -> ApiResult<()> {
 /// Send one event to this endpoint again, with a fresh retry schedule, whatever became of it.
 #[utoipa::path(post, path = "/v1/webhooks/{id}/deliveries/{message_id}/resend", tag = "webhooks",
     params(("id" = String, Path), ("message_id" = String, Path, description = "The event id (`webhook-id`)")),
-    responses((status = 202, description = "Queued"), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 202, description = "Queued"), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn resend(
     State(state): State<AppState>,
     caller: Caller,
     IdPath((id, message_id)): IdPath<(String, String)>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let (id, row) = load(&state, &caller, &id).await?;
     let event = parse_id(&message_id, EventId::parse, "message")?;
     require_enabled(&row)?;
@@ -422,7 +422,7 @@ pub async fn resend(
         .store
         .resend_webhook_message(&id, &event, caller.now(&state), state.wall_now())
         .await
-        .map_err(|e| ApiError::unless_found(e, "message"))?;
+        .map_err(|e| AppError::unless_found(e, "message"))?;
     state.webhooks_ready.notify_one();
     Ok((
         StatusCode::ACCEPTED,
@@ -435,15 +435,15 @@ pub async fn resend(
 #[utoipa::path(post, path = "/v1/webhooks/{id}/recover", tag = "webhooks",
     params(("id" = String, Path)),
     request_body = Recover,
-    responses((status = 202, description = "`{\"recovered\": N}`"), (status = 400, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+    responses((status = 202, description = "`{\"recovered\": N}`"), (status = 400, body = signet_app::error::ErrorBody), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
 pub async fn recover(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
     Json(body): Json<Recover>,
-) -> ApiResult<Response> {
+) -> AppResult<Response> {
     let since: Timestamp = chrono::DateTime::parse_from_rfc3339(&body.since)
-        .map_err(|_| ApiError::field("since", "must be an RFC 3339 time"))?
+        .map_err(|_| AppError::field("since", "must be an RFC 3339 time"))?
         .with_timezone(&chrono::Utc);
     let (id, row) = load(&state, &caller, &id).await?;
     require_enabled(&row)?;

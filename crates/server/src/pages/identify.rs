@@ -12,15 +12,15 @@
 use super::i18n::Lang;
 use super::messages::{Messages, fill};
 use super::{Notice, secure};
-use crate::error::ApiError;
-use crate::identify::{self, Opened};
-use crate::state::AppState;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use signet_app::error::AppError;
+use signet_app::identify::{self, Opened};
+use signet_app::state::AppState;
 use signet_core::identification::{
     CodeOutcome, IdDocumentKind, Identification, ImageSlot, Method, Missing, Status,
 };
@@ -51,7 +51,7 @@ fn not_found(lang: Lang) -> Response {
 }
 
 /// A refused step in the applicant's words.
-fn error_text(lang: Lang, e: &ApiError) -> String {
+fn error_text(lang: Lang, e: &AppError) -> String {
     let m = lang.messages();
     if e.status.is_server_error() {
         return m.identify_later.into();
@@ -255,7 +255,7 @@ async fn after(
     state: &AppState,
     token: &str,
     headers: &HeaderMap,
-    result: Result<(), (ApiError, Option<String>)>,
+    result: Result<(), (AppError, Option<String>)>,
 ) -> Response {
     let (e, text) = match result {
         Ok(()) => return back(token),
@@ -315,7 +315,7 @@ pub async fn consent(
     let both = form.is_ok_and(|Form(f)| f.terms.is_some() && f.data.is_some());
     if !both {
         let lang = lang_of(&headers, None);
-        let e = ApiError::field(
+        let e = AppError::field(
             "consent",
             "both the terms and the data processing must be accepted",
         );
@@ -382,7 +382,7 @@ pub async fn image(
     }
     let r = match bytes {
         Some(b) => identify::upload(&state, &token, slot, b.to_vec()).await,
-        None => Err(ApiError::new(
+        None => Err(AppError::new(
             signet_core::catalog::ErrorCode::ImageRefused,
             "Please choose a photo (JPEG or PNG, at most 10 MB).",
         )
@@ -447,11 +447,11 @@ pub async fn code(
     let r = match identify::enter_phone_code(&state, &token, &code).await {
         Ok(CodeOutcome::Verified) => Ok(()),
         Ok(CodeOutcome::Wrong { left }) => Err((
-            ApiError::new(signet_core::catalog::ErrorCode::OtpInvalid, "wrong code"),
+            AppError::new(signet_core::catalog::ErrorCode::OtpInvalid, "wrong code"),
             Some(fill(m.identify_wrong_code, &[("left", &left.to_string())])),
         )),
         Ok(CodeOutcome::Spent | CodeOutcome::NoCode) => Err((
-            ApiError::new(signet_core::catalog::ErrorCode::OtpMissing, "spent"),
+            AppError::new(signet_core::catalog::ErrorCode::OtpMissing, "spent"),
             Some(m.identify_spent_code.to_owned()),
         )),
         Err(e) => Err((e, None)),

@@ -12,11 +12,11 @@ mod sign;
 pub use i18n::Lang;
 pub use messages::Messages;
 
-use crate::state::AppState;
 use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use signet_app::state::AppState;
 
 /// The routes of the hosted pages (no API key).
 pub fn routes() -> Router<AppState> {

@@ -5,20 +5,19 @@
 use super::i18n::Lang;
 use super::messages::{Messages, fill};
 use super::{Notice, secure};
-use crate::error::ApiError;
 use crate::extract::ClientMeta;
-use crate::signing::{self, Actor, apply, awaiting_identification};
-use crate::state::AppState;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use signet_app::error::AppError;
+use signet_app::signers::{self, Acting, By, DocumentAt, SignerAt};
+use signet_app::state::AppState;
+use signet_core::catalog::ErrorCode;
 use signet_core::identification::Status as IdentStatus;
 use signet_core::ids::SignerId;
-use signet_core::signing::{
-    ConfirmOutcome, DocumentStatus, Effects, SignerStatus, SigningError, Workflow,
-};
+use signet_core::signing::{ConfirmOutcome, DocumentStatus, SignerStatus, Workflow};
 use signet_core::time::Timestamp;
-use signet_store::{Mode, Tenant, Tx};
+use signet_store::{Mode, Tenant};
 
 /// Width of the rendered page images, in pixels (sharp on a phone, light enough to load).
 const PAGE_WIDTH_PX: u32 = 900;
@@ -36,8 +35,25 @@ struct Ctx {
 }
 
 impl Ctx {
-    fn now(&self, state: &AppState) -> Timestamp {
-        self.tenant.now(self.mode, state.wall_now())
+    /// The signer of this page, for the use cases in `signet_app::signers`.
+    fn at(&self) -> SignerAt<'_> {
+        SignerAt {
+            doc: DocumentAt {
+                tenant: &self.tenant,
+                mode: self.mode,
+                document: &self.wf.document.id,
+            },
+            signer: &self.sid,
+        }
+    }
+}
+
+/// The signer acting through their link, from `meta`'s client.
+fn acting(meta: &ClientMeta) -> Acting {
+    Acting {
+        by: By::SignerLink,
+        ip: meta.ip.clone(),
+        user_agent: meta.user_agent.clone(),
     }
 }
 
@@ -64,18 +80,18 @@ async fn load(state: &AppState, token: &str, lang: Lang) -> Result<Ctx, Response
     let (tenant_id, mode, doc_id, sid) = match state.store.signer_by_token(token).await {
         Ok(found) => found,
         Err(signet_store::StoreError::NotFound) => return Err(not_found(lang)),
-        Err(e) => return Err(failure(lang, &ApiError::from(e))),
+        Err(e) => return Err(failure(lang, &AppError::from(e))),
     };
     let tenant = state
         .store
         .tenant(&tenant_id)
         .await
-        .map_err(|e| failure(lang, &ApiError::from(e)))?;
+        .map_err(|e| failure(lang, &AppError::from(e)))?;
     let wf = state
         .store
         .workflow(&tenant_id, mode, &doc_id)
         .await
-        .map_err(|e| failure(lang, &ApiError::from(e)))?;
+        .map_err(|e| failure(lang, &AppError::from(e)))?;
     if link_expired(state, &tenant, mode, &wf) {
         return Err(expired_link(lang));
     }
@@ -171,14 +187,14 @@ struct Failure<'a> {
 }
 
 /// An unexpected failure, as a page (the request id is in the logs).
-fn failure(lang: Lang, e: &ApiError) -> Response {
+fn failure(lang: Lang, e: &AppError) -> Response {
     let m = lang.messages();
     let page = Failure {
         lang,
         m,
         title: m.sign_title,
         detail: &e.detail,
-        request_id: &crate::error::current_request_id(),
+        request_id: &signet_app::error::current_request_id(),
     };
     let status = if e.status.is_server_error() {
         StatusCode::SERVICE_UNAVAILABLE
@@ -329,127 +345,9 @@ fn render(ctx: &Ctx, error: Option<&str>, status: StatusCode) -> Response {
     super::render(status, &page)
 }
 
-/// Runs one transition as the signer and commits it.
-async fn transition(
-    state: &AppState,
-    ctx: &mut Ctx,
-    meta: &ClientMeta,
-    op: impl FnOnce(
-        &mut Workflow,
-        &signet_core::signing::Eligibility,
-        Timestamp,
-    ) -> Result<Effects, SigningError>,
-) -> Result<(), ApiError> {
-    transition_storing(state, ctx, meta, None, op).await
-}
-
-/// [`transition`], storing `file` (key, bytes) once the transition is allowed and before it
-/// commits: a refused request leaves no file behind.
-async fn transition_storing(
-    state: &AppState,
-    ctx: &mut Ctx,
-    meta: &ClientMeta,
-    file: Option<(&str, &[u8])>,
-    op: impl FnOnce(
-        &mut Workflow,
-        &signet_core::signing::Eligibility,
-        Timestamp,
-    ) -> Result<Effects, SigningError>,
-) -> Result<(), ApiError> {
-    let now = ctx.now(state);
-    let mut tx: Tx = state.store.begin().await?;
-    let (mut wf, _) = state
-        .store
-        .workflow_for_update(&mut tx, &ctx.tenant.id, &ctx.wf.document.id)
-        .await?;
-    let signer = wf
-        .signer(&ctx.sid)
-        .cloned()
-        .ok_or_else(|| ApiError::not_found("signer"))?;
-    let facts =
-        signing::eligibility(state, &mut tx, &ctx.tenant.id, ctx.mode, &signer, now).await?;
-    let fx = op(&mut wf, &facts, now).map_err(signing::refused)?;
-    if let Some((key, bytes)) = file {
-        signing::put_selfie(state, key, bytes).await?;
-    }
-    commit_as_signer(state, ctx, meta, tx, wf, fx, now).await?;
-    Ok(())
-}
-
-/// The approval as the API makes it: where the code goes is decided from the signer's
-/// eligibility facts (for `advanced`, the identification's verified number), and the code
-/// is counted against the limits in the approval's transaction.
-async fn approve_and_count(
-    state: &AppState,
-    ctx: &mut Ctx,
-    meta: &ClientMeta,
-    hash: String,
-) -> Result<signing::OtpPlan, ApiError> {
-    let now = ctx.now(state);
-    let mut tx: Tx = state.store.begin().await?;
-    let (mut wf, _) = state
-        .store
-        .workflow_for_update(&mut tx, &ctx.tenant.id, &ctx.wf.document.id)
-        .await?;
-    let signer = wf
-        .signer(&ctx.sid)
-        .cloned()
-        .ok_or_else(|| ApiError::not_found("signer"))?;
-    let facts =
-        signing::eligibility(state, &mut tx, &ctx.tenant.id, ctx.mode, &signer, now).await?;
-    let plan = signing::plan_otp(state, ctx.mode, wf.document.level, &signer, &facts)?;
-    let mut fx = wf.approve(&ctx.sid, hash, now).map_err(signing::refused)?;
-    signing::note_route(&mut fx, &plan);
-    crate::limits::count_code(
-        state,
-        &mut tx,
-        &ctx.tenant,
-        ctx.mode,
-        crate::limits::CodeFor::Signer(&ctx.sid),
-        plan.route.sms.as_deref(),
-        now,
-    )
-    .await?;
-    commit_as_signer(state, ctx, meta, tx, wf, fx, now).await?;
-    Ok(plan)
-}
-
-/// Applies `fx` to `wf` as the signer acting through this page, commits, and keeps the new
-/// workflow for the page to show.
-async fn commit_as_signer(
-    state: &AppState,
-    ctx: &mut Ctx,
-    meta: &ClientMeta,
-    mut tx: Tx,
-    mut wf: Workflow,
-    fx: Effects,
-    now: Timestamp,
-) -> Result<(), ApiError> {
-    let actor = Actor {
-        actor: format!("signer:{} via hosted page", ctx.sid.as_str()),
-        ip: meta.ip.clone(),
-        user_agent: meta.user_agent.clone(),
-    };
-    apply(
-        state,
-        &mut tx,
-        &ctx.tenant.id,
-        ctx.tenant.clock_offset_ms,
-        ctx.mode,
-        &mut wf,
-        fx,
-        &actor,
-        now,
-    )
-    .await?;
-    tx.commit().await.map_err(signet_store::StoreError::from)?;
-    ctx.wf = wf;
-    Ok(())
-}
-
 /// The page again with a refusal in the signer's words; a rate limit keeps its
 /// `Retry-After`.
-fn refusal(ctx: &Ctx, lang: Lang, e: &ApiError) -> Response {
+fn refusal(ctx: &Ctx, lang: Lang, e: &AppError) -> Response {
     let mut r = render(ctx, Some(&words(lang, e)), e.status);
     if let Some(s) = e.retry_after {
         r.headers_mut()
@@ -459,7 +357,7 @@ fn refusal(ctx: &Ctx, lang: Lang, e: &ApiError) -> Response {
 }
 
 /// A refused action in the signer's language.
-fn words(lang: Lang, e: &ApiError) -> String {
+fn words(lang: Lang, e: &AppError) -> String {
     let m = lang.messages();
     match e.code.as_str() {
         "approval_window_expired" | "confirmation_window_expired" => m.sign_window_expired,
@@ -499,39 +397,13 @@ pub async fn page(
             SignerStatus::UserConsentRequired | SignerStatus::SelfieRequired
         )
     }) && ctx.wf.document.status == DocumentStatus::Pending;
-    if at_work && let Err(e) = record_view(&state, &mut ctx, &meta).await {
-        tracing::warn!(code = e.code.as_str(), "could not record a page view");
+    if at_work {
+        match signers::record_view(&state, ctx.at(), &acting(&meta)).await {
+            Ok(wf) => ctx.wf = wf,
+            Err(e) => tracing::warn!(code = e.code.as_str(), "could not record a page view"),
+        }
     }
     render(&ctx, None, StatusCode::OK)
-}
-
-/// How often a signer's page views are written to the audit trail: reloading the page must
-/// not flood the trail (or the writer) with entries that say nothing new.
-const VIEW_RECORDED_EVERY: chrono::Duration = chrono::Duration::hours(1);
-
-/// Records `signer.viewed`, at most once per signer per hour of the tenant's clock.
-async fn record_view(state: &AppState, ctx: &mut Ctx, meta: &ClientMeta) -> Result<(), ApiError> {
-    let now = ctx.now(state);
-    let mut tx: Tx = state.store.begin().await?;
-    let (wf, _) = state
-        .store
-        .workflow_for_update(&mut tx, &ctx.tenant.id, &ctx.wf.document.id)
-        .await?;
-    let last = state
-        .store
-        .last_audit_at(&mut tx, &wf.document.id, "signer.viewed", ctx.sid.as_str())
-        .await?;
-    if last.is_some_and(|at| now - at < VIEW_RECORDED_EVERY) {
-        return Ok(());
-    }
-    let mut fx = Effects::default();
-    fx.audit.push(signet_core::signing::AuditRecord {
-        action: "signer.viewed",
-        signer_id: Some(ctx.sid.clone()),
-        details: serde_json::json!({}),
-    });
-    commit_as_signer(state, ctx, meta, tx, wf, fx, now).await?;
-    Ok(())
 }
 
 #[derive(serde::Deserialize)]
@@ -559,20 +431,15 @@ pub async fn approve(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
-    let sid = ctx.sid.clone();
-    let code = signing::new_otp(ctx.mode);
-    let hash = state.trust.otp_hash(&sid, &code);
-    let plan = match approve_and_count(&state, &mut ctx, &meta, hash).await {
-        Ok(p) => p,
-        Err(e) => return refusal(&ctx, lang, &e),
-    };
-    if let Err(e) =
-        signing::deliver_otp(&state, &ctx.tenant, ctx.mode, &ctx.wf, &sid, &code, &plan).await
-    {
-        if let Ok(fresh) = load(&state, &token, lang).await {
-            ctx = fresh;
+    match signers::approve(&state, ctx.at(), &acting(&meta)).await {
+        Ok(approved) => ctx.wf = approved.wf,
+        // Refused, or approved and the code could not be handed over: the page as it is now.
+        Err(e) => {
+            if let Ok(fresh) = load(&state, &token, lang).await {
+                ctx = fresh;
+            }
+            return refusal(&ctx, lang, &e);
         }
-        return render(&ctx, Some(&words(lang, &e)), e.status);
     }
     back(&ctx)
 }
@@ -599,34 +466,26 @@ pub async fn confirm(
         Err(_) => String::new(),
     };
     let m = lang.messages();
-    let bad_code = m.sign_bad_code;
-    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return render(&ctx, Some(bad_code), StatusCode::UNPROCESSABLE_ENTITY);
-    }
-    let sid = ctx.sid.clone();
-    let trust = state.trust.clone();
-    let mut outcome = ConfirmOutcome::Accepted;
-    let result = transition(&state, &mut ctx, &meta, |wf, facts, now| {
-        let (o, fx) = wf.confirm(
-            &sid,
-            |stored| trust.otp_matches(&sid, &code, stored),
-            awaiting_identification(facts),
-            now,
-        )?;
-        outcome = o;
-        Ok(fx)
-    })
-    .await;
-    if let Err(e) = result {
-        return render(&ctx, Some(&words(lang, &e)), e.status);
-    }
+    let outcome = match signers::confirm(&state, ctx.at(), &acting(&meta), &code).await {
+        Ok((wf, outcome)) => {
+            ctx.wf = wf;
+            outcome
+        }
+        Err(e) if e.code == ErrorCode::InvalidModel => {
+            return render(
+                &ctx,
+                Some(m.sign_bad_code),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+        Err(e) => return render(&ctx, Some(&words(lang, &e)), e.status),
+    };
     let message = match outcome {
-        ConfirmOutcome::Accepted => return back(&ctx),
+        ConfirmOutcome::Accepted | ConfirmOutcome::Blocked => return back(&ctx),
         ConfirmOutcome::WrongCode { remaining } => {
             fill(m.sign_wrong_code, &[("remaining", &remaining.to_string())])
         }
         ConfirmOutcome::CodeKilled => m.sign_code_killed.to_owned(),
-        ConfirmOutcome::Blocked => return back(&ctx),
     };
     render(&ctx, Some(&message), StatusCode::UNPROCESSABLE_ENTITY)
 }
@@ -659,13 +518,9 @@ pub async fn reject(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
-    let sid = ctx.sid.clone();
-    if let Err(e) = transition(&state, &mut ctx, &meta, |wf, _, now| {
-        wf.reject(&sid, message, now)
-    })
-    .await
-    {
-        return render(&ctx, Some(&words(lang, &e)), e.status);
+    match signers::reject(&state, ctx.at(), &acting(&meta), &message).await {
+        Ok(wf) => ctx.wf = wf,
+        Err(e) => return render(&ctx, Some(&words(lang, &e)), e.status),
     }
     back(&ctx)
 }
@@ -696,23 +551,15 @@ pub async fn selfie(
     let Some(bytes) = image else {
         return render(&ctx, Some(invalid), StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let ext = match signing::check_selfie(&bytes).await {
-        Ok(ext) => ext,
-        Err(r) => {
-            let text = fill(m.sign_selfie_refused, &[("detail", &r.message)]);
+    match signers::submit_selfie(&state, ctx.at(), &acting(&meta), &bytes).await {
+        Ok(wf) => ctx.wf = wf,
+        // The image itself was refused (format, size, pixels): say why.
+        Err(e) if e.code == ErrorCode::InvalidModel => {
+            let detail = e.fields.first().map_or(e.detail.as_str(), |f| &f.message);
+            let text = fill(m.sign_selfie_refused, &[("detail", detail)]);
             return render(&ctx, Some(&text), StatusCode::UNPROCESSABLE_ENTITY);
         }
-    };
-    let (key, sha) =
-        signing::selfie_key(&ctx.tenant.id, &ctx.wf.document.id, &ctx.sid, &bytes, ext);
-    let sid = ctx.sid.clone();
-    let file = Some((key.as_str(), bytes.as_ref()));
-    if let Err(e) = transition_storing(&state, &mut ctx, &meta, file, |wf, _, now| {
-        wf.submit_selfie(&sid, key.clone(), sha, now)
-    })
-    .await
-    {
-        return render(&ctx, Some(&words(lang, &e)), e.status);
+        Err(e) => return render(&ctx, Some(&words(lang, &e)), e.status),
     }
     back(&ctx)
 }
@@ -741,7 +588,7 @@ pub async fn file(
             );
             r
         }
-        Err(e) => failure(lang, &ApiError::internal(&e)),
+        Err(e) => failure(lang, &AppError::internal(&e)),
     }
 }
 
@@ -760,10 +607,10 @@ async fn render_page(
     ctx: &Ctx,
     n: usize,
     key: &str,
-) -> Result<Result<Vec<u8>, signet_pdf::PdfError>, crate::heavy::HeavyError> {
+) -> Result<Result<Vec<u8>, signet_pdf::PdfError>, signet_app::heavy::HeavyError> {
     let pdf = match state.blobs.get(&ctx.wf.document.file_key).await {
         Ok(b) => b,
-        Err(e) => return Err(crate::heavy::HeavyError::from_io(&e)),
+        Err(e) => return Err(signet_app::heavy::HeavyError::from_io(&e)),
     };
     let png = state
         .heavy
@@ -807,7 +654,7 @@ pub async fn page_image(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             render_page(&state, &ctx, n, &key).await
         }
-        Err(e) => return failure(lang, &ApiError::internal(&e)),
+        Err(e) => return failure(lang, &AppError::internal(&e)),
     };
     match png {
         Ok(Ok(png)) => {
@@ -821,8 +668,8 @@ pub async fn page_image(
         }
         Ok(Err(e)) => failure(
             lang,
-            &ApiError::new(signet_core::catalog::ErrorCode::RenderFailed, e.to_string()),
+            &AppError::new(signet_core::catalog::ErrorCode::RenderFailed, e.to_string()),
         ),
-        Err(e) => failure(lang, &ApiError::internal(&e)),
+        Err(e) => failure(lang, &AppError::internal(&e)),
     }
 }

@@ -147,7 +147,7 @@ async fn an_advanced_signers_certificate_is_good_then_revoked_in_ocsp_and_the_cr
 
     // Revoked (as when its signature is found invalid): OCSP and the CRL say so at once.
     let mut tx = app.state.store.begin().await.unwrap();
-    let details = signet_server::revocation::revoke_signer(
+    let details = signet_app::revocation::revoke_signer(
         &app.state,
         &mut tx,
         sid,

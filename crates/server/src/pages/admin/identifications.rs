@@ -5,15 +5,15 @@
 //! the applicant can start again).
 
 use super::{Bar, LANG, Section, failure, format_time, messages, signed_in, signed_in_form};
-use crate::error::ApiError;
 use crate::pages::{Lang, Messages, secure};
-use crate::state::AppState;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use serde::Deserialize;
+use signet_app::error::AppError;
+use signet_app::state::AppState;
 use signet_core::catalog::IdentificationReason;
 use signet_core::identification::{Finding, Review};
 use signet_core::ids::{IdentificationId, PersonDocumentId};
@@ -220,13 +220,13 @@ fn case_page(
     super::super::render(status, &page)
 }
 
-async fn load(state: &AppState, id: &str) -> Result<QueuedIdentification, ApiError> {
-    let id = IdentificationId::parse(id).ok_or_else(|| ApiError::not_found("identification"))?;
+async fn load(state: &AppState, id: &str) -> Result<QueuedIdentification, AppError> {
+    let id = IdentificationId::parse(id).ok_or_else(|| AppError::not_found("identification"))?;
     state
         .store
         .queued_identification(&id)
         .await
-        .map_err(|e| ApiError::unless_found(e, "identification"))
+        .map_err(|e| AppError::unless_found(e, "identification"))
 }
 
 /// `GET /admin/identifications/{id}`: one case.
@@ -266,7 +266,7 @@ pub async fn image(
         _ => None,
     };
     let Some(doc_id) = doc.and_then(PersonDocumentId::parse) else {
-        return failure(&ApiError::not_found("image"));
+        return failure(&AppError::not_found("image"));
     };
     let row = match state
         .store
@@ -274,12 +274,12 @@ pub async fn image(
         .await
     {
         Ok(r) => r,
-        Err(StoreError::NotFound) => return failure(&ApiError::not_found("image")),
-        Err(e) => return failure(&ApiError::from(e)),
+        Err(StoreError::NotFound) => return failure(&AppError::not_found("image")),
+        Err(e) => return failure(&AppError::from(e)),
     };
     let bytes = match state.blobs.get(&row.blob_key).await {
         Ok(b) => b,
-        Err(e) => return failure(&ApiError::internal(&e)),
+        Err(e) => return failure(&AppError::internal(&e)),
     };
     let kind = if row.content_type == "image/png" {
         "image/png"
@@ -309,7 +309,7 @@ pub async fn decide(
     let Ok(Form(f)) = form else {
         let csrf: Option<&str> = None;
         return match signed_in_form(&state, &headers, csrf).await {
-            Ok(_) => failure(&ApiError::field("decision", "must be approve or decline")),
+            Ok(_) => failure(&AppError::field("decision", "must be approve or decline")),
             Err(r) => r,
         };
     };
@@ -335,7 +335,7 @@ pub async fn decide(
     };
     let reviewer = format!("operator:{}", s.operator.email);
     let note = f.note.filter(|n| n.len() <= 2000);
-    match crate::identify::review(
+    match signet_app::identify::review(
         &state,
         &q.identification.id,
         approved,

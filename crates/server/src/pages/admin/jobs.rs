@@ -2,9 +2,7 @@
 //! error; an operator can retry one (a fresh count of attempts, runnable at once).
 
 use super::{Bar, LANG, Section, failure, format_time, messages, signed_in, signed_in_form};
-use crate::error::ApiError;
 use crate::pages::{Lang, Messages, render, secure};
-use crate::state::AppState;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -12,6 +10,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
+use signet_app::error::AppError;
+use signet_app::state::AppState;
 use signet_core::ids::JobId;
 use signet_store::{DeadJob, OperatorSession, StoreError};
 
@@ -72,7 +72,7 @@ async fn jobs_page(
         state.store.dead_job_count()
     ) {
         Ok(r) => r,
-        Err(e) => return failure(&ApiError::from(e)),
+        Err(e) => return failure(&AppError::from(e)),
     };
     let more = rows.len() > PAGE_SIZE as usize;
     let shown = &rows[..rows.len().min(PAGE_SIZE as usize)];
@@ -125,7 +125,7 @@ async fn retry(
         Err(r) => return r,
     };
     let Some(id) = JobId::parse(&job_id) else {
-        return failure(&ApiError::not_found("job"));
+        return failure(&AppError::not_found("job"));
     };
     match state.store.retry_dead_job(&id, state.wall_now()).await {
         Ok(()) => {
@@ -146,6 +146,6 @@ async fn retry(
             )
             .await
         }
-        Err(e) => failure(&ApiError::from(e)),
+        Err(e) => failure(&AppError::from(e)),
     }
 }

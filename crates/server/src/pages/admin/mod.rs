@@ -15,10 +15,7 @@
 
 use super::i18n::Lang;
 use super::{Messages, secure};
-use crate::error::ApiError;
 use crate::extract::ClientMeta;
-use crate::signing::{self, Actor, apply};
-use crate::state::{AppState, fill_random, random16};
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
@@ -29,11 +26,14 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
+use signet_app::error::AppError;
+use signet_app::signers::{self, Acting, By, DocumentAt, SignerAt};
+use signet_app::state::{AppState, fill_random, random16};
 use signet_core::ids::{ScreeningHitId, SignerId};
 use signet_core::signing::SignerStatus;
 use signet_core::time::Timestamp;
 use signet_store::{
-    OperatorRow, OperatorSession, QueuedHit, QueuedSigner, Store, StoreError, ThrottleRule, Tx,
+    OperatorRow, OperatorSession, QueuedHit, QueuedSigner, Store, StoreError, ThrottleRule,
 };
 use std::sync::LazyLock;
 use subtle::ConstantTimeEq;
@@ -213,7 +213,7 @@ pub(super) async fn session(
         .store
         .operator_session(&digest(&token), state.wall_now())
         .await
-        .map_err(|e| failure(&ApiError::from(e)))
+        .map_err(|e| failure(&AppError::from(e)))
 }
 
 pub(super) fn csrf_ok(session: &OperatorSession, given: Option<&str>) -> bool {
@@ -276,7 +276,7 @@ fn message(heading: &str, text: &str, status: StatusCode) -> Response {
     super::render(status, &page)
 }
 
-pub(super) fn failure(e: &ApiError) -> Response {
+pub(super) fn failure(e: &AppError) -> Response {
     message("Something went wrong", &e.detail, e.status)
 }
 
@@ -345,7 +345,7 @@ pub async fn login(
     let email_key = format!("email:{}", digest(&form.email.trim().to_lowercase()));
     let ip_key = format!(
         "ip:{}",
-        crate::limits::client_key(meta.ip.as_deref().unwrap_or("unknown"))
+        signet_app::limits::client_key(meta.ip.as_deref().unwrap_or("unknown"))
     );
     let now = state.wall_now();
     match state
@@ -366,11 +366,11 @@ pub async fn login(
                 .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
             return r;
         }
-        Err(e) => return failure(&ApiError::from(e)),
+        Err(e) => return failure(&AppError::from(e)),
     }
     let operator = match state.store.operator_by_email(&form.email).await {
         Ok(o) => o,
-        Err(e) => return failure(&ApiError::from(e)),
+        Err(e) => return failure(&AppError::from(e)),
     };
     let hash = operator.as_ref().map(|o| o.password_hash.clone());
     let password = form.password;
@@ -392,17 +392,17 @@ pub async fn login(
         tracing::info!(ip = ?meta.ip, "back-office sign-in refused");
         for (key, rule) in [(&email_key, PER_EMAIL), (&ip_key, PER_CLIENT)] {
             if let Err(e) = state.store.login_failed(key, rule, now).await {
-                return failure(&ApiError::from(e));
+                return failure(&AppError::from(e));
             }
         }
         return login_page(Some(FAILED_LOGIN), &form.email, StatusCode::UNAUTHORIZED);
     };
     // The address's failures are forgotten; the client's reservation is given back.
     if let Err(e) = state.store.clear_login_failures(&email_key).await {
-        return failure(&ApiError::from(e));
+        return failure(&AppError::from(e));
     }
     if let Err(e) = state.store.release_login_attempt(&ip_key).await {
-        return failure(&ApiError::from(e));
+        return failure(&AppError::from(e));
     }
     let token = random_token();
     let expires = now + chrono::Duration::seconds(SESSION_SECONDS);
@@ -411,7 +411,7 @@ pub async fn login(
         .insert_operator_session(&digest(&token), &operator.id, &random_token(), now, expires)
         .await
     {
-        return failure(&ApiError::from(e));
+        return failure(&AppError::from(e));
     }
     tracing::info!(operator = %operator.id, "back-office sign-in");
     let mut r = to_dashboard();
@@ -447,7 +447,7 @@ pub async fn logout(
     if let Some(token) = cookie_value(&headers)
         && let Err(e) = state.store.delete_operator_session(&digest(&token)).await
     {
-        return failure(&ApiError::from(e));
+        return failure(&AppError::from(e));
     }
     let mut r = to_login();
     set_cookie(
@@ -562,7 +562,7 @@ impl<'a> HitItem<'a> {
                 .ok()
                 .and_then(|e| e.get("summary").and_then(|v| v.as_str()).map(str::to_owned)),
             topics: h.topics.join(", "),
-            undeclared_pep: crate::screening::pep_hit(&h.topics)
+            undeclared_pep: signet_app::screening::pep_hit(&h.topics)
                 && q.person
                     .as_json()
                     .get("self_declared_as_pep")
@@ -612,7 +612,7 @@ async fn dashboard(
                     .is_some_and(|sf| sf.accepted.is_none())
             })
             .collect::<Vec<_>>(),
-        Err(e) => return failure(&ApiError::from(e)),
+        Err(e) => return failure(&AppError::from(e)),
     };
     let blocked = match state
         .store
@@ -620,15 +620,15 @@ async fn dashboard(
         .await
     {
         Ok(rows) => rows,
-        Err(e) => return failure(&ApiError::from(e)),
+        Err(e) => return failure(&AppError::from(e)),
     };
     let hits = match state.store.open_hits(QUEUE_LIMIT).await {
         Ok(rows) => rows,
-        Err(e) => return failure(&ApiError::from(e)),
+        Err(e) => return failure(&AppError::from(e)),
     };
     let undeclared_peps = match state.store.undeclared_pep_hits(QUEUE_LIMIT).await {
         Ok(rows) => rows,
-        Err(e) => return failure(&ApiError::from(e)),
+        Err(e) => return failure(&AppError::from(e)),
     };
     let identifications = match state
         .store
@@ -636,7 +636,7 @@ async fn dashboard(
         .await
     {
         Ok(rows) => rows,
-        Err(e) => return failure(&ApiError::from(e)),
+        Err(e) => return failure(&AppError::from(e)),
     };
     let page = Dashboard {
         lang: LANG,
@@ -691,21 +691,21 @@ pub async fn selfie_image(
         Ok(None) => return to_login(),
         Err(r) => return r,
     }
-    let not_found = || failure(&ApiError::not_found("selfie"));
+    let not_found = || failure(&AppError::not_found("selfie"));
     if SignerId::parse(&sid).is_none() {
         return not_found();
     }
     let q = match state.store.queued_signer(&sid).await {
         Ok(q) => q,
         Err(StoreError::NotFound) => return not_found(),
-        Err(e) => return failure(&ApiError::from(e)),
+        Err(e) => return failure(&AppError::from(e)),
     };
     let Some(selfie) = q.signer.selfie else {
         return not_found();
     };
     let bytes = match state.blobs.get(&selfie.blob_key).await {
         Ok(b) => b,
-        Err(e) => return failure(&ApiError::internal(&e)),
+        Err(e) => return failure(&AppError::internal(&e)),
     };
     let kind = if bytes.starts_with(b"\x89PNG") {
         "image/png"
@@ -725,58 +725,44 @@ enum Decision {
     Unblock,
 }
 
-/// Runs a decision under the document's lock, as the operator, and commits it.
+/// Runs a decision as the operator, through the same use case as the API.
 async fn decide(
     state: &AppState,
     s: &OperatorSession,
     meta: &ClientMeta,
     sid: &str,
     decision: Decision,
-) -> Result<(), ApiError> {
-    let sid = SignerId::parse(sid).ok_or_else(|| ApiError::not_found("signer"))?;
+) -> Result<(), AppError> {
+    let sid = SignerId::parse(sid).ok_or_else(|| AppError::not_found("signer"))?;
     let q = state.store.queued_signer(sid.as_str()).await?;
     let tenant = state.store.tenant(&q.tenant_id).await?;
-    let now = tenant.now(q.mode, state.wall_now());
-    let reviewer = format!("operator:{}", s.operator.email);
-    let mut tx: Tx = state.store.begin().await?;
-    let (mut wf, mode) = state
-        .store
-        .workflow_for_update(&mut tx, &tenant.id, &q.document.id)
-        .await?;
-    let signer = wf
-        .signer(&sid)
-        .cloned()
-        .ok_or_else(|| ApiError::not_found("signer"))?;
-    let facts = signing::eligibility(state, &mut tx, &tenant.id, mode, &signer, now).await?;
-    let fx = match decision {
-        Decision::AcceptSelfie => wf.review_selfie(&sid, true, &reviewer, &facts, now),
-        Decision::RejectSelfie => wf.review_selfie(&sid, false, &reviewer, &facts, now),
-        Decision::Unblock => wf.unblock(&sid, &reviewer, &facts, now),
-    }
-    .map_err(|e| {
-        ApiError::new(
-            signet_core::catalog::ErrorCode::StepNotPossible,
-            e.to_string(),
-        )
-    })?;
-    let actor = Actor {
-        actor: reviewer.clone(),
+    let at = SignerAt {
+        doc: DocumentAt {
+            tenant: &tenant,
+            mode: q.mode,
+            document: &q.document.id,
+        },
+        signer: &sid,
+    };
+    let by = Acting {
+        by: By::Operator(s.operator.email.clone()),
         ip: meta.ip.clone(),
         user_agent: meta.user_agent.clone(),
     };
-    apply(
-        state,
-        &mut tx,
-        &tenant.id,
-        tenant.clock_offset_ms,
-        mode,
-        &mut wf,
-        fx,
-        &actor,
-        now,
-    )
-    .await?;
-    tx.commit().await.map_err(StoreError::from)?;
+    let done = match decision {
+        Decision::AcceptSelfie => signers::review_selfie(state, at, &by, true).await,
+        Decision::RejectSelfie => signers::review_selfie(state, at, &by, false).await,
+        Decision::Unblock => signers::unblock(state, at, &by).await,
+    };
+    // The queue showed a case that someone else has decided since (or that moved on): for
+    // the operator that is a conflict with the other decision (409), whatever the workflow
+    // calls it.
+    done.map_err(|e| match e.status {
+        StatusCode::UNPROCESSABLE_ENTITY => {
+            AppError::new(signet_core::catalog::ErrorCode::StepNotPossible, e.detail)
+        }
+        _ => e,
+    })?;
     tracing::info!(operator = %s.operator.id, signer = %sid.as_str(), ?decision, "back-office decision");
     Ok(())
 }
@@ -849,16 +835,16 @@ async fn decide_hit(
     hid: &str,
     decision: &str,
     note: Option<String>,
-) -> Result<(), ApiError> {
-    let hid = ScreeningHitId::parse(hid).ok_or_else(|| ApiError::not_found("hit"))?;
+) -> Result<(), AppError> {
+    let hid = ScreeningHitId::parse(hid).ok_or_else(|| AppError::not_found("hit"))?;
     let q = state
         .store
         .queued_hit(&hid)
         .await
-        .map_err(|e| ApiError::unless_found(e, "hit"))?;
+        .map_err(|e| AppError::unless_found(e, "hit"))?;
     let tenant = state.store.tenant(&q.tenant_id).await?;
     let now = tenant.now(q.mode, state.wall_now());
-    crate::screening::decide_hit(
+    signet_app::screening::decide_hit(
         state,
         &tenant.id,
         q.mode,

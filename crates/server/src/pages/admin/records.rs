@@ -8,10 +8,7 @@
 //! logged with the operator (the audit trail is the documents').
 
 use super::{Bar, LANG, Section, failure, format_time, messages, signed_in, signed_in_form};
-use crate::error::ApiError;
 use crate::pages::{Lang, Messages, render, secure};
-use crate::signing;
-use crate::state::AppState;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -19,6 +16,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
+use signet_app::error::AppError;
+use signet_app::signing;
+use signet_app::state::AppState;
 use signet_core::ids::{DocumentId, EventId, WebhookEndpointId};
 use signet_core::signing::DocumentStatus;
 use signet_core::time::Timestamp;
@@ -180,7 +180,7 @@ async fn documents(
             .await
         {
             Ok(rows) => rows,
-            Err(e) => return failure(&ApiError::from(e)),
+            Err(e) => return failure(&AppError::from(e)),
         }
     };
     let more = rows.len() > PAGE_SIZE as usize;
@@ -259,15 +259,15 @@ async fn document(
         Err(r) => return r,
     };
     let Some(id) = DocumentId::parse(&id) else {
-        return failure(&ApiError::not_found("document"));
+        return failure(&AppError::not_found("document"));
     };
     let d = match state.store.backoffice_document(&id).await {
         Ok(d) => d,
-        Err(e) => return failure(&ApiError::unless_found(e, "document")),
+        Err(e) => return failure(&AppError::unless_found(e, "document")),
     };
     let trail = match state.store.audit_trail(&id).await {
         Ok(t) => t,
-        Err(e) => return failure(&ApiError::from(e)),
+        Err(e) => return failure(&AppError::from(e)),
     };
     let broken = signing::first_broken(&trail);
     let doc = &d.workflow.document;
@@ -416,7 +416,7 @@ async fn webhooks_page(
             .await
         {
             Ok(rows) => rows,
-            Err(e) => return failure(&ApiError::from(e)),
+            Err(e) => return failure(&AppError::from(e)),
         }
     };
     let more = rows.len() > PAGE_SIZE as usize;
@@ -451,10 +451,10 @@ async fn webhooks(
     webhooks_page(&state, &s, &query, None, StatusCode::OK).await
 }
 
-fn parse_message_ids(ep: &str, ev: &str) -> Result<(WebhookEndpointId, EventId), ApiError> {
+fn parse_message_ids(ep: &str, ev: &str) -> Result<(WebhookEndpointId, EventId), AppError> {
     match (WebhookEndpointId::parse(ep), EventId::parse(ev)) {
         (Some(ep), Some(ev)) => Ok((ep, ev)),
-        _ => Err(ApiError::not_found("message")),
+        _ => Err(AppError::not_found("message")),
     }
 }
 
@@ -474,11 +474,11 @@ async fn message(
     };
     let m = match state.store.backoffice_message(&ep, &ev).await {
         Ok(m) => m,
-        Err(e) => return failure(&ApiError::unless_found(e, "message")),
+        Err(e) => return failure(&AppError::unless_found(e, "message")),
     };
     let attempts = match state.store.message_attempts(&ep, &ev, ATTEMPTS_SHOWN).await {
         Ok(a) => a,
-        Err(e) => return failure(&ApiError::from(e)),
+        Err(e) => return failure(&AppError::from(e)),
     };
     let back = ListQuery::default();
     let page = MessagePage {
@@ -516,15 +516,15 @@ async fn resend_message(
     s: &OperatorSession,
     ep: &str,
     ev: &str,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     let (ep, ev) = parse_message_ids(ep, ev)?;
     let m = state
         .store
         .backoffice_message(&ep, &ev)
         .await
-        .map_err(|e| ApiError::unless_found(e, "message"))?;
+        .map_err(|e| AppError::unless_found(e, "message"))?;
     if !m.endpoint_enabled {
-        return Err(ApiError::invalid_state(
+        return Err(AppError::invalid_state(
             "The endpoint is disabled; the tenant must enable it before anything is sent to it.",
         ));
     }
@@ -534,7 +534,7 @@ async fn resend_message(
         .store
         .resend_webhook_message(&ep, &ev, tenant.now(m.mode, wall), wall)
         .await
-        .map_err(|e| ApiError::unless_found(e, "message"))?;
+        .map_err(|e| AppError::unless_found(e, "message"))?;
     state.webhooks_ready.notify_one();
     tracing::info!(
         operator = %s.operator.id,

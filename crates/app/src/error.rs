@@ -3,8 +3,8 @@
 //! with seed 001's number as `return_code` where one matches. `id` is the
 //! request id, which is also in every log line of the request.
 
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum_core::response::{IntoResponse, Response};
+use http::StatusCode;
 use serde::Serialize;
 use signet_core::catalog::ErrorCode;
 use signet_core::validate::FieldError;
@@ -19,6 +19,33 @@ pub fn current_request_id() -> String {
     REQUEST_ID
         .try_with(Clone::clone)
         .unwrap_or_else(|_| "-".to_owned())
+}
+
+tokio::task_local! {
+    /// The first internal cause reported while a job runs: the API hides it from clients
+    /// ("an internal error occurred"), the job keeps it as its last error.
+    static INTERNAL_CAUSE: std::cell::RefCell<Option<String>>;
+}
+
+/// Keeps `cause` as the running job's real error (outside a job this does nothing).
+fn note_internal_cause(cause: &dyn std::fmt::Display) {
+    let _ = INTERNAL_CAUSE.try_with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_none() {
+            *c = Some(cause.to_string());
+        }
+    });
+}
+
+/// Runs `work` and returns, with its output, the first internal cause it reported.
+pub async fn with_internal_cause<T>(work: impl Future<Output = T>) -> (T, Option<String>) {
+    INTERNAL_CAUSE
+        .scope(std::cell::RefCell::new(None), async {
+            let out = work.await;
+            let cause = INTERNAL_CAUSE.with(|c| c.borrow_mut().take());
+            (out, cause)
+        })
+        .await
 }
 
 /// One entry of the `errors` array.
@@ -53,7 +80,7 @@ pub struct ErrorBody {
 /// status, title and seed 001 number from the catalogue (`GET /v1/codes`), so a code that is
 /// not listed there, or a status other than the listed one, cannot be sent.
 #[derive(Debug)]
-pub struct ApiError {
+pub struct AppError {
     /// `code.http_status()`, set by the constructors for readers; the response uses the code's.
     pub status: StatusCode,
     pub code: ErrorCode,
@@ -65,12 +92,12 @@ pub struct ApiError {
     pub retry_after: Option<u64>,
 }
 
-pub type ApiResult<T> = Result<T, ApiError>;
+pub type AppResult<T> = Result<T, AppError>;
 
-impl ApiError {
+impl AppError {
     /// An error of `code`, with its status, title and seed 001 number from the catalogue.
-    pub fn new(code: ErrorCode, detail: impl Into<String>) -> ApiError {
-        ApiError {
+    pub fn new(code: ErrorCode, detail: impl Into<String>) -> AppError {
+        AppError {
             status: StatusCode::from_u16(code.http_status())
                 .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
             code,
@@ -83,7 +110,7 @@ impl ApiError {
     }
 
     /// Adds a `Retry-After` of `seconds` (at least 1).
-    pub fn with_retry_after(mut self, seconds: u64) -> ApiError {
+    pub fn with_retry_after(mut self, seconds: u64) -> AppError {
         self.retry_after = Some(seconds.max(1));
         self
     }
@@ -92,7 +119,7 @@ impl ApiError {
     /// the field or image (`invalid_model`, `image_refused`), and only a seed 001 number, never
     /// a seed 000 status code (see [`ErrorCode::allows_return_code`]). Anything else is a bug:
     /// it fails in debug builds and is dropped in release builds.
-    pub fn with_return_code(mut self, n: u32) -> ApiError {
+    pub fn with_return_code(mut self, n: u32) -> AppError {
         if self.code.allows_return_code(n) {
             self.return_code = Some(n);
         } else {
@@ -108,48 +135,48 @@ impl ApiError {
     }
 
     /// 400 `invalid_model`, one entry per field (seed 002).
-    pub fn invalid(fields: Vec<FieldError>) -> ApiError {
+    pub fn invalid(fields: Vec<FieldError>) -> AppError {
         let detail = fields
             .iter()
             .map(|f| format!("{} {}", f.field, f.message))
             .collect::<Vec<_>>()
             .join("; ");
-        ApiError {
+        AppError {
             fields,
-            ..ApiError::new(ErrorCode::InvalidModel, detail)
+            ..AppError::new(ErrorCode::InvalidModel, detail)
         }
     }
 
-    pub fn field(field: &str, message: &str) -> ApiError {
-        ApiError::invalid(vec![FieldError {
+    pub fn field(field: &str, message: &str) -> AppError {
+        AppError::invalid(vec![FieldError {
             field: field.to_owned(),
             message: message.to_owned(),
         }])
     }
 
     /// 404 naming `what`; an unknown document or signer has its own code with seed 001's 41.
-    pub fn not_found(what: &str) -> ApiError {
+    pub fn not_found(what: &str) -> AppError {
         let code = match what {
             "document" => ErrorCode::DocumentNotFound,
             "signer" => ErrorCode::SignerNotFound,
             _ => ErrorCode::NotFound,
         };
-        ApiError::new(code, format!("{what} not found"))
+        AppError::new(code, format!("{what} not found"))
     }
 
-    pub fn unauthorized(detail: &str) -> ApiError {
-        ApiError::new(ErrorCode::Unauthorized, detail)
+    pub fn unauthorized(detail: &str) -> AppError {
+        AppError::new(ErrorCode::Unauthorized, detail)
     }
 
-    pub fn invalid_state(detail: impl Into<String>) -> ApiError {
-        ApiError::new(ErrorCode::InvalidState, detail)
+    pub fn invalid_state(detail: impl Into<String>) -> AppError {
+        AppError::new(ErrorCode::InvalidState, detail)
     }
 
-    pub fn internal(cause: &dyn std::fmt::Display) -> ApiError {
+    pub fn internal(cause: &dyn std::fmt::Display) -> AppError {
         tracing::error!(error = %cause, "internal error");
         // A job that fails keeps the cause as its last error (clients never see it).
-        crate::worker::note_internal_cause(cause);
-        ApiError::new(
+        note_internal_cause(cause);
+        AppError::new(
             ErrorCode::InternalError,
             "an internal error occurred; quote the request id to support",
         )
@@ -186,46 +213,50 @@ impl ApiError {
     }
 }
 
-impl IntoResponse for ApiError {
+impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         if self.status.is_server_error() {
             tracing::warn!(code = self.code.as_str(), "request failed");
         }
         let status = StatusCode::from_u16(self.code.http_status())
             .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let mut r = (status, axum::Json(self.body())).into_response();
+        let body = serde_json::to_vec(&self.body()).unwrap_or_default();
+        let mut r = (
+            status,
+            [(http::header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response();
         if let Some(s) = self.retry_after {
-            r.headers_mut().insert(
-                axum::http::header::RETRY_AFTER,
-                axum::http::HeaderValue::from(s),
-            );
+            r.headers_mut()
+                .insert(http::header::RETRY_AFTER, http::HeaderValue::from(s));
         }
         r
     }
 }
 
-impl ApiError {
+impl AppError {
     /// A store error where `NotFound` means `what` does not exist (404 naming it).
-    pub fn unless_found(e: StoreError, what: &str) -> ApiError {
+    pub fn unless_found(e: StoreError, what: &str) -> AppError {
         match e {
-            StoreError::NotFound => ApiError::not_found(what),
+            StoreError::NotFound => AppError::not_found(what),
             other => other.into(),
         }
     }
 }
 
-impl From<StoreError> for ApiError {
-    fn from(e: StoreError) -> ApiError {
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> AppError {
         match e {
-            StoreError::NotFound => ApiError::not_found("resource"),
-            StoreError::Conflict(what) => ApiError::new(ErrorCode::Conflict, what),
-            other => ApiError::internal(&other),
+            StoreError::NotFound => AppError::not_found("resource"),
+            StoreError::Conflict(what) => AppError::new(ErrorCode::Conflict, what),
+            other => AppError::internal(&other),
         }
     }
 }
 
-impl From<signet_core::identification::InvalidTransition> for ApiError {
-    fn from(e: signet_core::identification::InvalidTransition) -> ApiError {
-        ApiError::invalid_state(e.to_string())
+impl From<signet_core::identification::InvalidTransition> for AppError {
+    fn from(e: signet_core::identification::InvalidTransition) -> AppError {
+        AppError::invalid_state(e.to_string())
     }
 }

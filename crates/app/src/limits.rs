@@ -15,7 +15,7 @@
 //! A cap over a whole life is `code_limit_reached` (429, no `Retry-After`: waiting does
 //! not help); a windowed cap is `rate_limited` (429 with `Retry-After` until the window ends).
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use signet_core::catalog::ErrorCode;
 use signet_core::time::{Timestamp, to_millis};
@@ -43,7 +43,7 @@ pub async fn count_code(
     who: CodeFor<'_>,
     number: Option<&str>,
     now: Timestamp,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let c = &state.config;
     let now_ms = to_millis(&now);
     let (life_key, life_cap, what) = match who {
@@ -89,7 +89,7 @@ pub async fn count_code(
     };
     let refused = &counters[over];
     if refused.window_start == 0 {
-        return Err(ApiError::new(
+        return Err(AppError::new(
             ErrorCode::CodeLimitReached,
             format!(
                 "{what} was sent {} one-time codes, the most it may have over its whole life",
@@ -104,7 +104,7 @@ pub async fn count_code(
     };
     let retry_ms = refused.window_start + length - now_ms;
     tracing::warn!(limit = per, "one-time code refused by a rate limit");
-    Err(ApiError::new(
+    Err(AppError::new(
         ErrorCode::RateLimited,
         format!(
             "at most {} one-time codes may be sent to {per}; try again in {} seconds",
@@ -126,8 +126,8 @@ pub fn sms_allowed(state: &AppState, number: &str) -> bool {
 }
 
 /// The refusal of a number outside `sms_allowed_countries`.
-pub fn sms_country_refused() -> ApiError {
-    ApiError::new(
+pub fn sms_country_refused() -> AppError {
+    AppError::new(
         ErrorCode::SmsCountryNotAllowed,
         "one-time codes are not sent by SMS to numbers of this country on this installation (sms_allowed_countries)",
     )

@@ -13,7 +13,7 @@
 //! Retries are scheduled on the tenant clock (`next_attempt_at`) with the matching wall-clock
 //! `run_at` for claiming; `webhook-timestamp` is always the wall clock of the attempt.
 
-use crate::error::ApiResult;
+use crate::error::AppResult;
 use crate::service::emit;
 use crate::state::{AppState, random16};
 use serde_json::json;
@@ -146,7 +146,7 @@ pub async fn attempt(state: &AppState, m: ClaimedMessage) -> Attempted {
 /// Records an attempt with its consequences inside `tx`: the log row, the message's next
 /// state, the endpoint's failure streak and, when the endpoint is disabled, the
 /// `webhook.endpoint_disabled` event. Returns the outcome written to the log.
-pub async fn record(state: &AppState, tx: &mut Tx, a: &Attempted) -> ApiResult<&'static str> {
+pub async fn record(state: &AppState, tx: &mut Tx, a: &Attempted) -> AppResult<&'static str> {
     let m = &a.message;
     let outcome = &a.outcome;
     let wall = a.wall;
@@ -259,7 +259,7 @@ fn count(state: &AppState, log_outcome: &'static str) {
 }
 
 /// Makes one attempt and records it in its own transaction.
-pub async fn deliver(state: &AppState, m: &ClaimedMessage) -> ApiResult<()> {
+pub async fn deliver(state: &AppState, m: &ClaimedMessage) -> AppResult<()> {
     let a = attempt(state, m.clone()).await;
     let mut tx = state.store.begin().await?;
     let log_outcome = record(state, &mut tx, &a).await?;
@@ -515,7 +515,7 @@ async fn run_recorder(
             return;
         }
         let mut outcomes = Vec::with_capacity(batch.len());
-        let together: ApiResult<()> = async {
+        let together: AppResult<()> = async {
             let mut tx = state.store.begin().await?;
             // Successes to healthy endpoints (nearly all of them) go in two statements; the
             // rest, which may touch the endpoint or raise an event, one at a time.
@@ -548,7 +548,7 @@ async fn run_recorder(
             Ok(()) => outcomes.iter().for_each(|o| count(&state, o)),
             Err(_) => {
                 for (a, _) in &batch {
-                    let one: ApiResult<&'static str> = async {
+                    let one: AppResult<&'static str> = async {
                         let mut tx = state.store.begin().await?;
                         let o = record(&state, &mut tx, a).await?;
                         tx.commit().await.map_err(StoreError::from)?;

@@ -7,7 +7,7 @@
 
 pub mod images;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{AppError, AppResult};
 use crate::service::apply_identification;
 use crate::state::{AppState, random16};
 use sha2::{Digest, Sha256};
@@ -37,15 +37,15 @@ fn plausible_token(token: &str) -> bool {
 }
 
 /// The identification behind a page token; an unknown token is 404.
-pub async fn open(state: &AppState, token: &str) -> ApiResult<Opened> {
+pub async fn open(state: &AppState, token: &str) -> AppResult<Opened> {
     if !plausible_token(token) {
-        return Err(ApiError::not_found("identification"));
+        return Err(AppError::not_found("identification"));
     }
     let (tenant_id, mode, identification) = state
         .store
         .identification_by_token(token)
         .await
-        .map_err(|e| ApiError::unless_found(e, "identification"))?;
+        .map_err(|e| AppError::unless_found(e, "identification"))?;
     let tenant = state.store.tenant(&tenant_id).await?;
     let now = tenant.now(mode, state.wall_now());
     Ok(Opened {
@@ -56,8 +56,8 @@ pub async fn open(state: &AppState, token: &str) -> ApiResult<Opened> {
     })
 }
 
-fn refused(e: InvalidTransition) -> ApiError {
-    ApiError::new(ErrorCode::StepNotPossible, e.to_string())
+fn refused(e: InvalidTransition) -> AppError {
+    AppError::new(ErrorCode::StepNotPossible, e.to_string())
 }
 
 /// Runs `f` on the identification under its lock and stores the outcome. `f` also sees the
@@ -65,18 +65,18 @@ fn refused(e: InvalidTransition) -> ApiError {
 async fn transition<T>(
     state: &AppState,
     token: &str,
-    f: impl FnOnce(&mut Identification, &Person, Mode, Timestamp) -> ApiResult<(T, Effects)>,
-) -> ApiResult<T> {
+    f: impl FnOnce(&mut Identification, &Person, Mode, Timestamp) -> AppResult<(T, Effects)>,
+) -> AppResult<T> {
     // Only the identification's tenant and id are needed here: `locked` reads the rest
     // under the lock.
     if !plausible_token(token) {
-        return Err(ApiError::not_found("identification"));
+        return Err(AppError::not_found("identification"));
     }
     let (tenant_id, _, identification) = state
         .store
         .identification_by_token(token)
         .await
-        .map_err(|e| ApiError::unless_found(e, "identification"))?;
+        .map_err(|e| AppError::unless_found(e, "identification"))?;
     locked(state, &tenant_id, &identification.id, f).await
 }
 
@@ -85,8 +85,8 @@ async fn locked<T>(
     state: &AppState,
     tenant_id: &signet_core::ids::TenantId,
     id: &IdentificationId,
-    f: impl FnOnce(&mut Identification, &Person, Mode, Timestamp) -> ApiResult<(T, Effects)>,
-) -> ApiResult<T> {
+    f: impl FnOnce(&mut Identification, &Person, Mode, Timestamp) -> AppResult<(T, Effects)>,
+) -> AppResult<T> {
     let mut tx = state.store.begin().await?;
     let tenant = state.store.tenant_in_tx(&mut tx, tenant_id).await?;
     let (mut ident, mode) = state
@@ -115,7 +115,7 @@ async fn locked<T>(
 }
 
 /// The applicant accepts the terms and the processing of their data.
-pub async fn consent(state: &AppState, token: &str) -> ApiResult<()> {
+pub async fn consent(state: &AppState, token: &str) -> AppResult<()> {
     transition(state, token, |i, _, _, now| {
         Ok(((), i.consent(now).map_err(refused)?))
     })
@@ -123,7 +123,7 @@ pub async fn consent(state: &AppState, token: &str) -> ApiResult<()> {
 }
 
 /// The applicant gives up for now (`aborted`, USER_CANCELLATION); the link stays usable.
-pub async fn abort(state: &AppState, token: &str) -> ApiResult<()> {
+pub async fn abort(state: &AppState, token: &str) -> AppResult<()> {
     transition(state, token, |i, _, _, now| {
         Ok(((), i.applicant_aborted(now).map_err(refused)?))
     })
@@ -131,9 +131,9 @@ pub async fn abort(state: &AppState, token: &str) -> ApiResult<()> {
 }
 
 /// The applicant chooses their ID document.
-pub async fn choose_document(state: &AppState, token: &str, kind: &str) -> ApiResult<()> {
+pub async fn choose_document(state: &AppState, token: &str, kind: &str) -> AppResult<()> {
     let kind = IdDocumentKind::parse(kind)
-        .ok_or_else(|| ApiError::field("document_type", "must be PASSPORT or IDCARD"))?;
+        .ok_or_else(|| AppError::field("document_type", "must be PASSPORT or IDCARD"))?;
     transition(state, token, |i, _, _, now| {
         Ok(((), i.choose_document(kind, now).map_err(refused)?))
     })
@@ -155,7 +155,7 @@ pub async fn upload(
     token: &str,
     slot: ImageSlot,
     bytes: Vec<u8>,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let opened = open(state, token).await?;
     if !opened.identification.open_for_applicant(opened.now) {
         return Err(refused(InvalidTransition {
@@ -170,9 +170,9 @@ pub async fn upload(
         (checked, bytes)
     })
     .await
-    .map_err(|e| ApiError::internal(&e))?;
+    .map_err(|e| AppError::internal(&e))?;
     let checked = checked.map_err(|r| {
-        ApiError::new(ErrorCode::ImageRefused, r.message.clone()).with_return_code(r.code)
+        AppError::new(ErrorCode::ImageRefused, r.message.clone()).with_return_code(r.code)
     })?;
     let findings: Vec<Finding> = checked
         .findings
@@ -205,7 +205,7 @@ pub async fn upload(
         .blobs
         .put(&blob_key, &bytes)
         .await
-        .map_err(|e| ApiError::internal(&e))?;
+        .map_err(|e| AppError::internal(&e))?;
     let row = PersonDocumentRow {
         id: doc_id.clone(),
         person_id: opened.identification.person_id.clone(),
@@ -254,8 +254,8 @@ pub async fn upload(
 
 /// Parses a machine-readable zone as typed: every check digit must be right (a typo is
 /// told with its line and position, seed 001's 2007 "Invalid value").
-pub fn parse_mrz(text: &str, today: chrono::NaiveDate) -> ApiResult<Mrz> {
-    let invalid = |detail: String| ApiError::new(ErrorCode::MrzInvalid, detail);
+pub fn parse_mrz(text: &str, today: chrono::NaiveDate) -> AppResult<Mrz> {
+    let invalid = |detail: String| AppError::new(ErrorCode::MrzInvalid, detail);
     let mrz = Mrz::parse(text, today).map_err(|e| invalid(e.to_string()))?;
     if let Some(c) = mrz.failed_checks().next() {
         return Err(invalid(format!(
@@ -267,7 +267,7 @@ pub fn parse_mrz(text: &str, today: chrono::NaiveDate) -> ApiResult<Mrz> {
 }
 
 /// The applicant typed the machine-readable zone, or cleared it.
-pub async fn give_mrz(state: &AppState, token: &str, text: &str) -> ApiResult<()> {
+pub async fn give_mrz(state: &AppState, token: &str, text: &str) -> AppResult<()> {
     let text = text.trim();
     transition(state, token, |i, _, _, now| {
         let value = if text.is_empty() {
@@ -288,26 +288,26 @@ fn phone_scope(i: &Identification, number: &str) -> String {
 /// The number the applicant typed, without the spaces and punctuation people write in it;
 /// seed 002's sandbox numbers (`+15550101`, any number starting with 0) pass in test mode
 /// only, everything else must be a valid E.164 number.
-fn applicant_number(raw: &str, mode: Option<Mode>) -> ApiResult<String> {
+fn applicant_number(raw: &str, mode: Option<Mode>) -> AppResult<String> {
     let number = raw.trim().replace([' ', '-', '(', ')', '/'], "");
     let sandbox = signet_core::validate::sandbox_phone(&number);
     if !sandbox || mode == Some(Mode::Live) {
         signet_core::validate::phone_e164("mobile_number", &number)
-            .map_err(|e| ApiError::invalid(vec![e]))?;
+            .map_err(|e| AppError::invalid(vec![e]))?;
     }
     Ok(number)
 }
 
 /// Sends a code to the number the applicant gave: 123456 in test mode; by SMS in live mode,
 /// which needs the `sms_*` settings.
-pub async fn send_phone_code(state: &AppState, token: &str, number: &str) -> ApiResult<()> {
+pub async fn send_phone_code(state: &AppState, token: &str, number: &str) -> AppResult<()> {
     // Checked once before the link is looked up (the mode is not known yet), then again for
     // the mode: a sandbox number is refused in live mode as before.
     applicant_number(number, None)?;
     let opened = open(state, token).await?;
     let number = applicant_number(number, Some(opened.mode))?;
     if opened.mode == Mode::Live && !state.notifier.as_ref().is_some_and(|n| n.can_text()) {
-        return Err(ApiError::new(
+        return Err(AppError::new(
             ErrorCode::SmsNotConfigured,
             "live-mode identifications verify the mobile number by SMS; no SMS provider is configured (sms_*)",
         ));
@@ -329,7 +329,7 @@ pub async fn send_phone_code(state: &AppState, token: &str, number: &str) -> Api
         .await?;
     let now = tenant.now(mode, state.wall_now());
     if ident.capture.phone_codes_sent >= PHONE_CODES_PER_ATTEMPT {
-        return Err(ApiError::new(
+        return Err(AppError::new(
             ErrorCode::TooManyCodes,
             "Too many codes were sent for this identification. Choose \"Not now\" and start again later, or contact the requester.",
         ));
@@ -380,13 +380,13 @@ pub async fn send_phone_code(state: &AppState, token: &str, number: &str) -> Api
             .await
             .map_err(|e| match e {
                 signet_notify::NotifyError::InvalidRecipient(_)
-                | signet_notify::NotifyError::Rejected { .. } => ApiError::new(
+                | signet_notify::NotifyError::Rejected { .. } => AppError::new(
                     ErrorCode::InvalidPhone,
                     "the SMS provider refused this number; check it and try again",
                 ),
                 other => {
                     tracing::warn!(error = %other, "verification SMS not delivered");
-                    ApiError::new(
+                    AppError::new(
                         ErrorCode::SmsDeliveryFailed,
                         "the code could not be sent; try again in a moment",
                     )
@@ -397,7 +397,7 @@ pub async fn send_phone_code(state: &AppState, token: &str, number: &str) -> Api
 }
 
 /// The applicant typed the code they received.
-pub async fn enter_phone_code(state: &AppState, token: &str, code: &str) -> ApiResult<CodeOutcome> {
+pub async fn enter_phone_code(state: &AppState, token: &str, code: &str) -> AppResult<CodeOutcome> {
     let code = code.trim().to_owned();
     let trust = state.trust.clone();
     transition(state, token, move |i, _, _, now| {
@@ -416,7 +416,7 @@ pub async fn enter_phone_code(state: &AppState, token: &str, code: &str) -> ApiR
 
 /// The applicant submits: the zone (when given) is compared with the person and the chosen
 /// document, and the case waits for a reviewer.
-pub async fn submit(state: &AppState, token: &str) -> ApiResult<()> {
+pub async fn submit(state: &AppState, token: &str) -> AppResult<()> {
     transition(state, token, |i, person, _, now| {
         let today = now.date_naive();
         let mrz = match &i.capture.mrz {
@@ -451,9 +451,9 @@ pub async fn sandbox_complete(
     token: &str,
     ident_code: &str,
     mobile_number: Option<&str>,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     if ident_code.trim() != SANDBOX_IDENT_CODE {
-        return Err(ApiError::new(
+        return Err(AppError::new(
             ErrorCode::OtpInvalid,
             "the ident code is not correct",
         ));
@@ -484,10 +484,10 @@ pub async fn review(
     reason: Option<&str>,
     note: Option<String>,
     reviewer: &str,
-) -> ApiResult<Identification> {
+) -> AppResult<Identification> {
     let reason = match reason.map(str::trim).filter(|r| !r.is_empty()) {
         None if !approved => {
-            return Err(ApiError::field(
+            return Err(AppError::field(
                 "reason",
                 "a declined identification needs a reason",
             ));
@@ -495,14 +495,14 @@ pub async fn review(
         None => None,
         Some(r) => Some(
             IdentificationReason::parse(r)
-                .map_err(|_| ApiError::field("reason", "must be a reason of the table"))?,
+                .map_err(|_| AppError::field("reason", "must be a reason of the table"))?,
         ),
     };
     let queued = state
         .store
         .queued_identification(id)
         .await
-        .map_err(|e| ApiError::unless_found(e, "identification"))?;
+        .map_err(|e| AppError::unless_found(e, "identification"))?;
     let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
     let ident = locked(state, &queued.tenant_id, id, |ident, _, _, now| {
         let fx = ident

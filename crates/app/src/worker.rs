@@ -21,22 +21,6 @@ const LEASE: chrono::Duration = chrono::Duration::seconds(60);
 /// The longest error text kept with a job.
 const MAX_ERROR_CHARS: usize = 2000;
 
-tokio::task_local! {
-    /// The first internal cause reported while a job runs: the API hides it from clients
-    /// ("an internal error occurred"), the job keeps it as its last error.
-    static INTERNAL_CAUSE: std::cell::RefCell<Option<String>>;
-}
-
-/// Keeps `cause` as the running job's real error (outside a job this does nothing).
-pub fn note_internal_cause(cause: &dyn std::fmt::Display) {
-    let _ = INTERNAL_CAUSE.try_with(|c| {
-        let mut c = c.borrow_mut();
-        if c.is_none() {
-            *c = Some(cause.to_string());
-        }
-    });
-}
-
 /// What happened to one claim.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Step {
@@ -83,13 +67,7 @@ async fn run(state: &AppState, job: &ClaimedJob) {
 }
 
 async fn run_in_span(state: &AppState, job: &ClaimedJob) {
-    let (result, cause) = INTERNAL_CAUSE
-        .scope(std::cell::RefCell::new(None), async {
-            let result = dispatch(state, job).await;
-            let cause = INTERNAL_CAUSE.with(|c| c.borrow_mut().take());
-            (result, cause)
-        })
-        .await;
+    let (result, cause) = crate::error::with_internal_cause(dispatch(state, job)).await;
     let outcome = match &result {
         Ok(()) => "ok",
         Err(_) => "error",
@@ -130,12 +108,12 @@ async fn run_in_span(state: &AppState, job: &ClaimedJob) {
     }
 }
 
-async fn dispatch(state: &AppState, job: &ClaimedJob) -> crate::error::ApiResult<()> {
+async fn dispatch(state: &AppState, job: &ClaimedJob) -> crate::error::AppResult<()> {
     match job.kind.as_str() {
         service::JOB_IDENTIFICATION_TIMER => service::run_identification_timer(state, job).await,
         crate::screening::JOB_RESCREEN => crate::screening::run_rescreen(state, job).await,
         crate::signing::JOB_SIGNING_TIMER => crate::signing::run_signing_timer(state, job).await,
-        other => Err(crate::error::ApiError::internal(&format!(
+        other => Err(crate::error::AppError::internal(&format!(
             "unknown job kind {other}"
         ))),
     }

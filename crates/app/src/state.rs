@@ -5,6 +5,8 @@ use crate::metrics::Metrics;
 use signet_core::time::Timestamp;
 use signet_store::{BlobStore, Store};
 use std::sync::Arc;
+
+pub use crate::random::{fill_random, random16};
 use tokio::sync::Notify;
 
 /// The wall clock, injectable so tests can pin it.
@@ -40,7 +42,7 @@ pub struct AppState {
     /// The sanctions-list matcher, rebuilt when a list is imported.
     pub screening: Arc<crate::screening::Screening>,
     /// Signet's CA, timestamp authority and seal, and the one-time-code key.
-    pub trust: Arc<crate::signing::Trust>,
+    pub trust: Arc<crate::trust::Trust>,
     /// Live-mode delivery of one-time codes; `None` when no channel is configured.
     pub notifier: Option<Arc<crate::delivery::Notifier>>,
     /// Permits for password checks (argon2id): a burst of sign-ins waits for one instead
@@ -53,20 +55,5 @@ pub struct AppState {
 impl AppState {
     pub fn wall_now(&self) -> Timestamp {
         signet_core::time::to_storage_precision(self.clock.now())
-    }
-}
-
-/// 16 random bytes from the operating system.
-pub fn random16() -> [u8; 16] {
-    let mut b = [0u8; 16];
-    fill_random(&mut b);
-    b
-}
-
-/// Fills a buffer from the operating system's CSPRNG. Failure here means
-/// the machine cannot produce secrets at all, so it is fatal.
-pub fn fill_random(buf: &mut [u8]) {
-    if let Err(e) = getrandom::fill(buf) {
-        panic!("the operating system's random number generator failed: {e}");
     }
 }

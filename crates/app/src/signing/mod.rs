@@ -8,245 +8,30 @@
 //! (certificate validity, the signing time, timestamp tokens) is wall-clock time, because
 //! validators such as pyHanko and pdfsig judge it against their own real clock.
 
-use crate::config::Config;
-use crate::error::{ApiError, ApiResult};
+mod reassess;
+
+pub use reassess::{on_identification_final, on_person_changed};
+
+use crate::error::{AppError, AppResult};
 use crate::service::emit;
 use crate::state::{AppState, fill_random, random16};
-use hmac::{Hmac, KeyInit, Mac};
+pub use crate::trust::{Trust, sealing_key};
+use crate::views::{document_event_json, signer_json};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use signet_core::catalog::ErrorCode;
 use signet_core::identification::Status as IdentStatus;
-use signet_core::ids::{DocumentId, JobId, PersonId, SignerId, TenantId};
+use signet_core::ids::{DocumentId, JobId, SignerId, TenantId};
 use signet_core::signing::{
-    DocumentEvent, Effects, Eligibility, IdentityFacts, Level, Signer, SignerStatus, Timer,
-    Workflow,
+    DocumentEvent, Effects, Eligibility, IdentityFacts, Level, Signer, Timer, Workflow,
 };
-use signet_core::time::{Timestamp, format};
-use signet_pdf::{SignOptions, SignerIdentity, TrustStore, VisibleBlock};
-use signet_store::{AuditRow, JobSpec, Mode, Store, Tx};
+use signet_core::time::Timestamp;
+use signet_pdf::{SignOptions, SignerIdentity, VisibleBlock};
+use signet_store::{AuditRow, JobSpec, Mode, Tx};
 use std::collections::VecDeque;
-use std::path::Path;
-use subtle::ConstantTimeEq;
 
 /// Job kind of the workflow timers (24-hour limit, `expires_at`).
 pub const JOB_SIGNING_TIMER: &str = "signing_timer";
-
-/// Signet's two CAs (live, and test whose every name says TEST) and the key that hashes
-/// one-time codes, all sealed under or derived from the operator's master key.
-pub struct Trust {
-    live: TrustStore,
-    test: TrustStore,
-    otp_key: [u8; 32],
-    /// The CRLs served, per name, with the revocations they list (see `crate::revocation`).
-    pub(crate) crls: crate::revocation::CrlCache,
-    /// The external timestamp authority (`tsa_url`) that stamps instead of the CAs' own.
-    tsa: Option<crate::tsa::TsaClient>,
-}
-
-impl std::fmt::Debug for Trust {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Trust")
-            .field("live", &self.live)
-            .field("test", &self.test)
-            .finish_non_exhaustive()
-    }
-}
-
-/// Reads the master key: `master_key` in the configuration (64 hex digits), else the file
-/// `master.key` in the data directory, created on first start (mode 0600).
-fn master_key(config: &Config) -> Result<[u8; 32], String> {
-    let parse = |hex_key: &str, origin: &str| -> Result<[u8; 32], String> {
-        let bytes = hex::decode(hex_key.trim())
-            .map_err(|_| format!("{origin}: the master key must be 64 hex digits"))?;
-        bytes
-            .try_into()
-            .map_err(|_| format!("{origin}: the master key must be 64 hex digits (32 bytes)"))
-    };
-    if let Some(k) = &config.master_key {
-        return parse(k.expose(), "master_key");
-    }
-    let path = config.data_dir.join("master.key");
-    match std::fs::read_to_string(&path) {
-        Ok(s) => parse(&s, &path.display().to_string()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => create_key_file(&path),
-        Err(e) => Err(format!("{}: {e}", path.display())),
-    }
-}
-
-/// The key that seals secrets at rest (link tokens, webhook secrets, stored idempotent
-/// responses), derived from the master key so it needs no keeping of its own.
-pub fn sealing_key(config: &Config) -> Result<[u8; 32], String> {
-    let key = master_key(config)?;
-    Ok(Sha256::new()
-        .chain_update(b"signet sealed secrets v1\0")
-        .chain_update(key)
-        .finalize()
-        .into())
-}
-
-fn create_key_file(path: &Path) -> Result<[u8; 32], String> {
-    use std::io::Write;
-    let mut key = [0u8; 32];
-    fill_random(&mut key);
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    match options.open(path) {
-        Ok(mut f) => {
-            f.write_all(hex::encode(key).as_bytes())
-                .and_then(|_| f.sync_all())
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            Ok(key)
-        }
-        // Another process created it first: use theirs.
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            let s =
-                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let bytes = hex::decode(s.trim()).map_err(|_| "damaged master key file".to_owned())?;
-            bytes
-                .try_into()
-                .map_err(|_| "damaged master key file".to_owned())
-        }
-        Err(e) => Err(format!("{}: {e}", path.display())),
-    }
-}
-
-/// Opens the sealed trust store `id`, or generates, seals and stores one.
-async fn open_or_create(
-    store: &Store,
-    id: &str,
-    key: &[u8; 32],
-    now: Timestamp,
-    generate: impl FnOnce() -> Result<TrustStore, signet_pdf::PdfError>,
-) -> Result<TrustStore, String> {
-    let sealed = match store.trust_store(id).await.map_err(|e| e.to_string())? {
-        Some(s) => s,
-        None => {
-            let ca = generate().map_err(|e| e.to_string())?;
-            let sealed = ca.seal(key).map_err(|e| e.to_string())?;
-            let sealed = String::from_utf8(sealed).map_err(|e| e.to_string())?;
-            store
-                .insert_trust_store(id, &sealed, now)
-                .await
-                .map_err(|e| e.to_string())?
-        }
-    };
-    let open = |sealed: &str| {
-        let opened = if id == "test" {
-            TrustStore::unseal_test(sealed.as_bytes(), key)
-        } else {
-            TrustStore::unseal(sealed.as_bytes(), key)
-        };
-        opened.map_err(|e| format!("{id}: {e}"))
-    };
-    let mut ca = open(&sealed)?;
-    // A store sealed before revocation was published gets its OCSP responder now (and a
-    // new one before the old expires); the first process to store it wins.
-    if ca.ensure_ocsp_responder(now).map_err(|e| e.to_string())? {
-        let resealed = ca.seal(key).map_err(|e| e.to_string())?;
-        let resealed = String::from_utf8(resealed).map_err(|e| e.to_string())?;
-        let kept = store
-            .replace_trust_store(id, &sealed, &resealed)
-            .await
-            .map_err(|e| e.to_string())?;
-        ca = open(&kept)?;
-    }
-    Ok(ca)
-}
-
-impl Trust {
-    /// Opens the installation's CAs, creating them on first start. Every process of an
-    /// installation must share the master key; the first to start writes each CA, the others
-    /// read it. An installation from before test mode had its own CA gets one on its next
-    /// start; what was signed before under the live root stays as it is.
-    pub async fn load(config: &Config, store: &Store, now: Timestamp) -> Result<Trust, String> {
-        let key = master_key(config)?;
-        let url = config.public_url();
-        let mut live = open_or_create(store, "default", &key, now, || {
-            TrustStore::generate_published(&config.organization, now, false, &url)
-        })
-        .await?;
-        let mut test = open_or_create(store, "test", &key, now, || {
-            TrustStore::generate_published(&config.organization, now, true, &url)
-        })
-        .await?;
-        // What is issued from now on names this installation's CRL and OCSP addresses (the
-        // seal and the timestamp authority their CRL only: see the profile in pdf/src/ca.rs).
-        live.set_public_url(&url);
-        test.set_public_url(&url);
-        let otp_key: [u8; 32] = Sha256::new()
-            .chain_update(b"signet one-time codes v1\0")
-            .chain_update(key)
-            .finalize()
-            .into();
-        Ok(Trust {
-            live,
-            test,
-            otp_key,
-            tsa: crate::tsa::TsaClient::from_config(config)?,
-            crls: Default::default(),
-        })
-    }
-
-    /// The CA that signs what a key of `mode` creates. Test mode never signs under the live
-    /// root: a test key can make a signature in any name, so it must never pass as real.
-    pub fn ca(&self, mode: Mode) -> &TrustStore {
-        match mode {
-            Mode::Live => &self.live,
-            Mode::Test => &self.test,
-        }
-    }
-
-    /// A timestamp token over `imprint`: from the external authority when one is configured
-    /// (in both modes: a test-mode signature still names TEST certificates), else from the
-    /// mode's own. An external failure, after its tries, is seed 000's 6007.
-    async fn timestamp_token(
-        &self,
-        mode: Mode,
-        imprint: &[u8; 32],
-        wall: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Vec<u8>, (u32, String)> {
-        match &self.tsa {
-            Some(tsa) => tsa
-                .token(imprint)
-                .await
-                .map_err(|e| (6007, format!("timestamp authority {}: {e}", tsa.url()))),
-            None => self
-                .ca(mode)
-                .timestamp_token(imprint, wall)
-                .map_err(|e| (e.status_code(), e.to_string())),
-        }
-    }
-
-    /// The keyed hash a code is stored as; bound to the signer so a hash cannot be moved.
-    pub fn otp_hash(&self, signer: &SignerId, code: &str) -> String {
-        self.code_hash(signer.as_str(), code)
-    }
-
-    /// The keyed hash of a one-time code bound to `scope` (a signer, or an identification and
-    /// the number it verifies), so a stored hash proves nothing anywhere else.
-    pub fn code_hash(&self, scope: &str, code: &str) -> String {
-        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.otp_key)
-            .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
-        mac.update(scope.as_bytes());
-        mac.update(b":");
-        mac.update(code.as_bytes());
-        hex::encode(mac.finalize().into_bytes())
-    }
-
-    pub fn otp_matches(&self, signer: &SignerId, code: &str, stored: &str) -> bool {
-        let given = self.otp_hash(signer, code);
-        given.as_bytes().ct_eq(stored.as_bytes()).into()
-    }
-}
 
 /// A fresh one-time code: always 123456 in test mode, six uniform random digits in live.
 pub fn new_otp(mode: Mode) -> String {
@@ -290,7 +75,7 @@ pub async fn eligibility(
     mode: Mode,
     signer: &Signer,
     now: Timestamp,
-) -> ApiResult<Eligibility> {
+) -> AppResult<Eligibility> {
     let Some(person_id) = &signer.person_id else {
         return Ok(Eligibility::default());
     };
@@ -298,7 +83,7 @@ pub async fn eligibility(
         .store
         .person_in_tx(tx, tenant, mode, person_id)
         .await
-        .map_err(|e| ApiError::unless_found(e, "person"))?;
+        .map_err(|e| AppError::unless_found(e, "person"))?;
     let ident = state
         .store
         .latest_identification(tx, tenant, person_id)
@@ -343,7 +128,7 @@ pub async fn all_eligibility(
     mode: Mode,
     wf: &Workflow,
     now: Timestamp,
-) -> ApiResult<Vec<Eligibility>> {
+) -> AppResult<Vec<Eligibility>> {
     let mut out = Vec::with_capacity(wf.signers.len());
     for s in &wf.signers {
         out.push(eligibility(state, tx, tenant, mode, s, now).await?);
@@ -373,7 +158,7 @@ pub async fn apply(
     fx: Effects,
     actor: &Actor,
     now: Timestamp,
-) -> ApiResult<Effects> {
+) -> AppResult<Effects> {
     let mut queue = VecDeque::from([fx]);
     let mut all = Effects::default();
     let mut facts: Option<Vec<Eligibility>> = None;
@@ -459,9 +244,9 @@ pub async fn apply(
                 Err(e) => match &last_signer {
                     Some(sid) => queue.push_back(
                         wf.signing_failed(sid, 6007, &format!("document timestamp: {e}"), now)
-                            .map_err(|e| ApiError::internal(&e))?,
+                            .map_err(|e| AppError::internal(&e))?,
                     ),
-                    None => return Err(ApiError::internal(&e)),
+                    None => return Err(AppError::internal(&e)),
                 },
             }
         }
@@ -477,7 +262,7 @@ pub async fn apply(
             tenant_id: tenant.clone(),
             mode,
             kind: JOB_SIGNING_TIMER.to_owned(),
-            payload: serde_json::to_value(&schedule.timer).map_err(|e| ApiError::internal(&e))?,
+            payload: serde_json::to_value(&schedule.timer).map_err(|e| AppError::internal(&e))?,
             due_at: schedule.due,
         };
         state
@@ -586,18 +371,18 @@ async fn sign_now(
     facts: &[Eligibility],
     latest: &mut Option<Vec<u8>>,
     now: Timestamp,
-) -> ApiResult<Effects> {
+) -> AppResult<Effects> {
     let signer = wf
         .signer(sid)
         .cloned()
-        .ok_or_else(|| ApiError::internal(&"signer vanished"))?;
+        .ok_or_else(|| AppError::internal(&"signer vanished"))?;
     let input = match latest.take() {
         Some(bytes) => bytes,
         None => state
             .blobs
             .get(&wf.document.file_key)
             .await
-            .map_err(|e| ApiError::internal(&e))?,
+            .map_err(|e| AppError::internal(&e))?,
     };
     let level = wf.document.level;
     let identity = if level == Level::Advanced {
@@ -645,7 +430,7 @@ async fn sign_now(
         Ok::<_, signet_pdf::PdfError>((prepared, (cred.subject(), issued)))
     })
     .await
-    .map_err(|e| ApiError::internal(&e))?
+    .map_err(|e| AppError::internal(&e))?
     .map_err(|e| (e.status_code(), e.to_string()));
     // The token is fetched outside the heavy pool: an external authority's network wait
     // must not hold a permit meant for CPU work.
@@ -696,16 +481,16 @@ async fn sign_now(
                 .blobs
                 .put(&key, &pdf)
                 .await
-                .map_err(|e| ApiError::internal(&e))?;
+                .map_err(|e| AppError::internal(&e))?;
             wf.document.file_key = key;
             *latest = Some(pdf);
             wf.signed(sid, subject, sha, facts, now)
-                .map_err(|e| ApiError::internal(&e))
+                .map_err(|e| AppError::internal(&e))
         }
         Err((code, e)) => {
             tracing::warn!(error = %e, signer = %sid, "signing failed");
             wf.signing_failed(sid, code, &e, now)
-                .map_err(|e| ApiError::internal(&e))
+                .map_err(|e| AppError::internal(&e))
         }
     }
 }
@@ -717,7 +502,7 @@ async fn verified_identity(
     tenant: &TenantId,
     mode: Mode,
     signer: &Signer,
-) -> ApiResult<SignerIdentity> {
+) -> AppResult<SignerIdentity> {
     let Some(person_id) = &signer.person_id else {
         return Ok(SignerIdentity {
             name: signer.name.clone(),
@@ -733,7 +518,7 @@ async fn verified_identity(
         .store
         .person_in_tx(tx, tenant, mode, person_id)
         .await
-        .map_err(|e| ApiError::unless_found(e, "person"))?;
+        .map_err(|e| AppError::unless_found(e, "person"))?;
     let name = format!("{} {}", person.first_name(), person.last_name())
         .trim()
         .to_owned();
@@ -761,21 +546,21 @@ async fn finish_now(
     wf: &mut Workflow,
     latest: Option<Vec<u8>>,
     now: Timestamp,
-) -> ApiResult<Result<Effects, String>> {
+) -> AppResult<Result<Effects, String>> {
     let input = match latest {
         Some(bytes) => bytes,
         None => state
             .blobs
             .get(&wf.document.file_key)
             .await
-            .map_err(|e| ApiError::internal(&e))?,
+            .map_err(|e| AppError::internal(&e))?,
     };
     let wall = state.wall_now();
     let prepared = crate::heavy::run(&state.heavy, move || {
         signet_pdf::prepare_document_timestamp(&input)
     })
     .await
-    .map_err(|e| ApiError::internal(&e))?;
+    .map_err(|e| AppError::internal(&e))?;
     let stamped = match prepared {
         Ok(prepared) => match prepared.timestamp_imprint() {
             Some(imprint) => match state.trust.timestamp_token(mode, &imprint, wall).await {
@@ -803,117 +588,15 @@ async fn finish_now(
         .blobs
         .put(&key, &pdf)
         .await
-        .map_err(|e| ApiError::internal(&e))?;
+        .map_err(|e| AppError::internal(&e))?;
     wf.document.file_key = key;
     Ok(Ok(wf.finished(sha, now)))
 }
 
-/// The hosted page of a signer.
-pub fn signer_url(state: &AppState, s: &Signer) -> String {
-    format!("{}/sign/{}", state.config.public_url(), s.token)
-}
-
-pub fn file_url(state: &AppState, id: &DocumentId) -> String {
-    format!(
-        "{}/v1/documents/{}/file",
-        state.config.public_url(),
-        id.as_str()
-    )
-}
-
-/// A signer as the API shows it.
-pub fn signer_json(state: &AppState, wf: &Workflow, s: &Signer) -> Value {
-    let f = |t: &Option<Timestamp>| t.as_ref().map(format);
-    json!({
-        "id": s.id.as_str(),
-        "document_id": wf.document.id.as_str(),
-        "position": s.position,
-        "name": s.name,
-        "email": s.email,
-        "phone": s.phone,
-        "person_id": s.person_id.as_ref().map(PersonId::as_str),
-        "status": s.status.as_str(),
-        "status_codes": s.status_codes,
-        "url": signer_url(state, s),
-        "asked_at": f(&s.asked_at),
-        "approve_by": f(&s.approve_by),
-        "approved_at": f(&s.approved_at),
-        "confirm_by": f(&s.confirm_by),
-        "expires_at": s.asked_at.map(|t| format(&(t + signet_core::signing::WORKFLOW_TIMEOUT))),
-        "signed_at": f(&s.signed_at),
-        "rejected_at": f(&s.rejected_at),
-        "message": s.message,
-        "certificate_subject": s.certificate_subject,
-        "failed_validations": s.failed_validations,
-        "selfie": s.selfie.as_ref().map(|x| json!({
-            "submitted_at": format(&x.submitted_at),
-            "sha256": x.sha256,
-            "accepted": x.accepted,
-            "reviewed_at": f(&x.reviewed_at),
-        })),
-        "created_at": format(&s.created_at),
-        "updated_at": format(&s.updated_at),
-    })
-}
-
-/// A document as the API shows it.
-pub fn document_json(state: &AppState, wf: &Workflow) -> Value {
-    let d = &wf.document;
-    json!({
-        "id": d.id.as_str(),
-        "name": d.name,
-        "status": d.status.as_str(),
-        "signature_level": d.level.as_str(),
-        "signing_order": d.order.as_str(),
-        "expires_at": d.expires_at.as_ref().map(format),
-        "tags": d.tags,
-        "custom": d.custom,
-        "pages": d.pages,
-        "size": d.size,
-        "sha256": d.original_sha256,
-        "current_sha256": d.current_sha256,
-        "signatures": wf.signers.iter().filter(|s| s.status == SignerStatus::Signed).count(),
-        "message": d.message,
-        "file_url": file_url(state, &d.id),
-        "signers": wf.signers.iter().map(|s| signer_json(state, wf, s)).collect::<Vec<_>>(),
-        "created_at": format(&d.created_at),
-        "updated_at": format(&d.updated_at),
-        "finished_at": d.finished_at.as_ref().map(format),
-    })
-}
-
-/// Seed 004's payload: `code`, `name`, `status` (its word), `url`, and `signer`, `message`,
-/// `tags`, `custom` where they apply.
-pub fn document_event_json(state: &AppState, wf: &Workflow, event: &DocumentEvent) -> Value {
-    let d = &wf.document;
-    let mut v = json!({
-        "code": d.id.as_str(),
-        "name": d.name,
-        "status": event.word(),
-        "url": file_url(state, &d.id),
-        "tags": d.tags,
-        "custom": d.custom,
-    });
-    if let Some(s) = event.signer().and_then(|sid| wf.signer(sid)) {
-        v["signer"] = json!({
-            "id": s.id.as_str(),
-            "name": s.name,
-            "email": s.email,
-            "phone": s.phone,
-        });
-        match event {
-            DocumentEvent::Rejected(_) => v["message"] = json!(s.message),
-            DocumentEvent::Blocked(_) => v["message"] = json!(d.message),
-            _ => {}
-        }
-    }
-    v
-}
-
 /// Runs a workflow timer.
-pub async fn run_signing_timer(state: &AppState, job: &signet_store::ClaimedJob) -> ApiResult<()> {
+pub async fn run_signing_timer(state: &AppState, job: &signet_store::ClaimedJob) -> AppResult<()> {
     let timer: Timer =
-        serde_json::from_value(job.payload.clone()).map_err(|e| ApiError::internal(&e))?;
+        serde_json::from_value(job.payload.clone()).map_err(|e| AppError::internal(&e))?;
     let mut tx = state.store.begin().await?;
     let tenant = state.store.tenant_in_tx(&mut tx, &job.tenant_id).await?;
     let now = tenant.now(job.mode, state.wall_now());
@@ -938,51 +621,6 @@ pub async fn run_signing_timer(state: &AppState, job: &signet_store::ClaimedJob)
     }
     state.store.complete_job(&mut tx, job).await?;
     tx.commit().await.map_err(signet_store::StoreError::from)?;
-    Ok(())
-}
-
-/// An identification ended: signers of this person waiting in `pending_verification` are
-/// signed (successful) or get `invalid_signature` 3311 (failed).
-#[allow(clippy::too_many_arguments)]
-pub async fn on_identification_final(
-    state: &AppState,
-    tx: &mut Tx,
-    tenant: &TenantId,
-    clock_offset_ms: i64,
-    mode: Mode,
-    person: &PersonId,
-    successful: bool,
-    now: Timestamp,
-) -> ApiResult<()> {
-    let docs = state
-        .store
-        .documents_with_signer_of(tx, tenant, person, &["pending_verification"])
-        .await?;
-    for id in docs {
-        let (mut wf, doc_mode) = state.store.workflow_for_update(tx, tenant, &id).await?;
-        if doc_mode != mode {
-            continue;
-        }
-        // Each call signs at most one waiting signer of the person; repeat until none waits.
-        loop {
-            let fx = wf.identification_resolved(person, successful, now);
-            if fx == Effects::default() {
-                break;
-            }
-            apply(
-                state,
-                tx,
-                tenant,
-                clock_offset_ms,
-                mode,
-                &mut wf,
-                fx,
-                &Actor::system(),
-                now,
-            )
-            .await?;
-        }
-    }
     Ok(())
 }
 
@@ -1016,7 +654,7 @@ pub fn plan_otp(
     level: signet_core::signing::Level,
     signer: &Signer,
     facts: &Eligibility,
-) -> ApiResult<OtpPlan> {
+) -> AppResult<OtpPlan> {
     let verified = facts
         .identification
         .as_ref()
@@ -1033,7 +671,7 @@ pub fn plan_otp(
         route.sms = None;
     }
     if level == signet_core::signing::Level::Advanced && mode == Mode::Live && route.sms.is_none() {
-        return Err(ApiError::new(
+        return Err(AppError::new(
             ErrorCode::SignerUnreachable,
             "an advanced signature's code goes only to the mobile number the person's identification verified, and it verified none",
         ));
@@ -1057,16 +695,16 @@ pub fn otp_channel(
     state: &AppState,
     mode: Mode,
     route: &crate::delivery::OtpRoute,
-) -> ApiResult<OtpChannels> {
+) -> AppResult<OtpChannels> {
     if mode == Mode::Test {
         return Ok(OtpChannels::Sandbox);
     }
     match &state.notifier {
-        None => Err(ApiError::new(
+        None => Err(AppError::new(
             ErrorCode::OtpDeliveryNotConfigured,
             "live-mode signing sends one-time codes by email (smtp_url) or SMS (sms_*); neither is configured",
         )),
-        Some(n) if !n.can_reach(route) => Err(ApiError::new(
+        Some(n) if !n.can_reach(route) => Err(AppError::new(
             ErrorCode::SignerUnreachable,
             "no configured channel reaches this signer (email needs smtp_url, phone needs sms_*)",
         )),
@@ -1086,15 +724,15 @@ pub async fn deliver_otp(
     sid: &SignerId,
     code: &str,
     plan: &OtpPlan,
-) -> ApiResult<Vec<&'static str>> {
+) -> AppResult<Vec<&'static str>> {
     if plan.channels == OtpChannels::Sandbox {
         return Ok(vec!["sandbox"]);
     }
     let signer = wf
         .signer(sid)
-        .ok_or_else(|| ApiError::not_found("signer"))?;
+        .ok_or_else(|| AppError::not_found("signer"))?;
     let Some(notifier) = &state.notifier else {
-        return Err(ApiError::internal(&"no notifier in live mode"));
+        return Err(AppError::internal(&"no notifier in live mode"));
     };
     let sent = notifier
         .send(signer, &plan.route, &wf.document.name, &tenant.name, code)
@@ -1145,7 +783,7 @@ pub async fn deliver_otp(
     if invalid_phone {
         let more = locked
             .signing_failed(sid, 6010, "the SMS provider refused the phone number", now)
-            .map_err(|e| ApiError::internal(&e))?;
+            .map_err(|e| AppError::internal(&e))?;
         fx.audit.extend(more.audit);
         fx.signers_changed.extend(more.signers_changed);
     }
@@ -1163,19 +801,19 @@ pub async fn deliver_otp(
     .await?;
     tx.commit().await.map_err(signet_store::StoreError::from)?;
     if invalid_phone {
-        return Err(ApiError::new(
+        return Err(AppError::new(
             ErrorCode::InvalidPhone,
             "the SMS provider refused the signer's phone number; the signer is in error 6010",
         ));
     }
     if invalid_email {
-        return Err(ApiError::new(
+        return Err(AppError::new(
             ErrorCode::InvalidEmail,
             "the mail server refused the signer's address; send the document again with a working address",
         ));
     }
     if delivered.is_empty() {
-        return Err(ApiError::new(
+        return Err(AppError::new(
             ErrorCode::OtpDeliveryFailed,
             "the one-time code could not be delivered on any channel; approve again to retry",
         ));
@@ -1183,71 +821,10 @@ pub async fn deliver_otp(
     Ok(delivered)
 }
 
-/// Statuses of signers that a change of their person's facts can move.
-const AT_WORK: &[&str] = &[
-    "user_consent_required",
-    "confirmation_required",
-    "selfie_required",
-    "kyc_required",
-    "pending",
-];
-
-/// A person's screening outcome changed: their signers at work on `advanced` documents are
-/// assessed again (140 for an open hit, 4110 for a confirmed one). Called inside the
-/// screening's transaction, which holds the person's lock; document locks come after it.
-pub async fn on_person_changed(
-    state: &AppState,
-    tx: &mut Tx,
-    tenant: &TenantId,
-    mode: Mode,
-    person: &PersonId,
-    now: Timestamp,
-) -> ApiResult<()> {
-    let docs = state
-        .store
-        .documents_with_signer_of(tx, tenant, person, AT_WORK)
-        .await?;
-    if docs.is_empty() {
-        return Ok(());
-    }
-    let offset = state.store.tenant_in_tx(tx, tenant).await?.clock_offset_ms;
-    for id in docs {
-        let (mut wf, doc_mode) = state.store.workflow_for_update(tx, tenant, &id).await?;
-        let Some(signer) = wf
-            .signers
-            .iter()
-            .find(|s| s.person_id.as_ref() == Some(person))
-            .cloned()
-        else {
-            continue;
-        };
-        if doc_mode != mode {
-            continue;
-        }
-        let facts = eligibility(state, tx, tenant, mode, &signer, now).await?;
-        let fx = wf.reassess_person(person, &facts, now);
-        if fx != Effects::default() {
-            apply(
-                state,
-                tx,
-                tenant,
-                offset,
-                mode,
-                &mut wf,
-                fx,
-                &Actor::system(),
-                now,
-            )
-            .await?;
-        }
-    }
-    Ok(())
-}
-
 /// A refused workflow operation as the API and the pages answer it: the operation's code,
 /// with its status and seed 001 number (an unknown signer is a 404 with 41).
-pub fn refused(e: signet_core::signing::SigningError) -> ApiError {
-    ApiError::new(e.error_code(), e.to_string())
+pub fn refused(e: signet_core::signing::SigningError) -> AppError {
+    AppError::new(e.error_code(), e.to_string())
 }
 
 /// Checks a signer's selfie as an identification's selfie is checked (`identify::images`):
@@ -1292,10 +869,10 @@ pub fn selfie_key(
 }
 
 /// Stores a selfie under the key of [`selfie_key`].
-pub async fn put_selfie(state: &AppState, key: &str, bytes: &[u8]) -> ApiResult<()> {
+pub async fn put_selfie(state: &AppState, key: &str, bytes: &[u8]) -> AppResult<()> {
     state
         .blobs
         .put(key, bytes)
         .await
-        .map_err(|e| ApiError::internal(&e))
+        .map_err(|e| AppError::internal(&e))
 }

@@ -3,8 +3,9 @@
 //! come through here, so a change made by a timer and one made by a request
 //! are recorded the same way.
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{AppError, AppResult};
 use crate::state::{AppState, random16};
+use crate::views::identification_json;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use signet_core::identification::{Attempt, AttemptStatus, Effects, Identification, Timer};
@@ -27,7 +28,7 @@ pub async fn emit(
     event_type: &str,
     data: Value,
     now: Timestamp,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let id = EventId::from_random(random16());
     state
         .store
@@ -45,32 +46,6 @@ pub async fn emit(
     Ok(())
 }
 
-/// The identification as the API shows it (seed 002's fields).
-pub fn identification_json(i: &Identification) -> Value {
-    use signet_core::time::format;
-    json!({
-        "id": i.id.as_str(),
-        "reference": i.reference,
-        "url": i.url,
-        "status": i.status.as_str(),
-        "completed_at": i.completed_at.as_ref().map(format),
-        "method": i.method.as_str(),
-        "proof_of_address_type": i.proof_of_address_type,
-        "proof_of_address_issued_at": i.proof_of_address_issued_at.map(|d| d.to_string()),
-        "language": i.language,
-        "iban": i.iban,
-        "terms_and_conditions_signed_at": i.terms_and_conditions_signed_at.as_ref().map(format),
-        "authorization_expires_at": i.authorization_expires_at.as_ref().map(format),
-        "confirmation_expires_at": i.confirmation_expires_at.as_ref().map(format),
-        "estimated_waiting_time": i.estimated_waiting_time,
-        "person_id": i.person_id.as_str(),
-        "failure_reason": i.failure_reason,
-        "url_expires_at": i.url_expires_at.as_ref().map(format),
-        "created_at": format(&i.created_at),
-        "updated_at": format(&i.updated_at),
-    })
-}
-
 /// Stores the outcome of an identification transition: the identification,
 /// its attempts, person changes, the KYC report, timers and the event.
 #[allow(clippy::too_many_arguments)]
@@ -83,7 +58,7 @@ pub async fn apply_identification(
     ident: &Identification,
     fx: Effects,
     now: Timestamp,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let wall = state.wall_now();
     state.store.update_identification(tx, tenant, ident).await?;
 
@@ -171,7 +146,7 @@ pub async fn apply_identification(
             tenant_id: tenant.clone(),
             mode,
             kind: JOB_IDENTIFICATION_TIMER.to_owned(),
-            payload: serde_json::to_value(&schedule.timer).map_err(|e| ApiError::internal(&e))?,
+            payload: serde_json::to_value(&schedule.timer).map_err(|e| AppError::internal(&e))?,
             due_at: schedule.due,
         };
         state
@@ -225,7 +200,7 @@ async fn store_kyc_report(
     ident: &Identification,
     person: &Person,
     now: Timestamp,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let report = json!({
         "identification_id": ident.id.as_str(),
         "reference": ident.reference,
@@ -243,14 +218,14 @@ async fn store_kyc_report(
             "mobile_number": person.str_field("verified_mobile_number"),
         },
     });
-    let bytes = serde_json::to_vec_pretty(&report).map_err(|e| ApiError::internal(&e))?;
+    let bytes = serde_json::to_vec_pretty(&report).map_err(|e| AppError::internal(&e))?;
     let id = PersonDocumentId::from_random(random16());
     let blob_key = format!("{}/{}", tenant.as_str(), id.as_str());
     state
         .blobs
         .put(&blob_key, &bytes)
         .await
-        .map_err(|e| ApiError::internal(&e))?;
+        .map_err(|e| AppError::internal(&e))?;
     let row = PersonDocumentRow {
         id,
         person_id: ident.person_id.clone(),
@@ -284,7 +259,7 @@ pub async fn store_signed_contract(
     mode: Mode,
     wf: &Workflow,
     now: Timestamp,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     if wf.document.level != Level::Advanced {
         return Ok(());
     }
@@ -301,7 +276,7 @@ pub async fn store_signed_contract(
         .blobs
         .get(&wf.document.file_key)
         .await
-        .map_err(|e| ApiError::internal(&e))?;
+        .map_err(|e| AppError::internal(&e))?;
     let sha256 = hex::encode(Sha256::digest(&bytes));
     let stem = wf.document.name.trim();
     let stem = stem
@@ -316,7 +291,7 @@ pub async fn store_signed_contract(
             .blobs
             .put(&blob_key, &bytes)
             .await
-            .map_err(|e| ApiError::internal(&e))?;
+            .map_err(|e| AppError::internal(&e))?;
         let row = PersonDocumentRow {
             id,
             person_id: person_id.clone(),
@@ -342,9 +317,9 @@ pub async fn store_signed_contract(
 pub async fn run_identification_timer(
     state: &AppState,
     job: &signet_store::ClaimedJob,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let timer: Timer =
-        serde_json::from_value(job.payload.clone()).map_err(|e| ApiError::internal(&e))?;
+        serde_json::from_value(job.payload.clone()).map_err(|e| AppError::internal(&e))?;
     let ident_id = match &timer {
         Timer::SandboxStep {
             identification_id, ..

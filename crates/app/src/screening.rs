@@ -7,13 +7,14 @@
 //! import`) or this one has imported a list since. One rebuild runs at a time;
 //! searches meanwhile wait for it rather than answer from a stale list.
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{AppError, AppResult};
 use crate::service::emit;
 use crate::state::{AppState, random16};
+use crate::views::{hit_json, screening_json};
 use serde_json::{Value, json};
 use signet_core::ids::{JobId, PersonId, ScreeningHitId, ScreeningId, TenantId};
 use signet_core::person::Person;
-use signet_core::time::{Timestamp, format, from_millis, to_millis};
+use signet_core::time::{Timestamp, to_millis};
 use signet_screening::{
     Index, ListEntry, ListFormat, Match, ParseError, PartialDate, Query, SearchOptions,
     country_code,
@@ -283,28 +284,6 @@ pub const HIT_STATUSES: &[&str] = &["open", "true_positive", "false_positive"];
 /// At most this many matches per name screened.
 const MATCHES_PER_NAME: usize = 25;
 
-/// A hit as the API shows it.
-pub fn hit_json(h: &ScreeningHitRow) -> Value {
-    let explanation: Value = serde_json::from_str(&h.explanation).unwrap_or(Value::Null);
-    json!({
-        "id": h.id.as_str(),
-        "person_id": h.person_id.as_str(),
-        "list": h.list_id,
-        "entry_id": h.entry_id,
-        "name": h.name,
-        "matched_name": h.matched_name,
-        "score": h.score,
-        "explanation": explanation,
-        "status": h.status,
-        "decided_by": h.decided_by,
-        "note": h.note,
-        "decided_at": h.decided_at.map(|t| format(&from_millis(t))),
-        "created_at": format(&from_millis(h.created_at)),
-        "topics": h.topics,
-        "datasets": h.datasets,
-    })
-}
-
 /// Whether a topic is a PEP's (`role.pep` and its kinds: `role.pep.frmr`, …).
 fn pep_topic(t: &str) -> bool {
     t == "role.pep" || t.starts_with("role.pep.")
@@ -340,22 +319,6 @@ pub fn sanction_hit(h: &ScreeningHitRow) -> bool {
     !risk_only(&h.topics)
 }
 
-/// A stored screening as the API shows it.
-pub fn screening_json(row: &ScreeningRow) -> Value {
-    let mut out = json!({
-        "id": row.id.as_str(),
-        "person_id": row.person_id.as_str(),
-        "created_at": format(&from_millis(row.created_at)),
-    });
-    if let (Some(o), Ok(Value::Object(outcome))) = (
-        out.as_object_mut(),
-        serde_json::from_str::<Value>(&row.outcome),
-    ) {
-        o.extend(outcome);
-    }
-    out
-}
-
 /// The longest note a hit decision keeps.
 pub const MAX_NOTE_CHARS: usize = 2000;
 
@@ -374,9 +337,9 @@ pub async fn decide_hit(
     note: Option<String>,
     decided_by: &str,
     now: Timestamp,
-) -> ApiResult<ScreeningHitRow> {
+) -> AppResult<ScreeningHitRow> {
     if !matches!(decision, "true_positive" | "false_positive") {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "decision",
             "must be true_positive or false_positive",
         ));
@@ -386,9 +349,9 @@ pub async fn decide_hit(
         .as_ref()
         .is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS)
     {
-        return Err(ApiError::field("note", "must be at most 2000 characters"));
+        return Err(AppError::field("note", "must be at most 2000 characters"));
     }
-    let not_found = |e| ApiError::unless_found(e, "hit");
+    let not_found = |e| AppError::unless_found(e, "hit");
     let found = state.store.hit(tenant, mode, id).await.map_err(not_found)?;
     let mut tx = state.store.begin().await?;
     // The person's lock first, as a screening takes it, then its hits.
@@ -404,7 +367,7 @@ pub async fn decide_hit(
     let hit = hits
         .iter_mut()
         .find(|h| h.id == *id)
-        .ok_or_else(|| ApiError::not_found("hit"))?;
+        .ok_or_else(|| AppError::not_found("hit"))?;
     let now_ms = to_millis(&now);
     hit.status = decision.to_owned();
     hit.decided_by = Some(decided_by.to_owned());
@@ -467,7 +430,7 @@ pub async fn apply_verdict(
     hits: &[ScreeningHitRow],
     announce: bool,
     now: Timestamp,
-) -> ApiResult<(&'static str, &'static str)> {
+) -> AppResult<(&'static str, &'static str)> {
     let (progress, risk) = verdict(hits);
     let changed = person.str_field("screening_progress") != Some(progress)
         || person.str_field("risk_classification_status") != Some(risk);
@@ -541,7 +504,7 @@ pub async fn screen_person(
     person: &mut Person,
     announce: bool,
     now: Timestamp,
-) -> ApiResult<Option<Value>> {
+) -> AppResult<Option<Value>> {
     match search_person(state, person).await? {
         Some(found) => record_screening(state, tx, tenant, mode, person, found, announce, now)
             .await
@@ -559,7 +522,7 @@ pub struct Found {
 }
 
 /// Searches every imported list for a person; `None` when no list is imported.
-pub async fn search_person(state: &AppState, person: &Person) -> ApiResult<Option<Found>> {
+pub async fn search_person(state: &AppState, person: &Person) -> AppResult<Option<Found>> {
     let index = state.screening.recent_index(&state.store).await?;
     if index.is_empty() {
         return Ok(None);
@@ -572,7 +535,7 @@ pub async fn search_person(state: &AppState, person: &Person) -> ApiResult<Optio
     };
     let found = tokio::task::spawn_blocking(move || index.search_many(&queries, &opts))
         .await
-        .map_err(|e| ApiError::internal(&e))?;
+        .map_err(|e| AppError::internal(&e))?;
     // The best match per list entry over all the names screened.
     let mut best: BTreeMap<(String, String), Match> = BTreeMap::new();
     for m in found.into_iter().flatten() {
@@ -600,10 +563,10 @@ pub async fn record_screening(
     found: Found,
     announce: bool,
     now: Timestamp,
-) -> ApiResult<Value> {
+) -> AppResult<Value> {
     let Found { lists, best } = found;
     let person_id = PersonId::parse(person.str_field("id").unwrap_or_default())
-        .ok_or_else(|| ApiError::internal(&"a stored person without an id"))?;
+        .ok_or_else(|| AppError::internal(&"a stored person without an id"))?;
     let mut hits = state
         .store
         .person_hits(tx, tenant, mode, &person_id)
@@ -612,7 +575,7 @@ pub async fn record_screening(
     let mut matched = Vec::with_capacity(best.len());
     for ((list, entry_id), m) in best {
         let explanation =
-            serde_json::to_string(&m.explanation).map_err(|e| ApiError::internal(&e))?;
+            serde_json::to_string(&m.explanation).map_err(|e| AppError::internal(&e))?;
         match hits
             .iter_mut()
             .find(|h| h.list_id == list && h.entry_id == entry_id)
@@ -718,12 +681,12 @@ struct RescreenCursor {
 /// next step in the same transaction as the batch and the job's completion.
 /// A crash therefore resumes after the last committed batch, and a batch is
 /// never recorded twice.
-pub async fn run_rescreen(state: &AppState, job: &signet_store::ClaimedJob) -> ApiResult<()> {
+pub async fn run_rescreen(state: &AppState, job: &signet_store::ClaimedJob) -> AppResult<()> {
     let cursor: RescreenCursor =
-        serde_json::from_value(job.payload.clone()).map_err(|e| ApiError::internal(&e))?;
+        serde_json::from_value(job.payload.clone()).map_err(|e| AppError::internal(&e))?;
     let after = match cursor.after.as_deref() {
         Some(a) => Some(
-            PersonId::parse(a).ok_or_else(|| ApiError::internal(&"a bad re-screening cursor"))?,
+            PersonId::parse(a).ok_or_else(|| AppError::internal(&"a bad re-screening cursor"))?,
         ),
         None => None,
     };

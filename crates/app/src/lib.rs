@@ -1,0 +1,28 @@
+//! Signet's application layer: what Signet does, below the HTTP server and above the
+//! domain (`signet-core`) and storage (`signet-store`).
+//!
+//! The server's API handlers, hosted pages and back office parse input, call a function
+//! here and render what it returns; the workers run the jobs and deliveries defined here.
+//! Nothing here knows about routes or pages: the one concession to HTTP is
+//! [`error::AppError`]'s rendering in seed 002's shape.
+
+pub mod config;
+pub mod delivery;
+pub mod error;
+pub mod heavy;
+pub mod identify;
+pub mod limits;
+pub mod metrics;
+pub mod random;
+pub mod revocation;
+pub mod screening;
+pub mod service;
+pub mod signers;
+pub mod signing;
+pub mod state;
+pub mod sweeper;
+pub mod trust;
+pub mod tsa;
+pub mod views;
+pub mod webhooks;
+pub mod worker;

@@ -1,0 +1,353 @@
+//! What can be done to a document and its signers, one function per action, whoever acts:
+//! the integrator through the API, the signer through their hosted page, an operator in the
+//! back office. Each function checks its input, takes the document's lock, asks the pure
+//! workflow (`signet_core::signing::Workflow`) for the transition, stores it with
+//! [`signing::apply`] and commits; the callers only parse the request and render what comes
+//! back. A refusal is an [`AppError`] with the workflow's code, the same on every surface.
+
+use crate::error::{AppError, AppResult};
+use crate::signing::{self, Actor, OtpPlan, apply, awaiting_identification};
+use crate::state::AppState;
+use signet_core::ids::{DocumentId, SignerId};
+use signet_core::signing::{ConfirmOutcome, Effects, Eligibility, Workflow};
+use signet_core::time::Timestamp;
+use signet_store::{Mode, StoreError, Tenant, Tx};
+
+/// The longest message a signer's rejection keeps.
+pub const MAX_MESSAGE_CHARS: usize = 2000;
+
+/// How often a signer's page views are written to the audit trail: reloading the page must
+/// not flood the trail (or the writer) with entries that say nothing new.
+const VIEW_RECORDED_EVERY: chrono::Duration = chrono::Duration::hours(1);
+
+/// Who acts, and from which client (both go into the audit trail).
+#[derive(Debug, Clone)]
+pub struct Acting {
+    pub by: By,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+/// The kinds of actor.
+#[derive(Debug, Clone)]
+pub enum By {
+    /// An integrator, with the id of their API key.
+    ApiKey(String),
+    /// The signer, through the link to their hosted page.
+    SignerLink,
+    /// A back-office operator, by email.
+    Operator(String),
+}
+
+impl Acting {
+    /// The audit trail's actor of an action on `signer` (or on the whole document).
+    pub fn actor(&self, signer: Option<&SignerId>) -> Actor {
+        let actor = match (&self.by, signer) {
+            (By::ApiKey(key), Some(s)) => format!("signer:{} via api_key:{key}", s.as_str()),
+            (By::ApiKey(key), None) => format!("api_key:{key}"),
+            (By::SignerLink, Some(s)) => format!("signer:{} via hosted page", s.as_str()),
+            (By::SignerLink, None) => "hosted page".to_owned(),
+            (By::Operator(email), _) => format!("operator:{email}"),
+        };
+        Actor {
+            actor,
+            ip: self.ip.clone(),
+            user_agent: self.user_agent.clone(),
+        }
+    }
+
+    /// Who decides as a reviewer (unblocking, judging a selfie). A signer never reviews
+    /// themselves.
+    fn reviewer(&self) -> AppResult<String> {
+        match &self.by {
+            By::ApiKey(key) => Ok(format!("api_key:{key}")),
+            By::Operator(email) => Ok(format!("operator:{email}")),
+            By::SignerLink => Err(AppError::invalid_state("a signer cannot review themselves")),
+        }
+    }
+}
+
+/// A document of a tenant, in the mode it was created in.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentAt<'a> {
+    pub tenant: &'a Tenant,
+    pub mode: Mode,
+    pub document: &'a DocumentId,
+}
+
+impl DocumentAt<'_> {
+    fn now(&self, state: &AppState) -> Timestamp {
+        self.tenant.now(self.mode, state.wall_now())
+    }
+}
+
+/// One signer of a document.
+#[derive(Debug, Clone, Copy)]
+pub struct SignerAt<'a> {
+    pub doc: DocumentAt<'a>,
+    pub signer: &'a SignerId,
+}
+
+/// A document locked for one transition: the write transaction, the workflow as stored, and
+/// the tenant's time of the action.
+struct Locked {
+    tx: Tx,
+    wf: Workflow,
+    now: Timestamp,
+}
+
+/// Opens the write transaction and locks the document; 404 `document_not_found` when it is
+/// not the tenant's in this mode.
+async fn lock(state: &AppState, at: DocumentAt<'_>) -> AppResult<Locked> {
+    let now = at.now(state);
+    let mut tx = state.store.begin().await?;
+    let (wf, mode) = state
+        .store
+        .workflow_for_update(&mut tx, &at.tenant.id, at.document)
+        .await
+        .map_err(|e| AppError::unless_found(e, "document"))?;
+    if mode != at.mode {
+        return Err(AppError::not_found("document"));
+    }
+    Ok(Locked { tx, wf, now })
+}
+
+/// [`lock`], and the signer must be one of the document's (404 `signer_not_found`).
+async fn lock_signer(state: &AppState, at: SignerAt<'_>) -> AppResult<Locked> {
+    let locked = lock(state, at.doc).await?;
+    if locked.wf.signer(at.signer).is_none() {
+        return Err(AppError::not_found("signer"));
+    }
+    Ok(locked)
+}
+
+impl Locked {
+    /// What Signet knows about the signer's identity, read under the document's lock.
+    async fn facts(&mut self, state: &AppState, at: SignerAt<'_>) -> AppResult<Eligibility> {
+        let signer = self
+            .wf
+            .signer(at.signer)
+            .cloned()
+            .ok_or_else(|| AppError::not_found("signer"))?;
+        signing::eligibility(
+            state,
+            &mut self.tx,
+            &at.doc.tenant.id,
+            at.doc.mode,
+            &signer,
+            self.now,
+        )
+        .await
+    }
+
+    /// Stores the transition's effects as `actor` and commits; returns the new workflow.
+    async fn commit(
+        mut self,
+        state: &AppState,
+        at: DocumentAt<'_>,
+        actor: &Actor,
+        fx: Effects,
+    ) -> AppResult<Workflow> {
+        apply(
+            state,
+            &mut self.tx,
+            &at.tenant.id,
+            at.tenant.clock_offset_ms,
+            at.mode,
+            &mut self.wf,
+            fx,
+            actor,
+            self.now,
+        )
+        .await?;
+        self.tx.commit().await.map_err(StoreError::from)?;
+        Ok(self.wf)
+    }
+}
+
+/// An approval: the workflow after it, and where the one-time code went.
+#[derive(Debug)]
+pub struct Approved {
+    pub wf: Workflow,
+    pub plan: OtpPlan,
+    /// The channels the code was handed to (`sandbox` in test mode).
+    pub channels: Vec<&'static str>,
+}
+
+/// The signer approves the documents: `confirmation_required`, and a one-time code goes out
+/// (always 123456 in test mode). Where the code may go is decided before anything changes
+/// (an `advanced` signer's only to the number their identification verified), and the code
+/// is counted against the limits in the approval's transaction, so a refusal rolls both back.
+pub async fn approve(state: &AppState, at: SignerAt<'_>, by: &Acting) -> AppResult<Approved> {
+    let sid = at.signer;
+    let code = signing::new_otp(at.doc.mode);
+    let hash = state.trust.otp_hash(sid, &code);
+    let mut l = lock_signer(state, at).await?;
+    let facts = l.facts(state, at).await?;
+    let signer =
+        l.wf.signer(sid)
+            .ok_or_else(|| AppError::not_found("signer"))?;
+    let plan = signing::plan_otp(state, at.doc.mode, l.wf.document.level, signer, &facts)?;
+    let mut fx = l.wf.approve(sid, hash, l.now).map_err(signing::refused)?;
+    signing::note_route(&mut fx, &plan);
+    crate::limits::count_code(
+        state,
+        &mut l.tx,
+        at.doc.tenant,
+        at.doc.mode,
+        crate::limits::CodeFor::Signer(sid),
+        plan.route.sms.as_deref(),
+        l.now,
+    )
+    .await?;
+    let wf = l.commit(state, at.doc, &by.actor(Some(sid)), fx).await?;
+    let channels =
+        signing::deliver_otp(state, at.doc.tenant, at.doc.mode, &wf, sid, &code, &plan).await?;
+    Ok(Approved { wf, plan, channels })
+}
+
+/// The signer confirms with the one-time code: the signature is made (`signed`), or waits
+/// for the identification under review (`pending_verification`). A wrong code is an outcome
+/// (it is recorded), not an error; the caller says it in its own words.
+pub async fn confirm(
+    state: &AppState,
+    at: SignerAt<'_>,
+    by: &Acting,
+    code: &str,
+) -> AppResult<(Workflow, ConfirmOutcome)> {
+    let code = code.trim();
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(AppError::field("otp", "must be 6 digits"));
+    }
+    let sid = at.signer;
+    let trust = state.trust.clone();
+    let mut l = lock_signer(state, at).await?;
+    let facts = l.facts(state, at).await?;
+    let (outcome, fx) =
+        l.wf.confirm(
+            sid,
+            |stored| trust.otp_matches(sid, code, stored),
+            awaiting_identification(&facts),
+            l.now,
+        )
+        .map_err(signing::refused)?;
+    let wf = l.commit(state, at.doc, &by.actor(Some(sid)), fx).await?;
+    Ok((wf, outcome))
+}
+
+/// The signer rejects the document with a message (1 to 2000 characters): REJECT, then
+/// REJECTED.
+pub async fn reject(
+    state: &AppState,
+    at: SignerAt<'_>,
+    by: &Acting,
+    message: &str,
+) -> AppResult<Workflow> {
+    let message = message.trim();
+    if message.is_empty() || message.chars().count() > MAX_MESSAGE_CHARS {
+        return Err(AppError::field("message", "must be 1 to 2000 characters"));
+    }
+    let mut l = lock_signer(state, at).await?;
+    let fx =
+        l.wf.reject(at.signer, message.to_owned(), l.now)
+            .map_err(signing::refused)?;
+    l.commit(state, at.doc, &by.actor(Some(at.signer)), fx)
+        .await
+}
+
+/// A fresh window for the signer (seed 000's "new workflow"): the 2-hour and 24-hour limits
+/// run again from now and eligibility is checked again.
+pub async fn resend(state: &AppState, at: SignerAt<'_>, by: &Acting) -> AppResult<Workflow> {
+    let mut l = lock_signer(state, at).await?;
+    let facts = l.facts(state, at).await?;
+    let fx =
+        l.wf.resend(at.signer, &facts, l.now)
+            .map_err(signing::refused)?;
+    l.commit(state, at.doc, &by.actor(Some(at.signer)), fx)
+        .await
+}
+
+/// A reviewer unblocks a signer blocked after three failed identity validations.
+pub async fn unblock(state: &AppState, at: SignerAt<'_>, by: &Acting) -> AppResult<Workflow> {
+    let reviewer = by.reviewer()?;
+    let mut l = lock_signer(state, at).await?;
+    let facts = l.facts(state, at).await?;
+    let fx =
+        l.wf.unblock(at.signer, &reviewer, &facts, l.now)
+            .map_err(signing::refused)?;
+    l.commit(state, at.doc, &by.actor(Some(at.signer)), fx)
+        .await
+}
+
+/// The signer hands in a selfie (in `selfie_required`), checked as an identification's
+/// selfie is; it is stored only once the transition is allowed, before it commits, so a
+/// refused request leaves no file behind.
+pub async fn submit_selfie(
+    state: &AppState,
+    at: SignerAt<'_>,
+    by: &Acting,
+    image: &[u8],
+) -> AppResult<Workflow> {
+    let ext = signing::check_selfie(image)
+        .await
+        .map_err(|r| AppError::field("image", &r.message).with_return_code(r.code))?;
+    let (key, sha) = signing::selfie_key(&at.doc.tenant.id, at.doc.document, at.signer, image, ext);
+    let mut l = lock_signer(state, at).await?;
+    let fx =
+        l.wf.submit_selfie(at.signer, key.clone(), sha, l.now)
+            .map_err(signing::refused)?;
+    signing::put_selfie(state, &key, image).await?;
+    l.commit(state, at.doc, &by.actor(Some(at.signer)), fx)
+        .await
+}
+
+/// A reviewer judges the selfie: accepted opens consent; rejected is one failed identity
+/// validation (3105), the third blocks.
+pub async fn review_selfie(
+    state: &AppState,
+    at: SignerAt<'_>,
+    by: &Acting,
+    accepted: bool,
+) -> AppResult<Workflow> {
+    let reviewer = by.reviewer()?;
+    let mut l = lock_signer(state, at).await?;
+    let facts = l.facts(state, at).await?;
+    let fx =
+        l.wf.review_selfie(at.signer, accepted, &reviewer, &facts, l.now)
+            .map_err(signing::refused)?;
+    l.commit(state, at.doc, &by.actor(Some(at.signer)), fx)
+        .await
+}
+
+/// Records `signer.viewed` (the signer opened their page with something to do), at most
+/// once per signer per hour of the tenant's clock.
+pub async fn record_view(state: &AppState, at: SignerAt<'_>, by: &Acting) -> AppResult<Workflow> {
+    let mut l = lock_signer(state, at).await?;
+    let last = state
+        .store
+        .last_audit_at(
+            &mut l.tx,
+            &l.wf.document.id,
+            "signer.viewed",
+            at.signer.as_str(),
+        )
+        .await?;
+    if last.is_some_and(|t| l.now - t < VIEW_RECORDED_EVERY) {
+        return Ok(l.wf);
+    }
+    let mut fx = Effects::default();
+    fx.audit.push(signet_core::signing::AuditRecord {
+        action: "signer.viewed",
+        signer_id: Some(at.signer.clone()),
+        details: serde_json::json!({}),
+    });
+    l.commit(state, at.doc, &by.actor(Some(at.signer)), fx)
+        .await
+}
+
+/// Cancels a document: no more signatures, no seed 004 webhook.
+pub async fn cancel(state: &AppState, at: DocumentAt<'_>, by: &Acting) -> AppResult<Workflow> {
+    let mut l = lock(state, at).await?;
+    let fx = l.wf.cancel(l.now).map_err(signing::refused)?;
+    l.commit(state, at, &by.actor(None), fx).await
+}
