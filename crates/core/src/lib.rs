@@ -11,5 +11,6 @@ pub mod ids;
 pub mod mrz;
 pub mod person;
 pub mod signing;
+pub mod tenant;
 pub mod time;
 pub mod validate;
