@@ -6,7 +6,8 @@
 //! choose between readings of an ambiguous source, the doc comment of the table says so.
 //!
 //! The kinds that the domain switches on have typed enums ([`IdentificationReason`],
-//! [`PersonDocumentType`], [`AttemptResponseCode`]) whose string form, serde form and catalog
+//! [`PersonDocumentType`], [`AttemptResponseCode`], [`ScreeningProgress`],
+//! [`RiskClassification`], [`HitStatus`]) whose string form, serde form and catalog
 //! entry are generated from the same rows, so they cannot drift apart.
 
 use serde::Serialize;
@@ -20,6 +21,7 @@ mod return_codes;
 mod signature;
 
 pub use attempts::AttemptResponseCode;
+pub use compliance::{HitStatus, RiskClassification, ScreeningProgress};
 pub use errors::{ErrorCode, error_code};
 pub use identification::{IdentificationReason, PersonDocumentType};
 

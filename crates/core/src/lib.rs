@@ -10,6 +10,7 @@ pub mod identification;
 pub mod ids;
 pub mod mrz;
 pub mod person;
+pub mod screening;
 pub mod signing;
 pub mod tenant;
 pub mod time;

@@ -8,6 +8,7 @@
 //! form is the response object itself, with every field present (`null` where
 //! unknown), in seed 002's order.
 
+use crate::screening::{RiskClassification, ScreeningProgress, Verdict};
 use crate::time::Timestamp;
 use crate::validate::{self, FieldError};
 use chrono::{Datelike, NaiveDate};
@@ -421,8 +422,94 @@ impl Person {
         )
     }
 
-    /// Sets a field that Signet maintains itself (identification results,
-    /// compliance outcomes), bypassing client access rules but not shape.
+    /// The person's `screening_progress`; `None` only for a stored document that lacks it or
+    /// holds another word.
+    pub fn screening_progress(&self) -> Option<ScreeningProgress> {
+        self.str_field("screening_progress")?.parse().ok()
+    }
+
+    /// The person's `risk_classification_status`, as [`Person::screening_progress`].
+    pub fn risk_classification(&self) -> Option<RiskClassification> {
+        self.str_field("risk_classification_status")?.parse().ok()
+    }
+
+    /// The person's screening fields as they stand; a person never screened has
+    /// [`Verdict::UNSCREENED`].
+    pub fn verdict(&self) -> Option<Verdict> {
+        Some(Verdict {
+            progress: self.screening_progress()?,
+            risk: self.risk_classification()?,
+        })
+    }
+
+    /// What the person declared in `self_declared_as_pep`: `None` when not given.
+    pub fn self_declared_as_pep(&self) -> Option<bool> {
+        self.0.get("self_declared_as_pep").and_then(Value::as_bool)
+    }
+
+    /// The number a successful identification verified, if any.
+    pub fn verified_mobile_number(&self) -> Option<&str> {
+        self.str_field("verified_mobile_number")
+    }
+
+    /// Sets `screening_progress` and `risk_classification_status` from the person's hits
+    /// ([`crate::screening::verdict`]). Returns whether either changed: only then is
+    /// `updated_at` moved, the person stored and `person.updated` raised.
+    pub fn set_screening(&mut self, verdict: Verdict, now: &Timestamp) -> bool {
+        let progress = self.put("screening_progress", verdict.progress.as_str().into());
+        let risk = self.put("risk_classification_status", verdict.risk.as_str().into());
+        self.touch_if(progress || risk, now)
+    }
+
+    /// Makes `number` the person's verified mobile number (seed 002: the number verified in a
+    /// successful identification). Not checked as E.164: in test mode the sandbox's numbers
+    /// (`+15550101`, numbers starting with 0) are verified too. Returns whether it changed;
+    /// `updated_at` moves only then.
+    pub fn set_verified_mobile_number(&mut self, number: &str, now: &Timestamp) -> bool {
+        let changed = self.put("verified_mobile_number", number.into());
+        self.touch_if(changed, now)
+    }
+
+    /// Takes the fields an identification established (the sandbox's CHANGEALL cases,
+    /// [`crate::identification::Effects::person_changes`]), replacing each whole, addresses
+    /// included. Fields that are not the person's, and fields Signet alone maintains (ids,
+    /// times, compliance outcomes), are ignored. Returns whether anything changed;
+    /// `updated_at` moves only then.
+    pub fn set_identified_fields(&mut self, changes: &Map<String, Value>, now: &Timestamp) -> bool {
+        let mut changed = false;
+        for (name, value) in changes {
+            if field(name).is_some_and(|spec| spec.access != Access::ReadOnly) {
+                changed |= self.put(name, value.clone());
+            }
+        }
+        self.touch_if(changed, now)
+    }
+
+    /// Stores `value` under an existing field; whether it differed.
+    fn put(&mut self, name: &str, value: Value) -> bool {
+        if field(name).is_none() || self.0.get(name) == Some(&value) {
+            return false;
+        }
+        self.0.insert(name.to_owned(), value);
+        true
+    }
+
+    fn touch_if(&mut self, changed: bool, now: &Timestamp) -> bool {
+        if changed {
+            self.0
+                .insert("updated_at".into(), Value::String(crate::time::format(now)));
+        }
+        changed
+    }
+
+    /// Sets a field that Signet maintains itself, bypassing client access rules but not shape,
+    /// and moves `updated_at` even when the value is the same.
+    ///
+    /// Internal: use the typed setters ([`Person::set_screening`],
+    /// [`Person::set_verified_mobile_number`], [`Person::set_identified_fields`]), which
+    /// know the keys and move `updated_at` only on a change. Public until its last callers
+    /// outside this crate move to them.
+    #[doc(hidden)]
     pub fn set_system_field(&mut self, name: &str, value: Value, now: &Timestamp) {
         if field(name).is_some() {
             self.0.insert(name.to_owned(), value);
@@ -667,5 +754,155 @@ fn check_cross_field_rules(
                 "Residency Country is not allowed for this branch,allowed residency country values for branch \"{branch}\" are [{list}]"
             ),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeDelta, TimeZone, Utc};
+    use serde_json::json;
+
+    fn t0() -> Timestamp {
+        Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).single().unwrap()
+    }
+
+    fn later() -> Timestamp {
+        t0() + TimeDelta::minutes(5)
+    }
+
+    fn person(extra: Value) -> Person {
+        let mut input = json!({"first_name": "Jane", "last_name": "Doe"});
+        if let (Some(i), Value::Object(e)) = (input.as_object_mut(), extra) {
+            i.extend(e);
+        }
+        let ctx = WriteContext {
+            today: t0().date_naive(),
+            allowed_residency_countries: None,
+        };
+        let Value::Object(input) = input else {
+            unreachable!()
+        };
+        Person::create(
+            &crate::ids::PersonId::from_random([1; 16]).to_string(),
+            &input,
+            &ctx,
+            &t0(),
+        )
+        .unwrap()
+    }
+
+    fn updated_at(p: &Person) -> &str {
+        p.str_field("updated_at").unwrap()
+    }
+
+    #[test]
+    fn a_new_person_is_unscreened() {
+        let p = person(json!({}));
+        assert_eq!(p.verdict(), Some(Verdict::UNSCREENED));
+        assert_eq!(p.screening_progress(), Some(ScreeningProgress::NotScreened));
+        assert_eq!(p.risk_classification(), Some(RiskClassification::NotScored));
+        assert_eq!(p.verified_mobile_number(), None);
+        assert_eq!(p.self_declared_as_pep(), None);
+    }
+
+    #[test]
+    fn set_screening_writes_both_fields_and_says_whether_they_changed() {
+        use RiskClassification::*;
+        use ScreeningProgress::*;
+        let mut p = person(json!({}));
+        let v = |progress, risk| Verdict { progress, risk };
+        let steps = [
+            (v(PotentialMatch, PotentialRisk), true),
+            (v(PotentialMatch, PotentialRisk), false),
+            (v(PotentialMatch, HighRisk), true),
+            (v(ScreenedDeclined, HighRisk), true),
+            (v(ScreenedAccepted, NormalRisk), true),
+        ];
+        for (i, (verdict, changed)) in steps.into_iter().enumerate() {
+            let before = p.clone();
+            let at = t0() + TimeDelta::seconds(i as i64 + 1);
+            assert_eq!(p.set_screening(verdict, &at), changed, "step {i}");
+            assert_eq!(p.verdict(), Some(verdict));
+            assert_eq!(p.as_json()["screening_progress"], verdict.progress.as_str());
+            assert_eq!(
+                p.as_json()["risk_classification_status"],
+                verdict.risk.as_str()
+            );
+            if changed {
+                assert_eq!(updated_at(&p), crate::time::format(&at));
+            } else {
+                assert_eq!(
+                    p, before,
+                    "an unchanged verdict leaves the person as it was"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_verified_number_is_set_as_given_and_stamped_only_on_a_change() {
+        let mut p = person(json!({"mobile_number": "+4915123456789"}));
+        assert!(p.set_verified_mobile_number("+4915123456789", &later()));
+        assert_eq!(p.verified_mobile_number(), Some("+4915123456789"));
+        assert_eq!(updated_at(&p), crate::time::format(&later()));
+        let before = p.clone();
+        assert!(!p.set_verified_mobile_number("+4915123456789", &(later() + TimeDelta::hours(1))));
+        assert_eq!(p, before);
+        // The sandbox's numbers are no E.164 numbers, and are verified in test mode all the same.
+        assert!(p.set_verified_mobile_number("+15550101", &later()));
+        assert_eq!(p.verified_mobile_number(), Some("+15550101"));
+        // The person's own mobile number is untouched.
+        assert_eq!(p.str_field("mobile_number"), Some("+4915123456789"));
+    }
+
+    #[test]
+    fn identified_fields_replace_the_persons_but_never_what_signet_maintains() {
+        let mut p = person(json!({"address": {"line_1": "Old Road 1", "city": "Bonn"}}));
+        let changes = crate::identification::changeall_fields();
+        assert!(p.set_identified_fields(&changes, &later()));
+        for (k, v) in &changes {
+            assert_eq!(&p.as_json()[k], v, "{k}");
+        }
+        // An address is replaced whole, not merged.
+        assert_eq!(p.as_json()["address"], changes["address"]);
+        assert_eq!(updated_at(&p), crate::time::format(&later()));
+        // The same changes again change nothing.
+        let before = p.clone();
+        assert!(!p.set_identified_fields(&changes, &(later() + TimeDelta::hours(1))));
+        assert_eq!(p, before);
+        // Unknown and read-only fields are ignored, and alone change nothing.
+        let Value::Object(sneaky) = json!({
+            "id": "someone-else",
+            "screening_progress": "SCREENED_ACCEPTED",
+            "flagged_by_compliance": true,
+            "created_at": "2000-01-01T00:00:00.000Z",
+            "verified_mobile_number": "+4915100000000",
+            "colour": "red",
+        }) else {
+            unreachable!()
+        };
+        assert!(!p.set_identified_fields(&sneaky, &(later() + TimeDelta::hours(2))));
+        assert_eq!(p, before);
+        assert!(!p.as_json().contains_key("colour"));
+    }
+
+    #[test]
+    fn self_declared_pep_is_read_as_declared() {
+        for (declared, read) in [(json!(true), Some(true)), (json!(false), Some(false))] {
+            let p = person(json!({"self_declared_as_pep": declared}));
+            assert_eq!(p.self_declared_as_pep(), read);
+        }
+    }
+
+    #[test]
+    fn the_internal_setter_still_stamps_even_without_a_change() {
+        let mut p = person(json!({}));
+        p.set_system_field("screening_progress", json!("NOT_SCREENED"), &later());
+        assert_eq!(updated_at(&p), crate::time::format(&later()));
+        // Unknown names are ignored.
+        let before = p.clone();
+        p.set_system_field("colour", json!("red"), &(later() + TimeDelta::hours(1)));
+        assert_eq!(p, before);
     }
 }
