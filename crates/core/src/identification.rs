@@ -432,7 +432,7 @@ pub struct InvalidTransition {
 }
 
 /// Input of [`Identification::new`], already validated at the edge.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewIdentification {
     pub method: Method,
     pub language: Option<String>,

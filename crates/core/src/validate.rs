@@ -12,6 +12,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use unicode_properties::{GeneralCategory, UnicodeEmoji, UnicodeGeneralCategory};
 
 mod countries;
+pub mod documents;
+pub mod identifications;
 
 pub use countries::{COUNTRIES, Country};
 
@@ -31,6 +33,33 @@ impl FieldError {
         FieldError {
             field: field.to_owned(),
             message: message.into(),
+        }
+    }
+}
+
+/// A request refused by validation: its field errors (`invalid_model`, one entry each) and,
+/// where seed 001 numbers the problem, the `return_code` the API adds (75 too many signers,
+/// 92 a file that is not base64).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub fields: Vec<FieldError>,
+    pub return_code: Option<u32>,
+}
+
+impl From<FieldError> for Invalid {
+    fn from(e: FieldError) -> Self {
+        Invalid {
+            fields: vec![e],
+            return_code: None,
+        }
+    }
+}
+
+impl From<Vec<FieldError>> for Invalid {
+    fn from(fields: Vec<FieldError>) -> Self {
+        Invalid {
+            fields,
+            return_code: None,
         }
     }
 }
