@@ -10,12 +10,8 @@ use bytes::Bytes;
 use hmac::{Hmac, KeyInit, Mac};
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE, HOST, HeaderValue, USER_AGENT};
 use http::{Method, Request, StatusCode, Uri};
-use http_body_util::{BodyExt, Full, Limited};
-use hyper_rustls::HttpsConnector;
-use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::rt::TokioExecutor;
 use sha2::{Digest, Sha256};
+use signet_http::BodyLimit;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -53,7 +49,7 @@ impl std::fmt::Debug for S3Config {
 /// Signs and sends requests to one bucket. Cheap to clone.
 #[derive(Clone)]
 pub struct S3Client {
-    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+    client: signet_http::Client,
     inner: Arc<Inner>,
 }
 
@@ -351,33 +347,25 @@ impl S3Client {
                 .header(CONTENT_TYPE, "application/octet-stream");
         }
         let request = builder
-            .body(Full::new(body))
+            .body(body)
             .map_err(|e| std::io::Error::other(format!("S3 request: {e}")))?;
 
-        let exchange = async {
-            let response = self.client.request(request).await.map_err(|e| {
-                std::io::Error::other(format!("S3 {}: {}", inner.host, error_chain(&e)))
-            })?;
-            let status = response.status();
-            let body = Limited::new(response.into_body(), OBJECT_LIMIT)
-                .collect()
-                .await
-                .map_err(|e| std::io::Error::other(format!("S3: reading the answer: {e}")))?
-                .to_bytes();
-            Ok::<_, std::io::Error>((status, body))
-        };
-        let (status, body) = tokio::time::timeout(REQUEST_TIMEOUT, exchange)
+        let response = self
+            .client
+            .send(request, REQUEST_TIMEOUT, BodyLimit::Max(OBJECT_LIMIT))
             .await
-            .map_err(|_| {
-                std::io::Error::new(
+            .map_err(|e| match e {
+                signet_http::Error::Timeout(_) => std::io::Error::new(
                     std::io::ErrorKind::TimedOut,
                     format!(
                         "S3 {} did not answer within {} s",
                         inner.host,
                         REQUEST_TIMEOUT.as_secs()
                     ),
-                )
-            })??;
+                ),
+                e => std::io::Error::other(format!("S3 {}: {e}", inner.host)),
+            })?;
+        let (status, body) = (response.status, response.body);
         if status.is_success() {
             return Ok(Ok(body));
         }
@@ -543,37 +531,12 @@ fn xml_all(xml: &str, tag: &str) -> Vec<String> {
 
 /// rustls with ring and Mozilla's roots, HTTP/1.1; `http` endpoints too (a MinIO or Ceph
 /// gateway on a private network).
-fn http_client() -> std::io::Result<Client<HttpsConnector<HttpConnector>, Full<Bytes>>> {
-    let mut roots = rustls::RootCertStore::empty();
-    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .map_err(|e| std::io::Error::other(format!("TLS: {e}")))?
-    .with_root_certificates(roots)
-    .with_no_client_auth();
-    let mut http = HttpConnector::new();
-    http.enforce_http(false);
-    http.set_connect_timeout(Some(CONNECT_TIMEOUT));
-    let https = hyper_rustls::HttpsConnectorBuilder::new()
-        .with_tls_config(tls)
-        .https_or_http()
-        .enable_http1()
-        .wrap_connector(http);
-    Ok(Client::builder(TokioExecutor::new()).build(https))
-}
-
-/// The error and its causes on one line: hyper's own message is only "client error".
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
-        source = s.source();
-    }
-    out
+fn http_client() -> std::io::Result<signet_http::Client> {
+    signet_http::ClientBuilder::new()
+        .allow_http(true)
+        .connect_timeout(CONNECT_TIMEOUT)
+        .build()
+        .map_err(|e| std::io::Error::other(format!("S3 client: {e}")))
 }
 
 #[cfg(test)]
