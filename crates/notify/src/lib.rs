@@ -40,8 +40,8 @@
 //! authentication with the account SID and auth token, form fields `To`, `From` or
 //! `MessagingServiceSid`, `Body`). A `from` that starts with `MG` is a messaging service SID,
 //! anything else a sender number. `base_url` must be `https`, except `http` to a loopback
-//! host for a local stand-in. The HTTP client is hyper with rustls (ring, Mozilla's roots),
-//! the same stack as the webhooks client; a request times out after 10 seconds.
+//! host for a local stand-in. The HTTP client is `signet-http`'s (rustls with ring and
+//! Mozilla's roots), the one every outbound call uses; a request times out after 10 seconds.
 //!
 //! # Errors
 //!

@@ -1,17 +1,13 @@
-//! SMS through a provider adapter: Twilio's Messages API over hyper and rustls.
+//! SMS through a provider adapter: Twilio's Messages API over Signet's HTTP client
+//! (`signet-http`).
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use base64::Engine as _;
 use bytes::Bytes;
 use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT};
 use http::{Request, StatusCode, Uri};
-use http_body_util::{BodyExt, Full, Limited};
-use hyper_rustls::HttpsConnector;
-use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::rt::TokioExecutor;
+use signet_http::BodyLimit;
 
 use crate::VerificationMessage;
 use crate::{NotifyError, OtpMessage, text};
@@ -131,7 +127,7 @@ enum Sender {
 }
 
 struct Twilio {
-    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+    client: signet_http::Client,
     messages_uri: Uri,
     authorization: HeaderValue,
     sender: Sender,
@@ -225,31 +221,21 @@ impl Twilio {
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(ACCEPT, "application/json")
             .header(USER_AGENT, concat!("Signet/", env!("CARGO_PKG_VERSION")))
-            .body(Full::new(Bytes::from(form)))
+            .body(Bytes::from(form))
             .map_err(|e| NotifyError::Config(format!("SMS request: {e}")))?;
 
-        let exchange = async {
-            let response =
-                self.client.request(request).await.map_err(|e| {
-                    NotifyError::Unavailable(format!("Twilio: {}", error_chain(&e)))
-                })?;
-            let status = response.status();
-            let body = Limited::new(response.into_body(), RESPONSE_LIMIT)
-                .collect()
-                .await
-                .map_err(|e| NotifyError::Unavailable(format!("Twilio: reading the answer: {e}")))?
-                .to_bytes();
-            Ok::<_, NotifyError>((status, body))
-        };
-        let (status, body) = tokio::time::timeout(REQUEST_TIMEOUT, exchange)
+        let response = self
+            .client
+            .send(request, REQUEST_TIMEOUT, BodyLimit::Max(RESPONSE_LIMIT))
             .await
-            .map_err(|_| {
-                NotifyError::Unavailable(format!(
+            .map_err(|e| match e {
+                signet_http::Error::Timeout(_) => NotifyError::Unavailable(format!(
                     "Twilio did not answer within {} s",
                     REQUEST_TIMEOUT.as_secs()
-                ))
-            })??;
-        classify(status, &body)
+                )),
+                e => NotifyError::Unavailable(format!("Twilio: {e}")),
+            })?;
+        classify(response.status, &response.body)
     }
 }
 
@@ -322,37 +308,12 @@ fn is_loopback(url: &url::Url) -> bool {
 
 /// rustls with ring and Mozilla's roots, HTTP/1.1, plain `http` allowed only because
 /// [`Twilio::new`] admits it for loopback hosts alone.
-fn http_client() -> Result<Client<HttpsConnector<HttpConnector>, Full<Bytes>>, NotifyError> {
-    let mut roots = rustls::RootCertStore::empty();
-    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .map_err(|e| NotifyError::Config(format!("TLS: {e}")))?
-    .with_root_certificates(roots)
-    .with_no_client_auth();
-    let mut http = HttpConnector::new();
-    http.enforce_http(false);
-    http.set_connect_timeout(Some(REQUEST_TIMEOUT));
-    let https = hyper_rustls::HttpsConnectorBuilder::new()
-        .with_tls_config(tls)
-        .https_or_http()
-        .enable_http1()
-        .wrap_connector(http);
-    Ok(Client::builder(TokioExecutor::new()).build(https))
-}
-
-/// The error and its causes on one line: hyper's own message is only "client error".
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
-        source = s.source();
-    }
-    out
+fn http_client() -> Result<signet_http::Client, NotifyError> {
+    signet_http::ClientBuilder::new()
+        .allow_http(true)
+        .connect_timeout(REQUEST_TIMEOUT)
+        .build()
+        .map_err(|e| NotifyError::Config(format!("SMS client: {e}")))
 }
 
 #[cfg(test)]
