@@ -142,6 +142,75 @@ pub(crate) struct RevocationUrls {
     pub ocsp: String,
 }
 
+// What a certificate names about its revocation: where the CRLs and the OCSP responder are
+// published (the revocation module serves them there) and what marks the responder's own
+// certificate.
+
+/// id-kp-OCSPSigning.
+pub(crate) const EKU_OCSP_SIGNING: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.9");
+/// id-pkix-ocsp-nocheck.
+const ID_PKIX_OCSP_NOCHECK: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.5");
+const ID_AD_OCSP: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1");
+const ID_CE_CRL_DISTRIBUTION_POINTS: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("2.5.29.31");
+const ID_PE_AUTHORITY_INFO_ACCESS: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.1");
+
+/// The CA names under `/v1/trust/crl/{name}.crl`: the mode, then which CA.
+pub fn crl_name(test: bool, root: bool) -> String {
+    format!(
+        "{}-{}",
+        if test { "test" } else { "live" },
+        if root { "root" } else { "issuing" }
+    )
+}
+
+/// The revocation addresses of a store published under `public_url`.
+pub(crate) fn urls_for(public_url: &str, test: bool) -> RevocationUrls {
+    let base = public_url.trim_end_matches('/');
+    RevocationUrls {
+        issuing_crl: format!("{base}/v1/trust/crl/{}.crl", crl_name(test, false)),
+        root_crl: format!("{base}/v1/trust/crl/{}.crl", crl_name(test, true)),
+        ocsp: format!("{base}/v1/trust/ocsp"),
+    }
+}
+
+fn uri(url: &str) -> der::Result<x509_cert::ext::pkix::name::GeneralName> {
+    Ok(x509_cert::ext::pkix::name::GeneralName::UniformResourceIdentifier(Ia5String::new(url)?))
+}
+
+/// A CRL distribution point extension naming `url`.
+fn crl_distribution_point(url: &str) -> der::Result<Extension> {
+    use x509_cert::ext::pkix::CrlDistributionPoints;
+    use x509_cert::ext::pkix::crl::dp::DistributionPoint;
+    use x509_cert::ext::pkix::name::DistributionPointName;
+    ext(
+        ID_CE_CRL_DISTRIBUTION_POINTS,
+        false,
+        &CrlDistributionPoints(vec![DistributionPoint {
+            distribution_point: Some(DistributionPointName::FullName(vec![uri(url)?])),
+            reasons: None,
+            crl_issuer: None,
+        }]),
+    )
+}
+
+/// An authority information access extension naming the OCSP responder at `url`.
+fn authority_info_access(url: &str) -> der::Result<Extension> {
+    use x509_cert::ext::pkix::{AccessDescription, AuthorityInfoAccessSyntax};
+    ext(
+        ID_PE_AUTHORITY_INFO_ACCESS,
+        false,
+        &AuthorityInfoAccessSyntax(vec![AccessDescription {
+            access_method: ID_AD_OCSP,
+            access_location: uri(url)?,
+        }]),
+    )
+}
+
 /// A `BuilderProfile` for the four kinds of certificate Signet issues. x509-cert 0.3 has no
 /// ready profile for document signing or timestamping, so the extensions are written here.
 struct Profile {
@@ -252,18 +321,13 @@ impl BuilderProfile for Profile {
                 out.push(ext(
                     ids::ID_CE_EXT_KEY_USAGE,
                     false,
-                    &ExtendedKeyUsage(vec![crate::revocation::EKU_OCSP_SIGNING]),
+                    &ExtendedKeyUsage(vec![EKU_OCSP_SIGNING]),
                 )?);
                 // RFC 6960 §4.2.2.2.1: relying parties need not check the responder itself.
-                out.push(ext(
-                    crate::revocation::ID_PKIX_OCSP_NOCHECK,
-                    false,
-                    &der::asn1::Null,
-                )?);
+                out.push(ext(ID_PKIX_OCSP_NOCHECK, false, &der::asn1::Null)?);
             }
         }
         if let Some(urls) = &self.urls {
-            use crate::revocation::{authority_info_access, crl_distribution_point};
             match self.kind {
                 // A root is its own anchor; the responder is exempt by nocheck.
                 Kind::Root | Kind::OcspResponder => {}
@@ -396,7 +460,7 @@ impl TrustStore {
         test: bool,
         public_url: &str,
     ) -> Result<Self, PdfError> {
-        let urls = crate::revocation::urls_for(public_url, test);
+        let urls = urls_for(public_url, test);
         let mut store = Self::generate_as(org_name, now, test, Some(urls))?;
         store.ensure_ocsp_responder(now)?;
         Ok(store)

@@ -8,7 +8,7 @@
 use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Utc};
-use der::asn1::{BitString, GeneralizedTime, Ia5String, Int, Null, ObjectIdentifier, OctetString};
+use der::asn1::{BitString, GeneralizedTime, Int, Null, ObjectIdentifier, OctetString};
 use der::{Choice, Decode, Encode, Enumerated, Sequence};
 use p256::ecdsa::{DerSignature, SigningKey};
 use sha1::Sha1;
@@ -17,59 +17,25 @@ use signature::Signer;
 use spki::AlgorithmIdentifierOwned;
 use x509_cert::Certificate;
 use x509_cert::crl::{CertificateList, RevokedCert, TbsCertList};
-use x509_cert::ext::pkix::crl::dp::DistributionPoint;
-use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
-use x509_cert::ext::pkix::{
-    AccessDescription, AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, CrlDistributionPoints,
-    CrlNumber, CrlReason,
-};
+use x509_cert::ext::pkix::{AuthorityKeyIdentifier, CrlNumber, CrlReason};
 use x509_cert::ext::{Extension, Extensions};
 use x509_cert::name::Name;
 use x509_cert::serial_number::SerialNumber;
 use x509_cert::time::Time;
 
 use crate::asn1::{ECDSA_WITH_SHA256, ID_SHA256};
-use crate::ca::{RevocationUrls, SignerCredential, TrustStore};
+use crate::ca::{EKU_OCSP_SIGNING, SignerCredential, TrustStore, urls_for};
 use crate::error::PdfError;
 
-/// id-kp-OCSPSigning.
-pub(crate) const EKU_OCSP_SIGNING: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.9");
-/// id-pkix-ocsp-nocheck.
-pub(crate) const ID_PKIX_OCSP_NOCHECK: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.5");
 const ID_PKIX_OCSP_BASIC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.1");
 const ID_PKIX_OCSP_NONCE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.2");
-const ID_AD_OCSP: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1");
 const ID_SHA1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.14.3.2.26");
 const ID_CE_AUTHORITY_KEY_IDENTIFIER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.35");
 const ID_CE_CRL_NUMBER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.20");
 const ID_CE_CRL_REASONS: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.21");
-const ID_CE_CRL_DISTRIBUTION_POINTS: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.31");
-const ID_PE_AUTHORITY_INFO_ACCESS: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.1");
 
-/// The CA names under `/v1/trust/crl/{name}.crl`: the mode, then which CA.
-pub fn crl_name(test: bool, root: bool) -> String {
-    format!(
-        "{}-{}",
-        if test { "test" } else { "live" },
-        if root { "root" } else { "issuing" }
-    )
-}
-
-pub(crate) fn urls_for(public_url: &str, test: bool) -> RevocationUrls {
-    let base = public_url.trim_end_matches('/');
-    RevocationUrls {
-        issuing_crl: format!("{base}/v1/trust/crl/{}.crl", crl_name(test, false)),
-        root_crl: format!("{base}/v1/trust/crl/{}.crl", crl_name(test, true)),
-        ocsp: format!("{base}/v1/trust/ocsp"),
-    }
-}
-
-fn uri(url: &str) -> der::Result<GeneralName> {
-    Ok(GeneralName::UniformResourceIdentifier(Ia5String::new(url)?))
-}
+/// The CA names under `/v1/trust/crl/{name}.crl` (the certificates name these addresses).
+pub use crate::ca::crl_name;
 
 fn extension<T: Encode>(oid: ObjectIdentifier, value: &T) -> der::Result<Extension> {
     Ok(Extension {
@@ -77,29 +43,6 @@ fn extension<T: Encode>(oid: ObjectIdentifier, value: &T) -> der::Result<Extensi
         critical: false,
         extn_value: OctetString::new(value.to_der()?)?,
     })
-}
-
-/// A CRL distribution point extension naming `url`.
-pub(crate) fn crl_distribution_point(url: &str) -> der::Result<Extension> {
-    extension(
-        ID_CE_CRL_DISTRIBUTION_POINTS,
-        &CrlDistributionPoints(vec![DistributionPoint {
-            distribution_point: Some(DistributionPointName::FullName(vec![uri(url)?])),
-            reasons: None,
-            crl_issuer: None,
-        }]),
-    )
-}
-
-/// An authority information access extension naming the OCSP responder at `url`.
-pub(crate) fn authority_info_access(url: &str) -> der::Result<Extension> {
-    extension(
-        ID_PE_AUTHORITY_INFO_ACCESS,
-        &AuthorityInfoAccessSyntax(vec![AccessDescription {
-            access_method: ID_AD_OCSP,
-            access_location: uri(url)?,
-        }]),
-    )
 }
 
 /// Why a certificate was revoked (RFC 5280 §5.3.1), as stored and shown.
@@ -877,6 +820,9 @@ struct RevokedInfo {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+    use der::asn1::Ia5String;
+    use x509_cert::ext::pkix::name::GeneralName;
+    use x509_cert::ext::pkix::{AuthorityInfoAccessSyntax, CrlDistributionPoints};
 
     #[test]
     fn only_certificates_used_once_per_file_name_the_ocsp_responder() {
@@ -898,7 +844,10 @@ mod tests {
                 .unwrap()
                 .is_some_and(|(_, a)| {
                     a.0.iter().any(|d| {
-                        d.access_location == uri("https://sign.example/v1/trust/ocsp").unwrap()
+                        d.access_location
+                            == GeneralName::UniformResourceIdentifier(
+                                Ia5String::new("https://sign.example/v1/trust/ocsp").unwrap(),
+                            )
                     })
                 })
         };
