@@ -1,8 +1,9 @@
 //! One delivery attempt over HTTP: sign, POST, classify the outcome.
 //!
 //! The worker that claims outbox rows lives with the store; it calls [`WebhookClient::deliver`]
-//! once per attempt, writes the [`AttemptOutcome`] to the delivery log and asks
-//! [`crate::schedule::decide`] what happens next. Nothing here retries, sleeps or reads a clock.
+//! once per attempt, writes the [`AttemptOutcome`] to the delivery log and hands it to the
+//! retry schedule, which decides what happens next (the schedule reads outcomes; this module
+//! knows nothing of it). Nothing here retries, sleeps or reads a clock.
 
 use std::error::Error as StdError;
 use std::net::IpAddr;
