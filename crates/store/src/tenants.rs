@@ -6,29 +6,9 @@ use signet_core::time::{Timestamp, from_millis, to_millis};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-/// Test mode (sandbox, test clock, static codes) or live mode. Data of the
-/// two modes never mixes, even within one tenant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mode {
-    Test,
-    Live,
-}
-
-impl Mode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Mode::Test => "test",
-            Mode::Live => "live",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Mode> {
-        match s {
-            "test" => Some(Mode::Test),
-            "live" => Some(Mode::Live),
-            _ => None,
-        }
-    }
-}
+/// Test mode (sandbox, test clock, static codes) or live mode: the domain's type, stored as
+/// its word (`test`, `live`).
+pub use signet_core::tenant::Mode;
 
 #[derive(Debug, Clone)]
 pub struct Tenant {
