@@ -1,17 +1,18 @@
 //! What can be done to a document and its signers, one function per action, whoever acts:
 //! the integrator through the API, the signer through their hosted page, an operator in the
 //! back office. Each function checks its input, takes the document's lock, asks the pure
-//! workflow (`signet_core::signing::Workflow`) for the transition, stores it with
-//! [`signing::apply`] and commits; the callers only parse the request and render what comes
-//! back. A refusal is an [`AppError`] with the workflow's code, the same on every surface.
+//! workflow (`signet_core::signing::Workflow`) for the transition, and stores and commits
+//! it with [`signing::store`], which makes signatures outside the write transaction; the
+//! callers only parse the request and render what comes back. A refusal is an [`AppError`]
+//! with the workflow's code, the same on every surface.
 
 use crate::error::{AppError, AppResult};
-use crate::signing::{self, Actor, OtpPlan, apply, awaiting_identification};
+use crate::signing::{self, Actor, OtpPlan, awaiting_identification};
 use crate::state::AppState;
 use signet_core::ids::{DocumentId, SignerId};
 use signet_core::signing::{ConfirmOutcome, Effects, Eligibility, Workflow};
 use signet_core::time::Timestamp;
-use signet_store::{Mode, StoreError, Tenant, Tx};
+use signet_store::{Mode, Tenant, Tx};
 
 /// The longest message a signer's rejection keeps.
 pub const MAX_MESSAGE_CHARS: usize = 2000;
@@ -88,10 +89,11 @@ pub struct SignerAt<'a> {
     pub signer: &'a SignerId,
 }
 
-/// A document locked for one transition: the write transaction, the workflow as stored, and
-/// the tenant's time of the action.
+/// A document locked for one transition: the write transaction, the workflow as stored, the
+/// workflow being changed, and the tenant's time of the action.
 struct Locked {
     tx: Tx,
+    stored: Workflow,
     wf: Workflow,
     now: Timestamp,
 }
@@ -100,16 +102,13 @@ struct Locked {
 /// not the tenant's in this mode.
 async fn lock(state: &AppState, at: DocumentAt<'_>) -> AppResult<Locked> {
     let now = at.now(state);
-    let mut tx = state.store.begin().await?;
-    let (wf, mode) = state
-        .store
-        .workflow_for_update(&mut tx, &at.tenant.id, at.document)
-        .await
-        .map_err(|e| AppError::unless_found(e, "document"))?;
-    if mode != at.mode {
-        return Err(AppError::not_found("document"));
-    }
-    Ok(Locked { tx, wf, now })
+    let (tx, stored) = signing::lock_document(state, at.tenant, at.mode, at.document).await?;
+    Ok(Locked {
+        tx,
+        wf: stored.clone(),
+        stored,
+        now,
+    })
 }
 
 /// [`lock`], and the signer must be one of the document's (404 `signer_not_found`).
@@ -140,28 +139,41 @@ impl Locked {
         .await
     }
 
-    /// Stores the transition's effects as `actor` and commits; returns the new workflow.
+    /// Stores the transition's effects as `actor` and commits (the PDF work outside the
+    /// transaction, see [`signing::store`]); `None` when a signature lost a race and the
+    /// action must run again.
+    async fn store(
+        self,
+        state: &AppState,
+        at: DocumentAt<'_>,
+        actor: &Actor,
+        fx: Effects,
+    ) -> AppResult<Option<Workflow>> {
+        signing::store(
+            state,
+            at.tenant,
+            at.mode,
+            self.tx,
+            &self.stored,
+            self.wf,
+            fx,
+            actor,
+            self.now,
+        )
+        .await
+    }
+
+    /// [`Locked::store`] for an action that makes no signature, so cannot lose such a race.
     async fn commit(
-        mut self,
+        self,
         state: &AppState,
         at: DocumentAt<'_>,
         actor: &Actor,
         fx: Effects,
     ) -> AppResult<Workflow> {
-        apply(
-            state,
-            &mut self.tx,
-            &at.tenant.id,
-            at.tenant.clock_offset_ms,
-            at.mode,
-            &mut self.wf,
-            fx,
-            actor,
-            self.now,
-        )
-        .await?;
-        self.tx.commit().await.map_err(StoreError::from)?;
-        Ok(self.wf)
+        self.store(state, at, actor, fx)
+            .await?
+            .ok_or_else(signing::kept_changing)
     }
 }
 
@@ -220,19 +232,25 @@ pub async fn confirm(
         return Err(AppError::field("otp", "must be 6 digits"));
     }
     let sid = at.signer;
-    let trust = state.trust.clone();
-    let mut l = lock_signer(state, at).await?;
-    let facts = l.facts(state, at).await?;
-    let (outcome, fx) =
-        l.wf.confirm(
-            sid,
-            |stored| trust.otp_matches(sid, code, stored),
-            awaiting_identification(&facts),
-            l.now,
-        )
-        .map_err(signing::refused)?;
-    let wf = l.commit(state, at.doc, &by.actor(Some(sid)), fx).await?;
-    Ok((wf, outcome))
+    let actor = by.actor(Some(sid));
+    // The signature is made outside the transaction; if the document changed meanwhile, the
+    // code is checked again on what is stored now.
+    for _ in 0..signing::SIGNING_ATTEMPTS {
+        let mut l = lock_signer(state, at).await?;
+        let facts = l.facts(state, at).await?;
+        let (outcome, fx) =
+            l.wf.confirm(
+                sid,
+                |stored| state.trust.otp_matches(sid, code, stored),
+                awaiting_identification(&facts),
+                l.now,
+            )
+            .map_err(signing::refused)?;
+        if let Some(wf) = l.store(state, at.doc, &actor, fx).await? {
+            return Ok((wf, outcome));
+        }
+    }
+    Err(signing::kept_changing())
 }
 
 /// The signer rejects the document with a message (1 to 2000 characters): REJECT, then

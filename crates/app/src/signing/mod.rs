@@ -1,14 +1,19 @@
-//! The signing service: loads a document's workflow, runs the pure transition of
-//! `signet_core::signing`, produces the PAdES signatures it asks for, and stores the
-//! workflow, the PDF revision, the audit entries, the timers and the events in the caller's
-//! transaction.
+//! The signing service: stores what a transition of `signet_core::signing`'s pure workflow
+//! causes — the PAdES signatures and closing timestamp it asks for (`produce`, no transaction
+//! open), then the workflow, the PDF revision, the audit entries, the timers and the events
+//! (`record`, in one transaction). [`store`] does both around the document's lock so that no
+//! signature is made while the lock or SQLite's writer is held; the actions of
+//! `crate::signers` come through it.
 //!
 //! Two clocks meet here. Workflow deadlines (2 h, 1 h, 24 h, `expires_at`) run on the
 //! tenant clock, so the sandbox can jump a day in a test. What goes into the PDF
 //! (certificate validity, the signing time, timestamp tokens) is wall-clock time, because
 //! validators such as pyHanko and pdfsig judge it against their own real clock.
 
+mod produce;
 mod reassess;
+
+pub use produce::{Produced, SignInputs, needs_pdf_work, produce};
 
 pub use reassess::{on_identification_final, on_person_changed};
 
@@ -22,13 +27,11 @@ use sha2::{Digest, Sha256};
 use signet_core::catalog::ErrorCode;
 use signet_core::identification::Status as IdentStatus;
 use signet_core::ids::{DocumentId, JobId, SignerId, TenantId};
-use signet_core::signing::{
-    DocumentEvent, Effects, Eligibility, IdentityFacts, Level, Signer, Timer, Workflow,
-};
+use signet_core::screening::{HitFacts, HitStatus, signing_holds};
+use signet_core::signing::{Effects, Eligibility, IdentityFacts, Signer, Timer, Workflow};
 use signet_core::time::Timestamp;
-use signet_pdf::{SignOptions, SignerIdentity, VisibleBlock};
+use signet_pdf::SignerIdentity;
 use signet_store::{AuditRow, JobSpec, Mode, Tx};
-use std::collections::VecDeque;
 
 /// Job kind of the workflow timers (24-hour limit, `expires_at`).
 pub const JOB_SIGNING_TIMER: &str = "signing_timer";
@@ -89,6 +92,18 @@ pub async fn eligibility(
         .latest_identification(tx, tenant, person_id)
         .await?;
     let hits = state.store.person_hits(tx, tenant, mode, person_id).await?;
+    let mut facts = Vec::with_capacity(hits.len());
+    for h in &hits {
+        // A stored status the catalogue does not know is a damaged row, not a clear hit.
+        let status = HitStatus::parse(&h.status).map_err(|_| {
+            AppError::internal(&format!("hit {} has an unknown status", h.id.as_str()))
+        })?;
+        facts.push(HitFacts {
+            status,
+            topics: &h.topics,
+        });
+    }
+    let holds = signing_holds(facts);
     Ok(Eligibility {
         flagged_by_compliance: person.flagged_by_compliance(),
         identification: ident.map(|i| {
@@ -106,12 +121,8 @@ pub async fn eligibility(
             }
         }),
         // PEP and RCA hits weigh on the risk, not on signing.
-        open_hit: hits
-            .iter()
-            .any(|h| h.status == "open" && crate::screening::sanction_hit(h)),
-        confirmed_hit: hits
-            .iter()
-            .any(|h| h.status == "true_positive" && crate::screening::sanction_hit(h)),
+        open_hit: holds.open_hit,
+        confirmed_hit: holds.confirmed_hit,
         prohibited_country: false,
         session_device_model: None,
         // The phone the integrator gave for this signing session, compared with the number
@@ -145,8 +156,9 @@ pub fn awaiting_identification(facts: &Eligibility) -> bool {
         .is_some_and(|i| i.status == IdentStatus::PendingSuccessful)
 }
 
-/// Stores the outcome of a transition, first producing the signatures and the closing
-/// document timestamp it asks for.
+/// Stores the outcome of a transition in the caller's transaction, first producing the
+/// signatures and the closing document timestamp it asks for. Callers that hold the
+/// database's writer should not make signatures under it: see [`store`].
 #[allow(clippy::too_many_arguments)]
 pub async fn apply(
     state: &AppState,
@@ -159,101 +171,190 @@ pub async fn apply(
     actor: &Actor,
     now: Timestamp,
 ) -> AppResult<Effects> {
-    let mut queue = VecDeque::from([fx]);
-    let mut all = Effects::default();
-    let mut facts: Option<Vec<Eligibility>> = None;
-    // The newest revision written by this call, so the next step need not read it back.
-    let mut latest: Option<Vec<u8>> = None;
+    let inputs = if needs_pdf_work(&fx) {
+        SignInputs::read(state, tx, tenant, mode, wf, now).await?
+    } else {
+        SignInputs::default()
+    };
+    let produced = produce(state, tenant, mode, wf, fx, &inputs, now).await?;
+    record(
+        state,
+        tx,
+        tenant,
+        clock_offset_ms,
+        mode,
+        wf,
+        produced,
+        actor,
+        now,
+    )
+    .await
+}
+
+/// How often an action is tried again after its signature lost a race with another change
+/// of the document (see [`store`]); past that, the caller answers 409 `conflict`.
+pub const SIGNING_ATTEMPTS: usize = 5;
+
+/// Stores a transition computed under the document's lock (`tx`, on the workflow `stored`)
+/// and commits it, doing the PDF work it asks for with the lock and the transaction
+/// released. Without PDF work the transition is stored and committed at once. With it, the
+/// signatures are made from the workflow as it was, then the document is locked again:
+/// unchanged, what was made is stored and committed; changed meanwhile (another request won),
+/// the files made are deleted and `None` says the caller must run its transition again on
+/// what is stored now. So a signature (hundreds of milliseconds, and a network call to an
+/// external timestamp authority) never holds SQLite's one writer or a row lock.
+#[allow(clippy::too_many_arguments)]
+pub async fn store(
+    state: &AppState,
+    tenant: &signet_store::Tenant,
+    mode: Mode,
+    mut tx: Tx,
+    stored: &Workflow,
+    mut wf: Workflow,
+    fx: Effects,
+    actor: &Actor,
+    now: Timestamp,
+) -> AppResult<Option<Workflow>> {
+    let offset = tenant.clock_offset_ms;
+    if !needs_pdf_work(&fx) {
+        let inputs = SignInputs::default();
+        let produced = produce(state, &tenant.id, mode, &mut wf, fx, &inputs, now).await?;
+        record(
+            state, &mut tx, &tenant.id, offset, mode, &mut wf, produced, actor, now,
+        )
+        .await?;
+        tx.commit().await.map_err(signet_store::StoreError::from)?;
+        return Ok(Some(wf));
+    }
+    let inputs = SignInputs::read(state, &mut tx, &tenant.id, mode, &wf, now).await?;
+    // Releases the lock (and on SQLite the writer) while the PDF is signed.
+    drop(tx);
+    let produced = produce(state, &tenant.id, mode, &mut wf, fx, &inputs, now).await?;
+    let (mut tx, current) = lock_document(state, tenant, mode, &stored.document.id).await?;
+    if current != *stored {
+        drop(tx);
+        tracing::debug!(document = %stored.document.id.as_str(), "document changed while signing");
+        produced.discard(state).await;
+        return Ok(None);
+    }
+    record(
+        state, &mut tx, &tenant.id, offset, mode, &mut wf, produced, actor, now,
+    )
+    .await?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    Ok(Some(wf))
+}
+
+/// The answer when an action's signature lost [`SIGNING_ATTEMPTS`] races in a row.
+pub fn kept_changing() -> AppError {
+    AppError::new(
+        ErrorCode::Conflict,
+        "the document kept changing while the signature was made; try again",
+    )
+}
+
+/// Opens the write transaction and locks the document; 404 `document_not_found` when it is
+/// not the tenant's in this mode.
+pub async fn lock_document(
+    state: &AppState,
+    tenant: &signet_store::Tenant,
+    mode: Mode,
+    document: &DocumentId,
+) -> AppResult<(Tx, Workflow)> {
+    let mut tx = state.store.begin().await?;
+    let (wf, stored_mode) = state
+        .store
+        .workflow_for_update(&mut tx, &tenant.id, document)
+        .await
+        .map_err(|e| AppError::unless_found(e, "document"))?;
+    if stored_mode != mode {
+        return Err(AppError::not_found("document"));
+    }
+    Ok((tx, wf))
+}
+
+/// Stores a produced outcome in `tx`: the audit entries (chained), the certificates issued,
+/// the workflow, the signed contracts, the timers and the events.
+#[allow(clippy::too_many_arguments)]
+pub async fn record(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &TenantId,
+    clock_offset_ms: i64,
+    mode: Mode,
+    wf: &mut Workflow,
+    produced: Produced,
+    actor: &Actor,
+    now: Timestamp,
+) -> AppResult<Effects> {
+    let Produced {
+        all,
+        audit,
+        issued,
+        contracts,
+        files: _,
+    } = produced;
+    for (sid, cred, at) in &issued {
+        crate::revocation::record_issued(
+            state,
+            tx,
+            mode,
+            crate::revocation::IssuedTo {
+                tenant: tenant.as_str(),
+                document: wf.document.id.as_str(),
+                signer: sid.as_str(),
+            },
+            cred,
+            *at,
+        )
+        .await?;
+    }
     let head = state.store.audit_head(tx, &wf.document.id).await?;
     let (mut seq, mut prev) = head.unwrap_or((0, String::new()));
-    // The signer whose signature completed the file: a document timestamp that fails is theirs.
-    let mut last_signer: Option<SignerId> = None;
-    while let Some(fx) = queue.pop_front() {
-        for rec in &fx.audit {
-            seq += 1;
-            let row = audit_row(
-                seq,
-                &prev,
-                now,
-                rec.action,
-                actor,
-                rec.signer_id.as_ref(),
-                &wf.document.current_sha256,
-                rec.details.clone(),
-            );
-            state.store.insert_audit(tx, &wf.document.id, &row).await?;
-            prev = row.hash;
-            // A signature found invalid loses its certificate: revoked, and the trail says so.
-            if rec.action == "signer.invalid_signature"
-                && let Some(sid) = &rec.signer_id
+    for entry in audit {
+        let rec = entry.record;
+        seq += 1;
+        let row = audit_row(
+            seq,
+            &prev,
+            now,
+            rec.action,
+            actor,
+            rec.signer_id.as_ref(),
+            &entry.sha256,
+            rec.details,
+        );
+        state.store.insert_audit(tx, &wf.document.id, &row).await?;
+        prev = row.hash;
+        // A signature found invalid loses its certificate: revoked, and the trail says so.
+        if rec.action == "signer.invalid_signature"
+            && let Some(sid) = &rec.signer_id
+        {
+            let reason = signet_pdf::revocation::RevocationReason::PrivilegeWithdrawn;
+            for details in crate::revocation::revoke_signer(state, tx, sid.as_str(), reason).await?
             {
-                let reason = signet_pdf::revocation::RevocationReason::PrivilegeWithdrawn;
-                for details in
-                    crate::revocation::revoke_signer(state, tx, sid.as_str(), reason).await?
-                {
-                    seq += 1;
-                    let row = audit_row(
-                        seq,
-                        &prev,
-                        now,
-                        "certificate.revoked",
-                        actor,
-                        Some(sid),
-                        &wf.document.current_sha256,
-                        details,
-                    );
-                    state.store.insert_audit(tx, &wf.document.id, &row).await?;
-                    prev = row.hash;
-                }
-            }
-        }
-        for s in fx.signers_changed {
-            if !all.signers_changed.contains(&s) {
-                all.signers_changed.push(s);
-            }
-        }
-        all.events.extend(fx.events);
-        all.timers.extend(fx.timers);
-        if all.otp_issued.is_none() {
-            all.otp_issued = fx.otp_issued;
-        }
-        if let Some(sid) = fx.sign {
-            if facts.is_none() {
-                facts = Some(all_eligibility(state, tx, tenant, mode, wf, now).await?);
-            }
-            let next = sign_now(
-                state,
-                tx,
-                tenant,
-                mode,
-                wf,
-                &sid,
-                facts.as_deref().unwrap_or(&[]),
-                &mut latest,
-                now,
-            )
-            .await?;
-            queue.push_back(next);
-            last_signer = Some(sid);
-        }
-        if fx.finish {
-            match finish_now(state, tenant, mode, wf, latest.take(), now).await? {
-                Ok(next) => queue.push_back(next),
-                // Seed 000's 6007, "fatal error while countersigning": the signature stays
-                // in the file, the document stays open, and the integrator starts anew.
-                Err(e) => match &last_signer {
-                    Some(sid) => queue.push_back(
-                        wf.signing_failed(sid, 6007, &format!("document timestamp: {e}"), now)
-                            .map_err(|e| AppError::internal(&e))?,
-                    ),
-                    None => return Err(AppError::internal(&e)),
-                },
+                seq += 1;
+                let row = audit_row(
+                    seq,
+                    &prev,
+                    now,
+                    "certificate.revoked",
+                    actor,
+                    Some(sid),
+                    &entry.sha256,
+                    details,
+                );
+                state.store.insert_audit(tx, &wf.document.id, &row).await?;
+                prev = row.hash;
             }
         }
     }
     state.store.update_workflow(tx, tenant, wf).await?;
-    if all.events.contains(&DocumentEvent::Finished) {
-        crate::service::store_signed_contract(state, tx, tenant, mode, wf, now).await?;
+    for row in &contracts {
+        state
+            .store
+            .insert_person_document(tx, tenant, mode, row)
+            .await?;
     }
     let wall = state.wall_now();
     for schedule in &all.timers {
@@ -359,144 +460,8 @@ pub fn first_broken(rows: &[AuditRow]) -> Option<i64> {
     None
 }
 
-/// Produces one signer's signature as a new revision of the file.
-#[allow(clippy::too_many_arguments)]
-async fn sign_now(
-    state: &AppState,
-    tx: &mut Tx,
-    tenant: &TenantId,
-    mode: Mode,
-    wf: &mut Workflow,
-    sid: &SignerId,
-    facts: &[Eligibility],
-    latest: &mut Option<Vec<u8>>,
-    now: Timestamp,
-) -> AppResult<Effects> {
-    let signer = wf
-        .signer(sid)
-        .cloned()
-        .ok_or_else(|| AppError::internal(&"signer vanished"))?;
-    let input = match latest.take() {
-        Some(bytes) => bytes,
-        None => state
-            .blobs
-            .get(&wf.document.file_key)
-            .await
-            .map_err(|e| AppError::internal(&e))?,
-    };
-    let level = wf.document.level;
-    let identity = if level == Level::Advanced {
-        Some(verified_identity(state, tx, tenant, mode, &signer).await?)
-    } else {
-        None
-    };
-    let trust = state.trust.clone();
-    let wall = state.wall_now();
-    let doc_name = wf.document.name.clone();
-    let signed = crate::heavy::run(&state.heavy, move || {
-        let ca = trust.ca(mode);
-        let cred = match &identity {
-            Some(id) => ca.issue_signer(id, wall)?,
-            None => ca.seal_credential(),
-        };
-        let level_words = match level {
-            Level::Advanced => "advanced electronic signature",
-            Level::Simple => "electronic signature (sealed by Signet)",
-        };
-        let opts = SignOptions {
-            signer_name: signer.name.clone(),
-            reason: Some(format!("{} signs “{doc_name}”", signer.name)),
-            location: None,
-            contact: signer.email.clone(),
-            signing_time: wall,
-            timestamp: true,
-            visible: Some(VisibleBlock {
-                lines: {
-                    let mut lines = vec![
-                        format!("Signed by {}", signer.name),
-                        wall.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
-                        format!("{level_words} - Signet"),
-                    ];
-                    if mode == Mode::Test {
-                        lines.push("TEST - not valid for real signatures".into());
-                    }
-                    lines
-                },
-            }),
-        };
-        let prepared = signet_pdf::prepare_signature(&input, &cred, &opts)?;
-        // An advanced signer's own certificate is recorded for revocation (CRL, OCSP).
-        let issued = identity.is_some().then(|| cred.clone());
-        Ok::<_, signet_pdf::PdfError>((prepared, (cred.subject(), issued)))
-    })
-    .await
-    .map_err(|e| AppError::internal(&e))?
-    .map_err(|e| (e.status_code(), e.to_string()));
-    // The token is fetched outside the heavy pool: an external authority's network wait
-    // must not hold a permit meant for CPU work.
-    let signed = match signed {
-        Ok((prepared, subject)) => {
-            let token = match prepared.timestamp_imprint() {
-                Some(imprint) => state
-                    .trust
-                    .timestamp_token(mode, &imprint, wall)
-                    .await
-                    .map(Some),
-                None => Ok(None),
-            };
-            token.and_then(|token| {
-                prepared
-                    .complete(token.as_deref())
-                    .map(|pdf| (pdf, subject))
-                    .map_err(|e| (e.status_code(), e.to_string()))
-            })
-        }
-        Err(e) => Err(e),
-    };
-    match signed {
-        Ok((pdf, (subject, issued))) => {
-            if let Some(cred) = &issued {
-                crate::revocation::record_issued(
-                    state,
-                    tx,
-                    mode,
-                    crate::revocation::IssuedTo {
-                        tenant: tenant.as_str(),
-                        document: wf.document.id.as_str(),
-                        signer: sid.as_str(),
-                    },
-                    cred,
-                    wall,
-                )
-                .await?;
-            }
-            let sha = hex::encode(Sha256::digest(&pdf));
-            let key = format!(
-                "{}/documents/{}/r{}.pdf",
-                tenant.as_str(),
-                wf.document.id.as_str(),
-                wf.document.revisions + 1
-            );
-            state
-                .blobs
-                .put(&key, &pdf)
-                .await
-                .map_err(|e| AppError::internal(&e))?;
-            wf.document.file_key = key;
-            *latest = Some(pdf);
-            wf.signed(sid, subject, sha, facts, now)
-                .map_err(|e| AppError::internal(&e))
-        }
-        Err((code, e)) => {
-            tracing::warn!(error = %e, signer = %sid, "signing failed");
-            wf.signing_failed(sid, code, &e, now)
-                .map_err(|e| AppError::internal(&e))
-        }
-    }
-}
-
 /// The identity an `advanced` certificate names: the person as identified.
-async fn verified_identity(
+pub(super) async fn verified_identity(
     state: &AppState,
     tx: &mut Tx,
     tenant: &TenantId,
@@ -535,62 +500,6 @@ async fn verified_identity(
             .map(str::to_owned),
         serial_number: ident.map(|i| i.id.as_str().to_owned()),
     })
-}
-
-/// Closes the file with a document timestamp once every signer signed. A timestamp that
-/// cannot be had is the inner `Err` (seed 000's 6007), for the caller to put on the signer.
-async fn finish_now(
-    state: &AppState,
-    tenant: &TenantId,
-    mode: Mode,
-    wf: &mut Workflow,
-    latest: Option<Vec<u8>>,
-    now: Timestamp,
-) -> AppResult<Result<Effects, String>> {
-    let input = match latest {
-        Some(bytes) => bytes,
-        None => state
-            .blobs
-            .get(&wf.document.file_key)
-            .await
-            .map_err(|e| AppError::internal(&e))?,
-    };
-    let wall = state.wall_now();
-    let prepared = crate::heavy::run(&state.heavy, move || {
-        signet_pdf::prepare_document_timestamp(&input)
-    })
-    .await
-    .map_err(|e| AppError::internal(&e))?;
-    let stamped = match prepared {
-        Ok(prepared) => match prepared.timestamp_imprint() {
-            Some(imprint) => match state.trust.timestamp_token(mode, &imprint, wall).await {
-                Ok(token) => prepared.complete(Some(&token)).map_err(|e| e.to_string()),
-                Err((_, e)) => Err(e),
-            },
-            None => Err("no imprint for the document timestamp".to_owned()),
-        },
-        Err(e) => Err(e.to_string()),
-    };
-    let pdf = match stamped {
-        Ok(pdf) => pdf,
-        Err(e) => {
-            tracing::warn!(error = %e, document = %wf.document.id.as_str(), "document timestamp failed");
-            return Ok(Err(e));
-        }
-    };
-    let sha = hex::encode(Sha256::digest(&pdf));
-    let key = format!(
-        "{}/documents/{}/final.pdf",
-        tenant.as_str(),
-        wf.document.id.as_str()
-    );
-    state
-        .blobs
-        .put(&key, &pdf)
-        .await
-        .map_err(|e| AppError::internal(&e))?;
-    wf.document.file_key = key;
-    Ok(Ok(wf.finished(sha, now)))
 }
 
 /// Runs a workflow timer.

@@ -1,0 +1,415 @@
+//! The PDF work a transition asks for — each signer's signature as a new revision, the
+//! closing document timestamp, the signed contract's copies in the signers' person files —
+//! done on the workflow in memory, with no transaction open: it reads what it needs from
+//! [`SignInputs`] (read beforehand) and writes only new files, under keys nobody else
+//! writes. [`super::record`] then stores the outcome in a transaction.
+
+use super::Eligibility;
+use crate::error::{AppError, AppResult};
+use crate::random::random16;
+use crate::state::AppState;
+use sha2::{Digest, Sha256};
+use signet_core::ids::{PersonDocumentId, PersonId, SignerId, TenantId};
+use signet_core::signing::{AuditRecord, DocumentEvent, Effects, Level, Workflow};
+use signet_core::time::Timestamp;
+use signet_pdf::{SignOptions, SignerCredential, SignerIdentity, VisibleBlock};
+use signet_store::{Mode, PersonDocumentRow, Tx};
+use std::collections::{HashMap, VecDeque};
+
+/// What the PDF work needs to know about the signers, read before it starts.
+#[derive(Debug, Default)]
+pub struct SignInputs {
+    /// Every signer's eligibility, by position (what `Workflow::signed` re-checks).
+    pub facts: Vec<Eligibility>,
+    /// The identity an `advanced` certificate names, per signer with a person.
+    pub identities: HashMap<SignerId, SignerIdentity>,
+}
+
+impl SignInputs {
+    /// Reads the inputs for `wf` in `tx` (under the document's lock, or before it is taken).
+    pub async fn read(
+        state: &AppState,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        mode: Mode,
+        wf: &Workflow,
+        now: Timestamp,
+    ) -> AppResult<SignInputs> {
+        let facts = super::all_eligibility(state, tx, tenant, mode, wf, now).await?;
+        let mut identities = HashMap::new();
+        if wf.document.level == Level::Advanced {
+            for s in &wf.signers {
+                if s.person_id.is_some() && s.signed_at.is_none() {
+                    let id = super::verified_identity(state, tx, tenant, mode, s).await?;
+                    identities.insert(s.id.clone(), id);
+                }
+            }
+        }
+        Ok(SignInputs { facts, identities })
+    }
+}
+
+/// One audit entry as produced, with the file's hash at that moment.
+#[derive(Debug)]
+pub struct ProducedAudit {
+    pub record: AuditRecord,
+    pub sha256: String,
+}
+
+/// A transition's outcome with its PDF work done, ready to be stored.
+#[derive(Debug, Default)]
+pub struct Produced {
+    /// The effects of the whole chain (transition, signatures, closing), merged.
+    pub all: Effects,
+    pub audit: Vec<ProducedAudit>,
+    /// Certificates issued to advanced signers, for revocation (CRL, OCSP).
+    pub issued: Vec<(SignerId, SignerCredential, chrono::DateTime<chrono::Utc>)>,
+    /// The signed contract's copy in each signer's person file (seed 002's SIGNED_CONTRACT).
+    pub contracts: Vec<PersonDocumentRow>,
+    /// Every file written, so a transition that loses a race can take them back.
+    pub files: Vec<String>,
+}
+
+impl Produced {
+    /// Deletes the files written for an outcome that will not be stored. Best effort: what
+    /// stays behind is an unreferenced file of the same document.
+    pub async fn discard(self, state: &AppState) {
+        for key in &self.files {
+            if let Err(e) = state.blobs.delete(key).await {
+                tracing::warn!(error = %e, key, "could not delete a file of a discarded signature");
+            }
+        }
+    }
+}
+
+/// Whether `fx` asks for PDF work (a signature or the closing timestamp).
+pub fn needs_pdf_work(fx: &Effects) -> bool {
+    fx.sign.is_some() || fx.finish
+}
+
+/// Runs `fx` and everything it leads to on `wf`: the signatures and the closing document
+/// timestamp it asks for are made here, each revision written as a new file.
+pub async fn produce(
+    state: &AppState,
+    tenant: &TenantId,
+    mode: Mode,
+    wf: &mut Workflow,
+    fx: Effects,
+    inputs: &SignInputs,
+    now: Timestamp,
+) -> AppResult<Produced> {
+    let mut out = Produced::default();
+    let mut queue = VecDeque::from([fx]);
+    // The newest revision written here, so the next step need not read it back.
+    let mut latest: Option<Vec<u8>> = None;
+    // The signer whose signature completed the file: a document timestamp that fails is theirs.
+    let mut last_signer: Option<SignerId> = None;
+    while let Some(fx) = queue.pop_front() {
+        for record in fx.audit {
+            out.audit.push(ProducedAudit {
+                record,
+                sha256: wf.document.current_sha256.clone(),
+            });
+        }
+        for s in fx.signers_changed {
+            if !out.all.signers_changed.contains(&s) {
+                out.all.signers_changed.push(s);
+            }
+        }
+        out.all.events.extend(fx.events);
+        out.all.timers.extend(fx.timers);
+        if out.all.otp_issued.is_none() {
+            out.all.otp_issued = fx.otp_issued;
+        }
+        if let Some(sid) = fx.sign {
+            let next = sign_now(
+                state,
+                tenant,
+                mode,
+                wf,
+                &sid,
+                inputs,
+                &mut latest,
+                &mut out,
+                now,
+            )
+            .await?;
+            queue.push_back(next);
+            last_signer = Some(sid);
+        }
+        if fx.finish {
+            match finish_now(state, tenant, mode, wf, latest.take(), &mut out, now).await? {
+                Ok(next) => queue.push_back(next),
+                // Seed 000's 6007, "fatal error while countersigning": the signature stays
+                // in the file, the document stays open, and the integrator starts anew.
+                Err(e) => match &last_signer {
+                    Some(sid) => queue.push_back(
+                        wf.signing_failed(sid, 6007, &format!("document timestamp: {e}"), now)
+                            .map_err(|e| AppError::internal(&e))?,
+                    ),
+                    None => return Err(AppError::internal(&e)),
+                },
+            }
+        }
+    }
+    if out.all.events.contains(&DocumentEvent::Finished) {
+        signed_contracts(state, tenant, wf, &mut out, now).await?;
+    }
+    Ok(out)
+}
+
+/// Writes a new file of the document. The name carries the revision and the start of the
+/// file's SHA-256: two transitions racing for the same revision produce different files
+/// (signing times differ), so neither overwrites the other's, and the one that loses deletes
+/// its own.
+async fn put_revision(
+    state: &AppState,
+    tenant: &TenantId,
+    wf: &Workflow,
+    stem: &str,
+    pdf: &[u8],
+    sha: &str,
+    out: &mut Produced,
+) -> AppResult<String> {
+    let key = format!(
+        "{}/documents/{}/{stem}-{}.pdf",
+        tenant.as_str(),
+        wf.document.id.as_str(),
+        &sha[..16]
+    );
+    state
+        .blobs
+        .put(&key, pdf)
+        .await
+        .map_err(|e| AppError::internal(&e))?;
+    out.files.push(key.clone());
+    Ok(key)
+}
+
+/// Produces one signer's signature as a new revision of the file.
+#[allow(clippy::too_many_arguments)]
+async fn sign_now(
+    state: &AppState,
+    tenant: &TenantId,
+    mode: Mode,
+    wf: &mut Workflow,
+    sid: &SignerId,
+    inputs: &SignInputs,
+    latest: &mut Option<Vec<u8>>,
+    out: &mut Produced,
+    now: Timestamp,
+) -> AppResult<Effects> {
+    let signer = wf
+        .signer(sid)
+        .cloned()
+        .ok_or_else(|| AppError::internal(&"signer vanished"))?;
+    let input = match latest.take() {
+        Some(bytes) => bytes,
+        None => state
+            .blobs
+            .get(&wf.document.file_key)
+            .await
+            .map_err(|e| AppError::internal(&e))?,
+    };
+    let level = wf.document.level;
+    let identity = match level {
+        Level::Advanced => Some(match inputs.identities.get(sid) {
+            Some(id) => id.clone(),
+            // A signer without a person is named as the integrator gave them.
+            None => SignerIdentity {
+                name: signer.name.clone(),
+                email: signer.email.clone(),
+                ..Default::default()
+            },
+        }),
+        Level::Simple => None,
+    };
+    let trust = state.trust.clone();
+    let wall = state.wall_now();
+    let doc_name = wf.document.name.clone();
+    let signed = crate::heavy::run(&state.heavy, move || {
+        let ca = trust.ca(mode);
+        let cred = match &identity {
+            Some(id) => ca.issue_signer(id, wall)?,
+            None => ca.seal_credential(),
+        };
+        let level_words = match level {
+            Level::Advanced => "advanced electronic signature",
+            Level::Simple => "electronic signature (sealed by Signet)",
+        };
+        let opts = SignOptions {
+            signer_name: signer.name.clone(),
+            reason: Some(format!("{} signs “{doc_name}”", signer.name)),
+            location: None,
+            contact: signer.email.clone(),
+            signing_time: wall,
+            timestamp: true,
+            visible: Some(VisibleBlock {
+                lines: {
+                    let mut lines = vec![
+                        format!("Signed by {}", signer.name),
+                        wall.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                        format!("{level_words} - Signet"),
+                    ];
+                    if mode == Mode::Test {
+                        lines.push("TEST - not valid for real signatures".into());
+                    }
+                    lines
+                },
+            }),
+        };
+        let prepared = signet_pdf::prepare_signature(&input, &cred, &opts)?;
+        // An advanced signer's own certificate is recorded for revocation (CRL, OCSP).
+        let issued = identity.is_some().then(|| cred.clone());
+        Ok::<_, signet_pdf::PdfError>((prepared, (cred.subject(), issued)))
+    })
+    .await
+    .map_err(|e| AppError::internal(&e))?
+    .map_err(|e| (e.status_code(), e.to_string()));
+    // The token is fetched outside the heavy pool: an external authority's network wait
+    // must not hold a permit meant for CPU work.
+    let signed = match signed {
+        Ok((prepared, subject)) => {
+            let token = match prepared.timestamp_imprint() {
+                Some(imprint) => state
+                    .trust
+                    .timestamp_token(mode, &imprint, wall)
+                    .await
+                    .map(Some),
+                None => Ok(None),
+            };
+            token.and_then(|token| {
+                prepared
+                    .complete(token.as_deref())
+                    .map(|pdf| (pdf, subject))
+                    .map_err(|e| (e.status_code(), e.to_string()))
+            })
+        }
+        Err(e) => Err(e),
+    };
+    match signed {
+        Ok((pdf, (subject, issued))) => {
+            if let Some(cred) = issued {
+                out.issued.push((sid.clone(), cred, wall));
+            }
+            let sha = hex::encode(Sha256::digest(&pdf));
+            let stem = format!("r{}", wf.document.revisions + 1);
+            wf.document.file_key = put_revision(state, tenant, wf, &stem, &pdf, &sha, out).await?;
+            *latest = Some(pdf);
+            wf.signed(sid, subject, sha, &inputs.facts, now)
+                .map_err(|e| AppError::internal(&e))
+        }
+        Err((code, e)) => {
+            tracing::warn!(error = %e, signer = %sid, "signing failed");
+            wf.signing_failed(sid, code, &e, now)
+                .map_err(|e| AppError::internal(&e))
+        }
+    }
+}
+
+/// Closes the file with a document timestamp once every signer signed. A timestamp that
+/// cannot be had is the inner `Err` (seed 000's 6007), for the caller to put on the signer.
+async fn finish_now(
+    state: &AppState,
+    tenant: &TenantId,
+    mode: Mode,
+    wf: &mut Workflow,
+    latest: Option<Vec<u8>>,
+    out: &mut Produced,
+    now: Timestamp,
+) -> AppResult<Result<Effects, String>> {
+    let input = match latest {
+        Some(bytes) => bytes,
+        None => state
+            .blobs
+            .get(&wf.document.file_key)
+            .await
+            .map_err(|e| AppError::internal(&e))?,
+    };
+    let wall = state.wall_now();
+    let prepared = crate::heavy::run(&state.heavy, move || {
+        signet_pdf::prepare_document_timestamp(&input)
+    })
+    .await
+    .map_err(|e| AppError::internal(&e))?;
+    let stamped = match prepared {
+        Ok(prepared) => match prepared.timestamp_imprint() {
+            Some(imprint) => match state.trust.timestamp_token(mode, &imprint, wall).await {
+                Ok(token) => prepared.complete(Some(&token)).map_err(|e| e.to_string()),
+                Err((_, e)) => Err(e),
+            },
+            None => Err("no imprint for the document timestamp".to_owned()),
+        },
+        Err(e) => Err(e.to_string()),
+    };
+    let pdf = match stamped {
+        Ok(pdf) => pdf,
+        Err(e) => {
+            tracing::warn!(error = %e, document = %wf.document.id.as_str(), "document timestamp failed");
+            return Ok(Err(e));
+        }
+    };
+    let sha = hex::encode(Sha256::digest(&pdf));
+    wf.document.file_key = put_revision(state, tenant, wf, "final", &pdf, &sha, out).await?;
+    Ok(Ok(wf.finished(sha, now)))
+}
+
+/// Seed 002's `SIGNED_CONTRACT`: the finished file of an `advanced` document becomes a file of
+/// every person who signed it as an identified signer. Each person gets their own copy under
+/// their own key, so deleting the document (or a sweep after it) leaves their record whole;
+/// its `sha256` is the document's `current_sha256`.
+async fn signed_contracts(
+    state: &AppState,
+    tenant: &TenantId,
+    wf: &Workflow,
+    out: &mut Produced,
+    now: Timestamp,
+) -> AppResult<()> {
+    if wf.document.level != Level::Advanced {
+        return Ok(());
+    }
+    let mut persons: Vec<&PersonId> = Vec::new();
+    for p in wf.signers.iter().filter_map(|s| s.person_id.as_ref()) {
+        if !persons.contains(&p) {
+            persons.push(p);
+        }
+    }
+    if persons.is_empty() {
+        return Ok(());
+    }
+    let bytes = state
+        .blobs
+        .get(&wf.document.file_key)
+        .await
+        .map_err(|e| AppError::internal(&e))?;
+    let sha256 = hex::encode(Sha256::digest(&bytes));
+    let stem = wf.document.name.trim();
+    let stem = stem
+        .strip_suffix(".pdf")
+        .or_else(|| stem.strip_suffix(".PDF"))
+        .unwrap_or(stem);
+    let name = format!("{}.pdf", stem.replace(['/', '\\'], "_"));
+    for person_id in persons {
+        let id = PersonDocumentId::from_random(random16());
+        let blob_key = format!("{}/{}", tenant.as_str(), id.as_str());
+        state
+            .blobs
+            .put(&blob_key, &bytes)
+            .await
+            .map_err(|e| AppError::internal(&e))?;
+        out.files.push(blob_key.clone());
+        out.contracts.push(PersonDocumentRow {
+            id,
+            person_id: person_id.clone(),
+            identification_id: None,
+            document_type: "SIGNED_CONTRACT".into(),
+            name: name.clone(),
+            content_type: "application/pdf".into(),
+            size: bytes.len() as i64,
+            sha256: sha256.clone(),
+            blob_key,
+            created_at: now,
+        });
+    }
+    Ok(())
+}
