@@ -8,7 +8,9 @@
 
 pub mod config;
 pub mod delivery;
+pub mod drain;
 pub mod error;
+pub mod events;
 pub mod heavy;
 pub mod identify;
 pub mod limits;
@@ -16,6 +18,7 @@ pub mod metrics;
 pub mod random;
 pub mod revocation;
 pub mod screening;
+pub mod screening_index;
 pub mod service;
 pub mod signers;
 pub mod signing;

@@ -9,7 +9,7 @@ use crate::views::identification_json;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use signet_core::identification::{Attempt, AttemptStatus, Effects, Identification, Timer};
-use signet_core::ids::{AttemptId, EventId, JobId, PersonDocumentId, PersonId, TenantId};
+use signet_core::ids::{AttemptId, JobId, PersonDocumentId, PersonId, TenantId};
 use signet_core::person::Person;
 use signet_core::signing::{Level, Workflow};
 use signet_core::time::Timestamp;
@@ -18,33 +18,8 @@ use signet_store::{JobSpec, Mode, PersonDocumentRow, Tx};
 /// Job kinds the worker dispatches on.
 pub const JOB_IDENTIFICATION_TIMER: &str = "identification_timer";
 
-/// Writes an event to the outbox inside the caller's transaction, with one webhook message
-/// per endpoint subscribed to it.
-pub async fn emit(
-    state: &AppState,
-    tx: &mut Tx,
-    tenant: &TenantId,
-    mode: Mode,
-    event_type: &str,
-    data: Value,
-    now: Timestamp,
-) -> AppResult<()> {
-    let id = EventId::from_random(random16());
-    state
-        .store
-        .insert_event(tx, &id, tenant, mode, event_type, now, &data)
-        .await?;
-    // Fan-out to the subscribed webhook endpoints in the same transaction, so every resource
-    // that writes its events here is delivered with no code of its own.
-    let messages = state
-        .store
-        .fan_out_event(tx, &id, tenant, mode, event_type, now, state.wall_now())
-        .await?;
-    if messages > 0 {
-        state.webhooks_ready.notify_one();
-    }
-    Ok(())
-}
+/// Events are written by [`crate::events`]; the signing service still finds `emit` here.
+pub use crate::events::emit;
 
 /// Stores the outcome of an identification transition: the identification,
 /// its attempts, person changes, the KYC report, timers and the event.

@@ -40,7 +40,7 @@ pub struct AppState {
     /// The outbound client for webhook deliveries (one connection pool per process).
     pub webhook_client: signet_webhooks::WebhookClient,
     /// The sanctions-list matcher, rebuilt when a list is imported.
-    pub screening: Arc<crate::screening::Screening>,
+    pub screening: Arc<crate::screening_index::Screening>,
     /// Signet's CA, timestamp authority and seal, and the one-time-code key.
     pub trust: Arc<crate::trust::Trust>,
     /// Live-mode delivery of one-time codes; `None` when no channel is configured.

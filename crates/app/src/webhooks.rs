@@ -14,7 +14,7 @@
 //! `run_at` for claiming; `webhook-timestamp` is always the wall clock of the attempt.
 
 use crate::error::AppResult;
-use crate::service::emit;
+use crate::events::emit;
 use crate::state::{AppState, random16};
 use serde_json::json;
 use signet_core::ids::{DeliveryId, TenantId};
@@ -355,7 +355,7 @@ fn within_share(
 
 /// The delivery loop: runs until cancelled.
 pub async fn run_delivery_worker(state: AppState, cancel: CancellationToken) {
-    run_delivery_worker_draining(state, cancel, crate::worker::Drain::default().busy()).await
+    run_delivery_worker_draining(state, cancel, crate::drain::Drain::default().busy()).await
 }
 
 /// The delivery loop, holding a share of a shutdown drain: once cancelled it claims nothing
@@ -363,7 +363,7 @@ pub async fn run_delivery_worker(state: AppState, cancel: CancellationToken) {
 pub async fn run_delivery_worker_draining(
     state: AppState,
     cancel: CancellationToken,
-    busy: crate::worker::Busy,
+    busy: crate::drain::Busy,
 ) {
     let permits = Arc::new(Semaphore::new(CONCURRENCY));
     let in_flight = InFlight::default();
