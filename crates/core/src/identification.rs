@@ -12,6 +12,7 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 mod capture;
+pub mod create;
 pub use capture::{
     Capture, CodeOutcome, Finding, IdDocumentKind, ImageSlot, Missing, PHONE_CODE_TRIES,
     PHONE_CODES_PER_ATTEMPT, PersonFacts, PhoneCode, Review, compare_with_person,

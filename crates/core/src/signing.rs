@@ -9,6 +9,8 @@
 //! ([`Effects::sign`]) and the caller reports back with [`Workflow::signed`] or
 //! [`Workflow::signing_failed`].
 
+pub mod create;
+
 use crate::catalog::ErrorCode;
 use crate::identification::Status as IdentStatus;
 use crate::ids::{DocumentId, PersonId, SignerId};

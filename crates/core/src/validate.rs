@@ -12,8 +12,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use unicode_properties::{GeneralCategory, UnicodeEmoji, UnicodeGeneralCategory};
 
 mod countries;
-pub mod documents;
-pub mod identifications;
 
 pub use countries::{COUNTRIES, Country};
 

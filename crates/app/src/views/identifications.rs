@@ -5,9 +5,9 @@ use super::schema::{catalogue, nullable_address, nullable_words, words};
 use serde::Serialize;
 use serde_json::Value;
 use signet_core::catalog::CodeKind;
+use signet_core::identification::create::{LANGUAGES, PROOF_OF_ADDRESS_TYPES};
 use signet_core::identification::{ALL_STATUSES, Attempt, Identification, Method};
 use signet_core::time::{Timestamp, format};
-use signet_core::validate::identifications::{LANGUAGES, PROOF_OF_ADDRESS_TYPES};
 use utoipa::ToSchema;
 use utoipa::openapi::schema::ObjectBuilder;
 

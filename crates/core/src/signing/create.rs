@@ -7,10 +7,10 @@
 //! always answered and what integrators see, so the order is part of the contract. The
 //! signers' errors are all collected, in signer order, so one answer names every bad signer.
 
-use super::{FieldError, Invalid};
 use crate::ids::{PersonId, SignerId};
 use crate::signing::{Level, NewSigner, SigningOrder};
 use crate::time::Timestamp;
+use crate::validate::{self, FieldError, Invalid};
 
 /// At most this many signers on one document (seed 001's return code 75 beyond).
 pub const MAX_SIGNERS: usize = 20;
@@ -205,12 +205,12 @@ fn check_signer(
         ));
     }
     if let Some(e) = &s.email
-        && let Err(err) = super::email(&field("email"), e)
+        && let Err(err) = validate::email(&field("email"), e)
     {
         errors.push(err);
     }
     if let Some(p) = &s.phone
-        && let Err(err) = super::phone_e164(&field("phone"), p)
+        && let Err(err) = validate::phone_e164(&field("phone"), p)
     {
         errors.push(err);
     }
@@ -262,7 +262,7 @@ pub fn check_create(input: &CreateDocumentInput, now: Timestamp) -> Result<Valid
     let expires_at = match input.expires_at.as_deref() {
         None => None,
         Some(s) => {
-            let t = super::utc_timestamp("expires_at", s)?;
+            let t = validate::utc_timestamp("expires_at", s)?;
             if t <= now {
                 return Err(FieldError::new("expires_at", "must be in the future").into());
             }

@@ -4,11 +4,11 @@
 //! `language`, `proof_of_address_type`, `proof_of_address_issued_at`. Whether the method can
 //! run in the caller's mode is a separate rule ([`method_available`]), answered after these.
 
-use super::FieldError;
 use crate::catalog::ErrorCode;
 use crate::identification::{Method, NewIdentification};
 use crate::tenant::Mode;
 use crate::time::Timestamp;
+use crate::validate::{self, FieldError};
 use chrono::Months;
 
 /// The languages of the applicant's page.
@@ -65,7 +65,7 @@ pub fn check_create(
         None => None,
         Some(s) => {
             const FIELD: &str = "proof_of_address_issued_at";
-            let d = super::date(FIELD, s).map_err(|e| vec![e])?;
+            let d = validate::date(FIELD, s).map_err(|e| vec![e])?;
             let today = now.date_naive();
             if d > today {
                 return Err(one(FIELD, "must not be in the future"));
