@@ -1,8 +1,8 @@
 //! An external RFC 3161 timestamp authority (`tsa_url`): the HTTP half. The request and the
 //! checks on the reply are `signet_pdf::TimestampQuery`; here they travel as
-//! `application/timestamp-query` / `application/timestamp-reply` over HTTP or HTTPS (rustls,
-//! Mozilla's roots, optionally a client certificate), with basic authentication if
-//! configured, a deadline per try, and tries again with backoff.
+//! `application/timestamp-query` / `application/timestamp-reply` over HTTP or HTTPS
+//! (`signet-http`: rustls, Mozilla's roots, optionally a client certificate), with basic
+//! authentication if configured, a deadline per try, and tries again with backoff.
 //!
 //! The URL is the operator's, not a tenant's, so it does not pass the webhook SSRF guard: an
 //! authority on the operator's own network is a normal setup.
@@ -10,17 +10,12 @@
 use crate::config::Config;
 use base64::Engine;
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
-use hyper::Uri;
-use hyper::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
-use hyper_rustls::HttpsConnector;
-use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::rt::TokioExecutor;
-use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+use http::Uri;
+use http::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use signet_http::pki_types::pem::PemObject;
+use signet_http::pki_types::{CertificateDer, PrivateKeyDer};
+use signet_http::{BodyLimit, BuildError};
 use signet_pdf::TimestampQuery;
-use std::sync::Arc;
 use std::time::Duration;
 
 /// Waits before the second, third and fourth try.
@@ -35,7 +30,7 @@ const MAX_REPLY_BYTES: usize = 256 * 1024;
 
 /// The client of one external authority.
 pub struct TsaClient {
-    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+    client: signet_http::Client,
     url: Uri,
     authorization: Option<HeaderValue>,
     timeout: Duration,
@@ -57,41 +52,30 @@ impl TsaClient {
             return Ok(None);
         };
         let url: Uri = url.parse().map_err(|e| format!("tsa_url: {e}"))?;
-        let mut roots = rustls::RootCertStore::empty();
-        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-        let builder = rustls::ClientConfig::builder_with_provider(Arc::new(
-            rustls::crypto::ring::default_provider(),
-        ))
-        .with_safe_default_protocol_versions()
-        .map_err(|e| format!("tsa TLS: {e}"))?
-        .with_root_certificates(roots);
-        let tls = match (&config.tsa_client_cert, &config.tsa_client_key) {
-            (Some(cert), Some(key)) => {
-                let chain = CertificateDer::pem_file_iter(cert)
-                    .and_then(|it| it.collect::<Result<Vec<_>, _>>())
-                    .map_err(|e| format!("tsa_client_cert {}: {e}", cert.display()))?;
-                if chain.is_empty() {
-                    return Err(format!(
-                        "tsa_client_cert {}: no certificate",
-                        cert.display()
-                    ));
-                }
-                let key = PrivateKeyDer::from_pem_file(key)
-                    .map_err(|e| format!("tsa_client_key {}: {e}", key.display()))?;
-                builder
-                    .with_client_auth_cert(chain, key)
-                    .map_err(|e| format!("tsa_client_cert/tsa_client_key: {e}"))?
+        // The operator's authority may be plain http on their own network.
+        let mut builder = signet_http::ClientBuilder::new()
+            .allow_http(true)
+            .pool_idle_timeout(Duration::from_secs(30));
+        if let (Some(cert), Some(key)) = (&config.tsa_client_cert, &config.tsa_client_key) {
+            let chain = CertificateDer::pem_file_iter(cert)
+                .and_then(|it| it.collect::<Result<Vec<_>, _>>())
+                .map_err(|e| format!("tsa_client_cert {}: {e}", cert.display()))?;
+            if chain.is_empty() {
+                return Err(format!(
+                    "tsa_client_cert {}: no certificate",
+                    cert.display()
+                ));
             }
-            _ => builder.with_no_client_auth(),
-        };
-        let https = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_tls_config(tls)
-            .https_or_http()
-            .enable_http1()
-            .build();
-        let client = Client::builder(TokioExecutor::new())
-            .pool_idle_timeout(Duration::from_secs(30))
-            .build(https);
+            let key = PrivateKeyDer::from_pem_file(key)
+                .map_err(|e| format!("tsa_client_key {}: {e}", key.display()))?;
+            builder = builder.client_identity(chain, key);
+        }
+        let client = builder.build().map_err(|e| match e {
+            BuildError::ClientIdentity(e) => format!("tsa_client_cert/tsa_client_key: {e}"),
+            BuildError::Tls(e) | BuildError::RootCertificate { source: e, .. } => {
+                format!("tsa TLS: {e}")
+            }
+        })?;
         let authorization = match (&config.tsa_username, &config.tsa_password) {
             (Some(user), Some(password)) => {
                 let token = base64::engine::general_purpose::STANDARD
@@ -145,7 +129,7 @@ impl TsaClient {
     async fn once(&self, imprint: &[u8; 32]) -> Result<Vec<u8>, String> {
         // A fresh nonce each try: a late answer to an earlier try is then refused.
         let query = TimestampQuery::new(imprint).map_err(|e| e.to_string())?;
-        let mut req = hyper::Request::post(self.url.clone())
+        let mut req = http::Request::post(self.url.clone())
             .header(
                 CONTENT_TYPE,
                 HeaderValue::from_static("application/timestamp-query"),
@@ -155,40 +139,27 @@ impl TsaClient {
             req = req.header(AUTHORIZATION, auth.clone());
         }
         let req = req
-            .body(Full::new(Bytes::copy_from_slice(query.der())))
+            .body(Bytes::copy_from_slice(query.der()))
             .map_err(|e| e.to_string())?;
-        let exchange = async {
-            let resp = self
-                .client
-                .request(req)
-                .await
-                .map_err(|e| format!("request: {}", error_chain(&e)))?;
-            let status = resp.status();
-            if !status.is_success() {
-                return Err(format!("HTTP {status}"));
-            }
-            let body = Limited::new(resp.into_body(), MAX_REPLY_BYTES)
-                .collect()
-                .await
-                .map_err(|e| format!("reply: {e}"))?
-                .to_bytes();
-            Ok(body)
-        };
-        let body = tokio::time::timeout(self.timeout, exchange)
+        let reply = self
+            .client
+            .send(req, self.timeout, BodyLimit::Max(MAX_REPLY_BYTES))
             .await
-            .map_err(|_| format!("no answer within {} ms", self.timeout.as_millis()))??;
-        query.check_reply(&body).map_err(|e| e.to_string())
+            .map_err(|e| match (e.status(), e) {
+                (_, signet_http::Error::Timeout(_)) => {
+                    format!("no answer within {} ms", self.timeout.as_millis())
+                }
+                // A refusal is told by its status, whatever its body did.
+                (Some(status), _) if !status.is_success() => format!("HTTP {status}"),
+                (_, e @ (signet_http::Error::Connect(_) | signet_http::Error::Request(_))) => {
+                    format!("request: {e}")
+                }
+                (_, signet_http::Error::Body { source, .. }) => format!("reply: {source}"),
+                (_, e) => format!("reply: {e}"),
+            })?;
+        if !reply.status.is_success() {
+            return Err(format!("HTTP {}", reply.status));
+        }
+        query.check_reply(&reply.body).map_err(|e| e.to_string())
     }
-}
-
-/// An error with its causes, which is where hyper says what actually went wrong.
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
-        source = s.source();
-    }
-    out
 }
