@@ -1,12 +1,19 @@
-//! What a change announces, written in the change's own transaction: the outbox event for
-//! integrators (a row in `events`, and one webhook message per subscribed endpoint), so that
-//! a commit makes the change and its announcement true together. Everything that changes
-//! something comes through here; this module depends on nothing that does.
+//! What a change causes besides itself, both made durable in the change's own transaction so
+//! that a commit makes the change and its consequences true together:
+//!
+//! - the outbox event for integrators ([`emit`]: a row in `events`, and one webhook message
+//!   per subscribed endpoint);
+//! - the follow-ups Signet itself reacts to ([`FollowUp`]), which a use case returns as
+//!   values and `followups.rs` writes as jobs and runs after the commit.
+//!
+//! Everything that changes something comes through here; this module depends on nothing
+//! that does.
 
 use crate::error::AppResult;
 use crate::state::{AppState, random16};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use signet_core::ids::{EventId, TenantId};
+use signet_core::ids::{EventId, IdentificationId, PersonId, TenantId};
 use signet_core::time::Timestamp;
 use signet_store::{Mode, Tx};
 
@@ -36,4 +43,67 @@ pub async fn emit(
         state.webhooks_ready.notify_one();
     }
     Ok(())
+}
+
+/// Something a committed change caused that Signet reacts to in a transaction of its own,
+/// named for what happened (what reacts is `followups.rs`'s business). Stored as a job's
+/// payload, so the names and fields are kept stable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "follow_up", rename_all = "snake_case")]
+pub enum FollowUp {
+    /// A person's screened fields (names, birth date, nationality) changed through an
+    /// identification (the sandbox's CHANGEALL), not through the person's own update, which
+    /// screens at once.
+    PersonRenamed { person_id: PersonId },
+    /// What a person's signers are judged by changed: a screening's outcome, a hit decision,
+    /// an identification's status.
+    PersonChanged { person_id: PersonId },
+    /// An identification ended, successful or failed.
+    IdentificationFinal {
+        identification_id: IdentificationId,
+        person_id: PersonId,
+        successful: bool,
+    },
+}
+
+impl FollowUp {
+    /// The follow-up's name: its payload's `follow_up` tag, and its job kind after
+    /// `follow_up.`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            FollowUp::PersonRenamed { .. } => "person_renamed",
+            FollowUp::PersonChanged { .. } => "person_changed",
+            FollowUp::IdentificationFinal { .. } => "identification_final",
+        }
+    }
+}
+
+/// The follow-ups one change caused, in the order it caused them; one that is already there
+/// is not added again (running it twice in a row would find nothing new).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FollowUps(Vec<FollowUp>);
+
+impl FollowUps {
+    pub fn push(&mut self, f: FollowUp) {
+        if !self.0.contains(&f) {
+            self.0.push(f);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, FollowUp> {
+        self.0.iter()
+    }
+}
+
+impl IntoIterator for FollowUps {
+    type Item = FollowUp;
+    type IntoIter = std::vec::IntoIter<FollowUp>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
 }

@@ -8,19 +8,11 @@
 //! claimed, and one claimed in that instant is given back unrun.
 
 pub use crate::drain::{Busy, Drain};
-use crate::service;
 use crate::state::AppState;
 use signet_core::ids::TenantId;
 use signet_store::{ClaimedJob, StoreError};
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
-use tracing::Instrument;
-
-/// How long a claimed job is ours before another worker may take it over.
-const LEASE: chrono::Duration = chrono::Duration::seconds(60);
-
-/// The longest error text kept with a job.
-const MAX_ERROR_CHARS: usize = 2000;
 
 /// What happened to one claim.
 #[derive(Debug, PartialEq, Eq)]
@@ -47,7 +39,12 @@ async fn try_execute_job_unless(
 ) -> Result<Step, StoreError> {
     let Some(job) = state
         .store
-        .claim_job(&state.worker_id, state.wall_now(), LEASE, tenant)
+        .claim_job(
+            &state.worker_id,
+            state.wall_now(),
+            crate::jobs::LEASE,
+            tenant,
+        )
         .await?
     else {
         return Ok(Step::Idle);
@@ -61,59 +58,17 @@ async fn try_execute_job_unless(
 }
 
 async fn run(state: &AppState, job: &ClaimedJob) {
-    // `instrument`, not `enter`: an entered span held across an await leaks
-    // into whatever else the thread runs meanwhile.
-    let span = tracing::info_span!("job", id = %job.id, kind = %job.kind, tenant = %job.tenant_id);
-    run_in_span(state, job).instrument(span).await
-}
-
-async fn run_in_span(state: &AppState, job: &ClaimedJob) {
-    let (result, cause) = crate::error::with_internal_cause(dispatch(state, job)).await;
-    let outcome = match &result {
-        Ok(()) => "ok",
-        Err(_) => "error",
-    };
-    state
-        .metrics
-        .jobs
-        .get_or_create(&crate::metrics::JobLabels {
-            kind: job.kind.clone(),
-            outcome: outcome.into(),
-        })
-        .inc();
-    if let Err(e) = result {
-        // The effects rolled back with the transaction. What is kept is the real error: an
-        // internal one's cause, else the code and detail the API would have answered.
-        let error = match cause {
-            Some(cause) => format!("{}: {cause}", e.code),
-            None => format!("{}: {}", e.code, e.detail),
-        };
-        let error: String = error.chars().take(MAX_ERROR_CHARS).collect();
-        let wall = state.wall_now();
-        let max_attempts = i64::from(state.config.job_max_attempts.max(1));
-        let recorded = if job.attempts >= max_attempts {
-            tracing::error!(attempts = job.attempts, error = %error, "job failed for the last time; it is dead until an operator retries it");
-            state.store.fail_job(job, &error, wall, Some(wall)).await
-        } else {
-            // Back off and retry.
-            let backoff = chrono::Duration::seconds((5i64 << job.attempts.clamp(0, 8)).min(3600));
-            tracing::warn!(attempts = job.attempts, error = %error, "job failed; retrying later");
-            state
-                .store
-                .fail_job(job, &error, wall + backoff, None)
-                .await
-        };
-        if let Err(e) = recorded {
-            tracing::error!(error = %e, "could not record the job failure");
-        }
-    }
+    crate::jobs::run(state, job, dispatch(state, job)).await;
 }
 
 async fn dispatch(state: &AppState, job: &ClaimedJob) -> crate::error::AppResult<()> {
     match job.kind.as_str() {
-        service::JOB_IDENTIFICATION_TIMER => service::run_identification_timer(state, job).await,
-        crate::screening::JOB_RESCREEN => crate::screening::run_rescreen(state, job).await,
+        crate::identifications::JOB_TIMER => crate::identifications::run_timer(state, job).await,
+        crate::screening::JOB_RESCREEN => crate::screenings::run_rescreen(state, job).await,
         crate::signing::JOB_SIGNING_TIMER => crate::signing::run_signing_timer(state, job).await,
+        kind if kind.starts_with(crate::followups::KIND_PREFIX) => {
+            crate::followups::run_claimed(state, job).await
+        }
         other => Err(crate::error::AppError::internal(&format!(
             "unknown job kind {other}"
         ))),

@@ -8,26 +8,12 @@ use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use signet_app::error::{AppError, AppResult};
-use signet_app::service::apply_identification;
-use signet_app::state::{AppState, fill_random, random16};
+use signet_app::identifications::{self, KeyAt};
+use signet_app::state::AppState;
 use signet_app::views::identification_json;
-use signet_core::catalog::ErrorCode;
-use signet_core::identification::{self as ident, Identification, Method, NewIdentification};
+use signet_core::identification::create::CreateIdentificationInput;
+use signet_core::identification::{self as ident, Identification};
 use signet_core::ids::{IdentificationId, PersonId};
-use signet_store::{Mode, StoreError};
-
-/// Proof-of-address document kinds accepted with `proof_of_address_type`.
-pub const PROOF_OF_ADDRESS_TYPES: &[&str] = &[
-    "GAS_BILL",
-    "ELECTRICITY_BILL",
-    "WATER_BILL",
-    "TELEPHONE_BILL",
-    "INTERNET_BILL",
-    "BANK_STATEMENT",
-    "TAX_STATEMENT",
-    "RESIDENCE_CERTIFICATE",
-    "OTHER_UTILITY_BILL",
-];
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -59,99 +45,22 @@ pub async fn create(
     Json(body): Json<CreateIdentification>,
 ) -> AppResult<Response> {
     let person_id = parse_id(&person_id, PersonId::parse, "person")?;
-    let now = caller.now(&state);
-    let method = Method::parse(&body.method)
-        .ok_or_else(|| AppError::field("method", "must be idnow or document"))?;
-    if let Some(lang) = &body.language
-        && !matches!(lang.as_str(), "EN" | "DE")
-    {
-        return Err(AppError::field("language", "must be EN or DE"));
-    }
-    if let Some(t) = &body.proof_of_address_type
-        && !PROOF_OF_ADDRESS_TYPES.contains(&t.as_str())
-    {
-        return Err(AppError::field(
-            "proof_of_address_type",
-            &format!("must be one of {}", PROOF_OF_ADDRESS_TYPES.join(", ")),
-        ));
-    }
-    let issued = match &body.proof_of_address_issued_at {
-        None => None,
-        Some(s) => {
-            let d = signet_core::validate::date("proof_of_address_issued_at", s)
-                .map_err(|e| AppError::invalid(vec![e]))?;
-            let today = now.date_naive();
-            if d > today {
-                return Err(AppError::field(
-                    "proof_of_address_issued_at",
-                    "must not be in the future",
-                ));
-            }
-            if d < today - chrono::Months::new(6) {
-                return Err(AppError::field(
-                    "proof_of_address_issued_at",
-                    "must not be older than 6 months",
-                ));
-            }
-            Some(d)
-        }
+    let input = CreateIdentificationInput {
+        method: body.method,
+        language: body.language,
+        proof_of_address_type: body.proof_of_address_type,
+        proof_of_address_issued_at: body.proof_of_address_issued_at,
     };
-    if caller.mode == Mode::Live && method == Method::Idnow {
-        return Err(AppError::new(
-            ErrorCode::ProviderNotConfigured,
-            "live-mode idnow identifications need a configured video-identification provider; none is configured",
-        ));
-    }
-    let person = state
-        .store
-        .person(&caller.tenant.id, caller.mode, &person_id)
-        .await
-        .map_err(|e| AppError::unless_found(e, "person"))?;
-    let sandbox = ident::sandbox_case(person.first_name(), person.last_name());
-    let identification = Identification::new(
-        IdentificationId::from_random(random16()),
-        person_id,
-        NewIdentification {
-            method,
-            language: body.language,
-            proof_of_address_type: body.proof_of_address_type,
-            proof_of_address_issued_at: issued,
-        },
-        sandbox,
-        now,
-    );
-    let mut tx = state.store.begin().await?;
-    state
-        .store
-        .insert_identification(&mut tx, &caller.tenant.id, caller.mode, &identification)
-        .await?;
-    signet_app::service::emit(
-        &state,
-        &mut tx,
-        &caller.tenant.id,
-        caller.mode,
-        "identification.status_changed",
-        identification_json(&identification),
-        now,
-    )
-    .await?;
-    tx.commit().await.map_err(StoreError::from)?;
+    let identification =
+        identifications::create(&state, key_at(&caller), &person_id, input).await?;
     Ok(created(identification_json(&identification)))
 }
 
-/// A reference: `TST-` and five letters in test mode, eight letters in live mode.
-fn new_reference(mode: Mode) -> String {
-    let n = if mode == Mode::Test { 5 } else { 8 };
-    let mut bytes = [0u8; 8];
-    fill_random(&mut bytes);
-    let letters: String = bytes[..n]
-        .iter()
-        .map(|b| char::from(b'A' + b % 26))
-        .collect();
-    if mode == Mode::Test {
-        format!("TST-{letters}")
-    } else {
-        letters
+/// Where the caller's key reaches identifications: its tenant, in its mode.
+fn key_at(caller: &Caller) -> KeyAt<'_> {
+    KeyAt {
+        tenant: &caller.tenant,
+        mode: caller.mode,
     }
 }
 
@@ -168,32 +77,7 @@ pub async fn request(
     IdPath((person_id, id)): IdPath<(String, String)>,
 ) -> AppResult<Response> {
     let (person_id, id) = ids(&person_id, &id)?;
-    let mut tx = state.store.begin().await?;
-    let tenant = state.store.tenant_in_tx(&mut tx, &caller.tenant.id).await?;
-    let now = tenant.now(caller.mode, state.wall_now());
-    let (mut identification, mode) = state
-        .store
-        .identification_for_update(&mut tx, &caller.tenant.id, &id)
-        .await
-        .map_err(|e| AppError::unless_found(e, "identification"))?;
-    if mode != caller.mode || identification.person_id != person_id {
-        return Err(AppError::not_found("identification"));
-    }
-    let token = hex::encode(random16());
-    let url = format!("{}/identify/{}", state.config.public_url(), token);
-    let fx = identification.request(new_reference(caller.mode), token, url, now)?;
-    apply_identification(
-        &state,
-        &mut tx,
-        &caller.tenant.id,
-        tenant.clock_offset_ms,
-        mode,
-        &identification,
-        fx,
-        now,
-    )
-    .await?;
-    tx.commit().await.map_err(StoreError::from)?;
+    let identification = identifications::request(&state, key_at(&caller), &person_id, &id).await?;
     let mut body = identification_json(&identification);
     body["estimated_waiting_time"] = json!(ident::ESTIMATED_WAITING_TIME_S);
     Ok(json_ok(body))

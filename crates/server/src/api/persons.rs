@@ -8,24 +8,18 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use signet_app::error::{AppError, AppResult};
-use signet_app::screening::{
-    record_screening, screen_person, screened_fields_changed, search_person,
-};
-use signet_app::service::emit;
-use signet_app::state::{AppState, random16};
-use signet_core::catalog::ErrorCode;
+use signet_app::persons;
+use signet_app::scope::KeyAt;
+use signet_app::state::AppState;
 use signet_core::ids::{PersonDocumentId, PersonId};
-use signet_core::person::{Person, WriteContext};
-use signet_store::Mode;
+use signet_core::person::Person;
 
-/// Seed 002: in test mode, more than 1000 identical persons is an error.
-pub const IDENTICAL_PERSON_LIMIT: i64 = 1000;
-
-fn ctx(caller: &Caller, state: &AppState) -> (chrono::NaiveDate, Option<Vec<String>>) {
-    (
-        caller.now(state).date_naive(),
-        caller.tenant.residency_countries.clone(),
-    )
+/// Where the caller's key reaches persons: its tenant, in its mode.
+fn key_at(caller: &Caller) -> KeyAt<'_> {
+    KeyAt {
+        tenant: &caller.tenant,
+        mode: caller.mode,
+    }
 }
 
 /// Create a person.
@@ -42,57 +36,7 @@ pub async fn create(
     caller: Caller,
     JsonObject(input): JsonObject,
 ) -> AppResult<Response> {
-    let now = caller.now(&state);
-    let (today, countries) = ctx(&caller, &state);
-    let wc = WriteContext {
-        today,
-        allowed_residency_countries: countries.as_deref(),
-    };
-    let id = PersonId::from_random(random16());
-    let mut person = Person::create(id.as_str(), &input, &wc, &now).map_err(AppError::invalid)?;
-    // The search runs before the transaction, so it never holds the writer.
-    let screening_found = search_person(&state, &person).await?;
-    let mut tx = state.store.begin().await?;
-    // Seed 002's sandbox rule: at most 1000 identical persons in test mode.
-    let limit = match caller.mode {
-        Mode::Test => IDENTICAL_PERSON_LIMIT,
-        Mode::Live => i64::MAX,
-    };
-    let inserted = state
-        .store
-        .insert_person_within_limit(&mut tx, &caller.tenant.id, caller.mode, &person, now, limit)
-        .await?;
-    if !inserted {
-        return Err(AppError::new(
-            ErrorCode::DuplicatePersonLimit,
-            "more than 1000 persons with the same first_name, last_name, birth_city and birth_date; use unique values in the sandbox",
-        ));
-    }
-    // Screened before the event, so `person.created` carries the screening's outcome.
-    if let Some(found) = screening_found {
-        record_screening(
-            &state,
-            &mut tx,
-            &caller.tenant.id,
-            caller.mode,
-            &mut person,
-            found,
-            false,
-            now,
-        )
-        .await?;
-    }
-    emit(
-        &state,
-        &mut tx,
-        &caller.tenant.id,
-        caller.mode,
-        "person.created",
-        person.clone().into_json(),
-        now,
-    )
-    .await?;
-    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    let person = persons::create(&state, key_at(&caller), &input).await?;
     Ok(created(person.into_json()))
 }
 
@@ -130,50 +74,7 @@ pub async fn update(
     JsonObject(input): JsonObject,
 ) -> AppResult<Response> {
     let id = parse_id(&id, PersonId::parse, "person")?;
-    let now = caller.now(&state);
-    let (today, countries) = ctx(&caller, &state);
-    let wc = WriteContext {
-        today,
-        allowed_residency_countries: countries.as_deref(),
-    };
-    let mut tx = state.store.begin().await?;
-    let current = state
-        .store
-        .person_for_update(&mut tx, &caller.tenant.id, caller.mode, &id)
-        .await
-        .map_err(not_found)?;
-    let mut updated = current
-        .update(&input, &wc, &now)
-        .map_err(AppError::invalid)?;
-    if updated != current {
-        state
-            .store
-            .update_person(&mut tx, &caller.tenant.id, &updated, now)
-            .await?;
-        if screened_fields_changed(&current, &updated) {
-            screen_person(
-                &state,
-                &mut tx,
-                &caller.tenant.id,
-                caller.mode,
-                &mut updated,
-                false,
-                now,
-            )
-            .await?;
-        }
-        emit(
-            &state,
-            &mut tx,
-            &caller.tenant.id,
-            caller.mode,
-            "person.updated",
-            updated.clone().into_json(),
-            now,
-        )
-        .await?;
-    }
-    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    let updated = persons::update(&state, key_at(&caller), &id, &input).await?;
     Ok(json_ok(updated.into_json()))
 }
 

@@ -10,14 +10,14 @@ use axum::response::Response;
 use serde::Deserialize;
 use serde_json::json;
 use signet_app::error::{AppError, AppResult};
-use signet_app::service::apply_identification;
+use signet_app::identifications::{self, KeyAt};
 use signet_app::state::AppState;
 use signet_app::views::identification_json;
 use signet_core::catalog::ErrorCode;
-use signet_core::identification::{Effects, Identification, InvalidTransition, SANDBOX_IDENT_CODE};
+use signet_core::identification::SANDBOX_IDENT_CODE;
 use signet_core::ids::IdentificationId;
 use signet_core::time::Timestamp;
-use signet_store::{Mode, StoreError};
+use signet_store::Mode;
 
 fn test_mode_only(caller: &Caller) -> AppResult<()> {
     if caller.mode != Mode::Test {
@@ -87,39 +87,15 @@ pub struct Complete {
     pub mobile_number: Option<String>,
 }
 
-async fn act(
-    state: &AppState,
-    caller: &Caller,
-    id: &str,
-    f: impl FnOnce(&mut Identification, Timestamp) -> Result<Effects, InvalidTransition>,
-) -> AppResult<Response> {
+/// The identification a sandbox step is for, of the caller's tenant (test-mode keys only).
+fn target<'a>(caller: &'a Caller, id: &str) -> AppResult<(KeyAt<'a>, IdentificationId)> {
     test_mode_only(caller)?;
     let id = parse_id(id, IdentificationId::parse, "identification")?;
-    let mut tx = state.store.begin().await?;
-    let tenant = state.store.tenant_in_tx(&mut tx, &caller.tenant.id).await?;
-    let now = tenant.now(Mode::Test, state.wall_now());
-    let (mut ident, mode) = state
-        .store
-        .identification_for_update(&mut tx, &caller.tenant.id, &id)
-        .await
-        .map_err(|e| AppError::unless_found(e, "identification"))?;
-    if mode != Mode::Test {
-        return Err(AppError::not_found("identification"));
-    }
-    let fx = f(&mut ident, now)?;
-    apply_identification(
-        state,
-        &mut tx,
-        &caller.tenant.id,
-        tenant.clock_offset_ms,
-        mode,
-        &ident,
-        fx,
-        now,
-    )
-    .await?;
-    tx.commit().await.map_err(StoreError::from)?;
-    Ok(json_ok(identification_json(&ident)))
+    let at = KeyAt {
+        tenant: &caller.tenant,
+        mode: caller.mode,
+    };
+    Ok((at, id))
 }
 
 /// The applicant opens the identification URL and starts capturing.
@@ -131,7 +107,9 @@ pub async fn start(
     caller: Caller,
     IdPath(id): IdPath<String>,
 ) -> AppResult<Response> {
-    act(&state, &caller, &id, |i, now| i.applicant_started(now)).await
+    let (at, id) = target(&caller, &id)?;
+    let ident = identifications::start_in_sandbox(&state, at, &id).await?;
+    Ok(json_ok(identification_json(&ident)))
 }
 
 /// The applicant finishes with the static ident code `123456`; for an
@@ -159,10 +137,9 @@ pub async fn complete(
             .map_err(|e| AppError::invalid(vec![e]))?;
     }
     let number = body.mobile_number.clone();
-    act(&state, &caller, &id, move |i, now| {
-        i.applicant_completed(number, now)
-    })
-    .await
+    let (at, id) = target(&caller, &id)?;
+    let ident = identifications::complete_in_sandbox(&state, at, &id, number).await?;
+    Ok(json_ok(identification_json(&ident)))
 }
 
 /// The applicant gives up (`aborted`, USER_CANCELLATION); the same URL can be used again.
@@ -174,5 +151,7 @@ pub async fn abort(
     caller: Caller,
     IdPath(id): IdPath<String>,
 ) -> AppResult<Response> {
-    act(&state, &caller, &id, |i, now| i.applicant_aborted(now)).await
+    let (at, id) = target(&caller, &id)?;
+    let ident = identifications::abort_in_sandbox(&state, at, &id).await?;
+    Ok(json_ok(identification_json(&ident)))
 }

@@ -10,11 +10,13 @@ use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use signet_app::error::{AppError, AppResult};
-use signet_app::screening::{HIT_STATUSES, decide_hit, screen_person};
+use signet_app::scope::KeyAt;
+use signet_app::screening::HIT_STATUSES;
+use signet_app::screenings;
 use signet_app::state::AppState;
 use signet_app::views::{hit_json, screening_json};
-use signet_core::catalog::ErrorCode;
 use signet_core::ids::{PersonId, ScreeningHitId};
+use signet_core::screening::Decider;
 use signet_core::time::{format, from_millis};
 use signet_screening::{PartialDate, Query, SearchOptions, country_code};
 
@@ -272,30 +274,11 @@ pub async fn screen(
     IdPath(id): IdPath<String>,
 ) -> AppResult<Response> {
     let id = parse_id(&id, PersonId::parse, "person")?;
-    let now = caller.now(&state);
-    let mut tx = state.store.begin().await?;
-    let mut person = state
-        .store
-        .person_for_update(&mut tx, &caller.tenant.id, caller.mode, &id)
-        .await
-        .map_err(|e| AppError::unless_found(e, "person"))?;
-    let screening = screen_person(
-        &state,
-        &mut tx,
-        &caller.tenant.id,
-        caller.mode,
-        &mut person,
-        true,
-        now,
-    )
-    .await?
-    .ok_or_else(|| {
-        AppError::new(
-            ErrorCode::Conflict,
-            "no sanctions list is imported: import one with `signet lists import`",
-        )
-    })?;
-    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    let at = KeyAt {
+        tenant: &caller.tenant,
+        mode: caller.mode,
+    };
+    let screening = screenings::screen(&state, at, &id).await?;
     Ok(created(screening))
 }
 
@@ -378,16 +361,12 @@ pub async fn decide(
     Json(body): Json<DecisionRequest>,
 ) -> AppResult<Response> {
     let id = parse_id(&id, ScreeningHitId::parse, "hit")?;
-    let decided = decide_hit(
-        &state,
-        &caller.tenant.id,
-        caller.mode,
-        &id,
-        &body.decision,
-        body.note,
-        caller.key_id.as_str(),
-        caller.now(&state),
-    )
-    .await?;
+    let by = Decider::ApiKey {
+        key: caller.key_id.clone(),
+        tenant: caller.tenant.id.clone(),
+        mode: caller.mode,
+    };
+    let decided =
+        screenings::decide_hit(&state, &id, &body.decision, body.note.as_deref(), &by).await?;
     Ok(json_ok(hit_json(&decided)))
 }

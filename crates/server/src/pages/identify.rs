@@ -19,6 +19,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use signet_app::error::AppError;
+use signet_app::identifications;
 use signet_app::identify::{self, Opened};
 use signet_app::state::AppState;
 use signet_core::identification::{
@@ -327,7 +328,7 @@ pub async fn consent(
         )
         .await;
     }
-    let r = identify::consent(&state, &token).await;
+    let r = identifications::consent(&state, &token).await;
     after(&state, &token, &headers, r.map_err(|e| (e, None))).await
 }
 
@@ -336,7 +337,7 @@ pub async fn abort(
     Path(token): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let r = identify::abort(&state, &token).await;
+    let r = identifications::abort(&state, &token).await;
     after(&state, &token, &headers, r.map_err(|e| (e, None))).await
 }
 
@@ -355,7 +356,7 @@ pub async fn document(
         .ok()
         .and_then(|Form(f)| f.document_type)
         .unwrap_or_default();
-    let r = identify::choose_document(&state, &token, &kind).await;
+    let r = identifications::choose_document(&state, &token, &kind).await;
     after(&state, &token, &headers, r.map_err(|e| (e, None))).await
 }
 
@@ -381,7 +382,7 @@ pub async fn image(
         }
     }
     let r = match bytes {
-        Some(b) => identify::upload(&state, &token, slot, b.to_vec()).await,
+        Some(b) => identifications::upload(&state, &token, slot, b.to_vec()).await,
         None => Err(AppError::new(
             signet_core::catalog::ErrorCode::ImageRefused,
             "Please choose a photo (JPEG or PNG, at most 10 MB).",
@@ -407,7 +408,7 @@ pub async fn mrz(
     form: Result<Form<MrzForm>, FormRejection>,
 ) -> Response {
     let text = form.ok().and_then(|Form(f)| f.mrz).unwrap_or_default();
-    let r = identify::give_mrz(&state, &token, &text).await;
+    let r = identifications::give_mrz(&state, &token, &text).await;
     after(&state, &token, &headers, r.map_err(|e| (e, None))).await
 }
 
@@ -426,7 +427,7 @@ pub async fn phone(
         .ok()
         .and_then(|Form(f)| f.mobile_number)
         .unwrap_or_default();
-    let r = identify::send_phone_code(&state, &token, &number).await;
+    let r = identifications::send_phone_code(&state, &token, &number).await;
     after(&state, &token, &headers, r.map_err(|e| (e, None))).await
 }
 
@@ -444,7 +445,7 @@ pub async fn code(
     let code = form.ok().and_then(|Form(f)| f.code).unwrap_or_default();
     let lang = lang_of(&headers, None);
     let m = lang.messages();
-    let r = match identify::enter_phone_code(&state, &token, &code).await {
+    let r = match identifications::enter_phone_code(&state, &token, &code).await {
         Ok(CodeOutcome::Verified) => Ok(()),
         Ok(CodeOutcome::Wrong { left }) => Err((
             AppError::new(signet_core::catalog::ErrorCode::OtpInvalid, "wrong code"),
@@ -464,7 +465,7 @@ pub async fn submit(
     Path(token): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let r = identify::submit(&state, &token).await;
+    let r = identifications::submit(&state, &token).await;
     after(&state, &token, &headers, r.map_err(|e| (e, None))).await
 }
 
@@ -484,6 +485,6 @@ pub async fn sandbox(
         .ok()
         .map(|Form(f)| (f.ident_code.unwrap_or_default(), f.mobile_number))
         .unwrap_or_default();
-    let r = identify::sandbox_complete(&state, &token, &code, number.as_deref()).await;
+    let r = identifications::sandbox_complete(&state, &token, &code, number.as_deref()).await;
     after(&state, &token, &headers, r.map_err(|e| (e, None))).await
 }

@@ -335,7 +335,7 @@ pub async fn decide(
     };
     let reviewer = format!("operator:{}", s.operator.email);
     let note = f.note.filter(|n| n.len() <= 2000);
-    match signet_app::identify::review(
+    match signet_app::identifications::review(
         &state,
         &q.identification.id,
         approved,

@@ -30,6 +30,7 @@ use signet_app::error::AppError;
 use signet_app::signers::{self, Acting, By, DocumentAt, SignerAt};
 use signet_app::state::{AppState, fill_random, random16};
 use signet_core::ids::{ScreeningHitId, SignerId};
+use signet_core::screening::Decider;
 use signet_core::signing::SignerStatus;
 use signet_core::time::Timestamp;
 use signet_store::{
@@ -837,24 +838,10 @@ async fn decide_hit(
     note: Option<String>,
 ) -> Result<(), AppError> {
     let hid = ScreeningHitId::parse(hid).ok_or_else(|| AppError::not_found("hit"))?;
-    let q = state
-        .store
-        .queued_hit(&hid)
-        .await
-        .map_err(|e| AppError::unless_found(e, "hit"))?;
-    let tenant = state.store.tenant(&q.tenant_id).await?;
-    let now = tenant.now(q.mode, state.wall_now());
-    signet_app::screening::decide_hit(
-        state,
-        &tenant.id,
-        q.mode,
-        &hid,
-        decision,
-        note,
-        &format!("operator:{}", s.operator.email),
-        now,
-    )
-    .await?;
+    let by = Decider::Operator {
+        email: s.operator.email.clone(),
+    };
+    signet_app::screenings::decide_hit(state, &hid, decision, note.as_deref(), &by).await?;
     tracing::info!(operator = %s.operator.id, hit = %hid.as_str(), decision, "back-office decision");
     Ok(())
 }

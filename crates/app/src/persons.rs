@@ -1,0 +1,151 @@
+//! What the integrator does to persons through the API: create one and update one. Each
+//! function checks the input against the person model (`signet_core::person`), screens the
+//! names when they are new or changed, stores and announces the person in one transaction,
+//! and returns it as committed.
+
+use crate::error::{AppError, AppResult};
+use crate::events::{FollowUps, emit};
+use crate::scope::KeyAt;
+use crate::screening::{screened_fields_changed, search_person};
+use crate::screenings::{record_screening, screen_in_tx};
+use crate::state::{AppState, random16};
+use serde_json::{Map, Value};
+use signet_core::catalog::ErrorCode;
+use signet_core::ids::PersonId;
+use signet_core::person::{Person, WriteContext};
+use signet_store::{Mode, StoreError};
+
+/// Seed 002: in test mode, more than 1000 identical persons is an error.
+pub const IDENTICAL_PERSON_LIMIT: i64 = 1000;
+
+fn write_context<'a>(at: &KeyAt<'a>, state: &AppState) -> WriteContext<'a> {
+    WriteContext {
+        today: at.now(state).date_naive(),
+        allowed_residency_countries: at.tenant.residency_countries.as_deref(),
+    }
+}
+
+/// Creates a person from the request's fields (400 `invalid_model` naming the field). Their
+/// names are searched before the transaction opens, so the search never holds SQLite's
+/// writer, and the screening is recorded before `person.created`, which carries its outcome.
+pub async fn create(
+    state: &AppState,
+    at: KeyAt<'_>,
+    input: &Map<String, Value>,
+) -> AppResult<Person> {
+    let now = at.now(state);
+    let id = PersonId::from_random(random16());
+    let mut person = Person::create(id.as_str(), input, &write_context(&at, state), &now)
+        .map_err(AppError::invalid)?;
+    let screening_found = search_person(state, &person).await?;
+    let mut tx = state.store.begin().await?;
+    // Seed 002's sandbox rule: at most 1000 identical persons in test mode.
+    let limit = match at.mode {
+        Mode::Test => IDENTICAL_PERSON_LIMIT,
+        Mode::Live => i64::MAX,
+    };
+    let inserted = state
+        .store
+        .insert_person_within_limit(&mut tx, &at.tenant.id, at.mode, &person, now, limit)
+        .await?;
+    if !inserted {
+        return Err(AppError::new(
+            ErrorCode::DuplicatePersonLimit,
+            "more than 1000 persons with the same first_name, last_name, birth_city and birth_date; use unique values in the sandbox",
+        ));
+    }
+    if let Some(found) = screening_found {
+        // A person created just now is nobody's signer yet: the re-assessment a screening
+        // causes would find nothing, so it is not written.
+        let mut nothing_waits = FollowUps::default();
+        record_screening(
+            state,
+            &mut tx,
+            &at.tenant.id,
+            at.mode,
+            &mut person,
+            found,
+            false,
+            now,
+            &mut nothing_waits,
+        )
+        .await?;
+    }
+    emit(
+        state,
+        &mut tx,
+        &at.tenant.id,
+        at.mode,
+        "person.created",
+        person.clone().into_json(),
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(person)
+}
+
+/// Updates a person with the request's fields (only those seed 002 lists as updatable; 400
+/// naming any other). A change is stored and announced once (`person.updated`); a change of
+/// the screened fields screens the person again first, and the person's signers at work are
+/// re-assessed after the commit.
+pub async fn update(
+    state: &AppState,
+    at: KeyAt<'_>,
+    id: &PersonId,
+    input: &Map<String, Value>,
+) -> AppResult<Person> {
+    let now = at.now(state);
+    let wc = write_context(&at, state);
+    let mut tx = state.store.begin().await?;
+    let current = state
+        .store
+        .person_for_update(&mut tx, &at.tenant.id, at.mode, id)
+        .await
+        .map_err(|e| AppError::unless_found(e, "person"))?;
+    let mut updated = current
+        .update(input, &wc, &now)
+        .map_err(AppError::invalid)?;
+    if updated == current {
+        return Ok(updated);
+    }
+    state
+        .store
+        .update_person(&mut tx, &at.tenant.id, &updated, now)
+        .await?;
+    let mut caused = FollowUps::default();
+    if screened_fields_changed(&current, &updated) {
+        screen_in_tx(
+            state,
+            &mut tx,
+            &at.tenant.id,
+            at.mode,
+            &mut updated,
+            false,
+            now,
+            &mut caused,
+        )
+        .await?;
+    }
+    emit(
+        state,
+        &mut tx,
+        &at.tenant.id,
+        at.mode,
+        "person.updated",
+        updated.clone().into_json(),
+        now,
+    )
+    .await?;
+    let pending = crate::followups::record(
+        state,
+        &mut tx,
+        &at.tenant.id,
+        at.mode,
+        at.tenant.clock_offset_ms,
+        caused,
+    )
+    .await?;
+    crate::followups::commit(state, tx, pending).await?;
+    Ok(updated)
+}
