@@ -6,16 +6,8 @@
 //! screening hits are decided as the API decides them, `decided_by` = `operator:<email>`.
 //! Runs on SQLite, and on PostgreSQL with `SIGNET_TEST_DATABASE=postgres`.
 
-#[allow(dead_code, clippy::unwrap_used)]
-#[path = "api/helpers.rs"]
-mod helpers;
-
-#[allow(dead_code)]
-#[path = "backoffice/http.rs"]
-mod http;
-
-use helpers::{TestApp, spawn_app, spawn_app_with};
-use http::{b64, form, get, post_form, sign_in_as};
+use crate::backoffice::{b64, form, get, post_form, sign_in_as};
+use crate::helpers::{self, TestApp, spawn_app, spawn_app_with};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use sha2::Digest;
@@ -936,7 +928,7 @@ async fn forty_parallel_wrong_passwords_are_counted_exactly_and_five_are_checked
             .post(app.url("/admin/login"))
             .header("content-type", "application/x-www-form-urlencoded")
             .body(form(&[("email", EMAIL), ("password", "wrong password!")]));
-        set.spawn(async move { http::read(request.send().await.unwrap()).await });
+        set.spawn(async move { crate::backoffice::read(request.send().await.unwrap()).await });
     }
     let replies = set.join_all().await;
     let checked = replies

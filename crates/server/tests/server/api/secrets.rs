@@ -2,7 +2,7 @@
 //! after its document closed, webhook secrets and idempotent answers are sealed, idempotency
 //! records expire, and `/metrics` has bounded labels and an optional token.
 
-use crate::documents::{send, sign};
+use crate::api::documents::{send, sign};
 use crate::helpers::{TestApp, spawn_app, spawn_app_with};
 use reqwest::Method;
 use serde_json::{Value, json};

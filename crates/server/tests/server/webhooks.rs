@@ -3,13 +3,9 @@
 //! the test clock, endpoint disabling, the private-address guard, resend and recover. Runs on
 //! SQLite, and on PostgreSQL with `SIGNET_TEST_DATABASE=postgres`.
 
-#[allow(dead_code, clippy::unwrap_used)]
-#[path = "api/helpers.rs"]
-mod helpers;
-
+use crate::helpers::{self, TestApp, spawn_app, spawn_app_with};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use helpers::{TestApp, spawn_app, spawn_app_with};
 use serde_json::{Value, json};
 use signet_core::ids::WebhookEndpointId;
 use signet_store::WebhookMessageRow;
@@ -131,7 +127,8 @@ fn python() -> Option<PathBuf> {
 
 impl PyReceiver {
     fn start(python: &std::path::Path) -> PyReceiver {
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/webhook_receiver.py");
+        let script =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/server/webhook_receiver.py");
         let mut child = Command::new(python)
             .arg(script)
             .stdout(Stdio::piped())

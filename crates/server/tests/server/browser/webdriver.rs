@@ -316,22 +316,6 @@ impl Session {
         }
     }
 
-    pub async fn find_all(&self, css: &str) -> Vec<Element> {
-        let v = self
-            .post(
-                "/elements",
-                json!({ "using": "css selector", "value": css }),
-            )
-            .await;
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|e| Element {
-                id: e[ELEMENT_KEY].as_str().unwrap().to_owned(),
-            })
-            .collect()
-    }
-
     /// The first element matching `css`, waiting for it to appear.
     pub async fn find(&self, css: &str) -> Element {
         let deadline = Instant::now() + WAIT;

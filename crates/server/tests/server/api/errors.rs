@@ -3,7 +3,7 @@
 //! with the status listed there, and its `return_code` is the listed seed 001 number (for
 //! `invalid_model`, a seed 001 number of the field's problem, or none). Never a seed 000 code.
 
-use crate::documents::{send, sign};
+use crate::api::documents::{send, sign};
 use crate::helpers::{Reply, TestApp, id_photo, sample_pdf, spawn_app, spawn_app_with};
 use base64::Engine;
 use reqwest::Method;

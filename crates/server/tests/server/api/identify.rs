@@ -660,11 +660,11 @@ async fn a_document_that_expires_after_the_identification_holds_advanced_signers
         "signature_level": "advanced",
         "signers": [{"name": "Anna Maria Eriksson", "email": "anna@example.com", "person_id": pid}],
     });
-    let doc = crate::documents::send(&app, advanced.clone()).await;
+    let doc = crate::api::documents::send(&app, advanced.clone()).await;
     assert_eq!(doc["signers"][0]["status"], "user_consent_required");
     // Eleven days later the passport has expired: a new signature needs a new identification.
     app.advance(11 * 86_400).await;
-    let doc = crate::documents::send(&app, advanced).await;
+    let doc = crate::api::documents::send(&app, advanced).await;
     assert_eq!(doc["signers"][0]["status"], "kyc_required");
     assert_eq!(doc["signers"][0]["status_codes"], serde_json::json!([3204]));
 }
@@ -712,7 +712,7 @@ async fn not_now_keeps_the_link_and_an_unused_link_expires_after_14_days() {
 async fn a_signer_waiting_for_their_identification_is_sent_to_it_from_the_signing_page() {
     let app = spawn_app().await;
     let (pid, iid, path) = document_identification(&app, "Anna Maria", "Eriksson").await;
-    let doc = crate::documents::send(
+    let doc = crate::api::documents::send(
         &app,
         serde_json::json!({
             "signature_level": "advanced",

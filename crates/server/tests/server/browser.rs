@@ -14,16 +14,10 @@
 //! Without chromium or chromedriver (`scripts/test-env.sh` installs both) a test fails when
 //! `SIGNET_REQUIRE_TOOLS=1` or `CI` is set, and is skipped with a notice otherwise.
 
-#[allow(dead_code, clippy::unwrap_used)]
-#[path = "api/helpers.rs"]
-mod helpers;
-
-#[allow(dead_code)]
-#[path = "browser/webdriver.rs"]
 mod webdriver;
 
+use crate::helpers::{self, TestApp, spawn_app};
 use base64::Engine;
-use helpers::{TestApp, spawn_app};
 use serde_json::{Value, json};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};

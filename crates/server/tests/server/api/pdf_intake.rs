@@ -2,7 +2,7 @@
 //! `/v1/verify` is bounded, page images are drawn once per revision, and heavy PDF work runs
 //! on a bounded pool that leaves the rest of the server answering.
 
-use crate::documents::{send, sign};
+use crate::api::documents::{send, sign};
 use crate::helpers::{TestApp, sample_pdf, spawn_app, spawn_app_with};
 use base64::Engine;
 use reqwest::Method;

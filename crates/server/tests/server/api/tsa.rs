@@ -2,10 +2,10 @@
 //! tokens stamp every signature and the document timestamp, and every way it can fail ends
 //! as seed 000's 6007 on the signer, never a 500.
 
-#[path = "../../../pdf/tests/support/tsa_stand_in.rs"]
+#[path = "../../../../pdf/tests/support/tsa_stand_in.rs"]
 mod tsa_stand_in;
 
-use crate::documents::send;
+use crate::api::documents::send;
 use crate::helpers::{TestApp, spawn_app_with};
 use serde_json::{Value, json};
 use signet_pdf::Indication;

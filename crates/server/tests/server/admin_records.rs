@@ -3,17 +3,9 @@
 //! audit trails (`/admin/documents`), and webhook deliveries with resend (`/admin/webhooks`).
 //! Runs on SQLite, and on PostgreSQL with `SIGNET_TEST_DATABASE=postgres`.
 
-#[allow(dead_code, clippy::unwrap_used)]
-#[path = "api/helpers.rs"]
-mod helpers;
-
-#[allow(dead_code)]
-#[path = "backoffice/http.rs"]
-mod http;
-
+use crate::backoffice::{b64, form, get, post_form, sign_in_as};
+use crate::helpers::{self, TestApp, spawn_app};
 use axum::http::StatusCode as AxumStatus;
-use helpers::{TestApp, spawn_app};
-use http::{b64, form, get, post_form, sign_in_as};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use signet_core::ids::WebhookEndpointId;

@@ -2,11 +2,7 @@
 //! `crates/screening/tests/fixtures`) through the import the CLI uses, then searched. Runs on
 //! SQLite, and on PostgreSQL with `SIGNET_TEST_DATABASE=postgres`.
 
-#[allow(dead_code, clippy::unwrap_used)]
-#[path = "api/helpers.rs"]
-mod helpers;
-
-use helpers::{TestApp, spawn_app};
+use crate::helpers::{self, TestApp, spawn_app};
 use serde_json::{Value, json};
 use signet_server::screening::signet_screening::ListFormat;
 use signet_server::screening::{ImportError, ImportSummary, import_list};

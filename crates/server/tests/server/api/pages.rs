@@ -1,6 +1,6 @@
 //! The signer's hosted page over plain HTTP (the browser tests drive it in Chromium).
 
-use crate::documents::send;
+use crate::api::documents::send;
 use crate::helpers::{TestApp, spawn_app};
 use reqwest::Method;
 use serde_json::json;

@@ -63,14 +63,14 @@ async fn an_advanced_signers_certificate_is_good_then_revoked_in_ocsp_and_the_cr
     let app = spawn_app().await;
     let (pid, _) = app.requested("X-AUTOTEST-HAPPYPATH", "Tester").await;
     app.advance(121).await;
-    let doc = crate::documents::send(
+    let doc = crate::api::documents::send(
         &app,
         json!({"signature_level": "advanced", "signers": [
             {"name": "Happy", "email": "h@example.com", "person_id": pid},
         ]}),
     )
     .await;
-    crate::documents::sign(&app, &doc, 0).await;
+    crate::api::documents::sign(&app, &doc, 0).await;
     let sid = doc["signers"][0]["id"].as_str().unwrap();
     let mut tx = app.state.store.begin().await.unwrap();
     let certs = app

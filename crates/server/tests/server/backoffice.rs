@@ -1,5 +1,5 @@
 //! Talking to the back office over HTTP as a browser would: form bodies, pages with their
-//! CSRF token, the session cookie. Shared by the `admin` and `admin_records` test harnesses.
+//! CSRF token, the session cookie. Shared by the `admin`, `admin_records` and `browser` tests.
 
 use crate::helpers::TestApp;
 use base64::Engine;

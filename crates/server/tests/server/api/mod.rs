@@ -9,7 +9,6 @@ mod bad_input;
 mod defenses;
 mod documents;
 mod errors;
-mod helpers;
 mod identifications;
 mod identify;
 mod limits;

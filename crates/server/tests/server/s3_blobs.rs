@@ -3,16 +3,12 @@
 //! S3-compatible bucket (moto's server from PyPI stands in for S3) and nothing to
 //! `data_dir/files`. Runs on SQLite, and on PostgreSQL with `SIGNET_TEST_DATABASE=postgres`.
 
-#[allow(dead_code, clippy::unwrap_used)]
-#[path = "api/helpers.rs"]
-mod helpers;
-
 #[allow(dead_code)]
-#[path = "../../store/tests/moto/mod.rs"]
+#[path = "../../../store/tests/moto/mod.rs"]
 mod moto;
 
+use crate::helpers::{sample_pdf, spawn_app_with};
 use base64::Engine;
-use helpers::{sample_pdf, spawn_app_with};
 use moto::{ACCESS_KEY_ID, Moto, SECRET_ACCESS_KEY, python_with_moto};
 use serde_json::{Value, json};
 use signet_server::config::Secret;

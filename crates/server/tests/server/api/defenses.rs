@@ -2,7 +2,7 @@
 //! list, page views recorded once an hour, no file stored for a refused request, the sweeper
 //! of files no row refers to, and the modes of what is kept on disk.
 
-use crate::documents::send;
+use crate::api::documents::send;
 use crate::helpers::{TestApp, document_identification, id_photo, spawn_app, spawn_app_with};
 use base64::Engine;
 use serde_json::{Value, json};

@@ -9,16 +9,12 @@
 //! `<workspace>/.venv/bin/python` (`scripts/test-env.sh`). Without it the test that needs it
 //! fails when `SIGNET_REQUIRE_TOOLS=1` or `CI` is set, and is skipped with a notice otherwise.
 
-#[allow(dead_code, clippy::unwrap_used)]
-#[path = "api/helpers.rs"]
-mod helpers;
-
+use crate::helpers::{self, Reply, TestApp, spawn_app_with};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
-use helpers::{Reply, TestApp, spawn_app_with};
 use serde_json::{Value, json};
 use signet_server::config::{Config, Secret};
 use std::collections::HashMap;

@@ -40,7 +40,7 @@ async fn the_openapi_document_matches_the_committed_copy_and_documents_every_rou
         assert!(paths.contains_key(p), "{p} is documented");
     }
     let committed: serde_json::Value =
-        serde_json::from_str(include_str!("../../../../docs/openapi.json")).unwrap();
+        serde_json::from_str(include_str!("../../../../../docs/openapi.json")).unwrap();
     assert!(
         committed == doc,
         "docs/openapi.json is stale: run `cargo run -p signet -- openapi > docs/openapi.json` and commit it"

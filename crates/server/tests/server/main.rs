@@ -1,0 +1,29 @@
+//! The server's integration tests, one test binary so that the server is linked once. Each
+//! test starts its own server on a free port with a fresh database (`helpers::spawn_app`),
+//! SQLite by default or PostgreSQL with `SIGNET_TEST_DATABASE=postgres`.
+//!
+//! Every module's tests share this process, so none may set environment variables, change
+//! the current directory, listen on a fixed port or install a log subscriber that panics
+//! when one is already there (`try_init`, not `init`).
+
+// Tests fail loudly on a missing value.
+#[allow(clippy::unwrap_used)]
+mod backoffice;
+#[allow(clippy::unwrap_used)]
+mod helpers;
+
+/// The back office: sign-in, queues, records.
+mod admin;
+mod admin_records;
+/// The `/v1` API over HTTP, resource by resource.
+mod api;
+/// The hosted pages and the back office in headless Chromium.
+mod browser;
+/// Live-mode one-time codes by email and SMS.
+mod live_otp;
+/// Documents in an S3 bucket.
+mod s3_blobs;
+/// AML screening.
+mod screening;
+/// Webhook deliveries end to end.
+mod webhooks;
