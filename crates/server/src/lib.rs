@@ -31,13 +31,16 @@ use tokio_util::sync::CancellationToken;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-/// The OpenAPI document, generated from the registered routes.
-pub fn openapi() -> utoipa::openapi::OpenApi {
+/// The OpenAPI document, generated from the registered routes and finished by
+/// [`openapi::finish`] (the errors every route shares, the webhooks).
+pub fn openapi() -> serde_json::Value {
+    let (_, keyed) = api::v1_routes().split_for_parts();
+    let keyed = openapi::operations(&serde_json::to_value(keyed).unwrap_or_default());
     let (_, doc) = OpenApiRouter::<AppState>::with_openapi(openapi::ApiDoc::openapi())
         .merge(api::v1_routes())
         .merge(api::public_routes())
         .split_for_parts();
-    doc
+    openapi::finish(doc, &keyed)
 }
 
 /// The whole application's router.

@@ -1,12 +1,33 @@
-//! The OpenAPI 3.1 document, generated from the handlers and their types.
-//! The person schema is built from the same field table that validates
-//! persons, so documentation and behaviour cannot drift apart.
+//! The OpenAPI 3.1 document: generated from the handlers, their request types and the
+//! application layer's views, then finished here with what every route shares and utoipa cannot
+//! say by itself.
+//!
+//! - Each handler names the error codes it can send (an [`error_responses!`] type beside it);
+//!   [`finish`] adds the ones the layers in front of every handler send (401 from the key check,
+//!   400/413/415 from the JSON extractor, 404 for an undecodable path, the `Idempotency-Key`
+//!   refusals, 408 and 500), and renders each status as one response whose `code` is an `enum`
+//!   of exactly those codes, so a client (and schemathesis) can tell an unexpected one.
+//! - The webhooks (every event type, its payload and the Standard Webhooks headers) are the
+//!   document's `webhooks` section.
+//! - The person schema is built from the same field table that validates persons, so
+//!   documentation and behaviour cannot drift apart.
 
-use serde::Serialize;
+use serde_json::{Map, Value, json};
+use signet_app::views::{self, EVENT_TYPES};
+use signet_core::catalog::ErrorCode;
 use signet_core::person::{FIELDS, Kind};
+use std::collections::{BTreeMap, BTreeSet};
 use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, SchemaType, Type};
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
+
+// The schemas the handlers of the persons, identifications, sandbox and screening routes name
+// are the views their answers are built from.
+pub use views::{
+    AttemptView as AttemptSchema, ClockView as ClockSchema, CodeView as CodeSchema,
+    IdentificationView as IdentificationSchema, PersonDocumentView as PersonDocumentSchema,
+    SupportedDocumentView as SupportedDocumentSchema,
+};
 
 /// A person (seed 002): every field present, `null` where unknown.
 pub struct PersonSchema;
@@ -39,10 +60,7 @@ fn kind_schema(kind: Kind) -> RefOr<Schema> {
             "state",
         ]),
         Kind::TaxInformation => obj(&["tax_assessment", "marital_status"]),
-        Kind::Enum(words) => ObjectBuilder::new()
-            .schema_type(nullable(Type::String))
-            .enum_values(Some(words.iter().copied()))
-            .into(),
+        Kind::Enum(words) => views::schema::nullable_words(words.iter().copied()).into(),
         Kind::BirthDate | Kind::AmlConfirmedOn => ObjectBuilder::new()
             .schema_type(nullable(Type::String))
             .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
@@ -91,165 +109,264 @@ impl ToSchema for PersonSchema {
     }
 }
 
-/// An identification (seed 002).
-#[allow(dead_code)]
-#[derive(Serialize, ToSchema)]
-#[schema(as = Identification)]
-pub struct IdentificationSchema {
-    id: String,
-    reference: Option<String>,
-    /// The hosted page the applicant opens; valid 14 days.
-    url: Option<String>,
-    /// created, pending, pending_successful, pending_failed, successful, aborted, canceled, failed
-    status: String,
-    completed_at: Option<String>,
-    /// `idnow` (video identification) or `document` (Signet's own, decided by a reviewer)
-    method: String,
-    proof_of_address_type: Option<String>,
-    proof_of_address_issued_at: Option<String>,
-    language: Option<String>,
-    iban: Option<String>,
-    terms_and_conditions_signed_at: Option<String>,
-    authorization_expires_at: Option<String>,
-    confirmation_expires_at: Option<String>,
-    estimated_waiting_time: Option<u32>,
-    person_id: String,
-    /// A reason of seed 002's table (see `GET /v1/codes?kind=identification_reason`).
-    failure_reason: Option<String>,
-    url_expires_at: Option<String>,
-    created_at: String,
-    updated_at: String,
-    /// Only with `include_documents=true`.
-    documents: Option<Vec<PersonDocumentSchema>>,
+/// Request field schemas with the limits the handlers check.
+pub mod fields {
+    use utoipa::openapi::schema::{Array, ArrayBuilder, Object, ObjectBuilder, SchemaType, Type};
+    use utoipa::openapi::{KnownFormat, SchemaFormat};
+
+    fn string() -> ObjectBuilder {
+        ObjectBuilder::new().schema_type(SchemaType::new(Type::String))
+    }
+
+    /// 1 to `max` characters once trimmed (some non-blank character).
+    pub fn text(max: usize) -> Object {
+        string()
+            .min_length(Some(1))
+            .max_length(Some(max))
+            .pattern(Some(r"\S"))
+            .build()
+    }
+
+    /// `schema` with `description`.
+    pub fn described(mut schema: Object, description: &str) -> Object {
+        schema.description = Some(description.to_owned());
+        schema
+    }
+
+    /// `schema` or `null`.
+    pub fn or_null(mut schema: Object) -> Object {
+        schema.schema_type = match schema.schema_type {
+            SchemaType::Type(t) => SchemaType::from_iter([t, Type::Null]),
+            SchemaType::Array(mut ts) => {
+                ts.push(Type::Null);
+                SchemaType::Array(ts)
+            }
+            any => any,
+        };
+        if let Some(values) = schema.enum_values.as_mut() {
+            values.push(serde_json::Value::Null);
+        }
+        schema
+    }
+
+    /// An email address as `signet_core::validate::email` accepts it.
+    pub fn email() -> Object {
+        string()
+            .max_length(Some(254))
+            .pattern(Some(r"^[^\s\x22@]{1,64}@[^\s\x22@.]+(\.[^\s\x22@.]+)+$"))
+            .build()
+    }
+
+    /// An E.164 number as `signet_core::validate::phone_e164` accepts it (the number must also
+    /// exist in its country's plan).
+    pub fn phone() -> Object {
+        string().pattern(Some(r"^\+[1-9][0-9]{1,14}$")).build()
+    }
+
+    /// An RFC 3339 time in UTC (ending in `Z` or `+00:00`).
+    pub fn utc_timestamp() -> Object {
+        string()
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
+            .pattern(Some(r"([Zz]|\+00:00)$"))
+            .build()
+    }
+
+    /// At most `max_items` strings, each 1 to `max_chars` characters once trimmed.
+    pub fn list(max_items: usize, max_chars: usize) -> Array {
+        ArrayBuilder::new()
+            .items(text(max_chars))
+            .max_items(Some(max_items))
+            .build()
+    }
+
+    /// A file of `media_type`, base64 in a JSON string.
+    pub fn base64(media_type: &str) -> Object {
+        string()
+            .content_encoding("base64")
+            .content_media_type(media_type)
+            .build()
+    }
+
+    /// A file of `media_type`, as it is (a multipart part or the whole body).
+    pub fn binary(media_type: &str) -> Object {
+        string()
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .content_media_type(media_type)
+            .build()
+    }
 }
 
-/// A file kept for a person.
-#[allow(dead_code)]
-#[derive(Serialize, ToSchema)]
-#[schema(as = PersonDocument)]
-pub struct PersonDocumentSchema {
-    id: String,
-    name: String,
-    content_type: String,
-    /// Seed 002's document_type enum.
-    document_type: String,
-    size: i64,
-    sha256: String,
-    identification_id: Option<String>,
-    created_at: String,
+/// Schema components of words (for query parameters, which name a type).
+macro_rules! words_schema {
+    ($(#[$meta:meta])* $name:ident = $title:literal, $words:expr) => {
+        $(#[$meta])*
+        pub struct $name;
+
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+                signet_app::views::schema::words($words).into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {
+            fn name() -> std::borrow::Cow<'static, str> {
+                $title.into()
+            }
+        }
+    };
 }
 
-/// An attempt (seed 003).
-#[allow(dead_code)]
-#[derive(Serialize, ToSchema)]
-#[schema(as = Attempt)]
-pub struct AttemptSchema {
-    id: String,
-    identification_id: String,
-    status: String,
-    response_code: Option<String>,
-    created_at: String,
-    updated_at: String,
+words_schema!(
+    /// A document's status.
+    DocumentStatusWord = "DocumentStatus",
+    signet_core::signing::DocumentStatus::ALL.iter().map(|s| s.as_str())
+);
+words_schema!(
+    /// A kind of code of `GET /v1/codes`.
+    CodeKindWord = "CodeKind",
+    signet_core::catalog::CodeKind::ALL.iter().map(|k| k.as_str())
+);
+words_schema!(
+    /// The root a verification judges against.
+    AnchorWord = "TrustAnchor",
+    ["live", "test"]
+);
+
+/// A PDF as it is.
+pub struct PdfFile;
+
+impl PartialSchema for PdfFile {
+    fn schema() -> RefOr<Schema> {
+        fields::binary("application/pdf").into()
+    }
 }
 
-#[allow(dead_code)]
-#[derive(Serialize, ToSchema)]
-#[schema(as = SupportedDocument)]
-pub struct SupportedDocumentSchema {
-    r#type: String,
-    issuing_countries: Vec<String>,
+impl ToSchema for PdfFile {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "PdfFile".into()
+    }
 }
 
-#[allow(dead_code)]
-#[derive(Serialize, ToSchema)]
-#[schema(as = Clock)]
-pub struct ClockSchema {
-    now: String,
-    offset_seconds: i64,
+/// The error codes a handler can send, as its responses: one per HTTP status, each naming
+/// its codes. [`finish`] adds the codes of the layers in front of the handler and renders them.
+pub fn responses_of(
+    codes: &[ErrorCode],
+) -> BTreeMap<String, RefOr<utoipa::openapi::response::Response>> {
+    let mut by_status: BTreeMap<u16, Vec<ErrorCode>> = BTreeMap::new();
+    for c in codes {
+        by_status.entry(c.http_status()).or_default().push(*c);
+    }
+    by_status
+        .into_iter()
+        .map(|(status, codes)| {
+            let mut r = utoipa::openapi::response::Response::new(describe(&codes));
+            r.extensions = Some(
+                utoipa::openapi::extensions::ExtensionsBuilder::new()
+                    .add(CODES_MARK, json!(codes_of(&codes)))
+                    .build(),
+            );
+            (status.to_string(), RefOr::T(r))
+        })
+        .collect()
 }
 
-#[allow(dead_code)]
-#[derive(Serialize, ToSchema)]
-#[schema(as = Code)]
-pub struct CodeSchema {
-    code: String,
-    kind: String,
-    description: String,
-    action: Option<String>,
-    category: Option<String>,
-    status: Option<String>,
-    retryable: Option<bool>,
-    permanent: Option<bool>,
-    caused_by_user: Option<bool>,
-    return_code: Option<u32>,
+/// Declares a type whose OpenAPI responses are the error codes a handler can send, for the
+/// handler's `responses(...)`.
+macro_rules! error_responses {
+    ($(#[$meta:meta])* $name:ident = [$($code:ident),* $(,)?]) => {
+        $(#[$meta])*
+        pub struct $name;
+
+        impl utoipa::IntoResponses for $name {
+            fn responses() -> std::collections::BTreeMap<
+                String,
+                utoipa::openapi::RefOr<utoipa::openapi::response::Response>,
+            > {
+                $crate::openapi::responses_of(&[
+                    $(signet_core::catalog::ErrorCode::$code),*
+                ])
+            }
+        }
+    };
+}
+pub(crate) use error_responses;
+
+/// Where a response carries its codes until [`finish`] renders them.
+const CODES_MARK: &str = "x-error-codes";
+
+fn codes_of(codes: &[ErrorCode]) -> Vec<&'static str> {
+    codes.iter().map(|c| c.as_str()).collect()
 }
 
-/// Event types and their payloads, documented as webhooks.
-pub const EVENT_TYPES: &[(&str, &str)] = &[
-    (
-        "person.created",
-        "A person was created; `data` is the person.",
-    ),
-    ("person.updated", "A person changed; `data` is the person."),
-    (
-        "identification.status_changed",
-        "Seed 002's IDENTIFICATION: `data` is the identification.",
-    ),
-    (
-        "signature.status_changed",
-        "Seed 000: a signature's status changed; `data` is the signature.",
-    ),
-    (
-        "document.created",
-        "A document to sign was created; `data` is the document.",
-    ),
-    (
-        "document.signer_signed",
-        "A signer signed (NOTIFICATION); `data` is the document with its signers.",
-    ),
-    (
-        "document.signer_rejected",
-        "A signer rejected (REJECT); `data` is the document with its signers.",
-    ),
-    (
-        "document.rejected",
-        "The document was rejected (REJECTED); `data` is the document.",
-    ),
-    (
-        "document.blocked",
-        "A signer was blocked (too many wrong codes); `data` is the document.",
-    ),
-    (
-        "document.expired",
-        "The document expired before every signer signed; `data` is the document.",
-    ),
-    (
-        "document.finished",
-        "Every signer signed; `data` is the document with the signed file.",
-    ),
-    (
-        "screening.completed",
-        "A sanctions screening finished; `data` is the screening.",
-    ),
-    (
-        "screening.hit_created",
-        "A screening found a possible match; `data` is the hit.",
-    ),
-    (
-        "screening.hit_decided",
-        "A hit was confirmed or dismissed; `data` is the hit.",
-    ),
-    (
-        "webhook.endpoint_disabled",
-        "A webhook endpoint was disabled (a `410` answer or five days of failures); `data` is `{id, url, status, disabled_reason, last_error}`.",
-    ),
-];
+fn describe(codes: &[ErrorCode]) -> String {
+    codes
+        .iter()
+        .map(|c| format!("`{}` ({})", c.as_str(), c.title()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The response of one status whose `errors[].code` is one of `codes`.
+fn error_response(codes: &[ErrorCode]) -> Value {
+    let mut r = json!({
+        "description": describe(codes),
+        "content": {"application/json": {"schema": {
+            "allOf": [{"$ref": "#/components/schemas/ErrorBody"}],
+            "properties": {"errors": {"items": {"properties": {"code": {"enum": codes_of(codes)}}}}},
+        }}},
+    });
+    if codes.contains(&ErrorCode::RateLimited) {
+        r["headers"] = json!({"Retry-After": {
+            "description": "With `rate_limited`: seconds until the window that refused the request ends.",
+            "schema": {"type": "integer", "minimum": 1},
+        }});
+    }
+    r
+}
+
+/// An imported view's schema and the schemas it refers to, by name.
+fn view<T: ToSchema>(out: &mut Vec<(String, RefOr<Schema>)>) {
+    out.push((T::name().into_owned(), T::schema()));
+    T::schemas(out);
+}
+
+/// Every view, so that the components are the views the code answers with (the screening
+/// routes' own schema structs carry the same names and give way to them).
+fn view_schemas() -> Vec<(String, RefOr<Schema>)> {
+    let mut out = Vec::new();
+    view::<views::IdentificationView>(&mut out);
+    view::<views::PersonDocumentView>(&mut out);
+    view::<views::AttemptView>(&mut out);
+    view::<views::SupportedDocumentView>(&mut out);
+    view::<views::ClockView>(&mut out);
+    view::<views::DocumentView>(&mut out);
+    view::<views::SignerView>(&mut out);
+    view::<views::SignerDetailView>(&mut out);
+    view::<views::ApprovalView>(&mut out);
+    view::<views::DocumentEventView>(&mut out);
+    view::<views::AuditTrailView>(&mut out);
+    view::<views::VerificationView>(&mut out);
+    view::<views::HitView>(&mut out);
+    view::<views::ScreeningView>(&mut out);
+    view::<views::ScreeningListView>(&mut out);
+    view::<views::WebhookEndpointView>(&mut out);
+    view::<views::DeliveryView>(&mut out);
+    view::<views::ResendView>(&mut out);
+    view::<views::RecoverView>(&mut out);
+    view::<views::EndpointDisabledView>(&mut out);
+    view::<views::CodeView>(&mut out);
+    view::<views::HealthView>(&mut out);
+    view::<views::ReadyView>(&mut out);
+    view::<views::UnavailableView>(&mut out);
+    out.push(("Person".into(), PersonSchema::schema()));
+    out
+}
 
 #[derive(utoipa::OpenApi)]
 #[openapi(
-    info(title = "Signet API", description = "Self-hosted regulated onboarding: identification (KYC), screening (AML) and electronic signatures. Authenticate with `Authorization: Bearer sk_test_…` or `sk_live_…`. Errors use the shape `{\"errors\":[{id,status,code,title,detail,source}]}`; `GET /v1/codes` lists every code."),
+    info(title = "Signet API", description = "Self-hosted regulated onboarding: identification (KYC), screening (AML) and electronic signatures. Authenticate with `Authorization: Bearer sk_test_…` or `sk_live_…`. Errors use the shape `{\"errors\":[{id,status,code,title,detail,source}]}`; each response names the codes it can carry, and `GET /v1/codes` lists every code. Events are delivered as webhooks (see `webhooks`), signed per Standard Webhooks."),
     components(schemas(signet_app::error::ErrorBody, signet_app::error::ErrorObject, signet_app::error::ErrorSource)),
-    tags((name = "persons"), (name = "identifications"), (name = "sandbox"), (name = "webhooks"), (name = "codes"), (name = "operations")),
+    tags((name = "persons"), (name = "identifications"), (name = "sandbox"), (name = "documents"), (name = "signers"), (name = "screening"), (name = "webhooks"), (name = "codes"), (name = "operations")),
     modifiers(&Security)
 )]
 pub struct ApiDoc;
@@ -273,20 +390,325 @@ impl utoipa::Modify for Security {
             "api_key",
             Vec::<String>::new(),
         )]);
-        let mut ext = utoipa::openapi::extensions::Extensions::default();
-        ext.merge(
-            utoipa::openapi::extensions::ExtensionsBuilder::new()
-                .add(
-                    "x-signet-event-types",
-                    serde_json::Value::Array(
-                        EVENT_TYPES
-                            .iter()
-                            .map(|(t, d)| serde_json::json!({"type": t, "description": d}))
-                            .collect(),
-                    ),
-                )
-                .build(),
+    }
+}
+
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+/// The operations of `doc`, as `(path, method)`.
+pub fn operations(doc: &Value) -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().into_iter().flatten() {
+        for m in METHODS {
+            if item.get(m).is_some() {
+                out.insert((path.clone(), m.to_owned()));
+            }
+        }
+    }
+    out
+}
+
+/// The codes the layers in front of a handler can answer with, for the operation `op` at
+/// `path` (`keyed`: behind the API key check).
+fn shared_codes(path: &str, method: &str, op: &Value, keyed: bool) -> Vec<ErrorCode> {
+    let mut codes = Vec::new();
+    if keyed {
+        codes.push(ErrorCode::Unauthorized);
+        if method == "post" {
+            // `Idempotency-Key`: malformed, in progress, reused with another body; with a key
+            // the body is read whole before the handler (so may be too large).
+            codes.extend([
+                ErrorCode::InvalidModel,
+                ErrorCode::IdempotencyKeyInProgress,
+                ErrorCode::IdempotencyKeyReused,
+                ErrorCode::PayloadTooLarge,
+            ]);
+        }
+    }
+    if op["requestBody"]["content"]
+        .get("application/json")
+        .is_some()
+    {
+        codes.extend([
+            ErrorCode::InvalidJson,
+            ErrorCode::InvalidModel,
+            ErrorCode::PayloadTooLarge,
+            ErrorCode::UnsupportedMediaType,
+        ]);
+    }
+    if path.contains('{') {
+        // A path segment that does not decode names nothing.
+        codes.push(ErrorCode::NotFound);
+    }
+    // Query values are read by `extract`'s parsers (pages, flags, words), which refuse one they
+    // cannot read with 400 `invalid_model` naming it.
+    let queried = op["parameters"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|p| p["in"] == "query");
+    if queried {
+        codes.push(ErrorCode::InvalidModel);
+    }
+    codes.extend([ErrorCode::RequestTimeout, ErrorCode::InternalError]);
+    codes
+}
+
+/// `page[number]` and `page[size]` as the page extractor reads them (a positive integer; a
+/// page of at most 1000).
+fn bound_page_parameters(op: &mut Value) {
+    for p in op
+        .get_mut("parameters")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+    {
+        let max = match p["name"].as_str() {
+            Some("page[number]") => u32::MAX,
+            Some("page[size]") => crate::extract::MAX_PAGE_SIZE,
+            _ => continue,
+        };
+        p["schema"] = json!({"type": "integer", "minimum": 1, "maximum": max});
+    }
+}
+
+fn idempotency_key() -> Value {
+    json!({
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": false,
+        "description": "Makes the POST safe to retry: the first response is stored and a retry with the same key and body gets it back (with `Idempotent-Replayed: true`); the same key with another body is `idempotency_key_reused`, one still being processed `idempotency_key_in_progress`.",
+        "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+    })
+}
+
+/// Renders one operation's error responses: its handler's codes and the shared ones, one
+/// response per status. A response of one code is a reference to `shared` (the document's
+/// `components.responses`, by code), where it is added.
+fn finish_operation(
+    path: &str,
+    method: &str,
+    op: &mut Value,
+    keyed: bool,
+    shared: &mut BTreeMap<String, Value>,
+) {
+    let common = shared_codes(path, method, op, keyed);
+    bound_page_parameters(op);
+    let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
+        return;
+    };
+    let mut codes: BTreeMap<String, Vec<ErrorCode>> = BTreeMap::new();
+    for (status, r) in responses.iter_mut() {
+        let Some(marked) = r.get(CODES_MARK).and_then(Value::as_array) else {
+            continue;
+        };
+        let list = codes.entry(status.clone()).or_default();
+        for c in marked {
+            if let Some(code) = c.as_str().and_then(|c| c.parse::<ErrorCode>().ok()) {
+                list.push(code);
+            }
+        }
+    }
+    for c in common {
+        let status = c.http_status().to_string();
+        // A status the handler documents without naming its codes keeps its own description.
+        if responses.contains_key(&status) && !codes.contains_key(&status) {
+            continue;
+        }
+        codes.entry(status).or_default().push(c);
+    }
+    for (status, mut list) in codes {
+        let mut seen = Vec::new();
+        list.retain(|c| {
+            let new = !seen.contains(c);
+            seen.push(*c);
+            new
+        });
+        let response = match list.as_slice() {
+            [one] => {
+                shared.insert(one.as_str().to_owned(), error_response(&list));
+                json!({"$ref": format!("#/components/responses/{}", one.as_str())})
+            }
+            _ => error_response(&list),
+        };
+        responses.insert(status, response);
+    }
+    let sorted: Map<String, Value> = {
+        let mut all: Vec<(String, Value)> = std::mem::take(responses).into_iter().collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all.into_iter().collect()
+    };
+    *responses = sorted;
+    if keyed && method == "post" {
+        let params = op
+            .as_object_mut()
+            .map(|o| o.entry("parameters").or_insert_with(|| json!([])));
+        if let Some(Value::Array(params)) = params {
+            params.push(idempotency_key());
+        }
+    }
+}
+
+/// The headers Standard Webhooks signs every delivery with.
+fn webhook_headers() -> Value {
+    json!([
+        {"name": "webhook-id", "in": "header", "required": true,
+         "description": "The event id: the same on every attempt, so a receiver can drop a repeat.",
+         "schema": {"type": "string"}},
+        {"name": "webhook-timestamp", "in": "header", "required": true,
+         "description": "Unix seconds (wall clock) of this attempt; refuse one far from your own clock.",
+         "schema": {"type": "integer"}},
+        {"name": "webhook-signature", "in": "header", "required": true,
+         "description": "Space-separated `v1,<base64>` HMAC-SHA256 signatures of `{webhook-id}.{webhook-timestamp}.{body}` under the endpoint's `whsec_` secret; for 24 hours after a rotation, one per secret.",
+         "schema": {"type": "string", "pattern": "^v1,[A-Za-z0-9+/=]+( v1,[A-Za-z0-9+/=]+)*$"}},
+    ])
+}
+
+/// The document's `webhooks`: each event type as the POST Signet sends to an endpoint.
+fn webhooks() -> Value {
+    let mut out = Map::new();
+    for e in EVENT_TYPES {
+        let envelope = json!({
+            "type": "object",
+            "required": ["id", "type", "created_at", "data"],
+            "properties": {
+                "id": {"type": "string", "description": "The event id (also `webhook-id`)."},
+                "type": {"type": "string", "const": e.name},
+                "created_at": {"type": "string", "format": "date-time", "description": "When the event happened, on the tenant clock."},
+                "data": {"$ref": format!("#/components/schemas/{}", e.payload)},
+            },
+        });
+        out.insert(
+            e.name.to_owned(),
+            json!({"post": {
+                "tags": ["webhooks"],
+                "summary": e.name,
+                "description": e.description,
+                "operationId": format!("event_{}", e.name.replace('.', "_")),
+                "parameters": webhook_headers(),
+                "requestBody": {"required": true, "content": {"application/json": {"schema": envelope}}},
+                "responses": {
+                    "2XX": {"description": "Delivered: any 2xx ends the message's schedule."},
+                    "410": {"description": "Gone: the endpoint is disabled at once and `webhook.endpoint_disabled` is raised."},
+                    "default": {"description": "Anything else, or no answer in time, is tried again: after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (±20 %, later if `Retry-After` asks, at most a day); an endpoint whose every attempt failed for five days is disabled."},
+                },
+                "security": [],
+            }}),
         );
-        openapi.extensions = Some(ext);
+    }
+    Value::Object(out)
+}
+
+/// Finishes the generated document `doc`: the views as components, every operation's error
+/// responses, the `Idempotency-Key` header of keyed POSTs, and the `webhooks` section.
+/// `keyed` are the operations behind the API key check.
+pub fn finish(doc: utoipa::openapi::OpenApi, keyed: &BTreeSet<(String, String)>) -> Value {
+    let mut doc = serde_json::to_value(doc).unwrap_or_default();
+    if let Some(schemas) = doc
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    {
+        for (name, schema) in view_schemas() {
+            schemas.insert(name, serde_json::to_value(schema).unwrap_or_default());
+        }
+        // Every code an error can carry.
+        if let Some(code) = schemas
+            .get_mut("ErrorObject")
+            .and_then(|o| o.pointer_mut("/properties/code"))
+        {
+            code["enum"] = json!(
+                ErrorCode::ALL
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+            );
+        }
+        let mut sorted: Vec<(String, Value)> = std::mem::take(schemas).into_iter().collect();
+        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        schemas.extend(sorted);
+    }
+    let mut shared = BTreeMap::new();
+    if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
+        for (path, item) in paths.iter_mut() {
+            for m in METHODS {
+                if let Some(op) = item.get_mut(m) {
+                    let is_keyed = keyed.contains(&(path.clone(), m.to_owned()));
+                    finish_operation(path, m, op, is_keyed, &mut shared);
+                }
+            }
+        }
+    }
+    if let Some(components) = doc.get_mut("components").and_then(Value::as_object_mut) {
+        components.insert("responses".into(), json!(shared));
+    }
+    // `webhooks` right after `paths`, as the specification lists them.
+    if let Value::Object(top) = doc {
+        let mut out = Map::new();
+        for (k, v) in top {
+            let after_paths = k == "paths";
+            out.insert(k, v);
+            if after_paths {
+                out.insert("webhooks".into(), webhooks());
+            }
+        }
+        return Value::Object(out);
+    }
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_handlers_codes_and_the_shared_ones_render_as_one_response_per_status() {
+        let mut op = json!({
+            "parameters": [{"name": "page[size]", "in": "query"}],
+            "requestBody": {"content": {"application/json": {}}},
+            "responses": {"200": {"description": "ok"}},
+        });
+        let mine = responses_of(&[ErrorCode::SignerBlocked, ErrorCode::RateLimited]);
+        for (status, r) in mine {
+            op["responses"][status] = serde_json::to_value(r).unwrap_or_default();
+        }
+        let mut shared = BTreeMap::new();
+        finish_operation("/v1/x/{id}", "post", &mut op, true, &mut shared);
+        let codes = |status: &str| {
+            let mut r = &op["responses"][status];
+            if let Some(name) = r["$ref"].as_str() {
+                r = &shared[name.trim_start_matches("#/components/responses/")];
+            }
+            r["content"]["application/json"]["schema"]["properties"]["errors"]["items"]
+                ["properties"]["code"]["enum"]
+                .clone()
+        };
+        assert_eq!(
+            codes("400"),
+            json!(["invalid_model", "invalid_json"]),
+            "the key, the body and the page share one 400"
+        );
+        assert_eq!(codes("401"), json!(["unauthorized"]));
+        assert_eq!(codes("404"), json!(["not_found"]));
+        assert_eq!(codes("409"), json!(["idempotency_key_in_progress"]));
+        assert_eq!(
+            codes("422"),
+            json!(["signer_blocked", "idempotency_key_reused"])
+        );
+        assert_eq!(codes("429"), json!(["rate_limited"]));
+        assert!(shared["rate_limited"]["headers"]["Retry-After"].is_object());
+        assert!(op["responses"]["422"].get(CODES_MARK).is_none());
+        assert_eq!(op["parameters"][1]["name"], "Idempotency-Key");
+        let statuses: Vec<String> = op["responses"]
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default();
+        assert_eq!(
+            statuses,
+            [
+                "200", "400", "401", "404", "408", "409", "413", "415", "422", "429", "500"
+            ]
+        );
     }
 }

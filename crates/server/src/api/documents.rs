@@ -4,34 +4,115 @@
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::extract::{ClientMeta, IdPath, Json, LongPage, Page, from_value, parse_id, query_pairs};
-use axum::body::Bytes;
+use crate::openapi::{error_responses, fields};
 use axum::extract::{FromRequest, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 use signet_app::error::{AppError, AppResult};
 use signet_app::signers;
 use signet_app::signing::{self, all_eligibility, apply};
 use signet_app::state::{AppState, random16};
+use signet_app::views::{
+    ApprovalView, AuditEntryView, AuditTrailView, DocumentView, SignerDetailView, VerificationView,
+};
 use signet_core::catalog::ErrorCode;
 use signet_core::ids::{DocumentId, PersonId, SignerId};
 use signet_core::signing::{
     ConfirmOutcome, Document, DocumentStatus, Level, NewSigner, SigningOrder, Workflow,
 };
+use utoipa::openapi::schema::Object;
 
 /// At most this many signers on one document (return code 75 beyond).
 pub const MAX_SIGNERS: usize = 20;
 const MAX_TAGS: usize = 20;
+/// A document's and a signer's name, once trimmed.
+const MAX_NAME_CHARS: usize = 255;
+const MAX_TAG_CHARS: usize = 100;
+const MAX_CUSTOM_CHARS: usize = 1000;
+
+fn name_field() -> Object {
+    fields::described(
+        fields::text(MAX_NAME_CHARS),
+        "1 to 255 characters once trimmed.",
+    )
+}
+
+fn email_field() -> Object {
+    fields::described(
+        fields::or_null(fields::email()),
+        "An email or a phone is required, to send the one-time code.",
+    )
+}
+
+fn phone_field() -> Object {
+    fields::described(
+        fields::or_null(fields::phone()),
+        "E.164, e.g. `+4915123456789`: a number of its country's plan.",
+    )
+}
+
+fn signers_field() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(<SignerInput as utoipa::PartialSchema>::schema())
+        .min_items(Some(1))
+        .max_items(Some(MAX_SIGNERS))
+        .description(Some("1 to 20 signers (more is return code 75)."))
+        .build()
+}
+
+fn signature_level_field() -> Object {
+    signet_app::views::schema::nullable_words(Level::ALL.iter().map(|l| l.as_str()))
+        .description(Some("`simple` (default) or `advanced`."))
+        .build()
+}
+
+fn signing_order_field() -> Object {
+    signet_app::views::schema::nullable_words(SigningOrder::ALL.iter().map(|o| o.as_str()))
+        .description(Some("`parallel` (default) or `sequential`."))
+        .build()
+}
+
+fn expires_at_field() -> Object {
+    fields::described(
+        fields::or_null(fields::utc_timestamp()),
+        "The document expires then (tenant clock); in the future.",
+    )
+}
+
+fn tags_field() -> utoipa::openapi::schema::Array {
+    let mut a = fields::list(MAX_TAGS, MAX_TAG_CHARS);
+    a.description =
+        Some("At most 20, each 1 to 100 characters once trimmed; repeats are dropped.".into());
+    a
+}
+
+fn custom_field() -> utoipa::openapi::schema::Array {
+    let mut a = fields::list(MAX_TAGS, MAX_CUSTOM_CHARS);
+    a.description = Some("Free strings returned in every document webhook (seed 004): at most 20, each 1 to 1000 characters once trimmed; repeats are dropped.".into());
+    a
+}
+
+fn pdf_base64_field() -> Object {
+    fields::described(
+        fields::or_null(fields::base64("application/pdf")),
+        "The PDF, base64: required in a JSON request. With multipart, send it as the `file` part instead and the rest as the `data` part.",
+    )
+}
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignerInput {
+    #[schema(schema_with = name_field)]
     pub name: String,
+    /// An email or a phone is required, to send the one-time code.
+    #[schema(schema_with = email_field)]
     pub email: Option<String>,
     /// E.164, e.g. `+4915123456789`.
+    #[schema(schema_with = phone_field)]
     pub phone: Option<String>,
     /// Required for `advanced`: the identified person who signs.
     pub person_id: Option<String>,
@@ -40,22 +121,61 @@ pub struct SignerInput {
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateDocument {
+    #[schema(schema_with = name_field)]
     pub name: String,
-    /// The PDF, base64. With multipart, send it as the `file` part instead and this request
-    /// as a `data` part.
+    /// The PDF, base64 (required here). With multipart, send it as the `file` part instead
+    /// and this request as a `data` part.
+    #[schema(schema_with = pdf_base64_field)]
     pub file: Option<String>,
+    #[schema(schema_with = signers_field)]
     pub signers: Vec<SignerInput>,
-    /// `simple` (default) or `advanced`.
+    #[schema(schema_with = signature_level_field)]
     pub signature_level: Option<String>,
-    /// `parallel` (default) or `sequential`.
+    #[schema(schema_with = signing_order_field)]
     pub signing_order: Option<String>,
-    /// RFC 3339; the document expires then (tenant clock).
+    /// The document expires then (tenant clock); in the future.
+    #[schema(schema_with = expires_at_field)]
     pub expires_at: Option<String>,
+    /// At most 20, each 1 to 100 characters once trimmed; repeats are dropped.
     #[serde(default)]
+    #[schema(schema_with = tags_field)]
     pub tags: Vec<String>,
-    /// Free strings returned in every document webhook (seed 004).
+    /// Free strings returned in every document webhook (seed 004): at most 20, each 1 to 1000
+    /// characters once trimmed; repeats are dropped.
     #[serde(default)]
+    #[schema(schema_with = custom_field)]
     pub custom: Vec<String>,
+}
+
+/// `POST /v1/documents` as `multipart/form-data`: the PDF as it is, and the rest of the
+/// request as JSON.
+pub struct CreateDocumentParts;
+
+impl utoipa::PartialSchema for CreateDocumentParts {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+        ObjectBuilder::new()
+            .schema_type(SchemaType::new(Type::Object))
+            .property("file", fields::binary("application/pdf"))
+            .required("file")
+            .property(
+                "data",
+                ObjectBuilder::new()
+                    .schema_type(SchemaType::new(Type::String))
+                    .content_media_type("application/json")
+                    .description(Some(
+                        "The request as JSON: `CreateDocument` without `file`.",
+                    )),
+            )
+            .required("data")
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for CreateDocumentParts {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "CreateDocumentParts".into()
+    }
 }
 
 fn pdf_error(e: signet_pdf::PdfError) -> AppError {
@@ -150,6 +270,14 @@ fn clean_list(field: &str, items: Vec<String>, max_len: usize) -> AppResult<Vec<
     Ok(out)
 }
 
+error_responses!(
+    /// What `POST /v1/documents` can refuse.
+    CreateErrors = [
+        InvalidModel, InvalidJson, InvalidMultipart, FileTooLarge, PayloadTooLarge,
+        UnsupportedMediaType, NotAPdf, PdfEncrypted, PdfOverLimit, PdfInvalid,
+    ]
+);
+
 /// Send a document for signature.
 ///
 /// The PDF is checked (a real PDF within the size limit, not encrypted; 92, 93 or 91
@@ -157,9 +285,11 @@ fn clean_list(field: &str, items: Vec<String>, max_len: usize) -> AppResult<Vec<
 /// in sequential order the next one only after the previous signed. `advanced` signers must
 /// be identified persons (`person_id`).
 #[utoipa::path(post, path = "/v1/documents", tag = "documents",
-    request_body(content = CreateDocument, content_type = "application/json"),
-    responses((status = 201, description = "The document with its signers"), (status = 400, body = signet_app::error::ErrorBody),
-              (status = 413, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
+    request_body(content(
+        (CreateDocument = "application/json"),
+        (CreateDocumentParts = "multipart/form-data"),
+    )),
+    responses((status = 201, description = "The document with its signers", body = DocumentView), CreateErrors))]
 pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
@@ -370,7 +500,7 @@ pub async fn create(
     )
     .await?;
     tx.commit().await.map_err(signet_store::StoreError::from)?;
-    Ok(created(signet_app::views::document_json(&state, &wf)))
+    Ok(created(DocumentView::new(&state.config.public_url(), &wf)))
 }
 
 /// A signer as `Workflow::create` will make it, to read eligibility before it exists.
@@ -390,11 +520,17 @@ fn probe_signer(
     signer
 }
 
+error_responses!(
+    /// What `GET /v1/documents` can refuse.
+    ListErrors = [InvalidModel]
+);
+
 /// List documents, newest first; filter with `status` and `tag`.
 #[utoipa::path(get, path = "/v1/documents", tag = "documents",
-    params(("status" = Option<String>, Query), ("tag" = Option<String>, Query),
-           ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
-    responses((status = 200, description = "Documents"), (status = 400, body = signet_app::error::ErrorBody)))]
+    params(("status" = inline(Option<crate::openapi::DocumentStatusWord>), Query, description = "Only documents in this status"),
+           ("tag" = Option<String>, Query, description = "Only documents with this tag"),
+           ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 10")),
+    responses((status = 200, description = "Documents, newest first", body = Vec<DocumentView>), ListErrors))]
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
@@ -429,11 +565,12 @@ pub async fn list(
             page.size,
         )
         .await?;
-    Ok(json_ok(Value::Array(
+    let base = state.config.public_url();
+    Ok(json_ok(
         docs.iter()
-            .map(|wf| signet_app::views::document_json(&state, wf))
-            .collect(),
-    )))
+            .map(|wf| DocumentView::new(&base, wf))
+            .collect::<Vec<_>>(),
+    ))
 }
 
 async fn load(state: &AppState, caller: &Caller, id: &str) -> AppResult<Workflow> {
@@ -445,21 +582,31 @@ async fn load(state: &AppState, caller: &Caller, id: &str) -> AppResult<Workflow
         .map_err(|e| AppError::unless_found(e, "document"))
 }
 
+error_responses!(
+    /// What the routes of one document can refuse: it is not the caller's (in this mode).
+    DocumentErrors = [DocumentNotFound]
+);
+
 /// Get a document with its signers.
 #[utoipa::path(get, path = "/v1/documents/{id}", tag = "documents", params(("id" = String, Path)),
-    responses((status = 200, description = "The document"), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The document", body = DocumentView), DocumentErrors))]
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
 ) -> AppResult<Response> {
     let wf = load(&state, &caller, &id).await?;
-    Ok(json_ok(signet_app::views::document_json(&state, &wf)))
+    Ok(json_ok(DocumentView::new(&state.config.public_url(), &wf)))
 }
+
+error_responses!(
+    /// What a cancellation can refuse: the document is closed already.
+    CancelErrors = [DocumentNotFound, DocumentCompleted, DocumentExpired, DocumentClosed]
+);
 
 /// Cancel a document (no more signatures; no seed 004 webhook).
 #[utoipa::path(post, path = "/v1/documents/{id}/cancel", tag = "documents", params(("id" = String, Path)),
-    responses((status = 200, description = "The document"), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The document", body = DocumentView), CancelErrors))]
 pub async fn cancel(
     State(state): State<AppState>,
     caller: Caller,
@@ -468,13 +615,16 @@ pub async fn cancel(
 ) -> AppResult<Response> {
     let id = parse_id(&id, DocumentId::parse, "document")?;
     let wf = signers::cancel(&state, caller.document(&id), &caller.acting(&meta)).await?;
-    Ok(json_ok(signet_app::views::document_json(&state, &wf)))
+    Ok(json_ok(DocumentView::new(&state.config.public_url(), &wf)))
 }
 
 /// The PDF as signed so far (the original until the first signature; closed with a document
 /// timestamp once finished).
 #[utoipa::path(get, path = "/v1/documents/{id}/file", tag = "documents", params(("id" = String, Path)),
-    responses((status = 200, description = "The PDF", content_type = "application/pdf"), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The PDF", body = crate::openapi::PdfFile, content_type = "application/pdf",
+               headers(("Content-Disposition" = String, description = "`attachment; filename=\"{id}.pdf\"`"),
+                       ("X-Content-SHA256" = String, description = "SHA-256 of the file, hex"))),
+              DocumentErrors))]
 pub async fn file(
     State(state): State<AppState>,
     caller: Caller,
@@ -512,22 +662,6 @@ pub fn pdf_response(bytes: Vec<u8>, filename: &str, sha: &str) -> Response {
         .into_response()
 }
 
-fn audit_entry_json(r: &signet_store::AuditRow) -> Value {
-    json!({
-        "seq": r.seq,
-        "at": signet_core::time::format(&r.at),
-        "action": r.action,
-        "actor": r.actor,
-        "signer_id": r.signer_id,
-        "ip": r.ip,
-        "user_agent": r.user_agent,
-        "document_sha256": r.document_sha256,
-        "details": r.details,
-        "prev_hash": r.prev_hash,
-        "hash": r.hash,
-    })
-}
-
 /// The audit trail: every event of the document, hash-chained.
 ///
 /// `chain_valid` is false, and `first_broken_seq` names the entry, when an entry was edited,
@@ -536,7 +670,7 @@ fn audit_entry_json(r: &signet_store::AuditRow) -> Value {
 #[utoipa::path(get, path = "/v1/documents/{id}/audit", tag = "documents",
     params(("id" = String, Path), ("page[number]" = Option<u32>, Query),
            ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
-    responses((status = 200, description = "The audit trail"), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The audit trail", body = AuditTrailView), DocumentErrors))]
 pub async fn audit(
     State(state): State<AppState>,
     caller: Caller,
@@ -547,20 +681,23 @@ pub async fn audit(
     // The chain is verified whole whichever page is shown.
     let rows = state.store.audit_trail(&wf.document.id).await?;
     let broken = signing::first_broken(&rows);
-    Ok(json_ok(json!({
-        "document_id": wf.document.id.as_str(),
-        "chain_valid": broken.is_none(),
-        "first_broken_seq": broken,
-        "head": rows.last().map(|r| r.hash.clone()),
-        "entry_count": rows.len(),
-        "entries": page.slice(&rows).iter().map(audit_entry_json).collect::<Vec<_>>(),
-    })))
+    Ok(json_ok(AuditTrailView {
+        document_id: wf.document.id.as_str().to_owned(),
+        chain_valid: broken.is_none(),
+        first_broken_seq: broken,
+        head: rows.last().map(|r| r.hash.clone()),
+        entry_count: rows.len(),
+        entries: page.slice(&rows).iter().map(AuditEntryView::new).collect(),
+    }))
 }
 
 /// The certificate of completion: the document's facts, its signers and its whole audit
 /// trail with the chain's head, as a PDF sealed by Signet (verify it like any signed file).
 #[utoipa::path(get, path = "/v1/documents/{id}/audit.pdf", tag = "documents", params(("id" = String, Path)),
-    responses((status = 200, description = "The sealed PDF", content_type = "application/pdf"), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The sealed PDF", body = crate::openapi::PdfFile, content_type = "application/pdf",
+               headers(("Content-Disposition" = String, description = "`attachment; filename=\"{id}-certificate-of-completion.pdf\"`"),
+                       ("X-Content-SHA256" = String, description = "SHA-256 of the file, hex"))),
+              DocumentErrors))]
 pub async fn audit_pdf(
     State(state): State<AppState>,
     caller: Caller,
@@ -640,16 +777,16 @@ pub async fn audit_pdf(
 /// Trust anchor: Signet's live root certificate, to add to a validator's trust store. What
 /// test-mode keys create is signed under the test root (`/v1/trust/test-ca.pem`) and never
 /// chains to this one.
-#[utoipa::path(get, path = "/v1/trust/ca.pem", tag = "documents",
-    responses((status = 200, description = "PEM", content_type = "application/x-pem-file")))]
+#[utoipa::path(get, path = "/v1/trust/ca.pem", tag = "documents", security(()),
+    responses((status = 200, description = "The certificate, PEM", body = String, content_type = "application/x-pem-file")))]
 pub async fn ca_pem(State(state): State<AppState>) -> Response {
     pem_response(state.trust.ca(signet_store::Mode::Live).root_pem())
 }
 
 /// Signet's TEST root: what test-mode keys create is signed under it (every name in it says
 /// TEST). Trust it only in a test environment; it is not valid for real signatures.
-#[utoipa::path(get, path = "/v1/trust/test-ca.pem", tag = "documents",
-    responses((status = 200, description = "PEM", content_type = "application/x-pem-file")))]
+#[utoipa::path(get, path = "/v1/trust/test-ca.pem", tag = "documents", security(()),
+    responses((status = 200, description = "The certificate, PEM", body = String, content_type = "application/x-pem-file")))]
 pub async fn test_ca_pem(State(state): State<AppState>) -> Response {
     pem_response(state.trust.ca(signet_store::Mode::Test).root_pem())
 }
@@ -663,6 +800,14 @@ fn pem_response(pem: String) -> Response {
         .into_response()
 }
 
+error_responses!(
+    /// What a verification can refuse.
+    VerifyErrors = [
+        InvalidModel, PayloadTooLarge, UnsupportedMediaType, NotAPdf, PdfEncrypted,
+        PdfOverLimit, TooManySignatures, VerifyTimeExceeded, PdfInvalid,
+    ]
+);
+
 /// Verify a signed PDF (the request body, `Content-Type: application/pdf`).
 ///
 /// Each signature is reported with signer, time, claimed and detected PAdES level, the ETSI
@@ -671,17 +816,17 @@ fn pem_response(pem: String) -> Response {
 /// test-mode signature never passes (the report says it was made in test mode); `?anchor=test`
 /// judges against the test root instead, to check files made with a test key.
 #[utoipa::path(post, path = "/v1/verify", tag = "documents",
-    params(("anchor" = Option<String>, Query, description = "`live` (default): Signet's live root; `test`: the test-mode root")),
-    request_body(content = Vec<u8>, content_type = "application/pdf"),
-    responses((status = 200, description = "The verification report"), (status = 400, description = "`invalid_model`: `anchor` is neither `live` nor `test`", body = signet_app::error::ErrorBody), (status = 415, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
+    params(("anchor" = inline(Option<crate::openapi::AnchorWord>), Query, description = "`live` (default): Signet's live root; `test`: the test-mode root")),
+    request_body(content = crate::openapi::PdfFile, content_type = "application/pdf"),
+    responses((status = 200, description = "The verification report", body = VerificationView), VerifyErrors))]
 pub async fn verify(
     State(state): State<AppState>,
     _caller: Caller,
     uri: axum::http::Uri,
-    headers: axum::http::HeaderMap,
-    body: Bytes,
+    req: Request,
 ) -> AppResult<Response> {
-    let is_pdf = headers
+    let is_pdf = req
+        .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| {
@@ -710,6 +855,16 @@ pub async fn verify(
             ]));
         }
     };
+    // Over `max_body_bytes` is a 413 in Signet's shape, not axum's plain-text rejection.
+    let body = axum::body::Bytes::from_request(req, &state)
+        .await
+        .map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                crate::extract::too_large()
+            } else {
+                AppError::field("body", "could not be read")
+            }
+        })?;
     let root = state.trust.ca(mode).root_pem();
     let opts = signet_pdf::VerifyOptions {
         limits: signet_app::heavy::pdf_limits(&state.config),
@@ -722,9 +877,7 @@ pub async fn verify(
         .await
         .map_err(|e| AppError::internal(&e))?
         .map_err(pdf_error)?;
-    Ok(json_ok(
-        serde_json::to_value(&report).map_err(|e| AppError::internal(&e))?,
-    ))
+    Ok(json_ok(VerificationView::new(&report)))
 }
 
 // ---- The signer's workflow (seed 000's API integration path) ----
@@ -733,32 +886,85 @@ fn signer_id(s: &str) -> AppResult<SignerId> {
     parse_id(s, SignerId::parse, "signer")
 }
 
-fn documents_to_approve(state: &AppState, wf: &Workflow) -> Value {
-    json!([{
-        "id": wf.document.id.as_str(),
-        "name": wf.document.name,
-        "sha256": wf.document.current_sha256,
-        "pages": wf.document.pages,
-        "size": wf.document.size,
-        "file_url": signet_app::views::file_url(state, &wf.document.id),
-    }])
-}
-
-fn signer_view(state: &AppState, wf: &Workflow, sid: &SignerId) -> AppResult<Value> {
+fn signer_view(state: &AppState, wf: &Workflow, sid: &SignerId) -> AppResult<SignerDetailView> {
     let s = wf
         .signer(sid)
         .ok_or_else(|| AppError::not_found("signer"))?;
-    let mut v = signet_app::views::signer_json(state, wf, s);
-    v["document_status"] = json!(wf.document.status.as_str());
-    v["documents"] = documents_to_approve(state, wf);
-    Ok(v)
+    Ok(SignerDetailView::new(&state.config.public_url(), wf, s))
 }
+
+error_responses!(
+    /// What the routes of one signer can refuse: the document or the signer is unknown.
+    SignerErrors = [DocumentNotFound, SignerNotFound]
+);
+
+error_responses!(
+    /// What the approval can refuse.
+    ApproveErrors = [
+        DocumentNotFound, SignerNotFound, AlreadySigned, SignerBlocked, NotYourTurn,
+        DocumentCompleted, DocumentExpired, DocumentClosed, InvalidTransition,
+        ApprovalWindowExpired, SmsCountryNotAllowed, SignerUnreachable,
+        OtpDeliveryNotConfigured, InvalidPhone, InvalidEmail, RateLimited, CodeLimitReached,
+        OtpDeliveryFailed,
+    ]
+);
+
+error_responses!(
+    /// What the confirmation can refuse.
+    ConfirmErrors = [
+        InvalidModel, DocumentNotFound, SignerNotFound, AlreadySigned, SignerBlocked,
+        NotYourTurn, DocumentCompleted, DocumentExpired, DocumentClosed,
+        SignatureFlowNotInitialized, InvalidTransition, ConfirmationWindowExpired, OtpMissing,
+        OtpExpired, OtpInvalid, OtpAttemptsExceeded, Conflict,
+    ]
+);
+
+error_responses!(
+    /// What a rejection can refuse.
+    RejectErrors = [
+        InvalidModel, DocumentNotFound, SignerNotFound, AlreadySigned, SignerBlocked,
+        DocumentCompleted, DocumentExpired, DocumentClosed,
+    ]
+);
+
+error_responses!(
+    /// What a resend can refuse.
+    ResendErrors = [
+        DocumentNotFound, SignerNotFound, AlreadySigned, SignerBlocked, NotYourTurn,
+        InvalidTransition, DocumentCompleted, DocumentExpired, DocumentClosed,
+    ]
+);
+
+error_responses!(
+    /// What an unblock can refuse.
+    UnblockErrors = [
+        DocumentNotFound, SignerNotFound, InvalidTransition, DocumentCompleted,
+        DocumentExpired, DocumentClosed,
+    ]
+);
+
+error_responses!(
+    /// What a selfie can refuse (a refused image is a 400 naming `image`, with seed 001's
+    /// 2004, 2005 or 2026).
+    SelfieErrors = [
+        InvalidModel, DocumentNotFound, SignerNotFound, AlreadySigned, SignerBlocked,
+        NotYourTurn, DocumentCompleted, DocumentExpired, DocumentClosed, InvalidTransition,
+    ]
+);
+
+error_responses!(
+    /// What a selfie's review can refuse.
+    ReviewErrors = [
+        InvalidModel, DocumentNotFound, SignerNotFound, AlreadySigned, SignerBlocked,
+        NotYourTurn, DocumentCompleted, DocumentExpired, DocumentClosed, NoSelfie,
+    ]
+);
 
 /// A signer's status, codes, deadlines, hosted-page `url` and the documents to approve with
 /// their SHA-256.
 #[utoipa::path(get, path = "/v1/documents/{id}/signers/{signer_id}", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
-    responses((status = 200, description = "The signer"), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The signer", body = SignerDetailView), SignerErrors))]
 pub async fn signer(
     State(state): State<AppState>,
     caller: Caller,
@@ -774,7 +980,7 @@ pub async fn signer(
 /// `advanced` signer's code goes only to the mobile number their identification verified.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/approve", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
-    responses((status = 200, description = "The signer, the documents with their SHA-256, and where the code went"), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody), (status = 429, description = "Too many codes (`code_limit_reached` for the signer's whole life; `rate_limited` per number per day or per tenant per hour, with `Retry-After`)", body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The signer, the documents with their SHA-256, and where the code went", body = ApprovalView), ApproveErrors))]
 pub async fn approve(
     State(state): State<AppState>,
     caller: Caller,
@@ -789,21 +995,20 @@ pub async fn approve(
     let s = wf
         .signer(&sid)
         .ok_or_else(|| AppError::not_found("signer"))?;
-    Ok(json_ok(json!({
-        "signer": signet_app::views::signer_json(&state, wf, s),
-        "documents": documents_to_approve(&state, wf),
-        "otp": {
-            "channels": approved.channels,
-            "to": approved.plan.route.masked(),
-            "expires_at": s.otp.as_ref().map(|o| signet_core::time::format(&o.expires_at)),
-        },
-    })))
+    Ok(json_ok(ApprovalView::new(
+        &state.config.public_url(),
+        wf,
+        s,
+        approved.channels,
+        &approved.plan.route,
+    )))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConfirmRequest {
-    /// The 6-digit one-time code.
+    /// The 6-digit one-time code (123456 in test mode); spaces around it are ignored.
+    #[schema(pattern = r"^\s*[0-9]{6}\s*$")]
     pub otp: String,
 }
 
@@ -812,7 +1017,7 @@ pub struct ConfirmRequest {
 /// code (108); the third killed code blocks the signer (66) and the document.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/confirm", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)), request_body = ConfirmRequest,
-    responses((status = 200, description = "The signer"), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The signer", body = SignerDetailView), ConfirmErrors))]
 pub async fn confirm(
     State(state): State<AppState>,
     caller: Caller,
@@ -844,14 +1049,23 @@ pub async fn confirm(
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RejectRequest {
-    /// Why the signer rejects (sent in the REJECTED webhook).
+    /// Why the signer rejects (sent in the REJECTED webhook): 1 to 2000 characters once
+    /// trimmed.
+    #[schema(schema_with = reject_message)]
     pub message: String,
+}
+
+fn reject_message() -> Object {
+    fields::described(
+        fields::text(signers::MAX_MESSAGE_CHARS),
+        "Why the signer rejects (sent in the REJECTED webhook): 1 to 2000 characters once trimmed.",
+    )
 }
 
 /// The signer rejects the document with a message: REJECT, then REJECTED.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/reject", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)), request_body = RejectRequest,
-    responses((status = 200, description = "The signer"), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The signer", body = SignerDetailView), RejectErrors))]
 pub async fn reject(
     State(state): State<AppState>,
     caller: Caller,
@@ -870,7 +1084,7 @@ pub async fn reject(
 /// limits run again from now and eligibility is checked again.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/resend", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
-    responses((status = 200, description = "The signer"), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The signer", body = SignerDetailView), ResendErrors))]
 pub async fn resend(
     State(state): State<AppState>,
     caller: Caller,
@@ -886,7 +1100,7 @@ pub async fn resend(
 /// A reviewer unblocks a signer blocked after three failed identity validations.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/unblock", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
-    responses((status = 200, description = "The signer"), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The signer", body = SignerDetailView), UnblockErrors))]
 pub async fn unblock(
     State(state): State<AppState>,
     caller: Caller,
@@ -903,14 +1117,22 @@ pub async fn unblock(
 #[serde(deny_unknown_fields)]
 pub struct SelfieRequest {
     /// A JPEG or PNG, base64, at most 10 MB.
+    #[schema(schema_with = selfie_image)]
     pub image: String,
+}
+
+fn selfie_image() -> Object {
+    fields::described(
+        fields::base64("image/*"),
+        "A JPEG or PNG, base64, at most 10 MB.",
+    )
 }
 
 /// Hand in a selfie (signers in `selfie_required`); a reviewer compares it with the
 /// identification.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/selfie", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)), request_body = SelfieRequest,
-    responses((status = 200, description = "The signer"), (status = 400, body = signet_app::error::ErrorBody), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The signer", body = SignerDetailView), SelfieErrors))]
 pub async fn selfie(
     State(state): State<AppState>,
     caller: Caller,
@@ -932,14 +1154,23 @@ pub async fn selfie(
 #[serde(deny_unknown_fields)]
 pub struct SelfieReview {
     /// `accept` (same person as the identification) or `reject`.
+    #[schema(schema_with = selfie_decision)]
     pub decision: String,
+}
+
+fn selfie_decision() -> Object {
+    signet_app::views::schema::words(["accept", "reject"])
+        .description(Some(
+            "`accept` (same person as the identification) or `reject`.",
+        ))
+        .build()
 }
 
 /// A reviewer judges the selfie: `accept` opens consent; `reject` is one failed identity
 /// validation (3105), the third blocks.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/selfie/review", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)), request_body = SelfieReview,
-    responses((status = 200, description = "The signer"), (status = 400, body = signet_app::error::ErrorBody), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The signer", body = SignerDetailView), ReviewErrors))]
 pub async fn review_selfie(
     State(state): State<AppState>,
     caller: Caller,

@@ -15,12 +15,19 @@ use signet_app::state::AppState;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-pub fn json_ok(v: serde_json::Value) -> Response {
+/// 200 with `v` (a view of `signet_app::views`, or JSON built by hand) as the body.
+pub fn json_ok(v: impl serde::Serialize) -> Response {
     (StatusCode::OK, axum::Json(v)).into_response()
 }
 
-pub fn created(v: serde_json::Value) -> Response {
+/// 201 with `v` as the body.
+pub fn created(v: impl serde::Serialize) -> Response {
     (StatusCode::CREATED, axum::Json(v)).into_response()
+}
+
+/// 202 with `v` as the body.
+pub fn accepted(v: impl serde::Serialize) -> Response {
+    (StatusCode::ACCEPTED, axum::Json(v)).into_response()
 }
 
 /// Routes that need an API key.

@@ -4,43 +4,48 @@
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use serde_json::json;
 use sha2::{Digest, Sha256};
 use signet_app::error::AppError;
 use signet_app::state::AppState;
+use signet_app::views::{HealthView, ReadyView, UnavailableView};
 use subtle::ConstantTimeEq;
 
 /// Liveness: the process answers.
-#[utoipa::path(get, path = "/healthz", tag = "operations", security(()), responses((status = 200, description = "ok")))]
+#[utoipa::path(get, path = "/healthz", tag = "operations", security(()),
+    responses((status = 200, description = "The process answers", body = HealthView)))]
 pub async fn healthz() -> Response {
-    axum::Json(json!({"status": "ok"})).into_response()
+    axum::Json(HealthView::OK).into_response()
 }
 
 /// Readiness: the database answers.
 #[utoipa::path(get, path = "/readyz", tag = "operations", security(()),
-    responses((status = 200, description = "ready"), (status = 503, description = "database unavailable")))]
+    responses((status = 200, description = "Ready", body = ReadyView),
+        (status = 503, description = "The database does not answer", body = UnavailableView)))]
 pub async fn readyz(State(state): State<AppState>) -> Response {
     match state.store.ping().await {
-        Ok(()) => {
-            axum::Json(json!({"status": "ready", "database": state.store.backend().as_str()}))
-                .into_response()
-        }
+        Ok(()) => axum::Json(ReadyView::new(state.store.backend())).into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "database unavailable");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
-                axum::Json(json!({"status": "unavailable"})),
+                axum::Json(UnavailableView::NOW),
             )
                 .into_response()
         }
     }
 }
 
+crate::openapi::error_responses!(
+    /// `metrics_token` is configured and was not sent.
+    MetricsErrors = [Unauthorized]
+);
+
 /// Prometheus metrics. With `metrics_token` configured, the scraper sends it as
 /// `Authorization: Bearer <token>`; without one, anyone who reaches the port may read them.
 #[utoipa::path(get, path = "/metrics", tag = "operations", security(()),
-    responses((status = 200, description = "Prometheus text format"),
-        (status = 401, description = "`metrics_token` is configured and was not sent")))]
+    responses((status = 200, description = "Prometheus metrics (OpenMetrics text format)", body = String,
+                content_type = "application/openmetrics-text; version=1.0.0; charset=utf-8"),
+        MetricsErrors))]
 pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
     if let Some(expected) = &state.config.metrics_token {
         let given = headers

@@ -1,21 +1,22 @@
 //! `/v1/webhooks`: subscriptions, secret rotation, the delivery log, resend and recover.
 
-use crate::api::{created, json_ok};
+use crate::api::{accepted, created, json_ok};
 use crate::auth::Caller;
 use crate::extract::{IdPath, Json, Page, parse_id};
-use crate::openapi::EVENT_TYPES;
+use crate::openapi::{error_responses, fields};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use serde_json::{Value, json};
 use signet_app::error::{AppError, AppResult};
 use signet_app::state::{AppState, random16};
+use signet_app::views::{DeliveryView, EVENT_TYPES, RecoverView, ResendView, WebhookEndpointView};
 use signet_core::catalog::ErrorCode;
 use signet_core::ids::{EventId, WebhookEndpointId};
-use signet_core::time::{Timestamp, format};
-use signet_store::{ALL_EVENT_TYPES, DeliveryAttemptRow, StoreError, WebhookEndpointRow};
+use signet_core::time::Timestamp;
+use signet_store::{ALL_EVENT_TYPES, StoreError, WebhookEndpointRow};
 use signet_webhooks::Secret;
+use utoipa::openapi::schema::{Array, ArrayBuilder, Object, ObjectBuilder, SchemaType, Type};
 
 /// After a rotation the old secret keeps signing this long, so receivers can switch over.
 pub const ROTATION_OVERLAP: chrono::Duration = chrono::Duration::hours(24);
@@ -23,108 +24,103 @@ pub const ROTATION_OVERLAP: chrono::Duration = chrono::Duration::hours(24);
 const MAX_URL_LEN: usize = 2048;
 const MAX_DESCRIPTION_LEN: usize = 1000;
 
+fn url_field() -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::new(Type::String))
+        .format(Some(utoipa::openapi::SchemaFormat::Custom("uri".into())))
+        .max_length(Some(MAX_URL_LEN))
+        .pattern(Some("^[Hh][Tt][Tt][Pp][Ss]?://"))
+        .description(Some(
+            "Where deliveries are POSTed: `http` or `https`, no credentials, at most 2048 bytes; private and local addresses are refused when a delivery connects.",
+        ))
+        .build()
+}
+
+fn event_types_field() -> Array {
+    let names = std::iter::once(ALL_EVENT_TYPES).chain(EVENT_TYPES.iter().map(|e| e.name));
+    ArrayBuilder::new()
+        .items(signet_app::views::schema::words(names))
+        .min_items(Some(1))
+        .description(Some(
+            "Event types to receive (the document's `webhooks` lists them), or `[\"*\"]` for all; repeats are dropped.",
+        ))
+        .build()
+}
+
+fn description_field() -> Object {
+    fields::described(
+        fields::or_null(
+            ObjectBuilder::new()
+                .schema_type(SchemaType::new(Type::String))
+                .max_length(Some(MAX_DESCRIPTION_LEN))
+                .build(),
+        ),
+        "At most 1000 characters.",
+    )
+}
+
+fn status_field() -> Object {
+    signet_app::views::schema::nullable_words(["enabled", "disabled"])
+        .description(Some(
+            "Enabling a disabled endpoint resumes its pending messages.",
+        ))
+        .build()
+}
+
 /// A new subscription.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateWebhook {
-    /// Where deliveries are POSTed: `http` or `https`, no credentials.
+    #[schema(schema_with = url_field)]
     pub url: String,
-    /// Event types to receive (see `x-signet-event-types`), or `["*"]` for all.
+    #[schema(schema_with = event_types_field)]
     pub event_types: Vec<String>,
+    #[schema(schema_with = description_field)]
     pub description: Option<String>,
 }
 
-/// Changes to a subscription; absent fields stay as they are.
+fn update_url_field() -> Object {
+    fields::or_null(url_field())
+}
+
+fn update_event_types_field() -> Array {
+    let mut a = event_types_field();
+    a.schema_type = SchemaType::from_iter([Type::Array, Type::Null]);
+    a
+}
+
+/// Changes to a subscription; absent (or `null`) fields stay as they are.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateWebhook {
+    #[schema(schema_with = update_url_field)]
     pub url: Option<String>,
+    #[schema(schema_with = update_event_types_field)]
     pub event_types: Option<Vec<String>>,
+    #[schema(schema_with = description_field)]
     pub description: Option<String>,
-    /// `enabled` or `disabled`. Enabling a disabled endpoint resumes its pending messages.
+    #[schema(schema_with = status_field)]
     pub status: Option<String>,
+}
+
+fn since_field() -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::new(Type::String))
+        .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+            utoipa::openapi::KnownFormat::DateTime,
+        )))
+        .description(Some(
+            "RFC 3339 time (tenant clock): every failed message created at or after it is sent again.",
+        ))
+        .build()
 }
 
 /// Recovery of failed messages.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recover {
-    /// RFC 3339 time (tenant clock): every failed message created at or after it is sent again.
+    #[schema(schema_with = since_field)]
     pub since: String,
-}
-
-/// A webhook endpoint. `secret` appears only in the answers to creation and rotation.
-#[allow(dead_code)]
-#[derive(serde::Serialize, utoipa::ToSchema)]
-#[schema(as = WebhookEndpoint)]
-pub struct WebhookEndpointSchema {
-    id: String,
-    url: String,
-    event_types: Vec<String>,
-    description: Option<String>,
-    /// `enabled` or `disabled`.
-    status: String,
-    disabled_reason: Option<String>,
-    /// `whsec_…`: creation and rotation only.
-    secret: Option<String>,
-    created_at: String,
-    updated_at: String,
-}
-
-/// One delivery attempt.
-#[allow(dead_code)]
-#[derive(serde::Serialize, utoipa::ToSchema)]
-#[schema(as = WebhookDelivery)]
-pub struct DeliverySchema {
-    id: String,
-    /// The event id, sent as `webhook-id` on every attempt.
-    message_id: String,
-    event_type: String,
-    /// Position in the message's schedule (1 to 8).
-    attempt: u32,
-    /// Tenant clock.
-    attempted_at: String,
-    /// The `webhook-timestamp` sent (wall-clock Unix seconds).
-    webhook_timestamp: i64,
-    status_code: Option<u16>,
-    latency_ms: f64,
-    error: Option<String>,
-    response_excerpt: Option<String>,
-    /// `delivered`, `retrying`, `failed` or `endpoint_disabled`.
-    outcome: String,
-}
-
-fn endpoint_json(e: &WebhookEndpointRow, with_secret: bool) -> Value {
-    let mut v = json!({
-        "id": e.id.as_str(),
-        "url": e.url,
-        "event_types": e.event_types,
-        "description": e.description,
-        "status": if e.enabled { "enabled" } else { "disabled" },
-        "disabled_reason": e.disabled_reason,
-        "created_at": format(&e.created_at),
-        "updated_at": format(&e.updated_at),
-    });
-    if with_secret && let Some(o) = v.as_object_mut() {
-        o.insert("secret".into(), Value::String(e.secret.clone()));
-    }
-    v
-}
-
-fn delivery_json(a: &DeliveryAttemptRow) -> Value {
-    json!({
-        "id": a.id.as_str(),
-        "message_id": a.event_id.as_str(),
-        "event_type": a.event_type,
-        "attempt": a.attempt,
-        "attempted_at": format(&a.attempted_at),
-        "webhook_timestamp": a.webhook_timestamp,
-        "status_code": a.status_code,
-        "latency_ms": a.latency_us as f64 / 1000.0,
-        "error": a.error,
-        "response_excerpt": a.response_excerpt,
-        "outcome": a.outcome,
-    })
 }
 
 fn validate_url(url: &str) -> AppResult<()> {
@@ -145,11 +141,11 @@ fn validate_event_types(types: &[String]) -> AppResult<Vec<String>> {
     }
     let mut out: Vec<String> = Vec::with_capacity(types.len());
     for t in types {
-        if t != ALL_EVENT_TYPES && !EVENT_TYPES.iter().any(|(known, _)| known == t) {
+        if t != ALL_EVENT_TYPES && !EVENT_TYPES.iter().any(|e| e.name == t) {
             return Err(AppError::field(
                 "event_types",
                 &format!(
-                    "{t:?} is not an event type (GET /openapi.json lists them under x-signet-event-types)"
+                    "{t:?} is not an event type (GET /openapi.json lists them under webhooks)"
                 ),
             ));
         }
@@ -197,13 +193,19 @@ async fn load(
     Ok((id, row))
 }
 
+error_responses!(
+    /// What a new endpoint can refuse (`webhook_endpoint_limit`: the tenant has
+    /// `webhook_max_endpoints_per_tenant` endpoints in this mode).
+    CreateErrors = [InvalidModel, WebhookEndpointLimit]
+);
+
 /// Create a webhook endpoint.
 ///
 /// The answer carries the endpoint's `whsec_` signing secret; it is not shown again (rotate to
 /// get a new one). Events written from now on are delivered to it.
 #[utoipa::path(post, path = "/v1/webhooks", tag = "webhooks",
     request_body = CreateWebhook,
-    responses((status = 201, body = WebhookEndpointSchema), (status = 400, body = signet_app::error::ErrorBody), (status = 422, description = "`webhook_endpoint_limit`: the tenant has `webhook_max_endpoints_per_tenant` endpoints in this mode", body = signet_app::error::ErrorBody)))]
+    responses((status = 201, description = "The endpoint, with its secret", body = WebhookEndpointView), CreateErrors))]
 pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
@@ -237,7 +239,7 @@ pub async fn create(
     {
         return Err(endpoint_limit(cap));
     }
-    Ok(created(endpoint_json(&row, true)))
+    Ok(created(WebhookEndpointView::new(&row, true)))
 }
 
 fn endpoint_limit(cap: i64) -> AppError {
@@ -250,7 +252,7 @@ fn endpoint_limit(cap: i64) -> AppError {
 /// List webhook endpoints, oldest first (`page[number]`, `page[size]`).
 #[utoipa::path(get, path = "/v1/webhooks", tag = "webhooks",
     params(("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
-    responses((status = 200, body = Vec<WebhookEndpointSchema>)))]
+    responses((status = 200, description = "The endpoints, without their secrets", body = Vec<WebhookEndpointView>)))]
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
@@ -260,23 +262,35 @@ pub async fn list(
         .store
         .list_webhook_endpoints(&caller.tenant.id, caller.mode, page.number, page.size)
         .await?;
-    Ok(json_ok(Value::Array(
-        rows.iter().map(|r| endpoint_json(r, false)).collect(),
-    )))
+    Ok(json_ok(
+        rows.iter()
+            .map(|r| WebhookEndpointView::new(r, false))
+            .collect::<Vec<_>>(),
+    ))
 }
+
+error_responses!(
+    /// The endpoint is not the caller's (in this mode).
+    EndpointErrors = [NotFound]
+);
 
 /// Retrieve a webhook endpoint (without its secret).
 #[utoipa::path(get, path = "/v1/webhooks/{id}", tag = "webhooks",
     params(("id" = String, Path)),
-    responses((status = 200, body = WebhookEndpointSchema), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The endpoint", body = WebhookEndpointView), EndpointErrors))]
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<String>,
 ) -> AppResult<Response> {
     let (_, row) = load(&state, &caller, &id).await?;
-    Ok(json_ok(endpoint_json(&row, false)))
+    Ok(json_ok(WebhookEndpointView::new(&row, false)))
 }
+
+error_responses!(
+    /// What an update can refuse.
+    UpdateErrors = [InvalidModel, NotFound]
+);
 
 /// Update a webhook endpoint.
 ///
@@ -285,7 +299,7 @@ pub async fn get(
 #[utoipa::path(patch, path = "/v1/webhooks/{id}", tag = "webhooks",
     params(("id" = String, Path)),
     request_body = UpdateWebhook,
-    responses((status = 200, body = WebhookEndpointSchema), (status = 400, body = signet_app::error::ErrorBody), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The endpoint", body = WebhookEndpointView), UpdateErrors))]
 pub async fn update(
     State(state): State<AppState>,
     caller: Caller,
@@ -330,13 +344,13 @@ pub async fn update(
     if resumed {
         state.webhooks_ready.notify_one();
     }
-    Ok(json_ok(endpoint_json(&row, false)))
+    Ok(json_ok(WebhookEndpointView::new(&row, false)))
 }
 
 /// Delete a webhook endpoint with its pending messages and delivery log.
 #[utoipa::path(delete, path = "/v1/webhooks/{id}", tag = "webhooks",
     params(("id" = String, Path)),
-    responses((status = 204, description = "Deleted"), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 204, description = "Deleted"), EndpointErrors))]
 pub async fn delete(
     State(state): State<AppState>,
     caller: Caller,
@@ -357,7 +371,7 @@ pub async fn delete(
 /// both, as two entries of `webhook-signature`, so a receiver can switch without missing one.
 #[utoipa::path(post, path = "/v1/webhooks/{id}/rotate", tag = "webhooks",
     params(("id" = String, Path)),
-    responses((status = 200, body = WebhookEndpointSchema), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The endpoint, with its new secret", body = WebhookEndpointView), EndpointErrors))]
 pub async fn rotate(
     State(state): State<AppState>,
     caller: Caller,
@@ -373,14 +387,19 @@ pub async fn rotate(
         .update_webhook_endpoint(&row)
         .await
         .map_err(not_found)?;
-    Ok(json_ok(endpoint_json(&row, true)))
+    Ok(json_ok(WebhookEndpointView::new(&row, true)))
 }
+
+error_responses!(
+    /// What the delivery log can refuse.
+    DeliveriesErrors = [InvalidModel, NotFound]
+);
 
 /// The delivery log: every attempt to this endpoint, newest first (`page[number]`,
 /// `page[size]`).
 #[utoipa::path(get, path = "/v1/webhooks/{id}/deliveries", tag = "webhooks",
     params(("id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
-    responses((status = 200, body = Vec<DeliverySchema>), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "Attempts, newest first", body = Vec<DeliveryView>), DeliveriesErrors))]
 pub async fn deliveries(
     State(state): State<AppState>,
     caller: Caller,
@@ -392,9 +411,9 @@ pub async fn deliveries(
         .store
         .delivery_attempts(&id, page.number, page.size)
         .await?;
-    Ok(json_ok(Value::Array(
-        rows.iter().map(delivery_json).collect(),
-    )))
+    Ok(json_ok(
+        rows.iter().map(DeliveryView::new).collect::<Vec<_>>(),
+    ))
 }
 
 fn require_enabled(row: &WebhookEndpointRow) -> AppResult<()> {
@@ -406,10 +425,15 @@ fn require_enabled(row: &WebhookEndpointRow) -> AppResult<()> {
     Ok(())
 }
 
+error_responses!(
+    /// What a resend can refuse: an unknown endpoint or message, a disabled endpoint.
+    ResendErrors = [NotFound, InvalidState]
+);
+
 /// Send one event to this endpoint again, with a fresh retry schedule, whatever became of it.
 #[utoipa::path(post, path = "/v1/webhooks/{id}/deliveries/{message_id}/resend", tag = "webhooks",
     params(("id" = String, Path), ("message_id" = String, Path, description = "The event id (`webhook-id`)")),
-    responses((status = 202, description = "Queued"), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
+    responses((status = 202, description = "Queued", body = ResendView), ResendErrors))]
 pub async fn resend(
     State(state): State<AppState>,
     caller: Caller,
@@ -424,18 +448,22 @@ pub async fn resend(
         .await
         .map_err(|e| AppError::unless_found(e, "message"))?;
     state.webhooks_ready.notify_one();
-    Ok((
-        StatusCode::ACCEPTED,
-        axum::Json(json!({"message_id": event.as_str(), "status": "pending"})),
-    )
-        .into_response())
+    Ok(accepted(ResendView {
+        message_id: event.as_str().to_owned(),
+        status: "pending",
+    }))
 }
+
+error_responses!(
+    /// What a recovery can refuse.
+    RecoverErrors = [InvalidModel, NotFound, InvalidState]
+);
 
 /// Send again every failed message of this endpoint created since a time (tenant clock).
 #[utoipa::path(post, path = "/v1/webhooks/{id}/recover", tag = "webhooks",
     params(("id" = String, Path)),
     request_body = Recover,
-    responses((status = 202, description = "`{\"recovered\": N}`"), (status = 400, body = signet_app::error::ErrorBody), (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
+    responses((status = 202, description = "How many messages were queued again", body = RecoverView), RecoverErrors))]
 pub async fn recover(
     State(state): State<AppState>,
     caller: Caller,
@@ -454,5 +482,5 @@ pub async fn recover(
     if n > 0 {
         state.webhooks_ready.notify_one();
     }
-    Ok((StatusCode::ACCEPTED, axum::Json(json!({"recovered": n}))).into_response())
+    Ok(accepted(RecoverView { recovered: n }))
 }
