@@ -6,38 +6,19 @@
 //! screening hits are decided as the API decides them, `decided_by` = `operator:<email>`.
 //! Runs on SQLite, and on PostgreSQL with `SIGNET_TEST_DATABASE=postgres`.
 
-use crate::backoffice::{b64, form, get, post_form, sign_in_as};
-use crate::helpers::{self, TestApp, spawn_app, spawn_app_with};
+use crate::backoffice::{EMAIL, PASSWORD, form, get, operator, post_form, sign_in, sign_in_as};
+use crate::helpers::{self, TestApp, b64, signer_path, spawn_app, spawn_app_with};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use sha2::Digest;
 use signet_core::time::Timestamp;
 use signet_server::pages::admin::{CreateOperatorError, create_operator};
 
-const EMAIL: &str = "reviewer@example.com";
-const PASSWORD: &str = "correct horse battery staple";
-
-async fn operator(app: &TestApp) {
-    create_operator(&app.state.store, EMAIL, PASSWORD, app.state.wall_now())
-        .await
-        .unwrap();
-}
-
-/// Signs in and returns the `Cookie` header value.
-async fn sign_in(app: &TestApp) -> String {
-    sign_in_as(app, EMAIL, PASSWORD).await
-}
-
 fn ids(doc: &Value, i: usize) -> (String, String) {
     (
         doc["id"].as_str().unwrap().to_owned(),
         doc["signers"][i]["id"].as_str().unwrap().to_owned(),
     )
-}
-
-fn path(doc: &Value, i: usize, action: &str) -> String {
-    let (d, s) = ids(doc, i);
-    format!("/v1/documents/{d}/signers/{s}/{action}")
 }
 
 async fn send(app: &TestApp, extra: Value) -> Value {
@@ -263,9 +244,12 @@ async fn an_operator_accepts_a_selfie_from_the_queue_and_the_audit_trail_names_t
     assert!(!dash.text.contains(&format!("selfie-{sid}")));
 
     let selfie = helpers::id_photo();
-    app.post(&path(&doc, 0, "selfie"), json!({"image": b64(&selfie)}))
-        .await
-        .assert(200);
+    app.post(
+        &signer_path(&doc, 0, "selfie"),
+        json!({"image": b64(&selfie)}),
+    )
+    .await
+    .assert(200);
 
     let dash = get(&app, "/admin", Some(&cookie)).await;
     assert_eq!(dash.status, StatusCode::OK);
@@ -375,7 +359,7 @@ async fn an_operator_rejects_a_selfie_and_the_signer_must_send_another() {
     .await;
     let (d, sid) = ids(&doc, 0);
     let png = helpers::id_photo();
-    app.post(&path(&doc, 0, "selfie"), json!({"image": b64(&png)}))
+    app.post(&signer_path(&doc, 0, "selfie"), json!({"image": b64(&png)}))
         .await
         .assert(200);
     let cookie = sign_in(&app).await;
@@ -411,16 +395,16 @@ async fn an_operator_unblocks_a_blocked_signer_and_the_document_is_pending_again
     let (d, sid) = ids(&doc, 0);
     // Three killed codes block the signer and the document.
     for round in 1..=3 {
-        app.post(&path(&doc, 0, "approve"), json!({}))
+        app.post(&signer_path(&doc, 0, "approve"), json!({}))
             .await
             .assert(200);
         for _ in 1..=4 {
-            app.post(&path(&doc, 0, "confirm"), json!({"otp": "000000"}))
+            app.post(&signer_path(&doc, 0, "confirm"), json!({"otp": "000000"}))
                 .await
                 .assert_error(422, "otp_invalid");
         }
         let fifth = app
-            .post(&path(&doc, 0, "confirm"), json!({"otp": "000000"}))
+            .post(&signer_path(&doc, 0, "confirm"), json!({"otp": "000000"}))
             .await;
         fifth.assert_error(
             422,

@@ -3,30 +3,12 @@
 //! audit trails (`/admin/documents`), and webhook deliveries with resend (`/admin/webhooks`).
 //! Runs on SQLite, and on PostgreSQL with `SIGNET_TEST_DATABASE=postgres`.
 
-use crate::backoffice::{b64, form, get, post_form, sign_in_as};
-use crate::helpers::{self, TestApp, spawn_app};
-use axum::http::StatusCode as AxumStatus;
+use crate::backoffice::{form, get, operator, post_form, sign_in};
+use crate::helpers::{self, TestApp, b64, spawn_app, wait_for};
+use crate::webhooks::{Receiver, endpoint, endpoint_id, messages};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use signet_core::ids::WebhookEndpointId;
-use signet_server::pages::admin::create_operator;
-use signet_store::WebhookMessageRow;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU16, AtomicUsize, Ordering};
-use std::time::Duration;
-
-const EMAIL: &str = "reviewer@example.com";
-const PASSWORD: &str = "correct horse battery staple";
-/// Longest wait for something asynchronous (a delivery) before a test fails.
-const PATIENCE: Duration = Duration::from_secs(20);
-
-/// Creates the operator, signs in and returns the `Cookie` header value.
-async fn sign_in(app: &TestApp) -> String {
-    create_operator(&app.state.store, EMAIL, PASSWORD, app.state.wall_now())
-        .await
-        .unwrap();
-    sign_in_as(app, EMAIL, PASSWORD).await
-}
 
 fn document_body(name: &str) -> Value {
     json!({
@@ -95,6 +77,7 @@ async fn signed_out_browsers_are_sent_to_sign_in_and_forms_are_refused() {
 #[tokio::test]
 async fn documents_of_every_tenant_are_listed_filtered_and_searched() {
     let app = spawn_app().await;
+    operator(&app).await;
     let cookie = sign_in(&app).await;
     let service = send(&app, "Service agreement").await;
     let other_key = app.other_tenant("Acme <Lending>").await;
@@ -190,6 +173,7 @@ fn no_session() -> String {
 #[tokio::test]
 async fn documents_come_fifty_to_a_page() {
     let app = spawn_app().await;
+    operator(&app).await;
     let cookie = sign_in(&app).await;
     let mut ids = Vec::new();
     for i in 0..51 {
@@ -239,6 +223,7 @@ async fn documents_come_fifty_to_a_page() {
 #[tokio::test]
 async fn a_document_shows_its_signers_and_audit_trail_and_a_broken_chain() {
     let app = spawn_app().await;
+    operator(&app).await;
     let cookie = sign_in(&app).await;
     // Sent by a client whose user agent carries markup: it is shown as text.
     let d = app
@@ -334,64 +319,6 @@ async fn a_document_shows_its_signers_and_audit_trail_and_a_broken_chain() {
 // ---------------------------------------------------------------------------------------------
 // Webhooks.
 
-/// A receiver answering with one status, counting what it gets.
-struct Receiver {
-    hits: Arc<AtomicUsize>,
-    url: String,
-}
-
-impl Receiver {
-    async fn start(status: u16) -> Receiver {
-        let status = Arc::new(AtomicU16::new(status));
-        let hits = Arc::new(AtomicUsize::new(0));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let url = format!("http://{}/hook", listener.local_addr().unwrap());
-        let (s, h) = (status, hits.clone());
-        let router = axum::Router::new().route(
-            "/hook",
-            axum::routing::post(move || {
-                let (s, h) = (s.clone(), h.clone());
-                async move {
-                    h.fetch_add(1, Ordering::SeqCst);
-                    AxumStatus::from_u16(s.load(Ordering::SeqCst)).unwrap()
-                }
-            }),
-        );
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, router).await;
-        });
-        Receiver { hits, url }
-    }
-
-    fn hits(&self) -> usize {
-        self.hits.load(Ordering::SeqCst)
-    }
-}
-
-async fn endpoint(app: &TestApp, url: &str) -> WebhookEndpointId {
-    let ep = app
-        .post(
-            "/v1/webhooks",
-            json!({"url": url, "event_types": ["person.created"]}),
-        )
-        .await
-        .assert(201)
-        .clone();
-    WebhookEndpointId::parse(ep["id"].as_str().unwrap()).unwrap()
-}
-
-async fn messages(app: &TestApp, id: &WebhookEndpointId) -> Vec<WebhookMessageRow> {
-    app.state.store.webhook_messages(id).await.unwrap()
-}
-
-async fn wait_for(what: &str, mut f: impl AsyncFnMut() -> bool) {
-    let deadline = tokio::time::Instant::now() + PATIENCE;
-    while !f().await {
-        assert!(tokio::time::Instant::now() < deadline, "timed out: {what}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
 fn message_row(ep: &WebhookEndpointId, event: &str) -> String {
     format!(r#"data-endpoint="{}" data-event="{event}""#, ep.as_str())
 }
@@ -399,11 +326,12 @@ fn message_row(ep: &WebhookEndpointId, event: &str) -> String {
 #[tokio::test]
 async fn failed_deliveries_come_first_and_can_be_resent() {
     let app = spawn_app().await;
+    operator(&app).await;
     let cookie = sign_in(&app).await;
     let failing = Receiver::start(500).await;
     let healthy = Receiver::start(204).await;
-    let bad = endpoint(&app, &failing.url).await;
-    let good = endpoint(&app, &healthy.url).await;
+    let bad = endpoint_id(&endpoint(&app, &failing.url, &["person.created"]).await);
+    let good = endpoint_id(&endpoint(&app, &healthy.url, &["person.created"]).await);
     app.person(json!({"first_name": "Ada", "last_name": "Retry"}))
         .await;
     wait_for("a first attempt each", async || {
@@ -606,6 +534,7 @@ async fn a_job_that_keeps_failing_dies_with_its_error_and_an_operator_retries_it
     );
     assert_eq!(app.state.store.pending_job_count().await.unwrap(), 0);
 
+    operator(&app).await;
     let cookie = sign_in(&app).await;
     let page = get(&app, "/admin/jobs", Some(&cookie)).await;
     assert_eq!(page.status, StatusCode::OK);

@@ -2,11 +2,27 @@
 //! CSRF token, the session cookie. Shared by the `admin`, `admin_records` and `browser` tests.
 
 use crate::helpers::TestApp;
-use base64::Engine;
 use reqwest::StatusCode;
 
-pub fn b64(bytes: &[u8]) -> String {
-    base64::engine::general_purpose::STANDARD.encode(bytes)
+/// The operator the tests sign in as.
+pub const EMAIL: &str = "reviewer@example.com";
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// Creates the operator `EMAIL` with `PASSWORD`.
+pub async fn operator(app: &TestApp) {
+    signet_server::pages::admin::create_operator(
+        &app.state.store,
+        EMAIL,
+        PASSWORD,
+        app.state.wall_now(),
+    )
+    .await
+    .unwrap();
+}
+
+/// Signs in as `EMAIL` and returns the `Cookie` header value.
+pub async fn sign_in(app: &TestApp) -> String {
+    sign_in_as(app, EMAIL, PASSWORD).await
 }
 
 /// `application/x-www-form-urlencoded` for a few fields.

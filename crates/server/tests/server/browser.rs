@@ -16,7 +16,8 @@
 
 mod webdriver;
 
-use crate::helpers::{self, TestApp, spawn_app};
+use crate::backoffice;
+use crate::helpers::{self, TestApp, document, spawn_app};
 use base64::Engine;
 use serde_json::{Value, json};
 use std::path::PathBuf;
@@ -108,19 +109,13 @@ impl Harness {
 
     /// A desktop window signed in to the back office as a new operator, on the queues.
     async fn signed_in_operator(&self) -> Session {
-        let (email, password) = ("reviewer@example.com", "correct horse battery staple");
-        signet_server::pages::admin::create_operator(
-            &self.app.state.store,
-            email,
-            password,
-            self.app.state.wall_now(),
-        )
-        .await
-        .unwrap();
+        backoffice::operator(&self.app).await;
         let s = self.driver.session(DESKTOP.0, DESKTOP.1, None).await;
         s.goto(&self.app.url("/admin")).await;
-        s.type_into(&s.find("#email").await, email).await;
-        s.type_into(&s.find("#password").await, password).await;
+        s.type_into(&s.find("#email").await, backoffice::EMAIL)
+            .await;
+        s.type_into(&s.find("#password").await, backoffice::PASSWORD)
+            .await;
         s.click(&s.find("#login-button").await).await;
         s.find("#operator").await;
         s
@@ -195,13 +190,6 @@ async fn send(app: &TestApp, name: &str, pages: usize, extra: Value) -> Value {
 
 fn signer_url(doc: &Value, i: usize) -> String {
     doc["signers"][i]["url"].as_str().unwrap().to_owned()
-}
-
-async fn document(app: &TestApp, doc: &Value) -> Value {
-    app.get(&format!("/v1/documents/{}", doc["id"].as_str().unwrap()))
-        .await
-        .assert(200)
-        .clone()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -642,16 +630,7 @@ async fn an_operator_signs_in_to_the_back_office_and_unblocks_a_signer() {
         return;
     };
     let app = &h.app;
-    let email = "reviewer@example.com";
-    let password = "correct horse battery staple";
-    signet_server::pages::admin::create_operator(
-        &app.state.store,
-        email,
-        password,
-        app.state.wall_now(),
-    )
-    .await
-    .unwrap();
+    backoffice::operator(app).await;
     // Three killed codes block Ana and the document.
     let doc = send(app, "Blocked agreement", 1, json!({})).await;
     let d = doc["id"].as_str().unwrap();
@@ -679,7 +658,8 @@ async fn an_operator_signs_in_to_the_back_office_and_unblocks_a_signer() {
     s.find("#login-form").await;
     assert!(s.current_url().await.ends_with("/admin/login"));
     // A wrong password: the same form again, with the one message for every failure.
-    s.type_into(&s.find("#email").await, email).await;
+    s.type_into(&s.find("#email").await, backoffice::EMAIL)
+        .await;
     s.type_into(&s.find("#password").await, "not the password")
         .await;
     s.click(&s.find("#login-button").await).await;
@@ -687,10 +667,11 @@ async fn an_operator_signs_in_to_the_back_office_and_unblocks_a_signer() {
     assert_eq!(s.text(&error).await, "Wrong email or password.");
     h.shot(&s, "wrong-password").await;
     // Scripts cannot read the session cookie (HttpOnly), before and after signing in.
-    s.type_into(&s.find("#password").await, password).await;
+    s.type_into(&s.find("#password").await, backoffice::PASSWORD)
+        .await;
     s.click(&s.find("#login-button").await).await;
     let who = s.find("#operator").await;
-    assert_eq!(s.text(&who).await, email);
+    assert_eq!(s.text(&who).await, backoffice::EMAIL);
     let cookies = s.execute("return document.cookie;", vec![]).await;
     assert_eq!(cookies, "", "the session cookie is HttpOnly");
     let row = format!("#blocked-{sid}");

@@ -8,8 +8,13 @@ use serde_json::{Value, json};
 use signet_server::App;
 use signet_server::config::{Config, Secret};
 use signet_server::state::AppState;
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use tempfile::TempDir;
+
+/// Longest wait for something asynchronous (a delivery, a job) before a test fails.
+pub const PATIENCE: Duration = Duration::from_secs(20);
 
 pub struct TestApp {
     pub base: String,
@@ -65,6 +70,30 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         self.cancel.cancel();
     }
+}
+
+/// Waits until `f` holds, asking every 20 ms; the test fails after `PATIENCE`.
+pub async fn wait_for(what: &str, mut f: impl AsyncFnMut() -> bool) {
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    while !f().await {
+        assert!(tokio::time::Instant::now() < deadline, "timed out: {what}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Whether a missing external tool (Python peer, browser) fails the test, with
+/// `SIGNET_REQUIRE_TOOLS=1` or `CI`, rather than skips it with a notice.
+pub fn tools_required() -> bool {
+    std::env::var("SIGNET_REQUIRE_TOOLS").is_ok_and(|v| v == "1")
+        || std::env::var_os("CI").is_some()
+}
+
+/// The Python of the test peers: `$SIGNET_TEST_PYTHON`, else the workspace's `.venv`
+/// (`scripts/test-env.sh`).
+pub fn test_python() -> PathBuf {
+    std::env::var_os("SIGNET_TEST_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/python"))
 }
 
 pub fn postgres_selected() -> bool {
@@ -376,6 +405,29 @@ impl TestApp {
             .map(|e| e.event_type)
             .collect()
     }
+}
+
+/// Base64 (standard alphabet), as the API takes files and images.
+pub fn b64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// `/v1/documents/{document}/signers/{signer i}/{action}`.
+pub fn signer_path(doc: &Value, i: usize, action: &str) -> String {
+    format!(
+        "/v1/documents/{}/signers/{}/{action}",
+        doc["id"].as_str().unwrap(),
+        doc["signers"][i]["id"].as_str().unwrap()
+    )
+}
+
+/// The document as the API shows it now.
+pub async fn document(app: &TestApp, doc: &Value) -> Value {
+    app.get(&format!("/v1/documents/{}", doc["id"].as_str().unwrap()))
+        .await
+        .assert(200)
+        .clone()
 }
 
 /// A one-page PDF with a line of text.

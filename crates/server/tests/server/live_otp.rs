@@ -35,9 +35,7 @@ const SANDBOX_CODE: &str = "123456";
 // The SMTP server (aiosmtpd).
 
 fn python_with_aiosmtpd() -> Option<PathBuf> {
-    let python = std::env::var_os("SIGNET_TEST_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/python"));
+    let python = helpers::test_python();
     let usable = Command::new(&python)
         .args(["-c", "import aiosmtpd.controller"])
         .stdout(Stdio::null())
@@ -51,9 +49,7 @@ fn python_with_aiosmtpd() -> Option<PathBuf> {
         "{} cannot import aiosmtpd; run scripts/test-env.sh or set SIGNET_TEST_PYTHON",
         python.display()
     );
-    let required = std::env::var("SIGNET_REQUIRE_TOOLS").is_ok_and(|v| v == "1")
-        || std::env::var_os("CI").is_some();
-    if required {
+    if helpers::tools_required() {
         panic!("{message}");
     }
     eprintln!("skipping the live-mode test against aiosmtpd: {message}");

@@ -3,7 +3,7 @@
 //! the test clock, endpoint disabling, the private-address guard, resend and recover. Runs on
 //! SQLite, and on PostgreSQL with `SIGNET_TEST_DATABASE=postgres`.
 
-use crate::helpers::{self, TestApp, spawn_app, spawn_app_with};
+use crate::helpers::{self, PATIENCE, TestApp, signer_path, spawn_app, spawn_app_with, wait_for};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::{Value, json};
@@ -17,14 +17,11 @@ use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
-/// Longest wait for something asynchronous (a delivery) before a test fails.
-const PATIENCE: Duration = Duration::from_secs(20);
-
 // ---------------------------------------------------------------------------------------------
 // An in-process receiver whose answer can be switched.
 
 #[derive(Debug, Clone)]
-struct Received {
+pub(crate) struct Received {
     id: String,
     timestamp: i64,
     signature: String,
@@ -32,14 +29,14 @@ struct Received {
 }
 
 #[derive(Clone)]
-struct Receiver {
+pub(crate) struct Receiver {
     status: Arc<AtomicU16>,
     got: Arc<Mutex<Vec<Received>>>,
-    url: String,
+    pub(crate) url: String,
 }
 
 impl Receiver {
-    async fn start(status: u16) -> Receiver {
+    pub(crate) async fn start(status: u16) -> Receiver {
         let status = Arc::new(AtomicU16::new(status));
         let got = Arc::new(Mutex::new(Vec::new()));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -61,6 +58,11 @@ impl Receiver {
 
     fn received(&self) -> Vec<Received> {
         self.got.lock().expect("receiver log").clone()
+    }
+
+    /// How many requests arrived.
+    pub(crate) fn hits(&self) -> usize {
+        self.got.lock().expect("receiver log").len()
     }
 }
 
@@ -104,24 +106,18 @@ impl Drop for PyReceiver {
 }
 
 fn python() -> Option<PathBuf> {
-    let path = std::env::var_os("SIGNET_TEST_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/python")
-        });
+    let path = helpers::test_python();
     if path.exists() {
         return Some(path);
     }
-    if std::env::var_os("CI").is_some() {
-        panic!(
-            "the Python test peer {} is missing: run scripts/test-env.sh or set SIGNET_TEST_PYTHON",
-            path.display()
-        );
-    }
-    eprintln!(
-        "skipping: no Python test peer at {} (run scripts/test-env.sh)",
+    let message = format!(
+        "the Python test peer {} is missing: run scripts/test-env.sh or set SIGNET_TEST_PYTHON",
         path.display()
     );
+    if helpers::tools_required() {
+        panic!("{message}");
+    }
+    eprintln!("skipping: {message}");
     None
 }
 
@@ -194,7 +190,7 @@ impl PyReceiver {
 // ---------------------------------------------------------------------------------------------
 // Helpers.
 
-async fn endpoint(app: &TestApp, url: &str, types: &[&str]) -> Value {
+pub(crate) async fn endpoint(app: &TestApp, url: &str, types: &[&str]) -> Value {
     app.post(
         "/v1/webhooks",
         json!({"url": url, "event_types": types, "description": "test receiver"}),
@@ -204,11 +200,11 @@ async fn endpoint(app: &TestApp, url: &str, types: &[&str]) -> Value {
     .clone()
 }
 
-fn endpoint_id(v: &Value) -> WebhookEndpointId {
+pub(crate) fn endpoint_id(v: &Value) -> WebhookEndpointId {
     WebhookEndpointId::parse(v["id"].as_str().expect("endpoint id")).expect("endpoint id kind")
 }
 
-async fn messages(app: &TestApp, id: &WebhookEndpointId) -> Vec<WebhookMessageRow> {
+pub(crate) async fn messages(app: &TestApp, id: &WebhookEndpointId) -> Vec<WebhookMessageRow> {
     app.state
         .store
         .webhook_messages(id)
@@ -237,14 +233,6 @@ async fn wait_for_attempts(app: &TestApp, id: &str, n: usize) -> Vec<Value> {
             tokio::time::Instant::now() < deadline,
             "expected {n} attempts, log: {log:?}"
         );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
-async fn wait_until(what: &str, mut f: impl FnMut() -> bool) {
-    let deadline = tokio::time::Instant::now() + PATIENCE;
-    while !f() {
-        assert!(tokio::time::Instant::now() < deadline, "timed out: {what}");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
@@ -536,7 +524,7 @@ async fn gone_disables_the_endpoint_at_once_and_raises_endpoint_disabled() {
     endpoint(&app, &watcher.url, &["webhook.endpoint_disabled"]).await;
     create_person(&app, "Gone").await;
 
-    wait_until("endpoint_disabled reaches the other endpoint", || {
+    wait_for("endpoint_disabled reaches the other endpoint", async || {
         !watcher.received().is_empty()
     })
     .await;
@@ -613,7 +601,7 @@ async fn five_days_of_failures_disable_the_endpoint() {
             .as_str()
             .is_some_and(|r| r.contains("5 days"))
     );
-    wait_until("endpoint_disabled delivered", || {
+    wait_for("endpoint_disabled delivered", async || {
         !watcher.received().is_empty()
     })
     .await;
@@ -681,7 +669,7 @@ async fn failed_messages_can_be_resent_one_by_one_or_recovered_since_a_time() {
     )
     .await
     .assert(202);
-    wait_until("the resent message arrives", || {
+    wait_for("the resent message arrives", async || {
         receiver.received().len() == 17
     })
     .await;
@@ -710,7 +698,7 @@ async fn failed_messages_can_be_resent_one_by_one_or_recovered_since_a_time() {
         .assert(202)
         .clone();
     assert_eq!(r["recovered"], 1, "only the message still failed");
-    wait_until("the recovered message arrives", || {
+    wait_for("the recovered message arrives", async || {
         receiver.received().len() == 18
     })
     .await;
@@ -791,7 +779,7 @@ async fn a_black_hole_tenant_does_not_delay_another_tenants_deliveries() {
     )
     .await
     .assert(201);
-    wait_until("the other tenant's delivery", || {
+    wait_for("the other tenant's delivery", async || {
         !receiver.received().is_empty()
     })
     .await;
@@ -829,14 +817,6 @@ async fn send_document(app: &TestApp, signers: usize, extra: Value) -> Value {
         b.extend(e.clone());
     }
     app.post("/v1/documents", body).await.assert(201).clone()
-}
-
-fn signer_path(doc: &Value, i: usize, action: &str) -> String {
-    format!(
-        "/v1/documents/{}/signers/{}/{action}",
-        doc["id"].as_str().expect("document id"),
-        doc["signers"][i]["id"].as_str().expect("signer id")
-    )
 }
 
 #[tokio::test]
@@ -917,7 +897,7 @@ async fn delivered_document_events_carry_tags_custom_and_a_signer_exactly_where_
         (&expiring, "CREATE"),
         (&expiring, "EXPIRED"),
     ];
-    wait_until("every document event delivered", || {
+    wait_for("every document event delivered", async || {
         receiver.received().len() >= expected.len()
     })
     .await;

@@ -1,13 +1,8 @@
 //! Documents and the signature workflow over HTTP: every rule of seed 000 on the tenant clock.
 
-use crate::helpers::{TestApp, sample_pdf, spawn_app, spawn_app_with};
-use base64::Engine;
+use crate::helpers::{TestApp, b64, document, sample_pdf, signer_path, spawn_app, spawn_app_with};
 use reqwest::Method;
 use serde_json::{Value, json};
-
-fn b64(bytes: &[u8]) -> String {
-    base64::engine::general_purpose::STANDARD.encode(bytes)
-}
 
 fn signer(name: &str, email: &str) -> Value {
     json!({"name": name, "email": email})
@@ -37,17 +32,12 @@ fn ids(doc: &Value, i: usize) -> (String, String) {
     )
 }
 
-fn path(doc: &Value, i: usize, action: &str) -> String {
-    let (d, s) = ids(doc, i);
-    format!("/v1/documents/{d}/signers/{s}/{action}")
-}
-
 /// Approve and confirm with the sandbox code.
 pub async fn sign(app: &TestApp, doc: &Value, i: usize) -> Value {
-    app.post(&path(doc, i, "approve"), json!({}))
+    app.post(&signer_path(doc, i, "approve"), json!({}))
         .await
         .assert(200);
-    app.post(&path(doc, i, "confirm"), json!({"otp": "123456"}))
+    app.post(&signer_path(doc, i, "confirm"), json!({"otp": "123456"}))
         .await
         .assert(200)
         .clone()
@@ -56,13 +46,6 @@ pub async fn sign(app: &TestApp, doc: &Value, i: usize) -> Value {
 async fn signer_status(app: &TestApp, doc: &Value, i: usize) -> Value {
     let (d, s) = ids(doc, i);
     app.get(&format!("/v1/documents/{d}/signers/{s}"))
-        .await
-        .assert(200)
-        .clone()
-}
-
-async fn document(app: &TestApp, doc: &Value) -> Value {
-    app.get(&format!("/v1/documents/{}", doc["id"].as_str().unwrap()))
         .await
         .assert(200)
         .clone()
@@ -102,13 +85,13 @@ async fn two_signers_sign_in_parallel_and_the_file_carries_both_signatures_and_a
     let view = signer_status(&app, &doc, 0).await;
     assert_eq!(view["documents"][0]["sha256"], doc["sha256"]);
 
-    let approved = app.post(&path(&doc, 0, "approve"), json!({})).await;
+    let approved = app.post(&signer_path(&doc, 0, "approve"), json!({})).await;
     let body = approved.assert(200);
     assert_eq!(body["signer"]["status"], "confirmation_required");
     assert_eq!(body["otp"]["channels"], json!(["sandbox"]));
     assert_eq!(body["documents"][0]["sha256"], doc["sha256"]);
     let signed = app
-        .post(&path(&doc, 0, "confirm"), json!({"otp": "123456"}))
+        .post(&signer_path(&doc, 0, "confirm"), json!({"otp": "123456"}))
         .await;
     assert_eq!(signed.assert(200)["status"], "signed");
     assert_eq!(document(&app, &doc).await["status"], "pending");
@@ -277,7 +260,7 @@ async fn sequential_order_asks_the_next_signer_only_after_the_previous_signed() 
         ["user_consent_required", "new", "new"],
         "only the first is asked"
     );
-    app.post(&path(&doc, 1, "approve"), json!({}))
+    app.post(&signer_path(&doc, 1, "approve"), json!({}))
         .await
         .assert_error(422, "not_your_turn");
     sign(&app, &doc, 0).await;
@@ -305,17 +288,17 @@ async fn the_time_windows_run_on_the_tenant_clock() {
     let doc = send(&app, json!({})).await;
     // Approve within 2 hours of being asked, else 422 until a resend.
     app.advance(2 * 3600 + 1).await;
-    app.post(&path(&doc, 0, "approve"), json!({}))
+    app.post(&signer_path(&doc, 0, "approve"), json!({}))
         .await
         .assert_error(422, "approval_window_expired");
-    let resent = app.post(&path(&doc, 0, "resend"), json!({})).await;
+    let resent = app.post(&signer_path(&doc, 0, "resend"), json!({})).await;
     assert_eq!(resent.assert(200)["status"], "user_consent_required");
-    app.post(&path(&doc, 0, "approve"), json!({}))
+    app.post(&signer_path(&doc, 0, "approve"), json!({}))
         .await
         .assert(200);
     // Confirm within 1 hour of approving.
     app.advance(3600 + 1).await;
-    app.post(&path(&doc, 0, "confirm"), json!({"otp": "123456"}))
+    app.post(&signer_path(&doc, 0, "confirm"), json!({"otp": "123456"}))
         .await
         .assert_error(422, "confirmation_window_expired");
     // 24 hours after being asked without a signature: error 6008. The second signer was
@@ -339,17 +322,17 @@ async fn a_code_expires_after_ten_minutes_and_confirming_before_approving_is_600
     let app = spawn_app().await;
     let doc = send(&app, json!({})).await;
     let early = app
-        .post(&path(&doc, 0, "confirm"), json!({"otp": "123456"}))
+        .post(&signer_path(&doc, 0, "confirm"), json!({"otp": "123456"}))
         .await;
     early.assert_error(422, "signature_flow_not_initialized");
     // 6009 is seed 000's status code; return_code holds seed 001's numbers only.
     assert!(early.body["errors"][0]["return_code"].is_null());
-    app.post(&path(&doc, 0, "approve"), json!({}))
+    app.post(&signer_path(&doc, 0, "approve"), json!({}))
         .await
         .assert(200);
     app.advance(601).await;
     let late = app
-        .post(&path(&doc, 0, "confirm"), json!({"otp": "123456"}))
+        .post(&signer_path(&doc, 0, "confirm"), json!({"otp": "123456"}))
         .await;
     late.assert_error(422, "otp_expired");
     assert_eq!(late.body["errors"][0]["return_code"], 97);
@@ -363,12 +346,12 @@ async fn wrong_codes_kill_the_code_and_the_third_failure_blocks_signer_and_docum
     let app = spawn_app().await;
     let doc = send(&app, json!({})).await;
     for round in 1..=3 {
-        app.post(&path(&doc, 0, "approve"), json!({}))
+        app.post(&signer_path(&doc, 0, "approve"), json!({}))
             .await
             .assert(200);
         for k in 1..=4 {
             let r = app
-                .post(&path(&doc, 0, "confirm"), json!({"otp": "000000"}))
+                .post(&signer_path(&doc, 0, "confirm"), json!({"otp": "000000"}))
                 .await;
             r.assert_error(422, "otp_invalid");
             assert_eq!(r.body["errors"][0]["return_code"], 109);
@@ -380,13 +363,13 @@ async fn wrong_codes_kill_the_code_and_the_third_failure_blocks_signer_and_docum
             );
         }
         let fifth = app
-            .post(&path(&doc, 0, "confirm"), json!({"otp": "000000"}))
+            .post(&signer_path(&doc, 0, "confirm"), json!({"otp": "000000"}))
             .await;
         if round < 3 {
             fifth.assert_error(422, "otp_attempts_exceeded");
             assert_eq!(fifth.body["errors"][0]["return_code"], 108);
             // The killed code does not come back, not even the right one.
-            app.post(&path(&doc, 0, "confirm"), json!({"otp": "123456"}))
+            app.post(&signer_path(&doc, 0, "confirm"), json!({"otp": "123456"}))
                 .await
                 .assert_error(422, "otp_missing");
         } else {
@@ -401,10 +384,10 @@ async fn wrong_codes_kill_the_code_and_the_third_failure_blocks_signer_and_docum
     let types = app.event_types().await;
     assert!(types.iter().any(|t| t == "document.blocked"));
     // Nobody signs a blocked document.
-    app.post(&path(&doc, 1, "approve"), json!({}))
+    app.post(&signer_path(&doc, 1, "approve"), json!({}))
         .await
         .assert_error(422, "signer_blocked");
-    let unblocked = app.post(&path(&doc, 0, "unblock"), json!({})).await;
+    let unblocked = app.post(&signer_path(&doc, 0, "unblock"), json!({})).await;
     assert_eq!(unblocked.assert(200)["status"], "user_consent_required");
     assert_eq!(document(&app, &doc).await["status"], "pending");
     sign(&app, &doc, 0).await;
@@ -416,7 +399,7 @@ async fn a_rejection_raises_reject_then_rejected_with_the_message() {
     let doc = send(&app, json!({})).await;
     let r = app
         .post(
-            &path(&doc, 1, "reject"),
+            &signer_path(&doc, 1, "reject"),
             json!({"message": "The amount is wrong"}),
         )
         .await;
@@ -442,7 +425,7 @@ async fn a_rejection_raises_reject_then_rejected_with_the_message() {
         .unwrap();
     assert_eq!(rejected.data["message"], "The amount is wrong");
     assert_eq!(rejected.data["signer"]["name"], "Ben Okafor");
-    app.post(&path(&doc, 0, "approve"), json!({}))
+    app.post(&signer_path(&doc, 0, "approve"), json!({}))
         .await
         .assert_error(422, "document_closed");
 }
@@ -463,7 +446,7 @@ async fn a_document_expires_at_its_expiry_on_the_tenant_clock() {
             .iter()
             .any(|t| t == "document.expired")
     );
-    let r = app.post(&path(&doc, 0, "approve"), json!({})).await;
+    let r = app.post(&signer_path(&doc, 0, "approve"), json!({})).await;
     r.assert_error(422, "document_expired");
     assert_eq!(r.body["errors"][0]["return_code"], 111);
 }
@@ -477,7 +460,7 @@ async fn a_canceled_document_takes_no_more_signatures() {
         .post(&format!("/v1/documents/{d}/cancel"), json!({}))
         .await;
     assert_eq!(c.assert(200)["status"], "canceled");
-    app.post(&path(&doc, 0, "approve"), json!({}))
+    app.post(&signer_path(&doc, 0, "approve"), json!({}))
         .await
         .assert_error(422, "document_closed");
     app.post(&format!("/v1/documents/{d}/cancel"), json!({}))
@@ -696,7 +679,7 @@ async fn advanced_signers_follow_the_eligibility_table() {
     assert_eq!(doc2["signers"][0]["status_codes"], json!([3105]));
     let jpeg = b64(&crate::helpers::id_photo());
     app.post(
-        &path(&doc2, 0, "selfie"),
+        &signer_path(&doc2, 0, "selfie"),
         json!({"image": b64(b"not an image")}),
     )
     .await
@@ -704,18 +687,18 @@ async fn advanced_signers_follow_the_eligibility_table() {
     // A file that only starts like a JPEG is decoded and refused (seed 001's 2005).
     let fake = app
         .post(
-            &path(&doc2, 0, "selfie"),
+            &signer_path(&doc2, 0, "selfie"),
             json!({"image": b64(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F'])}),
         )
         .await;
     fake.assert_error(400, "invalid_model");
     assert_eq!(fake.body["errors"][0]["return_code"], 2005, "{}", fake.body);
-    app.post(&path(&doc2, 0, "selfie"), json!({"image": jpeg}))
+    app.post(&signer_path(&doc2, 0, "selfie"), json!({"image": jpeg}))
         .await
         .assert(200);
     let accepted = app
         .post(
-            &path(&doc2, 0, "selfie/review"),
+            &signer_path(&doc2, 0, "selfie/review"),
             json!({"decision": "accept"}),
         )
         .await;

@@ -4,8 +4,9 @@
 //! `invalid_model`, a seed 001 number of the field's problem, or none). Never a seed 000 code.
 
 use crate::api::documents::{send, sign};
-use crate::helpers::{Reply, TestApp, id_photo, sample_pdf, spawn_app, spawn_app_with};
-use base64::Engine;
+use crate::helpers::{
+    Reply, TestApp, b64, id_photo, sample_pdf, signer_path, spawn_app, spawn_app_with,
+};
 use reqwest::Method;
 use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
@@ -74,18 +75,6 @@ impl Catalogue {
             None => assert_eq!(sent, None, "{code}: the catalogue lists no return_code"),
         }
     }
-}
-
-fn b64(bytes: &[u8]) -> String {
-    base64::engine::general_purpose::STANDARD.encode(bytes)
-}
-
-fn signer_path(doc: &Value, i: usize, action: &str) -> String {
-    format!(
-        "/v1/documents/{}/signers/{}/{action}",
-        doc["id"].as_str().unwrap(),
-        doc["signers"][i]["id"].as_str().unwrap()
-    )
 }
 
 async fn live_key(app: &TestApp) -> String {

@@ -3,16 +3,13 @@
 //! `Retry-After` where waiting helps), SMS only to allowed countries, and a cap on a
 //! tenant's webhook endpoints.
 
-use crate::helpers::{Reply, TestApp, document_identification, sample_pdf, spawn_app_with};
-use base64::Engine;
+use crate::helpers::{
+    Reply, TestApp, b64, document_identification, sample_pdf, signer_path, spawn_app_with,
+};
 use reqwest::Method;
 use serde_json::{Value, json};
 
 const NUMBER: &str = "+4915112345678";
-
-fn b64(bytes: &[u8]) -> String {
-    base64::engine::general_purpose::STANDARD.encode(bytes)
-}
 
 async fn send(app: &TestApp, signers: Value) -> Value {
     app.post(
@@ -24,16 +21,8 @@ async fn send(app: &TestApp, signers: Value) -> Value {
     .clone()
 }
 
-fn path(doc: &Value, i: usize, action: &str) -> String {
-    format!(
-        "/v1/documents/{}/signers/{}/{action}",
-        doc["id"].as_str().unwrap(),
-        doc["signers"][i]["id"].as_str().unwrap()
-    )
-}
-
 async fn approve(app: &TestApp, doc: &Value, i: usize) -> Reply {
-    app.post(&path(doc, i, "approve"), json!({})).await
+    app.post(&signer_path(doc, i, "approve"), json!({})).await
 }
 
 fn retry_after(r: &Reply) -> Option<u64> {
@@ -83,7 +72,7 @@ async fn a_signers_codes_are_capped_over_its_life_and_a_numbers_per_day() {
         r.headers
     );
     // A fresh window does not give the signer more codes.
-    app.post(&path(&doc, 0, "resend"), json!({}))
+    app.post(&signer_path(&doc, 0, "resend"), json!({}))
         .await
         .assert(200);
     approve(&app, &doc, 0)
@@ -168,7 +157,7 @@ async fn a_tenants_codes_per_hour_are_capped_with_retry_after_on_the_api_and_the
     let other_doc = r.assert(201).clone();
     app.send(
         Method::POST,
-        &path(&other_doc, 0, "approve"),
+        &signer_path(&other_doc, 0, "approve"),
         Some(&other),
         Some(b"{}".to_vec()),
         Some("application/json"),

@@ -6,7 +6,7 @@
 mod tsa_stand_in;
 
 use crate::api::documents::send;
-use crate::helpers::{TestApp, spawn_app_with};
+use crate::helpers::{TestApp, document, signer_path, spawn_app_with};
 use serde_json::{Value, json};
 use signet_pdf::Indication;
 use signet_server::config::Secret;
@@ -22,14 +22,6 @@ async fn app_with_tsa(url: &str, timeout_ms: u64) -> TestApp {
         c.tsa_timeout_ms = timeout_ms;
     })
     .await
-}
-
-fn signer_path(doc: &Value, i: usize, action: &str) -> String {
-    format!(
-        "/v1/documents/{}/signers/{}/{action}",
-        doc["id"].as_str().unwrap(),
-        doc["signers"][i]["id"].as_str().unwrap()
-    )
 }
 
 /// Approve and confirm; the signer as the confirmation leaves it.
@@ -55,13 +47,6 @@ async fn one_signer_document(app: &TestApp) -> Value {
         json!({"signers": [{"name": "Ana Silva", "email": "ana@example.com"}]}),
     )
     .await
-}
-
-async fn document(app: &TestApp, doc: &Value) -> Value {
-    app.get(&format!("/v1/documents/{}", doc["id"].as_str().unwrap()))
-        .await
-        .assert(200)
-        .clone()
 }
 
 async fn file(app: &TestApp, doc: &Value) -> Vec<u8> {

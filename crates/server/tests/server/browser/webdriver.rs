@@ -63,9 +63,7 @@ pub fn tools(test: &str) -> Option<(PathBuf, PathBuf)> {
                 "{} not found; run scripts/test-env.sh (apt-get install chromium chromium-driver)",
                 missing.join(" and ")
             );
-            let required = std::env::var("SIGNET_REQUIRE_TOOLS").is_ok_and(|v| v == "1")
-                || std::env::var_os("CI").is_some();
-            if required {
+            if crate::helpers::tools_required() {
                 panic!("{message}");
             }
             eprintln!("skipping the browser test {test}: {message}");
