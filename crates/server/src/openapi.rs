@@ -109,6 +109,142 @@ impl ToSchema for PersonSchema {
     }
 }
 
+/// A person's field as a request may set it, with the checks of `signet_core::person`;
+/// `nullable`: `null` clears it (every field but the first and last name).
+fn input_schema(kind: Kind, nullable: bool) -> RefOr<Schema> {
+    use utoipa::openapi::{KnownFormat, SchemaFormat};
+    let string = || ObjectBuilder::new().schema_type(SchemaType::new(Type::String));
+    let countries =
+        || views::schema::words(signet_core::validate::COUNTRIES.iter().map(|c| c.alpha2)).build();
+    let schema = match kind {
+        Kind::Name => string()
+            .min_length(Some(1))
+            .max_length(Some(signet_core::validate::MAX_NAME_CHARS))
+            .pattern(Some(r"^\S"))
+            .description(Some(
+                "Letters of any script, spaces, hyphens, apostrophes and dots; at least one letter; not starting with whitespace.",
+            ))
+            .build(),
+        Kind::Text(max) => string().max_length(Some(max)).build(),
+        Kind::Enum(words) => views::schema::words(words.iter().copied()).build(),
+        Kind::Country => countries(),
+        Kind::CountryList => {
+            return ArrayBuilder::new()
+                .schema_type(SchemaType::from_iter([Type::Array, Type::Null]))
+                .items(countries())
+                .description(Some("`null` empties the list."))
+                .into();
+        }
+        Kind::Phone => fields::phone(),
+        Kind::Email => fields::email(),
+        Kind::BirthDate | Kind::AmlConfirmedOn => string()
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+            .build(),
+        Kind::UtcTimestamp => fields::utc_timestamp(),
+        Kind::Nace => string()
+            .pattern(Some(r"^[A-U]?[0-9]{2}(\.[0-9]{1,2})?$"))
+            .description(Some("A NACE Rev. 2 code such as `62`, `62.01` or `J62.01`."))
+            .build(),
+        Kind::Bool => ObjectBuilder::new()
+            .schema_type(SchemaType::new(Type::Boolean))
+            .build(),
+        Kind::Cents => ObjectBuilder::new()
+            .schema_type(SchemaType::new(Type::Integer))
+            .minimum(Some(0))
+            .build(),
+        Kind::Address | Kind::TaxInformation => {
+            let members: &[(&str, Kind)] = match kind {
+                Kind::Address => &[
+                    ("line_1", Kind::Text(255)),
+                    ("line_2", Kind::Text(255)),
+                    ("postal_code", Kind::Text(20)),
+                    ("city", Kind::Text(255)),
+                    ("country", Kind::Country),
+                    ("state", Kind::Text(255)),
+                ],
+                _ => &[
+                    (
+                        "tax_assessment",
+                        Kind::Enum(signet_core::person::TAX_ASSESSMENTS),
+                    ),
+                    (
+                        "marital_status",
+                        Kind::Enum(signet_core::person::MARITAL_STATUSES),
+                    ),
+                ],
+            };
+            let mut b = ObjectBuilder::new()
+                .schema_type(SchemaType::new(Type::Object))
+                .additional_properties(Some(utoipa::openapi::schema::AdditionalProperties::FreeForm(false)))
+                .description(Some("Members given are merged into the current value."));
+            for (name, member) in members {
+                b = b.property(*name, input_schema(*member, true));
+            }
+            b.build()
+        }
+    };
+    if nullable {
+        fields::or_null(schema).into()
+    } else {
+        schema.into()
+    }
+}
+
+fn person_input(create: bool) -> RefOr<Schema> {
+    use signet_core::person::Access;
+    let mut b = ObjectBuilder::new()
+        .schema_type(SchemaType::new(Type::Object))
+        .additional_properties(Some(
+            utoipa::openapi::schema::AdditionalProperties::FreeForm(false),
+        ));
+    for f in FIELDS {
+        let writable = match f.access {
+            Access::Updatable => true,
+            Access::CreateOnly => create,
+            Access::ReadOnly => false,
+        };
+        if writable {
+            let nullable = !matches!(f.name, "first_name" | "last_name");
+            b = b.property(f.name, input_schema(f.kind, nullable));
+        }
+    }
+    if create {
+        b = b.required("first_name").required("last_name");
+    }
+    b.into()
+}
+
+/// A new person (seed 002): `first_name` and `last_name` are required; read-only and unknown
+/// fields are refused.
+pub struct PersonCreateSchema;
+
+impl PartialSchema for PersonCreateSchema {
+    fn schema() -> RefOr<Schema> {
+        person_input(true)
+    }
+}
+
+impl ToSchema for PersonCreateSchema {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "PersonCreate".into()
+    }
+}
+
+/// Changes to a person: only the fields seed 002 lists as updatable.
+pub struct PersonUpdateSchema;
+
+impl PartialSchema for PersonUpdateSchema {
+    fn schema() -> RefOr<Schema> {
+        person_input(false)
+    }
+}
+
+impl ToSchema for PersonUpdateSchema {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "PersonUpdate".into()
+    }
+}
+
 /// Request field schemas with the limits the handlers check.
 pub mod fields {
     use utoipa::openapi::schema::{Array, ArrayBuilder, Object, ObjectBuilder, SchemaType, Type};
@@ -359,6 +495,8 @@ fn view_schemas() -> Vec<(String, RefOr<Schema>)> {
     view::<views::ReadyView>(&mut out);
     view::<views::UnavailableView>(&mut out);
     out.push(("Person".into(), PersonSchema::schema()));
+    out.push(("PersonCreate".into(), PersonCreateSchema::schema()));
+    out.push(("PersonUpdate".into(), PersonUpdateSchema::schema()));
     out
 }
 
