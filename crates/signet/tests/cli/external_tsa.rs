@@ -9,9 +9,10 @@
 // Synchronous tests driving child processes: blocking waits are right here.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)]
 
-mod common;
-#[path = "../../pdf/tests/support/tsa_stand_in.rs"]
+#[path = "../../../pdf/tests/support/tsa_stand_in.rs"]
 mod tsa_stand_in;
+
+use crate::common;
 
 use base64::Engine;
 use serde_json::{Value, json};

@@ -4,9 +4,7 @@
 // The shared helpers block on child processes; that is right in a synchronous test.
 #![allow(clippy::disallowed_methods)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::io::Write;
 use std::process::{Output, Stdio};
 

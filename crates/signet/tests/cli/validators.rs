@@ -10,8 +10,7 @@
 // Synchronous tests driving child processes: blocking waits are right here.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)]
 
-mod common;
-
+use crate::common;
 use base64::Engine;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};

@@ -5,8 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)]
 
-mod common;
-
+use crate::common;
 use signet_pdf::Indication;
 use std::time::{Duration, Instant};
 

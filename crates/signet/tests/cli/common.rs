@@ -2,8 +2,6 @@
 //! `signet` command with a clean environment, a server process and a minimal
 //! HTTP client over a plain socket.
 
-#![allow(dead_code)] // each test binary uses its own part
-
 use serde_json::Value;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};

@@ -4,8 +4,7 @@
 // Fixtures are made at the real time: external clocks judge certificates against it.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)]
 
-mod common;
-
+use crate::common;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use signet_pdf::{SignOptions, TrustStore, sign_pdf, timestamp_pdf};
