@@ -8,21 +8,14 @@ use crate::common::*;
 use std::io::Write;
 use std::process::{Output, Stdio};
 
+/// `signet admin create EMAIL --password-stdin` with `stdin` as its input.
 fn create(database_url: &str, data_dir: &std::path::Path, email: &str, stdin: &str) -> Output {
-    let mut child = signet(database_url, data_dir)
-        .args(["admin", "create", email, "--password-stdin"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run signet");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write the password");
-    child.wait_with_output().expect("signet admin create")
+    run(
+        database_url,
+        data_dir,
+        &["create", email, "--password-stdin"],
+        stdin,
+    )
 }
 
 #[test]

@@ -2,9 +2,10 @@
 //! `signet` command with a clean environment, a server process and a minimal
 //! HTTP client over a plain socket.
 
-use serde_json::Value;
+use serde_json::{Value, json};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -134,6 +135,55 @@ pub fn request(
     try_request(port, method, path, key, body).expect("an answer from signet")
 }
 
+/// `POST path` with a JSON body, expecting a 2xx; returns the answer.
+pub fn post(port: u16, key: &str, path: &str, body: Value) -> Value {
+    let (status, reply) = request(port, "POST", path, key, Some(&body));
+    assert!(
+        (200..300).contains(&status),
+        "POST {path}: {status} {reply}"
+    );
+    reply
+}
+
+/// `GET path`, expecting 200.
+pub fn get(port: u16, key: &str, path: &str) -> Value {
+    let (status, reply) = request(port, "GET", path, key, None);
+    assert_eq!(status, 200, "GET {path}: {reply}");
+    reply
+}
+
+pub fn id(v: &Value) -> String {
+    v["id"].as_str().expect("an id").to_owned()
+}
+
+/// A person with a requested `idnow` identification (the names choose the sandbox case);
+/// returns (person, identification).
+pub fn requested(port: u16, key: &str, first: &str, last: &str) -> (String, String) {
+    let person = post(
+        port,
+        key,
+        "/v1/persons",
+        json!({"first_name": first, "last_name": last}),
+    );
+    let pid = id(&person);
+    let ident = post(
+        port,
+        key,
+        &format!("/v1/persons/{pid}/identifications"),
+        json!({"method": "idnow"}),
+    );
+    let iid = id(&ident);
+    let (status, body) = request(
+        port,
+        "PATCH",
+        &format!("/v1/persons/{pid}/identifications/{iid}/request"),
+        key,
+        None,
+    );
+    assert_eq!(status, 200, "{body}");
+    (pid, iid)
+}
+
 /// One request; `None` when the connection fails or is cut before a whole
 /// response (a server that died is no answer).
 pub fn try_request(
@@ -172,7 +222,13 @@ pub fn start_server(database_url: &str, data_dir: &std::path::Path) -> Server {
 /// `signet serve` listening on `port`: e.g. again at the address an earlier server wrote
 /// into the certificates it issued, so that their revocation addresses answer.
 pub fn start_server_on(database_url: &str, data_dir: &std::path::Path, port: u16) -> Server {
-    let child = signet(database_url, data_dir)
+    serve(signet(database_url, data_dir), port)
+}
+
+/// `cmd serve` (a `signet` command with its configuration) listening on `port`, once it
+/// answers `/healthz`.
+pub fn serve(mut cmd: Command, port: u16) -> Server {
+    let child = cmd
         .arg("serve")
         .env("SIGNET_LISTEN", format!("127.0.0.1:{port}"))
         .stdout(Stdio::null())
@@ -324,6 +380,123 @@ fn dechunk(mut input: &[u8]) -> Vec<u8> {
 pub fn tools_required() -> bool {
     std::env::var_os("CI").is_some()
         || std::env::var("SIGNET_REQUIRE_TOOLS").is_ok_and(|v| !v.is_empty() && v != "0")
+}
+
+/// Whether a validator is usable: missing it fails when tools are required, else skips with
+/// a notice.
+pub fn require(what: &str, present: bool) -> bool {
+    if present {
+        return true;
+    }
+    if tools_required() {
+        panic!(
+            "{what} is required (SIGNET_REQUIRE_TOOLS or CI) but was not found; run \
+             scripts/test-env.sh (pyHanko from PyPI into .venv, apt packages poppler-utils and \
+             libnss3-tools)"
+        );
+    }
+    eprintln!("notice: {what} not found, skipping this validator check");
+    false
+}
+
+/// The Python with pyHanko: `$SIGNET_TEST_PYTHON`, else the workspace venv; `None` (after
+/// `require`) without it.
+pub fn pyhanko() -> Option<PathBuf> {
+    let p = std::env::var_os("SIGNET_TEST_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join(".venv/bin/python"));
+    let present = Command::new(&p)
+        .args(["-c", "import pyhanko"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    require("pyHanko (SIGNET_TEST_PYTHON or .venv/bin/python)", present).then_some(p)
+}
+
+/// Whether `name` is a command on the `PATH`.
+fn on_path(name: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {name}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Whether poppler's pdfsig and NSS's certutil are there (after `require`).
+pub fn have_pdfsig() -> bool {
+    require(
+        "pdfsig and certutil (poppler-utils, libnss3-tools)",
+        on_path("pdfsig") && on_path("certutil"),
+    )
+}
+
+/// pyHanko's verdict on each signature of `file`, trusting only `roots` (joined by `:`).
+pub fn pyhanko_validate(python: &Path, roots: &std::ffi::OsStr, file: &Path) -> Vec<Value> {
+    let script = workspace().join("crates/pdf/tests/validate_pyhanko.py");
+    let out = Command::new(python)
+        .arg(script)
+        .arg(roots)
+        .arg(file)
+        .output()
+        .expect("run pyHanko");
+    assert!(
+        out.status.success(),
+        "pyHanko script failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+/// A fresh NSS database in `dir` that trusts every PEM root given as a CA.
+pub fn nss_db(dir: &Path, roots: &[&str]) -> String {
+    let db = dir.join("nss");
+    std::fs::create_dir_all(&db).expect("nss dir");
+    let spec = format!("sql:{}", db.display());
+    let st = Command::new("certutil")
+        .args(["-N", "-d", &spec, "--empty-password"])
+        .status()
+        .expect("certutil -N");
+    assert!(st.success(), "certutil -N failed");
+    for (i, root) in roots.iter().enumerate() {
+        let pem = dir.join(format!("root{i}.pem"));
+        std::fs::write(&pem, root).expect("root PEM");
+        let st = Command::new("certutil")
+            .args([
+                "-A",
+                "-d",
+                &spec,
+                "-n",
+                &format!("root{i}"),
+                "-t",
+                "CT,C,C",
+                "-a",
+            ])
+            .arg("-i")
+            .arg(&pem)
+            .status()
+            .expect("certutil -A");
+        assert!(st.success(), "certutil -A failed");
+    }
+    spec
+}
+
+/// pdfsig's block for each signature of `file` with the NSS database `nss`, document
+/// timestamps left out (pdfsig cannot validate ETSI.RFC3161 and says so).
+pub fn pdfsig_signatures(nss: &str, file: &Path) -> Vec<String> {
+    let out = Command::new("pdfsig")
+        .args(["-nssdir", nss])
+        .arg(file)
+        .output()
+        .expect("run pdfsig");
+    let report =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    report
+        .split("Signature #")
+        .skip(1)
+        .filter(|b| b.contains("ETSI.CAdES.detached"))
+        .map(str::to_string)
+        .collect()
 }
 
 /// The workspace root.

@@ -24,41 +24,6 @@ fn letters(mut n: usize) -> String {
     }
 }
 
-fn id(v: &Value) -> String {
-    v["id"].as_str().expect("an id").to_owned()
-}
-
-/// A person with a requested identification; returns (person, identification).
-fn requested(port: u16, key: &str, first: &str, last: &str) -> (String, String) {
-    let (status, person) = request(
-        port,
-        "POST",
-        "/v1/persons",
-        key,
-        Some(&json!({"first_name": first, "last_name": last})),
-    );
-    assert_eq!(status, 201, "{person}");
-    let pid = id(&person);
-    let (status, ident) = request(
-        port,
-        "POST",
-        &format!("/v1/persons/{pid}/identifications"),
-        key,
-        Some(&json!({"method": "idnow"})),
-    );
-    assert_eq!(status, 201, "{ident}");
-    let iid = id(&ident);
-    let (status, body) = request(
-        port,
-        "PATCH",
-        &format!("/v1/persons/{pid}/identifications/{iid}/request"),
-        key,
-        None,
-    );
-    assert_eq!(status, 200, "{body}");
-    (pid, iid)
-}
-
 fn identification(port: u16, key: &str, pid: &str, iid: &str) -> Value {
     let (status, body) = request(
         port,

@@ -12,51 +12,14 @@
 #[path = "../../../pdf/tests/support/tsa_stand_in.rs"]
 mod tsa_stand_in;
 
-use crate::common;
-
+use crate::common::{
+    self, have_pdfsig, nss_db, pdfsig_signatures, post, pyhanko, pyhanko_validate,
+};
 use base64::Engine;
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 use tsa_stand_in::{Answer, StandInTsa};
 
 const STAND_IN_TSA: &str = "Stand-in Trust Services Signet Timestamp Authority";
-
-fn post(port: u16, key: &str, path: &str, body: Value) -> Value {
-    let (status, reply) = common::request(port, "POST", path, key, Some(&body));
-    assert!(
-        (200..300).contains(&status),
-        "POST {path}: {status} {reply}"
-    );
-    reply
-}
-
-fn python() -> Option<PathBuf> {
-    let p = std::env::var_os("SIGNET_TEST_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| common::workspace().join(".venv/bin/python"));
-    let ok = Command::new(&p)
-        .args(["-c", "import pyhanko"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    ok.then_some(p)
-}
-
-fn tool(name: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {name}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn require(what: &str, present: bool) -> bool {
-    if !present {
-        assert!(!common::tools_required(), "{what} is required");
-        eprintln!("skipped: {what} is not installed");
-    }
-    present
-}
 
 /// Signs a two-signer document through the API of a server stamping with `tsa` and returns
 /// the finished file and Signet's test root, with the server still running: its OCSP
@@ -66,20 +29,10 @@ fn signed_with_the_stand_in(
 ) -> (Vec<u8>, String, common::Server, common::DropDatabase) {
     let (database_url, data_dir, db) = common::fresh_database("external_tsa");
     let key = common::create_tenant(&database_url, &data_dir, "external-tsa");
-    let port = common::free_port();
-    let child = common::signet(&database_url, &data_dir)
-        .arg("serve")
-        .env("SIGNET_LISTEN", format!("127.0.0.1:{port}"))
-        .env("SIGNET_TSA_URL", &tsa.url)
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("start signet serve");
-    let server = common::Server { child, port };
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while common::request_health(port) != Some(200) {
-        assert!(Instant::now() < deadline, "signet serve did not come up");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let mut serve = common::signet(&database_url, &data_dir);
+    serve.env("SIGNET_TSA_URL", &tsa.url);
+    let server = common::serve(serve, common::free_port());
+    let port = server.port;
     let file = base64::engine::general_purpose::STANDARD.encode(common::text_pdf(&[
         "Stamped elsewhere",
         "The parties sign this agreement.",
@@ -124,39 +77,6 @@ fn signed_with_the_stand_in(
     let (status, root) = common::request_bytes(port, "GET", "/v1/trust/test-ca.pem", "", b"", "");
     assert_eq!(status, 200);
     (pdf, String::from_utf8(root).unwrap(), server, db)
-}
-
-/// An NSS database trusting every PEM root given.
-fn nss_db(dir: &Path, roots: &[&str]) -> String {
-    let db = dir.join("nss");
-    std::fs::create_dir_all(&db).unwrap();
-    let spec = format!("sql:{}", db.display());
-    let st = Command::new("certutil")
-        .args(["-N", "-d", &spec, "--empty-password"])
-        .status()
-        .unwrap();
-    assert!(st.success());
-    for (i, root) in roots.iter().enumerate() {
-        let pem = dir.join(format!("root{i}.pem"));
-        std::fs::write(&pem, root).unwrap();
-        let st = Command::new("certutil")
-            .args([
-                "-A",
-                "-d",
-                &spec,
-                "-n",
-                &format!("root{i}"),
-                "-t",
-                "CT,C,C",
-                "-a",
-                "-i",
-            ])
-            .arg(&pem)
-            .status()
-            .unwrap();
-        assert!(st.success());
-    }
-    spec
 }
 
 #[test]
@@ -223,28 +143,9 @@ fn a_file_stamped_by_an_external_authority_validates_under_its_root() {
     );
 
     // pyHanko, trusting both roots and fetching nothing.
-    let py = python();
-    if require(
-        "pyHanko (SIGNET_TEST_PYTHON or .venv/bin/python)",
-        py.is_some(),
-    ) {
+    if let Some(py) = pyhanko() {
         let roots = std::env::join_paths([&test_ca, &tsa_ca]).unwrap();
-        let script = common::workspace().join("crates/pdf/tests/validate_pyhanko.py");
-        let out = Command::new(py.unwrap())
-            .arg(script)
-            .arg(&roots)
-            .arg(&file)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let results: Vec<Value> = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
+        let results = pyhanko_validate(&py, &roots, &file);
         assert_eq!(results.len(), 3, "{results:#?}");
         for r in &results {
             assert_eq!(r["intact"], true, "{r}");
@@ -258,27 +159,13 @@ fn a_file_stamped_by_an_external_authority_validates_under_its_root() {
     }
 
     // pdfsig, with both roots in its NSS database.
-    if require(
-        "pdfsig and certutil (poppler-utils, libnss3-tools)",
-        tool("pdfsig") && tool("certutil"),
-    ) {
+    if have_pdfsig() {
         let nss = nss_db(dir.path(), &[&test_root, &tsa.root_pem]);
         // The server is still running, so the CRL and OCSP addresses the certificates name
         // answer (the seal of these simple signatures names its CRL only, which pdfsig does
         // not fetch; validators.rs has advanced signers, whose OCSP status pdfsig asks).
-        let out = Command::new("pdfsig")
-            .args(["-nssdir", &nss])
-            .arg(&file)
-            .output()
-            .unwrap();
-        let report = String::from_utf8_lossy(&out.stdout).into_owned()
-            + &String::from_utf8_lossy(&out.stderr);
-        let blocks: Vec<&str> = report
-            .split("Signature #")
-            .skip(1)
-            .filter(|b| b.contains("ETSI.CAdES.detached"))
-            .collect();
-        assert_eq!(blocks.len(), 2, "{report}");
+        let blocks = pdfsig_signatures(&nss, &file);
+        assert_eq!(blocks.len(), 2, "{blocks:#?}");
         for b in blocks {
             assert!(b.contains("Signature is Valid."), "{b}");
             assert!(b.contains("Certificate is Trusted."), "{b}");

@@ -1,7 +1,8 @@
 //! `signet lists import` run as a process against a fresh SQLite data directory.
 
+use crate::common::signet_bare;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -10,16 +11,8 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn import(data_dir: &Path, path: &Path, format: &str) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_signet"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("SIGNET_") {
-            cmd.env_remove(k);
-        }
-    }
-    cmd.env("SIGNET_DATA_DIR", data_dir)
-        .env("SIGNET_LOG", "warn")
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
+    signet_bare()
+        .env("SIGNET_DATA_DIR", data_dir)
         .args(["lists", "import"])
         .arg(path)
         .args(["--format", format])
@@ -29,8 +22,8 @@ fn import(data_dir: &Path, path: &Path, format: &str) -> Output {
 
 #[test]
 fn lists_import_prints_a_summary_and_a_malformed_file_fails_naming_the_line() {
-    let data_dir = std::env::temp_dir().join(format!("signet-lists-cli-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&data_dir);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data_dir = dir.path().join("data");
 
     let out = import(&data_dir, &fixture("sdn.xml"), "ofac-sdn-xml");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -74,6 +67,4 @@ fn lists_import_prints_a_summary_and_a_malformed_file_fails_naming_the_line() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-
-    let _ = std::fs::remove_dir_all(&data_dir);
 }

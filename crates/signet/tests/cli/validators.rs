@@ -10,7 +10,7 @@
 // Synchronous tests driving child processes: blocking waits are right here.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)]
 
-use crate::common;
+use crate::common::{self, get, have_pdfsig, id, post, pyhanko, pyhanko_validate};
 use base64::Engine;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
@@ -55,52 +55,6 @@ fn tamper(pdf: &[u8]) -> Vec<u8> {
     let mut out = pdf.to_vec();
     out[at] = b'A';
     out
-}
-
-fn post(port: u16, key: &str, path: &str, body: Value) -> Value {
-    let (status, reply) = common::request(port, "POST", path, key, Some(&body));
-    assert!(
-        (200..300).contains(&status),
-        "POST {path}: {status} {reply}"
-    );
-    reply
-}
-
-fn get(port: u16, key: &str, path: &str) -> Value {
-    let (status, reply) = common::request(port, "GET", path, key, None);
-    assert_eq!(status, 200, "GET {path}: {reply}");
-    reply
-}
-
-fn id(v: &Value) -> String {
-    v["id"].as_str().expect("an id").to_owned()
-}
-
-/// A sandbox person whose identification succeeds 120 s after the request (tenant clock).
-fn requested_person(port: u16, key: &str, last_name: &str) -> (String, String) {
-    let person = post(
-        port,
-        key,
-        "/v1/persons",
-        json!({"first_name": "X-AUTOTEST-HAPPYPATH", "last_name": last_name}),
-    );
-    let pid = id(&person);
-    let ident = post(
-        port,
-        key,
-        &format!("/v1/persons/{pid}/identifications"),
-        json!({"method": "idnow", "language": "EN"}),
-    );
-    let iid = id(&ident);
-    let (status, body) = common::request(
-        port,
-        "PATCH",
-        &format!("/v1/persons/{pid}/identifications/{iid}/request"),
-        key,
-        None,
-    );
-    assert_eq!(status, 200, "{body}");
-    (pid, iid)
 }
 
 /// Sends a document, has every signer approve and confirm, and returns the signed file.
@@ -185,10 +139,11 @@ fn fixtures() -> &'static Fixtures {
             ],
         );
 
-        // Three identified signers at the advanced level (a certificate each).
+        // Three identified signers at the advanced level (a certificate each); the sandbox
+        // name X-AUTOTEST-HAPPYPATH has an identification succeed 120 s after its request.
         let persons: Vec<(String, String)> = ["Carla", "Duarte", "Eva"]
             .iter()
-            .map(|last| requested_person(port, &key, last))
+            .map(|last| common::requested(port, &key, "X-AUTOTEST-HAPPYPATH", last))
             .collect();
         post(
             port,
@@ -278,97 +233,6 @@ fn hex_upper(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02X}")).collect()
 }
 
-/// Whether a validator is usable: missing it fails when tools are required, else skips.
-fn require(what: &str, present: bool) -> bool {
-    if present {
-        return true;
-    }
-    if common::tools_required() {
-        panic!(
-            "{what} is required (SIGNET_REQUIRE_TOOLS or CI) but was not found; run \
-             scripts/test-env.sh (pyHanko from PyPI into .venv, apt packages poppler-utils and \
-             libnss3-tools)"
-        );
-    }
-    eprintln!("notice: {what} not found, skipping this validator check");
-    false
-}
-
-/// The Python with pyHanko: `$SIGNET_TEST_PYTHON`, else the workspace venv.
-fn python() -> Option<PathBuf> {
-    let p = std::env::var_os("SIGNET_TEST_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| common::workspace().join(".venv/bin/python"));
-    let ok = Command::new(&p)
-        .args(["-c", "import pyhanko"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    ok.then_some(p)
-}
-
-fn pyhanko() -> Option<PathBuf> {
-    let py = python();
-    require(
-        "pyHanko (SIGNET_TEST_PYTHON or .venv/bin/python)",
-        py.is_some(),
-    )
-    .then_some(py)
-    .flatten()
-}
-
-fn tool(name: &str) -> bool {
-    Command::new(name).arg("-v").output().is_ok()
-}
-
-fn have_pdfsig() -> bool {
-    require(
-        "pdfsig and certutil (poppler-utils, libnss3-tools)",
-        tool("pdfsig") && tool("certutil"),
-    )
-}
-
-/// pyHanko's verdict on each signature of `file`, trusting only `roots` (joined by `:`).
-fn pyhanko_validate(python: &Path, roots: &std::ffi::OsStr, file: &Path) -> Vec<Value> {
-    let script = common::workspace().join("crates/pdf/tests/validate_pyhanko.py");
-    let out = Command::new(python)
-        .arg(script)
-        .arg(roots)
-        .arg(file)
-        .output()
-        .expect("run pyHanko");
-    assert!(
-        out.status.success(),
-        "pyHanko script failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("a JSON line"))
-        .collect()
-}
-
-/// A fresh NSS database in `dir` that trusts `root_pem` as a CA.
-fn nss_db(dir: &Path, root_pem: &str) -> String {
-    let db = dir.join("nss");
-    std::fs::create_dir_all(&db).unwrap();
-    let spec = format!("sql:{}", db.display());
-    let st = Command::new("certutil")
-        .args(["-N", "-d", &spec, "--empty-password"])
-        .status()
-        .expect("certutil -N");
-    assert!(st.success(), "certutil -N failed");
-    let pem = dir.join("root.pem");
-    std::fs::write(&pem, root_pem).unwrap();
-    let st = Command::new("certutil")
-        .args(["-A", "-d", &spec, "-n", "signet-root", "-t", "CT,C,C", "-a"])
-        .arg("-i")
-        .arg(&pem)
-        .status()
-        .expect("certutil -A");
-    assert!(st.success(), "certutil -A failed");
-    spec
-}
-
 /// pdfsig's per-signature blocks of `file` (document timestamps left out: pdfsig cannot
 /// validate ETSI.RFC3161 and says so).
 fn pdfsig_signatures(file: &Path) -> Vec<String> {
@@ -378,26 +242,14 @@ fn pdfsig_signatures(file: &Path) -> Vec<String> {
 /// pdfsig's per-signature blocks of `file` with only `root_pem` trusted.
 fn pdfsig_signatures_under(file: &Path, root_pem: &str) -> Vec<String> {
     let nss_dir = tempfile::tempdir().unwrap();
-    let nss = nss_db(nss_dir.path(), root_pem);
+    let nss = common::nss_db(nss_dir.path(), &[root_pem]);
     // pdfsig asks the OCSP responder the certificates name: a server answers at the fixture
     // server's address while it runs, one pdfsig at a time since they share the port.
     static RESPONDER: Mutex<()> = Mutex::new(());
     let _one = RESPONDER.lock().unwrap_or_else(|e| e.into_inner());
     let f = fixtures();
     let _server = common::start_server_on(&f.database_url, &f.data_dir, f.port);
-    let out = Command::new("pdfsig")
-        .args(["-nssdir", &nss])
-        .arg(file)
-        .output()
-        .expect("run pdfsig");
-    let report =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    report
-        .split("Signature #")
-        .skip(1)
-        .filter(|b| b.contains("ETSI.CAdES.detached"))
-        .map(str::to_string)
-        .collect()
+    common::pdfsig_signatures(&nss, file)
 }
 
 /// `signet verify FILE --root ROOT... --json`: the exit code and the parsed report.

@@ -15,7 +15,6 @@ use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -113,32 +112,12 @@ fn serve_connection(conn: TcpStream, log: &Mutex<Log>) {
 
 #[test]
 fn two_processes_deliver_every_event_once_in_flight_and_survive_a_kill() {
-    let Some(admin) = postgres_admin_url() else {
+    if postgres_admin_url().is_none() {
         eprintln!("skipping: set SIGNET_TEST_DATABASE=postgres to run the multi-process test");
         return;
-    };
-    let name = format!("signet_mp_{}", random_hex());
-    pg_simple_query(&admin, &format!("CREATE DATABASE {name}"));
-    let _db = DropDatabase {
-        admin: Some(admin.clone()),
-        name: name.clone(),
-    };
-    let base = admin.rsplit_once('/').map(|(b, _)| b).expect("admin URL");
-    let database_url = format!("{base}/{name}");
-    let data_dir: PathBuf = std::env::temp_dir().join(&name);
-    std::fs::create_dir_all(&data_dir).expect("data dir");
-
-    let out = signet(&database_url, &data_dir)
-        .args(["tenant", "create", "multiprocess"])
-        .output()
-        .expect("signet tenant create");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let key = stdout.lines().last().expect("key line").trim().to_owned();
+    }
+    let (database_url, data_dir, _db) = fresh_database("mp");
+    let key = create_tenant(&database_url, &data_dir, "multiprocess");
 
     let (receiver_port, log) = start_receiver();
     let a = start_server(&database_url, &data_dir);
@@ -239,8 +218,4 @@ fn two_processes_deliver_every_event_once_in_flight_and_survive_a_kill() {
     drop(l);
     drop(a);
     let _ = std::fs::remove_dir_all(&data_dir);
-    pg_simple_query(
-        &admin,
-        &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
-    );
 }
