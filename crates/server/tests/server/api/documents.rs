@@ -282,6 +282,51 @@ async fn sequential_order_asks_the_next_signer_only_after_the_previous_signed() 
     assert_eq!(report["signatures"].as_array().unwrap().len(), 4);
 }
 
+/// Signatures are made outside the write transaction (`signing::store`): two signers who
+/// confirm at the same moment both sign from the same revision, and the one whose document
+/// changed meanwhile must sign again on top of the other's revision. Were the loser's file
+/// stored as it was made, it would silently drop the winner's signature.
+#[tokio::test]
+async fn two_signers_confirming_at_once_both_end_up_in_the_file() {
+    let app = spawn_app().await;
+    for round in 0..3 {
+        let doc = send(&app, json!({})).await;
+        for i in 0..2 {
+            app.post(&signer_path(&doc, i, "approve"), json!({}))
+                .await
+                .assert(200);
+        }
+        let (first, second) = (
+            signer_path(&doc, 0, "confirm"),
+            signer_path(&doc, 1, "confirm"),
+        );
+        let (a, b) = tokio::join!(
+            app.post(&first, json!({"otp": "123456"})),
+            app.post(&second, json!({"otp": "123456"})),
+        );
+        assert_eq!(a.assert(200)["status"], "signed", "round {round}");
+        assert_eq!(b.assert(200)["status"], "signed", "round {round}");
+        let finished = document(&app, &doc).await;
+        assert_eq!(finished["status"], "finished", "round {round}");
+        let file = app
+            .get(&format!(
+                "/v1/documents/{}/file",
+                doc["id"].as_str().unwrap()
+            ))
+            .await;
+        let report = verify(&app, file.bytes).await;
+        let sigs = report["signatures"].as_array().unwrap();
+        assert_eq!(
+            sigs.len(),
+            3,
+            "both signatures and the document timestamp (round {round}): {report}"
+        );
+        for s in sigs {
+            assert_eq!(s["indication"], "TOTAL-PASSED", "{report}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn the_time_windows_run_on_the_tenant_clock() {
     let app = spawn_app().await;
