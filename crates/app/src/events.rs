@@ -76,7 +76,41 @@ impl FollowUp {
             FollowUp::IdentificationFinal { .. } => "identification_final",
         }
     }
+
+    /// The person it is about.
+    pub fn person_id(&self) -> &PersonId {
+        match self {
+            FollowUp::PersonRenamed { person_id }
+            | FollowUp::PersonChanged { person_id }
+            | FollowUp::IdentificationFinal { person_id, .. } => person_id,
+        }
+    }
+
+    /// The statuses of the person's signers that the reaction to it can move; `None` when
+    /// it reacts whatever the signers (a screening). With none of the person's signers in
+    /// one of these, it has nothing to do.
+    pub fn moves_signers_in(&self) -> Option<&'static [&'static str]> {
+        match self {
+            FollowUp::PersonRenamed { .. } => None,
+            FollowUp::PersonChanged { .. } => Some(SIGNERS_AT_WORK),
+            FollowUp::IdentificationFinal { .. } => Some(SIGNERS_AWAITING_IDENTIFICATION),
+        }
+    }
 }
+
+/// Statuses of signers that a change of their person's facts can move: what
+/// [`FollowUp::PersonChanged`] re-assesses.
+pub const SIGNERS_AT_WORK: &[&str] = &[
+    "user_consent_required",
+    "confirmation_required",
+    "selfie_required",
+    "kyc_required",
+    "pending",
+];
+
+/// The status of signers who confirmed while their person's identification was under
+/// review: what [`FollowUp::IdentificationFinal`] signs, or fails with 3311.
+pub const SIGNERS_AWAITING_IDENTIFICATION: &[&str] = &["pending_verification"];
 
 /// The follow-ups one change caused, in the order it caused them; one that is already there
 /// is not added again (running it twice in a row would find nothing new).

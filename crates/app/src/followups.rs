@@ -6,6 +6,10 @@
 //! - **Durable with the change.** A use case gets the follow-ups its change caused as values
 //!   and writes them with [`record`] in the change's own transaction: one row each in `jobs`,
 //!   of kind `follow_up.<name>`. A crash between the commit and the reaction loses nothing.
+//!   One that would find nothing to do is not written: a re-assessment or a release of
+//!   signers when none of the person's signers is in a status it moves
+//!   ([`FollowUp::moves_signers_in`]); a signer who gets there later is judged on what the
+//!   change committed.
 //! - **Held by the process that caused them.** The row becomes runnable by the workers one
 //!   job lease ([`crate::jobs::LEASE`], 60 s) after it was written. Until then it is the
 //!   causing process's, like a job it has claimed: its fence is 0, and the dispatcher's run
@@ -79,6 +83,18 @@ pub async fn record(
     };
     let due_at = wall + crate::jobs::LEASE + chrono::Duration::milliseconds(offset);
     for follow_up in caused {
+        // One that would find nothing to do is not written: none of its person's signers is
+        // where it could move them (most persons are nobody's signer). A signer who gets
+        // there later is judged then, on what this transaction commits.
+        if let Some(statuses) = follow_up.moves_signers_in()
+            && state
+                .store
+                .documents_with_signer_of(tx, tenant, follow_up.person_id(), statuses)
+                .await?
+                .is_empty()
+        {
+            continue;
+        }
         let spec = JobSpec {
             id: JobId::from_random(random16()),
             tenant_id: tenant.clone(),
@@ -143,7 +159,7 @@ async fn react(state: &AppState, job: &ClaimedJob) -> AppResult<Pending> {
     // one writer is not held during the search.
     let searched = match &follow_up {
         FollowUp::PersonRenamed { person_id } => {
-            match crate::screenings::search_stored(state, tenant_id, mode, person_id).await {
+            match crate::screening_outcome::search_stored(state, tenant_id, mode, person_id).await {
                 Ok(searched) => Some(searched),
                 // Nobody to screen.
                 Err(e) if e.code == signet_core::catalog::ErrorCode::NotFound => None,
@@ -159,7 +175,7 @@ async fn react(state: &AppState, job: &ClaimedJob) -> AppResult<Pending> {
     match follow_up {
         FollowUp::PersonRenamed { person_id } => {
             if let Some(searched) = searched {
-                crate::screenings::record_searched(
+                crate::screening_outcome::record_searched(
                     state,
                     &mut tx,
                     tenant_id,

@@ -24,6 +24,7 @@ pub mod revocation;
 pub mod scope;
 pub mod screening;
 pub mod screening_index;
+pub mod screening_outcome;
 pub mod screenings;
 pub mod service;
 pub mod signers;

@@ -7,7 +7,7 @@ use crate::error::{AppError, AppResult};
 use crate::events::{FollowUps, emit};
 use crate::scope::KeyAt;
 use crate::screening::{screened_fields_changed, search_person};
-use crate::screenings::{record_screening, screen_in_tx};
+use crate::screening_outcome::{record_screening, screen_in_tx};
 use crate::state::{AppState, random16};
 use serde_json::{Map, Value};
 use signet_core::catalog::ErrorCode;

@@ -1,7 +1,8 @@
 //! Follow-ups are durable with the change that caused them: a process that stops between the
 //! commit and the reaction leaves them as jobs, which a worker runs once the hold of the
-//! process that caused them has passed; and a follow-up that both the dispatcher and a worker
-//! pick commits its effects once.
+//! process that caused them has passed; a follow-up that both the dispatcher and a worker
+//! pick commits its effects once; a use case returns with its follow-ups run; and one that
+//! would find nothing to do is not written.
 //!
 //! SQLite by default; PostgreSQL with `SIGNET_TEST_DATABASE=postgres` (a database of its own
 //! at `SIGNET_TEST_POSTGRES_URL`, made and dropped with `psql`).
@@ -15,9 +16,11 @@ use signet_app::events::{FollowUp, FollowUps};
 use signet_app::scope::KeyAt;
 use signet_app::screening::{ImportSummary, import_list, signet_screening::ListFormat};
 use signet_app::state::{AppState, WallClock, random16};
-use signet_app::{followups, persons, worker};
-use signet_core::ids::{PersonId, TenantId};
+use signet_app::{followups, persons, signing, worker};
+use signet_core::ids::{ApiKeyId, DocumentId, PersonId, SignerId, TenantId};
 use signet_core::person::Person;
+use signet_core::screening::Decider;
+use signet_core::signing::{Document, DocumentStatus, Level, NewSigner, SigningOrder, Workflow};
 use signet_core::time::Timestamp;
 use signet_store::{BlobStore, Mode, Store, Tenant};
 use std::sync::{Arc, Mutex};
@@ -109,6 +112,8 @@ async fn harness() -> Harness {
     let trust = signet_app::trust::Trust::load(&config, &store, start)
         .await
         .unwrap();
+    // Link tokens and webhook secrets are sealed at rest.
+    let store = store.with_sealing_key(&signet_app::trust::sealing_key(&config).unwrap());
     let state = AppState {
         store,
         blobs: BlobStore::new(dir.path().join("files")),
@@ -235,6 +240,93 @@ impl Harness {
         person.str_field("screening_progress").unwrap().to_owned()
     }
 
+    /// An API key of the tenant in `mode`, as a hit's decider.
+    fn key(&self, mode: Mode) -> Decider {
+        Decider::ApiKey {
+            key: ApiKeyId::from_random(random16()),
+            tenant: self.tenant.id.clone(),
+            mode,
+        }
+    }
+
+    /// An `advanced` document whose one signer is the person (no PDF: nothing is signed).
+    async fn advanced_signer_of(&self, person: &PersonId) -> (DocumentId, SignerId) {
+        let now = self.tenant.now(Mode::Test, self.state.wall_now());
+        let document = Document {
+            id: DocumentId::from_random(random16()),
+            name: "Contract".into(),
+            status: DocumentStatus::Pending,
+            level: Level::Advanced,
+            order: SigningOrder::Parallel,
+            expires_at: None,
+            tags: vec![],
+            custom: vec![],
+            pages: 1,
+            size: 1,
+            original_sha256: "00".into(),
+            current_sha256: "00".into(),
+            file_key: "none".into(),
+            original_key: "none".into(),
+            revisions: 0,
+            message: None,
+            created_at: now,
+            updated_at: now,
+            finished_at: None,
+        };
+        let signer = NewSigner {
+            id: SignerId::from_random(random16()),
+            token: hex::encode(random16()),
+            name: "V. Putin".into(),
+            email: Some("v@example.com".into()),
+            phone: None,
+            person_id: Some(person.clone()),
+        };
+        let ids = (document.id.clone(), signer.id.clone());
+        let mut tx = self.state.store.begin().await.unwrap();
+        let (probe, _) = Workflow::create(document.clone(), vec![signer.clone()], &[], now);
+        let facts = signing::all_eligibility(
+            &self.state,
+            &mut tx,
+            &self.tenant.id,
+            Mode::Test,
+            &probe,
+            now,
+        )
+        .await
+        .unwrap();
+        let (mut wf, fx) = Workflow::create(document, vec![signer], &facts, now);
+        self.state
+            .store
+            .insert_workflow(&mut tx, &self.tenant.id, Mode::Test, &wf)
+            .await
+            .unwrap();
+        signing::apply(
+            &self.state,
+            &mut tx,
+            &self.tenant.id,
+            self.tenant.clock_offset_ms,
+            Mode::Test,
+            &mut wf,
+            fx,
+            &signing::Actor::system(),
+            now,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        ids
+    }
+
+    async fn status_codes(&self, doc: &DocumentId, signer: &SignerId) -> Vec<u32> {
+        let wf = self
+            .state
+            .store
+            .workflow(&self.tenant.id, Mode::Test, doc)
+            .await
+            .unwrap();
+        wf.signer(signer).unwrap().status_codes.clone()
+    }
+
     fn runs(&self, kind: &str, outcome: &str) -> u64 {
         self.state
             .metrics
@@ -266,8 +358,7 @@ async fn a_follow_up_left_by_a_process_that_stopped_after_the_commit_is_run_by_a
         worker::try_execute_job(&h.state, None).await.unwrap(),
         worker::Step::Idle
     );
-    // Then a worker does, and the new names are screened; the re-assessment that screening
-    // causes runs right after it.
+    // Then a worker does, and the new names are screened.
     h.clock.advance(2);
     assert_eq!(
         worker::try_execute_job(&h.state, None).await.unwrap(),
@@ -276,7 +367,9 @@ async fn a_follow_up_left_by_a_process_that_stopped_after_the_commit_is_run_by_a
     assert_eq!(h.screenings(&id).await, 2, "the new names were screened");
     assert_eq!(h.progress(&id).await, "POTENTIAL_MATCH");
     assert_eq!(h.runs("follow_up.person_renamed", "ok"), 1);
-    assert_eq!(h.runs("follow_up.person_changed", "ok"), 1);
+    // The re-assessment that screening causes would find nothing: the person is nobody's
+    // signer, so it was not written.
+    assert_eq!(h.runs("follow_up.person_changed", "ok"), 0);
     assert_eq!(h.state.store.pending_job_count().await.unwrap(), 0);
     assert_eq!(
         worker::try_execute_job(&h.state, None).await.unwrap(),
@@ -322,7 +415,7 @@ async fn a_follow_up_both_the_dispatcher_and_a_worker_pick_commits_once() {
 }
 
 #[tokio::test]
-async fn follow_ups_run_before_the_use_case_returns_and_leave_no_job() {
+async fn a_hit_decision_has_re_assessed_the_persons_signers_when_it_returns() {
     let h = harness().await;
     h.import_sdn().await;
     let (id, person) = h.person("Vladimir", "Putin").await;
@@ -330,11 +423,14 @@ async fn follow_ups_run_before_the_use_case_returns_and_leave_no_job() {
         person.str_field("screening_progress"),
         Some("POTENTIAL_MATCH")
     );
-    // A new person is nobody's signer yet: its first screening causes no follow-up.
-    assert_eq!(h.runs("follow_up.person_changed", "ok"), 0);
+    let (doc, signer) = h.advanced_signer_of(&id).await;
+    let codes = h.status_codes(&doc, &signer).await;
+    assert!(codes.contains(&140), "held for the open hit: {codes:?}");
+    // The document's own timers.
+    let jobs = h.state.store.pending_job_count().await.unwrap();
 
-    // Screening again and deciding the hit each cause a re-assessment of the person's
-    // signers, which has run when the call returns.
+    // Screening again causes a re-assessment (nothing changes for the signer); deciding the
+    // hit another, which lifts 140. Both have run when the calls return, and left no job.
     signet_app::screenings::screen(&h.state, h.at(), &id)
         .await
         .unwrap();
@@ -346,34 +442,63 @@ async fn follow_ups_run_before_the_use_case_returns_and_leave_no_job() {
         .await
         .unwrap();
     assert_eq!(hits.len(), 1);
-    let by = signet_core::screening::Decider::ApiKey {
-        key: signet_core::ids::ApiKeyId::from_random(random16()),
-        tenant: h.tenant.id.clone(),
-        mode: Mode::Test,
-    };
     let decided = signet_app::screenings::decide_hit(
         &h.state,
         &hits[0].id,
         "false_positive",
         Some("  not him  "),
-        &by,
+        &h.key(Mode::Test),
     )
     .await
     .unwrap();
     assert_eq!(decided.status, "false_positive");
     assert_eq!(decided.note.as_deref(), Some("not him"));
-    assert_eq!(h.progress(&id).await, "SCREENED_ACCEPTED");
     assert_eq!(h.runs("follow_up.person_changed", "ok"), 2);
-    assert_eq!(h.state.store.pending_job_count().await.unwrap(), 0);
+    let codes = h.status_codes(&doc, &signer).await;
+    assert!(!codes.contains(&140), "re-assessed: {codes:?}");
+    assert_eq!(h.progress(&id).await, "SCREENED_ACCEPTED");
+    assert_eq!(h.state.store.pending_job_count().await.unwrap(), jobs);
 
     // A key reaches only its own tenant's hits of its mode.
-    let live = signet_core::screening::Decider::ApiKey {
-        key: signet_core::ids::ApiKeyId::from_random(random16()),
-        tenant: h.tenant.id.clone(),
-        mode: Mode::Live,
-    };
-    let e = signet_app::screenings::decide_hit(&h.state, &hits[0].id, "true_positive", None, &live)
-        .await
-        .unwrap_err();
+    let e = signet_app::screenings::decide_hit(
+        &h.state,
+        &hits[0].id,
+        "true_positive",
+        None,
+        &h.key(Mode::Live),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(e.status.as_u16(), 404);
+}
+
+#[tokio::test]
+async fn a_follow_up_with_nothing_to_do_is_not_written() {
+    let h = harness().await;
+    h.import_sdn().await;
+    // Nobody's signer: neither the screening on creation, nor one on demand, nor a decision
+    // writes a re-assessment.
+    let (id, _) = h.person("Vladimir", "Putin").await;
+    signet_app::screenings::screen(&h.state, h.at(), &id)
+        .await
+        .unwrap();
+    let hits = h
+        .state
+        .store
+        .hits(&h.tenant.id, Mode::Test, Some("open"), 1, 100)
+        .await
+        .unwrap();
+    signet_app::screenings::decide_hit(
+        &h.state,
+        &hits[0].id,
+        "true_positive",
+        None,
+        &h.key(Mode::Test),
+    )
+    .await
+    .unwrap();
+    assert_eq!(h.progress(&id).await, "SCREENED_DECLINED");
+    assert_eq!(h.runs("follow_up.person_changed", "ok"), 0);
+    assert_eq!(h.runs("follow_up.person_changed", "error"), 0);
+    assert_eq!(h.state.store.pending_job_count().await.unwrap(), 0);
 }

@@ -14,12 +14,6 @@ use signet_core::mrz::Mrz;
 use signet_core::time::Timestamp;
 use signet_store::{Mode, Tenant};
 
-// Until every caller has moved to `identifications.rs`.
-pub use crate::identifications::{
-    abort, choose_document, consent, enter_phone_code, give_mrz, review, sandbox_complete,
-    send_phone_code, submit, upload,
-};
-
 /// An identification opened by its page token, with what the page shows.
 pub struct Opened {
     pub tenant: Tenant,

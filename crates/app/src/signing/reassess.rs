@@ -1,8 +1,10 @@
 //! Signers re-assessed when their person's facts change: an identification that ends, a
-//! screening outcome, a renamed person.
+//! screening outcome, a hit decision. The reactions to the follow-ups of those changes
+//! (`followups.rs`), each run in a transaction of its own after the change commits.
 
 use super::{Actor, apply, eligibility};
 use crate::error::AppResult;
+use crate::events::{SIGNERS_AT_WORK, SIGNERS_AWAITING_IDENTIFICATION};
 use crate::state::AppState;
 use signet_core::ids::{PersonId, TenantId};
 use signet_core::signing::Effects;
@@ -24,7 +26,7 @@ pub async fn on_identification_final(
 ) -> AppResult<()> {
     let docs = state
         .store
-        .documents_with_signer_of(tx, tenant, person, &["pending_verification"])
+        .documents_with_signer_of(tx, tenant, person, SIGNERS_AWAITING_IDENTIFICATION)
         .await?;
     for id in docs {
         let (mut wf, doc_mode) = state.store.workflow_for_update(tx, tenant, &id).await?;
@@ -54,18 +56,9 @@ pub async fn on_identification_final(
     Ok(())
 }
 
-/// Statuses of signers that a change of their person's facts can move.
-const AT_WORK: &[&str] = &[
-    "user_consent_required",
-    "confirmation_required",
-    "selfie_required",
-    "kyc_required",
-    "pending",
-];
-
 /// A person's screening outcome changed: their signers at work on `advanced` documents are
-/// assessed again (140 for an open hit, 4110 for a confirmed one). Called inside the
-/// screening's transaction, which holds the person's lock; document locks come after it.
+/// assessed again (140 for an open hit, 4110 for a confirmed one). Called in a transaction
+/// that holds the person's lock; document locks come after it.
 pub async fn on_person_changed(
     state: &AppState,
     tx: &mut Tx,
@@ -76,7 +69,7 @@ pub async fn on_person_changed(
 ) -> AppResult<()> {
     let docs = state
         .store
-        .documents_with_signer_of(tx, tenant, person, AT_WORK)
+        .documents_with_signer_of(tx, tenant, person, SIGNERS_AT_WORK)
         .await?;
     if docs.is_empty() {
         return Ok(());

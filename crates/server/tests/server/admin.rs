@@ -650,8 +650,8 @@ async fn an_operator_clears_a_hit_and_a_post_without_the_csrf_token_is_refused()
 
 /// A `document` identification captured on the applicant's side and submitted for review.
 async fn submitted_identification(app: &TestApp) -> (String, String) {
+    use signet_app::identifications as identify;
     use signet_core::identification::ImageSlot;
-    use signet_server::identify;
     let (pid, iid, path) = helpers::document_identification(app, "Anna Maria", "Eriksson").await;
     let token = path.trim_start_matches("/identify/");
     let st = &app.state;

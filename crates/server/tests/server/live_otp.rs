@@ -579,8 +579,8 @@ async fn a_signer_no_configured_channel_reaches_is_refused_before_anything_chang
 
 #[tokio::test]
 async fn an_applicant_confirms_their_number_with_the_code_the_sms_brought() {
+    use signet_app::identifications as identify;
     use signet_core::identification::CodeOutcome;
-    use signet_server::identify;
     let twilio = Twilio::start(SMS_ACCEPT).await;
     let app = spawn_app_with(|c| twilio.configure(c)).await;
     let tenant = app.state.store.tenant_by_name("default").await.unwrap();
@@ -671,8 +671,8 @@ async fn an_applicant_confirms_their_number_with_the_code_the_sms_brought() {
 
 #[tokio::test]
 async fn an_advanced_signers_code_goes_only_to_the_number_the_identification_verified() {
+    use signet_app::identifications as identify;
     use signet_core::identification::ImageSlot;
-    use signet_server::identify;
     const VERIFIED: &str = "+4915112345678";
     let twilio = Twilio::start(SMS_ACCEPT).await;
     let app = spawn_app_with(|c| twilio.configure(c)).await;

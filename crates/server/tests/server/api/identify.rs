@@ -225,7 +225,7 @@ async fn an_applicant_identifies_with_a_passport_and_a_reviewer_approves() {
         queue[0].identification.capture.findings
     );
 
-    let decided = signet_server::identify::review(
+    let decided = signet_app::identifications::review(
         &app.state,
         &ident_id(&iid),
         true,
@@ -280,7 +280,7 @@ async fn an_applicant_identifies_with_a_passport_and_a_reviewer_approves() {
     let (_, body) = get(&app, &path, "en").await;
     assert!(body.contains(r#"data-status="successful""#));
     // The decision cannot be made twice.
-    let again = signet_server::identify::review(
+    let again = signet_app::identifications::review(
         &app.state,
         &ident_id(&iid),
         false,
@@ -323,7 +323,7 @@ async fn a_declined_case_can_start_again_unless_the_reason_is_final() {
     capture_passport(&app, &path, "").await;
     assert_eq!(form(&app, &format!("{path}/submit"), &[]).await.0, 303);
     // A decline needs a reason of the table.
-    let e = signet_server::identify::review(
+    let e = signet_app::identifications::review(
         &app.state,
         &ident_id(&iid),
         false,
@@ -333,7 +333,7 @@ async fn a_declined_case_can_start_again_unless_the_reason_is_final() {
     )
     .await;
     assert_eq!(e.unwrap_err().status.as_u16(), 400);
-    let e = signet_server::identify::review(
+    let e = signet_app::identifications::review(
         &app.state,
         &ident_id(&iid),
         false,
@@ -343,7 +343,7 @@ async fn a_declined_case_can_start_again_unless_the_reason_is_final() {
     )
     .await;
     assert_eq!(e.unwrap_err().status.as_u16(), 400);
-    signet_server::identify::review(
+    signet_app::identifications::review(
         &app.state,
         &ident_id(&iid),
         false,
@@ -370,7 +370,7 @@ async fn a_declined_case_can_start_again_unless_the_reason_is_final() {
         .clone();
     assert_eq!(attempts.as_array().unwrap().len(), 2);
     assert_eq!(attempts[0]["response_code"], "document_video_blurry");
-    signet_server::identify::review(
+    signet_app::identifications::review(
         &app.state,
         &ident_id(&iid),
         false,
@@ -584,7 +584,7 @@ async fn the_sandbox_numbers_of_seed_002_are_accepted_on_the_page_in_test_mode()
     );
     assert_eq!(form(&app, &code, &[("code", "123456")]).await.0, 303);
     assert_eq!(form(&app, &format!("{path}/submit"), &[]).await.0, 303);
-    signet_server::identify::review(
+    signet_app::identifications::review(
         &app.state,
         &ident_id(&iid),
         true,
@@ -653,9 +653,16 @@ async fn a_document_that_expires_after_the_identification_holds_advanced_signers
     )
     .await;
     assert_eq!(form(&app, &format!("{path}/submit"), &[]).await.0, 303);
-    signet_server::identify::review(&app.state, &ident_id(&iid), true, None, None, "operator:r")
-        .await
-        .unwrap();
+    signet_app::identifications::review(
+        &app.state,
+        &ident_id(&iid),
+        true,
+        None,
+        None,
+        "operator:r",
+    )
+    .await
+    .unwrap();
     let advanced = serde_json::json!({
         "signature_level": "advanced",
         "signers": [{"name": "Anna Maria Eriksson", "email": "anna@example.com", "person_id": pid}],
@@ -739,9 +746,16 @@ async fn a_signer_waiting_for_their_identification_is_sent_to_it_from_the_signin
         !body.contains(r#"id="identify""#),
         "nothing left to do there"
     );
-    signet_server::identify::review(&app.state, &ident_id(&iid), true, None, None, "operator:r")
-        .await
-        .unwrap();
+    signet_app::identifications::review(
+        &app.state,
+        &ident_id(&iid),
+        true,
+        None,
+        None,
+        "operator:r",
+    )
+    .await
+    .unwrap();
     let (_, body) = get(&app, &sign_page, "en").await;
     assert!(
         body.contains(r#"data-status="user_consent_required""#),

@@ -173,7 +173,7 @@ async fn a_tenants_codes_per_hour_are_capped_with_retry_after_on_the_api_and_the
 
 #[tokio::test]
 async fn starting_an_identification_again_does_not_reset_its_codes() {
-    use signet_server::identify;
+    use signet_app::identifications as identify;
     let app = spawn_app_with(|c| c.otp_max_per_identification = 7).await;
     let (_, _, link) = document_identification(&app, "Anna Maria", "Eriksson").await;
     let token = link.trim_start_matches("/identify/");
@@ -241,7 +241,7 @@ async fn link_identification(app: &TestApp, token: &str) -> String {
 
 #[tokio::test]
 async fn sms_goes_only_to_allowed_countries() {
-    use signet_server::identify;
+    use signet_app::identifications as identify;
     let app = spawn_app_with(|c| c.sms_allowed_countries = vec!["DE".into()]).await;
     let austrian = "+436641234567";
     // The applicant's number.
