@@ -23,6 +23,7 @@ mod browser;
 mod live_otp;
 /// Documents in an S3 bucket.
 mod s3_blobs;
+mod schemathesis;
 /// AML screening.
 mod screening;
 /// Webhook deliveries end to end.
