@@ -3,7 +3,7 @@
 //! completion and abort), the applicant through the hosted page `/identify/{token}` (consent,
 //! the `document` method's capture and submission), a reviewer in the back office (the
 //! decision) and the timers. Each function takes the identification's lock, asks the pure
-//! transition of `signet_core::identification`, stores what it implies ([`apply`]) and the
+//! transition of `signet_core::identification`, stores what it implies (`apply`) and the
 //! follow-ups it caused ([`crate::followups`]) in one transaction, commits, runs the
 //! follow-ups and returns the identification as committed; the callers only parse the
 //! request and render what comes back.

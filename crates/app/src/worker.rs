@@ -2,10 +2,13 @@
 //! them. Several processes may run workers on one PostgreSQL database; the
 //! claim and the fencing token make sure each job's effects commit once.
 //!
-//! A failed run is retried with a growing backoff; the run that reaches
-//! `job_max_attempts` makes the job dead, kept with its last error for the back office
-//! (`/admin/jobs`) to show and retry. Once the process is shutting down no new job is
-//! claimed, and one claimed in that instant is given back unrun.
+//! The jobs are timers (identifications', documents'), the re-screening walk, and the
+//! follow-ups a change caused that its process did not run (`followups.rs`: it stopped, or
+//! a run failed). How one run goes and how a failure is recorded is `jobs.rs`'s: a failed
+//! run is retried with a growing backoff; the run that reaches `job_max_attempts` makes the
+//! job dead, kept with its last error for the back office (`/admin/jobs`) to show and retry.
+//! Once the process is shutting down no new job is claimed, and one claimed in that instant
+//! is given back unrun.
 
 pub use crate::drain::{Busy, Drain};
 use crate::state::AppState;
