@@ -2,8 +2,8 @@
 //! causes — the PAdES signatures and closing timestamp it asks for (`produce`, no transaction
 //! open), then the workflow, the PDF revision, the audit entries, the timers and the events
 //! (`record`, in one transaction). [`store`] does both around the document's lock so that no
-//! signature is made while the lock or SQLite's writer is held; the actions of
-//! `crate::signers` come through it.
+//! signature is made while the lock or SQLite's writer is held; the signer use cases
+//! (`signers.rs`) come through it.
 //!
 //! Two clocks meet here. Workflow deadlines (2 h, 1 h, 24 h, `expires_at`) run on the
 //! tenant clock, so the sandbox can jump a day in a test. What goes into the PDF
