@@ -36,7 +36,8 @@
 //! [`FollowUp::PersonChanged`]); [`FollowUp::PersonChanged`] re-assesses the person's signers
 //! at work (`signing::on_person_changed`); [`FollowUp::IdentificationFinal`] signs, or fails
 //! with 3311, the person's signers waiting in `pending_verification`
-//! (`signing::on_identification_final`).
+//! (`signing::resolve_waiting_signers`, before the follow-up's transaction, each document in
+//! transactions of its own so that no signature is made under a lock).
 
 pub use crate::events::{FollowUp, FollowUps};
 
@@ -168,6 +169,18 @@ async fn react(state: &AppState, job: &ClaimedJob) -> AppResult<Pending> {
         }
         _ => None,
     };
+    // The waiting signers are signed before the follow-up's own transaction, each document
+    // in transactions of its own, so that no signature is made under a lock.
+    if let FollowUp::IdentificationFinal {
+        person_id,
+        successful,
+        ..
+    } = &follow_up
+    {
+        let tenant = state.store.tenant(tenant_id).await?;
+        crate::signing::resolve_waiting_signers(state, &tenant, mode, person_id, *successful)
+            .await?;
+    }
     let mut caused = FollowUps::default();
     let mut tx = state.store.begin().await?;
     let tenant = state.store.tenant_in_tx(&mut tx, tenant_id).await?;
@@ -206,23 +219,8 @@ async fn react(state: &AppState, job: &ClaimedJob) -> AppResult<Pending> {
                 Err(e) => return Err(e.into()),
             }
         }
-        FollowUp::IdentificationFinal {
-            person_id,
-            successful,
-            ..
-        } => {
-            crate::signing::on_identification_final(
-                state,
-                &mut tx,
-                tenant_id,
-                tenant.clock_offset_ms,
-                mode,
-                &person_id,
-                successful,
-                now,
-            )
-            .await?;
-        }
+        // Done above, before this transaction.
+        FollowUp::IdentificationFinal { .. } => {}
     }
     let pending = record(
         state,

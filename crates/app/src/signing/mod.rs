@@ -15,7 +15,7 @@ mod reassess;
 
 pub use produce::{Produced, SignInputs, needs_pdf_work, produce};
 
-pub use reassess::{on_identification_final, on_person_changed};
+pub use reassess::{on_person_changed, resolve_waiting_signers};
 
 use crate::error::{AppError, AppResult};
 use crate::service::emit;
@@ -157,8 +157,9 @@ pub fn awaiting_identification(facts: &Eligibility) -> bool {
 }
 
 /// Stores the outcome of a transition in the caller's transaction, first producing the
-/// signatures and the closing document timestamp it asks for. Callers that hold the
-/// database's writer should not make signatures under it: see [`store`].
+/// signatures and the closing document timestamp it asks for. For transitions that cannot ask
+/// for a signature (timers, re-assessments) or callers that hold no other lock; a signature
+/// should be made with [`store`].
 #[allow(clippy::too_many_arguments)]
 pub async fn apply(
     state: &AppState,

@@ -6,51 +6,57 @@ use super::{Actor, apply, eligibility};
 use crate::error::AppResult;
 use crate::events::{SIGNERS_AT_WORK, SIGNERS_AWAITING_IDENTIFICATION};
 use crate::state::AppState;
+use signet_core::catalog::ErrorCode;
 use signet_core::ids::{PersonId, TenantId};
 use signet_core::signing::Effects;
 use signet_core::time::Timestamp;
-use signet_store::{Mode, Tx};
+use signet_store::{Mode, Tenant, Tx};
 
 /// An identification ended: signers of this person waiting in `pending_verification` are
-/// signed (successful) or get `invalid_signature` 3311 (failed).
-#[allow(clippy::too_many_arguments)]
-pub async fn on_identification_final(
+/// signed (successful) or get `invalid_signature` 3311 (failed). Each document is handled in
+/// transactions of its own through [`super::store`], so the signatures are made with no lock
+/// held; the follow-up that calls this commits its own row afterwards. A crash in between
+/// leaves the follow-up to run again, and it finds nobody waiting.
+pub async fn resolve_waiting_signers(
     state: &AppState,
-    tx: &mut Tx,
-    tenant: &TenantId,
-    clock_offset_ms: i64,
+    tenant: &Tenant,
     mode: Mode,
     person: &PersonId,
     successful: bool,
-    now: Timestamp,
 ) -> AppResult<()> {
-    let docs = state
-        .store
-        .documents_with_signer_of(tx, tenant, person, SIGNERS_AWAITING_IDENTIFICATION)
-        .await?;
+    let docs = {
+        let mut tx = state.store.begin().await?;
+        state
+            .store
+            .documents_with_signer_of(&mut tx, &tenant.id, person, SIGNERS_AWAITING_IDENTIFICATION)
+            .await?
+    };
     for id in docs {
-        let (mut wf, doc_mode) = state.store.workflow_for_update(tx, tenant, &id).await?;
-        if doc_mode != mode {
-            continue;
-        }
-        // Each call signs at most one waiting signer of the person; repeat until none waits.
+        let mut races = 0;
+        // Each transition signs at most one waiting signer of the person; repeat until none
+        // waits.
         loop {
+            let (tx, stored) = match super::lock_document(state, tenant, mode, &id).await {
+                Ok(locked) => locked,
+                // Another mode's document of the same person, or gone.
+                Err(e) if e.code == ErrorCode::DocumentNotFound => break,
+                Err(e) => return Err(e),
+            };
+            let now = tenant.now(mode, state.wall_now());
+            let mut wf = stored.clone();
             let fx = wf.identification_resolved(person, successful, now);
             if fx == Effects::default() {
                 break;
             }
-            apply(
-                state,
-                tx,
-                tenant,
-                clock_offset_ms,
-                mode,
-                &mut wf,
-                fx,
-                &Actor::system(),
-                now,
-            )
-            .await?;
+            let actor = Actor::system();
+            let stored_now =
+                super::store(state, tenant, mode, tx, &stored, wf, fx, &actor, now).await?;
+            if stored_now.is_none() {
+                races += 1;
+                if races >= super::SIGNING_ATTEMPTS {
+                    return Err(super::kept_changing());
+                }
+            }
         }
     }
     Ok(())
