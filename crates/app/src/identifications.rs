@@ -18,7 +18,7 @@ use crate::events::{FollowUp, FollowUps, emit};
 use crate::identify::{images, parse_mrz, plausible_token};
 use crate::state::{AppState, fill_random, random16};
 use crate::views::identification_json;
-use serde_json::{Value, json};
+use serde_json::json;
 use sha2::{Digest, Sha256};
 use signet_core::catalog::{ErrorCode, IdentificationReason};
 use signet_core::identification::create::{
@@ -743,9 +743,7 @@ async fn apply(
             .await?;
         let before = person.clone();
         if let Some(changes) = &fx.person_changes {
-            for (k, v) in changes {
-                person.set_system_field(k, v.clone(), &now);
-            }
+            person.set_identified_fields(changes, &now);
         }
         if fx.succeeded {
             // Seed 002: the number verified in a successful identification
@@ -755,7 +753,7 @@ async fn apply(
                 .clone()
                 .or_else(|| person.str_field("mobile_number").map(str::to_owned));
             if let Some(number) = verified {
-                person.set_system_field("verified_mobile_number", Value::String(number), &now);
+                person.set_verified_mobile_number(&number, &now);
             }
             store_kyc_report(state, tx, tenant, mode, ident, &person, now).await?;
         }
