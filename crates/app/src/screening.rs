@@ -8,6 +8,7 @@ use crate::state::{AppState, random16};
 use serde_json::json;
 use signet_core::ids::{JobId, TenantId};
 use signet_core::person::Person;
+use signet_core::screening::{HitFacts, HitStatus};
 use signet_core::time::{Timestamp, to_millis};
 use signet_screening::{
     ListFormat, Match, ParseError, PartialDate, Query, SearchOptions, country_code,
@@ -126,69 +127,27 @@ pub async fn import_list(
     })
 }
 
-/// The statuses of a hit: under review, confirmed, dismissed.
+/// The words of [`HitStatus::ALL`] (under review, confirmed, dismissed), for callers that
+/// compare strings.
 pub const HIT_STATUSES: &[&str] = &["open", "true_positive", "false_positive"];
 
 /// At most this many matches per name screened.
 const MATCHES_PER_NAME: usize = 25;
 
-/// Whether a topic is a PEP's (`role.pep` and its kinds: `role.pep.frmr`, …).
-fn pep_topic(t: &str) -> bool {
-    t == "role.pep" || t.starts_with("role.pep.")
-}
+/// Whether a hit's entry is a PEP: core's rule, under the name the back office calls.
+pub use signet_core::screening::is_pep_hit as pep_hit;
 
-/// Whether a topic is a PEP's or their relative's or close associate's.
-fn pep_or_rca_topic(t: &str) -> bool {
-    pep_topic(t) || t == "role.rca"
-}
-
-/// Whether a topic is a sanction's (`sanction`, `sanction.linked`, …).
-fn sanction_topic(t: &str) -> bool {
-    t == signet_screening::SANCTION_TOPIC || t.starts_with("sanction.")
-}
-
-/// Whether a hit weighs on the risk only: its entry is a PEP or a PEP's relative or close
-/// associate and no sanction. Every other hit is a sanction hit, which holds
-/// `screening_progress` and signing: hits without topics (every list before topics, and
-/// every official sanctions list) and entries of other topics (`crime`, `debarment`, …), so
-/// that what Signet does not know how to weigh still stops.
-pub fn risk_only(topics: &[String]) -> bool {
-    topics.iter().any(|t| pep_or_rca_topic(t)) && !topics.iter().any(|t| sanction_topic(t))
-}
-
-/// Whether a hit's entry is a PEP.
-pub fn pep_hit(topics: &[String]) -> bool {
-    topics.iter().any(|t| pep_topic(t))
-}
-
-/// Whether a hit holds the person's `screening_progress` and signing (140 while open, 4110
-/// once confirmed).
-pub fn sanction_hit(h: &ScreeningHitRow) -> bool {
-    !risk_only(&h.topics)
-}
-
-/// The person's `screening_progress` and `risk_classification_status` that
-/// its hits imply. The progress follows the sanction hits only: a true positive
-/// declines, an open one is a potential match, none or only dismissed ones
-/// accept. The risk follows every hit, PEP and RCA hits included: a true
-/// positive is high risk, an open hit potential risk, otherwise normal risk.
+/// The person's `screening_progress` and `risk_classification_status` that its hits imply
+/// ([`signet_core::screening::verdict`]). A stored status Signet does not know weighs on
+/// nothing, as a dismissed hit.
 pub fn verdict(hits: &[ScreeningHitRow]) -> (&'static str, &'static str) {
-    let sanctions = || hits.iter().filter(|h| sanction_hit(h));
-    let progress = if sanctions().any(|h| h.status == "true_positive") {
-        "SCREENED_DECLINED"
-    } else if sanctions().any(|h| h.status == "open") {
-        "POTENTIAL_MATCH"
-    } else {
-        "SCREENED_ACCEPTED"
-    };
-    let risk = if hits.iter().any(|h| h.status == "true_positive") {
-        "HIGH_RISK"
-    } else if hits.iter().any(|h| h.status == "open") {
-        "POTENTIAL_RISK"
-    } else {
-        "NORMAL_RISK"
-    };
-    (progress, risk)
+    let v = signet_core::screening::verdict(hits.iter().filter_map(|h| {
+        Some(HitFacts {
+            status: h.status.parse::<HitStatus>().ok()?,
+            topics: &h.topics,
+        })
+    }));
+    (v.progress.as_str(), v.risk.as_str())
 }
 
 /// The queries a person is screened with: first and last name, first and
@@ -274,4 +233,15 @@ pub fn screened_fields_changed(before: &Person, after: &Person) -> bool {
     SCREENED_FIELDS
         .iter()
         .any(|f| before.as_json().get(*f) != after.as_json().get(*f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hit_status_words_are_cores() {
+        let core: Vec<&str> = HitStatus::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(HIT_STATUSES, core.as_slice());
+    }
 }
