@@ -20,19 +20,16 @@ use signet_app::views::{
     ApprovalView, AuditEntryView, AuditTrailView, DocumentView, SignerDetailView, VerificationView,
 };
 use signet_core::catalog::ErrorCode;
-use signet_core::ids::{DocumentId, PersonId, SignerId};
+use signet_core::ids::{DocumentId, SignerId};
 use signet_core::signing::{
     ConfirmOutcome, Document, DocumentStatus, Level, NewSigner, SigningOrder, Workflow,
 };
 use utoipa::openapi::schema::Object;
 
-/// At most this many signers on one document (return code 75 beyond).
-pub const MAX_SIGNERS: usize = 20;
-const MAX_TAGS: usize = 20;
-/// A document's and a signer's name, once trimmed.
-const MAX_NAME_CHARS: usize = 255;
-const MAX_TAG_CHARS: usize = 100;
-const MAX_CUSTOM_CHARS: usize = 1000;
+pub use signet_core::signing::create::MAX_SIGNERS;
+use signet_core::signing::create::{
+    self as intake, FileInput, MAX_CUSTOM_CHARS, MAX_NAME_CHARS, MAX_TAG_CHARS, MAX_TAGS, Part,
+};
 
 fn name_field() -> Object {
     fields::described(
@@ -178,6 +175,15 @@ impl utoipa::ToSchema for CreateDocumentParts {
     }
 }
 
+/// Core's refusal of a request: its fields, with seed 001's return code when it names one.
+fn refused(e: signet_core::validate::Invalid) -> AppError {
+    let err = AppError::invalid(e.fields);
+    match e.return_code {
+        Some(n) => err.with_return_code(n),
+        None => err,
+    }
+}
+
 fn pdf_error(e: signet_pdf::PdfError) -> AppError {
     let code = match e {
         signet_pdf::PdfError::NotAPdf(_) => ErrorCode::NotAPdf,
@@ -200,12 +206,14 @@ async fn read_create(req: Request, state: &AppState) -> AppResult<(CreateDocumen
         .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
     if !is_multipart {
         let Json(body) = Json::<CreateDocument>::from_request(req, state).await?;
-        let Some(b64) = &body.file else {
-            return Err(AppError::field("file", "is required (the PDF, base64)"));
-        };
+        intake::check_file(FileInput::Json {
+            file: body.file.is_some(),
+        })
+        .map_err(|e| AppError::invalid(vec![e]))?;
+        let b64 = body.file.as_deref().unwrap_or_default();
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(b64.trim())
-            .map_err(|_| AppError::field("file", "must be base64").with_return_code(92))?;
+            .map_err(|_| refused(intake::not_base64()))?;
         return Ok((body, bytes));
     }
     let mut mp = axum::extract::Multipart::from_request(req, state)
@@ -225,9 +233,9 @@ async fn read_create(req: Request, state: &AppState) -> AppResult<(CreateDocumen
             .bytes()
             .await
             .map_err(|e| AppError::new(ErrorCode::InvalidMultipart, e.body_text()))?;
-        match name.as_str() {
-            "file" => file = Some(bytes.to_vec()),
-            "data" => {
+        match intake::multipart_part(&name).map_err(|e| AppError::invalid(vec![e]))? {
+            Part::File => file = Some(bytes.to_vec()),
+            Part::Data => {
                 let v: Value = serde_json::from_slice(&bytes).map_err(|e| {
                     AppError::new(
                         ErrorCode::InvalidJson,
@@ -236,38 +244,19 @@ async fn read_create(req: Request, state: &AppState) -> AppResult<(CreateDocumen
                 })?;
                 data = Some(from_value(v)?);
             }
-            other => return Err(AppError::field(other, "is not a known part (file, data)")),
         }
     }
-    let data = data.ok_or_else(|| AppError::field("data", "is required (the request as JSON)"))?;
-    if data.file.is_some() {
-        return Err(AppError::field(
-            "file",
-            "send the PDF once, as the file part",
-        ));
+    intake::check_file(FileInput::Multipart {
+        data: data.is_some(),
+        file_in_data: data.as_ref().is_some_and(|d| d.file.is_some()),
+        file_part: file.is_some(),
+    })
+    .map_err(|e| AppError::invalid(vec![e]))?;
+    match (data, file) {
+        (Some(data), Some(file)) => Ok((data, file)),
+        // check_file has refused every other combination.
+        _ => Err(AppError::field("file", "is required (the PDF)")),
     }
-    let file = file.ok_or_else(|| AppError::field("file", "is required (the PDF)"))?;
-    Ok((data, file))
-}
-
-fn clean_list(field: &str, items: Vec<String>, max_len: usize) -> AppResult<Vec<String>> {
-    if items.len() > MAX_TAGS {
-        return Err(AppError::field(field, &format!("at most {MAX_TAGS} items")));
-    }
-    let mut out = Vec::new();
-    for s in items {
-        let s = s.trim().to_owned();
-        if s.is_empty() || s.chars().count() > max_len {
-            return Err(AppError::field(
-                field,
-                &format!("items must be 1 to {max_len} characters"),
-            ));
-        }
-        if !out.contains(&s) {
-            out.push(s);
-        }
-    }
-    Ok(out)
 }
 
 error_responses!(
@@ -298,103 +287,38 @@ pub async fn create(
 ) -> AppResult<Response> {
     let (body, pdf) = read_create(req, &state).await?;
     let now = caller.now(&state);
-    let name = body.name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 255 {
-        return Err(AppError::field("name", "must be 1 to 255 characters"));
-    }
-    let level = match body.signature_level.as_deref() {
-        None => Level::Simple,
-        Some(s) => Level::parse(s)
-            .ok_or_else(|| AppError::field("signature_level", "must be simple or advanced"))?,
+    let input = intake::CreateDocumentInput {
+        name: body.name,
+        signers: body
+            .signers
+            .into_iter()
+            .map(|s| intake::SignerInput {
+                name: s.name,
+                email: s.email,
+                phone: s.phone,
+                person_id: s.person_id,
+            })
+            .collect(),
+        signature_level: body.signature_level,
+        signing_order: body.signing_order,
+        expires_at: body.expires_at,
+        tags: body.tags,
+        custom: body.custom,
     };
-    let order = match body.signing_order.as_deref() {
-        None => SigningOrder::Parallel,
-        Some(s) => SigningOrder::parse(s)
-            .ok_or_else(|| AppError::field("signing_order", "must be parallel or sequential"))?,
-    };
-    let expires_at = match &body.expires_at {
-        None => None,
-        Some(s) => {
-            let t = signet_core::validate::utc_timestamp("expires_at", s)
-                .map_err(|e| AppError::invalid(vec![e]))?;
-            if t <= now {
-                return Err(AppError::field("expires_at", "must be in the future"));
-            }
-            Some(t)
-        }
-    };
-    let tags = clean_list("tags", body.tags, 100)?;
-    let custom = clean_list("custom", body.custom, 1000)?;
-    if body.signers.is_empty() {
-        return Err(AppError::field(
-            "signers",
-            "at least one signer is required",
-        ));
-    }
-    if body.signers.len() > MAX_SIGNERS {
-        return Err(
-            AppError::field("signers", &format!("at most {MAX_SIGNERS} signers"))
-                .with_return_code(75),
-        );
-    }
-    let mut errors = Vec::new();
-    let mut signers = Vec::new();
-    for (i, s) in body.signers.into_iter().enumerate() {
-        let field = |f: &str| format!("signers[{i}].{f}");
-        let name = s.name.trim().to_owned();
-        if name.is_empty() || name.chars().count() > 255 {
-            errors.push(signet_core::validate::FieldError::new(
-                &field("name"),
-                "must be 1 to 255 characters",
-            ));
-        }
-        if let Some(e) = &s.email
-            && let Err(err) = signet_core::validate::email(&field("email"), e)
-        {
-            errors.push(err);
-        }
-        if let Some(p) = &s.phone
-            && let Err(err) = signet_core::validate::phone_e164(&field("phone"), p)
-        {
-            errors.push(err);
-        }
-        if s.email.is_none() && s.phone.is_none() {
-            errors.push(signet_core::validate::FieldError::new(
-                &field("email"),
-                "an email or a phone is required to send the one-time code",
-            ));
-        }
-        let person_id = match &s.person_id {
-            None => None,
-            Some(p) => match PersonId::parse(p) {
-                Some(p) => Some(p),
-                None => {
-                    errors.push(signet_core::validate::FieldError::new(
-                        &field("person_id"),
-                        "is not a person id",
-                    ));
-                    None
-                }
-            },
-        };
-        if level == Level::Advanced && s.person_id.is_none() {
-            errors.push(signet_core::validate::FieldError::new(
-                &field("person_id"),
-                "is required for advanced signatures (the identified person)",
-            ));
-        }
-        signers.push(NewSigner {
-            id: SignerId::from_random(random16()),
-            token: signing::new_token(),
-            name,
-            email: s.email,
-            phone: s.phone,
-            person_id,
-        });
-    }
-    if !errors.is_empty() {
-        return Err(AppError::invalid(errors));
-    }
+    let valid = intake::check_create(&input, now).map_err(refused)?;
+    let signers: Vec<_> = valid
+        .signers
+        .into_iter()
+        .map(|s| s.into_new_signer(SignerId::from_random(random16()), signing::new_token()))
+        .collect();
+    let (name, level, order, expires_at, tags, custom) = (
+        valid.name,
+        valid.level,
+        valid.order,
+        valid.expires_at,
+        valid.tags,
+        valid.custom,
+    );
     // Intake on the bounded pool: the scan decodes every stream (up to the budget).
     let (limits, max) = (
         signet_app::heavy::pdf_limits(&state.config),
