@@ -16,7 +16,7 @@
 use crate::error::AppResult;
 use crate::events::emit;
 use crate::state::{AppState, random16};
-use serde_json::json;
+use crate::views::{self, EndpointDisabledView};
 use signet_core::ids::{DeliveryId, TenantId};
 use signet_core::time::Timestamp;
 use signet_store::{ClaimedMessage, DeliveryAttemptRow, MessageSettlement, StoreError, Tx};
@@ -204,13 +204,12 @@ pub async fn record(state: &AppState, tx: &mut Tx, a: &Attempted) -> AppResult<&
             &m.tenant_id,
             m.mode,
             schedule::ENDPOINT_DISABLED_EVENT,
-            json!({
-                "id": m.endpoint_id.as_str(),
-                "url": m.url,
-                "status": "disabled",
-                "disabled_reason": why,
-                "last_error": reason,
-            }),
+            views::to_json(&EndpointDisabledView::new(
+                m.endpoint_id.as_str(),
+                &m.url,
+                why,
+                reason.clone(),
+            )),
             tenant_now,
         )
         .await?;

@@ -3,14 +3,16 @@
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::extract::{IdPath, Json, LongPage, Page, parse_id, query_flag};
+use crate::openapi::error_responses;
 use axum::extract::{OriginalUri, State};
 use axum::response::Response;
 use serde::Deserialize;
-use serde_json::{Value, json};
 use signet_app::error::{AppError, AppResult};
 use signet_app::identifications::{self, KeyAt};
 use signet_app::state::AppState;
-use signet_app::views::identification_json;
+use signet_app::views::{
+    AttemptView, IdentificationView, PersonDocumentView, SupportedDocumentView,
+};
 use signet_core::identification::create::CreateIdentificationInput;
 use signet_core::identification::{self as ident, Identification};
 use signet_core::ids::{IdentificationId, PersonId};
@@ -30,14 +32,19 @@ pub struct CreateIdentification {
     pub proof_of_address_issued_at: Option<String>,
 }
 
+error_responses!(
+    /// What a new identification can refuse: the input, an unknown person, a method that
+    /// does not run in this mode.
+    CreateErrors = [InvalidModel, NotFound, ProviderNotConfigured]
+);
+
 /// Create an identification for a person (status `created`).
 ///
 /// This does not start the identification; `PATCH …/request` does.
 #[utoipa::path(post, path = "/v1/persons/{person_id}/identifications", tag = "identifications",
     params(("person_id" = String, Path)),
     request_body = CreateIdentification,
-    responses((status = 201, body = crate::openapi::IdentificationSchema), (status = 400, body = signet_app::error::ErrorBody),
-              (status = 404, body = signet_app::error::ErrorBody), (status = 422, body = signet_app::error::ErrorBody)))]
+    responses((status = 201, description = "The identification", body = IdentificationView), CreateErrors))]
 pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
@@ -53,7 +60,7 @@ pub async fn create(
     };
     let identification =
         identifications::create(&state, key_at(&caller), &person_id, input).await?;
-    Ok(created(identification_json(&identification)))
+    Ok(created(IdentificationView::new(&identification)))
 }
 
 /// Where the caller's key reaches identifications: its tenant, in its mode.
@@ -64,13 +71,22 @@ fn key_at(caller: &Caller) -> KeyAt<'_> {
     }
 }
 
+error_responses!(
+    /// An identification not the caller's, or one that cannot be requested now.
+    RequestErrors = [NotFound, InvalidState]
+);
+
+error_responses!(
+    /// The identification (or its person) is not the caller's.
+    IdentificationErrors = [NotFound]
+);
+
 /// Request an identification: status `pending`, with the `url` (valid 14
 /// days) and `reference` the applicant uses. Retrying an `aborted` or
 /// `canceled` identification opens a new attempt with the same URL.
 #[utoipa::path(patch, path = "/v1/persons/{person_id}/identifications/{id}/request", tag = "identifications",
     params(("person_id" = String, Path), ("id" = String, Path)),
-    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 404, body = signet_app::error::ErrorBody),
-              (status = 422, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The identification, pending", body = IdentificationView), RequestErrors))]
 pub async fn request(
     State(state): State<AppState>,
     caller: Caller,
@@ -78,16 +94,26 @@ pub async fn request(
 ) -> AppResult<Response> {
     let (person_id, id) = ids(&person_id, &id)?;
     let identification = identifications::request(&state, key_at(&caller), &person_id, &id).await?;
-    let mut body = identification_json(&identification);
-    body["estimated_waiting_time"] = json!(ident::ESTIMATED_WAITING_TIME_S);
-    Ok(json_ok(body))
+    let mut view = IdentificationView::new(&identification);
+    view.estimated_waiting_time = Some(ident::ESTIMATED_WAITING_TIME_S);
+    Ok(json_ok(view))
 }
+
+error_responses!(
+    /// Not the caller's, or a bad `include_documents`.
+    GetErrors = [InvalidModel, NotFound]
+);
+
+error_responses!(
+    /// Not the caller's, or a bad page.
+    ListErrors = [InvalidModel, NotFound]
+);
 
 /// Retrieve an identification; `include_documents=true` adds the files
 /// collected during it.
 #[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}", tag = "identifications",
     params(("person_id" = String, Path), ("id" = String, Path), ("include_documents" = Option<bool>, Query)),
-    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The identification", body = IdentificationView), GetErrors))]
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
@@ -97,34 +123,26 @@ pub async fn get(
     let (person_id, id) = ids(&person_id, &id)?;
     let include = query_flag(uri.query(), "include_documents")?;
     let identification = load(&state, &caller, &person_id, &id).await?;
-    let mut body = identification_json(&identification);
+    let mut view = IdentificationView::new(&identification);
     if include {
         let person = state
             .store
             .person(&caller.tenant.id, caller.mode, &person_id)
             .await?;
-        body["address"] = person
-            .as_json()
-            .get("address")
-            .cloned()
-            .unwrap_or(Value::Null);
+        let address = person.as_json().get("address").cloned();
         let docs = state
             .store
             .identification_documents(&caller.tenant.id, &id)
             .await?;
-        body["documents"] = Value::Array(
-            docs.iter()
-                .map(crate::api::persons::document_json)
-                .collect(),
-        );
+        view = view.with_documents(address, docs.iter().map(PersonDocumentView::new).collect());
     }
-    Ok(json_ok(body))
+    Ok(json_ok(view))
 }
 
 /// List a person's identifications, oldest first.
 #[utoipa::path(get, path = "/v1/persons/{person_id}/identifications", tag = "identifications",
     params(("person_id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
-    responses((status = 200, body = Vec<crate::openapi::IdentificationSchema>), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The person's identifications", body = Vec<IdentificationView>), ListErrors))]
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
@@ -147,15 +165,15 @@ pub async fn list(
             page.size,
         )
         .await?;
-    Ok(json_ok(Value::Array(
-        list.iter().map(identification_json).collect(),
-    )))
+    Ok(json_ok(
+        list.iter().map(IdentificationView::new).collect::<Vec<_>>(),
+    ))
 }
 
 /// The ID documents an applicant may use, with their issuing countries.
 #[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}/supported_documents", tag = "identifications",
     params(("person_id" = String, Path), ("id" = String, Path)),
-    responses((status = 200, body = Vec<crate::openapi::SupportedDocumentSchema>), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The accepted ID documents", body = Vec<SupportedDocumentView>), IdentificationErrors))]
 pub async fn supported_documents(
     State(state): State<AppState>,
     caller: Caller,
@@ -163,20 +181,13 @@ pub async fn supported_documents(
 ) -> AppResult<Response> {
     let (person_id, id) = ids(&person_id, &id)?;
     load(&state, &caller, &person_id, &id).await?;
-    let all: Vec<&str> = signet_core::validate::COUNTRIES
-        .iter()
-        .map(|c| c.alpha2)
-        .collect();
-    Ok(json_ok(json!([
-        { "type": "PASSPORT", "issuing_countries": all },
-        { "type": "IDCARD", "issuing_countries": ident::ID_CARD_COUNTRIES },
-    ])))
+    Ok(json_ok(SupportedDocumentView::all()))
 }
 
 /// Every attempt of an identification (seed 003), oldest first (`page[number]`, `page[size]`).
 #[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}/attempts", tag = "identifications",
     params(("person_id" = String, Path), ("id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
-    responses((status = 200, body = Vec<crate::openapi::AttemptSchema>), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The attempts", body = Vec<AttemptView>), ListErrors))]
 pub async fn attempts(
     State(state): State<AppState>,
     caller: Caller,
@@ -190,7 +201,7 @@ pub async fn attempts(
         .attempts(&caller.tenant.id, &id, page.number, page.size)
         .await?;
     Ok(json_ok(
-        serde_json::to_value(attempts).map_err(|e| AppError::internal(&e))?,
+        attempts.iter().map(AttemptView::new).collect::<Vec<_>>(),
     ))
 }
 

@@ -3,14 +3,16 @@
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::extract::{IdPath, JsonObject, LongPage, Page, parse_id};
+use crate::openapi::error_responses;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use serde_json::{Value, json};
+use serde_json::Value;
 use signet_app::error::{AppError, AppResult};
 use signet_app::persons;
 use signet_app::scope::KeyAt;
 use signet_app::state::AppState;
+use signet_app::views::PersonDocumentView;
 use signet_core::ids::{PersonDocumentId, PersonId};
 use signet_core::person::Person;
 
@@ -22,15 +24,29 @@ fn key_at(caller: &Caller) -> KeyAt<'_> {
     }
 }
 
+error_responses!(
+    /// What a new person can refuse: the fields, or too many persons of the same identity.
+    CreateErrors = [InvalidModel, DuplicatePersonLimit]
+);
+
+error_responses!(
+    /// The person is not the caller's (in this mode).
+    PersonErrors = [NotFound]
+);
+
+error_responses!(
+    /// What an update can refuse.
+    UpdateErrors = [InvalidModel, NotFound]
+);
+
 /// Create a person.
 ///
 /// Only `first_name` and `last_name` are required. A first or last name
 /// starting with `X-AUTOTEST-` or `X-MANUALTEST-` selects a sandbox case for
 /// the person's identifications (test mode).
 #[utoipa::path(post, path = "/v1/persons", tag = "persons",
-    request_body(content = Object, description = "Person fields (seed 002)"),
-    responses((status = 201, description = "The person", body = crate::openapi::PersonSchema),
-              (status = 400, description = "Invalid Model", body = signet_app::error::ErrorBody)))]
+    request_body(content = crate::openapi::PersonCreateSchema, description = "Person fields (seed 002)"),
+    responses((status = 201, description = "The person", body = crate::openapi::PersonSchema), CreateErrors))]
 pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
@@ -43,7 +59,7 @@ pub async fn create(
 /// Retrieve a person.
 #[utoipa::path(get, path = "/v1/persons/{id}", tag = "persons",
     params(("id" = String, Path, description = "Person id")),
-    responses((status = 200, body = crate::openapi::PersonSchema), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The person", body = crate::openapi::PersonSchema), PersonErrors))]
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
@@ -65,8 +81,8 @@ pub async fn get(
 /// `nace_code` in the same request, or `industry` and `industry_key` set to null.
 #[utoipa::path(patch, path = "/v1/persons/{id}", tag = "persons",
     params(("id" = String, Path, description = "Person id")),
-    request_body(content = Object, description = "Updatable person fields"),
-    responses((status = 200, body = crate::openapi::PersonSchema), (status = 400, body = signet_app::error::ErrorBody), (status = 404, body = signet_app::error::ErrorBody)))]
+    request_body(content = crate::openapi::PersonUpdateSchema, description = "Updatable person fields"),
+    responses((status = 200, description = "The person", body = crate::openapi::PersonSchema), UpdateErrors))]
 pub async fn update(
     State(state): State<AppState>,
     caller: Caller,
@@ -96,24 +112,11 @@ pub async fn list(
     )))
 }
 
-pub fn document_json(d: &signet_store::PersonDocumentRow) -> Value {
-    json!({
-        "id": d.id.as_str(),
-        "name": d.name,
-        "content_type": d.content_type,
-        "document_type": d.document_type,
-        "size": d.size,
-        "sha256": d.sha256,
-        "identification_id": d.identification_id.as_ref().map(|i| i.as_str()),
-        "created_at": signet_core::time::format(&d.created_at),
-    })
-}
-
 /// List the files kept for a person (KYC reports, ID images, signed documents), oldest first
 /// (`page[number]`, `page[size]`).
 #[utoipa::path(get, path = "/v1/persons/{id}/documents", tag = "persons",
     params(("id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
-    responses((status = 200, body = Vec<crate::openapi::PersonDocumentSchema>), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The person's files", body = Vec<PersonDocumentView>), PersonErrors))]
 pub async fn documents(
     State(state): State<AppState>,
     caller: Caller,
@@ -130,15 +133,25 @@ pub async fn documents(
         .store
         .person_documents(&caller.tenant.id, caller.mode, &id, page.number, page.size)
         .await?;
-    Ok(json_ok(Value::Array(
-        docs.iter().map(document_json).collect(),
-    )))
+    Ok(json_ok(
+        docs.iter().map(PersonDocumentView::new).collect::<Vec<_>>(),
+    ))
 }
+
+error_responses!(
+    /// An unknown person or file; a file id that is not one is `document_not_found`.
+    FileErrors = [NotFound, DocumentNotFound]
+);
 
 /// Download a person's file.
 #[utoipa::path(get, path = "/v1/persons/{id}/documents/{document_id}/file", tag = "persons",
     params(("id" = String, Path), ("document_id" = String, Path)),
-    responses((status = 200, description = "The file's bytes"), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The file's bytes, in the content type it was kept with", content(
+            (crate::openapi::PdfFile = "application/pdf"),
+            (String = "image/jpeg"),
+            (String = "image/png"),
+            (Object = "application/json"))),
+        FileErrors))]
 pub async fn document_file(
     State(state): State<AppState>,
     caller: Caller,

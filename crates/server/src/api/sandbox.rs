@@ -5,18 +5,18 @@
 use crate::api::json_ok;
 use crate::auth::Caller;
 use crate::extract::{IdPath, Json, parse_id};
+use crate::openapi::error_responses;
 use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
-use serde_json::json;
 use signet_app::error::{AppError, AppResult};
 use signet_app::identifications::{self, KeyAt};
 use signet_app::state::AppState;
-use signet_app::views::identification_json;
+use signet_app::views::{ClockView, IdentificationView};
 use signet_core::catalog::ErrorCode;
 use signet_core::identification::SANDBOX_IDENT_CODE;
 use signet_core::ids::IdentificationId;
-use signet_core::time::Timestamp;
+use signet_core::tenant::TenantClock;
 use signet_store::Mode;
 
 fn test_mode_only(caller: &Caller) -> AppResult<()> {
@@ -29,16 +29,17 @@ fn test_mode_only(caller: &Caller) -> AppResult<()> {
     Ok(())
 }
 
-fn clock_json(caller_now: Timestamp, offset_ms: i64) -> serde_json::Value {
-    json!({ "now": signet_core::time::format(&caller_now), "offset_seconds": offset_ms / 1000 })
-}
+error_responses!(
+    /// A live-mode key (the sandbox is test mode's alone).
+    ClockErrors = [SandboxOnly]
+);
 
 /// The tenant's test clock.
 #[utoipa::path(get, path = "/v1/sandbox/clock", tag = "sandbox",
-    responses((status = 200, body = crate::openapi::ClockSchema), (status = 403, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The test clock", body = ClockView), ClockErrors))]
 pub async fn clock(State(state): State<AppState>, caller: Caller) -> AppResult<Response> {
     test_mode_only(&caller)?;
-    Ok(json_ok(clock_json(
+    Ok(json_ok(ClockView::new(
         caller.now(&state),
         caller.tenant.clock_offset_ms,
     )))
@@ -48,31 +49,37 @@ pub async fn clock(State(state): State<AppState>, caller: Caller) -> AppResult<R
 #[serde(deny_unknown_fields)]
 pub struct Advance {
     /// Seconds to move the tenant's test clock forward (1 to 31,536,000).
+    #[schema(minimum = 1, maximum = 31536000)]
     pub seconds: i64,
 }
+
+error_responses!(
+    /// A live-mode key, or a move out of range.
+    AdvanceErrors = [InvalidModel, SandboxOnly]
+);
 
 /// Moves the tenant's test clock forward and runs every timer that falls
 /// due, in order, before answering; timers that fire late schedule what
 /// follows from their due time, so one jump plays a whole timeline.
 #[utoipa::path(post, path = "/v1/sandbox/clock/advance", tag = "sandbox",
     request_body = Advance,
-    responses((status = 200, body = crate::openapi::ClockSchema), (status = 400, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The test clock after the move", body = ClockView), AdvanceErrors))]
 pub async fn advance(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<Advance>,
 ) -> AppResult<Response> {
     test_mode_only(&caller)?;
-    if !(1..=365 * 24 * 3600).contains(&body.seconds) {
-        return Err(AppError::field("seconds", "must be between 1 and 31536000"));
-    }
+    let step = TenantClock::for_mode(Mode::Test, caller.tenant.clock_offset_ms)
+        .advance(body.seconds, state.wall_now())
+        .map_err(|e| AppError::invalid(vec![e]))?;
     state
         .store
-        .advance_clock(&caller.tenant.id, body.seconds * 1000)
+        .advance_clock(&caller.tenant.id, step.delta_ms)
         .await?;
     signet_app::worker::drain_tenant(&state, &caller.tenant.id).await?;
     let tenant = state.store.tenant(&caller.tenant.id).await?;
-    Ok(json_ok(clock_json(
+    Ok(json_ok(ClockView::new(
         tenant.now(Mode::Test, state.wall_now()),
         tenant.clock_offset_ms,
     )))
@@ -98,10 +105,21 @@ fn target<'a>(caller: &'a Caller, id: &str) -> AppResult<(KeyAt<'a>, Identificat
     Ok((at, id))
 }
 
+error_responses!(
+    /// A live-mode key, an identification not the caller's, or one not in a state for the
+    /// step.
+    StepErrors = [SandboxOnly, NotFound, InvalidState]
+);
+
+error_responses!(
+    /// As [`StepErrors`], and a wrong ident code or a bad number.
+    CompleteErrors = [InvalidModel, SandboxOnly, NotFound, InvalidState, OtpInvalid]
+);
+
 /// The applicant opens the identification URL and starts capturing.
 #[utoipa::path(post, path = "/v1/sandbox/identifications/{id}/start", tag = "sandbox",
     params(("id" = String, Path)),
-    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 422, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The identification", body = IdentificationView), StepErrors))]
 pub async fn start(
     State(state): State<AppState>,
     caller: Caller,
@@ -109,7 +127,7 @@ pub async fn start(
 ) -> AppResult<Response> {
     let (at, id) = target(&caller, &id)?;
     let ident = identifications::start_in_sandbox(&state, at, &id).await?;
-    Ok(json_ok(identification_json(&ident)))
+    Ok(json_ok(IdentificationView::new(&ident)))
 }
 
 /// The applicant finishes with the static ident code `123456`; for an
@@ -117,7 +135,7 @@ pub async fn start(
 #[utoipa::path(post, path = "/v1/sandbox/identifications/{id}/complete", tag = "sandbox",
     params(("id" = String, Path)),
     request_body = Complete,
-    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 422, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The identification", body = IdentificationView), CompleteErrors))]
 pub async fn complete(
     State(state): State<AppState>,
     caller: Caller,
@@ -139,13 +157,13 @@ pub async fn complete(
     let number = body.mobile_number.clone();
     let (at, id) = target(&caller, &id)?;
     let ident = identifications::complete_in_sandbox(&state, at, &id, number).await?;
-    Ok(json_ok(identification_json(&ident)))
+    Ok(json_ok(IdentificationView::new(&ident)))
 }
 
 /// The applicant gives up (`aborted`, USER_CANCELLATION); the same URL can be used again.
 #[utoipa::path(post, path = "/v1/sandbox/identifications/{id}/abort", tag = "sandbox",
     params(("id" = String, Path)),
-    responses((status = 200, body = crate::openapi::IdentificationSchema), (status = 422, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The identification", body = IdentificationView), StepErrors))]
 pub async fn abort(
     State(state): State<AppState>,
     caller: Caller,
@@ -153,5 +171,5 @@ pub async fn abort(
 ) -> AppResult<Response> {
     let (at, id) = target(&caller, &id)?;
     let ident = identifications::abort_in_sandbox(&state, at, &id).await?;
-    Ok(json_ok(identification_json(&ident)))
+    Ok(json_ok(IdentificationView::new(&ident)))
 }

@@ -4,6 +4,7 @@
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::extract::{IdPath, Json, LongPage, parse_id, query_pairs};
+use crate::openapi::error_responses;
 use axum::extract::State;
 use axum::http::Uri;
 use axum::response::Response;
@@ -11,14 +12,14 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use signet_app::error::{AppError, AppResult};
 use signet_app::scope::KeyAt;
-use signet_app::screening::HIT_STATUSES;
 use signet_app::screenings;
 use signet_app::state::AppState;
-use signet_app::views::{hit_json, screening_json};
+use signet_app::views::schema::words;
+use signet_app::views::{HitView, ScreeningListView, ScreeningView, screening_json};
 use signet_core::ids::{PersonId, ScreeningHitId};
-use signet_core::screening::Decider;
-use signet_core::time::{format, from_millis};
+use signet_core::screening::{Decider, Decision, HitStatus};
 use signet_screening::{PartialDate, Query, SearchOptions, country_code};
+use utoipa::openapi::schema::ObjectBuilder;
 
 const MAX_NAME_CHARS: usize = 512;
 const DEFAULT_LIMIT: usize = 10;
@@ -29,33 +30,20 @@ const MAX_LIMIT: usize = 100;
 #[serde(deny_unknown_fields)]
 pub struct SearchRequest {
     /// The name as written, in any script and word order.
+    #[schema(min_length = 1, max_length = 512)]
     pub name: String,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: supports or contradicts a match.
+    #[schema(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
     pub birth_date: Option<String>,
     /// ISO 3166-1 alpha-2 code or country name: supports or contradicts a match.
     pub nationality: Option<String>,
     /// Lowest score returned, from 0 to 1 (default: the installation's `screening_threshold`,
     /// 0.80 unless configured).
+    #[schema(minimum = 0, maximum = 1)]
     pub threshold: Option<f64>,
     /// At most this many matches, best first (1 to 100, default 10).
+    #[schema(minimum = 1, maximum = 100)]
     pub limit: Option<usize>,
-}
-
-/// An imported sanctions list.
-#[allow(dead_code)]
-#[derive(serde::Serialize, utoipa::ToSchema)]
-#[schema(as = ScreeningList)]
-pub struct ListSchema {
-    /// The publisher: `ofac-sdn`, `eu-fsf`, `un-sc`, `uk-sanctions-list` or `opensanctions`.
-    id: String,
-    source: String,
-    /// The file format it was last imported from (`ofac-sdn-xml`, …).
-    format: String,
-    /// The publication date or content hash the file declared.
-    version: String,
-    entry_count: i64,
-    /// Wall clock.
-    imported_at: String,
 }
 
 /// One list entry that matched.
@@ -99,7 +87,7 @@ pub struct SearchSchema {
 /// A bare array, like every other list of the API (`page[number]`, `page[size]`).
 #[utoipa::path(get, path = "/v1/screening/lists", tag = "screening",
     params(("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
-    responses((status = 200, body = [ListSchema])))]
+    responses((status = 200, description = "The imported lists", body = [ScreeningListView])))]
 pub async fn lists(
     State(state): State<AppState>,
     _caller: Caller,
@@ -107,21 +95,12 @@ pub async fn lists(
 ) -> AppResult<Response> {
     // A handful of rows (one per publisher): paged in memory.
     let rows = state.store.screening_lists().await?;
-    let data: Vec<Value> = page
+    let data: Vec<ScreeningListView> = page
         .slice(&rows)
         .iter()
-        .map(|l| {
-            json!({
-                "id": l.id,
-                "source": l.source,
-                "format": l.format,
-                "version": l.version,
-                "entry_count": l.entry_count,
-                "imported_at": format(&from_millis(l.imported_at)),
-            })
-        })
+        .map(ScreeningListView::new)
         .collect();
-    Ok(json_ok(Value::Array(data)))
+    Ok(json_ok(data))
 }
 
 fn query_from(body: SearchRequest, default_threshold: f64) -> AppResult<(Query, SearchOptions)> {
@@ -175,7 +154,7 @@ fn query_from(body: SearchRequest, default_threshold: f64) -> AppResult<(Query, 
 /// match explains which tokens and fields matched and why.
 #[utoipa::path(post, path = "/v1/screening/search", tag = "screening",
     request_body = SearchRequest,
-    responses((status = 200, body = SearchSchema), (status = 400, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The matches, best first", body = SearchSchema), SearchErrors))]
 pub async fn search(
     State(state): State<AppState>,
     _caller: Caller,
@@ -190,61 +169,8 @@ pub async fn search(
     Ok(json_ok(json!({ "matches": matches })))
 }
 
-/// A possible match of a person with a list entry.
-#[allow(dead_code)]
-#[derive(serde::Serialize, utoipa::ToSchema)]
-#[schema(as = ScreeningHit)]
-pub struct HitSchema {
-    id: String,
-    person_id: String,
-    /// The list's id.
-    list: String,
-    /// The list's own id of the entry.
-    entry_id: String,
-    /// The entry's primary name.
-    name: String,
-    /// The name or alias that matched.
-    matched_name: String,
-    /// From 0 to 1.
-    score: f64,
-    /// Which tokens and fields matched and why (as in a search).
-    #[schema(value_type = Object)]
-    explanation: Value,
-    /// `open`, `true_positive` or `false_positive`.
-    status: String,
-    /// Who decided, once decided: an API key id, or `operator:<email>` from the back office.
-    decided_by: Option<String>,
-    note: Option<String>,
-    /// Tenant clock.
-    decided_at: Option<String>,
-    /// Tenant clock.
-    created_at: String,
-    /// The entry's risk topics, as in a search. A hit whose topics name a PEP (`role.pep`) or
-    /// a PEP's relative or close associate (`role.rca`) and no sanction weighs on the person's
-    /// `risk_classification_status` only; every other hit also holds `screening_progress`
-    /// and signing.
-    topics: Vec<String>,
-    /// The source datasets the list names for the entry.
-    datasets: Vec<String>,
-}
-
-/// One screening of a person.
-#[allow(dead_code)]
-#[derive(serde::Serialize, utoipa::ToSchema)]
-#[schema(as = Screening)]
-pub struct ScreeningSchema {
-    id: String,
-    person_id: String,
-    /// Tenant clock.
-    created_at: String,
-    /// The person's `screening_progress` after this screening.
-    screening_progress: String,
-    /// The person's `risk_classification_status` after this screening.
-    risk_classification_status: String,
-    /// The lists screened against.
-    lists: Vec<String>,
-    /// The hits this screening found, as they stood then.
-    hits: Vec<HitSchema>,
+fn decision_word() -> ObjectBuilder {
+    words(Decision::ALL.iter().map(|d| d.as_str()))
 }
 
 /// A reviewer's decision on a hit.
@@ -252,10 +178,52 @@ pub struct ScreeningSchema {
 #[serde(deny_unknown_fields)]
 pub struct DecisionRequest {
     /// `true_positive` (the person is the listed entry) or `false_positive`.
+    #[schema(schema_with = decision_word)]
     pub decision: String,
     /// Why, for the audit trail (at most 2000 characters).
+    #[schema(max_length = 2000)]
     pub note: Option<String>,
 }
+
+/// A hit's status, as the `status` filter takes it.
+pub struct HitStatusWord;
+
+impl utoipa::PartialSchema for HitStatusWord {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        words(HitStatus::ALL.iter().map(|s| s.as_str())).into()
+    }
+}
+
+impl utoipa::ToSchema for HitStatusWord {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "ScreeningHitStatus".into()
+    }
+}
+
+error_responses!(
+    /// A search's input out of its limits.
+    SearchErrors = [InvalidModel]
+);
+
+error_responses!(
+    /// An unknown person, or no list imported to screen against.
+    ScreenErrors = [NotFound, Conflict]
+);
+
+error_responses!(
+    /// An unknown person, or a bad page.
+    ScreeningsErrors = [InvalidModel, NotFound]
+);
+
+error_responses!(
+    /// A filter or page that cannot be read.
+    HitsErrors = [InvalidModel]
+);
+
+error_responses!(
+    /// A decision or note out of its limits, or a hit not the caller's.
+    DecideErrors = [InvalidModel, NotFound]
+);
 
 /// Screen a person now.
 ///
@@ -266,8 +234,7 @@ pub struct DecisionRequest {
 /// screen against: `409`, and the person stays `NOT_SCREENED`.
 #[utoipa::path(post, path = "/v1/persons/{id}/screenings", tag = "screening",
     params(("id" = String, Path, description = "Person id")),
-    responses((status = 201, body = ScreeningSchema), (status = 404, body = signet_app::error::ErrorBody),
-              (status = 409, body = signet_app::error::ErrorBody)))]
+    responses((status = 201, description = "The screening", body = ScreeningView), ScreenErrors))]
 pub async fn screen(
     State(state): State<AppState>,
     caller: Caller,
@@ -285,7 +252,7 @@ pub async fn screen(
 /// List a person's screenings, newest first (`page[number]`, `page[size]`).
 #[utoipa::path(get, path = "/v1/persons/{id}/screenings", tag = "screening",
     params(("id" = String, Path, description = "Person id"), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
-    responses((status = 200, body = [ScreeningSchema]), (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The person's screenings", body = [ScreeningView]), ScreeningsErrors))]
 pub async fn screenings(
     State(state): State<AppState>,
     caller: Caller,
@@ -311,8 +278,8 @@ pub async fn screenings(
 ///
 /// `status` (`open`, `true_positive` or `false_positive`) keeps only hits in that status.
 #[utoipa::path(get, path = "/v1/screening/hits", tag = "screening",
-    params(("status" = Option<String>, Query, description = "open, true_positive or false_positive"), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
-    responses((status = 200, body = [HitSchema]), (status = 400, body = signet_app::error::ErrorBody)))]
+    params(("status" = inline(Option<HitStatusWord>), Query, description = "Only hits in this status"), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
+    responses((status = 200, description = "The hits", body = [HitView]), HitsErrors))]
 pub async fn hits(
     State(state): State<AppState>,
     caller: Caller,
@@ -322,13 +289,8 @@ pub async fn hits(
     let mut status = None;
     for (k, v) in query_pairs(uri.query()) {
         if k == "status" {
-            if !HIT_STATUSES.contains(&v.as_str()) {
-                return Err(AppError::field(
-                    "status",
-                    "must be open, true_positive or false_positive",
-                ));
-            }
-            status = Some(v);
+            let parsed = HitStatus::parse_filter(&v).map_err(|e| AppError::invalid(vec![e]))?;
+            status = Some(parsed.as_str());
         }
     }
     let rows = state
@@ -336,12 +298,12 @@ pub async fn hits(
         .hits(
             &caller.tenant.id,
             caller.mode,
-            status.as_deref(),
+            status,
             page.number,
             page.size,
         )
         .await?;
-    Ok(json_ok(Value::Array(rows.iter().map(hit_json).collect())))
+    Ok(json_ok(rows.iter().map(HitView::new).collect::<Vec<_>>()))
 }
 
 /// Decide a screening hit.
@@ -352,8 +314,7 @@ pub async fn hits(
 #[utoipa::path(post, path = "/v1/screening/hits/{id}/decision", tag = "screening",
     params(("id" = String, Path, description = "Hit id")),
     request_body = DecisionRequest,
-    responses((status = 200, body = HitSchema), (status = 400, body = signet_app::error::ErrorBody),
-              (status = 404, body = signet_app::error::ErrorBody)))]
+    responses((status = 200, description = "The hit, decided", body = HitView), DecideErrors))]
 pub async fn decide(
     State(state): State<AppState>,
     caller: Caller,
@@ -368,5 +329,5 @@ pub async fn decide(
     };
     let decided =
         screenings::decide_hit(&state, &id, &body.decision, body.note.as_deref(), &by).await?;
-    Ok(json_ok(hit_json(&decided)))
+    Ok(json_ok(HitView::new(&decided)))
 }
