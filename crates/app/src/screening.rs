@@ -134,20 +134,23 @@ pub const HIT_STATUSES: &[&str] = &["open", "true_positive", "false_positive"];
 /// At most this many matches per name screened.
 const MATCHES_PER_NAME: usize = 25;
 
-/// Whether a hit's entry is a PEP: core's rule, under the name the back office calls.
-pub use signet_core::screening::is_pep_hit as pep_hit;
-
 /// The person's `screening_progress` and `risk_classification_status` that its hits imply
 /// ([`signet_core::screening::verdict`]). A stored status Signet does not know weighs on
 /// nothing, as a dismissed hit.
 pub fn verdict(hits: &[ScreeningHitRow]) -> (&'static str, &'static str) {
-    let v = signet_core::screening::verdict(hits.iter().filter_map(|h| {
+    let v = person_verdict(hits);
+    (v.progress.as_str(), v.risk.as_str())
+}
+
+/// The verdict a person's stored hits imply (core's rules; a row whose status is not a hit
+/// status is not counted).
+pub fn person_verdict(hits: &[ScreeningHitRow]) -> signet_core::screening::Verdict {
+    signet_core::screening::verdict(hits.iter().filter_map(|h| {
         Some(HitFacts {
             status: h.status.parse::<HitStatus>().ok()?,
             topics: &h.topics,
         })
-    }));
-    (v.progress.as_str(), v.risk.as_str())
+    }))
 }
 
 /// The queries a person is screened with: first and last name, first and

@@ -7,7 +7,7 @@
 
 use crate::error::{AppError, AppResult};
 use crate::events::{FollowUp, FollowUps, emit};
-use crate::screening::{Found, screened_fields_changed, search_person, verdict};
+use crate::screening::{Found, screened_fields_changed, search_person};
 use crate::state::{AppState, random16};
 use crate::views::{hit_json, screening_json};
 use serde_json::{Value, json};
@@ -139,12 +139,8 @@ pub async fn apply_verdict(
     announce: bool,
     now: Timestamp,
 ) -> AppResult<(&'static str, &'static str)> {
-    let (progress, risk) = verdict(hits);
-    let changed = person.str_field("screening_progress") != Some(progress)
-        || person.str_field("risk_classification_status") != Some(risk);
-    if changed {
-        person.set_system_field("screening_progress", json!(progress), &now);
-        person.set_system_field("risk_classification_status", json!(risk), &now);
+    let verdict = crate::screening::person_verdict(hits);
+    if person.set_screening(verdict, &now) {
         state.store.update_person(tx, tenant, person, now).await?;
         if announce {
             emit(
@@ -159,7 +155,7 @@ pub async fn apply_verdict(
             .await?;
         }
     }
-    Ok((progress, risk))
+    Ok((verdict.progress.as_str(), verdict.risk.as_str()))
 }
 
 /// Records what [`search_person`] found for a person, inside the caller's

@@ -563,7 +563,7 @@ impl<'a> HitItem<'a> {
                 .ok()
                 .and_then(|e| e.get("summary").and_then(|v| v.as_str()).map(str::to_owned)),
             topics: h.topics.join(", "),
-            undeclared_pep: signet_app::screening::pep_hit(&h.topics)
+            undeclared_pep: signet_core::screening::is_pep_hit(&h.topics)
                 && q.person
                     .as_json()
                     .get("self_declared_as_pep")
