@@ -475,7 +475,12 @@ async fn a_signer_rejects_with_a_message() {
     assert_eq!(s.property(&details, "open").await, false);
     let summary = s.find("#reject summary").await;
     s.click(&summary).await;
-    assert_eq!(s.property(&details, "open").await, true);
+    // The click toggles the disclosure; on a loaded machine the property may lag the click.
+    let deadline = Instant::now() + WAIT;
+    while s.property(&details, "open").await != true {
+        assert!(Instant::now() < deadline, "the reject form opens");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     let message = "The amount is wrong";
     let textarea = s.find("#reject-form textarea#reject-message").await;
     assert_eq!(s.attr(&textarea, "name").await.as_deref(), Some("message"));
