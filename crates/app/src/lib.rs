@@ -26,7 +26,6 @@ pub mod screening;
 pub mod screening_index;
 pub mod screening_outcome;
 pub mod screenings;
-pub mod service;
 pub mod signers;
 pub mod signing;
 pub mod state;

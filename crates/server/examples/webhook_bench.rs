@@ -1,4 +1,4 @@
-//! Webhook delivery through the real server path: events written with `service::emit` (the
+//! Webhook delivery through the real server path: events written with `events::emit` (the
 //! outbox and its fan-out, committed), claimed and delivered by the delivery worker, logged and
 //! settled, to a local receiver.
 //!
@@ -125,7 +125,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut tx = state.store.begin().await?;
         for _ in 0..100.min(events - n) {
             let now = state.wall_now();
-            signet_server::service::emit(&state, &mut tx, &tenant, Mode::Test, "person.created", json!({"n": n, "first_name": "Ada", "last_name": "Lovelace", "padding": "x".repeat(200)}), now)
+            signet_server::events::emit(&state, &mut tx, &tenant, Mode::Test, "person.created", json!({"n": n, "first_name": "Ada", "last_name": "Lovelace", "padding": "x".repeat(200)}), now)
                 .await
                 .map_err(|e| e.detail)?;
             n += 1;
@@ -191,7 +191,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     for i in 0..latency_events {
         let n = events + 1 + i;
         let mut tx = state.store.begin().await?;
-        signet_server::service::emit(
+        signet_server::events::emit(
             &state,
             &mut tx,
             &tenant,

@@ -13,7 +13,7 @@ pub mod serve;
 // The application layer's modules under their old paths, for the composition root's
 // callers (the binary, tests and examples).
 pub use signet_app::{
-    config, delivery, error, heavy, identify, limits, metrics, screening, service, signing, state,
+    config, delivery, error, events, heavy, identify, limits, metrics, screening, signing, state,
     sweeper, tsa, webhooks, worker,
 };
 

@@ -18,7 +18,7 @@ pub use produce::{Produced, SignInputs, needs_pdf_work, produce};
 pub use reassess::{on_person_changed, resolve_waiting_signers};
 
 use crate::error::{AppError, AppResult};
-use crate::service::emit;
+use crate::events::emit;
 use crate::state::{AppState, fill_random, random16};
 pub use crate::trust::{Trust, sealing_key};
 use crate::views::{document_event_json, signer_json};
