@@ -25,7 +25,10 @@ pub use identifications::{
     SupportedDocumentView,
 };
 pub use operations::{CodeView, HealthView, ReadyView, UnavailableView};
-pub use screening::{HitView, ScreeningListView, ScreeningOutcomeView, ScreeningView};
+pub use screening::{
+    AdjustmentView, EvidenceView, ExplanationView, HitView, ScreeningListView,
+    ScreeningOutcomeView, ScreeningView, TokenMatchView,
+};
 pub use webhooks::{
     DELIVERY_OUTCOMES, DeliveryView, EVENT_TYPES, EndpointDisabledView, EventType, RecoverView,
     ResendView, WebhookEndpointView,

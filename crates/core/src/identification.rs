@@ -84,6 +84,8 @@ pub enum Method {
 }
 
 impl Method {
+    pub const ALL: [Method; 2] = [Method::Idnow, Method::Document];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Method::Idnow => "idnow",

@@ -260,6 +260,19 @@ pub const FIELDS: &[FieldSpec] = &[
     f!("updated_at", Kind::UtcTimestamp, ReadOnly),
 ];
 
+impl FieldSpec {
+    /// Whether every person has a value for the field (never `null`): the id, the names and
+    /// the timestamps Signet sets, and fields whose default is a value that `null` resets to
+    /// (flags, list, address objects, compliance words).
+    pub fn always_set(&self) -> bool {
+        self.default != Default::Null
+            || matches!(
+                self.name,
+                "id" | "first_name" | "last_name" | "created_at" | "updated_at"
+            )
+    }
+}
+
 /// Looks a field up by name.
 pub fn field(name: &str) -> Option<&'static FieldSpec> {
     FIELDS.iter().find(|f| f.name == name)

@@ -89,6 +89,6 @@ pub use sign::{
 };
 pub use tsa_client::{TimestampQuery, TsaReplyError, timestamp_query_imprint};
 pub use verify::{
-    Indication, LaterChanges, MAX_VERIFIED_SIGNATURES, SignatureReport, VerificationReport,
-    VerifyOptions, parse_roots, verify_pdf, verify_pdf_with,
+    DETECTED_LEVELS, Indication, LaterChanges, MAX_VERIFIED_SIGNATURES, SignatureReport,
+    VerificationReport, VerifyOptions, parse_roots, verify_pdf, verify_pdf_with,
 };

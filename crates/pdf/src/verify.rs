@@ -70,6 +70,18 @@ pub enum LaterChanges {
     Other,
 }
 
+/// Every level a signature's report can give: "PAdES-B-B", "PAdES-B-T", "PAdES-B-LT",
+/// "PAdES-B-LTA", "document-timestamp", "PKCS7", or "none" when the signature failed.
+pub const DETECTED_LEVELS: &[&str] = &[
+    "PAdES-B-B",
+    "PAdES-B-T",
+    "PAdES-B-LT",
+    "PAdES-B-LTA",
+    "document-timestamp",
+    "PKCS7",
+    "none",
+];
+
 /// One signature or document timestamp as found and judged. Serialises to the JSON that
 /// `POST /v1/verify` returns.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -90,8 +102,7 @@ pub struct SignatureReport {
     /// The format claimed by /SubFilter: "PAdES", "PKCS7", "document-timestamp" or the
     /// SubFilter itself.
     pub claimed_level: String,
-    /// The level the checks support: "PAdES-B-B", "PAdES-B-T", "PAdES-B-LT", "PAdES-B-LTA",
-    /// "document-timestamp", "PKCS7", or "none" when the signature failed.
+    /// The level the checks support: one of [`DETECTED_LEVELS`].
     pub detected_level: String,
     /// ETSI EN 319 102-1 indication.
     pub indication: Indication,

@@ -32,12 +32,21 @@ pub use views::{
 /// A person (seed 002): every field present, `null` where unknown.
 pub struct PersonSchema;
 
-fn kind_schema(kind: Kind) -> RefOr<Schema> {
-    let nullable = |t: Type| SchemaType::from_iter([t, Type::Null]);
-    let obj = |members: &[&str]| -> RefOr<Schema> {
+/// A person field's schema in answers; `always_set`: never `null`.
+fn kind_schema(kind: Kind, always_set: bool) -> RefOr<Schema> {
+    let nullable = |t: Type| {
+        if always_set {
+            SchemaType::new(t)
+        } else {
+            SchemaType::from_iter([t, Type::Null])
+        }
+    };
+    let text =
+        || ObjectBuilder::new().schema_type(SchemaType::from_iter([Type::String, Type::Null]));
+    let obj = |members: Vec<(&str, ObjectBuilder)>| -> RefOr<Schema> {
         let mut b = ObjectBuilder::new().schema_type(nullable(Type::Object));
-        for m in members {
-            b = b.property(*m, ObjectBuilder::new().schema_type(nullable(Type::String)));
+        for (m, schema) in members {
+            b = b.property(m, schema).required(m);
         }
         b.into()
     };
@@ -51,15 +60,27 @@ fn kind_schema(kind: Kind) -> RefOr<Schema> {
         Kind::CountryList => ArrayBuilder::new()
             .items(ObjectBuilder::new().schema_type(SchemaType::new(Type::String)))
             .into(),
-        Kind::Address => obj(&[
-            "line_1",
-            "line_2",
-            "postal_code",
-            "city",
-            "country",
-            "state",
+        Kind::Address => obj(vec![
+            ("line_1", text()),
+            ("line_2", text()),
+            ("postal_code", text()),
+            ("city", text()),
+            ("country", text()),
+            ("state", text()),
         ]),
-        Kind::TaxInformation => obj(&["tax_assessment", "marital_status"]),
+        Kind::TaxInformation => obj(vec![
+            (
+                "tax_assessment",
+                views::schema::nullable_words(signet_core::person::TAX_ASSESSMENTS.iter().copied()),
+            ),
+            (
+                "marital_status",
+                views::schema::nullable_words(
+                    signet_core::person::MARITAL_STATUSES.iter().copied(),
+                ),
+            ),
+        ]),
+        Kind::Enum(words) if always_set => views::schema::words(words.iter().copied()).into(),
         Kind::Enum(words) => views::schema::nullable_words(words.iter().copied()).into(),
         Kind::BirthDate | Kind::AmlConfirmedOn => ObjectBuilder::new()
             .schema_type(nullable(Type::String))
@@ -90,7 +111,7 @@ impl PartialSchema for PersonSchema {
                 signet_core::person::Access::CreateOnly => "Writable on creation only.",
                 signet_core::person::Access::ReadOnly => "Read-only.",
             };
-            let schema = match kind_schema(f.kind) {
+            let schema = match kind_schema(f.kind, f.always_set()) {
                 RefOr::T(Schema::Object(mut o)) => {
                     o.description = Some(access.to_owned());
                     RefOr::T(Schema::Object(o))
@@ -704,6 +725,25 @@ fn webhook_headers() -> Value {
     ])
 }
 
+/// `signature.status_changed` → `signatureStatusChangedEvent`: unique beside the paths'
+/// operation ids, and in their camelCase.
+fn event_operation_id(event: &str) -> String {
+    let mut out = String::new();
+    for (i, word) in event.split(['.', '_']).enumerate() {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            if i == 0 {
+                out.push(first);
+            } else {
+                out.extend(first.to_uppercase());
+            }
+            out.push_str(chars.as_str());
+        }
+    }
+    out.push_str("Event");
+    out
+}
+
 /// The document's `webhooks`: each event type as the POST Signet sends to an endpoint.
 fn webhooks() -> Value {
     let mut out = Map::new();
@@ -724,7 +764,7 @@ fn webhooks() -> Value {
                 "tags": ["webhooks"],
                 "summary": e.name,
                 "description": e.description,
-                "operationId": format!("event_{}", e.name.replace('.', "_")),
+                "operationId": event_operation_id(e.name),
                 "parameters": webhook_headers(),
                 "requestBody": {"required": true, "content": {"application/json": {"schema": envelope}}},
                 "responses": {
@@ -737,6 +777,110 @@ fn webhooks() -> Value {
         );
     }
     Value::Object(out)
+}
+
+/// `snake_case` → `PascalCase`.
+fn pascal_case(name: &str) -> String {
+    name.split(['_', '-', '[', ']', '.'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// Rewrites every nullable enum (`type: [T, "null"]` with `null` among the values) as
+/// `oneOf: [{type: T, enum, title}, {type: "null"}]`, and every nullable object likewise: the
+/// same values, in the shape client generators turn into one named enum or class, or none (a
+/// type list makes openapi-python-client build one enum class per member type). The title is
+/// the property's name, which the generators use to name the class.
+fn nullable_enums_as_one_of(node: &mut Value, property: Option<&str>) {
+    match node {
+        Value::Object(o) => {
+            let nullable = o
+                .get("type")
+                .and_then(Value::as_array)
+                .is_some_and(|t| t.iter().any(|t| t == "null"));
+            let enumerated = o
+                .get("enum")
+                .and_then(Value::as_array)
+                .is_some_and(|e| e.contains(&Value::Null));
+            if nullable && o.contains_key("properties") {
+                // A nullable object: the object (named after the property) or null.
+                let mut object = std::mem::take(o);
+                let description = object.remove("description");
+                if let Some(t) = object.get_mut("type") {
+                    *t = json!("object");
+                }
+                if let Some(name) = property {
+                    object.insert("title".into(), Value::String(pascal_case(name)));
+                }
+                let mut object = Value::Object(object);
+                nullable_enums_as_one_of(&mut object, None);
+                if let Some(d) = description {
+                    o.insert("description".into(), d);
+                }
+                o.insert("oneOf".into(), json!([object, {"type": "null"}]));
+                return;
+            }
+            if nullable && enumerated {
+                let types: Vec<Value> = o
+                    .get("type")
+                    .and_then(Value::as_array)
+                    .map(|t| t.iter().filter(|t| *t != "null").cloned().collect())
+                    .unwrap_or_default();
+                let values: Vec<Value> = o
+                    .get("enum")
+                    .and_then(Value::as_array)
+                    .map(|e| e.iter().filter(|v| !v.is_null()).cloned().collect())
+                    .unwrap_or_default();
+                let mut words = Map::new();
+                words.insert(
+                    "type".into(),
+                    match types.as_slice() {
+                        [one] => one.clone(),
+                        _ => Value::Array(types),
+                    },
+                );
+                words.insert("enum".into(), Value::Array(values));
+                if let Some(name) = property {
+                    words.insert("title".into(), Value::String(pascal_case(name)));
+                }
+                o.remove("type");
+                o.remove("enum");
+                o.insert(
+                    "oneOf".into(),
+                    json!([Value::Object(words), {"type": "null"}]),
+                );
+                return;
+            }
+            for (key, child) in o.iter_mut() {
+                if key == "properties" {
+                    if let Value::Object(props) = child {
+                        for (name, schema) in props.iter_mut() {
+                            nullable_enums_as_one_of(schema, Some(name));
+                        }
+                    }
+                } else if key == "enum" || key == "const" || key == "example" || key == "examples" {
+                    continue;
+                } else {
+                    nullable_enums_as_one_of(
+                        child,
+                        property.filter(|_| key == "items" || key == "schema"),
+                    );
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                nullable_enums_as_one_of(item, property);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Finishes the generated document `doc`: the views as components, every operation's error
@@ -781,6 +925,7 @@ pub fn finish(doc: utoipa::openapi::OpenApi, keyed: &BTreeSet<(String, String)>)
     if let Some(components) = doc.get_mut("components").and_then(Value::as_object_mut) {
         components.insert("responses".into(), json!(shared));
     }
+    nullable_enums_as_one_of(&mut doc, None);
     // `webhooks` right after `paths`, as the specification lists them.
     if let Value::Object(top) = doc {
         let mut out = Map::new();
@@ -799,6 +944,49 @@ pub fn finish(doc: utoipa::openapi::OpenApi, keyed: &BTreeSet<(String, String)>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nullable_enum_becomes_one_named_enum_or_null() {
+        let mut doc = json!({"properties": {
+            "employment_status": {"type": ["string", "null"], "enum": ["A", "B", null], "description": "d"},
+            "level": {"type": "string", "enum": ["x"]},
+            "items": {"type": "array", "items": {"type": ["string", "null"], "enum": ["y", null]}},
+        }});
+        nullable_enums_as_one_of(&mut doc, None);
+        assert_eq!(
+            doc["properties"]["employment_status"],
+            json!({"description": "d", "oneOf": [
+                {"type": "string", "enum": ["A", "B"], "title": "EmploymentStatus"},
+                {"type": "null"},
+            ]})
+        );
+        assert_eq!(
+            doc["properties"]["level"],
+            json!({"type": "string", "enum": ["x"]})
+        );
+        assert_eq!(
+            doc["properties"]["items"]["items"]["oneOf"][0]["title"],
+            "Items"
+        );
+        let mut address = json!({"properties": {"address": {
+            "type": ["object", "null"], "description": "d",
+            "properties": {"kind": {"type": ["string", "null"], "enum": ["a", null]}},
+        }}});
+        nullable_enums_as_one_of(&mut address, None);
+        assert_eq!(
+            address["properties"]["address"],
+            json!({"description": "d", "oneOf": [
+                {"type": "object", "title": "Address", "properties": {"kind": {"oneOf": [
+                    {"type": "string", "enum": ["a"], "title": "Kind"}, {"type": "null"},
+                ]}}},
+                {"type": "null"},
+            ]})
+        );
+        assert_eq!(
+            event_operation_id("signature.status_changed"),
+            "signatureStatusChangedEvent"
+        );
+    }
 
     #[test]
     fn a_handlers_codes_and_the_shared_ones_render_as_one_response_per_status() {

@@ -534,6 +534,10 @@ fn indication_word(i: Indication) -> &'static str {
     }
 }
 
+fn detected_level() -> ObjectBuilder {
+    words(signet_pdf::DETECTED_LEVELS.iter().copied())
+}
+
 /// One signature or document timestamp of a verified file, as found and judged.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 #[schema(as = SignatureCheck)]
@@ -555,8 +559,8 @@ pub struct SignatureCheckView {
     pub timestamp_time: Option<chrono::DateTime<chrono::Utc>>,
     /// The format /SubFilter claims: `PAdES`, `PKCS7`, `document-timestamp` or the SubFilter.
     pub claimed_level: String,
-    /// The level the checks support: `PAdES-B-B`, `PAdES-B-T`, `PAdES-B-LT`, `PAdES-B-LTA`,
-    /// `document-timestamp`, `PKCS7`, or `none` when the signature failed.
+    /// The level the checks support (`none` when the signature failed).
+    #[schema(schema_with = detected_level)]
     pub detected_level: String,
     #[schema(schema_with = indication)]
     pub indication: &'static str,

@@ -25,12 +25,101 @@ fn risk_classification() -> ObjectBuilder {
     ))
 }
 
-fn explanation() -> ObjectBuilder {
-    ObjectBuilder::new()
-        .schema_type(SchemaType::from_iter([Type::Object, Type::Null]))
-        .description(Some(
-            "Which tokens and fields matched and why: `summary`, `normalized_query`, `normalized_name`, `tokens`, `unmatched_query_tokens`, `unmatched_list_tokens`, `birth_date`, `nationality`, `name_score`, `adjustments` (`null` if the stored text is unreadable).",
-        ))
+/// How a query token met a list token (`signet_screening::MatchHow`).
+pub const MATCH_HOWS: &[&str] = &[
+    "exact",
+    "transliterated",
+    "typo",
+    "initial",
+    "merged",
+    "split",
+];
+
+/// What a birth date or nationality says of a match (`signet_screening::EvidenceKind`).
+pub const EVIDENCE_KINDS: &[&str] = &["supports", "contradicts", "unknown"];
+
+fn match_how() -> ObjectBuilder {
+    words(MATCH_HOWS.iter().copied())
+}
+
+fn evidence_kind() -> ObjectBuilder {
+    words(EVIDENCE_KINDS.iter().copied())
+}
+
+// `signet_screening::Explanation` as a hit stored it; a member an older explanation lacks
+// reads as empty (`from_stored`).
+/// Why a match scored what it scored: enough for a reviewer to agree or to mark it a false
+/// positive without re-doing the comparison.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(as = ScreeningExplanation)]
+pub struct ExplanationView {
+    /// One sentence for the reviewer.
+    pub summary: String,
+    /// The query as compared: folded, transliterated, tokenised.
+    pub normalized_query: String,
+    /// The list name as compared.
+    pub normalized_name: String,
+    /// Each query token and the list token it met.
+    pub tokens: Vec<TokenMatchView>,
+    pub unmatched_query_tokens: Vec<String>,
+    pub unmatched_list_tokens: Vec<String>,
+    #[schema(required)]
+    pub birth_date: Option<EvidenceView>,
+    #[schema(required)]
+    pub nationality: Option<EvidenceView>,
+    /// The score from names alone, before the adjustments.
+    pub name_score: f64,
+    /// What the birth date, nationality and name shape added or took away.
+    pub adjustments: Vec<AdjustmentView>,
+}
+
+/// A query token and the list token it met.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(as = ScreeningTokenMatch)]
+pub struct TokenMatchView {
+    /// The normalised query token (two joined by a space for `split`).
+    pub query: String,
+    /// The normalised list token (two joined by a space for `merged`).
+    pub list: String,
+    /// From 0 to 1.
+    pub similarity: f64,
+    #[schema(schema_with = match_how)]
+    pub how: String,
+    /// The weight both tokens carry in the score (rarer tokens weigh more).
+    pub weight: f64,
+}
+
+/// What a birth date or a nationality says of a match.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(as = ScreeningEvidence)]
+pub struct EvidenceView {
+    #[schema(schema_with = evidence_kind)]
+    pub kind: String,
+    /// A sentence for the reviewer.
+    pub detail: String,
+}
+
+/// A change to the name score and why.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(as = ScreeningAdjustment)]
+pub struct AdjustmentView {
+    pub reason: String,
+    pub delta: f64,
+}
+
+impl ExplanationView {
+    /// The explanation a hit stored (JSON text), or `None` if it cannot be read.
+    pub fn from_stored(text: &str) -> Option<ExplanationView> {
+        // Over the empty explanation, so the schema can call every member required.
+        let Value::Object(stored) = serde_json::from_str(text).ok()? else {
+            return None;
+        };
+        let Ok(Value::Object(mut full)) = serde_json::to_value(ExplanationView::default()) else {
+            return None;
+        };
+        full.extend(stored);
+        serde_json::from_value(Value::Object(full)).ok()
+    }
 }
 
 /// A possible match of a person with a list entry, and its review.
@@ -49,8 +138,9 @@ pub struct HitView {
     pub matched_name: String,
     /// From 0 to 1.
     pub score: f64,
-    #[schema(schema_with = explanation)]
-    pub explanation: Value,
+    /// `null` if the stored explanation cannot be read.
+    #[schema(required)]
+    pub explanation: Option<ExplanationView>,
     #[schema(schema_with = hit_status)]
     pub status: String,
     /// Who decided, once decided: an API key id, or `operator:<email>` from the back office.
@@ -84,7 +174,7 @@ impl HitView {
             name: h.name.clone(),
             matched_name: h.matched_name.clone(),
             score: h.score,
-            explanation: serde_json::from_str(&h.explanation).unwrap_or(Value::Null),
+            explanation: ExplanationView::from_stored(&h.explanation),
             status: h.status.clone(),
             decided_by: h.decided_by.clone(),
             note: h.note.clone(),

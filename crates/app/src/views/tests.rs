@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+use super::screening::{EVIDENCE_KINDS, MATCH_HOWS};
 use super::*;
 use chrono::TimeZone;
 use serde_json::json;
@@ -367,15 +368,83 @@ fn identifications_say_what_they_said() {
     );
 }
 
+/// The explanation the matcher gives for a birth date and nationality that support a
+/// transliterated name, as a hit stores it.
+fn real_explanation() -> String {
+    use signet_screening::{EntityKind, Index, ListEntry, Query, SearchOptions};
+    let mut entry = ListEntry::new("1", EntityKind::Person, "Vladimir PUTIN");
+    entry.birth_dates = vec!["1952-10-07".parse().unwrap()];
+    entry.nationalities = vec!["RU".into()];
+    let index = Index::build([("l".to_owned(), vec![entry])]);
+    let query = Query {
+        name: "Владимир Путин".into(),
+        birth_date: Some("1952".parse().unwrap()),
+        nationality: Some("RU".into()),
+    };
+    let found = index.search(&query, &SearchOptions::default());
+    serde_json::to_string(&found[0].explanation).unwrap()
+}
+
+#[test]
+fn an_explanation_reads_back_as_the_matcher_wrote_it() {
+    let text = real_explanation();
+    let view = ExplanationView::from_stored(&text).expect("readable");
+    assert_eq!(
+        serde_json::to_value(&view).unwrap(),
+        serde_json::from_str::<Value>(&text).unwrap(),
+        "no member lost or added"
+    );
+    assert!(
+        view.birth_date.is_some() && !view.tokens.is_empty(),
+        "{view:?}"
+    );
+    // The schema's words are the matcher's (a new variant fails to compile here).
+    use signet_screening::{EvidenceKind, MatchHow};
+    for how in [
+        MatchHow::Exact,
+        MatchHow::Transliterated,
+        MatchHow::Typo,
+        MatchHow::Initial,
+        MatchHow::Merged,
+        MatchHow::Split,
+    ] {
+        let _exhaustive = match how {
+            MatchHow::Exact
+            | MatchHow::Transliterated
+            | MatchHow::Typo
+            | MatchHow::Initial
+            | MatchHow::Merged
+            | MatchHow::Split => (),
+        };
+        let word = serde_json::to_value(how).unwrap();
+        assert!(MATCH_HOWS.contains(&word.as_str().unwrap()), "{word}");
+    }
+    assert_eq!(MATCH_HOWS.len(), 6);
+    for kind in [
+        EvidenceKind::Supports,
+        EvidenceKind::Contradicts,
+        EvidenceKind::Unknown,
+    ] {
+        let _exhaustive = match kind {
+            EvidenceKind::Supports | EvidenceKind::Contradicts | EvidenceKind::Unknown => (),
+        };
+        let word = serde_json::to_value(kind).unwrap();
+        assert!(EVIDENCE_KINDS.contains(&word.as_str().unwrap()), "{word}");
+    }
+    assert_eq!(EVIDENCE_KINDS.len(), 3);
+    // An explanation stored before a member existed reads with that member empty.
+    let old = ExplanationView::from_stored(r#"{"summary":"s","tokens":[]}"#).unwrap();
+    assert_eq!(old.summary, "s");
+    assert!(ExplanationView::from_stored("not json").is_none());
+}
+
 #[test]
 fn hits_and_screenings_say_what_they_said() {
-    for row in [
-        hit_row(false, r#"{"summary":"s","tokens":[]}"#),
-        hit_row(true, "not json"),
-    ] {
+    let explanation = real_explanation();
+    for row in [hit_row(false, &explanation), hit_row(true, "not json")] {
         same(&HitView::new(&row), &old_hit(&row));
     }
-    let hits = vec![old_hit(&hit_row(false, "{}"))];
+    let hits = vec![old_hit(&hit_row(false, &explanation))];
     let row = ScreeningRow {
         id: ScreeningId::from_random([5; 16]),
         person_id: PersonId::from_random([9; 16]),
@@ -490,7 +559,7 @@ fn schemas_require_exactly_the_fields_always_sent() {
     requires_what_it_always_sends(&DocumentView::new(BASE, &wf));
     requires_what_it_always_sends(&SignerView::new(BASE, &wf, &wf.signers[0]));
     requires_what_it_always_sends(&DocumentEventView::new(BASE, &wf, &DocumentEvent::Created));
-    requires_what_it_always_sends(&HitView::new(&hit_row(false, "{}")));
+    requires_what_it_always_sends(&HitView::new(&hit_row(false, &real_explanation())));
     requires_what_it_always_sends(&DeliveryView::new(&signet_store::DeliveryAttemptRow {
         id: signet_core::ids::DeliveryId::from_random([6; 16]),
         endpoint_id: signet_core::ids::WebhookEndpointId::from_random([7; 16]),

@@ -6,7 +6,7 @@ use serde::Serialize;
 use signet_core::time::format;
 use signet_store::{DeliveryAttemptRow, WebhookEndpointRow};
 use utoipa::ToSchema;
-use utoipa::openapi::schema::ObjectBuilder;
+use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder};
 
 /// An event type Signet sends, what it means and the component schema of its `data`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +97,18 @@ pub const EVENT_TYPES: &[EventType] = &[
     },
 ];
 
+/// One of [`EVENT_TYPES`].
+fn event_type() -> ObjectBuilder {
+    words(EVENT_TYPES.iter().map(|e| e.name))
+}
+
+/// `*` or event types.
+fn subscribed_event_types() -> ArrayBuilder {
+    ArrayBuilder::new().items(words(
+        std::iter::once("*").chain(EVENT_TYPES.iter().map(|e| e.name)),
+    ))
+}
+
 fn endpoint_status() -> ObjectBuilder {
     words(["enabled", "disabled"])
 }
@@ -115,6 +127,7 @@ pub struct WebhookEndpointView {
     pub id: String,
     pub url: String,
     /// The event types it receives (`*` for all).
+    #[schema(schema_with = subscribed_event_types)]
     pub event_types: Vec<String>,
     #[schema(required)]
     pub description: Option<String>,
@@ -158,6 +171,7 @@ pub struct DeliveryView {
     pub id: String,
     /// The event id, sent as `webhook-id` on every attempt.
     pub message_id: String,
+    #[schema(schema_with = event_type)]
     pub event_type: String,
     /// Position in the message's schedule (1 to 8).
     pub attempt: u32,

@@ -15,7 +15,7 @@ crate::openapi::error_responses!(
 
 /// Every status, status code, failure reason, response code and return
 /// code of the seeds, and Signet's error codes; `?kind=` filters.
-#[utoipa::path(get, path = "/v1/codes", tag = "codes", security(()),
+#[utoipa::path(get, path = "/v1/codes", operation_id = "listCodes", tag = "codes", security(()),
     params(("kind" = inline(Option<crate::openapi::CodeKindWord>), Query, description = "Only the codes of one kind, e.g. identification_reason")),
     responses((status = 200, description = "The codes", body = Vec<CodeView>), CodesErrors))]
 pub async fn list(OriginalUri(uri): OriginalUri) -> AppResult<Response> {

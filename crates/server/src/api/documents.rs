@@ -273,7 +273,7 @@ error_responses!(
 /// otherwise). Each signer gets a hosted-page `url`; in parallel order all are asked at once,
 /// in sequential order the next one only after the previous signed. `advanced` signers must
 /// be identified persons (`person_id`).
-#[utoipa::path(post, path = "/v1/documents", tag = "documents",
+#[utoipa::path(post, path = "/v1/documents", operation_id = "createDocument", tag = "documents",
     request_body(content(
         (CreateDocument = "application/json"),
         (CreateDocumentParts = "multipart/form-data"),
@@ -450,7 +450,7 @@ error_responses!(
 );
 
 /// List documents, newest first; filter with `status` and `tag`.
-#[utoipa::path(get, path = "/v1/documents", tag = "documents",
+#[utoipa::path(get, path = "/v1/documents", operation_id = "listDocuments", tag = "documents",
     params(("status" = inline(Option<crate::openapi::DocumentStatusWord>), Query, description = "Only documents in this status"),
            ("tag" = Option<String>, Query, description = "Only documents with this tag"),
            ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 10")),
@@ -512,7 +512,7 @@ error_responses!(
 );
 
 /// Get a document with its signers.
-#[utoipa::path(get, path = "/v1/documents/{id}", tag = "documents", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/v1/documents/{id}", operation_id = "getDocument", tag = "documents", params(("id" = String, Path)),
     responses((status = 200, description = "The document", body = DocumentView), DocumentErrors))]
 pub async fn get(
     State(state): State<AppState>,
@@ -529,7 +529,7 @@ error_responses!(
 );
 
 /// Cancel a document (no more signatures; no seed 004 webhook).
-#[utoipa::path(post, path = "/v1/documents/{id}/cancel", tag = "documents", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/v1/documents/{id}/cancel", operation_id = "cancelDocument", tag = "documents", params(("id" = String, Path)),
     responses((status = 200, description = "The document", body = DocumentView), CancelErrors))]
 pub async fn cancel(
     State(state): State<AppState>,
@@ -544,7 +544,7 @@ pub async fn cancel(
 
 /// The PDF as signed so far (the original until the first signature; closed with a document
 /// timestamp once finished).
-#[utoipa::path(get, path = "/v1/documents/{id}/file", tag = "documents", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/v1/documents/{id}/file", operation_id = "getDocumentFile", tag = "documents", params(("id" = String, Path)),
     responses((status = 200, description = "The PDF", body = crate::openapi::PdfFile, content_type = "application/pdf",
                headers(("Content-Disposition" = String, description = "`attachment; filename=\"{id}.pdf\"`"),
                        ("X-Content-SHA256" = String, description = "SHA-256 of the file, hex"))),
@@ -591,7 +591,7 @@ pub fn pdf_response(bytes: Vec<u8>, filename: &str, sha: &str) -> Response {
 /// `chain_valid` is false, and `first_broken_seq` names the entry, when an entry was edited,
 /// removed or reordered after it was written. `entries` is one page of the trail, oldest first
 /// (`page[number]`, `page[size]`); `chain_valid`, `head` and `entry_count` judge the whole.
-#[utoipa::path(get, path = "/v1/documents/{id}/audit", tag = "documents",
+#[utoipa::path(get, path = "/v1/documents/{id}/audit", operation_id = "getDocumentAudit", tag = "documents",
     params(("id" = String, Path), ("page[number]" = Option<u32>, Query),
            ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
     responses((status = 200, description = "The audit trail", body = AuditTrailView), DocumentErrors))]
@@ -617,7 +617,7 @@ pub async fn audit(
 
 /// The certificate of completion: the document's facts, its signers and its whole audit
 /// trail with the chain's head, as a PDF sealed by Signet (verify it like any signed file).
-#[utoipa::path(get, path = "/v1/documents/{id}/audit.pdf", tag = "documents", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/v1/documents/{id}/audit.pdf", operation_id = "getDocumentAuditPdf", tag = "documents", params(("id" = String, Path)),
     responses((status = 200, description = "The sealed PDF", body = crate::openapi::PdfFile, content_type = "application/pdf",
                headers(("Content-Disposition" = String, description = "`attachment; filename=\"{id}-certificate-of-completion.pdf\"`"),
                        ("X-Content-SHA256" = String, description = "SHA-256 of the file, hex"))),
@@ -701,7 +701,7 @@ pub async fn audit_pdf(
 /// Trust anchor: Signet's live root certificate, to add to a validator's trust store. What
 /// test-mode keys create is signed under the test root (`/v1/trust/test-ca.pem`) and never
 /// chains to this one.
-#[utoipa::path(get, path = "/v1/trust/ca.pem", tag = "documents", security(()),
+#[utoipa::path(get, path = "/v1/trust/ca.pem", operation_id = "getCaCertificate", tag = "documents", security(()),
     responses((status = 200, description = "The certificate, PEM", body = String, content_type = "application/x-pem-file")))]
 pub async fn ca_pem(State(state): State<AppState>) -> Response {
     pem_response(state.trust.ca(signet_store::Mode::Live).root_pem())
@@ -709,7 +709,7 @@ pub async fn ca_pem(State(state): State<AppState>) -> Response {
 
 /// Signet's TEST root: what test-mode keys create is signed under it (every name in it says
 /// TEST). Trust it only in a test environment; it is not valid for real signatures.
-#[utoipa::path(get, path = "/v1/trust/test-ca.pem", tag = "documents", security(()),
+#[utoipa::path(get, path = "/v1/trust/test-ca.pem", operation_id = "getTestCaCertificate", tag = "documents", security(()),
     responses((status = 200, description = "The certificate, PEM", body = String, content_type = "application/x-pem-file")))]
 pub async fn test_ca_pem(State(state): State<AppState>) -> Response {
     pem_response(state.trust.ca(signet_store::Mode::Test).root_pem())
@@ -739,7 +739,7 @@ error_responses!(
 /// report says whether Signet produced the file. Signet's live root is the trust anchor, so a
 /// test-mode signature never passes (the report says it was made in test mode); `?anchor=test`
 /// judges against the test root instead, to check files made with a test key.
-#[utoipa::path(post, path = "/v1/verify", tag = "documents",
+#[utoipa::path(post, path = "/v1/verify", operation_id = "verifyPdf", tag = "documents",
     params(("anchor" = inline(Option<crate::openapi::AnchorWord>), Query, description = "`live` (default): Signet's live root; `test`: the test-mode root")),
     request_body(content = crate::openapi::PdfFile, content_type = "application/pdf"),
     responses((status = 200, description = "The verification report", body = VerificationView), VerifyErrors))]
@@ -886,7 +886,7 @@ error_responses!(
 
 /// A signer's status, codes, deadlines, hosted-page `url` and the documents to approve with
 /// their SHA-256.
-#[utoipa::path(get, path = "/v1/documents/{id}/signers/{signer_id}", tag = "signers",
+#[utoipa::path(get, path = "/v1/documents/{id}/signers/{signer_id}", operation_id = "getSigner", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
     responses((status = 200, description = "The signer", body = SignerDetailView), SignerErrors))]
 pub async fn signer(
@@ -902,7 +902,7 @@ pub async fn signer(
 /// Approve the documents: `confirmation_required`, and a one-time code is sent (always
 /// 123456 in test mode). Within 2 hours of being asked, else 422 until a resend. An
 /// `advanced` signer's code goes only to the mobile number their identification verified.
-#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/approve", tag = "signers",
+#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/approve", operation_id = "approveSigner", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
     responses((status = 200, description = "The signer, the documents with their SHA-256, and where the code went", body = ApprovalView), ApproveErrors))]
 pub async fn approve(
@@ -939,7 +939,7 @@ pub struct ConfirmRequest {
 /// Confirm the signature with the one-time code: the signature is made (`signed`), or waits
 /// for the identification under review (`pending_verification`). Five wrong codes kill the
 /// code (108); the third killed code blocks the signer (66) and the document.
-#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/confirm", tag = "signers",
+#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/confirm", operation_id = "confirmSigner", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)), request_body = ConfirmRequest,
     responses((status = 200, description = "The signer", body = SignerDetailView), ConfirmErrors))]
 pub async fn confirm(
@@ -987,7 +987,7 @@ fn reject_message() -> Object {
 }
 
 /// The signer rejects the document with a message: REJECT, then REJECTED.
-#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/reject", tag = "signers",
+#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/reject", operation_id = "rejectSigner", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)), request_body = RejectRequest,
     responses((status = 200, description = "The signer", body = SignerDetailView), RejectErrors))]
 pub async fn reject(
@@ -1006,7 +1006,7 @@ pub async fn reject(
 
 /// Open a fresh window for a signer (seed 000's "new workflow"): the 2-hour and 24-hour
 /// limits run again from now and eligibility is checked again.
-#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/resend", tag = "signers",
+#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/resend", operation_id = "resendSigner", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
     responses((status = 200, description = "The signer", body = SignerDetailView), ResendErrors))]
 pub async fn resend(
@@ -1022,7 +1022,7 @@ pub async fn resend(
 }
 
 /// A reviewer unblocks a signer blocked after three failed identity validations.
-#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/unblock", tag = "signers",
+#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/unblock", operation_id = "unblockSigner", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
     responses((status = 200, description = "The signer", body = SignerDetailView), UnblockErrors))]
 pub async fn unblock(
@@ -1054,7 +1054,7 @@ fn selfie_image() -> Object {
 
 /// Hand in a selfie (signers in `selfie_required`); a reviewer compares it with the
 /// identification.
-#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/selfie", tag = "signers",
+#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/selfie", operation_id = "submitSignerSelfie", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)), request_body = SelfieRequest,
     responses((status = 200, description = "The signer", body = SignerDetailView), SelfieErrors))]
 pub async fn selfie(
@@ -1092,7 +1092,7 @@ fn selfie_decision() -> Object {
 
 /// A reviewer judges the selfie: `accept` opens consent; `reject` is one failed identity
 /// validation (3105), the third blocks.
-#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/selfie/review", tag = "signers",
+#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/selfie/review", operation_id = "reviewSignerSelfie", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)), request_body = SelfieReview,
     responses((status = 200, description = "The signer", body = SignerDetailView), ReviewErrors))]
 pub async fn review_selfie(

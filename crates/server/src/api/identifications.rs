@@ -23,13 +23,37 @@ pub struct CreateIdentification {
     /// `idnow` (video identification; simulated by the sandbox in test mode) or `document`
     /// (Signet's own: ID images, a selfie and a verified number on the hosted page, checked
     /// by Signet and decided by a reviewer in the back office).
+    #[schema(schema_with = method)]
     pub method: String,
-    /// `EN` or `DE`.
+    /// The applicant page's language (default `EN`).
+    #[schema(schema_with = language)]
     pub language: Option<String>,
     /// Needed when the ID document carries no address.
+    #[schema(schema_with = proof_of_address_type)]
     pub proof_of_address_type: Option<String>,
-    /// Not older than 6 months.
+    /// The proof's date (`YYYY-MM-DD`): not older than 6 months.
+    #[schema(value_type = Option<String>, format = Date)]
     pub proof_of_address_issued_at: Option<String>,
+}
+
+fn method() -> utoipa::openapi::schema::ObjectBuilder {
+    signet_app::views::schema::words(ident::Method::ALL.iter().map(|m| m.as_str()))
+}
+
+fn language() -> utoipa::openapi::schema::ObjectBuilder {
+    signet_app::views::schema::nullable_words(
+        signet_core::identification::create::LANGUAGES
+            .iter()
+            .copied(),
+    )
+}
+
+fn proof_of_address_type() -> utoipa::openapi::schema::ObjectBuilder {
+    signet_app::views::schema::nullable_words(
+        signet_core::identification::create::PROOF_OF_ADDRESS_TYPES
+            .iter()
+            .copied(),
+    )
 }
 
 error_responses!(
@@ -41,7 +65,7 @@ error_responses!(
 /// Create an identification for a person (status `created`).
 ///
 /// This does not start the identification; `PATCH …/request` does.
-#[utoipa::path(post, path = "/v1/persons/{person_id}/identifications", tag = "identifications",
+#[utoipa::path(post, path = "/v1/persons/{person_id}/identifications", operation_id = "createIdentification", tag = "identifications",
     params(("person_id" = String, Path)),
     request_body = CreateIdentification,
     responses((status = 201, description = "The identification", body = IdentificationView), CreateErrors))]
@@ -84,7 +108,7 @@ error_responses!(
 /// Request an identification: status `pending`, with the `url` (valid 14
 /// days) and `reference` the applicant uses. Retrying an `aborted` or
 /// `canceled` identification opens a new attempt with the same URL.
-#[utoipa::path(patch, path = "/v1/persons/{person_id}/identifications/{id}/request", tag = "identifications",
+#[utoipa::path(patch, path = "/v1/persons/{person_id}/identifications/{id}/request", operation_id = "requestIdentification", tag = "identifications",
     params(("person_id" = String, Path), ("id" = String, Path)),
     responses((status = 200, description = "The identification, pending", body = IdentificationView), RequestErrors))]
 pub async fn request(
@@ -111,7 +135,7 @@ error_responses!(
 
 /// Retrieve an identification; `include_documents=true` adds the files
 /// collected during it.
-#[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}", tag = "identifications",
+#[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}", operation_id = "getIdentification", tag = "identifications",
     params(("person_id" = String, Path), ("id" = String, Path), ("include_documents" = Option<bool>, Query)),
     responses((status = 200, description = "The identification", body = IdentificationView), GetErrors))]
 pub async fn get(
@@ -140,7 +164,7 @@ pub async fn get(
 }
 
 /// List a person's identifications, oldest first.
-#[utoipa::path(get, path = "/v1/persons/{person_id}/identifications", tag = "identifications",
+#[utoipa::path(get, path = "/v1/persons/{person_id}/identifications", operation_id = "listPersonIdentifications", tag = "identifications",
     params(("person_id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
     responses((status = 200, description = "The person's identifications", body = Vec<IdentificationView>), ListErrors))]
 pub async fn list(
@@ -171,7 +195,7 @@ pub async fn list(
 }
 
 /// The ID documents an applicant may use, with their issuing countries.
-#[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}/supported_documents", tag = "identifications",
+#[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}/supported_documents", operation_id = "listSupportedDocuments", tag = "identifications",
     params(("person_id" = String, Path), ("id" = String, Path)),
     responses((status = 200, description = "The accepted ID documents", body = Vec<SupportedDocumentView>), IdentificationErrors))]
 pub async fn supported_documents(
@@ -185,7 +209,7 @@ pub async fn supported_documents(
 }
 
 /// Every attempt of an identification (seed 003), oldest first (`page[number]`, `page[size]`).
-#[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}/attempts", tag = "identifications",
+#[utoipa::path(get, path = "/v1/persons/{person_id}/identifications/{id}/attempts", operation_id = "listIdentificationAttempts", tag = "identifications",
     params(("person_id" = String, Path), ("id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
     responses((status = 200, description = "The attempts", body = Vec<AttemptView>), ListErrors))]
 pub async fn attempts(

@@ -11,14 +11,14 @@ use signet_app::views::{HealthView, ReadyView, UnavailableView};
 use subtle::ConstantTimeEq;
 
 /// Liveness: the process answers.
-#[utoipa::path(get, path = "/healthz", tag = "operations", security(()),
+#[utoipa::path(get, path = "/healthz", operation_id = "getHealth", tag = "operations", security(()),
     responses((status = 200, description = "The process answers", body = HealthView)))]
 pub async fn healthz() -> Response {
     axum::Json(HealthView::OK).into_response()
 }
 
 /// Readiness: the database answers.
-#[utoipa::path(get, path = "/readyz", tag = "operations", security(()),
+#[utoipa::path(get, path = "/readyz", operation_id = "getReadiness", tag = "operations", security(()),
     responses((status = 200, description = "Ready", body = ReadyView),
         (status = 503, description = "The database does not answer", body = UnavailableView)))]
 pub async fn readyz(State(state): State<AppState>) -> Response {
@@ -42,7 +42,7 @@ crate::openapi::error_responses!(
 
 /// Prometheus metrics. With `metrics_token` configured, the scraper sends it as
 /// `Authorization: Bearer <token>`; without one, anyone who reaches the port may read them.
-#[utoipa::path(get, path = "/metrics", tag = "operations", security(()),
+#[utoipa::path(get, path = "/metrics", operation_id = "getMetrics", tag = "operations", security(()),
     responses((status = 200, description = "Prometheus metrics (OpenMetrics text format)", body = String,
                 content_type = "application/openmetrics-text; version=1.0.0; charset=utf-8"),
         MetricsErrors))]

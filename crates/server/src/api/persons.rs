@@ -44,7 +44,7 @@ error_responses!(
 /// Only `first_name` and `last_name` are required. A first or last name
 /// starting with `X-AUTOTEST-` or `X-MANUALTEST-` selects a sandbox case for
 /// the person's identifications (test mode).
-#[utoipa::path(post, path = "/v1/persons", tag = "persons",
+#[utoipa::path(post, path = "/v1/persons", operation_id = "createPerson", tag = "persons",
     request_body(content = crate::openapi::PersonCreateSchema, description = "Person fields (seed 002)"),
     responses((status = 201, description = "The person", body = crate::openapi::PersonSchema), CreateErrors))]
 pub async fn create(
@@ -57,7 +57,7 @@ pub async fn create(
 }
 
 /// Retrieve a person.
-#[utoipa::path(get, path = "/v1/persons/{id}", tag = "persons",
+#[utoipa::path(get, path = "/v1/persons/{id}", operation_id = "getPerson", tag = "persons",
     params(("id" = String, Path, description = "Person id")),
     responses((status = 200, description = "The person", body = crate::openapi::PersonSchema), PersonErrors))]
 pub async fn get(
@@ -79,7 +79,7 @@ pub async fn get(
 /// Only the fields seed 002 lists as updatable are accepted; any other field
 /// is a `400` naming it. `employment_status` FREELANCER or SELF_EMPLOYED needs
 /// `nace_code` in the same request, or `industry` and `industry_key` set to null.
-#[utoipa::path(patch, path = "/v1/persons/{id}", tag = "persons",
+#[utoipa::path(patch, path = "/v1/persons/{id}", operation_id = "updatePerson", tag = "persons",
     params(("id" = String, Path, description = "Person id")),
     request_body(content = crate::openapi::PersonUpdateSchema, description = "Updatable person fields"),
     responses((status = 200, description = "The person", body = crate::openapi::PersonSchema), UpdateErrors))]
@@ -95,7 +95,7 @@ pub async fn update(
 }
 
 /// List persons, oldest first (`page[number]`, `page[size]`).
-#[utoipa::path(get, path = "/v1/persons", tag = "persons",
+#[utoipa::path(get, path = "/v1/persons", operation_id = "listPersons", tag = "persons",
     params(("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
     responses((status = 200, body = Vec<crate::openapi::PersonSchema>)))]
 pub async fn list(
@@ -114,7 +114,7 @@ pub async fn list(
 
 /// List the files kept for a person (KYC reports, ID images, signed documents), oldest first
 /// (`page[number]`, `page[size]`).
-#[utoipa::path(get, path = "/v1/persons/{id}/documents", tag = "persons",
+#[utoipa::path(get, path = "/v1/persons/{id}/documents", operation_id = "listPersonDocuments", tag = "persons",
     params(("id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
     responses((status = 200, description = "The person's files", body = Vec<PersonDocumentView>), PersonErrors))]
 pub async fn documents(
@@ -144,7 +144,7 @@ error_responses!(
 );
 
 /// Download a person's file.
-#[utoipa::path(get, path = "/v1/persons/{id}/documents/{document_id}/file", tag = "persons",
+#[utoipa::path(get, path = "/v1/persons/{id}/documents/{document_id}/file", operation_id = "getPersonDocumentFile", tag = "persons",
     params(("id" = String, Path), ("document_id" = String, Path)),
     responses((status = 200, description = "The file's bytes, in the content type it was kept with", content(
             (crate::openapi::PdfFile = "application/pdf"),

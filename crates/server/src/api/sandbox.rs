@@ -35,7 +35,7 @@ error_responses!(
 );
 
 /// The tenant's test clock.
-#[utoipa::path(get, path = "/v1/sandbox/clock", tag = "sandbox",
+#[utoipa::path(get, path = "/v1/sandbox/clock", operation_id = "getSandboxClock", tag = "sandbox",
     responses((status = 200, description = "The test clock", body = ClockView), ClockErrors))]
 pub async fn clock(State(state): State<AppState>, caller: Caller) -> AppResult<Response> {
     test_mode_only(&caller)?;
@@ -61,7 +61,7 @@ error_responses!(
 /// Moves the tenant's test clock forward and runs every timer that falls
 /// due, in order, before answering; timers that fire late schedule what
 /// follows from their due time, so one jump plays a whole timeline.
-#[utoipa::path(post, path = "/v1/sandbox/clock/advance", tag = "sandbox",
+#[utoipa::path(post, path = "/v1/sandbox/clock/advance", operation_id = "advanceSandboxClock", tag = "sandbox",
     request_body = Advance,
     responses((status = 200, description = "The test clock after the move", body = ClockView), AdvanceErrors))]
 pub async fn advance(
@@ -117,7 +117,7 @@ error_responses!(
 );
 
 /// The applicant opens the identification URL and starts capturing.
-#[utoipa::path(post, path = "/v1/sandbox/identifications/{id}/start", tag = "sandbox",
+#[utoipa::path(post, path = "/v1/sandbox/identifications/{id}/start", operation_id = "startSandboxIdentification", tag = "sandbox",
     params(("id" = String, Path)),
     responses((status = 200, description = "The identification", body = IdentificationView), StepErrors))]
 pub async fn start(
@@ -132,7 +132,7 @@ pub async fn start(
 
 /// The applicant finishes with the static ident code `123456`; for an
 /// `X-MANUALTEST-` case the sandbox timeline starts now.
-#[utoipa::path(post, path = "/v1/sandbox/identifications/{id}/complete", tag = "sandbox",
+#[utoipa::path(post, path = "/v1/sandbox/identifications/{id}/complete", operation_id = "completeSandboxIdentification", tag = "sandbox",
     params(("id" = String, Path)),
     request_body = Complete,
     responses((status = 200, description = "The identification", body = IdentificationView), CompleteErrors))]
@@ -161,7 +161,7 @@ pub async fn complete(
 }
 
 /// The applicant gives up (`aborted`, USER_CANCELLATION); the same URL can be used again.
-#[utoipa::path(post, path = "/v1/sandbox/identifications/{id}/abort", tag = "sandbox",
+#[utoipa::path(post, path = "/v1/sandbox/identifications/{id}/abort", operation_id = "abortSandboxIdentification", tag = "sandbox",
     params(("id" = String, Path)),
     responses((status = 200, description = "The identification", body = IdentificationView), StepErrors))]
 pub async fn abort(

@@ -61,10 +61,8 @@ pub struct MatchSchema {
     matched_name: String,
     /// From 0 to 1.
     score: f64,
-    /// Which tokens and fields matched and why: `summary`, `normalized_query`,
-    /// `normalized_name`, `tokens`, `unmatched_query_tokens`, `unmatched_list_tokens`,
-    /// `birth_date`, `nationality`, `name_score`, `adjustments`.
-    #[schema(value_type = Object)]
+    /// Which tokens and fields matched and why.
+    #[schema(value_type = signet_app::views::ExplanationView)]
     explanation: Value,
     /// The entry's risk topics: FollowTheMoney's `sanction`, `role.pep`, `role.rca`, `crime`, …;
     /// `sanction` for every entry of a list that gives none (the official sanctions lists).
@@ -85,7 +83,7 @@ pub struct SearchSchema {
 ///
 /// Lists are imported with `signet lists import PATH --format F` and shared by all tenants.
 /// A bare array, like every other list of the API (`page[number]`, `page[size]`).
-#[utoipa::path(get, path = "/v1/screening/lists", tag = "screening",
+#[utoipa::path(get, path = "/v1/screening/lists", operation_id = "listScreeningLists", tag = "screening",
     params(("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
     responses((status = 200, description = "The imported lists", body = [ScreeningListView])))]
 pub async fn lists(
@@ -152,7 +150,7 @@ fn query_from(body: SearchRequest, default_threshold: f64) -> AppResult<(Query, 
 /// Names are compared token by token after normalisation (case, accents, other scripts, word
 /// order, honorifics, company suffixes); birth date and nationality adjust the score. Each
 /// match explains which tokens and fields matched and why.
-#[utoipa::path(post, path = "/v1/screening/search", tag = "screening",
+#[utoipa::path(post, path = "/v1/screening/search", operation_id = "searchScreeningLists", tag = "screening",
     request_body = SearchRequest,
     responses((status = 200, description = "The matches, best first", body = SearchSchema), SearchErrors))]
 pub async fn search(
@@ -232,7 +230,7 @@ error_responses!(
 /// and a hit found again keeps its decision. The person's `screening_progress` and
 /// `risk_classification_status` follow from its hits. With no list imported there is nothing to
 /// screen against: `409`, and the person stays `NOT_SCREENED`.
-#[utoipa::path(post, path = "/v1/persons/{id}/screenings", tag = "screening",
+#[utoipa::path(post, path = "/v1/persons/{id}/screenings", operation_id = "screenPerson", tag = "screening",
     params(("id" = String, Path, description = "Person id")),
     responses((status = 201, description = "The screening", body = ScreeningView), ScreenErrors))]
 pub async fn screen(
@@ -250,7 +248,7 @@ pub async fn screen(
 }
 
 /// List a person's screenings, newest first (`page[number]`, `page[size]`).
-#[utoipa::path(get, path = "/v1/persons/{id}/screenings", tag = "screening",
+#[utoipa::path(get, path = "/v1/persons/{id}/screenings", operation_id = "listPersonScreenings", tag = "screening",
     params(("id" = String, Path, description = "Person id"), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
     responses((status = 200, description = "The person's screenings", body = [ScreeningView]), ScreeningsErrors))]
 pub async fn screenings(
@@ -277,7 +275,7 @@ pub async fn screenings(
 /// List screening hits, newest first (`page[number]`, `page[size]`).
 ///
 /// `status` (`open`, `true_positive` or `false_positive`) keeps only hits in that status.
-#[utoipa::path(get, path = "/v1/screening/hits", tag = "screening",
+#[utoipa::path(get, path = "/v1/screening/hits", operation_id = "listScreeningHits", tag = "screening",
     params(("status" = inline(Option<HitStatusWord>), Query, description = "Only hits in this status"), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 100")),
     responses((status = 200, description = "The hits", body = [HitView]), HitsErrors))]
 pub async fn hits(
@@ -311,7 +309,7 @@ pub async fn hits(
 /// `true_positive` confirms the person is the listed entry, `false_positive` dismisses the
 /// match. The decision is recorded with the API key that made it and the note; deciding again
 /// overwrites. The person's `screening_progress` and `risk_classification_status` follow.
-#[utoipa::path(post, path = "/v1/screening/hits/{id}/decision", tag = "screening",
+#[utoipa::path(post, path = "/v1/screening/hits/{id}/decision", operation_id = "decideScreeningHit", tag = "screening",
     params(("id" = String, Path, description = "Hit id")),
     request_body = DecisionRequest,
     responses((status = 200, description = "The hit, decided", body = HitView), DecideErrors))]

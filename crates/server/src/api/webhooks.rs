@@ -203,7 +203,7 @@ error_responses!(
 ///
 /// The answer carries the endpoint's `whsec_` signing secret; it is not shown again (rotate to
 /// get a new one). Events written from now on are delivered to it.
-#[utoipa::path(post, path = "/v1/webhooks", tag = "webhooks",
+#[utoipa::path(post, path = "/v1/webhooks", operation_id = "createWebhookEndpoint", tag = "webhooks",
     request_body = CreateWebhook,
     responses((status = 201, description = "The endpoint, with its secret", body = WebhookEndpointView), CreateErrors))]
 pub async fn create(
@@ -250,7 +250,7 @@ fn endpoint_limit(cap: i64) -> AppError {
 }
 
 /// List webhook endpoints, oldest first (`page[number]`, `page[size]`).
-#[utoipa::path(get, path = "/v1/webhooks", tag = "webhooks",
+#[utoipa::path(get, path = "/v1/webhooks", operation_id = "listWebhookEndpoints", tag = "webhooks",
     params(("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
     responses((status = 200, description = "The endpoints, without their secrets", body = Vec<WebhookEndpointView>)))]
 pub async fn list(
@@ -275,7 +275,7 @@ error_responses!(
 );
 
 /// Retrieve a webhook endpoint (without its secret).
-#[utoipa::path(get, path = "/v1/webhooks/{id}", tag = "webhooks",
+#[utoipa::path(get, path = "/v1/webhooks/{id}", operation_id = "getWebhookEndpoint", tag = "webhooks",
     params(("id" = String, Path)),
     responses((status = 200, description = "The endpoint", body = WebhookEndpointView), EndpointErrors))]
 pub async fn get(
@@ -296,7 +296,7 @@ error_responses!(
 ///
 /// `status: "enabled"` re-enables an endpoint that was disabled (by hand, by a `410` or by
 /// five days of failures) and resumes its pending messages.
-#[utoipa::path(patch, path = "/v1/webhooks/{id}", tag = "webhooks",
+#[utoipa::path(patch, path = "/v1/webhooks/{id}", operation_id = "updateWebhookEndpoint", tag = "webhooks",
     params(("id" = String, Path)),
     request_body = UpdateWebhook,
     responses((status = 200, description = "The endpoint", body = WebhookEndpointView), UpdateErrors))]
@@ -348,7 +348,7 @@ pub async fn update(
 }
 
 /// Delete a webhook endpoint with its pending messages and delivery log.
-#[utoipa::path(delete, path = "/v1/webhooks/{id}", tag = "webhooks",
+#[utoipa::path(delete, path = "/v1/webhooks/{id}", operation_id = "deleteWebhookEndpoint", tag = "webhooks",
     params(("id" = String, Path)),
     responses((status = 204, description = "Deleted"), EndpointErrors))]
 pub async fn delete(
@@ -369,7 +369,7 @@ pub async fn delete(
 ///
 /// The answer carries the new secret. For 24 hours (tenant clock) deliveries are signed with
 /// both, as two entries of `webhook-signature`, so a receiver can switch without missing one.
-#[utoipa::path(post, path = "/v1/webhooks/{id}/rotate", tag = "webhooks",
+#[utoipa::path(post, path = "/v1/webhooks/{id}/rotate", operation_id = "rotateWebhookSecret", tag = "webhooks",
     params(("id" = String, Path)),
     responses((status = 200, description = "The endpoint, with its new secret", body = WebhookEndpointView), EndpointErrors))]
 pub async fn rotate(
@@ -397,7 +397,7 @@ error_responses!(
 
 /// The delivery log: every attempt to this endpoint, newest first (`page[number]`,
 /// `page[size]`).
-#[utoipa::path(get, path = "/v1/webhooks/{id}/deliveries", tag = "webhooks",
+#[utoipa::path(get, path = "/v1/webhooks/{id}/deliveries", operation_id = "listWebhookDeliveries", tag = "webhooks",
     params(("id" = String, Path), ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query)),
     responses((status = 200, description = "Attempts, newest first", body = Vec<DeliveryView>), DeliveriesErrors))]
 pub async fn deliveries(
@@ -431,7 +431,7 @@ error_responses!(
 );
 
 /// Send one event to this endpoint again, with a fresh retry schedule, whatever became of it.
-#[utoipa::path(post, path = "/v1/webhooks/{id}/deliveries/{message_id}/resend", tag = "webhooks",
+#[utoipa::path(post, path = "/v1/webhooks/{id}/deliveries/{message_id}/resend", operation_id = "resendWebhookMessage", tag = "webhooks",
     params(("id" = String, Path), ("message_id" = String, Path, description = "The event id (`webhook-id`)")),
     responses((status = 202, description = "Queued", body = ResendView), ResendErrors))]
 pub async fn resend(
@@ -460,7 +460,7 @@ error_responses!(
 );
 
 /// Send again every failed message of this endpoint created since a time (tenant clock).
-#[utoipa::path(post, path = "/v1/webhooks/{id}/recover", tag = "webhooks",
+#[utoipa::path(post, path = "/v1/webhooks/{id}/recover", operation_id = "recoverWebhookMessages", tag = "webhooks",
     params(("id" = String, Path)),
     request_body = Recover,
     responses((status = 202, description = "How many messages were queued again", body = RecoverView), RecoverErrors))]
