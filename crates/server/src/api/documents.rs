@@ -727,12 +727,13 @@ fn pem_response(pem: String) -> Response {
 error_responses!(
     /// What a verification can refuse.
     VerifyErrors = [
-        InvalidModel, PayloadTooLarge, UnsupportedMediaType, NotAPdf, PdfEncrypted,
+        InvalidModel, InvalidMultipart, PayloadTooLarge, UnsupportedMediaType, NotAPdf, PdfEncrypted,
         PdfOverLimit, TooManySignatures, VerifyTimeExceeded, PdfInvalid,
     ]
 );
 
-/// Verify a signed PDF (the request body, `Content-Type: application/pdf`).
+/// Verify a signed PDF (the request body, `Content-Type: application/pdf`, or the `file` part
+/// of a `multipart/form-data` body).
 ///
 /// Each signature is reported with signer, time, claimed and detected PAdES level, the ETSI
 /// EN 319 102-1 indication and sub-indication, and whether it covers the whole file; the
@@ -741,7 +742,10 @@ error_responses!(
 /// judges against the test root instead, to check files made with a test key.
 #[utoipa::path(post, path = "/v1/verify", operation_id = "verifyPdf", tag = "documents",
     params(("anchor" = inline(Option<crate::openapi::AnchorWord>), Query, description = "`live` (default): Signet's live root; `test`: the test-mode root")),
-    request_body(content = crate::openapi::PdfFile, content_type = "application/pdf"),
+    request_body(description = "The PDF: the body itself (`application/pdf`, or `application/octet-stream`), or the `file` part of a form", content(
+        (crate::openapi::PdfFile = "application/pdf"),
+        (VerifyParts = "multipart/form-data"),
+    )),
     responses((status = 200, description = "The verification report", body = VerificationView), VerifyErrors))]
 pub async fn verify(
     State(state): State<AppState>,
@@ -749,23 +753,28 @@ pub async fn verify(
     uri: axum::http::Uri,
     req: Request,
 ) -> AppResult<Response> {
-    let is_pdf = req
+    let media_type = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
+        .map(|v| {
             v.split(';')
                 .next()
                 .unwrap_or("")
                 .trim()
-                .eq_ignore_ascii_case("application/pdf")
-        });
-    if !is_pdf {
-        return Err(AppError::new(
-            ErrorCode::UnsupportedMediaType,
-            "send the PDF as the body with Content-Type: application/pdf",
-        ));
-    }
+                .to_ascii_lowercase()
+        })
+        .unwrap_or_default();
+    let shape = match media_type.as_str() {
+        "application/pdf" | "application/octet-stream" => VerifyBody::Raw,
+        "multipart/form-data" => VerifyBody::Multipart,
+        _ => {
+            return Err(AppError::new(
+                ErrorCode::UnsupportedMediaType,
+                "send the PDF as the body (Content-Type: application/pdf or application/octet-stream) or as the `file` part of multipart/form-data",
+            ));
+        }
+    };
     let mode = match query_pairs(uri.query())
         .iter()
         .find(|(k, _)| k == "anchor")
@@ -779,16 +788,10 @@ pub async fn verify(
             ]));
         }
     };
-    // Over `max_body_bytes` is a 413 in Signet's shape, not axum's plain-text rejection.
-    let body = axum::body::Bytes::from_request(req, &state)
-        .await
-        .map_err(|e| {
-            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                crate::extract::too_large()
-            } else {
-                AppError::field("body", "could not be read")
-            }
-        })?;
+    let body = match shape {
+        VerifyBody::Raw => read_raw_body(req, &state).await?,
+        VerifyBody::Multipart => read_file_part(req, &state).await?,
+    };
     let root = state.trust.ca(mode).root_pem();
     let opts = signet_pdf::VerifyOptions {
         limits: signet_app::heavy::pdf_limits(&state.config),
@@ -802,6 +805,84 @@ pub async fn verify(
         .map_err(|e| AppError::internal(&e))?
         .map_err(pdf_error)?;
     Ok(json_ok(VerificationView::new(&report)))
+}
+
+/// How `POST /v1/verify` carries the PDF.
+enum VerifyBody {
+    /// The body is the file.
+    Raw,
+    /// The `file` part of a form (for clients that send files only that way).
+    Multipart,
+}
+
+/// The whole body; over `max_body_bytes` a 413 in Signet's shape, not axum's plain text.
+async fn read_raw_body(req: Request, state: &AppState) -> AppResult<axum::body::Bytes> {
+    axum::body::Bytes::from_request(req, state)
+        .await
+        .map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                crate::extract::too_large()
+            } else {
+                AppError::field("body", "could not be read")
+            }
+        })
+}
+
+/// The `file` part of a `multipart/form-data` body (the only part it may have).
+async fn read_file_part(req: Request, state: &AppState) -> AppResult<axum::body::Bytes> {
+    let mut form = axum::extract::Multipart::from_request(req, state)
+        .await
+        .map_err(|e| AppError::new(ErrorCode::InvalidMultipart, e.body_text()))?;
+    let mut file = None;
+    while let Some(field) = form.next_field().await.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            crate::extract::too_large()
+        } else {
+            AppError::new(ErrorCode::InvalidMultipart, e.body_text())
+        }
+    })? {
+        let name = field.name().unwrap_or("").to_owned();
+        if name != "file" {
+            return Err(AppError::field(
+                &name,
+                "is not a part of this form: send the PDF as the `file` part",
+            ));
+        }
+        if file.is_some() {
+            return Err(AppError::field("file", "is given twice"));
+        }
+        file = Some(field.bytes().await.map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                crate::extract::too_large()
+            } else {
+                AppError::new(ErrorCode::InvalidMultipart, e.body_text())
+            }
+        })?);
+    }
+    file.ok_or_else(|| AppError::field("file", "is required (the PDF)"))
+}
+
+/// `POST /v1/verify` as `multipart/form-data`.
+pub struct VerifyParts;
+
+impl utoipa::PartialSchema for VerifyParts {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+        ObjectBuilder::new()
+            .schema_type(SchemaType::new(Type::Object))
+            .property("file", fields::binary("application/pdf"))
+            .required("file")
+            .additional_properties(Some(
+                utoipa::openapi::schema::AdditionalProperties::FreeForm(false),
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for VerifyParts {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "VerifyParts".into()
+    }
 }
 
 // ---- The signer's workflow (seed 000's API integration path) ----

@@ -648,6 +648,82 @@ async fn a_document_can_be_sent_as_multipart() {
     assert_eq!(body["sha256"], hex::encode(sha2::Sha256::digest(&pdf)));
 }
 
+/// `POST /v1/verify` takes the PDF as the body (`application/pdf` or
+/// `application/octet-stream`) or as the `file` part of a form, for clients that send files
+/// only one way; the report is the same.
+#[tokio::test]
+async fn a_pdf_is_verified_whichever_way_it_is_sent() {
+    let app = spawn_app().await;
+    let doc = send(&app, json!({})).await;
+    sign(&app, &doc, 0).await;
+    let (id, _) = ids(&doc, 0);
+    let file = app
+        .send(
+            Method::GET,
+            &format!("/v1/documents/{id}/file"),
+            Some(&app.key),
+            None,
+            None,
+            &[],
+        )
+        .await;
+    let pdf = file.bytes.clone();
+    let as_pdf = verify(&app, pdf.clone()).await;
+    assert_eq!(
+        as_pdf["signatures"].as_array().unwrap().len(),
+        1,
+        "{as_pdf}"
+    );
+    let raw = app
+        .send(
+            Method::POST,
+            "/v1/verify?anchor=test",
+            Some(&app.key),
+            Some(pdf.clone()),
+            Some("application/octet-stream"),
+            &[],
+        )
+        .await;
+    assert_eq!(raw.assert(200), &as_pdf);
+    let form = |name: &str| {
+        reqwest::multipart::Form::new().part(
+            name.to_owned(),
+            reqwest::multipart::Part::bytes(pdf.clone())
+                .file_name("signed.pdf")
+                .mime_str("application/pdf")
+                .unwrap(),
+        )
+    };
+    let post = |form: reqwest::multipart::Form| {
+        app.client
+            .post(app.url("/v1/verify?anchor=test"))
+            .bearer_auth(&app.key)
+            .multipart(form)
+            .send()
+    };
+    let resp = post(form("file")).await.unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.json::<Value>().await.unwrap(), as_pdf);
+    let resp = post(form("document")).await.unwrap();
+    assert_eq!(resp.status(), 400);
+    let body: Value = resp.json().await.unwrap();
+    assert_eq!(body["errors"][0]["code"], "invalid_model");
+    assert_eq!(body["errors"][0]["source"]["field"], "document", "{body}");
+    let resp = post(reqwest::multipart::Form::new()).await.unwrap();
+    assert_eq!(resp.status(), 400, "no file part");
+    let text = app
+        .send(
+            Method::POST,
+            "/v1/verify",
+            Some(&app.key),
+            Some(pdf),
+            Some("text/plain"),
+            &[],
+        )
+        .await;
+    text.assert_error(415, "unsupported_media_type");
+}
+
 #[tokio::test]
 async fn the_live_and_test_roots_are_public_and_apart() {
     let app = spawn_app().await;
