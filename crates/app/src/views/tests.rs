@@ -408,16 +408,16 @@ fn an_explanation_reads_back_as_the_matcher_wrote_it() {
         MatchHow::Merged,
         MatchHow::Split,
     ] {
-        let _exhaustive = match how {
-            MatchHow::Exact
-            | MatchHow::Transliterated
-            | MatchHow::Typo
-            | MatchHow::Initial
-            | MatchHow::Merged
-            | MatchHow::Split => (),
+        let word = match how {
+            MatchHow::Exact => "exact",
+            MatchHow::Transliterated => "transliterated",
+            MatchHow::Typo => "typo",
+            MatchHow::Initial => "initial",
+            MatchHow::Merged => "merged",
+            MatchHow::Split => "split",
         };
-        let word = serde_json::to_value(how).unwrap();
-        assert!(MATCH_HOWS.contains(&word.as_str().unwrap()), "{word}");
+        assert_eq!(serde_json::to_value(how).unwrap(), json!(word));
+        assert!(MATCH_HOWS.contains(&word), "{word}");
     }
     assert_eq!(MATCH_HOWS.len(), 6);
     for kind in [
@@ -425,11 +425,13 @@ fn an_explanation_reads_back_as_the_matcher_wrote_it() {
         EvidenceKind::Contradicts,
         EvidenceKind::Unknown,
     ] {
-        let _exhaustive = match kind {
-            EvidenceKind::Supports | EvidenceKind::Contradicts | EvidenceKind::Unknown => (),
+        let word = match kind {
+            EvidenceKind::Supports => "supports",
+            EvidenceKind::Contradicts => "contradicts",
+            EvidenceKind::Unknown => "unknown",
         };
-        let word = serde_json::to_value(kind).unwrap();
-        assert!(EVIDENCE_KINDS.contains(&word.as_str().unwrap()), "{word}");
+        assert_eq!(serde_json::to_value(kind).unwrap(), json!(word));
+        assert!(EVIDENCE_KINDS.contains(&word), "{word}");
     }
     assert_eq!(EVIDENCE_KINDS.len(), 3);
     // An explanation stored before a member existed reads with that member empty.
