@@ -883,8 +883,37 @@ fn nullable_enums_as_one_of(node: &mut Value, property: Option<&str>) {
     }
 }
 
+/// Every operation's examples, by operation id: the JSON request body (`request`) and the JSON
+/// success answer (`response`) of a real exchange with a test-mode server, captured by
+/// `scripts/capture-examples.py` and checked against their schemas by the test suite.
+const EXAMPLES: &str = include_str!("openapi/examples.json");
+
+/// Puts an operation's examples on its JSON request body and its JSON success answer.
+fn add_examples(op: &mut Value, examples: &Value) {
+    let Some(mine) = op["operationId"].as_str().and_then(|id| examples.get(id)) else {
+        return;
+    };
+    if let (Some(request), Some(media)) = (
+        mine.get("request"),
+        op.pointer_mut("/requestBody/content/application~1json"),
+    ) {
+        media["example"] = request.clone();
+    }
+    let Some(response) = mine.get("response") else {
+        return;
+    };
+    for (status, answer) in op["responses"].as_object_mut().into_iter().flatten() {
+        if status.starts_with('2')
+            && let Some(media) = answer.pointer_mut("/content/application~1json")
+        {
+            media["example"] = response.clone();
+        }
+    }
+}
+
 /// Finishes the generated document `doc`: the views as components, every operation's error
-/// responses, the `Idempotency-Key` header of keyed POSTs, and the `webhooks` section.
+/// responses and examples, the `Idempotency-Key` header of keyed POSTs, and the `webhooks`
+/// section.
 /// `keyed` are the operations behind the API key check.
 pub fn finish(doc: utoipa::openapi::OpenApi, keyed: &BTreeSet<(String, String)>) -> Value {
     let mut doc = serde_json::to_value(doc).unwrap_or_default();
@@ -912,12 +941,14 @@ pub fn finish(doc: utoipa::openapi::OpenApi, keyed: &BTreeSet<(String, String)>)
         schemas.extend(sorted);
     }
     let mut shared = BTreeMap::new();
+    let examples: Value = serde_json::from_str(EXAMPLES).unwrap_or_default();
     if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
         for (path, item) in paths.iter_mut() {
             for m in METHODS {
                 if let Some(op) = item.get_mut(m) {
                     let is_keyed = keyed.contains(&(path.clone(), m.to_owned()));
                     finish_operation(path, m, op, is_keyed, &mut shared);
+                    add_examples(op, &examples);
                 }
             }
         }

@@ -77,6 +77,9 @@ pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Respo
         .into_response()
 }
 
+/// Where the SDKs are, on the reference page: each operation's id names its function in them.
+const SDKS: &str = "<h2>SDKs</h2><p>Signet's repository carries SDKs generated from this document and checked against a running server on every change: Python in <code>clients/python</code> (<code>pip install ./clients/python</code>; module <code>signet_api</code>, with <code>signet_client</code> for typed errors, pagination and webhook verification) and TypeScript in <code>clients/typescript</code> (<code>npm install ./clients/typescript</code>; package <code>@signet/client</code>). Each operation below shows its operation id: the function that calls it is named after it (<code>create_person</code> in Python, <code>POST /v1/persons</code> typed by <code>createPerson</code> in TypeScript).</p>";
+
 /// Renders the OpenAPI document as a self-contained HTML page (no scripts
 /// from elsewhere: the docs work on an offline installation).
 pub fn docs_page(doc: &serde_json::Value) -> Html<String> {
@@ -88,7 +91,7 @@ pub fn docs_page(doc: &serde_json::Value) -> Html<String> {
     let mut body = String::new();
     let title = doc["info"]["title"].as_str().unwrap_or("API");
     body.push_str(&format!(
-        "<h1>{}</h1><p>{}</p><p><a href=\"/openapi.json\">openapi.json</a></p>",
+        "<h1>{}</h1><p>{}</p><p><a href=\"/openapi.json\">openapi.json</a></p>{SDKS}",
         esc(title),
         esc(doc["info"]["description"].as_str().unwrap_or(""))
     ));
@@ -113,11 +116,14 @@ pub fn docs_page(doc: &serde_json::Value) -> Html<String> {
                     .flatten()
                     .map(|(code, _)| format!("<code>{code}</code>"))
                     .collect();
+                let operation = op["operationId"].as_str().unwrap_or("");
                 by_tag.entry(tag).or_default().push(format!(
-                    "<section><h3><span class=m>{}</span> <code>{}</code></h3><p><b>{}</b></p><p>{}</p>{}<p>Responses: {}</p></section>",
+                    "<section id=\"{}\"><h3><span class=m>{}</span> <code>{}</code></h3><p><b>{}</b> <small>(<code>{}</code>)</small></p><p>{}</p>{}<p>Responses: {}</p></section>",
+                    esc(operation),
                     method.to_uppercase(),
                     esc(path),
                     esc(summary),
+                    esc(operation),
                     esc(description).replace("\n\n", "</p><p>"),
                     if params.is_empty() { String::new() } else { format!("<ul>{params}</ul>") },
                     responses.join(" ")

@@ -50,6 +50,79 @@ async fn the_openapi_document_matches_the_committed_copy_and_documents_every_rou
         .await;
     let html = String::from_utf8(page.bytes).unwrap();
     assert!(html.contains("/v1/persons/{person_id}/identifications"));
+    assert!(html.contains("clients/python") && html.contains("<code>createPerson</code>"));
+}
+
+/// What client generators need of the document: an operation id per operation that names the
+/// action (they name functions after it; a repeated one makes them guess), every tag declared,
+/// and the refusals that can happen documented with the error schema.
+#[tokio::test]
+async fn every_operation_has_its_own_name_and_documents_its_refusals() {
+    let app = spawn_app().await;
+    let doc = app
+        .send(reqwest::Method::GET, "/openapi.json", None, None, None, &[])
+        .await;
+    let doc = doc.assert(200).clone();
+    let declared: Vec<&str> = doc["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    let mut ids = std::collections::BTreeSet::new();
+    for section in ["paths", "webhooks"] {
+        for (path, item) in doc[section].as_object().unwrap() {
+            for (method, op) in item.as_object().unwrap() {
+                let id = op["operationId"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{method} {path} has no operationId"));
+                assert!(
+                    id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                        && id.chars().all(|c| c.is_ascii_alphanumeric()),
+                    "{id}: camelCase"
+                );
+                assert!(ids.insert(id.to_owned()), "{id} is used twice");
+                for tag in op["tags"].as_array().into_iter().flatten() {
+                    assert!(
+                        declared.contains(&tag.as_str().unwrap()),
+                        "{id}: tag {tag} is not declared"
+                    );
+                }
+                if section == "webhooks" {
+                    continue;
+                }
+                let responses = op["responses"].as_object().unwrap();
+                let keyed = op
+                    .get("security")
+                    .is_none_or(|s| s.as_array().is_none_or(|a| !a.is_empty()));
+                if keyed
+                    && path.starts_with("/v1/")
+                    && !path.starts_with("/v1/trust/")
+                    && path != "/v1/codes"
+                {
+                    assert!(responses.contains_key("401"), "{id} documents 401");
+                }
+                if path.contains('{') {
+                    assert!(responses.contains_key("404"), "{id} documents 404");
+                }
+                if path.starts_with("/v1/sandbox/") {
+                    assert!(
+                        responses.contains_key("403"),
+                        "{id} documents 403 (live keys)"
+                    );
+                }
+            }
+        }
+    }
+    for id in [
+        "createPerson",
+        "getPerson",
+        "listPersonIdentifications",
+        "approveSigner",
+        "verifyPdf",
+    ] {
+        assert!(ids.contains(id), "{id}");
+    }
 }
 
 #[tokio::test]
