@@ -786,7 +786,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Verify a signed PDF (the request body, `Content-Type: application/pdf`).
+         * Verify a signed PDF (the request body, `Content-Type: application/pdf`, or the `file` part
+         *     of a `multipart/form-data` body).
          * @description Each signature is reported with signer, time, claimed and detected PAdES level, the ETSI
          *     EN 319 102-1 indication and sub-indication, and whether it covers the whole file; the
          *     report says whether Signet produced the file. Signet's live root is the trust anchor, so a
@@ -2329,6 +2330,10 @@ export interface components {
             /** @description Some signature was made in Signet's test mode. */
             test_mode: boolean;
         };
+        VerifyParts: {
+            /** Format: binary */
+            file: string;
+        };
         /** @description One delivery attempt. */
         WebhookDelivery: {
             /**
@@ -2565,6 +2570,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -2610,6 +2620,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ready",
+                     *       "database": "sqlite"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Ready"];
                 };
             };
@@ -2644,6 +2660,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "code": "140",
+                     *         "kind": "signature_status_code",
+                     *         "description": "We found a potential sanctions hit.",
+                     *         "action": "Create a new workflow that includes Identity Verification and Qualified Electronic Signature.",
+                     *         "category": null,
+                     *         "status": "kyc_required",
+                     *         "retryable": true,
+                     *         "permanent": null,
+                     *         "caused_by_user": null,
+                     *         "return_code": null
+                     *       },
+                     *       {
+                     *         "code": "1021",
+                     *         "kind": "signature_status_code",
+                     *         "description": "The ID document type in the successful Identity Verification case isn't supported for this nationality.",
+                     *         "action": "Create a new workflow that includes Identity Verification and Qualified Electronic Signature.",
+                     *         "category": null,
+                     *         "status": "kyc_required",
+                     *         "retryable": true,
+                     *         "permanent": null,
+                     *         "caused_by_user": null,
+                     *         "return_code": null
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Code"][];
                 };
             };
@@ -2675,6 +2719,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *         "name": "Service agreement",
+                     *         "status": "finished",
+                     *         "signature_level": "simple",
+                     *         "signing_order": "parallel",
+                     *         "expires_at": null,
+                     *         "tags": [
+                     *           "onboarding"
+                     *         ],
+                     *         "custom": [
+                     *           "customer-4711"
+                     *         ],
+                     *         "pages": 1,
+                     *         "size": 587,
+                     *         "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *         "current_sha256": "53ea80355bc3bdf6dd85d3b23911881503e40b31f0d1215e2cfc31b739cca89a",
+                     *         "signatures": 1,
+                     *         "message": null,
+                     *         "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file",
+                     *         "signers": [
+                     *           {
+                     *             "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
+                     *             "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *             "position": 0,
+                     *             "name": "Ada Lovelace",
+                     *             "email": "ada@example.com",
+                     *             "phone": null,
+                     *             "person_id": null,
+                     *             "status": "signed",
+                     *             "status_codes": [],
+                     *             "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
+                     *             "asked_at": "2026-12-06T17:33:35.648Z",
+                     *             "approve_by": "2026-12-06T19:33:35.648Z",
+                     *             "approved_at": "2026-12-06T17:33:35.651Z",
+                     *             "confirm_by": "2026-12-06T18:33:35.651Z",
+                     *             "expires_at": "2026-12-07T17:33:35.648Z",
+                     *             "signed_at": "2026-12-06T17:33:35.654Z",
+                     *             "rejected_at": null,
+                     *             "message": null,
+                     *             "certificate_subject": "CN=Signet TEST Seal,O=Signet TEST",
+                     *             "failed_validations": 0,
+                     *             "selfie": null,
+                     *             "created_at": "2026-12-06T17:33:35.642Z",
+                     *             "updated_at": "2026-12-06T17:33:35.654Z"
+                     *           }
+                     *         ],
+                     *         "created_at": "2026-12-06T17:33:35.642Z",
+                     *         "updated_at": "2026-12-06T17:33:35.654Z",
+                     *         "finished_at": "2026-12-06T17:33:35.654Z"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Document"][];
                 };
             };
@@ -2696,6 +2795,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Service agreement",
+                 *       "file": "JVBERi0xLjcKMSAwIG9iago8PCAvVHlwZSAvQ2F0YWxvZyAvUGFnZXMgMiAwIFIgPj4KZW5kb2JqCjIgMCBvYmoKPDwgL1R5cGUgL1BhZ2VzIC9LaWRzIFszIDAgUl0gL0NvdW50IDEgPj4KZW5kb2JqCjMgMCBvYmoKPDwgL1R5cGUgL1BhZ2UgL1BhcmVudCAyIDAgUiAvTWVkaWFCb3ggWzAgMCA1OTUgODQyXSAvQ29udGVudHMgNCAwIFIgL1Jlc291cmNlcyA8PCAvRm9udCA8PCAvRjEgNSAwIFIgPj4gPj4gPj4KZW5kb2JqCjQgMCBvYmoKPDwgL0xlbmd0aCA0MyA+PgpzdHJlYW0KQlQgL0YxIDI0IFRmIDcyIDcyMCBUZCAoQW4gYWdyZWVtZW50KSBUaiBFVAplbmRzdHJlYW0KZW5kb2JqCjUgMCBvYmoKPDwgL1R5cGUgL0ZvbnQgL1N1YnR5cGUgL1R5cGUxIC9CYXNlRm9udCAvSGVsdmV0aWNhID4+CmVuZG9iagp4cmVmCjAgNgowMDAwMDAwMDAwIDY1NTM1IGYgCjAwMDAwMDAwMDkgMDAwMDAgbiAKMDAwMDAwMDA1OCAwMDAwMCBuIAowMDAwMDAwMTE1IDAwMDAwIG4gCjAwMDAwMDAyNDEgMDAwMDAgbiAKMDAwMDAwMDMzNCAwMDAwMCBuIAp0cmFpbGVyCjw8IC9TaXplIDYgL1Jvb3QgMSAwIFIgPj4Kc3RhcnR4cmVmCjQwNAolJUVPRgo=",
+                 *       "signers": [
+                 *         {
+                 *           "name": "Ada Lovelace",
+                 *           "email": "ada@example.com"
+                 *         }
+                 *       ],
+                 *       "tags": [
+                 *         "onboarding"
+                 *       ],
+                 *       "custom": [
+                 *         "customer-4711"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDocument"];
                 "multipart/form-data": components["schemas"]["CreateDocumentParts"];
             };
@@ -2707,6 +2824,59 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "name": "Service agreement",
+                     *       "status": "pending",
+                     *       "signature_level": "simple",
+                     *       "signing_order": "parallel",
+                     *       "expires_at": null,
+                     *       "tags": [
+                     *         "onboarding"
+                     *       ],
+                     *       "custom": [
+                     *         "customer-4711"
+                     *       ],
+                     *       "pages": 1,
+                     *       "size": 587,
+                     *       "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *       "current_sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *       "signatures": 0,
+                     *       "message": null,
+                     *       "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file",
+                     *       "signers": [
+                     *         {
+                     *           "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
+                     *           "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "position": 0,
+                     *           "name": "Ada Lovelace",
+                     *           "email": "ada@example.com",
+                     *           "phone": null,
+                     *           "person_id": null,
+                     *           "status": "user_consent_required",
+                     *           "status_codes": [],
+                     *           "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
+                     *           "asked_at": "2026-12-06T17:33:35.642Z",
+                     *           "approve_by": "2026-12-06T19:33:35.642Z",
+                     *           "approved_at": null,
+                     *           "confirm_by": null,
+                     *           "expires_at": "2026-12-07T17:33:35.642Z",
+                     *           "signed_at": null,
+                     *           "rejected_at": null,
+                     *           "message": null,
+                     *           "certificate_subject": null,
+                     *           "failed_validations": 0,
+                     *           "selfie": null,
+                     *           "created_at": "2026-12-06T17:33:35.642Z",
+                     *           "updated_at": "2026-12-06T17:33:35.642Z"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-12-06T17:33:35.642Z",
+                     *       "updated_at": "2026-12-06T17:33:35.642Z",
+                     *       "finished_at": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Document"];
                 };
             };
@@ -2767,6 +2937,59 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "name": "Service agreement",
+                     *       "status": "finished",
+                     *       "signature_level": "simple",
+                     *       "signing_order": "parallel",
+                     *       "expires_at": null,
+                     *       "tags": [
+                     *         "onboarding"
+                     *       ],
+                     *       "custom": [
+                     *         "customer-4711"
+                     *       ],
+                     *       "pages": 1,
+                     *       "size": 587,
+                     *       "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *       "current_sha256": "53ea80355bc3bdf6dd85d3b23911881503e40b31f0d1215e2cfc31b739cca89a",
+                     *       "signatures": 1,
+                     *       "message": null,
+                     *       "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file",
+                     *       "signers": [
+                     *         {
+                     *           "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
+                     *           "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "position": 0,
+                     *           "name": "Ada Lovelace",
+                     *           "email": "ada@example.com",
+                     *           "phone": null,
+                     *           "person_id": null,
+                     *           "status": "signed",
+                     *           "status_codes": [],
+                     *           "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
+                     *           "asked_at": "2026-12-06T17:33:35.648Z",
+                     *           "approve_by": "2026-12-06T19:33:35.648Z",
+                     *           "approved_at": "2026-12-06T17:33:35.651Z",
+                     *           "confirm_by": "2026-12-06T18:33:35.651Z",
+                     *           "expires_at": "2026-12-07T17:33:35.648Z",
+                     *           "signed_at": "2026-12-06T17:33:35.654Z",
+                     *           "rejected_at": null,
+                     *           "message": null,
+                     *           "certificate_subject": "CN=Signet TEST Seal,O=Signet TEST",
+                     *           "failed_validations": 0,
+                     *           "selfie": null,
+                     *           "created_at": "2026-12-06T17:33:35.642Z",
+                     *           "updated_at": "2026-12-06T17:33:35.654Z"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-12-06T17:33:35.642Z",
+                     *       "updated_at": "2026-12-06T17:33:35.654Z",
+                     *       "finished_at": "2026-12-06T17:33:35.654Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Document"];
                 };
             };
@@ -2807,6 +3030,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "chain_valid": true,
+                     *       "first_broken_seq": null,
+                     *       "head": "f528822ac5dd1790fe1e3c565c409bd29b04400a1fe6e74c957de28abd712e31",
+                     *       "entry_count": 8,
+                     *       "entries": [
+                     *         {
+                     *           "seq": 1,
+                     *           "at": "2026-12-06T17:33:35.642Z",
+                     *           "action": "document.created",
+                     *           "actor": "api_key:cb45bd185ab847b98f0f77513fc30b24key",
+                     *           "signer_id": null,
+                     *           "ip": "127.0.0.1",
+                     *           "user_agent": "python-httpx/0.28.1",
+                     *           "document_sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "details": {
+                     *             "name": "Service agreement",
+                     *             "signers": [
+                     *               "bc354b70ebc42952e4c473e5bab0fe1bsig"
+                     *             ],
+                     *             "level": "simple",
+                     *             "signing_order": "parallel"
+                     *           },
+                     *           "prev_hash": "",
+                     *           "hash": "cb83caa4cbc3ec8ab893a677486a5a4fd8e6f4d1efdc0a38640c70367228f855"
+                     *         },
+                     *         {
+                     *           "seq": 2,
+                     *           "at": "2026-12-06T17:33:35.642Z",
+                     *           "action": "signer.asked",
+                     *           "actor": "api_key:cb45bd185ab847b98f0f77513fc30b24key",
+                     *           "signer_id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
+                     *           "ip": "127.0.0.1",
+                     *           "user_agent": "python-httpx/0.28.1",
+                     *           "document_sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "details": {
+                     *             "status": "user_consent_required",
+                     *             "status_codes": [],
+                     *             "window": 1
+                     *           },
+                     *           "prev_hash": "cb83caa4cbc3ec8ab893a677486a5a4fd8e6f4d1efdc0a38640c70367228f855",
+                     *           "hash": "b18fc12cbba1b7cdb5aab29aad7cf611d540a6efc27e28f9e067b088d812ad68"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditTrail"];
                 };
             };
@@ -2887,6 +3158,59 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2d83423e9729fde5763aa7e902e3a5c0doc",
+                     *       "name": "Canceled agreement",
+                     *       "status": "canceled",
+                     *       "signature_level": "simple",
+                     *       "signing_order": "parallel",
+                     *       "expires_at": null,
+                     *       "tags": [
+                     *         "onboarding"
+                     *       ],
+                     *       "custom": [
+                     *         "customer-4711"
+                     *       ],
+                     *       "pages": 1,
+                     *       "size": 587,
+                     *       "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *       "current_sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *       "signatures": 0,
+                     *       "message": null,
+                     *       "file_url": "http://127.0.0.1:18080/v1/documents/2d83423e9729fde5763aa7e902e3a5c0doc/file",
+                     *       "signers": [
+                     *         {
+                     *           "id": "199cf201a7bfb162cd2fab38a24ac333sig",
+                     *           "document_id": "2d83423e9729fde5763aa7e902e3a5c0doc",
+                     *           "position": 0,
+                     *           "name": "Ada Lovelace",
+                     *           "email": "ada@example.com",
+                     *           "phone": null,
+                     *           "person_id": null,
+                     *           "status": "user_consent_required",
+                     *           "status_codes": [],
+                     *           "url": "http://127.0.0.1:18080/sign/0c6b6f6da83dd69914cbf0410581d617",
+                     *           "asked_at": "2026-12-06T17:33:35.687Z",
+                     *           "approve_by": "2026-12-06T19:33:35.687Z",
+                     *           "approved_at": null,
+                     *           "confirm_by": null,
+                     *           "expires_at": "2026-12-07T17:33:35.687Z",
+                     *           "signed_at": null,
+                     *           "rejected_at": null,
+                     *           "message": null,
+                     *           "certificate_subject": null,
+                     *           "failed_validations": 0,
+                     *           "selfie": null,
+                     *           "created_at": "2026-12-06T17:33:35.687Z",
+                     *           "updated_at": "2026-12-06T17:33:35.687Z"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-12-06T17:33:35.687Z",
+                     *       "updated_at": "2026-12-06T17:33:35.693Z",
+                     *       "finished_at": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Document"];
                 };
             };
@@ -2978,6 +3302,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
+                     *       "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "position": 0,
+                     *       "name": "Ada Lovelace",
+                     *       "email": "ada@example.com",
+                     *       "phone": null,
+                     *       "person_id": null,
+                     *       "status": "user_consent_required",
+                     *       "status_codes": [],
+                     *       "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
+                     *       "asked_at": "2026-12-06T17:33:35.642Z",
+                     *       "approve_by": "2026-12-06T19:33:35.642Z",
+                     *       "approved_at": null,
+                     *       "confirm_by": null,
+                     *       "expires_at": "2026-12-07T17:33:35.642Z",
+                     *       "signed_at": null,
+                     *       "rejected_at": null,
+                     *       "message": null,
+                     *       "certificate_subject": null,
+                     *       "failed_validations": 0,
+                     *       "selfie": null,
+                     *       "created_at": "2026-12-06T17:33:35.642Z",
+                     *       "updated_at": "2026-12-06T17:33:35.642Z",
+                     *       "document_status": "pending",
+                     *       "documents": [
+                     *         {
+                     *           "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "name": "Service agreement",
+                     *           "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "pages": 1,
+                     *           "size": 587,
+                     *           "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SignerDetail"];
                 };
             };
@@ -3018,6 +3380,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "signer": {
+                     *         "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
+                     *         "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *         "position": 0,
+                     *         "name": "Ada Lovelace",
+                     *         "email": "ada@example.com",
+                     *         "phone": null,
+                     *         "person_id": null,
+                     *         "status": "confirmation_required",
+                     *         "status_codes": [],
+                     *         "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
+                     *         "asked_at": "2026-12-06T17:33:35.648Z",
+                     *         "approve_by": "2026-12-06T19:33:35.648Z",
+                     *         "approved_at": "2026-12-06T17:33:35.651Z",
+                     *         "confirm_by": "2026-12-06T18:33:35.651Z",
+                     *         "expires_at": "2026-12-07T17:33:35.648Z",
+                     *         "signed_at": null,
+                     *         "rejected_at": null,
+                     *         "message": null,
+                     *         "certificate_subject": null,
+                     *         "failed_validations": 0,
+                     *         "selfie": null,
+                     *         "created_at": "2026-12-06T17:33:35.642Z",
+                     *         "updated_at": "2026-12-06T17:33:35.651Z"
+                     *       },
+                     *       "documents": [
+                     *         {
+                     *           "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "name": "Service agreement",
+                     *           "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "pages": 1,
+                     *           "size": 587,
+                     *           "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file"
+                     *         }
+                     *       ],
+                     *       "otp": {
+                     *         "channels": [
+                     *           "sandbox"
+                     *         ],
+                     *         "to": [
+                     *           {
+                     *             "channel": "email",
+                     *             "to": "a••@example.com"
+                     *           }
+                     *         ],
+                     *         "expires_at": "2026-12-06T17:43:35.651Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Approval"];
                 };
             };
@@ -3080,6 +3493,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "otp": "123456"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConfirmRequest"];
             };
         };
@@ -3090,6 +3508,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
+                     *       "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "position": 0,
+                     *       "name": "Ada Lovelace",
+                     *       "email": "ada@example.com",
+                     *       "phone": null,
+                     *       "person_id": null,
+                     *       "status": "signed",
+                     *       "status_codes": [],
+                     *       "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
+                     *       "asked_at": "2026-12-06T17:33:35.648Z",
+                     *       "approve_by": "2026-12-06T19:33:35.648Z",
+                     *       "approved_at": "2026-12-06T17:33:35.651Z",
+                     *       "confirm_by": "2026-12-06T18:33:35.651Z",
+                     *       "expires_at": "2026-12-07T17:33:35.648Z",
+                     *       "signed_at": "2026-12-06T17:33:35.654Z",
+                     *       "rejected_at": null,
+                     *       "message": null,
+                     *       "certificate_subject": "CN=Signet TEST Seal,O=Signet TEST",
+                     *       "failed_validations": 0,
+                     *       "selfie": null,
+                     *       "created_at": "2026-12-06T17:33:35.642Z",
+                     *       "updated_at": "2026-12-06T17:33:35.654Z",
+                     *       "document_status": "finished",
+                     *       "documents": [
+                     *         {
+                     *           "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "name": "Service agreement",
+                     *           "sha256": "53ea80355bc3bdf6dd85d3b23911881503e40b31f0d1215e2cfc31b739cca89a",
+                     *           "pages": 1,
+                     *           "size": 587,
+                     *           "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SignerDetail"];
                 };
             };
@@ -3159,6 +3615,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "message": "The notice period is wrong."
+                 *     }
+                 */
                 "application/json": components["schemas"]["RejectRequest"];
             };
         };
@@ -3169,6 +3630,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "531577a6e19533daf8001fc8e53f54a6sig",
+                     *       "document_id": "356d8776d17f7602d997f5c813b02272doc",
+                     *       "position": 0,
+                     *       "name": "Ada Lovelace",
+                     *       "email": "ada@example.com",
+                     *       "phone": null,
+                     *       "person_id": null,
+                     *       "status": "rejected",
+                     *       "status_codes": [],
+                     *       "url": "http://127.0.0.1:18080/sign/5d66236c39da7d8a43bfb587df41d0bc",
+                     *       "asked_at": "2026-12-06T17:33:35.678Z",
+                     *       "approve_by": "2026-12-06T19:33:35.678Z",
+                     *       "approved_at": null,
+                     *       "confirm_by": null,
+                     *       "expires_at": "2026-12-07T17:33:35.678Z",
+                     *       "signed_at": null,
+                     *       "rejected_at": "2026-12-06T17:33:35.683Z",
+                     *       "message": "The notice period is wrong.",
+                     *       "certificate_subject": null,
+                     *       "failed_validations": 0,
+                     *       "selfie": null,
+                     *       "created_at": "2026-12-06T17:33:35.678Z",
+                     *       "updated_at": "2026-12-06T17:33:35.683Z",
+                     *       "document_status": "rejected",
+                     *       "documents": [
+                     *         {
+                     *           "id": "356d8776d17f7602d997f5c813b02272doc",
+                     *           "name": "Rejected agreement",
+                     *           "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "pages": 1,
+                     *           "size": 587,
+                     *           "file_url": "http://127.0.0.1:18080/v1/documents/356d8776d17f7602d997f5c813b02272doc/file"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SignerDetail"];
                 };
             };
@@ -3234,6 +3733,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
+                     *       "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "position": 0,
+                     *       "name": "Ada Lovelace",
+                     *       "email": "ada@example.com",
+                     *       "phone": null,
+                     *       "person_id": null,
+                     *       "status": "user_consent_required",
+                     *       "status_codes": [],
+                     *       "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
+                     *       "asked_at": "2026-12-06T17:33:35.648Z",
+                     *       "approve_by": "2026-12-06T19:33:35.648Z",
+                     *       "approved_at": null,
+                     *       "confirm_by": null,
+                     *       "expires_at": "2026-12-07T17:33:35.648Z",
+                     *       "signed_at": null,
+                     *       "rejected_at": null,
+                     *       "message": null,
+                     *       "certificate_subject": null,
+                     *       "failed_validations": 0,
+                     *       "selfie": null,
+                     *       "created_at": "2026-12-06T17:33:35.642Z",
+                     *       "updated_at": "2026-12-06T17:33:35.648Z",
+                     *       "document_status": "pending",
+                     *       "documents": [
+                     *         {
+                     *           "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "name": "Service agreement",
+                     *           "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "pages": 1,
+                     *           "size": 587,
+                     *           "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SignerDetail"];
                 };
             };
@@ -3282,6 +3819,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "image": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SelfieRequest"];
             };
         };
@@ -3292,6 +3834,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
+                     *       "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "position": 0,
+                     *       "name": "Ada Lovelace",
+                     *       "email": "ada@example.com",
+                     *       "phone": null,
+                     *       "person_id": null,
+                     *       "status": "user_consent_required",
+                     *       "status_codes": [],
+                     *       "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
+                     *       "asked_at": "2026-12-06T17:33:35.642Z",
+                     *       "approve_by": "2026-12-06T19:33:35.642Z",
+                     *       "approved_at": null,
+                     *       "confirm_by": null,
+                     *       "expires_at": "2026-12-07T17:33:35.642Z",
+                     *       "signed_at": null,
+                     *       "rejected_at": null,
+                     *       "message": null,
+                     *       "certificate_subject": null,
+                     *       "failed_validations": 0,
+                     *       "selfie": null,
+                     *       "created_at": "2026-12-06T17:33:35.642Z",
+                     *       "updated_at": "2026-12-06T17:33:35.642Z",
+                     *       "document_status": "pending",
+                     *       "documents": [
+                     *         {
+                     *           "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "name": "Service agreement",
+                     *           "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "pages": 1,
+                     *           "size": 587,
+                     *           "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SignerDetail"];
                 };
             };
@@ -3351,6 +3931,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "accept"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SelfieReview"];
             };
         };
@@ -3361,6 +3946,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
+                     *       "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "position": 0,
+                     *       "name": "Ada Lovelace",
+                     *       "email": "ada@example.com",
+                     *       "phone": null,
+                     *       "person_id": null,
+                     *       "status": "user_consent_required",
+                     *       "status_codes": [],
+                     *       "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
+                     *       "asked_at": "2026-12-06T17:33:35.642Z",
+                     *       "approve_by": "2026-12-06T19:33:35.642Z",
+                     *       "approved_at": null,
+                     *       "confirm_by": null,
+                     *       "expires_at": "2026-12-07T17:33:35.642Z",
+                     *       "signed_at": null,
+                     *       "rejected_at": null,
+                     *       "message": null,
+                     *       "certificate_subject": null,
+                     *       "failed_validations": 0,
+                     *       "selfie": null,
+                     *       "created_at": "2026-12-06T17:33:35.642Z",
+                     *       "updated_at": "2026-12-06T17:33:35.642Z",
+                     *       "document_status": "pending",
+                     *       "documents": [
+                     *         {
+                     *           "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "name": "Service agreement",
+                     *           "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "pages": 1,
+                     *           "size": 587,
+                     *           "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SignerDetail"];
                 };
             };
@@ -3426,6 +4049,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
+                     *       "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "position": 0,
+                     *       "name": "Ada Lovelace",
+                     *       "email": "ada@example.com",
+                     *       "phone": null,
+                     *       "person_id": null,
+                     *       "status": "user_consent_required",
+                     *       "status_codes": [],
+                     *       "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
+                     *       "asked_at": "2026-12-06T17:33:35.642Z",
+                     *       "approve_by": "2026-12-06T19:33:35.642Z",
+                     *       "approved_at": null,
+                     *       "confirm_by": null,
+                     *       "expires_at": "2026-12-07T17:33:35.642Z",
+                     *       "signed_at": null,
+                     *       "rejected_at": null,
+                     *       "message": null,
+                     *       "certificate_subject": null,
+                     *       "failed_validations": 0,
+                     *       "selfie": null,
+                     *       "created_at": "2026-12-06T17:33:35.642Z",
+                     *       "updated_at": "2026-12-06T17:33:35.642Z",
+                     *       "document_status": "pending",
+                     *       "documents": [
+                     *         {
+                     *           "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "name": "Service agreement",
+                     *           "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "pages": 1,
+                     *           "size": 587,
+                     *           "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SignerDetail"];
                 };
             };
@@ -3476,6 +4137,87 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "6fd15ba00227d668aa87a2221b306428cper",
+                     *         "salutation": "MS",
+                     *         "title": null,
+                     *         "first_name": "Ada",
+                     *         "last_name": "Lovelace",
+                     *         "address": {
+                     *           "line_1": "12 St James's Square",
+                     *           "line_2": null,
+                     *           "postal_code": "SW1Y 4JH",
+                     *           "city": "London",
+                     *           "country": "GB",
+                     *           "state": null
+                     *         },
+                     *         "contact_address": {
+                     *           "line_1": null,
+                     *           "line_2": null,
+                     *           "postal_code": null,
+                     *           "city": null,
+                     *           "country": null,
+                     *           "state": null
+                     *         },
+                     *         "email": "ada@example.com",
+                     *         "mobile_number": "+4915112345678",
+                     *         "birth_name": null,
+                     *         "birth_date": "1985-12-10",
+                     *         "birth_city": "London",
+                     *         "birth_country": null,
+                     *         "nationality": "GB",
+                     *         "employment_status": "EMPLOYED",
+                     *         "job_title": "Mathematician",
+                     *         "tax_information": {
+                     *           "tax_assessment": null,
+                     *           "marital_status": null
+                     *         },
+                     *         "fatca_relevant": null,
+                     *         "fatca_crs_confirmed_at": null,
+                     *         "business_purpose": null,
+                     *         "industry": null,
+                     *         "industry_key": null,
+                     *         "terms_conditions_signed_at": null,
+                     *         "own_economic_interest_signed_at": null,
+                     *         "aml_follow_up_date": null,
+                     *         "aml_confirmed_on": null,
+                     *         "flagged_by_compliance": false,
+                     *         "expected_monthly_revenue_cents": null,
+                     *         "vat_number": null,
+                     *         "website_social_media": null,
+                     *         "business_trading_name": null,
+                     *         "nace_code": null,
+                     *         "business_address_line_1": null,
+                     *         "business_address_line_2": null,
+                     *         "business_postal_code": null,
+                     *         "business_city": null,
+                     *         "business_country": null,
+                     *         "business_state": null,
+                     *         "screening_progress": "SCREENED_ACCEPTED",
+                     *         "risk_classification_status": "NORMAL_RISK",
+                     *         "customer_vetting_status": "NOT_VETTED",
+                     *         "annual_income_range": null,
+                     *         "data_terms_signed_at": null,
+                     *         "branch": null,
+                     *         "birth_province": null,
+                     *         "birth_post_code": null,
+                     *         "socioprofessional_category": null,
+                     *         "purpose_of_account_opening": null,
+                     *         "main_income_source": null,
+                     *         "work_country": null,
+                     *         "work_province": null,
+                     *         "self_declared_as_pep": null,
+                     *         "international_operativity_expectation": [],
+                     *         "registration_number": null,
+                     *         "legitimation_valid_until": null,
+                     *         "verified_mobile_number": null,
+                     *         "created_at": "2026-12-06T17:31:35.501Z",
+                     *         "updated_at": "2026-12-06T17:31:35.588Z"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Person"][];
                 };
             };
@@ -3498,6 +4240,24 @@ export interface operations {
         /** @description Person fields (seed 002) */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "salutation": "MS",
+                 *       "first_name": "Ada",
+                 *       "last_name": "Lovelace",
+                 *       "birth_date": "1985-12-10",
+                 *       "birth_city": "London",
+                 *       "nationality": "GB",
+                 *       "email": "ada@example.com",
+                 *       "mobile_number": "+4915112345678",
+                 *       "address": {
+                 *         "line_1": "12 St James's Square",
+                 *         "postal_code": "SW1Y 4JH",
+                 *         "city": "London",
+                 *         "country": "GB"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["PersonCreate"];
             };
         };
@@ -3508,6 +4268,85 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "6fd15ba00227d668aa87a2221b306428cper",
+                     *       "salutation": "MS",
+                     *       "title": null,
+                     *       "first_name": "Ada",
+                     *       "last_name": "Lovelace",
+                     *       "address": {
+                     *         "line_1": "12 St James's Square",
+                     *         "line_2": null,
+                     *         "postal_code": "SW1Y 4JH",
+                     *         "city": "London",
+                     *         "country": "GB",
+                     *         "state": null
+                     *       },
+                     *       "contact_address": {
+                     *         "line_1": null,
+                     *         "line_2": null,
+                     *         "postal_code": null,
+                     *         "city": null,
+                     *         "country": null,
+                     *         "state": null
+                     *       },
+                     *       "email": "ada@example.com",
+                     *       "mobile_number": "+4915112345678",
+                     *       "birth_name": null,
+                     *       "birth_date": "1985-12-10",
+                     *       "birth_city": "London",
+                     *       "birth_country": null,
+                     *       "nationality": "GB",
+                     *       "employment_status": null,
+                     *       "job_title": null,
+                     *       "tax_information": {
+                     *         "tax_assessment": null,
+                     *         "marital_status": null
+                     *       },
+                     *       "fatca_relevant": null,
+                     *       "fatca_crs_confirmed_at": null,
+                     *       "business_purpose": null,
+                     *       "industry": null,
+                     *       "industry_key": null,
+                     *       "terms_conditions_signed_at": null,
+                     *       "own_economic_interest_signed_at": null,
+                     *       "aml_follow_up_date": null,
+                     *       "aml_confirmed_on": null,
+                     *       "flagged_by_compliance": false,
+                     *       "expected_monthly_revenue_cents": null,
+                     *       "vat_number": null,
+                     *       "website_social_media": null,
+                     *       "business_trading_name": null,
+                     *       "nace_code": null,
+                     *       "business_address_line_1": null,
+                     *       "business_address_line_2": null,
+                     *       "business_postal_code": null,
+                     *       "business_city": null,
+                     *       "business_country": null,
+                     *       "business_state": null,
+                     *       "screening_progress": "SCREENED_ACCEPTED",
+                     *       "risk_classification_status": "NORMAL_RISK",
+                     *       "customer_vetting_status": "NOT_VETTED",
+                     *       "annual_income_range": null,
+                     *       "data_terms_signed_at": null,
+                     *       "branch": null,
+                     *       "birth_province": null,
+                     *       "birth_post_code": null,
+                     *       "socioprofessional_category": null,
+                     *       "purpose_of_account_opening": null,
+                     *       "main_income_source": null,
+                     *       "work_country": null,
+                     *       "work_province": null,
+                     *       "self_declared_as_pep": null,
+                     *       "international_operativity_expectation": [],
+                     *       "registration_number": null,
+                     *       "legitimation_valid_until": null,
+                     *       "verified_mobile_number": null,
+                     *       "created_at": "2026-12-06T17:31:35.501Z",
+                     *       "updated_at": "2026-12-06T17:31:35.501Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Person"];
                 };
             };
@@ -3549,6 +4388,85 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "6fd15ba00227d668aa87a2221b306428cper",
+                     *       "salutation": "MS",
+                     *       "title": null,
+                     *       "first_name": "Ada",
+                     *       "last_name": "Lovelace",
+                     *       "address": {
+                     *         "line_1": "12 St James's Square",
+                     *         "line_2": null,
+                     *         "postal_code": "SW1Y 4JH",
+                     *         "city": "London",
+                     *         "country": "GB",
+                     *         "state": null
+                     *       },
+                     *       "contact_address": {
+                     *         "line_1": null,
+                     *         "line_2": null,
+                     *         "postal_code": null,
+                     *         "city": null,
+                     *         "country": null,
+                     *         "state": null
+                     *       },
+                     *       "email": "ada@example.com",
+                     *       "mobile_number": "+4915112345678",
+                     *       "birth_name": null,
+                     *       "birth_date": "1985-12-10",
+                     *       "birth_city": "London",
+                     *       "birth_country": null,
+                     *       "nationality": "GB",
+                     *       "employment_status": null,
+                     *       "job_title": null,
+                     *       "tax_information": {
+                     *         "tax_assessment": null,
+                     *         "marital_status": null
+                     *       },
+                     *       "fatca_relevant": null,
+                     *       "fatca_crs_confirmed_at": null,
+                     *       "business_purpose": null,
+                     *       "industry": null,
+                     *       "industry_key": null,
+                     *       "terms_conditions_signed_at": null,
+                     *       "own_economic_interest_signed_at": null,
+                     *       "aml_follow_up_date": null,
+                     *       "aml_confirmed_on": null,
+                     *       "flagged_by_compliance": false,
+                     *       "expected_monthly_revenue_cents": null,
+                     *       "vat_number": null,
+                     *       "website_social_media": null,
+                     *       "business_trading_name": null,
+                     *       "nace_code": null,
+                     *       "business_address_line_1": null,
+                     *       "business_address_line_2": null,
+                     *       "business_postal_code": null,
+                     *       "business_city": null,
+                     *       "business_country": null,
+                     *       "business_state": null,
+                     *       "screening_progress": "SCREENED_ACCEPTED",
+                     *       "risk_classification_status": "NORMAL_RISK",
+                     *       "customer_vetting_status": "NOT_VETTED",
+                     *       "annual_income_range": null,
+                     *       "data_terms_signed_at": null,
+                     *       "branch": null,
+                     *       "birth_province": null,
+                     *       "birth_post_code": null,
+                     *       "socioprofessional_category": null,
+                     *       "purpose_of_account_opening": null,
+                     *       "main_income_source": null,
+                     *       "work_country": null,
+                     *       "work_province": null,
+                     *       "self_declared_as_pep": null,
+                     *       "international_operativity_expectation": [],
+                     *       "registration_number": null,
+                     *       "legitimation_valid_until": null,
+                     *       "verified_mobile_number": null,
+                     *       "created_at": "2026-12-06T17:31:35.501Z",
+                     *       "updated_at": "2026-12-06T17:31:35.501Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Person"];
                 };
             };
@@ -3571,6 +4489,12 @@ export interface operations {
         /** @description Updatable person fields */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "job_title": "Mathematician",
+                 *       "employment_status": "EMPLOYED"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PersonUpdate"];
             };
         };
@@ -3581,6 +4505,85 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "6fd15ba00227d668aa87a2221b306428cper",
+                     *       "salutation": "MS",
+                     *       "title": null,
+                     *       "first_name": "Ada",
+                     *       "last_name": "Lovelace",
+                     *       "address": {
+                     *         "line_1": "12 St James's Square",
+                     *         "line_2": null,
+                     *         "postal_code": "SW1Y 4JH",
+                     *         "city": "London",
+                     *         "country": "GB",
+                     *         "state": null
+                     *       },
+                     *       "contact_address": {
+                     *         "line_1": null,
+                     *         "line_2": null,
+                     *         "postal_code": null,
+                     *         "city": null,
+                     *         "country": null,
+                     *         "state": null
+                     *       },
+                     *       "email": "ada@example.com",
+                     *       "mobile_number": "+4915112345678",
+                     *       "birth_name": null,
+                     *       "birth_date": "1985-12-10",
+                     *       "birth_city": "London",
+                     *       "birth_country": null,
+                     *       "nationality": "GB",
+                     *       "employment_status": "EMPLOYED",
+                     *       "job_title": "Mathematician",
+                     *       "tax_information": {
+                     *         "tax_assessment": null,
+                     *         "marital_status": null
+                     *       },
+                     *       "fatca_relevant": null,
+                     *       "fatca_crs_confirmed_at": null,
+                     *       "business_purpose": null,
+                     *       "industry": null,
+                     *       "industry_key": null,
+                     *       "terms_conditions_signed_at": null,
+                     *       "own_economic_interest_signed_at": null,
+                     *       "aml_follow_up_date": null,
+                     *       "aml_confirmed_on": null,
+                     *       "flagged_by_compliance": false,
+                     *       "expected_monthly_revenue_cents": null,
+                     *       "vat_number": null,
+                     *       "website_social_media": null,
+                     *       "business_trading_name": null,
+                     *       "nace_code": null,
+                     *       "business_address_line_1": null,
+                     *       "business_address_line_2": null,
+                     *       "business_postal_code": null,
+                     *       "business_city": null,
+                     *       "business_country": null,
+                     *       "business_state": null,
+                     *       "screening_progress": "SCREENED_ACCEPTED",
+                     *       "risk_classification_status": "NORMAL_RISK",
+                     *       "customer_vetting_status": "NOT_VETTED",
+                     *       "annual_income_range": null,
+                     *       "data_terms_signed_at": null,
+                     *       "branch": null,
+                     *       "birth_province": null,
+                     *       "birth_post_code": null,
+                     *       "socioprofessional_category": null,
+                     *       "purpose_of_account_opening": null,
+                     *       "main_income_source": null,
+                     *       "work_country": null,
+                     *       "work_province": null,
+                     *       "self_declared_as_pep": null,
+                     *       "international_operativity_expectation": [],
+                     *       "registration_number": null,
+                     *       "legitimation_valid_until": null,
+                     *       "verified_mobile_number": null,
+                     *       "created_at": "2026-12-06T17:31:35.501Z",
+                     *       "updated_at": "2026-12-06T17:31:35.588Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Person"];
                 };
             };
@@ -3624,6 +4627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example [] */
                     "application/json": components["schemas"]["PersonDocument"][];
                 };
             };
@@ -3696,6 +4700,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "69315c7628b7b7c0738a0b3a4a5e5223scr",
+                     *         "person_id": "345110e865eaab1991210230ccc6f4f3cper",
+                     *         "created_at": "2026-12-06T17:33:35.629Z",
+                     *         "screening_progress": "POTENTIAL_MATCH",
+                     *         "risk_classification_status": "POTENTIAL_RISK",
+                     *         "lists": [
+                     *           "ofac-sdn"
+                     *         ],
+                     *         "hits": [
+                     *           {
+                     *             "id": "b96fd42a41935ede4e7e083239ea4a41hit",
+                     *             "person_id": "345110e865eaab1991210230ccc6f4f3cper",
+                     *             "list": "ofac-sdn",
+                     *             "entry_id": "32713",
+                     *             "name": "PUTIN, Vladimir Vladimirovich",
+                     *             "matched_name": "PUTIN, Vladimir",
+                     *             "score": 1,
+                     *             "explanation": {
+                     *               "summary": "2 of 2 query tokens matched \"PUTIN, Vladimir\" (putin exactly, vladimir exactly); date of birth 1952-10-07 agrees with the listed 1952-10-07 (+0.05)",
+                     *               "normalized_query": "vladimir putin",
+                     *               "normalized_name": "vladimir putin",
+                     *               "tokens": [
+                     *                 {
+                     *                   "query": "putin",
+                     *                   "list": "putin",
+                     *                   "similarity": 1,
+                     *                   "how": "exact",
+                     *                   "weight": 0.969
+                     *                 },
+                     *                 {
+                     *                   "query": "vladimir",
+                     *                   "list": "vladimir",
+                     *                   "similarity": 1,
+                     *                   "how": "exact",
+                     *                   "weight": 0.969
+                     *                 }
+                     *               ],
+                     *               "unmatched_query_tokens": [],
+                     *               "unmatched_list_tokens": [],
+                     *               "birth_date": {
+                     *                 "kind": "supports",
+                     *                 "detail": "date of birth 1952-10-07 agrees with the listed 1952-10-07"
+                     *               },
+                     *               "nationality": null,
+                     *               "name_score": 1,
+                     *               "adjustments": [
+                     *                 {
+                     *                   "reason": "date of birth 1952-10-07 agrees with the listed 1952-10-07",
+                     *                   "delta": 0.05
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "status": "open",
+                     *             "decided_by": null,
+                     *             "note": null,
+                     *             "decided_at": null,
+                     *             "created_at": "2026-12-06T17:33:35.626Z",
+                     *             "topics": [
+                     *               "sanction"
+                     *             ],
+                     *             "datasets": []
+                     *           }
+                     *         ]
+                     *       },
+                     *       {
+                     *         "id": "35c20de7c8d2d154b47d5d1ae548cb3escr",
+                     *         "person_id": "345110e865eaab1991210230ccc6f4f3cper",
+                     *         "created_at": "2026-12-06T17:33:35.626Z",
+                     *         "screening_progress": "POTENTIAL_MATCH",
+                     *         "risk_classification_status": "POTENTIAL_RISK",
+                     *         "lists": [
+                     *           "ofac-sdn"
+                     *         ],
+                     *         "hits": [
+                     *           {
+                     *             "id": "b96fd42a41935ede4e7e083239ea4a41hit",
+                     *             "person_id": "345110e865eaab1991210230ccc6f4f3cper",
+                     *             "list": "ofac-sdn",
+                     *             "entry_id": "32713",
+                     *             "name": "PUTIN, Vladimir Vladimirovich",
+                     *             "matched_name": "PUTIN, Vladimir",
+                     *             "score": 1,
+                     *             "explanation": {
+                     *               "summary": "2 of 2 query tokens matched \"PUTIN, Vladimir\" (putin exactly, vladimir exactly); date of birth 1952-10-07 agrees with the listed 1952-10-07 (+0.05)",
+                     *               "normalized_query": "vladimir putin",
+                     *               "normalized_name": "vladimir putin",
+                     *               "tokens": [
+                     *                 {
+                     *                   "query": "putin",
+                     *                   "list": "putin",
+                     *                   "similarity": 1,
+                     *                   "how": "exact",
+                     *                   "weight": 0.969
+                     *                 },
+                     *                 {
+                     *                   "query": "vladimir",
+                     *                   "list": "vladimir",
+                     *                   "similarity": 1,
+                     *                   "how": "exact",
+                     *                   "weight": 0.969
+                     *                 }
+                     *               ],
+                     *               "unmatched_query_tokens": [],
+                     *               "unmatched_list_tokens": [],
+                     *               "birth_date": {
+                     *                 "kind": "supports",
+                     *                 "detail": "date of birth 1952-10-07 agrees with the listed 1952-10-07"
+                     *               },
+                     *               "nationality": null,
+                     *               "name_score": 1,
+                     *               "adjustments": [
+                     *                 {
+                     *                   "reason": "date of birth 1952-10-07 agrees with the listed 1952-10-07",
+                     *                   "delta": 0.05
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "status": "open",
+                     *             "decided_by": null,
+                     *             "note": null,
+                     *             "decided_at": null,
+                     *             "created_at": "2026-12-06T17:33:35.626Z",
+                     *             "topics": [
+                     *               "sanction"
+                     *             ],
+                     *             "datasets": []
+                     *           }
+                     *         ]
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Screening"][];
                 };
             };
@@ -3727,6 +4865,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "69315c7628b7b7c0738a0b3a4a5e5223scr",
+                     *       "person_id": "345110e865eaab1991210230ccc6f4f3cper",
+                     *       "created_at": "2026-12-06T17:33:35.629Z",
+                     *       "screening_progress": "POTENTIAL_MATCH",
+                     *       "risk_classification_status": "POTENTIAL_RISK",
+                     *       "lists": [
+                     *         "ofac-sdn"
+                     *       ],
+                     *       "hits": [
+                     *         {
+                     *           "id": "b96fd42a41935ede4e7e083239ea4a41hit",
+                     *           "person_id": "345110e865eaab1991210230ccc6f4f3cper",
+                     *           "list": "ofac-sdn",
+                     *           "entry_id": "32713",
+                     *           "name": "PUTIN, Vladimir Vladimirovich",
+                     *           "matched_name": "PUTIN, Vladimir",
+                     *           "score": 1,
+                     *           "explanation": {
+                     *             "summary": "2 of 2 query tokens matched \"PUTIN, Vladimir\" (putin exactly, vladimir exactly); date of birth 1952-10-07 agrees with the listed 1952-10-07 (+0.05)",
+                     *             "normalized_query": "vladimir putin",
+                     *             "normalized_name": "vladimir putin",
+                     *             "tokens": [
+                     *               {
+                     *                 "query": "putin",
+                     *                 "list": "putin",
+                     *                 "similarity": 1,
+                     *                 "how": "exact",
+                     *                 "weight": 0.969
+                     *               },
+                     *               {
+                     *                 "query": "vladimir",
+                     *                 "list": "vladimir",
+                     *                 "similarity": 1,
+                     *                 "how": "exact",
+                     *                 "weight": 0.969
+                     *               }
+                     *             ],
+                     *             "unmatched_query_tokens": [],
+                     *             "unmatched_list_tokens": [],
+                     *             "birth_date": {
+                     *               "kind": "supports",
+                     *               "detail": "date of birth 1952-10-07 agrees with the listed 1952-10-07"
+                     *             },
+                     *             "nationality": null,
+                     *             "name_score": 1,
+                     *             "adjustments": [
+                     *               {
+                     *                 "reason": "date of birth 1952-10-07 agrees with the listed 1952-10-07",
+                     *                 "delta": 0.05
+                     *               }
+                     *             ]
+                     *           },
+                     *           "status": "open",
+                     *           "decided_by": null,
+                     *           "note": null,
+                     *           "decided_at": null,
+                     *           "created_at": "2026-12-06T17:33:35.626Z",
+                     *           "topics": [
+                     *             "sanction"
+                     *           ],
+                     *           "datasets": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Screening"];
                 };
             };
@@ -3770,6 +4975,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "65858550b8718198355f9e75ec096748cidt",
+                     *         "reference": "TST-SJQDE",
+                     *         "url": "http://127.0.0.1:18080/identify/cd52c7487a64f95d4e4710e1b075a34c",
+                     *         "status": "successful",
+                     *         "completed_at": "2026-12-06T17:33:35.604Z",
+                     *         "method": "idnow",
+                     *         "proof_of_address_type": null,
+                     *         "proof_of_address_issued_at": null,
+                     *         "language": "EN",
+                     *         "iban": null,
+                     *         "terms_and_conditions_signed_at": null,
+                     *         "authorization_expires_at": null,
+                     *         "confirmation_expires_at": null,
+                     *         "estimated_waiting_time": null,
+                     *         "person_id": "c3674e4e946d96ef44cc0315f092e8dccper",
+                     *         "failure_reason": null,
+                     *         "url_expires_at": "2026-12-20T17:31:35.598Z",
+                     *         "created_at": "2026-12-06T17:31:35.595Z",
+                     *         "updated_at": "2026-12-06T17:33:35.604Z"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Identification"][];
                 };
             };
@@ -3794,6 +5024,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "method": "idnow",
+                 *       "language": "EN"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateIdentification"];
             };
         };
@@ -3804,6 +5040,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "65858550b8718198355f9e75ec096748cidt",
+                     *       "reference": null,
+                     *       "url": null,
+                     *       "status": "created",
+                     *       "completed_at": null,
+                     *       "method": "idnow",
+                     *       "proof_of_address_type": null,
+                     *       "proof_of_address_issued_at": null,
+                     *       "language": "EN",
+                     *       "iban": null,
+                     *       "terms_and_conditions_signed_at": null,
+                     *       "authorization_expires_at": null,
+                     *       "confirmation_expires_at": null,
+                     *       "estimated_waiting_time": null,
+                     *       "person_id": "c3674e4e946d96ef44cc0315f092e8dccper",
+                     *       "failure_reason": null,
+                     *       "url_expires_at": null,
+                     *       "created_at": "2026-12-06T17:31:35.595Z",
+                     *       "updated_at": "2026-12-06T17:31:35.595Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Identification"];
                 };
             };
@@ -3858,6 +5117,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "65858550b8718198355f9e75ec096748cidt",
+                     *       "reference": "TST-SJQDE",
+                     *       "url": "http://127.0.0.1:18080/identify/cd52c7487a64f95d4e4710e1b075a34c",
+                     *       "status": "successful",
+                     *       "completed_at": "2026-12-06T17:33:35.604Z",
+                     *       "method": "idnow",
+                     *       "proof_of_address_type": null,
+                     *       "proof_of_address_issued_at": null,
+                     *       "language": "EN",
+                     *       "iban": null,
+                     *       "terms_and_conditions_signed_at": null,
+                     *       "authorization_expires_at": null,
+                     *       "confirmation_expires_at": null,
+                     *       "estimated_waiting_time": null,
+                     *       "person_id": "c3674e4e946d96ef44cc0315f092e8dccper",
+                     *       "failure_reason": null,
+                     *       "url_expires_at": "2026-12-20T17:31:35.598Z",
+                     *       "created_at": "2026-12-06T17:31:35.595Z",
+                     *       "updated_at": "2026-12-06T17:33:35.604Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Identification"];
                 };
             };
@@ -3890,6 +5172,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "789db847424c56ac3824bde609814f79catt",
+                     *         "identification_id": "65858550b8718198355f9e75ec096748cidt",
+                     *         "status": "completed",
+                     *         "response_code": "approved",
+                     *         "created_at": "2026-12-06T17:31:35.598Z",
+                     *         "updated_at": "2026-12-06T17:33:35.607Z"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Attempt"][];
                 };
             };
@@ -3918,6 +5212,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "65858550b8718198355f9e75ec096748cidt",
+                     *       "reference": "TST-SJQDE",
+                     *       "url": "http://127.0.0.1:18080/identify/cd52c7487a64f95d4e4710e1b075a34c",
+                     *       "status": "pending",
+                     *       "completed_at": null,
+                     *       "method": "idnow",
+                     *       "proof_of_address_type": null,
+                     *       "proof_of_address_issued_at": null,
+                     *       "language": "EN",
+                     *       "iban": null,
+                     *       "terms_and_conditions_signed_at": null,
+                     *       "authorization_expires_at": null,
+                     *       "confirmation_expires_at": null,
+                     *       "estimated_waiting_time": 60,
+                     *       "person_id": "c3674e4e946d96ef44cc0315f092e8dccper",
+                     *       "failure_reason": null,
+                     *       "url_expires_at": "2026-12-20T17:31:35.598Z",
+                     *       "created_at": "2026-12-06T17:31:35.595Z",
+                     *       "updated_at": "2026-12-06T17:31:35.598Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Identification"];
                 };
             };
@@ -3946,6 +5263,300 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "type": "PASSPORT",
+                     *         "issuing_countries": [
+                     *           "AD",
+                     *           "AE",
+                     *           "AF",
+                     *           "AG",
+                     *           "AI",
+                     *           "AL",
+                     *           "AM",
+                     *           "AO",
+                     *           "AQ",
+                     *           "AR",
+                     *           "AS",
+                     *           "AT",
+                     *           "AU",
+                     *           "AW",
+                     *           "AX",
+                     *           "AZ",
+                     *           "BA",
+                     *           "BB",
+                     *           "BD",
+                     *           "BE",
+                     *           "BF",
+                     *           "BG",
+                     *           "BH",
+                     *           "BI",
+                     *           "BJ",
+                     *           "BL",
+                     *           "BM",
+                     *           "BN",
+                     *           "BO",
+                     *           "BQ",
+                     *           "BR",
+                     *           "BS",
+                     *           "BT",
+                     *           "BV",
+                     *           "BW",
+                     *           "BY",
+                     *           "BZ",
+                     *           "CA",
+                     *           "CC",
+                     *           "CD",
+                     *           "CF",
+                     *           "CG",
+                     *           "CH",
+                     *           "CI",
+                     *           "CK",
+                     *           "CL",
+                     *           "CM",
+                     *           "CN",
+                     *           "CO",
+                     *           "CR",
+                     *           "CU",
+                     *           "CV",
+                     *           "CW",
+                     *           "CX",
+                     *           "CY",
+                     *           "CZ",
+                     *           "DE",
+                     *           "DJ",
+                     *           "DK",
+                     *           "DM",
+                     *           "DO",
+                     *           "DZ",
+                     *           "EC",
+                     *           "EE",
+                     *           "EG",
+                     *           "EH",
+                     *           "ER",
+                     *           "ES",
+                     *           "ET",
+                     *           "FI",
+                     *           "FJ",
+                     *           "FK",
+                     *           "FM",
+                     *           "FO",
+                     *           "FR",
+                     *           "GA",
+                     *           "GB",
+                     *           "GD",
+                     *           "GE",
+                     *           "GF",
+                     *           "GG",
+                     *           "GH",
+                     *           "GI",
+                     *           "GL",
+                     *           "GM",
+                     *           "GN",
+                     *           "GP",
+                     *           "GQ",
+                     *           "GR",
+                     *           "GS",
+                     *           "GT",
+                     *           "GU",
+                     *           "GW",
+                     *           "GY",
+                     *           "HK",
+                     *           "HM",
+                     *           "HN",
+                     *           "HR",
+                     *           "HT",
+                     *           "HU",
+                     *           "ID",
+                     *           "IE",
+                     *           "IL",
+                     *           "IM",
+                     *           "IN",
+                     *           "IO",
+                     *           "IQ",
+                     *           "IR",
+                     *           "IS",
+                     *           "IT",
+                     *           "JE",
+                     *           "JM",
+                     *           "JO",
+                     *           "JP",
+                     *           "KE",
+                     *           "KG",
+                     *           "KH",
+                     *           "KI",
+                     *           "KM",
+                     *           "KN",
+                     *           "KP",
+                     *           "KR",
+                     *           "KW",
+                     *           "KY",
+                     *           "KZ",
+                     *           "LA",
+                     *           "LB",
+                     *           "LC",
+                     *           "LI",
+                     *           "LK",
+                     *           "LR",
+                     *           "LS",
+                     *           "LT",
+                     *           "LU",
+                     *           "LV",
+                     *           "LY",
+                     *           "MA",
+                     *           "MC",
+                     *           "MD",
+                     *           "ME",
+                     *           "MF",
+                     *           "MG",
+                     *           "MH",
+                     *           "MK",
+                     *           "ML",
+                     *           "MM",
+                     *           "MN",
+                     *           "MO",
+                     *           "MP",
+                     *           "MQ",
+                     *           "MR",
+                     *           "MS",
+                     *           "MT",
+                     *           "MU",
+                     *           "MV",
+                     *           "MW",
+                     *           "MX",
+                     *           "MY",
+                     *           "MZ",
+                     *           "NA",
+                     *           "NC",
+                     *           "NE",
+                     *           "NF",
+                     *           "NG",
+                     *           "NI",
+                     *           "NL",
+                     *           "NO",
+                     *           "NP",
+                     *           "NR",
+                     *           "NU",
+                     *           "NZ",
+                     *           "OM",
+                     *           "PA",
+                     *           "PE",
+                     *           "PF",
+                     *           "PG",
+                     *           "PH",
+                     *           "PK",
+                     *           "PL",
+                     *           "PM",
+                     *           "PN",
+                     *           "PR",
+                     *           "PS",
+                     *           "PT",
+                     *           "PW",
+                     *           "PY",
+                     *           "QA",
+                     *           "RE",
+                     *           "RO",
+                     *           "RS",
+                     *           "RU",
+                     *           "RW",
+                     *           "SA",
+                     *           "SB",
+                     *           "SC",
+                     *           "SD",
+                     *           "SE",
+                     *           "SG",
+                     *           "SH",
+                     *           "SI",
+                     *           "SJ",
+                     *           "SK",
+                     *           "SL",
+                     *           "SM",
+                     *           "SN",
+                     *           "SO",
+                     *           "SR",
+                     *           "SS",
+                     *           "ST",
+                     *           "SV",
+                     *           "SX",
+                     *           "SY",
+                     *           "SZ",
+                     *           "TC",
+                     *           "TD",
+                     *           "TF",
+                     *           "TG",
+                     *           "TH",
+                     *           "TJ",
+                     *           "TK",
+                     *           "TL",
+                     *           "TM",
+                     *           "TN",
+                     *           "TO",
+                     *           "TR",
+                     *           "TT",
+                     *           "TV",
+                     *           "TW",
+                     *           "TZ",
+                     *           "UA",
+                     *           "UG",
+                     *           "UM",
+                     *           "US",
+                     *           "UY",
+                     *           "UZ",
+                     *           "VA",
+                     *           "VC",
+                     *           "VE",
+                     *           "VG",
+                     *           "VI",
+                     *           "VN",
+                     *           "VU",
+                     *           "WF",
+                     *           "WS",
+                     *           "YE",
+                     *           "YT",
+                     *           "ZA",
+                     *           "ZM",
+                     *           "ZW"
+                     *         ]
+                     *       },
+                     *       {
+                     *         "type": "IDCARD",
+                     *         "issuing_countries": [
+                     *           "AT",
+                     *           "BE",
+                     *           "BG",
+                     *           "HR",
+                     *           "CY",
+                     *           "CZ",
+                     *           "DK",
+                     *           "EE",
+                     *           "FI",
+                     *           "FR",
+                     *           "DE",
+                     *           "GR",
+                     *           "HU",
+                     *           "IE",
+                     *           "IT",
+                     *           "LV",
+                     *           "LT",
+                     *           "LU",
+                     *           "MT",
+                     *           "NL",
+                     *           "PL",
+                     *           "PT",
+                     *           "RO",
+                     *           "SK",
+                     *           "SI",
+                     *           "ES",
+                     *           "SE",
+                     *           "IS",
+                     *           "LI",
+                     *           "NO",
+                     *           "CH"
+                     *         ]
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["SupportedDocument"][];
                 };
             };
@@ -3970,6 +5581,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "now": "2026-12-06T17:31:35.605Z",
+                     *       "offset_seconds": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["Clock"];
                 };
             };
@@ -3991,6 +5608,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "seconds": 120
+                 *     }
+                 */
                 "application/json": components["schemas"]["Advance"];
             };
         };
@@ -4001,6 +5623,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "now": "2026-12-06T17:33:35.610Z",
+                     *       "offset_seconds": 120
+                     *     }
+                     */
                     "application/json": components["schemas"]["Clock"];
                 };
             };
@@ -4045,6 +5673,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "597d093e1b75cf61b70e623b477b124fcidt",
+                     *       "reference": "TST-NFDQR",
+                     *       "url": "http://127.0.0.1:18080/identify/ab0216e70aecfb3a91f3d7ec4e62f70c",
+                     *       "status": "aborted",
+                     *       "completed_at": null,
+                     *       "method": "idnow",
+                     *       "proof_of_address_type": null,
+                     *       "proof_of_address_issued_at": null,
+                     *       "language": null,
+                     *       "iban": null,
+                     *       "terms_and_conditions_signed_at": null,
+                     *       "authorization_expires_at": null,
+                     *       "confirmation_expires_at": null,
+                     *       "estimated_waiting_time": null,
+                     *       "person_id": "c4eb08a95541635ac3e922c4c2900cdecper",
+                     *       "failure_reason": "USER_CANCELLATION",
+                     *       "url_expires_at": "2026-12-20T17:33:35.622Z",
+                     *       "created_at": "2026-12-06T17:33:35.620Z",
+                     *       "updated_at": "2026-12-06T17:33:35.624Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Identification"];
                 };
             };
@@ -4083,6 +5734,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ident_code": "123456",
+                 *       "mobile_number": "+15550101"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Complete"];
             };
         };
@@ -4093,6 +5750,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "65858550b8718198355f9e75ec096748cidt",
+                     *       "reference": "TST-SJQDE",
+                     *       "url": "http://127.0.0.1:18080/identify/cd52c7487a64f95d4e4710e1b075a34c",
+                     *       "status": "pending",
+                     *       "completed_at": null,
+                     *       "method": "idnow",
+                     *       "proof_of_address_type": null,
+                     *       "proof_of_address_issued_at": null,
+                     *       "language": "EN",
+                     *       "iban": null,
+                     *       "terms_and_conditions_signed_at": null,
+                     *       "authorization_expires_at": null,
+                     *       "confirmation_expires_at": null,
+                     *       "estimated_waiting_time": 60,
+                     *       "person_id": "c3674e4e946d96ef44cc0315f092e8dccper",
+                     *       "failure_reason": null,
+                     *       "url_expires_at": "2026-12-20T17:31:35.598Z",
+                     *       "created_at": "2026-12-06T17:31:35.595Z",
+                     *       "updated_at": "2026-12-06T17:31:35.604Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Identification"];
                 };
             };
@@ -4148,6 +5828,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "65858550b8718198355f9e75ec096748cidt",
+                     *       "reference": "TST-SJQDE",
+                     *       "url": "http://127.0.0.1:18080/identify/cd52c7487a64f95d4e4710e1b075a34c",
+                     *       "status": "pending",
+                     *       "completed_at": null,
+                     *       "method": "idnow",
+                     *       "proof_of_address_type": null,
+                     *       "proof_of_address_issued_at": null,
+                     *       "language": "EN",
+                     *       "iban": null,
+                     *       "terms_and_conditions_signed_at": null,
+                     *       "authorization_expires_at": null,
+                     *       "confirmation_expires_at": null,
+                     *       "estimated_waiting_time": 60,
+                     *       "person_id": "c3674e4e946d96ef44cc0315f092e8dccper",
+                     *       "failure_reason": null,
+                     *       "url_expires_at": "2026-12-20T17:31:35.598Z",
+                     *       "created_at": "2026-12-06T17:31:35.595Z",
+                     *       "updated_at": "2026-12-06T17:31:35.602Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Identification"];
                 };
             };
@@ -4193,6 +5896,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "b96fd42a41935ede4e7e083239ea4a41hit",
+                     *         "person_id": "345110e865eaab1991210230ccc6f4f3cper",
+                     *         "list": "ofac-sdn",
+                     *         "entry_id": "32713",
+                     *         "name": "PUTIN, Vladimir Vladimirovich",
+                     *         "matched_name": "PUTIN, Vladimir",
+                     *         "score": 1,
+                     *         "explanation": {
+                     *           "summary": "2 of 2 query tokens matched \"PUTIN, Vladimir\" (putin exactly, vladimir exactly); date of birth 1952-10-07 agrees with the listed 1952-10-07 (+0.05)",
+                     *           "normalized_query": "vladimir putin",
+                     *           "normalized_name": "vladimir putin",
+                     *           "tokens": [
+                     *             {
+                     *               "query": "putin",
+                     *               "list": "putin",
+                     *               "similarity": 1,
+                     *               "how": "exact",
+                     *               "weight": 0.969
+                     *             },
+                     *             {
+                     *               "query": "vladimir",
+                     *               "list": "vladimir",
+                     *               "similarity": 1,
+                     *               "how": "exact",
+                     *               "weight": 0.969
+                     *             }
+                     *           ],
+                     *           "unmatched_query_tokens": [],
+                     *           "unmatched_list_tokens": [],
+                     *           "birth_date": {
+                     *             "kind": "supports",
+                     *             "detail": "date of birth 1952-10-07 agrees with the listed 1952-10-07"
+                     *           },
+                     *           "nationality": null,
+                     *           "name_score": 1,
+                     *           "adjustments": [
+                     *             {
+                     *               "reason": "date of birth 1952-10-07 agrees with the listed 1952-10-07",
+                     *               "delta": 0.05
+                     *             }
+                     *           ]
+                     *         },
+                     *         "status": "open",
+                     *         "decided_by": null,
+                     *         "note": null,
+                     *         "decided_at": null,
+                     *         "created_at": "2026-12-06T17:33:35.626Z",
+                     *         "topics": [
+                     *           "sanction"
+                     *         ],
+                     *         "datasets": []
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["ScreeningHit"][];
                 };
             };
@@ -4217,6 +5977,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "false_positive",
+                 *       "note": "Born 1961 in Kazan: another man."
+                 *     }
+                 */
                 "application/json": components["schemas"]["DecisionRequest"];
             };
         };
@@ -4227,6 +5993,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "b96fd42a41935ede4e7e083239ea4a41hit",
+                     *       "person_id": "345110e865eaab1991210230ccc6f4f3cper",
+                     *       "list": "ofac-sdn",
+                     *       "entry_id": "32713",
+                     *       "name": "PUTIN, Vladimir Vladimirovich",
+                     *       "matched_name": "PUTIN, Vladimir",
+                     *       "score": 1,
+                     *       "explanation": {
+                     *         "summary": "2 of 2 query tokens matched \"PUTIN, Vladimir\" (putin exactly, vladimir exactly); date of birth 1952-10-07 agrees with the listed 1952-10-07 (+0.05)",
+                     *         "normalized_query": "vladimir putin",
+                     *         "normalized_name": "vladimir putin",
+                     *         "tokens": [
+                     *           {
+                     *             "query": "putin",
+                     *             "list": "putin",
+                     *             "similarity": 1,
+                     *             "how": "exact",
+                     *             "weight": 0.969
+                     *           },
+                     *           {
+                     *             "query": "vladimir",
+                     *             "list": "vladimir",
+                     *             "similarity": 1,
+                     *             "how": "exact",
+                     *             "weight": 0.969
+                     *           }
+                     *         ],
+                     *         "unmatched_query_tokens": [],
+                     *         "unmatched_list_tokens": [],
+                     *         "birth_date": {
+                     *           "kind": "supports",
+                     *           "detail": "date of birth 1952-10-07 agrees with the listed 1952-10-07"
+                     *         },
+                     *         "nationality": null,
+                     *         "name_score": 1,
+                     *         "adjustments": [
+                     *           {
+                     *             "reason": "date of birth 1952-10-07 agrees with the listed 1952-10-07",
+                     *             "delta": 0.05
+                     *           }
+                     *         ]
+                     *       },
+                     *       "status": "false_positive",
+                     *       "decided_by": "cb45bd185ab847b98f0f77513fc30b24key",
+                     *       "note": "Born 1961 in Kazan: another man.",
+                     *       "decided_at": "2026-12-06T17:33:35.635Z",
+                     *       "created_at": "2026-12-06T17:33:35.626Z",
+                     *       "topics": [
+                     *         "sanction"
+                     *       ],
+                     *       "datasets": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["ScreeningHit"];
                 };
             };
@@ -4270,6 +6091,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "ofac-sdn",
+                     *         "source": "ofac-sdn",
+                     *         "format": "ofac-sdn-xml",
+                     *         "version": "2026-11-20",
+                     *         "entry_count": 4,
+                     *         "imported_at": "2026-12-06T17:31:31.307Z"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["ScreeningList"][];
                 };
             };
@@ -4291,6 +6124,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Владимир Путин",
+                 *       "birth_date": "1952",
+                 *       "nationality": "RU",
+                 *       "limit": 5
+                 *     }
+                 */
                 "application/json": components["schemas"]["SearchRequest"];
             };
         };
@@ -4301,6 +6142,65 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "matches": [
+                     *         {
+                     *           "list": "ofac-sdn",
+                     *           "entry_id": "32713",
+                     *           "name": "PUTIN, Vladimir Vladimirovich",
+                     *           "matched_name": "PUTIN, Vladimir",
+                     *           "score": 1,
+                     *           "explanation": {
+                     *             "summary": "2 of 2 query tokens matched \"PUTIN, Vladimir\" (putin exactly, vladimir exactly); date of birth 1952 agrees with the listed 1952-10-07 (+0.05); nationality RU is listed (+0.03)",
+                     *             "normalized_query": "vladimir putin",
+                     *             "normalized_name": "vladimir putin",
+                     *             "tokens": [
+                     *               {
+                     *                 "query": "putin",
+                     *                 "list": "putin",
+                     *                 "similarity": 1,
+                     *                 "how": "exact",
+                     *                 "weight": 0.969
+                     *               },
+                     *               {
+                     *                 "query": "vladimir",
+                     *                 "list": "vladimir",
+                     *                 "similarity": 1,
+                     *                 "how": "exact",
+                     *                 "weight": 0.969
+                     *               }
+                     *             ],
+                     *             "unmatched_query_tokens": [],
+                     *             "unmatched_list_tokens": [],
+                     *             "birth_date": {
+                     *               "kind": "supports",
+                     *               "detail": "date of birth 1952 agrees with the listed 1952-10-07"
+                     *             },
+                     *             "nationality": {
+                     *               "kind": "supports",
+                     *               "detail": "nationality RU is listed"
+                     *             },
+                     *             "name_score": 1,
+                     *             "adjustments": [
+                     *               {
+                     *                 "reason": "date of birth 1952 agrees with the listed 1952-10-07",
+                     *                 "delta": 0.05
+                     *               },
+                     *               {
+                     *                 "reason": "nationality RU is listed",
+                     *                 "delta": 0.03
+                     *               }
+                     *             ]
+                     *           },
+                     *           "topics": [
+                     *             "sanction"
+                     *           ],
+                     *           "datasets": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ScreeningSearchResult"];
                 };
             };
@@ -4381,9 +6281,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The PDF: the body itself (`application/pdf`, or `application/octet-stream`), or the `file` part of a form */
         requestBody: {
             content: {
                 "application/pdf": components["schemas"]["PdfFile"];
+                "multipart/form-data": components["schemas"]["VerifyParts"];
             };
         };
         responses: {
@@ -4393,10 +6295,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "signatures": [
+                     *         {
+                     *           "field": "Signature1",
+                     *           "signer": "Ada Lovelace",
+                     *           "certificate_subject": "CN=Signet TEST Seal,O=Signet TEST",
+                     *           "time": "2026-12-06T17:31:35Z",
+                     *           "claimed_time": "2026-12-06T17:31:35Z",
+                     *           "timestamp_time": "2026-12-06T17:31:35Z",
+                     *           "claimed_level": "PAdES",
+                     *           "detected_level": "PAdES-B-T",
+                     *           "indication": "TOTAL-PASSED",
+                     *           "sub_indication": null,
+                     *           "covers_whole_file": false,
+                     *           "later_changes": "signatures_and_forms_only",
+                     *           "byte_range": [
+                     *             0,
+                     *             1203,
+                     *             17589,
+                     *             890
+                     *           ],
+                     *           "is_document_timestamp": false,
+                     *           "written_by_signet": true,
+                     *           "test_mode": true,
+                     *           "details": [
+                     *             "timestamp authority: Signet TEST Timestamp Authority",
+                     *             "made in test mode: Signet's TEST certificates are not valid for real signatures"
+                     *           ]
+                     *         },
+                     *         {
+                     *           "field": "DocumentTimestamp2",
+                     *           "signer": "Signet TEST Timestamp Authority",
+                     *           "certificate_subject": "CN=Signet TEST Timestamp Authority,O=Signet TEST",
+                     *           "time": "2026-12-06T17:31:35Z",
+                     *           "claimed_time": null,
+                     *           "timestamp_time": "2026-12-06T17:31:35Z",
+                     *           "claimed_level": "document-timestamp",
+                     *           "detected_level": "document-timestamp",
+                     *           "indication": "TOTAL-PASSED",
+                     *           "sub_indication": null,
+                     *           "covers_whole_file": true,
+                     *           "later_changes": "none",
+                     *           "byte_range": [
+                     *             0,
+                     *             18853,
+                     *             35239,
+                     *             286
+                     *           ],
+                     *           "is_document_timestamp": true,
+                     *           "written_by_signet": true,
+                     *           "test_mode": true,
+                     *           "details": [
+                     *             "made in test mode: Signet's TEST certificates are not valid for real signatures"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "produced_by_signet": true,
+                     *       "test_mode": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["VerificationReport"];
                 };
             };
-            400: components["responses"]["invalid_model"];
+            /** @description `invalid_model` (Invalid Model), `invalid_multipart` (Invalid Multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
             401: components["responses"]["unauthorized"];
             408: components["responses"]["request_timeout"];
             409: components["responses"]["idempotency_key_in_progress"];
@@ -4434,6 +6407,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "899b33bd95b1d1779aaefb98c14a755awhk",
+                     *         "url": "http://127.0.0.1:9/hooks/signet",
+                     *         "event_types": [
+                     *           "document.finished",
+                     *           "signature.status_changed"
+                     *         ],
+                     *         "description": "Contracts",
+                     *         "status": "enabled",
+                     *         "disabled_reason": null,
+                     *         "created_at": "2026-12-06T17:33:35.640Z",
+                     *         "updated_at": "2026-12-06T17:33:35.640Z"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["WebhookEndpoint"][];
                 };
             };
@@ -4455,6 +6445,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "http://127.0.0.1:9/hooks/signet",
+                 *       "event_types": [
+                 *         "document.finished",
+                 *         "signature.status_changed"
+                 *       ],
+                 *       "description": "Contracts"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateWebhook"];
             };
         };
@@ -4465,6 +6465,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "899b33bd95b1d1779aaefb98c14a755awhk",
+                     *       "url": "http://127.0.0.1:9/hooks/signet",
+                     *       "event_types": [
+                     *         "document.finished",
+                     *         "signature.status_changed"
+                     *       ],
+                     *       "description": "Contracts",
+                     *       "status": "enabled",
+                     *       "disabled_reason": null,
+                     *       "created_at": "2026-12-06T17:33:35.640Z",
+                     *       "updated_at": "2026-12-06T17:33:35.640Z",
+                     *       "secret": "whsec_Q73WUcMTtrCip2P5Gh4PcJ+rWTdrK3TocACTLlmcT5s="
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
@@ -4515,6 +6531,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "899b33bd95b1d1779aaefb98c14a755awhk",
+                     *       "url": "http://127.0.0.1:9/hooks/signet",
+                     *       "event_types": [
+                     *         "document.finished",
+                     *         "signature.status_changed"
+                     *       ],
+                     *       "description": "Contracts",
+                     *       "status": "enabled",
+                     *       "disabled_reason": null,
+                     *       "created_at": "2026-12-06T17:33:35.640Z",
+                     *       "updated_at": "2026-12-06T17:33:35.640Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
@@ -4559,6 +6590,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "event_types": [
+                 *         "*"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateWebhook"];
             };
         };
@@ -4569,6 +6607,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "899b33bd95b1d1779aaefb98c14a755awhk",
+                     *       "url": "http://127.0.0.1:9/hooks/signet",
+                     *       "event_types": [
+                     *         "*"
+                     *       ],
+                     *       "description": "Contracts",
+                     *       "status": "enabled",
+                     *       "disabled_reason": null,
+                     *       "created_at": "2026-12-06T17:33:35.640Z",
+                     *       "updated_at": "2026-12-06T17:33:35.703Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
@@ -4611,6 +6663,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "892cb69e4989ed62ce0f51c81f1e0ce4dlv",
+                     *         "message_id": "7c392d38e133f319e0223800d8bdc957evt",
+                     *         "event_type": "signature.status_changed",
+                     *         "attempt": 1,
+                     *         "attempted_at": "2026-12-06T17:33:35.698Z",
+                     *         "webhook_timestamp": 1796578295,
+                     *         "status_code": null,
+                     *         "latency_ms": 0.218,
+                     *         "error": "connect: connecting to 127.0.0.1:9 failed: Connection refused (os error 111)",
+                     *         "response_excerpt": null,
+                     *         "outcome": "retrying"
+                     *       },
+                     *       {
+                     *         "id": "97ba7f59d97e930d417ef089479caafbdlv",
+                     *         "message_id": "1a7e13480530d467f5978df03d8e865eevt",
+                     *         "event_type": "signature.status_changed",
+                     *         "attempt": 1,
+                     *         "attempted_at": "2026-12-06T17:33:35.688Z",
+                     *         "webhook_timestamp": 1796578295,
+                     *         "status_code": null,
+                     *         "latency_ms": 0.134,
+                     *         "error": "connect: connecting to 127.0.0.1:9 failed: Connection refused (os error 111)",
+                     *         "response_excerpt": null,
+                     *         "outcome": "retrying"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["WebhookDelivery"][];
                 };
             };
@@ -4643,6 +6725,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message_id": "7c392d38e133f319e0223800d8bdc957evt",
+                     *       "status": "pending"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookResend"];
                 };
             };
@@ -4680,6 +6768,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "since": "2026-01-01T00:00:00Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Recover"];
             };
         };
@@ -4690,6 +6783,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "recovered": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookRecover"];
                 };
             };
@@ -4744,6 +6842,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "899b33bd95b1d1779aaefb98c14a755awhk",
+                     *       "url": "http://127.0.0.1:9/hooks/signet",
+                     *       "event_types": [
+                     *         "*"
+                     *       ],
+                     *       "description": "Contracts",
+                     *       "status": "enabled",
+                     *       "disabled_reason": null,
+                     *       "created_at": "2026-12-06T17:33:35.640Z",
+                     *       "updated_at": "2026-12-06T17:33:35.710Z",
+                     *       "secret": "whsec_7ttuoTF5yCuXBI6yu2u99YmI33Mh+By187hlCLIUsQk="
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };

@@ -26,5 +26,7 @@ mod s3_blobs;
 mod schemathesis;
 /// AML screening.
 mod screening;
+/// The Python and TypeScript SDKs of `clients/`, generated and run against the server.
+mod sdk;
 /// Webhook deliveries end to end.
 mod webhooks;

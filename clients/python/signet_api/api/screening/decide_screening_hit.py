@@ -1,0 +1,253 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.decision_request import DecisionRequest
+from ...models.error_body import ErrorBody
+from ...models.screening_hit import ScreeningHit
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: DecisionRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/screening/hits/{id}/decision".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | ScreeningHit | None:
+    if response.status_code == 200:
+        response_200 = ScreeningHit.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ErrorBody.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | ScreeningHit]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DecisionRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorBody | ScreeningHit]:
+    """Decide a screening hit.
+
+     `true_positive` confirms the person is the listed entry, `false_positive` dismisses the
+    match. The decision is recorded with the API key that made it and the note; deciding again
+    overwrites. The person's `screening_progress` and `risk_classification_status` follow.
+
+    Args:
+        id (str):
+        idempotency_key (str | Unset):
+        body (DecisionRequest): A reviewer's decision on a hit.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | ScreeningHit]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DecisionRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> ErrorBody | ScreeningHit | None:
+    """Decide a screening hit.
+
+     `true_positive` confirms the person is the listed entry, `false_positive` dismisses the
+    match. The decision is recorded with the API key that made it and the note; deciding again
+    overwrites. The person's `screening_progress` and `risk_classification_status` follow.
+
+    Args:
+        id (str):
+        idempotency_key (str | Unset):
+        body (DecisionRequest): A reviewer's decision on a hit.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | ScreeningHit
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DecisionRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorBody | ScreeningHit]:
+    """Decide a screening hit.
+
+     `true_positive` confirms the person is the listed entry, `false_positive` dismisses the
+    match. The decision is recorded with the API key that made it and the note; deciding again
+    overwrites. The person's `screening_progress` and `risk_classification_status` follow.
+
+    Args:
+        id (str):
+        idempotency_key (str | Unset):
+        body (DecisionRequest): A reviewer's decision on a hit.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | ScreeningHit]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DecisionRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> ErrorBody | ScreeningHit | None:
+    """Decide a screening hit.
+
+     `true_positive` confirms the person is the listed entry, `false_positive` dismisses the
+    match. The decision is recorded with the API key that made it and the note; deciding again
+    overwrites. The person's `screening_progress` and `risk_classification_status` follow.
+
+    Args:
+        id (str):
+        idempotency_key (str | Unset):
+        body (DecisionRequest): A reviewer's decision on a hit.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | ScreeningHit
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

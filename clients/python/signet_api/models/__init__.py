@@ -1,0 +1,319 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .advance import Advance
+from .approval import Approval
+from .attempt import Attempt
+from .attempt_response_code import AttemptResponseCode
+from .attempt_status import AttemptStatus
+from .audit_entry import AuditEntry
+from .audit_entry_details import AuditEntryDetails
+from .audit_trail import AuditTrail
+from .clock import Clock
+from .code import Code
+from .code_kind import CodeKind
+from .complete import Complete
+from .confirm_request import ConfirmRequest
+from .create_document import CreateDocument
+from .create_document_parts import CreateDocumentParts
+from .create_document_signature_level import CreateDocumentSignatureLevel
+from .create_document_signers_item import CreateDocumentSignersItem
+from .create_document_signing_order import CreateDocumentSigningOrder
+from .create_identification import CreateIdentification
+from .create_identification_language import CreateIdentificationLanguage
+from .create_identification_method import CreateIdentificationMethod
+from .create_identification_proof_of_address_type import (
+    CreateIdentificationProofOfAddressType,
+)
+from .create_webhook import CreateWebhook
+from .create_webhook_event_types_item import CreateWebhookEventTypesItem
+from .decision_request import DecisionRequest
+from .decision_request_decision import DecisionRequestDecision
+from .document import Document
+from .document_event import DocumentEvent
+from .document_event_signer import DocumentEventSigner
+from .document_event_status import DocumentEventStatus
+from .document_signature_level import DocumentSignatureLevel
+from .document_signing_order import DocumentSigningOrder
+from .document_status import DocumentStatus
+from .document_to_approve import DocumentToApprove
+from .error_body import ErrorBody
+from .error_object import ErrorObject
+from .error_object_code import ErrorObjectCode
+from .error_source import ErrorSource
+from .health import Health
+from .health_status import HealthStatus
+from .identification import Identification
+from .identification_address import IdentificationAddress
+from .identification_failure_reason import IdentificationFailureReason
+from .identification_language import IdentificationLanguage
+from .identification_method import IdentificationMethod
+from .identification_proof_of_address_type import IdentificationProofOfAddressType
+from .identification_status import IdentificationStatus
+from .list_codes_kind import ListCodesKind
+from .list_documents_status import ListDocumentsStatus
+from .list_screening_hits_status import ListScreeningHitsStatus
+from .otp_destination import OtpDestination
+from .otp_destination_channel import OtpDestinationChannel
+from .otp_issued import OtpIssued
+from .otp_issued_channels_item import OtpIssuedChannelsItem
+from .person import Person
+from .person_address import PersonAddress
+from .person_contact_address import PersonContactAddress
+from .person_create import PersonCreate
+from .person_create_address import PersonCreateAddress
+from .person_create_address_country import PersonCreateAddressCountry
+from .person_create_birth_country import PersonCreateBirthCountry
+from .person_create_business_country import PersonCreateBusinessCountry
+from .person_create_contact_address import PersonCreateContactAddress
+from .person_create_contact_address_country import PersonCreateContactAddressCountry
+from .person_create_employment_status import PersonCreateEmploymentStatus
+from .person_create_international_operativity_expectation_type_0_item import (
+    PersonCreateInternationalOperativityExpectationType0Item,
+)
+from .person_create_nationality import PersonCreateNationality
+from .person_create_salutation import PersonCreateSalutation
+from .person_create_tax_information import PersonCreateTaxInformation
+from .person_create_tax_information_marital_status import (
+    PersonCreateTaxInformationMaritalStatus,
+)
+from .person_create_tax_information_tax_assessment import (
+    PersonCreateTaxInformationTaxAssessment,
+)
+from .person_create_work_country import PersonCreateWorkCountry
+from .person_customer_vetting_status import PersonCustomerVettingStatus
+from .person_document import PersonDocument
+from .person_document_document_type import PersonDocumentDocumentType
+from .person_employment_status import PersonEmploymentStatus
+from .person_risk_classification_status import PersonRiskClassificationStatus
+from .person_salutation import PersonSalutation
+from .person_screening_progress import PersonScreeningProgress
+from .person_tax_information import PersonTaxInformation
+from .person_tax_information_marital_status import PersonTaxInformationMaritalStatus
+from .person_tax_information_tax_assessment import PersonTaxInformationTaxAssessment
+from .person_update import PersonUpdate
+from .person_update_address import PersonUpdateAddress
+from .person_update_address_country import PersonUpdateAddressCountry
+from .person_update_business_country import PersonUpdateBusinessCountry
+from .person_update_contact_address import PersonUpdateContactAddress
+from .person_update_contact_address_country import PersonUpdateContactAddressCountry
+from .person_update_employment_status import PersonUpdateEmploymentStatus
+from .person_update_international_operativity_expectation_type_0_item import (
+    PersonUpdateInternationalOperativityExpectationType0Item,
+)
+from .person_update_salutation import PersonUpdateSalutation
+from .person_update_tax_information import PersonUpdateTaxInformation
+from .person_update_tax_information_marital_status import (
+    PersonUpdateTaxInformationMaritalStatus,
+)
+from .person_update_tax_information_tax_assessment import (
+    PersonUpdateTaxInformationTaxAssessment,
+)
+from .person_update_work_country import PersonUpdateWorkCountry
+from .ready import Ready
+from .ready_database import ReadyDatabase
+from .ready_status import ReadyStatus
+from .recover import Recover
+from .reject_request import RejectRequest
+from .screening import Screening
+from .screening_adjustment import ScreeningAdjustment
+from .screening_evidence import ScreeningEvidence
+from .screening_evidence_kind import ScreeningEvidenceKind
+from .screening_explanation import ScreeningExplanation
+from .screening_hit import ScreeningHit
+from .screening_hit_status import ScreeningHitStatus
+from .screening_list import ScreeningList
+from .screening_match import ScreeningMatch
+from .screening_outcome import ScreeningOutcome
+from .screening_outcome_risk_classification_status import (
+    ScreeningOutcomeRiskClassificationStatus,
+)
+from .screening_outcome_screening_progress import ScreeningOutcomeScreeningProgress
+from .screening_search_result import ScreeningSearchResult
+from .screening_token_match import ScreeningTokenMatch
+from .screening_token_match_how import ScreeningTokenMatchHow
+from .search_request import SearchRequest
+from .selfie import Selfie
+from .selfie_request import SelfieRequest
+from .selfie_review import SelfieReview
+from .selfie_review_decision import SelfieReviewDecision
+from .signature_check import SignatureCheck
+from .signature_check_detected_level import SignatureCheckDetectedLevel
+from .signature_check_indication import SignatureCheckIndication
+from .signature_check_later_changes import SignatureCheckLaterChanges
+from .signer import Signer
+from .signer_detail import SignerDetail
+from .signer_detail_document_status import SignerDetailDocumentStatus
+from .signer_status import SignerStatus
+from .supported_document import SupportedDocument
+from .supported_document_type import SupportedDocumentType
+from .unavailable import Unavailable
+from .unavailable_status import UnavailableStatus
+from .update_webhook import UpdateWebhook
+from .update_webhook_event_types_type_0_item import UpdateWebhookEventTypesType0Item
+from .update_webhook_status import UpdateWebhookStatus
+from .verification_report import VerificationReport
+from .verify_parts import VerifyParts
+from .verify_pdf_anchor import VerifyPdfAnchor
+from .webhook_delivery import WebhookDelivery
+from .webhook_delivery_event_type import WebhookDeliveryEventType
+from .webhook_delivery_outcome import WebhookDeliveryOutcome
+from .webhook_endpoint import WebhookEndpoint
+from .webhook_endpoint_disabled import WebhookEndpointDisabled
+from .webhook_endpoint_disabled_status import WebhookEndpointDisabledStatus
+from .webhook_endpoint_event_types_item import WebhookEndpointEventTypesItem
+from .webhook_endpoint_status import WebhookEndpointStatus
+from .webhook_recover import WebhookRecover
+from .webhook_resend import WebhookResend
+from .webhook_resend_status import WebhookResendStatus
+
+__all__ = (
+    "Advance",
+    "Approval",
+    "Attempt",
+    "AttemptResponseCode",
+    "AttemptStatus",
+    "AuditEntry",
+    "AuditEntryDetails",
+    "AuditTrail",
+    "Clock",
+    "Code",
+    "CodeKind",
+    "Complete",
+    "ConfirmRequest",
+    "CreateDocument",
+    "CreateDocumentParts",
+    "CreateDocumentSignatureLevel",
+    "CreateDocumentSignersItem",
+    "CreateDocumentSigningOrder",
+    "CreateIdentification",
+    "CreateIdentificationLanguage",
+    "CreateIdentificationMethod",
+    "CreateIdentificationProofOfAddressType",
+    "CreateWebhook",
+    "CreateWebhookEventTypesItem",
+    "DecisionRequest",
+    "DecisionRequestDecision",
+    "Document",
+    "DocumentEvent",
+    "DocumentEventSigner",
+    "DocumentEventStatus",
+    "DocumentSignatureLevel",
+    "DocumentSigningOrder",
+    "DocumentStatus",
+    "DocumentToApprove",
+    "ErrorBody",
+    "ErrorObject",
+    "ErrorObjectCode",
+    "ErrorSource",
+    "Health",
+    "HealthStatus",
+    "Identification",
+    "IdentificationAddress",
+    "IdentificationFailureReason",
+    "IdentificationLanguage",
+    "IdentificationMethod",
+    "IdentificationProofOfAddressType",
+    "IdentificationStatus",
+    "ListCodesKind",
+    "ListDocumentsStatus",
+    "ListScreeningHitsStatus",
+    "OtpDestination",
+    "OtpDestinationChannel",
+    "OtpIssued",
+    "OtpIssuedChannelsItem",
+    "Person",
+    "PersonAddress",
+    "PersonContactAddress",
+    "PersonCreate",
+    "PersonCreateAddress",
+    "PersonCreateAddressCountry",
+    "PersonCreateBirthCountry",
+    "PersonCreateBusinessCountry",
+    "PersonCreateContactAddress",
+    "PersonCreateContactAddressCountry",
+    "PersonCreateEmploymentStatus",
+    "PersonCreateInternationalOperativityExpectationType0Item",
+    "PersonCreateNationality",
+    "PersonCreateSalutation",
+    "PersonCreateTaxInformation",
+    "PersonCreateTaxInformationMaritalStatus",
+    "PersonCreateTaxInformationTaxAssessment",
+    "PersonCreateWorkCountry",
+    "PersonCustomerVettingStatus",
+    "PersonDocument",
+    "PersonDocumentDocumentType",
+    "PersonEmploymentStatus",
+    "PersonRiskClassificationStatus",
+    "PersonSalutation",
+    "PersonScreeningProgress",
+    "PersonTaxInformation",
+    "PersonTaxInformationMaritalStatus",
+    "PersonTaxInformationTaxAssessment",
+    "PersonUpdate",
+    "PersonUpdateAddress",
+    "PersonUpdateAddressCountry",
+    "PersonUpdateBusinessCountry",
+    "PersonUpdateContactAddress",
+    "PersonUpdateContactAddressCountry",
+    "PersonUpdateEmploymentStatus",
+    "PersonUpdateInternationalOperativityExpectationType0Item",
+    "PersonUpdateSalutation",
+    "PersonUpdateTaxInformation",
+    "PersonUpdateTaxInformationMaritalStatus",
+    "PersonUpdateTaxInformationTaxAssessment",
+    "PersonUpdateWorkCountry",
+    "Ready",
+    "ReadyDatabase",
+    "ReadyStatus",
+    "Recover",
+    "RejectRequest",
+    "Screening",
+    "ScreeningAdjustment",
+    "ScreeningEvidence",
+    "ScreeningEvidenceKind",
+    "ScreeningExplanation",
+    "ScreeningHit",
+    "ScreeningHitStatus",
+    "ScreeningList",
+    "ScreeningMatch",
+    "ScreeningOutcome",
+    "ScreeningOutcomeRiskClassificationStatus",
+    "ScreeningOutcomeScreeningProgress",
+    "ScreeningSearchResult",
+    "ScreeningTokenMatch",
+    "ScreeningTokenMatchHow",
+    "SearchRequest",
+    "Selfie",
+    "SelfieRequest",
+    "SelfieReview",
+    "SelfieReviewDecision",
+    "SignatureCheck",
+    "SignatureCheckDetectedLevel",
+    "SignatureCheckIndication",
+    "SignatureCheckLaterChanges",
+    "Signer",
+    "SignerDetail",
+    "SignerDetailDocumentStatus",
+    "SignerStatus",
+    "SupportedDocument",
+    "SupportedDocumentType",
+    "Unavailable",
+    "UnavailableStatus",
+    "UpdateWebhook",
+    "UpdateWebhookEventTypesType0Item",
+    "UpdateWebhookStatus",
+    "VerificationReport",
+    "VerifyParts",
+    "VerifyPdfAnchor",
+    "WebhookDelivery",
+    "WebhookDeliveryEventType",
+    "WebhookDeliveryOutcome",
+    "WebhookEndpoint",
+    "WebhookEndpointDisabled",
+    "WebhookEndpointDisabledStatus",
+    "WebhookEndpointEventTypesItem",
+    "WebhookEndpointStatus",
+    "WebhookRecover",
+    "WebhookResend",
+    "WebhookResendStatus",
+)

@@ -1,0 +1,207 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.create_document_signature_level import CreateDocumentSignatureLevel
+from ..models.create_document_signing_order import CreateDocumentSigningOrder
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.create_document_signers_item import CreateDocumentSignersItem
+
+
+T = TypeVar("T", bound="CreateDocument")
+
+
+@_attrs_define
+class CreateDocument:
+    """
+    Attributes:
+        name (str): 1 to 255 characters once trimmed.
+        signers (list[CreateDocumentSignersItem]): 1 to 20 signers (more is return code 75).
+        custom (list[str] | Unset): Free strings returned in every document webhook (seed 004): at most 20, each 1 to
+            1000 characters once trimmed; repeats are dropped.
+        expires_at (datetime.datetime | None | Unset): The document expires then (tenant clock); in the future.
+        file (None | str | Unset): The PDF, base64: required in a JSON request. With multipart, send it as the `file`
+            part instead and the rest as the `data` part.
+        signature_level (CreateDocumentSignatureLevel | None | Unset): `simple` (default) or `advanced`.
+        signing_order (CreateDocumentSigningOrder | None | Unset): `parallel` (default) or `sequential`.
+        tags (list[str] | Unset): At most 20, each 1 to 100 characters once trimmed; repeats are dropped.
+    """
+
+    name: str
+    signers: list[CreateDocumentSignersItem]
+    custom: list[str] | Unset = UNSET
+    expires_at: datetime.datetime | None | Unset = UNSET
+    file: None | str | Unset = UNSET
+    signature_level: CreateDocumentSignatureLevel | None | Unset = UNSET
+    signing_order: CreateDocumentSigningOrder | None | Unset = UNSET
+    tags: list[str] | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        signers = []
+        for signers_item_data in self.signers:
+            signers_item = signers_item_data.to_dict()
+            signers.append(signers_item)
+
+        custom: list[str] | Unset = UNSET
+        if not isinstance(self.custom, Unset):
+            custom = self.custom
+
+        expires_at: None | str | Unset
+        if isinstance(self.expires_at, Unset):
+            expires_at = UNSET
+        elif isinstance(self.expires_at, datetime.datetime):
+            expires_at = self.expires_at.isoformat()
+        else:
+            expires_at = self.expires_at
+
+        file: None | str | Unset
+        if isinstance(self.file, Unset):
+            file = UNSET
+        else:
+            file = self.file
+
+        signature_level: None | str | Unset
+        if isinstance(self.signature_level, Unset):
+            signature_level = UNSET
+        elif isinstance(self.signature_level, CreateDocumentSignatureLevel):
+            signature_level = self.signature_level.value
+        else:
+            signature_level = self.signature_level
+
+        signing_order: None | str | Unset
+        if isinstance(self.signing_order, Unset):
+            signing_order = UNSET
+        elif isinstance(self.signing_order, CreateDocumentSigningOrder):
+            signing_order = self.signing_order.value
+        else:
+            signing_order = self.signing_order
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "signers": signers,
+            }
+        )
+        if custom is not UNSET:
+            field_dict["custom"] = custom
+        if expires_at is not UNSET:
+            field_dict["expires_at"] = expires_at
+        if file is not UNSET:
+            field_dict["file"] = file
+        if signature_level is not UNSET:
+            field_dict["signature_level"] = signature_level
+        if signing_order is not UNSET:
+            field_dict["signing_order"] = signing_order
+        if tags is not UNSET:
+            field_dict["tags"] = tags
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.create_document_signers_item import CreateDocumentSignersItem
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        signers = []
+        _signers = d.pop("signers")
+        for signers_item_data in _signers:
+            signers_item = CreateDocumentSignersItem.from_dict(signers_item_data)
+
+            signers.append(signers_item)
+
+        custom = cast(list[str], d.pop("custom", UNSET))
+
+        def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return expires_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+
+        def _parse_file(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        file = _parse_file(d.pop("file", UNSET))
+
+        def _parse_signature_level(
+            data: object,
+        ) -> CreateDocumentSignatureLevel | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                signature_level_signature_level = CreateDocumentSignatureLevel(data)
+
+                return signature_level_signature_level
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CreateDocumentSignatureLevel | None | Unset, data)
+
+        signature_level = _parse_signature_level(d.pop("signature_level", UNSET))
+
+        def _parse_signing_order(
+            data: object,
+        ) -> CreateDocumentSigningOrder | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                signing_order_signing_order = CreateDocumentSigningOrder(data)
+
+                return signing_order_signing_order
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CreateDocumentSigningOrder | None | Unset, data)
+
+        signing_order = _parse_signing_order(d.pop("signing_order", UNSET))
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+        create_document = cls(
+            name=name,
+            signers=signers,
+            custom=custom,
+            expires_at=expires_at,
+            file=file,
+            signature_level=signature_level,
+            signing_order=signing_order,
+            tags=tags,
+        )
+
+        return create_document

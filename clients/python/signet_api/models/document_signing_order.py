@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class DocumentSigningOrder(StrEnum):
+    PARALLEL = "parallel"
+    SEQUENTIAL = "sequential"
+
+    def __str__(self) -> str:
+        return str(self.value)

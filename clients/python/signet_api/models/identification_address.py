@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="IdentificationAddress")
+
+
+@_attrs_define
+class IdentificationAddress:
+    """
+    Attributes:
+        city (None | str | Unset):
+        country (None | str | Unset):
+        line_1 (None | str | Unset):
+        line_2 (None | str | Unset):
+        postal_code (None | str | Unset):
+        state (None | str | Unset):
+    """
+
+    city: None | str | Unset = UNSET
+    country: None | str | Unset = UNSET
+    line_1: None | str | Unset = UNSET
+    line_2: None | str | Unset = UNSET
+    postal_code: None | str | Unset = UNSET
+    state: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        city: None | str | Unset
+        if isinstance(self.city, Unset):
+            city = UNSET
+        else:
+            city = self.city
+
+        country: None | str | Unset
+        if isinstance(self.country, Unset):
+            country = UNSET
+        else:
+            country = self.country
+
+        line_1: None | str | Unset
+        if isinstance(self.line_1, Unset):
+            line_1 = UNSET
+        else:
+            line_1 = self.line_1
+
+        line_2: None | str | Unset
+        if isinstance(self.line_2, Unset):
+            line_2 = UNSET
+        else:
+            line_2 = self.line_2
+
+        postal_code: None | str | Unset
+        if isinstance(self.postal_code, Unset):
+            postal_code = UNSET
+        else:
+            postal_code = self.postal_code
+
+        state: None | str | Unset
+        if isinstance(self.state, Unset):
+            state = UNSET
+        else:
+            state = self.state
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if city is not UNSET:
+            field_dict["city"] = city
+        if country is not UNSET:
+            field_dict["country"] = country
+        if line_1 is not UNSET:
+            field_dict["line_1"] = line_1
+        if line_2 is not UNSET:
+            field_dict["line_2"] = line_2
+        if postal_code is not UNSET:
+            field_dict["postal_code"] = postal_code
+        if state is not UNSET:
+            field_dict["state"] = state
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_city(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        city = _parse_city(d.pop("city", UNSET))
+
+        def _parse_country(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        country = _parse_country(d.pop("country", UNSET))
+
+        def _parse_line_1(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        line_1 = _parse_line_1(d.pop("line_1", UNSET))
+
+        def _parse_line_2(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        line_2 = _parse_line_2(d.pop("line_2", UNSET))
+
+        def _parse_postal_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        postal_code = _parse_postal_code(d.pop("postal_code", UNSET))
+
+        def _parse_state(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        state = _parse_state(d.pop("state", UNSET))
+
+        identification_address = cls(
+            city=city,
+            country=country,
+            line_1=line_1,
+            line_2=line_2,
+            postal_code=postal_code,
+            state=state,
+        )
+
+        identification_address.additional_properties = d
+        return identification_address
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

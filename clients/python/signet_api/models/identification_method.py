@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class IdentificationMethod(StrEnum):
+    DOCUMENT = "document"
+    IDNOW = "idnow"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ScreeningHitStatus(StrEnum):
+    FALSE_POSITIVE = "false_positive"
+    OPEN = "open"
+    TRUE_POSITIVE = "true_positive"
+
+    def __str__(self) -> str:
+        return str(self.value)
