@@ -209,6 +209,11 @@ async fn the_sdks_are_the_served_documents_and_tell_every_story() {
         .current_dir(&typescript);
     let (checked, said) = run(typecheck).await;
     assert!(checked, "the TypeScript SDK does not type-check:\n{said}");
+    // Its own checks: the Standard Webhooks vector, the client against a fake fetch.
+    let mut unit = Command::new("npm");
+    unit.args(["run", "--silent", "test"]).current_dir(&typescript);
+    let (passed, said) = run(unit).await;
+    assert!(passed, "the TypeScript SDK's own tests failed:\n{said}");
     let mut story = Command::new("npm");
     story
         .args(["run", "--silent", "story"])
