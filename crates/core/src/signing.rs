@@ -95,6 +95,17 @@ word_enum!(
     }
 );
 
+impl Signer {
+    /// Held for good: `kyc_required` with a final code ([`FINAL_KYC_CODES`]).
+    pub fn is_held_for_good(&self) -> bool {
+        self.status == SignerStatus::KycRequired
+            && self
+                .status_codes
+                .iter()
+                .any(|c| FINAL_KYC_CODES.contains(c))
+    }
+}
+
 impl SignerStatus {
     /// Statuses in which the signer is still at work (the 24-hour limit applies).
     fn is_waiting_for_signer(self) -> bool {
@@ -121,6 +132,10 @@ impl SignerStatus {
         )
     }
 }
+
+/// Codes of `kyc_required` that are final (seed 000: "You can't retry"): the signer stays as
+/// they are whatever changes later; the integrator starts a new workflow.
+pub const FINAL_KYC_CODES: &[u32] = &[1035];
 
 /// Status codes after which the signer may simply approve again (seed 000: "Re-approve the
 /// documents to sign" / "Re-confirm the signature").
@@ -409,6 +424,9 @@ pub struct AuditRecord {
 pub struct Effects {
     /// Signers whose status or codes changed: `signature.status_changed` each.
     pub signers_changed: Vec<SignerId>,
+    /// Signers found eligible (`pending`, seed 000) who moved on in the same operation: a
+    /// `signature.status_changed` for `pending` comes before the one for their status.
+    pub passed_pending: Vec<SignerId>,
     pub events: Vec<DocumentEvent>,
     pub timers: Vec<Schedule>,
     pub audit: Vec<AuditRecord>,
@@ -577,6 +595,12 @@ impl Workflow {
             });
         }
         wf.open_turns(facts, now, &mut fx);
+        for i in 0..wf.signers.len() {
+            if wf.signers[i].window == 0 {
+                let f = facts.get(i).cloned().unwrap_or_default();
+                wf.await_turn(i, &f, now, &mut fx);
+            }
+        }
         (wf, fx)
     }
 
@@ -611,11 +635,34 @@ impl Workflow {
                 .collect(),
         };
         for i in positions {
-            if self.signers[i].status == SignerStatus::New {
+            // A signer not asked yet: new, waiting in `pending`, or found ineligible while
+            // waiting.
+            if self.signers[i].window == 0 && !self.signers[i].is_held_for_good() {
                 let f = facts.get(i).cloned().unwrap_or_default();
                 self.ask(i, &f, now, fx);
             }
         }
+    }
+
+    /// A signer whose turn has not come: `pending` while eligible (seed 000: "the signature
+    /// flow starts automatically"), `kyc_required` with the codes that hold them otherwise.
+    fn await_turn(&mut self, i: usize, facts: &Eligibility, now: Timestamp, fx: &mut Effects) {
+        let (assessed, codes) = assess(self.document.level, facts, false, now);
+        let (status, codes) = match assessed {
+            SignerStatus::KycRequired => (assessed, codes),
+            _ => (SignerStatus::Pending, Vec::new()),
+        };
+        let s = &self.signers[i];
+        if s.status == status && s.status_codes == codes {
+            return;
+        }
+        let sid = s.id.clone();
+        fx.audit(
+            "signer.assessed",
+            Some(&sid),
+            json!({"status": status.as_str(), "status_codes": codes}),
+        );
+        self.set_status(i, status, codes, now, fx);
     }
 
     /// Opens a fresh window for a signer: the 2-hour approval window and the 24-hour limit
@@ -632,6 +679,10 @@ impl Workflow {
         s.otp = None;
         s.selfie = None;
         let (status, codes) = assess(level, facts, false, now);
+        if status != SignerStatus::KycRequired && s.status != SignerStatus::Pending {
+            // Eligible: the signer passes through `pending` on the way to their step.
+            fx.passed_pending.push(s.id.clone());
+        }
         fx.timers.push(Schedule {
             due: now + WORKFLOW_TIMEOUT,
             timer: Timer::SignerTimeout {
@@ -676,6 +727,7 @@ impl Workflow {
             SignerStatus::Signed => return Err(SigningError::AlreadySigned),
             SignerStatus::Blocked => return Err(SigningError::Blocked),
             SignerStatus::New => return Err(SigningError::NotYourTurn),
+            _ if s.window == 0 => return Err(SigningError::NotYourTurn),
             _ => {}
         }
         self.ensure_open()?;
@@ -939,6 +991,13 @@ impl Workflow {
             SignerStatus::Signed => return Err(SigningError::AlreadySigned),
             SignerStatus::Blocked => return Err(SigningError::Blocked),
             SignerStatus::New => return Err(SigningError::NotYourTurn),
+            _ if self.signers[i].window == 0 => return Err(SigningError::NotYourTurn),
+            _ if self.signers[i].is_held_for_good() => {
+                return Err(SigningError::InvalidState {
+                    status: "kyc_required",
+                    action: "be resent (its status code is final: the person is not eligible for a signature)",
+                });
+            }
             s if !s.can_resend() => {
                 return Err(SigningError::InvalidState {
                     status: s.as_str(),
@@ -1116,8 +1175,21 @@ impl Workflow {
         }
         for i in 0..self.signers.len() {
             let s = &self.signers[i];
+            if s.person_id.as_ref() != Some(person) || s.is_held_for_good() {
+                continue;
+            }
+            if s.window == 0 {
+                // Not asked yet: waiting in `pending`, or held until what holds them clears.
+                if matches!(
+                    s.status,
+                    SignerStatus::New | SignerStatus::Pending | SignerStatus::KycRequired
+                ) {
+                    self.await_turn(i, facts, now, &mut fx);
+                }
+                continue;
+            }
             let at_work = s.status.is_waiting_for_signer() || s.status == SignerStatus::KycRequired;
-            if s.person_id.as_ref() != Some(person) || !at_work {
+            if !at_work {
                 continue;
             }
             let cleared = s.selfie.as_ref().is_some_and(|x| x.accepted == Some(true));

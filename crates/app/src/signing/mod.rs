@@ -377,6 +377,23 @@ pub async fn record(
     }
     for sid in &all.signers_changed {
         if let Some(s) = wf.signer(sid) {
+            if all.passed_pending.contains(sid) {
+                // Found eligible on the way to their step (seed 000's `pending`).
+                let mut eligible = s.clone();
+                eligible.status = signet_core::signing::SignerStatus::Pending;
+                eligible.status_codes = Vec::new();
+                let data = signer_json(state, wf, &eligible);
+                emit(
+                    state,
+                    tx,
+                    tenant,
+                    mode,
+                    "signature.status_changed",
+                    data,
+                    now,
+                )
+                .await?;
+            }
             let data = signer_json(state, wf, s);
             emit(
                 state,
@@ -696,6 +713,7 @@ pub async fn deliver_otp(
             .map_err(|e| AppError::internal(&e))?;
         fx.audit.extend(more.audit);
         fx.signers_changed.extend(more.signers_changed);
+        fx.passed_pending.extend(more.passed_pending);
     }
     apply(
         state,

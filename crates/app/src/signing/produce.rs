@@ -116,6 +116,11 @@ pub async fn produce(
                 out.all.signers_changed.push(s);
             }
         }
+        for s in fx.passed_pending {
+            if !out.all.passed_pending.contains(&s) {
+                out.all.passed_pending.push(s);
+            }
+        }
         out.all.events.extend(fx.events);
         out.all.timers.extend(fx.timers);
         if out.all.otp_issued.is_none() {

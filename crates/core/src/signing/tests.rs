@@ -117,9 +117,10 @@ fn sequential_order_asks_the_next_signer_only_after_the_previous_signed() {
         statuses(&wf),
         vec![
             SignerStatus::UserConsentRequired,
-            SignerStatus::New,
-            SignerStatus::New
-        ]
+            SignerStatus::Pending,
+            SignerStatus::Pending
+        ],
+        "eligible signers wait in pending for their turn"
     );
     assert_eq!(
         wf.approve(&id(&wf, 1), "H".into(), t0()),
@@ -133,8 +134,96 @@ fn sequential_order_asks_the_next_signer_only_after_the_previous_signed() {
         Some(later),
         "the windows start with the turn"
     );
-    assert_eq!(wf.signers[2].status, SignerStatus::New);
+    assert_eq!(wf.signers[2].status, SignerStatus::Pending);
     assert!(fx.signers_changed.contains(&id(&wf, 1)));
+    assert!(
+        fx.passed_pending.is_empty(),
+        "the next signer was already pending: one change, one event"
+    );
+}
+
+#[test]
+fn every_signer_passes_through_pending_once_found_eligible() {
+    let (mut wf, fx) = workflow(Level::Simple, SigningOrder::Sequential, 2);
+    assert_eq!(
+        fx.passed_pending,
+        vec![id(&wf, 0)],
+        "the first signer went through pending on the way to their step"
+    );
+    assert!(fx.signers_changed.contains(&id(&wf, 1)));
+    assert!(
+        fx.audit
+            .iter()
+            .any(|a| a.action == "signer.assessed" && a.signer_id == Some(id(&wf, 1)))
+    );
+    // A signer waiting for their turn can neither act nor be resent.
+    let waiting = id(&wf, 1);
+    assert_eq!(
+        wf.approve(&waiting, "H".into(), t0()),
+        Err(SigningError::NotYourTurn)
+    );
+    assert_eq!(
+        wf.resend(&waiting, &identified(t0()), t0()).map(|_| ()),
+        Err(SigningError::NotYourTurn)
+    );
+    // In parallel every signer is asked at once, each through pending.
+    let (wf, fx) = workflow(Level::Simple, SigningOrder::Parallel, 2);
+    assert_eq!(fx.passed_pending, vec![id(&wf, 0), id(&wf, 1)]);
+}
+
+#[test]
+fn a_waiting_signer_held_by_eligibility_is_kyc_required_then_pending_once_cleared() {
+    let facts = vec![identified(t0()), Eligibility::default()];
+    let (mut wf, _) = Workflow::create(
+        doc(Level::Advanced, SigningOrder::Sequential, None),
+        vec![signer(1), signer(2)],
+        &facts,
+        t0(),
+    );
+    assert_eq!(wf.signers[1].status, SignerStatus::KycRequired);
+    assert_eq!(wf.signers[1].status_codes, vec![1201]);
+    let person = wf.signers[1].person_id.clone().unwrap();
+    let fx = wf.reassess_person(&person, &identified(t0()), t0());
+    assert_eq!(
+        wf.signers[1].status,
+        SignerStatus::Pending,
+        "identified meanwhile"
+    );
+    assert_eq!(fx.signers_changed, vec![id(&wf, 1)]);
+    assert_eq!(wf.signers[1].window, 0, "not asked before their turn");
+    let mut hit = identified(t0());
+    hit.open_hit = true;
+    wf.reassess_person(&person, &hit, t0());
+    assert_eq!(wf.signers[1].status_codes, vec![140]);
+    wf.reassess_person(&person, &identified(t0()), t0());
+    assert_eq!(wf.signers[1].status, SignerStatus::Pending);
+}
+
+#[test]
+fn a_compliance_flag_holds_a_signer_for_good() {
+    let facts = identified(t0());
+    let (mut wf, _) = Workflow::create(
+        doc(Level::Advanced, SigningOrder::Parallel, None),
+        vec![signer(1)],
+        std::slice::from_ref(&facts),
+        t0(),
+    );
+    let person = wf.signers[0].person_id.clone().unwrap();
+    let mut flagged = facts.clone();
+    flagged.flagged_by_compliance = true;
+    wf.reassess_person(&person, &flagged, t0());
+    assert_eq!(wf.signers[0].status, SignerStatus::KycRequired);
+    assert_eq!(wf.signers[0].status_codes, vec![1035]);
+    assert!(wf.signers[0].is_held_for_good());
+    // Seed 000: "You can't retry": clearing the flag later does not release the signer,
+    // and no resend opens a new window.
+    let fx = wf.reassess_person(&person, &facts, t0());
+    assert!(fx.signers_changed.is_empty());
+    assert_eq!(wf.signers[0].status_codes, vec![1035]);
+    assert!(matches!(
+        wf.resend(&id(&wf, 0), &facts, t0()),
+        Err(SigningError::InvalidState { .. })
+    ));
 }
 
 #[test]

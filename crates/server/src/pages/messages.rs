@@ -132,8 +132,8 @@ messages! {
     // What the signer's situation is and what to do next, by the status the page shows.
     sign_status_new: "It is not your turn yet. You will be asked once the people before you have signed.",
         "Sie sind noch nicht an der Reihe. Sie werden gefragt, sobald die Personen vor Ihnen unterschrieben haben.";
-    sign_status_pending: "We are preparing your signature. Reload this page in a moment.",
-        "Wir bereiten Ihre Unterschrift vor. Laden Sie die Seite gleich neu.";
+    sign_status_pending: "You can sign this document. It is not your turn yet: you will be asked once the people before you have signed.",
+        "Sie können dieses Dokument unterschreiben. Sie sind noch nicht an der Reihe: Sie werden gefragt, sobald die Personen vor Ihnen unterschrieben haben.";
     sign_status_user_consent_required: "Read the document. When you agree, tick the box and approve; we then send you a code to sign.",
         "Lesen Sie das Dokument. Wenn Sie einverstanden sind, setzen Sie das Häkchen und stimmen zu; dann senden wir Ihnen einen Code zum Unterschreiben.";
     sign_status_confirmation_required: "Enter the code we sent you to sign the document. The code is valid for 10 minutes.",

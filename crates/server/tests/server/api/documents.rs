@@ -257,16 +257,34 @@ async fn sequential_order_asks_the_next_signer_only_after_the_previous_signed() 
     };
     assert_eq!(
         statuses(&doc),
-        ["user_consent_required", "new", "new"],
-        "only the first is asked"
+        ["user_consent_required", "pending", "pending"],
+        "only the first is asked; the others are eligible and wait in pending (seed 000)"
     );
+    // Each signer went through `pending` with its event; the first moved on at once.
+    let (first, second) = (
+        doc["signers"][0]["id"].as_str().unwrap(),
+        doc["signers"][1]["id"].as_str().unwrap(),
+    );
+    assert_eq!(
+        signer_statuses(&app, first).await,
+        ["pending", "user_consent_required"]
+    );
+    assert_eq!(signer_statuses(&app, second).await, ["pending"]);
     app.post(&signer_path(&doc, 1, "approve"), json!({}))
+        .await
+        .assert_error(422, "not_your_turn");
+    app.post(&signer_path(&doc, 1, "resend"), json!({}))
         .await
         .assert_error(422, "not_your_turn");
     sign(&app, &doc, 0).await;
     assert_eq!(
         statuses(&document(&app, &doc).await),
-        ["signed", "user_consent_required", "new"]
+        ["signed", "user_consent_required", "pending"]
+    );
+    assert_eq!(
+        signer_statuses(&app, second).await,
+        ["pending", "user_consent_required"],
+        "already pending: one event for their turn"
     );
     sign(&app, &doc, 1).await;
     sign(&app, &doc, 2).await;
@@ -280,6 +298,20 @@ async fn sequential_order_asks_the_next_signer_only_after_the_previous_signed() 
         .await;
     let report = verify(&app, file.bytes).await;
     assert_eq!(report["signatures"].as_array().unwrap().len(), 4);
+}
+
+/// The statuses a signer's `signature.status_changed` events carried, oldest first.
+async fn signer_statuses(app: &TestApp, signer: &str) -> Vec<String> {
+    let tenant = app.state.store.tenant_by_name("default").await.unwrap();
+    app.state
+        .store
+        .events_after(&tenant.id, signet_store::Mode::Test, 0, 10_000)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.event_type == "signature.status_changed" && e.data["id"] == signer)
+        .map(|e| e.data["status"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 /// Signatures are made outside the write transaction (`signing::store`): two signers who
