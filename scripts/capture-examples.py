@@ -88,6 +88,14 @@ person = call(
 pid = person["id"]
 call("getPerson", "GET", f"/v1/persons/{pid}")
 call("updatePerson", "PATCH", f"/v1/persons/{pid}", {"job_title": "Mathematician", "employment_status": "EMPLOYED"})
+# A reviewer flags the person (the example), then clears the flag so the play goes on.
+call(
+    "setPersonComplianceFlag",
+    "POST",
+    f"/v1/persons/{pid}/compliance_flag",
+    {"flagged": True, "reason": "Adverse media: named in a fraud investigation."},
+)
+call("setPersonComplianceFlag", "POST", f"/v1/persons/{pid}/compliance_flag", {"flagged": False}, record=False)
 call("listPersons", "GET", "/v1/persons", params={"page[size]": 1})
 
 # Identification: the sandbox case X-MANUALTEST-HAPPYPATH waits for the applicant's part.

@@ -400,6 +400,30 @@ export interface paths {
         patch: operations["updatePerson"];
         trace?: never;
     };
+    "/v1/persons/{id}/compliance_flag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set or clear a person's compliance flag.
+         * @description A flagged person (`flagged_by_compliance: true`) is not eligible for an advanced
+         *     signature: their signers at work move to `kyc_required` with status code 1035, which is
+         *     final (no resend), and a new one starts there. Once the flag is cleared, new workflows go
+         *     ahead. The API key that set the flag and the reason are logged; setting the flag the
+         *     person already has changes nothing.
+         */
+        post: operations["setPersonComplianceFlag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/persons/{id}/documents": {
         parameters: {
             query?: never;
@@ -1353,6 +1377,19 @@ export interface components {
             ident_code: string;
             /** @description The number the applicant verifies (the sandbox also accepts seed 002's `+15550101`). */
             mobile_number?: string | null;
+        };
+        /** @description A reviewer's compliance flag on a person. */
+        ComplianceFlagRequest: {
+            /**
+             * @description `true` flags the person: their advanced signers at work are held at `kyc_required`
+             *     with status code 1035, for good. `false` clears the flag for new workflows.
+             */
+            flagged: boolean;
+            /**
+             * @description Why, for the record: required when flagging, 1 to 2000 characters once trimmed;
+             *     optional when clearing.
+             */
+            reason?: string | null;
         };
         ConfirmRequest: {
             /** @description The 6-digit one-time code (123456 in test mode); spaces around it are ignored. */
@@ -2722,7 +2759,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *         "id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *         "name": "Service agreement",
                      *         "status": "finished",
                      *         "signature_level": "simple",
@@ -2735,16 +2772,16 @@ export interface operations {
                      *           "customer-4711"
                      *         ],
                      *         "pages": 1,
-                     *         "size": 587,
-                     *         "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
-                     *         "current_sha256": "53ea80355bc3bdf6dd85d3b23911881503e40b31f0d1215e2cfc31b739cca89a",
+                     *         "size": 686,
+                     *         "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
+                     *         "current_sha256": "6bb8ede2da5fabe6245fd6b889d625d2dd9331e7c1cfc8a721d3c3f3ac5cbf7f",
                      *         "signatures": 1,
                      *         "message": null,
-                     *         "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file",
+                     *         "file_url": "http://127.0.0.1:18090/v1/documents/0448fcdb9e7668f0748e181f3f6e4486doc/file",
                      *         "signers": [
                      *           {
-                     *             "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
-                     *             "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *             "id": "72b831a0d34a640ddc5d8590d0358651sig",
+                     *             "document_id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *             "position": 0,
                      *             "name": "Ada Lovelace",
                      *             "email": "ada@example.com",
@@ -2752,25 +2789,25 @@ export interface operations {
                      *             "person_id": null,
                      *             "status": "signed",
                      *             "status_codes": [],
-                     *             "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
-                     *             "asked_at": "2026-12-06T17:33:35.648Z",
-                     *             "approve_by": "2026-12-06T19:33:35.648Z",
-                     *             "approved_at": "2026-12-06T17:33:35.651Z",
-                     *             "confirm_by": "2026-12-06T18:33:35.651Z",
-                     *             "expires_at": "2026-12-07T17:33:35.648Z",
-                     *             "signed_at": "2026-12-06T17:33:35.654Z",
+                     *             "url": "http://127.0.0.1:18090/sign/b4184973a5900666386b65d4221804bd",
+                     *             "asked_at": "2026-12-06T17:46:05.677Z",
+                     *             "approve_by": "2026-12-06T19:46:05.677Z",
+                     *             "approved_at": "2026-12-06T17:46:05.680Z",
+                     *             "confirm_by": "2026-12-06T18:46:05.680Z",
+                     *             "expires_at": "2026-12-07T17:46:05.677Z",
+                     *             "signed_at": "2026-12-06T17:46:05.682Z",
                      *             "rejected_at": null,
                      *             "message": null,
                      *             "certificate_subject": "CN=Signet TEST Seal,O=Signet TEST",
                      *             "failed_validations": 0,
                      *             "selfie": null,
-                     *             "created_at": "2026-12-06T17:33:35.642Z",
-                     *             "updated_at": "2026-12-06T17:33:35.654Z"
+                     *             "created_at": "2026-12-06T17:46:05.670Z",
+                     *             "updated_at": "2026-12-06T17:46:05.682Z"
                      *           }
                      *         ],
-                     *         "created_at": "2026-12-06T17:33:35.642Z",
-                     *         "updated_at": "2026-12-06T17:33:35.654Z",
-                     *         "finished_at": "2026-12-06T17:33:35.654Z"
+                     *         "created_at": "2026-12-06T17:46:05.670Z",
+                     *         "updated_at": "2026-12-06T17:46:05.682Z",
+                     *         "finished_at": "2026-12-06T17:46:05.682Z"
                      *       }
                      *     ]
                      */
@@ -2798,7 +2835,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "name": "Service agreement",
-                 *       "file": "JVBERi0xLjcKMSAwIG9iago8PCAvVHlwZSAvQ2F0YWxvZyAvUGFnZXMgMiAwIFIgPj4KZW5kb2JqCjIgMCBvYmoKPDwgL1R5cGUgL1BhZ2VzIC9LaWRzIFszIDAgUl0gL0NvdW50IDEgPj4KZW5kb2JqCjMgMCBvYmoKPDwgL1R5cGUgL1BhZ2UgL1BhcmVudCAyIDAgUiAvTWVkaWFCb3ggWzAgMCA1OTUgODQyXSAvQ29udGVudHMgNCAwIFIgL1Jlc291cmNlcyA8PCAvRm9udCA8PCAvRjEgNSAwIFIgPj4gPj4gPj4KZW5kb2JqCjQgMCBvYmoKPDwgL0xlbmd0aCA0MyA+PgpzdHJlYW0KQlQgL0YxIDI0IFRmIDcyIDcyMCBUZCAoQW4gYWdyZWVtZW50KSBUaiBFVAplbmRzdHJlYW0KZW5kb2JqCjUgMCBvYmoKPDwgL1R5cGUgL0ZvbnQgL1N1YnR5cGUgL1R5cGUxIC9CYXNlRm9udCAvSGVsdmV0aWNhID4+CmVuZG9iagp4cmVmCjAgNgowMDAwMDAwMDAwIDY1NTM1IGYgCjAwMDAwMDAwMDkgMDAwMDAgbiAKMDAwMDAwMDA1OCAwMDAwMCBuIAowMDAwMDAwMTE1IDAwMDAwIG4gCjAwMDAwMDAyNDEgMDAwMDAgbiAKMDAwMDAwMDMzNCAwMDAwMCBuIAp0cmFpbGVyCjw8IC9TaXplIDYgL1Jvb3QgMSAwIFIgPj4Kc3RhcnR4cmVmCjQwNAolJUVPRgo=",
+                 *       "file": "JVBERi0xLjcKJeLjz9MKMSAwIG9iago8PCAvVHlwZSAvQ2F0YWxvZyAvUGFnZXMgMiAwIFIgPj4KZW5kb2JqCjIgMCBvYmoKPDwgL1R5cGUgL1BhZ2VzIC9LaWRzIFszIDAgUl0gL0NvdW50IDEgPj4KZW5kb2JqCjMgMCBvYmoKPDwgL1R5cGUgL1BhZ2UgL1BhcmVudCAyIDAgUiAvTWVkaWFCb3ggWzAgMCA1OTUgODQyXSAvUmVzb3VyY2VzIDw8IC9Gb250IDw8IC9GMSA0IDAgUiA+PiA+PiAvQ29udGVudHMgNSAwIFIgPj4KZW5kb2JqCjQgMCBvYmoKPDwgL1R5cGUgL0ZvbnQgL1N1YnR5cGUgL1R5cGUxIC9CYXNlRm9udCAvSGVsdmV0aWNhID4+CmVuZG9iago1IDAgb2JqCjw8IC9MZW5ndGggNjAgPj4Kc3RyZWFtCkJUIC9GMSAxOCBUZiA3MiA3MjAgVGQgKFNpZ25ldCB0ZXN0IGFncmVlbWVudCwgcGFnZSAxKSBUaiBFVAplbmRzdHJlYW0KZW5kb2JqCnhyZWYKMCA2CjAwMDAwMDAwMDAgNjU1MzUgZiAKMDAwMDAwMDAxNSAwMDAwMCBuIAowMDAwMDAwMDY0IDAwMDAwIG4gCjAwMDAwMDAxMjEgMDAwMDAgbiAKMDAwMDAwMDI0NyAwMDAwMCBuIAowMDAwMDAwMzE3IDAwMDAwIG4gCnRyYWlsZXIKPDwgL1NpemUgNiAvUm9vdCAxIDAgUiAvSUQgWzwwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZj4gPDAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVmPl0gPj4Kc3RhcnR4cmVmCjQyNwolJUVPRgo=",
                  *       "signers": [
                  *         {
                  *           "name": "Ada Lovelace",
@@ -2826,7 +2863,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *       "name": "Service agreement",
                      *       "status": "pending",
                      *       "signature_level": "simple",
@@ -2839,16 +2876,16 @@ export interface operations {
                      *         "customer-4711"
                      *       ],
                      *       "pages": 1,
-                     *       "size": 587,
-                     *       "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
-                     *       "current_sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *       "size": 686,
+                     *       "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
+                     *       "current_sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
                      *       "signatures": 0,
                      *       "message": null,
-                     *       "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file",
+                     *       "file_url": "http://127.0.0.1:18090/v1/documents/0448fcdb9e7668f0748e181f3f6e4486doc/file",
                      *       "signers": [
                      *         {
-                     *           "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
-                     *           "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "id": "72b831a0d34a640ddc5d8590d0358651sig",
+                     *           "document_id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *           "position": 0,
                      *           "name": "Ada Lovelace",
                      *           "email": "ada@example.com",
@@ -2856,24 +2893,24 @@ export interface operations {
                      *           "person_id": null,
                      *           "status": "user_consent_required",
                      *           "status_codes": [],
-                     *           "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
-                     *           "asked_at": "2026-12-06T17:33:35.642Z",
-                     *           "approve_by": "2026-12-06T19:33:35.642Z",
+                     *           "url": "http://127.0.0.1:18090/sign/b4184973a5900666386b65d4221804bd",
+                     *           "asked_at": "2026-12-06T17:46:05.670Z",
+                     *           "approve_by": "2026-12-06T19:46:05.670Z",
                      *           "approved_at": null,
                      *           "confirm_by": null,
-                     *           "expires_at": "2026-12-07T17:33:35.642Z",
+                     *           "expires_at": "2026-12-07T17:46:05.670Z",
                      *           "signed_at": null,
                      *           "rejected_at": null,
                      *           "message": null,
                      *           "certificate_subject": null,
                      *           "failed_validations": 0,
                      *           "selfie": null,
-                     *           "created_at": "2026-12-06T17:33:35.642Z",
-                     *           "updated_at": "2026-12-06T17:33:35.642Z"
+                     *           "created_at": "2026-12-06T17:46:05.670Z",
+                     *           "updated_at": "2026-12-06T17:46:05.670Z"
                      *         }
                      *       ],
-                     *       "created_at": "2026-12-06T17:33:35.642Z",
-                     *       "updated_at": "2026-12-06T17:33:35.642Z",
+                     *       "created_at": "2026-12-06T17:46:05.670Z",
+                     *       "updated_at": "2026-12-06T17:46:05.670Z",
                      *       "finished_at": null
                      *     }
                      */
@@ -2939,7 +2976,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *       "name": "Service agreement",
                      *       "status": "finished",
                      *       "signature_level": "simple",
@@ -2952,16 +2989,16 @@ export interface operations {
                      *         "customer-4711"
                      *       ],
                      *       "pages": 1,
-                     *       "size": 587,
-                     *       "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
-                     *       "current_sha256": "53ea80355bc3bdf6dd85d3b23911881503e40b31f0d1215e2cfc31b739cca89a",
+                     *       "size": 686,
+                     *       "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
+                     *       "current_sha256": "6bb8ede2da5fabe6245fd6b889d625d2dd9331e7c1cfc8a721d3c3f3ac5cbf7f",
                      *       "signatures": 1,
                      *       "message": null,
-                     *       "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file",
+                     *       "file_url": "http://127.0.0.1:18090/v1/documents/0448fcdb9e7668f0748e181f3f6e4486doc/file",
                      *       "signers": [
                      *         {
-                     *           "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
-                     *           "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "id": "72b831a0d34a640ddc5d8590d0358651sig",
+                     *           "document_id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *           "position": 0,
                      *           "name": "Ada Lovelace",
                      *           "email": "ada@example.com",
@@ -2969,25 +3006,25 @@ export interface operations {
                      *           "person_id": null,
                      *           "status": "signed",
                      *           "status_codes": [],
-                     *           "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
-                     *           "asked_at": "2026-12-06T17:33:35.648Z",
-                     *           "approve_by": "2026-12-06T19:33:35.648Z",
-                     *           "approved_at": "2026-12-06T17:33:35.651Z",
-                     *           "confirm_by": "2026-12-06T18:33:35.651Z",
-                     *           "expires_at": "2026-12-07T17:33:35.648Z",
-                     *           "signed_at": "2026-12-06T17:33:35.654Z",
+                     *           "url": "http://127.0.0.1:18090/sign/b4184973a5900666386b65d4221804bd",
+                     *           "asked_at": "2026-12-06T17:46:05.677Z",
+                     *           "approve_by": "2026-12-06T19:46:05.677Z",
+                     *           "approved_at": "2026-12-06T17:46:05.680Z",
+                     *           "confirm_by": "2026-12-06T18:46:05.680Z",
+                     *           "expires_at": "2026-12-07T17:46:05.677Z",
+                     *           "signed_at": "2026-12-06T17:46:05.682Z",
                      *           "rejected_at": null,
                      *           "message": null,
                      *           "certificate_subject": "CN=Signet TEST Seal,O=Signet TEST",
                      *           "failed_validations": 0,
                      *           "selfie": null,
-                     *           "created_at": "2026-12-06T17:33:35.642Z",
-                     *           "updated_at": "2026-12-06T17:33:35.654Z"
+                     *           "created_at": "2026-12-06T17:46:05.670Z",
+                     *           "updated_at": "2026-12-06T17:46:05.682Z"
                      *         }
                      *       ],
-                     *       "created_at": "2026-12-06T17:33:35.642Z",
-                     *       "updated_at": "2026-12-06T17:33:35.654Z",
-                     *       "finished_at": "2026-12-06T17:33:35.654Z"
+                     *       "created_at": "2026-12-06T17:46:05.670Z",
+                     *       "updated_at": "2026-12-06T17:46:05.682Z",
+                     *       "finished_at": "2026-12-06T17:46:05.682Z"
                      *     }
                      */
                     "application/json": components["schemas"]["Document"];
@@ -3032,48 +3069,48 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "document_id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *       "chain_valid": true,
                      *       "first_broken_seq": null,
-                     *       "head": "f528822ac5dd1790fe1e3c565c409bd29b04400a1fe6e74c957de28abd712e31",
+                     *       "head": "b7d975a5fc791097e8eaed7d0d19336b92001e1717ad278819ff0697f31b7a50",
                      *       "entry_count": 8,
                      *       "entries": [
                      *         {
                      *           "seq": 1,
-                     *           "at": "2026-12-06T17:33:35.642Z",
+                     *           "at": "2026-12-06T17:46:05.670Z",
                      *           "action": "document.created",
-                     *           "actor": "api_key:cb45bd185ab847b98f0f77513fc30b24key",
+                     *           "actor": "api_key:286205c217ad7385e37cc0e9e9aed462key",
                      *           "signer_id": null,
                      *           "ip": "127.0.0.1",
                      *           "user_agent": "python-httpx/0.28.1",
-                     *           "document_sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "document_sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
                      *           "details": {
                      *             "name": "Service agreement",
                      *             "signers": [
-                     *               "bc354b70ebc42952e4c473e5bab0fe1bsig"
+                     *               "72b831a0d34a640ddc5d8590d0358651sig"
                      *             ],
                      *             "level": "simple",
                      *             "signing_order": "parallel"
                      *           },
                      *           "prev_hash": "",
-                     *           "hash": "cb83caa4cbc3ec8ab893a677486a5a4fd8e6f4d1efdc0a38640c70367228f855"
+                     *           "hash": "c7ed23f79c98ab4a013f0abc4abe56a0c0f5c6502397efd27a5df83693df8b5a"
                      *         },
                      *         {
                      *           "seq": 2,
-                     *           "at": "2026-12-06T17:33:35.642Z",
+                     *           "at": "2026-12-06T17:46:05.670Z",
                      *           "action": "signer.asked",
-                     *           "actor": "api_key:cb45bd185ab847b98f0f77513fc30b24key",
-                     *           "signer_id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
+                     *           "actor": "api_key:286205c217ad7385e37cc0e9e9aed462key",
+                     *           "signer_id": "72b831a0d34a640ddc5d8590d0358651sig",
                      *           "ip": "127.0.0.1",
                      *           "user_agent": "python-httpx/0.28.1",
-                     *           "document_sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "document_sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
                      *           "details": {
                      *             "status": "user_consent_required",
                      *             "status_codes": [],
                      *             "window": 1
                      *           },
-                     *           "prev_hash": "cb83caa4cbc3ec8ab893a677486a5a4fd8e6f4d1efdc0a38640c70367228f855",
-                     *           "hash": "b18fc12cbba1b7cdb5aab29aad7cf611d540a6efc27e28f9e067b088d812ad68"
+                     *           "prev_hash": "c7ed23f79c98ab4a013f0abc4abe56a0c0f5c6502397efd27a5df83693df8b5a",
+                     *           "hash": "2e0091ef85f9fbcf930096e35377de3211c4f0e9c2c15158f0743352b3972600"
                      *         }
                      *       ]
                      *     }
@@ -3160,7 +3197,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "2d83423e9729fde5763aa7e902e3a5c0doc",
+                     *       "id": "503b41e90760f8b79cc8831b0887c006doc",
                      *       "name": "Canceled agreement",
                      *       "status": "canceled",
                      *       "signature_level": "simple",
@@ -3173,16 +3210,16 @@ export interface operations {
                      *         "customer-4711"
                      *       ],
                      *       "pages": 1,
-                     *       "size": 587,
-                     *       "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
-                     *       "current_sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *       "size": 686,
+                     *       "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
+                     *       "current_sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
                      *       "signatures": 0,
                      *       "message": null,
-                     *       "file_url": "http://127.0.0.1:18080/v1/documents/2d83423e9729fde5763aa7e902e3a5c0doc/file",
+                     *       "file_url": "http://127.0.0.1:18090/v1/documents/503b41e90760f8b79cc8831b0887c006doc/file",
                      *       "signers": [
                      *         {
-                     *           "id": "199cf201a7bfb162cd2fab38a24ac333sig",
-                     *           "document_id": "2d83423e9729fde5763aa7e902e3a5c0doc",
+                     *           "id": "6875ae4980bedfb002b01903a6490e11sig",
+                     *           "document_id": "503b41e90760f8b79cc8831b0887c006doc",
                      *           "position": 0,
                      *           "name": "Ada Lovelace",
                      *           "email": "ada@example.com",
@@ -3190,24 +3227,24 @@ export interface operations {
                      *           "person_id": null,
                      *           "status": "user_consent_required",
                      *           "status_codes": [],
-                     *           "url": "http://127.0.0.1:18080/sign/0c6b6f6da83dd69914cbf0410581d617",
-                     *           "asked_at": "2026-12-06T17:33:35.687Z",
-                     *           "approve_by": "2026-12-06T19:33:35.687Z",
+                     *           "url": "http://127.0.0.1:18090/sign/9f22fb457d56c245d3bc6488f741ab89",
+                     *           "asked_at": "2026-12-06T17:46:05.714Z",
+                     *           "approve_by": "2026-12-06T19:46:05.714Z",
                      *           "approved_at": null,
                      *           "confirm_by": null,
-                     *           "expires_at": "2026-12-07T17:33:35.687Z",
+                     *           "expires_at": "2026-12-07T17:46:05.714Z",
                      *           "signed_at": null,
                      *           "rejected_at": null,
                      *           "message": null,
                      *           "certificate_subject": null,
                      *           "failed_validations": 0,
                      *           "selfie": null,
-                     *           "created_at": "2026-12-06T17:33:35.687Z",
-                     *           "updated_at": "2026-12-06T17:33:35.687Z"
+                     *           "created_at": "2026-12-06T17:46:05.714Z",
+                     *           "updated_at": "2026-12-06T17:46:05.714Z"
                      *         }
                      *       ],
-                     *       "created_at": "2026-12-06T17:33:35.687Z",
-                     *       "updated_at": "2026-12-06T17:33:35.693Z",
+                     *       "created_at": "2026-12-06T17:46:05.714Z",
+                     *       "updated_at": "2026-12-06T17:46:05.718Z",
                      *       "finished_at": null
                      *     }
                      */
@@ -3304,8 +3341,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
-                     *       "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "id": "72b831a0d34a640ddc5d8590d0358651sig",
+                     *       "document_id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *       "position": 0,
                      *       "name": "Ada Lovelace",
                      *       "email": "ada@example.com",
@@ -3313,29 +3350,29 @@ export interface operations {
                      *       "person_id": null,
                      *       "status": "user_consent_required",
                      *       "status_codes": [],
-                     *       "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
-                     *       "asked_at": "2026-12-06T17:33:35.642Z",
-                     *       "approve_by": "2026-12-06T19:33:35.642Z",
+                     *       "url": "http://127.0.0.1:18090/sign/b4184973a5900666386b65d4221804bd",
+                     *       "asked_at": "2026-12-06T17:46:05.670Z",
+                     *       "approve_by": "2026-12-06T19:46:05.670Z",
                      *       "approved_at": null,
                      *       "confirm_by": null,
-                     *       "expires_at": "2026-12-07T17:33:35.642Z",
+                     *       "expires_at": "2026-12-07T17:46:05.670Z",
                      *       "signed_at": null,
                      *       "rejected_at": null,
                      *       "message": null,
                      *       "certificate_subject": null,
                      *       "failed_validations": 0,
                      *       "selfie": null,
-                     *       "created_at": "2026-12-06T17:33:35.642Z",
-                     *       "updated_at": "2026-12-06T17:33:35.642Z",
+                     *       "created_at": "2026-12-06T17:46:05.670Z",
+                     *       "updated_at": "2026-12-06T17:46:05.670Z",
                      *       "document_status": "pending",
                      *       "documents": [
                      *         {
-                     *           "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *           "name": "Service agreement",
-                     *           "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
                      *           "pages": 1,
-                     *           "size": 587,
-                     *           "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file"
+                     *           "size": 686,
+                     *           "file_url": "http://127.0.0.1:18090/v1/documents/0448fcdb9e7668f0748e181f3f6e4486doc/file"
                      *         }
                      *       ]
                      *     }
@@ -3383,8 +3420,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "signer": {
-                     *         "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
-                     *         "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *         "id": "72b831a0d34a640ddc5d8590d0358651sig",
+                     *         "document_id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *         "position": 0,
                      *         "name": "Ada Lovelace",
                      *         "email": "ada@example.com",
@@ -3392,29 +3429,29 @@ export interface operations {
                      *         "person_id": null,
                      *         "status": "confirmation_required",
                      *         "status_codes": [],
-                     *         "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
-                     *         "asked_at": "2026-12-06T17:33:35.648Z",
-                     *         "approve_by": "2026-12-06T19:33:35.648Z",
-                     *         "approved_at": "2026-12-06T17:33:35.651Z",
-                     *         "confirm_by": "2026-12-06T18:33:35.651Z",
-                     *         "expires_at": "2026-12-07T17:33:35.648Z",
+                     *         "url": "http://127.0.0.1:18090/sign/b4184973a5900666386b65d4221804bd",
+                     *         "asked_at": "2026-12-06T17:46:05.677Z",
+                     *         "approve_by": "2026-12-06T19:46:05.677Z",
+                     *         "approved_at": "2026-12-06T17:46:05.680Z",
+                     *         "confirm_by": "2026-12-06T18:46:05.680Z",
+                     *         "expires_at": "2026-12-07T17:46:05.677Z",
                      *         "signed_at": null,
                      *         "rejected_at": null,
                      *         "message": null,
                      *         "certificate_subject": null,
                      *         "failed_validations": 0,
                      *         "selfie": null,
-                     *         "created_at": "2026-12-06T17:33:35.642Z",
-                     *         "updated_at": "2026-12-06T17:33:35.651Z"
+                     *         "created_at": "2026-12-06T17:46:05.670Z",
+                     *         "updated_at": "2026-12-06T17:46:05.680Z"
                      *       },
                      *       "documents": [
                      *         {
-                     *           "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *           "name": "Service agreement",
-                     *           "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
                      *           "pages": 1,
-                     *           "size": 587,
-                     *           "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file"
+                     *           "size": 686,
+                     *           "file_url": "http://127.0.0.1:18090/v1/documents/0448fcdb9e7668f0748e181f3f6e4486doc/file"
                      *         }
                      *       ],
                      *       "otp": {
@@ -3427,7 +3464,7 @@ export interface operations {
                      *             "to": "a••@example.com"
                      *           }
                      *         ],
-                     *         "expires_at": "2026-12-06T17:43:35.651Z"
+                     *         "expires_at": "2026-12-06T17:56:05.680Z"
                      *       }
                      *     }
                      */
@@ -3510,8 +3547,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
-                     *       "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "id": "72b831a0d34a640ddc5d8590d0358651sig",
+                     *       "document_id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *       "position": 0,
                      *       "name": "Ada Lovelace",
                      *       "email": "ada@example.com",
@@ -3519,29 +3556,29 @@ export interface operations {
                      *       "person_id": null,
                      *       "status": "signed",
                      *       "status_codes": [],
-                     *       "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
-                     *       "asked_at": "2026-12-06T17:33:35.648Z",
-                     *       "approve_by": "2026-12-06T19:33:35.648Z",
-                     *       "approved_at": "2026-12-06T17:33:35.651Z",
-                     *       "confirm_by": "2026-12-06T18:33:35.651Z",
-                     *       "expires_at": "2026-12-07T17:33:35.648Z",
-                     *       "signed_at": "2026-12-06T17:33:35.654Z",
+                     *       "url": "http://127.0.0.1:18090/sign/b4184973a5900666386b65d4221804bd",
+                     *       "asked_at": "2026-12-06T17:46:05.677Z",
+                     *       "approve_by": "2026-12-06T19:46:05.677Z",
+                     *       "approved_at": "2026-12-06T17:46:05.680Z",
+                     *       "confirm_by": "2026-12-06T18:46:05.680Z",
+                     *       "expires_at": "2026-12-07T17:46:05.677Z",
+                     *       "signed_at": "2026-12-06T17:46:05.682Z",
                      *       "rejected_at": null,
                      *       "message": null,
                      *       "certificate_subject": "CN=Signet TEST Seal,O=Signet TEST",
                      *       "failed_validations": 0,
                      *       "selfie": null,
-                     *       "created_at": "2026-12-06T17:33:35.642Z",
-                     *       "updated_at": "2026-12-06T17:33:35.654Z",
+                     *       "created_at": "2026-12-06T17:46:05.670Z",
+                     *       "updated_at": "2026-12-06T17:46:05.682Z",
                      *       "document_status": "finished",
                      *       "documents": [
                      *         {
-                     *           "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *           "name": "Service agreement",
-                     *           "sha256": "53ea80355bc3bdf6dd85d3b23911881503e40b31f0d1215e2cfc31b739cca89a",
+                     *           "sha256": "6bb8ede2da5fabe6245fd6b889d625d2dd9331e7c1cfc8a721d3c3f3ac5cbf7f",
                      *           "pages": 1,
-                     *           "size": 587,
-                     *           "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file"
+                     *           "size": 686,
+                     *           "file_url": "http://127.0.0.1:18090/v1/documents/0448fcdb9e7668f0748e181f3f6e4486doc/file"
                      *         }
                      *       ]
                      *     }
@@ -3632,8 +3669,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "531577a6e19533daf8001fc8e53f54a6sig",
-                     *       "document_id": "356d8776d17f7602d997f5c813b02272doc",
+                     *       "id": "5275fe23de3f7d140d457d79cffcc8a0sig",
+                     *       "document_id": "1596929b189b34ad589b00a7ef5af728doc",
                      *       "position": 0,
                      *       "name": "Ada Lovelace",
                      *       "email": "ada@example.com",
@@ -3641,29 +3678,29 @@ export interface operations {
                      *       "person_id": null,
                      *       "status": "rejected",
                      *       "status_codes": [],
-                     *       "url": "http://127.0.0.1:18080/sign/5d66236c39da7d8a43bfb587df41d0bc",
-                     *       "asked_at": "2026-12-06T17:33:35.678Z",
-                     *       "approve_by": "2026-12-06T19:33:35.678Z",
+                     *       "url": "http://127.0.0.1:18090/sign/992a05a2b9c6a4d80dc567c067087bea",
+                     *       "asked_at": "2026-12-06T17:46:05.707Z",
+                     *       "approve_by": "2026-12-06T19:46:05.707Z",
                      *       "approved_at": null,
                      *       "confirm_by": null,
-                     *       "expires_at": "2026-12-07T17:33:35.678Z",
+                     *       "expires_at": "2026-12-07T17:46:05.707Z",
                      *       "signed_at": null,
-                     *       "rejected_at": "2026-12-06T17:33:35.683Z",
+                     *       "rejected_at": "2026-12-06T17:46:05.712Z",
                      *       "message": "The notice period is wrong.",
                      *       "certificate_subject": null,
                      *       "failed_validations": 0,
                      *       "selfie": null,
-                     *       "created_at": "2026-12-06T17:33:35.678Z",
-                     *       "updated_at": "2026-12-06T17:33:35.683Z",
+                     *       "created_at": "2026-12-06T17:46:05.707Z",
+                     *       "updated_at": "2026-12-06T17:46:05.712Z",
                      *       "document_status": "rejected",
                      *       "documents": [
                      *         {
-                     *           "id": "356d8776d17f7602d997f5c813b02272doc",
+                     *           "id": "1596929b189b34ad589b00a7ef5af728doc",
                      *           "name": "Rejected agreement",
-                     *           "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
                      *           "pages": 1,
-                     *           "size": 587,
-                     *           "file_url": "http://127.0.0.1:18080/v1/documents/356d8776d17f7602d997f5c813b02272doc/file"
+                     *           "size": 686,
+                     *           "file_url": "http://127.0.0.1:18090/v1/documents/1596929b189b34ad589b00a7ef5af728doc/file"
                      *         }
                      *       ]
                      *     }
@@ -3735,8 +3772,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
-                     *       "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "id": "72b831a0d34a640ddc5d8590d0358651sig",
+                     *       "document_id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *       "position": 0,
                      *       "name": "Ada Lovelace",
                      *       "email": "ada@example.com",
@@ -3744,29 +3781,29 @@ export interface operations {
                      *       "person_id": null,
                      *       "status": "user_consent_required",
                      *       "status_codes": [],
-                     *       "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
-                     *       "asked_at": "2026-12-06T17:33:35.648Z",
-                     *       "approve_by": "2026-12-06T19:33:35.648Z",
+                     *       "url": "http://127.0.0.1:18090/sign/b4184973a5900666386b65d4221804bd",
+                     *       "asked_at": "2026-12-06T17:46:05.677Z",
+                     *       "approve_by": "2026-12-06T19:46:05.677Z",
                      *       "approved_at": null,
                      *       "confirm_by": null,
-                     *       "expires_at": "2026-12-07T17:33:35.648Z",
+                     *       "expires_at": "2026-12-07T17:46:05.677Z",
                      *       "signed_at": null,
                      *       "rejected_at": null,
                      *       "message": null,
                      *       "certificate_subject": null,
                      *       "failed_validations": 0,
                      *       "selfie": null,
-                     *       "created_at": "2026-12-06T17:33:35.642Z",
-                     *       "updated_at": "2026-12-06T17:33:35.648Z",
+                     *       "created_at": "2026-12-06T17:46:05.670Z",
+                     *       "updated_at": "2026-12-06T17:46:05.677Z",
                      *       "document_status": "pending",
                      *       "documents": [
                      *         {
-                     *           "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *           "name": "Service agreement",
-                     *           "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
                      *           "pages": 1,
-                     *           "size": 587,
-                     *           "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file"
+                     *           "size": 686,
+                     *           "file_url": "http://127.0.0.1:18090/v1/documents/0448fcdb9e7668f0748e181f3f6e4486doc/file"
                      *         }
                      *       ]
                      *     }
@@ -3836,8 +3873,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
-                     *       "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "id": "72b831a0d34a640ddc5d8590d0358651sig",
+                     *       "document_id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *       "position": 0,
                      *       "name": "Ada Lovelace",
                      *       "email": "ada@example.com",
@@ -3845,29 +3882,29 @@ export interface operations {
                      *       "person_id": null,
                      *       "status": "user_consent_required",
                      *       "status_codes": [],
-                     *       "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
-                     *       "asked_at": "2026-12-06T17:33:35.642Z",
-                     *       "approve_by": "2026-12-06T19:33:35.642Z",
+                     *       "url": "http://127.0.0.1:18090/sign/b4184973a5900666386b65d4221804bd",
+                     *       "asked_at": "2026-12-06T17:46:05.670Z",
+                     *       "approve_by": "2026-12-06T19:46:05.670Z",
                      *       "approved_at": null,
                      *       "confirm_by": null,
-                     *       "expires_at": "2026-12-07T17:33:35.642Z",
+                     *       "expires_at": "2026-12-07T17:46:05.670Z",
                      *       "signed_at": null,
                      *       "rejected_at": null,
                      *       "message": null,
                      *       "certificate_subject": null,
                      *       "failed_validations": 0,
                      *       "selfie": null,
-                     *       "created_at": "2026-12-06T17:33:35.642Z",
-                     *       "updated_at": "2026-12-06T17:33:35.642Z",
+                     *       "created_at": "2026-12-06T17:46:05.670Z",
+                     *       "updated_at": "2026-12-06T17:46:05.670Z",
                      *       "document_status": "pending",
                      *       "documents": [
                      *         {
-                     *           "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *           "name": "Service agreement",
-                     *           "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
                      *           "pages": 1,
-                     *           "size": 587,
-                     *           "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file"
+                     *           "size": 686,
+                     *           "file_url": "http://127.0.0.1:18090/v1/documents/0448fcdb9e7668f0748e181f3f6e4486doc/file"
                      *         }
                      *       ]
                      *     }
@@ -3948,8 +3985,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
-                     *       "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "id": "72b831a0d34a640ddc5d8590d0358651sig",
+                     *       "document_id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *       "position": 0,
                      *       "name": "Ada Lovelace",
                      *       "email": "ada@example.com",
@@ -3957,29 +3994,29 @@ export interface operations {
                      *       "person_id": null,
                      *       "status": "user_consent_required",
                      *       "status_codes": [],
-                     *       "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
-                     *       "asked_at": "2026-12-06T17:33:35.642Z",
-                     *       "approve_by": "2026-12-06T19:33:35.642Z",
+                     *       "url": "http://127.0.0.1:18090/sign/b4184973a5900666386b65d4221804bd",
+                     *       "asked_at": "2026-12-06T17:46:05.670Z",
+                     *       "approve_by": "2026-12-06T19:46:05.670Z",
                      *       "approved_at": null,
                      *       "confirm_by": null,
-                     *       "expires_at": "2026-12-07T17:33:35.642Z",
+                     *       "expires_at": "2026-12-07T17:46:05.670Z",
                      *       "signed_at": null,
                      *       "rejected_at": null,
                      *       "message": null,
                      *       "certificate_subject": null,
                      *       "failed_validations": 0,
                      *       "selfie": null,
-                     *       "created_at": "2026-12-06T17:33:35.642Z",
-                     *       "updated_at": "2026-12-06T17:33:35.642Z",
+                     *       "created_at": "2026-12-06T17:46:05.670Z",
+                     *       "updated_at": "2026-12-06T17:46:05.670Z",
                      *       "document_status": "pending",
                      *       "documents": [
                      *         {
-                     *           "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *           "name": "Service agreement",
-                     *           "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
                      *           "pages": 1,
-                     *           "size": 587,
-                     *           "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file"
+                     *           "size": 686,
+                     *           "file_url": "http://127.0.0.1:18090/v1/documents/0448fcdb9e7668f0748e181f3f6e4486doc/file"
                      *         }
                      *       ]
                      *     }
@@ -4051,8 +4088,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "bc354b70ebc42952e4c473e5bab0fe1bsig",
-                     *       "document_id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *       "id": "72b831a0d34a640ddc5d8590d0358651sig",
+                     *       "document_id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *       "position": 0,
                      *       "name": "Ada Lovelace",
                      *       "email": "ada@example.com",
@@ -4060,29 +4097,29 @@ export interface operations {
                      *       "person_id": null,
                      *       "status": "user_consent_required",
                      *       "status_codes": [],
-                     *       "url": "http://127.0.0.1:18080/sign/b307d62b4885a11e4b82e3072a1f8d0c",
-                     *       "asked_at": "2026-12-06T17:33:35.642Z",
-                     *       "approve_by": "2026-12-06T19:33:35.642Z",
+                     *       "url": "http://127.0.0.1:18090/sign/b4184973a5900666386b65d4221804bd",
+                     *       "asked_at": "2026-12-06T17:46:05.670Z",
+                     *       "approve_by": "2026-12-06T19:46:05.670Z",
                      *       "approved_at": null,
                      *       "confirm_by": null,
-                     *       "expires_at": "2026-12-07T17:33:35.642Z",
+                     *       "expires_at": "2026-12-07T17:46:05.670Z",
                      *       "signed_at": null,
                      *       "rejected_at": null,
                      *       "message": null,
                      *       "certificate_subject": null,
                      *       "failed_validations": 0,
                      *       "selfie": null,
-                     *       "created_at": "2026-12-06T17:33:35.642Z",
-                     *       "updated_at": "2026-12-06T17:33:35.642Z",
+                     *       "created_at": "2026-12-06T17:46:05.670Z",
+                     *       "updated_at": "2026-12-06T17:46:05.670Z",
                      *       "document_status": "pending",
                      *       "documents": [
                      *         {
-                     *           "id": "d4ceb6fa808b2c0be90e6182a12ae1cfdoc",
+                     *           "id": "0448fcdb9e7668f0748e181f3f6e4486doc",
                      *           "name": "Service agreement",
-                     *           "sha256": "45d3ceb89c148ae3c0b79b5fafaadf0482d81e2e265677b3a9a3c53d4f304801",
+                     *           "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
                      *           "pages": 1,
-                     *           "size": 587,
-                     *           "file_url": "http://127.0.0.1:18080/v1/documents/d4ceb6fa808b2c0be90e6182a12ae1cfdoc/file"
+                     *           "size": 686,
+                     *           "file_url": "http://127.0.0.1:18090/v1/documents/0448fcdb9e7668f0748e181f3f6e4486doc/file"
                      *         }
                      *       ]
                      *     }
@@ -4140,7 +4177,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "6fd15ba00227d668aa87a2221b306428cper",
+                     *         "id": "01e35a5d5615f642018cbffd044a0453cper",
                      *         "salutation": "MS",
                      *         "title": null,
                      *         "first_name": "Ada",
@@ -4213,8 +4250,8 @@ export interface operations {
                      *         "registration_number": null,
                      *         "legitimation_valid_until": null,
                      *         "verified_mobile_number": null,
-                     *         "created_at": "2026-12-06T17:31:35.501Z",
-                     *         "updated_at": "2026-12-06T17:31:35.588Z"
+                     *         "created_at": "2026-12-06T17:44:05.517Z",
+                     *         "updated_at": "2026-12-06T17:44:05.616Z"
                      *       }
                      *     ]
                      */
@@ -4270,7 +4307,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6fd15ba00227d668aa87a2221b306428cper",
+                     *       "id": "01e35a5d5615f642018cbffd044a0453cper",
                      *       "salutation": "MS",
                      *       "title": null,
                      *       "first_name": "Ada",
@@ -4343,8 +4380,8 @@ export interface operations {
                      *       "registration_number": null,
                      *       "legitimation_valid_until": null,
                      *       "verified_mobile_number": null,
-                     *       "created_at": "2026-12-06T17:31:35.501Z",
-                     *       "updated_at": "2026-12-06T17:31:35.501Z"
+                     *       "created_at": "2026-12-06T17:44:05.517Z",
+                     *       "updated_at": "2026-12-06T17:44:05.517Z"
                      *     }
                      */
                     "application/json": components["schemas"]["Person"];
@@ -4390,7 +4427,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6fd15ba00227d668aa87a2221b306428cper",
+                     *       "id": "01e35a5d5615f642018cbffd044a0453cper",
                      *       "salutation": "MS",
                      *       "title": null,
                      *       "first_name": "Ada",
@@ -4463,8 +4500,8 @@ export interface operations {
                      *       "registration_number": null,
                      *       "legitimation_valid_until": null,
                      *       "verified_mobile_number": null,
-                     *       "created_at": "2026-12-06T17:31:35.501Z",
-                     *       "updated_at": "2026-12-06T17:31:35.501Z"
+                     *       "created_at": "2026-12-06T17:44:05.517Z",
+                     *       "updated_at": "2026-12-06T17:44:05.517Z"
                      *     }
                      */
                     "application/json": components["schemas"]["Person"];
@@ -4507,7 +4544,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6fd15ba00227d668aa87a2221b306428cper",
+                     *       "id": "01e35a5d5615f642018cbffd044a0453cper",
                      *       "salutation": "MS",
                      *       "title": null,
                      *       "first_name": "Ada",
@@ -4580,8 +4617,8 @@ export interface operations {
                      *       "registration_number": null,
                      *       "legitimation_valid_until": null,
                      *       "verified_mobile_number": null,
-                     *       "created_at": "2026-12-06T17:31:35.501Z",
-                     *       "updated_at": "2026-12-06T17:31:35.588Z"
+                     *       "created_at": "2026-12-06T17:44:05.517Z",
+                     *       "updated_at": "2026-12-06T17:44:05.612Z"
                      *     }
                      */
                     "application/json": components["schemas"]["Person"];
@@ -4603,6 +4640,140 @@ export interface operations {
             408: components["responses"]["request_timeout"];
             413: components["responses"]["payload_too_large"];
             415: components["responses"]["unsupported_media_type"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    setPersonComplianceFlag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the first response is stored and a retry with the same key and body gets it back (with `Idempotent-Replayed: true`); the same key with another body is `idempotency_key_reused`, one still being processed `idempotency_key_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "flagged": true,
+                 *       "reason": "Adverse media: named in a fraud investigation."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ComplianceFlagRequest"];
+            };
+        };
+        responses: {
+            /** @description The person */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01e35a5d5615f642018cbffd044a0453cper",
+                     *       "salutation": "MS",
+                     *       "title": null,
+                     *       "first_name": "Ada",
+                     *       "last_name": "Lovelace",
+                     *       "address": {
+                     *         "line_1": "12 St James's Square",
+                     *         "line_2": null,
+                     *         "postal_code": "SW1Y 4JH",
+                     *         "city": "London",
+                     *         "country": "GB",
+                     *         "state": null
+                     *       },
+                     *       "contact_address": {
+                     *         "line_1": null,
+                     *         "line_2": null,
+                     *         "postal_code": null,
+                     *         "city": null,
+                     *         "country": null,
+                     *         "state": null
+                     *       },
+                     *       "email": "ada@example.com",
+                     *       "mobile_number": "+4915112345678",
+                     *       "birth_name": null,
+                     *       "birth_date": "1985-12-10",
+                     *       "birth_city": "London",
+                     *       "birth_country": null,
+                     *       "nationality": "GB",
+                     *       "employment_status": "EMPLOYED",
+                     *       "job_title": "Mathematician",
+                     *       "tax_information": {
+                     *         "tax_assessment": null,
+                     *         "marital_status": null
+                     *       },
+                     *       "fatca_relevant": null,
+                     *       "fatca_crs_confirmed_at": null,
+                     *       "business_purpose": null,
+                     *       "industry": null,
+                     *       "industry_key": null,
+                     *       "terms_conditions_signed_at": null,
+                     *       "own_economic_interest_signed_at": null,
+                     *       "aml_follow_up_date": null,
+                     *       "aml_confirmed_on": null,
+                     *       "flagged_by_compliance": true,
+                     *       "expected_monthly_revenue_cents": null,
+                     *       "vat_number": null,
+                     *       "website_social_media": null,
+                     *       "business_trading_name": null,
+                     *       "nace_code": null,
+                     *       "business_address_line_1": null,
+                     *       "business_address_line_2": null,
+                     *       "business_postal_code": null,
+                     *       "business_city": null,
+                     *       "business_country": null,
+                     *       "business_state": null,
+                     *       "screening_progress": "SCREENED_ACCEPTED",
+                     *       "risk_classification_status": "NORMAL_RISK",
+                     *       "customer_vetting_status": "NOT_VETTED",
+                     *       "annual_income_range": null,
+                     *       "data_terms_signed_at": null,
+                     *       "branch": null,
+                     *       "birth_province": null,
+                     *       "birth_post_code": null,
+                     *       "socioprofessional_category": null,
+                     *       "purpose_of_account_opening": null,
+                     *       "main_income_source": null,
+                     *       "work_country": null,
+                     *       "work_province": null,
+                     *       "self_declared_as_pep": null,
+                     *       "international_operativity_expectation": [],
+                     *       "registration_number": null,
+                     *       "legitimation_valid_until": null,
+                     *       "verified_mobile_number": null,
+                     *       "created_at": "2026-12-06T17:44:05.517Z",
+                     *       "updated_at": "2026-12-06T17:44:05.614Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description `invalid_model` (Invalid Model), `invalid_json` (Invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            408: components["responses"]["request_timeout"];
+            409: components["responses"]["idempotency_key_in_progress"];
+            413: components["responses"]["payload_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            422: components["responses"]["idempotency_key_reused"];
             500: components["responses"]["internal_error"];
         };
     };
@@ -4703,9 +4874,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "69315c7628b7b7c0738a0b3a4a5e5223scr",
-                     *         "person_id": "345110e865eaab1991210230ccc6f4f3cper",
-                     *         "created_at": "2026-12-06T17:33:35.629Z",
+                     *         "id": "6db511cefb3712a4cbc820662dce96d4scr",
+                     *         "person_id": "2f0854a3b3c375d102cd3a2316a9c637cper",
+                     *         "created_at": "2026-12-06T17:46:05.657Z",
                      *         "screening_progress": "POTENTIAL_MATCH",
                      *         "risk_classification_status": "POTENTIAL_RISK",
                      *         "lists": [
@@ -4713,8 +4884,8 @@ export interface operations {
                      *         ],
                      *         "hits": [
                      *           {
-                     *             "id": "b96fd42a41935ede4e7e083239ea4a41hit",
-                     *             "person_id": "345110e865eaab1991210230ccc6f4f3cper",
+                     *             "id": "e51c4207af5415e9bcc3b40bbd95c018hit",
+                     *             "person_id": "2f0854a3b3c375d102cd3a2316a9c637cper",
                      *             "list": "ofac-sdn",
                      *             "entry_id": "32713",
                      *             "name": "PUTIN, Vladimir Vladimirovich",
@@ -4759,7 +4930,7 @@ export interface operations {
                      *             "decided_by": null,
                      *             "note": null,
                      *             "decided_at": null,
-                     *             "created_at": "2026-12-06T17:33:35.626Z",
+                     *             "created_at": "2026-12-06T17:46:05.654Z",
                      *             "topics": [
                      *               "sanction"
                      *             ],
@@ -4768,9 +4939,9 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "35c20de7c8d2d154b47d5d1ae548cb3escr",
-                     *         "person_id": "345110e865eaab1991210230ccc6f4f3cper",
-                     *         "created_at": "2026-12-06T17:33:35.626Z",
+                     *         "id": "420624b98a2c22d49dfc0533ffa413a7scr",
+                     *         "person_id": "2f0854a3b3c375d102cd3a2316a9c637cper",
+                     *         "created_at": "2026-12-06T17:46:05.654Z",
                      *         "screening_progress": "POTENTIAL_MATCH",
                      *         "risk_classification_status": "POTENTIAL_RISK",
                      *         "lists": [
@@ -4778,8 +4949,8 @@ export interface operations {
                      *         ],
                      *         "hits": [
                      *           {
-                     *             "id": "b96fd42a41935ede4e7e083239ea4a41hit",
-                     *             "person_id": "345110e865eaab1991210230ccc6f4f3cper",
+                     *             "id": "e51c4207af5415e9bcc3b40bbd95c018hit",
+                     *             "person_id": "2f0854a3b3c375d102cd3a2316a9c637cper",
                      *             "list": "ofac-sdn",
                      *             "entry_id": "32713",
                      *             "name": "PUTIN, Vladimir Vladimirovich",
@@ -4824,7 +4995,7 @@ export interface operations {
                      *             "decided_by": null,
                      *             "note": null,
                      *             "decided_at": null,
-                     *             "created_at": "2026-12-06T17:33:35.626Z",
+                     *             "created_at": "2026-12-06T17:46:05.654Z",
                      *             "topics": [
                      *               "sanction"
                      *             ],
@@ -4867,9 +5038,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "69315c7628b7b7c0738a0b3a4a5e5223scr",
-                     *       "person_id": "345110e865eaab1991210230ccc6f4f3cper",
-                     *       "created_at": "2026-12-06T17:33:35.629Z",
+                     *       "id": "6db511cefb3712a4cbc820662dce96d4scr",
+                     *       "person_id": "2f0854a3b3c375d102cd3a2316a9c637cper",
+                     *       "created_at": "2026-12-06T17:46:05.657Z",
                      *       "screening_progress": "POTENTIAL_MATCH",
                      *       "risk_classification_status": "POTENTIAL_RISK",
                      *       "lists": [
@@ -4877,8 +5048,8 @@ export interface operations {
                      *       ],
                      *       "hits": [
                      *         {
-                     *           "id": "b96fd42a41935ede4e7e083239ea4a41hit",
-                     *           "person_id": "345110e865eaab1991210230ccc6f4f3cper",
+                     *           "id": "e51c4207af5415e9bcc3b40bbd95c018hit",
+                     *           "person_id": "2f0854a3b3c375d102cd3a2316a9c637cper",
                      *           "list": "ofac-sdn",
                      *           "entry_id": "32713",
                      *           "name": "PUTIN, Vladimir Vladimirovich",
@@ -4923,7 +5094,7 @@ export interface operations {
                      *           "decided_by": null,
                      *           "note": null,
                      *           "decided_at": null,
-                     *           "created_at": "2026-12-06T17:33:35.626Z",
+                     *           "created_at": "2026-12-06T17:46:05.654Z",
                      *           "topics": [
                      *             "sanction"
                      *           ],
@@ -4978,11 +5149,11 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "65858550b8718198355f9e75ec096748cidt",
-                     *         "reference": "TST-SJQDE",
-                     *         "url": "http://127.0.0.1:18080/identify/cd52c7487a64f95d4e4710e1b075a34c",
+                     *         "id": "edb957176089e843505ba5f974cff637cidt",
+                     *         "reference": "TST-DLQNF",
+                     *         "url": "http://127.0.0.1:18090/identify/6886cee5031e0f3e4d26ddded6011c8b",
                      *         "status": "successful",
-                     *         "completed_at": "2026-12-06T17:33:35.604Z",
+                     *         "completed_at": "2026-12-06T17:46:05.632Z",
                      *         "method": "idnow",
                      *         "proof_of_address_type": null,
                      *         "proof_of_address_issued_at": null,
@@ -4992,11 +5163,11 @@ export interface operations {
                      *         "authorization_expires_at": null,
                      *         "confirmation_expires_at": null,
                      *         "estimated_waiting_time": null,
-                     *         "person_id": "c3674e4e946d96ef44cc0315f092e8dccper",
+                     *         "person_id": "db53627603c758f9f42e3cff7ef16420cper",
                      *         "failure_reason": null,
-                     *         "url_expires_at": "2026-12-20T17:31:35.598Z",
-                     *         "created_at": "2026-12-06T17:31:35.595Z",
-                     *         "updated_at": "2026-12-06T17:33:35.604Z"
+                     *         "url_expires_at": "2026-12-20T17:44:05.625Z",
+                     *         "created_at": "2026-12-06T17:44:05.622Z",
+                     *         "updated_at": "2026-12-06T17:46:05.632Z"
                      *       }
                      *     ]
                      */
@@ -5042,7 +5213,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "65858550b8718198355f9e75ec096748cidt",
+                     *       "id": "edb957176089e843505ba5f974cff637cidt",
                      *       "reference": null,
                      *       "url": null,
                      *       "status": "created",
@@ -5056,11 +5227,11 @@ export interface operations {
                      *       "authorization_expires_at": null,
                      *       "confirmation_expires_at": null,
                      *       "estimated_waiting_time": null,
-                     *       "person_id": "c3674e4e946d96ef44cc0315f092e8dccper",
+                     *       "person_id": "db53627603c758f9f42e3cff7ef16420cper",
                      *       "failure_reason": null,
                      *       "url_expires_at": null,
-                     *       "created_at": "2026-12-06T17:31:35.595Z",
-                     *       "updated_at": "2026-12-06T17:31:35.595Z"
+                     *       "created_at": "2026-12-06T17:44:05.622Z",
+                     *       "updated_at": "2026-12-06T17:44:05.622Z"
                      *     }
                      */
                     "application/json": components["schemas"]["Identification"];
@@ -5119,11 +5290,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "65858550b8718198355f9e75ec096748cidt",
-                     *       "reference": "TST-SJQDE",
-                     *       "url": "http://127.0.0.1:18080/identify/cd52c7487a64f95d4e4710e1b075a34c",
+                     *       "id": "edb957176089e843505ba5f974cff637cidt",
+                     *       "reference": "TST-DLQNF",
+                     *       "url": "http://127.0.0.1:18090/identify/6886cee5031e0f3e4d26ddded6011c8b",
                      *       "status": "successful",
-                     *       "completed_at": "2026-12-06T17:33:35.604Z",
+                     *       "completed_at": "2026-12-06T17:46:05.632Z",
                      *       "method": "idnow",
                      *       "proof_of_address_type": null,
                      *       "proof_of_address_issued_at": null,
@@ -5133,11 +5304,11 @@ export interface operations {
                      *       "authorization_expires_at": null,
                      *       "confirmation_expires_at": null,
                      *       "estimated_waiting_time": null,
-                     *       "person_id": "c3674e4e946d96ef44cc0315f092e8dccper",
+                     *       "person_id": "db53627603c758f9f42e3cff7ef16420cper",
                      *       "failure_reason": null,
-                     *       "url_expires_at": "2026-12-20T17:31:35.598Z",
-                     *       "created_at": "2026-12-06T17:31:35.595Z",
-                     *       "updated_at": "2026-12-06T17:33:35.604Z"
+                     *       "url_expires_at": "2026-12-20T17:44:05.625Z",
+                     *       "created_at": "2026-12-06T17:44:05.622Z",
+                     *       "updated_at": "2026-12-06T17:46:05.632Z"
                      *     }
                      */
                     "application/json": components["schemas"]["Identification"];
@@ -5175,12 +5346,12 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "789db847424c56ac3824bde609814f79catt",
-                     *         "identification_id": "65858550b8718198355f9e75ec096748cidt",
+                     *         "id": "b9f0ab1cc784d930ad1236d71713ee80catt",
+                     *         "identification_id": "edb957176089e843505ba5f974cff637cidt",
                      *         "status": "completed",
                      *         "response_code": "approved",
-                     *         "created_at": "2026-12-06T17:31:35.598Z",
-                     *         "updated_at": "2026-12-06T17:33:35.607Z"
+                     *         "created_at": "2026-12-06T17:44:05.625Z",
+                     *         "updated_at": "2026-12-06T17:46:05.637Z"
                      *       }
                      *     ]
                      */
@@ -5214,9 +5385,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "65858550b8718198355f9e75ec096748cidt",
-                     *       "reference": "TST-SJQDE",
-                     *       "url": "http://127.0.0.1:18080/identify/cd52c7487a64f95d4e4710e1b075a34c",
+                     *       "id": "edb957176089e843505ba5f974cff637cidt",
+                     *       "reference": "TST-DLQNF",
+                     *       "url": "http://127.0.0.1:18090/identify/6886cee5031e0f3e4d26ddded6011c8b",
                      *       "status": "pending",
                      *       "completed_at": null,
                      *       "method": "idnow",
@@ -5228,11 +5399,11 @@ export interface operations {
                      *       "authorization_expires_at": null,
                      *       "confirmation_expires_at": null,
                      *       "estimated_waiting_time": 60,
-                     *       "person_id": "c3674e4e946d96ef44cc0315f092e8dccper",
+                     *       "person_id": "db53627603c758f9f42e3cff7ef16420cper",
                      *       "failure_reason": null,
-                     *       "url_expires_at": "2026-12-20T17:31:35.598Z",
-                     *       "created_at": "2026-12-06T17:31:35.595Z",
-                     *       "updated_at": "2026-12-06T17:31:35.598Z"
+                     *       "url_expires_at": "2026-12-20T17:44:05.625Z",
+                     *       "created_at": "2026-12-06T17:44:05.622Z",
+                     *       "updated_at": "2026-12-06T17:44:05.625Z"
                      *     }
                      */
                     "application/json": components["schemas"]["Identification"];
@@ -5583,7 +5754,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "now": "2026-12-06T17:31:35.605Z",
+                     *       "now": "2026-12-06T17:44:05.633Z",
                      *       "offset_seconds": 0
                      *     }
                      */
@@ -5625,7 +5796,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "now": "2026-12-06T17:33:35.610Z",
+                     *       "now": "2026-12-06T17:46:05.641Z",
                      *       "offset_seconds": 120
                      *     }
                      */
@@ -5675,9 +5846,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "597d093e1b75cf61b70e623b477b124fcidt",
-                     *       "reference": "TST-NFDQR",
-                     *       "url": "http://127.0.0.1:18080/identify/ab0216e70aecfb3a91f3d7ec4e62f70c",
+                     *       "id": "139a6d0b849e006eea5401df66036d8ccidt",
+                     *       "reference": "TST-FPNXH",
+                     *       "url": "http://127.0.0.1:18090/identify/4b72485e6e67da94e97b93fc486111bf",
                      *       "status": "aborted",
                      *       "completed_at": null,
                      *       "method": "idnow",
@@ -5689,11 +5860,11 @@ export interface operations {
                      *       "authorization_expires_at": null,
                      *       "confirmation_expires_at": null,
                      *       "estimated_waiting_time": null,
-                     *       "person_id": "c4eb08a95541635ac3e922c4c2900cdecper",
+                     *       "person_id": "30f31e6e4a4b212ca6318dc84f24ac4dcper",
                      *       "failure_reason": "USER_CANCELLATION",
-                     *       "url_expires_at": "2026-12-20T17:33:35.622Z",
-                     *       "created_at": "2026-12-06T17:33:35.620Z",
-                     *       "updated_at": "2026-12-06T17:33:35.624Z"
+                     *       "url_expires_at": "2026-12-20T17:46:05.651Z",
+                     *       "created_at": "2026-12-06T17:46:05.649Z",
+                     *       "updated_at": "2026-12-06T17:46:05.652Z"
                      *     }
                      */
                     "application/json": components["schemas"]["Identification"];
@@ -5752,9 +5923,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "65858550b8718198355f9e75ec096748cidt",
-                     *       "reference": "TST-SJQDE",
-                     *       "url": "http://127.0.0.1:18080/identify/cd52c7487a64f95d4e4710e1b075a34c",
+                     *       "id": "edb957176089e843505ba5f974cff637cidt",
+                     *       "reference": "TST-DLQNF",
+                     *       "url": "http://127.0.0.1:18090/identify/6886cee5031e0f3e4d26ddded6011c8b",
                      *       "status": "pending",
                      *       "completed_at": null,
                      *       "method": "idnow",
@@ -5766,11 +5937,11 @@ export interface operations {
                      *       "authorization_expires_at": null,
                      *       "confirmation_expires_at": null,
                      *       "estimated_waiting_time": 60,
-                     *       "person_id": "c3674e4e946d96ef44cc0315f092e8dccper",
+                     *       "person_id": "db53627603c758f9f42e3cff7ef16420cper",
                      *       "failure_reason": null,
-                     *       "url_expires_at": "2026-12-20T17:31:35.598Z",
-                     *       "created_at": "2026-12-06T17:31:35.595Z",
-                     *       "updated_at": "2026-12-06T17:31:35.604Z"
+                     *       "url_expires_at": "2026-12-20T17:44:05.625Z",
+                     *       "created_at": "2026-12-06T17:44:05.622Z",
+                     *       "updated_at": "2026-12-06T17:44:05.632Z"
                      *     }
                      */
                     "application/json": components["schemas"]["Identification"];
@@ -5830,9 +6001,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "65858550b8718198355f9e75ec096748cidt",
-                     *       "reference": "TST-SJQDE",
-                     *       "url": "http://127.0.0.1:18080/identify/cd52c7487a64f95d4e4710e1b075a34c",
+                     *       "id": "edb957176089e843505ba5f974cff637cidt",
+                     *       "reference": "TST-DLQNF",
+                     *       "url": "http://127.0.0.1:18090/identify/6886cee5031e0f3e4d26ddded6011c8b",
                      *       "status": "pending",
                      *       "completed_at": null,
                      *       "method": "idnow",
@@ -5844,11 +6015,11 @@ export interface operations {
                      *       "authorization_expires_at": null,
                      *       "confirmation_expires_at": null,
                      *       "estimated_waiting_time": 60,
-                     *       "person_id": "c3674e4e946d96ef44cc0315f092e8dccper",
+                     *       "person_id": "db53627603c758f9f42e3cff7ef16420cper",
                      *       "failure_reason": null,
-                     *       "url_expires_at": "2026-12-20T17:31:35.598Z",
-                     *       "created_at": "2026-12-06T17:31:35.595Z",
-                     *       "updated_at": "2026-12-06T17:31:35.602Z"
+                     *       "url_expires_at": "2026-12-20T17:44:05.625Z",
+                     *       "created_at": "2026-12-06T17:44:05.622Z",
+                     *       "updated_at": "2026-12-06T17:44:05.629Z"
                      *     }
                      */
                     "application/json": components["schemas"]["Identification"];
@@ -5899,8 +6070,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "b96fd42a41935ede4e7e083239ea4a41hit",
-                     *         "person_id": "345110e865eaab1991210230ccc6f4f3cper",
+                     *         "id": "e51c4207af5415e9bcc3b40bbd95c018hit",
+                     *         "person_id": "2f0854a3b3c375d102cd3a2316a9c637cper",
                      *         "list": "ofac-sdn",
                      *         "entry_id": "32713",
                      *         "name": "PUTIN, Vladimir Vladimirovich",
@@ -5945,7 +6116,7 @@ export interface operations {
                      *         "decided_by": null,
                      *         "note": null,
                      *         "decided_at": null,
-                     *         "created_at": "2026-12-06T17:33:35.626Z",
+                     *         "created_at": "2026-12-06T17:46:05.654Z",
                      *         "topics": [
                      *           "sanction"
                      *         ],
@@ -5995,8 +6166,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b96fd42a41935ede4e7e083239ea4a41hit",
-                     *       "person_id": "345110e865eaab1991210230ccc6f4f3cper",
+                     *       "id": "e51c4207af5415e9bcc3b40bbd95c018hit",
+                     *       "person_id": "2f0854a3b3c375d102cd3a2316a9c637cper",
                      *       "list": "ofac-sdn",
                      *       "entry_id": "32713",
                      *       "name": "PUTIN, Vladimir Vladimirovich",
@@ -6038,10 +6209,10 @@ export interface operations {
                      *         ]
                      *       },
                      *       "status": "false_positive",
-                     *       "decided_by": "cb45bd185ab847b98f0f77513fc30b24key",
+                     *       "decided_by": "286205c217ad7385e37cc0e9e9aed462key",
                      *       "note": "Born 1961 in Kazan: another man.",
-                     *       "decided_at": "2026-12-06T17:33:35.635Z",
-                     *       "created_at": "2026-12-06T17:33:35.626Z",
+                     *       "decided_at": "2026-12-06T17:46:05.664Z",
+                     *       "created_at": "2026-12-06T17:46:05.654Z",
                      *       "topics": [
                      *         "sanction"
                      *       ],
@@ -6099,7 +6270,7 @@ export interface operations {
                      *         "format": "ofac-sdn-xml",
                      *         "version": "2026-11-20",
                      *         "entry_count": 4,
-                     *         "imported_at": "2026-12-06T17:31:31.307Z"
+                     *         "imported_at": "2026-12-06T17:43:57.477Z"
                      *       }
                      *     ]
                      */
@@ -6302,9 +6473,9 @@ export interface operations {
                      *           "field": "Signature1",
                      *           "signer": "Ada Lovelace",
                      *           "certificate_subject": "CN=Signet TEST Seal,O=Signet TEST",
-                     *           "time": "2026-12-06T17:31:35Z",
-                     *           "claimed_time": "2026-12-06T17:31:35Z",
-                     *           "timestamp_time": "2026-12-06T17:31:35Z",
+                     *           "time": "2026-12-06T17:44:05Z",
+                     *           "claimed_time": "2026-12-06T17:44:05Z",
+                     *           "timestamp_time": "2026-12-06T17:44:05Z",
                      *           "claimed_level": "PAdES",
                      *           "detected_level": "PAdES-B-T",
                      *           "indication": "TOTAL-PASSED",
@@ -6313,9 +6484,9 @@ export interface operations {
                      *           "later_changes": "signatures_and_forms_only",
                      *           "byte_range": [
                      *             0,
-                     *             1203,
-                     *             17589,
-                     *             890
+                     *             1302,
+                     *             17688,
+                     *             965
                      *           ],
                      *           "is_document_timestamp": false,
                      *           "written_by_signet": true,
@@ -6329,9 +6500,9 @@ export interface operations {
                      *           "field": "DocumentTimestamp2",
                      *           "signer": "Signet TEST Timestamp Authority",
                      *           "certificate_subject": "CN=Signet TEST Timestamp Authority,O=Signet TEST",
-                     *           "time": "2026-12-06T17:31:35Z",
+                     *           "time": "2026-12-06T17:44:05Z",
                      *           "claimed_time": null,
-                     *           "timestamp_time": "2026-12-06T17:31:35Z",
+                     *           "timestamp_time": "2026-12-06T17:44:05Z",
                      *           "claimed_level": "document-timestamp",
                      *           "detected_level": "document-timestamp",
                      *           "indication": "TOTAL-PASSED",
@@ -6340,9 +6511,9 @@ export interface operations {
                      *           "later_changes": "none",
                      *           "byte_range": [
                      *             0,
-                     *             18853,
-                     *             35239,
-                     *             286
+                     *             19027,
+                     *             35413,
+                     *             361
                      *           ],
                      *           "is_document_timestamp": true,
                      *           "written_by_signet": true,
@@ -6410,7 +6581,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "899b33bd95b1d1779aaefb98c14a755awhk",
+                     *         "id": "69b60e698c751c9862a5a5df32d30966whk",
                      *         "url": "http://127.0.0.1:9/hooks/signet",
                      *         "event_types": [
                      *           "document.finished",
@@ -6419,8 +6590,8 @@ export interface operations {
                      *         "description": "Contracts",
                      *         "status": "enabled",
                      *         "disabled_reason": null,
-                     *         "created_at": "2026-12-06T17:33:35.640Z",
-                     *         "updated_at": "2026-12-06T17:33:35.640Z"
+                     *         "created_at": "2026-12-06T17:46:05.668Z",
+                     *         "updated_at": "2026-12-06T17:46:05.668Z"
                      *       }
                      *     ]
                      */
@@ -6467,7 +6638,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "899b33bd95b1d1779aaefb98c14a755awhk",
+                     *       "id": "69b60e698c751c9862a5a5df32d30966whk",
                      *       "url": "http://127.0.0.1:9/hooks/signet",
                      *       "event_types": [
                      *         "document.finished",
@@ -6476,9 +6647,9 @@ export interface operations {
                      *       "description": "Contracts",
                      *       "status": "enabled",
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-06T17:33:35.640Z",
-                     *       "updated_at": "2026-12-06T17:33:35.640Z",
-                     *       "secret": "whsec_Q73WUcMTtrCip2P5Gh4PcJ+rWTdrK3TocACTLlmcT5s="
+                     *       "created_at": "2026-12-06T17:46:05.668Z",
+                     *       "updated_at": "2026-12-06T17:46:05.668Z",
+                     *       "secret": "whsec_IudmVdwwo529h4aUgAAWv8AJ1AraBvAY0IynPUw4Z5g="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -6533,7 +6704,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "899b33bd95b1d1779aaefb98c14a755awhk",
+                     *       "id": "69b60e698c751c9862a5a5df32d30966whk",
                      *       "url": "http://127.0.0.1:9/hooks/signet",
                      *       "event_types": [
                      *         "document.finished",
@@ -6542,8 +6713,8 @@ export interface operations {
                      *       "description": "Contracts",
                      *       "status": "enabled",
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-06T17:33:35.640Z",
-                     *       "updated_at": "2026-12-06T17:33:35.640Z"
+                     *       "created_at": "2026-12-06T17:46:05.668Z",
+                     *       "updated_at": "2026-12-06T17:46:05.668Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -6609,7 +6780,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "899b33bd95b1d1779aaefb98c14a755awhk",
+                     *       "id": "69b60e698c751c9862a5a5df32d30966whk",
                      *       "url": "http://127.0.0.1:9/hooks/signet",
                      *       "event_types": [
                      *         "*"
@@ -6617,8 +6788,8 @@ export interface operations {
                      *       "description": "Contracts",
                      *       "status": "enabled",
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-06T17:33:35.640Z",
-                     *       "updated_at": "2026-12-06T17:33:35.703Z"
+                     *       "created_at": "2026-12-06T17:46:05.668Z",
+                     *       "updated_at": "2026-12-06T17:46:05.727Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -6666,27 +6837,27 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "892cb69e4989ed62ce0f51c81f1e0ce4dlv",
-                     *         "message_id": "7c392d38e133f319e0223800d8bdc957evt",
+                     *         "id": "8632bcbcdfb69806b931690db9d378a2dlv",
+                     *         "message_id": "9a8906c22f16853ad84626066a0643a5evt",
                      *         "event_type": "signature.status_changed",
                      *         "attempt": 1,
-                     *         "attempted_at": "2026-12-06T17:33:35.698Z",
-                     *         "webhook_timestamp": 1796578295,
+                     *         "attempted_at": "2026-12-06T17:46:05.720Z",
+                     *         "webhook_timestamp": 1796579045,
                      *         "status_code": null,
-                     *         "latency_ms": 0.218,
+                     *         "latency_ms": 0.165,
                      *         "error": "connect: connecting to 127.0.0.1:9 failed: Connection refused (os error 111)",
                      *         "response_excerpt": null,
                      *         "outcome": "retrying"
                      *       },
                      *       {
-                     *         "id": "97ba7f59d97e930d417ef089479caafbdlv",
-                     *         "message_id": "1a7e13480530d467f5978df03d8e865eevt",
+                     *         "id": "0f4ad5d26c77537ec366a9a061e71eabdlv",
+                     *         "message_id": "d7ee2da9f74333a4c5168641c1702da6evt",
                      *         "event_type": "signature.status_changed",
                      *         "attempt": 1,
-                     *         "attempted_at": "2026-12-06T17:33:35.688Z",
-                     *         "webhook_timestamp": 1796578295,
+                     *         "attempted_at": "2026-12-06T17:46:05.718Z",
+                     *         "webhook_timestamp": 1796579045,
                      *         "status_code": null,
-                     *         "latency_ms": 0.134,
+                     *         "latency_ms": 0.152,
                      *         "error": "connect: connecting to 127.0.0.1:9 failed: Connection refused (os error 111)",
                      *         "response_excerpt": null,
                      *         "outcome": "retrying"
@@ -6727,7 +6898,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "message_id": "7c392d38e133f319e0223800d8bdc957evt",
+                     *       "message_id": "9a8906c22f16853ad84626066a0643a5evt",
                      *       "status": "pending"
                      *     }
                      */
@@ -6844,7 +7015,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "899b33bd95b1d1779aaefb98c14a755awhk",
+                     *       "id": "69b60e698c751c9862a5a5df32d30966whk",
                      *       "url": "http://127.0.0.1:9/hooks/signet",
                      *       "event_types": [
                      *         "*"
@@ -6852,9 +7023,9 @@ export interface operations {
                      *       "description": "Contracts",
                      *       "status": "enabled",
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-06T17:33:35.640Z",
-                     *       "updated_at": "2026-12-06T17:33:35.710Z",
-                     *       "secret": "whsec_7ttuoTF5yCuXBI6yu2u99YmI33Mh+By187hlCLIUsQk="
+                     *       "created_at": "2026-12-06T17:46:05.668Z",
+                     *       "updated_at": "2026-12-06T17:46:05.736Z",
+                     *       "secret": "whsec_+3UmFa1YdivEfKskzIQWMja7nGNgcq3aOUStX48/lAA="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];

@@ -1,18 +1,20 @@
-//! What the integrator does to persons through the API: create one and update one. Each
+//! What is done to persons: the integrator creates and updates them through the API, and a
+//! reviewer (an API key or a back-office operator) sets or clears their compliance flag. Each
 //! function checks the input against the person model (`signet_core::person`), screens the
 //! names when they are new or changed, stores and announces the person in one transaction,
 //! and returns it as committed.
 
 use crate::error::{AppError, AppResult};
-use crate::events::{FollowUps, emit};
+use crate::events::{FollowUp, FollowUps, emit};
 use crate::scope::KeyAt;
 use crate::screening::{screened_fields_changed, search_person};
 use crate::screening_outcome::{record_screening, screen_in_tx};
+use crate::signers::{Acting, By};
 use crate::state::{AppState, random16};
 use serde_json::{Map, Value};
 use signet_core::catalog::ErrorCode;
 use signet_core::ids::PersonId;
-use signet_core::person::{Person, WriteContext};
+use signet_core::person::{Person, WriteContext, check_compliance_reason};
 use signet_store::{Mode, StoreError};
 
 /// Seed 002: in test mode, more than 1000 identical persons is an error.
@@ -148,4 +150,89 @@ pub async fn update(
     .await?;
     crate::followups::commit(state, tx, pending).await?;
     Ok(updated)
+}
+
+/// Sets or clears a person's compliance flag (`flagged_by_compliance`), as a reviewer: an API
+/// key of the person's tenant and mode, or a back-office operator (`at` is then the tenant and
+/// mode the person was found in). Flagging needs a reason (trimmed, 1 to 2000 characters);
+/// clearing takes one optionally. 400 `invalid_model` for the reason, 404 for an unknown
+/// person, 422 `invalid_state` for a signer's link, which reviews nobody.
+///
+/// Under the person's lock the flag is set; a change is stored, announced (`person.updated`)
+/// and written to the log with who set it and why (target `signet::compliance`), and the
+/// person's signers at work are re-assessed after the commit: a flagged person's advanced
+/// signers are held at `kyc_required` with 1035, which is final for them (seed 000: "You
+/// can't retry"); once the flag is cleared, new workflows go ahead. Setting the flag the
+/// person already has changes nothing and announces nothing. What the API and the back office
+/// both run.
+pub async fn set_compliance_flag(
+    state: &AppState,
+    acting: &Acting,
+    at: KeyAt<'_>,
+    id: &PersonId,
+    flagged: bool,
+    reason: Option<&str>,
+) -> AppResult<Person> {
+    let reviewer = match &acting.by {
+        By::ApiKey(key) => format!("api_key:{key}"),
+        By::Operator(email) => format!("operator:{email}"),
+        By::SignerLink => {
+            return Err(AppError::invalid_state(
+                "a signer's link cannot set a compliance flag",
+            ));
+        }
+    };
+    let reason = check_compliance_reason(flagged, reason).map_err(AppError::invalid)?;
+    let now = at.now(state);
+    let mut tx = state.store.begin().await?;
+    let mut person = state
+        .store
+        .person_for_update(&mut tx, &at.tenant.id, at.mode, id)
+        .await
+        .map_err(|e| AppError::unless_found(e, "person"))?;
+    if !person.set_flagged_by_compliance(flagged, &now) {
+        return Ok(person);
+    }
+    state
+        .store
+        .update_person(&mut tx, &at.tenant.id, &person, now)
+        .await?;
+    emit(
+        state,
+        &mut tx,
+        &at.tenant.id,
+        at.mode,
+        "person.updated",
+        person.clone().into_json(),
+        now,
+    )
+    .await?;
+    let mut caused = FollowUps::default();
+    caused.push(FollowUp::PersonChanged {
+        person_id: id.clone(),
+    });
+    let pending = crate::followups::record(
+        state,
+        &mut tx,
+        &at.tenant.id,
+        at.mode,
+        at.tenant.clock_offset_ms,
+        caused,
+    )
+    .await?;
+    crate::followups::commit(state, tx, pending).await?;
+    tracing::info!(
+        target: "signet::compliance",
+        tenant = %at.tenant.id.as_str(),
+        mode = at.mode.as_str(),
+        person = %id.as_str(),
+        flagged,
+        by = %reviewer,
+        ip = acting.ip.as_deref().unwrap_or(""),
+        reason = reason.as_deref().unwrap_or(""),
+        at = %signet_core::time::format(&now),
+        "compliance flag {}",
+        if flagged { "set" } else { "cleared" }
+    );
+    Ok(person)
 }

@@ -474,6 +474,14 @@ impl Person {
         self.touch_if(progress || risk, now)
     }
 
+    /// Sets `flagged_by_compliance`: a reviewer flags the person (whose advanced signers are
+    /// then held at `kyc_required` with 1035) or clears the flag. Returns whether it changed;
+    /// `updated_at` moves only then.
+    pub fn set_flagged_by_compliance(&mut self, flagged: bool, now: &Timestamp) -> bool {
+        let changed = self.put("flagged_by_compliance", Value::Bool(flagged));
+        self.touch_if(changed, now)
+    }
+
     /// Makes `number` the person's verified mobile number (seed 002: the number verified in a
     /// successful identification). Not checked as E.164: in test mode the sandbox's numbers
     /// (`+15550101`, numbers starting with 0) are verified too. Returns whether it changed;
@@ -529,6 +537,26 @@ impl Person {
             self.0
                 .insert("updated_at".into(), Value::String(crate::time::format(now)));
         }
+    }
+}
+
+/// The longest reason a compliance flag keeps, in characters.
+pub const MAX_COMPLIANCE_REASON_CHARS: usize = 2000;
+
+/// Checks a compliance flag's reason: trimmed, required when flagging (1 to
+/// [`MAX_COMPLIANCE_REASON_CHARS`] characters), optional when clearing (empty is none).
+pub fn check_compliance_reason(
+    flagged: bool,
+    reason: Option<&str>,
+) -> Result<Option<String>, Vec<FieldError>> {
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    match reason {
+        None if flagged => Err(vec![err("reason", "is required when flagging")]),
+        Some(r) if r.chars().count() > MAX_COMPLIANCE_REASON_CHARS => Err(vec![err(
+            "reason",
+            &format!("must be at most {MAX_COMPLIANCE_REASON_CHARS} characters"),
+        )]),
+        r => Ok(r.map(str::to_owned)),
     }
 }
 
@@ -898,6 +926,46 @@ mod tests {
         assert!(!p.set_identified_fields(&sneaky, &(later() + TimeDelta::hours(2))));
         assert_eq!(p, before);
         assert!(!p.as_json().contains_key("colour"));
+    }
+
+    #[test]
+    fn the_compliance_flag_is_set_and_stamped_only_on_a_change() {
+        let mut p = person(json!({}));
+        assert!(!p.flagged_by_compliance());
+        let before = p.clone();
+        assert!(!p.set_flagged_by_compliance(false, &later()));
+        assert_eq!(p, before, "clearing an unset flag changes nothing");
+        assert!(p.set_flagged_by_compliance(true, &later()));
+        assert!(p.flagged_by_compliance());
+        assert_eq!(p.as_json()["flagged_by_compliance"], true);
+        assert_eq!(updated_at(&p), crate::time::format(&later()));
+        let flagged = p.clone();
+        assert!(!p.set_flagged_by_compliance(true, &(later() + TimeDelta::hours(1))));
+        assert_eq!(p, flagged);
+        let cleared_at = later() + TimeDelta::hours(2);
+        assert!(p.set_flagged_by_compliance(false, &cleared_at));
+        assert!(!p.flagged_by_compliance());
+        assert_eq!(updated_at(&p), crate::time::format(&cleared_at));
+    }
+
+    #[test]
+    fn a_compliance_reason_is_required_to_flag_and_bounded() {
+        assert_eq!(
+            check_compliance_reason(true, Some("  adverse media  ")),
+            Ok(Some("adverse media".to_owned()))
+        );
+        for missing in [None, Some(""), Some("   ")] {
+            let e = check_compliance_reason(true, missing).unwrap_err();
+            assert_eq!(e[0].field, "reason");
+        }
+        assert_eq!(check_compliance_reason(false, None), Ok(None));
+        assert_eq!(check_compliance_reason(false, Some(" ")), Ok(None));
+        let longest = "x".repeat(MAX_COMPLIANCE_REASON_CHARS);
+        assert!(check_compliance_reason(true, Some(&longest)).is_ok());
+        let too_long = "ü".repeat(MAX_COMPLIANCE_REASON_CHARS + 1);
+        for flagged in [true, false] {
+            assert!(check_compliance_reason(flagged, Some(&too_long)).is_err());
+        }
     }
 
     #[test]

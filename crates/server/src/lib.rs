@@ -65,6 +65,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(public)
         .merge(pages::routes())
         .merge(pages::admin::jobs::routes())
+        .merge(pages::admin::persons::routes())
         .merge(revocation::routes())
         .route(
             "/openapi.json",

@@ -12,6 +12,7 @@ from .clock import Clock
 from .code import Code
 from .code_kind import CodeKind
 from .complete import Complete
+from .compliance_flag_request import ComplianceFlagRequest
 from .confirm_request import ConfirmRequest
 from .create_document import CreateDocument
 from .create_document_parts import CreateDocumentParts
@@ -179,6 +180,7 @@ __all__ = (
     "Code",
     "CodeKind",
     "Complete",
+    "ComplianceFlagRequest",
     "ConfirmRequest",
     "CreateDocument",
     "CreateDocumentParts",

@@ -37,6 +37,7 @@ pub fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(persons::get, persons::update))
         .routes(routes!(persons::documents))
         .routes(routes!(persons::document_file))
+        .routes(routes!(persons::compliance_flag))
         .routes(routes!(identifications::create, identifications::list))
         .routes(routes!(identifications::get))
         .routes(routes!(identifications::request))

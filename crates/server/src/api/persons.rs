@@ -2,11 +2,12 @@
 
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
-use crate::extract::{IdPath, JsonObject, LongPage, Page, parse_id};
+use crate::extract::{ClientMeta, IdPath, Json, JsonObject, LongPage, Page, parse_id};
 use crate::openapi::error_responses;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
 use serde_json::Value;
 use signet_app::error::{AppError, AppResult};
 use signet_app::persons;
@@ -92,6 +93,55 @@ pub async fn update(
     let id = parse_id(&id, PersonId::parse, "person")?;
     let updated = persons::update(&state, key_at(&caller), &id, &input).await?;
     Ok(json_ok(updated.into_json()))
+}
+
+/// A reviewer's compliance flag on a person.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ComplianceFlagRequest {
+    /// `true` flags the person: their advanced signers at work are held at `kyc_required`
+    /// with status code 1035, for good. `false` clears the flag for new workflows.
+    pub flagged: bool,
+    /// Why, for the record: required when flagging, 1 to 2000 characters once trimmed;
+    /// optional when clearing.
+    #[schema(max_length = 2000)]
+    pub reason: Option<String>,
+}
+
+error_responses!(
+    /// A missing or over-long reason, or a person not the caller's.
+    ComplianceFlagErrors = [InvalidModel, NotFound]
+);
+
+/// Set or clear a person's compliance flag.
+///
+/// A flagged person (`flagged_by_compliance: true`) is not eligible for an advanced
+/// signature: their signers at work move to `kyc_required` with status code 1035, which is
+/// final (no resend), and a new one starts there. Once the flag is cleared, new workflows go
+/// ahead. The API key that set the flag and the reason are logged; setting the flag the
+/// person already has changes nothing.
+#[utoipa::path(post, path = "/v1/persons/{id}/compliance_flag", operation_id = "setPersonComplianceFlag", tag = "persons",
+    params(("id" = String, Path, description = "Person id")),
+    request_body = ComplianceFlagRequest,
+    responses((status = 200, description = "The person", body = crate::openapi::PersonSchema), ComplianceFlagErrors))]
+pub async fn compliance_flag(
+    State(state): State<AppState>,
+    caller: Caller,
+    meta: ClientMeta,
+    IdPath(id): IdPath<String>,
+    Json(body): Json<ComplianceFlagRequest>,
+) -> AppResult<Response> {
+    let id = parse_id(&id, PersonId::parse, "person")?;
+    let person = persons::set_compliance_flag(
+        &state,
+        &caller.acting(&meta),
+        key_at(&caller),
+        &id,
+        body.flagged,
+        body.reason.as_deref(),
+    )
+    .await?;
+    Ok(json_ok(person.into_json()))
 }
 
 /// List persons, oldest first (`page[number]`, `page[size]`).

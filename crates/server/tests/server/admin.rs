@@ -1109,3 +1109,190 @@ async fn a_confirmed_pep_hit_on_a_person_who_declared_none_is_flagged() {
         page.text
     );
 }
+
+#[tokio::test]
+async fn an_operator_flags_a_person_with_a_reason_and_clears_the_flag() {
+    let app = spawn_app().await;
+    let (pid, hit, cookie) = listed_person(&app).await;
+    let tenant = app.state.store.tenant_by_name("default").await.unwrap();
+    let record = format!("/admin/persons/{}/test/{pid}", tenant.id.as_str());
+    let action = format!("{record}/compliance_flag");
+
+    // The open hit's card links to the person's record.
+    let dash = get(&app, "/admin", Some(&cookie)).await;
+    assert!(
+        dash.text.contains(&format!(r#"href="{record}""#)),
+        "{}",
+        dash.text
+    );
+    assert!(dash.text.contains(hit["id"].as_str().unwrap()));
+
+    // Operators only.
+    let r = get(&app, &record, None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), "/admin/login");
+    let page = get(&app, &record, Some(&cookie)).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    assert!(
+        page.text.contains(r#"data-flagged="false""#),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains(r#"id="flag-person""#));
+    let csrf = page.csrf();
+
+    // An advanced signer of the person at work, held by the open hit (140) so far.
+    let doc = send(
+        &app,
+        json!({"signature_level": "advanced", "signers": [
+            {"name": "Listed", "email": "l@example.com", "person_id": pid},
+        ]}),
+    )
+    .await;
+    let (did, sid) = ids(&doc, 0);
+    let signer = || async {
+        app.get(&format!("/v1/documents/{did}/signers/{sid}"))
+            .await
+            .assert(200)
+            .clone()
+    };
+    let before = signer().await;
+    assert_eq!(before["status"], "kyc_required", "{before}");
+    assert!(
+        !before["status_codes"]
+            .as_array()
+            .unwrap()
+            .contains(&json!(1035))
+    );
+
+    // No token, a wrong token, no session: refused, nothing changes.
+    for (c, body) in [
+        (
+            Some(cookie.as_str()),
+            form(&[("flag", "flag"), ("reason", "why")]),
+        ),
+        (
+            Some(cookie.as_str()),
+            form(&[
+                ("csrf", &"0".repeat(64)),
+                ("flag", "flag"),
+                ("reason", "why"),
+            ]),
+        ),
+        (
+            None,
+            form(&[("csrf", &csrf), ("flag", "flag"), ("reason", "why")]),
+        ),
+    ] {
+        let r = post_form(&app, &action, c, body).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+    }
+    // A flag without a reason is answered on the page.
+    let r = post_form(
+        &app,
+        &action,
+        Some(&cookie),
+        form(&[("csrf", &csrf), ("flag", "flag"), ("reason", "  ")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text);
+    assert!(r.text.contains("admin-error"), "{}", r.text);
+    let p = app
+        .get(&format!("/v1/persons/{pid}"))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(p["flagged_by_compliance"], false);
+
+    // Flagged, with the reason: back to the record, which says so.
+    let r = post_form(
+        &app,
+        &action,
+        Some(&cookie),
+        form(&[
+            ("csrf", &csrf),
+            ("flag", "flag"),
+            ("reason", "Listed; adverse media"),
+        ]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    assert_eq!(r.location(), record);
+    let p = app
+        .get(&format!("/v1/persons/{pid}"))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(p["flagged_by_compliance"], true, "{p}");
+    let held = signer().await;
+    assert_eq!(held["status"], "kyc_required", "{held}");
+    assert!(
+        held["status_codes"]
+            .as_array()
+            .unwrap()
+            .contains(&json!(1035)),
+        "{held}"
+    );
+    let page = get(&app, &record, Some(&cookie)).await;
+    assert!(
+        page.text.contains(r#"data-flagged="true""#),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains(r#"id="clear-flag""#));
+
+    // Cleared (no reason needed).
+    let r = post_form(
+        &app,
+        &action,
+        Some(&cookie),
+        form(&[("csrf", &csrf), ("flag", "clear")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let p = app
+        .get(&format!("/v1/persons/{pid}"))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(p["flagged_by_compliance"], false, "{p}");
+    let page = get(&app, &record, Some(&cookie)).await;
+    assert!(
+        page.text.contains(r#"data-flagged="false""#),
+        "{}",
+        page.text
+    );
+
+    // Neither flag nor clear; an unknown person.
+    let r = post_form(
+        &app,
+        &action,
+        Some(&cookie),
+        form(&[("csrf", &csrf), ("flag", "maybe")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text);
+    let unknown = format!(
+        "/admin/persons/{}/test/{}cper",
+        tenant.id.as_str(),
+        "0".repeat(32)
+    );
+    assert_eq!(
+        get(&app, &unknown, Some(&cookie)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = post_form(
+        &app,
+        &format!("{unknown}/compliance_flag"),
+        Some(&cookie),
+        form(&[("csrf", &csrf), ("flag", "flag"), ("reason", "why")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
+    // The person is not the other mode's.
+    let live = format!("/admin/persons/{}/live/{pid}", tenant.id.as_str());
+    assert_eq!(
+        get(&app, &live, Some(&cookie)).await.status,
+        StatusCode::NOT_FOUND
+    );
+}

@@ -3,7 +3,8 @@
 //! clear the review queues of every tenant: `document` identifications
 //! (`identifications.rs`), selfies waiting for a decision, signers blocked after failed
 //! validations, and open screening hits; documents with their audit trails and webhook
-//! deliveries are in `records.rs`.
+//! deliveries are in `records.rs`, a person's record with the compliance flag in
+//! `persons.rs`.
 //!
 //! A session is a 256-bit random cookie (`signet_admin`, `HttpOnly; SameSite=Strict;
 //! Path=/admin`, `Secure` behind https); only its SHA-256 is stored. Every form carries the
@@ -41,6 +42,7 @@ use subtle::ConstantTimeEq;
 
 pub mod identifications;
 pub mod jobs;
+pub mod persons;
 pub mod records;
 
 /// The session cookie's name.
@@ -530,6 +532,8 @@ struct HitItem<'a> {
     mode: &'static str,
     person: String,
     person_id: &'a str,
+    /// The person's record, where the compliance flag is set.
+    person_href: String,
     list: &'a str,
     entry: &'a str,
     name: &'a str,
@@ -554,6 +558,7 @@ impl<'a> HitItem<'a> {
             mode: q.mode.as_str(),
             person: person.trim().to_owned(),
             person_id: h.person_id.as_str(),
+            person_href: persons::href(&q.tenant_id, q.mode, h.person_id.as_str()),
             list: &h.list_id,
             entry: &h.entry_id,
             name: &h.name,

@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)]
 
 mod bad_input;
+mod compliance;
 mod defenses;
 mod documents;
 mod errors;
