@@ -58,11 +58,16 @@ pub enum FollowUp {
     /// What a person's signers are judged by changed: a screening's outcome, a hit decision,
     /// an identification's status.
     PersonChanged { person_id: PersonId },
-    /// An identification ended, successful or failed.
+    /// An identification ended, successful or failed, or left review without success
+    /// (canceled, aborted).
     IdentificationFinal {
         identification_id: IdentificationId,
         person_id: PersonId,
         successful: bool,
+        /// A successful identification confirmed other personal data than the person had
+        /// (the sandbox's CHANGEALLREVIEW). Absent in follow-ups stored before it existed.
+        #[serde(default)]
+        identity_changed: bool,
     },
 }
 

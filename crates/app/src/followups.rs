@@ -174,12 +174,18 @@ async fn react(state: &AppState, job: &ClaimedJob) -> AppResult<Pending> {
     if let FollowUp::IdentificationFinal {
         person_id,
         successful,
+        identity_changed,
         ..
     } = &follow_up
     {
+        use signet_core::signing::IdentificationOutcome;
+        let outcome = match (successful, identity_changed) {
+            (true, false) => IdentificationOutcome::Successful,
+            (true, true) => IdentificationOutcome::SuccessfulWithOtherData,
+            (false, _) => IdentificationOutcome::NotSuccessful,
+        };
         let tenant = state.store.tenant(tenant_id).await?;
-        crate::signing::resolve_waiting_signers(state, &tenant, mode, person_id, *successful)
-            .await?;
+        crate::signing::resolve_waiting_signers(state, &tenant, mode, person_id, outcome).await?;
     }
     let mut caused = FollowUps::default();
     let mut tx = state.store.begin().await?;

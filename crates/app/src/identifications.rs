@@ -736,6 +736,9 @@ async fn apply(
         state.store.update_attempt(tx, &attempt).await?;
     }
 
+    // Whether the identification changed who the person is (the signer confirmed as someone
+    // the identification then contradicted).
+    let mut identity_changed = false;
     if fx.person_changes.is_some() || fx.succeeded {
         let mut person = state
             .store
@@ -761,6 +764,7 @@ async fn apply(
             state.store.update_person(tx, tenant, &person, now).await?;
             // CHANGEALL renames the person: the new names are screened.
             if crate::screening::screened_fields_changed(&before, &person) {
+                identity_changed = true;
                 caused.push(FollowUp::PersonRenamed {
                     person_id: ident.person_id.clone(),
                 });
@@ -807,12 +811,14 @@ async fn apply(
         )
         .await?;
         // Signers who confirmed while this identification was under review are signed
-        // now, or get invalid_signature (3311).
-        if ident.status.is_final() {
+        // now, or get invalid_signature (3311): when it failed, when it left review canceled
+        // or aborted, or when it confirmed other personal data than they confirmed with.
+        if ident.status.is_final() || ident.status.is_retryable() {
             caused.push(FollowUp::IdentificationFinal {
                 identification_id: ident.id.clone(),
                 person_id: ident.person_id.clone(),
                 successful: ident.status == Status::Successful,
+                identity_changed,
             });
         }
         // Advanced signers of the person at work are assessed again: a signer held for want

@@ -325,6 +325,18 @@ fn differs(a: &Option<String>, b: &Option<String>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if a != b)
 }
 
+/// How the identification a `pending_verification` signer waited for ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdentificationOutcome {
+    /// Successful with the data the signer confirmed with: the signature is made.
+    Successful,
+    /// Successful, but it confirmed other personal data (the sandbox's CHANGEALLREVIEW): the
+    /// signature's details would not match the identification (3311).
+    SuccessfulWithOtherData,
+    /// Failed, or left review canceled or aborted (3311).
+    NotSuccessful,
+}
+
 /// Timers a workflow arms, due on the tenant clock.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -1123,11 +1135,12 @@ impl Workflow {
         Ok(fx)
     }
 
-    /// The identification a pending-verification signer waited for has ended.
+    /// The identification a pending-verification signer waited for has ended (or left review
+    /// without success: canceled, aborted).
     pub fn identification_resolved(
         &mut self,
         person: &PersonId,
-        successful: bool,
+        outcome: IdentificationOutcome,
         now: Timestamp,
     ) -> Effects {
         let mut fx = Effects::default();
@@ -1141,19 +1154,25 @@ impl Workflow {
                 continue;
             }
             let sid = s.id.clone();
-            if successful {
-                // One signature at a time; the others follow on the next call.
-                if fx.sign.is_none() {
-                    fx.sign = Some(sid);
+            let why = match outcome {
+                IdentificationOutcome::Successful => {
+                    // One signature at a time; the others follow on the next call.
+                    if fx.sign.is_none() {
+                        fx.sign = Some(sid);
+                    }
+                    continue;
                 }
-            } else {
-                fx.audit(
-                    "signer.invalid_signature",
-                    Some(&sid),
-                    json!({"status_code": 3311}),
-                );
-                self.set_status(i, SignerStatus::InvalidSignature, vec![3311], now, &mut fx);
-            }
+                IdentificationOutcome::SuccessfulWithOtherData => {
+                    "the identification confirmed other personal data than the signer confirmed with"
+                }
+                IdentificationOutcome::NotSuccessful => "the identification did not succeed",
+            };
+            fx.audit(
+                "signer.invalid_signature",
+                Some(&sid),
+                json!({"status_code": 3311, "reason": why}),
+            );
+            self.set_status(i, SignerStatus::InvalidSignature, vec![3311], now, &mut fx);
         }
         fx
     }
@@ -1241,8 +1260,11 @@ impl Workflow {
                     return fx;
                 };
                 let s = &self.signers[i];
+                // The 24 hours cover a signer waiting for their identification's review too.
+                let running = s.status.is_waiting_for_signer()
+                    || s.status == SignerStatus::PendingVerification;
                 if s.window != *window
-                    || !s.status.is_waiting_for_signer()
+                    || !running
                     || self.document.status != DocumentStatus::Pending
                 {
                     return fx;

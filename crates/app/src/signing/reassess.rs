@@ -8,12 +8,12 @@ use crate::events::{SIGNERS_AT_WORK, SIGNERS_AWAITING_IDENTIFICATION};
 use crate::state::AppState;
 use signet_core::catalog::ErrorCode;
 use signet_core::ids::{PersonId, TenantId};
-use signet_core::signing::Effects;
+use signet_core::signing::{Effects, IdentificationOutcome};
 use signet_core::time::Timestamp;
 use signet_store::{Mode, Tenant, Tx};
 
 /// An identification ended: signers of this person waiting in `pending_verification` are
-/// signed (successful) or get `invalid_signature` 3311 (failed). Each document is handled in
+/// signed (successful with their data) or get `invalid_signature` 3311 (otherwise). Each document is handled in
 /// transactions of its own through [`super::store`], so the signatures are made with no lock
 /// held; the follow-up that calls this commits its own row afterwards. A crash in between
 /// leaves the follow-up to run again, and it finds nobody waiting.
@@ -22,7 +22,7 @@ pub async fn resolve_waiting_signers(
     tenant: &Tenant,
     mode: Mode,
     person: &PersonId,
-    successful: bool,
+    outcome: IdentificationOutcome,
 ) -> AppResult<()> {
     let docs = {
         let mut tx = state.store.begin().await?;
@@ -44,7 +44,7 @@ pub async fn resolve_waiting_signers(
             };
             let now = tenant.now(mode, state.wall_now());
             let mut wf = stored.clone();
-            let fx = wf.identification_resolved(person, successful, now);
+            let fx = wf.identification_resolved(person, outcome, now);
             if fx == Effects::default() {
                 break;
             }

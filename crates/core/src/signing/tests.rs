@@ -579,12 +579,67 @@ fn pending_verification_signs_when_the_identification_succeeds_or_fails_with_331
     }
     let p0 = wf.signers[0].person_id.clone().unwrap();
     let p1 = wf.signers[1].person_id.clone().unwrap();
-    let fx = wf.identification_resolved(&p0, true, t0());
+    let fx = wf.identification_resolved(&p0, IdentificationOutcome::Successful, t0());
     assert_eq!(fx.sign, Some(id(&wf, 0)));
-    let fx = wf.identification_resolved(&p1, false, t0());
+    let fx = wf.identification_resolved(&p1, IdentificationOutcome::NotSuccessful, t0());
     assert_eq!(fx.sign, None);
     assert_eq!(wf.signers[1].status, SignerStatus::InvalidSignature);
     assert_eq!(wf.signers[1].status_codes, vec![3311]);
+}
+
+/// A signer waiting in `pending_verification`: after approving and confirming while their
+/// identification is under review.
+fn waiting_for_review() -> Workflow {
+    let mut pending = identified(t0());
+    if let Some(i) = pending.identification.as_mut() {
+        i.status = IdentStatus::PendingSuccessful;
+        i.completed_at = None;
+    }
+    let (mut wf, _) = Workflow::create(
+        doc(Level::Advanced, SigningOrder::Parallel, None),
+        vec![signer(1)],
+        &[pending],
+        t0(),
+    );
+    let sid = id(&wf, 0);
+    wf.approve(&sid, "H".into(), t0()).unwrap();
+    wf.confirm(&sid, right, true, t0()).unwrap();
+    assert_eq!(wf.signers[0].status, SignerStatus::PendingVerification);
+    wf
+}
+
+#[test]
+fn an_identification_that_confirms_other_data_makes_the_waiting_signature_invalid() {
+    let mut wf = waiting_for_review();
+    let person = wf.signers[0].person_id.clone().unwrap();
+    let fx = wf.identification_resolved(
+        &person,
+        IdentificationOutcome::SuccessfulWithOtherData,
+        t0(),
+    );
+    assert_eq!(fx.sign, None);
+    assert_eq!(wf.signers[0].status, SignerStatus::InvalidSignature);
+    assert_eq!(wf.signers[0].status_codes, vec![3311]);
+    assert!(fx.audit.iter().any(|a| {
+        a.action == "signer.invalid_signature"
+            && a.details["reason"]
+                .as_str()
+                .is_some_and(|r| r.contains("other personal data"))
+    }));
+}
+
+#[test]
+fn the_24_hours_run_for_a_signer_waiting_for_review_too() {
+    let mut wf = waiting_for_review();
+    let timer = Timer::SignerTimeout {
+        document_id: wf.document.id.clone(),
+        signer_id: id(&wf, 0),
+        window: wf.signers[0].window,
+    };
+    let fx = wf.on_timer(&timer, t0() + WORKFLOW_TIMEOUT);
+    assert_eq!(wf.signers[0].status, SignerStatus::Error);
+    assert_eq!(wf.signers[0].status_codes, vec![6008]);
+    assert_eq!(fx.signers_changed, vec![id(&wf, 0)]);
 }
 
 #[test]

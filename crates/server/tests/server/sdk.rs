@@ -211,7 +211,8 @@ async fn the_sdks_are_the_served_documents_and_tell_every_story() {
     assert!(checked, "the TypeScript SDK does not type-check:\n{said}");
     // Its own checks: the Standard Webhooks vector, the client against a fake fetch.
     let mut unit = Command::new("npm");
-    unit.args(["run", "--silent", "test"]).current_dir(&typescript);
+    unit.args(["run", "--silent", "test"])
+        .current_dir(&typescript);
     let (passed, said) = run(unit).await;
     assert!(passed, "the TypeScript SDK's own tests failed:\n{said}");
     let mut story = Command::new("npm");

@@ -926,6 +926,53 @@ async fn a_finished_advanced_document_becomes_a_signed_contract_of_each_identifi
     assert_eq!(contracts(happy.clone()).await.len(), 1);
 }
 
+/// Seed 000: a signature confirmed while the identification was under review is invalid
+/// (3311) when the review ends without success (CANCELED: canceled after review) or confirms
+/// other personal data than the signer confirmed with (CHANGEALLREVIEW).
+#[tokio::test]
+async fn a_signature_confirmed_under_review_is_invalid_when_the_review_ends_otherwise() {
+    let app = spawn_app().await;
+    let mut waiting = Vec::new();
+    for case in ["X-AUTOTEST-CANCELED", "X-AUTOTEST-CHANGEALLREVIEW"] {
+        let pid = identified_person(&app, case).await;
+        waiting.push((case, pid));
+    }
+    // Both are pending_successful from 30 s to 120 s.
+    app.advance(31).await;
+    let mut docs = Vec::new();
+    for (case, pid) in &waiting {
+        let doc = send(
+            &app,
+            json!({"signature_level": "advanced", "signers": [
+                {"name": "Under Review", "email": "r@example.com", "person_id": pid},
+            ]}),
+        )
+        .await;
+        let confirmed = sign(&app, &doc, 0).await;
+        assert_eq!(confirmed["status"], "pending_verification", "{case}");
+        docs.push((case, doc));
+    }
+    app.advance(90).await;
+    for (case, doc) in &docs {
+        let s = signer_status(&app, doc, 0).await;
+        assert_eq!(s["status"], "invalid_signature", "{case}: {s}");
+        assert_eq!(s["status_codes"], json!([3311]), "{case}");
+        let shown = document(&app, doc).await;
+        assert_eq!(shown["signers"][0]["status"], "invalid_signature", "{case}");
+        assert_eq!(shown["signatures"], 0, "{case}: nothing was signed");
+        let (id, _) = ids(doc, 0);
+        let audit = app.get(&format!("/v1/documents/{id}/audit")).await;
+        assert!(
+            audit.assert(200)["entries"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["action"] == "signer.invalid_signature"),
+            "{case}: audited"
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_signer_under_identification_review_waits_in_pending_verification() {
     let app = spawn_app().await;
