@@ -141,6 +141,20 @@ pub const FINAL_KYC_CODES: &[u32] = &[1035];
 /// documents to sign" / "Re-confirm the signature").
 pub const RETRYABLE_ERRORS: &[u32] = &[6002, 6003, 6005, 6006];
 
+/// Status codes after which the signer may confirm again with the code they confirmed with,
+/// while it and the confirmation window last (seed 000: "Re-confirm the signature").
+pub const RECONFIRMABLE_ERRORS: &[u32] = &[6005, 6006];
+
+/// When a document timestamp that failed (6007) is tried again, after the previous try, on
+/// the tenant clock; after the last, the signer keeps 6007.
+pub const FINISH_RETRY_DELAYS: [Duration; 5] = [
+    Duration::minutes(1),
+    Duration::minutes(5),
+    Duration::minutes(30),
+    Duration::hours(2),
+    Duration::hours(6),
+];
+
 /// A one-time code as stored: only its keyed hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Otp {
@@ -349,14 +363,21 @@ pub enum Timer {
     },
     /// The document's `expires_at`.
     DocumentExpiry { document_id: DocumentId },
+    /// Try again the document timestamp that failed after `signer_id`'s signature (6007);
+    /// `attempt` counts the tries again from 1.
+    FinishRetry {
+        document_id: DocumentId,
+        signer_id: SignerId,
+        attempt: u32,
+    },
 }
 
 impl Timer {
     pub fn document_id(&self) -> &DocumentId {
         match self {
-            Timer::SignerTimeout { document_id, .. } | Timer::DocumentExpiry { document_id } => {
-                document_id
-            }
+            Timer::SignerTimeout { document_id, .. }
+            | Timer::DocumentExpiry { document_id }
+            | Timer::FinishRetry { document_id, .. } => document_id,
         }
     }
 }
@@ -448,6 +469,9 @@ pub struct Effects {
     pub sign: Option<SignerId>,
     /// Every signer signed: close the file with a document timestamp.
     pub finish: bool,
+    /// The closing is a try again after a failure: the signer whose signature completed the
+    /// file, and which try this is (for [`Workflow::finish_failed`]).
+    pub finish_retry: Option<(SignerId, u32)>,
 }
 
 impl Effects {
@@ -806,6 +830,12 @@ impl Workflow {
         let s = &self.signers[i];
         match s.status {
             SignerStatus::ConfirmationRequired => {}
+            // Signing failed in a way that may pass on a second try: confirm again.
+            SignerStatus::Error
+                if !s.status_codes.is_empty()
+                    && s.status_codes
+                        .iter()
+                        .all(|c| RECONFIRMABLE_ERRORS.contains(c)) => {}
             SignerStatus::UserConsentRequired => return Err(SigningError::NotInitialized),
             other => {
                 return Err(SigningError::InvalidState {
@@ -846,10 +876,10 @@ impl Workflow {
             return Ok((outcome, fx));
         }
         let s = &mut self.signers[i];
-        s.otp = None;
         s.otp_failures = 0;
         fx.audit("signer.confirmed", Some(&sid), json!({}));
         if awaiting_identification && self.document.level == Level::Advanced {
+            self.signers[i].otp = None;
             self.set_status(
                 i,
                 SignerStatus::PendingVerification,
@@ -858,6 +888,8 @@ impl Workflow {
                 &mut fx,
             );
         } else {
+            // The code is kept until the signature is made, for a confirmation again after a
+            // failure that allows one; the status no longer takes it otherwise.
             fx.sign = Some(sid);
         }
         Ok((ConfirmOutcome::Accepted, fx))
@@ -906,6 +938,7 @@ impl Workflow {
         let mut fx = Effects::default();
         let s = &mut self.signers[i];
         s.signed_at = Some(now);
+        s.otp = None;
         s.certificate_subject = Some(certificate_subject.clone());
         let sid = s.id.clone();
         self.document.current_sha256 = revision_sha256.clone();
@@ -952,12 +985,40 @@ impl Workflow {
     ) -> Result<Effects, SigningError> {
         let i = self.index(id)?;
         let mut fx = Effects::default();
+        if !RECONFIRMABLE_ERRORS.contains(&status_code) {
+            self.signers[i].otp = None;
+        }
         self.set_status(i, SignerStatus::Error, vec![status_code], now, &mut fx);
         fx.audit(
             "signer.error",
             Some(id),
             json!({"status_code": status_code, "detail": detail}),
         );
+        Ok(fx)
+    }
+
+    /// The document timestamp that was to close the file after `id`'s signature failed: the
+    /// signer gets 6007 (their signature stays in the file), and unless this was the last
+    /// try ([`FINISH_RETRY_DELAYS`]) the closing is tried again later. `attempt` is the try
+    /// that failed (0 for the first, right after the signature).
+    pub fn finish_failed(
+        &mut self,
+        id: &SignerId,
+        detail: &str,
+        attempt: u32,
+        now: Timestamp,
+    ) -> Result<Effects, SigningError> {
+        let mut fx = self.signing_failed(id, 6007, detail, now)?;
+        if let Some(delay) = FINISH_RETRY_DELAYS.get(attempt as usize) {
+            fx.timers.push(Schedule {
+                due: now + *delay,
+                timer: Timer::FinishRetry {
+                    document_id: self.document.id.clone(),
+                    signer_id: id.clone(),
+                    attempt: attempt + 1,
+                },
+            });
+        }
         Ok(fx)
     }
 
@@ -1276,6 +1337,36 @@ impl Workflow {
                     json!({"status_code": 6008}),
                 );
                 self.set_status(i, SignerStatus::Error, vec![6008], due, &mut fx);
+            }
+            Timer::FinishRetry {
+                signer_id, attempt, ..
+            } => {
+                let Ok(i) = self.index(signer_id) else {
+                    return fx;
+                };
+                // Only while the file still waits for its closing: every other signer signed
+                // and this one's signature in the file, held by 6007.
+                let s = &self.signers[i];
+                let waiting = self.document.status == DocumentStatus::Pending
+                    && s.status == SignerStatus::Error
+                    && s.status_codes == [6007]
+                    && s.signed_at.is_some()
+                    && self
+                        .signers
+                        .iter()
+                        .enumerate()
+                        .all(|(j, o)| j == i || o.status == SignerStatus::Signed);
+                if !waiting {
+                    return fx;
+                }
+                fx.audit(
+                    "document.timestamp_retried",
+                    Some(signer_id),
+                    json!({"attempt": attempt}),
+                );
+                self.set_status(i, SignerStatus::Signed, Vec::new(), due, &mut fx);
+                fx.finish = true;
+                fx.finish_retry = Some((signer_id.clone(), *attempt));
             }
             Timer::DocumentExpiry { .. } => {
                 if matches!(

@@ -353,7 +353,8 @@ impl BuilderProfile for Profile {
 
 pub(crate) fn random_bytes<const N: usize>() -> Result<[u8; N], PdfError> {
     let mut out = [0u8; N];
-    getrandom::fill(&mut out).map_err(|e| PdfError::Certificate(format!("no randomness: {e}")))?;
+    getrandom::fill(&mut out)
+        .map_err(|e| PdfError::CertificateTransient(format!("no randomness: {e}")))?;
     Ok(out)
 }
 

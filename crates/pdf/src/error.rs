@@ -40,9 +40,14 @@ pub enum PdfError {
     /// The document parses but lacks a structure that signing needs (catalog, pages, …).
     #[error("malformed PDF: {0}")]
     Malformed(String),
-    /// A certificate could not be created or read.
+    /// A certificate could not be created or read, and would not be on a second try (its
+    /// data cannot be encoded, a root is unreadable): seed 000's fatal 6001.
     #[error("certificate error: {0}")]
     Certificate(String),
+    /// A certificate could not be created for a passing reason (the system had no randomness
+    /// to give): seed 000's 6002, after which the signer approves again.
+    #[error("certificate error, worth another try: {0}")]
+    CertificateTransient(String),
     /// The signature could not be created or embedded.
     #[error("signing error: {0}")]
     Signing(String),
@@ -75,6 +80,7 @@ impl PdfError {
     pub fn status_code(&self) -> u32 {
         match self {
             PdfError::Certificate(_) => 6001,
+            PdfError::CertificateTransient(_) => 6002,
             PdfError::Signing(_) => 6005,
             PdfError::Timestamp(_) => 6006,
             PdfError::DocumentTimestamp(_) => 6007,
@@ -109,5 +115,19 @@ impl PdfError {
     /// 000, 6001/6004/6007 are fatal).
     pub fn is_retryable(&self) -> bool {
         matches!(self, PdfError::Timestamp(_))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PdfError;
+
+    #[test]
+    fn seed_000_tells_a_fatal_certificate_error_from_one_worth_another_try() {
+        assert_eq!(PdfError::Certificate("x".into()).status_code(), 6001);
+        assert_eq!(PdfError::CertificateTransient("x".into()).status_code(), 6002);
+        assert_eq!(PdfError::Signing("x".into()).status_code(), 6005);
+        assert_eq!(PdfError::Timestamp("x".into()).status_code(), 6006);
+        assert_eq!(PdfError::DocumentTimestamp("x".into()).status_code(), 6007);
     }
 }

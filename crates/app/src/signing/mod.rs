@@ -524,6 +524,9 @@ pub(super) async fn verified_identity(
 pub async fn run_signing_timer(state: &AppState, job: &signet_store::ClaimedJob) -> AppResult<()> {
     let timer: Timer =
         serde_json::from_value(job.payload.clone()).map_err(|e| AppError::internal(&e))?;
+    if matches!(timer, Timer::FinishRetry { .. }) {
+        return retry_finish(state, job, &timer).await;
+    }
     let mut tx = state.store.begin().await?;
     let tenant = state.store.tenant_in_tx(&mut tx, &job.tenant_id).await?;
     let now = tenant.now(job.mode, state.wall_now());
@@ -546,6 +549,55 @@ pub async fn run_signing_timer(state: &AppState, job: &signet_store::ClaimedJob)
         )
         .await?;
     }
+    state.store.complete_job(&mut tx, job).await?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    Ok(())
+}
+
+/// Tries again to close a file whose document timestamp failed (6007). The timestamp is had
+/// with no lock held ([`store`], which also notices a document changed meanwhile); a try that
+/// fails again arms the next. A job run twice finds the file closed and does nothing.
+async fn retry_finish(
+    state: &AppState,
+    job: &signet_store::ClaimedJob,
+    timer: &Timer,
+) -> AppResult<()> {
+    let tenant = state.store.tenant(&job.tenant_id).await?;
+    let mut races = 0;
+    loop {
+        let (tx, stored) = match lock_document(state, &tenant, job.mode, timer.document_id()).await
+        {
+            Ok(locked) => locked,
+            Err(e) if e.code == ErrorCode::DocumentNotFound => break,
+            Err(e) => return Err(e),
+        };
+        let mut wf = stored.clone();
+        let fx = wf.on_timer(timer, job.due_at);
+        if fx == Effects::default() {
+            break;
+        }
+        let now = tenant.now(job.mode, state.wall_now());
+        let stored_now = store(
+            state,
+            &tenant,
+            job.mode,
+            tx,
+            &stored,
+            wf,
+            fx,
+            &Actor::system(),
+            now,
+        )
+        .await?;
+        if stored_now.is_some() {
+            break;
+        }
+        races += 1;
+        if races >= SIGNING_ATTEMPTS {
+            return Err(kept_changing());
+        }
+    }
+    let mut tx = state.store.begin().await?;
     state.store.complete_job(&mut tx, job).await?;
     tx.commit().await.map_err(signet_store::StoreError::from)?;
     Ok(())

@@ -143,13 +143,20 @@ pub async fn produce(
             last_signer = Some(sid);
         }
         if fx.finish {
+            // The signer whose signature completed the file: signed in this run, or named by
+            // the try again of a closing that failed before.
+            let (closer, attempt) = match fx.finish_retry {
+                Some((sid, attempt)) => (Some(sid), attempt),
+                None => (last_signer.clone(), 0),
+            };
             match finish_now(state, tenant, mode, wf, latest.take(), &mut out, now).await? {
                 Ok(next) => queue.push_back(next),
                 // Seed 000's 6007, "fatal error while countersigning": the signature stays
-                // in the file, the document stays open, and the integrator starts anew.
-                Err(e) => match &last_signer {
+                // in the file, the document stays open, and the closing is tried again later
+                // (a job) before the signer keeps 6007 for good.
+                Err(e) => match &closer {
                     Some(sid) => queue.push_back(
-                        wf.signing_failed(sid, 6007, &format!("document timestamp: {e}"), now)
+                        wf.finish_failed(sid, &format!("document timestamp: {e}"), attempt, now)
                             .map_err(|e| AppError::internal(&e))?,
                     ),
                     None => return Err(AppError::internal(&e)),

@@ -290,7 +290,15 @@ fn a_code_is_single_use() {
     let sid = id(&wf, 0);
     wf.approve(&sid, "H".into(), t0()).unwrap();
     wf.confirm(&sid, right, false, t0()).unwrap();
+    // Kept until the signature is made (a failure that allows it is confirmed again), then
+    // spent.
+    wf.signed(&sid, "CN=x".into(), "h".into(), &[], t0())
+        .unwrap();
     assert!(wf.signers[0].otp.is_none());
+    assert_eq!(
+        wf.confirm(&sid, right, false, t0()).map(|_| ()),
+        Err(SigningError::AlreadySigned)
+    );
 }
 
 #[test]
@@ -709,4 +717,73 @@ fn a_new_sanctions_hit_holds_a_signer_at_work_and_a_cleared_one_lets_them_go() {
             .signers_changed
             .is_empty()
     );
+}
+
+#[test]
+fn a_signing_error_that_allows_it_is_confirmed_again_with_the_same_code() {
+    for (code, again) in [(6005, true), (6006, true), (6004, false), (6002, false)] {
+        let (mut wf, _) = workflow(Level::Simple, SigningOrder::Parallel, 1);
+        let sid = id(&wf, 0);
+        wf.approve(&sid, "H".into(), t0()).unwrap();
+        let (_, fx) = wf.confirm(&sid, right, false, t0()).unwrap();
+        assert_eq!(fx.sign, Some(sid.clone()));
+        wf.signing_failed(&sid, code, "failed", t0()).unwrap();
+        let second = wf.confirm(&sid, right, false, t0());
+        if again {
+            let (outcome, fx) = second.unwrap();
+            assert_eq!(outcome, ConfirmOutcome::Accepted, "{code}");
+            assert_eq!(fx.sign, Some(sid.clone()), "{code}: signed again");
+            // Once signed, the code is spent.
+            wf.signed(&sid, "CN=x".into(), "h".into(), &[], t0())
+                .unwrap();
+            assert!(wf.signers[0].otp.is_none());
+        } else {
+            assert!(
+                matches!(second, Err(SigningError::InvalidState { .. })),
+                "{code}: approve again instead"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_failed_document_timestamp_is_tried_again_until_the_last_try() {
+    let (mut wf, _) = workflow(Level::Simple, SigningOrder::Parallel, 1);
+    let sid = id(&wf, 0);
+    wf.approve(&sid, "H".into(), t0()).unwrap();
+    wf.confirm(&sid, right, false, t0()).unwrap();
+    let fx = wf
+        .signed(&sid, "CN=x".into(), "h".into(), &[], t0())
+        .unwrap();
+    assert!(fx.finish);
+    let mut at = t0();
+    let mut attempt = 0;
+    loop {
+        let fx = wf.finish_failed(&sid, "tsa down", attempt, at).unwrap();
+        assert_eq!(wf.signers[0].status, SignerStatus::Error);
+        assert_eq!(wf.signers[0].status_codes, vec![6007]);
+        let Some(next) = fx.timers.first().cloned() else {
+            assert_eq!(
+                attempt as usize,
+                FINISH_RETRY_DELAYS.len(),
+                "tried every delay"
+            );
+            break;
+        };
+        assert_eq!(next.due, at + FINISH_RETRY_DELAYS[attempt as usize]);
+        at = next.due;
+        let fx = wf.on_timer(&next.timer, at);
+        assert!(fx.finish, "the closing is tried again");
+        assert_eq!(fx.finish_retry, Some((sid.clone(), attempt + 1)));
+        assert_eq!(wf.signers[0].status, SignerStatus::Signed);
+        attempt += 1;
+    }
+    // A try again that finds the file closed does nothing.
+    let (mut done, _) = workflow(Level::Simple, SigningOrder::Parallel, 1);
+    let timer = Timer::FinishRetry {
+        document_id: done.document.id.clone(),
+        signer_id: id(&done, 0),
+        attempt: 1,
+    };
+    assert_eq!(done.on_timer(&timer, t0()), Effects::default());
 }

@@ -254,3 +254,50 @@ async fn a_document_timestamp_that_cannot_be_had_is_6007_on_the_last_signer_not_
         audit.body
     );
 }
+
+/// Seed 000's 6007 on the signer when the document timestamp cannot be had, then a job tries
+/// the closing again (1 min, 5 min, … on the tenant clock): once the authority answers, the
+/// signer is signed again and the document finished, without anyone acting.
+#[tokio::test]
+async fn a_failed_document_timestamp_is_tried_again_by_a_job_until_it_closes_the_file() {
+    let tsa = StandInTsa::start(vec![Answer::Grant, Answer::ServerError]);
+    let app = app_with_tsa(&tsa.url, 2_500).await;
+    let doc = one_signer_document(&app).await;
+    let signer = sign(&app, &doc, 0).await;
+    assert_eq!(signer["status_codes"], json!([6007]), "{signer}");
+    // The first try again, a minute later, fails too: 6007 still, the next one armed.
+    app.advance(61).await;
+    let s = app
+        .get(signer_path(&doc, 0, "").trim_end_matches('/'))
+        .await;
+    assert_eq!(s.assert(200)["status_codes"], json!([6007]), "{}", s.body);
+    assert_eq!(document(&app, &doc).await["status"], "pending");
+    // The authority is back: the next try, five minutes later, closes the file.
+    tsa.answer(vec![Answer::Grant]);
+    app.advance(5 * 60 + 1).await;
+    let d = document(&app, &doc).await;
+    assert_eq!(d["status"], "finished", "{d}");
+    assert_eq!(d["signers"][0]["status"], "signed");
+    let pdf = file(&app, &doc).await;
+    let roots = [test_root(&app).await, tsa.root_pem.clone()];
+    let report = signet_pdf::verify_pdf(&pdf, &roots).unwrap();
+    assert_eq!(
+        report.signatures.len(),
+        2,
+        "the signature and the document timestamp"
+    );
+    assert!(report.signatures[1].is_document_timestamp);
+    let audit = app
+        .get(&format!(
+            "/v1/documents/{}/audit",
+            doc["id"].as_str().unwrap()
+        ))
+        .await;
+    let retried = audit.body["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "document.timestamp_retried")
+        .count();
+    assert_eq!(retried, 2, "two tries again, audited");
+}
