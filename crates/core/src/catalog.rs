@@ -14,6 +14,7 @@ use serde::Serialize;
 
 mod attempts;
 mod compliance;
+pub mod conformance;
 mod documents;
 mod errors;
 mod identification;
