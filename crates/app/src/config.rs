@@ -153,6 +153,13 @@ pub struct Config {
     /// The countries (ISO 3166-1 alpha-2) whose mobile numbers are sent codes by SMS; empty
     /// allows every country.
     pub sms_allowed_countries: Vec<String>,
+    /// A MaxMind-format country database (`.mmdb`: GeoLite2-Country, GeoIP2-Country) that
+    /// places a signer's session by its address, for `prohibited_countries`.
+    pub geoip_database: Option<PathBuf>,
+    /// Countries (ISO 3166-1 alpha-2) from which an `advanced` signer may not sign: a session
+    /// from one of them is `kyc_required` with 4145 until the signer comes from elsewhere
+    /// (seed 000). Needs `geoip_database`.
+    pub prohibited_countries: Vec<String>,
     /// Webhook endpoints one tenant may have per mode.
     pub webhook_max_endpoints_per_tenant: u32,
     /// Webhook deliveries of one tenant in flight at once in one process (of its 32 slots),
@@ -243,6 +250,8 @@ impl Default for Config {
             otp_max_per_number_per_day: 10,
             otp_max_per_tenant_per_hour: 1000,
             sms_allowed_countries: Vec::new(),
+            geoip_database: None,
+            prohibited_countries: Vec::new(),
             webhook_max_endpoints_per_tenant: 20,
             webhook_max_in_flight_per_tenant: 16,
             password_hash_concurrency: 2,
@@ -366,7 +375,7 @@ impl Config {
                     Ok(days) => toml::Value::Integer(days),
                     Err(_) => toml::Value::String(value),
                 },
-                "sms_allowed_countries" => toml::Value::Array(
+                "sms_allowed_countries" | "prohibited_countries" => toml::Value::Array(
                     value
                         .split(',')
                         .map(str::trim)
@@ -546,12 +555,23 @@ impl Config {
                 return Err(ConfigError::Invalid(format!("{key} must be at least 1")));
             }
         }
-        if let Some(bad) = self.sms_allowed_countries.iter().find(|c| {
-            c.len() != 2 || signet_core::validate::country_name(&c.to_ascii_uppercase()).is_none()
-        }) {
-            return Err(ConfigError::Invalid(format!(
-                "sms_allowed_countries: {bad:?} is not an ISO 3166-1 alpha-2 code such as DE"
-            )));
+        for (key, countries) in [
+            ("sms_allowed_countries", &self.sms_allowed_countries),
+            ("prohibited_countries", &self.prohibited_countries),
+        ] {
+            if let Some(bad) = countries.iter().find(|c| {
+                c.len() != 2
+                    || signet_core::validate::country_name(&c.to_ascii_uppercase()).is_none()
+            }) {
+                return Err(ConfigError::Invalid(format!(
+                    "{key}: {bad:?} is not an ISO 3166-1 alpha-2 code such as DE"
+                )));
+            }
+        }
+        if !self.prohibited_countries.is_empty() && self.geoip_database.is_none() {
+            return Err(ConfigError::Invalid(
+                "prohibited_countries needs geoip_database (a MaxMind-format country database) to place signers".into(),
+            ));
         }
         Ok(())
     }

@@ -12,6 +12,7 @@ pub mod drain;
 pub mod error;
 pub mod events;
 pub mod followups;
+pub mod geoip;
 pub mod heavy;
 pub mod identifications;
 pub mod identify;

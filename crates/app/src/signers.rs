@@ -341,6 +341,22 @@ pub async fn review_selfie(
 /// once per signer per hour of the tenant's clock.
 pub async fn record_view(state: &AppState, at: SignerAt<'_>, by: &Acting) -> AppResult<Workflow> {
     let mut l = lock_signer(state, at).await?;
+    // Where the session comes from weighs on an advanced signer (seed 000's 4145).
+    let country = session_country(state, by);
+    let mut fx = Effects::default();
+    if !state.config.prohibited_countries.is_empty()
+        && l.wf.document.level == signet_core::signing::Level::Advanced
+    {
+        let mut facts = l.facts(state, at).await?;
+        facts.prohibited_country = country.as_deref().is_some_and(|c| {
+            state
+                .config
+                .prohibited_countries
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(c))
+        });
+        fx = l.wf.session_assessed(at.signer, &facts, l.now);
+    }
     let last = state
         .store
         .last_audit_at(
@@ -350,17 +366,27 @@ pub async fn record_view(state: &AppState, at: SignerAt<'_>, by: &Acting) -> App
             at.signer.as_str(),
         )
         .await?;
-    if last.is_some_and(|t| l.now - t < VIEW_RECORDED_EVERY) {
+    let recorded_lately = last.is_some_and(|t| l.now - t < VIEW_RECORDED_EVERY);
+    if recorded_lately && fx == Effects::default() {
         return Ok(l.wf);
     }
-    let mut fx = Effects::default();
     fx.audit.push(signet_core::signing::AuditRecord {
         action: "signer.viewed",
         signer_id: Some(at.signer.clone()),
-        details: serde_json::json!({}),
+        details: serde_json::json!({"country": country}),
     });
     l.commit(state, at.doc, &by.actor(Some(at.signer)), fx)
         .await
+}
+
+/// The country of the signer's own session by `geoip_database` (`None` for an integrator or
+/// an operator acting, an address the database does not know, or no database).
+fn session_country(state: &AppState, by: &Acting) -> Option<String> {
+    if !matches!(by.by, By::SignerLink) {
+        return None;
+    }
+    let ip: std::net::IpAddr = by.ip.as_deref()?.parse().ok()?;
+    state.geoip.as_ref()?.country(ip)
 }
 
 /// Cancels a document: no more signatures, no seed 004 webhook.

@@ -50,6 +50,8 @@ pub struct AppState {
     pub password_checks: Arc<tokio::sync::Semaphore>,
     /// The bounded pool for PDF work (`heavy_work_concurrency` at once).
     pub heavy: crate::heavy::HeavyWork,
+    /// The country database of `geoip_database`, when configured.
+    pub geoip: Option<Arc<crate::geoip::GeoIp>>,
 }
 
 impl AppState {

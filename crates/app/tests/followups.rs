@@ -132,6 +132,7 @@ async fn harness() -> Harness {
         notifier: None,
         password_checks: Arc::new(tokio::sync::Semaphore::new(1)),
         heavy: signet_app::heavy::HeavyWork::new(1),
+        geoip: None,
     };
     let tenant = state
         .store

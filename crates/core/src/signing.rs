@@ -1254,42 +1254,72 @@ impl Workflow {
             return fx;
         }
         for i in 0..self.signers.len() {
-            let s = &self.signers[i];
-            if s.person_id.as_ref() != Some(person) || s.is_held_for_good() {
-                continue;
-            }
-            if s.window == 0 {
-                // Not asked yet: waiting in `pending`, or held until what holds them clears.
-                if matches!(
-                    s.status,
-                    SignerStatus::New | SignerStatus::Pending | SignerStatus::KycRequired
-                ) {
-                    self.await_turn(i, facts, now, &mut fx);
-                }
-                continue;
-            }
-            let at_work = s.status.is_waiting_for_signer() || s.status == SignerStatus::KycRequired;
-            if !at_work {
-                continue;
-            }
-            let cleared = s.selfie.as_ref().is_some_and(|x| x.accepted == Some(true));
-            let (status, codes) = assess(self.document.level, facts, cleared, now);
-            let was_kyc = s.status == SignerStatus::KycRequired;
-            if status == SignerStatus::KycRequired || was_kyc {
-                if status == s.status && codes == s.status_codes {
-                    continue;
-                }
-                let sid = s.id.clone();
-                self.signers[i].otp = None;
-                fx.audit(
-                    "signer.reassessed",
-                    Some(&sid),
-                    json!({"status": status.as_str(), "status_codes": codes}),
-                );
-                self.set_status(i, status, codes, now, &mut fx);
+            if self.signers[i].person_id.as_ref() == Some(person) {
+                self.reassess_signer(i, facts, now, &mut fx);
             }
         }
         fx
+    }
+
+    /// The signer's own session judged with what Signet knows of them (`facts` carry where
+    /// the session comes from): a session from a prohibited country is `kyc_required` with
+    /// 4145, and the signer is released when a later session comes from elsewhere (seed 000:
+    /// "ask the client to retry from a non-prohibited country").
+    pub fn session_assessed(
+        &mut self,
+        id: &SignerId,
+        facts: &Eligibility,
+        now: Timestamp,
+    ) -> Effects {
+        let mut fx = Effects::default();
+        if self.document.status != DocumentStatus::Pending || self.document.level != Level::Advanced
+        {
+            return fx;
+        }
+        if let Ok(i) = self.index(id) {
+            self.reassess_signer(i, facts, now, &mut fx);
+        }
+        fx
+    }
+
+    /// One signer assessed again: a signer not asked yet waits in `pending` or is held; one
+    /// at work becomes `kyc_required` with the new codes, or leaves it when nothing holds
+    /// them any more. A signer held for good stays as they are.
+    fn reassess_signer(&mut self, i: usize, facts: &Eligibility, now: Timestamp, fx: &mut Effects) {
+        let s = &self.signers[i];
+        if s.is_held_for_good() {
+            return;
+        }
+        if s.window == 0 {
+            // Not asked yet: waiting in `pending`, or held until what holds them clears.
+            if matches!(
+                s.status,
+                SignerStatus::New | SignerStatus::Pending | SignerStatus::KycRequired
+            ) {
+                self.await_turn(i, facts, now, fx);
+            }
+            return;
+        }
+        let at_work = s.status.is_waiting_for_signer() || s.status == SignerStatus::KycRequired;
+        if !at_work {
+            return;
+        }
+        let cleared = s.selfie.as_ref().is_some_and(|x| x.accepted == Some(true));
+        let (status, codes) = assess(self.document.level, facts, cleared, now);
+        let was_kyc = s.status == SignerStatus::KycRequired;
+        if status == SignerStatus::KycRequired || was_kyc {
+            if status == s.status && codes == s.status_codes {
+                return;
+            }
+            let sid = s.id.clone();
+            self.signers[i].otp = None;
+            fx.audit(
+                "signer.reassessed",
+                Some(&sid),
+                json!({"status": status.as_str(), "status_codes": codes}),
+            );
+            self.set_status(i, status, codes, now, fx);
+        }
     }
 
     /// The integrator cancels the document.

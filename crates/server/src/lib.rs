@@ -13,8 +13,8 @@ pub mod serve;
 // The application layer's modules under their old paths, for the composition root's
 // callers (the binary, tests and examples).
 pub use signet_app::{
-    config, delivery, error, events, heavy, identify, limits, metrics, screening, signing, state,
-    sweeper, tsa, webhooks, worker,
+    config, delivery, error, events, geoip, heavy, identify, limits, metrics, screening, signing,
+    state, sweeper, tsa, webhooks, worker,
 };
 
 use axum::Router;
@@ -166,6 +166,12 @@ impl App {
         }
         let notifier = delivery::Notifier::from_config(&config)
             .map_err(|e| std::io::Error::other(format!("one-time code delivery: {e}")))?;
+        let geoip = match &config.geoip_database {
+            Some(path) => Some(Arc::new(
+                signet_app::geoip::GeoIp::open(path).map_err(std::io::Error::other)?,
+            )),
+            None => None,
+        };
         let config_password_checks = config.password_hash_concurrency.max(1);
         let heavy_work_concurrency = config.heavy_work_concurrency.max(1);
         let state = AppState {
@@ -190,6 +196,7 @@ impl App {
                 usize::try_from(config_password_checks).unwrap_or(1),
             )),
             heavy: heavy::HeavyWork::new(usize::try_from(heavy_work_concurrency).unwrap_or(1)),
+            geoip,
         };
         Ok(App {
             state,

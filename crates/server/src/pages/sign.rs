@@ -390,11 +390,16 @@ pub async fn page(
         Ok(c) => c,
         Err(r) => return r,
     };
-    // Opening the page while there is something to do is recorded ("viewed").
+    // Opening the page while there is something to do, or something holding the signer, is
+    // recorded ("viewed"), and the session is judged (where it comes from: 4145).
     let at_work = ctx.wf.signer(&ctx.sid).is_some_and(|s| {
         matches!(
             s.status,
-            SignerStatus::UserConsentRequired | SignerStatus::SelfieRequired
+            SignerStatus::UserConsentRequired
+                | SignerStatus::ConfirmationRequired
+                | SignerStatus::SelfieRequired
+                | SignerStatus::KycRequired
+                | SignerStatus::Pending
         )
     }) && ctx.wf.document.status == DocumentStatus::Pending;
     if at_work {

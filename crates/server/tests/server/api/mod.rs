@@ -10,6 +10,7 @@ mod compliance;
 mod defenses;
 mod documents;
 mod errors;
+mod geolocation;
 mod identifications;
 mod identify;
 mod limits;
