@@ -680,8 +680,12 @@ const SIGNATURE: &[Group] = &[
     (
         K::SignatureStatusCode,
         &["4145"],
-        never(
-            "Signet does not locate signers: `prohibited_country` is always false in `signing::eligibility`.",
+        made(
+            "`signers::record_view`: the hosted page opened from one of `prohibited_countries` by `geoip_database`; released when opened from elsewhere",
+            t!(
+                "api/geolocation.rs",
+                "a_signer_opening_their_page_from_a_prohibited_country_is_held_with_4145_until_they_come_from_elsewhere"
+            ),
         ),
     ),
     (
