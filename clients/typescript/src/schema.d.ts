@@ -560,7 +560,9 @@ export interface paths {
         /**
          * Request an identification: status `pending`, with the `url` (valid 14
          *     days) and `reference` the applicant uses. Retrying an `aborted` or
-         *     `canceled` identification opens a new attempt with the same URL.
+         *     `canceled` identification opens a new attempt with the same URL; so does
+         *     asking again while the applicant has not finished, which closes the open
+         *     attempt (`closed`, `attempt_closed`) and starts the applicant afresh.
          */
         patch: operations["requestIdentification"];
         trace?: never;
@@ -1268,6 +1270,8 @@ export interface components {
         };
         /** @description One try of an identification (seed 003). */
         Attempt: {
+            /** @description The check status (seed 003) the response code leads to: `declined` (document issue, copy issue, identity fraud, suspicious behaviour), `retry_required` (user engagement, technical, capture issues, internal error: start a new attempt), `refused` (the applicant refused) or `approved`; `null` while no code is known and for `attempt_closed`. The same as the code's `status` in `GET /v1/codes`. */
+            check_status: ("approved" | "declined" | "retry_required" | "refused") | null;
             /** Format: date-time */
             created_at: string;
             id: string;
@@ -1368,7 +1372,9 @@ export interface components {
             return_code: number | null;
             /**
              * @description For signature status codes: the status they accompany. For document webhook words: the
-             *     document status. For error codes: the HTTP status sent.
+             *     document status. For attempt response codes: the check status (seed 003) they lead to,
+             *     `approved`, `declined`, `retry_required` or `refused` (`null` for `attempt_closed`).
+             *     For error codes: the HTTP status sent.
              */
             status: string | null;
         };
@@ -5350,6 +5356,7 @@ export interface operations {
                      *         "identification_id": "edb957176089e843505ba5f974cff637cidt",
                      *         "status": "completed",
                      *         "response_code": "approved",
+                     *         "check_status": "approved",
                      *         "created_at": "2026-12-06T17:44:05.625Z",
                      *         "updated_at": "2026-12-06T17:46:05.637Z"
                      *       }

@@ -26,7 +26,7 @@ use signet_core::identification::create::{
 };
 use signet_core::identification::{
     self as ident, Attempt, AttemptStatus, CodeOutcome, Effects, Finding, IdDocumentKind,
-    Identification, ImageSlot, InvalidTransition, PHONE_CODES_PER_ATTEMPT, PersonFacts,
+    Identification, ImageSlot, InvalidTransition, PHONE_CODES_PER_ATTEMPT, PersonFacts, Refusal,
     SANDBOX_IDENT_CODE, Status, Timer, compare_with_person,
 };
 use signet_core::ids::{AttemptId, IdentificationId, JobId, PersonDocumentId, PersonId, TenantId};
@@ -302,6 +302,17 @@ pub async fn consent(state: &AppState, token: &str) -> AppResult<()> {
 pub async fn abort(state: &AppState, token: &str) -> AppResult<()> {
     by_token(state, token, |i, _, _, now| {
         Ok(((), i.applicant_aborted(now).map_err(refused)?))
+    })
+    .await
+}
+
+/// The applicant refuses: "I do not agree" at the consent, or no access to the camera. The
+/// attempt is `capture_refused`; the identification is `aborted` and the link stays usable.
+pub async fn refuse(state: &AppState, token: &str, refusal: &str) -> AppResult<()> {
+    let refusal = Refusal::parse(refusal)
+        .ok_or_else(|| AppError::field("refusal", "must be consent or camera"))?;
+    by_token(state, token, |i, _, _, now| {
+        Ok(((), i.applicant_refused(refusal, now).map_err(refused)?))
     })
     .await
 }

@@ -138,7 +138,8 @@ pub struct CodeEntry {
     pub action: Option<&'static str>,
     /// The source's grouping (reason categories, response-code categories).
     pub category: Option<&'static str>,
-    /// For signature status codes: the status they accompany. For error codes: the HTTP status.
+    /// For signature status codes: the status they accompany. For attempt response codes: the
+    /// check status (seed 003) they lead to. For error codes: the HTTP status.
     pub status: Option<&'static str>,
     /// Whether trying again (a new workflow, attempt or request) can succeed.
     pub retryable: Option<bool>,

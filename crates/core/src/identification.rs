@@ -5,7 +5,7 @@
 //! person changes, timers). The store applies the result and its events in
 //! one transaction.
 
-use crate::catalog::AttemptResponseCode;
+use crate::catalog::{AttemptResponseCode, IdentificationReason};
 use crate::ids::{AttemptId, IdentificationId, PersonId};
 use crate::time::{Timestamp, serde_ts};
 use chrono::{Duration, NaiveDate};
@@ -159,6 +159,33 @@ impl AttemptStatus {
                 | AttemptStatus::CaptureInProgress
                 | AttemptStatus::ChecksInProgress
         )
+    }
+}
+
+/// What the applicant refused on the hosted page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// "I do not agree" at the consent: seed 003's user refusal.
+    Consent,
+    /// The applicant does not allow the camera: seed 003's camera access denied.
+    Camera,
+}
+
+impl Refusal {
+    pub fn parse(s: &str) -> Option<Refusal> {
+        match s {
+            "consent" => Some(Refusal::Consent),
+            "camera" => Some(Refusal::Camera),
+            _ => None,
+        }
+    }
+
+    /// Seed 003's response code of the refused attempt.
+    pub fn response_code(self) -> AttemptResponseCode {
+        match self {
+            Refusal::Consent => AttemptResponseCode::UserRefused,
+            Refusal::Camera => AttemptResponseCode::CameraAccessDenied,
+        }
     }
 }
 
@@ -531,7 +558,15 @@ impl Identification {
             Status::Aborted | Status::Canceled if self.url_is_valid(now) => {
                 fx.new_attempt = true;
             }
-            Status::Pending => return Ok(fx), // idempotent: the same URL again
+            // Asked again while the applicant has not finished their part: a new attempt on
+            // the same URL, and the open one is `closed` (seed 003: "You created a new
+            // attempt and this attempt is closed"). The applicant starts from the consent.
+            Status::Pending if self.applicant_attempt_open(now) => {
+                fx.new_attempt = true;
+                self.capture = Capture::default();
+            }
+            // The applicant is done, or the sandbox runs its timeline: the same URL again.
+            Status::Pending => return Ok(fx),
             s => {
                 return Err(InvalidTransition {
                     status: s.as_str(),
@@ -579,6 +614,22 @@ impl Identification {
 
     pub fn url_is_valid(&self, now: Timestamp) -> bool {
         self.url_expires_at.is_some_and(|exp| now < exp)
+    }
+
+    /// Whether the current attempt waits for the applicant (`pending_redirection` or
+    /// `capture_in_progress`): requested, the URL valid, nothing submitted, and not an
+    /// automated sandbox case (whose attempt goes straight to the checks).
+    fn applicant_attempt_open(&self, now: Timestamp) -> bool {
+        self.status == Status::Pending
+            && self.url_is_valid(now)
+            && self.capture.submitted_at.is_none()
+            && !matches!(
+                self.sandbox,
+                Some(SandboxCase {
+                    interaction: Interaction::Auto,
+                    ..
+                })
+            )
     }
 
     /// The applicant opened the URL and started capturing.
@@ -656,6 +707,27 @@ impl Identification {
             AttemptStatus::Abandoned,
             Some(AttemptResponseCode::PostponedByUser),
         ));
+        Ok(fx)
+    }
+
+    /// The applicant refused on the page: "I do not agree" at the consent, or no access to the
+    /// camera. The attempt is `capture_refused` with seed 003's response code for it; the SPEC
+    /// gives a refusal no other consequence, so the identification is `aborted`
+    /// (USER_CANCELLATION) and, like any abort, can be started again with the same URL.
+    pub fn applicant_refused(
+        &mut self,
+        refusal: Refusal,
+        now: Timestamp,
+    ) -> Result<Effects, InvalidTransition> {
+        let mut fx = Effects::default();
+        if !self.applicant_attempt_open(now) {
+            return Err(InvalidTransition {
+                status: self.status.as_str(),
+                action: "be refused",
+            });
+        }
+        self.set_status(Status::Aborted, Some("USER_CANCELLATION"), now, &mut fx);
+        fx.attempt = Some((AttemptStatus::CaptureRefused, Some(refusal.response_code())));
         Ok(fx)
     }
 
@@ -755,22 +827,21 @@ impl Identification {
             }
             Step::Fail => {
                 self.set_status(Status::Failed, None, at, fx);
+                // FRAUDIDENT: the review confirmed the fraud, which is identity fraud.
                 fx.attempt = Some((
                     AttemptStatus::Terminated,
-                    Some(AttemptResponseCode::IdentityDetailsMismatch),
+                    Some(IdentificationReason::FraudSuspicionConfirmed.response_code()),
                 ));
             }
         }
     }
 }
 
-/// The attempt response code (seed 003) that goes with a cancellation reason.
+/// The attempt response code (seed 003) that goes with a sandbox's cancellation reason.
 fn cancel_response_code(reason: &str) -> AttemptResponseCode {
-    match reason {
-        "TECH_VIDEO" => AttemptResponseCode::PoorConnection,
-        "BAD_PHOTO_QUALITY" => AttemptResponseCode::DocumentVideoBlurry,
-        _ => AttemptResponseCode::InternalError,
-    }
+    IdentificationReason::parse(reason)
+        .map(IdentificationReason::response_code)
+        .unwrap_or(AttemptResponseCode::InternalError)
 }
 
 /// CHANGEALL's new values: every field the video call can correct, with
@@ -928,5 +999,58 @@ mod tests {
         assert_eq!(i.reference.as_deref(), Some("TST-ABCDE"));
         i.status = Status::Failed;
         assert!(i.request("a".into(), "b".into(), "c".into(), t0()).is_err());
+    }
+
+    #[test]
+    fn a_refusal_ends_the_open_attempt_capture_refused_and_the_link_stays_usable() {
+        let mut i = ident(None);
+        i.request("TST-ABCDE".into(), "tok".into(), "u".into(), t0())
+            .unwrap();
+        let fx = i.applicant_refused(Refusal::Consent, t0()).unwrap();
+        assert_eq!(
+            fx.attempt,
+            Some((
+                AttemptStatus::CaptureRefused,
+                Some(AttemptResponseCode::UserRefused)
+            ))
+        );
+        assert!(fx.status_changed);
+        assert_eq!(i.status, Status::Aborted);
+        assert!(i.applicant_refused(Refusal::Camera, t0()).is_err());
+        let fx = i.applicant_started(t0() + Duration::minutes(1)).unwrap();
+        assert!(fx.new_attempt);
+        let fx = i
+            .applicant_refused(Refusal::Camera, t0() + Duration::minutes(2))
+            .unwrap();
+        assert_eq!(
+            fx.attempt.map(|a| a.1),
+            Some(Some(AttemptResponseCode::CameraAccessDenied))
+        );
+    }
+
+    #[test]
+    fn asking_again_before_the_applicant_is_done_opens_a_new_attempt_afterwards_it_does_not() {
+        let mut i = ident(sandbox_case("X-MANUALTEST-HAPPYPATH", "Doe"));
+        i.request("TST-ABCDE".into(), "tok".into(), "u".into(), t0())
+            .unwrap();
+        i.applicant_started(t0()).unwrap();
+        let fx = i
+            .request("TST-OTHER".into(), "t2".into(), "u2".into(), t0())
+            .unwrap();
+        assert!(fx.new_attempt);
+        assert!(!fx.status_changed);
+        assert_eq!(i.url.as_deref(), Some("u"));
+        i.applicant_completed(None, t0()).unwrap();
+        let fx = i
+            .request("TST-OTHER".into(), "t2".into(), "u2".into(), t0())
+            .unwrap();
+        assert_eq!(fx, Effects::default());
+        let mut auto = ident(sandbox_case("X-AUTOTEST-HAPPYPATH", "Doe"));
+        auto.request("TST-ABCDE".into(), "tok".into(), "u".into(), t0())
+            .unwrap();
+        let fx = auto
+            .request("TST-ABCDE".into(), "tok".into(), "u".into(), t0())
+            .unwrap();
+        assert!(!fx.new_attempt);
     }
 }

@@ -3,6 +3,7 @@
 from .advance import Advance
 from .approval import Approval
 from .attempt import Attempt
+from .attempt_check_status import AttemptCheckStatus
 from .attempt_response_code import AttemptResponseCode
 from .attempt_status import AttemptStatus
 from .audit_entry import AuditEntry
@@ -171,6 +172,7 @@ __all__ = (
     "Advance",
     "Approval",
     "Attempt",
+    "AttemptCheckStatus",
     "AttemptResponseCode",
     "AttemptStatus",
     "AuditEntry",

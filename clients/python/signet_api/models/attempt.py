@@ -7,6 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.attempt_check_status import AttemptCheckStatus
 from ..models.attempt_response_code import AttemptResponseCode
 from ..models.attempt_status import AttemptStatus
 
@@ -18,6 +19,11 @@ class Attempt:
     """One try of an identification (seed 003).
 
     Attributes:
+        check_status (AttemptCheckStatus | None): The check status (seed 003) the response code leads to: `declined`
+            (document issue, copy issue, identity fraud, suspicious behaviour), `retry_required` (user engagement,
+            technical, capture issues, internal error: start a new attempt), `refused` (the applicant refused) or
+            `approved`; `null` while no code is known and for `attempt_closed`. The same as the code's `status` in `GET
+            /v1/codes`.
         created_at (datetime.datetime):
         id (str):
         identification_id (str):
@@ -26,6 +32,7 @@ class Attempt:
         updated_at (datetime.datetime):
     """
 
+    check_status: AttemptCheckStatus | None
     created_at: datetime.datetime
     id: str
     identification_id: str
@@ -35,6 +42,12 @@ class Attempt:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        check_status: None | str
+        if isinstance(self.check_status, AttemptCheckStatus):
+            check_status = self.check_status.value
+        else:
+            check_status = self.check_status
+
         created_at = self.created_at.isoformat()
 
         id = self.id
@@ -55,6 +68,7 @@ class Attempt:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "check_status": check_status,
                 "created_at": created_at,
                 "id": id,
                 "identification_id": identification_id,
@@ -69,6 +83,22 @@ class Attempt:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+
+        def _parse_check_status(data: object) -> AttemptCheckStatus | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                check_status_check_status = AttemptCheckStatus(data)
+
+                return check_status_check_status
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AttemptCheckStatus | None, data)
+
+        check_status = _parse_check_status(d.pop("check_status"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         id = d.pop("id")
@@ -95,6 +125,7 @@ class Attempt:
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         attempt = cls(
+            check_status=check_status,
             created_at=created_at,
             id=id,
             identification_id=identification_id,

@@ -30,7 +30,9 @@ class Code:
             return_code (int | None): Seed 001's numeric return code: the code itself for return codes, the matching one for
                 error codes that have one.
             status (None | str): For signature status codes: the status they accompany. For document webhook words: the
-                document status. For error codes: the HTTP status sent.
+                document status. For attempt response codes: the check status (seed 003) they lead to,
+                `approved`, `declined`, `retry_required` or `refused` (`null` for `attempt_closed`).
+                For error codes: the HTTP status sent.
     """
 
     action: None | str

@@ -4,7 +4,7 @@
 use super::schema::{catalogue, nullable_address, nullable_words, words};
 use serde::Serialize;
 use serde_json::Value;
-use signet_core::catalog::CodeKind;
+use signet_core::catalog::{AttemptResponseCode, CodeKind};
 use signet_core::identification::create::{LANGUAGES, PROOF_OF_ADDRESS_TYPES};
 use signet_core::identification::{ALL_STATUSES, Attempt, Identification, Method};
 use signet_core::time::{Timestamp, format};
@@ -50,6 +50,16 @@ fn attempt_status() -> ObjectBuilder {
 fn attempt_response_code() -> ObjectBuilder {
     nullable_words(catalogue(CodeKind::AttemptResponseCode)).description(Some(
         "A code of the catalogue's `attempt_response_code` kind, once known.",
+    ))
+}
+
+fn check_status() -> ObjectBuilder {
+    nullable_words(AttemptResponseCode::CHECK_STATUSES.iter().copied()).description(Some(
+        "The check status (seed 003) the response code leads to: `declined` (document issue, \
+         copy issue, identity fraud, suspicious behaviour), `retry_required` (user engagement, \
+         technical, capture issues, internal error: start a new attempt), `refused` (the \
+         applicant refused) or `approved`; `null` while no code is known and for \
+         `attempt_closed`. The same as the code's `status` in `GET /v1/codes`.",
     ))
 }
 
@@ -203,6 +213,8 @@ pub struct AttemptView {
     pub status: &'static str,
     #[schema(required, schema_with = attempt_response_code)]
     pub response_code: Option<String>,
+    #[schema(required, schema_with = check_status)]
+    pub check_status: Option<&'static str>,
     #[schema(format = DateTime)]
     pub created_at: String,
     #[schema(format = DateTime)]
@@ -216,6 +228,11 @@ impl AttemptView {
             identification_id: a.identification_id.as_str().to_owned(),
             status: a.status.as_str(),
             response_code: a.response_code.clone(),
+            check_status: a
+                .response_code
+                .as_deref()
+                .and_then(|c| AttemptResponseCode::parse(c).ok())
+                .and_then(|c| c.check_status()),
             created_at: format(&a.created_at),
             updated_at: format(&a.updated_at),
         }

@@ -100,7 +100,9 @@ pub struct CodeView {
     #[schema(required)]
     pub category: Option<&'static str>,
     /// For signature status codes: the status they accompany. For document webhook words: the
-    /// document status. For error codes: the HTTP status sent.
+    /// document status. For attempt response codes: the check status (seed 003) they lead to,
+    /// `approved`, `declined`, `retry_required` or `refused` (`null` for `attempt_closed`).
+    /// For error codes: the HTTP status sent.
     #[schema(required)]
     pub status: Option<&'static str>,
     /// Whether trying again (a new workflow, attempt or request) can succeed.

@@ -1,6 +1,6 @@
 //! Identification statuses and reasons, and the person document types (seed 002).
 
-use super::{CodeEntry, CodeKind, code_enum};
+use super::{AttemptResponseCode, CodeEntry, CodeKind, code_enum};
 
 const fn status(code: &'static str, description: &'static str) -> CodeEntry {
     CodeEntry::new(CodeKind::IdentificationStatus, code, description)
@@ -151,6 +151,77 @@ impl IdentificationReason {
     /// Whether the user caused it; `None` where the seed says "-".
     pub fn caused_by_user(&self) -> Option<bool> {
         self.entry().caused_by_user
+    }
+
+    /// The attempt response code (seed 003) that an identification ended with this reason
+    /// gets, and with it the code's group and check status. Seed 002's technical reasons
+    /// (audio, video, connection, the ident code's delivery) are seed 003's technical issues
+    /// and retried, never suspicious behaviour; a photo or lighting problem is a capture issue;
+    /// security features "not visible or broken" with "no suspicion of fraud" (TECH_HOLOGRAM)
+    /// is a document that was not moved so its holograms show, not a copy; a confirmed fraud
+    /// (the sandbox's FRAUDIDENT) is identity fraud. Only a mismatch between the person and
+    /// the applicant or the answers they gave is suspicious behaviour, and only the applicant
+    /// disagreeing with the recording is a refusal.
+    pub fn response_code(self) -> AttemptResponseCode {
+        use AttemptResponseCode as C;
+        use IdentificationReason as R;
+        match self {
+            R::DataApplicationAddress | R::DataApplicationData => C::IdentityDetailsMismatch,
+            R::DataIdExpired => C::DocumentExpired,
+            R::TechAudio
+            | R::TechDisconnectedVideo
+            | R::TechDisconnectedWebsocket
+            | R::TechInternetConnection
+            | R::TechVideo
+            | R::BadVideo
+            | R::VideoOther
+            | R::NoAudio
+            | R::BadAudio
+            | R::BadAudioEnvironment
+            | R::AudioOther
+            | R::ConnectionLost
+            | R::ConnectionBad
+            | R::NoConnection
+            | R::ConnectionOther
+            | R::CallQualityFail => C::PoorConnection,
+            R::NoVideo => C::BrowserNotSupported,
+            R::TechHologram => C::DocumentNotMoved,
+            R::TechIdType | R::IdNotSupported | R::IdOther => C::DocumentUnsupported,
+            R::TechIdentCodeDelivery | R::IdentCodeNotReceived | R::WrongPhoneNumber => {
+                C::SmsNotReceived
+            }
+            R::TechInternalServerError
+            | R::IncorrectIdNumber
+            | R::IncorrectNameInQes
+            | R::OtherMiscellaneousPermanent
+            | R::OtherMiscellaneousTemporary
+            | R::OtherTest
+            | R::OtherError
+            | R::NoSecurityQuestionAsked => C::InternalError,
+            R::TechLighting => C::DocumentPoorLight,
+            R::VideoEnvironment => C::FacePoorLight,
+            R::TechPhoto | R::BadPhotoQuality | R::PhotoOther => C::DocumentVideoBlurry,
+            R::TechTimeout
+            | R::StalledTimeout
+            | R::IdentCodeRepeatedlyIncorrect
+            | R::UserIdentCode
+            | R::EnrolledToWaitingList
+            | R::UserLanguage => C::FlowNotStarted,
+            R::UserAbortWhileWaiting | R::UserCancellation => C::PostponedByUser,
+            R::UserStartedNewRequest => C::AttemptClosed,
+            R::IdDamaged => C::DocumentDamaged,
+            R::DisagreeWithVideoRecording => C::UserRefused,
+            R::UserNoId => C::DocumentNotAtHand,
+            R::UserIdNumber
+            | R::UserWrongPerson
+            | R::IndecentBehaviour
+            | R::OtherAbuse
+            | R::SecurityQuestionNotCorrectAnswered
+            | R::SecurityQuestion
+            | R::NoEsignFraud
+            | R::FraudSuspicionPending => C::IdentityDetailsMismatch,
+            R::FraudSuspicionConfirmed => C::DocumentCounterfeit,
+        }
     }
 }
 
@@ -446,5 +517,70 @@ mod tests {
                 "failed"
             ]
         );
+    }
+
+    #[test]
+    fn reasons_map_to_the_response_code_group_of_their_meaning() {
+        use crate::catalog::AttemptResponseCode as C;
+        let group = |code: &str| {
+            IdentificationReason::parse(code)
+                .unwrap()
+                .response_code()
+                .category()
+                .unwrap()
+        };
+        // Technical and connection problems are technical (or capture) issues, retried.
+        for reason in REASON_ENTRIES.iter().filter(|e| {
+            e.category == Some("Technical")
+                || e.code.starts_with("CONNECTION_")
+                || e.code.starts_with("TECH_")
+        }) {
+            let g = group(reason.code);
+            assert!(
+                !matches!(g, "suspicious_behaviour" | "identity_fraud" | "copy_issue"),
+                "{}: {g}",
+                reason.code
+            );
+            let check = IdentificationReason::parse(reason.code)
+                .unwrap()
+                .response_code()
+                .check_status();
+            if !matches!(reason.code, "TECH_ID_TYPE") {
+                assert_eq!(check, Some("retry_required"), "{}", reason.code);
+            }
+        }
+        for code in [
+            "TECH_INTERNET_CONNECTION",
+            "CONNECTION_LOST",
+            "NO_CONNECTION",
+            "TECH_AUDIO",
+        ] {
+            assert_eq!(group(code), "technical", "{code}");
+        }
+        // "Security features not visible or broken. No suspicion of fraud.": not a copy.
+        assert_eq!(
+            IdentificationReason::TechHologram.response_code(),
+            C::DocumentNotMoved
+        );
+        assert_eq!(group("TECH_HOLOGRAM"), "document_capture");
+        // The sandbox's FRAUDIDENT ends with a confirmed fraud: identity fraud, declined.
+        assert_eq!(group("FRAUD_SUSPICION_CONFIRMED"), "identity_fraud");
+        assert_eq!(
+            IdentificationReason::FraudSuspicionConfirmed
+                .response_code()
+                .check_status(),
+            Some("declined")
+        );
+        assert_eq!(group("DATA_ID_EXPIRED"), "document_issue");
+        assert_eq!(group("USER_WRONG_PERSON"), "suspicious_behaviour");
+        assert_eq!(group("DISAGREE_WITH_VIDEO_RECORDING"), "user_refusal");
+        assert_eq!(group("USER_NO_ID"), "user_engagement");
+        // Only the two Fraud rows and the mismatches may be suspicious or fraud.
+        for e in REASON_ENTRIES {
+            let g = group(e.code);
+            if g == "identity_fraud" {
+                assert_eq!(e.code, "FRAUD_SUSPICION_CONFIRMED");
+            }
+        }
     }
 }

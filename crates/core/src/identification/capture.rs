@@ -477,22 +477,10 @@ impl Identification {
     }
 }
 
-/// The attempt response code (seed 003) that goes with a reviewer's reason.
+/// The attempt response code (seed 003) that goes with a reviewer's reason
+/// ([`IdentificationReason::response_code`]).
 pub fn response_code_for(reason: IdentificationReason) -> AttemptResponseCode {
-    use AttemptResponseCode as C;
-    match reason.as_str() {
-        "DATA_ID_EXPIRED" => C::DocumentExpired,
-        "TECH_ID_TYPE" | "ID_NOT_SUPPORTED" => C::DocumentUnsupported,
-        "ID_DAMAGED" => C::DocumentDamaged,
-        "TECH_HOLOGRAM" => C::DocumentPhotocopy,
-        "TECH_LIGHTING" => C::DocumentPoorLight,
-        "TECH_PHOTO" | "BAD_PHOTO_QUALITY" | "PHOTO_OTHER" => C::DocumentVideoBlurry,
-        "FRAUD_SUSPICION_CONFIRMED" | "OTHER_ABUSE" => C::DocumentCounterfeit,
-        "USER_NO_ID" => C::DocumentNotAtHand,
-        "USER_CANCELLATION" => C::UserRefused,
-        "TECH_INTERNAL_SERVER_ERROR" => C::InternalError,
-        _ => C::IdentityDetailsMismatch,
-    }
+    reason.response_code()
 }
 
 /// What the person on record looks like, for the comparison with the ID document.

@@ -107,7 +107,9 @@ error_responses!(
 
 /// Request an identification: status `pending`, with the `url` (valid 14
 /// days) and `reference` the applicant uses. Retrying an `aborted` or
-/// `canceled` identification opens a new attempt with the same URL.
+/// `canceled` identification opens a new attempt with the same URL; so does
+/// asking again while the applicant has not finished, which closes the open
+/// attempt (`closed`, `attempt_closed`) and starts the applicant afresh.
 #[utoipa::path(patch, path = "/v1/persons/{person_id}/identifications/{id}/request", operation_id = "requestIdentification", tag = "identifications",
     params(("person_id" = String, Path), ("id" = String, Path)),
     responses((status = 200, description = "The identification, pending", body = IdentificationView), RequestErrors))]

@@ -152,6 +152,8 @@ struct IdentifyPage<'a> {
     consent_form: bool,
     /// The consent starts the identification again.
     again: bool,
+    /// The applicant may refuse instead of consenting (a fresh attempt, not a restart).
+    refuse: bool,
     capture: Option<Capture<'a>>,
 }
 
@@ -211,6 +213,7 @@ fn render(o: &Opened, lang: Lang, base: &str, error: Option<&str>, status: Statu
         error,
         consent_form: matches!(stage, "consent" | "canceled" | "aborted"),
         again: matches!(stage, "canceled" | "aborted"),
+        refuse: stage == "consent",
         capture: (stage == "capture").then(|| capture(o, m)),
     };
     super::render(status, &page)
@@ -338,6 +341,24 @@ pub async fn abort(
     headers: HeaderMap,
 ) -> Response {
     let r = identifications::abort(&state, &token).await;
+    after(&state, &token, &headers, r.map_err(|e| (e, None))).await
+}
+
+#[derive(Deserialize)]
+pub struct RefuseForm {
+    refusal: Option<String>,
+}
+
+/// "I do not agree" at the consent (`refusal=consent`), or "I do not allow the camera"
+/// (`refusal=camera`): the attempt is `capture_refused`.
+pub async fn refuse(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    form: Result<Form<RefuseForm>, FormRejection>,
+) -> Response {
+    let refusal = form.ok().and_then(|Form(f)| f.refusal).unwrap_or_default();
+    let r = identifications::refuse(&state, &token, &refusal).await;
     after(&state, &token, &headers, r.map_err(|e| (e, None))).await
 }
 

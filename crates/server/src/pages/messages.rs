@@ -214,6 +214,10 @@ messages! {
         "Beginnen";
     identify_not_now: "Not now",
         "Nicht jetzt";
+    identify_refuse: "I do not agree",
+        "Ich stimme nicht zu";
+    identify_camera_refused: "I do not allow the camera",
+        "Ich erlaube die Kamera nicht";
     identify_consent_needed: "Please tick both boxes to start.",
         "Bitte kreuzen Sie beide Kästchen an.";
     identify_document: "1. Your ID document",

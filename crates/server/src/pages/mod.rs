@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/identify/{token}", get(identify::page))
         .route("/identify/{token}/consent", post(identify::consent))
         .route("/identify/{token}/abort", post(identify::abort))
+        .route("/identify/{token}/refuse", post(identify::refuse))
         .route("/identify/{token}/document", post(identify::document))
         .route("/identify/{token}/images/{slot}", post(identify::image))
         .route("/identify/{token}/mrz", post(identify::mrz))

@@ -85,7 +85,9 @@ def sync_detailed(
 ) -> Response[ErrorBody | Identification]:
     """Request an identification: status `pending`, with the `url` (valid 14
     days) and `reference` the applicant uses. Retrying an `aborted` or
-    `canceled` identification opens a new attempt with the same URL.
+    `canceled` identification opens a new attempt with the same URL; so does
+    asking again while the applicant has not finished, which closes the open
+    attempt (`closed`, `attempt_closed`) and starts the applicant afresh.
 
     Args:
         person_id (str):
@@ -119,7 +121,9 @@ def sync(
 ) -> ErrorBody | Identification | None:
     """Request an identification: status `pending`, with the `url` (valid 14
     days) and `reference` the applicant uses. Retrying an `aborted` or
-    `canceled` identification opens a new attempt with the same URL.
+    `canceled` identification opens a new attempt with the same URL; so does
+    asking again while the applicant has not finished, which closes the open
+    attempt (`closed`, `attempt_closed`) and starts the applicant afresh.
 
     Args:
         person_id (str):
@@ -148,7 +152,9 @@ async def asyncio_detailed(
 ) -> Response[ErrorBody | Identification]:
     """Request an identification: status `pending`, with the `url` (valid 14
     days) and `reference` the applicant uses. Retrying an `aborted` or
-    `canceled` identification opens a new attempt with the same URL.
+    `canceled` identification opens a new attempt with the same URL; so does
+    asking again while the applicant has not finished, which closes the open
+    attempt (`closed`, `attempt_closed`) and starts the applicant afresh.
 
     Args:
         person_id (str):
@@ -180,7 +186,9 @@ async def asyncio(
 ) -> ErrorBody | Identification | None:
     """Request an identification: status `pending`, with the `url` (valid 14
     days) and `reference` the applicant uses. Retrying an `aborted` or
-    `canceled` identification opens a new attempt with the same URL.
+    `canceled` identification opens a new attempt with the same URL; so does
+    asking again while the applicant has not finished, which closes the open
+    attempt (`closed`, `attempt_closed`) and starts the applicant afresh.
 
     Args:
         person_id (str):

@@ -302,3 +302,149 @@ async fn another_person_or_tenant_cannot_reach_an_identification() {
     r.assert_error(404, "not_found");
     assert_eq!(app.status(&pid, &iid).await, "pending");
 }
+
+/// The attempts of an identification, oldest first: (status, response code, check status).
+async fn attempt_rows(app: &crate::helpers::TestApp, pid: &str, iid: &str) -> Vec<[String; 3]> {
+    let r = app
+        .get(&format!("/v1/persons/{pid}/identifications/{iid}/attempts"))
+        .await;
+    let word = |v: &Value| v.as_str().unwrap_or("null").to_owned();
+    r.assert(200)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            [
+                word(&a["status"]),
+                word(&a["response_code"]),
+                word(&a["check_status"]),
+            ]
+        })
+        .collect()
+}
+
+fn row(status: &str, code: &str, check: &str) -> [String; 3] {
+    [status.into(), code.into(), check.into()]
+}
+
+#[tokio::test]
+async fn requesting_again_while_the_applicant_is_at_it_closes_the_open_attempt() {
+    let app = spawn_app().await;
+    let (pid, iid) = app.requested("X-MANUALTEST-HAPPYPATH", "Doe").await;
+    let first = app.identification(&pid, &iid).await;
+    app.post(
+        &format!("/v1/sandbox/identifications/{iid}/start"),
+        json!({}),
+    )
+    .await
+    .assert(200);
+    let again = app
+        .patch_empty(&format!("/v1/persons/{pid}/identifications/{iid}/request"))
+        .await;
+    let again = again.assert(200).clone();
+    assert_eq!(again["status"], "pending");
+    assert_eq!(again["url"], first["url"]);
+    assert_eq!(again["reference"], first["reference"]);
+    assert_eq!(
+        attempt_rows(&app, &pid, &iid).await,
+        vec![
+            row("closed", "attempt_closed", "null"),
+            row("pending_redirection", "null", "null"),
+        ]
+    );
+    // The new attempt runs to its end; once the applicant is done, asking again changes nothing.
+    app.post(
+        &format!("/v1/sandbox/identifications/{iid}/start"),
+        json!({}),
+    )
+    .await
+    .assert(200);
+    app.post(
+        &format!("/v1/sandbox/identifications/{iid}/complete"),
+        json!({"ident_code": "123456"}),
+    )
+    .await
+    .assert(200);
+    app.patch_empty(&format!("/v1/persons/{pid}/identifications/{iid}/request"))
+        .await
+        .assert(200);
+    app.advance(120).await;
+    assert_eq!(app.status(&pid, &iid).await, "successful");
+    assert_eq!(
+        attempt_rows(&app, &pid, &iid).await,
+        vec![
+            row("closed", "attempt_closed", "null"),
+            row("completed", "approved", "approved"),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn sandbox_endings_give_attempts_the_check_status_of_their_response_code() {
+    let app = spawn_app().await;
+    for (case, status, code, check) in [
+        (
+            "X-AUTOTEST-ABORTIDENT",
+            "checks_inconclusive",
+            "poor_connection",
+            "retry_required",
+        ),
+        (
+            "X-AUTOTEST-CANCELED",
+            "checks_inconclusive",
+            "document_video_blurry",
+            "retry_required",
+        ),
+        (
+            "X-AUTOTEST-FRAUDIDENT",
+            "terminated",
+            "document_counterfeit",
+            "declined",
+        ),
+    ] {
+        let (pid, iid) = app.requested(case, "Doe").await;
+        // An automated case goes straight to its checks: asking again opens no attempt.
+        app.patch_empty(&format!("/v1/persons/{pid}/identifications/{iid}/request"))
+            .await
+            .assert(200);
+        app.advance(120).await;
+        assert_eq!(
+            attempt_rows(&app, &pid, &iid).await,
+            vec![row(status, code, check)],
+            "{case}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn codes_give_each_response_code_the_check_status_of_its_group() {
+    let app = spawn_app().await;
+    let codes = app
+        .send(
+            reqwest::Method::GET,
+            "/v1/codes?kind=attempt_response_code",
+            None,
+            None,
+            None,
+            &[],
+        )
+        .await;
+    let codes = codes.assert(200).as_array().unwrap().clone();
+    assert_eq!(codes.len(), 45);
+    for c in &codes {
+        let expected = match c["category"].as_str() {
+            None => json!("approved"),
+            Some(
+                "user_engagement" | "technical" | "document_capture" | "face_capture"
+                | "internal_error",
+            ) => json!("retry_required"),
+            Some("document_issue" | "copy_issue" | "identity_fraud" | "suspicious_behaviour") => {
+                json!("declined")
+            }
+            Some("user_refusal") => json!("refused"),
+            Some("attempts") => Value::Null,
+            Some(other) => panic!("unknown group {other}"),
+        };
+        assert_eq!(c["status"], expected, "{c}");
+    }
+}

@@ -762,3 +762,126 @@ async fn a_signer_waiting_for_their_identification_is_sent_to_it_from_the_signin
         "{body}"
     );
 }
+
+/// The attempts of an identification, oldest first: (status, response code, check status).
+async fn attempts(app: &TestApp, pid: &str, iid: &str) -> Vec<(String, String, String)> {
+    let r = app
+        .get(&format!("/v1/persons/{pid}/identifications/{iid}/attempts"))
+        .await;
+    let word = |v: &serde_json::Value| v.as_str().unwrap_or("null").to_owned();
+    r.assert(200)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                word(&a["status"]),
+                word(&a["response_code"]),
+                word(&a["check_status"]),
+            )
+        })
+        .collect()
+}
+
+fn row(status: &str, code: &str, check: &str) -> (String, String, String) {
+    (status.into(), code.into(), check.into())
+}
+
+#[tokio::test]
+async fn an_applicant_who_refuses_the_consent_or_the_camera_leaves_the_attempt_capture_refused() {
+    let app = spawn_app().await;
+    let (pid, iid, path) = document_identification(&app, "Anna Maria", "Eriksson").await;
+    let (_, body) = get(&app, &path, "en").await;
+    assert!(body.contains(r#"id="refuse-form""#), "{body}");
+    assert!(body.contains("I do not agree"));
+    let (_, body) = get(&app, &path, "de").await;
+    assert!(body.contains("Ich stimme nicht zu"));
+    // "I do not agree" at the consent: seed 003's user refusal, and the check is refused.
+    assert_eq!(
+        form(&app, &format!("{path}/refuse"), &[("refusal", "consent")])
+            .await
+            .0,
+        303
+    );
+    let i = app.identification(&pid, &iid).await;
+    assert_eq!(i["status"], "aborted");
+    assert_eq!(i["failure_reason"], "USER_CANCELLATION");
+    assert_eq!(
+        attempts(&app, &pid, &iid).await,
+        vec![row("capture_refused", "user_refused", "refused")]
+    );
+    let (_, body) = get(&app, &path, "en").await;
+    assert!(body.contains(r#"data-status="aborted""#));
+    assert!(body.contains("Start again"));
+    assert!(
+        !body.contains(r#"id="refuse-form""#),
+        "a refusal is offered on a fresh attempt only"
+    );
+    // Nothing is open to refuse any more.
+    let (status, _) = form(&app, &format!("{path}/refuse"), &[("refusal", "camera")]).await;
+    assert_eq!(status, 409);
+    // The link stays usable: a new attempt, then no access to the camera.
+    let consent = [("terms", "on"), ("data", "on")];
+    assert_eq!(
+        form(&app, &format!("{path}/consent"), &consent).await.0,
+        303
+    );
+    assert_eq!(app.status(&pid, &iid).await, "pending");
+    let (_, body) = get(&app, &path, "en").await;
+    assert!(body.contains(r#"id="camera-refused""#), "{body}");
+    let (status, _) = form(&app, &format!("{path}/refuse"), &[("refusal", "later")]).await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        form(&app, &format!("{path}/refuse"), &[("refusal", "camera")])
+            .await
+            .0,
+        303
+    );
+    assert_eq!(app.status(&pid, &iid).await, "aborted");
+    assert_eq!(
+        attempts(&app, &pid, &iid).await,
+        vec![
+            row("capture_refused", "user_refused", "refused"),
+            row("capture_refused", "camera_access_denied", "retry_required"),
+        ]
+    );
+    // And again: the applicant finishes this time.
+    capture_passport(&app, &path, "").await;
+    assert_eq!(
+        attempts(&app, &pid, &iid).await[2],
+        row("capture_in_progress", "null", "null")
+    );
+}
+
+#[tokio::test]
+async fn an_attempt_open_when_the_link_expires_is_expired() {
+    let app = spawn_app().await;
+    let (pid, iid, path) = document_identification(&app, "Anna Maria", "Eriksson").await;
+    // Nobody comes for almost 14 days: TECH_TIMEOUT after 30 minutes.
+    app.advance(14 * 86_400 - 10 * 60).await;
+    assert_eq!(app.status(&pid, &iid).await, "canceled");
+    // The applicant starts again 10 minutes before the link's end, and is still at it then.
+    let consent = [("terms", "on"), ("data", "on")];
+    assert_eq!(
+        form(&app, &format!("{path}/consent"), &consent).await.0,
+        303
+    );
+    app.advance(5 * 60).await;
+    assert_eq!(
+        attempts(&app, &pid, &iid).await,
+        vec![
+            row("abandoned", "flow_not_started", "retry_required"),
+            row("capture_in_progress", "null", "null"),
+        ]
+    );
+    app.advance(5 * 60).await;
+    let i = app.identification(&pid, &iid).await;
+    assert_eq!(i["status"], "canceled");
+    assert_eq!(i["failure_reason"], "TECH_TIMEOUT");
+    assert_eq!(
+        attempts(&app, &pid, &iid).await[1],
+        row("expired", "abandoned_url_expired", "retry_required")
+    );
+    let (_, body) = get(&app, &path, "en").await;
+    assert!(body.contains(r#"data-status="expired""#), "{body}");
+}
