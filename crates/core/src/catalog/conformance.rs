@@ -332,22 +332,34 @@ const IDENTIFICATION: &[Group] = &[
     (
         K::AttemptStatus,
         &["expired"],
-        never(
-            "Listed only as far as anything shows: `on_timer` sets it when the 14-day URL expires on a pending case not yet submitted, but the 30-minute request timeout cancels such a case first (`abandoned`) unless the applicant keeps making progress for 14 days; no test reaches it.",
+        made(
+            "the 14-day link ends while an attempt is open (`on_timer`)",
+            t!(
+                "api/identify.rs",
+                "an_attempt_open_when_the_link_expires_is_expired"
+            ),
         ),
     ),
     (
         K::AttemptStatus,
         &["capture_refused"],
-        never(
-            "Nothing sets it: the identify page has no refusal of the capture, only \"Not now\", which is `abandoned`.",
+        made(
+            "the applicant does not agree at the consent step or does not allow the camera (`POST /identify/{token}/refuse`)",
+            t!(
+                "api/identify.rs",
+                "an_applicant_who_refuses_the_consent_or_the_camera_leaves_the_attempt_capture_refused"
+            ),
         ),
     ),
     (
         K::AttemptStatus,
         &["closed"],
-        never(
-            "Listed only: `identifications::apply` closes an attempt still open when a new one starts, but a new attempt starts only after `aborted` or `canceled`, which end the current attempt first (abandoned, expired, checks_inconclusive); the branch is not reached.",
+        made(
+            "the identification requested again while the applicant is at it: a new attempt on the same link closes the open one (`identifications::apply`)",
+            t!(
+                "api/identifications.rs",
+                "requesting_again_while_the_applicant_is_at_it_closes_the_open_attempt"
+            ),
         ),
     ),
     (
@@ -379,9 +391,9 @@ const IDENTIFICATION: &[Group] = &[
     ),
     (
         K::AttemptResponseCode,
-        &["poor_connection", "identity_details_mismatch"],
+        &["poor_connection", "document_counterfeit"],
         made(
-            "sandbox ABORTIDENT (poor_connection) and FRAUDIDENT (identity_details_mismatch); a reviewer's other reasons (`response_code_for`)",
+            "sandbox ABORTIDENT (poor_connection) and FRAUDIDENT (document_counterfeit, identity fraud); a reviewer's reasons of the same meaning (`IdentificationReason::response_code`)",
             SANDBOX_ENDINGS_TEST,
         ),
     ),
@@ -396,53 +408,72 @@ const IDENTIFICATION: &[Group] = &[
     (
         K::AttemptResponseCode,
         &[
+            "identity_details_mismatch",
             "document_expired",
             "document_unsupported",
             "document_damaged",
-            "document_photocopy",
             "document_poor_light",
-            "document_counterfeit",
             "document_not_at_hand",
-            "user_refused",
+            "document_not_moved",
+            "browser_not_supported",
+            "sms_not_received",
+            "face_poor_light",
             "internal_error",
         ],
         made(
-            "back office only: the reviewer's decline reason, mapped by `capture::response_code_for`",
+            "back office only: the reviewer's decline reason, mapped by `IdentificationReason::response_code` (e.g. TECH_HOLOGRAM → document_not_moved, NO_VIDEO → browser_not_supported)",
             IDENT_REVIEW_TEST,
         ),
     ),
     (
         K::AttemptResponseCode,
+        &["user_refused", "camera_access_denied"],
+        made(
+            "the applicant does not agree (user_refused) or does not allow the camera (camera_access_denied) on the identify page; a reviewer's DISAGREE_WITH_VIDEO_RECORDING",
+            t!(
+                "api/identify.rs",
+                "an_applicant_who_refuses_the_consent_or_the_camera_leaves_the_attempt_capture_refused"
+            ),
+        ),
+    ),
+    (
+        K::AttemptResponseCode,
         &["abandoned_url_expired"],
-        never(
-            "Goes with the attempt status `expired`, which no path is known to reach (see there).",
+        made(
+            "with the attempt status `expired`",
+            t!(
+                "api/identify.rs",
+                "an_attempt_open_when_the_link_expires_is_expired"
+            ),
         ),
     ),
     (
         K::AttemptResponseCode,
         &["attempt_closed"],
-        never("Goes with the attempt status `closed`, which is not reached (see there)."),
+        made(
+            "with the attempt status `closed`",
+            t!(
+                "api/identifications.rs",
+                "requesting_again_while_the_applicant_is_at_it_closes_the_open_attempt"
+            ),
+        ),
     ),
     (
         K::AttemptResponseCode,
         &[
-            "camera_access_denied",
-            "browser_not_supported",
             "no_camera",
             "switched_tab_or_app",
-            "sms_not_received",
             "document_front_missing",
             "document_back_missing",
             "document_partly_hidden",
-            "document_not_moved",
             "barcode_unreadable",
             "face_video_blurry",
-            "face_poor_light",
             "face_not_presented",
             "face_not_frontal",
             "face_liveness_failed",
             "multiple_faces",
             "video_unplayable",
+            "document_photocopy",
             "document_screenshot",
             "document_lost_or_stolen",
             "document_sides_mismatch",
