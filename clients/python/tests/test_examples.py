@@ -18,6 +18,9 @@ BINARY_ONLY = {
     "getPersonDocumentFile",
     "getCaCertificate",
     "getTestCaCertificate",
+    "getRevocationList",
+    "checkCertificateStatus",
+    "checkCertificateStatusByPath",
 }
 
 

@@ -150,7 +150,12 @@ class Receiver {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      // Signet's delivery client keeps its connection alive for the next message: close
+      // waits for every connection, so end them.
+      this.server.closeAllConnections();
+    });
   }
 }
 

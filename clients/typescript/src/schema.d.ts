@@ -947,6 +947,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/trust/crl/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A CA's certificate revocation list
+         * @description The DER CRL of `live-issuing.crl`, `live-root.crl`, `test-issuing.crl` or `test-root.crl`, re-signed before its `nextUpdate` and whenever a certificate is revoked (a signer whose signature became `invalid_signature`).
+         */
+        get: operations["getRevocationList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trust/ocsp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The status of a certificate Signet issued (OCSP)
+         * @description RFC 6960 over HTTP POST: the body is a DER OCSPRequest (at most 64 KiB).
+         */
+        post: operations["checkCertificateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trust/ocsp/{request}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The status of a certificate Signet issued (OCSP over GET)
+         * @description RFC 6960 appendix A.1: the path is the base64 (standard or URL-safe) of a DER OCSPRequest.
+         */
+        get: operations["checkCertificateStatusByPath"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "person.created": {
@@ -2515,6 +2575,17 @@ export interface components {
         };
         /** @description `not_found` (Not Found) */
         not_found: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    errors?: unknown;
+                } & components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description `ocsp_request_malformed` (Malformed OCSP Request) */
+        ocsp_request_malformed: {
             headers: {
                 [name: string]: unknown;
             };
@@ -7045,6 +7116,86 @@ export interface operations {
             409: components["responses"]["idempotency_key_in_progress"];
             413: components["responses"]["payload_too_large"];
             422: components["responses"]["idempotency_key_reused"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    getRevocationList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `live-issuing.crl`, `live-root.crl`, `test-issuing.crl` or `test-root.crl` */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CRL, DER */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pkix-crl": string;
+                };
+            };
+            404: components["responses"]["not_found"];
+            408: components["responses"]["request_timeout"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    checkCertificateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/ocsp-request": string;
+            };
+        };
+        responses: {
+            /** @description A DER OCSPResponse (RFC 6960) signed by Signet's delegated responder: `good`, `revoked` with its time and reason, or `unknown`; a request for a certificate of another CA is answered `unauthorized`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ocsp-response": string;
+                };
+            };
+            400: components["responses"]["ocsp_request_malformed"];
+            408: components["responses"]["request_timeout"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    checkCertificateStatusByPath: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The base64 of the DER OCSPRequest */
+                request: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A DER OCSPResponse (RFC 6960) signed by Signet's delegated responder: `good`, `revoked` with its time and reason, or `unknown`; a request for a certificate of another CA is answered `unauthorized`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ocsp-response": string;
+                };
+            };
+            400: components["responses"]["ocsp_request_malformed"];
+            404: components["responses"]["not_found"];
+            408: components["responses"]["request_timeout"];
             500: components["responses"]["internal_error"];
         };
     };

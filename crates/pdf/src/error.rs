@@ -125,7 +125,10 @@ mod tests {
     #[test]
     fn seed_000_tells_a_fatal_certificate_error_from_one_worth_another_try() {
         assert_eq!(PdfError::Certificate("x".into()).status_code(), 6001);
-        assert_eq!(PdfError::CertificateTransient("x".into()).status_code(), 6002);
+        assert_eq!(
+            PdfError::CertificateTransient("x".into()).status_code(),
+            6002
+        );
         assert_eq!(PdfError::Signing("x".into()).status_code(), 6005);
         assert_eq!(PdfError::Timestamp("x".into()).status_code(), 6006);
         assert_eq!(PdfError::DocumentTimestamp("x".into()).status_code(), 6007);

@@ -525,7 +525,7 @@ fn view_schemas() -> Vec<(String, RefOr<Schema>)> {
 #[openapi(
     info(title = "Signet API", description = "Self-hosted regulated onboarding: identification (KYC), screening (AML) and electronic signatures. Authenticate with `Authorization: Bearer sk_test_…` or `sk_live_…`. Errors use the shape `{\"errors\":[{id,status,code,title,detail,source}]}`; each response names the codes it can carry, and `GET /v1/codes` lists every code. Events are delivered as webhooks (see `webhooks`), signed per Standard Webhooks."),
     components(schemas(signet_app::error::ErrorBody, signet_app::error::ErrorObject, signet_app::error::ErrorSource)),
-    tags((name = "persons"), (name = "identifications"), (name = "sandbox"), (name = "documents"), (name = "signers"), (name = "screening"), (name = "webhooks"), (name = "codes"), (name = "operations")),
+    tags((name = "persons"), (name = "identifications"), (name = "sandbox"), (name = "documents"), (name = "signers"), (name = "screening"), (name = "webhooks"), (name = "codes"), (name = "trust"), (name = "operations")),
     modifiers(&Security)
 )]
 pub struct ApiDoc;
@@ -883,6 +883,71 @@ fn nullable_enums_as_one_of(node: &mut Value, property: Option<&str>) {
     }
 }
 
+/// The revocation routes (`revocation.rs`: plain axum routes, since the OCSP `GET` takes the
+/// rest of the path), described here. Relying parties (validators, pdfsig, pyHanko) call
+/// them without a key: each issued certificate names them (CRL distribution point, AIA).
+fn trust_paths() -> Vec<(&'static str, Value)> {
+    let der = |media: &str, description: &str| {
+        json!({"description": description, "content": {media: {"schema": {
+            "type": "string", "format": "binary", "contentMediaType": media,
+        }}}})
+    };
+    let with_codes = |mut op: Value, codes: &[ErrorCode]| {
+        for (status, r) in responses_of(codes) {
+            op["responses"][status] = serde_json::to_value(r).unwrap_or_default();
+        }
+        op
+    };
+    let ocsp_answer = der(
+        "application/ocsp-response",
+        "A DER OCSPResponse (RFC 6960) signed by Signet's delegated responder: `good`, `revoked` with its time and reason, or `unknown`; a request for a certificate of another CA is answered `unauthorized`.",
+    );
+    vec![
+        (
+            "/v1/trust/crl/{name}",
+            json!({"get": with_codes(json!({
+                "tags": ["trust"],
+                "operationId": "getRevocationList",
+                "summary": "A CA's certificate revocation list",
+                "description": "The DER CRL of `live-issuing.crl`, `live-root.crl`, `test-issuing.crl` or `test-root.crl`, re-signed before its `nextUpdate` and whenever a certificate is revoked (a signer whose signature became `invalid_signature`).",
+                "security": [],
+                "parameters": [{"name": "name", "in": "path", "required": true,
+                    "description": "`live-issuing.crl`, `live-root.crl`, `test-issuing.crl` or `test-root.crl`",
+                    "schema": {"type": "string"}}],
+                "responses": {"200": der("application/pkix-crl", "The CRL, DER")},
+            }), &[ErrorCode::NotFound])}),
+        ),
+        (
+            "/v1/trust/ocsp",
+            json!({"post": with_codes(json!({
+                "tags": ["trust"],
+                "operationId": "checkCertificateStatus",
+                "summary": "The status of a certificate Signet issued (OCSP)",
+                "description": "RFC 6960 over HTTP POST: the body is a DER OCSPRequest (at most 64 KiB).",
+                "security": [],
+                "requestBody": {"required": true, "content": {"application/ocsp-request": {"schema": {
+                    "type": "string", "format": "binary", "contentMediaType": "application/ocsp-request",
+                }}}},
+                "responses": {"200": ocsp_answer.clone()},
+            }), &[ErrorCode::OcspRequestMalformed])}),
+        ),
+        (
+            "/v1/trust/ocsp/{request}",
+            json!({"get": with_codes(json!({
+                "tags": ["trust"],
+                "operationId": "checkCertificateStatusByPath",
+                "summary": "The status of a certificate Signet issued (OCSP over GET)",
+                "description": "RFC 6960 appendix A.1: the path is the base64 (standard or URL-safe) of a DER OCSPRequest.",
+                "security": [],
+                "parameters": [{"name": "request", "in": "path", "required": true,
+                    "description": "The base64 of the DER OCSPRequest",
+                    "schema": {"type": "string"}}],
+                "responses": {"200": ocsp_answer},
+            }), &[ErrorCode::OcspRequestMalformed])}),
+        ),
+    ]
+}
+
 /// Every operation's examples, by operation id: the JSON request body (`request`) and the JSON
 /// success answer (`response`) of a real exchange with a test-mode server, captured by
 /// `scripts/capture-examples.py` and checked against their schemas by the test suite.
@@ -943,6 +1008,9 @@ pub fn finish(doc: utoipa::openapi::OpenApi, keyed: &BTreeSet<(String, String)>)
     let mut shared = BTreeMap::new();
     let examples: Value = serde_json::from_str(EXAMPLES).unwrap_or_default();
     if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
+        for (path, item) in trust_paths() {
+            paths.insert(path.to_owned(), item);
+        }
         for (path, item) in paths.iter_mut() {
             for m in METHODS {
                 if let Some(op) = item.get_mut(m) {

@@ -701,7 +701,7 @@ pub async fn audit_pdf(
 /// Trust anchor: Signet's live root certificate, to add to a validator's trust store. What
 /// test-mode keys create is signed under the test root (`/v1/trust/test-ca.pem`) and never
 /// chains to this one.
-#[utoipa::path(get, path = "/v1/trust/ca.pem", operation_id = "getCaCertificate", tag = "documents", security(()),
+#[utoipa::path(get, path = "/v1/trust/ca.pem", operation_id = "getCaCertificate", tag = "trust", security(()),
     responses((status = 200, description = "The certificate, PEM", body = String, content_type = "application/x-pem-file")))]
 pub async fn ca_pem(State(state): State<AppState>) -> Response {
     pem_response(state.trust.ca(signet_store::Mode::Live).root_pem())
@@ -709,7 +709,7 @@ pub async fn ca_pem(State(state): State<AppState>) -> Response {
 
 /// Signet's TEST root: what test-mode keys create is signed under it (every name in it says
 /// TEST). Trust it only in a test environment; it is not valid for real signatures.
-#[utoipa::path(get, path = "/v1/trust/test-ca.pem", operation_id = "getTestCaCertificate", tag = "documents", security(()),
+#[utoipa::path(get, path = "/v1/trust/test-ca.pem", operation_id = "getTestCaCertificate", tag = "trust", security(()),
     responses((status = 200, description = "The certificate, PEM", body = String, content_type = "application/x-pem-file")))]
 pub async fn test_ca_pem(State(state): State<AppState>) -> Response {
     pem_response(state.trust.ca(signet_store::Mode::Test).root_pem())

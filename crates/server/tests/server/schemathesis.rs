@@ -32,11 +32,12 @@ const SEED: &str = "14";
 /// advance, which drains the tenant's jobs and due webhook messages, may take seconds.
 const REQUEST_TIMEOUT_S: &str = "40";
 
-/// `POST /v1/verify` takes the PDF as the body: schemathesis sends the bytes it generates
-/// for `application/pdf` as they are.
+/// `POST /v1/verify` takes the PDF as the body, `POST /v1/trust/ocsp` a DER request:
+/// schemathesis sends the bytes it generates for them as they are.
 const HOOKS: &str = r#"import schemathesis
 
 schemathesis.serializer.alias("application/pdf", "application/octet-stream")
+schemathesis.serializer.alias("application/ocsp-request", "application/octet-stream")
 "#;
 
 fn python_with_schemathesis() -> Option<PathBuf> {
@@ -185,6 +186,10 @@ async fn resources(app: &TestApp) -> Resources {
 fn config(r: &Resources) -> String {
     format!(
         r#"[[operations]]
+include-path-regex = '^/v1/trust/crl/'
+parameters = {{ "path.name" = "test-issuing.crl" }}
+
+[[operations]]
 include-path-regex = '^/v1/persons/\{{id\}}'
 parameters = {{ "path.id" = "{person}" }}
 

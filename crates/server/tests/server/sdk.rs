@@ -52,6 +52,14 @@ fn tools() -> Option<PathBuf> {
     None
 }
 
+/// `program` under `timeout`: a step that hangs (a story waiting for a webhook that never
+/// comes) fails after five minutes instead of holding the test suite.
+fn bounded(program: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut command = Command::new("timeout");
+    command.args(["--kill-after=10", "300"]).arg(program);
+    command
+}
+
 /// Runs `command` off the async runtime, and returns whether it succeeded and what it printed.
 async fn run(mut command: Command) -> (bool, String) {
     tokio::task::spawn_blocking(move || {
@@ -140,7 +148,7 @@ async fn the_sdks_are_the_served_documents_and_tell_every_story() {
     let document = work.path().join("openapi.json");
     std::fs::write(&document, &doc.bytes).expect("write the document");
 
-    let mut validate = Command::new(&python);
+    let mut validate = bounded(&python);
     validate
         .args(["-m", "openapi_spec_validator"])
         .arg(&document);
@@ -152,7 +160,7 @@ async fn the_sdks_are_the_served_documents_and_tell_every_story() {
 
     if !postgres_selected() {
         let generated = work.path().join("generated");
-        let mut generate = Command::new(repo().join("scripts/sdks.sh"));
+        let mut generate = bounded(repo().join("scripts/sdks.sh"));
         generate
             .arg("into")
             .arg(&document)
@@ -181,7 +189,7 @@ async fn the_sdks_are_the_served_documents_and_tell_every_story() {
             .env("SIGNET_SAMPLE_PDF", &pdf);
     };
 
-    let mut pytest = Command::new(&python);
+    let mut pytest = bounded(&python);
     pytest
         .args(["-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"])
         .current_dir(repo().join("clients/python"))
@@ -191,7 +199,7 @@ async fn the_sdks_are_the_served_documents_and_tell_every_story() {
     let (passed, said) = run(pytest).await;
     assert!(passed, "the Python SDK's stories failed:\n{said}");
     // Typed all the way: the stories and the hand-written part pass mypy --strict.
-    let mut mypy = Command::new(&python);
+    let mut mypy = bounded(&python);
     mypy.args(["-m", "mypy", "--cache-dir"])
         .arg(work.path().join("mypy"))
         .args(["signet_client", "tests"])
@@ -203,19 +211,19 @@ async fn the_sdks_are_the_served_documents_and_tell_every_story() {
     );
 
     let typescript = repo().join("clients/typescript");
-    let mut typecheck = Command::new("npm");
+    let mut typecheck = bounded("npm");
     typecheck
         .args(["run", "--silent", "typecheck"])
         .current_dir(&typescript);
     let (checked, said) = run(typecheck).await;
     assert!(checked, "the TypeScript SDK does not type-check:\n{said}");
     // Its own checks: the Standard Webhooks vector, the client against a fake fetch.
-    let mut unit = Command::new("npm");
+    let mut unit = bounded("npm");
     unit.args(["run", "--silent", "test"])
         .current_dir(&typescript);
     let (passed, said) = run(unit).await;
     assert!(passed, "the TypeScript SDK's own tests failed:\n{said}");
-    let mut story = Command::new("npm");
+    let mut story = bounded("npm");
     story
         .args(["run", "--silent", "story"])
         .current_dir(&typescript);
