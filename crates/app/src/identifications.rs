@@ -558,8 +558,8 @@ pub async fn enter_phone_code(state: &AppState, token: &str, code: &str) -> AppR
 
 /// The applicant submits: the zone (when given) is compared with the person and the chosen
 /// document, and the case waits for a reviewer.
-pub async fn submit(state: &AppState, token: &str) -> AppResult<()> {
-    by_token(state, token, |i, person, _, now| {
+pub async fn submit(state: &AppState, token: &str, device_model: Option<String>) -> AppResult<()> {
+    by_token(state, token, move |i, person, _, now| {
         let today = now.date_naive();
         let mrz = match &i.capture.mrz {
             Some(text) => Some(parse_mrz(text, today)?),
@@ -581,7 +581,10 @@ pub async fn submit(state: &AppState, token: &str) -> AppResult<()> {
             nationality: person.str_field("nationality"),
         };
         let findings = compare_with_person(mrz.as_ref(), kind, facts, today);
-        Ok(((), i.submit(findings, now).map_err(refused)?))
+        let fx = i.submit(findings, now).map_err(refused)?;
+        // The device the applicant finished on, for the signing sessions to come (3541).
+        i.capture.device_model = device_model;
+        Ok(((), fx))
     })
     .await
 }

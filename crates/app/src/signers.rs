@@ -339,15 +339,23 @@ pub async fn review_selfie(
 
 /// Records `signer.viewed` (the signer opened their page with something to do), at most
 /// once per signer per hour of the tenant's clock.
-pub async fn record_view(state: &AppState, at: SignerAt<'_>, by: &Acting) -> AppResult<Workflow> {
+pub async fn record_view(
+    state: &AppState,
+    at: SignerAt<'_>,
+    by: &Acting,
+    device_model: Option<&str>,
+) -> AppResult<Workflow> {
     let mut l = lock_signer(state, at).await?;
-    // Where the session comes from weighs on an advanced signer (seed 000's 4145).
+    // Where the session comes from and the device it runs on weigh on an advanced signer
+    // (seed 000's 4145 and 3541).
     let country = session_country(state, by);
+    let device = device_model.filter(|_| matches!(by.by, By::SignerLink));
     let mut fx = Effects::default();
-    if !state.config.prohibited_countries.is_empty()
+    if (!state.config.prohibited_countries.is_empty() || device.is_some())
         && l.wf.document.level == signet_core::signing::Level::Advanced
     {
         let mut facts = l.facts(state, at).await?;
+        facts.session_device_model = device.map(str::to_owned);
         facts.prohibited_country = country.as_deref().is_some_and(|c| {
             state
                 .config
@@ -373,7 +381,7 @@ pub async fn record_view(state: &AppState, at: SignerAt<'_>, by: &Acting) -> App
     fx.audit.push(signet_core::signing::AuditRecord {
         action: "signer.viewed",
         signer_id: Some(at.signer.clone()),
-        details: serde_json::json!({"country": country}),
+        details: serde_json::json!({"country": country, "device_model": device}),
     });
     l.commit(state, at.doc, &by.actor(Some(at.signer)), fx)
         .await

@@ -6,6 +6,7 @@
 //! drives every deadline and tests of 24-hour rules take milliseconds.
 
 pub mod catalog;
+pub mod device;
 pub mod identification;
 pub mod ids;
 pub mod mrz;

@@ -1278,8 +1278,40 @@ impl Workflow {
         }
         if let Ok(i) = self.index(id) {
             self.reassess_signer(i, facts, now, &mut fx);
+            self.session_selfie(i, facts, now, &mut fx);
         }
         fx
+    }
+
+    /// Before approving, a session on another device than the identification's (3541) or
+    /// with another phone (3550) asks for a selfie; a selfie a reviewer accepted clears it,
+    /// and one under review is waited for.
+    fn session_selfie(&mut self, i: usize, facts: &Eligibility, now: Timestamp, fx: &mut Effects) {
+        let s = &self.signers[i];
+        let before_approval = matches!(
+            s.status,
+            SignerStatus::UserConsentRequired | SignerStatus::SelfieRequired
+        );
+        let under_review = s.selfie.as_ref().is_some_and(|x| x.accepted.is_none());
+        if s.window == 0 || !before_approval || under_review {
+            return;
+        }
+        let cleared = s.selfie.as_ref().is_some_and(|x| x.accepted == Some(true));
+        let (status, codes) = assess(self.document.level, facts, cleared, now);
+        let selfie_or_consent = matches!(
+            status,
+            SignerStatus::UserConsentRequired | SignerStatus::SelfieRequired
+        );
+        if !selfie_or_consent || (status == s.status && codes == s.status_codes) {
+            return;
+        }
+        let sid = s.id.clone();
+        fx.audit(
+            "signer.reassessed",
+            Some(&sid),
+            json!({"status": status.as_str(), "status_codes": codes}),
+        );
+        self.set_status(i, status, codes, now, fx);
     }
 
     /// One signer assessed again: a signer not asked yet waits in `pending` or is held; one

@@ -116,7 +116,7 @@ pub async fn eligibility(
                 completed_at: i.completed_at,
                 document_supported,
                 document_expired,
-                device_model: None,
+                device_model: i.capture.device_model.clone(),
                 phone: i.verified_mobile_number.clone(),
             }
         }),

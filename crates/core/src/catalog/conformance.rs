@@ -693,8 +693,12 @@ const SIGNATURE: &[Group] = &[
     (
         K::SignatureStatusCode,
         &["3541"],
-        never(
-            "Signet records no device model, neither for an identification nor for a signing session (both `None` in `signing::eligibility`), so the comparison never differs.",
+        made(
+            "`signers::record_view`: the hosted page opened on another device (`Sec-CH-UA-Model`, else the user agent) than the identification was submitted from; an accepted selfie clears it",
+            t!(
+                "api/identify.rs",
+                "a_signing_session_on_another_device_than_the_identification_asks_for_a_selfie"
+            ),
         ),
     ),
     (

@@ -110,6 +110,9 @@ pub struct Capture {
     /// Every finding at submission: images, MRZ and the comparison with the person.
     pub findings: Vec<Finding>,
     pub review: Option<Review>,
+    /// The device the applicant submitted from (`crate::device::device_model`), which a
+    /// signing session is compared with (seed 000's 3541).
+    pub device_model: Option<String>,
 }
 
 /// Which image of the capture.

@@ -787,3 +787,45 @@ fn a_failed_document_timestamp_is_tried_again_until_the_last_try() {
     };
     assert_eq!(done.on_timer(&timer, t0()), Effects::default());
 }
+
+#[test]
+fn a_session_on_another_device_asks_for_a_selfie_and_an_accepted_one_clears_it() {
+    let mut facts = identified(t0());
+    if let Some(i) = facts.identification.as_mut() {
+        i.device_model = Some("Pixel 7".into());
+    }
+    let (mut wf, _) = Workflow::create(
+        doc(Level::Advanced, SigningOrder::Parallel, None),
+        vec![signer(1)],
+        std::slice::from_ref(&facts),
+        t0(),
+    );
+    let sid = id(&wf, 0);
+    assert_eq!(wf.signers[0].status, SignerStatus::UserConsentRequired);
+    let mut session = facts.clone();
+    session.session_device_model = Some("Pixel 7".into());
+    assert_eq!(
+        wf.session_assessed(&sid, &session, t0()),
+        Effects::default(),
+        "same device"
+    );
+    session.session_device_model = Some("iPhone".into());
+    wf.session_assessed(&sid, &session, t0());
+    assert_eq!(wf.signers[0].status, SignerStatus::SelfieRequired);
+    assert_eq!(wf.signers[0].status_codes, vec![3541]);
+    wf.submit_selfie(&sid, "selfie-key".into(), "00".into(), t0())
+        .unwrap();
+    assert_eq!(
+        wf.session_assessed(&sid, &session, t0()),
+        Effects::default(),
+        "a selfie under review is waited for"
+    );
+    wf.review_selfie(&sid, true, "operator:r", &session, t0())
+        .unwrap();
+    assert_eq!(wf.signers[0].status, SignerStatus::UserConsentRequired);
+    assert_eq!(
+        wf.session_assessed(&sid, &session, t0()),
+        Effects::default(),
+        "the accepted selfie clears the other device"
+    );
+}

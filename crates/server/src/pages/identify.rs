@@ -486,7 +486,7 @@ pub async fn submit(
     Path(token): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let r = identifications::submit(&state, &token).await;
+    let r = identifications::submit(&state, &token, crate::pages::device_model(&headers)).await;
     after(&state, &token, &headers, r.map_err(|e| (e, None))).await
 }
 

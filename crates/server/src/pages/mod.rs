@@ -57,6 +57,23 @@ pub fn routes() -> Router<AppState> {
         .merge(admin::records::routes())
         .merge(admin::identifications::routes())
         .route("/assets/signet.css", get(stylesheet))
+        // Chromium sends the device model only to sites that ask for it (seed 000's 3541
+        // compares the identification's device with the signing session's).
+        .layer(axum::middleware::map_response(
+            |mut response: Response| async move {
+                response.headers_mut().insert(
+                    header::HeaderName::from_static("accept-ch"),
+                    HeaderValue::from_static("Sec-CH-UA-Model"),
+                );
+                response
+            },
+        ))
+}
+
+/// The device model of the page's client: its `Sec-CH-UA-Model` hint, else its user agent.
+pub fn device_model(headers: &axum::http::HeaderMap) -> Option<String> {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    signet_core::device::device_model(text("sec-ch-ua-model"), text("user-agent"))
 }
 
 const CSS: &str = include_str!("signet.css");

@@ -386,12 +386,14 @@ pub async fn page(
     meta: ClientMeta,
 ) -> Response {
     let lang = lang_of(&headers);
+    let device = crate::pages::device_model(&headers);
     let mut ctx = match load(&state, &token, lang).await {
         Ok(c) => c,
         Err(r) => return r,
     };
     // Opening the page while there is something to do, or something holding the signer, is
-    // recorded ("viewed"), and the session is judged (where it comes from: 4145).
+    // recorded ("viewed"), and the session is judged (where it comes from: 4145; the device
+    // it runs on: 3541).
     let at_work = ctx.wf.signer(&ctx.sid).is_some_and(|s| {
         matches!(
             s.status,
@@ -403,7 +405,7 @@ pub async fn page(
         )
     }) && ctx.wf.document.status == DocumentStatus::Pending;
     if at_work {
-        match signers::record_view(&state, ctx.at(), &acting(&meta)).await {
+        match signers::record_view(&state, ctx.at(), &acting(&meta), device.as_deref()).await {
             Ok(wf) => ctx.wf = wf,
             Err(e) => tracing::warn!(code = e.code.as_str(), "could not record a page view"),
         }

@@ -673,7 +673,7 @@ async fn submitted_identification(app: &TestApp) -> (String, String) {
     identify::enter_phone_code(st, token, "123456")
         .await
         .unwrap();
-    identify::submit(st, token).await.unwrap();
+    identify::submit(st, token, None).await.unwrap();
     (pid, iid)
 }
 

@@ -740,7 +740,7 @@ async fn an_advanced_signers_code_goes_only_to_the_number_the_identification_ver
         .unwrap();
     let code = six_digit_runs(&twilio.seen()[0]["Body"]).pop().unwrap();
     identify::enter_phone_code(st, &token, &code).await.unwrap();
-    identify::submit(st, &token).await.unwrap();
+    identify::submit(st, &token, None).await.unwrap();
     identify::review(
         st,
         &signet_core::ids::IdentificationId::parse(&iid).unwrap(),

@@ -885,3 +885,110 @@ async fn an_attempt_open_when_the_link_expires_is_expired() {
     let (_, body) = get(&app, &path, "en").await;
     assert!(body.contains(r#"data-status="expired""#), "{body}");
 }
+
+/// Seed 000's 3541: the device an applicant submitted their identification from is compared
+/// with the device each signing session runs on (`Sec-CH-UA-Model`, else the user agent);
+/// another device asks for a selfie, and a selfie a reviewer accepts clears it.
+#[tokio::test]
+async fn a_signing_session_on_another_device_than_the_identification_asks_for_a_selfie() {
+    const PIXEL: &str = "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36";
+    const IPHONE: &str =
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15";
+    let app = spawn_app().await;
+    let (pid, iid, path) = document_identification(&app, "Anna Maria", "Eriksson").await;
+    let expiry = (app.state.wall_now() + chrono::Duration::days(3 * 365))
+        .format("%y%m%d")
+        .to_string();
+    capture_passport(
+        &app,
+        &path,
+        &td3("ERIKSSON", "ANNA MARIA", "740812", &expiry),
+    )
+    .await;
+    let submitted = app
+        .client
+        .post(app.url(&format!("{path}/submit")))
+        .header("user-agent", PIXEL)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(submitted.status().as_u16(), 303);
+    signet_app::identifications::review(
+        &app.state,
+        &ident_id(&iid),
+        true,
+        None,
+        None,
+        "operator:r",
+    )
+    .await
+    .unwrap();
+    let doc = crate::api::documents::send(
+        &app,
+        serde_json::json!({
+            "signature_level": "advanced",
+            "signers": [{"name": "Anna Maria Eriksson", "email": "anna@example.com", "person_id": pid}],
+        }),
+    )
+    .await;
+    let url = doc["signers"][0]["url"].as_str().unwrap();
+    let page = url[url.find("/sign/").unwrap()..].to_owned();
+    let open = |agent: &'static str, hint: Option<&'static str>| {
+        let mut request = app.client.get(app.url(&page)).header("user-agent", agent);
+        if let Some(model) = hint {
+            request = request.header("sec-ch-ua-model", model);
+        }
+        request.send()
+    };
+    let signer_url = crate::helpers::signer_path(&doc, 0, "")
+        .trim_end_matches('/')
+        .to_owned();
+    let signer = || app.get(&signer_url);
+
+    // The same phone: nothing to ask; the page asks for the model hint.
+    let same = open(PIXEL, None).await.unwrap();
+    assert_eq!(same.headers()["accept-ch"], "Sec-CH-UA-Model");
+    assert_eq!(
+        signer().await.assert(200)["status"],
+        "user_consent_required"
+    );
+    // A reduced user agent that names its model in the hint is the same phone too.
+    open(
+        "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36",
+        Some("\"Pixel 7\""),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        signer().await.assert(200)["status"],
+        "user_consent_required"
+    );
+
+    // An iPhone: a selfie first.
+    open(IPHONE, None).await.unwrap();
+    let s = signer().await;
+    assert_eq!(s.assert(200)["status"], "selfie_required", "{}", s.body);
+    assert_eq!(s.body["status_codes"], serde_json::json!([3541]));
+    app.post(
+        &crate::helpers::signer_path(&doc, 0, "selfie"),
+        serde_json::json!({"image": crate::helpers::b64(&id_photo())}),
+    )
+    .await
+    .assert(200);
+    app.post(
+        &crate::helpers::signer_path(&doc, 0, "selfie/review"),
+        serde_json::json!({"decision": "accept"}),
+    )
+    .await
+    .assert(200);
+    assert_eq!(
+        signer().await.assert(200)["status"],
+        "user_consent_required"
+    );
+    open(IPHONE, None).await.unwrap();
+    assert_eq!(
+        signer().await.assert(200)["status"],
+        "user_consent_required",
+        "the accepted selfie clears the other device"
+    );
+}
