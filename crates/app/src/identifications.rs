@@ -580,7 +580,17 @@ pub async fn submit(state: &AppState, token: &str, device_model: Option<String>)
             birth_date: birth,
             nationality: person.str_field("nationality"),
         };
-        let findings = compare_with_person(mrz.as_ref(), kind, facts, today);
+        let mut findings = compare_with_person(mrz.as_ref(), kind, facts, today);
+        // Seed 002: a document without the holder's address needs a proof of address.
+        findings.extend(
+            signet_core::identification::address::proof_of_address_findings(
+                mrz.as_ref(),
+                kind,
+                i.proof_of_address_type.as_deref(),
+                i.proof_of_address_issued_at,
+                today,
+            ),
+        );
         let fx = i.submit(findings, now).map_err(refused)?;
         // The device the applicant finished on, for the signing sessions to come (3541).
         i.capture.device_model = device_model;

@@ -11,6 +11,7 @@ use crate::time::{Timestamp, serde_ts};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+pub mod address;
 mod capture;
 pub mod create;
 pub use capture::{

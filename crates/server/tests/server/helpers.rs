@@ -507,7 +507,15 @@ pub async fn document_identification(
     let i = app
         .post(
             &format!("/v1/persons/{pid}/identifications"),
-            serde_json::json!({"method": "document"}),
+            // The test passport (ICAO's specimen state UTO) carries no address: seed 002 asks
+            // for a proof of address, here ten days old.
+            serde_json::json!({
+                "method": "document",
+                "proof_of_address_type": "GAS_BILL",
+                "proof_of_address_issued_at": (app.state.wall_now() - chrono::Duration::days(10))
+                    .format("%Y-%m-%d")
+                    .to_string(),
+            }),
         )
         .await;
     let iid = i.assert(201)["id"].as_str().unwrap().to_owned();

@@ -992,3 +992,62 @@ async fn a_signing_session_on_another_device_than_the_identification_asks_for_a_
         "the accepted selfie clears the other device"
     );
 }
+
+/// Seed 002: "a proof of address document only if their identification document does not
+/// include an address". A passport without the address and no proof goes to review as
+/// `pending_failed` with the finding; a French passport (one that carries it) needs none.
+#[tokio::test]
+async fn a_document_without_the_address_and_no_proof_of_address_is_a_severe_finding() {
+    let app = spawn_app().await;
+    let expiry = (app.state.wall_now() + chrono::Duration::days(3 * 365))
+        .format("%y%m%d")
+        .to_string();
+    for (issuer, expected) in [("UTO", "pending_failed"), ("FRA", "pending")] {
+        let person = app
+            .person(serde_json::json!({
+                "first_name": "Anna Maria", "last_name": "Eriksson", "birth_date": "1974-08-12",
+                "nationality": "SE", "mobile_number": "+4915112345678"
+            }))
+            .await;
+        let pid = person["id"].as_str().unwrap().to_owned();
+        let i = app
+            .post(
+                &format!("/v1/persons/{pid}/identifications"),
+                serde_json::json!({"method": "document"}),
+            )
+            .await;
+        let iid = i.assert(201)["id"].as_str().unwrap().to_owned();
+        let r = app
+            .patch_empty(&format!("/v1/persons/{pid}/identifications/{iid}/request"))
+            .await;
+        let url = r.assert(200)["url"].as_str().unwrap().to_owned();
+        let path = url[url.find("/identify/").unwrap()..].to_owned();
+        let zone = td3("ERIKSSON", "ANNA MARIA", "740812", &expiry).replace("UTO", issuer);
+        // The issuer is in the check-digit-free parts of the zone: swapping it keeps it valid.
+        capture_passport(&app, &path, &zone).await;
+        assert_eq!(form(&app, &format!("{path}/submit"), &[]).await.0, 303);
+        assert_eq!(app.status(&pid, &iid).await, expected, "{issuer}");
+        let queue = app
+            .state
+            .store
+            .identifications_awaiting_review(10)
+            .await
+            .unwrap();
+        let stored = queue
+            .iter()
+            .find(|q| q.identification.id == ident_id(&iid))
+            .expect("awaiting review");
+        let checks: Vec<&str> = stored
+            .identification
+            .capture
+            .findings
+            .iter()
+            .map(|f| f.check.as_str())
+            .collect();
+        assert_eq!(
+            checks.contains(&"proof_of_address_missing"),
+            issuer == "UTO",
+            "{issuer}: {checks:?}"
+        );
+    }
+}
