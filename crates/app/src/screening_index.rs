@@ -38,6 +38,9 @@ pub struct Screening {
     rebuild: tokio::sync::Mutex<()>,
     /// When the stored lists were last compared with the index.
     checked_at: std::sync::Mutex<Option<tokio::time::Instant>>,
+    /// Counts [`Screening::invalidate`]: a comparison that began before an invalidation
+    /// must not mark the lists checked after it (it may have read them before the import).
+    generation: std::sync::atomic::AtomicU64,
 }
 
 /// How long one comparison of the stored lists with the index stands for
@@ -60,19 +63,26 @@ impl Screening {
             current: RwLock::new(None),
             rebuild: tokio::sync::Mutex::new(()),
             checked_at: std::sync::Mutex::new(None),
+            generation: std::sync::atomic::AtomicU64::new(0),
         }
     }
 
     /// Forgets when the lists were last checked, so the next search looks.
     /// For an import made in this process.
     pub fn invalidate(&self) {
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         if let Ok(mut at) = self.checked_at.lock() {
             *at = None;
         }
     }
 
-    fn mark_checked(&self) {
-        if let Ok(mut at) = self.checked_at.lock() {
+    /// Marks the lists checked by a comparison that began at `generation`, unless an
+    /// invalidation came since.
+    fn mark_checked(&self, generation: u64) {
+        if let Ok(mut at) = self.checked_at.lock()
+            && self.generation.load(std::sync::atomic::Ordering::SeqCst) == generation
+        {
             *at = Some(tokio::time::Instant::now());
         }
     }
@@ -110,10 +120,11 @@ impl Screening {
     /// The index for the lists as stored now, rebuilt first if any list was
     /// imported since it was built.
     pub async fn index(&self, store: &Store) -> Result<Arc<Index>, StoreError> {
+        let generation = self.generation.load(std::sync::atomic::Ordering::SeqCst);
         let lists = store.screening_lists().await?;
         let wanted = stamp(&lists);
         if let Some(index) = self.cached(&wanted) {
-            self.mark_checked();
+            self.mark_checked(generation);
             return Ok(index);
         }
         let _one_at_a_time = self.rebuild.lock().await;
@@ -121,7 +132,7 @@ impl Screening {
         let lists = store.screening_lists().await?;
         let wanted = stamp(&lists);
         if let Some(index) = self.cached(&wanted) {
-            self.mark_checked();
+            self.mark_checked(generation);
             return Ok(index);
         }
         let mut loaded: Vec<(String, Vec<ListEntry>)> = Vec::with_capacity(lists.len());
@@ -145,7 +156,7 @@ impl Screening {
                 index: index.clone(),
             });
         }
-        self.mark_checked();
+        self.mark_checked(generation);
         tracing::info!(
             lists = lists.len(),
             entries = index.len(),
