@@ -7,6 +7,15 @@
 /// an iPad and desktop systems are named by kind (their user agents name no model). `None`
 /// when nothing tells, including the reduced Android user agent's placeholder model `K`.
 pub fn device_model(hint: Option<&str>, user_agent: Option<&str>) -> Option<String> {
+    // Stored with the identification and in the audit trail: a header of any length from
+    // any client is cut to a model name's length.
+    named(hint, user_agent).map(|m| m.chars().take(MAX_MODEL_CHARS).collect())
+}
+
+/// The longest device model kept.
+pub const MAX_MODEL_CHARS: usize = 64;
+
+fn named(hint: Option<&str>, user_agent: Option<&str>) -> Option<String> {
     if let Some(model) = hint
         .map(|h| h.trim().trim_matches('"').trim())
         .filter(|m| !m.is_empty())
@@ -83,5 +92,10 @@ mod tests {
         );
         assert_eq!(device_model(None, Some("reqwest/0.12")), None);
         assert_eq!(device_model(None, None), None);
+        let long = "M".repeat(10_000);
+        assert_eq!(
+            device_model(Some(&long), None).map(|m| m.len()),
+            Some(super::MAX_MODEL_CHARS)
+        );
     }
 }
