@@ -135,8 +135,9 @@ impl ToSchema for PersonSchema {
 fn input_schema(kind: Kind, nullable: bool) -> RefOr<Schema> {
     use utoipa::openapi::{KnownFormat, SchemaFormat};
     let string = || ObjectBuilder::new().schema_type(SchemaType::new(Type::String));
-    let countries =
-        || views::schema::words(signet_core::validate::COUNTRIES.iter().map(|c| c.alpha2)).build();
+    // One named enum for every country field: generators then make one type of it, not one
+    // per field.
+    let country = || RefOr::Ref(utoipa::openapi::Ref::from_schema_name("CountryCode"));
     let schema = match kind {
         Kind::Name => string()
             .min_length(Some(1))
@@ -148,11 +149,17 @@ fn input_schema(kind: Kind, nullable: bool) -> RefOr<Schema> {
             .build(),
         Kind::Text(max) => string().max_length(Some(max)).build(),
         Kind::Enum(words) => views::schema::words(words.iter().copied()).build(),
-        Kind::Country => countries(),
+        Kind::Country if nullable => {
+            return utoipa::openapi::schema::OneOfBuilder::new()
+                .item(country())
+                .item(ObjectBuilder::new().schema_type(SchemaType::new(Type::Null)))
+                .into();
+        }
+        Kind::Country => return country(),
         Kind::CountryList => {
             return ArrayBuilder::new()
                 .schema_type(SchemaType::from_iter([Type::Array, Type::Null]))
-                .items(countries())
+                .items(country())
                 .description(Some("`null` empties the list."))
                 .into();
         }
@@ -515,6 +522,12 @@ fn view_schemas() -> Vec<(String, RefOr<Schema>)> {
     view::<views::HealthView>(&mut out);
     view::<views::ReadyView>(&mut out);
     view::<views::UnavailableView>(&mut out);
+    out.push((
+        "CountryCode".into(),
+        views::schema::words(signet_core::validate::COUNTRIES.iter().map(|c| c.alpha2))
+            .description(Some("An ISO 3166-1 alpha-2 country code."))
+            .into(),
+    ));
     out.push(("Person".into(), PersonSchema::schema()));
     out.push(("PersonCreate".into(), PersonCreateSchema::schema()));
     out.push(("PersonUpdate".into(), PersonUpdateSchema::schema()));

@@ -15,6 +15,7 @@ from .code_kind import CodeKind
 from .complete import Complete
 from .compliance_flag_request import ComplianceFlagRequest
 from .confirm_request import ConfirmRequest
+from .country_code import CountryCode
 from .create_document import CreateDocument
 from .create_document_parts import CreateDocumentParts
 from .create_document_signature_level import CreateDocumentSignatureLevel
@@ -63,16 +64,8 @@ from .person_address import PersonAddress
 from .person_contact_address import PersonContactAddress
 from .person_create import PersonCreate
 from .person_create_address import PersonCreateAddress
-from .person_create_address_country import PersonCreateAddressCountry
-from .person_create_birth_country import PersonCreateBirthCountry
-from .person_create_business_country import PersonCreateBusinessCountry
 from .person_create_contact_address import PersonCreateContactAddress
-from .person_create_contact_address_country import PersonCreateContactAddressCountry
 from .person_create_employment_status import PersonCreateEmploymentStatus
-from .person_create_international_operativity_expectation_type_0_item import (
-    PersonCreateInternationalOperativityExpectationType0Item,
-)
-from .person_create_nationality import PersonCreateNationality
 from .person_create_salutation import PersonCreateSalutation
 from .person_create_tax_information import PersonCreateTaxInformation
 from .person_create_tax_information_marital_status import (
@@ -81,7 +74,6 @@ from .person_create_tax_information_marital_status import (
 from .person_create_tax_information_tax_assessment import (
     PersonCreateTaxInformationTaxAssessment,
 )
-from .person_create_work_country import PersonCreateWorkCountry
 from .person_customer_vetting_status import PersonCustomerVettingStatus
 from .person_document import PersonDocument
 from .person_document_document_type import PersonDocumentDocumentType
@@ -94,14 +86,8 @@ from .person_tax_information_marital_status import PersonTaxInformationMaritalSt
 from .person_tax_information_tax_assessment import PersonTaxInformationTaxAssessment
 from .person_update import PersonUpdate
 from .person_update_address import PersonUpdateAddress
-from .person_update_address_country import PersonUpdateAddressCountry
-from .person_update_business_country import PersonUpdateBusinessCountry
 from .person_update_contact_address import PersonUpdateContactAddress
-from .person_update_contact_address_country import PersonUpdateContactAddressCountry
 from .person_update_employment_status import PersonUpdateEmploymentStatus
-from .person_update_international_operativity_expectation_type_0_item import (
-    PersonUpdateInternationalOperativityExpectationType0Item,
-)
 from .person_update_salutation import PersonUpdateSalutation
 from .person_update_tax_information import PersonUpdateTaxInformation
 from .person_update_tax_information_marital_status import (
@@ -110,7 +96,6 @@ from .person_update_tax_information_marital_status import (
 from .person_update_tax_information_tax_assessment import (
     PersonUpdateTaxInformationTaxAssessment,
 )
-from .person_update_work_country import PersonUpdateWorkCountry
 from .ready import Ready
 from .ready_database import ReadyDatabase
 from .ready_status import ReadyStatus
@@ -184,6 +169,7 @@ __all__ = (
     "Complete",
     "ComplianceFlagRequest",
     "ConfirmRequest",
+    "CountryCode",
     "CreateDocument",
     "CreateDocumentParts",
     "CreateDocumentSignatureLevel",
@@ -230,19 +216,12 @@ __all__ = (
     "PersonContactAddress",
     "PersonCreate",
     "PersonCreateAddress",
-    "PersonCreateAddressCountry",
-    "PersonCreateBirthCountry",
-    "PersonCreateBusinessCountry",
     "PersonCreateContactAddress",
-    "PersonCreateContactAddressCountry",
     "PersonCreateEmploymentStatus",
-    "PersonCreateInternationalOperativityExpectationType0Item",
-    "PersonCreateNationality",
     "PersonCreateSalutation",
     "PersonCreateTaxInformation",
     "PersonCreateTaxInformationMaritalStatus",
     "PersonCreateTaxInformationTaxAssessment",
-    "PersonCreateWorkCountry",
     "PersonCustomerVettingStatus",
     "PersonDocument",
     "PersonDocumentDocumentType",
@@ -255,17 +234,12 @@ __all__ = (
     "PersonTaxInformationTaxAssessment",
     "PersonUpdate",
     "PersonUpdateAddress",
-    "PersonUpdateAddressCountry",
-    "PersonUpdateBusinessCountry",
     "PersonUpdateContactAddress",
-    "PersonUpdateContactAddressCountry",
     "PersonUpdateEmploymentStatus",
-    "PersonUpdateInternationalOperativityExpectationType0Item",
     "PersonUpdateSalutation",
     "PersonUpdateTaxInformation",
     "PersonUpdateTaxInformationMaritalStatus",
     "PersonUpdateTaxInformationTaxAssessment",
-    "PersonUpdateWorkCountry",
     "Ready",
     "ReadyDatabase",
     "ReadyStatus",

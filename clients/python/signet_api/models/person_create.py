@@ -6,15 +6,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.person_create_birth_country import PersonCreateBirthCountry
-from ..models.person_create_business_country import PersonCreateBusinessCountry
+from ..models.country_code import CountryCode
 from ..models.person_create_employment_status import PersonCreateEmploymentStatus
-from ..models.person_create_international_operativity_expectation_type_0_item import (
-    PersonCreateInternationalOperativityExpectationType0Item,
-)
-from ..models.person_create_nationality import PersonCreateNationality
 from ..models.person_create_salutation import PersonCreateSalutation
-from ..models.person_create_work_country import PersonCreateWorkCountry
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -38,7 +32,7 @@ class PersonCreate:
         aml_confirmed_on (datetime.date | None | Unset):
         annual_income_range (None | str | Unset):
         birth_city (None | str | Unset):
-        birth_country (None | PersonCreateBirthCountry | Unset):
+        birth_country (CountryCode | None | Unset):
         birth_date (datetime.date | None | Unset):
         birth_name (None | str | Unset): Letters of any script, spaces, hyphens, apostrophes and dots; at least one
             letter; not starting with whitespace.
@@ -48,7 +42,7 @@ class PersonCreate:
         business_address_line_1 (None | str | Unset):
         business_address_line_2 (None | str | Unset):
         business_city (None | str | Unset):
-        business_country (None | PersonCreateBusinessCountry | Unset):
+        business_country (CountryCode | None | Unset):
         business_postal_code (None | str | Unset):
         business_purpose (None | str | Unset):
         business_state (None | str | Unset):
@@ -62,13 +56,12 @@ class PersonCreate:
         fatca_relevant (bool | None | Unset):
         industry (None | str | Unset):
         industry_key (None | str | Unset):
-        international_operativity_expectation (list[PersonCreateInternationalOperativityExpectationType0Item] | None |
-            Unset): `null` empties the list.
+        international_operativity_expectation (list[CountryCode] | None | Unset): `null` empties the list.
         job_title (None | str | Unset):
         main_income_source (None | str | Unset):
         mobile_number (None | str | Unset):
         nace_code (None | str | Unset): A NACE Rev. 2 code such as `62`, `62.01` or `J62.01`.
-        nationality (None | PersonCreateNationality | Unset):
+        nationality (CountryCode | None | Unset):
         own_economic_interest_signed_at (datetime.datetime | None | Unset):
         purpose_of_account_opening (None | str | Unset):
         registration_number (None | str | Unset):
@@ -80,7 +73,7 @@ class PersonCreate:
         title (None | str | Unset):
         vat_number (None | str | Unset):
         website_social_media (None | str | Unset):
-        work_country (None | PersonCreateWorkCountry | Unset):
+        work_country (CountryCode | None | Unset):
         work_province (None | str | Unset):
     """
 
@@ -90,7 +83,7 @@ class PersonCreate:
     aml_confirmed_on: datetime.date | None | Unset = UNSET
     annual_income_range: None | str | Unset = UNSET
     birth_city: None | str | Unset = UNSET
-    birth_country: None | PersonCreateBirthCountry | Unset = UNSET
+    birth_country: CountryCode | None | Unset = UNSET
     birth_date: datetime.date | None | Unset = UNSET
     birth_name: None | str | Unset = UNSET
     birth_post_code: None | str | Unset = UNSET
@@ -99,7 +92,7 @@ class PersonCreate:
     business_address_line_1: None | str | Unset = UNSET
     business_address_line_2: None | str | Unset = UNSET
     business_city: None | str | Unset = UNSET
-    business_country: None | PersonCreateBusinessCountry | Unset = UNSET
+    business_country: CountryCode | None | Unset = UNSET
     business_postal_code: None | str | Unset = UNSET
     business_purpose: None | str | Unset = UNSET
     business_state: None | str | Unset = UNSET
@@ -113,14 +106,12 @@ class PersonCreate:
     fatca_relevant: bool | None | Unset = UNSET
     industry: None | str | Unset = UNSET
     industry_key: None | str | Unset = UNSET
-    international_operativity_expectation: (
-        list[PersonCreateInternationalOperativityExpectationType0Item] | None | Unset
-    ) = UNSET
+    international_operativity_expectation: list[CountryCode] | None | Unset = UNSET
     job_title: None | str | Unset = UNSET
     main_income_source: None | str | Unset = UNSET
     mobile_number: None | str | Unset = UNSET
     nace_code: None | str | Unset = UNSET
-    nationality: None | PersonCreateNationality | Unset = UNSET
+    nationality: CountryCode | None | Unset = UNSET
     own_economic_interest_signed_at: datetime.datetime | None | Unset = UNSET
     purpose_of_account_opening: None | str | Unset = UNSET
     registration_number: None | str | Unset = UNSET
@@ -132,7 +123,7 @@ class PersonCreate:
     title: None | str | Unset = UNSET
     vat_number: None | str | Unset = UNSET
     website_social_media: None | str | Unset = UNSET
-    work_country: None | PersonCreateWorkCountry | Unset = UNSET
+    work_country: CountryCode | None | Unset = UNSET
     work_province: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -175,7 +166,7 @@ class PersonCreate:
         birth_country: None | str | Unset
         if isinstance(self.birth_country, Unset):
             birth_country = UNSET
-        elif isinstance(self.birth_country, PersonCreateBirthCountry):
+        elif isinstance(self.birth_country, CountryCode):
             birth_country = self.birth_country.value
         else:
             birth_country = self.birth_country
@@ -233,7 +224,7 @@ class PersonCreate:
         business_country: None | str | Unset
         if isinstance(self.business_country, Unset):
             business_country = UNSET
-        elif isinstance(self.business_country, PersonCreateBusinessCountry):
+        elif isinstance(self.business_country, CountryCode):
             business_country = self.business_country.value
         else:
             business_country = self.business_country
@@ -371,7 +362,7 @@ class PersonCreate:
         nationality: None | str | Unset
         if isinstance(self.nationality, Unset):
             nationality = UNSET
-        elif isinstance(self.nationality, PersonCreateNationality):
+        elif isinstance(self.nationality, CountryCode):
             nationality = self.nationality.value
         else:
             nationality = self.nationality
@@ -455,7 +446,7 @@ class PersonCreate:
         work_country: None | str | Unset
         if isinstance(self.work_country, Unset):
             work_country = UNSET
-        elif isinstance(self.work_country, PersonCreateWorkCountry):
+        elif isinstance(self.work_country, CountryCode):
             work_country = self.work_country.value
         else:
             work_country = self.work_country
@@ -640,9 +631,7 @@ class PersonCreate:
 
         birth_city = _parse_birth_city(d.pop("birth_city", UNSET))
 
-        def _parse_birth_country(
-            data: object,
-        ) -> None | PersonCreateBirthCountry | Unset:
+        def _parse_birth_country(data: object) -> CountryCode | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -650,12 +639,12 @@ class PersonCreate:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                birth_country_birth_country = PersonCreateBirthCountry(data)
+                birth_country_type_0 = CountryCode(data)
 
-                return birth_country_birth_country
+                return birth_country_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PersonCreateBirthCountry | Unset, data)
+            return cast(CountryCode | None | Unset, data)
 
         birth_country = _parse_birth_country(d.pop("birth_country", UNSET))
 
@@ -743,9 +732,7 @@ class PersonCreate:
 
         business_city = _parse_business_city(d.pop("business_city", UNSET))
 
-        def _parse_business_country(
-            data: object,
-        ) -> None | PersonCreateBusinessCountry | Unset:
+        def _parse_business_country(data: object) -> CountryCode | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -753,12 +740,12 @@ class PersonCreate:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                business_country_business_country = PersonCreateBusinessCountry(data)
+                business_country_type_0 = CountryCode(data)
 
-                return business_country_business_country
+                return business_country_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PersonCreateBusinessCountry | Unset, data)
+            return cast(CountryCode | None | Unset, data)
 
         business_country = _parse_business_country(d.pop("business_country", UNSET))
 
@@ -933,11 +920,7 @@ class PersonCreate:
 
         def _parse_international_operativity_expectation(
             data: object,
-        ) -> (
-            list[PersonCreateInternationalOperativityExpectationType0Item]
-            | None
-            | Unset
-        ):
+        ) -> list[CountryCode] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -950,10 +933,8 @@ class PersonCreate:
                 for (
                     international_operativity_expectation_type_0_item_data
                 ) in _international_operativity_expectation_type_0:
-                    international_operativity_expectation_type_0_item = (
-                        PersonCreateInternationalOperativityExpectationType0Item(
-                            international_operativity_expectation_type_0_item_data
-                        )
+                    international_operativity_expectation_type_0_item = CountryCode(
+                        international_operativity_expectation_type_0_item_data
                     )
 
                     international_operativity_expectation_type_0.append(
@@ -963,12 +944,7 @@ class PersonCreate:
                 return international_operativity_expectation_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(
-                list[PersonCreateInternationalOperativityExpectationType0Item]
-                | None
-                | Unset,
-                data,
-            )
+            return cast(list[CountryCode] | None | Unset, data)
 
         international_operativity_expectation = (
             _parse_international_operativity_expectation(
@@ -1014,7 +990,7 @@ class PersonCreate:
 
         nace_code = _parse_nace_code(d.pop("nace_code", UNSET))
 
-        def _parse_nationality(data: object) -> None | PersonCreateNationality | Unset:
+        def _parse_nationality(data: object) -> CountryCode | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -1022,12 +998,12 @@ class PersonCreate:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                nationality_nationality = PersonCreateNationality(data)
+                nationality_type_0 = CountryCode(data)
 
-                return nationality_nationality
+                return nationality_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PersonCreateNationality | Unset, data)
+            return cast(CountryCode | None | Unset, data)
 
         nationality = _parse_nationality(d.pop("nationality", UNSET))
 
@@ -1188,7 +1164,7 @@ class PersonCreate:
             d.pop("website_social_media", UNSET)
         )
 
-        def _parse_work_country(data: object) -> None | PersonCreateWorkCountry | Unset:
+        def _parse_work_country(data: object) -> CountryCode | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -1196,12 +1172,12 @@ class PersonCreate:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                work_country_work_country = PersonCreateWorkCountry(data)
+                work_country_type_0 = CountryCode(data)
 
-                return work_country_work_country
+                return work_country_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PersonCreateWorkCountry | Unset, data)
+            return cast(CountryCode | None | Unset, data)
 
         work_country = _parse_work_country(d.pop("work_country", UNSET))
 

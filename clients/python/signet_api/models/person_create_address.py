@@ -5,7 +5,7 @@ from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.person_create_address_country import PersonCreateAddressCountry
+from ..models.country_code import CountryCode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PersonCreateAddress")
@@ -16,7 +16,7 @@ class PersonCreateAddress:
     """
     Attributes:
         city (None | str | Unset):
-        country (None | PersonCreateAddressCountry | Unset):
+        country (CountryCode | None | Unset):
         line_1 (None | str | Unset):
         line_2 (None | str | Unset):
         postal_code (None | str | Unset):
@@ -24,7 +24,7 @@ class PersonCreateAddress:
     """
 
     city: None | str | Unset = UNSET
-    country: None | PersonCreateAddressCountry | Unset = UNSET
+    country: CountryCode | None | Unset = UNSET
     line_1: None | str | Unset = UNSET
     line_2: None | str | Unset = UNSET
     postal_code: None | str | Unset = UNSET
@@ -40,7 +40,7 @@ class PersonCreateAddress:
         country: None | str | Unset
         if isinstance(self.country, Unset):
             country = UNSET
-        elif isinstance(self.country, PersonCreateAddressCountry):
+        elif isinstance(self.country, CountryCode):
             country = self.country.value
         else:
             country = self.country
@@ -100,7 +100,7 @@ class PersonCreateAddress:
 
         city = _parse_city(d.pop("city", UNSET))
 
-        def _parse_country(data: object) -> None | PersonCreateAddressCountry | Unset:
+        def _parse_country(data: object) -> CountryCode | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -108,12 +108,12 @@ class PersonCreateAddress:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                country_country = PersonCreateAddressCountry(data)
+                country_type_0 = CountryCode(data)
 
-                return country_country
+                return country_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PersonCreateAddressCountry | Unset, data)
+            return cast(CountryCode | None | Unset, data)
 
         country = _parse_country(d.pop("country", UNSET))
 

@@ -6,13 +6,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.person_update_business_country import PersonUpdateBusinessCountry
+from ..models.country_code import CountryCode
 from ..models.person_update_employment_status import PersonUpdateEmploymentStatus
-from ..models.person_update_international_operativity_expectation_type_0_item import (
-    PersonUpdateInternationalOperativityExpectationType0Item,
-)
 from ..models.person_update_salutation import PersonUpdateSalutation
-from ..models.person_update_work_country import PersonUpdateWorkCountry
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -37,7 +33,7 @@ class PersonUpdate:
         business_address_line_1 (None | str | Unset):
         business_address_line_2 (None | str | Unset):
         business_city (None | str | Unset):
-        business_country (None | PersonUpdateBusinessCountry | Unset):
+        business_country (CountryCode | None | Unset):
         business_postal_code (None | str | Unset):
         business_purpose (None | str | Unset):
         business_trading_name (None | str | Unset):
@@ -50,8 +46,7 @@ class PersonUpdate:
         fatca_relevant (bool | None | Unset):
         industry (None | str | Unset):
         industry_key (None | str | Unset):
-        international_operativity_expectation (list[PersonUpdateInternationalOperativityExpectationType0Item] | None |
-            Unset): `null` empties the list.
+        international_operativity_expectation (list[CountryCode] | None | Unset): `null` empties the list.
         job_title (None | str | Unset):
         main_income_source (None | str | Unset):
         nace_code (None | str | Unset): A NACE Rev. 2 code such as `62`, `62.01` or `J62.01`.
@@ -65,7 +60,7 @@ class PersonUpdate:
         title (None | str | Unset):
         vat_number (None | str | Unset):
         website_social_media (None | str | Unset):
-        work_country (None | PersonUpdateWorkCountry | Unset):
+        work_country (CountryCode | None | Unset):
         work_province (None | str | Unset):
     """
 
@@ -78,7 +73,7 @@ class PersonUpdate:
     business_address_line_1: None | str | Unset = UNSET
     business_address_line_2: None | str | Unset = UNSET
     business_city: None | str | Unset = UNSET
-    business_country: None | PersonUpdateBusinessCountry | Unset = UNSET
+    business_country: CountryCode | None | Unset = UNSET
     business_postal_code: None | str | Unset = UNSET
     business_purpose: None | str | Unset = UNSET
     business_trading_name: None | str | Unset = UNSET
@@ -91,9 +86,7 @@ class PersonUpdate:
     fatca_relevant: bool | None | Unset = UNSET
     industry: None | str | Unset = UNSET
     industry_key: None | str | Unset = UNSET
-    international_operativity_expectation: (
-        list[PersonUpdateInternationalOperativityExpectationType0Item] | None | Unset
-    ) = UNSET
+    international_operativity_expectation: list[CountryCode] | None | Unset = UNSET
     job_title: None | str | Unset = UNSET
     main_income_source: None | str | Unset = UNSET
     nace_code: None | str | Unset = UNSET
@@ -107,7 +100,7 @@ class PersonUpdate:
     title: None | str | Unset = UNSET
     vat_number: None | str | Unset = UNSET
     website_social_media: None | str | Unset = UNSET
-    work_country: None | PersonUpdateWorkCountry | Unset = UNSET
+    work_country: CountryCode | None | Unset = UNSET
     work_province: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -176,7 +169,7 @@ class PersonUpdate:
         business_country: None | str | Unset
         if isinstance(self.business_country, Unset):
             business_country = UNSET
-        elif isinstance(self.business_country, PersonUpdateBusinessCountry):
+        elif isinstance(self.business_country, CountryCode):
             business_country = self.business_country.value
         else:
             business_country = self.business_country
@@ -370,7 +363,7 @@ class PersonUpdate:
         work_country: None | str | Unset
         if isinstance(self.work_country, Unset):
             work_country = UNSET
-        elif isinstance(self.work_country, PersonUpdateWorkCountry):
+        elif isinstance(self.work_country, CountryCode):
             work_country = self.work_country.value
         else:
             work_country = self.work_country
@@ -580,9 +573,7 @@ class PersonUpdate:
 
         business_city = _parse_business_city(d.pop("business_city", UNSET))
 
-        def _parse_business_country(
-            data: object,
-        ) -> None | PersonUpdateBusinessCountry | Unset:
+        def _parse_business_country(data: object) -> CountryCode | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -590,12 +581,12 @@ class PersonUpdate:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                business_country_business_country = PersonUpdateBusinessCountry(data)
+                business_country_type_0 = CountryCode(data)
 
-                return business_country_business_country
+                return business_country_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PersonUpdateBusinessCountry | Unset, data)
+            return cast(CountryCode | None | Unset, data)
 
         business_country = _parse_business_country(d.pop("business_country", UNSET))
 
@@ -761,11 +752,7 @@ class PersonUpdate:
 
         def _parse_international_operativity_expectation(
             data: object,
-        ) -> (
-            list[PersonUpdateInternationalOperativityExpectationType0Item]
-            | None
-            | Unset
-        ):
+        ) -> list[CountryCode] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -778,10 +765,8 @@ class PersonUpdate:
                 for (
                     international_operativity_expectation_type_0_item_data
                 ) in _international_operativity_expectation_type_0:
-                    international_operativity_expectation_type_0_item = (
-                        PersonUpdateInternationalOperativityExpectationType0Item(
-                            international_operativity_expectation_type_0_item_data
-                        )
+                    international_operativity_expectation_type_0_item = CountryCode(
+                        international_operativity_expectation_type_0_item_data
                     )
 
                     international_operativity_expectation_type_0.append(
@@ -791,12 +776,7 @@ class PersonUpdate:
                 return international_operativity_expectation_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(
-                list[PersonUpdateInternationalOperativityExpectationType0Item]
-                | None
-                | Unset,
-                data,
-            )
+            return cast(list[CountryCode] | None | Unset, data)
 
         international_operativity_expectation = (
             _parse_international_operativity_expectation(
@@ -967,7 +947,7 @@ class PersonUpdate:
             d.pop("website_social_media", UNSET)
         )
 
-        def _parse_work_country(data: object) -> None | PersonUpdateWorkCountry | Unset:
+        def _parse_work_country(data: object) -> CountryCode | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -975,12 +955,12 @@ class PersonUpdate:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                work_country_work_country = PersonUpdateWorkCountry(data)
+                work_country_type_0 = CountryCode(data)
 
-                return work_country_work_country
+                return work_country_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PersonUpdateWorkCountry | Unset, data)
+            return cast(CountryCode | None | Unset, data)
 
         work_country = _parse_work_country(d.pop("work_country", UNSET))
 

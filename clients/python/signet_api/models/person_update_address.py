@@ -5,7 +5,7 @@ from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.person_update_address_country import PersonUpdateAddressCountry
+from ..models.country_code import CountryCode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PersonUpdateAddress")
@@ -16,7 +16,7 @@ class PersonUpdateAddress:
     """
     Attributes:
         city (None | str | Unset):
-        country (None | PersonUpdateAddressCountry | Unset):
+        country (CountryCode | None | Unset):
         line_1 (None | str | Unset):
         line_2 (None | str | Unset):
         postal_code (None | str | Unset):
@@ -24,7 +24,7 @@ class PersonUpdateAddress:
     """
 
     city: None | str | Unset = UNSET
-    country: None | PersonUpdateAddressCountry | Unset = UNSET
+    country: CountryCode | None | Unset = UNSET
     line_1: None | str | Unset = UNSET
     line_2: None | str | Unset = UNSET
     postal_code: None | str | Unset = UNSET
@@ -40,7 +40,7 @@ class PersonUpdateAddress:
         country: None | str | Unset
         if isinstance(self.country, Unset):
             country = UNSET
-        elif isinstance(self.country, PersonUpdateAddressCountry):
+        elif isinstance(self.country, CountryCode):
             country = self.country.value
         else:
             country = self.country
@@ -100,7 +100,7 @@ class PersonUpdateAddress:
 
         city = _parse_city(d.pop("city", UNSET))
 
-        def _parse_country(data: object) -> None | PersonUpdateAddressCountry | Unset:
+        def _parse_country(data: object) -> CountryCode | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -108,12 +108,12 @@ class PersonUpdateAddress:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                country_country = PersonUpdateAddressCountry(data)
+                country_type_0 = CountryCode(data)
 
-                return country_country
+                return country_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PersonUpdateAddressCountry | Unset, data)
+            return cast(CountryCode | None | Unset, data)
 
         country = _parse_country(d.pop("country", UNSET))
 

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class PersonCreateInternationalOperativityExpectationType0Item(StrEnum):
+class CountryCode(StrEnum):
     AD = "AD"
     AE = "AE"
     AF = "AF"
