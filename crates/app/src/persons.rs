@@ -9,7 +9,7 @@ use crate::events::{FollowUp, FollowUps, emit};
 use crate::scope::KeyAt;
 use crate::screening::{screened_fields_changed, search_person};
 use crate::screening_outcome::{record_screening, screen_in_tx};
-use crate::signers::{Acting, By};
+use crate::signers::Acting;
 use crate::state::{AppState, random16};
 use serde_json::{Map, Value};
 use signet_core::catalog::ErrorCode;
@@ -173,15 +173,7 @@ pub async fn set_compliance_flag(
     flagged: bool,
     reason: Option<&str>,
 ) -> AppResult<Person> {
-    let reviewer = match &acting.by {
-        By::ApiKey(key) => format!("api_key:{key}"),
-        By::Operator(email) => format!("operator:{email}"),
-        By::SignerLink => {
-            return Err(AppError::invalid_state(
-                "a signer's link cannot set a compliance flag",
-            ));
-        }
-    };
+    let reviewer = acting.reviewer()?;
     let reason = check_compliance_reason(flagged, reason).map_err(AppError::invalid)?;
     let now = at.now(state);
     let mut tx = state.store.begin().await?;

@@ -57,9 +57,9 @@ impl Acting {
         }
     }
 
-    /// Who decides as a reviewer (unblocking, judging a selfie). A signer never reviews
-    /// themselves.
-    fn reviewer(&self) -> AppResult<String> {
+    /// Who decides as a reviewer (unblocking, judging a selfie, flagging a person): an API
+    /// key or an operator; a signer's link reviews nobody (422 `invalid_state`).
+    pub(crate) fn reviewer(&self) -> AppResult<String> {
         match &self.by {
             By::ApiKey(key) => Ok(format!("api_key:{key}")),
             By::Operator(email) => Ok(format!("operator:{email}")),
