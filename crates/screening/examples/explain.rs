@@ -1,5 +1,6 @@
 //! Prints the best matches and their explanations for names given on the command line, against
-//! the evaluation list: `cargo run -p signet-screening --example explain -- "Vladimir Putin"`.
+//! the evaluation list: `cargo run -p signet-screening --example explain -- "Vladimir Putin"`
+//! (`SIGNET_EXPLAIN_LIST=path` for another list).
 
 use std::path::Path;
 
@@ -7,7 +8,11 @@ use signet_screening::{Index, ListEntry, Query, SearchOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval");
-    let entries: Vec<ListEntry> = std::fs::read_to_string(dir.join("list.jsonl"))?
+    // `SIGNET_EXPLAIN_LIST` names another list (a JSON line per entry), e.g. one of eval/scripts.
+    let list = std::env::var("SIGNET_EXPLAIN_LIST")
+        .map(Into::into)
+        .unwrap_or_else(|_| dir.join("list.jsonl"));
+    let entries: Vec<ListEntry> = std::fs::read_to_string(list)?
         .lines()
         .map(serde_json::from_str)
         .collect::<Result<_, _>>()?;

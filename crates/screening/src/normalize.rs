@@ -347,6 +347,17 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                     ..hints
                 });
             }
+            // A ه or ح inside the word after d, t, k, g, p…: read with a vowel before it, alone
+            // and with q and gh swapped (دهقان: Dehqan, Dehghan).
+            if original.contains(['ه', 'ە', 'ح']) {
+                for swap_q_gh in [false, original.contains(['ق', 'غ'])] {
+                    alt(translit::Hints {
+                        vowel_before_h: true,
+                        swap_q_gh,
+                        ..hints
+                    });
+                }
+            }
         } else if !hints.ukrainian && original.chars().any(|c| matches!(c, 'г' | 'Г' | 'и' | 'И'))
         {
             // A Ukrainian name need not show і, ї, є or ґ (Гончаренко, Honcharenko).
@@ -406,6 +417,13 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             .collect(),
     };
     let comma = ws.iter().any(|w| w.1);
+    // An Arabic name by its article, a particle of descent or an Abd-form: its words may be
+    // written the French way (El Hachemi).
+    let arabic = ws.iter().any(|w| {
+        matches!(w.0.text.as_str(), "al" | "el" | "bin" | "ben" | "ibn")
+            || w.0.text.starts_with("abd")
+            || romanize::joined_article(&w.0.text).is_some()
+    });
     // The Arabic article written apart ("al Baghdadi", "el-Sisi") carries no identity.
     if ws.len() > 1 {
         ws.retain(|w| w.0.text != "al" && w.0.text != "el");
@@ -447,6 +465,16 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                     push_alt(&mut t, &a);
                 }
                 if let Some(a) = romanize::ukrainian_as_russian(&t.raw) {
+                    push_alt(&mut t, &a);
+                }
+                if arabic && let Some(a) = romanize::maghreb_french(&t.raw) {
+                    push_alt(&mut t, &a);
+                }
+                // A final ة written -eh (Levantine and Persian: Hamzeh, Fatemeh) is -a.
+                if t.raw.len() >= 5
+                    && let Some(stem) = t.raw.strip_suffix("eh")
+                {
+                    let a = format!("{stem}a");
                     push_alt(&mut t, &a);
                 }
             }
@@ -701,5 +729,16 @@ mod tests {
         assert_eq!(k("mohamed"), k("mhmd"));
         assert_eq!(k("aleksandr"), k("alexander"));
         assert_ne!(k("karimi"), k("kazemi"));
+    }
+
+    #[test]
+    fn levantine_and_maghreb_spellings_of_arabic_names_get_their_english_spelling() {
+        let alts = |name: &str, i: usize| -> Vec<String> {
+            tokens(name)[i].alts.iter().map(|a| a.raw.clone()).collect()
+        };
+        assert!(alts("Hamzeh Yacoub", 0).contains(&"hamza".to_owned()));
+        assert!(alts("Mustapha El Hachemi", 1).contains(&"hashemi".to_owned()));
+        // Only in a name that shows an Arabic article or particle: Charles stays Charles.
+        assert!(alts("Charles Michel", 0).is_empty());
     }
 }

@@ -127,6 +127,43 @@ const KOREAN_SURNAMES: &[&[&str]] = &[
     &["dokgo", "tokko", "dokko"],
     &["sagong", "sakong"],
     &["ri", "rhee"],
+    // Further common surnames, each with its RR, McCune–Reischauer, DPRK and passport
+    // spellings (엄 구 도 석 금 봉 길 탁 표 편 기 설 염 맹 변 현 함 심 나 방 공 추 반 육 어
+    // 원 여 연 명 경 국 용 진 태).
+    &["eom", "um", "uhm", "om"],
+    &["gu", "ku", "koo", "goo"],
+    &["do", "to", "doh", "toh"],
+    &["seok", "sok", "suk", "seuk"],
+    &["geum", "kum", "keum", "kuem", "gum"],
+    &["bong", "pong"],
+    &["gil", "kil"],
+    &["tak", "thak", "tahk"],
+    &["pyo", "phyo"],
+    &["pyeon", "pyun", "phyon"],
+    &["gi", "ki", "kee"],
+    &["seol", "sol", "sul"],
+    &["yeom", "yom", "ryom", "yum", "youm"],
+    &["maeng"],
+    &["byeon", "pyon", "byun", "byon"],
+    &["hyeon", "hyun", "hyon"],
+    &["ham", "hahm"],
+    &["sim", "shim"],
+    &["na", "ra", "nah"],
+    &["bang", "pang"],
+    &["gong", "kong"],
+    &["chu", "choo"],
+    &["ban", "pan", "bahn"],
+    &["yuk", "yook", "ryuk"],
+    &["eo", "uh"],
+    &["won"],
+    &["yeo", "yo", "ryo"],
+    &["yeon", "yon", "ryon"],
+    &["myeong", "myung", "myong"],
+    &["gyeong", "kyung", "kyong"],
+    &["guk", "kuk", "kook"],
+    &["yong", "ryong"],
+    &["jin", "chin"],
+    &["tae", "thae"],
 ];
 
 /// The group of a Korean surname spelling.
@@ -144,6 +181,10 @@ pub(crate) fn korean_surname(raw: &str) -> Option<&'static str> {
 const KOREAN_REWRITES: &[(&str, &str)] = &[
     // ae is one vowel (upper case holds its place while eu and ee are read).
     ("ae", "A"),
+    // The DPRK writes the aspirates ㅋ ㅌ ㅍ as kh, th, ph (Thae, Phyo, Khang).
+    ("kh", "k"),
+    ("th", "t"),
+    ("ph", "p"),
     // Passport spellings first: 우 Woo, 희 Hee / RR hui.
     ("woo", "u"),
     ("ui", "i"),
@@ -321,7 +362,15 @@ const HAN_TWO_CHARACTER_SURNAMES: &[(&str, &str)] = &[
     ("端木", "duanmu"),
 ];
 
+/// Common name characters whose usual modern reading is not the one the general table gives
+/// (it reads the simplified 叶 and 宁 as the older characters xie and zhu, 万 as mo, 娜 as nuo).
+const HAN_COMMON_READINGS: &[(char, &str)] =
+    &[('叶', "ye"), ('宁', "ning"), ('万', "wan"), ('娜', "na")];
+
 fn han_reading(c: char) -> String {
+    if let Some((_, r)) = HAN_COMMON_READINGS.iter().find(|(h, _)| *h == c) {
+        return (*r).to_owned();
+    }
     deunicode::deunicode_char(c)
         .unwrap_or("")
         .trim()
@@ -387,6 +436,8 @@ const CHINESE_REWRITES: &[(&str, &str)] = &[
     ("ueh", "ue"),
     ("yeh", "ye"),
     ("ien", "ian"),
+    // Wade–Giles yen is pinyin yan.
+    ("yen", "yan"),
     ("uei", "ui"),
     ("ih", "i"),
     ("k", "g"),
@@ -433,6 +484,16 @@ pub(crate) fn chinese_key(raw: &str) -> String {
             && b.get(i + 1) == Some(&b'n')
             && b.get(i + 2) == Some(&b'g')
             && !b.get(i + 3).is_some_and(|n| is_vowel(*n));
+        // Wade–Giles writes pinyin -uo as -o after a consonant other than k and h (lo, to,
+        // cho, tso for luo, duo, zhuo, zuo; kuo, huo, shuo keep it).
+        let uo = c == b'u'
+            && b.get(i + 1) == Some(&b'o')
+            && i > 0
+            && !is_vowel(b[i - 1])
+            && !matches!(b[i - 1], b'g' | b'h' | b'y' | b'w');
+        if uo {
+            continue;
+        }
         out.push(if ung { 'o' } else { char::from(c) });
     }
     out
@@ -492,7 +553,7 @@ const CHINESE_SURNAMES: &[&[&str]] = &[
     &["pan", "poon", "phua"],
     &["tang", "tong"],
     &["su", "so"],
-    &["lu", "lo", "loke", "lui"],
+    &["lu", "lo", "loke", "lui", "luk"],
     &["situ", "szeto", "seto"],
     &["ouyang", "auyeung", "owyang"],
     &["yuan", "yuen"],
@@ -506,11 +567,11 @@ const CHINESE_SURNAMES: &[&[&str]] = &[
     &["shan", "shin", "sin"],
     &["zhai", "chai", "chak"],
     &["xie", "hsieh", "kai", "tse"],
-    &["sun"],
+    &["sun", "suen"],
     &["hu"],
-    &["han"],
+    &["han", "hon"],
     &["cao"],
-    &["tian"],
+    &["tian", "tien", "tin"],
     &["dong", "tung"],
     &["yu"],
     &["jia", "chia"],
@@ -520,24 +581,24 @@ const CHINESE_SURNAMES: &[&[&str]] = &[
     &["yan", "yen"],
     &["du", "tu"],
     &["dai", "tai"],
-    &["xia", "hsia"],
+    &["xia", "hsia", "ha"],
     &["fu"],
-    &["shen"],
-    &["ren", "jen"],
+    &["shen", "shum", "sum"],
+    &["ren", "jen", "yam"],
     &["yao"],
     &["jin", "chin", "kam"],
     &["cui", "tsui"],
     &["tan", "tam"],
-    &["liao"],
+    &["liao", "liu"],
     &["fan"],
     &["wan"],
     &["kong", "hung"],
-    &["qian", "chien"],
-    &["hou"],
+    &["qian", "chien", "chin"],
+    &["hou", "hau"],
     &["shao"],
-    &["meng"],
+    &["meng", "mang"],
     &["long", "lung"],
-    &["duan", "tuan"],
+    &["duan", "tuan", "tuen"],
     &["lei"],
     &["hao"],
     &["bai", "pai"],
@@ -546,6 +607,16 @@ const CHINESE_SURNAMES: &[&[&str]] = &[
     &["bo", "po"],
     &["wen"],
     &["bao", "pao"],
+    // Further common surnames with their Wade–Giles and Hong Kong spellings.
+    &["xiong", "hsiung", "hung"],
+    &["gong", "kung"],
+    &["zou", "tsou", "chau"],
+    &["fang", "fong"],
+    &["yin", "wan"],
+    &["sima", "szema", "szuma", "ssuma"],
+    &["zhuge", "chuko"],
+    &["shangguan", "shangkuan"],
+    &["lyu", "lu", "lui"],
 ];
 
 /// The groups of a Chinese surname spelling (Wong is Huang or Wang).
@@ -561,10 +632,15 @@ pub(crate) fn chinese_surnames(raw: &str) -> impl Iterator<Item = &'static str> 
 /// Joukov → Zhukov). Each is an alternative spelling, used only when the word shows the
 /// transcription's marks.
 const GERMAN_CYRILLIC: &[(&str, &str)] = &[
-    ("schtsch", "shch"),
-    ("tsch", "ch"),
-    ("sch", "sh"),
-    ("witsch", "vich"),
+    // German ch is the English kh (Sacharow, Chruschtschow): upper case holds the places of
+    // sch, tsch and schtsch meanwhile.
+    ("schtsch", "Q"),
+    ("tsch", "C"),
+    ("sch", "X"),
+    ("ch", "kh"),
+    ("Q", "shch"),
+    ("C", "ch"),
+    ("X", "sh"),
     ("wna", "vna"),
     ("ow", "ov"),
     ("ew", "ev"),
@@ -583,7 +659,39 @@ const FRENCH_CYRILLIC: &[(&str, &str)] = &[
     ("ou", "u"),
     ("j", "zh"),
     ("ff", "v"),
+    // gu before e and i is g (Guerassimov).
+    ("gue", "ge"),
+    ("gui", "gi"),
 ];
+
+/// ё written yo (German jo, French io) after a consonant, and o after sh, ch, zh, shch in a
+/// final -ov(a): the English lists' e (Koroljow → Korolev, Kovaliov → Kovalev, Chruschtschow
+/// → Khrushchev, Artjom → Artem).
+fn yo_as_e(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        let after_consonant = i > 0 && !is_vowel(b[i - 1]) && b[i - 1] != b'y';
+        if after_consonant && matches!(b[i], b'y' | b'i') && b.get(i + 1) == Some(&b'o') {
+            out.push('e');
+            i += 2;
+            continue;
+        }
+        out.push(char::from(b[i]));
+        i += 1;
+    }
+    for hush in ["shov", "chov", "zhov"] {
+        for end in ["", "a"] {
+            let tail = format!("{hush}{end}");
+            if out.ends_with(&tail) {
+                let cut = out.len() - tail.len();
+                out = format!("{}{}ev{end}", &out[..cut], &hush[..2]);
+            }
+        }
+    }
+    (out != s).then_some(out)
+}
 const FRENCH_MARKS: &[&str] = &["tch", "ch", "ou", "j", "ff"];
 
 fn rewrite(raw: &str, rules: &[(&str, &str)]) -> String {
@@ -609,11 +717,24 @@ pub(crate) fn cyrillic_transcriptions(raw: &str) -> Vec<String> {
     ]
     .iter()
     .any(|e| raw.ends_with(e));
+    // j between a consonant and o is ё (Fjodor, Artjom, Semjon); j between a vowel and a
+    // consonant is й (Mychajlo, Oleksij).
+    let b = raw.as_bytes();
+    let jo = (1..b.len().saturating_sub(1)).any(|i| {
+        b[i] == b'j'
+            && ((b[i + 1] == b'o' && !is_vowel(b[i - 1]))
+                || (is_vowel(b[i - 1]) && !is_vowel(b[i + 1])))
+    });
     if GERMAN_MARKS
         .iter()
-        .any(|m| raw.contains(m) && (*m != "j" || russian_ending))
+        .any(|m| raw.contains(m) && (*m != "j" || russian_ending || jo))
     {
         let g = rewrite(raw, GERMAN_CYRILLIC);
+        if let Some(e) = yo_as_e(&g)
+            && !out.contains(&e)
+        {
+            out.push(e);
+        }
         // German writes з as s too (Kusnezow, Saizew): a second spelling with z.
         let b = g.as_bytes();
         let z: String = (0..b.len())
@@ -633,7 +754,7 @@ pub(crate) fn cyrillic_transcriptions(raw: &str) -> Vec<String> {
     // so that French and English names keep their own spelling.
     if FRENCH_MARKS.iter().any(|m| raw.contains(m))
         && [
-            "ov", "ev", "off", "eff", "ine", "itch", "ski", "ovna", "evna", "enko",
+            "ov", "ev", "off", "eff", "ine", "itch", "ski", "ovna", "evna", "enko", "ova", "eva",
         ]
         .iter()
         .any(|e| raw.ends_with(e))
@@ -643,11 +764,60 @@ pub(crate) fn cyrillic_transcriptions(raw: &str) -> Vec<String> {
         if f.ends_with("ine") {
             f.pop();
         }
+        if let Some(e) = yo_as_e(&f)
+            && !out.contains(&e)
+        {
+            out.push(e);
+        }
         if f != raw && !out.contains(&f) {
             out.push(f);
         }
     }
+    // A Russian surname with ё written io or yo and no other mark (Kovaliov, Seleznyov).
+    if ["ov", "ova", "ev", "eva"].iter().any(|e| raw.ends_with(e))
+        && let Some(e) = yo_as_e(raw)
+        && !out.contains(&e)
+    {
+        out.push(e);
+    }
     out
+}
+
+/// The English spelling of an Arabic name written the French way, as Maghreb passports do:
+/// ch is sh, dj is j, ou before a vowel is w, a final -ne loses its e (El Hachemi, Djamel,
+/// Merouane).
+pub(crate) fn maghreb_french(raw: &str) -> Option<String> {
+    if !(raw.contains("ch") || raw.contains("dj") || raw.contains("ou")) {
+        return None;
+    }
+    let b = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len());
+    let mut i = 0;
+    while i < b.len() {
+        let next = b.get(i + 1).copied();
+        if b[i] == b'c' && next == Some(b'h') {
+            out.push_str("sh");
+            i += 2;
+        } else if b[i] == b'd' && next == Some(b'j') {
+            out.push('j');
+            i += 2;
+        } else if b[i] == b'o'
+            && next == Some(b'u')
+            && b.get(i + 2).is_some_and(|c| is_vowel(*c))
+            && i > 0
+        {
+            out.push('w');
+            i += 2;
+        } else {
+            out.push(char::from(b[i]));
+            i += 1;
+        }
+    }
+    // The French silent final e (Merouane, Slimane).
+    if out.len() > 4 && out.ends_with("ne") {
+        out.pop();
+    }
+    (out != raw).then_some(out)
 }
 
 /// The Russian reading of a Ukrainian name written the Ukrainian way (Hryhorenko →
@@ -727,10 +897,10 @@ pub(crate) fn joined_article(raw: &str) -> Option<&str> {
     const SUN: &[&str] = &["t", "th", "d", "dh", "r", "z", "s", "sh", "n"];
     for art in ["al", "el", "ul"] {
         // A vowel after the article is an ع or a hamza (Alotaibi, Alamin): then the rest must
-        // be longer still.
+        // be longer still, or be a nisba in -i (Alanazi, Alomari).
         if let Some(rest) = raw.strip_prefix(art)
             && rest.len() >= 5
-            && (!is_vowel(rest.as_bytes()[0]) || rest.len() >= 6)
+            && (!is_vowel(rest.as_bytes()[0]) || rest.len() >= 6 || rest.ends_with('i'))
             && rest.as_bytes()[0] != b'l'
         {
             return Some(rest);
@@ -880,6 +1050,10 @@ mod tests {
             assert_eq!(korean_key(a), korean_key(b), "{a}/{b}");
         }
         assert_ne!(korean_key("minsu"), korean_key("minho"));
+        // The DPRK's aspirates kh, th, ph.
+        assert_eq!(korean_key("thaek"), korean_key("taek"));
+        assert_eq!(korean_key("phyo"), korean_key("pyo"));
+        assert!(korean_shaped(&korean_key("phyon")));
         assert!(korean_shaped(&korean_key("jongun")));
         assert!(korean_shaped(&korean_key("hyeonsuk")));
         assert!(!korean_shaped(&korean_key("vladimir")));
@@ -895,6 +1069,14 @@ mod tests {
             &["kim", "gim"],
             &["oh", "o"],
             &["woo", "u"],
+            &["eom", "um", "om"],
+            &["do", "to", "doh"],
+            &["seok", "sok", "suk"],
+            &["geum", "kum", "keum"],
+            &["tak", "thak"],
+            &["pyo", "phyo"],
+            &["gu", "ku", "koo"],
+            &["yeom", "yom", "ryom", "yum"],
         ] {
             let first = korean_surname(group[0]);
             assert!(first.is_some());
@@ -919,6 +1101,9 @@ mod tests {
         assert_eq!(parts("翟志刚"), ["zhai", "zhigang"]);
         assert_eq!(parts("欧阳修"), ["ouyang", "xiu"]);
         assert_eq!(parts("仇英"), ["qiu", "ying"]);
+        // Simplified characters the general table reads as older ones.
+        assert_eq!(parts("叶宁娜"), ["ye", "ningna"]);
+        assert_eq!(parts("万里"), ["wan", "li"]);
     }
 
     #[test]
@@ -941,12 +1126,19 @@ mod tests {
             ("chunguang", "chunkuang"),
             ("rongwei", "jungwei"),
             ("junguang", "chunkuang"),
+            // Wade–Giles yen, and -o for pinyin -uo after a consonant other than k and h.
+            ("yanyun", "yenyun"),
+            ("jiazhuo", "chiacho"),
+            ("luo", "lo"),
+            ("guo", "kuo"),
         ] {
             assert_eq!(chinese_key(py), chinese_key(wg), "{py}/{wg}");
         }
         assert!(chinese_shaped(&chinese_key("xiaoping")));
         assert!(chinese_shaped(&chinese_key("hsiaoping")));
         assert!(!chinese_shaped(&chinese_key("vladimir")));
+        // huo (火) keeps its u: it is not he (Wade–Giles ho).
+        assert_ne!(chinese_key("huo"), chinese_key("ho"));
     }
 
     #[test]
@@ -961,6 +1153,13 @@ mod tests {
             ("wong", "huang"),
             ("wong", "wang"),
             ("ng", "wu"),
+            ("hsiung", "xiong"),
+            ("kung", "gong"),
+            ("tsou", "zou"),
+            ("shum", "shen"),
+            ("luk", "lu"),
+            ("tuen", "duan"),
+            ("ha", "xia"),
         ] {
             assert!(
                 chinese_surnames(a).any(|g| chinese_surnames(b).any(|h| h == g)),
@@ -989,6 +1188,15 @@ mod tests {
         assert_eq!(ukrainian_as_russian("khrushchev"), None);
         assert_eq!(ukrainian_as_russian("john"), None);
         assert!(cyrillic_transcriptions("charles").is_empty());
+        // German ch is kh; ё written jo or io is the English lists' e; й before a consonant.
+        assert!(has("sacharow", "zakharov"));
+        assert!(has("koroljow", "korolev"));
+        assert!(has("chruschtschow", "khrushchev"));
+        assert!(has("fjodor", "fedor"));
+        assert!(has("kovaliov", "kovalev"));
+        assert!(has("tchernychova", "chernysheva"));
+        assert!(has("mychajlo", "mykhaylo"));
+        assert!(cyrillic_transcriptions("jonas").is_empty());
         assert!(cyrillic_transcriptions("john").is_empty());
     }
 
@@ -1005,6 +1213,20 @@ mod tests {
         assert_eq!(joined_article("alexander"), None);
         assert_eq!(joined_article("elena"), None);
         assert_eq!(joined_article("allison"), None);
+        // A vowel-initial nisba of five letters after a joined article (العنزي, Alanazi).
+        assert_eq!(joined_article("alanazi"), Some("anazi"));
+        assert_eq!(joined_article("alomari"), Some("omari"));
+        assert_eq!(joined_article("alonso"), None);
+    }
+
+    #[test]
+    fn maghreb_french_spellings_of_arabic_names_meet_the_english() {
+        assert_eq!(maghreb_french("hachemi").as_deref(), Some("hashemi"));
+        assert_eq!(maghreb_french("chami").as_deref(), Some("shami"));
+        assert_eq!(maghreb_french("djamel").as_deref(), Some("jamel"));
+        assert_eq!(maghreb_french("merouane").as_deref(), Some("merwan"));
+        assert_eq!(maghreb_french("mourad").as_deref(), None);
+        assert_eq!(maghreb_french("ali"), None);
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub(crate) struct Hints {
     pub(crate) consonantal: u8,
     /// Read ق as gh and غ as q, as Persian speech often does (Ghorbani, Qolami).
     pub(crate) swap_q_gh: bool,
+    /// Read a vowel before a ه or ح inside the word after a letter that would make a Latin
+    /// digraph with its h (دهقان Dehghan, تهرانی Tehrani, الطحان Tahhan; not dh, th).
+    pub(crate) vowel_before_h: bool,
 }
 
 impl Hints {
@@ -43,6 +46,7 @@ impl Hints {
                 .any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی')),
             consonantal: 0,
             swap_q_gh: false,
+            vowel_before_h: false,
         }
     }
 }
@@ -61,6 +65,13 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
     if name.trim() == "الله" {
         return "allah".into();
     }
+    // The particles of descent are written with their vowel in Latin (بن علي, Bin Ali).
+    match name.trim() {
+        "بن" => return "bin".into(),
+        "ابن" => return "ibn".into(),
+        "بنت" => return "bint".into(),
+        _ => {}
+    }
     let mut i = 0;
     let mut after_article = usize::MAX;
     while i < chars.len() {
@@ -71,6 +82,27 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
         let next = chars
             .get(i + 1)
             .map(|n| n.to_lowercase().next().unwrap_or(*n));
+        // الله closing a compound name (روح‌الله, یدالله): Ruhollah, Yadollah; its ه is
+        // sounded, and its article is not dropped.
+        if i > 0
+            && (chars[i - 1].is_alphabetic() || chars[i - 1] == '\u{200c}')
+            && chars[i..].starts_with(&['ا', 'ل', 'ل', 'ه'])
+            && chars.get(i + 4).is_none_or(|n| !n.is_alphabetic())
+        {
+            out.push_str(if hints.persian { "ollah" } else { "allah" });
+            i += 4;
+            continue;
+        }
+        // A silent final ه with the suffix ای after a zero-width non-joiner: -ei (خامنه‌ای,
+        // Khamenei).
+        if chars[i..].starts_with(&['ه', '\u{200c}', 'ا', 'ی'])
+            && chars.get(i + 4).is_none_or(|n| !n.is_alphabetic())
+            && prev_is_letter
+        {
+            out.push_str("ei");
+            i += 4;
+            continue;
+        }
         // The Arabic article written joined (الرشيد): dropped like "al-" in Latin script.
         if c == 'ا'
             && !prev_is_letter
@@ -260,6 +292,17 @@ fn arabic_read(
             _ => {}
         }
     }
+    if hints.vowel_before_h
+        && prev_is_letter
+        && !last
+        && matches!(c, 'ه' | 'ە' | 'ح')
+        && matches!(
+            chars[i - 1],
+            'د' | 'ت' | 'ط' | 'ك' | 'ک' | 'گ' | 'پ' | 'ذ' | 'ض' | 'ظ'
+        )
+    {
+        return Some(if hints.persian { "eh" } else { "ah" });
+    }
     // A final silent ه after a consonant is read e in Persian (زاده, Zadeh).
     if hints.persian && prev_is_letter && last && matches!(c, 'ه' | 'ە') {
         return Some("eh");
@@ -326,7 +369,15 @@ fn arabic(c: char, prev_is_letter: bool, persian: bool) -> Option<&'static str> 
             }
         }
         'ى' => "a",
-        'ء' | 'ئ' | 'ؤ' => "",
+        // Waw with hamza inside a word is read u (فؤاد Fuad, لؤي Luay).
+        'ؤ' => {
+            if prev_is_letter {
+                "u"
+            } else {
+                ""
+            }
+        }
+        'ء' | 'ئ' => "",
         'پ' => "p",
         'چ' => "ch",
         'ژ' => "zh",
@@ -339,7 +390,7 @@ fn arabic(c: char, prev_is_letter: bool, persian: bool) -> Option<&'static str> 
 
 #[cfg(test)]
 mod tests {
-    use super::to_ascii;
+    use super::{Hints, to_ascii, to_ascii_with};
 
     #[test]
     fn cyrillic_names_transliterate_by_language() {
@@ -364,5 +415,35 @@ mod tests {
         assert_eq!(to_ascii("العتيبي"), "atibi");
         assert_eq!(to_ascii("الله"), "allah");
         assert_eq!(to_ascii("مرتضی قربانی"), "mrtzi qrbani");
+    }
+
+    #[test]
+    fn particles_compounds_and_hamza_read_as_names_are_written() {
+        assert_eq!(to_ascii("بن"), "bin");
+        assert_eq!(to_ascii("ابن"), "ibn");
+        // الله closing a compound keeps its article and its h.
+        assert_eq!(to_ascii("روح\u{200c}الله"), "ruhallah");
+        assert_eq!(to_ascii("یدالله"), "ydollah");
+        // Silent final ه with the suffix ای: -ei.
+        assert_eq!(to_ascii("خامنه\u{200c}ای"), "khamnei");
+        assert_eq!(to_ascii("فؤاد"), "fuad");
+        assert_eq!(to_ascii("لؤي"), "lui");
+        // A vowel before ه or ح after a letter that would make a digraph with its h, only in
+        // the reading that asks for it.
+        let h = |s: &str| {
+            to_ascii_with(
+                s,
+                Hints {
+                    vowel_before_h: true,
+                    ..Hints::of(s)
+                },
+            )
+        };
+        assert_eq!(to_ascii("دهقان"), "dhqan");
+        assert_eq!(h("دهقان"), "dahqan");
+        assert_eq!(h("وحید دهقان"), "whid dehqan");
+        assert_eq!(h("تهرانی"), "tehrani");
+        assert_eq!(h("الطحان"), "tahan");
+        assert_eq!(h("مهدی"), "mhdi");
     }
 }
