@@ -470,6 +470,9 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                 if arabic && let Some(a) = romanize::maghreb_french(&t.raw) {
                     push_alt(&mut t, &a);
                 }
+                for a in ukrainian_russian_given(&t.folded) {
+                    push_alt(&mut t, a);
+                }
                 // A final ة written -eh (Levantine and Persian: Hamzeh, Fatemeh) is -a.
                 if t.raw.len() >= 5
                     && let Some(stem) = t.raw.strip_suffix("eh")
@@ -507,6 +510,24 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// The other forms of a Ukrainian or Russian given name (see
+/// [`romanize::UKRAINIAN_RUSSIAN_GIVEN`]), by its folded spelling.
+fn ukrainian_russian_given(folded: &str) -> &'static [&'static str] {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<String, Vec<&'static str>>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m: std::collections::HashMap<String, Vec<&'static str>> = Default::default();
+        for &(ua, ru) in romanize::UKRAINIAN_RUSSIAN_GIVEN {
+            if fold(ua) != fold(ru) {
+                m.entry(fold(ua)).or_default().push(ru);
+                m.entry(fold(ru)).or_default().push(ua);
+            }
+        }
+        m
+    });
+    map.get(folded).map_or(&[], Vec::as_slice)
 }
 
 /// Culture bits of a name, for the romanization keys.
@@ -738,6 +759,10 @@ mod tests {
         };
         assert!(alts("Hamzeh Yacoub", 0).contains(&"hamza".to_owned()));
         assert!(alts("Mustapha El Hachemi", 1).contains(&"hashemi".to_owned()));
+        // The Russian form of a Ukrainian given name, and back.
+        assert!(alts("Mykola Marchenko", 0).contains(&"nikolay".to_owned()));
+        assert!(alts("Vladimir Zakharchenko", 0).contains(&"volodymyr".to_owned()));
+        assert!(alts("Hanna Kovalchuk", 0).contains(&"anna".to_owned()));
         // Only in a name that shows an Arabic article or particle: Charles stays Charles.
         assert!(alts("Charles Michel", 0).is_empty());
     }
