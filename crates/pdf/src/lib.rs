@@ -68,6 +68,7 @@ mod cmsbuild;
 mod completion;
 mod error;
 mod intake;
+pub mod ltv;
 mod pdfwrite;
 mod render;
 pub mod revocation;

@@ -1,0 +1,425 @@
+//! Long-term validation: Signet's B-LT and B-LTA files judged by pyHanko's PAdES-LTA
+//! validation (ETSI EN 319 102-1 §5.6.3) from the embedded data alone, fetching disabled and
+//! revocation data required, now and at a time after the signer certificate expired; pdfsig
+//! still accepts them; a signer certificate the OCSP responder and the CRL call revoked is
+//! reported revoked.
+//!
+//! The validation data is made the way the server makes it: the responder's answer for each
+//! certificate of the issuing CA, the CRLs of the issuing CA and the root.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use signet_pdf::ltv::{self, ValidationData};
+use signet_pdf::revocation::{
+    CertStatus, RevocationReason, Revoked, ocsp_request, parse_ocsp_request, read_crl,
+    read_ocsp_response,
+};
+use signet_pdf::*;
+
+#[allow(clippy::disallowed_methods)]
+fn real_now() -> DateTime<Utc> {
+    DateTime::<Utc>::from(std::time::SystemTime::now())
+}
+
+fn opts(name: &str, now: DateTime<Utc>) -> SignOptions {
+    SignOptions {
+        signer_name: name.to_string(),
+        reason: Some("I agree".into()),
+        location: None,
+        contact: None,
+        signing_time: now,
+        timestamp: true,
+        visible: None,
+    }
+}
+
+/// The validation data for every signature the file's DSS does not cover yet; `revoked`
+/// serials (hex) are answered revoked by OCSP and listed in the CRL.
+fn add_validation(
+    pdf: &[u8],
+    trust: &TrustStore,
+    revoked: &[String],
+    now: DateTime<Utc>,
+) -> Vec<u8> {
+    add_validation_as(pdf, trust, revoked, now, false)
+}
+
+/// [`add_validation`], with `refresh_last` fresh data for the newest signature or timestamp
+/// too (what the archive timestamp job adds).
+fn add_validation_as(
+    pdf: &[u8],
+    trust: &TrustStore,
+    revoked: &[String],
+    now: DateTime<Utc>,
+    refresh_last: bool,
+) -> Vec<u8> {
+    let covered: Vec<String> = ltv::read_dss(pdf)
+        .unwrap()
+        .map(|d| d.vri.into_keys().collect())
+        .unwrap_or_default();
+    let issuing = trust.issuing_der();
+    let root = trust.root_der();
+    let material = ltv::signature_material(pdf).unwrap();
+    let newest = material.last().map(|m| m.vri_key.clone());
+    let entries: Vec<(String, ValidationData)> = material
+        .into_iter()
+        .filter(|m| {
+            !covered.contains(&m.vri_key) || (refresh_last && Some(&m.vri_key) == newest.as_ref())
+        })
+        .map(|m| {
+            let mut data = ValidationData::default();
+            let mut certs = m.certs.clone();
+            certs.extend(m.timestamp_certs.clone());
+            certs.push(root.clone());
+            for cert in &certs {
+                if !data.certs.contains(cert) {
+                    data.certs.push(cert.clone());
+                }
+                if ltv::find_issuer(cert, std::slice::from_ref(&issuing)).is_some() {
+                    let query =
+                        parse_ocsp_request(&ocsp_request(cert, &issuing, None).unwrap()).unwrap();
+                    let resp = trust
+                        .ocsp_response(
+                            &query,
+                            |serial| {
+                                if revoked.iter().any(|r| r == serial) {
+                                    CertStatus::Revoked {
+                                        at: now - chrono::Duration::minutes(1),
+                                        reason: RevocationReason::PrivilegeWithdrawn,
+                                    }
+                                } else {
+                                    CertStatus::Good
+                                }
+                            },
+                            now,
+                            Duration::from_secs(24 * 3600),
+                        )
+                        .unwrap();
+                    data.ocsps.push(resp);
+                }
+            }
+            data.certs.push(trust.ocsp_responder_der().unwrap());
+            let listed: Vec<Revoked> = revoked
+                .iter()
+                .map(|s| Revoked {
+                    serial: hex::decode(s).unwrap(),
+                    at: now - chrono::Duration::minutes(1),
+                    reason: RevocationReason::PrivilegeWithdrawn,
+                })
+                .collect();
+            let week = Duration::from_secs(7 * 24 * 3600);
+            data.crls
+                .push(trust.crl(false, &listed, now, week).unwrap());
+            data.crls.push(trust.crl(true, &[], now, week).unwrap());
+            (m.vri_key, data)
+        })
+        .collect();
+    if entries.is_empty() {
+        return pdf.to_vec();
+    }
+    let out = ltv::add_dss(pdf, &entries).unwrap();
+    assert!(out.starts_with(pdf), "an incremental revision");
+    out
+}
+
+struct Signed {
+    trust: TrustStore,
+    dir: tempfile::TempDir,
+    /// Two signers (an advanced one and the seal), each with its DSS revision, a document
+    /// timestamp and the timestamp's DSS revision.
+    lta: Vec<u8>,
+    /// The same without the document timestamp: B-LT.
+    lt: Vec<u8>,
+    /// B-LTA whose advanced signer's certificate is revoked.
+    revoked: Vec<u8>,
+    signer_not_after: DateTime<Utc>,
+}
+
+fn signed() -> &'static Signed {
+    static S: std::sync::OnceLock<Signed> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        let now = real_now();
+        let trust = TrustStore::generate_published("Acme LTV", now, false, "https://sign.example")
+            .expect("trust store");
+        let make = |revoke: bool| {
+            let input = common::make_pdf(2, false, 10_000);
+            let ana = trust
+                .issue_signer(
+                    &SignerIdentity {
+                        name: "Ana Silva".into(),
+                        ..Default::default()
+                    },
+                    now,
+                )
+                .unwrap();
+            let revoked = if revoke {
+                vec![ana.serial_hex()]
+            } else {
+                vec![]
+            };
+            let s1 = sign_pdf(&input, &ana, &trust, &opts("Ana Silva", now)).unwrap();
+            let s1 = add_validation(&s1, &trust, &revoked, now);
+            let s2 = sign_pdf(&s1, &trust.seal_credential(), &trust, &opts("Bruno", now)).unwrap();
+            let lt = add_validation(&s2, &trust, &revoked, now);
+            let stamped = timestamp_pdf(&lt, &trust, now).unwrap();
+            // The timestamp's chain and its revocation data are in the DSS already (the
+            // signature timestamps' authority is the same): no revision after it.
+            let lta = stamped;
+            (lt, lta, ana.not_after())
+        };
+        let (lt, lta, signer_not_after) = make(false);
+        let (_, revoked, _) = make(true);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("root.pem"), trust.root_pem()).unwrap();
+        Signed {
+            trust,
+            dir,
+            lta,
+            lt,
+            revoked,
+            signer_not_after,
+        }
+    })
+}
+
+/// pyHanko's LTA validation of `pdf` at `at` (None: now), one JSON object per line.
+fn pyhanko_ltv(pdf: &[u8], at: Option<DateTime<Utc>>) -> Option<Vec<serde_json::Value>> {
+    let Some(py) = common::python() else {
+        common::require("pyHanko (SIGNET_TEST_PYTHON or .venv/bin/python)", false);
+        return None;
+    };
+    let s = signed();
+    let file = s.dir.path().join(format!("f-{}.pdf", rand_name()));
+    std::fs::write(&file, pdf).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/validate_pyhanko_ltv.py");
+    let mut cmd = std::process::Command::new(py);
+    cmd.arg(script)
+        .arg(s.dir.path().join("root.pem"))
+        .arg(&file);
+    if let Some(at) = at {
+        cmd.arg(at.to_rfc3339());
+    }
+    let out = cmd.output().expect("run pyHanko");
+    assert!(
+        out.status.success(),
+        "pyHanko: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    eprintln!("{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    Some(
+        text.lines()
+            .map(|l| serde_json::from_str(l).expect("json line"))
+            .collect(),
+    )
+}
+
+fn rand_name() -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    N.fetch_add(1, Ordering::Relaxed).to_string()
+}
+
+fn lta_results(r: &[serde_json::Value]) -> Vec<&serde_json::Value> {
+    r.iter().filter(|v| v.get("mode").is_none()).collect()
+}
+
+fn hard_fail_results(r: &[serde_json::Value]) -> Vec<&serde_json::Value> {
+    r.iter().filter(|v| v.get("mode").is_some()).collect()
+}
+
+#[test]
+fn pyhanko_validates_the_b_lta_file_offline_now() {
+    let s = signed();
+    let Some(r) = pyhanko_ltv(&s.lta, None) else {
+        return;
+    };
+    let lta = lta_results(&r);
+    assert_eq!(lta.len(), 2, "{r:?}");
+    for v in lta {
+        assert_eq!(v["indication"], "PASSED", "{v}");
+        assert!(v["oldest_evidence_record"] != "None", "{v}");
+    }
+    for v in hard_fail_results(&r) {
+        assert_eq!(v["valid"], true, "{v}");
+        assert_eq!(v["trusted"], true, "{v}");
+        assert_eq!(v["revoked"], false, "{v}");
+    }
+}
+
+/// A validator at a time after the signer's certificate expired, offline: the newest
+/// timestamp must be validatable then, with revocation data of then, which is what the
+/// archive timestamp job adds before the last timestamp's certificate expires. The job's
+/// run is played here at that later time (the CA and the timestamp authority take `now`);
+/// the signature itself is judged at the time the first document timestamp proves.
+#[test]
+fn pyhanko_validates_the_b_lta_file_offline_after_the_signer_certificate_expired() {
+    let s = signed();
+    let later = s.signer_not_after + chrono::Duration::days(30);
+    // Fresh data for the newest timestamp's chain, then a timestamp over it.
+    let refreshed = add_validation_as(&s.lta, &s.trust, &[], later, true);
+    let archived = timestamp_pdf(&refreshed, &s.trust, later).unwrap();
+
+    let Some(r) = pyhanko_ltv(&archived, Some(later + chrono::Duration::hours(1))) else {
+        return;
+    };
+    let lta = lta_results(&r);
+    assert_eq!(lta.len(), 2, "{r:?}");
+    for v in lta {
+        assert_eq!(v["indication"], "PASSED", "{v}");
+        // The evidence record starts at the first document timestamp, before the expiry.
+        let oldest = v["oldest_evidence_record"].as_str().unwrap_or_default();
+        let expiry = s.signer_not_after.format("%Y-%m-%d").to_string();
+        assert!(oldest != "None" && oldest < expiry.as_str(), "{v}");
+    }
+    // Without the archive timestamp, the data of signing time cannot vouch for then.
+    let Some(r) = pyhanko_ltv(&s.lta, Some(later)) else {
+        return;
+    };
+    for v in lta_results(&r) {
+        assert_ne!(v["indication"], "PASSED", "{v}");
+    }
+}
+
+#[test]
+fn pyhanko_validates_the_b_lt_file_offline_now() {
+    let s = signed();
+    let Some(r) = pyhanko_ltv(&s.lt, None) else {
+        return;
+    };
+    let hard = hard_fail_results(&r);
+    assert_eq!(hard.len(), 2, "{r:?}");
+    for v in hard {
+        assert_eq!(v["valid"], true, "{v}");
+        assert_eq!(v["trusted"], true, "{v}");
+        assert_eq!(v["revoked"], false, "{v}");
+    }
+    // No document timestamp yet: no proof of existence beyond the signature timestamps.
+    for v in lta_results(&r) {
+        assert_eq!(v["sub_indication"], "NO_POE", "{v}");
+    }
+}
+
+#[test]
+fn a_revoked_signer_certificate_is_reported_revoked_by_ocsp_the_crl_and_pyhanko() {
+    let s = signed();
+    let dss = ltv::read_dss(&s.revoked).unwrap().unwrap();
+    let material = ltv::signature_material(&s.revoked).unwrap();
+    let ana = &material[0].certs[0];
+    let serial = {
+        use der::Decode;
+        let c = x509_cert::Certificate::from_der(ana).unwrap();
+        hex::encode(c.tbs_certificate().serial_number().as_bytes())
+    };
+    let issuing = s.trust.issuing_der();
+    let revoked_by_ocsp = dss.data.ocsps.iter().any(|o| {
+        read_ocsp_response(o, &issuing)
+            .unwrap()
+            .statuses
+            .iter()
+            .any(|(sn, st)| sn == &serial && matches!(st, CertStatus::Revoked { .. }))
+    });
+    assert!(revoked_by_ocsp, "the OCSP answer says revoked");
+    let listed = dss
+        .data
+        .crls
+        .iter()
+        .filter_map(|c| read_crl(c, &issuing).ok())
+        .any(|c| c.revoked.iter().any(|r| hex::encode(&r.serial) == serial));
+    assert!(listed, "the CRL lists it");
+
+    let Some(r) = pyhanko_ltv(&s.revoked, None) else {
+        return;
+    };
+    let first = hard_fail_results(&r)
+        .into_iter()
+        .find(|v| v["field"] == r[0]["field"])
+        .cloned()
+        .unwrap();
+    assert_eq!(first["revoked"], true, "{first}");
+    let lta = lta_results(&r);
+    assert_ne!(lta[0]["indication"], "PASSED", "{}", lta[0]);
+    assert!(
+        lta[0]["sub_indication"]
+            .as_str()
+            .is_some_and(|s| s.contains("REVOKED")),
+        "{}",
+        lta[0]
+    );
+    // The seal's signature is untouched by it.
+    assert_eq!(lta[1]["indication"], "PASSED", "{}", lta[1]);
+}
+
+#[test]
+fn signet_verify_reports_b_lt_and_b_lta() {
+    let s = signed();
+    let root = s.trust.root_pem();
+    let lt = verify_pdf(&s.lt, &[root.as_bytes()]).unwrap();
+    for sig in &lt.signatures {
+        assert_eq!(sig.indication, Indication::TotalPassed, "{sig:?}");
+        assert_eq!(sig.detected_level, "PAdES-B-LT");
+    }
+    let lta = verify_pdf(&s.lta, &[root.as_bytes()]).unwrap();
+    assert_eq!(lta.signatures.len(), 3);
+    for sig in &lta.signatures[..2] {
+        assert_eq!(sig.indication, Indication::TotalPassed, "{sig:?}");
+        assert_eq!(sig.detected_level, "PAdES-B-LTA");
+    }
+    assert!(lta.produced_by_signet, "{lta:?}");
+}
+
+/// pdfsig (NSS) fetches the OCSP address a certificate names when it can: the file here is
+/// made by a store that names none, so the verdict is about the file alone.
+#[test]
+fn pdfsig_still_accepts_the_b_lta_file() {
+    if !common::require(
+        "pdfsig and certutil (poppler-utils, libnss3-tools)",
+        common::have_pdfsig(),
+    ) {
+        return;
+    }
+    let now = real_now();
+    let mut trust = TrustStore::generate("Acme pdfsig", now).unwrap();
+    trust.ensure_ocsp_responder(now).unwrap();
+    let ana = trust
+        .issue_signer(
+            &SignerIdentity {
+                name: "Ana Silva".into(),
+                ..Default::default()
+            },
+            now,
+        )
+        .unwrap();
+    let input = common::make_pdf(2, true, 10_000);
+    let s1 = sign_pdf(&input, &ana, &trust, &opts("Ana Silva", now)).unwrap();
+    let s1 = add_validation(&s1, &trust, &[], now);
+    let s2 = sign_pdf(&s1, &trust.seal_credential(), &trust, &opts("Bruno", now)).unwrap();
+    let s2 = add_validation(&s2, &trust, &[], now);
+    let lta = timestamp_pdf(&s2, &trust, now).unwrap();
+    assert_eq!(
+        verify_pdf(&lta, &[trust.root_pem()]).unwrap().signatures[0].detected_level,
+        "PAdES-B-LTA"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pdfsig.pdf");
+    std::fs::write(&file, &lta).unwrap();
+    let nss_dir = tempfile::tempdir().unwrap();
+    let nss = common::nss_db(nss_dir.path(), &trust.root_pem());
+    let report = common::pdfsig(&nss, &file);
+    let sigs: Vec<&str> = report
+        .split("Signature #")
+        .skip(1)
+        .filter(|b| b.contains("ETSI.CAdES.detached"))
+        .collect();
+    assert_eq!(sigs.len(), 2, "{report}");
+    for b in sigs {
+        assert!(b.contains("Signature is Valid."), "{report}");
+        assert!(b.contains("Certificate is Trusted."), "{report}");
+    }
+}

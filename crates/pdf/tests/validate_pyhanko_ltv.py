@@ -1,0 +1,110 @@
+"""Validates every signature of a PDF with pyHanko's long-term (PAdES-LTA, ETSI EN 319 102-1
+§5.6.3) validation, from the data embedded in the file alone: no fetching of certificates,
+OCSP responses or CRLs, revocation information required for every certificate but the trust
+anchor.
+
+usage: validate_pyhanko_ltv.py ROOT.pem[:ROOT2.pem...] FILE.pdf [VALIDATION_TIME]
+
+VALIDATION_TIME is ISO 8601 (e.g. 2030-01-01T00:00:00+00:00); by default the current time.
+Prints one JSON object per signature (document timestamps are judged as part of the LTA
+chain): field, the AdES indication and sub-indication, the oldest evidence record timestamp,
+and pyHanko's summary. Then one object for the file's plain validation at the current time
+with revocation checking required ("hard-fail") from the DSS: field, revoked, valid, summary.
+"""
+import asyncio
+import json
+import os
+import sys
+from datetime import datetime, timedelta, timezone
+
+from pyhanko.keys import load_cert_from_pemder
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import ades
+from pyhanko.sign.validation.pdf_embedded import async_validate_pdf_signature
+from pyhanko.sign.validation.dss import DocumentSecurityStore
+from pyhanko.sign.validation.policy_decl import (
+    PdfSignatureValidationSpec,
+    RevinfoOnlineFetchingRule,
+    RevocationInfoGatheringSpec,
+    SignatureValidationSpec,
+)
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.authority import CertTrustAnchor
+from pyhanko_certvalidator.context import CertValidationPolicySpec
+from pyhanko_certvalidator.ltv.types import ValidationTimingInfo
+from pyhanko_certvalidator.policy_decl import (
+    CertRevTrustPolicy,
+    RevocationCheckingPolicy,
+    RevocationCheckingRule,
+)
+from pyhanko_certvalidator.registry import SimpleTrustManager
+
+roots = [load_cert_from_pemder(p) for p in sys.argv[1].split(os.pathsep)]
+at = (
+    datetime.fromisoformat(sys.argv[3])
+    if len(sys.argv) > 3
+    else datetime.now(timezone.utc)
+)
+
+required = RevocationCheckingPolicy(
+    ee_certificate_rule=RevocationCheckingRule.CRL_OR_OCSP_REQUIRED,
+    intermediate_ca_cert_rule=RevocationCheckingRule.CRL_OR_OCSP_REQUIRED,
+)
+policy = CertValidationPolicySpec(
+    trust_manager=SimpleTrustManager.build(trust_roots=roots),
+    revinfo_policy=CertRevTrustPolicy(required),
+    time_tolerance=timedelta(minutes=5),
+)
+spec = PdfSignatureValidationSpec(
+    SignatureValidationSpec(
+        cert_validation_policy=policy,
+        revinfo_gathering_policy=RevocationInfoGatheringSpec(
+            online_fetching_rule=RevinfoOnlineFetchingRule.LOCAL_ONLY,
+        ),
+    )
+)
+timing = ValidationTimingInfo(
+    validation_time=at, best_signature_time=at, point_in_time_validation=len(sys.argv) > 3
+)
+
+
+async def main():
+    with open(sys.argv[2], "rb") as f:
+        reader = PdfFileReader(f, strict=False)
+        for sig in reader.embedded_signatures:
+            if sig.sig_object_type == "/DocTimeStamp":
+                continue
+            out = {"field": sig.field_name, "validation_time": at.isoformat()}
+            try:
+                r = await ades.ades_lta_validation(sig, spec, timing_info=timing)
+                out["indication"] = str(r.ades_subindic.status.name)
+                out["sub_indication"] = str(r.ades_subindic.name)
+                out["oldest_evidence_record"] = str(r.oldest_evidence_record_timestamp)
+                out["summary"] = r.api_status.summary() if r.api_status else None
+            except Exception as e:  # reported, and judged as a failure by the test
+                out["error"] = repr(e)
+            print(json.dumps(out))
+
+        # Plain validation now, revocation required, from the DSS only.
+        try:
+            dss = DocumentSecurityStore.read_dss(reader)
+        except Exception:
+            dss = None
+        for sig in reader.embedded_signatures:
+            if sig.sig_object_type == "/DocTimeStamp":
+                continue
+            out = {"field": sig.field_name, "mode": "hard-fail"}
+            kwargs = dict(trust_roots=roots, allow_fetching=False, revocation_mode="hard-fail")
+            vc = dss.as_validation_context(kwargs) if dss else ValidationContext(**kwargs)
+            try:
+                st = await async_validate_pdf_signature(sig, signer_validation_context=vc)
+                out["valid"] = bool(st.valid and st.intact)
+                out["trusted"] = bool(st.trusted)
+                out["revoked"] = bool(st.revoked)
+                out["summary"] = st.summary()
+            except Exception as e:
+                out["error"] = repr(e)
+            print(json.dumps(out))
+
+
+asyncio.run(main())
