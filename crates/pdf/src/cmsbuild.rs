@@ -66,22 +66,24 @@ pub(crate) struct SignRequest<'a> {
     pub chain: &'a [Certificate],
 }
 
-/// Signs and returns the SignedData; `unsigned` is called with the raw signature value so that
-/// a timestamp token over it can be attached.
-pub(crate) fn build_signed_data(
-    req: &SignRequest<'_>,
-    unsigned: impl FnOnce(&[u8]) -> Result<Option<Attribute>, String>,
-) -> Result<SignedData, String> {
+/// The signed attributes of a PAdES signer info: content type, message digest of the signed
+/// byte ranges and ESS signing-certificate-v2 naming `cert` (no signing-time: PAdES puts the
+/// claimed time in /M).
+pub(crate) fn signed_attributes(
+    content_type: ObjectIdentifier,
+    digest: &[u8; 32],
+    cert: &Certificate,
+) -> Result<SetOfVec<Attribute>, String> {
     let e = |e: der::Error| e.to_string();
     let mut attrs = SetOfVec::new();
     attrs
-        .insert(attribute(ID_CONTENT_TYPE, &req.content_type).map_err(e)?)
+        .insert(attribute(ID_CONTENT_TYPE, &content_type).map_err(e)?)
         .map_err(e)?;
     attrs
         .insert(
             attribute(
                 ID_MESSAGE_DIGEST,
-                &OctetString::new(req.digest.to_vec()).map_err(e)?,
+                &OctetString::new(digest.to_vec()).map_err(e)?,
             )
             .map_err(e)?,
         )
@@ -90,18 +92,31 @@ pub(crate) fn build_signed_data(
         .insert(
             attribute(
                 ID_AA_SIGNING_CERTIFICATE_V2,
-                &signing_certificate_v2(req.cert).map_err(e)?,
+                &signing_certificate_v2(cert).map_err(e)?,
             )
             .map_err(e)?,
         )
         .map_err(e)?;
-    let to_sign = attrs.to_der().map_err(e)?;
-    let sig: DerSignature = req
-        .key
-        .try_sign(&to_sign)
-        .map_err(|err| format!("ECDSA signing failed: {err}"))?;
-    let sig_bytes = sig.to_bytes().to_vec();
-    let unsigned_attrs = match unsigned(&sig_bytes)? {
+    Ok(attrs)
+}
+
+/// A signer info and its SignedData around signed attributes that are already signed,
+/// here or elsewhere (a remote signing service): `signature` is the signature value over the
+/// DER of `attrs` under `signature_algorithm`.
+pub(crate) struct Assemble<'a> {
+    pub content_type: ObjectIdentifier,
+    pub econtent: Option<Vec<u8>>,
+    pub attrs: SetOfVec<Attribute>,
+    pub signature: Vec<u8>,
+    pub signature_algorithm: AlgorithmIdentifierOwned,
+    pub unsigned: Option<Attribute>,
+    pub cert: &'a Certificate,
+    pub chain: &'a [Certificate],
+}
+
+pub(crate) fn assemble_signed_data(a: Assemble<'_>) -> Result<SignedData, String> {
+    let e = |e: der::Error| e.to_string();
+    let unsigned_attrs = match a.unsigned {
         Some(attr) => {
             let mut set = SetOfVec::new();
             set.insert(attr).map_err(e)?;
@@ -109,7 +124,7 @@ pub(crate) fn build_signed_data(
         }
         None => None,
     };
-    let tbs = req.cert.tbs_certificate();
+    let tbs = a.cert.tbs_certificate();
     let signer_info = SignerInfo {
         version: CmsVersion::V1,
         sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
@@ -117,22 +132,14 @@ pub(crate) fn build_signed_data(
             serial_number: tbs.serial_number().clone(),
         }),
         digest_alg: sha256_alg(),
-        signed_attrs: Some(attrs),
-        signature_algorithm: AlgorithmIdentifierOwned {
-            oid: ECDSA_WITH_SHA256,
-            parameters: None,
-        },
-        signature: OctetString::new(sig_bytes).map_err(e)?,
+        signed_attrs: Some(a.attrs),
+        signature_algorithm: a.signature_algorithm,
+        signature: OctetString::new(a.signature).map_err(e)?,
         unsigned_attrs,
     };
-    let mut certs = vec![CertificateChoices::Certificate(req.cert.clone())];
-    certs.extend(
-        req.chain
-            .iter()
-            .cloned()
-            .map(CertificateChoices::Certificate),
-    );
-    let econtent = match &req.econtent {
+    let mut certs = vec![CertificateChoices::Certificate(a.cert.clone())];
+    certs.extend(a.chain.iter().cloned().map(CertificateChoices::Certificate));
+    let econtent = match &a.econtent {
         Some(bytes) => {
             Some(Any::encode_from(&OctetString::new(bytes.clone()).map_err(e)?).map_err(e)?)
         }
@@ -142,19 +149,48 @@ pub(crate) fn build_signed_data(
     digest_algorithms.insert(sha256_alg()).map_err(e)?;
     Ok(SignedData {
         // RFC 5652 §5.1: version 3 when the content is not id-data.
-        version: if req.content_type == ID_DATA {
+        version: if a.content_type == ID_DATA {
             CmsVersion::V1
         } else {
             CmsVersion::V3
         },
         digest_algorithms,
         encap_content_info: EncapsulatedContentInfo {
-            econtent_type: req.content_type,
+            econtent_type: a.content_type,
             econtent,
         },
         certificates: Some(CertificateSet::try_from(certs).map_err(e)?),
         crls: None,
         signer_infos: SignerInfos::try_from(vec![signer_info]).map_err(e)?,
+    })
+}
+
+/// Signs and returns the SignedData; `unsigned` is called with the raw signature value so that
+/// a timestamp token over it can be attached.
+pub(crate) fn build_signed_data(
+    req: &SignRequest<'_>,
+    unsigned: impl FnOnce(&[u8]) -> Result<Option<Attribute>, String>,
+) -> Result<SignedData, String> {
+    let attrs = signed_attributes(req.content_type, &req.digest, req.cert)?;
+    let to_sign = attrs.to_der().map_err(|e| e.to_string())?;
+    let sig: DerSignature = req
+        .key
+        .try_sign(&to_sign)
+        .map_err(|err| format!("ECDSA signing failed: {err}"))?;
+    let sig_bytes = sig.to_bytes().to_vec();
+    let unsigned = unsigned(&sig_bytes)?;
+    assemble_signed_data(Assemble {
+        content_type: req.content_type,
+        econtent: req.econtent.clone(),
+        attrs,
+        signature: sig_bytes,
+        signature_algorithm: AlgorithmIdentifierOwned {
+            oid: ECDSA_WITH_SHA256,
+            parameters: None,
+        },
+        unsigned,
+        cert: req.cert,
+        chain: req.chain,
     })
 }
 

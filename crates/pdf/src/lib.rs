@@ -85,8 +85,9 @@ pub use intake::{
 };
 pub use render::{MAX_HEIGHT_PX, MAX_WIDTH_PX, MIN_WIDTH_PX, page_count, render_page_png};
 pub use sign::{
-    PdfInfo, PreparedSignature, SignOptions, VisibleBlock, check_pdf, check_pdf_with,
-    prepare_document_timestamp, prepare_signature, sign_pdf, timestamp_pdf,
+    PdfInfo, PreparedSignature, RemoteAlgorithm, RemoteSignature, SignOptions, VisibleBlock,
+    check_pdf, check_pdf_with, prepare_document_timestamp, prepare_remote_signature,
+    prepare_signature, sign_pdf, timestamp_pdf,
 };
 pub use tsa_client::{TimestampQuery, TsaReplyError, timestamp_query_imprint};
 pub use verify::{

@@ -659,6 +659,37 @@ pub fn prepare_signature(
     cred: &SignerCredential,
     opts: &SignOptions,
 ) -> Result<PreparedSignature, PdfError> {
+    let (out, place, digest) = write_signature_revision(input, opts, RESERVED)?;
+    let sd = cmsbuild::build_signed_data(
+        &SignRequest {
+            content_type: ID_DATA,
+            econtent: None,
+            digest,
+            key: &cred.key,
+            cert: &cred.cert,
+            chain: &cred.chain,
+        },
+        |_| Ok(None),
+    )
+    .map_err(PdfError::Signing)?;
+    Ok(PreparedSignature {
+        out,
+        place,
+        input_len: input.len(),
+        kind: Prepared::Signature {
+            signed_data: Box::new(sd),
+            timestamp: opts.timestamp,
+        },
+    })
+}
+
+/// Appends the signature's revision (its /Sig dictionary with `reserved` bytes for the CMS,
+/// its field and widget) to `input` and hashes the signed byte ranges.
+fn write_signature_revision(
+    input: &[u8],
+    opts: &SignOptions,
+    reserved: usize,
+) -> Result<(Vec<u8>, Placeholder, [u8; 32]), PdfError> {
     let doc = pdfwrite::load_structure(input)?;
     if certified_without_changes(&doc) {
         return Err(PdfError::Signing(
@@ -685,35 +716,298 @@ pub fn prepare_signature(
         sig.set("ContactInfo", text_string(c));
     }
     sig.set("Prop_Build", prop_build());
-    update.set_signature(sig_id, sig, RESERVED);
+    update.set_signature(sig_id, sig, reserved);
     add_field(&mut update, sig_id, "Signature", opts.visible.as_ref())?;
     let (out, place) = update.write(input)?;
     let place = place.ok_or_else(|| PdfError::Signing("no signature placeholder".into()))?;
     let (out, digest) = place_and_digest(out, &place, PdfError::Signing)?;
-    let sd = cmsbuild::build_signed_data(
-        &SignRequest {
-            content_type: ID_DATA,
-            econtent: None,
-            digest,
-            key: &cred.key,
-            cert: &cred.cert,
-            chain: &cred.chain,
-        },
-        |_| Ok(None),
-    )
-    .map_err(PdfError::Signing)?;
     if !out.starts_with(input) {
         return Err(PdfError::Signing("output does not extend the input".into()));
     }
-    Ok(PreparedSignature {
+    Ok((out, place, digest))
+}
+
+/// How a remote signing service (a QTSP through the Cloud Signature Consortium API) signs
+/// the hash of the signed attributes: always over SHA-256.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RemoteAlgorithm {
+    /// ECDSA with SHA-256 (P-256 keys).
+    EcdsaSha256,
+    /// RSA PKCS#1 v1.5 with SHA-256.
+    RsaPkcs1Sha256,
+    /// RSASSA-PSS with SHA-256, MGF1 with SHA-256 and a 32-byte salt.
+    RsaPssSha256,
+}
+
+/// RSASSA-PSS-params (RFC 4055): SHA-256, MGF1 with SHA-256, salt length 32, trailer 1.
+const PSS_SHA256_PARAMS: &[u8] = &[
+    0x30, 0x34, 0xa0, 0x0f, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+    0x01, 0x05, 0x00, 0xa1, 0x1c, 0x30, 0x1a, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01,
+    0x01, 0x08, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05,
+    0x00, 0xa2, 0x03, 0x02, 0x01, 0x20,
+];
+
+const RSASSA_PSS: &str = "1.2.840.113549.1.1.10";
+
+impl RemoteAlgorithm {
+    /// The hash algorithm's OID, as CSC's `hashAlgorithmOID`.
+    pub const HASH_OID: &'static str = "2.16.840.1.101.3.4.2.1";
+
+    /// The signature algorithm's OID, as CSC's `signAlgo` and in the signer info.
+    pub fn oid(self) -> &'static str {
+        match self {
+            RemoteAlgorithm::EcdsaSha256 => "1.2.840.10045.4.3.2",
+            RemoteAlgorithm::RsaPkcs1Sha256 => "1.2.840.113549.1.1.11",
+            RemoteAlgorithm::RsaPssSha256 => RSASSA_PSS,
+        }
+    }
+
+    /// The algorithm's parameters in DER (CSC's `signAlgoParams`, base64): PSS only.
+    pub fn params_der(self) -> Option<&'static [u8]> {
+        match self {
+            RemoteAlgorithm::RsaPssSha256 => Some(PSS_SHA256_PARAMS),
+            _ => None,
+        }
+    }
+
+    /// The algorithm for the key of `cert_der`: ECDSA for a P-256 key, PKCS#1 v1.5 for an RSA
+    /// key unless the service offers only PSS for it (`pss_only`), PSS for an RSASSA-PSS key.
+    /// Other keys (P-384, Ed25519, …) are refused.
+    pub fn for_certificate(cert_der: &[u8], pss_only: bool) -> Result<RemoteAlgorithm, PdfError> {
+        let cert = x509_cert::Certificate::from_der(cert_der)
+            .map_err(|e| PdfError::Certificate(format!("the signer's certificate: {e}")))?;
+        let spki = cert.tbs_certificate().subject_public_key_info();
+        match spki.algorithm.oid {
+            ID_EC_PUBLIC_KEY => {
+                let curve = spki
+                    .algorithm
+                    .parameters
+                    .as_ref()
+                    .and_then(|p| p.decode_as::<der::asn1::ObjectIdentifier>().ok());
+                if curve == Some(SECP256R1) {
+                    Ok(RemoteAlgorithm::EcdsaSha256)
+                } else {
+                    Err(PdfError::Certificate(
+                        "the signer's EC key is not on P-256".into(),
+                    ))
+                }
+            }
+            RSA_ENCRYPTION if pss_only => Ok(RemoteAlgorithm::RsaPssSha256),
+            RSA_ENCRYPTION => Ok(RemoteAlgorithm::RsaPkcs1Sha256),
+            oid if oid.to_string() == RSASSA_PSS => Ok(RemoteAlgorithm::RsaPssSha256),
+            oid => Err(PdfError::Certificate(format!(
+                "the signer's key algorithm {oid} is not supported"
+            ))),
+        }
+    }
+
+    fn identifier(self) -> Result<spki::AlgorithmIdentifierOwned, PdfError> {
+        let oid = der::asn1::ObjectIdentifier::new(self.oid())
+            .map_err(|e| PdfError::Signing(e.to_string()))?;
+        let parameters = match self.params_der() {
+            Some(der) => Some(Any::from_der(der).map_err(|e| PdfError::Signing(e.to_string()))?),
+            None => None,
+        };
+        Ok(spki::AlgorithmIdentifierOwned { oid, parameters })
+    }
+}
+
+/// A signature whose revision is written and whose signed attributes are fixed, waiting for
+/// a signature value made elsewhere: a QTSP's `signatures/signHash` over
+/// [`RemoteSignature::hash_to_sign`]. [`RemoteSignature::complete_signature`] checks the value
+/// against the certificate and gives the [`PreparedSignature`] that waits for its timestamp.
+pub struct RemoteSignature {
+    out: Vec<u8>,
+    place: Placeholder,
+    input_len: usize,
+    attrs: SetOfVec<Attribute>,
+    attrs_der: Vec<u8>,
+    cert: x509_cert::Certificate,
+    chain: Vec<x509_cert::Certificate>,
+    algorithm: RemoteAlgorithm,
+    timestamp: bool,
+}
+
+impl std::fmt::Debug for RemoteSignature {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RemoteSignature")
+            .field("bytes", &self.out.len())
+            .field("hash_to_sign", &hex::encode(self.hash_to_sign()))
+            .field("algorithm", &self.algorithm)
+            .finish()
+    }
+}
+
+/// Writes `input`'s next revision for a signer whose key is elsewhere: `chain_der` is the
+/// signer's certificate and then its issuers (as CSC's `credentials/info` lists them, DER),
+/// `algorithm` how the service will sign. The CMS signed attributes (content type, message
+/// digest of the byte ranges, signing-certificate-v2 of the signer's certificate) are fixed
+/// here; the room for the CMS grows with the chain.
+pub fn prepare_remote_signature(
+    input: &[u8],
+    chain_der: &[Vec<u8>],
+    algorithm: RemoteAlgorithm,
+    opts: &SignOptions,
+) -> Result<RemoteSignature, PdfError> {
+    let mut certs = Vec::with_capacity(chain_der.len());
+    for (i, der) in chain_der.iter().enumerate() {
+        certs
+            .push(x509_cert::Certificate::from_der(der).map_err(|e| {
+                PdfError::Certificate(format!("certificate {i} of the chain: {e}"))
+            })?);
+    }
+    if certs.is_empty() {
+        return Err(PdfError::Certificate(
+            "the credential has no certificate".into(),
+        ));
+    }
+    let cert = certs.remove(0);
+    if RemoteAlgorithm::for_certificate(&chain_der[0], algorithm == RemoteAlgorithm::RsaPssSha256)?
+        != algorithm
+    {
+        return Err(PdfError::Certificate(format!(
+            "{algorithm:?} does not fit the signer's key"
+        )));
+    }
+    let chain_bytes: usize = chain_der.iter().map(Vec::len).sum();
+    // Room for the chain, a signature value of up to 4096-bit RSA and a timestamp token with
+    // a chain of its own, beside what a Signet signature needs.
+    let reserved = RESERVED + chain_bytes + 1024;
+    let (out, place, digest) = write_signature_revision(input, opts, reserved)?;
+    let attrs = cmsbuild::signed_attributes(ID_DATA, &digest, &cert).map_err(PdfError::Signing)?;
+    let attrs_der = attrs
+        .to_der()
+        .map_err(|e| PdfError::Signing(e.to_string()))?;
+    Ok(RemoteSignature {
         out,
         place,
         input_len: input.len(),
-        kind: Prepared::Signature {
-            signed_data: Box::new(sd),
-            timestamp: opts.timestamp,
-        },
+        attrs,
+        attrs_der,
+        cert,
+        chain: certs,
+        algorithm,
+        timestamp: opts.timestamp,
     })
+}
+
+impl RemoteSignature {
+    /// SHA-256 of the DER signed attributes: what the service signs (CSC's `hashes`).
+    pub fn hash_to_sign(&self) -> [u8; 32] {
+        Sha256::digest(&self.attrs_der).into()
+    }
+
+    /// The DER of the signed attributes (a SET OF Attribute) whose hash is signed.
+    pub fn signed_attributes_der(&self) -> &[u8] {
+        &self.attrs_der
+    }
+
+    /// The algorithm the service is to sign with.
+    pub fn algorithm(&self) -> RemoteAlgorithm {
+        self.algorithm
+    }
+
+    /// The signer's certificate subject as an RFC 4514 string.
+    pub fn subject(&self) -> String {
+        self.cert.tbs_certificate().subject().to_string()
+    }
+
+    /// Puts the service's `signature_value` into the signer info. An ECDSA value may come as
+    /// DER or as the raw r‖s pair; either way it must verify over the signed attributes with
+    /// the certificate's key, or it is refused (a signature the service made with another
+    /// key, or over another hash, would make a file no validator accepts).
+    pub fn complete_signature(self, signature_value: &[u8]) -> Result<PreparedSignature, PdfError> {
+        let hash = self.hash_to_sign();
+        let value = check_remote_signature(&self.cert, self.algorithm, &hash, signature_value)?;
+        let sd = cmsbuild::assemble_signed_data(cmsbuild::Assemble {
+            content_type: ID_DATA,
+            econtent: None,
+            attrs: self.attrs,
+            signature: value,
+            signature_algorithm: self.algorithm.identifier()?,
+            unsigned: None,
+            cert: &self.cert,
+            chain: &self.chain,
+        })
+        .map_err(PdfError::Signing)?;
+        Ok(PreparedSignature {
+            out: self.out,
+            place: self.place,
+            input_len: self.input_len,
+            kind: Prepared::Signature {
+                signed_data: Box::new(sd),
+                timestamp: self.timestamp,
+            },
+        })
+    }
+}
+
+/// Checks `value` over `hash` with `cert`'s key; the value as it goes into the CMS (DER for
+/// ECDSA).
+fn check_remote_signature(
+    cert: &x509_cert::Certificate,
+    algorithm: RemoteAlgorithm,
+    hash: &[u8; 32],
+    value: &[u8],
+) -> Result<Vec<u8>, PdfError> {
+    use signature::hazmat::PrehashVerifier;
+    let spki = cert.tbs_certificate().subject_public_key_info();
+    let refused = || {
+        PdfError::Signing(
+            "the signature value does not verify with the credential's certificate".into(),
+        )
+    };
+    match algorithm {
+        RemoteAlgorithm::EcdsaSha256 => {
+            let key =
+                p256::ecdsa::VerifyingKey::from_sec1_bytes(spki.subject_public_key.raw_bytes())
+                    .map_err(|e| PdfError::Certificate(format!("the signer's key: {e}")))?;
+            let sig = p256::ecdsa::Signature::from_der(value)
+                .or_else(|_| p256::ecdsa::Signature::from_slice(value))
+                .map_err(|_| {
+                    PdfError::Signing("the signature value is not an ECDSA signature".into())
+                })?;
+            key.verify_prehash(hash, &sig).map_err(|_| refused())?;
+            Ok(sig.to_der().as_bytes().to_vec())
+        }
+        RemoteAlgorithm::RsaPkcs1Sha256 | RemoteAlgorithm::RsaPssSha256 => {
+            use rsa::pkcs8::DecodePublicKey;
+            let der = spki
+                .to_der()
+                .map_err(|e| PdfError::Certificate(e.to_string()))?;
+            let key = rsa::RsaPublicKey::from_public_key_der(&der)
+                .map_err(|e| PdfError::Certificate(format!("the signer's key: {e}")))?;
+            let ok = if algorithm == RemoteAlgorithm::RsaPkcs1Sha256 {
+                key.verify(rsa::Pkcs1v15Sign::new::<Sha256>(), hash, value)
+            } else {
+                key.verify(rsa::pss::Pss::<Sha256>::new(), hash, value)
+            };
+            ok.map_err(|_| refused())?;
+            Ok(value.to_vec())
+        }
+    }
+}
+
+impl SignerCredential {
+    /// The certificate and then its issuers, in DER: what a remote signing service's
+    /// `credentials/info` lists for a credential.
+    pub fn chain_der(&self) -> Result<Vec<Vec<u8>>, PdfError> {
+        std::iter::once(&self.cert)
+            .chain(self.chain.iter())
+            .map(|c| c.to_der().map_err(|e| PdfError::Certificate(e.to_string())))
+            .collect()
+    }
+
+    /// An ECDSA signature (DER) over a SHA-256 `hash` made elsewhere, as a remote signing
+    /// service's `signatures/signHash` makes it with the credential's key.
+    pub fn sign_hash(&self, hash: &[u8; 32]) -> Result<Vec<u8>, PdfError> {
+        use signature::hazmat::PrehashSigner;
+        let sig: p256::ecdsa::Signature = self
+            .key
+            .sign_prehash(hash)
+            .map_err(|e| PdfError::Signing(e.to_string()))?;
+        Ok(sig.to_der().as_bytes().to_vec())
+    }
 }
 
 /// Whether a certification signature forbids any change (ISO 32000-1 §12.8.2.2, /P 1).
