@@ -73,7 +73,9 @@ mod pdfwrite;
 mod render;
 pub mod revocation;
 mod sign;
+pub mod trusted_list;
 mod tsa_client;
+pub mod validation;
 mod verify;
 
 pub use ca::{SignerCredential, SignerIdentity, TEST_MARK, TrustStore, is_test_certificate};
@@ -89,7 +91,9 @@ pub use sign::{
     check_pdf, check_pdf_with, prepare_document_timestamp, prepare_remote_signature,
     prepare_signature, sign_pdf, timestamp_pdf,
 };
+pub use trusted_list::{TrustedList, TrustedService, parse_trusted_list};
 pub use tsa_client::{TimestampQuery, TsaReplyError, timestamp_query_imprint};
+pub use validation::{RevocationEvidence, RevocationFetcher, RevocationPolicy};
 pub use verify::{
     DETECTED_LEVELS, Indication, LaterChanges, MAX_VERIFIED_SIGNATURES, SignatureReport,
     VerificationReport, VerifyOptions, parse_roots, verify_pdf, verify_pdf_with,

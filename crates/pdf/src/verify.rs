@@ -2,9 +2,12 @@
 //! the ByteRange, the certificate chain to the given roots, signature timestamps, document
 //! timestamps, and whether later revisions only added signatures and form data.
 //!
-//! Results use the vocabulary of ETSI EN 319 102-1 (indication and sub-indication). Revocation
-//! is not checked: Signet's CA publishes no CRL or OCSP, and a verifier without network access
-//! cannot fetch others'. A chain that is otherwise valid is reported TOTAL-PASSED.
+//! Results use the vocabulary of ETSI EN 319 102-1 (indication and sub-indication). Each chain
+//! is first checked at the signature's own time (the timestamp's, else the claimed /M); then
+//! [`crate::validation`] judges it at the validation time with timestamps as proofs of
+//! existence, and checks revocation from the data the file carries (DSS and CMS) and, when the
+//! caller gives a fetcher, online. Its module documentation says which rules apply and why the
+//! default does not require revocation data.
 
 use std::collections::BTreeSet;
 
@@ -24,6 +27,10 @@ use crate::ca::is_test_certificate;
 use crate::error::PdfError;
 use crate::pdfwrite::{self, decode_text};
 use crate::sign::{SIGNET_APP, signature_fields};
+use crate::validation::{
+    Dss, Judge, RawRevocation, RevocationEvidence, RevocationFetcher, RevocationPolicy,
+    cms_revocation, read_dss,
+};
 
 /// The main indication of ETSI EN 319 102-1 §5.1.3.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -124,6 +131,11 @@ pub struct SignatureReport {
     pub test_mode: bool,
     /// Human-readable reasons behind the indication.
     pub details: Vec<String>,
+    /// The earliest time a trusted timestamp proves the signature (or timestamp) existed: its
+    /// signature timestamp or a later document timestamp. None without one.
+    pub proof_of_existence: Option<DateTime<Utc>>,
+    /// The revocation evidence (OCSP responses, CRLs) the verdict used, per certificate.
+    pub revocation: Vec<RevocationEvidence>,
 }
 
 /// The verdict on a whole file.
@@ -138,6 +150,13 @@ pub struct VerificationReport {
     /// True when any signature was made in Signet's test mode (see
     /// [`SignatureReport::test_mode`]).
     pub test_mode: bool,
+    /// The time certificates were judged at; None when the caller gave none (then only at
+    /// each signature's own time).
+    pub validation_time: Option<DateTime<Utc>>,
+    /// Whether revocation data was required.
+    pub revocation_policy: RevocationPolicy,
+    /// Whether revocation data missing from the file was fetched online.
+    pub online: bool,
 }
 
 pub(crate) struct Failure {
@@ -186,6 +205,13 @@ pub struct VerifyOptions {
     /// Give up with [`PdfError::TimeBudget`] when this much time has passed (checked between
     /// signatures, so one signature's work may run past it).
     pub time_budget: Option<std::time::Duration>,
+    /// The time certificates are judged at (expiry, revocation). None: only at each
+    /// signature's own time, and revocation data of any age counts.
+    pub validation_time: Option<DateTime<Utc>>,
+    /// Whether every certificate needs revocation data (see [`crate::validation`]).
+    pub revocation: RevocationPolicy,
+    /// Fetches OCSP responses and CRLs the file lacks; None: offline.
+    pub fetcher: Option<std::sync::Arc<dyn RevocationFetcher>>,
 }
 
 impl Default for VerifyOptions {
@@ -194,6 +220,9 @@ impl Default for VerifyOptions {
             limits: crate::Limits::default(),
             max_signatures: MAX_VERIFIED_SIGNATURES,
             time_budget: None,
+            validation_time: None,
+            revocation: RevocationPolicy::default(),
+            fetcher: None,
         }
     }
 }
@@ -236,6 +265,7 @@ pub fn verify_pdf_with<R: AsRef<[u8]>>(
             limit: opts.max_signatures,
         });
     }
+    let dss = read_dss(input, &doc);
     let mut revisions = std::collections::HashMap::new();
     let mut reports = Vec::new();
     for field in fields {
@@ -252,13 +282,22 @@ pub fn verify_pdf_with<R: AsRef<[u8]>>(
             &field.name,
             dict,
             &roots,
+            &dss,
             &mut revisions,
         ));
     }
     if let Some(e) = over_budget() {
         return Err(e);
     }
-    reports.sort_by_key(|r| r.byte_range[1]);
+    reports.sort_by_key(|(r, _)| r.byte_range[1]);
+    let mut judge = Judge {
+        validation_time: opts.validation_time,
+        policy: opts.revocation,
+        fetcher: opts.fetcher.as_ref(),
+        pool: dss.revocation.clone(),
+    };
+    judge_at_validation_time(&mut reports, &mut judge);
+    let mut reports: Vec<SignatureReport> = reports.into_iter().map(|(r, _)| r).collect();
 
     let has_dss = doc.catalog().map(|c| c.has(b"DSS")).unwrap_or(false);
 
@@ -288,7 +327,84 @@ pub fn verify_pdf_with<R: AsRef<[u8]>>(
         signatures: reports,
         produced_by_signet,
         test_mode,
+        validation_time: opts.validation_time,
+        revocation_policy: opts.revocation,
+        online: opts.fetcher.is_some(),
     })
+}
+
+/// What the validation-time pass needs of a signature or timestamp that passed the checks at
+/// its own time.
+pub(crate) struct Pending {
+    /// The signer's (or the document timestamp authority's) chain, leaf first, anchor last.
+    chain: Vec<Certificate>,
+    /// Revocation data inside the CMS.
+    cms: Vec<RawRevocation>,
+    /// The signature timestamp: its time, its authority's chain, the token's revocation data.
+    timestamp: Option<(DateTime<Utc>, Vec<Certificate>, Vec<RawRevocation>)>,
+}
+
+/// Judges every report that passed at its own time again at the validation time, the last
+/// first, so that each document timestamp found trusted is a proof of existence for everything
+/// before it.
+fn judge_at_validation_time(
+    reports: &mut [(SignatureReport, Option<Pending>)],
+    judge: &mut Judge<'_>,
+) {
+    // The earliest time a trusted document timestamp later in the file proves.
+    let mut later_poe: Option<DateTime<Utc>> = None;
+    for (report, pending) in reports.iter_mut().rev() {
+        let Some(p) = pending.take() else { continue };
+        if report.indication != Indication::TotalPassed {
+            continue;
+        }
+        let mut evidence = Vec::new();
+        let mut notes = Vec::new();
+        let outcome = if report.is_document_timestamp {
+            let own = report.timestamp_time.unwrap_or(DateTime::UNIX_EPOCH);
+            report.proof_of_existence = later_poe;
+            let r = judge.chain(&p.chain, &p.cms, own, later_poe, &mut evidence, &mut notes);
+            if r.is_ok() {
+                later_poe = Some(later_poe.map_or(own, |l| l.min(own)));
+            }
+            r
+        } else {
+            let mut poe = later_poe;
+            let mut r = Ok(());
+            if let Some((time, tsa_chain, token_cms)) = &p.timestamp {
+                let mut cms = token_cms.clone();
+                cms.extend(p.cms.iter().cloned());
+                r = judge
+                    .chain(tsa_chain, &cms, *time, later_poe, &mut evidence, &mut notes)
+                    .map_err(|e| crate::validation::Rejection {
+                        detail: format!("signature timestamp: {}", e.detail),
+                        ..e
+                    });
+                if r.is_ok() {
+                    poe = Some(poe.map_or(*time, |l| l.min(*time)));
+                }
+            }
+            report.proof_of_existence = poe;
+            r.and_then(|()| {
+                let used_at = report.time.unwrap_or(DateTime::UNIX_EPOCH);
+                judge.chain(&p.chain, &p.cms, used_at, poe, &mut evidence, &mut notes)
+            })
+        };
+        report.revocation = evidence;
+        report.details.extend(notes);
+        if let Err(e) = outcome {
+            report.indication = if e.total_failure {
+                Indication::TotalFailed
+            } else {
+                Indication::Indeterminate
+            };
+            report.sub_indication = Some(e.sub.to_string());
+            report.details.push(e.detail);
+            if e.total_failure {
+                report.detected_level = "none".into();
+            }
+        }
+    }
 }
 
 fn name_of(dict: &Dictionary, key: &[u8]) -> Option<Vec<u8>> {
@@ -342,8 +458,9 @@ fn verify_one(
     field: &str,
     dict: &Dictionary,
     roots: &[Certificate],
+    dss: &Dss,
     revisions: &mut std::collections::HashMap<usize, LaterChanges>,
-) -> SignatureReport {
+) -> (SignatureReport, Option<Pending>) {
     let sub_filter = name_of(dict, b"SubFilter").unwrap_or_default();
     let is_doc_ts = sub_filter == b"ETSI.RFC3161"
         || name_of(dict, b"Type").as_deref() == Some(b"DocTimeStamp".as_slice());
@@ -393,7 +510,10 @@ fn verify_one(
         written_by_signet,
         test_mode: false,
         details: Vec::new(),
+        proof_of_existence: None,
+        revocation: Vec::new(),
     };
+    let mut pending = None;
     let outcome = (|| -> Result<(), Failure> {
         let [a, b, c, d] = <[u64; 4]>::try_from(byte_range.as_slice()).map_err(|_| {
             fail(
@@ -455,10 +575,17 @@ fn verify_one(
         let sd = signed_data(&ci)?;
         report.test_mode = certificates(&sd).iter().any(is_test_certificate);
         if is_doc_ts {
-            let tst = check_token(&sd, roots, |imprint| {
+            let tst = check_token(&sd, roots, &dss.certs, |imprint| {
                 hash_ranges(&imprint.hash_algorithm.oid, &ranges)
                     .is_some_and(|h| h == imprint.hashed_message.as_bytes())
             })?;
+            pending = Some(Pending {
+                chain: tst.2.clone(),
+                cms: first_signer(&sd)
+                    .map(|si| cms_revocation(&sd, si))
+                    .unwrap_or_default(),
+                timestamp: None,
+            });
             report.signer = cert_cn(&tst.1);
             report.certificate_subject = tst.1.tbs_certificate().subject().to_string();
             report.timestamp_time = Some(tst.0);
@@ -489,6 +616,7 @@ fn verify_one(
             signed.is_some_and(|attrs| attrs.iter().any(|a| a.oid == ID_SIGNING_TIME));
         // The timestamp token, if any, over the signature value.
         let mut timestamp = None;
+        let mut timestamp_pending = None;
         if let Some(attr) = si
             .unsigned_attrs
             .as_ref()
@@ -508,7 +636,7 @@ fn verify_one(
                 })?;
             let tsd = signed_data(&token)?;
             let sig_value = si.signature.as_bytes();
-            let (time, tsa) = check_token(&tsd, roots, |imprint| {
+            let (time, tsa, tsa_chain) = check_token(&tsd, roots, &dss.certs, |imprint| {
                 hash_ranges(&imprint.hash_algorithm.oid, &[sig_value])
                     .is_some_and(|h| h == imprint.hashed_message.as_bytes())
             })
@@ -517,6 +645,10 @@ fn verify_one(
                 ..f
             })?;
             timestamp = Some(time);
+            let token_cms = first_signer(&tsd)
+                .map(|tsi| cms_revocation(&tsd, tsi))
+                .unwrap_or_default();
+            timestamp_pending = Some((time, tsa_chain, token_cms));
             // Which authority vouches for the time: Signet's own or an external one.
             report
                 .details
@@ -525,7 +657,12 @@ fn verify_one(
         report.timestamp_time = timestamp;
         report.time = timestamp.or(claimed_time);
         let at = report.time;
-        check_chain(&cert, &sd, roots, at)?;
+        let chain = check_chain(&cert, &sd, roots, &dss.certs, at)?;
+        pending = Some(Pending {
+            chain,
+            cms: cms_revocation(&sd, si),
+            timestamp: timestamp_pending,
+        });
         report.detected_level = match (report.claimed_level.as_str(), timestamp.is_some()) {
             ("PAdES", _) if !has_signing_cert || has_signing_time => {
                 report.details.push(
@@ -560,7 +697,7 @@ fn verify_one(
                 .into(),
         );
     }
-    report
+    (report, pending)
 }
 
 fn check_later(report: &SignatureReport) -> Result<(), Failure> {
@@ -747,11 +884,12 @@ fn check_signer(sd: &SignedData, si: &SignerInfo, digest: &[u8]) -> Result<Certi
 fn check_token(
     sd: &SignedData,
     roots: &[Certificate],
+    extra: &[Certificate],
     imprint_ok: impl Fn(&MessageImprint) -> bool,
-) -> Result<(DateTime<Utc>, Certificate), Failure> {
+) -> Result<(DateTime<Utc>, Certificate, Vec<Certificate>), Failure> {
     let (time, cert) = check_token_signature(sd, imprint_ok)?;
-    check_chain(&cert, sd, roots, Some(time))?;
-    Ok((time, cert))
+    let chain = check_chain(&cert, sd, roots, extra, Some(time))?;
+    Ok((time, cert, chain))
 }
 
 /// [`check_token`] without the chain: what a token fetched from an external authority must
@@ -828,14 +966,18 @@ fn within_validity(cert: &Certificate, at: DateTime<Utc>) -> bool {
 }
 
 /// Builds and checks a path from `leaf` to one of `roots`, using the certificates in the CMS
-/// as intermediates. Validity is judged at `at` (the best signature time).
+/// and those of the DSS (`extra`) as intermediates. Validity is judged at `at` (the best
+/// signature time). Returns the chain, leaf first, the trust anchor last.
 fn check_chain(
     leaf: &Certificate,
     sd: &SignedData,
     roots: &[Certificate],
+    extra: &[Certificate],
     at: Option<DateTime<Utc>>,
-) -> Result<(), Failure> {
-    let pool = certificates(sd);
+) -> Result<Vec<Certificate>, Failure> {
+    let mut pool = certificates(sd);
+    pool.extend(extra.iter().cloned());
+    let mut chain = Vec::new();
     let mut current = leaf.clone();
     let mut seen = BTreeSet::new();
     for _ in 0..10 {
@@ -856,7 +998,8 @@ fn check_chain(
             .iter()
             .any(|r| r.to_der().ok().as_deref() == Some(der.as_slice()))
         {
-            return Ok(());
+            chain.push(current);
+            return Ok(chain);
         }
         if !seen.insert(der) {
             break;
@@ -884,7 +1027,9 @@ fn check_chain(
                     "the trusted root is not valid at the signature time",
                 ));
             }
-            return Ok(());
+            chain.push(current);
+            chain.push(root.clone());
+            return Ok(chain);
         }
         let Some(next) = pool.iter().find(|c| verified_by(c)).cloned() else {
             break;
@@ -902,7 +1047,7 @@ fn check_chain(
                 "an issuing certificate in the chain is not a CA",
             ));
         }
-        current = next;
+        chain.push(std::mem::replace(&mut current, next));
     }
     Err(fail(
         Indication::Indeterminate,

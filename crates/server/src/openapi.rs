@@ -395,6 +395,11 @@ words_schema!(
     AnchorWord = "TrustAnchor",
     ["live", "test"]
 );
+words_schema!(
+    /// Whether a verification requires revocation data.
+    RevocationWord = "RevocationPolicy",
+    ["if_available", "required"]
+);
 
 /// A PDF as it is.
 pub struct PdfFile;

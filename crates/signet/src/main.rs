@@ -50,15 +50,34 @@ enum Command {
     Openapi,
     /// Verify the signatures of a PDF offline.
     ///
-    /// Trust anchors: every --root file and the --server's root; with neither, the root of
-    /// the configured installation. Exit code 0 when every signature is TOTAL-PASSED, 1 when
-    /// one is not or the file carries no signature, 2 when the input cannot be read.
+    /// Trust anchors: every --root file, the granted services of every --trusted-list and the
+    /// --server's root; with none of them, the root of the configured installation.
+    /// Certificates are judged at --at (default: now), timestamps proving when a signature
+    /// existed; revocation comes from the data in the file, and with --online from the OCSP
+    /// and CRL addresses the certificates name. Exit code 0 when every signature is
+    /// TOTAL-PASSED, 1 when one is not or the file carries no signature, 2 when the input
+    /// cannot be read.
     Verify {
         /// The PDF.
         file: PathBuf,
         /// A trusted root certificate (PEM or DER); repeatable.
         #[arg(long = "root", value_name = "PEM")]
         roots: Vec<PathBuf>,
+        /// An ETSI TS 119 612 trusted list (XML): the certificates of its granted services are
+        /// trust anchors; repeatable. The list's own signature is not checked.
+        #[arg(long = "trusted-list", value_name = "XML")]
+        trusted_lists: Vec<PathBuf>,
+        /// Validate at this time (RFC 3339, e.g. 2030-01-01T00:00:00Z) instead of now.
+        #[arg(long, value_name = "TIME", value_parser = verify::parse_time)]
+        at: Option<chrono::DateTime<chrono::Utc>>,
+        /// Every certificate below the trust anchor needs revocation data (embedded, or
+        /// fetched with --online); without it a signature is INDETERMINATE / TRY_LATER.
+        #[arg(long)]
+        require_revocation: bool,
+        /// Fetch revocation data the file lacks: OCSP at the certificate's AIA address, then
+        /// its CRL distribution point.
+        #[arg(long)]
+        online: bool,
         /// Also trust this Signet server's root (fetched from URL/v1/trust/ca.pem, or
         /// test-ca.pem with --test; plain HTTP).
         #[arg(long, value_name = "URL")]
@@ -176,6 +195,10 @@ async fn main() -> anyhow::Result<ExitCode> {
     if let Command::Verify {
         file,
         roots,
+        trusted_lists,
+        at,
+        require_revocation,
+        online,
         server,
         test,
         json,
@@ -184,9 +207,13 @@ async fn main() -> anyhow::Result<ExitCode> {
         let args = verify::VerifyArgs {
             file,
             roots,
+            trusted_lists,
             server,
             test,
             json,
+            at,
+            require_revocation,
+            online,
         };
         let config_path = cli.config;
         let code = verify::run(args, move || {

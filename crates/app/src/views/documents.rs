@@ -538,6 +538,67 @@ fn detected_level() -> ObjectBuilder {
     words(signet_pdf::DETECTED_LEVELS.iter().copied())
 }
 
+fn evidence_kind() -> ObjectBuilder {
+    words(["ocsp", "crl"])
+}
+
+fn evidence_source() -> ObjectBuilder {
+    words(["dss", "cms", "online"])
+}
+
+fn evidence_status() -> ObjectBuilder {
+    words(["good", "revoked"])
+}
+
+fn revocation_policy() -> ObjectBuilder {
+    words(["if_available", "required"])
+}
+
+/// One OCSP response or CRL a verdict used.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[schema(as = RevocationEvidence)]
+pub struct RevocationEvidenceView {
+    /// The certificate it is about (subject, RFC 4514).
+    pub certificate: String,
+    /// Its serial number in lowercase hex.
+    pub serial: String,
+    #[schema(schema_with = evidence_kind)]
+    pub kind: &'static str,
+    /// Where it came from: the document security store, the signature's CMS, or fetched.
+    #[schema(schema_with = evidence_source)]
+    pub source: &'static str,
+    /// OCSP producedAt or CRL thisUpdate.
+    #[schema(value_type = String, format = DateTime)]
+    pub issued_at: chrono::DateTime<chrono::Utc>,
+    /// OCSP or CRL nextUpdate.
+    #[schema(required, value_type = Option<String>, format = DateTime)]
+    pub next_update: Option<chrono::DateTime<chrono::Utc>>,
+    #[schema(schema_with = evidence_status)]
+    pub status: &'static str,
+    /// When revoked: the revocation time.
+    #[schema(required, value_type = Option<String>, format = DateTime)]
+    pub revoked_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// When revoked: the reason, in RFC 5280's names in snake case (`key_compromise`, …).
+    #[schema(required)]
+    pub reason: Option<String>,
+}
+
+impl RevocationEvidenceView {
+    pub fn new(e: &signet_pdf::RevocationEvidence) -> RevocationEvidenceView {
+        RevocationEvidenceView {
+            certificate: e.certificate.clone(),
+            serial: e.serial.clone(),
+            kind: e.kind,
+            source: e.source,
+            issued_at: e.issued_at,
+            next_update: e.next_update,
+            status: e.status,
+            revoked_at: e.revoked_at,
+            reason: e.reason.map(str::to_string),
+        }
+    }
+}
+
 /// One signature or document timestamp of a verified file, as found and judged.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 #[schema(as = SignatureCheck)]
@@ -579,6 +640,12 @@ pub struct SignatureCheckView {
     pub test_mode: bool,
     /// Human-readable reasons behind the indication.
     pub details: Vec<String>,
+    /// The earliest time a trusted timestamp proves the signature existed (its signature
+    /// timestamp or a later document timestamp).
+    #[schema(required, value_type = Option<String>, format = DateTime)]
+    pub proof_of_existence: Option<chrono::DateTime<chrono::Utc>>,
+    /// The revocation evidence the verdict used, per certificate.
+    pub revocation: Vec<RevocationEvidenceView>,
 }
 
 impl SignatureCheckView {
@@ -601,6 +668,12 @@ impl SignatureCheckView {
             written_by_signet: s.written_by_signet,
             test_mode: s.test_mode,
             details: s.details.clone(),
+            proof_of_existence: s.proof_of_existence,
+            revocation: s
+                .revocation
+                .iter()
+                .map(RevocationEvidenceView::new)
+                .collect(),
         }
     }
 }
@@ -616,6 +689,14 @@ pub struct VerificationView {
     pub produced_by_signet: bool,
     /// Some signature was made in Signet's test mode.
     pub test_mode: bool,
+    /// The time certificates were judged at.
+    #[schema(required, value_type = Option<String>, format = DateTime)]
+    pub validation_time: Option<chrono::DateTime<chrono::Utc>>,
+    /// Whether revocation data was required (`required`) or used when present.
+    #[schema(schema_with = revocation_policy)]
+    pub revocation_policy: &'static str,
+    /// Whether missing revocation data was fetched online (never by `POST /v1/verify`).
+    pub online: bool,
 }
 
 impl VerificationView {
@@ -624,6 +705,9 @@ impl VerificationView {
             signatures: r.signatures.iter().map(SignatureCheckView::new).collect(),
             produced_by_signet: r.produced_by_signet,
             test_mode: r.test_mode,
+            validation_time: r.validation_time,
+            revocation_policy: r.revocation_policy.as_str(),
+            online: r.online,
         }
     }
 }

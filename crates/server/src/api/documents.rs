@@ -741,7 +741,11 @@ error_responses!(
 /// test-mode signature never passes (the report says it was made in test mode); `?anchor=test`
 /// judges against the test root instead, to check files made with a test key.
 #[utoipa::path(post, path = "/v1/verify", operation_id = "verifyPdf", tag = "documents",
-    params(("anchor" = inline(Option<crate::openapi::AnchorWord>), Query, description = "`live` (default): Signet's live root; `test`: the test-mode root")),
+    params(
+        ("anchor" = inline(Option<crate::openapi::AnchorWord>), Query, description = "`live` (default): Signet's live root; `test`: the test-mode root"),
+        ("validation_time" = Option<chrono::DateTime<chrono::Utc>>, Query, description = "The time certificates are judged at (RFC 3339); default now. Also accepted as a `validation_time` part of a form"),
+        ("revocation" = inline(Option<crate::openapi::RevocationWord>), Query, description = "`if_available` (default): revocation data in the file is used, none is a remark; `required`: a certificate without fresh revocation data makes the signature INDETERMINATE / TRY_LATER"),
+    ),
     request_body(description = "The PDF: the body itself (`application/pdf`, or `application/octet-stream`), or the `file` part of a form", content(
         (crate::openapi::PdfFile = "application/pdf"),
         (VerifyParts = "multipart/form-data"),
@@ -753,6 +757,12 @@ pub async fn verify(
     uri: axum::http::Uri,
     req: Request,
 ) -> AppResult<Response> {
+///
+/// Certificates are judged at `validation_time` (default: now), a timestamp proving when a
+/// signature existed (a certificate expired since then still passes). Revocation is checked
+/// from the data the file carries (its DSS and the CMS), never fetched online; each signature
+/// lists the evidence used. Missing data is a remark, or INDETERMINATE / TRY_LATER with
+/// `revocation=required`.
     let media_type = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -790,7 +800,19 @@ pub async fn verify(
     };
     let body = match shape {
         VerifyBody::Raw => read_raw_body(req, &state).await?,
-        VerifyBody::Multipart => read_file_part(req, &state).await?,
+        VerifyBody::Multipart => {
+            let (file, form_time) = read_file_part(req, &state).await?;
+            if let Some(t) = form_time {
+                if validation_time.is_some() {
+                    return Err(AppError::field(
+                        "validation_time",
+                        "is given both in the query and in the form",
+                    ));
+                }
+                validation_time = Some(parse_validation_time(&t)?);
+            }
+            file
+        }
     };
     let root = state.trust.ca(mode).root_pem();
     let opts = signet_pdf::VerifyOptions {
@@ -801,6 +823,21 @@ pub async fn verify(
     let report = state
         .heavy
         .run(move || signet_pdf::verify_pdf_with(&body, &[root], &opts))
+    let pairs = query_pairs(uri.query());
+    let query_value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let revocation = match query_value("revocation").as_deref() {
+        None | Some("if_available") => signet_pdf::RevocationPolicy::IfAvailable,
+        Some("required") => signet_pdf::RevocationPolicy::Required,
+        Some(_) => {
+            return Err(AppError::field(
+                "revocation",
+                "must be if_available or required",
+            ));
+        }
+    };
+    let mut validation_time = query_value("validation_time")
+        .map(|v| parse_validation_time(&v))
+        .transpose()?;
         .await
         .map_err(|e| AppError::internal(&e))?
         .map_err(pdf_error)?;
@@ -810,6 +847,11 @@ pub async fn verify(
 /// How `POST /v1/verify` carries the PDF.
 enum VerifyBody {
     /// The body is the file.
+        // Certificates in a PDF are judged against real clocks, as they were written.
+        validation_time: Some(validation_time.unwrap_or_else(|| state.wall_now())),
+        revocation,
+        // No online check here: the server does not fetch what an uploaded file names.
+        fetcher: None,
     Raw,
     /// The `file` part of a form (for clients that send files only that way).
     Multipart,
@@ -828,8 +870,25 @@ async fn read_raw_body(req: Request, state: &AppState) -> AppResult<axum::body::
         })
 }
 
-/// The `file` part of a `multipart/form-data` body (the only part it may have).
-async fn read_file_part(req: Request, state: &AppState) -> AppResult<axum::body::Bytes> {
+/// `validation_time`: RFC 3339 with a zone, between the years 1970 and 9999.
+fn parse_validation_time(value: &str) -> AppResult<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(value.trim())
+        .ok()
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .filter(|t| t.timestamp() >= 0 && t.timestamp() < 253_402_300_800)
+        .ok_or_else(|| {
+            AppError::field(
+                "validation_time",
+                "must be an RFC 3339 time such as 2030-01-01T00:00:00Z",
+            )
+        })
+}
+
+/// The `file` part of a `multipart/form-data` body and its optional `validation_time` part.
+async fn read_file_part(
+    req: Request,
+    state: &AppState,
+) -> AppResult<(axum::body::Bytes, Option<String>)> {
     let mut form = axum::extract::Multipart::from_request(req, state)
         .await
         .map_err(|e| AppError::new(ErrorCode::InvalidMultipart, e.body_text()))?;
@@ -847,6 +906,7 @@ async fn read_file_part(req: Request, state: &AppState) -> AppResult<axum::body:
                 &name,
                 "is not a part of this form: send the PDF as the `file` part",
             ));
+    let mut validation_time = None;
         }
         if file.is_some() {
             return Err(AppError::field("file", "is given twice"));
@@ -855,11 +915,26 @@ async fn read_file_part(req: Request, state: &AppState) -> AppResult<axum::body:
             if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 crate::extract::too_large()
             } else {
+        if name == "validation_time" {
+            if validation_time.is_some() {
+                return Err(AppError::field("validation_time", "is given twice"));
+            }
+            let text = field.text().await.map_err(|e| {
+                if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    crate::extract::too_large()
+                } else {
+                    AppError::new(ErrorCode::InvalidMultipart, e.body_text())
+                }
+            })?;
+            validation_time = Some(text);
+            continue;
+        }
                 AppError::new(ErrorCode::InvalidMultipart, e.body_text())
             }
         })?);
     }
-    file.ok_or_else(|| AppError::field("file", "is required (the PDF)"))
+    let file = file.ok_or_else(|| AppError::field("file", "is required (the PDF)"))?;
+    Ok((file, validation_time))
 }
 
 /// `POST /v1/verify` as `multipart/form-data`.
@@ -884,6 +959,15 @@ impl utoipa::ToSchema for VerifyParts {
         "VerifyParts".into()
     }
 }
+            .property(
+                "validation_time",
+                ObjectBuilder::new()
+                    .schema_type(SchemaType::new(Type::String))
+                    .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                        utoipa::openapi::KnownFormat::DateTime,
+                    )))
+                    .description(Some("The time certificates are judged at; default now")),
+            )
 
 // ---- The signer's workflow (seed 000's API integration path) ----
 

@@ -16,4 +16,5 @@ mod external_tsa;
 mod lists_cli;
 mod validators;
 mod verify_cli;
+mod verify_validation;
 mod webhooks_multiprocess;

@@ -23,3 +23,4 @@ mod sandbox;
 mod secrets;
 mod shutdown;
 mod tsa;
+mod verify_validation;
