@@ -819,6 +819,12 @@ export interface paths {
          *     report says whether Signet produced the file. Signet's live root is the trust anchor, so a
          *     test-mode signature never passes (the report says it was made in test mode); `?anchor=test`
          *     judges against the test root instead, to check files made with a test key.
+         *
+         *     Certificates are judged at `validation_time` (default: now), a timestamp proving when a
+         *     signature existed (a certificate expired since then still passes). Revocation is checked
+         *     from the data the file carries (its DSS and the CMS), never fetched online; each signature
+         *     lists the evidence used. Missing data is a remark, or INDETERMINATE / TRY_LATER with
+         *     `revocation=required`.
          */
         post: operations["verifyPdf"];
         delete?: never;
@@ -2074,6 +2080,36 @@ export interface components {
             /** @description Why the signer rejects (sent in the REJECTED webhook): 1 to 2000 characters once trimmed. */
             message: string;
         };
+        /** @description One OCSP response or CRL a verdict used. */
+        RevocationEvidence: {
+            /** @description The certificate it is about (subject, RFC 4514). */
+            certificate: string;
+            /**
+             * Format: date-time
+             * @description OCSP producedAt or CRL thisUpdate.
+             */
+            issued_at: string;
+            /** @enum {string} */
+            kind: "ocsp" | "crl";
+            /**
+             * Format: date-time
+             * @description OCSP or CRL nextUpdate.
+             */
+            next_update: string | null;
+            /** @description When revoked: the reason, in RFC 5280's names in snake case (`key_compromise`, …). */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @description When revoked: the revocation time.
+             */
+            revoked_at: string | null;
+            /** @description Its serial number in lowercase hex. */
+            serial: string;
+            /** @enum {string} */
+            source: "dss" | "cms" | "online";
+            /** @enum {string} */
+            status: "good" | "revoked";
+        };
         /** @description One screening of a person. */
         Screening: components["schemas"]["ScreeningOutcome"] & {
             /**
@@ -2317,6 +2353,14 @@ export interface components {
              * @enum {string}
              */
             later_changes: "none" | "signatures_and_forms_only" | "other";
+            /**
+             * Format: date-time
+             * @description The earliest time a trusted timestamp proves the signature existed (its signature
+             *     timestamp or a later document timestamp).
+             */
+            proof_of_existence: string | null;
+            /** @description The revocation evidence the verdict used, per certificate. */
+            revocation: components["schemas"]["RevocationEvidence"][];
             /** @description Who signed: the signature's /Name, else the certificate's common name. */
             signer: string;
             /** @description ETSI EN 319 102-1 sub-indication (`HASH_FAILURE`, `NO_CERTIFICATE_CHAIN_FOUND`, …). */
@@ -2428,19 +2472,33 @@ export interface components {
         };
         /** @description The report of `POST /v1/verify`. */
         VerificationReport: {
+            /** @description Whether missing revocation data was fetched online (never by `POST /v1/verify`). */
+            online: boolean;
             /**
              * @description Every signature was written by Signet and passed, and the last covers the whole file:
              *     the file is exactly as Signet left it (judged against Signet's roots).
              */
             produced_by_signet: boolean;
+            /** @enum {string} */
+            revocation_policy: "if_available" | "required";
             /** @description Every signature and document timestamp, in file order. */
             signatures: components["schemas"]["SignatureCheck"][];
             /** @description Some signature was made in Signet's test mode. */
             test_mode: boolean;
+            /**
+             * Format: date-time
+             * @description The time certificates were judged at.
+             */
+            validation_time: string | null;
         };
         VerifyParts: {
             /** Format: binary */
             file: string;
+            /**
+             * Format: date-time
+             * @description The time certificates are judged at; default now
+             */
+            validation_time?: string;
         };
         /** @description One delivery attempt. */
         WebhookDelivery: {
@@ -6527,6 +6585,10 @@ export interface operations {
             query?: {
                 /** @description `live` (default): Signet's live root; `test`: the test-mode root */
                 anchor?: "live" | "test";
+                /** @description The time certificates are judged at (RFC 3339); default now. Also accepted as a `validation_time` part of a form */
+                validation_time?: string;
+                /** @description `if_available` (default): revocation data in the file is used, none is a remark; `required`: a certificate without fresh revocation data makes the signature INDETERMINATE / TRY_LATER */
+                revocation?: "if_available" | "required";
             };
             header?: {
                 /** @description Makes the POST safe to retry: the first response is stored and a retry with the same key and body gets it back (with `Idempotent-Replayed: true`); the same key with another body is `idempotency_key_reused`, one still being processed `idempotency_key_in_progress`. */

@@ -101,6 +101,10 @@ from .ready_database import ReadyDatabase
 from .ready_status import ReadyStatus
 from .recover import Recover
 from .reject_request import RejectRequest
+from .revocation_evidence import RevocationEvidence
+from .revocation_evidence_kind import RevocationEvidenceKind
+from .revocation_evidence_source import RevocationEvidenceSource
+from .revocation_evidence_status import RevocationEvidenceStatus
 from .screening import Screening
 from .screening_adjustment import ScreeningAdjustment
 from .screening_evidence import ScreeningEvidence
@@ -139,8 +143,10 @@ from .update_webhook import UpdateWebhook
 from .update_webhook_event_types_type_0_item import UpdateWebhookEventTypesType0Item
 from .update_webhook_status import UpdateWebhookStatus
 from .verification_report import VerificationReport
+from .verification_report_revocation_policy import VerificationReportRevocationPolicy
 from .verify_parts import VerifyParts
 from .verify_pdf_anchor import VerifyPdfAnchor
+from .verify_pdf_revocation import VerifyPdfRevocation
 from .webhook_delivery import WebhookDelivery
 from .webhook_delivery_event_type import WebhookDeliveryEventType
 from .webhook_delivery_outcome import WebhookDeliveryOutcome
@@ -245,6 +251,10 @@ __all__ = (
     "ReadyStatus",
     "Recover",
     "RejectRequest",
+    "RevocationEvidence",
+    "RevocationEvidenceKind",
+    "RevocationEvidenceSource",
+    "RevocationEvidenceStatus",
     "Screening",
     "ScreeningAdjustment",
     "ScreeningEvidence",
@@ -281,8 +291,10 @@ __all__ = (
     "UpdateWebhookEventTypesType0Item",
     "UpdateWebhookStatus",
     "VerificationReport",
+    "VerificationReportRevocationPolicy",
     "VerifyParts",
     "VerifyPdfAnchor",
+    "VerifyPdfRevocation",
     "WebhookDelivery",
     "WebhookDeliveryEventType",
     "WebhookDeliveryOutcome",

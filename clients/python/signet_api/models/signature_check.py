@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +10,10 @@ from attrs import field as _attrs_field
 from ..models.signature_check_detected_level import SignatureCheckDetectedLevel
 from ..models.signature_check_indication import SignatureCheckIndication
 from ..models.signature_check_later_changes import SignatureCheckLaterChanges
+
+if TYPE_CHECKING:
+    from ..models.revocation_evidence import RevocationEvidence
+
 
 T = TypeVar("T", bound="SignatureCheck")
 
@@ -30,6 +34,10 @@ class SignatureCheck:
         indication (SignatureCheckIndication): ETSI EN 319 102-1 indication.
         is_document_timestamp (bool):
         later_changes (SignatureCheckLaterChanges): What revisions after the signature changed.
+        proof_of_existence (datetime.datetime | None): The earliest time a trusted timestamp proves the signature
+            existed (its signature
+            timestamp or a later document timestamp).
+        revocation (list[RevocationEvidence]): The revocation evidence the verdict used, per certificate.
         signer (str): Who signed: the signature's /Name, else the certificate's common name.
         sub_indication (None | str): ETSI EN 319 102-1 sub-indication (`HASH_FAILURE`, `NO_CERTIFICATE_CHAIN_FOUND`, …).
         test_mode (bool): Made under Signet's test-mode CA: never a real signature, whatever name it carries.
@@ -50,6 +58,8 @@ class SignatureCheck:
     indication: SignatureCheckIndication
     is_document_timestamp: bool
     later_changes: SignatureCheckLaterChanges
+    proof_of_existence: datetime.datetime | None
+    revocation: list[RevocationEvidence]
     signer: str
     sub_indication: None | str
     test_mode: bool
@@ -84,6 +94,17 @@ class SignatureCheck:
         is_document_timestamp = self.is_document_timestamp
 
         later_changes = self.later_changes.value
+
+        proof_of_existence: None | str
+        if isinstance(self.proof_of_existence, datetime.datetime):
+            proof_of_existence = self.proof_of_existence.isoformat()
+        else:
+            proof_of_existence = self.proof_of_existence
+
+        revocation = []
+        for revocation_item_data in self.revocation:
+            revocation_item = revocation_item_data.to_dict()
+            revocation.append(revocation_item)
 
         signer = self.signer
 
@@ -121,6 +142,8 @@ class SignatureCheck:
                 "indication": indication,
                 "is_document_timestamp": is_document_timestamp,
                 "later_changes": later_changes,
+                "proof_of_existence": proof_of_existence,
+                "revocation": revocation,
                 "signer": signer,
                 "sub_indication": sub_indication,
                 "test_mode": test_mode,
@@ -134,6 +157,8 @@ class SignatureCheck:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.revocation_evidence import RevocationEvidence
+
         d = dict(src_dict)
         byte_range = cast(list[int], d.pop("byte_range"))
 
@@ -169,6 +194,28 @@ class SignatureCheck:
         is_document_timestamp = d.pop("is_document_timestamp")
 
         later_changes = SignatureCheckLaterChanges(d.pop("later_changes"))
+
+        def _parse_proof_of_existence(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                proof_of_existence_type_0 = datetime.datetime.fromisoformat(data)
+
+                return proof_of_existence_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        proof_of_existence = _parse_proof_of_existence(d.pop("proof_of_existence"))
+
+        revocation = []
+        _revocation = d.pop("revocation")
+        for revocation_item_data in _revocation:
+            revocation_item = RevocationEvidence.from_dict(revocation_item_data)
+
+            revocation.append(revocation_item)
 
         signer = d.pop("signer")
 
@@ -225,6 +272,8 @@ class SignatureCheck:
             indication=indication,
             is_document_timestamp=is_document_timestamp,
             later_changes=later_changes,
+            proof_of_existence=proof_of_existence,
+            revocation=revocation,
             signer=signer,
             sub_indication=sub_indication,
             test_mode=test_mode,

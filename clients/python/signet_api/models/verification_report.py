@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..models.verification_report_revocation_policy import (
+    VerificationReportRevocationPolicy,
+)
 
 if TYPE_CHECKING:
     from ..models.signature_check import SignatureCheck
@@ -18,19 +23,29 @@ class VerificationReport:
     """The report of `POST /v1/verify`.
 
     Attributes:
+        online (bool): Whether missing revocation data was fetched online (never by `POST /v1/verify`).
         produced_by_signet (bool): Every signature was written by Signet and passed, and the last covers the whole file:
             the file is exactly as Signet left it (judged against Signet's roots).
+        revocation_policy (VerificationReportRevocationPolicy):
         signatures (list[SignatureCheck]): Every signature and document timestamp, in file order.
         test_mode (bool): Some signature was made in Signet's test mode.
+        validation_time (datetime.datetime | None): The time certificates were judged at.
     """
 
+    online: bool
     produced_by_signet: bool
+    revocation_policy: VerificationReportRevocationPolicy
     signatures: list[SignatureCheck]
     test_mode: bool
+    validation_time: datetime.datetime | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        online = self.online
+
         produced_by_signet = self.produced_by_signet
+
+        revocation_policy = self.revocation_policy.value
 
         signatures = []
         for signatures_item_data in self.signatures:
@@ -39,13 +54,22 @@ class VerificationReport:
 
         test_mode = self.test_mode
 
+        validation_time: None | str
+        if isinstance(self.validation_time, datetime.datetime):
+            validation_time = self.validation_time.isoformat()
+        else:
+            validation_time = self.validation_time
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "online": online,
                 "produced_by_signet": produced_by_signet,
+                "revocation_policy": revocation_policy,
                 "signatures": signatures,
                 "test_mode": test_mode,
+                "validation_time": validation_time,
             }
         )
 
@@ -56,7 +80,13 @@ class VerificationReport:
         from ..models.signature_check import SignatureCheck
 
         d = dict(src_dict)
+        online = d.pop("online")
+
         produced_by_signet = d.pop("produced_by_signet")
+
+        revocation_policy = VerificationReportRevocationPolicy(
+            d.pop("revocation_policy")
+        )
 
         signatures = []
         _signatures = d.pop("signatures")
@@ -67,10 +97,28 @@ class VerificationReport:
 
         test_mode = d.pop("test_mode")
 
+        def _parse_validation_time(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                validation_time_type_0 = datetime.datetime.fromisoformat(data)
+
+                return validation_time_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        validation_time = _parse_validation_time(d.pop("validation_time"))
+
         verification_report = cls(
+            online=online,
             produced_by_signet=produced_by_signet,
+            revocation_policy=revocation_policy,
             signatures=signatures,
             test_mode=test_mode,
+            validation_time=validation_time,
         )
 
         verification_report.additional_properties = d

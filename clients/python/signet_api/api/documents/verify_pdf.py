@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -9,6 +10,7 @@ from ...models.error_body import ErrorBody
 from ...models.verification_report import VerificationReport
 from ...models.verify_parts import VerifyParts
 from ...models.verify_pdf_anchor import VerifyPdfAnchor
+from ...models.verify_pdf_revocation import VerifyPdfRevocation
 from ...types import UNSET, File, Response, Unset
 
 
@@ -16,6 +18,8 @@ def _get_kwargs(
     *,
     body: File | VerifyParts | Unset = UNSET,
     anchor: VerifyPdfAnchor | Unset = UNSET,
+    validation_time: datetime.datetime | Unset = UNSET,
+    revocation: VerifyPdfRevocation | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -29,6 +33,17 @@ def _get_kwargs(
         json_anchor = anchor.value
 
     params["anchor"] = json_anchor
+
+    json_validation_time: str | Unset = UNSET
+    if not isinstance(validation_time, Unset):
+        json_validation_time = validation_time.isoformat()
+    params["validation_time"] = json_validation_time
+
+    json_revocation: str | Unset = UNSET
+    if not isinstance(revocation, Unset):
+        json_revocation = revocation.value
+
+    params["revocation"] = json_revocation
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -120,6 +135,8 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: File | VerifyParts | Unset = UNSET,
     anchor: VerifyPdfAnchor | Unset = UNSET,
+    validation_time: datetime.datetime | Unset = UNSET,
+    revocation: VerifyPdfRevocation | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorBody | VerificationReport]:
     """Verify a signed PDF (the request body, `Content-Type: application/pdf`, or the `file` part
@@ -131,8 +148,16 @@ def sync_detailed(
     test-mode signature never passes (the report says it was made in test mode); `?anchor=test`
     judges against the test root instead, to check files made with a test key.
 
+    Certificates are judged at `validation_time` (default: now), a timestamp proving when a
+    signature existed (a certificate expired since then still passes). Revocation is checked
+    from the data the file carries (its DSS and the CMS), never fetched online; each signature
+    lists the evidence used. Missing data is a remark, or INDETERMINATE / TRY_LATER with
+    `revocation=required`.
+
     Args:
         anchor (VerifyPdfAnchor | Unset):
+        validation_time (datetime.datetime | Unset):
+        revocation (VerifyPdfRevocation | Unset):
         idempotency_key (str | Unset):
         body (File):
         body (VerifyParts):
@@ -148,6 +173,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
         anchor=anchor,
+        validation_time=validation_time,
+        revocation=revocation,
         idempotency_key=idempotency_key,
     )
 
@@ -163,6 +190,8 @@ def sync(
     client: AuthenticatedClient | Client,
     body: File | VerifyParts | Unset = UNSET,
     anchor: VerifyPdfAnchor | Unset = UNSET,
+    validation_time: datetime.datetime | Unset = UNSET,
+    revocation: VerifyPdfRevocation | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorBody | VerificationReport | None:
     """Verify a signed PDF (the request body, `Content-Type: application/pdf`, or the `file` part
@@ -174,8 +203,16 @@ def sync(
     test-mode signature never passes (the report says it was made in test mode); `?anchor=test`
     judges against the test root instead, to check files made with a test key.
 
+    Certificates are judged at `validation_time` (default: now), a timestamp proving when a
+    signature existed (a certificate expired since then still passes). Revocation is checked
+    from the data the file carries (its DSS and the CMS), never fetched online; each signature
+    lists the evidence used. Missing data is a remark, or INDETERMINATE / TRY_LATER with
+    `revocation=required`.
+
     Args:
         anchor (VerifyPdfAnchor | Unset):
+        validation_time (datetime.datetime | Unset):
+        revocation (VerifyPdfRevocation | Unset):
         idempotency_key (str | Unset):
         body (File):
         body (VerifyParts):
@@ -192,6 +229,8 @@ def sync(
         client=client,
         body=body,
         anchor=anchor,
+        validation_time=validation_time,
+        revocation=revocation,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -201,6 +240,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: File | VerifyParts | Unset = UNSET,
     anchor: VerifyPdfAnchor | Unset = UNSET,
+    validation_time: datetime.datetime | Unset = UNSET,
+    revocation: VerifyPdfRevocation | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorBody | VerificationReport]:
     """Verify a signed PDF (the request body, `Content-Type: application/pdf`, or the `file` part
@@ -212,8 +253,16 @@ async def asyncio_detailed(
     test-mode signature never passes (the report says it was made in test mode); `?anchor=test`
     judges against the test root instead, to check files made with a test key.
 
+    Certificates are judged at `validation_time` (default: now), a timestamp proving when a
+    signature existed (a certificate expired since then still passes). Revocation is checked
+    from the data the file carries (its DSS and the CMS), never fetched online; each signature
+    lists the evidence used. Missing data is a remark, or INDETERMINATE / TRY_LATER with
+    `revocation=required`.
+
     Args:
         anchor (VerifyPdfAnchor | Unset):
+        validation_time (datetime.datetime | Unset):
+        revocation (VerifyPdfRevocation | Unset):
         idempotency_key (str | Unset):
         body (File):
         body (VerifyParts):
@@ -229,6 +278,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
         anchor=anchor,
+        validation_time=validation_time,
+        revocation=revocation,
         idempotency_key=idempotency_key,
     )
 
@@ -242,6 +293,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: File | VerifyParts | Unset = UNSET,
     anchor: VerifyPdfAnchor | Unset = UNSET,
+    validation_time: datetime.datetime | Unset = UNSET,
+    revocation: VerifyPdfRevocation | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorBody | VerificationReport | None:
     """Verify a signed PDF (the request body, `Content-Type: application/pdf`, or the `file` part
@@ -253,8 +306,16 @@ async def asyncio(
     test-mode signature never passes (the report says it was made in test mode); `?anchor=test`
     judges against the test root instead, to check files made with a test key.
 
+    Certificates are judged at `validation_time` (default: now), a timestamp proving when a
+    signature existed (a certificate expired since then still passes). Revocation is checked
+    from the data the file carries (its DSS and the CMS), never fetched online; each signature
+    lists the evidence used. Missing data is a remark, or INDETERMINATE / TRY_LATER with
+    `revocation=required`.
+
     Args:
         anchor (VerifyPdfAnchor | Unset):
+        validation_time (datetime.datetime | Unset):
+        revocation (VerifyPdfRevocation | Unset):
         idempotency_key (str | Unset):
         body (File):
         body (VerifyParts):
@@ -272,6 +333,8 @@ async def asyncio(
             client=client,
             body=body,
             anchor=anchor,
+            validation_time=validation_time,
+            revocation=revocation,
             idempotency_key=idempotency_key,
         )
     ).parsed
