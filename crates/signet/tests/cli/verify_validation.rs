@@ -255,9 +255,11 @@ fn revocation_from_the_file_required_or_fetched_online() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("TRY_LATER"), "{out}");
 
+    // B-B: the signer's chain comes first, so its OCSP responder is asked (with a timestamp,
+    // the issuing CA's CRL fetched for the timestamp authority answers for the signer too).
     let (code, out) = run(
         &f,
-        "b-t.pdf",
+        "b-b.pdf",
         &["--root", "ca.pem", "--require-revocation", "--online"],
     );
     assert_eq!(code, 0, "{out}");
@@ -270,18 +272,26 @@ fn revocation_from_the_file_required_or_fetched_online() {
     let sig = &report["signatures"][0];
     assert_eq!(sig["indication"], "TOTAL-FAILED");
     assert_eq!(sig["sub_indication"], "REVOKED");
-    assert_eq!(sig["revocation"][0]["status"], "revoked");
-    assert_eq!(sig["revocation"][0]["source"], "dss");
-    assert_eq!(sig["revocation"][0]["reason"], "key_compromise");
+    let revoked = sig["revocation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["status"] == "revoked")
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(revoked["kind"], "crl");
+    assert_eq!(revoked["source"], "dss");
+    assert_eq!(revoked["reason"], "key_compromise");
 }
 
 #[test]
 fn a_certificate_revoked_online_is_reported_revoked() {
     let f = fixture(Some(real_now() - chrono::Duration::hours(1)));
-    let (code, out) = run(&f, "b-t.pdf", &["--root", "ca.pem", "--online"]);
+    // No timestamp proves the signature existed before the revocation.
+    let (code, out) = run(&f, "b-b.pdf", &["--root", "ca.pem", "--online"]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("TOTAL-FAILED / REVOKED"), "{out}");
-    assert!(out.contains("revoked at"), "{out}");
+    assert!(out.contains("INDETERMINATE / REVOKED_NO_POE"), "{out}");
+    assert!(out.contains("revocation:   revoked at"), "{out}");
+    assert!(out.contains("by OCSP (online"), "{out}");
 }
 
 #[test]
