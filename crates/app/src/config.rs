@@ -211,6 +211,24 @@ pub struct Config {
     pub crl_validity_ms: u64,
     /// How long an OCSP answer is valid (its nextUpdate after thisUpdate), in milliseconds.
     pub ocsp_validity_ms: u64,
+    /// The qualified trust service provider that makes live-mode `qualified` signatures: the
+    /// base URL of its Cloud Signature Consortium API v2 (ending in `/csc/v2`). Unset: live
+    /// documents cannot be created at the qualified level.
+    pub csc_url: Option<String>,
+    /// The OAuth 2.0 client (client credentials) Signet is registered as at `csc_url`.
+    pub csc_client_id: Option<String>,
+    pub csc_client_secret: Option<Secret>,
+    /// The credential to sign with; unset: the first `credentials/list` gives.
+    pub csc_credential_id: Option<String>,
+    /// The same for test mode, e.g. the provider's sandbox. Unset: test mode's `qualified`
+    /// signatures are made by Signet's in-process stand-in with the test CA (not qualified).
+    pub csc_test_url: Option<String>,
+    pub csc_test_client_id: Option<String>,
+    pub csc_test_client_secret: Option<Secret>,
+    pub csc_test_credential_id: Option<String>,
+    /// How long one request to the provider may take, in milliseconds; a failed or late
+    /// answer is tried again after 0.5 s, 1 s and 2 s.
+    pub csc_timeout_ms: u64,
 }
 
 impl Default for Config {
@@ -272,6 +290,15 @@ impl Default for Config {
             tsa_timeout_ms: 2_500,
             crl_validity_ms: 7 * 24 * 3600 * 1000,
             ocsp_validity_ms: 24 * 3600 * 1000,
+            csc_url: None,
+            csc_client_id: None,
+            csc_client_secret: None,
+            csc_credential_id: None,
+            csc_test_url: None,
+            csc_test_client_id: None,
+            csc_test_client_secret: None,
+            csc_test_credential_id: None,
+            csc_timeout_ms: 5_000,
         }
     }
 }
@@ -351,7 +378,8 @@ impl Config {
                 | "heavy_work_concurrency"
                 | "tsa_timeout_ms"
                 | "crl_validity_ms"
-                | "ocsp_validity_ms" => {
+                | "ocsp_validity_ms"
+                | "csc_timeout_ms" => {
                     toml::Value::Integer(value.parse().map_err(|_| ConfigError::Env {
                         var: var.clone(),
                         message: "must be a whole number".into(),
@@ -457,12 +485,62 @@ impl Config {
         self.abuse_limits()?;
         self.s3()?;
         self.tsa()?;
+        self.csc()?;
         // Revocation data must outlive the hour for which a cached CRL is served (checked
         // whatever the timestamp authority: the CRLs are served either way).
         if self.crl_validity_ms < 2 * 3600 * 1000 || self.ocsp_validity_ms < 60_000 {
             return Err(ConfigError::Invalid(
                 "crl_validity_ms must be at least 7200000 and ocsp_validity_ms at least 60000"
                     .into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A remote signing provider needs its URL and its OAuth client together.
+    fn csc(&self) -> Result<(), ConfigError> {
+        for (prefix, url, id, secret, credential) in [
+            (
+                "csc",
+                &self.csc_url,
+                &self.csc_client_id,
+                self.csc_client_secret.is_some(),
+                &self.csc_credential_id,
+            ),
+            (
+                "csc_test",
+                &self.csc_test_url,
+                &self.csc_test_client_id,
+                self.csc_test_client_secret.is_some(),
+                &self.csc_test_credential_id,
+            ),
+        ] {
+            match url {
+                None if id.is_some() || secret || credential.is_some() => {
+                    return Err(ConfigError::Invalid(format!(
+                        "{prefix}_client_id, {prefix}_client_secret and {prefix}_credential_id need {prefix}_url"
+                    )));
+                }
+                None => {}
+                Some(url) => {
+                    if !(url.starts_with("http://") || url.starts_with("https://"))
+                        || url.parse::<hyper::Uri>().is_err()
+                    {
+                        return Err(ConfigError::Invalid(format!(
+                            "{prefix}_url must be an http:// or https:// URL"
+                        )));
+                    }
+                    if id.is_none() || !secret {
+                        return Err(ConfigError::Invalid(format!(
+                            "{prefix}_url needs {prefix}_client_id and {prefix}_client_secret"
+                        )));
+                    }
+                }
+            }
+        }
+        if self.csc_timeout_ms == 0 {
+            return Err(ConfigError::Invalid(
+                "csc_timeout_ms must be at least 1".into(),
             ));
         }
         Ok(())
@@ -905,6 +983,48 @@ mod tests {
                 ],
                 "must fit in request_timeout_ms",
             ),
+        ] {
+            let e = Config::load(None, env(&pairs))
+                .and_then(|c| c.validate())
+                .expect_err("refused");
+            assert!(e.to_string().contains(says), "{pairs:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn a_remote_signing_provider_is_a_url_with_its_oauth_client() {
+        let c = Config::load(
+            None,
+            env(&[
+                ("SIGNET_CSC_URL", "https://qtsp.example/csc/v2"),
+                ("SIGNET_CSC_CLIENT_ID", "signet"),
+                ("SIGNET_CSC_CLIENT_SECRET", "csc-secret"),
+                ("SIGNET_CSC_TIMEOUT_MS", "3000"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.csc_timeout_ms, 3000);
+        assert_eq!(c.csc_url.as_deref(), Some("https://qtsp.example/csc/v2"));
+        assert!(!format!("{c:?}").contains("csc-secret"));
+        for (pairs, says) in [
+            (
+                vec![
+                    ("SIGNET_CSC_URL", "ftp://qtsp.example"),
+                    ("SIGNET_CSC_CLIENT_ID", "signet"),
+                    ("SIGNET_CSC_CLIENT_SECRET", "x"),
+                ],
+                "csc_url must be",
+            ),
+            (
+                vec![("SIGNET_CSC_URL", "https://qtsp.example/csc/v2")],
+                "needs csc_client_id",
+            ),
+            (vec![("SIGNET_CSC_CLIENT_ID", "signet")], "need csc_url"),
+            (
+                vec![("SIGNET_CSC_TEST_CREDENTIAL_ID", "c1")],
+                "need csc_test_url",
+            ),
+            (vec![("SIGNET_CSC_TIMEOUT_MS", "0")], "csc_timeout_ms"),
         ] {
             let e = Config::load(None, env(&pairs))
                 .and_then(|c| c.validate())

@@ -44,7 +44,7 @@ impl OtpRoute {
                 sms: signer.phone.clone(),
                 verified_number: false,
             },
-            Level::Advanced => OtpRoute {
+            Level::Advanced | Level::Qualified => OtpRoute {
                 email: None,
                 sms: verified_number.map(str::to_owned),
                 verified_number: verified_number.is_some(),

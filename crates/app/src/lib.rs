@@ -7,6 +7,8 @@
 //! [`error::AppError`]'s rendering in seed 002's shape.
 
 pub mod config;
+pub mod csc;
+pub mod csc_standin;
 pub mod delivery;
 pub mod drain;
 pub mod error;

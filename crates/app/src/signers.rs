@@ -246,7 +246,11 @@ pub async fn confirm(
                 l.now,
             )
             .map_err(signing::refused)?;
-        if let Some(wf) = l.store(state, at.doc, &actor, fx).await? {
+        // A qualified signature forwards the code to the provider (credentials/authorize).
+        let stored =
+            signing::qualified::with_confirm_code(sid, code, l.store(state, at.doc, &actor, fx))
+                .await?;
+        if let Some(wf) = stored {
             return Ok((wf, outcome));
         }
     }
@@ -352,7 +356,7 @@ pub async fn record_view(
     let device = device_model.filter(|_| matches!(by.by, By::SignerLink));
     let mut fx = Effects::default();
     if (!state.config.prohibited_countries.is_empty() || device.is_some())
-        && l.wf.document.level == signet_core::signing::Level::Advanced
+        && l.wf.document.level.identified()
     {
         let mut facts = l.facts(state, at).await?;
         facts.session_device_model = device.map(str::to_owned);

@@ -60,8 +60,19 @@ macro_rules! word_enum {
 word_enum!(
     /// `simple`: authenticated by a one-time code, sealed by Signet on the signer's behalf.
     /// `advanced`: bound to a verified identity, with a certificate issued to the signer.
-    Level { Simple => "simple", Advanced => "advanced" }
+    /// `qualified`: bound to a verified identity like `advanced`, the signature made by a
+    /// qualified trust service provider through the Cloud Signature Consortium API (in test
+    /// mode by a stand-in with the test CA, which is no qualified signature).
+    Level { Simple => "simple", Advanced => "advanced", Qualified => "qualified" }
 );
+
+impl Level {
+    /// Whether the signer must be an identified person (eligibility, seed 000's statuses):
+    /// `advanced` and `qualified`.
+    pub fn identified(self) -> bool {
+        matches!(self, Level::Advanced | Level::Qualified)
+    }
+}
 word_enum!(
     /// Everyone at once, or one after the other in the order given.
     SigningOrder { Parallel => "parallel", Sequential => "sequential" }
@@ -878,7 +889,7 @@ impl Workflow {
         let s = &mut self.signers[i];
         s.otp_failures = 0;
         fx.audit("signer.confirmed", Some(&sid), json!({}));
-        if awaiting_identification && self.document.level == Level::Advanced {
+        if awaiting_identification && self.document.level.identified() {
             self.signers[i].otp = None;
             self.set_status(
                 i,
@@ -1249,8 +1260,7 @@ impl Workflow {
         now: Timestamp,
     ) -> Effects {
         let mut fx = Effects::default();
-        if self.document.status != DocumentStatus::Pending || self.document.level != Level::Advanced
-        {
+        if self.document.status != DocumentStatus::Pending || !self.document.level.identified() {
             return fx;
         }
         for i in 0..self.signers.len() {
@@ -1272,8 +1282,7 @@ impl Workflow {
         now: Timestamp,
     ) -> Effects {
         let mut fx = Effects::default();
-        if self.document.status != DocumentStatus::Pending || self.document.level != Level::Advanced
-        {
+        if self.document.status != DocumentStatus::Pending || !self.document.level.identified() {
             return fx;
         }
         if let Ok(i) = self.index(id) {

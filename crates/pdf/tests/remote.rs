@@ -190,7 +190,8 @@ fn a_value_that_does_not_verify_with_the_certificate_is_refused() {
     let input = common::make_pdf(1, false, 1_000);
     let chain = ana.chain_der().expect("chain");
     let alg = RemoteAlgorithm::EcdsaSha256;
-    let cases: Vec<(&str, Box<dyn Fn(&[u8; 32]) -> Vec<u8>>)> = vec![
+    type Service<'a> = Box<dyn Fn(&[u8; 32]) -> Vec<u8> + 'a>;
+    let cases: Vec<(&str, Service<'_>)> = vec![
         (
             "another key",
             Box::new(|h| other.sign_hash(h).expect("sign")),

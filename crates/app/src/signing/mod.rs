@@ -11,6 +11,7 @@
 //! validators such as pyHanko and pdfsig judge it against their own real clock.
 
 mod produce;
+pub mod qualified;
 mod reassess;
 
 pub use produce::{Produced, SignInputs, needs_pdf_work, produce};
@@ -649,7 +650,7 @@ pub fn plan_otp(
         }
         route.sms = None;
     }
-    if level == signet_core::signing::Level::Advanced && mode == Mode::Live && route.sms.is_none() {
+    if level.identified() && mode == Mode::Live && route.sms.is_none() {
         return Err(AppError::new(
             ErrorCode::SignerUnreachable,
             "an advanced signature's code goes only to the mobile number the person's identification verified, and it verified none",

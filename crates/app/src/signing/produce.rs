@@ -37,7 +37,7 @@ impl SignInputs {
     ) -> AppResult<SignInputs> {
         let facts = super::all_eligibility(state, tx, tenant, mode, wf, now).await?;
         let mut identities = HashMap::new();
-        if wf.document.level == Level::Advanced {
+        if wf.document.level.identified() {
             for s in &wf.signers {
                 if s.person_id.is_some() && s.signed_at.is_none() {
                     let id = super::verified_identity(state, tx, tenant, mode, s).await?;
@@ -225,7 +225,7 @@ async fn sign_now(
     };
     let level = wf.document.level;
     let identity = match level {
-        Level::Advanced => Some(match inputs.identities.get(sid) {
+        Level::Advanced | Level::Qualified => Some(match inputs.identities.get(sid) {
             Some(id) => id.clone(),
             // A signer without a person is named as the integrator gave them.
             None => SignerIdentity {
@@ -236,9 +236,49 @@ async fn sign_now(
         }),
         Level::Simple => None,
     };
-    let trust = state.trust.clone();
     let wall = state.wall_now();
     let doc_name = wf.document.name.clone();
+    let signed = if level == Level::Qualified {
+        // Made by a trust service provider through the CSC API (`qualified.rs`).
+        let identity = identity.unwrap_or_default();
+        super::qualified::sign(state, mode, sid, &signer, identity, &doc_name, input, wall).await
+    } else {
+        local_signature(state, mode, signer, identity, level, doc_name, input, wall).await?
+    };
+    match signed {
+        Ok((pdf, (subject, issued))) => {
+            if let Some(cred) = issued {
+                out.issued.push((sid.clone(), cred, wall));
+            }
+            let sha = hex::encode(Sha256::digest(&pdf));
+            let stem = format!("r{}", wf.document.revisions + 1);
+            wf.document.file_key = put_revision(state, tenant, wf, &stem, &pdf, &sha, out).await?;
+            *latest = Some(pdf);
+            wf.signed(sid, subject, sha, &inputs.facts, now)
+                .map_err(|e| AppError::internal(&e))
+        }
+        Err((code, e)) => {
+            tracing::warn!(error = %e, signer = %sid, "signing failed");
+            wf.signing_failed(sid, code, &e, now)
+                .map_err(|e| AppError::internal(&e))
+        }
+    }
+}
+
+/// A signature with a key of Signet's CA (`advanced`) or its seal (`simple`), stamped by the
+/// mode's timestamp authority; a failure is seed 000's code and what happened.
+#[allow(clippy::too_many_arguments)]
+async fn local_signature(
+    state: &AppState,
+    mode: Mode,
+    signer: signet_core::signing::Signer,
+    identity: Option<SignerIdentity>,
+    level: Level,
+    doc_name: String,
+    input: Vec<u8>,
+    wall: chrono::DateTime<chrono::Utc>,
+) -> AppResult<Result<super::qualified::Signed, (u32, String)>> {
+    let trust = state.trust.clone();
     let signed = crate::heavy::run(&state.heavy, move || {
         let ca = trust.ca(mode);
         let cred = match &identity {
@@ -248,6 +288,7 @@ async fn sign_now(
         let level_words = match level {
             Level::Advanced => "advanced electronic signature",
             Level::Simple => "electronic signature (sealed by Signet)",
+            Level::Qualified => "qualified electronic signature",
         };
         let opts = SignOptions {
             signer_name: signer.name.clone(),
@@ -299,24 +340,7 @@ async fn sign_now(
         }
         Err(e) => Err(e),
     };
-    match signed {
-        Ok((pdf, (subject, issued))) => {
-            if let Some(cred) = issued {
-                out.issued.push((sid.clone(), cred, wall));
-            }
-            let sha = hex::encode(Sha256::digest(&pdf));
-            let stem = format!("r{}", wf.document.revisions + 1);
-            wf.document.file_key = put_revision(state, tenant, wf, &stem, &pdf, &sha, out).await?;
-            *latest = Some(pdf);
-            wf.signed(sid, subject, sha, &inputs.facts, now)
-                .map_err(|e| AppError::internal(&e))
-        }
-        Err((code, e)) => {
-            tracing::warn!(error = %e, signer = %sid, "signing failed");
-            wf.signing_failed(sid, code, &e, now)
-                .map_err(|e| AppError::internal(&e))
-        }
-    }
+    Ok(signed)
 }
 
 /// Closes the file with a document timestamp once every signer signed. A timestamp that
@@ -377,7 +401,7 @@ async fn signed_contracts(
     out: &mut Produced,
     now: Timestamp,
 ) -> AppResult<()> {
-    if wf.document.level != Level::Advanced {
+    if !wf.document.level.identified() {
         return Ok(());
     }
     let mut persons: Vec<&PersonId> = Vec::new();
@@ -414,7 +438,11 @@ async fn signed_contracts(
             id,
             person_id: person_id.clone(),
             identification_id: None,
-            document_type: "SIGNED_CONTRACT".into(),
+            // Seed 002's words: a qualified document's copy is SIGNED_QES_DOCUMENT.
+            document_type: match wf.document.level {
+                Level::Qualified => "SIGNED_QES_DOCUMENT".into(),
+                _ => "SIGNED_CONTRACT".into(),
+            },
             name: name.clone(),
             content_type: "application/pdf".into(),
             size: bytes.len() as i64,

@@ -495,7 +495,6 @@ const IDENTIFICATION: &[Group] = &[
 
 const ELIGIBILITY_CORE_TEST: &str =
     "crates/core/src/signing/tests.rs::eligibility_for_advanced_follows_the_table";
-const SIGNING_FAILURE_CORE_TEST: &str = "crates/core/src/signing/tests.rs::a_retryable_signing_error_may_be_approved_again_and_a_fatal_one_may_not";
 const SEQUENTIAL_TEST: &str = t!(
     "api/documents.rs",
     "sequential_order_asks_the_next_signer_only_after_the_previous_signed"
@@ -517,6 +516,10 @@ const INVALID_SIGNATURE_TEST: &str = t!(
     "a_signature_confirmed_under_review_is_invalid_when_the_review_ends_otherwise"
 );
 const TSA_TEST: &str = t!("api/tsa.rs", "failing_authority_ends_in_6007");
+const CSC_TEST: &str = t!(
+    "api/qualified.rs",
+    "every_error_answer_of_the_provider_ends_as_its_seed_000_code"
+);
 
 /// 1035: a flagged person's signers, over HTTP.
 const COMPLIANCE_FLAG_TEST: &str = t!(
@@ -727,39 +730,40 @@ const SIGNATURE: &[Group] = &[
         K::SignatureStatusCode,
         &["6001"],
         made(
-            "`signing::produce`: Signet's CA cannot encode the signer's certificate (`PdfError::Certificate`); an internal failure no test provokes",
-            SIGNING_FAILURE_CORE_TEST,
+            "`signing::qualified`: the provider refuses the token or the credential (CSC `oauth2/token`, `credentials/list`, `credentials/info`); also Signet's CA cannot encode the signer's certificate (`PdfError::Certificate`)",
+            CSC_TEST,
         ),
     ),
     (
         K::SignatureStatusCode,
         &["6002"],
         made(
-            "`signing::produce`: the system had no randomness for the certificate (`PdfError::CertificateTransient`), the signer approves again; an internal failure no test provokes",
-            "crates/pdf/src/error.rs::seed_000_tells_a_fatal_certificate_error_from_one_worth_another_try",
+            "`signing::qualified`: the provider answers 5xx on the token or the credential after every try; also the system had no randomness for the certificate (`PdfError::CertificateTransient`); the signer approves again",
+            CSC_TEST,
         ),
     ),
     (
         K::SignatureStatusCode,
         &["6003"],
-        never(
-            "Certificates come from Signet's own CA in the same process: nothing is communicated while one is created, so no failure of that kind exists.",
+        made(
+            "`signing::qualified`: the provider cannot be reached (connection, deadline) for `info`, the token or the credential, after every try",
+            CSC_TEST,
         ),
     ),
     (
         K::SignatureStatusCode,
         &["6004"],
         made(
-            "`signing::produce`: any other internal failure while signing (`PdfError::status_code`); no HTTP test provokes one",
-            SIGNING_FAILURE_CORE_TEST,
+            "`signing::qualified`: the provider refuses `credentials/authorize` or `signatures/signHash` for good, or its signature value does not verify; also any other internal failure while signing (`PdfError::status_code`)",
+            CSC_TEST,
         ),
     ),
     (
         K::SignatureStatusCode,
         &["6005", "6006"],
         made(
-            "`signing::produce`: the signature (6005) or Signet's own timestamp (6006) fails; the signer confirms again with the same code; an internal failure no HTTP test provokes",
-            "crates/core/src/signing/tests.rs::a_signing_error_that_allows_it_is_confirmed_again_with_the_same_code",
+            "`signing::qualified`: the provider refuses the code (`invalid_otp`), the SAD expired or it answers 5xx every time (6005), or it cannot be reached while signing (6006); also Signet's own signature or timestamp fails; the signer confirms again with the same code",
+            CSC_TEST,
         ),
     ),
     (

@@ -236,7 +236,7 @@ error_codes! {
     },
     ProviderNotConfigured {
         code: "provider_not_configured", status: 422, title: "Provider Not Configured", return_code: [], retryable: false,
-        description: "Live mode: no provider is configured for this identification method.",
+        description: "Live mode: no provider is configured for this identification method, or no qualified trust service provider (csc_url) for a qualified document.",
     },
     ImageRefused {
         code: "image_refused", status: 422, title: "Image Refused", return_code: [], retryable: false,

@@ -228,10 +228,10 @@ fn check_signer(
         }
         parsed
     });
-    if level == Level::Advanced && s.person_id.is_none() {
+    if level.identified() && s.person_id.is_none() {
         errors.push(FieldError::new(
             &field("person_id"),
-            "is required for advanced signatures (the identified person)",
+            "is required for advanced and qualified signatures (the identified person)",
         ));
     }
     ValidSigner {
@@ -251,8 +251,9 @@ pub fn check_create(input: &CreateDocumentInput, now: Timestamp) -> Result<Valid
     let name = check_name("name", &input.name)?;
     let level = match input.signature_level.as_deref() {
         None => Level::Simple,
-        Some(s) => Level::parse(s)
-            .ok_or_else(|| FieldError::new("signature_level", "must be simple or advanced"))?,
+        Some(s) => Level::parse(s).ok_or_else(|| {
+            FieldError::new("signature_level", "must be simple, advanced or qualified")
+        })?,
     };
     let order = match input.signing_order.as_deref() {
         None => SigningOrder::Parallel,
@@ -378,12 +379,12 @@ mod tests {
                 one("name", "must be 1 to 255 characters"),
             ),
             (
-                |d| d.signature_level = Some("qualified".into()),
-                one("signature_level", "must be simple or advanced"),
+                |d| d.signature_level = Some("qes".into()),
+                one("signature_level", "must be simple, advanced or qualified"),
             ),
             (
                 |d| d.signature_level = Some("Simple".into()),
-                one("signature_level", "must be simple or advanced"),
+                one("signature_level", "must be simple, advanced or qualified"),
             ),
             (
                 |d| d.signing_order = Some("random".into()),
@@ -470,7 +471,7 @@ mod tests {
         d.name = "ok".into();
         assert_eq!(
             refused(&d),
-            one("signature_level", "must be simple or advanced")
+            one("signature_level", "must be simple, advanced or qualified")
         );
         d.signature_level = None;
         d.tags = vec![String::new()];
@@ -511,7 +512,11 @@ mod tests {
 
     #[test]
     fn levels_and_orders_are_read() {
-        for (level, want) in [("simple", Level::Simple), ("advanced", Level::Advanced)] {
+        for (level, want) in [
+            ("simple", Level::Simple),
+            ("advanced", Level::Advanced),
+            ("qualified", Level::Qualified),
+        ] {
             let mut d = doc();
             d.signature_level = Some(level.into());
             d.signers[0].person_id = Some(pid());
@@ -609,9 +614,22 @@ mod tests {
                     ),
                     (
                         "signers[0].person_id",
-                        "is required for advanced signatures (the identified person)",
+                        "is required for advanced and qualified signatures (the identified person)",
                     ),
                 ],
+            ),
+            // A qualified signature is bound to an identified person too.
+            (
+                SignerInput {
+                    name: "A".into(),
+                    email: Some("a@example.com".into()),
+                    ..Default::default()
+                },
+                Level::Qualified,
+                vec![(
+                    "signers[0].person_id",
+                    "is required for advanced and qualified signatures (the identified person)",
+                )],
             ),
             (
                 SignerInput {

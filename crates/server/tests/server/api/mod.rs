@@ -18,6 +18,7 @@ mod operations;
 mod pages;
 mod pdf_intake;
 mod persons;
+mod qualified;
 mod revocation;
 mod sandbox;
 mod secrets;
