@@ -92,8 +92,11 @@ export interface paths {
          * Send a document for signature.
          * @description The PDF is checked (a real PDF within the size limit, not encrypted; 92, 93 or 91
          *     otherwise). Each signer gets a hosted-page `url`; in parallel order all are asked at once,
-         *     in sequential order the next one only after the previous signed. `advanced` signers must
-         *     be identified persons (`person_id`).
+         *     in sequential order the next one only after the previous signed. `advanced` and `qualified`
+         *     signers must be identified persons (`person_id`). `qualified` signatures are made by a
+         *     qualified trust service provider through the Cloud Signature Consortium API: in live mode
+         *     only when one is configured (else 422 `provider_not_configured`); in test mode by Signet's
+         *     stand-in with the test CA, which is no qualified signature.
          */
         post: operations["createDocument"];
         delete?: never;
@@ -1485,7 +1488,7 @@ export interface components {
             /** @description 1 to 255 characters once trimmed. */
             name: string;
             /** @description `simple` (default) or `advanced`. */
-            signature_level?: ("simple" | "advanced") | null;
+            signature_level?: ("simple" | "advanced" | "qualified") | null;
             /** @description 1 to 20 signers (more is return code 75). */
             signers: {
                 /** @description An email or a phone is required, to send the one-time code. */
@@ -1564,7 +1567,7 @@ export interface components {
             /** @description SHA-256 of the original file. */
             sha256: string;
             /** @enum {string} */
-            signature_level: "simple" | "advanced";
+            signature_level: "simple" | "advanced" | "qualified";
             /** @description Signers who signed. */
             signatures: number;
             signers: components["schemas"]["Signer"][];
@@ -3083,7 +3086,7 @@ export interface operations {
                 };
             };
             415: components["responses"]["unsupported_media_type"];
-            /** @description `not_a_pdf` (Not a PDF), `pdf_encrypted` (PDF Encrypted), `pdf_over_limit` (PDF Over Limit), `pdf_invalid` (PDF Invalid), `idempotency_key_reused` (Idempotency Key Reused) */
+            /** @description `not_a_pdf` (Not a PDF), `pdf_encrypted` (PDF Encrypted), `pdf_over_limit` (PDF Over Limit), `pdf_invalid` (PDF Invalid), `provider_not_configured` (Provider Not Configured), `idempotency_key_reused` (Idempotency Key Reused) */
             422: {
                 headers: {
                     [name: string]: unknown;

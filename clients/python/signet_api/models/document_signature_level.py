@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class DocumentSignatureLevel(StrEnum):
     ADVANCED = "advanced"
+    QUALIFIED = "qualified"
     SIMPLE = "simple"
 
     def __str__(self) -> str:

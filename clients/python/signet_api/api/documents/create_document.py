@@ -114,8 +114,11 @@ def sync_detailed(
 
      The PDF is checked (a real PDF within the size limit, not encrypted; 92, 93 or 91
     otherwise). Each signer gets a hosted-page `url`; in parallel order all are asked at once,
-    in sequential order the next one only after the previous signed. `advanced` signers must
-    be identified persons (`person_id`).
+    in sequential order the next one only after the previous signed. `advanced` and `qualified`
+    signers must be identified persons (`person_id`). `qualified` signatures are made by a
+    qualified trust service provider through the Cloud Signature Consortium API: in live mode
+    only when one is configured (else 422 `provider_not_configured`); in test mode by Signet's
+    stand-in with the test CA, which is no qualified signature.
 
     Args:
         idempotency_key (str | Unset):
@@ -152,8 +155,11 @@ def sync(
 
      The PDF is checked (a real PDF within the size limit, not encrypted; 92, 93 or 91
     otherwise). Each signer gets a hosted-page `url`; in parallel order all are asked at once,
-    in sequential order the next one only after the previous signed. `advanced` signers must
-    be identified persons (`person_id`).
+    in sequential order the next one only after the previous signed. `advanced` and `qualified`
+    signers must be identified persons (`person_id`). `qualified` signatures are made by a
+    qualified trust service provider through the Cloud Signature Consortium API: in live mode
+    only when one is configured (else 422 `provider_not_configured`); in test mode by Signet's
+    stand-in with the test CA, which is no qualified signature.
 
     Args:
         idempotency_key (str | Unset):
@@ -185,8 +191,11 @@ async def asyncio_detailed(
 
      The PDF is checked (a real PDF within the size limit, not encrypted; 92, 93 or 91
     otherwise). Each signer gets a hosted-page `url`; in parallel order all are asked at once,
-    in sequential order the next one only after the previous signed. `advanced` signers must
-    be identified persons (`person_id`).
+    in sequential order the next one only after the previous signed. `advanced` and `qualified`
+    signers must be identified persons (`person_id`). `qualified` signatures are made by a
+    qualified trust service provider through the Cloud Signature Consortium API: in live mode
+    only when one is configured (else 422 `provider_not_configured`); in test mode by Signet's
+    stand-in with the test CA, which is no qualified signature.
 
     Args:
         idempotency_key (str | Unset):
@@ -221,8 +230,11 @@ async def asyncio(
 
      The PDF is checked (a real PDF within the size limit, not encrypted; 92, 93 or 91
     otherwise). Each signer gets a hosted-page `url`; in parallel order all are asked at once,
-    in sequential order the next one only after the previous signed. `advanced` signers must
-    be identified persons (`person_id`).
+    in sequential order the next one only after the previous signed. `advanced` and `qualified`
+    signers must be identified persons (`person_id`). `qualified` signatures are made by a
+    qualified trust service provider through the Cloud Signature Consortium API: in live mode
+    only when one is configured (else 422 `provider_not_configured`); in test mode by Signet's
+    stand-in with the test CA, which is no qualified signature.
 
     Args:
         idempotency_key (str | Unset):
