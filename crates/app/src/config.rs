@@ -95,6 +95,10 @@ pub struct Config {
     /// Runs a job gets before it is dead (kept with its last error, shown in the back
     /// office at `/admin/jobs` and retried only by an operator).
     pub job_max_attempts: u32,
+    /// How many days before the newest timestamp's authority certificate of a finished file
+    /// expires the archive timestamp job adds fresh validation data and a new document
+    /// timestamp (PAdES B-LTA kept alive).
+    pub archive_timestamp_margin_days: u32,
     /// How long a stopping process (SIGTERM, ctrl-c) waits for the jobs, webhook deliveries
     /// and sweep in flight, in milliseconds; what is still running then is taken up again
     /// once its lease expires.
@@ -244,6 +248,7 @@ impl Default for Config {
             workers: true,
             worker_poll_ms: 250,
             job_max_attempts: 10,
+            archive_timestamp_margin_days: 90,
             shutdown_grace_ms: 10_000,
             master_key: None,
             organization: String::new(),
@@ -392,7 +397,8 @@ impl Config {
                 | "webhook_max_endpoints_per_tenant"
                 | "webhook_max_in_flight_per_tenant"
                 | "password_hash_concurrency"
-                | "job_max_attempts" => {
+                | "job_max_attempts"
+                | "archive_timestamp_margin_days" => {
                     toml::Value::Integer(value.parse().map_err(|_| ConfigError::Env {
                         var: var.clone(),
                         message: "must be a whole number".into(),
@@ -628,6 +634,10 @@ impl Config {
             ("password_hash_concurrency", self.password_hash_concurrency),
             ("heavy_work_concurrency", self.heavy_work_concurrency),
             ("job_max_attempts", self.job_max_attempts),
+            (
+                "archive_timestamp_margin_days",
+                self.archive_timestamp_margin_days,
+            ),
         ] {
             if value == 0 {
                 return Err(ConfigError::Invalid(format!("{key} must be at least 1")));

@@ -6,6 +6,7 @@
 //! Nothing here knows about routes or pages: the one concession to HTTP is
 //! [`error::AppError`]'s rendering in seed 002's shape.
 
+pub mod archive;
 pub mod config;
 pub mod csc;
 pub mod csc_standin;

@@ -11,9 +11,10 @@ use crate::state::AppState;
 use crate::trust::CachedCrl;
 use chrono::{DateTime, Utc};
 use signet_core::catalog::ErrorCode;
+use signet_pdf::ltv::{self, ValidationData};
 use signet_pdf::revocation::{
-    CertStatus, OcspResponseStatus, RevocationReason, Revoked, ocsp_error_response,
-    parse_ocsp_request,
+    CertStatus, OcspQuery, OcspResponseStatus, RevocationReason, Revoked, ocsp_error_response,
+    ocsp_request, parse_ocsp_request,
 };
 use signet_pdf::{SignerCredential, TrustStore};
 use signet_store::{IssuedCertificate, Mode, Tx};
@@ -120,6 +121,12 @@ fn revoked_entry(c: &IssuedCertificate) -> Option<Revoked> {
 pub async fn ocsp(state: &AppState, der: &[u8]) -> AppResult<Vec<u8>> {
     let query = parse_ocsp_request(der)
         .map_err(|e| AppError::new(ErrorCode::OcspRequestMalformed, e.to_string()))?;
+    answer(state, &query, &[]).await
+}
+
+/// The responder's answer to `query`. `fresh` names serials (hex) issued in this very
+/// transition and not recorded yet: good by definition, since nothing could revoke them.
+async fn answer(state: &AppState, query: &OcspQuery, fresh: &[String]) -> AppResult<Vec<u8>> {
     // Every certificate asked about must come from one of the two issuing CAs; a request
     // about another issuer (or mixing the two) is not this responder's to answer.
     let mode = [Mode::Live, Mode::Test]
@@ -137,6 +144,7 @@ pub async fn ocsp(state: &AppState, der: &[u8]) -> AppResult<Vec<u8>> {
             CertStatus::Good
         } else {
             match state.store.issued_certificate(ca_of(mode), &serial).await? {
+                None if fresh.contains(&serial) => CertStatus::Good,
                 None => CertStatus::Unknown,
                 Some(c) => match revoked_entry(&c) {
                     Some(r) => CertStatus::Revoked {
@@ -152,13 +160,265 @@ pub async fn ocsp(state: &AppState, der: &[u8]) -> AppResult<Vec<u8>> {
     let validity = Duration::from_millis(state.config.ocsp_validity_ms);
     let der = ca
         .ocsp_response(
-            &query,
+            query,
             |serial| statuses.get(serial).cloned().unwrap_or(CertStatus::Unknown),
             state.wall_now(),
             validity,
         )
         .map_err(|e| AppError::internal(&e))?;
     Ok(der)
+}
+
+/// The validation data a DSS needs for `certs` (a signature's or a timestamp's
+/// certificates): those certificates and every issuer above them up to a root, and for each
+/// one but a root its revocation status. A certificate of Signet's CA (`mode`'s) gets its
+/// CA's CRL and, when it names the responder (a signer's), the responder's OCSP answer,
+/// made here in-process; one of another issuer (an external
+/// `tsa_url`'s chain) gets what its OCSP responder or CRL distribution point answers, fetched
+/// through the SSRF-guarded client. When some certificate's status cannot be had, that is
+/// logged and `None` returned: the signature then stays at B-T (no partial entry that would
+/// claim B-LT) rather than failing the signer. `fresh`: serials issued in this transition,
+/// not recorded yet.
+pub(crate) async fn validation_data(
+    state: &AppState,
+    mode: Mode,
+    certs: &[Vec<u8>],
+    fresh: &[String],
+) -> AppResult<Option<ValidationData>> {
+    let ca = state.trust.ca(mode);
+    let issuing = ca.issuing_der();
+    let root = ca.root_der();
+    let mut pool: Vec<Vec<u8>> = certs.to_vec();
+    pool.push(issuing.clone());
+    pool.push(root.clone());
+    // The certificates and their issuers, each once.
+    let mut chain: Vec<Vec<u8>> = Vec::new();
+    let mut queue: Vec<Vec<u8>> = certs.to_vec();
+    while let Some(c) = queue.pop() {
+        if chain.contains(&c) {
+            continue;
+        }
+        if let Some(i) = ltv::find_issuer(&c, &pool) {
+            queue.push(i.to_vec());
+        }
+        chain.push(c);
+    }
+    let mut out = ValidationData::default();
+    let mut crls: Vec<bool> = Vec::new();
+    let mut complete = true;
+    for cert in &chain {
+        out.certs.push(cert.clone());
+        if ltv::is_self_signed(cert) {
+            continue;
+        }
+        match ltv::find_issuer(cert, &pool) {
+            Some(i) if i == issuing.as_slice() => {
+                // Each certificate gets the source it names: the responder's answer for a
+                // signer's (which names the responder), the CRL for all (the seal's and the
+                // timestamp authority's name only the CRL).
+                let names_ocsp = ltv::revocation_urls(cert)
+                    .map(|(ocsp, _)| !ocsp.is_empty())
+                    .unwrap_or(false);
+                if names_ocsp {
+                    let query = ocsp_request(cert, &issuing, None)
+                        .and_then(|req| parse_ocsp_request(&req))
+                        .map_err(|e| AppError::internal(&e))?;
+                    out.ocsps.push(answer(state, &query, fresh).await?);
+                    if let Some(responder) = ca.ocsp_responder_der() {
+                        out.certs.push(responder);
+                    }
+                }
+                crls.push(false);
+            }
+            Some(i) if i == root.as_slice() => crls.push(true),
+            issuer => {
+                let issuer = issuer.map(<[u8]>::to_vec);
+                match external_status(state, cert, issuer.as_deref()).await {
+                    Ok(data) => out.merge(data),
+                    Err(e) => {
+                        tracing::warn!(
+                            error = %e,
+                            "no revocation data for a certificate of another issuer; the signature stays at B-T"
+                        );
+                        complete = false;
+                    }
+                }
+            }
+        }
+    }
+    crls.dedup();
+    for root in [false, true] {
+        if crls.contains(&root) {
+            let name = format!(
+                "{}.crl",
+                signet_pdf::revocation::crl_name(mode == Mode::Test, root)
+            );
+            out.crls.push(crl(state, &name).await?);
+        }
+    }
+    if !complete {
+        return Ok(None);
+    }
+    // Each object once (the responder's certificate comes with every answer).
+    let mut once = ValidationData::default();
+    once.merge(out);
+    Ok(Some(once))
+}
+
+/// Which signatures of a file [`with_validation_data`] gathers data for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Coverage {
+    /// Every signature and document timestamp the DSS has no entry for.
+    Missing,
+    /// Those, and fresh data for the newest one: before a document timestamp, so the data
+    /// for its authority's chain (the newest signature's timestamp chain, or the previous
+    /// document timestamp's) is current when the timestamp covers it.
+    RefreshNewest,
+    /// Fresh data for every signature and timestamp: the archive timestamp's refresh, so a
+    /// signer certificate revoked since (its identification found fraudulent) is on record
+    /// in the file for validators that work offline.
+    RefreshAll,
+    /// Only a signature whose certificates the DSS does not hold yet: after a document
+    /// timestamp whose authority's chain and revocation data went into the DSS just
+    /// before it, nothing is added, and the timestamp stays the file's last revision.
+    NewCertificates,
+}
+
+/// `pdf` with a DSS revision (B-LT) holding validation data for the signatures `coverage`
+/// names. `fresh`: serials of certificates issued in this transition. Best effort: when the
+/// data cannot be had or added the file is returned as it was (B-T) and the reason logged;
+/// a signer never fails for it.
+pub(crate) async fn with_validation_data(
+    state: &AppState,
+    mode: Mode,
+    pdf: Vec<u8>,
+    fresh: &[String],
+    coverage: Coverage,
+) -> Vec<u8> {
+    let pdf = std::sync::Arc::new(pdf);
+    match add_validation_data(state, mode, pdf.clone(), fresh, coverage).await {
+        Ok(Some(out)) => out,
+        Ok(None) => std::sync::Arc::unwrap_or_clone(pdf),
+        Err(e) => {
+            tracing::warn!(error = %e, "validation data not added; the file stays at B-T");
+            std::sync::Arc::unwrap_or_clone(pdf)
+        }
+    }
+}
+
+async fn add_validation_data(
+    state: &AppState,
+    mode: Mode,
+    pdf: std::sync::Arc<Vec<u8>>,
+    fresh: &[String],
+    coverage: Coverage,
+) -> Result<Option<Vec<u8>>, String> {
+    let bytes = pdf.clone();
+    let (material, dss) = crate::heavy::run(&state.heavy, move || {
+        let material = ltv::signature_material(&bytes)?;
+        let dss = ltv::read_dss(&bytes)?.unwrap_or_default();
+        Ok::<_, signet_pdf::PdfError>((material, dss))
+    })
+    .await
+    .map_err(|e| e.to_string())?
+    .map_err(|e| e.to_string())?;
+    let mut entries = Vec::new();
+    for (i, m) in material.iter().enumerate() {
+        let newest = i + 1 == material.len();
+        let mut certs = m.certs.clone();
+        certs.extend(m.timestamp_certs.iter().cloned());
+        let wanted = match coverage {
+            Coverage::Missing => !dss.vri.contains_key(&m.vri_key),
+            Coverage::RefreshNewest => newest || !dss.vri.contains_key(&m.vri_key),
+            Coverage::RefreshAll => true,
+            Coverage::NewCertificates => {
+                !dss.vri.contains_key(&m.vri_key)
+                    && certs.iter().any(|c| !dss.data.certs.contains(c))
+            }
+        };
+        if !wanted {
+            continue;
+        }
+        let data = validation_data(state, mode, &certs, fresh)
+            .await
+            .map_err(|e| format!("{}: {}", e.code.as_str(), e.detail))?;
+        if let Some(data) = data.filter(|d| !d.is_empty()) {
+            entries.push((m.vri_key.clone(), data));
+        }
+    }
+    if entries.is_empty() {
+        return Ok(None);
+    }
+    crate::heavy::run(&state.heavy, move || ltv::add_dss(&pdf, &entries))
+        .await
+        .map_err(|e| e.to_string())?
+        .map(Some)
+        .map_err(|e| e.to_string())
+}
+
+/// The most an external OCSP response or CRL may be.
+const MAX_EXTERNAL_BYTES: usize = 1 << 20;
+
+/// The revocation status of a certificate of another issuer: its OCSP responder's answer
+/// (when its issuer is known, to name it), else its CRL.
+async fn external_status(
+    state: &AppState,
+    cert: &[u8],
+    issuer: Option<&[u8]>,
+) -> Result<ValidationData, String> {
+    let (ocsp_urls, crl_urls) = ltv::revocation_urls(cert).map_err(|e| e.to_string())?;
+    let timeout = Duration::from_secs(10);
+    let mut last = String::from("the certificate names no OCSP responder or CRL");
+    if let Some(issuer) = issuer {
+        let req = ocsp_request(cert, issuer, None).map_err(|e| e.to_string())?;
+        for url in &ocsp_urls {
+            match state
+                .webhook_client
+                .fetch(
+                    url,
+                    Some(("application/ocsp-request", &req)),
+                    timeout,
+                    MAX_EXTERNAL_BYTES,
+                )
+                .await
+            {
+                Ok(body) => match signet_pdf::revocation::read_ocsp_response(&body, issuer) {
+                    Ok(a) if a.response_status == "successful" => {
+                        return Ok(ValidationData {
+                            ocsps: vec![body],
+                            ..Default::default()
+                        });
+                    }
+                    Ok(a) => last = format!("{url}: OCSP {}", a.response_status),
+                    // A responder whose signature Signet cannot check (not P-256) is kept
+                    // as answered: the validator judges it.
+                    Err(_) => {
+                        return Ok(ValidationData {
+                            ocsps: vec![body],
+                            ..Default::default()
+                        });
+                    }
+                },
+                Err(e) => last = format!("{url}: {e}"),
+            }
+        }
+    }
+    for url in &crl_urls {
+        match state
+            .webhook_client
+            .fetch(url, None, timeout, MAX_EXTERNAL_BYTES)
+            .await
+        {
+            Ok(body) => {
+                return Ok(ValidationData {
+                    crls: vec![body],
+                    ..Default::default()
+                });
+            }
+            Err(e) => last = format!("{url}: {e}"),
+        }
+    }
+    Err(last)
 }
 
 /// Whose signature a certificate was issued for.

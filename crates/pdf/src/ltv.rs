@@ -356,7 +356,7 @@ pub fn read_dss(pdf: &[u8]) -> Result<Option<Dss>, PdfError> {
 /// Appends a revision whose DSS holds what the file's DSS held plus `entries`: per VRI key
 /// (see [`SignatureMaterial::vri_key`]), the material that validates that signature. Each
 /// DER object is stored once however many signatures name it. A VRI key already present
-/// keeps its entry, extended with the new material.
+/// keeps its entry as it was; the new material for it is added to the DSS arrays.
 pub fn add_dss(pdf: &[u8], entries: &[(String, ValidationData)]) -> Result<Vec<u8>, PdfError> {
     let structure = pdfwrite::load_structure(pdf)?;
     let keep = dss_stream_ids(&structure);
@@ -399,10 +399,9 @@ pub fn add_dss(pdf: &[u8], entries: &[(String, ValidationData)]) -> Result<Vec<u
             }
         }
         if let Some(v) = dss.get(b"VRI").ok().and_then(|v| deref_dict(&doc, v)) {
+            // Kept exactly as they were, a reference staying a reference.
             for (key, entry) in v.iter() {
-                if let Some(entry) = deref_dict(&doc, entry) {
-                    vri.set(key.clone(), Object::Dictionary(entry.clone()));
-                }
+                vri.set(key.clone(), entry.clone());
             }
         }
     }
@@ -433,26 +432,16 @@ pub fn add_dss(pdf: &[u8], entries: &[(String, ValidationData)]) -> Result<Vec<u
                 }
             }
         }
-        let mut entry = vri
-            .get(key.as_bytes())
-            .ok()
-            .and_then(|o| o.as_dict().ok())
-            .cloned()
-            .unwrap_or_default();
+        // An entry once written is never changed (pyHanko's difference analysis refuses a
+        // revision that modifies one): fresh material for a signature that has an entry goes
+        // into the DSS arrays only.
+        if vri.has(key.as_bytes()) {
+            continue;
+        }
+        let mut entry = Dictionary::new();
         for (i, (_, name)) in KINDS.iter().enumerate() {
-            let mut list: Vec<Object> = entry
-                .get(name)
-                .ok()
-                .and_then(|a| deref_array(&doc, a))
-                .cloned()
-                .unwrap_or_default();
-            for r in &refs[i] {
-                if !list.contains(r) {
-                    list.push(r.clone());
-                }
-            }
-            if !list.is_empty() {
-                entry.set(*name, Object::Array(list));
+            if !refs[i].is_empty() {
+                entry.set(*name, Object::Array(std::mem::take(&mut refs[i])));
             }
         }
         vri.set(key.as_bytes().to_vec(), Object::Dictionary(entry));

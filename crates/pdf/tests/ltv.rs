@@ -245,6 +245,12 @@ fn pyhanko_validates_the_b_lta_file_offline_now() {
     for v in lta {
         assert_eq!(v["indication"], "PASSED", "{v}");
         assert!(v["oldest_evidence_record"] != "None", "{v}");
+        assert!(
+            v["summary"]
+                .as_str()
+                .is_some_and(|s| s.contains("ACCEPTABLE_MODIFICATIONS")),
+            "{v}"
+        );
     }
     for v in hard_fail_results(&r) {
         assert_eq!(v["valid"], true, "{v}");
@@ -343,6 +349,7 @@ fn a_revoked_signer_certificate_is_reported_revoked_by_ocsp_the_crl_and_pyhanko(
         .cloned()
         .unwrap();
     assert_eq!(first["revoked"], true, "{first}");
+    assert_eq!(first["certificate_revoked"], true, "{first}");
     let lta = lta_results(&r);
     assert_ne!(lta[0]["indication"], "PASSED", "{}", lta[0]);
     assert!(

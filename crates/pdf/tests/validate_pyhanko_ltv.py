@@ -9,7 +9,8 @@ VALIDATION_TIME is ISO 8601 (e.g. 2030-01-01T00:00:00+00:00); by default the cur
 Prints one JSON object per signature (document timestamps are judged as part of the LTA
 chain): field, the AdES indication and sub-indication, the oldest evidence record timestamp,
 and pyHanko's summary. Then one object for the file's plain validation at the current time
-with revocation checking required ("hard-fail") from the DSS: field, revoked, valid, summary.
+with revocation checking required ("hard-fail") from the DSS: field, revoked, valid, summary,
+and whether the signer's certificate alone is revoked now (certificate_revoked).
 """
 import asyncio
 import json
@@ -28,7 +29,8 @@ from pyhanko.sign.validation.policy_decl import (
     RevocationInfoGatheringSpec,
     SignatureValidationSpec,
 )
-from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator import CertificateValidator, ValidationContext
+from pyhanko_certvalidator.errors import RevokedError
 from pyhanko_certvalidator.authority import CertTrustAnchor
 from pyhanko_certvalidator.context import CertValidationPolicySpec
 from pyhanko_certvalidator.ltv.types import ValidationTimingInfo
@@ -104,6 +106,22 @@ async def main():
                 out["summary"] = st.summary()
             except Exception as e:
                 out["error"] = repr(e)
+            # The signer's certificate alone, now: a signature made before its certificate
+            # was revoked stays valid (its timestamp proves when it was made), but the
+            # certificate itself is reported revoked.
+            cvc = dss.as_validation_context(kwargs) if dss else ValidationContext(**kwargs)
+            cv = CertificateValidator(
+                sig.signer_cert,
+                intermediate_certs=sig.other_embedded_certs,
+                validation_context=cvc,
+            )
+            try:
+                await cv.async_validate_usage(set())
+                out["certificate_revoked"] = False
+            except RevokedError:
+                out["certificate_revoked"] = True
+            except Exception as e:
+                out["certificate_error"] = repr(e)
             print(json.dumps(out))
 
 

@@ -334,6 +334,47 @@ impl WebhookClient {
     }
 }
 
+impl WebhookClient {
+    /// Fetches a public resource through the same SSRF guard: a GET, or a POST of `body`
+    /// with its content type. Used for the revocation data (OCSP, CRL) of certificates of
+    /// other issuers, whose addresses come from those certificates. The answer must be a 2xx
+    /// within `timeout` and at most `max_bytes`; redirects are not followed.
+    pub async fn fetch(
+        &self,
+        url: &str,
+        body: Option<(&str, &[u8])>,
+        timeout: Duration,
+        max_bytes: usize,
+    ) -> Result<Vec<u8>, String> {
+        let uri = parse_target(url).map_err(|e| e.to_string())?;
+        let builder = Request::builder()
+            .uri(uri)
+            .header(USER_AGENT, self.user_agent.clone());
+        let request = match body {
+            Some((content_type, bytes)) => builder
+                .method(Method::POST)
+                .header(CONTENT_TYPE, content_type)
+                .body(Bytes::copy_from_slice(bytes)),
+            None => builder.method(Method::GET).body(Bytes::new()),
+        }
+        .map_err(|e| e.to_string())?;
+        let response = self
+            .http
+            .send(request, timeout, BodyLimit::Max(max_bytes))
+            .await
+            .map_err(|e| match e {
+                signet_http::Error::Connect(e) | signet_http::Error::Request(e) => {
+                    classify(e).to_string()
+                }
+                e => e.to_string(),
+            })?;
+        if !response.status.is_success() {
+            return Err(format!("HTTP {}", response.status));
+        }
+        Ok(response.body.to_vec())
+    }
+}
+
 /// Parses `Retry-After` as delta-seconds or as an HTTP-date relative to `now_unix`.
 ///
 /// A date in the past means "now" (zero). Unparseable values are ignored rather than failing

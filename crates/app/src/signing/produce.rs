@@ -7,6 +7,7 @@
 use super::Eligibility;
 use crate::error::{AppError, AppResult};
 use crate::random::random16;
+use crate::revocation::Coverage;
 use crate::state::AppState;
 use sha2::{Digest, Sha256};
 use signet_core::ids::{PersonDocumentId, PersonId, SignerId, TenantId};
@@ -247,6 +248,19 @@ async fn sign_now(
     };
     match signed {
         Ok((pdf, (subject, issued))) => {
+            // B-LT right after each signature rather than once at FINISH: for a finished
+            // file the two are equivalent, but a document left half-signed (a signer who
+            // never comes, a document canceled) keeps signatures that validate offline, and
+            // the OCSP answer is made while the fresh certificate is certainly good.
+            let fresh: Vec<String> = issued.iter().map(SignerCredential::serial_hex).collect();
+            let pdf = crate::revocation::with_validation_data(
+                state,
+                mode,
+                pdf,
+                &fresh,
+                Coverage::Missing,
+            )
+            .await;
             if let Some(cred) = issued {
                 out.issued.push((sid.clone(), cred, wall));
             }
@@ -362,6 +376,19 @@ async fn finish_now(
             .await
             .map_err(|e| AppError::internal(&e))?,
     };
+    // Validation data for any signature that has none yet (one made before B-LT, or whose
+    // data could not be had then), and fresh data for the newest signature's chain, which
+    // includes the timestamp authority's: the document timestamp covers it all (B-LTA), and
+    // its own chain validates offline from what it covers.
+    let fresh: Vec<String> = out.issued.iter().map(|(_, c, _)| c.serial_hex()).collect();
+    let input = crate::revocation::with_validation_data(
+        state,
+        mode,
+        input,
+        &fresh,
+        Coverage::RefreshNewest,
+    )
+    .await;
     let wall = state.wall_now();
     let prepared = crate::heavy::run(&state.heavy, move || {
         signet_pdf::prepare_document_timestamp(&input)
@@ -385,8 +412,19 @@ async fn finish_now(
             return Ok(Err(e));
         }
     };
+    // A second DSS revision only when the document timestamp's authority has certificates
+    // the DSS lacks (an external authority that did not make the signature timestamps):
+    // otherwise its chain and fresh revocation data are already covered by the timestamp,
+    // and the timestamp stays the file's last revision, covering the whole file.
+    let pdf =
+        crate::revocation::with_validation_data(state, mode, pdf, &[], Coverage::NewCertificates)
+            .await;
     let sha = hex::encode(Sha256::digest(&pdf));
     wf.document.file_key = put_revision(state, tenant, wf, "final", &pdf, &sha, out).await?;
+    // The archive timestamp, before the document timestamp's authority certificate expires,
+    // armed in a transaction of its own once this one is done (the job does nothing for a
+    // document that did not end up finished with this file).
+    crate::archive::arm_later(state, tenant, mode, &wf.document.id, &pdf);
     Ok(Ok(wf.finished(sha, now)))
 }
 

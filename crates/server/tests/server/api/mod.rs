@@ -14,6 +14,7 @@ mod geolocation;
 mod identifications;
 mod identify;
 mod limits;
+mod ltv;
 mod operations;
 mod pages;
 mod pdf_intake;
