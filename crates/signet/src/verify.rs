@@ -130,8 +130,11 @@ pub async fn run(args: VerifyArgs, config: impl FnOnce() -> anyhow::Result<Confi
         Ok(roots) => roots,
         Err(e) => return unreadable(format!("{e:#}")),
     };
+    // Certificates are judged against the real clock (no tenant's clock applies here).
+    #[allow(clippy::disallowed_methods)]
+    let validation_time = args.at.unwrap_or_else(Utc::now);
     let mut opts = signet_pdf::VerifyOptions {
-        validation_time: Some(args.at.unwrap_or_else(Utc::now)),
+        validation_time: Some(validation_time),
         revocation: if args.require_revocation {
             RevocationPolicy::Required
         } else {
