@@ -29,21 +29,29 @@ pub async fn emit(
     now: Timestamp,
 ) -> AppResult<()> {
     let id = EventId::from_random(random16());
-    state
-        .store
-        .insert_event(tx, &id, tenant, mode, event_type, now, &data)
-        .await?;
-    // Fan-out to the subscribed webhook endpoints in the same transaction, so every resource
-    // that writes its events here is delivered with no code of its own.
+    // The fan-out to the subscribed webhook endpoints is written with the event, so every
+    // resource that writes its events here is delivered with no code of its own.
     let messages = state
         .store
-        .fan_out_event(tx, &id, tenant, mode, event_type, now, state.wall_now())
+        .insert_event(
+            tx,
+            &id,
+            tenant,
+            mode,
+            event_type,
+            now,
+            &data,
+            state.wall_now(),
+        )
         .await?;
     if messages > 0 {
         state.webhooks_ready.notify_one();
     }
     Ok(())
 }
+
+/// The job kind of a follow-up is this prefix and its [`FollowUp::name`].
+pub const FOLLOW_UP_JOB_PREFIX: &str = "follow_up.";
 
 /// Something a committed change caused that Signet reacts to in a transaction of its own,
 /// named for what happened (what reacts is `followups.rs`'s business). Stored as a job's

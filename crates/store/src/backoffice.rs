@@ -362,7 +362,7 @@ impl Store {
         .bind(endpoint.as_str())
         .bind(event.as_str())
         // The writer: a resend just made must be seen at once (see `has_due_webhook_messages`).
-        .fetch_optional(&self.write)
+        .fetch_optional(&mut *self.write_conn().await?)
         .await?
         .ok_or(StoreError::NotFound)?;
         message_from_row(&row)

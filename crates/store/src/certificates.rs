@@ -132,11 +132,11 @@ impl Store {
             .bind(new)
             .bind(id)
             .bind(old)
-            .execute(&self.write)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         let row = sqlx::query("SELECT sealed FROM trust_store WHERE id = $1")
             .bind(id)
-            .fetch_one(&self.write)
+            .fetch_one(&mut *self.write_conn().await?)
             .await?;
         Ok(row.try_get("sealed")?)
     }

@@ -1,8 +1,9 @@
 //! Connections, transactions and migrations.
 
+use crate::writer::{Tx, WriteConn, Writer};
 use crate::{Result, StoreError};
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{Any, AnyPool, Executor, Row};
+use sqlx::{AnyPool, Executor, Row};
 use std::time::Duration;
 
 /// Which database a store runs on.
@@ -48,9 +49,6 @@ impl Backend {
     }
 }
 
-/// A transaction: every state change and its events commit together.
-pub type Tx = sqlx::Transaction<'static, Any>;
-
 /// The storage handle; cheap to clone.
 #[derive(Clone)]
 pub struct Store {
@@ -61,6 +59,20 @@ pub struct Store {
     pub(crate) read: AnyPool,
     /// Seals secrets at rest (`sealed.rs`); set by the server from the master key.
     pub(crate) sealer: Option<std::sync::Arc<crate::sealed::Sealer>>,
+    /// SQLite's single writer, which commits concurrent transactions in groups
+    /// (`writer.rs`); `None` on PostgreSQL.
+    pub(crate) writer: Option<std::sync::Arc<Writer>>,
+}
+
+/// How SQLite makes a commit durable (`PRAGMA synchronous`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SqliteSync {
+    /// Durable across a crash of the process (`kill -9`); a power loss may lose the last
+    /// commits, never corrupt the database. WAL's recommended setting.
+    #[default]
+    Normal,
+    /// Every commit waits for the disk (an fsync of the WAL): durable across a power loss.
+    Full,
 }
 
 struct Migration {
@@ -162,6 +174,11 @@ impl Store {
     /// Connects to `sqlite://PATH` or `postgres://…`. A SQLite file is
     /// created when missing.
     pub async fn connect(url: &str) -> Result<Store> {
+        Store::connect_with(url, SqliteSync::Normal).await
+    }
+
+    /// [`Store::connect`], choosing how SQLite makes commits durable.
+    pub async fn connect_with(url: &str, sync: SqliteSync) -> Result<Store> {
         install_default_drivers();
         let backend = Backend::from_url(url)?;
         match backend {
@@ -170,7 +187,9 @@ impl Store {
                 let url = sqlite_url_with_create(url);
                 let write = AnyPoolOptions::new()
                     .max_connections(1)
-                    .after_connect(|conn, _| Box::pin(async move { sqlite_pragmas(conn).await }))
+                    .after_connect(move |conn, _| {
+                        Box::pin(async move { sqlite_pragmas(conn, sync).await })
+                    })
                     .connect(&url)
                     .await?;
                 // The writer creates the file and switches it to WAL before
@@ -178,11 +197,14 @@ impl Store {
                 write.acquire().await?;
                 let read = AnyPoolOptions::new()
                     .max_connections(8)
-                    .after_connect(|conn, _| Box::pin(async move { sqlite_pragmas(conn).await }))
+                    .after_connect(move |conn, _| {
+                        Box::pin(async move { sqlite_pragmas(conn, sync).await })
+                    })
                     .connect(&url)
                     .await?;
                 Ok(Store {
                     backend,
+                    writer: Some(Writer::new(write.clone())),
                     write,
                     read,
                     sealer: None,
@@ -199,6 +221,7 @@ impl Store {
                     write: pool.clone(),
                     read: pool,
                     sealer: None,
+                    writer: None,
                 })
             }
         }
@@ -211,7 +234,7 @@ impl Store {
     /// Applies every migration not yet applied. Safe to run concurrently
     /// from several processes on PostgreSQL (an advisory lock serialises them).
     pub async fn migrate(&self) -> Result<Vec<String>> {
-        let mut conn = self.write.acquire().await?;
+        let mut conn = self.write_conn().await?;
         if self.backend == Backend::Postgres {
             conn.execute("SELECT pg_advisory_lock(7262100)").await?;
         }
@@ -222,10 +245,7 @@ impl Store {
         result
     }
 
-    async fn migrate_locked(
-        &self,
-        conn: &mut sqlx::pool::PoolConnection<Any>,
-    ) -> Result<Vec<String>> {
+    async fn migrate_locked(&self, conn: &mut WriteConn) -> Result<Vec<String>> {
         conn.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
         )
@@ -264,9 +284,22 @@ impl Store {
         Ok(done)
     }
 
-    /// Starts a write transaction.
+    /// Starts a write transaction. On SQLite it joins the group being committed, if any
+    /// (`writer.rs`).
     pub async fn begin(&self) -> Result<Tx> {
-        Ok(self.write.begin().await?)
+        match &self.writer {
+            Some(writer) => Ok(writer.begin().await?),
+            None => Ok(Tx::pooled(self.write.begin().await?)),
+        }
+    }
+
+    /// The write connection, for a statement outside a transaction (on SQLite, once the open
+    /// group of transactions has committed).
+    pub(crate) async fn write_conn(&self) -> Result<WriteConn> {
+        match &self.writer {
+            Some(writer) => Ok(writer.conn().await?),
+            None => Ok(WriteConn::pooled(self.write.acquire().await?)),
+        }
     }
 
     /// Is the database answering?
@@ -276,6 +309,9 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        if let Some(writer) = &self.writer {
+            writer.release().await;
+        }
         self.write.close().await;
         self.read.close().await;
     }
@@ -300,12 +336,19 @@ fn sqlite_url_with_create(url: &str) -> String {
     }
 }
 
-async fn sqlite_pragmas(conn: &mut sqlx::AnyConnection) -> Result<(), sqlx::Error> {
+async fn sqlite_pragmas(
+    conn: &mut sqlx::AnyConnection,
+    sync: SqliteSync,
+) -> Result<(), sqlx::Error> {
     // WAL keeps readers off the writer's back; NORMAL sync is durable across
     // a process crash (kill -9), which is the failure the product promises
-    // to survive on one machine.
+    // to survive on one machine; FULL also across a power loss.
     conn.execute("PRAGMA journal_mode = WAL").await?;
-    conn.execute("PRAGMA synchronous = NORMAL").await?;
+    conn.execute(match sync {
+        SqliteSync::Normal => "PRAGMA synchronous = NORMAL",
+        SqliteSync::Full => "PRAGMA synchronous = FULL",
+    })
+    .await?;
     conn.execute("PRAGMA foreign_keys = ON").await?;
     conn.execute("PRAGMA busy_timeout = 10000").await?;
     Ok(())

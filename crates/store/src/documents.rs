@@ -399,11 +399,11 @@ impl Store {
         .bind(id)
         .bind(sealed)
         .bind(to_millis(&now))
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         let row = sqlx::query("SELECT sealed FROM trust_store WHERE id = $1")
             .bind(id)
-            .fetch_one(&self.write)
+            .fetch_one(&mut *self.write_conn().await?)
             .await?;
         Ok(row.try_get("sealed")?)
     }
@@ -415,7 +415,7 @@ impl Store {
     #[doc(hidden)]
     pub async fn raw_execute(&self, sql: &str) -> Result<()> {
         sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
-            .execute(&self.write)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         Ok(())
     }

@@ -1,6 +1,6 @@
 //! The transactional outbox: events are written with the change they report.
 
-use crate::{Mode, Result, Store, StoreError, Tx};
+use crate::{Backend, Mode, Result, Store, StoreError, Tx};
 use signet_core::ids::{EventId, TenantId};
 use signet_core::time::{Timestamp, from_millis, to_millis};
 use sqlx::Row;
@@ -30,7 +30,16 @@ impl EventRow {
 }
 
 impl Store {
-    #[allow(clippy::too_many_arguments)] // one column each; a struct would only rename them
+    /// Writes an event to the outbox and, in the same round trip to the database, its
+    /// fan-out: one pending message per enabled endpoint of the tenant and mode subscribed to
+    /// its type (or to `*`), due at `wall_now`. Returns how many messages were written, so the
+    /// caller can wake a delivery worker.
+    ///
+    /// One statement on PostgreSQL (the event's `INSERT` in a `WITH`); on SQLite, whose `WITH`
+    /// takes no `INSERT`, two statements sent as one query, run by one hand-off to the
+    /// connection's worker thread. Each request's writes on SQLite's single writer are a
+    /// series of such hand-offs, so their number is what limits write throughput there.
+    #[allow(clippy::too_many_arguments)] // the event's columns and the two clocks
     pub async fn insert_event(
         &self,
         tx: &mut Tx,
@@ -40,17 +49,37 @@ impl Store {
         event_type: &str,
         created_at: Timestamp,
         data: &serde_json::Value,
-    ) -> Result<()> {
-        sqlx::query("INSERT INTO events (id, tenant_id, mode, type, created_at, data) VALUES ($1, $2, $3, $4, $5, $6)")
+        wall_now: Timestamp,
+    ) -> Result<u64> {
+        const EVENT: &str = "INSERT INTO events (id, tenant_id, mode, type, created_at, data) VALUES ($1, $2, $3, $4, $5, $6)";
+        const FAN_OUT: &str = "INSERT INTO webhook_messages (endpoint_id, event_id, tenant_id, mode, status, attempts_made, next_attempt_at, run_at, fence, created_at, updated_at) \
+             SELECT ep.id, $1, ep.tenant_id, ep.mode, 'pending', 0, $5, $7, 0, $5, $5 FROM webhook_endpoints ep";
+        const SUBSCRIBED: &str = "ep.tenant_id = $2 AND ep.mode = $3 AND ep.status = 'enabled' \
+             AND (ep.event_types LIKE '%\"*\"%' OR ep.event_types LIKE $8 ESCAPE '\\')";
+        let sql = match self.backend {
+            Backend::Postgres => {
+                format!(
+                    "WITH e AS ({EVENT} RETURNING id) {FAN_OUT} JOIN e ON TRUE WHERE {SUBSCRIBED}"
+                )
+            }
+            Backend::Sqlite => format!("{EVENT}; {FAN_OUT} WHERE {SUBSCRIBED}"),
+        };
+        let done = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(id.as_str())
             .bind(tenant.as_str())
             .bind(mode.as_str())
             .bind(event_type)
             .bind(to_millis(&created_at))
             .bind(serde_json::to_string(data)?)
+            .bind(to_millis(&wall_now))
+            .bind(crate::webhooks::like_quoted(event_type))
             .execute(&mut **tx)
             .await?;
-        Ok(())
+        Ok(match self.backend {
+            Backend::Postgres => done.rows_affected(),
+            // The event's own row is counted too.
+            Backend::Sqlite => done.rows_affected().saturating_sub(1),
+        })
     }
 
     /// Events of a tenant after `after_seq`, oldest first.

@@ -42,7 +42,7 @@ impl Store {
             .bind(key)
             .bind(request_hash)
             .bind(now_ms)
-            .execute(&self.write)
+            .execute(&mut *self.write_conn().await?)
             .await;
             match inserted {
                 Ok(_) => return Ok(IdempotencyBegin::Proceed),
@@ -57,7 +57,7 @@ impl Store {
             .bind(tenant.as_str())
             .bind(mode.as_str())
             .bind(key)
-            .fetch_optional(&self.write)
+            .fetch_optional(&mut *self.write_conn().await?)
             .await?;
             // Removed between the insert and this read (an expiry, an abandoned request).
             let Some(row) = row else { continue };
@@ -70,7 +70,7 @@ impl Store {
                 .bind(mode.as_str())
                 .bind(key)
                 .bind(created)
-                .execute(&self.write)
+                .execute(&mut *self.write_conn().await?)
                 .await?;
                 continue;
             }
@@ -108,7 +108,7 @@ impl Store {
         )
         .bind(to_millis(&wall))
         .bind(IDEMPOTENCY_TTL_MS)
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(done.rows_affected())
     }
@@ -133,7 +133,7 @@ impl Store {
         .bind(tenant.as_str())
         .bind(mode.as_str())
         .bind(key)
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(())
     }
@@ -149,7 +149,7 @@ impl Store {
             .bind(tenant.as_str())
             .bind(mode.as_str())
             .bind(key)
-            .execute(&self.write)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         Ok(())
     }

@@ -123,7 +123,7 @@ impl Store {
         }
         // `fetch_all`, not `fetch_optional`: SQLite commits an UPDATE …
         // RETURNING only once the statement has been stepped to its end.
-        let rows = q.fetch_all(&self.write).await?;
+        let rows = q.fetch_all(&mut *self.write_conn().await?).await?;
         let Some(row) = rows.into_iter().next() else {
             return Ok(None);
         };
@@ -176,7 +176,7 @@ impl Store {
         .bind(dead_at.as_ref().map(to_millis))
         .bind(job.id.as_str())
         .bind(job.fence)
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(())
     }
@@ -190,9 +190,37 @@ impl Store {
         )
         .bind(job.id.as_str())
         .bind(job.fence)
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(())
+    }
+
+    /// Puts a claimed job off until `run_at` (wall clock) without counting the run as an
+    /// attempt, if the lease is still ours.
+    pub async fn postpone_job(&self, job: &ClaimedJob, run_at: Timestamp) -> Result<()> {
+        sqlx::query(
+            "UPDATE jobs SET lease_owner = NULL, lease_until = NULL, attempts = attempts - 1, run_at = $1 \
+             WHERE id = $2 AND fence = $3",
+        )
+        .bind(to_millis(&run_at))
+        .bind(job.id.as_str())
+        .bind(job.fence)
+        .execute(&mut *self.write_conn().await?)
+        .await?;
+        Ok(())
+    }
+
+    /// Whether a job of `kind` (not dead) waits or runs for the tenant and mode.
+    pub async fn has_live_job(&self, tenant: &TenantId, mode: Mode, kind: &str) -> Result<bool> {
+        Ok(!sqlx::query(
+            "SELECT 1 FROM jobs WHERE tenant_id = $1 AND mode = $2 AND kind = $3 AND dead_at IS NULL LIMIT 1",
+        )
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(kind)
+        .fetch_all(&self.read)
+        .await?
+        .is_empty())
     }
 
     /// Dead jobs of every tenant, the most recently dead first.
@@ -250,7 +278,7 @@ impl Store {
         )
         .bind(to_millis(&wall_now))
         .bind(id.as_str())
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
@@ -266,7 +294,7 @@ impl Store {
         )
         .bind(tenant.as_str())
         .bind(to_millis(&wall_now))
-        .fetch_one(&self.write)
+        .fetch_one(&mut *self.write_conn().await?)
         .await?
         .try_get(0)?)
     }

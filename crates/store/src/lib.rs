@@ -29,11 +29,12 @@ mod screening;
 mod sealed;
 mod tenants;
 mod webhooks;
+mod writer;
 
 pub use backoffice::{BackofficeDocument, BackofficeMessage, DeliveryState};
 pub use blobs::{BlobInfo, BlobPages, BlobStore};
 pub use certificates::IssuedCertificate;
-pub use db::{Backend, Store, Tx};
+pub use db::{Backend, SqliteSync, Store};
 pub use documents::AuditRow;
 pub use events::EventRow;
 pub use idempotency::IdempotencyBegin;
@@ -53,6 +54,7 @@ pub use webhooks::{
     ALL_EVENT_TYPES, ClaimedMessage, DeliveryAttemptRow, MessageSettlement, WebhookEndpointRow,
     WebhookMessageRow,
 };
+pub use writer::Tx;
 
 /// Storage failures. Callers map `NotFound` and `Conflict` to client errors;
 /// everything else is an internal error.

@@ -56,7 +56,7 @@ impl Store {
             sqlx::query("SELECT count FROM rate_counters WHERE key = $1 AND window_start = $2")
                 .bind(key)
                 .bind(window_start)
-                .fetch_optional(&self.write)
+                .fetch_optional(&mut *self.write_conn().await?)
                 .await?;
         Ok(match row {
             Some(r) => r.try_get("count")?,
@@ -75,7 +75,7 @@ impl Store {
             .bind(m.endpoint_id.as_str())
             .bind(m.event_id.as_str())
             .bind(m.fence)
-            .execute(&self.write)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         }
         Ok(())

@@ -21,7 +21,7 @@ impl Store {
         .bind(to_millis(&next))
         .bind(name)
         .bind(to_millis(&now))
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(done.rows_affected() == 1)
     }

@@ -89,7 +89,7 @@ impl Store {
         .bind(email.clone())
         .bind(password_hash)
         .bind(to_millis(&now))
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await
         .map_err(|e| StoreError::on_constraint(e, "an operator with this email exists"))?;
         self.operator_by_email(&email)
@@ -103,7 +103,7 @@ impl Store {
             "SELECT id, email, password_hash, created_at, disabled_at FROM operators WHERE email = $1",
         )
         .bind(email.trim().to_lowercase())
-        .fetch_optional(&self.write)
+        .fetch_optional(&mut *self.write_conn().await?)
         .await?;
         row.as_ref().map(operator_from_row).transpose()
     }
@@ -120,7 +120,7 @@ impl Store {
         // Sessions that ended are swept whenever one begins.
         sqlx::query("DELETE FROM operator_sessions WHERE expires_at <= $1")
             .bind(to_millis(&now))
-            .execute(&self.write)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         sqlx::query(
             "INSERT INTO operator_sessions (id_hash, operator_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
@@ -130,7 +130,7 @@ impl Store {
         .bind(csrf)
         .bind(to_millis(&now))
         .bind(to_millis(&expires_at))
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(())
     }
@@ -148,7 +148,7 @@ impl Store {
         )
         .bind(id_hash)
         .bind(to_millis(&now))
-        .fetch_optional(&self.write)
+        .fetch_optional(&mut *self.write_conn().await?)
         .await?;
         row.map(|r| {
             Ok(OperatorSession {
@@ -219,7 +219,7 @@ impl Store {
     pub async fn delete_operator_session(&self, id_hash: &str) -> Result<()> {
         sqlx::query("DELETE FROM operator_sessions WHERE id_hash = $1")
             .bind(id_hash)
-            .execute(&self.write)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         Ok(())
     }
@@ -340,7 +340,7 @@ impl Store {
         .bind(key)
         .bind(rule.max_failures)
         .bind(to_millis(&now))
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(())
     }
@@ -351,7 +351,7 @@ impl Store {
             "UPDATE login_throttle SET failures = failures - 1 WHERE key = $1 AND failures > 0",
         )
         .bind(key)
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(())
     }
@@ -360,7 +360,7 @@ impl Store {
     pub async fn login_failures(&self, key: &str) -> Result<i64> {
         let row = sqlx::query("SELECT failures FROM login_throttle WHERE key = $1")
             .bind(key)
-            .fetch_optional(&self.write)
+            .fetch_optional(&mut *self.write_conn().await?)
             .await?;
         Ok(match row {
             Some(r) => r.try_get("failures")?,
@@ -372,7 +372,7 @@ impl Store {
     pub async fn clear_login_failures(&self, key: &str) -> Result<()> {
         sqlx::query("DELETE FROM login_throttle WHERE key = $1")
             .bind(key)
-            .execute(&self.write)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         Ok(())
     }

@@ -243,14 +243,14 @@ impl Store {
         fields: &[&str],
     ) -> Result<u64> {
         let ids: Vec<String> = sqlx::query(sqlx::AssertSqlSafe(find.to_owned()))
-            .fetch_all(&self.write)
+            .fetch_all(&mut *self.write_conn().await?)
             .await?
             .iter()
             .map(|r| r.try_get("id"))
             .collect::<Result<_, _>>()?;
         let mut done = 0;
         for id in ids {
-            let mut tx = self.write.begin().await?;
+            let mut tx = self.begin().await?;
             let row = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "SELECT token, doc FROM {table} WHERE id = $1{}",
                 self.backend.for_update()
@@ -285,12 +285,12 @@ impl Store {
             "SELECT id FROM webhook_endpoints WHERE secret NOT LIKE 'sealed1:%' \
              OR (previous_secret IS NOT NULL AND previous_secret NOT LIKE 'sealed1:%')",
         )
-        .fetch_all(&self.write)
+        .fetch_all(&mut *self.write_conn().await?)
         .await?;
         let mut done = 0;
         for r in rows {
             let id: String = r.try_get("id")?;
-            let mut tx = self.write.begin().await?;
+            let mut tx = self.begin().await?;
             let row = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "SELECT secret, previous_secret FROM webhook_endpoints WHERE id = $1{}",
                 self.backend.for_update()
@@ -325,7 +325,7 @@ impl Store {
             "SELECT tenant_id, mode, key, response_body FROM idempotency_keys WHERE response_body IS NOT NULL AND substr(response_body, 1, 8) <> $1",
         )
         .bind(BYTES_MARK.to_vec())
-        .fetch_all(&self.write)
+        .fetch_all(&mut *self.write_conn().await?)
         .await?;
         let mut done = 0;
         for r in rows {
@@ -348,7 +348,7 @@ impl Store {
             .bind(&mode)
             .bind(&key)
             .bind(body)
-            .execute(&self.write)
+            .execute(&mut *self.write_conn().await?)
             .await?;
             done += 1;
         }

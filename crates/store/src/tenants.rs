@@ -62,7 +62,7 @@ impl Store {
         .bind(id.as_str())
         .bind(name)
         .bind(to_millis(&now))
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await
         .map_err(|e| StoreError::on_constraint(e, "a tenant with this name exists"))?;
         self.tenant(id).await
@@ -73,7 +73,7 @@ impl Store {
             "SELECT {TENANT_COLUMNS} FROM tenants WHERE id = $1"
         )))
         .bind(id.as_str())
-        .fetch_optional(&self.write)
+        .fetch_optional(&mut *self.write_conn().await?)
         .await?
         .ok_or(StoreError::NotFound)?;
         tenant_from_row(&row)
@@ -92,7 +92,7 @@ impl Store {
 
     pub async fn tenant_count(&self) -> Result<i64> {
         Ok(sqlx::query("SELECT COUNT(*) FROM tenants")
-            .fetch_one(&self.write)
+            .fetch_one(&mut *self.write_conn().await?)
             .await?
             .try_get(0)?)
     }
@@ -106,7 +106,7 @@ impl Store {
         let done = sqlx::query("UPDATE tenants SET residency_countries = $1 WHERE id = $2")
             .bind(json)
             .bind(id.as_str())
-            .execute(&self.write)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
@@ -132,7 +132,7 @@ impl Store {
         .bind(prefix)
         .bind(digest)
         .bind(to_millis(&now))
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await
         .map_err(|e| StoreError::on_constraint(e, "key prefix collision"))?;
         Ok(())

@@ -10,7 +10,7 @@
 //! of them at a time, and a process that dies mid-delivery only delays its messages until the
 //! lease runs out.
 
-use crate::{Mode, Result, Store, StoreError, Tx};
+use crate::{Backend, Mode, Result, Store, StoreError, Tx};
 use signet_core::ids::{DeliveryId, EventId, TenantId, WebhookEndpointId};
 use signet_core::time::{Timestamp, from_millis, to_millis};
 use sqlx::Row;
@@ -184,7 +184,7 @@ fn status_str(enabled: bool) -> &'static str {
 
 /// `LIKE` pattern matching `"TYPE"` inside the JSON array of event types, with the
 /// wildcards of the type escaped (`_` is common in type names).
-fn like_quoted(event_type: &str) -> String {
+pub(crate) fn like_quoted(event_type: &str) -> String {
     let mut p = String::from("%\"");
     for c in event_type.chars() {
         if matches!(c, '\\' | '%' | '_') {
@@ -284,7 +284,7 @@ impl Store {
         .bind(id.as_str())
         .bind(tenant.as_str())
         .bind(mode.as_str())
-        .fetch_optional(&self.write)
+        .fetch_optional(&mut *self.write_conn().await?)
         .await?
         .ok_or(StoreError::NotFound)?;
         endpoint_from_row(self, &row)
@@ -332,7 +332,7 @@ impl Store {
         .bind(e.id.as_str())
         .bind(e.tenant_id.as_str())
         .bind(e.mode.as_str())
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
@@ -371,37 +371,6 @@ impl Store {
         Ok(())
     }
 
-    /// The fan-out: inside the transaction that writes an event, one pending message per
-    /// enabled endpoint of the tenant and mode subscribed to `event_type` (or to `*`), due at
-    /// once. Returns how many messages were written, so the caller can wake a worker.
-    #[allow(clippy::too_many_arguments)] // the event's columns and the two clocks
-    pub async fn fan_out_event(
-        &self,
-        tx: &mut Tx,
-        event_id: &EventId,
-        tenant: &TenantId,
-        mode: Mode,
-        event_type: &str,
-        tenant_now: Timestamp,
-        wall_now: Timestamp,
-    ) -> Result<u64> {
-        let done = sqlx::query(
-            "INSERT INTO webhook_messages (endpoint_id, event_id, tenant_id, mode, status, attempts_made, next_attempt_at, run_at, fence, created_at, updated_at) \
-             SELECT id, $1, tenant_id, mode, 'pending', 0, $2, $3, 0, $2, $2 FROM webhook_endpoints \
-             WHERE tenant_id = $4 AND mode = $5 AND status = 'enabled' \
-             AND (event_types LIKE '%\"*\"%' OR event_types LIKE $6 ESCAPE '\\')",
-        )
-        .bind(event_id.as_str())
-        .bind(to_millis(&tenant_now))
-        .bind(to_millis(&wall_now))
-        .bind(tenant.as_str())
-        .bind(mode.as_str())
-        .bind(like_quoted(event_type))
-        .execute(&mut **tx)
-        .await?;
-        Ok(done.rows_affected())
-    }
-
     /// Is any message due (optionally of one tenant)? A cheap read that spares the writer an
     /// empty claim. `include_leased` also counts due messages another worker holds, which a
     /// drain after a clock advance waits for.
@@ -431,7 +400,10 @@ impl Store {
         }
         // The writer: on SQLite a reader connection can be left on an old snapshot by a
         // statement another query did not step to its end, and would miss new messages.
-        Ok(!q.fetch_all(&self.write).await?.is_empty())
+        Ok(!q
+            .fetch_all(&mut *self.write_conn().await?)
+            .await?
+            .is_empty())
     }
 
     /// Claims up to `limit` due messages of enabled endpoints for `lease`, under the claim
@@ -457,7 +429,16 @@ impl Store {
             let list: Vec<String> = (0..skip.len()).map(|i| format!("${}", first + i)).collect();
             tenant_filter.push_str(&format!(" AND m.tenant_id NOT IN ({})", list.join(", ")));
         }
-        let sql = format!(
+        // What an attempt needs, read with the claim: on PostgreSQL in the same statement; on
+        // SQLite (no UPDATE in a WITH) by the keys the UPDATE returned. Either way by key, not
+        // by the lease owner, which has no index and would scan every message ever sent.
+        const LOADED: &str = "m.endpoint_id, m.event_id, m.tenant_id, m.mode, m.attempts_made, m.fence, \
+             ep.url, ep.secret, ep.previous_secret, ep.previous_secret_until, ep.failing_since, t.clock_offset_ms, \
+             e.type, e.created_at, e.data";
+        const JOINS: &str = "JOIN webhook_endpoints ep ON ep.id = m.endpoint_id \
+             JOIN events e ON e.id = m.event_id \
+             JOIN tenants t ON t.id = m.tenant_id";
+        let update = format!(
             "UPDATE webhook_messages SET lease_owner = $1, lease_until = $2, fence = fence + 1 \
              WHERE (endpoint_id, event_id) IN (SELECT m.endpoint_id, m.event_id FROM webhook_messages m \
              WHERE m.status = 'pending' AND m.run_at <= $3 AND (m.lease_until IS NULL OR m.lease_until < $3) \
@@ -465,6 +446,13 @@ impl Store {
              ORDER BY m.run_at LIMIT $4{})",
             self.backend.skip_locked()
         );
+        let sql = match self.backend {
+            Backend::Postgres => format!(
+                "WITH m AS ({update} RETURNING endpoint_id, event_id, tenant_id, mode, attempts_made, fence, run_at) \
+                 SELECT {LOADED} FROM m {JOINS} ORDER BY m.run_at"
+            ),
+            Backend::Sqlite => format!("{update} RETURNING endpoint_id, event_id"),
+        };
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(owner)
             .bind(now + lease.num_milliseconds())
@@ -476,24 +464,25 @@ impl Store {
         for t in skip {
             q = q.bind(t.as_str());
         }
-        let done = q.execute(&self.write).await?;
-        if done.rows_affected() == 0 {
-            return Ok(Vec::new());
+        // `fetch_all`: SQLite commits an UPDATE … RETURNING once it is stepped to its end.
+        let mut rows = q.fetch_all(&mut *self.write_conn().await?).await?;
+        if self.backend == Backend::Sqlite && !rows.is_empty() {
+            let keys: Vec<String> = (0..rows.len())
+                .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
+                .collect();
+            let sql = format!(
+                "SELECT {LOADED} FROM webhook_messages m {JOINS} \
+                 WHERE (m.endpoint_id, m.event_id) IN (VALUES {}) ORDER BY m.run_at",
+                keys.join(", ")
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for row in &rows {
+                q = q
+                    .bind(row.try_get::<String, _>("endpoint_id")?)
+                    .bind(row.try_get::<String, _>("event_id")?);
+            }
+            rows = q.fetch_all(&mut *self.write_conn().await?).await?;
         }
-        let rows = sqlx::query(
-            "SELECT m.endpoint_id, m.event_id, m.tenant_id, m.mode, m.attempts_made, m.fence, \
-             ep.url, ep.secret, ep.previous_secret, ep.previous_secret_until, ep.failing_since, t.clock_offset_ms, \
-             e.type, e.created_at, e.data \
-             FROM webhook_messages m \
-             JOIN webhook_endpoints ep ON ep.id = m.endpoint_id \
-             JOIN events e ON e.id = m.event_id \
-             JOIN tenants t ON t.id = m.tenant_id \
-             WHERE m.lease_owner = $1 AND m.lease_until = $2 ORDER BY m.run_at",
-        )
-        .bind(owner)
-        .bind(now + lease.num_milliseconds())
-        .fetch_all(&self.write)
-        .await?;
         rows.iter()
             .map(|row| {
                 let endpoint: String = row.try_get("endpoint_id")?;
@@ -763,7 +752,7 @@ impl Store {
         .bind(endpoint.as_str())
         .bind(i64::from(page_size))
         .bind(offset)
-        .fetch_all(&self.write)
+        .fetch_all(&mut *self.write_conn().await?)
         .await?;
         rows.iter()
             .map(|row| {
@@ -799,7 +788,7 @@ impl Store {
              WHERE endpoint_id = $1 ORDER BY created_at, event_id",
         )
         .bind(endpoint.as_str())
-        .fetch_all(&self.write)
+        .fetch_all(&mut *self.write_conn().await?)
         .await?;
         rows.iter()
             .map(|row| {
@@ -832,7 +821,7 @@ impl Store {
         .bind(to_millis(&wall_now))
         .bind(endpoint.as_str())
         .bind(event.as_str())
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
@@ -858,7 +847,7 @@ impl Store {
         .bind(to_millis(&wall_now))
         .bind(endpoint.as_str())
         .bind(to_millis(&since))
-        .execute(&self.write)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(done.rows_affected())
     }
