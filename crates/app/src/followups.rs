@@ -48,7 +48,7 @@ use signet_store::{ClaimedJob, JobSpec, Mode, StoreError, Tx};
 use std::collections::VecDeque;
 
 /// The job kinds of follow-ups start with this; the name follows.
-pub const KIND_PREFIX: &str = "follow_up.";
+pub const KIND_PREFIX: &str = crate::events::FOLLOW_UP_JOB_PREFIX;
 
 /// Follow-ups written in a transaction, to [`run`] once it has committed.
 #[must_use = "follow-ups are run with followups::run once the transaction commits"]

@@ -528,6 +528,28 @@ pub async fn run_signing_timer(state: &AppState, job: &signet_store::ClaimedJob)
     if matches!(timer, Timer::FinishRetry { .. }) {
         return retry_finish(state, job, &timer).await;
     }
+    // An identification that ended before this signer's 24 hours ran out is reacted to by a
+    // follow-up, which signs the signers waiting for it outside any transaction; a timeout
+    // that fires meanwhile would take the signature from a signer whose identification came
+    // in time. The timeout waits for that reaction (a follow-up that keeps failing dies after
+    // its attempts, and then the timeout goes ahead).
+    if matches!(timer, Timer::SignerTimeout { .. })
+        && state
+            .store
+            .has_live_job(
+                &job.tenant_id,
+                job.mode,
+                &format!(
+                    "{}identification_final",
+                    crate::events::FOLLOW_UP_JOB_PREFIX
+                ),
+            )
+            .await?
+    {
+        let later = state.wall_now() + chrono::Duration::seconds(1);
+        state.store.postpone_job(job, later).await?;
+        return Ok(());
+    }
     let mut tx = state.store.begin().await?;
     let tenant = state.store.tenant_in_tx(&mut tx, &job.tenant_id).await?;
     let now = tenant.now(job.mode, state.wall_now());
