@@ -86,6 +86,10 @@ pub struct Config {
     pub webhook_allow_private: bool,
     /// `text` or `json`.
     pub log_format: String,
+    /// How SQLite makes a commit durable: `normal` (across a crash of the process, WAL's
+    /// recommended setting) or `full` (also across a power loss: every commit waits for the
+    /// disk).
+    pub sqlite_synchronous: String,
     /// Largest request body, in bytes.
     pub max_body_bytes: usize,
     /// Run the job workers in this process.
@@ -244,6 +248,7 @@ impl Default for Config {
             public_url: None,
             webhook_allow_private: false,
             log_format: "text".into(),
+            sqlite_synchronous: "normal".into(),
             max_body_bytes: 32 * 1024 * 1024,
             workers: true,
             worker_poll_ms: 250,
@@ -459,6 +464,11 @@ impl Config {
         if !(0.5..=1.0).contains(&self.screening_threshold) {
             return Err(ConfigError::Invalid(
                 "screening_threshold must be between 0.5 and 1".into(),
+            ));
+        }
+        if !matches!(self.sqlite_synchronous.as_str(), "normal" | "full") {
+            return Err(ConfigError::Invalid(
+                "sqlite_synchronous must be normal or full".into(),
             ));
         }
         if !matches!(self.log_format.as_str(), "text" | "json") {
@@ -716,6 +726,14 @@ impl Config {
     }
 
     /// The database URL in force.
+    /// [`Config::sqlite_synchronous`] as the store takes it.
+    pub fn sqlite_sync(&self) -> signet_store::SqliteSync {
+        match self.sqlite_synchronous.as_str() {
+            "full" => signet_store::SqliteSync::Full,
+            _ => signet_store::SqliteSync::Normal,
+        }
+    }
+
     pub fn database_url(&self) -> String {
         match &self.database_url {
             Some(url) => url.expose().to_owned(),
@@ -748,6 +766,16 @@ mod tests {
         let c = Config::load(None, env(&[])).unwrap();
         assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
         assert_eq!(c.database_url(), "sqlite://./signet-data/signet.db");
+    }
+
+    #[test]
+    fn sqlite_durability_is_normal_or_full() {
+        let c = Config::load(None, env(&[])).unwrap();
+        assert_eq!(c.sqlite_sync(), signet_store::SqliteSync::Normal);
+        let c = Config::load(None, env(&[("SIGNET_SQLITE_SYNCHRONOUS", "full")])).unwrap();
+        assert_eq!(c.sqlite_sync(), signet_store::SqliteSync::Full);
+        let e = Config::load(None, env(&[("SIGNET_SQLITE_SYNCHRONOUS", "off")])).unwrap_err();
+        assert!(e.to_string().contains("sqlite_synchronous"), "{e}");
     }
 
     #[test]

@@ -125,7 +125,7 @@ impl App {
         if config.blob_store == "file" {
             signet_store::restrict_dir(&config.data_dir.join("files"))?;
         }
-        let store = Store::connect(&url).await?;
+        let store = Store::connect_with(&url, config.sqlite_sync()).await?;
         store.migrate().await?;
         if key_beside_database(&config, &url) && store.live_key_count().await? > 0 {
             tracing::warn!(
