@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run -p signet-server --release --example api_bench
 //! cargo run -p signet-server --release --example api_bench -- --seconds 10 --clients 32
+//! cargo run -p signet-server --release --example api_bench -- --sqlite-synchronous full
 //! SIGNET_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/DB cargo run … (an empty database)
 //! ```
 //!
@@ -243,11 +244,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         clients: 32,
         seconds: 5,
     };
+    let mut sqlite_synchronous = String::from("normal");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--clients" => load.clients = args.next().ok_or("--clients N")?.parse()?,
             "--seconds" => load.seconds = args.next().ok_or("--seconds N")?.parse()?,
+            "--sqlite-synchronous" => {
+                sqlite_synchronous = args.next().ok_or("--sqlite-synchronous normal|full")?
+            }
             other => return Err(format!("unknown argument {other}").into()),
         }
     }
@@ -261,6 +266,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         data_dir: dir.path().to_path_buf(),
         database_url: Some(Secret::new(database_url)),
         listen: listener.local_addr()?,
+        sqlite_synchronous,
         ..Config::default()
     };
     let app = App::build(config, Arc::new(SystemClock)).await?;
