@@ -210,17 +210,34 @@ impl Store {
         Ok(())
     }
 
-    /// Whether a job of `kind` (not dead) waits or runs for the tenant and mode.
-    pub async fn has_live_job(&self, tenant: &TenantId, mode: Mode, kind: &str) -> Result<bool> {
-        Ok(!sqlx::query(
-            "SELECT 1 FROM jobs WHERE tenant_id = $1 AND mode = $2 AND kind = $3 AND dead_at IS NULL LIMIT 1",
-        )
-        .bind(tenant.as_str())
-        .bind(mode.as_str())
-        .bind(kind)
-        .fetch_all(&self.read)
-        .await?
-        .is_empty())
+    /// Whether another job, not dead, waits or runs for the job's tenant and mode that is
+    /// something not yet reacted to: one of `kinds` due no later than `job` on the tenant's
+    /// clock, or any whose kind starts with `prefix` (follow-ups, whose due time is only their
+    /// lease's end).
+    pub async fn has_earlier_live_job(
+        &self,
+        job: &ClaimedJob,
+        kinds: &[&str],
+        prefix: &str,
+    ) -> Result<bool> {
+        let mut sql = String::from(
+            "SELECT 1 FROM jobs WHERE tenant_id = $1 AND mode = $2 AND id <> $3 \
+             AND dead_at IS NULL AND (kind LIKE $5",
+        );
+        for i in 0..kinds.len() {
+            sql.push_str(&format!(" OR (kind = ${} AND due_at <= $4)", 6 + i));
+        }
+        sql.push_str(") LIMIT 1");
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(job.tenant_id.as_str())
+            .bind(job.mode.as_str())
+            .bind(job.id.as_str())
+            .bind(to_millis(&job.due_at))
+            .bind(format!("{prefix}%"));
+        for k in kinds {
+            q = q.bind(*k);
+        }
+        Ok(!q.fetch_all(&self.read).await?.is_empty())
     }
 
     /// Dead jobs of every tenant, the most recently dead first.

@@ -528,21 +528,20 @@ pub async fn run_signing_timer(state: &AppState, job: &signet_store::ClaimedJob)
     if matches!(timer, Timer::FinishRetry { .. }) {
         return retry_finish(state, job, &timer).await;
     }
-    // An identification that ended before this signer's 24 hours ran out is reacted to by a
-    // follow-up, which signs the signers waiting for it outside any transaction; a timeout
-    // that fires meanwhile would take the signature from a signer whose identification came
-    // in time. The timeout waits for that reaction (a follow-up that keeps failing dies after
-    // its attempts, and then the timeout goes ahead).
+    // Jobs run in parallel (several workers, the sandbox's drain), so a timeout can fire
+    // while what happened before it is still being reacted to: an identification's step due
+    // earlier, or its follow-up, which signs the signers waiting for it outside any
+    // transaction. Firing then would take the signature from a signer whose identification
+    // came in time; the timeout waits a second instead (not counted as an attempt). A job
+    // that keeps failing dies after its attempts, and then the timeout goes ahead.
     if matches!(timer, Timer::SignerTimeout { .. })
         && state
             .store
-            .has_live_job(
-                &job.tenant_id,
-                job.mode,
-                &format!(
-                    "{}identification_final",
-                    crate::events::FOLLOW_UP_JOB_PREFIX
-                ),
+            .has_earlier_live_job(
+                job,
+                // identifications::JOB_TIMER (not imported: identifications uses signing).
+                &["identification_timer"],
+                crate::events::FOLLOW_UP_JOB_PREFIX,
             )
             .await?
     {
