@@ -264,7 +264,6 @@ error_responses!(
     CreateErrors = [
         InvalidModel, InvalidJson, InvalidMultipart, FileTooLarge, PayloadTooLarge,
         UnsupportedMediaType, NotAPdf, PdfEncrypted, PdfOverLimit, PdfInvalid,
-        ProviderNotConfigured,
     ]
 );
 
@@ -272,11 +271,8 @@ error_responses!(
 ///
 /// The PDF is checked (a real PDF within the size limit, not encrypted; 92, 93 or 91
 /// otherwise). Each signer gets a hosted-page `url`; in parallel order all are asked at once,
-/// in sequential order the next one only after the previous signed. `advanced` and `qualified`
-/// signers must be identified persons (`person_id`). `qualified` signatures are made by a
-/// qualified trust service provider through the Cloud Signature Consortium API: in live mode
-/// only when one is configured (else 422 `provider_not_configured`); in test mode by Signet's
-/// stand-in with the test CA, which is no qualified signature.
+/// in sequential order the next one only after the previous signed. `advanced` signers must
+/// be identified persons (`person_id`).
 #[utoipa::path(post, path = "/v1/documents", operation_id = "createDocument", tag = "documents",
     request_body(content(
         (CreateDocument = "application/json"),
@@ -310,15 +306,6 @@ pub async fn create(
         custom: body.custom,
     };
     let valid = intake::check_create(&input, now).map_err(refused)?;
-    if valid.level == signet_core::signing::Level::Qualified
-        && !signet_app::signing::qualified::available(&state.config, caller.mode)
-    {
-        return Err(AppError::new(
-            ErrorCode::ProviderNotConfigured,
-            "signature_level: qualified needs a qualified trust service provider, and none is \
-             configured for live mode (csc_url)",
-        ));
-    }
     let signers: Vec<_> = valid
         .signers
         .into_iter()
@@ -753,6 +740,12 @@ error_responses!(
 /// report says whether Signet produced the file. Signet's live root is the trust anchor, so a
 /// test-mode signature never passes (the report says it was made in test mode); `?anchor=test`
 /// judges against the test root instead, to check files made with a test key.
+///
+/// Certificates are judged at `validation_time` (default: now), a timestamp proving when a
+/// signature existed (a certificate expired since then still passes). Revocation is checked
+/// from the data the file carries (its DSS and the CMS), never fetched online; each signature
+/// lists the evidence used. Missing data is a remark, or INDETERMINATE / TRY_LATER with
+/// `revocation=required`.
 #[utoipa::path(post, path = "/v1/verify", operation_id = "verifyPdf", tag = "documents",
     params(
         ("anchor" = inline(Option<crate::openapi::AnchorWord>), Query, description = "`live` (default): Signet's live root; `test`: the test-mode root"),
@@ -770,12 +763,6 @@ pub async fn verify(
     uri: axum::http::Uri,
     req: Request,
 ) -> AppResult<Response> {
-///
-/// Certificates are judged at `validation_time` (default: now), a timestamp proving when a
-/// signature existed (a certificate expired since then still passes). Revocation is checked
-/// from the data the file carries (its DSS and the CMS), never fetched online; each signature
-/// lists the evidence used. Missing data is a remark, or INDETERMINATE / TRY_LATER with
-/// `revocation=required`.
     let media_type = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -811,6 +798,21 @@ pub async fn verify(
             ]));
         }
     };
+    let pairs = query_pairs(uri.query());
+    let query_value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let revocation = match query_value("revocation").as_deref() {
+        None | Some("if_available") => signet_pdf::RevocationPolicy::IfAvailable,
+        Some("required") => signet_pdf::RevocationPolicy::Required,
+        Some(_) => {
+            return Err(AppError::field(
+                "revocation",
+                "must be if_available or required",
+            ));
+        }
+    };
+    let mut validation_time = query_value("validation_time")
+        .map(|v| parse_validation_time(&v))
+        .transpose()?;
     let body = match shape {
         VerifyBody::Raw => read_raw_body(req, &state).await?,
         VerifyBody::Multipart => {
@@ -832,25 +834,15 @@ pub async fn verify(
         limits: signet_app::heavy::pdf_limits(&state.config),
         max_signatures: signet_pdf::MAX_VERIFIED_SIGNATURES,
         time_budget: Some(signet_app::heavy::VERIFY_TIME_BUDGET),
+        // Certificates in a PDF are judged against real clocks, as they were written.
+        validation_time: Some(validation_time.unwrap_or_else(|| state.wall_now())),
+        revocation,
+        // No online check here: the server does not fetch what an uploaded file names.
+        fetcher: None,
     };
     let report = state
         .heavy
         .run(move || signet_pdf::verify_pdf_with(&body, &[root], &opts))
-    let pairs = query_pairs(uri.query());
-    let query_value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-    let revocation = match query_value("revocation").as_deref() {
-        None | Some("if_available") => signet_pdf::RevocationPolicy::IfAvailable,
-        Some("required") => signet_pdf::RevocationPolicy::Required,
-        Some(_) => {
-            return Err(AppError::field(
-                "revocation",
-                "must be if_available or required",
-            ));
-        }
-    };
-    let mut validation_time = query_value("validation_time")
-        .map(|v| parse_validation_time(&v))
-        .transpose()?;
         .await
         .map_err(|e| AppError::internal(&e))?
         .map_err(pdf_error)?;
@@ -860,11 +852,6 @@ pub async fn verify(
 /// How `POST /v1/verify` carries the PDF.
 enum VerifyBody {
     /// The body is the file.
-        // Certificates in a PDF are judged against real clocks, as they were written.
-        validation_time: Some(validation_time.unwrap_or_else(|| state.wall_now())),
-        revocation,
-        // No online check here: the server does not fetch what an uploaded file names.
-        fetcher: None,
     Raw,
     /// The `file` part of a form (for clients that send files only that way).
     Multipart,
@@ -906,6 +893,7 @@ async fn read_file_part(
         .await
         .map_err(|e| AppError::new(ErrorCode::InvalidMultipart, e.body_text()))?;
     let mut file = None;
+    let mut validation_time = None;
     while let Some(field) = form.next_field().await.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             crate::extract::too_large()
@@ -914,20 +902,6 @@ async fn read_file_part(
         }
     })? {
         let name = field.name().unwrap_or("").to_owned();
-        if name != "file" {
-            return Err(AppError::field(
-                &name,
-                "is not a part of this form: send the PDF as the `file` part",
-            ));
-    let mut validation_time = None;
-        }
-        if file.is_some() {
-            return Err(AppError::field("file", "is given twice"));
-        }
-        file = Some(field.bytes().await.map_err(|e| {
-            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                crate::extract::too_large()
-            } else {
         if name == "validation_time" {
             if validation_time.is_some() {
                 return Err(AppError::field("validation_time", "is given twice"));
@@ -942,6 +916,19 @@ async fn read_file_part(
             validation_time = Some(text);
             continue;
         }
+        if name != "file" {
+            return Err(AppError::field(
+                &name,
+                "is not a part of this form: send the PDF as the `file` part",
+            ));
+        }
+        if file.is_some() {
+            return Err(AppError::field("file", "is given twice"));
+        }
+        file = Some(field.bytes().await.map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                crate::extract::too_large()
+            } else {
                 AppError::new(ErrorCode::InvalidMultipart, e.body_text())
             }
         })?);
@@ -959,6 +946,15 @@ impl utoipa::PartialSchema for VerifyParts {
         ObjectBuilder::new()
             .schema_type(SchemaType::new(Type::Object))
             .property("file", fields::binary("application/pdf"))
+            .property(
+                "validation_time",
+                ObjectBuilder::new()
+                    .schema_type(SchemaType::new(Type::String))
+                    .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                        utoipa::openapi::KnownFormat::DateTime,
+                    )))
+                    .description(Some("The time certificates are judged at; default now")),
+            )
             .required("file")
             .additional_properties(Some(
                 utoipa::openapi::schema::AdditionalProperties::FreeForm(false),
@@ -972,15 +968,6 @@ impl utoipa::ToSchema for VerifyParts {
         "VerifyParts".into()
     }
 }
-            .property(
-                "validation_time",
-                ObjectBuilder::new()
-                    .schema_type(SchemaType::new(Type::String))
-                    .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
-                        utoipa::openapi::KnownFormat::DateTime,
-                    )))
-                    .description(Some("The time certificates are judged at; default now")),
-            )
 
 // ---- The signer's workflow (seed 000's API integration path) ----
 
