@@ -264,6 +264,7 @@ error_responses!(
     CreateErrors = [
         InvalidModel, InvalidJson, InvalidMultipart, FileTooLarge, PayloadTooLarge,
         UnsupportedMediaType, NotAPdf, PdfEncrypted, PdfOverLimit, PdfInvalid,
+        ProviderNotConfigured,
     ]
 );
 
@@ -271,8 +272,11 @@ error_responses!(
 ///
 /// The PDF is checked (a real PDF within the size limit, not encrypted; 92, 93 or 91
 /// otherwise). Each signer gets a hosted-page `url`; in parallel order all are asked at once,
-/// in sequential order the next one only after the previous signed. `advanced` signers must
-/// be identified persons (`person_id`).
+/// in sequential order the next one only after the previous signed. `advanced` and `qualified`
+/// signers must be identified persons (`person_id`). `qualified` signatures are made by a
+/// qualified trust service provider through the Cloud Signature Consortium API: in live mode
+/// only when one is configured (else 422 `provider_not_configured`); in test mode by Signet's
+/// stand-in with the test CA, which is no qualified signature.
 #[utoipa::path(post, path = "/v1/documents", operation_id = "createDocument", tag = "documents",
     request_body(content(
         (CreateDocument = "application/json"),
@@ -306,6 +310,15 @@ pub async fn create(
         custom: body.custom,
     };
     let valid = intake::check_create(&input, now).map_err(refused)?;
+    if valid.level == signet_core::signing::Level::Qualified
+        && !signet_app::signing::qualified::available(&state.config, caller.mode)
+    {
+        return Err(AppError::new(
+            ErrorCode::ProviderNotConfigured,
+            "signature_level: qualified needs a qualified trust service provider, and none is \
+             configured for live mode (csc_url)",
+        ));
+    }
     let signers: Vec<_> = valid
         .signers
         .into_iter()
