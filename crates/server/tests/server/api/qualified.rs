@@ -266,8 +266,18 @@ async fn two_signers_sign_a_qualified_document_through_the_providers_api() {
         .filter(|s| !s.is_document_timestamp)
         .collect();
     assert_eq!(signatures.len(), 2);
-    assert!(signatures[0].certificate_subject.contains("CN=Ana Stand-in"), "{report:#?}");
-    assert!(signatures[1].certificate_subject.contains("CN=Ben Stand-in"), "{report:#?}");
+    assert!(
+        signatures[0]
+            .certificate_subject
+            .contains("CN=Ana Stand-in"),
+        "{report:#?}"
+    );
+    assert!(
+        signatures[1]
+            .certificate_subject
+            .contains("CN=Ben Stand-in"),
+        "{report:#?}"
+    );
     for s in &report.signatures {
         assert_eq!(s.indication, Indication::TotalPassed, "{s:#?}");
     }
