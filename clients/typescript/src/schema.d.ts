@@ -6625,7 +6625,7 @@ export interface operations {
                      *           "claimed_time": "2026-12-06T17:44:05Z",
                      *           "timestamp_time": "2026-12-06T17:44:05Z",
                      *           "claimed_level": "PAdES",
-                     *           "detected_level": "PAdES-B-T",
+                     *           "detected_level": "PAdES-B-LTA",
                      *           "indication": "TOTAL-PASSED",
                      *           "sub_indication": null,
                      *           "covers_whole_file": false,
@@ -6642,6 +6642,42 @@ export interface operations {
                      *           "details": [
                      *             "timestamp authority: Signet TEST Timestamp Authority",
                      *             "made in test mode: Signet's TEST certificates are not valid for real signatures"
+                     *           ],
+                     *           "proof_of_existence": "2026-12-06T17:44:05Z",
+                     *           "revocation": [
+                     *             {
+                     *               "certificate": "CN=Signet TEST Timestamp Authority,O=Signet TEST",
+                     *               "serial": "5d444aea1e4781e71545abe20641928f",
+                     *               "kind": "crl",
+                     *               "source": "dss",
+                     *               "issued_at": "2026-12-06T17:44:05Z",
+                     *               "next_update": "2026-12-13T17:44:05Z",
+                     *               "status": "good",
+                     *               "revoked_at": null,
+                     *               "reason": null
+                     *             },
+                     *             {
+                     *               "certificate": "CN=Signet TEST Issuing CA,O=Signet TEST",
+                     *               "serial": "6385aeb61475964aa8b6a7d07c2647df",
+                     *               "kind": "crl",
+                     *               "source": "dss",
+                     *               "issued_at": "2026-12-06T17:44:05Z",
+                     *               "next_update": "2026-12-13T17:44:05Z",
+                     *               "status": "good",
+                     *               "revoked_at": null,
+                     *               "reason": null
+                     *             },
+                     *             {
+                     *               "certificate": "CN=Signet TEST Seal,O=Signet TEST",
+                     *               "serial": "59ec8a5e1dfa4550aec3948c3198434e",
+                     *               "kind": "crl",
+                     *               "source": "dss",
+                     *               "issued_at": "2026-12-06T17:44:05Z",
+                     *               "next_update": "2026-12-13T17:44:05Z",
+                     *               "status": "good",
+                     *               "revoked_at": null,
+                     *               "reason": null
+                     *             }
                      *           ]
                      *         },
                      *         {
@@ -6668,11 +6704,39 @@ export interface operations {
                      *           "test_mode": true,
                      *           "details": [
                      *             "made in test mode: Signet's TEST certificates are not valid for real signatures"
+                     *           ],
+                     *           "proof_of_existence": "2026-12-06T17:44:05Z",
+                     *           "revocation": [
+                     *             {
+                     *               "certificate": "CN=Signet TEST Timestamp Authority,O=Signet TEST",
+                     *               "serial": "5d444aea1e4781e71545abe20641928f",
+                     *               "kind": "crl",
+                     *               "source": "dss",
+                     *               "issued_at": "2026-12-06T17:44:05Z",
+                     *               "next_update": "2026-12-13T17:44:05Z",
+                     *               "status": "good",
+                     *               "revoked_at": null,
+                     *               "reason": null
+                     *             },
+                     *             {
+                     *               "certificate": "CN=Signet TEST Issuing CA,O=Signet TEST",
+                     *               "serial": "6385aeb61475964aa8b6a7d07c2647df",
+                     *               "kind": "crl",
+                     *               "source": "dss",
+                     *               "issued_at": "2026-12-06T17:44:05Z",
+                     *               "next_update": "2026-12-13T17:44:05Z",
+                     *               "status": "good",
+                     *               "revoked_at": null,
+                     *               "reason": null
+                     *             }
                      *           ]
                      *         }
                      *       ],
                      *       "produced_by_signet": true,
-                     *       "test_mode": true
+                     *       "test_mode": true,
+                     *       "validation_time": "2026-12-06T17:44:06.120Z",
+                     *       "revocation_policy": "if_available",
+                     *       "online": false
                      *     }
                      */
                     "application/json": components["schemas"]["VerificationReport"];
