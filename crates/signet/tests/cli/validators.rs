@@ -374,7 +374,7 @@ fn signet_verify_agrees_with_the_validators_on_the_api_signed_files() {
         for (s, name) in sigs.iter().zip(names) {
             assert_eq!(s["signer"], *name);
             assert_eq!(s["claimed_level"], "PAdES");
-            assert_eq!(s["detected_level"], "PAdES-B-T");
+            assert_eq!(s["detected_level"], "PAdES-B-LTA");
             assert_eq!(s["later_changes"], "signatures_and_forms_only");
             assert!(s["timestamp_time"].is_string(), "{s}");
         }
