@@ -39,16 +39,13 @@
 //! (`signing::resolve_waiting_signers`, before the follow-up's transaction, each document in
 //! transactions of its own so that no signature is made under a lock).
 
-pub use crate::events::{FollowUp, FollowUps};
+pub use crate::events::{FOLLOW_UP_JOB_PREFIX, FollowUp, FollowUps};
 
 use crate::error::{AppError, AppResult};
 use crate::state::{AppState, random16};
 use signet_core::ids::{JobId, TenantId};
 use signet_store::{ClaimedJob, JobSpec, Mode, StoreError, Tx};
 use std::collections::VecDeque;
-
-/// The job kinds of follow-ups start with this; the name follows.
-pub const KIND_PREFIX: &str = crate::events::FOLLOW_UP_JOB_PREFIX;
 
 /// Follow-ups written in a transaction, to [`run`] once it has committed.
 #[must_use = "follow-ups are run with followups::run once the transaction commits"]
@@ -100,7 +97,7 @@ pub async fn record(
             id: JobId::from_random(random16()),
             tenant_id: tenant.clone(),
             mode,
-            kind: format!("{KIND_PREFIX}{}", follow_up.name()),
+            kind: format!("{FOLLOW_UP_JOB_PREFIX}{}", follow_up.name()),
             payload: serde_json::to_value(&follow_up).map_err(|e| AppError::internal(&e))?,
             due_at,
         };

@@ -70,7 +70,7 @@ async fn dispatch(state: &AppState, job: &ClaimedJob) -> crate::error::AppResult
         crate::screening::JOB_RESCREEN => crate::screenings::run_rescreen(state, job).await,
         crate::signing::JOB_SIGNING_TIMER => crate::signing::run_signing_timer(state, job).await,
         crate::archive::JOB_ARCHIVE_TIMESTAMP => crate::archive::run(state, job).await,
-        kind if kind.starts_with(crate::followups::KIND_PREFIX) => {
+        kind if kind.starts_with(crate::followups::FOLLOW_UP_JOB_PREFIX) => {
             crate::followups::run_claimed(state, job).await
         }
         other => Err(crate::error::AppError::internal(&format!(
