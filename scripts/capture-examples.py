@@ -131,23 +131,20 @@ endpoint = call("createWebhookEndpoint", "POST", "/v1/webhooks", {"url": "http:/
 eid = endpoint["id"]
 
 # Documents.
-def new_document(name: str, record: bool):
-    return call(
-        "createDocument",
-        "POST",
-        "/v1/documents",
-        {
-            "name": name,
-            "file": base64.b64encode(pdf).decode(),
-            "signers": [{"name": "Ada Lovelace", "email": "ada@example.com"}],
-            "tags": ["onboarding"],
-            "custom": ["customer-4711"],
-        },
-        record=record,
-    )
+def new_document(name: str, record: bool, number=None):
+    body = {
+        "name": name,
+        "file": base64.b64encode(pdf).decode(),
+        "signers": [{"name": "Ada Lovelace", "email": "ada@example.com"}],
+        "tags": ["onboarding"],
+        "custom": ["customer-4711"],
+    }
+    if number is not None:
+        body["number"] = number
+    return call("createDocument", "POST", "/v1/documents", body, record=record)
 
 
-document = new_document("Service agreement", True)
+document = new_document("Service agreement", True, "SA-2026-0001")
 did, sid = document["id"], document["signers"][0]["id"]
 call("getSigner", "GET", f"/v1/documents/{did}/signers/{sid}")
 call("resendSigner", "POST", f"/v1/documents/{did}/signers/{sid}/resend")
@@ -162,6 +159,8 @@ rejected = new_document("Rejected agreement", False)
 call("rejectSigner", "POST", f"/v1/documents/{rejected['id']}/signers/{rejected['signers'][0]['id']}/reject", {"message": "The notice period is wrong."})
 canceled = new_document("Canceled agreement", False)
 call("cancelDocument", "POST", f"/v1/documents/{canceled['id']}/cancel")
+drafts = [new_document("Draft agreement", False, f"DRAFT-{i}") for i in (1, 2)]
+call("deleteDocuments", "POST", "/v1/documents/delete", {"ids": [d["id"] for d in drafts]})
 # A selfie review and an unblock need a signer in a state this play does not reach; their
 # answers have the signer's schema.
 image = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC"

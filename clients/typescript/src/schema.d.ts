@@ -85,7 +85,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List documents, newest first; filter with `status` and `tag`. */
+        /** List documents, newest first; filter with `status`, `tag` and `number`. */
         get: operations["listDocuments"];
         put?: never;
         /**
@@ -105,6 +105,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/documents/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete several documents no signer has signed, all or nothing.
+         * @description Each goes as with `DELETE /v1/documents/{id}`. If any cannot go (unknown, or a signer has
+         *     signed), none is deleted: 409 `documents_not_deletable` (38) with one entry per document
+         *     that cannot, `source.field` naming its place in `ids` (`ids[2]`).
+         */
+        post: operations["deleteDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/documents/{id}": {
         parameters: {
             query?: never;
@@ -116,7 +138,15 @@ export interface paths {
         get: operations["getDocument"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a document no signer has signed.
+         * @description Its file, signers and their links go at once (a signer's link then opens a 404 page), with
+         *     their one-time codes and the document's pending timers; `GET` answers 404 from then on.
+         *     The audit trail stays, closed by a `document.deleted` entry, and `GET …/audit` still
+         *     answers for it. Sends `document.deleted`. Once a signer has signed, 409
+         *     `document_has_signatures` (37): cancel it instead.
+         */
+        delete: operations["deleteDocument"];
         options?: never;
         head?: never;
         patch?: never;
@@ -130,7 +160,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The audit trail: every event of the document, hash-chained.
+         * The audit trail: every event of the document, hash-chained. A deleted document's trail
+         *     stays readable, its last entry `document.deleted`.
          * @description `chain_valid` is false, and `first_broken_seq` names the entry, when an entry was edited,
          *     removed or reordered after it was written. `entries` is one page of the trail, oldest first
          *     (`page[number]`, `page[size]`); `chain_valid`, `head` and `entry_count` judge the whole.
@@ -1238,6 +1269,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "document.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * document.deleted
+         * @description A document no signer had signed was deleted (`DELETE /v1/documents/{id}` or `POST /v1/documents/delete`): its file, signers and links are gone; its audit trail ends with the deletion.
+         */
+        post: operations["documentDeletedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "screening.completed": {
         parameters: {
             query?: never;
@@ -1487,6 +1538,8 @@ export interface components {
             file?: string | null;
             /** @description 1 to 255 characters once trimmed. */
             name: string;
+            /** @description Your document number: 1 to 64 letters, digits and `@_,-` (else 400 with return code 81), unique among your documents in this mode (else 409 `document_number_taken` with 73). `GET /v1/documents?number=` finds it. */
+            number?: string | null;
             /** @description `simple` (default) or `advanced`. */
             signature_level?: ("simple" | "advanced" | "qualified") | null;
             /** @description 1 to 20 signers (more is return code 75). */
@@ -1527,7 +1580,7 @@ export interface components {
             /** @description At most 1000 characters. */
             description?: string | null;
             /** @description Event types to receive (the document's `webhooks` lists them), or `["*"]` for all; repeats are dropped. */
-            event_types: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[];
+            event_types: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[];
             /**
              * Format: uri
              * @description Where deliveries are POSTed: `http` or `https`, no credentials, at most 2048 bytes; private and local addresses are refused when a delivery connects.
@@ -1540,6 +1593,15 @@ export interface components {
             decision: "true_positive" | "false_positive";
             /** @description Why, for the audit trail (at most 2000 characters). */
             note?: string | null;
+        };
+        DeleteDocuments: {
+            /** @description 1 to 100 document ids; a repeated id counts once. */
+            ids: string[];
+        };
+        /** @description The documents a bulk deletion deleted. */
+        DeletedDocuments: {
+            /** @description In the order of `ids`. */
+            deleted: components["schemas"]["DocumentDeleted"][];
         };
         /** @description A document sent for signature, with its signers. */
         Document: {
@@ -1562,6 +1624,8 @@ export interface components {
             /** @description REJECTED's message, or BLOCKED's reason. */
             message: string | null;
             name: string;
+            /** @description The integrator's document number (`GET /v1/documents?number=` finds it). */
+            number: string | null;
             /** Format: int32 */
             pages: number;
             /** @description SHA-256 of the original file. */
@@ -1583,6 +1647,32 @@ export interface components {
             tags: string[];
             /** Format: date-time */
             updated_at: string;
+        };
+        /**
+         * @description `document.deleted`'s `data`: what is left of a document deleted before anyone signed.
+         *     Its file, signers and links are gone; its audit trail stays, closed by the deletion.
+         */
+        DocumentDeleted: {
+            /**
+             * @description The hash of the audit trail's last entry, the deletion
+             *     (`GET /v1/documents/{id}/audit` still answers).
+             */
+            audit_head: string;
+            /** @description Free strings returned in every document webhook (seed 004). */
+            custom: string[];
+            /**
+             * Format: date-time
+             * @description Tenant clock.
+             */
+            deleted_at: string;
+            /** @description Who deleted it, as the audit trail names them (`api_key:…`, `operator:…`). */
+            deleted_by: string;
+            id: string;
+            name: string;
+            number: string | null;
+            /** @enum {string} */
+            status: "pending" | "rejected" | "blocked" | "expired" | "finished" | "canceled";
+            tags: string[];
         };
         /**
          * @description Seed 004's document webhook: `code` (the document id), `name`, `status` (seed 004's word),
@@ -1634,7 +1724,7 @@ export interface components {
              * @description A stable code; see `GET /v1/codes` (kind `error_code`).
              * @enum {string}
              */
-            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "rate_limited" | "too_many_codes" | "code_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
+            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "rate_limited" | "too_many_codes" | "code_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
             detail: string;
             /** @description The request id. */
             id: string;
@@ -2464,7 +2554,7 @@ export interface components {
             /** @description At most 1000 characters. */
             description?: string | null;
             /** @description Event types to receive (the document's `webhooks` lists them), or `["*"]` for all; repeats are dropped. */
-            event_types?: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[] | null;
+            event_types?: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[] | null;
             /** @description Enabling a disabled endpoint resumes its pending messages. */
             status?: ("enabled" | "disabled") | null;
             /**
@@ -2517,7 +2607,7 @@ export interface components {
             attempted_at: string;
             error: string | null;
             /** @enum {string} */
-            event_type: "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled";
+            event_type: "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled";
             id: string;
             /** Format: double */
             latency_ms: number;
@@ -2547,7 +2637,7 @@ export interface components {
             created_at: string;
             description: string | null;
             disabled_reason: string | null;
-            event_types: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[];
+            event_types: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[];
             id: string;
             /** @description `whsec_…`: in the answers to creation and rotation only. */
             secret?: string | null;
@@ -2584,6 +2674,17 @@ export interface components {
         };
     };
     responses: {
+        /** @description `document_has_signatures` (Document Signed) */
+        document_has_signatures: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    errors?: unknown;
+                } & components["schemas"]["ErrorBody"];
+            };
+        };
         /** @description `idempotency_key_in_progress` (Request In Progress) */
         idempotency_key_in_progress: {
             headers: {
@@ -2883,6 +2984,8 @@ export interface operations {
                 status?: "pending" | "rejected" | "blocked" | "expired" | "finished" | "canceled";
                 /** @description Only documents with this tag */
                 tag?: string;
+                /** @description Only the document with this number (at most one) */
+                number?: string;
                 "page[number]"?: number;
                 /** @description 1 to 1000, default 10 */
                 "page[size]"?: number;
@@ -2914,6 +3017,7 @@ export interface operations {
                      *         "custom": [
                      *           "customer-4711"
                      *         ],
+                     *         "number": "SA-2026-0001",
                      *         "pages": 1,
                      *         "size": 686,
                      *         "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
@@ -2990,7 +3094,8 @@ export interface operations {
                  *       ],
                  *       "custom": [
                  *         "customer-4711"
-                 *       ]
+                 *       ],
+                 *       "number": "SA-2026-0001"
                  *     }
                  */
                 "application/json": components["schemas"]["CreateDocument"];
@@ -3018,6 +3123,7 @@ export interface operations {
                      *       "custom": [
                      *         "customer-4711"
                      *       ],
+                     *       "number": "SA-2026-0001",
                      *       "pages": 1,
                      *       "size": 686,
                      *       "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
@@ -3073,7 +3179,17 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             408: components["responses"]["request_timeout"];
-            409: components["responses"]["idempotency_key_in_progress"];
+            /** @description `document_number_taken` (Document Number Taken), `idempotency_key_in_progress` (Request In Progress) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description `file_too_large` (File Too Large), `payload_too_large` (Payload Too Large) */
             413: {
                 headers: {
@@ -3097,6 +3213,105 @@ export interface operations {
                     } & components["schemas"]["ErrorBody"];
                 };
             };
+            500: components["responses"]["internal_error"];
+        };
+    };
+    deleteDocuments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the first response is stored and a retry with the same key and body gets it back (with `Idempotent-Replayed: true`); the same key with another body is `idempotency_key_reused`, one still being processed `idempotency_key_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         "9c1f0e4b7a2d4e6f8a1b3c5d7e9f0a21doc",
+                 *         "5e7d9b1c3a5f7e9d1b3c5a7e9f1d3b52doc"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeleteDocuments"];
+            };
+        };
+        responses: {
+            /** @description What was deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deleted": [
+                     *         {
+                     *           "id": "9c1f0e4b7a2d4e6f8a1b3c5d7e9f0a21doc",
+                     *           "name": "Draft agreement",
+                     *           "number": "DRAFT-1",
+                     *           "tags": [
+                     *             "onboarding"
+                     *           ],
+                     *           "custom": [
+                     *             "customer-4711"
+                     *           ],
+                     *           "status": "pending",
+                     *           "deleted_by": "api_key:286205c217ad7385e37cc0e9e9aed462key",
+                     *           "deleted_at": "2026-12-06T17:46:06.112Z",
+                     *           "audit_head": "3f1e5c7a9b2d4f6e8a0c2e4f6a8b0d2f4e6a8c0e2f4a6b8d0f2a4c6e8b0d2f4a"
+                     *         },
+                     *         {
+                     *           "id": "5e7d9b1c3a5f7e9d1b3c5a7e9f1d3b52doc",
+                     *           "name": "Draft agreement",
+                     *           "number": "DRAFT-2",
+                     *           "tags": [
+                     *             "onboarding"
+                     *           ],
+                     *           "custom": [
+                     *             "customer-4711"
+                     *           ],
+                     *           "status": "pending",
+                     *           "deleted_by": "api_key:286205c217ad7385e37cc0e9e9aed462key",
+                     *           "deleted_at": "2026-12-06T17:46:06.112Z",
+                     *           "audit_head": "a4c6e8f0b2d4a6c8e0f2b4d6a8c0e2f4b6d8a0c2e4f6b8d0a2c4e6f8b0d2a4c6"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedDocuments"];
+                };
+            };
+            /** @description `invalid_model` (Invalid Model), `invalid_json` (Invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            408: components["responses"]["request_timeout"];
+            /** @description `documents_not_deletable` (Documents Not Deletable), `idempotency_key_in_progress` (Request In Progress) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["payload_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            422: components["responses"]["idempotency_key_reused"];
             500: components["responses"]["internal_error"];
         };
     };
@@ -3131,6 +3346,7 @@ export interface operations {
                      *       "custom": [
                      *         "customer-4711"
                      *       ],
+                     *       "number": "SA-2026-0001",
                      *       "pages": 1,
                      *       "size": 686,
                      *       "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
@@ -3186,6 +3402,41 @@ export interface operations {
                 };
             };
             408: components["responses"]["request_timeout"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    deleteDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["unauthorized"];
+            /** @description `document_not_found` (Not Found), `not_found` (Not Found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            408: components["responses"]["request_timeout"];
+            409: components["responses"]["document_has_signatures"];
             500: components["responses"]["internal_error"];
         };
     };
@@ -3352,6 +3603,7 @@ export interface operations {
                      *       "custom": [
                      *         "customer-4711"
                      *       ],
+                     *       "number": null,
                      *       "pages": 1,
                      *       "size": 686,
                      *       "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
@@ -7900,6 +8152,60 @@ export interface operations {
                      */
                     created_at: string;
                     data: components["schemas"]["DocumentEvent"];
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once and `webhook.endpoint_disabled` is raised. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Delivered: any 2xx ends the message's schedule. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer in time, is tried again: after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (±20 %, later if `Retry-After` asks, at most a day); an endpoint whose every attempt failed for five days is disabled. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    documentDeletedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every attempt, so a receiver can drop a repeat. */
+                "webhook-id": string;
+                /** @description Unix seconds (wall clock) of this attempt; refuse one far from your own clock. */
+                "webhook-timestamp": number;
+                /** @description Space-separated `v1,<base64>` HMAC-SHA256 signatures of `{webhook-id}.{webhook-timestamp}.{body}` under the endpoint's `whsec_` secret; for 24 hours after a rotation, one per secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The event id (also `webhook-id`). */
+                    id: string;
+                    /** @constant */
+                    type: "document.deleted";
+                    /**
+                     * Format: date-time
+                     * @description When the event happened, on the tenant clock.
+                     */
+                    created_at: string;
+                    data: components["schemas"]["DocumentDeleted"];
                 };
             };
         };

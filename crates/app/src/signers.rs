@@ -407,3 +407,207 @@ pub async fn cancel(state: &AppState, at: DocumentAt<'_>, by: &Acting) -> AppRes
     let fx = l.wf.cancel(l.now).map_err(signing::refused)?;
     l.commit(state, at, &by.actor(None), fx).await
 }
+
+/// How wide the signer's page draws a page of the document, in pixels.
+pub const PAGE_IMAGE_WIDTH_PX: u32 = 900;
+
+/// Where the image of page `n` of a revision of the document is kept: each page is drawn
+/// once per revision, and later requests read the stored PNG. The key lies under the
+/// document, so the blob sweeper keeps it while the document exists.
+pub fn page_image_key(tenant: &str, document: &str, revision: u32, n: usize) -> String {
+    format!("{tenant}/documents/{document}/pages/r{revision}-p{n}-w{PAGE_IMAGE_WIDTH_PX}.png")
+}
+
+/// The most documents one `POST /v1/documents/delete` takes.
+pub const MAX_BULK_DELETE: usize = 100;
+
+/// Why a document cannot be deleted, or `None` when it can.
+fn undeletable(wf: &Workflow) -> Option<&'static str> {
+    wf.has_signature()
+        .then_some("a signer has signed it: a signed document is evidence and can only be canceled")
+}
+
+/// Deletes a document no signer has signed (else 409 `document_has_signatures`, 37): its
+/// signers and their links (a deleted document's link opens a 404 page), their one-time
+/// codes, its pending timers and, once that commits, its files. The audit trail stays,
+/// closed by a `document.deleted` entry chained onto it, and a tombstone says whose it was;
+/// `document.deleted` is sent.
+pub async fn delete(
+    state: &AppState,
+    at: DocumentAt<'_>,
+    by: &Acting,
+) -> AppResult<crate::views::DocumentDeletedView> {
+    let mut l = lock(state, at).await?;
+    if let Some(why) = undeletable(&l.wf) {
+        return Err(AppError::new(
+            signet_core::catalog::ErrorCode::DocumentHasSignatures,
+            format!("the document cannot be deleted: {why}"),
+        ));
+    }
+    let actor = by.actor(None);
+    let view = remove(state, &mut l.tx, at, &l.wf, &actor, l.now).await?;
+    l.tx.commit()
+        .await
+        .map_err(signet_store::StoreError::from)?;
+    delete_files(state, &at.tenant.id, &l.wf).await;
+    Ok(view)
+}
+
+/// Deletes several documents, all or nothing: if any cannot go (unknown, or signed), none is
+/// deleted and 409 `documents_not_deletable` (38) names each that cannot, by its place in
+/// `ids`. The documents are locked in id order, so two overlapping requests cannot deadlock.
+pub async fn delete_many(
+    state: &AppState,
+    tenant: &Tenant,
+    mode: Mode,
+    ids: &[DocumentId],
+    by: &Acting,
+) -> AppResult<Vec<crate::views::DocumentDeletedView>> {
+    let now = tenant.now(mode, state.wall_now());
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_by(|a, b| ids[*a].as_str().cmp(ids[*b].as_str()));
+    let mut tx = state.store.begin().await?;
+    let mut locked: Vec<(usize, Workflow)> = Vec::with_capacity(ids.len());
+    let mut refusals = Vec::new();
+    for i in order {
+        match state
+            .store
+            .workflow_for_update(&mut tx, &tenant.id, &ids[i])
+            .await
+        {
+            Ok((wf, m)) if m == mode => {
+                if let Some(why) = undeletable(&wf) {
+                    refusals.push((i, why));
+                } else {
+                    locked.push((i, wf));
+                }
+            }
+            Ok(_) | Err(signet_store::StoreError::NotFound) => {
+                refusals.push((i, "no such document"));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if !refusals.is_empty() {
+        refusals.sort_by_key(|(i, _)| *i);
+        let fields: Vec<signet_core::validate::FieldError> = refusals
+            .iter()
+            .map(|(i, why)| {
+                signet_core::validate::FieldError::new(
+                    &format!("ids[{i}]"),
+                    format!("{}: {why}", ids[*i].as_str()),
+                )
+            })
+            .collect();
+        let mut e = AppError::new(
+            signet_core::catalog::ErrorCode::DocumentsNotDeletable,
+            "no document was deleted: some cannot be",
+        );
+        e.fields = fields;
+        return Err(e);
+    }
+    let actor = by.actor(None);
+    let at = |id| DocumentAt {
+        tenant,
+        mode,
+        document: id,
+    };
+    let mut views = Vec::with_capacity(locked.len());
+    for (_, wf) in &locked {
+        views.push((
+            ids.iter().position(|x| *x == wf.document.id).unwrap_or(0),
+            remove(state, &mut tx, at(&wf.document.id), wf, &actor, now).await?,
+        ));
+    }
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    for (_, wf) in &locked {
+        delete_files(state, &tenant.id, wf).await;
+    }
+    views.sort_by_key(|(i, _)| *i);
+    Ok(views.into_iter().map(|(_, v)| v).collect())
+}
+
+/// In `tx`, where the document is locked: the deletion's audit entry chained onto the trail,
+/// the rows gone with a tombstone left, and the `document.deleted` event.
+async fn remove(
+    state: &AppState,
+    tx: &mut Tx,
+    at: DocumentAt<'_>,
+    wf: &Workflow,
+    actor: &Actor,
+    now: Timestamp,
+) -> AppResult<crate::views::DocumentDeletedView> {
+    let d = &wf.document;
+    let head = state.store.audit_head(tx, &d.id).await?;
+    let (seq, prev) = head.unwrap_or((0, String::new()));
+    let mut row = signet_store::AuditRow {
+        seq: seq + 1,
+        at: signet_core::time::to_storage_precision(now),
+        action: "document.deleted".to_owned(),
+        actor: actor.actor.clone(),
+        signer_id: None,
+        ip: actor.ip.clone(),
+        user_agent: actor.user_agent.clone(),
+        document_sha256: d.current_sha256.clone(),
+        details: serde_json::json!({
+            "status": d.status.as_str(),
+            "number": d.number,
+            "signers": wf.signers.len(),
+        }),
+        prev_hash: prev,
+        hash: String::new(),
+    };
+    row.hash = signing::audit_hash(&row);
+    state.store.insert_audit(tx, &d.id, &row).await?;
+    state
+        .store
+        .delete_workflow(tx, &at.tenant.id, at.mode, d, &actor.actor, now)
+        .await?;
+    let view = crate::views::DocumentDeletedView {
+        id: d.id.as_str().to_owned(),
+        name: d.name.clone(),
+        number: d.number.clone(),
+        tags: d.tags.clone(),
+        custom: d.custom.clone(),
+        status: d.status.as_str(),
+        deleted_by: actor.actor.clone(),
+        deleted_at: signet_core::time::format(&now),
+        audit_head: row.hash,
+    };
+    let data = serde_json::to_value(&view).map_err(|e| AppError::internal(&e))?;
+    crate::events::emit(
+        state,
+        tx,
+        &at.tenant.id,
+        at.mode,
+        "document.deleted",
+        data,
+        now,
+    )
+    .await?;
+    Ok(view)
+}
+
+/// Deletes a deleted document's files: the original, the file as it stood, selfies and the
+/// page images drawn for the signer's page. One that cannot be deleted now is left to the
+/// blob sweeper, which removes files of a document that no longer exists.
+async fn delete_files(state: &AppState, tenant: &signet_core::ids::TenantId, wf: &Workflow) {
+    let d = &wf.document;
+    let mut keys = vec![d.original_key.clone(), d.file_key.clone()];
+    keys.extend(
+        wf.signers
+            .iter()
+            .filter_map(|s| s.selfie.as_ref().map(|x| x.blob_key.clone())),
+    );
+    for revision in 0..=d.revisions {
+        for n in 1..=d.pages as usize {
+            keys.push(page_image_key(tenant.as_str(), d.id.as_str(), revision, n));
+        }
+    }
+    keys.dedup();
+    for key in keys {
+        if let Err(e) = state.blobs.delete(&key).await {
+            tracing::warn!(error = %e, key = %key, "a deleted document's file is left to the sweeper");
+        }
+    }
+}

@@ -16,9 +16,9 @@ mod screening;
 mod webhooks;
 
 pub use documents::{
-    ApprovalView, AuditEntryView, AuditTrailView, DocumentEventSignerView, DocumentEventView,
-    DocumentToApproveView, DocumentView, OtpDestinationView, OtpView, SelfieView,
-    SignatureCheckView, SignerDetailView, SignerView, VerificationView,
+    ApprovalView, AuditEntryView, AuditTrailView, DocumentDeletedView, DocumentEventSignerView,
+    DocumentEventView, DocumentToApproveView, DocumentView, OtpDestinationView, OtpView,
+    SelfieView, SignatureCheckView, SignerDetailView, SignerView, VerificationView,
 };
 pub use identifications::{
     AttemptView, ClockView, IdentificationView, PersonDocumentView, SUPPORTED_DOCUMENT_TYPES,

@@ -262,6 +262,7 @@ impl Harness {
             expires_at: None,
             tags: vec![],
             custom: vec![],
+            number: None,
             pages: 1,
             size: 1,
             original_sha256: "00".into(),

@@ -233,6 +233,9 @@ pub struct Document {
     pub expires_at: Option<Timestamp>,
     pub tags: Vec<String>,
     pub custom: Vec<String>,
+    /// The integrator's document number, unique in the tenant and mode.
+    #[serde(default)]
+    pub number: Option<String>,
     pub pages: u32,
     pub size: u64,
     pub original_sha256: String,
@@ -653,6 +656,16 @@ impl Workflow {
 
     pub fn signer(&self, id: &SignerId) -> Option<&Signer> {
         self.signers.iter().find(|s| &s.id == id)
+    }
+
+    /// Whether any signer has signed (or Signet has added a revision): such a document is
+    /// evidence and cannot be deleted (seed 001's 37), only canceled.
+    pub fn has_signature(&self) -> bool {
+        self.document.revisions > 0
+            || self
+                .signers
+                .iter()
+                .any(|s| s.status == SignerStatus::Signed || s.signed_at.is_some())
     }
 
     fn index(&self, id: &SignerId) -> Result<usize, SigningError> {

@@ -513,6 +513,7 @@ fn view_schemas() -> Vec<(String, RefOr<Schema>)> {
     view::<views::SignerDetailView>(&mut out);
     view::<views::ApprovalView>(&mut out);
     view::<views::DocumentEventView>(&mut out);
+    view::<views::DocumentDeletedView>(&mut out);
     view::<views::AuditTrailView>(&mut out);
     view::<views::VerificationView>(&mut out);
     view::<views::HitView>(&mut out);

@@ -168,6 +168,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0014_hit_topics.sql"),
         postgres: include_str!("../migrations/postgres/0014_hit_topics.sql"),
     },
+    Migration {
+        version: 16,
+        name: "document_numbers_and_deletion",
+        sqlite: include_str!("../migrations/sqlite/0016_document_numbers_and_deletion.sql"),
+        postgres: include_str!("../migrations/postgres/0016_document_numbers_and_deletion.sql"),
+    },
 ];
 
 impl Store {

@@ -3,6 +3,9 @@
 use crate::{Mode, Result, Store, StoreError, Tx};
 use signet_core::ids::{DocumentId, PersonId, SignerId, TenantId};
 use signet_core::signing::{Document, Signer, Workflow};
+
+/// The job kind of a document's workflow timers (the app's `signing::JOB_SIGNING_TIMER`).
+const JOB_SIGNING_TIMER: &str = "signing_timer";
 use signet_core::time::{Timestamp, from_millis, to_millis};
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -50,6 +53,18 @@ fn audit_from_row(row: &AnyRow) -> Result<AuditRow> {
     })
 }
 
+/// The conflict a taken document number raises (`StoreError::Conflict`'s text).
+pub const DOCUMENT_NUMBER_TAKEN: &str = "document number taken";
+
+/// What is left of a deleted document: whose it was, and when and by whom it went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tombstone {
+    pub document_id: DocumentId,
+    pub number: Option<String>,
+    pub deleted_at: Timestamp,
+    pub deleted_by: String,
+}
+
 impl Store {
     /// A signer's `doc` column: its link token sealed.
     pub(crate) fn seal_signer(&self, s: &Signer) -> Result<String> {
@@ -84,7 +99,7 @@ impl Store {
     ) -> Result<()> {
         let d = &wf.document;
         sqlx::query(
-            "INSERT INTO documents (id, tenant_id, mode, status, doc, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO documents (id, tenant_id, mode, status, doc, created_at, updated_at, number) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(d.id.as_str())
         .bind(tenant.as_str())
@@ -93,8 +108,11 @@ impl Store {
         .bind(serde_json::to_string(d)?)
         .bind(to_millis(&d.created_at))
         .bind(to_millis(&d.updated_at))
+        .bind(d.number.clone())
         .execute(&mut **tx)
-        .await?;
+        .await
+        // The id is 128 random bits: the unique index a new document can hit is the number's.
+        .map_err(|e| StoreError::on_constraint(e, DOCUMENT_NUMBER_TAKEN))?;
         for tag in &d.tags {
             sqlx::query(
                 "INSERT INTO document_tags (document_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING",
@@ -235,27 +253,37 @@ impl Store {
         ))
     }
 
-    /// Documents newest first, optionally by status and tag.
+    /// Documents newest first, optionally by status, tag and number.
+    #[allow(clippy::too_many_arguments)]
     pub async fn list_documents(
         &self,
         tenant: &TenantId,
         mode: Mode,
         status: Option<&str>,
         tag: Option<&str>,
+        number: Option<&str>,
         page: u32,
         size: u32,
     ) -> Result<Vec<Workflow>> {
+        // $1 to $4 are fixed; each filter given takes the next placeholder, in this order.
+        let mut next = 4;
+        let mut param = || {
+            next += 1;
+            format!("${next}")
+        };
         let mut sql = String::from("SELECT d.doc, d.mode FROM documents d");
         if tag.is_some() {
-            sql.push_str(" JOIN document_tags t ON t.document_id = d.id AND t.tag = $5");
+            sql.push_str(&format!(
+                " JOIN document_tags t ON t.document_id = d.id AND t.tag = {}",
+                param()
+            ));
         }
         sql.push_str(" WHERE d.tenant_id = $1 AND d.mode = $2");
         if status.is_some() {
-            sql.push_str(if tag.is_some() {
-                " AND d.status = $6"
-            } else {
-                " AND d.status = $5"
-            });
+            sql.push_str(&format!(" AND d.status = {}", param()));
+        }
+        if number.is_some() {
+            sql.push_str(&format!(" AND d.number = {}", param()));
         }
         sql.push_str(" ORDER BY d.created_at DESC, d.id DESC LIMIT $3 OFFSET $4");
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -263,11 +291,8 @@ impl Store {
             .bind(mode.as_str())
             .bind(i64::from(size))
             .bind(i64::from(page.saturating_sub(1)) * i64::from(size));
-        if let Some(t) = tag {
-            q = q.bind(t.to_owned());
-        }
-        if let Some(s) = status {
-            q = q.bind(s.to_owned());
+        for v in [tag, status, number].into_iter().flatten() {
+            q = q.bind(v.to_owned());
         }
         let mut conn = self.read.acquire().await?;
         let rows = q.fetch_all(&mut *conn).await?;
@@ -278,6 +303,101 @@ impl Store {
             out.push(Workflow { document, signers });
         }
         Ok(out)
+    }
+
+    /// Whether a document of the tenant in this mode has `number` (the insert's unique index
+    /// decides in the end; this spares storing a file for a request that cannot succeed).
+    pub async fn document_number_taken(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        number: &str,
+    ) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT 1 FROM documents WHERE tenant_id = $1 AND mode = $2 AND number = $3",
+        )
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(number)
+        .fetch_optional(&self.read)
+        .await?;
+        Ok(row.is_some())
+    }
+
+    /// Deletes a document locked in `tx` ([`Store::workflow_for_update`]): its signers (and
+    /// so their link tokens and one-time codes), tags, pending workflow timers and row, and
+    /// leaves a tombstone. The audit trail stays; the caller has closed it with the deletion's
+    /// entry. The files are the caller's to delete once this commits.
+    pub async fn delete_workflow(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        mode: Mode,
+        document: &Document,
+        deleted_by: &str,
+        now: Timestamp,
+    ) -> Result<()> {
+        let id = document.id.as_str();
+        // Timers carry the document's id in their JSON payload; ids are random and unique,
+        // so the quoted id matches this document's timers only.
+        sqlx::query("DELETE FROM jobs WHERE tenant_id = $1 AND kind = $2 AND payload LIKE $3")
+            .bind(tenant.as_str())
+            .bind(JOB_SIGNING_TIMER)
+            .bind(format!("%\"{id}\"%"))
+            .execute(&mut **tx)
+            .await?;
+        for sql in [
+            "DELETE FROM signers WHERE document_id = $1",
+            "DELETE FROM document_tags WHERE document_id = $1",
+        ] {
+            sqlx::query(sql).bind(id).execute(&mut **tx).await?;
+        }
+        let done = sqlx::query("DELETE FROM documents WHERE id = $1 AND tenant_id = $2")
+            .bind(id)
+            .bind(tenant.as_str())
+            .execute(&mut **tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query(
+            "INSERT INTO document_tombstones (document_id, tenant_id, mode, number, deleted_at, deleted_by) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(document.number.clone())
+        .bind(to_millis(&now))
+        .bind(deleted_by)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// The tombstone of a document of the tenant deleted in this mode, if it was.
+    pub async fn tombstone(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        id: &DocumentId,
+    ) -> Result<Option<Tombstone>> {
+        let row = sqlx::query(
+            "SELECT number, deleted_at, deleted_by FROM document_tombstones WHERE document_id = $1 AND tenant_id = $2 AND mode = $3",
+        )
+        .bind(id.as_str())
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .fetch_optional(&self.read)
+        .await?;
+        row.map(|r| {
+            Ok(Tombstone {
+                document_id: id.clone(),
+                number: r.try_get("number")?,
+                deleted_at: from_millis(r.try_get("deleted_at")?),
+                deleted_by: r.try_get("deleted_by")?,
+            })
+        })
+        .transpose()
     }
 
     /// Documents with a signer of this person in one of `statuses` (for hooks that follow an

@@ -31,7 +31,11 @@ from .create_webhook import CreateWebhook
 from .create_webhook_event_types_item import CreateWebhookEventTypesItem
 from .decision_request import DecisionRequest
 from .decision_request_decision import DecisionRequestDecision
+from .delete_documents import DeleteDocuments
+from .deleted_documents import DeletedDocuments
 from .document import Document
+from .document_deleted import DocumentDeleted
+from .document_deleted_status import DocumentDeletedStatus
 from .document_event import DocumentEvent
 from .document_event_signer import DocumentEventSigner
 from .document_event_status import DocumentEventStatus
@@ -189,7 +193,11 @@ __all__ = (
     "CreateWebhookEventTypesItem",
     "DecisionRequest",
     "DecisionRequestDecision",
+    "DeleteDocuments",
+    "DeletedDocuments",
     "Document",
+    "DocumentDeleted",
+    "DocumentDeletedStatus",
     "DocumentEvent",
     "DocumentEventSigner",
     "DocumentEventStatus",

@@ -28,6 +28,9 @@ class CreateDocument:
         expires_at (datetime.datetime | None | Unset): The document expires then (tenant clock); in the future.
         file (None | str | Unset): The PDF, base64: required in a JSON request. With multipart, send it as the `file`
             part instead and the rest as the `data` part.
+        number (None | str | Unset): Your document number: 1 to 64 letters, digits and `@_,-` (else 400 with return code
+            81), unique among your documents in this mode (else 409 `document_number_taken` with 73). `GET
+            /v1/documents?number=` finds it.
         signature_level (CreateDocumentSignatureLevel | None | Unset): `simple` (default) or `advanced`.
         signing_order (CreateDocumentSigningOrder | None | Unset): `parallel` (default) or `sequential`.
         tags (list[str] | Unset): At most 20, each 1 to 100 characters once trimmed; repeats are dropped.
@@ -38,6 +41,7 @@ class CreateDocument:
     custom: list[str] | Unset = UNSET
     expires_at: datetime.datetime | None | Unset = UNSET
     file: None | str | Unset = UNSET
+    number: None | str | Unset = UNSET
     signature_level: CreateDocumentSignatureLevel | None | Unset = UNSET
     signing_order: CreateDocumentSigningOrder | None | Unset = UNSET
     tags: list[str] | Unset = UNSET
@@ -67,6 +71,12 @@ class CreateDocument:
             file = UNSET
         else:
             file = self.file
+
+        number: None | str | Unset
+        if isinstance(self.number, Unset):
+            number = UNSET
+        else:
+            number = self.number
 
         signature_level: None | str | Unset
         if isinstance(self.signature_level, Unset):
@@ -102,6 +112,8 @@ class CreateDocument:
             field_dict["expires_at"] = expires_at
         if file is not UNSET:
             field_dict["file"] = file
+        if number is not UNSET:
+            field_dict["number"] = number
         if signature_level is not UNSET:
             field_dict["signature_level"] = signature_level
         if signing_order is not UNSET:
@@ -153,6 +165,15 @@ class CreateDocument:
 
         file = _parse_file(d.pop("file", UNSET))
 
+        def _parse_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        number = _parse_number(d.pop("number", UNSET))
+
         def _parse_signature_level(
             data: object,
         ) -> CreateDocumentSignatureLevel | None | Unset:
@@ -199,6 +220,7 @@ class CreateDocument:
             custom=custom,
             expires_at=expires_at,
             file=file,
+            number=number,
             signature_level=signature_level,
             signing_order=signing_order,
             tags=tags,

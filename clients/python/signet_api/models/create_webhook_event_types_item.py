@@ -4,6 +4,7 @@ from enum import StrEnum
 class CreateWebhookEventTypesItem(StrEnum):
     DOCUMENT_BLOCKED = "document.blocked"
     DOCUMENT_CREATED = "document.created"
+    DOCUMENT_DELETED = "document.deleted"
     DOCUMENT_EXPIRED = "document.expired"
     DOCUMENT_FINISHED = "document.finished"
     DOCUMENT_REJECTED = "document.rejected"

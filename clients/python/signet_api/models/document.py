@@ -32,6 +32,7 @@ class Document:
         id (str):
         message (None | str): REJECTED's message, or BLOCKED's reason.
         name (str):
+        number (None | str): The integrator's document number (`GET /v1/documents?number=` finds it).
         pages (int):
         sha256 (str): SHA-256 of the original file.
         signature_level (DocumentSignatureLevel):
@@ -53,6 +54,7 @@ class Document:
     id: str
     message: None | str
     name: str
+    number: None | str
     pages: int
     sha256: str
     signature_level: DocumentSignatureLevel
@@ -93,6 +95,9 @@ class Document:
 
         name = self.name
 
+        number: None | str
+        number = self.number
+
         pages = self.pages
 
         sha256 = self.sha256
@@ -129,6 +134,7 @@ class Document:
                 "id": id,
                 "message": message,
                 "name": name,
+                "number": number,
                 "pages": pages,
                 "sha256": sha256,
                 "signature_level": signature_level,
@@ -198,6 +204,13 @@ class Document:
 
         name = d.pop("name")
 
+        def _parse_number(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        number = _parse_number(d.pop("number"))
+
         pages = d.pop("pages")
 
         sha256 = d.pop("sha256")
@@ -233,6 +246,7 @@ class Document:
             id=id,
             message=message,
             name=name,
+            number=number,
             pages=pages,
             sha256=sha256,
             signature_level=signature_level,

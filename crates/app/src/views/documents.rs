@@ -169,6 +169,9 @@ pub struct DocumentView {
     pub tags: Vec<String>,
     /// Free strings returned in every document webhook (seed 004).
     pub custom: Vec<String>,
+    /// The integrator's document number (`GET /v1/documents?number=` finds it).
+    #[schema(required)]
+    pub number: Option<String>,
     pub pages: u32,
     /// Bytes of the original file.
     pub size: u64,
@@ -204,6 +207,7 @@ impl DocumentView {
             expires_at: opt_time(&d.expires_at),
             tags: d.tags.clone(),
             custom: d.custom.clone(),
+            number: d.number.clone(),
             pages: d.pages,
             size: d.size,
             sha256: d.original_sha256.clone(),
@@ -225,6 +229,31 @@ impl DocumentView {
             finished_at: opt_time(&d.finished_at),
         }
     }
+}
+
+/// `document.deleted`'s `data`: what is left of a document deleted before anyone signed.
+/// Its file, signers and links are gone; its audit trail stays, closed by the deletion.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[schema(as = DocumentDeleted)]
+pub struct DocumentDeletedView {
+    pub id: String,
+    pub name: String,
+    #[schema(required)]
+    pub number: Option<String>,
+    pub tags: Vec<String>,
+    /// Free strings returned in every document webhook (seed 004).
+    pub custom: Vec<String>,
+    /// The status the document had when it was deleted.
+    #[schema(schema_with = document_status)]
+    pub status: &'static str,
+    /// Who deleted it, as the audit trail names them (`api_key:…`, `operator:…`).
+    pub deleted_by: String,
+    /// Tenant clock.
+    #[schema(format = DateTime)]
+    pub deleted_at: String,
+    /// The hash of the audit trail's last entry, the deletion
+    /// (`GET /v1/documents/{id}/audit` still answers).
+    pub audit_head: String,
 }
 
 /// A document the signer approves, with the hash of the file as it stands.

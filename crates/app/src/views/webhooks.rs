@@ -76,6 +76,11 @@ pub const EVENT_TYPES: &[EventType] = &[
         payload: "DocumentEvent",
     },
     EventType {
+        name: "document.deleted",
+        description: "A document no signer had signed was deleted (`DELETE /v1/documents/{id}` or `POST /v1/documents/delete`): its file, signers and links are gone; its audit trail ends with the deletion.",
+        payload: "DocumentDeleted",
+    },
+    EventType {
         name: "screening.completed",
         description: "A person was screened against the sanctions lists; `data` is the screening.",
         payload: "Screening",

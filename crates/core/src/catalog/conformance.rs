@@ -1032,9 +1032,28 @@ const RETURN_CODES: &[Group] = &[
     ),
     (
         K::ReturnCode,
-        &["37", "38", "107"],
+        &["37"],
+        made(
+            "`DELETE /v1/documents/{id}` after a signer has signed: 409 `document_has_signatures`",
+            t!(
+                "api/doc_lifecycle.rs",
+                "a_document_a_signer_signed_cannot_be_deleted"
+            ),
+        ),
+    ),
+    (
+        K::ReturnCode,
+        &["38"],
+        made(
+            "`POST /v1/documents/delete` when any of `ids` cannot go: 409 `documents_not_deletable`, one entry per document, none deleted",
+            t!("api/doc_lifecycle.rs", "a_bulk_deletion_is_all_or_nothing"),
+        ),
+    ),
+    (
+        K::ReturnCode,
+        &["107"],
         never(
-            "Signet deletes no documents: a document is canceled (`POST /v1/documents/{id}/cancel`) and then answers `document_closed`.",
+            "No retention rule removes a signed document yet: a signed document cannot be deleted (37), and a document deleted before anyone signed answers 404 `document_not_found` with 41.",
         ),
     ),
     (
@@ -1120,7 +1139,13 @@ const RETURN_CODES: &[Group] = &[
     (
         K::ReturnCode,
         &["73", "81"],
-        never("Documents have no number chosen by the integrator: Signet gives each an id."),
+        made(
+            "`POST /v1/documents` with `number`: taken in the tenant and mode is 409 `document_number_taken` (73); malformed is 400 `invalid_model` naming `number` (81), as is a malformed `GET /v1/documents?number=`",
+            t!(
+                "api/doc_lifecycle.rs",
+                "a_number_is_returned_unique_and_filterable"
+            ),
+        ),
     ),
     (
         K::ReturnCode,
@@ -1524,6 +1549,36 @@ const ERRORS: &[Group] = &[
         made(
             "a signer's steps refused by the workflow (`SigningError`, `api/documents.rs`)",
             REFUSALS_TEST,
+        ),
+    ),
+    (
+        K::ErrorCode,
+        &["document_number_taken"],
+        made(
+            "`POST /v1/documents` with a `number` the tenant already uses in the mode",
+            t!(
+                "api/doc_lifecycle.rs",
+                "a_number_is_returned_unique_and_filterable"
+            ),
+        ),
+    ),
+    (
+        K::ErrorCode,
+        &["document_has_signatures"],
+        made(
+            "`DELETE /v1/documents/{id}` after a signer has signed (`signers::delete`)",
+            t!(
+                "api/doc_lifecycle.rs",
+                "a_document_a_signer_signed_cannot_be_deleted"
+            ),
+        ),
+    ),
+    (
+        K::ErrorCode,
+        &["documents_not_deletable"],
+        made(
+            "`POST /v1/documents/delete` when any document cannot go (`signers::delete_many`)",
+            t!("api/doc_lifecycle.rs", "a_bulk_deletion_is_all_or_nothing"),
         ),
     ),
     (

@@ -62,7 +62,7 @@ error_codes! {
     /// Validation failed (seed 002); `source.field` names the field.
     InvalidModel {
         code: "invalid_model", status: 400, title: "Invalid Model", return_code: [], retryable: false,
-        description: "The request failed validation; source.field names the field and source.message says why. Where seed 001 has a number for the field's problem it is added as return_code (75 too many signers, 92 a file that is not base64, 2004, 2005 or 2026 a refused selfie).",
+        description: "The request failed validation; source.field names the field and source.message says why. Where seed 001 has a number for the field's problem it is added as return_code (75 too many signers, 81 a malformed document number, 92 a file that is not base64, 2004, 2005 or 2026 a refused selfie).",
     },
     InvalidJson {
         code: "invalid_json", status: 400, title: "Invalid JSON", return_code: [], retryable: false,
@@ -114,6 +114,18 @@ error_codes! {
     Conflict {
         code: "conflict", status: 409, title: "Conflict", return_code: [], retryable: false,
         description: "The request conflicts with the current state of the resource, or what it needs is missing (no sanctions list imported).",
+    },
+    DocumentNumberTaken {
+        code: "document_number_taken", status: 409, title: "Document Number Taken", return_code: [73], retryable: false,
+        description: "Another document of the tenant in this mode already has this number.",
+    },
+    DocumentHasSignatures {
+        code: "document_has_signatures", status: 409, title: "Document Signed", return_code: [37], retryable: false,
+        description: "A document is deleted only while no signer has signed it; cancel it instead.",
+    },
+    DocumentsNotDeletable {
+        code: "documents_not_deletable", status: 409, title: "Documents Not Deletable", return_code: [38], retryable: false,
+        description: "POST /v1/documents/delete deletes all or nothing: one entry per document that cannot go (source.field names it in ids, source.message says why); none was deleted.",
     },
     /// The hosted pages (applicant's page, back office): a step the state does not take now.
     /// The API's own refusals of a signer's step are `invalid_transition`.
@@ -373,6 +385,9 @@ mod tests {
             (ErrorCode::DocumentExpired, 111, 422),
             (ErrorCode::PdfInvalid, 91, 422),
             (ErrorCode::PdfOverLimit, 93, 422),
+            (ErrorCode::DocumentNumberTaken, 73, 409),
+            (ErrorCode::DocumentHasSignatures, 37, 409),
+            (ErrorCode::DocumentsNotDeletable, 38, 409),
         ];
         for (code, n, http) in expected {
             assert_eq!(code.return_code(), Some(n), "{code}");

@@ -26,6 +26,10 @@ pub const MAX_CUSTOM_CHARS: usize = 1000;
 pub const RETURN_CODE_TOO_MANY_SIGNERS: u32 = 75;
 /// Seed 001's "File types do not match": the `file` member is not base64.
 pub const RETURN_CODE_NOT_BASE64: u32 = 92;
+/// Seed 001's "Illegal document number, only allow letters, numbers and @_,-".
+pub const RETURN_CODE_BAD_NUMBER: u32 = 81;
+/// The longest document `number`, in characters.
+pub const MAX_NUMBER_CHARS: usize = 64;
 
 /// How the PDF arrived, as far as its presence goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +114,8 @@ pub struct CreateDocumentInput {
     pub expires_at: Option<String>,
     pub tags: Vec<String>,
     pub custom: Vec<String>,
+    /// The integrator's document number, if given.
+    pub number: Option<String>,
 }
 
 /// A signer that passed the checks.
@@ -153,7 +159,32 @@ pub struct ValidDocument {
     pub tags: Vec<String>,
     /// Trimmed, duplicates dropped, first occurrence kept.
     pub custom: Vec<String>,
+    /// As given (see [`check_number`]).
+    pub number: Option<String>,
     pub signers: Vec<ValidSigner>,
+}
+
+/// The integrator's document number: 1 to [`MAX_NUMBER_CHARS`] ASCII letters, digits and
+/// `@`, `_`, `,`, `-`, taken as given (nothing is trimmed); anything else carries seed 001's
+/// return code 81. Whether it is free in the tenant is the store's to say (73).
+pub fn check_number(field: &str, value: &str) -> Result<String, Invalid> {
+    let ok = !value.is_empty()
+        && value.len() <= MAX_NUMBER_CHARS
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'@' | b'_' | b',' | b'-'));
+    if ok {
+        return Ok(value.to_owned());
+    }
+    Err(Invalid {
+        fields: vec![FieldError::new(
+            field,
+            format!(
+                "must be 1 to {MAX_NUMBER_CHARS} letters, digits and @ _ , - (no spaces or other characters)"
+            ),
+        )],
+        return_code: Some(RETURN_CODE_BAD_NUMBER),
+    })
 }
 
 fn check_name(field: &str, value: &str) -> Result<String, FieldError> {
@@ -243,8 +274,8 @@ fn check_signer(
 }
 
 /// Checks a new document at tenant time `now`, in this order: `name`, `signature_level`,
-/// `signing_order`, `expires_at` (RFC 3339 in UTC, in the future), `tags`, `custom`, the
-/// number of signers (at least one; more than [`MAX_SIGNERS`] carries return code 75), then
+/// `signing_order`, `expires_at` (RFC 3339 in UTC, in the future), `tags`, `custom`,
+/// `number` (return code 81 when malformed), the number of signers (at least one; more than [`MAX_SIGNERS`] carries return code 75), then
 /// every signer: `name`, `email`, `phone`, an email or a phone, `person_id` (a person id,
 /// required for `advanced`). Whether each signer's person exists is the caller's to check.
 pub fn check_create(input: &CreateDocumentInput, now: Timestamp) -> Result<ValidDocument, Invalid> {
@@ -272,6 +303,11 @@ pub fn check_create(input: &CreateDocumentInput, now: Timestamp) -> Result<Valid
     };
     let tags = check_list("tags", &input.tags, MAX_TAG_CHARS)?;
     let custom = check_list("custom", &input.custom, MAX_CUSTOM_CHARS)?;
+    let number = input
+        .number
+        .as_deref()
+        .map(|n| check_number("number", n))
+        .transpose()?;
     if input.signers.is_empty() {
         return Err(FieldError::new("signers", "at least one signer is required").into());
     }
@@ -301,6 +337,7 @@ pub fn check_create(input: &CreateDocumentInput, now: Timestamp) -> Result<Valid
         expires_at,
         tags,
         custom,
+        number,
         signers,
     })
 }
@@ -790,5 +827,25 @@ mod tests {
                 return_code: Some(92),
             }
         );
+    }
+
+    #[test]
+    fn a_number_is_letters_digits_and_four_signs_up_to_64() {
+        let mut d = doc();
+        d.number = Some("INV-2026_07,a@b".into());
+        assert_eq!(
+            check_create(&d, now()).unwrap().number.as_deref(),
+            Some("INV-2026_07,a@b")
+        );
+        d.number = Some("x".repeat(64));
+        assert!(check_create(&d, now()).is_ok());
+        for bad in ["", " A1", "A 1", "A/1", "Ä1", "A1\n", &"x".repeat(65)] {
+            d.number = Some(bad.to_owned());
+            let e = refused(&d);
+            assert_eq!(e.return_code, Some(81), "{bad:?}");
+            assert_eq!(e.fields[0].field, "number", "{bad:?}");
+        }
+        d.number = None;
+        assert_eq!(check_create(&d, now()).unwrap().number, None);
     }
 }

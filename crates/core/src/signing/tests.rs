@@ -15,6 +15,7 @@ fn doc(level: Level, order: SigningOrder, expires_at: Option<Timestamp>) -> Docu
         expires_at,
         tags: vec!["t".into()],
         custom: vec![],
+        number: None,
         pages: 1,
         size: 100,
         original_sha256: "00".into(),

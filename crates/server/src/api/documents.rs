@@ -93,6 +93,15 @@ fn custom_field() -> utoipa::openapi::schema::Array {
     a
 }
 
+fn number_field() -> Object {
+    let mut o = fields::or_null(fields::text(intake::MAX_NUMBER_CHARS));
+    o.pattern = Some("^[A-Za-z0-9@_,-]{1,64}$".into());
+    fields::described(
+        o,
+        "Your document number: 1 to 64 letters, digits and `@_,-` (else 400 with return code 81), unique among your documents in this mode (else 409 `document_number_taken` with 73). `GET /v1/documents?number=` finds it.",
+    )
+}
+
 fn pdf_base64_field() -> Object {
     fields::described(
         fields::or_null(fields::base64("application/pdf")),
@@ -142,6 +151,10 @@ pub struct CreateDocument {
     #[serde(default)]
     #[schema(schema_with = custom_field)]
     pub custom: Vec<String>,
+    /// Your document number: 1 to 64 letters, digits and `@_,-` (else 400 with return code
+    /// 81), unique among your documents in this mode (else 409 with 73).
+    #[schema(schema_with = number_field)]
+    pub number: Option<String>,
 }
 
 /// `POST /v1/documents` as `multipart/form-data`: the PDF as it is, and the rest of the
@@ -264,7 +277,7 @@ error_responses!(
     CreateErrors = [
         InvalidModel, InvalidJson, InvalidMultipart, FileTooLarge, PayloadTooLarge,
         UnsupportedMediaType, NotAPdf, PdfEncrypted, PdfOverLimit, PdfInvalid,
-        ProviderNotConfigured,
+        ProviderNotConfigured, DocumentNumberTaken,
     ]
 );
 
@@ -308,6 +321,7 @@ pub async fn create(
         expires_at: body.expires_at,
         tags: body.tags,
         custom: body.custom,
+        number: body.number,
     };
     let valid = intake::check_create(&input, now).map_err(refused)?;
     if valid.level == signet_core::signing::Level::Qualified
@@ -324,14 +338,25 @@ pub async fn create(
         .into_iter()
         .map(|s| s.into_new_signer(SignerId::from_random(random16()), signing::new_token()))
         .collect();
-    let (name, level, order, expires_at, tags, custom) = (
+    let (name, level, order, expires_at, tags, custom, number) = (
         valid.name,
         valid.level,
         valid.order,
         valid.expires_at,
         valid.tags,
         valid.custom,
+        valid.number,
     );
+    // A number already taken is refused before the file is scanned and stored; the unique
+    // index decides a race between two requests with the same number.
+    if let Some(n) = &number
+        && state
+            .store
+            .document_number_taken(&caller.tenant.id, caller.mode, n)
+            .await?
+    {
+        return Err(number_taken(n));
+    }
     // Intake on the bounded pool: the scan decodes every stream (up to the budget).
     let (limits, max) = (
         signet_app::heavy::pdf_limits(&state.config),
@@ -359,6 +384,7 @@ pub async fn create(
         expires_at,
         tags,
         custom,
+        number,
         pages: info.pages as u32,
         size: pdf.len() as u64,
         original_sha256: sha.clone(),
@@ -422,7 +448,13 @@ pub async fn create(
     state
         .store
         .insert_workflow(&mut tx, &caller.tenant.id, caller.mode, &wf)
-        .await?;
+        .await
+        .map_err(|e| match e {
+            signet_store::StoreError::Conflict(w) if w == signet_store::DOCUMENT_NUMBER_TAKEN => {
+                number_taken(wf.document.number.as_deref().unwrap_or_default())
+            }
+            other => other.into(),
+        })?;
     let actor = caller.acting(&meta).actor(None);
     apply(
         &state,
@@ -438,6 +470,14 @@ pub async fn create(
     .await?;
     tx.commit().await.map_err(signet_store::StoreError::from)?;
     Ok(created(DocumentView::new(&state.config.public_url(), &wf)))
+}
+
+/// 409 `document_number_taken` (73).
+fn number_taken(number: &str) -> AppError {
+    AppError::new(
+        ErrorCode::DocumentNumberTaken,
+        format!("another of your documents in this mode has the number {number}"),
+    )
 }
 
 /// A signer as `Workflow::create` will make it, to read eligibility before it exists.
@@ -462,10 +502,11 @@ error_responses!(
     ListErrors = [InvalidModel]
 );
 
-/// List documents, newest first; filter with `status` and `tag`.
+/// List documents, newest first; filter with `status`, `tag` and `number`.
 #[utoipa::path(get, path = "/v1/documents", operation_id = "listDocuments", tag = "documents",
     params(("status" = inline(Option<crate::openapi::DocumentStatusWord>), Query, description = "Only documents in this status"),
            ("tag" = Option<String>, Query, description = "Only documents with this tag"),
+           ("number" = Option<String>, Query, description = "Only the document with this number (at most one)"),
            ("page[number]" = Option<u32>, Query), ("page[size]" = Option<u32>, Query, description = "1 to 1000, default 10")),
     responses((status = 200, description = "Documents, newest first", body = Vec<DocumentView>), ListErrors))]
 pub async fn list(
@@ -476,6 +517,7 @@ pub async fn list(
 ) -> AppResult<Response> {
     let mut status = None;
     let mut tag = None;
+    let mut number = None;
     for (k, v) in query_pairs(uri.query()) {
         match k.as_str() {
             "status" => {
@@ -488,6 +530,9 @@ pub async fn list(
                 status = Some(v);
             }
             "tag" => tag = Some(v),
+            "number" => {
+                number = Some(intake::check_number("number", &v).map_err(refused)?);
+            }
             _ => {}
         }
     }
@@ -498,6 +543,7 @@ pub async fn list(
             caller.mode,
             status.as_deref(),
             tag.as_deref(),
+            number.as_deref(),
             page.number,
             page.size,
         )
@@ -534,6 +580,106 @@ pub async fn get(
 ) -> AppResult<Response> {
     let wf = load(&state, &caller, &id).await?;
     Ok(json_ok(DocumentView::new(&state.config.public_url(), &wf)))
+}
+
+error_responses!(
+    /// What a deletion can refuse: a signer has signed.
+    DeleteErrors = [DocumentNotFound, DocumentHasSignatures]
+);
+
+/// Delete a document no signer has signed.
+///
+/// Its file, signers and their links go at once (a signer's link then opens a 404 page), with
+/// their one-time codes and the document's pending timers; `GET` answers 404 from then on.
+/// The audit trail stays, closed by a `document.deleted` entry, and `GET …/audit` still
+/// answers for it. Sends `document.deleted`. Once a signer has signed, 409
+/// `document_has_signatures` (37): cancel it instead.
+#[utoipa::path(delete, path = "/v1/documents/{id}", operation_id = "deleteDocument", tag = "documents", params(("id" = String, Path)),
+    responses((status = 204, description = "Deleted"), DeleteErrors))]
+pub async fn delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    meta: ClientMeta,
+    IdPath(id): IdPath<String>,
+) -> AppResult<Response> {
+    let id = parse_id(&id, DocumentId::parse, "document")?;
+    signers::delete(&state, caller.document(&id), &caller.acting(&meta)).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeleteDocuments {
+    /// 1 to 100 document ids; a repeated id counts once.
+    #[schema(schema_with = delete_ids_field)]
+    pub ids: Vec<String>,
+}
+
+fn delete_ids_field() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(fields::text(64))
+        .min_items(Some(1))
+        .max_items(Some(signers::MAX_BULK_DELETE))
+        .description(Some("1 to 100 document ids; a repeated id counts once."))
+        .build()
+}
+
+/// The documents a bulk deletion deleted.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct DeletedDocuments {
+    /// In the order of `ids`.
+    pub deleted: Vec<signet_app::views::DocumentDeletedView>,
+}
+
+error_responses!(
+    /// What a bulk deletion can refuse.
+    DeleteManyErrors = [InvalidModel, InvalidJson, DocumentsNotDeletable]
+);
+
+/// Delete several documents no signer has signed, all or nothing.
+///
+/// Each goes as with `DELETE /v1/documents/{id}`. If any cannot go (unknown, or a signer has
+/// signed), none is deleted: 409 `documents_not_deletable` (38) with one entry per document
+/// that cannot, `source.field` naming its place in `ids` (`ids[2]`).
+#[utoipa::path(post, path = "/v1/documents/delete", operation_id = "deleteDocuments", tag = "documents",
+    request_body = DeleteDocuments,
+    responses((status = 200, description = "What was deleted", body = DeletedDocuments), DeleteManyErrors))]
+pub async fn delete_many(
+    State(state): State<AppState>,
+    caller: Caller,
+    meta: ClientMeta,
+    Json(body): Json<DeleteDocuments>,
+) -> AppResult<Response> {
+    if body.ids.is_empty() || body.ids.len() > signers::MAX_BULK_DELETE {
+        return Err(AppError::field(
+            "ids",
+            &format!("must hold 1 to {} document ids", signers::MAX_BULK_DELETE),
+        ));
+    }
+    let mut ids: Vec<DocumentId> = Vec::with_capacity(body.ids.len());
+    let mut bad = Vec::new();
+    for (i, raw) in body.ids.iter().enumerate() {
+        match DocumentId::parse(raw) {
+            Some(id) if !ids.contains(&id) => ids.push(id),
+            Some(_) => {}
+            None => bad.push(signet_core::validate::FieldError::new(
+                &format!("ids[{i}]"),
+                "is not a document id",
+            )),
+        }
+    }
+    if !bad.is_empty() {
+        return Err(AppError::invalid(bad));
+    }
+    let deleted = signers::delete_many(
+        &state,
+        &caller.tenant,
+        caller.mode,
+        &ids,
+        &caller.acting(&meta),
+    )
+    .await?;
+    Ok(json_ok(DeletedDocuments { deleted }))
 }
 
 error_responses!(
@@ -599,7 +745,8 @@ pub fn pdf_response(bytes: Vec<u8>, filename: &str, sha: &str) -> Response {
         .into_response()
 }
 
-/// The audit trail: every event of the document, hash-chained.
+/// The audit trail: every event of the document, hash-chained. A deleted document's trail
+/// stays readable, its last entry `document.deleted`.
 ///
 /// `chain_valid` is false, and `first_broken_seq` names the entry, when an entry was edited,
 /// removed or reordered after it was written. `entries` is one page of the trail, oldest first
@@ -614,12 +761,25 @@ pub async fn audit(
     IdPath(id): IdPath<String>,
     LongPage(page): LongPage,
 ) -> AppResult<Response> {
-    let wf = load(&state, &caller, &id).await?;
+    let document_id = match load(&state, &caller, &id).await {
+        Ok(wf) => wf.document.id,
+        // A deleted document's trail stays, closed by its deletion.
+        Err(e) if e.code == ErrorCode::DocumentNotFound => {
+            let id = parse_id(&id, DocumentId::parse, "document")?;
+            state
+                .store
+                .tombstone(&caller.tenant.id, caller.mode, &id)
+                .await?
+                .ok_or(e)?
+                .document_id
+        }
+        Err(e) => return Err(e),
+    };
     // The chain is verified whole whichever page is shown.
-    let rows = state.store.audit_trail(&wf.document.id).await?;
+    let rows = state.store.audit_trail(&document_id).await?;
     let broken = signing::first_broken(&rows);
     Ok(json_ok(AuditTrailView {
-        document_id: wf.document.id.as_str().to_owned(),
+        document_id: document_id.as_str().to_owned(),
         chain_valid: broken.is_none(),
         first_broken_seq: broken,
         head: rows.last().map(|r| r.hash.clone()),

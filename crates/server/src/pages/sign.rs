@@ -20,7 +20,7 @@ use signet_core::time::Timestamp;
 use signet_store::{Mode, Tenant};
 
 /// Width of the rendered page images, in pixels (sharp on a phone, light enough to load).
-const PAGE_WIDTH_PX: u32 = 900;
+const PAGE_WIDTH_PX: u32 = signet_app::signers::PAGE_IMAGE_WIDTH_PX;
 
 /// A signer's page, loaded by token.
 struct Ctx {
@@ -599,11 +599,10 @@ pub async fn file(
     }
 }
 
-/// Where the image of page `n` of the document's current revision is kept: each page is
-/// drawn once per revision, and later requests read the stored PNG. The key lies under the
-/// document, so the blob sweeper keeps it while the document exists.
+/// Where the image of page `n` of the document's current revision is kept
+/// ([`signet_app::signers::page_image_key`]: deleting a document deletes them too).
 pub fn page_image_key(ctx_tenant: &str, document: &str, revision: u32, n: usize) -> String {
-    format!("{ctx_tenant}/documents/{document}/pages/r{revision}-p{n}-w{PAGE_WIDTH_PX}.png")
+    signet_app::signers::page_image_key(ctx_tenant, document, revision, n)
 }
 
 /// Draws page `n` of the file as signed so far (what the signer approves, earlier signature

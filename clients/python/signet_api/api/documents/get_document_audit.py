@@ -94,7 +94,8 @@ def sync_detailed(
     pagenumber: int | Unset = UNSET,
     pagesize: int | Unset = UNSET,
 ) -> Response[AuditTrail | ErrorBody]:
-    """The audit trail: every event of the document, hash-chained.
+    """The audit trail: every event of the document, hash-chained. A deleted document's trail
+    stays readable, its last entry `document.deleted`.
 
      `chain_valid` is false, and `first_broken_seq` names the entry, when an entry was edited,
     removed or reordered after it was written. `entries` is one page of the trail, oldest first
@@ -133,7 +134,8 @@ def sync(
     pagenumber: int | Unset = UNSET,
     pagesize: int | Unset = UNSET,
 ) -> AuditTrail | ErrorBody | None:
-    """The audit trail: every event of the document, hash-chained.
+    """The audit trail: every event of the document, hash-chained. A deleted document's trail
+    stays readable, its last entry `document.deleted`.
 
      `chain_valid` is false, and `first_broken_seq` names the entry, when an entry was edited,
     removed or reordered after it was written. `entries` is one page of the trail, oldest first
@@ -167,7 +169,8 @@ async def asyncio_detailed(
     pagenumber: int | Unset = UNSET,
     pagesize: int | Unset = UNSET,
 ) -> Response[AuditTrail | ErrorBody]:
-    """The audit trail: every event of the document, hash-chained.
+    """The audit trail: every event of the document, hash-chained. A deleted document's trail
+    stays readable, its last entry `document.deleted`.
 
      `chain_valid` is false, and `first_broken_seq` names the entry, when an entry was edited,
     removed or reordered after it was written. `entries` is one page of the trail, oldest first
@@ -204,7 +207,8 @@ async def asyncio(
     pagenumber: int | Unset = UNSET,
     pagesize: int | Unset = UNSET,
 ) -> AuditTrail | ErrorBody | None:
-    """The audit trail: every event of the document, hash-chained.
+    """The audit trail: every event of the document, hash-chained. A deleted document's trail
+    stays readable, its last entry `document.deleted`.
 
      `chain_valid` is false, and `first_broken_seq` names the entry, when an entry was edited,
     removed or reordered after it was written. `entries` is one page of the trail, oldest first

@@ -15,6 +15,7 @@ def _get_kwargs(
     *,
     status: ListDocumentsStatus | Unset = UNSET,
     tag: str | Unset = UNSET,
+    number: str | Unset = UNSET,
     pagenumber: int | Unset = UNSET,
     pagesize: int | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -28,6 +29,8 @@ def _get_kwargs(
     params["status"] = json_status
 
     params["tag"] = tag
+
+    params["number"] = number
 
     params["page[number]"] = pagenumber
 
@@ -99,14 +102,16 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     status: ListDocumentsStatus | Unset = UNSET,
     tag: str | Unset = UNSET,
+    number: str | Unset = UNSET,
     pagenumber: int | Unset = UNSET,
     pagesize: int | Unset = UNSET,
 ) -> Response[ErrorBody | list[Document]]:
-    """List documents, newest first; filter with `status` and `tag`.
+    """List documents, newest first; filter with `status`, `tag` and `number`.
 
     Args:
         status (ListDocumentsStatus | Unset):
         tag (str | Unset):
+        number (str | Unset):
         pagenumber (int | Unset):
         pagesize (int | Unset):
 
@@ -121,6 +126,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         status=status,
         tag=tag,
+        number=number,
         pagenumber=pagenumber,
         pagesize=pagesize,
     )
@@ -137,14 +143,16 @@ def sync(
     client: AuthenticatedClient | Client,
     status: ListDocumentsStatus | Unset = UNSET,
     tag: str | Unset = UNSET,
+    number: str | Unset = UNSET,
     pagenumber: int | Unset = UNSET,
     pagesize: int | Unset = UNSET,
 ) -> ErrorBody | list[Document] | None:
-    """List documents, newest first; filter with `status` and `tag`.
+    """List documents, newest first; filter with `status`, `tag` and `number`.
 
     Args:
         status (ListDocumentsStatus | Unset):
         tag (str | Unset):
+        number (str | Unset):
         pagenumber (int | Unset):
         pagesize (int | Unset):
 
@@ -160,6 +168,7 @@ def sync(
         client=client,
         status=status,
         tag=tag,
+        number=number,
         pagenumber=pagenumber,
         pagesize=pagesize,
     ).parsed
@@ -170,14 +179,16 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     status: ListDocumentsStatus | Unset = UNSET,
     tag: str | Unset = UNSET,
+    number: str | Unset = UNSET,
     pagenumber: int | Unset = UNSET,
     pagesize: int | Unset = UNSET,
 ) -> Response[ErrorBody | list[Document]]:
-    """List documents, newest first; filter with `status` and `tag`.
+    """List documents, newest first; filter with `status`, `tag` and `number`.
 
     Args:
         status (ListDocumentsStatus | Unset):
         tag (str | Unset):
+        number (str | Unset):
         pagenumber (int | Unset):
         pagesize (int | Unset):
 
@@ -192,6 +203,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         status=status,
         tag=tag,
+        number=number,
         pagenumber=pagenumber,
         pagesize=pagesize,
     )
@@ -206,14 +218,16 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     status: ListDocumentsStatus | Unset = UNSET,
     tag: str | Unset = UNSET,
+    number: str | Unset = UNSET,
     pagenumber: int | Unset = UNSET,
     pagesize: int | Unset = UNSET,
 ) -> ErrorBody | list[Document] | None:
-    """List documents, newest first; filter with `status` and `tag`.
+    """List documents, newest first; filter with `status`, `tag` and `number`.
 
     Args:
         status (ListDocumentsStatus | Unset):
         tag (str | Unset):
+        number (str | Unset):
         pagenumber (int | Unset):
         pagesize (int | Unset):
 
@@ -230,6 +244,7 @@ async def asyncio(
             client=client,
             status=status,
             tag=tag,
+            number=number,
             pagenumber=pagenumber,
             pagesize=pagesize,
         )

@@ -8,6 +8,7 @@
 mod bad_input;
 mod compliance;
 mod defenses;
+mod doc_lifecycle;
 mod documents;
 mod errors;
 mod geolocation;
