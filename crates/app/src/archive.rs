@@ -134,6 +134,11 @@ pub async fn run(state: &AppState, job: &ClaimedJob) -> AppResult<()> {
         return complete(state, job, Some((&tenant, due))).await;
     }
 
+    // The authority's certificate is renewed a year before it ends; a process that has not
+    // refreshed its CA since would stamp with the old one, which cannot extend the proof.
+    if let Err(e) = state.trust.refresh(&state.store, state.wall_now()).await {
+        tracing::warn!(error = %e, "could not refresh Signet's CA before an archive timestamp");
+    }
     // Fresh validation data for the newest timestamp, then a document timestamp over it,
     // then that timestamp's own validation data.
     let mode = job.mode;

@@ -11,12 +11,12 @@ use crate::state::AppState;
 use crate::trust::CachedCrl;
 use chrono::{DateTime, Utc};
 use signet_core::catalog::ErrorCode;
+use signet_pdf::SignerCredential;
 use signet_pdf::ltv::{self, ValidationData};
 use signet_pdf::revocation::{
     CertStatus, OcspQuery, OcspResponseStatus, RevocationReason, Revoked, ocsp_error_response,
     ocsp_request, parse_ocsp_request,
 };
-use signet_pdf::{SignerCredential, TrustStore};
 use signet_store::{IssuedCertificate, Mode, Tx};
 use std::collections::HashMap;
 use std::time::Duration;
@@ -135,7 +135,7 @@ async fn answer(state: &AppState, query: &OcspQuery, fresh: &[String]) -> AppRes
     let Some(mode) = mode else {
         return Ok(ocsp_error_response(OcspResponseStatus::Unauthorized));
     };
-    let ca: &TrustStore = state.trust.ca(mode);
+    let ca = state.trust.ca(mode);
     let own = ca.own_serials();
     let mut statuses = HashMap::new();
     for id in &query.ids {

@@ -12,6 +12,7 @@ use signet_pdf::TrustStore;
 use signet_store::{Mode, Store};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, RwLock};
 use subtle::ConstantTimeEq;
 
 /// One CRL as served, with the revocations it lists (made by the revocation module).
@@ -22,14 +23,43 @@ pub struct CachedCrl {
     pub(crate) der: Vec<u8>,
 }
 
+/// The rows of `trust_store` holding the live and the test CA.
+const STORE_LIVE: &str = "default";
+const STORE_TEST: &str = "test";
+
+/// How often each process opens the stores again (renewing what is due).
+pub const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Refreshes the trust stores every [`REFRESH_EVERY`] until cancelled, so a server that runs
+/// for years renews its timestamp authority and seal in time without a restart.
+pub async fn run_renewal(
+    state: crate::state::AppState,
+    cancel: tokio_util::sync::CancellationToken,
+) {
+    loop {
+        tokio::select! {
+            () = cancel.cancelled() => return,
+            () = tokio::time::sleep(REFRESH_EVERY) => {}
+        }
+        if let Err(e) = state.trust.refresh(&state.store, state.wall_now()).await {
+            tracing::warn!(error = %e, "could not refresh Signet's CA");
+        }
+    }
+}
+
 /// The CRLs served, per name (`live-issuing`, …).
 pub type CrlCache = std::sync::Mutex<HashMap<String, CachedCrl>>;
 
 /// Signet's two CAs (live, and test whose every name says TEST) and the key that hashes
 /// one-time codes, all sealed under or derived from the operator's master key.
 pub struct Trust {
-    live: TrustStore,
-    test: TrustStore,
+    /// Swapped whole when a certificate is renewed (see [`Trust::refresh`]); a signature in
+    /// progress keeps the store it started with.
+    live: RwLock<Arc<TrustStore>>,
+    test: RwLock<Arc<TrustStore>>,
+    /// The master key, to open and seal the stores again when they are refreshed.
+    master_key: [u8; 32],
+    public_url: String,
     otp_key: [u8; 32],
     /// The CRLs served, per name, with the revocations they list (made by the revocation module).
     pub(crate) crls: CrlCache,
@@ -117,6 +147,7 @@ async fn open_or_create(
     store: &Store,
     id: &str,
     key: &[u8; 32],
+    public_url: &str,
     now: Timestamp,
     generate: impl FnOnce() -> Result<TrustStore, signet_pdf::PdfError>,
 ) -> Result<TrustStore, String> {
@@ -132,27 +163,50 @@ async fn open_or_create(
                 .map_err(|e| e.to_string())?
         }
     };
+    open_current(store, id, key, public_url, sealed, now).await
+}
+
+/// Opens the sealed store `id` as stored (`sealed`), naming this installation's revocation
+/// addresses in what it issues from now on, and renews the certificates that are due
+/// (`TrustStore::renew_expiring`: the timestamp authority's and the seal's a year before they
+/// end, the OCSP responder's 90 days before; a store sealed before revocation was published
+/// gets its responder). A renewal is stored only over the version it was made from, so when
+/// processes renew at once the first one's is kept and the others open that.
+async fn open_current(
+    store: &Store,
+    id: &str,
+    key: &[u8; 32],
+    public_url: &str,
+    sealed: String,
+    now: Timestamp,
+) -> Result<TrustStore, String> {
     let open = |sealed: &str| {
         let opened = if id == "test" {
             TrustStore::unseal_test(sealed.as_bytes(), key)
         } else {
             TrustStore::unseal(sealed.as_bytes(), key)
         };
-        opened.map_err(|e| format!("{id}: {e}"))
+        let mut ca = opened.map_err(|e| format!("{id}: {e}"))?;
+        // The seal and the timestamp authority name their CRL, a signer's certificate the
+        // OCSP responder too: see the profile in pdf/src/ca.rs.
+        ca.set_public_url(public_url);
+        Ok::<_, String>(ca)
     };
     let mut ca = open(&sealed)?;
-    // A store sealed before revocation was published gets its OCSP responder now (and a
-    // new one before the old expires); the first process to store it wins.
-    if ca.ensure_ocsp_responder(now).map_err(|e| e.to_string())? {
-        let resealed = ca.seal(key).map_err(|e| e.to_string())?;
-        let resealed = String::from_utf8(resealed).map_err(|e| e.to_string())?;
-        let kept = store
-            .replace_trust_store(id, &sealed, &resealed)
-            .await
-            .map_err(|e| e.to_string())?;
-        ca = open(&kept)?;
+    let renewed = ca.renew_expiring(now).map_err(|e| e.to_string())?;
+    if renewed.is_empty() {
+        return Ok(ca);
     }
-    Ok(ca)
+    let resealed = ca.seal(key).map_err(|e| e.to_string())?;
+    let resealed = String::from_utf8(resealed).map_err(|e| e.to_string())?;
+    let kept = store
+        .replace_trust_store(id, &sealed, &resealed)
+        .await
+        .map_err(|e| e.to_string())?;
+    if kept == resealed {
+        tracing::info!(store = id, renewed = ?renewed, "renewed certificates of Signet's CA");
+    }
+    open(&kept)
 }
 
 impl Trust {
@@ -163,26 +217,24 @@ impl Trust {
     pub async fn load(config: &Config, store: &Store, now: Timestamp) -> Result<Trust, String> {
         let key = master_key(config)?;
         let url = config.public_url();
-        let mut live = open_or_create(store, "default", &key, now, || {
+        let live = open_or_create(store, STORE_LIVE, &key, &url, now, || {
             TrustStore::generate_published(&config.organization, now, false, &url)
         })
         .await?;
-        let mut test = open_or_create(store, "test", &key, now, || {
+        let test = open_or_create(store, STORE_TEST, &key, &url, now, || {
             TrustStore::generate_published(&config.organization, now, true, &url)
         })
         .await?;
-        // What is issued from now on names this installation's CRL and OCSP addresses (the
-        // seal and the timestamp authority their CRL only: see the profile in pdf/src/ca.rs).
-        live.set_public_url(&url);
-        test.set_public_url(&url);
         let otp_key: [u8; 32] = Sha256::new()
             .chain_update(b"signet one-time codes v1\0")
             .chain_update(key)
             .finalize()
             .into();
         Ok(Trust {
-            live,
-            test,
+            live: RwLock::new(Arc::new(live)),
+            test: RwLock::new(Arc::new(test)),
+            master_key: key,
+            public_url: url,
             otp_key,
             tsa: crate::tsa::TsaClient::from_config(config)?,
             crls: Default::default(),
@@ -191,11 +243,29 @@ impl Trust {
 
     /// The CA that signs what a key of `mode` creates. Test mode never signs under the live
     /// root: a test key can make a signature in any name, so it must never pass as real.
-    pub fn ca(&self, mode: Mode) -> &TrustStore {
-        match mode {
+    pub fn ca(&self, mode: Mode) -> Arc<TrustStore> {
+        let slot = match mode {
             Mode::Live => &self.live,
             Mode::Test => &self.test,
+        };
+        slot.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Opens both stores as stored now, renewing what is due at `now` (wall clock) and storing
+    /// the renewal, and uses them from then on: what another process renewed is picked up too.
+    /// Run every [`REFRESH_EVERY`] by [`run_renewal`] and before each archive timestamp.
+    pub async fn refresh(&self, store: &Store, now: Timestamp) -> Result<(), String> {
+        for (id, slot) in [(STORE_LIVE, &self.live), (STORE_TEST, &self.test)] {
+            let sealed = store
+                .trust_store(id)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("{id}: the trust store is gone"))?;
+            let ca =
+                open_current(store, id, &self.master_key, &self.public_url, sealed, now).await?;
+            *slot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(ca);
         }
+        Ok(())
     }
 
     /// A timestamp token over `imprint`: from the external authority when one is configured

@@ -103,6 +103,10 @@ pub struct TrustStore {
     /// The delegated OCSP responder (issued by the intermediate). Stores sealed before
     /// revocation was published lack it until [`TrustStore::ensure_ocsp_responder`] adds one.
     pub(crate) ocsp: Option<(Certificate, SigningKey)>,
+    /// Certificates Signet used for itself before they were renewed (timestamp authority,
+    /// seal, OCSP responder): files made with them still name them, so the responder keeps
+    /// answering `good` for them. Their keys are gone.
+    pub(crate) retired: Vec<Certificate>,
     /// Where relying parties fetch revocation status; issued certificates name these URLs.
     pub(crate) urls: Option<RevocationUrls>,
     /// A test-mode store: every name says TEST, and an advanced signer's certificate carries
@@ -561,6 +565,7 @@ impl TrustStore {
             seal,
             seal_key,
             ocsp: None,
+            retired: Vec::new(),
             urls,
             test,
         })
@@ -680,6 +685,12 @@ impl TrustStore {
                 hex::encode(sealed)
             ));
         }
+        for cert in &self.retired {
+            let cert_der = cert
+                .to_der()
+                .map_err(|e| PdfError::Certificate(e.to_string()))?;
+            out.push_str(&format!("{ROLE_RETIRED} {}\n", hex::encode(cert_der)));
+        }
         Ok(out.into_bytes())
     }
 
@@ -698,13 +709,26 @@ impl TrustStore {
             found.push(unseal_line(&cipher, expected, line)?);
         }
         let mut it = found.into_iter();
-        let ocsp = match lines.next() {
-            Some(line) if !line.is_empty() => Some(unseal_line(&cipher, ROLE_OCSP, line)?),
-            _ => None,
-        };
+        let mut ocsp = None;
+        let mut retired = Vec::new();
+        for line in lines.filter(|l| !l.is_empty()) {
+            match line.split_once(' ') {
+                Some((ROLE_RETIRED, cert_hex)) => {
+                    let der = hex::decode(cert_hex)
+                        .map_err(|_| PdfError::Unseal("damaged trust store".into()))?;
+                    retired.push(
+                        Certificate::from_der(&der)
+                            .map_err(|e| PdfError::Unseal(format!("retired certificate: {e}")))?,
+                    );
+                }
+                _ if ocsp.is_none() => ocsp = Some(unseal_line(&cipher, ROLE_OCSP, line)?),
+                _ => return Err(PdfError::Unseal("damaged trust store line".into())),
+            }
+        }
         match (it.next(), it.next(), it.next(), it.next()) {
             (Some(r), Some(i), Some(t), Some(s)) => Ok(TrustStore {
                 ocsp,
+                retired,
                 urls: None,
                 test: false,
                 root: r.0,
@@ -791,10 +815,86 @@ impl TrustStore {
             &self.intermediate_key,
             validity(now, 2)?,
         )?;
-        self.ocsp = Some((cert, key));
+        if let Some((old, _)) = self.ocsp.replace((cert, key)) {
+            self.retired.push(old);
+        }
         Ok(true)
     }
+
+    /// Renews what Signet signs with for itself before it expires: the timestamp authority's
+    /// and the seal's certificates (each with a fresh key) once they end within
+    /// [`RENEW_BEFORE`], and the OCSP responder's. A new certificate is valid five years but
+    /// never past the issuing CA's own end; one that would not outlast the current one is not
+    /// made. The old certificates stay listed as retired, answered `good` by the responder,
+    /// because files signed or stamped with them name them. Returns the roles renewed, so the
+    /// caller seals and stores the store again when there are any.
+    ///
+    /// A document timestamp made with the renewed authority extends an archived file's proof
+    /// past the old certificate's end (the archive timestamp job); without renewal, no new
+    /// timestamp could.
+    pub fn renew_expiring(&mut self, now: DateTime<Utc>) -> Result<Vec<&'static str>, PdfError> {
+        let mut renewed = Vec::new();
+        let soon = SystemTime::from(now) + RENEW_BEFORE;
+        let issuer_end = self
+            .intermediate
+            .tbs_certificate()
+            .validity()
+            .not_after
+            .to_system_time();
+        let mut end = SystemTime::from(now) + YEAR * 5;
+        if issuer_end < end {
+            end = issuer_end;
+        }
+        let start = SystemTime::from(now)
+            .checked_sub(BACKDATE)
+            .unwrap_or(SystemTime::from(now));
+        for (role, kind) in [(ROLES[2], Kind::Tsa), (ROLES[3], Kind::Seal)] {
+            let current = if kind == Kind::Tsa {
+                &self.tsa
+            } else {
+                &self.seal
+            };
+            let current_end = current
+                .tbs_certificate()
+                .validity()
+                .not_after
+                .to_system_time();
+            if current_end > soon || end <= current_end {
+                continue;
+            }
+            let key = new_key()?;
+            let cert = issue(
+                Profile {
+                    issuer: Some(self.intermediate.tbs_certificate().subject().clone()),
+                    subject: current.tbs_certificate().subject().clone(),
+                    kind,
+                    urls: self.urls.clone(),
+                },
+                &key,
+                &self.intermediate_key,
+                Validity::new(to_time(start)?, to_time(end)?),
+            )?;
+            let old = if kind == Kind::Tsa {
+                self.tsa_key = key;
+                std::mem::replace(&mut self.tsa, cert)
+            } else {
+                self.seal_key = key;
+                std::mem::replace(&mut self.seal, cert)
+            };
+            self.retired.push(old);
+            renewed.push(role);
+        }
+        if self.ensure_ocsp_responder(now)? {
+            renewed.push(ROLE_OCSP);
+        }
+        Ok(renewed)
+    }
 }
+
+/// How long before its end the timestamp authority's or the seal's certificate is renewed: a
+/// year, so an archive timestamp made in the usual margin (`archive_timestamp_margin_days`)
+/// before the old one expires already uses the new certificate.
+pub const RENEW_BEFORE: Duration = Duration::from_secs(365 * 24 * 3600);
 
 /// Opens one `role cert nonce sealed-key` line of a sealed store, checking its role and that
 /// the key belongs to the certificate.
@@ -850,3 +950,6 @@ const ROLES: [&str; 4] = ["root", "intermediate", "tsa", "seal"];
 /// The optional fifth line: the delegated OCSP responder. Older versions stop reading after
 /// the four roles above, so a store with it still opens there.
 const ROLE_OCSP: &str = "ocsp";
+/// Lines after it: a certificate Signet used before renewing it, without its key. Older
+/// versions stop reading after the responder's line.
+const ROLE_RETIRED: &str = "retired";

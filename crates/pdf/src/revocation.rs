@@ -197,7 +197,8 @@ impl TrustStore {
     }
 
     /// Serial numbers (hex) of the certificates the issuing CA made for Signet itself: the
-    /// timestamp authority, the seal and the OCSP responder. They are reported `good`.
+    /// timestamp authority, the seal and the OCSP responder, current and retired. They are
+    /// reported `good`.
     pub fn own_serials(&self) -> Vec<String> {
         let mut out = vec![
             hex::encode(self.tsa.tbs_certificate().serial_number().as_bytes()),
@@ -206,6 +207,12 @@ impl TrustStore {
         if let Some((c, _)) = &self.ocsp {
             out.push(hex::encode(c.tbs_certificate().serial_number().as_bytes()));
         }
+        // Renewed ones too: files made with them still name them (`renew_expiring`).
+        out.extend(
+            self.retired
+                .iter()
+                .map(|c| hex::encode(c.tbs_certificate().serial_number().as_bytes())),
+        );
         out
     }
 

@@ -293,6 +293,97 @@ fn pyhanko_validates_the_b_lta_file_offline_after_the_signer_certificate_expired
     }
 }
 
+/// Decades: the timestamp authority's certificate is renewed a year before it ends, and the
+/// archive timestamp made then uses the new one, so the file outlives every certificate it
+/// was signed with. Played with the store's own clock: at 4 years 10 months the store renews
+/// (the authority's and the seal's certificates end at 5 years, the first responder's ended
+/// long ago) and the archive timestamp uses the new authority, which pyHanko's LTA validation
+/// accepts then with the evidence record reaching back to the day of signing. At 5 years and a
+/// month, after the signer's, the first authority's, the seal's and the first responder's
+/// certificates all ended, another refresh, and Signet's validator (offline, at that time)
+/// passes every signature; the same runs without the renewal do not.
+///
+/// pyHanko is not asked about the second time: its past validation block starts its time
+/// slide from the process clock rather than the requested validation time
+/// (`_build_and_past_validate_cert` passes no control time), so it cannot judge a time years
+/// ahead.
+#[test]
+fn an_archive_timestamp_of_a_renewed_authority_carries_the_file_past_every_signing_certificate() {
+    let s = signed();
+    // A signer's certificate is valid a year of 365 days and 6 hours.
+    let signed_at = s.signer_not_after - chrono::Duration::hours(365 * 24 + 6);
+    let t1 = signed_at + chrono::Duration::days(4 * 365 + 300);
+    let t2 = signed_at + chrono::Duration::days(5 * 365 + 30);
+
+    let mut renewed = s.trust.clone();
+    let before = renewed.own_serials();
+    assert_eq!(
+        renewed.renew_expiring(signed_at).unwrap(),
+        Vec::<&str>::new(),
+        "nothing is due on the day the store was made"
+    );
+    assert_eq!(renewed.renew_expiring(t1).unwrap(), ["tsa", "seal", "ocsp"]);
+    assert_eq!(renewed.renew_expiring(t1).unwrap(), Vec::<&str>::new());
+    let after = renewed.own_serials();
+    assert!(
+        before.iter().all(|old| after.contains(old)),
+        "renewed certificates stay answered good: {before:?} {after:?}"
+    );
+    assert_eq!(after.len(), before.len() + 3);
+    // The retired certificates survive sealing.
+    let key = [7u8; 32];
+    let reopened = TrustStore::unseal(&renewed.seal(&key).unwrap(), &key).unwrap();
+    assert_eq!(reopened.own_serials(), after);
+
+    // The archive run at t1: fresh data for the newest timestamp (the old authority's,
+    // answered by the renewed responder), a document timestamp of the new authority, its data.
+    let archive = |trust: &TrustStore, pdf: &[u8], at: DateTime<Utc>| {
+        let refreshed = add_validation_as(pdf, trust, &[], at, true);
+        let stamped = timestamp_pdf(&refreshed, trust, at).unwrap();
+        add_validation(&stamped, trust, &[], at)
+    };
+    let at_t1 = archive(&renewed, &s.lta, t1);
+    let at_t2 = archive(&renewed, &at_t1, t2);
+    let signed_day = signed_at.format("%Y-%m-%d").to_string();
+
+    // pyHanko at t1: the archive timestamp of the renewed authority validates, and the
+    // evidence record reaches back to the day of signing.
+    let Some(r) = pyhanko_ltv(&at_t1, Some(t1 + chrono::Duration::hours(1))) else {
+        return;
+    };
+    let lta = lta_results(&r);
+    assert_eq!(lta.len(), 2, "{r:?}");
+    for v in lta {
+        assert_eq!(v["indication"], "PASSED", "{v}");
+        let oldest = v["oldest_evidence_record"].as_str().unwrap_or_default();
+        assert!(oldest.starts_with(&signed_day), "{v}");
+    }
+
+    // Signet's validator at t2, offline, revocation data required: every signature passes
+    // on the renewed chain; the file whose authority was never renewed does not.
+    let at = |pdf: &[u8], when: DateTime<Utc>| {
+        let opts = VerifyOptions {
+            validation_time: Some(when),
+            ..VerifyOptions::default()
+        };
+        verify_pdf_with(pdf, &[s.trust.root_pem()], &opts).unwrap()
+    };
+    let report = at(&at_t2, t2 + chrono::Duration::hours(1));
+    for sig in &report.signatures {
+        assert_eq!(sig.indication, Indication::TotalPassed, "{sig:?}");
+    }
+    let mut stale = s.trust.clone();
+    stale.ensure_ocsp_responder(t1).unwrap();
+    let stale_t2 = archive(&stale, &archive(&stale, &s.lta, t1), t2);
+    let report = at(&stale_t2, t2 + chrono::Duration::hours(1));
+    assert!(
+        report.signatures[..2]
+            .iter()
+            .all(|sig| sig.indication != Indication::TotalPassed),
+        "{report:?}"
+    );
+}
+
 #[test]
 fn pyhanko_validates_the_b_lt_file_offline_now() {
     let s = signed();

@@ -245,6 +245,10 @@ impl App {
             sweeper::run(state, cancel).await;
             drop(busy);
         });
+        tokio::spawn(signet_app::trust::run_renewal(
+            self.state.clone(),
+            self.cancel.clone(),
+        ));
     }
 
     /// Serves until `shutdown` resolves; then takes no new request, job or webhook delivery,

@@ -858,7 +858,7 @@ pub async fn audit_pdf(
             visible: None,
         };
         let ca = trust.ca(mode);
-        signet_pdf::sign_pdf(&unsealed, &ca.seal_credential(), ca, &opts)
+        signet_pdf::sign_pdf(&unsealed, &ca.seal_credential(), &ca, &opts)
     })
     .await
     .map_err(|e| AppError::internal(&e))?
