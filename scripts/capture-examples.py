@@ -148,6 +148,7 @@ document = new_document("Service agreement", True, "SA-2026-0001")
 did, sid = document["id"], document["signers"][0]["id"]
 call("getSigner", "GET", f"/v1/documents/{did}/signers/{sid}")
 call("resendSigner", "POST", f"/v1/documents/{did}/signers/{sid}/resend")
+call("remindSigner", "POST", f"/v1/documents/{did}/signers/{sid}/remind")
 call("approveSigner", "POST", f"/v1/documents/{did}/signers/{sid}/approve")
 call("confirmSigner", "POST", f"/v1/documents/{did}/signers/{sid}/confirm", {"otp": "123456"})
 call("getDocument", "GET", f"/v1/documents/{did}")

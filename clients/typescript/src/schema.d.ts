@@ -311,6 +311,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/documents/{id}/signers/{signer_id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remind a signer now: one whose turn it is and who has not finished, at most once an hour
+         *     (automatic reminders included; else 429 `reminder_too_soon` with 39 and `Retry-After`).
+         *     The reminder is audited and sent as `document.signer_reminded`, with the signer's page
+         *     `url` to send them again.
+         */
+        post: operations["remindSigner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/documents/{id}/signers/{signer_id}/resend": {
         parameters: {
             query?: never;
@@ -1269,6 +1291,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "document.signer_reminded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * document.signer_reminded
+         * @description A signer whose turn it is and who has not finished was reminded, by the document's `reminders` or by `POST …/signers/{signer_id}/remind`; `data` names them with their page's `url`.
+         */
+        post: operations["documentSignerRemindedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "document.deleted": {
         parameters: {
             query?: never;
@@ -1540,6 +1582,7 @@ export interface components {
             name: string;
             /** @description Your document number: 1 to 64 letters, digits and `@_,-` (else 400 with return code 81), unique among your documents in this mode (else 409 `document_number_taken` with 73). `GET /v1/documents?number=` finds it. */
             number?: string | null;
+            reminders?: null | components["schemas"]["RemindersInput"];
             /** @description `simple` (default) or `advanced`. */
             signature_level?: ("simple" | "advanced" | "qualified") | null;
             /** @description 1 to 20 signers (more is return code 75). */
@@ -1580,7 +1623,7 @@ export interface components {
             /** @description At most 1000 characters. */
             description?: string | null;
             /** @description Event types to receive (the document's `webhooks` lists them), or `["*"]` for all; repeats are dropped. */
-            event_types: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[];
+            event_types: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.signer_reminded" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[];
             /**
              * Format: uri
              * @description Where deliveries are POSTed: `http` or `https`, no credentials, at most 2048 bytes; private and local addresses are refused when a delivery connects.
@@ -1628,6 +1671,7 @@ export interface components {
             number: string | null;
             /** Format: int32 */
             pages: number;
+            reminders: null | components["schemas"]["Reminders"];
             /** @description SHA-256 of the original file. */
             sha256: string;
             /** @enum {string} */
@@ -1724,7 +1768,7 @@ export interface components {
              * @description A stable code; see `GET /v1/codes` (kind `error_code`).
              * @enum {string}
              */
-            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "rate_limited" | "too_many_codes" | "code_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
+            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "rate_limited" | "reminder_too_soon" | "too_many_codes" | "code_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
             detail: string;
             /** @description The request id. */
             id: string;
@@ -2173,6 +2217,42 @@ export interface components {
             /** @description Why the signer rejects (sent in the REJECTED webhook): 1 to 2000 characters once trimmed. */
             message: string;
         };
+        /** @description When a document's signers are reminded, in seconds of the tenant clock. */
+        Reminders: {
+            /**
+             * Format: int32
+             * @description After the signer was asked (their turn came).
+             */
+            after: number;
+            /**
+             * Format: int32
+             * @description Then again after this long.
+             */
+            every: number;
+            /**
+             * Format: int32
+             * @description At most this many reminders per signer (0: none).
+             */
+            max: number;
+        };
+        /** @description When signers are reminded, in seconds of the tenant clock. */
+        RemindersInput: {
+            /**
+             * Format: int64
+             * @description After the signer was asked (their turn came): 3600 to 31536000 (an hour to a year).
+             */
+            after: number;
+            /**
+             * Format: int64
+             * @description Then again after this long: 3600 to 31536000.
+             */
+            every: number;
+            /**
+             * Format: int64
+             * @description At most this many reminders per signer: 0 (none) to 20.
+             */
+            max: number;
+        };
         /** @description One OCSP response or CRL a verdict used. */
         RevocationEvidence: {
             /** @description The certificate it is about (subject, RFC 4514). */
@@ -2537,6 +2617,33 @@ export interface components {
             document_status: "pending" | "rejected" | "blocked" | "expired" | "finished" | "canceled";
             documents: components["schemas"]["DocumentToApprove"][];
         };
+        /** @description `document.signer_reminded`'s `data`: a signer whose turn it is was reminded. */
+        SignerReminded: {
+            /**
+             * @description `true` for a reminder of the document's `reminders`, `false` for one asked for with
+             *     `POST …/remind`.
+             */
+            automatic: boolean;
+            /**
+             * Format: int32
+             * @description How many reminders the signer has had, this one included.
+             */
+            count: number;
+            document_id: string;
+            document_name: string;
+            email: string | null;
+            number: string | null;
+            phone: string | null;
+            /**
+             * Format: date-time
+             * @description Tenant clock.
+             */
+            reminded_at: string;
+            signer_id: string;
+            signer_name: string;
+            /** @description The signer's hosted page, to send them again. */
+            url: string;
+        };
         /** @description An ID document an applicant may use, with its issuing countries. */
         SupportedDocument: {
             /** @description ISO 3166-1 alpha-2 codes. */
@@ -2554,7 +2661,7 @@ export interface components {
             /** @description At most 1000 characters. */
             description?: string | null;
             /** @description Event types to receive (the document's `webhooks` lists them), or `["*"]` for all; repeats are dropped. */
-            event_types?: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[] | null;
+            event_types?: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.signer_reminded" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[] | null;
             /** @description Enabling a disabled endpoint resumes its pending messages. */
             status?: ("enabled" | "disabled") | null;
             /**
@@ -2607,7 +2714,7 @@ export interface components {
             attempted_at: string;
             error: string | null;
             /** @enum {string} */
-            event_type: "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled";
+            event_type: "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.signer_reminded" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled";
             id: string;
             /** Format: double */
             latency_ms: number;
@@ -2637,7 +2744,7 @@ export interface components {
             created_at: string;
             description: string | null;
             disabled_reason: string | null;
-            event_types: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[];
+            event_types: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.signer_reminded" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[];
             id: string;
             /** @description `whsec_…`: in the answers to creation and rotation only. */
             secret?: string | null;
@@ -2775,6 +2882,17 @@ export interface components {
         };
         /** @description `payload_too_large` (Payload Too Large) */
         payload_too_large: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    errors?: unknown;
+                } & components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description `reminder_too_soon` (Reminder Too Soon) */
+        reminder_too_soon: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3018,6 +3136,7 @@ export interface operations {
                      *           "customer-4711"
                      *         ],
                      *         "number": "SA-2026-0001",
+                     *         "reminders": null,
                      *         "pages": 1,
                      *         "size": 686,
                      *         "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
@@ -3124,6 +3243,7 @@ export interface operations {
                      *         "customer-4711"
                      *       ],
                      *       "number": "SA-2026-0001",
+                     *       "reminders": null,
                      *       "pages": 1,
                      *       "size": 686,
                      *       "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
@@ -3347,6 +3467,7 @@ export interface operations {
                      *         "customer-4711"
                      *       ],
                      *       "number": "SA-2026-0001",
+                     *       "reminders": null,
                      *       "pages": 1,
                      *       "size": 686,
                      *       "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
@@ -3604,6 +3725,7 @@ export interface operations {
                      *         "customer-4711"
                      *       ],
                      *       "number": null,
+                     *       "reminders": null,
                      *       "pages": 1,
                      *       "size": 686,
                      *       "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
@@ -4141,6 +4263,101 @@ export interface operations {
                     } & components["schemas"]["ErrorBody"];
                 };
             };
+            500: components["responses"]["internal_error"];
+        };
+    };
+    remindSigner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the first response is stored and a retry with the same key and body gets it back (with `Idempotent-Replayed: true`); the same key with another body is `idempotency_key_reused`, one still being processed `idempotency_key_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                signer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signer */
+            200: {
+                headers: {
+                    /** @description On 429: seconds until the next reminder may go */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "72b831a0d34a640ddc5d8590d0358651sig",
+                     *       "document_id": "0448fcdb9e7668f0748e181f3f6e4486doc",
+                     *       "position": 0,
+                     *       "name": "Ada Lovelace",
+                     *       "email": "ada@example.com",
+                     *       "phone": null,
+                     *       "person_id": null,
+                     *       "status": "user_consent_required",
+                     *       "status_codes": [],
+                     *       "url": "http://127.0.0.1:18090/sign/b4184973a5900666386b65d4221804bd",
+                     *       "asked_at": "2026-12-06T17:46:05.670Z",
+                     *       "approve_by": "2026-12-06T19:46:05.670Z",
+                     *       "approved_at": null,
+                     *       "confirm_by": null,
+                     *       "expires_at": "2026-12-07T17:46:05.670Z",
+                     *       "signed_at": null,
+                     *       "rejected_at": null,
+                     *       "message": null,
+                     *       "certificate_subject": null,
+                     *       "failed_validations": 0,
+                     *       "selfie": null,
+                     *       "created_at": "2026-12-06T17:46:05.670Z",
+                     *       "updated_at": "2026-12-06T17:46:05.670Z",
+                     *       "document_status": "pending",
+                     *       "documents": [
+                     *         {
+                     *           "id": "0448fcdb9e7668f0748e181f3f6e4486doc",
+                     *           "name": "Service agreement",
+                     *           "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
+                     *           "pages": 1,
+                     *           "size": 686,
+                     *           "file_url": "http://127.0.0.1:18090/v1/documents/0448fcdb9e7668f0748e181f3f6e4486doc/file"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SignerDetail"];
+                };
+            };
+            400: components["responses"]["invalid_model"];
+            401: components["responses"]["unauthorized"];
+            /** @description `document_not_found` (Not Found), `signer_not_found` (Not Found), `not_found` (Not Found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            408: components["responses"]["request_timeout"];
+            409: components["responses"]["idempotency_key_in_progress"];
+            413: components["responses"]["payload_too_large"];
+            /** @description `already_signed` (Already Signed), `not_your_turn` (Not Your Turn), `invalid_transition` (Not Possible Now), `signer_blocked` (Signer Blocked), `document_completed` (Document Completed), `document_expired` (Document Expired), `document_closed` (Document Closed), `idempotency_key_reused` (Idempotency Key Reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["reminder_too_soon"];
             500: components["responses"]["internal_error"];
         };
     };
@@ -8152,6 +8369,60 @@ export interface operations {
                      */
                     created_at: string;
                     data: components["schemas"]["DocumentEvent"];
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once and `webhook.endpoint_disabled` is raised. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Delivered: any 2xx ends the message's schedule. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer in time, is tried again: after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (±20 %, later if `Retry-After` asks, at most a day); an endpoint whose every attempt failed for five days is disabled. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    documentSignerRemindedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every attempt, so a receiver can drop a repeat. */
+                "webhook-id": string;
+                /** @description Unix seconds (wall clock) of this attempt; refuse one far from your own clock. */
+                "webhook-timestamp": number;
+                /** @description Space-separated `v1,<base64>` HMAC-SHA256 signatures of `{webhook-id}.{webhook-timestamp}.{body}` under the endpoint's `whsec_` secret; for 24 hours after a rotation, one per secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The event id (also `webhook-id`). */
+                    id: string;
+                    /** @constant */
+                    type: "document.signer_reminded";
+                    /**
+                     * Format: date-time
+                     * @description When the event happened, on the tenant clock.
+                     */
+                    created_at: string;
+                    data: components["schemas"]["SignerReminded"];
                 };
             };
         };

@@ -538,27 +538,21 @@ async fn remove(
     now: Timestamp,
 ) -> AppResult<crate::views::DocumentDeletedView> {
     let d = &wf.document;
-    let head = state.store.audit_head(tx, &d.id).await?;
-    let (seq, prev) = head.unwrap_or((0, String::new()));
-    let mut row = signet_store::AuditRow {
-        seq: seq + 1,
-        at: signet_core::time::to_storage_precision(now),
-        action: "document.deleted".to_owned(),
-        actor: actor.actor.clone(),
-        signer_id: None,
-        ip: actor.ip.clone(),
-        user_agent: actor.user_agent.clone(),
-        document_sha256: d.current_sha256.clone(),
-        details: serde_json::json!({
+    let row = append_audit(
+        state,
+        tx,
+        wf,
+        actor,
+        "document.deleted",
+        None,
+        serde_json::json!({
             "status": d.status.as_str(),
             "number": d.number,
             "signers": wf.signers.len(),
         }),
-        prev_hash: prev,
-        hash: String::new(),
-    };
-    row.hash = signing::audit_hash(&row);
-    state.store.insert_audit(tx, &d.id, &row).await?;
+        now,
+    )
+    .await?;
     state
         .store
         .delete_workflow(tx, &at.tenant.id, at.mode, d, &actor.actor, now)
@@ -610,4 +604,292 @@ async fn delete_files(state: &AppState, tenant: &signet_core::ids::TenantId, wf:
             tracing::warn!(error = %e, key = %key, "a deleted document's file is left to the sweeper");
         }
     }
+}
+
+/// Appends one entry to the document's audit trail, chained onto the last, in `tx` (where
+/// the document is locked).
+#[allow(clippy::too_many_arguments)]
+async fn append_audit(
+    state: &AppState,
+    tx: &mut Tx,
+    wf: &Workflow,
+    actor: &Actor,
+    action: &str,
+    signer: Option<&SignerId>,
+    details: serde_json::Value,
+    now: Timestamp,
+) -> AppResult<signet_store::AuditRow> {
+    let d = &wf.document;
+    let head = state.store.audit_head(tx, &d.id).await?;
+    let (seq, prev) = head.unwrap_or((0, String::new()));
+    let mut row = signet_store::AuditRow {
+        seq: seq + 1,
+        at: signet_core::time::to_storage_precision(now),
+        action: action.to_owned(),
+        actor: actor.actor.clone(),
+        signer_id: signer.map(|s| s.as_str().to_owned()),
+        ip: actor.ip.clone(),
+        user_agent: actor.user_agent.clone(),
+        document_sha256: d.current_sha256.clone(),
+        details,
+        prev_hash: prev,
+        hash: String::new(),
+    };
+    row.hash = signing::audit_hash(&row);
+    state.store.insert_audit(tx, &d.id, &row).await?;
+    Ok(row)
+}
+
+// ---- Reminders ----
+
+/// Job kind of a document's reminders.
+pub const JOB_REMINDER: &str = signet_store::JOB_DOCUMENT_REMINDER;
+
+/// A signer is reminded at most this often, by hand or by the document's `reminders`.
+pub const REMIND_EVERY: chrono::Duration = chrono::Duration::hours(1);
+
+/// The audit action of a reminder.
+const REMINDED: &str = "signer.reminded";
+
+/// The payload of a reminder job: the document, and how many automatic reminders each
+/// signer has had.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct ReminderJob {
+    document_id: DocumentId,
+    #[serde(default)]
+    sent: std::collections::BTreeMap<String, u32>,
+}
+
+/// Arms a new document's reminders, if it has any: the first run is `after` seconds from
+/// now (tenant clock), when the signers asked at creation are due.
+pub async fn arm_reminders(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &Tenant,
+    mode: Mode,
+    wf: &Workflow,
+    now: Timestamp,
+) -> AppResult<()> {
+    let Some(r) = wf.document.reminders.filter(|r| r.max > 0) else {
+        return Ok(());
+    };
+    let job = ReminderJob {
+        document_id: wf.document.id.clone(),
+        sent: Default::default(),
+    };
+    schedule_reminder(
+        state,
+        tx,
+        tenant,
+        mode,
+        &job,
+        now + chrono::Duration::seconds(i64::from(r.after)),
+    )
+    .await
+}
+
+async fn schedule_reminder(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &Tenant,
+    mode: Mode,
+    job: &ReminderJob,
+    due: Timestamp,
+) -> AppResult<()> {
+    let spec = signet_store::JobSpec {
+        id: signet_core::ids::JobId::from_random(crate::state::random16()),
+        tenant_id: tenant.id.clone(),
+        mode,
+        kind: JOB_REMINDER.to_owned(),
+        payload: serde_json::to_value(job).map_err(|e| AppError::internal(&e))?,
+        due_at: due,
+    };
+    state
+        .store
+        .schedule_job(tx, &spec, tenant.clock_offset_ms, state.wall_now())
+        .await?;
+    state.jobs_ready.notify_waiters();
+    Ok(())
+}
+
+/// Reminds a signer in `tx`: the audit entry and `document.signer_reminded`, whose `data`
+/// carries the signer's page link for the integrator to send again by the channel it sent
+/// the first (Signet sends signers nothing but one-time codes).
+#[allow(clippy::too_many_arguments)]
+async fn remind_signer(
+    state: &AppState,
+    tx: &mut Tx,
+    tenant: &Tenant,
+    mode: Mode,
+    wf: &Workflow,
+    signer: &signet_core::signing::Signer,
+    automatic: bool,
+    actor: &Actor,
+    now: Timestamp,
+) -> AppResult<()> {
+    let count = state
+        .store
+        .audit_count(tx, &wf.document.id, REMINDED, signer.id.as_str())
+        .await?
+        + 1;
+    let count = u32::try_from(count).unwrap_or(u32::MAX);
+    append_audit(
+        state,
+        tx,
+        wf,
+        actor,
+        REMINDED,
+        Some(&signer.id),
+        serde_json::json!({"automatic": automatic, "count": count, "channel": "webhook"}),
+        now,
+    )
+    .await?;
+    let view = crate::views::SignerRemindedView::new(
+        &state.config.public_url(),
+        wf,
+        signer,
+        automatic,
+        count,
+        &now,
+    );
+    let data = serde_json::to_value(&view).map_err(|e| AppError::internal(&e))?;
+    crate::events::emit(
+        state,
+        tx,
+        &tenant.id,
+        mode,
+        "document.signer_reminded",
+        data,
+        now,
+    )
+    .await
+}
+
+/// Reminds a signer now, by hand: only one whose turn it is and who has not finished
+/// (`already_signed`, `not_your_turn`, `invalid_transition`, or the document's code
+/// otherwise), and at most once an hour per signer, automatic reminders included (429
+/// `reminder_too_soon` with 39 and `Retry-After`).
+pub async fn remind(state: &AppState, at: SignerAt<'_>, by: &Acting) -> AppResult<Workflow> {
+    let mut l = lock_signer(state, at).await?;
+    let signer =
+        l.wf.check_remind(at.signer)
+            .map_err(signing::refused)?
+            .clone();
+    let last = state
+        .store
+        .last_audit_at(&mut l.tx, &l.wf.document.id, REMINDED, at.signer.as_str())
+        .await?;
+    if let Some(t) = last
+        && l.now - t < REMIND_EVERY
+    {
+        let wait = (t + REMIND_EVERY - l.now).num_milliseconds();
+        let seconds = u64::try_from((wait + 999) / 1000).unwrap_or(1);
+        return Err(AppError::new(
+            signet_core::catalog::ErrorCode::ReminderTooSoon,
+            format!(
+                "the signer was reminded less than an hour ago; the next reminder may go in {seconds} s"
+            ),
+        )
+        .with_retry_after(seconds));
+    }
+    let actor = by.actor(Some(at.signer));
+    remind_signer(
+        state,
+        &mut l.tx,
+        at.doc.tenant,
+        at.doc.mode,
+        &l.wf,
+        &signer,
+        false,
+        &actor,
+        l.now,
+    )
+    .await?;
+    l.tx.commit()
+        .await
+        .map_err(signet_store::StoreError::from)?;
+    Ok(l.wf)
+}
+
+/// Runs a document's reminder job: reminds each signer whose turn it is, who has not
+/// finished and whose next reminder is due (`after` seconds after they were asked, then
+/// every `every`, at most `max`, never within an hour of another reminder), then arms the
+/// next run. While the document is open and a signer has not signed but none is due (a
+/// sequential signer's turn has not come), the job looks again after `every`. A document
+/// closed, finished or deleted ends its reminders.
+pub async fn run_reminder(state: &AppState, job: &signet_store::ClaimedJob) -> AppResult<()> {
+    let mut payload: ReminderJob =
+        serde_json::from_value(job.payload.clone()).map_err(|e| AppError::internal(&e))?;
+    let mut tx = state.store.begin().await?;
+    let tenant = state.store.tenant_in_tx(&mut tx, &job.tenant_id).await?;
+    let now = tenant.now(job.mode, state.wall_now());
+    let wf = match state
+        .store
+        .workflow_for_update(&mut tx, &job.tenant_id, &payload.document_id)
+        .await
+    {
+        Ok((wf, _)) => Some(wf),
+        Err(signet_store::StoreError::NotFound) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let open = wf.filter(|wf| {
+        wf.document.status == signet_core::signing::DocumentStatus::Pending
+            && wf.document.reminders.is_some()
+    });
+    let mut next: Option<Timestamp> = None;
+    if let Some(wf) = &open
+        && let Some(r) = wf.document.reminders
+    {
+        for s in &wf.signers {
+            let Some(asked_at) = s.asked_at.filter(|_| s.awaits_action()) else {
+                continue;
+            };
+            let key = s.id.as_str().to_owned();
+            let sent = payload.sent.get(&key).copied().unwrap_or(0);
+            let last = state
+                .store
+                .last_audit_at(&mut tx, &wf.document.id, REMINDED, s.id.as_str())
+                .await?;
+            let Some(mut due) = r.next_due(asked_at, sent, last) else {
+                continue;
+            };
+            // Never within an hour of the last reminder, whoever asked for it.
+            if let Some(l) = last {
+                due = due.max(l + REMIND_EVERY);
+            }
+            if due <= now {
+                remind_signer(
+                    state,
+                    &mut tx,
+                    &tenant,
+                    job.mode,
+                    wf,
+                    s,
+                    true,
+                    &Actor::system(),
+                    now,
+                )
+                .await?;
+                payload.sent.insert(key, sent + 1);
+                due = match r.next_due(asked_at, sent + 1, Some(now)) {
+                    Some(d) => d,
+                    None => continue,
+                };
+            }
+            next = Some(next.map_or(due, |n| n.min(due)));
+        }
+        let unsigned = wf
+            .signers
+            .iter()
+            .any(|s| s.status != signet_core::signing::SignerStatus::Signed);
+        if next.is_none() && unsigned {
+            next = Some(now + chrono::Duration::seconds(i64::from(r.every)));
+        }
+    }
+    state.store.complete_job(&mut tx, job).await?;
+    if let Some(due) = next {
+        schedule_reminder(state, &mut tx, &tenant, job.mode, &payload, due).await?;
+    }
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    Ok(())
 }

@@ -18,7 +18,8 @@ mod webhooks;
 pub use documents::{
     ApprovalView, AuditEntryView, AuditTrailView, DocumentDeletedView, DocumentEventSignerView,
     DocumentEventView, DocumentToApproveView, DocumentView, OtpDestinationView, OtpView,
-    SelfieView, SignatureCheckView, SignerDetailView, SignerView, VerificationView,
+    RemindersView, SelfieView, SignatureCheckView, SignerDetailView, SignerRemindedView,
+    SignerView, VerificationView,
 };
 pub use identifications::{
     AttemptView, ClockView, IdentificationView, PersonDocumentView, SUPPORTED_DOCUMENT_TYPES,

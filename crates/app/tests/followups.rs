@@ -263,6 +263,7 @@ impl Harness {
             tags: vec![],
             custom: vec![],
             number: None,
+            reminders: None,
             pages: 1,
             size: 1,
             original_sha256: "00".into(),

@@ -236,6 +236,9 @@ pub struct Document {
     /// The integrator's document number, unique in the tenant and mode.
     #[serde(default)]
     pub number: Option<String>,
+    /// When the signers whose turn it is are reminded.
+    #[serde(default)]
+    pub reminders: Option<Reminders>,
     pub pages: u32,
     pub size: u64,
     pub original_sha256: String,
@@ -251,6 +254,45 @@ pub struct Document {
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub finished_at: Option<Timestamp>,
+}
+
+/// Reminders of a document's signers, in seconds of the tenant clock: a signer whose turn it
+/// is and who has not finished is reminded `after` seconds after being asked, then every
+/// `every` seconds, at most `max` times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reminders {
+    pub after: u32,
+    pub every: u32,
+    pub max: u32,
+}
+
+impl Reminders {
+    /// When a signer asked at `asked_at`, reminded `sent` times so far, the last time at
+    /// `last`, is due for the next reminder; `None` once `max` were sent.
+    pub fn next_due(
+        &self,
+        asked_at: Timestamp,
+        sent: u32,
+        last: Option<Timestamp>,
+    ) -> Option<Timestamp> {
+        if sent >= self.max {
+            return None;
+        }
+        let first = asked_at + Duration::seconds(i64::from(self.after));
+        Some(match last {
+            Some(l) if sent > 0 => (l + Duration::seconds(i64::from(self.every))).max(first),
+            Some(l) => (l + Duration::hours(1)).max(first),
+            None => first,
+        })
+    }
+}
+
+impl Signer {
+    /// Whether it is the signer's turn and they have not finished: asked, and in a status in
+    /// which they still have something to do (those the 24-hour limit applies to).
+    pub fn awaits_action(&self) -> bool {
+        self.asked_at.is_some() && self.status.is_waiting_for_signer()
+    }
 }
 
 /// A document and all its signers, ordered by position.
@@ -666,6 +708,26 @@ impl Workflow {
                 .signers
                 .iter()
                 .any(|s| s.status == SignerStatus::Signed || s.signed_at.is_some())
+    }
+
+    /// Whether the signer may be reminded: the document is open, and it is the signer's
+    /// turn and they have not finished ([`Signer::awaits_action`]).
+    pub fn check_remind(&self, id: &SignerId) -> Result<&Signer, SigningError> {
+        let s = &self.signers[self.index(id)?];
+        if s.status == SignerStatus::Signed {
+            return Err(SigningError::AlreadySigned);
+        }
+        self.ensure_open()?;
+        if s.asked_at.is_none() || s.window == 0 {
+            return Err(SigningError::NotYourTurn);
+        }
+        if !s.awaits_action() {
+            return Err(SigningError::InvalidState {
+                status: s.status.as_str(),
+                action: "be reminded",
+            });
+        }
+        Ok(s)
     }
 
     fn index(&self, id: &SignerId) -> Result<usize, SigningError> {

@@ -514,6 +514,7 @@ fn view_schemas() -> Vec<(String, RefOr<Schema>)> {
     view::<views::ApprovalView>(&mut out);
     view::<views::DocumentEventView>(&mut out);
     view::<views::DocumentDeletedView>(&mut out);
+    view::<views::SignerRemindedView>(&mut out);
     view::<views::AuditTrailView>(&mut out);
     view::<views::VerificationView>(&mut out);
     view::<views::HitView>(&mut out);

@@ -6,6 +6,8 @@ use signet_core::signing::{Document, Signer, Workflow};
 
 /// The job kind of a document's workflow timers (the app's `signing::JOB_SIGNING_TIMER`).
 const JOB_SIGNING_TIMER: &str = "signing_timer";
+/// The job kind of a document's reminders (the app's `signers::JOB_REMINDER`).
+pub const JOB_DOCUMENT_REMINDER: &str = "document_reminder";
 use signet_core::time::{Timestamp, from_millis, to_millis};
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -326,7 +328,7 @@ impl Store {
 
     /// Deletes a document locked in `tx` ([`Store::workflow_for_update`]): its signers (and
     /// so their link tokens and one-time codes), tags, pending workflow timers and row, and
-    /// leaves a tombstone. The audit trail stays; the caller has closed it with the deletion's
+    /// leaves a tombstone (pending reminders go too). The audit trail stays; the caller has closed it with the deletion's
     /// entry. The files are the caller's to delete once this commits.
     pub async fn delete_workflow(
         &self,
@@ -340,12 +342,15 @@ impl Store {
         let id = document.id.as_str();
         // Timers carry the document's id in their JSON payload; ids are random and unique,
         // so the quoted id matches this document's timers only.
-        sqlx::query("DELETE FROM jobs WHERE tenant_id = $1 AND kind = $2 AND payload LIKE $3")
-            .bind(tenant.as_str())
-            .bind(JOB_SIGNING_TIMER)
-            .bind(format!("%\"{id}\"%"))
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "DELETE FROM jobs WHERE tenant_id = $1 AND kind IN ($2, $3) AND payload LIKE $4",
+        )
+        .bind(tenant.as_str())
+        .bind(JOB_SIGNING_TIMER)
+        .bind(JOB_DOCUMENT_REMINDER)
+        .bind(format!("%\"{id}\"%"))
+        .execute(&mut **tx)
+        .await?;
         for sql in [
             "DELETE FROM signers WHERE document_id = $1",
             "DELETE FROM document_tags WHERE document_id = $1",
@@ -462,6 +467,26 @@ impl Store {
         .fetch_optional(&mut **tx)
         .await?;
         row.map(|r| Ok(from_millis(r.try_get("at")?))).transpose()
+    }
+
+    /// How many times `action` was recorded for a signer of the document (read under the
+    /// document's lock).
+    pub async fn audit_count(
+        &self,
+        tx: &mut Tx,
+        id: &DocumentId,
+        action: &str,
+        signer_id: &str,
+    ) -> Result<i64> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM document_audit WHERE document_id = $1 AND action = $2 AND signer_id = $3",
+        )
+        .bind(id.as_str())
+        .bind(action)
+        .bind(signer_id)
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(row.try_get("n")?)
     }
 
     pub async fn insert_audit(&self, tx: &mut Tx, id: &DocumentId, e: &AuditRow) -> Result<()> {

@@ -35,7 +35,7 @@ pub use backoffice::{BackofficeDocument, BackofficeMessage, DeliveryState};
 pub use blobs::{BlobInfo, BlobPages, BlobStore};
 pub use certificates::IssuedCertificate;
 pub use db::{Backend, SqliteSync, Store};
-pub use documents::{AuditRow, DOCUMENT_NUMBER_TAKEN, Tombstone};
+pub use documents::{AuditRow, DOCUMENT_NUMBER_TAKEN, JOB_DOCUMENT_REMINDER, Tombstone};
 pub use events::EventRow;
 pub use idempotency::IdempotencyBegin;
 pub use identifications::QueuedIdentification;

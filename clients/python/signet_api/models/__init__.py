@@ -105,6 +105,8 @@ from .ready_database import ReadyDatabase
 from .ready_status import ReadyStatus
 from .recover import Recover
 from .reject_request import RejectRequest
+from .reminders import Reminders
+from .reminders_input import RemindersInput
 from .revocation_evidence import RevocationEvidence
 from .revocation_evidence_kind import RevocationEvidenceKind
 from .revocation_evidence_source import RevocationEvidenceSource
@@ -138,6 +140,7 @@ from .signature_check_later_changes import SignatureCheckLaterChanges
 from .signer import Signer
 from .signer_detail import SignerDetail
 from .signer_detail_document_status import SignerDetailDocumentStatus
+from .signer_reminded import SignerReminded
 from .signer_status import SignerStatus
 from .supported_document import SupportedDocument
 from .supported_document_type import SupportedDocumentType
@@ -259,6 +262,8 @@ __all__ = (
     "ReadyStatus",
     "Recover",
     "RejectRequest",
+    "Reminders",
+    "RemindersInput",
     "RevocationEvidence",
     "RevocationEvidenceKind",
     "RevocationEvidenceSource",
@@ -290,6 +295,7 @@ __all__ = (
     "Signer",
     "SignerDetail",
     "SignerDetailDocumentStatus",
+    "SignerReminded",
     "SignerStatus",
     "SupportedDocument",
     "SupportedDocumentType",

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.create_document_signers_item import CreateDocumentSignersItem
+    from ..models.reminders_input import RemindersInput
 
 
 T = TypeVar("T", bound="CreateDocument")
@@ -31,6 +32,7 @@ class CreateDocument:
         number (None | str | Unset): Your document number: 1 to 64 letters, digits and `@_,-` (else 400 with return code
             81), unique among your documents in this mode (else 409 `document_number_taken` with 73). `GET
             /v1/documents?number=` finds it.
+        reminders (None | RemindersInput | Unset):
         signature_level (CreateDocumentSignatureLevel | None | Unset): `simple` (default) or `advanced`.
         signing_order (CreateDocumentSigningOrder | None | Unset): `parallel` (default) or `sequential`.
         tags (list[str] | Unset): At most 20, each 1 to 100 characters once trimmed; repeats are dropped.
@@ -42,11 +44,14 @@ class CreateDocument:
     expires_at: datetime.datetime | None | Unset = UNSET
     file: None | str | Unset = UNSET
     number: None | str | Unset = UNSET
+    reminders: None | RemindersInput | Unset = UNSET
     signature_level: CreateDocumentSignatureLevel | None | Unset = UNSET
     signing_order: CreateDocumentSigningOrder | None | Unset = UNSET
     tags: list[str] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.reminders_input import RemindersInput
+
         name = self.name
 
         signers = []
@@ -77,6 +82,14 @@ class CreateDocument:
             number = UNSET
         else:
             number = self.number
+
+        reminders: dict[str, Any] | None | Unset
+        if isinstance(self.reminders, Unset):
+            reminders = UNSET
+        elif isinstance(self.reminders, RemindersInput):
+            reminders = self.reminders.to_dict()
+        else:
+            reminders = self.reminders
 
         signature_level: None | str | Unset
         if isinstance(self.signature_level, Unset):
@@ -114,6 +127,8 @@ class CreateDocument:
             field_dict["file"] = file
         if number is not UNSET:
             field_dict["number"] = number
+        if reminders is not UNSET:
+            field_dict["reminders"] = reminders
         if signature_level is not UNSET:
             field_dict["signature_level"] = signature_level
         if signing_order is not UNSET:
@@ -126,6 +141,7 @@ class CreateDocument:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.create_document_signers_item import CreateDocumentSignersItem
+        from ..models.reminders_input import RemindersInput
 
         d = dict(src_dict)
         name = d.pop("name")
@@ -174,6 +190,23 @@ class CreateDocument:
 
         number = _parse_number(d.pop("number", UNSET))
 
+        def _parse_reminders(data: object) -> None | RemindersInput | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                reminders_type_1 = RemindersInput.from_dict(data)
+
+                return reminders_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RemindersInput | Unset, data)
+
+        reminders = _parse_reminders(d.pop("reminders", UNSET))
+
         def _parse_signature_level(
             data: object,
         ) -> CreateDocumentSignatureLevel | None | Unset:
@@ -221,6 +254,7 @@ class CreateDocument:
             expires_at=expires_at,
             file=file,
             number=number,
+            reminders=reminders,
             signature_level=signature_level,
             signing_order=signing_order,
             tags=tags,

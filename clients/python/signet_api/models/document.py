@@ -12,6 +12,7 @@ from ..models.document_signing_order import DocumentSigningOrder
 from ..models.document_status import DocumentStatus
 
 if TYPE_CHECKING:
+    from ..models.reminders import Reminders
     from ..models.signer import Signer
 
 
@@ -34,6 +35,7 @@ class Document:
         name (str):
         number (None | str): The integrator's document number (`GET /v1/documents?number=` finds it).
         pages (int):
+        reminders (None | Reminders):
         sha256 (str): SHA-256 of the original file.
         signature_level (DocumentSignatureLevel):
         signatures (int): Signers who signed.
@@ -56,6 +58,7 @@ class Document:
     name: str
     number: None | str
     pages: int
+    reminders: None | Reminders
     sha256: str
     signature_level: DocumentSignatureLevel
     signatures: int
@@ -68,6 +71,8 @@ class Document:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.reminders import Reminders
+
         created_at = self.created_at.isoformat()
 
         current_sha256 = self.current_sha256
@@ -99,6 +104,12 @@ class Document:
         number = self.number
 
         pages = self.pages
+
+        reminders: dict[str, Any] | None
+        if isinstance(self.reminders, Reminders):
+            reminders = self.reminders.to_dict()
+        else:
+            reminders = self.reminders
 
         sha256 = self.sha256
 
@@ -136,6 +147,7 @@ class Document:
                 "name": name,
                 "number": number,
                 "pages": pages,
+                "reminders": reminders,
                 "sha256": sha256,
                 "signature_level": signature_level,
                 "signatures": signatures,
@@ -152,6 +164,7 @@ class Document:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.reminders import Reminders
         from ..models.signer import Signer
 
         d = dict(src_dict)
@@ -213,6 +226,21 @@ class Document:
 
         pages = d.pop("pages")
 
+        def _parse_reminders(data: object) -> None | Reminders:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                reminders_type_1 = Reminders.from_dict(data)
+
+                return reminders_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Reminders, data)
+
+        reminders = _parse_reminders(d.pop("reminders"))
+
         sha256 = d.pop("sha256")
 
         signature_level = DocumentSignatureLevel(d.pop("signature_level"))
@@ -248,6 +276,7 @@ class Document:
             name=name,
             number=number,
             pages=pages,
+            reminders=reminders,
             sha256=sha256,
             signature_level=signature_level,
             signatures=signatures,

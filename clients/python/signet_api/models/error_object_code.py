@@ -46,6 +46,7 @@ class ErrorObjectCode(StrEnum):
     PDF_OVER_LIMIT = "pdf_over_limit"
     PROVIDER_NOT_CONFIGURED = "provider_not_configured"
     RATE_LIMITED = "rate_limited"
+    REMINDER_TOO_SOON = "reminder_too_soon"
     RENDER_FAILED = "render_failed"
     REQUEST_TIMEOUT = "request_timeout"
     SANDBOX_ONLY = "sandbox_only"

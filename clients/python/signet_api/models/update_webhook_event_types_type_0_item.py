@@ -9,6 +9,7 @@ class UpdateWebhookEventTypesType0Item(StrEnum):
     DOCUMENT_FINISHED = "document.finished"
     DOCUMENT_REJECTED = "document.rejected"
     DOCUMENT_SIGNER_REJECTED = "document.signer_rejected"
+    DOCUMENT_SIGNER_REMINDED = "document.signer_reminded"
     DOCUMENT_SIGNER_SIGNED = "document.signer_signed"
     IDENTIFICATION_STATUS_CHANGED = "identification.status_changed"
     PERSON_CREATED = "person.created"

@@ -172,6 +172,9 @@ pub struct DocumentView {
     /// The integrator's document number (`GET /v1/documents?number=` finds it).
     #[schema(required)]
     pub number: Option<String>,
+    /// When signers are reminded; `null`: never by themselves.
+    #[schema(required)]
+    pub reminders: Option<RemindersView>,
     pub pages: u32,
     /// Bytes of the original file.
     pub size: u64,
@@ -208,6 +211,11 @@ impl DocumentView {
             tags: d.tags.clone(),
             custom: d.custom.clone(),
             number: d.number.clone(),
+            reminders: d.reminders.map(|r| RemindersView {
+                after: r.after,
+                every: r.every,
+                max: r.max,
+            }),
             pages: d.pages,
             size: d.size,
             sha256: d.original_sha256.clone(),
@@ -227,6 +235,69 @@ impl DocumentView {
             created_at: format(&d.created_at),
             updated_at: format(&d.updated_at),
             finished_at: opt_time(&d.finished_at),
+        }
+    }
+}
+
+/// When a document's signers are reminded, in seconds of the tenant clock.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[schema(as = Reminders)]
+pub struct RemindersView {
+    /// After the signer was asked (their turn came).
+    pub after: u32,
+    /// Then again after this long.
+    pub every: u32,
+    /// At most this many reminders per signer (0: none).
+    pub max: u32,
+}
+
+/// `document.signer_reminded`'s `data`: a signer whose turn it is was reminded.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[schema(as = SignerReminded)]
+pub struct SignerRemindedView {
+    pub document_id: String,
+    pub document_name: String,
+    #[schema(required)]
+    pub number: Option<String>,
+    pub signer_id: String,
+    pub signer_name: String,
+    #[schema(required)]
+    pub email: Option<String>,
+    #[schema(required)]
+    pub phone: Option<String>,
+    /// The signer's hosted page, to send them again.
+    pub url: String,
+    /// `true` for a reminder of the document's `reminders`, `false` for one asked for with
+    /// `POST …/remind`.
+    pub automatic: bool,
+    /// How many reminders the signer has had, this one included.
+    pub count: u32,
+    /// Tenant clock.
+    #[schema(format = DateTime)]
+    pub reminded_at: String,
+}
+
+impl SignerRemindedView {
+    pub fn new(
+        base: &str,
+        wf: &Workflow,
+        s: &Signer,
+        automatic: bool,
+        count: u32,
+        at: &Timestamp,
+    ) -> SignerRemindedView {
+        SignerRemindedView {
+            document_id: wf.document.id.as_str().to_owned(),
+            document_name: wf.document.name.clone(),
+            number: wf.document.number.clone(),
+            signer_id: s.id.as_str().to_owned(),
+            signer_name: s.name.clone(),
+            email: s.email.clone(),
+            phone: s.phone.clone(),
+            url: signer_link(base, &s.token),
+            automatic,
+            count,
+            reminded_at: format(at),
         }
     }
 }

@@ -76,6 +76,11 @@ pub const EVENT_TYPES: &[EventType] = &[
         payload: "DocumentEvent",
     },
     EventType {
+        name: "document.signer_reminded",
+        description: "A signer whose turn it is and who has not finished was reminded, by the document's `reminders` or by `POST …/signers/{signer_id}/remind`; `data` names them with their page's `url`.",
+        payload: "SignerReminded",
+    },
+    EventType {
         name: "document.deleted",
         description: "A document no signer had signed was deleted (`DELETE /v1/documents/{id}` or `POST /v1/documents/delete`): its file, signers and links are gone; its audit trail ends with the deletion.",
         payload: "DocumentDeleted",

@@ -1058,9 +1058,20 @@ const RETURN_CODES: &[Group] = &[
     ),
     (
         K::ReturnCode,
-        &["39", "45"],
+        &["39"],
+        made(
+            "`POST /v1/documents/{id}/signers/{signer_id}/remind` within an hour of the signer's last reminder: 429 `reminder_too_soon` with `Retry-After`",
+            t!(
+                "api/doc_lifecycle.rs",
+                "a_signer_is_reminded_by_hand_at_most_once_an_hour"
+            ),
+        ),
+    ),
+    (
+        K::ReturnCode,
+        &["45"],
         never(
-            "Signet sends no reminder or other mail of its own; a one-time code that cannot be delivered is 502 `otp_delivery_failed` (11 or 86 for a refused address or number).",
+            "Signet sends no mail but one-time codes: a reminder is a `document.signer_reminded` event carrying the signer's link, and a code that cannot be delivered is 502 `otp_delivery_failed` (11 or 86 for a refused address or number).",
         ),
     ),
     (
@@ -1579,6 +1590,17 @@ const ERRORS: &[Group] = &[
         made(
             "`POST /v1/documents/delete` when any document cannot go (`signers::delete_many`)",
             t!("api/doc_lifecycle.rs", "a_bulk_deletion_is_all_or_nothing"),
+        ),
+    ),
+    (
+        K::ErrorCode,
+        &["reminder_too_soon"],
+        made(
+            "`POST …/signers/{signer_id}/remind` within an hour of the last reminder (`signers::remind`)",
+            t!(
+                "api/doc_lifecycle.rs",
+                "a_signer_is_reminded_by_hand_at_most_once_an_hour"
+            ),
         ),
     ),
     (

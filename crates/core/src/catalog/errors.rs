@@ -294,6 +294,10 @@ error_codes! {
         code: "rate_limited", status: 429, title: "Too Many Requests", return_code: [], retryable: true,
         description: "Too many requests; retry after the time in Retry-After. One-time codes: per destination number per day, per tenant per hour.",
     },
+    ReminderTooSoon {
+        code: "reminder_too_soon", status: 429, title: "Reminder Too Soon", return_code: [39], retryable: true,
+        description: "A signer is reminded at most once an hour; Retry-After says when the next reminder may go.",
+    },
     TooManyCodes {
         code: "too_many_codes", status: 429, title: "Too Many Codes", return_code: [], retryable: false,
         description: "An identification attempt was sent five codes for the applicant's number; a new attempt (after \"Not now\") may send more.",
@@ -388,6 +392,7 @@ mod tests {
             (ErrorCode::DocumentNumberTaken, 73, 409),
             (ErrorCode::DocumentHasSignatures, 37, 409),
             (ErrorCode::DocumentsNotDeletable, 38, 409),
+            (ErrorCode::ReminderTooSoon, 39, 429),
         ];
         for (code, n, http) in expected {
             assert_eq!(code.return_code(), Some(n), "{code}");

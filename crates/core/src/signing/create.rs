@@ -8,7 +8,7 @@
 //! signers' errors are all collected, in signer order, so one answer names every bad signer.
 
 use crate::ids::{PersonId, SignerId};
-use crate::signing::{Level, NewSigner, SigningOrder};
+use crate::signing::{Level, NewSigner, Reminders, SigningOrder};
 use crate::time::Timestamp;
 use crate::validate::{self, FieldError, Invalid};
 
@@ -30,6 +30,13 @@ pub const RETURN_CODE_NOT_BASE64: u32 = 92;
 pub const RETURN_CODE_BAD_NUMBER: u32 = 81;
 /// The longest document `number`, in characters.
 pub const MAX_NUMBER_CHARS: usize = 64;
+/// The shortest `reminders.after` and `reminders.every`: an hour, as for a reminder asked for
+/// by hand.
+pub const MIN_REMINDER_SECONDS: u64 = 3600;
+/// The longest `reminders.after` and `reminders.every`: a year.
+pub const MAX_REMINDER_SECONDS: u64 = 365 * 24 * 3600;
+/// The most automatic reminders per signer (`reminders.max`; 0 sends none).
+pub const MAX_REMINDERS: u64 = 20;
 
 /// How the PDF arrived, as far as its presence goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +123,8 @@ pub struct CreateDocumentInput {
     pub custom: Vec<String>,
     /// The integrator's document number, if given.
     pub number: Option<String>,
+    /// `reminders` as given: `(after, every, max)`.
+    pub reminders: Option<(u64, u64, u64)>,
 }
 
 /// A signer that passed the checks.
@@ -161,7 +170,46 @@ pub struct ValidDocument {
     pub custom: Vec<String>,
     /// As given (see [`check_number`]).
     pub number: Option<String>,
+    /// See [`check_reminders`].
+    pub reminders: Option<Reminders>,
     pub signers: Vec<ValidSigner>,
+}
+
+/// `reminders`: `after` and `every` from [`MIN_REMINDER_SECONDS`] to
+/// [`MAX_REMINDER_SECONDS`], `max` from 0 (none) to [`MAX_REMINDERS`]; every field at fault
+/// is named under `field`.
+pub fn check_reminders(
+    field: &str,
+    (after, every, max): (u64, u64, u64),
+) -> Result<Reminders, Invalid> {
+    let mut errors = Vec::new();
+    let span = |name: &str, v: u64, errors: &mut Vec<FieldError>| {
+        if !(MIN_REMINDER_SECONDS..=MAX_REMINDER_SECONDS).contains(&v) {
+            errors.push(FieldError::new(
+                &format!("{field}.{name}"),
+                format!(
+                    "must be {MIN_REMINDER_SECONDS} to {MAX_REMINDER_SECONDS} seconds (an hour to a year)"
+                ),
+            ));
+        }
+    };
+    span("after", after, &mut errors);
+    span("every", every, &mut errors);
+    if max > MAX_REMINDERS {
+        errors.push(FieldError::new(
+            &format!("{field}.max"),
+            format!("must be 0 to {MAX_REMINDERS}"),
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(errors.into());
+    }
+    // Within the bounds just checked, each fits a u32.
+    Ok(Reminders {
+        after: after as u32,
+        every: every as u32,
+        max: max as u32,
+    })
 }
 
 /// The integrator's document number: 1 to [`MAX_NUMBER_CHARS`] ASCII letters, digits and
@@ -275,7 +323,7 @@ fn check_signer(
 
 /// Checks a new document at tenant time `now`, in this order: `name`, `signature_level`,
 /// `signing_order`, `expires_at` (RFC 3339 in UTC, in the future), `tags`, `custom`,
-/// `number` (return code 81 when malformed), the number of signers (at least one; more than [`MAX_SIGNERS`] carries return code 75), then
+/// `number` (return code 81 when malformed), `reminders`, the number of signers (at least one; more than [`MAX_SIGNERS`] carries return code 75), then
 /// every signer: `name`, `email`, `phone`, an email or a phone, `person_id` (a person id,
 /// required for `advanced`). Whether each signer's person exists is the caller's to check.
 pub fn check_create(input: &CreateDocumentInput, now: Timestamp) -> Result<ValidDocument, Invalid> {
@@ -308,6 +356,10 @@ pub fn check_create(input: &CreateDocumentInput, now: Timestamp) -> Result<Valid
         .as_deref()
         .map(|n| check_number("number", n))
         .transpose()?;
+    let reminders = input
+        .reminders
+        .map(|r| check_reminders("reminders", r))
+        .transpose()?;
     if input.signers.is_empty() {
         return Err(FieldError::new("signers", "at least one signer is required").into());
     }
@@ -338,6 +390,7 @@ pub fn check_create(input: &CreateDocumentInput, now: Timestamp) -> Result<Valid
         tags,
         custom,
         number,
+        reminders,
         signers,
     })
 }
@@ -847,5 +900,28 @@ mod tests {
         }
         d.number = None;
         assert_eq!(check_create(&d, now()).unwrap().number, None);
+    }
+
+    #[test]
+    fn reminders_are_an_hour_to_a_year_and_at_most_20() {
+        let mut d = doc();
+        d.reminders = Some((3600, 86_400, 3));
+        assert_eq!(
+            check_create(&d, now()).unwrap().reminders,
+            Some(Reminders {
+                after: 3600,
+                every: 86_400,
+                max: 3
+            })
+        );
+        d.reminders = Some((3599, 365 * 24 * 3600 + 1, 21));
+        let e = refused(&d);
+        let fields: Vec<_> = e.fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["reminders.after", "reminders.every", "reminders.max"]
+        );
+        d.reminders = Some((3600, 3600, 0));
+        assert_eq!(check_create(&d, now()).unwrap().reminders.unwrap().max, 0);
     }
 }

@@ -16,6 +16,7 @@ fn doc(level: Level, order: SigningOrder, expires_at: Option<Timestamp>) -> Docu
         tags: vec!["t".into()],
         custom: vec![],
         number: None,
+        reminders: None,
         pages: 1,
         size: 100,
         original_sha256: "00".into(),

@@ -155,6 +155,24 @@ pub struct CreateDocument {
     /// 81), unique among your documents in this mode (else 409 with 73).
     #[schema(schema_with = number_field)]
     pub number: Option<String>,
+    /// Remind each signer whose turn it is and who has not finished: `after` seconds after
+    /// they were asked, then every `every` seconds, at most `max` times.
+    pub reminders: Option<RemindersInput>,
+}
+
+/// When signers are reminded, in seconds of the tenant clock.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RemindersInput {
+    /// After the signer was asked (their turn came): 3600 to 31536000 (an hour to a year).
+    #[schema(minimum = 3600, maximum = 31536000)]
+    pub after: u64,
+    /// Then again after this long: 3600 to 31536000.
+    #[schema(minimum = 3600, maximum = 31536000)]
+    pub every: u64,
+    /// At most this many reminders per signer: 0 (none) to 20.
+    #[schema(minimum = 0, maximum = 20)]
+    pub max: u64,
 }
 
 /// `POST /v1/documents` as `multipart/form-data`: the PDF as it is, and the rest of the
@@ -322,6 +340,7 @@ pub async fn create(
         tags: body.tags,
         custom: body.custom,
         number: body.number,
+        reminders: body.reminders.map(|r| (r.after, r.every, r.max)),
     };
     let valid = intake::check_create(&input, now).map_err(refused)?;
     if valid.level == signet_core::signing::Level::Qualified
@@ -338,7 +357,7 @@ pub async fn create(
         .into_iter()
         .map(|s| s.into_new_signer(SignerId::from_random(random16()), signing::new_token()))
         .collect();
-    let (name, level, order, expires_at, tags, custom, number) = (
+    let (name, level, order, expires_at, tags, custom, number, reminders) = (
         valid.name,
         valid.level,
         valid.order,
@@ -346,6 +365,7 @@ pub async fn create(
         valid.tags,
         valid.custom,
         valid.number,
+        valid.reminders,
     );
     // A number already taken is refused before the file is scanned and stored; the unique
     // index decides a race between two requests with the same number.
@@ -385,6 +405,7 @@ pub async fn create(
         tags,
         custom,
         number,
+        reminders,
         pages: info.pages as u32,
         size: pdf.len() as u64,
         original_sha256: sha.clone(),
@@ -468,6 +489,7 @@ pub async fn create(
         now,
     )
     .await?;
+    signers::arm_reminders(&state, &mut tx, &caller.tenant, caller.mode, &wf, now).await?;
     tx.commit().await.map_err(signet_store::StoreError::from)?;
     Ok(created(DocumentView::new(&state.config.public_url(), &wf)))
 }
@@ -1198,6 +1220,14 @@ error_responses!(
 );
 
 error_responses!(
+    /// What a reminder can refuse.
+    RemindErrors = [
+        DocumentNotFound, SignerNotFound, AlreadySigned, NotYourTurn, InvalidTransition,
+        SignerBlocked, DocumentCompleted, DocumentExpired, DocumentClosed, ReminderTooSoon,
+    ]
+);
+
+error_responses!(
     /// What an unblock can refuse.
     UnblockErrors = [
         DocumentNotFound, SignerNotFound, InvalidTransition, DocumentCompleted,
@@ -1356,6 +1386,26 @@ pub async fn resend(
     let doc = parse_id(&id, DocumentId::parse, "document")?;
     let sid = signer_id(&sid)?;
     let wf = signers::resend(&state, caller.signer(&doc, &sid), &caller.acting(&meta)).await?;
+    Ok(json_ok(signer_view(&state, &wf, &sid)?))
+}
+
+/// Remind a signer now: one whose turn it is and who has not finished, at most once an hour
+/// (automatic reminders included; else 429 `reminder_too_soon` with 39 and `Retry-After`).
+/// The reminder is audited and sent as `document.signer_reminded`, with the signer's page
+/// `url` to send them again.
+#[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/remind", operation_id = "remindSigner", tag = "signers",
+    params(("id" = String, Path), ("signer_id" = String, Path)),
+    responses((status = 200, description = "The signer", body = SignerDetailView,
+               headers(("Retry-After" = u64, description = "On 429: seconds until the next reminder may go"))), RemindErrors))]
+pub async fn remind(
+    State(state): State<AppState>,
+    caller: Caller,
+    meta: ClientMeta,
+    IdPath((id, sid)): IdPath<(String, String)>,
+) -> AppResult<Response> {
+    let doc = parse_id(&id, DocumentId::parse, "document")?;
+    let sid = signer_id(&sid)?;
+    let wf = signers::remind(&state, caller.signer(&doc, &sid), &caller.acting(&meta)).await?;
     Ok(json_ok(signer_view(&state, &wf, &sid)?))
 }
 

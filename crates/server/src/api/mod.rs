@@ -71,6 +71,7 @@ pub fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(documents::confirm))
         .routes(routes!(documents::reject))
         .routes(routes!(documents::resend))
+        .routes(routes!(documents::remind))
         .routes(routes!(documents::unblock))
         .routes(routes!(documents::selfie))
         .routes(routes!(documents::review_selfie))

@@ -300,3 +300,199 @@ async fn a_bulk_deletion_is_all_or_nothing() {
         .await
         .assert_error(400, "invalid_model");
 }
+
+/// The `document.signer_reminded` events written so far: (signer id, automatic, count).
+async fn reminded(app: &TestApp) -> Vec<(String, bool, u64)> {
+    let t = tenant(app).await;
+    app.state
+        .store
+        .events_after(&t.id, signet_store::Mode::Test, 0, 10_000)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.event_type == "document.signer_reminded")
+        .map(|e| {
+            (
+                e.data["signer_id"].as_str().unwrap().to_owned(),
+                e.data["automatic"].as_bool().unwrap(),
+                e.data["count"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn signer_id(doc: &Value, i: usize) -> String {
+    doc["signers"][i]["id"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn reminders_go_to_the_signer_whose_turn_it_is_on_the_tenant_clock() {
+    let app = spawn_app().await;
+    let doc = send(
+        &app,
+        json!({"signing_order": "sequential", "reminders": {"after": 3600, "every": 7200, "max": 2}}),
+    )
+    .await;
+    assert_eq!(
+        doc["reminders"],
+        json!({"after": 3600, "every": 7200, "max": 2})
+    );
+    let (first, second) = (signer_id(&doc, 0), signer_id(&doc, 1));
+
+    app.advance(3599).await;
+    assert!(reminded(&app).await.is_empty(), "not before `after`");
+    app.advance(1).await;
+    // Only the signer whose turn it is: the second has not been asked yet.
+    assert_eq!(reminded(&app).await, [(first.clone(), true, 1)]);
+    app.advance(7199).await;
+    assert_eq!(reminded(&app).await.len(), 1, "not before `every`");
+    app.advance(1).await;
+    assert_eq!(
+        reminded(&app).await,
+        [(first.clone(), true, 1), (first.clone(), true, 2)]
+    );
+    app.advance(7200 * 3).await;
+    assert_eq!(reminded(&app).await.len(), 2, "at most `max`");
+
+    // The first signs (in a fresh window: the 2-hour one has passed) and is never reminded
+    // again; the second's turn comes and their reminders start `after` it (the job looks
+    // again every `every` while nobody is due).
+    let resend = |i: usize| crate::helpers::signer_path(&doc, i, "resend");
+    app.post(&resend(0), json!({})).await.assert(200);
+    sign(&app, &doc, 0).await;
+    app.advance(3600 + 7200).await;
+    let all = reminded(&app).await;
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert_eq!(all[2], (second.clone(), true, 1));
+
+    // Each reminder is in the audit trail, and the chain verifies.
+    let audit = app
+        .get(&format!("/v1/documents/{}/audit?page[size]=1000", id(&doc)))
+        .await;
+    let audit = audit.assert(200);
+    assert_eq!(audit["chain_valid"], true);
+    let entries: Vec<&Value> = audit["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "signer.reminded")
+        .collect();
+    assert_eq!(entries.len(), 3);
+    assert_eq!(entries[0]["signer_id"], first.as_str());
+    assert_eq!(entries[0]["actor"], "system");
+    assert_eq!(entries[0]["details"]["automatic"], true);
+
+    // A finished document ends them.
+    app.post(&resend(1), json!({})).await.assert(200);
+    sign(&app, &doc, 1).await;
+    app.advance(7200 * 3).await;
+    assert_eq!(reminded(&app).await.len(), 3);
+}
+
+#[tokio::test]
+async fn a_signer_is_reminded_by_hand_at_most_once_an_hour() {
+    let app = spawn_app().await;
+    let doc = send(&app, json!({"signing_order": "sequential"})).await;
+    let remind = |i: usize| crate::helpers::signer_path(&doc, i, "remind");
+
+    let r = app.post(&remind(0), json!({})).await;
+    assert_eq!(r.assert(200)["id"], doc["signers"][0]["id"]);
+    let events = reminded(&app).await;
+    assert_eq!(events, [(signer_id(&doc, 0), false, 1)]);
+
+    let r = app.post(&remind(0), json!({})).await;
+    r.assert_error(429, "reminder_too_soon");
+    assert_eq!(r.body["errors"][0]["return_code"], 39);
+    let wait: u64 = r.headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((3590..=3600).contains(&wait), "{wait}");
+    app.advance(3500).await;
+    app.post(&remind(0), json!({}))
+        .await
+        .assert_error(429, "reminder_too_soon");
+    app.advance(100).await;
+    app.post(&remind(0), json!({})).await.assert(200);
+    assert_eq!(reminded(&app).await.len(), 2);
+
+    // Not the second signer's turn yet; never a signer who has signed.
+    app.post(&remind(1), json!({}))
+        .await
+        .assert_error(422, "not_your_turn");
+    sign(&app, &doc, 0).await;
+    app.post(&remind(0), json!({}))
+        .await
+        .assert_error(422, "already_signed");
+    app.post(&remind(1), json!({})).await.assert(200);
+    // A closed document takes none.
+    app.post(&format!("/v1/documents/{}/cancel", id(&doc)), json!({}))
+        .await
+        .assert(200);
+    app.advance(3600).await;
+    app.post(&remind(1), json!({}))
+        .await
+        .assert_error(422, "document_closed");
+    assert_eq!(reminded(&app).await.len(), 3);
+
+    // The audit trail records who asked.
+    let audit = app.get(&format!("/v1/documents/{}/audit", id(&doc))).await;
+    let reminders: Vec<Value> = audit.assert(200)["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "signer.reminded")
+        .cloned()
+        .collect();
+    assert_eq!(reminders.len(), 3);
+    assert!(
+        reminders[0]["actor"]
+            .as_str()
+            .unwrap()
+            .contains("via api_key:")
+    );
+    assert_eq!(reminders[0]["details"]["automatic"], false);
+}
+
+#[tokio::test]
+async fn reminders_are_checked_and_a_deleted_document_takes_its_reminders_with_it() {
+    let app = spawn_app().await;
+    let body = |reminders: Value| {
+        json!({
+            "name": "R",
+            "file": crate::helpers::b64(&crate::helpers::sample_pdf("R")),
+            "signers": [{"name": "Ana", "email": "ana@example.com"}],
+            "reminders": reminders,
+        })
+    };
+    let r = app
+        .post(
+            "/v1/documents",
+            body(json!({"after": 60, "every": 3600, "max": 21})),
+        )
+        .await;
+    r.assert_error(400, "invalid_model");
+    let fields: Vec<&str> = r.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["source"]["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["reminders.after", "reminders.max"]);
+    app.post("/v1/documents", body(json!({"after": 3600, "every": 3600})))
+        .await
+        .assert_error(400, "invalid_model");
+
+    let doc = app
+        .post(
+            "/v1/documents",
+            body(json!({"after": 3600, "every": 3600, "max": 5})),
+        )
+        .await
+        .assert(201)
+        .clone();
+    let t = tenant(&app).await;
+    let far = app.state.wall_now() + chrono::Duration::days(36500);
+    assert!(app.state.store.due_jobs(&t.id, far).await.unwrap() > 0);
+    delete(&app, &doc).await.assert(204);
+    assert_eq!(app.state.store.due_jobs(&t.id, far).await.unwrap(), 0);
+    app.advance(7200).await;
+    assert!(reminded(&app).await.is_empty());
+}
