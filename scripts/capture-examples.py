@@ -131,6 +131,8 @@ endpoint = call("createWebhookEndpoint", "POST", "/v1/webhooks", {"url": "http:/
 eid = endpoint["id"]
 
 # Documents.
+call("setReminderDefaults", "PUT", "/v1/settings/reminders", {"reminders": {"after": 86400, "every": 172800, "max": 3}})
+call("getReminderDefaults", "GET", "/v1/settings/reminders")
 def new_document(name: str, record: bool, number=None):
     body = {
         "name": name,

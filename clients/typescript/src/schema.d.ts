@@ -817,6 +817,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/settings/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reminders a new document gets when its request names none (in the key's mode). */
+        get: operations["getReminderDefaults"];
+        /**
+         * Set the reminders a new document gets when its request names none (in the key's mode;
+         *     documents already sent keep theirs).
+         */
+        put: operations["setReminderDefaults"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/trust/ca.pem": {
         parameters: {
             query?: never;
@@ -2217,6 +2238,10 @@ export interface components {
             /** @description Why the signer rejects (sent in the REJECTED webhook): 1 to 2000 characters once trimmed. */
             message: string;
         };
+        /** @description The tenant's default reminders for new documents in this mode. */
+        ReminderDefaults: {
+            reminders: null | components["schemas"]["Reminders"];
+        };
         /** @description When a document's signers are reminded, in seconds of the tenant clock. */
         Reminders: {
             /**
@@ -2494,6 +2519,9 @@ export interface components {
              * @enum {string}
              */
             decision: "accept" | "reject";
+        };
+        SetReminderDefaults: {
+            reminders?: null | components["schemas"]["RemindersInput"];
         };
         /** @description One signature or document timestamp of a verified file, as found and judged. */
         SignatureCheck: {
@@ -7005,6 +7033,96 @@ export interface operations {
             413: components["responses"]["payload_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["idempotency_key_reused"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    getReminderDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The default */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reminders": {
+                     *         "after": 86400,
+                     *         "every": 172800,
+                     *         "max": 3
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReminderDefaults"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            408: components["responses"]["request_timeout"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    setReminderDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reminders": {
+                 *         "after": 86400,
+                 *         "every": 172800,
+                 *         "max": 3
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetReminderDefaults"];
+            };
+        };
+        responses: {
+            /** @description The default */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reminders": {
+                     *         "after": 86400,
+                     *         "every": 172800,
+                     *         "max": 3
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReminderDefaults"];
+                };
+            };
+            /** @description `invalid_model` (Invalid Model), `invalid_json` (Invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            408: components["responses"]["request_timeout"];
+            413: components["responses"]["payload_too_large"];
+            415: components["responses"]["unsupported_media_type"];
             500: components["responses"]["internal_error"];
         };
     };

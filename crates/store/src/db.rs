@@ -174,6 +174,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0016_document_numbers_and_deletion.sql"),
         postgres: include_str!("../migrations/postgres/0016_document_numbers_and_deletion.sql"),
     },
+    Migration {
+        version: 17,
+        name: "tenant_document_settings",
+        sqlite: include_str!("../migrations/sqlite/0017_tenant_document_settings.sql"),
+        postgres: include_str!("../migrations/postgres/0017_tenant_document_settings.sql"),
+    },
 ];
 
 impl Store {

@@ -326,6 +326,49 @@ impl Store {
         Ok(row.is_some())
     }
 
+    /// The reminders a new document of the tenant in this mode gets when its request names
+    /// none (`None`: none).
+    pub async fn reminder_default(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+    ) -> Result<Option<signet_core::signing::Reminders>> {
+        let row = sqlx::query(
+            "SELECT reminders FROM tenant_document_settings WHERE tenant_id = $1 AND mode = $2",
+        )
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .fetch_optional(&self.read)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let json: Option<String> = row.try_get("reminders")?;
+        json.map(|j| Ok(serde_json::from_str(&j)?)).transpose()
+    }
+
+    /// Sets the tenant's default reminders in this mode (`None`: none).
+    pub async fn set_reminder_default(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        reminders: Option<signet_core::signing::Reminders>,
+        now: Timestamp,
+    ) -> Result<()> {
+        let json = reminders.map(|r| serde_json::to_string(&r)).transpose()?;
+        sqlx::query(
+            "INSERT INTO tenant_document_settings (tenant_id, mode, reminders, updated_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (tenant_id, mode) DO UPDATE SET reminders = excluded.reminders, updated_at = excluded.updated_at",
+        )
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(json)
+        .bind(to_millis(&now))
+        .execute(&mut *self.write_conn().await?)
+        .await?;
+        Ok(())
+    }
+
     /// Deletes a document locked in `tx` ([`Store::workflow_for_update`]): its signers (and
     /// so their link tokens and one-time codes), tags, pending workflow timers and row, and
     /// leaves a tombstone (pending reminders go too). The audit trail stays; the caller has closed it with the deletion's

@@ -105,6 +105,7 @@ from .ready_database import ReadyDatabase
 from .ready_status import ReadyStatus
 from .recover import Recover
 from .reject_request import RejectRequest
+from .reminder_defaults import ReminderDefaults
 from .reminders import Reminders
 from .reminders_input import RemindersInput
 from .revocation_evidence import RevocationEvidence
@@ -133,6 +134,7 @@ from .selfie import Selfie
 from .selfie_request import SelfieRequest
 from .selfie_review import SelfieReview
 from .selfie_review_decision import SelfieReviewDecision
+from .set_reminder_defaults import SetReminderDefaults
 from .signature_check import SignatureCheck
 from .signature_check_detected_level import SignatureCheckDetectedLevel
 from .signature_check_indication import SignatureCheckIndication
@@ -262,6 +264,7 @@ __all__ = (
     "ReadyStatus",
     "Recover",
     "RejectRequest",
+    "ReminderDefaults",
     "Reminders",
     "RemindersInput",
     "RevocationEvidence",
@@ -288,6 +291,7 @@ __all__ = (
     "SelfieRequest",
     "SelfieReview",
     "SelfieReviewDecision",
+    "SetReminderDefaults",
     "SignatureCheck",
     "SignatureCheckDetectedLevel",
     "SignatureCheckIndication",

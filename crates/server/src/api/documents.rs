@@ -156,7 +156,8 @@ pub struct CreateDocument {
     #[schema(schema_with = number_field)]
     pub number: Option<String>,
     /// Remind each signer whose turn it is and who has not finished: `after` seconds after
-    /// they were asked, then every `every` seconds, at most `max` times.
+    /// they were asked, then every `every` seconds, at most `max` times (`max` 0: never).
+    /// Absent or `null`: the tenant's default (`GET /v1/settings/reminders`).
     pub reminders: Option<RemindersInput>,
 }
 
@@ -342,7 +343,13 @@ pub async fn create(
         number: body.number,
         reminders: body.reminders.map(|r| (r.after, r.every, r.max)),
     };
-    let valid = intake::check_create(&input, now).map_err(refused)?;
+    let mut valid = intake::check_create(&input, now).map_err(refused)?;
+    if valid.reminders.is_none() {
+        valid.reminders = state
+            .store
+            .reminder_default(&caller.tenant.id, caller.mode)
+            .await?;
+    }
     if valid.level == signet_core::signing::Level::Qualified
         && !signet_app::signing::qualified::available(&state.config, caller.mode)
     {
@@ -702,6 +709,72 @@ pub async fn delete_many(
     )
     .await?;
     Ok(json_ok(DeletedDocuments { deleted }))
+}
+
+/// The tenant's default reminders for new documents in this mode.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ReminderDefaults {
+    /// What a new document gets when its request names no `reminders`; `null`: none.
+    #[schema(required)]
+    pub reminders: Option<signet_app::views::RemindersView>,
+}
+
+fn reminder_defaults(r: Option<signet_core::signing::Reminders>) -> ReminderDefaults {
+    ReminderDefaults {
+        reminders: r.map(|r| signet_app::views::RemindersView {
+            after: r.after,
+            every: r.every,
+            max: r.max,
+        }),
+    }
+}
+
+/// The reminders a new document gets when its request names none (in the key's mode).
+#[utoipa::path(get, path = "/v1/settings/reminders", operation_id = "getReminderDefaults", tag = "documents",
+    responses((status = 200, description = "The default", body = ReminderDefaults)))]
+pub async fn reminder_settings(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> AppResult<Response> {
+    let r = state
+        .store
+        .reminder_default(&caller.tenant.id, caller.mode)
+        .await?;
+    Ok(json_ok(reminder_defaults(r)))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetReminderDefaults {
+    /// `null` for none; else checked as a document's `reminders`.
+    pub reminders: Option<RemindersInput>,
+}
+
+error_responses!(
+    /// What setting the default can refuse.
+    SettingsErrors = [InvalidModel, InvalidJson]
+);
+
+/// Set the reminders a new document gets when its request names none (in the key's mode;
+/// documents already sent keep theirs).
+#[utoipa::path(put, path = "/v1/settings/reminders", operation_id = "setReminderDefaults", tag = "documents",
+    request_body = SetReminderDefaults,
+    responses((status = 200, description = "The default", body = ReminderDefaults), SettingsErrors))]
+pub async fn set_reminder_settings(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<SetReminderDefaults>,
+) -> AppResult<Response> {
+    let r = body
+        .reminders
+        .map(|r| intake::check_reminders("reminders", (r.after, r.every, r.max)))
+        .transpose()
+        .map_err(refused)?;
+    state
+        .store
+        .set_reminder_default(&caller.tenant.id, caller.mode, r, caller.now(&state))
+        .await?;
+    Ok(json_ok(reminder_defaults(r)))
 }
 
 error_responses!(

@@ -62,6 +62,10 @@ pub fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(documents::create, documents::list))
         .routes(routes!(documents::get, documents::delete))
         .routes(routes!(documents::delete_many))
+        .routes(routes!(
+            documents::reminder_settings,
+            documents::set_reminder_settings
+        ))
         .routes(routes!(documents::cancel))
         .routes(routes!(documents::file))
         .routes(routes!(documents::audit))

@@ -496,3 +496,73 @@ async fn reminders_are_checked_and_a_deleted_document_takes_its_reminders_with_i
     app.advance(7200).await;
     assert!(reminded(&app).await.is_empty());
 }
+
+#[tokio::test]
+async fn the_tenant_default_reminds_documents_that_name_none() {
+    let app = spawn_app().await;
+    let r = app.get("/v1/settings/reminders").await;
+    assert_eq!(r.assert(200)["reminders"], Value::Null);
+    let put = |body: Value| {
+        let app = &app;
+        async move {
+            app.send(
+                Method::PUT,
+                "/v1/settings/reminders",
+                Some(&app.key),
+                Some(body.to_string().into_bytes()),
+                Some("application/json"),
+                &[],
+            )
+            .await
+        }
+    };
+    let r = put(json!({"reminders": {"after": 10, "every": 3600, "max": 2}})).await;
+    r.assert_error(400, "invalid_model");
+    assert_eq!(r.field(), "reminders.after");
+    let default = json!({"after": 7200, "every": 3600, "max": 1});
+    let r = put(json!({"reminders": default})).await;
+    assert_eq!(r.assert(200)["reminders"], default);
+    assert_eq!(
+        app.get("/v1/settings/reminders").await.assert(200)["reminders"],
+        default
+    );
+    // Live mode keeps its own (none).
+    let t = tenant(&app).await;
+    assert_eq!(
+        app.state
+            .store
+            .reminder_default(&t.id, signet_store::Mode::Live)
+            .await
+            .unwrap(),
+        None
+    );
+
+    let by_default = send(&app, json!({})).await;
+    assert_eq!(by_default["reminders"], default);
+    let own = send(
+        &app,
+        json!({"reminders": {"after": 3600, "every": 3600, "max": 0}}),
+    )
+    .await;
+    assert_eq!(own["reminders"]["max"], 0);
+    app.advance(7200).await;
+    let sent = reminded(&app).await;
+    // Both signers of the defaulted document (parallel order), once; none for the other.
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    for (sid, automatic, count) in &sent {
+        assert!(
+            by_default["signers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["id"] == sid.as_str())
+        );
+        assert!(*automatic);
+        assert_eq!(*count, 1);
+    }
+
+    // Back to none: new documents get none.
+    let r = put(json!({"reminders": null})).await;
+    assert_eq!(r.assert(200)["reminders"], Value::Null);
+    assert_eq!(send(&app, json!({})).await["reminders"], Value::Null);
+}
