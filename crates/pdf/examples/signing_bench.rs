@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 use lopdf::{Document, Object, Stream, dictionary};
-use signet_pdf::{SignOptions, TrustStore, check_pdf, sign_pdf};
+use signet_pdf::{PreparedSignature, SignOptions, TrustStore, check_pdf, sign_pdf};
 
 /// The benchmark is an edge program: it reads the wall clock once, for certificate validity.
 #[allow(clippy::disallowed_methods)]
@@ -118,36 +118,91 @@ fn vm_hwm_kb() -> Option<u64> {
         .and_then(|v| v.parse().ok())
 }
 
-/// Child mode: read the file (and stop there if `read-only`), sign it once with a timestamp,
-/// print the peak resident set size in KB.
-fn rss_child(file: &Path, read_only: bool) {
+/// What a child process does with the 50 MB file before it reports its peak memory.
+#[derive(Clone, Copy)]
+enum RssWork {
+    /// Read it, nothing more.
+    Read,
+    /// Read it and sign it (B-T) with `sign_pdf`, which keeps the input beside the output.
+    SignCopy,
+    /// Read it, sign it (B-T) on the file itself (`PreparedSignature::signature`), then close
+    /// it with a document timestamp the same way, and write the result: what the server does.
+    SignOwned,
+}
+
+impl RssWork {
+    fn arg(self) -> &'static str {
+        match self {
+            RssWork::Read => "read-only",
+            RssWork::SignCopy => "sign-copy",
+            RssWork::SignOwned => "sign-owned",
+        }
+    }
+}
+
+fn fail(what: &str, e: impl std::fmt::Display) -> ! {
+    eprintln!("{what}: {e}");
+    std::process::exit(1);
+}
+
+/// Child mode: read the file and do `work` with it, print the peak resident set size in KB.
+fn rss_child(file: &Path, work: &str) {
     let Ok(pdf) = std::fs::read(file) else {
         eprintln!("cannot read {}", file.display());
         std::process::exit(2);
     };
-    if !read_only {
-        let Ok(trust) = TrustStore::generate("Bench", now()) else {
-            std::process::exit(2)
-        };
-        match sign_pdf(&pdf, &trust.seal_credential(), &trust, &opts(true, now())) {
-            Ok(out) => assert!(out.len() > pdf.len()),
-            Err(e) => {
-                eprintln!("signing failed: {e}");
-                std::process::exit(1);
+    let len = pdf.len();
+    let trust = || TrustStore::generate("Bench", now()).unwrap_or_else(|e| fail("trust", e));
+    match work {
+        "read-only" => {}
+        "sign-copy" => {
+            let trust = trust();
+            match sign_pdf(&pdf, &trust.seal_credential(), &trust, &opts(true, now())) {
+                Ok(out) => assert!(out.len() > len),
+                Err(e) => fail("signing failed", e),
             }
         }
+        "sign-owned" => {
+            let trust = trust();
+            let o = opts(true, now());
+            let prepared = PreparedSignature::signature(pdf, &trust.seal_credential(), &o)
+                .unwrap_or_else(|e| fail("signing failed", e));
+            let imprint = prepared.timestamp_imprint().unwrap_or_default();
+            let token = trust
+                .timestamp_token(&imprint, now())
+                .unwrap_or_else(|e| fail("timestamp", e));
+            let signed = prepared
+                .complete(Some(&token))
+                .unwrap_or_else(|e| fail("signing failed", e));
+            assert!(signed.len() > len);
+            let stamp = PreparedSignature::document_timestamp(signed)
+                .unwrap_or_else(|e| fail("document timestamp failed", e));
+            let imprint = stamp.timestamp_imprint().unwrap_or_default();
+            let token = trust
+                .timestamp_token(&imprint, now())
+                .unwrap_or_else(|e| fail("timestamp", e));
+            let closed = stamp
+                .complete(Some(&token))
+                .unwrap_or_else(|e| fail("document timestamp failed", e));
+            let out = file.with_extension("signed.pdf");
+            if let Err(e) = std::fs::write(&out, &closed) {
+                fail("write", e);
+            }
+            let _ = std::fs::remove_file(out);
+        }
+        other => fail("unknown work", other),
     }
     println!("{}", vm_hwm_kb().unwrap_or(0));
 }
 
-fn child_rss(file: &Path, read_only: bool) -> Option<u64> {
+fn child_rss(file: &Path, work: RssWork) -> Option<u64> {
     let exe = std::env::current_exe().ok()?;
-    let mut cmd = Command::new(exe);
-    cmd.arg("--rss-child").arg(file);
-    if read_only {
-        cmd.arg("read-only");
-    }
-    let out = cmd.output().ok()?;
+    let out = Command::new(exe)
+        .arg("--rss-child")
+        .arg(file)
+        .arg(work.arg())
+        .output()
+        .ok()?;
     String::from_utf8_lossy(&out.stdout).trim().parse().ok()
 }
 
@@ -161,7 +216,10 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("--rss-child") {
         let file = PathBuf::from(args.get(2).cloned().unwrap_or_default());
-        rss_child(&file, args.get(3).map(String::as_str) == Some("read-only"));
+        rss_child(
+            &file,
+            args.get(3).map(String::as_str).unwrap_or("read-only"),
+        );
         return;
     }
     let scale: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(1);
@@ -266,17 +324,27 @@ fn main() {
     let written = std::fs::write(&big, &pdf).is_ok();
     drop(pdf);
     if written {
-        let read = child_rss(&big, true);
-        let signed = child_rss(&big, false);
-        println!(
-            "# peak RSS (VmHWM) for a {:.1} MB PDF: reading it {} MB, reading and signing (B-T) {} MB",
-            big_len as f64 / 1_048_576.0,
-            read.map(|k| format!("{:.1}", k as f64 / 1024.0))
-                .unwrap_or("?".into()),
-            signed
-                .map(|k| format!("{:.1}", k as f64 / 1024.0))
-                .unwrap_or("?".into()),
-        );
+        let mb = big_len as f64 / 1_048_576.0;
+        println!("# peak RSS (VmHWM) for a {mb:.1} MB PDF, each in a fresh process");
+        for (work, what) in [
+            (RssWork::Read, "reading it"),
+            (
+                RssWork::SignCopy,
+                "reading and signing it (B-T), sign_pdf on a copy",
+            ),
+            (
+                RssWork::SignOwned,
+                "reading, signing (B-T), closing (document timestamp), writing, on the file itself",
+            ),
+        ] {
+            match child_rss(&big, work) {
+                Some(kb) => {
+                    let peak = kb as f64 / 1024.0;
+                    println!("{what}: {peak:.1} MB, {:.2}× the file", peak / mb);
+                }
+                None => println!("{what}: ?"),
+            }
+        }
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

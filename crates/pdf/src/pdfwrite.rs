@@ -228,10 +228,28 @@ impl<'a> Update<'a> {
         self.signature = Some((id, dict, reserved));
     }
 
-    /// Appends the update to `input` and returns the output with the placeholder positions.
-    pub fn write(mut self, input: &[u8]) -> Result<(Vec<u8>, Option<Placeholder>), PdfError> {
+    /// Appends the update to a copy of `input` and returns the output with the placeholder
+    /// positions.
+    pub fn write(self, input: &[u8]) -> Result<(Vec<u8>, Option<Placeholder>), PdfError> {
+        let mut out = Vec::with_capacity(input.len() + self.tail_hint());
+        out.extend_from_slice(input);
+        self.append_to(out)
+    }
+
+    /// A guess at the update's size, to reserve room for it in one allocation.
+    fn tail_hint(&self) -> usize {
+        16 * 1024 + self.signature.as_ref().map_or(0, |(_, _, r)| 2 * r)
+    }
+
+    /// Appends the update to `input` itself, which is the file so far: the bytes are never
+    /// copied, so a large file is held once. Returns the output with the placeholder
+    /// positions.
+    pub fn append_to(
+        mut self,
+        mut input: Vec<u8>,
+    ) -> Result<(Vec<u8>, Option<Placeholder>), PdfError> {
         let xref_type = self.doc.reference_table.cross_reference_type;
-        let mut tail: Vec<u8> = Vec::with_capacity(16 * 1024);
+        let mut tail: Vec<u8> = Vec::with_capacity(self.tail_hint());
         if !input.ends_with(b"\n") {
             tail.push(b'\n');
         }
@@ -337,13 +355,9 @@ impl<'a> Update<'a> {
             }
         }
         let _ = write!(tail, "startxref\n{xref_at}\n%%EOF\n");
-        let mut out = Vec::with_capacity(input.len() + tail.len());
-        out.extend_from_slice(input);
-        out.extend_from_slice(&tail);
-        if !out.starts_with(input) {
-            return Err(PdfError::Signing("the update changed earlier bytes".into()));
-        }
-        Ok((out, placeholder))
+        // Earlier bytes stay as they are: the update only ever extends the file.
+        input.extend_from_slice(&tail);
+        Ok((input, placeholder))
     }
 }
 

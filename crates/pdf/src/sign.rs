@@ -659,6 +659,40 @@ pub fn prepare_signature(
     cred: &SignerCredential,
     opts: &SignOptions,
 ) -> Result<PreparedSignature, PdfError> {
+    PreparedSignature::signature(owned_copy(input, RESERVED), cred, opts)
+}
+
+/// `input` copied into a buffer with room for a revision reserving `reserved` bytes of CMS.
+fn owned_copy(input: &[u8], reserved: usize) -> Vec<u8> {
+    let mut owned = Vec::with_capacity(input.len() + 2 * reserved + 16 * 1024);
+    owned.extend_from_slice(input);
+    owned
+}
+
+impl PreparedSignature {
+    /// [`prepare_signature`] on a file the caller gives up: the revision is appended to
+    /// `input` itself, so a large file is held once, not once as input and once as output.
+    pub fn signature(
+        input: Vec<u8>,
+        cred: &SignerCredential,
+        opts: &SignOptions,
+    ) -> Result<PreparedSignature, PdfError> {
+        prepare_owned(input, cred, opts)
+    }
+
+    /// [`prepare_document_timestamp`] on a file the caller gives up: the revision is appended
+    /// to `input` itself, so a large file is held once.
+    pub fn document_timestamp(input: Vec<u8>) -> Result<PreparedSignature, PdfError> {
+        document_timestamp_owned(input)
+    }
+}
+
+fn prepare_owned(
+    input: Vec<u8>,
+    cred: &SignerCredential,
+    opts: &SignOptions,
+) -> Result<PreparedSignature, PdfError> {
+    let input_len = input.len();
     let (out, place, digest) = write_signature_revision(input, opts, RESERVED)?;
     let sd = cmsbuild::build_signed_data(
         &SignRequest {
@@ -675,7 +709,7 @@ pub fn prepare_signature(
     Ok(PreparedSignature {
         out,
         place,
-        input_len: input.len(),
+        input_len,
         kind: Prepared::Signature {
             signed_data: Box::new(sd),
             timestamp: opts.timestamp,
@@ -684,13 +718,13 @@ pub fn prepare_signature(
 }
 
 /// Appends the signature's revision (its /Sig dictionary with `reserved` bytes for the CMS,
-/// its field and widget) to `input` and hashes the signed byte ranges.
+/// its field and widget) to `input`, in place, and hashes the signed byte ranges.
 fn write_signature_revision(
-    input: &[u8],
+    input: Vec<u8>,
     opts: &SignOptions,
     reserved: usize,
 ) -> Result<(Vec<u8>, Placeholder, [u8; 32]), PdfError> {
-    let doc = pdfwrite::load_structure(input)?;
+    let doc = pdfwrite::load_structure(&input)?;
     if certified_without_changes(&doc) {
         return Err(PdfError::Signing(
             "the document is certified with no changes allowed (DocMDP P=1); another \
@@ -718,12 +752,9 @@ fn write_signature_revision(
     sig.set("Prop_Build", prop_build());
     update.set_signature(sig_id, sig, reserved);
     add_field(&mut update, sig_id, "Signature", opts.visible.as_ref())?;
-    let (out, place) = update.write(input)?;
+    let (out, place) = update.append_to(input)?;
     let place = place.ok_or_else(|| PdfError::Signing("no signature placeholder".into()))?;
     let (out, digest) = place_and_digest(out, &place, PdfError::Signing)?;
-    if !out.starts_with(input) {
-        return Err(PdfError::Signing("output does not extend the input".into()));
-    }
     Ok((out, place, digest))
 }
 
@@ -849,6 +880,31 @@ pub fn prepare_remote_signature(
     algorithm: RemoteAlgorithm,
     opts: &SignOptions,
 ) -> Result<RemoteSignature, PdfError> {
+    let chain_bytes: usize = chain_der.iter().map(Vec::len).sum();
+    let input = owned_copy(input, RESERVED + chain_bytes + 1024);
+    RemoteSignature::prepare(input, chain_der, algorithm, opts)
+}
+
+impl RemoteSignature {
+    /// [`prepare_remote_signature`] on a file the caller gives up: the revision is appended
+    /// to `input` itself, so a large file is held once.
+    pub fn prepare(
+        input: Vec<u8>,
+        chain_der: &[Vec<u8>],
+        algorithm: RemoteAlgorithm,
+        opts: &SignOptions,
+    ) -> Result<RemoteSignature, PdfError> {
+        remote_owned(input, chain_der, algorithm, opts)
+    }
+}
+
+fn remote_owned(
+    input: Vec<u8>,
+    chain_der: &[Vec<u8>],
+    algorithm: RemoteAlgorithm,
+    opts: &SignOptions,
+) -> Result<RemoteSignature, PdfError> {
+    let input_len = input.len();
     let mut certs = Vec::with_capacity(chain_der.len());
     for (i, der) in chain_der.iter().enumerate() {
         certs
@@ -881,7 +937,7 @@ pub fn prepare_remote_signature(
     Ok(RemoteSignature {
         out,
         place,
-        input_len: input.len(),
+        input_len,
         attrs,
         attrs_der,
         cert,
@@ -1084,7 +1140,12 @@ pub fn timestamp_pdf(
 /// The first half of [`timestamp_pdf`]: the revision written and hashed, waiting for a token
 /// over [`PreparedSignature::timestamp_imprint`].
 pub fn prepare_document_timestamp(input: &[u8]) -> Result<PreparedSignature, PdfError> {
-    let doc = pdfwrite::load_structure(input).map_err(|e| match e {
+    document_timestamp_owned(owned_copy(input, RESERVED))
+}
+
+fn document_timestamp_owned(input: Vec<u8>) -> Result<PreparedSignature, PdfError> {
+    let input_len = input.len();
+    let doc = pdfwrite::load_structure(&input).map_err(|e| match e {
         PdfError::NotAPdf(m) | PdfError::Malformed(m) => PdfError::DocumentTimestamp(m),
         other => other,
     })?;
@@ -1099,14 +1160,14 @@ pub fn prepare_document_timestamp(input: &[u8]) -> Result<PreparedSignature, Pdf
     add_field(&mut update, sig_id, "DocumentTimestamp", None)
         .map_err(|e| PdfError::DocumentTimestamp(e.to_string()))?;
     let (out, place) = update
-        .write(input)
+        .append_to(input)
         .map_err(|e| PdfError::DocumentTimestamp(e.to_string()))?;
     let place = place.ok_or_else(|| PdfError::DocumentTimestamp("no placeholder".into()))?;
     let (out, digest) = place_and_digest(out, &place, PdfError::DocumentTimestamp)?;
     Ok(PreparedSignature {
         out,
         place,
-        input_len: input.len(),
+        input_len,
         kind: Prepared::DocumentTimestamp { digest },
     })
 }
