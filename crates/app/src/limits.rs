@@ -12,8 +12,14 @@
 //! | destination number | a fixed day | live: UTC (one count across tenants); test: the tenant's clock, per tenant |
 //! | tenant and mode | a fixed hour | the tenant's clock |
 //!
+//! | tenant's live-mode SMS | a calendar month (UTC) | live mode's, the wall clock |
+//!
 //! A cap over a whole life is `code_limit_reached` (429, no `Retry-After`: waiting does
 //! not help); a windowed cap is `rate_limited` (429 with `Retry-After` until the window ends).
+//! The tenant's SMS per month (`signet tenant limits --sms-per-month`, 0 = none) counts each
+//! live-mode code that goes out by SMS, also while the tenant has no limit (so a limit set
+//! mid-month knows the month's count), and over it is `sms_limit_reached` (429, return code
+//! 105).
 
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -84,9 +90,44 @@ pub async fn count_code(
         window_start: hour,
         cap: i64::from(c.otp_max_per_tenant_per_hour),
     });
+    // A live-mode code goes by SMS when the route has a number and SMS is configured.
+    let texted = mode == Mode::Live
+        && number.is_some()
+        && state.notifier.as_ref().is_some_and(|n| n.can_text());
+    let sms_cap = if texted {
+        let limit = state
+            .store
+            .tenant_limits_in_tx(tx, &tenant.id)
+            .await?
+            .sms_per_month;
+        counters.push(RateCounter {
+            key: format!("sms:tenant:{}", tenant.id.as_str()),
+            window_start: month_start(now),
+            cap: if limit == 0 {
+                i64::MAX
+            } else {
+                i64::try_from(limit).unwrap_or(i64::MAX)
+            },
+        });
+        Some(limit)
+    } else {
+        None
+    };
     let Some(over) = state.store.count_up(tx, &counters).await? else {
         return Ok(());
     };
+    if let Some(limit) = sms_cap
+        && over == counters.len() - 1
+    {
+        tracing::warn!("one-time code refused by the tenant's SMS per month");
+        return Err(AppError::new(
+            ErrorCode::SmsLimitReached,
+            format!(
+                "this tenant may send at most {limit} one-time codes by SMS per calendar month \
+                 (UTC), and has sent them; the count starts again on the first of next month"
+            ),
+        ));
+    }
     let refused = &counters[over];
     if refused.window_start == 0 {
         return Err(AppError::new(
@@ -113,6 +154,14 @@ pub async fn count_code(
         ),
     )
     .with_retry_after(u64::try_from((retry_ms + 999) / 1000).unwrap_or(1)))
+}
+
+/// The start of `now`'s calendar month (UTC), in Unix milliseconds.
+fn month_start(now: Timestamp) -> i64 {
+    use chrono::{Datelike, TimeZone, Utc};
+    Utc.with_ymd_and_hms(now.year(), now.month(), 1, 0, 0, 0)
+        .single()
+        .map_or(0, |t| to_millis(&t))
 }
 
 /// Whether SMS may go to `number` under `sms_allowed_countries` (empty: everywhere).
@@ -152,7 +201,18 @@ pub fn client_key(ip: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::client_key;
+    use super::{client_key, month_start};
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn a_month_starts_on_its_first_at_midnight_utc() {
+        let at = |y, m, d, h| Utc.with_ymd_and_hms(y, m, d, h, 0, 0).single().unwrap();
+        let first = signet_core::time::to_millis(&at(2026, 12, 1, 0));
+        assert_eq!(month_start(at(2026, 12, 1, 0)), first);
+        assert_eq!(month_start(at(2026, 12, 31, 23)), first);
+        assert!(month_start(at(2026, 11, 30, 23)) < first);
+        assert!(month_start(at(2027, 1, 1, 0)) > first);
+    }
 
     #[test]
     fn ipv6_clients_are_grouped_by_their_64_bit_prefix() {

@@ -169,6 +169,22 @@ enum TenantCommand {
         #[arg(long, default_value = "test")]
         mode: String,
     },
+    /// Show a tenant's limits, changing those given first (0 = none).
+    Limits {
+        name: String,
+        /// Signers on one document (default 20; more is return code 75).
+        #[arg(long, value_name = "N")]
+        signers_per_document: Option<u64>,
+        /// Bytes of documents the tenant may keep stored (return code 112 beyond).
+        #[arg(long, value_name = "N")]
+        stored_bytes: Option<u64>,
+        /// Live-mode SMS one-time codes per calendar month (return code 105 beyond).
+        #[arg(long, value_name = "N")]
+        sms_per_month: Option<u64>,
+        /// Templates the tenant may keep (return code 77 beyond).
+        #[arg(long, value_name = "N")]
+        templates: Option<u64>,
+    },
 }
 
 fn init_logging(config: &Config, default_filter: &str) {
@@ -333,6 +349,45 @@ async fn tenant(config: Config, command: TenantCommand) -> anyhow::Result<()> {
             let key = signet_server::auth::issue_key(store, &tenant.id, mode, now).await?;
             println!("A new {} key for {name} (shown once):", mode.as_str());
             println!("{key}");
+        }
+        TenantCommand::Limits {
+            name,
+            signers_per_document,
+            stored_bytes,
+            sms_per_month,
+            templates,
+        } => {
+            let tenant = store
+                .tenant_by_name(&name)
+                .await
+                .with_context(|| format!("no tenant named {name}"))?;
+            let mut limits = store.tenant_limits(&tenant.id).await?;
+            let changes = [
+                (&mut limits.signers_per_document, signers_per_document),
+                (&mut limits.stored_bytes, stored_bytes),
+                (&mut limits.sms_per_month, sms_per_month),
+                (&mut limits.templates, templates),
+            ];
+            let mut changed = false;
+            for (limit, new) in changes {
+                if let Some(n) = new {
+                    anyhow::ensure!(
+                        i64::try_from(n).is_ok(),
+                        "{n} is too large for a limit (at most {})",
+                        i64::MAX
+                    );
+                    *limit = n;
+                    changed = true;
+                }
+            }
+            if changed {
+                store.set_tenant_limits(&tenant.id, &limits, now).await?;
+            }
+            println!("Limits of tenant {name} (0 = none):");
+            println!("signers_per_document\t{}", limits.signers_per_document);
+            println!("templates\t{}", limits.templates);
+            println!("stored_bytes\t{}", limits.stored_bytes);
+            println!("sms_per_month\t{}", limits.sms_per_month);
         }
     }
     Ok(())

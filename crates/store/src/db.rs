@@ -180,6 +180,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0017_tenant_document_settings.sql"),
         postgres: include_str!("../migrations/postgres/0017_tenant_document_settings.sql"),
     },
+    Migration {
+        version: 18,
+        name: "tenant_limits",
+        sqlite: include_str!("../migrations/sqlite/0018_tenant_limits.sql"),
+        postgres: include_str!("../migrations/postgres/0018_tenant_limits.sql"),
+    },
 ];
 
 impl Store {

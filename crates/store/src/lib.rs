@@ -49,7 +49,7 @@ pub use screening::{
     QueuedHit, ScreeningEntryRow, ScreeningHitRow, ScreeningListRow, ScreeningRow,
 };
 pub use sealed::{Sealer, token_digest};
-pub use tenants::{ApiKeyRow, Mode, Tenant};
+pub use tenants::{ApiKeyRow, Mode, Tenant, TenantLimits};
 pub use webhooks::{
     ALL_EVENT_TYPES, ClaimedMessage, DeliveryAttemptRow, MessageSettlement, WebhookEndpointRow,
     WebhookMessageRow,

@@ -209,3 +209,106 @@ impl Store {
         Ok(offset)
     }
 }
+
+/// A tenant's limits (0 = none), as `signet tenant limits` sets them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TenantLimits {
+    /// Signers on one document (return code 75 beyond).
+    pub signers_per_document: u64,
+    /// Templates the tenant may keep (return code 77 beyond).
+    pub templates: u64,
+    /// Bytes of documents the tenant may keep stored (return code 112 beyond).
+    pub stored_bytes: u64,
+    /// Live-mode SMS one-time codes per calendar month (return code 105 beyond).
+    pub sms_per_month: u64,
+}
+
+impl TenantLimits {
+    /// The signers per document of a tenant that set none.
+    pub const DEFAULT_SIGNERS_PER_DOCUMENT: u64 = 20;
+}
+
+impl Default for TenantLimits {
+    fn default() -> TenantLimits {
+        TenantLimits {
+            signers_per_document: TenantLimits::DEFAULT_SIGNERS_PER_DOCUMENT,
+            templates: 0,
+            stored_bytes: 0,
+            sms_per_month: 0,
+        }
+    }
+}
+
+fn limit_from_row(row: &AnyRow, column: &str) -> Result<u64> {
+    let v: i64 = row.try_get(column)?;
+    u64::try_from(v).map_err(|_| StoreError::Corrupt(format!("tenant limit {column} {v}")))
+}
+
+fn limits_from_row(row: Option<&AnyRow>) -> Result<TenantLimits> {
+    let Some(row) = row else {
+        return Ok(TenantLimits::default());
+    };
+    Ok(TenantLimits {
+        signers_per_document: limit_from_row(row, "signers_per_document")?,
+        templates: limit_from_row(row, "templates")?,
+        stored_bytes: limit_from_row(row, "stored_bytes")?,
+        sms_per_month: limit_from_row(row, "sms_per_month")?,
+    })
+}
+
+fn limit_to_db(v: u64) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
+}
+
+impl Store {
+    /// The tenant's limits: the defaults when it never set any.
+    pub async fn tenant_limits(&self, id: &TenantId) -> Result<TenantLimits> {
+        let row = sqlx::query(
+            "SELECT signers_per_document, templates, stored_bytes, sms_per_month \
+             FROM tenant_limits WHERE tenant_id = $1",
+        )
+        .bind(id.as_str())
+        .fetch_optional(&mut *self.write_conn().await?)
+        .await?;
+        limits_from_row(row.as_ref())
+    }
+
+    /// [`Store::tenant_limits`] inside a transaction.
+    pub async fn tenant_limits_in_tx(&self, tx: &mut Tx, id: &TenantId) -> Result<TenantLimits> {
+        let row = sqlx::query(
+            "SELECT signers_per_document, templates, stored_bytes, sms_per_month \
+             FROM tenant_limits WHERE tenant_id = $1",
+        )
+        .bind(id.as_str())
+        .fetch_optional(&mut **tx)
+        .await?;
+        limits_from_row(row.as_ref())
+    }
+
+    /// Replaces the tenant's limits.
+    pub async fn set_tenant_limits(
+        &self,
+        id: &TenantId,
+        limits: &TenantLimits,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO tenant_limits \
+             (tenant_id, signers_per_document, templates, stored_bytes, sms_per_month, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (tenant_id) DO UPDATE SET \
+             signers_per_document = excluded.signers_per_document, templates = excluded.templates, \
+             stored_bytes = excluded.stored_bytes, sms_per_month = excluded.sms_per_month, \
+             updated_at = excluded.updated_at",
+        )
+        .bind(id.as_str())
+        .bind(limit_to_db(limits.signers_per_document))
+        .bind(limit_to_db(limits.templates))
+        .bind(limit_to_db(limits.stored_bytes))
+        .bind(limit_to_db(limits.sms_per_month))
+        .bind(to_millis(&now))
+        .execute(&mut *self.write_conn().await?)
+        .await?;
+        Ok(())
+    }
+}

@@ -823,8 +823,11 @@ const NO_TOKENS: &str = "Signet has no access tokens or integration keys to look
 const NO_APP: &str = "Signet has no mobile app, app versions, push terminals or push authentication: signers sign on the web page of their link.";
 const NO_TEMPLATES: &str =
     "Signet has no document templates yet: a document is created from an uploaded PDF.";
-const NO_BILLING: &str =
-    "Signet keeps no credit, balance or disk quota; its limits are rate limits (429).";
+const NO_BILLING: &str = "Signet keeps no credit, balance or disk quota: a tenant's limits (`signet tenant limits`) count signers per document and SMS per month, not money or bytes.";
+const SMS_LIMIT_TEST: &str = t!(
+    "api/tenant_limits.rs",
+    "live_sms_codes_over_the_tenants_month_are_refused_with_105"
+);
 const NO_PRODUCTS: &str = "Signet has no per-account signature products (LTV, ECA, DSA): every signature is PAdES B-T, advanced signatures with a certificate of Signet's CA.";
 const FIELD_ERRORS: &str = "A field Signet refuses is 400 `invalid_model` naming it; seed 001's number is added only where it has one for that field's problem (75 too many signers, 92 not base64, 2004/2005/2026 a selfie).";
 const NO_PICTURES: &str = "Signet takes no signature pictures and no positions: it draws and places each signature itself.";
@@ -845,10 +848,21 @@ const RETURN_CODES: &[Group] = &[
     ),
     (
         K::ReturnCode,
-        &["41", "75", "92", "93"],
+        &["41", "92", "93"],
         made(
-            "document intake: `document_not_found`/`signer_not_found` (41), too many signers (75), not a PDF or not base64 (92), too large (93)",
+            "document intake: `document_not_found`/`signer_not_found` (41), not a PDF or not base64 (92), too large (93)",
             INTAKE_TEST,
+        ),
+    ),
+    (
+        K::ReturnCode,
+        &["75"],
+        made(
+            "`POST /v1/documents` with more signers than the tenant's limit (`signet tenant limits --signers-per-document`, default 20): 400 `invalid_model` naming `signers`",
+            t!(
+                "api/tenant_limits.rs",
+                "the_signers_of_a_document_are_capped_by_the_tenants_limit"
+            ),
         ),
     ),
     (
@@ -1158,10 +1172,14 @@ const RETURN_CODES: &[Group] = &[
             ),
         ),
     ),
+    (K::ReturnCode, &["74", "112", "2029"], never(NO_BILLING)),
     (
         K::ReturnCode,
-        &["74", "105", "112", "2029"],
-        never(NO_BILLING),
+        &["105"],
+        made(
+            "a live-mode one-time code by SMS over the tenant's SMS per calendar month (`signet tenant limits --sms-per-month`): 429 `sms_limit_reached`",
+            SMS_LIMIT_TEST,
+        ),
     ),
     (
         K::ReturnCode,
@@ -1607,6 +1625,14 @@ const ERRORS: &[Group] = &[
         K::ErrorCode,
         &["rate_limited", "code_limit_reached"],
         made("one-time code limits (`limits.rs`)", CODE_LIMITS_TEST),
+    ),
+    (
+        K::ErrorCode,
+        &["sms_limit_reached"],
+        made(
+            "the tenant's live-mode SMS per calendar month (`limits.rs`)",
+            SMS_LIMIT_TEST,
+        ),
     ),
     (
         K::ErrorCode,

@@ -12,7 +12,8 @@ use crate::signing::{Level, NewSigner, Reminders, SigningOrder};
 use crate::time::Timestamp;
 use crate::validate::{self, FieldError, Invalid};
 
-/// At most this many signers on one document (seed 001's return code 75 beyond).
+/// At most this many signers on one document of a tenant that set no limit of its own
+/// (seed 001's return code 75 beyond).
 pub const MAX_SIGNERS: usize = 20;
 /// At most this many `tags`, and as many `custom` strings.
 pub const MAX_TAGS: usize = 20;
@@ -323,10 +324,15 @@ fn check_signer(
 
 /// Checks a new document at tenant time `now`, in this order: `name`, `signature_level`,
 /// `signing_order`, `expires_at` (RFC 3339 in UTC, in the future), `tags`, `custom`,
-/// `number` (return code 81 when malformed), `reminders`, the number of signers (at least one; more than [`MAX_SIGNERS`] carries return code 75), then
-/// every signer: `name`, `email`, `phone`, an email or a phone, `person_id` (a person id,
+/// `number` (return code 81 when malformed), `reminders`, the number of signers (at least
+/// one; more than `max_signers`, the tenant's limit, carries return code 75; 0 is no limit),
+/// then every signer: `name`, `email`, `phone`, an email or a phone, `person_id` (a person id,
 /// required for `advanced`). Whether each signer's person exists is the caller's to check.
-pub fn check_create(input: &CreateDocumentInput, now: Timestamp) -> Result<ValidDocument, Invalid> {
+pub fn check_create(
+    input: &CreateDocumentInput,
+    now: Timestamp,
+    max_signers: u64,
+) -> Result<ValidDocument, Invalid> {
     let name = check_name("name", &input.name)?;
     let level = match input.signature_level.as_deref() {
         None => Level::Simple,
@@ -363,11 +369,11 @@ pub fn check_create(input: &CreateDocumentInput, now: Timestamp) -> Result<Valid
     if input.signers.is_empty() {
         return Err(FieldError::new("signers", "at least one signer is required").into());
     }
-    if input.signers.len() > MAX_SIGNERS {
+    if max_signers > 0 && input.signers.len() as u64 > max_signers {
         return Err(Invalid {
             fields: vec![FieldError::new(
                 "signers",
-                format!("at most {MAX_SIGNERS} signers"),
+                format!("at most {max_signers} signers (the tenant's limit)"),
             )],
             return_code: Some(RETURN_CODE_TOO_MANY_SIGNERS),
         });
@@ -425,7 +431,7 @@ mod tests {
     }
 
     fn refused(input: &CreateDocumentInput) -> Invalid {
-        check_create(input, now()).unwrap_err()
+        check_create(input, now(), MAX_SIGNERS as u64).unwrap_err()
     }
 
     /// A change to a valid request.
@@ -439,7 +445,7 @@ mod tests {
 
     #[test]
     fn a_minimal_document_is_simple_parallel_without_expiry() {
-        let v = check_create(&doc(), now()).unwrap();
+        let v = check_create(&doc(), now(), MAX_SIGNERS as u64).unwrap();
         assert_eq!(v.name, "Contract");
         assert_eq!(v.level, Level::Simple);
         assert_eq!(v.order, SigningOrder::Parallel);
@@ -529,7 +535,10 @@ mod tests {
             (
                 |d| d.signers = (0..21).map(|i| signer(&format!("S{i}"))).collect(),
                 Invalid {
-                    fields: vec![FieldError::new("signers", "at most 20 signers")],
+                    fields: vec![FieldError::new(
+                        "signers",
+                        "at most 20 signers (the tenant's limit)",
+                    )],
                     return_code: Some(75),
                 },
             ),
@@ -546,9 +555,28 @@ mod tests {
         d.custom = vec!["c".repeat(1000)];
         d.signers = (0..20).map(|i| signer(&format!("S{i}"))).collect();
         d.expires_at = Some("2026-03-01T12:00:00.001Z".into());
-        let v = check_create(&d, now()).unwrap();
+        let v = check_create(&d, now(), MAX_SIGNERS as u64).unwrap();
         assert_eq!(v.signers.len(), 20);
         assert_eq!(v.expires_at, Some(now() + TimeDelta::milliseconds(1)));
+    }
+
+    #[test]
+    fn the_signer_limit_is_the_tenants_and_zero_is_none() {
+        let mut d = doc();
+        d.signers = (0..3).map(|i| signer(&format!("S{i}"))).collect();
+        assert!(check_create(&d, now(), 3).is_ok());
+        assert_eq!(
+            check_create(&d, now(), 2).unwrap_err(),
+            Invalid {
+                fields: vec![FieldError::new(
+                    "signers",
+                    "at most 2 signers (the tenant's limit)"
+                )],
+                return_code: Some(75),
+            }
+        );
+        d.signers = (0..30).map(|i| signer(&format!("S{i}"))).collect();
+        assert_eq!(check_create(&d, now(), 0).unwrap().signers.len(), 30);
     }
 
     #[test]
@@ -590,14 +618,14 @@ mod tests {
         d.tags = vec![" q4 ".into(), "q4".into(), "hr".into(), "q4".into()];
         d.custom = vec!["b".into(), "a".into(), " b".into()];
         d.signers = vec![signer("  Ann Lee ")];
-        let v = check_create(&d, now()).unwrap();
+        let v = check_create(&d, now(), MAX_SIGNERS as u64).unwrap();
         assert_eq!(v.name, "Lease");
         assert_eq!(v.tags, ["q4", "hr"]);
         assert_eq!(v.custom, ["b", "a"]);
         assert_eq!(v.signers[0].name, "Ann Lee");
         // Names count characters, not bytes.
         d.name = "é".repeat(255);
-        assert!(check_create(&d, now()).is_ok());
+        assert!(check_create(&d, now(), MAX_SIGNERS as u64).is_ok());
     }
 
     #[test]
@@ -610,7 +638,10 @@ mod tests {
             let mut d = doc();
             d.signature_level = Some(level.into());
             d.signers[0].person_id = Some(pid());
-            assert_eq!(check_create(&d, now()).unwrap().level, want);
+            assert_eq!(
+                check_create(&d, now(), MAX_SIGNERS as u64).unwrap().level,
+                want
+            );
         }
         for (order, want) in [
             ("parallel", SigningOrder::Parallel),
@@ -618,7 +649,10 @@ mod tests {
         ] {
             let mut d = doc();
             d.signing_order = Some(order.into());
-            assert_eq!(check_create(&d, now()).unwrap().order, want);
+            assert_eq!(
+                check_create(&d, now(), MAX_SIGNERS as u64).unwrap().order,
+                want
+            );
         }
     }
 
@@ -782,7 +816,7 @@ mod tests {
             phone: Some("+4915123456789".into()),
             person_id: Some(pid()),
         }];
-        let v = check_create(&d, now()).unwrap();
+        let v = check_create(&d, now(), MAX_SIGNERS as u64).unwrap();
         let s = v.signers.into_iter().next().unwrap();
         assert_eq!(s.phone.as_deref(), Some("+4915123456789"));
         assert_eq!(s.person_id, PersonId::parse(&pid()));
@@ -887,11 +921,14 @@ mod tests {
         let mut d = doc();
         d.number = Some("INV-2026_07,a@b".into());
         assert_eq!(
-            check_create(&d, now()).unwrap().number.as_deref(),
+            check_create(&d, now(), MAX_SIGNERS as u64)
+                .unwrap()
+                .number
+                .as_deref(),
             Some("INV-2026_07,a@b")
         );
         d.number = Some("x".repeat(64));
-        assert!(check_create(&d, now()).is_ok());
+        assert!(check_create(&d, now(), MAX_SIGNERS as u64).is_ok());
         for bad in ["", " A1", "A 1", "A/1", "Ä1", "A1\n", &"x".repeat(65)] {
             d.number = Some(bad.to_owned());
             let e = refused(&d);
@@ -899,7 +936,10 @@ mod tests {
             assert_eq!(e.fields[0].field, "number", "{bad:?}");
         }
         d.number = None;
-        assert_eq!(check_create(&d, now()).unwrap().number, None);
+        assert_eq!(
+            check_create(&d, now(), MAX_SIGNERS as u64).unwrap().number,
+            None
+        );
     }
 
     #[test]
@@ -907,7 +947,9 @@ mod tests {
         let mut d = doc();
         d.reminders = Some((3600, 86_400, 3));
         assert_eq!(
-            check_create(&d, now()).unwrap().reminders,
+            check_create(&d, now(), MAX_SIGNERS as u64)
+                .unwrap()
+                .reminders,
             Some(Reminders {
                 after: 3600,
                 every: 86_400,
@@ -922,6 +964,13 @@ mod tests {
             ["reminders.after", "reminders.every", "reminders.max"]
         );
         d.reminders = Some((3600, 3600, 0));
-        assert_eq!(check_create(&d, now()).unwrap().reminders.unwrap().max, 0);
+        assert_eq!(
+            check_create(&d, now(), MAX_SIGNERS as u64)
+                .unwrap()
+                .reminders
+                .unwrap()
+                .max,
+            0
+        );
     }
 }

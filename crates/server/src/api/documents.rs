@@ -56,8 +56,10 @@ fn signers_field() -> utoipa::openapi::schema::Array {
     utoipa::openapi::schema::ArrayBuilder::new()
         .items(<SignerInput as utoipa::PartialSchema>::schema())
         .min_items(Some(1))
-        .max_items(Some(MAX_SIGNERS))
-        .description(Some("1 to 20 signers (more is return code 75)."))
+        .description(Some(
+            "At least one signer, and at most the tenant's limit (20 unless the operator set \
+             another with `signet tenant limits`; more is return code 75).",
+        ))
         .build()
 }
 
@@ -343,7 +345,9 @@ pub async fn create(
         number: body.number,
         reminders: body.reminders.map(|r| (r.after, r.every, r.max)),
     };
-    let mut valid = intake::check_create(&input, now).map_err(refused)?;
+    let limits = state.store.tenant_limits(&caller.tenant.id).await?;
+    let mut valid =
+        intake::check_create(&input, now, limits.signers_per_document).map_err(refused)?;
     if valid.reminders.is_none() {
         valid.reminders = state
             .store
@@ -1262,7 +1266,7 @@ error_responses!(
         DocumentCompleted, DocumentExpired, DocumentClosed, InvalidTransition,
         ApprovalWindowExpired, SmsCountryNotAllowed, SignerUnreachable,
         OtpDeliveryNotConfigured, InvalidPhone, InvalidEmail, RateLimited, CodeLimitReached,
-        OtpDeliveryFailed,
+        SmsLimitReached, OtpDeliveryFailed,
     ]
 );
 

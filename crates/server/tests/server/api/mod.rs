@@ -25,5 +25,6 @@ mod revocation;
 mod sandbox;
 mod secrets;
 mod shutdown;
+mod tenant_limits;
 mod tsa;
 mod verify_validation;
