@@ -6,7 +6,6 @@
 //! temporary name, fsync and rename; in S3 a PUT is whole or absent by itself.
 
 use std::path::{Path, PathBuf};
-use tokio::io::AsyncWriteExt;
 
 use crate::s3::{S3Client, S3Config};
 
@@ -45,8 +44,23 @@ impl BlobStore {
     pub async fn put(&self, key: &str, bytes: &[u8]) -> std::io::Result<()> {
         check_key(key)?;
         match &self.backend {
-            Backend::Local { root } => put_local(&root.join(key), bytes).await,
+            Backend::Local { root } => put_local(root.join(key), bytes.to_vec()).await.map(drop),
             Backend::S3(client) => client.put_object(key, bytes).await,
+        }
+    }
+
+    /// [`BlobStore::put`] of bytes the caller hands over and gets back once they are stored:
+    /// a large file is written from where it is, never copied.
+    pub async fn put_owned(&self, key: &str, bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
+        check_key(key)?;
+        match &self.backend {
+            Backend::Local { root } => put_local(root.join(key), bytes).await,
+            Backend::S3(client) => {
+                let body = bytes::Bytes::from(bytes);
+                client.put_object_bytes(key, body.clone()).await?;
+                // The request's references are gone: the same allocation comes back.
+                Ok(Vec::from(body))
+            }
         }
     }
 
@@ -197,29 +211,41 @@ fn check_key(key: &str) -> std::io::Result<()> {
     }
 }
 
-async fn put_local(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes the file on one blocking thread, in one go: one hand-off per file rather than one
+/// per step and per buffer, and the bytes are written from `bytes` itself, not copied into
+/// an intermediate buffer first. Gives the bytes back.
+async fn put_local(path: PathBuf, bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
+    tokio::task::spawn_blocking(move || put_local_blocking(&path, &bytes).map(|()| bytes))
+        .await
+        .map_err(std::io::Error::other)?
+}
+
+fn put_local_blocking(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    #[cfg(unix)]
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
     // Directories 0700 and files 0600: what people handed in is Signet's user's alone.
     if let Some(dir) = path.parent() {
-        let mut builder = tokio::fs::DirBuilder::new();
+        let mut builder = std::fs::DirBuilder::new();
         builder.recursive(true);
         #[cfg(unix)]
         builder.mode(0o700);
-        builder.create(dir).await?;
+        builder.create(dir)?;
     }
     let tmp = path.with_extension("partial");
-    let mut options = tokio::fs::OpenOptions::new();
+    let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
     options.mode(0o600);
-    let mut f = options.open(&tmp).await?;
-    f.write_all(bytes).await?;
-    f.sync_all().await?;
+    let mut f = options.open(&tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
     drop(f);
-    tokio::fs::rename(&tmp, path).await?;
+    std::fs::rename(&tmp, path)?;
     // The rename is durable only once the directory entry is: sync the directory too.
     #[cfg(unix)]
     if let Some(dir) = path.parent() {
-        tokio::fs::File::open(dir).await?.sync_all().await?;
+        std::fs::File::open(dir)?.sync_all()?;
     }
     Ok(())
 }

@@ -159,8 +159,13 @@ impl S3Client {
     /// Stores `bytes` under `key` (replacing any object there). S3 makes a completed PUT
     /// durable before it answers 200.
     pub async fn put_object(&self, key: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.put_object_bytes(key, Bytes::copy_from_slice(bytes))
+            .await
+    }
+
+    /// [`S3Client::put_object`] of a body already owned (a large file is not copied).
+    pub async fn put_object_bytes(&self, key: &str, body: Bytes) -> std::io::Result<()> {
         let path = self.object_path(key);
-        let body = Bytes::copy_from_slice(bytes);
         match self.send(Method::PUT, &path, "", body).await? {
             Ok(_) => Ok(()),
             Err(f) => Err(f.into_error("PUT", &self.inner.bucket, key)),

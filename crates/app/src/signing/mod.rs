@@ -295,6 +295,7 @@ pub async fn record(
         issued,
         contracts,
         files: _,
+        archive_due,
     } = produced;
     for (sid, cred, at) in &issued {
         crate::revocation::record_issued(
@@ -375,6 +376,18 @@ pub async fn record(
     }
     if !all.timers.is_empty() {
         state.jobs_ready.notify_waiters();
+    }
+    if let Some(due) = archive_due {
+        crate::archive::schedule_in(
+            state,
+            tx,
+            tenant,
+            clock_offset_ms,
+            mode,
+            &wf.document.id,
+            due,
+        )
+        .await?;
     }
     for sid in &all.signers_changed {
         if let Some(s) = wf.signer(sid) {

@@ -69,6 +69,9 @@ pub struct Produced {
     pub contracts: Vec<PersonDocumentRow>,
     /// Every file written, so a transition that loses a race can take them back.
     pub files: Vec<String>,
+    /// When the archive timestamp of a file closed here is due: armed in the transaction that
+    /// records the closing, so a file that is stored always has its job.
+    pub archive_due: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Produced {
@@ -105,6 +108,8 @@ pub async fn produce(
     let mut latest: Option<Vec<u8>> = None;
     // The signer whose signature completed the file: a document timestamp that fails is theirs.
     let mut last_signer: Option<SignerId> = None;
+    // Whether `latest` carries validation data made in this run for every signature in it.
+    let mut covered = false;
     while let Some(fx) = queue.pop_front() {
         for record in fx.audit {
             out.audit.push(ProducedAudit {
@@ -136,6 +141,7 @@ pub async fn produce(
                 &sid,
                 inputs,
                 &mut latest,
+                &mut covered,
                 &mut out,
                 now,
             )
@@ -150,7 +156,8 @@ pub async fn produce(
                 Some((sid, attempt)) => (Some(sid), attempt),
                 None => (last_signer.clone(), 0),
             };
-            match finish_now(state, tenant, mode, wf, latest.take(), &mut out, now).await? {
+            let fresh = std::mem::take(&mut covered);
+            match finish_now(state, tenant, mode, wf, &mut latest, fresh, &mut out, now).await? {
                 Ok(next) => queue.push_back(next),
                 // Seed 000's 6007, "fatal error while countersigning": the signature stays
                 // in the file, the document stays open, and the closing is tried again later
@@ -166,9 +173,27 @@ pub async fn produce(
         }
     }
     if out.all.events.contains(&DocumentEvent::Finished) {
-        signed_contracts(state, tenant, wf, &mut out, now).await?;
+        signed_contracts(state, tenant, wf, latest.take(), &mut out, now).await?;
     }
     Ok(out)
+}
+
+/// Files up to this size are hashed on the async thread (well under a millisecond); larger
+/// ones on the pool for heavy work, so a 50 MB file does not stall the other requests.
+const INLINE_HASH_BYTES: usize = 2 * 1024 * 1024;
+
+/// The file and its SHA-256 in hex.
+async fn sha256_hex(state: &AppState, pdf: Vec<u8>) -> AppResult<(Vec<u8>, String)> {
+    if pdf.len() <= INLINE_HASH_BYTES {
+        let sha = hex::encode(Sha256::digest(&pdf));
+        return Ok((pdf, sha));
+    }
+    crate::heavy::run(&state.heavy, move || {
+        let sha = hex::encode(Sha256::digest(&pdf));
+        (pdf, sha)
+    })
+    .await
+    .map_err(|e| AppError::internal(&e))
 }
 
 /// Writes a new file of the document. The name carries the revision and the start of the
@@ -180,23 +205,24 @@ async fn put_revision(
     tenant: &TenantId,
     wf: &Workflow,
     stem: &str,
-    pdf: &[u8],
+    pdf: Vec<u8>,
     sha: &str,
     out: &mut Produced,
-) -> AppResult<String> {
+) -> AppResult<(String, Vec<u8>)> {
     let key = format!(
         "{}/documents/{}/{stem}-{}.pdf",
         tenant.as_str(),
         wf.document.id.as_str(),
         &sha[..16]
     );
-    state
+    // Written from the bytes themselves and handed back: a large file is not copied.
+    let pdf = state
         .blobs
-        .put(&key, pdf)
+        .put_owned(&key, pdf)
         .await
         .map_err(|e| AppError::internal(&e))?;
     out.files.push(key.clone());
-    Ok(key)
+    Ok((key, pdf))
 }
 
 /// Produces one signer's signature as a new revision of the file.
@@ -209,9 +235,11 @@ async fn sign_now(
     sid: &SignerId,
     inputs: &SignInputs,
     latest: &mut Option<Vec<u8>>,
+    covered: &mut bool,
     out: &mut Produced,
     now: Timestamp,
 ) -> AppResult<Effects> {
+    *covered = false;
     let signer = wf
         .signer(sid)
         .cloned()
@@ -253,6 +281,7 @@ async fn sign_now(
             // never comes, a document canceled) keeps signatures that validate offline, and
             // the OCSP answer is made while the fresh certificate is certainly good.
             let fresh: Vec<String> = issued.iter().map(SignerCredential::serial_hex).collect();
+            let signed_len = pdf.len();
             let pdf = crate::revocation::with_validation_data(
                 state,
                 mode,
@@ -261,12 +290,16 @@ async fn sign_now(
                 Coverage::Missing,
             )
             .await;
+            // A DSS revision was added: every signature the DSS lacked, this one included
+            // (with its timestamp authority's chain), now has data made a moment ago.
+            *covered = pdf.len() > signed_len;
             if let Some(cred) = issued {
                 out.issued.push((sid.clone(), cred, wall));
             }
-            let sha = hex::encode(Sha256::digest(&pdf));
+            let (pdf, sha) = sha256_hex(state, pdf).await?;
             let stem = format!("r{}", wf.document.revisions + 1);
-            wf.document.file_key = put_revision(state, tenant, wf, &stem, &pdf, &sha, out).await?;
+            let (key, pdf) = put_revision(state, tenant, wf, &stem, pdf, &sha, out).await?;
+            wf.document.file_key = key;
             *latest = Some(pdf);
             wf.signed(sid, subject, sha, &inputs.facts, now)
                 .map_err(|e| AppError::internal(&e))
@@ -325,7 +358,8 @@ async fn local_signature(
                 },
             }),
         };
-        let prepared = signet_pdf::prepare_signature(&input, &cred, &opts)?;
+        // The revision is appended to the file itself: a large file is held once.
+        let prepared = signet_pdf::PreparedSignature::signature(input, &cred, &opts)?;
         // An advanced signer's own certificate is recorded for revocation (CRL, OCSP).
         let issued = identity.is_some().then(|| cred.clone());
         Ok::<_, signet_pdf::PdfError>((prepared, (cred.subject(), issued)))
@@ -357,18 +391,24 @@ async fn local_signature(
     Ok(signed)
 }
 
-/// Closes the file with a document timestamp once every signer signed. A timestamp that
-/// cannot be had is the inner `Err` (seed 000's 6007), for the caller to put on the signer.
+/// Closes the file with a document timestamp once every signer signed; `latest` is the file
+/// so far when this run wrote it, and the closed file afterwards. A timestamp that cannot be
+/// had is the inner `Err` (seed 000's 6007), for the caller to put on the signer. `covered`:
+/// `latest` is the signature this run just made with its validation data, added a moment ago
+/// for every signature that lacked it, so none is added again before the timestamp.
+#[allow(clippy::too_many_arguments)]
 async fn finish_now(
     state: &AppState,
     tenant: &TenantId,
     mode: Mode,
     wf: &mut Workflow,
-    latest: Option<Vec<u8>>,
+    latest: &mut Option<Vec<u8>>,
+    covered: bool,
     out: &mut Produced,
     now: Timestamp,
 ) -> AppResult<Result<Effects, String>> {
-    let input = match latest {
+    let latest_is_input = latest.is_some();
+    let input = match latest.take() {
         Some(bytes) => bytes,
         None => state
             .blobs
@@ -381,17 +421,15 @@ async fn finish_now(
     // includes the timestamp authority's: the document timestamp covers it all (B-LTA), and
     // its own chain validates offline from what it covers.
     let fresh: Vec<String> = out.issued.iter().map(|(_, c, _)| c.serial_hex()).collect();
-    let input = crate::revocation::with_validation_data(
-        state,
-        mode,
-        input,
-        &fresh,
-        Coverage::RefreshNewest,
-    )
-    .await;
+    let input = if covered && latest_is_input {
+        input
+    } else {
+        crate::revocation::with_validation_data(state, mode, input, &fresh, Coverage::RefreshNewest)
+            .await
+    };
     let wall = state.wall_now();
     let prepared = crate::heavy::run(&state.heavy, move || {
-        signet_pdf::prepare_document_timestamp(&input)
+        signet_pdf::PreparedSignature::document_timestamp(input)
     })
     .await
     .map_err(|e| AppError::internal(&e))?;
@@ -419,23 +457,33 @@ async fn finish_now(
     let pdf =
         crate::revocation::with_validation_data(state, mode, pdf, &[], Coverage::NewCertificates)
             .await;
-    let sha = hex::encode(Sha256::digest(&pdf));
-    wf.document.file_key = put_revision(state, tenant, wf, "final", &pdf, &sha, out).await?;
-    // The archive timestamp, before the document timestamp's authority certificate expires,
-    // armed in a transaction of its own once this one is done (the job does nothing for a
-    // document that did not end up finished with this file).
-    crate::archive::arm_later(state, tenant, mode, &wf.document.id, &pdf);
+    // The file's hash, and when its archive timestamp is due (before the document
+    // timestamp's authority certificate expires), read off the async threads.
+    let margin = state.config.archive_timestamp_margin_days;
+    let (pdf, sha, due) = crate::heavy::run(&state.heavy, move || {
+        let sha = hex::encode(Sha256::digest(&pdf));
+        let due = crate::archive::due_for(&pdf, margin);
+        (pdf, sha, due)
+    })
+    .await
+    .map_err(|e| AppError::internal(&e))?;
+    let (key, pdf) = put_revision(state, tenant, wf, "final", pdf, &sha, out).await?;
+    wf.document.file_key = key;
+    out.archive_due = due;
+    *latest = Some(pdf);
     Ok(Ok(wf.finished(sha, now)))
 }
 
 /// Seed 002's `SIGNED_CONTRACT`: the finished file of an `advanced` document becomes a file of
 /// every person who signed it as an identified signer. Each person gets their own copy under
 /// their own key, so deleting the document (or a sweep after it) leaves their record whole;
-/// its `sha256` is the document's `current_sha256`.
+/// its `sha256` is the document's `current_sha256`. `closed` is the finished file when this
+/// run wrote it, so it is not read back.
 async fn signed_contracts(
     state: &AppState,
     tenant: &TenantId,
     wf: &Workflow,
+    closed: Option<Vec<u8>>,
     out: &mut Produced,
     now: Timestamp,
 ) -> AppResult<()> {
@@ -451,12 +499,19 @@ async fn signed_contracts(
     if persons.is_empty() {
         return Ok(());
     }
-    let bytes = state
-        .blobs
-        .get(&wf.document.file_key)
-        .await
-        .map_err(|e| AppError::internal(&e))?;
-    let sha256 = hex::encode(Sha256::digest(&bytes));
+    let (bytes, sha256) = match closed {
+        // Written by this run under the key `file_key` names, its hash already on record.
+        Some(bytes) => (bytes, wf.document.current_sha256.clone()),
+        None => {
+            let bytes = state
+                .blobs
+                .get(&wf.document.file_key)
+                .await
+                .map_err(|e| AppError::internal(&e))?;
+            let sha = hex::encode(Sha256::digest(&bytes));
+            (bytes, sha)
+        }
+    };
     let stem = wf.document.name.trim();
     let stem = stem
         .strip_suffix(".pdf")

@@ -163,7 +163,8 @@ pub(crate) async fn sign(
     };
     let chain = credential.chain.clone();
     let remote = crate::heavy::run(&state.heavy, move || {
-        signet_pdf::prepare_remote_signature(&input, &chain, algorithm, &opts)
+        // The revision is appended to the file itself: a large file is held once.
+        signet_pdf::RemoteSignature::prepare(input, &chain, algorithm, &opts)
     })
     .await
     .map_err(|e| (6004, e.to_string()))?
