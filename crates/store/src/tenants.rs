@@ -285,6 +285,27 @@ impl Store {
         limits_from_row(row.as_ref())
     }
 
+    /// The bytes of the PDFs the tenant uploaded (in both modes) and still keeps: each
+    /// document's original file, until the document is deleted.
+    pub async fn tenant_stored_bytes(&self, id: &TenantId) -> Result<u64> {
+        let sql = match self.backend {
+            crate::Backend::Sqlite => {
+                "SELECT CAST(COALESCE(SUM(json_extract(doc, '$.size')), 0) AS BIGINT) AS bytes \
+                 FROM documents WHERE tenant_id = $1"
+            }
+            crate::Backend::Postgres => {
+                "SELECT CAST(COALESCE(SUM(CAST(CAST(doc AS jsonb) ->> 'size' AS BIGINT)), 0) AS BIGINT) \
+                 AS bytes FROM documents WHERE tenant_id = $1"
+            }
+        };
+        let row = sqlx::query(sql)
+            .bind(id.as_str())
+            .fetch_one(&mut *self.write_conn().await?)
+            .await?;
+        let bytes: i64 = row.try_get("bytes")?;
+        Ok(u64::try_from(bytes).unwrap_or(0))
+    }
+
     /// Replaces the tenant's limits.
     pub async fn set_tenant_limits(
         &self,

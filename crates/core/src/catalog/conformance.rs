@@ -823,7 +823,11 @@ const NO_TOKENS: &str = "Signet has no access tokens or integration keys to look
 const NO_APP: &str = "Signet has no mobile app, app versions, push terminals or push authentication: signers sign on the web page of their link.";
 const NO_TEMPLATES: &str =
     "Signet has no document templates yet: a document is created from an uploaded PDF.";
-const NO_BILLING: &str = "Signet keeps no credit, balance or disk quota: a tenant's limits (`signet tenant limits`) count signers per document and SMS per month, not money or bytes.";
+const NO_BILLING: &str = "Signet keeps no credit or balance: a tenant's limits (`signet tenant limits`) count signers per document, SMS per month and stored bytes, not money.";
+const STORAGE_LIMIT_TEST: &str = t!(
+    "api/tenant_limits.rs",
+    "an_upload_past_the_tenants_stored_bytes_is_refused_with_112"
+);
 const SMS_LIMIT_TEST: &str = t!(
     "api/tenant_limits.rs",
     "live_sms_codes_over_the_tenants_month_are_refused_with_105"
@@ -1172,7 +1176,15 @@ const RETURN_CODES: &[Group] = &[
             ),
         ),
     ),
-    (K::ReturnCode, &["74", "112", "2029"], never(NO_BILLING)),
+    (K::ReturnCode, &["74", "2029"], never(NO_BILLING)),
+    (
+        K::ReturnCode,
+        &["112"],
+        made(
+            "`POST /v1/documents` with a file that would take the tenant's stored documents past its limit (`signet tenant limits --stored-bytes`): 403 `storage_limit_reached`",
+            STORAGE_LIMIT_TEST,
+        ),
+    ),
     (
         K::ReturnCode,
         &["105"],
@@ -1625,6 +1637,14 @@ const ERRORS: &[Group] = &[
         K::ErrorCode,
         &["rate_limited", "code_limit_reached"],
         made("one-time code limits (`limits.rs`)", CODE_LIMITS_TEST),
+    ),
+    (
+        K::ErrorCode,
+        &["storage_limit_reached"],
+        made(
+            "document intake over the tenant's stored bytes (`api/documents.rs`)",
+            STORAGE_LIMIT_TEST,
+        ),
     ),
     (
         K::ErrorCode,

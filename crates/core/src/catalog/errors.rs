@@ -306,6 +306,10 @@ error_codes! {
         code: "code_limit_reached", status: 429, title: "Code Limit Reached", return_code: [], retryable: false,
         description: "A signer or an identification was sent the most one-time codes it may have over its whole life (otp_max_per_signer, otp_max_per_identification).",
     },
+    StorageLimitReached {
+        code: "storage_limit_reached", status: 403, title: "Storage Limit Reached", return_code: [112], retryable: false,
+        description: "The upload would take the tenant's stored documents (the PDFs uploaded in both modes and not deleted) past its limit (signet tenant limits --stored-bytes); deleting documents frees their bytes.",
+    },
     SmsLimitReached {
         code: "sms_limit_reached", status: 429, title: "SMS Limit Reached", return_code: [105], retryable: false,
         description: "Live mode: the tenant has sent as many one-time codes by SMS this calendar month (UTC) as its limit allows (signet tenant limits --sms-per-month); the count starts again on the first of the next month.",

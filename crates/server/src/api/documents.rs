@@ -298,7 +298,7 @@ error_responses!(
     CreateErrors = [
         InvalidModel, InvalidJson, InvalidMultipart, FileTooLarge, PayloadTooLarge,
         UnsupportedMediaType, NotAPdf, PdfEncrypted, PdfOverLimit, PdfInvalid,
-        ProviderNotConfigured, DocumentNumberTaken,
+        ProviderNotConfigured, DocumentNumberTaken, StorageLimitReached,
     ]
 );
 
@@ -310,7 +310,10 @@ error_responses!(
 /// signers must be identified persons (`person_id`). `qualified` signatures are made by a
 /// qualified trust service provider through the Cloud Signature Consortium API: in live mode
 /// only when one is configured (else 422 `provider_not_configured`); in test mode by Signet's
-/// stand-in with the test CA, which is no qualified signature.
+/// stand-in with the test CA, which is no qualified signature. The tenant's limits apply: at
+/// most its signers per document (20 unless set otherwise; 400 with 75 beyond), and a file
+/// that would take its stored documents past its stored bytes is 403 `storage_limit_reached`
+/// (112).
 #[utoipa::path(post, path = "/v1/documents", operation_id = "createDocument", tag = "documents",
     request_body(content(
         (CreateDocument = "application/json"),
@@ -345,9 +348,9 @@ pub async fn create(
         number: body.number,
         reminders: body.reminders.map(|r| (r.after, r.every, r.max)),
     };
-    let limits = state.store.tenant_limits(&caller.tenant.id).await?;
+    let tenant_limits = state.store.tenant_limits(&caller.tenant.id).await?;
     let mut valid =
-        intake::check_create(&input, now, limits.signers_per_document).map_err(refused)?;
+        intake::check_create(&input, now, tenant_limits.signers_per_document).map_err(refused)?;
     if valid.reminders.is_none() {
         valid.reminders = state
             .store
@@ -399,6 +402,22 @@ pub async fn create(
         .await
         .map_err(|e| AppError::internal(&e))?;
     let info = info.map_err(pdf_error)?;
+    // The tenant's stored bytes: checked before the file is stored (two uploads at once may
+    // both pass, each within the limit alone).
+    if tenant_limits.stored_bytes > 0 {
+        let stored = state.store.tenant_stored_bytes(&caller.tenant.id).await?;
+        if stored.saturating_add(pdf.len() as u64) > tenant_limits.stored_bytes {
+            return Err(AppError::new(
+                ErrorCode::StorageLimitReached,
+                format!(
+                    "this file ({} bytes) would take the tenant's stored documents ({stored} \
+                     bytes) past its limit of {} bytes; delete documents to free space",
+                    pdf.len(),
+                    tenant_limits.stored_bytes
+                ),
+            ));
+        }
+    }
     let id = DocumentId::from_random(random16());
     let sha = hex::encode(Sha256::digest(&pdf));
     let key = format!(

@@ -107,6 +107,54 @@ async fn the_signers_of_a_document_are_capped_by_the_tenants_limit() {
     assert_eq!(created.assert(201)["signers"].as_array().unwrap().len(), 25);
 }
 
+#[tokio::test]
+async fn an_upload_past_the_tenants_stored_bytes_is_refused_with_112() {
+    let app = spawn_app().await;
+    let key = app.key.clone();
+    let size = helpers::sample_pdf("Lease agreement").len() as u64;
+    // Room for two files and not three.
+    set_limits(
+        &app,
+        TenantLimits {
+            stored_bytes: 3 * size - 1,
+            ..TenantLimits::default()
+        },
+    )
+    .await;
+    let first = create(&app, &key, 1).await.assert(201).clone();
+    assert_eq!(first["size"], size, "{first}");
+    create(&app, &key, 1).await.assert(201);
+    let refused = create(&app, &key, 1).await;
+    refused.assert_error(403, "storage_limit_reached");
+    assert_eq!(
+        refused.body["errors"][0]["return_code"], 112,
+        "{}",
+        refused.body
+    );
+    let listed = app.get("/v1/documents").await;
+    assert_eq!(
+        listed.assert(200).as_array().unwrap().len(),
+        2,
+        "{}",
+        listed.body
+    );
+    // Deleting a document frees its bytes.
+    app.send(
+        Method::DELETE,
+        &format!("/v1/documents/{}", first["id"].as_str().unwrap()),
+        Some(&key),
+        None,
+        None,
+        &[],
+    )
+    .await
+    .assert(204);
+    create(&app, &key, 1).await.assert(201);
+    // 0 is no limit.
+    set_limits(&app, TenantLimits::default()).await;
+    create(&app, &key, 1).await.assert(201);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Live-mode SMS.
 
