@@ -163,6 +163,30 @@ pub async fn spawn_app_until(
     configure: impl FnOnce(&mut Config),
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> (TestApp, tokio::task::JoinHandle<std::io::Result<()>>) {
+    spawn_app_on(
+        Arc::new(signet_server::state::SystemClock),
+        configure,
+        shutdown,
+    )
+    .await
+}
+
+/// A test server whose wall clock is `clock` (what certificates, OCSP answers and timestamps
+/// are made at; tenants' clocks run from it too).
+pub async fn spawn_app_with_clock(
+    clock: Arc<dyn signet_server::state::WallClock>,
+    configure: impl FnOnce(&mut Config),
+) -> TestApp {
+    spawn_app_on(clock, configure, std::future::pending())
+        .await
+        .0
+}
+
+async fn spawn_app_on(
+    clock: Arc<dyn signet_server::state::WallClock>,
+    configure: impl FnOnce(&mut Config),
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> (TestApp, tokio::task::JoinHandle<std::io::Result<()>>) {
     // `SIGNET_TEST_LOG=debug` shows the server's logs beside a failing test.
     if let Ok(filter) = std::env::var("SIGNET_TEST_LOG") {
         let _ = tracing_subscriber::fmt()
@@ -185,9 +209,7 @@ pub async fn spawn_app_until(
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
     config.listen = addr;
-    let app = App::build(config, Arc::new(signet_server::state::SystemClock))
-        .await
-        .expect("app");
+    let app = App::build(config, clock).await.expect("app");
     let key = app
         .bootstrap()
         .await

@@ -6,7 +6,7 @@
 //! `/v1/verify` reports PAdES-B-LTA; a signer certificate revoked through the revocation path
 //! is reported revoked by OCSP, the CRL and pyHanko once the archive refresh recorded it.
 
-use crate::helpers::{TestApp, spawn_app_with, test_python, tools_required};
+use crate::helpers::{TestApp, spawn_app_with, spawn_app_with_clock, test_python, tools_required};
 use reqwest::Method;
 use serde_json::{Value, json};
 use signet_pdf::revocation::{
@@ -72,6 +72,15 @@ async fn verify(app: &TestApp, pdf: Vec<u8>) -> Value {
 /// pyHanko's LTA validation and its revocation-required validation now, offline; `None`
 /// when pyHanko is missing (a failure where tools are required).
 fn pyhanko(app: &TestApp, pdf: &[u8]) -> Option<Vec<Value>> {
+    pyhanko_at(app, pdf, None)
+}
+
+/// [`pyhanko`] with the LTA validation at `at` instead of now.
+fn pyhanko_at(
+    app: &TestApp,
+    pdf: &[u8],
+    at: Option<chrono::DateTime<chrono::Utc>>,
+) -> Option<Vec<Value>> {
     let python = test_python();
     let present = std::process::Command::new(&python)
         .args(["-c", "import pyhanko"])
@@ -89,12 +98,12 @@ fn pyhanko(app: &TestApp, pdf: &[u8]) -> Option<Vec<Value>> {
     std::fs::write(&pdf_path, pdf).unwrap();
     let script =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../pdf/tests/validate_pyhanko_ltv.py");
-    let out = std::process::Command::new(&python)
-        .arg(script)
-        .arg(&root)
-        .arg(&pdf_path)
-        .output()
-        .unwrap();
+    let mut cmd = std::process::Command::new(&python);
+    cmd.arg(script).arg(&root).arg(&pdf_path);
+    if let Some(at) = at {
+        cmd.arg(at.to_rfc3339());
+    }
+    let out = cmd.output().unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -301,5 +310,78 @@ async fn a_revoked_signer_certificate_is_reported_revoked_by_ocsp_the_crl_and_py
                 .is_some_and(|s| s.contains("ACCEPTABLE_MODIFICATIONS")),
             "{v}"
         );
+    }
+}
+
+/// The wall clock moved by hand: what the certificates, OCSP answers and timestamps of the
+/// server are made at.
+struct MovedClock(std::sync::atomic::AtomicI64);
+
+impl signet_server::state::WallClock for MovedClock {
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        let offset = self.0.load(std::sync::atomic::Ordering::SeqCst);
+        signet_server::state::SystemClock.now() + chrono::Duration::milliseconds(offset)
+    }
+}
+
+/// The certificates of a file's newest document timestamp and its authority's end.
+fn newest_timestamp_authority(pdf: &[u8]) -> (Vec<Vec<u8>>, chrono::DateTime<chrono::Utc>) {
+    let material = signet_pdf::ltv::signature_material(pdf).unwrap();
+    let end = signet_pdf::ltv::last_timestamp_expiry(pdf)
+        .unwrap()
+        .unwrap();
+    (material.last().unwrap().certs.clone(), end)
+}
+
+/// Years on, the server has renewed its timestamp authority before the old certificate
+/// ended, and the archive timestamp it adds then is the new authority's: the file's proof
+/// now runs to the new certificate's end, and validators accept it then.
+#[tokio::test]
+async fn years_on_the_archive_timestamp_comes_from_the_renewed_authority() {
+    use signet_server::state::WallClock;
+    let clock = std::sync::Arc::new(MovedClock(Default::default()));
+    let app = spawn_app_with_clock(clock.clone(), |_| {}).await;
+    let doc = finished(&app).await;
+    let before = file(&app, &doc).await;
+    let (old_certs, old_end) = newest_timestamp_authority(&before);
+    let own_before = app.state.trust.ca(Mode::Test).own_serials();
+
+    // Four years and ten months on: within a year of the authority's end and past the
+    // default 90-day margin. The tenant's clock runs from the wall clock; advancing it by a
+    // second runs what fell due.
+    let years = chrono::Duration::days(4 * 365 + 300);
+    clock.0.store(
+        years.num_milliseconds(),
+        std::sync::atomic::Ordering::SeqCst,
+    );
+    app.advance(1).await;
+    let after = file(&app, &doc).await;
+    assert!(
+        after.len() > before.len() && after.starts_with(&before),
+        "an incremental update"
+    );
+    let (new_certs, new_end) = newest_timestamp_authority(&after);
+    assert_ne!(new_certs, old_certs, "a renewed authority certificate");
+    assert!(
+        new_end > old_end + chrono::Duration::days(3 * 365),
+        "{new_end} {old_end}"
+    );
+    // The old certificates are still answered good, beside the new ones.
+    let own_after = app.state.trust.ca(Mode::Test).own_serials();
+    assert!(own_before.iter().all(|s| own_after.contains(s)));
+    assert!(own_after.len() >= own_before.len() + 2, "{own_after:?}");
+
+    let report = verify(&app, after.clone()).await;
+    for s in report["signatures"].as_array().unwrap() {
+        assert_eq!(s["indication"], "TOTAL-PASSED", "{report}");
+    }
+    let now = clock.now();
+    if let Some(r) = pyhanko_at(&app, &after, Some(now + chrono::Duration::minutes(10))) {
+        let signed_day = doc["created_at"].as_str().unwrap()[..10].to_owned();
+        for v in r.iter().filter(|v| v.get("mode").is_none()) {
+            assert_eq!(v["indication"], "PASSED", "{v}");
+            let oldest = v["oldest_evidence_record"].as_str().unwrap_or_default();
+            assert!(oldest.starts_with(&signed_day), "{v}");
+        }
     }
 }
