@@ -96,7 +96,10 @@ export interface paths {
          *     signers must be identified persons (`person_id`). `qualified` signatures are made by a
          *     qualified trust service provider through the Cloud Signature Consortium API: in live mode
          *     only when one is configured (else 422 `provider_not_configured`); in test mode by Signet's
-         *     stand-in with the test CA, which is no qualified signature.
+         *     stand-in with the test CA, which is no qualified signature. The tenant's limits apply: at
+         *     most its signers per document (20 unless set otherwise; 400 with 75 beyond), and a file
+         *     that would take its stored documents past its stored bytes is 403 `storage_limit_reached`
+         *     (112).
          */
         post: operations["createDocument"];
         delete?: never;
@@ -1606,7 +1609,7 @@ export interface components {
             reminders?: null | components["schemas"]["RemindersInput"];
             /** @description `simple` (default) or `advanced`. */
             signature_level?: ("simple" | "advanced" | "qualified") | null;
-            /** @description 1 to 20 signers (more is return code 75). */
+            /** @description At least one signer, and at most the tenant's limit (20 unless the operator set another with `signet tenant limits`; more is return code 75). */
             signers: {
                 /** @description An email or a phone is required, to send the one-time code. */
                 email?: string | null;
@@ -1789,7 +1792,7 @@ export interface components {
              * @description A stable code; see `GET /v1/codes` (kind `error_code`).
              * @enum {string}
              */
-            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "rate_limited" | "reminder_too_soon" | "too_many_codes" | "code_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
+            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "rate_limited" | "reminder_too_soon" | "too_many_codes" | "code_limit_reached" | "storage_limit_reached" | "sms_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
             detail: string;
             /** @description The request id. */
             id: string;
@@ -2952,6 +2955,17 @@ export interface components {
                 } & components["schemas"]["ErrorBody"];
             };
         };
+        /** @description `storage_limit_reached` (Storage Limit Reached) */
+        storage_limit_reached: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    errors?: unknown;
+                } & components["schemas"]["ErrorBody"];
+            };
+        };
         /** @description `unauthorized` (Unauthorized) */
         unauthorized: {
             headers: {
@@ -3326,6 +3340,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["unauthorized"];
+            403: components["responses"]["storage_limit_reached"];
             408: components["responses"]["request_timeout"];
             /** @description `document_number_taken` (Document Number Taken), `idempotency_key_in_progress` (Request In Progress) */
             409: {
@@ -4043,7 +4058,7 @@ export interface operations {
                     } & components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `rate_limited` (Too Many Requests), `code_limit_reached` (Code Limit Reached) */
+            /** @description `rate_limited` (Too Many Requests), `code_limit_reached` (Code Limit Reached), `sms_limit_reached` (SMS Limit Reached) */
             429: {
                 headers: {
                     /** @description With `rate_limited`: seconds until the window that refused the request ends. */

@@ -23,7 +23,8 @@ class CreateDocument:
     """
     Attributes:
         name (str): 1 to 255 characters once trimmed.
-        signers (list[CreateDocumentSignersItem]): 1 to 20 signers (more is return code 75).
+        signers (list[CreateDocumentSignersItem]): At least one signer, and at most the tenant's limit (20 unless the
+            operator set another with `signet tenant limits`; more is return code 75).
         custom (list[str] | Unset): Free strings returned in every document webhook (seed 004): at most 20, each 1 to
             1000 characters once trimmed; repeats are dropped.
         expires_at (datetime.datetime | None | Unset): The document expires then (tenant clock); in the future.

@@ -57,6 +57,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 408:
         response_408 = ErrorBody.from_dict(response.json())
 
@@ -118,7 +123,10 @@ def sync_detailed(
     signers must be identified persons (`person_id`). `qualified` signatures are made by a
     qualified trust service provider through the Cloud Signature Consortium API: in live mode
     only when one is configured (else 422 `provider_not_configured`); in test mode by Signet's
-    stand-in with the test CA, which is no qualified signature.
+    stand-in with the test CA, which is no qualified signature. The tenant's limits apply: at
+    most its signers per document (20 unless set otherwise; 400 with 75 beyond), and a file
+    that would take its stored documents past its stored bytes is 403 `storage_limit_reached`
+    (112).
 
     Args:
         idempotency_key (str | Unset):
@@ -159,7 +167,10 @@ def sync(
     signers must be identified persons (`person_id`). `qualified` signatures are made by a
     qualified trust service provider through the Cloud Signature Consortium API: in live mode
     only when one is configured (else 422 `provider_not_configured`); in test mode by Signet's
-    stand-in with the test CA, which is no qualified signature.
+    stand-in with the test CA, which is no qualified signature. The tenant's limits apply: at
+    most its signers per document (20 unless set otherwise; 400 with 75 beyond), and a file
+    that would take its stored documents past its stored bytes is 403 `storage_limit_reached`
+    (112).
 
     Args:
         idempotency_key (str | Unset):
@@ -195,7 +206,10 @@ async def asyncio_detailed(
     signers must be identified persons (`person_id`). `qualified` signatures are made by a
     qualified trust service provider through the Cloud Signature Consortium API: in live mode
     only when one is configured (else 422 `provider_not_configured`); in test mode by Signet's
-    stand-in with the test CA, which is no qualified signature.
+    stand-in with the test CA, which is no qualified signature. The tenant's limits apply: at
+    most its signers per document (20 unless set otherwise; 400 with 75 beyond), and a file
+    that would take its stored documents past its stored bytes is 403 `storage_limit_reached`
+    (112).
 
     Args:
         idempotency_key (str | Unset):
@@ -234,7 +248,10 @@ async def asyncio(
     signers must be identified persons (`person_id`). `qualified` signatures are made by a
     qualified trust service provider through the Cloud Signature Consortium API: in live mode
     only when one is configured (else 422 `provider_not_configured`); in test mode by Signet's
-    stand-in with the test CA, which is no qualified signature.
+    stand-in with the test CA, which is no qualified signature. The tenant's limits apply: at
+    most its signers per document (20 unless set otherwise; 400 with 75 beyond), and a file
+    that would take its stored documents past its stored bytes is 403 `storage_limit_reached`
+    (112).
 
     Args:
         idempotency_key (str | Unset):
