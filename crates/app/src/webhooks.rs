@@ -25,7 +25,7 @@ use signet_webhooks::{AttemptError, AttemptOutcome, DeliveryRequest, Secret};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, mpsc};
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
@@ -293,26 +293,35 @@ pub async fn deliver_due(state: &AppState, tenant: Option<&TenantId>) -> Result<
     Ok(n)
 }
 
-/// The deliveries each tenant has in flight in this process. The slots of a process are
-/// shared between tenants: one tenant may hold at most `webhook_max_in_flight_per_tenant`
-/// of them, so endpoints that accept a connection and never answer (each attempt then
-/// takes its whole timeout) cannot keep every other tenant's deliveries waiting.
+/// The attempts each tenant has in flight in this process. The slots of a process are
+/// shared between tenants: one tenant may have at most `webhook_max_in_flight_per_tenant`
+/// attempts under way, so endpoints that accept a connection and never answer (each attempt
+/// then takes its whole timeout) cannot keep every other tenant's deliveries waiting.
 #[derive(Clone, Default)]
-struct InFlight(Arc<std::sync::Mutex<HashMap<TenantId, usize>>>);
+struct InFlight {
+    counts: Arc<std::sync::Mutex<HashMap<TenantId, usize>>>,
+    /// Signalled whenever an attempt ends or a slot is freed, so a loop waiting for room
+    /// claims again at once instead of at its next poll.
+    freed: Arc<Notify>,
+}
 
 impl InFlight {
     fn counts(&self) -> HashMap<TenantId, usize> {
-        self.0.lock().map(|m| m.clone()).unwrap_or_default()
+        self.counts.lock().map(|m| m.clone()).unwrap_or_default()
     }
 
-    fn take(&self, tenant: &TenantId) {
-        if let Ok(mut m) = self.0.lock() {
+    fn take(&self, tenant: &TenantId) -> Turn {
+        if let Ok(mut m) = self.counts.lock() {
             *m.entry(tenant.clone()).or_insert(0) += 1;
+        }
+        Turn {
+            tenant: tenant.clone(),
+            in_flight: self.clone(),
         }
     }
 
     fn give_back(&self, tenant: &TenantId) {
-        if let Ok(mut m) = self.0.lock()
+        if let Ok(mut m) = self.counts.lock()
             && let Some(n) = m.get_mut(tenant)
         {
             *n = n.saturating_sub(1);
@@ -320,24 +329,38 @@ impl InFlight {
                 m.remove(tenant);
             }
         }
+        self.freed.notify_one();
     }
 }
 
-/// One delivery slot, held from the claim until the attempt is recorded.
-struct Slot {
-    _permit: OwnedSemaphorePermit,
+/// A tenant's turn: one attempt under way, counted against the tenant's share until it ends.
+struct Turn {
     tenant: TenantId,
     in_flight: InFlight,
 }
 
-impl Drop for Slot {
+impl Drop for Turn {
     fn drop(&mut self) {
         self.in_flight.give_back(&self.tenant);
     }
 }
 
+/// One delivery slot, held from the claim until the attempt is recorded (which keeps the
+/// recorder's backlog, and the leases waiting in it, bounded).
+struct Slot {
+    _permit: OwnedSemaphorePermit,
+    freed: Arc<Notify>,
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.freed.notify_one();
+    }
+}
+
 /// Keeps, of a claim, what each tenant's share of the slots allows (in claim order) and
-/// returns the rest, to be given back.
+/// returns the rest, to be given back. The claim's limit already keeps within every share;
+/// this is the guard that makes the share hold whatever a claim returns.
 fn within_share(
     claimed: Vec<ClaimedMessage>,
     mut counts: HashMap<TenantId, usize>,
@@ -356,6 +379,31 @@ fn within_share(
     (keep, excess)
 }
 
+/// What the next claim may take, from the attempts each tenant has under way: tenants with
+/// less than `batch` left of their share are skipped (their messages wait for room), and the
+/// limit is the smallest room left to any other tenant with attempts under way (a tenant
+/// without any has its whole share), so no claim brings a tenant more than its share and
+/// nothing has to be given back.
+fn claim_plan(
+    counts: &HashMap<TenantId, usize>,
+    share: usize,
+    batch: usize,
+    free: usize,
+) -> (Vec<TenantId>, usize) {
+    let mut skip = Vec::new();
+    let mut limit = free.min(share);
+    for (t, n) in counts {
+        let room = share.saturating_sub(*n);
+        if room < batch {
+            skip.push(t.clone());
+        } else {
+            limit = limit.min(room);
+        }
+    }
+    skip.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    (skip, limit)
+}
+
 /// The delivery loop: runs until cancelled.
 pub async fn run_delivery_worker(state: AppState, cancel: CancellationToken) {
     run_delivery_worker_draining(state, cancel, crate::drain::Drain::default().busy()).await
@@ -363,6 +411,12 @@ pub async fn run_delivery_worker(state: AppState, cancel: CancellationToken) {
 
 /// The delivery loop, holding a share of a shutdown drain: once cancelled it claims nothing
 /// more, and the attempts in flight and their recording keep a share until they are done.
+///
+/// A tenant working through a backlog fills its share; the loop then waits for its attempts
+/// to end (not for the next poll) and claims again once a batch of room is free, so a single
+/// tenant's backlog is claimed a batch per statement, about half a share at a time. Whether
+/// other tenants have messages due while some are skipped is checked when the fan-out signals
+/// new messages and at every poll: that claim has to pass over the skipped tenants' backlog.
 pub async fn run_delivery_worker_draining(
     state: AppState,
     cancel: CancellationToken,
@@ -373,6 +427,8 @@ pub async fn run_delivery_worker_draining(
     let share = usize::try_from(state.config.webhook_max_in_flight_per_tenant)
         .unwrap_or(CONCURRENCY)
         .clamp(1, CONCURRENCY);
+    // The smallest room worth a claim for a tenant already under way.
+    let batch = (share / 2).max(1);
     let (finished, to_record) = mpsc::channel::<(Attempted, Slot)>(CONCURRENCY);
     // SQLite has one writer, so one recorder; PostgreSQL takes concurrent transactions, and
     // there the round trips of a single recorder would be the limit.
@@ -391,36 +447,49 @@ pub async fn run_delivery_worker_draining(
     let poll = Duration::from_millis(state.config.worker_poll_ms.max(10));
     let mut burst_until: Option<Instant> = None;
     let mut backlog = false;
+    // When the last claim that skipped tenants found nothing for the others, and whom it
+    // skipped: until the next poll or wake-up, the others are not looked for again.
+    let mut others_none: Option<(Instant, Vec<TenantId>)> = None;
     loop {
         if cancel.is_cancelled() {
             return;
         }
         // Claim in batches: wait until at least half the slots are free, so a backlog is
-        // claimed a batch per statement rather than one message per statement.
+        // claimed a batch per statement rather than one message per statement. (Waiting for
+        // one slot at a time here spun while the recorder held the slots.)
         let free = permits.available_permits();
         if free < CONCURRENCY / 2 {
             tokio::select! {
                 _ = cancel.cancelled() => return,
-                p = permits.clone().acquire_owned() => { drop(p); continue; }
+                p = permits.clone().acquire_many_owned((CONCURRENCY / 2) as u32) => { drop(p); continue; }
             }
         }
-        // Tenants using their whole share are not claimed for; a claim that brings more of
-        // one tenant than its share allows gives the rest back at once.
         let counts = in_flight.counts();
-        let skip: Vec<TenantId> = counts
-            .iter()
-            .filter(|(_, n)| **n >= share)
-            .map(|(t, _)| t.clone())
-            .collect();
-        let claimed = match claim(&state, free as u32, None, &skip, backlog).await {
-            Ok(c) => {
-                backlog = c.len() == free;
-                c
+        let (skip, limit) = claim_plan(&counts, share, batch, free);
+        // Nothing to claim while the same tenants are skipped as when the others were last
+        // looked for, until the next poll or wake-up.
+        let looked_lately = match &others_none {
+            Some((at, skipped)) => {
+                !skip.is_empty()
+                    && skip == *skipped
+                    && at.elapsed() < poll
+                    && burst_until.is_none_or(|t| Instant::now() >= t)
             }
-            Err(e) => {
-                tracing::error!(error = %e, "webhook queue unavailable");
-                backlog = false;
-                Vec::new()
+            None => false,
+        };
+        let claimed = if looked_lately {
+            Vec::new()
+        } else {
+            match claim(&state, limit as u32, None, &skip, backlog).await {
+                Ok(c) => {
+                    backlog = c.len() == limit;
+                    c
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "webhook queue unavailable");
+                    backlog = false;
+                    Vec::new()
+                }
             }
         };
         let (claimed, mut excess) = within_share(claimed, counts, share);
@@ -447,36 +516,62 @@ pub async fn run_delivery_worker_draining(
                 let Ok(permit) = permits.clone().acquire_owned().await else {
                     return;
                 };
-                in_flight.take(&m.tenant_id);
-                let permit = Slot {
+                let turn = in_flight.take(&m.tenant_id);
+                let slot = Slot {
                     _permit: permit,
-                    tenant: m.tenant_id.clone(),
-                    in_flight: in_flight.clone(),
+                    freed: in_flight.freed.clone(),
                 };
                 let (st, finished, busy) = (state.clone(), finished.clone(), busy.clone());
                 tokio::spawn(async move {
                     let done = attempt(&st, m).await;
-                    // The slot is freed once the attempt is recorded, which keeps the
-                    // recorder's backlog (and the leases waiting in it) bounded.
-                    let _ = finished.send((done, permit)).await;
+                    drop(turn);
+                    let _ = finished.send((done, slot)).await;
                     drop(busy);
                 });
             }
             continue;
         }
-        let wait = match burst_until {
-            Some(t) if Instant::now() < t => BURST_STEP,
-            _ => {
-                burst_until = None;
-                poll
+        if !looked_lately {
+            others_none = (!skip.is_empty()).then(|| (Instant::now(), skip.clone()));
+        }
+        let deadline = Instant::now()
+            + match burst_until {
+                Some(t) if Instant::now() < t => BURST_STEP,
+                _ => {
+                    burst_until = None;
+                    match &others_none {
+                        // Until the others are due to be looked for again.
+                        Some((at, _)) => poll.saturating_sub(at.elapsed()),
+                        None => poll,
+                    }
+                }
+            };
+        loop {
+            tokio::select! {
+                _ = cancel.cancelled() => return,
+                _ = state.webhooks_ready.notified() => {
+                    burst_until = Some(Instant::now() + WAKE_BURST);
+                    others_none = None;
+                    break;
+                }
+                _ = in_flight.freed.notified(), if !skip.is_empty() => {
+                    // Claim again once a skipped tenant has a batch of room.
+                    let counts = in_flight.counts();
+                    if skip
+                        .iter()
+                        .any(|t| share.saturating_sub(counts.get(t).copied().unwrap_or(0)) >= batch)
+                    {
+                        backlog = true;
+                        break;
+                    }
+                }
+                _ = tokio::time::sleep_until(deadline) => {
+                    if others_none.as_ref().is_some_and(|(at, _)| at.elapsed() >= poll) {
+                        others_none = None;
+                    }
+                    break;
+                }
             }
-        };
-        tokio::select! {
-            _ = cancel.cancelled() => return,
-            _ = state.webhooks_ready.notified() => {
-                burst_until = Some(Instant::now() + WAKE_BURST);
-            }
-            _ = tokio::time::sleep(wait) => {}
         }
     }
 }
@@ -573,5 +668,65 @@ async fn run_recorder(
             }
         }
         batch.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tenant(n: u8) -> TenantId {
+        TenantId::from_random([n; 16])
+    }
+
+    #[test]
+    fn a_claim_never_brings_a_tenant_past_its_share() {
+        let (a, b) = (tenant(1), tenant(2));
+        // Nobody under way: a claim may bring one tenant its whole share, no more.
+        let (skip, limit) = claim_plan(&HashMap::new(), 16, 8, 32);
+        assert!(skip.is_empty());
+        assert_eq!(limit, 16);
+        // Fewer slots free than a share: the slots are the limit.
+        assert_eq!(claim_plan(&HashMap::new(), 16, 8, 5).1, 5);
+        // A tenant with 6 under way has room for 10: the claim takes no more than that.
+        let counts = HashMap::from([(a.clone(), 6)]);
+        let (skip, limit) = claim_plan(&counts, 16, 8, 32);
+        assert!(skip.is_empty());
+        assert_eq!(limit, 10);
+        // A tenant with less than a batch of room is skipped and does not shrink the claim
+        // for the others.
+        let counts = HashMap::from([(a.clone(), 12), (b.clone(), 3)]);
+        let (skip, limit) = claim_plan(&counts, 16, 8, 32);
+        assert_eq!(skip, vec![a.clone()]);
+        assert_eq!(limit, 13);
+        // At its share: skipped.
+        let counts = HashMap::from([(a.clone(), 16)]);
+        assert_eq!(claim_plan(&counts, 16, 8, 16).0, vec![a]);
+    }
+
+    #[test]
+    fn within_share_gives_back_what_exceeds_a_share_in_claim_order() {
+        let a = tenant(1);
+        let m = |n: u8| ClaimedMessage {
+            endpoint_id: signet_core::ids::WebhookEndpointId::from_random([9; 16]),
+            event_id: signet_core::ids::EventId::from_random([n; 16]),
+            event_type: "person.created".into(),
+            tenant_id: a.clone(),
+            mode: signet_store::Mode::Test,
+            attempts_made: 0,
+            fence: 1,
+            url: "http://127.0.0.1/".into(),
+            secret: String::new(),
+            previous_secret: None,
+            previous_secret_until: None,
+            endpoint_failing: false,
+            clock_offset_ms: 0,
+            body: Vec::new(),
+        };
+        let counts = HashMap::from([(a.clone(), 2)]);
+        let (keep, excess) = within_share(vec![m(1), m(2), m(3)], counts, 3);
+        assert_eq!(keep.len(), 1);
+        assert_eq!(keep[0].event_id, m(1).event_id);
+        assert_eq!(excess.len(), 2);
     }
 }

@@ -10,7 +10,7 @@
 //! of them at a time, and a process that dies mid-delivery only delays its messages until the
 //! lease runs out.
 
-use crate::{Mode, Result, Store, StoreError, Tx};
+use crate::{Backend, Mode, Result, Store, StoreError, Tx};
 use signet_core::ids::{DeliveryId, EventId, TenantId, WebhookEndpointId};
 use signet_core::time::{Timestamp, from_millis, to_millis};
 use sqlx::Row;
@@ -460,25 +460,82 @@ impl Store {
         for t in skip {
             q = q.bind(t.as_str());
         }
-        // `fetch_all`: SQLite commits an UPDATE … RETURNING once it is stepped to its end.
-        let mut rows = q.fetch_all(&mut *self.write_conn().await?).await?;
-        if !rows.is_empty() {
-            let keys: Vec<String> = (0..rows.len())
-                .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
-                .collect();
-            let sql = format!(
-                "SELECT {LOADED} FROM webhook_messages m {JOINS} \
-                 WHERE (m.endpoint_id, m.event_id) IN (VALUES {}) ORDER BY m.run_at",
-                keys.join(", ")
-            );
+        // The read-back by primary key, in the form each database looks up key by key:
+        // SQLite walks a `VALUES` list of the keys (the same list as an `IN` or a chain of
+        // `OR`s sharing one endpoint scanned every message); PostgreSQL takes one equality
+        // pair per message (a `VALUES` list joined to the messages was planned, without
+        // statistics, as a walk through every message of the endpoint for each key).
+        // Unordered: the rows are put in `run_at` order below, so that it plans the same
+        // on PostgreSQL with sorting disabled.
+        let backend = self.backend;
+        let load = |keys: &[AnyRow]| -> Result<_> {
+            let sql = match backend {
+                Backend::Sqlite => {
+                    let list: Vec<String> = (0..keys.len())
+                        .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
+                        .collect();
+                    format!(
+                        "SELECT {LOADED}, m.run_at FROM (VALUES {}) AS k \
+                         JOIN webhook_messages m ON m.endpoint_id = k.column1 AND m.event_id = k.column2 {JOINS}",
+                        list.join(", ")
+                    )
+                }
+                Backend::Postgres => {
+                    let list: Vec<String> = (0..keys.len())
+                        .map(|i| {
+                            format!(
+                                "(m.endpoint_id = ${} AND m.event_id = ${})",
+                                2 * i + 1,
+                                2 * i + 2
+                            )
+                        })
+                        .collect();
+                    format!(
+                        "SELECT {LOADED}, m.run_at FROM webhook_messages m {JOINS} WHERE {}",
+                        list.join(" OR ")
+                    )
+                }
+            };
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for row in &rows {
+            for row in keys {
                 q = q
                     .bind(row.try_get::<String, _>("endpoint_id")?)
                     .bind(row.try_get::<String, _>("event_id")?);
             }
-            rows = q.fetch_all(&mut *self.write_conn().await?).await?;
-        }
+            Ok(q)
+        };
+        let mut rows = match self.backend {
+            Backend::Sqlite => {
+                // `fetch_all`: SQLite commits an UPDATE … RETURNING once it is stepped to its
+                // end.
+                let mut rows = q.fetch_all(&mut *self.write_conn().await?).await?;
+                if !rows.is_empty() {
+                    rows = load(&rows)?
+                        .fetch_all(&mut *self.write_conn().await?)
+                        .await?;
+                }
+                rows
+            }
+            Backend::Postgres => {
+                // Until the table has statistics (a new database, or a backlog far larger
+                // than when it was last analysed) the planner takes the pending messages for
+                // a handful and sorts all of them for every claim, milliseconds per claim
+                // under a backlog of thousands (EXPLAIN ANALYZE: 12 ms for 16 of 10,000).
+                // With sorting disabled for the claim it walks the due index in order and
+                // stops at the limit, whatever the statistics say.
+                let mut tx = self.begin().await?;
+                sqlx::query("SET LOCAL enable_sort = off")
+                    .execute(&mut *tx)
+                    .await?;
+                let mut rows = q.fetch_all(&mut *tx).await?;
+                if !rows.is_empty() {
+                    rows = load(&rows)?.fetch_all(&mut *tx).await?;
+                }
+                tx.commit().await?;
+                rows
+            }
+        };
+        rows.sort_by_key(|r| r.try_get::<Option<i64>, _>("run_at").ok().flatten());
         rows.iter()
             .map(|row| {
                 let endpoint: String = row.try_get("endpoint_id")?;

@@ -791,6 +791,83 @@ async fn a_black_hole_tenant_does_not_delay_another_tenants_deliveries() {
     );
 }
 
+/// A receiver that holds every request for `hold` before answering `204`, and keeps how many
+/// requests it has had and the most it had at once.
+#[derive(Clone, Default)]
+struct SlowReceiver {
+    now: Arc<std::sync::atomic::AtomicUsize>,
+    most: Arc<std::sync::atomic::AtomicUsize>,
+    total: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl SlowReceiver {
+    async fn start(hold: Duration) -> (SlowReceiver, String) {
+        let r = SlowReceiver::default();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind receiver");
+        let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
+        let router = axum::Router::new()
+            .route(
+                "/hook",
+                axum::routing::post(move |State(r): State<SlowReceiver>| async move {
+                    let n = r.now.fetch_add(1, Ordering::SeqCst) + 1;
+                    r.most.fetch_max(n, Ordering::SeqCst);
+                    tokio::time::sleep(hold).await;
+                    r.now.fetch_sub(1, Ordering::SeqCst);
+                    r.total.fetch_add(1, Ordering::SeqCst);
+                    StatusCode::NO_CONTENT
+                }),
+            )
+            .with_state(r.clone());
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, router).await;
+        });
+        (r, url)
+    }
+}
+
+/// A single tenant's backlog, three times its share of the delivery slots, is delivered share
+/// by share as its attempts end: never more than its share at once, and without waiting for the
+/// next poll between one share and the next (the poll is 5 s here; the backlog takes well under
+/// a second of attempts).
+#[tokio::test]
+async fn a_tenants_backlog_beyond_its_share_is_claimed_as_its_attempts_end_not_at_the_next_poll() {
+    const SHARE: usize = 8;
+    let app = spawn_app_with(|c| {
+        c.worker_poll_ms = 5_000;
+        c.webhook_max_in_flight_per_tenant = SHARE as u32;
+    })
+    .await;
+    let hold = Duration::from_millis(150);
+    let (receiver, url) = SlowReceiver::start(hold).await;
+    endpoint(&app, &url, &["person.created"]).await;
+    let total = 3 * SHARE;
+    for n in 0..total {
+        let last = format!(
+            "Backlog{}",
+            char::from(b'a' + u8::try_from(n).expect("small"))
+        );
+        create_person(&app, &last).await;
+    }
+    let created = tokio::time::Instant::now();
+    wait_for("the whole backlog", async || {
+        receiver.total.load(Ordering::SeqCst) >= total
+    })
+    .await;
+    let took = created.elapsed();
+    let most = receiver.most.load(Ordering::SeqCst);
+    assert!(
+        most <= SHARE,
+        "{most} attempts of one tenant were in flight at once, more than its share of {SHARE}"
+    );
+    // Three shares of 150 ms attempts; one wait for the 5 s poll would exceed this.
+    assert!(
+        took < Duration::from_secs(3),
+        "the backlog took {took:?}: shares were claimed at the poll, not as attempts ended"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Document webhooks in seed 004's shape.
 
