@@ -187,8 +187,9 @@ impl signet_server::state::WallClock for MovedClock {
     }
 }
 
-#[tokio::test]
-async fn live_sms_codes_over_the_tenants_month_are_refused_with_105() {
+/// An app whose SMS go to a stand-in that counts them, on a wall clock the test can move, and
+/// a live key of its default tenant.
+async fn sms_app() -> (TestApp, Arc<AtomicUsize>, Arc<AtomicI64>, String) {
     let sent = Arc::new(AtomicUsize::new(0));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base_url = format!("http://{}", listener.local_addr().unwrap());
@@ -215,6 +216,12 @@ async fn live_sms_codes_over_the_tenants_month_are_refused_with_105() {
     )
     .await
     .unwrap();
+    (app, sent, offset, live)
+}
+
+#[tokio::test]
+async fn live_sms_codes_over_the_tenants_month_are_refused_with_105() {
+    let (app, sent, offset, live) = sms_app().await;
     let approve = |doc: &Value, i: usize| {
         let path = format!(
             "/v1/documents/{}/signers/{}/approve",
@@ -306,4 +313,87 @@ async fn live_sms_codes_over_the_tenants_month_are_refused_with_105() {
         .await
         .assert_error(429, "sms_limit_reached");
     assert_eq!(sent.load(Ordering::SeqCst), 4);
+}
+
+#[tokio::test]
+async fn an_applicants_number_check_counts_toward_the_tenants_sms_month() {
+    use signet_app::identifications as identify;
+    let (app, sent, _, live) = sms_app().await;
+    let send = |method: Method, path: String, body: Option<Value>| {
+        let (app, live) = (&app, &live);
+        async move {
+            app.send(
+                method,
+                &path,
+                Some(live),
+                body.map(|b| b.to_string().into_bytes()),
+                Some("application/json"),
+                &[],
+            )
+            .await
+        }
+    };
+    let p = send(
+        Method::POST,
+        "/v1/persons".into(),
+        Some(json!({"first_name": "Ana", "last_name": "Silva"})),
+    )
+    .await;
+    let pid = p.assert(201)["id"].as_str().unwrap().to_owned();
+    let proof = (app.state.wall_now() - chrono::Duration::days(10))
+        .format("%Y-%m-%d")
+        .to_string();
+    let i = send(
+        Method::POST,
+        format!("/v1/persons/{pid}/identifications"),
+        Some(json!({"method": "document", "language": "DE",
+            "proof_of_address_type": "GAS_BILL", "proof_of_address_issued_at": proof})),
+    )
+    .await;
+    let iid = i.assert(201)["id"].as_str().unwrap().to_owned();
+    let r = send(
+        Method::PATCH,
+        format!("/v1/persons/{pid}/identifications/{iid}/request"),
+        None,
+    )
+    .await;
+    let url = r.assert(200)["url"].as_str().unwrap().to_owned();
+    let token = url.rsplit('/').next().unwrap().to_owned();
+    identify::consent(&app.state, &token).await.unwrap();
+
+    // A signer's code and the applicant's number check share the month.
+    set_limits(
+        &app,
+        TenantLimits {
+            sms_per_month: 2,
+            ..TenantLimits::default()
+        },
+    )
+    .await;
+    let doc = create(&app, &live, 1).await.assert(201).clone();
+    send(
+        Method::POST,
+        format!(
+            "/v1/documents/{}/signers/{}/approve",
+            doc["id"].as_str().unwrap(),
+            doc["signers"][0]["id"].as_str().unwrap()
+        ),
+        Some(json!({})),
+    )
+    .await
+    .assert(200);
+    identify::send_phone_code(&app.state, &token, "+491701234567")
+        .await
+        .unwrap();
+    assert_eq!(sent.load(Ordering::SeqCst), 2);
+    let refused = identify::send_phone_code(&app.state, &token, "+491701234567")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code.as_str(), "sms_limit_reached", "{refused:?}");
+    assert_eq!(refused.return_code(), Some(105));
+    assert_eq!(
+        sent.load(Ordering::SeqCst),
+        2,
+        "no SMS goes out over the limit"
+    );
 }
