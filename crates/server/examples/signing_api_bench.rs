@@ -5,6 +5,7 @@
 //! cargo run -p signet-server --release --example signing_api_bench
 //! cargo run -p signet-server --release --example signing_api_bench -- --clients 4 --seconds 5
 //! SIGNET_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/DB cargo run … (an empty database)
+//! cargo run -p signet-server --release --example signing_api_bench -- --api-only   (to profile)
 //! ```
 //!
 //! For a PDF of about 100 KB and one of about 1 MB (text pages with filler lines, made with
@@ -12,7 +13,12 @@
 //! - **library, 1 thread** and **library, K threads**: `check_pdf`, then two `sign_pdf` (the seal
 //!   credential, B-T, the options the server uses for a simple signer, each on the revision
 //!   before it) and one `timestamp_pdf` on the result: the cryptography and PDF work of one
-//!   document, with no HTTP, database or files;
+//!   B-T document, with no HTTP, database or files;
+//! - **library B-LTA, K threads**: the same, plus what the server adds since its files carry
+//!   their validation data: after each signature a DSS revision (the chain, an OCSP answer per
+//!   certificate that names the responder, two CRLs) for the signatures the DSS lacks, before
+//!   the document timestamp fresh data for the newest signature, after it the check that the
+//!   timestamp's chain is covered. The PDF work the API does for one document, in process;
 //! - **API, K clients**: the whole signing story over HTTP on loopback against a real Signet
 //!   server (test mode): `POST /v1/documents` (base64 `file`, two simple signers), then for each
 //!   signer `approve` and `confirm {"otp":"123456"}`: five requests; the second confirmation
@@ -29,6 +35,8 @@ use base64::Engine;
 use bytes::Bytes;
 use lopdf::{Document, Object, Stream, dictionary};
 use serde_json::{Value, json};
+use signet_pdf::ltv::{self, ValidationData};
+use signet_pdf::revocation::{CertStatus, ocsp_request, parse_ocsp_request};
 use signet_pdf::{SignOptions, TrustStore, VisibleBlock, check_pdf, sign_pdf, timestamp_pdf};
 use signet_server::App;
 use signet_server::config::{Config, Secret};
@@ -39,6 +47,8 @@ use std::time::{Duration, Instant};
 struct Load {
     clients: usize,
     seconds: u64,
+    /// `--api-only`: no library workloads (to profile the server alone); no ratios.
+    api_only: bool,
 }
 
 /// The requests of one story, in order.
@@ -170,22 +180,100 @@ struct Phases {
     timestamp: Duration,
 }
 
-/// One document's signing work: check, two signatures, the closing document timestamp.
-fn library_document(pdf: &[u8], trust: &TrustStore) -> Result<Phases, String> {
+/// Which signatures get validation data in a DSS revision (the server's `Coverage`).
+#[derive(Clone, Copy, PartialEq)]
+enum Coverage {
+    /// Those the DSS has no entry for.
+    Missing,
+    /// Those, and the newest whatever the DSS holds.
+    RefreshNewest,
+    /// Those the DSS lacks whose certificates it does not hold yet.
+    NewCertificates,
+}
+
+/// What the server adds after a signature and around the document timestamp: for each
+/// signature `coverage` names, its chain and timestamp chain, an OCSP answer for each
+/// certificate that names the responder, the issuing CA's and the root's CRLs; `pdf` as it
+/// was when there is nothing to add.
+fn add_validation(pdf: Vec<u8>, trust: &TrustStore, coverage: Coverage) -> Result<Vec<u8>, String> {
+    let now = chrono::Utc::now();
+    let e = |e: signet_pdf::PdfError| e.to_string();
+    let material = ltv::signature_material(&pdf).map_err(e)?;
+    let dss = ltv::read_dss(&pdf).map_err(e)?.unwrap_or_default();
+    let issuing = trust.issuing_der();
+    let week = Duration::from_secs(7 * 24 * 3600);
+    let mut entries = Vec::new();
+    for (i, m) in material.iter().enumerate() {
+        let mut certs = m.certs.clone();
+        certs.extend(m.timestamp_certs.iter().cloned());
+        let known = dss.vri.contains_key(&m.vri_key);
+        let wanted = match coverage {
+            Coverage::Missing => !known,
+            Coverage::RefreshNewest => !known || i + 1 == material.len(),
+            Coverage::NewCertificates => {
+                !known && certs.iter().any(|c| !dss.data.certs.contains(c))
+            }
+        };
+        if !wanted {
+            continue;
+        }
+        let mut data = ValidationData {
+            crls: vec![
+                trust.crl(false, &[], now, week).map_err(e)?,
+                trust.crl(true, &[], now, week).map_err(e)?,
+            ],
+            ..Default::default()
+        };
+        certs.push(trust.root_der());
+        for c in &certs {
+            if !data.certs.contains(c) {
+                data.certs.push(c.clone());
+            }
+            if ltv::revocation_urls(c).is_ok_and(|(o, _)| !o.is_empty()) {
+                let q =
+                    parse_ocsp_request(&ocsp_request(c, &issuing, None).map_err(e)?).map_err(e)?;
+                let answer = trust
+                    .ocsp_response(&q, |_| CertStatus::Good, now, Duration::from_secs(86_400))
+                    .map_err(e)?;
+                data.ocsps.push(answer);
+            }
+        }
+        entries.push((m.vri_key.clone(), data));
+    }
+    if entries.is_empty() {
+        return Ok(pdf);
+    }
+    ltv::add_dss(&pdf, &entries).map_err(e)
+}
+
+/// One document's signing work: check, two signatures, the closing document timestamp; with
+/// `lta`, the validation data the server adds around them (see [`add_validation`]).
+fn library_document(pdf: &[u8], trust: &TrustStore, lta: bool) -> Result<Phases, String> {
     let cred = trust.seal_credential();
+    let ltv = |pdf: Vec<u8>, coverage| {
+        if lta {
+            add_validation(pdf, trust, coverage)
+        } else {
+            Ok(pdf)
+        }
+    };
     let t = Instant::now();
     check_pdf(pdf, 20 * 1024 * 1024).map_err(|e| e.to_string())?;
     let check = t.elapsed();
     let t = Instant::now();
     let one = sign_pdf(pdf, &cred, trust, &sign_options("Ana Silva", "Agreement"))
         .map_err(|e| e.to_string())?;
+    let one = ltv(one, Coverage::Missing)?;
     let sign1 = t.elapsed();
     let t = Instant::now();
     let two = sign_pdf(&one, &cred, trust, &sign_options("Ben Okafor", "Agreement"))
         .map_err(|e| e.to_string())?;
+    let two = ltv(two, Coverage::Missing)?;
     let sign2 = t.elapsed();
     let t = Instant::now();
+    let two = ltv(two, Coverage::RefreshNewest)?;
     let done = timestamp_pdf(&two, trust, chrono::Utc::now()).map_err(|e| e.to_string())?;
+    let done = ltv(done, Coverage::NewCertificates)?;
     let timestamp = t.elapsed();
     if done.len() <= two.len() {
         return Err("the timestamped file is not larger".into());
@@ -204,6 +292,7 @@ fn drive_library(
     trust: &Arc<TrustStore>,
     threads: usize,
     seconds: u64,
+    lta: bool,
 ) -> (Outcome, Phases) {
     let start = Instant::now();
     let deadline = start + Duration::from_secs(seconds);
@@ -216,7 +305,7 @@ fn drive_library(
                 let mut errors = 0u64;
                 while Instant::now() < deadline {
                     let t = Instant::now();
-                    match library_document(&pdf, &trust) {
+                    match library_document(&pdf, &trust, lta) {
                         Ok(p) => {
                             stories.push(t.elapsed());
                             sum.check += p.check;
@@ -437,12 +526,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut load = Load {
         clients: 4,
         seconds: 5,
+        api_only: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--clients" => load.clients = args.next().ok_or("--clients N")?.parse()?,
             "--seconds" => load.seconds = args.next().ok_or("--seconds N")?.parse()?,
+            "--api-only" => load.api_only = true,
             other => return Err(format!("unknown argument {other}").into()),
         }
     }
@@ -472,7 +563,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .pool_max_idle_per_host(load.clients)
         .build()?;
     let api = Api { client, base, key };
-    let trust = Arc::new(TrustStore::generate("Bench", chrono::Utc::now())?);
+    // Test-mode certificates that name a responder and CRLs, as the server's do.
+    let trust = Arc::new(TrustStore::generate_published(
+        "Bench",
+        chrono::Utc::now(),
+        true,
+        &api.base,
+    )?);
 
     println!(
         "Signet on {backend}; {} clients / threads, {} s per workload; 2 signatures + 1 document timestamp per document",
@@ -490,14 +587,20 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
 
         // Warm up both, and check once that the API's file carries what the library makes.
-        library_document(&pdf, &trust)?;
+        library_document(&pdf, &trust, false)?;
+        library_document(&pdf, &trust, true)?;
         let (_, id) = story(&api, create.clone()).await?;
         let finished = api.get(&format!("/v1/documents/{id}")).await?;
         if finished["status"] != "finished" || finished["signatures"] != 2 {
             return Err(format!("the warm-up document is not finished: {finished}").into());
         }
 
-        let (one, phases) = drive_library(&pdf, &trust, 1, load.seconds);
+        if load.api_only {
+            let through = drive_api(&api, &create, &load).await;
+            report(&format!("API, {} clients", load.clients), &through, None);
+            continue;
+        }
+        let (one, phases) = drive_library(&pdf, &trust, 1, load.seconds, false);
         report("library, 1 thread", &one, None);
         println!(
             "{:<28} check {:.2} ms, sign {:.2} ms, sign {:.2} ms, timestamp {:.2} ms (means)",
@@ -507,13 +610,33 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             ms(phases.sign2),
             ms(phases.timestamp)
         );
-        let (many, _) = drive_library(&pdf, &trust, load.clients, load.seconds);
+        let (many, _) = drive_library(&pdf, &trust, load.clients, load.seconds, false);
         report(&format!("library, {} threads", load.clients), &many, None);
+        let (lta, lta_phases) = drive_library(&pdf, &trust, load.clients, load.seconds, true);
+        report(
+            &format!("library B-LTA, {} threads", load.clients),
+            &lta,
+            None,
+        );
+        println!(
+            "{:<28} check {:.2} ms, sign+LT {:.2} ms, sign+LT {:.2} ms, LT+timestamp {:.2} ms (means)",
+            "",
+            ms(lta_phases.check),
+            ms(lta_phases.sign1),
+            ms(lta_phases.sign2),
+            ms(lta_phases.timestamp)
+        );
         let through = drive_api(&api, &create, &load).await;
         report(
             &format!("API, {} clients", load.clients),
             &through,
             Some(many.per_second()),
+        );
+        println!(
+            "{:<28} {:.2}× the library B-LTA on {} threads",
+            "",
+            through.per_second() / lta.per_second().max(f64::MIN_POSITIVE),
+            load.clients
         );
         println!(
             "{:<28} {:.2}× the library on 1 thread",
@@ -528,21 +651,28 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 ms(percentile(lat, 0.99)),
             );
         }
-        summary.push((label, one.per_second(), many.per_second(), through));
+        summary.push((
+            label,
+            one.per_second(),
+            many.per_second(),
+            lta.per_second(),
+            through,
+        ));
     }
 
     let (rss, peak) = memory();
     println!("\n# summary ({backend}, {} clients)", load.clients);
     println!(
-        "| file | library 1 thread docs/s | library {k} threads docs/s | API {k} clients docs/s | API / library {k} threads | story p50 | story p99 | last confirm p50 | last confirm p99 |",
+        "| file | library 1 thread docs/s | library {k} threads docs/s | library B-LTA {k} threads docs/s | API {k} clients docs/s | API / library {k} threads | API / library B-LTA {k} threads | story p50 | story p99 | last confirm p50 | last confirm p99 |",
         k = load.clients
     );
-    for (label, one, many, api) in &summary {
+    for (label, one, many, lta, api) in &summary {
         let confirm = &api.steps[4];
         println!(
-            "| {label} | {one:.1} | {many:.1} | {:.1} | {:.2} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms |",
+            "| {label} | {one:.1} | {many:.1} | {lta:.1} | {:.1} | {:.2} | {:.2} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms |",
             api.per_second(),
             api.per_second() / many,
+            api.per_second() / lta,
             ms(percentile(&api.stories, 0.50)),
             ms(percentile(&api.stories, 0.99)),
             ms(percentile(confirm, 0.50)),
