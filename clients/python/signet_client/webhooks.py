@@ -14,12 +14,14 @@ from typing import Any
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from signet_api.models import (
+    DocumentDeleted,
     DocumentEvent,
     Identification,
     Person,
     Screening,
     ScreeningHit,
     Signer,
+    SignerReminded,
     WebhookEndpointDisabled,
 )
 
@@ -28,6 +30,8 @@ Payload = (
     | Identification
     | Signer
     | DocumentEvent
+    | SignerReminded
+    | DocumentDeleted
     | Screening
     | ScreeningHit
     | WebhookEndpointDisabled
@@ -47,6 +51,8 @@ EVENT_PAYLOADS: dict[str, type[Payload]] = {
     "document.blocked": DocumentEvent,
     "document.expired": DocumentEvent,
     "document.finished": DocumentEvent,
+    "document.signer_reminded": SignerReminded,
+    "document.deleted": DocumentDeleted,
     "screening.completed": Screening,
     "screening.hit_created": ScreeningHit,
     "screening.hit_decided": ScreeningHit,

@@ -296,6 +296,8 @@ export const WEBHOOK_EVENT_TYPES = [
   "document.blocked",
   "document.expired",
   "document.finished",
+  "document.signer_reminded",
+  "document.deleted",
   "screening.completed",
   "screening.hit_created",
   "screening.hit_decided",
