@@ -72,37 +72,6 @@ pub async fn schedule_in(
     Ok(())
 }
 
-/// Arms the archive timestamp of a file just finished, in a task and a transaction of its
-/// own: the finishing transition may still hold the document (and on SQLite the writer),
-/// and its signing must not wait for this. A job whose document did not end up finished with
-/// this file (its transition lost a race) finds that out when it runs and does nothing.
-/// A process that stops in the instant between the two leaves the file without its job:
-/// logged, and the file stays B-LTA until its timestamp's certificate expires.
-pub fn arm_later(
-    state: &AppState,
-    tenant: &TenantId,
-    mode: Mode,
-    document: &DocumentId,
-    pdf: &[u8],
-) {
-    let Some(due) = due_for(pdf, state.config.archive_timestamp_margin_days) else {
-        return;
-    };
-    let (state, tenant, document) = (state.clone(), tenant.clone(), document.clone());
-    tokio::spawn(async move {
-        let armed = async {
-            let offset = state.store.tenant(&tenant).await?.clock_offset_ms;
-            let mut tx = state.store.begin().await?;
-            schedule_in(&state, &mut tx, &tenant, offset, mode, &document, due).await?;
-            tx.commit().await.map_err(signet_store::StoreError::from)?;
-            Ok::<_, AppError>(())
-        };
-        if let Err(e) = armed.await {
-            tracing::error!(error = %e.detail, document = %document.as_str(), "archive timestamp not armed");
-        }
-    });
-}
-
 /// Runs an archive timestamp job.
 pub async fn run(state: &AppState, job: &ClaimedJob) -> AppResult<()> {
     let payload: Payload =
@@ -208,6 +177,23 @@ pub async fn run(state: &AppState, job: &ClaimedJob) -> AppResult<()> {
     let next = due_for(&pdf, margin)
         .map(|d| d.max(now + MIN_INTERVAL))
         .unwrap_or(now + MIN_INTERVAL);
+    // The trail says when the file changed and why, like every other revision.
+    let proof_until = signet_pdf::ltv::last_timestamp_expiry(&pdf).ok().flatten();
+    crate::signers::append_audit(
+        state,
+        &mut tx,
+        &current,
+        &crate::signing::Actor::system(),
+        "document.archive_timestamped",
+        None,
+        serde_json::json!({
+            "revision": current.document.revisions,
+            "proof_until": proof_until.map(|t| signet_core::time::format(&t)),
+            "next_at": signet_core::time::format(&next),
+        }),
+        now,
+    )
+    .await?;
     schedule_in(
         state,
         &mut tx,

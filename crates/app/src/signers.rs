@@ -609,7 +609,7 @@ async fn delete_files(state: &AppState, tenant: &signet_core::ids::TenantId, wf:
 /// Appends one entry to the document's audit trail, chained onto the last, in `tx` (where
 /// the document is locked).
 #[allow(clippy::too_many_arguments)]
-async fn append_audit(
+pub(crate) async fn append_audit(
     state: &AppState,
     tx: &mut Tx,
     wf: &Workflow,

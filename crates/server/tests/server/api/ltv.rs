@@ -228,6 +228,17 @@ async fn the_archive_timestamp_job_adds_fresh_data_and_a_new_document_timestamp_
     if let Some(r) = pyhanko(&app, &after) {
         assert_lta_passes(&r, 2);
     }
+    // The trail records the new revision, and its chain still verifies.
+    let audit = app
+        .get(&format!("/v1/documents/{d}/audit"))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(audit["chain_valid"], true, "{audit}");
+    let last = audit["entries"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["action"], "document.archive_timestamped", "{last}");
+    assert_eq!(last["actor"], "system", "{last}");
+    assert_eq!(last["document_sha256"], now["current_sha256"], "{last}");
 
     // It armed itself again: the same authority certificate, so a day later at the earliest.
     app.advance(2 * 24 * 3600).await;
