@@ -7,6 +7,7 @@
 //! [`error::AppError`]'s rendering in seed 002's shape.
 
 pub mod archive;
+pub mod audit;
 pub mod config;
 pub mod csc;
 pub mod csc_standin;

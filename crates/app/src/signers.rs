@@ -609,7 +609,7 @@ async fn delete_files(state: &AppState, tenant: &signet_core::ids::TenantId, wf:
 /// Appends one entry to the document's audit trail, chained onto the last, in `tx` (where
 /// the document is locked).
 #[allow(clippy::too_many_arguments)]
-pub(crate) async fn append_audit(
+async fn append_audit(
     state: &AppState,
     tx: &mut Tx,
     wf: &Workflow,
@@ -635,7 +635,7 @@ pub(crate) async fn append_audit(
         prev_hash: prev,
         hash: String::new(),
     };
-    row.hash = signing::audit_hash(&row);
+    row.hash = crate::audit::hash(&row);
     state.store.insert_audit(tx, &d.id, &row).await?;
     Ok(row)
 }

@@ -30,10 +30,13 @@ const STORE_TEST: &str = "test";
 /// How often each process opens the stores again (renewing what is due).
 pub const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
 
-/// Refreshes the trust stores every [`REFRESH_EVERY`] until cancelled, so a server that runs
-/// for years renews its timestamp authority and seal in time without a restart.
+/// Refreshes `trust` from `store` every [`REFRESH_EVERY`] until cancelled (`now` reads the
+/// wall clock), so a server that runs for years renews its timestamp authority and seal in
+/// time without a restart.
 pub async fn run_renewal(
-    state: crate::state::AppState,
+    trust: std::sync::Arc<Trust>,
+    store: Store,
+    now: impl Fn() -> Timestamp + Send + 'static,
     cancel: tokio_util::sync::CancellationToken,
 ) {
     loop {
@@ -41,7 +44,7 @@ pub async fn run_renewal(
             () = cancel.cancelled() => return,
             () = tokio::time::sleep(REFRESH_EVERY) => {}
         }
-        if let Err(e) = state.trust.refresh(&state.store, state.wall_now()).await {
+        if let Err(e) = trust.refresh(&store, now()).await {
             tracing::warn!(error = %e, "could not refresh Signet's CA");
         }
     }

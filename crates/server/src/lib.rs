@@ -245,8 +245,11 @@ impl App {
             sweeper::run(state, cancel).await;
             drop(busy);
         });
+        let clock = self.state.clone();
         tokio::spawn(signet_app::trust::run_renewal(
-            self.state.clone(),
+            self.state.trust.clone(),
+            self.state.store.clone(),
+            move || clock.wall_now(),
             self.cancel.clone(),
         ));
     }

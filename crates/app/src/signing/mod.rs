@@ -454,42 +454,8 @@ fn audit_row(
         prev_hash: prev.to_owned(),
         hash: String::new(),
     };
-    row.hash = audit_hash(&row);
+    row.hash = crate::audit::hash(&row);
     row
-}
-
-/// The chain hash of an entry (its `hash` field is not part of it).
-pub fn audit_hash(row: &AuditRow) -> String {
-    let canonical = json!([
-        row.seq,
-        signet_core::time::to_millis(&row.at),
-        row.action,
-        row.actor,
-        row.signer_id,
-        row.ip,
-        row.user_agent,
-        row.document_sha256,
-        row.details,
-    ]);
-    hex::encode(
-        Sha256::new()
-            .chain_update(row.prev_hash.as_bytes())
-            .chain_update(canonical.to_string().as_bytes())
-            .finalize(),
-    )
-}
-
-/// Checks a whole trail: every entry chains onto the one before and hashes to what it says.
-/// Returns the sequence number of the first broken entry.
-pub fn first_broken(rows: &[AuditRow]) -> Option<i64> {
-    let mut prev = String::new();
-    for (i, row) in rows.iter().enumerate() {
-        if row.seq != i as i64 + 1 || row.prev_hash != prev || audit_hash(row) != row.hash {
-            return Some(row.seq);
-        }
-        prev = row.hash.clone();
-    }
-    None
 }
 
 /// The identity an `advanced` certificate names: the person as identified.

@@ -895,7 +895,7 @@ pub async fn audit(
     };
     // The chain is verified whole whichever page is shown.
     let rows = state.store.audit_trail(&document_id).await?;
-    let broken = signing::first_broken(&rows);
+    let broken = signet_app::audit::first_broken(&rows);
     Ok(json_ok(AuditTrailView {
         document_id: document_id.as_str().to_owned(),
         chain_valid: broken.is_none(),

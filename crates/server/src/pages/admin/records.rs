@@ -3,7 +3,7 @@
 //!
 //! Both look across every tenant and mode. A document's page shows its signers and its whole
 //! audit trail with the verdict on the hash chain, computed as `GET /v1/documents/{id}/audit`
-//! computes it ([`signing::first_broken`]). A webhook message can be sent again with a fresh
+//! computes it ([`signet_app::audit::first_broken`]). A webhook message can be sent again with a fresh
 //! schedule, as `POST /v1/webhooks/{id}/deliveries/{message_id}/resend` does; each resend is
 //! logged with the operator (the audit trail is the documents').
 
@@ -17,7 +17,6 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 use signet_app::error::AppError;
-use signet_app::signing;
 use signet_app::state::AppState;
 use signet_core::ids::{DocumentId, EventId, WebhookEndpointId};
 use signet_core::signing::DocumentStatus;
@@ -269,7 +268,7 @@ async fn document(
         Ok(t) => t,
         Err(e) => return failure(&AppError::from(e)),
     };
-    let broken = signing::first_broken(&trail);
+    let broken = signet_app::audit::first_broken(&trail);
     let doc = &d.workflow.document;
     let title = format!("{} · Documents · Signet back office", doc.name);
     let page = DocumentPage {
