@@ -66,6 +66,7 @@ fn error_text(lang: Lang, e: &AppError) -> String {
         ("too_many_codes", _) => m.identify_too_many_codes,
         ("code_limit_reached", _) => m.identify_code_limit_reached,
         ("rate_limited", _) => m.identify_rate_limited,
+        ("sms_limit_reached", _) => m.identify_sms_limit_reached,
         ("sms_country_not_allowed", _) => m.identify_sms_country_not_allowed,
         _ => return e.detail.clone(),
     };
@@ -508,4 +509,26 @@ pub async fn sandbox(
         .unwrap_or_default();
     let r = identifications::sandbox_complete(&state, &token, &code, number.as_deref()).await;
     after(&state, &token, &headers, r.map_err(|e| (e, None))).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use signet_core::catalog::ErrorCode;
+
+    #[test]
+    fn a_refused_code_reads_in_the_applicants_language() {
+        let limit = AppError::new(ErrorCode::SmsLimitReached, "limit of 2 reached");
+        assert_eq!(
+            error_text(Lang::De, &limit),
+            Lang::De.messages().identify_sms_limit_reached
+        );
+        assert_eq!(
+            error_text(Lang::En, &limit),
+            Lang::En.messages().identify_sms_limit_reached
+        );
+        // A refusal without words of its own keeps the server's detail.
+        let other = AppError::new(ErrorCode::Conflict, "the detail");
+        assert_eq!(error_text(Lang::De, &other), "the detail");
+    }
 }

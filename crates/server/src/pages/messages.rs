@@ -181,6 +181,8 @@ messages! {
         "Für diese Unterschrift wurden zu viele Codes gesendet. Bitte wenden Sie sich an den Absender.";
     sign_rate_limited: "Too many codes were sent just now. Please try again later.",
         "Es wurden gerade zu viele Codes gesendet. Bitte versuchen Sie es später noch einmal.";
+    sign_sms_limit_reached: "No more codes can be sent by text message this month. Please contact the sender.",
+        "In diesem Monat können keine weiteren Codes per SMS gesendet werden. Bitte wenden Sie sich an den Absender.";
     sign_approve_first: "Please approve first.",
         "Bitte stimmen Sie zuerst zu.";
     sign_try_again: "That did not work. Please try again in a moment.",
@@ -321,6 +323,8 @@ messages! {
         "Für diese Identifizierung wurden so viele Codes gesendet, wie möglich sind. Bitte wenden Sie sich an den Anfragenden.";
     identify_rate_limited: "Too many codes were sent just now. Please try again later.",
         "Es wurden gerade zu viele Codes gesendet. Bitte versuchen Sie es später noch einmal.";
+    identify_sms_limit_reached: "No more codes can be sent by text message this month. Please contact the requester.",
+        "In diesem Monat können keine weiteren Codes per SMS gesendet werden. Bitte wenden Sie sich an den Anfragenden.";
     identify_sms_country_not_allowed: "{detail}",
         "An Nummern dieses Landes können wir keine Codes senden. Bitte geben Sie eine andere Mobilnummer an.";
 }

@@ -365,6 +365,7 @@ fn words(lang: Lang, e: &AppError) -> String {
         "otp_missing" => m.sign_otp_missing,
         "code_limit_reached" => m.sign_code_limit_reached,
         "rate_limited" => m.sign_rate_limited,
+        "sms_limit_reached" => m.sign_sms_limit_reached,
         "signature_flow_not_initialized" => m.sign_approve_first,
         _ if e.status.is_server_error() => m.sign_try_again,
         _ => return e.detail.clone(),
@@ -677,5 +678,21 @@ pub async fn page_image(
             &AppError::new(signet_core::catalog::ErrorCode::RenderFailed, e.to_string()),
         ),
         Err(e) => failure(lang, &AppError::internal(&e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_code_reads_in_the_signers_language() {
+        let limit = AppError::new(ErrorCode::SmsLimitReached, "limit of 2 reached");
+        assert_eq!(
+            words(Lang::De, &limit),
+            Lang::De.messages().sign_sms_limit_reached
+        );
+        let other = AppError::new(ErrorCode::Conflict, "the detail");
+        assert_eq!(words(Lang::En, &other), "the detail");
     }
 }
