@@ -179,11 +179,13 @@ pub async fn run(state: &AppState, job: &ClaimedJob) -> AppResult<()> {
         .unwrap_or(now + MIN_INTERVAL);
     // The trail says when the file changed and why, like every other revision.
     let proof_until = signet_pdf::ltv::last_timestamp_expiry(&pdf).ok().flatten();
-    crate::audit::append_system(
+    crate::audit::append(
         state,
         &mut tx,
-        &current,
+        &current.document,
+        &crate::audit::Actor::system(),
         "document.archive_timestamped",
+        None,
         serde_json::json!({
             "revision": current.document.revisions,
             "proof_until": proof_until.map(|t| signet_core::time::format(&t)),

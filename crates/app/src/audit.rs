@@ -7,7 +7,8 @@ use crate::error::AppResult;
 use crate::state::AppState;
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use signet_core::signing::Workflow;
+use signet_core::ids::SignerId;
+use signet_core::signing::Document;
 use signet_core::time::Timestamp;
 use signet_store::{AuditRow, Tx};
 
@@ -45,36 +46,82 @@ pub fn first_broken(rows: &[AuditRow]) -> Option<i64> {
     None
 }
 
-/// Appends an entry of Signet's own (actor `system`, no signer) to the trail of `wf`'s
-/// document, chained onto the last, in `tx` (where the document is locked).
-pub async fn append_system(
-    state: &AppState,
-    tx: &mut Tx,
-    wf: &Workflow,
+/// Who did something, for the audit trail.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub actor: String,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+impl Actor {
+    pub fn system() -> Actor {
+        Actor {
+            actor: "system".into(),
+            ip: None,
+            user_agent: None,
+        }
+    }
+}
+
+/// An entry with its place in the chain: `hash` = SHA-256 over the previous hash and the
+/// entry's canonical JSON (keys in a fixed order, times in milliseconds).
+#[allow(clippy::too_many_arguments)]
+pub fn row(
+    seq: i64,
+    prev: &str,
+    at: Timestamp,
     action: &str,
+    actor: &Actor,
+    signer: Option<&SignerId>,
+    sha: &str,
     details: serde_json::Value,
-    now: Timestamp,
-) -> AppResult<AuditRow> {
-    let d = &wf.document;
-    let (seq, prev) = state
-        .store
-        .audit_head(tx, &d.id)
-        .await?
-        .unwrap_or((0, String::new()));
+) -> AuditRow {
     let mut row = AuditRow {
-        seq: seq + 1,
-        at: signet_core::time::to_storage_precision(now),
+        seq,
+        at: signet_core::time::to_storage_precision(at),
         action: action.to_owned(),
-        actor: "system".to_owned(),
-        signer_id: None,
-        ip: None,
-        user_agent: None,
-        document_sha256: d.current_sha256.clone(),
+        actor: actor.actor.clone(),
+        signer_id: signer.map(|s| s.as_str().to_owned()),
+        ip: actor.ip.clone(),
+        user_agent: actor.user_agent.clone(),
+        document_sha256: sha.to_owned(),
         details,
-        prev_hash: prev,
+        prev_hash: prev.to_owned(),
         hash: String::new(),
     };
     row.hash = hash(&row);
-    state.store.insert_audit(tx, &d.id, &row).await?;
+    row
+}
+
+/// Appends one entry to `document`'s trail, chained onto the last, in `tx` (where the
+/// document is locked); the entry names the file as it stands.
+#[allow(clippy::too_many_arguments)]
+pub async fn append(
+    state: &AppState,
+    tx: &mut Tx,
+    document: &Document,
+    actor: &Actor,
+    action: &str,
+    signer: Option<&SignerId>,
+    details: serde_json::Value,
+    now: Timestamp,
+) -> AppResult<AuditRow> {
+    let (seq, prev) = state
+        .store
+        .audit_head(tx, &document.id)
+        .await?
+        .unwrap_or((0, String::new()));
+    let row = row(
+        seq + 1,
+        &prev,
+        now,
+        action,
+        actor,
+        signer,
+        &document.current_sha256,
+        details,
+    );
+    state.store.insert_audit(tx, &document.id, &row).await?;
     Ok(row)
 }

@@ -538,10 +538,10 @@ async fn remove(
     now: Timestamp,
 ) -> AppResult<crate::views::DocumentDeletedView> {
     let d = &wf.document;
-    let row = append_audit(
+    let row = crate::audit::append(
         state,
         tx,
-        wf,
+        &wf.document,
         actor,
         "document.deleted",
         None,
@@ -604,40 +604,6 @@ async fn delete_files(state: &AppState, tenant: &signet_core::ids::TenantId, wf:
             tracing::warn!(error = %e, key = %key, "a deleted document's file is left to the sweeper");
         }
     }
-}
-
-/// Appends one entry to the document's audit trail, chained onto the last, in `tx` (where
-/// the document is locked).
-#[allow(clippy::too_many_arguments)]
-async fn append_audit(
-    state: &AppState,
-    tx: &mut Tx,
-    wf: &Workflow,
-    actor: &Actor,
-    action: &str,
-    signer: Option<&SignerId>,
-    details: serde_json::Value,
-    now: Timestamp,
-) -> AppResult<signet_store::AuditRow> {
-    let d = &wf.document;
-    let head = state.store.audit_head(tx, &d.id).await?;
-    let (seq, prev) = head.unwrap_or((0, String::new()));
-    let mut row = signet_store::AuditRow {
-        seq: seq + 1,
-        at: signet_core::time::to_storage_precision(now),
-        action: action.to_owned(),
-        actor: actor.actor.clone(),
-        signer_id: signer.map(|s| s.as_str().to_owned()),
-        ip: actor.ip.clone(),
-        user_agent: actor.user_agent.clone(),
-        document_sha256: d.current_sha256.clone(),
-        details,
-        prev_hash: prev,
-        hash: String::new(),
-    };
-    row.hash = crate::audit::hash(&row);
-    state.store.insert_audit(tx, &d.id, &row).await?;
-    Ok(row)
 }
 
 // ---- Reminders ----
@@ -733,10 +699,10 @@ async fn remind_signer(
         .await?
         + 1;
     let count = u32::try_from(count).unwrap_or(u32::MAX);
-    append_audit(
+    crate::audit::append(
         state,
         tx,
-        wf,
+        &wf.document,
         actor,
         REMINDED,
         Some(&signer.id),

@@ -32,7 +32,7 @@ use signet_core::screening::{HitFacts, HitStatus, signing_holds};
 use signet_core::signing::{Effects, Eligibility, IdentityFacts, Signer, Timer, Workflow};
 use signet_core::time::Timestamp;
 use signet_pdf::SignerIdentity;
-use signet_store::{AuditRow, JobSpec, Mode, Tx};
+use signet_store::{JobSpec, Mode, Tx};
 
 /// Job kind of the workflow timers (24-hour limit, `expires_at`).
 pub const JOB_SIGNING_TIMER: &str = "signing_timer";
@@ -53,23 +53,7 @@ pub fn new_otp(mode: Mode) -> String {
     }
 }
 
-/// Who did something, for the audit trail.
-#[derive(Debug, Clone)]
-pub struct Actor {
-    pub actor: String,
-    pub ip: Option<String>,
-    pub user_agent: Option<String>,
-}
-
-impl Actor {
-    pub fn system() -> Actor {
-        Actor {
-            actor: "system".into(),
-            ip: None,
-            user_agent: None,
-        }
-    }
-}
+pub use crate::audit::Actor;
 
 /// What Signet knows about a signer's identity, read under the document's lock.
 pub async fn eligibility(
@@ -317,7 +301,7 @@ pub async fn record(
     for entry in audit {
         let rec = entry.record;
         seq += 1;
-        let row = audit_row(
+        let row = crate::audit::row(
             seq,
             &prev,
             now,
@@ -337,7 +321,7 @@ pub async fn record(
             for details in crate::revocation::revoke_signer(state, tx, sid.as_str(), reason).await?
             {
                 seq += 1;
-                let row = audit_row(
+                let row = crate::audit::row(
                     seq,
                     &prev,
                     now,
@@ -426,36 +410,6 @@ pub async fn record(
         emit(state, tx, tenant, mode, event.event_type(), data, now).await?;
     }
     Ok(all)
-}
-
-/// An audit entry with its place in the chain: `hash` = SHA-256 over the previous hash and
-/// the entry's canonical JSON (keys in a fixed order, times in milliseconds).
-#[allow(clippy::too_many_arguments)]
-fn audit_row(
-    seq: i64,
-    prev: &str,
-    at: Timestamp,
-    action: &str,
-    actor: &Actor,
-    signer: Option<&SignerId>,
-    sha: &str,
-    details: Value,
-) -> AuditRow {
-    let mut row = AuditRow {
-        seq,
-        at: signet_core::time::to_storage_precision(at),
-        action: action.to_owned(),
-        actor: actor.actor.clone(),
-        signer_id: signer.map(|s| s.as_str().to_owned()),
-        ip: actor.ip.clone(),
-        user_agent: actor.user_agent.clone(),
-        document_sha256: sha.to_owned(),
-        details,
-        prev_hash: prev.to_owned(),
-        hash: String::new(),
-    };
-    row.hash = crate::audit::hash(&row);
-    row
 }
 
 /// The identity an `advanced` certificate names: the person as identified.
