@@ -256,6 +256,9 @@ fn limits_from_row(row: Option<&AnyRow>) -> Result<TenantLimits> {
     })
 }
 
+const SELECT_LIMITS: &str = "SELECT signers_per_document, templates, stored_bytes, sms_per_month \
+     FROM tenant_limits WHERE tenant_id = $1";
+
 fn limit_to_db(v: u64) -> i64 {
     i64::try_from(v).unwrap_or(i64::MAX)
 }
@@ -263,25 +266,20 @@ fn limit_to_db(v: u64) -> i64 {
 impl Store {
     /// The tenant's limits: the defaults when it never set any.
     pub async fn tenant_limits(&self, id: &TenantId) -> Result<TenantLimits> {
-        let row = sqlx::query(
-            "SELECT signers_per_document, templates, stored_bytes, sms_per_month \
-             FROM tenant_limits WHERE tenant_id = $1",
-        )
-        .bind(id.as_str())
-        .fetch_optional(&mut *self.write_conn().await?)
-        .await?;
+        // A read: on SQLite it must not queue behind (or flush) the writer's group.
+        let row = sqlx::query(SELECT_LIMITS)
+            .bind(id.as_str())
+            .fetch_optional(&self.read)
+            .await?;
         limits_from_row(row.as_ref())
     }
 
     /// [`Store::tenant_limits`] inside a transaction.
     pub async fn tenant_limits_in_tx(&self, tx: &mut Tx, id: &TenantId) -> Result<TenantLimits> {
-        let row = sqlx::query(
-            "SELECT signers_per_document, templates, stored_bytes, sms_per_month \
-             FROM tenant_limits WHERE tenant_id = $1",
-        )
-        .bind(id.as_str())
-        .fetch_optional(&mut **tx)
-        .await?;
+        let row = sqlx::query(SELECT_LIMITS)
+            .bind(id.as_str())
+            .fetch_optional(&mut **tx)
+            .await?;
         limits_from_row(row.as_ref())
     }
 
@@ -300,7 +298,7 @@ impl Store {
         };
         let row = sqlx::query(sql)
             .bind(id.as_str())
-            .fetch_one(&mut *self.write_conn().await?)
+            .fetch_one(&self.read)
             .await?;
         let bytes: i64 = row.try_get("bytes")?;
         Ok(u64::try_from(bytes).unwrap_or(0))
