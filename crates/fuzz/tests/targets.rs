@@ -95,6 +95,7 @@ fn write_pdf_seeds() {
         contact: None,
         signing_time: now,
         timestamp: true,
+        form: Default::default(),
         visible: None,
     };
     let advanced = trust

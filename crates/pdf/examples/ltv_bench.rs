@@ -151,6 +151,7 @@ fn main() {
         contact: None,
         signing_time: now,
         timestamp: true,
+        form: Default::default(),
         visible: None,
     };
 

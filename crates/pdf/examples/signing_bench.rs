@@ -87,6 +87,7 @@ fn opts(timestamp: bool, now: DateTime<Utc>) -> SignOptions {
         contact: None,
         signing_time: now,
         timestamp,
+        form: Default::default(),
         visible: None,
     }
 }

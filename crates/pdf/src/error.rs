@@ -66,6 +66,19 @@ pub enum PdfError {
     /// A certificate of completion could not be drawn.
     #[error("cannot draw the certificate of completion: {0}")]
     Completion(String),
+    /// A form field cannot be placed or filled as asked (seed 001's 95, "field position"):
+    /// its page does not exist, its name is taken, its value does not suit it.
+    #[error("field {name}: {reason}")]
+    Field {
+        /// The field's name.
+        name: String,
+        /// What is wrong, in a sentence a developer can act on.
+        reason: String,
+    },
+    /// A picture for a field or a signature is not a PNG or JPEG that can be read (seed
+    /// 001's 87), or is larger than a field takes (104).
+    #[error("picture: {0}")]
+    Picture(String),
     /// A page could not be drawn as an image: width or page index out of range, or a failure
     /// inside the renderer.
     #[error("cannot render the page: {0}")]
@@ -94,6 +107,8 @@ impl PdfError {
             | PdfError::Unseal(_)
             | PdfError::BadTimestampRequest(_)
             | PdfError::Completion(_)
+            | PdfError::Field { .. }
+            | PdfError::Picture(_)
             | PdfError::Render(_) => 6004,
         }
     }
@@ -107,6 +122,8 @@ impl PdfError {
             PdfError::NotAPdf(_) => Some(92),
             PdfError::TooLarge { .. } | PdfError::OverLimit(_) => Some(93),
             PdfError::Encrypted | PdfError::Malformed(_) => Some(91),
+            PdfError::Field { .. } => Some(95),
+            PdfError::Picture(_) => Some(87),
             _ => None,
         }
     }

@@ -50,6 +50,7 @@
 //!     contact: None,
 //!     signing_time: now,
 //!     timestamp: true,
+//!     form: Default::default(),
 //!     visible: None,
 //! };
 //! let signed = sign_pdf(&input, &ana, &trust, &opts)?;
@@ -67,9 +68,11 @@ mod ca;
 mod cmsbuild;
 mod completion;
 mod error;
+pub mod form;
 mod intake;
 pub mod ltv;
 mod pdfwrite;
+mod picture;
 mod render;
 pub mod revocation;
 mod sign;
@@ -81,6 +84,7 @@ mod verify;
 pub use ca::{SignerCredential, SignerIdentity, TEST_MARK, TrustStore, is_test_certificate};
 pub use completion::{Completion, CompletionEntry, CompletionSigner, completion_certificate};
 pub use error::PdfError;
+pub use form::{FieldArea, FieldKind, FieldValue, FormField, FormFill, add_form_fields};
 pub use intake::{
     DEFAULT_MAX_DECOMPRESSED_BYTES, Limits, MAX_ARRAY_LEN, MAX_FILTERS, MAX_IMAGE_PIXELS,
     MAX_NESTING, MAX_OBJECTS, MAX_PAGES, MAX_VALUES, Scanned, scan,

@@ -604,6 +604,7 @@ mod tests {
             contact: None,
             signing_time: now,
             timestamp: true,
+            form: Default::default(),
             visible: None,
         }
     }

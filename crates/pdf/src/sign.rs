@@ -14,6 +14,7 @@ use crate::asn1::*;
 use crate::ca::{SignerCredential, TrustStore};
 use crate::cmsbuild::{self, SignRequest, TokenRequest};
 use crate::error::PdfError;
+use crate::form::{self, FormFill};
 use crate::intake::Limits;
 use crate::pdfwrite::{self, BYTE_RANGE_PLACEHOLDER, Placeholder, Update, text_string};
 
@@ -42,6 +43,8 @@ pub struct SignOptions {
     pub timestamp: bool,
     /// A visible signature block on the last page; `None` signs invisibly.
     pub visible: Option<VisibleBlock>,
+    /// The form fields this revision fills, and the field the signature goes in.
+    pub form: FormFill,
 }
 
 /// Lines of text drawn in a framed box at the bottom of the last page, e.g. the signer's name,
@@ -246,7 +249,12 @@ const BLOCK_LEADING: f32 = 10.5;
 
 /// The widget rectangle and its appearance: a light box with the lines in Helvetica. Boxes of
 /// successive signatures (`index`) go side by side, then upwards, from the bottom-left corner.
-fn appearance(block: &VisibleBlock, media: [f32; 4], index: usize) -> ([f32; 4], lopdf::Stream) {
+fn appearance(
+    block: &VisibleBlock,
+    media: [f32; 4],
+    index: usize,
+    picture: Option<(ObjectId, (u32, u32))>,
+) -> ([f32; 4], lopdf::Stream) {
     let [x0, y0, x1, _] = media;
     let page_w = x1 - x0;
     let w = (page_w - 72.0).clamp(80.0, 250.0);
@@ -254,7 +262,19 @@ fn appearance(block: &VisibleBlock, media: [f32; 4], index: usize) -> ([f32; 4],
     let per_row = (((page_w - 72.0 + 10.0) / (w + 10.0)).floor() as usize).max(1);
     let x = x0 + 36.0 + (index % per_row) as f32 * (w + 10.0);
     let y = y0 + 36.0 + (index / per_row) as f32 * (h + 8.0);
-    let max_chars = ((w - 10.0) / (BLOCK_FONT * 0.5)) as usize;
+    // A picture (the signer's drawn, typed or uploaded signature) takes the box's left part,
+    // its proportions kept; the lines move right of it.
+    let picture_w = picture.map_or(0.0, |(_, (pw, ph))| {
+        let scale = (h - 6.0) / ph.max(1) as f32;
+        (pw as f32 * scale).min(w * 0.45)
+    });
+    let text_x = 5.0
+        + if picture.is_some() {
+            picture_w + 4.0
+        } else {
+            0.0
+        };
+    let max_chars = ((w - text_x - 5.0) / (BLOCK_FONT * 0.5)) as usize;
     let mut c = Vec::new();
     let _ = writeln!(
         c,
@@ -262,9 +282,18 @@ fn appearance(block: &VisibleBlock, media: [f32; 4], index: usize) -> ([f32; 4],
         w - 0.8,
         h - 0.8
     );
+    if let Some((_, (pw, ph))) = picture {
+        let scale = (picture_w / pw.max(1) as f32).min((h - 6.0) / ph.max(1) as f32);
+        let (dw, dh) = (pw as f32 * scale, ph as f32 * scale);
+        let _ = writeln!(
+            c,
+            "q {dw:.3} 0 0 {dh:.3} 3 {:.3} cm /Img Do Q",
+            (h - dh) / 2.0
+        );
+    }
     let _ = writeln!(
         c,
-        "BT /Helv {BLOCK_FONT} Tf 0.1 0.1 0.1 rg {BLOCK_LEADING} TL 5 {:.1} Td",
+        "BT /Helv {BLOCK_FONT} Tf 0.1 0.1 0.1 rg {BLOCK_LEADING} TL {text_x:.1} {:.1} Td",
         h - 5.0 - BLOCK_FONT
     );
     for (i, line) in block.lines.iter().enumerate() {
@@ -285,6 +314,11 @@ fn appearance(block: &VisibleBlock, media: [f32; 4], index: usize) -> ([f32; 4],
     fonts.set("Helv", Object::Dictionary(font));
     let mut resources = Dictionary::new();
     resources.set("Font", Object::Dictionary(fonts));
+    if let Some((image, _)) = picture {
+        let mut xobjects = Dictionary::new();
+        xobjects.set("Img", Object::Reference(image));
+        resources.set("XObject", Object::Dictionary(xobjects));
+    }
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"XObject".to_vec()));
     dict.set("Subtype", Object::Name(b"Form".to_vec()));
@@ -310,6 +344,7 @@ fn add_field(
     sig_id: ObjectId,
     prefix: &str,
     visible: Option<&VisibleBlock>,
+    picture: Option<&[u8]>,
 ) -> Result<(), PdfError> {
     let doc = update.doc;
     let pages = doc.get_pages();
@@ -333,10 +368,26 @@ fn add_field(
     widget.set("V", Object::Reference(sig_id));
     // Print + Locked: shown when printed, not edited by viewers.
     widget.set("F", Object::Integer(132));
+    let default_block;
+    let visible = match (visible, picture) {
+        (Some(block), _) if !block.lines.is_empty() => Some(block),
+        // A picture alone still needs a box of the usual size to sit in.
+        (_, Some(_)) => {
+            default_block = VisibleBlock {
+                lines: vec![String::new(); 3],
+            };
+            Some(&default_block)
+        }
+        _ => None,
+    };
     let rect = match visible {
-        Some(block) if !block.lines.is_empty() => {
+        Some(block) => {
             let media = media_box(doc, page_id);
-            let (rect, appearance) = appearance(block, media, n - 1);
+            let picture = match picture {
+                Some(bytes) => Some(form::picture_object(update, bytes)?),
+                None => None,
+            };
+            let (rect, appearance) = appearance(block, media, n - 1, picture);
             let ap_id = update.reserve_id();
             update.set(ap_id, Object::Stream(appearance));
             let mut ap = Dictionary::new();
@@ -352,85 +403,8 @@ fn add_field(
     );
     widget.set("P", Object::Reference(page_id));
     update.set(widget_id, Object::Dictionary(widget));
-
-    // The page's /Annots, direct or indirect.
-    let mut page = update.get(page_id)?;
-    let page_dict = page
-        .as_dict_mut()
-        .map_err(|_| PdfError::Malformed("page is not a dictionary".into()))?;
-    match page_dict.get(b"Annots").cloned() {
-        Ok(Object::Reference(annots_id)) => {
-            let mut annots = update.get(annots_id)?;
-            annots
-                .as_array_mut()
-                .map_err(|_| PdfError::Malformed("/Annots is not an array".into()))?
-                .push(Object::Reference(widget_id));
-            update.set(annots_id, annots);
-        }
-        Ok(Object::Array(mut annots)) => {
-            annots.push(Object::Reference(widget_id));
-            page_dict.set("Annots", Object::Array(annots));
-            update.set(page_id, page);
-        }
-        _ => {
-            page_dict.set("Annots", Object::Array(vec![Object::Reference(widget_id)]));
-            update.set(page_id, page);
-        }
-    }
-
-    // The AcroForm: indirect, direct in the catalog, or missing.
-    let root_id = doc
-        .trailer
-        .get(b"Root")
-        .and_then(Object::as_reference)
-        .map_err(|_| PdfError::Malformed("the trailer has no /Root".into()))?;
-    let mut catalog = update.get(root_id)?;
-    let catalog_dict = catalog
-        .as_dict_mut()
-        .map_err(|_| PdfError::Malformed("the catalog is not a dictionary".into()))?;
-    let add_to_form = |update: &mut Update<'_>, form: &mut Dictionary| -> Result<(), PdfError> {
-        form.set("SigFlags", Object::Integer(3));
-        match form.get(b"Fields").cloned() {
-            Ok(Object::Reference(fields_id)) => {
-                let mut fields = update.get(fields_id)?;
-                fields
-                    .as_array_mut()
-                    .map_err(|_| PdfError::Malformed("/Fields is not an array".into()))?
-                    .push(Object::Reference(widget_id));
-                update.set(fields_id, fields);
-            }
-            Ok(Object::Array(mut fields)) => {
-                fields.push(Object::Reference(widget_id));
-                form.set("Fields", Object::Array(fields));
-            }
-            _ => form.set("Fields", Object::Array(vec![Object::Reference(widget_id)])),
-        }
-        Ok(())
-    };
-    match catalog_dict.get(b"AcroForm").cloned() {
-        Ok(Object::Reference(form_id)) => {
-            let mut form = update.get(form_id)?;
-            let form_dict = form
-                .as_dict_mut()
-                .map_err(|_| PdfError::Malformed("/AcroForm is not a dictionary".into()))?;
-            add_to_form(update, form_dict)?;
-            update.set(form_id, form);
-        }
-        Ok(Object::Dictionary(mut form)) => {
-            add_to_form(update, &mut form)?;
-            catalog_dict.set("AcroForm", Object::Dictionary(form));
-            update.set(root_id, catalog);
-        }
-        _ => {
-            let form_id = update.reserve_id();
-            let mut form = Dictionary::new();
-            add_to_form(update, &mut form)?;
-            update.set(form_id, Object::Dictionary(form));
-            catalog_dict.set("AcroForm", Object::Reference(form_id));
-            update.set(root_id, catalog);
-        }
-    }
-    Ok(())
+    form::add_annotations(update, page_id, &[widget_id])?;
+    form::add_to_acroform(update, &[widget_id], true, false)
 }
 
 /// Fills in the ByteRange and hashes the two signed ranges: the digest the CMS must cover.
@@ -751,7 +725,28 @@ fn write_signature_revision(
     }
     sig.set("Prop_Build", prop_build());
     update.set_signature(sig_id, sig, reserved);
-    add_field(&mut update, sig_id, "Signature", opts.visible.as_ref())?;
+    match &opts.form.signature_field {
+        // The author placed this signer's signature: it goes in that field, drawn to its size.
+        Some(name) => {
+            let lines = opts.visible.as_ref().map_or(&[][..], |v| &v.lines[..]);
+            form::fill_signature_field(
+                &mut update,
+                name,
+                sig_id,
+                lines,
+                opts.form.signature_picture.as_deref(),
+            )?;
+        }
+        None => add_field(
+            &mut update,
+            sig_id,
+            "Signature",
+            opts.visible.as_ref(),
+            opts.form.signature_picture.as_deref(),
+        )?,
+    }
+    // The signer's values go in the same revision, which their signature covers.
+    form::fill_values(&mut update, &opts.form)?;
     let (out, place) = update.append_to(input)?;
     let place = place.ok_or_else(|| PdfError::Signing("no signature placeholder".into()))?;
     let (out, digest) = place_and_digest(out, &place, PdfError::Signing)?;
@@ -1157,7 +1152,7 @@ fn document_timestamp_owned(input: Vec<u8>) -> Result<PreparedSignature, PdfErro
     sig.set("SubFilter", Object::Name(b"ETSI.RFC3161".to_vec()));
     sig.set("Prop_Build", prop_build());
     update.set_signature(sig_id, sig, RESERVED);
-    add_field(&mut update, sig_id, "DocumentTimestamp", None)
+    add_field(&mut update, sig_id, "DocumentTimestamp", None, None)
         .map_err(|e| PdfError::DocumentTimestamp(e.to_string()))?;
     let (out, place) = update
         .append_to(input)

@@ -1164,6 +1164,15 @@ fn allowed_change(old: &Object, new: &Object, is_catalog: bool) -> bool {
             _ if o.get(b"FT").ok().and_then(|f| f.as_name().ok()) == Some(b"Sig".as_slice()) => {
                 &[b"V", b"AP", b"F", b"Lock"]
             }
+            // Any other form field being filled in: its value and how it shows (pyHanko's
+            // form-filling keys).
+            _ if o.has(b"FT") => &[b"V", b"AP", b"AS", b"F", b"DA", b"Ff"],
+            // A widget of a field with several widgets: only how it shows.
+            _ if o.get(b"Subtype").ok().and_then(|f| f.as_name().ok())
+                == Some(b"Widget".as_slice()) =>
+            {
+                &[b"AP", b"AS"]
+            }
             _ => &[],
         },
         _ => &[],

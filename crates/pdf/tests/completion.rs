@@ -99,6 +99,7 @@ fn a_long_certificate_spans_pages_and_is_accepted_sealed_and_verified() {
         contact: None,
         signing_time: common::now(),
         timestamp: true,
+        form: Default::default(),
         visible: None,
     };
     let sealed = sign_pdf(&pdf, &trust.seal_credential(), &trust, &opts).expect("seal");
@@ -149,6 +150,7 @@ fn a_test_mode_certificate_says_test_on_every_page_and_its_seal_fails_against_th
         contact: None,
         signing_time: common::now(),
         timestamp: true,
+        form: Default::default(),
         visible: None,
     };
     let sealed = sign_pdf(&pdf, &test.seal_credential(), &test, &opts).expect("seal");

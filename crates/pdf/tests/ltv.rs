@@ -35,6 +35,7 @@ fn opts(name: &str, now: DateTime<Utc>) -> SignOptions {
         contact: None,
         signing_time: now,
         timestamp: true,
+        form: Default::default(),
         visible: None,
     }
 }

@@ -25,6 +25,7 @@ fn opts(name: &str, now: DateTime<Utc>) -> SignOptions {
         contact: None,
         signing_time: now,
         timestamp: true,
+        form: Default::default(),
         visible: Some(VisibleBlock {
             lines: vec![
                 format!("Signed by {name}"),

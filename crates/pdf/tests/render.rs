@@ -166,6 +166,7 @@ fn a_signed_pdf_renders_with_its_visible_signature_block_at_the_bottom_of_the_la
         contact: None,
         signing_time: common::now(),
         timestamp: true,
+        form: Default::default(),
         visible: Some(VisibleBlock {
             lines: vec!["Signed by Ana Silva".into(), "2026-11-22 09:30 UTC".into()],
         }),

@@ -16,6 +16,7 @@ fn opts(timestamp: bool) -> SignOptions {
         contact: None,
         signing_time: common::now(),
         timestamp,
+        form: Default::default(),
         visible: None,
     }
 }

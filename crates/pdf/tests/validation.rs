@@ -66,6 +66,7 @@ fn sign(s: &Setup, timestamp: bool) -> Vec<u8> {
         contact: None,
         signing_time: t0(),
         timestamp,
+        form: Default::default(),
         visible: None,
     };
     sign_pdf(&pdf(), &s.signer, &s.store, &opts).unwrap()

@@ -35,6 +35,7 @@ fn opts(name: &str, now: DateTime<Utc>) -> SignOptions {
         contact: None,
         signing_time: now,
         timestamp: true,
+        form: Default::default(),
         visible: None,
     }
 }
@@ -42,6 +43,7 @@ fn opts(name: &str, now: DateTime<Utc>) -> SignOptions {
 /// The same options with a visible block naming the signer, as the server draws it.
 fn visible(name: &str, now: DateTime<Utc>) -> SignOptions {
     SignOptions {
+        form: Default::default(),
         visible: Some(VisibleBlock {
             lines: vec![
                 format!("Signed by {name}"),

@@ -161,6 +161,7 @@ fn sign_options(signer: &str, document: &str) -> SignOptions {
         contact: Some("bench@example.com".to_owned()),
         signing_time: wall,
         timestamp: true,
+        form: Default::default(),
         visible: Some(VisibleBlock {
             lines: vec![
                 format!("Signed by {signer}"),

@@ -344,6 +344,7 @@ async fn local_signature(
             contact: signer.email.clone(),
             signing_time: wall,
             timestamp: true,
+            form: Default::default(),
             visible: Some(VisibleBlock {
                 lines: {
                     let mut lines = vec![

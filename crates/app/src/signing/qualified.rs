@@ -159,6 +159,7 @@ pub(crate) async fn sign(
         contact: signer.email.clone(),
         signing_time: wall,
         timestamp: true,
+        form: Default::default(),
         visible: Some(VisibleBlock { lines }),
     };
     let chain = credential.chain.clone();

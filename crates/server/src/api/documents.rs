@@ -973,6 +973,7 @@ pub async fn audit_pdf(
             contact: None,
             signing_time: wall,
             timestamp: true,
+            form: Default::default(),
             visible: None,
         };
         let ca = trust.ca(mode);

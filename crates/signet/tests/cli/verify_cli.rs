@@ -41,6 +41,7 @@ fn files() -> &'static Files {
             contact: None,
             signing_time: now,
             timestamp: true,
+            form: Default::default(),
             visible: None,
         };
         let signed = sign_pdf(&unsigned, &trust.seal_credential(), &trust, &opts).unwrap();

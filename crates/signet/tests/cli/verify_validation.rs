@@ -38,6 +38,7 @@ fn sign(store: &TrustStore, signer: &SignerCredential, at: DateTime<Utc>, ts: bo
         contact: None,
         signing_time: at,
         timestamp: ts,
+        form: Default::default(),
         visible: None,
     };
     sign_pdf(
