@@ -63,6 +63,7 @@
 //! # Ok::<(), PdfError>(())
 //! ```
 
+pub mod anchor;
 mod asn1;
 mod ca;
 mod cmsbuild;
