@@ -10,6 +10,7 @@
 //! [`Workflow::signing_failed`].
 
 pub mod create;
+pub mod fields;
 
 use crate::catalog::ErrorCode;
 use crate::identification::Status as IdentStatus;

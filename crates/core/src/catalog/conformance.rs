@@ -834,7 +834,11 @@ const SMS_LIMIT_TEST: &str = t!(
 );
 const NO_PRODUCTS: &str = "Signet has no per-account signature products (LTV, ECA, DSA): every signature is PAdES B-T, advanced signatures with a certificate of Signet's CA.";
 const FIELD_ERRORS: &str = "A field Signet refuses is 400 `invalid_model` naming it; seed 001's number is added only where it has one for that field's problem (75 too many signers, 92 not base64, 2004/2005/2026 a selfie).";
-const NO_PICTURES: &str = "Signet takes no signature pictures and no positions: it draws and places each signature itself.";
+const FIELD_POSITION_TEST: &str = t!(
+    "api/fields.rs",
+    "fields_not_where_they_can_be_are_refused_with_95"
+);
+const NO_PICTURES: &str = "Signet takes no signature pictures yet: it draws each signature itself.";
 const NO_LANDMARKS: &str = "Signet runs no landmark checks on ID images (color mode, microprint, hologram, substitution, ghost photo, screen, font): images are checked for format, size, brightness and blur, and a reviewer checks the rest.";
 const NO_OCR: &str = "Signet reads no fields from images: the data come from the machine-readable zone the applicant types (2007 when it cannot be read) and the person on record.";
 
@@ -1001,11 +1005,7 @@ const RETURN_CODES: &[Group] = &[
             "A page the document does not have is a 404 page on the signer's page, without a number.",
         ),
     ),
-    (
-        K::ReturnCode,
-        &["26", "55", "95", "104"],
-        never(NO_PICTURES),
-    ),
+    (K::ReturnCode, &["26", "55", "104"], never(NO_PICTURES)),
     (
         K::ReturnCode,
         &["27"],
@@ -1163,6 +1163,14 @@ const RETURN_CODES: &[Group] = &[
         &["72"],
         never(
             "No length field is checked against data: a body cut short fails as `invalid_json`, `invalid_multipart` or `invalid_model`.",
+        ),
+    ),
+    (
+        K::ReturnCode,
+        &["95"],
+        made(
+            "`POST /v1/documents` with `fields`: off the page, a page the document does not have, overlapping another field, both or neither of `area` and `anchor`, an anchor not found: 422 `field_position_invalid`",
+            FIELD_POSITION_TEST,
         ),
     ),
     (
@@ -1620,6 +1628,25 @@ const ERRORS: &[Group] = &[
         made(
             "`POST /v1/documents/delete` when any document cannot go (`signers::delete_many`)",
             t!("api/doc_lifecycle.rs", "a_bulk_deletion_is_all_or_nothing"),
+        ),
+    ),
+    (
+        K::ErrorCode,
+        &["field_position_invalid"],
+        made(
+            "`POST /v1/documents` with `fields` not where they can be (`signing::fields`)",
+            FIELD_POSITION_TEST,
+        ),
+    ),
+    (
+        K::ErrorCode,
+        &["field_values_invalid"],
+        made(
+            "`POST …/approve` with `values` that do not fit the signer's fields, or leaving a required one empty (`signing::fields::check_values`)",
+            t!(
+                "api/fields.rs",
+                "approve_values_are_checked_and_required_fields_named"
+            ),
         ),
     ),
     (

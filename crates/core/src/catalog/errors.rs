@@ -157,6 +157,14 @@ error_codes! {
         code: "idempotency_key_reused", status: 422, title: "Idempotency Key Reused", return_code: [], retryable: false,
         description: "The Idempotency-Key was already used with a different request body.",
     },
+    FieldPositionInvalid {
+        code: "field_position_invalid", status: 422, title: "Field Position Invalid", return_code: [95], retryable: false,
+        description: "POST /v1/documents: a field of fields is not where it can be: off its page, on a page the document does not have, overlapping another field, given both or neither of area and anchor, or placed by an anchor text the PDF does not contain. One entry per field; source.field names it (fields[i].area, fields[i].anchor) and source.message says why.",
+    },
+    FieldValuesInvalid {
+        code: "field_values_invalid", status: 422, title: "Field Values Invalid", return_code: [], retryable: false,
+        description: "POST …/approve: a value of values does not fit its field (no such field, another signer's, prefilled and read-only, filled by Signet, of the wrong type, not one of a select's options, not an email), or a required field of the signer is left empty (also on the hosted page). One entry per field; source.field is values.NAME.",
+    },
     InvalidState {
         code: "invalid_state", status: 422, title: "Invalid State", return_code: [], retryable: false,
         description: "The resource's status does not allow this action.",
