@@ -186,6 +186,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0018_tenant_limits.sql"),
         postgres: include_str!("../migrations/postgres/0018_tenant_limits.sql"),
     },
+    Migration {
+        version: 19,
+        name: "document_fields",
+        sqlite: include_str!("../migrations/sqlite/0019_document_fields.sql"),
+        postgres: include_str!("../migrations/postgres/0019_document_fields.sql"),
+    },
 ];
 
 impl Store {

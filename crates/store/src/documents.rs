@@ -370,8 +370,8 @@ impl Store {
     }
 
     /// Deletes a document locked in `tx` ([`Store::workflow_for_update`]): its signers (and
-    /// so their link tokens and one-time codes), tags, pending workflow timers and row, and
-    /// leaves a tombstone (pending reminders go too). The audit trail stays; the caller has closed it with the deletion's
+    /// so their link tokens and one-time codes), fields and their values, tags, pending
+    /// workflow timers and row, and leaves a tombstone (pending reminders go too). The audit trail stays; the caller has closed it with the deletion's
     /// entry. The files are the caller's to delete once this commits.
     pub async fn delete_workflow(
         &self,
@@ -397,6 +397,7 @@ impl Store {
         for sql in [
             "DELETE FROM signers WHERE document_id = $1",
             "DELETE FROM document_tags WHERE document_id = $1",
+            "DELETE FROM document_fields WHERE document_id = $1",
         ] {
             sqlx::query(sql).bind(id).execute(&mut **tx).await?;
         }
