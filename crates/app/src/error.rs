@@ -147,6 +147,20 @@ impl AppError {
         }
     }
 
+    /// An error of `code` (a 4xx whose entries name fields, such as
+    /// `field_position_invalid`), one entry per field.
+    pub fn refused_fields(code: ErrorCode, fields: Vec<FieldError>) -> AppError {
+        let detail = fields
+            .iter()
+            .map(|f| format!("{} {}", f.field, f.message))
+            .collect::<Vec<_>>()
+            .join("; ");
+        AppError {
+            fields,
+            ..AppError::new(code, detail)
+        }
+    }
+
     pub fn field(field: &str, message: &str) -> AppError {
         AppError::invalid(vec![FieldError {
             field: field.to_owned(),

@@ -15,6 +15,7 @@ pub mod delivery;
 pub mod drain;
 pub mod error;
 pub mod events;
+pub mod fields;
 pub mod followups;
 pub mod geoip;
 pub mod heavy;

@@ -9,6 +9,7 @@
 use crate::error::{AppError, AppResult};
 use crate::signing::{self, Actor, OtpPlan, awaiting_identification};
 use crate::state::AppState;
+use signet_core::catalog::ErrorCode;
 use signet_core::ids::{DocumentId, SignerId};
 use signet_core::signing::{ConfirmOutcome, Effects, Eligibility, Workflow};
 use signet_core::time::Timestamp;
@@ -190,7 +191,19 @@ pub struct Approved {
 /// (always 123456 in test mode). Where the code may go is decided before anything changes
 /// (an `advanced` signer's only to the number their identification verified), and the code
 /// is counted against the limits in the approval's transaction, so a refusal rolls both back.
-pub async fn approve(state: &AppState, at: SignerAt<'_>, by: &Acting) -> AppResult<Approved> {
+///
+/// `values` fills the signer's form fields (`{name: value}`): each must be a field of this
+/// signer that is neither prefilled nor filled by Signet, with a value of its type, and every
+/// required field the signer fills must be there; otherwise 422 `field_values_invalid`
+/// naming each field. They are kept with the signer and written into the PDF with their
+/// signature. The hosted page sends none yet, so a signer with required fields to fill is
+/// refused there.
+pub async fn approve(
+    state: &AppState,
+    at: SignerAt<'_>,
+    by: &Acting,
+    values: &serde_json::Map<String, serde_json::Value>,
+) -> AppResult<Approved> {
     let sid = at.signer;
     let code = signing::new_otp(at.doc.mode);
     let hash = state.trust.otp_hash(sid, &code);
@@ -199,8 +212,24 @@ pub async fn approve(state: &AppState, at: SignerAt<'_>, by: &Acting) -> AppResu
     let signer =
         l.wf.signer(sid)
             .ok_or_else(|| AppError::not_found("signer"))?;
+    let position = signer.position;
     let plan = signing::plan_otp(state, at.doc.mode, l.wf.document.level, signer, &facts)?;
     let mut fx = l.wf.approve(sid, hash, l.now).map_err(signing::refused)?;
+    let fields = state.store.fields_in_tx(&mut l.tx, at.doc.document).await?;
+    let placed: Vec<_> = fields.into_iter().map(|f| f.field).collect();
+    let kept = signet_core::signing::fields::check_values(
+        &placed,
+        position,
+        values,
+        &crate::fields::check_image,
+    )
+    .map_err(|e| AppError::refused_fields(ErrorCode::FieldValuesInvalid, e))?;
+    if !placed.is_empty() {
+        state
+            .store
+            .set_field_values(&mut l.tx, at.doc.document, position, &kept)
+            .await?;
+    }
     signing::note_route(&mut fx, &plan);
     crate::limits::count_code(
         state,

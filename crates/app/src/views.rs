@@ -17,9 +17,9 @@ mod webhooks;
 
 pub use documents::{
     ApprovalView, AuditEntryView, AuditTrailView, DocumentDeletedView, DocumentEventSignerView,
-    DocumentEventView, DocumentToApproveView, DocumentView, OtpDestinationView, OtpView,
-    RemindersView, SelfieView, SignatureCheckView, SignerDetailView, SignerRemindedView,
-    SignerView, VerificationView,
+    DocumentEventView, DocumentToApproveView, DocumentView, FieldAreaView, FieldView,
+    OtpDestinationView, OtpView, RemindersView, SelfieView, SignatureCheckView, SignerDetailView,
+    SignerRemindedView, SignerView, VerificationView,
 };
 pub use identifications::{
     AttemptView, ClockView, IdentificationView, PersonDocumentView, SUPPORTED_DOCUMENT_TYPES,

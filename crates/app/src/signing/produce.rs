@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use signet_core::ids::{PersonDocumentId, PersonId, SignerId, TenantId};
 use signet_core::signing::{AuditRecord, DocumentEvent, Effects, Level, Workflow};
 use signet_core::time::Timestamp;
-use signet_pdf::{SignOptions, SignerCredential, SignerIdentity, VisibleBlock};
+use signet_pdf::{FormFill, SignOptions, SignerCredential, SignerIdentity, VisibleBlock};
 use signet_store::{Mode, PersonDocumentRow, Tx};
 use std::collections::{HashMap, VecDeque};
 
@@ -24,6 +24,9 @@ pub struct SignInputs {
     pub facts: Vec<Eligibility>,
     /// The identity an `advanced` certificate names, per signer with a person.
     pub identities: HashMap<SignerId, SignerIdentity>,
+    /// What each signer's revision fills in (documents with form fields; others sign with
+    /// a signature field of their own, as before).
+    pub forms: HashMap<SignerId, FormFill>,
 }
 
 impl SignInputs {
@@ -46,7 +49,18 @@ impl SignInputs {
                 }
             }
         }
-        Ok(SignInputs { facts, identities })
+        let mut forms = HashMap::new();
+        let fields = state.store.fields_in_tx(tx, &wf.document.id).await?;
+        if !fields.is_empty() {
+            for s in wf.signers.iter().filter(|s| s.signed_at.is_none()) {
+                forms.insert(s.id.clone(), crate::fields::form_fill(&fields, s, &now));
+            }
+        }
+        Ok(SignInputs {
+            facts,
+            identities,
+            forms,
+        })
     }
 }
 
@@ -267,12 +281,19 @@ async fn sign_now(
     };
     let wall = state.wall_now();
     let doc_name = wf.document.name.clone();
+    let form = inputs.forms.get(sid).cloned().unwrap_or_default();
     let signed = if level == Level::Qualified {
         // Made by a trust service provider through the CSC API (`qualified.rs`).
         let identity = identity.unwrap_or_default();
-        super::qualified::sign(state, mode, sid, &signer, identity, &doc_name, input, wall).await
+        super::qualified::sign(
+            state, mode, sid, &signer, identity, &doc_name, input, form, wall,
+        )
+        .await
     } else {
-        local_signature(state, mode, signer, identity, level, doc_name, input, wall).await?
+        local_signature(
+            state, mode, signer, identity, level, doc_name, input, form, wall,
+        )
+        .await?
     };
     match signed {
         Ok((pdf, (subject, issued))) => {
@@ -323,6 +344,7 @@ async fn local_signature(
     level: Level,
     doc_name: String,
     input: Vec<u8>,
+    form: FormFill,
     wall: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<Result<super::qualified::Signed, (u32, String)>> {
     let trust = state.trust.clone();
@@ -344,7 +366,7 @@ async fn local_signature(
             contact: signer.email.clone(),
             signing_time: wall,
             timestamp: true,
-            form: Default::default(),
+            form,
             visible: Some(VisibleBlock {
                 lines: {
                     let mut lines = vec![

@@ -97,6 +97,7 @@ pub(crate) async fn sign(
     identity: SignerIdentity,
     doc_name: &str,
     input: Vec<u8>,
+    form: signet_pdf::FormFill,
     wall: DateTime<Utc>,
 ) -> Result<Signed, (u32, String)> {
     let fail = |e: CscError| (e.status_code(), e.to_string());
@@ -159,7 +160,7 @@ pub(crate) async fn sign(
         contact: signer.email.clone(),
         signing_time: wall,
         timestamp: true,
-        form: Default::default(),
+        form,
         visible: Some(VisibleBlock { lines }),
     };
     let chain = credential.chain.clone();

@@ -196,9 +196,110 @@ pub struct DocumentView {
     pub updated_at: String,
     #[schema(required, format = DateTime)]
     pub finished_at: Option<String>,
+    /// The form fields placed on the document (`fields` on creation), in order, with their
+    /// values; empty for a document without fields (one signature per signer, placed by
+    /// Signet).
+    pub fields: Vec<FieldView>,
+}
+
+fn field_type() -> ObjectBuilder {
+    words(
+        signet_core::signing::fields::FieldType::ALL
+            .iter()
+            .map(|t| t.as_str()),
+    )
+}
+
+fn field_value() -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::SchemaType::AnyValue)
+        .description(Some(
+            "What the field holds: a string (`text`, `initials`, `email`, `select`, `name`, \
+             `date` as YYYY-MM-DD, `image` as base64), a number (`number`) or `true` \
+             (`checkbox`); `null` until filled (a `signature` field always `null`).",
+        ))
+        .examples([serde_json::json!("Premium plan")])
+}
+
+/// Where a field is: page from 1; x, y, w, h fractions of the page from its top-left corner.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[schema(as = FieldArea)]
+pub struct FieldAreaView {
+    #[schema(minimum = 1, example = 1)]
+    pub page: u32,
+    #[schema(minimum = 0.0, maximum = 1.0, example = 0.1)]
+    pub x: f64,
+    #[schema(minimum = 0.0, maximum = 1.0, example = 0.8)]
+    pub y: f64,
+    #[schema(minimum = 0.0, maximum = 1.0, example = 0.3)]
+    pub w: f64,
+    #[schema(minimum = 0.0, maximum = 1.0, example = 0.05)]
+    pub h: f64,
+}
+
+/// A form field of a document and what it holds.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[schema(as = Field)]
+pub struct FieldView {
+    /// Unique in the document; the PDF's form field of this name.
+    #[schema(example = "plan")]
+    pub name: String,
+    #[serde(rename = "type")]
+    #[schema(schema_with = field_type)]
+    pub kind: &'static str,
+    /// The signer's index in `signers` (their `position`), from 0.
+    #[schema(example = 0)]
+    pub signer: u32,
+    /// The signer must fill it before approving (Signet fills `signature`, `name`, `date`).
+    pub required: bool,
+    /// Where it is; for a field placed by an anchor, where the anchor text was found.
+    pub area: FieldAreaView,
+    /// The text it was placed by, if any.
+    #[schema(required, example = "{{client_plan}}")]
+    pub anchor: Option<String>,
+    /// The choices of a `select`; empty for other types.
+    pub options: Vec<String>,
+    #[schema(schema_with = field_value)]
+    pub value: Option<Value>,
+    /// Whether it holds its value: prefilled, or filled when its signer signed.
+    pub filled: bool,
+    /// Prefilled by the integrator: the signer cannot change it.
+    pub readonly: bool,
+}
+
+impl FieldView {
+    /// `s` as the view shows it on `wf`.
+    pub fn new(s: &signet_store::StoredField, wf: &Workflow) -> FieldView {
+        let f = &s.field;
+        let (value, filled) = crate::fields::shown_value(s, wf);
+        FieldView {
+            name: f.name.clone(),
+            kind: f.kind.as_str(),
+            signer: f.signer,
+            required: f.required,
+            area: FieldAreaView {
+                page: f.area.page,
+                x: f.area.x,
+                y: f.area.y,
+                w: f.area.w,
+                h: f.area.h,
+            },
+            anchor: f.anchor.clone(),
+            options: f.options.clone(),
+            value,
+            filled,
+            readonly: f.readonly(),
+        }
+    }
 }
 
 impl DocumentView {
+    /// The view with the document's `fields`.
+    pub fn with_fields(mut self, fields: &[signet_store::StoredField], wf: &Workflow) -> Self {
+        self.fields = fields.iter().map(|f| FieldView::new(f, wf)).collect();
+        self
+    }
+
     pub fn new(base: &str, wf: &Workflow) -> DocumentView {
         let d = &wf.document;
         DocumentView {
@@ -235,6 +336,7 @@ impl DocumentView {
             created_at: format(&d.created_at),
             updated_at: format(&d.updated_at),
             finished_at: opt_time(&d.finished_at),
+            fields: Vec::new(),
         }
     }
 }
