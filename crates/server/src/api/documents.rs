@@ -30,6 +30,7 @@ pub use signet_core::signing::create::MAX_SIGNERS;
 use signet_core::signing::create::{
     self as intake, FileInput, MAX_CUSTOM_CHARS, MAX_NAME_CHARS, MAX_TAG_CHARS, MAX_TAGS, Part,
 };
+use signet_core::signing::fields::{self as form, FieldType};
 
 fn name_field() -> Object {
     fields::described(
@@ -161,6 +162,83 @@ pub struct CreateDocument {
     /// they were asked, then every `every` seconds, at most `max` times (`max` 0: never).
     /// Absent or `null`: the tenant's default (`GET /v1/settings/reminders`).
     pub reminders: Option<RemindersInput>,
+    /// Form fields to place on the document, each tied to a signer: where their signature
+    /// goes, what they fill in (on approval, `values`) and what Signet fills (`name`, `date`).
+    /// Placed by an `area` or an `anchor` text of the PDF; a field off its page, on a page
+    /// the document does not have, overlapping another, or whose anchor is not found is 422
+    /// `field_position_invalid` (95). Absent: one signature per signer, placed by Signet.
+    #[schema(max_items = 200)]
+    pub fields: Option<Vec<FieldInput>>,
+}
+
+fn field_type_input() -> Object {
+    signet_app::views::schema::words(FieldType::ALL.iter().map(|t| t.as_str()))
+        .description(Some(
+            "`signature` (where the signer's signature goes), `initials`, `name` (the signer's \
+             name, filled by Signet), `email`, `date` (the signing date, filled by Signet), \
+             `text`, `number`, `checkbox`, `select` (one of `options`), `image` (a PNG or JPEG).",
+        ))
+        .examples([serde_json::json!("select")])
+        .build()
+}
+
+fn field_value_input() -> Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::SchemaType::AnyValue)
+        .description(Some(
+            "A prefilled value, which makes the field read-only for the signer: a string \
+             (`text`, `initials`, `email`, `select` — one of `options` —, `image` as base64 PNG \
+             or JPEG of at most 1 MB), a number (`number`) or a boolean (`checkbox`). Not for \
+             `signature`, `name` and `date`, which Signet fills.",
+        ))
+        .examples([serde_json::json!("Premium")])
+        .build()
+}
+
+/// A form field to place on the document.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FieldInput {
+    /// 1 to 100 characters, unique in the document: the PDF's form field of this name, and
+    /// the key of approval's `values`.
+    #[schema(example = "plan", min_length = 1, max_length = 100)]
+    pub name: String,
+    #[serde(rename = "type")]
+    #[schema(schema_with = field_type_input)]
+    pub kind: String,
+    /// The signer's index in `signers`, from 0.
+    #[schema(minimum = 0, example = 0)]
+    pub signer: u64,
+    /// Whether the signer must fill it before approving (default `true`).
+    #[schema(example = true)]
+    pub required: Option<bool>,
+    /// Where it is; give this or `anchor`.
+    pub area: Option<FieldAreaInput>,
+    /// A text of the PDF (e.g. `{{client_plan}}`) the field covers; give this or `area`.
+    #[schema(example = "{{client_plan}}", min_length = 1, max_length = 200)]
+    pub anchor: Option<String>,
+    /// The choices of a `select`: 1 to 100 distinct strings; only for `select`.
+    #[schema(max_items = 100, example = json!(["Basic", "Premium"]))]
+    pub options: Option<Vec<String>>,
+    #[schema(schema_with = field_value_input)]
+    pub value: Option<Value>,
+}
+
+/// Where a field is: page from 1; x, y, w, h fractions of the page from its top-left corner
+/// (x + w and y + h at most 1).
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FieldAreaInput {
+    #[schema(minimum = 1, example = 1)]
+    pub page: u32,
+    #[schema(minimum = 0.0, maximum = 1.0, example = 0.1)]
+    pub x: f64,
+    #[schema(minimum = 0.0, maximum = 1.0, example = 0.8)]
+    pub y: f64,
+    #[schema(exclusive_minimum = 0.0, maximum = 1.0, example = 0.3)]
+    pub w: f64,
+    #[schema(exclusive_minimum = 0.0, maximum = 1.0, example = 0.05)]
+    pub h: f64,
 }
 
 /// When signers are reminded, in seconds of the tenant clock.
@@ -216,6 +294,97 @@ fn refused(e: signet_core::validate::Invalid) -> AppError {
         Some(n) => err.with_return_code(n),
         None => err,
     }
+}
+
+/// A refusal of `fields`: where a field is (95) is 422 `field_position_invalid`, its shape
+/// 400 `invalid_model`.
+fn fields_refused(e: signet_core::validate::Invalid) -> AppError {
+    if e.return_code == Some(form::RETURN_CODE_BAD_POSITION) {
+        AppError::refused_fields(ErrorCode::FieldPositionInvalid, e.fields)
+    } else {
+        refused(e)
+    }
+}
+
+/// The fields of the request as core checks them.
+fn field_inputs(fields: Vec<FieldInput>) -> Vec<form::FieldInput> {
+    fields
+        .into_iter()
+        .map(|f| form::FieldInput {
+            name: f.name,
+            kind: f.kind,
+            signer: f.signer,
+            required: f.required,
+            area: f.area.map(|a| form::Area {
+                page: a.page,
+                x: a.x,
+                y: a.y,
+                w: a.w,
+                h: a.h,
+            }),
+            anchor: f.anchor,
+            options: f.options,
+            value: f.value,
+        })
+        .collect()
+}
+
+/// Places the checked fields on `pdf` (its anchors found in its text) and writes them into
+/// it as the first revision, on the pool for heavy work.
+async fn place_fields(
+    state: &AppState,
+    checked: Vec<form::Checked>,
+    pages: u32,
+    pdf: Vec<u8>,
+) -> AppResult<(Vec<form::Field>, Vec<u8>)> {
+    let needles = form::anchors(&checked);
+    let (found, pdf) = state
+        .heavy
+        .run(move || {
+            if needles.is_empty() {
+                return (Ok(Vec::new()), pdf);
+            }
+            let refs: Vec<&str> = needles.iter().map(String::as_str).collect();
+            (signet_pdf::anchor::find_anchors(&pdf, &refs), pdf)
+        })
+        .await
+        .map_err(|e| AppError::internal(&e))?;
+    let found: Vec<Option<form::Area>> = found
+        .map_err(pdf_error)?
+        .into_iter()
+        .map(|a| {
+            a.map(|t| form::Area {
+                page: t.page,
+                x: t.x,
+                y: t.y,
+                w: t.w,
+                h: t.h,
+            })
+        })
+        .collect();
+    let placed = form::place(checked, pages, &found).map_err(fields_refused)?;
+    let pdf_fields = signet_app::fields::pdf_fields(&placed);
+    let names: Vec<String> = placed.iter().map(|f| f.name.clone()).collect();
+    let pdf = state
+        .heavy
+        .run(move || signet_pdf::add_form_fields(pdf, &pdf_fields))
+        .await
+        .map_err(|e| AppError::internal(&e))?
+        .map_err(|e| match e {
+            signet_pdf::PdfError::Field { name, reason } => {
+                let at = names
+                    .iter()
+                    .position(|n| *n == name)
+                    .map_or_else(|| "fields".to_owned(), |i| format!("fields[{i}]"));
+                AppError::refused_fields(
+                    ErrorCode::FieldPositionInvalid,
+                    vec![signet_core::validate::FieldError::new(&at, reason)],
+                )
+            }
+            signet_pdf::PdfError::Picture(why) => AppError::field("fields", &why),
+            other => pdf_error(other),
+        })?;
+    Ok((placed, pdf))
 }
 
 fn pdf_error(e: signet_pdf::PdfError) -> AppError {
@@ -298,7 +467,7 @@ error_responses!(
     CreateErrors = [
         InvalidModel, InvalidJson, InvalidMultipart, FileTooLarge, PayloadTooLarge,
         UnsupportedMediaType, NotAPdf, PdfEncrypted, PdfOverLimit, PdfInvalid,
-        ProviderNotConfigured, DocumentNumberTaken, StorageLimitReached,
+        ProviderNotConfigured, DocumentNumberTaken, StorageLimitReached, FieldPositionInvalid,
     ]
 );
 
@@ -351,6 +520,17 @@ pub async fn create(
     let tenant_limits = state.store.tenant_limits(&caller.tenant.id).await?;
     let mut valid =
         intake::check_create(&input, now, tenant_limits.signers_per_document).map_err(refused)?;
+    let checked_fields = match body.fields {
+        Some(fields) if !fields.is_empty() => Some(
+            form::check_fields(
+                &field_inputs(fields),
+                valid.signers.len(),
+                &signet_app::fields::check_image,
+            )
+            .map_err(fields_refused)?,
+        ),
+        _ => None,
+    };
     if valid.reminders.is_none() {
         valid.reminders = state
             .store
@@ -402,6 +582,11 @@ pub async fn create(
         .await
         .map_err(|e| AppError::internal(&e))?;
     let info = info.map_err(pdf_error)?;
+    // Fields go into the file as its first revision: what is stored is the file with them.
+    let (fields, pdf) = match checked_fields {
+        Some(checked) => place_fields(&state, checked, info.pages as u32, pdf).await?,
+        None => (Vec::new(), pdf),
+    };
     // The tenant's stored bytes: checked before the file is stored (two uploads at once may
     // both pass, each within the limit alone).
     if tenant_limits.stored_bytes > 0 {
@@ -506,6 +691,10 @@ pub async fn create(
             }
             other => other.into(),
         })?;
+    state
+        .store
+        .insert_fields(&mut tx, &wf.document.id, &fields)
+        .await?;
     let actor = caller.acting(&meta).actor(None);
     apply(
         &state,
@@ -521,7 +710,13 @@ pub async fn create(
     .await?;
     signers::arm_reminders(&state, &mut tx, &caller.tenant, caller.mode, &wf, now).await?;
     tx.commit().await.map_err(signet_store::StoreError::from)?;
-    Ok(created(DocumentView::new(&state.config.public_url(), &wf)))
+    let stored: Vec<signet_store::StoredField> = fields
+        .into_iter()
+        .map(|field| signet_store::StoredField { field, value: None })
+        .collect();
+    Ok(created(
+        DocumentView::new(&state.config.public_url(), &wf).with_fields(&stored, &wf),
+    ))
 }
 
 /// 409 `document_number_taken` (73).
@@ -601,9 +796,17 @@ pub async fn list(
         )
         .await?;
     let base = state.config.public_url();
+    let ids: Vec<&DocumentId> = docs.iter().map(|wf| &wf.document.id).collect();
+    let fields = state.store.fields_of(&ids).await?;
     Ok(json_ok(
         docs.iter()
-            .map(|wf| DocumentView::new(&base, wf))
+            .map(|wf| {
+                let view = DocumentView::new(&base, wf);
+                match fields.get(wf.document.id.as_str()) {
+                    Some(f) => view.with_fields(f, wf),
+                    None => view,
+                }
+            })
             .collect::<Vec<_>>(),
     ))
 }
@@ -631,7 +834,13 @@ pub async fn get(
     IdPath(id): IdPath<String>,
 ) -> AppResult<Response> {
     let wf = load(&state, &caller, &id).await?;
-    Ok(json_ok(DocumentView::new(&state.config.public_url(), &wf)))
+    Ok(json_ok(document_view(&state, &wf).await?))
+}
+
+/// The document as the API shows it, with its fields.
+async fn document_view(state: &AppState, wf: &Workflow) -> AppResult<DocumentView> {
+    let fields = state.store.fields(&wf.document.id).await?;
+    Ok(DocumentView::new(&state.config.public_url(), wf).with_fields(&fields, wf))
 }
 
 error_responses!(
@@ -816,7 +1025,7 @@ pub async fn cancel(
 ) -> AppResult<Response> {
     let id = parse_id(&id, DocumentId::parse, "document")?;
     let wf = signers::cancel(&state, caller.document(&id), &caller.acting(&meta)).await?;
-    Ok(json_ok(DocumentView::new(&state.config.public_url(), &wf)))
+    Ok(json_ok(document_view(&state, &wf).await?))
 }
 
 /// The PDF as signed so far (the original until the first signature; closed with a document
@@ -1263,6 +1472,28 @@ impl utoipa::ToSchema for VerifyParts {
 
 // ---- The signer's workflow (seed 000's API integration path) ----
 
+/// A JSON body that may be left out: no body (or only whitespace) without a `Content-Type`
+/// is `T::default()`; anything else is read as [`Json`].
+async fn read_optional_json<T: serde::de::DeserializeOwned + Default>(
+    req: Request,
+    state: &AppState,
+) -> AppResult<T> {
+    if req.headers().get(header::CONTENT_TYPE).is_none() {
+        let bytes = axum::body::to_bytes(req.into_body(), crate::extract::MAX_JSON_BYTES)
+            .await
+            .map_err(|_| crate::extract::too_large())?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(T::default());
+        }
+        return Err(AppError::new(
+            ErrorCode::UnsupportedMediaType,
+            "send the body as application/json",
+        ));
+    }
+    let Json(body) = Json::<T>::from_request(req, state).await?;
+    Ok(body)
+}
+
 fn signer_id(s: &str) -> AppResult<SignerId> {
     parse_id(s, SignerId::parse, "signer")
 }
@@ -1286,7 +1517,8 @@ error_responses!(
         DocumentCompleted, DocumentExpired, DocumentClosed, InvalidTransition,
         ApprovalWindowExpired, SmsCountryNotAllowed, SignerUnreachable,
         OtpDeliveryNotConfigured, InvalidPhone, InvalidEmail, RateLimited, CodeLimitReached,
-        SmsLimitReached, OtpDeliveryFailed,
+        SmsLimitReached, OtpDeliveryFailed, FieldValuesInvalid, InvalidModel, InvalidJson,
+        UnsupportedMediaType,
     ]
 );
 
@@ -1364,22 +1596,58 @@ pub async fn signer(
     Ok(json_ok(signer_view(&state, &wf, &sid)?))
 }
 
+fn approve_values() -> Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::SchemaType::new(
+            utoipa::openapi::schema::Type::Object,
+        ))
+        .additional_properties(Some(utoipa::openapi::schema::AdditionalProperties::FreeForm(
+            true,
+        )))
+        .description(Some(
+            "The signer's form fields by name: a string for `text`, `initials`, `email` and \
+             `select` (one of its `options`), a number for `number`, a boolean for `checkbox` \
+             (a required one must be `true`), a PNG or JPEG in base64 (at most 1 MB) for \
+             `image`. Not for prefilled fields nor `signature`, `name` and `date`, which Signet \
+             fills. Every required field the signer fills must be given.",
+        ))
+        .examples([serde_json::json!({"company": "Acme GmbH", "plan": "Premium", "seats": 12, "terms": true})])
+        .build()
+}
+
+/// The optional body of an approval.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApproveRequest {
+    #[schema(schema_with = approve_values)]
+    pub values: Option<serde_json::Map<String, Value>>,
+}
+
 /// Approve the documents: `confirmation_required`, and a one-time code is sent (always
 /// 123456 in test mode). Within 2 hours of being asked, else 422 until a resend. An
 /// `advanced` signer's code goes only to the mobile number their identification verified.
+///
+/// A document with form fields takes the signer's `values`; a value that does not fit its
+/// field, or a required field of the signer left empty, is 422 `field_values_invalid` naming
+/// each (`values.NAME`). The values go into the PDF in the signer's own revision, with their
+/// signature. The body is optional: without fields to fill, send none.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/approve", operation_id = "approveSigner", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
+    request_body(content = Option<ApproveRequest>, content_type = "application/json"),
     responses((status = 200, description = "The signer, the documents with their SHA-256, and where the code went", body = ApprovalView), ApproveErrors))]
 pub async fn approve(
     State(state): State<AppState>,
     caller: Caller,
     meta: ClientMeta,
     IdPath((id, sid)): IdPath<(String, String)>,
+    req: Request,
 ) -> AppResult<Response> {
     let doc = parse_id(&id, DocumentId::parse, "document")?;
     let sid = signer_id(&sid)?;
+    let body = read_optional_json::<ApproveRequest>(req, &state).await?;
+    let values = body.values.unwrap_or_default();
     let at = caller.signer(&doc, &sid);
-    let approved = signers::approve(&state, at, &caller.acting(&meta)).await?;
+    let approved = signers::approve(&state, at, &caller.acting(&meta), &values).await?;
     let wf = &approved.wf;
     let s = wf
         .signer(&sid)

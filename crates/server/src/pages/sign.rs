@@ -439,7 +439,10 @@ pub async fn approve(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
-    match signers::approve(&state, ctx.at(), &acting(&meta)).await {
+    // The page fills no form fields yet: a signer with required fields to fill is refused
+    // (422 `field_values_invalid`, naming them).
+    let values = serde_json::Map::new();
+    match signers::approve(&state, ctx.at(), &acting(&meta), &values).await {
         Ok(approved) => ctx.wf = approved.wf,
         // Refused, or approved and the code could not be handed over: the page as it is now.
         Err(e) => {

@@ -11,6 +11,7 @@ mod defenses;
 mod doc_lifecycle;
 mod documents;
 mod errors;
+mod fields;
 mod geolocation;
 mod identifications;
 mod identify;
