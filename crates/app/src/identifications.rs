@@ -675,6 +675,147 @@ pub async fn review(
     Ok(ident)
 }
 
+/// A reviewer finds a successful identification fraudulent after the fact (a forged document,
+/// an impostor found later). In one transaction: the finding is kept on the identification
+/// (its status stays `successful`, which seed 002 never leaves, but it identifies nobody:
+/// signers of the person are `kyc_required` 1202 again), every signer certificate it grounded
+/// is revoked (`privilege_withdrawn`: CRLs and OCSP say so from now on) and each revocation
+/// is written to its document's audit trail with the finding; the person's signers are
+/// re-assessed afterwards. Returns the identification and the revoked certificates' details.
+pub async fn find_fraudulent(
+    state: &AppState,
+    id: &IdentificationId,
+    note: &str,
+    reviewer: &str,
+) -> AppResult<(Identification, Vec<serde_json::Value>)> {
+    let queued = state
+        .store
+        .queued_identification(id)
+        .await
+        .map_err(|e| AppError::unless_found(e, "identification"))?;
+    let mut l = lock(state, &queued.tenant_id, id).await?;
+    l.ident
+        .find_fraudulent(reviewer, note, l.now)
+        .map_err(|e| AppError::new(ErrorCode::InvalidModel, e.to_string()))?;
+    state
+        .store
+        .update_identification(&mut l.tx, &l.tenant.id, &l.ident)
+        .await?;
+
+    // The span this identification grounded: from its success to the person's next
+    // successful identification, on the wall clock certificates are issued by.
+    let offset = match l.mode {
+        Mode::Test => l.tenant.clock_offset_ms,
+        Mode::Live => 0,
+    };
+    let wall_ms = |t: Timestamp| signet_core::time::to_millis(&t) - offset;
+    let from = l.ident.completed_at.map_or(0, wall_ms);
+    let mut until = i64::MAX;
+    let mut page = 1;
+    loop {
+        let batch = state
+            .store
+            .list_identifications(&l.tenant.id, l.mode, &l.ident.person_id, page, 100)
+            .await?;
+        for other in &batch {
+            if other.id != l.ident.id
+                && other.status == signet_core::identification::Status::Successful
+                && let Some(done) = other.completed_at.map(wall_ms)
+                && done > from
+            {
+                until = until.min(done);
+            }
+        }
+        if batch.len() < 100 {
+            break;
+        }
+        page += 1;
+    }
+    let certificates = state
+        .store
+        .unrevoked_certificates_of_person(
+            &mut l.tx,
+            l.tenant.id.as_str(),
+            l.ident.person_id.as_str(),
+            from,
+            until,
+        )
+        .await?;
+    let reason = signet_pdf::revocation::RevocationReason::PrivilegeWithdrawn;
+    let actor = crate::audit::Actor {
+        actor: format!("operator:{reviewer}"),
+        ip: None,
+        user_agent: None,
+    };
+    let mut revoked = Vec::new();
+    for c in certificates {
+        if !state
+            .store
+            .revoke_certificate(
+                &mut l.tx,
+                &c.ca,
+                &c.serial,
+                reason.as_str(),
+                state.wall_now().timestamp_millis(),
+            )
+            .await?
+        {
+            continue;
+        }
+        let details = json!({
+            "serial": c.serial,
+            "ca": c.ca,
+            "subject": c.subject,
+            "reason": reason.as_str(),
+            "revoked_at": signet_core::time::format(&state.wall_now()),
+            "identification_id": l.ident.id.as_str(),
+            "finding": "the identification was found fraudulent",
+            "note": l.ident.fraud.as_ref().map(|f| f.note.clone()),
+        });
+        // The trail of the document the certificate signed, under the document's lock.
+        let document = signet_core::ids::DocumentId::parse(&c.document_id)
+            .ok_or_else(|| AppError::internal(&"a certificate names a malformed document id"))?;
+        let (wf, _) = state
+            .store
+            .workflow_for_update(&mut l.tx, &l.tenant.id, &document)
+            .await?;
+        let signer = signet_core::ids::SignerId::parse(&c.signer_id);
+        crate::audit::append(
+            state,
+            &mut l.tx,
+            &wf.document,
+            &actor,
+            "certificate.revoked",
+            signer.as_ref(),
+            details.clone(),
+            l.now,
+        )
+        .await?;
+        revoked.push(details);
+    }
+    let mut caused = FollowUps::default();
+    caused.push(FollowUp::PersonChanged {
+        person_id: l.ident.person_id.clone(),
+    });
+    let pending = crate::followups::record(
+        state,
+        &mut l.tx,
+        &l.tenant.id,
+        l.mode,
+        l.tenant.clock_offset_ms,
+        caused,
+    )
+    .await?;
+    crate::followups::commit(state, l.tx, pending).await?;
+    tracing::warn!(
+        identification = %id.as_str(),
+        %reviewer,
+        revoked = revoked.len(),
+        "identification found fraudulent; its certificates revoked"
+    );
+    Ok((l.ident, revoked))
+}
+
 // ---------------------------------------------------------------------------------------
 // The timers
 

@@ -412,6 +412,23 @@ pub struct Identification {
     /// What the applicant gave on the hosted page in the current attempt.
     #[serde(default)]
     pub capture: Capture,
+    /// A reviewer found this successful identification fraudulent after the fact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fraud: Option<FraudFinding>,
+}
+
+/// A finding that a successful identification was fraudulent (a forged document, an
+/// impostor), made after it succeeded. Seed 002 has no way back from `successful`, so the
+/// status stays; the person is no longer identified by it (eligibility reads it as failed,
+/// 1202), and the signer certificates it grounded are revoked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FraudFinding {
+    /// Tenant clock.
+    pub at: Timestamp,
+    /// Who found it (the reviewer's email).
+    pub by: String,
+    /// Why, in the reviewer's words.
+    pub note: String,
 }
 
 /// Timers an identification arms. `due` is on the tenant clock.
@@ -507,6 +524,7 @@ impl Identification {
             sandbox: sandbox.filter(|_| input.method == Method::Idnow),
             verified_mobile_number: None,
             capture: Capture::default(),
+            fraud: None,
         }
     }
 
@@ -610,6 +628,47 @@ impl Identification {
                     start: crate::time::to_millis(&start),
                 },
             });
+        }
+    }
+
+    /// Records that this identification, successful, was found fraudulent. Refused for an
+    /// identification that did not succeed (there is nothing to withdraw) or was already
+    /// found so, and without a note (the finding must say why).
+    pub fn find_fraudulent(
+        &mut self,
+        by: &str,
+        note: &str,
+        now: Timestamp,
+    ) -> Result<(), InvalidTransition> {
+        let refuse = |action| InvalidTransition {
+            status: self.status.as_str(),
+            action,
+        };
+        if self.status != Status::Successful {
+            return Err(refuse("be found fraudulent (only a successful one can)"));
+        }
+        if self.fraud.is_some() {
+            return Err(refuse("be found fraudulent again"));
+        }
+        let note = note.trim();
+        if note.is_empty() {
+            return Err(refuse("be found fraudulent without a note saying why"));
+        }
+        self.fraud = Some(FraudFinding {
+            at: now,
+            by: by.to_owned(),
+            note: note.chars().take(2000).collect(),
+        });
+        self.updated_at = now;
+        Ok(())
+    }
+
+    /// The status the person's eligibility reads: `failed` once found fraudulent.
+    pub fn standing(&self) -> Status {
+        if self.fraud.is_some() {
+            Status::Failed
+        } else {
+            self.status
         }
     }
 
@@ -883,6 +942,32 @@ mod tests {
             .with_ymd_and_hms(2026, 1, 1, 12, 0, 0)
             .single()
             .unwrap()
+    }
+
+    #[test]
+    fn only_a_successful_identification_is_found_fraudulent_once_with_a_reason() {
+        let mut i = ident(None);
+        assert!(
+            i.find_fraudulent("rev@example.com", "forged", t0())
+                .is_err()
+        );
+        i.status = Status::Successful;
+        assert!(i.find_fraudulent("rev@example.com", "  ", t0()).is_err());
+        assert_eq!(i.standing(), Status::Successful);
+        i.find_fraudulent("rev@example.com", " forged passport ", t0())
+            .unwrap();
+        assert_eq!(i.status, Status::Successful, "seed 002 has no way back");
+        assert_eq!(i.standing(), Status::Failed, "but it identifies nobody");
+        assert_eq!(i.fraud.as_ref().unwrap().note, "forged passport");
+        assert!(i.find_fraudulent("rev@example.com", "again", t0()).is_err());
+        // Stored and read back; older rows without the field read as not found.
+        let json = serde_json::to_value(&i).unwrap();
+        let back: Identification = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(back.fraud, i.fraud);
+        let mut old = json;
+        old.as_object_mut().unwrap().remove("fraud");
+        let back: Identification = serde_json::from_value(old).unwrap();
+        assert_eq!(back.fraud, None);
     }
 
     fn ident(case: Option<SandboxCase>) -> Identification {

@@ -87,6 +87,32 @@ impl Store {
         rows.iter().map(from_row).collect()
     }
 
+    /// The unrevoked certificates issued to signers of `person` (any document of the tenant)
+    /// from `from` up to, not including, `until` (wall-clock Unix milliseconds): those an
+    /// identification of that span grounded.
+    pub async fn unrevoked_certificates_of_person(
+        &self,
+        tx: &mut Tx,
+        tenant: &str,
+        person: &str,
+        from: i64,
+        until: i64,
+    ) -> Result<Vec<IssuedCertificate>> {
+        let rows = sqlx::query(
+            "SELECT c.* FROM issued_certificates c JOIN signers s ON s.id = c.signer_id \
+             WHERE s.tenant_id = $1 AND s.person_id = $2 AND c.tenant_id = $1 \
+             AND c.issued_at >= $3 AND c.issued_at < $4 AND c.revoked_at IS NULL \
+             ORDER BY c.issued_at, c.serial",
+        )
+        .bind(tenant)
+        .bind(person)
+        .bind(from)
+        .bind(until)
+        .fetch_all(&mut **tx)
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+
     /// Revokes a certificate unless it is revoked already; returns whether this call did.
     pub async fn revoke_certificate(
         &self,

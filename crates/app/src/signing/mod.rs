@@ -97,7 +97,8 @@ pub async fn eligibility(
             // The video identification checks both before it succeeds.
             let (document_supported, document_expired) = i.document_validity(now.date_naive());
             IdentityFacts {
-                status: i.status,
+                // Found fraudulent after it succeeded: it identifies nobody.
+                status: i.standing(),
                 completed_at: i.completed_at,
                 document_supported,
                 document_expired,

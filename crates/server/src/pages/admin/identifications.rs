@@ -15,7 +15,7 @@ use serde::Deserialize;
 use signet_app::error::AppError;
 use signet_app::state::AppState;
 use signet_core::catalog::IdentificationReason;
-use signet_core::identification::{Finding, Review};
+use signet_core::identification::{Finding, FraudFinding, Review};
 use signet_core::ids::{IdentificationId, PersonDocumentId};
 use signet_core::mrz::Mrz;
 use signet_store::{OperatorSession, QueuedIdentification, StoreError};
@@ -26,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/identifications/{id}", get(case))
         .route("/admin/identifications/{id}/images/{slot}", get(image))
         .route("/admin/identifications/{id}/decision", post(decide))
+        .route("/admin/identifications/{id}/fraud", post(find_fraudulent))
 }
 
 fn person_name(q: &QueuedIdentification) -> String {
@@ -137,6 +138,9 @@ struct CasePage<'a> {
     reasons: Vec<(&'static str, Vec<IdentificationReason>)>,
     review: Option<&'a Review>,
     decided_at: String,
+    /// Found fraudulent after it succeeded.
+    fraud: Option<&'a FraudFinding>,
+    fraud_at: String,
 }
 
 fn case_page(
@@ -215,6 +219,12 @@ fn case_page(
             .review
             .as_ref()
             .map(|r| format_time(&r.at))
+            .unwrap_or_default(),
+        fraud: i.fraud.as_ref(),
+        fraud_at: i
+            .fraud
+            .as_ref()
+            .map(|f| format_time(&f.at))
             .unwrap_or_default(),
     };
     super::super::render(status, &page)
@@ -347,6 +357,68 @@ pub async fn decide(
     {
         Ok(_) => {
             let mut r = Redirect::to("/admin").into_response();
+            secure(&mut r, "text/html; charset=utf-8");
+            r
+        }
+        Err(e) => {
+            let fresh = load(&state, &id).await.unwrap_or(q);
+            case_page(&s, &fresh, Some(&e.detail), e.status)
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct FraudForm {
+    csrf: Option<String>,
+    note: Option<String>,
+}
+
+/// `POST /admin/identifications/{id}/fraud`: a successful identification found fraudulent
+/// later; its signer certificates are revoked.
+pub async fn find_fraudulent(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    form: Result<Form<FraudForm>, FormRejection>,
+) -> Response {
+    let f = match form {
+        Ok(Form(f)) => f,
+        Err(_) => FraudForm {
+            csrf: None,
+            note: None,
+        },
+    };
+    let s = match signed_in_form(&state, &headers, f.csrf.as_deref()).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let q = match load(&state, &id).await {
+        Ok(q) => q,
+        Err(e) => return failure(&e),
+    };
+    let note = f.note.unwrap_or_default();
+    if note.trim().is_empty() || note.chars().count() > 2000 {
+        return case_page(
+            &s,
+            &q,
+            Some("Say why the identification is fraudulent (at most 2000 characters)."),
+            StatusCode::BAD_REQUEST,
+        );
+    }
+    match signet_app::identifications::find_fraudulent(
+        &state,
+        &q.identification.id,
+        &note,
+        &s.operator.email,
+    )
+    .await
+    {
+        Ok(_) => {
+            let mut r = Redirect::to(&format!(
+                "/admin/identifications/{}",
+                q.identification.id.as_str()
+            ))
+            .into_response();
             secure(&mut r, "text/html; charset=utf-8");
             r
         }

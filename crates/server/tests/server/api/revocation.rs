@@ -242,3 +242,154 @@ async fn an_advanced_signers_certificate_is_good_then_revoked_in_ocsp_and_the_cr
     // privilegeWithdrawn (9): OpenSSL's OCSP printer names reasons 0 to 8 only.
     assert!(out.contains("Revocation Reason: (UNKNOWN) (0x9)"), "{out}");
 }
+
+/// The certificate recorded for signer `i` of `doc`.
+async fn certificate_of(app: &TestApp, doc: &serde_json::Value, i: usize) -> (Vec<u8>, String) {
+    let sid = doc["signers"][i]["id"].as_str().unwrap();
+    let mut tx = app.state.store.begin().await.unwrap();
+    let certs = app
+        .state
+        .store
+        .certificates_of_signer(&mut tx, sid)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(certs.len(), 1, "one certificate for {sid}");
+    (
+        hex::decode(&certs[0].serial).unwrap(),
+        certs[0].serial.clone(),
+    )
+}
+
+#[tokio::test]
+async fn an_identification_found_fraudulent_later_revokes_the_certificates_it_grounded() {
+    use crate::backoffice::{form, get, operator, post_form, sign_in};
+    use reqwest::StatusCode;
+
+    let app = spawn_app().await;
+    operator(&app).await;
+    let (pid, iid) = app.requested("X-AUTOTEST-HAPPYPATH", "Tester").await;
+    app.advance(121).await;
+    assert_eq!(app.status(&pid, &iid).await, "successful");
+    let advanced = json!({"signature_level": "advanced", "signers": [
+        {"name": "Happy", "email": "h@example.com", "person_id": pid},
+    ]});
+    // Two documents signed on the strength of this identification, one still to sign.
+    let first = crate::api::documents::send(&app, advanced.clone()).await;
+    crate::api::documents::sign(&app, &first, 0).await;
+    let second = crate::api::documents::send(&app, advanced.clone()).await;
+    crate::api::documents::sign(&app, &second, 0).await;
+    let waiting = crate::api::documents::send(&app, advanced.clone()).await;
+    assert_eq!(waiting["signers"][0]["status"], "user_consent_required");
+    let (serial_1, hex_1) = certificate_of(&app, &first, 0).await;
+    let (serial_2, _) = certificate_of(&app, &second, 0).await;
+    let issuer = app.state.trust.ca(Mode::Test).issuing_der();
+    assert_eq!(
+        ocsp(&app, &issuer, &serial_1, b"before").await.1,
+        CertStatus::Good
+    );
+
+    // The back office offers the finding on a successful case, and wants a reason.
+    let cookie = sign_in(&app).await;
+    let case_path = format!("/admin/identifications/{iid}");
+    let case = get(&app, &case_path, Some(&cookie)).await;
+    assert_eq!(case.status, StatusCode::OK);
+    assert!(case.text.contains("id=\"report-fraud\""), "{}", case.text);
+    let csrf = case.csrf();
+    let fraud_path = format!("/admin/identifications/{iid}/fraud");
+    let r = post_form(&app, &fraud_path, Some(&cookie), form(&[("note", "x")])).await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "no CSRF token, nothing done"
+    );
+    let r = post_form(
+        &app,
+        &fraud_path,
+        Some(&cookie),
+        form(&[("csrf", &csrf), ("note", "  ")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        ocsp(&app, &issuer, &serial_1, b"still").await.1,
+        CertStatus::Good
+    );
+
+    let r = post_form(
+        &app,
+        &fraud_path,
+        Some(&cookie),
+        form(&[
+            ("csrf", &csrf),
+            ("note", "the passport was reported stolen"),
+        ]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+
+    // Both certificates are revoked, as OCSP and the CRL say at once.
+    for (serial, nonce) in [(&serial_1, b"after-1"), (&serial_2, b"after-2")] {
+        let (_, status) = ocsp(&app, &issuer, serial, nonce).await;
+        assert!(
+            matches!(
+                status,
+                CertStatus::Revoked {
+                    reason: RevocationReason::PrivilegeWithdrawn,
+                    ..
+                }
+            ),
+            "{status:?}"
+        );
+    }
+    let (_, _, crl) = bytes(
+        &app,
+        app.client.get(app.url("/v1/trust/crl/test-issuing.crl")),
+    )
+    .await;
+    assert_eq!(read_crl(&crl, &issuer).unwrap().revoked.len(), 2);
+
+    // Each document's trail records the revocation and the finding.
+    let id = signet_core::ids::DocumentId::parse(first["id"].as_str().unwrap()).unwrap();
+    let trail = app.state.store.audit_trail(&id).await.unwrap();
+    let entry = trail
+        .iter()
+        .find(|e| e.action == "certificate.revoked")
+        .expect("a certificate.revoked entry");
+    let details = &entry.details;
+    assert_eq!(details["serial"], hex_1.as_str(), "{details}");
+    assert_eq!(details["identification_id"], iid.as_str());
+    assert_eq!(details["note"], "the passport was reported stolen");
+    assert_eq!(entry.actor, "operator:reviewer@example.com");
+
+    // The person is no longer identified: the waiting signer and new ones need a new
+    // identification (1202); the identification's status stays what seed 002 says.
+    let held = app
+        .get(&format!(
+            "/v1/documents/{}/signers/{}",
+            waiting["id"].as_str().unwrap(),
+            waiting["signers"][0]["id"].as_str().unwrap()
+        ))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(held["status"], "kyc_required", "{held}");
+    assert_eq!(held["status_codes"], json!([1202]), "{held}");
+    let fresh = crate::api::documents::send(&app, advanced).await;
+    assert_eq!(fresh["signers"][0]["status"], "kyc_required");
+    assert_eq!(app.status(&pid, &iid).await, "successful");
+
+    // The case says so, and the finding cannot be made twice.
+    let case = get(&app, &case_path, Some(&cookie)).await;
+    assert!(case.text.contains("Found fraudulent"));
+    assert!(case.text.contains("the passport was reported stolen"));
+    assert!(!case.text.contains("id=\"report-fraud\""));
+    let r = post_form(
+        &app,
+        &fraud_path,
+        Some(&cookie),
+        form(&[("csrf", &csrf), ("note", "again")]),
+    )
+    .await;
+    assert!(r.status.is_client_error(), "{}", r.status);
+}
