@@ -133,7 +133,21 @@ eid = endpoint["id"]
 # Documents.
 call("setReminderDefaults", "PUT", "/v1/settings/reminders", {"reminders": {"after": 86400, "every": 172800, "max": 3}})
 call("getReminderDefaults", "GET", "/v1/settings/reminders")
-def new_document(name: str, record: bool, number=None):
+def area(x, y, w, h):
+    return {"page": 1, "x": x, "y": y, "w": w, "h": h}
+
+
+FIELDS = [
+    {"name": "client_signature", "type": "signature", "signer": 0, "area": area(0.1, 0.8, 0.35, 0.08)},
+    {"name": "client_name", "type": "name", "signer": 0, "area": area(0.5, 0.8, 0.3, 0.04)},
+    {"name": "signed_on", "type": "date", "signer": 0, "area": area(0.5, 0.85, 0.2, 0.04)},
+    {"name": "plan", "type": "select", "signer": 0, "options": ["Basic", "Premium"], "area": area(0.1, 0.3, 0.3, 0.04)},
+    {"name": "seats", "type": "number", "signer": 0, "required": False, "area": area(0.5, 0.3, 0.15, 0.04)},
+    {"name": "contract_id", "type": "text", "signer": 0, "value": "C-4711", "area": area(0.1, 0.2, 0.3, 0.04)},
+]
+
+
+def new_document(name: str, record: bool, number=None, fields=None):
     body = {
         "name": name,
         "file": base64.b64encode(pdf).decode(),
@@ -143,15 +157,17 @@ def new_document(name: str, record: bool, number=None):
     }
     if number is not None:
         body["number"] = number
+    if fields is not None:
+        body["fields"] = fields
     return call("createDocument", "POST", "/v1/documents", body, record=record)
 
 
-document = new_document("Service agreement", True, "SA-2026-0001")
+document = new_document("Service agreement", True, "SA-2026-0001", FIELDS)
 did, sid = document["id"], document["signers"][0]["id"]
 call("getSigner", "GET", f"/v1/documents/{did}/signers/{sid}")
 call("resendSigner", "POST", f"/v1/documents/{did}/signers/{sid}/resend")
 call("remindSigner", "POST", f"/v1/documents/{did}/signers/{sid}/remind")
-call("approveSigner", "POST", f"/v1/documents/{did}/signers/{sid}/approve")
+call("approveSigner", "POST", f"/v1/documents/{did}/signers/{sid}/approve", {"values": {"plan": "Premium", "seats": 12}})
 call("confirmSigner", "POST", f"/v1/documents/{did}/signers/{sid}/confirm", {"otp": "123456"})
 call("getDocument", "GET", f"/v1/documents/{did}")
 call("listDocuments", "GET", "/v1/documents", params={"status": "finished", "page[size]": 1})

@@ -268,6 +268,10 @@ export interface paths {
          * Approve the documents: `confirmation_required`, and a one-time code is sent (always
          *     123456 in test mode). Within 2 hours of being asked, else 422 until a resend. An
          *     `advanced` signer's code goes only to the mobile number their identification verified.
+         * @description A document with form fields takes the signer's `values`; a value that does not fit its
+         *     field, or a required field of the signer left empty, is 422 `field_values_invalid` naming
+         *     each (`values.NAME`). The values go into the PDF in the signer's own revision, with their
+         *     signature. The body is optional: without fields to fill, send none.
          */
         post: operations["approveSigner"];
         delete?: never;
@@ -1454,6 +1458,21 @@ export interface components {
             otp: components["schemas"]["OtpIssued"];
             signer: components["schemas"]["Signer"];
         };
+        /** @description The optional body of an approval. */
+        ApproveRequest: {
+            /**
+             * @description The signer's form fields by name: a string for `text`, `initials`, `email` and `select` (one of its `options`), a number for `number`, a boolean for `checkbox` (a required one must be `true`), a PNG or JPEG in base64 (at most 1 MB) for `image`. Not for prefilled fields nor `signature`, `name` and `date`, which Signet fills. Every required field the signer fills must be given.
+             * @example {
+             *       "company": "Acme GmbH",
+             *       "plan": "Premium",
+             *       "seats": 12,
+             *       "terms": true
+             *     }
+             */
+            values?: {
+                [key: string]: unknown;
+            };
+        };
         /** @description One try of an identification (seed 003). */
         Attempt: {
             /** @description The check status (seed 003) the response code leads to: `declined` (document issue, copy issue, identity fraud, suspicious behaviour), `retry_required` (user engagement, technical, capture issues, internal error: start a new attempt), `refused` (the applicant refused) or `approved`; `null` while no code is known and for `attempt_closed`. The same as the code's `status` in `GET /v1/codes`. */
@@ -1600,6 +1619,14 @@ export interface components {
              * @description The document expires then (tenant clock); in the future.
              */
             expires_at?: string | null;
+            /**
+             * @description Form fields to place on the document, each tied to a signer: where their signature
+             *     goes, what they fill in (on approval, `values`) and what Signet fills (`name`, `date`).
+             *     Placed by an `area` or an `anchor` text of the PDF; a field off its page, on a page
+             *     the document does not have, overlapping another, or whose anchor is not found is 422
+             *     `field_position_invalid` (95). Absent: one signature per signer, placed by Signet.
+             */
+            fields?: components["schemas"]["FieldInput"][] | null;
             /** @description The PDF, base64: required in a JSON request. With multipart, send it as the `file` part instead and the rest as the `data` part. */
             file?: string | null;
             /** @description 1 to 255 characters once trimmed. */
@@ -1683,6 +1710,12 @@ export interface components {
              * @description Tenant clock.
              */
             expires_at: string | null;
+            /**
+             * @description The form fields placed on the document (`fields` on creation), in order, with their
+             *     values; empty for a document without fields (one signature per signer, placed by
+             *     Signet).
+             */
+            fields: components["schemas"]["Field"][];
             /** @description The PDF as signed so far (`GET /v1/documents/{id}/file`). */
             file_url: string;
             /** Format: date-time */
@@ -1792,7 +1825,7 @@ export interface components {
              * @description A stable code; see `GET /v1/codes` (kind `error_code`).
              * @enum {string}
              */
-            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "rate_limited" | "reminder_too_soon" | "too_many_codes" | "code_limit_reached" | "storage_limit_reached" | "sms_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
+            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "field_position_invalid" | "field_values_invalid" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "rate_limited" | "reminder_too_soon" | "too_many_codes" | "code_limit_reached" | "storage_limit_reached" | "sms_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
             detail: string;
             /** @description The request id. */
             id: string;
@@ -1809,6 +1842,146 @@ export interface components {
         ErrorSource: {
             field: string;
             message: string;
+        };
+        /** @description A form field of a document and what it holds. */
+        Field: {
+            /**
+             * @description The text it was placed by, if any.
+             * @example {{client_plan}}
+             */
+            anchor: string | null;
+            /** @description Where it is; for a field placed by an anchor, where the anchor text was found. */
+            area: components["schemas"]["FieldArea"];
+            /** @description Whether it holds its value: prefilled, or filled when its signer signed. */
+            filled: boolean;
+            /**
+             * @description Unique in the document; the PDF's form field of this name.
+             * @example plan
+             */
+            name: string;
+            /** @description The choices of a `select`; empty for other types. */
+            options: string[];
+            /** @description Prefilled by the integrator: the signer cannot change it. */
+            readonly: boolean;
+            /** @description The signer must fill it before approving (Signet fills `signature`, `name`, `date`). */
+            required: boolean;
+            /**
+             * Format: int32
+             * @description The signer's index in `signers` (their `position`), from 0.
+             * @example 0
+             */
+            signer: number;
+            /** @enum {string} */
+            type: "signature" | "initials" | "name" | "email" | "date" | "text" | "number" | "checkbox" | "select" | "image";
+            /**
+             * @description What the field holds: a string (`text`, `initials`, `email`, `select`, `name`, `date` as YYYY-MM-DD, `image` as base64), a number (`number`) or `true` (`checkbox`); `null` until filled (a `signature` field always `null`).
+             * @example Premium plan
+             */
+            value?: unknown;
+        };
+        /** @description Where a field is: page from 1; x, y, w, h fractions of the page from its top-left corner. */
+        FieldArea: {
+            /**
+             * Format: double
+             * @example 0.05
+             */
+            h: number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: double
+             * @example 0.3
+             */
+            w: number;
+            /**
+             * Format: double
+             * @example 0.1
+             */
+            x: number;
+            /**
+             * Format: double
+             * @example 0.8
+             */
+            y: number;
+        };
+        /**
+         * @description Where a field is: page from 1; x, y, w, h fractions of the page from its top-left corner
+         *     (x + w and y + h at most 1).
+         */
+        FieldAreaInput: {
+            /**
+             * Format: double
+             * @example 0.05
+             */
+            h: number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: double
+             * @example 0.3
+             */
+            w: number;
+            /**
+             * Format: double
+             * @example 0.1
+             */
+            x: number;
+            /**
+             * Format: double
+             * @example 0.8
+             */
+            y: number;
+        };
+        /** @description A form field to place on the document. */
+        FieldInput: {
+            /**
+             * @description A text of the PDF (e.g. `{{client_plan}}`) the field covers; give this or `area`.
+             * @example {{client_plan}}
+             */
+            anchor?: string | null;
+            area?: null | components["schemas"]["FieldAreaInput"];
+            /**
+             * @description 1 to 100 characters, unique in the document: the PDF's form field of this name, and
+             *     the key of approval's `values`.
+             * @example plan
+             */
+            name: string;
+            /**
+             * @description The choices of a `select`: 1 to 100 distinct strings; only for `select`.
+             * @example [
+             *       "Basic",
+             *       "Premium"
+             *     ]
+             */
+            options?: string[] | null;
+            /**
+             * @description Whether the signer must fill it before approving (default `true`).
+             * @example true
+             */
+            required?: boolean | null;
+            /**
+             * Format: int64
+             * @description The signer's index in `signers`, from 0.
+             * @example 0
+             */
+            signer: number;
+            /**
+             * @description `signature` (where the signer's signature goes), `initials`, `name` (the signer's name, filled by Signet), `email`, `date` (the signing date, filled by Signet), `text`, `number`, `checkbox`, `select` (one of `options`), `image` (a PNG or JPEG).
+             * @example select
+             * @enum {string}
+             */
+            type: "signature" | "initials" | "name" | "email" | "date" | "text" | "number" | "checkbox" | "select" | "image";
+            /**
+             * @description A prefilled value, which makes the field read-only for the signer: a string (`text`, `initials`, `email`, `select` — one of `options` —, `image` as base64 PNG or JPEG of at most 1 MB), a number (`number`) or a boolean (`checkbox`). Not for `signature`, `name` and `date`, which Signet fills.
+             * @example Premium
+             */
+            value?: unknown;
         };
         /** @description The process answers. */
         Health: {
@@ -3215,7 +3388,120 @@ export interface operations {
                      *         ],
                      *         "created_at": "2026-12-06T17:46:05.670Z",
                      *         "updated_at": "2026-12-06T17:46:05.682Z",
-                     *         "finished_at": "2026-12-06T17:46:05.682Z"
+                     *         "finished_at": "2026-12-06T17:46:05.682Z",
+                     *         "fields": [
+                     *           {
+                     *             "name": "client_signature",
+                     *             "type": "signature",
+                     *             "signer": 0,
+                     *             "required": true,
+                     *             "area": {
+                     *               "page": 1,
+                     *               "x": 0.1,
+                     *               "y": 0.8,
+                     *               "w": 0.35,
+                     *               "h": 0.08
+                     *             },
+                     *             "anchor": null,
+                     *             "options": [],
+                     *             "value": null,
+                     *             "filled": true,
+                     *             "readonly": false
+                     *           },
+                     *           {
+                     *             "name": "client_name",
+                     *             "type": "name",
+                     *             "signer": 0,
+                     *             "required": true,
+                     *             "area": {
+                     *               "page": 1,
+                     *               "x": 0.5,
+                     *               "y": 0.8,
+                     *               "w": 0.3,
+                     *               "h": 0.04
+                     *             },
+                     *             "anchor": null,
+                     *             "options": [],
+                     *             "value": "Ada Lovelace",
+                     *             "filled": true,
+                     *             "readonly": false
+                     *           },
+                     *           {
+                     *             "name": "signed_on",
+                     *             "type": "date",
+                     *             "signer": 0,
+                     *             "required": true,
+                     *             "area": {
+                     *               "page": 1,
+                     *               "x": 0.5,
+                     *               "y": 0.85,
+                     *               "w": 0.2,
+                     *               "h": 0.04
+                     *             },
+                     *             "anchor": null,
+                     *             "options": [],
+                     *             "value": "2026-12-06",
+                     *             "filled": true,
+                     *             "readonly": false
+                     *           },
+                     *           {
+                     *             "name": "plan",
+                     *             "type": "select",
+                     *             "signer": 0,
+                     *             "required": true,
+                     *             "area": {
+                     *               "page": 1,
+                     *               "x": 0.1,
+                     *               "y": 0.3,
+                     *               "w": 0.3,
+                     *               "h": 0.04
+                     *             },
+                     *             "anchor": null,
+                     *             "options": [
+                     *               "Basic",
+                     *               "Premium"
+                     *             ],
+                     *             "value": "Premium",
+                     *             "filled": true,
+                     *             "readonly": false
+                     *           },
+                     *           {
+                     *             "name": "seats",
+                     *             "type": "number",
+                     *             "signer": 0,
+                     *             "required": false,
+                     *             "area": {
+                     *               "page": 1,
+                     *               "x": 0.5,
+                     *               "y": 0.3,
+                     *               "w": 0.15,
+                     *               "h": 0.04
+                     *             },
+                     *             "anchor": null,
+                     *             "options": [],
+                     *             "value": 12,
+                     *             "filled": true,
+                     *             "readonly": false
+                     *           },
+                     *           {
+                     *             "name": "contract_id",
+                     *             "type": "text",
+                     *             "signer": 0,
+                     *             "required": true,
+                     *             "area": {
+                     *               "page": 1,
+                     *               "x": 0.1,
+                     *               "y": 0.2,
+                     *               "w": 0.3,
+                     *               "h": 0.04
+                     *             },
+                     *             "anchor": null,
+                     *             "options": [],
+                     *             "value": "C-4711",
+                     *             "filled": true,
+                     *             "readonly": true
+                     *           }
+                     *         ]
                      *       }
                      *     ]
                      */
@@ -3256,7 +3542,87 @@ export interface operations {
                  *       "custom": [
                  *         "customer-4711"
                  *       ],
-                 *       "number": "SA-2026-0001"
+                 *       "number": "SA-2026-0001",
+                 *       "fields": [
+                 *         {
+                 *           "name": "client_signature",
+                 *           "type": "signature",
+                 *           "signer": 0,
+                 *           "area": {
+                 *             "page": 1,
+                 *             "x": 0.1,
+                 *             "y": 0.8,
+                 *             "w": 0.35,
+                 *             "h": 0.08
+                 *           }
+                 *         },
+                 *         {
+                 *           "name": "client_name",
+                 *           "type": "name",
+                 *           "signer": 0,
+                 *           "area": {
+                 *             "page": 1,
+                 *             "x": 0.5,
+                 *             "y": 0.8,
+                 *             "w": 0.3,
+                 *             "h": 0.04
+                 *           }
+                 *         },
+                 *         {
+                 *           "name": "signed_on",
+                 *           "type": "date",
+                 *           "signer": 0,
+                 *           "area": {
+                 *             "page": 1,
+                 *             "x": 0.5,
+                 *             "y": 0.85,
+                 *             "w": 0.2,
+                 *             "h": 0.04
+                 *           }
+                 *         },
+                 *         {
+                 *           "name": "plan",
+                 *           "type": "select",
+                 *           "signer": 0,
+                 *           "options": [
+                 *             "Basic",
+                 *             "Premium"
+                 *           ],
+                 *           "area": {
+                 *             "page": 1,
+                 *             "x": 0.1,
+                 *             "y": 0.3,
+                 *             "w": 0.3,
+                 *             "h": 0.04
+                 *           }
+                 *         },
+                 *         {
+                 *           "name": "seats",
+                 *           "type": "number",
+                 *           "signer": 0,
+                 *           "required": false,
+                 *           "area": {
+                 *             "page": 1,
+                 *             "x": 0.5,
+                 *             "y": 0.3,
+                 *             "w": 0.15,
+                 *             "h": 0.04
+                 *           }
+                 *         },
+                 *         {
+                 *           "name": "contract_id",
+                 *           "type": "text",
+                 *           "signer": 0,
+                 *           "value": "C-4711",
+                 *           "area": {
+                 *             "page": 1,
+                 *             "x": 0.1,
+                 *             "y": 0.2,
+                 *             "w": 0.3,
+                 *             "h": 0.04
+                 *           }
+                 *         }
+                 *       ]
                  *     }
                  */
                 "application/json": components["schemas"]["CreateDocument"];
@@ -3322,7 +3688,120 @@ export interface operations {
                      *       ],
                      *       "created_at": "2026-12-06T17:46:05.670Z",
                      *       "updated_at": "2026-12-06T17:46:05.670Z",
-                     *       "finished_at": null
+                     *       "finished_at": null,
+                     *       "fields": [
+                     *         {
+                     *           "name": "client_signature",
+                     *           "type": "signature",
+                     *           "signer": 0,
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.1,
+                     *             "y": 0.8,
+                     *             "w": 0.35,
+                     *             "h": 0.08
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": null,
+                     *           "filled": false,
+                     *           "readonly": false
+                     *         },
+                     *         {
+                     *           "name": "client_name",
+                     *           "type": "name",
+                     *           "signer": 0,
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.5,
+                     *             "y": 0.8,
+                     *             "w": 0.3,
+                     *             "h": 0.04
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": null,
+                     *           "filled": false,
+                     *           "readonly": false
+                     *         },
+                     *         {
+                     *           "name": "signed_on",
+                     *           "type": "date",
+                     *           "signer": 0,
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.5,
+                     *             "y": 0.85,
+                     *             "w": 0.2,
+                     *             "h": 0.04
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": null,
+                     *           "filled": false,
+                     *           "readonly": false
+                     *         },
+                     *         {
+                     *           "name": "plan",
+                     *           "type": "select",
+                     *           "signer": 0,
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.1,
+                     *             "y": 0.3,
+                     *             "w": 0.3,
+                     *             "h": 0.04
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [
+                     *             "Basic",
+                     *             "Premium"
+                     *           ],
+                     *           "value": null,
+                     *           "filled": false,
+                     *           "readonly": false
+                     *         },
+                     *         {
+                     *           "name": "seats",
+                     *           "type": "number",
+                     *           "signer": 0,
+                     *           "required": false,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.5,
+                     *             "y": 0.3,
+                     *             "w": 0.15,
+                     *             "h": 0.04
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": null,
+                     *           "filled": false,
+                     *           "readonly": false
+                     *         },
+                     *         {
+                     *           "name": "contract_id",
+                     *           "type": "text",
+                     *           "signer": 0,
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.1,
+                     *             "y": 0.2,
+                     *             "w": 0.3,
+                     *             "h": 0.04
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": "C-4711",
+                     *           "filled": true,
+                     *           "readonly": true
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["Document"];
@@ -3365,7 +3844,7 @@ export interface operations {
                 };
             };
             415: components["responses"]["unsupported_media_type"];
-            /** @description `not_a_pdf` (Not a PDF), `pdf_encrypted` (PDF Encrypted), `pdf_over_limit` (PDF Over Limit), `pdf_invalid` (PDF Invalid), `provider_not_configured` (Provider Not Configured), `idempotency_key_reused` (Idempotency Key Reused) */
+            /** @description `not_a_pdf` (Not a PDF), `pdf_encrypted` (PDF Encrypted), `pdf_over_limit` (PDF Over Limit), `pdf_invalid` (PDF Invalid), `provider_not_configured` (Provider Not Configured), `field_position_invalid` (Field Position Invalid), `idempotency_key_reused` (Idempotency Key Reused) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3547,7 +4026,120 @@ export interface operations {
                      *       ],
                      *       "created_at": "2026-12-06T17:46:05.670Z",
                      *       "updated_at": "2026-12-06T17:46:05.682Z",
-                     *       "finished_at": "2026-12-06T17:46:05.682Z"
+                     *       "finished_at": "2026-12-06T17:46:05.682Z",
+                     *       "fields": [
+                     *         {
+                     *           "name": "client_signature",
+                     *           "type": "signature",
+                     *           "signer": 0,
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.1,
+                     *             "y": 0.8,
+                     *             "w": 0.35,
+                     *             "h": 0.08
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": null,
+                     *           "filled": true,
+                     *           "readonly": false
+                     *         },
+                     *         {
+                     *           "name": "client_name",
+                     *           "type": "name",
+                     *           "signer": 0,
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.5,
+                     *             "y": 0.8,
+                     *             "w": 0.3,
+                     *             "h": 0.04
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": "Ada Lovelace",
+                     *           "filled": true,
+                     *           "readonly": false
+                     *         },
+                     *         {
+                     *           "name": "signed_on",
+                     *           "type": "date",
+                     *           "signer": 0,
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.5,
+                     *             "y": 0.85,
+                     *             "w": 0.2,
+                     *             "h": 0.04
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": "2026-12-06",
+                     *           "filled": true,
+                     *           "readonly": false
+                     *         },
+                     *         {
+                     *           "name": "plan",
+                     *           "type": "select",
+                     *           "signer": 0,
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.1,
+                     *             "y": 0.3,
+                     *             "w": 0.3,
+                     *             "h": 0.04
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [
+                     *             "Basic",
+                     *             "Premium"
+                     *           ],
+                     *           "value": "Premium",
+                     *           "filled": true,
+                     *           "readonly": false
+                     *         },
+                     *         {
+                     *           "name": "seats",
+                     *           "type": "number",
+                     *           "signer": 0,
+                     *           "required": false,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.5,
+                     *             "y": 0.3,
+                     *             "w": 0.15,
+                     *             "h": 0.04
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": 12,
+                     *           "filled": true,
+                     *           "readonly": false
+                     *         },
+                     *         {
+                     *           "name": "contract_id",
+                     *           "type": "text",
+                     *           "signer": 0,
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.1,
+                     *             "y": 0.2,
+                     *             "w": 0.3,
+                     *             "h": 0.04
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": "C-4711",
+                     *           "filled": true,
+                     *           "readonly": true
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["Document"];
@@ -3805,7 +4397,8 @@ export interface operations {
                      *       ],
                      *       "created_at": "2026-12-06T17:46:05.714Z",
                      *       "updated_at": "2026-12-06T17:46:05.718Z",
-                     *       "finished_at": null
+                     *       "finished_at": null,
+                     *       "fields": []
                      *     }
                      */
                     "application/json": components["schemas"]["Document"];
@@ -3969,7 +4562,19 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "values": {
+                 *         "plan": "Premium",
+                 *         "seats": 12
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApproveRequest"];
+            };
+        };
         responses: {
             /** @description The signer, the documents with their SHA-256, and where the code went */
             200: {
@@ -4031,7 +4636,17 @@ export interface operations {
                     "application/json": components["schemas"]["Approval"];
                 };
             };
-            400: components["responses"]["invalid_model"];
+            /** @description `invalid_model` (Invalid Model), `invalid_json` (Invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
             401: components["responses"]["unauthorized"];
             /** @description `document_not_found` (Not Found), `signer_not_found` (Not Found), `not_found` (Not Found) */
             404: {
@@ -4047,7 +4662,8 @@ export interface operations {
             408: components["responses"]["request_timeout"];
             409: components["responses"]["idempotency_key_in_progress"];
             413: components["responses"]["payload_too_large"];
-            /** @description `already_signed` (Already Signed), `signer_blocked` (Signer Blocked), `not_your_turn` (Not Your Turn), `document_completed` (Document Completed), `document_expired` (Document Expired), `document_closed` (Document Closed), `invalid_transition` (Not Possible Now), `approval_window_expired` (Approval Window Expired), `sms_country_not_allowed` (Country Not Allowed), `signer_unreachable` (Signer Unreachable), `otp_delivery_not_configured` (Delivery Not Configured), `invalid_phone` (Invalid Phone), `invalid_email` (Invalid Email), `idempotency_key_reused` (Idempotency Key Reused) */
+            415: components["responses"]["unsupported_media_type"];
+            /** @description `already_signed` (Already Signed), `signer_blocked` (Signer Blocked), `not_your_turn` (Not Your Turn), `document_completed` (Document Completed), `document_expired` (Document Expired), `document_closed` (Document Closed), `invalid_transition` (Not Possible Now), `approval_window_expired` (Approval Window Expired), `sms_country_not_allowed` (Country Not Allowed), `signer_unreachable` (Signer Unreachable), `otp_delivery_not_configured` (Delivery Not Configured), `invalid_phone` (Invalid Phone), `invalid_email` (Invalid Email), `field_values_invalid` (Field Values Invalid), `idempotency_key_reused` (Idempotency Key Reused) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -973,6 +973,28 @@ fn trust_paths() -> Vec<(&'static str, Value)> {
 /// `scripts/capture-examples.py` and checked against their schemas by the test suite.
 const EXAMPLES: &str = include_str!("openapi/examples.json");
 
+/// A JSON body the handler takes or leaves (`request_body(content = Option<T>)`, which utoipa
+/// writes as one of `null` and `T`): the body is `T`, not required. Clients then send no body
+/// rather than a JSON `null`.
+fn optional_body(op: &mut Value) {
+    let Some(body) = op.get_mut("requestBody") else {
+        return;
+    };
+    let Some(schema) = body.pointer_mut("/content/application~1json/schema") else {
+        return;
+    };
+    let Some(one_of) = schema.get("oneOf").and_then(Value::as_array) else {
+        return;
+    };
+    if let [null, inner] = one_of.as_slice()
+        && null == &json!({"type": "null"})
+    {
+        let inner = inner.clone();
+        *schema = inner;
+        body["required"] = json!(false);
+    }
+}
+
 /// Puts an operation's examples on its JSON request body and its JSON success answer.
 fn add_examples(op: &mut Value, examples: &Value) {
     let Some(mine) = op["operationId"].as_str().and_then(|id| examples.get(id)) else {
@@ -1036,6 +1058,7 @@ pub fn finish(doc: utoipa::openapi::OpenApi, keyed: &BTreeSet<(String, String)>)
                 if let Some(op) = item.get_mut(m) {
                     let is_keyed = keyed.contains(&(path.clone(), m.to_owned()));
                     finish_operation(path, m, op, is_keyed, &mut shared);
+                    optional_body(op);
                     add_examples(op, &examples);
                 }
             }

@@ -2,6 +2,8 @@
 
 from .advance import Advance
 from .approval import Approval
+from .approve_request import ApproveRequest
+from .approve_request_values import ApproveRequestValues
 from .attempt import Attempt
 from .attempt_check_status import AttemptCheckStatus
 from .attempt_response_code import AttemptResponseCode
@@ -47,6 +49,12 @@ from .error_body import ErrorBody
 from .error_object import ErrorObject
 from .error_object_code import ErrorObjectCode
 from .error_source import ErrorSource
+from .field import Field
+from .field_area import FieldArea
+from .field_area_input import FieldAreaInput
+from .field_input import FieldInput
+from .field_input_type import FieldInputType
+from .field_type import FieldType
 from .health import Health
 from .health_status import HealthStatus
 from .identification import Identification
@@ -171,6 +179,8 @@ from .webhook_resend_status import WebhookResendStatus
 __all__ = (
     "Advance",
     "Approval",
+    "ApproveRequest",
+    "ApproveRequestValues",
     "Attempt",
     "AttemptCheckStatus",
     "AttemptResponseCode",
@@ -214,6 +224,12 @@ __all__ = (
     "ErrorObject",
     "ErrorObjectCode",
     "ErrorSource",
+    "Field",
+    "FieldArea",
+    "FieldAreaInput",
+    "FieldInput",
+    "FieldInputType",
+    "FieldType",
     "Health",
     "HealthStatus",
     "Identification",

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.create_document_signers_item import CreateDocumentSignersItem
+    from ..models.field_input import FieldInput
     from ..models.reminders_input import RemindersInput
 
 
@@ -28,6 +29,12 @@ class CreateDocument:
         custom (list[str] | Unset): Free strings returned in every document webhook (seed 004): at most 20, each 1 to
             1000 characters once trimmed; repeats are dropped.
         expires_at (datetime.datetime | None | Unset): The document expires then (tenant clock); in the future.
+        fields (list[FieldInput] | None | Unset): Form fields to place on the document, each tied to a signer: where
+            their signature
+            goes, what they fill in (on approval, `values`) and what Signet fills (`name`, `date`).
+            Placed by an `area` or an `anchor` text of the PDF; a field off its page, on a page
+            the document does not have, overlapping another, or whose anchor is not found is 422
+            `field_position_invalid` (95). Absent: one signature per signer, placed by Signet.
         file (None | str | Unset): The PDF, base64: required in a JSON request. With multipart, send it as the `file`
             part instead and the rest as the `data` part.
         number (None | str | Unset): Your document number: 1 to 64 letters, digits and `@_,-` (else 400 with return code
@@ -43,6 +50,7 @@ class CreateDocument:
     signers: list[CreateDocumentSignersItem]
     custom: list[str] | Unset = UNSET
     expires_at: datetime.datetime | None | Unset = UNSET
+    fields: list[FieldInput] | None | Unset = UNSET
     file: None | str | Unset = UNSET
     number: None | str | Unset = UNSET
     reminders: None | RemindersInput | Unset = UNSET
@@ -71,6 +79,18 @@ class CreateDocument:
             expires_at = self.expires_at.isoformat()
         else:
             expires_at = self.expires_at
+
+        fields: list[dict[str, Any]] | None | Unset
+        if isinstance(self.fields, Unset):
+            fields = UNSET
+        elif isinstance(self.fields, list):
+            fields = []
+            for fields_type_0_item_data in self.fields:
+                fields_type_0_item = fields_type_0_item_data.to_dict()
+                fields.append(fields_type_0_item)
+
+        else:
+            fields = self.fields
 
         file: None | str | Unset
         if isinstance(self.file, Unset):
@@ -124,6 +144,8 @@ class CreateDocument:
             field_dict["custom"] = custom
         if expires_at is not UNSET:
             field_dict["expires_at"] = expires_at
+        if fields is not UNSET:
+            field_dict["fields"] = fields
         if file is not UNSET:
             field_dict["file"] = file
         if number is not UNSET:
@@ -142,6 +164,7 @@ class CreateDocument:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.create_document_signers_item import CreateDocumentSignersItem
+        from ..models.field_input import FieldInput
         from ..models.reminders_input import RemindersInput
 
         d = dict(src_dict)
@@ -172,6 +195,28 @@ class CreateDocument:
             return cast(datetime.datetime | None | Unset, data)
 
         expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+
+        def _parse_fields(data: object) -> list[FieldInput] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                fields_type_0 = []
+                _fields_type_0 = data
+                for fields_type_0_item_data in _fields_type_0:
+                    fields_type_0_item = FieldInput.from_dict(fields_type_0_item_data)
+
+                    fields_type_0.append(fields_type_0_item)
+
+                return fields_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[FieldInput] | None | Unset, data)
+
+        fields = _parse_fields(d.pop("fields", UNSET))
 
         def _parse_file(data: object) -> None | str | Unset:
             if data is None:
@@ -253,6 +298,7 @@ class CreateDocument:
             signers=signers,
             custom=custom,
             expires_at=expires_at,
+            fields=fields,
             file=file,
             number=number,
             reminders=reminders,

@@ -12,6 +12,7 @@ from ..models.document_signing_order import DocumentSigningOrder
 from ..models.document_status import DocumentStatus
 
 if TYPE_CHECKING:
+    from ..models.field import Field
     from ..models.reminders import Reminders
     from ..models.signer import Signer
 
@@ -28,6 +29,9 @@ class Document:
         current_sha256 (str): SHA-256 of the file as signed so far.
         custom (list[str]): Free strings returned in every document webhook (seed 004).
         expires_at (datetime.datetime | None): Tenant clock.
+        fields (list[Field]): The form fields placed on the document (`fields` on creation), in order, with their
+            values; empty for a document without fields (one signature per signer, placed by
+            Signet).
         file_url (str): The PDF as signed so far (`GET /v1/documents/{id}/file`).
         finished_at (datetime.datetime | None):
         id (str):
@@ -51,6 +55,7 @@ class Document:
     current_sha256: str
     custom: list[str]
     expires_at: datetime.datetime | None
+    fields: list[Field]
     file_url: str
     finished_at: datetime.datetime | None
     id: str
@@ -84,6 +89,11 @@ class Document:
             expires_at = self.expires_at.isoformat()
         else:
             expires_at = self.expires_at
+
+        fields = []
+        for fields_item_data in self.fields:
+            fields_item = fields_item_data.to_dict()
+            fields.append(fields_item)
 
         file_url = self.file_url
 
@@ -140,6 +150,7 @@ class Document:
                 "current_sha256": current_sha256,
                 "custom": custom,
                 "expires_at": expires_at,
+                "fields": fields,
                 "file_url": file_url,
                 "finished_at": finished_at,
                 "id": id,
@@ -164,6 +175,7 @@ class Document:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.field import Field
         from ..models.reminders import Reminders
         from ..models.signer import Signer
 
@@ -188,6 +200,13 @@ class Document:
             return cast(datetime.datetime | None, data)
 
         expires_at = _parse_expires_at(d.pop("expires_at"))
+
+        fields = []
+        _fields = d.pop("fields")
+        for fields_item_data in _fields:
+            fields_item = Field.from_dict(fields_item_data)
+
+            fields.append(fields_item)
 
         file_url = d.pop("file_url")
 
@@ -269,6 +288,7 @@ class Document:
             current_sha256=current_sha256,
             custom=custom,
             expires_at=expires_at,
+            fields=fields,
             file_url=file_url,
             finished_at=finished_at,
             id=id,

@@ -15,6 +15,8 @@ class ErrorObjectCode(StrEnum):
     DOCUMENT_NOT_FOUND = "document_not_found"
     DOCUMENT_NUMBER_TAKEN = "document_number_taken"
     DUPLICATE_PERSON_LIMIT = "duplicate_person_limit"
+    FIELD_POSITION_INVALID = "field_position_invalid"
+    FIELD_VALUES_INVALID = "field_values_invalid"
     FILE_TOO_LARGE = "file_too_large"
     IDEMPOTENCY_KEY_IN_PROGRESS = "idempotency_key_in_progress"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"

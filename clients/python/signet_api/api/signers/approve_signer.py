@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.approval import Approval
+from ...models.approve_request import ApproveRequest
 from ...models.error_body import ErrorBody
 from ...types import UNSET, Response, Unset
 
@@ -15,6 +16,7 @@ def _get_kwargs(
     id: str,
     signer_id: str,
     *,
+    body: ApproveRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -28,6 +30,11 @@ def _get_kwargs(
             signer_id=quote(str(signer_id), safe=""),
         ),
     }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -71,6 +78,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ErrorBody.from_dict(response.json())
 
@@ -113,16 +125,23 @@ def sync_detailed(
     signer_id: str,
     *,
     client: AuthenticatedClient | Client,
+    body: ApproveRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Approval | ErrorBody]:
     """Approve the documents: `confirmation_required`, and a one-time code is sent (always
     123456 in test mode). Within 2 hours of being asked, else 422 until a resend. An
     `advanced` signer's code goes only to the mobile number their identification verified.
 
+     A document with form fields takes the signer's `values`; a value that does not fit its
+    field, or a required field of the signer left empty, is 422 `field_values_invalid` naming
+    each (`values.NAME`). The values go into the PDF in the signer's own revision, with their
+    signature. The body is optional: without fields to fill, send none.
+
     Args:
         id (str):
         signer_id (str):
         idempotency_key (str | Unset):
+        body (ApproveRequest | Unset): The optional body of an approval.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,6 +154,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         signer_id=signer_id,
+        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -150,16 +170,23 @@ def sync(
     signer_id: str,
     *,
     client: AuthenticatedClient | Client,
+    body: ApproveRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Approval | ErrorBody | None:
     """Approve the documents: `confirmation_required`, and a one-time code is sent (always
     123456 in test mode). Within 2 hours of being asked, else 422 until a resend. An
     `advanced` signer's code goes only to the mobile number their identification verified.
 
+     A document with form fields takes the signer's `values`; a value that does not fit its
+    field, or a required field of the signer left empty, is 422 `field_values_invalid` naming
+    each (`values.NAME`). The values go into the PDF in the signer's own revision, with their
+    signature. The body is optional: without fields to fill, send none.
+
     Args:
         id (str):
         signer_id (str):
         idempotency_key (str | Unset):
+        body (ApproveRequest | Unset): The optional body of an approval.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,6 +200,7 @@ def sync(
         id=id,
         signer_id=signer_id,
         client=client,
+        body=body,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -182,16 +210,23 @@ async def asyncio_detailed(
     signer_id: str,
     *,
     client: AuthenticatedClient | Client,
+    body: ApproveRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Approval | ErrorBody]:
     """Approve the documents: `confirmation_required`, and a one-time code is sent (always
     123456 in test mode). Within 2 hours of being asked, else 422 until a resend. An
     `advanced` signer's code goes only to the mobile number their identification verified.
 
+     A document with form fields takes the signer's `values`; a value that does not fit its
+    field, or a required field of the signer left empty, is 422 `field_values_invalid` naming
+    each (`values.NAME`). The values go into the PDF in the signer's own revision, with their
+    signature. The body is optional: without fields to fill, send none.
+
     Args:
         id (str):
         signer_id (str):
         idempotency_key (str | Unset):
+        body (ApproveRequest | Unset): The optional body of an approval.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,6 +239,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         signer_id=signer_id,
+        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -217,16 +253,23 @@ async def asyncio(
     signer_id: str,
     *,
     client: AuthenticatedClient | Client,
+    body: ApproveRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Approval | ErrorBody | None:
     """Approve the documents: `confirmation_required`, and a one-time code is sent (always
     123456 in test mode). Within 2 hours of being asked, else 422 until a resend. An
     `advanced` signer's code goes only to the mobile number their identification verified.
 
+     A document with form fields takes the signer's `values`; a value that does not fit its
+    field, or a required field of the signer left empty, is 422 `field_values_invalid` naming
+    each (`values.NAME`). The values go into the PDF in the signer's own revision, with their
+    signature. The body is optional: without fields to fill, send none.
+
     Args:
         id (str):
         signer_id (str):
         idempotency_key (str | Unset):
+        body (ApproveRequest | Unset): The optional body of an approval.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -241,6 +284,7 @@ async def asyncio(
             id=id,
             signer_id=signer_id,
             client=client,
+            body=body,
             idempotency_key=idempotency_key,
         )
     ).parsed
