@@ -45,12 +45,25 @@ fn page(content: &str) -> TestPage {
 /// A PDF of US-letter pages (612×792) whose resources have Helvetica as /F1 and the given
 /// Form XObjects (name, content, resources' XObject names to ids of earlier forms).
 fn lopdf_pdf(pages: Vec<TestPage>, forms: &[(&str, &str)]) -> Vec<u8> {
+    lopdf_pdf_with_fonts(pages, forms, &|_| Vec::new())
+}
+
+/// [`lopdf_pdf`] with more fonts in the page resources, made by `fonts`.
+fn lopdf_pdf_with_fonts(
+    pages: Vec<TestPage>,
+    forms: &[(&str, &str)],
+    fonts: &dyn Fn(&mut Document) -> Vec<(&'static str, lopdf::ObjectId)>,
+) -> Vec<u8> {
     let mut doc = Document::with_version("1.7");
     let pages_id = doc.new_object_id();
     let font_id = doc.add_object(dictionary! {
         "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
         "Encoding" => "WinAnsiEncoding",
     });
+    let mut page_fonts = dictionary! { "F1" => font_id };
+    for (name, id) in fonts(&mut doc) {
+        page_fonts.set(name, id);
+    }
     // Each form sees the fonts and every form defined before it.
     let mut xobjects = lopdf::Dictionary::new();
     for (name, content) in forms {
@@ -70,7 +83,7 @@ fn lopdf_pdf(pages: Vec<TestPage>, forms: &[(&str, &str)]) -> Vec<u8> {
         xobjects.set(*name, id);
     }
     let resources_id = doc.add_object(dictionary! {
-        "Font" => dictionary! { "F1" => font_id },
+        "Font" => page_fonts,
         "XObject" => Object::Dictionary(xobjects),
     });
     let mut kids = Vec::new();
@@ -376,6 +389,27 @@ fn content_repeated_through_nested_forms_is_refused_not_interpreted() {
 }
 
 #[test]
+fn graphics_states_saved_too_deep_are_refused_and_balanced_ones_are_not() {
+    let text = "BT /F1 12 Tf 72 700 Td ({{client_signature}}) Tj ET";
+    let deep = format!("{}{text}", "q ".repeat(5000));
+    let pdf = lopdf_pdf(vec![page(&deep)], &[]);
+    let result = find_anchors(&pdf, &[ANCHOR]);
+    assert!(matches!(result, Err(PdfError::OverLimit(_))), "{result:?}");
+
+    let balanced = format!("{}{text}", "q Q ".repeat(5000));
+    let pdf = lopdf_pdf(vec![page(&balanced)], &[]);
+    assert!(find_anchors(&pdf, &[ANCHOR]).expect("search")[0].is_some());
+
+    // Within a form, the form's own unbalanced states end with the form.
+    let form = format!("{}{}", "q ".repeat(600), "0 0 m");
+    let pdf = lopdf_pdf(
+        vec![page(&format!("{} {text}", "/Fm0 Do ".repeat(4)))],
+        &[("Fm0", &form)],
+    );
+    assert!(find_anchors(&pdf, &[ANCHOR]).expect("search")[0].is_some());
+}
+
+#[test]
 fn garbage_and_truncated_input_is_an_error_not_a_panic() {
     let inputs: Vec<Vec<u8>> = vec![
         Vec::new(),
@@ -409,6 +443,72 @@ fn garbage_and_truncated_input_is_an_error_not_a_panic() {
         *b = b'(';
     }
     let _ = find_anchors(&damaged, &[ANCHOR]);
+}
+
+#[test]
+fn a_type3_font_without_to_unicode_is_read_by_its_glyph_names() {
+    // A Type3 font whose codes are A, B, C… and whose /Differences name the glyphs: the
+    // interpreter gives no Unicode for Type3 glyphs without ToUnicode, the fallback reading
+    // does, from the names.
+    let mut distinct: Vec<char> = Vec::new();
+    for c in ANCHOR.chars() {
+        if !distinct.contains(&c) {
+            distinct.push(c);
+        }
+    }
+    let name = |c: char| match c {
+        '{' => "braceleft".to_string(),
+        '}' => "braceright".to_string(),
+        '_' => "underscore".to_string(),
+        c => c.to_string(),
+    };
+    let type3 = |doc: &mut Document| {
+        let mut procs = lopdf::Dictionary::new();
+        let mut differences: Vec<Object> = vec![65.into()];
+        for &c in &distinct {
+            let proc_id = doc.add_object(Stream::new(
+                lopdf::Dictionary::new(),
+                b"600 0 0 0 500 700 d1 0 0 500 700 re f".to_vec(),
+            ));
+            procs.set(name(c), proc_id);
+            differences.push(Object::Name(name(c).into_bytes()));
+        }
+        let n = distinct.len() as i64;
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type3",
+            "FontBBox" => vec![0.into(), 0.into(), 500.into(), 700.into()],
+            "FontMatrix" => vec![0.001.into(), 0.into(), 0.into(), 0.001.into(), 0.into(), 0.into()],
+            "CharProcs" => procs,
+            "Encoding" => dictionary! { "Type" => "Encoding", "Differences" => differences },
+            "FirstChar" => 65, "LastChar" => 64 + n,
+            "Widths" => vec![Object::Integer(600); distinct.len()],
+            "Resources" => lopdf::Dictionary::new(),
+        });
+        vec![("F2", font)]
+    };
+    let coded: String = ANCHOR
+        .chars()
+        .map(|c| char::from(b'A' + distinct.iter().position(|d| *d == c).unwrap() as u8))
+        .collect();
+    let content = format!(
+        "BT /F1 12 Tf 72 700 Td (Sign below) Tj ET BT /F2 10 Tf 100 500 Td ({coded}) Tj ET"
+    );
+    let pdf = lopdf_pdf_with_fonts(vec![page(&content)], &[], &type3);
+    let found = find_anchors(&pdf, &[ANCHOR, "Sign below"]).expect("search");
+    let area = found[0].expect("anchor in the Type3 font");
+    // Twenty glyphs 0.6 em wide at 10 pt; an em high, 0.2 em of it below the baseline.
+    assert_near(
+        &area,
+        (612.0, 792.0),
+        (
+            100.0,
+            792.0 - 500.0 - 8.0,
+            100.0 + 20.0 * 6.0,
+            792.0 - 500.0 + 2.0,
+        ),
+        (0.5, 0.5),
+    );
+    assert_eq!(found[1].expect("Helvetica text").page, 1);
 }
 
 mod krilla_text {
