@@ -296,32 +296,41 @@ pub(crate) async fn with_validation_data(
     coverage: Coverage,
 ) -> Vec<u8> {
     let pdf = std::sync::Arc::new(pdf);
-    match add_validation_data(state, mode, pdf.clone(), fresh, coverage).await {
-        Ok(Some(out)) => out,
-        Ok(None) => std::sync::Arc::unwrap_or_clone(pdf),
+    let entries = needed_validation_data(state, mode, pdf.clone(), fresh, coverage).await;
+    // The read step has ended, so the file is ours again: no copy.
+    let mut pdf = std::sync::Arc::unwrap_or_clone(pdf);
+    match entries {
+        Ok(Some((file, entries))) => {
+            // Only the DSS revision is written here, a few kilobytes appended in place; on an
+            // error the file is as it was.
+            if let Err(e) = file.append_dss(&mut pdf, &entries) {
+                tracing::warn!(error = %e, "validation data not added; the file stays at B-T");
+            }
+        }
+        Ok(None) => {}
         Err(e) => {
             tracing::warn!(error = %e, "validation data not added; the file stays at B-T");
-            std::sync::Arc::unwrap_or_clone(pdf)
         }
     }
+    pdf
 }
 
-async fn add_validation_data(
+/// The file read once (its signatures and its DSS) and the validation data `coverage` asks
+/// for, or `None` when nothing is to be added.
+async fn needed_validation_data(
     state: &AppState,
     mode: Mode,
     pdf: std::sync::Arc<Vec<u8>>,
     fresh: &[String],
     coverage: Coverage,
-) -> Result<Option<Vec<u8>>, String> {
-    let bytes = pdf.clone();
-    let (material, dss) = crate::heavy::run(&state.heavy, move || {
-        let material = ltv::signature_material(&bytes)?;
-        let dss = ltv::read_dss(&bytes)?.unwrap_or_default();
-        Ok::<_, signet_pdf::PdfError>((material, dss))
-    })
-    .await
-    .map_err(|e| e.to_string())?
-    .map_err(|e| e.to_string())?;
+) -> Result<Option<(ltv::LtvFile, Vec<(String, ValidationData)>)>, String> {
+    let file = crate::heavy::run(&state.heavy, move || ltv::LtvFile::read(&pdf))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.to_string())?;
+    let empty = ltv::Dss::default();
+    let dss = file.dss().unwrap_or(&empty);
+    let material = file.material();
     let mut entries = Vec::new();
     for (i, m) in material.iter().enumerate() {
         let newest = i + 1 == material.len();
@@ -349,11 +358,7 @@ async fn add_validation_data(
     if entries.is_empty() {
         return Ok(None);
     }
-    crate::heavy::run(&state.heavy, move || ltv::add_dss(&pdf, &entries))
-        .await
-        .map_err(|e| e.to_string())?
-        .map(Some)
-        .map_err(|e| e.to_string())
+    Ok(Some((file, entries)))
 }
 
 /// The most an external OCSP response or CRL may be.

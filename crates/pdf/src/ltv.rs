@@ -154,7 +154,58 @@ pub fn vri_key(contents: &[u8]) -> String {
 /// Every signature and document timestamp of `pdf` with the certificates its validation data
 /// must cover, in the order they were made.
 pub fn signature_material(pdf: &[u8]) -> Result<Vec<SignatureMaterial>, PdfError> {
-    let doc = pdfwrite::load_structure(pdf)?;
+    Ok(material_of(&pdfwrite::load_structure(pdf)?))
+}
+
+/// A file read once for its long-term validation data: its signatures' material, its DSS,
+/// and the parsed structure, from which a DSS revision is appended without reading the file
+/// again. Signing adds validation data after every signature and before every document
+/// timestamp, so reading a large file once instead of four times is most of that step's cost.
+pub struct LtvFile {
+    doc: Document,
+    material: Vec<SignatureMaterial>,
+    dss: Option<Dss>,
+}
+
+impl LtvFile {
+    /// Parses `pdf`'s structure, and a second time with the DSS streams' content when it has
+    /// a DSS.
+    pub fn read(pdf: &[u8]) -> Result<LtvFile, PdfError> {
+        let structure = pdfwrite::load_structure(pdf)?;
+        let material = material_of(&structure);
+        let keep = dss_stream_ids(&structure);
+        let doc = if keep.is_empty() {
+            structure
+        } else {
+            load_keeping(pdf, keep)?
+        };
+        let dss = dss_of(&doc);
+        Ok(LtvFile { doc, material, dss })
+    }
+
+    /// Every signature and document timestamp, in the order they were made.
+    pub fn material(&self) -> &[SignatureMaterial] {
+        &self.material
+    }
+
+    /// The DSS as it is, if the file has one.
+    pub fn dss(&self) -> Option<&Dss> {
+        self.dss.as_ref()
+    }
+
+    /// Appends to `pdf` (the file this was read from) a revision whose DSS holds what the
+    /// file's DSS held plus `entries`, as [`add_dss`] says. On an error `pdf` is unchanged.
+    pub fn append_dss(
+        &self,
+        pdf: &mut Vec<u8>,
+        entries: &[(String, ValidationData)],
+    ) -> Result<(), PdfError> {
+        dss_update(&self.doc, entries)?.append_in_place(pdf)?;
+        Ok(())
+    }
+}
+
+fn material_of(doc: &Document) -> Vec<SignatureMaterial> {
     let mut out = Vec::new();
     for field in signature_fields(&doc) {
         let Some(id) = field.value else { continue };
@@ -221,7 +272,7 @@ pub fn signature_material(pdf: &[u8]) -> Result<Vec<SignatureMaterial>, PdfError
         });
     }
     out.sort_by_key(|m| m.revision_end);
-    Ok(out)
+    out
 }
 
 /// The DSS of a file as read back: its material and its VRI entries.
@@ -335,9 +386,12 @@ pub fn read_dss(pdf: &[u8]) -> Result<Option<Dss>, PdfError> {
         return Ok(None);
     }
     let doc = load_keeping(pdf, dss_stream_ids(&structure))?;
-    let Some(dss) = dss_dict(&doc) else {
-        return Ok(None);
-    };
+    Ok(dss_of(&doc))
+}
+
+/// The DSS of a file loaded with its DSS streams' content.
+fn dss_of(doc: &Document) -> Option<Dss> {
+    let dss = dss_dict(doc)?;
     let data = read_kinds(&doc, dss, [b"Certs", b"OCSPs", b"CRLs"]);
     let mut vri = BTreeMap::new();
     if let Some(v) = dss.get(b"VRI").ok().and_then(|v| deref_dict(&doc, v)) {
@@ -345,12 +399,12 @@ pub fn read_dss(pdf: &[u8]) -> Result<Option<Dss>, PdfError> {
             if let Some(entry) = deref_dict(&doc, entry) {
                 vri.insert(
                     String::from_utf8_lossy(key).into_owned(),
-                    read_kinds(&doc, entry, [b"Cert", b"OCSP", b"CRL"]),
+                    read_kinds(doc, entry, [b"Cert", b"OCSP", b"CRL"]),
                 );
             }
         }
     }
-    Ok(Some(Dss { data, vri }))
+    Some(Dss { data, vri })
 }
 
 /// Appends a revision whose DSS holds what the file's DSS held plus `entries`: per VRI key
@@ -358,15 +412,20 @@ pub fn read_dss(pdf: &[u8]) -> Result<Option<Dss>, PdfError> {
 /// DER object is stored once however many signatures name it. A VRI key already present
 /// keeps its entry as it was; the new material for it is added to the DSS arrays.
 pub fn add_dss(pdf: &[u8], entries: &[(String, ValidationData)]) -> Result<Vec<u8>, PdfError> {
-    let structure = pdfwrite::load_structure(pdf)?;
-    let keep = dss_stream_ids(&structure);
     // The existing streams' content is needed to store each object once; the rest of the
     // file is loaded without its streams.
-    let doc = if keep.is_empty() {
-        structure
-    } else {
-        load_keeping(pdf, keep)?
-    };
+    let file = LtvFile::read(pdf)?;
+    let mut out = Vec::with_capacity(pdf.len() + 64 * 1024);
+    out.extend_from_slice(pdf);
+    file.append_dss(&mut out, entries)?;
+    Ok(out)
+}
+
+/// The revision that writes the DSS of `doc` (loaded with its DSS streams) plus `entries`.
+fn dss_update<'a>(
+    doc: &'a Document,
+    entries: &[(String, ValidationData)],
+) -> Result<Update<'a>, PdfError> {
     let catalog_id = doc
         .trailer
         .get(b"Root")
@@ -465,8 +524,7 @@ pub fn add_dss(pdf: &[u8], entries: &[(String, ValidationData)]) -> Result<Vec<u
     update.set(dss_id, Object::Dictionary(dss));
     catalog.set("DSS", Object::Reference(dss_id));
     update.set(catalog_id, Object::Dictionary(catalog));
-    let (out, _) = update.write(pdf)?;
-    Ok(out)
+    Ok(update)
 }
 
 /// A certificate's revocation addresses: OCSP responders (AIA) and CRL distribution points,

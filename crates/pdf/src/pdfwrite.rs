@@ -228,14 +228,6 @@ impl<'a> Update<'a> {
         self.signature = Some((id, dict, reserved));
     }
 
-    /// Appends the update to a copy of `input` and returns the output with the placeholder
-    /// positions.
-    pub fn write(self, input: &[u8]) -> Result<(Vec<u8>, Option<Placeholder>), PdfError> {
-        let mut out = Vec::with_capacity(input.len() + self.tail_hint());
-        out.extend_from_slice(input);
-        self.append_to(out)
-    }
-
     /// A guess at the update's size, to reserve room for it in one allocation.
     fn tail_hint(&self) -> usize {
         16 * 1024 + self.signature.as_ref().map_or(0, |(_, _, r)| 2 * r)
@@ -244,10 +236,14 @@ impl<'a> Update<'a> {
     /// Appends the update to `input` itself, which is the file so far: the bytes are never
     /// copied, so a large file is held once. Returns the output with the placeholder
     /// positions.
-    pub fn append_to(
-        mut self,
-        mut input: Vec<u8>,
-    ) -> Result<(Vec<u8>, Option<Placeholder>), PdfError> {
+    pub fn append_to(self, mut input: Vec<u8>) -> Result<(Vec<u8>, Option<Placeholder>), PdfError> {
+        let placeholder = self.append_in_place(&mut input)?;
+        Ok((input, placeholder))
+    }
+
+    /// Appends the update to `input`, which is the file so far. On an error `input` is left
+    /// as it was: the update is written aside and added in one step at the end.
+    pub fn append_in_place(mut self, input: &mut Vec<u8>) -> Result<Option<Placeholder>, PdfError> {
         let xref_type = self.doc.reference_table.cross_reference_type;
         let mut tail: Vec<u8> = Vec::with_capacity(self.tail_hint());
         if !input.ends_with(b"\n") {
@@ -357,7 +353,7 @@ impl<'a> Update<'a> {
         let _ = write!(tail, "startxref\n{xref_at}\n%%EOF\n");
         // Earlier bytes stay as they are: the update only ever extends the file.
         input.extend_from_slice(&tail);
-        Ok((input, placeholder))
+        Ok(placeholder)
     }
 }
 
