@@ -207,7 +207,7 @@ impl LtvFile {
 
 fn material_of(doc: &Document) -> Vec<SignatureMaterial> {
     let mut out = Vec::new();
-    for field in signature_fields(&doc) {
+    for field in signature_fields(doc) {
         let Some(id) = field.value else { continue };
         let Ok(dict) = doc.get_object(id).and_then(Object::as_dict) else {
             continue;
@@ -392,11 +392,11 @@ pub fn read_dss(pdf: &[u8]) -> Result<Option<Dss>, PdfError> {
 /// The DSS of a file loaded with its DSS streams' content.
 fn dss_of(doc: &Document) -> Option<Dss> {
     let dss = dss_dict(doc)?;
-    let data = read_kinds(&doc, dss, [b"Certs", b"OCSPs", b"CRLs"]);
+    let data = read_kinds(doc, dss, [b"Certs", b"OCSPs", b"CRLs"]);
     let mut vri = BTreeMap::new();
-    if let Some(v) = dss.get(b"VRI").ok().and_then(|v| deref_dict(&doc, v)) {
+    if let Some(v) = dss.get(b"VRI").ok().and_then(|v| deref_dict(doc, v)) {
         for (key, entry) in v.iter() {
-            if let Some(entry) = deref_dict(&doc, entry) {
+            if let Some(entry) = deref_dict(doc, entry) {
                 vri.insert(
                     String::from_utf8_lossy(key).into_owned(),
                     read_kinds(doc, entry, [b"Cert", b"OCSP", b"CRL"]),
@@ -436,28 +436,28 @@ fn dss_update<'a>(
         .and_then(Object::as_dict)
         .map_err(malformed)?
         .clone();
-    let mut update = Update::new(&doc);
+    let mut update = Update::new(doc);
 
     // Existing material: each DER object with the reference that holds it.
     let mut known: [HashMap<Vec<u8>, Object>; 3] = Default::default();
     let mut arrays: [Vec<Object>; 3] = Default::default();
     let mut vri: Dictionary = Dictionary::new();
-    if let Some(dss) = dss_dict(&doc) {
+    if let Some(dss) = dss_dict(doc) {
         for (i, (key, _)) in KINDS.iter().enumerate() {
             for item in dss
                 .get(key)
                 .ok()
-                .and_then(|a| deref_array(&doc, a))
+                .and_then(|a| deref_array(doc, a))
                 .into_iter()
                 .flatten()
             {
-                if let Some(bytes) = stream_bytes(&doc, item) {
+                if let Some(bytes) = stream_bytes(doc, item) {
                     known[i].entry(bytes).or_insert_with(|| item.clone());
                 }
                 arrays[i].push(item.clone());
             }
         }
-        if let Some(v) = dss.get(b"VRI").ok().and_then(|v| deref_dict(&doc, v)) {
+        if let Some(v) = dss.get(b"VRI").ok().and_then(|v| deref_dict(doc, v)) {
             // Kept exactly as they were, a reference staying a reference.
             for (key, entry) in v.iter() {
                 vri.set(key.clone(), entry.clone());
