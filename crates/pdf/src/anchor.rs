@@ -118,8 +118,8 @@ const EM: f64 = 1000.0;
 /// Errors: [`PdfError::NotAPdf`] for bytes that do not parse, [`PdfError::Malformed`] for a
 /// document without pages, [`PdfError::Encrypted`] for a
 /// document that needs a password, [`PdfError::OverLimit`] when the pages to read repeat
-/// their content beyond [`MAX_INTERPRETED_BYTES`], [`PdfError::Render`] when the interpreter
-/// fails on the file.
+/// their content beyond [`MAX_INTERPRETED_BYTES`] or a page saves graphics states more than
+/// [`MAX_SAVED_STATES`] deep, [`PdfError::Render`] when the interpreter fails on the file.
 pub fn find_anchors(input: &[u8], needles: &[&str]) -> Result<Vec<Option<TextArea>>, PdfError> {
     let wanted: Vec<Vec<char>> = needles
         .iter()
@@ -157,13 +157,13 @@ fn search(
     let cache = InterpreterCache::new();
     let mut simple_fonts = HashMap::new();
     let mut budget = MAX_INTERPRETED_BYTES;
+    let done = |found: &[Option<TextArea>]| {
+        found
+            .iter()
+            .zip(wanted)
+            .all(|(f, w)| f.is_some() || w.is_empty())
+    };
     for (index, page) in pdf.pages().iter().enumerate() {
-        let done = |found: &[Option<TextArea>]| {
-            found
-                .iter()
-                .zip(wanted)
-                .all(|(f, w)| f.is_some() || w.is_empty())
-        };
         if done(found) {
             break;
         }
@@ -187,14 +187,15 @@ fn search(
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let (width, height) = page.render_dimensions();
         let (width, height) = (f64::from(width), f64::from(height));
+        // User space to the displayed page: y down, from the top-left corner, rotated.
+        let initial = page.initial_transform(true).to_kurbo();
         let mut ctx = Context::new(
-            page.initial_transform(true).to_kurbo(),
+            initial,
             Rect::new(0.0, 0.0, width, height),
             &cache,
             page.xref(),
             settings.clone(),
         );
-        let initial = page.initial_transform(true).to_kurbo();
         let mut device = Collector::new(wanted, found, number, width, height);
         interpret_page(page, &mut ctx, &mut device);
         let unmapped = device.unmapped;
