@@ -534,13 +534,13 @@ async fn three_signers_fill_their_fields_and_every_signature_stays_intact() {
         .assert(201)
         .clone();
     let plans = ["Basic", "Premium", "Basic"];
-    for k in 0..3usize {
+    for (k, plan) in plans.iter().enumerate() {
         app.post(
             &signer_path(&doc, k, "approve"),
             json!({"values": {
                 format!("note{k}"): format!("Note of signer {k}"),
                 format!("agree{k}"): true,
-                format!("plan{k}"): plans[k],
+                format!("plan{k}"): plan,
             }}),
         )
         .await
