@@ -509,6 +509,41 @@ fn a_type3_font_without_to_unicode_is_read_by_its_glyph_names() {
         (0.5, 0.5),
     );
     assert_eq!(found[1].expect("Helvetica text").page, 1);
+
+    // The same text placed with the text matrix, the leading, a TJ array with kerning, and
+    // the ' and " operators: the simple reading keeps the text state like the interpreter.
+    let (first, second) = coded.split_at(7);
+    let placed = format!(
+        "BT /F2 10 Tf 14 TL 2 0 0 2 100 528 Tm T* [({first}) -200 ({second})] TJ ET \
+         BT /F2 10 Tf 1 0 0 1 300 120 Tm -12 TL (AB) ' 0 1 ({coded}) \" ET"
+    );
+    let pdf = lopdf_pdf_with_fonts(vec![page(&placed)], &[], &type3);
+    let area = find_anchors(&pdf, &[ANCHOR]).expect("search")[0].expect("found");
+    // Scaled by 2: the baseline 2 × 14 below 528, x from 100, an em of 20 pt, glyphs 12 pt
+    // wide and a 4 pt gap from the kerning.
+    assert_near(
+        &area,
+        (612.0, 792.0),
+        (100.0, 292.0 - 16.0, 100.0 + 20.0 * 12.0 + 4.0, 292.0 + 4.0),
+        (0.5, 0.5),
+    );
+    // The second text, once an X breaks the first: the ' and the " operators each move to the next line by the leading
+    // (-12: up 12 pt, so the baseline is 144), and each glyph takes the 1 pt character
+    // spacing of the ".
+    let only_second = placed.replacen("-200 (", "-200 (X", 1);
+    let pdf = lopdf_pdf_with_fonts(vec![page(&only_second)], &[], &type3);
+    let area = find_anchors(&pdf, &[ANCHOR]).expect("search")[0].expect("found");
+    assert_near(
+        &area,
+        (612.0, 792.0),
+        (
+            300.0,
+            792.0 - 144.0 - 8.0,
+            300.0 + 19.0 * 7.0 + 6.0,
+            792.0 - 144.0 + 2.0,
+        ),
+        (0.5, 0.5),
+    );
 }
 
 mod krilla_text {
