@@ -807,6 +807,37 @@ impl Index {
                 });
             }
         }
+        // A query token paired alone with a list token that it and its neighbour written as one
+        // meet better (Chang Ho / Changho, where chang alone is a typo of changho): the pair
+        // becomes a split, and the neighbour is matched too.
+        for p in pairs.iter_mut() {
+            if p.q.len() != 1 || p.l.len() != 1 {
+                continue;
+            }
+            let (i, j) = (p.q[0], p.l[0]);
+            let lid = name.tokens[j];
+            for i0 in [i.checked_sub(1), Some(i)].into_iter().flatten() {
+                if i0 + 1 >= qt.len() {
+                    continue;
+                }
+                let other = if i0 == i { i + 1 } else { i0 };
+                if q_used[other] || qt[other].kind != TokKind::Word {
+                    continue;
+                }
+                if let Some(&(_, s, _)) = split_cands[i0].iter().find(|(v, _, _)| *v == lid)
+                    && s * 0.98 > p.sim
+                {
+                    q_used[other] = true;
+                    *p = Pair {
+                        q: vec![i0, i0 + 1],
+                        l: vec![j],
+                        sim: s * 0.98,
+                        how: MatchHow::Split,
+                    };
+                    break;
+                }
+            }
+        }
         // One token on one side for two adjacent tokens on the other.
         for i in 0..qt.len() {
             if q_used[i] || qt[i].kind != TokKind::Word {

@@ -435,22 +435,33 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
     {
         ws.remove(0);
     }
+    // In a Korean or Chinese name a word spelled like a legal form is a surname (Sa 사, Pao 包).
+    let culture = culture_of(name, &ws);
     let keep = |w: &(Word, bool)| {
-        !LEGAL_FORMS.contains(&w.0.text.as_str()) && !GENERATIONAL.contains(&w.0.text.as_str())
+        (culture != 0 || !LEGAL_FORMS.contains(&w.0.text.as_str()))
+            && !GENERATIONAL.contains(&w.0.text.as_str())
     };
     if ws.iter().any(keep) {
         ws.retain(keep);
     }
-    let culture = culture_of(name, &ws);
+    // A name transcribed the German way from Cyrillic is so throughout.
+    let german = ws
+        .iter()
+        .any(|w| romanize::german_cyrillic_marked(&w.0.text));
     let mut toks: Vec<Tok> = ws
         .iter()
         .map(|(w, _)| {
             let mut t = make_tok(&w.text);
             t.abjad = w.abjad;
             t.orig = w.orig.as_deref().map(Into::into);
-            // One-letter Korean surnames (O, U) and given-name syllables are names.
-            if culture & KOREAN != 0 && t.kind == TokKind::Initial {
+            // One-letter Korean surnames (O, U) and given-name syllables are names, and so is a
+            // Korean or Chinese surname spelled like a particle (Du 杜 or 두, Da, Di).
+            if culture & KOREAN != 0 && t.kind == TokKind::Initial
+                || culture != 0 && t.kind == TokKind::Particle
+            {
                 t.kind = TokKind::Word;
+                t.folded = fold(&t.raw);
+                t.skel = skeleton(&t.folded);
             }
             add_culture_keys(&mut t, culture);
             if t.kind == TokKind::Word {
@@ -461,13 +472,44 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                     let rest = rest.to_owned();
                     push_alt(&mut t, &rest);
                 }
-                for a in romanize::cyrillic_transcriptions(&t.raw) {
+                for a in romanize::cyrillic_transcriptions_in(&t.raw, german) {
                     push_alt(&mut t, &a);
                 }
                 if let Some(a) = romanize::ukrainian_as_russian(&t.raw) {
+                    if let Some(f) = romanize::ukrainian_feminine(&a) {
+                        push_alt(&mut t, &f);
+                    }
+                    push_alt(&mut t, &a);
+                }
+                if let Some(a) = romanize::ukrainian_feminine(&t.raw) {
                     push_alt(&mut t, &a);
                 }
                 if arabic && let Some(a) = romanize::maghreb_french(&t.raw) {
+                    push_alt(&mut t, &a);
+                }
+                if arabic {
+                    // The word and, with a joined article, the word after it; a final ة
+                    // written -ah is -a (Oqbah / Uqba).
+                    let mut bases = vec![t.raw.clone()];
+                    if let Some(rest) = romanize::joined_article(&t.raw) {
+                        bases.push(rest.to_owned());
+                    }
+                    for b in bases.clone() {
+                        if b.len() >= 5
+                            && let Some(stem) = b.strip_suffix("ah")
+                        {
+                            let a = format!("{stem}a");
+                            push_alt(&mut t, &a);
+                            bases.push(a);
+                        }
+                    }
+                    for b in &bases {
+                        for a in romanize::arabic_vowels(b) {
+                            push_alt(&mut t, &a);
+                        }
+                    }
+                }
+                for a in romanize::persian_spellings(&t.raw) {
                     push_alt(&mut t, &a);
                 }
                 for a in ukrainian_russian_given(&t.folded) {
@@ -553,9 +595,9 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
     if name.chars().any(romanize::is_han)
         || (words
             .iter()
-            .any(|w| romanize::chinese_surnames(w).next().is_some())
+            .any(|w| !romanize::chinese_surnames(w).is_empty())
             && words.iter().all(|w| {
-                romanize::chinese_surnames(w).next().is_some()
+                !romanize::chinese_surnames(w).is_empty()
                     || romanize::chinese_shaped(&romanize::chinese_key(w))
             }))
     {
@@ -737,6 +779,14 @@ mod tests {
             ["jose", "maria", "muller", "ludenscheidt"]
         );
         assert_eq!(raw("O'Brien"), ["obrien"]);
+        // A Korean or Chinese surname spelled like a legal form stays.
+        assert_eq!(raw("Pao Yu-shou"), ["pao", "yu", "shou"]);
+        assert_eq!(raw("SA, Jiho"), ["jiho", "sa"]);
+        // ... and one spelled like a particle is a name, not a particle.
+        let kinds = |s: &str| tokens(s).into_iter().map(|t| t.kind).collect::<Vec<_>>();
+        assert_eq!(kinds("DU, Minhyeok"), [TokKind::Word, TokKind::Word]);
+        assert_eq!(kinds("Du Yuesheng"), [TokKind::Word, TokKind::Word]);
+        assert_eq!(kinds("Bruno du Pont")[1], TokKind::Particle);
     }
 
     #[test]
@@ -763,7 +813,19 @@ mod tests {
         assert!(alts("Mykola Marchenko", 0).contains(&"nikolay".to_owned()));
         assert!(alts("Vladimir Zakharchenko", 0).contains(&"volodymyr".to_owned()));
         assert!(alts("Hanna Kovalchuk", 0).contains(&"anna".to_owned()));
+        assert!(alts("Khoma Marchuk", 0).contains(&"foma".to_owned()));
+        // A Ukrainian woman's family name in -ska read the Russian way, and back.
+        assert!(alts("Uliana Haivoronska", 1).contains(&"gaivoronskaya".to_owned()));
+        assert!(alts("Ulyana Gayvoronskaya", 1).contains(&"gayvoronska".to_owned()));
+        // The German transcription throughout a name that shows it somewhere.
+        assert!(alts("Choma Wiwtscharenko", 0).contains(&"khoma".to_owned()));
+        assert!(alts("Choma Chomenko", 0).is_empty());
         // Only in a name that shows an Arabic article or particle: Charles stays Charles.
         assert!(alts("Charles Michel", 0).is_empty());
+        // Arabic o/u, e/i, Egyptian g and -ah, on a word and after a joined article.
+        assert!(alts("Oqbah Al Zaheri", 0).contains(&"uqba".to_owned()));
+        assert!(alts("Oqbah Al Zaheri", 1).contains(&"zahiri".to_owned()));
+        assert!(alts("Jameel Aljondi", 1).contains(&"jundi".to_owned()));
+        assert!(alts("Talal El-Gondi", 1).contains(&"jundi".to_owned()));
     }
 }
