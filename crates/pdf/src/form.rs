@@ -715,8 +715,8 @@ impl Placement {
     }
 }
 
-/// The page's visible box: CropBox, else MediaBox, inherited through the page tree; A4 when
-/// neither is there.
+/// The page's visible box: the CropBox within the MediaBox, else the MediaBox, inherited
+/// through the page tree; A4 when neither is there.
 fn visible_box(doc: &Document, page_id: ObjectId) -> [f32; 4] {
     let read = |key: &[u8]| -> Option<[f32; 4]> {
         let v = inherited(doc, page_id, key)?;
@@ -733,9 +733,25 @@ fn visible_box(doc: &Document, page_id: ObjectId) -> [f32; 4] {
             _ => None,
         }
     };
-    read(b"CropBox")
-        .or_else(|| read(b"MediaBox"))
-        .unwrap_or([0.0, 0.0, 595.0, 842.0])
+    let media = read(b"MediaBox").unwrap_or([0.0, 0.0, 595.0, 842.0]);
+    // The CropBox as it is shown: within the MediaBox (as the renderer and the anchor
+    // search take it, so an anchor's area and a field's rectangle agree).
+    match read(b"CropBox") {
+        Some([a, b, c, d]) => {
+            let clipped = [
+                a.max(media[0]),
+                b.max(media[1]),
+                c.min(media[2]),
+                d.min(media[3]),
+            ];
+            if clipped[2] - clipped[0] > 1.0 && clipped[3] - clipped[1] > 1.0 {
+                clipped
+            } else {
+                media
+            }
+        }
+        None => media,
+    }
 }
 
 /// The page's /Rotate, inherited, as 0, 90, 180 or 270.
