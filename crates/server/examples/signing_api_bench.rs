@@ -196,11 +196,18 @@ enum Coverage {
 /// signature `coverage` names, its chain and timestamp chain, an OCSP answer for each
 /// certificate that names the responder, the issuing CA's and the root's CRLs; `pdf` as it
 /// was when there is nothing to add.
-fn add_validation(pdf: Vec<u8>, trust: &TrustStore, coverage: Coverage) -> Result<Vec<u8>, String> {
+fn add_validation(
+    mut pdf: Vec<u8>,
+    trust: &TrustStore,
+    coverage: Coverage,
+) -> Result<Vec<u8>, String> {
     let now = chrono::Utc::now();
     let e = |e: signet_pdf::PdfError| e.to_string();
-    let material = ltv::signature_material(&pdf).map_err(e)?;
-    let dss = ltv::read_dss(&pdf).map_err(e)?.unwrap_or_default();
+    // Read once, appended in place: as the server does it.
+    let file = ltv::LtvFile::read(&pdf).map_err(e)?;
+    let empty = ltv::Dss::default();
+    let dss = file.dss().unwrap_or(&empty);
+    let material = file.material();
     let issuing = trust.issuing_der();
     let week = Duration::from_secs(7 * 24 * 3600);
     let mut entries = Vec::new();
@@ -244,7 +251,8 @@ fn add_validation(pdf: Vec<u8>, trust: &TrustStore, coverage: Coverage) -> Resul
     if entries.is_empty() {
         return Ok(pdf);
     }
-    ltv::add_dss(&pdf, &entries).map_err(e)
+    file.append_dss(&mut pdf, &entries).map_err(e)?;
+    Ok(pdf)
 }
 
 /// One document's signing work: check, two signatures, the closing document timestamp; with
