@@ -70,6 +70,7 @@ mod cmsbuild;
 mod completion;
 mod error;
 pub mod form;
+pub mod html;
 mod intake;
 pub mod ltv;
 mod pdfwrite;
