@@ -583,24 +583,33 @@ pub(crate) const CHINESE: u8 = 2;
 fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
     let mut c = 0;
     let words: Vec<&str> = ws.iter().map(|w| w.0.text.as_str()).collect();
-    if name.chars().any(romanize::is_hangul)
-        || (words.iter().any(|w| romanize::korean_surname(w).is_some())
-            && words.iter().all(|w| {
-                romanize::korean_surname(w).is_some()
-                    || romanize::korean_shaped(&romanize::korean_key(w))
-            }))
-    {
+    // Each word is looked up once: (is a surname, is made of the culture's syllables).
+    let korean = || {
+        let mut surname = false;
+        for w in &words {
+            let s = romanize::korean_surname(w).is_some();
+            if !s && !romanize::korean_shaped(&romanize::korean_key(w)) {
+                return false;
+            }
+            surname |= s;
+        }
+        surname
+    };
+    if name.chars().any(romanize::is_hangul) || korean() {
         c |= KOREAN;
     }
-    if name.chars().any(romanize::is_han)
-        || (words
-            .iter()
-            .any(|w| !romanize::chinese_surnames(w).is_empty())
-            && words.iter().all(|w| {
-                !romanize::chinese_surnames(w).is_empty()
-                    || romanize::chinese_shaped(&romanize::chinese_key(w))
-            }))
-    {
+    let chinese = || {
+        let mut surname = false;
+        for w in &words {
+            let s = !romanize::chinese_surnames(w).is_empty();
+            if !s && !romanize::chinese_shaped(&romanize::chinese_key(w)) {
+                return false;
+            }
+            surname |= s;
+        }
+        surname
+    };
+    if name.chars().any(romanize::is_han) || chinese() {
         c |= CHINESE;
     }
     c
