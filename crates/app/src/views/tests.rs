@@ -121,6 +121,8 @@ fn old_document(wf: &Workflow) -> Value {
         "created_at": format(&d.created_at),
         "updated_at": format(&d.updated_at),
         "finished_at": d.finished_at.as_ref().map(format),
+        // A document without form fields lists none.
+        "fields": [],
     })
 }
 
