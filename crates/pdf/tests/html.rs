@@ -642,3 +642,58 @@ fn sample_document_for_eyes() {
         std::fs::write(fielded, with_fields).expect("write sample");
     }
 }
+
+#[test]
+fn any_script_stays_text_and_fields_in_cells_and_lists_are_placed() {
+    let html = r#"<h2>Ünïcödé</h2>
+<p>The office's first fluffy waffle. Café, naïve, e&#x301; combined.</p>
+<p>עברית ומספרים 123 — العربية نص — 中文 😀 — Ελληνικά</p>
+<table><tr><th>Party</th><th>Signature</th></tr>
+<tr><td>Client</td><td><signet-field name="cell" type="signature" signer="0" width="120" height="30"></td></tr></table>
+<ol><li>I agree <signet-field name="item" type="checkbox" signer="0"></li></ol>"#;
+    let (pdf, fields) = render(html);
+    check_pdf(&pdf, 20 << 20).expect("check");
+    let by = |n: &str| fields.iter().find(|f| f.name == n).expect(n).clone();
+    let (cell, item) = (by("cell"), by("item"));
+    // The cell's field is in the second column, right of the first; the list's below the table.
+    assert!(cell.x > 56.69 / 595.28 + 0.1, "{cell:?}");
+    assert!(item.y > cell.y + cell.h, "{cell:?} {item:?}");
+    assert!(item.x > 56.69 / 595.28 + 0.03, "{item:?}");
+    let Some(text) = text_of(&pdf) else { return };
+    for expected in [
+        "Ünïcödé",
+        "office's first fluffy waffle",
+        "Café, naïve",
+        "Ελληνικά",
+        "Client",
+        "I agree",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    // Right-to-left words come out whole, whichever order a reader puts them in.
+    for word in ["עברית", "ומספרים", "العربية"] {
+        let reversed: String = word.chars().rev().collect();
+        assert!(
+            text.contains(word) || text.contains(&reversed),
+            "{word:?} not in:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_hundred_pages_render_in_reasonable_time() {
+    let para = "<p>Clause text that fills the page, line after line, with words. </p>".repeat(30);
+    let html = vec![para; 100].join("<hr class=page-break>");
+    let started = std::time::Instant::now();
+    let (pdf, _) = render(&html);
+    assert_eq!(pages(&pdf), 100);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    let limits = HtmlLimits::default();
+    let more = format!("{html}<hr class=page-break><p>one more</p>");
+    let e = render_html(&more, &limits).expect_err("101 pages");
+    assert!(e.what.contains("100 pages"), "{e}");
+}
