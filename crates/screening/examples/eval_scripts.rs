@@ -5,7 +5,8 @@
 //! nomenklatura (logic-v2 at yente's threshold 0.7) run in the same command
 //! (`eval/scripts/baseline.py`; each skipped with a notice when its Python package is missing).
 //!
-//! `cargo run -p signet-screening --release --example eval_scripts [heldout]`
+//! `cargo run -p signet-screening --release --example eval_scripts [heldout | independent |
+//! independent2]` (the argument names another set under `eval/scripts/`)
 //!
 //! The Python interpreter is `$SIGNET_EVAL_PYTHON`, else `$SIGNET_TEST_PYTHON`, else the
 //! workspace's `.venv/bin/python`. Writes `results.json` (ours) and `baseline.json` beside the
