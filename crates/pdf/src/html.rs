@@ -847,7 +847,6 @@ enum Block {
         rows: Vec<Row>,
         columns: usize,
         indent: f32,
-        at: Pos,
     },
     Rule {
         indent: f32,
@@ -1327,7 +1326,6 @@ impl Builder<'_> {
                 rows,
                 columns,
                 indent,
-                at: table.at,
             });
         }
         Ok(())
@@ -1897,7 +1895,9 @@ impl Flow {
                     self.room(h, p.at)?;
                     if first {
                         self.space(p.before);
-                        self.room(h, p.at)?;
+                        // A heading keeps two lines of what follows it on its page.
+                        let keep = if p.before > 0.0 { BODY_SIZE * 2.7 } else { 0.0 };
+                        self.room(h + keep, p.at)?;
                         if let Some(marker) = &p.marker {
                             let mut inline = Inline::new();
                             inline.push_text(marker, p.style.bold, false);
@@ -1925,8 +1925,7 @@ impl Flow {
                 rows,
                 columns,
                 indent,
-                at,
-            } => self.table(engine, rows, *columns, *indent, *at, fields)?,
+            } => self.table(engine, rows, *columns, *indent, fields)?,
         }
         Ok(())
     }
@@ -1937,7 +1936,6 @@ impl Flow {
         rows: &[Row],
         columns: usize,
         indent: f32,
-        at: Pos,
         fields: &[FieldSpec],
     ) -> Result<(), HtmlError> {
         let total = CONTENT_W - indent;
@@ -1993,7 +1991,7 @@ impl Flow {
             if height > CONTENT_H {
                 return Err(err(row.at, "a table row taller than a page"));
             }
-            self.room(height, if self.at_top() { at } else { row.at })?;
+            self.room(height, row.at)?;
             let top = self.y;
             let mut x = MARGIN + indent;
             for (i, &w) in widths.iter().enumerate() {
