@@ -267,7 +267,16 @@ fn allowed_attr(tag: &str, attr: &str) -> bool {
         "id" => true,
         "style" => !matches!(
             tag,
-            "html" | "head" | "title" | "meta" | "br" | "img" | "signet-field"
+            "html"
+                | "head"
+                | "title"
+                | "meta"
+                | "body"
+                | "thead"
+                | "tbody"
+                | "br"
+                | "img"
+                | "signet-field"
         ),
         "class" => tag == "hr",
         "lang" => tag == "html",

@@ -494,6 +494,13 @@ fn every_refused_construct_says_where_it_is() {
         ("<head><script></script></head>", 1, 7, "<script>"),
         ("<head><meta charset=latin1></head>", 1, 7, "utf-8"),
         ("<p title=\"x\" title=\"y\">a</p>", 1, 4, "title"),
+        ("<body style=\"text-align: center\">a</body>", 1, 7, "style"),
+        (
+            "<table><tbody style=\"x: y\"></tbody></table>",
+            1,
+            15,
+            "style",
+        ),
         ("<p>a</p", 1, 5, "not closed"),
         ("<p a=b\"c>x</p>", 1, 7, "quotes"),
     ];
