@@ -183,6 +183,8 @@ messages! {
         "Es wurden gerade zu viele Codes gesendet. Bitte versuchen Sie es später noch einmal.";
     sign_sms_limit_reached: "No more codes can be sent by text message this month. Please contact the sender.",
         "In diesem Monat können keine weiteren Codes per SMS gesendet werden. Bitte wenden Sie sich an den Absender.";
+    sign_fields_missing: "This document has fields you must fill in before approving: {detail}. This page cannot fill them in yet; please contact the sender.",
+        "Dieses Dokument hat Felder, die Sie vor der Zustimmung ausfüllen müssen: {detail}. Diese Seite kann sie noch nicht ausfüllen; bitte wenden Sie sich an den Absender.";
     sign_approve_first: "Please approve first.",
         "Bitte stimmen Sie zuerst zu.";
     sign_try_again: "That did not work. Please try again in a moment.",

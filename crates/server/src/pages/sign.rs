@@ -367,6 +367,15 @@ fn words(lang: Lang, e: &AppError) -> String {
         "rate_limited" => m.sign_rate_limited,
         "sms_limit_reached" => m.sign_sms_limit_reached,
         "signature_flow_not_initialized" => m.sign_approve_first,
+        // The page fills no form fields yet: the required ones are named.
+        "field_values_invalid" => {
+            let names: Vec<&str> = e
+                .fields
+                .iter()
+                .map(|f| f.field.strip_prefix("values.").unwrap_or(&f.field))
+                .collect();
+            return fill(m.sign_fields_missing, &[("detail", &names.join(", "))]);
+        }
         _ if e.status.is_server_error() => m.sign_try_again,
         _ => return e.detail.clone(),
     }

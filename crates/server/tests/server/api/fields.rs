@@ -383,7 +383,10 @@ async fn approve_values_are_checked_and_required_fields_named() {
         .unwrap();
     assert_eq!(resp.status(), 422);
     let html = resp.text().await.unwrap();
-    assert!(html.contains("values.note is required"), "{html}");
+    assert!(
+        html.contains("fill in before approving: note, agree, plan, seats."),
+        "{html}"
+    );
     // Nothing was approved by any of these.
     let now = document(&app, &doc).await;
     assert_eq!(now["signers"][0]["status"], "user_consent_required");
