@@ -140,13 +140,10 @@ fn fill(s: u32, name: &str) -> FormFill {
     }
 }
 
-/// One document: (fields written first,) three signatures, the document timestamp.
-fn run(pdf: &[u8], trust: &TrustStore, with_fields: bool, now: DateTime<Utc>) -> Vec<u8> {
-    let mut file = if with_fields {
-        add_form_fields(pdf.to_vec(), &fields()).expect("fields")
-    } else {
-        pdf.to_vec()
-    };
+/// One document's signing: three signatures (each filling its signer's fields when `with_fields`)
+/// and the document timestamp, on `first` (the stored original).
+fn sign_all(first: &[u8], trust: &TrustStore, with_fields: bool, now: DateTime<Utc>) -> Vec<u8> {
+    let mut file = first.to_vec();
     for (s, name) in ["Ana Silva", "Bruno Costa", "Clara Dias"]
         .iter()
         .enumerate()
@@ -192,16 +189,21 @@ fn main() {
     let now = now();
     let trust = TrustStore::generate("Bench", now).expect("trust");
     let pdf = make_pdf();
+    let with_fields = add_form_fields(pdf.clone(), &fields()).expect("fields");
     // Warm up both, then alternate so the machine's noise falls on both alike.
-    run(&pdf, &trust, false, now);
-    run(&pdf, &trust, true, now);
-    let (mut plain, mut with) = (Vec::new(), Vec::new());
+    sign_all(&pdf, &trust, false, now);
+    sign_all(&with_fields, &trust, true, now);
+    let (mut plain, mut with, mut create) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..rounds {
         let t = Instant::now();
-        let a = run(&pdf, &trust, false, now);
+        let a = sign_all(&pdf, &trust, false, now);
         plain.push(t.elapsed().as_secs_f64() * 1000.0);
+        // The fields' revision is written once, when the document is created.
         let t = Instant::now();
-        let b = run(&pdf, &trust, true, now);
+        let first = add_form_fields(pdf.clone(), &fields()).expect("fields");
+        create.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        let b = sign_all(&first, &trust, true, now);
         with.push(t.elapsed().as_secs_f64() * 1000.0);
         std::hint::black_box((a, b));
     }
@@ -209,12 +211,20 @@ fn main() {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
-    let (a, b) = (p50(plain), p50(with));
+    let (a, b, c) = (p50(plain), p50(with), p50(create));
     println!(
         "file {} bytes, {rounds} rounds, 3 signers, B-T, document timestamp",
         pdf.len()
     );
-    println!("without fields  p50 {a:8.2} ms a document");
-    println!("30 fields       p50 {b:8.2} ms a document");
-    println!("ratio (30 fields / without)  {:.2}", b / a);
+    println!("signing without fields      p50 {a:8.2} ms a document");
+    println!("signing with 30 fields      p50 {b:8.2} ms a document");
+    println!("writing the 30 fields       p50 {c:8.2} ms once, at creation");
+    println!(
+        "ratio signing (30 fields / without)            {:.2}",
+        b / a
+    );
+    println!(
+        "ratio creation and signing (30 fields / without) {:.2}",
+        (b + c) / a
+    );
 }
