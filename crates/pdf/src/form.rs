@@ -395,7 +395,7 @@ fn appearance_for(
             let (image, size) = picture_object(update, bytes)?;
             picture_appearance(place, image, size)
         }
-        FieldValue::Text(text) => text_appearance(place, text, kind == FieldKind::Select),
+        FieldValue::Text(text) => text_appearance(place, text),
         FieldValue::Checked(on) => {
             if kind != FieldKind::Checkbox {
                 return Err(PdfError::Field {
@@ -823,7 +823,7 @@ fn empty_appearance(place: &Placement, kind: FieldKind) -> Stream {
 
 /// One line of text, vertically centred, shrunk to fit (never below 4 pt) and cut with an
 /// ellipsis beyond; the field's /V keeps the whole value.
-fn text_appearance(place: &Placement, text: &str, _choice: bool) -> Stream {
+fn text_appearance(place: &Placement, text: &str) -> Stream {
     let (w, h) = (place.w, place.h);
     let pad = 2.0f32;
     let mut size = (h * 0.7).clamp(4.0, 12.0);
