@@ -192,6 +192,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0019_document_fields.sql"),
         postgres: include_str!("../migrations/postgres/0019_document_fields.sql"),
     },
+    Migration {
+        version: 21,
+        name: "person_audit",
+        sqlite: include_str!("../migrations/sqlite/0021_person_audit.sql"),
+        postgres: include_str!("../migrations/postgres/0021_person_audit.sql"),
+    },
 ];
 
 impl Store {

@@ -24,6 +24,7 @@ mod jobs;
 mod limits;
 mod maintenance;
 mod operators;
+mod person_audit;
 mod persons;
 mod s3;
 mod screening;
@@ -45,6 +46,7 @@ pub use jobs::{ClaimedJob, DeadJob, JobSpec};
 pub use limits::RateCounter;
 pub use maintenance::{restrict_dir, restrict_file};
 pub use operators::{OperatorRow, OperatorSession, QueuedSigner, ThrottleRule};
+pub use person_audit::{PERSON_AUDIT_RACE, PersonAuditRow};
 pub use persons::PersonDocumentRow;
 pub use s3::{S3Client, S3Config};
 pub use screening::{

@@ -203,7 +203,7 @@ pub struct ScreeningHitRow {
     pub datasets: Vec<String>,
 }
 
-const HIT_COLUMNS: &str = "id, person_id, list_id, entry_id, name, matched_name, score, explanation, status, decided_by, note, decided_at, created_at, updated_at, topics, datasets";
+pub(crate) const HIT_COLUMNS: &str = "id, person_id, list_id, entry_id, name, matched_name, score, explanation, status, decided_by, note, decided_at, created_at, updated_at, topics, datasets";
 
 fn strings_from_json(text: &str, what: &str) -> Result<Vec<String>> {
     serde_json::from_str(text).map_err(|_| StoreError::Corrupt(format!("hit {what}")))
@@ -242,7 +242,7 @@ const QUEUED_HIT_SELECT: &str = "SELECT h.id, h.person_id, h.list_id, h.entry_id
      FROM screening_hits h JOIN tenants t ON t.id = h.tenant_id \
      JOIN persons p ON p.id = h.person_id AND p.tenant_id = h.tenant_id AND p.mode = h.mode";
 
-fn hit_from_row(row: &AnyRow) -> Result<ScreeningHitRow> {
+pub(crate) fn hit_from_row(row: &AnyRow) -> Result<ScreeningHitRow> {
     let id: String = row.try_get("id")?;
     let person_id: String = row.try_get("person_id")?;
     Ok(ScreeningHitRow {
