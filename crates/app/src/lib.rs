@@ -6,6 +6,7 @@
 //! Nothing here knows about routes or pages: the one concession to HTTP is
 //! [`error::AppError`]'s rendering in seed 002's shape.
 
+pub mod access_audit;
 pub mod archive;
 pub mod audit;
 pub mod config;
@@ -15,6 +16,7 @@ pub mod delivery;
 pub mod drain;
 pub mod error;
 pub mod events;
+pub mod export;
 pub mod fields;
 pub mod followups;
 pub mod geoip;
