@@ -2,11 +2,16 @@
 //! values, the fields of the first revision, what each signer's revision fills in, and the
 //! values the document's view shows.
 
+use crate::error::AppError;
 use base64::Engine;
 use serde_json::Value;
-use signet_core::signing::fields::{Area, Field, FieldType, MAX_IMAGE_BYTES};
+use signet_core::catalog::ErrorCode;
+use signet_core::signing::fields::{
+    Area, Field, FieldType, MAX_IMAGE_BYTES, MAX_SIGNATURE_PICTURE_SIDE,
+};
 use signet_core::signing::{Signer, Workflow};
 use signet_core::time::Timestamp;
+use signet_core::validate::FieldError;
 use signet_pdf::{FieldArea, FieldKind, FieldValue, FormField, FormFill};
 use signet_store::StoredField;
 
@@ -31,6 +36,80 @@ pub fn decode_image(b64: &str) -> Result<Vec<u8>, String> {
 /// [`decode_image`] as the checks of `signet_core::signing::fields` take it.
 pub fn check_image(b64: &str) -> Result<(), String> {
     decode_image(b64).map(|_| ())
+}
+
+/// A refused signature picture, naming where it came from (`signature_image` on the API).
+fn picture_refused(code: ErrorCode, message: String) -> AppError {
+    AppError::refused_fields(
+        code,
+        vec![FieldError {
+            field: "signature_image".to_owned(),
+            message,
+        }],
+    )
+}
+
+/// The bytes of `signature_image`: base64 of a PNG or a JPEG (87 when it is not base64).
+pub fn decode_signature_image(b64: &str) -> Result<Vec<u8>, AppError> {
+    base64::engine::general_purpose::STANDARD
+        .decode(b64.trim())
+        .map_err(|_| {
+            picture_refused(
+                ErrorCode::SignatureImageInvalid,
+                "must be a PNG or JPEG picture in base64 (this is not base64)".to_owned(),
+            )
+        })
+}
+
+/// A signature picture as signing will take it: a readable PNG or JPEG (else 87) of at most
+/// 1 MB and 2000 pixels on a side (else 104). Its size is read from the header first, so a
+/// picture too large is refused before it is decoded; it is then decoded whole, so one
+/// accepted now cannot make the signature fail later.
+pub fn check_signature_picture(bytes: &[u8]) -> Result<(), AppError> {
+    if bytes.len() > MAX_IMAGE_BYTES {
+        return Err(picture_refused(
+            ErrorCode::SignatureImageTooLarge,
+            format!(
+                "the picture is {} bytes, more than {MAX_IMAGE_BYTES} (1 MB)",
+                bytes.len()
+            ),
+        ));
+    }
+    let invalid =
+        |e: signet_pdf::PdfError| picture_refused(ErrorCode::SignatureImageInvalid, e.to_string());
+    let (w, h) = signet_pdf::picture_size(bytes).map_err(invalid)?;
+    let max = MAX_SIGNATURE_PICTURE_SIDE;
+    if w > max || h > max {
+        return Err(picture_refused(
+            ErrorCode::SignatureImageTooLarge,
+            format!("the picture is {w}×{h} pixels, more than {max} on a side"),
+        ));
+    }
+    signet_pdf::check_picture(bytes, max).map_err(invalid)
+}
+
+/// Where a signer's signature picture is kept: under the document (the blob sweeper keeps
+/// it while the document exists), named by its content.
+pub fn signature_picture_key(
+    tenant: &signet_core::ids::TenantId,
+    document: &signet_core::ids::DocumentId,
+    signer: &signet_core::ids::SignerId,
+    bytes: &[u8],
+) -> String {
+    use sha2::Digest;
+    let sha = hex::encode(sha2::Sha256::digest(bytes));
+    let ext = if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "jpg"
+    } else {
+        "png"
+    };
+    format!(
+        "{}/documents/{}/signature-picture-{}-{}.{ext}",
+        tenant.as_str(),
+        document.as_str(),
+        signer.as_str(),
+        &sha[..16]
+    )
 }
 
 fn kind(t: FieldType) -> FieldKind {

@@ -187,23 +187,43 @@ pub struct Approved {
     pub channels: Vec<&'static str>,
 }
 
+/// What a signer gives on approval.
+#[derive(Debug, Default)]
+pub struct Approval {
+    /// Their form fields by name (`{name: value}`).
+    pub values: serde_json::Map<String, serde_json::Value>,
+    /// Their signature picture, PNG or JPEG bytes (drawn, typed or uploaded on the page, or
+    /// the API's `signature_image`).
+    pub signature_picture: Option<Vec<u8>>,
+    /// Only a new code: a signer who has approved already keeps the values and the picture
+    /// they gave (the page's "new code" button). Ignored for a signer who has not.
+    pub new_code_only: bool,
+}
+
 /// The signer approves the documents: `confirmation_required`, and a one-time code goes out
 /// (always 123456 in test mode). Where the code may go is decided before anything changes
 /// (an `advanced` signer's only to the number their identification verified), and the code
 /// is counted against the limits in the approval's transaction, so a refusal rolls both back.
 ///
-/// `values` fills the signer's form fields (`{name: value}`): each must be a field of this
-/// signer that is neither prefilled nor filled by Signet, with a value of its type, and every
-/// required field the signer fills must be there; otherwise 422 `field_values_invalid`
-/// naming each field. They are kept with the signer and written into the PDF with their
-/// signature. The hosted page sends none yet, so a signer with required fields to fill is
-/// refused there.
+/// `values` fills the signer's form fields: each must be a field of this signer that is
+/// neither prefilled nor filled by Signet, with a value of its type, and every required
+/// field the signer fills must be there; otherwise 422 `field_values_invalid` naming each
+/// field. The signature picture must be a PNG or JPEG (87) of at most 1 MB and 2000 pixels
+/// (104), and is required where the tenant says so (26). Both are kept with the signer and
+/// written into the PDF with their signature; an approval replaces what an earlier one gave.
 pub async fn approve(
     state: &AppState,
     at: SignerAt<'_>,
     by: &Acting,
-    values: &serde_json::Map<String, serde_json::Value>,
+    given: &Approval,
 ) -> AppResult<Approved> {
+    if let Some(p) = &given.signature_picture {
+        crate::fields::check_signature_picture(p)?;
+    }
+    let picture_required = state
+        .store
+        .signature_picture_required(&at.doc.tenant.id, at.doc.mode)
+        .await?;
     let sid = at.signer;
     let code = signing::new_otp(at.doc.mode);
     let hash = state.trust.otp_hash(sid, &code);
@@ -213,22 +233,55 @@ pub async fn approve(
         l.wf.signer(sid)
             .ok_or_else(|| AppError::not_found("signer"))?;
     let position = signer.position;
+    let keep = given.new_code_only
+        && signer.status == signet_core::signing::SignerStatus::ConfirmationRequired;
+    let earlier_picture = signer.signature_picture.clone();
     let plan = signing::plan_otp(state, at.doc.mode, l.wf.document.level, signer, &facts)?;
     let mut fx = l.wf.approve(sid, hash, l.now).map_err(signing::refused)?;
-    let fields = state.store.fields_in_tx(&mut l.tx, at.doc.document).await?;
-    let placed: Vec<_> = fields.into_iter().map(|f| f.field).collect();
-    let kept = signet_core::signing::fields::check_values(
-        &placed,
-        position,
-        values,
-        &crate::fields::check_image,
-    )
-    .map_err(|e| AppError::refused_fields(ErrorCode::FieldValuesInvalid, e))?;
-    if !placed.is_empty() {
+    if !keep {
+        let fields = state.store.fields_in_tx(&mut l.tx, at.doc.document).await?;
+        let placed: Vec<_> = fields.into_iter().map(|f| f.field).collect();
+        let kept = signet_core::signing::fields::check_values(
+            &placed,
+            position,
+            &given.values,
+            &crate::fields::check_image,
+        )
+        .map_err(|e| AppError::refused_fields(ErrorCode::FieldValuesInvalid, e))?;
+        if !placed.is_empty() {
+            state
+                .store
+                .set_field_values(&mut l.tx, at.doc.document, position, &kept)
+                .await?;
+        }
+    }
+    let picture = if keep {
+        earlier_picture.clone()
+    } else if let Some(bytes) = &given.signature_picture {
+        // Written before the row that points at it commits; one left by a refusal below is
+        // the sweeper's once the document is gone.
+        let key =
+            crate::fields::signature_picture_key(&at.doc.tenant.id, at.doc.document, sid, bytes);
         state
-            .store
-            .set_field_values(&mut l.tx, at.doc.document, position, &kept)
-            .await?;
+            .blobs
+            .put(&key, bytes)
+            .await
+            .map_err(|e| AppError::internal(&e))?;
+        Some(key)
+    } else {
+        None
+    };
+    if picture_required && picture.is_none() {
+        return Err(AppError::refused_fields(
+            ErrorCode::SignatureImageMissing,
+            vec![signet_core::validate::FieldError {
+                field: "signature_image".to_owned(),
+                message: "is required: the tenant requires a signature picture".to_owned(),
+            }],
+        ));
+    }
+    if let Some(s) = l.wf.signers.iter_mut().find(|s| &s.id == sid) {
+        s.signature_picture = picture.clone();
     }
     signing::note_route(&mut fx, &plan);
     crate::limits::count_code(
@@ -242,6 +295,12 @@ pub async fn approve(
     )
     .await?;
     let wf = l.commit(state, at.doc, &by.actor(Some(sid)), fx).await?;
+    // The picture an approval replaced is no longer used.
+    if let Some(old) = earlier_picture.filter(|old| Some(old) != picture.as_ref())
+        && let Err(e) = state.blobs.delete(&old).await
+    {
+        tracing::warn!(error = %e, "a replaced signature picture is left to the sweeper");
+    }
     let channels =
         signing::deliver_otp(state, at.doc.tenant, at.doc.mode, &wf, sid, &code, &plan).await?;
     Ok(Approved { wf, plan, channels })
@@ -621,6 +680,11 @@ async fn delete_files(state: &AppState, tenant: &signet_core::ids::TenantId, wf:
         wf.signers
             .iter()
             .filter_map(|s| s.selfie.as_ref().map(|x| x.blob_key.clone())),
+    );
+    keys.extend(
+        wf.signers
+            .iter()
+            .filter_map(|s| s.signature_picture.clone()),
     );
     for revision in 0..=d.revisions {
         for n in 1..=d.pages as usize {

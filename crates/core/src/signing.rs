@@ -220,6 +220,10 @@ pub struct Signer {
     pub message: Option<String>,
     /// The subject of the certificate that signed (advanced), or the seal's.
     pub certificate_subject: Option<String>,
+    /// Blob key of the signature picture given on approval (drawn, typed or uploaded): the
+    /// appearance of the signer's signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature_picture: Option<String>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -662,6 +666,7 @@ impl Workflow {
                 rejected_at: None,
                 message: None,
                 certificate_subject: None,
+                signature_picture: None,
                 created_at: now,
                 updated_at: now,
             })

@@ -46,6 +46,27 @@ impl Picture {
     }
 }
 
+/// A PNG's or JPEG's width and height in pixels, from its header alone (cheap, so a picture
+/// too large to take is refused before it is decoded).
+pub fn picture_size(bytes: &[u8]) -> Result<(u32, u32), PdfError> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        let decoder = png::Decoder::new(Cursor::new(bytes));
+        let reader = decoder
+            .read_info()
+            .map_err(|e| PdfError::Picture(format!("not a readable PNG: {e}")))?;
+        Ok(reader.info().size())
+    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
+        read_jpeg(bytes).map(|p| (p.width, p.height))
+    } else {
+        Err(PdfError::Picture("not a PNG or JPEG image".into()))
+    }
+}
+
+/// Reads a picture whole, as signing will, so one accepted now cannot fail later.
+pub fn check_picture(bytes: &[u8], max_side: u32) -> Result<(), PdfError> {
+    Picture::read(bytes, max_side).map(|_| ())
+}
+
 fn deflate(data: &[u8]) -> Result<Vec<u8>, PdfError> {
     let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
     encoder

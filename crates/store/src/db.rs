@@ -193,6 +193,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0019_document_fields.sql"),
     },
     Migration {
+        version: 22,
+        name: "signature_picture_setting",
+        sqlite: include_str!("../migrations/sqlite/0022_signature_picture_setting.sql"),
+        postgres: include_str!("../migrations/postgres/0022_signature_picture_setting.sql"),
+    },
+    Migration {
         version: 21,
         name: "person_audit",
         sqlite: include_str!("../migrations/sqlite/0021_person_audit.sql"),

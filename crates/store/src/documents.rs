@@ -369,6 +369,42 @@ impl Store {
         Ok(())
     }
 
+    /// Whether the tenant requires a signature picture on approval in this mode.
+    pub async fn signature_picture_required(&self, tenant: &TenantId, mode: Mode) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT require_signature_picture FROM tenant_document_settings WHERE tenant_id = $1 AND mode = $2",
+        )
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .fetch_optional(&self.read)
+        .await?;
+        Ok(match row {
+            Some(row) => row.try_get::<i64, _>("require_signature_picture")? != 0,
+            None => false,
+        })
+    }
+
+    /// Sets whether the tenant requires a signature picture on approval in this mode.
+    pub async fn set_signature_picture_required(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        required: bool,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO tenant_document_settings (tenant_id, mode, reminders, require_signature_picture, updated_at) VALUES ($1, $2, NULL, $3, $4) \
+             ON CONFLICT (tenant_id, mode) DO UPDATE SET require_signature_picture = excluded.require_signature_picture, updated_at = excluded.updated_at",
+        )
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(i64::from(required))
+        .bind(to_millis(&now))
+        .execute(&mut *self.write_conn().await?)
+        .await?;
+        Ok(())
+    }
+
     /// Deletes a document locked in `tx` ([`Store::workflow_for_update`]): its signers (and
     /// so their link tokens and one-time codes), fields and their values, tags, pending
     /// workflow timers and row, and leaves a tombstone (pending reminders go too). The audit trail stays; the caller has closed it with the deletion's

@@ -56,6 +56,18 @@ impl SignInputs {
                 forms.insert(s.id.clone(), crate::fields::form_fill(&fields, s, &now));
             }
         }
+        // A signer's picture is their signature's appearance, in their signature field or in
+        // Signet's own block.
+        for s in wf.signers.iter().filter(|s| s.signed_at.is_none()) {
+            if let Some(key) = &s.signature_picture {
+                let bytes = state
+                    .blobs
+                    .get(key)
+                    .await
+                    .map_err(|e| AppError::internal(&e))?;
+                forms.entry(s.id.clone()).or_default().signature_picture = Some(bytes);
+            }
+        }
         Ok(SignInputs {
             facts,
             identities,

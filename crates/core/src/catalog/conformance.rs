@@ -834,11 +834,18 @@ const SMS_LIMIT_TEST: &str = t!(
 );
 const NO_PRODUCTS: &str = "Signet has no per-account signature products (LTV, ECA, DSA): every signature is PAdES B-T, advanced signatures with a certificate of Signet's CA.";
 const FIELD_ERRORS: &str = "A field Signet refuses is 400 `invalid_model` naming it; seed 001's number is added only where it has one for that field's problem (75 too many signers, 92 not base64, 2004/2005/2026 a selfie).";
+const PICTURE_CHECKS_TEST: &str = t!(
+    "api/signature_pictures.rs",
+    "a_signature_image_that_is_not_a_picture_is_87_and_one_too_large_is_104"
+);
+const PICTURE_REQUIRED_TEST: &str = t!(
+    "api/signature_pictures.rs",
+    "a_tenant_that_requires_a_picture_refuses_approval_without_one_with_26"
+);
 const FIELD_POSITION_TEST: &str = t!(
     "api/fields.rs",
     "fields_not_where_they_can_be_are_refused_with_95"
 );
-const NO_PICTURES: &str = "Signet takes no signature pictures yet: it draws each signature itself.";
 const NO_LANDMARKS: &str = "Signet runs no landmark checks on ID images (color mode, microprint, hologram, substitution, ghost photo, screen, font): images are checked for format, size, brightness and blur, and a reviewer checks the rest.";
 const NO_OCR: &str = "Signet reads no fields from images: the data come from the machine-readable zone the applicant types (2007 when it cannot be read) and the person on record.";
 
@@ -1005,7 +1012,27 @@ const RETURN_CODES: &[Group] = &[
             "A page the document does not have is a 404 page on the signer's page, without a number.",
         ),
     ),
-    (K::ReturnCode, &["26", "55", "104"], never(NO_PICTURES)),
+    (
+        K::ReturnCode,
+        &["26"],
+        made(
+            "`POST …/approve` without `signature_image` (the hosted page: without a drawn, typed or uploaded signature) where the tenant requires a picture (`PUT /v1/settings/signature_picture`): 422 `signature_image_missing`",
+            PICTURE_REQUIRED_TEST,
+        ),
+    ),
+    (
+        K::ReturnCode,
+        &["55"],
+        never("A signature picture is given with the approval it belongs to; there is no picture to upload, fetch or delete on its own."),
+    ),
+    (
+        K::ReturnCode,
+        &["104"],
+        made(
+            "`POST …/approve` with a `signature_image` over 1 MB or over 2000 pixels on a side: 422 `signature_image_too_large`",
+            PICTURE_CHECKS_TEST,
+        ),
+    ),
     (
         K::ReturnCode,
         &["27"],
@@ -1214,8 +1241,9 @@ const RETURN_CODES: &[Group] = &[
     (
         K::ReturnCode,
         &["87"],
-        never(
-            "An image that does not decode is 2005 (2001, 2003 or 2004 by slot when it is no image at all), the seed's more precise numbers.",
+        made(
+            "`POST …/approve` with a `signature_image` that is not base64 of a readable PNG or JPEG: 422 `signature_image_invalid` (an ID image or selfie that does not decode is 2005, or 2001, 2003 or 2004 by slot, the seed's more precise numbers)",
+            PICTURE_CHECKS_TEST,
         ),
     ),
     (
@@ -1651,6 +1679,22 @@ const ERRORS: &[Group] = &[
     ),
     (
         K::ErrorCode,
+        &["signature_image_invalid", "signature_image_too_large"],
+        made(
+            "`POST …/approve` with a `signature_image` that is not a readable PNG or JPEG (87), or over 1 MB or 2000 pixels (104) (`fields::check_signature_picture`)",
+            PICTURE_CHECKS_TEST,
+        ),
+    ),
+    (
+        K::ErrorCode,
+        &["signature_image_missing"],
+        made(
+            "`POST …/approve` without a picture where the tenant requires one (`signers::approve`)",
+            PICTURE_REQUIRED_TEST,
+        ),
+    ),
+    (
+        K::ErrorCode,
         &["reminder_too_soon"],
         made(
             "`POST …/signers/{signer_id}/remind` within an hour of the last reminder (`signers::remind`)",
@@ -1856,6 +1900,17 @@ const ERRORS: &[Group] = &[
         made(
             "`POST /v1/webhooks` (`api/webhooks.rs`)",
             t!("api/limits.rs", "a_tenants_webhook_endpoints_are_capped"),
+        ),
+    ),
+    (
+        K::ErrorCode,
+        &["webhook_payload_expired"],
+        made(
+            "`POST /v1/webhooks/{id}/deliveries/{message_id}/resend` (and the back office's resend) after `webhook_payload_retention` removed the payload (`api/webhooks.rs`)",
+            t!(
+                "webhooks.rs",
+                "settled_webhook_payloads_are_removed_after_their_retention_and_cannot_be_resent"
+            ),
         ),
     ),
     (

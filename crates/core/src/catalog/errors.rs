@@ -165,6 +165,18 @@ error_codes! {
         code: "field_values_invalid", status: 422, title: "Field Values Invalid", return_code: [], retryable: false,
         description: "POST …/approve: a value of values does not fit its field (no such field, another signer's, prefilled and read-only, filled by Signet, of the wrong type, not one of a select's options, not an email), or a required field of the signer is left empty (also on the hosted page). One entry per field; source.field is values.NAME.",
     },
+    SignatureImageInvalid {
+        code: "signature_image_invalid", status: 422, title: "Signature Image Invalid", return_code: [87], retryable: false,
+        description: "POST …/approve: signature_image is not base64 of a readable PNG or JPEG picture (also on the hosted page, for a drawn, typed or uploaded signature).",
+    },
+    SignatureImageTooLarge {
+        code: "signature_image_too_large", status: 422, title: "Signature Image Too Large", return_code: [104], retryable: false,
+        description: "POST …/approve: signature_image is over 1 MB once decoded, or over 2000 pixels on a side.",
+    },
+    SignatureImageMissing {
+        code: "signature_image_missing", status: 422, title: "Signature Image Missing", return_code: [26], retryable: false,
+        description: "POST …/approve without signature_image where the tenant requires a signature picture (PUT /v1/settings/signature_picture); on the hosted page the signer draws, types or uploads one.",
+    },
     InvalidState {
         code: "invalid_state", status: 422, title: "Invalid State", return_code: [], retryable: false,
         description: "The resource's status does not allow this action.",

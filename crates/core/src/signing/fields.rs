@@ -32,6 +32,14 @@ pub const MAX_OPTION_CHARS: usize = 200;
 pub const MAX_TEXT_CHARS: usize = 1000;
 /// The largest picture of an `image` field, in bytes once decoded.
 pub const MAX_IMAGE_BYTES: usize = 1024 * 1024;
+/// The widest or tallest signature picture, in pixels (seed 001's 104 beyond).
+pub const MAX_SIGNATURE_PICTURE_SIDE: u32 = 2000;
+/// Seed 001's "Signature picture does not exist": the tenant requires one and none was given.
+pub const RETURN_CODE_PICTURE_MISSING: u32 = 26;
+/// Seed 001's "Invalid image data": the signature picture is not a PNG or JPEG.
+pub const RETURN_CODE_PICTURE_INVALID: u32 = 87;
+/// Seed 001's "Signature or signature picture size is invalid": over 1 MB or 2000 pixels.
+pub const RETURN_CODE_PICTURE_SIZE: u32 = 104;
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

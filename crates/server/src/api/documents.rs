@@ -1009,6 +1009,54 @@ pub async fn set_reminder_settings(
     Ok(json_ok(reminder_defaults(r)))
 }
 
+/// The tenant's signature picture setting in this mode.
+#[derive(Debug, Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignaturePictureSetting {
+    /// Whether every approval must carry a signature picture (`signature_image` on the API;
+    /// drawn, typed or uploaded on the signer's page); without one it is 422
+    /// `signature_image_missing` with 26. Default `false`.
+    pub require_signature_picture: bool,
+}
+
+/// Whether approvals in the key's mode must carry a signature picture.
+#[utoipa::path(get, path = "/v1/settings/signature_picture", operation_id = "getSignaturePictureSetting", tag = "documents",
+    responses((status = 200, description = "The setting", body = SignaturePictureSetting)))]
+pub async fn signature_picture_setting(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> AppResult<Response> {
+    let required = state
+        .store
+        .signature_picture_required(&caller.tenant.id, caller.mode)
+        .await?;
+    Ok(json_ok(SignaturePictureSetting {
+        require_signature_picture: required,
+    }))
+}
+
+/// Require a signature picture on every approval in the key's mode, or stop requiring it
+/// (signers who approved already keep what they gave).
+#[utoipa::path(put, path = "/v1/settings/signature_picture", operation_id = "setSignaturePictureSetting", tag = "documents",
+    request_body = SignaturePictureSetting,
+    responses((status = 200, description = "The setting", body = SignaturePictureSetting), SettingsErrors))]
+pub async fn set_signature_picture_setting(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<SignaturePictureSetting>,
+) -> AppResult<Response> {
+    state
+        .store
+        .set_signature_picture_required(
+            &caller.tenant.id,
+            caller.mode,
+            body.require_signature_picture,
+            caller.now(&state),
+        )
+        .await?;
+    Ok(json_ok(body))
+}
+
 error_responses!(
     /// What a cancellation can refuse: the document is closed already.
     CancelErrors = [DocumentNotFound, DocumentCompleted, DocumentExpired, DocumentClosed]
@@ -1517,7 +1565,8 @@ error_responses!(
         DocumentCompleted, DocumentExpired, DocumentClosed, InvalidTransition,
         ApprovalWindowExpired, SmsCountryNotAllowed, SignerUnreachable,
         OtpDeliveryNotConfigured, InvalidPhone, InvalidEmail, RateLimited, CodeLimitReached,
-        SmsLimitReached, OtpDeliveryFailed, FieldValuesInvalid, InvalidModel, InvalidJson,
+        SmsLimitReached, OtpDeliveryFailed, FieldValuesInvalid, SignatureImageInvalid,
+        SignatureImageTooLarge, SignatureImageMissing, InvalidModel, InvalidJson,
         UnsupportedMediaType,
     ]
 );
@@ -1621,6 +1670,16 @@ fn approve_values() -> Object {
 pub struct ApproveRequest {
     #[schema(schema_with = approve_values)]
     pub values: Option<serde_json::Map<String, Value>>,
+    /// The signer's signature picture: a PNG or JPEG in base64, at most 1 MB and 2000 pixels
+    /// on a side. It is the appearance of the signer's signature (in their `signature` field,
+    /// or in Signet's own block on a document without fields). Not a readable PNG or JPEG:
+    /// 422 `signature_image_invalid` (87); too large: 422 `signature_image_too_large` (104);
+    /// absent where the tenant requires one: 422 `signature_image_missing` (26).
+    #[schema(
+        content_encoding = "base64",
+        example = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg=="
+    )]
+    pub signature_image: Option<String>,
 }
 
 /// Approve the documents: `confirmation_required`, and a one-time code is sent (always
@@ -1630,7 +1689,9 @@ pub struct ApproveRequest {
 /// A document with form fields takes the signer's `values`; a value that does not fit its
 /// field, or a required field of the signer left empty, is 422 `field_values_invalid` naming
 /// each (`values.NAME`). The values go into the PDF in the signer's own revision, with their
-/// signature. The body is optional: without fields to fill, send none.
+/// signature. `signature_image` is the signer's signature picture (PNG or JPEG, base64),
+/// required where the tenant says so (`PUT /v1/settings/signature_picture`). The body is
+/// optional: without fields to fill and no picture, send none.
 #[utoipa::path(post, path = "/v1/documents/{id}/signers/{signer_id}/approve", operation_id = "approveSigner", tag = "signers",
     params(("id" = String, Path), ("signer_id" = String, Path)),
     request_body(content = Option<ApproveRequest>, content_type = "application/json"),
@@ -1645,9 +1706,17 @@ pub async fn approve(
     let doc = parse_id(&id, DocumentId::parse, "document")?;
     let sid = signer_id(&sid)?;
     let body = read_optional_json::<ApproveRequest>(req, &state).await?;
-    let values = body.values.unwrap_or_default();
+    let given = signers::Approval {
+        values: body.values.unwrap_or_default(),
+        signature_picture: body
+            .signature_image
+            .as_deref()
+            .map(signet_app::fields::decode_signature_image)
+            .transpose()?,
+        new_code_only: false,
+    };
     let at = caller.signer(&doc, &sid);
-    let approved = signers::approve(&state, at, &caller.acting(&meta), &values).await?;
+    let approved = signers::approve(&state, at, &caller.acting(&meta), &given).await?;
     let wf = &approved.wf;
     let s = wf
         .signer(&sid)

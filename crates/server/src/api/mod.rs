@@ -66,6 +66,10 @@ pub fn v1_routes() -> OpenApiRouter<AppState> {
             documents::reminder_settings,
             documents::set_reminder_settings
         ))
+        .routes(routes!(
+            documents::signature_picture_setting,
+            documents::set_signature_picture_setting
+        ))
         .routes(routes!(documents::cancel))
         .routes(routes!(documents::file))
         .routes(routes!(documents::audit))

@@ -183,8 +183,40 @@ messages! {
         "Es wurden gerade zu viele Codes gesendet. Bitte versuchen Sie es später noch einmal.";
     sign_sms_limit_reached: "No more codes can be sent by text message this month. Please contact the sender.",
         "In diesem Monat können keine weiteren Codes per SMS gesendet werden. Bitte wenden Sie sich an den Absender.";
-    sign_fields_missing: "This document has fields you must fill in before approving: {detail}. This page cannot fill them in yet; please contact the sender.",
-        "Dieses Dokument hat Felder, die Sie vor der Zustimmung ausfüllen müssen: {detail}. Diese Seite kann sie noch nicht ausfüllen; bitte wenden Sie sich an den Absender.";
+    sign_fields_missing: "Please check the fields you must fill in before approving: {detail}.",
+        "Bitte prüfen Sie die Felder, die Sie vor der Zustimmung ausfüllen müssen: {detail}.";
+    sign_fields_hint: "Fill in the fields marked on the document, then approve below.",
+        "Füllen Sie die im Dokument markierten Felder aus und stimmen Sie dann unten zu.";
+    sign_field_signature: "Your signature goes here",
+        "Hier steht Ihre Unterschrift";
+    sign_field_choose: "Choose…",
+        "Bitte wählen…";
+    sign_picture_legend: "Your signature",
+        "Ihre Unterschrift";
+    sign_picture_optional: "Draw it, type it or upload a picture of it. Without one, Signet writes your name and the signing details.",
+        "Zeichnen oder tippen Sie sie oder laden Sie ein Bild davon hoch. Ohne Bild schreibt Signet Ihren Namen und die Angaben zur Unterschrift.";
+    sign_picture_needed: "Draw it, type it or upload a picture of it: the sender requires one.",
+        "Zeichnen oder tippen Sie sie oder laden Sie ein Bild davon hoch: Der Absender verlangt eine.";
+    sign_picture_draw: "Draw",
+        "Zeichnen";
+    sign_picture_type: "Type",
+        "Tippen";
+    sign_picture_upload: "Upload",
+        "Hochladen";
+    sign_picture_draw_label: "Draw your signature in the box with your finger, a pen or the mouse.",
+        "Zeichnen Sie Ihre Unterschrift mit dem Finger, einem Stift oder der Maus in das Feld.";
+    sign_picture_clear: "Clear",
+        "Löschen";
+    sign_picture_type_label: "Type your name as your signature",
+        "Tippen Sie Ihren Namen als Unterschrift";
+    sign_picture_upload_label: "A picture of your signature (PNG or JPEG, at most 1 MB and 2000 pixels)",
+        "Ein Bild Ihrer Unterschrift (PNG oder JPEG, höchstens 1 MB und 2000 Pixel)";
+    sign_picture_invalid: "The signature picture could not be read. Please use a PNG or JPEG picture.",
+        "Das Bild der Unterschrift konnte nicht gelesen werden. Bitte verwenden Sie ein PNG- oder JPEG-Bild.";
+    sign_picture_too_large: "The signature picture is too large (at most 1 MB and 2000 pixels on a side).",
+        "Das Bild der Unterschrift ist zu groß (höchstens 1 MB und 2000 Pixel pro Seite).";
+    sign_picture_missing: "Please draw, type or upload your signature: the sender requires one.",
+        "Bitte zeichnen, tippen oder laden Sie Ihre Unterschrift hoch: Der Absender verlangt eine.";
     sign_approve_first: "Please approve first.",
         "Bitte stimmen Sie zuerst zu.";
     sign_try_again: "That did not work. Please try again in a moment.",

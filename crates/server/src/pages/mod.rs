@@ -1,5 +1,7 @@
-//! The hosted pages: server-rendered HTML served by the binary, with no front-end build and
-//! no script. The signer's page (`/sign/{token}`) is authenticated by the token in its URL,
+//! The hosted pages: server-rendered HTML served by the binary, with no front-end build.
+//! Every step is a form that works without script; the signer's page alone loads one script
+//! of Signet's own (`/assets/sign.js`: drawing or typing a signature, checking fields before
+//! approval). The signer's page (`/sign/{token}`) is authenticated by the token in its URL,
 //! so every page sends `Referrer-Policy: no-referrer` (the token must not leak to other
 //! sites), forbids framing and allows resources from Signet only.
 
@@ -28,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/sign/{token}/selfie", post(sign::selfie))
         .route("/sign/{token}/file", get(sign::file))
         .route("/sign/{token}/pages/{page}", get(sign::page_image))
+        .route("/sign/{token}/fields.css", get(sign::fields_stylesheet))
         .route("/identify/{token}", get(identify::page))
         .route("/identify/{token}/consent", post(identify::consent))
         .route("/identify/{token}/abort", post(identify::abort))
@@ -57,6 +60,8 @@ pub fn routes() -> Router<AppState> {
         .merge(admin::records::routes())
         .merge(admin::identifications::routes())
         .route("/assets/signet.css", get(stylesheet))
+        .route("/assets/sign.js", get(sign_script))
+        .route("/assets/fonts/{file}", get(font))
         // Chromium sends the device model only to sites that ask for it (seed 000's 3541
         // compares the identification's device with the signing session's).
         .layer(axum::middleware::map_response(
@@ -87,6 +92,47 @@ async fn stylesheet() -> Response {
         CSS,
     )
         .into_response()
+}
+
+const SIGN_JS: &str = include_str!("../../assets/sign.js");
+
+async fn sign_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        SIGN_JS,
+    )
+        .into_response()
+}
+
+/// The handwriting font a typed signature is drawn in (Dancing Script, SIL Open Font
+/// License 1.1, `assets/fonts/OFL-DancingScript.txt`).
+const FONTS: &[(&str, &[u8])] = &[
+    (
+        "dancing-script-latin-400-normal.woff2",
+        include_bytes!("../../assets/fonts/dancing-script-latin-400-normal.woff2"),
+    ),
+    (
+        "dancing-script-latin-ext-400-normal.woff2",
+        include_bytes!("../../assets/fonts/dancing-script-latin-ext-400-normal.woff2"),
+    ),
+];
+
+async fn font(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
+    match FONTS.iter().find(|(name, _)| *name == file) {
+        Some((_, bytes)) => (
+            [
+                (header::CONTENT_TYPE, "font/woff2"),
+                (header::CACHE_CONTROL, "public, max-age=86400"),
+            ],
+            *bytes,
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
 }
 
 /// The templates' escaper (`askama.toml`): text for HTML content and attribute values.
@@ -152,6 +198,17 @@ pub fn html(status: StatusCode, body: String) -> Response {
     let mut r = (status, body).into_response();
     secure(&mut r, "text/html; charset=utf-8");
     r
+}
+
+/// The signer's page's policy: the pages' own, plus Signet's own script and fonts.
+const SIGN_PAGE_CSP: &str = "default-src 'none'; script-src 'self'; font-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// Lets a page run Signet's own script and load its fonts (the signer's page), nothing else.
+pub fn allow_own_script(r: &mut Response) {
+    r.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(SIGN_PAGE_CSP),
+    );
 }
 
 /// The headers every page response carries.

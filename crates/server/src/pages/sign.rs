@@ -15,9 +15,11 @@ use signet_app::state::AppState;
 use signet_core::catalog::ErrorCode;
 use signet_core::identification::Status as IdentStatus;
 use signet_core::ids::SignerId;
+use signet_core::signing::fields::FieldType;
 use signet_core::signing::{ConfirmOutcome, DocumentStatus, SignerStatus, Workflow};
 use signet_core::time::Timestamp;
-use signet_store::{Mode, Tenant};
+use signet_store::{Mode, StoredField, Tenant};
+use std::collections::HashMap;
 
 /// Width of the rendered page images, in pixels (sharp on a phone, light enough to load).
 const PAGE_WIDTH_PX: u32 = signet_app::signers::PAGE_IMAGE_WIDTH_PX;
@@ -32,6 +34,14 @@ struct Ctx {
     token: String,
     /// The link to the signer's open identification, when that is what stands in the way.
     identify_url: Option<String>,
+    /// The document's form fields.
+    fields: Vec<StoredField>,
+    /// What the signer typed into their fields, shown again with a refusal.
+    given: HashMap<String, String>,
+    /// The tenant requires a signature picture.
+    picture_required: bool,
+    /// Today on the tenant's clock, as a `date` field shows it.
+    today: String,
 }
 
 impl Ctx {
@@ -96,6 +106,17 @@ async fn load(state: &AppState, token: &str, lang: Lang) -> Result<Ctx, Response
         return Err(expired_link(lang));
     }
     let identify_url = identification_to_finish(state, &tenant, mode, &wf, &sid).await;
+    let fields = state
+        .store
+        .fields(&wf.document.id)
+        .await
+        .map_err(|e| failure(lang, &AppError::from(e)))?;
+    let picture_required = state
+        .store
+        .signature_picture_required(&tenant.id, mode)
+        .await
+        .map_err(|e| failure(lang, &AppError::from(e)))?;
+    let today = signet_app::fields::date_text(&tenant.now(mode, state.wall_now()));
     Ok(Ctx {
         tenant,
         mode,
@@ -104,6 +125,10 @@ async fn load(state: &AppState, token: &str, lang: Lang) -> Result<Ctx, Response
         lang,
         token: token.to_owned(),
         identify_url,
+        fields,
+        given: HashMap::new(),
+        picture_required,
+        today,
     })
 }
 
@@ -243,6 +268,70 @@ enum SignAction<'a> {
     Selfie,
 }
 
+/// One of the signer's fields as the page shows it, over its place on the page image (the
+/// place is in `fields.css`, by `id`).
+struct PageField {
+    /// `f{n}`: the field's place in the document's list.
+    id: String,
+    /// The form's name for it: `field.` and the field's name.
+    input: String,
+    /// The field's name, as its accessible label.
+    label: String,
+    /// `text`, `number`, `email`, `checkbox`, `select`, `image`; `shown` for what Signet
+    /// fills (name, date); `signature` for where the signature goes.
+    kind: &'static str,
+    required: bool,
+    options: Vec<String>,
+    /// The value shown: what the signer gave, or Signet's own (name, date).
+    value: String,
+}
+
+/// A page of the document with the signer's fields on it.
+struct PageView {
+    alt: String,
+    fields: Vec<PageField>,
+}
+
+/// The signer's fields on their pages, while they can fill them (before approval).
+fn page_fields(ctx: &Ctx, pages: u32) -> Vec<Vec<PageField>> {
+    let mut out: Vec<Vec<PageField>> = (0..pages).map(|_| Vec::new()).collect();
+    let Some(s) = ctx.wf.signer(&ctx.sid) else {
+        return out;
+    };
+    for (i, stored) in ctx.fields.iter().enumerate() {
+        let f = &stored.field;
+        if f.signer != s.position || f.readonly() {
+            continue;
+        }
+        let Some(page) = out.get_mut(f.area.page.saturating_sub(1) as usize) else {
+            continue;
+        };
+        let input = format!("field.{}", f.name);
+        let (kind, value) = match f.kind {
+            FieldType::Signature => ("signature", String::new()),
+            FieldType::Name => ("shown", s.name.clone()),
+            FieldType::Date => ("shown", ctx.today.clone()),
+            FieldType::Text | FieldType::Initials => ("text", String::new()),
+            FieldType::Number => ("number", String::new()),
+            FieldType::Email => ("email", String::new()),
+            FieldType::Checkbox => ("checkbox", String::new()),
+            FieldType::Select => ("select", String::new()),
+            FieldType::Image => ("image", String::new()),
+        };
+        let value = ctx.given.get(&input).cloned().unwrap_or(value);
+        page.push(PageField {
+            id: format!("f{i}"),
+            input,
+            label: f.name.clone(),
+            kind,
+            required: f.required,
+            options: f.options.clone(),
+            value,
+        });
+    }
+    out
+}
+
 #[derive(askama::Template)]
 #[template(path = "sign.html")]
 struct SignPage<'a> {
@@ -263,8 +352,12 @@ struct SignPage<'a> {
     action: SignAction<'a>,
     download: bool,
     base: &'a str,
-    /// One alternative text per page of the document.
-    page_alts: Vec<String>,
+    /// The document's pages, with the signer's fields while they can fill them.
+    pages: Vec<PageView>,
+    /// The signer has fields to fill on the pages.
+    has_fields: bool,
+    /// The tenant requires a signature picture.
+    picture_required: bool,
     page_width: u32,
     /// The document before the actions (the signer is asked to agree to it).
     pages_first: bool,
@@ -309,12 +402,22 @@ fn render(ctx: &Ctx, error: Option<&str>, status: StatusCode) -> Response {
         _ => SignAction::Nothing,
     };
     let pages = d.pages.max(1);
-    let page_alts = (1..=pages)
-        .map(|n| {
-            fill(
+    let mut fields = if matches!(action, SignAction::Approve) {
+        page_fields(ctx, pages)
+    } else {
+        Vec::new()
+    };
+    fields.resize_with(pages as usize, Vec::new);
+    let has_fields = fields.iter().any(|f| !f.is_empty());
+    let pages: Vec<PageView> = fields
+        .into_iter()
+        .enumerate()
+        .map(|(i, fields)| PageView {
+            alt: fill(
                 m.sign_page_of,
-                &[("n", &n.to_string()), ("m", &pages.to_string())],
-            )
+                &[("n", &(i + 1).to_string()), ("m", &pages.to_string())],
+            ),
+            fields,
         })
         .collect();
     let page = SignPage {
@@ -333,7 +436,9 @@ fn render(ctx: &Ctx, error: Option<&str>, status: StatusCode) -> Response {
         action,
         download: s.status == SignerStatus::Signed || d.status == DocumentStatus::Finished,
         base: &base,
-        page_alts,
+        pages,
+        has_fields,
+        picture_required: ctx.picture_required,
         page_width: PAGE_WIDTH_PX,
         pages_first: s.status == SignerStatus::UserConsentRequired,
         can_reject: open
@@ -342,7 +447,9 @@ fn render(ctx: &Ctx, error: Option<&str>, status: StatusCode) -> Response {
                 SignerStatus::Signed | SignerStatus::Rejected | SignerStatus::Blocked
             ),
     };
-    super::render(status, &page)
+    let mut r = super::render(status, &page);
+    super::allow_own_script(&mut r);
+    r
 }
 
 /// The page again with a refusal in the signer's words; a rate limit keeps its
@@ -367,7 +474,10 @@ fn words(lang: Lang, e: &AppError) -> String {
         "rate_limited" => m.sign_rate_limited,
         "sms_limit_reached" => m.sign_sms_limit_reached,
         "signature_flow_not_initialized" => m.sign_approve_first,
-        // The page fills no form fields yet: the required ones are named.
+        "signature_image_invalid" => m.sign_picture_invalid,
+        "signature_image_too_large" => m.sign_picture_too_large,
+        "signature_image_missing" => m.sign_picture_missing,
+        // The fields to look at again are named.
         "field_values_invalid" => {
             let names: Vec<&str> = e
                 .fields
@@ -423,9 +533,109 @@ pub async fn page(
     render(&ctx, None, StatusCode::OK)
 }
 
-#[derive(serde::Deserialize)]
-pub struct ApproveForm {
-    consent: Option<String>,
+/// What the approval form sent: its text inputs and its files (multipart, when it carries
+/// fields or a signature picture; URL-encoded from the "new code" button).
+#[derive(Default)]
+struct Posted {
+    text: HashMap<String, String>,
+    files: HashMap<String, Vec<u8>>,
+}
+
+impl Posted {
+    async fn read(req: Request, state: &AppState) -> Option<Posted> {
+        let multipart = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("multipart/form-data"));
+        let mut posted = Posted::default();
+        if multipart {
+            let mut mp = Multipart::from_request(req, state).await.ok()?;
+            while let Ok(Some(field)) = mp.next_field().await {
+                let Some(name) = field.name().map(str::to_owned) else {
+                    continue;
+                };
+                if field.file_name().is_some() {
+                    let bytes = field.bytes().await.ok()?;
+                    if !bytes.is_empty() {
+                        posted.files.insert(name, bytes.to_vec());
+                    }
+                } else {
+                    posted.text.insert(name, field.text().await.ok()?);
+                }
+            }
+        } else {
+            let form = axum::Form::<Vec<(String, String)>>::from_request(req, state)
+                .await
+                .ok()?;
+            posted.text.extend(form.0);
+        }
+        Some(posted)
+    }
+}
+
+/// The approval the form asks for: the signer's fields as the API's `values` (by each
+/// field's type; the checks are the use case's), and the signature picture uploaded or
+/// drawn (a PNG data URL from the page's script).
+fn approval(ctx: &Ctx, posted: &Posted) -> Result<signers::Approval, AppError> {
+    use base64::Engine;
+    use serde_json::Value;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let mut values = serde_json::Map::new();
+    let position = ctx.wf.signer(&ctx.sid).map(|s| s.position);
+    for f in ctx.fields.iter().map(|s| &s.field) {
+        if Some(f.signer) != position || f.readonly() || f.kind.filled_by_signet() {
+            continue;
+        }
+        let input = format!("field.{}", f.name);
+        let text = posted.text.get(&input).map(|t| t.trim()).unwrap_or("");
+        let value = match f.kind {
+            FieldType::Checkbox => Some(Value::Bool(text == "on")),
+            FieldType::Image => posted
+                .files
+                .get(&input)
+                .map(|bytes| Value::String(b64.encode(bytes))),
+            _ if text.is_empty() => None,
+            // A number as the API takes it; anything else is refused there as not a number.
+            FieldType::Number => Some(
+                text.parse::<i64>()
+                    .ok()
+                    .map(Value::from)
+                    .or_else(|| {
+                        text.parse::<f64>()
+                            .ok()
+                            .and_then(serde_json::Number::from_f64)
+                            .map(Value::Number)
+                    })
+                    .unwrap_or_else(|| Value::String(text.to_owned())),
+            ),
+            _ => Some(Value::String(text.to_owned())),
+        };
+        if let Some(v) = value {
+            values.insert(f.name.clone(), v);
+        }
+    }
+    let drawn = posted
+        .text
+        .get("signature_drawn")
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty());
+    let signature_picture = match (posted.files.get("signature_upload"), drawn) {
+        (Some(bytes), _) => Some(bytes.clone()),
+        (None, Some(url)) => {
+            let data = url
+                .strip_prefix("data:image/png;base64,")
+                .or_else(|| url.strip_prefix("data:image/jpeg;base64,"))
+                .unwrap_or(url);
+            Some(signet_app::fields::decode_signature_image(data)?)
+        }
+        (None, None) => None,
+    };
+    Ok(signers::Approval {
+        values,
+        signature_picture,
+        new_code_only: posted.text.get("new_code").map(String::as_str) == Some("1"),
+    })
 }
 
 pub async fn approve(
@@ -440,28 +650,71 @@ pub async fn approve(
         Ok(c) => c,
         Err(r) => return r,
     };
-    let form = axum::Form::<ApproveForm>::from_request(req, &state).await;
-    if !form.is_ok_and(|f| f.consent.as_deref() == Some("on")) {
+    let posted = Posted::read(req, &state).await.unwrap_or_default();
+    // What the signer typed stays in their fields if the page comes back with a refusal.
+    let typed: HashMap<String, String> = posted
+        .text
+        .iter()
+        .filter(|(k, _)| k.starts_with("field."))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    if posted.text.get("consent").map(String::as_str) != Some("on") {
+        ctx.given = typed;
         return render(
             &ctx,
             Some(lang.messages().sign_consent_missing),
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
-    // The page fills no form fields yet: a signer with required fields to fill is refused
-    // (422 `field_values_invalid`, naming them).
-    let values = serde_json::Map::new();
-    match signers::approve(&state, ctx.at(), &acting(&meta), &values).await {
+    let result = match approval(&ctx, &posted) {
+        Ok(given) => signers::approve(&state, ctx.at(), &acting(&meta), &given).await,
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(approved) => ctx.wf = approved.wf,
         // Refused, or approved and the code could not be handed over: the page as it is now.
         Err(e) => {
             if let Ok(fresh) = load(&state, &token, lang).await {
                 ctx = fresh;
             }
+            ctx.given = typed;
             return refusal(&ctx, lang, &e);
         }
     }
     back(&ctx)
+}
+
+/// Where each of the signer's fields sits on its page image, as a stylesheet: positions are
+/// fractions of the page, so each input is placed in percent of the image it lies on and
+/// scales with it, on a phone as on a desktop (the page's policy allows no inline style).
+pub async fn fields_stylesheet(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = lang_of(&headers);
+    let ctx = match load(&state, &token, lang).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let position = ctx.wf.signer(&ctx.sid).map(|s| s.position);
+    let mut css = String::new();
+    for (i, f) in ctx.fields.iter().map(|s| &s.field).enumerate() {
+        if Some(f.signer) != position {
+            continue;
+        }
+        let pct = |v: f64| (v * 100.0).clamp(0.0, 100.0);
+        css.push_str(&format!(
+            "#f{i}{{left:{:.4}%;top:{:.4}%;width:{:.4}%;height:{:.4}%}}\n",
+            pct(f.area.x),
+            pct(f.area.y),
+            pct(f.area.w),
+            pct(f.area.h)
+        ));
+    }
+    let mut r = css.into_response();
+    secure(&mut r, "text/css; charset=utf-8");
+    r
 }
 
 #[derive(serde::Deserialize)]

@@ -26,6 +26,7 @@ mod revocation;
 mod sandbox;
 mod secrets;
 mod shutdown;
+mod signature_pictures;
 mod tenant_limits;
 mod tsa;
 mod verify_validation;
