@@ -107,10 +107,18 @@ pub struct Config {
     /// and sweep in flight, in milliseconds; what is still running then is taken up again
     /// once its lease expires.
     pub shutdown_grace_ms: u64,
-    /// 64 hex digits that encrypt the CA's private keys and key the one-time-code hashes.
-    /// Without it, `master.key` in `data_dir` is used (created on first start). Processes
-    /// sharing a PostgreSQL database must share it.
+    /// 64 hex digits that encrypt the CA's private keys and the keyring's tenant keys and key
+    /// the one-time-code hashes. Without it, `master.key` in `keys_dir` is used (created on
+    /// first start). Processes sharing a PostgreSQL database must share it.
     pub master_key: Option<Secret>,
+    /// The keys directory: `master.key` (unless `master_key` is set), the master keys made by
+    /// `signet keys rotate` and, on SQLite, the keyring (`keyring.db`). Default `keys` in
+    /// `data_dir`. Backups leave it out: keep it apart from them.
+    pub keys_dir: Option<PathBuf>,
+    /// Where the keyring (sealed tenant and data keys) lives on PostgreSQL: the
+    /// `signet_keyring` schema of this database. Default the main database's server and
+    /// database (its own schema). On SQLite the keyring is `keyring.db` in `keys_dir`.
+    pub keyring_url: Option<Secret>,
     /// The organisation running this installation; it names the CA, the timestamp
     /// authority and the seal ("Acme Signet Root CA") when they are created on first start.
     pub organization: String,
@@ -256,6 +264,8 @@ impl Default for Config {
             archive_timestamp_margin_days: 90,
             shutdown_grace_ms: 10_000,
             master_key: None,
+            keys_dir: None,
+            keyring_url: None,
             organization: String::new(),
             max_document_bytes: 20 * 1024 * 1024,
             screening_threshold: signet_screening::DEFAULT_THRESHOLD,
@@ -731,6 +741,27 @@ impl Config {
         match self.sqlite_synchronous.as_str() {
             "full" => signet_store::SqliteSync::Full,
             _ => signet_store::SqliteSync::Normal,
+        }
+    }
+
+    /// The keys directory (`keys_dir`, default `data_dir/keys`).
+    pub fn keys_dir(&self) -> PathBuf {
+        self.keys_dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("keys"))
+    }
+
+    /// The keyring's database: `keyring_url`, else on PostgreSQL the main database (the
+    /// `signet_keyring` schema), on SQLite `keyring.db` in the keys directory.
+    pub fn keyring_url(&self) -> String {
+        if let Some(url) = &self.keyring_url {
+            return url.expose().to_owned();
+        }
+        let main = self.database_url();
+        if main.starts_with("sqlite:") {
+            format!("sqlite://{}", self.keys_dir().join("keyring.db").display())
+        } else {
+            main
         }
     }
 

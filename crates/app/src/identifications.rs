@@ -390,7 +390,7 @@ pub async fn upload(
         .map_err(refused)?;
     state
         .blobs
-        .put(&blob_key, &bytes)
+        .put_person_file(&blob_key, opened.identification.person_id.as_str(), &bytes)
         .await
         .map_err(|e| AppError::internal(&e))?;
     let row = PersonDocumentRow {
@@ -1028,7 +1028,7 @@ async fn store_kyc_report(
     let blob_key = format!("{}/{}", tenant.as_str(), id.as_str());
     state
         .blobs
-        .put(&blob_key, &bytes)
+        .put_person_file(&blob_key, ident.person_id.as_str(), &bytes)
         .await
         .map_err(|e| AppError::internal(&e))?;
     let row = PersonDocumentRow {

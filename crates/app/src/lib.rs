@@ -24,6 +24,7 @@ pub mod heavy;
 pub mod identifications;
 pub mod identify;
 pub mod jobs;
+pub mod keys;
 pub mod limits;
 pub mod metrics;
 pub mod persons;

@@ -80,8 +80,9 @@ impl std::fmt::Debug for Trust {
 }
 
 /// Reads the master key: `master_key` in the configuration (64 hex digits), else the file
-/// `master.key` in the data directory, created on first start (mode 0600).
-fn master_key(config: &Config) -> Result<[u8; 32], String> {
+/// `master.key` in the keys directory, created on first start (mode 0600). A `master.key` left
+/// in the data directory by an older version is moved into the keys directory first.
+pub fn master_key(config: &Config) -> Result<[u8; 32], String> {
     let parse = |hex_key: &str, origin: &str| -> Result<[u8; 32], String> {
         let bytes = hex::decode(hex_key.trim())
             .map_err(|_| format!("{origin}: the master key must be 64 hex digits"))?;
@@ -92,12 +93,57 @@ fn master_key(config: &Config) -> Result<[u8; 32], String> {
     if let Some(k) = &config.master_key {
         return parse(k.expose(), "master_key");
     }
-    let path = config.data_dir.join("master.key");
+    let path = config.keys_dir().join("master.key");
+    move_legacy_key_file(&config.data_dir.join("master.key"), &path)?;
     match std::fs::read_to_string(&path) {
         Ok(s) => parse(&s, &path.display().to_string()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => create_key_file(&path),
         Err(e) => Err(format!("{}: {e}", path.display())),
     }
+}
+
+/// Moves `master.key` from where older versions kept it (the data directory) to the keys
+/// directory, unless the keys directory has one already.
+fn move_legacy_key_file(legacy: &Path, path: &Path) -> Result<(), String> {
+    if legacy == path || !legacy.exists() || path.exists() {
+        return Ok(());
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?;
+    if std::fs::rename(legacy, path).is_err() {
+        // Another filesystem: copy (0600), then remove the old file.
+        let text = std::fs::read(legacy).map_err(|e| format!("{}: {e}", legacy.display()))?;
+        write_new_key_file(path, &text)?;
+        std::fs::remove_file(legacy).map_err(|e| format!("{}: {e}", legacy.display()))?;
+    }
+    tracing::info!(from = %legacy.display(), to = %path.display(), "moved the master key into the keys directory");
+    Ok(())
+}
+
+fn write_new_key_file(path: &Path, contents: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options
+        .open(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    f.write_all(contents)
+        .and_then(|_| f.sync_all())
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The key that seals secrets at rest (link tokens, webhook secrets, stored idempotent
@@ -116,7 +162,16 @@ fn create_key_file(path: &Path) -> Result<[u8; 32], String> {
     let mut key = [0u8; 32];
     fill_random(&mut key);
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder
+            .create(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);

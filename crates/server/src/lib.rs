@@ -12,6 +12,7 @@ pub mod serve;
 
 // The application layer's modules under their old paths, for the composition root's
 // callers (the binary, tests and examples).
+pub use signet_app::keys;
 pub use signet_app::{
     config, delivery, error, events, geoip, heavy, identify, limits, metrics, screening, signing,
     state, sweeper, tsa, webhooks, worker,
@@ -157,6 +158,11 @@ impl App {
         let sealing_key = signing::sealing_key(&config)
             .map_err(|e| std::io::Error::other(format!("master key: {e}")))?;
         let store = store.with_sealing_key(&sealing_key);
+        // Personal data and files are encrypted under keys kept apart from them.
+        let keyring = signet_app::keys::open_keyring(&config)
+            .await
+            .map_err(std::io::Error::other)?;
+        let blobs = blobs.with_keyring(keyring);
         let sealed = store.seal_legacy_secrets().await?;
         if sealed > 0 {
             tracing::info!(

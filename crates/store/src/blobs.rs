@@ -4,15 +4,28 @@
 //! A file is written completely before the database row that points at it commits; a crash
 //! leaves at worst an orphaned file, never a row without its bytes. Locally that means a
 //! temporary name, fsync and rename; in S3 a PUT is whole or absent by itself.
+//!
+//! With a keyring ([`BlobStore::with_keyring`]) every file is encrypted before it leaves the
+//! process (`envelope.rs`): a document's files under the document's data key (the key names
+//! the document: `tenant/documents/<id>/…`), a person's files under the person's
+//! ([`BlobStore::put_person_file`]), anything else under the tenant's. Reading opens what
+//! was encrypted and returns files stored in the clear before encryption as they are.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use crate::envelope::{self, Header};
+use crate::keyring::{KeyOwner, Keyring};
 use crate::s3::{S3Client, S3Config};
 
 #[derive(Debug, Clone)]
 pub struct BlobStore {
     backend: Backend,
+    keyring: Option<Arc<Keyring>>,
 }
+
+/// Files above this size are encrypted and decrypted on a blocking thread.
+const BLOCKING_CIPHER_BYTES: usize = 1024 * 1024;
 
 #[derive(Debug, Clone)]
 enum Backend {
@@ -30,6 +43,7 @@ impl BlobStore {
     pub fn local(root: impl Into<PathBuf>) -> BlobStore {
         BlobStore {
             backend: Backend::Local { root: root.into() },
+            keyring: None,
         }
     }
 
@@ -38,21 +52,129 @@ impl BlobStore {
     pub fn s3(config: &S3Config) -> std::io::Result<BlobStore> {
         Ok(BlobStore {
             backend: Backend::S3(S3Client::new(config)?),
+            keyring: None,
         })
     }
 
+    /// This store encrypting what it writes under the keyring's data keys.
+    pub fn with_keyring(mut self, keyring: Arc<Keyring>) -> BlobStore {
+        self.keyring = Some(keyring);
+        self
+    }
+
+    /// Stores `bytes` under `key`, encrypted under the data key of the document the key
+    /// names (else the tenant's).
     pub async fn put(&self, key: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.put_owned(key, bytes.to_vec()).await.map(drop)
+    }
+
+    /// Stores one of a person's files (an ID image, a selfie, a report), encrypted under the
+    /// person's data key.
+    pub async fn put_person_file(
+        &self,
+        key: &str,
+        person: &str,
+        bytes: &[u8],
+    ) -> std::io::Result<()> {
         check_key(key)?;
-        match &self.backend {
-            Backend::Local { root } => put_local(root.join(key), bytes.to_vec()).await.map(drop),
-            Backend::S3(client) => client.put_object(key, bytes).await,
-        }
+        let sealed = self
+            .seal(key, KeyOwner::Person(person), bytes.to_vec())
+            .await?;
+        self.put_stored(key, sealed).await.map(drop)
     }
 
     /// [`BlobStore::put`] of bytes the caller hands over and gets back once they are stored:
-    /// a large file is written from where it is, never copied.
+    /// a large file is encrypted and written where it is, never copied.
     pub async fn put_owned(&self, key: &str, bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
         check_key(key)?;
+        if self.keyring.is_none() {
+            return self.put_stored(key, bytes).await;
+        }
+        let sealed = self.seal(key, owner_of(key), bytes).await?;
+        let sealed = self.put_stored(key, sealed).await?;
+        // The caller gets its plaintext back: decrypted where it lies.
+        self.open(key, sealed).await
+    }
+
+    async fn seal(
+        &self,
+        key: &str,
+        owner: KeyOwner<'_>,
+        mut bytes: Vec<u8>,
+    ) -> std::io::Result<Vec<u8>> {
+        let Some(keyring) = &self.keyring else {
+            return Ok(bytes);
+        };
+        let tenant = key.split('/').next().unwrap_or_default();
+        let data_key = keyring
+            .data_key(tenant, owner)
+            .await
+            .map_err(std::io::Error::other)?;
+        let mut salt = [0u8; 16];
+        getrandom::fill(&mut salt).map_err(std::io::Error::other)?;
+        let header = Header::new(tenant, &owner.label(), salt);
+        let blob_key = key.to_owned();
+        let large = bytes.len() > BLOCKING_CIPHER_BYTES;
+        let run = move || {
+            envelope::seal_in_place(&mut bytes, &header, data_key.bytes(), &blob_key)
+                .map(|()| bytes)
+                .map_err(std::io::Error::other)
+        };
+        if large {
+            tokio::task::spawn_blocking(run)
+                .await
+                .map_err(std::io::Error::other)?
+        } else {
+            run()
+        }
+    }
+
+    /// Opens a stored file: an encrypted one under the data key its header names, one stored
+    /// in the clear as it is. Without a keyring, files are returned as stored.
+    async fn open(&self, key: &str, mut bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
+        let Some(keyring) = &self.keyring else {
+            return Ok(bytes);
+        };
+        if !envelope::is_encrypted(&bytes) {
+            return Ok(bytes);
+        }
+        let (header, header_len) = Header::parse(&bytes).map_err(std::io::Error::other)?;
+        if key.split('/').next() != Some(header.tenant.as_str()) {
+            return Err(std::io::Error::other(
+                "an encrypted file names another tenant than its key",
+            ));
+        }
+        let data_key = match keyring
+            .existing_data_key(&header.tenant, &header.owner)
+            .await
+        {
+            Ok(k) => k,
+            Err(crate::StoreError::NotFound) => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::PermissionDenied,
+                    "the file's data key was destroyed",
+                ));
+            }
+            Err(e) => return Err(std::io::Error::other(e)),
+        };
+        let blob_key = key.to_owned();
+        let large = bytes.len() > BLOCKING_CIPHER_BYTES;
+        let run = move || {
+            envelope::open_in_place(&mut bytes, &header, header_len, data_key.bytes(), &blob_key)
+                .map(|()| bytes)
+                .map_err(std::io::Error::other)
+        };
+        if large {
+            tokio::task::spawn_blocking(run)
+                .await
+                .map_err(std::io::Error::other)?
+        } else {
+            run()
+        }
+    }
+
+    /// Writes the bytes as they are to be stored and gives them back.
+    async fn put_stored(&self, key: &str, bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
         match &self.backend {
             Backend::Local { root } => put_local(root.join(key), bytes).await,
             Backend::S3(client) => {
@@ -64,7 +186,14 @@ impl BlobStore {
         }
     }
 
+    /// The file under `key`, decrypted.
     pub async fn get(&self, key: &str) -> std::io::Result<Vec<u8>> {
+        let stored = self.get_stored(key).await?;
+        self.open(key, stored).await
+    }
+
+    /// The file under `key` as stored (encrypted, for a copy that needs no key).
+    pub async fn get_stored(&self, key: &str) -> std::io::Result<Vec<u8>> {
         check_key(key)?;
         match &self.backend {
             Backend::Local { root } => tokio::fs::read(root.join(key)).await,
@@ -189,6 +318,16 @@ impl BlobPages {
     }
 }
 
+/// Whose data key encrypts the file under `key`: the document's for `tenant/documents/<id>/…`,
+/// else the tenant's.
+fn owner_of(key: &str) -> KeyOwner<'_> {
+    let mut parts = key.split('/');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(_), Some("documents"), Some(id), Some(_)) => KeyOwner::Document(id),
+        _ => KeyOwner::Tenant,
+    }
+}
+
 /// Keys are generated by Signet ("tenant/…/name"); refuse anything else, whatever the
 /// backend, so a key that is safe as a path is the only kind ever stored.
 fn check_key(key: &str) -> std::io::Result<()> {
@@ -294,6 +433,62 @@ mod tests {
             store.get("t/x.bin").await.unwrap_err().kind(),
             std::io::ErrorKind::NotFound
         );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[tokio::test]
+    async fn with_a_keyring_files_are_stored_encrypted_and_read_back_in_the_clear() {
+        let dir = std::env::temp_dir().join(format!(
+            "signet-blobs-enc-{}-{}",
+            std::process::id(),
+            line!()
+        ));
+        let keys = dir.join("keys");
+        let keyring = Keyring::open(
+            &format!("sqlite://{}", keys.join("keyring.db").display()),
+            &keys,
+            [4u8; 32],
+        )
+        .await
+        .unwrap();
+        let store = BlobStore::local(dir.join("files")).with_keyring(Arc::new(keyring));
+        let plain = b"%PDF-1.7 Anna Example's contract".repeat(5000);
+        let doc_key = "ten_1/documents/doc_1/original.pdf";
+        let back = store.put_owned(doc_key, plain.clone()).await.unwrap();
+        assert_eq!(back, plain, "the caller gets its plaintext back");
+        let stored = std::fs::read(dir.join("files").join(doc_key)).unwrap();
+        assert!(envelope::is_encrypted(&stored));
+        assert!(!stored.windows(12).any(|w| w == b"Anna Example"));
+        assert_eq!(store.get_stored(doc_key).await.unwrap(), stored);
+        assert_eq!(store.get(doc_key).await.unwrap(), plain);
+
+        // A person's file; moved under another key it does not open.
+        store
+            .put_person_file("ten_1/pdoc_1", "per_anna", b"passport image")
+            .await
+            .unwrap();
+        let sealed = std::fs::read(dir.join("files/ten_1/pdoc_1")).unwrap();
+        std::fs::write(dir.join("files/ten_1/pdoc_2"), &sealed).unwrap();
+        assert!(store.get("ten_1/pdoc_2").await.is_err());
+        assert_eq!(store.get("ten_1/pdoc_1").await.unwrap(), b"passport image");
+
+        // A file stored in the clear before encryption still reads.
+        std::fs::write(dir.join("files/ten_1/legacy"), b"old plain file").unwrap();
+        assert_eq!(store.get("ten_1/legacy").await.unwrap(), b"old plain file");
+
+        // The person's key destroyed: their file no longer opens; the document's still does.
+        let keyring = store.keyring.clone().unwrap();
+        assert!(
+            keyring
+                .destroy_person_key("ten_1", "per_anna")
+                .await
+                .unwrap()
+        );
+        assert_eq!(
+            store.get("ten_1/pdoc_1").await.unwrap_err().kind(),
+            std::io::ErrorKind::PermissionDenied
+        );
+        assert_eq!(store.get(doc_key).await.unwrap(), plain);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

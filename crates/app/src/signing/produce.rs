@@ -558,7 +558,7 @@ async fn signed_contracts(
         let blob_key = format!("{}/{}", tenant.as_str(), id.as_str());
         state
             .blobs
-            .put(&blob_key, &bytes)
+            .put_person_file(&blob_key, person_id.as_str(), &bytes)
             .await
             .map_err(|e| AppError::internal(&e))?;
         out.files.push(blob_key.clone());

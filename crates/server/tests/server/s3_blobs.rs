@@ -92,9 +92,16 @@ async fn a_signed_document_lives_in_the_bucket_and_not_in_the_data_dir() {
         .iter()
         .find(|k| k.ends_with("/original.pdf"))
         .unwrap();
-    assert_eq!(bucket.get_object(original_key).await.unwrap(), original);
+    // Stored encrypted under the document's key; read back through the store in the clear.
+    let stored = bucket.get_object(original_key).await.unwrap();
+    assert!(signet_store::is_encrypted(&stored));
+    assert!(!stored.windows(12).any(|w| w == b"Stored in S3"));
+    assert_eq!(app.state.blobs.get(original_key).await.unwrap(), original);
     let final_key = of_doc.iter().find(|k| k.contains("/final-")).unwrap();
-    assert_eq!(bucket.get_object(final_key).await.unwrap(), file.bytes);
+    assert!(signet_store::is_encrypted(
+        &bucket.get_object(final_key).await.unwrap()
+    ));
+    assert_eq!(app.state.blobs.get(final_key).await.unwrap(), file.bytes);
 
     // And nothing under the data directory's files/.
     let files = app.state.config.data_dir.join("files");

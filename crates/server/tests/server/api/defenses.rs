@@ -503,7 +503,11 @@ async fn the_data_directory_is_0700_and_files_0600() {
     send(&app, json!({})).await;
     assert_eq!(mode(&dir), 0o700);
     assert_eq!(mode(&dir.join("files")), 0o700);
-    assert_eq!(mode(&dir.join("master.key")), 0o600);
+    // The keys directory: the master key and the keyring, Signet's user's alone too.
+    assert_eq!(mode(&dir.join("keys")), 0o700);
+    assert_eq!(mode(&dir.join("keys/master.key")), 0o600);
+    assert_eq!(mode(&dir.join("keys/keyring.db")), 0o600);
+    assert!(!dir.join("master.key").exists());
     for key in blob_keys(&app).await {
         let path = dir.join("files").join(&key);
         assert_eq!(mode(&path), 0o600, "{key}");

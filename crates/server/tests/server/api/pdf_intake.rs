@@ -301,7 +301,9 @@ async fn a_page_image_is_drawn_once_per_revision_and_kept() {
     assert_eq!(first.status, 200);
     assert!(first.bytes.starts_with(b"\x89PNG"));
     let kept = stored_page(&app, &doc, 0).expect("the PNG is stored");
-    assert_eq!(std::fs::read(&kept).unwrap(), first.bytes);
+    // Kept encrypted under the document's key.
+    let stored = std::fs::read(&kept).unwrap();
+    assert!(signet_store::is_encrypted(&stored) && stored != first.bytes);
 
     // The second request is answered from the stored PNG: replace it and see the replacement.
     std::fs::write(&kept, b"\x89PNG kept").unwrap();

@@ -1,0 +1,906 @@
+//! The keyring of envelope encryption, kept apart from the data it opens.
+//!
+//! ```text
+//! master key (keys directory or SIGNET_MASTER_KEY)
+//!   └─ tenant key, one per tenant: random, sealed under the master key (its id on the row)
+//!        └─ data key, one per person and per document: random, sealed under the tenant key
+//! ```
+//!
+//! The sealed tenant and data keys live in a database of their own: on SQLite a file in the
+//! keys directory (`keyring.db`), on PostgreSQL the schema `signet_keyring` (of the main
+//! database, or of `keyring_url`). A backup of the data therefore holds no key, and a data
+//! key destroyed here ([`Keyring::destroy_person_key`]) leaves its person's data unreadable
+//! everywhere, backups included.
+//!
+//! Unsealed keys are kept in memory once opened, so a request that writes a person or a file
+//! does not go to the keyring again. Each sealed key is AES-256-GCM with what it is for as
+//! associated data: a tenant key names its tenant and version, a data key its tenant and owner.
+//!
+//! `signet keys rotate` writes a new master key file (`master-0002.key`, …; the newest is
+//! current) and re-seals every tenant key under it; a running process that meets a row sealed
+//! under a master key it does not know reads the keys directory again.
+
+use crate::db::Backend;
+use crate::{Result, StoreError};
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::{Aes256Gcm, Nonce};
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
+use sqlx::any::AnyPoolOptions;
+use sqlx::{AnyPool, Executor, Row};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+
+const NONCE_LEN: usize = 12;
+/// The mark of a value sealed under a data key (nonce ‖ ciphertext follows).
+const VALUE_MARK: &[u8] = b"SGNV1\0";
+/// The tenant key version new data keys are sealed under.
+const TENANT_KEY_VERSION: i64 = 1;
+
+/// Whose data key: a person's (their fields, identification data, images), a document's
+/// (its PDFs, selfies and page images), or the tenant's own (files that name neither).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyOwner<'a> {
+    Person(&'a str),
+    Document(&'a str),
+    Tenant,
+}
+
+impl KeyOwner<'_> {
+    /// The owner as stored in the keyring and named in a file's header.
+    pub fn label(&self) -> String {
+        match self {
+            KeyOwner::Person(id) => format!("person:{id}"),
+            KeyOwner::Document(id) => format!("document:{id}"),
+            KeyOwner::Tenant => "tenant".to_owned(),
+        }
+    }
+}
+
+/// One master key: its id and the key it seals tenant keys with.
+#[derive(Clone)]
+struct MasterKey {
+    id: String,
+    kek: Aes256Gcm,
+}
+
+/// The id a master key is known by on the rows it sealed: not secret, derived from the key.
+pub fn master_key_id(key: &[u8; 32]) -> String {
+    let digest = Sha256::new()
+        .chain_update(b"signet master key id\0")
+        .chain_update(key)
+        .finalize();
+    hex::encode(&digest[..8])
+}
+
+fn master(key: &[u8; 32]) -> MasterKey {
+    // The master key also seals other secrets: the keyring uses a key derived from it.
+    let mut mac = <Hmac<Sha256> as hmac::KeyInit>::new_from_slice(key).expect("any key length");
+    mac.update(b"signet keyring kek v1\0");
+    let kek: [u8; 32] = mac.finalize().into_bytes().into();
+    MasterKey {
+        id: master_key_id(key),
+        kek: Aes256Gcm::new(&kek.into()),
+    }
+}
+
+fn rotated_file_name(generation: u32) -> String {
+    format!("master-{generation:04}.key")
+}
+
+fn parse_hex_key(text: &str, origin: &str) -> Result<[u8; 32]> {
+    hex::decode(text.trim())
+        .ok()
+        .and_then(|b| <[u8; 32]>::try_from(b).ok())
+        .ok_or_else(|| StoreError::Corrupt(format!("{origin}: a master key must be 64 hex digits")))
+}
+
+/// The rotated master keys of a keys directory (`master-NNNN.key`), oldest first.
+fn read_rotated(dir: &Path) -> Result<Vec<(u32, [u8; 32])>> {
+    let mut found = Vec::new();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(found),
+        Err(e) => return Err(e.into()),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(generation) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("master-"))
+            .and_then(|n| n.strip_suffix(".key"))
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let text = std::fs::read_to_string(entry.path())?;
+        found.push((
+            generation,
+            parse_hex_key(&text, &entry.path().display().to_string())?,
+        ));
+    }
+    found.sort_by_key(|(g, _)| *g);
+    Ok(found)
+}
+
+/// Writes a new master key into `keys_dir` (mode 0600), one generation above the newest;
+/// returns its generation and id. The keys already there stay: rows sealed under them are
+/// opened with them until they are re-sealed.
+pub fn create_next_master_key(keys_dir: &Path) -> Result<(u32, String)> {
+    use std::io::Write;
+    std::fs::create_dir_all(keys_dir)?;
+    let newest = read_rotated(keys_dir)?.last().map_or(1, |(g, _)| *g);
+    let generation = newest + 1;
+    let mut key = [0u8; 32];
+    getrandom::fill(&mut key)
+        .map_err(|e| StoreError::Corrupt(format!("no randomness for a master key: {e}")))?;
+    let path = keys_dir.join(rotated_file_name(generation));
+    let tmp = keys_dir.join(format!("{}.partial", rotated_file_name(generation)));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options.open(&tmp)?;
+    f.write_all(hex::encode(key).as_bytes())?;
+    f.sync_all()?;
+    drop(f);
+    // A concurrent rotation that took this generation first keeps its key.
+    std::fs::hard_link(&tmp, &path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        StoreError::Conflict(format!("{}: {e}", path.display()))
+    })?;
+    std::fs::remove_file(&tmp)?;
+    std::fs::File::open(keys_dir)?.sync_all()?;
+    Ok((generation, master_key_id(&key)))
+}
+
+/// What a re-sealing of tenant keys did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resealed {
+    /// The id of the master key every tenant key is now sealed under.
+    pub master_key_id: String,
+    /// Tenant keys re-sealed by this run.
+    pub resealed: u64,
+    /// Tenant keys already under it.
+    pub unchanged: u64,
+}
+
+/// A data key in the clear, as cached.
+pub struct DataKey {
+    key: [u8; 32],
+}
+
+impl DataKey {
+    pub fn bytes(&self) -> &[u8; 32] {
+        &self.key
+    }
+}
+
+struct TenantKey {
+    cipher: Aes256Gcm,
+    /// Keys the HMAC index of a tenant's lookups.
+    index_key: [u8; 32],
+}
+
+/// The keyring; cheap to share behind an `Arc`.
+pub struct Keyring {
+    backend: Backend,
+    pool: AnyPool,
+    /// `signet_keyring.` on PostgreSQL, nothing on SQLite (a file of its own).
+    prefix: &'static str,
+    keys_dir: PathBuf,
+    base: [u8; 32],
+    /// Every master key known, oldest first; the last is current.
+    masters: RwLock<Vec<MasterKey>>,
+    tenants: Mutex<HashMap<String, Arc<TenantKey>>>,
+    data: Mutex<HashMap<(String, String), Arc<DataKey>>>,
+}
+
+impl std::fmt::Debug for Keyring {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Keyring")
+            .field("backend", &self.backend)
+            .field("keys_dir", &self.keys_dir)
+            .finish_non_exhaustive()
+    }
+}
+
+fn sealed_with(cipher: &Aes256Gcm, plain: &[u8], context: &str) -> Result<Vec<u8>> {
+    let mut nonce = [0u8; NONCE_LEN];
+    getrandom::fill(&mut nonce)
+        .map_err(|e| StoreError::Corrupt(format!("no randomness to seal with: {e}")))?;
+    let ct = cipher
+        .encrypt(
+            &Nonce::from(nonce),
+            Payload {
+                msg: plain,
+                aad: context.as_bytes(),
+            },
+        )
+        .map_err(|_| StoreError::Corrupt(format!("cannot seal {context}")))?;
+    let mut out = Vec::with_capacity(NONCE_LEN + ct.len());
+    out.extend_from_slice(&nonce);
+    out.extend_from_slice(&ct);
+    Ok(out)
+}
+
+fn opened_with(cipher: &Aes256Gcm, sealed: &[u8], context: &str) -> Result<Vec<u8>> {
+    let wrong = || StoreError::Corrupt(format!("{context} does not open (another key, or edited)"));
+    if sealed.len() < NONCE_LEN {
+        return Err(wrong());
+    }
+    let (nonce, ct) = sealed.split_at(NONCE_LEN);
+    let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| wrong())?;
+    cipher
+        .decrypt(
+            &Nonce::from(nonce),
+            Payload {
+                msg: ct,
+                aad: context.as_bytes(),
+            },
+        )
+        .map_err(|_| wrong())
+}
+
+fn key32(bytes: Vec<u8>, what: &str) -> Result<[u8; 32]> {
+    bytes
+        .try_into()
+        .map_err(|_| StoreError::Corrupt(format!("{what} has the wrong length")))
+}
+
+fn random_key() -> Result<[u8; 32]> {
+    let mut key = [0u8; 32];
+    getrandom::fill(&mut key)
+        .map_err(|e| StoreError::Corrupt(format!("no randomness for a key: {e}")))?;
+    Ok(key)
+}
+
+/// A SQLite URL that creates the file when missing.
+fn with_create(url: &str) -> String {
+    if url.contains("mode=") {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    }
+}
+
+fn wall_millis() -> i64 {
+    #[allow(clippy::disallowed_methods)] // when a key was made: bookkeeping, no deadline
+    let now = std::time::SystemTime::now();
+    now.duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+impl Keyring {
+    /// Opens (creating when missing) the keyring: `url` is `sqlite://…` for a file or
+    /// `postgres://…` for the `signet_keyring` schema there. `base_master` is the master key
+    /// of generation 1 (`master.key` or `master_key`); newer ones are read from `keys_dir`.
+    pub async fn open(url: &str, keys_dir: &Path, base_master: [u8; 32]) -> Result<Keyring> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::from_url(url)?;
+        let (pool, prefix) = match backend {
+            Backend::Sqlite => {
+                std::fs::create_dir_all(keys_dir)?;
+                crate::maintenance::restrict_dir(keys_dir)?;
+                crate::maintenance::restrict_sqlite_file(url)?;
+                let pool = AnyPoolOptions::new()
+                    .max_connections(1)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute("PRAGMA journal_mode = WAL").await?;
+                            conn.execute("PRAGMA synchronous = FULL").await?;
+                            conn.execute("PRAGMA busy_timeout = 5000").await?;
+                            Ok(())
+                        })
+                    })
+                    .connect(&with_create(url))
+                    .await?;
+                (pool, "")
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(4)
+                    .acquire_timeout(std::time::Duration::from_secs(10))
+                    .connect(url)
+                    .await?;
+                (pool, "signet_keyring.")
+            }
+        };
+        let keyring = Keyring {
+            backend,
+            pool,
+            prefix,
+            keys_dir: keys_dir.to_owned(),
+            base: base_master,
+            masters: RwLock::new(Vec::new()),
+            tenants: Mutex::new(HashMap::new()),
+            data: Mutex::new(HashMap::new()),
+        };
+        keyring.reload_masters()?;
+        keyring.create_tables().await?;
+        Ok(keyring)
+    }
+
+    async fn create_tables(&self) -> Result<()> {
+        let bytes = match self.backend {
+            Backend::Sqlite => "BLOB",
+            Backend::Postgres => "BYTEA",
+        };
+        let p = self.prefix;
+        let mut conn = self.pool.acquire().await?;
+        if self.backend == Backend::Postgres {
+            // Two processes starting at once must not both create the schema.
+            conn.execute("SELECT pg_advisory_lock(7262101)").await?;
+        }
+        let statements = [
+            if self.backend == Backend::Postgres {
+                "CREATE SCHEMA IF NOT EXISTS signet_keyring".to_owned()
+            } else {
+                String::new()
+            },
+            format!(
+                "CREATE TABLE IF NOT EXISTS {p}tenant_keys (tenant_id TEXT NOT NULL, version BIGINT NOT NULL, master_key_id TEXT NOT NULL, sealed {bytes} NOT NULL, created_at BIGINT NOT NULL, resealed_at BIGINT, PRIMARY KEY (tenant_id, version))"
+            ),
+            format!(
+                "CREATE TABLE IF NOT EXISTS {p}data_keys (tenant_id TEXT NOT NULL, owner TEXT NOT NULL, tenant_key_version BIGINT NOT NULL, sealed {bytes}, created_at BIGINT NOT NULL, destroyed_at BIGINT, PRIMARY KEY (tenant_id, owner))"
+            ),
+        ];
+        let mut result = Ok(());
+        for s in statements.iter().filter(|s| !s.is_empty()) {
+            if let Err(e) = conn.execute(sqlx::AssertSqlSafe(s.clone())).await {
+                result = Err(e.into());
+                break;
+            }
+        }
+        if self.backend == Backend::Postgres {
+            conn.execute("SELECT pg_advisory_unlock(7262101)").await?;
+        }
+        result
+    }
+
+    /// Reads the keys directory's rotated master keys again (after `signet keys rotate`).
+    fn reload_masters(&self) -> Result<()> {
+        let mut keys = vec![master(&self.base)];
+        for (generation, key) in read_rotated(&self.keys_dir)? {
+            if generation > 1 {
+                keys.push(master(&key));
+            }
+        }
+        *self.masters.write().expect("masters lock") = keys;
+        Ok(())
+    }
+
+    fn current_master(&self) -> MasterKey {
+        self.masters
+            .read()
+            .expect("masters lock")
+            .last()
+            .cloned()
+            .expect("the base master key is always there")
+    }
+
+    fn master_by_id(&self, id: &str) -> Result<MasterKey> {
+        let find = || {
+            self.masters
+                .read()
+                .expect("masters lock")
+                .iter()
+                .find(|m| m.id == id)
+                .cloned()
+        };
+        if let Some(m) = find() {
+            return Ok(m);
+        }
+        // Sealed by a rotation this process has not seen yet.
+        self.reload_masters()?;
+        find().ok_or_else(|| {
+            StoreError::Corrupt(format!(
+                "a tenant key is sealed under master key {id}, which is not in {} (nor master_key)",
+                self.keys_dir.display()
+            ))
+        })
+    }
+
+    /// The id of the master key new tenant keys are sealed under.
+    pub fn current_master_key_id(&self) -> String {
+        self.current_master().id
+    }
+
+    fn tenant_key_context(tenant: &str, version: i64) -> String {
+        format!("keyring.tenant_keys:{tenant}:{version}")
+    }
+
+    fn data_key_context(tenant: &str, owner: &str) -> String {
+        format!("keyring.data_keys:{tenant}:{owner}")
+    }
+
+    /// The tenant's key in the clear, made and sealed on first use.
+    async fn tenant_key(&self, tenant: &str) -> Result<Arc<TenantKey>> {
+        if let Some(k) = self.tenants.lock().expect("tenant keys").get(tenant) {
+            return Ok(k.clone());
+        }
+        let p = self.prefix;
+        let select = format!(
+            "SELECT master_key_id, sealed FROM {p}tenant_keys WHERE tenant_id = $1 AND version = $2"
+        );
+        let mut row = sqlx::query(sqlx::AssertSqlSafe(select.clone()))
+            .bind(tenant)
+            .bind(TENANT_KEY_VERSION)
+            .fetch_optional(&self.pool)
+            .await?;
+        if row.is_none() {
+            // A new tenant: seal under the newest master key there is.
+            self.reload_masters()?;
+            let master = self.current_master();
+            let key = random_key()?;
+            let sealed = sealed_with(
+                &master.kek,
+                &key,
+                &Self::tenant_key_context(tenant, TENANT_KEY_VERSION),
+            )?;
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "INSERT INTO {p}tenant_keys (tenant_id, version, master_key_id, sealed, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING"
+            )))
+            .bind(tenant)
+            .bind(TENANT_KEY_VERSION)
+            .bind(&master.id)
+            .bind(sealed)
+            .bind(wall_millis())
+            .execute(&self.pool)
+            .await?;
+            // Another process may have made it first: theirs is the one.
+            row = sqlx::query(sqlx::AssertSqlSafe(select))
+                .bind(tenant)
+                .bind(TENANT_KEY_VERSION)
+                .fetch_optional(&self.pool)
+                .await?;
+        }
+        let row = row.ok_or_else(|| StoreError::Corrupt("a tenant key vanished".into()))?;
+        let master_id: String = row.try_get("master_key_id")?;
+        let sealed: Vec<u8> = row.try_get("sealed")?;
+        let master = self.master_by_id(&master_id)?;
+        let key = key32(
+            opened_with(
+                &master.kek,
+                &sealed,
+                &Self::tenant_key_context(tenant, TENANT_KEY_VERSION),
+            )?,
+            "a tenant key",
+        )?;
+        let mut mac =
+            <Hmac<Sha256> as hmac::KeyInit>::new_from_slice(&key).expect("any key length");
+        mac.update(b"signet lookup index v1\0");
+        let tenant_key = Arc::new(TenantKey {
+            cipher: Aes256Gcm::new(&key.into()),
+            index_key: mac.finalize().into_bytes().into(),
+        });
+        self.tenants
+            .lock()
+            .expect("tenant keys")
+            .insert(tenant.to_owned(), tenant_key.clone());
+        Ok(tenant_key)
+    }
+
+    /// The data key of `owner`, made and sealed under the tenant key on first use. A
+    /// destroyed key is [`StoreError::NotFound`]: what it sealed stays unreadable.
+    pub async fn data_key(&self, tenant: &str, owner: KeyOwner<'_>) -> Result<Arc<DataKey>> {
+        self.data_key_by_label(tenant, &owner.label(), true).await
+    }
+
+    /// The data key a file's header names; never makes one.
+    pub async fn existing_data_key(&self, tenant: &str, owner: &str) -> Result<Arc<DataKey>> {
+        self.data_key_by_label(tenant, owner, false).await
+    }
+
+    async fn data_key_by_label(
+        &self,
+        tenant: &str,
+        owner: &str,
+        create: bool,
+    ) -> Result<Arc<DataKey>> {
+        let cache_key = (tenant.to_owned(), owner.to_owned());
+        if let Some(k) = self.data.lock().expect("data keys").get(&cache_key) {
+            return Ok(k.clone());
+        }
+        let tenant_key = self.tenant_key(tenant).await?;
+        let p = self.prefix;
+        let select = format!(
+            "SELECT sealed, destroyed_at FROM {p}data_keys WHERE tenant_id = $1 AND owner = $2"
+        );
+        let mut row = sqlx::query(sqlx::AssertSqlSafe(select.clone()))
+            .bind(tenant)
+            .bind(owner)
+            .fetch_optional(&self.pool)
+            .await?;
+        if row.is_none() {
+            if !create {
+                return Err(StoreError::NotFound);
+            }
+            let key = random_key()?;
+            let sealed = sealed_with(
+                &tenant_key.cipher,
+                &key,
+                &Self::data_key_context(tenant, owner),
+            )?;
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "INSERT INTO {p}data_keys (tenant_id, owner, tenant_key_version, sealed, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING"
+            )))
+            .bind(tenant)
+            .bind(owner)
+            .bind(TENANT_KEY_VERSION)
+            .bind(sealed)
+            .bind(wall_millis())
+            .execute(&self.pool)
+            .await?;
+            row = sqlx::query(sqlx::AssertSqlSafe(select))
+                .bind(tenant)
+                .bind(owner)
+                .fetch_optional(&self.pool)
+                .await?;
+        }
+        let row = row.ok_or_else(|| StoreError::Corrupt("a data key vanished".into()))?;
+        let sealed: Option<Vec<u8>> = row.try_get("sealed")?;
+        let Some(sealed) = sealed else {
+            return Err(StoreError::NotFound);
+        };
+        let key = key32(
+            opened_with(
+                &tenant_key.cipher,
+                &sealed,
+                &Self::data_key_context(tenant, owner),
+            )?,
+            "a data key",
+        )?;
+        let key = Arc::new(DataKey { key });
+        self.data
+            .lock()
+            .expect("data keys")
+            .insert(cache_key, key.clone());
+        Ok(key)
+    }
+
+    /// Destroys a person's data key (crypto-shredding): everything sealed under it, in the
+    /// database, the files and every backup, can no longer be opened. The row stays as a
+    /// tombstone with the time. Returns whether there was a key to destroy.
+    pub async fn destroy_person_key(&self, tenant: &str, person: &str) -> Result<bool> {
+        let owner = KeyOwner::Person(person).label();
+        self.data
+            .lock()
+            .expect("data keys")
+            .remove(&(tenant.to_owned(), owner.clone()));
+        let p = self.prefix;
+        let now = wall_millis();
+        let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE {p}data_keys SET sealed = NULL, destroyed_at = $3 WHERE tenant_id = $1 AND owner = $2 AND sealed IS NOT NULL"
+        )))
+        .bind(tenant)
+        .bind(&owner)
+        .bind(now)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        if done == 0 {
+            // No key yet: leave a destroyed one, so none is ever made for this person again.
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "INSERT INTO {p}data_keys (tenant_id, owner, tenant_key_version, sealed, created_at, destroyed_at) VALUES ($1, $2, $3, NULL, $4, $4) ON CONFLICT DO NOTHING"
+            )))
+            .bind(tenant)
+            .bind(&owner)
+            .bind(TENANT_KEY_VERSION)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        }
+        Ok(done > 0)
+    }
+
+    /// Re-seals every tenant key not yet under the current master key (read from the keys
+    /// directory again first), each row changed only if it is still as read.
+    pub async fn reseal_tenant_keys(&self) -> Result<Resealed> {
+        self.reload_masters()?;
+        let current = self.current_master();
+        let p = self.prefix;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT tenant_id, version, master_key_id, sealed FROM {p}tenant_keys"
+        )))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut report = Resealed {
+            master_key_id: current.id.clone(),
+            resealed: 0,
+            unchanged: 0,
+        };
+        for row in rows {
+            let tenant: String = row.try_get("tenant_id")?;
+            let version: i64 = row.try_get("version")?;
+            let master_id: String = row.try_get("master_key_id")?;
+            let sealed: Vec<u8> = row.try_get("sealed")?;
+            if master_id == current.id {
+                report.unchanged += 1;
+                continue;
+            }
+            let context = Self::tenant_key_context(&tenant, version);
+            let old = self.master_by_id(&master_id)?;
+            let key = opened_with(&old.kek, &sealed, &context)?;
+            let resealed = sealed_with(&current.kek, &key, &context)?;
+            let changed = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE {p}tenant_keys SET master_key_id = $1, sealed = $2, resealed_at = $3 WHERE tenant_id = $4 AND version = $5 AND master_key_id = $6"
+            )))
+            .bind(&current.id)
+            .bind(resealed)
+            .bind(wall_millis())
+            .bind(&tenant)
+            .bind(version)
+            .bind(&master_id)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+            report.resealed += changed;
+        }
+        Ok(report)
+    }
+
+    /// How many tenant keys are sealed under each master key id.
+    pub async fn tenant_keys_by_master(&self) -> Result<Vec<(String, i64)>> {
+        let p = self.prefix;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT master_key_id, COUNT(*) AS n FROM {p}tenant_keys GROUP BY master_key_id ORDER BY master_key_id"
+        )))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("master_key_id")?, r.try_get("n")?)))
+            .collect()
+    }
+
+    /// Seals a value of `owner`'s (a person's field, an identification's data) under the
+    /// owner's data key; `context` names the table, field and row, so the value opens there
+    /// only.
+    pub async fn seal_value(
+        &self,
+        tenant: &str,
+        owner: KeyOwner<'_>,
+        context: &str,
+        plain: &[u8],
+    ) -> Result<Vec<u8>> {
+        let key = self.data_key(tenant, owner).await?;
+        let cipher = Aes256Gcm::new(&key.key.into());
+        let mut out = VALUE_MARK.to_vec();
+        out.extend(sealed_with(&cipher, plain, &format!("{tenant}:{context}"))?);
+        Ok(out)
+    }
+
+    /// Opens a value sealed by [`Keyring::seal_value`]; a value without the mark was stored in
+    /// the clear before encryption and is returned as it is.
+    pub async fn open_value(
+        &self,
+        tenant: &str,
+        owner: KeyOwner<'_>,
+        context: &str,
+        stored: &[u8],
+    ) -> Result<Vec<u8>> {
+        let Some(body) = stored.strip_prefix(VALUE_MARK) else {
+            return Ok(stored.to_vec());
+        };
+        let key = self.existing_data_key(tenant, &owner.label()).await?;
+        let cipher = Aes256Gcm::new(&key.key.into());
+        opened_with(&cipher, body, &format!("{tenant}:{context}"))
+    }
+
+    /// The lookup index of a value: HMAC-SHA256 under a key derived from the tenant key, so
+    /// equal values find each other within the tenant and nothing else can be read from it.
+    pub async fn lookup_index(&self, tenant: &str, field: &str, value: &str) -> Result<String> {
+        let tenant_key = self.tenant_key(tenant).await?;
+        let mut mac = <Hmac<Sha256> as hmac::KeyInit>::new_from_slice(&tenant_key.index_key)
+            .expect("any key length");
+        mac.update(field.as_bytes());
+        mac.update(b"\0");
+        mac.update(value.as_bytes());
+        Ok(hex::encode(mac.finalize().into_bytes()))
+    }
+
+    /// Forgets every key held in memory (for tests of what a fresh process sees).
+    pub fn forget_cached_keys(&self) {
+        self.tenants.lock().expect("tenant keys").clear();
+        self.data.lock().expect("data keys").clear();
+    }
+}
+
+/// Whether a stored value was sealed by [`Keyring::seal_value`].
+pub fn is_sealed_value(stored: &[u8]) -> bool {
+    stored.starts_with(VALUE_MARK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "signet-keyring-{name}-{}-{}",
+            std::process::id(),
+            hex::encode(random_key().unwrap()[..4].to_vec())
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// A keyring on the backend the tests run on: a SQLite file, or the PostgreSQL test
+    /// server's `signet_keyring` schema in a database of its own.
+    async fn open(dir: &Path, base: [u8; 32]) -> Keyring {
+        let url = match std::env::var("SIGNET_TEST_DATABASE").as_deref() {
+            Ok("postgres") => {
+                let server = std::env::var("SIGNET_TEST_POSTGRES_URL")
+                    .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+                let name = format!(
+                    "signet_keyring_test_{}",
+                    dir.file_name().unwrap().to_str().unwrap().replace('-', "_")
+                );
+                sqlx::any::install_default_drivers();
+                let admin = AnyPoolOptions::new()
+                    .max_connections(1)
+                    .connect(&server)
+                    .await
+                    .unwrap();
+                admin
+                    .execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                    .await
+                    .ok();
+                let base_url = server.rsplit_once('/').unwrap().0;
+                format!("{base_url}/{name}")
+            }
+            _ => format!("sqlite://{}", dir.join("keyring.db").display()),
+        };
+        Keyring::open(&url, dir, base).await.unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_value_opens_only_for_its_record_and_not_after_its_key_is_destroyed() {
+        let dir = temp_dir("records");
+        let ring = open(&dir, [1u8; 32]).await;
+        let anna = KeyOwner::Person("per_anna");
+        let sealed = ring
+            .seal_value("ten_1", anna, "persons.email:per_anna", b"anna@example.com")
+            .await
+            .unwrap();
+        assert!(is_sealed_value(&sealed));
+        assert!(!sealed.windows(4).any(|w| w == b"anna"));
+        assert_eq!(
+            ring.open_value("ten_1", anna, "persons.email:per_anna", &sealed)
+                .await
+                .unwrap(),
+            b"anna@example.com"
+        );
+        // Moved to another person, field or tenant: it does not open.
+        let bob = KeyOwner::Person("per_bob");
+        ring.data_key("ten_1", bob).await.unwrap();
+        assert!(
+            ring.open_value("ten_1", bob, "persons.email:per_bob", &sealed)
+                .await
+                .is_err()
+        );
+        assert!(
+            ring.open_value("ten_1", anna, "persons.phone:per_anna", &sealed)
+                .await
+                .is_err()
+        );
+        assert!(
+            ring.open_value("ten_2", anna, "persons.email:per_anna", &sealed)
+                .await
+                .is_err()
+        );
+        // A fresh process (nothing cached) opens it from the keyring.
+        ring.forget_cached_keys();
+        assert!(
+            ring.open_value("ten_1", anna, "persons.email:per_anna", &sealed)
+                .await
+                .is_ok()
+        );
+        // Destroyed: neither this process nor a fresh one opens it, and no new key is made.
+        assert!(ring.destroy_person_key("ten_1", "per_anna").await.unwrap());
+        assert!(matches!(
+            ring.open_value("ten_1", anna, "persons.email:per_anna", &sealed)
+                .await,
+            Err(StoreError::NotFound)
+        ));
+        ring.forget_cached_keys();
+        assert!(
+            ring.open_value("ten_1", anna, "persons.email:per_anna", &sealed)
+                .await
+                .is_err()
+        );
+        assert!(matches!(
+            ring.data_key("ten_1", anna).await,
+            Err(StoreError::NotFound)
+        ));
+        // Bob's key is untouched; a person never given a key cannot be given one afterwards.
+        assert!(ring.data_key("ten_1", bob).await.is_ok());
+        assert!(!ring.destroy_person_key("ten_1", "per_carl").await.unwrap());
+        assert!(
+            ring.data_key("ten_1", KeyOwner::Person("per_carl"))
+                .await
+                .is_err()
+        );
+        // Lookup indexes: equal within a tenant and field, different across tenants.
+        let a = ring.lookup_index("ten_1", "email", "x@y.z").await.unwrap();
+        assert_eq!(
+            a,
+            ring.lookup_index("ten_1", "email", "x@y.z").await.unwrap()
+        );
+        assert_ne!(
+            a,
+            ring.lookup_index("ten_2", "email", "x@y.z").await.unwrap()
+        );
+        assert_ne!(
+            a,
+            ring.lookup_index("ten_1", "phone", "x@y.z").await.unwrap()
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[tokio::test]
+    async fn rotation_reseals_tenant_keys_under_a_new_master_key_that_a_running_keyring_reads() {
+        let dir = temp_dir("rotation");
+        let base = [7u8; 32];
+        let ring = open(&dir, base).await;
+        let sealed = ring
+            .seal_value("ten_1", KeyOwner::Document("doc_1"), "c", b"contract")
+            .await
+            .unwrap();
+        let first = ring.current_master_key_id();
+        assert_eq!(first, master_key_id(&base));
+        assert_eq!(
+            ring.tenant_keys_by_master().await.unwrap(),
+            vec![(first.clone(), 1)]
+        );
+
+        // `signet keys rotate`: a new key file, then another keyring re-seals.
+        let (generation, id) = create_next_master_key(&dir).unwrap();
+        assert_eq!(generation, 2);
+        let rotator = open(&dir, base).await;
+        let report = rotator.reseal_tenant_keys().await.unwrap();
+        assert_eq!(
+            report,
+            Resealed {
+                master_key_id: id.clone(),
+                resealed: 1,
+                unchanged: 0
+            }
+        );
+        assert_eq!(
+            ring.tenant_keys_by_master().await.unwrap(),
+            vec![(id.clone(), 1)]
+        );
+        assert_eq!(rotator.reseal_tenant_keys().await.unwrap().unchanged, 1);
+
+        // The running keyring, with nothing cached, meets a row under a key it has not read.
+        ring.forget_cached_keys();
+        assert_eq!(
+            ring.open_value("ten_1", KeyOwner::Document("doc_1"), "c", &sealed)
+                .await
+                .unwrap(),
+            b"contract"
+        );
+        assert_eq!(ring.current_master_key_id(), id);
+
+        // Without the new key file the re-sealed tenant key no longer opens.
+        let (_, third) = create_next_master_key(&dir).unwrap();
+        rotator.reseal_tenant_keys().await.unwrap();
+        std::fs::remove_file(dir.join(rotated_file_name(3))).unwrap();
+        let stale = open(&dir, base).await;
+        let e = stale
+            .open_value("ten_1", KeyOwner::Document("doc_1"), "c", &sealed)
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains(&third), "{e}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
