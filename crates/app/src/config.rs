@@ -198,6 +198,11 @@ pub struct Config {
     /// rejected, expired, canceled), on the tenant's clock; later it is a "link expired" page.
     /// The signed file stays downloadable through the API.
     pub signing_link_ttl_after_close: Span,
+    /// How long a delivered (or finally failed) webhook message keeps its payload, on the
+    /// tenant's clock; later only the delivery log stays (who, when, which event, the outcome).
+    /// Payloads carry personal data, and a receiver that missed one has had the whole retry
+    /// schedule and this long to ask for a resend.
+    pub webhook_payload_retention: Span,
     /// When set, `/metrics` answers only `Authorization: Bearer <metrics_token>`.
     pub metrics_token: Option<Secret>,
     /// The most a PDF's streams may decompress to, all together, in bytes: an upload over it
@@ -298,6 +303,7 @@ impl Default for Config {
             max_connections: 1024,
             blob_sweep_grace_ms: 24 * 3600 * 1000,
             signing_link_ttl_after_close: Span(chrono::Duration::days(30)),
+            webhook_payload_retention: Span(chrono::Duration::days(30)),
             metrics_token: None,
             max_pdf_decompressed_bytes: signet_pdf::DEFAULT_MAX_DECOMPRESSED_BYTES,
             heavy_work_concurrency: std::thread::available_parallelism()
@@ -420,10 +426,12 @@ impl Config {
                     })?)
                 }
                 // Days as a number, or a duration with its unit.
-                "signing_link_ttl_after_close" => match value.parse::<i64>() {
-                    Ok(days) => toml::Value::Integer(days),
-                    Err(_) => toml::Value::String(value),
-                },
+                "signing_link_ttl_after_close" | "webhook_payload_retention" => {
+                    match value.parse::<i64>() {
+                        Ok(days) => toml::Value::Integer(days),
+                        Err(_) => toml::Value::String(value),
+                    }
+                }
                 "sms_allowed_countries" | "prohibited_countries" => toml::Value::Array(
                     value
                         .split(',')

@@ -107,7 +107,7 @@ pub async fn drain_tenant(state: &AppState, tenant: &TenantId) -> Result<(), Sto
     }
 }
 
-/// How often a worker removes expired idempotency records.
+/// How often a worker removes expired idempotency records and webhook payloads.
 const IDEMPOTENCY_PURGE_EVERY: Duration = Duration::from_secs(600);
 
 /// Removes idempotency records past their 24 hours (a lookup ignores them already; this
@@ -120,6 +120,38 @@ pub async fn purge_idempotency(state: &AppState) {
     }
 }
 
+/// Webhook payloads removed per statement (one transaction each, short on the one writer).
+const PAYLOAD_BATCH: u32 = 500;
+
+/// Removes the payloads of webhook events settled more than `webhook_payload_retention` ago
+/// (they carry personal data), batch by batch; returns how many went.
+pub async fn remove_webhook_payloads(state: &AppState) -> u64 {
+    let retention = state.config.webhook_payload_retention.0;
+    let mut total = 0;
+    loop {
+        match state
+            .store
+            .remove_webhook_payloads(state.wall_now(), retention, PAYLOAD_BATCH)
+            .await
+        {
+            Ok(n) => {
+                total += n;
+                if n < u64::from(PAYLOAD_BATCH) {
+                    break;
+                }
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "could not remove expired webhook payloads");
+                break;
+            }
+        }
+    }
+    if total > 0 {
+        tracing::info!(payloads = total, "expired webhook payloads removed");
+    }
+    total
+}
+
 /// The worker loop: runs until cancelled.
 pub async fn run_worker(state: AppState, cancel: CancellationToken) {
     let poll = Duration::from_millis(state.config.worker_poll_ms.max(10));
@@ -130,6 +162,7 @@ pub async fn run_worker(state: AppState, cancel: CancellationToken) {
         }
         if tokio::time::Instant::now() >= next_purge {
             purge_idempotency(&state).await;
+            remove_webhook_payloads(&state).await;
             next_purge = tokio::time::Instant::now() + IDEMPOTENCY_PURGE_EVERY;
         }
         match try_execute_job_unless(&state, None, &cancel).await {

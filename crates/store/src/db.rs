@@ -199,6 +199,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0022_signature_picture_setting.sql"),
     },
     Migration {
+        version: 24,
+        name: "webhook_payload_retention",
+        sqlite: include_str!("../migrations/sqlite/0024_webhook_payload_retention.sql"),
+        postgres: include_str!("../migrations/postgres/0024_webhook_payload_retention.sql"),
+    },
+    Migration {
         version: 21,
         name: "person_audit",
         sqlite: include_str!("../migrations/sqlite/0021_person_audit.sql"),

@@ -59,8 +59,8 @@ pub use screening::{
 pub use sealed::{Sealer, token_digest};
 pub use tenants::{ApiKeyRow, Mode, Tenant, TenantLimits};
 pub use webhooks::{
-    ALL_EVENT_TYPES, ClaimedMessage, DeliveryAttemptRow, MessageSettlement, WebhookEndpointRow,
-    WebhookMessageRow,
+    ALL_EVENT_TYPES, ClaimedMessage, DeliveryAttemptRow, MessageSettlement, Resend,
+    WebhookEndpointRow, WebhookMessageRow,
 };
 pub use writer::Tx;
 

@@ -858,32 +858,63 @@ impl Store {
             .collect()
     }
 
-    /// Sends one message again, whatever its state, with a fresh schedule starting now.
+    /// Sends one message again, whatever its state, with a fresh schedule starting now;
+    /// [`Resend::PayloadRemoved`] when the event's payload is gone (after
+    /// `webhook_payload_retention`), since there is nothing left to send.
     pub async fn resend_webhook_message(
         &self,
         endpoint: &WebhookEndpointId,
         event: &EventId,
         tenant_now: Timestamp,
         wall_now: Timestamp,
-    ) -> Result<()> {
+    ) -> Result<Resend> {
+        let mut tx = self.begin().await?;
+        // The event's row is locked against the payload purge, which locks it too: either
+        // the purge saw no pending message and removed the payload first (then this finds it
+        // gone), or it waits and then finds this message pending.
+        let payload = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT payload_removed_at FROM events WHERE id = $1{}",
+            self.backend.for_update()
+        )))
+        .bind(event.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(payload) = payload else {
+            return Err(StoreError::NotFound);
+        };
+        let removed: Option<i64> = payload.try_get("payload_removed_at")?;
         let done = sqlx::query(
             "UPDATE webhook_messages SET status = 'pending', attempts_made = 0, next_attempt_at = $1, run_at = $2, \
-             lease_owner = NULL, lease_until = NULL, fence = fence + 1, updated_at = $1 WHERE endpoint_id = $3 AND event_id = $4",
+             lease_owner = NULL, lease_until = NULL, fence = fence + 1, updated_at = $1 WHERE endpoint_id = $3 AND event_id = $4 \
+             AND $5 = 0",
         )
         .bind(to_millis(&tenant_now))
         .bind(to_millis(&wall_now))
         .bind(endpoint.as_str())
         .bind(event.as_str())
-        .execute(&mut *self.write_conn().await?)
+        .bind(i64::from(removed.is_some()))
+        .execute(&mut *tx)
         .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
+        let exists = done.rows_affected() > 0
+            || sqlx::query(
+                "SELECT 1 FROM webhook_messages WHERE endpoint_id = $1 AND event_id = $2",
+            )
+            .bind(endpoint.as_str())
+            .bind(event.as_str())
+            .fetch_optional(&mut *tx)
+            .await?
+            .is_some();
+        tx.commit().await?;
+        match (exists, removed) {
+            (false, _) => Err(StoreError::NotFound),
+            (true, Some(_)) => Ok(Resend::PayloadRemoved),
+            (true, None) => Ok(Resend::Queued),
         }
-        Ok(())
     }
 
     /// Puts every failed message of an endpoint created at or after `since` (tenant time)
-    /// back in the queue with a fresh schedule. Returns how many.
+    /// back in the queue with a fresh schedule, leaving those whose payload is gone. Returns
+    /// how many.
     pub async fn recover_webhook_messages(
         &self,
         endpoint: &WebhookEndpointId,
@@ -891,19 +922,102 @@ impl Store {
         tenant_now: Timestamp,
         wall_now: Timestamp,
     ) -> Result<u64> {
+        let mut tx = self.begin().await?;
+        // Locks the events whose payloads are still there against the purge (see
+        // `resend_webhook_message`); the UPDATE's own check then sees the purge's outcome.
+        if self.backend == Backend::Postgres {
+            sqlx::query(
+                "SELECT e.id FROM events e WHERE e.payload_removed_at IS NULL AND e.id IN \
+                 (SELECT m.event_id FROM webhook_messages m WHERE m.endpoint_id = $1 AND m.status = 'failed' AND m.created_at >= $2) \
+                 FOR SHARE",
+            )
+            .bind(endpoint.as_str())
+            .bind(to_millis(&since))
+            .fetch_all(&mut *tx)
+            .await?;
+        }
         let done = sqlx::query(
             "UPDATE webhook_messages SET status = 'pending', attempts_made = 0, next_attempt_at = $1, run_at = $2, \
              lease_owner = NULL, lease_until = NULL, fence = fence + 1, updated_at = $1 \
-             WHERE endpoint_id = $3 AND status = 'failed' AND created_at >= $4",
+             WHERE endpoint_id = $3 AND status = 'failed' AND created_at >= $4 \
+             AND EXISTS (SELECT 1 FROM events e WHERE e.id = webhook_messages.event_id AND e.payload_removed_at IS NULL)",
         )
         .bind(to_millis(&tenant_now))
         .bind(to_millis(&wall_now))
         .bind(endpoint.as_str())
         .bind(to_millis(&since))
-        .execute(&mut *self.write_conn().await?)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(done.rows_affected())
     }
+
+    /// Removes the payloads of up to `limit` events whose messages are all settled (none
+    /// pending) and that are older than `retention` on their tenant's clock; the delivery log
+    /// keeps who, when and the outcome, without the receivers' response excerpts. Returns
+    /// how many payloads went.
+    pub async fn remove_webhook_payloads(
+        &self,
+        wall: Timestamp,
+        retention: chrono::Duration,
+        limit: u32,
+    ) -> Result<u64> {
+        const SETTLED: &str = "NOT EXISTS (SELECT 1 FROM webhook_messages m WHERE m.event_id = events.id AND m.status = 'pending')";
+        let mut tx = self.begin().await?;
+        // Test-mode events are on their tenant's test clock, which may run ahead.
+        let due = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT id FROM events WHERE payload_removed_at IS NULL AND created_at <= $1 - $2 + CASE WHEN mode = 'test' THEN \
+             COALESCE((SELECT t.clock_offset_ms FROM tenants t WHERE t.id = events.tenant_id), 0) ELSE 0 END \
+             AND {SETTLED} ORDER BY seq LIMIT $3{}",
+            self.backend.skip_locked()
+        )))
+        .bind(to_millis(&wall))
+        .bind(retention.num_milliseconds())
+        .bind(i64::from(limit))
+        .fetch_all(&mut *tx)
+        .await?;
+        if due.is_empty() {
+            return Ok(0);
+        }
+        let ids: Vec<String> = due
+            .iter()
+            .map(|r| r.try_get::<String, _>("id"))
+            .collect::<std::result::Result<_, _>>()?;
+        let list: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
+        let list = list.join(", ");
+        // Checked again in this statement: a resend or recovery that committed since the
+        // SELECT above made its message pending, and that event keeps its payload.
+        let mut removed = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE events SET data = '{{}}', payload_removed_at = $1 WHERE id IN ({list}) AND {SETTLED} RETURNING id"
+        )))
+        .bind(to_millis(&wall));
+        for id in &ids {
+            removed = removed.bind(id.as_str());
+        }
+        let removed = removed.fetch_all(&mut *tx).await?;
+        if !removed.is_empty() {
+            let list: Vec<String> = (0..removed.len()).map(|i| format!("${}", i + 1)).collect();
+            let mut excerpts = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE webhook_attempts SET response_excerpt = NULL WHERE event_id IN ({})",
+                list.join(", ")
+            )));
+            for row in &removed {
+                excerpts = excerpts.bind(row.try_get::<String, _>("id")?);
+            }
+            excerpts.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(removed.len() as u64)
+    }
+}
+
+/// What [`Store::resend_webhook_message`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resend {
+    /// The message is pending again.
+    Queued,
+    /// The event's payload was removed after `webhook_payload_retention`: nothing was queued.
+    PayloadRemoved,
 }
 
 #[cfg(test)]

@@ -310,6 +310,10 @@ error_codes! {
         code: "webhook_endpoint_limit", status: 422, title: "Too Many Endpoints", return_code: [], retryable: false,
         description: "The tenant has as many webhook endpoints in this mode as it may have (webhook_max_endpoints_per_tenant); delete one first.",
     },
+    WebhookPayloadExpired {
+        code: "webhook_payload_expired", status: 410, title: "Webhook Payload Removed", return_code: [], retryable: false,
+        description: "The event's payload was removed webhook_payload_retention (30 days) after its delivery settled, as it carries personal data; the delivery log stays, but there is nothing left to send again.",
+    },
     RateLimited {
         code: "rate_limited", status: 429, title: "Too Many Requests", return_code: [], retryable: true,
         description: "Too many requests; retry after the time in Retry-After. One-time codes: per destination number per day, per tenant per hour.",

@@ -242,6 +242,14 @@ pub async fn create(
     Ok(created(WebhookEndpointView::new(&row, true)))
 }
 
+/// A resend of a message whose payload is gone (410).
+pub(crate) fn payload_expired() -> AppError {
+    AppError::new(
+        ErrorCode::WebhookPayloadExpired,
+        "the event's payload was removed after webhook_payload_retention; it cannot be sent again",
+    )
+}
+
 fn endpoint_limit(cap: i64) -> AppError {
     AppError::new(
         ErrorCode::WebhookEndpointLimit,
@@ -426,8 +434,9 @@ fn require_enabled(row: &WebhookEndpointRow) -> AppResult<()> {
 }
 
 error_responses!(
-    /// What a resend can refuse: an unknown endpoint or message, a disabled endpoint.
-    ResendErrors = [NotFound, InvalidState]
+    /// What a resend can refuse: an unknown endpoint or message, a disabled endpoint, a
+    /// payload removed after `webhook_payload_retention`.
+    ResendErrors = [NotFound, InvalidState, WebhookPayloadExpired]
 );
 
 /// Send one event to this endpoint again, with a fresh retry schedule, whatever became of it.
@@ -442,11 +451,14 @@ pub async fn resend(
     let (id, row) = load(&state, &caller, &id).await?;
     let event = parse_id(&message_id, EventId::parse, "message")?;
     require_enabled(&row)?;
-    state
+    let resent = state
         .store
         .resend_webhook_message(&id, &event, caller.now(&state), state.wall_now())
         .await
         .map_err(|e| AppError::unless_found(e, "message"))?;
+    if resent == signet_store::Resend::PayloadRemoved {
+        return Err(payload_expired());
+    }
     state.webhooks_ready.notify_one();
     Ok(accepted(ResendView {
         message_id: event.as_str().to_owned(),
@@ -459,7 +471,8 @@ error_responses!(
     RecoverErrors = [InvalidModel, NotFound, InvalidState]
 );
 
-/// Send again every failed message of this endpoint created since a time (tenant clock).
+/// Send again every failed message of this endpoint created since a time (tenant clock);
+/// messages whose payload was removed after `webhook_payload_retention` stay as they are.
 #[utoipa::path(post, path = "/v1/webhooks/{id}/recover", operation_id = "recoverWebhookMessages", tag = "webhooks",
     params(("id" = String, Path)),
     request_body = Recover,

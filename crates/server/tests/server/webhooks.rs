@@ -1022,3 +1022,97 @@ async fn delivered_document_events_carry_tags_custom_and_a_signer_exactly_where_
         "Ana Silva"
     );
 }
+
+/// A payload carries personal data: once every message of its event is settled and
+/// `webhook_payload_retention` has passed on the tenant's clock, the payload goes; the delivery
+/// log stays, a resend is 410 and a recovery leaves the message alone. A message still pending
+/// keeps its payload however old it is.
+#[tokio::test]
+async fn settled_webhook_payloads_are_removed_after_their_retention_and_cannot_be_resent() {
+    let app = spawn_app().await;
+    let delivered = Receiver::start(204).await;
+    let ep = endpoint(&app, &delivered.url, &["person.created"]).await;
+    let id = ep["id"].as_str().expect("id").to_owned();
+    let eid = endpoint_id(&ep);
+    let start = tenant_now(&app).await;
+    create_person(&app, "Quennell-Vasaro").await;
+    wait_for_attempts(&app, &id, 1).await;
+    // A second endpoint fails the second event's first attempt and is then disabled: its
+    // message stays pending, so that event keeps its payload.
+    let parked = Receiver::start(500).await;
+    let ep2 = endpoint(&app, &parked.url, &["person.created"]).await;
+    let id2 = ep2["id"].as_str().expect("id").to_owned();
+    create_person(&app, "Ostrander-Pike").await;
+    wait_for_attempts(&app, &id, 2).await;
+    wait_for_attempts(&app, &id2, 1).await;
+    app.patch(
+        &format!("/v1/webhooks/{id2}"),
+        json!({"status": "disabled"}),
+    )
+    .await
+    .assert(200);
+    parked.set_status(204);
+    let msgs = messages(&app, &eid).await;
+    assert!(msgs.iter().all(|m| m.status == "delivered"), "{msgs:?}");
+    let (first, second) = (msgs[0].event_id.clone(), msgs[1].event_id.clone());
+
+    // Not yet: 29 days on.
+    app.advance(29 * 86_400).await;
+    assert_eq!(
+        signet_app::worker::remove_webhook_payloads(&app.state).await,
+        0
+    );
+    app.advance(2 * 86_400).await;
+    assert_eq!(
+        signet_app::worker::remove_webhook_payloads(&app.state).await,
+        1,
+        "only the event no pending message holds"
+    );
+    let tenant = app.state.store.tenant_by_name("default").await.unwrap();
+    let events = app
+        .state
+        .store
+        .events_after(&tenant.id, signet_store::Mode::Test, 0, 100)
+        .await
+        .unwrap();
+    let data = |event: &signet_core::ids::EventId| {
+        events
+            .iter()
+            .find(|e| &e.id == event)
+            .map(|e| e.data.clone())
+            .expect("the event")
+    };
+    assert_eq!(data(&first), json!({}));
+    assert!(
+        data(&second).to_string().contains("Ostrander-Pike"),
+        "{}",
+        data(&second)
+    );
+    // The log keeps the attempt; the payload cannot be sent again.
+    assert_eq!(deliveries(&app, &id).await.len(), 2);
+    app.post(
+        &format!("/v1/webhooks/{id}/deliveries/{}/resend", first.as_str()),
+        json!({}),
+    )
+    .await
+    .assert_error(410, "webhook_payload_expired");
+    let r = app
+        .post(
+            &format!("/v1/webhooks/{id}/recover"),
+            json!({"since": signet_core::time::format(&start)}),
+        )
+        .await
+        .assert(202)
+        .clone();
+    assert_eq!(r["recovered"], 0, "{r}");
+    // The pending message's event is still whole and still goes out once its endpoint is on.
+    app.patch(&format!("/v1/webhooks/{id2}"), json!({"status": "enabled"}))
+        .await
+        .assert(200);
+    wait_for("the parked message arrives", async || parked.hits() == 2).await;
+    assert_eq!(
+        parked.received()[1].body["data"]["last_name"],
+        "Ostrander-Pike"
+    );
+    assert_eq!(delivered.hits(), 2);
+}

@@ -529,11 +529,14 @@ async fn resend_message(
     }
     let tenant = state.store.tenant(&m.tenant_id).await?;
     let wall = state.wall_now();
-    state
+    let resent = state
         .store
         .resend_webhook_message(&ep, &ev, tenant.now(m.mode, wall), wall)
         .await
         .map_err(|e| AppError::unless_found(e, "message"))?;
+    if resent == signet_store::Resend::PayloadRemoved {
+        return Err(crate::api::webhooks::payload_expired());
+    }
     state.webhooks_ready.notify_one();
     tracing::info!(
         operator = %s.operator.id,
