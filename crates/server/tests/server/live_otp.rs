@@ -117,14 +117,14 @@ impl Drop for SmtpSink {
 // ---------------------------------------------------------------------------------------------
 // A stand-in of Twilio's Messages API whose answer can be switched.
 
-const SMS_ACCEPT: u8 = 0;
+pub(crate) const SMS_ACCEPT: u8 = 0;
 /// 400 with Twilio error 21211 (invalid 'To' number).
-const SMS_INVALID_NUMBER: u8 = 1;
+pub(crate) const SMS_INVALID_NUMBER: u8 = 1;
 /// 503 with Twilio error 20503.
 const SMS_DOWN: u8 = 2;
 
 #[derive(Clone, Default)]
-struct Twilio {
+pub(crate) struct Twilio {
     behaviour: Arc<AtomicU8>,
     /// The form of every authenticated request, in order.
     seen: Arc<Mutex<Vec<HashMap<String, String>>>>,
@@ -132,7 +132,7 @@ struct Twilio {
 }
 
 impl Twilio {
-    async fn start(behaviour: u8) -> Twilio {
+    pub(crate) async fn start(behaviour: u8) -> Twilio {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let twilio = Twilio {
             behaviour: Arc::new(AtomicU8::new(behaviour)),
@@ -148,15 +148,15 @@ impl Twilio {
         twilio
     }
 
-    fn set(&self, behaviour: u8) {
+    pub(crate) fn set(&self, behaviour: u8) {
         self.behaviour.store(behaviour, Ordering::SeqCst);
     }
 
-    fn seen(&self) -> Vec<HashMap<String, String>> {
+    pub(crate) fn seen(&self) -> Vec<HashMap<String, String>> {
         self.seen.lock().unwrap().clone()
     }
 
-    fn configure(&self, config: &mut Config) {
+    pub(crate) fn configure(&self, config: &mut Config) {
         config.sms_base_url = Some(self.base_url.clone());
         config.sms_account_sid = Some(ACCOUNT_SID.to_owned());
         config.sms_auth_token = Some(Secret::new(AUTH_TOKEN));
@@ -354,7 +354,7 @@ fn entries<'a>(audit: &'a Value, action: &str) -> Vec<&'a Value> {
 }
 
 /// Runs of exactly six digits in a text.
-fn six_digit_runs(text: &str) -> Vec<String> {
+pub(crate) fn six_digit_runs(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_ascii_digit())
         .filter(|run| run.len() == 6)
         .map(str::to_owned)
@@ -837,7 +837,7 @@ async fn an_advanced_signers_code_goes_only_to_the_number_the_identification_ver
 
 /// The issue date of a proof of address ten days old: the test passport (ICAO's specimen
 /// state UTO) carries no address, so seed 002 asks for one.
-fn recent_proof() -> String {
+pub(crate) fn recent_proof() -> String {
     (chrono::Utc::now() - chrono::Duration::days(10))
         .format("%Y-%m-%d")
         .to_string()

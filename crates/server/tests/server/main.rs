@@ -21,6 +21,8 @@ mod api;
 mod browser;
 /// Live-mode one-time codes by email and SMS.
 mod live_otp;
+/// No personal data in the server's logs.
+mod logs;
 /// A MaxMind DB writer for the geolocation tests.
 mod mmdb;
 /// Documents in an S3 bucket.
