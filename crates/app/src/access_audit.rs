@@ -6,8 +6,9 @@
 //! takes no document lock and never changes a signed file's trail or its certificate of
 //! completion. The hash covers the previous hash and the entry's canonical JSON, as a
 //! document's does, so an edited or removed entry shows (`first_broken`). Two views of one
-//! person at once race for the next sequence number; the loser chains again onto the
-//! winner (on SQLite the single writer orders them, on PostgreSQL the primary key does).
+//! person at once queue on the person's row (on SQLite the single writer orders them);
+//! should two still meet on one sequence number, the primary key refuses the second, which
+//! chains again onto the first.
 
 use crate::audit::Actor;
 use crate::error::{AppError, AppResult};
@@ -15,8 +16,8 @@ use crate::scope::KeyAt;
 use crate::state::AppState;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
-use signet_core::ids::PersonId;
-use signet_store::{PERSON_AUDIT_RACE, PersonAuditRow, StoreError};
+use signet_core::ids::{PersonId, TenantId};
+use signet_store::{Mode, PERSON_AUDIT_RACE, PersonAuditRow, QueuedSigner, StoreError};
 
 /// An operator opened the person's record.
 pub const PERSON_VIEWED: &str = "person.viewed";
@@ -79,6 +80,12 @@ pub async fn record(
     let now = signet_core::time::to_storage_precision(at.now(state));
     for _ in 0..RACE_RETRIES {
         let mut tx = state.store.begin().await?;
+        // Entries of a person queue on the person's row (views take no other lock, so
+        // this orders against nothing); an erased person's entries race and retry.
+        state
+            .store
+            .lock_person_row(&mut tx, &at.tenant.id, at.mode, person)
+            .await?;
         let (seq, prev) = state
             .store
             .person_audit_head(&mut tx, person)
@@ -113,6 +120,79 @@ pub async fn record(
         "the access trail of person {} kept moving: {RACE_RETRIES} entries raced this one",
         person.as_str()
     )))
+}
+
+/// [`record`] for a person known by their tenant's id (the back office reads across
+/// tenants): the tenant is read for its clock.
+pub async fn record_at(
+    state: &AppState,
+    tenant: &TenantId,
+    mode: Mode,
+    person: &PersonId,
+    actor: &Actor,
+    action: &str,
+    details: Value,
+) -> AppResult<PersonAuditRow> {
+    let tenant = state.store.tenant(tenant).await?;
+    record(
+        state,
+        KeyAt {
+            tenant: &tenant,
+            mode,
+        },
+        person,
+        actor,
+        action,
+        details,
+    )
+    .await
+}
+
+/// An operator fetched a signer's selfie: on the person's access trail when the signer is
+/// a person's, else on the document's own trail (the only record of that signer), chained
+/// there under the document's lock like any signer action.
+pub async fn record_selfie_view(
+    state: &AppState,
+    q: &QueuedSigner,
+    actor: &Actor,
+) -> AppResult<()> {
+    let details = json!({
+        "document_id": q.document.id.as_str(),
+        "signer_id": q.signer.id.as_str(),
+    });
+    if let Some(person) = &q.signer.person_id {
+        record_at(
+            state,
+            &q.tenant_id,
+            q.mode,
+            person,
+            actor,
+            SIGNER_SELFIE_VIEWED,
+            details,
+        )
+        .await?;
+        return Ok(());
+    }
+    let tenant = state.store.tenant(&q.tenant_id).await?;
+    let now = tenant.now(q.mode, state.wall_now());
+    let mut tx = state.store.begin().await?;
+    let (wf, _) = state
+        .store
+        .workflow_for_update(&mut tx, &q.tenant_id, &q.document.id)
+        .await?;
+    crate::audit::append(
+        state,
+        &mut tx,
+        &wf.document,
+        actor,
+        SIGNER_SELFIE_VIEWED,
+        Some(&q.signer.id),
+        json!({}),
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! A person's data as one ZIP (`GET /v1/persons/{id}/export`, GDPR Art. 15 and 20): the
-//! person, their identifications and attempts, the files kept for them (ID images, selfies,
+//! person, their identifications (with what the applicant gave: the machine-readable zone,
+//! the verified number, the findings, the review) and attempts, the files kept for them (ID images, selfies,
 //! reports, signed copies), the documents they are a signer of (the PDF as signed so far,
 //! their signer records and selfies, the trail's entries about them), their screenings and
 //! hits, and their access trail, with `manifest.json` naming each entry's size and SHA-256.
@@ -136,9 +137,19 @@ impl Export {
                     self.person.as_json().get("address").cloned(),
                     docs.iter().map(PersonDocumentView::new).collect(),
                 );
+                // What the applicant gave (the zone with the document number, the verified
+                // number, the findings, the review), without the one-time code's digest.
+                let mut capture = crate::views::to_json(&i.capture);
+                if let Some(c) = capture.as_object_mut() {
+                    c.remove("phone_code");
+                }
+                let mut json = without_links(&view);
+                if let Some(m) = json.as_object_mut() {
+                    m.insert("capture".into(), capture);
+                    m.insert("fraud".into(), crate::views::to_json(&i.fraud));
+                }
                 let dir = format!("identifications/{}", i.id.as_str());
-                w.json(&format!("{dir}/identification.json"), &without_links(&view))
-                    .await?;
+                w.json(&format!("{dir}/identification.json"), &json).await?;
                 let mut attempts = Vec::new();
                 for page in 1.. {
                     let rows = state.store.attempts(tenant, &i.id, page, PAGE).await?;

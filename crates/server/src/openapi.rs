@@ -416,6 +416,21 @@ impl ToSchema for PdfFile {
     }
 }
 
+/// A ZIP archive as it is.
+pub struct ZipFile;
+
+impl PartialSchema for ZipFile {
+    fn schema() -> RefOr<Schema> {
+        fields::binary("application/zip").into()
+    }
+}
+
+impl ToSchema for ZipFile {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "ZipFile".into()
+    }
+}
+
 /// The error codes a handler can send, as its responses: one per HTTP status, each naming
 /// its codes. [`finish`] adds the codes of the layers in front of the handler and renders them.
 pub fn responses_of(

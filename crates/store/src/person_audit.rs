@@ -57,6 +57,27 @@ impl Store {
             .transpose()
     }
 
+    /// Locks the person's row until the transaction ends, if it is still there, so that
+    /// entries of one person queue for their place in the trail instead of racing for it.
+    pub async fn lock_person_row(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        mode: Mode,
+        person: &PersonId,
+    ) -> Result<bool> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT id FROM persons WHERE id = $1 AND tenant_id = $2 AND mode = $3{}",
+            self.backend.for_update()
+        )))
+        .bind(person.as_str())
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .fetch_optional(&mut **tx)
+        .await?;
+        Ok(row.is_some())
+    }
+
     /// Appends an entry; one that lost the race for its sequence number is a
     /// `Conflict(PERSON_AUDIT_RACE)`, and the caller chains it again.
     pub async fn insert_person_audit(

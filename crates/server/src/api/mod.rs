@@ -38,6 +38,7 @@ pub fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(persons::documents))
         .routes(routes!(persons::document_file))
         .routes(routes!(persons::compliance_flag))
+        .routes(routes!(persons::export))
         .routes(routes!(identifications::create, identifications::list))
         .routes(routes!(identifications::get))
         .routes(routes!(identifications::request))

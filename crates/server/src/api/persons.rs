@@ -4,6 +4,7 @@ use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::extract::{ClientMeta, IdPath, Json, JsonObject, LongPage, Page, parse_id};
 use crate::openapi::error_responses;
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -16,6 +17,9 @@ use signet_app::state::AppState;
 use signet_app::views::PersonDocumentView;
 use signet_core::ids::{PersonDocumentId, PersonId};
 use signet_core::person::Person;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use tokio::sync::mpsc;
 
 /// Where the caller's key reaches persons: its tenant, in its mode.
 fn key_at(caller: &Caller) -> KeyAt<'_> {
@@ -231,6 +235,58 @@ pub async fn document_file(
         bytes,
     )
         .into_response())
+}
+
+/// Export everything Signet holds about a person (GDPR Art. 15 and 20).
+///
+/// A ZIP, streamed as it is written: `person.json`; `identifications/<id>/identification.json`
+/// and `attempts.json`; the files kept for the person (ID images, selfies, reports, signed
+/// copies) under `files/`, listed in `files/index.json`; each document the person is a signer
+/// of under `documents/<id>/` (the PDF as signed so far, `document.json` with their signer
+/// records, their selfies, `audit.json` with the trail's entries about them);
+/// `screening/screenings.json` and `screening/hits.json`; `audit.json`, who saw or exported
+/// the person's data; and last `manifest.json`: `schema_version`, `created_at` and each
+/// entry's `path`, `content_type`, `size` and `sha256`. Links that act for the person (hosted
+/// pages) are left out. The export is on the person's access trail (`person.exported`, by
+/// this API key) before the first byte is sent. Should a read fail half-way, the response
+/// ends without its last chunk, so a partial archive is never taken for a whole one.
+#[utoipa::path(get, path = "/v1/persons/{id}/export", operation_id = "exportPerson", tag = "persons",
+    params(("id" = String, Path, description = "Person id")),
+    responses((status = 200, description = "The person's data as a ZIP", content_type = "application/zip",
+            body = crate::openapi::ZipFile),
+        PersonErrors))]
+pub async fn export(
+    State(state): State<AppState>,
+    caller: Caller,
+    meta: ClientMeta,
+    IdPath(id): IdPath<String>,
+) -> AppResult<Response> {
+    let id = parse_id(&id, PersonId::parse, "person")?;
+    let actor = caller.acting(&meta).actor(None);
+    let export = signet_app::export::begin(&state, key_at(&caller), &actor, &id).await?;
+    let disposition = format!("attachment; filename=\"{}\"", export.file_name());
+    let (tx, rx) = mpsc::channel(signet_app::export::CHANNEL_CHUNKS);
+    tokio::spawn(export.stream(state.clone(), tx));
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/zip".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        Body::from_stream(Chunks(rx)),
+    )
+        .into_response())
+}
+
+/// An export's pieces as a response body: an `Err` piece aborts the response.
+struct Chunks(mpsc::Receiver<signet_app::export::Chunk>);
+
+impl futures_core::Stream for Chunks {
+    type Item = signet_app::export::Chunk;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.0.poll_recv(cx)
+    }
 }
 
 fn not_found(e: signet_store::StoreError) -> AppError {

@@ -19,6 +19,9 @@ mod admin_records;
 mod api;
 /// The hosted pages and the back office in headless Chromium.
 mod browser;
+/// A person's export and the access trail.
+#[allow(clippy::unwrap_used)]
+mod export;
 /// Live-mode one-time codes by email and SMS.
 mod live_otp;
 /// No personal data in the server's logs.

@@ -2,9 +2,13 @@
 //! person on record beside what the applicant gave (images, the machine-readable zone, the
 //! findings of Signet's checks), and the decision: approve, or decline with a reason of
 //! seed 002's table (a permanent reason fails the identification, any other cancels it so
-//! the applicant can start again).
+//! the applicant can start again). Opening a case and fetching one of its images are on the
+//! person's access trail (`identification.viewed`, `identification.image_viewed` with the
+//! image's kind), written before anything is shown: a view that cannot be recorded is not
+//! shown.
 
 use super::{Bar, LANG, Section, failure, format_time, messages, signed_in, signed_in_form};
+use crate::extract::ClientMeta;
 use crate::pages::{Lang, Messages, secure};
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
@@ -12,7 +16,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use serde::Deserialize;
+use signet_app::access_audit::{self, IDENTIFICATION_IMAGE_VIEWED, IDENTIFICATION_VIEWED};
 use signet_app::error::AppError;
+use signet_app::signers::{Acting, By};
 use signet_app::state::AppState;
 use signet_core::catalog::IdentificationReason;
 use signet_core::identification::{Finding, FraudFinding, Review};
@@ -239,31 +245,67 @@ async fn load(state: &AppState, id: &str) -> Result<QueuedIdentification, AppErr
         .map_err(|e| AppError::unless_found(e, "identification"))
 }
 
+/// Puts an operator's view of the case's person on their access trail.
+async fn record_view(
+    state: &AppState,
+    s: &OperatorSession,
+    meta: &ClientMeta,
+    q: &QueuedIdentification,
+    action: &str,
+    details: serde_json::Value,
+) -> Result<(), AppError> {
+    let actor = Acting {
+        by: By::Operator(s.operator.email.clone()),
+        ip: meta.ip.clone(),
+        user_agent: meta.user_agent.clone(),
+    }
+    .actor(None);
+    access_audit::record_at(
+        state,
+        &q.tenant_id,
+        q.mode,
+        &q.identification.person_id,
+        &actor,
+        action,
+        details,
+    )
+    .await
+    .map(|_| ())
+}
+
 /// `GET /admin/identifications/{id}`: one case.
 pub async fn case(
     State(state): State<AppState>,
     headers: HeaderMap,
+    meta: ClientMeta,
     Path(id): Path<String>,
 ) -> Response {
     let s = match signed_in(&state, &headers).await {
         Ok(s) => s,
         Err(r) => return r,
     };
-    match load(&state, &id).await {
-        Ok(q) => case_page(&s, &q, None, StatusCode::OK),
-        Err(e) => failure(&e),
+    let q = match load(&state, &id).await {
+        Ok(q) => q,
+        Err(e) => return failure(&e),
+    };
+    let details = serde_json::json!({ "identification_id": q.identification.id.as_str() });
+    if let Err(e) = record_view(&state, &s, &meta, &q, IDENTIFICATION_VIEWED, details).await {
+        return failure(&e);
     }
+    case_page(&s, &q, None, StatusCode::OK)
 }
 
 /// `GET /admin/identifications/{id}/images/{slot}`: an image of the case, to operators only.
 pub async fn image(
     State(state): State<AppState>,
     headers: HeaderMap,
+    meta: ClientMeta,
     Path((id, slot)): Path<(String, String)>,
 ) -> Response {
-    if let Err(r) = signed_in(&state, &headers).await {
-        return r;
-    }
+    let s = match signed_in(&state, &headers).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
     let q = match load(&state, &id).await {
         Ok(q) => q,
         Err(e) => return failure(&e),
@@ -291,6 +333,14 @@ pub async fn image(
         Ok(b) => b,
         Err(e) => return failure(&AppError::internal(&e)),
     };
+    let details = serde_json::json!({
+        "identification_id": q.identification.id.as_str(),
+        "kind": slot,
+        "person_document_id": row.id.as_str(),
+    });
+    if let Err(e) = record_view(&state, &s, &meta, &q, IDENTIFICATION_IMAGE_VIEWED, details).await {
+        return failure(&e);
+    }
     let kind = if row.content_type == "image/png" {
         "image/png"
     } else {

@@ -690,13 +690,14 @@ pub async fn index(State(state): State<AppState>, headers: HeaderMap) -> Respons
 pub async fn selfie_image(
     State(state): State<AppState>,
     headers: HeaderMap,
+    meta: ClientMeta,
     Path(sid): Path<String>,
 ) -> Response {
-    match session(&state, &headers).await {
-        Ok(Some(_)) => {}
+    let s = match session(&state, &headers).await {
+        Ok(Some(s)) => s,
         Ok(None) => return to_login(),
         Err(r) => return r,
-    }
+    };
     let not_found = || failure(&AppError::not_found("selfie"));
     if SignerId::parse(&sid).is_none() {
         return not_found();
@@ -706,13 +707,23 @@ pub async fn selfie_image(
         Err(StoreError::NotFound) => return not_found(),
         Err(e) => return failure(&AppError::from(e)),
     };
-    let Some(selfie) = q.signer.selfie else {
+    let Some(selfie) = &q.signer.selfie else {
         return not_found();
     };
     let bytes = match state.blobs.get(&selfie.blob_key).await {
         Ok(b) => b,
         Err(e) => return failure(&AppError::internal(&e)),
     };
+    // On the access trail before it is shown (`access_audit::record_selfie_view`).
+    let viewer = Acting {
+        by: By::Operator(s.operator.email.clone()),
+        ip: meta.ip.clone(),
+        user_agent: meta.user_agent.clone(),
+    }
+    .actor(None);
+    if let Err(e) = signet_app::access_audit::record_selfie_view(&state, &q, &viewer).await {
+        return failure(&e);
+    }
     let kind = if bytes.starts_with(b"\x89PNG") {
         "image/png"
     } else {
