@@ -271,7 +271,9 @@ export interface paths {
          * @description A document with form fields takes the signer's `values`; a value that does not fit its
          *     field, or a required field of the signer left empty, is 422 `field_values_invalid` naming
          *     each (`values.NAME`). The values go into the PDF in the signer's own revision, with their
-         *     signature. The body is optional: without fields to fill, send none.
+         *     signature. `signature_image` is the signer's signature picture (PNG or JPEG, base64),
+         *     required where the tenant says so (`PUT /v1/settings/signature_picture`). The body is
+         *     optional: without fields to fill and no picture, send none.
          */
         post: operations["approveSigner"];
         delete?: never;
@@ -838,6 +840,27 @@ export interface paths {
          *     documents already sent keep theirs).
          */
         put: operations["setReminderDefaults"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settings/signature_picture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether approvals in the key's mode must carry a signature picture. */
+        get: operations["getSignaturePictureSetting"];
+        /**
+         * Require a signature picture on every approval in the key's mode, or stop requiring it
+         *     (signers who approved already keep what they gave).
+         */
+        put: operations["setSignaturePictureSetting"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1461,6 +1484,15 @@ export interface components {
         /** @description The optional body of an approval. */
         ApproveRequest: {
             /**
+             * @description The signer's signature picture: a PNG or JPEG in base64, at most 1 MB and 2000 pixels
+             *     on a side. It is the appearance of the signer's signature (in their `signature` field,
+             *     or in Signet's own block on a document without fields). Not a readable PNG or JPEG:
+             *     422 `signature_image_invalid` (87); too large: 422 `signature_image_too_large` (104);
+             *     absent where the tenant requires one: 422 `signature_image_missing` (26).
+             * @example iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==
+             */
+            signature_image?: string | null;
+            /**
              * @description The signer's form fields by name: a string for `text`, `initials`, `email` and `select` (one of its `options`), a number for `number`, a boolean for `checkbox` (a required one must be `true`), a PNG or JPEG in base64 (at most 1 MB) for `image`. Not for prefilled fields nor `signature`, `name` and `date`, which Signet fills. Every required field the signer fills must be given.
              * @example {
              *       "company": "Acme GmbH",
@@ -1825,7 +1857,7 @@ export interface components {
              * @description A stable code; see `GET /v1/codes` (kind `error_code`).
              * @enum {string}
              */
-            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "field_position_invalid" | "field_values_invalid" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "rate_limited" | "reminder_too_soon" | "too_many_codes" | "code_limit_reached" | "storage_limit_reached" | "sms_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
+            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "field_position_invalid" | "field_values_invalid" | "signature_image_invalid" | "signature_image_too_large" | "signature_image_missing" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "rate_limited" | "reminder_too_soon" | "too_many_codes" | "code_limit_reached" | "storage_limit_reached" | "sms_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
             detail: string;
             /** @description The request id. */
             id: string;
@@ -2756,6 +2788,15 @@ export interface components {
             timestamp_time: string | null;
             /** @description Whether the signature dictionary says Signet wrote it. */
             written_by_signet: boolean;
+        };
+        /** @description The tenant's signature picture setting in this mode. */
+        SignaturePictureSetting: {
+            /**
+             * @description Whether every approval must carry a signature picture (`signature_image` on the API;
+             *     drawn, typed or uploaded on the signer's page); without one it is 422
+             *     `signature_image_missing` with 26. Default `false`.
+             */
+            require_signature_picture: boolean;
         };
         /** @description A signer as the API and the `signature.status_changed` webhook show it. */
         Signer: {
@@ -4663,7 +4704,7 @@ export interface operations {
             409: components["responses"]["idempotency_key_in_progress"];
             413: components["responses"]["payload_too_large"];
             415: components["responses"]["unsupported_media_type"];
-            /** @description `already_signed` (Already Signed), `signer_blocked` (Signer Blocked), `not_your_turn` (Not Your Turn), `document_completed` (Document Completed), `document_expired` (Document Expired), `document_closed` (Document Closed), `invalid_transition` (Not Possible Now), `approval_window_expired` (Approval Window Expired), `sms_country_not_allowed` (Country Not Allowed), `signer_unreachable` (Signer Unreachable), `otp_delivery_not_configured` (Delivery Not Configured), `invalid_phone` (Invalid Phone), `invalid_email` (Invalid Email), `field_values_invalid` (Field Values Invalid), `idempotency_key_reused` (Idempotency Key Reused) */
+            /** @description `already_signed` (Already Signed), `signer_blocked` (Signer Blocked), `not_your_turn` (Not Your Turn), `document_completed` (Document Completed), `document_expired` (Document Expired), `document_closed` (Document Closed), `invalid_transition` (Not Possible Now), `approval_window_expired` (Approval Window Expired), `sms_country_not_allowed` (Country Not Allowed), `signer_unreachable` (Signer Unreachable), `otp_delivery_not_configured` (Delivery Not Configured), `invalid_phone` (Invalid Phone), `invalid_email` (Invalid Email), `field_values_invalid` (Field Values Invalid), `signature_image_invalid` (Signature Image Invalid), `signature_image_too_large` (Signature Image Too Large), `signature_image_missing` (Signature Image Missing), `idempotency_key_reused` (Idempotency Key Reused) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7737,6 +7778,69 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ReminderDefaults"];
+                };
+            };
+            /** @description `invalid_model` (Invalid Model), `invalid_json` (Invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            408: components["responses"]["request_timeout"];
+            413: components["responses"]["payload_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    getSignaturePictureSetting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The setting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignaturePictureSetting"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            408: components["responses"]["request_timeout"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    setSignaturePictureSetting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignaturePictureSetting"];
+            };
+        };
+        responses: {
+            /** @description The setting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignaturePictureSetting"];
                 };
             };
             /** @description `invalid_model` (Invalid Model), `invalid_json` (Invalid JSON) */

@@ -147,6 +147,7 @@ from .signature_check import SignatureCheck
 from .signature_check_detected_level import SignatureCheckDetectedLevel
 from .signature_check_indication import SignatureCheckIndication
 from .signature_check_later_changes import SignatureCheckLaterChanges
+from .signature_picture_setting import SignaturePictureSetting
 from .signer import Signer
 from .signer_detail import SignerDetail
 from .signer_detail_document_status import SignerDetailDocumentStatus
@@ -312,6 +313,7 @@ __all__ = (
     "SignatureCheckDetectedLevel",
     "SignatureCheckIndication",
     "SignatureCheckLaterChanges",
+    "SignaturePictureSetting",
     "Signer",
     "SignerDetail",
     "SignerDetailDocumentStatus",

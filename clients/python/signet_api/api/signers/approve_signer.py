@@ -135,7 +135,9 @@ def sync_detailed(
      A document with form fields takes the signer's `values`; a value that does not fit its
     field, or a required field of the signer left empty, is 422 `field_values_invalid` naming
     each (`values.NAME`). The values go into the PDF in the signer's own revision, with their
-    signature. The body is optional: without fields to fill, send none.
+    signature. `signature_image` is the signer's signature picture (PNG or JPEG, base64),
+    required where the tenant says so (`PUT /v1/settings/signature_picture`). The body is
+    optional: without fields to fill and no picture, send none.
 
     Args:
         id (str):
@@ -180,7 +182,9 @@ def sync(
      A document with form fields takes the signer's `values`; a value that does not fit its
     field, or a required field of the signer left empty, is 422 `field_values_invalid` naming
     each (`values.NAME`). The values go into the PDF in the signer's own revision, with their
-    signature. The body is optional: without fields to fill, send none.
+    signature. `signature_image` is the signer's signature picture (PNG or JPEG, base64),
+    required where the tenant says so (`PUT /v1/settings/signature_picture`). The body is
+    optional: without fields to fill and no picture, send none.
 
     Args:
         id (str):
@@ -220,7 +224,9 @@ async def asyncio_detailed(
      A document with form fields takes the signer's `values`; a value that does not fit its
     field, or a required field of the signer left empty, is 422 `field_values_invalid` naming
     each (`values.NAME`). The values go into the PDF in the signer's own revision, with their
-    signature. The body is optional: without fields to fill, send none.
+    signature. `signature_image` is the signer's signature picture (PNG or JPEG, base64),
+    required where the tenant says so (`PUT /v1/settings/signature_picture`). The body is
+    optional: without fields to fill and no picture, send none.
 
     Args:
         id (str):
@@ -263,7 +269,9 @@ async def asyncio(
      A document with form fields takes the signer's `values`; a value that does not fit its
     field, or a required field of the signer left empty, is 422 `field_values_invalid` naming
     each (`values.NAME`). The values go into the PDF in the signer's own revision, with their
-    signature. The body is optional: without fields to fill, send none.
+    signature. `signature_image` is the signer's signature picture (PNG or JPEG, base64),
+    required where the tenant says so (`PUT /v1/settings/signature_picture`). The body is
+    optional: without fields to fill and no picture, send none.
 
     Args:
         id (str):
