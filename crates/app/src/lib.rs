@@ -9,6 +9,7 @@
 pub mod access_audit;
 pub mod archive;
 pub mod audit;
+pub mod backup;
 pub mod config;
 pub mod csc;
 pub mod csc_standin;

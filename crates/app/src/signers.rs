@@ -674,6 +674,16 @@ async fn remove(
 /// page images drawn for the signer's page. One that cannot be deleted now is left to the
 /// blob sweeper, which removes files of a document that no longer exists.
 async fn delete_files(state: &AppState, tenant: &signet_core::ids::TenantId, wf: &Workflow) {
+    // A backup running now may hold a snapshot that still has this document: it holds off
+    // deletions until it has copied the files (`backup.rs`), and the sweeper deletes them later.
+    if state
+        .store
+        .file_deletions_held(state.wall_now())
+        .await
+        .unwrap_or(true)
+    {
+        return;
+    }
     let d = &wf.document;
     let mut keys = vec![d.original_key.clone(), d.file_key.clone()];
     keys.extend(

@@ -14,8 +14,8 @@ pub mod serve;
 // callers (the binary, tests and examples).
 pub use signet_app::keys;
 pub use signet_app::{
-    config, delivery, error, events, geoip, heavy, identify, limits, metrics, screening, signing,
-    state, sweeper, tsa, webhooks, worker,
+    backup, config, delivery, error, events, geoip, heavy, identify, limits, metrics, screening,
+    signing, state, sweeper, tsa, webhooks, worker,
 };
 
 use axum::Router;

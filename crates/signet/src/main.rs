@@ -7,6 +7,7 @@ use signet_server::config::Config;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod backup;
 mod contract;
 mod demo;
 mod verify;
@@ -90,6 +91,26 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Back up the installation into DIR (new or empty) while it runs: a consistent copy of
+    /// the SQLite database, every file its rows own and manifest.json with the SHA-256 of
+    /// each. The master key and the keys directory are left out: keep them apart. For
+    /// PostgreSQL see docs/data-protection.md. Exit code 1 when referenced files were missing
+    /// or damaged (named, and listed in the manifest), 2 when no backup was made.
+    Backup {
+        /// Where the backup goes.
+        dir: PathBuf,
+    },
+    /// Restore a backup made by `signet backup` into the configured data directory, which
+    /// must be empty but for master.key and keys/ (put the installation's key there first).
+    /// Every file is checked against the manifest before anything is written.
+    Restore {
+        /// The backup directory.
+        dir: PathBuf,
+    },
+    /// Prove the installation whole: every referenced file present with its recorded
+    /// SHA-256, every audit trail intact, every finished document's signatures valid. Exit
+    /// code 0 when whole, 1 naming each problem, 2 when it cannot be checked.
+    Check,
     /// Walk through identification, sending and signing on a fresh embedded server.
     ///
     /// Two sandbox persons are identified, a generated contract is sent to both for advanced
@@ -242,7 +263,10 @@ async fn main() -> anyhow::Result<ExitCode> {
         return Ok(code);
     }
     let config = Config::load(cli.config.as_deref(), std::env::vars()).context("configuration")?;
-    let quiet = matches!(cli.command, Command::Demo { .. });
+    let quiet = matches!(
+        cli.command,
+        Command::Demo { .. } | Command::Backup { .. } | Command::Restore { .. } | Command::Check
+    );
     init_logging(&config, if quiet { "warn" } else { "info,sqlx=warn" });
     match cli.command {
         Command::Serve => serve(config).await?,
@@ -276,6 +300,9 @@ async fn main() -> anyhow::Result<ExitCode> {
             })
             .await?
         }
+        Command::Backup { dir } => return Ok(backup::run_backup(config, &dir).await),
+        Command::Restore { dir } => return Ok(backup::run_restore(config, &dir).await),
+        Command::Check => return Ok(backup::run_check(config).await),
         Command::Verify { .. } => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)

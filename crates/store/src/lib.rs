@@ -12,6 +12,7 @@
 //! readers; PostgreSQL uses one pool and row locks.
 
 mod backoffice;
+pub mod backup;
 mod blobs;
 mod certificates;
 mod db;

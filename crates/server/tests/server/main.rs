@@ -17,6 +17,8 @@ mod admin;
 mod admin_records;
 /// The `/v1` API over HTTP, resource by resource.
 mod api;
+/// Backup, restore and check.
+mod backup;
 /// The hosted pages and the back office in headless Chromium.
 mod browser;
 /// A person's export and the access trail.
