@@ -162,12 +162,20 @@ impl App {
         let keyring = signet_app::keys::open_keyring(&config)
             .await
             .map_err(std::io::Error::other)?;
+        let store = store.with_keyring(keyring.clone());
         let blobs = blobs.with_keyring(keyring);
         let sealed = store.seal_legacy_secrets().await?;
         if sealed > 0 {
             tracing::info!(
                 rows = sealed,
                 "sealed secrets stored in the clear by an older version"
+            );
+        }
+        let encrypted = store.encrypt_legacy_rows().await?;
+        if encrypted > 0 {
+            tracing::info!(
+                rows = encrypted,
+                "encrypted personal data stored in the clear by an older version"
             );
         }
         let notifier = delivery::Notifier::from_config(&config)

@@ -59,6 +59,8 @@ pub struct Store {
     pub(crate) read: AnyPool,
     /// Seals secrets at rest (`sealed.rs`); set by the server from the master key.
     pub(crate) sealer: Option<std::sync::Arc<crate::sealed::Sealer>>,
+    /// Encrypts personal data under the keyring's data keys (`keyring.rs`); set by the server.
+    pub(crate) keyring: Option<std::sync::Arc<crate::keyring::Keyring>>,
     /// SQLite's single writer, which commits concurrent transactions in groups
     /// (`writer.rs`); `None` on PostgreSQL.
     pub(crate) writer: Option<std::sync::Arc<Writer>>,
@@ -250,6 +252,7 @@ impl Store {
                     write,
                     read,
                     sealer: None,
+                    keyring: None,
                 })
             }
             Backend::Postgres => {
@@ -263,10 +266,23 @@ impl Store {
                     write: pool.clone(),
                     read: pool,
                     sealer: None,
+                    keyring: None,
                     writer: None,
                 })
             }
         }
+    }
+
+    /// This store encrypting personal data under `keyring`'s data keys. Without one, personal
+    /// data is written in the clear (tools that copy rows as they are).
+    pub fn with_keyring(mut self, keyring: std::sync::Arc<crate::keyring::Keyring>) -> Store {
+        self.keyring = Some(keyring);
+        self
+    }
+
+    /// The keyring personal data is encrypted under, when one is set.
+    pub fn keyring(&self) -> Option<&std::sync::Arc<crate::keyring::Keyring>> {
+        self.keyring.as_ref()
     }
 
     pub fn backend(&self) -> Backend {

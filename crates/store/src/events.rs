@@ -50,6 +50,11 @@ impl Store {
         data: &serde_json::Value,
         wall_now: Timestamp,
     ) -> Result<u64> {
+        // Payloads carry persons' data: sealed under the tenant's key (an erased person's
+        // payloads are deleted, not shredded).
+        let data_column = self
+            .seal_event_data(tenant.as_str(), id.as_str(), &serde_json::to_string(data)?)
+            .await?;
         const EVENT: &str = "INSERT INTO events (id, tenant_id, mode, type, created_at, data) VALUES ($1, $2, $3, $4, $5, $6)";
         const FAN_OUT: &str = "INSERT INTO webhook_messages (endpoint_id, event_id, tenant_id, mode, status, attempts_made, next_attempt_at, run_at, fence, created_at, updated_at) \
              SELECT ep.id, $1, ep.tenant_id, ep.mode, 'pending', 0, $5, $7, 0, $5, $5 FROM webhook_endpoints ep";
@@ -66,7 +71,7 @@ impl Store {
                     .bind(mode.as_str())
                     .bind(event_type)
                     .bind(to_millis(&created_at))
-                    .bind(serde_json::to_string(data)?)
+                    .bind(&data_column)
                     .execute(&mut **tx)
                     .await?;
                 let done = sqlx::query(
@@ -94,7 +99,7 @@ impl Store {
                 .bind(mode.as_str())
                 .bind(event_type)
                 .bind(to_millis(&created_at))
-                .bind(serde_json::to_string(data)?)
+                .bind(&data_column)
                 .bind(to_millis(&wall_now))
                 .bind(crate::webhooks::like_quoted(event_type))
                 .execute(&mut **tx)
@@ -122,12 +127,13 @@ impl Store {
         .bind(i64::from(limit))
         .fetch_all(&self.read)
         .await?;
+        self.load_sealed_keys(&rows, "data").await?;
         rows.iter()
             .map(|row| {
                 let id: String = row.try_get("id")?;
                 let tenant: String = row.try_get("tenant_id")?;
                 let mode: String = row.try_get("mode")?;
-                let data: String = row.try_get("data")?;
+                let data = self.open_event_data(&row.try_get::<String, _>("data")?, &id)?;
                 Ok(EventRow {
                     seq: row.try_get("seq")?,
                     id: EventId::parse(&id)
@@ -142,5 +148,64 @@ impl Store {
                 })
             })
             .collect()
+    }
+}
+
+/// Table and field of an event's payload as sealed (associated data, with the event's id).
+const EVENT_DATA: &str = "events.data";
+
+impl Store {
+    /// An event's `data` column: with a keyring sealed under the tenant's key.
+    async fn seal_event_data(&self, tenant: &str, id: &str, json: &str) -> Result<String> {
+        match &self.keyring {
+            Some(keyring) => {
+                keyring
+                    .seal_tenant_text(tenant, &format!("{EVENT_DATA}:{id}"), json)
+                    .await
+            }
+            None => Ok(json.to_owned()),
+        }
+    }
+
+    /// An event's payload as JSON text (its key loaded: `load_sealed_keys`); one stored in the
+    /// clear before encryption is returned as it is.
+    pub(crate) fn open_event_data(&self, stored: &str, id: &str) -> Result<String> {
+        if !crate::keyring::is_sealed_text(stored) {
+            return Ok(stored.to_owned());
+        }
+        let keyring = self.keyring.as_ref().ok_or_else(|| {
+            StoreError::Corrupt("an event is encrypted and no keyring is open".into())
+        })?;
+        keyring.open_person_text(stored, &format!("{EVENT_DATA}:{id}"), None)
+    }
+
+    /// Event payloads stored in the clear before encryption at rest, sealed under their
+    /// tenants' keys (see [`Store::encrypt_legacy_rows`]).
+    pub(crate) async fn encrypt_legacy_events(&self) -> Result<u64> {
+        let mut done = 0;
+        loop {
+            let rows = sqlx::query(
+                "SELECT id, tenant_id, data FROM events WHERE data NOT LIKE 'enc1:%' LIMIT 500",
+            )
+            .fetch_all(&self.read)
+            .await?;
+            if rows.is_empty() {
+                return Ok(done);
+            }
+            let mut tx = self.begin().await?;
+            for row in &rows {
+                let id: String = row.try_get("id")?;
+                let tenant: String = row.try_get("tenant_id")?;
+                let old: String = row.try_get("data")?;
+                done += sqlx::query("UPDATE events SET data = $1 WHERE id = $2 AND data = $3")
+                    .bind(self.seal_event_data(&tenant, &id, &old).await?)
+                    .bind(&id)
+                    .bind(&old)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+            }
+            tx.commit().await?;
+        }
     }
 }

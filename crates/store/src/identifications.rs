@@ -7,19 +7,49 @@ use signet_core::time::{from_millis, to_millis};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+/// Table and field of an identification's data as sealed (associated data, with its id).
+const IDENTIFICATION_DOC: &str = "identifications.doc";
+
 impl Store {
-    /// An identification's `doc` column: the link token and the URL holding it sealed.
-    fn seal_identification(&self, ident: &Identification) -> Result<String> {
-        self.seal_doc(
+    /// An identification's `doc` column: the link token and the URL holding it sealed, and with
+    /// a keyring the whole of it (document numbers, the zone, extracted data) sealed under the
+    /// person's data key.
+    async fn seal_identification(
+        &self,
+        tenant: &TenantId,
+        ident: &Identification,
+    ) -> Result<String> {
+        let json = self.seal_doc(
             ident,
             crate::sealed::IDENTIFICATION_DOC,
             crate::sealed::IDENTIFICATION_SECRET_FIELDS,
-        )
+        )?;
+        let Some(keyring) = &self.keyring else {
+            return Ok(json);
+        };
+        keyring
+            .seal_person_text(
+                tenant.as_str(),
+                ident.person_id.as_str(),
+                &format!("{IDENTIFICATION_DOC}:{}", ident.id.as_str()),
+                &json,
+            )
+            .await
     }
 
-    fn open_identification(&self, doc: &str) -> Result<Identification> {
+    /// Reads a `doc` column (its person's key loaded first: `load_person_keys`); `id` is the
+    /// row's, which a sealed doc must have been written for.
+    fn open_identification(&self, doc: &str, id: &str) -> Result<Identification> {
+        let json = if crate::keyring::is_sealed_text(doc) {
+            let keyring = self.keyring.as_ref().ok_or_else(|| {
+                StoreError::Corrupt("an identification is encrypted and no keyring is open".into())
+            })?;
+            keyring.open_person_text(doc, &format!("{IDENTIFICATION_DOC}:{id}"), None)?
+        } else {
+            doc.to_owned()
+        };
         self.open_doc(
-            doc,
+            &json,
             crate::sealed::IDENTIFICATION_DOC,
             crate::sealed::IDENTIFICATION_SECRET_FIELDS,
         )
@@ -27,11 +57,24 @@ impl Store {
 
     fn ident_from_row(&self, row: &AnyRow) -> Result<(Identification, Mode)> {
         let doc: String = row.try_get("doc")?;
+        let id: String = row.try_get("ident_row_id")?;
         let mode: String = row.try_get("mode")?;
         Ok((
-            self.open_identification(&doc)?,
+            self.open_identification(&doc, &id)?,
             Mode::parse(&mode).ok_or_else(|| StoreError::Corrupt("mode".into()))?,
         ))
+    }
+
+    /// [`Store::ident_from_row`] of rows whose persons' keys are loaded here first.
+    async fn idents_from_rows(&self, rows: &[AnyRow]) -> Result<Vec<(Identification, Mode)>> {
+        self.load_sealed_keys(rows, "doc").await?;
+        rows.iter().map(|r| self.ident_from_row(r)).collect()
+    }
+
+    async fn ident_from_fetched(&self, row: Option<AnyRow>) -> Result<(Identification, Mode)> {
+        let row = row.ok_or(StoreError::NotFound)?;
+        let mut all = self.idents_from_rows(std::slice::from_ref(&row)).await?;
+        all.pop().ok_or(StoreError::NotFound)
     }
 }
 
@@ -68,7 +111,7 @@ impl Store {
         .bind(ident.person_id.as_str())
         .bind(ident.token.as_deref().map(crate::sealed::token_digest))
         .bind(ident.status.as_str())
-        .bind(self.seal_identification(ident)?)
+        .bind(self.seal_identification(tenant, ident).await?)
         .bind(to_millis(&ident.created_at))
         .bind(to_millis(&ident.updated_at))
         .bind(ident.awaiting_review_since().map(|t| to_millis(&t)))
@@ -88,7 +131,7 @@ impl Store {
         )
         .bind(ident.token.as_deref().map(crate::sealed::token_digest))
         .bind(ident.status.as_str())
-        .bind(self.seal_identification(ident)?)
+        .bind(self.seal_identification(tenant, ident).await?)
         .bind(to_millis(&ident.updated_at))
         .bind(ident.id.as_str())
         .bind(tenant.as_str())
@@ -111,16 +154,15 @@ impl Store {
         id: &IdentificationId,
     ) -> Result<Identification> {
         let row = sqlx::query(
-            "SELECT doc, mode FROM identifications WHERE id = $1 AND tenant_id = $2 AND mode = $3 AND person_id = $4",
+            "SELECT id AS ident_row_id, doc, mode FROM identifications WHERE id = $1 AND tenant_id = $2 AND mode = $3 AND person_id = $4",
         )
         .bind(id.as_str())
         .bind(tenant.as_str())
         .bind(mode.as_str())
         .bind(person.as_str())
         .fetch_optional(&self.read)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        Ok(self.ident_from_row(&row)?.0)
+        .await?;
+        Ok(self.ident_from_fetched(row).await?.0)
     }
 
     /// Locks the identification for a transition (by tenant only: jobs know
@@ -132,15 +174,14 @@ impl Store {
         id: &IdentificationId,
     ) -> Result<(Identification, Mode)> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT doc, mode FROM identifications WHERE id = $1 AND tenant_id = $2{}",
+            "SELECT id AS ident_row_id, doc, mode FROM identifications WHERE id = $1 AND tenant_id = $2{}",
             self.backend.for_update()
         )))
         .bind(id.as_str())
         .bind(tenant.as_str())
         .fetch_optional(&mut **tx)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        self.ident_from_row(&row)
+        .await?;
+        self.ident_from_fetched(row).await
     }
 
     /// The identification a hosted-page token opens, with its tenant.
@@ -148,13 +189,15 @@ impl Store {
         &self,
         token: &str,
     ) -> Result<(TenantId, Mode, Identification)> {
-        let row = sqlx::query("SELECT tenant_id, doc, mode FROM identifications WHERE token = $1")
-            .bind(crate::sealed::token_digest(token))
-            .fetch_optional(&self.read)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let row = sqlx::query(
+            "SELECT id AS ident_row_id, tenant_id, doc, mode FROM identifications WHERE token = $1",
+        )
+        .bind(crate::sealed::token_digest(token))
+        .fetch_optional(&self.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
         let tenant: String = row.try_get("tenant_id")?;
-        let (ident, mode) = self.ident_from_row(&row)?;
+        let (ident, mode) = self.ident_from_fetched(Some(row)).await?;
         Ok((
             TenantId::parse(&tenant).ok_or_else(|| StoreError::Corrupt("tenant id".into()))?,
             mode,
@@ -171,7 +214,7 @@ impl Store {
         size: u32,
     ) -> Result<Vec<Identification>> {
         let rows = sqlx::query(
-            "SELECT doc, mode FROM identifications WHERE tenant_id = $1 AND mode = $2 AND person_id = $3 ORDER BY created_at, id LIMIT $4 OFFSET $5",
+            "SELECT id AS ident_row_id, doc, mode FROM identifications WHERE tenant_id = $1 AND mode = $2 AND person_id = $3 ORDER BY created_at, id LIMIT $4 OFFSET $5",
         )
         .bind(tenant.as_str())
         .bind(mode.as_str())
@@ -180,9 +223,12 @@ impl Store {
         .bind(i64::from(page.saturating_sub(1)) * i64::from(size))
         .fetch_all(&self.read)
         .await?;
-        rows.iter()
-            .map(|r| self.ident_from_row(r).map(|(i, _)| i))
-            .collect()
+        Ok(self
+            .idents_from_rows(&rows)
+            .await?
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect())
     }
 
     pub async fn insert_attempt(
@@ -280,9 +326,10 @@ impl Store {
             .bind(person.as_str())
             .fetch_optional(&mut **tx)
             .await?;
-        row.as_ref()
-            .map(|r| self.ident_from_row(r).map(|(i, _)| i))
-            .transpose()
+        match row {
+            Some(row) => Ok(Some(self.ident_from_fetched(Some(row)).await?.0)),
+            None => Ok(None),
+        }
     }
 
     /// [`Store::latest_identification`] outside a transaction, for pages that only show it.
@@ -296,13 +343,14 @@ impl Store {
             .bind(person.as_str())
             .fetch_optional(&self.read)
             .await?;
-        row.as_ref()
-            .map(|r| self.ident_from_row(r).map(|(i, _)| i))
-            .transpose()
+        match row {
+            Some(row) => Ok(Some(self.ident_from_fetched(Some(row)).await?.0)),
+            None => Ok(None),
+        }
     }
 }
 
-const LATEST_IDENTIFICATION: &str = "SELECT doc, mode FROM identifications WHERE tenant_id = $1 AND person_id = $2 ORDER BY created_at DESC, id DESC LIMIT 1";
+const LATEST_IDENTIFICATION: &str = "SELECT id AS ident_row_id, doc, mode FROM identifications WHERE tenant_id = $1 AND person_id = $2 ORDER BY created_at DESC, id DESC LIMIT 1";
 
 /// A `document` identification waiting for a reviewer, with whom it concerns.
 #[derive(Debug, Clone)]
@@ -322,7 +370,7 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<QueuedIdentification>> {
         let rows = sqlx::query(
-            "SELECT i.tenant_id, i.mode, i.doc AS ident_doc, t.name AS tenant_name, p.doc \
+            "SELECT i.id AS ident_row_id, i.tenant_id, i.mode, i.doc AS ident_doc, t.name AS tenant_name, p.doc \
              FROM identifications i JOIN tenants t ON t.id = i.tenant_id \
              JOIN persons p ON p.id = i.person_id \
              WHERE i.review_queued_at IS NOT NULL ORDER BY i.review_queued_at, i.id LIMIT $1",
@@ -330,6 +378,8 @@ impl Store {
         .bind(i64::from(limit))
         .fetch_all(&self.read)
         .await?;
+        self.load_sealed_keys(&rows, "doc").await?;
+        self.load_sealed_keys(&rows, "ident_doc").await?;
         rows.iter().map(|r| self.queued_from_row(r)).collect()
     }
 
@@ -339,7 +389,7 @@ impl Store {
         id: &IdentificationId,
     ) -> Result<QueuedIdentification> {
         let row = sqlx::query(
-            "SELECT i.tenant_id, i.mode, i.doc AS ident_doc, t.name AS tenant_name, p.doc \
+            "SELECT i.id AS ident_row_id, i.tenant_id, i.mode, i.doc AS ident_doc, t.name AS tenant_name, p.doc \
              FROM identifications i JOIN tenants t ON t.id = i.tenant_id \
              JOIN persons p ON p.id = i.person_id WHERE i.id = $1",
         )
@@ -347,6 +397,10 @@ impl Store {
         .fetch_optional(&self.read)
         .await?
         .ok_or(StoreError::NotFound)?;
+        self.load_sealed_keys(std::slice::from_ref(&row), "doc")
+            .await?;
+        self.load_sealed_keys(std::slice::from_ref(&row), "ident_doc")
+            .await?;
         self.queued_from_row(&row)
     }
 }
@@ -357,12 +411,48 @@ impl Store {
         let tenant: String = row.try_get("tenant_id")?;
         let mode: String = row.try_get("mode")?;
         let doc: String = row.try_get("ident_doc")?;
+        let id: String = row.try_get("ident_row_id")?;
         Ok(QueuedIdentification {
             tenant_id: TenantId::parse(&tenant).ok_or_else(|| corrupt("tenant id"))?,
             tenant_name: row.try_get("tenant_name")?,
             mode: Mode::parse(&mode).ok_or_else(|| corrupt("mode"))?,
-            person: crate::persons::person_from_row(row)?,
-            identification: self.open_identification(&doc)?,
+            person: self.person_from_row(row)?,
+            identification: self.open_identification(&doc, &id)?,
         })
+    }
+}
+
+impl Store {
+    /// Identifications stored in the clear before encryption at rest, sealed under their
+    /// persons' keys (see [`Store::encrypt_legacy_rows`]).
+    pub(crate) async fn encrypt_legacy_identifications(&self) -> Result<u64> {
+        let mut done = 0;
+        loop {
+            let rows = sqlx::query(
+                "SELECT id AS ident_row_id, tenant_id, doc, mode FROM identifications WHERE doc NOT LIKE 'enc1:%' LIMIT 200",
+            )
+            .fetch_all(&self.read)
+            .await?;
+            if rows.is_empty() {
+                return Ok(done);
+            }
+            let mut tx = self.begin().await?;
+            for row in &rows {
+                let tenant: String = row.try_get("tenant_id")?;
+                let old: String = row.try_get("doc")?;
+                let (ident, _) = self.ident_from_row(row)?;
+                let tenant = TenantId::parse(&tenant)
+                    .ok_or_else(|| StoreError::Corrupt("identification tenant".into()))?;
+                done +=
+                    sqlx::query("UPDATE identifications SET doc = $1 WHERE id = $2 AND doc = $3")
+                        .bind(self.seal_identification(&tenant, &ident).await?)
+                        .bind(ident.id.as_str())
+                        .bind(&old)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+            }
+            tx.commit().await?;
+        }
     }
 }

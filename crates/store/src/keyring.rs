@@ -512,25 +512,15 @@ impl Keyring {
         }
         let tenant_key = self.tenant_key(tenant).await?;
         let p = self.prefix;
-        let select = format!(
-            "SELECT sealed, destroyed_at FROM {p}data_keys WHERE tenant_id = $1 AND owner = $2"
-        );
-        let mut row = sqlx::query(sqlx::AssertSqlSafe(select.clone()))
-            .bind(tenant)
-            .bind(owner)
-            .fetch_optional(&self.pool)
-            .await?;
-        if row.is_none() {
-            if !create {
-                return Err(StoreError::NotFound);
-            }
+        if create {
+            // Mostly a new owner (a key once made is cached): insert first, one round trip.
             let key = random_key()?;
             let sealed = sealed_with(
                 &tenant_key.cipher,
                 &key,
                 &Self::data_key_context(tenant, owner),
             )?;
-            sqlx::query(sqlx::AssertSqlSafe(format!(
+            let inserted = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "INSERT INTO {p}data_keys (tenant_id, owner, tenant_key_version, sealed, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING"
             )))
             .bind(tenant)
@@ -539,14 +529,28 @@ impl Keyring {
             .bind(sealed)
             .bind(wall_millis())
             .execute(&self.pool)
-            .await?;
-            row = sqlx::query(sqlx::AssertSqlSafe(select))
-                .bind(tenant)
-                .bind(owner)
-                .fetch_optional(&self.pool)
-                .await?;
+            .await?
+            .rows_affected();
+            if inserted == 1 {
+                let key = Arc::new(DataKey { key });
+                self.data
+                    .lock()
+                    .expect("data keys")
+                    .insert(cache_key, key.clone());
+                return Ok(key);
+            }
         }
-        let row = row.ok_or_else(|| StoreError::Corrupt("a data key vanished".into()))?;
+        // Made before (here or by another process), or destroyed.
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT sealed, destroyed_at FROM {p}data_keys WHERE tenant_id = $1 AND owner = $2"
+        )))
+        .bind(tenant)
+        .bind(owner)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Err(StoreError::NotFound);
+        };
         let sealed: Option<Vec<u8>> = row.try_get("sealed")?;
         let Some(sealed) = sealed else {
             return Err(StoreError::NotFound);
@@ -714,6 +718,143 @@ impl Keyring {
     }
 }
 
+/// The mark of a text column sealed under a data key:
+/// `enc1:<tenant>:<person id, or _tenant>:<hex of nonce ‖ ciphertext>` (ids are not personal
+/// data; they say whose key opens it).
+const TEXT_MARK: &str = "enc1:";
+/// The owner part of a text sealed under the tenant's own data key.
+const TENANT_TOKEN: &str = "_tenant";
+
+fn owner_of_token(token: &str) -> KeyOwner<'_> {
+    if token == TENANT_TOKEN {
+        KeyOwner::Tenant
+    } else {
+        KeyOwner::Person(token)
+    }
+}
+
+impl Keyring {
+    /// The data key of `owner` if this process holds it already (see [`Keyring::load_keys_of`]).
+    fn cached(&self, tenant: &str, owner: &str) -> Option<Arc<DataKey>> {
+        self.data
+            .lock()
+            .expect("data keys")
+            .get(&(tenant.to_owned(), owner.to_owned()))
+            .cloned()
+    }
+
+    /// Seals a person's text column (`context`: table, field and row) under the person's data
+    /// key, made on first use.
+    pub async fn seal_person_text(
+        &self,
+        tenant: &str,
+        person: &str,
+        context: &str,
+        plain: &str,
+    ) -> Result<String> {
+        self.seal_text(tenant, person, context, plain).await
+    }
+
+    /// Seals a text column that concerns no one person (an event's payload) under the
+    /// tenant's own data key.
+    pub async fn seal_tenant_text(
+        &self,
+        tenant: &str,
+        context: &str,
+        plain: &str,
+    ) -> Result<String> {
+        self.seal_text(tenant, TENANT_TOKEN, context, plain).await
+    }
+
+    async fn seal_text(
+        &self,
+        tenant: &str,
+        token: &str,
+        context: &str,
+        plain: &str,
+    ) -> Result<String> {
+        let key = self.data_key(tenant, owner_of_token(token)).await?;
+        let cipher = Aes256Gcm::new(&key.key.into());
+        let sealed = sealed_with(&cipher, plain.as_bytes(), &format!("{tenant}:{context}"))?;
+        Ok(format!(
+            "{TEXT_MARK}{tenant}:{token}:{}",
+            hex::encode(sealed)
+        ))
+    }
+
+    /// Loads the data keys the sealed texts name that this process does not hold yet, so
+    /// [`Keyring::open_person_text`] can run without I/O. A destroyed key is left out: its
+    /// texts then fail to open.
+    pub async fn load_keys_of<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Result<()> {
+        for text in texts {
+            let Some((tenant, token, _)) = split_text(text) else {
+                continue;
+            };
+            let owner = owner_of_token(token).label();
+            if self.cached(tenant, &owner).is_some() {
+                continue;
+            }
+            match self.existing_data_key(tenant, &owner).await {
+                Ok(_) | Err(StoreError::NotFound) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
+    /// Opens a text sealed by [`Keyring::seal_person_text`] with a key already loaded
+    /// ([`Keyring::load_keys_of`]); a text without the mark was stored in the clear before
+    /// encryption and is returned as it is. `person`, when known, must be whose it is.
+    pub fn open_person_text(
+        &self,
+        stored: &str,
+        context: &str,
+        person: Option<&str>,
+    ) -> Result<String> {
+        let Some((tenant, owner, body)) = split_text(stored) else {
+            if stored.starts_with(TEXT_MARK) {
+                return Err(StoreError::Corrupt(format!("{context} is damaged")));
+            }
+            return Ok(stored.to_owned());
+        };
+        if person.is_some_and(|p| p != owner) {
+            return Err(StoreError::Corrupt(format!(
+                "{context} belongs to another person"
+            )));
+        }
+        let key = self
+            .cached(tenant, &owner_of_token(owner).label())
+            .ok_or(StoreError::NotFound)?;
+        let bytes =
+            hex::decode(body).map_err(|_| StoreError::Corrupt(format!("{context} is damaged")))?;
+        let cipher = Aes256Gcm::new(&key.key.into());
+        String::from_utf8(opened_with(
+            &cipher,
+            &bytes,
+            &format!("{tenant}:{context}"),
+        )?)
+        .map_err(|_| StoreError::Corrupt(format!("{context} is damaged")))
+    }
+}
+
+/// The person whose key a sealed text column names (`None` for the tenant's own key).
+pub fn sealed_text_person(stored: &str) -> Option<&str> {
+    split_text(stored)
+        .map(|(_, person, _)| person)
+        .filter(|p| *p != TENANT_TOKEN)
+}
+
+/// Whether a text column was sealed by [`Keyring::seal_person_text`].
+pub fn is_sealed_text(stored: &str) -> bool {
+    stored.starts_with(TEXT_MARK)
+}
+
+fn split_text(stored: &str) -> Option<(&str, &str, &str)> {
+    let rest = stored.strip_prefix(TEXT_MARK)?;
+    let mut parts = rest.splitn(3, ':');
+    Some((parts.next()?, parts.next()?, parts.next()?))
+}
+
 /// Whether a stored value was sealed by [`Keyring::seal_value`].
 pub fn is_sealed_value(stored: &[u8]) -> bool {
     stored.starts_with(VALUE_MARK)
@@ -727,7 +868,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!(
             "signet-keyring-{name}-{}-{}",
             std::process::id(),
-            hex::encode(random_key().unwrap()[..4].to_vec())
+            hex::encode(&random_key().unwrap()[..4])
         ));
         std::fs::create_dir_all(&dir).unwrap();
         dir
@@ -843,6 +984,41 @@ mod tests {
             a,
             ring.lookup_index("ten_1", "phone", "x@y.z").await.unwrap()
         );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[tokio::test]
+    async fn a_person_s_text_opens_once_its_key_is_loaded_and_only_for_its_row() {
+        let dir = temp_dir("texts");
+        let ring = open(&dir, [2u8; 32]).await;
+        let sealed = ring
+            .seal_person_text(
+                "ten_1",
+                "per_a",
+                "persons.doc:per_a",
+                "{\"email\":\"a@b.c\"}",
+            )
+            .await
+            .unwrap();
+        assert!(is_sealed_text(&sealed) && !sealed.contains("a@b.c"));
+        let open = |r: &Keyring, person| r.open_person_text(&sealed, "persons.doc:per_a", person);
+        assert_eq!(open(&ring, Some("per_a")).unwrap(), "{\"email\":\"a@b.c\"}");
+        assert!(open(&ring, Some("per_b")).is_err());
+        assert!(
+            ring.open_person_text(&sealed, "persons.doc:per_b", None)
+                .is_err()
+        );
+        // A fresh process must load the key first.
+        ring.forget_cached_keys();
+        assert!(matches!(open(&ring, None), Err(StoreError::NotFound)));
+        ring.load_keys_of([sealed.as_str(), "{\"plain\":1}"])
+            .await
+            .unwrap();
+        assert!(open(&ring, None).is_ok());
+        assert_eq!(ring.open_person_text("{}", "x", None).unwrap(), "{}");
+        ring.destroy_person_key("ten_1", "per_a").await.unwrap();
+        ring.load_keys_of([sealed.as_str()]).await.unwrap();
+        assert!(open(&ring, None).is_err());
         let _ = std::fs::remove_dir_all(&dir);
     }
 

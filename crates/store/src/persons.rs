@@ -7,13 +7,78 @@ use signet_core::time::{Timestamp, from_millis, to_millis};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-pub(crate) fn person_from_row(row: &AnyRow) -> Result<Person> {
-    let doc: String = row.try_get("doc")?;
-    match serde_json::from_str(&doc)? {
-        serde_json::Value::Object(m) => Ok(Person::from_stored(m)),
-        _ => Err(StoreError::Corrupt(
-            "person document is not an object".into(),
-        )),
+/// Table and field of a person's data as sealed (associated data, with the person's id).
+const PERSON_DOC: &str = "persons.doc";
+/// Field name the identity key's lookup index is keyed with.
+const IDENTITY_INDEX: &str = "persons.identity_key";
+
+impl Store {
+    /// A person's `doc` and `identity_key` columns as stored: with a keyring the person's data
+    /// sealed under their data key and the identity key as its keyed HMAC (the identical-person
+    /// rule compares it for equality only).
+    async fn person_columns(&self, tenant: &TenantId, person: &Person) -> Result<(String, String)> {
+        let json = serde_json::to_string(person.as_json())?;
+        let Some(keyring) = &self.keyring else {
+            return Ok((json, person.identity_key()));
+        };
+        let id = person.str_field("id").unwrap_or_default();
+        let doc = keyring
+            .seal_person_text(tenant.as_str(), id, &format!("{PERSON_DOC}:{id}"), &json)
+            .await?;
+        let identity = keyring
+            .lookup_index(tenant.as_str(), IDENTITY_INDEX, &person.identity_key())
+            .await?;
+        Ok((doc, identity))
+    }
+
+    /// Loads the data keys that the sealed `column` of `rows` names and this process does not
+    /// hold yet, so [`Store::person_from_row`] (or an event's payload) opens without I/O.
+    pub(crate) async fn load_sealed_keys(&self, rows: &[AnyRow], column: &str) -> Result<()> {
+        let Some(keyring) = &self.keyring else {
+            return Ok(());
+        };
+        let docs: Vec<String> = rows
+            .iter()
+            .filter_map(|r| r.try_get::<String, _>(column).ok())
+            .collect();
+        keyring.load_keys_of(docs.iter().map(String::as_str)).await
+    }
+
+    /// A person's `doc` column (from `load_person_keys`'d rows) as JSON text; `id`, when known,
+    /// must be whose it is, so data moved to another row does not pass for that row's.
+    pub(crate) fn open_person_doc(&self, doc: &str, id: Option<&str>) -> Result<String> {
+        let Some(person) = crate::keyring::sealed_text_person(doc) else {
+            return Ok(doc.to_owned());
+        };
+        let keyring = self.keyring.as_ref().ok_or_else(|| {
+            StoreError::Corrupt("a person's data is encrypted and no keyring is open".into())
+        })?;
+        keyring.open_person_text(doc, &format!("{PERSON_DOC}:{person}"), id)
+    }
+
+    /// The person of a row whose `doc` column is the person's (keys loaded first).
+    pub(crate) fn person_from_row(&self, row: &AnyRow) -> Result<Person> {
+        let doc: String = row.try_get("doc")?;
+        let id: Option<String> = row.try_get("person_row_id").ok();
+        let doc = self.open_person_doc(&doc, id.as_deref())?;
+        match serde_json::from_str(&doc)? {
+            serde_json::Value::Object(m) => Ok(Person::from_stored(m)),
+            _ => Err(StoreError::Corrupt(
+                "person document is not an object".into(),
+            )),
+        }
+    }
+
+    async fn person_from_fetched(&self, row: Option<AnyRow>) -> Result<Person> {
+        let row = row.ok_or(StoreError::NotFound)?;
+        self.load_sealed_keys(std::slice::from_ref(&row), "doc")
+            .await?;
+        self.person_from_row(&row)
+    }
+
+    async fn persons_from_rows(&self, rows: Vec<AnyRow>) -> Result<Vec<Person>> {
+        self.load_sealed_keys(&rows, "doc").await?;
+        rows.iter().map(|r| self.person_from_row(r)).collect()
     }
 }
 
@@ -62,14 +127,15 @@ impl Store {
         now: Timestamp,
     ) -> Result<()> {
         let id = person.str_field("id").unwrap_or_default();
+        let (doc, identity) = self.person_columns(tenant, person).await?;
         sqlx::query(
             "INSERT INTO persons (id, tenant_id, mode, identity_key, doc, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)",
         )
         .bind(id)
         .bind(tenant.as_str())
         .bind(mode.as_str())
-        .bind(person.identity_key())
-        .bind(serde_json::to_string(person.as_json())?)
+        .bind(identity)
+        .bind(doc)
         .bind(to_millis(&now))
         .execute(&mut **tx)
         .await
@@ -90,6 +156,7 @@ impl Store {
         limit: i64,
     ) -> Result<bool> {
         let id = person.str_field("id").unwrap_or_default();
+        let (doc, identity) = self.person_columns(tenant, person).await?;
         let done = sqlx::query(
             "INSERT INTO persons (id, tenant_id, mode, identity_key, doc, created_at, updated_at) \
              SELECT $1, $2, $3, $4, $5, $6, $6 \
@@ -98,8 +165,8 @@ impl Store {
         .bind(id)
         .bind(tenant.as_str())
         .bind(mode.as_str())
-        .bind(person.identity_key())
-        .bind(serde_json::to_string(person.as_json())?)
+        .bind(identity)
+        .bind(doc)
         .bind(to_millis(&now))
         .bind(limit)
         .execute(&mut **tx)
@@ -116,9 +183,10 @@ impl Store {
         now: Timestamp,
     ) -> Result<()> {
         let id = person.str_field("id").unwrap_or_default();
+        let (doc, identity) = self.person_columns(tenant, person).await?;
         let done = sqlx::query("UPDATE persons SET doc = $1, identity_key = $2, updated_at = $3 WHERE id = $4 AND tenant_id = $5")
-            .bind(serde_json::to_string(person.as_json())?)
-            .bind(person.identity_key())
+            .bind(doc)
+            .bind(identity)
             .bind(to_millis(&now))
             .bind(id)
             .bind(tenant.as_str())
@@ -132,14 +200,13 @@ impl Store {
 
     pub async fn person(&self, tenant: &TenantId, mode: Mode, id: &PersonId) -> Result<Person> {
         let row =
-            sqlx::query("SELECT doc FROM persons WHERE id = $1 AND tenant_id = $2 AND mode = $3")
+            sqlx::query("SELECT id AS person_row_id, doc FROM persons WHERE id = $1 AND tenant_id = $2 AND mode = $3")
                 .bind(id.as_str())
                 .bind(tenant.as_str())
                 .bind(mode.as_str())
                 .fetch_optional(&self.read)
-                .await?
-                .ok_or(StoreError::NotFound)?;
-        person_from_row(&row)
+                .await?;
+        self.person_from_fetched(row).await
     }
 
     /// The person, locked for update until the transaction ends.
@@ -151,16 +218,15 @@ impl Store {
         id: &PersonId,
     ) -> Result<Person> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT doc FROM persons WHERE id = $1 AND tenant_id = $2 AND mode = $3{}",
+            "SELECT id AS person_row_id, doc FROM persons WHERE id = $1 AND tenant_id = $2 AND mode = $3{}",
             self.backend.for_update()
         )))
         .bind(id.as_str())
         .bind(tenant.as_str())
         .bind(mode.as_str())
         .fetch_optional(&mut **tx)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        person_from_row(&row)
+        .await?;
+        self.person_from_fetched(row).await
     }
 
     /// A page of persons, oldest first; `page` counts from 1.
@@ -172,7 +238,7 @@ impl Store {
         size: u32,
     ) -> Result<Vec<Person>> {
         let rows = sqlx::query(
-            "SELECT doc FROM persons WHERE tenant_id = $1 AND mode = $2 ORDER BY created_at, id LIMIT $3 OFFSET $4",
+            "SELECT id AS person_row_id, doc FROM persons WHERE tenant_id = $1 AND mode = $2 ORDER BY created_at, id LIMIT $3 OFFSET $4",
         )
         .bind(tenant.as_str())
         .bind(mode.as_str())
@@ -180,7 +246,7 @@ impl Store {
         .bind(i64::from(page.saturating_sub(1)) * i64::from(size))
         .fetch_all(&self.read)
         .await?;
-        rows.iter().map(person_from_row).collect()
+        self.persons_from_rows(rows).await
     }
 
     /// Persons of a tenant in id order after `after` (all when `None`), for
@@ -193,7 +259,7 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<Person>> {
         let rows = sqlx::query(
-            "SELECT doc FROM persons WHERE tenant_id = $1 AND mode = $2 AND id > $3 ORDER BY id LIMIT $4",
+            "SELECT id AS person_row_id, doc FROM persons WHERE tenant_id = $1 AND mode = $2 AND id > $3 ORDER BY id LIMIT $4",
         )
         .bind(tenant.as_str())
         .bind(mode.as_str())
@@ -201,7 +267,7 @@ impl Store {
         .bind(i64::from(limit))
         .fetch_all(&self.read)
         .await?;
-        rows.iter().map(person_from_row).collect()
+        self.persons_from_rows(rows).await
     }
 
     pub async fn insert_person_document(
@@ -302,13 +368,58 @@ impl Store {
         id: &PersonId,
     ) -> Result<Person> {
         let row =
-            sqlx::query("SELECT doc FROM persons WHERE id = $1 AND tenant_id = $2 AND mode = $3")
+            sqlx::query("SELECT id AS person_row_id, doc FROM persons WHERE id = $1 AND tenant_id = $2 AND mode = $3")
                 .bind(id.as_str())
                 .bind(tenant.as_str())
                 .bind(mode.as_str())
                 .fetch_optional(&mut **tx)
+                .await?;
+        self.person_from_fetched(row).await
+    }
+}
+
+impl Store {
+    /// Encrypts what an installation stored in the clear before encryption at rest: persons
+    /// (their data and identity key), identifications and event payloads, a batch of rows per
+    /// transaction, each row rewritten only if it is still as read. Run at every start before
+    /// serving; it finds nothing to do once done. Returns the rows rewritten.
+    pub async fn encrypt_legacy_rows(&self) -> Result<u64> {
+        if self.keyring.is_none() {
+            return Ok(0);
+        }
+        let mut done = 0;
+        loop {
+            let rows = sqlx::query(
+                "SELECT id AS person_row_id, tenant_id, doc FROM persons WHERE doc NOT LIKE 'enc1:%' LIMIT 200",
+            )
+            .fetch_all(&self.read)
+            .await?;
+            if rows.is_empty() {
+                break;
+            }
+            let mut tx = self.begin().await?;
+            for row in &rows {
+                let tenant: String = row.try_get("tenant_id")?;
+                let old: String = row.try_get("doc")?;
+                let person = self.person_from_row(row)?;
+                let tenant = TenantId::parse(&tenant)
+                    .ok_or_else(|| StoreError::Corrupt("person tenant".into()))?;
+                let (doc, identity) = self.person_columns(&tenant, &person).await?;
+                done += sqlx::query(
+                    "UPDATE persons SET doc = $1, identity_key = $2 WHERE id = $3 AND doc = $4",
+                )
+                .bind(doc)
+                .bind(identity)
+                .bind(person.str_field("id").unwrap_or_default())
+                .bind(&old)
+                .execute(&mut *tx)
                 .await?
-                .ok_or(StoreError::NotFound)?;
-        person_from_row(&row)
+                .rows_affected();
+            }
+            tx.commit().await?;
+        }
+        done += self.encrypt_legacy_identifications().await?;
+        done += self.encrypt_legacy_events().await?;
+        Ok(done)
     }
 }

@@ -223,7 +223,7 @@ pub struct QueuedHit {
     pub hit: ScreeningHitRow,
 }
 
-fn queued_hit_from_row(row: &AnyRow) -> Result<QueuedHit> {
+fn queued_hit_from_row(store: &Store, row: &AnyRow) -> Result<QueuedHit> {
     let corrupt = |w: &str| StoreError::Corrupt(w.into());
     let tenant: String = row.try_get("tenant_id")?;
     let mode: String = row.try_get("mode")?;
@@ -231,7 +231,7 @@ fn queued_hit_from_row(row: &AnyRow) -> Result<QueuedHit> {
         tenant_id: TenantId::parse(&tenant).ok_or_else(|| corrupt("tenant id"))?,
         tenant_name: row.try_get("tenant_name")?,
         mode: Mode::parse(&mode).ok_or_else(|| corrupt("mode"))?,
-        person: crate::persons::person_from_row(row)?,
+        person: store.person_from_row(row)?,
         hit: hit_from_row(row)?,
     })
 }
@@ -495,24 +495,47 @@ impl Store {
         .bind(i64::from(limit))
         .fetch_all(&self.read)
         .await?;
-        rows.iter().map(queued_hit_from_row).collect()
+        self.load_sealed_keys(&rows, "doc").await?;
+        rows.iter().map(|r| queued_hit_from_row(self, r)).collect()
     }
 
     /// Confirmed PEP hits (a `role.pep…` topic) of every tenant and mode on persons who declared
     /// `self_declared_as_pep: false`, most recently decided first, at most `limit`, with their
     /// person and tenant: the back office flags them for review.
     pub async fn undeclared_pep_hits(&self, limit: u32) -> Result<Vec<QueuedHit>> {
-        // Both columns hold compact JSON as serde_json writes it, so a text match finds the
-        // topic and the declaration on either backend; the caller checks the person again.
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{QUEUED_HIT_SELECT} WHERE h.status = 'true_positive' AND h.topics LIKE '%\"role.pep%' \
-             AND p.doc LIKE '%\"self_declared_as_pep\":false%' \
-             ORDER BY h.decided_at DESC, h.id LIMIT $1"
-        )))
-        .bind(i64::from(limit))
-        .fetch_all(&self.read)
-        .await?;
-        rows.iter().map(queued_hit_from_row).collect()
+        // The topics column holds compact JSON as serde_json writes it, so a text match finds
+        // the topic on either backend; the person's declaration is encrypted with their data
+        // and checked once opened, a page at a time until `limit` are found.
+        let mut found = Vec::new();
+        let mut offset = 0i64;
+        let page = i64::from(limit.max(1)) * 4;
+        loop {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "{QUEUED_HIT_SELECT} WHERE h.status = 'true_positive' AND h.topics LIKE '%\"role.pep%' \
+                 ORDER BY h.decided_at DESC, h.id LIMIT $1 OFFSET $2"
+            )))
+            .bind(page)
+            .bind(offset)
+            .fetch_all(&self.read)
+            .await?;
+            let fetched = rows.len() as i64;
+            self.load_sealed_keys(&rows, "doc").await?;
+            for row in &rows {
+                let hit = queued_hit_from_row(self, row)?;
+                if hit.person.as_json().get("self_declared_as_pep")
+                    == Some(&serde_json::Value::Bool(false))
+                {
+                    found.push(hit);
+                    if found.len() >= limit as usize {
+                        return Ok(found);
+                    }
+                }
+            }
+            if fetched < page {
+                return Ok(found);
+            }
+            offset += page;
+        }
     }
 
     /// One hit with its person and tenant, whatever the tenant.
@@ -524,6 +547,8 @@ impl Store {
         .fetch_optional(&self.read)
         .await?
         .ok_or(StoreError::NotFound)?;
-        queued_hit_from_row(&row)
+        self.load_sealed_keys(std::slice::from_ref(&row), "doc")
+            .await?;
+        queued_hit_from_row(self, &row)
     }
 }

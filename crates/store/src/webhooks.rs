@@ -536,6 +536,7 @@ impl Store {
             }
         };
         rows.sort_by_key(|r| r.try_get::<Option<i64>, _>("run_at").ok().flatten());
+        self.load_sealed_keys(&rows, "data").await?;
         rows.iter()
             .map(|row| {
                 let endpoint: String = row.try_get("endpoint_id")?;
@@ -543,7 +544,7 @@ impl Store {
                 let tenant: String = row.try_get("tenant_id")?;
                 let mode: String = row.try_get("mode")?;
                 let mode = Mode::parse(&mode).ok_or_else(|| corrupt("webhook message mode"))?;
-                let data: String = row.try_get("data")?;
+                let data = self.open_event_data(&row.try_get::<String, _>("data")?, &event)?;
                 let event_id =
                     EventId::parse(&event).ok_or_else(|| corrupt("webhook message event id"))?;
                 let event_type: String = row.try_get("type")?;

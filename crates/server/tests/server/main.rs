@@ -21,6 +21,8 @@ mod api;
 mod backup;
 /// The hosted pages and the back office in headless Chromium.
 mod browser;
+/// Personal data, images and PDFs encrypted at rest.
+mod encryption;
 /// A person's export and the access trail.
 #[allow(clippy::unwrap_used)]
 mod export;

@@ -203,8 +203,14 @@ async fn links_stored_in_the_clear_by_an_older_version_are_sealed_at_start() {
         ))
         .await
         .unwrap();
-    let ident_doc = rows(&app, "SELECT doc FROM identifications").await[0][0].clone();
-    let mut v: Value = serde_json::from_str(&ident_doc).unwrap();
+    // The stored row is encrypted now: the older version's plain document is the one read.
+    let (_, _, ident) = app
+        .state
+        .store
+        .identification_by_token(&identify_token)
+        .await
+        .unwrap();
+    let mut v: Value = serde_json::to_value(&ident).unwrap();
     v["token"] = json!(identify_token);
     v["url"] = json!(format!("http://x/identify/{identify_token}"));
     app.state
