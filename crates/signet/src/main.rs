@@ -47,6 +47,11 @@ enum Command {
         #[command(subcommand)]
         command: ListsCommand,
     },
+    /// Manage the keys personal data is encrypted under.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
     /// Print the OpenAPI document.
     Openapi,
     /// Verify the signatures of a PDF offline.
@@ -130,6 +135,16 @@ enum Command {
         #[arg(long)]
         database_url: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum KeysCommand {
+    /// Make a new master key in the keys directory and re-seal every tenant key under it.
+    ///
+    /// Safe while servers run: they read the new key when they meet a re-sealed tenant key.
+    /// The older master keys stay in the keys directory; remove one only once no tenant key
+    /// names it (this command prints how many each holds).
+    Rotate,
 }
 
 #[derive(Subcommand)]
@@ -280,6 +295,7 @@ async fn main() -> anyhow::Result<ExitCode> {
         Command::Tenant { command } => tenant(config, command).await?,
         Command::Admin { command } => admin(config, command).await?,
         Command::Lists { command } => lists(config, command).await?,
+        Command::Keys { command } => keys(config, command).await?,
         Command::Openapi => {
             println!(
                 "{}",
@@ -500,6 +516,24 @@ async fn admin(config: Config, command: AdminCommand) -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("cannot enable {email}"))?;
             println!("Enabled {}; they can sign in again.", operator.email);
+        }
+    }
+    Ok(())
+}
+
+async fn keys(config: Config, command: KeysCommand) -> anyhow::Result<()> {
+    match command {
+        KeysCommand::Rotate => {
+            let (generation, report) = signet_server::keys::rotate(&config)
+                .await
+                .map_err(anyhow::Error::msg)?;
+            println!(
+                "master key {} (generation {generation}) is current in {}: {} tenant keys re-sealed, {} already under it",
+                report.master_key_id,
+                config.keys_dir().display(),
+                report.resealed,
+                report.unchanged
+            );
         }
     }
     Ok(())
