@@ -412,6 +412,33 @@ impl Session {
             .await;
     }
 
+    /// A stroke through `points` (CSS pixels from the element's centre) with a `mouse`, `pen`
+    /// or `touch` pointer: down at the first, moved through the rest, up at the last.
+    pub async fn stroke(&self, e: &Element, pointer: &str, points: &[(i64, i64)]) {
+        let origin = json!({ ELEMENT_KEY: e.id });
+        let mut actions = Vec::new();
+        for (i, (x, y)) in points.iter().enumerate() {
+            actions.push(json!({
+                "type": "pointerMove", "origin": origin, "x": x, "y": y,
+                "duration": if i == 0 { 0 } else { 30 },
+            }));
+            if i == 0 {
+                actions.push(json!({ "type": "pointerDown", "button": 0 }));
+            }
+        }
+        actions.push(json!({ "type": "pointerUp", "button": 0 }));
+        self.post(
+            "/actions",
+            json!({ "actions": [{
+                "type": "pointer", "id": "stroke",
+                "parameters": { "pointerType": pointer },
+                "actions": actions,
+            }] }),
+        )
+        .await;
+        let _ = self.call(reqwest::Method::DELETE, "/actions", None).await;
+    }
+
     pub async fn text(&self, e: &Element) -> String {
         self.get(&format!("/element/{}/text", e.id))
             .await
