@@ -5,14 +5,17 @@ import base64
 from collections.abc import Iterator
 from typing import Any
 import datetime
+import hashlib
 import http.server
 import io
+import json
 import queue
 import random
 import string
 import threading
 import time
 import uuid
+import zipfile
 
 import pytest
 
@@ -29,7 +32,13 @@ from signet_api.api.identifications import (
     get_identification,
     request_identification,
 )
-from signet_api.api.persons import create_person, get_person, list_persons, update_person
+from signet_api.api.persons import (
+    create_person,
+    export_person,
+    get_person,
+    list_persons,
+    update_person,
+)
 from signet_api.api.sandbox import advance_sandbox_clock
 from signet_api.api.screening import (
     decide_screening_hit,
@@ -106,6 +115,17 @@ def test_a_person_is_created_read_changed_and_listed(client: AuthenticatedClient
     listed = [p.id for p in paginate(list_persons.sync_detailed, client=client, page_size=2)]
     assert created.id in listed
     assert len(listed) == len(set(listed)), "no person twice across pages"
+    # Everything held about the person, as a ZIP with a manifest of hashes.
+    exported = ok(export_person.sync_detailed(created.id, client=client))
+    with zipfile.ZipFile(io.BytesIO(exported.payload.read())) as archive:
+        assert archive.testzip() is None
+        manifest = json.loads(archive.read("manifest.json"))
+        assert manifest["schema_version"] == 1
+        for entry in manifest["entries"]:
+            data = archive.read(entry["path"])
+            assert len(data) == entry["size"]
+            assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+        assert last in archive.read("person.json").decode()
 
 
 def test_a_person_is_identified_in_the_sandbox(client: AuthenticatedClient) -> None:

@@ -15,6 +15,7 @@ import { Buffer } from "node:buffer";
 import {
   createSignetClient,
   downloadDocument,
+  exportPerson,
   paginate,
   SignetError,
   unwrap,
@@ -212,7 +213,13 @@ async function persons(client: SignetClient): Promise<Person> {
     if (person.id === created.id) found = true;
   }
   check(found, `the new person is not among the ${count} listed`);
-  done(current, `person ${created.id} created, read, patched; ${count} persons listed`);
+
+  // Everything held about the person, as a ZIP whose last entry is its manifest.
+  const zip = Buffer.from(await exportPerson(client, created.id));
+  check(zip.subarray(0, 4).toString("latin1") === "PK\u0003\u0004", "the export is no ZIP");
+  check(zip.includes("manifest.json"), "the export has no manifest");
+  check(zip.includes("Mustermann"), "the export does not hold the person's name");
+  done(current, `person ${created.id} created, read, patched, exported; ${count} persons listed`);
   return patched;
 }
 

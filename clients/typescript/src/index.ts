@@ -243,6 +243,20 @@ export async function downloadPersonDocument(
 }
 
 /**
+ * Everything Signet holds about a person as a ZIP (`GET /v1/persons/{id}/export`): JSON, ID
+ * images, selfies and signed PDFs, with `manifest.json` naming each entry's size and SHA-256.
+ * The server streams it; this reads it whole.
+ */
+export async function exportPerson(client: SignetClient, personId: string): Promise<Uint8Array> {
+  return bytesOf(
+    await client.GET("/v1/persons/{id}/export", {
+      params: { path: { id: personId } },
+      parseAs: "arrayBuffer",
+    }),
+  );
+}
+
+/**
  * Verifies a signed PDF (`POST /v1/verify`, the file itself as the body). `anchor: "test"`
  * judges against the test-mode root, for files signed with a test key.
  */

@@ -526,6 +526,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/persons/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything Signet holds about a person (GDPR Art. 15 and 20).
+         * @description A ZIP, streamed as it is written: `person.json`; `identifications/<id>/identification.json`
+         *     and `attempts.json`; the files kept for the person (ID images, selfies, reports, signed
+         *     copies) under `files/`, listed in `files/index.json`; each document the person is a signer
+         *     of under `documents/<id>/` (the PDF as signed so far, `document.json` with their signer
+         *     records, their selfies, `audit.json` with the trail's entries about them);
+         *     `screening/screenings.json` and `screening/hits.json`; `audit.json`, who saw or exported
+         *     the person's data; and last `manifest.json`: `schema_version`, `created_at` and each
+         *     entry's `path`, `content_type`, `size` and `sha256`. Links that act for the person (hosted
+         *     pages) are left out. The export is on the person's access trail (`person.exported`, by
+         *     this API key) before the first byte is sent. Should a read fail half-way, the response
+         *     ends without its last chunk, so a partial archive is never taken for a whole one.
+         */
+        get: operations["exportPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/persons/{id}/screenings": {
         parameters: {
             query?: never;
@@ -1031,7 +1061,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send again every failed message of this endpoint created since a time (tenant clock). */
+        /**
+         * Send again every failed message of this endpoint created since a time (tenant clock);
+         *     messages whose payload was removed after `webhook_payload_retention` stay as they are.
+         */
         post: operations["recoverWebhookMessages"];
         delete?: never;
         options?: never;
@@ -1857,7 +1890,7 @@ export interface components {
              * @description A stable code; see `GET /v1/codes` (kind `error_code`).
              * @enum {string}
              */
-            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "field_position_invalid" | "field_values_invalid" | "signature_image_invalid" | "signature_image_too_large" | "signature_image_missing" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "rate_limited" | "reminder_too_soon" | "too_many_codes" | "code_limit_reached" | "storage_limit_reached" | "sms_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
+            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "field_position_invalid" | "field_values_invalid" | "signature_image_invalid" | "signature_image_too_large" | "signature_image_missing" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "webhook_payload_expired" | "rate_limited" | "reminder_too_soon" | "too_many_codes" | "code_limit_reached" | "storage_limit_reached" | "sms_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
             detail: string;
             /** @description The request id. */
             id: string;
@@ -3024,6 +3057,8 @@ export interface components {
             /** @enum {string} */
             status: "pending";
         };
+        /** Format: binary */
+        ZipFile: string;
     };
     responses: {
         /** @description `document_has_signatures` (Document Signed) */
@@ -3193,6 +3228,17 @@ export interface components {
         };
         /** @description `unsupported_media_type` (Unsupported Media Type) */
         unsupported_media_type: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    errors?: unknown;
+                } & components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description `webhook_payload_expired` (Webhook Payload Removed) */
+        webhook_payload_expired: {
             headers: {
                 [name: string]: unknown;
             };
@@ -6161,6 +6207,33 @@ export interface operations {
             500: components["responses"]["internal_error"];
         };
     };
+    exportPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person's data as a ZIP */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": components["schemas"]["ZipFile"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            408: components["responses"]["request_timeout"];
+            500: components["responses"]["internal_error"];
+        };
+    };
     listPersonScreenings: {
         parameters: {
             query?: {
@@ -8444,6 +8517,7 @@ export interface operations {
             404: components["responses"]["not_found"];
             408: components["responses"]["request_timeout"];
             409: components["responses"]["idempotency_key_in_progress"];
+            410: components["responses"]["webhook_payload_expired"];
             413: components["responses"]["payload_too_large"];
             /** @description `invalid_state` (Invalid State), `idempotency_key_reused` (Idempotency Key Reused) */
             422: {

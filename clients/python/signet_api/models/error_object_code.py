@@ -71,6 +71,7 @@ class ErrorObjectCode(StrEnum):
     UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
     VERIFY_TIME_EXCEEDED = "verify_time_exceeded"
     WEBHOOK_ENDPOINT_LIMIT = "webhook_endpoint_limit"
+    WEBHOOK_PAYLOAD_EXPIRED = "webhook_payload_expired"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -114,7 +114,8 @@ def sync_detailed(
     body: Recover,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorBody | WebhookRecover]:
-    """Send again every failed message of this endpoint created since a time (tenant clock).
+    """Send again every failed message of this endpoint created since a time (tenant clock);
+    messages whose payload was removed after `webhook_payload_retention` stay as they are.
 
     Args:
         id (str):
@@ -149,7 +150,8 @@ def sync(
     body: Recover,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorBody | WebhookRecover | None:
-    """Send again every failed message of this endpoint created since a time (tenant clock).
+    """Send again every failed message of this endpoint created since a time (tenant clock);
+    messages whose payload was removed after `webhook_payload_retention` stay as they are.
 
     Args:
         id (str):
@@ -179,7 +181,8 @@ async def asyncio_detailed(
     body: Recover,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorBody | WebhookRecover]:
-    """Send again every failed message of this endpoint created since a time (tenant clock).
+    """Send again every failed message of this endpoint created since a time (tenant clock);
+    messages whose payload was removed after `webhook_payload_retention` stay as they are.
 
     Args:
         id (str):
@@ -212,7 +215,8 @@ async def asyncio(
     body: Recover,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorBody | WebhookRecover | None:
-    """Send again every failed message of this endpoint created since a time (tenant clock).
+    """Send again every failed message of this endpoint created since a time (tenant clock);
+    messages whose payload was removed after `webhook_payload_retention` stay as they are.
 
     Args:
         id (str):
