@@ -291,3 +291,124 @@ async fn the_picture_is_the_appearance_of_the_signers_signature_field_and_a_new_
         .collect();
     assert!(sizes.contains(&(77, 33)), "{sizes:?}");
 }
+
+/// The signer's page without script: the approval form posted as the browser sends it
+/// (multipart), its fields by `field.NAME`, the picture as an uploaded file.
+#[tokio::test]
+async fn the_page_takes_fields_and_an_uploaded_picture_without_script_and_a_new_code_keeps_them() {
+    let app = spawn_app().await;
+    put_setting(&app, true).await.assert(200);
+    let a = |x: f64, y: f64| json!({"page": 1, "x": x, "y": y, "w": 0.3, "h": 0.08});
+    let doc = app
+        .post(
+            "/v1/documents",
+            json!({
+                "name": "Order form",
+                "file": b64(&sample_pdf("Order form")),
+                "signers": [{"name": "Ana Silva", "email": "ana@example.com"}],
+                "fields": [
+                    {"name": "sig0", "type": "signature", "signer": 0, "area": a(0.1, 0.6)},
+                    {"name": "seats", "type": "number", "signer": 0, "area": a(0.5, 0.6)},
+                    {"name": "agree", "type": "checkbox", "signer": 0, "area": a(0.1, 0.7)},
+                ],
+            }),
+        )
+        .await
+        .assert(201)
+        .clone();
+    let url = doc["signers"][0]["url"].as_str().unwrap().to_owned();
+    let page = app.client.get(&url).send().await.unwrap();
+    let csp = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(csp.contains("script-src 'self'"), "{csp}");
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    let html = page.text().await.unwrap();
+    assert!(html.contains(r#"name="field.seats""#), "{html}");
+    assert!(html.contains(r#"enctype="multipart/form-data""#));
+    let css = app
+        .client
+        .get(format!("{url}/fields.css"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        css.contains("#f1{left:50.0000%;top:60.0000%;width:30.0000%;height:8.0000%}"),
+        "{css}"
+    );
+    let post = |form: reqwest::multipart::Form| {
+        let app = &app;
+        let url = &url;
+        async move {
+            app.client
+                .post(format!("{url}/approve"))
+                .multipart(form)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let form = || {
+        reqwest::multipart::Form::new()
+            .text("consent", "on")
+            .text("field.seats", "7")
+            .text("field.agree", "on")
+    };
+    // Without a picture, where the tenant requires one: refused in the signer's words.
+    let r = post(form()).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("the sender requires one"), "{html}");
+    assert!(
+        html.contains(r#"value="7""#),
+        "what was typed stays: {html}"
+    );
+    // Not a picture.
+    let r = post(form().part(
+        "signature_upload",
+        reqwest::multipart::Part::bytes(b"GIF89a....".to_vec()).file_name("sig.gif"),
+    ))
+    .await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("could not be read"));
+    // A picture: approved.
+    let r = post(form().part(
+        "signature_upload",
+        reqwest::multipart::Part::bytes(png(90, 30)).file_name("sig.png"),
+    ))
+    .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        document(&app, &doc).await["signers"][0]["status"],
+        "confirmation_required"
+    );
+    // "Send a new code" (URL-encoded, no fields): the values and the picture stay.
+    let r = app
+        .client
+        .post(format!("{url}/approve"))
+        .form(&[("consent", "on"), ("new_code", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    app.post(&signer_path(&doc, 0, "confirm"), json!({"otp": "123456"}))
+        .await
+        .assert(200);
+    let d = document(&app, &doc).await;
+    let value = |name: &str| {
+        d["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == name)
+            .unwrap()["value"]
+            .clone()
+    };
+    assert_eq!(value("seats"), 7, "{d}");
+    assert_eq!(value("agree"), true);
+    assert!(images(&file_of(&app, &doc).await).contains(&(90, 30)));
+}
