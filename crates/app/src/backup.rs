@@ -48,7 +48,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub const DATABASE: &str = "signet.db";
 /// The folder of the files in a backup directory.
 pub const FILES: &str = "files";
-/// What the data directory holds that a backup leaves out and a restore leaves in place.
+/// What the data directory holds that a backup leaves out and a restore leaves in place (the
+/// keys directory by its default name, and the master key file older versions kept there).
 pub const KEY_PATHS: [&str; 2] = ["master.key", "keys"];
 
 /// How long a hold on file deletions lasts before it is renewed (a backup that dies holds no
@@ -127,10 +128,26 @@ pub fn sqlite_path(url: &str) -> Option<PathBuf> {
     Some(PathBuf::from(rest.split('?').next().unwrap_or(rest)))
 }
 
-/// Whether the master key is where the server looks for it: in the configuration, or
-/// `master.key` (or a keys directory) in the data directory.
+/// Whether the master key is where the server looks for it: in the configuration, in the
+/// keys directory, or where older versions kept it (`master.key` in the data directory,
+/// moved into the keys directory on start).
 pub fn master_key_in_place(config: &Config) -> bool {
-    config.master_key.is_some() || KEY_PATHS.iter().any(|p| config.data_dir.join(p).exists())
+    config.master_key.is_some()
+        || config.keys_dir().join("master.key").exists()
+        || config.data_dir.join("master.key").exists()
+}
+
+/// The names in the data directory that hold keys: `master.key`, `keys`, and the keys
+/// directory's own name when it sits in the data directory.
+fn key_names(config: &Config) -> Vec<String> {
+    let mut names: Vec<String> = KEY_PATHS.iter().map(|s| (*s).to_owned()).collect();
+    let keys = config.keys_dir();
+    if keys.parent() == Some(config.data_dir.as_path())
+        && let Some(name) = keys.file_name().and_then(|n| n.to_str())
+    {
+        names.push(name.to_owned());
+    }
+    names
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -332,6 +349,8 @@ async fn copy(
 /// Where a restore puts things.
 pub struct RestoreTarget {
     pub data_dir: PathBuf,
+    /// What the data directory may hold already: the keys.
+    pub key_names: Vec<String>,
     /// The SQLite database file the configuration names.
     pub database: PathBuf,
     pub blobs: BlobStore,
@@ -354,6 +373,7 @@ impl RestoreTarget {
         }
         Ok(RestoreTarget {
             data_dir: config.data_dir.clone(),
+            key_names: key_names(config),
             database,
             blobs: blob_store(config)?,
         })
@@ -427,7 +447,8 @@ fn safe_relative(path: &str) -> bool {
 /// database is put in place last.
 pub async fn restore(dir: &Path, target: &RestoreTarget) -> Result<Manifest, BackupError> {
     let manifest = verify_backup(dir).await?;
-    if !empty_but(&target.data_dir, &KEY_PATHS)? {
+    let keys: Vec<&str> = target.key_names.iter().map(String::as_str).collect();
+    if !empty_but(&target.data_dir, &keys)? {
         return Err(BackupError::Refused(format!(
             "{} is not empty: restore into a fresh data directory (only master.key and keys/ may be there)",
             target.data_dir.display()
