@@ -218,7 +218,13 @@ pub async fn approve(
     given: &Approval,
 ) -> AppResult<Approved> {
     if let Some(p) = &given.signature_picture {
-        crate::fields::check_signature_picture(p)?;
+        // Decoding a picture of up to 2000×2000 pixels is CPU work: on the bounded pool.
+        let p = p.clone();
+        state
+            .heavy
+            .run(move || crate::fields::check_signature_picture(&p))
+            .await
+            .map_err(|e| AppError::internal(&e))??;
     }
     let picture_required = state
         .store
