@@ -1,4 +1,5 @@
 from http import HTTPStatus
+from io import BytesIO
 from typing import Any
 from urllib.parse import quote
 
@@ -7,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
-from ...types import Response
+from ...types import File, Response
 
 
 def _get_kwargs(
@@ -26,7 +27,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorBody | None:
+) -> ErrorBody | File | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
     if response.status_code == 401:
         response_401 = ErrorBody.from_dict(response.json())
 
@@ -55,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorBody]:
+) -> Response[ErrorBody | File]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,7 +74,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorBody]:
+) -> Response[ErrorBody | File]:
     """Export everything Signet holds about a person (GDPR Art. 15 and 20).
 
      A ZIP, streamed as it is written: `person.json`; `identifications/<id>/identification.json`
@@ -91,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody]
+        Response[ErrorBody | File]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +115,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorBody | None:
+) -> ErrorBody | File | None:
     """Export everything Signet holds about a person (GDPR Art. 15 and 20).
 
      A ZIP, streamed as it is written: `person.json`; `identifications/<id>/identification.json`
@@ -132,7 +138,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody
+        ErrorBody | File
     """
 
     return sync_detailed(
@@ -145,7 +151,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorBody]:
+) -> Response[ErrorBody | File]:
     """Export everything Signet holds about a person (GDPR Art. 15 and 20).
 
      A ZIP, streamed as it is written: `person.json`; `identifications/<id>/identification.json`
@@ -168,7 +174,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody]
+        Response[ErrorBody | File]
     """
 
     kwargs = _get_kwargs(
@@ -184,7 +190,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorBody | None:
+) -> ErrorBody | File | None:
     """Export everything Signet holds about a person (GDPR Art. 15 and 20).
 
      A ZIP, streamed as it is written: `person.json`; `identifications/<id>/identification.json`
@@ -207,7 +213,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody
+        ErrorBody | File
     """
 
     return (
