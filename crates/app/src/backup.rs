@@ -52,11 +52,12 @@ pub const FILES: &str = "files";
 /// keys directory by its default name, and the master key file older versions kept there).
 pub const KEY_PATHS: [&str; 2] = ["master.key", "keys"];
 
-/// How long a hold on file deletions lasts before it is renewed (a backup that dies holds no
-/// longer than this).
-const HOLD_FOR: chrono::Duration = chrono::Duration::minutes(15);
+/// How long a hold on file deletions lasts unless renewed: longer than any snapshot takes
+/// (it is renewed after the snapshot and while files are copied), and the longest a backup
+/// that dies delays deletions.
+const HOLD_FOR: chrono::Duration = chrono::Duration::hours(1);
 /// A hold with less than this left is renewed.
-const RENEW_WHEN_LEFT: chrono::Duration = chrono::Duration::minutes(10);
+const RENEW_WHEN_LEFT: chrono::Duration = chrono::Duration::minutes(45);
 
 /// Why a backup, restore or check could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -305,6 +306,7 @@ async fn copy(
     let inventory = snapshot.inventory().await;
     snapshot.close_snapshot().await;
     let inventory = inventory?;
+    hold.renew_if_due().await?;
 
     let mut files = BTreeMap::new();
     let mut pages = blobs.pages();
