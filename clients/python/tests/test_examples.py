@@ -16,6 +16,7 @@ BINARY_ONLY = {
     "getDocumentAuditPdf",
     "getDocumentFile",
     "getPersonDocumentFile",
+    "exportPerson",
     "getCaCertificate",
     "getTestCaCertificate",
     "getRevocationList",
