@@ -526,6 +526,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/persons/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for the person's erasure (GDPR Art. 17). What no legal basis keeps goes at once: their
+         *     contact data (email, mobile number, contact address, website), webhook payloads that
+         *     carry them, and documents they were to sign that nobody signed. The answer lists what
+         *     went (`erased`) and what stays, why and until when (`retained`): customer due diligence
+         *     records stay until the relationship's end plus the tenant's retention (the request ends
+         *     the relationship today unless it ended before); signed documents stay with the document.
+         *     Then the person's rows go and their data key is destroyed, so no copy, backups included,
+         *     opens again; their routes answer 410 `person_erased`. A person with nothing to keep is
+         *     erased at once. Asking again answers the first request's report.
+         */
+        post: operations["requestErasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/persons/{id}/export": {
         parameters: {
             query?: never;
@@ -550,6 +577,28 @@ export interface paths {
         get: operations["exportPerson"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/persons/{id}/relationship/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the day the business relationship with the person ended: their customer due
+         *     diligence records are kept from then for the tenant's retention (`GET
+         *     /v1/settings/retention`, default 5 years). The body is optional (the tenant's today).
+         *     Once erasure was asked for, the end it recorded stays (422 `invalid_state`).
+         */
+        post: operations["endRelationship"];
         delete?: never;
         options?: never;
         head?: never;
@@ -870,6 +919,27 @@ export interface paths {
          *     documents already sent keep theirs).
          */
         put: operations["setReminderDefaults"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settings/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long the tenant keeps a person's records after the relationship ends. */
+        get: operations["getRetention"];
+        /**
+         * Set how long the tenant keeps a person's records after the relationship ends (for
+         *     erasures asked from now on; those asked keep their date).
+         */
+        put: operations["setRetention"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1881,6 +1951,26 @@ export interface components {
             /** Format: int64 */
             size: number;
         };
+        /** @description When the business relationship ended. */
+        EndRelationship: {
+            /**
+             * @description The day it ended (`YYYY-MM-DD`, not after today); absent: the tenant's today.
+             * @example 2026-11-30
+             */
+            ended_at?: string | null;
+        };
+        /** @description What an erasure request did and kept. */
+        ErasureReport: {
+            /** @description What went at once. */
+            erased: string[];
+            erased_at?: string | null;
+            /** @description When the person's key is destroyed and their records go (`null` once done). */
+            erasure_due_at?: string | null;
+            person_id: string;
+            relationship_ended_on: string;
+            requested_at: string;
+            retained: components["schemas"]["Retained"][];
+        };
         ErrorBody: {
             errors: components["schemas"]["ErrorObject"][];
         };
@@ -1890,7 +1980,7 @@ export interface components {
              * @description A stable code; see `GET /v1/codes` (kind `error_code`).
              * @enum {string}
              */
-            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "field_position_invalid" | "field_values_invalid" | "signature_image_invalid" | "signature_image_too_large" | "signature_image_missing" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "webhook_payload_expired" | "rate_limited" | "reminder_too_soon" | "too_many_codes" | "code_limit_reached" | "storage_limit_reached" | "sms_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
+            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "field_position_invalid" | "field_values_invalid" | "signature_image_invalid" | "signature_image_too_large" | "signature_image_missing" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "person_erased" | "webhook_payload_expired" | "rate_limited" | "reminder_too_soon" | "too_many_codes" | "code_limit_reached" | "storage_limit_reached" | "sms_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
             detail: string;
             /** @description The request id. */
             id: string;
@@ -2479,6 +2569,16 @@ export interface components {
             /** @description Why the signer rejects (sent in the REJECTED webhook): 1 to 2000 characters once trimmed. */
             message: string;
         };
+        /** @description A person's relationship and retention as the API shows it. */
+        RelationshipView: {
+            erasure_requested_at?: string | null;
+            person_id: string;
+            relationship_ended_on: string;
+            /** @description The date the person's records go. */
+            retained_until: string;
+            /** Format: int32 */
+            retention_years: number;
+        };
         /** @description The tenant's default reminders for new documents in this mode. */
         ReminderDefaults: {
             reminders: null | components["schemas"]["Reminders"];
@@ -2518,6 +2618,26 @@ export interface components {
              * @description At most this many reminders per signer: 0 (none) to 20.
              */
             max: number;
+        };
+        /** @description One category an erasure keeps, why, and until when. */
+        Retained: {
+            basis: string;
+            category: string;
+            /**
+             * @description The date the category goes (tenant's calendar); `null` when it goes with something
+             *     else (a signed document stays as long as the document does).
+             */
+            until?: string | null;
+        };
+        /** @description The tenant's retention in the key's mode. */
+        RetentionSetting: {
+            /**
+             * Format: int64
+             * @description Whole years customer due diligence records are kept after a business relationship
+             *     ends, 1 to 30. Default 5 (AMLD4 Art. 40, AMLR Art. 77).
+             * @example 5
+             */
+            years: number;
         };
         /** @description One OCSP response or CRL a verdict used. */
         RevocationEvidence: {
@@ -3162,6 +3282,17 @@ export interface components {
         };
         /** @description `payload_too_large` (Payload Too Large) */
         payload_too_large: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    errors?: unknown;
+                } & components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description `person_erased` (Person Erased) */
+        person_erased: {
             headers: {
                 [name: string]: unknown;
             };
@@ -5868,6 +5999,7 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not_found"];
             408: components["responses"]["request_timeout"];
+            410: components["responses"]["person_erased"];
             500: components["responses"]["internal_error"];
         };
     };
@@ -5996,6 +6128,7 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not_found"];
             408: components["responses"]["request_timeout"];
+            410: components["responses"]["person_erased"];
             413: components["responses"]["payload_too_large"];
             415: components["responses"]["unsupported_media_type"];
             500: components["responses"]["internal_error"];
@@ -6129,6 +6262,7 @@ export interface operations {
             404: components["responses"]["not_found"];
             408: components["responses"]["request_timeout"];
             409: components["responses"]["idempotency_key_in_progress"];
+            410: components["responses"]["person_erased"];
             413: components["responses"]["payload_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["idempotency_key_reused"];
@@ -6164,6 +6298,7 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not_found"];
             408: components["responses"]["request_timeout"];
+            410: components["responses"]["person_erased"];
             500: components["responses"]["internal_error"];
         };
     };
@@ -6204,6 +6339,88 @@ export interface operations {
                 };
             };
             408: components["responses"]["request_timeout"];
+            410: components["responses"]["person_erased"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    requestErasure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the first response is stored and a retry with the same key and body gets it back (with `Idempotent-Replayed: true`); the same key with another body is `idempotency_key_reused`, one still being processed `idempotency_key_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was erased and what is kept, until when and why */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "person_id": "2f0e4c6a9b1d4e7f8a3c5b6d7e8f9a0bper",
+                     *       "requested_at": "2026-12-07T10:15:00.000Z",
+                     *       "relationship_ended_on": "2026-11-30",
+                     *       "erased": [
+                     *         "contact data (email, mobile_number)",
+                     *         "webhook payloads (4)",
+                     *         "unsigned documents (1)"
+                     *       ],
+                     *       "retained": [
+                     *         {
+                     *           "category": "identification_data",
+                     *           "basis": "AMLD4 Art. 40 and AMLR Art. 77: customer due diligence records kept for the retention period after the business relationship ends (GDPR Art. 17(3)(b))",
+                     *           "until": "2031-11-30"
+                     *         },
+                     *         {
+                     *           "category": "identification_images",
+                     *           "basis": "AMLD4 Art. 40 and AMLR Art. 77: customer due diligence records kept for the retention period after the business relationship ends (GDPR Art. 17(3)(b))",
+                     *           "until": "2031-11-30"
+                     *         },
+                     *         {
+                     *           "category": "screening_results",
+                     *           "basis": "AMLD4 Art. 40 and AMLR Art. 77: customer due diligence records kept for the retention period after the business relationship ends (GDPR Art. 17(3)(b))",
+                     *           "until": "2031-11-30"
+                     *         },
+                     *         {
+                     *           "category": "person_data",
+                     *           "basis": "AMLD4 Art. 40 and AMLR Art. 77: customer due diligence records kept for the retention period after the business relationship ends (GDPR Art. 17(3)(b))",
+                     *           "until": "2031-11-30"
+                     *         },
+                     *         {
+                     *           "category": "audit_trails",
+                     *           "basis": "AMLD4 Art. 40 and AMLR Art. 77: customer due diligence records kept for the retention period after the business relationship ends (GDPR Art. 17(3)(b))",
+                     *           "until": "2031-11-30"
+                     *         },
+                     *         {
+                     *           "category": "signed_documents (1)",
+                     *           "basis": "evidence of a signature, kept with the signed document under the document's own retention, also for its other signers",
+                     *           "until": null
+                     *         }
+                     *       ],
+                     *       "erasure_due_at": "2031-11-30T00:00:00.000Z",
+                     *       "erased_at": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErasureReport"];
+                };
+            };
+            400: components["responses"]["invalid_model"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            408: components["responses"]["request_timeout"];
+            409: components["responses"]["idempotency_key_in_progress"];
+            410: components["responses"]["person_erased"];
+            413: components["responses"]["payload_too_large"];
+            422: components["responses"]["idempotency_key_reused"];
             500: components["responses"]["internal_error"];
         };
     };
@@ -6231,6 +6448,81 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not_found"];
             408: components["responses"]["request_timeout"];
+            410: components["responses"]["person_erased"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    endRelationship: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the first response is stored and a retry with the same key and body gets it back (with `Idempotent-Replayed: true`); the same key with another body is `idempotency_key_reused`, one still being processed `idempotency_key_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "ended_at": "2026-11-30"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EndRelationship"];
+            };
+        };
+        responses: {
+            /** @description The relationship's end and until when the records stay */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "person_id": "2f0e4c6a9b1d4e7f8a3c5b6d7e8f9a0bper",
+                     *       "relationship_ended_on": "2026-11-30",
+                     *       "retention_years": 5,
+                     *       "retained_until": "2031-11-30",
+                     *       "erasure_requested_at": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RelationshipView"];
+                };
+            };
+            /** @description `invalid_model` (Invalid Model), `invalid_json` (Invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            408: components["responses"]["request_timeout"];
+            409: components["responses"]["idempotency_key_in_progress"];
+            410: components["responses"]["person_erased"];
+            413: components["responses"]["payload_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            /** @description `invalid_state` (Invalid State), `idempotency_key_reused` (Idempotency Key Reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
             500: components["responses"]["internal_error"];
         };
     };
@@ -6397,6 +6689,7 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not_found"];
             408: components["responses"]["request_timeout"];
+            410: components["responses"]["person_erased"];
             500: components["responses"]["internal_error"];
         };
     };
@@ -6506,6 +6799,7 @@ export interface operations {
                     } & components["schemas"]["ErrorBody"];
                 };
             };
+            410: components["responses"]["person_erased"];
             413: components["responses"]["payload_too_large"];
             422: components["responses"]["idempotency_key_reused"];
             500: components["responses"]["internal_error"];
@@ -6563,6 +6857,7 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not_found"];
             408: components["responses"]["request_timeout"];
+            410: components["responses"]["person_erased"];
             500: components["responses"]["internal_error"];
         };
     };
@@ -6637,6 +6932,7 @@ export interface operations {
             404: components["responses"]["not_found"];
             408: components["responses"]["request_timeout"];
             409: components["responses"]["idempotency_key_in_progress"];
+            410: components["responses"]["person_erased"];
             413: components["responses"]["payload_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description `provider_not_configured` (Provider Not Configured), `idempotency_key_reused` (Idempotency Key Reused) */
@@ -6703,6 +6999,7 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not_found"];
             408: components["responses"]["request_timeout"];
+            410: components["responses"]["person_erased"];
             500: components["responses"]["internal_error"];
         };
     };
@@ -6748,6 +7045,7 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not_found"];
             408: components["responses"]["request_timeout"];
+            410: components["responses"]["person_erased"];
             500: components["responses"]["internal_error"];
         };
     };
@@ -6798,6 +7096,7 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not_found"];
             408: components["responses"]["request_timeout"];
+            410: components["responses"]["person_erased"];
             422: components["responses"]["invalid_state"];
             500: components["responses"]["internal_error"];
         };
@@ -7120,6 +7419,7 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not_found"];
             408: components["responses"]["request_timeout"];
+            410: components["responses"]["person_erased"];
             500: components["responses"]["internal_error"];
         };
     };
@@ -7851,6 +8151,84 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ReminderDefaults"];
+                };
+            };
+            /** @description `invalid_model` (Invalid Model), `invalid_json` (Invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            408: components["responses"]["request_timeout"];
+            413: components["responses"]["payload_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    getRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The setting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "years": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RetentionSetting"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            408: components["responses"]["request_timeout"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    setRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "years": 7
+                 *     }
+                 */
+                "application/json": components["schemas"]["RetentionSetting"];
+            };
+        };
+        responses: {
+            /** @description The setting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "years": 7
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RetentionSetting"];
                 };
             };
             /** @description `invalid_model` (Invalid Model), `invalid_json` (Invalid JSON) */

@@ -30,6 +30,7 @@ pub mod limits;
 pub mod metrics;
 pub mod persons;
 pub mod random;
+pub mod retention;
 pub mod revocation;
 pub mod scope;
 pub mod screening;

@@ -71,6 +71,9 @@ async fn dispatch(state: &AppState, job: &ClaimedJob) -> crate::error::AppResult
         crate::signing::JOB_SIGNING_TIMER => crate::signing::run_signing_timer(state, job).await,
         crate::signers::JOB_REMINDER => crate::signers::run_reminder(state, job).await,
         crate::archive::JOB_ARCHIVE_TIMESTAMP => crate::archive::run(state, job).await,
+        signet_store::retention::JOB_PERSON_ERASURE => {
+            crate::retention::run_erasure(state, job).await
+        }
         kind if kind.starts_with(crate::followups::FOLLOW_UP_JOB_PREFIX) => {
             crate::followups::run_claimed(state, job).await
         }

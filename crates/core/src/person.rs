@@ -287,6 +287,24 @@ pub struct WriteContext<'a> {
     pub allowed_residency_countries: Option<&'a [String]>,
 }
 
+/// A person's fields that are contact data only, not customer-due-diligence records (the
+/// address an identification verified and the verified mobile number are records).
+pub const CONTACT_FIELDS: &[&str] = &[
+    "email",
+    "mobile_number",
+    "contact_address",
+    "website_social_media",
+];
+
+/// Null, or an object of nulls only (an address never given).
+fn blank(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Object(o) => o.values().all(blank),
+        _ => false,
+    }
+}
+
 /// A validated person document, the stored and returned form.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person(Map<String, Value>);
@@ -458,6 +476,21 @@ impl Person {
     /// What the person declared in `self_declared_as_pep`: `None` when not given.
     pub fn self_declared_as_pep(&self) -> Option<bool> {
         self.0.get("self_declared_as_pep").and_then(Value::as_bool)
+    }
+
+    /// Removes the fields that only serve to reach the person ([`CONTACT_FIELDS`]): an
+    /// erasure request takes them at once, as no record-keeping duty holds them. Returns
+    /// those that were there.
+    pub fn erase_contact(&mut self) -> Vec<&'static str> {
+        CONTACT_FIELDS
+            .iter()
+            .copied()
+            .filter(|f| {
+                // Back to the field's empty form: every field is always present.
+                let empty = field(f).map(default_value).unwrap_or(Value::Null);
+                self.0.insert((*f).to_owned(), empty).is_some_and(|v| !blank(&v))
+            })
+            .collect()
     }
 
     /// The number a successful identification verified, if any.

@@ -51,6 +51,10 @@ pub fn build_router(state: AppState) -> Router {
     let v1 = v1
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
+            api::retention::erased_person_is_gone,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             middleware::idempotency,
         ))
         .layer(axum::middleware::from_fn_with_state(
@@ -66,6 +70,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(public)
         .merge(pages::routes())
         .merge(pages::admin::jobs::routes())
+        .merge(pages::admin::erasures::routes())
         .merge(pages::admin::persons::routes())
         .merge(revocation::routes())
         .route(

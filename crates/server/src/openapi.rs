@@ -636,6 +636,10 @@ fn shared_codes(path: &str, method: &str, op: &Value, keyed: bool) -> Vec<ErrorC
         // A path segment that does not decode names nothing.
         codes.push(ErrorCode::NotFound);
     }
+    if keyed && path.starts_with("/v1/persons/{") {
+        // `api::retention::erased_person_is_gone`: an erased person's routes answer 410.
+        codes.push(ErrorCode::PersonErased);
+    }
     // Query values are read by `extract`'s parsers (pages, flags, words), which refuse one they
     // cannot read with 400 `invalid_model` naming it.
     let queried = op["parameters"]

@@ -195,6 +195,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0019_document_fields.sql"),
     },
     Migration {
+        version: 21,
+        name: "person_audit",
+        sqlite: include_str!("../migrations/sqlite/0021_person_audit.sql"),
+        postgres: include_str!("../migrations/postgres/0021_person_audit.sql"),
+    },
+    Migration {
         version: 22,
         name: "signature_picture_setting",
         sqlite: include_str!("../migrations/sqlite/0022_signature_picture_setting.sql"),
@@ -207,10 +213,10 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0024_webhook_payload_retention.sql"),
     },
     Migration {
-        version: 21,
-        name: "person_audit",
-        sqlite: include_str!("../migrations/sqlite/0021_person_audit.sql"),
-        postgres: include_str!("../migrations/postgres/0021_person_audit.sql"),
+        version: 25,
+        name: "retention",
+        sqlite: include_str!("../migrations/sqlite/0025_retention.sql"),
+        postgres: include_str!("../migrations/postgres/0025_retention.sql"),
     },
 ];
 

@@ -29,6 +29,7 @@ mod maintenance;
 mod operators;
 mod person_audit;
 mod persons;
+pub mod retention;
 mod s3;
 mod screening;
 mod sealed;

@@ -45,6 +45,8 @@ from .document_signature_level import DocumentSignatureLevel
 from .document_signing_order import DocumentSigningOrder
 from .document_status import DocumentStatus
 from .document_to_approve import DocumentToApprove
+from .end_relationship import EndRelationship
+from .erasure_report import ErasureReport
 from .error_body import ErrorBody
 from .error_object import ErrorObject
 from .error_object_code import ErrorObjectCode
@@ -113,9 +115,12 @@ from .ready_database import ReadyDatabase
 from .ready_status import ReadyStatus
 from .recover import Recover
 from .reject_request import RejectRequest
+from .relationship_view import RelationshipView
 from .reminder_defaults import ReminderDefaults
 from .reminders import Reminders
 from .reminders_input import RemindersInput
+from .retained import Retained
+from .retention_setting import RetentionSetting
 from .revocation_evidence import RevocationEvidence
 from .revocation_evidence_kind import RevocationEvidenceKind
 from .revocation_evidence_source import RevocationEvidenceSource
@@ -221,6 +226,8 @@ __all__ = (
     "DocumentSigningOrder",
     "DocumentStatus",
     "DocumentToApprove",
+    "EndRelationship",
+    "ErasureReport",
     "ErrorBody",
     "ErrorObject",
     "ErrorObjectCode",
@@ -281,9 +288,12 @@ __all__ = (
     "ReadyStatus",
     "Recover",
     "RejectRequest",
+    "RelationshipView",
     "ReminderDefaults",
     "Reminders",
     "RemindersInput",
+    "Retained",
+    "RetentionSetting",
     "RevocationEvidence",
     "RevocationEvidenceKind",
     "RevocationEvidenceSource",

@@ -46,6 +46,7 @@ class ErrorObjectCode(StrEnum):
     PDF_ENCRYPTED = "pdf_encrypted"
     PDF_INVALID = "pdf_invalid"
     PDF_OVER_LIMIT = "pdf_over_limit"
+    PERSON_ERASED = "person_erased"
     PROVIDER_NOT_CONFIGURED = "provider_not_configured"
     RATE_LIMITED = "rate_limited"
     REMINDER_TOO_SOON = "reminder_too_soon"

@@ -1904,6 +1904,17 @@ const ERRORS: &[Group] = &[
     ),
     (
         K::ErrorCode,
+        &["person_erased"],
+        made(
+            "a person's routes once their erasure ran at the end of the retention (`api/retention.rs`)",
+            t!(
+                "api/erasure.rs",
+                "an_erasure_keeps_the_records_until_the_retention_ends_then_the_person_is_gone"
+            ),
+        ),
+    ),
+    (
+        K::ErrorCode,
         &["webhook_payload_expired"],
         made(
             "`POST /v1/webhooks/{id}/deliveries/{message_id}/resend` (and the back office's resend) after `webhook_payload_retention` removed the payload (`api/webhooks.rs`)",

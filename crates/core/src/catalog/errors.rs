@@ -310,6 +310,10 @@ error_codes! {
         code: "webhook_endpoint_limit", status: 422, title: "Too Many Endpoints", return_code: [], retryable: false,
         description: "The tenant has as many webhook endpoints in this mode as it may have (webhook_max_endpoints_per_tenant); delete one first.",
     },
+    PersonErased {
+        code: "person_erased", status: 410, title: "Person Erased", return_code: [], retryable: false,
+        description: "The person was erased when their records' retention ended (POST /v1/persons/{id}/erasure): their data and key are gone, only the fact of the erasure is kept.",
+    },
     WebhookPayloadExpired {
         code: "webhook_payload_expired", status: 410, title: "Webhook Payload Removed", return_code: [], retryable: false,
         description: "The event's payload was removed webhook_payload_retention (30 days) after its delivery settled, as it carries personal data; the delivery log stays, but there is nothing left to send again.",

@@ -1522,7 +1522,7 @@ impl utoipa::ToSchema for VerifyParts {
 
 /// A JSON body that may be left out: no body (or only whitespace) without a `Content-Type`
 /// is `T::default()`; anything else is read as [`Json`].
-async fn read_optional_json<T: serde::de::DeserializeOwned + Default>(
+pub(crate) async fn read_optional_json<T: serde::de::DeserializeOwned + Default>(
     req: Request,
     state: &AppState,
 ) -> AppResult<T> {

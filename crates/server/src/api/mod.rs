@@ -5,6 +5,7 @@ pub mod documents;
 pub mod identifications;
 pub mod ops;
 pub mod persons;
+pub mod retention;
 pub mod sandbox;
 pub mod screening;
 pub mod webhooks;
@@ -39,6 +40,12 @@ pub fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(persons::document_file))
         .routes(routes!(persons::compliance_flag))
         .routes(routes!(persons::export))
+        .routes(routes!(retention::end_relationship))
+        .routes(routes!(retention::erasure))
+        .routes(routes!(
+            retention::retention_setting,
+            retention::set_retention_setting
+        ))
         .routes(routes!(identifications::create, identifications::list))
         .routes(routes!(identifications::get))
         .routes(routes!(identifications::request))

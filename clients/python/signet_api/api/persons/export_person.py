@@ -48,6 +48,11 @@ def _parse_response(
 
         return response_408
 
+    if response.status_code == 410:
+        response_410 = ErrorBody.from_dict(response.json())
+
+        return response_410
+
     if response.status_code == 500:
         response_500 = ErrorBody.from_dict(response.json())
 

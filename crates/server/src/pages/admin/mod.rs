@@ -40,6 +40,7 @@ use signet_store::{
 use std::sync::LazyLock;
 use subtle::ConstantTimeEq;
 
+pub mod erasures;
 pub mod identifications;
 pub mod jobs;
 pub mod persons;
@@ -470,6 +471,7 @@ pub(super) enum Section {
     Documents,
     Webhooks,
     Jobs,
+    Erasures,
 }
 
 /// The bar at the top of every signed-in page: where one is, where one can go, who is
@@ -490,12 +492,13 @@ impl<'a> Bar<'a> {
     }
 
     /// The sections: where each is and its name.
-    pub(super) fn links(&self) -> [(Section, &'static str, &'static str); 4] {
+    pub(super) fn links(&self) -> [(Section, &'static str, &'static str); 5] {
         [
             (Section::Queues, "/admin", "Queues"),
             (Section::Documents, "/admin/documents", "Documents"),
             (Section::Webhooks, "/admin/webhooks", "Webhook deliveries"),
             (Section::Jobs, "/admin/jobs", "Dead jobs"),
+            (Section::Erasures, "/admin/erasures", "Erasures"),
         ]
     }
 }

@@ -10,6 +10,7 @@ mod compliance;
 mod defenses;
 mod doc_lifecycle;
 mod documents;
+mod erasure;
 mod errors;
 mod fields;
 mod geolocation;
