@@ -84,6 +84,21 @@ fn plausible(token: &str) -> bool {
 }
 
 async fn load(state: &AppState, token: &str, lang: Lang) -> Result<Ctx, Response> {
+    load_ctx(state, token, lang, true).await
+}
+
+/// The signer's page without what only the page itself shows (the fields, the tenant's
+/// picture setting): for the file and the page images, requested once per page.
+async fn load_bare(state: &AppState, token: &str, lang: Lang) -> Result<Ctx, Response> {
+    load_ctx(state, token, lang, false).await
+}
+
+async fn load_ctx(
+    state: &AppState,
+    token: &str,
+    lang: Lang,
+    with_form: bool,
+) -> Result<Ctx, Response> {
     if !plausible(token) {
         return Err(not_found(lang));
     }
@@ -106,16 +121,21 @@ async fn load(state: &AppState, token: &str, lang: Lang) -> Result<Ctx, Response
         return Err(expired_link(lang));
     }
     let identify_url = identification_to_finish(state, &tenant, mode, &wf, &sid).await;
-    let fields = state
-        .store
-        .fields(&wf.document.id)
-        .await
-        .map_err(|e| failure(lang, &AppError::from(e)))?;
-    let picture_required = state
-        .store
-        .signature_picture_required(&tenant.id, mode)
-        .await
-        .map_err(|e| failure(lang, &AppError::from(e)))?;
+    let (fields, picture_required) = if with_form {
+        let fields = state
+            .store
+            .fields(&wf.document.id)
+            .await
+            .map_err(|e| failure(lang, &AppError::from(e)))?;
+        let required = state
+            .store
+            .signature_picture_required(&tenant.id, mode)
+            .await
+            .map_err(|e| failure(lang, &AppError::from(e)))?;
+        (fields, required)
+    } else {
+        (Vec::new(), false)
+    };
     let today = signet_app::fields::date_text(&tenant.now(mode, state.wall_now()));
     Ok(Ctx {
         tenant,
@@ -844,7 +864,7 @@ pub async fn file(
     headers: HeaderMap,
 ) -> Response {
     let lang = lang_of(&headers);
-    let ctx = match load(&state, &token, lang).await {
+    let ctx = match load_bare(&state, &token, lang).await {
         Ok(c) => c,
         Err(r) => return r,
     };
@@ -904,7 +924,7 @@ pub async fn page_image(
     headers: HeaderMap,
 ) -> Response {
     let lang = lang_of(&headers);
-    let ctx = match load(&state, &token, lang).await {
+    let ctx = match load_bare(&state, &token, lang).await {
         Ok(c) => c,
         Err(r) => return r,
     };
