@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::disallowed_methods)]
 //! The server's logs hold no personal data: after a whole identification and an advanced
 //! signature in live mode, with every target logging at debug level, no name, email address,
 //! phone number, document number, one-time code, link token or API key appears in them.
