@@ -488,7 +488,9 @@ impl Person {
             .filter(|f| {
                 // Back to the field's empty form: every field is always present.
                 let empty = field(f).map(default_value).unwrap_or(Value::Null);
-                self.0.insert((*f).to_owned(), empty).is_some_and(|v| !blank(&v))
+                self.0
+                    .insert((*f).to_owned(), empty)
+                    .is_some_and(|v| !blank(&v))
             })
             .collect()
     }

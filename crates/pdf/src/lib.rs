@@ -87,11 +87,11 @@ pub use ca::{SignerCredential, SignerIdentity, TEST_MARK, TrustStore, is_test_ce
 pub use completion::{Completion, CompletionEntry, CompletionSigner, completion_certificate};
 pub use error::PdfError;
 pub use form::{FieldArea, FieldKind, FieldValue, FormField, FormFill, add_form_fields};
-pub use picture::{check_picture, picture_size};
 pub use intake::{
     DEFAULT_MAX_DECOMPRESSED_BYTES, Limits, MAX_ARRAY_LEN, MAX_FILTERS, MAX_IMAGE_PIXELS,
     MAX_NESTING, MAX_OBJECTS, MAX_PAGES, MAX_VALUES, Scanned, scan,
 };
+pub use picture::{check_picture, picture_size};
 pub use render::{MAX_HEIGHT_PX, MAX_WIDTH_PX, MIN_WIDTH_PX, page_count, render_page_png};
 pub use sign::{
     PdfInfo, PreparedSignature, RemoteAlgorithm, RemoteSignature, SignOptions, VisibleBlock,

@@ -1023,7 +1023,9 @@ const RETURN_CODES: &[Group] = &[
     (
         K::ReturnCode,
         &["55"],
-        never("A signature picture is given with the approval it belongs to; there is no picture to upload, fetch or delete on its own."),
+        never(
+            "A signature picture is given with the approval it belongs to; there is no picture to upload, fetch or delete on its own.",
+        ),
     ),
     (
         K::ReturnCode,
