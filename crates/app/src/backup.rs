@@ -369,8 +369,8 @@ impl RestoreTarget {
         };
         if !master_key_in_place(config) {
             return Err(BackupError::Refused(format!(
-                "no master key in place: a backup holds no keys; put the installation's master.key in {} (or set SIGNET_MASTER_KEY) first, else the restored data cannot be opened",
-                config.data_dir.display()
+                "no master key in place: a backup holds no keys; put the installation's keys directory at {} (or set SIGNET_MASTER_KEY) first, else the restored data cannot be opened",
+                config.keys_dir().display()
             )));
         }
         Ok(RestoreTarget {

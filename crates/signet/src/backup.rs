@@ -48,7 +48,7 @@ pub async fn run_backup(config: Config, dir: &Path) -> ExitCode {
         dir.display()
     );
     println!(
-        "Keys are not in the backup: keep master.key (or SIGNET_MASTER_KEY) and the keys directory apart."
+        "Keys are not in the backup: keep the keys directory (master.key, the keyring) or SIGNET_MASTER_KEY apart."
     );
     if manifest.problems.is_empty() {
         return ExitCode::SUCCESS;
@@ -98,7 +98,7 @@ pub async fn run_check(config: Config) -> ExitCode {
     if !backup::master_key_in_place(&config) {
         return failed(
             "check",
-            "no master key in place (master.key in the data directory or SIGNET_MASTER_KEY)",
+            "no master key in place (master.key in the keys directory, or SIGNET_MASTER_KEY)",
         );
     }
     let app = match App::from_config(config).await {
