@@ -8264,6 +8264,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "require_signature_picture": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["SignaturePictureSetting"];
                 };
             };
@@ -8281,6 +8286,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "require_signature_picture": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["SignaturePictureSetting"];
             };
         };
@@ -8291,6 +8301,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "require_signature_picture": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["SignaturePictureSetting"];
                 };
             };
