@@ -20,7 +20,7 @@
 //! current) and re-seals every tenant key under it; a running process that meets a row sealed
 //! under a master key it does not know reads the keys directory again.
 
-use crate::db::Backend;
+use crate::Backend;
 use crate::{Result, StoreError};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
