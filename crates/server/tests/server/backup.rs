@@ -771,3 +771,64 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     found
 }
+
+/// A backup taken before an erasure cannot bring the person back: restored beside the keys as
+/// they are now, where the person's data key is destroyed, their data does not open, and the
+/// restored database holds none of it in the clear. (SQLite: `signet backup` is for it.)
+#[tokio::test]
+async fn a_backup_from_before_an_erasure_cannot_bring_the_person_back() {
+    if postgres_selected() {
+        return;
+    }
+    const LAST: &str = "Trevithick-Amesbury";
+    let app = crate::helpers::spawn_app().await;
+    let p = app
+        .person(json!({"first_name": "Olwen", "last_name": LAST, "email": "olwen@example.org"}))
+        .await;
+    let pid = p["id"].as_str().unwrap().to_owned();
+
+    let dir = tempfile::tempdir().unwrap();
+    let backup_dir = dir.path().join("backup");
+    let config = app.state.config.clone();
+    let store = Store::connect(&config.database_url()).await.unwrap();
+    let blobs = BlobStore::new(config.data_dir.join("files"));
+    let clock_state = app.state.clone();
+    let clock = move || clock_state.wall_now();
+    backup::backup(&store, &blobs, "file", &backup_dir, &clock, "test")
+        .await
+        .unwrap();
+    store.close().await;
+
+    // Nothing to keep: the person is erased at once and their key destroyed.
+    let report = app
+        .post(&format!("/v1/persons/{pid}/erasure"), json!({}))
+        .await
+        .assert(200)
+        .clone();
+    assert!(report["erased_at"].is_string(), "{report}");
+
+    let target_dir = tempfile::tempdir().unwrap();
+    let target = target_dir.path().join("data");
+    std::fs::create_dir(&target).unwrap();
+    copy_keys(&config.data_dir, &target);
+    let restored_config = Config {
+        data_dir: target.clone(),
+        database_url: None,
+        webhook_allow_private: true,
+        worker_poll_ms: 50,
+        ..Config::default()
+    };
+    backup::restore(
+        &backup_dir,
+        &RestoreTarget::from_config(&restored_config).unwrap(),
+    )
+    .await
+    .unwrap();
+    let db = std::fs::read(target.join("signet.db")).unwrap();
+    assert!(
+        !db.windows(LAST.len()).any(|w| w == LAST.as_bytes()),
+        "the name is in the restored database in the clear"
+    );
+    let restored = Restored::start(restored_config).await;
+    assert_eq!(restored.status(&format!("/v1/persons/{pid}")).await, 404);
+}
