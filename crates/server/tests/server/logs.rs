@@ -4,7 +4,9 @@
 //! phone number, document number, one-time code, link token or API key appears in them.
 //!
 //! The logs are caught by a subscriber for this process that writes only while the flow runs,
-//! so the rest of the suite pays one relaxed load per log call. Other tests' servers log into
+//! so the rest of the suite pays one relaxed load per log call (the filter is asked at every
+//! call: one that cached its answer per call site would stay deaf to call sites other tests
+//! met first). Other tests' servers log into
 //! the same window; none of them uses this test's values, and a leak they show is a leak too.
 
 use crate::helpers::{self, TestApp, spawn_app_with};
@@ -44,9 +46,14 @@ fn install() -> bool {
     let layer = tracing_subscriber::fmt::layer()
         .with_ansi(false)
         .with_writer(|| CaptureWriter)
-        .with_filter(tracing_subscriber::filter::filter_fn(|meta| {
-            CAPTURING.load(Ordering::Relaxed) && *meta.level() <= tracing::Level::DEBUG
-        }));
+        // Decided at every call, never cached per call site: a call site first met while
+        // nothing is caught must still be caught later.
+        .with_filter(
+            tracing_subscriber::filter::dynamic_filter_fn(|meta, _| {
+                CAPTURING.load(Ordering::Relaxed) && *meta.level() <= tracing::Level::DEBUG
+            })
+            .with_callsite_filter(|_| tracing::subscriber::Interest::sometimes()),
+        );
     tracing_subscriber::registry()
         .with(layer)
         .try_init()
