@@ -199,6 +199,19 @@ pub struct Keyring {
     masters: RwLock<Vec<MasterKey>>,
     tenants: Mutex<HashMap<String, Arc<TenantKey>>>,
     data: Mutex<HashMap<(String, String), Arc<DataKey>>>,
+    /// New data keys waiting for the next grouped commit (SQLite).
+    queued: Mutex<Vec<QueuedKey>>,
+    /// Held by whoever commits the queued keys.
+    committer: tokio::sync::Mutex<()>,
+}
+
+/// A new data key waiting to be inserted, and who waits for the outcome (`true`: inserted;
+/// `false`: the owner had a key already).
+struct QueuedKey {
+    tenant: String,
+    owner: String,
+    sealed: Vec<u8>,
+    done: tokio::sync::oneshot::Sender<std::result::Result<bool, String>>,
 }
 
 impl std::fmt::Debug for Keyring {
@@ -323,6 +336,8 @@ impl Keyring {
             masters: RwLock::new(Vec::new()),
             tenants: Mutex::new(HashMap::new()),
             data: Mutex::new(HashMap::new()),
+            queued: Mutex::new(Vec::new()),
+            committer: tokio::sync::Mutex::new(()),
         };
         keyring.reload_masters()?;
         keyring.create_tables().await?;
@@ -495,6 +510,87 @@ impl Keyring {
         self.data_key_by_label(tenant, &owner.label(), true).await
     }
 
+    /// Inserts a new data key unless its owner has one; `true` when inserted. On SQLite the
+    /// keys made at the same moment share one transaction and one `fsync` (the file is
+    /// `synchronous = FULL`, and every new person makes a key): whoever holds `committer`
+    /// commits everything queued, and the others find their outcome when they get it.
+    async fn insert_data_key(&self, tenant: &str, owner: &str, sealed: Vec<u8>) -> Result<bool> {
+        if self.backend == Backend::Postgres {
+            // PostgreSQL groups concurrent commits itself.
+            let mut conn = self.pool.acquire().await?;
+            return Ok(Self::insert_one(&mut *conn, self.prefix, tenant, owner, &sealed).await?);
+        }
+        let (done, mut outcome) = tokio::sync::oneshot::channel();
+        self.queued.lock().expect("queued keys").push(QueuedKey {
+            tenant: tenant.to_owned(),
+            owner: owner.to_owned(),
+            sealed,
+            done,
+        });
+        let _turn = self.committer.lock().await;
+        // Committed by whoever held the turn before (it answers before letting go).
+        match outcome.try_recv() {
+            Ok(result) => return result.map_err(|e| StoreError::Io(std::io::Error::other(e))),
+            Err(tokio::sync::oneshot::error::TryRecvError::Closed) => {
+                return Err(StoreError::Io(std::io::Error::other(
+                    "the keyring's commit of a new key was abandoned",
+                )));
+            }
+            Err(tokio::sync::oneshot::error::TryRecvError::Empty) => {}
+        }
+        // Ours is still queued: commit it with everything queued beside it.
+        let batch = std::mem::take(&mut *self.queued.lock().expect("queued keys"));
+        let results = self.commit_keys(&batch).await;
+        for (i, key) in batch.into_iter().enumerate() {
+            let r = match &results {
+                Ok(inserted) => Ok(inserted[i]),
+                Err(e) => Err(e.clone()),
+            };
+            let _ = key.done.send(r);
+        }
+        match outcome.try_recv() {
+            Ok(result) => result.map_err(|e| StoreError::Io(std::io::Error::other(e))),
+            Err(_) => Err(StoreError::Io(std::io::Error::other(
+                "the keyring's commit of a new key was abandoned",
+            ))),
+        }
+    }
+
+    async fn commit_keys(&self, batch: &[QueuedKey]) -> std::result::Result<Vec<bool>, String> {
+        let run = async {
+            let mut tx = self.pool.begin().await?;
+            let mut inserted = Vec::with_capacity(batch.len());
+            for k in batch {
+                inserted.push(
+                    Self::insert_one(&mut *tx, self.prefix, &k.tenant, &k.owner, &k.sealed).await?,
+                );
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(inserted)
+        };
+        run.await.map_err(|e| format!("keyring: {e}"))
+    }
+
+    async fn insert_one(
+        conn: &mut sqlx::AnyConnection,
+        prefix: &str,
+        tenant: &str,
+        owner: &str,
+        sealed: &[u8],
+    ) -> std::result::Result<bool, sqlx::Error> {
+        let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO {prefix}data_keys (tenant_id, owner, tenant_key_version, sealed, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING"
+        )))
+        .bind(tenant)
+        .bind(owner)
+        .bind(TENANT_KEY_VERSION)
+        .bind(sealed)
+        .bind(wall_millis())
+        .execute(&mut *conn)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// The data key a file's header names; never makes one.
     pub async fn existing_data_key(&self, tenant: &str, owner: &str) -> Result<Arc<DataKey>> {
         self.data_key_by_label(tenant, owner, false).await
@@ -520,18 +616,8 @@ impl Keyring {
                 &key,
                 &Self::data_key_context(tenant, owner),
             )?;
-            let inserted = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "INSERT INTO {p}data_keys (tenant_id, owner, tenant_key_version, sealed, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING"
-            )))
-            .bind(tenant)
-            .bind(owner)
-            .bind(TENANT_KEY_VERSION)
-            .bind(sealed)
-            .bind(wall_millis())
-            .execute(&self.pool)
-            .await?
-            .rows_affected();
-            if inserted == 1 {
+            let inserted = self.insert_data_key(tenant, owner, sealed).await?;
+            if inserted {
                 let key = Arc::new(DataKey { key });
                 self.data
                     .lock()
@@ -901,6 +987,41 @@ mod tests {
             _ => format!("sqlite://{}", dir.join("keyring.db").display()),
         };
         Keyring::open(&url, dir, base).await.unwrap()
+    }
+
+    /// Keys made at the same moment are committed together: each owner ends with one key,
+    /// every caller gets that key, and a keyring opened afresh (nothing cached) reads them.
+    #[tokio::test]
+    async fn keys_made_at_once_are_committed_together_one_per_owner() {
+        let dir = temp_dir("grouped");
+        let ring = Arc::new(open(&dir, [3u8; 32]).await);
+        let mut tasks = Vec::new();
+        for i in 0..64 {
+            let ring = ring.clone();
+            tasks.push(tokio::spawn(async move {
+                let owner = format!("per_{}", i % 16);
+                let key = ring
+                    .data_key("ten_1", KeyOwner::Person(&owner))
+                    .await
+                    .unwrap();
+                (owner, *key.bytes())
+            }));
+        }
+        let mut by_owner: HashMap<String, [u8; 32]> = HashMap::new();
+        for t in tasks {
+            let (owner, key) = t.await.unwrap();
+            let first = *by_owner.entry(owner.clone()).or_insert(key);
+            assert_eq!(first, key, "two keys for {owner}");
+        }
+        assert_eq!(by_owner.len(), 16);
+        let fresh = open(&dir, [3u8; 32]).await;
+        for (owner, key) in &by_owner {
+            let read = fresh
+                .existing_data_key("ten_1", &KeyOwner::Person(owner).label())
+                .await
+                .unwrap();
+            assert_eq!(read.bytes(), key, "{owner}");
+        }
     }
 
     #[tokio::test]
