@@ -518,7 +518,7 @@ impl Keyring {
         if self.backend == Backend::Postgres {
             // PostgreSQL groups concurrent commits itself.
             let mut conn = self.pool.acquire().await?;
-            return Ok(Self::insert_one(&mut *conn, self.prefix, tenant, owner, &sealed).await?);
+            return Ok(Self::insert_one(&mut conn, self.prefix, tenant, owner, &sealed).await?);
         }
         let (done, mut outcome) = tokio::sync::oneshot::channel();
         self.queued.lock().expect("queued keys").push(QueuedKey {
@@ -562,7 +562,7 @@ impl Keyring {
             let mut inserted = Vec::with_capacity(batch.len());
             for k in batch {
                 inserted.push(
-                    Self::insert_one(&mut *tx, self.prefix, &k.tenant, &k.owner, &k.sealed).await?,
+                    Self::insert_one(&mut tx, self.prefix, &k.tenant, &k.owner, &k.sealed).await?,
                 );
             }
             tx.commit().await?;
