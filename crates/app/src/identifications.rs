@@ -125,6 +125,7 @@ pub async fn create(
         .person(&at.tenant.id, at.mode, person_id)
         .await
         .map_err(|e| AppError::unless_found(e, "person"))?;
+    crate::retention::refuse_after_erasure_request(state, at, person_id).await?;
     let sandbox = ident::sandbox_case(person.first_name(), person.last_name());
     let identification = Identification::new(
         IdentificationId::from_random(random16()),

@@ -105,6 +105,7 @@ pub async fn update(
         .person_for_update(&mut tx, &at.tenant.id, at.mode, id)
         .await
         .map_err(|e| AppError::unless_found(e, "person"))?;
+    crate::retention::refuse_after_erasure_request(state, at, id).await?;
     let mut updated = current
         .update(input, &wc, &now)
         .map_err(AppError::invalid)?;

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use signet_core::catalog::ErrorCode;
 use signet_core::ids::{PersonId, TenantId};
 use signet_core::time::Timestamp;
-use signet_store::retention::{JOB_PERSON_ERASURE, PersonRetention};
+use signet_store::retention::{JOB_ERASURE_CLEANUP, JOB_PERSON_ERASURE, PersonRetention};
 use signet_store::{ClaimedJob, JobSpec, Mode, StoreError};
 
 /// The longest retention a tenant may set, in years.
@@ -67,6 +67,9 @@ pub struct RelationshipView {
 #[derive(Debug, Serialize, Deserialize)]
 struct ErasureJob {
     person_id: PersonId,
+    /// The API key that asked (the deleted documents' trails name it).
+    #[serde(default)]
+    api_key: Option<String>,
 }
 
 fn day_start(d: NaiveDate) -> Timestamp {
@@ -116,6 +119,25 @@ async fn existing(state: &AppState, at: KeyAt<'_>, person: &PersonId) -> AppResu
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Once erasure was asked for a person, no new data about them is taken (an update, an
+/// identification, a document to sign): 422 `invalid_state`.
+pub async fn refuse_after_erasure_request(
+    state: &AppState,
+    at: KeyAt<'_>,
+    person: &PersonId,
+) -> AppResult<()> {
+    if state
+        .store
+        .erasure_requested(&at.tenant.id, at.mode, person)
+        .await?
+    {
+        return Err(AppError::invalid_state(
+            "erasure was requested for this person: no new data about them is taken",
+        ));
+    }
+    Ok(())
 }
 
 /// `GET/PUT /v1/settings/retention`'s checks: whole years from 1 to [`MAX_RETENTION_YEARS`].
@@ -191,8 +213,10 @@ fn view(r: &PersonRetention, years: u32) -> RelationshipView {
 
 /// `POST /v1/persons/{id}/erasure`: erases at once what no basis keeps and answers what it
 /// kept, until when and why. The request ends the relationship today unless it ended
-/// before. A person with no record to keep is erased whole at once. Asking again answers
-/// the first request's report.
+/// before. Everything it decides is written in one transaction with the jobs that carry it
+/// out (a cleanup due now: webhook payloads naming the person, documents nobody signed; the
+/// erasure at the retention's end, or now for a person with nothing to keep), so a request
+/// cut short is finished by the workers. Asking again answers the first request's report.
 pub async fn request_erasure(
     state: &AppState,
     at: KeyAt<'_>,
@@ -233,6 +257,8 @@ pub async fn request_erasure(
             .await?;
         erased.push(format!("contact data ({})", contact.join(", ")));
     }
+    erased.push("webhook payloads that name the person".to_owned());
+    erased.push("documents the person was to sign that nobody signed".to_owned());
     let keeps_records = state
         .store
         .person_has_records(&mut tx, &at.tenant.id, at.mode, person)
@@ -253,14 +279,23 @@ pub async fn request_erasure(
             });
         }
     }
-    // Documents the person was to sign and nobody signed go; a signed one stays with its
-    // signers' evidence.
-    let documents = state
+    let signed = state
         .store
-        .documents_of_person(&at.tenant.id, at.mode, person)
+        .documents_signed_by(&mut tx, &at.tenant.id, person)
         .await?;
+    if signed > 0 {
+        retained.push(Retained {
+            category: format!("signed_documents ({signed})"),
+            basis: SIGNED_BASIS.to_owned(),
+            until: None,
+        });
+    }
     let due = if keeps_records { until } else { now };
-    if keeps_records {
+    let api_key = match &by.by {
+        crate::signers::By::ApiKey(k) => Some(k.clone()),
+        _ => None,
+    };
+    for (kind, due_at) in [(JOB_ERASURE_CLEANUP, now), (JOB_PERSON_ERASURE, due)] {
         state
             .store
             .schedule_job(
@@ -269,19 +304,20 @@ pub async fn request_erasure(
                     id: signet_core::ids::JobId::from_random(crate::state::random16()),
                     tenant_id: at.tenant.id.clone(),
                     mode: at.mode,
-                    kind: JOB_PERSON_ERASURE.to_owned(),
+                    kind: kind.to_owned(),
                     payload: serde_json::to_value(ErasureJob {
                         person_id: person.clone(),
+                        api_key: api_key.clone(),
                     })
                     .map_err(|e| AppError::internal(&e))?,
-                    due_at: due,
+                    due_at,
                 },
                 at.tenant.clock_offset_ms,
                 state.wall_now(),
             )
             .await?;
     }
-    let mut report = ErasureReport {
+    let report = ErasureReport {
         person_id: person.as_str().to_owned(),
         requested_at: signet_core::time::format(&now),
         relationship_ended_on: date(ended_at),
@@ -293,53 +329,7 @@ pub async fn request_erasure(
     r.report = Some(serde_json::to_value(&report).map_err(|e| AppError::internal(&e))?);
     state.store.put_person_retention(&mut tx, &r).await?;
     tx.commit().await.map_err(StoreError::from)?;
-
-    // Webhook payloads that carry the person (the documents' deletions below send events
-    // that name only the documents).
-    let events = state
-        .store
-        .events_naming(&at.tenant.id, at.mode, person.as_str())
-        .await?;
-    let payloads = state
-        .store
-        .erase_event_payloads(&at.tenant.id, &events, now)
-        .await?;
-    if payloads > 0 {
-        report.erased.push(format!("webhook payloads ({payloads})"));
-    }
-    let mut deleted = 0;
-    let mut signed = 0;
-    for doc in &documents {
-        let at_doc = DocumentAt {
-            tenant: at.tenant,
-            mode: at.mode,
-            document: doc,
-        };
-        match crate::signers::delete(state, at_doc, by).await {
-            Ok(_) => deleted += 1,
-            Err(e) if e.code == ErrorCode::DocumentHasSignatures => signed += 1,
-            Err(e) if e.code == ErrorCode::DocumentNotFound => {}
-            Err(e) => return Err(e),
-        }
-    }
-    if deleted > 0 || signed > 0 || payloads > 0 {
-        if deleted > 0 {
-            report
-                .erased
-                .push(format!("unsigned documents ({deleted})"));
-        }
-        if signed > 0 {
-            report.retained.push(Retained {
-                category: format!("signed_documents ({signed})"),
-                basis: SIGNED_BASIS.to_owned(),
-                until: None,
-            });
-        }
-        let mut tx = state.store.begin().await?;
-        r.report = Some(serde_json::to_value(&report).map_err(|e| AppError::internal(&e))?);
-        state.store.put_person_retention(&mut tx, &r).await?;
-        tx.commit().await.map_err(StoreError::from)?;
-    }
+    state.jobs_ready.notify_waiters();
     access_audit::record(
         state,
         at,
@@ -348,25 +338,87 @@ pub async fn request_erasure(
         "person.erasure_requested",
         serde_json::json!({
             "erased": report.erased,
-            "retained_until": report.retained.first().and_then(|r| r.until.clone()),
+            "retained_until": keeps_records.then(|| date(until)),
         }),
     )
     .await?;
-    if !keeps_records {
-        // Nothing to keep: the person goes now.
-        erase(state, &at.tenant.id, at.mode, person).await?;
-        if let Some(r) = state
-            .store
-            .person_retention(&at.tenant.id, at.mode, person)
-            .await?
-            && let Some(stored) = r.report
-        {
-            report = serde_json::from_value(stored).map_err(|e| AppError::internal(&e))?;
-        }
-    } else {
-        state.jobs_ready.notify_waiters();
+    if keeps_records {
+        return Ok(report);
     }
-    Ok(report)
+    // Nothing to keep: the person goes now (the job scheduled above finishes it should this
+    // be cut short).
+    erase(state, &at.tenant.id, at.mode, person).await?;
+    match state
+        .store
+        .person_retention(&at.tenant.id, at.mode, person)
+        .await?
+        .and_then(|r| r.report)
+    {
+        Some(stored) => serde_json::from_value(stored).map_err(|e| AppError::internal(&e)),
+        None => Ok(report),
+    }
+}
+
+/// The cleanup an erasure request schedules, due at once: webhook payloads that name the
+/// person go (found by reading the tenant's payloads, which are sealed), and so do the
+/// documents the person was to sign that nobody signed. Idempotent.
+pub async fn run_cleanup(state: &AppState, job: &ClaimedJob) -> AppResult<()> {
+    let payload: ErasureJob =
+        serde_json::from_value(job.payload.clone()).map_err(|e| AppError::internal(&e))?;
+    let person = &payload.person_id;
+    let tenant = state.store.tenant(&job.tenant_id).await?;
+    let now = tenant.now(job.mode, state.wall_now());
+    let events = state
+        .store
+        .events_naming(&job.tenant_id, job.mode, person.as_str())
+        .await?;
+    let payloads = state
+        .store
+        .erase_event_payloads(&job.tenant_id, &events, now)
+        .await?;
+    let by = Acting {
+        by: match &payload.api_key {
+            Some(k) => crate::signers::By::ApiKey(k.clone()),
+            None => crate::signers::By::Operator("system".to_owned()),
+        },
+        ip: None,
+        user_agent: None,
+    };
+    let mut deleted = 0;
+    for doc in state
+        .store
+        .documents_of_person(&job.tenant_id, job.mode, person)
+        .await?
+    {
+        let at_doc = DocumentAt {
+            tenant: &tenant,
+            mode: job.mode,
+            document: &doc,
+        };
+        match crate::signers::delete(state, at_doc, &by).await {
+            Ok(_) => deleted += 1,
+            Err(e)
+                if e.code == ErrorCode::DocumentHasSignatures
+                    || e.code == ErrorCode::DocumentNotFound => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if payloads > 0 || deleted > 0 {
+        access_audit::record_at(
+            state,
+            &job.tenant_id,
+            job.mode,
+            person,
+            &crate::audit::Actor::system(),
+            "person.erasure_cleanup",
+            serde_json::json!({"webhook_payloads": payloads, "unsigned_documents": deleted}),
+        )
+        .await?;
+    }
+    let mut tx = state.store.begin().await?;
+    state.store.complete_job(&mut tx, job).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
 }
 
 /// The job at the retention's end: the person's rows go and their data key is destroyed.
@@ -388,9 +440,15 @@ async fn erase(
     mode: Mode,
     person: &PersonId,
 ) -> AppResult<()> {
-    let mut tx = state.store.begin().await?;
-    let tenant = state.store.tenant_in_tx(&mut tx, tenant_id).await?;
+    let tenant = state.store.tenant(tenant_id).await?;
     let now = tenant.now(mode, state.wall_now());
+    let mut tx = state.store.begin().await?;
+    // Locks in the order the erasure request takes them: the person, then their retention
+    // row (two erasures at once, the request's and its job's, wait for each other).
+    state
+        .store
+        .lock_person_row(&mut tx, tenant_id, mode, person)
+        .await?;
     let Some(mut r) = state
         .store
         .person_retention_for_update(&mut tx, tenant_id, mode, person)

@@ -74,6 +74,9 @@ async fn dispatch(state: &AppState, job: &ClaimedJob) -> crate::error::AppResult
         signet_store::retention::JOB_PERSON_ERASURE => {
             crate::retention::run_erasure(state, job).await
         }
+        signet_store::retention::JOB_ERASURE_CLEANUP => {
+            crate::retention::run_cleanup(state, job).await
+        }
         kind if kind.starts_with(crate::followups::FOLLOW_UP_JOB_PREFIX) => {
             crate::followups::run_claimed(state, job).await
         }

@@ -18,6 +18,10 @@ pub const DEFAULT_RETENTION_YEARS: u32 = 5;
 /// The job that erases a person when their records' retention ends.
 pub const JOB_PERSON_ERASURE: &str = "person_erasure";
 
+/// The job that takes what an erasure request erases at once beyond the person's own row:
+/// webhook payloads naming them and documents nobody signed.
+pub const JOB_ERASURE_CLEANUP: &str = "person_erasure_cleanup";
+
 /// A person's relationship and erasure as stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PersonRetention {
@@ -212,6 +216,41 @@ impl Store {
         .fetch_one(&mut **tx)
         .await?;
         Ok(row.try_get::<i64, _>("n")? > 0)
+    }
+
+    /// How many documents the person signed (their signature is evidence kept with each).
+    pub async fn documents_signed_by(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        person: &PersonId,
+    ) -> Result<u64> {
+        let row = sqlx::query(
+            "SELECT COUNT(DISTINCT document_id) AS n FROM signers WHERE tenant_id = $1 AND person_id = $2 AND status = 'signed'",
+        )
+        .bind(tenant.as_str())
+        .bind(person.as_str())
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(u64::try_from(row.try_get::<i64, _>("n")?).unwrap_or(0))
+    }
+
+    /// Whether erasure was asked for the person (then no new data about them is taken).
+    pub async fn erasure_requested(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        person: &PersonId,
+    ) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT 1 FROM person_retention WHERE person_id = $1 AND tenant_id = $2 AND mode = $3 AND erasure_requested_at IS NOT NULL",
+        )
+        .bind(person.as_str())
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .fetch_optional(&self.read)
+        .await?;
+        Ok(row.is_some())
     }
 
     /// The events of a tenant whose payload names `needle` (a person's id), found by reading

@@ -647,6 +647,16 @@ pub async fn create(
                     }
                     other => other.into(),
                 })?;
+            if state
+                .store
+                .erasure_requested(&caller.tenant.id, caller.mode, p)
+                .await?
+            {
+                return Err(AppError::field(
+                    &format!("signers[{i}].person_id"),
+                    "erasure was requested for this person: no new document is sent to them",
+                ));
+            }
         }
     }
     state

@@ -108,14 +108,17 @@ def sync_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErasureReport | ErrorBody]:
     """Ask for the person's erasure (GDPR Art. 17). What no legal basis keeps goes at once: their
-    contact data (email, mobile number, contact address, website), webhook payloads that
-    carry them, and documents they were to sign that nobody signed. The answer lists what
-    went (`erased`) and what stays, why and until when (`retained`): customer due diligence
-    records stay until the relationship's end plus the tenant's retention (the request ends
-    the relationship today unless it ended before); signed documents stay with the document.
-    Then the person's rows go and their data key is destroyed, so no copy, backups included,
-    opens again; their routes answer 410 `person_erased`. A person with nothing to keep is
-    erased at once. Asking again answers the first request's report.
+    contact data (email, mobile number, contact address, website) in this request, then, by
+    a job due now, webhook payloads that name them and documents they were to sign that
+    nobody signed. The answer lists what goes (`erased`) and what stays, why and until when
+    (`retained`): customer due diligence records stay until the relationship's end plus the
+    tenant's retention (the request ends the relationship today unless it ended before);
+    signed documents stay with the document. From the request on, no new data about the
+    person is taken (updates, identifications, documents to sign: 422). At the retention's
+    end the person's rows go and their data key is destroyed, so what was sealed under it
+    (their data, images and files, in backups too) never opens again; their routes answer
+    410 `person_erased`. A person with nothing to keep is erased at once. Asking again
+    answers the first request's report.
 
     Args:
         id (str):
@@ -148,14 +151,17 @@ def sync(
     idempotency_key: str | Unset = UNSET,
 ) -> ErasureReport | ErrorBody | None:
     """Ask for the person's erasure (GDPR Art. 17). What no legal basis keeps goes at once: their
-    contact data (email, mobile number, contact address, website), webhook payloads that
-    carry them, and documents they were to sign that nobody signed. The answer lists what
-    went (`erased`) and what stays, why and until when (`retained`): customer due diligence
-    records stay until the relationship's end plus the tenant's retention (the request ends
-    the relationship today unless it ended before); signed documents stay with the document.
-    Then the person's rows go and their data key is destroyed, so no copy, backups included,
-    opens again; their routes answer 410 `person_erased`. A person with nothing to keep is
-    erased at once. Asking again answers the first request's report.
+    contact data (email, mobile number, contact address, website) in this request, then, by
+    a job due now, webhook payloads that name them and documents they were to sign that
+    nobody signed. The answer lists what goes (`erased`) and what stays, why and until when
+    (`retained`): customer due diligence records stay until the relationship's end plus the
+    tenant's retention (the request ends the relationship today unless it ended before);
+    signed documents stay with the document. From the request on, no new data about the
+    person is taken (updates, identifications, documents to sign: 422). At the retention's
+    end the person's rows go and their data key is destroyed, so what was sealed under it
+    (their data, images and files, in backups too) never opens again; their routes answer
+    410 `person_erased`. A person with nothing to keep is erased at once. Asking again
+    answers the first request's report.
 
     Args:
         id (str):
@@ -183,14 +189,17 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErasureReport | ErrorBody]:
     """Ask for the person's erasure (GDPR Art. 17). What no legal basis keeps goes at once: their
-    contact data (email, mobile number, contact address, website), webhook payloads that
-    carry them, and documents they were to sign that nobody signed. The answer lists what
-    went (`erased`) and what stays, why and until when (`retained`): customer due diligence
-    records stay until the relationship's end plus the tenant's retention (the request ends
-    the relationship today unless it ended before); signed documents stay with the document.
-    Then the person's rows go and their data key is destroyed, so no copy, backups included,
-    opens again; their routes answer 410 `person_erased`. A person with nothing to keep is
-    erased at once. Asking again answers the first request's report.
+    contact data (email, mobile number, contact address, website) in this request, then, by
+    a job due now, webhook payloads that name them and documents they were to sign that
+    nobody signed. The answer lists what goes (`erased`) and what stays, why and until when
+    (`retained`): customer due diligence records stay until the relationship's end plus the
+    tenant's retention (the request ends the relationship today unless it ended before);
+    signed documents stay with the document. From the request on, no new data about the
+    person is taken (updates, identifications, documents to sign: 422). At the retention's
+    end the person's rows go and their data key is destroyed, so what was sealed under it
+    (their data, images and files, in backups too) never opens again; their routes answer
+    410 `person_erased`. A person with nothing to keep is erased at once. Asking again
+    answers the first request's report.
 
     Args:
         id (str):
@@ -221,14 +230,17 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> ErasureReport | ErrorBody | None:
     """Ask for the person's erasure (GDPR Art. 17). What no legal basis keeps goes at once: their
-    contact data (email, mobile number, contact address, website), webhook payloads that
-    carry them, and documents they were to sign that nobody signed. The answer lists what
-    went (`erased`) and what stays, why and until when (`retained`): customer due diligence
-    records stay until the relationship's end plus the tenant's retention (the request ends
-    the relationship today unless it ended before); signed documents stay with the document.
-    Then the person's rows go and their data key is destroyed, so no copy, backups included,
-    opens again; their routes answer 410 `person_erased`. A person with nothing to keep is
-    erased at once. Asking again answers the first request's report.
+    contact data (email, mobile number, contact address, website) in this request, then, by
+    a job due now, webhook payloads that name them and documents they were to sign that
+    nobody signed. The answer lists what goes (`erased`) and what stays, why and until when
+    (`retained`): customer due diligence records stay until the relationship's end plus the
+    tenant's retention (the request ends the relationship today unless it ended before);
+    signed documents stay with the document. From the request on, no new data about the
+    person is taken (updates, identifications, documents to sign: 422). At the retention's
+    end the person's rows go and their data key is destroyed, so what was sealed under it
+    (their data, images and files, in backups too) never opens again; their routes answer
+    410 `person_erased`. A person with nothing to keep is erased at once. Asking again
+    answers the first request's report.
 
     Args:
         id (str):

@@ -135,7 +135,14 @@ async fn an_erasure_keeps_the_records_until_the_retention_ends_then_the_person_i
         erased.contains(&"contact data (email, mobile_number)"),
         "{report:#}"
     );
-    assert!(erased.contains(&"unsigned documents (1)"), "{report:#}");
+    assert!(
+        erased.contains(&"documents the person was to sign that nobody signed"),
+        "{report:#}"
+    );
+    assert!(
+        erased.contains(&"webhook payloads that name the person"),
+        "{report:#}"
+    );
     let retained = report["retained"].as_array().unwrap();
     let category = |c: &str| retained.iter().find(|r| r["category"] == c).cloned();
     let ident = category("identification_data").expect("identification data kept");
@@ -158,12 +165,49 @@ async fn an_erasure_keeps_the_records_until_the_retention_ends_then_the_person_i
         "{person}"
     );
     assert_eq!(person["last_name"], "Lovelace");
-    app.get(&format!(
-        "/v1/documents/{}",
-        unsigned["id"].as_str().unwrap()
-    ))
+    // The cleanup job, due at once, deletes the unsigned document and the payloads naming
+    // the person.
+    let unsigned_path = format!("/v1/documents/{}", unsigned["id"].as_str().unwrap());
+    crate::helpers::wait_for("the unsigned document to go", async || {
+        app.get(&unsigned_path).await.status.as_u16() == 404
+    })
+    .await;
+    app.get(&unsigned_path)
+        .await
+        .assert_error(404, "document_not_found");
+    let tenant = app.state.store.tenant_by_name("default").await.unwrap();
+    crate::helpers::wait_for("the payloads naming the person to go", async || {
+        let events = app
+            .state
+            .store
+            .events_after(&tenant.id, signet_store::Mode::Test, 0, 10_000)
+            .await
+            .unwrap();
+        !events.iter().any(|e| e.data.to_string().contains(&pid))
+    })
+    .await;
+    // No new data about the person is taken any more.
+    app.patch(
+        &format!("/v1/persons/{pid}"),
+        json!({"job_title": "Analyst"}),
+    )
     .await
-    .assert_error(404, "document_not_found");
+    .assert_error(422, "invalid_state");
+    app.post(
+        &format!("/v1/persons/{pid}/identifications"),
+        json!({"method": "idnow", "language": "EN"}),
+    )
+    .await
+    .assert_error(422, "invalid_state");
+    let refused = app
+        .post(
+            "/v1/documents",
+            json!({"name": "Another", "file": b64(&sample_pdf("Another")),
+                "signers": [{"name": "Ada", "email": "ada@example.com", "person_id": pid}]}),
+        )
+        .await;
+    refused.assert_error(400, "invalid_model");
+    assert_eq!(refused.field(), "signers[0].person_id");
     app.get(&format!("/v1/persons/{pid}/identifications/{iid}"))
         .await
         .assert(200);
@@ -185,7 +229,10 @@ async fn an_erasure_keeps_the_records_until_the_retention_ends_then_the_person_i
     assert_eq!(page.status.as_u16(), 200);
     let row = &page.text[page.at(&format!(r#"data-person="{pid}""#))..];
     let row = &row[..row.find("</tr>").unwrap()];
-    assert!(row.contains("unsigned documents (1)"), "{row}");
+    assert!(
+        row.contains("documents the person was to sign that nobody signed"),
+        "{row}"
+    );
     assert!(
         row.contains(&format!(
             "<strong>identification_data</strong> until {until}"
@@ -236,7 +283,6 @@ async fn an_erasure_keeps_the_records_until_the_retention_ends_then_the_person_i
     );
     // The person's key is destroyed: nothing sealed under it opens again.
     if let Some(keyring) = app.state.store.keyring() {
-        let tenant = app.state.store.tenant_by_name("default").await.unwrap();
         assert!(
             keyring
                 .existing_data_key(tenant.id.as_str(), &format!("person:{pid}"))
