@@ -548,3 +548,61 @@ pub async fn document_identification(
     let path = url[url.find("/identify/").unwrap()..].to_owned();
     (pid, iid, path)
 }
+
+/// A log writer the tests can read back.
+#[derive(Clone, Default)]
+pub struct Captured(Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Captured {
+    /// How many bytes were logged so far.
+    pub fn len(&self) -> usize {
+        self.0.lock().unwrap().len()
+    }
+
+    /// What was logged after the first `from` bytes.
+    pub fn since(&self, from: usize) -> String {
+        let all = self.0.lock().unwrap();
+        String::from_utf8_lossy(&all[from.min(all.len())..]).into_owned()
+    }
+}
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
+    type Writer = Captured;
+    fn make_writer(&'a self) -> Captured {
+        self.clone()
+    }
+}
+
+/// Every log line of this test binary from the first call on, at debug level, for the tests
+/// that prove what the server never logs. A process-wide subscriber, because tracing caches
+/// per call site whether anyone listens: a thread-local one misses lines whose call sites
+/// other tests' threads reached first. The HTTP client's own lines are left out (they name
+/// the URLs it asks for). `None` when another subscriber (`SIGNET_TEST_LOG`) is in place.
+pub fn captured_logs() -> Option<Captured> {
+    static LOGS: std::sync::OnceLock<Option<Captured>> = std::sync::OnceLock::new();
+    LOGS.get_or_init(|| {
+        let logs = Captured::default();
+        let subscriber = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(
+                "debug,reqwest=off,hyper_util::client=off",
+            ))
+            .with_writer(logs.clone())
+            .with_ansi(false)
+            .finish();
+        tracing::subscriber::set_global_default(subscriber)
+            .ok()
+            .map(|_| logs)
+    })
+    .clone()
+}

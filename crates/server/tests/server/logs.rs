@@ -3,11 +3,9 @@
 //! signature in live mode, with every target logging at debug level, no name, email address,
 //! phone number, document number, one-time code, link token or API key appears in them.
 //!
-//! The logs are caught by a subscriber for this process that writes only while the flow runs,
-//! so the rest of the suite pays one relaxed load per log call (the filter is asked at every
-//! call: one that cached its answer per call site would stay deaf to call sites other tests
-//! met first). Other tests' servers log into
-//! the same window; none of them uses this test's values, and a leak they show is a leak too.
+//! The lines are those of the test binary's capturing subscriber (`helpers::captured_logs`,
+//! also used by `api::secrets`) logged while the flow ran. Other tests' servers log into the
+//! same window; none of them uses this test's values, and a leak they show is a leak too.
 
 use crate::helpers::{self, TestApp, spawn_app_with};
 use crate::live_otp::{SMS_ACCEPT, SMS_INVALID_NUMBER, Twilio, recent_proof, six_digit_runs};
@@ -15,50 +13,6 @@ use axum::http::Method;
 use base64::Engine;
 use serde_json::{Value, json};
 use signet_core::identification::ImageSlot;
-use std::io::Write;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
-use tracing_subscriber::Layer as _;
-
-static CAPTURING: AtomicBool = AtomicBool::new(false);
-static CAPTURED: Mutex<Vec<u8>> = Mutex::new(Vec::new());
-
-struct CaptureWriter;
-
-impl Write for CaptureWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if CAPTURING.load(Ordering::Relaxed) {
-            CAPTURED.lock().expect("log buffer").extend_from_slice(buf);
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Installs the catching subscriber: every target at debug level while [`CAPTURING`] is on,
-/// nothing otherwise. `false` when another subscriber is already there (`SIGNET_TEST_LOG`).
-fn install() -> bool {
-    use tracing_subscriber::layer::SubscriberExt;
-    use tracing_subscriber::util::SubscriberInitExt;
-    let layer = tracing_subscriber::fmt::layer()
-        .with_ansi(false)
-        .with_writer(|| CaptureWriter)
-        // Decided at every call, never cached per call site: a call site first met while
-        // nothing is caught must still be caught later.
-        .with_filter(
-            tracing_subscriber::filter::dynamic_filter_fn(|meta, _| {
-                CAPTURING.load(Ordering::Relaxed) && *meta.level() <= tracing::Level::DEBUG
-            })
-            .with_callsite_filter(|_| tracing::subscriber::Interest::sometimes()),
-        );
-    tracing_subscriber::registry()
-        .with(layer)
-        .try_init()
-        .is_ok()
-}
 
 const FIRST: &str = "Zofia";
 const LAST: &str = "Quarrington";
@@ -130,19 +84,17 @@ struct Secrets(Vec<(&'static str, String)>);
 
 #[tokio::test]
 async fn a_live_identification_and_signature_leave_no_personal_data_in_debug_logs() {
-    if !install() {
+    let Some(logs) = helpers::captured_logs() else {
         assert!(
             std::env::var_os("SIGNET_TEST_LOG").is_some(),
             "another log subscriber is installed"
         );
         eprintln!("skipping the log test: SIGNET_TEST_LOG installed its own subscriber");
         return;
-    }
-    CAPTURED.lock().unwrap().clear();
-    CAPTURING.store(true, Ordering::SeqCst);
+    };
+    let from = logs.len();
     let secrets = run_flow().await;
-    CAPTURING.store(false, Ordering::SeqCst);
-    let logs = String::from_utf8_lossy(&CAPTURED.lock().unwrap()).into_owned();
+    let logs = logs.since(from);
     if let Some(path) = std::env::var_os("SIGNET_TEST_LOG_DUMP") {
         std::fs::write(path, &logs).unwrap();
     }

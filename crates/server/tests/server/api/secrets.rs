@@ -8,7 +8,6 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use signet_server::config::Secret;
 use sqlx::{Connection, Row};
-use std::sync::{Arc, Mutex};
 
 /// Rows of `sql`, every column read as text (or hex for bytes), for looking through what
 /// the database holds.
@@ -48,27 +47,6 @@ fn sha256_hex(s: &str) -> String {
     signet_store::token_digest(s)
 }
 
-/// A log writer the test can read back.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
-    type Writer = Captured;
-    fn make_writer(&'a self) -> Captured {
-        self.clone()
-    }
-}
-
 /// A document with one signer and a requested identification: the two kinds of link.
 async fn links(app: &TestApp) -> (Value, String, String) {
     let doc = send(
@@ -83,32 +61,9 @@ async fn links(app: &TestApp) -> (Value, String, String) {
     (doc, sign_token, identify_token)
 }
 
-/// Every log line of this test binary from the first call on, at debug level. A process-wide
-/// subscriber, because tracing caches per call site whether anyone listens: a thread-local one
-/// misses lines whose call sites other tests' threads reached first. The HTTP client's own
-/// lines are left out (they name the URL it asks for).
-fn captured_logs() -> Option<Captured> {
-    static LOGS: std::sync::OnceLock<Option<Captured>> = std::sync::OnceLock::new();
-    LOGS.get_or_init(|| {
-        let logs = Captured::default();
-        let subscriber = tracing_subscriber::fmt()
-            .with_env_filter(tracing_subscriber::EnvFilter::new(
-                "debug,reqwest=off,hyper_util::client=off",
-            ))
-            .with_writer(logs.clone())
-            .with_ansi(false)
-            .finish();
-        // Another subscriber (`SIGNET_TEST_LOG`) may be in place already.
-        tracing::subscriber::set_global_default(subscriber)
-            .ok()
-            .map(|_| logs)
-    })
-    .clone()
-}
-
 #[tokio::test]
 async fn link_tokens_are_never_logged_and_stored_only_as_digests() {
-    let Some(logs) = captured_logs() else {
+    let Some(logs) = crate::helpers::captured_logs() else {
         eprintln!("another log subscriber is installed; the log check is skipped");
         return;
     };
@@ -138,7 +93,7 @@ async fn link_tokens_are_never_logged_and_stored_only_as_digests() {
         .unwrap();
     assert_eq!(page.status().as_u16(), 404);
 
-    let text = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    let text = logs.since(0);
     assert!(
         text.contains("/sign/{token}") && text.contains("/identify/{token}"),
         "routes are logged by their template: {text}"
