@@ -6134,6 +6134,7 @@ export interface operations {
             410: components["responses"]["person_erased"];
             413: components["responses"]["payload_too_large"];
             415: components["responses"]["unsupported_media_type"];
+            422: components["responses"]["invalid_state"];
             500: components["responses"]["internal_error"];
         };
     };
@@ -6938,7 +6939,7 @@ export interface operations {
             410: components["responses"]["person_erased"];
             413: components["responses"]["payload_too_large"];
             415: components["responses"]["unsupported_media_type"];
-            /** @description `provider_not_configured` (Provider Not Configured), `idempotency_key_reused` (Idempotency Key Reused) */
+            /** @description `provider_not_configured` (Provider Not Configured), `invalid_state` (Invalid State), `idempotency_key_reused` (Idempotency Key Reused) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -58,8 +58,8 @@ fn proof_of_address_type() -> utoipa::openapi::schema::ObjectBuilder {
 
 error_responses!(
     /// What a new identification can refuse: the input, an unknown person, a method that
-    /// does not run in this mode.
-    CreateErrors = [InvalidModel, NotFound, ProviderNotConfigured]
+    /// does not run in this mode, a person whose erasure was asked for.
+    CreateErrors = [InvalidModel, NotFound, ProviderNotConfigured, InvalidState]
 );
 
 /// Create an identification for a person (status `created`).

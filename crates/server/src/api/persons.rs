@@ -40,8 +40,9 @@ error_responses!(
 );
 
 error_responses!(
-    /// What an update can refuse.
-    UpdateErrors = [InvalidModel, NotFound]
+    /// What an update can refuse: the fields, an unknown person, a person whose erasure was
+    /// asked for (no new data about them is taken).
+    UpdateErrors = [InvalidModel, NotFound, InvalidState]
 );
 
 /// Create a person.
