@@ -292,7 +292,13 @@ impl BlobPages {
                             .components()
                             .filter_map(|c| c.as_os_str().to_str())
                             .collect();
-                        let modified = entry.metadata().await?.modified()?;
+                        // Deleted, or renamed into place (a write's `.partial` file), since
+                        // the directory was read: not there any more under this name.
+                        let modified = match entry.metadata().await {
+                            Ok(m) => m.modified()?,
+                            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                            Err(e) => return Err(e),
+                        };
                         page.push(BlobInfo {
                             key: key.join("/"),
                             modified: chrono::DateTime::<chrono::Utc>::from(modified),

@@ -510,6 +510,11 @@ async fn the_data_directory_is_0700_and_files_0600() {
     assert!(!dir.join("master.key").exists());
     for key in blob_keys(&app).await {
         let path = dir.join("files").join(&key);
+        // A write still in progress (background work after the upload) is renamed into
+        // place under its own name, checked when listed again.
+        if key.ends_with(".partial") && !path.exists() {
+            continue;
+        }
         assert_eq!(mode(&path), 0o600, "{key}");
         assert_eq!(mode(path.parent().unwrap()), 0o700, "{key}");
     }
