@@ -40,6 +40,10 @@ pub async fn create(
     let mut person = Person::create(id.as_str(), input, &write_context(&at, state), &now)
         .map_err(AppError::invalid)?;
     let screening_found = search_person(state, &person).await?;
+    // The person's data key is made (and its keyring commit waited for) before the write
+    // transaction: on SQLite that transaction holds the one writer, which would otherwise
+    // wait for the keyring's disk with every other request queued behind it.
+    state.store.prepare_person_key(&at.tenant.id, &id).await?;
     let mut tx = state.store.begin().await?;
     // Seed 002's sandbox rule: at most 1000 identical persons in test mode.
     let limit = match at.mode {

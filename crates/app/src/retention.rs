@@ -103,20 +103,42 @@ pub fn erased(r: &PersonRetention) -> AppError {
     )
 }
 
+/// The 410 `person_erased` of a person not found, if they were erased: by their tombstone,
+/// or, where the database was restored from before the erasure, by the keyring's record of
+/// their destroyed key.
+pub async fn erasure_of(
+    state: &AppState,
+    tenant: &TenantId,
+    mode: Mode,
+    person: &PersonId,
+) -> AppResult<Option<AppError>> {
+    if let Some(r) = state.store.person_retention(tenant, mode, person).await?
+        && r.erased_at.is_some()
+    {
+        return Ok(Some(erased(&r)));
+    }
+    Ok(state
+        .store
+        .person_key_destroyed_at(tenant, person)
+        .await?
+        .map(|at| {
+            AppError::new(
+                ErrorCode::PersonErased,
+                format!(
+                    "the person was erased on {}; only the fact of the erasure is kept",
+                    date(at)
+                ),
+            )
+        }))
+}
+
 /// Checks the person exists (404) and is not erased (410).
 async fn existing(state: &AppState, at: KeyAt<'_>, person: &PersonId) -> AppResult<()> {
     match state.store.person(&at.tenant.id, at.mode, person).await {
         Ok(_) => Ok(()),
-        Err(StoreError::NotFound) => {
-            match state
-                .store
-                .person_retention(&at.tenant.id, at.mode, person)
-                .await?
-            {
-                Some(r) if r.erased_at.is_some() => Err(erased(&r)),
-                _ => Err(AppError::not_found("person")),
-            }
-        }
+        Err(StoreError::NotFound) => Err(erasure_of(state, &at.tenant.id, at.mode, person)
+            .await?
+            .unwrap_or_else(|| AppError::not_found("person"))),
         Err(e) => Err(e.into()),
     }
 }

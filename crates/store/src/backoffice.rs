@@ -88,10 +88,15 @@ impl Store {
         for id in ids {
             q = q.bind(id.as_str().to_owned());
         }
-        for row in q.fetch_all(&self.read).await? {
+        let rows = q.fetch_all(&self.read).await?;
+        let docs: Vec<String> = rows
+            .iter()
+            .map(|r| r.try_get::<String, _>("doc"))
+            .collect::<std::result::Result<_, _>>()?;
+        self.load_signer_keys(&docs).await?;
+        for (row, doc) in rows.iter().zip(&docs) {
             let doc_id: String = row.try_get("document_id")?;
-            let doc: String = row.try_get("doc")?;
-            let signer: Signer = self.open_signer(&doc)?;
+            let signer: Signer = self.open_signer(doc)?;
             if let Some((_, signers)) = out.iter_mut().find(|(id, _)| id.as_str() == doc_id) {
                 signers.push(signer);
             }

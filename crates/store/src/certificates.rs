@@ -21,6 +21,11 @@ pub struct IssuedCertificate {
     pub revocation_reason: Option<String>,
 }
 
+/// The associated data of a certificate's sealed subject (it names the signer).
+fn subject_context(ca: &str, serial: &str) -> String {
+    format!("issued_certificates.subject:{ca}:{serial}")
+}
+
 fn from_row(r: &sqlx::any::AnyRow) -> Result<IssuedCertificate> {
     Ok(IssuedCertificate {
         ca: r.try_get("ca")?,
@@ -37,8 +42,90 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<IssuedCertificate> {
 }
 
 impl Store {
-    /// Records a certificate issued for a signature, in the signature's transaction.
+    /// Certificates from rows, each subject opened (sealed under its document's key, which is
+    /// loaded first). A subject that no longer opens reads as empty: revocation status never
+    /// depends on it.
+    async fn certificates_from_rows(
+        &self,
+        rows: &[sqlx::any::AnyRow],
+    ) -> Result<Vec<IssuedCertificate>> {
+        let mut certs = rows.iter().map(from_row).collect::<Result<Vec<_>>>()?;
+        let Some(keyring) = &self.keyring else {
+            return Ok(certs);
+        };
+        let subjects: Vec<String> = certs.iter().map(|c| c.subject.clone()).collect();
+        keyring
+            .load_keys_of(subjects.iter().map(String::as_str))
+            .await?;
+        for c in &mut certs {
+            if crate::keyring::is_sealed_text(&c.subject) {
+                c.subject = keyring
+                    .open_person_text(&c.subject, &subject_context(&c.ca, &c.serial), None)
+                    .unwrap_or_default();
+            }
+        }
+        Ok(certs)
+    }
+
+    /// Seals the subjects of certificates recorded before they were sealed (see
+    /// [`Store::encrypt_legacy_rows`]).
+    pub(crate) async fn encrypt_legacy_certificate_subjects(&self) -> Result<u64> {
+        let Some(keyring) = &self.keyring else {
+            return Ok(0);
+        };
+        let mut done = 0;
+        loop {
+            let rows = sqlx::query(
+                "SELECT * FROM issued_certificates WHERE subject NOT LIKE 'enc1:%' LIMIT 500",
+            )
+            .fetch_all(&self.read)
+            .await?;
+            if rows.is_empty() {
+                break;
+            }
+            let mut tx = self.begin().await?;
+            for cert in rows.iter().map(from_row) {
+                let cert = cert?;
+                let sealed = keyring
+                    .seal_document_text(
+                        &cert.tenant_id,
+                        &cert.document_id,
+                        &subject_context(&cert.ca, &cert.serial),
+                        &cert.subject,
+                    )
+                    .await?;
+                done += sqlx::query(
+                    "UPDATE issued_certificates SET subject = $1 WHERE ca = $2 AND serial = $3 AND subject = $4",
+                )
+                .bind(sealed)
+                .bind(&cert.ca)
+                .bind(&cert.serial)
+                .bind(&cert.subject)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            }
+            tx.commit().await?;
+        }
+        Ok(done)
+    }
+
+    /// Records a certificate issued for a signature, in the signature's transaction; the
+    /// subject (the signer's name) sealed under the document's key.
     pub async fn record_certificate(&self, tx: &mut Tx, cert: &IssuedCertificate) -> Result<()> {
+        let subject = match &self.keyring {
+            Some(keyring) => {
+                keyring
+                    .seal_document_text(
+                        &cert.tenant_id,
+                        &cert.document_id,
+                        &subject_context(&cert.ca, &cert.serial),
+                        &cert.subject,
+                    )
+                    .await?
+            }
+            None => cert.subject.clone(),
+        };
         sqlx::query(
             "INSERT INTO issued_certificates (ca, serial, subject, tenant_id, document_id, \
              signer_id, issued_at, not_after, revoked_at, revocation_reason) \
@@ -46,7 +133,7 @@ impl Store {
         )
         .bind(&cert.ca)
         .bind(&cert.serial)
-        .bind(&cert.subject)
+        .bind(&subject)
         .bind(&cert.tenant_id)
         .bind(&cert.document_id)
         .bind(&cert.signer_id)
@@ -69,7 +156,7 @@ impl Store {
             .bind(serial)
             .fetch_optional(&self.read)
             .await?;
-        row.as_ref().map(from_row).transpose()
+        Ok(self.certificates_from_rows(row.as_slice()).await?.pop())
     }
 
     /// The certificates issued to a signer (normally one).
@@ -84,7 +171,7 @@ impl Store {
         .bind(signer_id)
         .fetch_all(&mut **tx)
         .await?;
-        rows.iter().map(from_row).collect()
+        self.certificates_from_rows(&rows).await
     }
 
     /// The unrevoked certificates issued to signers of `person` (any document of the tenant)
@@ -110,7 +197,7 @@ impl Store {
         .bind(until)
         .fetch_all(&mut **tx)
         .await?;
-        rows.iter().map(from_row).collect()
+        self.certificates_from_rows(&rows).await
     }
 
     /// Revokes a certificate unless it is revoked already; returns whether this call did.
@@ -146,7 +233,7 @@ impl Store {
         .bind(now)
         .fetch_all(&self.read)
         .await?;
-        rows.iter().map(from_row).collect()
+        self.certificates_from_rows(&rows).await
     }
 }
 

@@ -38,21 +38,72 @@ fn document_from_row(row: &AnyRow) -> Result<(Document, Mode)> {
     ))
 }
 
-fn audit_from_row(row: &AnyRow) -> Result<AuditRow> {
-    let details: String = row.try_get("details")?;
-    Ok(AuditRow {
-        seq: row.try_get("seq")?,
-        at: from_millis(row.try_get("at")?),
-        action: row.try_get("action")?,
-        actor: row.try_get("actor")?,
-        signer_id: row.try_get("signer_id")?,
-        ip: row.try_get("ip")?,
-        user_agent: row.try_get("user_agent")?,
-        document_sha256: row.try_get("document_sha256")?,
-        details: serde_json::from_str(&details)?,
-        prev_hash: row.try_get("prev_hash")?,
-        hash: row.try_get("hash")?,
-    })
+/// An audit entry's columns sealed under the document's data key: what it says about people
+/// (the details, the signer's address and browser). The hash chain covers them in the clear.
+const AUDIT_SEALED_COLUMNS: [&str; 3] = ["details", "ip", "user_agent"];
+
+fn audit_context(column: &str, document: &str, seq: i64) -> String {
+    format!("document_audit.{column}:{document}:{seq}")
+}
+
+impl Store {
+    /// An audit row whose sealed columns' keys are loaded ([`Store::audit_trail`]).
+    fn audit_from_row(&self, document: &str, row: &AnyRow) -> Result<AuditRow> {
+        let seq: i64 = row.try_get("seq")?;
+        let open = |column: &str, stored: Option<String>| -> Result<Option<String>> {
+            let Some(stored) = stored else {
+                return Ok(None);
+            };
+            if !crate::keyring::is_sealed_text(&stored) {
+                return Ok(Some(stored));
+            }
+            let keyring = self.keyring.as_ref().ok_or_else(|| {
+                StoreError::Corrupt("an audit entry is encrypted and no keyring is open".into())
+            })?;
+            keyring
+                .open_person_text(&stored, &audit_context(column, document, seq), None)
+                .map(Some)
+        };
+        let details = open("details", row.try_get("details")?)?.unwrap_or_default();
+        Ok(AuditRow {
+            seq,
+            at: from_millis(row.try_get("at")?),
+            action: row.try_get("action")?,
+            actor: row.try_get("actor")?,
+            signer_id: row.try_get("signer_id")?,
+            ip: open("ip", row.try_get("ip")?)?,
+            user_agent: open("user_agent", row.try_get("user_agent")?)?,
+            document_sha256: row.try_get("document_sha256")?,
+            details: serde_json::from_str(&details)?,
+            prev_hash: row.try_get("prev_hash")?,
+            hash: row.try_get("hash")?,
+        })
+    }
+
+    /// Seals an audit column under the document's data key (the tenant read from the
+    /// document's row, which the caller's transaction holds).
+    async fn seal_audit_column(
+        &self,
+        tenant: &str,
+        document: &DocumentId,
+        seq: i64,
+        column: &str,
+        plain: Option<String>,
+    ) -> Result<Option<String>> {
+        match (&self.keyring, plain) {
+            (Some(keyring), Some(plain)) => Ok(Some(
+                keyring
+                    .seal_document_text(
+                        tenant,
+                        document.as_str(),
+                        &audit_context(column, document.as_str(), seq),
+                        &plain,
+                    )
+                    .await?,
+            )),
+            (_, plain) => Ok(plain),
+        }
+    }
 }
 
 /// The conflict a taken document number raises (`StoreError::Conflict`'s text).
@@ -67,28 +118,172 @@ pub struct Tombstone {
     pub deleted_by: String,
 }
 
+/// A signer's personal fields, sealed one by one under the document's data key (the signer's
+/// name, email and phone live as long as the document does, as evidence for every signer).
+const SIGNER_PERSONAL_FIELDS: &[&str] =
+    &["name", "email", "phone", "message", "certificate_subject"];
+
 impl Store {
-    /// A signer's `doc` column: its link token sealed.
-    pub(crate) fn seal_signer(&self, s: &Signer) -> Result<String> {
-        self.seal_doc(
-            s,
+    /// A signer's `doc` column: its link token sealed (the installation's secret key) and,
+    /// with a keyring, its personal fields sealed under the document's data key.
+    pub(crate) async fn seal_signer(&self, tenant: &TenantId, s: &Signer) -> Result<String> {
+        let mut v = serde_json::to_value(s)?;
+        self.seal_fields(
+            &mut v,
             crate::sealed::SIGNER_DOC,
             crate::sealed::SIGNER_SECRET_FIELDS,
-        )
+        )?;
+        if let Some(keyring) = &self.keyring {
+            for field in SIGNER_PERSONAL_FIELDS {
+                if let Some(serde_json::Value::String(text)) = v.get_mut(*field) {
+                    *text = keyring
+                        .seal_document_text(
+                            tenant.as_str(),
+                            s.document_id.as_str(),
+                            &signer_field_context(field, s.id.as_str()),
+                            text,
+                        )
+                        .await?;
+                }
+            }
+        }
+        Ok(serde_json::to_string(&v)?)
     }
 
-    /// A signer from its `doc` column, the link token opened.
+    /// Loads the data keys the `doc` columns of these signers' rows name, so that
+    /// [`Store::open_signer`] opens them without I/O.
+    pub(crate) async fn load_signer_keys(&self, docs: &[String]) -> Result<()> {
+        if let Some(keyring) = &self.keyring {
+            for doc in docs {
+                keyring.load_keys_within(doc).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A signer from its `doc` column (keys loaded by [`Store::load_signer_keys`]), the link
+    /// token and personal fields opened.
     pub(crate) fn open_signer(&self, doc: &str) -> Result<Signer> {
-        self.open_doc(
-            doc,
+        let mut v: serde_json::Value = serde_json::from_str(doc)?;
+        let id = v
+            .get("id")
+            .and_then(|i| i.as_str())
+            .unwrap_or_default()
+            .to_owned();
+        for field in SIGNER_PERSONAL_FIELDS {
+            if let Some(serde_json::Value::String(text)) = v.get_mut(*field)
+                && crate::keyring::is_sealed_text(text)
+            {
+                let keyring = self.keyring.as_ref().ok_or_else(|| {
+                    StoreError::Corrupt(
+                        "a signer's data is encrypted and no keyring is open".into(),
+                    )
+                })?;
+                *text = keyring.open_person_text(text, &signer_field_context(field, &id), None)?;
+            }
+        }
+        self.open_fields(
+            v,
             crate::sealed::SIGNER_DOC,
             crate::sealed::SIGNER_SECRET_FIELDS,
         )
     }
 
-    fn signer_from_row(&self, row: &AnyRow) -> Result<Signer> {
-        let doc: String = row.try_get("doc")?;
-        self.open_signer(&doc)
+    /// Seals the personal fields of signers stored before they were sealed (see
+    /// [`Store::encrypt_legacy_rows`]), a batch per transaction, each row rewritten only if
+    /// it is still as read.
+    pub(crate) async fn encrypt_legacy_signers(&self) -> Result<u64> {
+        let mut done = 0;
+        loop {
+            // A sealed name is the mark of a sealed signer (serde writes no spaces).
+            let rows = sqlx::query(
+                "SELECT id, tenant_id, doc FROM signers WHERE doc NOT LIKE '%\"name\":\"enc1:%' LIMIT 200",
+            )
+            .fetch_all(&self.read)
+            .await?;
+            if rows.is_empty() {
+                break;
+            }
+            let mut tx = self.begin().await?;
+            let mut rewritten = 0;
+            for row in &rows {
+                let tenant: String = row.try_get("tenant_id")?;
+                let tenant = TenantId::parse(&tenant)
+                    .ok_or_else(|| StoreError::Corrupt("signer tenant".into()))?;
+                let old: String = row.try_get("doc")?;
+                let signer = self.open_signer(&old)?;
+                rewritten += sqlx::query("UPDATE signers SET doc = $1 WHERE id = $2 AND doc = $3")
+                    .bind(self.seal_signer(&tenant, &signer).await?)
+                    .bind(signer.id.as_str())
+                    .bind(&old)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+            }
+            tx.commit().await?;
+            done += rewritten;
+        }
+        Ok(done)
+    }
+
+    /// Seals the audit entries stored before they were sealed (see
+    /// [`Store::encrypt_legacy_rows`]); the chain's hashes, over the clear text, stay.
+    pub(crate) async fn encrypt_legacy_audit(&self) -> Result<u64> {
+        let mut done = 0;
+        loop {
+            let rows = sqlx::query(
+                "SELECT a.document_id, a.seq, a.details, a.ip, a.user_agent, d.tenant_id FROM document_audit a \
+                 JOIN documents d ON d.id = a.document_id WHERE a.details NOT LIKE 'enc1:%' LIMIT 500",
+            )
+            .fetch_all(&self.read)
+            .await?;
+            if rows.is_empty() {
+                break;
+            }
+            let mut tx = self.begin().await?;
+            for row in &rows {
+                let tenant: String = row.try_get("tenant_id")?;
+                let document: String = row.try_get("document_id")?;
+                let id = DocumentId::parse(&document)
+                    .ok_or_else(|| StoreError::Corrupt("audit document id".into()))?;
+                let seq: i64 = row.try_get("seq")?;
+                let old: String = row.try_get("details")?;
+                let [c_details, c_ip, c_agent] = AUDIT_SEALED_COLUMNS;
+                let details = self
+                    .seal_audit_column(&tenant, &id, seq, c_details, Some(old.clone()))
+                    .await?;
+                let ip = self
+                    .seal_audit_column(&tenant, &id, seq, c_ip, row.try_get("ip")?)
+                    .await?;
+                let agent = self
+                    .seal_audit_column(&tenant, &id, seq, c_agent, row.try_get("user_agent")?)
+                    .await?;
+                done += sqlx::query(
+                    "UPDATE document_audit SET details = $1, ip = $2, user_agent = $3 \
+                     WHERE document_id = $4 AND seq = $5 AND details = $6",
+                )
+                .bind(details)
+                .bind(ip)
+                .bind(agent)
+                .bind(&document)
+                .bind(seq)
+                .bind(&old)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            }
+            tx.commit().await?;
+        }
+        Ok(done)
+    }
+
+    async fn signers_from_rows(&self, rows: &[AnyRow]) -> Result<Vec<Signer>> {
+        let docs: Vec<String> = rows
+            .iter()
+            .map(|r| r.try_get::<String, _>("doc"))
+            .collect::<std::result::Result<_, _>>()?;
+        self.load_signer_keys(&docs).await?;
+        docs.iter().map(|d| self.open_signer(d)).collect()
     }
 
     /// Stores a new workflow: the document, its tags and its signers.
@@ -136,7 +331,7 @@ impl Store {
             .bind(crate::sealed::token_digest(&s.token))
             .bind(s.person_id.as_ref().map(|p| p.as_str().to_owned()))
             .bind(s.status.as_str())
-            .bind(self.seal_signer(s)?)
+            .bind(self.seal_signer(tenant, s).await?)
             .execute(&mut **tx)
             .await
             .map_err(|e| StoreError::on_constraint(e, "token collision"))?;
@@ -168,7 +363,7 @@ impl Store {
         for s in &wf.signers {
             sqlx::query("UPDATE signers SET status = $1, doc = $2 WHERE id = $3")
                 .bind(s.status.as_str())
-                .bind(self.seal_signer(s)?)
+                .bind(self.seal_signer(tenant, s).await?)
                 .bind(s.id.as_str())
                 .execute(&mut **tx)
                 .await?;
@@ -185,7 +380,7 @@ impl Store {
             .bind(id.as_str())
             .fetch_all(conn)
             .await?;
-        rows.iter().map(|r| self.signer_from_row(r)).collect()
+        self.signers_from_rows(&rows).await
     }
 
     /// Locks a document (and so its signers: every signer change goes through it).
@@ -570,6 +765,36 @@ impl Store {
     }
 
     pub async fn insert_audit(&self, tx: &mut Tx, id: &DocumentId, e: &AuditRow) -> Result<()> {
+        let (details, ip, user_agent) = if self.keyring.is_some() {
+            let tenant: String = sqlx::query("SELECT tenant_id FROM documents WHERE id = $1")
+                .bind(id.as_str())
+                .fetch_optional(&mut **tx)
+                .await?
+                .ok_or(StoreError::NotFound)?
+                .try_get("tenant_id")?;
+            let [c_details, c_ip, c_agent] = AUDIT_SEALED_COLUMNS;
+            (
+                self.seal_audit_column(
+                    &tenant,
+                    id,
+                    e.seq,
+                    c_details,
+                    Some(serde_json::to_string(&e.details)?),
+                )
+                .await?
+                .unwrap_or_default(),
+                self.seal_audit_column(&tenant, id, e.seq, c_ip, e.ip.clone())
+                    .await?,
+                self.seal_audit_column(&tenant, id, e.seq, c_agent, e.user_agent.clone())
+                    .await?,
+            )
+        } else {
+            (
+                serde_json::to_string(&e.details)?,
+                e.ip.clone(),
+                e.user_agent.clone(),
+            )
+        };
         sqlx::query(
             "INSERT INTO document_audit (document_id, seq, at, action, actor, signer_id, ip, user_agent, document_sha256, details, prev_hash, hash) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
@@ -580,10 +805,10 @@ impl Store {
         .bind(e.action.clone())
         .bind(e.actor.clone())
         .bind(e.signer_id.clone())
-        .bind(e.ip.clone())
-        .bind(e.user_agent.clone())
+        .bind(ip)
+        .bind(user_agent)
         .bind(e.document_sha256.clone())
-        .bind(serde_json::to_string(&e.details)?)
+        .bind(details)
         .bind(e.prev_hash.clone())
         .bind(e.hash.clone())
         .execute(&mut **tx)
@@ -597,7 +822,22 @@ impl Store {
             .bind(id.as_str())
             .fetch_all(&self.read)
             .await?;
-        rows.iter().map(audit_from_row).collect()
+        if let Some(keyring) = &self.keyring {
+            let mut sealed = Vec::new();
+            for row in &rows {
+                for column in AUDIT_SEALED_COLUMNS {
+                    if let Some(text) = row.try_get::<Option<String>, _>(column)? {
+                        sealed.push(text);
+                    }
+                }
+            }
+            keyring
+                .load_keys_of(sealed.iter().map(String::as_str))
+                .await?;
+        }
+        rows.iter()
+            .map(|r| self.audit_from_row(id.as_str(), r))
+            .collect()
     }
 
     /// The sealed trust store `id` (`default` is the live one, `test` the test-mode one), if
@@ -644,4 +884,9 @@ impl Store {
             .await?;
         Ok(())
     }
+}
+
+/// The associated data of a signer's sealed field (with the tenant, added by the keyring).
+fn signer_field_context(field: &str, signer: &str) -> String {
+    crate::sealed::context(crate::sealed::SIGNER_DOC, field, signer)
 }

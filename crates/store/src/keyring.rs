@@ -12,8 +12,10 @@
 //! key destroyed here ([`Keyring::destroy_person_key`]) leaves its person's data unreadable
 //! everywhere, backups included.
 //!
-//! Unsealed keys are kept in memory once opened, so a request that writes a person or a file
-//! does not go to the keyring again. Each sealed key is AES-256-GCM with what it is for as
+//! Unsealed data keys are kept in memory once opened, so a request that writes a person or a
+//! file does not go to the keyring again; each is read again after [`DATA_KEY_CACHE_TTL`], so a
+//! key destroyed by another process (an erasure) stops opening anything here within that time,
+//! and the cache holds at most [`DATA_KEY_CACHE_MAX`] keys. Each sealed key is AES-256-GCM with what it is for as
 //! associated data: a tenant key names its tenant and version, a data key its tenant and owner.
 //!
 //! `signet keys rotate` writes a new master key file (`master-0002.key`, …; the newest is
@@ -37,6 +39,11 @@ const NONCE_LEN: usize = 12;
 const VALUE_MARK: &[u8] = b"SGNV1\0";
 /// The tenant key version new data keys are sealed under.
 const TENANT_KEY_VERSION: i64 = 1;
+/// How long an unsealed data key is used from memory before the keyring is read again
+/// (which is how a key destroyed by another process stops working here).
+pub const DATA_KEY_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(60);
+/// Most data keys held in memory (32 bytes each, plus the map's own).
+pub const DATA_KEY_CACHE_MAX: usize = 100_000;
 
 /// Whose data key: a person's (their fields, identification data, images), a document's
 /// (its PDFs, selfies and page images), or the tenant's own (files that name neither).
@@ -181,6 +188,75 @@ impl DataKey {
     }
 }
 
+/// Data keys in the clear, each with when it was read from the keyring.
+struct KeyCache {
+    keys: HashMap<(String, String), (Arc<DataKey>, std::time::Instant)>,
+    /// Keys inserted since the last sweep of expired ones.
+    since_sweep: usize,
+    ttl: std::time::Duration,
+}
+
+impl Default for KeyCache {
+    fn default() -> Self {
+        KeyCache {
+            keys: HashMap::new(),
+            since_sweep: 0,
+            ttl: DATA_KEY_CACHE_TTL,
+        }
+    }
+}
+
+impl KeyCache {
+    /// The key if it was read within the TTL.
+    fn fresh(&self, tenant: &str, owner: &str, now: std::time::Instant) -> Option<Arc<DataKey>> {
+        // The map's key is owned; a lookup by borrowed parts would need a custom Borrow.
+        let (key, read_at) = self.keys.get(&(tenant.to_owned(), owner.to_owned()))?;
+        (now.saturating_duration_since(*read_at) < self.ttl).then(|| key.clone())
+    }
+
+    fn insert(&mut self, tenant: &str, owner: &str, key: Arc<DataKey>, now: std::time::Instant) {
+        self.keys
+            .insert((tenant.to_owned(), owner.to_owned()), (key, now));
+        self.since_sweep += 1;
+        // Expired keys go now and then (amortised: a sweep per quarter of the bound), and
+        // when the bound is still reached the oldest half goes.
+        if self.since_sweep >= DATA_KEY_CACHE_MAX / 4 || self.keys.len() > DATA_KEY_CACHE_MAX {
+            self.since_sweep = 0;
+            let ttl = self.ttl;
+            self.keys
+                .retain(|_, (_, at)| now.saturating_duration_since(*at) < ttl);
+            if self.keys.len() > DATA_KEY_CACHE_MAX {
+                let mut ages: Vec<std::time::Instant> =
+                    self.keys.values().map(|(_, at)| *at).collect();
+                let middle = ages.len() / 2;
+                let (_, cut, _) = ages.select_nth_unstable(middle);
+                let cut = *cut;
+                self.keys.retain(|_, (_, at)| *at > cut);
+            }
+        }
+    }
+
+    /// The key whatever its age: for opening right after [`Keyring::load_keys_of`] read it,
+    /// which must not fail because the TTL ran out in between.
+    fn any(&self, tenant: &str, owner: &str) -> Option<Arc<DataKey>> {
+        let (key, _) = self.keys.get(&(tenant.to_owned(), owner.to_owned()))?;
+        Some(key.clone())
+    }
+
+    fn remove(&mut self, tenant: &str, owner: &str) {
+        self.keys.remove(&(tenant.to_owned(), owner.to_owned()));
+    }
+
+    fn clear(&mut self) {
+        self.keys.clear();
+    }
+}
+
+/// Now, for the key cache's ages (monotonic; no deadline of the domain depends on it).
+fn monotonic_now() -> std::time::Instant {
+    std::time::Instant::now()
+}
+
 struct TenantKey {
     cipher: Aes256Gcm,
     /// Keys the HMAC index of a tenant's lookups.
@@ -198,7 +274,7 @@ pub struct Keyring {
     /// Every master key known, oldest first; the last is current.
     masters: RwLock<Vec<MasterKey>>,
     tenants: Mutex<HashMap<String, Arc<TenantKey>>>,
-    data: Mutex<HashMap<(String, String), Arc<DataKey>>>,
+    data: Mutex<KeyCache>,
     /// New data keys waiting for the next grouped commit (SQLite).
     queued: Mutex<Vec<QueuedKey>>,
     /// Held by whoever commits the queued keys.
@@ -304,8 +380,10 @@ impl Keyring {
                 std::fs::create_dir_all(keys_dir)?;
                 crate::maintenance::restrict_dir(keys_dir)?;
                 crate::maintenance::restrict_sqlite_file(url)?;
+                // Reads go beside the one grouped writer (WAL); a rare other write (an
+                // erasure, a rotation) waits on the busy timeout.
                 let pool = AnyPoolOptions::new()
-                    .max_connections(1)
+                    .max_connections(4)
                     .after_connect(|conn, _| {
                         Box::pin(async move {
                             conn.execute("PRAGMA journal_mode = WAL").await?;
@@ -335,7 +413,7 @@ impl Keyring {
             base: base_master,
             masters: RwLock::new(Vec::new()),
             tenants: Mutex::new(HashMap::new()),
-            data: Mutex::new(HashMap::new()),
+            data: Mutex::new(KeyCache::default()),
             queued: Mutex::new(Vec::new()),
             committer: tokio::sync::Mutex::new(()),
         };
@@ -602,31 +680,52 @@ impl Keyring {
         owner: &str,
         create: bool,
     ) -> Result<Arc<DataKey>> {
-        let cache_key = (tenant.to_owned(), owner.to_owned());
-        if let Some(k) = self.data.lock().expect("data keys").get(&cache_key) {
-            return Ok(k.clone());
+        let now = monotonic_now();
+        if let Some(k) = self
+            .data
+            .lock()
+            .expect("data keys")
+            .fresh(tenant, owner, now)
+        {
+            return Ok(k);
         }
         let tenant_key = self.tenant_key(tenant).await?;
-        let p = self.prefix;
-        if create {
-            // Mostly a new owner (a key once made is cached): insert first, one round trip.
-            let key = random_key()?;
-            let sealed = sealed_with(
-                &tenant_key.cipher,
-                &key,
-                &Self::data_key_context(tenant, owner),
-            )?;
-            let inserted = self.insert_data_key(tenant, owner, sealed).await?;
-            if inserted {
-                let key = Arc::new(DataKey { key });
-                self.data
-                    .lock()
-                    .expect("data keys")
-                    .insert(cache_key, key.clone());
-                return Ok(key);
-            }
+        // Read first: a key not in memory is mostly one made before (by another process, or
+        // expired here), and a read costs the keyring no write. Only a new owner's key is made,
+        // which is the one write (and on SQLite the one fsync, grouped with others).
+        match self.read_data_key(&tenant_key, tenant, owner).await? {
+            Some(key) => return Ok(key),
+            None if !create => return Err(StoreError::NotFound),
+            None => {}
         }
-        // Made before (here or by another process), or destroyed.
+        let key = random_key()?;
+        let sealed = sealed_with(
+            &tenant_key.cipher,
+            &key,
+            &Self::data_key_context(tenant, owner),
+        )?;
+        if self.insert_data_key(tenant, owner, sealed).await? {
+            let key = Arc::new(DataKey { key });
+            self.data
+                .lock()
+                .expect("data keys")
+                .insert(tenant, owner, key.clone(), now);
+            return Ok(key);
+        }
+        // Made by another process meanwhile, or destroyed (a tombstone blocks a new key).
+        self.read_data_key(&tenant_key, tenant, owner)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// The stored key of `owner`, cached once read; `None` when never made or destroyed.
+    async fn read_data_key(
+        &self,
+        tenant_key: &TenantKey,
+        tenant: &str,
+        owner: &str,
+    ) -> Result<Option<Arc<DataKey>>> {
+        let p = self.prefix;
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT sealed, destroyed_at FROM {p}data_keys WHERE tenant_id = $1 AND owner = $2"
         )))
@@ -634,12 +733,19 @@ impl Keyring {
         .bind(owner)
         .fetch_optional(&self.pool)
         .await?;
-        let Some(row) = row else {
-            return Err(StoreError::NotFound);
+        let exists = row.is_some();
+        let sealed: Option<Vec<u8>> = match row {
+            Some(row) => row.try_get("sealed")?,
+            None => None,
         };
-        let sealed: Option<Vec<u8>> = row.try_get("sealed")?;
         let Some(sealed) = sealed else {
-            return Err(StoreError::NotFound);
+            // Never made, or destroyed (perhaps by another process since it was cached).
+            self.data.lock().expect("data keys").remove(tenant, owner);
+            if exists {
+                // A tombstone: no key is ever made for this owner again.
+                return Err(StoreError::NotFound);
+            }
+            return Ok(None);
         };
         let key = key32(
             opened_with(
@@ -653,8 +759,25 @@ impl Keyring {
         self.data
             .lock()
             .expect("data keys")
-            .insert(cache_key, key.clone());
-        Ok(key)
+            .insert(tenant, owner, key.clone(), monotonic_now());
+        Ok(Some(key))
+    }
+
+    /// When `owner`'s data key was destroyed (Unix milliseconds), if it was: the keyring's
+    /// tombstone, which outlives any restore of the data from before the erasure.
+    pub async fn destroyed_at(&self, tenant: &str, owner: KeyOwner<'_>) -> Result<Option<i64>> {
+        let p = self.prefix;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT destroyed_at FROM {p}data_keys WHERE tenant_id = $1 AND owner = $2"
+        )))
+        .bind(tenant)
+        .bind(owner.label())
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            Some(row) => Ok(row.try_get("destroyed_at")?),
+            None => Ok(None),
+        }
     }
 
     /// Destroys a person's data key (crypto-shredding): everything sealed under it, in the
@@ -662,10 +785,7 @@ impl Keyring {
     /// tombstone with the time. Returns whether there was a key to destroy.
     pub async fn destroy_person_key(&self, tenant: &str, person: &str) -> Result<bool> {
         let owner = KeyOwner::Person(person).label();
-        self.data
-            .lock()
-            .expect("data keys")
-            .remove(&(tenant.to_owned(), owner.clone()));
+        self.data.lock().expect("data keys").remove(tenant, &owner);
         let p = self.prefix;
         let now = wall_millis();
         let done = sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -738,6 +858,33 @@ impl Keyring {
         Ok(report)
     }
 
+    /// Writes a consistent copy of a SQLite keyring to `dest` (which must not exist) with
+    /// `VACUUM INTO`: every key committed before the copy began. On PostgreSQL the keyring is
+    /// a schema, copied with `pg_dump --schema=signet_keyring`; this refuses.
+    pub async fn copy_to(&self, dest: &Path) -> Result<()> {
+        if self.backend != Backend::Sqlite {
+            return Err(StoreError::Corrupt(
+                "the keyring is the signet_keyring schema on PostgreSQL: copy it with pg_dump --schema=signet_keyring".into(),
+            ));
+        }
+        let dest = dest.to_str().ok_or_else(|| {
+            StoreError::Io(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "the keys backup path is not valid UTF-8",
+            ))
+        })?;
+        sqlx::query("VACUUM INTO $1")
+            .bind(dest.to_owned())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Whether the keyring is a SQLite file (else a PostgreSQL schema).
+    pub fn is_sqlite(&self) -> bool {
+        self.backend == Backend::Sqlite
+    }
+
     /// How many tenant keys are sealed under each master key id.
     pub async fn tenant_keys_by_master(&self) -> Result<Vec<(String, i64)>> {
         let p = self.prefix;
@@ -797,6 +944,12 @@ impl Keyring {
         Ok(hex::encode(mac.finalize().into_bytes()))
     }
 
+    /// How long a data key is used from memory before it is read again
+    /// ([`DATA_KEY_CACHE_TTL`] unless set).
+    pub fn set_data_key_ttl(&self, ttl: std::time::Duration) {
+        self.data.lock().expect("data keys").ttl = ttl;
+    }
+
     /// Forgets every key held in memory (for tests of what a fresh process sees).
     pub fn forget_cached_keys(&self) {
         self.tenants.lock().expect("tenant keys").clear();
@@ -805,15 +958,19 @@ impl Keyring {
 }
 
 /// The mark of a text column sealed under a data key:
-/// `enc1:<tenant>:<person id, or _tenant>:<hex of nonce ‖ ciphertext>` (ids are not personal
-/// data; they say whose key opens it).
+/// `enc1:<tenant>:<person id, @document id, or _tenant>:<hex of nonce ‖ ciphertext>` (ids are
+/// not personal data; they say whose key opens it).
 const TEXT_MARK: &str = "enc1:";
 /// The owner part of a text sealed under the tenant's own data key.
 const TENANT_TOKEN: &str = "_tenant";
+/// What precedes a document's id in the owner part of a text sealed under its key.
+const DOCUMENT_TOKEN_PREFIX: &str = "@";
 
 fn owner_of_token(token: &str) -> KeyOwner<'_> {
     if token == TENANT_TOKEN {
         KeyOwner::Tenant
+    } else if let Some(document) = token.strip_prefix(DOCUMENT_TOKEN_PREFIX) {
+        KeyOwner::Document(document)
     } else {
         KeyOwner::Person(token)
     }
@@ -825,8 +982,7 @@ impl Keyring {
         self.data
             .lock()
             .expect("data keys")
-            .get(&(tenant.to_owned(), owner.to_owned()))
-            .cloned()
+            .fresh(tenant, owner, monotonic_now())
     }
 
     /// Seals a person's text column (`context`: table, field and row) under the person's data
@@ -839,6 +995,35 @@ impl Keyring {
         plain: &str,
     ) -> Result<String> {
         self.seal_text(tenant, person, context, plain).await
+    }
+
+    /// Seals a document's text (a signer's name, email or phone) under the document's data
+    /// key: it lives as long as the document, whoever's erasure comes first.
+    pub async fn seal_document_text(
+        &self,
+        tenant: &str,
+        document: &str,
+        context: &str,
+        plain: &str,
+    ) -> Result<String> {
+        self.seal_text(
+            tenant,
+            &format!("{DOCUMENT_TOKEN_PREFIX}{document}"),
+            context,
+            plain,
+        )
+        .await
+    }
+
+    /// Loads the data keys named by every sealed text inside `json` (a row's JSON document
+    /// whose string fields were sealed one by one), as [`Keyring::load_keys_of`] does.
+    pub async fn load_keys_within(&self, json: &str) -> Result<()> {
+        let mut texts: Vec<String> = Vec::new();
+        for (at, _) in json.match_indices(TEXT_MARK) {
+            let rest = &json[at..];
+            texts.push(rest[..rest.find('"').unwrap_or(rest.len())].to_owned());
+        }
+        self.load_keys_of(texts.iter().map(String::as_str)).await
     }
 
     /// Seals a text column that concerns no one person (an event's payload) under the
@@ -909,7 +1094,10 @@ impl Keyring {
             )));
         }
         let key = self
-            .cached(tenant, &owner_of_token(owner).label())
+            .data
+            .lock()
+            .expect("data keys")
+            .any(tenant, &owner_of_token(owner).label())
             .ok_or(StoreError::NotFound)?;
         let bytes =
             hex::decode(body).map_err(|_| StoreError::Corrupt(format!("{context} is damaged")))?;
@@ -923,11 +1111,11 @@ impl Keyring {
     }
 }
 
-/// The person whose key a sealed text column names (`None` for the tenant's own key).
+/// The person whose key a sealed text column names (`None` for the tenant's or a document's).
 pub fn sealed_text_person(stored: &str) -> Option<&str> {
     split_text(stored)
         .map(|(_, person, _)| person)
-        .filter(|p| *p != TENANT_TOKEN)
+        .filter(|p| *p != TENANT_TOKEN && !p.starts_with(DOCUMENT_TOKEN_PREFIX))
 }
 
 /// Whether a text column was sealed by [`Keyring::seal_person_text`].
@@ -1141,6 +1329,73 @@ mod tests {
         ring.load_keys_of([sealed.as_str()]).await.unwrap();
         assert!(open(&ring, None).is_err());
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Another process destroys a person's key (an erasure): once this process's cached copy
+    /// has expired, nothing of the person opens here either, and no new key is made for them.
+    #[tokio::test]
+    async fn a_key_destroyed_elsewhere_stops_opening_here_once_the_cached_copy_expires() {
+        let dir = temp_dir("elsewhere");
+        let here = open(&dir, [4u8; 32]).await;
+        let anna = KeyOwner::Person("per_anna");
+        let value = here.seal_value("ten_1", anna, "c", b"Anna").await.unwrap();
+        let text = here
+            .seal_person_text("ten_1", "per_anna", "persons.doc:per_anna", "{}")
+            .await
+            .unwrap();
+        let elsewhere = open(&dir, [4u8; 32]).await;
+        assert!(
+            elsewhere
+                .destroy_person_key("ten_1", "per_anna")
+                .await
+                .unwrap()
+        );
+        // Within the TTL this process still holds the key it read.
+        assert!(here.open_value("ten_1", anna, "c", &value).await.is_ok());
+        here.set_data_key_ttl(std::time::Duration::ZERO);
+        assert!(matches!(
+            here.open_value("ten_1", anna, "c", &value).await,
+            Err(StoreError::NotFound)
+        ));
+        here.load_keys_of([text.as_str()]).await.unwrap();
+        assert!(
+            here.open_person_text(&text, "persons.doc:per_anna", None)
+                .is_err()
+        );
+        assert!(matches!(
+            here.data_key("ten_1", anna).await,
+            Err(StoreError::NotFound)
+        ));
+        // A key that still exists is read again after the TTL, not made anew.
+        let bob = KeyOwner::Person("per_bob");
+        let first = here.data_key("ten_1", bob).await.unwrap();
+        let again = here.data_key("ten_1", bob).await.unwrap();
+        assert_eq!(first.bytes(), again.bytes());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_key_cache_stays_within_its_bound_dropping_the_oldest() {
+        let mut cache = KeyCache::default();
+        let start = std::time::Instant::now();
+        for i in 0..DATA_KEY_CACHE_MAX + 10 {
+            let at = start + std::time::Duration::from_micros(i as u64);
+            cache.insert(
+                "t",
+                &format!("person:{i}"),
+                Arc::new(DataKey { key: [0; 32] }),
+                at,
+            );
+        }
+        assert!(cache.keys.len() <= DATA_KEY_CACHE_MAX);
+        let newest = format!("person:{}", DATA_KEY_CACHE_MAX + 9);
+        let now = start + std::time::Duration::from_secs(1);
+        assert!(cache.fresh("t", &newest, now).is_some());
+        assert!(cache.fresh("t", "person:0", now).is_none());
+        // Expired entries are not fresh, though still there for an open in progress.
+        let later = now + DATA_KEY_CACHE_TTL;
+        assert!(cache.fresh("t", &newest, later).is_none());
+        assert!(cache.any("t", &newest).is_some());
     }
 
     #[tokio::test]

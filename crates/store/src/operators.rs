@@ -234,6 +234,11 @@ impl Store {
         .bind(i64::from(limit))
         .fetch_all(&self.read)
         .await?;
+        let docs: Vec<String> = rows
+            .iter()
+            .map(|r| r.try_get::<String, _>("sdoc"))
+            .collect::<std::result::Result<_, _>>()?;
+        self.load_signer_keys(&docs).await?;
         rows.iter().map(|r| queued_from_row(self, r)).collect()
     }
 
@@ -246,6 +251,8 @@ impl Store {
         .fetch_optional(&self.read)
         .await?
         .ok_or(StoreError::NotFound)?;
+        let doc: String = row.try_get("sdoc")?;
+        self.load_signer_keys(std::slice::from_ref(&doc)).await?;
         queued_from_row(self, &row)
     }
 }

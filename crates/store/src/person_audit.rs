@@ -22,15 +22,37 @@ pub struct PersonAuditRow {
     pub hash: String,
 }
 
-fn person_audit_from_row(row: &AnyRow) -> Result<PersonAuditRow> {
+/// The columns of an entry sealed under the tenant's data key: the viewer's address and
+/// browser (personal data of the operator; the chain's hash covers them in the clear).
+const SEALED_COLUMNS: [&str; 2] = ["ip", "user_agent"];
+
+fn sealed_context(column: &str, person: &str, seq: i64) -> String {
+    format!("person_audit.{column}:{person}:{seq}")
+}
+
+fn person_audit_from_row(
+    keyring: Option<&crate::Keyring>,
+    person: &PersonId,
+    row: &AnyRow,
+) -> Result<PersonAuditRow> {
     let details: String = row.try_get("details")?;
+    let seq: i64 = row.try_get("seq")?;
+    let open = |column: &str| -> Result<Option<String>> {
+        let stored: Option<String> = row.try_get(column)?;
+        match (stored, keyring) {
+            (Some(text), Some(keyring)) if crate::keyring::is_sealed_text(&text) => keyring
+                .open_person_text(&text, &sealed_context(column, person.as_str(), seq), None)
+                .map(Some),
+            (stored, _) => Ok(stored),
+        }
+    };
     Ok(PersonAuditRow {
-        seq: row.try_get("seq")?,
+        seq,
         at: from_millis(row.try_get("at")?),
         action: row.try_get("action")?,
         actor: row.try_get("actor")?,
-        ip: row.try_get("ip")?,
-        user_agent: row.try_get("user_agent")?,
+        ip: open("ip")?,
+        user_agent: open("user_agent")?,
         details: serde_json::from_str(&details)?,
         prev_hash: row.try_get("prev_hash")?,
         hash: row.try_get("hash")?,
@@ -41,6 +63,51 @@ fn person_audit_from_row(row: &AnyRow) -> Result<PersonAuditRow> {
 pub const PERSON_AUDIT_RACE: &str = "person audit sequence";
 
 impl Store {
+    async fn person_audit_rows(
+        &self,
+        person: &PersonId,
+        rows: &[AnyRow],
+    ) -> Result<Vec<PersonAuditRow>> {
+        if let Some(keyring) = &self.keyring {
+            let mut sealed = Vec::new();
+            for row in rows {
+                for column in SEALED_COLUMNS {
+                    if let Some(text) = row.try_get::<Option<String>, _>(column)? {
+                        sealed.push(text);
+                    }
+                }
+            }
+            keyring
+                .load_keys_of(sealed.iter().map(String::as_str))
+                .await?;
+        }
+        rows.iter()
+            .map(|r| person_audit_from_row(self.keyring.as_deref(), person, r))
+            .collect()
+    }
+
+    async fn seal_person_audit_column(
+        &self,
+        tenant: &TenantId,
+        person: &PersonId,
+        seq: i64,
+        column: &str,
+        plain: Option<String>,
+    ) -> Result<Option<String>> {
+        match (&self.keyring, plain) {
+            (Some(keyring), Some(plain)) => Ok(Some(
+                keyring
+                    .seal_tenant_text(
+                        tenant.as_str(),
+                        &sealed_context(column, person.as_str(), seq),
+                        &plain,
+                    )
+                    .await?,
+            )),
+            (_, plain) => Ok(plain),
+        }
+    }
+
     /// The newest entry's sequence number and hash of a person's access trail, if any.
     pub async fn person_audit_head(
         &self,
@@ -88,6 +155,13 @@ impl Store {
         person: &PersonId,
         e: &PersonAuditRow,
     ) -> Result<()> {
+        let [c_ip, c_agent] = SEALED_COLUMNS;
+        let ip = self
+            .seal_person_audit_column(tenant, person, e.seq, c_ip, e.ip.clone())
+            .await?;
+        let user_agent = self
+            .seal_person_audit_column(tenant, person, e.seq, c_agent, e.user_agent.clone())
+            .await?;
         sqlx::query(
             "INSERT INTO person_audit (person_id, seq, tenant_id, mode, at, action, actor, ip, user_agent, details, prev_hash, hash) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
@@ -99,8 +173,8 @@ impl Store {
         .bind(to_millis(&e.at))
         .bind(&e.action)
         .bind(&e.actor)
-        .bind(e.ip.clone())
-        .bind(e.user_agent.clone())
+        .bind(ip)
+        .bind(user_agent)
         .bind(serde_json::to_string(&e.details)?)
         .bind(&e.prev_hash)
         .bind(&e.hash)
@@ -130,7 +204,7 @@ impl Store {
         .bind(i64::from(limit))
         .fetch_all(&self.read)
         .await?;
-        rows.iter().map(person_audit_from_row).collect()
+        self.person_audit_rows(person, &rows).await
     }
 
     /// Up to `limit` entries of a person's trail before `before_seq` (all when `None`),
@@ -153,7 +227,29 @@ impl Store {
         .bind(i64::from(limit))
         .fetch_all(&self.read)
         .await?;
-        rows.iter().map(person_audit_from_row).collect()
+        self.person_audit_rows(person, &rows).await
+    }
+
+    /// Every person with an access trail (erased or not), by tenant and mode.
+    pub async fn audited_persons(&self) -> Result<Vec<(TenantId, Mode, PersonId)>> {
+        let rows = sqlx::query(
+            "SELECT DISTINCT tenant_id, mode, person_id FROM person_audit ORDER BY tenant_id, mode, person_id",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        let corrupt = |w: &str| StoreError::Corrupt(format!("person_audit {w}"));
+        rows.iter()
+            .map(|r| {
+                let tenant: String = r.try_get("tenant_id")?;
+                let mode: String = r.try_get("mode")?;
+                let person: String = r.try_get("person_id")?;
+                Ok((
+                    TenantId::parse(&tenant).ok_or_else(|| corrupt("tenant id"))?,
+                    Mode::parse(&mode).ok_or_else(|| corrupt("mode"))?,
+                    PersonId::parse(&person).ok_or_else(|| corrupt("person id"))?,
+                ))
+            })
+            .collect()
     }
 
     /// The documents with a signer of this person, in any status, oldest first.
@@ -204,6 +300,6 @@ impl Store {
         .bind(i64::from(skip))
         .fetch_all(&self.read)
         .await?;
-        rows.iter().map(crate::screening::hit_from_row).collect()
+        self.hits_from_rows(&rows).await
     }
 }

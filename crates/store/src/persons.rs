@@ -31,6 +31,33 @@ impl Store {
         Ok((doc, identity))
     }
 
+    /// When the person's data key was destroyed (their erasure), as the keyring says: known
+    /// even where the database was restored from before the erasure.
+    pub async fn person_key_destroyed_at(
+        &self,
+        tenant: &TenantId,
+        person: &PersonId,
+    ) -> Result<Option<Timestamp>> {
+        let Some(keyring) = &self.keyring else {
+            return Ok(None);
+        };
+        Ok(keyring
+            .destroyed_at(tenant.as_str(), crate::KeyOwner::Person(person.as_str()))
+            .await?
+            .map(from_millis))
+    }
+
+    /// Makes (or loads) a new person's data key outside any write transaction, so that sealing
+    /// their data inside one finds it in memory.
+    pub async fn prepare_person_key(&self, tenant: &TenantId, person: &PersonId) -> Result<()> {
+        if let Some(keyring) = &self.keyring {
+            keyring
+                .data_key(tenant.as_str(), crate::KeyOwner::Person(person.as_str()))
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Loads the data keys that the sealed `column` of `rows` names and this process does not
     /// hold yet, so [`Store::person_from_row`] (or an event's payload) opens without I/O.
     pub(crate) async fn load_sealed_keys(&self, rows: &[AnyRow], column: &str) -> Result<()> {
@@ -380,7 +407,8 @@ impl Store {
 
 impl Store {
     /// Encrypts what an installation stored in the clear before encryption at rest: persons
-    /// (their data and identity key), identifications and event payloads, a batch of rows per
+    /// (their data and identity key), identifications, event payloads, signers, document
+    /// audit entries, certificate subjects, screening hits and outcomes and form fields, a batch of rows per
     /// transaction, each row rewritten only if it is still as read. Run at every start before
     /// serving; it finds nothing to do once done. Returns the rows rewritten.
     pub async fn encrypt_legacy_rows(&self) -> Result<u64> {
@@ -420,6 +448,11 @@ impl Store {
         }
         done += self.encrypt_legacy_identifications().await?;
         done += self.encrypt_legacy_events().await?;
+        done += self.encrypt_legacy_signers().await?;
+        done += self.encrypt_legacy_audit().await?;
+        done += self.encrypt_legacy_certificate_subjects().await?;
+        done += self.encrypt_legacy_screenings().await?;
+        done += self.encrypt_legacy_fields().await?;
         Ok(done)
     }
 }

@@ -232,7 +232,7 @@ fn queued_hit_from_row(store: &Store, row: &AnyRow) -> Result<QueuedHit> {
         tenant_name: row.try_get("tenant_name")?,
         mode: Mode::parse(&mode).ok_or_else(|| corrupt("mode"))?,
         person: store.person_from_row(row)?,
-        hit: hit_from_row(row)?,
+        hit: hit_from_row(store.keyring.as_deref(), row)?,
     })
 }
 
@@ -242,22 +242,61 @@ const QUEUED_HIT_SELECT: &str = "SELECT h.id, h.person_id, h.list_id, h.entry_id
      FROM screening_hits h JOIN tenants t ON t.id = h.tenant_id \
      JOIN persons p ON p.id = h.person_id AND p.tenant_id = h.tenant_id AND p.mode = h.mode";
 
-pub(crate) fn hit_from_row(row: &AnyRow) -> Result<ScreeningHitRow> {
+/// The associated data of a hit's column sealed under the person's data key (`name`,
+/// `matched_name`, `explanation`, `note`: the listed names are public, their link to this
+/// person is not).
+fn hit_context(column: &str, hit: &str) -> String {
+    format!("screening_hits.{column}:{hit}")
+}
+
+fn screening_context(id: &str) -> String {
+    format!("screenings.outcome:{id}")
+}
+
+/// A stored text as it was before sealing: opened with the person's key (loaded first), or
+/// as it is when stored in the clear.
+fn opened(
+    keyring: Option<&crate::Keyring>,
+    stored: String,
+    context: &str,
+    person: &str,
+) -> Result<String> {
+    match keyring {
+        Some(keyring) if crate::keyring::is_sealed_text(&stored) => {
+            keyring.open_person_text(&stored, context, Some(person))
+        }
+        _ => Ok(stored),
+    }
+}
+
+fn hit_from_row(keyring: Option<&crate::Keyring>, row: &AnyRow) -> Result<ScreeningHitRow> {
     let id: String = row.try_get("id")?;
     let person_id: String = row.try_get("person_id")?;
+    let open = |column: &str| -> Result<String> {
+        opened(
+            keyring,
+            row.try_get(column)?,
+            &hit_context(column, &id),
+            &person_id,
+        )
+    };
+    let note: Option<String> = row.try_get("note")?;
+    let note = note
+        .map(|n| opened(keyring, n, &hit_context("note", &id), &person_id))
+        .transpose()?;
     Ok(ScreeningHitRow {
         id: ScreeningHitId::parse(&id).ok_or_else(|| StoreError::Corrupt("hit id".into()))?,
         person_id: PersonId::parse(&person_id)
             .ok_or_else(|| StoreError::Corrupt("person id".into()))?,
         list_id: row.try_get("list_id")?,
         entry_id: row.try_get("entry_id")?,
-        name: row.try_get("name")?,
-        matched_name: row.try_get("matched_name")?,
+        name: open("name")?,
+        matched_name: open("matched_name")?,
         score: row.try_get("score")?,
-        explanation: row.try_get("explanation")?,
+        explanation: open("explanation")?,
         status: row.try_get("status")?,
         decided_by: row.try_get("decided_by")?,
-        note: row.try_get("note")?,
+        note,
         decided_at: row.try_get("decided_at")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
@@ -267,6 +306,143 @@ pub(crate) fn hit_from_row(row: &AnyRow) -> Result<ScreeningHitRow> {
 }
 
 impl Store {
+    /// Hits from rows of [`HIT_COLUMNS`], their sealed columns opened (keys loaded first).
+    pub(crate) async fn hits_from_rows(&self, rows: &[AnyRow]) -> Result<Vec<ScreeningHitRow>> {
+        self.load_sealed_keys(rows, "name").await?;
+        rows.iter()
+            .map(|r| hit_from_row(self.keyring.as_deref(), r))
+            .collect()
+    }
+
+    /// A text of a person's screening sealed under their data key (with a keyring).
+    async fn seal_for_person(
+        &self,
+        tenant: &TenantId,
+        person: &PersonId,
+        context: &str,
+        plain: &str,
+    ) -> Result<String> {
+        match &self.keyring {
+            Some(keyring) => Ok(keyring
+                .seal_person_text(tenant.as_str(), person.as_str(), context, plain)
+                .await?),
+            None => Ok(plain.to_owned()),
+        }
+    }
+
+    /// A hit's sealed columns as stored.
+    async fn sealed_hit_columns(
+        &self,
+        tenant: &TenantId,
+        hit: &ScreeningHitRow,
+    ) -> Result<[Option<String>; 4]> {
+        let id = hit.id.as_str();
+        let p = &hit.person_id;
+        Ok([
+            Some(
+                self.seal_for_person(tenant, p, &hit_context("name", id), &hit.name)
+                    .await?,
+            ),
+            Some(
+                self.seal_for_person(
+                    tenant,
+                    p,
+                    &hit_context("matched_name", id),
+                    &hit.matched_name,
+                )
+                .await?,
+            ),
+            Some(
+                self.seal_for_person(tenant, p, &hit_context("explanation", id), &hit.explanation)
+                    .await?,
+            ),
+            match &hit.note {
+                Some(note) => Some(
+                    self.seal_for_person(tenant, p, &hit_context("note", id), note)
+                        .await?,
+                ),
+                None => None,
+            },
+        ])
+    }
+
+    /// Seals the hits and screening outcomes stored before they were sealed (see
+    /// [`Store::encrypt_legacy_rows`]), a batch per transaction.
+    pub(crate) async fn encrypt_legacy_screenings(&self) -> Result<u64> {
+        if self.keyring.is_none() {
+            return Ok(0);
+        }
+        let mut done = 0;
+        loop {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT {HIT_COLUMNS}, tenant_id FROM screening_hits WHERE name NOT LIKE 'enc1:%' LIMIT 200"
+            )))
+            .fetch_all(&self.read)
+            .await?;
+            if rows.is_empty() {
+                break;
+            }
+            let mut tx = self.begin().await?;
+            for row in &rows {
+                let tenant: String = row.try_get("tenant_id")?;
+                let tenant = TenantId::parse(&tenant)
+                    .ok_or_else(|| StoreError::Corrupt("hit tenant".into()))?;
+                let old_name: String = row.try_get("name")?;
+                let hit = hit_from_row(None, row)?;
+                let [name, matched_name, explanation, note] =
+                    self.sealed_hit_columns(&tenant, &hit).await?;
+                done += sqlx::query(
+                    "UPDATE screening_hits SET name = $1, matched_name = $2, explanation = $3, note = $4 WHERE id = $5 AND name = $6",
+                )
+                .bind(name)
+                .bind(matched_name)
+                .bind(explanation)
+                .bind(note)
+                .bind(hit.id.as_str())
+                .bind(&old_name)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            }
+            tx.commit().await?;
+        }
+        loop {
+            let rows = sqlx::query(
+                "SELECT id, tenant_id, person_id, outcome FROM screenings WHERE outcome NOT LIKE 'enc1:%' LIMIT 200",
+            )
+            .fetch_all(&self.read)
+            .await?;
+            if rows.is_empty() {
+                break;
+            }
+            let mut tx = self.begin().await?;
+            for row in &rows {
+                let id: String = row.try_get("id")?;
+                let tenant: String = row.try_get("tenant_id")?;
+                let tenant = TenantId::parse(&tenant)
+                    .ok_or_else(|| StoreError::Corrupt("screening tenant".into()))?;
+                let person: String = row.try_get("person_id")?;
+                let person = PersonId::parse(&person)
+                    .ok_or_else(|| StoreError::Corrupt("screening person".into()))?;
+                let old: String = row.try_get("outcome")?;
+                let sealed = self
+                    .seal_for_person(&tenant, &person, &screening_context(&id), &old)
+                    .await?;
+                done += sqlx::query(
+                    "UPDATE screenings SET outcome = $1 WHERE id = $2 AND outcome = $3",
+                )
+                .bind(sealed)
+                .bind(&id)
+                .bind(&old)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            }
+            tx.commit().await?;
+        }
+        Ok(done)
+    }
+
     /// Records a screening of a person.
     pub async fn insert_screening(
         &self,
@@ -283,7 +459,15 @@ impl Store {
         .bind(mode.as_str())
         .bind(row.person_id.as_str())
         .bind(row.created_at)
-        .bind(&row.outcome)
+        .bind(
+            self.seal_for_person(
+                tenant,
+                &row.person_id,
+                &screening_context(row.id.as_str()),
+                &row.outcome,
+            )
+            .await?,
+        )
         .execute(&mut **tx)
         .await?;
         Ok(())
@@ -308,17 +492,24 @@ impl Store {
         .bind(i64::from(page.saturating_sub(1)) * i64::from(size))
         .fetch_all(&self.read)
         .await?;
+        self.load_sealed_keys(&rows, "outcome").await?;
         rows.iter()
             .map(|r| {
                 let id: String = r.try_get("id")?;
                 let person_id: String = r.try_get("person_id")?;
+                let outcome = opened(
+                    self.keyring.as_deref(),
+                    r.try_get("outcome")?,
+                    &screening_context(&id),
+                    &person_id,
+                )?;
                 Ok(ScreeningRow {
                     id: ScreeningId::parse(&id)
                         .ok_or_else(|| StoreError::Corrupt("screening id".into()))?,
                     person_id: PersonId::parse(&person_id)
                         .ok_or_else(|| StoreError::Corrupt("person id".into()))?,
                     created_at: r.try_get("created_at")?,
-                    outcome: r.try_get("outcome")?,
+                    outcome,
                 })
             })
             .collect()
@@ -341,7 +532,7 @@ impl Store {
         .bind(person.as_str())
         .fetch_all(&mut **tx)
         .await?;
-        rows.iter().map(hit_from_row).collect()
+        self.hits_from_rows(&rows).await
     }
 
     /// Stores a new hit.
@@ -352,6 +543,7 @@ impl Store {
         mode: Mode,
         hit: &ScreeningHitRow,
     ) -> Result<()> {
+        let [name, matched_name, explanation, note] = self.sealed_hit_columns(tenant, hit).await?;
         sqlx::query(
             "INSERT INTO screening_hits (id, tenant_id, mode, person_id, list_id, entry_id, name, matched_name, score, explanation, status, decided_by, note, decided_at, created_at, updated_at, topics, datasets) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
         )
@@ -361,13 +553,13 @@ impl Store {
         .bind(hit.person_id.as_str())
         .bind(&hit.list_id)
         .bind(&hit.entry_id)
-        .bind(&hit.name)
-        .bind(&hit.matched_name)
+        .bind(name)
+        .bind(matched_name)
         .bind(hit.score)
-        .bind(&hit.explanation)
+        .bind(explanation)
         .bind(&hit.status)
         .bind(hit.decided_by.as_deref())
-        .bind(hit.note.as_deref())
+        .bind(note)
         .bind(hit.decided_at)
         .bind(hit.created_at)
         .bind(hit.updated_at)
@@ -386,13 +578,14 @@ impl Store {
         tenant: &TenantId,
         hit: &ScreeningHitRow,
     ) -> Result<()> {
+        let [name, matched_name, explanation, _] = self.sealed_hit_columns(tenant, hit).await?;
         sqlx::query(
             "UPDATE screening_hits SET name = $1, matched_name = $2, score = $3, explanation = $4, updated_at = $5, topics = $8, datasets = $9 WHERE id = $6 AND tenant_id = $7",
         )
-        .bind(&hit.name)
-        .bind(&hit.matched_name)
+        .bind(name)
+        .bind(matched_name)
         .bind(hit.score)
-        .bind(&hit.explanation)
+        .bind(explanation)
         .bind(hit.updated_at)
         .bind(hit.id.as_str())
         .bind(tenant.as_str())
@@ -410,12 +603,13 @@ impl Store {
         tenant: &TenantId,
         hit: &ScreeningHitRow,
     ) -> Result<()> {
+        let [_, _, _, note] = self.sealed_hit_columns(tenant, hit).await?;
         let done = sqlx::query(
             "UPDATE screening_hits SET status = $1, decided_by = $2, note = $3, decided_at = $4, updated_at = $5 WHERE id = $6 AND tenant_id = $7",
         )
         .bind(&hit.status)
         .bind(hit.decided_by.as_deref())
-        .bind(hit.note.as_deref())
+        .bind(note)
         .bind(hit.decided_at)
         .bind(hit.updated_at)
         .bind(hit.id.as_str())
@@ -444,7 +638,10 @@ impl Store {
         .fetch_optional(&self.read)
         .await?
         .ok_or(StoreError::NotFound)?;
-        hit_from_row(&row)
+        self.hits_from_rows(std::slice::from_ref(&row))
+            .await?
+            .pop()
+            .ok_or(StoreError::NotFound)
     }
 
     /// The tenant's hits, newest first, optionally of one status.
@@ -483,7 +680,7 @@ impl Store {
                 .await?
             }
         };
-        rows.iter().map(hit_from_row).collect()
+        self.hits_from_rows(&rows).await
     }
 
     /// Open hits of every tenant and mode, oldest first, at most `limit`, with their person

@@ -170,7 +170,12 @@ impl Store {
         Ok(serde_json::to_string(&v)?)
     }
 
-    fn seal_fields(&self, v: &mut serde_json::Value, what: &str, fields: &[&str]) -> Result<()> {
+    pub(crate) fn seal_fields(
+        &self,
+        v: &mut serde_json::Value,
+        what: &str,
+        fields: &[&str],
+    ) -> Result<()> {
         let id = v
             .get("id")
             .and_then(|i| i.as_str())
@@ -191,7 +196,16 @@ impl Store {
         what: &str,
         fields: &[&str],
     ) -> Result<T> {
-        let mut v: serde_json::Value = serde_json::from_str(doc)?;
+        self.open_fields(serde_json::from_str(doc)?, what, fields)
+    }
+
+    /// Opens the sealed `fields` of a parsed `doc` column and reads it as a `T`.
+    pub(crate) fn open_fields<T: DeserializeOwned>(
+        &self,
+        mut v: serde_json::Value,
+        what: &str,
+        fields: &[&str],
+    ) -> Result<T> {
         let id = v
             .get("id")
             .and_then(|i| i.as_str())

@@ -160,12 +160,8 @@ pub async fn erased_person_is_gone(
     let (Some(person), Some(caller)) = (person, caller) else {
         return response;
     };
-    match state
-        .store
-        .person_retention(&caller.tenant.id, caller.mode, &person)
-        .await
-    {
-        Ok(Some(r)) if r.erased_at.is_some() => retention::erased(&r).into_response(),
+    match retention::erasure_of(&state, &caller.tenant.id, caller.mode, &person).await {
+        Ok(Some(gone)) => gone.into_response(),
         _ => response,
     }
 }

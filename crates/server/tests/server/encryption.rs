@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
 //! Encryption at rest: after a person, their identification (a passport image and zone) and
-//! a signed document are stored, none of the known values is found as bytes in the database
+//! a signed document (its signer, a filled form field) are stored, none of the known values is
+//! found as bytes in the database
 //! (SQLite's file and its WAL; every row of every table on PostgreSQL) nor in the data
 //! directory's files. Runs on SQLite, and on PostgreSQL with `SIGNET_TEST_DATABASE=postgres`.
 
@@ -110,7 +111,13 @@ async fn sign(app: &TestApp, pdf: &[u8]) {
             json!({
                 "name": "Agreement",
                 "file": base64::engine::general_purpose::STANDARD.encode(pdf),
-                "signers": [{"name": "Signer One", "email": "one@example.com"}],
+                "signers": [{"name": "Winifred Ashcombe", "email": "w.ashcombe@example.com"}],
+                "fields": [
+                    {"name": "estate", "type": "text", "signer": 0,
+                     "area": {"page": 1, "x": 0.1, "y": 0.1, "w": 0.3, "h": 0.04}},
+                    {"name": "sig", "type": "signature", "signer": 0,
+                     "area": {"page": 1, "x": 0.1, "y": 0.3, "w": 0.3, "h": 0.08}},
+                ],
             }),
         )
         .await
@@ -119,9 +126,12 @@ async fn sign(app: &TestApp, pdf: &[u8]) {
     let id = doc["id"].as_str().unwrap();
     let signer = doc["signers"][0]["id"].as_str().unwrap();
     let path = format!("/v1/documents/{id}/signers/{signer}");
-    app.post(&format!("{path}/approve"), json!({}))
-        .await
-        .assert(200);
+    app.post(
+        &format!("{path}/approve"),
+        json!({"values": {"estate": "Marchbank Estates"}}),
+    )
+    .await
+    .assert(200);
     let confirmed: Value = app
         .post(&format!("{path}/confirm"), json!({"otp": "123456"}))
         .await
@@ -173,6 +183,10 @@ async fn no_known_personal_value_is_found_in_the_database_or_the_files() {
             "the signed PDF's text",
             b"Quillfeather covenant 7731".to_vec(),
         ),
+        // The signer's name is also in their certificate's subject and the audit trail.
+        ("the signer's name", b"Ashcombe".to_vec()),
+        ("the signer's email", b"w.ashcombe@example.com".to_vec()),
+        ("a form field's value", b"Marchbank".to_vec()),
     ];
     let mut found = Vec::new();
     let data_dir = app.state.config.data_dir.clone();
