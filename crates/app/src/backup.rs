@@ -531,7 +531,8 @@ pub struct CheckReport {
 }
 
 /// Proves an installation whole, or names what is not: every referenced file present with
-/// the SHA-256 its row records, every audit trail intact, every finished document's
+/// the SHA-256 its row records, every audit trail (documents' and persons' access trails)
+/// intact, every finished document's
 /// signatures valid under the installation's root of its mode.
 pub async fn check(state: &AppState) -> Result<CheckReport, BackupError> {
     let inventory = state.store.inventory().await?;
@@ -690,6 +691,30 @@ async fn check_trails(state: &AppState, report: &mut CheckReport) -> Result<(), 
         if let Some(seq) = crate::audit::first_broken(&rows) {
             report.problems.push(format!(
                 "document {id}'s audit trail is broken at entry {seq} (edited, removed or reordered)"
+            ));
+        }
+    }
+    // Persons' access trails (who saw or exported their data), in pages.
+    for (tenant, mode, person) in state.store.audited_persons().await? {
+        report.trails += 1;
+        let mut rows = Vec::new();
+        loop {
+            let after = rows
+                .last()
+                .map_or(0, |r: &signet_store::PersonAuditRow| r.seq);
+            let page = state
+                .store
+                .person_audit_after(&tenant, mode, &person, after, 1000)
+                .await?;
+            if page.is_empty() {
+                break;
+            }
+            rows.extend(page);
+        }
+        if let Some(seq) = crate::access_audit::first_broken(&rows) {
+            report.problems.push(format!(
+                "person {}'s access trail is broken at entry {seq} (edited, removed or reordered)",
+                person.as_str()
             ));
         }
     }

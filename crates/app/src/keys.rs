@@ -31,6 +31,92 @@ pub async fn rotate(config: &Config) -> Result<(u32, Resealed), String> {
     Ok((generation, report))
 }
 
+/// What `signet keys backup` wrote.
+#[derive(Debug)]
+pub struct KeysBackup {
+    /// The master key files copied (`master.key`, `master-NNNN.key`); none when the master key
+    /// comes from `master_key` (`SIGNET_MASTER_KEY`), which the operator keeps themselves.
+    pub master_key_files: Vec<String>,
+    /// Whether the keyring was copied (`keyring.db`); on PostgreSQL it is a schema that
+    /// `pg_dump --schema=signet_keyring` copies.
+    pub keyring_copied: bool,
+}
+
+/// `signet keys backup DIR`: the keys directory's master key files and a consistent copy of
+/// the keyring (taken while servers run), into `dir` (new or empty; 0700, files 0600), laid
+/// out like the keys directory so that a restore copies it back as it is. Data backups never
+/// hold this: keep it elsewhere, and take it with every data backup (each new person and
+/// document adds a key).
+pub async fn backup(config: &Config, dir: &std::path::Path) -> Result<KeysBackup, String> {
+    let keyring = open_keyring(config).await?;
+    if dir.exists() {
+        let mut entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        if entries.next().is_some() {
+            return Err(format!(
+                "{} is not empty: a keys backup goes into a new or empty directory",
+                dir.display()
+            ));
+        }
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    signet_store::restrict_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let keys_dir = config.keys_dir();
+    let mut master_key_files = Vec::new();
+    let mut names: Vec<String> = match std::fs::read_dir(&keys_dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| {
+                n == "master.key"
+                    || (n.starts_with("master-") && n.ends_with(".key") && !n.contains(".partial"))
+            })
+            .collect(),
+        Err(e) => return Err(format!("{}: {e}", keys_dir.display())),
+    };
+    names.sort();
+    for name in names {
+        let bytes = std::fs::read(keys_dir.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+        write_private(&dir.join(&name), &bytes)?;
+        master_key_files.push(name);
+    }
+    let keyring_copied = if keyring.is_sqlite() {
+        let dest = dir.join("keyring.db");
+        keyring
+            .copy_to(&dest)
+            .await
+            .map_err(|e| format!("copying the keyring: {e}"))?;
+        signet_store::restrict_file(&dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+        true
+    } else {
+        false
+    };
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| format!("{}: {e}", dir.display()))?;
+    Ok(KeysBackup {
+        master_key_files,
+        keyring_copied,
+    })
+}
+
+/// Writes a file readable by its owner alone, synced.
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options
+        .open(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    f.write_all(bytes)
+        .and_then(|_| f.sync_all())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -145,6 +145,16 @@ enum KeysCommand {
     /// The older master keys stay in the keys directory; remove one only once no tenant key
     /// names it (this command prints how many each holds).
     Rotate,
+    /// Copy the master key files and the keyring into DIR (new or empty), while servers run.
+    ///
+    /// Keep the copy apart from the data backups, and take it with each of them: every new
+    /// person and document adds a key. To restore, copy DIR's files into the new keys
+    /// directory. On PostgreSQL the keyring is a schema: copy it with
+    /// `pg_dump --schema=signet_keyring`.
+    Backup {
+        /// Where the copy goes (created 0700; must be new or empty).
+        dir: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -534,6 +544,25 @@ async fn keys(config: Config, command: KeysCommand) -> anyhow::Result<()> {
                 report.resealed,
                 report.unchanged
             );
+        }
+        KeysCommand::Backup { dir } => {
+            let done = signet_server::keys::backup(&config, &dir)
+                .await
+                .map_err(anyhow::Error::msg)?;
+            if done.master_key_files.is_empty() {
+                println!(
+                    "no master key file: the master key comes from SIGNET_MASTER_KEY; keep a copy of it apart"
+                );
+            } else {
+                println!("master key files: {}", done.master_key_files.join(", "));
+            }
+            if done.keyring_copied {
+                println!("keyring copied to {}", dir.join("keyring.db").display());
+            } else {
+                println!(
+                    "the keyring is the signet_keyring schema: copy it with pg_dump --format=custom --schema=signet_keyring"
+                );
+            }
         }
     }
     Ok(())

@@ -3,8 +3,9 @@
 //! and `signet check` run): a backup taken while 32 clients write holds everything
 //! acknowledged before it began and restores into an installation that checks whole, serves
 //! and delivers its pending webhooks; the check names a deleted, truncated and swapped file
-//! and an edited audit row, with files on disk and in an S3 bucket (moto), on SQLite and on
-//! PostgreSQL with `SIGNET_TEST_DATABASE=postgres`. On PostgreSQL the backup is the runbook's
+//! and an edited audit row (a document's trail and a person's access trail), with files on
+//! disk and in an S3 bucket (moto), on SQLite and on PostgreSQL with
+//! `SIGNET_TEST_DATABASE=postgres`. On PostgreSQL the backup is the runbook's
 //! pg_dump, pg_restore and object copy, which is played here too.
 
 // The S3 tests' stand-in, as `s3_blobs.rs` includes it.
@@ -256,21 +257,25 @@ impl Drop for Restored {
     }
 }
 
-/// Copies the key material (`master.key`, the keys directory) the operator keeps apart.
-fn copy_keys(from: &std::path::Path, to: &std::path::Path) {
-    fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-        if from.is_dir() {
-            std::fs::create_dir_all(to).unwrap();
-            for entry in std::fs::read_dir(from).unwrap() {
-                let entry = entry.unwrap();
-                copy_tree(&entry.path(), &to.join(entry.file_name()));
-            }
-        } else if from.exists() {
-            std::fs::copy(from, to).unwrap();
+/// The key material the operator keeps apart, as `signet keys backup` copies it (while the
+/// server runs), put into `to`'s keys directory as a restore does.
+async fn copy_keys(config: &Config, to: &std::path::Path) {
+    let copy = tempfile::tempdir().unwrap();
+    let dir = copy.path().join("keys");
+    let done = signet_server::keys::backup(config, &dir).await.unwrap();
+    assert!(!done.master_key_files.is_empty(), "{done:?}");
+    assert_eq!(done.keyring_copied, !postgres_selected(), "{done:?}");
+    let keys = to.join("keys");
+    std::fs::create_dir_all(&keys).unwrap();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let entry = entry.unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{:?}", entry.file_name());
         }
-    }
-    for name in backup::KEY_PATHS {
-        copy_tree(&from.join(name), &to.join(name));
+        std::fs::copy(entry.path(), keys.join(entry.file_name())).unwrap();
     }
 }
 
@@ -402,7 +407,7 @@ async fn a_backup_taken_while_32_clients_write_restores_whole_and_the_outbox_res
     let target_dir = tempfile::tempdir().unwrap();
     let target = target_dir.path().join("data");
     std::fs::create_dir(&target).unwrap();
-    copy_keys(&config.data_dir, &target);
+    copy_keys(&config, &target).await;
     let restored_config = Config {
         data_dir: target.clone(),
         database_url: None,
@@ -517,6 +522,13 @@ async fn check_names_each_kind_of_damage(
     finish(app, &first).await;
     let second = send_document(app, "Second").await;
     let third = send_document(app, "Third").await;
+    // A person whose data was exported: the export is an entry of their access trail.
+    let exported = app
+        .person(json!({"first_name": "Ysolde", "last_name": "Pennick"}))
+        .await;
+    let exported = exported["id"].as_str().unwrap().to_owned();
+    let export = app.get(&format!("/v1/persons/{exported}/export")).await;
+    assert_eq!(export.status, 200);
     let whole = backup::check(&app.state).await.unwrap();
     assert!(whole.problems.is_empty(), "{:?}", whole.problems);
     assert_eq!(whole.signed_documents, 1);
@@ -566,10 +578,18 @@ async fn check_names_each_kind_of_damage(
         ))
         .await
         .unwrap();
+    // Edited: the exported person's access trail.
+    app.state
+        .store
+        .raw_execute(&format!(
+            "UPDATE person_audit SET actor = 'someone else' WHERE person_id = '{exported}' AND seq = 1"
+        ))
+        .await
+        .unwrap();
 
     let report = backup::check(&app.state).await.unwrap();
     let problems = report.problems.join("\n");
-    assert_eq!(report.problems.len(), 4, "{problems}");
+    assert_eq!(report.problems.len(), 5, "{problems}");
     let names = |needles: &[&str]| {
         report
             .problems
@@ -594,6 +614,10 @@ async fn check_names_each_kind_of_damage(
     );
     assert!(
         names(&[second_id, "audit trail is broken at entry 1"]),
+        "{problems}"
+    );
+    assert!(
+        names(&[&exported, "access trail is broken at entry 1"]),
         "{problems}"
     );
 }
@@ -730,7 +754,7 @@ async fn the_postgresql_and_s3_runbook_restores_an_installation_that_checks_whol
     }
     let data_dir = dir.path().join("data");
     std::fs::create_dir(&data_dir).unwrap();
-    copy_keys(&app.state.config.data_dir, &data_dir);
+    copy_keys(&app.state.config, &data_dir).await;
     let mut config = Config {
         data_dir,
         database_url: Some(Secret::new(restored_url)),
@@ -773,8 +797,9 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 }
 
 /// A backup taken before an erasure cannot bring the person back: restored beside the keys as
-/// they are now, where the person's data key is destroyed, their data does not open, and the
-/// restored database holds none of it in the clear. (SQLite: `signet backup` is for it.)
+/// they are now, where the person's data key is destroyed, their data does not open, the API
+/// answers 410 as for any erased person, and the restored database holds none of it in the
+/// clear. (SQLite: `signet backup` is for it.)
 #[tokio::test]
 async fn a_backup_from_before_an_erasure_cannot_bring_the_person_back() {
     if postgres_selected() {
@@ -798,6 +823,9 @@ async fn a_backup_from_before_an_erasure_cannot_bring_the_person_back() {
         .await
         .unwrap();
     store.close().await;
+    // The keys copied beside that backup (kept apart from it, as the runbook says).
+    let keys_before = tempfile::tempdir().unwrap();
+    copy_keys(&config, keys_before.path()).await;
 
     // Nothing to keep: the person is erased at once and their key destroyed.
     let report = app
@@ -810,7 +838,7 @@ async fn a_backup_from_before_an_erasure_cannot_bring_the_person_back() {
     let target_dir = tempfile::tempdir().unwrap();
     let target = target_dir.path().join("data");
     std::fs::create_dir(&target).unwrap();
-    copy_keys(&config.data_dir, &target);
+    copy_keys(&config, &target).await;
     let restored_config = Config {
         data_dir: target.clone(),
         database_url: None,
@@ -830,5 +858,110 @@ async fn a_backup_from_before_an_erasure_cannot_bring_the_person_back() {
         "the name is in the restored database in the clear"
     );
     let restored = Restored::start(restored_config).await;
-    assert_eq!(restored.status(&format!("/v1/persons/{pid}")).await, 404);
+    // The restored database still has the person's row, but the keyring says they are gone.
+    assert_eq!(restored.status(&format!("/v1/persons/{pid}")).await, 410);
+    drop(restored);
+
+    // Why keyring copies must not outlive the erasure promise: the same backup restored
+    // beside a keyring copied before the erasure still opens the person.
+    let old_dir = tempfile::tempdir().unwrap();
+    let old_target = old_dir.path().join("data");
+    std::fs::create_dir(&old_target).unwrap();
+    std::fs::rename(keys_before.path().join("keys"), old_target.join("keys")).unwrap();
+    let old_config = Config {
+        data_dir: old_target,
+        database_url: None,
+        webhook_allow_private: true,
+        worker_poll_ms: 50,
+        ..Config::default()
+    };
+    backup::restore(
+        &backup_dir,
+        &RestoreTarget::from_config(&old_config).unwrap(),
+    )
+    .await
+    .unwrap();
+    let restored = Restored::start(old_config).await;
+    assert_eq!(restored.status(&format!("/v1/persons/{pid}")).await, 200);
+}
+
+/// The same on PostgreSQL, through the runbook: the database dumped (without the keyring
+/// schema) before the erasure and restored after it into a fresh database, served beside the
+/// keyring as it is now. The person answers 410 and no row of the restored database holds
+/// their name in the clear.
+#[tokio::test]
+async fn a_postgresql_dump_from_before_an_erasure_cannot_bring_the_person_back() {
+    if !postgres_selected() {
+        return;
+    }
+    const LAST: &str = "Trevithick-Amesbury";
+    let app = crate::helpers::spawn_app().await;
+    let p = app
+        .person(json!({"first_name": "Olwen", "last_name": LAST, "email": "olwen@example.org"}))
+        .await;
+    let pid = p["id"].as_str().unwrap().to_owned();
+    let database_url = app.state.config.database_url();
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("signet.dump");
+    pg(
+        "pg_dump",
+        &[
+            "--format=custom",
+            "--exclude-schema=signet_keyring",
+            &format!("--file={}", dump.display()),
+            &database_url,
+        ],
+    );
+
+    app.post(&format!("/v1/persons/{pid}/erasure"), json!({}))
+        .await
+        .assert(200);
+
+    let (restored_url, _drop) = crate::helpers::fresh_database(dir.path()).await;
+    pg(
+        "pg_restore",
+        &[
+            "--no-owner",
+            &format!("--dbname={restored_url}"),
+            &dump.display().to_string(),
+        ],
+    );
+    let data_dir = dir.path().join("data");
+    std::fs::create_dir(&data_dir).unwrap();
+    copy_keys(&app.state.config, &data_dir).await;
+    let config = Config {
+        data_dir,
+        database_url: Some(Secret::new(restored_url.clone())),
+        // The keyring where it lives now: the live installation's schema.
+        keyring_url: Some(Secret::new(database_url)),
+        webhook_allow_private: true,
+        worker_poll_ms: 50,
+        ..Config::default()
+    };
+    let restored = Restored::start(config).await;
+    assert_eq!(restored.status(&format!("/v1/persons/{pid}")).await, 410);
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&restored_url).await.unwrap();
+    let tables: Vec<String> = sqlx::query(
+        "SELECT CAST(table_name AS TEXT) AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| sqlx::Row::get::<String, _>(r, "t"))
+    .collect();
+    for table in tables {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT CAST(x AS TEXT) AS row_text FROM {table} x"
+        )))
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        for r in rows {
+            let text: String = sqlx::Row::get(&r, "row_text");
+            assert!(!text.contains(LAST), "the name is in {table} in the clear");
+        }
+    }
+    pool.close().await;
 }
