@@ -13,6 +13,7 @@ mod admin_cli;
 mod crash_recovery;
 mod demo;
 mod external_tsa;
+mod keys_cli;
 mod lists_cli;
 mod validators;
 mod verify_cli;
