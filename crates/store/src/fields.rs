@@ -135,14 +135,14 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?
             .try_get("tenant_id")?;
-        Ok(keyring
+        keyring
             .seal_document_text(
                 &tenant,
                 id.as_str(),
                 &field_context(column, id.as_str(), name),
                 &plain,
             )
-            .await?)
+            .await
     }
 }
 
