@@ -594,3 +594,88 @@ async fn a_document_from_a_template_maps_roles_and_locks_prefilled_values_into_t
         .await
         .assert(201);
 }
+
+#[tokio::test]
+async fn a_template_can_be_sent_as_multipart_and_documents_from_it_take_no_file() {
+    let app = spawn_app().await;
+    let pdf = sample_pdf("Loan agreement {{plan}}");
+    let mut data = body("Multipart");
+    data.as_object_mut().unwrap().remove("file");
+    let form = reqwest::multipart::Form::new()
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(pdf.clone())
+                .file_name("loan.pdf")
+                .mime_str("application/pdf")
+                .unwrap(),
+        )
+        .text("data", data.to_string());
+    let resp = app
+        .client
+        .post(app.url("/v1/templates"))
+        .bearer_auth(&app.key)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 201);
+    let tpl: Value = resp.json().await.unwrap();
+    use sha2::Digest;
+    assert_eq!(tpl["sha256"], hex::encode(sha2::Sha256::digest(&pdf)));
+    assert_eq!(tpl["fields"].as_array().unwrap().len(), 4);
+    // Without a file part the template is refused; a document from it sends none.
+    let form = reqwest::multipart::Form::new().text("data", data.to_string());
+    let resp = app
+        .client
+        .post(app.url("/v1/templates"))
+        .bearer_auth(&app.key)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 400);
+    let form = reqwest::multipart::Form::new().text(
+        "data",
+        from_template(&tpl, json!({"plan": "Basic"})).to_string(),
+    );
+    let resp = app
+        .client
+        .post(app.url("/v1/documents"))
+        .bearer_auth(&app.key)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 201);
+}
+
+/// A backup copies each template's file and `signet check` verifies its hash: the file is
+/// in the inventory of what the rows refer to, and is still referenced while the template is.
+#[tokio::test]
+async fn a_templates_file_is_in_the_backup_inventory() {
+    let app = spawn_app().await;
+    let tpl = template(&app, "Loan").await;
+    let inventory = app.state.store.inventory().await.unwrap();
+    let file = inventory
+        .files
+        .iter()
+        .find(|f| f.owner == format!("template {}'s file", tpl["id"].as_str().unwrap()))
+        .expect("the template's file");
+    assert_eq!(file.sha256, tpl["sha256"].as_str().unwrap());
+    assert_eq!(file.size, tpl["size"].as_u64());
+    assert!(inventory.owns(&file.key));
+    assert!(
+        app.state
+            .store
+            .person_file_row_exists(&file.key)
+            .await
+            .unwrap()
+    );
+    let key = file.key.clone();
+    delete(
+        &app,
+        &format!("/v1/templates/{}", tpl["id"].as_str().unwrap()),
+    )
+    .await;
+    assert!(!app.state.store.person_file_row_exists(&key).await.unwrap());
+}
