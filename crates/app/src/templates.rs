@@ -256,6 +256,9 @@ pub async fn create(state: &AppState, at: KeyAt<'_>, new: NewTemplate) -> AppRes
         .map_err(|e| AppError::internal(&e))?;
     let stored = async {
         let mut tx = state.store.begin().await?;
+        // The tenant's row, locked on PostgreSQL: two creations at once are counted one
+        // after the other (SQLite has one writer).
+        state.store.tenant_in_tx(&mut tx, &at.tenant.id).await?;
         let limit = state
             .store
             .tenant_limits_in_tx(&mut tx, &at.tenant.id)
@@ -309,21 +312,10 @@ async fn name_in_use(
     name: &str,
     except: Option<&TemplateId>,
 ) -> AppResult<bool> {
-    // Templates per tenant are few (and capped): a page of them is read whole.
-    let mut page = 1;
-    loop {
-        let rows = state
-            .store
-            .list_templates(&at.tenant.id, at.mode, page, 1000)
-            .await?;
-        if rows.iter().any(|t| t.name == name && Some(&t.id) != except) {
-            return Ok(true);
-        }
-        if rows.len() < 1000 {
-            return Ok(false);
-        }
-        page += 1;
-    }
+    Ok(state
+        .store
+        .template_name_taken(&at.tenant.id, at.mode, name, except)
+        .await?)
 }
 
 /// One of the tenant's templates in the key's mode (404 with 88 otherwise).

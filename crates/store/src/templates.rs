@@ -86,6 +86,29 @@ impl Store {
         Ok(u64::try_from(n).unwrap_or(0))
     }
 
+    /// Whether a template of the tenant in this mode other than `except` has `name`.
+    pub async fn template_name_taken(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        name: &str,
+        except: Option<&TemplateId>,
+    ) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT id FROM templates WHERE tenant_id = $1 AND mode = $2 AND name = $3",
+        )
+        .bind(tenant.as_str())
+        .bind(mode.as_str())
+        .bind(name.to_owned())
+        .fetch_optional(&self.read)
+        .await?;
+        Ok(match row {
+            Some(r) => except
+                .is_none_or(|e| r.try_get::<String, _>("id").ok().as_deref() != Some(e.as_str())),
+            None => false,
+        })
+    }
+
     /// Stores a new template in `tx`; a name taken in the tenant and mode is
     /// `Conflict(TEMPLATE_NAME_TAKEN)`.
     pub async fn insert_template(&self, tx: &mut Tx, t: &TemplateRow) -> Result<()> {

@@ -303,7 +303,7 @@ impl utoipa::ToSchema for CreateDocumentParts {
 }
 
 /// Core's refusal of a request: its fields, with seed 001's return code when it names one.
-fn refused(e: signet_core::validate::Invalid) -> AppError {
+pub(crate) fn refused(e: signet_core::validate::Invalid) -> AppError {
     let err = AppError::invalid(e.fields);
     match e.return_code {
         Some(n) => err.with_return_code(n),
@@ -313,7 +313,7 @@ fn refused(e: signet_core::validate::Invalid) -> AppError {
 
 /// A refusal of `fields`: where a field is (95) is 422 `field_position_invalid`, its shape
 /// 400 `invalid_model`.
-fn fields_refused(e: signet_core::validate::Invalid) -> AppError {
+pub(crate) fn fields_refused(e: signet_core::validate::Invalid) -> AppError {
     if e.return_code == Some(form::RETURN_CODE_BAD_POSITION) {
         AppError::refused_fields(ErrorCode::FieldPositionInvalid, e.fields)
     } else {

@@ -2,7 +2,7 @@
 //! and the tenant's template review setting. A document is sent from a template with
 //! `template_id` on `POST /v1/documents` ([`document_from_template`]).
 
-use crate::api::documents::{self, FieldAreaInput, Upload};
+use crate::api::documents::{self, FieldAreaInput, Upload, fields_refused, refused};
 use crate::api::{created, json_ok};
 use crate::auth::Caller;
 use crate::extract::{IdPath, Json, Page, parse_id};
@@ -182,24 +182,6 @@ pub struct TemplateReviewSetting {
     /// a reviewer approves it in the back office; a document from a draft is 422
     /// `template_not_approved` (94). Default `false`.
     pub require_template_review: bool,
-}
-
-/// A refusal of the fields: where a field is (95) is 422 `field_position_invalid`, its shape
-/// 400 `invalid_model`.
-fn fields_refused(e: signet_core::validate::Invalid) -> AppError {
-    if e.return_code == Some(form::RETURN_CODE_BAD_POSITION) {
-        AppError::refused_fields(ErrorCode::FieldPositionInvalid, e.fields)
-    } else {
-        refused(e)
-    }
-}
-
-fn refused(e: signet_core::validate::Invalid) -> AppError {
-    let err = AppError::invalid(e.fields);
-    match e.return_code {
-        Some(n) => err.with_return_code(n),
-        None => err,
-    }
 }
 
 /// The request's fields as core checks them, each role as its index in `roles`.

@@ -679,3 +679,41 @@ async fn a_templates_file_is_in_the_backup_inventory() {
     .await;
     assert!(!app.state.store.person_file_row_exists(&key).await.unwrap());
 }
+
+#[tokio::test]
+async fn templates_created_at_once_stop_exactly_at_the_limit() {
+    let app = spawn_app().await;
+    let tenant = app.state.store.tenant_by_name("default").await.unwrap();
+    let limits = TenantLimits {
+        templates: 3,
+        ..TenantLimits::default()
+    };
+    app.state
+        .store
+        .set_tenant_limits(&tenant.id, &limits, app.state.wall_now())
+        .await
+        .unwrap();
+    let mut set = tokio::task::JoinSet::new();
+    for i in 0..8 {
+        let request = app
+            .client
+            .post(app.url("/v1/templates"))
+            .bearer_auth(&app.key)
+            .json(&body(&format!("T{i}")));
+        set.spawn(async move {
+            let r = request.send().await.unwrap();
+            let status = r.status().as_u16();
+            (status, r.json::<Value>().await.unwrap())
+        });
+    }
+    let replies = set.join_all().await;
+    let created = replies.iter().filter(|(s, _)| *s == 201).count();
+    assert_eq!(created, 3, "{replies:?}");
+    for (status, body) in replies.iter().filter(|(s, _)| *s != 201) {
+        assert_eq!(*status, 403, "{body}");
+        assert_eq!(
+            body["errors"][0]["code"], "template_limit_reached",
+            "{body}"
+        );
+    }
+}
