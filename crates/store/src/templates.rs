@@ -209,6 +209,24 @@ impl Store {
         template_from_row(&row)
     }
 
+    /// Whether the template (in either mode) still points at the file `key`.
+    pub async fn template_file_exists(
+        &self,
+        tenant: &TenantId,
+        id: &TemplateId,
+        key: &str,
+    ) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT 1 FROM templates WHERE id = $1 AND tenant_id = $2 AND file_key = $3",
+        )
+        .bind(id.as_str())
+        .bind(tenant.as_str())
+        .bind(key.to_owned())
+        .fetch_optional(&self.read)
+        .await?;
+        Ok(row.is_some())
+    }
+
     /// A page of the tenant's templates in this mode, newest first.
     pub async fn list_templates(
         &self,

@@ -717,3 +717,57 @@ async fn templates_created_at_once_stop_exactly_at_the_limit() {
         );
     }
 }
+
+/// A changed template's earlier file goes at once; a file no template points at (a request
+/// that failed after storing it) is swept after the grace period, the current one is kept.
+#[tokio::test]
+async fn a_changed_templates_earlier_file_goes_and_orphans_are_swept() {
+    let app = spawn_app().await;
+    let tpl = template(&app, "Loan").await;
+    let id = tpl["id"].as_str().unwrap();
+    let tenant = app.state.store.tenant_by_name("default").await.unwrap();
+    let tid = signet_core::ids::TemplateId::parse(id).unwrap();
+    let key = |app: &TestApp| {
+        let (store, tenant, tid) = (app.state.store.clone(), tenant.id.clone(), tid.clone());
+        async move {
+            store
+                .template(&tenant, Mode::Test, &tid)
+                .await
+                .unwrap()
+                .file_key
+        }
+    };
+    let first = key(&app).await;
+    let changed = app
+        .patch(
+            &format!("/v1/templates/{id}"),
+            json!({"file": b64(&sample_pdf("Loan agreement, second edition {{plan}}"))}),
+        )
+        .await
+        .assert(200)
+        .clone();
+    assert_ne!(changed["sha256"], tpl["sha256"]);
+    let second = key(&app).await;
+    assert_ne!(first, second);
+    assert!(
+        app.state.blobs.get(&first).await.is_err(),
+        "the earlier file is gone"
+    );
+    let orphan = format!("{}/templates/{id}/00000000000000ff.pdf", tenant.id.as_str());
+    app.state.blobs.put(&orphan, b"left over").await.unwrap();
+    let later = app.state.wall_now() + chrono::Duration::hours(25);
+    signet_server::sweeper::sweep(&app.state, later)
+        .await
+        .unwrap();
+    assert!(
+        app.state.blobs.get(&orphan).await.is_err(),
+        "the orphan is swept"
+    );
+    assert!(
+        app.state.blobs.get(&second).await.is_ok(),
+        "the template's file is kept"
+    );
+    app.post("/v1/documents", from_template(&changed, json!({})))
+        .await
+        .assert(201);
+}
