@@ -825,7 +825,7 @@ const TEMPLATE_FILES_TEST: &str = t!(
     "api/templates.rs",
     "an_unreadable_pdf_is_69_and_a_stored_file_gone_is_98"
 );
-const NO_BILLING: &str = "Signet keeps no credit or balance: a tenant's limits (`signet tenant limits`) count signers per document, SMS per month and stored bytes, not money.";
+const NO_BILLING: &str = "Signet keeps no credit or balance: a tenant's limits (`signet tenant limits`) count signers per document, templates, SMS per month and stored bytes, not money.";
 const STORAGE_LIMIT_TEST: &str = t!(
     "api/tenant_limits.rs",
     "an_upload_past_the_tenants_stored_bytes_is_refused_with_112"
@@ -835,7 +835,7 @@ const SMS_LIMIT_TEST: &str = t!(
     "live_sms_codes_over_the_tenants_month_are_refused_with_105"
 );
 const NO_PRODUCTS: &str = "Signet has no per-account signature products (LTV, ECA, DSA): every signature is PAdES B-T, advanced signatures with a certificate of Signet's CA.";
-const FIELD_ERRORS: &str = "A field Signet refuses is 400 `invalid_model` naming it; seed 001's number is added only where it has one for that field's problem (75 too many signers, 92 not base64, 2004/2005/2026 a selfie).";
+const FIELD_ERRORS: &str = "A field Signet refuses is 400 `invalid_model` naming it; seed 001's number is added only where it has one for that field's problem (75 too many signers, 80 a template name, 81 a document number, 92 not base64, 2004/2005/2026 a selfie).";
 const PICTURE_CHECKS_TEST: &str = t!(
     "api/signature_pictures.rs",
     "a_signature_image_that_is_not_a_picture_is_87_and_one_too_large_is_104"
