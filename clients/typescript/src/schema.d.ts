@@ -1894,7 +1894,7 @@ export interface components {
              *     `field_position_invalid` (95). Absent: one signature per signer, placed by Signet.
              */
             fields?: components["schemas"]["FieldInput"][] | null;
-            /** @description The PDF, base64: required in a JSON request. With multipart, send it as the `file` part instead and the rest as the `data` part. */
+            /** @description The PDF, base64: required in a JSON request, unless the document is sent from a template (`template_id`), which brings its own. With multipart, send it as the `file` part instead and the rest as the `data` part. */
             file?: string | null;
             /** @description 1 to 255 characters once trimmed. */
             name: string;

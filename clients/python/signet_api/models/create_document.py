@@ -36,8 +36,9 @@ class CreateDocument:
             Placed by an `area` or an `anchor` text of the PDF; a field off its page, on a page
             the document does not have, overlapping another, or whose anchor is not found is 422
             `field_position_invalid` (95). Absent: one signature per signer, placed by Signet.
-        file (None | str | Unset): The PDF, base64: required in a JSON request. With multipart, send it as the `file`
-            part instead and the rest as the `data` part.
+        file (None | str | Unset): The PDF, base64: required in a JSON request, unless the document is sent from a
+            template (`template_id`), which brings its own. With multipart, send it as the `file` part instead and the rest
+            as the `data` part.
         number (None | str | Unset): Your document number: 1 to 64 letters, digits and `@_,-` (else 400 with return code
             81), unique among your documents in this mode (else 409 `document_number_taken` with 73). `GET
             /v1/documents?number=` finds it.

@@ -108,7 +108,7 @@ fn number_field() -> Object {
 fn pdf_base64_field() -> Object {
     fields::described(
         fields::or_null(fields::base64("application/pdf")),
-        "The PDF, base64: required in a JSON request. With multipart, send it as the `file` part instead and the rest as the `data` part.",
+        "The PDF, base64: required in a JSON request, unless the document is sent from a template (`template_id`), which brings its own. With multipart, send it as the `file` part instead and the rest as the `data` part.",
     )
 }
 
@@ -136,8 +136,8 @@ pub struct SignerInput {
 pub struct CreateDocument {
     #[schema(schema_with = name_field)]
     pub name: String,
-    /// The PDF, base64 (required here). With multipart, send it as the `file` part instead
-    /// and this request as a `data` part.
+    /// The PDF, base64 (required here, unless `template_id` is given). With multipart, send
+    /// it as the `file` part instead and this request as a `data` part.
     #[schema(schema_with = pdf_base64_field)]
     pub file: Option<String>,
     #[schema(schema_with = signers_field)]
