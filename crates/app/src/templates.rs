@@ -403,22 +403,7 @@ pub async fn update(
             return Ok((row, None));
         }
         row.updated_at = now;
-        state
-            .store
-            .update_template(&mut tx, &row)
-            .await
-            .map_err(unless_found)?;
-        emit(
-            state,
-            &mut tx,
-            &at.tenant.id,
-            at.mode,
-            "template.updated",
-            TemplateView::json(&row),
-            now,
-        )
-        .await?;
-        tx.commit().await.map_err(StoreError::from)?;
+        store_change(state, tx, &at, &row).await?;
         Ok((row, Some(before.file_key)))
     }
     .await;
@@ -504,9 +489,20 @@ pub async fn approve(
     row.reviewed_at = Some(now);
     row.reviewed_by = Some(by.to_owned());
     row.updated_at = now;
+    store_change(state, tx, &at, &row).await?;
+    Ok(row)
+}
+
+/// Writes a changed template and its `template.updated` in `tx`, and commits.
+async fn store_change(
+    state: &AppState,
+    mut tx: signet_store::Tx,
+    at: &KeyAt<'_>,
+    row: &TemplateRow,
+) -> AppResult<()> {
     state
         .store
-        .update_template(&mut tx, &row)
+        .update_template(&mut tx, row)
         .await
         .map_err(unless_found)?;
     emit(
@@ -515,12 +511,12 @@ pub async fn approve(
         &at.tenant.id,
         at.mode,
         "template.updated",
-        TemplateView::json(&row),
-        now,
+        TemplateView::json(row),
+        row.updated_at,
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;
-    Ok(row)
+    Ok(())
 }
 
 /// A template a document may be sent from: the tenant's, in this mode (88), approved (94).

@@ -277,23 +277,29 @@ pub struct CreateDocumentParts;
 
 impl utoipa::PartialSchema for CreateDocumentParts {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
-        use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
-        ObjectBuilder::new()
-            .schema_type(SchemaType::new(Type::Object))
-            .property("file", fields::binary("application/pdf"))
-            .required("file")
-            .property(
-                "data",
-                ObjectBuilder::new()
-                    .schema_type(SchemaType::new(Type::String))
-                    .content_media_type("application/json")
-                    .description(Some(
-                        "The request as JSON: `CreateDocument` without `file`.",
-                    )),
-            )
-            .required("data")
-            .into()
+        upload_parts("CreateDocument")
     }
+}
+
+/// The `multipart/form-data` form of an upload: the PDF as the `file` part, and the request
+/// (`json`, a schema's name) without `file` as the `data` part.
+pub(crate) fn upload_parts(json: &str) -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    ObjectBuilder::new()
+        .schema_type(SchemaType::new(Type::Object))
+        .property("file", fields::binary("application/pdf"))
+        .required("file")
+        .property(
+            "data",
+            ObjectBuilder::new()
+                .schema_type(SchemaType::new(Type::String))
+                .content_media_type("application/json")
+                .description(Some(format!(
+                    "The request as JSON: `{json}` without `file`."
+                ))),
+        )
+        .required("data")
+        .into()
 }
 
 impl utoipa::ToSchema for CreateDocumentParts {

@@ -119,22 +119,7 @@ pub struct CreateTemplateParts;
 
 impl utoipa::PartialSchema for CreateTemplateParts {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
-        use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
-        ObjectBuilder::new()
-            .schema_type(SchemaType::new(Type::Object))
-            .property("file", fields::binary("application/pdf"))
-            .required("file")
-            .property(
-                "data",
-                ObjectBuilder::new()
-                    .schema_type(SchemaType::new(Type::String))
-                    .content_media_type("application/json")
-                    .description(Some(
-                        "The request as JSON: `CreateTemplate` without `file`.",
-                    )),
-            )
-            .required("data")
-            .into()
+        documents::upload_parts("CreateTemplate")
     }
 }
 
