@@ -9272,7 +9272,7 @@ export interface operations {
                 };
             };
             415: components["responses"]["unsupported_media_type"];
-            /** @description `field_position_invalid` (Field Position Invalid), `template_file_invalid` (Template File Invalid) */
+            /** @description `field_position_invalid` (Field Position Invalid), `template_file_invalid` (Template File Invalid), `template_failed` (Template Failed) */
             422: {
                 headers: {
                     [name: string]: unknown;

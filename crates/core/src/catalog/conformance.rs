@@ -1189,7 +1189,7 @@ const RETURN_CODES: &[Group] = &[
         K::ReturnCode,
         &["98"],
         made(
-            "`POST /v1/documents` with `template_id` whose stored PDF is gone or no longer passes the installation's PDF limits: 422 `template_failed`",
+            "`POST /v1/documents` with `template_id` whose stored PDF is gone or no longer passes the installation's PDF limits, or `PATCH /v1/templates/{id}` changing roles or fields without a file when the stored one is gone: 422 `template_failed`",
             TEMPLATE_FILES_TEST,
         ),
     ),

@@ -195,7 +195,7 @@ error_codes! {
     },
     TemplateFailed {
         code: "template_failed", status: 422, title: "Template Failed", return_code: [98], retryable: false,
-        description: "POST /v1/documents with template_id: the template's stored PDF can no longer be read or prepared into a document (missing from storage, or refused by the installation's current PDF limits); change the template's file with PATCH /v1/templates/{id}.",
+        description: "POST /v1/documents with template_id: the template's stored PDF can no longer be read or prepared into a document (missing from storage, or refused by the installation's current PDF limits); send the template's file again with PATCH /v1/templates/{id} (which, changing roles or fields without a file, answers the same when the stored file cannot be read).",
     },
     InvalidState {
         code: "invalid_state", status: 422, title: "Invalid State", return_code: [], retryable: false,

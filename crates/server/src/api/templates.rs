@@ -390,7 +390,7 @@ error_responses!(
     /// What `PATCH /v1/templates/{id}` can refuse.
     UpdateErrors = [
         InvalidModel, InvalidJson, FileTooLarge, PayloadTooLarge, FieldPositionInvalid,
-        TemplateNotFound, TemplateNameTaken, TemplateFileInvalid,
+        TemplateNotFound, TemplateNameTaken, TemplateFileInvalid, TemplateFailed,
     ]
 );
 
@@ -426,11 +426,13 @@ pub async fn update(
         };
         let pdf = match &body.file {
             Some(b64) => decode_file(b64)?,
-            None => state
-                .blobs
-                .get(&current.file_key)
-                .await
-                .map_err(|e| AppError::internal(&e))?,
+            None => state.blobs.get(&current.file_key).await.map_err(|e| {
+                tracing::warn!(template = %id.as_str(), error = %e, "a template's file cannot be read");
+                AppError::new(
+                    ErrorCode::TemplateFailed,
+                    "the template's file cannot be read from storage; send file with the change",
+                )
+            })?,
         };
         let new_name = name.clone().unwrap_or_else(|| current.name.clone());
         Some(prepare(&state, new_name, roles, inputs, pdf).await?)

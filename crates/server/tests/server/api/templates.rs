@@ -334,6 +334,22 @@ async fn an_unreadable_pdf_is_69_and_a_stored_file_gone_is_98() {
         .await;
     r.assert_error(422, "template_failed");
     assert_eq!(return_code(&r), 98);
+    // A change that needs the stored file says the same; one that brings a file mends it.
+    let path = format!("/v1/templates/{}", id.as_str());
+    let r = app
+        .patch(&path, json!({"roles": ["Client", "Bank", "Witness"]}))
+        .await;
+    r.assert_error(422, "template_failed");
+    assert_eq!(return_code(&r), 98);
+    app.patch(
+        &path,
+        json!({"file": b64(&sample_pdf("Loan agreement {{plan}}"))}),
+    )
+    .await
+    .assert(200);
+    app.post("/v1/documents", from_template(&tpl, json!({})))
+        .await
+        .assert(201);
 }
 
 #[tokio::test]
