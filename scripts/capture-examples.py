@@ -188,6 +188,22 @@ same_as("reviewSignerSelfie", "getSigner", {"decision": "accept"})
 same_as("unblockSigner", "getSigner")
 call("listPersonDocuments", "GET", f"/v1/persons/{pid}/documents")
 
+TEMPLATE_FIELDS = [
+    {"name": "client_signature", "type": "signature", "role": "Client", "area": area(0.1, 0.8, 0.35, 0.08)},
+    {"name": "bank_signature", "type": "signature", "role": "Bank", "area": area(0.55, 0.8, 0.35, 0.08)},
+    {"name": "plan", "type": "select", "role": "Client", "options": ["Basic", "Premium"], "area": area(0.1, 0.3, 0.3, 0.04)},
+    {"name": "loan_id", "type": "text", "role": "Bank", "area": area(0.1, 0.2, 0.3, 0.04)},
+]
+call("setTemplateReviewSetting", "PUT", "/v1/settings/template_review", {"require_template_review": False})
+call("getTemplateReviewSetting", "GET", "/v1/settings/template_review")
+template = call("createTemplate", "POST", "/v1/templates", {"name": "Loan agreement", "file": base64.b64encode(pdf).decode(), "roles": ["Client", "Bank"], "fields": TEMPLATE_FIELDS})
+tid = template["id"]
+call("getTemplate", "GET", f"/v1/templates/{tid}")
+call("listTemplates", "GET", "/v1/templates", params={"page[size]": 1})
+call("updateTemplate", "PATCH", f"/v1/templates/{tid}", {"name": "Loan agreement 2026"})
+call("createDocument", "POST", "/v1/documents", {"name": "Loan 4711", "template_id": tid, "signers": [{"name": "Ada Lovelace", "email": "ada@example.com", "role": "Client"}, {"name": "Ben Okafor", "email": "ben@bank.example", "role": "Bank"}], "values": {"loan_id": "L-4711"}}, record=False)
+call("deleteTemplate", "DELETE", f"/v1/templates/{tid}")
+
 call("getWebhookEndpoint", "GET", f"/v1/webhooks/{eid}")
 call("listWebhookEndpoints", "GET", "/v1/webhooks")
 call("updateWebhookEndpoint", "PATCH", f"/v1/webhooks/{eid}", {"event_types": ["*"]})

@@ -22,6 +22,7 @@ from signet_api.models import (
     ScreeningHit,
     Signer,
     SignerReminded,
+    Template,
     WebhookEndpointDisabled,
 )
 
@@ -35,6 +36,7 @@ Payload = (
     | Screening
     | ScreeningHit
     | WebhookEndpointDisabled
+    | Template
 )
 
 #: Each event type and the model of its `data`, as the document's `webhooks` section lists
@@ -57,6 +59,9 @@ EVENT_PAYLOADS: dict[str, type[Payload]] = {
     "screening.hit_created": ScreeningHit,
     "screening.hit_decided": ScreeningHit,
     "webhook.endpoint_disabled": WebhookEndpointDisabled,
+    "template.created": Template,
+    "template.updated": Template,
+    "template.deleted": Template,
 }
 
 

@@ -63,5 +63,5 @@ def test_every_example_fits_its_schema_and_every_operation_has_one() -> None:
                 checked.add(name)
     assert not problems, "\n".join(problems)
     every = {op["operationId"] for item in doc["paths"].values() for op in item.values()}
-    # deleteWebhookEndpoint and deleteDocument answer 204 without a body.
-    assert every - checked == BINARY_ONLY | {"deleteWebhookEndpoint", "deleteDocument"}
+    # deleteWebhookEndpoint, deleteDocument and deleteTemplate answer 204 without a body.
+    assert every - checked == BINARY_ONLY | {"deleteWebhookEndpoint", "deleteDocument", "deleteTemplate"}

@@ -316,6 +316,9 @@ export const WEBHOOK_EVENT_TYPES = [
   "screening.hit_created",
   "screening.hit_decided",
   "webhook.endpoint_disabled",
+  "template.created",
+  "template.updated",
+  "template.deleted",
 ] as const satisfies readonly WebhookEventType[];
 
 // Compile-time checks: the list above names every generated event type, and the subscription

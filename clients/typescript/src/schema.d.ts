@@ -971,6 +971,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/settings/template_review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether new and changed templates in the key's mode wait for a reviewer's approval. */
+        get: operations["getTemplateReviewSetting"];
+        /**
+         * Require a reviewer's approval of new and changed templates in the key's mode, or stop
+         *     requiring it (drafts waiting stay drafts until approved).
+         */
+        put: operations["setTemplateReviewSetting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List templates, newest first (`page[number]`, `page[size]`). */
+        get: operations["listTemplates"];
+        put?: never;
+        /**
+         * Create a template.
+         * @description The PDF is checked as a document's (422 `template_file_invalid` with 69 when it cannot be
+         *     read) and the fields are placed on it as a document's are (95). The name is checked (80)
+         *     and unique among your templates in this mode (409 with 70); the tenant keeps at most its
+         *     limit of templates (`signet tenant limits --templates`; 403 with 77 beyond). Where the
+         *     tenant requires review, the template is a `draft` until a reviewer approves it. Raises
+         *     `template.created`.
+         */
+        post: operations["createTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a template. */
+        get: operations["getTemplate"];
+        put?: never;
+        post?: never;
+        /** Delete a template (documents sent from it keep their own copy). Raises `template.deleted`. */
+        delete: operations["deleteTemplate"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a template.
+         * @description Documents already sent from it keep what they have. Raises `template.updated`.
+         */
+        patch: operations["updateTemplate"];
+        trace?: never;
+    };
     "/v1/trust/ca.pem": {
         parameters: {
             query?: never;
@@ -1488,6 +1557,66 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "template.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * template.created
+         * @description A template was created (`POST /v1/templates`); `data` is the template.
+         */
+        post: operations["templateCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "template.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * template.updated
+         * @description A template changed (`PATCH /v1/templates/{id}`) or a reviewer approved it in the back office; `data` is the template as it is now.
+         */
+        post: operations["templateUpdatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "template.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * template.deleted
+         * @description A template was deleted (`DELETE /v1/templates/{id}`); `data` is the template as it was. Documents sent from it keep their own copy.
+         */
+        post: operations["templateDeletedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "screening.completed": {
         parameters: {
             query?: never;
@@ -1765,7 +1894,7 @@ export interface components {
              *     `field_position_invalid` (95). Absent: one signature per signer, placed by Signet.
              */
             fields?: components["schemas"]["FieldInput"][] | null;
-            /** @description The PDF, base64: required in a JSON request. With multipart, send it as the `file` part instead and the rest as the `data` part. */
+            /** @description The PDF, base64: required in a JSON request, unless the document is sent from a template (`template_id`), which brings its own. With multipart, send it as the `file` part instead and the rest as the `data` part. */
             file?: string | null;
             /** @description 1 to 255 characters once trimmed. */
             name: string;
@@ -1784,11 +1913,31 @@ export interface components {
                 person_id?: string | null;
                 /** @description E.164, e.g. `+4915123456789`: a number of its country's plan. */
                 phone?: string | null;
+                /**
+                 * @description With `template_id`: the template's role this signer takes (each role exactly one
+                 *     signer); the template's fields of that role are theirs.
+                 * @example Client
+                 */
+                role?: string | null;
             }[];
             /** @description `parallel` (default) or `sequential`. */
             signing_order?: ("parallel" | "sequential") | null;
             /** @description At most 20, each 1 to 100 characters once trimmed; repeats are dropped. */
             tags?: string[];
+            /**
+             * @description Send the document from this template (`/v1/templates`): its PDF and fields, each
+             *     role's fields given to the signer with that `role`; then `file` and `fields` are not
+             *     given. An unknown template is 404 `template_not_found` (88), a draft awaiting review
+             *     422 `template_not_approved` (94).
+             * @example 5f0c1f2a9d3b4e6f8a7b6c5d4e3f2a1btpl
+             */
+            template_id?: string | null;
+            /**
+             * @description With `template_id`: values to prefill, by field name (`{"plan": "Premium"}`), each
+             *     of its field's type as a field's `value`; a prefilled field is read-only for its
+             *     signer.
+             */
+            values?: Record<string, never> | null;
         };
         CreateDocumentParts: {
             /** @description The request as JSON: `CreateDocument` without `file`. */
@@ -1807,12 +1956,33 @@ export interface components {
             proof_of_address_issued_at?: string | null;
             proof_of_address_type?: ("GAS_BILL" | "ELECTRICITY_BILL" | "WATER_BILL" | "TELEPHONE_BILL" | "INTERNET_BILL" | "BANK_STATEMENT" | "TAX_STATEMENT" | "RESIDENCE_CERTIFICATE" | "OTHER_UTILITY_BILL") | null;
         };
+        /** @description A new template. */
+        CreateTemplate: {
+            /**
+             * @description The fields of every document sent from it, each tied to a role. Placed by an `area`
+             *     or an `anchor` text of the PDF; a field not where it can be is 422
+             *     `field_position_invalid` (95).
+             */
+            fields?: components["schemas"]["TemplateFieldInput"][];
+            /** @description The PDF, base64: required in a JSON request. With multipart, send it as the `file` part instead and the rest as the `data` part. */
+            file?: string | null;
+            /** @description 1 to 100 letters, digits, spaces and `.-_@`, not starting or ending with a space (else 400 `invalid_model` with return code 80); unique among your templates in this mode (else 409 `template_name_taken` with 70). */
+            name: string;
+            /** @description The roles a document's signers take, e.g. `["Client", "Bank"]`: 1 to 20 distinct names of 1 to 100 characters. */
+            roles: string[];
+        };
+        CreateTemplateParts: {
+            /** @description The request as JSON: `CreateTemplate` without `file`. */
+            data: string;
+            /** Format: binary */
+            file: string;
+        };
         /** @description A new subscription. */
         CreateWebhook: {
             /** @description At most 1000 characters. */
             description?: string | null;
             /** @description Event types to receive (the document's `webhooks` lists them), or `["*"]` for all; repeats are dropped. */
-            event_types: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.signer_reminded" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[];
+            event_types: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.signer_reminded" | "document.deleted" | "template.created" | "template.updated" | "template.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[];
             /**
              * Format: uri
              * @description Where deliveries are POSTed: `http` or `https`, no credentials, at most 2048 bytes; private and local addresses are refused when a delivery connects.
@@ -1983,7 +2153,7 @@ export interface components {
              * @description A stable code; see `GET /v1/codes` (kind `error_code`).
              * @enum {string}
              */
-            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "field_position_invalid" | "field_values_invalid" | "signature_image_invalid" | "signature_image_too_large" | "signature_image_missing" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "person_erased" | "webhook_payload_expired" | "rate_limited" | "reminder_too_soon" | "too_many_codes" | "code_limit_reached" | "storage_limit_reached" | "sms_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
+            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "template_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "template_name_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "field_position_invalid" | "field_values_invalid" | "signature_image_invalid" | "signature_image_too_large" | "signature_image_missing" | "template_file_invalid" | "template_not_approved" | "template_failed" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "person_erased" | "webhook_payload_expired" | "rate_limited" | "reminder_too_soon" | "too_many_codes" | "code_limit_reached" | "storage_limit_reached" | "template_limit_reached" | "sms_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
             detail: string;
             /** @description The request id. */
             id: string;
@@ -3052,17 +3222,165 @@ export interface components {
             /** @enum {string} */
             type: "PASSPORT" | "IDCARD";
         };
+        /** @description A document template (also the `data` of the `template.*` events). */
+        Template: {
+            /** Format: date-time */
+            created_at: string;
+            fields: components["schemas"]["TemplateField"][];
+            /** @example 5f0c1f2a9d3b4e6f8a7b6c5d4e3f2a1btpl */
+            id: string;
+            /**
+             * @description 1 to 100 letters, digits, spaces and `.-_@`, unique among the tenant's templates in
+             *     this mode.
+             * @example Loan agreement
+             */
+            name: string;
+            /**
+             * Format: int32
+             * @description The PDF's page count.
+             */
+            pages: number;
+            /**
+             * Format: date-time
+             * @description When a reviewer approved it; `null` for a draft, and where no review was required.
+             */
+            reviewed_at: string | null;
+            /**
+             * @description The roles a document's signers take, each by one signer (`signers[i].role`).
+             * @example [
+             *       "Client",
+             *       "Bank"
+             *     ]
+             */
+            roles: string[];
+            /** @description SHA-256 of the PDF, hex. */
+            sha256: string;
+            /**
+             * Format: int64
+             * @description The PDF's size in bytes.
+             */
+            size: number;
+            /**
+             * @description `approved`: documents may be sent from it; `draft`: it waits for a reviewer's approval (the tenant requires review), and a document from it is 422 `template_not_approved` (94).
+             * @enum {string}
+             */
+            status: "draft" | "approved";
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A field of a template: a document's field naming a `role` instead of a signer. */
+        TemplateField: {
+            /**
+             * @description The text it was placed by, if any.
+             * @example {{client_plan}}
+             */
+            anchor: string | null;
+            /** @description Where it is; for a field placed by an anchor, where the anchor text was found. */
+            area: components["schemas"]["FieldArea"];
+            /**
+             * @description Unique in the template; the PDF's form field of this name, and the key of a
+             *     document's `values`.
+             * @example plan
+             */
+            name: string;
+            /** @description The choices of a `select`; empty for other types. */
+            options: string[];
+            required: boolean;
+            /**
+             * @description One of the template's `roles`: whose field it is.
+             * @example Client
+             */
+            role: string;
+            /** @enum {string} */
+            type: "signature" | "initials" | "name" | "email" | "date" | "text" | "number" | "checkbox" | "select" | "image";
+            /**
+             * @description A value prefilled in the template itself (read-only for every document's signer); `null` for none. A document prefills more with its `values`.
+             * @example Premium
+             */
+            value?: unknown;
+        };
+        /**
+         * @description A field of a template: as a document's `fields`, with the `role` whose signer fills it
+         *     instead of a signer's index.
+         */
+        TemplateFieldInput: {
+            /**
+             * @description A text of the PDF (e.g. `{{client_plan}}`) the field covers; give this or `area`.
+             * @example {{client_plan}}
+             */
+            anchor?: string | null;
+            area?: null | components["schemas"]["FieldAreaInput"];
+            /**
+             * @description 1 to 100 characters, unique in the template: the PDF's form field of this name, and
+             *     the key of a document's `values`.
+             * @example plan
+             */
+            name: string;
+            /**
+             * @description The choices of a `select`: 1 to 100 distinct strings; only for `select`.
+             * @example [
+             *       "Basic",
+             *       "Premium"
+             *     ]
+             */
+            options?: string[] | null;
+            /**
+             * @description Whether the signer must fill it before approving (default `true`).
+             * @example true
+             */
+            required?: boolean | null;
+            /**
+             * @description One of `roles`.
+             * @example Client
+             */
+            role: string;
+            /**
+             * @description `signature` (where the signer's signature goes), `initials`, `name` (the signer's name, filled by Signet), `email`, `date` (the signing date, filled by Signet), `text`, `number`, `checkbox`, `select` (one of `options`), `image` (a PNG or JPEG).
+             * @example select
+             * @enum {string}
+             */
+            type: "signature" | "initials" | "name" | "email" | "date" | "text" | "number" | "checkbox" | "select" | "image";
+            /**
+             * @description A prefilled value, which makes the field read-only for the signer: a string (`text`, `initials`, `email`, `select` — one of `options` —, `image` as base64 PNG or JPEG of at most 1 MB), a number (`number`) or a boolean (`checkbox`). Not for `signature`, `name` and `date`, which Signet fills.
+             * @example Premium
+             */
+            value?: unknown;
+        };
+        /** @description The template's review setting in this mode. */
+        TemplateReviewSetting: {
+            /**
+             * @description Whether a new template, and one whose file, roles or fields change, is a `draft` until
+             *     a reviewer approves it in the back office; a document from a draft is 422
+             *     `template_not_approved` (94). Default `false`.
+             */
+            require_template_review: boolean;
+        };
         /** @description The database does not answer. */
         Unavailable: {
             /** @enum {string} */
             status: "unavailable";
+        };
+        /**
+         * @description Changes to a template; absent (or `null`) members stay as they are. A change of `file`,
+         *     `roles` or `fields` checks the fields again on the (new) file, and puts the template back
+         *     in review where the tenant requires review.
+         */
+        UpdateTemplate: {
+            /** @description The template's fields, all of them (they replace the fields it has). */
+            fields?: components["schemas"]["TemplateFieldInput"][] | null;
+            /** @description The PDF, base64: required in a JSON request. With multipart, send it as the `file` part instead and the rest as the `data` part. */
+            file?: string | null;
+            /** @description 1 to 100 letters, digits, spaces and `.-_@`, not starting or ending with a space (else 400 `invalid_model` with return code 80); unique among your templates in this mode (else 409 `template_name_taken` with 70). */
+            name?: string | null;
+            /** @description The roles a document's signers take, e.g. `["Client", "Bank"]`: 1 to 20 distinct names of 1 to 100 characters. */
+            roles?: string[] | null;
         };
         /** @description Changes to a subscription; absent (or `null`) fields stay as they are. */
         UpdateWebhook: {
             /** @description At most 1000 characters. */
             description?: string | null;
             /** @description Event types to receive (the document's `webhooks` lists them), or `["*"]` for all; repeats are dropped. */
-            event_types?: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.signer_reminded" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[] | null;
+            event_types?: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.signer_reminded" | "document.deleted" | "template.created" | "template.updated" | "template.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[] | null;
             /** @description Enabling a disabled endpoint resumes its pending messages. */
             status?: ("enabled" | "disabled") | null;
             /**
@@ -3115,7 +3433,7 @@ export interface components {
             attempted_at: string;
             error: string | null;
             /** @enum {string} */
-            event_type: "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.signer_reminded" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled";
+            event_type: "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.signer_reminded" | "document.deleted" | "template.created" | "template.updated" | "template.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled";
             id: string;
             /** Format: double */
             latency_ms: number;
@@ -3145,7 +3463,7 @@ export interface components {
             created_at: string;
             description: string | null;
             disabled_reason: string | null;
-            event_types: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.signer_reminded" | "document.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[];
+            event_types: ("*" | "person.created" | "person.updated" | "identification.status_changed" | "signature.status_changed" | "document.created" | "document.signer_signed" | "document.signer_rejected" | "document.rejected" | "document.blocked" | "document.expired" | "document.finished" | "document.signer_reminded" | "document.deleted" | "template.created" | "template.updated" | "template.deleted" | "screening.completed" | "screening.hit_created" | "screening.hit_decided" | "webhook.endpoint_disabled")[];
             id: string;
             /** @description `whsec_…`: in the answers to creation and rotation only. */
             secret?: string | null;
@@ -3340,6 +3658,39 @@ export interface components {
         };
         /** @description `storage_limit_reached` (Storage Limit Reached) */
         storage_limit_reached: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    errors?: unknown;
+                } & components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description `template_limit_reached` (Template Limit Reached) */
+        template_limit_reached: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    errors?: unknown;
+                } & components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description `template_name_taken` (Template Name Taken) */
+        template_name_taken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    errors?: unknown;
+                } & components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description `template_not_found` (Template Not Found) */
+        template_not_found: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4041,6 +4392,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["storage_limit_reached"];
+            404: components["responses"]["template_not_found"];
             408: components["responses"]["request_timeout"];
             /** @description `document_number_taken` (Document Number Taken), `idempotency_key_in_progress` (Request In Progress) */
             409: {
@@ -4065,7 +4417,7 @@ export interface operations {
                 };
             };
             415: components["responses"]["unsupported_media_type"];
-            /** @description `not_a_pdf` (Not a PDF), `pdf_encrypted` (PDF Encrypted), `pdf_over_limit` (PDF Over Limit), `pdf_invalid` (PDF Invalid), `provider_not_configured` (Provider Not Configured), `field_position_invalid` (Field Position Invalid), `idempotency_key_reused` (Idempotency Key Reused) */
+            /** @description `not_a_pdf` (Not a PDF), `pdf_encrypted` (PDF Encrypted), `pdf_over_limit` (PDF Over Limit), `pdf_invalid` (PDF Invalid), `provider_not_configured` (Provider Not Configured), `field_position_invalid` (Field Position Invalid), `template_not_approved` (Template Not Approved), `template_failed` (Template Failed), `idempotency_key_reused` (Idempotency Key Reused) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8331,6 +8683,609 @@ export interface operations {
             500: components["responses"]["internal_error"];
         };
     };
+    getTemplateReviewSetting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The setting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "require_template_review": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TemplateReviewSetting"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            408: components["responses"]["request_timeout"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    setTemplateReviewSetting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "require_template_review": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["TemplateReviewSetting"];
+            };
+        };
+        responses: {
+            /** @description The setting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "require_template_review": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TemplateReviewSetting"];
+                };
+            };
+            /** @description `invalid_model` (Invalid Model), `invalid_json` (Invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            408: components["responses"]["request_timeout"];
+            413: components["responses"]["payload_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: {
+                "page[number]"?: number;
+                /** @description 1 to 1000, default 10 */
+                "page[size]"?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Templates, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "929781b64bdb8726cfbfbc46fff85a2etpl",
+                     *         "name": "Loan agreement",
+                     *         "status": "approved",
+                     *         "roles": [
+                     *           "Client",
+                     *           "Bank"
+                     *         ],
+                     *         "fields": [
+                     *           {
+                     *             "name": "client_signature",
+                     *             "type": "signature",
+                     *             "role": "Client",
+                     *             "required": true,
+                     *             "area": {
+                     *               "page": 1,
+                     *               "x": 0.1,
+                     *               "y": 0.8,
+                     *               "w": 0.35,
+                     *               "h": 0.08
+                     *             },
+                     *             "anchor": null,
+                     *             "options": [],
+                     *             "value": null
+                     *           },
+                     *           {
+                     *             "name": "bank_signature",
+                     *             "type": "signature",
+                     *             "role": "Bank",
+                     *             "required": true,
+                     *             "area": {
+                     *               "page": 1,
+                     *               "x": 0.55,
+                     *               "y": 0.8,
+                     *               "w": 0.35,
+                     *               "h": 0.08
+                     *             },
+                     *             "anchor": null,
+                     *             "options": [],
+                     *             "value": null
+                     *           }
+                     *         ],
+                     *         "pages": 1,
+                     *         "size": 686,
+                     *         "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
+                     *         "created_at": "2026-12-07T08:22:17.163Z",
+                     *         "updated_at": "2026-12-07T08:22:17.163Z",
+                     *         "reviewed_at": null
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Template"][];
+                };
+            };
+            400: components["responses"]["invalid_model"];
+            401: components["responses"]["unauthorized"];
+            408: components["responses"]["request_timeout"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    createTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the first response is stored and a retry with the same key and body gets it back (with `Idempotent-Replayed: true`); the same key with another body is `idempotency_key_reused`, one still being processed `idempotency_key_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Loan agreement",
+                 *       "file": "JVBERi0xLjcKJeLjz9MKMSAwIG9iago8PCAvVHlwZSAvQ2F0YWxvZyAvUGFnZXMgMiAwIFIgPj4KZW5kb2JqCjIgMCBvYmoKPDwgL1R5cGUgL1BhZ2VzIC9LaWRzIFszIDAgUl0gL0NvdW50IDEgPj4KZW5kb2JqCjMgMCBvYmoKPDwgL1R5cGUgL1BhZ2UgL1BhcmVudCAyIDAgUiAvTWVkaWFCb3ggWzAgMCA1OTUgODQyXSAvUmVzb3VyY2VzIDw8IC9Gb250IDw8IC9GMSA0IDAgUiA+PiA+PiAvQ29udGVudHMgNSAwIFIgPj4KZW5kb2JqCjQgMCBvYmoKPDwgL1R5cGUgL0ZvbnQgL1N1YnR5cGUgL1R5cGUxIC9CYXNlRm9udCAvSGVsdmV0aWNhID4+CmVuZG9iago1IDAgb2JqCjw8IC9MZW5ndGggNjAgPj4Kc3RyZWFtCkJUIC9GMSAxOCBUZiA3MiA3MjAgVGQgKFNpZ25ldCB0ZXN0IGFncmVlbWVudCwgcGFnZSAxKSBUaiBFVAplbmRzdHJlYW0KZW5kb2JqCnhyZWYKMCA2CjAwMDAwMDAwMDAgNjU1MzUgZiAKMDAwMDAwMDAxNSAwMDAwMCBuIAowMDAwMDAwMDY0IDAwMDAwIG4gCjAwMDAwMDAxMjEgMDAwMDAgbiAKMDAwMDAwMDI0NyAwMDAwMCBuIAowMDAwMDAwMzE3IDAwMDAwIG4gCnRyYWlsZXIKPDwgL1NpemUgNiAvUm9vdCAxIDAgUiAvSUQgWzwwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZj4gPDAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVmPl0gPj4Kc3RhcnR4cmVmCjQyNwolJUVPRgo=",
+                 *       "roles": [
+                 *         "Client",
+                 *         "Bank"
+                 *       ],
+                 *       "fields": [
+                 *         {
+                 *           "name": "client_signature",
+                 *           "type": "signature",
+                 *           "role": "Client",
+                 *           "area": {
+                 *             "page": 1,
+                 *             "x": 0.1,
+                 *             "y": 0.8,
+                 *             "w": 0.35,
+                 *             "h": 0.08
+                 *           }
+                 *         },
+                 *         {
+                 *           "name": "bank_signature",
+                 *           "type": "signature",
+                 *           "role": "Bank",
+                 *           "area": {
+                 *             "page": 1,
+                 *             "x": 0.55,
+                 *             "y": 0.8,
+                 *             "w": 0.35,
+                 *             "h": 0.08
+                 *           }
+                 *         },
+                 *         {
+                 *           "name": "plan",
+                 *           "type": "select",
+                 *           "role": "Client",
+                 *           "options": [
+                 *             "Basic",
+                 *             "Premium"
+                 *           ],
+                 *           "area": {
+                 *             "page": 1,
+                 *             "x": 0.1,
+                 *             "y": 0.3,
+                 *             "w": 0.3,
+                 *             "h": 0.04
+                 *           }
+                 *         },
+                 *         {
+                 *           "name": "loan_id",
+                 *           "type": "text",
+                 *           "role": "Bank",
+                 *           "area": {
+                 *             "page": 1,
+                 *             "x": 0.1,
+                 *             "y": 0.2,
+                 *             "w": 0.3,
+                 *             "h": 0.04
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateTemplate"];
+                "multipart/form-data": components["schemas"]["CreateTemplateParts"];
+            };
+        };
+        responses: {
+            /** @description The template */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "929781b64bdb8726cfbfbc46fff85a2etpl",
+                     *       "name": "Loan agreement",
+                     *       "status": "approved",
+                     *       "roles": [
+                     *         "Client",
+                     *         "Bank"
+                     *       ],
+                     *       "fields": [
+                     *         {
+                     *           "name": "client_signature",
+                     *           "type": "signature",
+                     *           "role": "Client",
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.1,
+                     *             "y": 0.8,
+                     *             "w": 0.35,
+                     *             "h": 0.08
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": null
+                     *         },
+                     *         {
+                     *           "name": "bank_signature",
+                     *           "type": "signature",
+                     *           "role": "Bank",
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.55,
+                     *             "y": 0.8,
+                     *             "w": 0.35,
+                     *             "h": 0.08
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": null
+                     *         }
+                     *       ],
+                     *       "pages": 1,
+                     *       "size": 686,
+                     *       "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
+                     *       "created_at": "2026-12-07T08:22:17.163Z",
+                     *       "updated_at": "2026-12-07T08:22:17.163Z",
+                     *       "reviewed_at": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            /** @description `invalid_model` (Invalid Model), `invalid_json` (Invalid JSON), `invalid_multipart` (Invalid Multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["template_limit_reached"];
+            408: components["responses"]["request_timeout"];
+            /** @description `template_name_taken` (Template Name Taken), `idempotency_key_in_progress` (Request In Progress) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `file_too_large` (File Too Large), `payload_too_large` (Payload Too Large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            415: components["responses"]["unsupported_media_type"];
+            /** @description `field_position_invalid` (Field Position Invalid), `template_file_invalid` (Template File Invalid), `idempotency_key_reused` (Idempotency Key Reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["internal_error"];
+        };
+    };
+    getTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "929781b64bdb8726cfbfbc46fff85a2etpl",
+                     *       "name": "Loan agreement",
+                     *       "status": "approved",
+                     *       "roles": [
+                     *         "Client",
+                     *         "Bank"
+                     *       ],
+                     *       "fields": [
+                     *         {
+                     *           "name": "client_signature",
+                     *           "type": "signature",
+                     *           "role": "Client",
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.1,
+                     *             "y": 0.8,
+                     *             "w": 0.35,
+                     *             "h": 0.08
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": null
+                     *         },
+                     *         {
+                     *           "name": "bank_signature",
+                     *           "type": "signature",
+                     *           "role": "Bank",
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.55,
+                     *             "y": 0.8,
+                     *             "w": 0.35,
+                     *             "h": 0.08
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": null
+                     *         }
+                     *       ],
+                     *       "pages": 1,
+                     *       "size": 686,
+                     *       "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
+                     *       "created_at": "2026-12-07T08:22:17.163Z",
+                     *       "updated_at": "2026-12-07T08:22:17.163Z",
+                     *       "reviewed_at": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            /** @description `template_not_found` (Template Not Found), `not_found` (Not Found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            408: components["responses"]["request_timeout"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    deleteTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["unauthorized"];
+            /** @description `template_not_found` (Template Not Found), `not_found` (Not Found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            408: components["responses"]["request_timeout"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    updateTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Loan agreement 2026"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateTemplate"];
+            };
+        };
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "929781b64bdb8726cfbfbc46fff85a2etpl",
+                     *       "name": "Loan agreement 2026",
+                     *       "status": "approved",
+                     *       "roles": [
+                     *         "Client",
+                     *         "Bank"
+                     *       ],
+                     *       "fields": [
+                     *         {
+                     *           "name": "client_signature",
+                     *           "type": "signature",
+                     *           "role": "Client",
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.1,
+                     *             "y": 0.8,
+                     *             "w": 0.35,
+                     *             "h": 0.08
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": null
+                     *         },
+                     *         {
+                     *           "name": "bank_signature",
+                     *           "type": "signature",
+                     *           "role": "Bank",
+                     *           "required": true,
+                     *           "area": {
+                     *             "page": 1,
+                     *             "x": 0.55,
+                     *             "y": 0.8,
+                     *             "w": 0.35,
+                     *             "h": 0.08
+                     *           },
+                     *           "anchor": null,
+                     *           "options": [],
+                     *           "value": null
+                     *         }
+                     *       ],
+                     *       "pages": 1,
+                     *       "size": 686,
+                     *       "sha256": "4a4b564af4ec51f7a47a4c1a5a1f452d7085abea2778dcd21645f021399111f6",
+                     *       "created_at": "2026-12-07T08:22:17.163Z",
+                     *       "updated_at": "2026-12-07T08:22:17.169Z",
+                     *       "reviewed_at": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            /** @description `invalid_model` (Invalid Model), `invalid_json` (Invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            /** @description `template_not_found` (Template Not Found), `not_found` (Not Found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            408: components["responses"]["request_timeout"];
+            409: components["responses"]["template_name_taken"];
+            /** @description `file_too_large` (File Too Large), `payload_too_large` (Payload Too Large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            415: components["responses"]["unsupported_media_type"];
+            /** @description `field_position_invalid` (Field Position Invalid), `template_file_invalid` (Template File Invalid), `template_failed` (Template Failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors?: unknown;
+                    } & components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["internal_error"];
+        };
+    };
     getCaCertificate: {
         parameters: {
             query?: never;
@@ -9801,6 +10756,168 @@ export interface operations {
                      */
                     created_at: string;
                     data: components["schemas"]["DocumentDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once and `webhook.endpoint_disabled` is raised. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Delivered: any 2xx ends the message's schedule. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer in time, is tried again: after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (±20 %, later if `Retry-After` asks, at most a day); an endpoint whose every attempt failed for five days is disabled. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    templateCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every attempt, so a receiver can drop a repeat. */
+                "webhook-id": string;
+                /** @description Unix seconds (wall clock) of this attempt; refuse one far from your own clock. */
+                "webhook-timestamp": number;
+                /** @description Space-separated `v1,<base64>` HMAC-SHA256 signatures of `{webhook-id}.{webhook-timestamp}.{body}` under the endpoint's `whsec_` secret; for 24 hours after a rotation, one per secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The event id (also `webhook-id`). */
+                    id: string;
+                    /** @constant */
+                    type: "template.created";
+                    /**
+                     * Format: date-time
+                     * @description When the event happened, on the tenant clock.
+                     */
+                    created_at: string;
+                    data: components["schemas"]["Template"];
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once and `webhook.endpoint_disabled` is raised. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Delivered: any 2xx ends the message's schedule. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer in time, is tried again: after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (±20 %, later if `Retry-After` asks, at most a day); an endpoint whose every attempt failed for five days is disabled. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    templateUpdatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every attempt, so a receiver can drop a repeat. */
+                "webhook-id": string;
+                /** @description Unix seconds (wall clock) of this attempt; refuse one far from your own clock. */
+                "webhook-timestamp": number;
+                /** @description Space-separated `v1,<base64>` HMAC-SHA256 signatures of `{webhook-id}.{webhook-timestamp}.{body}` under the endpoint's `whsec_` secret; for 24 hours after a rotation, one per secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The event id (also `webhook-id`). */
+                    id: string;
+                    /** @constant */
+                    type: "template.updated";
+                    /**
+                     * Format: date-time
+                     * @description When the event happened, on the tenant clock.
+                     */
+                    created_at: string;
+                    data: components["schemas"]["Template"];
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once and `webhook.endpoint_disabled` is raised. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Delivered: any 2xx ends the message's schedule. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer in time, is tried again: after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (±20 %, later if `Retry-After` asks, at most a day); an endpoint whose every attempt failed for five days is disabled. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    templateDeletedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every attempt, so a receiver can drop a repeat. */
+                "webhook-id": string;
+                /** @description Unix seconds (wall clock) of this attempt; refuse one far from your own clock. */
+                "webhook-timestamp": number;
+                /** @description Space-separated `v1,<base64>` HMAC-SHA256 signatures of `{webhook-id}.{webhook-timestamp}.{body}` under the endpoint's `whsec_` secret; for 24 hours after a rotation, one per secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The event id (also `webhook-id`). */
+                    id: string;
+                    /** @constant */
+                    type: "template.deleted";
+                    /**
+                     * Format: date-time
+                     * @description When the event happened, on the tenant clock.
+                     */
+                    created_at: string;
+                    data: components["schemas"]["Template"];
                 };
             };
         };

@@ -41,6 +41,7 @@ pub mod signers;
 pub mod signing;
 pub mod state;
 pub mod sweeper;
+pub mod templates;
 pub mod trust;
 pub mod tsa;
 pub mod views;

@@ -8,6 +8,8 @@
 //! - `TENANT/documents/DOCUMENT/…` (every revision, selfies, renderings) belongs to the
 //!   document and is kept while the document's row exists;
 //! - `TENANT/FILE` is a person's file, kept while its `person_documents` row points at it;
+//! - `TENANT/templates/TEMPLATE/…` is a template's file, kept while the template's row
+//!   points at it (a changed template's earlier file goes);
 //! - a `*.partial` file is a local write that never finished;
 //! - any other key is not Signet's to judge and is never deleted.
 //!
@@ -15,7 +17,7 @@
 //! commit is safe. The walk runs in one process at a time (`periodic_tasks`).
 
 use crate::state::AppState;
-use signet_core::ids::{DocumentId, PersonDocumentId, TenantId};
+use signet_core::ids::{DocumentId, PersonDocumentId, TemplateId, TenantId};
 use signet_core::time::Timestamp;
 use signet_store::StoreError;
 use std::time::Duration;
@@ -41,6 +43,7 @@ pub struct SweepReport {
 enum Owner {
     Document(TenantId, DocumentId),
     PersonFile(TenantId, PersonDocumentId),
+    TemplateFile(TenantId, TemplateId),
     Unfinished,
     Unknown,
 }
@@ -54,6 +57,12 @@ fn owner(key: &str) -> Owner {
         [tenant, "documents", document, _, ..] => {
             match (TenantId::parse(tenant), DocumentId::parse(document)) {
                 (Some(t), Some(d)) => Owner::Document(t, d),
+                _ => Owner::Unknown,
+            }
+        }
+        [tenant, "templates", template, _] => {
+            match (TenantId::parse(tenant), TemplateId::parse(template)) {
+                (Some(t), Some(id)) => Owner::TemplateFile(t, id),
                 _ => Owner::Unknown,
             }
         }
@@ -105,6 +114,12 @@ pub async fn sweep(state: &AppState, now: Timestamp) -> Result<SweepReport, Stor
                     !state
                         .store
                         .person_document_exists(&tenant, &id, &blob.key)
+                        .await?
+                }
+                Owner::TemplateFile(tenant, id) => {
+                    !state
+                        .store
+                        .template_file_exists(&tenant, &id, &blob.key)
                         .await?
                 }
             };
@@ -172,6 +187,14 @@ mod tests {
             owner(&format!("{ts}/{fs}")),
             Owner::PersonFile(t.clone(), f)
         );
+        let p = TemplateId::from_random([4; 16]);
+        assert_eq!(
+            owner(&format!(
+                "{ts}/templates/{}/0123456789abcdef.pdf",
+                p.as_str()
+            )),
+            Owner::TemplateFile(t.clone(), p.clone())
+        );
         assert_eq!(
             owner(&format!("{ts}/documents/{ds}/original.partial")),
             Owner::Unfinished
@@ -179,6 +202,7 @@ mod tests {
         for other in [
             format!("{ts}/documents/{ds}"),
             format!("{ts}/templates/x.pdf"),
+            format!("{ts}/templates/{ds}/x.pdf"),
             format!("{ts}/{ds}"),
             "backups/manifest.json".to_owned(),
             "x".to_owned(),

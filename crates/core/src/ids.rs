@@ -162,3 +162,7 @@ typed_id!(
     /// One signer of a document.
     SignerId, "sig"
 );
+typed_id!(
+    /// A document template: a PDF with its roles and fields, to send documents from.
+    TemplateId, "tpl"
+);

@@ -13,6 +13,7 @@ pub mod mrz;
 pub mod person;
 pub mod screening;
 pub mod signing;
+pub mod template;
 pub mod tenant;
 pub mod time;
 pub mod validate;

@@ -540,6 +540,8 @@ fn view_schemas() -> Vec<(String, RefOr<Schema>)> {
     view::<views::ResendView>(&mut out);
     view::<views::RecoverView>(&mut out);
     view::<views::EndpointDisabledView>(&mut out);
+    view::<signet_app::templates::TemplateView>(&mut out);
+    view::<signet_app::templates::TemplateFieldView>(&mut out);
     view::<views::CodeView>(&mut out);
     view::<views::HealthView>(&mut out);
     view::<views::ReadyView>(&mut out);
@@ -560,7 +562,7 @@ fn view_schemas() -> Vec<(String, RefOr<Schema>)> {
 #[openapi(
     info(title = "Signet API", description = "Self-hosted regulated onboarding: identification (KYC), screening (AML) and electronic signatures. Authenticate with `Authorization: Bearer sk_test_…` or `sk_live_…`. Errors use the shape `{\"errors\":[{id,status,code,title,detail,source}]}`; each response names the codes it can carry, and `GET /v1/codes` lists every code. Events are delivered as webhooks (see `webhooks`), signed per Standard Webhooks."),
     components(schemas(signet_app::error::ErrorBody, signet_app::error::ErrorObject, signet_app::error::ErrorSource)),
-    tags((name = "persons"), (name = "identifications"), (name = "sandbox"), (name = "documents"), (name = "signers"), (name = "screening"), (name = "webhooks"), (name = "codes"), (name = "trust"), (name = "operations")),
+    tags((name = "persons"), (name = "identifications"), (name = "sandbox"), (name = "documents"), (name = "templates"), (name = "signers"), (name = "screening"), (name = "webhooks"), (name = "codes"), (name = "trust"), (name = "operations")),
     modifiers(&Security)
 )]
 pub struct ApiDoc;

@@ -112,7 +112,7 @@ impl Store {
     }
 
     /// Every document and every file a row refers to: each document's original and its file
-    /// as signed so far, each signer's selfie, each person's file.
+    /// as signed so far, each signer's selfie, each person's file, each template's file.
     pub async fn inventory(&self) -> Result<Inventory> {
         let mut inventory = Inventory::default();
         let mut after = String::new();
@@ -209,6 +209,30 @@ impl Store {
                 });
             }
         }
+        let mut after = String::new();
+        loop {
+            let rows = sqlx::query(
+                "SELECT id, tenant_id, size, sha256, file_key FROM templates WHERE id > $1 ORDER BY id LIMIT $2",
+            )
+            .bind(after.clone())
+            .bind(PAGE)
+            .fetch_all(&self.read)
+            .await?;
+            let Some(last) = rows.last() else { break };
+            after = last.try_get("id")?;
+            for row in &rows {
+                let id: String = row.try_get("id")?;
+                let size: i64 = row.try_get("size")?;
+                inventory.files.push(FileReference {
+                    key: row.try_get("file_key")?,
+                    sha256: row.try_get("sha256")?,
+                    size: u64::try_from(size).ok(),
+                    owner: format!("template {id}'s file"),
+                    tenant_id: row.try_get("tenant_id")?,
+                    document_id: None,
+                });
+            }
+        }
         Ok(inventory)
     }
 
@@ -233,12 +257,15 @@ impl Store {
         Ok(row.is_some())
     }
 
-    /// Whether a person's file row still points at `key`.
+    /// Whether a person's file row, or a template, still points at `key`.
     pub async fn person_file_row_exists(&self, key: &str) -> Result<bool> {
-        let row = sqlx::query("SELECT 1 FROM person_documents WHERE blob_key = $1")
-            .bind(key.to_owned())
-            .fetch_optional(&self.read)
-            .await?;
+        let row = sqlx::query(
+            "SELECT 1 FROM person_documents WHERE blob_key = $1 \
+             UNION ALL SELECT 1 FROM templates WHERE file_key = $1",
+        )
+        .bind(key.to_owned())
+        .fetch_optional(&self.read)
+        .await?;
         Ok(row.is_some())
     }
 

@@ -218,6 +218,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0025_retention.sql"),
         postgres: include_str!("../migrations/postgres/0025_retention.sql"),
     },
+    Migration {
+        version: 26,
+        name: "templates",
+        sqlite: include_str!("../migrations/sqlite/0026_templates.sql"),
+        postgres: include_str!("../migrations/postgres/0026_templates.sql"),
+    },
 ];
 
 impl Store {

@@ -33,6 +33,7 @@ pub mod retention;
 mod s3;
 mod screening;
 mod sealed;
+mod templates;
 mod tenants;
 mod webhooks;
 mod writer;
@@ -59,6 +60,7 @@ pub use screening::{
     QueuedHit, ScreeningEntryRow, ScreeningHitRow, ScreeningListRow, ScreeningRow,
 };
 pub use sealed::{Sealer, token_digest};
+pub use templates::{QueuedTemplate, TEMPLATE_NAME_TAKEN, TemplateRow};
 pub use tenants::{ApiKeyRow, Mode, Tenant, TenantLimits};
 pub use webhooks::{
     ALL_EVENT_TYPES, ClaimedMessage, DeliveryAttemptRow, MessageSettlement, Resend,

@@ -23,12 +23,15 @@ from .create_document_parts import CreateDocumentParts
 from .create_document_signature_level import CreateDocumentSignatureLevel
 from .create_document_signers_item import CreateDocumentSignersItem
 from .create_document_signing_order import CreateDocumentSigningOrder
+from .create_document_values_type_0 import CreateDocumentValuesType0
 from .create_identification import CreateIdentification
 from .create_identification_language import CreateIdentificationLanguage
 from .create_identification_method import CreateIdentificationMethod
 from .create_identification_proof_of_address_type import (
     CreateIdentificationProofOfAddressType,
 )
+from .create_template import CreateTemplate
+from .create_template_parts import CreateTemplateParts
 from .create_webhook import CreateWebhook
 from .create_webhook_event_types_item import CreateWebhookEventTypesItem
 from .decision_request import DecisionRequest
@@ -160,8 +163,16 @@ from .signer_reminded import SignerReminded
 from .signer_status import SignerStatus
 from .supported_document import SupportedDocument
 from .supported_document_type import SupportedDocumentType
+from .template import Template
+from .template_field import TemplateField
+from .template_field_input import TemplateFieldInput
+from .template_field_input_type import TemplateFieldInputType
+from .template_field_type import TemplateFieldType
+from .template_review_setting import TemplateReviewSetting
+from .template_status import TemplateStatus
 from .unavailable import Unavailable
 from .unavailable_status import UnavailableStatus
+from .update_template import UpdateTemplate
 from .update_webhook import UpdateWebhook
 from .update_webhook_event_types_type_0_item import UpdateWebhookEventTypesType0Item
 from .update_webhook_status import UpdateWebhookStatus
@@ -206,10 +217,13 @@ __all__ = (
     "CreateDocumentSignatureLevel",
     "CreateDocumentSignersItem",
     "CreateDocumentSigningOrder",
+    "CreateDocumentValuesType0",
     "CreateIdentification",
     "CreateIdentificationLanguage",
     "CreateIdentificationMethod",
     "CreateIdentificationProofOfAddressType",
+    "CreateTemplate",
+    "CreateTemplateParts",
     "CreateWebhook",
     "CreateWebhookEventTypesItem",
     "DecisionRequest",
@@ -331,8 +345,16 @@ __all__ = (
     "SignerStatus",
     "SupportedDocument",
     "SupportedDocumentType",
+    "Template",
+    "TemplateField",
+    "TemplateFieldInput",
+    "TemplateFieldInputType",
+    "TemplateFieldType",
+    "TemplateReviewSetting",
+    "TemplateStatus",
     "Unavailable",
     "UnavailableStatus",
+    "UpdateTemplate",
     "UpdateWebhook",
     "UpdateWebhookEventTypesType0Item",
     "UpdateWebhookStatus",

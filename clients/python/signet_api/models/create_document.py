@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.create_document_signers_item import CreateDocumentSignersItem
+    from ..models.create_document_values_type_0 import CreateDocumentValuesType0
     from ..models.field_input import FieldInput
     from ..models.reminders_input import RemindersInput
 
@@ -35,8 +36,9 @@ class CreateDocument:
             Placed by an `area` or an `anchor` text of the PDF; a field off its page, on a page
             the document does not have, overlapping another, or whose anchor is not found is 422
             `field_position_invalid` (95). Absent: one signature per signer, placed by Signet.
-        file (None | str | Unset): The PDF, base64: required in a JSON request. With multipart, send it as the `file`
-            part instead and the rest as the `data` part.
+        file (None | str | Unset): The PDF, base64: required in a JSON request, unless the document is sent from a
+            template (`template_id`), which brings its own. With multipart, send it as the `file` part instead and the rest
+            as the `data` part.
         number (None | str | Unset): Your document number: 1 to 64 letters, digits and `@_,-` (else 400 with return code
             81), unique among your documents in this mode (else 409 `document_number_taken` with 73). `GET
             /v1/documents?number=` finds it.
@@ -44,6 +46,15 @@ class CreateDocument:
         signature_level (CreateDocumentSignatureLevel | None | Unset): `simple` (default) or `advanced`.
         signing_order (CreateDocumentSigningOrder | None | Unset): `parallel` (default) or `sequential`.
         tags (list[str] | Unset): At most 20, each 1 to 100 characters once trimmed; repeats are dropped.
+        template_id (None | str | Unset): Send the document from this template (`/v1/templates`): its PDF and fields,
+            each
+            role's fields given to the signer with that `role`; then `file` and `fields` are not
+            given. An unknown template is 404 `template_not_found` (88), a draft awaiting review
+            422 `template_not_approved` (94). Example: 5f0c1f2a9d3b4e6f8a7b6c5d4e3f2a1btpl.
+        values (CreateDocumentValuesType0 | None | Unset): With `template_id`: values to prefill, by field name
+            (`{"plan": "Premium"}`), each
+            of its field's type as a field's `value`; a prefilled field is read-only for its
+            signer.
     """
 
     name: str
@@ -57,8 +68,11 @@ class CreateDocument:
     signature_level: CreateDocumentSignatureLevel | None | Unset = UNSET
     signing_order: CreateDocumentSigningOrder | None | Unset = UNSET
     tags: list[str] | Unset = UNSET
+    template_id: None | str | Unset = UNSET
+    values: CreateDocumentValuesType0 | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.create_document_values_type_0 import CreateDocumentValuesType0
         from ..models.reminders_input import RemindersInput
 
         name = self.name
@@ -132,6 +146,20 @@ class CreateDocument:
         if not isinstance(self.tags, Unset):
             tags = self.tags
 
+        template_id: None | str | Unset
+        if isinstance(self.template_id, Unset):
+            template_id = UNSET
+        else:
+            template_id = self.template_id
+
+        values: dict[str, Any] | None | Unset
+        if isinstance(self.values, Unset):
+            values = UNSET
+        elif isinstance(self.values, CreateDocumentValuesType0):
+            values = self.values.to_dict()
+        else:
+            values = self.values
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -158,12 +186,17 @@ class CreateDocument:
             field_dict["signing_order"] = signing_order
         if tags is not UNSET:
             field_dict["tags"] = tags
+        if template_id is not UNSET:
+            field_dict["template_id"] = template_id
+        if values is not UNSET:
+            field_dict["values"] = values
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.create_document_signers_item import CreateDocumentSignersItem
+        from ..models.create_document_values_type_0 import CreateDocumentValuesType0
         from ..models.field_input import FieldInput
         from ..models.reminders_input import RemindersInput
 
@@ -293,6 +326,32 @@ class CreateDocument:
 
         tags = cast(list[str], d.pop("tags", UNSET))
 
+        def _parse_template_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        template_id = _parse_template_id(d.pop("template_id", UNSET))
+
+        def _parse_values(data: object) -> CreateDocumentValuesType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                values_type_0 = CreateDocumentValuesType0.from_dict(data)
+
+                return values_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CreateDocumentValuesType0 | None | Unset, data)
+
+        values = _parse_values(d.pop("values", UNSET))
+
         create_document = cls(
             name=name,
             signers=signers,
@@ -305,6 +364,8 @@ class CreateDocument:
             signature_level=signature_level,
             signing_order=signing_order,
             tags=tags,
+            template_id=template_id,
+            values=values,
         )
 
         return create_document

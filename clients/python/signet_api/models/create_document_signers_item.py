@@ -18,12 +18,15 @@ class CreateDocumentSignersItem:
         email (None | str | Unset): An email or a phone is required, to send the one-time code.
         person_id (None | str | Unset): Required for `advanced`: the identified person who signs.
         phone (None | str | Unset): E.164, e.g. `+4915123456789`: a number of its country's plan.
+        role (None | str | Unset): With `template_id`: the template's role this signer takes (each role exactly one
+            signer); the template's fields of that role are theirs. Example: Client.
     """
 
     name: str
     email: None | str | Unset = UNSET
     person_id: None | str | Unset = UNSET
     phone: None | str | Unset = UNSET
+    role: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -46,6 +49,12 @@ class CreateDocumentSignersItem:
         else:
             phone = self.phone
 
+        role: None | str | Unset
+        if isinstance(self.role, Unset):
+            role = UNSET
+        else:
+            role = self.role
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -59,6 +68,8 @@ class CreateDocumentSignersItem:
             field_dict["person_id"] = person_id
         if phone is not UNSET:
             field_dict["phone"] = phone
+        if role is not UNSET:
+            field_dict["role"] = role
 
         return field_dict
 
@@ -94,11 +105,21 @@ class CreateDocumentSignersItem:
 
         phone = _parse_phone(d.pop("phone", UNSET))
 
+        def _parse_role(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        role = _parse_role(d.pop("role", UNSET))
+
         create_document_signers_item = cls(
             name=name,
             email=email,
             person_id=person_id,
             phone=phone,
+            role=role,
         )
 
         return create_document_signers_item

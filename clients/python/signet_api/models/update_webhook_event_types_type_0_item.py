@@ -18,6 +18,9 @@ class UpdateWebhookEventTypesType0Item(StrEnum):
     SCREENING_HIT_CREATED = "screening.hit_created"
     SCREENING_HIT_DECIDED = "screening.hit_decided"
     SIGNATURE_STATUS_CHANGED = "signature.status_changed"
+    TEMPLATE_CREATED = "template.created"
+    TEMPLATE_DELETED = "template.deleted"
+    TEMPLATE_UPDATED = "template.updated"
     VALUE_0 = "*"
     WEBHOOK_ENDPOINT_DISABLED = "webhook.endpoint_disabled"
 

@@ -86,6 +86,21 @@ pub const EVENT_TYPES: &[EventType] = &[
         payload: "DocumentDeleted",
     },
     EventType {
+        name: "template.created",
+        description: "A template was created (`POST /v1/templates`); `data` is the template.",
+        payload: "Template",
+    },
+    EventType {
+        name: "template.updated",
+        description: "A template changed (`PATCH /v1/templates/{id}`) or a reviewer approved it in the back office; `data` is the template as it is now.",
+        payload: "Template",
+    },
+    EventType {
+        name: "template.deleted",
+        description: "A template was deleted (`DELETE /v1/templates/{id}`); `data` is the template as it was. Documents sent from it keep their own copy.",
+        payload: "Template",
+    },
+    EventType {
         name: "screening.completed",
         description: "A person was screened against the sanctions lists; `data` is the screening.",
         payload: "Screening",

@@ -821,9 +821,11 @@ const REQUESTS_TEST: &str = t!(
 const NO_ACCOUNTS: &str = "Signet has no user accounts: no registration, activation, passwords, logins, roles or account closing. Integrators authenticate with API keys (401 `unauthorized`, no number), signers with their link.";
 const NO_TOKENS: &str = "Signet has no access tokens or integration keys to look up: a missing, malformed or unknown API key is 401 `unauthorized`, without a number.";
 const NO_APP: &str = "Signet has no mobile app, app versions, push terminals or push authentication: signers sign on the web page of their link.";
-const NO_TEMPLATES: &str =
-    "Signet has no document templates yet: a document is created from an uploaded PDF.";
-const NO_BILLING: &str = "Signet keeps no credit or balance: a tenant's limits (`signet tenant limits`) count signers per document, SMS per month and stored bytes, not money.";
+const TEMPLATE_FILES_TEST: &str = t!(
+    "api/templates.rs",
+    "an_unreadable_pdf_is_69_and_a_stored_file_gone_is_98"
+);
+const NO_BILLING: &str = "Signet keeps no credit or balance: a tenant's limits (`signet tenant limits`) count signers per document, templates, SMS per month and stored bytes, not money.";
 const STORAGE_LIMIT_TEST: &str = t!(
     "api/tenant_limits.rs",
     "an_upload_past_the_tenants_stored_bytes_is_refused_with_112"
@@ -833,7 +835,7 @@ const SMS_LIMIT_TEST: &str = t!(
     "live_sms_codes_over_the_tenants_month_are_refused_with_105"
 );
 const NO_PRODUCTS: &str = "Signet has no per-account signature products (LTV, ECA, DSA): every signature is PAdES B-T, advanced signatures with a certificate of Signet's CA.";
-const FIELD_ERRORS: &str = "A field Signet refuses is 400 `invalid_model` naming it; seed 001's number is added only where it has one for that field's problem (75 too many signers, 92 not base64, 2004/2005/2026 a selfie).";
+const FIELD_ERRORS: &str = "A field Signet refuses is 400 `invalid_model` naming it; seed 001's number is added only where it has one for that field's problem (75 too many signers, 80 a template name, 81 a document number, 92 not base64, 2004/2005/2026 a selfie).";
 const PICTURE_CHECKS_TEST: &str = t!(
     "api/signature_pictures.rs",
     "a_signature_image_that_is_not_a_picture_is_87_and_one_too_large_is_104"
@@ -1177,8 +1179,57 @@ const RETURN_CODES: &[Group] = &[
     ),
     (
         K::ReturnCode,
-        &["69", "70", "77", "80", "88", "94", "98"],
-        never(NO_TEMPLATES),
+        &["69"],
+        made(
+            "`POST`/`PATCH /v1/templates` with a PDF that cannot be read (not a PDF, encrypted, damaged, over the PDF limits): 422 `template_file_invalid`",
+            TEMPLATE_FILES_TEST,
+        ),
+    ),
+    (
+        K::ReturnCode,
+        &["98"],
+        made(
+            "`POST /v1/documents` with `template_id` whose stored PDF is gone or no longer passes the installation's PDF limits, or `PATCH /v1/templates/{id}` changing roles or fields without a file when the stored one is gone: 422 `template_failed`",
+            TEMPLATE_FILES_TEST,
+        ),
+    ),
+    (
+        K::ReturnCode,
+        &["70", "80"],
+        made(
+            "`POST`/`PATCH /v1/templates`: a name taken in the tenant and mode is 409 `template_name_taken` (70); a name not of 1 to 100 letters, digits, spaces and `.-_@` is 400 `invalid_model` naming `name` (80)",
+            t!(
+                "api/templates.rs",
+                "template_names_are_checked_with_80_and_unique_with_70"
+            ),
+        ),
+    ),
+    (
+        K::ReturnCode,
+        &["77"],
+        made(
+            "`POST /v1/templates` past the tenant's limit (`signet tenant limits --templates`, both modes counted): 403 `template_limit_reached`",
+            t!("api/templates.rs", "the_tenants_template_limit_is_77"),
+        ),
+    ),
+    (
+        K::ReturnCode,
+        &["88"],
+        made(
+            "`template_not_found` (404): `template_id` on `POST /v1/documents`, and `GET`/`PATCH`/`DELETE /v1/templates/{id}`, naming no template of the tenant in this mode",
+            t!("api/templates.rs", "an_unknown_template_is_88"),
+        ),
+    ),
+    (
+        K::ReturnCode,
+        &["94"],
+        made(
+            "`POST /v1/documents` from a `draft` template where the tenant requires review (`PUT /v1/settings/template_review`), until a reviewer approves it at `/admin/templates`: 422 `template_not_approved`",
+            t!(
+                "api/templates.rs",
+                "a_draft_is_94_until_a_reviewer_approves_it_in_the_back_office"
+            ),
+        ),
     ),
     (
         K::ReturnCode,
@@ -1717,6 +1768,52 @@ const ERRORS: &[Group] = &[
         made(
             "document intake over the tenant's stored bytes (`api/documents.rs`)",
             STORAGE_LIMIT_TEST,
+        ),
+    ),
+    (
+        K::ErrorCode,
+        &["template_file_invalid", "template_failed"],
+        made(
+            "a template's PDF that cannot be read (`api/templates.rs`), or its stored file gone when a document is sent from it (`templates::for_document`)",
+            TEMPLATE_FILES_TEST,
+        ),
+    ),
+    (
+        K::ErrorCode,
+        &["template_name_taken"],
+        made(
+            "`POST`/`PATCH /v1/templates` with a name the tenant uses in the mode (`templates::create`, `templates::update`)",
+            t!(
+                "api/templates.rs",
+                "template_names_are_checked_with_80_and_unique_with_70"
+            ),
+        ),
+    ),
+    (
+        K::ErrorCode,
+        &["template_limit_reached"],
+        made(
+            "`POST /v1/templates` past the tenant's template limit (`templates::create`)",
+            t!("api/templates.rs", "the_tenants_template_limit_is_77"),
+        ),
+    ),
+    (
+        K::ErrorCode,
+        &["template_not_found"],
+        made(
+            "an unknown template id on the template routes or in `template_id` (`templates.rs`)",
+            t!("api/templates.rs", "an_unknown_template_is_88"),
+        ),
+    ),
+    (
+        K::ErrorCode,
+        &["template_not_approved"],
+        made(
+            "`POST /v1/documents` from a draft template (`templates::for_document`)",
+            t!(
+                "api/templates.rs",
+                "a_draft_is_94_until_a_reviewer_approves_it_in_the_back_office"
+            ),
         ),
     ),
     (

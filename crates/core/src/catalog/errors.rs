@@ -62,7 +62,7 @@ error_codes! {
     /// Validation failed (seed 002); `source.field` names the field.
     InvalidModel {
         code: "invalid_model", status: 400, title: "Invalid Model", return_code: [], retryable: false,
-        description: "The request failed validation; source.field names the field and source.message says why. Where seed 001 has a number for the field's problem it is added as return_code (75 too many signers, 81 a malformed document number, 92 a file that is not base64, 2004, 2005 or 2026 a refused selfie).",
+        description: "The request failed validation; source.field names the field and source.message says why. Where seed 001 has a number for the field's problem it is added as return_code (75 too many signers, 80 a malformed template name, 81 a malformed document number, 92 a file that is not base64, 2004, 2005 or 2026 a refused selfie).",
     },
     InvalidJson {
         code: "invalid_json", status: 400, title: "Invalid JSON", return_code: [], retryable: false,
@@ -103,6 +103,10 @@ error_codes! {
         code: "signer_not_found", status: 404, title: "Not Found", return_code: [41], retryable: false,
         description: "The document has no signer with this id.",
     },
+    TemplateNotFound {
+        code: "template_not_found", status: 404, title: "Template Not Found", return_code: [88], retryable: false,
+        description: "The tenant has no template with this id in this mode: GET, PATCH or DELETE /v1/templates/{id}, or template_id on POST /v1/documents (source.field names it there).",
+    },
     MethodNotAllowed {
         code: "method_not_allowed", status: 405, title: "Method Not Allowed", return_code: [], retryable: false,
         description: "The path does not accept this HTTP method.",
@@ -118,6 +122,10 @@ error_codes! {
     DocumentNumberTaken {
         code: "document_number_taken", status: 409, title: "Document Number Taken", return_code: [73], retryable: false,
         description: "Another document of the tenant in this mode already has this number.",
+    },
+    TemplateNameTaken {
+        code: "template_name_taken", status: 409, title: "Template Name Taken", return_code: [70], retryable: false,
+        description: "Another template of the tenant in this mode already has this name.",
     },
     DocumentHasSignatures {
         code: "document_has_signatures", status: 409, title: "Document Signed", return_code: [37], retryable: false,
@@ -176,6 +184,18 @@ error_codes! {
     SignatureImageMissing {
         code: "signature_image_missing", status: 422, title: "Signature Image Missing", return_code: [26], retryable: false,
         description: "POST …/approve without signature_image where the tenant requires a signature picture (PUT /v1/settings/signature_picture); on the hosted page the signer draws, types or uploads one.",
+    },
+    TemplateFileInvalid {
+        code: "template_file_invalid", status: 422, title: "Template File Invalid", return_code: [69], retryable: false,
+        description: "POST or PATCH /v1/templates: the template's PDF cannot be read (not a PDF, encrypted, damaged or over the installation's limits); source.message says why. No template was added or changed.",
+    },
+    TemplateNotApproved {
+        code: "template_not_approved", status: 422, title: "Template Not Approved", return_code: [94], retryable: false,
+        description: "POST /v1/documents with template_id: the template is a draft that waits for a reviewer's approval in the back office (the tenant requires review: PUT /v1/settings/template_review).",
+    },
+    TemplateFailed {
+        code: "template_failed", status: 422, title: "Template Failed", return_code: [98], retryable: false,
+        description: "POST /v1/documents with template_id: the template's stored PDF can no longer be read or prepared into a document (missing from storage, or refused by the installation's current PDF limits); send the template's file again with PATCH /v1/templates/{id} (which, changing roles or fields without a file, answers the same when the stored file cannot be read).",
     },
     InvalidState {
         code: "invalid_state", status: 422, title: "Invalid State", return_code: [], retryable: false,
@@ -338,6 +358,10 @@ error_codes! {
         code: "storage_limit_reached", status: 403, title: "Storage Limit Reached", return_code: [112], retryable: false,
         description: "The upload would take the tenant's stored documents (the PDFs uploaded in both modes and not deleted) past its limit (signet tenant limits --stored-bytes); deleting documents frees their bytes.",
     },
+    TemplateLimitReached {
+        code: "template_limit_reached", status: 403, title: "Template Limit Reached", return_code: [77], retryable: false,
+        description: "The tenant keeps as many templates (in both modes) as its limit allows (signet tenant limits --templates); delete one first.",
+    },
     SmsLimitReached {
         code: "sms_limit_reached", status: 429, title: "SMS Limit Reached", return_code: [105], retryable: false,
         description: "Live mode: the tenant has sent as many one-time codes by SMS this calendar month (UTC) as its limit allows (signet tenant limits --sms-per-month); the count starts again on the first of the next month.",
@@ -429,6 +453,12 @@ mod tests {
             (ErrorCode::DocumentHasSignatures, 37, 409),
             (ErrorCode::DocumentsNotDeletable, 38, 409),
             (ErrorCode::ReminderTooSoon, 39, 429),
+            (ErrorCode::TemplateNotFound, 88, 404),
+            (ErrorCode::TemplateNameTaken, 70, 409),
+            (ErrorCode::TemplateLimitReached, 77, 403),
+            (ErrorCode::TemplateFileInvalid, 69, 422),
+            (ErrorCode::TemplateNotApproved, 94, 422),
+            (ErrorCode::TemplateFailed, 98, 422),
         ];
         for (code, n, http) in expected {
             assert_eq!(code.return_code(), Some(n), "{code}");

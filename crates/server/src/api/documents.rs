@@ -108,7 +108,7 @@ fn number_field() -> Object {
 fn pdf_base64_field() -> Object {
     fields::described(
         fields::or_null(fields::base64("application/pdf")),
-        "The PDF, base64: required in a JSON request. With multipart, send it as the `file` part instead and the rest as the `data` part.",
+        "The PDF, base64: required in a JSON request, unless the document is sent from a template (`template_id`), which brings its own. With multipart, send it as the `file` part instead and the rest as the `data` part.",
     )
 }
 
@@ -125,6 +125,10 @@ pub struct SignerInput {
     pub phone: Option<String>,
     /// Required for `advanced`: the identified person who signs.
     pub person_id: Option<String>,
+    /// With `template_id`: the template's role this signer takes (each role exactly one
+    /// signer); the template's fields of that role are theirs.
+    #[schema(example = "Client")]
+    pub role: Option<String>,
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -132,8 +136,8 @@ pub struct SignerInput {
 pub struct CreateDocument {
     #[schema(schema_with = name_field)]
     pub name: String,
-    /// The PDF, base64 (required here). With multipart, send it as the `file` part instead
-    /// and this request as a `data` part.
+    /// The PDF, base64 (required here, unless `template_id` is given). With multipart, send
+    /// it as the `file` part instead and this request as a `data` part.
     #[schema(schema_with = pdf_base64_field)]
     pub file: Option<String>,
     #[schema(schema_with = signers_field)]
@@ -169,9 +173,20 @@ pub struct CreateDocument {
     /// `field_position_invalid` (95). Absent: one signature per signer, placed by Signet.
     #[schema(max_items = 200)]
     pub fields: Option<Vec<FieldInput>>,
+    /// Send the document from this template (`/v1/templates`): its PDF and fields, each
+    /// role's fields given to the signer with that `role`; then `file` and `fields` are not
+    /// given. An unknown template is 404 `template_not_found` (88), a draft awaiting review
+    /// 422 `template_not_approved` (94).
+    #[schema(example = "5f0c1f2a9d3b4e6f8a7b6c5d4e3f2a1btpl")]
+    pub template_id: Option<String>,
+    /// With `template_id`: values to prefill, by field name (`{"plan": "Premium"}`), each
+    /// of its field's type as a field's `value`; a prefilled field is read-only for its
+    /// signer.
+    #[schema(value_type = Option<Object>, example = json!({"plan": "Premium"}))]
+    pub values: Option<serde_json::Map<String, Value>>,
 }
 
-fn field_type_input() -> Object {
+pub(crate) fn field_type_input() -> Object {
     signet_app::views::schema::words(FieldType::ALL.iter().map(|t| t.as_str()))
         .description(Some(
             "`signature` (where the signer's signature goes), `initials`, `name` (the signer's \
@@ -182,7 +197,7 @@ fn field_type_input() -> Object {
         .build()
 }
 
-fn field_value_input() -> Object {
+pub(crate) fn field_value_input() -> Object {
     utoipa::openapi::schema::ObjectBuilder::new()
         .schema_type(utoipa::openapi::schema::SchemaType::AnyValue)
         .description(Some(
@@ -262,23 +277,29 @@ pub struct CreateDocumentParts;
 
 impl utoipa::PartialSchema for CreateDocumentParts {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
-        use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
-        ObjectBuilder::new()
-            .schema_type(SchemaType::new(Type::Object))
-            .property("file", fields::binary("application/pdf"))
-            .required("file")
-            .property(
-                "data",
-                ObjectBuilder::new()
-                    .schema_type(SchemaType::new(Type::String))
-                    .content_media_type("application/json")
-                    .description(Some(
-                        "The request as JSON: `CreateDocument` without `file`.",
-                    )),
-            )
-            .required("data")
-            .into()
+        upload_parts("CreateDocument")
     }
+}
+
+/// The `multipart/form-data` form of an upload: the PDF as the `file` part, and the request
+/// (`json`, a schema's name) without `file` as the `data` part.
+pub(crate) fn upload_parts(json: &str) -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    ObjectBuilder::new()
+        .schema_type(SchemaType::new(Type::Object))
+        .property("file", fields::binary("application/pdf"))
+        .required("file")
+        .property(
+            "data",
+            ObjectBuilder::new()
+                .schema_type(SchemaType::new(Type::String))
+                .content_media_type("application/json")
+                .description(Some(format!(
+                    "The request as JSON: `{json}` without `file`."
+                ))),
+        )
+        .required("data")
+        .into()
 }
 
 impl utoipa::ToSchema for CreateDocumentParts {
@@ -288,7 +309,7 @@ impl utoipa::ToSchema for CreateDocumentParts {
 }
 
 /// Core's refusal of a request: its fields, with seed 001's return code when it names one.
-fn refused(e: signet_core::validate::Invalid) -> AppError {
+pub(crate) fn refused(e: signet_core::validate::Invalid) -> AppError {
     let err = AppError::invalid(e.fields);
     match e.return_code {
         Some(n) => err.with_return_code(n),
@@ -298,7 +319,7 @@ fn refused(e: signet_core::validate::Invalid) -> AppError {
 
 /// A refusal of `fields`: where a field is (95) is 422 `field_position_invalid`, its shape
 /// 400 `invalid_model`.
-fn fields_refused(e: signet_core::validate::Invalid) -> AppError {
+pub(crate) fn fields_refused(e: signet_core::validate::Invalid) -> AppError {
     if e.return_code == Some(form::RETURN_CODE_BAD_POSITION) {
         AppError::refused_fields(ErrorCode::FieldPositionInvalid, e.fields)
     } else {
@@ -331,7 +352,7 @@ fn field_inputs(fields: Vec<FieldInput>) -> Vec<form::FieldInput> {
 
 /// Places the checked fields on `pdf` (its anchors found in its text) and writes them into
 /// it as the first revision, on the pool for heavy work.
-async fn place_fields(
+pub(crate) async fn place_fields(
     state: &AppState,
     checked: Vec<form::Checked>,
     pages: u32,
@@ -400,29 +421,82 @@ fn pdf_error(e: signet_pdf::PdfError) -> AppError {
     AppError::new(code, e.to_string())
 }
 
-/// Reads the create request from JSON (`file` in base64) or multipart (`file` and `data`).
-async fn read_create(req: Request, state: &AppState) -> AppResult<(CreateDocument, Vec<u8>)> {
+/// A request that uploads a PDF: as JSON with `file` in base64, or as multipart with the
+/// PDF as the `file` part and the rest as JSON in the `data` part.
+pub(crate) trait Upload: serde::de::DeserializeOwned {
+    /// Whether the JSON (or the `data` part) has a `file` member.
+    fn has_file(&self) -> bool;
+    /// The base64 `file` member of a JSON body, taken out.
+    fn take_file(&mut self) -> Option<String>;
+    /// Whether the request needs a file: one that takes its PDF from elsewhere (a document
+    /// from a template) must have none.
+    fn needs_file(&self) -> Result<bool, AppError> {
+        Ok(true)
+    }
+}
+
+impl Upload for CreateDocument {
+    fn has_file(&self) -> bool {
+        self.file.is_some()
+    }
+    fn take_file(&mut self) -> Option<String> {
+        self.file.take()
+    }
+    fn needs_file(&self) -> Result<bool, AppError> {
+        if self.template_id.is_none() {
+            return Ok(true);
+        }
+        if self.fields.is_some() {
+            return Err(AppError::field(
+                "fields",
+                "a document from a template has the template's fields; prefill them with values",
+            ));
+        }
+        Ok(false)
+    }
+}
+
+/// The refusal of a file where the request takes its PDF from a template.
+fn file_with_template() -> AppError {
+    AppError::field(
+        "file",
+        "give either file or template_id: a document from a template has the template's PDF",
+    )
+}
+
+/// Reads an upload from JSON (`file` in base64) or multipart (`file` and `data`); the PDF is
+/// `None` only where the request needs none.
+pub(crate) async fn read_upload<T: Upload>(
+    req: Request,
+    state: &AppState,
+) -> AppResult<(T, Option<Vec<u8>>)> {
     let is_multipart = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
     if !is_multipart {
-        let Json(body) = Json::<CreateDocument>::from_request(req, state).await?;
+        let Json(mut body) = Json::<T>::from_request(req, state).await?;
+        if !body.needs_file()? {
+            if body.has_file() {
+                return Err(file_with_template());
+            }
+            return Ok((body, None));
+        }
         intake::check_file(FileInput::Json {
-            file: body.file.is_some(),
+            file: body.has_file(),
         })
         .map_err(|e| AppError::invalid(vec![e]))?;
-        let b64 = body.file.as_deref().unwrap_or_default();
+        let b64 = body.take_file().unwrap_or_default();
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(b64.trim())
             .map_err(|_| refused(intake::not_base64()))?;
-        return Ok((body, bytes));
+        return Ok((body, Some(bytes)));
     }
     let mut mp = axum::extract::Multipart::from_request(req, state)
         .await
         .map_err(|e| AppError::new(ErrorCode::InvalidMultipart, e.body_text()))?;
-    let mut data: Option<CreateDocument> = None;
+    let mut data: Option<T> = None;
     let mut file: Option<Vec<u8>> = None;
     while let Some(field) = mp.next_field().await.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -449,14 +523,22 @@ async fn read_create(req: Request, state: &AppState) -> AppResult<(CreateDocumen
             }
         }
     }
+    if let Some(d) = &data
+        && !d.needs_file()?
+    {
+        if file.is_some() || d.has_file() {
+            return Err(file_with_template());
+        }
+        return Ok((data.unwrap_or_else(|| unreachable!("checked above")), None));
+    }
     intake::check_file(FileInput::Multipart {
         data: data.is_some(),
-        file_in_data: data.as_ref().is_some_and(|d| d.file.is_some()),
+        file_in_data: data.as_ref().is_some_and(Upload::has_file),
         file_part: file.is_some(),
     })
     .map_err(|e| AppError::invalid(vec![e]))?;
     match (data, file) {
-        (Some(data), Some(file)) => Ok((data, file)),
+        (Some(data), Some(file)) => Ok((data, Some(file))),
         // check_file has refused every other combination.
         _ => Err(AppError::field("file", "is required (the PDF)")),
     }
@@ -468,6 +550,7 @@ error_responses!(
         InvalidModel, InvalidJson, InvalidMultipart, FileTooLarge, PayloadTooLarge,
         UnsupportedMediaType, NotAPdf, PdfEncrypted, PdfOverLimit, PdfInvalid,
         ProviderNotConfigured, DocumentNumberTaken, StorageLimitReached, FieldPositionInvalid,
+        TemplateNotFound, TemplateNotApproved, TemplateFailed,
     ]
 );
 
@@ -495,8 +578,41 @@ pub async fn create(
     meta: ClientMeta,
     req: Request,
 ) -> AppResult<Response> {
-    let (body, pdf) = read_create(req, &state).await?;
+    let (mut body, pdf) = read_upload::<CreateDocument>(req, &state).await?;
     let now = caller.now(&state);
+    // From a template: its PDF, and its fields given to the signers by their roles.
+    let roles: Vec<Option<String>> = body.signers.iter().map(|s| s.role.clone()).collect();
+    let from_template = match &body.template_id {
+        Some(t) => Some(
+            crate::api::templates::document_from_template(
+                &state,
+                &caller,
+                t,
+                &roles,
+                body.values.take(),
+            )
+            .await?,
+        ),
+        None => {
+            if let Some(i) = roles.iter().position(Option::is_some) {
+                return Err(AppError::field(
+                    &format!("signers[{i}].role"),
+                    "is only for a document from a template (template_id)",
+                ));
+            }
+            if body.values.is_some() {
+                return Err(AppError::field(
+                    "values",
+                    "is only for a document from a template (template_id); prefill a field with its value",
+                ));
+            }
+            None
+        }
+    };
+    let (pdf, template_fields) = match from_template {
+        Some(t) => (t.pdf, Some(t.fields)),
+        None => (pdf.unwrap_or_default(), None),
+    };
     let input = intake::CreateDocumentInput {
         name: body.name,
         signers: body
@@ -520,8 +636,16 @@ pub async fn create(
     let tenant_limits = state.store.tenant_limits(&caller.tenant.id).await?;
     let mut valid =
         intake::check_create(&input, now, tenant_limits.signers_per_document).map_err(refused)?;
-    let checked_fields = match body.fields {
-        Some(fields) if !fields.is_empty() => Some(
+    let checked_fields = match (body.fields, &template_fields) {
+        (_, Some(fields)) if !fields.is_empty() => Some(
+            form::check_fields(
+                fields,
+                valid.signers.len(),
+                &signet_app::fields::check_image,
+            )
+            .map_err(|e| fields_refused(crate::api::templates::values_refused(e, fields)))?,
+        ),
+        (Some(fields), None) if !fields.is_empty() => Some(
             form::check_fields(
                 &field_inputs(fields),
                 valid.signers.len(),
@@ -581,7 +705,14 @@ pub async fn create(
         .run(move || (signet_pdf::check_pdf_with(&pdf, max, &limits), pdf))
         .await
         .map_err(|e| AppError::internal(&e))?;
-    let info = info.map_err(pdf_error)?;
+    let info = info.map_err(|e| match template_fields {
+        // A template's file was read when it was stored: the installation's limits changed.
+        Some(_) => AppError::new(
+            ErrorCode::TemplateFailed,
+            format!("the template's PDF cannot be prepared into a document: {e}"),
+        ),
+        None => pdf_error(e),
+    })?;
     // Fields go into the file as its first revision: what is stored is the file with them.
     let (fields, pdf) = match checked_fields {
         Some(checked) => place_fields(&state, checked, info.pages as u32, pdf).await?,

@@ -8,6 +8,7 @@ pub mod persons;
 pub mod retention;
 pub mod sandbox;
 pub mod screening;
+pub mod templates;
 pub mod webhooks;
 
 use axum::http::StatusCode;
@@ -92,6 +93,16 @@ pub fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(documents::selfie))
         .routes(routes!(documents::review_selfie))
         .routes(routes!(documents::verify))
+        .routes(routes!(templates::create, templates::list))
+        .routes(routes!(
+            templates::get,
+            templates::update,
+            templates::delete
+        ))
+        .routes(routes!(
+            templates::review_setting,
+            templates::set_review_setting
+        ))
 }
 
 /// Routes open without a key.

@@ -45,6 +45,7 @@ pub mod identifications;
 pub mod jobs;
 pub mod persons;
 pub mod records;
+pub mod templates;
 
 /// The session cookie's name.
 pub const COOKIE: &str = "signet_admin";
@@ -472,6 +473,7 @@ pub(super) enum Section {
     Webhooks,
     Jobs,
     Erasures,
+    Templates,
 }
 
 /// The bar at the top of every signed-in page: where one is, where one can go, who is
@@ -492,13 +494,14 @@ impl<'a> Bar<'a> {
     }
 
     /// The sections: where each is and its name.
-    pub(super) fn links(&self) -> [(Section, &'static str, &'static str); 5] {
+    pub(super) fn links(&self) -> [(Section, &'static str, &'static str); 6] {
         [
             (Section::Queues, "/admin", "Queues"),
             (Section::Documents, "/admin/documents", "Documents"),
             (Section::Webhooks, "/admin/webhooks", "Webhook deliveries"),
             (Section::Jobs, "/admin/jobs", "Dead jobs"),
             (Section::Erasures, "/admin/erasures", "Erasures"),
+            (Section::Templates, "/admin/templates", "Templates"),
         ]
     }
 }

@@ -28,6 +28,7 @@ mod sandbox;
 mod secrets;
 mod shutdown;
 mod signature_pictures;
+mod templates;
 mod tenant_limits;
 mod tsa;
 mod verify_validation;
