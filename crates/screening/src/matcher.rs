@@ -44,7 +44,9 @@
 //! reached through posting lists; a cheap upper bound on each candidate's score skips those
 //! that cannot reach the threshold, and only the rest are aligned and scored.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -230,10 +232,51 @@ fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-fn add(ids: &mut Vec<u32>, found: Option<&[u32]>) {
-    for &id in found.unwrap_or_default() {
-        push_unique(ids, id);
+/// Vocabulary ids gathered by the candidate search, each once and in the order first found
+/// (the order decides ties between equally similar candidates downstream).
+struct IdSet<'a> {
+    ids: Vec<u32>,
+    seen: &'a mut Vec<u64>,
+}
+
+impl IdSet<'_> {
+    fn add(&mut self, found: Option<&[u32]>) {
+        for &id in found.unwrap_or_default() {
+            let (w, b) = (id as usize / 64, 1u64 << (id % 64));
+            if self.seen[w] & b == 0 {
+                self.seen[w] |= b;
+                self.ids.push(id);
+            }
+        }
     }
+
+    fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The ids, leaving the seen-set clear for the next search.
+    fn finish(self) -> Vec<u32> {
+        for &id in &self.ids {
+            self.seen[id as usize / 64] &= !(1u64 << (id % 64));
+        }
+        self.ids
+    }
+}
+
+/// Per-thread scratch space of the search, sized to the largest index searched on the thread and
+/// left clear after each search, so that a query allocates nothing per list name.
+#[derive(Default)]
+struct Scratch {
+    /// Per list name: how the query's tokens reach it (`Reach::NONE` where untouched).
+    reach: Vec<Reach>,
+    /// The names touched in `reach`, in the order first touched.
+    touched: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    /// Vocabulary ids already gathered by `similar_vocab`, as bits.
+    static SEEN: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
 }
 
 fn push_unique(v: &mut Vec<u32>, x: u32) {
@@ -251,13 +294,13 @@ impl Index {
             entries: Vec::new(),
             names: Vec::new(),
             vocab: Vec::new(),
-            by_raw: HashMap::new(),
-            by_folded: HashMap::new(),
-            by_skel: HashMap::new(),
-            by_delete: HashMap::new(),
-            by_pair: HashMap::new(),
-            by_key: HashMap::new(),
-            by_skel2: HashMap::new(),
+            by_raw: HashMap::default(),
+            by_folded: HashMap::default(),
+            by_skel: HashMap::default(),
+            by_delete: HashMap::default(),
+            by_pair: HashMap::default(),
+            by_key: HashMap::default(),
+            by_skel2: HashMap::default(),
         };
         for (list, entries) in lists {
             let list_idx = u32::try_from(ix.lists.len()).unwrap_or(u32::MAX);
@@ -522,63 +565,27 @@ impl Index {
             merged_keys: &merged_keys,
         };
 
-        // Names reachable from any query token, with an upper bound on what each query token
-        // can bring to their score: sim·(w_q + w_l) of its best candidate in that name, the
-        // list side's weight counted twice for a merged pair. Touches for one query token come
-        // in a row, so the best per token is kept while they last and then added.
-        let mut reach: HashMap<u32, Reach> = HashMap::new();
-        let mut touch = |name: u32, i: usize, c: f32| {
-            let e = reach.entry(name).or_insert(Reach {
-                bits: 0,
-                sum: 0.0,
-                cur: usize::MAX,
-                best: 0.0,
-            });
-            if e.cur == i {
-                e.best = e.best.max(c);
-            } else {
-                e.sum += e.best;
-                e.cur = i;
-                e.best = c;
-                e.bits |= 1 << i;
+        // Names reachable from any query token and the bound on what each token brings, in
+        // the thread's scratch (indexed by name, no hashing), which is left clear.
+        let reached: Vec<(u32, Reach)> = SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            let Scratch { reach, touched } = &mut *scratch;
+            if reach.len() < self.names.len() {
+                reach.resize(self.names.len(), Reach::NONE);
             }
-        };
-        for i in 0..qt.len() {
-            for &(v, s, _) in &cands[i] {
-                let c = s * (qw[i] + self.vocab[v as usize].weight);
-                for &name in &self.vocab[v as usize].postings {
-                    touch(name, i, c);
-                }
-            }
-            for key in &merged_keys[i] {
-                if let Some(names) = self.by_pair.get(key.as_str()) {
-                    for &name in names {
-                        touch(name, i, qw[i] + 2.0);
-                    }
-                }
-            }
-            // A split pair's value sim·(w_i + w_i+1 + w_l) is shared out between its two
-            // query tokens: the list weight goes with the first.
-            if let Some(sc) = split_cands.get(i) {
-                for &(v, s, _) in sc {
-                    let c = s * (qw[i] + self.vocab[v as usize].weight);
-                    for &name in &self.vocab[v as usize].postings {
-                        touch(name, i, c);
-                    }
-                }
-            }
-            if let Some(sc) = i.checked_sub(1).and_then(|p| split_cands.get(p)) {
-                for &(v, s, _) in sc {
-                    for &name in &self.vocab[v as usize].postings {
-                        touch(name, i, s * qw[i]);
-                    }
-                }
-            }
-        }
+            self.reach(&prep, reach, touched);
+            let out = touched
+                .iter()
+                .map(|&n| (n, std::mem::replace(&mut reach[n as usize], Reach::NONE)))
+                .collect();
+            touched.clear();
+            out
+        });
 
         let q_nonword = qt.iter().any(|t| t.kind != TokKind::Word);
-        let mut best: HashMap<u32, (f32, f32, u32, Alignment)> = HashMap::new();
-        for (&name_idx, r) in &reach {
+        let mut best: HashMap<u32, (f32, f32, u32, Alignment)> = HashMap::default();
+        for (name_idx, r) in &reached {
+            let name_idx = *name_idx;
             let name = &self.names[name_idx as usize];
             // score = M / (F + P) ≤ M / (M + P): M is at most the sum of the per-token bounds,
             // and every query token that can pair with nothing costs at least 0.35 of its
@@ -633,19 +640,88 @@ impl Index {
             .collect()
     }
 
+    /// Names reachable from any query token, with an upper bound on what each query token can
+    /// bring to their score: sim·(w_q + w_l) of its best candidate in that name, the list side's
+    /// weight counted twice for a merged pair. Touches for one query token come in a row, so the
+    /// best per token is kept while they last and then added. `reach` is indexed by name and
+    /// `touched` lists the names touched, first touch first.
+    fn reach(&self, prep: &Prepared, reach: &mut [Reach], touched: &mut Vec<u32>) {
+        let Prepared {
+            qt,
+            qw,
+            cands,
+            split_cands,
+            merged_keys,
+        } = *prep;
+        let mut touch = |name: u32, i: usize, c: f32| {
+            let e = &mut reach[name as usize];
+            if e.bits == 0 {
+                touched.push(name);
+            }
+            if e.cur == i {
+                e.best = e.best.max(c);
+            } else {
+                e.sum += e.best;
+                e.cur = i;
+                e.best = c;
+                e.bits |= 1 << i;
+            }
+        };
+        for i in 0..qt.len() {
+            for &(v, s, _) in &cands[i] {
+                let c = s * (qw[i] + self.vocab[v as usize].weight);
+                for &name in &self.vocab[v as usize].postings {
+                    touch(name, i, c);
+                }
+            }
+            for key in &merged_keys[i] {
+                if let Some(names) = self.by_pair.get(key.as_str()) {
+                    for &name in names {
+                        touch(name, i, qw[i] + 2.0);
+                    }
+                }
+            }
+            // A split pair's value sim·(w_i + w_i+1 + w_l) is shared out between its two
+            // query tokens: the list weight goes with the first.
+            if let Some(sc) = split_cands.get(i) {
+                for &(v, s, _) in sc {
+                    let c = s * (qw[i] + self.vocab[v as usize].weight);
+                    for &name in &self.vocab[v as usize].postings {
+                        touch(name, i, c);
+                    }
+                }
+            }
+            if let Some(sc) = i.checked_sub(1).and_then(|p| split_cands.get(p)) {
+                for &(v, s, _) in sc {
+                    for &name in &self.vocab[v as usize].postings {
+                        touch(name, i, s * qw[i]);
+                    }
+                }
+            }
+        }
+    }
+
     /// Vocabulary tokens similar to `t`, found through the four keys; `deep` lets a long token
     /// that found nothing look two edits away.
     fn similar_vocab(&self, t: &Tok, deep: bool) -> Vec<(u32, f32, MatchHow)> {
-        let mut ids: Vec<u32> = Vec::new();
-        add(
-            &mut ids,
-            self.by_folded.get(t.folded.as_str()).map(Vec::as_slice),
-        );
+        SEEN.with(|seen| {
+            let mut seen = seen.borrow_mut();
+            let words = self.vocab.len().div_ceil(64);
+            if seen.len() < words {
+                seen.resize(words, 0);
+            }
+            let ids = IdSet {
+                ids: Vec::new(),
+                seen: &mut seen,
+            };
+            self.similar_vocab_in(t, deep, ids)
+        })
+    }
+
+    fn similar_vocab_in(&self, t: &Tok, deep: bool, mut ids: IdSet) -> Vec<(u32, f32, MatchHow)> {
+        ids.add(self.by_folded.get(t.folded.as_str()).map(Vec::as_slice));
         if t.skel.len() >= 3 {
-            add(
-                &mut ids,
-                self.by_skel.get(t.skel.as_str()).map(Vec::as_slice),
-            );
+            ids.add(self.by_skel.get(t.skel.as_str()).map(Vec::as_slice));
         } else if t.skel.len() == 2 {
             // Two-consonant skeletons: Arabic script against Latin spellings only (by_skel2
             // holds the Arabic-script tokens, by_skel the Latin ones).
@@ -654,51 +730,36 @@ impl Index {
             } else {
                 &self.by_skel2
             };
-            add(&mut ids, other.get(t.skel.as_str()).map(Vec::as_slice));
+            ids.add(other.get(t.skel.as_str()).map(Vec::as_slice));
         }
         if t.folded.len() >= 3 {
-            add(
-                &mut ids,
-                self.by_delete.get(t.folded.as_str()).map(Vec::as_slice),
-            );
+            ids.add(self.by_delete.get(t.folded.as_str()).map(Vec::as_slice));
         }
         if t.folded.len() >= 4 {
             for d in deletions(&t.folded) {
-                add(&mut ids, self.by_folded.get(d.as_str()).map(Vec::as_slice));
-                add(&mut ids, self.by_delete.get(d.as_str()).map(Vec::as_slice));
+                ids.add(self.by_folded.get(d.as_str()).map(Vec::as_slice));
+                ids.add(self.by_delete.get(d.as_str()).map(Vec::as_slice));
             }
         }
         if t.raw.len() >= 4 {
             let unfolded = t.raw != t.folded;
             if unfolded {
-                add(
-                    &mut ids,
-                    self.by_delete.get(t.raw.as_str()).map(Vec::as_slice),
-                );
+                ids.add(self.by_delete.get(t.raw.as_str()).map(Vec::as_slice));
             }
             for d in deletions(&t.raw) {
-                add(
-                    &mut ids,
-                    self.by_raw.get(d.as_str()).map(std::slice::from_ref),
-                );
+                ids.add(self.by_raw.get(d.as_str()).map(std::slice::from_ref));
                 if unfolded {
-                    add(&mut ids, self.by_delete.get(d.as_str()).map(Vec::as_slice));
+                    ids.add(self.by_delete.get(d.as_str()).map(Vec::as_slice));
                 }
             }
         }
         for k in &t.keys {
-            add(&mut ids, self.by_key.get(k.as_str()).map(Vec::as_slice));
+            ids.add(self.by_key.get(k.as_str()).map(Vec::as_slice));
         }
         for a in &t.alts {
-            add(
-                &mut ids,
-                self.by_folded.get(a.folded.as_str()).map(Vec::as_slice),
-            );
+            ids.add(self.by_folded.get(a.folded.as_str()).map(Vec::as_slice));
             if a.skel.len() >= 3 {
-                add(
-                    &mut ids,
-                    self.by_skel.get(a.skel.as_str()).map(Vec::as_slice),
-                );
+                ids.add(self.by_skel.get(a.skel.as_str()).map(Vec::as_slice));
             }
         }
         // Fallback for long tokens that found nothing: two deletions on the query side, which
@@ -707,12 +768,13 @@ impl Index {
             for form in [&t.folded, &t.raw] {
                 for d in deletions(form) {
                     for dd in deletions(&d) {
-                        add(&mut ids, self.by_delete.get(dd.as_str()).map(Vec::as_slice));
+                        ids.add(self.by_delete.get(dd.as_str()).map(Vec::as_slice));
                     }
                 }
             }
         }
-        ids.into_iter()
+        ids.finish()
+            .into_iter()
             .filter_map(|id| {
                 let (s, how) = token_sim(t, &self.vocab[id as usize].tok);
                 (s >= MIN_TOKEN_SIM).then_some((id, s, how))
@@ -1152,11 +1214,21 @@ struct Prepared<'a> {
 
 /// A name reached by the candidate search: which query tokens reached it and an upper bound on
 /// what they bring (`sum` of finished tokens plus `best` of the token `cur` being touched).
+#[derive(Clone, Copy)]
 struct Reach {
     bits: u32,
     sum: f32,
     cur: usize,
     best: f32,
+}
+
+impl Reach {
+    const NONE: Reach = Reach {
+        bits: 0,
+        sum: 0.0,
+        cur: usize::MAX,
+        best: 0.0,
+    };
 }
 
 /// How a pair outside word-to-word pairs compares in the alignment: an initial against a word

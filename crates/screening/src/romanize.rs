@@ -192,8 +192,21 @@ const KOREAN_SURNAMES: &[&[&str]] = &[
 pub(crate) fn korean_surname(raw: &str) -> Option<&'static str> {
     static CENSUS: std::sync::OnceLock<std::collections::HashSet<String>> =
         std::sync::OnceLock::new();
-    if let Some(g) = KOREAN_SURNAMES.iter().find(|g| g.contains(&raw)) {
-        return Some(g[0]);
+    static GROUPS: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    // Each spelling to the first group that holds it, looked up rather than scanned: this runs
+    // for every word of every name screened.
+    let groups = GROUPS.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for g in KOREAN_SURNAMES {
+            for s in g.iter() {
+                m.entry(*s).or_insert(g[0]);
+            }
+        }
+        m
+    });
+    if let Some(g) = groups.get(raw) {
+        return Some(g);
     }
     let census = CENSUS.get_or_init(|| {
         KOREAN_CENSUS_SURNAMES
@@ -964,16 +977,30 @@ const HONG_KONG_SURNAMES: &[(&str, &[&str])] = &[
 pub(crate) fn chinese_surnames(raw: &str) -> Vec<&'static str> {
     static COMMON: std::sync::OnceLock<std::collections::HashMap<String, Vec<&'static str>>> =
         std::sync::OnceLock::new();
-    let mut out: Vec<&'static str> = CHINESE_SURNAMES
-        .iter()
-        .filter(|g| g.contains(&raw))
-        .map(|g| g[0])
-        .collect();
-    for (py, hk) in HONG_KONG_SURNAMES {
-        if hk.contains(&raw) && !out.contains(py) {
-            out.push(py);
+    type Groups = std::collections::HashMap<&'static str, Vec<&'static str>>;
+    static GROUPS: std::sync::OnceLock<Groups> = std::sync::OnceLock::new();
+    // Each spelling to its groups in table order, then the pinyin of the Hong Kong spellings
+    // that it is, looked up rather than scanned: this runs for every word of every name.
+    let groups = GROUPS.get_or_init(|| {
+        let mut m: Groups = Default::default();
+        for g in CHINESE_SURNAMES {
+            for (k, s) in g.iter().enumerate() {
+                if !g[..k].contains(s) {
+                    m.entry(*s).or_default().push(g[0]);
+                }
+            }
         }
-    }
+        for (py, hk) in HONG_KONG_SURNAMES {
+            for s in hk.iter() {
+                let v = m.entry(*s).or_default();
+                if !v.contains(py) {
+                    v.push(py);
+                }
+            }
+        }
+        m
+    });
+    let mut out: Vec<&'static str> = groups.get(raw).cloned().unwrap_or_default();
     let common = COMMON.get_or_init(|| {
         let mut m: std::collections::HashMap<String, Vec<&'static str>> = Default::default();
         let pinyin = CHINESE_COMMON_SURNAMES
