@@ -279,6 +279,12 @@ thread_local! {
     static SEEN: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The key of a joined pair (or of a query word in Arabic script) by its consonants, apart from
+/// the spelling keys; only for skeletons of four letters or more.
+fn pair_skeleton_key(t: &Tok) -> Option<String> {
+    (t.skel.len() >= 4).then(|| format!("s:{}", t.skel))
+}
+
 fn push_unique(v: &mut Vec<u32>, x: u32) {
     if v.last() != Some(&x) && !v.contains(&x) {
         v.push(x);
@@ -355,6 +361,11 @@ impl Index {
                     let joined = join_toks(a, b);
                     for key in std::iter::once(&joined.folded).chain(&joined.keys) {
                         push_unique(ix.by_pair.entry(key.as_str().into()).or_default(), name_idx);
+                    }
+                    // Its consonants, for a query in Arabic script that writes the pair as one
+                    // word (نصرالله for Nasr-Ollah).
+                    if let Some(key) = pair_skeleton_key(&joined) {
+                        push_unique(ix.by_pair.entry(key.into()).or_default(), name_idx);
                     }
                 }
             }
@@ -554,6 +565,12 @@ impl Index {
                     keys.extend(deletions(&t.folded));
                 }
                 keys.extend(t.keys.iter().cloned());
+                // Its other readings (Mohammadbagher / Mohammad-Baqer) and, in Arabic script,
+                // its consonants.
+                keys.extend(t.alts.iter().map(|a| a.folded.clone()));
+                if t.abjad {
+                    keys.extend(pair_skeleton_key(t));
+                }
                 keys
             })
             .collect();
@@ -918,6 +935,8 @@ impl Index {
                 // is scored here is what the search's bound counted.
                 if !merged_keys[i].contains(&joined.folded)
                     && !joined.keys.iter().any(|k| merged_keys[i].contains(k))
+                    && !(qt[i].abjad
+                        && pair_skeleton_key(&joined).is_some_and(|k| merged_keys[i].contains(&k)))
                 {
                     continue;
                 }

@@ -433,6 +433,11 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             .first()
             .is_some_and(|w| HONORIFICS.contains(&w.0.text.as_str()))
     {
+        // In a Korean or Chinese name the word is a syllable of the name (HAM, Hon Kyol 함헌결;
+        // Hon 韩 in Hong Kong), not the Honourable.
+        if culture_of(name, &ws) != 0 {
+            break;
+        }
         ws.remove(0);
     }
     // In a Korean or Chinese name a word spelled like a legal form is a surname (Sa 사, Pao 包).
@@ -791,6 +796,9 @@ mod tests {
         // A Korean or Chinese surname spelled like a legal form stays.
         assert_eq!(raw("Pao Yu-shou"), ["pao", "yu", "shou"]);
         assert_eq!(raw("SA, Jiho"), ["jiho", "sa"]);
+        // ... and so does a Korean or Chinese syllable spelled like an honorific.
+        assert_eq!(raw("HAM, Hon Kyol"), ["hon", "kyol", "ham"]);
+        assert_eq!(raw("Hon. John Smith"), ["john", "smith"]);
         // ... and one spelled like a particle is a name, not a particle.
         let kinds = |s: &str| tokens(s).into_iter().map(|t| t.kind).collect::<Vec<_>>();
         assert_eq!(kinds("DU, Minhyeok"), [TokKind::Word, TokKind::Word]);
@@ -820,6 +828,9 @@ mod tests {
         assert!(alts("Mustapha El Hachemi", 1).contains(&"hashemi".to_owned()));
         // The Russian form of a Ukrainian given name, and back.
         assert!(alts("Mykola Marchenko", 0).contains(&"nikolay".to_owned()));
+        // Folk forms meet the Russian names they stand for.
+        assert!(alts("Tymish Loboda", 0).contains(&"timofey".to_owned()));
+        assert!(alts("Fevroniya Koshova", 0).contains(&"khivria".to_owned()));
         assert!(alts("Vladimir Zakharchenko", 0).contains(&"volodymyr".to_owned()));
         assert!(alts("Hanna Kovalchuk", 0).contains(&"anna".to_owned()));
         assert!(alts("Khoma Marchuk", 0).contains(&"foma".to_owned()));

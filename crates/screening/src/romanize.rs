@@ -237,6 +237,8 @@ const KOREAN_REWRITES: &[(&str, &str)] = &[
     // and a before eu or u alike.
     ("aeeu", "aeu"),
     ("aeu", "ao"),
+    // oe before eu likewise (퇴은 RR Toeeun, DPRK Thoe Un, MR T'oe-ŭn).
+    ("oeeu", "oeu"),
     // ae is one vowel (upper case holds its place while eu and ee are read).
     ("ae", "A"),
     // The DPRK writes the aspirates ㅋ ㅌ ㅍ as kh, th, ph (Thae, Phyo, Khang).
@@ -969,6 +971,20 @@ const HONG_KONG_SURNAMES: &[(&str, &[&str])] = &[
     ("murong", &["moyung", "mo-yung"]),
     ("yuwen", &["yuman", "yu-man"]),
     ("dongfang", &["tungfong", "tung-fong"]),
+    ("qiu", &["kau"]),
+    ("jia", &["ka"]),
+    ("qin", &["tam"]),
+    ("zhu", &["chuk"]),
+    ("qu", &["kui", "koi"]),
+    ("qi", &["chik", "kei"]),
+    ("hao", &["kok"]),
+    ("shao", &["shiu", "siu"]),
+    ("bai", &["pak"]),
+    ("wan", &["man"]),
+    ("zhi", &["chik"]),
+    ("yan", &["yim"]),
+    ("han", &["hon"]),
+    ("lu", &["lo", "lou"]),
 ];
 
 /// The groups of a Chinese surname spelling (Wong is Huang or Wang): its groups in
@@ -1120,8 +1136,9 @@ pub(crate) fn german_cyrillic_marked(raw: &str) -> bool {
     if raw.contains("sch") {
         return true;
     }
+    // Ukrainian и is y in the German transcription too (Juchym, Holowatyj, Wolodymyr).
     let russian_ending = [
-        "ij", "in", "ow", "ew", "ja", "ov", "ev", "ko", "ina", "owa", "ewa",
+        "ij", "in", "ow", "ew", "ja", "ov", "ev", "ko", "ina", "owa", "ewa", "ym", "yj", "yr",
     ]
     .iter()
     .any(|e| raw.ends_with(e));
@@ -1171,14 +1188,14 @@ pub(crate) fn cyrillic_transcriptions_in(raw: &str, german_name: bool) -> Vec<St
                 if s_alone { 'z' } else { char::from(b[i]) }
             })
             .collect();
-        // A single s between vowels is з, and German sch is ж as well as ш (Wjasemskaja →
-        // Vyazemskaya, Schukow → Zhukov, Jischakewytsch → Yizhakevych).
+        // A single s between vowels, or before a vowel at the start, is з, and German sch is ж
+        // as well as ш (Wjasemskaja → Vyazemskaya, Schukow → Zhukov, Jischakewytsch →
+        // Yizhakevych, Sadoroschnyj → Zadorozhnyy).
         let b = g.as_bytes();
         let vz: String = (0..b.len())
             .map(|i| {
                 let between = b[i] == b's'
-                    && i > 0
-                    && is_vowel(b[i - 1])
+                    && (i == 0 || is_vowel(b[i - 1]))
                     && b.get(i + 1).is_some_and(|n| is_vowel(*n));
                 if between { 'z' } else { char::from(b[i]) }
             })
@@ -1245,9 +1262,10 @@ pub(crate) fn maghreb_french(raw: &str) -> Option<String> {
             i += 2;
         } else if b[i] == b'o'
             && next == Some(b'u')
-            && b.get(i + 2).is_some_and(|c| is_vowel(*c))
-            && i > 0
+            && (b.get(i + 2).is_some_and(|c| is_vowel(*c))
+                || i > 0 && matches!(b[i - 1], b'a' | b'e' | b'i'))
         {
+            // ou before a vowel (Merouane, Ouadi), or after one (Chaouki, Djaoudat: aw).
             out.push('w');
             i += 2;
         } else {
@@ -1267,7 +1285,10 @@ pub(crate) fn maghreb_french(raw: &str) -> Option<String> {
 /// i (Oqbah / Uqba, Thabet / Thabit, Shehab / Shihab), and g not in gh is ج, which Egypt
 /// pronounces and writes g (Gamal / Jamal, El-Gondi / Al-Jundi). The vowels alone, then with g
 /// as j.
-pub(crate) fn arabic_vowels(raw: &str) -> Vec<String> {
+pub(crate) fn arabic_vowels(word: &str) -> Vec<String> {
+    // Egyptian ei is the diphthong ay (Obeid / Ubayd, Koteiba / Qutayba, Hussein / Husayn).
+    let ay = word.replace("ei", "ay");
+    let raw = ay.as_str();
     let b = raw.as_bytes();
     let vowels: String = raw
         .chars()
@@ -1286,9 +1307,11 @@ pub(crate) fn arabic_vowels(raw: &str) -> Vec<String> {
             }
         })
         .collect();
+    // Egyptian and Maghreb k for ق (Koteiba / Qutayba, Sharkawi / Sharqawi, Belkacem).
+    let q = (raw.contains('k') && !raw.contains("kh")).then(|| vowels.replace('k', "q"));
     let mut out = Vec::new();
-    for v in [vowels, g] {
-        if v != raw && !out.contains(&v) {
+    for v in [Some(vowels), Some(g), q].into_iter().flatten() {
+        if v != word && !out.contains(&v) {
             out.push(v);
         }
     }
@@ -1421,6 +1444,63 @@ pub(crate) const UKRAINIAN_RUSSIAN_GIVEN: &[(&str, &str)] = &[
     ("vira", "vera"),
     ("olesia", "olesya"),
     ("hafiia", "agafya"),
+    // Folk and church forms of given names (Tymish for Tymofiy, Melashka for Malanka) and the
+    // Russian names they stand for.
+    ("tymish", "timofey"),
+    ("lavrin", "lavrentiy"),
+    ("lavro", "lavrentiy"),
+    ("samiilo", "samuil"),
+    ("samiylo", "samuil"),
+    ("nechypir", "nikifor"),
+    ("nychypir", "nikifor"),
+    ("yavtukh", "yevtikhiy"),
+    ("ovksentiy", "avksentiy"),
+    ("pylyp", "filipp"),
+    ("khvedir", "fedor"),
+    ("khvedko", "fedor"),
+    ("hrytsko", "grigoriy"),
+    ("oleksa", "aleksey"),
+    ("antin", "anton"),
+    ("omelian", "yemelyan"),
+    ("kindrat", "kondrat"),
+    ("demian", "demyan"),
+    ("yeremiy", "yeremey"),
+    ("onysko", "onisim"),
+    ("onysym", "onisim"),
+    ("harasym", "gerasim"),
+    ("tykhin", "tikhon"),
+    ("spyrydon", "spiridon"),
+    ("larion", "illarion"),
+    ("ilarion", "illarion"),
+    ("arsen", "arseniy"),
+    ("sava", "savva"),
+    ("kost", "konstantin"),
+    ("kostiantyn", "konstantin"),
+    ("yosyf", "iosif"),
+    ("melashka", "malanya"),
+    ("malanka", "malanya"),
+    ("pryska", "praskovya"),
+    ("priska", "praskovya"),
+    ("katria", "yekaterina"),
+    ("khivria", "fevroniya"),
+    ("domakha", "domna"),
+    ("teklia", "fekla"),
+    ("frosyna", "yefrosinya"),
+    ("zinka", "zinaida"),
+    ("mokryna", "makrina"),
+    ("oryna", "irina"),
+    ("hapka", "agafya"),
+    ("marusia", "mariya"),
+    ("nastia", "anastasiya"),
+    ("anastasiia", "anastasiya"),
+    ("yelyzaveta", "yelizaveta"),
+    ("palazhka", "pelageya"),
+    ("pelaheia", "pelageya"),
+    ("lukeria", "lukerya"),
+    ("marta", "marfa"),
+    ("uliana", "ulyana"),
+    ("serafyma", "serafima"),
+    ("hlafira", "glafira"),
 ];
 
 /// The Russian reading of a Ukrainian name written the Ukrainian way (Hryhorenko →
@@ -1523,7 +1603,7 @@ pub(crate) fn joined_article(raw: &str) -> Option<&str> {
         // A vowel after the article is an ع or a hamza (Alotaibi, Alamin): then the rest must
         // be longer still, or be a nisba in -i (Alanazi, Alomari).
         if let Some(rest) = raw.strip_prefix(art)
-            && rest.len() >= 5
+            && (rest.len() >= 5 || rest.len() == 4 && rest.ends_with('i'))
             && (!is_vowel(rest.as_bytes()[0]) || rest.len() >= 6 || rest.ends_with('i'))
             && rest.as_bytes()[0] != b'l'
         {
@@ -1681,6 +1761,8 @@ mod tests {
         // The DPRK's aspirates kh, th, ph.
         assert_eq!(korean_key("thaek"), korean_key("taek"));
         assert_eq!(korean_key("phyo"), korean_key("pyo"));
+        assert_eq!(korean_key("toeeun"), korean_key("thoeun"));
+        assert_eq!(korean_key("boeun"), korean_key("poun"));
         assert!(korean_shaped(&korean_key("phyon")));
         assert!(korean_shaped(&korean_key("jongun")));
         assert!(korean_shaped(&korean_key("hyeonsuk")));
@@ -1786,6 +1868,9 @@ mod tests {
     fn hong_kong_and_taiwan_surname_spellings_join_their_pinyin() {
         for (a, b) in [
             ("chan", "chen"),
+            ("kau", "qiu"),
+            ("chuk", "zhu"),
+            ("kok", "hao"),
             ("cheung", "zhang"),
             ("lau", "liu"),
             ("hsu", "xu"),
@@ -1881,6 +1966,12 @@ mod tests {
                 .any(|t| t == "zinaida")
         );
         assert!(cyrillic_transcriptions("choma").is_empty());
+        // Ukrainian y endings mark a word; s before a vowel at the start is з.
+        assert!(german_cyrillic_marked("juchym"));
+        assert!(german_cyrillic_marked("holowatyj"));
+        assert!(!german_cyrillic_marked("jocelyn"));
+        assert!(has("juchym", "yukhym"));
+        assert!(has("sadoroschnyj", "zadorozhnyy"));
     }
 
     #[test]
@@ -1900,6 +1991,10 @@ mod tests {
         assert_eq!(joined_article("alanazi"), Some("anazi"));
         assert_eq!(joined_article("alomari"), Some("omari"));
         assert_eq!(joined_article("alonso"), None);
+        // A four-letter nisba after the article (الراوي Alrawi, العجمي Alajmi).
+        assert_eq!(joined_article("alrawi"), Some("rawi"));
+        assert_eq!(joined_article("alajmi"), Some("ajmi"));
+        assert_eq!(joined_article("alani"), None);
     }
 
     #[test]
@@ -1909,6 +2004,9 @@ mod tests {
         assert_eq!(maghreb_french("djamel").as_deref(), Some("jamel"));
         assert_eq!(maghreb_french("merouane").as_deref(), Some("merwan"));
         assert_eq!(maghreb_french("mourad").as_deref(), None);
+        assert_eq!(maghreb_french("ouadi").as_deref(), Some("wadi"));
+        assert_eq!(maghreb_french("chaouki").as_deref(), Some("shawki"));
+        assert_eq!(maghreb_french("djaoudat").as_deref(), Some("jawdat"));
         assert_eq!(maghreb_french("ali"), None);
     }
 
@@ -1922,6 +2020,10 @@ mod tests {
         // gh is غ, and ng is not ج.
         assert!(!has("ghazi", "jhazi"));
         assert!(arabic_vowels("ali").is_empty());
+        // Egyptian ei is ay, and k may be ق.
+        assert!(has("obeid", "ubayd"));
+        assert!(has("koteiba", "qutayba"));
+        assert!(has("sharkawi", "sharqawi"));
     }
 
     #[test]
