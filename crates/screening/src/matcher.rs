@@ -775,7 +775,9 @@ impl Index {
         }
         for a in &t.alts {
             ids.add(self.by_folded.get(a.folded.as_str()).map(Vec::as_slice));
-            if a.skel.len() >= 3 {
+            // An Arabic-script word's other readings meet Latin spellings by two consonants as
+            // the word itself does (معاوية read mawya, Muawiya).
+            if a.skel.len() >= 3 || t.abjad && a.skel.len() == 2 {
                 ids.add(self.by_skel.get(a.skel.as_str()).map(Vec::as_slice));
             }
         }

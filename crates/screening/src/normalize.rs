@@ -461,8 +461,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             t.orig = w.orig.as_deref().map(Into::into);
             // One-letter Korean surnames (O, U) and given-name syllables are names, and so is a
             // Korean or Chinese surname spelled like a particle (Du 杜 or 두, Da, Di).
+            // So is a Chinese syllable of one vowel (Wade–Giles I for yi, E, O, A).
             if culture & KOREAN != 0 && t.kind == TokKind::Initial
                 || culture != 0 && t.kind == TokKind::Particle
+                || culture & CHINESE != 0
+                    && t.kind == TokKind::Initial
+                    && matches!(t.raw.as_str(), "a" | "e" | "i" | "o")
             {
                 t.kind = TokKind::Word;
                 t.folded = fold(&t.raw);
@@ -605,12 +609,24 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
     }
     let chinese = || {
         let mut surname = false;
-        for w in &words {
+        let mut k = 0;
+        while k < words.len() {
+            // A two-syllable surname written in two words (Sheung-Kwun, Au Yeung) is one.
+            if let Some(next) = words.get(k + 1)
+                && words[k].len() + next.len() <= 10
+                && !romanize::chinese_surnames(&format!("{}{}", words[k], next)).is_empty()
+            {
+                surname = true;
+                k += 2;
+                continue;
+            }
+            let w = words[k];
             let s = !romanize::chinese_surnames(w).is_empty();
             if !s && !romanize::chinese_shaped(&romanize::chinese_key(w)) {
                 return false;
             }
             surname |= s;
+            k += 1;
         }
         surname
     };
@@ -803,6 +819,16 @@ mod tests {
         let kinds = |s: &str| tokens(s).into_iter().map(|t| t.kind).collect::<Vec<_>>();
         assert_eq!(kinds("DU, Minhyeok"), [TokKind::Word, TokKind::Word]);
         assert_eq!(kinds("Du Yuesheng"), [TokKind::Word, TokKind::Word]);
+        // A Hong Kong two-word surname makes the name Chinese.
+        assert!(
+            tokens("Sheung-Kwun Qian")
+                .iter()
+                .all(|t| t.culture & CHINESE != 0)
+        );
+        assert_eq!(
+            kinds("Chan I-t'ung"),
+            [TokKind::Word, TokKind::Word, TokKind::Word]
+        );
         assert_eq!(kinds("Bruno du Pont")[1], TokKind::Particle);
     }
 

@@ -484,6 +484,10 @@ const CHINESE_REWRITES: &[(&str, &str)] = &[
     ("tzu", "zi"),
     ("szu", "si"),
     ("ssu", "si"),
+    // Wade–Giles -ieh, -üeh, yeh before a following hs (Yüeh-sheng written Yuehsheng).
+    ("ieh", "ie"),
+    ("ueh", "ue"),
+    ("yeh", "ye"),
     ("hs", "x"),
     ("tz", "z"),
     ("ts", "z"),
@@ -515,13 +519,16 @@ pub(crate) fn chinese_key(raw: &str) -> String {
         ("jang", "rang"),
         ("jen", "ren"),
         ("jan", "ran"),
+        // Wade–Giles jo is pinyin ruo (Jo-hsi, Ruoxi); jou and jung are read below.
+        ("jo", "ruo"),
     ] {
         let mut out = String::with_capacity(s.len());
         let mut rest = s.as_str();
         while let Some(at) = rest.find(from) {
             let after = rest.as_bytes().get(at + from.len());
             out.push_str(&rest[..at]);
-            out.push_str(if after.is_some_and(|c| is_vowel(*c)) {
+            let jo_before_n = from == "jo" && after == Some(&b'n');
+            out.push_str(if after.is_some_and(|c| is_vowel(*c)) || jo_before_n {
                 from
             } else {
                 to
@@ -535,6 +542,15 @@ pub(crate) fn chinese_key(raw: &str) -> String {
         if s.contains(from) {
             s = s.replace(from, to);
         }
+    }
+    // Wade–Giles i at the start is pinyin yi (I-t'ung, Yitong); pinyin writes no bare i there.
+    if s.starts_with('i')
+        && !s
+            .as_bytes()
+            .get(1)
+            .is_some_and(|c| is_vowel(*c) || *c == b'n')
+    {
+        s.insert(0, 'y');
     }
     // Wade–Giles -ung is pinyin -ong, but not across syllables (chun-guang).
     let b = s.as_bytes();
@@ -1139,6 +1155,7 @@ pub(crate) fn german_cyrillic_marked(raw: &str) -> bool {
     // Ukrainian и is y in the German transcription too (Juchym, Holowatyj, Wolodymyr).
     let russian_ending = [
         "ij", "in", "ow", "ew", "ja", "ov", "ev", "ko", "ina", "owa", "ewa", "ym", "yj", "yr",
+        "aj", "ej", "oj",
     ]
     .iter()
     .any(|e| raw.ends_with(e));
@@ -1857,6 +1874,12 @@ mod tests {
         }
         assert!(chinese_shaped(&chinese_key("xiaoping")));
         assert!(chinese_shaped(&chinese_key("hsiaoping")));
+        // Wade–Giles jo is ruo, and -üeh ends before a following hs.
+        assert_eq!(chinese_key("johsi"), chinese_key("ruoxi"));
+        assert_eq!(chinese_key("yuehsheng"), chinese_key("yuesheng"));
+        assert_eq!(chinese_key("jou"), chinese_key("rou"));
+        assert_eq!(chinese_key("itung"), chinese_key("yitong"));
+        assert_eq!(chinese_key("i"), chinese_key("yi"));
         assert!(!chinese_shaped(&chinese_key("vladimir")));
         // huo (火) keeps its u: it is not he (Wade–Giles ho); gou, gong and guo keep their o.
         assert_ne!(chinese_key("huo"), chinese_key("ho"));
@@ -1969,6 +1992,8 @@ mod tests {
         // Ukrainian y endings mark a word; s before a vowel at the start is з.
         assert!(german_cyrillic_marked("juchym"));
         assert!(german_cyrillic_marked("holowatyj"));
+        assert!(german_cyrillic_marked("jermolaj"));
+        assert!(has("jermolaj", "yermolay"));
         assert!(!german_cyrillic_marked("jocelyn"));
         assert!(has("juchym", "yukhym"));
         assert!(has("sadoroschnyj", "zadorozhnyy"));
