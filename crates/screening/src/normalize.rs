@@ -493,8 +493,16 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                 if let Some(a) = romanize::ukrainian_feminine(&t.raw) {
                     push_alt(&mut t, &a);
                 }
-                if arabic && let Some(a) = romanize::maghreb_french(&t.raw) {
-                    push_alt(&mut t, &a);
+                if arabic || romanize::maghreb_marked(&t.raw) {
+                    for a in [
+                        romanize::maghreb_french(&t.raw),
+                        romanize::maghreb_french_vowel(&t.raw),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    {
+                        push_alt(&mut t, &a);
+                    }
                 }
                 if arabic {
                     // The word and, with a joined article, the word after it; a final ة

@@ -1263,6 +1263,26 @@ pub(crate) fn cyrillic_transcriptions_in(raw: &str, german_name: bool) -> Vec<St
 /// ch is sh, dj is j, ou before a vowel is w, a final -ne loses its e (El Hachemi, Djamel,
 /// Merouane).
 pub(crate) fn maghreb_french(raw: &str) -> Option<String> {
+    maghreb_reading(raw, false)
+}
+
+/// As [`maghreb_french`], but ou after a consonant and before a vowel is the vowel u, as in
+/// Fouad and Mouaouiya (Fuad, Muawiya), where Merouane's is a w.
+pub(crate) fn maghreb_french_vowel(raw: &str) -> Option<String> {
+    let v = maghreb_reading(raw, true)?;
+    (maghreb_reading(raw, false).as_ref() != Some(&v)).then_some(v)
+}
+
+/// Whether a word shows the French spelling of an Arabic name by itself, without an article
+/// in the name: an initial ou before a vowel (Ouadi), aou (Chaouki, Daoud) or dj (Djamel).
+pub(crate) fn maghreb_marked(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    (raw.starts_with("ou") && b.get(2).is_some_and(|c| is_vowel(*c)))
+        || raw.contains("aou")
+        || raw.contains("dj")
+}
+
+fn maghreb_reading(raw: &str, vowel_ou: bool) -> Option<String> {
     if !(raw.contains("ch") || raw.contains("dj") || raw.contains("ou")) {
         return None;
     }
@@ -1281,9 +1301,19 @@ pub(crate) fn maghreb_french(raw: &str) -> Option<String> {
             && next == Some(b'u')
             && (b.get(i + 2).is_some_and(|c| is_vowel(*c))
                 || i > 0 && matches!(b[i - 1], b'a' | b'e' | b'i'))
+            && !(vowel_ou && i > 0 && !is_vowel(b[i - 1]))
         {
             // ou before a vowel (Merouane, Ouadi), or after one (Chaouki, Djaoudat: aw).
             out.push('w');
+            i += 2;
+        } else if vowel_ou
+            && b[i] == b'o'
+            && next == Some(b'u')
+            && i > 0
+            && !is_vowel(b[i - 1])
+            && b.get(i + 2).is_some_and(|c| is_vowel(*c))
+        {
+            out.push('u');
             i += 2;
         } else {
             out.push(char::from(b[i]));
@@ -2030,6 +2060,14 @@ mod tests {
         assert_eq!(maghreb_french("merouane").as_deref(), Some("merwan"));
         assert_eq!(maghreb_french("mourad").as_deref(), None);
         assert_eq!(maghreb_french("ouadi").as_deref(), Some("wadi"));
+        assert_eq!(
+            maghreb_french_vowel("mouaouiya").as_deref(),
+            Some("muawiya")
+        );
+        assert_eq!(maghreb_french_vowel("fouad").as_deref(), Some("fuad"));
+        assert_eq!(maghreb_french_vowel("ouadi"), None);
+        assert!(maghreb_marked("ouadi") && maghreb_marked("chaouki"));
+        assert!(!maghreb_marked("mourad") && !maghreb_marked("richard"));
         assert_eq!(maghreb_french("chaouki").as_deref(), Some("shawki"));
         assert_eq!(maghreb_french("djaoudat").as_deref(), Some("jawdat"));
         assert_eq!(maghreb_french("ali"), None);
