@@ -935,11 +935,11 @@ impl Index {
                 let joined = join_toks(&lt[j].tok, &lt[j + 1].tok);
                 // Only pairs the candidate search can reach (see `merged_keys`), so that what
                 // is scored here is what the search's bound counted.
-                if !merged_keys[i].contains(&joined.folded)
-                    && !joined.keys.iter().any(|k| merged_keys[i].contains(k))
-                    && !(qt[i].abjad
-                        && pair_skeleton_key(&joined).is_some_and(|k| merged_keys[i].contains(&k)))
-                {
+                let reached = merged_keys[i].contains(&joined.folded)
+                    || joined.keys.iter().any(|k| merged_keys[i].contains(k))
+                    || qt[i].abjad
+                        && pair_skeleton_key(&joined).is_some_and(|k| merged_keys[i].contains(&k));
+                if !reached {
                     continue;
                 }
                 let (s, _) = token_sim(&qt[i], &joined);
