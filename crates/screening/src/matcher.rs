@@ -279,6 +279,34 @@ thread_local! {
     static SEEN: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The candidates of the words a worker of [`Index::search_many`] has looked up, by
+/// [`cand_key`].
+#[derive(Default)]
+struct CandCache(HashMap<String, Vec<(u32, f32, MatchHow)>>);
+
+/// Everything of a token that its candidate search and similarities read: two tokens with the
+/// same key have the same candidates.
+fn cand_key(t: &Tok, deep: bool) -> String {
+    use std::fmt::Write;
+    let mut k = String::with_capacity(64);
+    let _ = write!(
+        k,
+        "{deep}|{:?}|{}|{}|{}|{}|{}|{:?}|{:?}",
+        t.kind, t.raw, t.folded, t.skel, t.abjad, t.culture, t.orig, t.keys
+    );
+    for a in &t.alts {
+        let _ = write!(k, "|{},{},{},{}", a.raw, a.folded, a.skel, a.abjad);
+    }
+    k
+}
+
+/// `s` without its byte `i`, written into `out` (as [`deletions`] without an allocation each).
+fn deletion_into(s: &str, i: usize, out: &mut String) {
+    out.clear();
+    out.push_str(&s[..i]);
+    out.push_str(&s[i + 1..]);
+}
+
 /// The key of a joined pair (or of a query word in Arabic script) by its consonants, apart from
 /// the spelling keys; only for skeletons of four letters or more.
 fn pair_skeleton_key(t: &Tok) -> Option<String> {
@@ -502,12 +530,28 @@ impl Index {
 
     /// Screens several queries across all cores; the results are in query order.
     pub fn search_many(&self, queries: &[Query], opts: &SearchOptions) -> Vec<Vec<Match>> {
-        queries.par_iter().map(|q| self.search(q, opts)).collect()
+        // Names share their words (a population holds its common given and family names many
+        // times over): each worker keeps the candidates of the words it has looked up.
+        queries
+            .par_iter()
+            .map_init(CandCache::default, |cache, q| {
+                self.search_with(q, opts, Some(cache))
+            })
+            .collect()
     }
 
     /// Screens one query: matches at or above `opts.threshold`, best first, at most one per
     /// list entry and at most `opts.limit`.
     pub fn search(&self, q: &Query, opts: &SearchOptions) -> Vec<Match> {
+        self.search_with(q, opts, None)
+    }
+
+    fn search_with(
+        &self,
+        q: &Query,
+        opts: &SearchOptions,
+        mut cache: Option<&mut CandCache>,
+    ) -> Vec<Match> {
         // Names are short; a query of kilobytes is an abuse, not a name.
         let name = match q.name.char_indices().nth(MAX_QUERY_CHARS) {
             Some((cut, _)) => &q.name[..cut],
@@ -524,7 +568,7 @@ impl Index {
         let mut qw: Vec<f32> = Vec::with_capacity(qt.len());
         for t in &qt {
             let c = if t.kind == TokKind::Word {
-                self.similar_vocab(t, true)
+                self.similar_vocab_cached(t, true, cache.as_deref_mut())
             } else {
                 Vec::new()
             };
@@ -547,7 +591,7 @@ impl Index {
             .map(|i| {
                 let joined = join_toks(&qt[i], &qt[i + 1]);
                 // One edit at most: two in a joined form are as often another name.
-                let mut c = self.similar_vocab(&joined, false);
+                let mut c = self.similar_vocab_cached(&joined, false, cache.as_deref_mut());
                 c.retain(|(v, _, _)| self.vocab[*v as usize].tok.kind == TokKind::Word);
                 c
             })
@@ -718,6 +762,25 @@ impl Index {
         }
     }
 
+    /// [`Index::similar_vocab`], through `cache` when there is one.
+    fn similar_vocab_cached(
+        &self,
+        t: &Tok,
+        deep: bool,
+        cache: Option<&mut CandCache>,
+    ) -> Vec<(u32, f32, MatchHow)> {
+        let Some(cache) = cache else {
+            return self.similar_vocab(t, deep);
+        };
+        let key = cand_key(t, deep);
+        if let Some(c) = cache.0.get(&key) {
+            return c.clone();
+        }
+        let c = self.similar_vocab(t, deep);
+        cache.0.insert(key, c.clone());
+        c
+    }
+
     /// Vocabulary tokens similar to `t`, found through the four keys; `deep` lets a long token
     /// that found nothing look two edits away.
     fn similar_vocab(&self, t: &Tok, deep: bool) -> Vec<(u32, f32, MatchHow)> {
@@ -752,8 +815,11 @@ impl Index {
         if t.folded.len() >= 3 {
             ids.add(self.by_delete.get(t.folded.as_str()).map(Vec::as_slice));
         }
+        // One buffer for the single deletions, which are looked up and dropped.
+        let mut d = String::with_capacity(t.raw.len().max(t.folded.len()));
         if t.folded.len() >= 4 {
-            for d in deletions(&t.folded) {
+            for i in 0..t.folded.len() {
+                deletion_into(&t.folded, i, &mut d);
                 ids.add(self.by_folded.get(d.as_str()).map(Vec::as_slice));
                 ids.add(self.by_delete.get(d.as_str()).map(Vec::as_slice));
             }
@@ -763,7 +829,8 @@ impl Index {
             if unfolded {
                 ids.add(self.by_delete.get(t.raw.as_str()).map(Vec::as_slice));
             }
-            for d in deletions(&t.raw) {
+            for i in 0..t.raw.len() {
+                deletion_into(&t.raw, i, &mut d);
                 ids.add(self.by_raw.get(d.as_str()).map(std::slice::from_ref));
                 if unfolded {
                     ids.add(self.by_delete.get(d.as_str()).map(Vec::as_slice));

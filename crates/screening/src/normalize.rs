@@ -604,8 +604,11 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
     let korean = || {
         let mut surname = false;
         for w in &words {
-            let s = romanize::korean_surname(w).is_some();
-            if !s && !romanize::korean_shaped(&romanize::korean_key(w)) {
+            // The key once for both questions (this runs for every name screened).
+            let key = std::cell::OnceCell::new();
+            let k = || key.get_or_init(|| romanize::korean_key(w)).clone();
+            let s = romanize::korean_surname_keyed(w, k).is_some();
+            if !s && !romanize::korean_shaped(key.get_or_init(|| romanize::korean_key(w))) {
                 return false;
             }
             surname |= s;
@@ -618,19 +621,27 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
     let chinese = || {
         let mut surname = false;
         let mut k = 0;
+        let mut joined = String::new();
         while k < words.len() {
             // A two-syllable surname written in two words (Sheung-Kwun, Au Yeung) is one.
             if let Some(next) = words.get(k + 1)
                 && words[k].len() + next.len() <= 10
-                && !romanize::chinese_surnames(&format!("{}{}", words[k], next)).is_empty()
+                && {
+                    joined.clear();
+                    joined.push_str(words[k]);
+                    joined.push_str(next);
+                    romanize::chinese_surname_spelling(&joined)
+                }
             {
                 surname = true;
                 k += 2;
                 continue;
             }
             let w = words[k];
-            let s = !romanize::chinese_surnames(w).is_empty();
-            if !s && !romanize::chinese_shaped(&romanize::chinese_key(w)) {
+            let key = std::cell::OnceCell::new();
+            let kf = || key.get_or_init(|| romanize::chinese_key(w)).clone();
+            let s = !romanize::chinese_surnames_keyed(w, kf).is_empty();
+            if !s && !romanize::chinese_shaped(key.get_or_init(|| romanize::chinese_key(w))) {
                 return false;
             }
             surname |= s;

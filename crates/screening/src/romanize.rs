@@ -190,6 +190,15 @@ const KOREAN_SURNAMES: &[&[&str]] = &[
 /// The group of a Korean surname spelling: its group in [`KOREAN_SURNAMES`], else the Korean
 /// key of a census surname ([`KOREAN_CENSUS_SURNAMES`]) it has.
 pub(crate) fn korean_surname(raw: &str) -> Option<&'static str> {
+    korean_surname_keyed(raw, || korean_key(raw))
+}
+
+/// As [`korean_surname`], with the word's [`korean_key`] computed by `key` only if needed (a
+/// caller that needs the key anyway computes it once).
+pub(crate) fn korean_surname_keyed(
+    raw: &str,
+    key: impl FnOnce() -> String,
+) -> Option<&'static str> {
     static CENSUS: std::sync::OnceLock<std::collections::HashSet<String>> =
         std::sync::OnceLock::new();
     static GROUPS: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
@@ -224,7 +233,7 @@ pub(crate) fn korean_surname(raw: &str) -> Option<&'static str> {
     if raw.len() > 9 {
         return None;
     }
-    census.get(&korean_key(raw)).map(String::as_str)
+    census.get(&key()).map(String::as_str)
 }
 
 /// Rewrites, in order, on which Revised Romanization, McCune–Reischauer (breves already
@@ -1003,10 +1012,35 @@ const HONG_KONG_SURNAMES: &[(&str, &[&str])] = &[
     ("lu", &["lo", "lou"]),
 ];
 
+/// Whether a spelling is one of the tables' Chinese surname spellings (pinyin, Wade–Giles, Hong
+/// Kong), looked up without computing its key: for a surname written in two words.
+pub(crate) fn chinese_surname_spelling(raw: &str) -> bool {
+    static ALL: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut m = std::collections::HashSet::new();
+        for g in CHINESE_SURNAMES {
+            m.extend(g.iter().copied());
+        }
+        for (py, hk) in HONG_KONG_SURNAMES {
+            m.insert(*py);
+            m.extend(hk.iter().copied());
+        }
+        m.extend(CHINESE_COMMON_SURNAMES.iter().copied());
+        m
+    })
+    .contains(raw)
+}
+
 /// The groups of a Chinese surname spelling (Wong is Huang or Wang): its groups in
 /// [`CHINESE_SURNAMES`], the pinyin of its Hong Kong spelling ([`HONG_KONG_SURNAMES`]), and the
 /// common surnames ([`CHINESE_COMMON_SURNAMES`]) with its Chinese key.
 pub(crate) fn chinese_surnames(raw: &str) -> Vec<&'static str> {
+    chinese_surnames_keyed(raw, || chinese_key(raw))
+}
+
+/// As [`chinese_surnames`], with the word's [`chinese_key`] computed by `key` only if needed.
+pub(crate) fn chinese_surnames_keyed(raw: &str, key: impl FnOnce() -> String) -> Vec<&'static str> {
     static COMMON: std::sync::OnceLock<std::collections::HashMap<String, Vec<&'static str>>> =
         std::sync::OnceLock::new();
     type Groups = std::collections::HashMap<&'static str, Vec<&'static str>>;
@@ -1050,7 +1084,7 @@ pub(crate) fn chinese_surnames(raw: &str) -> Vec<&'static str> {
     if raw.len() > 10 {
         return out;
     }
-    if let Some(ps) = common.get(&chinese_key(raw)) {
+    if let Some(ps) = common.get(&key()) {
         for p in ps {
             if !out.contains(p) {
                 out.push(p);
@@ -1642,6 +1676,11 @@ pub(crate) fn joined_article(raw: &str) -> Option<&str> {
         "alcaraz",
         "alzheimer",
     ];
+    // Only a word that begins like an article is looked at further (this runs for every word).
+    let b = raw.as_bytes();
+    if b.len() < 4 || !matches!(b[0], b'a' | b'e' | b'u') {
+        return None;
+    }
     if NOT_ARTICLES.contains(&raw) {
         return None;
     }
@@ -1659,14 +1698,11 @@ pub(crate) fn joined_article(raw: &str) -> Option<&str> {
     }
     // Assimilated: as-sayed, ar-rashid, ad-din, an-nahyan, ash-shami.
     for s in SUN {
-        for v in ["a", "e", "u"] {
-            let prefix = format!("{v}{s}");
-            if let Some(rest) = raw.strip_prefix(prefix.as_str())
-                && rest.starts_with(s)
-                && rest.len() >= 4
-            {
-                return Some(rest);
-            }
+        if let Some(rest) = raw[1..].strip_prefix(s)
+            && rest.starts_with(s)
+            && rest.len() >= 4
+        {
+            return Some(rest);
         }
     }
     None
