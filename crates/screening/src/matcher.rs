@@ -255,11 +255,24 @@ impl IdSet<'_> {
     }
 
     /// The ids, leaving the seen-set clear for the next search.
-    fn finish(self) -> Vec<u32> {
-        for &id in &self.ids {
+    fn finish(mut self) -> Vec<u32> {
+        let ids = std::mem::take(&mut self.ids);
+        self.clear(&ids);
+        ids
+    }
+
+    fn clear(&mut self, ids: &[u32]) {
+        for &id in ids {
             self.seen[id as usize / 64] &= !(1u64 << (id % 64));
         }
-        self.ids
+    }
+}
+
+impl Drop for IdSet<'_> {
+    /// Clear even when a search unwinds, so that the thread's next search starts clean.
+    fn drop(&mut self) {
+        let ids = std::mem::take(&mut self.ids);
+        self.clear(&ids);
     }
 }
 
@@ -631,6 +644,11 @@ impl Index {
         let reached: Vec<(u32, Reach)> = SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
             let Scratch { reach, touched } = &mut *scratch;
+            // Left clear by every search, unless one unwound half-way.
+            for &n in touched.iter() {
+                reach[n as usize] = Reach::NONE;
+            }
+            touched.clear();
             if reach.len() < self.names.len() {
                 reach.resize(self.names.len(), Reach::NONE);
             }
