@@ -44,7 +44,9 @@
 //! reached through posting lists; a cheap upper bound on each candidate's score skips those
 //! that cannot reach the threshold, and only the rest are aligned and scored.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -230,10 +232,98 @@ fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-fn add(ids: &mut Vec<u32>, found: Option<&[u32]>) {
-    for &id in found.unwrap_or_default() {
-        push_unique(ids, id);
+/// Vocabulary ids gathered by the candidate search, each once and in the order first found
+/// (the order decides ties between equally similar candidates downstream).
+struct IdSet<'a> {
+    ids: Vec<u32>,
+    seen: &'a mut Vec<u64>,
+}
+
+impl IdSet<'_> {
+    fn add(&mut self, found: Option<&[u32]>) {
+        for &id in found.unwrap_or_default() {
+            let (w, b) = (id as usize / 64, 1u64 << (id % 64));
+            if self.seen[w] & b == 0 {
+                self.seen[w] |= b;
+                self.ids.push(id);
+            }
+        }
     }
+
+    fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The ids, leaving the seen-set clear for the next search.
+    fn finish(mut self) -> Vec<u32> {
+        let ids = std::mem::take(&mut self.ids);
+        self.clear(&ids);
+        ids
+    }
+
+    fn clear(&mut self, ids: &[u32]) {
+        for &id in ids {
+            self.seen[id as usize / 64] &= !(1u64 << (id % 64));
+        }
+    }
+}
+
+impl Drop for IdSet<'_> {
+    /// Clear even when a search unwinds, so that the thread's next search starts clean.
+    fn drop(&mut self) {
+        let ids = std::mem::take(&mut self.ids);
+        self.clear(&ids);
+    }
+}
+
+/// Per-thread scratch space of the search, sized to the largest index searched on the thread and
+/// left clear after each search, so that a query allocates nothing per list name.
+#[derive(Default)]
+struct Scratch {
+    /// Per list name: how the query's tokens reach it (`Reach::NONE` where untouched).
+    reach: Vec<Reach>,
+    /// The names touched in `reach`, in the order first touched.
+    touched: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    /// Vocabulary ids already gathered by `similar_vocab`, as bits.
+    static SEEN: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The candidates of the words a worker of [`Index::search_many`] has looked up, by
+/// [`cand_key`].
+#[derive(Default)]
+struct CandCache(HashMap<String, Vec<(u32, f32, MatchHow)>>);
+
+/// Everything of a token that its candidate search and similarities read: two tokens with the
+/// same key have the same candidates.
+fn cand_key(t: &Tok, deep: bool) -> String {
+    use std::fmt::Write;
+    let mut k = String::with_capacity(64);
+    let _ = write!(
+        k,
+        "{deep}|{:?}|{}|{}|{}|{}|{}|{:?}|{:?}",
+        t.kind, t.raw, t.folded, t.skel, t.abjad, t.culture, t.orig, t.keys
+    );
+    for a in &t.alts {
+        let _ = write!(k, "|{},{},{},{}", a.raw, a.folded, a.skel, a.abjad);
+    }
+    k
+}
+
+/// `s` without its byte `i`, written into `out` (as [`deletions`] without an allocation each).
+fn deletion_into(s: &str, i: usize, out: &mut String) {
+    out.clear();
+    out.push_str(&s[..i]);
+    out.push_str(&s[i + 1..]);
+}
+
+/// The key of a joined pair (or of a query word in Arabic script) by its consonants, apart from
+/// the spelling keys; only for skeletons of four letters or more.
+fn pair_skeleton_key(t: &Tok) -> Option<String> {
+    (t.skel.len() >= 4).then(|| format!("s:{}", t.skel))
 }
 
 fn push_unique(v: &mut Vec<u32>, x: u32) {
@@ -251,13 +341,13 @@ impl Index {
             entries: Vec::new(),
             names: Vec::new(),
             vocab: Vec::new(),
-            by_raw: HashMap::new(),
-            by_folded: HashMap::new(),
-            by_skel: HashMap::new(),
-            by_delete: HashMap::new(),
-            by_pair: HashMap::new(),
-            by_key: HashMap::new(),
-            by_skel2: HashMap::new(),
+            by_raw: HashMap::default(),
+            by_folded: HashMap::default(),
+            by_skel: HashMap::default(),
+            by_delete: HashMap::default(),
+            by_pair: HashMap::default(),
+            by_key: HashMap::default(),
+            by_skel2: HashMap::default(),
         };
         for (list, entries) in lists {
             let list_idx = u32::try_from(ix.lists.len()).unwrap_or(u32::MAX);
@@ -312,6 +402,11 @@ impl Index {
                     let joined = join_toks(a, b);
                     for key in std::iter::once(&joined.folded).chain(&joined.keys) {
                         push_unique(ix.by_pair.entry(key.as_str().into()).or_default(), name_idx);
+                    }
+                    // Its consonants, for a query in Arabic script that writes the pair as one
+                    // word (نصرالله for Nasr-Ollah).
+                    if let Some(key) = pair_skeleton_key(&joined) {
+                        push_unique(ix.by_pair.entry(key.into()).or_default(), name_idx);
                     }
                 }
             }
@@ -448,12 +543,28 @@ impl Index {
 
     /// Screens several queries across all cores; the results are in query order.
     pub fn search_many(&self, queries: &[Query], opts: &SearchOptions) -> Vec<Vec<Match>> {
-        queries.par_iter().map(|q| self.search(q, opts)).collect()
+        // Names share their words (a population holds its common given and family names many
+        // times over): each worker keeps the candidates of the words it has looked up.
+        queries
+            .par_iter()
+            .map_init(CandCache::default, |cache, q| {
+                self.search_with(q, opts, Some(cache))
+            })
+            .collect()
     }
 
     /// Screens one query: matches at or above `opts.threshold`, best first, at most one per
     /// list entry and at most `opts.limit`.
     pub fn search(&self, q: &Query, opts: &SearchOptions) -> Vec<Match> {
+        self.search_with(q, opts, None)
+    }
+
+    fn search_with(
+        &self,
+        q: &Query,
+        opts: &SearchOptions,
+        mut cache: Option<&mut CandCache>,
+    ) -> Vec<Match> {
         // Names are short; a query of kilobytes is an abuse, not a name.
         let name = match q.name.char_indices().nth(MAX_QUERY_CHARS) {
             Some((cut, _)) => &q.name[..cut],
@@ -470,7 +581,7 @@ impl Index {
         let mut qw: Vec<f32> = Vec::with_capacity(qt.len());
         for t in &qt {
             let c = if t.kind == TokKind::Word {
-                self.similar_vocab(t, true)
+                self.similar_vocab_cached(t, true, cache.as_deref_mut())
             } else {
                 Vec::new()
             };
@@ -493,7 +604,7 @@ impl Index {
             .map(|i| {
                 let joined = join_toks(&qt[i], &qt[i + 1]);
                 // One edit at most: two in a joined form are as often another name.
-                let mut c = self.similar_vocab(&joined, false);
+                let mut c = self.similar_vocab_cached(&joined, false, cache.as_deref_mut());
                 c.retain(|(v, _, _)| self.vocab[*v as usize].tok.kind == TokKind::Word);
                 c
             })
@@ -511,6 +622,12 @@ impl Index {
                     keys.extend(deletions(&t.folded));
                 }
                 keys.extend(t.keys.iter().cloned());
+                // Its other readings (Mohammadbagher / Mohammad-Baqer) and, in Arabic script,
+                // its consonants.
+                keys.extend(t.alts.iter().map(|a| a.folded.clone()));
+                if t.abjad {
+                    keys.extend(pair_skeleton_key(t));
+                }
                 keys
             })
             .collect();
@@ -522,63 +639,32 @@ impl Index {
             merged_keys: &merged_keys,
         };
 
-        // Names reachable from any query token, with an upper bound on what each query token
-        // can bring to their score: sim·(w_q + w_l) of its best candidate in that name, the
-        // list side's weight counted twice for a merged pair. Touches for one query token come
-        // in a row, so the best per token is kept while they last and then added.
-        let mut reach: HashMap<u32, Reach> = HashMap::new();
-        let mut touch = |name: u32, i: usize, c: f32| {
-            let e = reach.entry(name).or_insert(Reach {
-                bits: 0,
-                sum: 0.0,
-                cur: usize::MAX,
-                best: 0.0,
-            });
-            if e.cur == i {
-                e.best = e.best.max(c);
-            } else {
-                e.sum += e.best;
-                e.cur = i;
-                e.best = c;
-                e.bits |= 1 << i;
+        // Names reachable from any query token and the bound on what each token brings, in
+        // the thread's scratch (indexed by name, no hashing), which is left clear.
+        let reached: Vec<(u32, Reach)> = SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            let Scratch { reach, touched } = &mut *scratch;
+            // Left clear by every search, unless one unwound half-way.
+            for &n in touched.iter() {
+                reach[n as usize] = Reach::NONE;
             }
-        };
-        for i in 0..qt.len() {
-            for &(v, s, _) in &cands[i] {
-                let c = s * (qw[i] + self.vocab[v as usize].weight);
-                for &name in &self.vocab[v as usize].postings {
-                    touch(name, i, c);
-                }
+            touched.clear();
+            if reach.len() < self.names.len() {
+                reach.resize(self.names.len(), Reach::NONE);
             }
-            for key in &merged_keys[i] {
-                if let Some(names) = self.by_pair.get(key.as_str()) {
-                    for &name in names {
-                        touch(name, i, qw[i] + 2.0);
-                    }
-                }
-            }
-            // A split pair's value sim·(w_i + w_i+1 + w_l) is shared out between its two
-            // query tokens: the list weight goes with the first.
-            if let Some(sc) = split_cands.get(i) {
-                for &(v, s, _) in sc {
-                    let c = s * (qw[i] + self.vocab[v as usize].weight);
-                    for &name in &self.vocab[v as usize].postings {
-                        touch(name, i, c);
-                    }
-                }
-            }
-            if let Some(sc) = i.checked_sub(1).and_then(|p| split_cands.get(p)) {
-                for &(v, s, _) in sc {
-                    for &name in &self.vocab[v as usize].postings {
-                        touch(name, i, s * qw[i]);
-                    }
-                }
-            }
-        }
+            self.reach(&prep, reach, touched);
+            let out = touched
+                .iter()
+                .map(|&n| (n, std::mem::replace(&mut reach[n as usize], Reach::NONE)))
+                .collect();
+            touched.clear();
+            out
+        });
 
         let q_nonword = qt.iter().any(|t| t.kind != TokKind::Word);
-        let mut best: HashMap<u32, (f32, f32, u32, Alignment)> = HashMap::new();
-        for (&name_idx, r) in &reach {
+        let mut best: HashMap<u32, (f32, f32, u32, Alignment)> = HashMap::default();
+        for (name_idx, r) in &reached {
+            let name_idx = *name_idx;
             let name = &self.names[name_idx as usize];
             // score = M / (F + P) ≤ M / (M + P): M is at most the sum of the per-token bounds,
             // and every query token that can pair with nothing costs at least 0.35 of its
@@ -633,19 +719,107 @@ impl Index {
             .collect()
     }
 
+    /// Names reachable from any query token, with an upper bound on what each query token can
+    /// bring to their score: sim·(w_q + w_l) of its best candidate in that name, the list side's
+    /// weight counted twice for a merged pair. Touches for one query token come in a row, so the
+    /// best per token is kept while they last and then added. `reach` is indexed by name and
+    /// `touched` lists the names touched, first touch first.
+    fn reach(&self, prep: &Prepared, reach: &mut [Reach], touched: &mut Vec<u32>) {
+        let Prepared {
+            qt,
+            qw,
+            cands,
+            split_cands,
+            merged_keys,
+        } = *prep;
+        let mut touch = |name: u32, i: usize, c: f32| {
+            let e = &mut reach[name as usize];
+            if e.bits == 0 {
+                touched.push(name);
+            }
+            if e.cur == i {
+                e.best = e.best.max(c);
+            } else {
+                e.sum += e.best;
+                e.cur = i;
+                e.best = c;
+                e.bits |= 1 << i;
+            }
+        };
+        for i in 0..qt.len() {
+            for &(v, s, _) in &cands[i] {
+                let c = s * (qw[i] + self.vocab[v as usize].weight);
+                for &name in &self.vocab[v as usize].postings {
+                    touch(name, i, c);
+                }
+            }
+            for key in &merged_keys[i] {
+                if let Some(names) = self.by_pair.get(key.as_str()) {
+                    for &name in names {
+                        touch(name, i, qw[i] + 2.0);
+                    }
+                }
+            }
+            // A split pair's value sim·(w_i + w_i+1 + w_l) is shared out between its two
+            // query tokens: the list weight goes with the first.
+            if let Some(sc) = split_cands.get(i) {
+                for &(v, s, _) in sc {
+                    let c = s * (qw[i] + self.vocab[v as usize].weight);
+                    for &name in &self.vocab[v as usize].postings {
+                        touch(name, i, c);
+                    }
+                }
+            }
+            if let Some(sc) = i.checked_sub(1).and_then(|p| split_cands.get(p)) {
+                for &(v, s, _) in sc {
+                    for &name in &self.vocab[v as usize].postings {
+                        touch(name, i, s * qw[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`Index::similar_vocab`], through `cache` when there is one.
+    fn similar_vocab_cached(
+        &self,
+        t: &Tok,
+        deep: bool,
+        cache: Option<&mut CandCache>,
+    ) -> Vec<(u32, f32, MatchHow)> {
+        let Some(cache) = cache else {
+            return self.similar_vocab(t, deep);
+        };
+        let key = cand_key(t, deep);
+        if let Some(c) = cache.0.get(&key) {
+            return c.clone();
+        }
+        let c = self.similar_vocab(t, deep);
+        cache.0.insert(key, c.clone());
+        c
+    }
+
     /// Vocabulary tokens similar to `t`, found through the four keys; `deep` lets a long token
     /// that found nothing look two edits away.
     fn similar_vocab(&self, t: &Tok, deep: bool) -> Vec<(u32, f32, MatchHow)> {
-        let mut ids: Vec<u32> = Vec::new();
-        add(
-            &mut ids,
-            self.by_folded.get(t.folded.as_str()).map(Vec::as_slice),
-        );
+        SEEN.with(|seen| {
+            let mut seen = seen.borrow_mut();
+            let words = self.vocab.len().div_ceil(64);
+            if seen.len() < words {
+                seen.resize(words, 0);
+            }
+            let ids = IdSet {
+                ids: Vec::new(),
+                seen: &mut seen,
+            };
+            self.similar_vocab_in(t, deep, ids)
+        })
+    }
+
+    fn similar_vocab_in(&self, t: &Tok, deep: bool, mut ids: IdSet) -> Vec<(u32, f32, MatchHow)> {
+        ids.add(self.by_folded.get(t.folded.as_str()).map(Vec::as_slice));
         if t.skel.len() >= 3 {
-            add(
-                &mut ids,
-                self.by_skel.get(t.skel.as_str()).map(Vec::as_slice),
-            );
+            ids.add(self.by_skel.get(t.skel.as_str()).map(Vec::as_slice));
         } else if t.skel.len() == 2 {
             // Two-consonant skeletons: Arabic script against Latin spellings only (by_skel2
             // holds the Arabic-script tokens, by_skel the Latin ones).
@@ -654,51 +828,42 @@ impl Index {
             } else {
                 &self.by_skel2
             };
-            add(&mut ids, other.get(t.skel.as_str()).map(Vec::as_slice));
+            ids.add(other.get(t.skel.as_str()).map(Vec::as_slice));
         }
         if t.folded.len() >= 3 {
-            add(
-                &mut ids,
-                self.by_delete.get(t.folded.as_str()).map(Vec::as_slice),
-            );
+            ids.add(self.by_delete.get(t.folded.as_str()).map(Vec::as_slice));
         }
+        // One buffer for the single deletions, which are looked up and dropped.
+        let mut d = String::with_capacity(t.raw.len().max(t.folded.len()));
         if t.folded.len() >= 4 {
-            for d in deletions(&t.folded) {
-                add(&mut ids, self.by_folded.get(d.as_str()).map(Vec::as_slice));
-                add(&mut ids, self.by_delete.get(d.as_str()).map(Vec::as_slice));
+            for i in 0..t.folded.len() {
+                deletion_into(&t.folded, i, &mut d);
+                ids.add(self.by_folded.get(d.as_str()).map(Vec::as_slice));
+                ids.add(self.by_delete.get(d.as_str()).map(Vec::as_slice));
             }
         }
         if t.raw.len() >= 4 {
             let unfolded = t.raw != t.folded;
             if unfolded {
-                add(
-                    &mut ids,
-                    self.by_delete.get(t.raw.as_str()).map(Vec::as_slice),
-                );
+                ids.add(self.by_delete.get(t.raw.as_str()).map(Vec::as_slice));
             }
-            for d in deletions(&t.raw) {
-                add(
-                    &mut ids,
-                    self.by_raw.get(d.as_str()).map(std::slice::from_ref),
-                );
+            for i in 0..t.raw.len() {
+                deletion_into(&t.raw, i, &mut d);
+                ids.add(self.by_raw.get(d.as_str()).map(std::slice::from_ref));
                 if unfolded {
-                    add(&mut ids, self.by_delete.get(d.as_str()).map(Vec::as_slice));
+                    ids.add(self.by_delete.get(d.as_str()).map(Vec::as_slice));
                 }
             }
         }
         for k in &t.keys {
-            add(&mut ids, self.by_key.get(k.as_str()).map(Vec::as_slice));
+            ids.add(self.by_key.get(k.as_str()).map(Vec::as_slice));
         }
         for a in &t.alts {
-            add(
-                &mut ids,
-                self.by_folded.get(a.folded.as_str()).map(Vec::as_slice),
-            );
-            if a.skel.len() >= 3 {
-                add(
-                    &mut ids,
-                    self.by_skel.get(a.skel.as_str()).map(Vec::as_slice),
-                );
+            ids.add(self.by_folded.get(a.folded.as_str()).map(Vec::as_slice));
+            // An Arabic-script word's other readings meet Latin spellings by two consonants as
+            // the word itself does (معاوية read mawya, Muawiya).
+            if a.skel.len() >= 3 || t.abjad && a.skel.len() == 2 {
+                ids.add(self.by_skel.get(a.skel.as_str()).map(Vec::as_slice));
             }
         }
         // Fallback for long tokens that found nothing: two deletions on the query side, which
@@ -707,12 +872,13 @@ impl Index {
             for form in [&t.folded, &t.raw] {
                 for d in deletions(form) {
                     for dd in deletions(&d) {
-                        add(&mut ids, self.by_delete.get(dd.as_str()).map(Vec::as_slice));
+                        ids.add(self.by_delete.get(dd.as_str()).map(Vec::as_slice));
                     }
                 }
             }
         }
-        ids.into_iter()
+        ids.finish()
+            .into_iter()
             .filter_map(|id| {
                 let (s, how) = token_sim(t, &self.vocab[id as usize].tok);
                 (s >= MIN_TOKEN_SIM).then_some((id, s, how))
@@ -854,9 +1020,11 @@ impl Index {
                 let joined = join_toks(&lt[j].tok, &lt[j + 1].tok);
                 // Only pairs the candidate search can reach (see `merged_keys`), so that what
                 // is scored here is what the search's bound counted.
-                if !merged_keys[i].contains(&joined.folded)
-                    && !joined.keys.iter().any(|k| merged_keys[i].contains(k))
-                {
+                let reached = merged_keys[i].contains(&joined.folded)
+                    || joined.keys.iter().any(|k| merged_keys[i].contains(k))
+                    || qt[i].abjad
+                        && pair_skeleton_key(&joined).is_some_and(|k| merged_keys[i].contains(&k));
+                if !reached {
                     continue;
                 }
                 let (s, _) = token_sim(&qt[i], &joined);
@@ -1152,11 +1320,21 @@ struct Prepared<'a> {
 
 /// A name reached by the candidate search: which query tokens reached it and an upper bound on
 /// what they bring (`sum` of finished tokens plus `best` of the token `cur` being touched).
+#[derive(Clone, Copy)]
 struct Reach {
     bits: u32,
     sum: f32,
     cur: usize,
     best: f32,
+}
+
+impl Reach {
+    const NONE: Reach = Reach {
+        bits: 0,
+        sum: 0.0,
+        cur: usize::MAX,
+        best: 0.0,
+    };
 }
 
 /// How a pair outside word-to-word pairs compares in the alignment: an initial against a word

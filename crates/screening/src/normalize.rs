@@ -433,6 +433,11 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             .first()
             .is_some_and(|w| HONORIFICS.contains(&w.0.text.as_str()))
     {
+        // In a Korean or Chinese name the word is a syllable of the name (HAM, Hon Kyol 함헌결;
+        // Hon 韩 in Hong Kong), not the Honourable.
+        if culture_of(name, &ws) != 0 {
+            break;
+        }
         ws.remove(0);
     }
     // In a Korean or Chinese name a word spelled like a legal form is a surname (Sa 사, Pao 包).
@@ -456,8 +461,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             t.orig = w.orig.as_deref().map(Into::into);
             // One-letter Korean surnames (O, U) and given-name syllables are names, and so is a
             // Korean or Chinese surname spelled like a particle (Du 杜 or 두, Da, Di).
+            // So is a Chinese syllable of one vowel (Wade–Giles I for yi, E, O, A).
             if culture & KOREAN != 0 && t.kind == TokKind::Initial
                 || culture != 0 && t.kind == TokKind::Particle
+                || culture & CHINESE != 0
+                    && t.kind == TokKind::Initial
+                    && matches!(t.raw.as_str(), "a" | "e" | "i" | "o")
             {
                 t.kind = TokKind::Word;
                 t.folded = fold(&t.raw);
@@ -484,8 +493,16 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                 if let Some(a) = romanize::ukrainian_feminine(&t.raw) {
                     push_alt(&mut t, &a);
                 }
-                if arabic && let Some(a) = romanize::maghreb_french(&t.raw) {
-                    push_alt(&mut t, &a);
+                if arabic || romanize::maghreb_marked(&t.raw) {
+                    for a in [
+                        romanize::maghreb_french(&t.raw),
+                        romanize::maghreb_french_vowel(&t.raw),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    {
+                        push_alt(&mut t, &a);
+                    }
                 }
                 if arabic {
                     // The word and, with a joined article, the word after it; a final ة
@@ -587,8 +604,11 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
     let korean = || {
         let mut surname = false;
         for w in &words {
-            let s = romanize::korean_surname(w).is_some();
-            if !s && !romanize::korean_shaped(&romanize::korean_key(w)) {
+            // The key once for both questions (this runs for every name screened).
+            let key = std::cell::OnceCell::new();
+            let k = || key.get_or_init(|| romanize::korean_key(w)).clone();
+            let s = romanize::korean_surname_keyed(w, k).is_some();
+            if !s && !romanize::korean_shaped(key.get_or_init(|| romanize::korean_key(w))) {
                 return false;
             }
             surname |= s;
@@ -600,12 +620,32 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
     }
     let chinese = || {
         let mut surname = false;
-        for w in &words {
-            let s = !romanize::chinese_surnames(w).is_empty();
-            if !s && !romanize::chinese_shaped(&romanize::chinese_key(w)) {
+        let mut k = 0;
+        let mut joined = String::new();
+        while k < words.len() {
+            // A two-syllable surname written in two words (Sheung-Kwun, Au Yeung) is one.
+            if let Some(next) = words.get(k + 1)
+                && words[k].len() + next.len() <= 10
+                && {
+                    joined.clear();
+                    joined.push_str(words[k]);
+                    joined.push_str(next);
+                    romanize::chinese_surname_spelling(&joined)
+                }
+            {
+                surname = true;
+                k += 2;
+                continue;
+            }
+            let w = words[k];
+            let key = std::cell::OnceCell::new();
+            let kf = || key.get_or_init(|| romanize::chinese_key(w)).clone();
+            let s = !romanize::chinese_surnames_keyed(w, kf).is_empty();
+            if !s && !romanize::chinese_shaped(key.get_or_init(|| romanize::chinese_key(w))) {
                 return false;
             }
             surname |= s;
+            k += 1;
         }
         surname
     };
@@ -791,10 +831,23 @@ mod tests {
         // A Korean or Chinese surname spelled like a legal form stays.
         assert_eq!(raw("Pao Yu-shou"), ["pao", "yu", "shou"]);
         assert_eq!(raw("SA, Jiho"), ["jiho", "sa"]);
+        // ... and so does a Korean or Chinese syllable spelled like an honorific.
+        assert_eq!(raw("HAM, Hon Kyol"), ["hon", "kyol", "ham"]);
+        assert_eq!(raw("Hon. John Smith"), ["john", "smith"]);
         // ... and one spelled like a particle is a name, not a particle.
         let kinds = |s: &str| tokens(s).into_iter().map(|t| t.kind).collect::<Vec<_>>();
         assert_eq!(kinds("DU, Minhyeok"), [TokKind::Word, TokKind::Word]);
         assert_eq!(kinds("Du Yuesheng"), [TokKind::Word, TokKind::Word]);
+        // A Hong Kong two-word surname makes the name Chinese.
+        assert!(
+            tokens("Sheung-Kwun Qian")
+                .iter()
+                .all(|t| t.culture & CHINESE != 0)
+        );
+        assert_eq!(
+            kinds("Chan I-t'ung"),
+            [TokKind::Word, TokKind::Word, TokKind::Word]
+        );
         assert_eq!(kinds("Bruno du Pont")[1], TokKind::Particle);
     }
 
@@ -820,6 +873,9 @@ mod tests {
         assert!(alts("Mustapha El Hachemi", 1).contains(&"hashemi".to_owned()));
         // The Russian form of a Ukrainian given name, and back.
         assert!(alts("Mykola Marchenko", 0).contains(&"nikolay".to_owned()));
+        // Folk forms meet the Russian names they stand for.
+        assert!(alts("Tymish Loboda", 0).contains(&"timofey".to_owned()));
+        assert!(alts("Fevroniya Koshova", 0).contains(&"khivria".to_owned()));
         assert!(alts("Vladimir Zakharchenko", 0).contains(&"volodymyr".to_owned()));
         assert!(alts("Hanna Kovalchuk", 0).contains(&"anna".to_owned()));
         assert!(alts("Khoma Marchuk", 0).contains(&"foma".to_owned()));

@@ -285,6 +285,10 @@ fn arabic_read(
             return Some(if c == 'و' { "w" } else { "y" });
         }
     }
+    // Persian writes an initial long i as ای (ایرج Iraj, ایران Iran): the alef only carries it.
+    if hints.persian && !prev_is_letter && c == 'ا' && chars.get(i + 1) == Some(&'ی') {
+        return Some("");
+    }
     if hints.swap_q_gh {
         match c {
             'ق' => return Some("gh"),
@@ -424,6 +428,7 @@ mod tests {
         // الله closing a compound keeps its article and its h.
         assert_eq!(to_ascii("روح\u{200c}الله"), "ruhallah");
         assert_eq!(to_ascii("یدالله"), "ydollah");
+        assert_eq!(to_ascii("ایرج"), "irj");
         // Silent final ه with the suffix ای: -ei.
         assert_eq!(to_ascii("خامنه\u{200c}ای"), "khamnei");
         assert_eq!(to_ascii("فؤاد"), "fuad");

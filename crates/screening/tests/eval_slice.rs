@@ -71,3 +71,35 @@ fn variants_are_found_and_look_alikes_are_not_on_a_slice_of_the_evaluation_set()
         "look-alikes matched: {matched_lookalikes:?}"
     );
 }
+
+/// `search_many`, which keeps each worker's word candidates between queries, answers as
+/// `search` does query by query, scores and explanations included.
+#[test]
+fn search_many_answers_as_search_does() {
+    let entries: Vec<ListEntry> = eval_file("list.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let index = Index::build([("eval".to_string(), entries)]);
+    // Every query twice, so that the second meets the words of the first in the cache.
+    let queries: Vec<Query> = eval_file("queries.jsonl")
+        .lines()
+        .step_by(3)
+        .map(|l| Query::name(serde_json::from_str::<Labelled>(l).unwrap().query))
+        .collect();
+    let queries: Vec<Query> = queries.iter().chain(&queries).cloned().collect();
+    let opts = SearchOptions {
+        threshold: 0.6,
+        limit: 5,
+    };
+    let many = index.search_many(&queries, &opts);
+    for (q, got) in queries.iter().zip(&many) {
+        let one = index.search(q, &opts);
+        assert_eq!(
+            serde_json::to_string(&one).unwrap(),
+            serde_json::to_string(got).unwrap(),
+            "{}",
+            q.name
+        );
+    }
+}
