@@ -50,10 +50,15 @@ impl Store {
         data: &serde_json::Value,
         wall_now: Timestamp,
     ) -> Result<u64> {
-        // Payloads carry persons' data: sealed under the tenant's key (an erased person's
-        // payloads are deleted, not shredded).
+        // Payloads carry persons' data: a person's events are sealed under the person's key
+        // (shredded with it at the erasure, in backups too), others under the tenant's.
         let data_column = self
-            .seal_event_data(tenant.as_str(), id.as_str(), &serde_json::to_string(data)?)
+            .seal_event_data(
+                tenant.as_str(),
+                id.as_str(),
+                event_person(event_type, data),
+                &serde_json::to_string(data)?,
+            )
             .await?;
         const EVENT: &str = "INSERT INTO events (id, tenant_id, mode, type, created_at, data) VALUES ($1, $2, $3, $4, $5, $6)";
         const FAN_OUT: &str = "INSERT INTO webhook_messages (endpoint_id, event_id, tenant_id, mode, status, attempts_made, next_attempt_at, run_at, fence, created_at, updated_at) \
@@ -154,17 +159,43 @@ impl Store {
 /// Table and field of an event's payload as sealed (associated data, with the event's id).
 const EVENT_DATA: &str = "events.data";
 
+/// The person an event's payload is about: the person of a `person.*` event, or the
+/// `person_id` the payload names (identifications, screenings, hits).
+fn event_person<'a>(event_type: &str, data: &'a serde_json::Value) -> Option<&'a str> {
+    let field = if event_type.starts_with("person.") {
+        "id"
+    } else {
+        "person_id"
+    };
+    data.get(field)
+        .and_then(|v| v.as_str())
+        .filter(|p| signet_core::ids::PersonId::parse(p).is_some())
+}
+
 impl Store {
-    /// An event's `data` column: with a keyring sealed under the tenant's key.
-    async fn seal_event_data(&self, tenant: &str, id: &str, json: &str) -> Result<String> {
-        match &self.keyring {
-            Some(keyring) => {
-                keyring
-                    .seal_tenant_text(tenant, &format!("{EVENT_DATA}:{id}"), json)
-                    .await
+    /// An event's `data` column: with a keyring sealed under the person's key when it is about
+    /// one (the tenant's if that person's key is gone), else under the tenant's key.
+    async fn seal_event_data(
+        &self,
+        tenant: &str,
+        id: &str,
+        person: Option<&str>,
+        json: &str,
+    ) -> Result<String> {
+        let Some(keyring) = &self.keyring else {
+            return Ok(json.to_owned());
+        };
+        let context = format!("{EVENT_DATA}:{id}");
+        if let Some(person) = person {
+            match keyring
+                .seal_person_text(tenant, person, &context, json)
+                .await
+            {
+                Err(StoreError::NotFound) => {}
+                sealed => return sealed,
             }
-            None => Ok(json.to_owned()),
         }
+        keyring.seal_tenant_text(tenant, &context, json).await
     }
 
     /// An event's payload as JSON text (its key loaded: `load_sealed_keys`); one stored in the
@@ -176,16 +207,21 @@ impl Store {
         let keyring = self.keyring.as_ref().ok_or_else(|| {
             StoreError::Corrupt("an event is encrypted and no keyring is open".into())
         })?;
-        keyring.open_person_text(stored, &format!("{EVENT_DATA}:{id}"), None)
+        match keyring.open_person_text(stored, &format!("{EVENT_DATA}:{id}"), None) {
+            // Sealed under a person's key that was destroyed (their erasure): the payload is
+            // gone, as a removed one is.
+            Err(StoreError::NotFound) => Ok("{}".to_owned()),
+            opened => opened,
+        }
     }
 
-    /// Event payloads stored in the clear before encryption at rest, sealed under their
-    /// tenants' keys (see [`Store::encrypt_legacy_rows`]).
+    /// Event payloads stored in the clear before encryption at rest, sealed as new ones are
+    /// (see [`Store::encrypt_legacy_rows`]).
     pub(crate) async fn encrypt_legacy_events(&self) -> Result<u64> {
         let mut done = 0;
         loop {
             let rows = sqlx::query(
-                "SELECT id, tenant_id, data FROM events WHERE data NOT LIKE 'enc1:%' LIMIT 500",
+                "SELECT id, tenant_id, type, data FROM events WHERE data NOT LIKE 'enc1:%' LIMIT 500",
             )
             .fetch_all(&self.read)
             .await?;
@@ -196,11 +232,17 @@ impl Store {
             for row in &rows {
                 let id: String = row.try_get("id")?;
                 let tenant: String = row.try_get("tenant_id")?;
-                let old: String = row.try_get("data")?;
+                let event_type: String = row.try_get("type")?;
+                let data: String = row.try_get("data")?;
+                let parsed: serde_json::Value =
+                    serde_json::from_str(&data).unwrap_or(serde_json::Value::Null);
+                let sealed = self
+                    .seal_event_data(&tenant, &id, event_person(&event_type, &parsed), &data)
+                    .await?;
                 done += sqlx::query("UPDATE events SET data = $1 WHERE id = $2 AND data = $3")
-                    .bind(self.seal_event_data(&tenant, &id, &old).await?)
+                    .bind(sealed)
                     .bind(&id)
-                    .bind(&old)
+                    .bind(&data)
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();

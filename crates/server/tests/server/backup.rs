@@ -860,6 +860,11 @@ async fn a_backup_from_before_an_erasure_cannot_bring_the_person_back() {
     let restored = Restored::start(restored_config).await;
     // The restored database still has the person's row, but the keyring says they are gone.
     assert_eq!(restored.status(&format!("/v1/persons/{pid}")).await, 410);
+    // Their event's payload, sealed under their key, is gone with it.
+    assert_eq!(
+        person_created_payload(&restored, &pid).await,
+        Some(json!({}))
+    );
     drop(restored);
 
     // Why keyring copies must not outlive the erasure promise: the same backup restored
@@ -883,6 +888,26 @@ async fn a_backup_from_before_an_erasure_cannot_bring_the_person_back() {
     .unwrap();
     let restored = Restored::start(old_config).await;
     assert_eq!(restored.status(&format!("/v1/persons/{pid}")).await, 200);
+    let payload = person_created_payload(&restored, &pid).await.unwrap();
+    assert_eq!(payload["last_name"], LAST, "{payload}");
+}
+
+/// The payload of the `person.created` event of `person` in a restored installation.
+async fn person_created_payload(restored: &Restored, person: &str) -> Option<Value> {
+    let store = &restored.app_state.store;
+    let tenant = store.tenant_by_name("default").await.unwrap();
+    let events = store
+        .events_after(&tenant.id, Mode::Test, 0, 1000)
+        .await
+        .unwrap();
+    let mut found = None;
+    for e in events {
+        // An erased person's payload is `{}`: the event is known by its type alone then.
+        if e.event_type == "person.created" && (e.data["id"] == person || e.data == json!({})) {
+            found = Some(e.data);
+        }
+    }
+    found
 }
 
 /// The same on PostgreSQL, through the runbook: the database dumped (without the keyring
