@@ -252,8 +252,20 @@ async fn file_and_html_exactly_one_and_html_is_bounded() {
                                "area": {"page": 1, "x": 0.1, "y": 0.8, "w": 0.2, "h": 0.04}}]}),
         )
         .await;
-    assert!(twice.status == 400 || twice.status == 422, "{}", twice.body);
-    assert!(twice.body.to_string().contains("s"), "{}", twice.body);
+    twice.assert_error(400, "invalid_model");
+    assert_eq!(
+        twice.body["errors"][0]["source"]["field"], "fields[1].name",
+        "the HTML's fields come after those of fields: {}",
+        twice.body
+    );
+    assert!(
+        twice.body["errors"][0]["source"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("fields[0]"),
+        "{}",
+        twice.body
+    );
     let big = format!("<p>{}</p>", "a".repeat(2 << 20));
     let r = app
         .post(
@@ -342,4 +354,38 @@ async fn a_template_from_html_sends_a_document() {
     )
     .await
     .assert_error(422, "html_invalid");
+}
+
+#[tokio::test]
+async fn html_may_come_in_the_data_part_of_a_multipart_request() {
+    let app = spawn_app().await;
+    let post = |with_file: bool| {
+        let mut form = reqwest::multipart::Form::new().text(
+            "data",
+            json!({"name": "Multipart", "signers": signers(), "html": CONTRACT}).to_string(),
+        );
+        if with_file {
+            form = form.part(
+                "file",
+                reqwest::multipart::Part::bytes(sample_pdf("a"))
+                    .file_name("contract.pdf")
+                    .mime_str("application/pdf")
+                    .unwrap(),
+            );
+        }
+        app.client
+            .post(app.url("/v1/documents"))
+            .bearer_auth(&app.key)
+            .multipart(form)
+            .send()
+    };
+    let resp = post(false).await.unwrap();
+    assert_eq!(resp.status(), 201);
+    let doc: Value = resp.json().await.unwrap();
+    assert_eq!(doc["fields"].as_array().unwrap().len(), 2, "{doc}");
+    let resp = post(true).await.unwrap();
+    assert_eq!(resp.status(), 400);
+    let refused: Value = resp.json().await.unwrap();
+    assert_eq!(refused["errors"][0]["code"], "invalid_model", "{refused}");
+    assert_eq!(refused["errors"][0]["source"]["field"], "html", "{refused}");
 }
