@@ -1894,8 +1894,13 @@ export interface components {
              *     `field_position_invalid` (95). Absent: one signature per signer, placed by Signet.
              */
             fields?: components["schemas"]["FieldInput"][] | null;
-            /** @description The PDF, base64: required in a JSON request, unless the document is sent from a template (`template_id`), which brings its own. With multipart, send it as the `file` part instead and the rest as the `data` part. */
+            /** @description The PDF, base64: required in a JSON request, unless the document is written in `html` or sent from a template (`template_id`), which brings its own. With multipart, send it as the `file` part instead and the rest as the `data` part. */
             file?: string | null;
+            /**
+             * @description The document written in HTML instead of `file`: the subset of `docs/html.md`, rendered to an A4 PDF by Signet. Each `<signet-field name type signer|role>` tag becomes a field placed where it stands (`signer` in a document, `role` in a template), beside those of `fields`. At most 2 MiB (else 413 `file_too_large`); anything outside the subset is 422 `html_invalid` (76) naming its line and column. Give exactly one of `file` and `html`.
+             * @example <h1>Service agreement</h1><p>Signed: <signet-field name="client_sig" type="signature" signer="0"></p>
+             */
+            html?: string | null;
             /** @description 1 to 255 characters once trimmed. */
             name: string;
             /** @description Your document number: 1 to 64 letters, digits and `@_,-` (else 400 with return code 81), unique among your documents in this mode (else 409 `document_number_taken` with 73). `GET /v1/documents?number=` finds it. */
@@ -1964,8 +1969,13 @@ export interface components {
              *     `field_position_invalid` (95).
              */
             fields?: components["schemas"]["TemplateFieldInput"][];
-            /** @description The PDF, base64: required in a JSON request. With multipart, send it as the `file` part instead and the rest as the `data` part. */
+            /** @description The PDF, base64: required in a JSON request unless the template is written in `html`. With multipart, send it as the `file` part instead and the rest as the `data` part. */
             file?: string | null;
+            /**
+             * @description The document written in HTML instead of `file`: the subset of `docs/html.md`, rendered to an A4 PDF by Signet. Each `<signet-field name type signer|role>` tag becomes a field placed where it stands (`signer` in a document, `role` in a template), beside those of `fields`. At most 2 MiB (else 413 `file_too_large`); anything outside the subset is 422 `html_invalid` (76) naming its line and column. Give exactly one of `file` and `html`.
+             * @example <h1>Service agreement</h1><p>Signed: <signet-field name="client_sig" type="signature" signer="0"></p>
+             */
+            html?: string | null;
             /** @description 1 to 100 letters, digits, spaces and `.-_@`, not starting or ending with a space (else 400 `invalid_model` with return code 80); unique among your templates in this mode (else 409 `template_name_taken` with 70). */
             name: string;
             /** @description The roles a document's signers take, e.g. `["Client", "Bank"]`: 1 to 20 distinct names of 1 to 100 characters. */
@@ -2153,7 +2163,7 @@ export interface components {
              * @description A stable code; see `GET /v1/codes` (kind `error_code`).
              * @enum {string}
              */
-            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "template_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "template_name_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "field_position_invalid" | "field_values_invalid" | "signature_image_invalid" | "signature_image_too_large" | "signature_image_missing" | "template_file_invalid" | "template_not_approved" | "template_failed" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "person_erased" | "webhook_payload_expired" | "rate_limited" | "reminder_too_soon" | "too_many_codes" | "code_limit_reached" | "storage_limit_reached" | "template_limit_reached" | "sms_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
+            code: "invalid_model" | "invalid_json" | "invalid_multipart" | "ocsp_request_malformed" | "duplicate_person_limit" | "unauthorized" | "sandbox_only" | "not_found" | "document_not_found" | "signer_not_found" | "template_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "document_number_taken" | "template_name_taken" | "document_has_signatures" | "documents_not_deletable" | "step_not_possible" | "idempotency_key_in_progress" | "payload_too_large" | "file_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "field_position_invalid" | "field_values_invalid" | "signature_image_invalid" | "signature_image_too_large" | "signature_image_missing" | "template_file_invalid" | "html_invalid" | "template_not_approved" | "template_failed" | "invalid_state" | "invalid_transition" | "not_your_turn" | "already_signed" | "document_completed" | "document_expired" | "document_closed" | "approval_window_expired" | "confirmation_window_expired" | "signature_flow_not_initialized" | "signer_blocked" | "no_selfie" | "otp_invalid" | "otp_expired" | "otp_missing" | "otp_attempts_exceeded" | "otp_delivery_not_configured" | "signer_unreachable" | "invalid_phone" | "invalid_email" | "sms_not_configured" | "sms_country_not_allowed" | "provider_not_configured" | "image_refused" | "mrz_invalid" | "not_a_pdf" | "pdf_encrypted" | "pdf_invalid" | "pdf_over_limit" | "too_many_signatures" | "verify_time_exceeded" | "render_failed" | "webhook_endpoint_limit" | "person_erased" | "webhook_payload_expired" | "rate_limited" | "reminder_too_soon" | "too_many_codes" | "code_limit_reached" | "storage_limit_reached" | "template_limit_reached" | "sms_limit_reached" | "internal_error" | "sms_delivery_failed" | "otp_delivery_failed";
             detail: string;
             /** @description The request id. */
             id: string;
@@ -3362,14 +3372,21 @@ export interface components {
         };
         /**
          * @description Changes to a template; absent (or `null`) members stay as they are. A change of `file`,
-         *     `roles` or `fields` checks the fields again on the (new) file, and puts the template back
-         *     in review where the tenant requires review.
+         *     `html`, `roles` or `fields` checks the fields again on the (new) file, and puts the
+         *     template back in review where the tenant requires review. With `html`, the template's
+         *     fields are those of its `<signet-field>` tags and of `fields` (the ones it had are
+         *     replaced).
          */
         UpdateTemplate: {
             /** @description The template's fields, all of them (they replace the fields it has). */
             fields?: components["schemas"]["TemplateFieldInput"][] | null;
-            /** @description The PDF, base64: required in a JSON request. With multipart, send it as the `file` part instead and the rest as the `data` part. */
+            /** @description The PDF, base64: required in a JSON request unless the template is written in `html`. With multipart, send it as the `file` part instead and the rest as the `data` part. */
             file?: string | null;
+            /**
+             * @description The document written in HTML instead of `file`: the subset of `docs/html.md`, rendered to an A4 PDF by Signet. Each `<signet-field name type signer|role>` tag becomes a field placed where it stands (`signer` in a document, `role` in a template), beside those of `fields`. At most 2 MiB (else 413 `file_too_large`); anything outside the subset is 422 `html_invalid` (76) naming its line and column. Give exactly one of `file` and `html`.
+             * @example <h1>Service agreement</h1><p>Signed: <signet-field name="client_sig" type="signature" signer="0"></p>
+             */
+            html?: string | null;
             /** @description 1 to 100 letters, digits, spaces and `.-_@`, not starting or ending with a space (else 400 `invalid_model` with return code 80); unique among your templates in this mode (else 409 `template_name_taken` with 70). */
             name?: string | null;
             /** @description The roles a document's signers take, e.g. `["Client", "Bank"]`: 1 to 20 distinct names of 1 to 100 characters. */
@@ -4417,7 +4434,7 @@ export interface operations {
                 };
             };
             415: components["responses"]["unsupported_media_type"];
-            /** @description `not_a_pdf` (Not a PDF), `pdf_encrypted` (PDF Encrypted), `pdf_over_limit` (PDF Over Limit), `pdf_invalid` (PDF Invalid), `provider_not_configured` (Provider Not Configured), `field_position_invalid` (Field Position Invalid), `template_not_approved` (Template Not Approved), `template_failed` (Template Failed), `idempotency_key_reused` (Idempotency Key Reused) */
+            /** @description `not_a_pdf` (Not a PDF), `pdf_encrypted` (PDF Encrypted), `pdf_over_limit` (PDF Over Limit), `pdf_invalid` (PDF Invalid), `provider_not_configured` (Provider Not Configured), `field_position_invalid` (Field Position Invalid), `template_not_approved` (Template Not Approved), `template_failed` (Template Failed), `html_invalid` (HTML Invalid), `idempotency_key_reused` (Idempotency Key Reused) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9020,7 +9037,7 @@ export interface operations {
                 };
             };
             415: components["responses"]["unsupported_media_type"];
-            /** @description `field_position_invalid` (Field Position Invalid), `template_file_invalid` (Template File Invalid), `idempotency_key_reused` (Idempotency Key Reused) */
+            /** @description `field_position_invalid` (Field Position Invalid), `template_file_invalid` (Template File Invalid), `html_invalid` (HTML Invalid), `idempotency_key_reused` (Idempotency Key Reused) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9272,7 +9289,7 @@ export interface operations {
                 };
             };
             415: components["responses"]["unsupported_media_type"];
-            /** @description `field_position_invalid` (Field Position Invalid), `template_file_invalid` (Template File Invalid), `template_failed` (Template Failed) */
+            /** @description `field_position_invalid` (Field Position Invalid), `template_file_invalid` (Template File Invalid), `template_failed` (Template Failed), `html_invalid` (HTML Invalid) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,7 @@
 //! `signet demo`: the whole signing path against a fresh embedded server, over HTTP as an
-//! integrator would drive it: two sandbox persons are identified, a generated contract is sent
-//! to both for advanced signatures, both sign with the sandbox one-time code, and the signed
+//! integrator would drive it: two sandbox persons are identified, a generated contract becomes
+//! a template with a role and fields for each of them, a document sent from it (its support
+//! plan prefilled) goes to both for advanced signatures, both sign with the sandbox one-time code, and the signed
 //! PDF, its certificate of completion and Signet's root are written out and verified.
 
 use crate::contract;
@@ -245,27 +246,57 @@ async fn walk_through(api: &Api, out: &std::path::Path, today: &str) -> anyhow::
     }
 
     // 2. The contract, sent to both for advanced signatures, in parallel.
+    // A template first: the contract with a signature and a date for each role under its
+    // last line, and the support plan the integrator fills in when sending.
     let pdf = contract::service_agreement(parties[0].name, parties[1].name, today)?;
+    let area = |x: f64, y: f64, w: f64, h: f64| json!({"page": 1, "x": x, "y": y, "w": w, "h": h});
+    let template = api
+        .post(
+            "/v1/templates",
+            json!({
+                "name": "Service Agreement",
+                "file": base64::engine::general_purpose::STANDARD.encode(&pdf),
+                "roles": ["Client", "Provider"],
+                "fields": [
+                    {"name": "client_signature", "type": "signature", "role": "Client",
+                     "area": area(0.1, 0.7, 0.35, 0.08)},
+                    {"name": "provider_signature", "type": "signature", "role": "Provider",
+                     "area": area(0.54, 0.7, 0.35, 0.08)},
+                    {"name": "client_date", "type": "date", "role": "Client",
+                     "area": area(0.1, 0.79, 0.2, 0.025)},
+                    {"name": "provider_date", "type": "date", "role": "Provider",
+                     "area": area(0.54, 0.79, 0.2, 0.025)},
+                    {"name": "support_plan", "type": "text", "role": "Client",
+                     "area": area(0.1, 0.84, 0.35, 0.025)},
+                ],
+            }),
+        )
+        .await?;
+    let template_id = text(&template, "id")?;
+    println!(
+        "created the template \"Service Agreement\" ({template_id}): roles Client and Provider, \
+         a signature and a date for each, and a support plan to prefill"
+    );
+    let roles = ["Client", "Provider"];
     let doc = api
         .post(
             "/v1/documents",
             json!({
                 "name": "Service Agreement",
-                "file": base64::engine::general_purpose::STANDARD.encode(&pdf),
+                "template_id": template_id,
+                "values": {"support_plan": "Premium support, 24/7"},
                 "signature_level": "advanced",
                 "signing_order": "parallel",
-                "signers": parties.iter().map(|p| json!({
-                    "name": p.name, "email": p.email, "person_id": p.person_id,
+                "signers": parties.iter().zip(roles).map(|(p, role)| json!({
+                    "name": p.name, "email": p.email, "person_id": p.person_id, "role": role,
                 })).collect::<Vec<_>>(),
             }),
         )
         .await?;
     let doc_id = text(&doc, "id")?;
     println!(
-        "sent \"Service Agreement\" ({doc_id}, {} bytes, one page) to {} and {} for advanced signatures",
-        pdf.len(),
-        parties[0].name,
-        parties[1].name
+        "sent \"Service Agreement\" ({doc_id}) from the template, its support plan prefilled, to {} and {} for advanced signatures",
+        parties[0].name, parties[1].name
     );
 
     // 3. Each signer approves, then confirms with the sandbox code.

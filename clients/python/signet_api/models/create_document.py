@@ -36,9 +36,14 @@ class CreateDocument:
             Placed by an `area` or an `anchor` text of the PDF; a field off its page, on a page
             the document does not have, overlapping another, or whose anchor is not found is 422
             `field_position_invalid` (95). Absent: one signature per signer, placed by Signet.
-        file (None | str | Unset): The PDF, base64: required in a JSON request, unless the document is sent from a
-            template (`template_id`), which brings its own. With multipart, send it as the `file` part instead and the rest
-            as the `data` part.
+        file (None | str | Unset): The PDF, base64: required in a JSON request, unless the document is written in `html`
+            or sent from a template (`template_id`), which brings its own. With multipart, send it as the `file` part
+            instead and the rest as the `data` part.
+        html (None | str | Unset): The document written in HTML instead of `file`: the subset of `docs/html.md`,
+            rendered to an A4 PDF by Signet. Each `<signet-field name type signer|role>` tag becomes a field placed where it
+            stands (`signer` in a document, `role` in a template), beside those of `fields`. At most 2 MiB (else 413
+            `file_too_large`); anything outside the subset is 422 `html_invalid` (76) naming its line and column. Give
+            exactly one of `file` and `html`.
         number (None | str | Unset): Your document number: 1 to 64 letters, digits and `@_,-` (else 400 with return code
             81), unique among your documents in this mode (else 409 `document_number_taken` with 73). `GET
             /v1/documents?number=` finds it.
@@ -63,6 +68,7 @@ class CreateDocument:
     expires_at: datetime.datetime | None | Unset = UNSET
     fields: list[FieldInput] | None | Unset = UNSET
     file: None | str | Unset = UNSET
+    html: None | str | Unset = UNSET
     number: None | str | Unset = UNSET
     reminders: None | RemindersInput | Unset = UNSET
     signature_level: CreateDocumentSignatureLevel | None | Unset = UNSET
@@ -111,6 +117,12 @@ class CreateDocument:
             file = UNSET
         else:
             file = self.file
+
+        html: None | str | Unset
+        if isinstance(self.html, Unset):
+            html = UNSET
+        else:
+            html = self.html
 
         number: None | str | Unset
         if isinstance(self.number, Unset):
@@ -176,6 +188,8 @@ class CreateDocument:
             field_dict["fields"] = fields
         if file is not UNSET:
             field_dict["file"] = file
+        if html is not UNSET:
+            field_dict["html"] = html
         if number is not UNSET:
             field_dict["number"] = number
         if reminders is not UNSET:
@@ -259,6 +273,15 @@ class CreateDocument:
             return cast(None | str | Unset, data)
 
         file = _parse_file(d.pop("file", UNSET))
+
+        def _parse_html(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        html = _parse_html(d.pop("html", UNSET))
 
         def _parse_number(data: object) -> None | str | Unset:
             if data is None:
@@ -359,6 +382,7 @@ class CreateDocument:
             expires_at=expires_at,
             fields=fields,
             file=file,
+            html=html,
             number=number,
             reminders=reminders,
             signature_level=signature_level,

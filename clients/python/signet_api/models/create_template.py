@@ -28,14 +28,20 @@ class CreateTemplate:
             Placed by an `area`
             or an `anchor` text of the PDF; a field not where it can be is 422
             `field_position_invalid` (95).
-        file (None | str | Unset): The PDF, base64: required in a JSON request. With multipart, send it as the `file`
-            part instead and the rest as the `data` part.
+        file (None | str | Unset): The PDF, base64: required in a JSON request unless the template is written in `html`.
+            With multipart, send it as the `file` part instead and the rest as the `data` part.
+        html (None | str | Unset): The document written in HTML instead of `file`: the subset of `docs/html.md`,
+            rendered to an A4 PDF by Signet. Each `<signet-field name type signer|role>` tag becomes a field placed where it
+            stands (`signer` in a document, `role` in a template), beside those of `fields`. At most 2 MiB (else 413
+            `file_too_large`); anything outside the subset is 422 `html_invalid` (76) naming its line and column. Give
+            exactly one of `file` and `html`.
     """
 
     name: str
     roles: list[str]
     fields: list[TemplateFieldInput] | Unset = UNSET
     file: None | str | Unset = UNSET
+    html: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -55,6 +61,12 @@ class CreateTemplate:
         else:
             file = self.file
 
+        html: None | str | Unset
+        if isinstance(self.html, Unset):
+            html = UNSET
+        else:
+            html = self.html
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -67,6 +79,8 @@ class CreateTemplate:
             field_dict["fields"] = fields
         if file is not UNSET:
             field_dict["file"] = file
+        if html is not UNSET:
+            field_dict["html"] = html
 
         return field_dict
 
@@ -97,11 +111,21 @@ class CreateTemplate:
 
         file = _parse_file(d.pop("file", UNSET))
 
+        def _parse_html(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        html = _parse_html(d.pop("html", UNSET))
+
         create_template = cls(
             name=name,
             roles=roles,
             fields=fields,
             file=file,
+            html=html,
         )
 
         return create_template

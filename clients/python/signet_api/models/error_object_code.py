@@ -18,6 +18,7 @@ class ErrorObjectCode(StrEnum):
     FIELD_POSITION_INVALID = "field_position_invalid"
     FIELD_VALUES_INVALID = "field_values_invalid"
     FILE_TOO_LARGE = "file_too_large"
+    HTML_INVALID = "html_invalid"
     IDEMPOTENCY_KEY_IN_PROGRESS = "idempotency_key_in_progress"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
     IMAGE_REFUSED = "image_refused"

@@ -17,14 +17,21 @@ T = TypeVar("T", bound="UpdateTemplate")
 @_attrs_define
 class UpdateTemplate:
     """Changes to a template; absent (or `null`) members stay as they are. A change of `file`,
-    `roles` or `fields` checks the fields again on the (new) file, and puts the template back
-    in review where the tenant requires review.
+    `html`, `roles` or `fields` checks the fields again on the (new) file, and puts the
+    template back in review where the tenant requires review. With `html`, the template's
+    fields are those of its `<signet-field>` tags and of `fields` (the ones it had are
+    replaced).
 
         Attributes:
             fields (list[TemplateFieldInput] | None | Unset): The template's fields, all of them (they replace the fields it
                 has).
-            file (None | str | Unset): The PDF, base64: required in a JSON request. With multipart, send it as the `file`
-                part instead and the rest as the `data` part.
+            file (None | str | Unset): The PDF, base64: required in a JSON request unless the template is written in `html`.
+                With multipart, send it as the `file` part instead and the rest as the `data` part.
+            html (None | str | Unset): The document written in HTML instead of `file`: the subset of `docs/html.md`,
+                rendered to an A4 PDF by Signet. Each `<signet-field name type signer|role>` tag becomes a field placed where it
+                stands (`signer` in a document, `role` in a template), beside those of `fields`. At most 2 MiB (else 413
+                `file_too_large`); anything outside the subset is 422 `html_invalid` (76) naming its line and column. Give
+                exactly one of `file` and `html`.
             name (None | str | Unset): 1 to 100 letters, digits, spaces and `.-_@`, not starting or ending with a space
                 (else 400 `invalid_model` with return code 80); unique among your templates in this mode (else 409
                 `template_name_taken` with 70).
@@ -34,6 +41,7 @@ class UpdateTemplate:
 
     fields: list[TemplateFieldInput] | None | Unset = UNSET
     file: None | str | Unset = UNSET
+    html: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
     roles: list[str] | None | Unset = UNSET
 
@@ -55,6 +63,12 @@ class UpdateTemplate:
             file = UNSET
         else:
             file = self.file
+
+        html: None | str | Unset
+        if isinstance(self.html, Unset):
+            html = UNSET
+        else:
+            html = self.html
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -78,6 +92,8 @@ class UpdateTemplate:
             field_dict["fields"] = fields
         if file is not UNSET:
             field_dict["file"] = file
+        if html is not UNSET:
+            field_dict["html"] = html
         if name is not UNSET:
             field_dict["name"] = name
         if roles is not UNSET:
@@ -124,6 +140,15 @@ class UpdateTemplate:
 
         file = _parse_file(d.pop("file", UNSET))
 
+        def _parse_html(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        html = _parse_html(d.pop("html", UNSET))
+
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -153,6 +178,7 @@ class UpdateTemplate:
         update_template = cls(
             fields=fields,
             file=file,
+            html=html,
             name=name,
             roles=roles,
         )

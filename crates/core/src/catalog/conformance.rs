@@ -821,6 +821,10 @@ const REQUESTS_TEST: &str = t!(
 const NO_ACCOUNTS: &str = "Signet has no user accounts: no registration, activation, passwords, logins, roles or account closing. Integrators authenticate with API keys (401 `unauthorized`, no number), signers with their link.";
 const NO_TOKENS: &str = "Signet has no access tokens or integration keys to look up: a missing, malformed or unknown API key is 401 `unauthorized`, without a number.";
 const NO_APP: &str = "Signet has no mobile app, app versions, push terminals or push authentication: signers sign on the web page of their link.";
+const HTML_INVALID_TEST: &str = t!(
+    "api/html_documents.rs",
+    "html_outside_the_subset_is_76_naming_line_and_column"
+);
 const TEMPLATE_FILES_TEST: &str = t!(
     "api/templates.rs",
     "an_unreadable_pdf_is_69_and_a_stored_file_gone_is_98"
@@ -1284,7 +1288,10 @@ const RETURN_CODES: &[Group] = &[
     (
         K::ReturnCode,
         &["76"],
-        never("Signet takes no HTML: documents are PDF files."),
+        made(
+            "`POST /v1/documents` or `POST`/`PATCH /v1/templates` with `html` outside the subset of `docs/html.md` (a tag, attribute, CSS property or reference it does not take, tags not closed in order, a limit passed): 422 `html_invalid` naming the line and column",
+            HTML_INVALID_TEST,
+        ),
     ),
     (
         K::ReturnCode,
@@ -1776,6 +1783,14 @@ const ERRORS: &[Group] = &[
         made(
             "a template's PDF that cannot be read (`api/templates.rs`), or its stored file gone when a document is sent from it (`templates::for_document`)",
             TEMPLATE_FILES_TEST,
+        ),
+    ),
+    (
+        K::ErrorCode,
+        &["html_invalid"],
+        made(
+            "`html` that `signet_pdf::html::render_html` refuses, or a `<signet-field>` of a role in a document or of a signer in a template (`api/documents.rs`, `api/templates.rs`)",
+            HTML_INVALID_TEST,
         ),
     ),
     (

@@ -155,7 +155,7 @@ error_codes! {
     },
     FileTooLarge {
         code: "file_too_large", status: 413, title: "File Too Large", return_code: [93], retryable: false,
-        description: "The uploaded PDF is larger than max_pdf_bytes.",
+        description: "The uploaded PDF is larger than max_pdf_bytes, or a document's or template's html is over 2 MiB.",
     },
     UnsupportedMediaType {
         code: "unsupported_media_type", status: 415, title: "Unsupported Media Type", return_code: [], retryable: false,
@@ -188,6 +188,10 @@ error_codes! {
     TemplateFileInvalid {
         code: "template_file_invalid", status: 422, title: "Template File Invalid", return_code: [69], retryable: false,
         description: "POST or PATCH /v1/templates: the template's PDF cannot be read (not a PDF, encrypted, damaged or over the installation's limits); source.message says why. No template was added or changed.",
+    },
+    HtmlInvalid {
+        code: "html_invalid", status: 422, title: "HTML Invalid", return_code: [76], retryable: false,
+        description: "POST /v1/documents or POST/PATCH /v1/templates with html: the HTML is outside the subset Signet renders (docs/html.md), or a <signet-field> does not fit the document (a role in a document, a signer in a template); source.field is html and source.message names the line and column. Nothing was created or changed.",
     },
     TemplateNotApproved {
         code: "template_not_approved", status: 422, title: "Template Not Approved", return_code: [94], retryable: false,
@@ -459,6 +463,7 @@ mod tests {
             (ErrorCode::TemplateFileInvalid, 69, 422),
             (ErrorCode::TemplateNotApproved, 94, 422),
             (ErrorCode::TemplateFailed, 98, 422),
+            (ErrorCode::HtmlInvalid, 76, 422),
         ];
         for (code, n, http) in expected {
             assert_eq!(code.return_code(), Some(n), "{code}");

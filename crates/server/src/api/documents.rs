@@ -10,7 +10,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use signet_app::error::{AppError, AppResult};
 use signet_app::signers;
@@ -108,7 +108,22 @@ fn number_field() -> Object {
 fn pdf_base64_field() -> Object {
     fields::described(
         fields::or_null(fields::base64("application/pdf")),
-        "The PDF, base64: required in a JSON request, unless the document is sent from a template (`template_id`), which brings its own. With multipart, send it as the `file` part instead and the rest as the `data` part.",
+        "The PDF, base64: required in a JSON request, unless the document is written in `html` or sent from a template (`template_id`), which brings its own. With multipart, send it as the `file` part instead and the rest as the `data` part.",
+    )
+}
+
+/// The most bytes of an `html` member (over it: 413 `file_too_large`).
+pub(crate) const MAX_HTML_BYTES: usize = 2 << 20;
+
+/// The schema of an `html` member, for documents and templates.
+pub(crate) fn html_field() -> Object {
+    let mut o = fields::or_null(fields::text(MAX_HTML_BYTES));
+    o.examples = vec![json!(
+        "<h1>Service agreement</h1><p>Signed: <signet-field name=\"client_sig\" type=\"signature\" signer=\"0\"></p>"
+    )];
+    fields::described(
+        o,
+        "The document written in HTML instead of `file`: the subset of `docs/html.md`, rendered to an A4 PDF by Signet. Each `<signet-field name type signer|role>` tag becomes a field placed where it stands (`signer` in a document, `role` in a template), beside those of `fields`. At most 2 MiB (else 413 `file_too_large`); anything outside the subset is 422 `html_invalid` (76) naming its line and column. Give exactly one of `file` and `html`.",
     )
 }
 
@@ -140,6 +155,10 @@ pub struct CreateDocument {
     /// it as the `file` part instead and this request as a `data` part.
     #[schema(schema_with = pdf_base64_field)]
     pub file: Option<String>,
+    /// The document written in HTML instead of `file` (`docs/html.md`); its
+    /// `<signet-field … signer="0">` tags are fields beside those of `fields`.
+    #[schema(schema_with = html_field)]
+    pub html: Option<String>,
     #[schema(schema_with = signers_field)]
     pub signers: Vec<SignerInput>,
     #[schema(schema_with = signature_level_field)]
@@ -428,6 +447,10 @@ pub(crate) trait Upload: serde::de::DeserializeOwned {
     fn has_file(&self) -> bool;
     /// The base64 `file` member of a JSON body, taken out.
     fn take_file(&mut self) -> Option<String>;
+    /// Whether the request has an `html` member instead of a file.
+    fn has_html(&self) -> bool {
+        false
+    }
     /// Whether the request needs a file: one that takes its PDF from elsewhere (a document
     /// from a template) must have none.
     fn needs_file(&self) -> Result<bool, AppError> {
@@ -438,6 +461,9 @@ pub(crate) trait Upload: serde::de::DeserializeOwned {
 impl Upload for CreateDocument {
     fn has_file(&self) -> bool {
         self.file.is_some()
+    }
+    fn has_html(&self) -> bool {
+        self.html.is_some()
     }
     fn take_file(&mut self) -> Option<String> {
         self.file.take()
@@ -456,12 +482,98 @@ impl Upload for CreateDocument {
     }
 }
 
+/// Renders an `html` member to a PDF on the pool for heavy work, with where each of its
+/// `<signet-field>` tags landed: over [`MAX_HTML_BYTES`] 413 `file_too_large`, blank 400
+/// `invalid_model`, outside the subset 422 `html_invalid` (76) naming the line and column.
+pub(crate) async fn render_html(
+    state: &AppState,
+    html: String,
+) -> AppResult<(Vec<u8>, Vec<signet_pdf::html::PlacedField>)> {
+    if html.len() > MAX_HTML_BYTES {
+        return Err(AppError::new(
+            ErrorCode::FileTooLarge,
+            format!(
+                "html is {} bytes, over the limit of {MAX_HTML_BYTES} bytes",
+                html.len()
+            ),
+        ));
+    }
+    if html.trim().is_empty() {
+        return Err(AppError::field("html", "must not be blank"));
+    }
+    let limits = signet_pdf::html::HtmlLimits {
+        max_bytes: MAX_HTML_BYTES,
+        ..signet_pdf::html::HtmlLimits::default()
+    };
+    state
+        .heavy
+        .run(move || signet_pdf::html::render_html(&html, &limits))
+        .await
+        .map_err(|e| AppError::internal(&e))?
+        .map_err(|e| html_refused(&e.to_string()))
+}
+
+/// 422 `html_invalid` (76): `why` names the line and column, or the field, at fault.
+pub(crate) fn html_refused(why: &str) -> AppError {
+    AppError::refused_fields(
+        ErrorCode::HtmlInvalid,
+        vec![signet_core::validate::FieldError::new("html", why)],
+    )
+}
+
+/// The fields of a document's `<signet-field>` tags, each tied to its `signer`.
+fn html_fields(placed: Vec<signet_pdf::html::PlacedField>) -> AppResult<Vec<FieldInput>> {
+    placed
+        .into_iter()
+        .map(|p| {
+            let Some(signer) = p.signer else {
+                return Err(html_refused(&format!(
+                    "the <signet-field> \"{}\" names a role: in a document a field names its \
+                     signer (signer=\"0\" for the first); roles are for templates",
+                    p.name
+                )));
+            };
+            Ok(FieldInput {
+                name: p.name,
+                kind: p.kind,
+                signer: u64::from(signer),
+                required: None,
+                area: Some(FieldAreaInput {
+                    page: p.page,
+                    x: p.x,
+                    y: p.y,
+                    w: p.w,
+                    h: p.h,
+                }),
+                anchor: None,
+                options: None,
+                value: None,
+            })
+        })
+        .collect()
+}
+
 /// The refusal of a file where the request takes its PDF from a template.
 fn file_with_template() -> AppError {
     AppError::field(
         "file",
         "give either file or template_id: a document from a template has the template's PDF",
     )
+}
+
+/// The refusal of both `file` and `html`, or `html` where the PDF comes from a template.
+pub(crate) fn file_and_html(template: bool) -> AppError {
+    if template {
+        AppError::field(
+            "html",
+            "give either html or template_id: a document from a template has the template's PDF",
+        )
+    } else {
+        AppError::field(
+            "html",
+            "give either file or html: the PDF, or the HTML Signet renders to one",
+        )
+    }
 }
 
 /// Reads an upload from JSON (`file` in base64) or multipart (`file` and `data`); the PDF is
@@ -481,7 +593,22 @@ pub(crate) async fn read_upload<T: Upload>(
             if body.has_file() {
                 return Err(file_with_template());
             }
+            if body.has_html() {
+                return Err(file_and_html(true));
+            }
             return Ok((body, None));
+        }
+        if body.has_html() {
+            if body.has_file() {
+                return Err(file_and_html(false));
+            }
+            return Ok((body, None));
+        }
+        if !body.has_file() {
+            return Err(AppError::field(
+                "file",
+                "is required: the PDF in base64, or html instead",
+            ));
         }
         intake::check_file(FileInput::Json {
             file: body.has_file(),
@@ -529,6 +656,17 @@ pub(crate) async fn read_upload<T: Upload>(
         if file.is_some() || d.has_file() {
             return Err(file_with_template());
         }
+        if d.has_html() {
+            return Err(file_and_html(true));
+        }
+        return Ok((data.unwrap_or_else(|| unreachable!("checked above")), None));
+    }
+    if let Some(d) = &data
+        && d.has_html()
+    {
+        if file.is_some() || d.has_file() {
+            return Err(file_and_html(false));
+        }
         return Ok((data.unwrap_or_else(|| unreachable!("checked above")), None));
     }
     intake::check_file(FileInput::Multipart {
@@ -550,7 +688,7 @@ error_responses!(
         InvalidModel, InvalidJson, InvalidMultipart, FileTooLarge, PayloadTooLarge,
         UnsupportedMediaType, NotAPdf, PdfEncrypted, PdfOverLimit, PdfInvalid,
         ProviderNotConfigured, DocumentNumberTaken, StorageLimitReached, FieldPositionInvalid,
-        TemplateNotFound, TemplateNotApproved, TemplateFailed,
+        TemplateNotFound, TemplateNotApproved, TemplateFailed, HtmlInvalid,
     ]
 );
 
@@ -613,6 +751,7 @@ pub async fn create(
         Some(t) => (t.pdf, Some(t.fields)),
         None => (pdf.unwrap_or_default(), None),
     };
+    let html = body.html.take();
     let input = intake::CreateDocumentInput {
         name: body.name,
         signers: body
@@ -636,7 +775,26 @@ pub async fn create(
     let tenant_limits = state.store.tenant_limits(&caller.tenant.id).await?;
     let mut valid =
         intake::check_create(&input, now, tenant_limits.signers_per_document).map_err(refused)?;
-    let checked_fields = match (body.fields, &template_fields) {
+    // Written in HTML: rendered here, its fields after those of `fields`.
+    let (pdf, fields_given) = match html {
+        Some(html) => {
+            let (pdf, placed) = render_html(&state, html).await?;
+            let from_html = html_fields(placed)?;
+            let given = match body.fields {
+                None if from_html.is_empty() => None,
+                given => Some(
+                    given
+                        .unwrap_or_default()
+                        .into_iter()
+                        .chain(from_html)
+                        .collect(),
+                ),
+            };
+            (pdf, given)
+        }
+        None => (pdf, body.fields),
+    };
+    let checked_fields = match (fields_given, &template_fields) {
         (_, Some(fields)) if !fields.is_empty() => Some(
             form::check_fields(
                 fields,

@@ -50,7 +50,7 @@ fn roles_field() -> utoipa::openapi::schema::Array {
 fn pdf_base64_field() -> Object {
     fields::described(
         fields::or_null(fields::base64("application/pdf")),
-        "The PDF, base64: required in a JSON request. With multipart, send it as the `file` part instead and the rest as the `data` part.",
+        "The PDF, base64: required in a JSON request unless the template is written in `html`. With multipart, send it as the `file` part instead and the rest as the `data` part.",
     )
 }
 
@@ -94,6 +94,10 @@ pub struct CreateTemplate {
     /// and this request as a `data` part.
     #[schema(schema_with = pdf_base64_field)]
     pub file: Option<String>,
+    /// The template written in HTML instead of `file` (`docs/html.md`); its
+    /// `<signet-field … role="Client">` tags are fields beside those of `fields`.
+    #[schema(schema_with = documents::html_field)]
+    pub html: Option<String>,
     #[schema(schema_with = roles_field)]
     pub roles: Vec<String>,
     /// The fields of every document sent from it, each tied to a role. Placed by an `area`
@@ -107,6 +111,9 @@ pub struct CreateTemplate {
 impl Upload for CreateTemplate {
     fn has_file(&self) -> bool {
         self.file.is_some()
+    }
+    fn has_html(&self) -> bool {
+        self.html.is_some()
     }
     fn take_file(&mut self) -> Option<String> {
         self.file.take()
@@ -143,8 +150,10 @@ fn update_roles_field() -> utoipa::openapi::schema::Array {
 }
 
 /// Changes to a template; absent (or `null`) members stay as they are. A change of `file`,
-/// `roles` or `fields` checks the fields again on the (new) file, and puts the template back
-/// in review where the tenant requires review.
+/// `html`, `roles` or `fields` checks the fields again on the (new) file, and puts the
+/// template back in review where the tenant requires review. With `html`, the template's
+/// fields are those of its `<signet-field>` tags and of `fields` (the ones it had are
+/// replaced).
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateTemplate {
@@ -152,6 +161,9 @@ pub struct UpdateTemplate {
     pub name: Option<String>,
     #[schema(schema_with = pdf_base64_field)]
     pub file: Option<String>,
+    /// The template written in HTML instead of `file` (`docs/html.md`).
+    #[schema(schema_with = documents::html_field)]
+    pub html: Option<String>,
     #[schema(schema_with = update_roles_field)]
     pub roles: Option<Vec<String>>,
     /// The template's fields, all of them (they replace the fields it has).
@@ -205,6 +217,38 @@ fn field_inputs(
         return Err(AppError::invalid(errors));
     }
     Ok(out)
+}
+
+/// The fields of a template's `<signet-field>` tags, each tied to its `role`.
+fn html_fields(placed: Vec<signet_pdf::html::PlacedField>) -> AppResult<Vec<TemplateFieldInput>> {
+    placed
+        .into_iter()
+        .map(|p| {
+            let Some(role) = p.role else {
+                return Err(documents::html_refused(&format!(
+                    "the <signet-field> \"{}\" names a signer: in a template a field names its \
+                     role (role=\"Client\", one of roles)",
+                    p.name
+                )));
+            };
+            Ok(TemplateFieldInput {
+                name: p.name,
+                kind: p.kind,
+                role,
+                required: None,
+                area: Some(FieldAreaInput {
+                    page: p.page,
+                    x: p.x,
+                    y: p.y,
+                    w: p.w,
+                    h: p.h,
+                }),
+                anchor: None,
+                options: None,
+                value: None,
+            })
+        })
+        .collect()
 }
 
 /// Stored fields as the request would give them again, each role mapped from `old` roles to
@@ -311,7 +355,7 @@ error_responses!(
     CreateErrors = [
         InvalidModel, InvalidJson, InvalidMultipart, FileTooLarge, PayloadTooLarge,
         UnsupportedMediaType, FieldPositionInvalid, TemplateNameTaken, TemplateLimitReached,
-        TemplateFileInvalid,
+        TemplateFileInvalid, HtmlInvalid,
     ]
 );
 
@@ -334,11 +378,19 @@ pub async fn create(
     caller: Caller,
     req: Request,
 ) -> AppResult<Response> {
-    let (body, pdf) = documents::read_upload::<CreateTemplate>(req, &state).await?;
-    let pdf = pdf.ok_or_else(|| AppError::field("file", "is required (the PDF)"))?;
+    let (mut body, pdf) = documents::read_upload::<CreateTemplate>(req, &state).await?;
     let name = rules::check_name("name", &body.name).map_err(refused)?;
     let roles = rules::check_roles("roles", &body.roles).map_err(refused)?;
-    let inputs = field_inputs(body.fields, &roles)?;
+    let mut given = body.fields;
+    let pdf = match body.html.take() {
+        Some(html) => {
+            let (pdf, placed) = documents::render_html(&state, html).await?;
+            given.extend(html_fields(placed)?);
+            pdf
+        }
+        None => pdf.ok_or_else(|| AppError::field("file", "is required (the PDF)"))?,
+    };
+    let inputs = field_inputs(given, &roles)?;
     let new = prepare(&state, name, roles, inputs, pdf).await?;
     let row = app::create(&state, key_at(&caller), new).await?;
     Ok(created(TemplateView::new(&row)))
@@ -390,7 +442,7 @@ error_responses!(
     /// What `PATCH /v1/templates/{id}` can refuse.
     UpdateErrors = [
         InvalidModel, InvalidJson, FileTooLarge, PayloadTooLarge, FieldPositionInvalid,
-        TemplateNotFound, TemplateNameTaken, TemplateFileInvalid, TemplateFailed,
+        TemplateNotFound, TemplateNameTaken, TemplateFileInvalid, TemplateFailed, HtmlInvalid,
     ]
 );
 
@@ -415,18 +467,38 @@ pub async fn update(
         .as_deref()
         .map(|n| rules::check_name("name", n).map_err(refused))
         .transpose()?;
-    let content = if body.file.is_some() || body.roles.is_some() || body.fields.is_some() {
+    if body.file.is_some() && body.html.is_some() {
+        return Err(documents::file_and_html(false));
+    }
+    let content = if body.file.is_some()
+        || body.html.is_some()
+        || body.roles.is_some()
+        || body.fields.is_some()
+    {
         let roles = match &body.roles {
             Some(r) => rules::check_roles("roles", r).map_err(refused)?,
             None => current.roles.clone(),
         };
-        let inputs = match body.fields {
-            Some(f) => field_inputs(f, &roles)?,
-            None => stored_inputs(&current.fields, &current.roles, &roles)?,
+        let rendered = match body.html {
+            Some(html) => Some(documents::render_html(&state, html).await?),
+            None => None,
         };
-        let pdf = match &body.file {
-            Some(b64) => decode_file(b64)?,
-            None => state.blobs.get(&current.file_key).await.map_err(|e| {
+        let (inputs, rendered) = match (body.fields, rendered) {
+            (fields, Some((pdf, placed))) => {
+                let mut given = fields.unwrap_or_default();
+                given.extend(html_fields(placed)?);
+                (field_inputs(given, &roles)?, Some(pdf))
+            }
+            (Some(f), None) => (field_inputs(f, &roles)?, None),
+            (None, None) => (
+                stored_inputs(&current.fields, &current.roles, &roles)?,
+                None,
+            ),
+        };
+        let pdf = match (&body.file, rendered) {
+            (_, Some(pdf)) => pdf,
+            (Some(b64), None) => decode_file(b64)?,
+            (None, None) => state.blobs.get(&current.file_key).await.map_err(|e| {
                 tracing::warn!(template = %id.as_str(), error = %e, "a template's file cannot be read");
                 AppError::new(
                     ErrorCode::TemplateFailed,

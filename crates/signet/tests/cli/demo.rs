@@ -34,6 +34,7 @@ fn demo_signs_a_contract_end_to_end_and_writes_verifiable_files() {
         "started an embedded Signet",
         "identified Ana Silva",
         "identified Ben Okafor",
+        "created the template \"Service Agreement\"",
         "sent \"Service Agreement\"",
         "for advanced signatures",
         "Ana Silva signed",

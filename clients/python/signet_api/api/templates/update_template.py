@@ -118,8 +118,10 @@ def sync_detailed(
         id (str):
         body (UpdateTemplate): Changes to a template; absent (or `null`) members stay as they are.
             A change of `file`,
-            `roles` or `fields` checks the fields again on the (new) file, and puts the template back
-            in review where the tenant requires review.
+            `html`, `roles` or `fields` checks the fields again on the (new) file, and puts the
+            template back in review where the tenant requires review. With `html`, the template's
+            fields are those of its `<signet-field>` tags and of `fields` (the ones it had are
+            replaced).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,8 +157,10 @@ def sync(
         id (str):
         body (UpdateTemplate): Changes to a template; absent (or `null`) members stay as they are.
             A change of `file`,
-            `roles` or `fields` checks the fields again on the (new) file, and puts the template back
-            in review where the tenant requires review.
+            `html`, `roles` or `fields` checks the fields again on the (new) file, and puts the
+            template back in review where the tenant requires review. With `html`, the template's
+            fields are those of its `<signet-field>` tags and of `fields` (the ones it had are
+            replaced).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,8 +191,10 @@ async def asyncio_detailed(
         id (str):
         body (UpdateTemplate): Changes to a template; absent (or `null`) members stay as they are.
             A change of `file`,
-            `roles` or `fields` checks the fields again on the (new) file, and puts the template back
-            in review where the tenant requires review.
+            `html`, `roles` or `fields` checks the fields again on the (new) file, and puts the
+            template back in review where the tenant requires review. With `html`, the template's
+            fields are those of its `<signet-field>` tags and of `fields` (the ones it had are
+            replaced).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,8 +228,10 @@ async def asyncio(
         id (str):
         body (UpdateTemplate): Changes to a template; absent (or `null`) members stay as they are.
             A change of `file`,
-            `roles` or `fields` checks the fields again on the (new) file, and puts the template back
-            in review where the tenant requires review.
+            `html`, `roles` or `fields` checks the fields again on the (new) file, and puts the
+            template back in review where the tenant requires review. With `html`, the template's
+            fields are those of its `<signet-field>` tags and of `fields` (the ones it had are
+            replaced).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

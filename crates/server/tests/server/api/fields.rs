@@ -477,7 +477,7 @@ fn text_of(o: &lopdf::Object) -> String {
 }
 
 /// pyHanko's report of every signature, or `None` without pyHanko.
-fn pyhanko(app: &TestApp, pdf: &[u8]) -> Option<Vec<Value>> {
+pub(crate) fn pyhanko(app: &TestApp, pdf: &[u8]) -> Option<Vec<Value>> {
     let python = test_python();
     let present = std::process::Command::new(&python)
         .args(["-c", "import pyhanko"])

@@ -14,6 +14,7 @@ mod erasure;
 mod errors;
 mod fields;
 mod geolocation;
+mod html_documents;
 mod identifications;
 mod identify;
 mod limits;
