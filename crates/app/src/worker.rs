@@ -91,7 +91,10 @@ async fn dispatch(state: &AppState, job: &ClaimedJob) -> crate::error::AppResult
 /// tenant's due webhook messages, and waits briefly for due jobs and messages
 /// another worker holds.
 pub async fn drain_tenant(state: &AppState, tenant: &TenantId) -> Result<(), StoreError> {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    // Long enough for a timeline's jobs on a loaded machine (a sandbox jump that answers
+    // before its jobs ran would show a state the timeline has left); a job stuck in another
+    // worker's lease still cannot hold the request for longer.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
     loop {
         while try_execute_job(state, Some(tenant)).await? == Step::Ran {}
         // Webhook retries that fell due are attempted too; their outcomes may raise events
