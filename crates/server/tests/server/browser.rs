@@ -14,6 +14,7 @@
 //! Without chromium or chromedriver (`scripts/test-env.sh` installs both) a test fails when
 //! `SIGNET_REQUIRE_TOOLS=1` or `CI` is set, and is skipped with a notice otherwise.
 
+mod editor;
 mod fields;
 mod webdriver;
 
