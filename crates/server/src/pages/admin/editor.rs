@@ -198,11 +198,19 @@ fn edit_url(tenant: &TenantId, mode: Mode, id: &TemplateId) -> String {
     )
 }
 
-/// An error as one line: its detail, then what each field's error says.
+/// An error as one line: its detail, what each field's error says, then its code and seed
+/// number as the API gives them.
 fn explain(e: &AppError) -> String {
     let mut out = e.detail.clone();
     for f in &e.fields {
         out.push_str(&format!(" {}: {}.", f.field, f.message));
+    }
+    if let Some(first) = e.body().errors.first() {
+        out.push_str(&format!(" ({}", first.code));
+        if let Some(n) = first.return_code {
+            out.push_str(&format!(", {n}"));
+        }
+        out.push(')');
     }
     out
 }

@@ -848,4 +848,29 @@ async fn the_back_office_editor_saves_through_the_apis_checks() {
         .clone();
     assert_eq!(saved, now);
     assert_eq!(now["fields"][0]["name"], "plan");
+
+    // A new template whose file is no PDF: the form again, with the API's 69.
+    let parts = reqwest::multipart::Form::new()
+        .text("csrf", editor.csrf())
+        .text("tenant", "default")
+        .text("mode", "test")
+        .text("name", "Not a PDF")
+        .text("roles", "Client")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(b"hello".to_vec()).file_name("x.pdf"),
+        );
+    let r = crate::backoffice::read(
+        app.client
+            .post(app.url("/admin/templates/new"))
+            .header("cookie", cookie.clone())
+            .multipart(parts)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(r.text.contains("template_file_invalid, 69"), "{}", r.text);
+    assert!(r.text.contains("Not a PDF"), "{}", r.text);
 }
