@@ -185,10 +185,27 @@
         selected = -1;
         draw();
       });
+      // The area in fractions of the page, to type where a pointer is not at hand.
       var where = document.createElement("span");
-      where.className = "admin-meta";
-      where.textContent = "page " + f.area.page + ", x " + f.area.x + ", y " + f.area.y +
-        ", w " + f.area.w + ", h " + f.area.h;
+      where.className = "editor-area";
+      where.appendChild(document.createTextNode("Page " + f.area.page + " "));
+      ["x", "y", "w", "h"].forEach(function (k) {
+        var n = document.createElement("input");
+        n.type = "number";
+        n.step = "0.001";
+        n.min = "0";
+        n.max = "1";
+        n.className = "editor-" + k;
+        n.value = String(f.area[k]);
+        n.addEventListener("change", function () {
+          var v = Number(n.value);
+          if (!isFinite(v)) return;
+          f.area[k] = round(clamp(v, 0, 1));
+          var b = root.querySelector('.editor-box[data-index="' + i + '"]');
+          if (b) place(b, f.area);
+        });
+        where.appendChild(input(k, n));
+      });
       li.appendChild(input("Name", name));
       li.appendChild(input("Type", type));
       li.appendChild(input("Role", role));
