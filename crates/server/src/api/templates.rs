@@ -378,22 +378,33 @@ pub async fn create(
     caller: Caller,
     req: Request,
 ) -> AppResult<Response> {
-    let (mut body, pdf) = documents::read_upload::<CreateTemplate>(req, &state).await?;
+    let (body, pdf) = documents::read_upload::<CreateTemplate>(req, &state).await?;
+    let row = create_template(&state, key_at(&caller), body, pdf).await?;
+    Ok(created(TemplateView::new(&row)))
+}
+
+/// Checks a new template (its name, roles, file and fields) and stores it: what `POST
+/// /v1/templates` and the back office's editor both run.
+pub(crate) async fn create_template(
+    state: &AppState,
+    at: KeyAt<'_>,
+    mut body: CreateTemplate,
+    pdf: Option<Vec<u8>>,
+) -> AppResult<signet_store::TemplateRow> {
     let name = rules::check_name("name", &body.name).map_err(refused)?;
     let roles = rules::check_roles("roles", &body.roles).map_err(refused)?;
     let mut given = body.fields;
     let pdf = match body.html.take() {
         Some(html) => {
-            let (pdf, placed) = documents::render_html(&state, html).await?;
+            let (pdf, placed) = documents::render_html(state, html).await?;
             given.extend(html_fields(placed)?);
             pdf
         }
         None => pdf.ok_or_else(|| AppError::field("file", "is required (the PDF)"))?,
     };
     let inputs = field_inputs(given, &roles)?;
-    let new = prepare(&state, name, roles, inputs, pdf).await?;
-    let row = app::create(&state, key_at(&caller), new).await?;
-    Ok(created(TemplateView::new(&row)))
+    let new = prepare(state, name, roles, inputs, pdf).await?;
+    app::create(state, at, new).await
 }
 
 error_responses!(
@@ -460,8 +471,19 @@ pub async fn update(
     Json(body): Json<UpdateTemplate>,
 ) -> AppResult<Response> {
     let id = template_id(&id)?;
-    let at = key_at(&caller);
-    let current = app::get(&state, at, &id).await?;
+    let row = update_template(&state, key_at(&caller), &id, body).await?;
+    Ok(json_ok(TemplateView::new(&row)))
+}
+
+/// Checks a change to a template and stores it: what `PATCH /v1/templates/{id}` and the
+/// back office's editor both run.
+pub(crate) async fn update_template(
+    state: &AppState,
+    at: KeyAt<'_>,
+    id: &TemplateId,
+    body: UpdateTemplate,
+) -> AppResult<signet_store::TemplateRow> {
+    let current = app::get(state, at, id).await?;
     let name = body
         .name
         .as_deref()
@@ -480,7 +502,7 @@ pub async fn update(
             None => current.roles.clone(),
         };
         let rendered = match body.html {
-            Some(html) => Some(documents::render_html(&state, html).await?),
+            Some(html) => Some(documents::render_html(state, html).await?),
             None => None,
         };
         let (inputs, rendered) = match (body.fields, rendered) {
@@ -507,12 +529,11 @@ pub async fn update(
             })?,
         };
         let new_name = name.clone().unwrap_or_else(|| current.name.clone());
-        Some(prepare(&state, new_name, roles, inputs, pdf).await?)
+        Some(prepare(state, new_name, roles, inputs, pdf).await?)
     } else {
         None
     };
-    let row = app::update(&state, at, &id, TemplateChange { name, content }).await?;
-    Ok(json_ok(TemplateView::new(&row)))
+    app::update(state, at, id, TemplateChange { name, content }).await
 }
 
 /// Delete a template (documents sent from it keep their own copy). Raises `template.deleted`.

@@ -58,6 +58,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/hits/{hit_id}/confirm", post(admin::confirm_hit))
         .route("/admin/hits/{hit_id}/clear", post(admin::clear_hit))
         .merge(admin::records::routes())
+        .merge(admin::editor::routes())
         .merge(admin::identifications::routes())
         .route("/assets/signet.css", get(stylesheet))
         .route("/assets/sign.js", get(sign_script))

@@ -4,7 +4,7 @@
 //! link, German, an unknown token, the approval done with the keyboard alone; an applicant
 //! identifying by `document` on a phone and a reviewer approving the case; the back office's
 //! sign-in (a wrong, then the right password) and queues, a document's audit trail and a
-//! failed webhook delivery resent.
+//! failed webhook delivery resent; a template's fields drawn in the back office's editor.
 //! Each test starts its own server with a fresh database (SQLite, or PostgreSQL with
 //! `SIGNET_TEST_DATABASE=postgres`) and its own chromedriver on a free port.
 //!
@@ -14,6 +14,7 @@
 //! Without chromium or chromedriver (`scripts/test-env.sh` installs both) a test fails when
 //! `SIGNET_REQUIRE_TOOLS=1` or `CI` is set, and is skipped with a notice otherwise.
 
+mod editor;
 mod fields;
 mod webdriver;
 

@@ -40,6 +40,7 @@ use signet_store::{
 use std::sync::LazyLock;
 use subtle::ConstantTimeEq;
 
+pub mod editor;
 pub mod erasures;
 pub mod identifications;
 pub mod jobs;

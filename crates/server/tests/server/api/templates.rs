@@ -787,3 +787,90 @@ async fn a_changed_templates_earlier_file_goes_and_orphans_are_swept() {
         .await
         .assert(201);
 }
+
+#[tokio::test]
+async fn the_back_office_editor_saves_through_the_apis_checks() {
+    let app = spawn_app().await;
+    let tpl = template(&app, "Edited").await;
+    let id = tpl["id"].as_str().unwrap();
+    let tenant = app.state.store.tenant_by_name("default").await.unwrap();
+    let base = format!("/admin/templates/{}/test/{id}", tenant.id.as_str());
+    // Without a session the editor leads to the sign-in form.
+    let r = page(&app, &format!("{base}/edit"), None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    operator(&app).await;
+    let cookie = sign_in(&app).await;
+    let editor = page(&app, &format!("{base}/edit"), Some(&cookie)).await;
+    assert_eq!(editor.status, StatusCode::OK, "{}", editor.text);
+    assert!(editor.text.contains("/assets/editor.js"));
+    let png = page(&app, &format!("{base}/pages/1"), Some(&cookie)).await;
+    assert_eq!(png.status, StatusCode::OK);
+    assert_eq!(png.headers["content-type"], "image/png");
+    let none = page(&app, &format!("{base}/pages/99"), Some(&cookie)).await;
+    assert_eq!(none.status, StatusCode::NOT_FOUND);
+    let save = |csrf: String, body: Value| {
+        let app = &app;
+        let cookie = cookie.clone();
+        let url = app.url(&format!("{base}/edit"));
+        async move {
+            crate::backoffice::read(
+                app.client
+                    .post(url)
+                    .header("cookie", cookie)
+                    .header("x-csrf-token", csrf)
+                    .json(&body)
+                    .send()
+                    .await
+                    .unwrap(),
+            )
+            .await
+        }
+    };
+    let field = |x: f64| {
+        json!({"name": "plan", "type": "text", "role": "Client", "required": true,
+               "area": {"page": 1, "x": x, "y": 0.1, "w": 0.3, "h": 0.05}})
+    };
+    // Without the session's CSRF token nothing is saved.
+    let r = save("x".into(), json!({"fields": [field(0.1)]})).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Off the page: the API's 95, naming the field.
+    let r = save(editor.csrf(), json!({"fields": [field(0.9)]})).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(r.text.contains("field_position_invalid"), "{}", r.text);
+    // Saved: the answer is what GET /v1/templates/{id} returns.
+    let r = save(editor.csrf(), json!({"fields": [field(0.1)]})).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let saved: Value = serde_json::from_str(&r.text).unwrap();
+    let now = app
+        .get(&format!("/v1/templates/{id}"))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(saved, now);
+    assert_eq!(now["fields"][0]["name"], "plan");
+
+    // A new template whose file is no PDF: the form again, with the API's 69.
+    let parts = reqwest::multipart::Form::new()
+        .text("csrf", editor.csrf())
+        .text("tenant", "default")
+        .text("mode", "test")
+        .text("name", "Not a PDF")
+        .text("roles", "Client")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(b"hello".to_vec()).file_name("x.pdf"),
+        );
+    let r = crate::backoffice::read(
+        app.client
+            .post(app.url("/admin/templates/new"))
+            .header("cookie", cookie.clone())
+            .multipart(parts)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(r.text.contains("template_file_invalid, 69"), "{}", r.text);
+    assert!(r.text.contains("Not a PDF"), "{}", r.text);
+}
