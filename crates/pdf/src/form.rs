@@ -115,6 +115,7 @@ pub fn add_form_fields(input: Vec<u8>, fields: &[FormField]) -> Result<Vec<u8>, 
     let mut update = Update::new(&doc);
     let mut widgets: Vec<ObjectId> = Vec::new();
     let mut per_page: BTreeMap<ObjectId, Vec<ObjectId>> = BTreeMap::new();
+    let mut shared = SharedAppearances::default();
     for field in fields {
         let refuse = |reason: &str| PdfError::Field {
             name: field.name.clone(),
@@ -204,10 +205,8 @@ pub fn add_form_fields(input: Vec<u8>, fields: &[FormField]) -> Result<Vec<u8>, 
         }
         let ap = match (field.kind, &field.value) {
             (FieldKind::Checkbox, _) => {
-                let yes = update.reserve_id();
-                update.set(yes, Object::Stream(checkbox_appearance(&place, true)));
-                let off = update.reserve_id();
-                update.set(off, Object::Stream(checkbox_appearance(&place, false)));
+                let yes = shared.add(&mut update, checkbox_appearance(&place, true));
+                let off = shared.add(&mut update, checkbox_appearance(&place, false));
                 let mut states = Dictionary::new();
                 states.set("Yes", Object::Reference(yes));
                 states.set("Off", Object::Reference(off));
@@ -224,9 +223,7 @@ pub fn add_form_fields(input: Vec<u8>, fields: &[FormField]) -> Result<Vec<u8>, 
                 )?)
             }
             (_, None) => {
-                let id = update.reserve_id();
-                update.set(id, Object::Stream(empty_appearance(&place, field.kind)));
-                Object::Reference(id)
+                Object::Reference(shared.add(&mut update, empty_appearance(&place, field.kind)))
             }
         };
         let mut ap_dict = Dictionary::new();
@@ -245,14 +242,39 @@ pub fn add_form_fields(input: Vec<u8>, fields: &[FormField]) -> Result<Vec<u8>, 
     Ok(out)
 }
 
+/// Appearance streams written once for every field that draws the same: empty fields of one
+/// size and kind, check boxes of one size. Every later revision parses each object of the
+/// file, so a form of many like fields costs far less to sign when they share them.
+#[derive(Default)]
+struct SharedAppearances {
+    by_bytes: HashMap<Vec<u8>, ObjectId>,
+}
+
+impl SharedAppearances {
+    /// The id of an appearance drawing exactly as `stream`, added to `update` if new.
+    fn add(&mut self, update: &mut Update<'_>, stream: Stream) -> ObjectId {
+        let object = Object::Stream(stream);
+        let mut key = Vec::new();
+        pdfwrite::write_object(&mut key, &object);
+        if let Some(&id) = self.by_bytes.get(&key) {
+            return id;
+        }
+        let id = update.reserve_id();
+        update.set(id, object);
+        self.by_bytes.insert(key, id);
+        id
+    }
+}
+
 /// Fills `fill.values` in the revision `update` is building: each field's value and its
 /// appearance, drawn anew (the field's widget and earlier appearances stay as they were, so a
 /// validator sees form filling).
-pub(crate) fn fill_values(update: &mut Update<'_>, fill: &FormFill) -> Result<(), PdfError> {
-    if fill.values.is_empty() {
-        return Ok(());
-    }
-    let fields = form_fields(update.doc);
+/// `fields` is the document's form as [`form_fields`] reads it, walked once per revision.
+pub(crate) fn fill_values(
+    update: &mut Update<'_>,
+    fields: &HashMap<String, ObjectId>,
+    fill: &FormFill,
+) -> Result<(), PdfError> {
     for (name, value) in &fill.values {
         let refuse = |reason: &str| PdfError::Field {
             name: name.clone(),
@@ -288,6 +310,7 @@ pub(crate) fn fill_values(update: &mut Update<'_>, fill: &FormFill) -> Result<()
 /// `lines` (the visible block's text) or `picture`, drawn to the field's size.
 pub(crate) fn fill_signature_field(
     update: &mut Update<'_>,
+    fields: &HashMap<String, ObjectId>,
     name: &str,
     sig_id: ObjectId,
     lines: &[String],
@@ -297,7 +320,7 @@ pub(crate) fn fill_signature_field(
         name: name.into(),
         reason: reason.into(),
     };
-    let id = *form_fields(update.doc)
+    let id = *fields
         .get(name)
         .ok_or_else(|| refuse("no such field in the document"))?;
     let mut object = update.get(id)?;
@@ -412,7 +435,7 @@ fn appearance_for(
 
 /// Every terminal form field of the document by its full name, with its object id (fields
 /// that are direct objects cannot be updated and are left out).
-fn form_fields(doc: &Document) -> HashMap<String, ObjectId> {
+pub(crate) fn form_fields(doc: &Document) -> HashMap<String, ObjectId> {
     let mut out = HashMap::new();
     let Some(fields) = doc
         .catalog()

@@ -725,12 +725,19 @@ fn write_signature_revision(
     }
     sig.set("Prop_Build", prop_build());
     update.set_signature(sig_id, sig, reserved);
+    // The form is walked once for the signature field and the values alike.
+    let fields = if opts.form.signature_field.is_some() || !opts.form.values.is_empty() {
+        form::form_fields(&doc)
+    } else {
+        std::collections::HashMap::new()
+    };
     match &opts.form.signature_field {
         // The author placed this signer's signature: it goes in that field, drawn to its size.
         Some(name) => {
             let lines = opts.visible.as_ref().map_or(&[][..], |v| &v.lines[..]);
             form::fill_signature_field(
                 &mut update,
+                &fields,
                 name,
                 sig_id,
                 lines,
@@ -746,7 +753,7 @@ fn write_signature_revision(
         )?,
     }
     // The signer's values go in the same revision, which their signature covers.
-    form::fill_values(&mut update, &opts.form)?;
+    form::fill_values(&mut update, &fields, &opts.form)?;
     let (out, place) = update.append_to(input)?;
     let place = place.ok_or_else(|| PdfError::Signing("no signature placeholder".into()))?;
     let (out, digest) = place_and_digest(out, &place, PdfError::Signing)?;
