@@ -72,6 +72,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(pages::admin::jobs::routes())
         .merge(pages::admin::erasures::routes())
         .merge(pages::admin::templates::routes())
+        .merge(pages::admin::limits::routes())
         .merge(pages::admin::persons::routes())
         .merge(revocation::routes())
         .route(

@@ -1296,3 +1296,92 @@ async fn an_operator_flags_a_person_with_a_reason_and_clears_the_flag() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// `/admin/limits`: an operator finds a tenant by name, sees its limits, sets them (what the
+/// API then enforces: 75 for one signer too many), and a number that is not one is refused
+/// with the form again; without the CSRF token nothing changes.
+#[tokio::test]
+async fn an_operator_sets_a_tenants_limits_in_the_back_office() {
+    let app = spawn_app().await;
+    operator(&app).await;
+    let cookie = sign_in(&app).await;
+    let tenant = app.state.store.tenant_by_name("default").await.unwrap();
+    let shown = get(&app, "/admin/limits?tenant=default", Some(&cookie)).await;
+    assert_eq!(shown.status, StatusCode::OK, "{}", shown.text);
+    assert!(shown.text.contains(tenant.id.as_str()), "{}", shown.text);
+    assert!(
+        shown
+            .text
+            .contains(r#"name="signers_per_document" inputmode="numeric" value="20""#)
+    );
+    let body = |csrf: &str, signers: &str| {
+        form(&[
+            ("csrf", csrf),
+            ("tenant_id", tenant.id.as_str()),
+            ("signers_per_document", signers),
+            ("templates", "3"),
+            ("stored_bytes", "0"),
+            ("sms_per_month", "100"),
+        ])
+    };
+    // No CSRF token: refused, nothing set.
+    let r = post_form(&app, "/admin/limits", Some(&cookie), body("wrong", "1")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Not a number: the form again, naming the field.
+    let r = post_form(
+        &app,
+        "/admin/limits",
+        Some(&cookie),
+        body(&shown.csrf(), "many"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("signers per document"), "{}", r.text);
+    assert_eq!(
+        app.state
+            .store
+            .tenant_limits(&tenant.id)
+            .await
+            .unwrap()
+            .signers_per_document,
+        20
+    );
+    // Saved, and the API applies it.
+    let r = post_form(
+        &app,
+        "/admin/limits",
+        Some(&cookie),
+        body(&shown.csrf(), "1"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let limits = app.state.store.tenant_limits(&tenant.id).await.unwrap();
+    assert_eq!(
+        (
+            limits.signers_per_document,
+            limits.templates,
+            limits.stored_bytes,
+            limits.sms_per_month
+        ),
+        (1, 3, 0, 100)
+    );
+    let again = get(&app, r.location(), Some(&cookie)).await;
+    assert!(again.text.contains("Saved."), "{}", again.text);
+    let two = app
+        .post(
+            "/v1/documents",
+            json!({"name": "Two", "file": b64(&helpers::sample_pdf("Two")),
+                   "signers": [{"name": "A", "email": "a@example.com"},
+                               {"name": "B", "email": "b@example.com"}]}),
+        )
+        .await;
+    assert_eq!(two.status, 400, "{}", two.body);
+    assert_eq!(two.body["errors"][0]["return_code"], 75, "{}", two.body);
+    // An unknown tenant is said so.
+    let none = get(&app, "/admin/limits?tenant=nobody", Some(&cookie)).await;
+    assert!(
+        none.text.contains("No tenant has the id or name"),
+        "{}",
+        none.text
+    );
+}

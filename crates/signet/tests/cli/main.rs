@@ -15,6 +15,7 @@ mod demo;
 mod external_tsa;
 mod keys_cli;
 mod lists_cli;
+mod tenant_limits_cli;
 mod validators;
 mod verify_cli;
 mod verify_validation;

@@ -44,6 +44,7 @@ pub mod editor;
 pub mod erasures;
 pub mod identifications;
 pub mod jobs;
+pub mod limits;
 pub mod persons;
 pub mod records;
 pub mod templates;
@@ -475,6 +476,7 @@ pub(super) enum Section {
     Jobs,
     Erasures,
     Templates,
+    Limits,
 }
 
 /// The bar at the top of every signed-in page: where one is, where one can go, who is
@@ -495,7 +497,7 @@ impl<'a> Bar<'a> {
     }
 
     /// The sections: where each is and its name.
-    pub(super) fn links(&self) -> [(Section, &'static str, &'static str); 6] {
+    pub(super) fn links(&self) -> [(Section, &'static str, &'static str); 7] {
         [
             (Section::Queues, "/admin", "Queues"),
             (Section::Documents, "/admin/documents", "Documents"),
@@ -503,6 +505,7 @@ impl<'a> Bar<'a> {
             (Section::Jobs, "/admin/jobs", "Dead jobs"),
             (Section::Erasures, "/admin/erasures", "Erasures"),
             (Section::Templates, "/admin/templates", "Templates"),
+            (Section::Limits, "/admin/limits", "Limits"),
         ]
     }
 }
