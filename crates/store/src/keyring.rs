@@ -380,10 +380,10 @@ impl Keyring {
                 std::fs::create_dir_all(keys_dir)?;
                 crate::maintenance::restrict_dir(keys_dir)?;
                 crate::maintenance::restrict_sqlite_file(url)?;
-                // Reads go beside the one grouped writer (WAL); a rare other write (an
-                // erasure, a rotation) waits on the busy timeout.
+                // One connection: every keyring statement in turn, so a write never meets a
+                // snapshot another connection made stale (SQLITE_BUSY_SNAPSHOT).
                 let pool = AnyPoolOptions::new()
-                    .max_connections(4)
+                    .max_connections(1)
                     .after_connect(|conn, _| {
                         Box::pin(async move {
                             conn.execute("PRAGMA journal_mode = WAL").await?;

@@ -257,7 +257,11 @@ impl Writer {
             state.conn_mut().execute("SAVEPOINT unit").await?;
             state.savepoint = true;
         } else {
-            state.conn_mut().execute("BEGIN").await?;
+            // IMMEDIATE: the write lock at the start (waiting on the busy timeout), not at the
+            // first write. A deferred transaction that read first fails with
+            // SQLITE_BUSY_SNAPSHOT when another process (`signet backup`'s hold, a second
+            // server on the file) commits in between, and that cannot be waited out.
+            state.conn_mut().execute("BEGIN IMMEDIATE").await?;
             state.open = true;
             state.savepoint = false;
         }
