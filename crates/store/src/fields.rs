@@ -90,12 +90,13 @@ impl Store {
                 let name: String = row.try_get("name")?;
                 let old: String = row.try_get("field")?;
                 let value: Option<String> = row.try_get("value")?;
+                let tenant = self.sealing_tenant(&mut tx, &id).await?;
                 let field = self
-                    .sealed_field_column(&mut tx, &id, "field", &name, old.clone())
+                    .sealed_field_column(tenant.as_deref(), &id, "field", &name, old.clone())
                     .await?;
                 let value = match value {
                     Some(v) => Some(
-                        self.sealed_field_column(&mut tx, &id, "value", &name, v)
+                        self.sealed_field_column(tenant.as_deref(), &id, "value", &name, v)
                             .await?,
                     ),
                     None => None,
@@ -117,27 +118,36 @@ impl Store {
         Ok(done)
     }
 
-    /// A field's column as stored: sealed under the document's key when there is a keyring.
+    /// The document's tenant, read once per call that seals its fields (`None` without a
+    /// keyring: nothing is sealed).
+    async fn sealing_tenant(&self, tx: &mut Tx, id: &DocumentId) -> Result<Option<String>> {
+        if self.keyring.is_none() {
+            return Ok(None);
+        }
+        let row = sqlx::query("SELECT tenant_id FROM documents WHERE id = $1")
+            .bind(id.as_str())
+            .fetch_optional(&mut **tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(Some(row.try_get("tenant_id")?))
+    }
+
+    /// A field's column as stored: sealed under the document's key when there is a keyring
+    /// (`tenant` from [`Store::sealing_tenant`]).
     async fn sealed_field_column(
         &self,
-        tx: &mut Tx,
+        tenant: Option<&str>,
         id: &DocumentId,
         column: &str,
         name: &str,
         plain: String,
     ) -> Result<String> {
-        let Some(keyring) = &self.keyring else {
+        let (Some(keyring), Some(tenant)) = (&self.keyring, tenant) else {
             return Ok(plain);
         };
-        let tenant: String = sqlx::query("SELECT tenant_id FROM documents WHERE id = $1")
-            .bind(id.as_str())
-            .fetch_optional(&mut **tx)
-            .await?
-            .ok_or(StoreError::NotFound)?
-            .try_get("tenant_id")?;
         keyring
             .seal_document_text(
-                &tenant,
+                tenant,
                 id.as_str(),
                 &field_context(column, id.as_str(), name),
                 &plain,
@@ -154,6 +164,7 @@ impl Store {
         id: &DocumentId,
         fields: &[Field],
     ) -> Result<()> {
+        let tenant = self.sealing_tenant(tx, id).await?;
         for (i, f) in fields.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO document_fields (document_id, position, name, signer_position, field, value) VALUES ($1, $2, $3, $4, $5, NULL)",
@@ -163,7 +174,7 @@ impl Store {
             .bind(f.name.clone())
             .bind(i64::from(f.signer))
             .bind(
-                self.sealed_field_column(tx, id, "field", &f.name, serde_json::to_string(f)?)
+                self.sealed_field_column(tenant.as_deref(), id, "field", &f.name, serde_json::to_string(f)?)
                     .await?,
             )
             .execute(&mut **tx)
@@ -247,12 +258,13 @@ impl Store {
         .bind(i64::from(signer))
         .execute(&mut **tx)
         .await?;
+        let tenant = self.sealing_tenant(tx, id).await?;
         for (name, value) in values {
             sqlx::query(
                 "UPDATE document_fields SET value = $1 WHERE document_id = $2 AND name = $3 AND signer_position = $4",
             )
             .bind(
-                self.sealed_field_column(tx, id, "value", name, serde_json::to_string(value)?)
+                self.sealed_field_column(tenant.as_deref(), id, "value", name, serde_json::to_string(value)?)
                     .await?,
             )
             .bind(id.as_str())
