@@ -177,6 +177,17 @@ pub struct Resealed {
     pub unchanged: u64,
 }
 
+/// How a data key not in memory is looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lookup {
+    /// Read it; never make one.
+    Existing,
+    /// Read it, and make it if the owner has none.
+    MakeIfMissing,
+    /// The owner is new: make it (reading only if the owner had one after all).
+    New,
+}
+
 /// A data key in the clear, as cached.
 pub struct DataKey {
     key: [u8; 32],
@@ -585,7 +596,16 @@ impl Keyring {
     /// The data key of `owner`, made and sealed under the tenant key on first use. A
     /// destroyed key is [`StoreError::NotFound`]: what it sealed stays unreadable.
     pub async fn data_key(&self, tenant: &str, owner: KeyOwner<'_>) -> Result<Arc<DataKey>> {
-        self.data_key_by_label(tenant, &owner.label(), true).await
+        self.data_key_by_label(tenant, &owner.label(), Lookup::MakeIfMissing)
+            .await
+    }
+
+    /// The data key of an owner just made (a new person, with a fresh random id): inserted
+    /// without reading first, one keyring round trip fewer; as [`Keyring::data_key`] if the
+    /// owner had one after all.
+    pub async fn new_data_key(&self, tenant: &str, owner: KeyOwner<'_>) -> Result<Arc<DataKey>> {
+        self.data_key_by_label(tenant, &owner.label(), Lookup::New)
+            .await
     }
 
     /// Inserts a new data key unless its owner has one; `true` when inserted. On SQLite the
@@ -671,14 +691,15 @@ impl Keyring {
 
     /// The data key a file's header names; never makes one.
     pub async fn existing_data_key(&self, tenant: &str, owner: &str) -> Result<Arc<DataKey>> {
-        self.data_key_by_label(tenant, owner, false).await
+        self.data_key_by_label(tenant, owner, Lookup::Existing)
+            .await
     }
 
     async fn data_key_by_label(
         &self,
         tenant: &str,
         owner: &str,
-        create: bool,
+        lookup: Lookup,
     ) -> Result<Arc<DataKey>> {
         let now = monotonic_now();
         if let Some(k) = self
@@ -692,11 +713,14 @@ impl Keyring {
         let tenant_key = self.tenant_key(tenant).await?;
         // Read first: a key not in memory is mostly one made before (by another process, or
         // expired here), and a read costs the keyring no write. Only a new owner's key is made,
-        // which is the one write (and on SQLite the one fsync, grouped with others).
-        match self.read_data_key(&tenant_key, tenant, owner).await? {
-            Some(key) => return Ok(key),
-            None if !create => return Err(StoreError::NotFound),
-            None => {}
+        // which is the one write (and on SQLite the one fsync, grouped with others). An owner
+        // known to be new (`Lookup::New`) skips the read.
+        if lookup != Lookup::New {
+            match self.read_data_key(&tenant_key, tenant, owner).await? {
+                Some(key) => return Ok(key),
+                None if lookup == Lookup::Existing => return Err(StoreError::NotFound),
+                None => {}
+            }
         }
         let key = random_key()?;
         let sealed = sealed_with(

@@ -52,7 +52,7 @@ impl Store {
     pub async fn prepare_person_key(&self, tenant: &TenantId, person: &PersonId) -> Result<()> {
         if let Some(keyring) = &self.keyring {
             keyring
-                .data_key(tenant.as_str(), crate::KeyOwner::Person(person.as_str()))
+                .new_data_key(tenant.as_str(), crate::KeyOwner::Person(person.as_str()))
                 .await?;
         }
         Ok(())
