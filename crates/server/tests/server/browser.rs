@@ -89,11 +89,7 @@ async fn harness(test: &'static str) -> Option<Harness> {
     let shots = shots.canonicalize().unwrap();
     let app = spawn_app().await;
     let driver = Chromedriver::start(&chromium, &chromedriver, &shots).await;
-    eprintln!(
-        "{test} ({}): screenshots in {}",
-        backend(),
-        shots.display()
-    );
+    eprintln!("{test} ({}): screenshots in {}", backend(), shots.display());
     Some(Harness {
         app,
         driver,
