@@ -24,6 +24,8 @@
       return {
         name: f.name, type: f.type, role: f.role, required: f.required,
         area: { page: f.area.page, x: f.area.x, y: f.area.y, w: f.area.w, h: f.area.h },
+        // A field placed by an anchor text stays placed by it until it is moved by hand.
+        anchor: f.anchor || null,
         options: f.options || [], value: f.value === undefined ? null : f.value
       };
     });
@@ -39,7 +41,8 @@
   function add(page, area) {
     fields.push({
       name: freeName(), type: "text", role: roles[0] || "", required: true,
-      area: { page: page, x: area.x, y: area.y, w: area.w, h: area.h }, options: [], value: null
+      area: { page: page, x: area.x, y: area.y, w: area.w, h: area.h }, anchor: null,
+      options: [], value: null
     });
     selected = fields.length - 1;
     draw();
@@ -98,11 +101,13 @@
     dragging(box, sheet, moveBox, function (dx, dy) {
       f.area.x = round(clamp(a0.x + dx, 0, 1 - f.area.w));
       f.area.y = round(clamp(a0.y + dy, 0, 1 - f.area.h));
+      if (dx || dy) f.anchor = null;
       place(box, f.area);
     }, function () { drawList(); });
     dragging(handle, sheet, moveBox, function (dx, dy) {
       f.area.w = round(clamp(a0.w + dx, MIN, 1 - f.area.x));
       f.area.h = round(clamp(a0.h + dy, MIN, 1 - f.area.y));
+      if (dx || dy) f.anchor = null;
       place(box, f.area);
     }, function () { drawList(); });
   }
@@ -189,6 +194,12 @@
       var where = document.createElement("span");
       where.className = "editor-area";
       where.appendChild(document.createTextNode("Page " + f.area.page + " "));
+      if (f.anchor) {
+        var by = document.createElement("span");
+        by.className = "editor-anchor";
+        by.textContent = "placed by the text \u201c" + f.anchor + "\u201d (moving it places it by area) ";
+        where.appendChild(by);
+      }
       ["x", "y", "w", "h"].forEach(function (k) {
         var n = document.createElement("input");
         n.type = "number";
@@ -201,6 +212,7 @@
           var v = Number(n.value);
           if (!isFinite(v)) return;
           f.area[k] = round(clamp(v, 0, 1));
+          f.anchor = null;
           var b = root.querySelector('.editor-box[data-index="' + i + '"]');
           if (b) place(b, f.area);
         });
@@ -261,8 +273,9 @@
     statusLine.textContent = "Saving…";
     errorList.textContent = "";
     var body = { fields: fields.map(function (f) {
-      var out = { name: f.name, type: f.type, role: f.role, required: f.required,
-        area: { page: f.area.page, x: f.area.x, y: f.area.y, w: f.area.w, h: f.area.h } };
+      var out = { name: f.name, type: f.type, role: f.role, required: f.required };
+      if (f.anchor) out.anchor = f.anchor;
+      else out.area = { page: f.area.page, x: f.area.x, y: f.area.y, w: f.area.w, h: f.area.h };
       if (f.type === "select") out.options = f.options;
       if (f.value !== null) out.value = f.value;
       return out;

@@ -222,6 +222,39 @@ async fn an_operator_draws_a_templates_fields_and_the_api_returns_them() {
         )
         .await;
     assert_eq!(shown, json!(["client_name", "signed_on"]));
+
+    // A field placed through the API by an anchor text stays placed by it when the editor
+    // saves without moving it.
+    let mut with_anchor: Vec<Value> = fields
+        .iter()
+        .map(|f| {
+            json!({"name": f["name"], "type": f["type"], "role": f["role"],
+                   "required": f["required"], "area": f["area"]})
+        })
+        .collect();
+    with_anchor.push(json!({"name": "client_sign", "type": "signature", "role": "Client",
+                            "anchor": "page 2 of 2"}));
+    app.patch(&format!("/v1/templates/{id}"), json!({"fields": with_anchor}))
+        .await
+        .assert(200);
+    s.goto(&url).await;
+    s.find(r#".editor-box[data-field="client_sign"]"#).await;
+    let note = text_of(&s, r#"li.editor-field[data-index="2"] .editor-anchor"#).await;
+    assert!(note.contains("page 2 of 2"), "{note}");
+    s.click(&s.find("#editor-save").await).await;
+    wait_until(
+        &s,
+        "the second save",
+        r#"return document.getElementById("editor-status").textContent.indexOf("Saved: 3") === 0;"#,
+    )
+    .await;
+    let t = app
+        .get(&format!("/v1/templates/{id}"))
+        .await
+        .assert(200)
+        .clone();
+    assert_eq!(t["fields"][2]["anchor"], json!("page 2 of 2"), "{t}");
+    assert_eq!(t["fields"][0]["anchor"], Value::Null, "{t}");
     s.close().await;
     h.done();
 }
