@@ -291,6 +291,27 @@ impl Store {
             .collect()
     }
 
+    /// The templates of every tenant and mode, whatever their status, the last changed first
+    /// (`limit` of them after `offset`): the back office's way to any template's editor.
+    pub async fn recent_templates(&self, limit: u32, offset: u64) -> Result<Vec<QueuedTemplate>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS}, n.name AS tenant_name FROM templates t JOIN tenants n ON n.id = t.tenant_id \
+             ORDER BY t.updated_at DESC, t.id DESC LIMIT $1 OFFSET $2"
+        )))
+        .bind(i64::from(limit))
+        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(QueuedTemplate {
+                    template: template_from_row(r)?,
+                    tenant_name: r.try_get("tenant_name")?,
+                })
+            })
+            .collect()
+    }
+
     /// Whether the tenant's new and changed templates wait for review in this mode.
     pub async fn template_review_required(&self, tenant: &TenantId, mode: Mode) -> Result<bool> {
         let row = sqlx::query(

@@ -1,7 +1,8 @@
 //! `/admin/templates`: the templates of every tenant waiting for review (where the tenant
-//! requires it, `PUT /v1/settings/template_review`), oldest first, and their approval. An
-//! approved template may send documents; the approval is stored with the operator's address
-//! and raises `template.updated`.
+//! requires it, `PUT /v1/settings/template_review`), oldest first, and their approval; then
+//! every template, the last changed first, each with its editor. An approved template may send
+//! documents; the approval is stored with the operator's address and raises
+//! `template.updated`.
 
 use super::{Bar, LANG, Section, failure, format_time, messages, signed_in, signed_in_form};
 use crate::pages::{Lang, Messages, render, secure};
@@ -27,23 +28,35 @@ pub fn routes() -> Router<AppState> {
     )
 }
 
-/// `?page=N`, taken as text so that anything unreadable is the first page.
+/// `?page=N` (the review queue's page) and `?all=N` (the list of every template), taken as
+/// text so that anything unreadable is the first page.
 #[derive(Debug, Default, Deserialize)]
 pub struct QueueQuery {
     page: Option<String>,
+    all: Option<String>,
 }
 
-/// One draft as the page shows it.
+/// A page number as given, or 1.
+fn page_number(given: Option<&str>) -> u32 {
+    given
+        .and_then(|p| p.trim().parse::<u32>().ok())
+        .filter(|p| *p >= 1)
+        .unwrap_or(1)
+}
+
+/// One template as the page shows it.
 struct Row {
     id: String,
     tenant: String,
     tenant_id: String,
     mode: &'static str,
+    status: &'static str,
     name: String,
     roles: String,
     fields: Vec<String>,
     pages: u32,
     created: String,
+    updated: String,
     approve: String,
 }
 
@@ -55,6 +68,7 @@ impl Row {
             tenant: q.tenant_name.clone(),
             tenant_id: t.tenant_id.as_str().to_owned(),
             mode: t.mode.as_str(),
+            status: t.status.as_str(),
             name: t.name.clone(),
             roles: t.roles.join(", "),
             fields: t
@@ -72,6 +86,7 @@ impl Row {
                 .collect(),
             pages: t.pages,
             created: format_time(&t.created_at),
+            updated: format_time(&t.updated_at),
             approve: format!(
                 "/admin/templates/{}/{}/{}/approve",
                 t.tenant_id.as_str(),
@@ -92,6 +107,10 @@ struct QueuePage<'a> {
     rows: Vec<Row>,
     page: u32,
     more: bool,
+    /// Every template, the last changed first.
+    all: Vec<Row>,
+    all_page: u32,
+    all_more: bool,
 }
 
 /// `GET /admin/templates`.
@@ -104,18 +123,24 @@ async fn queue(
         Ok(s) => s,
         Err(r) => return r,
     };
-    let page = query
-        .ok()
-        .and_then(|Query(q)| q.page)
-        .and_then(|p| p.trim().parse::<u32>().ok())
-        .filter(|p| *p >= 1)
-        .unwrap_or(1);
-    let offset = u64::from(page - 1) * u64::from(PAGE_SIZE);
-    let rows = match state.store.draft_templates(PAGE_SIZE + 1, offset).await {
+    let query = query.map(|Query(q)| q).unwrap_or_default();
+    let page = page_number(query.page.as_deref());
+    let all_page = page_number(query.all.as_deref());
+    let offset = |n: u32| u64::from(n - 1) * u64::from(PAGE_SIZE);
+    let rows = match state.store.draft_templates(PAGE_SIZE + 1, offset(page)).await {
+        Ok(r) => r,
+        Err(e) => return failure(&AppError::from(e)),
+    };
+    let all = match state
+        .store
+        .recent_templates(PAGE_SIZE + 1, offset(all_page))
+        .await
+    {
         Ok(r) => r,
         Err(e) => return failure(&AppError::from(e)),
     };
     let more = rows.len() > PAGE_SIZE as usize;
+    let all_more = all.len() > PAGE_SIZE as usize;
     let page = QueuePage {
         lang: LANG,
         m: messages(),
@@ -124,6 +149,9 @@ async fn queue(
         rows: rows.iter().take(PAGE_SIZE as usize).map(Row::new).collect(),
         page,
         more,
+        all: all.iter().take(PAGE_SIZE as usize).map(Row::new).collect(),
+        all_page,
+        all_more,
     };
     render(StatusCode::OK, &page)
 }

@@ -457,12 +457,11 @@ async fn a_draft_is_94_until_a_reviewer_approves_it_in_the_back_office() {
     let queue = page(&app, "/admin/templates", Some(&cookie)).await;
     assert_eq!(queue.status, StatusCode::OK);
     let id = tpl["id"].as_str().unwrap();
-    assert_eq!(
-        queue.count(&format!("data-template=\"{id}\"")),
-        1,
-        "{}",
-        queue.text
-    );
+    let queued = format!("class=\"admin-template\" data-template=\"{id}\"");
+    let listed = format!("class=\"admin-any-template\" data-template=\"{id}\"");
+    assert_eq!(queue.count(&queued), 1, "{}", queue.text);
+    // Also in the list of every template, whatever its status.
+    assert_eq!(queue.count(&listed), 1, "{}", queue.text);
     assert!(queue.text.contains("Loan"));
     let tenant = app.state.store.tenant_by_name("default").await.unwrap();
     let approve = format!("/admin/templates/{}/test/{id}/approve", tenant.id.as_str());
@@ -478,7 +477,17 @@ async fn a_draft_is_94_until_a_reviewer_approves_it_in_the_back_office() {
     .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
     let queue = page(&app, "/admin/templates", Some(&cookie)).await;
-    assert_eq!(queue.count("data-template="), 0, "{}", queue.text);
+    assert_eq!(queue.count("class=\"admin-template\""), 0, "{}", queue.text);
+    // Approved, it is still listed with its editor.
+    assert_eq!(queue.count(&listed), 1, "{}", queue.text);
+    assert!(
+        queue.text.contains(&format!(
+            "/admin/templates/{}/test/{id}/edit",
+            tenant.id.as_str()
+        )),
+        "{}",
+        queue.text
+    );
 
     let now = app
         .get(&format!("/v1/templates/{id}"))
