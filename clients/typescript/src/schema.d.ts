@@ -1947,8 +1947,11 @@ export interface components {
         CreateDocumentParts: {
             /** @description The request as JSON: `CreateDocument` without `file`. */
             data: string;
-            /** Format: binary */
-            file: string;
+            /**
+             * Format: binary
+             * @description The PDF as it is: required unless the `data` part has `html` or `template_id`, which bring their own.
+             */
+            file?: string;
         };
         CreateIdentification: {
             language?: ("EN" | "DE") | null;
@@ -1984,8 +1987,11 @@ export interface components {
         CreateTemplateParts: {
             /** @description The request as JSON: `CreateTemplate` without `file`. */
             data: string;
-            /** Format: binary */
-            file: string;
+            /**
+             * Format: binary
+             * @description The PDF as it is: required unless the `data` part has `html`.
+             */
+            file?: string;
         };
         /** @description A new subscription. */
         CreateWebhook: {

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..types import File
+from ..types import UNSET, File, FileTypes, Unset
 
 T = TypeVar("T", bound="CreateTemplateParts")
 
@@ -18,26 +18,29 @@ class CreateTemplateParts:
     """
     Attributes:
         data (str): The request as JSON: `CreateTemplate` without `file`.
-        file (File):
+        file (File | Unset): The PDF as it is: required unless the `data` part has `html`.
     """
 
     data: str
-    file: File
+    file: File | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = self.data
 
-        file = self.file.to_tuple()
+        file: FileTypes | Unset = UNSET
+        if not isinstance(self.file, Unset):
+            file = self.file.to_tuple()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "data": data,
-                "file": file,
             }
         )
+        if file is not UNSET:
+            field_dict["file"] = file
 
         return field_dict
 
@@ -46,7 +49,8 @@ class CreateTemplateParts:
 
         files.append(("data", (None, str(self.data).encode(), "text/plain")))
 
-        files.append(("file", self.file.to_tuple()))
+        if not isinstance(self.file, Unset):
+            files.append(("file", self.file.to_tuple()))
 
         for prop_name, prop in self.additional_properties.items():
             files.append((prop_name, (None, str(prop).encode(), "text/plain")))
@@ -58,7 +62,12 @@ class CreateTemplateParts:
         d = dict(src_dict)
         data = d.pop("data")
 
-        file = File(payload=BytesIO(d.pop("file")))
+        _file = d.pop("file", UNSET)
+        file: File | Unset
+        if isinstance(_file, Unset):
+            file = UNSET
+        else:
+            file = File(payload=BytesIO(_file))
 
         create_template_parts = cls(
             data=data,

@@ -296,18 +296,38 @@ pub struct CreateDocumentParts;
 
 impl utoipa::PartialSchema for CreateDocumentParts {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
-        upload_parts("CreateDocument")
+        upload_parts(
+            "CreateDocument",
+            Some("unless the `data` part has `html` or `template_id`, which bring their own"),
+        )
     }
 }
 
 /// The `multipart/form-data` form of an upload: the PDF as the `file` part, and the request
-/// (`json`, a schema's name) without `file` as the `data` part.
-pub(crate) fn upload_parts(json: &str) -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
-    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
-    ObjectBuilder::new()
+/// (`json`, a schema's name) without `file` as the `data` part. `file_optional` says when the
+/// `file` part may be left out (`None`: never).
+pub(crate) fn upload_parts(
+    json: &str,
+    file_optional: Option<&str>,
+) -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+    use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, SchemaType, Type};
+    let file = ObjectBuilder::new()
+        .schema_type(SchemaType::new(Type::String))
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+        .content_media_type("application/pdf")
+        .description(Some(match file_optional {
+            Some(when) => format!("The PDF as it is: required {when}."),
+            None => "The PDF as it is.".to_owned(),
+        }));
+    let parts = ObjectBuilder::new()
         .schema_type(SchemaType::new(Type::Object))
-        .property("file", fields::binary("application/pdf"))
-        .required("file")
+        .property("file", file);
+    let parts = if file_optional.is_none() {
+        parts.required("file")
+    } else {
+        parts
+    };
+    parts
         .property(
             "data",
             ObjectBuilder::new()

@@ -126,7 +126,7 @@ pub struct CreateTemplateParts;
 
 impl utoipa::PartialSchema for CreateTemplateParts {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
-        documents::upload_parts("CreateTemplate")
+        documents::upload_parts("CreateTemplate", Some("unless the `data` part has `html`"))
     }
 }
 
