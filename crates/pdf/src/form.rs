@@ -116,6 +116,20 @@ pub fn add_form_fields(input: Vec<u8>, fields: &[FormField]) -> Result<Vec<u8>, 
     let mut widgets: Vec<ObjectId> = Vec::new();
     let mut per_page: BTreeMap<ObjectId, Vec<ObjectId>> = BTreeMap::new();
     let mut shared = SharedAppearances::default();
+    // One resources object (Helvetica as /Helv) for the form's /DR and every appearance:
+    // each later revision parses every object of the file, and a reference costs a fraction
+    // of the dictionaries it stands for.
+    let helv = match form_text_resources(&doc) {
+        Some(resources) => resources,
+        None => {
+            let id = update.reserve_id();
+            update.set(id, Object::Dictionary(helvetica_resources()));
+            Object::Reference(id)
+        }
+    };
+    // A field's /DA is inherited from the form's, which is Signet's own unless the document
+    // brought another (ISO 32000-1 §12.7.3.3).
+    let inherit_da = form_da(&doc).is_none_or(|da| da == text_da());
     for field in fields {
         let refuse = |reason: &str| PdfError::Field {
             name: field.name.clone(),
@@ -146,7 +160,7 @@ pub fn add_form_fields(input: Vec<u8>, fields: &[FormField]) -> Result<Vec<u8>, 
         let place = Placement::on(&doc, page_id, a);
         let id = update.reserve_id();
         let mut dict = Dictionary::new();
-        dict.set("Type", Object::Name(b"Annot".to_vec()));
+        // /Type /Annot is optional and left out: every later revision parses each field.
         dict.set("Subtype", Object::Name(b"Widget".to_vec()));
         dict.set("T", pdfwrite::text_string(&field.name));
         dict.set("F", Object::Integer(ANNOT_PRINT));
@@ -197,7 +211,7 @@ pub fn add_form_fields(input: Vec<u8>, fields: &[FormField]) -> Result<Vec<u8>, 
                 dict.set("FT", Object::Name(b"Tx".to_vec()));
             }
         }
-        if field.kind != FieldKind::Signature && field.kind != FieldKind::Image {
+        if field.kind != FieldKind::Signature && field.kind != FieldKind::Image && !inherit_da {
             dict.set("DA", text_da());
         }
         if flags != 0 {
@@ -220,11 +234,12 @@ pub fn add_form_fields(input: Vec<u8>, fields: &[FormField]) -> Result<Vec<u8>, 
                     field.kind,
                     value,
                     &field.name,
+                    &helv,
                 )?)
             }
-            (_, None) => {
-                Object::Reference(shared.add(&mut update, empty_appearance(&place, field.kind)))
-            }
+            (_, None) => Object::Reference(
+                shared.add(&mut update, empty_appearance(&place, field.kind, &helv)),
+            ),
         };
         let mut ap_dict = Dictionary::new();
         ap_dict.set("N", ap);
@@ -237,7 +252,7 @@ pub fn add_form_fields(input: Vec<u8>, fields: &[FormField]) -> Result<Vec<u8>, 
         add_annotations(&mut update, *page_id, ids)?;
     }
     let signatures = fields.iter().any(|f| f.kind == FieldKind::Signature);
-    add_to_acroform(&mut update, &widgets, signatures, true)?;
+    add_to_acroform(&mut update, &widgets, signatures, Some(&helv))?;
     let (out, _) = update.append_to(input)?;
     Ok(out)
 }
@@ -275,6 +290,10 @@ pub(crate) fn fill_values(
     fields: &HashMap<String, ObjectId>,
     fill: &FormFill,
 ) -> Result<(), PdfError> {
+    if fill.values.is_empty() {
+        return Ok(());
+    }
+    let helv = text_resources(update.doc);
     for (name, value) in &fill.values {
         let refuse = |reason: &str| PdfError::Field {
             name: name.clone(),
@@ -296,7 +315,7 @@ pub(crate) fn fill_values(
         if kind == FieldKind::Checkbox {
             // The on and off appearances exist since the first revision; /AS picks one.
         } else {
-            let ap = appearance_for(update, &place, kind, value, name)?;
+            let ap = appearance_for(update, &place, kind, value, name, &helv)?;
             let mut ap_dict = Dictionary::new();
             ap_dict.set("N", Object::Reference(ap));
             dict.set("AP", Object::Dictionary(ap_dict));
@@ -341,7 +360,7 @@ pub(crate) fn fill_signature_field(
             let (image, size) = picture_object(update, bytes)?;
             picture_appearance(&place, image, size)
         }
-        None => lines_appearance(&place, lines),
+        None => lines_appearance(&place, lines, &text_resources(update.doc)),
     };
     update.set(ap, Object::Stream(stream));
     let mut ap_dict = Dictionary::new();
@@ -411,6 +430,7 @@ fn appearance_for(
     kind: FieldKind,
     value: &FieldValue,
     name: &str,
+    helv: &Object,
 ) -> Result<ObjectId, PdfError> {
     let ap = update.reserve_id();
     let stream = match value {
@@ -418,7 +438,7 @@ fn appearance_for(
             let (image, size) = picture_object(update, bytes)?;
             picture_appearance(place, image, size)
         }
-        FieldValue::Text(text) => text_appearance(place, text),
+        FieldValue::Text(text) => text_appearance(place, text, helv),
         FieldValue::Checked(on) => {
             if kind != FieldKind::Checkbox {
                 return Err(PdfError::Field {
@@ -546,7 +566,7 @@ pub(crate) fn add_to_acroform(
     update: &mut Update<'_>,
     fields: &[ObjectId],
     signatures: bool,
-    text: bool,
+    text: Option<&Object>,
 ) -> Result<(), PdfError> {
     let doc = update.doc;
     let root_id = doc
@@ -587,11 +607,13 @@ pub(crate) fn add_to_acroform(
             .and_then(|f| update.doc.dereference(f).ok())
             .and_then(|(_, f)| f.as_dict().ok())
             .is_some_and(|f| f.has(b"Helv"));
-        if text && !has_helv && !form.has(b"DR") {
-            form.set("DR", Object::Dictionary(helvetica_resources()));
-        }
-        if text && !form.has(b"DA") {
-            form.set("DA", text_da());
+        if let Some(helv) = text {
+            if !has_helv && !form.has(b"DR") {
+                form.set("DR", helv.clone());
+            }
+            if !form.has(b"DA") {
+                form.set("DA", text_da());
+            }
         }
         Ok(())
     };
@@ -708,9 +730,9 @@ impl Placement {
     }
 
     /// A form XObject of the displayed size whose content reads upright on the turned page.
-    fn stream(&self, content: Vec<u8>, resources: Dictionary) -> Stream {
+    fn stream(&self, content: Vec<u8>, resources: Object) -> Stream {
         let mut dict = Dictionary::new();
-        dict.set("Type", Object::Name(b"XObject".to_vec()));
+        // /Type /XObject is optional and left out: every later revision parses each of these.
         dict.set("Subtype", Object::Name(b"Form".to_vec()));
         dict.set(
             "BBox",
@@ -733,7 +755,7 @@ impl Placement {
             array.extend([Object::Integer(0), Object::Integer(0)]);
             dict.set("Matrix", Object::Array(array));
         }
-        dict.set("Resources", Object::Dictionary(resources));
+        dict.set("Resources", resources);
         Stream::new(dict, content)
     }
 }
@@ -801,11 +823,20 @@ fn inherited(doc: &Document, page_id: ObjectId, key: &[u8]) -> Option<Object> {
     None
 }
 
+/// The form's /DA, if it has one.
+fn form_da(doc: &Document) -> Option<Object> {
+    let form = doc.catalog().ok()?.get(b"AcroForm").ok()?;
+    let form = doc.dereference(form).ok()?.1.as_dict().ok()?;
+    let da = form.get(b"DA").ok()?;
+    Some(doc.dereference(da).ok()?.1.clone())
+}
+
 fn text_da() -> Object {
     Object::String(b"/Helv 0 Tf 0 g".to_vec(), StringFormat::Literal)
 }
 
-/// Resources naming Helvetica (WinAnsi) as /Helv.
+/// Resources naming Helvetica (WinAnsi) as /Helv: the font of every text Signet draws in a
+/// form.
 fn helvetica_resources() -> Dictionary {
     let mut font = Dictionary::new();
     font.set("Type", Object::Name(b"Font".to_vec()));
@@ -819,9 +850,26 @@ fn helvetica_resources() -> Dictionary {
     resources
 }
 
+/// The form's /DR when it is an indirect object holding exactly [`helvetica_resources`] (as
+/// Signet's forms have it), to be referred to instead of written again.
+fn form_text_resources(doc: &Document) -> Option<Object> {
+    let form = doc.catalog().ok()?.get(b"AcroForm").ok()?;
+    let form = doc.dereference(form).ok()?.1.as_dict().ok()?;
+    let Ok(Object::Reference(id)) = form.get(b"DR") else {
+        return None;
+    };
+    let dr = doc.get_dictionary(*id).ok()?;
+    (dr == &helvetica_resources()).then_some(Object::Reference(*id))
+}
+
+/// The resources for text in an appearance: the form's own (a reference), else written out.
+fn text_resources(doc: &Document) -> Object {
+    form_text_resources(doc).unwrap_or_else(|| Object::Dictionary(helvetica_resources()))
+}
+
 /// An empty field: a light frame, so the place shows in a viewer and when printed; a
 /// signature field also says where to sign.
-fn empty_appearance(place: &Placement, kind: FieldKind) -> Stream {
+fn empty_appearance(place: &Placement, kind: FieldKind, helv: &Object) -> Stream {
     let (w, h) = (place.w, place.h);
     let mut c = String::new();
     let _ = writeln!(
@@ -841,12 +889,12 @@ fn empty_appearance(place: &Placement, kind: FieldKind) -> Stream {
             .as_bytes(),
         );
     }
-    place.stream(body, helvetica_resources())
+    place.stream(body, helv.clone())
 }
 
 /// One line of text, vertically centred, shrunk to fit (never below 4 pt) and cut with an
 /// ellipsis beyond; the field's /V keeps the whole value.
-fn text_appearance(place: &Placement, text: &str) -> Stream {
+fn text_appearance(place: &Placement, text: &str, helv: &Object) -> Stream {
     let (w, h) = (place.w, place.h);
     let pad = 2.0f32;
     let mut size = (h * 0.7).clamp(4.0, 12.0);
@@ -871,7 +919,7 @@ fn text_appearance(place: &Placement, text: &str) -> Stream {
     );
     c.extend_from_slice(&win_ansi_escaped(&shown));
     c.extend_from_slice(b") Tj ET Q EMC\n");
-    place.stream(c, helvetica_resources())
+    place.stream(c, helv.clone())
 }
 
 /// A check box's appearance: a frame, with a tick when on.
@@ -899,11 +947,11 @@ fn checkbox_appearance(place: &Placement, on: bool) -> Stream {
             oy + s * 0.78,
         );
     }
-    place.stream(c.into_bytes(), Dictionary::new())
+    place.stream(c.into_bytes(), Object::Dictionary(Dictionary::new()))
 }
 
 /// The lines of a signature (who, when, what level), stacked and shrunk to fit the field.
-fn lines_appearance(place: &Placement, lines: &[String]) -> Stream {
+fn lines_appearance(place: &Placement, lines: &[String], helv: &Object) -> Stream {
     let (w, h) = (place.w, place.h);
     let n = lines.len().max(1) as f32;
     let mut size = (h / (n * 1.25 + 0.5)).clamp(3.0, 9.0);
@@ -937,7 +985,7 @@ fn lines_appearance(place: &Placement, lines: &[String]) -> Stream {
         body.extend_from_slice(b") Tj\n");
     }
     body.extend_from_slice(b"ET\n");
-    place.stream(body, helvetica_resources())
+    place.stream(body, helv.clone())
 }
 
 /// A picture scaled to fit the field, centred, its proportions kept.
@@ -954,7 +1002,7 @@ fn picture_appearance(place: &Placement, image: ObjectId, (iw, ih): (u32, u32)) 
     xobjects.set("Img", Object::Reference(image));
     let mut resources = Dictionary::new();
     resources.set("XObject", Object::Dictionary(xobjects));
-    place.stream(content.into_bytes(), resources)
+    place.stream(content.into_bytes(), Object::Dictionary(resources))
 }
 
 /// A new image object for PNG or JPEG bytes: its id and size in pixels.

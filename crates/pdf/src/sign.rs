@@ -404,7 +404,7 @@ fn add_field(
     widget.set("P", Object::Reference(page_id));
     update.set(widget_id, Object::Dictionary(widget));
     form::add_annotations(update, page_id, &[widget_id])?;
-    form::add_to_acroform(update, &[widget_id], true, false)
+    form::add_to_acroform(update, &[widget_id], true, None)
 }
 
 /// Fills in the ByteRange and hashes the two signed ranges: the digest the CMS must cover.
