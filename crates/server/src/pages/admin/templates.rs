@@ -127,7 +127,11 @@ async fn queue(
     let page = page_number(query.page.as_deref());
     let all_page = page_number(query.all.as_deref());
     let offset = |n: u32| u64::from(n - 1) * u64::from(PAGE_SIZE);
-    let rows = match state.store.draft_templates(PAGE_SIZE + 1, offset(page)).await {
+    let rows = match state
+        .store
+        .draft_templates(PAGE_SIZE + 1, offset(page))
+        .await
+    {
         Ok(r) => r,
         Err(e) => return failure(&AppError::from(e)),
     };

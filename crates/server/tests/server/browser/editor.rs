@@ -232,11 +232,15 @@ async fn an_operator_draws_a_templates_fields_and_the_api_returns_them() {
                    "required": f["required"], "area": f["area"]})
         })
         .collect();
-    with_anchor.push(json!({"name": "client_sign", "type": "signature", "role": "Client",
-                            "anchor": "page 2 of 2"}));
-    app.patch(&format!("/v1/templates/{id}"), json!({"fields": with_anchor}))
-        .await
-        .assert(200);
+    with_anchor.push(json!({
+        "name": "client_sign", "type": "signature", "role": "Client", "anchor": "page 2 of 2"
+    }));
+    app.patch(
+        &format!("/v1/templates/{id}"),
+        json!({"fields": with_anchor}),
+    )
+    .await
+    .assert(200);
     s.goto(&url).await;
     s.find(r#".editor-box[data-field="client_sign"]"#).await;
     let note = text_of(&s, r#"li.editor-field[data-index="2"] .editor-anchor"#).await;
