@@ -295,6 +295,9 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
         let first_word = out.is_empty();
         let parts = if original.chars().any(romanize::is_hangul) {
             romanize::hangul_name(original, first_word)
+                .into_iter()
+                .map(|(latin, orig)| (latin, orig, Vec::new()))
+                .collect()
         } else if original.chars().any(romanize::is_han) {
             romanize::han_name(original, first_word)
         } else {
@@ -302,11 +305,12 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
         };
         if !parts.is_empty() {
             let n = parts.len();
-            for (k, (latin, orig)) in parts.into_iter().enumerate() {
+            for (k, (latin, orig, alts)) in parts.into_iter().enumerate() {
                 out.push(Word {
                     text: latin,
                     surname: first_word && n == 2 && k == 0,
                     orig: Some(orig),
+                    alts,
                     ..Word::default()
                 });
             }
@@ -476,6 +480,16 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             if t.kind == TokKind::Word {
                 for a in &w.alts {
                     push_alt(&mut t, a);
+                }
+                // The other readings of Han characters meet Wade–Giles and the other schemes
+                // through their keys as the customary reading does.
+                if t.orig.is_some() && culture & CHINESE != 0 {
+                    for a in &w.alts {
+                        let k = format!("z:{}", romanize::chinese_key(a));
+                        if !t.keys.contains(&k) {
+                            t.keys.push(k);
+                        }
+                    }
                 }
                 if let Some(rest) = romanize::joined_article(&t.raw) {
                     let rest = rest.to_owned();

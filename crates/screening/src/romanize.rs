@@ -52,7 +52,12 @@ pub(crate) fn is_hangul(c: char) -> bool {
 }
 
 pub(crate) fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+    // The unified ideographs and their extensions A to G (the standard table holds some of
+    // extension B's for names).
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || ('\u{3400}'..='\u{4dbf}').contains(&c)
+        || ('\u{20000}'..='\u{2ebef}').contains(&c)
+        || ('\u{30000}'..='\u{3134f}').contains(&c)
 }
 
 /// One Hangul syllable in Revised Romanization.
@@ -431,25 +436,83 @@ const HAN_TWO_CHARACTER_SURNAMES: &[(&str, &str)] = &[
     ("端木", "duanmu"),
 ];
 
-/// Common name characters whose usual modern reading is not the one the general table gives
-/// (it reads the simplified 叶 and 宁 as the older characters xie and zhu, 万 as mo, 娜 as nuo).
-const HAN_COMMON_READINGS: &[(char, &str)] =
-    &[('叶', "ye"), ('宁', "ning"), ('万', "wan"), ('娜', "na")];
+/// The Mandarin readings of the Han characters names are written with (`han_readings.txt`,
+/// written by `tools/han_readings.py`): the 8,105 characters of the General Standard Chinese
+/// Characters table (2013), which holds those of personal names, and Big5's 5,401 common
+/// characters (Taiwan, Hong Kong); each with its readings without tones, the customary one
+/// first (Unihan kMandarin), then the other readings of the standard dictionaries (婕 jie, 晟
+/// cheng and sheng, 长 zhang and chang, 吕 lu and the passports' lyu). The general table
+/// (`deunicode`) reads only the characters outside it: it gives one reading a character, and
+/// for some characters a wrong one (薛 xie, 坏 pi, 亏 yu).
+const HAN_READINGS: &str = include_str!("han_readings.txt");
 
-fn han_reading(c: char) -> String {
-    if let Some((_, r)) = HAN_COMMON_READINGS.iter().find(|(h, _)| *h == c) {
-        return (*r).to_owned();
+/// The readings of a Han character: from [`HAN_READINGS`], else the general table's one.
+fn han_readings(c: char) -> Vec<&'static str> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<char, &'static str>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        HAN_READINGS
+            .lines()
+            .filter_map(|l| {
+                let mut cs = l.chars();
+                let c = cs.next()?;
+                Some((c, cs.as_str()))
+            })
+            .collect()
+    });
+    match map.get(&c) {
+        Some(r) => r.split(',').collect(),
+        None => deunicode::deunicode_char(c)
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .into_iter()
+            .collect(),
     }
-    deunicode::deunicode_char(c)
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase()
+}
+
+/// Most readings kept for a word of Han characters (its characters' readings combined).
+const MAX_HAN_READINGS: usize = 8;
+
+/// The readings of a word of Han characters, its syllables joined: the customary reading of
+/// each character first, then the other combinations of its characters' readings (晟睿
+/// chengrui, shengrui), at most [`MAX_HAN_READINGS`].
+pub(crate) fn han_word_readings(chars: &[char]) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for &c in chars {
+        let rs: Vec<String> = han_readings(c)
+            .iter()
+            .map(|r| r.to_ascii_lowercase())
+            .collect();
+        if rs.is_empty() {
+            continue;
+        }
+        // Every prefix with the character's customary reading first, then the others while
+        // there is room.
+        let mut next = Vec::with_capacity(out.len() * rs.len());
+        for (k, r) in rs.iter().enumerate() {
+            for p in &out {
+                if k > 0 && next.len() >= MAX_HAN_READINGS {
+                    break;
+                }
+                next.push(format!("{p}{r}"));
+            }
+        }
+        next.truncate(MAX_HAN_READINGS);
+        out = next;
+    }
+    let mut seen = Vec::with_capacity(out.len());
+    out.retain(|r| {
+        let new = !seen.contains(r);
+        seen.push(r.clone());
+        new
+    });
+    out
 }
 
 /// Splits a word of Han characters into (surname, given name) when it is a whole name, the
 /// surname read as a surname and the given name's syllables joined; each part with its
-/// original spelling.
-pub(crate) fn han_name(word: &str, first_word: bool) -> Vec<(String, String)> {
+/// original spelling and its other readings ([`han_word_readings`]).
+pub(crate) fn han_name(word: &str, first_word: bool) -> Vec<(String, String, Vec<String>)> {
     let chars: Vec<char> = word.chars().filter(|c| is_han(*c)).collect();
     let mut out = Vec::new();
     let mut rest = &chars[..];
@@ -460,24 +523,27 @@ pub(crate) fn han_name(word: &str, first_word: bool) -> Vec<(String, String)> {
             .find(|(h, _)| *h == two)
             .filter(|_| chars.len() >= 3)
         {
-            out.push(((*r).to_owned(), two));
+            out.push(((*r).to_owned(), two, Vec::new()));
             rest = &chars[2..];
         } else {
             let c = chars[0];
-            let reading = HAN_SURNAME_READINGS
-                .iter()
-                .find(|(h, _)| *h == c)
-                .map(|(_, r)| (*r).to_owned())
-                .unwrap_or_else(|| han_reading(c));
-            out.push((reading, c.to_string()));
+            let mut rs = match HAN_SURNAME_READINGS.iter().find(|(h, _)| *h == c) {
+                Some((_, r)) => vec![(*r).to_owned()],
+                None => han_word_readings(&chars[..1]),
+            };
+            if !rs.is_empty() {
+                let first = rs.remove(0);
+                out.push((first, c.to_string(), rs));
+            }
             rest = &chars[1..];
         }
     }
     if !rest.is_empty() {
-        out.push((
-            rest.iter().map(|c| han_reading(*c)).collect(),
-            rest.iter().collect(),
-        ));
+        let mut rs = han_word_readings(rest);
+        if !rs.is_empty() {
+            let first = rs.remove(0);
+            out.push((first, rest.iter().collect(), rs));
+        }
     }
     out
 }
@@ -1904,6 +1970,40 @@ mod tests {
         // Simplified characters the general table reads as older ones.
         assert_eq!(parts("叶宁娜"), ["ye", "ningna"]);
         assert_eq!(parts("万里"), ["wan", "li"]);
+        // Characters the general table reads wrongly or not as names are read (薛 xue), and
+        // given-name characters with their other readings (晟 cheng, sheng).
+        assert_eq!(parts("薛婕妤"), ["xue", "jieyu"]);
+        assert_eq!(parts("薛琬琰"), ["xue", "wanyan"]);
+        assert_eq!(parts("甘晟睿"), ["gan", "chengrui"]);
+        assert_eq!(han_name("甘晟睿", true)[1].2, ["shengrui"]);
+        assert_eq!(parts("张乐"), ["zhang", "le"]);
+        assert_eq!(han_name("张乐", true)[1].2, ["yue"]);
+        // Traditional forms read as their simplified ones.
+        assert_eq!(parts("張長樂"), ["zhang", "zhangle"]);
+        assert!(
+            han_name("張長樂", true)[1]
+                .2
+                .contains(&"changle".to_owned())
+        );
+        // Lü and nü also as the passports' lyu and nyu.
+        assert_eq!(han_word_readings(&['吕']), ["lu", "lyu"]);
+        // A surname read as a surname has no other reading.
+        assert!(han_name("曾国藩", true)[0].2.is_empty());
+        // Readings combine, at most eight.
+        assert!(han_word_readings(&['长', '乐', '单', '重']).len() <= MAX_HAN_READINGS);
+        // The table: every common character has a reading of Latin letters.
+        for l in HAN_READINGS.lines() {
+            let mut cs = l.chars();
+            let c = cs.next().unwrap_or(' ');
+            assert!(is_han(c), "{l}");
+            assert!(
+                cs.as_str()
+                    .split(',')
+                    .all(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_lowercase())),
+                "{l}"
+            );
+        }
+        assert!(HAN_READINGS.lines().count() > 10_000);
     }
 
     #[test]
