@@ -908,7 +908,25 @@ impl Index {
         (bits, sum)
     }
 
+    /// The best alignment of the query with a name: token by token first, and where two
+    /// adjacent query tokens written as one meet a token of the name, also with those split
+    /// pairs placed first (Chi-lo CHI / QI, Qiluo, where chi alone would take the surname).
     fn align(&self, prep: &Prepared, name: &NameRec) -> Alignment {
+        let plain = self.align_with(prep, name, false);
+        let splits = prep
+            .split_cands
+            .iter()
+            .any(|sc| sc.iter().any(|(v, _, _)| name.tokens.contains(v)));
+        if splits {
+            let split_first = self.align_with(prep, name, true);
+            if split_first.score > plain.score {
+                return split_first;
+            }
+        }
+        plain
+    }
+
+    fn align_with(&self, prep: &Prepared, name: &NameRec, splits_first: bool) -> Alignment {
         let Prepared {
             qt,
             qw,
@@ -961,6 +979,38 @@ impl Index {
         let mut q_used = vec![false; qt.len()];
         let mut l_used = vec![false; lt.len()];
         let mut pairs: Vec<Pair> = Vec::new();
+        if splits_first {
+            // Each split pair that meets a token of the name, the best first; not across the
+            // query's family name and another part (Song yong YI is not Yongyi Song).
+            let family = |i: usize| qt[i].role == Role::Family;
+            let mut splits: Vec<(usize, usize, f32)> = Vec::new();
+            for (i, sc) in split_cands.iter().enumerate() {
+                if family(i) != family(i + 1) {
+                    continue;
+                }
+                for &(v, s, _) in sc {
+                    for (j, &lid) in name.tokens.iter().enumerate() {
+                        if lid == v {
+                            splits.push((i, j, s));
+                        }
+                    }
+                }
+            }
+            splits.sort_by(|a, b| b.2.total_cmp(&a.2));
+            for (i, j, s) in splits {
+                if !q_used[i] && !q_used[i + 1] && !l_used[j] {
+                    q_used[i] = true;
+                    q_used[i + 1] = true;
+                    l_used[j] = true;
+                    pairs.push(Pair {
+                        q: vec![i, i + 1],
+                        l: vec![j],
+                        sim: s * 0.98,
+                        how: MatchHow::Split,
+                    });
+                }
+            }
+        }
         for (i, j, s, h) in options {
             if !q_used[i] && !l_used[j] {
                 q_used[i] = true;
@@ -1816,6 +1866,32 @@ mod tests {
         assert_eq!(osa_distance(b"kitten", b"sitting", 3), 3);
         assert_eq!(osa_distance(b"kitten", b"sitting", 2), usize::MAX);
         assert_eq!(osa_distance(b"", b"abc", 3), 3);
+    }
+
+    fn top(list: &[&str], query: &str) -> Option<(String, f64)> {
+        let index = Index::build([(
+            "l".to_string(),
+            list.iter()
+                .enumerate()
+                .map(|(k, n)| ListEntry::new(k.to_string(), EntityKind::Person, *n))
+                .collect(),
+        )]);
+        index
+            .search(&Query::name(query), &SearchOptions::default())
+            .into_iter()
+            .next()
+            .map(|m| (m.matched_name, m.score))
+    }
+
+    #[test]
+    fn a_given_name_written_in_syllables_is_aligned_before_its_syllables_alone() {
+        // Taiwan order, the surname's spelling also a given-name syllable's.
+        assert!(top(&["QI, Qiluo"], "Chi-lo CHI").is_some());
+        assert!(top(&["QIN, Junze"], "Chun-tse CHIN").is_some());
+        assert!(top(&["HAO, Qianyi"], "Chien-i HAO").is_some());
+        assert!(top(&["HAO, Qianyi"], "Hao Ch'ien-i").is_some());
+        // Not across the family name: Song yong YI is not Yongyi Song.
+        assert!(top(&["SONG, Yong u"], "Song yong YI").is_none());
     }
 
     #[test]

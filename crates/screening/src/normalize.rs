@@ -682,6 +682,14 @@ pub(crate) fn add_culture_keys(t: &mut Tok, culture: u8) {
     }
     if culture & CHINESE != 0 {
         t.keys.push(format!("z:{}", romanize::chinese_key(&t.raw)));
+        // Wade–Giles i for yi after a syllable in n or ng, apostrophe and hyphen dropped
+        // (Chieni for Ch'ien-i, Qianyi).
+        if let Some(yi) = romanize::wade_giles_yi(&t.raw) {
+            let k = format!("z:{}", romanize::chinese_key(&yi));
+            if !t.keys.contains(&k) {
+                t.keys.push(k);
+            }
+        }
         for g in romanize::chinese_surnames(&t.raw) {
             t.keys.push(format!("zs:{g}"));
         }
@@ -701,7 +709,21 @@ fn push_alt(t: &mut Tok, raw: &str) {
 pub(crate) fn join_toks(a: &Tok, b: &Tok) -> Tok {
     let mut t = make_tok(&format!("{}{}", a.raw, b.raw));
     t.abjad = a.abjad && b.abjad;
-    add_culture_keys(&mut t, a.culture & b.culture);
+    let culture = a.culture & b.culture;
+    add_culture_keys(&mut t, culture);
+    // Chinese syllables written apart are keyed each as a syllable (Wade–Giles Ch'ien-i:
+    // the i is pinyin yi, which it is not inside chieni): the joined pair also by its parts'
+    // keys.
+    if culture & CHINESE != 0 && t.kind == TokKind::Word {
+        let k = format!(
+            "z:{}{}",
+            romanize::chinese_key(&a.raw),
+            romanize::chinese_key(&b.raw)
+        );
+        if !t.keys.contains(&k) {
+            t.keys.push(k);
+        }
+    }
     t
 }
 
@@ -863,6 +885,24 @@ mod tests {
             [TokKind::Word, TokKind::Word, TokKind::Word]
         );
         assert_eq!(kinds("Bruno du Pont")[1], TokKind::Particle);
+    }
+
+    #[test]
+    fn chinese_syllables_written_apart_are_keyed_each_as_a_syllable() {
+        let keys = |name: &str| tokens(name)[0].keys.clone();
+        let t = tokens("Hao Ch'ien-i");
+        let joined = join_toks(&t[1], &t[2]);
+        assert!(keys("Qianyi Hao").iter().any(|k| joined.keys.contains(k)));
+        // One word: Wade–Giles i for yi after a syllable in n.
+        assert!(
+            keys("Qianyi Hao")
+                .iter()
+                .any(|k| tokens("Chieni Hao")[0].keys.contains(k))
+        );
+        // The other readings of Han characters have their keys.
+        let t = tokens("Kan Sheng-jui");
+        let wg = join_toks(&t[1], &t[2]);
+        assert!(wg.keys.iter().any(|k| tokens("甘晟睿")[1].keys.contains(k)));
     }
 
     #[test]

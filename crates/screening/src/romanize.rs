@@ -661,6 +661,28 @@ pub(crate) fn chinese_key(raw: &str) -> String {
     out
 }
 
+/// A Chinese word read with Wade–Giles i (pinyin yi, and in, ing for yin, ying) starting a
+/// syllable after one that ends in n or ng, as it does once the apostrophe or hyphen is dropped
+/// (Chieni for Ch'ien-i, pinyin Qianyi; Kungi for Kung-i): the word with y before that i.
+/// Only when the word segments into syllables that way.
+pub(crate) fn wade_giles_yi(raw: &str) -> Option<String> {
+    let b = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len() + 2);
+    let mut changed = false;
+    for (i, &c) in b.iter().enumerate() {
+        // A syllable ending in n or ng before the i (a vowel before the n), and nothing after
+        // it that would keep it inside a syllable (pinyin nia, niu, nie).
+        let after_n = i >= 2 && b[i - 1] == b'n' && is_vowel(b[i - 2]);
+        let after_ng = i >= 3 && b[i - 1] == b'g' && b[i - 2] == b'n' && is_vowel(b[i - 3]);
+        if c == b'i' && (after_n || after_ng) && b.get(i + 1).is_none_or(|n| !is_vowel(*n)) {
+            out.push('y');
+            changed = true;
+        }
+        out.push(char::from(c));
+    }
+    (changed && chinese_shaped(&chinese_key(&out))).then_some(out)
+}
+
 /// Whether a Chinese key is made of Mandarin syllables (an inventory wide enough for pinyin and
 /// Wade–Giles after [`chinese_key`]).
 pub(crate) fn chinese_shaped(key: &str) -> bool {
@@ -2047,6 +2069,17 @@ mod tests {
         assert_eq!(chinese_key("itung"), chinese_key("yitong"));
         assert_eq!(chinese_key("i"), chinese_key("yi"));
         assert!(!chinese_shaped(&chinese_key("vladimir")));
+        // Wade–Giles i for yi after a syllable in n or ng, the hyphen dropped.
+        assert_eq!(
+            wade_giles_yi("chieni").map(|w| chinese_key(&w)),
+            Some(chinese_key("qianyi"))
+        );
+        assert_eq!(
+            wade_giles_yi("kungi").map(|w| chinese_key(&w)),
+            Some(chinese_key("gongyi"))
+        );
+        assert_eq!(wade_giles_yi("nianiu"), None);
+        assert_eq!(wade_giles_yi("xiaoping"), None);
         // huo (火) keeps its u: it is not he (Wade–Giles ho); gou, gong and guo keep their o.
         assert_ne!(chinese_key("huo"), chinese_key("ho"));
         assert_ne!(chinese_key("gou"), chinese_key("ge"));
