@@ -362,6 +362,22 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                     });
                 }
             }
+            // A final ة is written -a or -ah (Muawiya, Muawiyah; BGN/PCGN writes -ah): each
+            // reading also with -ah.
+            if original
+                .trim_end_matches(|c: char| !c.is_alphabetic())
+                .ends_with('ة')
+            {
+                let main = cleaned.trim().to_owned();
+                for r in std::iter::once(main).chain(alts.clone()) {
+                    if r.ends_with('a') && !r.contains(' ') {
+                        let ah = format!("{r}h");
+                        if !alts.contains(&ah) {
+                            alts.push(ah);
+                        }
+                    }
+                }
+            }
         } else if !hints.ukrainian && original.chars().any(|c| matches!(c, 'г' | 'Г' | 'и' | 'И'))
         {
             // A Ukrainian name need not show і, ї, є or ґ (Гончаренко, Honcharenko).
@@ -885,6 +901,16 @@ mod tests {
             [TokKind::Word, TokKind::Word, TokKind::Word]
         );
         assert_eq!(kinds("Bruno du Pont")[1], TokKind::Particle);
+    }
+
+    #[test]
+    fn a_final_ta_marbuta_is_read_a_and_ah() {
+        let alts = |name: &str| -> Vec<String> {
+            tokens(name)[0].alts.iter().map(|a| a.raw.clone()).collect()
+        };
+        assert!(alts("معاوية").contains(&"mawyah".to_owned()));
+        assert!(alts("فاطمة").contains(&"fatmah".to_owned()));
+        assert!(!alts("محمد").iter().any(|a| a.ends_with('h')));
     }
 
     #[test]

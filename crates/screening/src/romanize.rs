@@ -1726,6 +1726,8 @@ pub(crate) fn ukrainian_feminine(raw: &str) -> Option<String> {
 /// or the article must be assimilated (a sun letter doubled).
 pub(crate) fn joined_article(raw: &str) -> Option<&str> {
     const NOT_ARTICLES: &[&str] = &[
+        "alexi",
+        "aleki",
         "albert",
         "alberto",
         "albrecht",
@@ -1775,9 +1777,15 @@ pub(crate) fn joined_article(raw: &str) -> Option<&str> {
     const SUN: &[&str] = &["t", "th", "d", "dh", "r", "z", "s", "sh", "n"];
     for art in ["al", "el", "ul"] {
         // A vowel after the article is an ع or a hamza (Alotaibi, Alamin): then the rest must
-        // be longer still, or be a nisba in -i (Alanazi, Alomari).
+        // be longer still, or be a nisba in -i (Alanazi, Alomari, and of three letters after
+        // an ع, as العاني Alani: vowel, consonant, i).
         if let Some(rest) = raw.strip_prefix(art)
-            && (rest.len() >= 5 || rest.len() == 4 && rest.ends_with('i'))
+            && (rest.len() >= 5
+                || rest.len() == 4 && rest.ends_with('i')
+                || rest.len() == 3
+                    && rest.ends_with('i')
+                    && is_vowel(rest.as_bytes()[0])
+                    && !is_vowel(rest.as_bytes()[1]))
             && (!is_vowel(rest.as_bytes()[0]) || rest.len() >= 6 || rest.ends_with('i'))
             && rest.as_bytes()[0] != b'l'
         {
@@ -2218,7 +2226,12 @@ mod tests {
         // A four-letter nisba after the article (الراوي Alrawi, العجمي Alajmi).
         assert_eq!(joined_article("alrawi"), Some("rawi"));
         assert_eq!(joined_article("alajmi"), Some("ajmi"));
-        assert_eq!(joined_article("alani"), None);
+        // ... and a three-letter one after an ع (العاني Alani), but not Alan or Ali.
+        assert_eq!(joined_article("alani"), Some("ani"));
+        assert_eq!(joined_article("elomi"), Some("omi"));
+        assert_eq!(joined_article("alan"), None);
+        assert_eq!(joined_article("alina"), None);
+        assert_eq!(joined_article("aldo"), None);
     }
 
     #[test]

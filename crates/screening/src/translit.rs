@@ -274,7 +274,13 @@ fn arabic_read(
 ) -> Option<&'static str> {
     let c = chars[i];
     let last = chars.get(i + 1).is_none_or(|n| !n.is_alphabetic());
-    if hints.consonantal != 0 && prev_is_letter && !last && matches!(c, 'و' | 'ي' | 'ی') {
+    // A final و after a consonant is also ow in Persian (خسرو Khosrow, کیخسرو Kaykhosrow).
+    let persian_final_w = last && hints.persian && c == 'و';
+    if hints.consonantal != 0
+        && prev_is_letter
+        && (!last || persian_final_w)
+        && matches!(c, 'و' | 'ي' | 'ی')
+    {
         let k = chars[..i]
             .iter()
             .rev()
@@ -432,6 +438,19 @@ mod tests {
         // Silent final ه with the suffix ای: -ei.
         assert_eq!(to_ascii("خامنه\u{200c}ای"), "khamnei");
         assert_eq!(to_ascii("فؤاد"), "fuad");
+        // A final و read as a consonant in Persian, only where asked: Khosrow.
+        let w = |s: &str, mask: u8| {
+            to_ascii_with(
+                s,
+                Hints {
+                    consonantal: mask,
+                    ..Hints::of(s)
+                },
+            )
+        };
+        assert_eq!(to_ascii("کیخسرو"), "kikhsru");
+        assert_eq!(w("کیخسرو", 0b11), "kykhsrw");
+        assert_eq!(w("عمرو", 0b1), "amru");
         assert_eq!(to_ascii("لؤي"), "lui");
         // A vowel before ه or ح after a letter that would make a digraph with its h, only in
         // the reading that asks for it.
