@@ -308,7 +308,11 @@ fn cand_key(t: &Tok, deep: bool) -> String {
         t.kind, t.raw, t.folded, t.skel, t.abjad, t.culture, t.orig, t.keys
     );
     for a in &t.alts {
-        let _ = write!(k, "|{},{},{},{}", a.raw, a.folded, a.skel, a.abjad);
+        let _ = write!(
+            k,
+            "|{},{},{},{},{}",
+            a.raw, a.folded, a.skel, a.abjad, a.vowelled
+        );
     }
     k
 }
@@ -1464,7 +1468,14 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
         let (s, how) = spelling_sim(x, y);
         // Not a typo between two Chinese names' tokens (Rongwen / Rongwei).
         let typo_ok = how != MatchHow::Typo || a.culture & b.culture & CHINESE == 0;
-        if s >= 0.95 || (s >= 0.90 && typo_ok) {
+        // Nor a reading with Arabic's vowels put in that meets by its consonants alone: that
+        // is a second transliteration on top of the first (Hussein read Husayn is not Hasan).
+        let loose = how == MatchHow::Transliterated
+            && s < 0.95
+            && (x.vowelled || y.vowelled)
+            && !x.abjad
+            && !y.abjad;
+        if s >= 0.95 || (s >= 0.90 && typo_ok && !loose) {
             s.min(0.95)
         } else if short_abjad_variant(x, y) {
             // Another reading of a word in Arabic script that leaves it two consonants meets
@@ -1908,6 +1919,13 @@ mod tests {
         assert!(top(&["AL-AJMI, Muawiyah Qutaybah"], "معاوية العجمي").is_some());
         assert!(top(&["AJMI, Muawiya"], "معاوية العجمي").is_some());
         assert!(top(&["AJMI, Mahmud"], "معاوية العجمي").is_none());
+    }
+
+    #[test]
+    fn a_reading_with_arabic_vowels_put_in_does_not_meet_by_consonants_alone() {
+        assert!(top(&["Hassan Abdulrahman Ghanem"], "Hussein Ghanem").is_none());
+        assert!(top(&["HAMDAN, Shawqi Thunayyan"], "Shawki Thoneian Hamdan").is_some());
+        assert!(top(&["ZURAYQ, Asim Qutaybah"], "Asem Koteiba Zoreik").is_some());
     }
 
     #[test]

@@ -60,6 +60,9 @@ pub(crate) struct Tok {
     pub alts: Vec<Tok>,
     /// The culture bits ([`KOREAN`], [`CHINESE`]) the keys were made for.
     pub culture: u8,
+    /// An other reading with Arabic's vowels put in (Husayn for Hussein): it meets a spelling
+    /// as written, not again by its consonants alone.
+    pub vowelled: bool,
 }
 
 /// A name as the matcher sees it, for display and for callers who store normalised names.
@@ -444,6 +447,7 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             || w.0.text.starts_with("abd")
             || romanize::joined_article(&w.0.text).is_some()
     });
+
     // The Arabic article written apart ("al Baghdadi", "el-Sisi") carries no identity.
     if ws.len() > 1 {
         ws.retain(|w| w.0.text != "al" && w.0.text != "el");
@@ -462,6 +466,13 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
     }
     // In a Korean or Chinese name a word spelled like a legal form is a surname (Sa 사, Pao 包).
     let culture = culture_of(name, &ws);
+    // ... or by a common Arabic or Persian given name, or a Persian compound's part, in any of
+    // their spellings (Tahir Chahada, Chapour Chouchtari, Ezzat Ollah Chouchtari).
+    let arabic = arabic
+        || culture == 0
+            && ws
+                .iter()
+                .any(|w| !w.0.abjad && w.0.orig.is_none() && arabic_or_persian_name(&w.0.text));
     let keep = |w: &(Word, bool)| {
         (culture != 0 || !LEGAL_FORMS.contains(&w.0.text.as_str()))
             && !GENERATIONAL.contains(&w.0.text.as_str())
@@ -553,6 +564,9 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                     for b in &bases {
                         for a in romanize::arabic_vowels(b) {
                             push_alt(&mut t, &a);
+                            if let Some(x) = t.alts.iter_mut().find(|x| x.raw == a) {
+                                x.vowelled = true;
+                            }
                         }
                     }
                 }
@@ -599,6 +613,64 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// The key on which the spellings of an Arabic or Persian name meet for telling the name's
+/// culture: Arabic's three vowels (o as u, e as i, Egyptian ei as ay), then folded.
+fn arabic_name_key(w: &str) -> String {
+    let v: String = w
+        .replace("ei", "ay")
+        .chars()
+        .map(|c| match c {
+            'o' => 'u',
+            'e' => 'i',
+            c => c,
+        })
+        .collect();
+    fold(&v)
+}
+
+/// Whether a word is one of [`romanize::ARABIC_PERSIAN_GIVEN_NAMES`] in any of its spellings
+/// (Arabic vowels, Egyptian g and ei, the French ch, dj and ou), or ends as a Persian compound
+/// name does (-ollah, -zadeh, -pour, -nejad).
+pub(crate) fn arabic_or_persian_name(w: &str) -> bool {
+    static KEYS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    if w.len() < 3 {
+        return false;
+    }
+    if ["ollah", "ullah", "zadeh", "pour", "nejad", "nezhad"]
+        .iter()
+        .any(|e| w.len() >= e.len() + 3 && w.ends_with(e))
+    {
+        return true;
+    }
+    let keys = KEYS.get_or_init(|| {
+        romanize::ARABIC_PERSIAN_GIVEN_NAMES
+            .iter()
+            .map(|n| arabic_name_key(n))
+            .collect()
+    });
+    let mut forms = vec![w.to_owned()];
+    forms.extend(romanize::maghreb_french(w));
+    forms.extend(romanize::maghreb_french_vowel(w));
+    // Egyptian g for ج (Gamal), not in gh or ng.
+    let b = w.as_bytes();
+    if (0..b.len())
+        .any(|i| b[i] == b'g' && b.get(i + 1) != Some(&b'h') && (i == 0 || b[i - 1] != b'n'))
+    {
+        let g: String = (0..b.len())
+            .map(|i| {
+                if b[i] == b'g' && b.get(i + 1) != Some(&b'h') && (i == 0 || b[i - 1] != b'n') {
+                    'j'
+                } else {
+                    char::from(b[i])
+                }
+            })
+            .collect();
+        forms.push(g);
+    }
+    forms.iter().any(|f| keys.contains(&arabic_name_key(f)))
 }
 
 /// The other forms of a Ukrainian or Russian given name (see
@@ -768,6 +840,7 @@ pub(crate) fn make_tok(raw: &str) -> Tok {
         keys: Vec::new(),
         alts: Vec::new(),
         culture: 0,
+        vowelled: false,
     }
 }
 
@@ -901,6 +974,41 @@ mod tests {
             [TokKind::Word, TokKind::Word, TokKind::Word]
         );
         assert_eq!(kinds("Bruno du Pont")[1], TokKind::Particle);
+    }
+
+    #[test]
+    fn an_arabic_or_persian_given_name_marks_the_name_in_any_spelling() {
+        for w in [
+            "tahir",
+            "taher",
+            "asem",
+            "essam",
+            "chawki",
+            "shawki",
+            "gamal",
+            "hossein",
+            "chapour",
+            "ezzat",
+            "mohamed",
+            "nasrollah",
+            "bagherzadeh",
+        ] {
+            assert!(arabic_or_persian_name(w), "{w}");
+        }
+        for w in [
+            "george", "peter", "hans", "adam", "sara", "maria", "elias", "john",
+        ] {
+            assert!(!arabic_or_persian_name(w), "{w}");
+        }
+        let alts = |name: &str, i: usize| -> Vec<String> {
+            tokens(name)[i].alts.iter().map(|a| a.raw.clone()).collect()
+        };
+        // Without an article, the name's other words read the Arabic and French ways.
+        assert!(alts("Tahir Chahada", 1).contains(&"shahada".to_owned()));
+        assert!(alts("Asem Koteiba Zoreik", 2).contains(&"zurayq".to_owned()));
+        assert!(alts("Chapour Chouchtari", 1).contains(&"shoushtari".to_owned()));
+        // Other names keep their spelling.
+        assert!(alts("Charles Chagall", 1).is_empty());
     }
 
     #[test]
