@@ -484,6 +484,11 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
     let german = ws
         .iter()
         .any(|w| romanize::german_cyrillic_marked(&w.0.text));
+    // ... and so is one transcribed the French way.
+    let french = culture == 0 && {
+        let texts: Vec<&str> = ws.iter().map(|w| w.0.text.as_str()).collect();
+        romanize::french_cyrillic_name(&texts)
+    };
     let mut toks: Vec<Tok> = ws
         .iter()
         .map(|(w, _)| {
@@ -522,7 +527,7 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                     let rest = rest.to_owned();
                     push_alt(&mut t, &rest);
                 }
-                for a in romanize::cyrillic_transcriptions_in(&t.raw, german) {
+                for a in romanize::cyrillic_transcriptions_in(&t.raw, german, french) {
                     push_alt(&mut t, &a);
                 }
                 if let Some(a) = romanize::ukrainian_as_russian(&t.raw) {
@@ -532,6 +537,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                     push_alt(&mut t, &a);
                 }
                 if let Some(a) = romanize::ukrainian_feminine(&t.raw) {
+                    push_alt(&mut t, &a);
+                }
+                for a in romanize::russian_as_ukrainian(&t.raw)
+                    .into_iter()
+                    .chain(romanize::ukrainian_as_russian_adjective(&t.raw))
+                {
                     push_alt(&mut t, &a);
                 }
                 if arabic || romanize::maghreb_marked(&t.raw) {
@@ -1072,7 +1083,8 @@ mod tests {
         assert!(alts("Ulyana Gayvoronskaya", 1).contains(&"gayvoronska".to_owned()));
         // The German transcription throughout a name that shows it somewhere.
         assert!(alts("Choma Wiwtscharenko", 0).contains(&"khoma".to_owned()));
-        assert!(alts("Choma Chomenko", 0).is_empty());
+        // Without a German mark in the name, ch is not read the German way (French ch is).
+        assert!(!alts("Choma Chomenko", 0).contains(&"khoma".to_owned()));
         // Only in a name that shows an Arabic article or particle: Charles stays Charles.
         assert!(alts("Charles Michel", 0).is_empty());
         // Arabic o/u, e/i, Egyptian g and -ah, on a word and after a joined article.

@@ -1250,7 +1250,34 @@ fn yo_as_e(s: &str) -> Option<String> {
     }
     (out != s).then_some(out)
 }
-const FRENCH_MARKS: &[&str] = &["tch", "ch", "ou", "j", "ff"];
+/// French gu before e and i is г (Gueorgui, Longuine).
+const FRENCH_MARKS: &[&str] = &["tch", "ch", "ou", "j", "ff", "gue", "gui"];
+
+/// Endings of Russian names that French transcriptions keep recognisable.
+const FRENCH_RUSSIAN_ENDINGS: &[&str] = &[
+    "ov", "ev", "off", "eff", "ine", "itch", "ski", "ovna", "evna", "enko", "ova", "eva", "skaia",
+];
+
+/// Whether a word shows the French transcription of a Cyrillic name: a French mark (ch, tch,
+/// ou, j, ff, gu before e or i) and an ending of a Russian name (Chostakovitch, Joukov,
+/// Longuine).
+pub(crate) fn french_cyrillic_marked(raw: &str) -> bool {
+    FRENCH_MARKS.iter().any(|m| raw.contains(m))
+        && FRENCH_RUSSIAN_ENDINGS.iter().any(|e| raw.ends_with(e))
+}
+
+/// Whether a name is transcribed the French way from Cyrillic throughout: a word shows it
+/// ([`french_cyrillic_marked`]), or one word has a French mark and another a Russian ending
+/// (Gueorgui Kozlov, Janna Smirnova).
+pub(crate) fn french_cyrillic_name(words: &[&str]) -> bool {
+    words.iter().any(|w| french_cyrillic_marked(w))
+        || words
+            .iter()
+            .any(|w| w.len() >= 4 && FRENCH_MARKS.iter().any(|m| w.contains(m)))
+            && words
+                .iter()
+                .any(|w| w.len() >= 5 && FRENCH_RUSSIAN_ENDINGS.iter().any(|e| w.ends_with(e)))
+}
 
 fn rewrite(raw: &str, rules: &[(&str, &str)]) -> String {
     let mut s = raw.to_owned();
@@ -1295,13 +1322,17 @@ pub(crate) fn german_cyrillic_marked(raw: &str) -> bool {
 /// Cyrillic name.
 #[cfg(test)]
 pub(crate) fn cyrillic_transcriptions(raw: &str) -> Vec<String> {
-    cyrillic_transcriptions_in(raw, false)
+    cyrillic_transcriptions_in(raw, false, false)
 }
 
 /// As [`cyrillic_transcriptions`]; `german_name` when another word of the name shows the
 /// German transcription ([`german_cyrillic_marked`]): a name is transcribed one way throughout,
 /// so its words without a mark of their own (Choma, Sinaida, Jakym) are read the German way too.
-pub(crate) fn cyrillic_transcriptions_in(raw: &str, german_name: bool) -> Vec<String> {
+pub(crate) fn cyrillic_transcriptions_in(
+    raw: &str,
+    german_name: bool,
+    french_name: bool,
+) -> Vec<String> {
     let mut out = Vec::new();
     if raw.len() < 4 {
         return out;
@@ -1347,16 +1378,10 @@ pub(crate) fn cyrillic_transcriptions_in(raw: &str, german_name: bool) -> Vec<St
             }
         }
     }
-    // French ou/ch/j: Oustinov, Chostakovitch, Joukov; only with an ending of a Russian name,
-    // so that French and English names keep their own spelling.
-    if FRENCH_MARKS.iter().any(|m| raw.contains(m))
-        && [
-            "ov", "ev", "off", "eff", "ine", "itch", "ski", "ovna", "evna", "enko", "ova", "eva",
-            "skaia",
-        ]
-        .iter()
-        .any(|e| raw.ends_with(e))
-    {
+    // French ou/ch/j: Oustinov, Chostakovitch, Joukov; only with an ending of a Russian name
+    // in the word or the name (`french_name`), so that French and English names keep their
+    // own spelling.
+    if french_cyrillic_marked(raw) || french_name && FRENCH_MARKS.iter().any(|m| raw.contains(m)) {
         let mut f = rewrite(raw, FRENCH_CYRILLIC);
         // Chichkine, Eltsine: the French final e.
         if f.ends_with("ine") {
@@ -2220,6 +2245,101 @@ pub(crate) fn ukrainian_as_russian(raw: &str) -> Option<String> {
     (out != raw).then_some(out)
 }
 
+/// Whether a letter is a vowel for telling open from closed syllables (y counts: -yy, -yi).
+fn vowel_or_y(c: u8) -> bool {
+    is_vowel(c) || c == b'y'
+}
+
+/// The word with each o or e (`from`) in a closed syllable (before two consonants, or a
+/// consonant that ends the stem) turned into `to`, the final `keep` letters left alone.
+fn closed_syllables(word: &str, from: &[u8], to: u8, keep: usize) -> String {
+    let b = word.as_bytes();
+    let stem = b.len().saturating_sub(keep);
+    (0..b.len())
+        .map(|i| {
+            let closed =
+                i + 1 < stem && !vowel_or_y(b[i + 1]) && (i + 2 >= stem || !vowel_or_y(b[i + 2]));
+            if i > 0 && i < stem && from.contains(&b[i]) && closed {
+                char::from(to)
+            } else {
+                char::from(b[i])
+            }
+        })
+        .collect()
+}
+
+/// The Ukrainian forms of a Russian family name in its Russian spelling (Podgornyy /
+/// Pidhirnyi, Golovataya / Holovata, Sagaydachnaya / Sahaidachna, Kolesnik / Kolisnyk): г is
+/// h; the feminine adjectival -aya is -a; and, as one more form, o and e in a
+/// closed syllable are i (Ukrainian ikavism: під / под, гір / гор). Only for words with the
+/// endings of Russian adjectival family names (-yy, -iy, -oy, -aya) or -nik.
+pub(crate) fn russian_as_ukrainian(raw: &str) -> Vec<String> {
+    let ending = ["yy", "iy", "ij", "oy", "aya", "nik"]
+        .into_iter()
+        .find(|e| raw.ends_with(e));
+    let Some(ending) = ending else {
+        return Vec::new();
+    };
+    if raw.len() < ending.len() + 3 {
+        return Vec::new();
+    }
+    let stem = &raw[..raw.len() - ending.len()];
+    let uk_ending = match ending {
+        "aya" => "a",
+        "oy" => "yi",
+        "nik" => "nyk",
+        _ => "yi",
+    };
+    let h = |s: &str| s.replace('g', "h");
+    let plain = format!("{}{uk_ending}", h(stem));
+    let ikavism = format!("{}{uk_ending}", closed_syllables(&h(stem), b"oe", b'i', 0));
+    let mut out = Vec::new();
+    for v in [plain, ikavism] {
+        if v != raw && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// The Russian forms of a Ukrainian adjectival family name in the 2010 system (-yi, -ii; -nyk)
+/// (Pidhirnyi / Podgornyy, Kolisnyk / Kolesnik): h is г (g); and, as more forms, i in a closed
+/// syllable is the Russian o, or e (ikavism read back).
+pub(crate) fn ukrainian_as_russian_adjective(raw: &str) -> Vec<String> {
+    let ending = ["yi", "ii", "nyk"].into_iter().find(|e| raw.ends_with(e));
+    let Some(ending) = ending else {
+        return Vec::new();
+    };
+    if raw.len() < ending.len() + 3 {
+        return Vec::new();
+    }
+    let stem = &raw[..raw.len() - ending.len()];
+    let ru_ending = if ending == "nyk" { "nik" } else { "yy" };
+    // h is г where it is not part of kh, zh, ch, sh.
+    let b = stem.as_bytes();
+    let g: String = (0..b.len())
+        .map(|i| {
+            if b[i] == b'h' && (i == 0 || !matches!(b[i - 1], b'k' | b'z' | b'c' | b's')) {
+                'g'
+            } else {
+                char::from(b[i])
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    for v in [
+        g.clone(),
+        closed_syllables(&g, b"i", b'o', 0),
+        closed_syllables(&g, b"i", b'e', 0),
+    ] {
+        let v = format!("{v}{ru_ending}");
+        if v != raw && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
 /// The Russian form of a Ukrainian woman's family name in -ska (-skaya) and back
 /// (Haivoronska / Gayvoronskaya, Kotsiubynska / Kotsyubinskaya).
 pub(crate) fn ukrainian_feminine(raw: &str) -> Option<String> {
@@ -2705,12 +2825,12 @@ mod tests {
         assert!(german_cyrillic_marked("bojtschuk"));
         assert!(!german_cyrillic_marked("choma"));
         assert!(
-            cyrillic_transcriptions_in("choma", true)
+            cyrillic_transcriptions_in("choma", true, false)
                 .iter()
                 .any(|t| t == "khoma")
         );
         assert!(
-            cyrillic_transcriptions_in("sinaida", true)
+            cyrillic_transcriptions_in("sinaida", true, false)
                 .iter()
                 .any(|t| t == "zinaida")
         );
@@ -2723,6 +2843,39 @@ mod tests {
         assert!(!german_cyrillic_marked("jocelyn"));
         assert!(has("juchym", "yukhym"));
         assert!(has("sadoroschnyj", "zadorozhnyy"));
+        // French gu before e and i, and a name French throughout when one word shows it.
+        assert!(has("longuine", "longin"));
+        assert!(french_cyrillic_name(&["gueorgui", "kozlov"]));
+        assert!(french_cyrillic_name(&["janna", "tchernychova"]));
+        assert!(!french_cyrillic_name(&["janna", "smith"]));
+        assert!(
+            cyrillic_transcriptions_in("gueorgui", false, true)
+                .iter()
+                .any(|t| t == "georgi")
+        );
+        assert!(
+            cyrillic_transcriptions_in("janna", false, true)
+                .iter()
+                .any(|t| t == "zhanna")
+        );
+    }
+
+    #[test]
+    fn russian_and_ukrainian_family_names_meet_across_ikavism_and_gender_endings() {
+        let uk = |a: &str, b: &str| russian_as_ukrainian(a).iter().any(|t| t == b);
+        assert!(uk("podgornyy", "pidhirnyi"));
+        assert!(uk("golovataya", "holovata"));
+        assert!(uk("sagaydachnaya", "sahaydachna"));
+        assert!(uk("kolesnik", "kolisnyk"));
+        // Without ikavism too (Gorbatyy / Horbatyi).
+        assert!(uk("gorbatyy", "horbatyi"));
+        assert!(russian_as_ukrainian("ivanov").is_empty());
+        assert!(russian_as_ukrainian("troy").is_empty());
+        let ru = |a: &str, b: &str| ukrainian_as_russian_adjective(a).iter().any(|t| t == b);
+        assert!(ru("pidhirnyi", "podgornyy"));
+        assert!(ru("kolisnyk", "kolesnik"));
+        assert!(ru("shevchukovskyi", "shevchukovskyy"));
+        assert!(ukrainian_as_russian_adjective("mykhailo").is_empty());
     }
 
     #[test]
