@@ -51,7 +51,7 @@ use rustc_hash::FxHashMap as HashMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::normalize::{CHINESE, Role, Tok, TokKind, join_toks, make_tok, tokens};
+use crate::normalize::{CHINESE, KOREAN, Role, Tok, TokKind, join_toks, make_tok, tokens};
 use crate::{EntityKind, ListEntry, PartialDate, country_code};
 
 /// The threshold that balances recall and false positives on the project's evaluation set
@@ -1453,11 +1453,18 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     // In a Chinese name one letter for another is most often another syllable, another
     // character (Rongwen / Rongwei): between two Chinese names' tokens a typo may swap, add or
     // drop a letter but not replace one.
+    // The same holds in Korean names (Chia / Chil).
     if best.1 == MatchHow::Typo
-        && a.culture & b.culture & CHINESE != 0
+        && a.culture & b.culture & (CHINESE | KOREAN) != 0
         && (one_substitution(a.raw.as_bytes(), b.raw.as_bytes())
             || one_substitution(a.folded.as_bytes(), b.folded.as_bytes()))
     {
+        best = (0.0, MatchHow::Typo);
+    }
+    // A name written in Hangul or Han characters is spelled exactly: against a Latin spelling
+    // it meets as a romanization, never as a typo (홍묵재 is not Hong Ukjae).
+    let one_orig = a.orig.is_some() != b.orig.is_some();
+    if best.1 == MatchHow::Typo && one_orig {
         best = (0.0, MatchHow::Typo);
     }
     if best.0 < KEY_SIM && a.keys.iter().any(|k| b.keys.contains(k)) {
@@ -1466,8 +1473,9 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     // Other readings meet by spelling or transliteration, not by typo.
     let alt = |x: &Tok, y: &Tok| {
         let (s, how) = spelling_sim(x, y);
-        // Not a typo between two Chinese names' tokens (Rongwen / Rongwei).
-        let typo_ok = how != MatchHow::Typo || a.culture & b.culture & CHINESE == 0;
+        // Not a typo between two Chinese names' tokens (Rongwen / Rongwei), nor against a
+        // name written in Hangul or Han characters.
+        let typo_ok = how != MatchHow::Typo || a.culture & b.culture & CHINESE == 0 && !one_orig;
         // Nor a reading with Arabic's vowels put in that meets by its consonants alone: that
         // is a second transliteration on top of the first (Hussein read Husayn is not Hasan).
         let loose = how == MatchHow::Transliterated
@@ -1926,6 +1934,16 @@ mod tests {
         assert!(top(&["Hassan Abdulrahman Ghanem"], "Hussein Ghanem").is_none());
         assert!(top(&["HAMDAN, Shawqi Thunayyan"], "Shawki Thoneian Hamdan").is_some());
         assert!(top(&["ZURAYQ, Asim Qutaybah"], "Asem Koteiba Zoreik").is_some());
+    }
+
+    #[test]
+    fn hangul_meets_a_latin_spelling_as_a_romanization_not_as_a_typo() {
+        assert!(top(&["HONG, Ukjae"], "홍욱재").is_some());
+        // One Hangul letter apart (묵 / 욱) is another name.
+        assert!(top(&["HONG, Ukjae"], "홍묵재").is_none());
+        // One letter replaced in a Korean name is another syllable (Chia / Chil).
+        assert!(top(&["JANG, Chil Pok"], "Chia Ch'ang").is_none());
+        assert!(top(&["JANG, Chil Pok"], "Chang Chil-bok").is_some());
     }
 
     #[test]

@@ -448,6 +448,21 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             || romanize::joined_article(&w.0.text).is_some()
     });
 
+    // ... or by a common Arabic or Persian given name, or a Persian compound's part, in any of
+    // their spellings (Tahir Chahada, Chapour Chouchtari, Ezzat Ollah Chouchtari); a name with
+    // such a word of five letters or more (as written with Arabic vowels) is not taken for Korean or Chinese because its
+    // syllables would do (Shehab Boo Alam), a shorter one only marks a name of no such culture
+    // (Sookha is Korean as well as Suha).
+    let latin = |w: &&(Word, bool)| !w.0.abjad && w.0.orig.is_none();
+    let named_arabic = ws
+        .iter()
+        .filter(latin)
+        .any(|w| arabic_name_key(&w.0.text).len() >= 5 && arabic_or_persian_name(&w.0.text));
+    let named_arabic_short = named_arabic
+        || ws
+            .iter()
+            .filter(latin)
+            .any(|w| arabic_or_persian_name(&w.0.text));
     // The Arabic article written apart ("al Baghdadi", "el-Sisi") carries no identity.
     if ws.len() > 1 {
         ws.retain(|w| w.0.text != "al" && w.0.text != "el");
@@ -459,20 +474,18 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
     {
         // In a Korean or Chinese name the word is a syllable of the name (HAM, Hon Kyol 함헌결;
         // Hon 韩 in Hong Kong), not the Honourable.
-        if culture_of(name, &ws) != 0 {
+        if !named_arabic && culture_of(name, &ws) != 0 {
             break;
         }
         ws.remove(0);
     }
     // In a Korean or Chinese name a word spelled like a legal form is a surname (Sa 사, Pao 包).
-    let culture = culture_of(name, &ws);
-    // ... or by a common Arabic or Persian given name, or a Persian compound's part, in any of
-    // their spellings (Tahir Chahada, Chapour Chouchtari, Ezzat Ollah Chouchtari).
-    let arabic = arabic
-        || culture == 0
-            && ws
-                .iter()
-                .any(|w| !w.0.abjad && w.0.orig.is_none() && arabic_or_persian_name(&w.0.text));
+    let culture = if named_arabic {
+        0
+    } else {
+        culture_of(name, &ws)
+    };
+    let arabic = arabic || named_arabic || culture == 0 && named_arabic_short;
     let keep = |w: &(Word, bool)| {
         (culture != 0 || !LEGAL_FORMS.contains(&w.0.text.as_str()))
             && !GENERATIONAL.contains(&w.0.text.as_str())
@@ -1020,6 +1033,14 @@ mod tests {
         assert!(alts("Chapour Chouchtari", 1).contains(&"shoushtari".to_owned()));
         // Other names keep their spelling.
         assert!(alts("Charles Chagall", 1).is_empty());
+        // An Arabic name is not taken for Korean because its syllables would do; a short
+        // Arabic name does not make a Korean name Arabic.
+        assert!(tokens("Shehab Boo Alam").iter().all(|t| t.culture == 0));
+        assert!(
+            tokens("SUNWOO SOOKHA")
+                .iter()
+                .all(|t| t.culture & KOREAN != 0)
+        );
     }
 
     #[test]
