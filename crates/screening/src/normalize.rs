@@ -389,6 +389,20 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                 ..hints
             });
         }
+        // Latin letters with a háček, cedilla or acute that write one sound (Czech, Slovak,
+        // Croatian, Polish, Turkish, and the scholarly transliteration of Cyrillic): also as
+        // the English digraph (Žukov / Zhukov, Kılıç / Kilich, Čajkovskij / Chaykovskiy).
+        for a in romanize::latin_digraphs(original) {
+            let a = clean(&a);
+            let a = a.trim();
+            if a != cleaned.trim()
+                && !a.contains(' ')
+                && !a.is_empty()
+                && !alts.iter().any(|x| x == a)
+            {
+                alts.push(a.to_owned());
+            }
+        }
         let ws: Vec<&str> = cleaned.split_whitespace().collect();
         let single = ws.len() == 1;
         out.extend(ws.into_iter().map(|w| Word {

@@ -1406,6 +1406,42 @@ pub(crate) fn cyrillic_transcriptions_in(
     out
 }
 
+/// A Latin word with letters that write in one letter what English writes in two (č ć ç, š ś
+/// ş, ž ź ż: Czech, Slovak, Croatian, Polish and Turkish spelling and the scholarly
+/// transliteration of Cyrillic) with the English digraphs (ch, sh, zh) and ğ silent, then the
+/// rest without accents; where a Slavic háček shows, also with j as y (Čajkovskij,
+/// Chaykovskiy). Empty for a word without such letters.
+pub(crate) fn latin_digraphs(word: &str) -> Vec<String> {
+    let mut slavic = false;
+    let mut changed = false;
+    let mut out = String::with_capacity(word.len() + 4);
+    for c in word.chars() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let d = match lower {
+            'č' | 'ć' | 'ç' => "ch",
+            'š' | 'ś' | 'ş' | 'ș' => "sh",
+            'ž' | 'ź' | 'ż' => "zh",
+            'ğ' => "",
+            _ => {
+                out.extend(c.to_lowercase());
+                continue;
+            }
+        };
+        slavic |= matches!(lower, 'č' | 'š' | 'ž');
+        changed = true;
+        out.push_str(d);
+    }
+    if !changed {
+        return Vec::new();
+    }
+    let plain = deunicode::deunicode(&out).to_ascii_lowercase();
+    let mut v = vec![plain.clone()];
+    if slavic && plain.contains('j') {
+        v.push(plain.replace('j', "y"));
+    }
+    v
+}
+
 /// The English spelling of an Arabic name written the French way, as Maghreb passports do:
 /// ch is sh, dj is j, ou before a vowel is w, a final -ne loses its e (El Hachemi, Djamel,
 /// Merouane).
@@ -2858,6 +2894,16 @@ mod tests {
                 .iter()
                 .any(|t| t == "zhanna")
         );
+    }
+
+    #[test]
+    fn one_letter_digraphs_of_latin_alphabets_meet_the_english_ones() {
+        assert_eq!(latin_digraphs("Žukov"), ["zhukov"]);
+        assert_eq!(latin_digraphs("Kılıç"), ["kilich"]);
+        assert_eq!(latin_digraphs("Čajkovskij"), ["chajkovskij", "chaykovskiy"]);
+        assert_eq!(latin_digraphs("Şükrü"), ["shukru"]);
+        assert_eq!(latin_digraphs("Erdoğan"), ["erdoan"]);
+        assert!(latin_digraphs("Müller").is_empty());
     }
 
     #[test]
