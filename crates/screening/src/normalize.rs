@@ -516,6 +516,11 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
         let texts: Vec<&str> = ws.iter().map(|w| w.0.text.as_str()).collect();
         romanize::french_cyrillic_name(&texts)
     };
+    // ... and one transcribed the Polish way.
+    let polish = culture == 0
+        && ws
+            .iter()
+            .any(|w| romanize::polish_cyrillic_marked(&w.0.text));
     let mut toks: Vec<Tok> = ws
         .iter()
         .map(|(w, _)| {
@@ -554,7 +559,7 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                     let rest = rest.to_owned();
                     push_alt(&mut t, &rest);
                 }
-                for a in romanize::cyrillic_transcriptions_in(&t.raw, german, french) {
+                for a in romanize::cyrillic_transcriptions_in(&t.raw, german, french, polish) {
                     push_alt(&mut t, &a);
                 }
                 if let Some(a) = romanize::ukrainian_as_russian(&t.raw) {

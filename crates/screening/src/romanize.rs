@@ -1322,7 +1322,36 @@ pub(crate) fn german_cyrillic_marked(raw: &str) -> bool {
 /// Cyrillic name.
 #[cfg(test)]
 pub(crate) fn cyrillic_transcriptions(raw: &str) -> Vec<String> {
-    cyrillic_transcriptions_in(raw, false, false)
+    cyrillic_transcriptions_in(raw, false, false, false)
+}
+
+/// The Polish transcription of Cyrillic rewritten the English way: szcz, sz, cz, rz are shch,
+/// sh, ch, zh; c is ts, w is v, ch is kh, j is y (upper case holds places meanwhile).
+const POLISH_CYRILLIC: &[(&str, &str)] = &[
+    ("szcz", "Q"),
+    ("sz", "X"),
+    ("cz", "C"),
+    ("rz", "Z"),
+    ("ch", "kh"),
+    ("c", "ts"),
+    ("w", "v"),
+    ("j", "y"),
+    ("Q", "shch"),
+    ("X", "sh"),
+    ("C", "ch"),
+    ("Z", "zh"),
+];
+
+/// Whether a word shows the Polish transcription of a Cyrillic name: sz or cz with an ending
+/// of a Russian or Ukrainian name (Szewczenko, Chruszczow, Kowalczuk).
+pub(crate) fn polish_cyrillic_marked(raw: &str) -> bool {
+    (raw.contains("sz") || raw.contains("cz"))
+        && [
+            "ow", "ew", "owa", "ewa", "enko", "uk", "ak", "ko", "in", "yn", "ina", "yna", "ski",
+            "cki", "ska", "cka", "yj", "ij", "icz", "ycz",
+        ]
+        .iter()
+        .any(|e| raw.ends_with(e))
 }
 
 /// As [`cyrillic_transcriptions`]; `german_name` when another word of the name shows the
@@ -1332,10 +1361,20 @@ pub(crate) fn cyrillic_transcriptions_in(
     raw: &str,
     german_name: bool,
     french_name: bool,
+    polish_name: bool,
 ) -> Vec<String> {
     let mut out = Vec::new();
     if raw.len() < 4 {
         return out;
+    }
+    // Polish sz, cz, szcz, rz, c, w, ch, j (Szewczenko, Tymoszenko, Chruszczow, Jelcyn).
+    if polish_name || polish_cyrillic_marked(raw) {
+        let p = rewrite(raw, POLISH_CYRILLIC);
+        for v in [yo_as_e(&p), Some(p)].into_iter().flatten() {
+            if v != raw && !out.contains(&v) {
+                out.push(v);
+            }
+        }
     }
     if german_name
         || german_cyrillic_marked(raw)
@@ -2861,12 +2900,12 @@ mod tests {
         assert!(german_cyrillic_marked("bojtschuk"));
         assert!(!german_cyrillic_marked("choma"));
         assert!(
-            cyrillic_transcriptions_in("choma", true, false)
+            cyrillic_transcriptions_in("choma", true, false, false)
                 .iter()
                 .any(|t| t == "khoma")
         );
         assert!(
-            cyrillic_transcriptions_in("sinaida", true, false)
+            cyrillic_transcriptions_in("sinaida", true, false, false)
                 .iter()
                 .any(|t| t == "zinaida")
         );
@@ -2879,18 +2918,28 @@ mod tests {
         assert!(!german_cyrillic_marked("jocelyn"));
         assert!(has("juchym", "yukhym"));
         assert!(has("sadoroschnyj", "zadorozhnyy"));
+        // Polish sz, cz, c, w, ch, j; a name Polish throughout when one word shows it.
+        assert!(has("szewczenko", "shevchenko"));
+        assert!(has("chruszczow", "khrushchov"));
+        assert!(has("kowalczuk", "kovalchuk"));
+        assert!(
+            cyrillic_transcriptions_in("jelcyn", false, false, true)
+                .iter()
+                .any(|t| t == "yeltsyn")
+        );
+        assert!(!polish_cyrillic_marked("czech"));
         // French gu before e and i, and a name French throughout when one word shows it.
         assert!(has("longuine", "longin"));
         assert!(french_cyrillic_name(&["gueorgui", "kozlov"]));
         assert!(french_cyrillic_name(&["janna", "tchernychova"]));
         assert!(!french_cyrillic_name(&["janna", "smith"]));
         assert!(
-            cyrillic_transcriptions_in("gueorgui", false, true)
+            cyrillic_transcriptions_in("gueorgui", false, true, false)
                 .iter()
                 .any(|t| t == "georgi")
         );
         assert!(
-            cyrillic_transcriptions_in("janna", false, true)
+            cyrillic_transcriptions_in("janna", false, true, false)
                 .iter()
                 .any(|t| t == "zhanna")
         );
