@@ -417,22 +417,35 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
 }
 
 /// Abdullah / Abd Allah, Abdulrahman / Abd al-Rahman: see [`romanize::abd_forms`].
+/// ... and Salah al-Din / Salahuddin / Salaheddine: see [`romanize::din_forms`].
 fn with_abd_forms(ws: Vec<Word>) -> Vec<Word> {
-    if !ws.iter().any(|w| w.text.starts_with("abd")) {
-        return ws;
+    let rewrite = |ws: Vec<Word>, forms: fn(&[String]) -> Vec<(String, usize)>| {
+        let texts: Vec<String> = ws.iter().map(|w| w.text.clone()).collect();
+        forms(&texts)
+            .into_iter()
+            .map(|(text, from)| {
+                let mut w = ws[from].clone();
+                if w.text != text {
+                    w.alts.clear();
+                }
+                w.text = text;
+                w
+            })
+            .collect::<Vec<Word>>()
+    };
+    let ws = if ws.iter().any(|w| w.text.starts_with("abd")) {
+        rewrite(ws, romanize::abd_forms)
+    } else {
+        ws
+    };
+    if ws
+        .iter()
+        .any(|w| w.orig.is_none() && (w.text.contains("din") || w.text.contains("deen")))
+    {
+        rewrite(ws, romanize::din_forms)
+    } else {
+        ws
     }
-    let texts: Vec<String> = ws.iter().map(|w| w.text.clone()).collect();
-    romanize::abd_forms(&texts)
-        .into_iter()
-        .map(|(text, from)| {
-            let mut w = ws[from].clone();
-            if w.text != text {
-                w.alts.clear();
-            }
-            w.text = text;
-            w
-        })
-        .collect()
 }
 
 pub(crate) fn tokens(name: &str) -> Vec<Tok> {

@@ -2607,6 +2607,59 @@ pub(crate) fn abd_forms(words: &[String]) -> Vec<(String, usize)> {
     out
 }
 
+/// Spellings of the Arabic article and its vowel before Din in a compound given name, joined
+/// or apart (Salah al-Din, Salahuddin, Salaheddine, Salah Eddine).
+const DIN_JOINED: &[&str] = &[
+    "uddin", "uddeen", "eddin", "eddine", "eddeen", "addin", "addine", "iddin", "oddin", "aldin",
+    "eldin", "uldin", "aldeen", "eldeen",
+];
+const DIN_ARTICLES: &[&str] = &["al", "el", "ul", "ud", "ed", "ad", "od"];
+const DIN_WORDS: &[&str] = &["din", "deen", "dine", "ddin", "ddine", "dinne"];
+
+/// Rewrites the words of a name for the compounds with al-Din (see [`DIN_JOINED`]): each new
+/// word with the index of the word it came from, the compound one word, its first part and
+/// "din" (Salah al-Din, Salahuddin, Salaheddine, Salah Eddine: "salahdin").
+pub(crate) fn din_forms(words: &[String]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::with_capacity(words.len());
+    let stem_ok = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_alphabetic());
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_str();
+        // Salahuddin, Salaheddine.
+        if let Some(stem) = DIN_JOINED.iter().find_map(|e| w.strip_suffix(e))
+            && stem_ok(stem)
+        {
+            out.push((format!("{stem}din"), i));
+            i += 1;
+            continue;
+        }
+        if stem_ok(w) && !matches!(w, "abd" | "abdul" | "abdel") {
+            let next = words.get(i + 1).map(String::as_str);
+            let after = words.get(i + 2).map(String::as_str);
+            // Salah Eddine, Salah Uddin.
+            if let Some(n) = next
+                && DIN_JOINED.contains(&n)
+            {
+                out.push((format!("{w}din"), i));
+                i += 2;
+                continue;
+            }
+            // Salah al-Din, Nasir ud-Din.
+            if let (Some(n), Some(a)) = (next, after)
+                && DIN_ARTICLES.contains(&n)
+                && DIN_WORDS.contains(&a)
+            {
+                out.push((format!("{w}din"), i));
+                i += 3;
+                continue;
+            }
+        }
+        out.push((w.to_owned(), i));
+        i += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -3052,6 +3105,36 @@ mod tests {
         assert!(has("nejad", "nezhad"));
         assert!(persian_spellings("john").is_empty());
         assert!(persian_spellings("jamshid").is_empty());
+    }
+
+    #[test]
+    fn compounds_with_al_din_meet() {
+        let f = |s: &str| {
+            let w: Vec<String> = s.split(' ').map(str::to_owned).collect();
+            din_forms(&w)
+                .into_iter()
+                .map(|p| p.0)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for s in [
+            "salah al din",
+            "salahuddin",
+            "salaheddine",
+            "salah eddine",
+            "salah ud din",
+            "salah el din",
+            "salaheldin",
+        ] {
+            assert_eq!(f(s), "salahdin", "{s}");
+        }
+        assert_eq!(f("jalal al din haqqani"), "jalaldin haqqani");
+        assert_eq!(f("dinah al din"), "dinahdin");
+        // Not a name that only ends alike, nor the article of another word.
+        assert_eq!(f("ed din"), "ed din");
+        assert_eq!(f("bernardin"), "bernardin");
+        assert_eq!(f("ali al rashid"), "ali al rashid");
+        assert_eq!(f("hameed ahmadinejad"), "hameed ahmadinejad");
     }
 
     #[test]
