@@ -798,9 +798,13 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
             let w = words[k];
             let key = std::cell::OnceCell::new();
             let kf = || key.get_or_init(|| romanize::chinese_key(w)).clone();
-            let s = !romanize::chinese_surnames_keyed(w, kf).is_empty();
+            let mut s = !romanize::chinese_surnames_keyed(w, kf).is_empty();
             if !s && !romanize::chinese_shaped(key.get_or_init(|| romanize::chinese_key(w))) {
-                return false;
+                // Tongyong pinyin (Syu, Siao): its pinyin reading.
+                match romanize::tongyong(w) {
+                    Some(py) => s = !romanize::chinese_surnames(&py).is_empty(),
+                    None => return false,
+                }
             }
             surname |= s;
             k += 1;
@@ -828,8 +832,19 @@ pub(crate) fn add_culture_keys(t: &mut Tok, culture: u8) {
         t.keys.push(format!("z:{}", romanize::chinese_key(&t.raw)));
         // Wade–Giles i for yi after a syllable in n or ng, apostrophe and hyphen dropped
         // (Chieni for Ch'ien-i, Qianyi).
-        if let Some(yi) = romanize::wade_giles_yi(&t.raw) {
-            let k = format!("z:{}", romanize::chinese_key(&yi));
+        // ... and Tongyong pinyin's s and c for x and q, a surname too (Syu, Siao).
+        let ty = romanize::tongyong(&t.raw);
+        for other in [romanize::wade_giles_yi(&t.raw), ty.clone()]
+            .into_iter()
+            .flatten()
+        {
+            let k = format!("z:{}", romanize::chinese_key(&other));
+            if !t.keys.contains(&k) {
+                t.keys.push(k);
+            }
+        }
+        for g in ty.iter().flat_map(|py| romanize::chinese_surnames(py)) {
+            let k = format!("zs:{g}");
             if !t.keys.contains(&k) {
                 t.keys.push(k);
             }
@@ -1073,6 +1088,14 @@ mod tests {
                 .iter()
                 .all(|t| t.culture & KOREAN != 0)
         );
+    }
+
+    #[test]
+    fn a_name_in_tongyong_pinyin_is_chinese_and_meets_pinyin() {
+        let t = tokens("Syu Jhih-ming");
+        assert!(t.iter().all(|t| t.culture & CHINESE != 0));
+        let xu = tokens("Xu Zhiming");
+        assert!(t[0].keys.iter().any(|k| xu[0].keys.contains(k)));
     }
 
     #[test]

@@ -564,6 +564,8 @@ const CHINESE_REWRITES: &[(&str, &str)] = &[
     ("ueh", "ue"),
     ("yeh", "ye"),
     ("hs", "x"),
+    // Tongyong pinyin (Taiwan, 2002–2008) writes zh as jh (Jhang).
+    ("jh", "j"),
     ("tz", "z"),
     ("ts", "z"),
     ("sz", "s"),
@@ -679,6 +681,39 @@ pub(crate) fn wade_giles_yi(raw: &str) -> Option<String> {
             changed = true;
         }
         out.push(char::from(c));
+    }
+    (changed && chinese_shaped(&chinese_key(&out))).then_some(out)
+}
+
+/// A Chinese word in Tongyong pinyin (Taiwan, 2002–2008), where pinyin's x and q before i and
+/// ü are s and c, and ü after them is yu (Siao, Cian, Syu, Cyun for Xiao, Qian, Xu, Qun): the
+/// word in pinyin, for a key beside its own. Only where s or c stands before i or y and a
+/// vowel or n, which pinyin's si and ci never do.
+pub(crate) fn tongyong(raw: &str) -> Option<String> {
+    let b = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let onset = i == 0 || is_vowel(b[i - 1]) || matches!(b[i - 1], b'n' | b'g');
+        if matches!(c, b's' | b'c')
+            && onset
+            && matches!(b.get(i + 1), Some(b'i' | b'y'))
+            && b.get(i + 2).is_some_and(|n| is_vowel(*n) || *n == b'n')
+        {
+            out.push(if c == b's' { 'x' } else { 'q' });
+            // yu is ü, written u after x and q.
+            if b[i + 1] == b'y' && b.get(i + 2) == Some(&b'u') {
+                i += 2;
+            } else {
+                i += 1;
+            }
+            changed = true;
+            continue;
+        }
+        out.push(char::from(c));
+        i += 1;
     }
     (changed && chinese_shaped(&chinese_key(&out))).then_some(out)
 }
@@ -2854,6 +2889,14 @@ mod tests {
             Some(chinese_key("gongyi"))
         );
         assert_eq!(wade_giles_yi("nianiu"), None);
+        // Tongyong pinyin: jh, s and c before i or yu.
+        assert_eq!(chinese_key("jhang"), chinese_key("zhang"));
+        assert_eq!(tongyong("siao").as_deref(), Some("xiao"));
+        assert_eq!(tongyong("syu").as_deref(), Some("xu"));
+        assert_eq!(tongyong("cian").as_deref(), Some("qian"));
+        assert_eq!(tongyong("jiasin").as_deref(), Some("jiaxin"));
+        assert_eq!(tongyong("si"), None);
+        assert_eq!(tongyong("sun"), None);
         assert_eq!(wade_giles_yi("xiaoping"), None);
         // huo (火) keeps its u: it is not he (Wade–Giles ho); gou, gong and guo keep their o.
         assert_ne!(chinese_key("huo"), chinese_key("ho"));
