@@ -629,6 +629,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                 for a in romanize::persian_spellings(&t.raw) {
                     push_alt(&mut t, &a);
                 }
+                // (MD only in an Arabic name: elsewhere it is the doctor's.)
+                if romanize::MUHAMMAD_ABBREVIATIONS.contains(&t.raw.as_str())
+                    && (arabic || t.raw != "md")
+                {
+                    push_alt(&mut t, "muhammad");
+                }
                 for a in ukrainian_russian_given(&t.folded) {
                     push_alt(&mut t, a);
                 }
@@ -1096,6 +1102,16 @@ mod tests {
         assert!(t.iter().all(|t| t.culture & CHINESE != 0));
         let xu = tokens("Xu Zhiming");
         assert!(t[0].keys.iter().any(|k| xu[0].keys.contains(k)));
+    }
+
+    #[test]
+    fn an_abbreviated_muhammad_is_muhammad() {
+        assert!(
+            tokens("Mohd Najib Razak")[0]
+                .alts
+                .iter()
+                .any(|a| a.raw == "muhammad")
+        );
     }
 
     #[test]

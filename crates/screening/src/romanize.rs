@@ -1377,6 +1377,34 @@ const POLISH_CYRILLIC: &[(&str, &str)] = &[
     ("Z", "zh"),
 ];
 
+/// The Dutch (and Scandinavian) transcription of Cyrillic rewritten the English way: tsj, sj,
+/// zj are ch, sh, zh; oe is u; j is y (Chroesjtsjov, Gorbatsjov, Poetin, Jeltsin).
+const DUTCH_CYRILLIC: &[(&str, &str)] = &[
+    ("sjtsj", "Q"),
+    ("tsj", "C"),
+    ("sj", "X"),
+    ("zj", "Z"),
+    ("oe", "u"),
+    ("ch", "kh"),
+    ("j", "y"),
+    ("Q", "shch"),
+    ("C", "ch"),
+    ("X", "sh"),
+    ("Z", "zh"),
+];
+
+/// Whether a word shows the Dutch transcription of a Cyrillic name: tsj, sj or zj, or oe with
+/// an ending of a Russian name (Gorbatsjov, Poetin, Chroesjtsjov).
+pub(crate) fn dutch_cyrillic_marked(raw: &str) -> bool {
+    let ending = [
+        "ov", "ev", "in", "ina", "ova", "eva", "sky", "ski", "skaja", "itsj", "ko", "ij",
+    ]
+    .iter()
+    .any(|e| raw.ends_with(e));
+    ending
+        && (raw.contains("tsj") || raw.contains("sj") || raw.contains("zj") || raw.contains("oe"))
+}
+
 /// Whether a word shows the Polish transcription of a Cyrillic name: sz or cz with an ending
 /// of a Russian or Ukrainian name (Szewczenko, Chruszczow, Kowalczuk).
 pub(crate) fn polish_cyrillic_marked(raw: &str) -> bool {
@@ -1406,6 +1434,15 @@ pub(crate) fn cyrillic_transcriptions_in(
     if polish_name || polish_cyrillic_marked(raw) {
         let p = rewrite(raw, POLISH_CYRILLIC);
         for v in [yo_as_e(&p), Some(p)].into_iter().flatten() {
+            if v != raw && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    // Dutch tsj, sj, zj, oe, ch, j (Gorbatsjov, Poetin).
+    if dutch_cyrillic_marked(raw) {
+        let d = rewrite(raw, DUTCH_CYRILLIC);
+        for v in [yo_as_e(&d), Some(d)].into_iter().flatten() {
             if v != raw && !out.contains(&v) {
                 out.push(v);
             }
@@ -2140,6 +2177,10 @@ pub(crate) const ARABIC_PERSIAN_GIVEN_NAMES: &[&str] = &[
     "sedigheh",
     "zohreh",
 ];
+
+/// Abbreviations of Muhammad as lists and passports write them (Malaysia, Singapore,
+/// Bangladesh, Pakistan): each an other reading of the word.
+pub(crate) const MUHAMMAD_ABBREVIATIONS: &[&str] = &["mohd", "muhd", "mhd", "md", "mohmd"];
 
 /// Spellings of a Persian (or Arabic) word that the Persian readings explain: ق and غ are gh
 /// as well as q (Bagheri / Baqeri, Ghasem / Qasem); a final silent ه is e or eh (Zadeh /
@@ -3024,6 +3065,11 @@ mod tests {
                 .any(|t| t == "yeltsyn")
         );
         assert!(!polish_cyrillic_marked("czech"));
+        // Dutch tsj, sj, zj, oe.
+        assert!(has("gorbatsjov", "gorbachov"));
+        assert!(has("poetin", "putin"));
+        assert!(has("chroesjtsjov", "khrushchev"));
+        assert!(!dutch_cyrillic_marked("joe"));
         // French gu before e and i, and a name French throughout when one word shows it.
         assert!(has("longuine", "longin"));
         assert!(french_cyrillic_name(&["gueorgui", "kozlov"]));
