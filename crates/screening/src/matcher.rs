@@ -631,6 +631,14 @@ impl Index {
                 keys.extend(t.alts.iter().map(|a| a.folded.clone()));
                 if t.abjad {
                     keys.extend(pair_skeleton_key(t));
+                    // ... and its other readings' (محمدجواد read mhmdjwad, Mohammad-Javad).
+                    for a in &t.alts {
+                        if let Some(k) = pair_skeleton_key(a)
+                            && !keys.contains(&k)
+                        {
+                            keys.push(k);
+                        }
+                    }
                 }
                 keys
             })
@@ -1927,6 +1935,9 @@ mod tests {
         assert!(top(&["AL-AJMI, Muawiyah Qutaybah"], "معاوية العجمي").is_some());
         assert!(top(&["AJMI, Muawiya"], "معاوية العجمي").is_some());
         assert!(top(&["AJMI, Mahmud"], "معاوية العجمي").is_none());
+        // A compound written as one word meets the list's two parts by another reading's
+        // consonants (و read w).
+        assert!(top(&["ZARIF, Mohammad-Javad"], "محمدجواد ظریف").is_some());
     }
 
     #[test]

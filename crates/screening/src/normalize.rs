@@ -594,6 +594,7 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                     for a in [
                         romanize::maghreb_french(&t.raw),
                         romanize::maghreb_french_vowel(&t.raw),
+                        arabic.then(|| romanize::german_arabic(&t.raw)).flatten(),
                     ]
                     .into_iter()
                     .flatten()

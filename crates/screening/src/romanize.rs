@@ -564,6 +564,9 @@ const CHINESE_REWRITES: &[(&str, &str)] = &[
     ("ueh", "ue"),
     ("yeh", "ye"),
     ("hs", "x"),
+    // Pinyin typed without ü writes it v (Lv, Nv), as passports write yu (Lyu).
+    ("lv", "lyu"),
+    ("nv", "nyu"),
     // Tongyong pinyin (Taiwan, 2002–2008) writes zh as jh (Jhang).
     ("jh", "j"),
     ("tz", "z"),
@@ -1408,6 +1411,10 @@ pub(crate) fn dutch_cyrillic_marked(raw: &str) -> bool {
 /// Whether a word shows the Polish transcription of a Cyrillic name: sz or cz with an ending
 /// of a Russian or Ukrainian name (Szewczenko, Chruszczow, Kowalczuk).
 pub(crate) fn polish_cyrillic_marked(raw: &str) -> bool {
+    // c for ц before y in -cyn (Jelcyn, Golicyn).
+    if raw.len() >= 5 && (raw.ends_with("cyn") || raw.ends_with("cyna")) {
+        return true;
+    }
     (raw.contains("sz") || raw.contains("cz"))
         && [
             "ow", "ew", "owa", "ewa", "enko", "uk", "ak", "ko", "in", "yn", "ina", "yna", "ski",
@@ -1507,12 +1514,49 @@ pub(crate) fn cyrillic_transcriptions_in(
             out.push(f);
         }
     }
-    // A Russian surname with ё written io or yo and no other mark (Kovaliov, Seleznyov).
-    if ["ov", "ova", "ev", "eva"].iter().any(|e| raw.ends_with(e))
-        && let Some(e) = yo_as_e(raw)
+    // A Russian surname with ё written io or yo and no other mark (Kovaliov, Seleznyov); and
+    // any word with ё written yo or jo, or io before a consonant inside it, after a consonant
+    // (Pyotr / Petr, Fyodor / Fedor, Semyon / Semen, Artjom / Artem).
+    let b = raw.as_bytes();
+    let yo_inside = (1..b.len().saturating_sub(2)).any(|i| {
+        !is_vowel(b[i - 1])
+            && b[i - 1] != b'y'
+            && (matches!(b[i], b'y' | b'j')
+                || b[i] == b'i' && !is_vowel(b[i + 2]) && !raw.ends_with("ion"))
+            && b[i + 1] == b'o'
+    });
+    if (yo_inside || ["ov", "ova", "ev", "eva"].iter().any(|e| raw.ends_with(e)))
+        && let Some(e) = yo_as_e(&raw.replace("jo", "yo"))
+        && e != raw
         && !out.contains(&e)
     {
         out.push(e);
+    }
+    // Italian ci before a, o, u is ч (Gorbaciov), and Spanish j is х (Jruschov, Mijail), in a
+    // word with an ending of a Russian name or in a name that has one.
+    let russian_ending = ["ov", "ev", "in", "ova", "eva", "ina", "ski", "sky", "skij"]
+        .iter()
+        .any(|e| raw.ends_with(e));
+    if russian_ending || french_name || polish_name {
+        let b = raw.as_bytes();
+        let it: String = (0..b.len())
+            .map(|i| {
+                let ci = i > 0
+                    && b[i] == b'i'
+                    && b[i - 1] == b'c'
+                    && b.get(i + 1)
+                        .is_some_and(|n| matches!(n, b'a' | b'o' | b'u'));
+                if ci { 'h' } else { char::from(b[i]) }
+            })
+            .collect();
+        let es = raw.replace('j', "kh");
+        for v in [it, es] {
+            for v in [yo_as_e(&v), Some(v)].into_iter().flatten() {
+                if v != raw && !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
     }
     out
 }
@@ -1545,7 +1589,35 @@ pub(crate) fn latin_digraphs(word: &str) -> Vec<String> {
     if !changed {
         return Vec::new();
     }
-    let plain = deunicode::deunicode(&out).to_ascii_lowercase();
+    let mut plain = deunicode::deunicode(&out).to_ascii_lowercase();
+    if slavic {
+        // Where a háček shows, the word's own ch is х (Chruščëv, Khrushchev): kh, written
+        // before the háček letters' ch are (upper case meanwhile).
+        let orig = deunicode::deunicode(&word.to_lowercase()).to_ascii_lowercase();
+        if orig.contains("ch") {
+            let mut o = String::with_capacity(word.len() + 4);
+            let mut prev_c = false;
+            for c in word.to_lowercase().chars() {
+                let d = match c {
+                    'č' | 'ć' => "ch",
+                    'š' | 'ś' => "sh",
+                    'ž' | 'ź' | 'ż' => "zh",
+                    'h' if prev_c => {
+                        o.pop();
+                        "kh"
+                    }
+                    _ => "",
+                };
+                prev_c = c == 'c';
+                if d.is_empty() {
+                    o.push(c);
+                } else {
+                    o.push_str(d);
+                }
+            }
+            plain = deunicode::deunicode(&o).to_ascii_lowercase();
+        }
+    }
     let mut v = vec![plain.clone()];
     if slavic && plain.contains('j') {
         v.push(plain.replace('j', "y"));
@@ -1565,6 +1637,29 @@ pub(crate) fn maghreb_french(raw: &str) -> Option<String> {
 pub(crate) fn maghreb_french_vowel(raw: &str) -> Option<String> {
     let v = maghreb_reading(raw, true)?;
     (maghreb_reading(raw, false).as_ref() != Some(&v)).then_some(v)
+}
+
+/// The English spelling of an Arabic or Persian name written the German way: dsch is j, tsch
+/// ch, sch sh, ch kh, w v, j y (Dschalili, Chamenei, Schahram, Jazdi).
+pub(crate) fn german_arabic(raw: &str) -> Option<String> {
+    if !(raw.contains("ch") || raw.contains('w') || raw.contains('j')) {
+        return None;
+    }
+    let out = rewrite(
+        raw,
+        &[
+            ("dsch", "J"),
+            ("tsch", "C"),
+            ("sch", "S"),
+            ("ch", "kh"),
+            ("w", "v"),
+            ("j", "y"),
+            ("J", "j"),
+            ("C", "ch"),
+            ("S", "sh"),
+        ],
+    );
+    (out != raw).then_some(out)
 }
 
 /// Whether a word shows the French spelling of an Arabic name by itself, without an article
@@ -2937,6 +3032,7 @@ mod tests {
         assert_eq!(tongyong("cian").as_deref(), Some("qian"));
         assert_eq!(tongyong("jiasin").as_deref(), Some("jiaxin"));
         assert_eq!(tongyong("si"), None);
+        assert_eq!(chinese_key("lv"), chinese_key("lyu"));
         assert_eq!(tongyong("sun"), None);
         assert_eq!(wade_giles_yi("xiaoping"), None);
         // huo (火) keeps its u: it is not he (Wade–Giles ho); gou, gong and guo keep their o.
@@ -3065,6 +3161,14 @@ mod tests {
                 .any(|t| t == "yeltsyn")
         );
         assert!(!polish_cyrillic_marked("czech"));
+        assert!(polish_cyrillic_marked("jelcyn"));
+        // ё written yo, jo or io inside a word; Italian ci, Spanish j.
+        assert!(has("pyotr", "petr"));
+        assert!(has("fjodor", "fedor"));
+        assert!(has("semyon", "semen"));
+        assert!(!has("marion", "maren"));
+        assert!(has("gorbaciov", "gorbachov"));
+        assert!(has("jruschov", "khruschov"));
         // Dutch tsj, sj, zj, oe.
         assert!(has("gorbatsjov", "gorbachov"));
         assert!(has("poetin", "putin"));
@@ -3094,6 +3198,7 @@ mod tests {
         assert_eq!(latin_digraphs("Čajkovskij"), ["chajkovskij", "chaykovskiy"]);
         assert_eq!(latin_digraphs("Şükrü"), ["shukru"]);
         assert_eq!(latin_digraphs("Erdoğan"), ["erdoan"]);
+        assert_eq!(latin_digraphs("Chruščëv"), ["khrushchev"]);
         assert!(latin_digraphs("Müller").is_empty());
     }
 
@@ -3166,6 +3271,12 @@ mod tests {
         assert_eq!(maghreb_french("chapour").as_deref(), Some("shapour"));
         assert_eq!(maghreb_french("chouchtari").as_deref(), Some("shoushtari"));
         assert_eq!(maghreb_french("tchamran").as_deref(), Some("chamran"));
+        // ... and the German way.
+        assert_eq!(german_arabic("dschalili").as_deref(), Some("jalili"));
+        assert_eq!(german_arabic("chamenei").as_deref(), Some("khamenei"));
+        assert_eq!(german_arabic("jazdi").as_deref(), Some("yazdi"));
+        assert_eq!(german_arabic("schahram").as_deref(), Some("shahram"));
+        assert_eq!(german_arabic("hassan"), None);
     }
 
     #[test]
