@@ -1469,6 +1469,17 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     {
         best = (0.0, MatchHow::Typo);
     }
+    // In a Korean name a consonant added or dropped before a vowel makes another syllable too
+    // (Hyeonu / Hyeonsu, Ukjae / Mukjae); not where the name may be Chinese as well, whose
+    // syllables a typo leaves recognisable (Taohui / Taohlui).
+    if best.1 == MatchHow::Typo
+        && a.culture & b.culture & KOREAN != 0
+        && (a.culture | b.culture) & CHINESE == 0
+        && (one_consonant_more(a.raw.as_bytes(), b.raw.as_bytes())
+            || one_consonant_more(a.folded.as_bytes(), b.folded.as_bytes()))
+    {
+        best = (0.0, MatchHow::Typo);
+    }
     // A name written in Hangul or Han characters is spelled exactly: against a Latin spelling
     // it meets as a romanization, never as a typo (홍묵재 is not Hong Ukjae).
     let one_orig = a.orig.is_some() != b.orig.is_some();
@@ -1518,6 +1529,22 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
 
 fn roles_apply_of(e: &ListEntry) -> bool {
     matches!(e.kind, EntityKind::Person | EntityKind::Unknown)
+}
+
+/// Whether one spelling is the other with one consonant more that begins a syllable (before a
+/// vowel: Hyeon-su / Hyeon-u; not Myong / Myog, a typo in the syllable's end).
+fn one_consonant_more(a: &[u8], b: &[u8]) -> bool {
+    let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    let i = long
+        .iter()
+        .zip(short)
+        .position(|(x, y)| x != y)
+        .unwrap_or(short.len());
+    let vowel = |c: Option<&u8>| matches!(c, Some(b'a' | b'e' | b'i' | b'o' | b'u' | b'y'));
+    !vowel(long.get(i)) && vowel(long.get(i + 1)) && long[i + 1..] == short[i..]
 }
 
 /// Whether two spellings differ in exactly one letter replaced by another.
@@ -1955,6 +1982,9 @@ mod tests {
         // One letter replaced in a Korean name is another syllable (Chia / Chil).
         assert!(top(&["JANG, Chil Pok"], "Chia Ch'ang").is_none());
         assert!(top(&["JANG, Chil Pok"], "Chang Chil-bok").is_some());
+        // ... and one consonant more (Hyeonsu / Hyeonu).
+        assert!(top(&["JEON, Hyeonu"], "Jeon Hyeonsu").is_none());
+        assert!(top(&["HONG, Ukjae"], "Mukjae Hong").is_none());
     }
 
     #[test]
