@@ -440,7 +440,7 @@ fn with_abd_forms(ws: Vec<Word>) -> Vec<Word> {
     };
     if ws
         .iter()
-        .any(|w| w.orig.is_none() && (w.text.contains("din") || w.text.contains("deen")))
+        .any(|w| w.orig.is_none() && romanize::may_be_compound(&w.text))
     {
         rewrite(ws, romanize::din_forms)
     } else {

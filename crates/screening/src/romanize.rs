@@ -2778,50 +2778,126 @@ pub(crate) fn abd_forms(words: &[String]) -> Vec<(String, usize)> {
     out
 }
 
-/// Spellings of the Arabic article and its vowel before Din in a compound given name, joined
-/// or apart (Salah al-Din, Salahuddin, Salaheddine, Salah Eddine).
-const DIN_JOINED: &[&str] = &[
-    "uddin", "uddeen", "eddin", "eddine", "eddeen", "addin", "addine", "iddin", "oddin", "aldin",
-    "eldin", "uldin", "aldeen", "eldeen",
+/// The second parts of Arabic compound given names joined to the first by the article (Salah
+/// al-Din, Sayf al-Islam, Zayn al-Abidin, Zia ul-Haq, Nur al-Huda, Shams al-Zaman), each
+/// spelling with the part's one spelling.
+const COMPOUND_SECOND_PARTS: &[(&str, &str)] = &[
+    ("din", "din"),
+    ("dine", "din"),
+    ("deen", "din"),
+    ("islam", "islam"),
+    ("abidin", "abidin"),
+    ("abidine", "abidin"),
+    ("abedin", "abidin"),
+    ("abideen", "abidin"),
+    ("haq", "haq"),
+    ("haqq", "haq"),
+    ("haque", "haq"),
+    ("huda", "huda"),
+    ("houda", "huda"),
+    ("zaman", "zaman"),
 ];
-const DIN_ARTICLES: &[&str] = &["al", "el", "ul", "ud", "ed", "ad", "od"];
-const DIN_WORDS: &[&str] = &["din", "deen", "dine", "ddin", "ddine", "dinne"];
 
-/// Rewrites the words of a name for the compounds with al-Din (see [`DIN_JOINED`]): each new
-/// word with the index of the word it came from, the compound one word, its first part and
-/// "din" (Salah al-Din, Salahuddin, Salaheddine, Salah Eddine: "salahdin").
+/// Spellings of the article between the parts, written apart (al, el, ul, and assimilated
+/// to the second part's first letter: ud-Din, uz-Zaman).
+const COMPOUND_ARTICLES: &[&str] = &[
+    "al", "el", "ul", "ol", "oul", "ud", "ed", "ad", "od", "uz", "ez", "az", "id",
+];
+
+/// The second part a word is (one of [`COMPOUND_SECOND_PARTS`], with a doubled first letter
+/// from an assimilated article: ddin, zzaman).
+fn compound_second(w: &str) -> Option<&'static str> {
+    COMPOUND_SECOND_PARTS
+        .iter()
+        .find(|(sp, _)| {
+            w == *sp
+                || w.len() == sp.len() + 1 && w.as_bytes()[0] == sp.as_bytes()[0] && &w[1..] == *sp
+        })
+        .map(|(_, canon)| *canon)
+}
+
+/// A word that is a whole compound (Salahuddin, Salaheddine, Saifulislam, Ziaulhaq,
+/// Shamsuzzaman): its first part and the second part's one spelling.
+fn joined_compound(w: &str) -> Option<(&str, &'static str)> {
+    for (sp, canon) in COMPOUND_SECOND_PARTS {
+        let Some(rest) = w.strip_suffix(sp) else {
+            continue;
+        };
+        // The article before it: al, el, ul, ol, oul, or a vowel with the second part's
+        // first letter doubled (ud-din, uz-zaman).
+        let first = &sp[..1];
+        let stem = ["oul", "ul", "al", "el", "ol"]
+            .iter()
+            .find_map(|a| rest.strip_suffix(a))
+            .or_else(|| {
+                let r = rest.strip_suffix(first)?;
+                r.strip_suffix(['u', 'e', 'a', 'i', 'o'])
+            });
+        if let Some(stem) = stem
+            && stem.len() >= 3
+        {
+            return Some((stem, canon));
+        }
+    }
+    None
+}
+
+/// A word that is the article and a second part written together (Eddine, Uddin, Elislam):
+/// the second part's one spelling.
+fn article_and_second(w: &str) -> Option<&'static str> {
+    COMPOUND_SECOND_PARTS
+        .iter()
+        .find(|(sp, _)| {
+            w.strip_suffix(sp)
+                .is_some_and(|art| COMPOUND_ARTICLES.contains(&art))
+        })
+        .map(|(_, canon)| *canon)
+}
+
+/// Rewrites the words of a name for the compounds of [`COMPOUND_SECOND_PARTS`]: each new word
+/// with the index of the word it came from, the compound one word, its first part and the
+/// second part's one spelling (Salah al-Din, Salahuddin, Salaheddine, Salah Eddine:
+/// "salahdin"; Saif al-Islam, Saifulislam: "saifislam").
 pub(crate) fn din_forms(words: &[String]) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::with_capacity(words.len());
     let stem_ok = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_alphabetic());
     let mut i = 0;
     while i < words.len() {
         let w = words[i].as_str();
-        // Salahuddin, Salaheddine.
-        if let Some(stem) = DIN_JOINED.iter().find_map(|e| w.strip_suffix(e))
+        // Salahuddin, Salaheddine, Saifulislam.
+        if let Some((stem, second)) = joined_compound(w)
             && stem_ok(stem)
         {
-            out.push((format!("{stem}din"), i));
+            out.push((format!("{stem}{second}"), i));
             i += 1;
             continue;
         }
+        let next = words.get(i + 1).map(String::as_str);
+        let after = words.get(i + 2).map(String::as_str);
         if stem_ok(w) && !matches!(w, "abd" | "abdul" | "abdel") {
-            let next = words.get(i + 1).map(String::as_str);
-            let after = words.get(i + 2).map(String::as_str);
-            // Salah Eddine, Salah Uddin.
-            if let Some(n) = next
-                && DIN_JOINED.contains(&n)
-            {
-                out.push((format!("{w}din"), i));
+            // Salah Eddine, Salah Uddin, Seif Elislam.
+            if let Some(second) = next.and_then(article_and_second) {
+                out.push((format!("{w}{second}"), i));
                 i += 2;
                 continue;
             }
-            // Salah al-Din, Nasir ud-Din.
-            if let (Some(n), Some(a)) = (next, after)
-                && DIN_ARTICLES.contains(&n)
-                && DIN_WORDS.contains(&a)
+            // Salah al-Din, Nasir ud-Din, Saif ul Islam.
+            if let (Some(n), Some(second)) = (next, after.and_then(compound_second))
+                && COMPOUND_ARTICLES.contains(&n)
             {
-                out.push((format!("{w}din"), i));
+                out.push((format!("{w}{second}"), i));
                 i += 3;
+                continue;
+            }
+            // Anwarul Haq: the article joined to the first part.
+            if let Some(second) = next.and_then(compound_second)
+                && let Some(stem) = ["oul", "ul", "al", "el"]
+                    .iter()
+                    .find_map(|a| w.strip_suffix(a))
+                && stem.len() >= 3
+            {
+                out.push((format!("{stem}{second}"), i));
+                i += 2;
                 continue;
             }
         }
@@ -2829,6 +2905,16 @@ pub(crate) fn din_forms(words: &[String]) -> Vec<(String, usize)> {
         i += 1;
     }
     out
+}
+
+/// Whether a word may take part in a compound of [`COMPOUND_SECOND_PARTS`] (a cheap test
+/// before [`din_forms`]).
+pub(crate) fn may_be_compound(w: &str) -> bool {
+    [
+        "din", "deen", "islam", "abid", "abed", "haq", "huda", "houda", "zaman",
+    ]
+    .iter()
+    .any(|p| w.contains(p))
 }
 
 #[cfg(test)]
@@ -3335,6 +3421,22 @@ mod tests {
         assert_eq!(f("bernardin"), "bernardin");
         assert_eq!(f("ali al rashid"), "ali al rashid");
         assert_eq!(f("hameed ahmadinejad"), "hameed ahmadinejad");
+        // The other compounds with the article.
+        for s in [
+            "saif al islam",
+            "saifulislam",
+            "saif el islam",
+            "saif ul islam",
+        ] {
+            assert_eq!(f(s), "saifislam", "{s}");
+        }
+        for s in ["zine el abidine", "zayn al abidin", "zainulabidin"] {
+            assert!(f(s).ends_with("abidin") && !f(s).contains(' '), "{s}");
+        }
+        assert_eq!(f("anwarul haq"), "anwarhaq");
+        assert_eq!(f("ziaulhaq"), "ziahaq");
+        assert_eq!(f("shamsuzzaman"), "shamszaman");
+        assert_eq!(f("islam karimov"), "islam karimov");
     }
 
     #[test]
