@@ -354,6 +354,17 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                     ..hints
                 });
             }
+            // A Persian name need not show a Persian letter (ذوالقدر, Zolghadr): ذ ض ظ read z
+            // and ث s, alone and with q and gh swapped.
+            if !hints.persian && original.contains(['ذ', 'ض', 'ظ', 'ث']) {
+                for swap_q_gh in [false, original.contains(['ق', 'غ'])] {
+                    alt(translit::Hints {
+                        persian: true,
+                        swap_q_gh,
+                        ..hints
+                    });
+                }
+            }
             // A ه or ح inside the word after d, t, k, g, p…: read with a vowel before it, alone
             // and with q and gh swapped (دهقان: Dehqan, Dehghan).
             if original.contains(['ه', 'ە', 'ح']) {

@@ -103,6 +103,18 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
             i += 4;
             continue;
         }
+        // The article inside a compound after Abu or Dhu (ابوالفضل Abolfazl, ذوالقدر
+        // Zolghadr): its alif is not sounded after the vowel.
+        if c == 'ا'
+            && next == Some('ل')
+            && i >= 2
+            && chars[i - 1] == 'و'
+            && matches!(chars[i - 2], 'ب' | 'ذ')
+            && chars.get(i + 2).is_some_and(|c| is_arabic_letter(*c))
+        {
+            i += 1;
+            continue;
+        }
         // The Arabic article written joined (الرشيد): dropped like "al-" in Latin script.
         if c == 'ا'
             && !prev_is_letter
@@ -438,6 +450,9 @@ mod tests {
         // Silent final ه with the suffix ای: -ei.
         assert_eq!(to_ascii("خامنه\u{200c}ای"), "khamnei");
         assert_eq!(to_ascii("فؤاد"), "fuad");
+        // The article inside a compound after Abu or Dhu: its alif silent.
+        assert_eq!(to_ascii("ابوالفضل"), "abulfdl");
+        assert_eq!(to_ascii("ذوالقدر"), "dhulqdr");
         // A final و read as a consonant in Persian, only where asked: Khosrow.
         let w = |s: &str, mask: u8| {
             to_ascii_with(
