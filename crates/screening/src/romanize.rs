@@ -2634,19 +2634,24 @@ pub(crate) fn russian_as_ukrainian(raw: &str) -> Vec<String> {
     out
 }
 
-/// The Russian forms of a Ukrainian adjectival family name in the 2010 system (-yi, -ii; -nyk)
-/// (Pidhirnyi / Podgornyy, Kolisnyk / Kolesnik): h is г (g); and, as more forms, i in a closed
-/// syllable is the Russian o, or e (ikavism read back).
+/// The Russian forms of a Ukrainian family name in the 2010 system with an adjectival ending
+/// (-yi, -ii), -nyk or -iv (Pidhirnyi / Podgornyy, Kolisnyk / Kolesnik, Kovaliv / Kovalev):
+/// h is г (g); and, as more forms, i in a closed syllable is the Russian o, or e (ikavism read
+/// back; -iv is -ov or -ev).
 pub(crate) fn ukrainian_as_russian_adjective(raw: &str) -> Vec<String> {
-    let ending = ["yi", "ii", "nyk"].into_iter().find(|e| raw.ends_with(e));
-    let Some(ending) = ending else {
+    const ENDINGS: &[(&str, &[&str])] = &[
+        ("yi", &["yy"]),
+        ("ii", &["yy"]),
+        ("nyk", &["nik"]),
+        ("iv", &["ov", "ev"]),
+    ];
+    let Some((ending, ru_endings)) = ENDINGS.iter().find(|(e, _)| raw.ends_with(e)) else {
         return Vec::new();
     };
     if raw.len() < ending.len() + 3 {
         return Vec::new();
     }
     let stem = &raw[..raw.len() - ending.len()];
-    let ru_ending = if ending == "nyk" { "nik" } else { "yy" };
     // h is г where it is not part of kh, zh, ch, sh.
     let b = stem.as_bytes();
     let g: String = (0..b.len())
@@ -2664,9 +2669,11 @@ pub(crate) fn ukrainian_as_russian_adjective(raw: &str) -> Vec<String> {
         closed_syllables(&g, b"i", b'o', 0),
         closed_syllables(&g, b"i", b'e', 0),
     ] {
-        let v = format!("{v}{ru_ending}");
-        if v != raw && !out.contains(&v) {
-            out.push(v);
+        for ru_ending in ru_endings.iter() {
+            let v = format!("{v}{ru_ending}");
+            if v != raw && !out.contains(&v) {
+                out.push(v);
+            }
         }
     }
     out
@@ -3391,6 +3398,8 @@ mod tests {
         assert!(ru("pidhirnyi", "podgornyy"));
         assert!(ru("kolisnyk", "kolesnik"));
         assert!(ru("shevchukovskyi", "shevchukovskyy"));
+        assert!(ru("kovaliv", "kovalev"));
+        assert!(ru("ivaniv", "ivanov"));
         assert!(ukrainian_as_russian_adjective("mykhailo").is_empty());
     }
 
