@@ -354,6 +354,13 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                     ..hints
                 });
             }
+            // An initial ع before a long vowel (عيسى Isa, عيد Eid).
+            if original.starts_with('ع') && original[2..].starts_with(['ي', 'ی', 'و']) {
+                alt(translit::Hints {
+                    ain_long_vowel: true,
+                    ..hints
+                });
+            }
             // A Persian name need not show a Persian letter (ذوالقدر, Zolghadr): ذ ض ظ read z
             // and ث s, alone and with q and gh swapped.
             if !hints.persian && original.contains(['ذ', 'ض', 'ظ', 'ث']) {

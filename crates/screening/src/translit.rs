@@ -31,6 +31,9 @@ pub(crate) struct Hints {
     /// Read a vowel before a ه or ح inside the word after a letter that would make a Latin
     /// digraph with its h (دهقان Dehghan, تهرانی Tehrani, الطحان Tahhan; not dh, th).
     pub(crate) vowel_before_h: bool,
+    /// Read an initial ع before ي or و as nothing, the long vowel after it giving the word's
+    /// first sound (عيسى Isa, عيد Eid, عودة Ouda).
+    pub(crate) ain_long_vowel: bool,
 }
 
 impl Hints {
@@ -47,6 +50,7 @@ impl Hints {
             consonantal: 0,
             swap_q_gh: false,
             vowel_before_h: false,
+            ain_long_vowel: false,
         }
     }
 }
@@ -303,6 +307,13 @@ fn arabic_read(
             return Some(if c == 'و' { "w" } else { "y" });
         }
     }
+    if hints.ain_long_vowel
+        && !prev_is_letter
+        && c == 'ع'
+        && matches!(chars.get(i + 1), Some('ي' | 'ی' | 'و'))
+    {
+        return Some("");
+    }
     // Persian writes an initial long i as ای (ایرج Iraj, ایران Iran): the alef only carries it.
     if hints.persian && !prev_is_letter && c == 'ا' && chars.get(i + 1) == Some(&'ی') {
         return Some("");
@@ -466,6 +477,19 @@ mod tests {
         assert_eq!(to_ascii("کیخسرو"), "kikhsru");
         assert_eq!(w("کیخسرو", 0b11), "kykhsrw");
         assert_eq!(w("عمرو", 0b1), "amru");
+        // An initial ع before a long vowel, only where asked: Isa.
+        let ain = |s: &str| {
+            to_ascii_with(
+                s,
+                Hints {
+                    ain_long_vowel: true,
+                    ..Hints::of(s)
+                },
+            )
+        };
+        assert_eq!(to_ascii("عيسى"), "aisa");
+        assert_eq!(ain("عيسى"), "isa");
+        assert_eq!(ain("عمر"), "amr");
         assert_eq!(to_ascii("لؤي"), "lui");
         // A vowel before ه or ح after a letter that would make a digraph with its h, only in
         // the reading that asks for it.
