@@ -610,11 +610,16 @@ pub(crate) fn chinese_key(raw: &str) -> String {
             let after = rest.as_bytes().get(at + from.len());
             out.push_str(&rest[..at]);
             let jo_before_n = from == "jo" && after == Some(&b'n');
-            out.push_str(if after.is_some_and(|c| is_vowel(*c)) || jo_before_n {
-                from
-            } else {
-                to
-            });
+            // Pinyin has no ja or je, so jan, jang and jen are Wade–Giles before a vowel too
+            // (Jan-ai written Janai is Ran'ai).
+            let wg_only = matches!(from, "jan" | "jang" | "jen");
+            out.push_str(
+                if after.is_some_and(|c| is_vowel(*c)) && !wg_only || jo_before_n {
+                    from
+                } else {
+                    to
+                },
+            );
             rest = &rest[at + from.len()..];
         }
         out.push_str(rest);
@@ -3214,6 +3219,7 @@ mod tests {
         assert_eq!(chinese_key("lv"), chinese_key("lyu"));
         assert_eq!(chinese_key("erhchueh"), chinese_key("erjue"));
         assert_eq!(chinese_key("erhao"), "erhao");
+        assert_eq!(chinese_key("janai"), chinese_key("ranai"));
         assert_eq!(tongyong("sun"), None);
         assert_eq!(wade_giles_yi("xiaoping"), None);
         // huo (火) keeps its u: it is not he (Wade–Giles ho); gou, gong and guo keep their o.
