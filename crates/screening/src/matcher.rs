@@ -1445,6 +1445,16 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
         };
     }
     let mut best = spelling_sim(a, b);
+    // Between two Korean names' tokens the Korean key decides: a spelling that only folds
+    // alike (Yeom and Eom, both eom once the leading y of Yevgeny is dropped) is another name
+    // (not where either name may be Chinese, whose syllables the key does not read).
+    if best.1 == MatchHow::Transliterated
+        && a.culture & b.culture & KOREAN != 0
+        && (a.culture | b.culture) & CHINESE == 0
+        && korean_keys_differ(a, b)
+    {
+        best = (0.0, MatchHow::Typo);
+    }
     if best.0 >= 0.95 {
         return best;
     }
@@ -1529,6 +1539,18 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
 
 fn roles_apply_of(e: &ListEntry) -> bool {
     matches!(e.kind, EntityKind::Person | EntityKind::Unknown)
+}
+
+/// Whether two tokens both have Korean keys and share none.
+fn korean_keys_differ(a: &Tok, b: &Tok) -> bool {
+    let k = |t: &Tok| t.keys.iter().filter(|k| k.starts_with("k:")).count();
+    k(a) > 0
+        && k(b) > 0
+        && !a
+            .keys
+            .iter()
+            .filter(|x| x.starts_with("k:") || x.starts_with("ks:"))
+            .any(|x| b.keys.contains(x))
 }
 
 /// Whether one spelling is the other with one consonant more that begins a syllable (before a
@@ -1982,6 +2004,10 @@ mod tests {
         // One letter replaced in a Korean name is another syllable (Chia / Chil).
         assert!(top(&["JANG, Chil Pok"], "Chia Ch'ang").is_none());
         assert!(top(&["JANG, Chil Pok"], "Chang Chil-bok").is_some());
+        // ... nor a spelling that folds alike with another Korean key (Yeom / Eom).
+        assert!(top(&["EOM, Byeongdeok"], "염병덕").is_none());
+        assert!(top(&["EOM, Byeongdeok"], "Yeom Byeongdeok").is_none());
+        assert!(top(&["EOM, Byeongdeok"], "엄병덕").is_some());
         // ... and one consonant more (Hyeonsu / Hyeonu).
         assert!(top(&["JEON, Hyeonu"], "Jeon Hyeonsu").is_none());
         assert!(top(&["HONG, Ukjae"], "Mukjae Hong").is_none());
