@@ -1613,8 +1613,16 @@ fn spelling_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     // Arabic script leaves short names few letters: one more or less is another name there
     // (سعيد is Saeed, not Saad).
     let short_abjad = (a.abjad || b.abjad) && max <= 4;
+    // A final i after a consonant is the nisba, which makes another name of a name (Sharif /
+    // Sharifi, Ibrahim / Ebrahimi): not a typo.
+    let nisba = |x: &str, y: &str| {
+        x.len() >= 4
+            && y.strip_suffix('i') == Some(x)
+            && !matches!(x.as_bytes()[x.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u')
+    };
+    let nisba = nisba(&a.folded, &b.folded) || nisba(&b.folded, &a.folded);
     let typo = match d {
-        _ if d > budget || short_abjad => 0.0,
+        _ if d > budget || short_abjad || nisba => 0.0,
         1 if max >= 6 => 0.90,
         1 => 0.85,
         2 => 0.82,
@@ -1928,6 +1936,13 @@ mod tests {
             let (s, _) = sim(a, b);
             assert!(s < MIN_TOKEN_SIM, "{a}/{b}: {s}");
         }
+    }
+
+    #[test]
+    fn a_nisba_is_another_name_not_a_typo() {
+        assert!(sim("Sharif", "Sharifi").0 < MIN_TOKEN_SIM);
+        assert!(sim("Ibrahim", "Ibrahimi").0 < MIN_TOKEN_SIM);
+        assert!(sim("Karimi", "Karimy").0 >= 0.9);
     }
 
     #[test]
