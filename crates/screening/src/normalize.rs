@@ -528,6 +528,24 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
         culture_of(name, &ws)
     };
     let arabic = arabic || named_arabic || culture == 0 && named_arabic_short;
+    // In an Arabic name, Bu (بو, the Maghreb and Gulf Abu of family names) and the word after it
+    // are one name, as Bouzid and Boualem write it (Bu Zayd, بو زيد).
+    if (arabic || ws.iter().any(|w| w.0.abjad)) && culture == 0 {
+        let mut k = 0;
+        while k + 1 < ws.len() {
+            if matches!(ws[k].0.text.as_str(), "bu" | "bou" | "boo")
+                && ws[k + 1].0.text.len() >= 3
+                && ws[k].1 == ws[k + 1].1
+            {
+                let next = ws.remove(k + 1);
+                let w = &mut ws[k].0;
+                w.text = format!("bu{}", next.0.text);
+                w.alts.clear();
+                w.caps &= next.0.caps;
+            }
+            k += 1;
+        }
+    }
     let keep = |w: &(Word, bool)| {
         (culture != 0 || !LEGAL_FORMS.contains(&w.0.text.as_str()))
             && !GENERATIONAL.contains(&w.0.text.as_str())
@@ -1140,6 +1158,14 @@ mod tests {
                 .iter()
                 .any(|a| a.raw == "muhammad")
         );
+    }
+
+    #[test]
+    fn bu_and_the_next_word_are_one_name_in_an_arabic_name() {
+        assert_eq!(raw("BU ZAYD, Suhad"), ["suhad", "buzayd"]);
+        assert_eq!(raw("سهاد بو زيد"), ["shad", "buzid"]);
+        // Not in a Korean or Chinese name (Bu 부, 卜).
+        assert_eq!(raw("Bu Minho"), ["bu", "minho"]);
     }
 
     #[test]
