@@ -1675,6 +1675,16 @@ fn short_abjad_variant(a: &Tok, b: &Tok) -> bool {
 /// place among the consonants: محمود (mhmud) is Mahmoud (mahmud), not Mohammed (mohamed), whose
 /// third vowel is an `e`. `o` counts as `u` and `e` as `i` (Dosari, Hussein).
 fn vowels_within(abjad: &str, other: &str) -> bool {
+    // A final i after a consonant in the Latin spelling (the nisba: Sharifi) is a yeh the
+    // script writes (شريفي), never one it leaves out (شريف is Sharif).
+    let o = other.as_bytes();
+    if o.len() >= 3
+        && o[o.len() - 1] == b'i'
+        && !matches!(o[o.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u')
+        && !abjad.ends_with('i')
+    {
+        return false;
+    }
     // The last letter is left out: a final yeh is read "a" as often as "i" in Persian (مجتبی,
     // Mojtaba).
     let body = abjad.get(..abjad.len().saturating_sub(1)).unwrap_or("");
@@ -1943,6 +1953,9 @@ mod tests {
         assert!(sim("Sharif", "Sharifi").0 < MIN_TOKEN_SIM);
         assert!(sim("Ibrahim", "Ibrahimi").0 < MIN_TOKEN_SIM);
         assert!(sim("Karimi", "Karimy").0 >= 0.9);
+        // ... also against Arabic script, which writes the nisba's yeh.
+        assert!(sim("Sharifi", "شريف").0 < MIN_TOKEN_SIM);
+        assert!(sim("Sharifi", "شريفي").0 >= 0.9);
     }
 
     #[test]
