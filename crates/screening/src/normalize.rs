@@ -633,6 +633,10 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                     .flatten()
                     {
                         push_alt(&mut t, &a);
+                        // ... with the Persian readings of its gh (Chaleghi, Khaleghi, Khaleqi).
+                        for b in romanize::persian_spellings(&a) {
+                            push_alt(&mut t, &b);
+                        }
                     }
                 }
                 if arabic {
@@ -714,6 +718,11 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
 /// The key on which the spellings of an Arabic or Persian name meet for telling the name's
 /// culture: Arabic's three vowels (o as u, e as i, Egyptian ei as ay), then folded.
 fn arabic_name_key(w: &str) -> String {
+    // A final h after a vowel is the silent ه or the ة of -ah (Afsaneh / Afsane, Fatimah).
+    let w = match w.strip_suffix('h') {
+        Some(stem) if stem.ends_with(['a', 'e']) => stem,
+        _ => w,
+    };
     let v: String = w
         .replace("ei", "ay")
         .chars()
@@ -1115,6 +1124,8 @@ mod tests {
             "mohamed",
             "nasrollah",
             "bagherzadeh",
+            "afsane",
+            "fatimah",
         ] {
             assert!(arabic_or_persian_name(w).is_some(), "{w}");
         }
@@ -1130,6 +1141,8 @@ mod tests {
         assert!(alts("Tahir Chahada", 1).contains(&"shahada".to_owned()));
         assert!(alts("Asem Koteiba Zoreik", 2).contains(&"zurayq".to_owned()));
         assert!(alts("Chapour Chouchtari", 1).contains(&"shoushtari".to_owned()));
+        // German ch for kh, with the Persian readings of gh.
+        assert!(alts("Afsane Chaleghi", 1).contains(&"khaleqi".to_owned()));
         // Other names keep their spelling.
         assert!(alts("Charles Chagall", 1).is_empty());
         // An Arabic name is not taken for Korean because its syllables would do; a short
