@@ -740,8 +740,6 @@ fn arabic_name_key(w: &str) -> String {
 /// name does (-ollah, -zadeh, -pour, -nejad): the length of the name's key (of the word, for
 /// a compound), else `None`.
 pub(crate) fn arabic_or_persian_name(w: &str) -> Option<usize> {
-    static KEYS: std::sync::OnceLock<std::collections::HashSet<String>> =
-        std::sync::OnceLock::new();
     if w.len() < 3
         || !w
             .bytes()
@@ -749,6 +747,29 @@ pub(crate) fn arabic_or_persian_name(w: &str) -> Option<usize> {
     {
         return None;
     }
+    // Names repeat (a re-screen meets the same given names over and over): each thread keeps
+    // the answers for the words it has seen, up to a bound.
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<usize>>> =
+            std::cell::RefCell::new(Default::default());
+    }
+    if let Some(known) = SEEN.with(|s| s.borrow().get(w).copied()) {
+        return known;
+    }
+    let answer = arabic_or_persian_name_uncached(w);
+    SEEN.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() >= 20_000 {
+            s.clear();
+        }
+        s.insert(w.to_owned(), answer);
+    });
+    answer
+}
+
+fn arabic_or_persian_name_uncached(w: &str) -> Option<usize> {
+    static KEYS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
     if ["ollah", "ullah", "zadeh", "pour", "nejad", "nezhad"]
         .iter()
         .any(|e| w.len() >= e.len() + 3 && w.ends_with(e))

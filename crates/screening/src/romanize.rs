@@ -1658,6 +1658,9 @@ pub(crate) fn cyrillic_transcriptions_in(
 /// rest without accents; where a Slavic háček shows, also with j as y (Čajkovskij,
 /// Chaykovskiy). Empty for a word without such letters.
 pub(crate) fn latin_digraphs(word: &str) -> Vec<String> {
+    if word.is_ascii() {
+        return Vec::new();
+    }
     let mut slavic = false;
     let mut changed = false;
     let mut out = String::with_capacity(word.len() + 4);
