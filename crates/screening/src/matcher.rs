@@ -51,7 +51,7 @@ use rustc_hash::FxHashMap as HashMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::normalize::{CHINESE, Role, Tok, TokKind, join_toks, make_tok, tokens};
+use crate::normalize::{CHINESE, KOREAN, Role, Tok, TokKind, join_toks, make_tok, tokens};
 use crate::{EntityKind, ListEntry, PartialDate, country_code};
 
 /// The threshold that balances recall and false positives on the project's evaluation set
@@ -308,7 +308,11 @@ fn cand_key(t: &Tok, deep: bool) -> String {
         t.kind, t.raw, t.folded, t.skel, t.abjad, t.culture, t.orig, t.keys
     );
     for a in &t.alts {
-        let _ = write!(k, "|{},{},{},{}", a.raw, a.folded, a.skel, a.abjad);
+        let _ = write!(
+            k,
+            "|{},{},{},{},{}",
+            a.raw, a.folded, a.skel, a.abjad, a.vowelled
+        );
     }
     k
 }
@@ -627,6 +631,14 @@ impl Index {
                 keys.extend(t.alts.iter().map(|a| a.folded.clone()));
                 if t.abjad {
                     keys.extend(pair_skeleton_key(t));
+                    // ... and its other readings' (محمدجواد read mhmdjwad, Mohammad-Javad).
+                    for a in &t.alts {
+                        if let Some(k) = pair_skeleton_key(a)
+                            && !keys.contains(&k)
+                        {
+                            keys.push(k);
+                        }
+                    }
                 }
                 keys
             })
@@ -908,7 +920,25 @@ impl Index {
         (bits, sum)
     }
 
+    /// The best alignment of the query with a name: token by token first, and where two
+    /// adjacent query tokens written as one meet a token of the name, also with those split
+    /// pairs placed first (Chi-lo CHI / QI, Qiluo, where chi alone would take the surname).
     fn align(&self, prep: &Prepared, name: &NameRec) -> Alignment {
+        let plain = self.align_with(prep, name, false);
+        let splits = prep
+            .split_cands
+            .iter()
+            .any(|sc| sc.iter().any(|(v, _, _)| name.tokens.contains(v)));
+        if splits {
+            let split_first = self.align_with(prep, name, true);
+            if split_first.score > plain.score {
+                return split_first;
+            }
+        }
+        plain
+    }
+
+    fn align_with(&self, prep: &Prepared, name: &NameRec, splits_first: bool) -> Alignment {
         let Prepared {
             qt,
             qw,
@@ -961,6 +991,38 @@ impl Index {
         let mut q_used = vec![false; qt.len()];
         let mut l_used = vec![false; lt.len()];
         let mut pairs: Vec<Pair> = Vec::new();
+        if splits_first {
+            // Each split pair that meets a token of the name, the best first; not across the
+            // query's family name and another part (Song yong YI is not Yongyi Song).
+            let family = |i: usize| qt[i].role == Role::Family;
+            let mut splits: Vec<(usize, usize, f32)> = Vec::new();
+            for (i, sc) in split_cands.iter().enumerate() {
+                if family(i) != family(i + 1) {
+                    continue;
+                }
+                for &(v, s, _) in sc {
+                    for (j, &lid) in name.tokens.iter().enumerate() {
+                        if lid == v {
+                            splits.push((i, j, s));
+                        }
+                    }
+                }
+            }
+            splits.sort_by(|a, b| b.2.total_cmp(&a.2));
+            for (i, j, s) in splits {
+                if !q_used[i] && !q_used[i + 1] && !l_used[j] {
+                    q_used[i] = true;
+                    q_used[i + 1] = true;
+                    l_used[j] = true;
+                    pairs.push(Pair {
+                        q: vec![i, i + 1],
+                        l: vec![j],
+                        sim: s * 0.98,
+                        how: MatchHow::Split,
+                    });
+                }
+            }
+        }
         for (i, j, s, h) in options {
             if !q_used[i] && !l_used[j] {
                 q_used[i] = true;
@@ -1383,6 +1445,16 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
         };
     }
     let mut best = spelling_sim(a, b);
+    // Between two Korean names' tokens the Korean key decides: a spelling that only folds
+    // alike (Yeom and Eom, both eom once the leading y of Yevgeny is dropped) is another name
+    // (not where either name may be Chinese, whose syllables the key does not read).
+    if best.1 == MatchHow::Transliterated
+        && a.culture & b.culture & KOREAN != 0
+        && (a.culture | b.culture) & CHINESE == 0
+        && korean_keys_differ(a, b)
+    {
+        best = (0.0, MatchHow::Typo);
+    }
     if best.0 >= 0.95 {
         return best;
     }
@@ -1399,11 +1471,29 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     // In a Chinese name one letter for another is most often another syllable, another
     // character (Rongwen / Rongwei): between two Chinese names' tokens a typo may swap, add or
     // drop a letter but not replace one.
+    // The same holds in Korean names (Chia / Chil).
     if best.1 == MatchHow::Typo
-        && a.culture & b.culture & CHINESE != 0
+        && a.culture & b.culture & (CHINESE | KOREAN) != 0
         && (one_substitution(a.raw.as_bytes(), b.raw.as_bytes())
             || one_substitution(a.folded.as_bytes(), b.folded.as_bytes()))
     {
+        best = (0.0, MatchHow::Typo);
+    }
+    // In a Korean name a consonant added or dropped before a vowel makes another syllable too
+    // (Hyeonu / Hyeonsu, Ukjae / Mukjae); not where the name may be Chinese as well, whose
+    // syllables a typo leaves recognisable (Taohui / Taohlui).
+    if best.1 == MatchHow::Typo
+        && a.culture & b.culture & KOREAN != 0
+        && (a.culture | b.culture) & CHINESE == 0
+        && (one_consonant_more(a.raw.as_bytes(), b.raw.as_bytes())
+            || one_consonant_more(a.folded.as_bytes(), b.folded.as_bytes()))
+    {
+        best = (0.0, MatchHow::Typo);
+    }
+    // A name written in Hangul or Han characters is spelled exactly: against a Latin spelling
+    // it meets as a romanization, never as a typo (홍묵재 is not Hong Ukjae).
+    let one_orig = a.orig.is_some() != b.orig.is_some();
+    if best.1 == MatchHow::Typo && one_orig {
         best = (0.0, MatchHow::Typo);
     }
     if best.0 < KEY_SIM && a.keys.iter().any(|k| b.keys.contains(k)) {
@@ -1412,10 +1502,22 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     // Other readings meet by spelling or transliteration, not by typo.
     let alt = |x: &Tok, y: &Tok| {
         let (s, how) = spelling_sim(x, y);
-        // Not a typo between two Chinese names' tokens (Rongwen / Rongwei).
-        let typo_ok = how != MatchHow::Typo || a.culture & b.culture & CHINESE == 0;
-        if s >= 0.95 || (s >= 0.90 && typo_ok) {
+        // Not a typo between two Chinese names' tokens (Rongwen / Rongwei), nor against a
+        // name written in Hangul or Han characters.
+        let typo_ok = how != MatchHow::Typo || a.culture & b.culture & CHINESE == 0 && !one_orig;
+        // Nor a reading with Arabic's vowels put in that meets by its consonants alone: that
+        // is a second transliteration on top of the first (Hussein read Husayn is not Hasan).
+        let loose = how == MatchHow::Transliterated
+            && s < 0.95
+            && (x.vowelled || y.vowelled)
+            && !x.abjad
+            && !y.abjad;
+        if s >= 0.95 || (s >= 0.90 && typo_ok && !loose) {
             s.min(0.95)
+        } else if short_abjad_variant(x, y) {
+            // Another reading of a word in Arabic script that leaves it two consonants meets
+            // as the word itself would.
+            0.85
         } else {
             0.0
         }
@@ -1437,6 +1539,34 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
 
 fn roles_apply_of(e: &ListEntry) -> bool {
     matches!(e.kind, EntityKind::Person | EntityKind::Unknown)
+}
+
+/// Whether two tokens both have Korean keys and share none.
+fn korean_keys_differ(a: &Tok, b: &Tok) -> bool {
+    let k = |t: &Tok| t.keys.iter().filter(|k| k.starts_with("k:")).count();
+    k(a) > 0
+        && k(b) > 0
+        && !a
+            .keys
+            .iter()
+            .filter(|x| x.starts_with("k:") || x.starts_with("ks:"))
+            .any(|x| b.keys.contains(x))
+}
+
+/// Whether one spelling is the other with one consonant more that begins a syllable (before a
+/// vowel: Hyeon-su / Hyeon-u; not Myong / Myog, a typo in the syllable's end).
+fn one_consonant_more(a: &[u8], b: &[u8]) -> bool {
+    let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    let i = long
+        .iter()
+        .zip(short)
+        .position(|(x, y)| x != y)
+        .unwrap_or(short.len());
+    let vowel = |c: Option<&u8>| matches!(c, Some(b'a' | b'e' | b'i' | b'o' | b'u' | b'y'));
+    !vowel(long.get(i)) && vowel(long.get(i + 1)) && long[i + 1..] == short[i..]
 }
 
 /// Whether two spellings differ in exactly one letter replaced by another.
@@ -1483,8 +1613,16 @@ fn spelling_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     // Arabic script leaves short names few letters: one more or less is another name there
     // (سعيد is Saeed, not Saad).
     let short_abjad = (a.abjad || b.abjad) && max <= 4;
+    // A final i after a consonant is the nisba, which makes another name of a name (Sharif /
+    // Sharifi, Ibrahim / Ebrahimi): not a typo.
+    let nisba = |x: &str, y: &str| {
+        x.len() >= 4
+            && y.strip_suffix('i') == Some(x)
+            && !matches!(x.as_bytes()[x.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u')
+    };
+    let nisba = nisba(&a.folded, &b.folded) || nisba(&b.folded, &a.folded);
     let typo = match d {
-        _ if d > budget || short_abjad => 0.0,
+        _ if d > budget || short_abjad || nisba => 0.0,
         1 if max >= 6 => 0.90,
         1 => 0.85,
         2 => 0.82,
@@ -1511,13 +1649,7 @@ fn spelling_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     }
     // Short Arabic names whose script leaves two consonants (سعد, Saad): the same skeleton,
     // less sure.
-    if a.skel == b.skel
-        && a.skel.len() == 2
-        && typo < 0.85
-        && a.abjad != b.abjad
-        && ((a.abjad && vowels_within(&a.folded, &b.folded))
-            || (b.abjad && vowels_within(&b.folded, &a.folded)))
-    {
+    if typo < 0.85 && short_abjad_variant(a, b) {
         return (0.85, MatchHow::Transliterated);
     }
     // A difference that comes from reading Arabic script is a transliteration, not a typo.
@@ -1529,10 +1661,30 @@ fn spelling_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     (typo, how)
 }
 
+/// A word in Arabic script whose two consonants are those of a Latin spelling, its long vowels
+/// in place (سعد, Saad; معاوية read mawya, Muawiya).
+fn short_abjad_variant(a: &Tok, b: &Tok) -> bool {
+    a.skel == b.skel
+        && a.skel.len() == 2
+        && a.abjad != b.abjad
+        && ((a.abjad && vowels_within(&a.folded, &b.folded))
+            || (b.abjad && vowels_within(&b.folded, &a.folded)))
+}
+
 /// The long vowels Arabic script writes must reappear in the Latin spelling at about the same
 /// place among the consonants: محمود (mhmud) is Mahmoud (mahmud), not Mohammed (mohamed), whose
 /// third vowel is an `e`. `o` counts as `u` and `e` as `i` (Dosari, Hussein).
 fn vowels_within(abjad: &str, other: &str) -> bool {
+    // A final i after a consonant in the Latin spelling (the nisba: Sharifi) is a yeh the
+    // script writes (شريفي), never one it leaves out (شريف is Sharif).
+    let o = other.as_bytes();
+    if o.len() >= 3
+        && o[o.len() - 1] == b'i'
+        && !matches!(o[o.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u')
+        && !abjad.ends_with('i')
+    {
+        return false;
+    }
     // The last letter is left out: a final yeh is read "a" as often as "i" in Persian (مجتبی,
     // Mojtaba).
     let body = abjad.get(..abjad.len().saturating_sub(1)).unwrap_or("");
@@ -1797,6 +1949,16 @@ mod tests {
     }
 
     #[test]
+    fn a_nisba_is_another_name_not_a_typo() {
+        assert!(sim("Sharif", "Sharifi").0 < MIN_TOKEN_SIM);
+        assert!(sim("Ibrahim", "Ibrahimi").0 < MIN_TOKEN_SIM);
+        assert!(sim("Karimi", "Karimy").0 >= 0.9);
+        // ... also against Arabic script, which writes the nisba's yeh.
+        assert!(sim("Sharifi", "شريف").0 < MIN_TOKEN_SIM);
+        assert!(sim("Sharifi", "شريفي").0 >= 0.9);
+    }
+
+    #[test]
     fn typo_budget_grows_with_length() {
         assert_eq!(sim("Smith", "Smiht").1, MatchHow::Typo);
         assert!(sim("Smith", "Smiht").0 >= 0.85);
@@ -1816,6 +1978,67 @@ mod tests {
         assert_eq!(osa_distance(b"kitten", b"sitting", 3), 3);
         assert_eq!(osa_distance(b"kitten", b"sitting", 2), usize::MAX);
         assert_eq!(osa_distance(b"", b"abc", 3), 3);
+    }
+
+    fn top(list: &[&str], query: &str) -> Option<(String, f64)> {
+        let index = Index::build([(
+            "l".to_string(),
+            list.iter()
+                .enumerate()
+                .map(|(k, n)| ListEntry::new(k.to_string(), EntityKind::Person, *n))
+                .collect(),
+        )]);
+        index
+            .search(&Query::name(query), &SearchOptions::default())
+            .into_iter()
+            .next()
+            .map(|m| (m.matched_name, m.score))
+    }
+
+    #[test]
+    fn a_given_name_written_in_syllables_is_aligned_before_its_syllables_alone() {
+        // Taiwan order, the surname's spelling also a given-name syllable's.
+        assert!(top(&["QI, Qiluo"], "Chi-lo CHI").is_some());
+        assert!(top(&["QIN, Junze"], "Chun-tse CHIN").is_some());
+        assert!(top(&["HAO, Qianyi"], "Chien-i HAO").is_some());
+        assert!(top(&["HAO, Qianyi"], "Hao Ch'ien-i").is_some());
+        // Not across the family name: Song yong YI is not Yongyi Song.
+        assert!(top(&["SONG, Yong u"], "Song yong YI").is_none());
+    }
+
+    #[test]
+    fn other_readings_of_a_two_consonant_arabic_word_meet_as_the_word_does() {
+        // معاوية: و after ا is a consonant, ية is -iya or -iyah.
+        assert!(top(&["AL-AJMI, Muawiyah Qutaybah"], "معاوية العجمي").is_some());
+        assert!(top(&["AJMI, Muawiya"], "معاوية العجمي").is_some());
+        assert!(top(&["AJMI, Mahmud"], "معاوية العجمي").is_none());
+        // A compound written as one word meets the list's two parts by another reading's
+        // consonants (و read w).
+        assert!(top(&["ZARIF, Mohammad-Javad"], "محمدجواد ظریف").is_some());
+    }
+
+    #[test]
+    fn a_reading_with_arabic_vowels_put_in_does_not_meet_by_consonants_alone() {
+        assert!(top(&["Hassan Abdulrahman Ghanem"], "Hussein Ghanem").is_none());
+        assert!(top(&["HAMDAN, Shawqi Thunayyan"], "Shawki Thoneian Hamdan").is_some());
+        assert!(top(&["ZURAYQ, Asim Qutaybah"], "Asem Koteiba Zoreik").is_some());
+    }
+
+    #[test]
+    fn hangul_meets_a_latin_spelling_as_a_romanization_not_as_a_typo() {
+        assert!(top(&["HONG, Ukjae"], "홍욱재").is_some());
+        // One Hangul letter apart (묵 / 욱) is another name.
+        assert!(top(&["HONG, Ukjae"], "홍묵재").is_none());
+        // One letter replaced in a Korean name is another syllable (Chia / Chil).
+        assert!(top(&["JANG, Chil Pok"], "Chia Ch'ang").is_none());
+        assert!(top(&["JANG, Chil Pok"], "Chang Chil-bok").is_some());
+        // ... nor a spelling that folds alike with another Korean key (Yeom / Eom).
+        assert!(top(&["EOM, Byeongdeok"], "염병덕").is_none());
+        assert!(top(&["EOM, Byeongdeok"], "Yeom Byeongdeok").is_none());
+        assert!(top(&["EOM, Byeongdeok"], "엄병덕").is_some());
+        // ... and one consonant more (Hyeonsu / Hyeonu).
+        assert!(top(&["JEON, Hyeonu"], "Jeon Hyeonsu").is_none());
+        assert!(top(&["HONG, Ukjae"], "Mukjae Hong").is_none());
     }
 
     #[test]

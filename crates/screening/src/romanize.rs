@@ -52,7 +52,12 @@ pub(crate) fn is_hangul(c: char) -> bool {
 }
 
 pub(crate) fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+    // The unified ideographs and their extensions A to G (the standard table holds some of
+    // extension B's for names).
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || ('\u{3400}'..='\u{4dbf}').contains(&c)
+        || ('\u{20000}'..='\u{2ebef}').contains(&c)
+        || ('\u{30000}'..='\u{3134f}').contains(&c)
 }
 
 /// One Hangul syllable in Revised Romanization.
@@ -431,25 +436,83 @@ const HAN_TWO_CHARACTER_SURNAMES: &[(&str, &str)] = &[
     ("端木", "duanmu"),
 ];
 
-/// Common name characters whose usual modern reading is not the one the general table gives
-/// (it reads the simplified 叶 and 宁 as the older characters xie and zhu, 万 as mo, 娜 as nuo).
-const HAN_COMMON_READINGS: &[(char, &str)] =
-    &[('叶', "ye"), ('宁', "ning"), ('万', "wan"), ('娜', "na")];
+/// The Mandarin readings of the Han characters names are written with (`han_readings.txt`,
+/// written by `tools/han_readings.py`): the 8,105 characters of the General Standard Chinese
+/// Characters table (2013), which holds those of personal names, and Big5's 5,401 common
+/// characters (Taiwan, Hong Kong); each with its readings without tones, the customary one
+/// first (Unihan kMandarin), then the other readings of the standard dictionaries (婕 jie, 晟
+/// cheng and sheng, 长 zhang and chang, 吕 lu and the passports' lyu). The general table
+/// (`deunicode`) reads only the characters outside it: it gives one reading a character, and
+/// for some characters a wrong one (薛 xie, 坏 pi, 亏 yu).
+const HAN_READINGS: &str = include_str!("han_readings.txt");
 
-fn han_reading(c: char) -> String {
-    if let Some((_, r)) = HAN_COMMON_READINGS.iter().find(|(h, _)| *h == c) {
-        return (*r).to_owned();
+/// The readings of a Han character: from [`HAN_READINGS`], else the general table's one.
+fn han_readings(c: char) -> Vec<&'static str> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<char, &'static str>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        HAN_READINGS
+            .lines()
+            .filter_map(|l| {
+                let mut cs = l.chars();
+                let c = cs.next()?;
+                Some((c, cs.as_str()))
+            })
+            .collect()
+    });
+    match map.get(&c) {
+        Some(r) => r.split(',').collect(),
+        None => deunicode::deunicode_char(c)
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .into_iter()
+            .collect(),
     }
-    deunicode::deunicode_char(c)
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase()
+}
+
+/// Most readings kept for a word of Han characters (its characters' readings combined).
+const MAX_HAN_READINGS: usize = 8;
+
+/// The readings of a word of Han characters, its syllables joined: the customary reading of
+/// each character first, then the other combinations of its characters' readings (晟睿
+/// chengrui, shengrui), at most [`MAX_HAN_READINGS`].
+pub(crate) fn han_word_readings(chars: &[char]) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for &c in chars {
+        let rs: Vec<String> = han_readings(c)
+            .iter()
+            .map(|r| r.to_ascii_lowercase())
+            .collect();
+        if rs.is_empty() {
+            continue;
+        }
+        // Every prefix with the character's customary reading first, then the others while
+        // there is room.
+        let mut next = Vec::with_capacity(out.len() * rs.len());
+        for (k, r) in rs.iter().enumerate() {
+            for p in &out {
+                if k > 0 && next.len() >= MAX_HAN_READINGS {
+                    break;
+                }
+                next.push(format!("{p}{r}"));
+            }
+        }
+        next.truncate(MAX_HAN_READINGS);
+        out = next;
+    }
+    let mut seen = Vec::with_capacity(out.len());
+    out.retain(|r| {
+        let new = !seen.contains(r);
+        seen.push(r.clone());
+        new
+    });
+    out
 }
 
 /// Splits a word of Han characters into (surname, given name) when it is a whole name, the
 /// surname read as a surname and the given name's syllables joined; each part with its
-/// original spelling.
-pub(crate) fn han_name(word: &str, first_word: bool) -> Vec<(String, String)> {
+/// original spelling and its other readings ([`han_word_readings`]).
+pub(crate) fn han_name(word: &str, first_word: bool) -> Vec<(String, String, Vec<String>)> {
     let chars: Vec<char> = word.chars().filter(|c| is_han(*c)).collect();
     let mut out = Vec::new();
     let mut rest = &chars[..];
@@ -460,24 +523,27 @@ pub(crate) fn han_name(word: &str, first_word: bool) -> Vec<(String, String)> {
             .find(|(h, _)| *h == two)
             .filter(|_| chars.len() >= 3)
         {
-            out.push(((*r).to_owned(), two));
+            out.push(((*r).to_owned(), two, Vec::new()));
             rest = &chars[2..];
         } else {
             let c = chars[0];
-            let reading = HAN_SURNAME_READINGS
-                .iter()
-                .find(|(h, _)| *h == c)
-                .map(|(_, r)| (*r).to_owned())
-                .unwrap_or_else(|| han_reading(c));
-            out.push((reading, c.to_string()));
+            let mut rs = match HAN_SURNAME_READINGS.iter().find(|(h, _)| *h == c) {
+                Some((_, r)) => vec![(*r).to_owned()],
+                None => han_word_readings(&chars[..1]),
+            };
+            if !rs.is_empty() {
+                let first = rs.remove(0);
+                out.push((first, c.to_string(), rs));
+            }
             rest = &chars[1..];
         }
     }
     if !rest.is_empty() {
-        out.push((
-            rest.iter().map(|c| han_reading(*c)).collect(),
-            rest.iter().collect(),
-        ));
+        let mut rs = han_word_readings(rest);
+        if !rs.is_empty() {
+            let first = rs.remove(0);
+            out.push((first, rest.iter().collect(), rs));
+        }
     }
     out
 }
@@ -498,6 +564,11 @@ const CHINESE_REWRITES: &[(&str, &str)] = &[
     ("ueh", "ue"),
     ("yeh", "ye"),
     ("hs", "x"),
+    // Pinyin typed without ü writes it v (Lv, Nv), as passports write yu (Lyu).
+    ("lv", "lyu"),
+    ("nv", "nyu"),
+    // Tongyong pinyin (Taiwan, 2002–2008) writes zh as jh (Jhang).
+    ("jh", "j"),
     ("tz", "z"),
     ("ts", "z"),
     ("sz", "s"),
@@ -530,6 +601,8 @@ pub(crate) fn chinese_key(raw: &str) -> String {
         ("jan", "ran"),
         // Wade–Giles jo is pinyin ruo (Jo-hsi, Ruoxi); jou and jung are read below.
         ("jo", "ruo"),
+        // Wade–Giles erh is pinyin er (Erh-chüeh, Erjue).
+        ("erh", "er"),
     ] {
         let mut out = String::with_capacity(s.len());
         let mut rest = s.as_str();
@@ -537,11 +610,16 @@ pub(crate) fn chinese_key(raw: &str) -> String {
             let after = rest.as_bytes().get(at + from.len());
             out.push_str(&rest[..at]);
             let jo_before_n = from == "jo" && after == Some(&b'n');
-            out.push_str(if after.is_some_and(|c| is_vowel(*c)) || jo_before_n {
-                from
-            } else {
-                to
-            });
+            // Pinyin has no ja or je, so jan, jang and jen are Wade–Giles before a vowel too
+            // (Jan-ai written Janai is Ran'ai).
+            let wg_only = matches!(from, "jan" | "jang" | "jen");
+            out.push_str(
+                if after.is_some_and(|c| is_vowel(*c)) && !wg_only || jo_before_n {
+                    from
+                } else {
+                    to
+                },
+            );
             rest = &rest[at + from.len()..];
         }
         out.push_str(rest);
@@ -593,6 +671,61 @@ pub(crate) fn chinese_key(raw: &str) -> String {
         out.push(if ung { 'o' } else { char::from(c) });
     }
     out
+}
+
+/// A Chinese word read with Wade–Giles i (pinyin yi, and in, ing for yin, ying) starting a
+/// syllable after one that ends in n or ng, as it does once the apostrophe or hyphen is dropped
+/// (Chieni for Ch'ien-i, pinyin Qianyi; Kungi for Kung-i): the word with y before that i.
+/// Only when the word segments into syllables that way.
+pub(crate) fn wade_giles_yi(raw: &str) -> Option<String> {
+    let b = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len() + 2);
+    let mut changed = false;
+    for (i, &c) in b.iter().enumerate() {
+        // A syllable ending in n or ng before the i (a vowel before the n), and nothing after
+        // it that would keep it inside a syllable (pinyin nia, niu, nie).
+        let after_n = i >= 2 && b[i - 1] == b'n' && is_vowel(b[i - 2]);
+        let after_ng = i >= 3 && b[i - 1] == b'g' && b[i - 2] == b'n' && is_vowel(b[i - 3]);
+        if c == b'i' && (after_n || after_ng) && b.get(i + 1).is_none_or(|n| !is_vowel(*n)) {
+            out.push('y');
+            changed = true;
+        }
+        out.push(char::from(c));
+    }
+    (changed && chinese_shaped(&chinese_key(&out))).then_some(out)
+}
+
+/// A Chinese word in Tongyong pinyin (Taiwan, 2002–2008), where pinyin's x and q before i and
+/// ü are s and c, and ü after them is yu (Siao, Cian, Syu, Cyun for Xiao, Qian, Xu, Qun): the
+/// word in pinyin, for a key beside its own. Only where s or c stands before i or y and a
+/// vowel or n, which pinyin's si and ci never do.
+pub(crate) fn tongyong(raw: &str) -> Option<String> {
+    let b = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let onset = i == 0 || is_vowel(b[i - 1]) || matches!(b[i - 1], b'n' | b'g');
+        if matches!(c, b's' | b'c')
+            && onset
+            && matches!(b.get(i + 1), Some(b'i' | b'y'))
+            && b.get(i + 2).is_some_and(|n| is_vowel(*n) || *n == b'n')
+        {
+            out.push(if c == b's' { 'x' } else { 'q' });
+            // yu is ü, written u after x and q.
+            if b[i + 1] == b'y' && b.get(i + 2) == Some(&b'u') {
+                i += 2;
+            } else {
+                i += 1;
+            }
+            changed = true;
+            continue;
+        }
+        out.push(char::from(c));
+        i += 1;
+    }
+    (changed && chinese_shaped(&chinese_key(&out))).then_some(out)
 }
 
 /// Whether a Chinese key is made of Mandarin syllables (an inventory wide enough for pinyin and
@@ -874,6 +1007,90 @@ const CHINESE_COMMON_SURNAMES: &[&str] = &[
     "zhangsun",
     "yuwen",
     "duanmu",
+    // Further surnames of the Hundred Family Surnames in common use.
+    "ai",
+    "bian",
+    "bu",
+    "cang",
+    "chao",
+    "chi",
+    "chong",
+    "cong",
+    "dang",
+    "di",
+    "diao",
+    "dou",
+    "fei",
+    "gang",
+    "guan",
+    "hua",
+    "huan",
+    "jiao",
+    "jie",
+    "ju",
+    "kan",
+    "kuang",
+    "lang",
+    "lao",
+    "le",
+    "leng",
+    "lian",
+    "lou",
+    "luan",
+    "man",
+    "mi",
+    "ming",
+    "mou",
+    "nan",
+    "ning",
+    "nong",
+    "pi",
+    "ping",
+    "pu",
+    "qi",
+    "quan",
+    "rao",
+    "rong",
+    "ru",
+    "rui",
+    "sang",
+    "sha",
+    "shan",
+    "shu",
+    "si",
+    "sui",
+    "tai",
+    "tie",
+    "tuo",
+    "xi",
+    "xian",
+    "xin",
+    "xuan",
+    "xun",
+    "ying",
+    "yong",
+    "yun",
+    "zha",
+    "zhen",
+    "zhi",
+    "zhuang",
+    "zong",
+    "zu",
+    "ba",
+    "bo",
+    "dan",
+    "hang",
+    "na",
+    "ran",
+    "shou",
+    "huyan",
+    "ximen",
+    "nangong",
+    "zhongli",
+    "xuanyuan",
+    "tantai",
+    "shentu",
+    "baili",
 ];
 
 /// Hong Kong (Cantonese) spellings of common Chinese surnames, by their pinyin, as the Hong Kong
@@ -1162,7 +1379,34 @@ fn yo_as_e(s: &str) -> Option<String> {
     }
     (out != s).then_some(out)
 }
-const FRENCH_MARKS: &[&str] = &["tch", "ch", "ou", "j", "ff"];
+/// French gu before e and i is г (Gueorgui, Longuine).
+const FRENCH_MARKS: &[&str] = &["tch", "ch", "ou", "j", "ff", "gue", "gui"];
+
+/// Endings of Russian names that French transcriptions keep recognisable.
+const FRENCH_RUSSIAN_ENDINGS: &[&str] = &[
+    "ov", "ev", "off", "eff", "ine", "itch", "ski", "ovna", "evna", "enko", "ova", "eva", "skaia",
+];
+
+/// Whether a word shows the French transcription of a Cyrillic name: a French mark (ch, tch,
+/// ou, j, ff, gu before e or i) and an ending of a Russian name (Chostakovitch, Joukov,
+/// Longuine).
+pub(crate) fn french_cyrillic_marked(raw: &str) -> bool {
+    FRENCH_MARKS.iter().any(|m| raw.contains(m))
+        && FRENCH_RUSSIAN_ENDINGS.iter().any(|e| raw.ends_with(e))
+}
+
+/// Whether a name is transcribed the French way from Cyrillic throughout: a word shows it
+/// ([`french_cyrillic_marked`]), or one word has a French mark and another a Russian ending
+/// (Gueorgui Kozlov, Janna Smirnova).
+pub(crate) fn french_cyrillic_name(words: &[&str]) -> bool {
+    words.iter().any(|w| french_cyrillic_marked(w))
+        || words
+            .iter()
+            .any(|w| w.len() >= 4 && FRENCH_MARKS.iter().any(|m| w.contains(m)))
+            && words
+                .iter()
+                .any(|w| w.len() >= 5 && FRENCH_RUSSIAN_ENDINGS.iter().any(|e| w.ends_with(e)))
+}
 
 fn rewrite(raw: &str, rules: &[(&str, &str)]) -> String {
     let mut s = raw.to_owned();
@@ -1207,16 +1451,100 @@ pub(crate) fn german_cyrillic_marked(raw: &str) -> bool {
 /// Cyrillic name.
 #[cfg(test)]
 pub(crate) fn cyrillic_transcriptions(raw: &str) -> Vec<String> {
-    cyrillic_transcriptions_in(raw, false)
+    cyrillic_transcriptions_in(raw, false, false, false)
+}
+
+/// The Polish transcription of Cyrillic rewritten the English way: szcz, sz, cz, rz are shch,
+/// sh, ch, zh; c is ts, w is v, ch is kh, j is y (upper case holds places meanwhile).
+const POLISH_CYRILLIC: &[(&str, &str)] = &[
+    ("szcz", "Q"),
+    ("sz", "X"),
+    ("cz", "C"),
+    ("rz", "Z"),
+    ("ch", "kh"),
+    ("c", "ts"),
+    ("w", "v"),
+    ("j", "y"),
+    ("Q", "shch"),
+    ("X", "sh"),
+    ("C", "ch"),
+    ("Z", "zh"),
+];
+
+/// The Dutch (and Scandinavian) transcription of Cyrillic rewritten the English way: tsj, sj,
+/// zj are ch, sh, zh; oe is u; j is y (Chroesjtsjov, Gorbatsjov, Poetin, Jeltsin).
+const DUTCH_CYRILLIC: &[(&str, &str)] = &[
+    ("sjtsj", "Q"),
+    ("tsj", "C"),
+    ("sj", "X"),
+    ("zj", "Z"),
+    ("oe", "u"),
+    ("ch", "kh"),
+    ("j", "y"),
+    ("Q", "shch"),
+    ("C", "ch"),
+    ("X", "sh"),
+    ("Z", "zh"),
+];
+
+/// Whether a word shows the Dutch transcription of a Cyrillic name: tsj, sj or zj, or oe with
+/// an ending of a Russian name (Gorbatsjov, Poetin, Chroesjtsjov).
+pub(crate) fn dutch_cyrillic_marked(raw: &str) -> bool {
+    let ending = [
+        "ov", "ev", "in", "ina", "ova", "eva", "sky", "ski", "skaja", "itsj", "ko", "ij",
+    ]
+    .iter()
+    .any(|e| raw.ends_with(e));
+    ending
+        && (raw.contains("tsj") || raw.contains("sj") || raw.contains("zj") || raw.contains("oe"))
+}
+
+/// Whether a word shows the Polish transcription of a Cyrillic name: sz or cz with an ending
+/// of a Russian or Ukrainian name (Szewczenko, Chruszczow, Kowalczuk).
+pub(crate) fn polish_cyrillic_marked(raw: &str) -> bool {
+    // c for ц before y in -cyn (Jelcyn, Golicyn).
+    if raw.len() >= 5 && (raw.ends_with("cyn") || raw.ends_with("cyna")) {
+        return true;
+    }
+    (raw.contains("sz") || raw.contains("cz"))
+        && [
+            "ow", "ew", "owa", "ewa", "enko", "uk", "ak", "ko", "in", "yn", "ina", "yna", "ski",
+            "cki", "ska", "cka", "yj", "ij", "icz", "ycz",
+        ]
+        .iter()
+        .any(|e| raw.ends_with(e))
 }
 
 /// As [`cyrillic_transcriptions`]; `german_name` when another word of the name shows the
 /// German transcription ([`german_cyrillic_marked`]): a name is transcribed one way throughout,
 /// so its words without a mark of their own (Choma, Sinaida, Jakym) are read the German way too.
-pub(crate) fn cyrillic_transcriptions_in(raw: &str, german_name: bool) -> Vec<String> {
+pub(crate) fn cyrillic_transcriptions_in(
+    raw: &str,
+    german_name: bool,
+    french_name: bool,
+    polish_name: bool,
+) -> Vec<String> {
     let mut out = Vec::new();
     if raw.len() < 4 {
         return out;
+    }
+    // Polish sz, cz, szcz, rz, c, w, ch, j (Szewczenko, Tymoszenko, Chruszczow, Jelcyn).
+    if polish_name || polish_cyrillic_marked(raw) {
+        let p = rewrite(raw, POLISH_CYRILLIC);
+        for v in [yo_as_e(&p), Some(p)].into_iter().flatten() {
+            if v != raw && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    // Dutch tsj, sj, zj, oe, ch, j (Gorbatsjov, Poetin).
+    if dutch_cyrillic_marked(raw) {
+        let d = rewrite(raw, DUTCH_CYRILLIC);
+        for v in [yo_as_e(&d), Some(d)].into_iter().flatten() {
+            if v != raw && !out.contains(&v) {
+                out.push(v);
+            }
+        }
     }
     if german_name
         || german_cyrillic_marked(raw)
@@ -1259,16 +1587,10 @@ pub(crate) fn cyrillic_transcriptions_in(raw: &str, german_name: bool) -> Vec<St
             }
         }
     }
-    // French ou/ch/j: Oustinov, Chostakovitch, Joukov; only with an ending of a Russian name,
-    // so that French and English names keep their own spelling.
-    if FRENCH_MARKS.iter().any(|m| raw.contains(m))
-        && [
-            "ov", "ev", "off", "eff", "ine", "itch", "ski", "ovna", "evna", "enko", "ova", "eva",
-            "skaia",
-        ]
-        .iter()
-        .any(|e| raw.ends_with(e))
-    {
+    // French ou/ch/j: Oustinov, Chostakovitch, Joukov; only with an ending of a Russian name
+    // in the word or the name (`french_name`), so that French and English names keep their
+    // own spelling.
+    if french_cyrillic_marked(raw) || french_name && FRENCH_MARKS.iter().any(|m| raw.contains(m)) {
         let mut f = rewrite(raw, FRENCH_CYRILLIC);
         // Chichkine, Eltsine: the French final e.
         if f.ends_with("ine") {
@@ -1283,14 +1605,118 @@ pub(crate) fn cyrillic_transcriptions_in(raw: &str, german_name: bool) -> Vec<St
             out.push(f);
         }
     }
-    // A Russian surname with ё written io or yo and no other mark (Kovaliov, Seleznyov).
-    if ["ov", "ova", "ev", "eva"].iter().any(|e| raw.ends_with(e))
-        && let Some(e) = yo_as_e(raw)
+    // A Russian surname with ё written io or yo and no other mark (Kovaliov, Seleznyov); and
+    // any word with ё written yo or jo, or io before a consonant inside it, after a consonant
+    // (Pyotr / Petr, Fyodor / Fedor, Semyon / Semen, Artjom / Artem).
+    let b = raw.as_bytes();
+    let yo_inside = (1..b.len().saturating_sub(2)).any(|i| {
+        !is_vowel(b[i - 1])
+            && b[i - 1] != b'y'
+            && (matches!(b[i], b'y' | b'j')
+                || b[i] == b'i' && !is_vowel(b[i + 2]) && !raw.ends_with("ion"))
+            && b[i + 1] == b'o'
+    });
+    if (yo_inside || ["ov", "ova", "ev", "eva"].iter().any(|e| raw.ends_with(e)))
+        && let Some(e) = yo_as_e(&raw.replace("jo", "yo"))
+        && e != raw
         && !out.contains(&e)
     {
         out.push(e);
     }
+    // Italian ci before a, o, u is ч (Gorbaciov), and Spanish j is х (Jruschov, Mijail), in a
+    // word with an ending of a Russian name or in a name that has one.
+    let russian_ending = ["ov", "ev", "in", "ova", "eva", "ina", "ski", "sky", "skij"]
+        .iter()
+        .any(|e| raw.ends_with(e));
+    if russian_ending || french_name || polish_name {
+        let b = raw.as_bytes();
+        let it: String = (0..b.len())
+            .map(|i| {
+                let ci = i > 0
+                    && b[i] == b'i'
+                    && b[i - 1] == b'c'
+                    && b.get(i + 1)
+                        .is_some_and(|n| matches!(n, b'a' | b'o' | b'u'));
+                if ci { 'h' } else { char::from(b[i]) }
+            })
+            .collect();
+        let es = raw.replace('j', "kh");
+        for v in [it, es] {
+            for v in [yo_as_e(&v), Some(v)].into_iter().flatten() {
+                if v != raw && !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
+    }
     out
+}
+
+/// A Latin word with letters that write in one letter what English writes in two (č ć ç, š ś
+/// ş, ž ź ż: Czech, Slovak, Croatian, Polish and Turkish spelling and the scholarly
+/// transliteration of Cyrillic) with the English digraphs (ch, sh, zh) and ğ silent, then the
+/// rest without accents; where a Slavic háček shows, also with j as y (Čajkovskij,
+/// Chaykovskiy). Empty for a word without such letters.
+pub(crate) fn latin_digraphs(word: &str) -> Vec<String> {
+    if word.is_ascii() {
+        return Vec::new();
+    }
+    let mut slavic = false;
+    let mut changed = false;
+    let mut out = String::with_capacity(word.len() + 4);
+    for c in word.chars() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let d = match lower {
+            'č' | 'ć' | 'ç' => "ch",
+            'š' | 'ś' | 'ş' | 'ș' => "sh",
+            'ž' | 'ź' | 'ż' => "zh",
+            'ğ' => "",
+            _ => {
+                out.extend(c.to_lowercase());
+                continue;
+            }
+        };
+        slavic |= matches!(lower, 'č' | 'š' | 'ž');
+        changed = true;
+        out.push_str(d);
+    }
+    if !changed {
+        return Vec::new();
+    }
+    let mut plain = deunicode::deunicode(&out).to_ascii_lowercase();
+    if slavic {
+        // Where a háček shows, the word's own ch is х (Chruščëv, Khrushchev): kh, written
+        // before the háček letters' ch are (upper case meanwhile).
+        let orig = deunicode::deunicode(&word.to_lowercase()).to_ascii_lowercase();
+        if orig.contains("ch") {
+            let mut o = String::with_capacity(word.len() + 4);
+            let mut prev_c = false;
+            for c in word.to_lowercase().chars() {
+                let d = match c {
+                    'č' | 'ć' => "ch",
+                    'š' | 'ś' => "sh",
+                    'ž' | 'ź' | 'ż' => "zh",
+                    'h' if prev_c => {
+                        o.pop();
+                        "kh"
+                    }
+                    _ => "",
+                };
+                prev_c = c == 'c';
+                if d.is_empty() {
+                    o.push(c);
+                } else {
+                    o.push_str(d);
+                }
+            }
+            plain = deunicode::deunicode(&o).to_ascii_lowercase();
+        }
+    }
+    let mut v = vec![plain.clone()];
+    if slavic && plain.contains('j') {
+        v.push(plain.replace('j', "y"));
+    }
+    v
 }
 
 /// The English spelling of an Arabic name written the French way, as Maghreb passports do:
@@ -1305,6 +1731,29 @@ pub(crate) fn maghreb_french(raw: &str) -> Option<String> {
 pub(crate) fn maghreb_french_vowel(raw: &str) -> Option<String> {
     let v = maghreb_reading(raw, true)?;
     (maghreb_reading(raw, false).as_ref() != Some(&v)).then_some(v)
+}
+
+/// The English spelling of an Arabic or Persian name written the German way: dsch is j, tsch
+/// ch, sch sh, ch kh, w v, j y (Dschalili, Chamenei, Schahram, Jazdi).
+pub(crate) fn german_arabic(raw: &str) -> Option<String> {
+    if !(raw.contains("ch") || raw.contains('w') || raw.contains('j')) {
+        return None;
+    }
+    let out = rewrite(
+        raw,
+        &[
+            ("dsch", "J"),
+            ("tsch", "C"),
+            ("sch", "S"),
+            ("ch", "kh"),
+            ("w", "v"),
+            ("j", "y"),
+            ("J", "j"),
+            ("C", "ch"),
+            ("S", "sh"),
+        ],
+    );
+    (out != raw).then_some(out)
 }
 
 /// Whether a word shows the French spelling of an Arabic name by itself, without an article
@@ -1325,7 +1774,11 @@ fn maghreb_reading(raw: &str, vowel_ou: bool) -> Option<String> {
     let mut i = 0;
     while i < b.len() {
         let next = b.get(i + 1).copied();
-        if b[i] == b'c' && next == Some(b'h') {
+        if b[i] == b't' && next == Some(b'c') && b.get(i + 2) == Some(&b'h') {
+            // French tch is the English ch (چ in Persian names: Tchamran).
+            out.push_str("ch");
+            i += 3;
+        } else if b[i] == b'c' && next == Some(b'h') {
             out.push_str("sh");
             i += 2;
         } else if b[i] == b'd' && next == Some(b'j') {
@@ -1398,6 +1851,525 @@ pub(crate) fn arabic_vowels(word: &str) -> Vec<String> {
     }
     out
 }
+
+/// Common Arabic and Persian given names, one spelling each (the others are found through
+/// Arabic's three vowels, Egyptian g and ei, and the French ch, dj and ou): a name that holds
+/// one is an Arabic or Persian name, whose other words may be written in those ways too
+/// (Asem Koteiba Zoreik, Tahir Chahada, Chapour Chouchtari) without an article to show it.
+/// Names as common in European languages as in Arabic (Adam, Sara, Nadia, Elias, Sami, Mona,
+/// Lina, Dina) are left out: they say nothing of the name's culture.
+pub(crate) const ARABIC_PERSIAN_GIVEN_NAMES: &[&str] = &[
+    // Arabic, men (the most common also in the e for a that the rules do not write).
+    "muhammad",
+    "mohamed",
+    "ahmad",
+    "ahmed",
+    "hamed",
+    "mahmud",
+    "mustafa",
+    "ali",
+    "hasan",
+    "husayn",
+    "umar",
+    "uthman",
+    "khalid",
+    "khalil",
+    "ibrahim",
+    "ismail",
+    "ishaq",
+    "yaqub",
+    "yusuf",
+    "musa",
+    "harun",
+    "sulayman",
+    "dawud",
+    "yahya",
+    "zakariya",
+    "idris",
+    "salih",
+    "hamid",
+    "hamad",
+    "hamza",
+    "hashim",
+    "hisham",
+    "husam",
+    "jamal",
+    "jamil",
+    "kamal",
+    "karim",
+    "latif",
+    "majid",
+    "mansur",
+    "marwan",
+    "munir",
+    "murad",
+    "nabil",
+    "nadir",
+    "nasir",
+    "nasr",
+    "nizar",
+    "qasim",
+    "rafiq",
+    "rashid",
+    "riyad",
+    "rida",
+    "saad",
+    "said",
+    "salim",
+    "salman",
+    "samir",
+    "sharif",
+    "shawqi",
+    "tahir",
+    "talal",
+    "tariq",
+    "tawfiq",
+    "walid",
+    "wail",
+    "yasin",
+    "yasir",
+    "zayd",
+    "ziyad",
+    "zuhayr",
+    "adil",
+    "adnan",
+    "akram",
+    "amin",
+    "amjad",
+    "anas",
+    "anwar",
+    "asim",
+    "ayman",
+    "ayyub",
+    "aziz",
+    "badr",
+    "bakr",
+    "bashir",
+    "bassam",
+    "bilal",
+    "diya",
+    "fadi",
+    "fadl",
+    "fahd",
+    "faysal",
+    "faris",
+    "faruq",
+    "fathi",
+    "fawzi",
+    "fuad",
+    "ghassan",
+    "ghazi",
+    "habib",
+    "hadi",
+    "haytham",
+    "hakim",
+    "hani",
+    "harith",
+    "hatim",
+    "haydar",
+    "hilal",
+    "ihab",
+    "imad",
+    "isam",
+    "iyad",
+    "jabir",
+    "jafar",
+    "jalal",
+    "jawad",
+    "kazim",
+    "khalaf",
+    "luay",
+    "lutfi",
+    "mahir",
+    "mamduh",
+    "mazin",
+    "midhat",
+    "muawiya",
+    "mubarak",
+    "muhsin",
+    "muhannad",
+    "mukhtar",
+    "mundhir",
+    "musab",
+    "mutlaq",
+    "nabih",
+    "naji",
+    "najib",
+    "nawaf",
+    "nayif",
+    "qays",
+    "qutayba",
+    "rabi",
+    "raid",
+    "ramadan",
+    "ramzi",
+    "saddam",
+    "sadiq",
+    "safwan",
+    "sayf",
+    "sakhr",
+    "salah",
+    "shadi",
+    "shakir",
+    "sharaf",
+    "shihab",
+    "sufyan",
+    "suhayl",
+    "taha",
+    "tamim",
+    "thamir",
+    "ubayd",
+    "ubayda",
+    "usama",
+    "uday",
+    "umayr",
+    "uqba",
+    "yazid",
+    "zaki",
+    "zubayr",
+    "abbas",
+    "abdullah",
+    "azzam",
+    "bandar",
+    "fawwaz",
+    "jasim",
+    "khamis",
+    "mishal",
+    "mutib",
+    "saud",
+    "sultan",
+    "turki",
+    "murtada",
+    "mujtaba",
+    "mahdi",
+    "raad",
+    "nuri",
+    "sabri",
+    "sabir",
+    "shukri",
+    "subhi",
+    "wasfi",
+    "wajih",
+    "yunus",
+    "hamdi",
+    "hamdan",
+    "hilmi",
+    "husni",
+    "rushdi",
+    "nazih",
+    "nazim",
+    "ghalib",
+    "ghanim",
+    "fayiz",
+    "muhyi",
+    "shafiq",
+    "zahir",
+    "ashraf",
+    "ayid",
+    "dhiya",
+    "ghaith",
+    "hazim",
+    "hussam",
+    "jihad",
+    "khaldun",
+    "maamun",
+    "mahmoud",
+    "mohannad",
+    "munim",
+    "nazir",
+    "qusay",
+    "rajab",
+    "shaban",
+    "suhaib",
+    "thabit",
+    "thunayan",
+    "uways",
+    "waleed",
+    "zuhair",
+    "ammar",
+    "asad",
+    "atif",
+    "ayad",
+    "azmi",
+    "badi",
+    "fakhri",
+    "fayz",
+    "hafiz",
+    "hammad",
+    "hashem",
+    "hikmat",
+    "imran",
+    "labib",
+    "mamun",
+    "masud",
+    "maytham",
+    "mundir",
+    "nadim",
+    "najm",
+    "qadir",
+    "qahtan",
+    "radi",
+    "rafi",
+    "rashad",
+    "raouf",
+    "sadr",
+    "salam",
+    "sattar",
+    "shams",
+    "shawkat",
+    "sidqi",
+    "tayyib",
+    "wahid",
+    "yasser",
+    "zafir",
+    "zaid",
+    "zaydan",
+    // Arabic, women.
+    "fatima",
+    "aisha",
+    "khadija",
+    "zaynab",
+    "maryam",
+    "amina",
+    "asma",
+    "layla",
+    "nura",
+    "huda",
+    "hind",
+    "salma",
+    "samira",
+    "suad",
+    "suhad",
+    "widad",
+    "wafa",
+    "hanan",
+    "iman",
+    "ibtisam",
+    "inas",
+    "jamila",
+    "karima",
+    "latifa",
+    "lubna",
+    "majida",
+    "najla",
+    "nawal",
+    "nisrin",
+    "rania",
+    "rasha",
+    "ruqayya",
+    "sabah",
+    "safiya",
+    "sahar",
+    "sawsan",
+    "shayma",
+    "sumayya",
+    "yasmin",
+    "zahra",
+    "zahira",
+    "zakiya",
+    "abir",
+    "afaf",
+    "amal",
+    "arwa",
+    "ashwaq",
+    "bushra",
+    "dalal",
+    "duha",
+    "fadwa",
+    "fawziya",
+    "ghada",
+    "hayat",
+    "hiba",
+    "ilham",
+    "intisar",
+    "khawla",
+    "lamia",
+    "maha",
+    "manal",
+    "maysa",
+    "najat",
+    "nahla",
+    "raghad",
+    "randa",
+    "ruba",
+    "safa",
+    "siham",
+    "suha",
+    "tahani",
+    "wijdan",
+    "yusra",
+    "aziza",
+    "basma",
+    "fayza",
+    "ghaliya",
+    "hamida",
+    "haniya",
+    "hayfa",
+    "jumana",
+    "kawthar",
+    "lujayn",
+    "maysun",
+    "nahid",
+    "naima",
+    "rabab",
+    "rashida",
+    "samiha",
+    "shadiya",
+    "wasila",
+    // Persian, men.
+    "reza",
+    "mehdi",
+    "hossein",
+    "hamidreza",
+    "alireza",
+    "mohammadreza",
+    "mojtaba",
+    "morteza",
+    "mostafa",
+    "mohsen",
+    "saeed",
+    "javad",
+    "kazem",
+    "davood",
+    "bahram",
+    "bijan",
+    "dariush",
+    "farhad",
+    "farid",
+    "fereydun",
+    "firuz",
+    "hushang",
+    "iraj",
+    "jamshid",
+    "kaveh",
+    "kambiz",
+    "kamran",
+    "keyvan",
+    "khosrow",
+    "kurosh",
+    "manuchehr",
+    "mehran",
+    "mehrdad",
+    "nader",
+    "nima",
+    "omid",
+    "parviz",
+    "payam",
+    "puya",
+    "rostam",
+    "siamak",
+    "sohrab",
+    "shahram",
+    "shahin",
+    "shapur",
+    "turaj",
+    "vahid",
+    "yazdan",
+    "arash",
+    "ardeshir",
+    "babak",
+    "behnam",
+    "behruz",
+    "behzad",
+    "esfandiyar",
+    "ezzat",
+    "ehsan",
+    "peyman",
+    "ramin",
+    "saman",
+    "sasan",
+    "sorush",
+    "teymur",
+    "afshin",
+    "kianush",
+    "kasra",
+    "mehrab",
+    "gholam",
+    "asghar",
+    "akbar",
+    "abolfazl",
+    "heydar",
+    "ruhollah",
+    "asadollah",
+    "habibollah",
+    "nasrollah",
+    "fazlollah",
+    "ezzatollah",
+    "zabihollah",
+    "kaykhosrow",
+    "bahman",
+    "bizhan",
+    "dariyush",
+    "esmail",
+    "faramarz",
+    "jahangir",
+    "khashayar",
+    "mazdak",
+    "navid",
+    "pejman",
+    "pedram",
+    "rasul",
+    "sadegh",
+    "shahriar",
+    "soltan",
+    "yaghub",
+    // Persian, women.
+    "fatemeh",
+    "leyla",
+    "shirin",
+    "parvin",
+    "azar",
+    "mahsa",
+    "nasrin",
+    "roya",
+    "shahla",
+    "soheila",
+    "simin",
+    "taraneh",
+    "yasaman",
+    "golnar",
+    "golshan",
+    "mahnaz",
+    "niloufar",
+    "parisa",
+    "pari",
+    "shabnam",
+    "setareh",
+    "tahmineh",
+    "ziba",
+    "afsaneh",
+    "azadeh",
+    "bahareh",
+    "elaheh",
+    "fariba",
+    "farzaneh",
+    "forough",
+    "haleh",
+    "homa",
+    "katayun",
+    "ladan",
+    "mahbubeh",
+    "manijeh",
+    "mozhgan",
+    "negar",
+    "parvaneh",
+    "roshanak",
+    "sepideh",
+    "shokuh",
+    "tahereh",
+    "zhaleh",
+    "golbahar",
+    "mahin",
+    "masumeh",
+    "monireh",
+    "pouran",
+    "sedigheh",
+    "zohreh",
+];
+
+/// Abbreviations of Muhammad as lists and passports write them (Malaysia, Singapore,
+/// Bangladesh, Pakistan): each an other reading of the word.
+pub(crate) const MUHAMMAD_ABBREVIATIONS: &[&str] = &["mohd", "muhd", "mhd", "md", "mohmd"];
 
 /// Spellings of a Persian (or Arabic) word that the Persian readings explain: ق and غ are gh
 /// as well as q (Bagheri / Baqeri, Ghasem / Qasem); a final silent ه is e or eh (Zadeh /
@@ -1613,6 +2585,108 @@ pub(crate) fn ukrainian_as_russian(raw: &str) -> Option<String> {
     (out != raw).then_some(out)
 }
 
+/// Whether a letter is a vowel for telling open from closed syllables (y counts: -yy, -yi).
+fn vowel_or_y(c: u8) -> bool {
+    is_vowel(c) || c == b'y'
+}
+
+/// The word with each o or e (`from`) in a closed syllable (before two consonants, or a
+/// consonant that ends the stem) turned into `to`, the final `keep` letters left alone.
+fn closed_syllables(word: &str, from: &[u8], to: u8, keep: usize) -> String {
+    let b = word.as_bytes();
+    let stem = b.len().saturating_sub(keep);
+    (0..b.len())
+        .map(|i| {
+            let closed =
+                i + 1 < stem && !vowel_or_y(b[i + 1]) && (i + 2 >= stem || !vowel_or_y(b[i + 2]));
+            if i > 0 && i < stem && from.contains(&b[i]) && closed {
+                char::from(to)
+            } else {
+                char::from(b[i])
+            }
+        })
+        .collect()
+}
+
+/// The Ukrainian forms of a Russian family name in its Russian spelling (Podgornyy /
+/// Pidhirnyi, Golovataya / Holovata, Sagaydachnaya / Sahaidachna, Kolesnik / Kolisnyk): г is
+/// h; the feminine adjectival -aya is -a; and, as one more form, o and e in a
+/// closed syllable are i (Ukrainian ikavism: під / под, гір / гор). Only for words with the
+/// endings of Russian adjectival family names (-yy, -iy, -oy, -aya) or -nik.
+pub(crate) fn russian_as_ukrainian(raw: &str) -> Vec<String> {
+    let ending = ["yy", "iy", "ij", "oy", "aya", "nik"]
+        .into_iter()
+        .find(|e| raw.ends_with(e));
+    let Some(ending) = ending else {
+        return Vec::new();
+    };
+    if raw.len() < ending.len() + 3 {
+        return Vec::new();
+    }
+    let stem = &raw[..raw.len() - ending.len()];
+    let uk_ending = match ending {
+        "aya" => "a",
+        "oy" => "yi",
+        "nik" => "nyk",
+        _ => "yi",
+    };
+    let h = |s: &str| s.replace('g', "h");
+    let plain = format!("{}{uk_ending}", h(stem));
+    let ikavism = format!("{}{uk_ending}", closed_syllables(&h(stem), b"oe", b'i', 0));
+    let mut out = Vec::new();
+    for v in [plain, ikavism] {
+        if v != raw && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// The Russian forms of a Ukrainian family name in the 2010 system with an adjectival ending
+/// (-yi, -ii), -nyk or -iv (Pidhirnyi / Podgornyy, Kolisnyk / Kolesnik, Kovaliv / Kovalev):
+/// h is г (g); and, as more forms, i in a closed syllable is the Russian o, or e (ikavism read
+/// back; -iv is -ov or -ev).
+pub(crate) fn ukrainian_as_russian_adjective(raw: &str) -> Vec<String> {
+    const ENDINGS: &[(&str, &[&str])] = &[
+        ("yi", &["yy"]),
+        ("ii", &["yy"]),
+        ("nyk", &["nik"]),
+        ("iv", &["ov", "ev"]),
+    ];
+    let Some((ending, ru_endings)) = ENDINGS.iter().find(|(e, _)| raw.ends_with(e)) else {
+        return Vec::new();
+    };
+    if raw.len() < ending.len() + 3 {
+        return Vec::new();
+    }
+    let stem = &raw[..raw.len() - ending.len()];
+    // h is г where it is not part of kh, zh, ch, sh.
+    let b = stem.as_bytes();
+    let g: String = (0..b.len())
+        .map(|i| {
+            if b[i] == b'h' && (i == 0 || !matches!(b[i - 1], b'k' | b'z' | b'c' | b's')) {
+                'g'
+            } else {
+                char::from(b[i])
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    for v in [
+        g.clone(),
+        closed_syllables(&g, b"i", b'o', 0),
+        closed_syllables(&g, b"i", b'e', 0),
+    ] {
+        for ru_ending in ru_endings.iter() {
+            let v = format!("{v}{ru_ending}");
+            if v != raw && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
 /// The Russian form of a Ukrainian woman's family name in -ska (-skaya) and back
 /// (Haivoronska / Gayvoronskaya, Kotsiubynska / Kotsyubinskaya).
 pub(crate) fn ukrainian_feminine(raw: &str) -> Option<String> {
@@ -1638,6 +2712,8 @@ pub(crate) fn ukrainian_feminine(raw: &str) -> Option<String> {
 /// or the article must be assimilated (a sun letter doubled).
 pub(crate) fn joined_article(raw: &str) -> Option<&str> {
     const NOT_ARTICLES: &[&str] = &[
+        "alexi",
+        "aleki",
         "albert",
         "alberto",
         "albrecht",
@@ -1687,9 +2763,15 @@ pub(crate) fn joined_article(raw: &str) -> Option<&str> {
     const SUN: &[&str] = &["t", "th", "d", "dh", "r", "z", "s", "sh", "n"];
     for art in ["al", "el", "ul"] {
         // A vowel after the article is an ع or a hamza (Alotaibi, Alamin): then the rest must
-        // be longer still, or be a nisba in -i (Alanazi, Alomari).
+        // be longer still, or be a nisba in -i (Alanazi, Alomari, and of three letters after
+        // an ع, as العاني Alani: vowel, consonant, i).
         if let Some(rest) = raw.strip_prefix(art)
-            && (rest.len() >= 5 || rest.len() == 4 && rest.ends_with('i'))
+            && (rest.len() >= 5
+                || rest.len() == 4 && rest.ends_with('i')
+                || rest.len() == 3
+                    && rest.ends_with('i')
+                    && is_vowel(rest.as_bytes()[0])
+                    && !is_vowel(rest.as_bytes()[1]))
             && (!is_vowel(rest.as_bytes()[0]) || rest.len() >= 6 || rest.ends_with('i'))
             && rest.as_bytes()[0] != b'l'
         {
@@ -1795,6 +2877,145 @@ pub(crate) fn abd_forms(words: &[String]) -> Vec<(String, usize)> {
         i += 1;
     }
     out
+}
+
+/// The second parts of Arabic compound given names joined to the first by the article (Salah
+/// al-Din, Sayf al-Islam, Zayn al-Abidin, Zia ul-Haq, Nur al-Huda, Shams al-Zaman), each
+/// spelling with the part's one spelling.
+const COMPOUND_SECOND_PARTS: &[(&str, &str)] = &[
+    ("din", "din"),
+    ("dine", "din"),
+    ("deen", "din"),
+    ("islam", "islam"),
+    ("abidin", "abidin"),
+    ("abidine", "abidin"),
+    ("abedin", "abidin"),
+    ("abideen", "abidin"),
+    ("haq", "haq"),
+    ("haqq", "haq"),
+    ("haque", "haq"),
+    ("huda", "huda"),
+    ("houda", "huda"),
+    ("zaman", "zaman"),
+];
+
+/// Spellings of the article between the parts, written apart (al, el, ul, and assimilated
+/// to the second part's first letter: ud-Din, uz-Zaman).
+const COMPOUND_ARTICLES: &[&str] = &[
+    "al", "el", "ul", "ol", "oul", "ud", "ed", "ad", "od", "uz", "ez", "az", "id",
+];
+
+/// The second part a word is (one of [`COMPOUND_SECOND_PARTS`], with a doubled first letter
+/// from an assimilated article: ddin, zzaman).
+fn compound_second(w: &str) -> Option<&'static str> {
+    COMPOUND_SECOND_PARTS
+        .iter()
+        .find(|(sp, _)| {
+            w == *sp
+                || w.len() == sp.len() + 1 && w.as_bytes()[0] == sp.as_bytes()[0] && &w[1..] == *sp
+        })
+        .map(|(_, canon)| *canon)
+}
+
+/// A word that is a whole compound (Salahuddin, Salaheddine, Saifulislam, Ziaulhaq,
+/// Shamsuzzaman): its first part and the second part's one spelling.
+fn joined_compound(w: &str) -> Option<(&str, &'static str)> {
+    for (sp, canon) in COMPOUND_SECOND_PARTS {
+        let Some(rest) = w.strip_suffix(sp) else {
+            continue;
+        };
+        // The article before it: al, el, ul, ol, oul, or a vowel with the second part's
+        // first letter doubled (ud-din, uz-zaman).
+        let first = &sp[..1];
+        let stem = ["oul", "ul", "al", "el", "ol"]
+            .iter()
+            .find_map(|a| rest.strip_suffix(a))
+            .or_else(|| {
+                let r = rest.strip_suffix(first)?;
+                r.strip_suffix(['u', 'e', 'a', 'i', 'o'])
+            });
+        if let Some(stem) = stem
+            && stem.len() >= 3
+        {
+            return Some((stem, canon));
+        }
+    }
+    None
+}
+
+/// A word that is the article and a second part written together (Eddine, Uddin, Elislam):
+/// the second part's one spelling.
+fn article_and_second(w: &str) -> Option<&'static str> {
+    COMPOUND_SECOND_PARTS
+        .iter()
+        .find(|(sp, _)| {
+            w.strip_suffix(sp)
+                .is_some_and(|art| COMPOUND_ARTICLES.contains(&art))
+        })
+        .map(|(_, canon)| *canon)
+}
+
+/// Rewrites the words of a name for the compounds of [`COMPOUND_SECOND_PARTS`]: each new word
+/// with the index of the word it came from, the compound one word, its first part and the
+/// second part's one spelling (Salah al-Din, Salahuddin, Salaheddine, Salah Eddine:
+/// "salahdin"; Saif al-Islam, Saifulislam: "saifislam").
+pub(crate) fn din_forms(words: &[String]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::with_capacity(words.len());
+    let stem_ok = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_alphabetic());
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_str();
+        // Salahuddin, Salaheddine, Saifulislam.
+        if let Some((stem, second)) = joined_compound(w)
+            && stem_ok(stem)
+        {
+            out.push((format!("{stem}{second}"), i));
+            i += 1;
+            continue;
+        }
+        let next = words.get(i + 1).map(String::as_str);
+        let after = words.get(i + 2).map(String::as_str);
+        if stem_ok(w) && !matches!(w, "abd" | "abdul" | "abdel") {
+            // Salah Eddine, Salah Uddin, Seif Elislam.
+            if let Some(second) = next.and_then(article_and_second) {
+                out.push((format!("{w}{second}"), i));
+                i += 2;
+                continue;
+            }
+            // Salah al-Din, Nasir ud-Din, Saif ul Islam.
+            if let (Some(n), Some(second)) = (next, after.and_then(compound_second))
+                && COMPOUND_ARTICLES.contains(&n)
+            {
+                out.push((format!("{w}{second}"), i));
+                i += 3;
+                continue;
+            }
+            // Anwarul Haq: the article joined to the first part.
+            if let Some(second) = next.and_then(compound_second)
+                && let Some(stem) = ["oul", "ul", "al", "el"]
+                    .iter()
+                    .find_map(|a| w.strip_suffix(a))
+                && stem.len() >= 3
+            {
+                out.push((format!("{stem}{second}"), i));
+                i += 2;
+                continue;
+            }
+        }
+        out.push((w.to_owned(), i));
+        i += 1;
+    }
+    out
+}
+
+/// Whether a word may take part in a compound of [`COMPOUND_SECOND_PARTS`] (a cheap test
+/// before [`din_forms`]).
+pub(crate) fn may_be_compound(w: &str) -> bool {
+    [
+        "din", "deen", "islam", "abid", "abed", "haq", "huda", "houda", "zaman",
+    ]
+    .iter()
+    .any(|p| w.contains(p))
 }
 
 #[cfg(test)]
@@ -1904,6 +3125,40 @@ mod tests {
         // Simplified characters the general table reads as older ones.
         assert_eq!(parts("叶宁娜"), ["ye", "ningna"]);
         assert_eq!(parts("万里"), ["wan", "li"]);
+        // Characters the general table reads wrongly or not as names are read (薛 xue), and
+        // given-name characters with their other readings (晟 cheng, sheng).
+        assert_eq!(parts("薛婕妤"), ["xue", "jieyu"]);
+        assert_eq!(parts("薛琬琰"), ["xue", "wanyan"]);
+        assert_eq!(parts("甘晟睿"), ["gan", "chengrui"]);
+        assert_eq!(han_name("甘晟睿", true)[1].2, ["shengrui"]);
+        assert_eq!(parts("张乐"), ["zhang", "le"]);
+        assert_eq!(han_name("张乐", true)[1].2, ["yue"]);
+        // Traditional forms read as their simplified ones.
+        assert_eq!(parts("張長樂"), ["zhang", "zhangle"]);
+        assert!(
+            han_name("張長樂", true)[1]
+                .2
+                .contains(&"changle".to_owned())
+        );
+        // Lü and nü also as the passports' lyu and nyu.
+        assert_eq!(han_word_readings(&['吕']), ["lu", "lyu"]);
+        // A surname read as a surname has no other reading.
+        assert!(han_name("曾国藩", true)[0].2.is_empty());
+        // Readings combine, at most eight.
+        assert!(han_word_readings(&['长', '乐', '单', '重']).len() <= MAX_HAN_READINGS);
+        // The table: every common character has a reading of Latin letters.
+        for l in HAN_READINGS.lines() {
+            let mut cs = l.chars();
+            let c = cs.next().unwrap_or(' ');
+            assert!(is_han(c), "{l}");
+            assert!(
+                cs.as_str()
+                    .split(',')
+                    .all(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_lowercase())),
+                "{l}"
+            );
+        }
+        assert!(HAN_READINGS.lines().count() > 10_000);
     }
 
     #[test]
@@ -1947,6 +3202,29 @@ mod tests {
         assert_eq!(chinese_key("itung"), chinese_key("yitong"));
         assert_eq!(chinese_key("i"), chinese_key("yi"));
         assert!(!chinese_shaped(&chinese_key("vladimir")));
+        // Wade–Giles i for yi after a syllable in n or ng, the hyphen dropped.
+        assert_eq!(
+            wade_giles_yi("chieni").map(|w| chinese_key(&w)),
+            Some(chinese_key("qianyi"))
+        );
+        assert_eq!(
+            wade_giles_yi("kungi").map(|w| chinese_key(&w)),
+            Some(chinese_key("gongyi"))
+        );
+        assert_eq!(wade_giles_yi("nianiu"), None);
+        // Tongyong pinyin: jh, s and c before i or yu.
+        assert_eq!(chinese_key("jhang"), chinese_key("zhang"));
+        assert_eq!(tongyong("siao").as_deref(), Some("xiao"));
+        assert_eq!(tongyong("syu").as_deref(), Some("xu"));
+        assert_eq!(tongyong("cian").as_deref(), Some("qian"));
+        assert_eq!(tongyong("jiasin").as_deref(), Some("jiaxin"));
+        assert_eq!(tongyong("si"), None);
+        assert_eq!(chinese_key("lv"), chinese_key("lyu"));
+        assert_eq!(chinese_key("erhchueh"), chinese_key("erjue"));
+        assert_eq!(chinese_key("erhao"), "erhao");
+        assert_eq!(chinese_key("janai"), chinese_key("ranai"));
+        assert_eq!(tongyong("sun"), None);
+        assert_eq!(wade_giles_yi("xiaoping"), None);
         // huo (火) keeps its u: it is not he (Wade–Giles ho); gou, gong and guo keep their o.
         assert_ne!(chinese_key("huo"), chinese_key("ho"));
         assert_ne!(chinese_key("gou"), chinese_key("ge"));
@@ -2045,12 +3323,12 @@ mod tests {
         assert!(german_cyrillic_marked("bojtschuk"));
         assert!(!german_cyrillic_marked("choma"));
         assert!(
-            cyrillic_transcriptions_in("choma", true)
+            cyrillic_transcriptions_in("choma", true, false, false)
                 .iter()
                 .any(|t| t == "khoma")
         );
         assert!(
-            cyrillic_transcriptions_in("sinaida", true)
+            cyrillic_transcriptions_in("sinaida", true, false, false)
                 .iter()
                 .any(|t| t == "zinaida")
         );
@@ -2063,6 +3341,75 @@ mod tests {
         assert!(!german_cyrillic_marked("jocelyn"));
         assert!(has("juchym", "yukhym"));
         assert!(has("sadoroschnyj", "zadorozhnyy"));
+        // Polish sz, cz, c, w, ch, j; a name Polish throughout when one word shows it.
+        assert!(has("szewczenko", "shevchenko"));
+        assert!(has("chruszczow", "khrushchov"));
+        assert!(has("kowalczuk", "kovalchuk"));
+        assert!(
+            cyrillic_transcriptions_in("jelcyn", false, false, true)
+                .iter()
+                .any(|t| t == "yeltsyn")
+        );
+        assert!(!polish_cyrillic_marked("czech"));
+        assert!(polish_cyrillic_marked("jelcyn"));
+        // ё written yo, jo or io inside a word; Italian ci, Spanish j.
+        assert!(has("pyotr", "petr"));
+        assert!(has("fjodor", "fedor"));
+        assert!(has("semyon", "semen"));
+        assert!(!has("marion", "maren"));
+        assert!(has("gorbaciov", "gorbachov"));
+        assert!(has("jruschov", "khruschov"));
+        // Dutch tsj, sj, zj, oe.
+        assert!(has("gorbatsjov", "gorbachov"));
+        assert!(has("poetin", "putin"));
+        assert!(has("chroesjtsjov", "khrushchev"));
+        assert!(!dutch_cyrillic_marked("joe"));
+        // French gu before e and i, and a name French throughout when one word shows it.
+        assert!(has("longuine", "longin"));
+        assert!(french_cyrillic_name(&["gueorgui", "kozlov"]));
+        assert!(french_cyrillic_name(&["janna", "tchernychova"]));
+        assert!(!french_cyrillic_name(&["janna", "smith"]));
+        assert!(
+            cyrillic_transcriptions_in("gueorgui", false, true, false)
+                .iter()
+                .any(|t| t == "georgi")
+        );
+        assert!(
+            cyrillic_transcriptions_in("janna", false, true, false)
+                .iter()
+                .any(|t| t == "zhanna")
+        );
+    }
+
+    #[test]
+    fn one_letter_digraphs_of_latin_alphabets_meet_the_english_ones() {
+        assert_eq!(latin_digraphs("Žukov"), ["zhukov"]);
+        assert_eq!(latin_digraphs("Kılıç"), ["kilich"]);
+        assert_eq!(latin_digraphs("Čajkovskij"), ["chajkovskij", "chaykovskiy"]);
+        assert_eq!(latin_digraphs("Şükrü"), ["shukru"]);
+        assert_eq!(latin_digraphs("Erdoğan"), ["erdoan"]);
+        assert_eq!(latin_digraphs("Chruščëv"), ["khrushchev"]);
+        assert!(latin_digraphs("Müller").is_empty());
+    }
+
+    #[test]
+    fn russian_and_ukrainian_family_names_meet_across_ikavism_and_gender_endings() {
+        let uk = |a: &str, b: &str| russian_as_ukrainian(a).iter().any(|t| t == b);
+        assert!(uk("podgornyy", "pidhirnyi"));
+        assert!(uk("golovataya", "holovata"));
+        assert!(uk("sagaydachnaya", "sahaydachna"));
+        assert!(uk("kolesnik", "kolisnyk"));
+        // Without ikavism too (Gorbatyy / Horbatyi).
+        assert!(uk("gorbatyy", "horbatyi"));
+        assert!(russian_as_ukrainian("ivanov").is_empty());
+        assert!(russian_as_ukrainian("troy").is_empty());
+        let ru = |a: &str, b: &str| ukrainian_as_russian_adjective(a).iter().any(|t| t == b);
+        assert!(ru("pidhirnyi", "podgornyy"));
+        assert!(ru("kolisnyk", "kolesnik"));
+        assert!(ru("shevchukovskyi", "shevchukovskyy"));
+        assert!(ru("kovaliv", "kovalev"));
+        assert!(ru("ivaniv", "ivanov"));
+        assert!(ukrainian_as_russian_adjective("mykhailo").is_empty());
     }
 
     #[test]
@@ -2085,7 +3432,12 @@ mod tests {
         // A four-letter nisba after the article (الراوي Alrawi, العجمي Alajmi).
         assert_eq!(joined_article("alrawi"), Some("rawi"));
         assert_eq!(joined_article("alajmi"), Some("ajmi"));
-        assert_eq!(joined_article("alani"), None);
+        // ... and a three-letter one after an ع (العاني Alani), but not Alan or Ali.
+        assert_eq!(joined_article("alani"), Some("ani"));
+        assert_eq!(joined_article("elomi"), Some("omi"));
+        assert_eq!(joined_article("alan"), None);
+        assert_eq!(joined_article("alina"), None);
+        assert_eq!(joined_article("aldo"), None);
     }
 
     #[test]
@@ -2107,6 +3459,16 @@ mod tests {
         assert_eq!(maghreb_french("chaouki").as_deref(), Some("shawki"));
         assert_eq!(maghreb_french("djaoudat").as_deref(), Some("jawdat"));
         assert_eq!(maghreb_french("ali"), None);
+        // ... and in Persian names (French ch, ou, tch).
+        assert_eq!(maghreb_french("chapour").as_deref(), Some("shapour"));
+        assert_eq!(maghreb_french("chouchtari").as_deref(), Some("shoushtari"));
+        assert_eq!(maghreb_french("tchamran").as_deref(), Some("chamran"));
+        // ... and the German way.
+        assert_eq!(german_arabic("dschalili").as_deref(), Some("jalili"));
+        assert_eq!(german_arabic("chamenei").as_deref(), Some("khamenei"));
+        assert_eq!(german_arabic("jazdi").as_deref(), Some("yazdi"));
+        assert_eq!(german_arabic("schahram").as_deref(), Some("shahram"));
+        assert_eq!(german_arabic("hassan"), None);
     }
 
     #[test]
@@ -2135,6 +3497,52 @@ mod tests {
         assert!(has("nejad", "nezhad"));
         assert!(persian_spellings("john").is_empty());
         assert!(persian_spellings("jamshid").is_empty());
+    }
+
+    #[test]
+    fn compounds_with_al_din_meet() {
+        let f = |s: &str| {
+            let w: Vec<String> = s.split(' ').map(str::to_owned).collect();
+            din_forms(&w)
+                .into_iter()
+                .map(|p| p.0)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for s in [
+            "salah al din",
+            "salahuddin",
+            "salaheddine",
+            "salah eddine",
+            "salah ud din",
+            "salah el din",
+            "salaheldin",
+        ] {
+            assert_eq!(f(s), "salahdin", "{s}");
+        }
+        assert_eq!(f("jalal al din haqqani"), "jalaldin haqqani");
+        assert_eq!(f("dinah al din"), "dinahdin");
+        // Not a name that only ends alike, nor the article of another word.
+        assert_eq!(f("ed din"), "ed din");
+        assert_eq!(f("bernardin"), "bernardin");
+        assert_eq!(f("ali al rashid"), "ali al rashid");
+        assert_eq!(f("hameed ahmadinejad"), "hameed ahmadinejad");
+        // The other compounds with the article.
+        for s in [
+            "saif al islam",
+            "saifulislam",
+            "saif el islam",
+            "saif ul islam",
+        ] {
+            assert_eq!(f(s), "saifislam", "{s}");
+        }
+        for s in ["zine el abidine", "zayn al abidin", "zainulabidin"] {
+            assert!(f(s).ends_with("abidin") && !f(s).contains(' '), "{s}");
+        }
+        assert_eq!(f("anwarul haq"), "anwarhaq");
+        assert_eq!(f("ziaulhaq"), "ziahaq");
+        assert_eq!(f("shamsuzzaman"), "shamszaman");
+        assert_eq!(f("islam karimov"), "islam karimov");
     }
 
     #[test]

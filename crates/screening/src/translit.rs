@@ -31,6 +31,9 @@ pub(crate) struct Hints {
     /// Read a vowel before a ه or ح inside the word after a letter that would make a Latin
     /// digraph with its h (دهقان Dehghan, تهرانی Tehrani, الطحان Tahhan; not dh, th).
     pub(crate) vowel_before_h: bool,
+    /// Read an initial ع before ي or و as nothing, the long vowel after it giving the word's
+    /// first sound (عيسى Isa, عيد Eid, عودة Ouda).
+    pub(crate) ain_long_vowel: bool,
 }
 
 impl Hints {
@@ -47,6 +50,7 @@ impl Hints {
             consonantal: 0,
             swap_q_gh: false,
             vowel_before_h: false,
+            ain_long_vowel: false,
         }
     }
 }
@@ -101,6 +105,18 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
         {
             out.push_str("ei");
             i += 4;
+            continue;
+        }
+        // The article inside a compound after Abu or Dhu (ابوالفضل Abolfazl, ذوالقدر
+        // Zolghadr): its alif is not sounded after the vowel.
+        if c == 'ا'
+            && next == Some('ل')
+            && i >= 2
+            && chars[i - 1] == 'و'
+            && matches!(chars[i - 2], 'ب' | 'ذ')
+            && chars.get(i + 2).is_some_and(|c| is_arabic_letter(*c))
+        {
+            i += 1;
             continue;
         }
         // The Arabic article written joined (الرشيد): dropped like "al-" in Latin script.
@@ -274,7 +290,13 @@ fn arabic_read(
 ) -> Option<&'static str> {
     let c = chars[i];
     let last = chars.get(i + 1).is_none_or(|n| !n.is_alphabetic());
-    if hints.consonantal != 0 && prev_is_letter && !last && matches!(c, 'و' | 'ي' | 'ی') {
+    // A final و after a consonant is also ow in Persian (خسرو Khosrow, کیخسرو Kaykhosrow).
+    let persian_final_w = last && hints.persian && c == 'و';
+    if hints.consonantal != 0
+        && prev_is_letter
+        && (!last || persian_final_w)
+        && matches!(c, 'و' | 'ي' | 'ی')
+    {
         let k = chars[..i]
             .iter()
             .rev()
@@ -284,6 +306,13 @@ fn arabic_read(
         if k < 8 && hints.consonantal & (1 << k) != 0 {
             return Some(if c == 'و' { "w" } else { "y" });
         }
+    }
+    if hints.ain_long_vowel
+        && !prev_is_letter
+        && c == 'ع'
+        && matches!(chars.get(i + 1), Some('ي' | 'ی' | 'و'))
+    {
+        return Some("");
     }
     // Persian writes an initial long i as ای (ایرج Iraj, ایران Iran): the alef only carries it.
     if hints.persian && !prev_is_letter && c == 'ا' && chars.get(i + 1) == Some(&'ی') {
@@ -432,6 +461,35 @@ mod tests {
         // Silent final ه with the suffix ای: -ei.
         assert_eq!(to_ascii("خامنه\u{200c}ای"), "khamnei");
         assert_eq!(to_ascii("فؤاد"), "fuad");
+        // The article inside a compound after Abu or Dhu: its alif silent.
+        assert_eq!(to_ascii("ابوالفضل"), "abulfdl");
+        assert_eq!(to_ascii("ذوالقدر"), "dhulqdr");
+        // A final و read as a consonant in Persian, only where asked: Khosrow.
+        let w = |s: &str, mask: u8| {
+            to_ascii_with(
+                s,
+                Hints {
+                    consonantal: mask,
+                    ..Hints::of(s)
+                },
+            )
+        };
+        assert_eq!(to_ascii("کیخسرو"), "kikhsru");
+        assert_eq!(w("کیخسرو", 0b11), "kykhsrw");
+        assert_eq!(w("عمرو", 0b1), "amru");
+        // An initial ع before a long vowel, only where asked: Isa.
+        let ain = |s: &str| {
+            to_ascii_with(
+                s,
+                Hints {
+                    ain_long_vowel: true,
+                    ..Hints::of(s)
+                },
+            )
+        };
+        assert_eq!(to_ascii("عيسى"), "aisa");
+        assert_eq!(ain("عيسى"), "isa");
+        assert_eq!(ain("عمر"), "amr");
         assert_eq!(to_ascii("لؤي"), "lui");
         // A vowel before ه or ح after a letter that would make a digraph with its h, only in
         // the reading that asks for it.

@@ -87,6 +87,26 @@ const PARTS: &[&str] = &[
     "سعد",
     "jelzin",
     "yeltsin",
+    // Han readings, Wade-Giles split syllables, compounds with the article, Ukrainian and
+    // Russian forms, Polish transcription, Arabic-script other readings.
+    "甘晟睿",
+    "shengrui",
+    "chieni",
+    "chien",
+    "i",
+    "qianyi",
+    "salah",
+    "eddine",
+    "salahuddin",
+    "din",
+    "alani",
+    "ani",
+    "معاوية",
+    "muawiyah",
+    "podgornyy",
+    "pidhirnyi",
+    "szewczenko",
+    "shevchenko",
 ];
 
 fn name() -> impl Strategy<Value = String> {
@@ -116,8 +136,16 @@ fn key(m: &Match) -> (String, String, String, u64) {
     )
 }
 
+/// 64 cases in CI; `THRESHOLD_CASES=N` runs more by hand.
+fn cases() -> u32 {
+    std::env::var("THRESHOLD_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(64)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn the_answer_at_a_threshold_is_the_answer_at_zero_filtered(
