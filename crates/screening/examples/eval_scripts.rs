@@ -6,7 +6,7 @@
 //! (`eval/scripts/baseline.py`; each skipped with a notice when its Python package is missing).
 //!
 //! `cargo run -p signet-screening --release --example eval_scripts [heldout | independent |
-//! independent2 | independent3]` (the argument names another set under `eval/scripts/`)
+//! independent2 | independent3 | independent4]` (the argument names another set under `eval/scripts/`)
 //!
 //! The Python interpreter is `$SIGNET_EVAL_PYTHON`, else `$SIGNET_TEST_PYTHON`, else the
 //! workspace's `.venv/bin/python`. Writes `results.json` (ours) and `baseline.json` beside the
