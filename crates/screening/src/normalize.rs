@@ -302,7 +302,12 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                 .map(|(latin, orig)| (latin, orig, Vec::new()))
                 .collect()
         } else if original.chars().any(romanize::is_han) {
+            // Compared in simplified characters: a traditional and a simplified spelling of
+            // one name are the same name.
             romanize::han_name(original, first_word)
+                .into_iter()
+                .map(|(latin, orig, alts)| (latin, romanize::han_simplified(&orig), alts))
+                .collect()
         } else {
             Vec::new()
         };

@@ -470,6 +470,27 @@ fn han_readings(c: char) -> Vec<&'static str> {
     }
 }
 
+/// Traditional Han characters and their simplified forms (`han_simplified.txt`, written by
+/// `tools/han_simplified.py` from OpenCC's character table): a name in traditional characters
+/// (Taiwan, Hong Kong, many lists) and the same name in simplified ones (a mainland passport)
+/// are the same name in the original script.
+const HAN_SIMPLIFIED: &str = include_str!("han_simplified.txt");
+
+/// `text` with each traditional Han character written in its simplified form.
+pub(crate) fn han_simplified(text: &str) -> String {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<char, char>> = std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        HAN_SIMPLIFIED
+            .lines()
+            .filter_map(|l| {
+                let mut cs = l.chars();
+                Some((cs.next()?, cs.next()?))
+            })
+            .collect()
+    });
+    text.chars().map(|c| *map.get(&c).unwrap_or(&c)).collect()
+}
+
 /// Most readings kept for a word of Han characters (its characters' readings combined).
 const MAX_HAN_READINGS: usize = 8;
 
@@ -3105,6 +3126,15 @@ mod tests {
                 assert_eq!(korean_surname(s), first, "{s}");
             }
         }
+    }
+
+    #[test]
+    fn traditional_characters_are_written_simplified() {
+        assert_eq!(han_simplified("陳國樂"), "陈国乐");
+        assert_eq!(han_simplified("張偉"), "张伟");
+        // Simplified characters, and anything not Han, stay as they are.
+        assert_eq!(han_simplified("陈国乐 Chen"), "陈国乐 Chen");
+        assert_eq!(han_simplified("김민준"), "김민준");
     }
 
     #[test]
