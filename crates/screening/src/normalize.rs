@@ -161,6 +161,14 @@ const HONORIFICS: &[&str] = &[
     "honorable",
     "excellency",
     "ayatollah",
+    // Seyyed (a descendant of the Prophet) in Persian and Arabic names: a title the press and
+    // passports often leave out. Sayed and Sayid are left alone: they are given names too.
+    "seyyed",
+    "seyed",
+    "sayyid",
+    "sayyed",
+    "seyyid",
+    "syed",
 ];
 
 const GENERATIONAL: &[&str] = &["jr", "junior", "sr", "senior", "ii", "iii", "iv"];
@@ -260,7 +268,13 @@ struct Word {
     orig: Option<String>,
     /// Other readings of the same written word (Arabic و/ي, Persian ق/غ, Ukrainian Cyrillic).
     alts: Vec<String>,
+    /// A title written in Arabic script (سید Seyyed), which reads like a name (Said سعيد reads
+    /// the same once transliterated) and so is known from its original spelling.
+    title: bool,
 }
+
+/// Titles in Arabic script dropped where they lead a name, as [`HONORIFICS`] are.
+const ABJAD_TITLES: &[&str] = &["سید", "سيد", "السید", "السيد"];
 
 fn clean(ascii: &str) -> String {
     let mut cleaned = String::with_capacity(ascii.len());
@@ -433,6 +447,7 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
             caps,
             abjad,
             alts: if single { alts.clone() } else { Vec::new() },
+            title: abjad && single && ABJAD_TITLES.contains(&original),
             ..Word::default()
         }));
     }
@@ -517,7 +532,7 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
     while ws.len() > 1
         && ws
             .first()
-            .is_some_and(|w| HONORIFICS.contains(&w.0.text.as_str()))
+            .is_some_and(|w| HONORIFICS.contains(&w.0.text.as_str()) || w.0.title)
     {
         // In a Korean or Chinese name the word is a syllable of the name (HAM, Hon Kyol 함헌결;
         // Hon 韩 in Hong Kong), not the Honourable.
@@ -1100,6 +1115,12 @@ mod tests {
     #[test]
     fn honorifics_articles_and_legal_forms_are_dropped() {
         assert_eq!(raw("Sheikh Mohammed Al-Rashid"), ["mohammed", "rashid"]);
+        // Seyyed, in any spelling and in Arabic script, leads a name as a title; Said does not.
+        assert_eq!(raw("Seyyed Ehsan Raisi"), ["ehsan", "raisi"]);
+        assert_eq!(raw("RAISI, Seyed Ehsan"), ["ehsan", "raisi"]);
+        assert_eq!(raw("Syed Mohammad Shah"), ["mohammad", "shah"]);
+        assert_eq!(raw("سید احسان رئیسی").len(), 2);
+        assert_eq!(raw("سعيد محمد").len(), 2);
         assert_eq!(raw("Bank Melli Iran PJSC"), ["bank", "melli", "iran"]);
         assert_eq!(
             raw("Banco Nacional de Cuba S.A."),
