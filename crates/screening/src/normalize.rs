@@ -565,6 +565,19 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             }
             k += 1;
         }
+        // The article assimilated to a sun letter and written apart (er-Rubeyi, es-Safedi,
+        // ash-Shahrani, ad-Dulaimi) carries no identity, as al and el do: a word of the
+        // article's forms followed, in the same part, by a word beginning with its consonant.
+        let mut k = 0;
+        while k + 1 < ws.len() && ws.len() > 2 {
+            let drop = assimilated_article(&ws[k].0.text)
+                .is_some_and(|c| ws[k + 1].0.text.starts_with(c) && ws[k].1 == ws[k + 1].1);
+            if drop {
+                ws.remove(k);
+            } else {
+                k += 1;
+            }
+        }
     }
     let keep = |w: &(Word, bool)| {
         (culture != 0 || !LEGAL_FORMS.contains(&w.0.text.as_str()))
@@ -624,6 +637,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                 if let Some(rest) = romanize::joined_article(&t.raw) {
                     let rest = rest.to_owned();
                     push_alt(&mut t, &rest);
+                }
+                if arabic
+                    && culture == 0
+                    && let Some(a) = turkish_c_as_j(&t.raw)
+                {
+                    push_alt(&mut t, &a);
                 }
                 for a in romanize::cyrillic_transcriptions_in(&t.raw, german, french, polish) {
                     push_alt(&mut t, &a);
@@ -953,6 +972,37 @@ pub(crate) fn add_culture_keys(t: &mut Tok, culture: u8) {
     }
 }
 
+/// The consonant of the Arabic article assimilated to a sun letter, as the press writes it
+/// apart (as-, ash-, ad-, ar-, es-, er-, ez-, ud-, …), if `word` is one.
+fn assimilated_article(word: &str) -> Option<&str> {
+    let rest = word.strip_prefix(['a', 'e', 'u'])?;
+    matches!(
+        rest,
+        "t" | "th" | "d" | "dh" | "r" | "z" | "s" | "sh" | "n" | "zh"
+    )
+    .then_some(rest)
+}
+
+/// The Turkish spelling of an Arabic name writes j as c (Cihad, Cenabi, Hafaci): the word with
+/// each c that is not part of ch or ck read as j, if it has one.
+fn turkish_c_as_j(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    let mut changed = false;
+    let out: String = b
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            if c == b'c' && !matches!(b.get(i + 1), Some(b'h' | b'k')) {
+                changed = true;
+                'j'
+            } else {
+                c as char
+            }
+        })
+        .collect();
+    changed.then_some(out)
+}
+
 fn push_alt(t: &mut Tok, raw: &str) {
     if raw.is_empty() || raw == t.raw || t.alts.iter().any(|a| a.raw == raw) {
         return;
@@ -1097,6 +1147,23 @@ mod tests {
     }
 
     #[test]
+    fn turkish_c_is_read_as_j_in_arabic_names() {
+        assert_eq!(turkish_c_as_j("cihad").as_deref(), Some("jihad"));
+        assert_eq!(turkish_c_as_j("hafaci").as_deref(), Some("hafaji"));
+        assert_eq!(turkish_c_as_j("chaouki"), None);
+        assert_eq!(turkish_c_as_j("ahmad"), None);
+        let alts = |name: &str| -> Vec<String> {
+            tokens(name)
+                .into_iter()
+                .flat_map(|t| t.alts.into_iter().map(|a| a.raw))
+                .collect()
+        };
+        assert!(alts("Cihad el-Kerbuli").contains(&"jihad".to_owned()));
+        // Only in an Arabic name.
+        assert!(!alts("Lucia Marcelli").iter().any(|a| a.contains('j')));
+    }
+
+    #[test]
     fn last_comma_first_is_turned_around_and_legal_forms_are_not() {
         assert_eq!(raw("KIM, Jong Un"), ["jong", "un", "kim"]);
         assert_eq!(raw("ACME TRADING, LTD."), ["acme", "trading"]);
@@ -1121,6 +1188,10 @@ mod tests {
         assert_eq!(raw("Syed Mohammad Shah"), ["mohammad", "shah"]);
         assert_eq!(raw("سید احسان رئیسی").len(), 2);
         assert_eq!(raw("سعيد محمد").len(), 2);
+        // The assimilated article written apart goes too, only before its own consonant.
+        assert_eq!(raw("Shafiq er-Rubeyi"), ["shafiq", "rubeyi"]);
+        assert_eq!(raw("Ahmad ash-Shahrani"), ["ahmad", "shahrani"]);
+        assert_eq!(raw("AN, Nam Il"), ["nam", "il", "an"]);
         assert_eq!(raw("Bank Melli Iran PJSC"), ["bank", "melli", "iran"]);
         assert_eq!(
             raw("Banco Nacional de Cuba S.A."),
