@@ -273,30 +273,32 @@ impl Store {
     /// The drafts of every tenant waiting for review, oldest first (`limit` of them after
     /// `offset`).
     pub async fn draft_templates(&self, limit: u32, offset: u64) -> Result<Vec<QueuedTemplate>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS}, n.name AS tenant_name FROM templates t JOIN tenants n ON n.id = t.tenant_id \
-             WHERE t.status = 'draft' ORDER BY t.created_at, t.id LIMIT $1 OFFSET $2"
-        )))
-        .bind(i64::from(limit))
-        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
-        .fetch_all(&self.read)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(QueuedTemplate {
-                    template: template_from_row(r)?,
-                    tenant_name: r.try_get("tenant_name")?,
-                })
-            })
-            .collect()
+        self.templates_of_every_tenant(
+            "WHERE t.status = 'draft' ORDER BY t.created_at, t.id",
+            limit,
+            offset,
+        )
+        .await
     }
 
     /// The templates of every tenant and mode, whatever their status, the last changed first
     /// (`limit` of them after `offset`): the back office's way to any template's editor.
     pub async fn recent_templates(&self, limit: u32, offset: u64) -> Result<Vec<QueuedTemplate>> {
+        self.templates_of_every_tenant("ORDER BY t.updated_at DESC, t.id DESC", limit, offset)
+            .await
+    }
+
+    /// Templates of every tenant with their tenant's name, filtered and ordered by `clause`
+    /// (a constant of this module, never input).
+    async fn templates_of_every_tenant(
+        &self,
+        clause: &'static str,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Vec<QueuedTemplate>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS}, n.name AS tenant_name FROM templates t JOIN tenants n ON n.id = t.tenant_id \
-             ORDER BY t.updated_at DESC, t.id DESC LIMIT $1 OFFSET $2"
+             {clause} LIMIT $1 OFFSET $2"
         )))
         .bind(i64::from(limit))
         .bind(i64::try_from(offset).unwrap_or(i64::MAX))
