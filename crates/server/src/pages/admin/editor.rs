@@ -20,7 +20,7 @@ use signet_app::state::AppState;
 use signet_app::templates::{self as app, TemplateView};
 use signet_core::ids::{TemplateId, TenantId};
 use signet_core::signing::fields::FieldType;
-use signet_store::{Mode, Tenant};
+use signet_store::{Mode, TemplateRow, Tenant};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -238,6 +238,22 @@ async fn scope(
     Ok((tenant, mode, id))
 }
 
+/// The template of the path, loaded with its tenant and mode (404 when any is not there).
+async fn scoped_template(
+    state: &AppState,
+    tenant: &str,
+    mode: &str,
+    id: &str,
+) -> Result<(Tenant, Mode, TemplateRow), AppError> {
+    let (tenant, mode, id) = scope(state, tenant, mode, id).await?;
+    let at = KeyAt {
+        tenant: &tenant,
+        mode,
+    };
+    let row = app::get(state, at, &id).await?;
+    Ok((tenant, mode, row))
+}
+
 struct EditPage {
     n: u32,
     alt: String,
@@ -274,23 +290,15 @@ async fn edit(
         Ok(s) => s,
         Err(r) => return r,
     };
-    let (tenant, mode, id) = match scope(&state, &tenant, &mode, &id).await {
+    let (tenant, mode, row) = match scoped_template(&state, &tenant, &mode, &id).await {
         Ok(x) => x,
-        Err(e) => return failure(&e),
-    };
-    let at = KeyAt {
-        tenant: &tenant,
-        mode,
-    };
-    let row = match app::get(&state, at, &id).await {
-        Ok(r) => r,
         Err(e) => return failure(&e),
     };
     let base = format!(
         "/admin/templates/{}/{}/{}",
         tenant.id.as_str(),
         mode.as_str(),
-        id.as_str()
+        row.id.as_str()
     );
     let title = format!("{} · Template editor · Signet back office", row.name);
     let page = EditView {
@@ -380,16 +388,8 @@ async fn page_image(
     if let Err(r) = signed_in(&state, &headers).await {
         return r;
     }
-    let (tenant, mode, id) = match scope(&state, &tenant, &mode, &id).await {
+    let (_, _, row) = match scoped_template(&state, &tenant, &mode, &id).await {
         Ok(x) => x,
-        Err(e) => return failure(&e),
-    };
-    let at = KeyAt {
-        tenant: &tenant,
-        mode,
-    };
-    let row = match app::get(&state, at, &id).await {
-        Ok(r) => r,
         Err(e) => return failure(&e),
     };
     let Some(n) = page
