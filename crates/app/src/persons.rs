@@ -13,7 +13,7 @@ use crate::signers::Acting;
 use crate::state::{AppState, random16};
 use serde_json::{Map, Value};
 use signet_core::catalog::ErrorCode;
-use signet_core::ids::PersonId;
+use signet_core::ids::{EventId, PersonId};
 use signet_core::person::{Person, WriteContext, check_compliance_reason};
 use signet_store::{Mode, StoreError};
 
@@ -36,47 +36,70 @@ pub async fn create(
     input: &Map<String, Value>,
 ) -> AppResult<Person> {
     let now = at.now(state);
-    let id = PersonId::from_random(random16());
+    // The id comes with the person's data key, made ahead and committed in the keyring.
+    let id = state.store.new_person_id(&at.tenant.id).await?;
     let mut person = Person::create(id.as_str(), input, &write_context(&at, state), &now)
         .map_err(AppError::invalid)?;
     let screening_found = search_person(state, &person).await?;
-    // The person's data key is made (and its keyring commit waited for) before the write
-    // transaction: on SQLite that transaction holds the one writer, which would otherwise
-    // wait for the keyring's disk with every other request queued behind it.
-    state.store.prepare_person_key(&at.tenant.id, &id).await?;
-    let mut tx = state.store.begin().await?;
     // Seed 002's sandbox rule: at most 1000 identical persons in test mode.
     let limit = match at.mode {
         Mode::Test => IDENTICAL_PERSON_LIMIT,
         Mode::Live => i64::MAX,
     };
+    let refused = || {
+        AppError::new(
+            ErrorCode::DuplicatePersonLimit,
+            "more than 1000 persons with the same first_name, last_name, birth_city and birth_date; use unique values in the sandbox",
+        )
+    };
+    let Some(found) = screening_found else {
+        // Nothing screened to record (no list imported): the person and `person.created`
+        // are one statement list, one round trip to SQLite's writer.
+        let messages = state
+            .store
+            .insert_person_announced(
+                &at.tenant.id,
+                at.mode,
+                &person,
+                now,
+                limit,
+                (
+                    &EventId::from_random(random16()),
+                    "person.created",
+                    &person.clone().into_json(),
+                ),
+                state.wall_now(),
+            )
+            .await?
+            .ok_or_else(refused)?;
+        if messages > 0 {
+            state.webhooks_ready.notify_one();
+        }
+        return Ok(person);
+    };
+    let mut tx = state.store.begin().await?;
     let inserted = state
         .store
         .insert_person_within_limit(&mut tx, &at.tenant.id, at.mode, &person, now, limit)
         .await?;
     if !inserted {
-        return Err(AppError::new(
-            ErrorCode::DuplicatePersonLimit,
-            "more than 1000 persons with the same first_name, last_name, birth_city and birth_date; use unique values in the sandbox",
-        ));
+        return Err(refused());
     }
-    if let Some(found) = screening_found {
-        // A person created just now is nobody's signer yet: the re-assessment a screening
-        // causes would find nothing, so it is not written.
-        let mut nothing_waits = FollowUps::default();
-        record_screening(
-            state,
-            &mut tx,
-            &at.tenant.id,
-            at.mode,
-            &mut person,
-            found,
-            false,
-            now,
-            &mut nothing_waits,
-        )
-        .await?;
-    }
+    // A person created just now is nobody's signer yet: the re-assessment a screening causes
+    // would find nothing, so it is not written.
+    let mut nothing_waits = FollowUps::default();
+    record_screening(
+        state,
+        &mut tx,
+        &at.tenant.id,
+        at.mode,
+        &mut person,
+        found,
+        false,
+        now,
+        &mut nothing_waits,
+    )
+    .await?;
     emit(
         state,
         &mut tx,

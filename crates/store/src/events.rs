@@ -29,6 +29,16 @@ impl EventRow {
     }
 }
 
+/// An event's row: id, tenant, mode, type, created_at, data.
+pub(crate) const EVENT: &str = "INSERT INTO events (id, tenant_id, mode, type, created_at, data) VALUES ($1, $2, $3, $4, $5, $6)";
+/// Its fan-out (`$1` the event, `$5` its time, `$7` the wall clock's now), completed by
+/// [`SUBSCRIBED`].
+pub(crate) const FAN_OUT: &str = "INSERT INTO webhook_messages (endpoint_id, event_id, tenant_id, mode, status, attempts_made, next_attempt_at, run_at, fence, created_at, updated_at) \
+     SELECT ep.id, $1, ep.tenant_id, ep.mode, 'pending', 0, $5, $7, 0, $5, $5 FROM webhook_endpoints ep";
+/// The endpoints subscribed to the event (`$2` tenant, `$3` mode, `$8` the type quoted for LIKE).
+pub(crate) const SUBSCRIBED: &str = "ep.tenant_id = $2 AND ep.mode = $3 AND ep.status = 'enabled' \
+     AND (ep.event_types LIKE '%\"*\"%' OR ep.event_types LIKE $8 ESCAPE '\\')";
+
 impl Store {
     /// Writes an event to the outbox and, in the same round trip to the database, its
     /// fan-out: one pending message per enabled endpoint of the tenant and mode subscribed to
@@ -60,11 +70,6 @@ impl Store {
                 &serde_json::to_string(data)?,
             )
             .await?;
-        const EVENT: &str = "INSERT INTO events (id, tenant_id, mode, type, created_at, data) VALUES ($1, $2, $3, $4, $5, $6)";
-        const FAN_OUT: &str = "INSERT INTO webhook_messages (endpoint_id, event_id, tenant_id, mode, status, attempts_made, next_attempt_at, run_at, fence, created_at, updated_at) \
-             SELECT ep.id, $1, ep.tenant_id, ep.mode, 'pending', 0, $5, $7, 0, $5, $5 FROM webhook_endpoints ep";
-        const SUBSCRIBED: &str = "ep.tenant_id = $2 AND ep.mode = $3 AND ep.status = 'enabled' \
-             AND (ep.event_types LIKE '%\"*\"%' OR ep.event_types LIKE $8 ESCAPE '\\')";
         match self.backend {
             // Two statements on PostgreSQL: the event's INSERT in a WITH made one statement of
             // them, but webhook delivery under a backlog then measured far slower, for a reason
@@ -161,7 +166,7 @@ const EVENT_DATA: &str = "events.data";
 
 /// The person an event's payload is about: the person of a `person.*` event, or the
 /// `person_id` the payload names (identifications, screenings, hits).
-fn event_person<'a>(event_type: &str, data: &'a serde_json::Value) -> Option<&'a str> {
+pub(crate) fn event_person<'a>(event_type: &str, data: &'a serde_json::Value) -> Option<&'a str> {
     let field = if event_type.starts_with("person.") {
         "id"
     } else {
@@ -175,7 +180,7 @@ fn event_person<'a>(event_type: &str, data: &'a serde_json::Value) -> Option<&'a
 impl Store {
     /// An event's `data` column: with a keyring sealed under the person's key when it is about
     /// one (the tenant's if that person's key is gone), else under the tenant's key.
-    async fn seal_event_data(
+    pub(crate) async fn seal_event_data(
         &self,
         tenant: &str,
         id: &str,

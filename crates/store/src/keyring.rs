@@ -45,6 +45,14 @@ pub const DATA_KEY_CACHE_TTL: std::time::Duration = std::time::Duration::from_se
 /// Most data keys held in memory (32 bytes each, plus the map's own).
 pub const DATA_KEY_CACHE_MAX: usize = 100_000;
 
+/// The first batch of keys made ahead for a tenant's new persons; each later batch doubles, up
+/// to [`SPARE_BATCH_MAX`], so a tenant that creates few persons leaves few keys unused when the
+/// process stops, and a busy one commits to the keyring once per few hundred persons.
+const SPARE_BATCH_FIRST: usize = 8;
+const SPARE_BATCH_MAX: usize = 256;
+/// Rows of one multi-row insert (5 values each, far below either database's bound).
+const INSERT_CHUNK: usize = 128;
+
 /// Whose data key: a person's (their fields, identification data, images), a document's
 /// (its PDFs, selfies and page images), or the tenant's own (files that name neither).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,6 +298,17 @@ pub struct Keyring {
     queued: Mutex<Vec<QueuedKey>>,
     /// Held by whoever commits the queued keys.
     committer: tokio::sync::Mutex<()>,
+    /// Per tenant, new persons' ids whose data keys are committed already (made ahead).
+    spare: Mutex<HashMap<String, Spare>>,
+    /// Held by whoever makes a batch of spare keys.
+    spare_maker: tokio::sync::Mutex<()>,
+}
+
+/// A tenant's keys made ahead, and how many the next batch makes.
+#[derive(Default)]
+struct Spare {
+    ready: Vec<(String, Arc<DataKey>)>,
+    next_batch: usize,
 }
 
 /// A new data key waiting to be inserted, and who waits for the outcome (`true`: inserted;
@@ -427,6 +446,8 @@ impl Keyring {
             data: Mutex::new(KeyCache::default()),
             queued: Mutex::new(Vec::new()),
             committer: tokio::sync::Mutex::new(()),
+            spare: Mutex::new(HashMap::new()),
+            spare_maker: tokio::sync::Mutex::new(()),
         };
         keyring.reload_masters()?;
         keyring.create_tables().await?;
@@ -687,6 +708,133 @@ impl Keyring {
         .execute(&mut *conn)
         .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    /// A new person's id (made by `fresh_id`) whose data key is committed in the keyring and
+    /// held in memory. Keys are made ahead in batches, one keyring transaction (on SQLite one
+    /// `fsync`) for many, so creating a person costs the keyring no write of its own. The key
+    /// is keyed by the person's id as any other, so reading, erasing and destroying it are
+    /// unchanged. A key made ahead and never taken (the process stopped first) seals nothing.
+    pub async fn take_spare_person(
+        &self,
+        tenant: &str,
+        fresh_id: impl Fn() -> String,
+    ) -> Result<String> {
+        if let Some(id) = self.pop_spare(tenant) {
+            return Ok(id);
+        }
+        let _turn = self.spare_maker.lock().await;
+        // Made by whoever held the turn before.
+        if let Some(id) = self.pop_spare(tenant) {
+            return Ok(id);
+        }
+        let batch = {
+            let mut spare = self.spare.lock().expect("spare keys");
+            let entry = spare.entry(tenant.to_owned()).or_default();
+            let n = entry.next_batch.clamp(SPARE_BATCH_FIRST, SPARE_BATCH_MAX);
+            entry.next_batch = (n * 2).min(SPARE_BATCH_MAX);
+            n
+        };
+        let tenant_key = self.tenant_key(tenant).await?;
+        let mut made = Vec::with_capacity(batch);
+        for _ in 0..batch {
+            let id = fresh_id();
+            let key = random_key()?;
+            let sealed = sealed_with(
+                &tenant_key.cipher,
+                &key,
+                &Self::data_key_context(tenant, &KeyOwner::Person(&id).label()),
+            )?;
+            made.push((id, key, sealed));
+        }
+        let inserted = self.insert_spare(tenant, &made).await?;
+        let mut ready: Vec<(String, Arc<DataKey>)> = made
+            .into_iter()
+            .map(|(id, key, _)| (id, Arc::new(DataKey { key })))
+            .collect();
+        if inserted != ready.len() as u64 {
+            // An id was taken already (never seen with random ids): which one is not known,
+            // so none of the batch is used; this person's key is made on its own.
+            let id = fresh_id();
+            self.new_data_key(tenant, KeyOwner::Person(&id)).await?;
+            return Ok(id);
+        }
+        let (id, key) = ready.pop().expect("a batch is never empty");
+        self.data.lock().expect("data keys").insert(
+            tenant,
+            &KeyOwner::Person(&id).label(),
+            key,
+            monotonic_now(),
+        );
+        self.spare
+            .lock()
+            .expect("spare keys")
+            .entry(tenant.to_owned())
+            .or_default()
+            .ready
+            .extend(ready);
+        Ok(id)
+    }
+
+    /// A key made ahead for `tenant`, moved into the cache of keys in use.
+    fn pop_spare(&self, tenant: &str) -> Option<String> {
+        let (id, key) = self
+            .spare
+            .lock()
+            .expect("spare keys")
+            .get_mut(tenant)?
+            .ready
+            .pop()?;
+        self.data.lock().expect("data keys").insert(
+            tenant,
+            &KeyOwner::Person(&id).label(),
+            key,
+            monotonic_now(),
+        );
+        Some(id)
+    }
+
+    /// Inserts keys made ahead in one transaction; how many were inserted.
+    async fn insert_spare(
+        &self,
+        tenant: &str,
+        made: &[(String, [u8; 32], Vec<u8>)],
+    ) -> Result<u64> {
+        let p = self.prefix;
+        let now = wall_millis();
+        let mut tx = self.pool.begin().await?;
+        let mut inserted = 0;
+        for chunk in made.chunks(INSERT_CHUNK) {
+            let rows: Vec<String> = (0..chunk.len())
+                .map(|i| {
+                    let b = i * 5;
+                    format!(
+                        "(${}, ${}, ${}, ${}, ${})",
+                        b + 1,
+                        b + 2,
+                        b + 3,
+                        b + 4,
+                        b + 5
+                    )
+                })
+                .collect();
+            let sql = format!(
+                "INSERT INTO {p}data_keys (tenant_id, owner, tenant_key_version, sealed, created_at) VALUES {} ON CONFLICT DO NOTHING",
+                rows.join(", ")
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (id, _, sealed) in chunk {
+                query = query
+                    .bind(tenant)
+                    .bind(KeyOwner::Person(id).label())
+                    .bind(TENANT_KEY_VERSION)
+                    .bind(sealed.clone())
+                    .bind(now);
+            }
+            inserted += query.execute(&mut *tx).await?.rows_affected();
+        }
+        tx.commit().await?;
+        Ok(inserted)
     }
 
     /// The data key a file's header names; never makes one.
@@ -1245,6 +1393,64 @@ mod tests {
                 .unwrap();
             assert_eq!(read.bytes(), key, "{owner}");
         }
+    }
+
+    /// New persons take keys made ahead: each id is distinct, its key is committed before it is
+    /// handed out (a fresh process reads the same key), batches grow, and a spare key is
+    /// destroyed like any other.
+    #[tokio::test]
+    async fn new_persons_take_keys_made_ahead_and_committed() {
+        let dir = temp_dir("spare");
+        let ring = Arc::new(open(&dir, [4u8; 32]).await);
+        let counter = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let mut tasks = Vec::new();
+        for _ in 0..40 {
+            let (ring, counter) = (ring.clone(), counter.clone());
+            tasks.push(tokio::spawn(async move {
+                let id = ring
+                    .take_spare_person("ten_1", || {
+                        let n = counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        format!("per_{n}")
+                    })
+                    .await
+                    .unwrap();
+                let key = ring
+                    .existing_data_key("ten_1", &KeyOwner::Person(&id).label())
+                    .await
+                    .unwrap();
+                (id, *key.bytes())
+            }));
+        }
+        let mut taken: HashMap<String, [u8; 32]> = HashMap::new();
+        for t in tasks {
+            let (id, key) = t.await.unwrap();
+            assert!(taken.insert(id.clone(), key).is_none(), "{id} given twice");
+        }
+        // Batches of 8, 16, 32: 56 ids made for 40 persons, not one per person.
+        assert_eq!(counter.load(std::sync::atomic::Ordering::SeqCst), 56);
+        let fresh = open(&dir, [4u8; 32]).await;
+        for (id, key) in &taken {
+            let read = fresh
+                .existing_data_key("ten_1", &KeyOwner::Person(id).label())
+                .await
+                .unwrap();
+            assert_eq!(read.bytes(), key, "{id}");
+        }
+        // Another tenant starts its own batches.
+        let other = ring
+            .take_spare_person("ten_2", || "per_other".to_owned())
+            .await;
+        assert!(other.is_ok());
+        let (id, _) = taken.iter().next().unwrap();
+        assert!(ring.destroy_person_key("ten_1", id).await.unwrap());
+        let after = open(&dir, [4u8; 32]).await;
+        assert!(matches!(
+            after
+                .existing_data_key("ten_1", &KeyOwner::Person(id).label())
+                .await,
+            Err(StoreError::NotFound)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[tokio::test]

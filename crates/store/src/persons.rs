@@ -1,7 +1,7 @@
 //! Persons and the files kept for them.
 
 use crate::{Mode, Result, Store, StoreError, Tx};
-use signet_core::ids::{IdentificationId, PersonDocumentId, PersonId, TenantId};
+use signet_core::ids::{EventId, IdentificationId, PersonDocumentId, PersonId, TenantId};
 use signet_core::person::Person;
 use signet_core::time::{Timestamp, from_millis, to_millis};
 use sqlx::Row;
@@ -47,15 +47,22 @@ impl Store {
             .map(from_millis))
     }
 
-    /// Makes (or loads) a new person's data key outside any write transaction, so that sealing
-    /// their data inside one finds it in memory.
-    pub async fn prepare_person_key(&self, tenant: &TenantId, person: &PersonId) -> Result<()> {
-        if let Some(keyring) = &self.keyring {
-            keyring
-                .new_data_key(tenant.as_str(), crate::KeyOwner::Person(person.as_str()))
-                .await?;
-        }
-        Ok(())
+    /// A new person's id, with their data key already committed in the keyring and in memory
+    /// (taken from keys made ahead in batches): sealing their data in the write transaction
+    /// then needs no I/O, and the person's creation no keyring write of its own.
+    pub async fn new_person_id(&self, tenant: &TenantId) -> Result<PersonId> {
+        let fresh = || {
+            let mut random = [0u8; 16];
+            getrandom::fill(&mut random).expect("the operating system's randomness");
+            PersonId::from_random(random)
+        };
+        let Some(keyring) = &self.keyring else {
+            return Ok(fresh());
+        };
+        let id = keyring
+            .take_spare_person(tenant.as_str(), || fresh().as_str().to_owned())
+            .await?;
+        PersonId::parse(&id).ok_or_else(|| StoreError::Corrupt("a made person id".into()))
     }
 
     /// Loads the data keys that the sealed `column` of `rows` names and this process does not
@@ -200,6 +207,87 @@ impl Store {
         .await
         .map_err(|e| StoreError::on_constraint(e, "person exists"))?;
         Ok(done.rows_affected() == 1)
+    }
+
+    /// Creates a person and announces it (`event_type`, `data` as [`Store::insert_event`]
+    /// writes them), as one transaction: the insert under seed 002's identical-person `limit`
+    /// as [`Store::insert_person_within_limit`], then the event and its webhook fan-out only
+    /// if the person was inserted. `None` when refused; else how many webhook messages were
+    /// written. On SQLite the whole transaction is sent as data and batched with the others
+    /// of the moment ([`crate::writer::Writer::run_batched`]).
+    #[allow(clippy::too_many_arguments)]
+    pub async fn insert_person_announced(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        person: &Person,
+        now: Timestamp,
+        limit: i64,
+        event: (&EventId, &str, &serde_json::Value),
+        wall_now: Timestamp,
+    ) -> Result<Option<u64>> {
+        let Some(writer) = &self.writer else {
+            let mut tx = self.begin().await?;
+            if !self
+                .insert_person_within_limit(&mut tx, tenant, mode, person, now, limit)
+                .await?
+            {
+                return Ok(None);
+            }
+            let (id, event_type, data) = event;
+            let messages = self
+                .insert_event(&mut tx, id, tenant, mode, event_type, now, data, wall_now)
+                .await?;
+            tx.commit().await?;
+            return Ok(Some(messages));
+        };
+        let person_id = person.str_field("id").unwrap_or_default();
+        // Sealed before the writer is taken: no work of ours holds it but SQLite's.
+        let (doc, identity) = self.person_columns(tenant, person).await?;
+        let (event_id, event_type, data) = event;
+        let data_column = self
+            .seal_event_data(
+                tenant.as_str(),
+                event_id.as_str(),
+                crate::events::event_person(event_type, data),
+                &serde_json::to_string(data)?,
+            )
+            .await?;
+        // `changes()` is what the statement before changed: the event goes only with the
+        // person, its fan-out only with the event. Numbered as `events.rs`'s statements, the
+        // person's own values from `$9`.
+        use crate::writer::{Arg, Batched};
+        let rows = writer
+            .run_batched(Batched {
+                sql: format!(
+                    "INSERT INTO persons (id, tenant_id, mode, identity_key, doc, created_at, updated_at) \
+                     SELECT $9, $2, $3, $10, $11, $5, $5 \
+                     WHERE (SELECT COUNT(*) FROM persons WHERE tenant_id = $2 AND mode = $3 AND identity_key = $10) < $12; \
+                     INSERT INTO events (id, tenant_id, mode, type, created_at, data) \
+                     SELECT $1, $2, $3, $4, $5, $6 WHERE changes() = 1 RETURNING 0; \
+                     {} WHERE changes() = 1 AND {} RETURNING 1",
+                    crate::events::FAN_OUT,
+                    crate::events::SUBSCRIBED,
+                ),
+                args: vec![
+                    Arg::Text(event_id.as_str().to_owned()),
+                    Arg::Text(tenant.as_str().to_owned()),
+                    Arg::Text(mode.as_str().to_owned()),
+                    Arg::Text(event_type.to_owned()),
+                    Arg::Int(to_millis(&now)),
+                    Arg::Text(data_column),
+                    Arg::Int(to_millis(&wall_now)),
+                    Arg::Text(crate::webhooks::like_quoted(event_type)),
+                    Arg::Text(person_id.to_owned()),
+                    Arg::Text(identity),
+                    Arg::Text(doc),
+                    Arg::Int(limit),
+                ],
+            })
+            .await
+            .map_err(|e| StoreError::on_constraint(e, "person exists"))?;
+        // A row for the event, then one per message; none when the person was refused.
+        Ok((rows.len() as u64).checked_sub(1))
     }
 
     pub async fn update_person(

@@ -10,7 +10,8 @@
 //! (and, with `sqlite_synchronous = "full"`, a power loss).
 //!
 //! Each transaction after the first of a group runs inside a savepoint, so one that fails or
-//! is dropped rolls back alone and the others still commit. The first needs none: nothing
+//! is dropped rolls back alone and the others still commit (the savepoints of finished ones are
+//! left to the group's `COMMIT`, one statement less each). The first needs none: nothing
 //! else is in the database transaction yet, so its rollback is a plain `ROLLBACK`. A caller
 //! that stops waiting (a dropped request) cannot strand the group: a transaction left
 //! uncommitted is cleaned up by the next user of the connection or by a task spawned when it
@@ -23,10 +24,10 @@
 //! PostgreSQL takes concurrent transactions; there a [`Tx`] is a plain pooled transaction.
 
 use sqlx::pool::PoolConnection;
-use sqlx::{Any, AnyConnection, AnyPool, Executor};
+use sqlx::{Any, AnyConnection, AnyPool, Executor, Row};
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::sync::{Mutex, OwnedMutexGuard, oneshot};
 
@@ -129,9 +130,13 @@ impl DerefMut for WriteConn {
 pub(crate) struct Writer {
     pool: AnyPool,
     state: Arc<Mutex<WriterState>>,
-    /// Callers queued for the connection: a finished transaction waits for them to join its
-    /// group only if there are any.
+    /// Callers queued for the connection or in [`Writer::batch`]: a finished transaction
+    /// waits for them to join its group only if there are any.
     queued: AtomicUsize,
+    /// Transactions sent as data, waiting for the next batch.
+    batch: std::sync::Mutex<std::collections::VecDeque<QueuedUnit>>,
+    /// A task runs the batches.
+    leading: AtomicBool,
 }
 
 pub(crate) struct WriterState {
@@ -142,12 +147,24 @@ pub(crate) struct WriterState {
     /// A transaction of the group is at work or was dropped unfinished: the next user rolls
     /// it back first.
     unfinished: bool,
-    /// That transaction runs in a savepoint (it was not the first of its group).
-    savepoint: bool,
+    /// The savepoint that transaction runs in (none if it was the first of its group).
+    savepoint: Savepoint,
     /// The finished transactions of the open group, waiting for its commit.
     waiting: Vec<oneshot::Sender<Result<(), String>>>,
     /// Database commits made (groups), for tests and curiosity.
     commits: u64,
+}
+
+/// The savepoint a transaction of a group runs in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Savepoint {
+    /// The first of its group: a rollback is the database's.
+    None,
+    /// `unit`, left open when the transaction finishes (see [`Unit::commit`]).
+    Unit,
+    /// `one`, opened and released around each transaction of a batch
+    /// ([`Writer::run_batched`]); it may not exist when a batch failed before it ran.
+    OneTrip,
 }
 
 impl WriterState {
@@ -188,11 +205,22 @@ impl WriterState {
             return Ok(());
         }
         self.unfinished = false;
-        if self.savepoint {
-            self.savepoint = false;
+        let savepoint = std::mem::replace(&mut self.savepoint, Savepoint::None);
+        if savepoint == Savepoint::Unit {
             self.conn_mut()
                 .execute("ROLLBACK TO unit; RELEASE unit")
                 .await?;
+        } else if savepoint == Savepoint::OneTrip {
+            match self
+                .conn_mut()
+                .execute("ROLLBACK TO one; RELEASE one")
+                .await
+            {
+                Err(e) if e.to_string().contains("no such savepoint") => {}
+                done => {
+                    done?;
+                }
+            }
         } else if self.open {
             self.open = false;
             self.conn_mut().execute("ROLLBACK").await?;
@@ -225,11 +253,13 @@ impl Writer {
                 conn: None,
                 open: false,
                 unfinished: false,
-                savepoint: false,
+                savepoint: Savepoint::None,
                 waiting: Vec::new(),
                 commits: 0,
             })),
             queued: AtomicUsize::new(0),
+            batch: std::sync::Mutex::new(std::collections::VecDeque::new()),
+            leading: AtomicBool::new(false),
         })
     }
 
@@ -255,7 +285,7 @@ impl Writer {
         let mut state = self.lock().await?;
         if state.open {
             state.conn_mut().execute("SAVEPOINT unit").await?;
-            state.savepoint = true;
+            state.savepoint = Savepoint::Unit;
         } else {
             // IMMEDIATE: the write lock at the start (waiting on the busy timeout), not at the
             // first write. A deferred transaction that read first fails with
@@ -263,13 +293,99 @@ impl Writer {
             // server on the file) commits in between, and that cannot be waited out.
             state.conn_mut().execute("BEGIN IMMEDIATE").await?;
             state.open = true;
-            state.savepoint = false;
+            state.savepoint = Savepoint::None;
         }
         state.unfinished = true;
         Ok(Tx(Inner::Grouped(Unit {
             state: Some(state),
             writer: self.clone(),
         })))
+    }
+
+    /// Runs a transaction whose whole work is one list of statements (`unit`), batched with
+    /// the others queued at the same moment: the writer runs a batch as one query, each
+    /// transaction in a savepoint of its own, so a batch costs one round trip to SQLite's
+    /// worker thread however many requests it serves. Committed with its group like
+    /// [`Tx::commit`]; one that fails rolls back alone. Returns the rows its statements return
+    /// (`RETURNING`): sqlx adds up SQLite's count of changes after every statement, and that
+    /// count is stale after one that changes nothing (a savepoint), so a transaction that needs
+    /// to know what it changed says so in rows.
+    ///
+    /// Each round trip of a `Tx` holds the writer while the caller's task waits to be
+    /// scheduled again behind every other request, so round trips, not SQLite's work, bound
+    /// how many writes commit per second.
+    pub(crate) async fn run_batched(
+        self: &Arc<Self>,
+        unit: Batched,
+    ) -> Result<Vec<sqlx::any::AnyRow>, sqlx::Error> {
+        let (answer, answered) = oneshot::channel();
+        // Counted as queued, so a finishing transaction leaves the group open for it.
+        self.queued.fetch_add(1, Ordering::SeqCst);
+        self.batch
+            .lock()
+            .expect("batch queue")
+            .push_back(QueuedUnit { unit, answer });
+        if !self.leading.swap(true, Ordering::SeqCst) {
+            // The batch runs in a task of its own: a caller that stops waiting must not stop
+            // a batch midway, with other callers' transactions in it.
+            let writer = self.clone();
+            tokio::spawn(async move { writer.lead().await });
+        }
+        let (rows, committed) = answered.await.map_err(|_| {
+            sqlx::Error::Protocol("the writer stopped before the batch ran".into())
+        })??;
+        self.await_group(committed).await?;
+        Ok(rows)
+    }
+
+    /// Runs the queued batches until none is left.
+    async fn lead(self: Arc<Self>) {
+        loop {
+            self.lead_once().await;
+            self.leading.store(false, Ordering::SeqCst);
+            // A unit queued after the last batch was taken, while this task was leaving, has
+            // no other leader.
+            if self.batch.lock().expect("batch queue").is_empty()
+                || self.leading.swap(true, Ordering::SeqCst)
+            {
+                return;
+            }
+        }
+    }
+
+    fn take_batch(&self, most: usize) -> Vec<QueuedUnit> {
+        let mut queue = self.batch.lock().expect("batch queue");
+        let n = queue.len().min(most.max(1));
+        let units: Vec<QueuedUnit> = queue.drain(..n).collect();
+        self.queued.fetch_sub(units.len(), Ordering::SeqCst);
+        units
+    }
+
+    async fn lead_once(&self) {
+        let mut state = match self.lock().await {
+            Ok(state) => state,
+            Err(e) => {
+                let message = e.to_string();
+                for u in self.take_batch(usize::MAX) {
+                    let _ = u.answer.send(Err(sqlx::Error::Protocol(message.clone())));
+                }
+                return;
+            }
+        };
+        loop {
+            let units = self.take_batch(MAX_GROUP.saturating_sub(state.waiting.len()));
+            if units.is_empty() {
+                break;
+            }
+            run_units(&mut state, units).await;
+            if state.waiting.len() >= MAX_GROUP {
+                let _ = state.commit_group().await;
+            }
+        }
+        // The last of a group commits it; callers queued for the writer come after.
+        if self.queued.load(Ordering::SeqCst) == 0 {
+            let _ = state.commit_group().await;
+        }
     }
 
     /// The connection for a statement outside a transaction, once the open group committed.
@@ -316,6 +432,163 @@ impl Writer {
     }
 }
 
+/// A transaction sent as data, for [`Writer::run_batched`]: statements separated by `;` with
+/// `$1`, `$2`… numbered over `args` (numbers may repeat across statements), and no
+/// transaction control of their own.
+pub(crate) struct Batched {
+    pub sql: String,
+    pub args: Vec<Arg>,
+}
+
+/// An argument of a [`Batched`] transaction.
+pub(crate) enum Arg {
+    Text(String),
+    Int(i64),
+}
+
+type Answer = Result<
+    (
+        Vec<sqlx::any::AnyRow>,
+        oneshot::Receiver<Result<(), String>>,
+    ),
+    sqlx::Error,
+>;
+
+struct QueuedUnit {
+    unit: Batched,
+    answer: oneshot::Sender<Answer>,
+}
+
+/// The column of the row that closes each transaction of a batch.
+const UNIT_DONE: &str = "signet_unit_done";
+
+/// Runs `units` on the writer, as few queries as failures allow: each transaction between
+/// `SAVEPOINT one` and `RELEASE one`, then a row naming it done. A transaction that fails is
+/// rolled back to its savepoint and answered with its error; the ones after it run again.
+async fn run_units(state: &mut WriterState, units: Vec<QueuedUnit>) {
+    let mut pending: std::collections::VecDeque<QueuedUnit> = units.into();
+    while !pending.is_empty() {
+        if !state.open {
+            // IMMEDIATE, as `Writer::begin` says why.
+            if let Err(e) = state.conn_mut().execute("BEGIN IMMEDIATE").await {
+                let message = e.to_string();
+                for u in pending.drain(..) {
+                    let _ = u.answer.send(Err(sqlx::Error::Protocol(message.clone())));
+                }
+                return;
+            }
+            state.open = true;
+        }
+        let mut sql = String::new();
+        let mut offset = 0;
+        for (k, u) in pending.iter().enumerate() {
+            if k > 0 {
+                sql.push_str("; ");
+            }
+            sql.push_str("SAVEPOINT one; ");
+            sql.push_str(&renumbered(&u.unit.sql, offset));
+            sql.push_str(&format!("; RELEASE one; SELECT {k} AS {UNIT_DONE}"));
+            offset += u.unit.args.len();
+        }
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for u in &pending {
+            for a in &u.unit.args {
+                query = match a {
+                    Arg::Text(t) => query.bind(t.clone()),
+                    Arg::Int(i) => query.bind(*i),
+                };
+            }
+        }
+        state.unfinished = true;
+        state.savepoint = Savepoint::OneTrip;
+        let mut done: Vec<Vec<sqlx::any::AnyRow>> = Vec::new();
+        let mut failed = None;
+        {
+            let mut rows = query.fetch(state.conn_mut());
+            let mut current = Vec::new();
+            loop {
+                match std::future::poll_fn(|cx| rows.as_mut().poll_next(cx)).await {
+                    None => break,
+                    Some(Ok(row)) => {
+                        if row.try_get::<i64, _>(UNIT_DONE).is_ok() {
+                            done.push(std::mem::take(&mut current));
+                        } else {
+                            current.push(row);
+                        }
+                    }
+                    Some(Err(e)) => {
+                        failed = Some(e);
+                        break;
+                    }
+                }
+            }
+        }
+        if done.is_empty() && failed.is_none() {
+            // No progress and no error (never seen): answer rather than loop.
+            failed = Some(sqlx::Error::Protocol(
+                "a batched transaction did not finish".into(),
+            ));
+        }
+        // The finished ones wait for the group's commit.
+        for rows in done {
+            let u = pending
+                .pop_front()
+                .expect("one unit per row that closes one");
+            let (tell, committed) = oneshot::channel();
+            state.waiting.push(tell);
+            let _ = u.answer.send(Ok((rows, committed)));
+        }
+        match failed {
+            None => {
+                state.unfinished = false;
+                state.savepoint = Savepoint::None;
+                // A batch that ended early without an error leaves the rest to run again.
+            }
+            Some(e) => {
+                if let Err(cleanup) = state.clean_up().await {
+                    // The connection is in doubt: everything not answered fails with it.
+                    let message = cleanup.to_string();
+                    let _ = pending.pop_front().map(|u| u.answer.send(Err(e)));
+                    for u in pending.drain(..) {
+                        let _ = u.answer.send(Err(sqlx::Error::Protocol(message.clone())));
+                    }
+                    return;
+                }
+                if let Some(u) = pending.pop_front() {
+                    let _ = u.answer.send(Err(e));
+                }
+            }
+        }
+    }
+}
+
+/// `sql` with every `$N` outside quotes moved up by `offset`.
+fn renumbered(sql: &str, offset: usize) -> String {
+    if offset == 0 {
+        return sql.to_owned();
+    }
+    let mut out = String::with_capacity(sql.len() + 16);
+    let mut chars = sql.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        if c == '\'' {
+            quoted = !quoted;
+            out.push(c);
+        } else if c == '$' && !quoted && chars.peek().is_some_and(|d| d.is_ascii_digit()) {
+            let mut n = 0usize;
+            while let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
+                n = n * 10 + d as usize;
+                chars.next();
+            }
+            out.push('$');
+            out.push_str(&(n + offset).to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// One transaction on SQLite's writer.
 struct Unit {
     /// The locked writer; `None` once committed or rolled back.
@@ -342,10 +615,10 @@ impl Unit {
             .state
             .take()
             .expect("an open transaction holds the writer");
-        if state.savepoint {
-            state.conn_mut().execute("RELEASE unit").await?;
-            state.savepoint = false;
-        }
+        // A finished unit's savepoint is not released: `COMMIT` ends every savepoint with the
+        // group, and a later unit's `ROLLBACK TO unit` reaches only its own (the newest of that
+        // name). One round trip to SQLite's worker thread less per transaction.
+        state.savepoint = Savepoint::None;
         state.unfinished = false;
         if self.writer.queued.load(Ordering::SeqCst) > 0 && state.waiting.len() < MAX_GROUP {
             let (tell, done) = oneshot::channel();
@@ -470,5 +743,89 @@ mod tests {
         );
         store.close().await;
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Transactions sent as data run as one batch behind the open group's first, each in a
+    /// savepoint of its own: one that succeeds gets its rows and commits with the group; one
+    /// that fails midway, or at its first statement, takes only its own rows with it, and the
+    /// ones after it in the batch still run.
+    #[tokio::test]
+    async fn batched_transactions_commit_with_their_group_and_fail_alone() {
+        use super::{Arg, Batched};
+        let dir = std::env::temp_dir().join(format!("signet-batched-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("batched.db");
+        let _ = std::fs::remove_file(&file);
+        let store = Store::connect(&format!("sqlite://{}", file.display()))
+            .await
+            .unwrap();
+        sqlx::query("CREATE TABLE t (n BIGINT NOT NULL)")
+            .execute(&mut *store.write_conn().await.unwrap())
+            .await
+            .unwrap();
+        let writer = store.writer.clone().unwrap();
+        let commits_before = writer.state.lock().await.commits;
+
+        let mut first = store.begin().await.unwrap();
+        insert(&mut first, 0).await;
+        let units = [
+            // Succeeds: its rows come back.
+            "INSERT INTO t (n) VALUES ($1) RETURNING n; INSERT INTO t (n) VALUES ($1 + 10)",
+            // Fails after its first row.
+            "INSERT INTO t (n) VALUES ($1); INSERT INTO t (n) VALUES (NULL)",
+            // Fails at its first statement.
+            "INSERT INTO no_such_table (n) VALUES ($1)",
+            // Succeeds after the failures, with a '$1' in quotes left alone.
+            "INSERT INTO t (n) SELECT $1 WHERE '$1' = '$' || '1' RETURNING n",
+        ];
+        let mut tasks = Vec::new();
+        for (i, sql) in units.into_iter().enumerate() {
+            let writer = writer.clone();
+            let n = i as i64 + 1;
+            tasks.push(tokio::spawn(async move {
+                let done = writer
+                    .run_batched(Batched {
+                        sql: sql.to_owned(),
+                        args: vec![Arg::Int(n)],
+                    })
+                    .await;
+                match n {
+                    1 | 4 => {
+                        let rows = done.unwrap();
+                        assert_eq!(rows.len(), 1);
+                        assert_eq!(rows[0].get::<i64, _>(0), n);
+                    }
+                    _ => assert!(done.is_err(), "{n} fails"),
+                }
+            }));
+        }
+        let store2 = store.clone();
+        let last = tokio::spawn(async move {
+            let mut tx = store2.begin().await.unwrap();
+            insert(&mut tx, 5).await;
+            tx.commit().await.unwrap();
+        });
+        while writer.queued.load(Ordering::SeqCst) < 5 {
+            tokio::task::yield_now().await;
+        }
+        first.commit().await.unwrap();
+        for t in tasks {
+            t.await.unwrap();
+        }
+        last.await.unwrap();
+        drop(store.write_conn().await.unwrap());
+        assert_eq!(rows(&store).await, vec![0, 1, 4, 5, 11]);
+        let commits = writer.state.lock().await.commits - commits_before;
+        assert!(commits <= 3, "committed in {commits} commits");
+        store.close().await;
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn numbers_move_up_outside_quotes_only() {
+        assert_eq!(
+            super::renumbered("SELECT $1, '$2', $10 WHERE x = 'it''s $3' AND y = $2", 12),
+            "SELECT $13, '$2', $22 WHERE x = 'it''s $3' AND y = $14"
+        );
     }
 }
