@@ -715,6 +715,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                 for a in ukrainian_russian_given(&t.folded) {
                     push_alt(&mut t, a);
                 }
+                // A Ukrainian patronymic read in Russian (Mykolaiovych / Nikolayevich).
+                for a in romanize::ukrainian_patronymic_as_russian(&t.raw, |n| {
+                    ukrainian_russian_given(&fold(n)).to_vec()
+                }) {
+                    push_alt(&mut t, &a);
+                }
                 // A final ة written -eh (Levantine and Persian: Hamzeh, Fatemeh) is -a.
                 if t.raw.len() >= 5
                     && let Some(stem) = t.raw.strip_suffix("eh")

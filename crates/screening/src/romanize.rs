@@ -2448,6 +2448,7 @@ pub(crate) const UKRAINIAN_RUSSIAN_GIVEN: &[(&str, &str)] = &[
     ("denys", "denis"),
     ("valentyn", "valentin"),
     ("bohdan", "bogdan"),
+    ("hlib", "gleb"),
     ("hennadiy", "gennadiy"),
     ("anatoliy", "anatoliy"),
     ("vitaliy", "vitaliy"),
@@ -2702,6 +2703,115 @@ pub(crate) fn ukrainian_as_russian_adjective(raw: &str) -> Vec<String> {
             let v = format!("{v}{ru_ending}");
             if v != raw && !out.contains(&v) {
                 out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// Endings of Ukrainian patronymics (2010 system and the older -yovych, -yivna) and whether
+/// each is a woman's: Andriiovych, Mykolaivna, Bohdanivna.
+const UKRAINIAN_PATRONYMIC_ENDINGS: &[(&str, bool)] =
+    &[("ovych", false), ("evych", false), ("ivna", true)];
+
+/// The father's name in a Ukrainian patronymic (Andriiovych, Andriyovych, Andriivna → andrii /
+/// andriy; Mykolaiovych, Mykolaivna → mykolai; Bohdanivna → bohdan) and whether it is a
+/// woman's. The ї of -ївна after a vowel is the father's й (Андрій, Андріївна).
+pub(crate) fn ukrainian_patronymic(raw: &str) -> Option<(String, bool)> {
+    let (stem, feminine) = UKRAINIAN_PATRONYMIC_ENDINGS
+        .iter()
+        .find_map(|(e, f)| raw.strip_suffix(e).map(|s| (s, *f)))?;
+    if stem.len() < 3 || !stem.is_ascii() {
+        return None;
+    }
+    let last = stem.as_bytes()[stem.len() - 1];
+    let father = if feminine && is_vowel(last) {
+        format!("{stem}i")
+    } else {
+        stem.to_owned()
+    };
+    Some((father, feminine))
+}
+
+/// The Russian patronymic (BGN/PCGN) of a father's name in its Russian form: -ovich / -ovna
+/// after a consonant (Bogdanovich, Vladimirovna), -evich / -evna after -ay, -ey (Nikolayevich,
+/// Sergeyevna), -yevich / -yevna for -iy (Yuryevich, Vitalyevna; and Dmitriyevich, which keeps
+/// the i); Pavel, Lev and Pyotr drop their vowel (Pavlovich, Lvovich, Petrovich).
+pub(crate) fn russian_patronymic(father: &str, feminine: bool) -> Vec<String> {
+    let (m, f) = if feminine {
+        ("ovna", "evna")
+    } else {
+        ("ovich", "evich")
+    };
+    let mut out = Vec::new();
+    let father = match father {
+        "pavel" => "pavl",
+        "lev" => "lv",
+        "pyotr" | "petr" => "petr",
+        _ => father,
+    };
+    if let Some(stem) = father.strip_suffix("iy") {
+        out.push(format!("{stem}y{f}"));
+        out.push(format!("{father}{f}"));
+    } else if father.ends_with("ay") || father.ends_with("ey") {
+        out.push(format!("{father}{f}"));
+    } else if father.ends_with('y') || father.ends_with('a') || father.ends_with('o') {
+        // Ilya, Nikita, Foma: irregular (Ilyich, Nikitich); left to the spelling.
+    } else if father.len() >= 2 {
+        out.push(format!("{father}{m}"));
+    }
+    out
+}
+
+/// The Russian readings of a Ukrainian patronymic, given the Russian forms of a Ukrainian given
+/// name (`russian_given`, from [`UKRAINIAN_RUSSIAN_GIVEN`]): the father's name read in Russian,
+/// then the Russian ending (Andriiovych → Andreyevich, Mykolaivna → Nikolayevna, Serhiiovych →
+/// Sergeyevich, Volodymyrivna → Vladimirovna); without a table entry, h is г (Bohdanivna →
+/// Bogdanovna, Olehovych → Olegovich, Yaroslavivna → Yaroslavovna).
+pub(crate) fn ukrainian_patronymic_as_russian(
+    raw: &str,
+    russian_given: impl Fn(&str) -> Vec<&'static str>,
+) -> Vec<String> {
+    let Some((father, feminine)) = ukrainian_patronymic(raw) else {
+        return Vec::new();
+    };
+    let mut fathers: Vec<String> = Vec::new();
+    // Mykola's patronymic has a й (Mykolaiovych): the name without it is looked up too.
+    let mut names = vec![father.clone()];
+    if let Some(stem) = father
+        .strip_suffix("ai")
+        .or_else(|| father.strip_suffix("ay"))
+    {
+        names.push(format!("{stem}a"));
+    }
+    for n in &names {
+        fathers.extend(russian_given(n).into_iter().map(str::to_owned));
+    }
+    if fathers.is_empty() {
+        let b = father.as_bytes();
+        let mut g: String = (0..b.len())
+            .map(|i| {
+                if b[i] == b'h' && (i == 0 || !matches!(b[i - 1], b'k' | b'z' | b'c' | b's')) {
+                    'g'
+                } else if b[i] == b'y' && i > 0 && !is_vowel(b[i - 1]) {
+                    // Ukrainian и is Russian и (Vasylovych / Vasilyevich).
+                    'i'
+                } else {
+                    char::from(b[i])
+                }
+            })
+            .collect();
+        // The Ukrainian -ii, -iy of Vitalii, Yurii is the Russian -iy.
+        if let Some(stem) = g.strip_suffix("ii") {
+            g = format!("{stem}iy");
+        }
+        fathers.push(g);
+    }
+    let mut out = Vec::new();
+    for f in &fathers {
+        for p in russian_patronymic(f, feminine) {
+            if p != raw && !out.contains(&p) {
+                out.push(p);
             }
         }
     }
@@ -3042,6 +3152,38 @@ pub(crate) fn may_be_compound(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ukrainian_patronymics_are_read_in_russian() {
+        let given = |n: &str| -> Vec<&'static str> {
+            UKRAINIAN_RUSSIAN_GIVEN
+                .iter()
+                .filter(|(ua, _)| ua.trim_end_matches(['i', 'y']) == n.trim_end_matches(['i', 'y']))
+                .map(|(_, ru)| *ru)
+                .collect()
+        };
+        let ru = |a: &str, b: &str| {
+            let v = ukrainian_patronymic_as_russian(a, given);
+            assert!(v.iter().any(|x| x == b), "{a}: {v:?}");
+        };
+        ru("andriiovych", "andreyevich");
+        ru("andriyovych", "andreyevich");
+        ru("andriivna", "andreyevna");
+        ru("mykolaiovych", "nikolayevich");
+        ru("mykolaivna", "nikolayevna");
+        ru("serhiiovych", "sergeyevich");
+        ru("volodymyrivna", "vladimirovna");
+        ru("bohdanivna", "bogdanovna");
+        ru("olehovych", "olegovich");
+        ru("yaroslavovych", "yaroslavovich");
+        ru("pavlovych", "pavlovich");
+        ru("yuriiovych", "yuryevich");
+        ru("vitaliivna", "vitalyevna");
+        ru("vasylovych", "vasilyevich");
+        // Not a patronymic: nothing.
+        assert!(ukrainian_patronymic_as_russian("kovalenko", given).is_empty());
+        assert!(ukrainian_patronymic_as_russian("ivna", given).is_empty());
+    }
 
     #[test]
     fn hangul_names_split_the_surname_and_keep_the_given_name_whole() {
