@@ -596,10 +596,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
         romanize::french_cyrillic_name(&texts)
     };
     // ... and one transcribed the Polish way.
+    // ... or written with the letters only Polish has (ł, ń, ś, ź, ż, ć: Wałerij Kraweć).
     let polish = culture == 0
-        && ws
-            .iter()
-            .any(|w| romanize::polish_cyrillic_marked(&w.0.text));
+        && (romanize::polish_letters(name)
+            || ws
+                .iter()
+                .any(|w| romanize::polish_cyrillic_marked(&w.0.text)));
     let mut toks: Vec<Tok> = ws
         .iter()
         .map(|(w, _)| {

@@ -1523,8 +1523,27 @@ pub(crate) fn dutch_cyrillic_marked(raw: &str) -> bool {
 /// Whether a word shows the Polish transcription of a Cyrillic name: sz or cz with an ending
 /// of a Russian or Ukrainian name (Szewczenko, Chruszczow, Kowalczuk).
 pub(crate) fn polish_cyrillic_marked(raw: &str) -> bool {
-    // c for ц before y in -cyn (Jelcyn, Golicyn).
-    if raw.len() >= 5 && (raw.ends_with("cyn") || raw.ends_with("cyna")) {
+    // c for ц before y in -cyn (Jelcyn, Golicyn), and before к in -cki, -cka (Chmelnycki,
+    // Kocubinska), which English transcriptions write tsk.
+    if raw.len() >= 5
+        && ["cyn", "cyna", "cki", "cka", "ckyj", "ckij"]
+            .iter()
+            .any(|e| raw.ends_with(e))
+    {
+        return true;
+    }
+    // c for ц before a vowel in a word with the ending of a Ukrainian or Russian name
+    // (Jaceniuk, Kucenko, Ocerowa): English transcriptions write ts.
+    let b = raw.as_bytes();
+    let c_vowel = (0..b.len().saturating_sub(1)).any(|i| {
+        b[i] == b'c' && is_vowel(b[i + 1]) && (i == 0 || !matches!(b[i - 1], b's' | b't'))
+    });
+    if c_vowel
+        && raw.len() >= 6
+        && ["uk", "iuk", "enko", "ko", "ow", "owa", "ewa", "yn", "yna"]
+            .iter()
+            .any(|e| raw.ends_with(e))
+    {
         return true;
     }
     (raw.contains("sz") || raw.contains("cz"))
@@ -1534,6 +1553,18 @@ pub(crate) fn polish_cyrillic_marked(raw: &str) -> bool {
         ]
         .iter()
         .any(|e| raw.ends_with(e))
+}
+
+/// Whether a name is written with letters only Polish has among the Latin alphabets of
+/// Cyrillic transcription (ł, ń, ś, ź, ż, and ć as Polish writes the soft ц: Wałerij Kraweć):
+/// it is read the Polish way throughout.
+pub(crate) fn polish_letters(name: &str) -> bool {
+    name.chars().any(|c| {
+        matches!(
+            c,
+            'ł' | 'Ł' | 'ń' | 'Ń' | 'ś' | 'Ś' | 'ź' | 'Ź' | 'ż' | 'Ż' | 'ć' | 'Ć'
+        )
+    })
 }
 
 /// As [`cyrillic_transcriptions`]; `german_name` when another word of the name shows the
@@ -3524,6 +3555,17 @@ mod tests {
         );
         assert!(!polish_cyrillic_marked("czech"));
         assert!(polish_cyrillic_marked("jelcyn"));
+        // c before к or a vowel in a Slavic name, and the letters only Polish has.
+        assert!(has("chmelnycki", "khmelnytski"));
+        assert!(has("jaceniuk", "yatseniuk"));
+        assert!(!polish_cyrillic_marked("francesco"));
+        assert!(polish_letters("Wałerij Kraweć"));
+        assert!(!polish_letters("Čajkovskij"));
+        assert!(
+            cyrillic_transcriptions_in("krawec", false, false, true)
+                .iter()
+                .any(|t| t == "kravets")
+        );
         // ё written yo, jo or io inside a word; Italian ci, Spanish j.
         assert!(has("pyotr", "petr"));
         assert!(has("fjodor", "fedor"));
