@@ -586,6 +586,8 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
     if ws.iter().any(keep) {
         ws.retain(keep);
     }
+    // ... and a Persian or Arabic name written the German way (Kijan Mesbah Jasdi).
+    let german_arabic = arabic && ws.iter().any(|w| romanize::german_arabic_marked(&w.0.text));
     // A name transcribed the German way from Cyrillic is so throughout.
     let german = ws
         .iter()
@@ -669,6 +671,9 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                         romanize::maghreb_french(&t.raw),
                         romanize::maghreb_french_vowel(&t.raw),
                         arabic.then(|| romanize::german_arabic(&t.raw)).flatten(),
+                        arabic
+                            .then(|| romanize::german_arabic_z(&t.raw, german_arabic))
+                            .flatten(),
                     ]
                     .into_iter()
                     .flatten()
@@ -706,6 +711,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                     }
                 }
                 for a in romanize::persian_spellings(&t.raw) {
+                    push_alt(&mut t, &a);
+                }
+                // ژ written j (Pejman, Mojgan) in a name of no Korean or Chinese culture.
+                if culture == 0
+                    && let Some(a) = romanize::persian_zh_as_j(&t.raw)
+                {
                     push_alt(&mut t, &a);
                 }
                 // (MD only in an Arabic name: elsewhere it is the doctor's.)
@@ -830,6 +841,9 @@ fn arabic_or_persian_name_uncached(w: &str) -> Option<usize> {
             .collect()
     });
     let mut forms = vec![w.to_owned()];
+    // German spellings (Dschawad, Kijan, Marsijeh, Resa).
+    forms.extend(romanize::german_arabic(w));
+    forms.extend(romanize::german_arabic_z(w, true));
     forms.extend(romanize::maghreb_french(w));
     forms.extend(romanize::maghreb_french_vowel(w));
     // Egyptian g for ج (Gamal), not in gh or ng.

@@ -1808,6 +1808,43 @@ pub(crate) fn german_arabic(raw: &str) -> Option<String> {
     (out != raw).then_some(out)
 }
 
+/// The German spelling of an Persian or Arabic name writes ز as s (s before a vowel is
+/// voiced in German; س is ss or s): Jasdi, Kasemsadeh, Marsijeh, Resa. The word in its German
+/// reading ([`german_arabic`]) with each single s read z, when the word shows a German j (for
+/// ی) or the German -sadeh of -zadeh, or `german_name` says another word of the name is German
+/// (sch, or ij before a vowel).
+pub(crate) fn german_arabic_z(raw: &str, german_name: bool) -> Option<String> {
+    let b = raw.as_bytes();
+    let german_j = (0..b.len()).any(|i| b[i] == b'j' && (i == 0 || b[i - 1] != b'd'));
+    let sadeh = raw.len() >= 8 && (raw.ends_with("sadeh") || raw.ends_with("sade"));
+    if !(german_j || sadeh || german_name) || !raw.contains('s') {
+        return None;
+    }
+    let g = german_arabic(raw).unwrap_or_else(|| raw.to_owned());
+    let b = g.as_bytes();
+    let out: String = (0..b.len())
+        .map(|i| {
+            let single = b[i] == b's'
+                && b.get(i + 1).is_none_or(|n| !matches!(n, b's' | b'h'))
+                && (i == 0 || !matches!(b[i - 1], b's' | b't'));
+            if single { 'z' } else { char::from(b[i]) }
+        })
+        .collect();
+    (out != raw && out != g).then_some(out)
+}
+
+/// Whether a word shows the German spelling of a Persian or Arabic name by a mark English
+/// spellings do not have: sch, or j for ی after i and before a vowel (Marsijeh, Kijan).
+pub(crate) fn german_arabic_marked(raw: &str) -> bool {
+    raw.contains("sch") || raw.contains("ija") || raw.contains("ije") || raw.contains("iju")
+}
+
+/// The Persian ژ is written zh or, as the Iranian press and French spellings do, j (Pezhman /
+/// Pejman, Mozhgan / Mojgan, Zhaleh / Jaleh, Niknezhad / Niknejad): the word with zh as j.
+pub(crate) fn persian_zh_as_j(raw: &str) -> Option<String> {
+    raw.contains("zh").then(|| raw.replace("zh", "j"))
+}
+
 /// Whether a word shows the French spelling of an Arabic name by itself, without an article
 /// in the name: an initial ou before a vowel (Ouadi), aou (Chaouki, Daoud) or dj (Djamel).
 pub(crate) fn maghreb_marked(raw: &str) -> bool {
@@ -2417,6 +2454,23 @@ pub(crate) const ARABIC_PERSIAN_GIVEN_NAMES: &[&str] = &[
     "pouran",
     "sedigheh",
     "zohreh",
+    "marziyeh",
+    "sakineh",
+    "elham",
+    "somayeh",
+    "narges",
+    "raziyeh",
+    "mansoureh",
+    "atefeh",
+    "roqayyeh",
+    "farideh",
+    "nahid",
+    "mitra",
+    // Persian, men (more).
+    "kiyan",
+    "pezhman",
+    "milad",
+    "siyavash",
 ];
 
 /// Abbreviations of Muhammad as lists and passports write them (Malaysia, Singapore,
@@ -3683,6 +3737,25 @@ mod tests {
         assert_eq!(german_arabic("jazdi").as_deref(), Some("yazdi"));
         assert_eq!(german_arabic("schahram").as_deref(), Some("shahram"));
         assert_eq!(german_arabic("hassan"), None);
+        // German s for ز, with a German j or -sadeh in the word or the name German.
+        assert_eq!(german_arabic_z("jasdi", false).as_deref(), Some("yazdi"));
+        assert_eq!(
+            german_arabic_z("kasemsadeh", false).as_deref(),
+            Some("kazemzadeh")
+        );
+        assert_eq!(
+            german_arabic_z("marsijeh", false).as_deref(),
+            Some("marziyeh")
+        );
+        assert_eq!(german_arabic_z("resa", true).as_deref(), Some("reza"));
+        assert_eq!(german_arabic_z("samir", false), None);
+        assert_eq!(german_arabic_z("hossein", true), None);
+        assert!(german_arabic_marked("kijan"));
+        assert!(!german_arabic_marked("najib"));
+        // Persian ژ as zh and as j.
+        assert_eq!(persian_zh_as_j("pezhman").as_deref(), Some("pejman"));
+        assert_eq!(persian_zh_as_j("niknezhad").as_deref(), Some("niknejad"));
+        assert_eq!(persian_zh_as_j("jalal"), None);
     }
 
     #[test]
