@@ -841,11 +841,23 @@ fn arabic_or_persian_name_uncached(w: &str) -> Option<usize> {
             .collect()
     });
     let mut forms = vec![w.to_owned()];
-    // German spellings (Dschawad, Kijan, Marsijeh, Resa).
-    forms.extend(romanize::german_arabic(w));
-    forms.extend(romanize::german_arabic_z(w, true));
+    // German spellings (Dschawad, Kijan, Marsijeh, Resa), by their sch or j (a German ch
+    // alone is as often a Slavic name's: Choma).
+    if w.contains("sch") || w.contains('j') {
+        forms.extend(romanize::german_arabic(w));
+    }
+    if !w.contains("ch") {
+        forms.extend(romanize::german_arabic_z(w, true));
+    }
     forms.extend(romanize::maghreb_french(w));
     forms.extend(romanize::maghreb_french_vowel(w));
+    // ... each with gh as q (Roghayyeh / Roqayyeh).
+    for k in 0..forms.len() {
+        if forms[k].contains("gh") {
+            let q = forms[k].replace("gh", "q");
+            forms.push(q);
+        }
+    }
     // Egyptian g for ج (Gamal), not in gh or ng.
     let b = w.as_bytes();
     if (0..b.len())

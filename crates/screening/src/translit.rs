@@ -55,6 +55,29 @@ impl Hints {
     }
 }
 
+/// Given names whose first letters are those of the article, ال, without being it: Ilyas
+/// (إلياس, often typed الياس), and the Persian Elham, Elaheh, Elnaz, Alvand, Alborz, Almas.
+const NAMES_LIKE_ARTICLE: &[&str] = &[
+    "الياس",
+    "الیاس",
+    "الهام",
+    "الهه",
+    "الناز",
+    "الوند",
+    "البرز",
+    "الماس",
+];
+
+/// Whether the word at the start of `chars` is one of [`NAMES_LIKE_ARTICLE`].
+fn starts_name_like_article(chars: &[char]) -> bool {
+    let end = chars
+        .iter()
+        .position(|c| !is_arabic_letter(*c))
+        .unwrap_or(chars.len());
+    let word: String = chars[..end].iter().collect();
+    NAMES_LIKE_ARTICLE.contains(&word.as_str())
+}
+
 /// Whether a word is written in Arabic script, which leaves short vowels out.
 pub(crate) fn is_abjad(word: &str) -> bool {
     word.chars().any(is_arabic_letter)
@@ -119,9 +142,11 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
             i += 1;
             continue;
         }
-        // The Arabic article written joined (الرشيد): dropped like "al-" in Latin script.
+        // The Arabic article written joined (الرشيد): dropped like "al-" in Latin script; not
+        // in the names that begin with its letters (الياس Ilyas, الهام Elham).
         if c == 'ا'
             && !prev_is_letter
+            && !starts_name_like_article(&chars[i..])
             && next == Some('ل')
             && chars.get(i + 2).is_some_and(|c| is_arabic_letter(*c))
             && chars.get(i + 3).is_some_and(|c| is_arabic_letter(*c))
@@ -336,8 +361,14 @@ fn arabic_read(
     {
         return Some(if hints.persian { "eh" } else { "ah" });
     }
-    // A final silent ه after a consonant is read e in Persian (زاده, Zadeh).
-    if hints.persian && prev_is_letter && last && matches!(c, 'ه' | 'ە') {
+    // A final silent ه after a consonant is read e in Persian (زاده, Zadeh); after the long
+    // vowels ا and و it is sounded (پناه Panah, شاه Shah, شکوه Shokuh).
+    if hints.persian
+        && prev_is_letter
+        && last
+        && matches!(c, 'ه' | 'ە')
+        && !matches!(chars[i - 1], 'ا' | 'و')
+    {
         return Some("eh");
     }
     arabic(c, prev_is_letter, hints.persian)
@@ -445,8 +476,13 @@ mod tests {
         assert_eq!(to_ascii("فاطمة"), "fatma");
         assert_eq!(to_ascii("وليد"), "wlid");
         assert_eq!(to_ascii("الرشيد"), "rshid");
+        // A final ه after ا or و is sounded.
+        assert_eq!(to_ascii("یزدان‌پناه"), "yzdanpnah");
         assert_eq!(to_ascii("العتيبي"), "atibi");
         assert_eq!(to_ascii("الله"), "allah");
+        // Names that begin with the article's letters keep them.
+        assert_eq!(to_ascii("الهام"), "alham");
+        assert_eq!(to_ascii("الرشيد"), "rshid");
         assert_eq!(to_ascii("مرتضی قربانی"), "mrtzi qrbani");
     }
 
