@@ -520,7 +520,10 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
     // name of no such culture (Sookha is Korean as well as Suha).
     let (mut named_arabic, mut named_arabic_short) = (false, false);
     for w in ws.iter().filter(|w| !w.0.abjad && w.0.orig.is_none()) {
-        if let Some(len) = arabic_or_persian_name(&w.0.text) {
+        // (Also by its one-letter digraphs: Şefik as Shefik.)
+        let found = arabic_or_persian_name(&w.0.text)
+            .or_else(|| w.0.alts.iter().find_map(|a| arabic_or_persian_name(a)));
+        if let Some(len) = found {
             named_arabic_short = true;
             named_arabic |= len >= 5;
         }
@@ -671,6 +674,9 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                         romanize::maghreb_french(&t.raw),
                         romanize::maghreb_french_vowel(&t.raw),
                         arabic.then(|| romanize::german_arabic(&t.raw)).flatten(),
+                        arabic
+                            .then(|| romanize::indonesian_arabic(&t.raw))
+                            .flatten(),
                         arabic
                             .then(|| romanize::german_arabic_z(&t.raw, german_arabic))
                             .flatten(),
@@ -851,6 +857,10 @@ fn arabic_or_persian_name_uncached(w: &str) -> Option<usize> {
     }
     forms.extend(romanize::maghreb_french(w));
     forms.extend(romanize::maghreb_french_vowel(w));
+    // Turkish e for a (Selman, Sefik).
+    if w.contains('e') {
+        forms.push(romanize::turkish_vowels(w));
+    }
     // ... each with gh as q (Roghayyeh / Roqayyeh).
     for k in 0..forms.len() {
         if forms[k].contains("gh") {

@@ -1932,13 +1932,48 @@ pub(crate) fn arabic_vowels(word: &str) -> Vec<String> {
         .collect();
     // Egyptian and Maghreb k for ق (Koteiba / Qutayba, Sharkawi / Sharqawi, Belkacem).
     let q = (raw.contains('k') && !raw.contains("kh")).then(|| vowels.replace('k', "q"));
+    // Turkish (and Persian, Urdu) e for the fatha and z for ض, ذ, ظ (Selman / Salman, Rubeyi /
+    // Rubayi, Feyyaz / Fayyad, Ramazan / Ramadan, Kazım / Kadhim).
+    let turkish = raw.contains('e').then(|| turkish_vowels(raw));
+    let turkish_z = turkish
+        .as_ref()
+        .filter(|t| t.contains('z'))
+        .map(|t| t.replace('z', "d"));
     let mut out = Vec::new();
-    for v in [Some(vowels), Some(g), q].into_iter().flatten() {
+    for v in [Some(vowels), Some(g), q, turkish, turkish_z]
+        .into_iter()
+        .flatten()
+    {
         if v != word && !out.contains(&v) {
             out.push(v);
         }
     }
     out
+}
+
+/// An Arabic name as Turkish writes its vowels, read back: e is the fatha's a, o (and ö, ü
+/// folded) is u (Selman / Salman, Rubeyi / Rubayi, Osman / Usman).
+pub(crate) fn turkish_vowels(raw: &str) -> String {
+    raw.chars()
+        .map(|c| match c {
+            'e' => 'a',
+            'o' => 'u',
+            c => c,
+        })
+        .collect()
+}
+
+/// The Indonesian and Malay spelling of an Arabic name read the English way: sy is sh, ts th,
+/// dz dh (Syalisy / Shalish, Haitsam / Haitham, Dzulkifli / Dhulkifli).
+pub(crate) fn indonesian_arabic(raw: &str) -> Option<String> {
+    if !(raw.contains("sy") || raw.contains("ts") || raw.contains("dz")) {
+        return None;
+    }
+    let out = raw
+        .replace("sy", "sh")
+        .replace("ts", "th")
+        .replace("dz", "dh");
+    (out != raw).then_some(out)
 }
 
 /// Common Arabic and Persian given names, one spelling each (the others are found through
@@ -3737,6 +3772,13 @@ mod tests {
         assert_eq!(german_arabic("jazdi").as_deref(), Some("yazdi"));
         assert_eq!(german_arabic("schahram").as_deref(), Some("shahram"));
         assert_eq!(german_arabic("hassan"), None);
+        // Turkish e for the fatha and z for ض; Indonesian sy, ts, dz.
+        assert!(arabic_vowels("selman").contains(&"salman".to_owned()));
+        assert!(arabic_vowels("rubeyi").contains(&"rubayi".to_owned()));
+        assert!(arabic_vowels("feyyaz").contains(&"fayyad".to_owned()));
+        assert_eq!(indonesian_arabic("syalisy").as_deref(), Some("shalish"));
+        assert_eq!(indonesian_arabic("haitsam").as_deref(), Some("haitham"));
+        assert_eq!(indonesian_arabic("ahmad"), None);
         // German s for ز, with a German j or -sadeh in the word or the name German.
         assert_eq!(german_arabic_z("jasdi", false).as_deref(), Some("yazdi"));
         assert_eq!(
