@@ -995,9 +995,13 @@ pub(crate) fn add_culture_keys(t: &mut Tok, culture: u8) {
         // (Chieni for Ch'ien-i, Qianyi).
         // ... and Tongyong pinyin's s and c for x and q, a surname too (Syu, Siao).
         let ty = romanize::tongyong(&t.raw);
-        for other in [romanize::wade_giles_yi(&t.raw), ty.clone()]
-            .into_iter()
-            .flatten()
+        for other in [
+            romanize::wade_giles_yi(&t.raw),
+            romanize::wade_giles_you(&t.raw),
+            ty.clone(),
+        ]
+        .into_iter()
+        .flatten()
         {
             let k = format!("z:{}", romanize::chinese_key(&other));
             if !t.keys.contains(&k) {

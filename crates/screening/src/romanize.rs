@@ -716,6 +716,32 @@ pub(crate) fn wade_giles_yi(raw: &str) -> Option<String> {
     (changed && chinese_shaped(&chinese_key(&out))).then_some(out)
 }
 
+/// A Chinese word read with Wade–Giles yu as pinyin you (Wade–Giles writes 有 yu and 玉 yü,
+/// which lose their difference without the diaeresis: T'ien-yu, Tianyou): the word with a
+/// syllable yu that ends there (at the end or before a consonant other than n) read you.
+pub(crate) fn wade_giles_you(raw: &str) -> Option<String> {
+    let b = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len() + 2);
+    let mut changed = false;
+    let mut i = 0;
+    while i < b.len() {
+        let onset = i == 0 || is_vowel(b[i - 1]) || matches!(b[i - 1], b'n' | b'g');
+        if b[i] == b'y'
+            && onset
+            && b.get(i + 1) == Some(&b'u')
+            && b.get(i + 2).is_none_or(|n| !is_vowel(*n) && *n != b'n')
+        {
+            out.push_str("you");
+            i += 2;
+            changed = true;
+            continue;
+        }
+        out.push(char::from(b[i]));
+        i += 1;
+    }
+    (changed && chinese_shaped(&chinese_key(&out))).then_some(out)
+}
+
 /// A Chinese word in Tongyong pinyin (Taiwan, 2002–2008), where pinyin's x and q before i and
 /// ü are s and c, and ü after them is yu (Siao, Cian, Syu, Cyun for Xiao, Qian, Xu, Qun): the
 /// word in pinyin, for a key beside its own. Only where s or c stands before i or y and a
@@ -734,12 +760,53 @@ pub(crate) fn tongyong(raw: &str) -> Option<String> {
             && b.get(i + 2).is_some_and(|n| is_vowel(*n) || *n == b'n')
         {
             out.push(if c == b's' { 'x' } else { 'q' });
-            // yu is ü, written u after x and q.
+            // yu is ü, written u after x and q; yo is io (syong, xiong).
             if b[i + 1] == b'y' && b.get(i + 2) == Some(&b'u') {
+                i += 2;
+            } else if b[i + 1] == b'y' && b.get(i + 2) == Some(&b'o') {
+                out.push('i');
                 i += 2;
             } else {
                 i += 1;
             }
+            changed = true;
+            continue;
+        }
+        // jyu is pinyin ju (Jyun, Jyue for Jun, Jue), jh is zh (Jhang, Jhou).
+        if c == b'j' && onset && b.get(i + 1) == Some(&b'y') && b.get(i + 2) == Some(&b'u') {
+            out.push_str("ju");
+            i += 3;
+            changed = true;
+            continue;
+        }
+        if c == b'j' && onset && b.get(i + 1) == Some(&b'h') {
+            out.push_str("zh");
+            i += 2;
+            changed = true;
+            continue;
+        }
+        // wun is pinyin wen (Wun-syong, Wenxiong); fong, mong, bong, pong are feng, meng,
+        // beng, peng (pinyin has no -ong after a labial).
+        if c == b'w'
+            && onset
+            && b.get(i + 1) == Some(&b'u')
+            && b.get(i + 2) == Some(&b'n')
+            && b.get(i + 3).is_none_or(|n| !is_vowel(*n) && *n != b'g')
+        {
+            out.push_str("wen");
+            i += 3;
+            changed = true;
+            continue;
+        }
+        if matches!(c, b'f' | b'm' | b'b' | b'p')
+            && onset
+            && b.get(i + 1) == Some(&b'o')
+            && b.get(i + 2) == Some(&b'n')
+            && b.get(i + 3) == Some(&b'g')
+        {
+            out.push(char::from(c));
+            out.push_str("eng");
+            i += 4;
             changed = true;
             continue;
         }
@@ -3510,6 +3577,14 @@ mod tests {
         assert_eq!(tongyong("syu").as_deref(), Some("xu"));
         assert_eq!(tongyong("cian").as_deref(), Some("qian"));
         assert_eq!(tongyong("jiasin").as_deref(), Some("jiaxin"));
+        assert_eq!(wade_giles_you("tienyu").as_deref(), Some("tienyou"));
+        assert_eq!(wade_giles_you("yuming").as_deref(), Some("youming"));
+        assert_eq!(wade_giles_you("yun"), None);
+        assert_eq!(wade_giles_you("yuan"), None);
+        assert_eq!(tongyong("jyunhong").as_deref(), Some("junhong"));
+        assert_eq!(tongyong("jhan").as_deref(), Some("zhan"));
+        assert_eq!(tongyong("wunsyong").as_deref(), Some("wenxiong"));
+        assert_eq!(tongyong("fonghua").as_deref(), Some("fenghua"));
         assert_eq!(tongyong("si"), None);
         assert_eq!(chinese_key("lv"), chinese_key("lyu"));
         assert_eq!(chinese_key("erhchueh"), chinese_key("erjue"));
