@@ -966,6 +966,9 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
                     Some(py) => s = !romanize::chinese_surnames(&py).is_empty(),
                     None => return false,
                 }
+            } else if !s && let Some(py) = romanize::tongyong(w) {
+                // ... also where the Tongyong spelling is shaped like pinyin too (Siao).
+                s = !romanize::chinese_surnames(&py).is_empty();
             }
             surname |= s;
             k += 1;
@@ -1325,6 +1328,9 @@ mod tests {
     fn a_name_in_tongyong_pinyin_is_chinese_and_meets_pinyin() {
         let t = tokens("Syu Jhih-ming");
         assert!(t.iter().all(|t| t.culture & CHINESE != 0));
+        // Siao is shaped like pinyin (si-ao) and Yi is a Korean surname too.
+        let siao = tokens("Siao Yi-jyun");
+        assert!(siao.iter().all(|t| t.culture & CHINESE != 0));
         let xu = tokens("Xu Zhiming");
         assert!(t[0].keys.iter().any(|k| xu[0].keys.contains(k)));
     }
