@@ -1700,9 +1700,20 @@ pub(crate) fn cyrillic_transcriptions_in(
             .collect();
         let zh = (raw.contains("sch") && !raw.contains("schtsch") && !raw.contains("tsch"))
             .then(|| vz.replace("sh", "zh"));
-        for v in [Some(g), Some(z), Some(vz), zh].into_iter().flatten() {
-            if v != raw && !out.contains(&v) {
-                out.push(v);
+        // ... and з as s inside the word, the first letter left (Selesnjowa → Selezneva).
+        let inner: String = z
+            .char_indices()
+            .map(|(i, c)| if i == 0 { char::from(b[0]) } else { c })
+            .collect();
+        for v in [Some(g), Some(z), Some(vz), zh, Some(inner)]
+            .into_iter()
+            .flatten()
+        {
+            // Each also with ё as e (Seleznjow, Seleznev).
+            for v in [yo_as_e(&v), Some(v)].into_iter().flatten() {
+                if v != raw && !out.contains(&v) {
+                    out.push(v);
+                }
             }
         }
     }
@@ -1744,9 +1755,11 @@ pub(crate) fn cyrillic_transcriptions_in(
     }
     // Italian ci before a, o, u is ч (Gorbaciov), and Spanish j is х (Jruschov, Mijail), in a
     // word with an ending of a Russian name or in a name that has one.
-    let russian_ending = ["ov", "ev", "in", "ova", "eva", "ina", "ski", "sky", "skij"]
-        .iter()
-        .any(|e| raw.ends_with(e));
+    let russian_ending = [
+        "ov", "ev", "in", "ova", "eva", "ina", "ski", "sky", "skij", "ij",
+    ]
+    .iter()
+    .any(|e| raw.ends_with(e));
     if russian_ending || french_name || polish_name {
         let b = raw.as_bytes();
         let it: String = (0..b.len())
@@ -1759,7 +1772,11 @@ pub(crate) fn cyrillic_transcriptions_in(
                 if ci { 'h' } else { char::from(b[i]) }
             })
             .collect();
-        let es = raw.replace('j', "kh");
+        // (Spanish gu before e and i is г: Dolguij, Dolgikh.)
+        let es = raw
+            .replace("gui", "gi")
+            .replace("gue", "ge")
+            .replace('j', "kh");
         for v in [it, es] {
             for v in [yo_as_e(&v), Some(v)].into_iter().flatten() {
                 if v != raw && !out.contains(&v) {
@@ -3736,6 +3753,8 @@ mod tests {
         assert!(has("semyon", "semen"));
         assert!(!has("marion", "maren"));
         assert!(has("gorbaciov", "gorbachov"));
+        assert!(has("dolguij", "dolgikh"));
+        assert!(has("selesnjowa", "selezneva"));
         assert!(has("jruschov", "khruschov"));
         // Dutch tsj, sj, zj, oe.
         assert!(has("gorbatsjov", "gorbachov"));
