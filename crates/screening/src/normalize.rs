@@ -339,6 +339,8 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
             continue;
         }
         let ascii = translit::to_ascii_with(original, hints);
+        // Pinyin tone numbers are not part of the name (Zhang1 Wei3).
+        let ascii = romanize::pinyin_tone_numbers(&ascii).unwrap_or(ascii);
         let cleaned = clean(&ascii);
         // Other readings, when the word is one word in both.
         let mut alts: Vec<String> = Vec::new();
@@ -418,6 +420,12 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                     }
                 }
             }
+        } else if hints.tajik && original.contains(['о', 'О']) {
+            // Tajik о is Persian ā, written a in English (Раҳмон, Rahman).
+            alt(translit::Hints {
+                tajik_o_as_a: true,
+                ..hints
+            });
         } else if !hints.ukrainian && original.chars().any(|c| matches!(c, 'г' | 'Г' | 'и' | 'И'))
         {
             // A Ukrainian name need not show і, ї, є or ґ (Гончаренко, Honcharenko).

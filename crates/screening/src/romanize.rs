@@ -816,6 +816,23 @@ pub(crate) fn tongyong(raw: &str) -> Option<String> {
     (changed && chinese_shaped(&chinese_key(&out))).then_some(out)
 }
 
+/// Pinyin with tone numbers (Zhang1 Wei3, Mao2 Ze2dong1): the word without them, when each
+/// digit (1 to 5) follows a letter and the letters are Mandarin syllables.
+pub(crate) fn pinyin_tone_numbers(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    if !b.iter().any(u8::is_ascii_digit) || !b.first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let tones_only = (0..b.len()).all(|i| {
+        !b[i].is_ascii_digit() || matches!(b[i], b'1'..=b'5') && b[i - 1].is_ascii_alphabetic()
+    });
+    if !tones_only {
+        return None;
+    }
+    let out: String = word.chars().filter(|c| !c.is_ascii_digit()).collect();
+    chinese_shaped(&chinese_key(&out.to_ascii_lowercase())).then_some(out)
+}
+
 /// Whether a Chinese key is made of Mandarin syllables (an inventory wide enough for pinyin and
 /// Wade–Giles after [`chinese_key`]).
 pub(crate) fn chinese_shaped(key: &str) -> bool {
@@ -1519,9 +1536,10 @@ pub(crate) fn german_cyrillic_marked(raw: &str) -> bool {
         return true;
     }
     // Ukrainian и is y in the German transcription too (Juchym, Holowatyj, Wolodymyr).
+    // (-ova, -eva: the scholarly and South Slavic j of Jakovleva, Jurjeva.)
     let russian_ending = [
         "ij", "in", "ow", "ew", "ja", "ov", "ev", "ko", "ina", "owa", "ewa", "ym", "yj", "yr",
-        "aj", "ej", "oj",
+        "aj", "ej", "oj", "ova", "eva",
     ]
     .iter()
     .any(|e| raw.ends_with(e));
@@ -1651,6 +1669,25 @@ pub(crate) fn cyrillic_transcriptions_in(
     if polish_name || polish_cyrillic_marked(raw) {
         let p = rewrite(raw, POLISH_CYRILLIC);
         for v in [yo_as_e(&p), Some(p)].into_iter().flatten() {
+            if v != raw && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    // GOST 7.79 System B (ASCII, Russian passports' machine zone before 2010 and library
+    // catalogues): x is х, shh щ, cz ц, y' ы (Xrushhyov, Czvetaeva), where shh shows or x
+    // stands in a word with a Russian ending.
+    let gost_ending = [
+        "ov", "ev", "in", "ova", "eva", "ina", "enko", "ko", "skij", "skaya", "yov", "yova",
+    ]
+    .iter()
+    .any(|e| raw.ends_with(e));
+    if raw.contains("shh") || raw.contains('x') && gost_ending {
+        let b = rewrite(
+            raw,
+            &[("shh", "Q"), ("cz", "ts"), ("x", "kh"), ("Q", "shch")],
+        );
+        for v in [yo_as_e(&b), Some(b)].into_iter().flatten() {
             if v != raw && !out.contains(&v) {
                 out.push(v);
             }
@@ -1807,12 +1844,16 @@ pub(crate) fn latin_digraphs(word: &str) -> Vec<String> {
             'š' | 'ś' | 'ş' | 'ș' => "sh",
             'ž' | 'ź' | 'ż' => "zh",
             'ğ' => "",
+            // ISO 9 (GOST 7.79 System A): ŝ is щ, â я, û ю (Hruŝëv, Âkovleva, Ûrij).
+            'ŝ' => "shch",
+            'â' => "ya",
+            'û' => "yu",
             _ => {
                 out.extend(c.to_lowercase());
                 continue;
             }
         };
-        slavic |= matches!(lower, 'č' | 'š' | 'ž');
+        slavic |= matches!(lower, 'č' | 'š' | 'ž' | 'ŝ');
         changed = true;
         out.push_str(d);
     }
@@ -3599,6 +3640,10 @@ mod tests {
         assert_eq!(wade_giles_you("yun"), None);
         assert_eq!(wade_giles_you("yuan"), None);
         assert_eq!(tongyong("jyunhong").as_deref(), Some("junhong"));
+        assert_eq!(pinyin_tone_numbers("zhang1").as_deref(), Some("zhang"));
+        assert_eq!(pinyin_tone_numbers("ze2dong1").as_deref(), Some("zedong"));
+        assert_eq!(pinyin_tone_numbers("route66"), None);
+        assert_eq!(pinyin_tone_numbers("b52"), None);
         assert_eq!(tongyong("jhan").as_deref(), Some("zhan"));
         assert_eq!(tongyong("wunsyong").as_deref(), Some("wenxiong"));
         assert_eq!(tongyong("fonghua").as_deref(), Some("fenghua"));
@@ -3754,6 +3799,10 @@ mod tests {
         assert!(!has("marion", "maren"));
         assert!(has("gorbaciov", "gorbachov"));
         assert!(has("dolguij", "dolgikh"));
+        // GOST 7.79 System B; the scholarly j.
+        assert!(has("xrushhyov", "khrushchev"));
+        assert!(has("jakovleva", "yakovleva"));
+        assert!(!has("maxim", "makhim"));
         assert!(has("selesnjowa", "selezneva"));
         assert!(has("jruschov", "khruschov"));
         // Dutch tsj, sj, zj, oe.

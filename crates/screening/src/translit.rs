@@ -34,6 +34,11 @@ pub(crate) struct Hints {
     /// Read an initial ع before ي or و as nothing, the long vowel after it giving the word's
     /// first sound (عيسى Isa, عيد Eid, عودة Ouda).
     pub(crate) ain_long_vowel: bool,
+    /// The name is Tajik (written with ҳ, ҷ, қ, ғ, ӣ or ӯ), a Persian name in Cyrillic.
+    pub(crate) tajik: bool,
+    /// Read Tajik о as a: it is Persian ā, which English spellings write a (Раҳмон Rahman,
+    /// Аҳмадинажод Ahmadinajad).
+    pub(crate) tajik_o_as_a: bool,
 }
 
 impl Hints {
@@ -51,6 +56,13 @@ impl Hints {
             swap_q_gh: false,
             vowel_before_h: false,
             ain_long_vowel: false,
+            tajik: name.chars().any(|c| {
+                matches!(
+                    c,
+                    'ҳ' | 'ҷ' | 'қ' | 'ғ' | 'ӣ' | 'ӯ' | 'Ҳ' | 'Ҷ' | 'Қ' | 'Ғ' | 'Ӣ' | 'Ӯ'
+                )
+            }),
+            tajik_o_as_a: false,
         }
     }
 }
@@ -157,6 +169,8 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
         }
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
+        } else if hints.tajik_o_as_a && lower == 'о' {
+            out.push('a');
         } else if let Some(s) = cyrillic(lower, ukrainian) {
             out.push_str(s);
         } else if is_greek(lower) {
@@ -226,6 +240,13 @@ fn cyrillic(c: char, ukrainian: bool) -> Option<&'static str> {
         'э' => "e",
         'ю' => "yu",
         'я' => "ya",
+        // Tajik (a Persian name: ҳ is h, ҷ j, қ q, ғ gh).
+        'ҳ' => "h",
+        'ҷ' => "j",
+        'қ' => "q",
+        'ғ' => "gh",
+        'ӣ' => "i",
+        'ӯ' => "u",
         // Serbian and Macedonian.
         'ђ' => "dj",
         'ј' => "j",
@@ -480,6 +501,19 @@ mod tests {
         assert_eq!(to_ascii("یزدان‌پناه"), "yzdanpnah");
         assert_eq!(to_ascii("العتيبي"), "atibi");
         assert_eq!(to_ascii("الله"), "allah");
+        // Tajik letters.
+        assert_eq!(to_ascii("Раҳмон"), "rahmon");
+        assert_eq!(to_ascii("Эмомалӣ"), "emomali");
+        assert_eq!(
+            to_ascii_with(
+                "Аҳмадинажод",
+                Hints {
+                    tajik_o_as_a: true,
+                    ..Hints::of("Аҳмадинажод")
+                }
+            ),
+            "ahmadinazhad"
+        );
         // Names that begin with the article's letters keep them.
         assert_eq!(to_ascii("الهام"), "alham");
         assert_eq!(to_ascii("الرشيد"), "rshid");
