@@ -513,6 +513,8 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             .collect(),
     };
     let comma = ws.iter().any(|w| w.1);
+    // A name in Turkish spelling (Şefik er-Rubeyi): its Arabic words are read back.
+    let turkish = romanize::turkish_marked(name);
     // An Arabic name by its article, a particle of descent or an Abd-form: its words may be
     // written the French way (El Hachemi).
     let arabic = ws.iter().any(|w| {
@@ -715,8 +717,23 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                             bases.push(a);
                         }
                     }
-                    for b in &bases {
-                        for a in romanize::arabic_vowels(b) {
+                    for (k, b) in bases.iter().enumerate() {
+                        // The e of the fatha (Turkish, Persian, Gulf and Levantine spellings:
+                        // Selman, Enezi) on the word as written; where the name is Turkish,
+                        // also z for ض, ذ, ظ (Feyyaz) and on the word after a joined article.
+                        // (z as d in every Arabic name would meet Arabic-script names by their
+                        // consonants alone: Mirzaei, مرادی.)
+                        let turkish_readings = if turkish {
+                            romanize::turkish_arabic(b)
+                        } else if k == 0 && b.contains('e') {
+                            vec![romanize::turkish_vowels(b)]
+                        } else {
+                            Vec::new()
+                        };
+                        for a in romanize::arabic_vowels(b)
+                            .into_iter()
+                            .chain(turkish_readings)
+                        {
                             push_alt(&mut t, &a);
                             if let Some(x) = t.alts.iter_mut().find(|x| x.raw == a) {
                                 x.vowelled = true;

@@ -2057,18 +2057,8 @@ pub(crate) fn arabic_vowels(word: &str) -> Vec<String> {
         .collect();
     // Egyptian and Maghreb k for ق (Koteiba / Qutayba, Sharkawi / Sharqawi, Belkacem).
     let q = (raw.contains('k') && !raw.contains("kh")).then(|| vowels.replace('k', "q"));
-    // Turkish (and Persian, Urdu) e for the fatha and z for ض, ذ, ظ (Selman / Salman, Rubeyi /
-    // Rubayi, Feyyaz / Fayyad, Ramazan / Ramadan, Kazım / Kadhim).
-    let turkish = raw.contains('e').then(|| turkish_vowels(raw));
-    let turkish_z = turkish
-        .as_ref()
-        .filter(|t| t.contains('z'))
-        .map(|t| t.replace('z', "d"));
     let mut out = Vec::new();
-    for v in [Some(vowels), Some(g), q, turkish, turkish_z]
-        .into_iter()
-        .flatten()
-    {
+    for v in [Some(vowels), Some(g), q].into_iter().flatten() {
         if v != word && !out.contains(&v) {
             out.push(v);
         }
@@ -2086,6 +2076,33 @@ pub(crate) fn turkish_vowels(raw: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// Spellings of a word of an Arabic name written the Turkish way: e is the fatha's a, o is u,
+/// and z is also ض, ذ, ظ (which Turkish, like Persian and Urdu, says z): Selman / Salman,
+/// Rubeyi / Rubayi, Feyyaz / Fayyad, Ramazan / Ramadan, Kazım / Kadhim.
+pub(crate) fn turkish_arabic(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let v = turkish_vowels(raw);
+    if v.contains('z') {
+        out.push(v.replace('z', "d"));
+    }
+    if v != raw {
+        out.insert(0, v);
+    }
+    out
+}
+
+/// Whether a name shows the Turkish spelling: a letter of the Turkish alphabet (ş, ğ, ı, İ, ç)
+/// or the article written el, es, er, eş … apart (Şefik er-Rubeyi, Selman es-Safedi,
+/// Abdulkadir el-Feyyaz).
+pub(crate) fn turkish_marked(name: &str) -> bool {
+    name.chars()
+        .any(|c| matches!(c, 'ş' | 'Ş' | 'ğ' | 'Ğ' | 'ı' | 'İ' | 'ç' | 'Ç'))
+        || name
+            .to_lowercase()
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "el" | "es" | "er" | "eş" | "ed" | "et" | "ez" | "en"))
 }
 
 /// The Indonesian and Malay spelling of an Arabic name read the English way: sy is sh, ts th,
@@ -3916,9 +3933,14 @@ mod tests {
         assert_eq!(german_arabic("schahram").as_deref(), Some("shahram"));
         assert_eq!(german_arabic("hassan"), None);
         // Turkish e for the fatha and z for ض; Indonesian sy, ts, dz.
-        assert!(arabic_vowels("selman").contains(&"salman".to_owned()));
-        assert!(arabic_vowels("rubeyi").contains(&"rubayi".to_owned()));
-        assert!(arabic_vowels("feyyaz").contains(&"fayyad".to_owned()));
+        assert!(turkish_arabic("selman").contains(&"salman".to_owned()));
+        assert!(turkish_arabic("rubeyi").contains(&"rubayi".to_owned()));
+        assert!(turkish_arabic("feyyaz").contains(&"fayyad".to_owned()));
+        assert!(turkish_marked("Şefik er-Rubeyi"));
+        assert!(turkish_marked("Selman es-Safedi"));
+        assert!(turkish_marked("ABDULKADIR EL-FEYYAZ"));
+        assert!(!turkish_marked("Salman al-Safadi"));
+        assert!(!turkish_marked("Eleni Nikali"));
         assert_eq!(indonesian_arabic("syalisy").as_deref(), Some("shalish"));
         assert_eq!(indonesian_arabic("haitsam").as_deref(), Some("haitham"));
         assert_eq!(indonesian_arabic("ahmad"), None);
