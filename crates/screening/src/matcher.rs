@@ -1066,6 +1066,49 @@ impl Index {
                 }
             }
         }
+        // ... and a list token paired alone with a query token that it and its neighbour
+        // written as one meet better (Aliakbar / Ali Akbar, where akbar alone is taken for a
+        // shortened aliakbar): the pair becomes a merged one, and the neighbour is matched too.
+        for p in pairs.iter_mut() {
+            if p.q.len() != 1 || p.l.len() != 1 {
+                continue;
+            }
+            let (i, j) = (p.q[0], p.l[0]);
+            if qt[i].kind != TokKind::Word {
+                continue;
+            }
+            for j0 in [j.checked_sub(1), Some(j)].into_iter().flatten() {
+                if j0 + 1 >= lt.len() {
+                    continue;
+                }
+                let other = if j0 == j { j + 1 } else { j0 };
+                if l_used[other]
+                    || lt[j0].tok.kind != TokKind::Word
+                    || lt[j0 + 1].tok.kind != TokKind::Word
+                {
+                    continue;
+                }
+                let joined = join_toks(&lt[j0].tok, &lt[j0 + 1].tok);
+                let reached = merged_keys[i].contains(&joined.folded)
+                    || joined.keys.iter().any(|k| merged_keys[i].contains(k))
+                    || qt[i].abjad
+                        && pair_skeleton_key(&joined).is_some_and(|k| merged_keys[i].contains(&k));
+                if !reached {
+                    continue;
+                }
+                let (s, _) = token_sim(&qt[i], &joined);
+                if s >= MIN_TOKEN_SIM && s * 0.98 > p.sim {
+                    l_used[other] = true;
+                    *p = Pair {
+                        q: vec![i],
+                        l: vec![j0, j0 + 1],
+                        sim: s * 0.98,
+                        how: MatchHow::Merged,
+                    };
+                    break;
+                }
+            }
+        }
         // One token on one side for two adjacent tokens on the other.
         for i in 0..qt.len() {
             if q_used[i] || qt[i].kind != TokKind::Word {

@@ -339,6 +339,8 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
             continue;
         }
         let ascii = translit::to_ascii_with(original, hints);
+        // Pinyin tone numbers are not part of the name (Zhang1 Wei3).
+        let ascii = romanize::pinyin_tone_numbers(&ascii).unwrap_or(ascii);
         let cleaned = clean(&ascii);
         // Other readings, when the word is one word in both.
         let mut alts: Vec<String> = Vec::new();
@@ -418,6 +420,12 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                     }
                 }
             }
+        } else if hints.tajik && original.contains(['о', 'О']) {
+            // Tajik о is Persian ā, written a in English (Раҳмон, Rahman).
+            alt(translit::Hints {
+                tajik_o_as_a: true,
+                ..hints
+            });
         } else if !hints.ukrainian && original.chars().any(|c| matches!(c, 'г' | 'Г' | 'и' | 'И'))
         {
             // A Ukrainian name need not show і, ї, є or ґ (Гончаренко, Honcharenko).
@@ -505,6 +513,8 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             .collect(),
     };
     let comma = ws.iter().any(|w| w.1);
+    // A name in Turkish spelling (Şefik er-Rubeyi): its Arabic words are read back.
+    let turkish = romanize::turkish_marked(name);
     // An Arabic name by its article, a particle of descent or an Abd-form: its words may be
     // written the French way (El Hachemi).
     let arabic = ws.iter().any(|w| {
@@ -520,7 +530,10 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
     // name of no such culture (Sookha is Korean as well as Suha).
     let (mut named_arabic, mut named_arabic_short) = (false, false);
     for w in ws.iter().filter(|w| !w.0.abjad && w.0.orig.is_none()) {
-        if let Some(len) = arabic_or_persian_name(&w.0.text) {
+        // (Also by its one-letter digraphs: Şefik as Shefik.)
+        let found = arabic_or_persian_name(&w.0.text)
+            .or_else(|| w.0.alts.iter().find_map(|a| arabic_or_persian_name(a)));
+        if let Some(len) = found {
             named_arabic_short = true;
             named_arabic |= len >= 5;
         }
@@ -586,6 +599,8 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
     if ws.iter().any(keep) {
         ws.retain(keep);
     }
+    // ... and a Persian or Arabic name written the German way (Kijan Mesbah Jasdi).
+    let german_arabic = arabic && ws.iter().any(|w| romanize::german_arabic_marked(&w.0.text));
     // A name transcribed the German way from Cyrillic is so throughout.
     let german = ws
         .iter()
@@ -596,10 +611,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
         romanize::french_cyrillic_name(&texts)
     };
     // ... and one transcribed the Polish way.
+    // ... or written with the letters only Polish has (ł, ń, ś, ź, ż, ć: Wałerij Kraweć).
     let polish = culture == 0
-        && ws
-            .iter()
-            .any(|w| romanize::polish_cyrillic_marked(&w.0.text));
+        && (romanize::polish_letters(name)
+            || ws
+                .iter()
+                .any(|w| romanize::polish_cyrillic_marked(&w.0.text)));
     let mut toks: Vec<Tok> = ws
         .iter()
         .map(|(w, _)| {
@@ -667,6 +684,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                         romanize::maghreb_french(&t.raw),
                         romanize::maghreb_french_vowel(&t.raw),
                         arabic.then(|| romanize::german_arabic(&t.raw)).flatten(),
+                        arabic
+                            .then(|| romanize::indonesian_arabic(&t.raw))
+                            .flatten(),
+                        arabic
+                            .then(|| romanize::german_arabic_z(&t.raw, german_arabic))
+                            .flatten(),
                     ]
                     .into_iter()
                     .flatten()
@@ -694,8 +717,23 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                             bases.push(a);
                         }
                     }
-                    for b in &bases {
-                        for a in romanize::arabic_vowels(b) {
+                    for (k, b) in bases.iter().enumerate() {
+                        // The e of the fatha (Turkish, Persian, Gulf and Levantine spellings:
+                        // Selman, Enezi) on the word as written; where the name is Turkish,
+                        // also z for ض, ذ, ظ (Feyyaz) and on the word after a joined article.
+                        // (z as d in every Arabic name would meet Arabic-script names by their
+                        // consonants alone: Mirzaei, مرادی.)
+                        let turkish_readings = if turkish {
+                            romanize::turkish_arabic(b)
+                        } else if k == 0 && b.contains('e') {
+                            vec![romanize::turkish_vowels(b)]
+                        } else {
+                            Vec::new()
+                        };
+                        for a in romanize::arabic_vowels(b)
+                            .into_iter()
+                            .chain(turkish_readings)
+                        {
                             push_alt(&mut t, &a);
                             if let Some(x) = t.alts.iter_mut().find(|x| x.raw == a) {
                                 x.vowelled = true;
@@ -706,6 +744,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                 for a in romanize::persian_spellings(&t.raw) {
                     push_alt(&mut t, &a);
                 }
+                // ژ written j (Pejman, Mojgan) in a name of no Korean or Chinese culture.
+                if culture == 0
+                    && let Some(a) = romanize::persian_zh_as_j(&t.raw)
+                {
+                    push_alt(&mut t, &a);
+                }
                 // (MD only in an Arabic name: elsewhere it is the doctor's.)
                 if romanize::MUHAMMAD_ABBREVIATIONS.contains(&t.raw.as_str())
                     && (arabic || t.raw != "md")
@@ -714,6 +758,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                 }
                 for a in ukrainian_russian_given(&t.folded) {
                     push_alt(&mut t, a);
+                }
+                // A Ukrainian patronymic read in Russian (Mykolaiovych / Nikolayevich).
+                for a in romanize::ukrainian_patronymic_as_russian(&t.raw, |n| {
+                    ukrainian_russian_given(&fold(n)).to_vec()
+                }) {
+                    push_alt(&mut t, &a);
                 }
                 // A final ة written -eh (Levantine and Persian: Hamzeh, Fatemeh) is -a.
                 if t.raw.len() >= 5
@@ -822,8 +872,27 @@ fn arabic_or_persian_name_uncached(w: &str) -> Option<usize> {
             .collect()
     });
     let mut forms = vec![w.to_owned()];
+    // German spellings (Dschawad, Kijan, Marsijeh, Resa), by their sch or j (a German ch
+    // alone is as often a Slavic name's: Choma).
+    if w.contains("sch") || w.contains('j') {
+        forms.extend(romanize::german_arabic(w));
+    }
+    if !w.contains("ch") {
+        forms.extend(romanize::german_arabic_z(w, true));
+    }
     forms.extend(romanize::maghreb_french(w));
     forms.extend(romanize::maghreb_french_vowel(w));
+    // Turkish e for a (Selman, Sefik).
+    if w.contains('e') {
+        forms.push(romanize::turkish_vowels(w));
+    }
+    // ... each with gh as q (Roghayyeh / Roqayyeh).
+    for k in 0..forms.len() {
+        if forms[k].contains("gh") {
+            let q = forms[k].replace("gh", "q");
+            forms.push(q);
+        }
+    }
     // Egyptian g for ج (Gamal), not in gh or ng.
     let b = w.as_bytes();
     if (0..b.len())
@@ -922,6 +991,9 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
                     Some(py) => s = !romanize::chinese_surnames(&py).is_empty(),
                     None => return false,
                 }
+            } else if !s && let Some(py) = romanize::tongyong(w) {
+                // ... also where the Tongyong spelling is shaped like pinyin too (Siao).
+                s = !romanize::chinese_surnames(&py).is_empty();
             }
             surname |= s;
             k += 1;
@@ -951,9 +1023,13 @@ pub(crate) fn add_culture_keys(t: &mut Tok, culture: u8) {
         // (Chieni for Ch'ien-i, Qianyi).
         // ... and Tongyong pinyin's s and c for x and q, a surname too (Syu, Siao).
         let ty = romanize::tongyong(&t.raw);
-        for other in [romanize::wade_giles_yi(&t.raw), ty.clone()]
-            .into_iter()
-            .flatten()
+        for other in [
+            romanize::wade_giles_yi(&t.raw),
+            romanize::wade_giles_you(&t.raw),
+            ty.clone(),
+        ]
+        .into_iter()
+        .flatten()
         {
             let k = format!("z:{}", romanize::chinese_key(&other));
             if !t.keys.contains(&k) {
@@ -1277,6 +1353,9 @@ mod tests {
     fn a_name_in_tongyong_pinyin_is_chinese_and_meets_pinyin() {
         let t = tokens("Syu Jhih-ming");
         assert!(t.iter().all(|t| t.culture & CHINESE != 0));
+        // Siao is shaped like pinyin (si-ao) and Yi is a Korean surname too.
+        let siao = tokens("Siao Yi-jyun");
+        assert!(siao.iter().all(|t| t.culture & CHINESE != 0));
         let xu = tokens("Xu Zhiming");
         assert!(t[0].keys.iter().any(|k| xu[0].keys.contains(k)));
     }

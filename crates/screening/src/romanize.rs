@@ -716,6 +716,32 @@ pub(crate) fn wade_giles_yi(raw: &str) -> Option<String> {
     (changed && chinese_shaped(&chinese_key(&out))).then_some(out)
 }
 
+/// A Chinese word read with Wade–Giles yu as pinyin you (Wade–Giles writes 有 yu and 玉 yü,
+/// which lose their difference without the diaeresis: T'ien-yu, Tianyou): the word with a
+/// syllable yu that ends there (at the end or before a consonant other than n) read you.
+pub(crate) fn wade_giles_you(raw: &str) -> Option<String> {
+    let b = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len() + 2);
+    let mut changed = false;
+    let mut i = 0;
+    while i < b.len() {
+        let onset = i == 0 || is_vowel(b[i - 1]) || matches!(b[i - 1], b'n' | b'g');
+        if b[i] == b'y'
+            && onset
+            && b.get(i + 1) == Some(&b'u')
+            && b.get(i + 2).is_none_or(|n| !is_vowel(*n) && *n != b'n')
+        {
+            out.push_str("you");
+            i += 2;
+            changed = true;
+            continue;
+        }
+        out.push(char::from(b[i]));
+        i += 1;
+    }
+    (changed && chinese_shaped(&chinese_key(&out))).then_some(out)
+}
+
 /// A Chinese word in Tongyong pinyin (Taiwan, 2002–2008), where pinyin's x and q before i and
 /// ü are s and c, and ü after them is yu (Siao, Cian, Syu, Cyun for Xiao, Qian, Xu, Qun): the
 /// word in pinyin, for a key beside its own. Only where s or c stands before i or y and a
@@ -734,8 +760,11 @@ pub(crate) fn tongyong(raw: &str) -> Option<String> {
             && b.get(i + 2).is_some_and(|n| is_vowel(*n) || *n == b'n')
         {
             out.push(if c == b's' { 'x' } else { 'q' });
-            // yu is ü, written u after x and q.
+            // yu is ü, written u after x and q; yo is io (syong, xiong).
             if b[i + 1] == b'y' && b.get(i + 2) == Some(&b'u') {
+                i += 2;
+            } else if b[i + 1] == b'y' && b.get(i + 2) == Some(&b'o') {
+                out.push('i');
                 i += 2;
             } else {
                 i += 1;
@@ -743,10 +772,65 @@ pub(crate) fn tongyong(raw: &str) -> Option<String> {
             changed = true;
             continue;
         }
+        // jyu is pinyin ju (Jyun, Jyue for Jun, Jue), jh is zh (Jhang, Jhou).
+        if c == b'j' && onset && b.get(i + 1) == Some(&b'y') && b.get(i + 2) == Some(&b'u') {
+            out.push_str("ju");
+            i += 3;
+            changed = true;
+            continue;
+        }
+        if c == b'j' && onset && b.get(i + 1) == Some(&b'h') {
+            out.push_str("zh");
+            i += 2;
+            changed = true;
+            continue;
+        }
+        // wun is pinyin wen (Wun-syong, Wenxiong); fong, mong, bong, pong are feng, meng,
+        // beng, peng (pinyin has no -ong after a labial).
+        if c == b'w'
+            && onset
+            && b.get(i + 1) == Some(&b'u')
+            && b.get(i + 2) == Some(&b'n')
+            && b.get(i + 3).is_none_or(|n| !is_vowel(*n) && *n != b'g')
+        {
+            out.push_str("wen");
+            i += 3;
+            changed = true;
+            continue;
+        }
+        if matches!(c, b'f' | b'm' | b'b' | b'p')
+            && onset
+            && b.get(i + 1) == Some(&b'o')
+            && b.get(i + 2) == Some(&b'n')
+            && b.get(i + 3) == Some(&b'g')
+        {
+            out.push(char::from(c));
+            out.push_str("eng");
+            i += 4;
+            changed = true;
+            continue;
+        }
         out.push(char::from(c));
         i += 1;
     }
     (changed && chinese_shaped(&chinese_key(&out))).then_some(out)
+}
+
+/// Pinyin with tone numbers (Zhang1 Wei3, Mao2 Ze2dong1): the word without them, when each
+/// digit (1 to 5) follows a letter and the letters are Mandarin syllables.
+pub(crate) fn pinyin_tone_numbers(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    if !b.iter().any(u8::is_ascii_digit) || !b.first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let tones_only = (0..b.len()).all(|i| {
+        !b[i].is_ascii_digit() || matches!(b[i], b'1'..=b'5') && b[i - 1].is_ascii_alphabetic()
+    });
+    if !tones_only {
+        return None;
+    }
+    let out: String = word.chars().filter(|c| !c.is_ascii_digit()).collect();
+    chinese_shaped(&chinese_key(&out.to_ascii_lowercase())).then_some(out)
 }
 
 /// Whether a Chinese key is made of Mandarin syllables (an inventory wide enough for pinyin and
@@ -1452,9 +1536,10 @@ pub(crate) fn german_cyrillic_marked(raw: &str) -> bool {
         return true;
     }
     // Ukrainian и is y in the German transcription too (Juchym, Holowatyj, Wolodymyr).
+    // (-ova, -eva: the scholarly and South Slavic j of Jakovleva, Jurjeva.)
     let russian_ending = [
         "ij", "in", "ow", "ew", "ja", "ov", "ev", "ko", "ina", "owa", "ewa", "ym", "yj", "yr",
-        "aj", "ej", "oj",
+        "aj", "ej", "oj", "ova", "eva",
     ]
     .iter()
     .any(|e| raw.ends_with(e));
@@ -1523,8 +1608,27 @@ pub(crate) fn dutch_cyrillic_marked(raw: &str) -> bool {
 /// Whether a word shows the Polish transcription of a Cyrillic name: sz or cz with an ending
 /// of a Russian or Ukrainian name (Szewczenko, Chruszczow, Kowalczuk).
 pub(crate) fn polish_cyrillic_marked(raw: &str) -> bool {
-    // c for ц before y in -cyn (Jelcyn, Golicyn).
-    if raw.len() >= 5 && (raw.ends_with("cyn") || raw.ends_with("cyna")) {
+    // c for ц before y in -cyn (Jelcyn, Golicyn), and before к in -cki, -cka (Chmelnycki,
+    // Kocubinska), which English transcriptions write tsk.
+    if raw.len() >= 5
+        && ["cyn", "cyna", "cki", "cka", "ckyj", "ckij"]
+            .iter()
+            .any(|e| raw.ends_with(e))
+    {
+        return true;
+    }
+    // c for ц before a vowel in a word with the ending of a Ukrainian or Russian name
+    // (Jaceniuk, Kucenko, Ocerowa): English transcriptions write ts.
+    let b = raw.as_bytes();
+    let c_vowel = (0..b.len().saturating_sub(1)).any(|i| {
+        b[i] == b'c' && is_vowel(b[i + 1]) && (i == 0 || !matches!(b[i - 1], b's' | b't'))
+    });
+    if c_vowel
+        && raw.len() >= 6
+        && ["uk", "iuk", "enko", "ko", "ow", "owa", "ewa", "yn", "yna"]
+            .iter()
+            .any(|e| raw.ends_with(e))
+    {
         return true;
     }
     (raw.contains("sz") || raw.contains("cz"))
@@ -1534,6 +1638,18 @@ pub(crate) fn polish_cyrillic_marked(raw: &str) -> bool {
         ]
         .iter()
         .any(|e| raw.ends_with(e))
+}
+
+/// Whether a name is written with letters only Polish has among the Latin alphabets of
+/// Cyrillic transcription (ł, ń, ś, ź, ż, and ć as Polish writes the soft ц: Wałerij Kraweć):
+/// it is read the Polish way throughout.
+pub(crate) fn polish_letters(name: &str) -> bool {
+    name.chars().any(|c| {
+        matches!(
+            c,
+            'ł' | 'Ł' | 'ń' | 'Ń' | 'ś' | 'Ś' | 'ź' | 'Ź' | 'ż' | 'Ż' | 'ć' | 'Ć'
+        )
+    })
 }
 
 /// As [`cyrillic_transcriptions`]; `german_name` when another word of the name shows the
@@ -1553,6 +1669,25 @@ pub(crate) fn cyrillic_transcriptions_in(
     if polish_name || polish_cyrillic_marked(raw) {
         let p = rewrite(raw, POLISH_CYRILLIC);
         for v in [yo_as_e(&p), Some(p)].into_iter().flatten() {
+            if v != raw && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    // GOST 7.79 System B (ASCII, Russian passports' machine zone before 2010 and library
+    // catalogues): x is х, shh щ, cz ц, y' ы (Xrushhyov, Czvetaeva), where shh shows or x
+    // stands in a word with a Russian ending.
+    let gost_ending = [
+        "ov", "ev", "in", "ova", "eva", "ina", "enko", "ko", "skij", "skaya", "yov", "yova",
+    ]
+    .iter()
+    .any(|e| raw.ends_with(e));
+    if raw.contains("shh") || raw.contains('x') && gost_ending {
+        let b = rewrite(
+            raw,
+            &[("shh", "Q"), ("cz", "ts"), ("x", "kh"), ("Q", "shch")],
+        );
+        for v in [yo_as_e(&b), Some(b)].into_iter().flatten() {
             if v != raw && !out.contains(&v) {
                 out.push(v);
             }
@@ -1602,9 +1737,20 @@ pub(crate) fn cyrillic_transcriptions_in(
             .collect();
         let zh = (raw.contains("sch") && !raw.contains("schtsch") && !raw.contains("tsch"))
             .then(|| vz.replace("sh", "zh"));
-        for v in [Some(g), Some(z), Some(vz), zh].into_iter().flatten() {
-            if v != raw && !out.contains(&v) {
-                out.push(v);
+        // ... and з as s inside the word, the first letter left (Selesnjowa → Selezneva).
+        let inner: String = z
+            .char_indices()
+            .map(|(i, c)| if i == 0 { char::from(b[0]) } else { c })
+            .collect();
+        for v in [Some(g), Some(z), Some(vz), zh, Some(inner)]
+            .into_iter()
+            .flatten()
+        {
+            // Each also with ё as e (Seleznjow, Seleznev).
+            for v in [yo_as_e(&v), Some(v)].into_iter().flatten() {
+                if v != raw && !out.contains(&v) {
+                    out.push(v);
+                }
             }
         }
     }
@@ -1646,9 +1792,11 @@ pub(crate) fn cyrillic_transcriptions_in(
     }
     // Italian ci before a, o, u is ч (Gorbaciov), and Spanish j is х (Jruschov, Mijail), in a
     // word with an ending of a Russian name or in a name that has one.
-    let russian_ending = ["ov", "ev", "in", "ova", "eva", "ina", "ski", "sky", "skij"]
-        .iter()
-        .any(|e| raw.ends_with(e));
+    let russian_ending = [
+        "ov", "ev", "in", "ova", "eva", "ina", "ski", "sky", "skij", "ij",
+    ]
+    .iter()
+    .any(|e| raw.ends_with(e));
     if russian_ending || french_name || polish_name {
         let b = raw.as_bytes();
         let it: String = (0..b.len())
@@ -1661,7 +1809,11 @@ pub(crate) fn cyrillic_transcriptions_in(
                 if ci { 'h' } else { char::from(b[i]) }
             })
             .collect();
-        let es = raw.replace('j', "kh");
+        // (Spanish gu before e and i is г: Dolguij, Dolgikh.)
+        let es = raw
+            .replace("gui", "gi")
+            .replace("gue", "ge")
+            .replace('j', "kh");
         for v in [it, es] {
             for v in [yo_as_e(&v), Some(v)].into_iter().flatten() {
                 if v != raw && !out.contains(&v) {
@@ -1692,12 +1844,16 @@ pub(crate) fn latin_digraphs(word: &str) -> Vec<String> {
             'š' | 'ś' | 'ş' | 'ș' => "sh",
             'ž' | 'ź' | 'ż' => "zh",
             'ğ' => "",
+            // ISO 9 (GOST 7.79 System A): ŝ is щ, â я, û ю (Hruŝëv, Âkovleva, Ûrij).
+            'ŝ' => "shch",
+            'â' => "ya",
+            'û' => "yu",
             _ => {
                 out.extend(c.to_lowercase());
                 continue;
             }
         };
-        slavic |= matches!(lower, 'č' | 'š' | 'ž');
+        slavic |= matches!(lower, 'č' | 'š' | 'ž' | 'ŝ');
         changed = true;
         out.push_str(d);
     }
@@ -1775,6 +1931,43 @@ pub(crate) fn german_arabic(raw: &str) -> Option<String> {
         ],
     );
     (out != raw).then_some(out)
+}
+
+/// The German spelling of an Persian or Arabic name writes ز as s (s before a vowel is
+/// voiced in German; س is ss or s): Jasdi, Kasemsadeh, Marsijeh, Resa. The word in its German
+/// reading ([`german_arabic`]) with each single s read z, when the word shows a German j (for
+/// ی) or the German -sadeh of -zadeh, or `german_name` says another word of the name is German
+/// (sch, or ij before a vowel).
+pub(crate) fn german_arabic_z(raw: &str, german_name: bool) -> Option<String> {
+    let b = raw.as_bytes();
+    let german_j = (0..b.len()).any(|i| b[i] == b'j' && (i == 0 || b[i - 1] != b'd'));
+    let sadeh = raw.len() >= 8 && (raw.ends_with("sadeh") || raw.ends_with("sade"));
+    if !(german_j || sadeh || german_name) || !raw.contains('s') {
+        return None;
+    }
+    let g = german_arabic(raw).unwrap_or_else(|| raw.to_owned());
+    let b = g.as_bytes();
+    let out: String = (0..b.len())
+        .map(|i| {
+            let single = b[i] == b's'
+                && b.get(i + 1).is_none_or(|n| !matches!(n, b's' | b'h'))
+                && (i == 0 || !matches!(b[i - 1], b's' | b't'));
+            if single { 'z' } else { char::from(b[i]) }
+        })
+        .collect();
+    (out != raw && out != g).then_some(out)
+}
+
+/// Whether a word shows the German spelling of a Persian or Arabic name by a mark English
+/// spellings do not have: sch, or j for ی after i and before a vowel (Marsijeh, Kijan).
+pub(crate) fn german_arabic_marked(raw: &str) -> bool {
+    raw.contains("sch") || raw.contains("ija") || raw.contains("ije") || raw.contains("iju")
+}
+
+/// The Persian ژ is written zh or, as the Iranian press and French spellings do, j (Pezhman /
+/// Pejman, Mozhgan / Mojgan, Zhaleh / Jaleh, Niknezhad / Niknejad): the word with zh as j.
+pub(crate) fn persian_zh_as_j(raw: &str) -> Option<String> {
+    raw.contains("zh").then(|| raw.replace("zh", "j"))
 }
 
 /// Whether a word shows the French spelling of an Arabic name by itself, without an article
@@ -1871,6 +2064,58 @@ pub(crate) fn arabic_vowels(word: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// An Arabic name as Turkish writes its vowels, read back: e is the fatha's a, o (and ö, ü
+/// folded) is u (Selman / Salman, Rubeyi / Rubayi, Osman / Usman).
+pub(crate) fn turkish_vowels(raw: &str) -> String {
+    raw.chars()
+        .map(|c| match c {
+            'e' => 'a',
+            'o' => 'u',
+            c => c,
+        })
+        .collect()
+}
+
+/// Spellings of a word of an Arabic name written the Turkish way: e is the fatha's a, o is u,
+/// and z is also ض, ذ, ظ (which Turkish, like Persian and Urdu, says z): Selman / Salman,
+/// Rubeyi / Rubayi, Feyyaz / Fayyad, Ramazan / Ramadan, Kazım / Kadhim.
+pub(crate) fn turkish_arabic(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let v = turkish_vowels(raw);
+    if v.contains('z') {
+        out.push(v.replace('z', "d"));
+    }
+    if v != raw {
+        out.insert(0, v);
+    }
+    out
+}
+
+/// Whether a name shows the Turkish spelling: a letter of the Turkish alphabet (ş, ğ, ı, İ, ç)
+/// or the article written el, es, er, eş … apart (Şefik er-Rubeyi, Selman es-Safedi,
+/// Abdulkadir el-Feyyaz).
+pub(crate) fn turkish_marked(name: &str) -> bool {
+    name.chars()
+        .any(|c| matches!(c, 'ş' | 'Ş' | 'ğ' | 'Ğ' | 'ı' | 'İ' | 'ç' | 'Ç'))
+        || name
+            .to_lowercase()
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "el" | "es" | "er" | "eş" | "ed" | "et" | "ez" | "en"))
+}
+
+/// The Indonesian and Malay spelling of an Arabic name read the English way: sy is sh, ts th,
+/// dz dh (Syalisy / Shalish, Haitsam / Haitham, Dzulkifli / Dhulkifli).
+pub(crate) fn indonesian_arabic(raw: &str) -> Option<String> {
+    if !(raw.contains("sy") || raw.contains("ts") || raw.contains("dz")) {
+        return None;
+    }
+    let out = raw
+        .replace("sy", "sh")
+        .replace("ts", "th")
+        .replace("dz", "dh");
+    (out != raw).then_some(out)
 }
 
 /// Common Arabic and Persian given names, one spelling each (the others are found through
@@ -2386,6 +2631,23 @@ pub(crate) const ARABIC_PERSIAN_GIVEN_NAMES: &[&str] = &[
     "pouran",
     "sedigheh",
     "zohreh",
+    "marziyeh",
+    "sakineh",
+    "elham",
+    "somayeh",
+    "narges",
+    "raziyeh",
+    "mansoureh",
+    "atefeh",
+    "roqayyeh",
+    "farideh",
+    "nahid",
+    "mitra",
+    // Persian, men (more).
+    "kiyan",
+    "pezhman",
+    "milad",
+    "siyavash",
 ];
 
 /// Abbreviations of Muhammad as lists and passports write them (Malaysia, Singapore,
@@ -2448,6 +2710,7 @@ pub(crate) const UKRAINIAN_RUSSIAN_GIVEN: &[(&str, &str)] = &[
     ("denys", "denis"),
     ("valentyn", "valentin"),
     ("bohdan", "bogdan"),
+    ("hlib", "gleb"),
     ("hennadiy", "gennadiy"),
     ("anatoliy", "anatoliy"),
     ("vitaliy", "vitaliy"),
@@ -2702,6 +2965,115 @@ pub(crate) fn ukrainian_as_russian_adjective(raw: &str) -> Vec<String> {
             let v = format!("{v}{ru_ending}");
             if v != raw && !out.contains(&v) {
                 out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// Endings of Ukrainian patronymics (2010 system and the older -yovych, -yivna) and whether
+/// each is a woman's: Andriiovych, Mykolaivna, Bohdanivna.
+const UKRAINIAN_PATRONYMIC_ENDINGS: &[(&str, bool)] =
+    &[("ovych", false), ("evych", false), ("ivna", true)];
+
+/// The father's name in a Ukrainian patronymic (Andriiovych, Andriyovych, Andriivna → andrii /
+/// andriy; Mykolaiovych, Mykolaivna → mykolai; Bohdanivna → bohdan) and whether it is a
+/// woman's. The ї of -ївна after a vowel is the father's й (Андрій, Андріївна).
+pub(crate) fn ukrainian_patronymic(raw: &str) -> Option<(String, bool)> {
+    let (stem, feminine) = UKRAINIAN_PATRONYMIC_ENDINGS
+        .iter()
+        .find_map(|(e, f)| raw.strip_suffix(e).map(|s| (s, *f)))?;
+    if stem.len() < 3 || !stem.is_ascii() {
+        return None;
+    }
+    let last = stem.as_bytes()[stem.len() - 1];
+    let father = if feminine && is_vowel(last) {
+        format!("{stem}i")
+    } else {
+        stem.to_owned()
+    };
+    Some((father, feminine))
+}
+
+/// The Russian patronymic (BGN/PCGN) of a father's name in its Russian form: -ovich / -ovna
+/// after a consonant (Bogdanovich, Vladimirovna), -evich / -evna after -ay, -ey (Nikolayevich,
+/// Sergeyevna), -yevich / -yevna for -iy (Yuryevich, Vitalyevna; and Dmitriyevich, which keeps
+/// the i); Pavel, Lev and Pyotr drop their vowel (Pavlovich, Lvovich, Petrovich).
+pub(crate) fn russian_patronymic(father: &str, feminine: bool) -> Vec<String> {
+    let (m, f) = if feminine {
+        ("ovna", "evna")
+    } else {
+        ("ovich", "evich")
+    };
+    let mut out = Vec::new();
+    let father = match father {
+        "pavel" => "pavl",
+        "lev" => "lv",
+        "pyotr" | "petr" => "petr",
+        _ => father,
+    };
+    if let Some(stem) = father.strip_suffix("iy") {
+        out.push(format!("{stem}y{f}"));
+        out.push(format!("{father}{f}"));
+    } else if father.ends_with("ay") || father.ends_with("ey") {
+        out.push(format!("{father}{f}"));
+    } else if father.ends_with('y') || father.ends_with('a') || father.ends_with('o') {
+        // Ilya, Nikita, Foma: irregular (Ilyich, Nikitich); left to the spelling.
+    } else if father.len() >= 2 {
+        out.push(format!("{father}{m}"));
+    }
+    out
+}
+
+/// The Russian readings of a Ukrainian patronymic, given the Russian forms of a Ukrainian given
+/// name (`russian_given`, from [`UKRAINIAN_RUSSIAN_GIVEN`]): the father's name read in Russian,
+/// then the Russian ending (Andriiovych → Andreyevich, Mykolaivna → Nikolayevna, Serhiiovych →
+/// Sergeyevich, Volodymyrivna → Vladimirovna); without a table entry, h is г (Bohdanivna →
+/// Bogdanovna, Olehovych → Olegovich, Yaroslavivna → Yaroslavovna).
+pub(crate) fn ukrainian_patronymic_as_russian(
+    raw: &str,
+    russian_given: impl Fn(&str) -> Vec<&'static str>,
+) -> Vec<String> {
+    let Some((father, feminine)) = ukrainian_patronymic(raw) else {
+        return Vec::new();
+    };
+    let mut fathers: Vec<String> = Vec::new();
+    // Mykola's patronymic has a й (Mykolaiovych): the name without it is looked up too.
+    let mut names = vec![father.clone()];
+    if let Some(stem) = father
+        .strip_suffix("ai")
+        .or_else(|| father.strip_suffix("ay"))
+    {
+        names.push(format!("{stem}a"));
+    }
+    for n in &names {
+        fathers.extend(russian_given(n).into_iter().map(str::to_owned));
+    }
+    if fathers.is_empty() {
+        let b = father.as_bytes();
+        let mut g: String = (0..b.len())
+            .map(|i| {
+                if b[i] == b'h' && (i == 0 || !matches!(b[i - 1], b'k' | b'z' | b'c' | b's')) {
+                    'g'
+                } else if b[i] == b'y' && i > 0 && !is_vowel(b[i - 1]) {
+                    // Ukrainian и is Russian и (Vasylovych / Vasilyevich).
+                    'i'
+                } else {
+                    char::from(b[i])
+                }
+            })
+            .collect();
+        // The Ukrainian -ii, -iy of Vitalii, Yurii is the Russian -iy.
+        if let Some(stem) = g.strip_suffix("ii") {
+            g = format!("{stem}iy");
+        }
+        fathers.push(g);
+    }
+    let mut out = Vec::new();
+    for f in &fathers {
+        for p in russian_patronymic(f, feminine) {
+            if p != raw && !out.contains(&p) {
+                out.push(p);
             }
         }
     }
@@ -3044,6 +3416,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ukrainian_patronymics_are_read_in_russian() {
+        let given = |n: &str| -> Vec<&'static str> {
+            UKRAINIAN_RUSSIAN_GIVEN
+                .iter()
+                .filter(|(ua, _)| ua.trim_end_matches(['i', 'y']) == n.trim_end_matches(['i', 'y']))
+                .map(|(_, ru)| *ru)
+                .collect()
+        };
+        let ru = |a: &str, b: &str| {
+            let v = ukrainian_patronymic_as_russian(a, given);
+            assert!(v.iter().any(|x| x == b), "{a}: {v:?}");
+        };
+        ru("andriiovych", "andreyevich");
+        ru("andriyovych", "andreyevich");
+        ru("andriivna", "andreyevna");
+        ru("mykolaiovych", "nikolayevich");
+        ru("mykolaivna", "nikolayevna");
+        ru("serhiiovych", "sergeyevich");
+        ru("volodymyrivna", "vladimirovna");
+        ru("bohdanivna", "bogdanovna");
+        ru("olehovych", "olegovich");
+        ru("yaroslavovych", "yaroslavovich");
+        ru("pavlovych", "pavlovich");
+        ru("yuriiovych", "yuryevich");
+        ru("vitaliivna", "vitalyevna");
+        ru("vasylovych", "vasilyevich");
+        // Not a patronymic: nothing.
+        assert!(ukrainian_patronymic_as_russian("kovalenko", given).is_empty());
+        assert!(ukrainian_patronymic_as_russian("ivna", given).is_empty());
+    }
+
+    #[test]
     fn hangul_names_split_the_surname_and_keep_the_given_name_whole() {
         let parts = |s: &str| {
             hangul_name(s, true)
@@ -3248,6 +3652,18 @@ mod tests {
         assert_eq!(tongyong("syu").as_deref(), Some("xu"));
         assert_eq!(tongyong("cian").as_deref(), Some("qian"));
         assert_eq!(tongyong("jiasin").as_deref(), Some("jiaxin"));
+        assert_eq!(wade_giles_you("tienyu").as_deref(), Some("tienyou"));
+        assert_eq!(wade_giles_you("yuming").as_deref(), Some("youming"));
+        assert_eq!(wade_giles_you("yun"), None);
+        assert_eq!(wade_giles_you("yuan"), None);
+        assert_eq!(tongyong("jyunhong").as_deref(), Some("junhong"));
+        assert_eq!(pinyin_tone_numbers("zhang1").as_deref(), Some("zhang"));
+        assert_eq!(pinyin_tone_numbers("ze2dong1").as_deref(), Some("zedong"));
+        assert_eq!(pinyin_tone_numbers("route66"), None);
+        assert_eq!(pinyin_tone_numbers("b52"), None);
+        assert_eq!(tongyong("jhan").as_deref(), Some("zhan"));
+        assert_eq!(tongyong("wunsyong").as_deref(), Some("wenxiong"));
+        assert_eq!(tongyong("fonghua").as_deref(), Some("fenghua"));
         assert_eq!(tongyong("si"), None);
         assert_eq!(chinese_key("lv"), chinese_key("lyu"));
         assert_eq!(chinese_key("erhchueh"), chinese_key("erjue"));
@@ -3382,12 +3798,29 @@ mod tests {
         );
         assert!(!polish_cyrillic_marked("czech"));
         assert!(polish_cyrillic_marked("jelcyn"));
+        // c before к or a vowel in a Slavic name, and the letters only Polish has.
+        assert!(has("chmelnycki", "khmelnytski"));
+        assert!(has("jaceniuk", "yatseniuk"));
+        assert!(!polish_cyrillic_marked("francesco"));
+        assert!(polish_letters("Wałerij Kraweć"));
+        assert!(!polish_letters("Čajkovskij"));
+        assert!(
+            cyrillic_transcriptions_in("krawec", false, false, true)
+                .iter()
+                .any(|t| t == "kravets")
+        );
         // ё written yo, jo or io inside a word; Italian ci, Spanish j.
         assert!(has("pyotr", "petr"));
         assert!(has("fjodor", "fedor"));
         assert!(has("semyon", "semen"));
         assert!(!has("marion", "maren"));
         assert!(has("gorbaciov", "gorbachov"));
+        assert!(has("dolguij", "dolgikh"));
+        // GOST 7.79 System B; the scholarly j.
+        assert!(has("xrushhyov", "khrushchev"));
+        assert!(has("jakovleva", "yakovleva"));
+        assert!(!has("maxim", "makhim"));
+        assert!(has("selesnjowa", "selezneva"));
         assert!(has("jruschov", "khruschov"));
         // Dutch tsj, sj, zj, oe.
         assert!(has("gorbatsjov", "gorbachov"));
@@ -3499,6 +3932,37 @@ mod tests {
         assert_eq!(german_arabic("jazdi").as_deref(), Some("yazdi"));
         assert_eq!(german_arabic("schahram").as_deref(), Some("shahram"));
         assert_eq!(german_arabic("hassan"), None);
+        // Turkish e for the fatha and z for ض; Indonesian sy, ts, dz.
+        assert!(turkish_arabic("selman").contains(&"salman".to_owned()));
+        assert!(turkish_arabic("rubeyi").contains(&"rubayi".to_owned()));
+        assert!(turkish_arabic("feyyaz").contains(&"fayyad".to_owned()));
+        assert!(turkish_marked("Şefik er-Rubeyi"));
+        assert!(turkish_marked("Selman es-Safedi"));
+        assert!(turkish_marked("ABDULKADIR EL-FEYYAZ"));
+        assert!(!turkish_marked("Salman al-Safadi"));
+        assert!(!turkish_marked("Eleni Nikali"));
+        assert_eq!(indonesian_arabic("syalisy").as_deref(), Some("shalish"));
+        assert_eq!(indonesian_arabic("haitsam").as_deref(), Some("haitham"));
+        assert_eq!(indonesian_arabic("ahmad"), None);
+        // German s for ز, with a German j or -sadeh in the word or the name German.
+        assert_eq!(german_arabic_z("jasdi", false).as_deref(), Some("yazdi"));
+        assert_eq!(
+            german_arabic_z("kasemsadeh", false).as_deref(),
+            Some("kazemzadeh")
+        );
+        assert_eq!(
+            german_arabic_z("marsijeh", false).as_deref(),
+            Some("marziyeh")
+        );
+        assert_eq!(german_arabic_z("resa", true).as_deref(), Some("reza"));
+        assert_eq!(german_arabic_z("samir", false), None);
+        assert_eq!(german_arabic_z("hossein", true), None);
+        assert!(german_arabic_marked("kijan"));
+        assert!(!german_arabic_marked("najib"));
+        // Persian ژ as zh and as j.
+        assert_eq!(persian_zh_as_j("pezhman").as_deref(), Some("pejman"));
+        assert_eq!(persian_zh_as_j("niknezhad").as_deref(), Some("niknejad"));
+        assert_eq!(persian_zh_as_j("jalal"), None);
     }
 
     #[test]

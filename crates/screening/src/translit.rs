@@ -34,6 +34,11 @@ pub(crate) struct Hints {
     /// Read an initial ع before ي or و as nothing, the long vowel after it giving the word's
     /// first sound (عيسى Isa, عيد Eid, عودة Ouda).
     pub(crate) ain_long_vowel: bool,
+    /// The name is Tajik (written with ҳ, ҷ, қ, ғ, ӣ or ӯ), a Persian name in Cyrillic.
+    pub(crate) tajik: bool,
+    /// Read Tajik о as a: it is Persian ā, which English spellings write a (Раҳмон Rahman,
+    /// Аҳмадинажод Ahmadinajad).
+    pub(crate) tajik_o_as_a: bool,
 }
 
 impl Hints {
@@ -51,8 +56,38 @@ impl Hints {
             swap_q_gh: false,
             vowel_before_h: false,
             ain_long_vowel: false,
+            tajik: name.chars().any(|c| {
+                matches!(
+                    c,
+                    'ҳ' | 'ҷ' | 'қ' | 'ғ' | 'ӣ' | 'ӯ' | 'Ҳ' | 'Ҷ' | 'Қ' | 'Ғ' | 'Ӣ' | 'Ӯ'
+                )
+            }),
+            tajik_o_as_a: false,
         }
     }
+}
+
+/// Given names whose first letters are those of the article, ال, without being it: Ilyas
+/// (إلياس, often typed الياس), and the Persian Elham, Elaheh, Elnaz, Alvand, Alborz, Almas.
+const NAMES_LIKE_ARTICLE: &[&str] = &[
+    "الياس",
+    "الیاس",
+    "الهام",
+    "الهه",
+    "الناز",
+    "الوند",
+    "البرز",
+    "الماس",
+];
+
+/// Whether the word at the start of `chars` is one of [`NAMES_LIKE_ARTICLE`].
+fn starts_name_like_article(chars: &[char]) -> bool {
+    let end = chars
+        .iter()
+        .position(|c| !is_arabic_letter(*c))
+        .unwrap_or(chars.len());
+    let word: String = chars[..end].iter().collect();
+    NAMES_LIKE_ARTICLE.contains(&word.as_str())
 }
 
 /// Whether a word is written in Arabic script, which leaves short vowels out.
@@ -119,9 +154,11 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
             i += 1;
             continue;
         }
-        // The Arabic article written joined (الرشيد): dropped like "al-" in Latin script.
+        // The Arabic article written joined (الرشيد): dropped like "al-" in Latin script; not
+        // in the names that begin with its letters (الياس Ilyas, الهام Elham).
         if c == 'ا'
             && !prev_is_letter
+            && !starts_name_like_article(&chars[i..])
             && next == Some('ل')
             && chars.get(i + 2).is_some_and(|c| is_arabic_letter(*c))
             && chars.get(i + 3).is_some_and(|c| is_arabic_letter(*c))
@@ -132,6 +169,8 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
         }
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
+        } else if hints.tajik_o_as_a && lower == 'о' {
+            out.push('a');
         } else if let Some(s) = cyrillic(lower, ukrainian) {
             out.push_str(s);
         } else if is_greek(lower) {
@@ -201,6 +240,13 @@ fn cyrillic(c: char, ukrainian: bool) -> Option<&'static str> {
         'э' => "e",
         'ю' => "yu",
         'я' => "ya",
+        // Tajik (a Persian name: ҳ is h, ҷ j, қ q, ғ gh).
+        'ҳ' => "h",
+        'ҷ' => "j",
+        'қ' => "q",
+        'ғ' => "gh",
+        'ӣ' => "i",
+        'ӯ' => "u",
         // Serbian and Macedonian.
         'ђ' => "dj",
         'ј' => "j",
@@ -336,8 +382,14 @@ fn arabic_read(
     {
         return Some(if hints.persian { "eh" } else { "ah" });
     }
-    // A final silent ه after a consonant is read e in Persian (زاده, Zadeh).
-    if hints.persian && prev_is_letter && last && matches!(c, 'ه' | 'ە') {
+    // A final silent ه after a consonant is read e in Persian (زاده, Zadeh); after the long
+    // vowels ا and و it is sounded (پناه Panah, شاه Shah, شکوه Shokuh).
+    if hints.persian
+        && prev_is_letter
+        && last
+        && matches!(c, 'ه' | 'ە')
+        && !matches!(chars[i - 1], 'ا' | 'و')
+    {
         return Some("eh");
     }
     arabic(c, prev_is_letter, hints.persian)
@@ -445,8 +497,26 @@ mod tests {
         assert_eq!(to_ascii("فاطمة"), "fatma");
         assert_eq!(to_ascii("وليد"), "wlid");
         assert_eq!(to_ascii("الرشيد"), "rshid");
+        // A final ه after ا or و is sounded.
+        assert_eq!(to_ascii("یزدان‌پناه"), "yzdanpnah");
         assert_eq!(to_ascii("العتيبي"), "atibi");
         assert_eq!(to_ascii("الله"), "allah");
+        // Tajik letters.
+        assert_eq!(to_ascii("Раҳмон"), "rahmon");
+        assert_eq!(to_ascii("Эмомалӣ"), "emomali");
+        assert_eq!(
+            to_ascii_with(
+                "Аҳмадинажод",
+                Hints {
+                    tajik_o_as_a: true,
+                    ..Hints::of("Аҳмадинажод")
+                }
+            ),
+            "ahmadinazhad"
+        );
+        // Names that begin with the article's letters keep them.
+        assert_eq!(to_ascii("الهام"), "alham");
+        assert_eq!(to_ascii("الرشيد"), "rshid");
         assert_eq!(to_ascii("مرتضی قربانی"), "mrtzi qrbani");
     }
 
