@@ -24,8 +24,25 @@ impl WallClock for SystemClock {
     }
 }
 
+/// What every request and worker shares. Axum clones the state for every request, so it is
+/// one reference count to clone ([`AppParts`] holds the parts).
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<AppParts>);
+
+impl AppState {
+    pub fn new(parts: AppParts) -> AppState {
+        AppState(Arc::new(parts))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = AppParts;
+    fn deref(&self) -> &AppParts {
+        &self.0
+    }
+}
+
+pub struct AppParts {
     pub store: Store,
     pub blobs: BlobStore,
     pub config: Arc<Config>,
@@ -54,7 +71,7 @@ pub struct AppState {
     pub geoip: Option<Arc<crate::geoip::GeoIp>>,
 }
 
-impl AppState {
+impl AppParts {
     pub fn wall_now(&self) -> Timestamp {
         signet_core::time::to_storage_precision(self.clock.now())
     }

@@ -15,7 +15,7 @@ use signet_app::config::{Config, Secret};
 use signet_app::events::{FollowUp, FollowUps};
 use signet_app::scope::KeyAt;
 use signet_app::screening::{ImportSummary, import_list, signet_screening::ListFormat};
-use signet_app::state::{AppState, WallClock, random16};
+use signet_app::state::{AppParts, AppState, WallClock, random16};
 use signet_app::{followups, persons, signing, worker};
 use signet_core::ids::{ApiKeyId, DocumentId, PersonId, SignerId, TenantId};
 use signet_core::person::Person;
@@ -114,7 +114,7 @@ async fn harness() -> Harness {
         .unwrap();
     // Link tokens and webhook secrets are sealed at rest.
     let store = store.with_sealing_key(&signet_app::trust::sealing_key(&config).unwrap());
-    let state = AppState {
+    let state = AppState::new(AppParts {
         store,
         blobs: BlobStore::new(dir.path().join("files")),
         config: Arc::new(config),
@@ -133,7 +133,7 @@ async fn harness() -> Harness {
         password_checks: Arc::new(tokio::sync::Semaphore::new(1)),
         heavy: signet_app::heavy::HeavyWork::new(1),
         geoip: None,
-    };
+    });
     let tenant = state
         .store
         .create_tenant(&TenantId::from_random(random16()), "Acme", start)

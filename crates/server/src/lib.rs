@@ -23,7 +23,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::response::{IntoResponse, Response};
 use signet_app::config::Config;
 use signet_app::error::AppError;
-use signet_app::state::{AppState, SystemClock, WallClock};
+use signet_app::state::{AppParts, AppState, SystemClock, WallClock};
 use signet_core::catalog::ErrorCode;
 use signet_core::ids::TenantId;
 use signet_store::{BlobStore, Mode, Store};
@@ -195,7 +195,7 @@ impl App {
         };
         let config_password_checks = config.password_hash_concurrency.max(1);
         let heavy_work_concurrency = config.heavy_work_concurrency.max(1);
-        let state = AppState {
+        let state = AppState::new(AppParts {
             store,
             blobs,
             config: Arc::new(config),
@@ -218,7 +218,7 @@ impl App {
             )),
             heavy: heavy::HeavyWork::new(usize::try_from(heavy_work_concurrency).unwrap_or(1)),
             geoip,
-        };
+        });
         Ok(App {
             state,
             cancel: CancellationToken::new(),

@@ -64,6 +64,8 @@ pub struct Store {
     /// SQLite's single writer, which commits concurrent transactions in groups
     /// (`writer.rs`); `None` on PostgreSQL.
     pub(crate) writer: Option<std::sync::Arc<Writer>>,
+    /// API keys and their tenants as read lately (`tenants.rs`).
+    pub(crate) api_keys: std::sync::Arc<crate::tenants::ApiKeyCache>,
 }
 
 /// How SQLite makes a commit durable (`PRAGMA synchronous`).
@@ -265,6 +267,7 @@ impl Store {
                     read,
                     sealer: None,
                     keyring: None,
+                    api_keys: Default::default(),
                 })
             }
             Backend::Postgres => {
@@ -280,6 +283,7 @@ impl Store {
                     sealer: None,
                     keyring: None,
                     writer: None,
+                    api_keys: Default::default(),
                 })
             }
         }

@@ -40,6 +40,61 @@ pub struct ApiKeyRow {
     pub revoked: bool,
 }
 
+/// How long an API key and its tenant, once read, serve requests without reading them again.
+/// A change made in this process is seen at once ([`tenants_changed`]); one made by another
+/// process (a second server, the CLI) within this time.
+pub const API_KEY_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(1);
+const API_KEY_CACHE_MAX: usize = 10_000;
+
+/// Bumped by every change of a tenant or an API key in this process: cached reads from before
+/// it are not used again.
+static TENANTS_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn tenants_changed() {
+    TENANTS_GENERATION.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// API keys (by prefix) and their tenants as read lately: every API request is authenticated
+/// by one, and reading it each time was a round trip to the database per request. Only keys
+/// found are kept; the caller still checks the presented key against the digest.
+#[derive(Default)]
+pub(crate) struct ApiKeyCache {
+    entries: std::sync::Mutex<std::collections::HashMap<String, CachedKey>>,
+}
+
+struct CachedKey {
+    key: ApiKeyRow,
+    tenant: Tenant,
+    read_at: std::time::Instant,
+    generation: u64,
+}
+
+impl ApiKeyCache {
+    fn get(&self, prefix: &str) -> Option<(ApiKeyRow, Tenant)> {
+        let generation = TENANTS_GENERATION.load(std::sync::atomic::Ordering::SeqCst);
+        let entries = self.entries.lock().expect("api key cache");
+        let e = entries.get(prefix)?;
+        (e.generation == generation && e.read_at.elapsed() < API_KEY_CACHE_TTL)
+            .then(|| (e.key.clone(), e.tenant.clone()))
+    }
+
+    fn put(&self, prefix: &str, key: &ApiKeyRow, tenant: &Tenant, generation: u64) {
+        let mut entries = self.entries.lock().expect("api key cache");
+        if entries.len() >= API_KEY_CACHE_MAX {
+            entries.clear();
+        }
+        entries.insert(
+            prefix.to_owned(),
+            CachedKey {
+                key: key.clone(),
+                tenant: tenant.clone(),
+                read_at: std::time::Instant::now(),
+                generation,
+            },
+        );
+    }
+}
+
 fn tenant_from_row(row: &AnyRow) -> Result<Tenant> {
     let id: String = row.try_get("id")?;
     let countries: Option<String> = row.try_get("residency_countries")?;
@@ -108,6 +163,7 @@ impl Store {
             .bind(id.as_str())
             .execute(&mut *self.write_conn().await?)
             .await?;
+        tenants_changed();
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
@@ -140,7 +196,20 @@ impl Store {
 
     /// The key with this public prefix and its tenant, in one query; the
     /// caller compares the digest in constant time.
+    /// The API key of `prefix` and its tenant; read at most once per
+    /// [`API_KEY_CACHE_TTL`] (a key not found is read every time).
     pub async fn api_key_by_prefix(&self, prefix: &str) -> Result<(ApiKeyRow, Tenant)> {
+        if let Some(found) = self.api_keys.get(prefix) {
+            return Ok(found);
+        }
+        // Read before the read: a change committed meanwhile makes this entry stale.
+        let generation = TENANTS_GENERATION.load(std::sync::atomic::Ordering::SeqCst);
+        let found = self.read_api_key(prefix).await?;
+        self.api_keys.put(prefix, &found.0, &found.1, generation);
+        Ok(found)
+    }
+
+    async fn read_api_key(&self, prefix: &str) -> Result<(ApiKeyRow, Tenant)> {
         let row = sqlx::query(
             "SELECT k.id AS key_id, k.mode, k.digest, k.revoked_at, t.id, t.name, t.created_at, t.clock_offset_ms, t.residency_countries \
              FROM api_keys k JOIN tenants t ON t.id = k.tenant_id WHERE k.prefix = $1",
@@ -206,6 +275,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        tenants_changed();
         Ok(offset)
     }
 }
