@@ -29,11 +29,13 @@ use signet_core::identification::{
     Identification, ImageSlot, InvalidTransition, PHONE_CODES_PER_ATTEMPT, PersonFacts, Refusal,
     SANDBOX_IDENT_CODE, Status, Timer, compare_with_person,
 };
-use signet_core::ids::{AttemptId, IdentificationId, JobId, PersonDocumentId, PersonId, TenantId};
+use signet_core::ids::{
+    AttemptId, EventId, IdentificationId, JobId, PersonDocumentId, PersonId, TenantId,
+};
 use signet_core::person::Person;
 use signet_core::tenant::SandboxOnly;
 use signet_core::time::Timestamp;
-use signet_store::{JobSpec, Mode, PersonDocumentRow, StoreError, Tenant, Tx};
+use signet_store::{JobSpec, Mode, NewEvent, PersonDocumentRow, StoreError, Tenant, Tx};
 
 /// Job kind of the identification timers (sandbox steps, the request timeout, the URL's end).
 pub const JOB_TIMER: &str = "identification_timer";
@@ -134,22 +136,26 @@ pub async fn create(
         sandbox,
         now,
     );
-    let mut tx = state.store.begin().await?;
-    state
+    // The row and its event are one transaction sent to the store as data (batched on
+    // SQLite's writer with the others of the moment).
+    let messages = state
         .store
-        .insert_identification(&mut tx, &at.tenant.id, at.mode, &identification)
+        .insert_identification_announced(
+            &at.tenant.id,
+            at.mode,
+            &identification,
+            &NewEvent {
+                id: &EventId::from_random(random16()),
+                event_type: "identification.status_changed",
+                data: &identification_json(&identification),
+                created_at: now,
+                wall_now: state.wall_now(),
+            },
+        )
         .await?;
-    emit(
-        state,
-        &mut tx,
-        &at.tenant.id,
-        at.mode,
-        "identification.status_changed",
-        identification_json(&identification),
-        now,
-    )
-    .await?;
-    tx.commit().await.map_err(StoreError::from)?;
+    if messages > 0 {
+        state.webhooks_ready.notify_one();
+    }
     Ok(identification)
 }
 

@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 use signet_core::catalog::ErrorCode;
 use signet_core::ids::{EventId, PersonId};
 use signet_core::person::{Person, WriteContext, check_compliance_reason};
-use signet_store::{Mode, StoreError};
+use signet_store::{Mode, NewEvent, StoreError};
 
 /// Seed 002: in test mode, more than 1000 identical persons is an error.
 pub const IDENTICAL_PERSON_LIMIT: i64 = 1000;
@@ -61,14 +61,14 @@ pub async fn create(
                 &at.tenant.id,
                 at.mode,
                 &person,
-                now,
                 limit,
-                (
-                    &EventId::from_random(random16()),
-                    "person.created",
-                    &person.clone().into_json(),
-                ),
-                state.wall_now(),
+                &NewEvent {
+                    id: &EventId::from_random(random16()),
+                    event_type: "person.created",
+                    data: &person.clone().into_json(),
+                    created_at: now,
+                    wall_now: state.wall_now(),
+                },
             )
             .await?
             .ok_or_else(refused)?;

@@ -39,6 +39,68 @@ pub(crate) const FAN_OUT: &str = "INSERT INTO webhook_messages (endpoint_id, eve
 pub(crate) const SUBSCRIBED: &str = "ep.tenant_id = $2 AND ep.mode = $3 AND ep.status = 'enabled' \
      AND (ep.event_types LIKE '%\"*\"%' OR ep.event_types LIKE $8 ESCAPE '\\')";
 
+/// An event to write with the change it reports ([`Store::insert_event`]'s arguments).
+pub struct NewEvent<'a> {
+    pub id: &'a EventId,
+    pub event_type: &'a str,
+    pub data: &'a serde_json::Value,
+    /// On the tenant's clock.
+    pub created_at: Timestamp,
+    /// When its webhook messages are due (the wall clock).
+    pub wall_now: Timestamp,
+}
+
+impl Store {
+    /// On SQLite's writer: `row` and `event` with its fan-out, as one transaction sent as data
+    /// and batched with the others of the moment ([`crate::writer::Writer::run_batched`]).
+    /// `row`'s statements number their own values from `$9` and may use `$2` (the tenant),
+    /// `$3` (the mode) and `$5` (the event's time); the event is written only if row's last
+    /// statement changed a row (`changes()`), its fan-out only with it. `None` when the event
+    /// was not written; else how many webhook messages were.
+    pub(crate) async fn batched_with_event(
+        &self,
+        writer: &std::sync::Arc<crate::writer::Writer>,
+        tenant: &TenantId,
+        mode: Mode,
+        row: crate::writer::Batched,
+        event: &NewEvent<'_>,
+    ) -> Result<Option<u64>> {
+        use crate::writer::{Arg, Batched};
+        let data = self
+            .seal_event_data(
+                tenant.as_str(),
+                event.id.as_str(),
+                event_person(event.event_type, event.data),
+                &serde_json::to_string(event.data)?,
+            )
+            .await?;
+        let mut args = vec![
+            Arg::Text(event.id.as_str().to_owned()),
+            Arg::Text(tenant.as_str().to_owned()),
+            Arg::Text(mode.as_str().to_owned()),
+            Arg::Text(event.event_type.to_owned()),
+            Arg::Int(to_millis(&event.created_at)),
+            Arg::Text(data),
+            Arg::Int(to_millis(&event.wall_now)),
+            Arg::Text(crate::webhooks::like_quoted(event.event_type)),
+        ];
+        args.extend(row.args);
+        let rows = writer
+            .run_batched(Batched {
+                sql: format!(
+                    "{}; INSERT INTO events (id, tenant_id, mode, type, created_at, data) \
+                     SELECT $1, $2, $3, $4, $5, $6 WHERE changes() = 1 RETURNING 0; \
+                     {FAN_OUT} WHERE changes() = 1 AND {SUBSCRIBED} RETURNING 1",
+                    row.sql
+                ),
+                args,
+            })
+            .await?;
+        // A row for the event, then one per message.
+        Ok((rows.len() as u64).checked_sub(1))
+    }
+}
+
 impl Store {
     /// Writes an event to the outbox and, in the same round trip to the database, its
     /// fan-out: one pending message per enabled endpoint of the tenant and mode subscribed to
@@ -166,7 +228,7 @@ const EVENT_DATA: &str = "events.data";
 
 /// The person an event's payload is about: the person of a `person.*` event, or the
 /// `person_id` the payload names (identifications, screenings, hits).
-pub(crate) fn event_person<'a>(event_type: &str, data: &'a serde_json::Value) -> Option<&'a str> {
+fn event_person<'a>(event_type: &str, data: &'a serde_json::Value) -> Option<&'a str> {
     let field = if event_type.starts_with("person.") {
         "id"
     } else {
@@ -180,7 +242,7 @@ pub(crate) fn event_person<'a>(event_type: &str, data: &'a serde_json::Value) ->
 impl Store {
     /// An event's `data` column: with a keyring sealed under the person's key when it is about
     /// one (the tenant's if that person's key is gone), else under the tenant's key.
-    pub(crate) async fn seal_event_data(
+    async fn seal_event_data(
         &self,
         tenant: &str,
         id: &str,

@@ -120,6 +120,56 @@ impl Store {
         Ok(())
     }
 
+    /// Inserts an identification and announces it (`event`) as one transaction; on SQLite
+    /// batched with the others of the moment ([`Store::batched_with_event`]). Returns how many
+    /// webhook messages were written.
+    pub async fn insert_identification_announced(
+        &self,
+        tenant: &TenantId,
+        mode: Mode,
+        ident: &Identification,
+        event: &crate::NewEvent<'_>,
+    ) -> Result<u64> {
+        let Some(writer) = &self.writer else {
+            let mut tx = self.begin().await?;
+            self.insert_identification(&mut tx, tenant, mode, ident)
+                .await?;
+            let messages = self
+                .insert_event(
+                    &mut tx,
+                    event.id,
+                    tenant,
+                    mode,
+                    event.event_type,
+                    event.created_at,
+                    event.data,
+                    event.wall_now,
+                )
+                .await?;
+            tx.commit().await?;
+            return Ok(messages);
+        };
+        use crate::writer::{Arg, Batched};
+        let row = Batched {
+            sql: "INSERT INTO identifications (id, tenant_id, mode, person_id, token, status, doc, created_at, updated_at, review_queued_at) \
+                  VALUES ($9, $2, $3, $10, $11, $12, $13, $14, $15, $16)"
+                .to_owned(),
+            args: vec![
+                Arg::Text(ident.id.as_str().to_owned()),
+                Arg::Text(ident.person_id.as_str().to_owned()),
+                Arg::OptText(ident.token.as_deref().map(crate::sealed::token_digest)),
+                Arg::Text(ident.status.as_str().to_owned()),
+                Arg::Text(self.seal_identification(tenant, ident).await?),
+                Arg::Int(to_millis(&ident.created_at)),
+                Arg::Int(to_millis(&ident.updated_at)),
+                Arg::OptInt(ident.awaiting_review_since().map(|t| to_millis(&t))),
+            ],
+        };
+        self.batched_with_event(writer, tenant, mode, row, event)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt("an identification was not inserted".into()))
+    }
+
     pub async fn update_identification(
         &self,
         tx: &mut Tx,

@@ -44,7 +44,7 @@ pub use certificates::IssuedCertificate;
 pub use db::{Backend, SqliteSync, Store};
 pub use documents::{AuditRow, DOCUMENT_NUMBER_TAKEN, JOB_DOCUMENT_REMINDER, Tombstone};
 pub use envelope::is_encrypted;
-pub use events::EventRow;
+pub use events::{EventRow, NewEvent};
 pub use fields::StoredField;
 pub use idempotency::IdempotencyBegin;
 pub use identifications::QueuedIdentification;

@@ -1,7 +1,8 @@
 //! Persons and the files kept for them.
 
+use crate::events::NewEvent;
 use crate::{Mode, Result, Store, StoreError, Tx};
-use signet_core::ids::{EventId, IdentificationId, PersonDocumentId, PersonId, TenantId};
+use signet_core::ids::{IdentificationId, PersonDocumentId, PersonId, TenantId};
 use signet_core::person::Person;
 use signet_core::time::{Timestamp, from_millis, to_millis};
 use sqlx::Row;
@@ -209,23 +210,20 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    /// Creates a person and announces it (`event_type`, `data` as [`Store::insert_event`]
-    /// writes them), as one transaction: the insert under seed 002's identical-person `limit`
-    /// as [`Store::insert_person_within_limit`], then the event and its webhook fan-out only
-    /// if the person was inserted. `None` when refused; else how many webhook messages were
-    /// written. On SQLite the whole transaction is sent as data and batched with the others
-    /// of the moment ([`crate::writer::Writer::run_batched`]).
-    #[allow(clippy::too_many_arguments)]
+    /// Creates a person and announces it (`event`), as one transaction: the insert under seed
+    /// 002's identical-person `limit` as [`Store::insert_person_within_limit`], then the event
+    /// and its webhook fan-out only if the person was inserted. `None` when refused; else how
+    /// many webhook messages were written. On SQLite the transaction is batched with the others
+    /// of the moment ([`Store::batched_with_event`]).
     pub async fn insert_person_announced(
         &self,
         tenant: &TenantId,
         mode: Mode,
         person: &Person,
-        now: Timestamp,
         limit: i64,
-        event: (&EventId, &str, &serde_json::Value),
-        wall_now: Timestamp,
+        event: &NewEvent<'_>,
     ) -> Result<Option<u64>> {
+        let now = event.created_at;
         let Some(writer) = &self.writer else {
             let mut tx = self.begin().await?;
             if !self
@@ -234,60 +232,42 @@ impl Store {
             {
                 return Ok(None);
             }
-            let (id, event_type, data) = event;
             let messages = self
-                .insert_event(&mut tx, id, tenant, mode, event_type, now, data, wall_now)
+                .insert_event(
+                    &mut tx,
+                    event.id,
+                    tenant,
+                    mode,
+                    event.event_type,
+                    now,
+                    event.data,
+                    event.wall_now,
+                )
                 .await?;
             tx.commit().await?;
             return Ok(Some(messages));
         };
-        let person_id = person.str_field("id").unwrap_or_default();
-        // Sealed before the writer is taken: no work of ours holds it but SQLite's.
+        // Sealed before the batch: nothing of ours holds the writer but SQLite's work.
         let (doc, identity) = self.person_columns(tenant, person).await?;
-        let (event_id, event_type, data) = event;
-        let data_column = self
-            .seal_event_data(
-                tenant.as_str(),
-                event_id.as_str(),
-                crate::events::event_person(event_type, data),
-                &serde_json::to_string(data)?,
-            )
-            .await?;
-        // `changes()` is what the statement before changed: the event goes only with the
-        // person, its fan-out only with the event. Numbered as `events.rs`'s statements, the
-        // person's own values from `$9`.
         use crate::writer::{Arg, Batched};
-        let rows = writer
-            .run_batched(Batched {
-                sql: format!(
-                    "INSERT INTO persons (id, tenant_id, mode, identity_key, doc, created_at, updated_at) \
-                     SELECT $9, $2, $3, $10, $11, $5, $5 \
-                     WHERE (SELECT COUNT(*) FROM persons WHERE tenant_id = $2 AND mode = $3 AND identity_key = $10) < $12; \
-                     INSERT INTO events (id, tenant_id, mode, type, created_at, data) \
-                     SELECT $1, $2, $3, $4, $5, $6 WHERE changes() = 1 RETURNING 0; \
-                     {} WHERE changes() = 1 AND {} RETURNING 1",
-                    crate::events::FAN_OUT,
-                    crate::events::SUBSCRIBED,
-                ),
-                args: vec![
-                    Arg::Text(event_id.as_str().to_owned()),
-                    Arg::Text(tenant.as_str().to_owned()),
-                    Arg::Text(mode.as_str().to_owned()),
-                    Arg::Text(event_type.to_owned()),
-                    Arg::Int(to_millis(&now)),
-                    Arg::Text(data_column),
-                    Arg::Int(to_millis(&wall_now)),
-                    Arg::Text(crate::webhooks::like_quoted(event_type)),
-                    Arg::Text(person_id.to_owned()),
-                    Arg::Text(identity),
-                    Arg::Text(doc),
-                    Arg::Int(limit),
-                ],
-            })
+        let row = Batched {
+            sql: "INSERT INTO persons (id, tenant_id, mode, identity_key, doc, created_at, updated_at) \
+                  SELECT $9, $2, $3, $10, $11, $5, $5 \
+                  WHERE (SELECT COUNT(*) FROM persons WHERE tenant_id = $2 AND mode = $3 AND identity_key = $10) < $12"
+                .to_owned(),
+            args: vec![
+                Arg::Text(person.str_field("id").unwrap_or_default().to_owned()),
+                Arg::Text(identity),
+                Arg::Text(doc),
+                Arg::Int(limit),
+            ],
+        };
+        self.batched_with_event(writer, tenant, mode, row, event)
             .await
-            .map_err(|e| StoreError::on_constraint(e, "person exists"))?;
-        // A row for the event, then one per message; none when the person was refused.
-        Ok((rows.len() as u64).checked_sub(1))
+            .map_err(|e| match e {
+                StoreError::Database(e) => StoreError::on_constraint(e, "person exists"),
+                other => other,
+            })
     }
 
     pub async fn update_person(

@@ -434,7 +434,9 @@ impl Writer {
 
 /// A transaction sent as data, for [`Writer::run_batched`]: statements separated by `;` with
 /// `$1`, `$2`… numbered over `args` (numbers may repeat across statements), and no
-/// transaction control of their own.
+/// transaction control of their own. A batch relies on sqlx running the statements of one
+/// query in turn on SQLite, which its 0.9 marks as deprecated (sqlx issue 3108): an upgrade
+/// that drops it needs another way to send a batch in one round trip.
 pub(crate) struct Batched {
     pub sql: String,
     pub args: Vec<Arg>,
@@ -444,6 +446,8 @@ pub(crate) struct Batched {
 pub(crate) enum Arg {
     Text(String),
     Int(i64),
+    OptText(Option<String>),
+    OptInt(Option<i64>),
 }
 
 type Answer = Result<
@@ -496,6 +500,8 @@ async fn run_units(state: &mut WriterState, units: Vec<QueuedUnit>) {
                 query = match a {
                     Arg::Text(t) => query.bind(t.clone()),
                     Arg::Int(i) => query.bind(*i),
+                    Arg::OptText(t) => query.bind(t.clone()),
+                    Arg::OptInt(i) => query.bind(*i),
                 };
             }
         }
