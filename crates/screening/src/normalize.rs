@@ -375,6 +375,20 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                     ..hints
                 });
             }
+            // A final ع after ا and a letter: the active participle, read -i (نافع, Nafi).
+            if original.ends_with('ع') && original.chars().rev().nth(2) == Some('ا') {
+                alt(translit::Hints {
+                    participle_ain: true,
+                    ..hints
+                });
+            }
+            // A final ى is also ي as Egypt writes it (شعراوى, Sharawi).
+            if original.contains('ى') {
+                alt(translit::Hints {
+                    maqsura_as_ya: true,
+                    ..hints
+                });
+            }
             // An initial ع before a long vowel (عيسى Isa, عيد Eid).
             if original.starts_with('ع') && original[2..].starts_with(['ي', 'ی', 'و']) {
                 alt(translit::Hints {
@@ -472,7 +486,15 @@ fn with_abd_forms(ws: Vec<Word>) -> Vec<Word> {
             .map(|(text, from)| {
                 let mut w = ws[from].clone();
                 if w.text != text {
-                    w.alts.clear();
+                    // The other readings of a word joined after the Abd (عبد المعطى: Abd
+                    // al-Muti as well as al-Muta) stay readings of the whole.
+                    let joined = ws.iter().skip(from + 1).take(3).find_map(|n| {
+                        let head = text.strip_suffix(n.text.as_str())?;
+                        (!n.alts.is_empty() && !head.is_empty()).then_some((head, &n.alts))
+                    });
+                    w.alts = joined
+                        .map(|(head, alts)| alts.iter().map(|a| format!("{head}{a}")).collect())
+                        .unwrap_or_default();
                 }
                 w.text = text;
                 w
@@ -495,6 +517,10 @@ fn with_abd_forms(ws: Vec<Word>) -> Vec<Word> {
 }
 
 pub(crate) fn tokens(name: &str) -> Vec<Tok> {
+    // Vowel marks and the other signs written above and below Arabic letters are not letters:
+    // a vocalised name (مُحَمَّد) is the same name as the bare one (محمد).
+    let unmarked = translit::without_arabic_marks(name);
+    let name = unmarked.as_deref().unwrap_or(name);
     let hints = translit::Hints::of(name);
     // (word, from the family part of "LAST, First")
     let mut ws: Vec<(Word, bool)> = match split_comma(name) {
@@ -626,8 +652,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             // One-letter Korean surnames (O, U) and given-name syllables are names, and so is a
             // Korean or Chinese surname spelled like a particle (Du 杜 or 두, Da, Di).
             // So is a Chinese syllable of one vowel (Wade–Giles I for yi, E, O, A).
+            // In Arabic script only بن, ابن and بنت are particles: دعاء read da is Dua.
             if culture & KOREAN != 0 && t.kind == TokKind::Initial
                 || culture != 0 && t.kind == TokKind::Particle
+                || w.abjad
+                    && t.kind == TokKind::Particle
+                    && !matches!(t.raw.as_str(), "bin" | "ibn" | "bint")
                 || culture & CHINESE != 0
                     && t.kind == TokKind::Initial
                     && matches!(t.raw.as_str(), "a" | "e" | "i" | "o")
@@ -1376,6 +1406,56 @@ mod tests {
         assert_eq!(raw("سهاد بو زيد"), ["shad", "buzid"]);
         // Not in a Korean or Chinese name (Bu 부, 卜).
         assert_eq!(raw("Bu Minho"), ["bu", "minho"]);
+    }
+
+    #[test]
+    fn arabic_vowel_marks_and_tatweel_are_not_letters() {
+        // (vocalised or stretched, bare)
+        for (marked, bare) in [
+            ("مُحَمَّد", "محمد"),
+            ("عَبْد الْبَاقِي الْوُهَيْبِي", "عبد الباقي الوهيبي"),
+            ("لِينَا لَيْث الطَّيِّب", "لينا ليث الطيب"),
+            ("تَاج الدِّين سَطَّام نَافِع", "تاج الدين سطام نافع"),
+            ("عِيسَى", "عيسى"),
+            ("كِتَابٌ رَحْمٰن", "كتاب رحمن"),
+            ("محـــمد", "محمد"),
+            // A hamza written as a sign after its carrier is the composed letter.
+            ("فا\u{0654}ز", "فأز"),
+            ("لو\u{0654}ي", "لؤي"),
+        ] {
+            assert_eq!(raw(marked), raw(bare), "{marked}");
+        }
+    }
+
+    #[test]
+    fn arabic_letters_read_otherwise_by_region_and_pattern() {
+        let readings = |name: &str| -> Vec<String> {
+            let t = &tokens(name)[0];
+            std::iter::once(t.raw.clone())
+                .chain(t.alts.iter().map(|a| a.raw.clone()))
+                .collect()
+        };
+        // (word, a reading it must have)
+        for (word, reading) in [
+            // Egyptian and Sudanese ى for a final ي; ى is still a.
+            ("شعراوى", "shraui"),
+            ("الأزهرى", "azhri"),
+            ("مصطفى", "mstfa"),
+            // Abd and the next word are one name, with that word's readings.
+            ("عبد المعطى", "abdmti"),
+            // The participle's final ع after ا and a letter (Nafi, Rafi).
+            ("نافع", "nafi"),
+            ("رافع", "rafi"),
+        ] {
+            assert!(
+                readings(word).iter().any(|r| r == reading),
+                "{word}: {:?}",
+                readings(word)
+            );
+        }
+        // In Arabic script only بن, ابن and بنت are particles: دعاء (Dua) is a name.
+        assert_eq!(tokens("دعاء مصعب")[0].kind, TokKind::Word);
+        assert_eq!(tokens("خضر بن صالح")[1].kind, TokKind::Particle);
     }
 
     #[test]

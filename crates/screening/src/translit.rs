@@ -39,6 +39,12 @@ pub(crate) struct Hints {
     /// Read Tajik о as a: it is Persian ā, which English spellings write a (Раҳмон Rahman,
     /// Аҳмадинажод Ahmadinajad).
     pub(crate) tajik_o_as_a: bool,
+    /// Read ى (alif maqsura) as ي: Egyptian and Sudanese writing puts the dotless form for a
+    /// final ي (شعراوى Sharawi, رجائى Rajai), beside its own use for a final a (مصطفى Mustafa).
+    pub(crate) maqsura_as_ya: bool,
+    /// Read a final ع two letters after ا with the i before it that the pattern fāʿil says
+    /// (نافع Nafi, رافع Rafi, جامع Jami).
+    pub(crate) participle_ain: bool,
 }
 
 impl Hints {
@@ -63,6 +69,8 @@ impl Hints {
                 )
             }),
             tajik_o_as_a: false,
+            maqsura_as_ya: false,
+            participle_ain: false,
         }
     }
 }
@@ -183,6 +191,44 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
         i += 1;
     }
     out
+}
+
+/// Signs written above or below Arabic letters that are no letter themselves: the short vowels
+/// (harakat), tanwin, shadda, sukun, the superscript alef, Quranic marks, and the tatweel that
+/// only stretches a word.
+pub(crate) fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061a}' | '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{06d6}'..='\u{06ed}' | 'ـ')
+        && !matches!(c, '\u{06e5}' | '\u{06e6}')
+}
+
+/// A name without the [`is_arabic_mark`] signs, or `None` when it has none. A hamza or madda
+/// written as a separate sign after its carrier (ا + ٔ) is first joined to it (أ), as the
+/// composed letter reads otherwise than the bare carrier (ؤ, ئ).
+pub(crate) fn without_arabic_marks(name: &str) -> Option<String> {
+    if !name.chars().any(is_arabic_mark) {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut prev: Option<char> = None;
+    for c in name.chars() {
+        let composed = match (prev, c) {
+            (Some('ا'), '\u{0654}') => Some('أ'),
+            (Some('ا'), '\u{0655}') => Some('إ'),
+            (Some('ا'), '\u{0653}') => Some('آ'),
+            (Some('و'), '\u{0654}') => Some('ؤ'),
+            (Some('ي' | 'ی' | 'ى'), '\u{0654}') => Some('ئ'),
+            _ => None,
+        };
+        if let Some(k) = composed {
+            out.pop();
+            out.push(k);
+            prev = Some(k);
+        } else if !is_arabic_mark(c) {
+            out.push(c);
+            prev = Some(c);
+        }
+    }
+    Some(out)
 }
 
 fn is_arabic_letter(c: char) -> bool {
@@ -363,6 +409,12 @@ fn arabic_read(
     // Persian writes an initial long i as ای (ایرج Iraj, ایران Iran): the alef only carries it.
     if hints.persian && !prev_is_letter && c == 'ا' && chars.get(i + 1) == Some(&'ی') {
         return Some("");
+    }
+    if hints.participle_ain && c == 'ع' && last && i >= 2 && chars[i - 2] == 'ا' {
+        return Some("i");
+    }
+    if hints.maqsura_as_ya && c == 'ى' {
+        return Some(if prev_is_letter { "i" } else { "y" });
     }
     if hints.swap_q_gh {
         match c {
