@@ -966,6 +966,9 @@ fn ukrainian_russian_given(folded: &str) -> &'static [&'static str] {
 /// Culture bits of a name, for the romanization keys.
 pub(crate) const KOREAN: u8 = 1;
 pub(crate) const CHINESE: u8 = 2;
+/// With [`KOREAN`]: a name that shows Yale romanization somewhere (see
+/// [`romanize::yale_marked`]), whose words are read in Yale too.
+pub(crate) const YALE: u8 = 4;
 
 /// A name is Korean (Chinese) when written in Hangul (Han characters), or when one of its words
 /// is a Korean (Chinese) surname spelling and every word is made of Korean (Mandarin)
@@ -975,21 +978,36 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
     let mut c = 0;
     let words: Vec<&str> = ws.iter().map(|w| w.0.text.as_str()).collect();
     // Each word is looked up once: (is a surname, is made of the culture's syllables).
-    let korean = || {
+    // A name in Yale romanization (Tokko Cengca) is read so too when one of its words shows it
+    // and the name is not Chinese (pinyin has Chen, Wu and Cai too).
+    let korean = |yale: bool| {
         let mut surname = false;
         for w in &words {
             // The key once for both questions (this runs for every name screened).
             let key = std::cell::OnceCell::new();
             let k = || key.get_or_init(|| romanize::korean_key(w)).clone();
-            let s = romanize::korean_surname_keyed(w, k).is_some();
+            let mut s = romanize::korean_surname_keyed(w, k).is_some();
             if !s && !romanize::korean_shaped(key.get_or_init(|| romanize::korean_key(w))) {
-                return false;
+                match romanize::yale(w).filter(|_| yale) {
+                    Some(rr) if romanize::korean_shaped(&romanize::korean_key(&rr)) => {
+                        s = romanize::korean_surname(&rr).is_some();
+                    }
+                    _ => return false,
+                }
+            } else if !s
+                && yale
+                && w.len() > 1
+                && let Some(rr) = romanize::yale(w)
+            {
+                // (A Yale surname of one letter, E for 어, is too like an initial to tell.)
+                s = romanize::korean_surname(&rr).is_some();
             }
             surname |= s;
         }
         surname
     };
-    if name.chars().any(romanize::is_hangul) || korean() {
+    let hangul = name.chars().any(romanize::is_hangul);
+    if hangul || korean(false) {
         c |= KOREAN;
     }
     let chinese = || {
@@ -1030,8 +1048,15 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
         }
         surname
     };
-    if name.chars().any(romanize::is_han) || chinese() {
+    let han = name.chars().any(romanize::is_han);
+    if han || chinese() {
         c |= CHINESE;
+    } else if !hangul
+        && words.iter().any(|w| romanize::yale_marked(w))
+        && !words.iter().any(|w| LEGAL_FORMS.contains(w))
+        && korean(true)
+    {
+        c |= KOREAN | YALE;
     }
     c
 }
@@ -1045,6 +1070,21 @@ pub(crate) fn add_culture_keys(t: &mut Tok, culture: u8) {
         t.keys.push(format!("k:{}", romanize::korean_key(&t.raw)));
         if let Some(g) = romanize::korean_surname(&t.raw) {
             t.keys.push(format!("ks:{g}"));
+        }
+        // ... and, in a name written in Yale, as Yale (Cengca, Jeongja).
+        if culture & YALE != 0
+            && let Some(rr) = romanize::yale(&t.raw)
+        {
+            let k = format!("k:{}", romanize::korean_key(&rr));
+            if !t.keys.contains(&k) {
+                t.keys.push(k);
+            }
+            if let Some(g) = romanize::korean_surname(&rr) {
+                let k = format!("ks:{g}");
+                if !t.keys.contains(&k) {
+                    t.keys.push(k);
+                }
+            }
         }
     }
     if culture & CHINESE != 0 {
@@ -1456,6 +1496,40 @@ mod tests {
         // In Arabic script only بن, ابن and بنت are particles: دعاء (Dua) is a name.
         assert_eq!(tokens("دعاء مصعب")[0].kind, TokKind::Word);
         assert_eq!(tokens("خضر بن صالح")[1].kind, TokKind::Particle);
+    }
+
+    #[test]
+    fn a_korean_name_in_yale_is_keyed_as_in_other_romanizations() {
+        let keys = |name: &str| -> Vec<String> {
+            tokens(name)
+                .into_iter()
+                .flat_map(|t| t.keys)
+                .filter(|k| k.starts_with('k'))
+                .collect()
+        };
+        // (Yale, the same name as lists spell it): its Korean keys.
+        for (y, other) in [
+            ("Tokko Cengca", "Dokgo Jeongja"),
+            ("Na Tonghyen", "Na Donghyun"),
+            ("Pang Pongswu", "Bang Bongsoo"),
+            ("Em Thaymin", "Um Taemin"),
+        ] {
+            let k = keys(y);
+            assert!(
+                keys(other).iter().all(|o| k.contains(o)),
+                "{y}: {k:?} / {other}: {:?}",
+                keys(other)
+            );
+        }
+        // Pinyin with Yale's letters (Chen, Wu, Cai) and organisations are not read as Yale.
+        for name in [
+            "Chen Leiguang",
+            "Wu Bintao",
+            "Cai Chuntao",
+            "DELTA OCEAN SHIPPING OOO",
+        ] {
+            assert!(tokens(name).iter().all(|t| t.culture & YALE == 0), "{name}");
+        }
     }
 
     #[test]

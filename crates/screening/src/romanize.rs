@@ -371,6 +371,162 @@ pub(crate) fn korean_shaped(key: &str) -> bool {
     )
 }
 
+/// Yale romanization of Korean (Martin's, as linguists and some documents write it), letter by
+/// letter: (Yale, Revised Romanization). Initials: c for ㅈ, k/t/p for the plain stops, kh, th,
+/// ph for the aspirates, l for ㄹ.
+const YALE_INITIALS: &[(&str, &str)] = &[
+    ("kk", "kk"),
+    ("tt", "tt"),
+    ("pp", "pp"),
+    ("ss", "ss"),
+    ("cc", "jj"),
+    ("kh", "k"),
+    ("th", "t"),
+    ("ph", "p"),
+    ("ch", "ch"),
+    ("k", "g"),
+    ("n", "n"),
+    ("t", "d"),
+    ("l", "r"),
+    ("m", "m"),
+    ("p", "b"),
+    ("s", "s"),
+    ("c", "j"),
+    ("h", "h"),
+    ("", ""),
+];
+
+/// Yale vowels, longest first: e for ㅓ, u for ㅡ, wu for ㅜ (u after a labial), ay/ey/oy/uy for
+/// ㅐ ㅔ ㅚ ㅢ.
+const YALE_VOWELS: &[(&str, &str)] = &[
+    ("yay", "yae"),
+    ("yey", "ye"),
+    ("way", "wae"),
+    ("wey", "we"),
+    ("ay", "ae"),
+    ("ey", "e"),
+    ("oy", "oe"),
+    ("uy", "ui"),
+    ("wa", "wa"),
+    ("we", "wo"),
+    ("wi", "wi"),
+    ("wu", "u"),
+    ("ya", "ya"),
+    ("ye", "yeo"),
+    ("yo", "yo"),
+    ("yu", "yu"),
+    ("a", "a"),
+    ("e", "eo"),
+    ("o", "o"),
+    ("u", "eu"),
+    ("i", "i"),
+];
+
+/// Yale finals as names have them.
+const YALE_FINALS: &[(&str, &str)] = &[
+    ("ng", "ng"),
+    ("k", "k"),
+    ("n", "n"),
+    ("t", "t"),
+    ("l", "l"),
+    ("m", "m"),
+    ("p", "p"),
+    ("s", "t"),
+];
+
+/// A word read as Yale romanization, in Revised Romanization (Tokko Cengca: Dokgo Jeongja;
+/// Sin Yenwu: Sin Yeonu), when it is made of Yale syllables; a consonant between vowels begins
+/// the next syllable, and ng ends its own.
+pub(crate) fn yale(raw: &str) -> Option<String> {
+    fn vowel_next(s: &[u8]) -> bool {
+        s.first()
+            .is_some_and(|c| is_vowel(*c) || *c == b'w' || *c == b'y')
+    }
+    // failed[n]: the last n letters do not parse (remembered, so that no word takes long).
+    fn parse(s: &[u8], out: &mut String, failed: &mut [bool]) -> bool {
+        if s.is_empty() {
+            return true;
+        }
+        if failed[s.len()] {
+            return false;
+        }
+        let len = out.len();
+        for (yi, ri) in YALE_INITIALS {
+            let Some(r1) = s.strip_prefix(yi.as_bytes()) else {
+                continue;
+            };
+            // ㅜ is u after a labial (Pong-swu but pu, mu).
+            let labial = matches!(*yi, "p" | "pp" | "ph" | "m");
+            for (yv, rv) in YALE_VOWELS {
+                let Some(r2) = r1.strip_prefix(yv.as_bytes()) else {
+                    continue;
+                };
+                let rv = match (*yv, labial) {
+                    ("u", true) => "u",
+                    ("wu", true) => continue,
+                    _ => *rv,
+                };
+                for (yf, rf) in YALE_FINALS.iter().chain([("", "")].iter()) {
+                    let Some(r3) = r2.strip_prefix(yf.as_bytes()) else {
+                        continue;
+                    };
+                    // A consonant before a vowel begins the next syllable (ng excepted).
+                    if !yf.is_empty() && *yf != "ng" && vowel_next(r3) {
+                        continue;
+                    }
+                    out.push_str(ri);
+                    out.push_str(rv);
+                    out.push_str(rf);
+                    if parse(r3, out, failed) {
+                        return true;
+                    }
+                    out.truncate(len);
+                }
+            }
+        }
+        failed[s.len()] = true;
+        false
+    }
+    if raw.len() > 24 || !raw.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    if raw.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(raw.len() + 8);
+    let mut failed = [false; 25];
+    parse(raw.as_bytes(), &mut out, &mut failed).then_some(out)
+}
+
+/// Whether a word shows Yale romanization, which no other Korean spelling writes: c for ㅈ
+/// (not before h), wu for ㅜ, a vowel closed by y (ay, ey, oy, uy for ㅐ ㅔ ㅚ ㅢ), or e for ㅓ
+/// closing a syllable (Hyen, Sek, Chel; not the ae, oe, ee of other spellings).
+pub(crate) fn yale_marked(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let closes = |k: usize| {
+        b.get(k)
+            .is_none_or(|c| !is_vowel(*c) && *c != b'y' && *c != b'w')
+    };
+    (0..b.len()).any(|i| {
+        let next = b.get(i + 1).copied();
+        match b[i] {
+            b'c' => next != Some(b'h'),
+            b'w' => next == Some(b'u'),
+            b'a' | b'e' | b'o' | b'u' if next == Some(b'y') => {
+                b.get(i + 2).is_none_or(|c| !is_vowel(*c))
+            }
+            b'e' if !matches!(i.checked_sub(1).map(|p| b[p]), Some(b'a' | b'o' | b'e')) => {
+                match next {
+                    Some(b'n') if b.get(i + 2) == Some(&b'g') => closes(i + 3),
+                    Some(c) if b"kngmlpt".contains(&c) => closes(i + 2),
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    })
+}
+
 /// Han characters whose reading as a surname differs from their common reading.
 const HAN_SURNAME_READINGS: &[(char, &str)] = &[
     ('曾', "zeng"),
@@ -3445,6 +3601,44 @@ mod tests {
         // Not a patronymic: nothing.
         assert!(ukrainian_patronymic_as_russian("kovalenko", given).is_empty());
         assert!(ukrainian_patronymic_as_russian("ivna", given).is_empty());
+    }
+
+    #[test]
+    fn yale_romanization_is_read_as_revised_romanization() {
+        // (Yale, Revised Romanization)
+        for (y, rr) in [
+            ("tokko", "dokgo"),
+            ("cengca", "jeongja"),
+            ("tonghyen", "donghyeon"),
+            ("yenwu", "yeonu"),
+            ("pongswu", "bongsu"),
+            ("thaymin", "taemin"),
+            ("sekcin", "seokjin"),
+            ("kumhuy", "geumhui"),
+            ("hyeyyeng", "hyeyeong"),
+            ("sea", "seoa"),
+            ("halin", "harin"),
+            ("kwuknam", "guknam"),
+            ("choy", "choe"),
+        ] {
+            assert_eq!(yale(y).as_deref(), Some(rr), "{y}");
+        }
+        // Not Yale: letters Yale has not (b, d, g, j, r, f, v, x, z).
+        for w in ["jeong", "bennett", "ghazi", "xu", "", "q"] {
+            assert_eq!(yale(w), None, "{w}");
+        }
+        // Marks only Yale writes, and none in other spellings of Korean or in pinyin shapes
+        // that are not Yale-only.
+        for w in [
+            "cengca", "yenwu", "thaymin", "kumhuy", "hyen", "sekcin", "chelnam",
+        ] {
+            assert!(yale_marked(w), "{w}");
+        }
+        for w in [
+            "jeong", "hyeon", "taemin", "heesun", "semin", "hyemin", "choi", "chol",
+        ] {
+            assert!(!yale_marked(w), "{w}");
+        }
     }
 
     #[test]
