@@ -268,6 +268,9 @@ struct Word {
     orig: Option<String>,
     /// Other readings of the same written word (Arabic و/ي, Persian ق/غ, Ukrainian Cyrillic).
     alts: Vec<String>,
+    /// Readings that, like Arabic script, leave out the short vowels (a Tajik name's: Tajik
+    /// writes them otherwise than Iranian spellings do, Фирдавсӣ Ferdowsi).
+    abjad_alts: Vec<String>,
     /// A title written in Arabic script (سید Seyyed), which reads like a name (Said سعيد reads
     /// the same once transliterated) and so is known from its original spelling.
     title: bool,
@@ -434,12 +437,14 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                     }
                 }
             }
-        } else if hints.tajik && original.contains(['о', 'О']) {
+        } else if hints.tajik {
             // Tajik о is Persian ā, written a in English (Раҳмон, Rahman).
-            alt(translit::Hints {
-                tajik_o_as_a: true,
-                ..hints
-            });
+            if original.contains(['о', 'О', 'ё', 'Ё', 'у', 'У']) {
+                alt(translit::Hints {
+                    tajik_o_as_a: true,
+                    ..hints
+                });
+            }
         } else if !hints.ukrainian && original.chars().any(|c| matches!(c, 'г' | 'Г' | 'и' | 'И'))
         {
             // A Ukrainian name need not show і, ї, є or ґ (Гончаренко, Honcharenko).
@@ -464,12 +469,29 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
         }
         let ws: Vec<&str> = cleaned.split_whitespace().collect();
         let single = ws.len() == 1;
+        // A Tajik word also as Persian script would write it: its short vowels left out.
+        let abjad_alts: Vec<String> = match hints.tajik {
+            true if single => {
+                let a = clean(&translit::tajik_as_abjad(original));
+                let a = a.trim();
+                if a.len() >= 2 && !a.contains(' ') {
+                    vec![a.to_owned()]
+                } else {
+                    Vec::new()
+                }
+            }
+            _ => Vec::new(),
+        };
         out.extend(ws.into_iter().map(|w| Word {
             text: w[..w.len().min(MAX_TOKEN)].to_owned(),
             caps,
             abjad,
             alts: if single { alts.clone() } else { Vec::new() },
-            title: abjad && single && ABJAD_TITLES.contains(&original),
+            abjad_alts: abjad_alts.clone(),
+            // ... and Sayyid in Tajik Cyrillic (Сайид).
+            title: single
+                && (abjad && ABJAD_TITLES.contains(&original)
+                    || hints.tajik && matches!(w, "sayid" | "sayyid")),
             ..Word::default()
         }));
     }
@@ -670,6 +692,9 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             if t.kind == TokKind::Word {
                 for a in &w.alts {
                     push_alt(&mut t, a);
+                }
+                for a in &w.abjad_alts {
+                    push_abjad_alt(&mut t, a);
                 }
                 // The other readings of Han characters meet Wade–Giles and the other schemes
                 // through their keys as the customary reading does.
@@ -1051,6 +1076,19 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
     let han = name.chars().any(romanize::is_han);
     if han || chinese() {
         c |= CHINESE;
+        // A name both Korean and Chinese in shape is read in Yale too where a word longer
+        // than pinyin's Wu shows Yale (Sin Yenwu, 신연우).
+        if c & KOREAN != 0
+            && !han
+            && !hangul
+            && words
+                .iter()
+                .any(|w| w.len() > 2 && romanize::yale_marked(w))
+            && !words.iter().any(|w| LEGAL_FORMS.contains(w))
+            && korean(true)
+        {
+            c |= YALE;
+        }
     } else if !hangul
         && words.iter().any(|w| romanize::yale_marked(w))
         && !words.iter().any(|w| LEGAL_FORMS.contains(w))
@@ -1159,6 +1197,19 @@ fn push_alt(t: &mut Tok, raw: &str) {
         return;
     }
     a.abjad = t.abjad;
+    t.alts.push(a);
+}
+
+/// A reading without short vowels, compared as Arabic script is (see `Word::abjad_alts`).
+fn push_abjad_alt(t: &mut Tok, raw: &str) {
+    if raw.is_empty() || t.alts.iter().any(|a| a.raw == raw && a.abjad) {
+        return;
+    }
+    let mut a = make_tok(raw);
+    if a.kind != TokKind::Word {
+        return;
+    }
+    a.abjad = true;
     t.alts.push(a);
 }
 

@@ -37,7 +37,7 @@ pub(crate) struct Hints {
     /// The name is Tajik (written with ҳ, ҷ, қ, ғ, ӣ or ӯ), a Persian name in Cyrillic.
     pub(crate) tajik: bool,
     /// Read Tajik о as a: it is Persian ā, which English spellings write a (Раҳмон Rahman,
-    /// Аҳмадинажод Ahmadinajad).
+    /// Аҳмадинажод Ahmadinajad); and у as o, ё as ya.
     pub(crate) tajik_o_as_a: bool,
     /// Read ى (alif maqsura) as ي: Egyptian and Sudanese writing puts the dotless form for a
     /// final ي (شعراوى Sharawi, رجائى Rajai), beside its own use for a final a (مصطفى Mustafa).
@@ -62,12 +62,21 @@ impl Hints {
             swap_q_gh: false,
             vowel_before_h: false,
             ain_long_vowel: false,
+            // ... or led by the title Sayyid as Tajik writes it (Сайид Милод Мирсалим), or with
+            // a family name in -зода or -нижод (Persian -zadeh, -nezhad).
             tajik: name.chars().any(|c| {
                 matches!(
                     c,
                     'ҳ' | 'ҷ' | 'қ' | 'ғ' | 'ӣ' | 'ӯ' | 'Ҳ' | 'Ҷ' | 'Қ' | 'Ғ' | 'Ӣ' | 'Ӯ'
                 )
-            }),
+            }) || name
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w, "Сайид" | "Саййид" | "САЙИД" | "сайид"))
+                || name.split([' ', ',']).any(|w| {
+                    let w = w.to_lowercase();
+                    w.chars().count() > 6 && (w.ends_with("зода") || w.ends_with("нижод"))
+                }),
             tajik_o_as_a: false,
             maqsura_as_ya: false,
             participle_ain: false,
@@ -179,6 +188,13 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
             out.push(c.to_ascii_lowercase());
         } else if hints.tajik_o_as_a && lower == 'о' {
             out.push('a');
+        } else if hints.tajik_o_as_a && lower == 'у' {
+            // ... and у the short o that Iranian spellings write (Муҳаммад Mohammad, Руё
+            // Roya).
+            out.push('o');
+        } else if hints.tajik && lower == 'ё' {
+            // Tajik ё is Persian yā (Паём Payam, Ориё Ariya), as о is ā.
+            out.push_str(if hints.tajik_o_as_a { "ya" } else { "yo" });
         } else if let Some(s) = cyrillic(lower, ukrainian) {
             out.push_str(s);
         } else if is_greek(lower) {
@@ -229,6 +245,35 @@ pub(crate) fn without_arabic_marks(name: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// A Tajik word read as Persian script writes it: its short vowels (а, и, у, е, э after the
+/// first letter) left out, о as ā, ӣ and ӯ as the long i and u, ё, ю, я with their y
+/// (Фирдавсӣ frdvsi, as فردوسی; Ҳусайн hsyn, as حسین). Tajik writes short vowels where Iranian
+/// spellings write others (Ҳусайн Hoseyn, Нигин Negin), which a reading without them meets as
+/// Arabic script does.
+pub(crate) fn tajik_as_abjad(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut prev_vowel = false;
+    for (i, c) in word.chars().enumerate() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let vowel = matches!(lower, 'а' | 'и' | 'у' | 'е' | 'э' | 'о' | 'ӣ' | 'ӯ');
+        let after_vowel = std::mem::replace(&mut prev_vowel, vowel);
+        match lower {
+            // After a vowel и and у are the long ī and ū (Ризоӣ, Rezai).
+            'и' if after_vowel => out.push('i'),
+            'у' if after_vowel => out.push('u'),
+            'а' | 'и' | 'у' | 'е' | 'э' if i > 0 => {}
+            'о' => out.push('a'),
+            'ё' | 'я' => out.push_str("ya"),
+            'ю' => out.push_str("yu"),
+            _ => match cyrillic(lower, false) {
+                Some(s) => out.push_str(s),
+                None => out.push(lower),
+            },
+        }
+    }
+    out
 }
 
 fn is_arabic_letter(c: char) -> bool {
@@ -566,6 +611,16 @@ mod tests {
             ),
             "ahmadinazhad"
         );
+        // A Tajik word as Persian script writes it.
+        for (tajik, abjad) in [
+            ("Фирдавсӣ", "frdvsi"),
+            ("Ҳусайн", "hsyn"),
+            ("Нигин", "ngn"),
+            ("Ризоинижод", "rzainzhad"),
+            ("Руё", "rya"),
+        ] {
+            assert_eq!(super::tajik_as_abjad(tajik), abjad, "{tajik}");
+        }
         // Names that begin with the article's letters keep them.
         assert_eq!(to_ascii("الهام"), "alham");
         assert_eq!(to_ascii("الرشيد"), "rshid");
