@@ -665,6 +665,11 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             || ws
                 .iter()
                 .any(|w| romanize::polish_cyrillic_marked(&w.0.text)));
+    // ... and one transcribed the Dutch way.
+    let dutch = culture == 0 && {
+        let texts: Vec<&str> = ws.iter().map(|w| w.0.text.as_str()).collect();
+        romanize::dutch_cyrillic_name(&texts)
+    };
     let mut toks: Vec<Tok> = ws
         .iter()
         .map(|(w, _)| {
@@ -718,6 +723,11 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                 }
                 for a in romanize::cyrillic_transcriptions_in(&t.raw, german, french, polish) {
                     push_alt(&mut t, &a);
+                }
+                if dutch && !romanize::dutch_cyrillic_marked(&t.raw) {
+                    for a in romanize::dutch_cyrillic(&t.raw) {
+                        push_alt(&mut t, &a);
+                    }
                 }
                 if let Some(a) = romanize::ukrainian_as_russian(&t.raw) {
                     if let Some(f) = romanize::ukrainian_feminine(&a) {

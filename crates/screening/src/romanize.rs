@@ -1749,11 +1749,39 @@ const DUTCH_CYRILLIC: &[(&str, &str)] = &[
     ("Z", "zh"),
 ];
 
+/// Whether a name is transcribed from Cyrillic the Dutch way: a word marked so
+/// ([`dutch_cyrillic_marked`]), or one with tsj or zj, which no other language writes; its
+/// other words are then read the Dutch way too (Zoelfija, Loekija, Maritsjka).
+pub(crate) fn dutch_cyrillic_name(words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| dutch_cyrillic_marked(w) || w.contains("tsj") || w.contains("zj"))
+}
+
+/// A word of a name transcribed the Dutch way, the English way (tsj ch, sj sh, zj zh, oe u,
+/// ch kh, j y), also with ё read as e.
+pub(crate) fn dutch_cyrillic(raw: &str) -> Vec<String> {
+    if !["tsj", "sj", "zj", "oe", "ch", "j"]
+        .iter()
+        .any(|m| raw.contains(m))
+    {
+        return Vec::new();
+    }
+    let d = rewrite(raw, DUTCH_CYRILLIC);
+    [yo_as_e(&d), Some(d)]
+        .into_iter()
+        .flatten()
+        .filter(|v| v != raw)
+        .collect()
+}
+
 /// Whether a word shows the Dutch transcription of a Cyrillic name: tsj, sj or zj, or oe with
 /// an ending of a Russian name (Gorbatsjov, Poetin, Chroesjtsjov).
 pub(crate) fn dutch_cyrillic_marked(raw: &str) -> bool {
+    // ... or of a Ukrainian one (Klymtsjoek, Tytsjyna, Ostapovytsj).
     let ending = [
-        "ov", "ev", "in", "ina", "ova", "eva", "sky", "ski", "skaja", "itsj", "ko", "ij",
+        "ov", "ev", "in", "ina", "ova", "eva", "sky", "ski", "skaja", "itsj", "ko", "ij", "oek",
+        "yna", "ytsj", "yj", "ija",
     ]
     .iter()
     .any(|e| raw.ends_with(e));
@@ -4021,6 +4049,14 @@ mod tests {
         assert!(has("poetin", "putin"));
         assert!(has("chroesjtsjov", "khrushchev"));
         assert!(!dutch_cyrillic_marked("joe"));
+        // ... Ukrainian names too, and a name Dutch throughout when one word shows it.
+        assert!(has("klymtsjoek", "klymchuk"));
+        assert!(has("tytsjyna", "tychyna"));
+        assert!(has("loekija", "lukiya"));
+        assert!(dutch_cyrillic_name(&["zoelfija", "botsjarova"]));
+        assert!(dutch_cyrillic("zoelfija").contains(&"zulfiya".to_owned()));
+        assert!(dutch_cyrillic("maritsjka").contains(&"marichka".to_owned()));
+        assert!(!dutch_cyrillic_name(&["sjoerd", "de", "vries"]));
         // French gu before e and i, and a name French throughout when one word shows it.
         assert!(has("longuine", "longin"));
         assert!(french_cyrillic_name(&["gueorgui", "kozlov"]));
