@@ -453,6 +453,23 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                 ..hints
             });
         }
+        // A Cyrillic name in the scholarly transliteration, ISO 9 or GOST 7.79 System B.
+        let scholarly = if hints.scholarly || hints.gost_b {
+            romanize::scholarly_cyrillic(original, hints.gost_b)
+        } else {
+            Vec::new()
+        };
+        for a in scholarly {
+            let a = clean(&a);
+            let a = a.trim();
+            if a != cleaned.trim()
+                && !a.contains(' ')
+                && !a.is_empty()
+                && !alts.iter().any(|x| x == a)
+            {
+                alts.push(a.to_owned());
+            }
+        }
         // Latin letters with a háček, cedilla or acute that write one sound (Czech, Slovak,
         // Croatian, Polish, Turkish, and the scholarly transliteration of Cyrillic): also as
         // the English digraph (Žukov / Zhukov, Kılıç / Kilich, Čajkovskij / Chaykovskiy).

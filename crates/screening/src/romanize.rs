@@ -2014,6 +2014,76 @@ pub(crate) fn cyrillic_transcriptions_in(
 /// transliteration of Cyrillic) with the English digraphs (ch, sh, zh) and ğ silent, then the
 /// rest without accents; where a Slavic háček shows, also with j as y (Čajkovskij,
 /// Chaykovskiy). Empty for a word without such letters.
+/// A word of a Cyrillic name in the scholarly transliteration or ISO 9 (`gost_b` false), or in
+/// GOST 7.79 System B (true), spelled the English way: scholarly c is ts, x and ch kh, j y, č
+/// ch, š sh, ž zh, ŝ shch, â ya, û yu, the soft and hard signs dropped (Voroncova Vorontsova,
+/// Arxyp Arkhyp, Zajecʹ Zayets); System B's cz and c before e, i, y, j are ts, x kh, shh shch,
+/// j y, ` nothing (Voronczova, Xajrullin, Il`darovich). `None` when the spelling stays.
+pub(crate) fn scholarly_cyrillic(word: &str, gost_b: bool) -> Vec<String> {
+    let chars: Vec<char> = word.to_lowercase().chars().collect();
+    let mut out = String::with_capacity(word.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        let (s, used): (&str, usize) = match c {
+            // GOST's e` is э, written e.
+            'e' if gost_b && next == Some('`') => ("e", 2),
+            'c' if gost_b && next == Some('z') => ("ts", 2),
+            'c' if gost_b && next == Some('h') => ("ch", 2),
+            'c' if gost_b => {
+                if matches!(next, Some('e' | 'i' | 'y' | 'j')) {
+                    ("ts", 1)
+                } else {
+                    ("k", 1)
+                }
+            }
+            's' if gost_b && next == Some('h') && chars.get(i + 2) == Some(&'h') => ("shch", 3),
+            'c' if next == Some('h') => ("kh", 2),
+            'c' => ("ts", 1),
+            'x' => ("kh", 1),
+            'j' => ("y", 1),
+            'č' => ("ch", 1),
+            'š' => ("sh", 1),
+            'ž' => ("zh", 1),
+            'ŝ' => ("shch", 1),
+            'â' => ("ya", 1),
+            'û' => ("yu", 1),
+            'è' | 'ě' | 'ë' | 'é' => ("e", 1),
+            'ʹ' | 'ʺ' | '`' | '\'' | '’' => ("", 1),
+            c if c.is_ascii_alphabetic() => {
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            _ => return Vec::new(),
+        };
+        out.push_str(s);
+        i += used;
+    }
+    if out.is_empty() {
+        return Vec::new();
+    }
+    // Russian е is ye at the start and after a vowel in the English spelling (Eremeevič,
+    // Yeremeyevich; Voejkov, Voyeykov): that reading too.
+    let b = out.as_bytes();
+    let ye: String = (0..b.len())
+        .flat_map(|i| {
+            let after_vowel = i == 0 || matches!(b[i - 1], b'a' | b'e' | b'i' | b'o' | b'u');
+            let e = b[i] == b'e' && after_vowel && (i > 0 || word.starts_with(['e', 'E']));
+            let own = char::from(b[i]);
+            if e { vec!['y', 'e'] } else { vec![own] }
+        })
+        .collect();
+    let mut v = Vec::new();
+    for r in [out, ye] {
+        if r != word && !v.contains(&r) {
+            v.push(r);
+        }
+    }
+    v
+}
+
 pub(crate) fn latin_digraphs(word: &str) -> Vec<String> {
     if word.is_ascii() {
         return Vec::new();
@@ -3629,6 +3699,32 @@ mod tests {
         // Not a patronymic: nothing.
         assert!(ukrainian_patronymic_as_russian("kovalenko", given).is_empty());
         assert!(ukrainian_patronymic_as_russian("ivna", given).is_empty());
+    }
+
+    #[test]
+    fn scholarly_iso9_and_gost_b_spellings_read_the_english_way() {
+        // (word, GOST 7.79 System B, a reading it must have)
+        for (w, gost_b, english) in [
+            ("Voroncova", false, "vorontsova"),
+            ("Arxyp", false, "arkhyp"),
+            ("Zajecʹ", false, "zayets"),
+            ("Ajdar", false, "aydar"),
+            ("Eremeevič", false, "yeremeyevich"),
+            ("Voejkov", false, "voyeykov"),
+            ("Ščerbatov", false, "shcherbatov"),
+            ("Ŝerbatov", false, "shcherbatov"),
+            ("Râbov", false, "ryabov"),
+            ("Chruščëv", false, "khrushchev"),
+            ("Voronczova", true, "vorontsova"),
+            ("E`velina", true, "evelina"),
+            ("Il`darovich", true, "ildarovich"),
+            ("Xajrullin", true, "khayrullin"),
+            ("Shhukin", true, "shchukin"),
+        ] {
+            let r = scholarly_cyrillic(w, gost_b);
+            assert!(r.iter().any(|x| x == english), "{w}: {r:?}");
+        }
+        assert!(scholarly_cyrillic("ivan", false).is_empty());
     }
 
     #[test]

@@ -45,6 +45,12 @@ pub(crate) struct Hints {
     /// Read a final ع two letters after ا with the i before it that the pattern fāʿil says
     /// (نافع Nafi, رافع Rafi, جامع Jami).
     pub(crate) participle_ain: bool,
+    /// A Cyrillic name in the scholarly transliteration or ISO 9 (č, š, ž, ŝ, ʹ, è, â, û):
+    /// its c is ц, its x and ch х, its j й (Voroncova, Arxyp, Ajdar).
+    pub(crate) scholarly: bool,
+    /// A Cyrillic name in GOST 7.79 System B (ASCII): ` for ь and э, cz for ц, x for х, shh
+    /// for щ (Voronczova E`velina, Il`darovich).
+    pub(crate) gost_b: bool,
 }
 
 impl Hints {
@@ -80,6 +86,18 @@ impl Hints {
             tajik_o_as_a: false,
             maqsura_as_ya: false,
             participle_ain: false,
+            scholarly: name.chars().any(|c| {
+                matches!(
+                    c.to_lowercase().next().unwrap_or(c),
+                    'č' | 'š' | 'ž' | 'ŝ' | 'ʹ' | 'ʺ' | 'è' | 'ě' | 'â' | 'û' | 'ë'
+                )
+            }),
+            gost_b: name.is_ascii()
+                && (name.contains('`')
+                    || name.contains("shh")
+                    || name.to_lowercase().contains("cz")
+                        && name.to_lowercase().contains('v')
+                        && !name.to_lowercase().contains('w')),
         }
     }
 }
