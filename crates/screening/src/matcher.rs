@@ -881,10 +881,6 @@ impl Index {
         }
         for a in &t.alts {
             ids.add(self.by_folded.get(a.folded.as_str()).map(Vec::as_slice));
-            // ... and a listed spelling one letter longer (Eremeevich, Yeremeyevich).
-            if a.folded.len() >= 6 {
-                ids.add(self.by_delete.get(a.folded.as_str()).map(Vec::as_slice));
-            }
             // An Arabic-script word's other readings meet Latin spellings by two consonants as
             // the word itself does (معاوية read mawya, Muawiya).
             if a.skel.len() >= 3 || t.abjad && a.skel.len() == 2 {
