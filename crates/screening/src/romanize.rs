@@ -766,6 +766,24 @@ const CHINESE_REWRITES: &[(&str, &str)] = &[
     ("p", "b"),
 ];
 
+/// `from` replaced by `to` where it is not followed by a vowel.
+fn rewrite_before_consonant(s: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find(from) {
+        let after = rest.as_bytes().get(at + from.len());
+        out.push_str(&rest[..at]);
+        out.push_str(if after.is_some_and(|c| is_vowel(*c)) {
+            from
+        } else {
+            to
+        });
+        rest = &rest[at + from.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The Chinese key of a romanized Chinese word.
 pub(crate) fn chinese_key(raw: &str) -> String {
     // Wade–Giles j is pinyin r where pinyin has no such syllable with j, and only where the
@@ -803,7 +821,11 @@ pub(crate) fn chinese_key(raw: &str) -> String {
         s = out;
     }
     for (from, to) in CHINESE_REWRITES {
-        if s.contains(from) {
+        if *from == "ih" {
+            // Wade–Giles -ih ends its syllable (chih, shih); an h before a vowel begins the
+            // next one (Zhihao is zhi-hao, not zhi-ao).
+            s = rewrite_before_consonant(&s, "ih", "i");
+        } else if s.contains(from) {
             s = s.replace(from, to);
         }
     }
@@ -925,6 +947,18 @@ pub(crate) fn tongyong(raw: &str) -> Option<String> {
             } else {
                 i += 1;
             }
+            changed = true;
+            continue;
+        }
+        // iou is pinyin iu (Siou, Liou, Jiou for Xiu, Liu, Jiu).
+        if c == b'i'
+            && i > 0
+            && b.get(i + 1) == Some(&b'o')
+            && b.get(i + 2) == Some(&b'u')
+            && b.get(i + 3).is_none_or(|n| !is_vowel(*n))
+        {
+            out.push_str("iu");
+            i += 3;
             changed = true;
             continue;
         }
@@ -3942,9 +3976,16 @@ mod tests {
             ("ge", "ko"),
             ("ke", "ko"),
             ("hemin", "homin"),
+            // Wade–Giles -ih ends its syllable; an h before a vowel begins the next.
+            ("zhihao", "chihhao"),
+            ("shihui", "shihhui"),
         ] {
             assert_eq!(chinese_key(py), chinese_key(wg), "{py}/{wg}");
         }
+        assert_ne!(chinese_key("zhihao"), chinese_key("jiao"));
+        // Tongyong iou is pinyin iu (Siou, Liou).
+        assert_eq!(tongyong("siou").as_deref(), Some("xiu"));
+        assert_eq!(tongyong("liou").as_deref(), Some("liu"));
         assert!(chinese_shaped(&chinese_key("xiaoping")));
         assert!(chinese_shaped(&chinese_key("hsiaoping")));
         // Wade–Giles jo is ruo, and -üeh ends before a following hs.
