@@ -294,7 +294,13 @@ fn clean(ascii: &str) -> String {
 /// Transliterated, cleaned words of a text.
 fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
-    for original in text.split_whitespace() {
+    // A hyphen parts words as a space does, each part with its own readings
+    // (Nečuj-Levycʹkyj: Nechuy and Levytskyy).
+    for original in text
+        .split_whitespace()
+        .flat_map(|w| w.split(['-', '‐', '‑']))
+        .filter(|w| !w.is_empty())
+    {
         let abjad = translit::is_abjad(original);
         let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
         let caps = letters.len() >= 2

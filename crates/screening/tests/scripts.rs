@@ -205,6 +205,19 @@ fn names_meet_across_the_fifth_sets_habits() {
         ("ANVARI, Mohammad Sadeq", "Муҳаммадсодиқ Анварӣ"),
         ("MIRSALIM, Seyyed Milad", "Сайид Милод Мирсалим"),
         ("REZAINEZHAD, Ladan", "Лодан Ризоинижод"),
+        // Scholarly and GOST 7.79 System B Cyrillic; a hyphenated name's parts read each.
+        ("RYABOV, Karp Yeremeyevich", "Rjabov Karp Eremeevič"),
+        (
+            "VORONTSOVA, Evelina Karpovna",
+            "Voronczova E`velina Karpovna",
+        ),
+        (
+            "NECHUI-LEVYTSKYI, Markiian Ostapovych",
+            "Nečuj-Levycʹkyj Markijan Ostapovyč",
+        ),
+        // Dutch Ukrainian; pinyin against Wade–Giles across a hyphen.
+        ("KLYMCHUK, Anzhelika Pavlivna", "Anzjelika Klymtsjoek"),
+        ("LU, Chih-hao", "Lu Zhihao"),
     ];
     let people: Vec<(String, &str)> = cases
         .iter()
