@@ -639,6 +639,15 @@ impl Index {
                             keys.push(k);
                         }
                     }
+                } else {
+                    // ... and a reading without short vowels (a Tajik word's) likewise.
+                    for a in t.alts.iter().filter(|a| a.abjad) {
+                        if let Some(k) = pair_skeleton_key(a)
+                            && !keys.contains(&k)
+                        {
+                            keys.push(k);
+                        }
+                    }
                 }
                 keys
             })
@@ -1091,7 +1100,7 @@ impl Index {
                 let joined = join_toks(&lt[j0].tok, &lt[j0 + 1].tok);
                 let reached = merged_keys[i].contains(&joined.folded)
                     || joined.keys.iter().any(|k| merged_keys[i].contains(k))
-                    || qt[i].abjad
+                    || (qt[i].abjad || qt[i].alts.iter().any(|a| a.abjad))
                         && pair_skeleton_key(&joined).is_some_and(|k| merged_keys[i].contains(&k));
                 if !reached {
                     continue;
@@ -1127,7 +1136,7 @@ impl Index {
                 // is scored here is what the search's bound counted.
                 let reached = merged_keys[i].contains(&joined.folded)
                     || joined.keys.iter().any(|k| merged_keys[i].contains(k))
-                    || qt[i].abjad
+                    || (qt[i].abjad || qt[i].alts.iter().any(|a| a.abjad))
                         && pair_skeleton_key(&joined).is_some_and(|k| merged_keys[i].contains(&k));
                 if !reached {
                     continue;

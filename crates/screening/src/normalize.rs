@@ -268,6 +268,9 @@ struct Word {
     orig: Option<String>,
     /// Other readings of the same written word (Arabic و/ي, Persian ق/غ, Ukrainian Cyrillic).
     alts: Vec<String>,
+    /// Readings that, like Arabic script, leave out the short vowels (a Tajik name's: Tajik
+    /// writes them otherwise than Iranian spellings do, Фирдавсӣ Ferdowsi).
+    abjad_alts: Vec<String>,
     /// A title written in Arabic script (سید Seyyed), which reads like a name (Said سعيد reads
     /// the same once transliterated) and so is known from its original spelling.
     title: bool,
@@ -291,7 +294,13 @@ fn clean(ascii: &str) -> String {
 /// Transliterated, cleaned words of a text.
 fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
-    for original in text.split_whitespace() {
+    // A hyphen parts words as a space does, each part with its own readings
+    // (Nečuj-Levycʹkyj: Nechuy and Levytskyy).
+    for original in text
+        .split_whitespace()
+        .flat_map(|w| w.split(['-', '‐', '‑']))
+        .filter(|w| !w.is_empty())
+    {
         let abjad = translit::is_abjad(original);
         let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
         let caps = letters.len() >= 2
@@ -375,6 +384,20 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                     ..hints
                 });
             }
+            // A final ع after ا and a letter: the active participle, read -i (نافع, Nafi).
+            if original.ends_with('ع') && original.chars().rev().nth(2) == Some('ا') {
+                alt(translit::Hints {
+                    participle_ain: true,
+                    ..hints
+                });
+            }
+            // A final ى is also ي as Egypt writes it (شعراوى, Sharawi).
+            if original.contains('ى') {
+                alt(translit::Hints {
+                    maqsura_as_ya: true,
+                    ..hints
+                });
+            }
             // An initial ع before a long vowel (عيسى Isa, عيد Eid).
             if original.starts_with('ع') && original[2..].starts_with(['ي', 'ی', 'و']) {
                 alt(translit::Hints {
@@ -420,12 +443,14 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                     }
                 }
             }
-        } else if hints.tajik && original.contains(['о', 'О']) {
+        } else if hints.tajik {
             // Tajik о is Persian ā, written a in English (Раҳмон, Rahman).
-            alt(translit::Hints {
-                tajik_o_as_a: true,
-                ..hints
-            });
+            if original.contains(['о', 'О', 'ё', 'Ё', 'у', 'У']) {
+                alt(translit::Hints {
+                    tajik_o_as_a: true,
+                    ..hints
+                });
+            }
         } else if !hints.ukrainian && original.chars().any(|c| matches!(c, 'г' | 'Г' | 'и' | 'И'))
         {
             // A Ukrainian name need not show і, ї, є or ґ (Гончаренко, Honcharenko).
@@ -433,6 +458,23 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                 ukrainian: true,
                 ..hints
             });
+        }
+        // A Cyrillic name in the scholarly transliteration, ISO 9 or GOST 7.79 System B.
+        let scholarly = if hints.scholarly || hints.gost_b {
+            romanize::scholarly_cyrillic(original, hints.gost_b)
+        } else {
+            Vec::new()
+        };
+        for a in scholarly {
+            let a = clean(&a);
+            let a = a.trim();
+            if a != cleaned.trim()
+                && !a.contains(' ')
+                && !a.is_empty()
+                && !alts.iter().any(|x| x == a)
+            {
+                alts.push(a.to_owned());
+            }
         }
         // Latin letters with a háček, cedilla or acute that write one sound (Czech, Slovak,
         // Croatian, Polish, Turkish, and the scholarly transliteration of Cyrillic): also as
@@ -450,12 +492,29 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
         }
         let ws: Vec<&str> = cleaned.split_whitespace().collect();
         let single = ws.len() == 1;
+        // A Tajik word also as Persian script would write it: its short vowels left out.
+        let abjad_alts: Vec<String> = match hints.tajik {
+            true if single => {
+                let a = clean(&translit::tajik_as_abjad(original));
+                let a = a.trim();
+                if a.len() >= 2 && !a.contains(' ') {
+                    vec![a.to_owned()]
+                } else {
+                    Vec::new()
+                }
+            }
+            _ => Vec::new(),
+        };
         out.extend(ws.into_iter().map(|w| Word {
             text: w[..w.len().min(MAX_TOKEN)].to_owned(),
             caps,
             abjad,
             alts: if single { alts.clone() } else { Vec::new() },
-            title: abjad && single && ABJAD_TITLES.contains(&original),
+            abjad_alts: abjad_alts.clone(),
+            // ... and Sayyid in Tajik Cyrillic (Сайид).
+            title: single
+                && (abjad && ABJAD_TITLES.contains(&original)
+                    || hints.tajik && matches!(w, "sayid" | "sayyid")),
             ..Word::default()
         }));
     }
@@ -472,7 +531,15 @@ fn with_abd_forms(ws: Vec<Word>) -> Vec<Word> {
             .map(|(text, from)| {
                 let mut w = ws[from].clone();
                 if w.text != text {
-                    w.alts.clear();
+                    // The other readings of a word joined after the Abd (عبد المعطى: Abd
+                    // al-Muti as well as al-Muta) stay readings of the whole.
+                    let joined = ws.iter().skip(from + 1).take(3).find_map(|n| {
+                        let head = text.strip_suffix(n.text.as_str())?;
+                        (!n.alts.is_empty() && !head.is_empty()).then_some((head, &n.alts))
+                    });
+                    w.alts = joined
+                        .map(|(head, alts)| alts.iter().map(|a| format!("{head}{a}")).collect())
+                        .unwrap_or_default();
                 }
                 w.text = text;
                 w
@@ -495,6 +562,10 @@ fn with_abd_forms(ws: Vec<Word>) -> Vec<Word> {
 }
 
 pub(crate) fn tokens(name: &str) -> Vec<Tok> {
+    // Vowel marks and the other signs written above and below Arabic letters are not letters:
+    // a vocalised name (مُحَمَّد) is the same name as the bare one (محمد).
+    let unmarked = translit::without_arabic_marks(name);
+    let name = unmarked.as_deref().unwrap_or(name);
     let hints = translit::Hints::of(name);
     // (word, from the family part of "LAST, First")
     let mut ws: Vec<(Word, bool)> = match split_comma(name) {
@@ -617,6 +688,11 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             || ws
                 .iter()
                 .any(|w| romanize::polish_cyrillic_marked(&w.0.text)));
+    // ... and one transcribed the Dutch way.
+    let dutch = culture == 0 && {
+        let texts: Vec<&str> = ws.iter().map(|w| w.0.text.as_str()).collect();
+        romanize::dutch_cyrillic_name(&texts)
+    };
     let mut toks: Vec<Tok> = ws
         .iter()
         .map(|(w, _)| {
@@ -626,8 +702,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             // One-letter Korean surnames (O, U) and given-name syllables are names, and so is a
             // Korean or Chinese surname spelled like a particle (Du 杜 or 두, Da, Di).
             // So is a Chinese syllable of one vowel (Wade–Giles I for yi, E, O, A).
+            // In Arabic script only بن, ابن and بنت are particles: دعاء read da is Dua.
             if culture & KOREAN != 0 && t.kind == TokKind::Initial
                 || culture != 0 && t.kind == TokKind::Particle
+                || w.abjad
+                    && t.kind == TokKind::Particle
+                    && !matches!(t.raw.as_str(), "bin" | "ibn" | "bint")
                 || culture & CHINESE != 0
                     && t.kind == TokKind::Initial
                     && matches!(t.raw.as_str(), "a" | "e" | "i" | "o")
@@ -640,6 +720,9 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             if t.kind == TokKind::Word {
                 for a in &w.alts {
                     push_alt(&mut t, a);
+                }
+                for a in &w.abjad_alts {
+                    push_abjad_alt(&mut t, a);
                 }
                 // The other readings of Han characters meet Wade–Giles and the other schemes
                 // through their keys as the customary reading does.
@@ -663,6 +746,11 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                 }
                 for a in romanize::cyrillic_transcriptions_in(&t.raw, german, french, polish) {
                     push_alt(&mut t, &a);
+                }
+                if dutch && !romanize::dutch_cyrillic_marked(&t.raw) {
+                    for a in romanize::dutch_cyrillic(&t.raw) {
+                        push_alt(&mut t, &a);
+                    }
                 }
                 if let Some(a) = romanize::ukrainian_as_russian(&t.raw) {
                     if let Some(f) = romanize::ukrainian_feminine(&a) {
@@ -936,6 +1024,9 @@ fn ukrainian_russian_given(folded: &str) -> &'static [&'static str] {
 /// Culture bits of a name, for the romanization keys.
 pub(crate) const KOREAN: u8 = 1;
 pub(crate) const CHINESE: u8 = 2;
+/// With [`KOREAN`]: a name that shows Yale romanization somewhere (see
+/// [`romanize::yale_marked`]), whose words are read in Yale too.
+pub(crate) const YALE: u8 = 4;
 
 /// A name is Korean (Chinese) when written in Hangul (Han characters), or when one of its words
 /// is a Korean (Chinese) surname spelling and every word is made of Korean (Mandarin)
@@ -945,21 +1036,36 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
     let mut c = 0;
     let words: Vec<&str> = ws.iter().map(|w| w.0.text.as_str()).collect();
     // Each word is looked up once: (is a surname, is made of the culture's syllables).
-    let korean = || {
+    // A name in Yale romanization (Tokko Cengca) is read so too when one of its words shows it
+    // and the name is not Chinese (pinyin has Chen, Wu and Cai too).
+    let korean = |yale: bool| {
         let mut surname = false;
         for w in &words {
             // The key once for both questions (this runs for every name screened).
             let key = std::cell::OnceCell::new();
             let k = || key.get_or_init(|| romanize::korean_key(w)).clone();
-            let s = romanize::korean_surname_keyed(w, k).is_some();
+            let mut s = romanize::korean_surname_keyed(w, k).is_some();
             if !s && !romanize::korean_shaped(key.get_or_init(|| romanize::korean_key(w))) {
-                return false;
+                match romanize::yale(w).filter(|_| yale) {
+                    Some(rr) if romanize::korean_shaped(&romanize::korean_key(&rr)) => {
+                        s = romanize::korean_surname(&rr).is_some();
+                    }
+                    _ => return false,
+                }
+            } else if !s
+                && yale
+                && w.len() > 1
+                && let Some(rr) = romanize::yale(w)
+            {
+                // (A Yale surname of one letter, E for 어, is too like an initial to tell.)
+                s = romanize::korean_surname(&rr).is_some();
             }
             surname |= s;
         }
         surname
     };
-    if name.chars().any(romanize::is_hangul) || korean() {
+    let hangul = name.chars().any(romanize::is_hangul);
+    if hangul || korean(false) {
         c |= KOREAN;
     }
     let chinese = || {
@@ -1000,8 +1106,28 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
         }
         surname
     };
-    if name.chars().any(romanize::is_han) || chinese() {
+    let han = name.chars().any(romanize::is_han);
+    if han || chinese() {
         c |= CHINESE;
+        // A name both Korean and Chinese in shape is read in Yale too where a word longer
+        // than pinyin's Wu shows Yale (Sin Yenwu, 신연우).
+        if c & KOREAN != 0
+            && !han
+            && !hangul
+            && words
+                .iter()
+                .any(|w| w.len() > 2 && romanize::yale_marked(w))
+            && !words.iter().any(|w| LEGAL_FORMS.contains(w))
+            && korean(true)
+        {
+            c |= YALE;
+        }
+    } else if !hangul
+        && words.iter().any(|w| romanize::yale_marked(w))
+        && !words.iter().any(|w| LEGAL_FORMS.contains(w))
+        && korean(true)
+    {
+        c |= KOREAN | YALE;
     }
     c
 }
@@ -1015,6 +1141,21 @@ pub(crate) fn add_culture_keys(t: &mut Tok, culture: u8) {
         t.keys.push(format!("k:{}", romanize::korean_key(&t.raw)));
         if let Some(g) = romanize::korean_surname(&t.raw) {
             t.keys.push(format!("ks:{g}"));
+        }
+        // ... and, in a name written in Yale, as Yale (Cengca, Jeongja).
+        if culture & YALE != 0
+            && let Some(rr) = romanize::yale(&t.raw)
+        {
+            let k = format!("k:{}", romanize::korean_key(&rr));
+            if !t.keys.contains(&k) {
+                t.keys.push(k);
+            }
+            if let Some(g) = romanize::korean_surname(&rr) {
+                let k = format!("ks:{g}");
+                if !t.keys.contains(&k) {
+                    t.keys.push(k);
+                }
+            }
         }
     }
     if culture & CHINESE != 0 {
@@ -1089,6 +1230,19 @@ fn push_alt(t: &mut Tok, raw: &str) {
         return;
     }
     a.abjad = t.abjad;
+    t.alts.push(a);
+}
+
+/// A reading without short vowels, compared as Arabic script is (see `Word::abjad_alts`).
+fn push_abjad_alt(t: &mut Tok, raw: &str) {
+    if raw.is_empty() || t.alts.iter().any(|a| a.raw == raw && a.abjad) {
+        return;
+    }
+    let mut a = make_tok(raw);
+    if a.kind != TokKind::Word {
+        return;
+    }
+    a.abjad = true;
     t.alts.push(a);
 }
 
@@ -1376,6 +1530,90 @@ mod tests {
         assert_eq!(raw("سهاد بو زيد"), ["shad", "buzid"]);
         // Not in a Korean or Chinese name (Bu 부, 卜).
         assert_eq!(raw("Bu Minho"), ["bu", "minho"]);
+    }
+
+    #[test]
+    fn arabic_vowel_marks_and_tatweel_are_not_letters() {
+        // (vocalised or stretched, bare)
+        for (marked, bare) in [
+            ("مُحَمَّد", "محمد"),
+            ("عَبْد الْبَاقِي الْوُهَيْبِي", "عبد الباقي الوهيبي"),
+            ("لِينَا لَيْث الطَّيِّب", "لينا ليث الطيب"),
+            ("تَاج الدِّين سَطَّام نَافِع", "تاج الدين سطام نافع"),
+            ("عِيسَى", "عيسى"),
+            ("كِتَابٌ رَحْمٰن", "كتاب رحمن"),
+            ("محـــمد", "محمد"),
+            // A hamza written as a sign after its carrier is the composed letter.
+            ("فا\u{0654}ز", "فأز"),
+            ("لو\u{0654}ي", "لؤي"),
+        ] {
+            assert_eq!(raw(marked), raw(bare), "{marked}");
+        }
+    }
+
+    #[test]
+    fn arabic_letters_read_otherwise_by_region_and_pattern() {
+        let readings = |name: &str| -> Vec<String> {
+            let t = &tokens(name)[0];
+            std::iter::once(t.raw.clone())
+                .chain(t.alts.iter().map(|a| a.raw.clone()))
+                .collect()
+        };
+        // (word, a reading it must have)
+        for (word, reading) in [
+            // Egyptian and Sudanese ى for a final ي; ى is still a.
+            ("شعراوى", "shraui"),
+            ("الأزهرى", "azhri"),
+            ("مصطفى", "mstfa"),
+            // Abd and the next word are one name, with that word's readings.
+            ("عبد المعطى", "abdmti"),
+            // The participle's final ع after ا and a letter (Nafi, Rafi).
+            ("نافع", "nafi"),
+            ("رافع", "rafi"),
+        ] {
+            assert!(
+                readings(word).iter().any(|r| r == reading),
+                "{word}: {:?}",
+                readings(word)
+            );
+        }
+        // In Arabic script only بن, ابن and بنت are particles: دعاء (Dua) is a name.
+        assert_eq!(tokens("دعاء مصعب")[0].kind, TokKind::Word);
+        assert_eq!(tokens("خضر بن صالح")[1].kind, TokKind::Particle);
+    }
+
+    #[test]
+    fn a_korean_name_in_yale_is_keyed_as_in_other_romanizations() {
+        let keys = |name: &str| -> Vec<String> {
+            tokens(name)
+                .into_iter()
+                .flat_map(|t| t.keys)
+                .filter(|k| k.starts_with('k'))
+                .collect()
+        };
+        // (Yale, the same name as lists spell it): its Korean keys.
+        for (y, other) in [
+            ("Tokko Cengca", "Dokgo Jeongja"),
+            ("Na Tonghyen", "Na Donghyun"),
+            ("Pang Pongswu", "Bang Bongsoo"),
+            ("Em Thaymin", "Um Taemin"),
+        ] {
+            let k = keys(y);
+            assert!(
+                keys(other).iter().all(|o| k.contains(o)),
+                "{y}: {k:?} / {other}: {:?}",
+                keys(other)
+            );
+        }
+        // Pinyin with Yale's letters (Chen, Wu, Cai) and organisations are not read as Yale.
+        for name in [
+            "Chen Leiguang",
+            "Wu Bintao",
+            "Cai Chuntao",
+            "DELTA OCEAN SHIPPING OOO",
+        ] {
+            assert!(tokens(name).iter().all(|t| t.culture & YALE == 0), "{name}");
+        }
     }
 
     #[test]

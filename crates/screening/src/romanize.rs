@@ -371,6 +371,162 @@ pub(crate) fn korean_shaped(key: &str) -> bool {
     )
 }
 
+/// Yale romanization of Korean (Martin's, as linguists and some documents write it), letter by
+/// letter: (Yale, Revised Romanization). Initials: c for ㅈ, k/t/p for the plain stops, kh, th,
+/// ph for the aspirates, l for ㄹ.
+const YALE_INITIALS: &[(&str, &str)] = &[
+    ("kk", "kk"),
+    ("tt", "tt"),
+    ("pp", "pp"),
+    ("ss", "ss"),
+    ("cc", "jj"),
+    ("kh", "k"),
+    ("th", "t"),
+    ("ph", "p"),
+    ("ch", "ch"),
+    ("k", "g"),
+    ("n", "n"),
+    ("t", "d"),
+    ("l", "r"),
+    ("m", "m"),
+    ("p", "b"),
+    ("s", "s"),
+    ("c", "j"),
+    ("h", "h"),
+    ("", ""),
+];
+
+/// Yale vowels, longest first: e for ㅓ, u for ㅡ, wu for ㅜ (u after a labial), ay/ey/oy/uy for
+/// ㅐ ㅔ ㅚ ㅢ.
+const YALE_VOWELS: &[(&str, &str)] = &[
+    ("yay", "yae"),
+    ("yey", "ye"),
+    ("way", "wae"),
+    ("wey", "we"),
+    ("ay", "ae"),
+    ("ey", "e"),
+    ("oy", "oe"),
+    ("uy", "ui"),
+    ("wa", "wa"),
+    ("we", "wo"),
+    ("wi", "wi"),
+    ("wu", "u"),
+    ("ya", "ya"),
+    ("ye", "yeo"),
+    ("yo", "yo"),
+    ("yu", "yu"),
+    ("a", "a"),
+    ("e", "eo"),
+    ("o", "o"),
+    ("u", "eu"),
+    ("i", "i"),
+];
+
+/// Yale finals as names have them.
+const YALE_FINALS: &[(&str, &str)] = &[
+    ("ng", "ng"),
+    ("k", "k"),
+    ("n", "n"),
+    ("t", "t"),
+    ("l", "l"),
+    ("m", "m"),
+    ("p", "p"),
+    ("s", "t"),
+];
+
+/// A word read as Yale romanization, in Revised Romanization (Tokko Cengca: Dokgo Jeongja;
+/// Sin Yenwu: Sin Yeonu), when it is made of Yale syllables; a consonant between vowels begins
+/// the next syllable, and ng ends its own.
+pub(crate) fn yale(raw: &str) -> Option<String> {
+    fn vowel_next(s: &[u8]) -> bool {
+        s.first()
+            .is_some_and(|c| is_vowel(*c) || *c == b'w' || *c == b'y')
+    }
+    // failed[n]: the last n letters do not parse (remembered, so that no word takes long).
+    fn parse(s: &[u8], out: &mut String, failed: &mut [bool]) -> bool {
+        if s.is_empty() {
+            return true;
+        }
+        if failed[s.len()] {
+            return false;
+        }
+        let len = out.len();
+        for (yi, ri) in YALE_INITIALS {
+            let Some(r1) = s.strip_prefix(yi.as_bytes()) else {
+                continue;
+            };
+            // ㅜ is u after a labial (Pong-swu but pu, mu).
+            let labial = matches!(*yi, "p" | "pp" | "ph" | "m");
+            for (yv, rv) in YALE_VOWELS {
+                let Some(r2) = r1.strip_prefix(yv.as_bytes()) else {
+                    continue;
+                };
+                let rv = match (*yv, labial) {
+                    ("u", true) => "u",
+                    ("wu", true) => continue,
+                    _ => *rv,
+                };
+                for (yf, rf) in YALE_FINALS.iter().chain([("", "")].iter()) {
+                    let Some(r3) = r2.strip_prefix(yf.as_bytes()) else {
+                        continue;
+                    };
+                    // A consonant before a vowel begins the next syllable (ng excepted).
+                    if !yf.is_empty() && *yf != "ng" && vowel_next(r3) {
+                        continue;
+                    }
+                    out.push_str(ri);
+                    out.push_str(rv);
+                    out.push_str(rf);
+                    if parse(r3, out, failed) {
+                        return true;
+                    }
+                    out.truncate(len);
+                }
+            }
+        }
+        failed[s.len()] = true;
+        false
+    }
+    if raw.len() > 24 || !raw.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    if raw.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(raw.len() + 8);
+    let mut failed = [false; 25];
+    parse(raw.as_bytes(), &mut out, &mut failed).then_some(out)
+}
+
+/// Whether a word shows Yale romanization, which no other Korean spelling writes: c for ㅈ
+/// (not before h), wu for ㅜ, a vowel closed by y (ay, ey, oy, uy for ㅐ ㅔ ㅚ ㅢ), or e for ㅓ
+/// closing a syllable (Hyen, Sek, Chel; not the ae, oe, ee of other spellings).
+pub(crate) fn yale_marked(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let closes = |k: usize| {
+        b.get(k)
+            .is_none_or(|c| !is_vowel(*c) && *c != b'y' && *c != b'w')
+    };
+    (0..b.len()).any(|i| {
+        let next = b.get(i + 1).copied();
+        match b[i] {
+            b'c' => next != Some(b'h'),
+            b'w' => next == Some(b'u'),
+            b'a' | b'e' | b'o' | b'u' if next == Some(b'y') => {
+                b.get(i + 2).is_none_or(|c| !is_vowel(*c))
+            }
+            b'e' if !matches!(i.checked_sub(1).map(|p| b[p]), Some(b'a' | b'o' | b'e')) => {
+                match next {
+                    Some(b'n') if b.get(i + 2) == Some(&b'g') => closes(i + 3),
+                    Some(c) if b"kngmlpt".contains(&c) => closes(i + 2),
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    })
+}
+
 /// Han characters whose reading as a surname differs from their common reading.
 const HAN_SURNAME_READINGS: &[(char, &str)] = &[
     ('曾', "zeng"),
@@ -610,6 +766,24 @@ const CHINESE_REWRITES: &[(&str, &str)] = &[
     ("p", "b"),
 ];
 
+/// `from` replaced by `to` where it is not followed by a vowel.
+fn rewrite_before_consonant(s: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find(from) {
+        let after = rest.as_bytes().get(at + from.len());
+        out.push_str(&rest[..at]);
+        out.push_str(if after.is_some_and(|c| is_vowel(*c)) {
+            from
+        } else {
+            to
+        });
+        rest = &rest[at + from.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The Chinese key of a romanized Chinese word.
 pub(crate) fn chinese_key(raw: &str) -> String {
     // Wade–Giles j is pinyin r where pinyin has no such syllable with j, and only where the
@@ -647,7 +821,11 @@ pub(crate) fn chinese_key(raw: &str) -> String {
         s = out;
     }
     for (from, to) in CHINESE_REWRITES {
-        if s.contains(from) {
+        if *from == "ih" {
+            // Wade–Giles -ih ends its syllable (chih, shih); an h before a vowel begins the
+            // next one (Zhihao is zhi-hao, not zhi-ao).
+            s = rewrite_before_consonant(&s, "ih", "i");
+        } else if s.contains(from) {
             s = s.replace(from, to);
         }
     }
@@ -769,6 +947,18 @@ pub(crate) fn tongyong(raw: &str) -> Option<String> {
             } else {
                 i += 1;
             }
+            changed = true;
+            continue;
+        }
+        // iou is pinyin iu (Siou, Liou, Jiou for Xiu, Liu, Jiu).
+        if c == b'i'
+            && i > 0
+            && b.get(i + 1) == Some(&b'o')
+            && b.get(i + 2) == Some(&b'u')
+            && b.get(i + 3).is_none_or(|n| !is_vowel(*n))
+        {
+            out.push_str("iu");
+            i += 3;
             changed = true;
             continue;
         }
@@ -1593,11 +1783,39 @@ const DUTCH_CYRILLIC: &[(&str, &str)] = &[
     ("Z", "zh"),
 ];
 
+/// Whether a name is transcribed from Cyrillic the Dutch way: a word marked so
+/// ([`dutch_cyrillic_marked`]), or one with tsj or zj, which no other language writes; its
+/// other words are then read the Dutch way too (Zoelfija, Loekija, Maritsjka).
+pub(crate) fn dutch_cyrillic_name(words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| dutch_cyrillic_marked(w) || w.contains("tsj") || w.contains("zj"))
+}
+
+/// A word of a name transcribed the Dutch way, the English way (tsj ch, sj sh, zj zh, oe u,
+/// ch kh, j y), also with ё read as e.
+pub(crate) fn dutch_cyrillic(raw: &str) -> Vec<String> {
+    if !["tsj", "sj", "zj", "oe", "ch", "j"]
+        .iter()
+        .any(|m| raw.contains(m))
+    {
+        return Vec::new();
+    }
+    let d = rewrite(raw, DUTCH_CYRILLIC);
+    [yo_as_e(&d), Some(d)]
+        .into_iter()
+        .flatten()
+        .filter(|v| v != raw)
+        .collect()
+}
+
 /// Whether a word shows the Dutch transcription of a Cyrillic name: tsj, sj or zj, or oe with
 /// an ending of a Russian name (Gorbatsjov, Poetin, Chroesjtsjov).
 pub(crate) fn dutch_cyrillic_marked(raw: &str) -> bool {
+    // ... or of a Ukrainian one (Klymtsjoek, Tytsjyna, Ostapovytsj).
     let ending = [
-        "ov", "ev", "in", "ina", "ova", "eva", "sky", "ski", "skaja", "itsj", "ko", "ij",
+        "ov", "ev", "in", "ina", "ova", "eva", "sky", "ski", "skaja", "itsj", "ko", "ij", "oek",
+        "yna", "ytsj", "yj", "ija",
     ]
     .iter()
     .any(|e| raw.ends_with(e));
@@ -1830,6 +2048,76 @@ pub(crate) fn cyrillic_transcriptions_in(
 /// transliteration of Cyrillic) with the English digraphs (ch, sh, zh) and ğ silent, then the
 /// rest without accents; where a Slavic háček shows, also with j as y (Čajkovskij,
 /// Chaykovskiy). Empty for a word without such letters.
+/// A word of a Cyrillic name in the scholarly transliteration or ISO 9 (`gost_b` false), or in
+/// GOST 7.79 System B (true), spelled the English way: scholarly c is ts, x and ch kh, j y, č
+/// ch, š sh, ž zh, ŝ shch, â ya, û yu, the soft and hard signs dropped (Voroncova Vorontsova,
+/// Arxyp Arkhyp, Zajecʹ Zayets); System B's cz and c before e, i, y, j are ts, x kh, shh shch,
+/// j y, ` nothing (Voronczova, Xajrullin, Il`darovich). `None` when the spelling stays.
+pub(crate) fn scholarly_cyrillic(word: &str, gost_b: bool) -> Vec<String> {
+    let chars: Vec<char> = word.to_lowercase().chars().collect();
+    let mut out = String::with_capacity(word.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        let (s, used): (&str, usize) = match c {
+            // GOST's e` is э, written e.
+            'e' if gost_b && next == Some('`') => ("e", 2),
+            'c' if gost_b && next == Some('z') => ("ts", 2),
+            'c' if gost_b && next == Some('h') => ("ch", 2),
+            'c' if gost_b => {
+                if matches!(next, Some('e' | 'i' | 'y' | 'j')) {
+                    ("ts", 1)
+                } else {
+                    ("k", 1)
+                }
+            }
+            's' if gost_b && next == Some('h') && chars.get(i + 2) == Some(&'h') => ("shch", 3),
+            'c' if next == Some('h') => ("kh", 2),
+            'c' => ("ts", 1),
+            'x' => ("kh", 1),
+            'j' => ("y", 1),
+            'č' => ("ch", 1),
+            'š' => ("sh", 1),
+            'ž' => ("zh", 1),
+            'ŝ' => ("shch", 1),
+            'â' => ("ya", 1),
+            'û' => ("yu", 1),
+            'è' | 'ě' | 'ë' | 'é' => ("e", 1),
+            'ʹ' | 'ʺ' | '`' | '\'' | '’' => ("", 1),
+            c if c.is_ascii_alphabetic() => {
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            _ => return Vec::new(),
+        };
+        out.push_str(s);
+        i += used;
+    }
+    if out.is_empty() {
+        return Vec::new();
+    }
+    // Russian е is ye at the start and after a vowel in the English spelling (Eremeevič,
+    // Yeremeyevich; Voejkov, Voyeykov): that reading too.
+    let b = out.as_bytes();
+    let ye: String = (0..b.len())
+        .flat_map(|i| {
+            let after_vowel = i == 0 || matches!(b[i - 1], b'a' | b'e' | b'i' | b'o' | b'u');
+            let e = b[i] == b'e' && after_vowel && (i > 0 || word.starts_with(['e', 'E']));
+            let own = char::from(b[i]);
+            if e { vec!['y', 'e'] } else { vec![own] }
+        })
+        .collect();
+    let mut v = Vec::new();
+    for r in [out, ye] {
+        if r != word && !v.contains(&r) {
+            v.push(r);
+        }
+    }
+    v
+}
+
 pub(crate) fn latin_digraphs(word: &str) -> Vec<String> {
     if word.is_ascii() {
         return Vec::new();
@@ -3448,6 +3736,70 @@ mod tests {
     }
 
     #[test]
+    fn scholarly_iso9_and_gost_b_spellings_read_the_english_way() {
+        // (word, GOST 7.79 System B, a reading it must have)
+        for (w, gost_b, english) in [
+            ("Voroncova", false, "vorontsova"),
+            ("Arxyp", false, "arkhyp"),
+            ("Zajecʹ", false, "zayets"),
+            ("Ajdar", false, "aydar"),
+            ("Eremeevič", false, "yeremeyevich"),
+            ("Voejkov", false, "voyeykov"),
+            ("Ščerbatov", false, "shcherbatov"),
+            ("Ŝerbatov", false, "shcherbatov"),
+            ("Râbov", false, "ryabov"),
+            ("Chruščëv", false, "khrushchev"),
+            ("Voronczova", true, "vorontsova"),
+            ("E`velina", true, "evelina"),
+            ("Il`darovich", true, "ildarovich"),
+            ("Xajrullin", true, "khayrullin"),
+            ("Shhukin", true, "shchukin"),
+        ] {
+            let r = scholarly_cyrillic(w, gost_b);
+            assert!(r.iter().any(|x| x == english), "{w}: {r:?}");
+        }
+        assert!(scholarly_cyrillic("ivan", false).is_empty());
+    }
+
+    #[test]
+    fn yale_romanization_is_read_as_revised_romanization() {
+        // (Yale, Revised Romanization)
+        for (y, rr) in [
+            ("tokko", "dokgo"),
+            ("cengca", "jeongja"),
+            ("tonghyen", "donghyeon"),
+            ("yenwu", "yeonu"),
+            ("pongswu", "bongsu"),
+            ("thaymin", "taemin"),
+            ("sekcin", "seokjin"),
+            ("kumhuy", "geumhui"),
+            ("hyeyyeng", "hyeyeong"),
+            ("sea", "seoa"),
+            ("halin", "harin"),
+            ("kwuknam", "guknam"),
+            ("choy", "choe"),
+        ] {
+            assert_eq!(yale(y).as_deref(), Some(rr), "{y}");
+        }
+        // Not Yale: letters Yale has not (b, d, g, j, r, f, v, x, z).
+        for w in ["jeong", "bennett", "ghazi", "xu", "", "q"] {
+            assert_eq!(yale(w), None, "{w}");
+        }
+        // Marks only Yale writes, and none in other spellings of Korean or in pinyin shapes
+        // that are not Yale-only.
+        for w in [
+            "cengca", "yenwu", "thaymin", "kumhuy", "hyen", "sekcin", "chelnam",
+        ] {
+            assert!(yale_marked(w), "{w}");
+        }
+        for w in [
+            "jeong", "hyeon", "taemin", "heesun", "semin", "hyemin", "choi", "chol",
+        ] {
+            assert!(!yale_marked(w), "{w}");
+        }
+    }
+
+    #[test]
     fn hangul_names_split_the_surname_and_keep_the_given_name_whole() {
         let parts = |s: &str| {
             hangul_name(s, true)
@@ -3624,9 +3976,16 @@ mod tests {
             ("ge", "ko"),
             ("ke", "ko"),
             ("hemin", "homin"),
+            // Wade–Giles -ih ends its syllable; an h before a vowel begins the next.
+            ("zhihao", "chihhao"),
+            ("shihui", "shihhui"),
         ] {
             assert_eq!(chinese_key(py), chinese_key(wg), "{py}/{wg}");
         }
+        assert_ne!(chinese_key("zhihao"), chinese_key("jiao"));
+        // Tongyong iou is pinyin iu (Siou, Liou).
+        assert_eq!(tongyong("siou").as_deref(), Some("xiu"));
+        assert_eq!(tongyong("liou").as_deref(), Some("liu"));
         assert!(chinese_shaped(&chinese_key("xiaoping")));
         assert!(chinese_shaped(&chinese_key("hsiaoping")));
         // Wade–Giles jo is ruo, and -üeh ends before a following hs.
@@ -3827,6 +4186,14 @@ mod tests {
         assert!(has("poetin", "putin"));
         assert!(has("chroesjtsjov", "khrushchev"));
         assert!(!dutch_cyrillic_marked("joe"));
+        // ... Ukrainian names too, and a name Dutch throughout when one word shows it.
+        assert!(has("klymtsjoek", "klymchuk"));
+        assert!(has("tytsjyna", "tychyna"));
+        assert!(has("loekija", "lukiya"));
+        assert!(dutch_cyrillic_name(&["zoelfija", "botsjarova"]));
+        assert!(dutch_cyrillic("zoelfija").contains(&"zulfiya".to_owned()));
+        assert!(dutch_cyrillic("maritsjka").contains(&"marichka".to_owned()));
+        assert!(!dutch_cyrillic_name(&["sjoerd", "de", "vries"]));
         // French gu before e and i, and a name French throughout when one word shows it.
         assert!(has("longuine", "longin"));
         assert!(french_cyrillic_name(&["gueorgui", "kozlov"]));

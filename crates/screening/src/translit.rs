@@ -37,8 +37,20 @@ pub(crate) struct Hints {
     /// The name is Tajik (written with ҳ, ҷ, қ, ғ, ӣ or ӯ), a Persian name in Cyrillic.
     pub(crate) tajik: bool,
     /// Read Tajik о as a: it is Persian ā, which English spellings write a (Раҳмон Rahman,
-    /// Аҳмадинажод Ahmadinajad).
+    /// Аҳмадинажод Ahmadinajad); and у as o, ё as ya.
     pub(crate) tajik_o_as_a: bool,
+    /// Read ى (alif maqsura) as ي: Egyptian and Sudanese writing puts the dotless form for a
+    /// final ي (شعراوى Sharawi, رجائى Rajai), beside its own use for a final a (مصطفى Mustafa).
+    pub(crate) maqsura_as_ya: bool,
+    /// Read a final ع two letters after ا with the i before it that the pattern fāʿil says
+    /// (نافع Nafi, رافع Rafi, جامع Jami).
+    pub(crate) participle_ain: bool,
+    /// A Cyrillic name in the scholarly transliteration or ISO 9 (č, š, ž, ŝ, ʹ, è, â, û):
+    /// its c is ц, its x and ch х, its j й (Voroncova, Arxyp, Ajdar).
+    pub(crate) scholarly: bool,
+    /// A Cyrillic name in GOST 7.79 System B (ASCII): ` for ь and э, cz for ц, x for х, shh
+    /// for щ (Voronczova E`velina, Il`darovich).
+    pub(crate) gost_b: bool,
 }
 
 impl Hints {
@@ -56,13 +68,36 @@ impl Hints {
             swap_q_gh: false,
             vowel_before_h: false,
             ain_long_vowel: false,
+            // ... or led by the title Sayyid as Tajik writes it (Сайид Милод Мирсалим), or with
+            // a family name in -зода or -нижод (Persian -zadeh, -nezhad).
             tajik: name.chars().any(|c| {
                 matches!(
                     c,
                     'ҳ' | 'ҷ' | 'қ' | 'ғ' | 'ӣ' | 'ӯ' | 'Ҳ' | 'Ҷ' | 'Қ' | 'Ғ' | 'Ӣ' | 'Ӯ'
                 )
-            }),
+            }) || name
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w, "Сайид" | "Саййид" | "САЙИД" | "сайид"))
+                || name.split([' ', ',']).any(|w| {
+                    let w = w.to_lowercase();
+                    w.chars().count() > 6 && (w.ends_with("зода") || w.ends_with("нижод"))
+                }),
             tajik_o_as_a: false,
+            maqsura_as_ya: false,
+            participle_ain: false,
+            scholarly: name.chars().any(|c| {
+                matches!(
+                    c.to_lowercase().next().unwrap_or(c),
+                    'č' | 'š' | 'ž' | 'ŝ' | 'ʹ' | 'ʺ' | 'è' | 'ě' | 'â' | 'û' | 'ë'
+                )
+            }),
+            gost_b: name.is_ascii()
+                && (name.contains('`')
+                    || name.contains("shh")
+                    || name.to_lowercase().contains("cz")
+                        && name.to_lowercase().contains('v')
+                        && !name.to_lowercase().contains('w')),
         }
     }
 }
@@ -171,6 +206,13 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
             out.push(c.to_ascii_lowercase());
         } else if hints.tajik_o_as_a && lower == 'о' {
             out.push('a');
+        } else if hints.tajik_o_as_a && lower == 'у' {
+            // ... and у the short o that Iranian spellings write (Муҳаммад Mohammad, Руё
+            // Roya).
+            out.push('o');
+        } else if hints.tajik && lower == 'ё' {
+            // Tajik ё is Persian yā (Паём Payam, Ориё Ariya), as о is ā.
+            out.push_str(if hints.tajik_o_as_a { "ya" } else { "yo" });
         } else if let Some(s) = cyrillic(lower, ukrainian) {
             out.push_str(s);
         } else if is_greek(lower) {
@@ -181,6 +223,73 @@ pub(crate) fn to_ascii_with(name: &str, hints: Hints) -> String {
             out.push_str(&s.to_ascii_lowercase());
         }
         i += 1;
+    }
+    out
+}
+
+/// Signs written above or below Arabic letters that are no letter themselves: the short vowels
+/// (harakat), tanwin, shadda, sukun, the superscript alef, Quranic marks, and the tatweel that
+/// only stretches a word.
+pub(crate) fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061a}' | '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{06d6}'..='\u{06ed}' | 'ـ')
+        && !matches!(c, '\u{06e5}' | '\u{06e6}')
+}
+
+/// A name without the [`is_arabic_mark`] signs, or `None` when it has none. A hamza or madda
+/// written as a separate sign after its carrier (ا + ٔ) is first joined to it (أ), as the
+/// composed letter reads otherwise than the bare carrier (ؤ, ئ).
+pub(crate) fn without_arabic_marks(name: &str) -> Option<String> {
+    if !name.chars().any(is_arabic_mark) {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut prev: Option<char> = None;
+    for c in name.chars() {
+        let composed = match (prev, c) {
+            (Some('ا'), '\u{0654}') => Some('أ'),
+            (Some('ا'), '\u{0655}') => Some('إ'),
+            (Some('ا'), '\u{0653}') => Some('آ'),
+            (Some('و'), '\u{0654}') => Some('ؤ'),
+            (Some('ي' | 'ی' | 'ى'), '\u{0654}') => Some('ئ'),
+            _ => None,
+        };
+        if let Some(k) = composed {
+            out.pop();
+            out.push(k);
+            prev = Some(k);
+        } else if !is_arabic_mark(c) {
+            out.push(c);
+            prev = Some(c);
+        }
+    }
+    Some(out)
+}
+
+/// A Tajik word read as Persian script writes it: its short vowels (а, и, у, е, э after the
+/// first letter) left out, о as ā, ӣ and ӯ as the long i and u, ё, ю, я with their y
+/// (Фирдавсӣ frdvsi, as فردوسی; Ҳусайн hsyn, as حسین). Tajik writes short vowels where Iranian
+/// spellings write others (Ҳусайн Hoseyn, Нигин Negin), which a reading without them meets as
+/// Arabic script does.
+pub(crate) fn tajik_as_abjad(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut prev_vowel = false;
+    for (i, c) in word.chars().enumerate() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let vowel = matches!(lower, 'а' | 'и' | 'у' | 'е' | 'э' | 'о' | 'ӣ' | 'ӯ');
+        let after_vowel = std::mem::replace(&mut prev_vowel, vowel);
+        match lower {
+            // After a vowel и and у are the long ī and ū (Ризоӣ, Rezai).
+            'и' if after_vowel => out.push('i'),
+            'у' if after_vowel => out.push('u'),
+            'а' | 'и' | 'у' | 'е' | 'э' if i > 0 => {}
+            'о' => out.push('a'),
+            'ё' | 'я' => out.push_str("ya"),
+            'ю' => out.push_str("yu"),
+            _ => match cyrillic(lower, false) {
+                Some(s) => out.push_str(s),
+                None => out.push(lower),
+            },
+        }
     }
     out
 }
@@ -364,6 +473,12 @@ fn arabic_read(
     if hints.persian && !prev_is_letter && c == 'ا' && chars.get(i + 1) == Some(&'ی') {
         return Some("");
     }
+    if hints.participle_ain && c == 'ع' && last && i >= 2 && chars[i - 2] == 'ا' {
+        return Some("i");
+    }
+    if hints.maqsura_as_ya && c == 'ى' {
+        return Some(if prev_is_letter { "i" } else { "y" });
+    }
     if hints.swap_q_gh {
         match c {
             'ق' => return Some("gh"),
@@ -514,6 +629,16 @@ mod tests {
             ),
             "ahmadinazhad"
         );
+        // A Tajik word as Persian script writes it.
+        for (tajik, abjad) in [
+            ("Фирдавсӣ", "frdvsi"),
+            ("Ҳусайн", "hsyn"),
+            ("Нигин", "ngn"),
+            ("Ризоинижод", "rzainzhad"),
+            ("Руё", "rya"),
+        ] {
+            assert_eq!(super::tajik_as_abjad(tajik), abjad, "{tajik}");
+        }
         // Names that begin with the article's letters keep them.
         assert_eq!(to_ascii("الهام"), "alham");
         assert_eq!(to_ascii("الرشيد"), "rshid");

@@ -166,3 +166,67 @@ fn original_script_names_differing_in_one_character_are_other_names() {
         1
     );
 }
+
+/// An index of the given (id, name) entries among fillers, as `index` builds.
+fn index_of(people: &[(&str, &str)]) -> Index {
+    let mut entries: Vec<ListEntry> = people
+        .iter()
+        .map(|(id, name)| ListEntry::new(*id, EntityKind::Person, *name))
+        .collect();
+    for i in 0..300 {
+        entries.push(ListEntry::new(
+            format!("f{i}"),
+            EntityKind::Person,
+            format!("Filler{i} Person{i}"),
+        ));
+    }
+    Index::build([("l".to_string(), entries)])
+}
+
+#[test]
+fn names_meet_across_the_fifth_sets_habits() {
+    // (listed name, query that must find it first)
+    let cases: &[(&str, &str)] = &[
+        // Arabic with vowel marks, Egyptian ى for a final ي.
+        (
+            "AL-WUHAYBI, Muqtada Abd al-Baqi",
+            "مُقْتَدَى عَبْد الْبَاقِي الْوُهَيْبِي",
+        ),
+        ("NAFI, Taj al-Din Sattam", "تَاج الدِّين سَطَّام نَافِع"),
+        ("AL-AZHARI, Afaf Abd al-Muti", "عفاف عبد المعطى الأزهرى"),
+        // Korean in Yale.
+        ("DOKKO, Jung Ja", "Tokko Cengca"),
+        ("NA, Dong Hyun", "Na Tonghyen"),
+        ("SHIN, Yeon Woo", "Sin Yenwu"),
+        ("RA, Sol Hui", "La Selhuy"),
+        // Tajik Cyrillic for Persian names.
+        ("FERDOWSI, Negin", "Нигин Фирдавсӣ"),
+        ("HASHEMI RAFSANJANI, Roya", "Руё Ҳошимӣ Рафсанҷонӣ"),
+        ("ANVARI, Mohammad Sadeq", "Муҳаммадсодиқ Анварӣ"),
+        ("MIRSALIM, Seyyed Milad", "Сайид Милод Мирсалим"),
+        ("REZAINEZHAD, Ladan", "Лодан Ризоинижод"),
+        // Scholarly and GOST 7.79 System B Cyrillic; a hyphenated name's parts read each.
+        ("RYABOV, Karp Yeremeyevich", "Rjabov Karp Eremeevič"),
+        (
+            "VORONTSOVA, Evelina Karpovna",
+            "Voronczova E`velina Karpovna",
+        ),
+        (
+            "NECHUI-LEVYTSKYI, Markiian Ostapovych",
+            "Nečuj-Levycʹkyj Markijan Ostapovyč",
+        ),
+        // Dutch Ukrainian; pinyin against Wade–Giles across a hyphen.
+        ("KLYMCHUK, Anzhelika Pavlivna", "Anzjelika Klymtsjoek"),
+        ("LU, Chih-hao", "Lu Zhihao"),
+    ];
+    let people: Vec<(String, &str)> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| (format!("p{i}"), *name))
+        .collect();
+    let refs: Vec<(&str, &str)> = people.iter().map(|(i, n)| (i.as_str(), *n)).collect();
+    let ix = index_of(&refs);
+    for (i, (_, q)) in cases.iter().enumerate() {
+        finds(&ix, q, &format!("p{i}"));
+    }
+}
