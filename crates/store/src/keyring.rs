@@ -1126,6 +1126,7 @@ impl Keyring {
     pub fn forget_cached_keys(&self) {
         self.tenants.lock().expect("tenant keys").clear();
         self.data.lock().expect("data keys").clear();
+        self.spare.lock().expect("spare keys").clear();
     }
 }
 

@@ -206,26 +206,37 @@ impl WriterState {
         }
         self.unfinished = false;
         let savepoint = std::mem::replace(&mut self.savepoint, Savepoint::None);
-        if savepoint == Savepoint::Unit {
-            self.conn_mut()
-                .execute("ROLLBACK TO unit; RELEASE unit")
-                .await?;
-        } else if savepoint == Savepoint::OneTrip {
-            match self
-                .conn_mut()
-                .execute("ROLLBACK TO one; RELEASE one")
-                .await
-            {
-                Err(e) if e.to_string().contains("no such savepoint") => {}
-                done => {
-                    done?;
+        let undo = match savepoint {
+            Savepoint::Unit => "ROLLBACK TO unit; RELEASE unit",
+            Savepoint::OneTrip => "ROLLBACK TO one; RELEASE one",
+            Savepoint::None => {
+                if self.open {
+                    self.open = false;
+                    self.conn_mut().execute("ROLLBACK").await?;
                 }
+                return Ok(());
             }
-        } else if self.open {
-            self.open = false;
-            self.conn_mut().execute("ROLLBACK").await?;
+        };
+        if let Err(e) = self.conn_mut().execute(undo).await {
+            // The savepoint is gone: SQLite rolled the whole transaction back.
+            self.lose_group(&e.to_string()).await;
         }
         Ok(())
+    }
+
+    /// SQLite rolled the whole transaction back (an I/O error, a full disk): every transaction
+    /// of the group is lost with it. Each waiting one is told so, rather than being committed
+    /// as if nothing happened with the ones after it.
+    async fn lose_group(&mut self, why: &str) {
+        let _ = self.conn_mut().execute("ROLLBACK").await;
+        self.open = false;
+        self.savepoint = Savepoint::None;
+        self.unfinished = false;
+        for w in self.waiting.drain(..) {
+            let _ = w.send(Err(format!(
+                "the group's transaction was rolled back: {why}"
+            )));
+        }
     }
 }
 
@@ -283,18 +294,27 @@ impl Writer {
     /// Starts a transaction: the first of a new group, or a savepoint in the open one.
     pub(crate) async fn begin(self: &Arc<Self>) -> Result<Tx, sqlx::Error> {
         let mut state = self.lock().await?;
+        // Every transaction runs in a savepoint, the first of a group too (in the same round
+        // trip as its BEGIN): its commit releases it, which fails if SQLite rolled the whole
+        // transaction back meanwhile, so no loss goes unnoticed.
         if state.open {
             state.conn_mut().execute("SAVEPOINT unit").await?;
-            state.savepoint = Savepoint::Unit;
         } else {
             // IMMEDIATE: the write lock at the start (waiting on the busy timeout), not at the
             // first write. A deferred transaction that read first fails with
             // SQLITE_BUSY_SNAPSHOT when another process (`signet backup`'s hold, a second
             // server on the file) commits in between, and that cannot be waited out.
-            state.conn_mut().execute("BEGIN IMMEDIATE").await?;
+            if let Err(e) = state
+                .conn_mut()
+                .execute("BEGIN IMMEDIATE; SAVEPOINT unit")
+                .await
+            {
+                let _ = state.conn_mut().execute("ROLLBACK").await;
+                return Err(e);
+            }
             state.open = true;
-            state.savepoint = Savepoint::None;
         }
+        state.savepoint = Savepoint::Unit;
         state.unfinished = true;
         Ok(Tx(Inner::Grouped(Unit {
             state: Some(state),
@@ -340,6 +360,8 @@ impl Writer {
 
     /// Runs the queued batches until none is left.
     async fn lead(self: Arc<Self>) {
+        // Should the task panic, the queued callers are answered and the next call leads.
+        let _guard = LeaderGuard(&self);
         loop {
             self.lead_once().await;
             self.leading.store(false, Ordering::SeqCst);
@@ -381,6 +403,12 @@ impl Writer {
             if state.waiting.len() >= MAX_GROUP {
                 let _ = state.commit_group().await;
             }
+            // Callers wait for the writer itself (a `Tx`, a job's claim): they get it now,
+            // and the batches queue behind them, so a stream of batches starves no one.
+            let batched = self.batch.lock().expect("batch queue").len();
+            if self.queued.load(Ordering::SeqCst) > batched {
+                break;
+            }
         }
         // The last of a group commits it; callers queued for the writer come after.
         if self.queued.load(Ordering::SeqCst) == 0 {
@@ -412,12 +440,22 @@ impl Writer {
         let outcome = match tokio::time::timeout(FLUSH_AFTER, &mut done).await {
             Ok(outcome) => outcome,
             Err(_) => {
-                let mut state = self.lock().await?;
-                match done.try_recv() {
-                    Ok(outcome) => Ok(outcome),
-                    Err(_) => {
-                        state.commit_group().await?;
-                        done.await
+                // The group's answer may still come while this waits for the writer.
+                let locked = tokio::select! {
+                    outcome = &mut done => Err(outcome),
+                    state = self.lock() => Ok(state),
+                };
+                match locked {
+                    Err(outcome) => outcome,
+                    Ok(state) => {
+                        let mut state = state?;
+                        match done.try_recv() {
+                            Ok(outcome) => Ok(outcome),
+                            Err(_) => {
+                                state.commit_group().await?;
+                                done.await
+                            }
+                        }
                     }
                 }
             }
@@ -463,6 +501,25 @@ struct QueuedUnit {
     answer: oneshot::Sender<Answer>,
 }
 
+/// Clears the leader's flag and fails the queued transactions if the leading task panics.
+struct LeaderGuard<'a>(&'a Writer);
+
+impl Drop for LeaderGuard<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.leading.store(false, Ordering::SeqCst);
+            for u in self.0.take_batch(usize::MAX) {
+                let _ = u.answer.send(Err(sqlx::Error::Protocol(
+                    "the writer's batch task failed".into(),
+                )));
+            }
+        }
+    }
+}
+
+/// Most transactions in one query of a batch.
+const BATCH_MOST: usize = 16;
+
 /// The column of the row that closes each transaction of a batch.
 const UNIT_DONE: &str = "signet_unit_done";
 
@@ -470,6 +527,9 @@ const UNIT_DONE: &str = "signet_unit_done";
 /// `SAVEPOINT one` and `RELEASE one`, then a row naming it done. A transaction that fails is
 /// rolled back to its savepoint and answered with its error; the ones after it run again.
 async fn run_units(state: &mut WriterState, units: Vec<QueuedUnit>) {
+    let mut units = units;
+    // Alike transactions run together (they are independent: all were in flight at once).
+    units.sort_by(|a, b| a.unit.sql.cmp(&b.unit.sql));
     let mut pending: std::collections::VecDeque<QueuedUnit> = units.into();
     while !pending.is_empty() {
         if !state.open {
@@ -483,9 +543,18 @@ async fn run_units(state: &mut WriterState, units: Vec<QueuedUnit>) {
             }
             state.open = true;
         }
+        // A query is prepared once and kept in the connection's statement cache, so the
+        // queries are few: a run of alike transactions, cut to a power of two up to
+        // `BATCH_MOST` (a handful of texts per kind, not one per mix and length).
+        let alike = pending
+            .iter()
+            .take_while(|u| u.unit.sql == pending[0].unit.sql)
+            .count()
+            .min(BATCH_MOST);
+        let chunk = 1 << alike.ilog2();
         let mut sql = String::new();
         let mut offset = 0;
-        for (k, u) in pending.iter().enumerate() {
+        for (k, u) in pending.iter().take(chunk).enumerate() {
             if k > 0 {
                 sql.push_str("; ");
             }
@@ -495,7 +564,7 @@ async fn run_units(state: &mut WriterState, units: Vec<QueuedUnit>) {
             offset += u.unit.args.len();
         }
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for u in &pending {
+        for u in pending.iter().take(chunk) {
             for a in &u.unit.args {
                 query = match a {
                     Arg::Text(t) => query.bind(t.clone()),
@@ -529,17 +598,18 @@ async fn run_units(state: &mut WriterState, units: Vec<QueuedUnit>) {
                 }
             }
         }
-        if done.is_empty() && failed.is_none() {
-            // No progress and no error (never seen): answer rather than loop.
+        if failed.is_none() && done.len() < chunk {
+            // Ended without an error before every transaction was done (never seen): the one
+            // in progress is treated as failed, its savepoint rolled back.
             failed = Some(sqlx::Error::Protocol(
                 "a batched transaction did not finish".into(),
             ));
         }
         // The finished ones wait for the group's commit.
         for rows in done {
-            let u = pending
-                .pop_front()
-                .expect("one unit per row that closes one");
+            let Some(u) = pending.pop_front() else {
+                break;
+            };
             let (tell, committed) = oneshot::channel();
             state.waiting.push(tell);
             let _ = u.answer.send(Ok((rows, committed)));
@@ -551,17 +621,25 @@ async fn run_units(state: &mut WriterState, units: Vec<QueuedUnit>) {
                 // A batch that ended early without an error leaves the rest to run again.
             }
             Some(e) => {
-                if let Err(cleanup) = state.clean_up().await {
-                    // The connection is in doubt: everything not answered fails with it.
-                    let message = cleanup.to_string();
-                    let _ = pending.pop_front().map(|u| u.answer.send(Err(e)));
+                state.unfinished = false;
+                state.savepoint = Savepoint::None;
+                let undone = state
+                    .conn_mut()
+                    .execute("ROLLBACK TO one; RELEASE one")
+                    .await;
+                if let Some(u) = pending.pop_front() {
+                    let _ = u.answer.send(Err(e));
+                }
+                if let Err(lost) = undone {
+                    // The savepoint is gone: SQLite rolled the whole transaction back (an I/O
+                    // error, a full disk). Every transaction in it, the finished ones of this
+                    // batch too, is told so; the rest are not run.
+                    let message = lost.to_string();
+                    state.lose_group(&message).await;
                     for u in pending.drain(..) {
                         let _ = u.answer.send(Err(sqlx::Error::Protocol(message.clone())));
                     }
                     return;
-                }
-                if let Some(u) = pending.pop_front() {
-                    let _ = u.answer.send(Err(e));
                 }
             }
         }
@@ -621,9 +699,13 @@ impl Unit {
             .state
             .take()
             .expect("an open transaction holds the writer");
-        // A finished unit's savepoint is not released: `COMMIT` ends every savepoint with the
-        // group, and a later unit's `ROLLBACK TO unit` reaches only its own (the newest of that
-        // name). One round trip to SQLite's worker thread less per transaction.
+        if state.savepoint == Savepoint::Unit
+            && let Err(e) = state.conn_mut().execute("RELEASE unit").await
+        {
+            // The savepoint is gone: SQLite rolled the whole transaction back.
+            state.lose_group(&e.to_string()).await;
+            return Err(e);
+        }
         state.savepoint = Savepoint::None;
         state.unfinished = false;
         if self.writer.queued.load(Ordering::SeqCst) > 0 && state.waiting.len() < MAX_GROUP {
@@ -823,6 +905,61 @@ mod tests {
         assert_eq!(rows(&store).await, vec![0, 1, 4, 5, 11]);
         let commits = writer.state.lock().await.commits - commits_before;
         assert!(commits <= 3, "committed in {commits} commits");
+        store.close().await;
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// When SQLite rolls the whole transaction back in the middle of a batch (here a
+    /// `ROLLBACK` standing in for an I/O error or a full disk), no transaction of the group is
+    /// told it committed: the open group's first, the batch's finished ones and the rest all
+    /// fail, and the writer goes on with the next transaction.
+    #[tokio::test]
+    async fn a_transaction_lost_mid_batch_fails_its_whole_group() {
+        use super::{Arg, Batched};
+        let dir = std::env::temp_dir().join(format!("signet-lost-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("lost.db");
+        let _ = std::fs::remove_file(&file);
+        let store = Store::connect(&format!("sqlite://{}", file.display()))
+            .await
+            .unwrap();
+        sqlx::query("CREATE TABLE t (n BIGINT NOT NULL)")
+            .execute(&mut *store.write_conn().await.unwrap())
+            .await
+            .unwrap();
+        let writer = store.writer.clone().unwrap();
+
+        let mut first = store.begin().await.unwrap();
+        insert(&mut first, 0).await;
+        let units = [
+            "INSERT INTO t (n) VALUES ($1) RETURNING n",
+            "INSERT INTO t (n) VALUES ($1); ROLLBACK; INSERT INTO t (n) VALUES (NULL)",
+            "INSERT INTO t (n) VALUES ($1) RETURNING n",
+        ];
+        let mut tasks = Vec::new();
+        for (i, sql) in units.into_iter().enumerate() {
+            let writer = writer.clone();
+            tasks.push(tokio::spawn(async move {
+                writer
+                    .run_batched(Batched {
+                        sql: sql.to_owned(),
+                        args: vec![Arg::Int(i as i64 + 1)],
+                    })
+                    .await
+            }));
+        }
+        while writer.queued.load(Ordering::SeqCst) < 3 {
+            tokio::task::yield_now().await;
+        }
+        assert!(first.commit().await.is_err(), "the group's first was lost");
+        for t in tasks {
+            assert!(t.await.unwrap().is_err());
+        }
+        assert_eq!(rows(&store).await, Vec::<i64>::new());
+        let mut next = store.begin().await.unwrap();
+        insert(&mut next, 9).await;
+        next.commit().await.unwrap();
+        assert_eq!(rows(&store).await, vec![9]);
         store.close().await;
         let _ = std::fs::remove_dir_all(&dir);
     }
