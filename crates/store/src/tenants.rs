@@ -401,3 +401,66 @@ impl Store {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A key read once is served from memory; a change of its tenant made in this process
+    /// (through any handle on the database) is seen by the next read at once.
+    #[tokio::test]
+    async fn the_key_cache_sees_a_tenant_change_made_in_this_process_at_once() {
+        let dir = std::env::temp_dir().join(format!("signet-key-cache-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("keys.db");
+        let _ = std::fs::remove_file(&file);
+        let url = format!("sqlite://{}", file.display());
+        let store = Store::connect(&url).await.unwrap();
+        store.migrate().await.unwrap();
+        let now = signet_core::time::from_millis(1_700_000_000_000);
+        let tenant = TenantId::from_random([7; 16]);
+        store.create_tenant(&tenant, "cached", now).await.unwrap();
+        let prefix = "ABCDEFGHIJKLMNOP";
+        store
+            .insert_api_key(
+                &ApiKeyId::from_random([8; 16]),
+                &tenant,
+                Mode::Test,
+                prefix,
+                "digest",
+                now,
+            )
+            .await
+            .unwrap();
+        let (_, read) = store.api_key_by_prefix(prefix).await.unwrap();
+        assert_eq!(read.residency_countries, None);
+        assert_eq!(store.api_keys.entries.lock().unwrap().len(), 1);
+
+        let other = Store::connect(&url).await.unwrap();
+        other
+            .set_residency_countries(&tenant, Some(&["DE".to_owned()]))
+            .await
+            .unwrap();
+        let (_, read) = store.api_key_by_prefix(prefix).await.unwrap();
+        assert_eq!(read.residency_countries, Some(vec!["DE".to_owned()]));
+        other.advance_clock(&tenant, 60_000).await.unwrap();
+        let (_, read) = store.api_key_by_prefix(prefix).await.unwrap();
+        assert_eq!(read.clock_offset_ms, 60_000);
+        // An unknown prefix is never kept.
+        assert!(matches!(
+            store.api_key_by_prefix("ZZZZZZZZZZZZZZZZ").await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(
+            !store
+                .api_keys
+                .entries
+                .lock()
+                .unwrap()
+                .contains_key("ZZZZZZZZZZZZZZZZ")
+        );
+        other.close().await;
+        store.close().await;
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
