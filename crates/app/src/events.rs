@@ -44,10 +44,15 @@ pub async fn emit(
             state.wall_now(),
         )
         .await?;
+    wake_deliveries(state, messages);
+    Ok(())
+}
+
+/// Wakes the webhook delivery worker when an event was fanned out to `messages` endpoints.
+pub fn wake_deliveries(state: &AppState, messages: u64) {
     if messages > 0 {
         state.webhooks_ready.notify_one();
     }
-    Ok(())
 }
 
 /// The job kind of a follow-up is this prefix and its [`FollowUp::name`].

@@ -14,7 +14,7 @@
 //! transaction.
 
 use crate::error::{AppError, AppResult};
-use crate::events::{FollowUp, FollowUps, emit};
+use crate::events::{FollowUp, FollowUps, emit, wake_deliveries};
 use crate::identify::{images, parse_mrz, plausible_token};
 use crate::state::{AppState, fill_random, random16};
 use crate::views::identification_json;
@@ -153,9 +153,7 @@ pub async fn create(
             },
         )
         .await?;
-    if messages > 0 {
-        state.webhooks_ready.notify_one();
-    }
+    wake_deliveries(state, messages);
     Ok(identification)
 }
 

@@ -5,7 +5,7 @@
 //! and returns it as committed.
 
 use crate::error::{AppError, AppResult};
-use crate::events::{FollowUp, FollowUps, emit};
+use crate::events::{FollowUp, FollowUps, emit, wake_deliveries};
 use crate::scope::KeyAt;
 use crate::screening::{screened_fields_changed, search_person};
 use crate::screening_outcome::{record_screening, screen_in_tx};
@@ -72,9 +72,7 @@ pub async fn create(
             )
             .await?
             .ok_or_else(refused)?;
-        if messages > 0 {
-            state.webhooks_ready.notify_one();
-        }
+        wake_deliveries(state, messages);
         return Ok(person);
     };
     let mut tx = state.store.begin().await?;

@@ -51,6 +51,27 @@ pub struct NewEvent<'a> {
 }
 
 impl Store {
+    /// [`Store::insert_event`] for a [`NewEvent`].
+    pub(crate) async fn insert_new_event(
+        &self,
+        tx: &mut Tx,
+        tenant: &TenantId,
+        mode: Mode,
+        event: &NewEvent<'_>,
+    ) -> Result<u64> {
+        self.insert_event(
+            tx,
+            event.id,
+            tenant,
+            mode,
+            event.event_type,
+            event.created_at,
+            event.data,
+            event.wall_now,
+        )
+        .await
+    }
+
     /// On SQLite's writer: `row` and `event` with its fan-out, as one transaction sent as data
     /// and batched with the others of the moment ([`crate::writer::Writer::run_batched`]).
     /// `row`'s statements number their own values from `$9` and may use `$2` (the tenant),

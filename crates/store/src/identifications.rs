@@ -134,18 +134,7 @@ impl Store {
             let mut tx = self.begin().await?;
             self.insert_identification(&mut tx, tenant, mode, ident)
                 .await?;
-            let messages = self
-                .insert_event(
-                    &mut tx,
-                    event.id,
-                    tenant,
-                    mode,
-                    event.event_type,
-                    event.created_at,
-                    event.data,
-                    event.wall_now,
-                )
-                .await?;
+            let messages = self.insert_new_event(&mut tx, tenant, mode, event).await?;
             tx.commit().await?;
             return Ok(messages);
         };

@@ -760,12 +760,7 @@ impl Keyring {
             return Ok(id);
         }
         let (id, key) = ready.pop().expect("a batch is never empty");
-        self.data.lock().expect("data keys").insert(
-            tenant,
-            &KeyOwner::Person(&id).label(),
-            key,
-            monotonic_now(),
-        );
+        self.hold_in_use(tenant, &id, key);
         self.spare
             .lock()
             .expect("spare keys")
@@ -785,13 +780,18 @@ impl Keyring {
             .get_mut(tenant)?
             .ready
             .pop()?;
+        self.hold_in_use(tenant, &id, key);
+        Some(id)
+    }
+
+    /// A new person's key made ahead, now in the cache of keys in use (its age counted from now).
+    fn hold_in_use(&self, tenant: &str, person: &str, key: Arc<DataKey>) {
         self.data.lock().expect("data keys").insert(
             tenant,
-            &KeyOwner::Person(&id).label(),
+            &KeyOwner::Person(person).label(),
             key,
             monotonic_now(),
         );
-        Some(id)
     }
 
     /// Inserts keys made ahead in one transaction; how many were inserted.

@@ -232,18 +232,7 @@ impl Store {
             {
                 return Ok(None);
             }
-            let messages = self
-                .insert_event(
-                    &mut tx,
-                    event.id,
-                    tenant,
-                    mode,
-                    event.event_type,
-                    now,
-                    event.data,
-                    event.wall_now,
-                )
-                .await?;
+            let messages = self.insert_new_event(&mut tx, tenant, mode, event).await?;
             tx.commit().await?;
             return Ok(Some(messages));
         };

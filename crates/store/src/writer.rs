@@ -9,11 +9,12 @@
 //! return. An acknowledged write is therefore committed like before: it survives `kill -9`
 //! (and, with `sqlite_synchronous = "full"`, a power loss).
 //!
-//! Each transaction after the first of a group runs inside a savepoint, so one that fails or
-//! is dropped rolls back alone and the others still commit (the savepoints of finished ones are
-//! left to the group's `COMMIT`, one statement less each). The first needs none: nothing
-//! else is in the database transaction yet, so its rollback is a plain `ROLLBACK`. A caller
-//! that stops waiting (a dropped request) cannot strand the group: a transaction left
+//! Each transaction runs inside a savepoint (the first of a group too, opened with its
+//! `BEGIN`), so one that fails or is dropped rolls back alone and the others still commit; its
+//! commit releases the savepoint, which fails if SQLite rolled the whole transaction back
+//! meanwhile (an I/O error, a full disk), and then the whole group is told it failed. The
+//! commonest writes are sent as data instead ([`Writer::run_batched`]) and run in batches, one
+//! round trip to SQLite's worker thread for many. A caller that stops waiting (a dropped request) cannot strand the group: a transaction left
 //! uncommitted is cleaned up by the next user of the connection or by a task spawned when it
 //! is dropped, and a waiting transaction whose group has not committed after [`FLUSH_AFTER`]
 //! commits the group itself.
@@ -147,7 +148,7 @@ pub(crate) struct WriterState {
     /// A transaction of the group is at work or was dropped unfinished: the next user rolls
     /// it back first.
     unfinished: bool,
-    /// The savepoint that transaction runs in (none if it was the first of its group).
+    /// The savepoint that transaction runs in.
     savepoint: Savepoint,
     /// The finished transactions of the open group, waiting for its commit.
     waiting: Vec<oneshot::Sender<Result<(), String>>>,
@@ -155,16 +156,16 @@ pub(crate) struct WriterState {
     commits: u64,
 }
 
-/// The savepoint a transaction of a group runs in.
+/// The savepoint the transaction at work runs in.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Savepoint {
-    /// The first of its group: a rollback is the database's.
+    /// None open (no transaction at work).
     None,
-    /// `unit`, left open when the transaction finishes (see [`Unit::commit`]).
+    /// `unit`, a [`Tx`]'s, released by its commit.
     Unit,
     /// `one`, opened and released around each transaction of a batch
-    /// ([`Writer::run_batched`]); it may not exist when a batch failed before it ran.
-    OneTrip,
+    /// ([`Writer::run_batched`]).
+    Batch,
 }
 
 impl WriterState {
@@ -208,7 +209,7 @@ impl WriterState {
         let savepoint = std::mem::replace(&mut self.savepoint, Savepoint::None);
         let undo = match savepoint {
             Savepoint::Unit => "ROLLBACK TO unit; RELEASE unit",
-            Savepoint::OneTrip => "ROLLBACK TO one; RELEASE one",
+            Savepoint::Batch => "ROLLBACK TO one; RELEASE one",
             Savepoint::None => {
                 if self.open {
                     self.open = false;
@@ -575,7 +576,7 @@ async fn run_units(state: &mut WriterState, units: Vec<QueuedUnit>) {
             }
         }
         state.unfinished = true;
-        state.savepoint = Savepoint::OneTrip;
+        state.savepoint = Savepoint::Batch;
         let mut done: Vec<Vec<sqlx::any::AnyRow>> = Vec::new();
         let mut failed = None;
         {
@@ -614,34 +615,28 @@ async fn run_units(state: &mut WriterState, units: Vec<QueuedUnit>) {
             state.waiting.push(tell);
             let _ = u.answer.send(Ok((rows, committed)));
         }
-        match failed {
-            None => {
-                state.unfinished = false;
-                state.savepoint = Savepoint::None;
-                // A batch that ended early without an error leaves the rest to run again.
+        state.unfinished = false;
+        state.savepoint = Savepoint::None;
+        let Some(e) = failed else {
+            continue;
+        };
+        let undone = state
+            .conn_mut()
+            .execute("ROLLBACK TO one; RELEASE one")
+            .await;
+        if let Some(u) = pending.pop_front() {
+            let _ = u.answer.send(Err(e));
+        }
+        if let Err(lost) = undone {
+            // The savepoint is gone: SQLite rolled the whole transaction back (an I/O error, a
+            // full disk). Every transaction in it, the finished ones of this batch too, is told
+            // so; the rest are not run.
+            let message = lost.to_string();
+            state.lose_group(&message).await;
+            for u in pending.drain(..) {
+                let _ = u.answer.send(Err(sqlx::Error::Protocol(message.clone())));
             }
-            Some(e) => {
-                state.unfinished = false;
-                state.savepoint = Savepoint::None;
-                let undone = state
-                    .conn_mut()
-                    .execute("ROLLBACK TO one; RELEASE one")
-                    .await;
-                if let Some(u) = pending.pop_front() {
-                    let _ = u.answer.send(Err(e));
-                }
-                if let Err(lost) = undone {
-                    // The savepoint is gone: SQLite rolled the whole transaction back (an I/O
-                    // error, a full disk). Every transaction in it, the finished ones of this
-                    // batch too, is told so; the rest are not run.
-                    let message = lost.to_string();
-                    state.lose_group(&message).await;
-                    for u in pending.drain(..) {
-                        let _ = u.answer.send(Err(sqlx::Error::Protocol(message.clone())));
-                    }
-                    return;
-                }
-            }
+            return;
         }
     }
 }
@@ -765,6 +760,21 @@ mod tests {
             .unwrap();
     }
 
+    /// A SQLite store in a fresh directory of its own, with a table `t (n)`.
+    async fn store_with_table(name: &str) -> (Store, std::path::PathBuf) {
+        let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let store = Store::connect(&format!("sqlite://{}", dir.join("t.db").display()))
+            .await
+            .unwrap();
+        sqlx::query("CREATE TABLE t (n BIGINT NOT NULL)")
+            .execute(&mut *store.write_conn().await.unwrap())
+            .await
+            .unwrap();
+        (store, dir)
+    }
+
     async fn rows(store: &Store) -> Vec<i64> {
         sqlx::query("SELECT n FROM t ORDER BY n")
             .fetch_all(&store.read)
@@ -780,17 +790,7 @@ mod tests {
     /// commit returns once its rows are committed (a reader sees them).
     #[tokio::test]
     async fn queued_transactions_commit_as_a_group_and_a_failed_one_rolls_back_alone() {
-        let dir = std::env::temp_dir().join(format!("signet-writer-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("group.db");
-        let _ = std::fs::remove_file(&file);
-        let store = Store::connect(&format!("sqlite://{}", file.display()))
-            .await
-            .unwrap();
-        sqlx::query("CREATE TABLE t (n BIGINT NOT NULL)")
-            .execute(&mut *store.write_conn().await.unwrap())
-            .await
-            .unwrap();
+        let (store, dir) = store_with_table("signet-writer").await;
         let writer = store.writer.clone().unwrap();
         let commits_before = writer.state.lock().await.commits;
 
@@ -840,17 +840,7 @@ mod tests {
     #[tokio::test]
     async fn batched_transactions_commit_with_their_group_and_fail_alone() {
         use super::{Arg, Batched};
-        let dir = std::env::temp_dir().join(format!("signet-batched-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("batched.db");
-        let _ = std::fs::remove_file(&file);
-        let store = Store::connect(&format!("sqlite://{}", file.display()))
-            .await
-            .unwrap();
-        sqlx::query("CREATE TABLE t (n BIGINT NOT NULL)")
-            .execute(&mut *store.write_conn().await.unwrap())
-            .await
-            .unwrap();
+        let (store, dir) = store_with_table("signet-batched").await;
         let writer = store.writer.clone().unwrap();
         let commits_before = writer.state.lock().await.commits;
 
@@ -916,17 +906,7 @@ mod tests {
     #[tokio::test]
     async fn a_transaction_lost_mid_batch_fails_its_whole_group() {
         use super::{Arg, Batched};
-        let dir = std::env::temp_dir().join(format!("signet-lost-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("lost.db");
-        let _ = std::fs::remove_file(&file);
-        let store = Store::connect(&format!("sqlite://{}", file.display()))
-            .await
-            .unwrap();
-        sqlx::query("CREATE TABLE t (n BIGINT NOT NULL)")
-            .execute(&mut *store.write_conn().await.unwrap())
-            .await
-            .unwrap();
+        let (store, dir) = store_with_table("signet-lost").await;
         let writer = store.writer.clone().unwrap();
 
         let mut first = store.begin().await.unwrap();
