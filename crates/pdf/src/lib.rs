@@ -77,6 +77,7 @@ mod pdfwrite;
 mod picture;
 mod render;
 pub mod revocation;
+mod sigcheck;
 mod sign;
 pub mod trusted_list;
 mod tsa_client;

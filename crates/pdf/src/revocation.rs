@@ -26,6 +26,7 @@ use x509_cert::time::Time;
 use crate::asn1::{ECDSA_WITH_SHA256, ID_SHA256};
 use crate::ca::{EKU_OCSP_SIGNING, SignerCredential, TrustStore, urls_for};
 use crate::error::PdfError;
+use crate::sigcheck::signed_by;
 
 const ID_PKIX_OCSP_BASIC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.1");
 const ID_PKIX_OCSP_NONCE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.2");
@@ -562,7 +563,12 @@ pub fn read_ocsp_response(der: &[u8], issuer_der: &[u8]) -> Result<OcspAnswer, P
     if signer != issuer {
         let tbs_der = signer.tbs_certificate().to_der().map_err(cert_err)?;
         if signer.tbs_certificate().issuer() != issuer.tbs_certificate().subject()
-            || !verify_p256(&issuer, &tbs_der, signer.signature().raw_bytes())
+            || !signed_by(
+                &issuer,
+                signer.signature_algorithm(),
+                &tbs_der,
+                signer.signature().raw_bytes(),
+            )
         {
             return Err(cert_err(
                 "the responder certificate is not issued by the CA",
@@ -580,7 +586,12 @@ pub fn read_ocsp_response(der: &[u8], issuer_der: &[u8]) -> Result<OcspAnswer, P
             ));
         }
     }
-    if !verify_p256(&signer, &data_der, basic.signature.raw_bytes()) {
+    if !signed_by(
+        &signer,
+        &basic.signature_algorithm,
+        &data_der,
+        basic.signature.raw_bytes(),
+    ) {
         return Err(cert_err("the OCSP response signature does not verify"));
     }
     let to_utc = |t: &GeneralizedTime| DateTime::<Utc>::from(t.to_system_time());
@@ -641,7 +652,12 @@ pub fn read_crl(der: &[u8], issuer_der: &[u8]) -> Result<CrlInfo, PdfError> {
         return Err(cert_err("the CRL names another issuer"));
     }
     let tbs_der = crl.tbs_cert_list.to_der().map_err(cert_err)?;
-    if !verify_p256(&issuer, &tbs_der, crl.signature.raw_bytes()) {
+    if !signed_by(
+        &issuer,
+        &crl.signature_algorithm,
+        &tbs_der,
+        crl.signature.raw_bytes(),
+    ) {
         return Err(cert_err("the CRL signature does not verify"));
     }
     let tbs = crl.tbs_cert_list;
@@ -677,20 +693,6 @@ pub fn read_crl(der: &[u8], issuer_der: &[u8]) -> Result<CrlInfo, PdfError> {
         crl_number,
         revoked,
     })
-}
-
-fn verify_p256(signer: &Certificate, message: &[u8], signature: &[u8]) -> bool {
-    use signature::Verifier;
-    let key = signer
-        .tbs_certificate()
-        .subject_public_key_info()
-        .subject_public_key
-        .raw_bytes();
-    let Ok(key) = p256::ecdsa::VerifyingKey::from_sec1_bytes(key) else {
-        return false;
-    };
-    p256::ecdsa::DerSignature::from_bytes(signature)
-        .is_ok_and(|sig| key.verify(message, &sig).is_ok())
 }
 
 // RFC 6960 ASN.1 (the module's default is EXPLICIT tagging; CertStatus' choices are IMPLICIT).

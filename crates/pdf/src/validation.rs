@@ -37,11 +37,11 @@
 //! archive accepting files, a relying party under a policy) asks for `Required`, and can add
 //! the online check.
 //!
-//! Limits: OCSP responses and CRLs are read with [`crate::revocation`], which verifies ECDSA
-//! P-256 signatures only (Signet's CA); evidence signed otherwise is ignored, so a foreign chain
-//! is reported without revocation data rather than revoked. A delegated OCSP responder's own
-//! status is not checked (as with id-pkix-ocsp-nocheck). Partitioned and delta CRLs are not
-//! distinguished from full ones.
+//! Limits: OCSP responses and CRLs are read with [`crate::revocation`], whose signatures are
+//! checked as every other ([`crate::sigcheck`]: ECDSA P-256/P-384, RSA PKCS#1 v1.5 and PSS);
+//! evidence signed otherwise is ignored, so such a chain is reported without revocation data
+//! rather than revoked. A delegated OCSP responder's own status is not checked (as with
+//! id-pkix-ocsp-nocheck). Partitioned and delta CRLs are not distinguished from full ones.
 
 use std::sync::Arc;
 

@@ -17,8 +17,6 @@ use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
 use der::asn1::OctetString;
 use der::{Decode, Encode};
 use lopdf::{Dictionary, Document, Object};
-use sha2::{Digest, Sha256, Sha384, Sha512};
-use spki::{AlgorithmIdentifierOwned, ObjectIdentifier, SubjectPublicKeyInfoOwned};
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::{BasicConstraints, ExtendedKeyUsage, KeyUsage};
 
@@ -26,6 +24,7 @@ use crate::asn1::*;
 use crate::ca::is_test_certificate;
 use crate::error::PdfError;
 use crate::pdfwrite::{self, decode_text};
+use crate::sigcheck::{self, verify_with_key};
 use crate::sign::{SIGNET_APP, signature_fields};
 use crate::validation::{
     Dss, Judge, RawRevocation, RevocationEvidence, RevocationFetcher, RevocationPolicy,
@@ -576,7 +575,7 @@ fn verify_one(
         report.test_mode = certificates(&sd).iter().any(is_test_certificate);
         if is_doc_ts {
             let tst = check_token(&sd, roots, &dss.certs, |imprint| {
-                hash_ranges(&imprint.hash_algorithm.oid, &ranges)
+                sigcheck::digest(&imprint.hash_algorithm.oid, &ranges)
                     .is_some_and(|h| h == imprint.hashed_message.as_bytes())
             })?;
             pending = Some(Pending {
@@ -594,7 +593,7 @@ fn verify_one(
             return check_later(&report);
         }
         let si = first_signer(&sd)?;
-        let digest = hash_ranges(&si.digest_alg.oid, &ranges).ok_or_else(|| {
+        let digest = sigcheck::digest(&si.digest_alg.oid, &ranges).ok_or_else(|| {
             fail(
                 Indication::Indeterminate,
                 "CRYPTO_CONSTRAINTS_FAILURE",
@@ -637,7 +636,7 @@ fn verify_one(
             let tsd = signed_data(&token)?;
             let sig_value = si.signature.as_bytes();
             let (time, tsa, tsa_chain) = check_token(&tsd, roots, &dss.certs, |imprint| {
-                hash_ranges(&imprint.hash_algorithm.oid, &[sig_value])
+                sigcheck::digest(&imprint.hash_algorithm.oid, &[sig_value])
                     .is_some_and(|h| h == imprint.hashed_message.as_bytes())
             })
             .map_err(|f| Failure {
@@ -755,22 +754,6 @@ fn first_signer(sd: &SignedData) -> Result<&SignerInfo, Failure> {
     }
 }
 
-fn hash_ranges(alg: &ObjectIdentifier, ranges: &[&[u8]]) -> Option<Vec<u8>> {
-    fn run<D: Digest>(ranges: &[&[u8]]) -> Vec<u8> {
-        let mut h = D::new();
-        for r in ranges {
-            h.update(r);
-        }
-        h.finalize().to_vec()
-    }
-    match *alg {
-        ID_SHA256 => Some(run::<Sha256>(ranges)),
-        ID_SHA384 => Some(run::<Sha384>(ranges)),
-        ID_SHA512 => Some(run::<Sha512>(ranges)),
-        _ => None,
-    }
-}
-
 fn certificates(sd: &SignedData) -> Vec<Certificate> {
     sd.certificates
         .as_ref()
@@ -855,7 +838,7 @@ fn check_signer(sd: &SignedData, si: &SignerInfo, digest: &[u8]) -> Result<Certi
             format!("signed attributes: {e}"),
         )
     })?;
-    match verify_raw(
+    match verify_with_key(
         cert.tbs_certificate().subject_public_key_info(),
         &si.signature_algorithm,
         Some(&si.digest_alg.oid),
@@ -932,7 +915,7 @@ pub(crate) fn check_token_signature(
         ));
     }
     let si = first_signer(sd)?;
-    let digest = hash_ranges(&si.digest_alg.oid, &[econtent.as_bytes()]).ok_or_else(|| {
+    let digest = sigcheck::digest(&si.digest_alg.oid, &[econtent.as_bytes()]).ok_or_else(|| {
         fail(
             Indication::Indeterminate,
             "CRYPTO_CONSTRAINTS_FAILURE",
@@ -1008,7 +991,7 @@ fn check_chain(
         let verified_by = |cand: &Certificate| {
             cand.tbs_certificate().subject() == issuer_name
                 && current.tbs_certificate().to_der().ok().and_then(|tbs| {
-                    verify_raw(
+                    verify_with_key(
                         cand.tbs_certificate().subject_public_key_info(),
                         current.signature_algorithm(),
                         None,
@@ -1057,61 +1040,6 @@ fn check_chain(
             leaf.tbs_certificate().subject()
         ),
     ))
-}
-
-/// Verifies `signature` over `message` with the key in `spki`. `None` means the algorithm is
-/// not supported. ECDSA on P-256/P-384 and RSA PKCS#1 v1.5, with SHA-256/384/512.
-fn verify_raw(
-    spki: &SubjectPublicKeyInfoOwned,
-    sig_alg: &AlgorithmIdentifierOwned,
-    digest_alg: Option<&ObjectIdentifier>,
-    message: &[u8],
-    signature: &[u8],
-) -> Option<bool> {
-    use signature::hazmat::PrehashVerifier;
-    let hash_oid = match sig_alg.oid {
-        ECDSA_WITH_SHA256 | SHA256_WITH_RSA => ID_SHA256,
-        ECDSA_WITH_SHA384 | SHA384_WITH_RSA => ID_SHA384,
-        ECDSA_WITH_SHA512 | SHA512_WITH_RSA => ID_SHA512,
-        ID_EC_PUBLIC_KEY | RSA_ENCRYPTION => *digest_alg?,
-        _ => return None,
-    };
-    let prehash = hash_ranges(&hash_oid, &[message])?;
-    let key_bytes = spki.subject_public_key.raw_bytes();
-    match spki.algorithm.oid {
-        ID_EC_PUBLIC_KEY => {
-            let curve = spki
-                .algorithm
-                .parameters
-                .as_ref()
-                .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())?;
-            match curve {
-                SECP256R1 => {
-                    let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes).ok()?;
-                    let sig = p256::ecdsa::DerSignature::from_bytes(signature).ok();
-                    Some(sig.is_some_and(|s| key.verify_prehash(&prehash, &s).is_ok()))
-                }
-                SECP384R1 => {
-                    let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes).ok()?;
-                    let sig = p384::ecdsa::DerSignature::from_bytes(signature).ok();
-                    Some(sig.is_some_and(|s| key.verify_prehash(&prehash, &s).is_ok()))
-                }
-                _ => None,
-            }
-        }
-        RSA_ENCRYPTION => {
-            use rsa::pkcs8::DecodePublicKey;
-            let der = spki.to_der().ok()?;
-            let key = rsa::RsaPublicKey::from_public_key_der(&der).ok()?;
-            let scheme = match hash_oid {
-                ID_SHA256 => rsa::Pkcs1v15Sign::new::<Sha256>(),
-                ID_SHA384 => rsa::Pkcs1v15Sign::new::<Sha384>(),
-                _ => rsa::Pkcs1v15Sign::new::<Sha512>(),
-            };
-            Some(key.verify(scheme, &prehash, signature).is_ok())
-        }
-        _ => None,
-    }
 }
 
 /// Compares the revision that ends at `end` with the whole file: were objects of the signed

@@ -343,6 +343,97 @@ impl OpensslCa {
         std::fs::read_to_string(self.dir.path().join("root.pem")).expect("pem")
     }
 
+    /// Revokes the leaf (keyCompromise) in an `openssl ca` database and publishes its status
+    /// as the QTSP would: a CRL and an OCSP response signed by the root's RSA key, with PSS or
+    /// PKCS#1 v1.5 padding. Returns (CRL, OCSP response, the leaf's serial in hex), DER.
+    fn revoke_leaf_and_publish(&self, pss: bool) -> (Vec<u8>, Vec<u8>, String) {
+        let d = self.dir.path();
+        let tag = if pss { "pss" } else { "pkcs1" };
+        std::fs::write(
+            d.join("ca.cnf"),
+            "[ca]\ndefault_ca=d\n[d]\ndatabase=index.txt\ncrlnumber=crlnumber\ndefault_md=sha256\ndefault_crl_days=7\n",
+        )
+        .expect("cnf");
+        if !d.join("index.txt").exists() {
+            std::fs::write(d.join("index.txt"), "").expect("index");
+            std::fs::write(d.join("crlnumber"), "01\n").expect("crlnumber");
+            openssl(
+                d,
+                &[
+                    "ca",
+                    "-config",
+                    "ca.cnf",
+                    "-keyfile",
+                    "root.key",
+                    "-cert",
+                    "root.pem",
+                    "-revoke",
+                    "leaf.pem",
+                    "-crl_reason",
+                    "keyCompromise",
+                ],
+            );
+        }
+        let padding: &[&str] = if pss {
+            &["rsa_padding_mode:pss", "rsa_pss_saltlen:32"]
+        } else {
+            &["rsa_padding_mode:pkcs1"]
+        };
+        let crl_pem = format!("crl-{tag}.pem");
+        let mut args = vec![
+            "ca", "-config", "ca.cnf", "-keyfile", "root.key", "-cert", "root.pem", "-gencrl",
+            "-out", &crl_pem,
+        ];
+        for p in padding {
+            args.extend(["-sigopt", p]);
+        }
+        openssl(d, &args);
+        let crl_der = format!("crl-{tag}.der");
+        openssl(
+            d,
+            &["crl", "-in", &crl_pem, "-outform", "DER", "-out", &crl_der],
+        );
+        let resp = format!("ocsp-{tag}.der");
+        let mut args = vec![
+            "ocsp",
+            "-index",
+            "index.txt",
+            "-rsigner",
+            "root.pem",
+            "-rkey",
+            "root.key",
+            "-CA",
+            "root.pem",
+            "-issuer",
+            "root.pem",
+            "-cert",
+            "leaf.pem",
+            "-respout",
+            &resp,
+            "-ndays",
+            "7",
+            "-resp_no_certs",
+        ];
+        for p in padding {
+            args.extend(["-rsigopt", p]);
+        }
+        openssl(d, &args);
+        let out = Command::new("openssl")
+            .current_dir(d)
+            .args(["x509", "-in", "leaf.pem", "-noout", "-serial"])
+            .output()
+            .expect("serial");
+        let serial = String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .trim_start_matches("serial=")
+            .to_ascii_lowercase();
+        (
+            std::fs::read(d.join(&crl_der)).expect("crl"),
+            std::fs::read(d.join(&resp)).expect("ocsp"),
+            serial,
+        )
+    }
+
     fn sign(&self, hash: &[u8; 32], pss: bool) -> Vec<u8> {
         let d = self.dir.path();
         std::fs::write(d.join("hash.bin"), hash).expect("hash");
@@ -429,4 +520,88 @@ fn rsa_keys_sign_with_pkcs1_v15_or_pss_as_the_service_offers() {
     let file = dir.path().join("rsa.pdf");
     std::fs::write(&file, &closed).expect("write");
     pyhanko_accepts(dir.path(), &[signet.root_pem(), ca.root_pem()], &file, 2);
+}
+
+/// A QTSP's RSA signatures, PKCS#1 v1.5 and PSS, pass Signet's own validator as they pass
+/// pyHanko: a qualified signature made with an RSA key is judged, not set aside as an
+/// unsupported algorithm.
+#[test]
+fn signet_verify_accepts_a_remote_services_rsa_signatures_pkcs1_and_pss() {
+    let Some(ca) = OpensslCa::new() else { return };
+    let now = real_now();
+    let signet = TrustStore::generate("Acme Onboarding", now).expect("signet");
+    let chain = ca.chain();
+    let input = common::make_pdf(1, false, 5_000);
+    let mut pdf = input;
+    for (alg, pss) in [
+        (RemoteAlgorithm::RsaPkcs1Sha256, false),
+        (RemoteAlgorithm::RsaPssSha256, true),
+    ] {
+        pdf = remote_sign(&pdf, &chain, alg, &signet, "Rita Sousa", now, |h| {
+            ca.sign(h, pss)
+        })
+        .expect("remote signature");
+    }
+    let report = verify_pdf_with(
+        &pdf,
+        &[signet.root_pem(), ca.root_pem()],
+        &VerifyOptions::default(),
+    )
+    .expect("verify");
+    assert_eq!(report.signatures.len(), 2, "{report:?}");
+    for sig in &report.signatures {
+        assert_eq!(sig.indication, Indication::TotalPassed, "{sig:?}");
+    }
+}
+
+/// A QTSP's revocation data is read whatever RSA padding its CA signs with: a CRL and an OCSP
+/// response made by `openssl ca` and `openssl ocsp` with the root's RSA key, PKCS#1 v1.5 and
+/// PSS, name the revoked leaf; the same bytes with one bit of the signature changed, or
+/// checked against another issuer, are refused.
+#[test]
+fn an_rsa_cas_crl_and_ocsp_response_are_read_with_pkcs1_or_pss() {
+    use signet_pdf::revocation::{CertStatus, RevocationReason, read_crl, read_ocsp_response};
+    let Some(ca) = OpensslCa::new() else { return };
+    let root = ca.chain().pop().expect("root");
+    let other = OpensslCa::new()
+        .expect("second CA")
+        .chain()
+        .pop()
+        .expect("root");
+    for pss in [false, true] {
+        let (crl, ocsp, serial) = ca.revoke_leaf_and_publish(pss);
+        let info = read_crl(&crl, &root).unwrap_or_else(|e| panic!("crl (pss {pss}): {e}"));
+        assert_eq!(info.revoked.len(), 1, "{info:?}");
+        assert_eq!(hex::encode(&info.revoked[0].serial), serial);
+        assert_eq!(info.revoked[0].reason, RevocationReason::KeyCompromise);
+        let answer =
+            read_ocsp_response(&ocsp, &root).unwrap_or_else(|e| panic!("ocsp (pss {pss}): {e}"));
+        assert_eq!(answer.statuses.len(), 1, "{answer:?}");
+        assert_eq!(answer.statuses[0].0, serial);
+        assert!(
+            matches!(
+                answer.statuses[0].1,
+                CertStatus::Revoked {
+                    reason: RevocationReason::KeyCompromise,
+                    ..
+                }
+            ),
+            "{answer:?}"
+        );
+        // The signature is the last bytes of both structures (the response carries no
+        // certificates).
+        for (name, der) in [("crl", &crl), ("ocsp", &ocsp)] {
+            let mut bad = der.clone();
+            let last = bad.len() - 1;
+            bad[last] ^= 1;
+            let refused = if name == "crl" {
+                read_crl(&bad, &root).is_err()
+            } else {
+                read_ocsp_response(&bad, &root).is_err()
+            };
+            assert!(refused, "{name} with a changed signature (pss {pss})");
+        }
+        assert!(read_crl(&crl, &other).is_err());
+        assert!(read_ocsp_response(&ocsp, &other).is_err());
+    }
 }
