@@ -2394,8 +2394,8 @@ export interface components {
         };
         /** @description The one-time code an approval issued. */
         OtpIssued: {
-            /** @description The channels the code was handed to: `sandbox` in test mode (the code is 123456 and goes nowhere). */
-            channels: ("sandbox" | "email" | "sms")[];
+            /** @description The channels the code was handed to: `sandbox` in test mode (the code is 123456 and goes nowhere); `provider` when a qualified signature's trust service provider sent its own code (CSC credentials/sendOTP), which the signer then confirms with. */
+            channels: ("sandbox" | "email" | "sms" | "provider")[];
             /** Format: date-time */
             expires_at: string | null;
             to: components["schemas"]["OtpDestination"][];

@@ -2,8 +2,9 @@
 //! signature applications" 2.0): how a qualified trust service provider (QTSP) signs the hash of
 //! a signer's revision. JSON over HTTPS POST: `info`, OAuth 2.0 client credentials
 //! (`oauth2/token`), `credentials/list`, `credentials/info` (the certificate chain and the key's
-//! algorithms), `credentials/authorize` (the signer's one-time code → a signature activation
-//! data, SAD) and `signatures/signHash`. Errors come as 4xx with
+//! algorithms and how a signature is authorised), `credentials/sendOTP` (the provider sends
+//! the signer its own one-time code), `credentials/authorize` (that code → a signature
+//! activation data, SAD) and `signatures/signHash`. Errors come as 4xx with
 //! `{"error": "…", "error_description": "…"}`.
 //!
 //! Every failure is told as seed 000's code: reaching the credential (token, list, info) is
@@ -165,6 +166,59 @@ pub struct Credential {
     pub chain: Vec<Vec<u8>>,
     /// The key's algorithms (OIDs) the provider offers.
     pub key_algorithms: Vec<String>,
+    /// How a signature with it is authorised.
+    pub activation: Activation,
+}
+
+/// How `credentials/authorize` is satisfied for a credential (its `authMode`, `PIN` and `OTP`
+/// in `credentials/info`), among the ways Signet can drive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Activation {
+    /// Nothing from the signer: `authMode` implicit, or explicit with neither a PIN nor a
+    /// one-time code required. Signet's own one-time code confirms the signer's will.
+    Implicit,
+    /// The provider's own one-time code: `credentials/sendOTP` has the provider send it to the
+    /// signer (SMS, app …) when the signer approves; the signer types it on Signet's page and
+    /// Signet forwards it in `credentials/authorize`, where the provider checks it. Signet
+    /// sends no code of its own then.
+    ProviderCode,
+}
+
+/// What `credentials/info` says of a credential's authorisation: the way Signet drives it,
+/// or why it cannot (a PIN only the signer knows, a code from the signer's own device, the
+/// provider's own authorisation page).
+pub(crate) fn activation_of(info: &Value) -> Result<Activation, String> {
+    let mode = info["authMode"].as_str().unwrap_or("implicit");
+    if mode == "oauth2code" {
+        return Err(
+            "the credential is authorised on the provider's own page (authMode oauth2code), \
+             which Signet does not drive"
+                .to_owned(),
+        );
+    }
+    if mode != "implicit" && mode != "explicit" {
+        return Err(format!("the credential's authMode {mode:?} is unknown"));
+    }
+    if mode == "implicit" {
+        return Ok(Activation::Implicit);
+    }
+    if info["PIN"]["presence"].as_str() == Some("true") {
+        return Err(
+            "the credential needs the signer's PIN, which Signet does not ask for".to_owned(),
+        );
+    }
+    match (
+        info["OTP"]["presence"].as_str(),
+        info["OTP"]["type"].as_str(),
+    ) {
+        (Some("true" | "optional"), Some("online")) => Ok(Activation::ProviderCode),
+        (Some("true"), _) => Err(
+            "the credential needs a code from the signer's own device (offline OTP), which \
+             Signet does not ask for"
+                .to_owned(),
+        ),
+        _ => Ok(Activation::Implicit),
+    }
 }
 
 /// An open session with the provider: its access token.
@@ -296,6 +350,19 @@ impl CscClient {
         body: Body<'_>,
         bearer: Option<&str>,
     ) -> Result<Value, CscError> {
+        self.call_with(phase, url, body, bearer, false).await
+    }
+
+    /// [`CscClient::call`]; with `empty_ok`, a 2xx answer without a JSON body (`204 No Content`
+    /// of `credentials/sendOTP`) is an empty object.
+    async fn call_with(
+        &self,
+        phase: Phase,
+        url: &str,
+        body: Body<'_>,
+        bearer: Option<&str>,
+        empty_ok: bool,
+    ) -> Result<Value, CscError> {
         let method = url.rsplit("/v2/").next().unwrap_or(url).to_owned();
         let mut last = self.once(url, &body, bearer).await;
         for (attempt, wait) in self.backoff.iter().enumerate() {
@@ -326,6 +393,8 @@ impl CscClient {
         if (200..300).contains(&answer.status) {
             return if answer.body.is_object() {
                 Ok(answer.body)
+            } else if empty_ok && answer.body.is_null() {
+                Ok(json!({}))
             } else {
                 Err(CscError::new(
                     phase,
@@ -501,15 +570,33 @@ impl CscClient {
                     .collect()
             })
             .unwrap_or_default();
+        let activation = activation_of(&info)
+            .map_err(|e| CscError::new(p, Failure::Fatal, format!("credentials/info: {e}")))?;
         Ok(Credential {
             id,
             chain,
             key_algorithms,
+            activation,
         })
     }
 
-    /// `credentials/authorize` for one hash with the signer's one-time code, then
-    /// `signatures/signHash`: the signature value.
+    /// `credentials/sendOTP`: the provider sends the signer its one-time code for this
+    /// credential (for [`Activation::ProviderCode`]).
+    pub async fn send_otp(&self, s: &Session, credential: &Credential) -> Result<(), CscError> {
+        self.call_with(
+            Phase::Signing,
+            &self.endpoint("credentials/sendOTP"),
+            Body::Json(&json!({"credentialID": credential.id})),
+            Some(&s.token),
+            true,
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// `credentials/authorize` for one hash (with the provider's one-time code the signer
+    /// typed, for [`Activation::ProviderCode`]), then `signatures/signHash`: the signature
+    /// value.
     pub async fn sign_hash(
         &self,
         s: &Session,
@@ -526,7 +613,10 @@ impl CscClient {
             "hashes": [hash_b64],
             "hashAlgorithmOID": signet_pdf::RemoteAlgorithm::HASH_OID,
         });
-        if let Some(otp) = otp {
+        // Only the provider's own code is its business; Signet's code was checked by Signet.
+        if credential.activation == Activation::ProviderCode
+            && let Some(otp) = otp
+        {
             authorize["OTP"] = json!(otp);
         }
         let sad = self
@@ -652,6 +742,45 @@ pub fn form_decode(body: &str) -> Vec<(String, String)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_credentials_authorisation_is_one_signet_drives_or_a_clear_refusal() {
+        let of = |v: Value| activation_of(&v);
+        assert_eq!(of(json!({})), Ok(Activation::Implicit));
+        assert_eq!(
+            of(json!({"authMode": "implicit"})),
+            Ok(Activation::Implicit)
+        );
+        // Explicit without a PIN or code to give: authorise with nothing.
+        assert_eq!(
+            of(json!({"authMode": "explicit", "PIN": {"presence": "false"}})),
+            Ok(Activation::Implicit)
+        );
+        for presence in ["true", "optional"] {
+            assert_eq!(
+                of(
+                    json!({"authMode": "explicit", "OTP": {"presence": presence, "type": "online"}})
+                ),
+                Ok(Activation::ProviderCode),
+                "{presence}"
+            );
+        }
+        // What only the signer has, and the provider's own page, are refused with a reason.
+        for refused in [
+            json!({"authMode": "explicit", "PIN": {"presence": "true"}}),
+            json!({"authMode": "explicit", "OTP": {"presence": "true", "type": "offline"}}),
+            json!({"authMode": "oauth2code"}),
+            json!({"authMode": "biometric"}),
+        ] {
+            let e = of(refused.clone()).expect_err("refused");
+            assert!(!e.is_empty(), "{refused}");
+        }
+        // An optional device code is not asked for.
+        assert_eq!(
+            of(json!({"authMode": "explicit", "OTP": {"presence": "optional", "type": "offline"}})),
+            Ok(Activation::Implicit)
+        );
+    }
     use super::*;
 
     #[test]

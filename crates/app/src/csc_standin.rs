@@ -1,6 +1,6 @@
 //! A stand-in for a Cloud Signature Consortium API v2 service: the documented JSON of `info`,
 //! `oauth2/token` (client credentials), `credentials/list`, `credentials/info`,
-//! `credentials/authorize` and `signatures/signHash`, signing with P-256 keys it holds as
+//! `credentials/sendOTP`, `credentials/authorize` and `signatures/signHash`, signing with P-256 keys it holds as
 //! [`signet_pdf::SignerCredential`]s. Test mode's `qualified` signatures are made through it in
 //! process (with a certificate from the test CA, so every name says TEST); the tests serve it
 //! over HTTP and switch on the error answers a real provider gives ([`Fault`]).
@@ -51,6 +51,8 @@ struct Inner {
     faults: HashMap<String, Fault>,
     hits: HashMap<String, u32>,
     authorized_otps: Vec<Option<String>>,
+    /// Credentials whose code was sent (`credentials/sendOTP`).
+    codes_sent: HashSet<String>,
 }
 
 /// The stand-in service.
@@ -74,10 +76,11 @@ impl std::fmt::Debug for StandIn {
 }
 
 /// The methods the stand-in answers, by the end of the request path.
-const METHODS: [&str; 6] = [
+const METHODS: [&str; 7] = [
     "oauth2/token",
     "credentials/list",
     "credentials/info",
+    "credentials/sendOTP",
     "credentials/authorize",
     "signatures/signHash",
     "info",
@@ -96,8 +99,9 @@ fn random_token() -> String {
 
 impl StandIn {
     /// A stand-in at `oauth_base` (its own origin, where `oauth2/token` is) with an OAuth
-    /// client, credentials by id, and the one-time code `credentials/authorize` wants (`None`:
-    /// any or none).
+    /// client, credentials by id, and the one-time code it sends on `credentials/sendOTP` and
+    /// `credentials/authorize` then wants (`Some`: credentials of `authMode` explicit with an
+    /// online OTP; `None`: implicit, no code).
     pub fn new(
         name: &str,
         oauth_base: &str,
@@ -201,7 +205,7 @@ impl StandIn {
                     "authType": ["oauth2client"],
                     "oauth2": self.oauth_base,
                     "methods": ["oauth2/token", "credentials/list", "credentials/info",
-                        "credentials/authorize", "signatures/signHash"],
+                        "credentials/sendOTP", "credentials/authorize", "signatures/signHash"],
                 }),
             ),
             "oauth2/token" => self.token(req),
@@ -216,6 +220,7 @@ impl StandIn {
                 match *method {
                     "credentials/list" => self.list(body),
                     "credentials/info" => self.credential_info(body),
+                    "credentials/sendOTP" => self.send_otp(body),
                     "credentials/authorize" => self.authorize(body),
                     _ => self.sign_hash(body),
                 }
@@ -288,11 +293,30 @@ impl StandIn {
                     "certificates": chain.iter().map(|c| b64.encode(c)).collect::<Vec<_>>(),
                     "subjectDN": cred.subject(),
                 },
-                "authMode": "explicit",
+                "authMode": if self.otp.is_some() { "explicit" } else { "implicit" },
+                "OTP": if self.otp.is_some() {
+                    json!({"presence": "true", "type": "online", "format": "N", "ID": "sms",
+                        "provider": self.name, "description": "a code by SMS"})
+                } else {
+                    Value::Null
+                },
                 "SCAL": "SCAL2",
                 "multisign": 1,
             }),
         )
+    }
+
+    /// Sends the credential's code to its owner (here: remembers that it was sent; the code
+    /// is the one the stand-in was made with). 204, as the specification answers.
+    fn send_otp(&self, body: &Value) -> (u16, Value) {
+        let Some((id, _)) = self.credential(body) else {
+            return error(400, "invalid_request", "Invalid parameter credentialID");
+        };
+        if self.otp.is_none() {
+            return error(400, "invalid_request", "the credential has no online OTP");
+        }
+        self.lock().codes_sent.insert(id.clone());
+        (204, Value::Null)
     }
 
     fn authorize(&self, body: &Value) -> (u16, Value) {
@@ -301,8 +325,9 @@ impl StandIn {
         };
         let otp = body["OTP"].as_str().map(str::to_owned);
         self.lock().authorized_otps.push(otp.clone());
+        // A code is good only when it was sent for this credential and is the one sent.
         if let Some(want) = &self.otp
-            && otp.as_deref() != Some(want.as_str())
+            && (otp.as_deref() != Some(want.as_str()) || !self.lock().codes_sent.contains(id))
         {
             return error(400, "invalid_otp", "The OTP is invalid");
         }

@@ -307,8 +307,19 @@ pub async fn approve(
     {
         tracing::warn!(error = %e, "a replaced signature picture is left to the sweeper");
     }
-    let channels =
-        signing::deliver_otp(state, at.doc.tenant, at.doc.mode, &wf, sid, &code, &plan).await?;
+    // A qualified signer's provider may send its own code instead (CSC credentials/sendOTP).
+    let by_provider = if wf.document.level == signet_core::signing::Level::Qualified {
+        signing::qualified::deliver_provider_code(state, at.doc.tenant, at.doc.mode, &wf, sid)
+            .await?
+    } else {
+        None
+    };
+    let channels = match by_provider {
+        Some(channels) => channels,
+        None => {
+            signing::deliver_otp(state, at.doc.tenant, at.doc.mode, &wf, sid, &code, &plan).await?
+        }
+    };
     Ok(Approved { wf, plan, channels })
 }
 
@@ -332,18 +343,30 @@ pub async fn confirm(
     for _ in 0..signing::SIGNING_ATTEMPTS {
         let mut l = lock_signer(state, at).await?;
         let facts = l.facts(state, at).await?;
+        let left_to_provider = std::cell::Cell::new(false);
         let (outcome, fx) =
             l.wf.confirm(
                 sid,
-                |stored| state.trust.otp_matches(sid, code, stored),
+                // The provider's own code is judged by the provider, in credentials/authorize.
+                |stored| {
+                    if signing::qualified::provider_checks(stored) {
+                        left_to_provider.set(true);
+                        return true;
+                    }
+                    state.trust.otp_matches(sid, code, stored)
+                },
                 awaiting_identification(&facts),
                 l.now,
             )
             .map_err(signing::refused)?;
         // A qualified signature forwards the code to the provider (credentials/authorize).
-        let stored =
-            signing::qualified::with_confirm_code(sid, code, l.store(state, at.doc, &actor, fx))
-                .await?;
+        let stored = signing::qualified::with_confirm_code(
+            sid,
+            code,
+            left_to_provider.get(),
+            l.store(state, at.doc, &actor, fx),
+        )
+        .await?;
         if let Some(wf) = stored {
             return Ok((wf, outcome));
         }

@@ -22,7 +22,8 @@ class OtpIssued:
 
     Attributes:
         channels (list[OtpIssuedChannelsItem]): The channels the code was handed to: `sandbox` in test mode (the code is
-            123456 and goes nowhere).
+            123456 and goes nowhere); `provider` when a qualified signature's trust service provider sent its own code (CSC
+            credentials/sendOTP), which the signer then confirms with.
         expires_at (datetime.datetime | None):
         to (list[OtpDestination]):
     """

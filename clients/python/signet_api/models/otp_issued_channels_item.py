@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class OtpIssuedChannelsItem(StrEnum):
     EMAIL = "email"
+    PROVIDER = "provider"
     SANDBOX = "sandbox"
     SMS = "sms"
 

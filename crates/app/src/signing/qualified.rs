@@ -23,25 +23,27 @@ use std::time::Duration;
 
 tokio::task_local! {
     /// The one-time code a signer confirmed with, while that confirmation's signature is
-    /// made: forwarded to `credentials/authorize`, never stored.
-    static CONFIRM_CODE: (SignerId, String);
+    /// made, and whether Signet left checking it to the provider ([`PROVIDER_CODE`]):
+    /// forwarded to `credentials/authorize`, never stored.
+    static CONFIRM_CODE: (SignerId, String, bool);
 }
 
 /// Runs `f` (a confirmation's storing, which signs) with the signer's code at hand for a
-/// qualified signature.
+/// qualified signature; `provider_checks` when Signet did not check the code itself.
 pub async fn with_confirm_code<F: std::future::Future>(
     signer: &SignerId,
     code: &str,
+    provider_checks: bool,
     f: F,
 ) -> F::Output {
     CONFIRM_CODE
-        .scope((signer.clone(), code.to_owned()), f)
+        .scope((signer.clone(), code.to_owned(), provider_checks), f)
         .await
 }
 
-fn confirm_code(signer: &SignerId) -> Option<String> {
+fn confirm_code(signer: &SignerId) -> Option<(String, bool)> {
     CONFIRM_CODE
-        .try_with(|(s, code)| (s == signer).then(|| code.clone()))
+        .try_with(|(s, code, by_provider)| (s == signer).then(|| (code.clone(), *by_provider)))
         .ok()
         .flatten()
 }
@@ -80,6 +82,96 @@ pub fn provider(config: &Config, mode: Mode) -> Option<ProviderSettings> {
 /// with a configured provider; test mode always has the stand-in.
 pub fn available(config: &Config, mode: Mode) -> bool {
     mode == Mode::Test || provider(config, mode).is_some()
+}
+
+/// What a signer's stored code is when the provider checks the code (it sent it with
+/// `credentials/sendOTP`): never a digest of Signet's, so Signet's check lets the code through
+/// to `credentials/authorize`, where the provider judges it.
+pub const PROVIDER_CODE: &str = "provider:credentials/sendOTP";
+
+/// Whether a stored code is one the provider checks ([`PROVIDER_CODE`]).
+pub fn provider_checks(stored: &str) -> bool {
+    stored == PROVIDER_CODE
+}
+
+/// At a qualified signer's approval: when the provider's credential takes the provider's own
+/// one-time code (CSC `authMode` explicit with an online OTP), has the provider send it
+/// (`credentials/sendOTP`) instead of Signet sending its own, and records that under the
+/// document's lock (the stored code becomes [`PROVIDER_CODE`]; the trail says `otp.sent` via
+/// `provider`). Returns the channels (`["provider"]`), or `None` when Signet's own code is the
+/// one to send: no provider configured (test mode's in-process stand-in), a credential that
+/// needs no code from the signer, or a provider that failed here. Its failures are not told
+/// at approval: the signature meets them again and ends as seed 000's code (6001–6006), as
+/// every other provider failure does.
+pub async fn deliver_provider_code(
+    state: &AppState,
+    tenant: &signet_store::Tenant,
+    mode: Mode,
+    wf: &signet_core::signing::Workflow,
+    sid: &SignerId,
+) -> crate::error::AppResult<Option<Vec<&'static str>>> {
+    use crate::error::AppError;
+    let Some(settings) = provider(&state.config, mode) else {
+        return Ok(None);
+    };
+    let signer = wf
+        .signer(sid)
+        .ok_or_else(|| AppError::not_found("signer"))?;
+    let Ok(client) = CscClient::http(settings) else {
+        return Ok(None);
+    };
+    let asked = async {
+        let session = client.open().await?;
+        let credential = client.credential(&session, signer.email.as_deref()).await?;
+        if credential.activation != crate::csc::Activation::ProviderCode {
+            return Ok(false);
+        }
+        client.send_otp(&session, &credential).await?;
+        Ok::<bool, CscError>(true)
+    }
+    .await;
+    match asked {
+        Ok(true) => {}
+        Ok(false) => return Ok(None),
+        Err(e) => {
+            tracing::warn!(signer = %sid, error = %e, "the provider's one-time code was not sent; Signet sends its own");
+            return Ok(None);
+        }
+    }
+    // Record it under the document's lock, as Signet's own delivery does.
+    let now = tenant.now(mode, state.wall_now());
+    let mut tx = state.store.begin().await?;
+    let (mut locked, _) = state
+        .store
+        .workflow_for_update(&mut tx, &tenant.id, &wf.document.id)
+        .await?;
+    if let Some(s) = locked.signers.iter_mut().find(|s| &s.id == sid)
+        && let Some(otp) = s.otp.as_mut()
+    {
+        otp.hash = PROVIDER_CODE.to_owned();
+    }
+    let mut fx = signet_core::signing::Effects::default();
+    fx.audit.push(signet_core::signing::AuditRecord {
+        action: "otp.sent",
+        signer_id: Some(sid.clone()),
+        details: serde_json::json!({
+            "channels": [{"channel": "provider", "to": client.url(), "ok": true}]
+        }),
+    });
+    super::apply(
+        state,
+        &mut tx,
+        &tenant.id,
+        tenant.clock_offset_ms,
+        mode,
+        &mut locked,
+        fx,
+        &crate::audit::Actor::system(),
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    Ok(Some(vec!["provider"]))
 }
 
 /// What [`sign`] gives `produce`: the file and the signer's certificate subject, with the
@@ -173,7 +265,20 @@ pub(crate) async fn sign(
     .map_err(|e| (e.status_code(), e.to_string()))?;
     let subject = remote.subject();
 
-    let otp = confirm_code(sid);
+    let (otp, left_to_provider) = confirm_code(sid).unzip();
+    // A code Signet let through for the provider to judge must reach a provider that judges
+    // it: a credential that no longer takes one would sign on an unchecked code.
+    if left_to_provider == Some(true)
+        && credential.activation != crate::csc::Activation::ProviderCode
+    {
+        return Err(fail(CscError {
+            phase: Phase::Signing,
+            failure: Failure::Fatal,
+            detail:
+                "the signer's code was left to the provider, whose credential no longer takes one"
+                    .to_owned(),
+        }));
+    }
     let value = client
         .sign_hash(
             &session,

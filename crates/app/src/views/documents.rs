@@ -483,8 +483,8 @@ fn otp_channel() -> ObjectBuilder {
 }
 
 fn otp_channels() -> ArrayBuilder {
-    array_of(words(["sandbox", "email", "sms"])).description(Some(
-        "The channels the code was handed to: `sandbox` in test mode (the code is 123456 and goes nowhere).",
+    array_of(words(["sandbox", "email", "sms", "provider"])).description(Some(
+        "The channels the code was handed to: `sandbox` in test mode (the code is 123456 and goes nowhere); `provider` when a qualified signature's trust service provider sent its own code (CSC credentials/sendOTP), which the signer then confirms with.",
     ))
 }
 

@@ -94,6 +94,8 @@ messages! {
         "Zustimmen";
     sign_code_label: "The 6-digit code we sent you",
         "Der 6-stellige Code, den wir Ihnen geschickt haben";
+    sign_code_label_provider: "The 6-digit code your trust service provider sent you",
+        "Der 6-stellige Code, den Ihnen Ihr Vertrauensdiensteanbieter geschickt hat";
     sign_sign: "Sign",
         "Unterschreiben";
     sign_new_code: "Send a new code",

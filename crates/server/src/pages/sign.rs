@@ -378,6 +378,8 @@ struct SignPage<'a> {
     has_fields: bool,
     /// The tenant requires a signature picture.
     picture_required: bool,
+    /// What the code field asks for: Signet's code, or the trust service provider's.
+    code_label: &'static str,
     page_width: u32,
     /// The document before the actions (the signer is asked to agree to it).
     pages_first: bool,
@@ -459,6 +461,15 @@ fn render(ctx: &Ctx, error: Option<&str>, status: StatusCode) -> Response {
         pages,
         has_fields,
         picture_required: ctx.picture_required,
+        code_label: if s
+            .otp
+            .as_ref()
+            .is_some_and(|o| signet_app::signing::qualified::provider_checks(&o.hash))
+        {
+            m.sign_code_label_provider
+        } else {
+            m.sign_code_label
+        },
         page_width: PAGE_WIDTH_PX,
         pages_first: s.status == SignerStatus::UserConsentRequired,
         can_reject: open

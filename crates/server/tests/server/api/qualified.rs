@@ -19,6 +19,9 @@ use std::sync::Arc;
 
 const CLIENT_ID: &str = "signet-at-standin";
 const CLIENT_SECRET: &str = "standin-secret";
+/// The code the stand-in provider sends its credentials' owners (`credentials/sendOTP`): not
+/// test mode's 123456, so a signature that passes was authorised with the provider's code.
+const PROVIDER_OTP: &str = "246810";
 
 /// The stand-in served over HTTP, with its root.
 struct Served {
@@ -101,7 +104,7 @@ impl Served {
                     credential("Ben Stand-in", "ben@example.com"),
                 ),
             ],
-            Some("123456".into()),
+            Some(PROVIDER_OTP.into()),
         ));
         let app = axum::Router::new()
             .fallback(answer)
@@ -234,26 +237,43 @@ async fn two_signers_sign_a_qualified_document_through_the_providers_api() {
     let doc = qualified_document(&app, &pids).await;
     assert_eq!(doc["signature_level"], "qualified");
     for i in 0..2 {
-        let signer = sign_with(&app, &doc, i, "123456").await;
-        assert_eq!(signer["status"], "signed", "{signer}");
+        // The provider sends its own code; Signet sends none.
+        let approved = app.post(&signer_path(&doc, i, "approve"), json!({})).await;
+        approved.assert(200);
+        assert_eq!(
+            approved.body["otp"]["channels"],
+            json!(["provider"]),
+            "{}",
+            approved.body
+        );
+        let signer = app
+            .post(
+                &signer_path(&doc, i, "confirm"),
+                json!({"otp": PROVIDER_OTP}),
+            )
+            .await;
+        signer.assert(200);
+        assert_eq!(signer.body["status"], "signed", "{}", signer.body);
     }
     let finished = document(&app, &doc).await;
     assert_eq!(finished["status"], "finished");
-    // Each signature: info, a token, the signer's credential, one authorisation with the
-    // code the signer confirmed with, one signHash.
-    for method in [
-        "info",
-        "oauth2/token",
-        "credentials/list",
-        "credentials/info",
-        "credentials/authorize",
-        "signatures/signHash",
+    // Each approval: info, a token, the signer's credential (online OTP), sendOTP. Each
+    // signature: info, a token, the credential, one authorisation with the provider's code the
+    // signer confirmed with, one signHash.
+    for (method, hits) in [
+        ("info", 4),
+        ("oauth2/token", 4),
+        ("credentials/list", 4),
+        ("credentials/info", 4),
+        ("credentials/sendOTP", 2),
+        ("credentials/authorize", 2),
+        ("signatures/signHash", 2),
     ] {
-        assert_eq!(served.stand_in.hits(method), 2, "{method}");
+        assert_eq!(served.stand_in.hits(method), hits, "{method}");
     }
     assert_eq!(
         served.stand_in.authorized_otps(),
-        vec![Some("123456".to_owned()), Some("123456".to_owned())]
+        vec![Some(PROVIDER_OTP.to_owned()), Some(PROVIDER_OTP.to_owned())]
     );
 
     let pdf = file(&app, &doc).await;
@@ -348,7 +368,14 @@ async fn every_error_answer_of_the_provider_ends_as_its_seed_000_code() {
     for (method, fault, code) in cases {
         served.stand_in.set_fault(method, Some(fault));
         let doc = qualified_document(&app, std::slice::from_ref(&pid)).await;
-        let signer = sign_with(&app, &doc, 0, "123456").await;
+        // A provider failing before it could send its code leaves the code to Signet (test
+        // mode's 123456), and the signature meets the failure again.
+        let otp = if matches!(method, "credentials/authorize" | "signatures/signHash") {
+            PROVIDER_OTP
+        } else {
+            "123456"
+        };
+        let signer = sign_with(&app, &doc, 0, otp).await;
         assert_eq!(signer["status"], "error", "{method} {fault:?}: {signer}");
         assert_eq!(
             signer["status_codes"],
@@ -360,23 +387,46 @@ async fn every_error_answer_of_the_provider_ends_as_its_seed_000_code() {
         // 6005 and 6006: the signer confirms again, and this time it signs.
         if code == 6005 || code == 6006 {
             let again = app
-                .post(&signer_path(&doc, 0, "confirm"), json!({"otp": "123456"}))
+                .post(&signer_path(&doc, 0, "confirm"), json!({"otp": otp}))
                 .await;
             assert_eq!(again.status, 200, "{}", again.body);
             assert_eq!(again.body["status"], "signed", "{method} {fault:?}");
         }
     }
-    // A wrong code reaches the provider only if Signet took it: Signet checks it first.
+    // The provider judges its own code: a wrong one (test mode's 123456 too) is its
+    // invalid_otp, 6005, and the signer confirms again with the right one.
+    let doc = qualified_document(&app, std::slice::from_ref(&pid)).await;
+    let approved = app.post(&signer_path(&doc, 0, "approve"), json!({})).await;
+    approved.assert(200);
+    assert_eq!(approved.body["otp"]["channels"], json!(["provider"]));
+    let before = served.stand_in.hits("credentials/authorize");
+    let wrong = sign_with(&app, &doc, 0, "123456").await;
+    assert_eq!(wrong["status"], "error", "{wrong}");
+    assert_eq!(wrong["status_codes"], json!([6005]), "{wrong}");
+    assert_eq!(served.stand_in.hits("credentials/authorize"), before + 1);
+    let again = app
+        .post(
+            &signer_path(&doc, 0, "confirm"),
+            json!({"otp": PROVIDER_OTP}),
+        )
+        .await;
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.body["status"], "signed");
+    // The hosted page asks for the provider's code.
     let doc = qualified_document(&app, std::slice::from_ref(&pid)).await;
     app.post(&signer_path(&doc, 0, "approve"), json!({}))
         .await
         .assert(200);
-    let before = served.stand_in.hits("credentials/authorize");
-    let wrong = app
-        .post(&signer_path(&doc, 0, "confirm"), json!({"otp": "654321"}))
-        .await;
-    assert!(wrong.status.as_u16() < 500);
-    assert_eq!(served.stand_in.hits("credentials/authorize"), before);
+    let url = doc["signers"][0]["url"].as_str().expect("signer url");
+    let path = url
+        .split_once("/sign/")
+        .map(|(_, t)| format!("/sign/{t}"))
+        .expect("path");
+    let page = String::from_utf8_lossy(&app.get(&path).await.bytes).into_owned();
+    assert!(
+        page.contains("your trust service provider sent you"),
+        "{page}"
+    );
 }
 
 #[tokio::test]
