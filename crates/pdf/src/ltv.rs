@@ -633,7 +633,10 @@ pub const STATUS_MARGIN: chrono::Duration = chrono::Duration::days(1);
 /// it in the past could not (see the module documentation). An unreadable certificate does
 /// not outlast anything.
 pub fn outlasts(cert_der: &[u8], next_update: DateTime<Utc>) -> bool {
-    certificate_not_after(cert_der).is_ok_and(|end| end > next_update + STATUS_MARGIN)
+    let Some(needed) = next_update.checked_add_signed(STATUS_MARGIN) else {
+        return false;
+    };
+    certificate_not_after(cert_der).is_ok_and(|end| end > needed)
 }
 
 /// Whether a CRL of the CA `issuing_der` that is current until `next_update` may go into the
@@ -817,6 +820,7 @@ mod tests {
         assert!(!outlasts(&signer, end - STATUS_MARGIN));
         assert!(!outlasts(&signer, end + week), "made after the end");
         assert!(!outlasts(b"not a certificate", now));
+        assert!(!outlasts(&signer, DateTime::<Utc>::MAX_UTC));
 
         // The CRL speaks for the signer's and the authority's certificates at once.
         assert!(issuing_crl_fits(&material, &issuing, now + week));
