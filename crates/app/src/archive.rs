@@ -3,7 +3,11 @@
 //! authority certificate. Before that certificate expires (less
 //! `archive_timestamp_margin_days`), a job adds fresh validation data for the newest timestamp
 //! and a new document timestamp over it, and arms itself again for the new one. Each run adds
-//! two incremental revisions; nothing earlier in the file changes.
+//! two incremental revisions; nothing earlier in the file changes. Years after signing, the
+//! fresh data is the responder's answers about the certificates still valid (the newest
+//! timestamp's authority's): a new CRL, or a `good` answer about a certificate that ended,
+//! would be the newest status of the certificates that ended and keep a validator from
+//! judging them in the past (see `signet_pdf::ltv`, `revocation::validation_data`).
 //!
 //! The job is a row in `jobs` like every timer, due on the tenant's clock, so the sandbox's
 //! clock advance plays it. What is written into the PDF (OCSP answers, the timestamp) uses the

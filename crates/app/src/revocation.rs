@@ -135,6 +135,39 @@ async fn answer(state: &AppState, query: &OcspQuery, fresh: &[String]) -> AppRes
     let Some(mode) = mode else {
         return Ok(ocsp_error_response(OcspResponseStatus::Unauthorized));
     };
+    let statuses = statuses(state, mode, query, fresh).await?;
+    sign_answer(state, mode, query, &statuses)
+}
+
+/// The responder's answer to `query` about certificates of `mode`'s CA, with `statuses` (by
+/// serial in hex), made now.
+fn sign_answer(
+    state: &AppState,
+    mode: Mode,
+    query: &OcspQuery,
+    statuses: &HashMap<String, CertStatus>,
+) -> AppResult<Vec<u8>> {
+    let validity = Duration::from_millis(state.config.ocsp_validity_ms);
+    state
+        .trust
+        .ca(mode)
+        .ocsp_response(
+            query,
+            |serial| statuses.get(serial).cloned().unwrap_or(CertStatus::Unknown),
+            state.wall_now(),
+            validity,
+        )
+        .map_err(|e| AppError::internal(&e))
+}
+
+/// The status of every certificate `query` asks about, all of `mode`'s issuing CA, by serial
+/// in hex: Signet's own certificates are good, a signer's is as recorded.
+async fn statuses(
+    state: &AppState,
+    mode: Mode,
+    query: &OcspQuery,
+    fresh: &[String],
+) -> AppResult<HashMap<String, CertStatus>> {
     let ca = state.trust.ca(mode);
     let own = ca.own_serials();
     let mut statuses = HashMap::new();
@@ -157,33 +190,31 @@ async fn answer(state: &AppState, query: &OcspQuery, fresh: &[String]) -> AppRes
         };
         statuses.insert(serial, status);
     }
-    let validity = Duration::from_millis(state.config.ocsp_validity_ms);
-    let der = ca
-        .ocsp_response(
-            query,
-            |serial| statuses.get(serial).cloned().unwrap_or(CertStatus::Unknown),
-            state.wall_now(),
-            validity,
-        )
-        .map_err(|e| AppError::internal(&e))?;
-    Ok(der)
+    Ok(statuses)
 }
 
 /// The validation data a DSS needs for `certs` (a signature's or a timestamp's
 /// certificates): those certificates and every issuer above them up to a root, and for each
-/// one but a root its revocation status. A certificate of Signet's CA (`mode`'s) gets its
-/// CA's CRL and, when it names the responder (a signer's), the responder's OCSP answer,
-/// made here in-process; one of another issuer (an external
-/// `tsa_url`'s chain) gets what its OCSP responder or CRL distribution point answers, fetched
-/// through the SSRF-guarded client. When some certificate's status cannot be had, that is
-/// logged and `None` returned: the signature then stays at B-T (no partial entry that would
-/// claim B-LT) rather than failing the signer. `fresh`: serials issued in this transition,
-/// not recorded yet.
+/// one but a root its revocation status. A certificate of Signet's CA (`mode`'s) gets, made
+/// here in-process, the responder's OCSP answer when it names the responder (a signer's, the
+/// timestamp authority's), and its CA's CRL when `crl_fits` (every certificate of the CA in
+/// the file outlasts a CRL made now) or when it names no responder (the seal's) and the
+/// signature is new (not `refresh`): the CRL is then its only source. Beside that CRL it
+/// gets the responder's answer too (pyHanko validates a signer in the past from an OCSP
+/// answer only). A `good` answer goes in only while the certificate outlasts it; see
+/// `signet_pdf::ltv` on status after a certificate's end. One of another issuer (an
+/// external `tsa_url`'s chain) gets what its OCSP responder or CRL distribution point
+/// answers, fetched through the SSRF-guarded client. When some certificate's status cannot
+/// be had, that is logged and `None` returned: the signature then stays at B-T (no partial
+/// entry that would claim B-LT) rather than failing the signer. `fresh`: serials issued in
+/// this transition, not recorded yet.
 pub(crate) async fn validation_data(
     state: &AppState,
     mode: Mode,
     certs: &[Vec<u8>],
     fresh: &[String],
+    crl_fits: bool,
+    refresh: bool,
 ) -> AppResult<Option<ValidationData>> {
     let ca = state.trust.ca(mode);
     let issuing = ca.issuing_der();
@@ -203,6 +234,17 @@ pub(crate) async fn validation_data(
         }
         chain.push(c);
     }
+    let names_responder = |cert: &[u8]| {
+        ltv::revocation_urls(cert)
+            .map(|(ocsp, _)| !ocsp.is_empty())
+            .unwrap_or(false)
+    };
+    let crl_in = crl_fits
+        || (!refresh
+            && chain.iter().any(|c| {
+                ltv::find_issuer(c, &pool) == Some(issuing.as_slice()) && !names_responder(c)
+            }));
+    let answer_until = from_now(state, state.config.ocsp_validity_ms);
     let mut out = ValidationData::default();
     let mut crls: Vec<bool> = Vec::new();
     let mut complete = true;
@@ -213,22 +255,24 @@ pub(crate) async fn validation_data(
         }
         match ltv::find_issuer(cert, &pool) {
             Some(i) if i == issuing.as_slice() => {
-                // Each certificate gets the source it names: the responder's answer for a
-                // signer's (which names the responder), the CRL for all (the seal's and the
-                // timestamp authority's name only the CRL).
-                let names_ocsp = ltv::revocation_urls(cert)
-                    .map(|(ocsp, _)| !ocsp.is_empty())
-                    .unwrap_or(false);
-                if names_ocsp {
+                if names_responder(cert) || crl_in {
                     let query = ocsp_request(cert, &issuing, None)
                         .and_then(|req| parse_ocsp_request(&req))
                         .map_err(|e| AppError::internal(&e))?;
-                    out.ocsps.push(answer(state, &query, fresh).await?);
-                    if let Some(responder) = ca.ocsp_responder_der() {
-                        out.certs.push(responder);
+                    let statuses = statuses(state, mode, &query, fresh).await?;
+                    let revoked = statuses
+                        .values()
+                        .any(|s| matches!(s, CertStatus::Revoked { .. }));
+                    if revoked || ltv::outlasts(cert, answer_until) {
+                        out.ocsps.push(sign_answer(state, mode, &query, &statuses)?);
+                        if let Some(responder) = ca.ocsp_responder_der() {
+                            out.certs.push(responder);
+                        }
                     }
                 }
-                crls.push(false);
+                if crl_in {
+                    crls.push(false);
+                }
             }
             Some(i) if i == root.as_slice() => crls.push(true),
             issuer => {
@@ -265,6 +309,15 @@ pub(crate) async fn validation_data(
     Ok(Some(once))
 }
 
+/// `ms` milliseconds from now on the wall clock; the latest time there is when that is past it.
+fn from_now(state: &AppState, ms: u64) -> DateTime<Utc> {
+    i64::try_from(ms)
+        .ok()
+        .and_then(chrono::Duration::try_milliseconds)
+        .and_then(|d| state.wall_now().checked_add_signed(d))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
+}
+
 /// Which signatures of a file [`with_validation_data`] gathers data for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Coverage {
@@ -276,7 +329,9 @@ pub(crate) enum Coverage {
     RefreshNewest,
     /// Fresh data for every signature and timestamp: the archive timestamp's refresh, so a
     /// signer certificate revoked since (its identification found fraudulent) is on record
-    /// in the file for validators that work offline.
+    /// in the file for validators that work offline. Years on, that is the responder's
+    /// answers for the certificates still valid (the newest timestamp's authority) and for
+    /// revoked ones: no `good` status of a certificate that ended, no CRL once one did.
     RefreshAll,
     /// Only a signature whose certificates the DSS does not hold yet: after a document
     /// timestamp whose authority's chain and revocation data went into the DSS just
@@ -331,6 +386,11 @@ async fn needed_validation_data(
     let empty = ltv::Dss::default();
     let dss = file.dss().unwrap_or(&empty);
     let material = file.material();
+    // A CRL of the issuing CA made now speaks for every certificate of the CA in the file:
+    // it goes in only while they all outlast it (after one ended, a validator judging that
+    // one in the past would take the new list as its newest status).
+    let crl_until = from_now(state, state.config.crl_validity_ms);
+    let crl_fits = ltv::issuing_crl_fits(material, &state.trust.ca(mode).issuing_der(), crl_until);
     let mut entries = Vec::new();
     for (i, m) in material.iter().enumerate() {
         let newest = i + 1 == material.len();
@@ -348,7 +408,8 @@ async fn needed_validation_data(
         if !wanted {
             continue;
         }
-        let data = validation_data(state, mode, &certs, fresh)
+        let refresh = dss.vri.contains_key(&m.vri_key);
+        let data = validation_data(state, mode, &certs, fresh, crl_fits, refresh)
             .await
             .map_err(|e| format!("{}: {}", e.code.as_str(), e.detail))?;
         if let Some(data) = data.filter(|d| !d.is_empty()) {

@@ -336,16 +336,24 @@ impl BuilderProfile for Profile {
                 // A root is its own anchor; the responder is exempt by nocheck.
                 Kind::Root | Kind::OcspResponder => {}
                 Kind::Intermediate => out.push(crl_distribution_point(&urls.root_crl)?),
-                // The seal and the timestamp authority sign many times in one file, and NSS
-                // (pdfsig, Evince, Okular) reports the second signature of a certificate whose
-                // OCSP status it fetched as "Unknown issue": its online check keeps a
-                // reference to the certificate decoded from the first signature, whose bytes
-                // are freed with that signature, and the second signature's copy then clashes
-                // with it (SEC_ERROR_REUSED_ISSUER_AND_SERIAL). They name their CRL only,
-                // which NSS does not fetch; the responder answers for them all the same.
-                Kind::Tsa | Kind::Seal => out.push(crl_distribution_point(&urls.issuing_crl)?),
-                // An advanced signer's certificate signs once per file.
-                Kind::Signer => {
+                // The seal signs many times in one file, and NSS (pdfsig, Evince, Okular)
+                // reports the second signature of a certificate whose OCSP status it fetched
+                // as "Unknown issue": its online check keeps a reference to the certificate
+                // decoded from the first signature, whose bytes are freed with that signature,
+                // and the second signature's copy then clashes with it
+                // (SEC_ERROR_REUSED_ISSUER_AND_SERIAL). It names its CRL only, which NSS does
+                // not fetch; the responder answers for it all the same.
+                Kind::Seal => out.push(crl_distribution_point(&urls.issuing_crl)?),
+                // An advanced signer's certificate signs once per file. The timestamp
+                // authority signs many times, but poppler (22.12) checks the certificate of
+                // no timestamp (neither a signature's token nor a document timestamp), so NSS
+                // never asks about it; and it needs the responder: a validator takes an OCSP
+                // answer only for a certificate that names a responder (pyHanko does), and
+                // the archive timestamp job can vouch for the newest timestamp's authority
+                // only by an answer about that one certificate. A fresh CRL would speak for
+                // every certificate of the CA, the expired ones too, and a validator judging
+                // those in the past would take it as their newest status (see `ltv`).
+                Kind::Signer | Kind::Tsa => {
                     out.push(crl_distribution_point(&urls.issuing_crl)?);
                     out.push(authority_info_access(&urls.ocsp)?);
                 }

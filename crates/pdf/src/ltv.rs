@@ -13,6 +13,18 @@
 //! [`signature_material`] reads, per signature, the certificates the validation data must
 //! cover (the CMS's own and those of its signature timestamp); the caller finds their
 //! revocation data ([`crate::revocation`] for Signet's own CA, fetched for others).
+//!
+//! **Status after a certificate's end.** Years on, a validator judges an expired certificate
+//! in the past (ETSI EN 319 102-1 §5.6.2.1): it takes the newest status information the file
+//! holds for it, and when that is no longer fresh, moves its control time back to when it
+//! last was (pyHanko: the nextUpdate, plus its clock tolerance), then validates the chain
+//! then. Status made after the certificate ended, or still current then, moves the control
+//! time past the end, where the certificate cannot be validated. So a file gets status about
+//! a certificate only while the certificate outlasts it ([`outlasts`]; a `revoked` answer is
+//! kept regardless, its revocation time is what counts), and the issuing CA's CRL, which
+//! speaks for every certificate of the CA at once, only while all of the file's outlast it
+//! ([`issuing_crl_fits`]): an archive refresh years after signing carries the responder's
+//! answers for the newest timestamp's chain, not a new CRL.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -610,6 +622,39 @@ pub fn certificate_not_after(cert_der: &[u8]) -> Result<DateTime<Utc>, PdfError>
         .map_err(malformed)
 }
 
+/// How much longer than a piece of status information a certificate must last for the
+/// information to go into a file: room for a validator's clock tolerance (pyHanko's is a
+/// second by default; anything up to an hour is common).
+pub const STATUS_MARGIN: chrono::Duration = chrono::Duration::days(1);
+
+/// Whether `good` status information about `cert_der` that is current until `next_update` may
+/// go into a file: only while the certificate outlasts it by [`STATUS_MARGIN`]. Later, the
+/// file's newest status for the certificate would postdate its end, and a validator judging
+/// it in the past could not (see the module documentation). An unreadable certificate does
+/// not outlast anything.
+pub fn outlasts(cert_der: &[u8], next_update: DateTime<Utc>) -> bool {
+    let Some(needed) = next_update.checked_add_signed(STATUS_MARGIN) else {
+        return false;
+    };
+    certificate_not_after(cert_der).is_ok_and(|end| end > needed)
+}
+
+/// Whether a CRL of the CA `issuing_der` that is current until `next_update` may go into the
+/// file whose signatures and timestamps are `material`: only while every certificate of that
+/// CA in them [`outlasts`] it, since the list speaks for all of them.
+pub fn issuing_crl_fits(
+    material: &[SignatureMaterial],
+    issuing_der: &[u8],
+    next_update: DateTime<Utc>,
+) -> bool {
+    let issuing = [issuing_der.to_vec()];
+    material
+        .iter()
+        .flat_map(|m| m.certs.iter().chain(m.timestamp_certs.iter()))
+        .filter(|c| find_issuer(c, &issuing).is_some())
+        .all(|c| outlasts(c, next_update))
+}
+
 /// When the newest timestamp of `pdf` (its last document timestamp, else the last signature's
 /// timestamp) stops being verifiable: its authority certificate's notAfter. `None` when the
 /// file has no timestamp.
@@ -744,5 +789,44 @@ mod tests {
             last_timestamp_expiry(&again).unwrap(),
             Some(certificate_not_after(&trust.tsa.to_der().unwrap()).unwrap())
         );
+    }
+
+    #[test]
+    fn status_goes_into_a_file_only_while_its_certificates_outlast_it() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 6, 12, 0, 0).unwrap();
+        let trust =
+            TrustStore::generate_published("Acme", now, false, "https://s.example").unwrap();
+        let cred = trust
+            .issue_signer(
+                &SignerIdentity {
+                    name: "Ana Silva".into(),
+                    ..Default::default()
+                },
+                now,
+            )
+            .unwrap();
+        let signed = sign_pdf(&pdf(), &cred, &trust, &opts(now)).unwrap();
+        let material = signature_material(&signed).unwrap();
+        let issuing = trust.issuing_der();
+        let signer = cred.certificate_der().unwrap();
+        let end = cred.not_after();
+        let week = chrono::Duration::days(7);
+
+        assert!(outlasts(&signer, now + week));
+        assert!(outlasts(
+            &signer,
+            end - STATUS_MARGIN - chrono::Duration::seconds(1)
+        ));
+        assert!(!outlasts(&signer, end - STATUS_MARGIN));
+        assert!(!outlasts(&signer, end + week), "made after the end");
+        assert!(!outlasts(b"not a certificate", now));
+        assert!(!outlasts(&signer, DateTime::<Utc>::MAX_UTC));
+
+        // The CRL speaks for the signer's and the authority's certificates at once.
+        assert!(issuing_crl_fits(&material, &issuing, now + week));
+        assert!(!issuing_crl_fits(&material, &issuing, end));
+        // Only the certificates of the CA whose list it is count: the root's waits for the
+        // intermediate alone.
+        assert!(issuing_crl_fits(&material, &trust.root_der(), end));
     }
 }

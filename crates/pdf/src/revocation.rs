@@ -34,6 +34,8 @@ const ID_SHA1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.14.3.2.26");
 const ID_CE_AUTHORITY_KEY_IDENTIFIER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.35");
 const ID_CE_CRL_NUMBER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.20");
 const ID_CE_CRL_REASONS: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.21");
+const ID_CE_ISSUING_DISTRIBUTION_POINT: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("2.5.29.28");
 
 /// The CA names under `/v1/trust/crl/{name}.crl` (the certificates name these addresses).
 pub use crate::ca::crl_name;
@@ -219,7 +221,9 @@ impl TrustStore {
 
     /// Signs a CRL of the root (`root`, listing revoked intermediates) or of the issuing CA,
     /// valid from `now` until `now + validity`. The CRL number is `now` in milliseconds: it
-    /// grows with every new list without any counter to keep, across processes.
+    /// grows with every new list without any counter to keep, across processes. The issuing
+    /// CA's list of a store that publishes revocation names its scope (issuing distribution
+    /// point): the certificates that name its address, not the OCSP responder.
     pub fn crl(
         &self,
         root: bool,
@@ -243,6 +247,29 @@ impl TrustStore {
             });
         }
         let number = u64::try_from(now.timestamp_millis()).unwrap_or(0);
+        let mut crl_extensions = vec![
+            extension(
+                ID_CE_AUTHORITY_KEY_IDENTIFIER,
+                &AuthorityKeyIdentifier {
+                    key_identifier: Some(OctetString::new(key_id(cert)).map_err(cert_err)?),
+                    ..Default::default()
+                },
+            )
+            .map_err(cert_err)?,
+            extension(
+                ID_CE_CRL_NUMBER,
+                &CrlNumber(der::asn1::Uint::new(&number.to_be_bytes()).map_err(cert_err)?),
+            )
+            .map_err(cert_err)?,
+        ];
+        if !root && let Some(idp) = self.issuing_distribution_point()? {
+            // Critical, as RFC 5280 §5.2.5 requires.
+            crl_extensions.push(Extension {
+                extn_id: ID_CE_ISSUING_DISTRIBUTION_POINT,
+                critical: true,
+                extn_value: OctetString::new(idp.to_der().map_err(cert_err)?).map_err(cert_err)?,
+            });
+        }
         let tbs = TbsCertList {
             version: x509_cert::Version::V2,
             signature: ecdsa_sha256(),
@@ -250,21 +277,7 @@ impl TrustStore {
             this_update: x509_time(now)?,
             next_update: Some(x509_time(now + validity)?),
             revoked_certificates: (!entries.is_empty()).then_some(entries),
-            crl_extensions: Some(vec![
-                extension(
-                    ID_CE_AUTHORITY_KEY_IDENTIFIER,
-                    &AuthorityKeyIdentifier {
-                        key_identifier: Some(OctetString::new(key_id(cert)).map_err(cert_err)?),
-                        ..Default::default()
-                    },
-                )
-                .map_err(cert_err)?,
-                extension(
-                    ID_CE_CRL_NUMBER,
-                    &CrlNumber(der::asn1::Uint::new(&number.to_be_bytes()).map_err(cert_err)?),
-                )
-                .map_err(cert_err)?,
-            ]),
+            crl_extensions: Some(crl_extensions),
         };
         let tbs_der = tbs.to_der().map_err(cert_err)?;
         let crl = CertificateList {
@@ -273,6 +286,72 @@ impl TrustStore {
             signature: sign(key, &tbs_der)?,
         };
         crl.to_der().map_err(cert_err)
+    }
+
+    /// The scope of the issuing CA's CRL (RFC 5280 §5.2.5) when the store publishes one: the
+    /// certificates that name its address (every signer's, the timestamp authority's, the
+    /// seal's), under the address the store publishes now and those its own certificates
+    /// name (an installation whose public address changed). The delegated OCSP responder
+    /// names none and is outside it, as its nocheck extension says it should be: a validator
+    /// that takes every CRL of the CA for the responder's status too (pyHanko's time slide,
+    /// ETSI EN 319 102-1 §5.6.2.1, walks into the responder's chain for each OCSP answer)
+    /// would be held back to the newest such CRL's nextUpdate, which for a file whose
+    /// certificates expired long ago is years before the answers it must judge. A store whose
+    /// own certificates name no address (issued before revocation was published) keeps
+    /// certificates without one in scope too, by the CA's name.
+    fn issuing_distribution_point(
+        &self,
+    ) -> Result<Option<x509_cert::ext::pkix::crl::dp::IssuingDistributionPoint>, PdfError> {
+        use x509_cert::ext::pkix::CrlDistributionPoints;
+        use x509_cert::ext::pkix::crl::dp::IssuingDistributionPoint;
+        use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
+        let Some(urls) = &self.urls else {
+            return Ok(None);
+        };
+        let uri = |u: &str| {
+            der::asn1::Ia5String::new(u)
+                .map(GeneralName::UniformResourceIdentifier)
+                .map_err(cert_err)
+        };
+        let by_name =
+            GeneralName::DirectoryName(self.intermediate.tbs_certificate().subject().clone());
+        let mut names = vec![uri(&urls.issuing_crl)?];
+        let own = [&self.tsa, &self.seal]
+            .into_iter()
+            .chain(self.retired.iter())
+            .filter(|c| !is_ocsp_responder(c));
+        for cert in own {
+            let points = cert
+                .tbs_certificate()
+                .get_extension::<CrlDistributionPoints>()
+                .map_err(cert_err)?
+                .map(|(_, p)| p.0)
+                .unwrap_or_default();
+            let named: Vec<GeneralName> = points
+                .into_iter()
+                .filter_map(|p| match p.distribution_point {
+                    Some(DistributionPointName::FullName(n)) => Some(n),
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            if named.is_empty() && !names.contains(&by_name) {
+                names.push(by_name.clone());
+            }
+            for n in named {
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+        }
+        Ok(Some(IssuingDistributionPoint {
+            distribution_point: Some(DistributionPointName::FullName(names)),
+            only_contains_user_certs: false,
+            only_contains_ca_certs: false,
+            only_some_reasons: None,
+            indirect_crl: false,
+            only_contains_attribute_certs: false,
+        }))
     }
 
     /// Whether `id` names a certificate of this store's issuing CA (its name and key hashed
@@ -373,6 +452,15 @@ impl TrustStore {
         };
         response.to_der().map_err(cert_err)
     }
+}
+
+/// Whether `cert` is a delegated OCSP responder's (it has id-kp-OCSPSigning).
+fn is_ocsp_responder(cert: &Certificate) -> bool {
+    cert.tbs_certificate()
+        .get_extension::<x509_cert::ext::pkix::ExtendedKeyUsage>()
+        .ok()
+        .flatten()
+        .is_some_and(|(_, eku)| eku.0.contains(&EKU_OCSP_SIGNING))
 }
 
 fn hashes(alg: &ObjectIdentifier, name: &[u8], key: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
@@ -834,7 +922,7 @@ mod tests {
     use x509_cert::ext::pkix::{AuthorityInfoAccessSyntax, CrlDistributionPoints};
 
     #[test]
-    fn only_certificates_used_once_per_file_name_the_ocsp_responder() {
+    fn the_seal_and_the_intermediate_leave_the_ocsp_responder_unnamed() {
         let now = Utc.with_ymd_and_hms(2026, 12, 6, 12, 0, 0).unwrap();
         let store =
             TrustStore::generate_published("Acme", now, true, "https://sign.example").unwrap();
@@ -866,14 +954,78 @@ mod tests {
                 .unwrap()
                 .is_some()
         };
-        // An advanced signer's certificate signs once per file: CRL and OCSP.
+        // An advanced signer's certificate signs once per file: CRL and OCSP. So does the
+        // timestamp authority's, whose certificate NSS never checks (poppler validates no
+        // timestamp) and whose status an archive refresh gives by the responder's answer.
         assert!(aia(&signer.cert) && cdp(&signer.cert));
-        // The seal and the timestamp authority sign many times per file, the intermediate is
-        // in every chain: their CRL only (NSS's online check trips over a repeated one).
-        for c in [&store.seal, &store.tsa, &store.intermediate] {
+        assert!(aia(&store.tsa) && cdp(&store.tsa));
+        // The seal signs many times per file, the intermediate is in every chain: their CRL
+        // only (NSS's online check trips over a repeated one).
+        for c in [&store.seal, &store.intermediate] {
             assert!(cdp(c) && !aia(c));
         }
         assert!(!cdp(&store.root) && !aia(&store.root));
+    }
+
+    /// The issuing distribution point of a CRL, if it has one.
+    fn idp(crl: &[u8]) -> Option<x509_cert::ext::pkix::crl::dp::IssuingDistributionPoint> {
+        let crl = CertificateList::<x509_cert::certificate::Rfc5280>::from_der(crl).unwrap();
+        let ext = crl
+            .tbs_cert_list
+            .crl_extensions
+            .unwrap_or_default()
+            .into_iter()
+            .find(|e| e.extn_id == ID_CE_ISSUING_DISTRIBUTION_POINT)?;
+        assert!(ext.critical, "RFC 5280 §5.2.5: critical");
+        Some(Decode::from_der(ext.extn_value.as_bytes()).unwrap())
+    }
+
+    fn idp_names(crl: &[u8]) -> Vec<GeneralName> {
+        use x509_cert::ext::pkix::name::DistributionPointName;
+        match idp(crl).and_then(|i| i.distribution_point) {
+            Some(DistributionPointName::FullName(names)) => names,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_issuing_crl_speaks_for_the_certificates_that_name_it_and_not_the_responder() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 6, 12, 0, 0).unwrap();
+        let week = Duration::from_secs(7 * 24 * 3600);
+        let uri = |u: &str| GeneralName::UniformResourceIdentifier(Ia5String::new(u).unwrap());
+        let mut store =
+            TrustStore::generate_published("Acme", now, false, "https://sign.example").unwrap();
+        let crl = store.crl(false, &[], now, week).unwrap();
+        // The address every certificate below the intermediate names; not the CA's name, by
+        // which a certificate without a distribution point (the responder's) would be in scope.
+        assert_eq!(
+            idp_names(&crl),
+            [uri("https://sign.example/v1/trust/crl/live-issuing.crl")]
+        );
+        assert!(idp(&store.crl(true, &[], now, week).unwrap()).is_none());
+        assert!(read_crl(&crl, &store.issuing_der()).is_ok());
+
+        // A new public address: what the store's own certificates name stays in scope.
+        store.set_public_url("https://new.example");
+        let crl = store.crl(false, &[], now, week).unwrap();
+        assert_eq!(
+            idp_names(&crl),
+            [
+                uri("https://new.example/v1/trust/crl/live-issuing.crl"),
+                uri("https://sign.example/v1/trust/crl/live-issuing.crl"),
+            ]
+        );
+
+        // A store from before revocation was published: its own certificates name no
+        // address, so the CA's name keeps them in scope once it publishes.
+        let mut old = TrustStore::generate("Acme", now).unwrap();
+        assert!(idp(&old.crl(false, &[], now, week).unwrap()).is_none());
+        old.set_public_url("https://sign.example");
+        let names = idp_names(&old.crl(false, &[], now, week).unwrap());
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert!(names.contains(&GeneralName::DirectoryName(
+            old.intermediate.tbs_certificate().subject().clone()
+        )));
     }
 
     #[test]

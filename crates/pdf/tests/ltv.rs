@@ -4,8 +4,12 @@
 //! still accepts them; a signer certificate the OCSP responder and the CRL call revoked is
 //! reported revoked.
 //!
-//! The validation data is made the way the server makes it: the responder's answer for each
-//! certificate of the issuing CA, the CRLs of the issuing CA and the root.
+//! The validation data is made the way the server makes it (crates/app/src/revocation.rs):
+//! the issuing CA's CRL while every certificate of the CA in the file outlasts it (or when a
+//! new signature has a certificate that names no responder, the seal's, for which it is the
+//! only source), the responder's answer for each certificate of the issuing CA that names the
+//! responder (a signer's, the timestamp authority's) and, beside the CRL, for the others too,
+//! while the certificate outlasts the answer or it says revoked, and the root's CRL.
 
 #![allow(clippy::unwrap_used)]
 
@@ -67,58 +71,77 @@ fn add_validation_as(
     let issuing = trust.issuing_der();
     let root = trust.root_der();
     let material = ltv::signature_material(pdf).unwrap();
+    let day = Duration::from_secs(24 * 3600);
+    let week = Duration::from_secs(7 * 24 * 3600);
+    let crl_fits = ltv::issuing_crl_fits(&material, &issuing, now + week);
     let newest = material.last().map(|m| m.vri_key.clone());
     let entries: Vec<(String, ValidationData)> = material
-        .into_iter()
+        .iter()
         .filter(|m| {
             !covered.contains(&m.vri_key) || (refresh_last && Some(&m.vri_key) == newest.as_ref())
         })
         .map(|m| {
+            let refresh = covered.contains(&m.vri_key);
             let mut data = ValidationData::default();
             let mut certs = m.certs.clone();
             certs.extend(m.timestamp_certs.clone());
             certs.push(root.clone());
+            // Certificates of the issuing CA, and whether each names the responder.
+            let ours: Vec<(&Vec<u8>, bool)> = certs
+                .iter()
+                .filter(|c| ltv::find_issuer(c, std::slice::from_ref(&issuing)).is_some())
+                .map(|c| (c, !ltv::revocation_urls(c).unwrap().0.is_empty()))
+                .collect();
+            let crl_in = crl_fits || (!refresh && ours.iter().any(|(_, named)| !named));
             for cert in &certs {
                 if !data.certs.contains(cert) {
                     data.certs.push(cert.clone());
                 }
-                if ltv::find_issuer(cert, std::slice::from_ref(&issuing)).is_some() {
-                    let query =
-                        parse_ocsp_request(&ocsp_request(cert, &issuing, None).unwrap()).unwrap();
-                    let resp = trust
-                        .ocsp_response(
-                            &query,
-                            |serial| {
-                                if revoked.iter().any(|r| r == serial) {
-                                    CertStatus::Revoked {
-                                        at: now - chrono::Duration::minutes(1),
-                                        reason: RevocationReason::PrivilegeWithdrawn,
-                                    }
-                                } else {
-                                    CertStatus::Good
+            }
+            for (cert, names_responder) in ours {
+                let query =
+                    parse_ocsp_request(&ocsp_request(cert, &issuing, None).unwrap()).unwrap();
+                let is_revoked = revoked.contains(&query.ids[0].serial_hex());
+                if !(names_responder || crl_in) || !(is_revoked || ltv::outlasts(cert, now + day)) {
+                    continue;
+                }
+                let resp = trust
+                    .ocsp_response(
+                        &query,
+                        |_| {
+                            if is_revoked {
+                                CertStatus::Revoked {
+                                    at: now - chrono::Duration::minutes(1),
+                                    reason: RevocationReason::PrivilegeWithdrawn,
                                 }
-                            },
-                            now,
-                            Duration::from_secs(24 * 3600),
-                        )
-                        .unwrap();
-                    data.ocsps.push(resp);
+                            } else {
+                                CertStatus::Good
+                            }
+                        },
+                        now,
+                        day,
+                    )
+                    .unwrap();
+                data.ocsps.push(resp);
+                let responder = trust.ocsp_responder_der().unwrap();
+                if !data.certs.contains(&responder) {
+                    data.certs.push(responder);
                 }
             }
-            data.certs.push(trust.ocsp_responder_der().unwrap());
-            let listed: Vec<Revoked> = revoked
-                .iter()
-                .map(|s| Revoked {
-                    serial: hex::decode(s).unwrap(),
-                    at: now - chrono::Duration::minutes(1),
-                    reason: RevocationReason::PrivilegeWithdrawn,
-                })
-                .collect();
-            let week = Duration::from_secs(7 * 24 * 3600);
-            data.crls
-                .push(trust.crl(false, &listed, now, week).unwrap());
+            if crl_in {
+                let listed: Vec<Revoked> = revoked
+                    .iter()
+                    .map(|s| Revoked {
+                        serial: hex::decode(s).unwrap(),
+                        at: now - chrono::Duration::minutes(1),
+                        reason: RevocationReason::PrivilegeWithdrawn,
+                    })
+                    .collect();
+                data.crls
+                    .push(trust.crl(false, &listed, now, week).unwrap());
+            }
             data.crls.push(trust.crl(true, &[], now, week).unwrap());
-            (m.vri_key, data)
+            (m.vri_key.clone(), data)
         })
         .collect();
     if entries.is_empty() {
@@ -301,13 +324,20 @@ fn pyhanko_validates_the_b_lta_file_offline_after_the_signer_certificate_expired
 /// long ago) and the archive timestamp uses the new authority, which pyHanko's LTA validation
 /// accepts then with the evidence record reaching back to the day of signing. At 5 years and a
 /// month, after the signer's, the first authority's, the seal's and the first responder's
-/// certificates all ended, another refresh, and Signet's validator (offline, at that time)
-/// passes every signature; the same runs without the renewal do not.
+/// certificates all ended, another refresh, and pyHanko (its clock moved there) and Signet's
+/// validator, both offline and requiring revocation data, pass every signature, pyHanko with
+/// the evidence record still reaching back to the day of signing; the same runs without the
+/// renewal do not pass Signet's validator.
 ///
-/// pyHanko is not asked about the second time: its past validation block starts its time
-/// slide from the process clock rather than the requested validation time
-/// (`_build_and_past_validate_cert` passes no control time), so it cannot judge a time years
-/// ahead.
+/// pyHanko validates each expired certificate in the past (ETSI EN 319 102-1 §5.6.2.1, its
+/// time slide): from the current time it takes the newest status the file holds for the
+/// certificate, moves back to where that stops being fresh, and validates the chain there,
+/// which must be within the certificate's validity and after what a timestamp proves. That
+/// holds because the refreshes made after the signer's certificate ended carry no CRL of the
+/// issuing CA (it would be the signer's newest status, current years after its end), only the
+/// responder's answers about the newest timestamp's authority, which names the responder; and
+/// because the CRL's issuing distribution point keeps the responder, whose chain pyHanko
+/// walks for every answer, out of the signing day's CRL (see `ltv` and `revocation`).
 #[test]
 fn an_archive_timestamp_of_a_renewed_authority_carries_the_file_past_every_signing_certificate() {
     let s = signed();
@@ -350,6 +380,19 @@ fn an_archive_timestamp_of_a_renewed_authority_carries_the_file_past_every_signi
     // pyHanko at t1: the archive timestamp of the renewed authority validates, and the
     // evidence record reaches back to the day of signing.
     let Some(r) = pyhanko_ltv(&at_t1, Some(t1 + chrono::Duration::hours(1))) else {
+        return;
+    };
+    let lta = lta_results(&r);
+    assert_eq!(lta.len(), 2, "{r:?}");
+    for v in lta {
+        assert_eq!(v["indication"], "PASSED", "{v}");
+        let oldest = v["oldest_evidence_record"].as_str().unwrap_or_default();
+        assert!(oldest.starts_with(&signed_day), "{v}");
+    }
+
+    // pyHanko at t2, its clock moved there: every signing certificate ended, and the evidence
+    // record still reaches back to the day of signing.
+    let Some(r) = pyhanko_ltv(&at_t2, Some(t2 + chrono::Duration::hours(1))) else {
         return;
     };
     let lta = lta_results(&r);

@@ -6,11 +6,18 @@ anchor.
 usage: validate_pyhanko_ltv.py ROOT.pem[:ROOT2.pem...] FILE.pdf [VALIDATION_TIME]
 
 VALIDATION_TIME is ISO 8601 (e.g. 2030-01-01T00:00:00+00:00); by default the current time.
+When it is given, the whole run happens with the process clock stopped at that time
+(freezegun): pyHanko reads the clock itself where it does not take the requested time (the
+time slide of its past certificate validation, ETSI EN 319 102-1 §5.6.2.1, starts from now,
+and an object without a proof of existence gets one at now), so this plays a validator
+living then. A stopped clock rather than a running one: a proof of existence handed out at
+"now" must not come later than a control time taken a moment before.
 Prints one JSON object per signature (document timestamps are judged as part of the LTA
 chain): field, the AdES indication and sub-indication, the oldest evidence record timestamp,
 and pyHanko's summary. Then one object for the file's plain validation at the current time
 with revocation checking required ("hard-fail") from the DSS: field, revoked, valid, summary,
-and whether the signer's certificate alone is revoked now (certificate_revoked).
+and whether the signer's certificate alone is revoked now (certificate_revoked), "now" being
+VALIDATION_TIME when it is given.
 """
 import asyncio
 import json
@@ -18,6 +25,7 @@ import os
 import sys
 from datetime import datetime, timedelta, timezone
 
+from freezegun import freeze_time
 from pyhanko.keys import load_cert_from_pemder
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import ades
@@ -125,4 +133,9 @@ async def main():
             print(json.dumps(out))
 
 
-asyncio.run(main())
+if len(sys.argv) > 3:
+    # asyncio keeps the real monotonic clock for its scheduling.
+    with freeze_time(at, real_asyncio=True):
+        asyncio.run(main())
+else:
+    asyncio.run(main())
