@@ -219,6 +219,11 @@ pub struct Index {
     by_delete: HashMap<Box<str>, Vec<u32>>,
     by_pair: HashMap<Box<str>, Vec<u32>>,
     by_key: HashMap<Box<str>, Vec<u32>>,
+    /// Tokens by their cross keys (`~` taken off): readings that meet only another token's own
+    /// key (see [`keys_meet`]).
+    by_xkey: HashMap<Box<str>, Vec<u32>>,
+    /// Whether any token or joined pair has a cross key.
+    xkeys: bool,
     /// Arabic-script tokens with a two-consonant skeleton.
     by_skel2: HashMap<Box<str>, Vec<u32>>,
 }
@@ -351,6 +356,8 @@ impl Index {
             by_delete: HashMap::default(),
             by_pair: HashMap::default(),
             by_key: HashMap::default(),
+            by_xkey: HashMap::default(),
+            xkeys: false,
             by_skel2: HashMap::default(),
         };
         for (list, entries) in lists {
@@ -405,6 +412,7 @@ impl Index {
                 if a.kind != TokKind::Initial && b.kind != TokKind::Initial {
                     let joined = join_toks(a, b);
                     for key in std::iter::once(&joined.folded).chain(&joined.keys) {
+                        ix.xkeys |= key.starts_with('~');
                         push_unique(ix.by_pair.entry(key.as_str().into()).or_default(), name_idx);
                     }
                     // Its consonants, for a query in Arabic script that writes the pair as one
@@ -513,7 +521,13 @@ impl Index {
     /// Indexes a token under its romanization keys and its other readings' spellings.
     fn index_extra(&mut self, id: u32, keys: &[String], alts: &[Tok]) {
         for k in keys {
-            push_unique(self.by_key.entry(k.as_str().into()).or_default(), id);
+            match k.strip_prefix('~') {
+                Some(x) => {
+                    self.xkeys = true;
+                    push_unique(self.by_xkey.entry(x.into()).or_default(), id);
+                }
+                None => push_unique(self.by_key.entry(k.as_str().into()).or_default(), id),
+            }
         }
         for a in alts {
             push_unique(
@@ -625,7 +639,21 @@ impl Index {
                 if t.folded.len() >= 4 {
                     keys.extend(deletions(&t.folded));
                 }
-                keys.extend(t.keys.iter().cloned());
+                // Its keys as a joined pair meets them: a plain key meets the pair's plain and
+                // cross keys, a cross key only the pair's plain keys (see `keys_meet`).
+                for k in &t.keys {
+                    match k.strip_prefix('~') {
+                        Some(x) => keys.push(x.to_owned()),
+                        None => {
+                            if !spelling_only_key(k) {
+                                keys.push(k.clone());
+                            }
+                            if self.xkeys {
+                                keys.push(format!("~{k}"));
+                            }
+                        }
+                    }
+                }
                 // Its other readings (Mohammadbagher / Mohammad-Baqer) and, in Arabic script,
                 // its consonants.
                 keys.extend(t.alts.iter().map(|a| a.folded.clone()));
@@ -877,7 +905,15 @@ impl Index {
             }
         }
         for k in &t.keys {
-            ids.add(self.by_key.get(k.as_str()).map(Vec::as_slice));
+            match k.strip_prefix('~') {
+                Some(x) => ids.add(self.by_key.get(x).map(Vec::as_slice)),
+                None => {
+                    if !spelling_only_key(k) {
+                        ids.add(self.by_key.get(k.as_str()).map(Vec::as_slice));
+                    }
+                    ids.add(self.by_xkey.get(k.as_str()).map(Vec::as_slice));
+                }
+            }
         }
         for a in &t.alts {
             ids.add(self.by_folded.get(a.folded.as_str()).map(Vec::as_slice));
@@ -1548,7 +1584,7 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     if best.1 == MatchHow::Typo && one_orig {
         best = (0.0, MatchHow::Typo);
     }
-    if best.0 < KEY_SIM && a.keys.iter().any(|k| b.keys.contains(k)) {
+    if best.0 < KEY_SIM && keys_meet(a, b) {
         best = (KEY_SIM, MatchHow::Transliterated);
     }
     // Other readings meet by spelling or transliteration, not by typo.
@@ -1591,6 +1627,46 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
 
 fn roles_apply_of(e: &ListEntry) -> bool {
     matches!(e.kind, EntityKind::Person | EntityKind::Unknown)
+}
+
+/// Whether two tokens share a romanization key: the same plain key, or a cross key (written
+/// with `~` before it) on one side that is a plain key of the other, a Latin spelling. A cross
+/// key is a reading that meets only a spelling as written, never another reading: a Han word's
+/// Cantonese reading meets a Hong Kong spelling, a Hong Kong spelling read as Mandarin meets
+/// pinyin; two Hong Kong spellings do not meet through their Mandarin readings, nor a Hong Kong
+/// spelling Han characters through theirs (the characters' own Cantonese reading decides).
+///
+/// Korean keys do not count against a word of Han characters: its keys are those of its
+/// Mandarin reading, which is no Korean spelling (郭 guo is not Goh, whose Korean key it
+/// shares).
+fn keys_meet(a: &Tok, b: &Tok) -> bool {
+    let han = |t: &Tok| {
+        t.orig
+            .as_deref()
+            .is_some_and(|o| o.chars().any(crate::romanize::is_han))
+    };
+    let korean_too = !han(a) && !han(b);
+    let cross = |a: &Tok, b: &Tok| {
+        b.orig.is_none()
+            && a.keys.iter().any(|k| {
+                k.strip_prefix('~')
+                    .is_some_and(|x| b.keys.iter().any(|y| y == x))
+            })
+    };
+    a.keys.iter().any(|k| {
+        !k.starts_with('~')
+            && !spelling_only_key(k)
+            && (korean_too || !k.starts_with('k'))
+            && b.keys.contains(k)
+    }) || cross(a, b)
+        || cross(b, a)
+}
+
+/// Whether a key is a Latin spelling's key in a Chinese language (Cantonese `y:`, Hokkien
+/// `h:`), there only to be met by a Han word's reading in that language (a cross key): two
+/// spellings do not meet by it (Tseng and Cheng are one key in Cantonese, not one name).
+fn spelling_only_key(k: &str) -> bool {
+    k.starts_with("y:") || k.starts_with("h:")
 }
 
 /// Whether two tokens both have Korean keys and share none.
