@@ -1231,9 +1231,8 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
     {
         c |= KOREAN | YALE;
     }
-    // A name in Hong Kong's or Singapore's spelling; not one that shows Yale and is not
-    // Chinese in shape, which is Korean (Pang Pongswu).
-    if !han && !hangul && (c & YALE == 0 || c & CHINESE != 0) {
+    // A name in Hong Kong's or Singapore's spelling.
+    if !han && !hangul {
         c |= dialect_culture(ws);
     }
     c
@@ -1318,7 +1317,7 @@ fn add_dialect_keys(t: &mut Tok, culture: u8) {
             continue;
         }
         let key = d.key(&t.raw);
-        if !romanize::dialect_shaped(d, &key) {
+        if !surname && !romanize::dialect_shaped(d, &key) {
             continue;
         }
         if !surname {
@@ -1849,7 +1848,8 @@ mod tests {
         for name in ["Wang Kai", "Zhang Wei", "CHENG YEN TING", "TSENG, Yen-ting"] {
             assert_eq!(culture(name) & DIALECT_MARKED, 0, "{name}");
         }
-        // Nor a name led by no Chinese surname, nor one that shows Yale.
+        // Nor a name led by no Chinese surname, nor a Korean one in Yale (wu after a
+        // consonant is no Hokkien spelling).
         for name in ["Om Kun Ha", "Pang Pongswu"] {
             assert_eq!(culture(name) & DIALECT_MARKED, 0, "{name}");
         }

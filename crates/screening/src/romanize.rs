@@ -1897,7 +1897,8 @@ pub(crate) fn hokkien_key(raw: &str) -> String {
                     out.push('i');
                 }
             }
-            b'w' if next.is_some_and(is_vowel) => {
+            // (wu after a consonant is Yale's, not these spellings': Pongswu.)
+            b'w' if next.is_some_and(is_vowel) && (next != Some(b'u') || !consonant_before) => {
                 if next != Some(b'u') {
                     out.push('u');
                 }
