@@ -209,6 +209,8 @@ struct EntryRec {
 /// An immutable screening index over the entries of several lists. Cheap to share between
 /// threads (`Send + Sync`); rebuild it when a list is re-imported.
 pub struct Index {
+    /// This index among those built in the process (see [`JoinedCache`]).
+    serial: u64,
     lists: Vec<String>,
     entries: Vec<EntryRec>,
     names: Vec<NameRec>,
@@ -291,7 +293,15 @@ struct Scratch {
     touched: Vec<u32>,
 }
 
+/// Joined list pairs met while aligning, by (index, first token, second token): a pair's keys
+/// (a Hong Kong name's Mandarin readings among them) are made once per thread.
+type JoinedCache = HashMap<(u64, u32, u32), std::rc::Rc<Tok>>;
+
+/// Tells indexes apart in the thread-local caches.
+static INDEX_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 thread_local! {
+    static JOINED: RefCell<JoinedCache> = RefCell::new(JoinedCache::default());
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
     /// Vocabulary ids already gathered by `similar_vocab`, as bits.
     static SEEN: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
@@ -346,6 +356,7 @@ impl Index {
     /// indexed.
     pub fn build(lists: impl IntoIterator<Item = (String, Vec<ListEntry>)>) -> Index {
         let mut ix = Index {
+            serial: INDEX_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             lists: Vec::new(),
             entries: Vec::new(),
             names: Vec::new(),
@@ -518,6 +529,26 @@ impl Index {
         id
     }
 
+    /// Two adjacent list tokens written as one ([`join_toks`]), made once per thread.
+    fn joined_pair(&self, a: u32, b: u32) -> std::rc::Rc<Tok> {
+        let key = (self.serial, a, b);
+        if let Some(t) = JOINED.with(|c| c.borrow().get(&key).cloned()) {
+            return t;
+        }
+        let t = std::rc::Rc::new(join_toks(
+            &self.vocab[a as usize].tok,
+            &self.vocab[b as usize].tok,
+        ));
+        JOINED.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= 8192 {
+                c.clear();
+            }
+            c.insert(key, t.clone());
+        });
+        t
+    }
+
     /// Indexes a token under its romanization keys and its other readings' spellings.
     fn index_extra(&mut self, id: u32, keys: &[String], alts: &[Tok]) {
         for k in keys {
@@ -629,11 +660,11 @@ impl Index {
             .collect();
         // One query token written as two in the list (Abdulrahman / Abdul Rahman): the keys of
         // joined list pairs it may meet, itself and its single deletions.
-        let merged_keys: Vec<Vec<String>> = qt
+        let merged_keys: Vec<rustc_hash::FxHashSet<String>> = qt
             .iter()
             .map(|t| {
                 if t.kind != TokKind::Word {
-                    return Vec::new();
+                    return Default::default();
                 }
                 let mut keys = vec![t.folded.clone()];
                 if t.folded.len() >= 4 {
@@ -677,7 +708,7 @@ impl Index {
                         }
                     }
                 }
-                keys
+                keys.into_iter().collect()
             })
             .collect();
         let prep = Prepared {
@@ -1133,11 +1164,15 @@ impl Index {
                 {
                     continue;
                 }
-                let joined = join_toks(&lt[j0].tok, &lt[j0 + 1].tok);
-                let reached = merged_keys[i].contains(&joined.folded)
-                    || joined.keys.iter().any(|k| merged_keys[i].contains(k))
+                let joined = self.joined_pair(name.tokens[j0], name.tokens[j0 + 1]);
+                let reached = merged_keys[i].contains(joined.folded.as_str())
+                    || joined
+                        .keys
+                        .iter()
+                        .any(|k| merged_keys[i].contains(k.as_str()))
                     || (qt[i].abjad || qt[i].alts.iter().any(|a| a.abjad))
-                        && pair_skeleton_key(&joined).is_some_and(|k| merged_keys[i].contains(&k));
+                        && pair_skeleton_key(&joined)
+                            .is_some_and(|k| merged_keys[i].contains(k.as_str()));
                 if !reached {
                     continue;
                 }
@@ -1167,13 +1202,17 @@ impl Index {
                 {
                     continue;
                 }
-                let joined = join_toks(&lt[j].tok, &lt[j + 1].tok);
+                let joined = self.joined_pair(name.tokens[j], name.tokens[j + 1]);
                 // Only pairs the candidate search can reach (see `merged_keys`), so that what
                 // is scored here is what the search's bound counted.
-                let reached = merged_keys[i].contains(&joined.folded)
-                    || joined.keys.iter().any(|k| merged_keys[i].contains(k))
+                let reached = merged_keys[i].contains(joined.folded.as_str())
+                    || joined
+                        .keys
+                        .iter()
+                        .any(|k| merged_keys[i].contains(k.as_str()))
                     || (qt[i].abjad || qt[i].alts.iter().any(|a| a.abjad))
-                        && pair_skeleton_key(&joined).is_some_and(|k| merged_keys[i].contains(&k));
+                        && pair_skeleton_key(&joined)
+                            .is_some_and(|k| merged_keys[i].contains(k.as_str()));
                 if !reached {
                     continue;
                 }
@@ -1465,7 +1504,7 @@ struct Prepared<'a> {
     /// Per adjacent query pair (i, i+1): list tokens similar to the two written as one.
     split_cands: &'a [Vec<(u32, f32, MatchHow)>],
     /// Per query token: the folded keys of adjacent list pairs it may stand for.
-    merged_keys: &'a [Vec<String>],
+    merged_keys: &'a [rustc_hash::FxHashSet<String>],
 }
 
 /// A name reached by the candidate search: which query tokens reached it and an upper bound on

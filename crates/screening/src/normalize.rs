@@ -1321,7 +1321,7 @@ fn add_dialect_keys(t: &mut Tok, culture: u8) {
             continue;
         }
         if !surname {
-            for m in romanize::dialect_as_mandarin(d, &key) {
+            for m in romanize::dialect_as_mandarin(d, &key).iter() {
                 push(t, format!("~z:{m}"));
             }
         }

@@ -1623,7 +1623,7 @@ const HAN_HOKKIEN: &str = include_str!("han_hokkien.txt");
 
 /// A Chinese language whose spellings a name may be registered in: Hong Kong writes Cantonese
 /// (HO, Ka-fai), Singapore and Malaysia often Hokkien (QUEK, Kah Kee).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Dialect {
     Cantonese,
     Hokkien,
@@ -1781,7 +1781,7 @@ const MAX_DIALECT_KEYS: usize = 16;
 
 /// Most Mandarin readings kept for a word in a language's spelling (a Hokkien syllable is the
 /// reading of characters of a dozen Mandarin readings).
-const MAX_MANDARIN_KEYS: usize = 64;
+const MAX_MANDARIN_KEYS: usize = 32;
 
 /// The key on which the Hong Kong government's spellings of a Cantonese syllable meet, and so
 /// a name so spelled meets the Cantonese reading of its characters: ts, tz and ch alike (Tsang,
@@ -1952,7 +1952,28 @@ pub(crate) fn dialect_shaped(d: Dialect, key: &str) -> bool {
 /// characters: syllable by syllable in order, each syllable as the customary Mandarin reading
 /// of a character that has it as its usual reading (Cantonese Ka-fai: jiahui, for 家輝), as
 /// Chinese keys, the readings of most characters first; at most [`MAX_MANDARIN_KEYS`].
-pub(crate) fn dialect_as_mandarin(d: Dialect, key: &str) -> Vec<String> {
+pub(crate) fn dialect_as_mandarin(d: Dialect, key: &str) -> std::rc::Rc<[String]> {
+    type Cache = rustc_hash::FxHashMap<(Dialect, Box<str>), std::rc::Rc<[String]>>;
+    thread_local! {
+        // The same words come back (a list's given names, each list pair joined again as names
+        // are aligned): read once per thread.
+        static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::default());
+    }
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&(d, key.into())).cloned()) {
+        return hit;
+    }
+    let out: std::rc::Rc<[String]> = dialect_as_mandarin_uncached(d, key).into();
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= 8192 {
+            c.clear();
+        }
+        c.insert((d, key.into()), out.clone());
+    });
+    out
+}
+
+fn dialect_as_mandarin_uncached(d: Dialect, key: &str) -> Vec<String> {
     let table = d.table();
     // (the sum of the readings' ranks, the reading)
     let mut scored: Vec<(usize, String)> = Vec::new();
