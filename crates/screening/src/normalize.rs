@@ -1299,12 +1299,12 @@ pub(crate) fn add_culture_keys(t: &mut Tok, culture: u8) {
 }
 
 /// The keys of a word of a name in Hong Kong's or Singapore's spelling ([`DIALECT_MARKED`]):
-/// its key in the language, which a Han word's reading in that language meets; but for a
-/// surname, which meets pinyin through the surname tables, its Mandarin readings through the
-/// characters as cross keys, which meet a pinyin or Wade–Giles spelling; and, in a name not
-/// Chinese in shape, its surname groups as cross keys, which meet a pinyin or Wade–Giles
-/// surname (Quek, Guo) but not another Hong Kong spelling that the group holds too (Law, Lo:
-/// 羅 and 盧 are both Lo).
+/// its key in the language, which a Han word's reading in that language meets; unless it is a
+/// surname spelling (a surname meets pinyin through the surname tables), its Mandarin readings
+/// through the characters as cross keys, which meet a pinyin or Wade–Giles spelling; and, in a
+/// name not Chinese in shape, its surname groups as cross keys, which meet a pinyin or
+/// Wade–Giles surname (Quek, Guo) but not another Hong Kong spelling that the group holds too
+/// (Law, Lo: 羅 and 盧 are both Lo).
 fn add_dialect_keys(t: &mut Tok, culture: u8) {
     let push = |t: &mut Tok, k: String| {
         if !t.keys.contains(&k) {
