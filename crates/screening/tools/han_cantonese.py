@@ -13,8 +13,9 @@ readings in its order (the usual one first), without tones, in Jyutping, then wr
 Kong writes names:
 
 - initials: b p → p, d t → t, g k → k, gw kw → kw, z c → ch, j → y (the others as written);
-- finals: aa → a (aai, aau, aang … as ai, au, ang), oeng → eung, oek → euk, eoi → ui, eon → un, eot → ut, ou → o, yu → u, yun →
-  uen, yut → uet (after j: yu, yuen, yuet), the others as written (ei, ing, ung, ...);
+- finals: aa → a (aai, aau, aang … as ai, au, ang), oeng → eung, oek → euk, eoi → ui,
+  eon → un, eot → ut, ou → o, yu → u, yun → uen, yut → uet (after j: yu, yuen, yuet), the
+  others as written (ei, ing, ung, ...);
 - Hong Kong also writes the short a before n and m as u after ch, f and p (振 Chun, 芬 Fun, 斌
   Pun) and after s (深 Shum, 心 Sum): both spellings are kept, the usual one first.
 
