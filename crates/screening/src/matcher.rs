@@ -209,6 +209,8 @@ struct EntryRec {
 /// An immutable screening index over the entries of several lists. Cheap to share between
 /// threads (`Send + Sync`); rebuild it when a list is re-imported.
 pub struct Index {
+    /// This index among those built in the process (see [`JoinedCache`]).
+    serial: u64,
     lists: Vec<String>,
     entries: Vec<EntryRec>,
     names: Vec<NameRec>,
@@ -219,6 +221,11 @@ pub struct Index {
     by_delete: HashMap<Box<str>, Vec<u32>>,
     by_pair: HashMap<Box<str>, Vec<u32>>,
     by_key: HashMap<Box<str>, Vec<u32>>,
+    /// Tokens by their cross keys (`~` taken off): readings that meet only another token's own
+    /// key (see [`keys_meet`]).
+    by_xkey: HashMap<Box<str>, Vec<u32>>,
+    /// Whether any token or joined pair has a cross key.
+    xkeys: bool,
     /// Arabic-script tokens with a two-consonant skeleton.
     by_skel2: HashMap<Box<str>, Vec<u32>>,
 }
@@ -286,7 +293,15 @@ struct Scratch {
     touched: Vec<u32>,
 }
 
+/// Joined list pairs met while aligning, by (index, first token, second token): a pair's keys
+/// (a Hong Kong name's Mandarin readings among them) are made once per thread.
+type JoinedCache = HashMap<(u64, u32, u32), std::rc::Rc<Tok>>;
+
+/// Tells indexes apart in the thread-local caches.
+static INDEX_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 thread_local! {
+    static JOINED: RefCell<JoinedCache> = RefCell::new(JoinedCache::default());
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
     /// Vocabulary ids already gathered by `similar_vocab`, as bits.
     static SEEN: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
@@ -341,6 +356,7 @@ impl Index {
     /// indexed.
     pub fn build(lists: impl IntoIterator<Item = (String, Vec<ListEntry>)>) -> Index {
         let mut ix = Index {
+            serial: INDEX_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             lists: Vec::new(),
             entries: Vec::new(),
             names: Vec::new(),
@@ -351,6 +367,8 @@ impl Index {
             by_delete: HashMap::default(),
             by_pair: HashMap::default(),
             by_key: HashMap::default(),
+            by_xkey: HashMap::default(),
+            xkeys: false,
             by_skel2: HashMap::default(),
         };
         for (list, entries) in lists {
@@ -405,6 +423,7 @@ impl Index {
                 if a.kind != TokKind::Initial && b.kind != TokKind::Initial {
                     let joined = join_toks(a, b);
                     for key in std::iter::once(&joined.folded).chain(&joined.keys) {
+                        ix.xkeys |= key.starts_with('~');
                         push_unique(ix.by_pair.entry(key.as_str().into()).or_default(), name_idx);
                     }
                     // Its consonants, for a query in Arabic script that writes the pair as one
@@ -510,10 +529,36 @@ impl Index {
         id
     }
 
+    /// Two adjacent list tokens written as one ([`join_toks`]), made once per thread.
+    fn joined_pair(&self, a: u32, b: u32) -> std::rc::Rc<Tok> {
+        let key = (self.serial, a, b);
+        if let Some(t) = JOINED.with(|c| c.borrow().get(&key).cloned()) {
+            return t;
+        }
+        let t = std::rc::Rc::new(join_toks(
+            &self.vocab[a as usize].tok,
+            &self.vocab[b as usize].tok,
+        ));
+        JOINED.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= 8192 {
+                c.clear();
+            }
+            c.insert(key, t.clone());
+        });
+        t
+    }
+
     /// Indexes a token under its romanization keys and its other readings' spellings.
     fn index_extra(&mut self, id: u32, keys: &[String], alts: &[Tok]) {
         for k in keys {
-            push_unique(self.by_key.entry(k.as_str().into()).or_default(), id);
+            match k.strip_prefix('~') {
+                Some(x) => {
+                    self.xkeys = true;
+                    push_unique(self.by_xkey.entry(x.into()).or_default(), id);
+                }
+                None => push_unique(self.by_key.entry(k.as_str().into()).or_default(), id),
+            }
         }
         for a in alts {
             push_unique(
@@ -615,17 +660,31 @@ impl Index {
             .collect();
         // One query token written as two in the list (Abdulrahman / Abdul Rahman): the keys of
         // joined list pairs it may meet, itself and its single deletions.
-        let merged_keys: Vec<Vec<String>> = qt
+        let merged_keys: Vec<rustc_hash::FxHashSet<String>> = qt
             .iter()
             .map(|t| {
                 if t.kind != TokKind::Word {
-                    return Vec::new();
+                    return Default::default();
                 }
                 let mut keys = vec![t.folded.clone()];
                 if t.folded.len() >= 4 {
                     keys.extend(deletions(&t.folded));
                 }
-                keys.extend(t.keys.iter().cloned());
+                // Its keys as a joined pair meets them: a plain key meets the pair's plain and
+                // cross keys, a cross key only the pair's plain keys (see `keys_meet`).
+                for k in &t.keys {
+                    match k.strip_prefix('~') {
+                        Some(x) => keys.push(x.to_owned()),
+                        None => {
+                            if !spelling_only_key(k) {
+                                keys.push(k.clone());
+                            }
+                            if self.xkeys {
+                                keys.push(format!("~{k}"));
+                            }
+                        }
+                    }
+                }
                 // Its other readings (Mohammadbagher / Mohammad-Baqer) and, in Arabic script,
                 // its consonants.
                 keys.extend(t.alts.iter().map(|a| a.folded.clone()));
@@ -649,7 +708,7 @@ impl Index {
                         }
                     }
                 }
-                keys
+                keys.into_iter().collect()
             })
             .collect();
         let prep = Prepared {
@@ -877,7 +936,15 @@ impl Index {
             }
         }
         for k in &t.keys {
-            ids.add(self.by_key.get(k.as_str()).map(Vec::as_slice));
+            match k.strip_prefix('~') {
+                Some(x) => ids.add(self.by_key.get(x).map(Vec::as_slice)),
+                None => {
+                    if !spelling_only_key(k) {
+                        ids.add(self.by_key.get(k.as_str()).map(Vec::as_slice));
+                    }
+                    ids.add(self.by_xkey.get(k.as_str()).map(Vec::as_slice));
+                }
+            }
         }
         for a in &t.alts {
             ids.add(self.by_folded.get(a.folded.as_str()).map(Vec::as_slice));
@@ -1097,11 +1164,15 @@ impl Index {
                 {
                     continue;
                 }
-                let joined = join_toks(&lt[j0].tok, &lt[j0 + 1].tok);
-                let reached = merged_keys[i].contains(&joined.folded)
-                    || joined.keys.iter().any(|k| merged_keys[i].contains(k))
+                let joined = self.joined_pair(name.tokens[j0], name.tokens[j0 + 1]);
+                let reached = merged_keys[i].contains(joined.folded.as_str())
+                    || joined
+                        .keys
+                        .iter()
+                        .any(|k| merged_keys[i].contains(k.as_str()))
                     || (qt[i].abjad || qt[i].alts.iter().any(|a| a.abjad))
-                        && pair_skeleton_key(&joined).is_some_and(|k| merged_keys[i].contains(&k));
+                        && pair_skeleton_key(&joined)
+                            .is_some_and(|k| merged_keys[i].contains(k.as_str()));
                 if !reached {
                     continue;
                 }
@@ -1131,13 +1202,17 @@ impl Index {
                 {
                     continue;
                 }
-                let joined = join_toks(&lt[j].tok, &lt[j + 1].tok);
+                let joined = self.joined_pair(name.tokens[j], name.tokens[j + 1]);
                 // Only pairs the candidate search can reach (see `merged_keys`), so that what
                 // is scored here is what the search's bound counted.
-                let reached = merged_keys[i].contains(&joined.folded)
-                    || joined.keys.iter().any(|k| merged_keys[i].contains(k))
+                let reached = merged_keys[i].contains(joined.folded.as_str())
+                    || joined
+                        .keys
+                        .iter()
+                        .any(|k| merged_keys[i].contains(k.as_str()))
                     || (qt[i].abjad || qt[i].alts.iter().any(|a| a.abjad))
-                        && pair_skeleton_key(&joined).is_some_and(|k| merged_keys[i].contains(&k));
+                        && pair_skeleton_key(&joined)
+                            .is_some_and(|k| merged_keys[i].contains(k.as_str()));
                 if !reached {
                     continue;
                 }
@@ -1429,7 +1504,7 @@ struct Prepared<'a> {
     /// Per adjacent query pair (i, i+1): list tokens similar to the two written as one.
     split_cands: &'a [Vec<(u32, f32, MatchHow)>],
     /// Per query token: the folded keys of adjacent list pairs it may stand for.
-    merged_keys: &'a [Vec<String>],
+    merged_keys: &'a [rustc_hash::FxHashSet<String>],
 }
 
 /// A name reached by the candidate search: which query tokens reached it and an upper bound on
@@ -1548,7 +1623,7 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     if best.1 == MatchHow::Typo && one_orig {
         best = (0.0, MatchHow::Typo);
     }
-    if best.0 < KEY_SIM && a.keys.iter().any(|k| b.keys.contains(k)) {
+    if best.0 < KEY_SIM && keys_meet(a, b) {
         best = (KEY_SIM, MatchHow::Transliterated);
     }
     // Other readings meet by spelling or transliteration, not by typo.
@@ -1591,6 +1666,46 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
 
 fn roles_apply_of(e: &ListEntry) -> bool {
     matches!(e.kind, EntityKind::Person | EntityKind::Unknown)
+}
+
+/// Whether two tokens share a romanization key: the same plain key, or a cross key (written
+/// with `~` before it) on one side that is a plain key of the other, a Latin spelling. A cross
+/// key is a reading that meets only a spelling as written, never another reading: a Han word's
+/// Cantonese reading meets a Hong Kong spelling, a Hong Kong spelling read as Mandarin meets
+/// pinyin; two Hong Kong spellings do not meet through their Mandarin readings, nor a Hong Kong
+/// spelling Han characters through theirs (the characters' own Cantonese reading decides).
+///
+/// Korean keys do not count against a word of Han characters: its keys are those of its
+/// Mandarin reading, which is no Korean spelling (郭 guo is not Goh, whose Korean key it
+/// shares).
+fn keys_meet(a: &Tok, b: &Tok) -> bool {
+    let han = |t: &Tok| {
+        t.orig
+            .as_deref()
+            .is_some_and(|o| o.chars().any(crate::romanize::is_han))
+    };
+    let korean_too = !han(a) && !han(b);
+    let cross = |a: &Tok, b: &Tok| {
+        b.orig.is_none()
+            && a.keys.iter().any(|k| {
+                k.strip_prefix('~')
+                    .is_some_and(|x| b.keys.iter().any(|y| y == x))
+            })
+    };
+    a.keys.iter().any(|k| {
+        !k.starts_with('~')
+            && !spelling_only_key(k)
+            && (korean_too || !k.starts_with('k'))
+            && b.keys.contains(k)
+    }) || cross(a, b)
+        || cross(b, a)
+}
+
+/// Whether a key is a Latin spelling's key in a Chinese language (Cantonese `y:`, Hokkien
+/// `h:`), there only to be met by a Han word's reading in that language (a cross key): two
+/// spellings do not meet by it (Tseng and Cheng are one key in Cantonese, not one name).
+fn spelling_only_key(k: &str) -> bool {
+    k.starts_with("y:") || k.starts_with("h:")
 }
 
 /// Whether two tokens both have Korean keys and share none.

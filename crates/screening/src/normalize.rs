@@ -274,6 +274,9 @@ struct Word {
     /// A title written in Arabic script (سید Seyyed), which reads like a name (Said سعيد reads
     /// the same once transliterated) and so is known from its original spelling.
     title: bool,
+    /// A Han word's readings in Cantonese and Hokkien as cross keys (`~y:kafai` for 家輝),
+    /// which meet a name registered in Hong Kong's or Singapore's spelling.
+    dialect_keys: Vec<String>,
 }
 
 /// Titles in Arabic script dropped where they lead a name, as [`HONORIFICS`] are.
@@ -322,26 +325,52 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
         let parts = if original.chars().any(romanize::is_hangul) {
             romanize::hangul_name(original, first_word)
                 .into_iter()
-                .map(|(latin, orig)| (latin, orig, Vec::new()))
+                .map(|(latin, orig)| (latin, orig, Vec::new(), Vec::new()))
                 .collect()
         } else if original.chars().any(romanize::is_han) {
             // Compared in simplified characters: a traditional and a simplified spelling of
             // one name are the same name.
+            // Read in Cantonese and Hokkien from the characters as written (a simplified form
+            // may stand for several traditional ones).
             romanize::han_name(original, first_word)
                 .into_iter()
-                .map(|(latin, orig, alts)| (latin, romanize::han_simplified(&orig), alts))
+                .map(|(latin, orig, alts)| {
+                    let chars: Vec<char> = orig.chars().collect();
+                    let dialect_keys = romanize::Dialect::ALL
+                        .iter()
+                        .flat_map(|d| {
+                            romanize::han_dialect_keys(*d, &chars)
+                                .into_iter()
+                                .map(|k| format!("~{}{k}", d.prefix()))
+                        })
+                        .collect();
+                    (latin, romanize::han_simplified(&orig), alts, dialect_keys)
+                })
                 .collect()
         } else {
             Vec::new()
         };
         if !parts.is_empty() {
             let n = parts.len();
-            for (k, (latin, orig, alts)) in parts.into_iter().enumerate() {
+            for (k, (latin, orig, alts, mut dialect_keys)) in parts.into_iter().enumerate() {
+                let surname = first_word && n == 2 && k == 0;
+                // A surname also meets its spellings in the surname tables (郭 Quek, 张 Teo).
+                if surname {
+                    for s in romanize::surname_spellings(&latin) {
+                        for d in romanize::Dialect::ALL {
+                            let k = format!("~{}{}", d.prefix(), d.key(s));
+                            if !dialect_keys.contains(&k) {
+                                dialect_keys.push(k);
+                            }
+                        }
+                    }
+                }
                 out.push(Word {
                     text: latin,
-                    surname: first_word && n == 2 && k == 0,
+                    surname,
                     orig: Some(orig),
                     alts,
+                    dialect_keys,
                     ..Word::default()
                 });
             }
@@ -733,6 +762,13 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                             t.keys.push(k);
                         }
                     }
+                    // ... and its Cantonese and Hokkien readings meet Hong Kong's and
+                    // Singapore's spellings.
+                    for k in &w.dialect_keys {
+                        if !t.keys.contains(k) {
+                            t.keys.push(k.clone());
+                        }
+                    }
                 }
                 if let Some(rest) = romanize::joined_article(&t.raw) {
                     let rest = rest.to_owned();
@@ -1027,6 +1063,72 @@ pub(crate) const CHINESE: u8 = 2;
 /// With [`KOREAN`]: a name that shows Yale romanization somewhere (see
 /// [`romanize::yale_marked`]), whose words are read in Yale too.
 pub(crate) const YALE: u8 = 4;
+/// A Latin name with a Chinese surname whose every word is a Cantonese syllable in Hong Kong's
+/// spelling (HO, Ka-fai): its words meet the Cantonese reading of Han characters.
+pub(crate) const CANTONESE: u8 = 8;
+/// ... every word a Hokkien syllable in Singapore's and Malaysia's spelling (QUEK, Kah Kee).
+pub(crate) const HOKKIEN: u8 = 16;
+/// With [`CANTONESE`] or [`HOKKIEN`]: a name spelled so and not in pinyin or Wade–Giles (a word
+/// that is no Mandarin syllable, or a surname only Hong Kong spells so: Tsang, Ho), whose words
+/// also meet pinyin through the characters that have both readings (Ka-fai, Jiahui: 家輝).
+pub(crate) const DIALECT_MARKED: u8 = 32;
+
+fn dialect_bit(d: romanize::Dialect) -> u8 {
+    match d {
+        romanize::Dialect::Cantonese => CANTONESE,
+        romanize::Dialect::Hokkien => HOKKIEN,
+    }
+}
+
+/// The Chinese languages a Latin name is spelled in ([`CANTONESE`], [`HOKKIEN`],
+/// [`DIALECT_MARKED`]): its surname (the family part of "LAST, First", else the words in
+/// capitals, else the first word) is a Chinese surname spelling of the tables and every word
+/// is made of the language's syllables or is such a spelling (Chow, Law); marked when a word
+/// is no Mandarin syllable in pinyin or Wade–Giles or the surname is one only Hong Kong writes
+/// so (Tsang, Ho).
+fn dialect_culture(ws: &[(Word, bool)]) -> u8 {
+    let words: Vec<&str> = ws.iter().map(|w| w.0.text.as_str()).collect();
+    // The surname: the family part of "LAST, First", else the words in capitals beside others,
+    // else the first word (a Chinese name's order).
+    let comma = ws.iter().any(|w| w.1);
+    let caps = !comma && ws.iter().any(|w| w.0.caps) && ws.iter().any(|w| !w.0.caps);
+    let family: Vec<&str> = match (comma, caps) {
+        (true, _) => ws
+            .iter()
+            .filter(|w| w.1)
+            .map(|w| w.0.text.as_str())
+            .collect(),
+        (_, true) => ws
+            .iter()
+            .filter(|w| w.0.caps)
+            .map(|w| w.0.text.as_str())
+            .collect(),
+        _ => words.iter().take(1).copied().collect(),
+    };
+    let joined = family.concat();
+    let surname = romanize::chinese_surname_spelling(&joined)
+        || family
+            .first()
+            .is_some_and(|w| romanize::chinese_surname_spelling(w));
+    if !surname {
+        return 0;
+    }
+    let mut c = 0;
+    for d in romanize::Dialect::ALL {
+        if words.iter().all(|w| {
+            romanize::chinese_surname_spelling(w) || romanize::dialect_shaped(d, &d.key(w))
+        }) {
+            c |= dialect_bit(d);
+        }
+    }
+    if c != 0
+        && (words.iter().any(|w| !romanize::mandarin_syllables(w))
+            || romanize::hong_kong_only_surname(&joined))
+    {
+        c |= DIALECT_MARKED;
+    }
+    c
+}
 
 /// A name is Korean (Chinese) when written in Hangul (Han characters), or when one of its words
 /// is a Korean (Chinese) surname spelling and every word is made of Korean (Mandarin)
@@ -1129,6 +1231,10 @@ fn culture_of(name: &str, ws: &[(Word, bool)]) -> u8 {
     {
         c |= KOREAN | YALE;
     }
+    // A name in Hong Kong's or Singapore's spelling.
+    if !han && !hangul {
+        c |= dialect_culture(ws);
+    }
     c
 }
 
@@ -1185,6 +1291,45 @@ pub(crate) fn add_culture_keys(t: &mut Tok, culture: u8) {
         }
         for g in romanize::chinese_surnames(&t.raw) {
             t.keys.push(format!("zs:{g}"));
+        }
+    }
+    if culture & DIALECT_MARKED != 0 && t.kind == TokKind::Word {
+        add_dialect_keys(t, culture);
+    }
+}
+
+/// The keys of a word of a name in Hong Kong's or Singapore's spelling ([`DIALECT_MARKED`]):
+/// its key in the language, which a Han word's reading in that language meets; unless it is a
+/// surname spelling (a surname meets pinyin through the surname tables), its Mandarin readings
+/// through the characters as cross keys, which meet a pinyin or Wade–Giles spelling; and, in a
+/// name not Chinese in shape, its surname groups as cross keys, which meet a pinyin or
+/// Wade–Giles surname (Quek, Guo) but not another Hong Kong spelling that the group holds too
+/// (Law, Lo: 羅 and 盧 are both Lo).
+fn add_dialect_keys(t: &mut Tok, culture: u8) {
+    let push = |t: &mut Tok, k: String| {
+        if !t.keys.contains(&k) {
+            t.keys.push(k);
+        }
+    };
+    let surname = romanize::chinese_surname_spelling(&t.raw);
+    for d in romanize::Dialect::ALL {
+        if culture & dialect_bit(d) == 0 {
+            continue;
+        }
+        let key = d.key(&t.raw);
+        if !surname && !romanize::dialect_shaped(d, &key) {
+            continue;
+        }
+        if !surname {
+            for m in romanize::dialect_as_mandarin(d, &key).iter() {
+                push(t, format!("~z:{m}"));
+            }
+        }
+        push(t, format!("{}{key}", d.prefix()));
+    }
+    if culture & CHINESE == 0 {
+        for g in romanize::chinese_surnames(&t.raw) {
+            push(t, format!("~zs:{g}"));
         }
     }
 }
@@ -1686,5 +1831,38 @@ mod tests {
         assert!(alts("Oqbah Al Zaheri", 1).contains(&"zahiri".to_owned()));
         assert!(alts("Jameel Aljondi", 1).contains(&"jundi".to_owned()));
         assert!(alts("Talal El-Gondi", 1).contains(&"jundi".to_owned()));
+    }
+
+    #[test]
+    fn a_name_in_hong_kong_or_singapore_spelling_is_read_in_that_language() {
+        let culture = |name: &str| tokens(name).iter().fold(0xff, |c, t| c & t.culture);
+        let both = CANTONESE | DIALECT_MARKED;
+        assert_eq!(culture("HO, Ka-fai") & both, both);
+        assert_ne!(culture("CHENG, Kwok-keung") & DIALECT_MARKED, 0);
+        assert_ne!(culture("Ka Fai HO") & DIALECT_MARKED, 0);
+        // Tsang is only Hong Kong's spelling of 曾.
+        assert_ne!(culture("TSANG, Chi-wai") & DIALECT_MARKED, 0);
+        let both = HOKKIEN | DIALECT_MARKED;
+        assert_eq!(culture("QUEK, Kah Kee") & both, both);
+        // Pinyin and Wade–Giles are not (Cheng and Ting are Hong Kong surnames too).
+        for name in ["Wang Kai", "Zhang Wei", "CHENG YEN TING", "TSENG, Yen-ting"] {
+            assert_eq!(culture(name) & DIALECT_MARKED, 0, "{name}");
+        }
+        // Nor a name led by no Chinese surname, nor a Korean one in Yale (wu after a
+        // consonant is no Hokkien spelling).
+        for name in ["Om Kun Ha", "Pang Pongswu"] {
+            assert_eq!(culture(name) & DIALECT_MARKED, 0, "{name}");
+        }
+        // Its words meet the characters' Cantonese readings, and, joined, their Mandarin ones.
+        let t = tokens("HO, Ka-fai");
+        let joined = join_toks(&t[0], &t[1]);
+        let han = &tokens("何家輝")[1];
+        assert!(
+            han.keys
+                .iter()
+                .any(|k| k.strip_prefix('~') == Some("y:kafai"))
+        );
+        assert!(joined.keys.contains(&"y:kafai".to_owned()));
+        assert!(joined.keys.contains(&"~z:jiahui".to_owned()));
     }
 }

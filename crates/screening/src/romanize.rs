@@ -1044,12 +1044,13 @@ pub(crate) fn chinese_shaped(key: &str) -> bool {
 const CHINESE_SURNAMES: &[&[&str]] = &[
     &["chen", "chan", "chin", "tan", "chun"],
     &["wang", "wong", "ong"],
-    &["huang", "wong", "hwang", "ng"],
+    // Singapore and Malaysia write 黄 Wee (Hokkien) and Ooi (Penang).
+    &["huang", "wong", "hwang", "ng", "wee", "ooi"],
     &["zhang", "chang", "cheung", "teo", "cheong"],
     &["li", "lee", "lei", "lai"],
     &["liu", "lau", "lao", "low"],
     &["wu", "ng", "woo", "goh"],
-    &["zhou", "chou", "chow", "chau"],
+    &["zhou", "chou", "chow", "chau", "chew"],
     &["xu", "hsu", "hui", "tsui", "koh"],
     &["zheng", "cheng", "chang", "tay"],
     &["lin", "lam", "lim"],
@@ -1076,7 +1077,7 @@ const CHINESE_SURNAMES: &[&[&str]] = &[
     &["mai", "mak"],
     &["pan", "poon", "phua"],
     &["tang", "tong"],
-    &["su", "so"],
+    &["su", "so", "soh"],
     &["lu", "lo", "loke", "lui", "luk"],
     &["situ", "szeto", "seto"],
     &["ouyang", "auyeung", "owyang"],
@@ -1100,14 +1101,14 @@ const CHINESE_SURNAMES: &[&[&str]] = &[
     &["yu"],
     &["jia", "chia"],
     &["ding", "ting"],
-    &["wei"],
+    &["wei", "ngai", "gwee"],
     &["xue", "hsueh"],
     &["yan", "yen"],
-    &["du", "tu"],
+    &["du", "tu", "toh"],
     &["dai", "tai"],
     &["xia", "hsia", "ha"],
     &["fu"],
-    &["shen", "shum", "sum"],
+    &["shen", "shum", "sum", "sim"],
     &["ren", "jen", "yam"],
     &["yao"],
     &["jin", "chin", "kam"],
@@ -1143,6 +1144,10 @@ const CHINESE_SURNAMES: &[&[&str]] = &[
     &["zhuge", "chuko"],
     &["shangguan", "shangkuan"],
     &["lyu", "lu", "lui"],
+    // Singapore's and Malaysia's Hokkien and Teochew spellings of further common surnames.
+    &["hong", "hung", "ang"],
+    &["zhuo", "cheuk", "toh"],
+    &["zhuang", "chuang", "chong", "chng"],
 ];
 
 /// Common Chinese surnames in pinyin (the hundred-odd most frequent of the 2020 census, and the
@@ -1604,6 +1609,484 @@ pub(crate) fn chinese_surnames_keyed(raw: &str, key: impl FnOnce() -> String) ->
         }
     }
     out
+}
+
+/// The Cantonese readings of Han characters in the Hong Kong government's spelling
+/// (`han_cantonese.txt`, written by `tools/han_cantonese.py` from ToJyutping's Jyutping): each
+/// character's usual readings, the usual one first (何 ho, 家 ka, 輝 fai, 振 chan and chun).
+const HAN_CANTONESE: &str = include_str!("han_cantonese.txt");
+
+/// The Hokkien readings of Han characters in the spelling Singapore and Malaysia register names
+/// in (`han_hokkien.txt`, written by `tools/han_hokkien.py` from taibun's Tâi-lô): every
+/// reading, literary and colloquial (成 chia, sia, seng; 庚 ki, ke, keng).
+const HAN_HOKKIEN: &str = include_str!("han_hokkien.txt");
+
+/// A Chinese language whose spellings a name may be registered in: Hong Kong writes Cantonese
+/// (HO, Ka-fai), Singapore and Malaysia often Hokkien (QUEK, Kah Kee).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Dialect {
+    Cantonese,
+    Hokkien,
+}
+
+impl Dialect {
+    pub(crate) const ALL: [Dialect; 2] = [Dialect::Cantonese, Dialect::Hokkien];
+
+    /// The prefix of the keys on which the language's spellings meet Han characters.
+    pub(crate) fn prefix(self) -> &'static str {
+        match self {
+            Dialect::Cantonese => "y:",
+            Dialect::Hokkien => "h:",
+        }
+    }
+
+    /// The key of a spelling in the language (see [`cantonese_key`], [`hokkien_key`]).
+    pub(crate) fn key(self, raw: &str) -> String {
+        match self {
+            Dialect::Cantonese => cantonese_key(raw),
+            Dialect::Hokkien => hokkien_key(raw),
+        }
+    }
+
+    fn table(self) -> &'static DialectTable {
+        static CANTONESE: std::sync::OnceLock<DialectTable> = std::sync::OnceLock::new();
+        static HOKKIEN: std::sync::OnceLock<DialectTable> = std::sync::OnceLock::new();
+        match self {
+            Dialect::Cantonese => CANTONESE.get_or_init(|| DialectTable::new(self, HAN_CANTONESE)),
+            Dialect::Hokkien => HOKKIEN.get_or_init(|| DialectTable::new(self, HAN_HOKKIEN)),
+        }
+    }
+}
+
+/// A language's readings read in: each character's syllables as keys, the syllables there are,
+/// and the Mandarin readings each syllable has in some character.
+struct DialectTable {
+    chars: rustc_hash::FxHashMap<char, Vec<String>>,
+    /// Each syllable's key to the Chinese keys ([`chinese_key`]) of the customary Mandarin
+    /// readings of the characters read so, the reading of most such characters first
+    /// (Cantonese ka: jia, ga).
+    mandarin: rustc_hash::FxHashMap<String, Vec<String>>,
+    /// The longest syllable key.
+    longest: usize,
+}
+
+impl DialectTable {
+    fn new(d: Dialect, text: &'static str) -> Self {
+        let mut chars: rustc_hash::FxHashMap<char, Vec<String>> = Default::default();
+        let mut counts: rustc_hash::FxHashMap<String, Vec<(String, usize)>> = Default::default();
+        for line in text.lines() {
+            let mut cs = line.chars();
+            let Some(c) = cs.next() else { continue };
+            let mut keys: Vec<String> = Vec::new();
+            // Readings apart by semicolons, each reading's spellings by commas.
+            let mut common = 0;
+            for (n, reading) in cs.as_str().split(';').enumerate() {
+                for s in reading.split(',').filter(|s| !s.is_empty()) {
+                    let k = d.key(s);
+                    if !keys.contains(&k) {
+                        keys.push(k);
+                    }
+                }
+                // Cantonese readings come the usual first and only that one is the
+                // character's in names; Hokkien's literary and colloquial readings are both.
+                if n == 0 || d == Dialect::Hokkien {
+                    common = keys.len();
+                }
+            }
+            // The character's customary Mandarin reading, for the syllables it is read with.
+            let m = han_readings(c)
+                .first()
+                .map(|r| chinese_key(&r.to_ascii_lowercase()));
+            for k in &keys[..common] {
+                let v = counts.entry(k.clone()).or_default();
+                if let Some(m) = &m {
+                    match v.iter_mut().find(|(x, _)| x == m) {
+                        Some((_, n)) => *n += 1,
+                        None => v.push((m.clone(), 1)),
+                    }
+                }
+            }
+            chars.insert(c, keys);
+        }
+        let mandarin: rustc_hash::FxHashMap<String, Vec<String>> = counts
+            .into_iter()
+            .map(|(k, mut v)| {
+                v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                (k, v.into_iter().map(|(m, _)| m).collect())
+            })
+            .collect();
+        let longest = mandarin.keys().map(String::len).max().unwrap_or(0);
+        DialectTable {
+            chars,
+            mandarin,
+            longest,
+        }
+    }
+
+    /// The ways `key` splits into the language's syllables, at most `limit` of them.
+    fn syllables<'a>(&self, key: &'a str, limit: usize) -> Vec<Vec<&'a str>> {
+        let mut out = Vec::new();
+        let mut path = Vec::new();
+        self.split_into(key, limit, &mut path, &mut out);
+        out
+    }
+
+    fn split_into<'a>(
+        &self,
+        rest: &'a str,
+        limit: usize,
+        path: &mut Vec<&'a str>,
+        out: &mut Vec<Vec<&'a str>>,
+    ) {
+        if out.len() >= limit {
+            return;
+        }
+        if rest.is_empty() {
+            if !path.is_empty() {
+                out.push(path.clone());
+            }
+            return;
+        }
+        // A name's word is at most a few syllables.
+        if path.len() >= 4 {
+            return;
+        }
+        for n in (1..=self.longest.min(rest.len())).rev() {
+            if !rest.is_char_boundary(n) {
+                continue;
+            }
+            let (head, tail) = rest.split_at(n);
+            // A syllable without a vowel (Cantonese m and ng, 吳 Ng) only as a whole word; one
+            // that begins with a vowel not after one that ends in a vowel (Ka-on written Kaon
+            // is ambiguous, Fai is not Fa-i).
+            let whole = path.is_empty() && tail.is_empty();
+            let after_vowel = path
+                .last()
+                .and_then(|p| p.bytes().last())
+                .is_some_and(is_vowel);
+            if self.mandarin.contains_key(head)
+                && (whole || head.bytes().any(is_vowel))
+                && !(after_vowel && is_vowel(head.as_bytes()[0]))
+            {
+                path.push(head);
+                self.split_into(tail, limit, path, out);
+                path.pop();
+            }
+        }
+    }
+}
+
+/// Most keys kept for a word of Han characters in a language.
+const MAX_DIALECT_KEYS: usize = 16;
+
+/// Most Mandarin readings kept for a word in a language's spelling (a Hokkien syllable is the
+/// reading of characters of a dozen Mandarin readings).
+const MAX_MANDARIN_KEYS: usize = 32;
+
+/// The key on which the Hong Kong government's spellings of a Cantonese syllable meet, and so
+/// a name so spelled meets the Cantonese reading of its characters: ts, tz and ch alike (Tsang,
+/// Chi), tsz and sze read chi and si, sh and s alike (Shing, Sing), ee, ei and i alike (Kee,
+/// Kei), oo and u (Koon, Kun), eu before i, n and t and u (Heui, Hui; Cheun, Chun), ue and u
+/// (Yuen, Suen), ou and o (Lou, Lo), aa and a, an h closing a syllable dropped (Wah), and the
+/// plain and aspirated stops alike (b p, d t, g k), as Hong Kong writes both one way.
+pub(crate) fn cantonese_key(raw: &str) -> String {
+    let mut s = raw.to_owned();
+    // eung and euk keep their eu (Cheung, Cheuk), marked while the rest is read.
+    for (from, to) in [("eung", "1"), ("eong", "1"), ("euk", "2"), ("eok", "2")] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    for (from, to) in [
+        ("tsz", "chi"),
+        ("tze", "chi"),
+        ("tz", "ch"),
+        ("ts", "ch"),
+        ("sze", "si"),
+        ("sz", "si"),
+        ("sh", "s"),
+        ("eui", "ui"),
+        ("eun", "un"),
+        ("eut", "ut"),
+        ("oon", "un"),
+        ("oot", "ut"),
+        ("ooi", "ui"),
+        ("oo", "u"),
+        ("ue", "u"),
+        ("ou", "o"),
+        ("ee", "i"),
+        ("ei", "i"),
+        ("aa", "a"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len() + 4);
+    for (i, &c) in b.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| b[p]);
+        match c {
+            // An h after a vowel and not before one closes the syllable (Wah, Ha).
+            b'h' if prev.is_some_and(is_vowel) && !b.get(i + 1).is_some_and(|n| is_vowel(*n)) => {}
+            b'b' => out.push('p'),
+            b'd' => out.push('t'),
+            b'g' if prev != Some(b'n') => out.push('k'),
+            b'1' => out.push_str("eung"),
+            b'2' => out.push_str("euk"),
+            _ => out.push(char::from(c)),
+        }
+    }
+    out
+}
+
+/// The key on which the spellings Singapore and Malaysia register Hokkien names in meet, and so
+/// meet the Hokkien reading of a name's characters: ph, th, kh and tsh as p, t, k and ch, ck as
+/// k (Teck, Hock), ee as i (Kee, Bee), oo as u (Boon, Choo), iew and ew as iu (Siew, Chew), wee
+/// and ooi as ui (Swee, Hwee), eo as io (Geok), ay as e (Lay, Tay), ye after a consonant as ai
+/// (Chye), oa and oe as ua and ue, ing and ik as eng and ek, q as k, y and w beginning a
+/// syllable as i and u (Yap, Wan), and an h closing a syllable dropped (Kah, Poh, Toh).
+pub(crate) fn hokkien_key(raw: &str) -> String {
+    let mut s = raw.to_owned();
+    for (from, to) in [
+        ("tsh", "ch"),
+        ("ts", "ch"),
+        ("ph", "p"),
+        ("th", "t"),
+        ("kh", "k"),
+        ("ck", "k"),
+        ("q", "k"),
+        ("iew", "iu"),
+        ("ew", "iu"),
+        ("wee", "ui"),
+        ("ooi", "ui"),
+        ("ee", "i"),
+        ("oo", "u"),
+        ("eo", "io"),
+        ("ay", "e"),
+        ("oa", "ua"),
+        ("oe", "ue"),
+        ("ing", "eng"),
+        ("ik", "ek"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len() + 2);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let prev = i.checked_sub(1).map(|p| b[p]);
+        let next = b.get(i + 1).copied();
+        let consonant_before = prev.is_some_and(|p| !is_vowel(p) && p != b'y' && p != b'w');
+        match c {
+            // Chye: ch + ai.
+            b'y' if consonant_before
+                && next == Some(b'e')
+                && !b.get(i + 2).is_some_and(|n| is_vowel(*n)) =>
+            {
+                out.push_str("ai");
+                i += 2;
+                continue;
+            }
+            // y and w beginning a syllable: i and u (yi is i).
+            b'y' if next.is_some_and(is_vowel) => {
+                if next != Some(b'i') {
+                    out.push('i');
+                }
+            }
+            // (wu after a consonant is Yale's, not these spellings': Pongswu.)
+            b'w' if next.is_some_and(is_vowel) && (next != Some(b'u') || !consonant_before) => {
+                if next != Some(b'u') {
+                    out.push('u');
+                }
+            }
+            b'h' if prev.is_some_and(is_vowel) && !next.is_some_and(is_vowel) => {}
+            _ => out.push(char::from(c)),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The keys of a word of Han characters read in a language: the syllables of its characters'
+/// readings joined, each spelling's key, the usual readings first, at most
+/// [`MAX_DIALECT_KEYS`]; none when a character has no reading there.
+pub(crate) fn han_dialect_keys(d: Dialect, chars: &[char]) -> Vec<String> {
+    let table = d.table();
+    let mut out = vec![String::new()];
+    for c in chars.iter().filter(|c| is_han(**c)) {
+        let Some(rs) = table.chars.get(c) else {
+            return Vec::new();
+        };
+        let mut next = Vec::with_capacity(out.len() * rs.len());
+        for (k, r) in rs.iter().enumerate() {
+            for p in &out {
+                if k > 0 && next.len() >= MAX_DIALECT_KEYS {
+                    break;
+                }
+                next.push(format!("{p}{r}"));
+            }
+        }
+        next.truncate(MAX_DIALECT_KEYS);
+        out = next;
+    }
+    out.retain(|k| !k.is_empty());
+    let mut seen = Vec::with_capacity(out.len());
+    out.retain(|r| {
+        let new = !seen.contains(r);
+        seen.push(r.clone());
+        new
+    });
+    out
+}
+
+/// Whether a key of a language (`Dialect::key`) is made of that language's syllables.
+pub(crate) fn dialect_shaped(d: Dialect, key: &str) -> bool {
+    !key.is_empty() && !d.table().syllables(key, 1).is_empty()
+}
+
+/// A word of two syllables or more in a language's spelling read as Mandarin through the
+/// characters: syllable by syllable in order, each syllable as the customary Mandarin reading
+/// of a character that has it as its usual reading (Cantonese Ka-fai: jiahui, for 家輝), as
+/// Chinese keys, the readings of most characters first; at most [`MAX_MANDARIN_KEYS`].
+pub(crate) fn dialect_as_mandarin(d: Dialect, key: &str) -> std::rc::Rc<[String]> {
+    type Cache = rustc_hash::FxHashMap<(Dialect, Box<str>), std::rc::Rc<[String]>>;
+    thread_local! {
+        // The same words come back (a list's given names, each list pair joined again as names
+        // are aligned): read once per thread.
+        static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::default());
+    }
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&(d, key.into())).cloned()) {
+        return hit;
+    }
+    let out: std::rc::Rc<[String]> = dialect_as_mandarin_uncached(d, key).into();
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= 8192 {
+            c.clear();
+        }
+        c.insert((d, key.into()), out.clone());
+    });
+    out
+}
+
+fn dialect_as_mandarin_uncached(d: Dialect, key: &str) -> Vec<String> {
+    let table = d.table();
+    // (the sum of the readings' ranks, the reading)
+    let mut scored: Vec<(usize, String)> = Vec::new();
+    // A word of two syllables or more: one syllable alone is too often another character.
+    for split in table.syllables(key, 4).into_iter().filter(|s| s.len() >= 2) {
+        let mut acc = vec![(0, String::new())];
+        for syl in split {
+            let ms = &table.mandarin[syl];
+            let mut next = Vec::with_capacity(acc.len() * ms.len());
+            for (r, p) in &acc {
+                for (k, m) in ms.iter().enumerate() {
+                    next.push((r + k, format!("{p}{m}")));
+                }
+            }
+            next.sort_by_key(|x| x.0);
+            next.truncate(MAX_MANDARIN_KEYS * 4);
+            acc = next;
+        }
+        scored.extend(acc);
+    }
+    scored.sort_by_key(|x| x.0);
+    let mut out: Vec<String> = Vec::new();
+    for (_, k) in scored {
+        if out.len() >= MAX_MANDARIN_KEYS {
+            break;
+        }
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// Whether a word is made of Mandarin syllables as pinyin or Wade–Giles write them (its
+/// [`chinese_key`] split into the keys of the syllables the reading table has): stricter than
+/// [`chinese_shaped`], which takes any onset with any rhyme.
+pub(crate) fn mandarin_syllables(word: &str) -> bool {
+    static SYLLABLES: std::sync::OnceLock<(std::collections::HashSet<String>, usize)> =
+        std::sync::OnceLock::new();
+    let (set, longest) = SYLLABLES.get_or_init(|| {
+        let mut set = std::collections::HashSet::new();
+        for line in HAN_READINGS.lines() {
+            let mut cs = line.chars();
+            cs.next();
+            // Not the interjections without a vowel (嗯 ng, 呣 m).
+            for r in cs.as_str().split(',').filter(|r| r.bytes().any(is_vowel)) {
+                set.insert(chinese_key(r));
+            }
+        }
+        let longest = set.iter().map(String::len).max().unwrap_or(0);
+        (set, longest)
+    });
+    let key = chinese_key(word);
+    let b = key.as_bytes();
+    let mut ok = vec![false; b.len() + 1];
+    ok[0] = true;
+    for i in 0..b.len() {
+        // A syllable that begins with a vowel not after one that ends in a vowel (pinyin
+        // writes Xi'an so).
+        if !ok[i] || i > 0 && is_vowel(b[i]) && is_vowel(b[i - 1]) {
+            continue;
+        }
+        for n in 1..=(*longest).min(b.len() - i) {
+            if key.is_char_boundary(i + n) && set.contains(&key[i..i + n]) {
+                ok[i + n] = true;
+            }
+        }
+    }
+    !b.is_empty() && ok[b.len()]
+}
+
+/// Every spelling the surname tables have for the groups of a surname spelling (guo: guo, kuo,
+/// kwok, quek).
+pub(crate) fn surname_spellings(raw: &str) -> Vec<&'static str> {
+    let groups = chinese_surnames(raw);
+    let mut out: Vec<&'static str> = Vec::new();
+    let spellings = CHINESE_SURNAMES
+        .iter()
+        .filter(|g| groups.contains(&g[0]))
+        .flat_map(|g| g.iter().copied())
+        .chain(
+            HONG_KONG_SURNAMES
+                .iter()
+                .filter(|(py, _)| groups.contains(py))
+                .flat_map(|(py, hk)| std::iter::once(*py).chain(hk.iter().copied())),
+        );
+    for s in spellings {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Whether a surname spelling is a Hong Kong spelling ([`HONG_KONG_SURNAMES`]) that no pinyin
+/// surname shares (Ho, Tsang, Cheung; not Cheng, which is also pinyin 程, nor Lai or Fan).
+pub(crate) fn hong_kong_only_surname(raw: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let pinyin: std::collections::HashSet<&str> = HONG_KONG_SURNAMES
+            .iter()
+            .map(|(py, _)| *py)
+            .chain(CHINESE_COMMON_SURNAMES.iter().copied())
+            .chain(CHINESE_SURNAMES.iter().map(|g| g[0]))
+            .collect();
+        HONG_KONG_SURNAMES
+            .iter()
+            .flat_map(|(_, hk)| hk.iter().copied())
+            .filter(|s| !pinyin.contains(s))
+            .collect()
+    })
+    .contains(raw)
 }
 
 /// German and French transcriptions of Cyrillic names rewritten the English way (Jelzin →
@@ -4439,5 +4922,104 @@ mod tests {
         assert_eq!(f("abdulaziz"), "abdaziz");
         assert_eq!(f("abd al rashid"), "abdrashid");
         assert_eq!(f("abdi"), "abdi");
+    }
+
+    #[test]
+    fn hong_kong_spellings_of_a_cantonese_syllable_meet_on_their_key() {
+        for (a, b) in [
+            ("tsang", "chang"),
+            ("tszwai", "chiwai"),
+            ("kee", "kei"),
+            ("yee", "yi"),
+            ("yuen", "yun"),
+            ("suen", "sun"),
+            ("koon", "kun"),
+            ("heui", "hui"),
+            ("shing", "sing"),
+            ("wah", "wa"),
+            ("lou", "lo"),
+        ] {
+            assert_eq!(cantonese_key(a), cantonese_key(b), "{a} {b}");
+        }
+        // eung and euk keep their eu; an h before a vowel begins a syllable.
+        assert_eq!(cantonese_key("cheung"), "cheung");
+        assert_eq!(cantonese_key("cheuk"), "cheuk");
+        assert_eq!(cantonese_key("kahei"), "kahi");
+        assert_ne!(cantonese_key("kafai"), cantonese_key("kawai"));
+    }
+
+    #[test]
+    fn singapore_spellings_of_a_hokkien_syllable_meet_on_their_key() {
+        for (a, b) in [
+            ("teck", "tek"),
+            ("hock", "hok"),
+            ("kee", "ki"),
+            ("boon", "bun"),
+            ("swee", "sui"),
+            ("hwee", "hui"),
+            ("siew", "siu"),
+            ("chew", "chiu"),
+            ("chye", "chai"),
+            ("geok", "giok"),
+            ("lay", "le"),
+            ("poh", "po"),
+            ("kah", "ka"),
+            ("yap", "iap"),
+        ] {
+            assert_eq!(hokkien_key(a), hokkien_key(b), "{a} {b}");
+        }
+        assert_ne!(hokkien_key("boon"), hokkien_key("poon"));
+    }
+
+    #[test]
+    fn han_words_are_read_in_cantonese_and_hokkien() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        let canto = |s: &str| han_dialect_keys(Dialect::Cantonese, &chars(s));
+        let hok = |s: &str| han_dialect_keys(Dialect::Hokkien, &chars(s));
+        // Traditional and simplified alike.
+        for w in ["家輝", "家辉"] {
+            assert!(canto(w).contains(&cantonese_key("kafai")), "{w}");
+        }
+        assert!(canto("國強").contains(&cantonese_key("kwokkeung")));
+        assert!(canto("志偉").contains(&cantonese_key("tszwai")));
+        assert!(canto("兆基").contains(&cantonese_key("siukee")));
+        // Hong Kong writes the short a before n as u after ch (振 Chun) as well as a.
+        assert!(canto("振邦").contains(&cantonese_key("chunpong")));
+        assert!(canto("振邦").contains(&cantonese_key("chanpong")));
+        assert!(hok("嘉庚").contains(&hokkien_key("kahkee")));
+        assert!(hok("宝莲").contains(&hokkien_key("pohlian")));
+        assert!(hok("德成").contains(&hokkien_key("teckseng")));
+        assert!(hok("玉珠").contains(&hokkien_key("geokchoo")));
+        // One character another: another reading.
+        assert!(!canto("家偉").contains(&cantonese_key("kafai")));
+    }
+
+    #[test]
+    fn a_dialect_spelling_meets_pinyin_syllable_by_syllable_through_the_characters() {
+        let canto = |s: &str| dialect_as_mandarin(Dialect::Cantonese, &cantonese_key(s));
+        let hok = |s: &str| dialect_as_mandarin(Dialect::Hokkien, &hokkien_key(s));
+        assert!(canto("kafai").contains(&chinese_key("jiahui")));
+        assert!(canto("kwokkeung").contains(&chinese_key("guoqiang")));
+        assert!(canto("kinwah").contains(&chinese_key("jianhua")));
+        assert!(hok("kahkee").contains(&chinese_key("jiageng")));
+        assert!(hok("soonhuat").contains(&chinese_key("shunfa")));
+        // No character reads fai in Cantonese and wei in Mandarin; the order is kept.
+        assert!(!canto("kafai").contains(&chinese_key("jiawei")));
+        assert!(!canto("faika").contains(&chinese_key("jiahui")));
+        // One syllable alone is not read so: it is too often another character.
+        assert!(canto("fai").is_empty());
+    }
+
+    #[test]
+    fn mandarin_syllables_are_those_of_pinyin_and_wade_giles() {
+        for w in ["jiahui", "chiahui", "hsiuying", "zhang", "tsang", "ho"] {
+            assert!(mandarin_syllables(w), "{w}");
+        }
+        for w in ["kafai", "kwok", "keung", "kee", "teck", "boon"] {
+            assert!(!mandarin_syllables(w), "{w}");
+        }
+        assert!(hong_kong_only_surname("tsang"));
+        assert!(!hong_kong_only_surname("cheng"));
+        assert!(surname_spellings("guo").contains(&"quek"));
     }
 }

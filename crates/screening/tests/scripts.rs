@@ -230,3 +230,47 @@ fn names_meet_across_the_fifth_sets_habits() {
         finds(&ix, q, &format!("p{i}"));
     }
 }
+
+#[test]
+fn hong_kong_and_singapore_spellings_meet_characters_and_pinyin() {
+    // (listed name, queries that must find it first)
+    let cases: &[(&str, &[&str])] = &[
+        ("HO, Ka-fai", &["何家輝", "何家辉", "He Jiahui"]),
+        ("CHENG, Kwok-keung", &["鄭國強", "Zheng Guoqiang"]),
+        ("TSANG, Chi-wai", &["曾志偉", "Zeng Zhiwei"]),
+        ("LEUNG, Chun-ying", &["梁振英", "Liang Zhenying"]),
+        ("WONG, Kwok-wing", &["黃國榮", "Huang Guorong"]),
+        ("KWAN, Wing-hong", &["關永康", "Guan Yongkang"]),
+        ("QUEK, Kah Kee", &["郭嘉庚", "Guo Jiageng"]),
+        ("TEO, Poh Lian", &["张宝莲", "Zhang Baolian"]),
+        ("GOH, Soon Huat", &["吳順發", "Wu Shunfa"]),
+        ("LIM, Boon Hock", &["林文福", "Lin Wenfu"]),
+    ];
+    let people: Vec<(String, &str)> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| (format!("p{i}"), *name))
+        .collect();
+    let refs: Vec<(&str, &str)> = people.iter().map(|(i, n)| (i.as_str(), *n)).collect();
+    let ix = index_of(&refs);
+    for (i, (_, qs)) in cases.iter().enumerate() {
+        for q in *qs {
+            finds(&ix, q, &format!("p{i}"));
+        }
+    }
+    // One syllable or the surname another: another name.
+    for q in [
+        "何家偉",
+        "He Jiawei",
+        "吳家輝",
+        "Wu Jiahui",
+        "郭嘉康",
+        "Guo Jiakang",
+        "Hui Jia He",
+    ] {
+        assert!(
+            !found(&ix, q).contains(&"p0".to_owned()) && !found(&ix, q).contains(&"p6".to_owned()),
+            "{q}"
+        );
+    }
+}

@@ -107,6 +107,19 @@ const PARTS: &[&str] = &[
     "pidhirnyi",
     "szewczenko",
     "shevchenko",
+    // Hong Kong and Singapore spellings against characters and pinyin (cross keys).
+    "何家輝",
+    "ho",
+    "ka-fai",
+    "kafai",
+    "he",
+    "jiahui",
+    "郭嘉庚",
+    "quek",
+    "kah",
+    "kee",
+    "guo",
+    "jiageng",
 ];
 
 fn name() -> impl Strategy<Value = String> {
