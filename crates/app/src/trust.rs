@@ -245,8 +245,8 @@ async fn open_current(
             TrustStore::unseal(sealed.as_bytes(), key)
         };
         let mut ca = opened.map_err(|e| format!("{id}: {e}"))?;
-        // The seal and the timestamp authority name their CRL, a signer's certificate the
-        // OCSP responder too: see the profile in pdf/src/ca.rs.
+        // The seal names its CRL; a signer's certificate and the timestamp authority's name
+        // the OCSP responder too: see the profile in pdf/src/ca.rs.
         ca.set_public_url(public_url);
         Ok::<_, String>(ca)
     };

@@ -256,8 +256,8 @@ fn revocation_from_the_file_required_or_fetched_online() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("TRY_LATER"), "{out}");
 
-    // B-B: the signer's chain comes first, so its OCSP responder is asked (with a timestamp,
-    // the issuing CA's CRL fetched for the timestamp authority answers for the signer too).
+    // B-B: the signer's chain comes first, so its OCSP responder is asked (the timestamp
+    // authority, which names the responder too, would be asked the same way).
     let (code, out) = run(
         &f,
         "b-b.pdf",
