@@ -344,7 +344,7 @@ pub async fn confirm(
         let mut l = lock_signer(state, at).await?;
         let facts = l.facts(state, at).await?;
         let left_to_provider = std::cell::Cell::new(false);
-        let (outcome, fx) =
+        let (outcome, mut fx) =
             l.wf.confirm(
                 sid,
                 // The provider's own code is judged by the provider, in credentials/authorize.
@@ -359,6 +359,17 @@ pub async fn confirm(
                 l.now,
             )
             .map_err(signing::refused)?;
+        // The trail says who judges the code: the provider's verdict comes with the signature
+        // (a wrong code is its invalid_otp, 6005).
+        if left_to_provider.get() {
+            for r in fx
+                .audit
+                .iter_mut()
+                .filter(|r| r.action == "signer.confirmed")
+            {
+                r.details = serde_json::json!({"code_checked_by": "provider"});
+            }
+        }
         // A qualified signature forwards the code to the provider (credentials/authorize).
         let stored = signing::qualified::with_confirm_code(
             sid,

@@ -257,6 +257,28 @@ async fn two_signers_sign_a_qualified_document_through_the_providers_api() {
     }
     let finished = document(&app, &doc).await;
     assert_eq!(finished["status"], "finished");
+    // The trail says the provider sent and judged the codes.
+    let audit = app
+        .get(&format!(
+            "/v1/documents/{}/audit",
+            doc["id"].as_str().unwrap()
+        ))
+        .await;
+    let audit = audit.assert(200);
+    assert_eq!(audit["chain_valid"], true);
+    let entries = audit["entries"].as_array().unwrap();
+    let of = |action: &str| -> Vec<&Value> {
+        entries.iter().filter(|e| e["action"] == action).collect()
+    };
+    assert_eq!(of("signer.confirmed").len(), 2, "{audit}");
+    for e in of("signer.confirmed") {
+        assert_eq!(e["details"]["code_checked_by"], "provider", "{e}");
+    }
+    let sent = of("otp.sent");
+    assert_eq!(sent.len(), 2, "{audit}");
+    for e in sent {
+        assert_eq!(e["details"]["channels"][0]["channel"], "provider", "{e}");
+    }
     // Each approval: info, a token, the signer's credential (online OTP), sendOTP. Each
     // signature: info, a token, the credential, one authorisation with the provider's code the
     // signer confirmed with, one signHash.
