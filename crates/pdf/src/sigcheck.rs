@@ -69,6 +69,21 @@ pub(crate) fn verify_with_key(
     } else {
         None
     };
+    // The signature algorithm and the key must be of one family: a known algorithm named for
+    // another kind of key is a value that does not verify, not an unsupported one (the
+    // SignerInfo's algorithm is not signed, so a forger must not turn "fails" into "unknown").
+    let ec_key = spki.algorithm.oid == ID_EC_PUBLIC_KEY;
+    let rsa_key = matches!(spki.algorithm.oid, RSA_ENCRYPTION | RSASSA_PSS);
+    let fits = match sig_alg.oid {
+        ECDSA_WITH_SHA256 | ECDSA_WITH_SHA384 | ECDSA_WITH_SHA512 | ID_EC_PUBLIC_KEY => ec_key,
+        SHA256_WITH_RSA | SHA384_WITH_RSA | SHA512_WITH_RSA | RSA_ENCRYPTION | RSASSA_PSS => {
+            rsa_key
+        }
+        _ => return None,
+    };
+    if !fits && (ec_key || rsa_key) {
+        return Some(false);
+    }
     let hash_oid = match sig_alg.oid {
         ECDSA_WITH_SHA256 | SHA256_WITH_RSA => ID_SHA256,
         ECDSA_WITH_SHA384 | SHA384_WITH_RSA => ID_SHA384,
@@ -80,7 +95,7 @@ pub(crate) fn verify_with_key(
     let prehash = digest(&hash_oid, &[message])?;
     let key_bytes = spki.subject_public_key.raw_bytes();
     match spki.algorithm.oid {
-        ID_EC_PUBLIC_KEY if pss.is_none() => {
+        ID_EC_PUBLIC_KEY => {
             let curve = spki
                 .algorithm
                 .parameters
@@ -230,11 +245,20 @@ mod tests {
             verify_with_key(&spki, &ed25519, None, b"message", sig.as_bytes()),
             None
         );
-        // A PSS identifier on an EC key is no signature of that key.
+        // A PSS identifier, or an RSA one, on an EC key is no signature of that key: it fails
+        // rather than being set aside as unknown.
         let pss = pss_alg(&rsa::pkcs1::RsaPssParamsRef::new::<Sha256>(32));
         assert_eq!(
             verify_with_key(&spki, &pss, None, b"message", sig.as_bytes()),
-            None
+            Some(false)
+        );
+        let rsa_sha256 = AlgorithmIdentifierOwned {
+            oid: SHA256_WITH_RSA,
+            parameters: None,
+        };
+        assert_eq!(
+            verify_with_key(&spki, &rsa_sha256, None, b"message", sig.as_bytes()),
+            Some(false)
         );
     }
 }
