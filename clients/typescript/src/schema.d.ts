@@ -5382,7 +5382,7 @@ export interface operations {
                 };
             };
             408: components["responses"]["request_timeout"];
-            /** @description `conflict` (Conflict), `idempotency_key_in_progress` (Request In Progress) */
+            /** @description `conflict` (Conflict), `step_not_possible` (Not Possible Now), `idempotency_key_in_progress` (Request In Progress) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -343,6 +343,20 @@ pub async fn confirm(
     for _ in 0..signing::SIGNING_ATTEMPTS {
         let mut l = lock_signer(state, at).await?;
         let facts = l.facts(state, at).await?;
+        // The provider's own code is judged only when the signature is made, so it is taken
+        // only when the signature can be made now: a signer still waiting for the
+        // identification confirms once it is final (a signature made later would rest on a
+        // code nobody checked).
+        let provider_code =
+            l.wf.signer(sid)
+                .and_then(|s| s.otp.as_ref())
+                .is_some_and(|o| signing::qualified::provider_checks(&o.hash));
+        if provider_code && awaiting_identification(&facts) {
+            return Err(AppError::new(
+                ErrorCode::StepNotPossible,
+                "the trust service provider's code can be used once the signer's identification is final; confirm then",
+            ));
+        }
         let left_to_provider = std::cell::Cell::new(false);
         let (outcome, mut fx) =
             l.wf.confirm(

@@ -145,10 +145,15 @@ pub async fn deliver_provider_code(
         .store
         .workflow_for_update(&mut tx, &tenant.id, &wf.document.id)
         .await?;
+    // Only the code this approval made: one a later approval made meanwhile goes its own way.
+    let ours = signer.otp.as_ref().map(|o| o.hash.as_str());
     if let Some(s) = locked.signers.iter_mut().find(|s| &s.id == sid)
         && let Some(otp) = s.otp.as_mut()
+        && Some(otp.hash.as_str()) == ours
     {
         otp.hash = PROVIDER_CODE.to_owned();
+    } else {
+        return Ok(None);
     }
     let mut fx = signet_core::signing::Effects::default();
     fx.audit.push(signet_core::signing::AuditRecord {
@@ -266,11 +271,12 @@ pub(crate) async fn sign(
     let subject = remote.subject();
 
     let (otp, left_to_provider) = confirm_code(sid).unzip();
+    let left_to_provider = left_to_provider == Some(true);
+    // Only a code left to the provider goes to it; Signet's own code was checked by Signet.
+    let otp = otp.filter(|_| left_to_provider);
     // A code Signet let through for the provider to judge must reach a provider that judges
     // it: a credential that no longer takes one would sign on an unchecked code.
-    if left_to_provider == Some(true)
-        && credential.activation != crate::csc::Activation::ProviderCode
-    {
+    if left_to_provider && credential.activation != crate::csc::Activation::ProviderCode {
         return Err(fail(CscError {
             phase: Phase::Signing,
             failure: Failure::Fatal,

@@ -143,7 +143,7 @@ error_codes! {
         title: "Not Possible Now",
         return_code: [],
         retryable: false,
-        description: "Hosted pages: the state does not take this step now (an identification already submitted or decided, an expired link, a missing earlier step; a back-office decision on a signer who awaits none).",
+        description: "Hosted pages: the state does not take this step now (an identification already submitted or decided, an expired link, a missing earlier step; a back-office decision on a signer who awaits none; a qualified signer confirming with the trust service provider's code before the identification is final).",
     },
     IdempotencyKeyInProgress {
         code: "idempotency_key_in_progress", status: 409, title: "Request In Progress", return_code: [], retryable: true,

@@ -1896,7 +1896,7 @@ error_responses!(
         InvalidModel, DocumentNotFound, SignerNotFound, AlreadySigned, SignerBlocked,
         NotYourTurn, DocumentCompleted, DocumentExpired, DocumentClosed,
         SignatureFlowNotInitialized, InvalidTransition, ConfirmationWindowExpired, OtpMissing,
-        OtpExpired, OtpInvalid, OtpAttemptsExceeded, Conflict,
+        OtpExpired, OtpInvalid, OtpAttemptsExceeded, Conflict, StepNotPossible,
     ]
 );
 

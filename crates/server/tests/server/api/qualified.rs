@@ -1,7 +1,8 @@
 //! `qualified` signatures through a Cloud Signature Consortium API v2 service, played by a
 //! stand-in served over HTTP on 127.0.0.1 (`signet_app::csc_standin::StandIn` behind axum):
 //! OAuth 2.0 client credentials, a credential per signer under the stand-in's own root,
-//! the signer's one-time code forwarded to `credentials/authorize`, `signatures/signHash`
+//! the provider's own one-time code (`credentials/sendOTP`) forwarded to
+//! `credentials/authorize`, `signatures/signHash`
 //! over the hash of the signed attributes. pyHanko judges the signatures as made by the
 //! stand-in's chain, and every error answer ends as seed 000's code, never a 500.
 
@@ -530,4 +531,38 @@ async fn live_mode_refuses_qualified_without_a_provider() {
         reply.body
     );
     assert!(reply.body.to_string().contains("csc_url"), "{}", reply.body);
+}
+
+/// The provider's code is judged only when the signature is made, so a signer whose
+/// identification is still under review cannot confirm with it (a signature made later would
+/// rest on a code nobody checked): 409 until the identification is final.
+#[tokio::test]
+async fn the_providers_code_waits_for_the_identification_to_be_final() {
+    let served = Served::start().await;
+    let app = app_with(&served, 2_000).await;
+    // LONGREVIEW: pending_successful from 30 s until 24 h.
+    let (pid, _) = app.requested("X-AUTOTEST-LONGREVIEW", "Tester").await;
+    app.advance(31).await;
+    let doc = qualified_document(&app, &[pid]).await;
+    let approved = app.post(&signer_path(&doc, 0, "approve"), json!({})).await;
+    approved.assert(200);
+    assert_eq!(approved.body["otp"]["channels"], json!(["provider"]));
+    let refused = app
+        .post(
+            &signer_path(&doc, 0, "confirm"),
+            json!({"otp": PROVIDER_OTP}),
+        )
+        .await;
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    assert_eq!(
+        refused.body["errors"][0]["code"], "step_not_possible",
+        "{}",
+        refused.body
+    );
+    assert_eq!(served.stand_in.hits("credentials/authorize"), 0);
+    let now = document(&app, &doc).await;
+    assert_eq!(
+        now["signers"][0]["status"], "confirmation_required",
+        "{now}"
+    );
 }
