@@ -336,7 +336,7 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                 .into_iter()
                 .map(|(latin, orig, alts)| {
                     let chars: Vec<char> = orig.chars().collect();
-                    let dialect_keys = romanize::Dialect::ALL
+                    let mut dialect_keys: Vec<String> = romanize::Dialect::ALL
                         .iter()
                         .flat_map(|d| {
                             romanize::han_dialect_keys(*d, &chars)
@@ -344,6 +344,14 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                                 .map(|k| format!("~{}{k}", d.prefix()))
                         })
                         .collect();
+                    // ... and in Korean (Hanja): its readings' Korean keys as cross keys, which
+                    // meet a Korean name's romanization (吳昌洙, OH, Chang Soo).
+                    for rr in romanize::han_korean_readings(&chars) {
+                        let k = format!("~k:{}", romanize::korean_key(&rr));
+                        if !dialect_keys.contains(&k) {
+                            dialect_keys.push(k);
+                        }
+                    }
                     (latin, romanize::han_simplified(&orig), alts, dialect_keys)
                 })
                 .collect()
@@ -356,6 +364,16 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                 let surname = first_word && n == 2 && k == 0;
                 // A surname also meets its spellings in the surname tables (郭 Quek, 张 Teo).
                 if surname {
+                    // ... and a Korean surname's group through its Korean reading (李 Lee, Rhee).
+                    let chars: Vec<char> = orig.chars().collect();
+                    for rr in romanize::han_korean_readings(&chars) {
+                        if let Some(g) = romanize::korean_surname(&rr) {
+                            let k = format!("~ks:{g}");
+                            if !dialect_keys.contains(&k) {
+                                dialect_keys.push(k);
+                            }
+                        }
+                    }
                     for s in romanize::surname_spellings(&latin) {
                         for d in romanize::Dialect::ALL {
                             let k = format!("~{}{}", d.prefix(), d.key(s));

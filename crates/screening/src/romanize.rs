@@ -626,6 +626,56 @@ fn han_readings(c: char) -> Vec<&'static str> {
     }
 }
 
+/// The Korean readings of Han characters (`han_korean.txt`, written by `tools/han_korean.py`
+/// from the `hanja` package's table): each character's Sino-Korean reading in Hangul, and, where
+/// South Korea writes it otherwise at the start of a word, that form too (李 리 and 이, 龍 룡 and
+/// 용); simplified characters read as their traditional forms (贤 현). A Korean name is written
+/// in Hanja in older records and in the Chinese, Japanese and Taiwanese press (吳昌洙, 崔贤哲).
+const HAN_KOREAN: &str = include_str!("han_korean.txt");
+
+/// Most Korean readings kept for a word of Han characters.
+const MAX_KOREAN_READINGS: usize = 8;
+
+/// The Korean readings of a word of Han characters in Revised Romanization, the dictionary's
+/// reading of each character first (玄龍浩: hyeonryongho, hyeonyongho), at most
+/// [`MAX_KOREAN_READINGS`]; none when a character has no Korean reading.
+pub(crate) fn han_korean_readings(chars: &[char]) -> Vec<String> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<char, Vec<char>>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        HAN_KOREAN
+            .lines()
+            .filter_map(|l| {
+                let mut cs = l.chars();
+                let c = cs.next()?;
+                Some((c, cs.filter(|h| is_hangul(*h)).collect()))
+            })
+            .collect()
+    });
+    let mut out = vec![String::new()];
+    for c in chars.iter().filter(|c| is_han(**c)) {
+        let Some(rs) = map.get(c) else {
+            return Vec::new();
+        };
+        let mut next = Vec::with_capacity(out.len() * rs.len());
+        for (k, &h) in rs.iter().enumerate() {
+            for p in &out {
+                if k > 0 && next.len() >= MAX_KOREAN_READINGS {
+                    break;
+                }
+                let mut s = p.clone();
+                hangul_syllable(h, &mut s);
+                next.push(s);
+            }
+        }
+        next.truncate(MAX_KOREAN_READINGS);
+        out = next;
+    }
+    out.retain(|r| !r.is_empty());
+    out.dedup();
+    out
+}
+
 /// Traditional Han characters and their simplified forms (`han_simplified.txt`, written by
 /// `tools/han_simplified.py` from OpenCC's character table): a name in traditional characters
 /// (Taiwan, Hong Kong, many lists) and the same name in simplified ones (a mainland passport)
@@ -4946,6 +4996,18 @@ mod tests {
         assert_eq!(cantonese_key("cheuk"), "cheuk");
         assert_eq!(cantonese_key("kahei"), "kahi");
         assert_ne!(cantonese_key("kafai"), cantonese_key("kawai"));
+    }
+
+    #[test]
+    fn hanja_read_in_korean() {
+        let r = |s: &str| han_korean_readings(&s.chars().collect::<Vec<_>>());
+        assert_eq!(r("吳"), ["o"]);
+        // The initial-sound rule's form after the dictionary's.
+        assert_eq!(r("李"), ["ri", "i"]);
+        assert_eq!(r("龍浩"), ["ryongho", "yongho"]);
+        // Simplified characters as their traditional forms.
+        assert_eq!(r("贤哲"), r("賢哲"));
+        assert_eq!(r("贤哲"), ["hyeoncheol"]);
     }
 
     #[test]

@@ -274,3 +274,26 @@ fn hong_kong_and_singapore_spellings_meet_characters_and_pinyin() {
         );
     }
 }
+
+#[test]
+fn korean_names_in_hanja_meet_their_romanizations_and_stay_chinese() {
+    // (listed name, queries that must find it first)
+    let cases: &[(&str, &[&str])] = &[
+        ("CHOI, Min Ho", &["崔珉浩"]),
+        ("RI, Ryong Nam", &["李龍男", "李龙男"]),
+        ("YOO, Jin Suk", &["柳珍淑"]),
+        ("CUI, Minhao", &["崔珉浩"]),
+    ];
+    for (i, (name, qs)) in cases.iter().enumerate() {
+        let id = format!("p{i}");
+        let ix = index_of(&[(id.as_str(), name)]);
+        for q in *qs {
+            finds(&ix, q, &id);
+        }
+    }
+    // Another given name, or another surname: another name.
+    let ix = index_of(&[("p0", "CHOI, Min Ho")]);
+    for q in ["崔珉秀", "金珉浩"] {
+        assert!(found(&ix, q).is_empty(), "{q}");
+    }
+}
