@@ -374,8 +374,23 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                             }
                         }
                     }
+                    // A spelling that is the character's reading in one language is not
+                    // keyed in another (黃 is Ng in Hokkien, Wong in Cantonese, where Ng is 吳).
+                    let readings: Vec<(romanize::Dialect, Vec<String>)> = romanize::Dialect::ALL
+                        .iter()
+                        .map(|d| (*d, romanize::han_dialect_keys(*d, &chars)))
+                        .collect();
                     for s in romanize::surname_spellings(&latin) {
                         for d in romanize::Dialect::ALL {
+                            let elsewhere = readings
+                                .iter()
+                                .any(|(e, rs)| *e != d && rs.contains(&e.key(s)))
+                                && !readings
+                                    .iter()
+                                    .any(|(e, rs)| *e == d && rs.contains(&e.key(s)));
+                            if elsewhere {
+                                continue;
+                            }
                             let k = format!("~{}{}", d.prefix(), d.key(s));
                             if !dialect_keys.contains(&k) {
                                 dialect_keys.push(k);

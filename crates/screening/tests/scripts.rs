@@ -297,3 +297,29 @@ fn korean_names_in_hanja_meet_their_romanizations_and_stay_chinese() {
         assert!(found(&ix, q).is_empty(), "{q}");
     }
 }
+
+#[test]
+fn chinese_namesakes_under_another_surname_are_other_names() {
+    let ix = index_of(&[
+        ("p0", "YIU, Yee-man"),
+        ("p1", "NG, Siu-wah"),
+        ("p2", "HO, Ka-fai"),
+    ]);
+    // The listed given name under another family's surname (余 Yu, 姚 Yiu; 黃 is Ng only in
+    // Hokkien, 少華 Siu-wah only in Cantonese).
+    for q in ["Yu Yeeman", "余綺雯", "黃少華"] {
+        assert!(found(&ix, q).is_empty(), "{q}");
+    }
+    for (q, id) in [
+        ("姚綺雯", "p0"),
+        ("吳少華", "p1"),
+        ("何家輝", "p2"),
+        ("Yiu Yeeman", "p0"),
+    ] {
+        finds(&ix, q, id);
+    }
+    // Nor does a name in characters meet a namesake listed in characters by its Korean reading
+    // of the surname and its Cantonese reading of the given name.
+    let ix = index_of(&[("p0", "姚綺雯")]);
+    assert!(found(&ix, "Yu Yeeman").is_empty());
+}
