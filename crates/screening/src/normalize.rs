@@ -277,6 +277,9 @@ struct Word {
     /// A Han word's readings in Cantonese and Hokkien as cross keys (`~y:kafai` for 家輝),
     /// which meet a name registered in Hong Kong's or Singapore's spelling.
     dialect_keys: Vec<String>,
+    /// Other readings whose culture keys the token carries too (a Korean name in Kontsevich's
+    /// Cyrillic: Мён as myong beside myon).
+    key_alts: Vec<String>,
 }
 
 /// Titles in Arabic script dropped where they lead a name, as [`HONORIFICS`] are.
@@ -645,6 +648,7 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             .map(|w| (w, false))
             .collect(),
     };
+    cyrillic_east_asian(name, &mut ws);
     let comma = ws.iter().any(|w| w.1);
     // A name in Turkish spelling (Şefik er-Rubeyi): its Arabic words are read back.
     let turkish = romanize::turkish_marked(name);
@@ -779,6 +783,15 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                 t.skel = skeleton(&t.folded);
             }
             add_culture_keys(&mut t, culture);
+            for a in &w.key_alts {
+                let mut x = make_tok(a);
+                add_culture_keys(&mut x, culture);
+                for k in x.keys {
+                    if !t.keys.contains(&k) {
+                        t.keys.push(k);
+                    }
+                }
+            }
             if t.kind == TokKind::Word {
                 for a in &w.alts {
                     push_alt(&mut t, a);
@@ -959,6 +972,61 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// A name in Russian Cyrillic that is Palladius's transcription of a Chinese name (Хуан
+/// Цзяньцзюнь) or Kontsevich's of a Korean one (Чхве Хён Чхоль), as the Russian press and
+/// Russian documents write them: every word made of the system's syllables and one of them a
+/// surname of the tables. Its words are then read so (huang jianjun, choe hyon chol), the usual
+/// transliteration kept as another reading; Kontsevich's н, which writes both ㄴ and ㅇ, is read
+/// both ways ([`romanize::kontsevich_readings`]).
+fn cyrillic_east_asian(name: &str, ws: &mut [(Word, bool)]) {
+    let cyrillic = |c: char| ('\u{400}'..='\u{4ff}').contains(&c);
+    if !name.chars().any(cyrillic) || name.chars().any(|c| c.is_alphabetic() && !cyrillic(c)) {
+        return;
+    }
+    let split = |t: &str| -> Vec<String> {
+        t.split_whitespace()
+            .flat_map(|w| w.split(['-', '‐', '‑']))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_owned())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let originals = match split_comma(name) {
+        Some((first, last)) => [split(first), split(last)].concat(),
+        None => split(name),
+    };
+    if originals.len() != ws.len() || originals.len() < 2 {
+        return;
+    }
+    let chinese: Option<Vec<String>> = originals
+        .iter()
+        .map(|w| romanize::palladius_reading(w))
+        .collect::<Option<Vec<_>>>()
+        .filter(|rs| rs.iter().any(|r| !romanize::chinese_surnames(r).is_empty()));
+    let korean: Option<Vec<Vec<String>>> = originals
+        .iter()
+        .map(|w| Some(romanize::kontsevich_readings(w)).filter(|r| !r.is_empty()))
+        .collect::<Option<Vec<_>>>()
+        .filter(|rs| {
+            rs.iter()
+                .any(|r| r.iter().any(|x| romanize::korean_surname(x).is_some()))
+        });
+    for (i, (w, _)) in ws.iter_mut().enumerate() {
+        let (main, others): (String, Vec<String>) = match (&chinese, &korean) {
+            (Some(c), k) => (
+                c[i].clone(),
+                k.as_ref().map(|k| k[i].clone()).unwrap_or_default(),
+            ),
+            (None, Some(k)) => (k[i][0].clone(), k[i][1..].to_vec()),
+            (None, None) => return,
+        };
+        let old = std::mem::replace(&mut w.text, main);
+        if old != w.text && !w.alts.contains(&old) {
+            w.alts.push(old);
+        }
+        w.key_alts = others;
+    }
 }
 
 /// The key on which the spellings of an Arabic or Persian name meet for telling the name's

@@ -676,6 +676,297 @@ pub(crate) fn han_korean_readings(chars: &[char]) -> Vec<String> {
     out
 }
 
+/// Kontsevich's transcription of Korean into Russian Cyrillic (the Russian press's), letter
+/// groups to a romanization the Korean key reads ([`korean_key`]): the aspirates чх кх тх пх, ㅈ
+/// ч (voiced дж, чж), the doubled consonants, ㅓ and ㅗ both о, ㅕ and ㅛ both ё, ㅡ ы, ㅐ э,
+/// ㅢ ый, a final ㄹ ль (and ㅚ ве after a consonant); longest first.
+const KONTSEVICH: &[(&str, &str)] = &[
+    ("чх", "ch"),
+    ("кх", "kh"),
+    ("тх", "th"),
+    ("пх", "ph"),
+    ("чж", "j"),
+    ("дж", "j"),
+    ("чч", "jj"),
+    ("кк", "kk"),
+    ("тт", "tt"),
+    ("пп", "pp"),
+    ("сс", "ss"),
+    ("ль", "l"),
+    ("ый", "ui"),
+    ("йо", "yo"),
+    ("ё", "yo"),
+    ("я", "ya"),
+    ("ю", "yu"),
+    ("е", "e"),
+    ("э", "ae"),
+    ("ы", "eu"),
+    ("о", "o"),
+    ("у", "u"),
+    ("а", "a"),
+    ("и", "i"),
+    ("в", "w"),
+    ("к", "k"),
+    ("г", "g"),
+    ("н", "n"),
+    ("т", "t"),
+    ("д", "d"),
+    ("р", "r"),
+    ("л", "l"),
+    ("м", "m"),
+    ("п", "p"),
+    ("б", "b"),
+    ("с", "s"),
+    ("х", "h"),
+    ("ч", "ch"),
+];
+
+/// Most readings kept for a word in Kontsevich's transcription.
+const MAX_KONTSEVICH_READINGS: usize = 8;
+
+/// A Cyrillic word read as Kontsevich's transcription of a Korean word: its romanizations,
+/// each final н read as ㄴ and as ㅇ (Kontsevich writes both н: Мён is 명, Мин 민) and each е
+/// after a consonant as ㅔ and ㅖ, the first as written; none when a letter is not of the system or the reading is not made of Korean
+/// syllables (Иванов).
+pub(crate) fn kontsevich_readings(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let mut rest = lower.as_str();
+    let mut out = String::new();
+    while !rest.is_empty() {
+        // ㅚ after a consonant is ве (Чхве 최).
+        if rest.starts_with("ве") && out.bytes().last().is_some_and(|c| !is_vowel(c)) {
+            out.push_str("oe");
+            rest = &rest["ве".len()..];
+            continue;
+        }
+        let Some((from, to)) = KONTSEVICH.iter().find(|(f, _)| rest.starts_with(f)) else {
+            return Vec::new();
+        };
+        out.push_str(to);
+        rest = &rest[from.len()..];
+    }
+    if !korean_shaped(&korean_key(&out)) {
+        return Vec::new();
+    }
+    // Each n that closes a syllable (before a consonant or at the end) also as ng, and each e
+    // after a consonant also as ye (Kontsevich writes ㅔ and ㅖ both е there: Ке 계, Се 세).
+    let b = out.as_bytes();
+    let mut ins: Vec<(usize, char)> = Vec::new();
+    for i in 1..b.len() {
+        let closes = b[i] == b'n'
+            && is_vowel(b[i - 1])
+            && b.get(i + 1)
+                .is_none_or(|c| !is_vowel(*c) && *c != b'y' && *c != b'w')
+            && b.get(i + 1) != Some(&b'g');
+        if closes {
+            ins.push((i + 1, 'g'));
+        }
+        let after_consonant = !is_vowel(b[i - 1]) && !matches!(b[i - 1], b'y' | b'w');
+        if b[i] == b'e' && after_consonant && b.get(i + 1) != Some(&b'u') {
+            ins.push((i, 'y'));
+        }
+    }
+    // Every combination of the first three, as written first.
+    let ins = &ins[..ins.len().min(3)];
+    let mut readings = Vec::with_capacity(1 << ins.len());
+    for mask in 0..(1u32 << ins.len()) {
+        let mut x = String::with_capacity(out.len() + 3);
+        let put = |x: &mut String, at: usize| {
+            for (k, (i, c)) in ins.iter().enumerate() {
+                if *i == at && mask & (1 << k) != 0 {
+                    x.push(*c);
+                }
+            }
+        };
+        for (i, c) in out.char_indices() {
+            put(&mut x, i);
+            x.push(c);
+        }
+        put(&mut x, out.len());
+        readings.push(x);
+    }
+    readings.truncate(MAX_KONTSEVICH_READINGS);
+    readings
+}
+
+/// Palladius's transcription of Mandarin into Russian Cyrillic: initials (b..s, y and w) and
+/// finals of pinyin as Cyrillic, for [`palladius_syllables`].
+fn palladius_of(syllable: &str) -> Option<String> {
+    const INITIALS: &[(&str, &str)] = &[
+        ("zh", "чж"),
+        ("ch", "ч"),
+        ("sh", "ш"),
+        ("b", "б"),
+        ("p", "п"),
+        ("m", "м"),
+        ("f", "ф"),
+        ("d", "д"),
+        ("t", "т"),
+        ("n", "н"),
+        ("l", "л"),
+        ("g", "г"),
+        ("k", "к"),
+        ("h", "х"),
+        ("j", "цз"),
+        ("q", "ц"),
+        ("x", "с"),
+        ("r", "ж"),
+        ("z", "цз"),
+        ("c", "ц"),
+        ("s", "с"),
+    ];
+    // Syllables without an initial.
+    const ZERO: &[(&str, &str)] = &[
+        ("yi", "и"),
+        ("ya", "я"),
+        ("ye", "е"),
+        ("yao", "яо"),
+        ("you", "ю"),
+        ("yan", "янь"),
+        ("yin", "инь"),
+        ("yang", "ян"),
+        ("ying", "ин"),
+        ("yong", "юн"),
+        ("yu", "юй"),
+        ("yue", "юэ"),
+        ("yuan", "юань"),
+        ("yun", "юнь"),
+        ("wu", "у"),
+        ("wa", "ва"),
+        ("wo", "во"),
+        ("wai", "вай"),
+        ("wei", "вэй"),
+        ("wan", "вань"),
+        ("wen", "вэнь"),
+        ("wang", "ван"),
+        ("weng", "вэн"),
+    ];
+    const FINALS: &[(&str, &str)] = &[
+        ("a", "а"),
+        ("o", "о"),
+        ("e", "э"),
+        ("ai", "ай"),
+        ("ei", "эй"),
+        ("ao", "ао"),
+        ("ou", "оу"),
+        ("an", "ань"),
+        ("en", "энь"),
+        ("ang", "ан"),
+        ("eng", "эн"),
+        ("ong", "ун"),
+        ("er", "эр"),
+        ("i", "и"),
+        ("ia", "я"),
+        ("ie", "е"),
+        ("iao", "яо"),
+        ("iu", "ю"),
+        ("ian", "янь"),
+        ("in", "инь"),
+        ("iang", "ян"),
+        ("ing", "ин"),
+        ("iong", "юн"),
+        ("u", "у"),
+        ("ua", "уа"),
+        ("uo", "о"),
+        ("uai", "уай"),
+        ("ui", "уй"),
+        ("uan", "уань"),
+        ("un", "унь"),
+        ("uang", "уан"),
+        ("ue", "юэ"),
+    ];
+    if let Some((_, c)) = ZERO.iter().find(|(p, _)| *p == syllable) {
+        return Some((*c).to_owned());
+    }
+    let (ini, cy) = INITIALS
+        .iter()
+        .find(|(p, _)| syllable.starts_with(p) && syllable.len() > p.len())
+        .map(|(p, c)| (*p, *c))
+        .unwrap_or(("", ""));
+    let fin = &syllable[ini.len()..];
+    // -i after z c s is ы; u after j q x is ü: юй, юэ, юань, юнь.
+    let fin_cy = match (ini, fin) {
+        ("z" | "c" | "s", "i") => "ы",
+        ("j" | "q" | "x", "u") => "юй",
+        ("j" | "q" | "x", "uan") => "юань",
+        ("j" | "q" | "x", "un") => "юнь",
+        ("", _) if !matches!(fin.as_bytes().first(), Some(b'a' | b'e' | b'o')) => return None,
+        _ => FINALS.iter().find(|(p, _)| *p == fin).map(|(_, c)| *c)?,
+    };
+    Some(format!("{cy}{fin_cy}"))
+}
+
+/// Each Palladius syllable and the pinyin syllables it writes (the syllables of
+/// `han_readings.txt`): хуэй for hui beside уй, and ъ apart from a syllable in н before a
+/// vowel (Мэнъяо) are handled by [`palladius_reading`].
+fn palladius_syllables() -> &'static rustc_hash::FxHashMap<String, Vec<String>> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<String, Vec<String>>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
+        let mut add = |cy: String, py: &str| {
+            let v = map.entry(cy).or_default();
+            if !v.iter().any(|x| x == py) {
+                v.push(py.to_owned());
+            }
+        };
+        for line in HAN_READINGS.lines() {
+            for r in line.chars().skip(1).collect::<String>().split(',') {
+                let r = r.to_ascii_lowercase();
+                if r.is_empty() || !r.bytes().all(|c| c.is_ascii_lowercase()) {
+                    continue;
+                }
+                if let Some(cy) = palladius_of(&r) {
+                    add(cy, &r);
+                }
+                // hui is хуэй.
+                if r == "hui" {
+                    add("хуэй".to_owned(), &r);
+                }
+            }
+        }
+        map
+    })
+}
+
+/// A Cyrillic word read as Palladius's transcription of a Mandarin word: its pinyin, the
+/// syllables joined (Цзяньцзюнь jianjun, Мэнъяо mengyao); none when it is not made of the
+/// system's syllables.
+pub(crate) fn palladius_reading(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    let map = palladius_syllables();
+    let mut out = String::new();
+    for part in lower.split('ъ').filter(|p| !p.is_empty()) {
+        out.push_str(&palladius_split(part, map)?);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The longest-first split of a word into Palladius syllables, as pinyin.
+fn palladius_split(rest: &str, map: &rustc_hash::FxHashMap<String, Vec<String>>) -> Option<String> {
+    if rest.is_empty() {
+        return Some(String::new());
+    }
+    let ends: Vec<usize> = rest.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+    for &n in ends.iter().rev().filter(|&&n| n <= 5 * 2) {
+        let (head, tail) = rest.split_at(n);
+        // A syllable in н is not followed by a vowel (that н begins the next syllable).
+        if let Some(py) = map.get(head) {
+            let starts_vowel = tail
+                .chars()
+                .next()
+                .is_some_and(|c| "аеёиоуыэюя".contains(c));
+            if head.ends_with('н') && starts_vowel {
+                continue;
+            }
+            if let Some(t) = palladius_split(tail, map) {
+                return Some(format!("{}{t}", py[0]));
+            }
+        }
+    }
+    None
+}
+
 /// Traditional Han characters and their simplified forms (`han_simplified.txt`, written by
 /// `tools/han_simplified.py` from OpenCC's character table): a name in traditional characters
 /// (Taiwan, Hong Kong, many lists) and the same name in simplified ones (a mainland passport)
@@ -5008,6 +5299,38 @@ mod tests {
         // Simplified characters as their traditional forms.
         assert_eq!(r("贤哲"), r("賢哲"));
         assert_eq!(r("贤哲"), ["hyeoncheol"]);
+    }
+
+    #[test]
+    fn kontsevich_cyrillic_read_as_korean() {
+        assert_eq!(kontsevich_readings("Чхоль"), ["chol"]);
+        assert_eq!(kontsevich_readings("Чхве"), ["choe"]);
+        // A final н is ㄴ or ㅇ; е after a consonant ㅔ or ㅖ.
+        assert_eq!(kontsevich_readings("Мён"), ["myon", "myong"]);
+        assert_eq!(kontsevich_readings("Ке"), ["ke", "kye"]);
+        assert_eq!(kontsevich_readings("Чжа"), ["ja"]);
+        assert_eq!(kontsevich_readings("Ыль"), ["eul"]);
+        // Not the system's letters, or not Korean syllables.
+        assert!(kontsevich_readings("Щукин").is_empty());
+        assert!(kontsevich_readings("Владимир").is_empty());
+    }
+
+    #[test]
+    fn palladius_cyrillic_read_as_pinyin() {
+        for (cy, py) in [
+            ("Хуан", "huang"),
+            ("Цзяньцзюнь", "jianjun"),
+            ("Мэнъяо", "mengyao"),
+            ("Синьюй", "xinyu"),
+            ("Чжоу", "zhou"),
+            ("Цзыхао", "zihao"),
+            ("Хуэй", "hui"),
+            ("Сюэ", "xue"),
+            ("Жун", "rong"),
+        ] {
+            assert_eq!(palladius_reading(cy).as_deref(), Some(py), "{cy}");
+        }
+        assert_eq!(palladius_reading("Владимир"), None);
     }
 
     #[test]

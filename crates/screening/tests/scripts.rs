@@ -323,3 +323,27 @@ fn chinese_namesakes_under_another_surname_are_other_names() {
     let ix = index_of(&[("p0", "姚綺雯")]);
     assert!(found(&ix, "Yu Yeeman").is_empty());
 }
+
+#[test]
+fn korean_and_chinese_names_in_russian_cyrillic_meet_their_romanizations() {
+    // (listed name, queries that must find it first)
+    let cases: &[(&str, &[&str])] = &[
+        ("CHOE, Hyon Chol", &["Чхве Хён Чхоль"]),
+        ("KIM, Myong Ja", &["Ким Мён Чжа"]),
+        ("PARK, Se Young", &["Пак Се Ён"]),
+        ("HUANG, Jianjun", &["Хуан Цзяньцзюнь"]),
+        ("HE, Mengyao", &["Хэ Мэнъяо"]),
+        ("CHANG, Chih-hung", &["Чжан Чжихун"]),
+    ];
+    for (i, (name, qs)) in cases.iter().enumerate() {
+        let id = format!("p{i}");
+        let ix = index_of(&[(id.as_str(), name)]);
+        for q in *qs {
+            finds(&ix, q, &id);
+        }
+    }
+    // Another syllable: another name; a Russian name stays Russian.
+    let ix = index_of(&[("p0", "HUANG, Jianjun"), ("p1", "Ivan LI")]);
+    assert!(found(&ix, "Хуан Цзяньмин").is_empty());
+    finds(&ix, "Иван Ли", "p1");
+}
