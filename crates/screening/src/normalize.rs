@@ -544,7 +544,12 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
         // Latin letters with a háček, cedilla or acute that write one sound (Czech, Slovak,
         // Croatian, Polish, Turkish, and the scholarly transliteration of Cyrillic): also as
         // the English digraph (Žukov / Zhukov, Kılıç / Kilich, Čajkovskij / Chaykovskiy).
-        for a in romanize::latin_digraphs(original) {
+        let czech = if hints.czech {
+            romanize::czech_cyrillic(original)
+        } else {
+            Vec::new()
+        };
+        for a in romanize::latin_digraphs(original).into_iter().chain(czech) {
             let a = clean(&a);
             let a = a.trim();
             if a != cleaned.trim()

@@ -2942,6 +2942,101 @@ pub(crate) fn scholarly_cyrillic(word: &str, gost_b: bool) -> Vec<String> {
     v
 }
 
+/// The English spellings of a Russian or Ukrainian name in the Czech transcription of Cyrillic
+/// (the Czech press's, and near it the Slovak and Croatian): č š ž, šč, ch as kh, c as ts, j
+/// as y, ě after д т н as e, ď ť ň before a vowel as dy ty ny, -ij and -yj; each in the Russian
+/// spelling (BGN/PCGN: Ljuboslava Lyuboslava, Rozalija Rozaliya) and in Ukraine's national one
+/// (ю, я and є after a consonant iu, ia, ie: Liuboslava, Myroniuk). A woman's family name in
+/// -ová is the Czech ending on the name (Veselovová Veselova, Mykyťuková Mykytiuk, Soroková
+/// Soroka, Skorobahaťková Skorobahatko), one in -ská the adjective's (Šujská Shuyskaya).
+pub(crate) fn czech_cyrillic(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let mut stems: Vec<String> = Vec::new();
+    if let Some(base) = lower.strip_suffix("ová").filter(|b| b.chars().count() >= 2) {
+        for end in ["a", "", "o"] {
+            stems.push(format!("{base}{end}"));
+        }
+    } else if let Some(base) = lower
+        .strip_suffix("á")
+        .filter(|b| b.ends_with("sk") || b.ends_with("ck"))
+    {
+        for end in ["aja", "a"] {
+            stems.push(format!("{base}{end}"));
+        }
+    } else {
+        stems.push(lower);
+    }
+    let mut out: Vec<String> = Vec::new();
+    for stem in &stems {
+        for ukrainian in [false, true] {
+            let r = czech_transcribed(stem, ukrainian);
+            if !r.is_empty() && !out.contains(&r) {
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
+/// A Czech-transcribed word ([`czech_cyrillic`]) in English letters, Russian or Ukrainian.
+fn czech_transcribed(word: &str, ukrainian: bool) -> String {
+    let cs: Vec<char> = word.chars().collect();
+    let vowel = |c: Option<&char>| {
+        c.is_some_and(|c| {
+            matches!(
+                c,
+                'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'á' | 'é' | 'í' | 'ó' | 'ú' | 'ů' | 'ý' | 'ě'
+            )
+        })
+    };
+    // The soft sign's place before a vowel: y in Russian, i in Ukrainian's national system.
+    let soft = if ukrainian { "i" } else { "y" };
+    let mut out = String::with_capacity(word.len() + 4);
+    let mut k = 0;
+    while k < cs.len() {
+        let c = cs[k];
+        let prev = k.checked_sub(1).map(|p| cs[p]);
+        let next = cs.get(k + 1);
+        match c {
+            'c' if next == Some(&'h') => {
+                out.push_str("kh");
+                k += 2;
+                continue;
+            }
+            'c' => out.push_str("ts"),
+            'č' => out.push_str("ch"),
+            'š' => out.push_str("sh"),
+            'ž' => out.push_str("zh"),
+            'ě' => out.push('e'),
+            'ď' | 'ť' | 'ň' => {
+                out.push(match c {
+                    'ď' => 'd',
+                    'ť' => 't',
+                    _ => 'n',
+                });
+                if vowel(next) && next != Some(&'e') && next != Some(&'i') {
+                    out.push_str(soft);
+                }
+            }
+            // й, and я ю є after a consonant or a vowel: y in Russian; in Ukrainian's
+            // national system y only at the start, else i (Hrycaj Hrytsai, Kolomijec
+            // Kolomiiets).
+            'j' => out.push(if prev.is_none() || !ukrainian {
+                'y'
+            } else {
+                'i'
+            }),
+            _ => out.push_str(
+                &deunicode::deunicode_char(c)
+                    .unwrap_or("")
+                    .to_ascii_lowercase(),
+            ),
+        }
+        k += 1;
+    }
+    out
+}
+
 pub(crate) fn latin_digraphs(word: &str) -> Vec<String> {
     if word.is_ascii() {
         return Vec::new();
@@ -5313,6 +5408,31 @@ mod tests {
         // Not the system's letters, or not Korean syllables.
         assert!(kontsevich_readings("Щукин").is_empty());
         assert!(kontsevich_readings("Владимир").is_empty());
+    }
+
+    #[test]
+    fn czech_transcriptions_of_cyrillic_read_in_english_letters() {
+        for (cz, en) in [
+            ("Trošinová", "troshina"),
+            ("Veselovová", "veselova"),
+            ("Jefremovová", "yefremova"),
+            ("Šujská", "shuyskaya"),
+            ("Mykyťuková", "mykytiuk"),
+            ("Soroková", "soroka"),
+            ("Skorobahaťková", "skorobahatko"),
+            ("Ljuboslava", "lyuboslava"),
+            ("Ljuboslava", "liuboslava"),
+            ("Rozalija", "rozaliya"),
+            ("Anisija", "anisiia"),
+            ("Kolomijec", "kolomiiets"),
+            ("Obuchovová", "obukhova"),
+            ("Veněra", "venera"),
+            ("Baťuškovová", "batyushkova"),
+            ("Jaščuková", "yashchuk"),
+        ] {
+            let r = czech_cyrillic(cz);
+            assert!(r.iter().any(|x| x == en), "{cz}: {r:?}");
+        }
     }
 
     #[test]

@@ -347,3 +347,26 @@ fn korean_and_chinese_names_in_russian_cyrillic_meet_their_romanizations() {
     assert!(found(&ix, "Хуан Цзяньмин").is_empty());
     finds(&ix, "Иван Ли", "p1");
 }
+
+#[test]
+fn czech_spellings_of_russian_and_ukrainian_names_meet() {
+    let cases: &[(&str, &[&str])] = &[
+        ("TROSHINA, Iskra Averyanovna", &["Iskra Trošinová"]),
+        ("KHASANOVA, Venera Fanisovna", &["Veněra Chasanovová"]),
+        (
+            "MYKYTIUK, Liuboslava Hryhorivna",
+            &["Ljuboslava Mykyťuková"],
+        ),
+        ("NECHAYEV, Antip Parfenovich", &["Antip Něčajev"]),
+    ];
+    for (i, (name, qs)) in cases.iter().enumerate() {
+        let id = format!("p{i}");
+        let ix = index_of(&[(id.as_str(), name)]);
+        for q in *qs {
+            finds(&ix, q, &id);
+        }
+    }
+    // Another given name: another person.
+    let ix = index_of(&[("p0", "TROSHINA, Iskra Averyanovna")]);
+    assert!(found(&ix, "Marta Trošinová").is_empty());
+}
