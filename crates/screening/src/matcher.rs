@@ -1624,9 +1624,10 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
         best = (0.0, MatchHow::Typo);
     }
     // Between two Chinese names' surname spellings the surname groups decide: spellings that
-    // fold alike or are a typo apart in no group together are other families (Yu 余 and Yiu 姚).
+    // fold alike in no group together are other families (Yu 余 and Yiu 姚). (A typo may still
+    // drop a letter: Lang for Liang.)
     // (A Korean name has its key for it.)
-    if best.1 != MatchHow::Exact
+    if best.1 == MatchHow::Transliterated
         && !korean_only(a)
         && !korean_only(b)
         && a.culture & SURNAME_CULTURES != 0
