@@ -1349,9 +1349,34 @@ impl Index {
         };
         let mut uq: Vec<(f32, f32)> = Vec::new();
         let mut ul: Vec<(f32, f32)> = Vec::new();
+        // An English given name beside a Chinese name in Hong Kong's (or Singapore's) spelling
+        // whose every part is met, and not as a typo (Peter HO Ka-fai, HO Ka-fai Peter, as
+        // Hong Kong writes names), is a name added, not another person's: it counts as a
+        // middle name.
+        let dialect = |culture: u8| culture & (CANTONESE | HOKKIEN) != 0;
+        // (A surname and a given name of two syllables at least: YOUNG, Emily is no Hong Kong
+        // name with Elizabeth added.)
+        let words = |n: usize| n >= 3;
+        let q_dialect = (0..qt.len()).any(|i| q_used[i] && dialect(qt[i].culture))
+            && words(qt.iter().filter(|t| t.kind == TokKind::Word).count());
+        let l_dialect = (0..lt.len()).any(|j| l_used[j] && dialect(lt[j].tok.culture))
+            && words(lt.iter().filter(|v| v.tok.kind == TokKind::Word).count());
+        let q_whole = q_used.iter().all(|u| *u);
+        let l_whole = (0..lt.len()).all(|j| l_used[j] || lt[j].tok.kind != TokKind::Word);
+        let spelled = pairs.iter().all(|p| p.how != MatchHow::Typo);
+        let added = |t: &Tok, other: bool, role: Role| {
+            if other && spelled && roles_apply && added_given_name(t) {
+                Role::Middle
+            } else {
+                role
+            }
+        };
         side(
             (0..qt.len())
-                .map(|i| (qt[i].role, qw[i], q_used[i]))
+                .map(|i| {
+                    let role = added(&qt[i], l_whole && l_dialect, qt[i].role);
+                    (role, qw[i], q_used[i])
+                })
                 .collect(),
             &mut uq,
         );
@@ -1359,7 +1384,7 @@ impl Index {
             (0..lt.len())
                 .map(|j| {
                     let role = if roles_apply {
-                        name.roles[j]
+                        added(&lt[j].tok, q_whole && q_dialect, name.roles[j])
                     } else {
                         Role::Middle
                     };
@@ -1751,6 +1776,22 @@ fn reading_languages(h: &Tok, l: &Tok) -> u8 {
     } else {
         m
     }
+}
+
+/// Whether a token may be a Western given name added to a Chinese name: a Latin word of three
+/// letters or more that is no Chinese surname and not made of Cantonese or Hokkien syllables
+/// (Doris, Clement, Queenie), in a name not itself in those spellings (the added name makes it
+/// none).
+fn added_given_name(t: &Tok) -> bool {
+    use crate::romanize::{self, Dialect};
+    t.kind == TokKind::Word
+        && t.orig.is_none()
+        && t.raw.len() >= 3
+        && t.culture & (CANTONESE | HOKKIEN) == 0
+        && romanize::chinese_surnames(&t.raw).is_empty()
+        && Dialect::ALL
+            .iter()
+            .all(|d| !romanize::dialect_shaped(*d, &d.key(&t.raw)))
 }
 
 /// The culture bits of Chinese and Korean names, in any spelling.

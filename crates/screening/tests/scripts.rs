@@ -370,3 +370,16 @@ fn czech_spellings_of_russian_and_ukrainian_names_meet() {
     let ix = index_of(&[("p0", "TROSHINA, Iskra Averyanovna")]);
     assert!(found(&ix, "Marta Trošinová").is_empty());
 }
+
+#[test]
+fn an_english_given_name_beside_a_hong_kong_name_is_no_other_person() {
+    let ix = index_of(&[("p0", "HO, Ka-fai"), ("p1", "Peter CHAN Tai-man")]);
+    for q in ["Peter Ho Ka-fai", "HO Ka-fai Peter", "Clement HO Ka-fai"] {
+        finds(&ix, q, "p0");
+    }
+    finds(&ix, "Chan Tai-man", "p1");
+    // ... but the added name does not carry another given name or surname.
+    for q in ["Peter Ho Ka-wing", "Peter Lam Ka-fai"] {
+        assert!(!found(&ix, q).contains(&"p0".to_owned()), "{q}");
+    }
+}
