@@ -481,6 +481,17 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                     });
                 }
             }
+            // ... and an Arab name typed with Persian letters (ی, ک, as Iranian sources type
+            // Arab names) keeps Arabic's ذ ض ظ ث: also read so (معاذ Muadh, ضرار Dirar).
+            if hints.persian && original.contains(['ذ', 'ض', 'ظ', 'ث']) {
+                for swap_q_gh in [false, original.contains(['ق', 'غ'])] {
+                    alt(translit::Hints {
+                        persian: false,
+                        swap_q_gh,
+                        ..hints
+                    });
+                }
+            }
             // A ه or ح inside the word after d, t, k, g, p…: read with a vowel before it, alone
             // and with q and gh swapped (دهقان: Dehqan, Dehghan).
             if original.contains(['ه', 'ە', 'ح']) {

@@ -383,3 +383,14 @@ fn an_english_given_name_beside_a_hong_kong_name_is_no_other_person() {
         assert!(!found(&ix, q).contains(&"p0".to_owned()), "{q}");
     }
 }
+
+#[test]
+fn arab_names_typed_with_persian_letters_keep_arabic_consonants() {
+    let ix = index_of(&[
+        ("p0", "AL-QASIMI, Sufyan Muadh"),
+        ("p1", "ISKANDAR, Waddah Awni"),
+    ]);
+    // ی and ک as Iranian sources type them; ذ ض still d and dh.
+    finds(&ix, "سفیان معاذ القاسمی", "p0");
+    finds(&ix, "وضاح عونی إسکندر", "p1");
+}
