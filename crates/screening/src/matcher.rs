@@ -51,7 +51,9 @@ use rustc_hash::FxHashMap as HashMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::normalize::{CHINESE, KOREAN, Role, Tok, TokKind, join_toks, make_tok, tokens};
+use crate::normalize::{
+    CANTONESE, CHINESE, HOKKIEN, KOREAN, Role, Tok, TokKind, join_toks, make_tok, tokens,
+};
 use crate::{EntityKind, ListEntry, PartialDate, country_code};
 
 /// The threshold that balances recall and false positives on the project's evaluation set
@@ -547,6 +549,42 @@ impl Index {
             c.insert(key, t.clone());
         });
         t
+    }
+
+    /// Whether a name in Han characters meets a Latin spelling part by part in different
+    /// languages: a name is read in one language, so 黃少華 (黃 Ng in Hokkien, 少華 Siu-wah in
+    /// Cantonese) is not NG, Siu-wah, nor Yu Yeeman (余 Yu, 姚 Yo in Korean, 綺雯 Yee-man in
+    /// Cantonese) 姚綺雯. Pairs that met by a surname group or otherwise than by a reading
+    /// (see [`reading_languages`]) agree with every language.
+    fn readings_disagree(&self, qt: &[Tok], lt: &[&Vocab], name: &NameRec, pairs: &[Pair]) -> bool {
+        let han = |t: &Tok| {
+            t.orig
+                .as_deref()
+                .is_some_and(|o| o.chars().any(crate::romanize::is_han))
+        };
+        if !qt.iter().any(han) && !lt.iter().any(|v| han(&v.tok)) {
+            return false;
+        }
+        let mut common = ALL_READINGS;
+        for p in pairs {
+            let [i] = p.q[..] else { continue };
+            let joined;
+            let l: &Tok = match p.l[..] {
+                [j] => &lt[j].tok,
+                [j, k] => {
+                    joined = self.joined_pair(name.tokens[j], name.tokens[k]);
+                    &joined
+                }
+                _ => continue,
+            };
+            let langs = match (han(&qt[i]), han(l)) {
+                (true, false) => reading_languages(&qt[i], l),
+                (false, true) => reading_languages(l, &qt[i]),
+                _ => ALL_READINGS,
+            };
+            common &= langs;
+        }
+        common == 0
     }
 
     /// Indexes a token under its romanization keys and its other readings' spellings.
@@ -1262,7 +1300,14 @@ impl Index {
                 p.how != MatchHow::Initial && p.q.iter().all(|&i| qt[i].kind == TokKind::Word)
             })
             .count();
-        if strong == 0 {
+        if strong == 0 || self.readings_disagree(qt, &lt, name, &pairs) {
+            return Alignment::default();
+        }
+        let roles_apply = matches!(
+            self.entries[name.entry as usize].entry.kind,
+            EntityKind::Person | EntityKind::Unknown
+        );
+        if roles_apply && surname_differs(qt, &q_used, &lt, &name.roles, &l_used) {
             return Alignment::default();
         }
         let mut matched = 0.0;
@@ -1276,10 +1321,6 @@ impl Index {
         // Unpaired tokens. Essential ones (the first given name; the family name when no family
         // token is paired, or when it is only a guess and fewer than three parts agree) count
         // double. The rest conflict in pairs (both sides have something else) or are missing.
-        let roles_apply = matches!(
-            self.entries[name.entry as usize].entry.kind,
-            EntityKind::Person | EntityKind::Unknown
-        );
         let mut penalty = 0.0;
         let mut essential = 0;
         // (weight, share counted when only one side lacks it)
@@ -1308,9 +1349,34 @@ impl Index {
         };
         let mut uq: Vec<(f32, f32)> = Vec::new();
         let mut ul: Vec<(f32, f32)> = Vec::new();
+        // An English given name beside a Chinese name in Hong Kong's (or Singapore's) spelling
+        // whose every part is met, and not as a typo (Peter HO Ka-fai, HO Ka-fai Peter, as
+        // Hong Kong writes names), is a name added, not another person's: it counts as a
+        // middle name.
+        let dialect = |culture: u8| culture & (CANTONESE | HOKKIEN) != 0;
+        // (A surname and a given name of two syllables at least: YOUNG, Emily is no Hong Kong
+        // name with Elizabeth added.)
+        let words = |n: usize| n >= 3;
+        let q_dialect = (0..qt.len()).any(|i| q_used[i] && dialect(qt[i].culture))
+            && words(qt.iter().filter(|t| t.kind == TokKind::Word).count());
+        let l_dialect = (0..lt.len()).any(|j| l_used[j] && dialect(lt[j].tok.culture))
+            && words(lt.iter().filter(|v| v.tok.kind == TokKind::Word).count());
+        let q_whole = q_used.iter().all(|u| *u);
+        let l_whole = (0..lt.len()).all(|j| l_used[j] || lt[j].tok.kind != TokKind::Word);
+        let spelled = pairs.iter().all(|p| p.how != MatchHow::Typo);
+        let added = |t: &Tok, other: bool, role: Role| {
+            if other && spelled && roles_apply && added_given_name(t) {
+                Role::Middle
+            } else {
+                role
+            }
+        };
         side(
             (0..qt.len())
-                .map(|i| (qt[i].role, qw[i], q_used[i]))
+                .map(|i| {
+                    let role = added(&qt[i], l_whole && l_dialect, qt[i].role);
+                    (role, qw[i], q_used[i])
+                })
                 .collect(),
             &mut uq,
         );
@@ -1318,7 +1384,7 @@ impl Index {
             (0..lt.len())
                 .map(|j| {
                     let role = if roles_apply {
-                        name.roles[j]
+                        added(&lt[j].tok, q_whole && q_dialect, name.roles[j])
                     } else {
                         Role::Middle
                     };
@@ -1582,6 +1648,19 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     {
         best = (0.0, MatchHow::Typo);
     }
+    // Between two Chinese names' surname spellings the surname groups decide: spellings that
+    // fold alike in no group together are other families (Yu 余 and Yiu 姚). (A typo may still
+    // drop a letter: Lang for Liang.)
+    // (A Korean name has its key for it.)
+    if best.1 == MatchHow::Transliterated
+        && !korean_only(a)
+        && !korean_only(b)
+        && a.culture & SURNAME_CULTURES != 0
+        && b.culture & SURNAME_CULTURES != 0
+        && chinese_surnames_differ(a, b)
+    {
+        best = (0.0, MatchHow::Typo);
+    }
     if best.0 >= 0.95 {
         return best;
     }
@@ -1664,6 +1743,80 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     best
 }
 
+/// The languages a word of Han characters is read in ([`reading_languages`]): Mandarin,
+/// Cantonese, Hokkien, Korean.
+const ALL_READINGS: u8 = 0b1111;
+
+/// The languages in whose reading a word of Han characters `h` meets a Latin spelling `l`: by a
+/// Mandarin key (`z:`), or a cross key in Cantonese (`y:`), Hokkien (`h:`) or Korean (`k:`,
+/// `ks:`). Meeting only by a surname group (`zs:`, whose spellings are of every language) or
+/// otherwise (the same spelling) agrees with every language; a surname that a group holds in
+/// another language's spelling meets in that language only (黃 Ng is Hokkien). So does a
+/// reading whose spelling is close to the Mandarin one's (蘇 Su, Macau's Sou).
+fn reading_languages(h: &Tok, l: &Tok) -> u8 {
+    let mut m = 0;
+    for k in &h.keys {
+        let (key, cross) = match k.strip_prefix('~') {
+            Some(x) => (x, true),
+            None => (k.as_str(), false),
+        };
+        if !l.keys.iter().any(|y| y == key) {
+            continue;
+        }
+        m |= match key.split_once(':').map(|(p, _)| p) {
+            Some("z") => 0b0001,
+            Some("y") if cross => 0b0010,
+            Some("h") if cross => 0b0100,
+            Some("k" | "ks") if cross => 0b1000,
+            _ => 0,
+        };
+    }
+    if m == 0 || spelling_sim(h, l).0 >= 0.9 {
+        ALL_READINGS
+    } else {
+        m
+    }
+}
+
+/// Whether a token may be a Western given name added to a Chinese name: a Latin word of three
+/// letters or more that is no Chinese surname and not made of Cantonese or Hokkien syllables
+/// (Doris, Clement, Queenie), in a name not itself in those spellings (the added name makes it
+/// none).
+fn added_given_name(t: &Tok) -> bool {
+    use crate::romanize::{self, Dialect};
+    t.kind == TokKind::Word
+        && t.orig.is_none()
+        && t.raw.len() >= 3
+        && t.culture & (CANTONESE | HOKKIEN) == 0
+        && romanize::chinese_surnames(&t.raw).is_empty()
+        && Dialect::ALL
+            .iter()
+            .all(|d| !romanize::dialect_shaped(*d, &d.key(&t.raw)))
+}
+
+/// The culture bits of Chinese and Korean names, in any spelling.
+const SURNAME_CULTURES: u8 = CHINESE | KOREAN | CANTONESE | HOKKIEN;
+
+/// Whether a Chinese or Korean listed name's surname is left unpaired while the query holds a
+/// Chinese or Korean word of its own: in these names the surname is the family, and a namesake
+/// carrying the listed given name under another family's surname is another person (余綺雯 /
+/// Yu Yeeman against YIU, Yee-man; 黃少華 against NG, Siu-wah).
+fn surname_differs(
+    qt: &[Tok],
+    q_used: &[bool],
+    lt: &[&Vocab],
+    roles: &[Role],
+    l_used: &[bool],
+) -> bool {
+    let family = |j: usize| roles.get(j) == Some(&Role::Family);
+    let listed = (0..lt.len()).any(|j| family(j) && lt[j].tok.culture & SURNAME_CULTURES != 0);
+    listed
+        && !(0..lt.len()).any(|j| family(j) && l_used[j])
+        && (0..qt.len()).any(|i| {
+            !q_used[i] && qt[i].kind == TokKind::Word && qt[i].culture & SURNAME_CULTURES != 0
+        })
+}
+
 fn roles_apply_of(e: &ListEntry) -> bool {
     matches!(e.kind, EntityKind::Person | EntityKind::Unknown)
 }
@@ -1706,6 +1859,24 @@ fn keys_meet(a: &Tok, b: &Tok) -> bool {
 /// spellings do not meet by it (Tseng and Cheng are one key in Cantonese, not one name).
 fn spelling_only_key(k: &str) -> bool {
     k.starts_with("y:") || k.starts_with("h:")
+}
+
+/// Whether a token is of a name Korean in shape and not Chinese in any spelling.
+fn korean_only(t: &Tok) -> bool {
+    t.culture & KOREAN != 0 && t.culture & (CHINESE | CANTONESE | HOKKIEN) == 0
+}
+
+/// Whether two tokens are both Chinese surname spellings of the tables (`zs:` keys, plain or
+/// cross) in no group together and share no other key.
+fn chinese_surnames_differ(a: &Tok, b: &Tok) -> bool {
+    fn groups(t: &Tok) -> Vec<&str> {
+        t.keys
+            .iter()
+            .filter_map(|k| k.strip_prefix('~').unwrap_or(k).strip_prefix("zs:"))
+            .collect()
+    }
+    let (x, y) = (groups(a), groups(b));
+    !x.is_empty() && !y.is_empty() && !x.iter().any(|g| y.contains(g)) && !keys_meet(a, b)
 }
 
 /// Whether two tokens both have Korean keys and share none.

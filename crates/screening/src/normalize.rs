@@ -277,6 +277,9 @@ struct Word {
     /// A Han word's readings in Cantonese and Hokkien as cross keys (`~y:kafai` for 家輝),
     /// which meet a name registered in Hong Kong's or Singapore's spelling.
     dialect_keys: Vec<String>,
+    /// Other readings whose culture keys the token carries too (a Korean name in Kontsevich's
+    /// Cyrillic: Мён as myong beside myon).
+    key_alts: Vec<String>,
 }
 
 /// Titles in Arabic script dropped where they lead a name, as [`HONORIFICS`] are.
@@ -336,7 +339,7 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                 .into_iter()
                 .map(|(latin, orig, alts)| {
                     let chars: Vec<char> = orig.chars().collect();
-                    let dialect_keys = romanize::Dialect::ALL
+                    let mut dialect_keys: Vec<String> = romanize::Dialect::ALL
                         .iter()
                         .flat_map(|d| {
                             romanize::han_dialect_keys(*d, &chars)
@@ -344,6 +347,14 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                                 .map(|k| format!("~{}{k}", d.prefix()))
                         })
                         .collect();
+                    // ... and in Korean (Hanja): its readings' Korean keys as cross keys, which
+                    // meet a Korean name's romanization (吳昌洙, OH, Chang Soo).
+                    for rr in romanize::han_korean_readings(&chars) {
+                        let k = format!("~k:{}", romanize::korean_key(&rr));
+                        if !dialect_keys.contains(&k) {
+                            dialect_keys.push(k);
+                        }
+                    }
                     (latin, romanize::han_simplified(&orig), alts, dialect_keys)
                 })
                 .collect()
@@ -356,8 +367,33 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                 let surname = first_word && n == 2 && k == 0;
                 // A surname also meets its spellings in the surname tables (郭 Quek, 张 Teo).
                 if surname {
+                    // ... and a Korean surname's group through its Korean reading (李 Lee, Rhee).
+                    let chars: Vec<char> = orig.chars().collect();
+                    for rr in romanize::han_korean_readings(&chars) {
+                        if let Some(g) = romanize::korean_surname(&rr) {
+                            let k = format!("~ks:{g}");
+                            if !dialect_keys.contains(&k) {
+                                dialect_keys.push(k);
+                            }
+                        }
+                    }
+                    // A spelling that is the character's reading in one language is not
+                    // keyed in another (黃 is Ng in Hokkien, Wong in Cantonese, where Ng is 吳).
+                    let readings: Vec<(romanize::Dialect, Vec<String>)> = romanize::Dialect::ALL
+                        .iter()
+                        .map(|d| (*d, romanize::han_dialect_keys(*d, &chars)))
+                        .collect();
                     for s in romanize::surname_spellings(&latin) {
                         for d in romanize::Dialect::ALL {
+                            let elsewhere = readings
+                                .iter()
+                                .any(|(e, rs)| *e != d && rs.contains(&e.key(s)))
+                                && !readings
+                                    .iter()
+                                    .any(|(e, rs)| *e == d && rs.contains(&e.key(s)));
+                            if elsewhere {
+                                continue;
+                            }
                             let k = format!("~{}{}", d.prefix(), d.key(s));
                             if !dialect_keys.contains(&k) {
                                 dialect_keys.push(k);
@@ -445,6 +481,17 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                     });
                 }
             }
+            // ... and an Arab name typed with Persian letters (ی, ک, as Iranian sources type
+            // Arab names) keeps Arabic's ذ ض ظ ث: also read so (معاذ Muadh, ضرار Dirar).
+            if hints.persian && original.contains(['ذ', 'ض', 'ظ', 'ث']) {
+                for swap_q_gh in [false, original.contains(['ق', 'غ'])] {
+                    alt(translit::Hints {
+                        persian: false,
+                        swap_q_gh,
+                        ..hints
+                    });
+                }
+            }
             // A ه or ح inside the word after d, t, k, g, p…: read with a vowel before it, alone
             // and with q and gh swapped (دهقان: Dehqan, Dehghan).
             if original.contains(['ه', 'ە', 'ح']) {
@@ -508,7 +555,12 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
         // Latin letters with a háček, cedilla or acute that write one sound (Czech, Slovak,
         // Croatian, Polish, Turkish, and the scholarly transliteration of Cyrillic): also as
         // the English digraph (Žukov / Zhukov, Kılıç / Kilich, Čajkovskij / Chaykovskiy).
-        for a in romanize::latin_digraphs(original) {
+        let czech = if hints.czech {
+            romanize::czech_cyrillic(original)
+        } else {
+            Vec::new()
+        };
+        for a in romanize::latin_digraphs(original).into_iter().chain(czech) {
             let a = clean(&a);
             let a = a.trim();
             if a != cleaned.trim()
@@ -612,6 +664,7 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             .map(|w| (w, false))
             .collect(),
     };
+    cyrillic_east_asian(name, &mut ws);
     let comma = ws.iter().any(|w| w.1);
     // A name in Turkish spelling (Şefik er-Rubeyi): its Arabic words are read back.
     let turkish = romanize::turkish_marked(name);
@@ -746,6 +799,15 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                 t.skel = skeleton(&t.folded);
             }
             add_culture_keys(&mut t, culture);
+            for a in &w.key_alts {
+                let mut x = make_tok(a);
+                add_culture_keys(&mut x, culture);
+                for k in x.keys {
+                    if !t.keys.contains(&k) {
+                        t.keys.push(k);
+                    }
+                }
+            }
             if t.kind == TokKind::Word {
                 for a in &w.alts {
                     push_alt(&mut t, a);
@@ -926,6 +988,61 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// A name in Russian Cyrillic that is Palladius's transcription of a Chinese name (Хуан
+/// Цзяньцзюнь) or Kontsevich's of a Korean one (Чхве Хён Чхоль), as the Russian press and
+/// Russian documents write them: every word made of the system's syllables and one of them a
+/// surname of the tables. Its words are then read so (huang jianjun, choe hyon chol), the usual
+/// transliteration kept as another reading; Kontsevich's н, which writes both ㄴ and ㅇ, is read
+/// both ways ([`romanize::kontsevich_readings`]).
+fn cyrillic_east_asian(name: &str, ws: &mut [(Word, bool)]) {
+    let cyrillic = |c: char| ('\u{400}'..='\u{4ff}').contains(&c);
+    if !name.chars().any(cyrillic) || name.chars().any(|c| c.is_alphabetic() && !cyrillic(c)) {
+        return;
+    }
+    let split = |t: &str| -> Vec<String> {
+        t.split_whitespace()
+            .flat_map(|w| w.split(['-', '‐', '‑']))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_owned())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let originals = match split_comma(name) {
+        Some((first, last)) => [split(first), split(last)].concat(),
+        None => split(name),
+    };
+    if originals.len() != ws.len() || originals.len() < 2 {
+        return;
+    }
+    let chinese: Option<Vec<String>> = originals
+        .iter()
+        .map(|w| romanize::palladius_reading(w))
+        .collect::<Option<Vec<_>>>()
+        .filter(|rs| rs.iter().any(|r| !romanize::chinese_surnames(r).is_empty()));
+    let korean: Option<Vec<Vec<String>>> = originals
+        .iter()
+        .map(|w| Some(romanize::kontsevich_readings(w)).filter(|r| !r.is_empty()))
+        .collect::<Option<Vec<_>>>()
+        .filter(|rs| {
+            rs.iter()
+                .any(|r| r.iter().any(|x| romanize::korean_surname(x).is_some()))
+        });
+    for (i, (w, _)) in ws.iter_mut().enumerate() {
+        let (main, others): (String, Vec<String>) = match (&chinese, &korean) {
+            (Some(c), k) => (
+                c[i].clone(),
+                k.as_ref().map(|k| k[i].clone()).unwrap_or_default(),
+            ),
+            (None, Some(k)) => (k[i][0].clone(), k[i][1..].to_vec()),
+            (None, None) => return,
+        };
+        let old = std::mem::replace(&mut w.text, main);
+        if old != w.text && !w.alts.contains(&old) {
+            w.alts.push(old);
+        }
+        w.key_alts = others;
+    }
 }
 
 /// The key on which the spellings of an Arabic or Persian name meet for telling the name's

@@ -626,6 +626,347 @@ fn han_readings(c: char) -> Vec<&'static str> {
     }
 }
 
+/// The Korean readings of Han characters (`han_korean.txt`, written by `tools/han_korean.py`
+/// from the `hanja` package's table): each character's Sino-Korean reading in Hangul, and, where
+/// South Korea writes it otherwise at the start of a word, that form too (李 리 and 이, 龍 룡 and
+/// 용); simplified characters read as their traditional forms (贤 현). A Korean name is written
+/// in Hanja in older records and in the Chinese, Japanese and Taiwanese press (吳昌洙, 崔贤哲).
+const HAN_KOREAN: &str = include_str!("han_korean.txt");
+
+/// Most Korean readings kept for a word of Han characters.
+const MAX_KOREAN_READINGS: usize = 8;
+
+/// The Korean readings of a word of Han characters in Revised Romanization, the dictionary's
+/// reading of each character first (玄龍浩: hyeonryongho, hyeonyongho), at most
+/// [`MAX_KOREAN_READINGS`]; none when a character has no Korean reading.
+pub(crate) fn han_korean_readings(chars: &[char]) -> Vec<String> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<char, Vec<char>>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        HAN_KOREAN
+            .lines()
+            .filter_map(|l| {
+                let mut cs = l.chars();
+                let c = cs.next()?;
+                Some((c, cs.filter(|h| is_hangul(*h)).collect()))
+            })
+            .collect()
+    });
+    let mut out = vec![String::new()];
+    for c in chars.iter().filter(|c| is_han(**c)) {
+        let Some(rs) = map.get(c) else {
+            return Vec::new();
+        };
+        let mut next = Vec::with_capacity(out.len() * rs.len());
+        for (k, &h) in rs.iter().enumerate() {
+            for p in &out {
+                if k > 0 && next.len() >= MAX_KOREAN_READINGS {
+                    break;
+                }
+                let mut s = p.clone();
+                hangul_syllable(h, &mut s);
+                next.push(s);
+            }
+        }
+        next.truncate(MAX_KOREAN_READINGS);
+        out = next;
+    }
+    out.retain(|r| !r.is_empty());
+    out.dedup();
+    out
+}
+
+/// Kontsevich's transcription of Korean into Russian Cyrillic (the Russian press's), letter
+/// groups to a romanization the Korean key reads ([`korean_key`]): the aspirates чх кх тх пх, ㅈ
+/// ч (voiced дж, чж), the doubled consonants, ㅓ and ㅗ both о, ㅕ and ㅛ both ё, ㅡ ы, ㅐ э,
+/// ㅢ ый, a final ㄹ ль (and ㅚ ве after a consonant); longest first.
+const KONTSEVICH: &[(&str, &str)] = &[
+    ("чх", "ch"),
+    ("кх", "kh"),
+    ("тх", "th"),
+    ("пх", "ph"),
+    ("чж", "j"),
+    ("дж", "j"),
+    ("чч", "jj"),
+    ("кк", "kk"),
+    ("тт", "tt"),
+    ("пп", "pp"),
+    ("сс", "ss"),
+    ("ль", "l"),
+    ("ый", "ui"),
+    ("йо", "yo"),
+    ("ё", "yo"),
+    ("я", "ya"),
+    ("ю", "yu"),
+    ("е", "e"),
+    ("э", "ae"),
+    ("ы", "eu"),
+    ("о", "o"),
+    ("у", "u"),
+    ("а", "a"),
+    ("и", "i"),
+    ("в", "w"),
+    ("к", "k"),
+    ("г", "g"),
+    ("н", "n"),
+    ("т", "t"),
+    ("д", "d"),
+    ("р", "r"),
+    ("л", "l"),
+    ("м", "m"),
+    ("п", "p"),
+    ("б", "b"),
+    ("с", "s"),
+    ("х", "h"),
+    ("ч", "ch"),
+];
+
+/// Most readings kept for a word in Kontsevich's transcription.
+const MAX_KONTSEVICH_READINGS: usize = 8;
+
+/// A Cyrillic word read as Kontsevich's transcription of a Korean word: its romanizations,
+/// each final н read as ㄴ and as ㅇ (Kontsevich writes both н: Мён is 명, Мин 민) and each е
+/// after a consonant as ㅔ and ㅖ, the first as written; none when a letter is not of the system or the reading is not made of Korean
+/// syllables (Иванов).
+pub(crate) fn kontsevich_readings(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let mut rest = lower.as_str();
+    let mut out = String::new();
+    while !rest.is_empty() {
+        // ㅚ after a consonant is ве (Чхве 최).
+        if rest.starts_with("ве") && out.bytes().last().is_some_and(|c| !is_vowel(c)) {
+            out.push_str("oe");
+            rest = &rest["ве".len()..];
+            continue;
+        }
+        let Some((from, to)) = KONTSEVICH.iter().find(|(f, _)| rest.starts_with(f)) else {
+            return Vec::new();
+        };
+        out.push_str(to);
+        rest = &rest[from.len()..];
+    }
+    if !korean_shaped(&korean_key(&out)) {
+        return Vec::new();
+    }
+    // Each n that closes a syllable (before a consonant or at the end) also as ng, and each e
+    // after a consonant also as ye (Kontsevich writes ㅔ and ㅖ both е there: Ке 계, Се 세).
+    let b = out.as_bytes();
+    let mut ins: Vec<(usize, char)> = Vec::new();
+    for i in 1..b.len() {
+        let closes = b[i] == b'n'
+            && is_vowel(b[i - 1])
+            && b.get(i + 1)
+                .is_none_or(|c| !is_vowel(*c) && *c != b'y' && *c != b'w')
+            && b.get(i + 1) != Some(&b'g');
+        if closes {
+            ins.push((i + 1, 'g'));
+        }
+        let after_consonant = !is_vowel(b[i - 1]) && !matches!(b[i - 1], b'y' | b'w');
+        if b[i] == b'e' && after_consonant && b.get(i + 1) != Some(&b'u') {
+            ins.push((i, 'y'));
+        }
+    }
+    // Every combination of the first three, as written first.
+    let ins = &ins[..ins.len().min(3)];
+    let mut readings = Vec::with_capacity(1 << ins.len());
+    for mask in 0..(1u32 << ins.len()) {
+        let mut x = String::with_capacity(out.len() + 3);
+        let put = |x: &mut String, at: usize| {
+            for (k, (i, c)) in ins.iter().enumerate() {
+                if *i == at && mask & (1 << k) != 0 {
+                    x.push(*c);
+                }
+            }
+        };
+        for (i, c) in out.char_indices() {
+            put(&mut x, i);
+            x.push(c);
+        }
+        put(&mut x, out.len());
+        readings.push(x);
+    }
+    readings.truncate(MAX_KONTSEVICH_READINGS);
+    readings
+}
+
+/// Palladius's transcription of Mandarin into Russian Cyrillic: initials (b..s, y and w) and
+/// finals of pinyin as Cyrillic, for [`palladius_syllables`].
+fn palladius_of(syllable: &str) -> Option<String> {
+    const INITIALS: &[(&str, &str)] = &[
+        ("zh", "чж"),
+        ("ch", "ч"),
+        ("sh", "ш"),
+        ("b", "б"),
+        ("p", "п"),
+        ("m", "м"),
+        ("f", "ф"),
+        ("d", "д"),
+        ("t", "т"),
+        ("n", "н"),
+        ("l", "л"),
+        ("g", "г"),
+        ("k", "к"),
+        ("h", "х"),
+        ("j", "цз"),
+        ("q", "ц"),
+        ("x", "с"),
+        ("r", "ж"),
+        ("z", "цз"),
+        ("c", "ц"),
+        ("s", "с"),
+    ];
+    // Syllables without an initial.
+    const ZERO: &[(&str, &str)] = &[
+        ("yi", "и"),
+        ("ya", "я"),
+        ("ye", "е"),
+        ("yao", "яо"),
+        ("you", "ю"),
+        ("yan", "янь"),
+        ("yin", "инь"),
+        ("yang", "ян"),
+        ("ying", "ин"),
+        ("yong", "юн"),
+        ("yu", "юй"),
+        ("yue", "юэ"),
+        ("yuan", "юань"),
+        ("yun", "юнь"),
+        ("wu", "у"),
+        ("wa", "ва"),
+        ("wo", "во"),
+        ("wai", "вай"),
+        ("wei", "вэй"),
+        ("wan", "вань"),
+        ("wen", "вэнь"),
+        ("wang", "ван"),
+        ("weng", "вэн"),
+    ];
+    const FINALS: &[(&str, &str)] = &[
+        ("a", "а"),
+        ("o", "о"),
+        ("e", "э"),
+        ("ai", "ай"),
+        ("ei", "эй"),
+        ("ao", "ао"),
+        ("ou", "оу"),
+        ("an", "ань"),
+        ("en", "энь"),
+        ("ang", "ан"),
+        ("eng", "эн"),
+        ("ong", "ун"),
+        ("er", "эр"),
+        ("i", "и"),
+        ("ia", "я"),
+        ("ie", "е"),
+        ("iao", "яо"),
+        ("iu", "ю"),
+        ("ian", "янь"),
+        ("in", "инь"),
+        ("iang", "ян"),
+        ("ing", "ин"),
+        ("iong", "юн"),
+        ("u", "у"),
+        ("ua", "уа"),
+        ("uo", "о"),
+        ("uai", "уай"),
+        ("ui", "уй"),
+        ("uan", "уань"),
+        ("un", "унь"),
+        ("uang", "уан"),
+        ("ue", "юэ"),
+    ];
+    if let Some((_, c)) = ZERO.iter().find(|(p, _)| *p == syllable) {
+        return Some((*c).to_owned());
+    }
+    let (ini, cy) = INITIALS
+        .iter()
+        .find(|(p, _)| syllable.starts_with(p) && syllable.len() > p.len())
+        .map(|(p, c)| (*p, *c))
+        .unwrap_or(("", ""));
+    let fin = &syllable[ini.len()..];
+    // -i after z c s is ы; u after j q x is ü: юй, юэ, юань, юнь.
+    let fin_cy = match (ini, fin) {
+        ("z" | "c" | "s", "i") => "ы",
+        ("j" | "q" | "x", "u") => "юй",
+        ("j" | "q" | "x", "uan") => "юань",
+        ("j" | "q" | "x", "un") => "юнь",
+        ("", _) if !matches!(fin.as_bytes().first(), Some(b'a' | b'e' | b'o')) => return None,
+        _ => FINALS.iter().find(|(p, _)| *p == fin).map(|(_, c)| *c)?,
+    };
+    Some(format!("{cy}{fin_cy}"))
+}
+
+/// Each Palladius syllable and the pinyin syllables it writes (the syllables of
+/// `han_readings.txt`): хуэй for hui beside уй, and ъ apart from a syllable in н before a
+/// vowel (Мэнъяо) are handled by [`palladius_reading`].
+fn palladius_syllables() -> &'static rustc_hash::FxHashMap<String, Vec<String>> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<String, Vec<String>>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
+        let mut add = |cy: String, py: &str| {
+            let v = map.entry(cy).or_default();
+            if !v.iter().any(|x| x == py) {
+                v.push(py.to_owned());
+            }
+        };
+        for line in HAN_READINGS.lines() {
+            for r in line.chars().skip(1).collect::<String>().split(',') {
+                let r = r.to_ascii_lowercase();
+                if r.is_empty() || !r.bytes().all(|c| c.is_ascii_lowercase()) {
+                    continue;
+                }
+                if let Some(cy) = palladius_of(&r) {
+                    add(cy, &r);
+                }
+                // hui is хуэй.
+                if r == "hui" {
+                    add("хуэй".to_owned(), &r);
+                }
+            }
+        }
+        map
+    })
+}
+
+/// A Cyrillic word read as Palladius's transcription of a Mandarin word: its pinyin, the
+/// syllables joined (Цзяньцзюнь jianjun, Мэнъяо mengyao); none when it is not made of the
+/// system's syllables.
+pub(crate) fn palladius_reading(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    let map = palladius_syllables();
+    let mut out = String::new();
+    for part in lower.split('ъ').filter(|p| !p.is_empty()) {
+        out.push_str(&palladius_split(part, map)?);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The longest-first split of a word into Palladius syllables, as pinyin.
+fn palladius_split(rest: &str, map: &rustc_hash::FxHashMap<String, Vec<String>>) -> Option<String> {
+    if rest.is_empty() {
+        return Some(String::new());
+    }
+    let ends: Vec<usize> = rest.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+    for &n in ends.iter().rev().filter(|&&n| n <= 5 * 2) {
+        let (head, tail) = rest.split_at(n);
+        // A syllable in н is not followed by a vowel (that н begins the next syllable).
+        if let Some(py) = map.get(head) {
+            let starts_vowel = tail
+                .chars()
+                .next()
+                .is_some_and(|c| "аеёиоуыэюя".contains(c));
+            if head.ends_with('н') && starts_vowel {
+                continue;
+            }
+            if let Some(t) = palladius_split(tail, map) {
+                return Some(format!("{}{t}", py[0]));
+            }
+        }
+    }
+    None
+}
+
 /// Traditional Han characters and their simplified forms (`han_simplified.txt`, written by
 /// `tools/han_simplified.py` from OpenCC's character table): a name in traditional characters
 /// (Taiwan, Hong Kong, many lists) and the same name in simplified ones (a mainland passport)
@@ -2599,6 +2940,101 @@ pub(crate) fn scholarly_cyrillic(word: &str, gost_b: bool) -> Vec<String> {
         }
     }
     v
+}
+
+/// The English spellings of a Russian or Ukrainian name in the Czech transcription of Cyrillic
+/// (the Czech press's, and near it the Slovak and Croatian): č š ž, šč, ch as kh, c as ts, j
+/// as y, ě after д т н as e, ď ť ň before a vowel as dy ty ny, -ij and -yj; each in the Russian
+/// spelling (BGN/PCGN: Ljuboslava Lyuboslava, Rozalija Rozaliya) and in Ukraine's national one
+/// (ю, я and є after a consonant iu, ia, ie: Liuboslava, Myroniuk). A woman's family name in
+/// -ová is the Czech ending on the name (Veselovová Veselova, Mykyťuková Mykytiuk, Soroková
+/// Soroka, Skorobahaťková Skorobahatko), one in -ská the adjective's (Šujská Shuyskaya).
+pub(crate) fn czech_cyrillic(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let mut stems: Vec<String> = Vec::new();
+    if let Some(base) = lower.strip_suffix("ová").filter(|b| b.chars().count() >= 2) {
+        for end in ["a", "", "o"] {
+            stems.push(format!("{base}{end}"));
+        }
+    } else if let Some(base) = lower
+        .strip_suffix("á")
+        .filter(|b| b.ends_with("sk") || b.ends_with("ck"))
+    {
+        for end in ["aja", "a"] {
+            stems.push(format!("{base}{end}"));
+        }
+    } else {
+        stems.push(lower);
+    }
+    let mut out: Vec<String> = Vec::new();
+    for stem in &stems {
+        for ukrainian in [false, true] {
+            let r = czech_transcribed(stem, ukrainian);
+            if !r.is_empty() && !out.contains(&r) {
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
+/// A Czech-transcribed word ([`czech_cyrillic`]) in English letters, Russian or Ukrainian.
+fn czech_transcribed(word: &str, ukrainian: bool) -> String {
+    let cs: Vec<char> = word.chars().collect();
+    let vowel = |c: Option<&char>| {
+        c.is_some_and(|c| {
+            matches!(
+                c,
+                'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'á' | 'é' | 'í' | 'ó' | 'ú' | 'ů' | 'ý' | 'ě'
+            )
+        })
+    };
+    // The soft sign's place before a vowel: y in Russian, i in Ukrainian's national system.
+    let soft = if ukrainian { "i" } else { "y" };
+    let mut out = String::with_capacity(word.len() + 4);
+    let mut k = 0;
+    while k < cs.len() {
+        let c = cs[k];
+        let prev = k.checked_sub(1).map(|p| cs[p]);
+        let next = cs.get(k + 1);
+        match c {
+            'c' if next == Some(&'h') => {
+                out.push_str("kh");
+                k += 2;
+                continue;
+            }
+            'c' => out.push_str("ts"),
+            'č' => out.push_str("ch"),
+            'š' => out.push_str("sh"),
+            'ž' => out.push_str("zh"),
+            'ě' => out.push('e'),
+            'ď' | 'ť' | 'ň' => {
+                out.push(match c {
+                    'ď' => 'd',
+                    'ť' => 't',
+                    _ => 'n',
+                });
+                if vowel(next) && next != Some(&'e') && next != Some(&'i') {
+                    out.push_str(soft);
+                }
+            }
+            // й, and я ю є after a consonant or a vowel: y in Russian; in Ukrainian's
+            // national system y only at the start, else i (Hrycaj Hrytsai, Kolomijec
+            // Kolomiiets).
+            'j' => out.push(if prev.is_none() || !ukrainian {
+                'y'
+            } else {
+                'i'
+            }),
+            _ => out.push_str(
+                &deunicode::deunicode_char(c)
+                    .unwrap_or("")
+                    .to_ascii_lowercase(),
+            ),
+        }
+        k += 1;
+    }
+    out
 }
 
 pub(crate) fn latin_digraphs(word: &str) -> Vec<String> {
@@ -4946,6 +5382,75 @@ mod tests {
         assert_eq!(cantonese_key("cheuk"), "cheuk");
         assert_eq!(cantonese_key("kahei"), "kahi");
         assert_ne!(cantonese_key("kafai"), cantonese_key("kawai"));
+    }
+
+    #[test]
+    fn hanja_read_in_korean() {
+        let r = |s: &str| han_korean_readings(&s.chars().collect::<Vec<_>>());
+        assert_eq!(r("吳"), ["o"]);
+        // The initial-sound rule's form after the dictionary's.
+        assert_eq!(r("李"), ["ri", "i"]);
+        assert_eq!(r("龍浩"), ["ryongho", "yongho"]);
+        // Simplified characters as their traditional forms.
+        assert_eq!(r("贤哲"), r("賢哲"));
+        assert_eq!(r("贤哲"), ["hyeoncheol"]);
+    }
+
+    #[test]
+    fn kontsevich_cyrillic_read_as_korean() {
+        assert_eq!(kontsevich_readings("Чхоль"), ["chol"]);
+        assert_eq!(kontsevich_readings("Чхве"), ["choe"]);
+        // A final н is ㄴ or ㅇ; е after a consonant ㅔ or ㅖ.
+        assert_eq!(kontsevich_readings("Мён"), ["myon", "myong"]);
+        assert_eq!(kontsevich_readings("Ке"), ["ke", "kye"]);
+        assert_eq!(kontsevich_readings("Чжа"), ["ja"]);
+        assert_eq!(kontsevich_readings("Ыль"), ["eul"]);
+        // Not the system's letters, or not Korean syllables.
+        assert!(kontsevich_readings("Щукин").is_empty());
+        assert!(kontsevich_readings("Владимир").is_empty());
+    }
+
+    #[test]
+    fn czech_transcriptions_of_cyrillic_read_in_english_letters() {
+        for (cz, en) in [
+            ("Trošinová", "troshina"),
+            ("Veselovová", "veselova"),
+            ("Jefremovová", "yefremova"),
+            ("Šujská", "shuyskaya"),
+            ("Mykyťuková", "mykytiuk"),
+            ("Soroková", "soroka"),
+            ("Skorobahaťková", "skorobahatko"),
+            ("Ljuboslava", "lyuboslava"),
+            ("Ljuboslava", "liuboslava"),
+            ("Rozalija", "rozaliya"),
+            ("Anisija", "anisiia"),
+            ("Kolomijec", "kolomiiets"),
+            ("Obuchovová", "obukhova"),
+            ("Veněra", "venera"),
+            ("Baťuškovová", "batyushkova"),
+            ("Jaščuková", "yashchuk"),
+        ] {
+            let r = czech_cyrillic(cz);
+            assert!(r.iter().any(|x| x == en), "{cz}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn palladius_cyrillic_read_as_pinyin() {
+        for (cy, py) in [
+            ("Хуан", "huang"),
+            ("Цзяньцзюнь", "jianjun"),
+            ("Мэнъяо", "mengyao"),
+            ("Синьюй", "xinyu"),
+            ("Чжоу", "zhou"),
+            ("Цзыхао", "zihao"),
+            ("Хуэй", "hui"),
+            ("Сюэ", "xue"),
+            ("Жун", "rong"),
+        ] {
+            assert_eq!(palladius_reading(cy).as_deref(), Some(py), "{cy}");
+        }
+        assert_eq!(palladius_reading("Владимир"), None);
     }
 
     #[test]

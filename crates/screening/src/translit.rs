@@ -21,6 +21,9 @@ pub(crate) fn to_ascii(name: &str) -> String {
 /// What the whole name tells about the language of each of its words.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Hints {
+    /// A name in the Czech (or Slovak, Croatian) transcription of Cyrillic: a háček or ě, ď,
+    /// ť, ň, or a woman's family name in -ová (Trošinová, Veselovová).
+    pub(crate) czech: bool,
     pub(crate) ukrainian: bool,
     pub(crate) persian: bool,
     /// Read the k-th و or ي inside a word as the consonant w or y (عوض, Awad; موسوی, Mousavi)
@@ -56,6 +59,15 @@ pub(crate) struct Hints {
 impl Hints {
     pub(crate) fn of(name: &str) -> Hints {
         Hints {
+            czech: name.chars().any(|c| {
+                matches!(
+                    c.to_lowercase().next().unwrap_or(c),
+                    'č' | 'š' | 'ž' | 'ě' | 'ď' | 'ť' | 'ň'
+                )
+            }) || name.split([' ', ',', '-']).any(|w| {
+                let w = w.to_lowercase();
+                w.chars().count() > 5 && w.ends_with("ová")
+            }),
             ukrainian: name
                 .chars()
                 .any(|c| matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ')),

@@ -274,3 +274,123 @@ fn hong_kong_and_singapore_spellings_meet_characters_and_pinyin() {
         );
     }
 }
+
+#[test]
+fn korean_names_in_hanja_meet_their_romanizations_and_stay_chinese() {
+    // (listed name, queries that must find it first)
+    let cases: &[(&str, &[&str])] = &[
+        ("CHOI, Min Ho", &["崔珉浩"]),
+        ("RI, Ryong Nam", &["李龍男", "李龙男"]),
+        ("YOO, Jin Suk", &["柳珍淑"]),
+        ("CUI, Minhao", &["崔珉浩"]),
+    ];
+    for (i, (name, qs)) in cases.iter().enumerate() {
+        let id = format!("p{i}");
+        let ix = index_of(&[(id.as_str(), name)]);
+        for q in *qs {
+            finds(&ix, q, &id);
+        }
+    }
+    // Another given name, or another surname: another name.
+    let ix = index_of(&[("p0", "CHOI, Min Ho")]);
+    for q in ["崔珉秀", "金珉浩"] {
+        assert!(found(&ix, q).is_empty(), "{q}");
+    }
+}
+
+#[test]
+fn chinese_namesakes_under_another_surname_are_other_names() {
+    let ix = index_of(&[
+        ("p0", "YIU, Yee-man"),
+        ("p1", "NG, Siu-wah"),
+        ("p2", "HO, Ka-fai"),
+    ]);
+    // The listed given name under another family's surname (余 Yu, 姚 Yiu; 黃 is Ng only in
+    // Hokkien, 少華 Siu-wah only in Cantonese).
+    for q in ["Yu Yeeman", "余綺雯", "黃少華"] {
+        assert!(found(&ix, q).is_empty(), "{q}");
+    }
+    for (q, id) in [
+        ("姚綺雯", "p0"),
+        ("吳少華", "p1"),
+        ("何家輝", "p2"),
+        ("Yiu Yeeman", "p0"),
+    ] {
+        finds(&ix, q, id);
+    }
+    // Nor does a name in characters meet a namesake listed in characters by its Korean reading
+    // of the surname and its Cantonese reading of the given name.
+    let ix = index_of(&[("p0", "姚綺雯")]);
+    assert!(found(&ix, "Yu Yeeman").is_empty());
+}
+
+#[test]
+fn korean_and_chinese_names_in_russian_cyrillic_meet_their_romanizations() {
+    // (listed name, queries that must find it first)
+    let cases: &[(&str, &[&str])] = &[
+        ("CHOE, Hyon Chol", &["Чхве Хён Чхоль"]),
+        ("KIM, Myong Ja", &["Ким Мён Чжа"]),
+        ("PARK, Se Young", &["Пак Се Ён"]),
+        ("HUANG, Jianjun", &["Хуан Цзяньцзюнь"]),
+        ("HE, Mengyao", &["Хэ Мэнъяо"]),
+        ("CHANG, Chih-hung", &["Чжан Чжихун"]),
+    ];
+    for (i, (name, qs)) in cases.iter().enumerate() {
+        let id = format!("p{i}");
+        let ix = index_of(&[(id.as_str(), name)]);
+        for q in *qs {
+            finds(&ix, q, &id);
+        }
+    }
+    // Another syllable: another name; a Russian name stays Russian.
+    let ix = index_of(&[("p0", "HUANG, Jianjun"), ("p1", "Ivan LI")]);
+    assert!(found(&ix, "Хуан Цзяньмин").is_empty());
+    finds(&ix, "Иван Ли", "p1");
+}
+
+#[test]
+fn czech_spellings_of_russian_and_ukrainian_names_meet() {
+    let cases: &[(&str, &[&str])] = &[
+        ("TROSHINA, Iskra Averyanovna", &["Iskra Trošinová"]),
+        ("KHASANOVA, Venera Fanisovna", &["Veněra Chasanovová"]),
+        (
+            "MYKYTIUK, Liuboslava Hryhorivna",
+            &["Ljuboslava Mykyťuková"],
+        ),
+        ("NECHAYEV, Antip Parfenovich", &["Antip Něčajev"]),
+    ];
+    for (i, (name, qs)) in cases.iter().enumerate() {
+        let id = format!("p{i}");
+        let ix = index_of(&[(id.as_str(), name)]);
+        for q in *qs {
+            finds(&ix, q, &id);
+        }
+    }
+    // Another given name: another person.
+    let ix = index_of(&[("p0", "TROSHINA, Iskra Averyanovna")]);
+    assert!(found(&ix, "Marta Trošinová").is_empty());
+}
+
+#[test]
+fn an_english_given_name_beside_a_hong_kong_name_is_no_other_person() {
+    let ix = index_of(&[("p0", "HO, Ka-fai"), ("p1", "Peter CHAN Tai-man")]);
+    for q in ["Peter Ho Ka-fai", "HO Ka-fai Peter", "Clement HO Ka-fai"] {
+        finds(&ix, q, "p0");
+    }
+    finds(&ix, "Chan Tai-man", "p1");
+    // ... but the added name does not carry another given name or surname.
+    for q in ["Peter Ho Ka-wing", "Peter Lam Ka-fai"] {
+        assert!(!found(&ix, q).contains(&"p0".to_owned()), "{q}");
+    }
+}
+
+#[test]
+fn arab_names_typed_with_persian_letters_keep_arabic_consonants() {
+    let ix = index_of(&[
+        ("p0", "AL-QASIMI, Sufyan Muadh"),
+        ("p1", "ISKANDAR, Waddah Awni"),
+    ]);
+    // ی and ک as Iranian sources type them; ذ ض still d and dh.
+    finds(&ix, "سفیان معاذ القاسمی", "p0");
+    finds(&ix, "وضاح عونی إسکندر", "p1");
+}
