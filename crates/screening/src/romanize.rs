@@ -725,9 +725,10 @@ const KONTSEVICH: &[(&str, &str)] = &[
 const MAX_KONTSEVICH_READINGS: usize = 8;
 
 /// A Cyrillic word read as Kontsevich's transcription of a Korean word: its romanizations,
-/// each final н read as ㄴ and as ㅇ (Kontsevich writes both н: Мён is 명, Мин 민) and each е
-/// after a consonant as ㅔ and ㅖ, the first as written; none when a letter is not of the system or the reading is not made of Korean
-/// syllables (Иванов).
+/// a final н read as ㄴ and as ㅇ (Kontsevich writes both н: Мён is 명, Мин 민) and an е after a
+/// consonant as ㅔ and ㅖ, every combination of the first three such places, the reading as
+/// written first; none when a letter is not of the system or the reading is not made of
+/// Korean syllables (Иванов).
 pub(crate) fn kontsevich_readings(word: &str) -> Vec<String> {
     let lower = word.to_lowercase();
     let mut rest = lower.as_str();
@@ -897,8 +898,8 @@ fn palladius_of(syllable: &str) -> Option<String> {
 }
 
 /// Each Palladius syllable and the pinyin syllables it writes (the syllables of
-/// `han_readings.txt`): хуэй for hui beside уй, and ъ apart from a syllable in н before a
-/// vowel (Мэнъяо) are handled by [`palladius_reading`].
+/// `han_readings.txt`), хуэй for hui among them; ъ apart from a syllable in н before a vowel
+/// (Мэнъяо) is handled by [`palladius_reading`].
 fn palladius_syllables() -> &'static rustc_hash::FxHashMap<String, Vec<String>> {
     static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<String, Vec<String>>> =
         std::sync::OnceLock::new();
@@ -934,6 +935,10 @@ fn palladius_syllables() -> &'static rustc_hash::FxHashMap<String, Vec<String>> 
 /// system's syllables.
 pub(crate) fn palladius_reading(word: &str) -> Option<String> {
     let lower = word.to_lowercase();
+    // A joined Chinese given name is a few syllables of at most five letters each.
+    if lower.chars().count() > MAX_PALLADIUS_LETTERS {
+        return None;
+    }
     let map = palladius_syllables();
     let mut out = String::new();
     for part in lower.split('ъ').filter(|p| !p.is_empty()) {
@@ -942,10 +947,29 @@ pub(crate) fn palladius_reading(word: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
+/// Most letters of a word [`palladius_reading`] reads.
+const MAX_PALLADIUS_LETTERS: usize = 30;
+
 /// The longest-first split of a word into Palladius syllables, as pinyin.
-fn palladius_split(rest: &str, map: &rustc_hash::FxHashMap<String, Vec<String>>) -> Option<String> {
+fn palladius_split(word: &str, map: &rustc_hash::FxHashMap<String, Vec<String>>) -> Option<String> {
+    // Syllables overlap (ао is ao or а+о), so a split that fails from one place fails from
+    // it every time: remembered, the search is linear in the word instead of exponential.
+    let mut failed = vec![false; word.len() + 1];
+    palladius_split_from(word, 0, map, &mut failed)
+}
+
+fn palladius_split_from(
+    word: &str,
+    at: usize,
+    map: &rustc_hash::FxHashMap<String, Vec<String>>,
+    failed: &mut [bool],
+) -> Option<String> {
+    let rest = &word[at..];
     if rest.is_empty() {
         return Some(String::new());
+    }
+    if failed[at] {
+        return None;
     }
     let ends: Vec<usize> = rest.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
     for &n in ends.iter().rev().filter(|&&n| n <= 5 * 2) {
@@ -959,11 +983,12 @@ fn palladius_split(rest: &str, map: &rustc_hash::FxHashMap<String, Vec<String>>)
             if head.ends_with('н') && starts_vowel {
                 continue;
             }
-            if let Some(t) = palladius_split(tail, map) {
+            if let Some(t) = palladius_split_from(word, at + n, map, failed) {
                 return Some(format!("{}{t}", py[0]));
             }
         }
     }
+    failed[at] = true;
     None
 }
 
@@ -5451,6 +5476,16 @@ mod tests {
             assert_eq!(palladius_reading(cy).as_deref(), Some(py), "{cy}");
         }
         assert_eq!(palladius_reading("Владимир"), None);
+        // Overlapping syllables (ао is ao or а+о) before a letter no syllable ends in: every
+        // split fails, and a remembered failure keeps this linear (unremembered, 2^40 tries).
+        let crafted = format!("{}щ", "ао".repeat(40));
+        assert_eq!(palladius_split(&crafted, palladius_syllables()), None);
+        assert_eq!(
+            palladius_split(&"ао".repeat(40), palladius_syllables()).map(|s| s.len()),
+            Some(80)
+        );
+        // Longer than any joined given name: not read at all.
+        assert_eq!(palladius_reading(&"ао".repeat(16)), None);
     }
 
     #[test]

@@ -342,10 +342,21 @@ fn korean_and_chinese_names_in_russian_cyrillic_meet_their_romanizations() {
             finds(&ix, q, &id);
         }
     }
-    // Another syllable: another name; a Russian name stays Russian.
-    let ix = index_of(&[("p0", "HUANG, Jianjun"), ("p1", "Ivan LI")]);
+    // Another syllable: another name. A Russian given name that also parses as Palladius
+    // syllables (Иван yiwang, Анна angna) keeps its usual reading beside that one, so a
+    // Russian-speaking Korean or Chinese family name with it is still found.
+    let ix = index_of(&[
+        ("p0", "HUANG, Jianjun"),
+        ("p1", "Ivan LI"),
+        ("p2", "LI, Anna"),
+        ("p3", "Hanna LI"),
+        ("p4", "MA, Lena"),
+    ]);
     assert!(found(&ix, "Хуан Цзяньмин").is_empty());
     finds(&ix, "Иван Ли", "p1");
+    finds(&ix, "Анна Ли", "p2");
+    finds(&ix, "Ханна Ли", "p3");
+    finds(&ix, "Лена Ма", "p4");
 }
 
 #[test]
