@@ -341,6 +341,16 @@ fn deletion_into(s: &str, i: usize, out: &mut String) {
     out.push_str(&s[i + 1..]);
 }
 
+/// Whether the candidate search can reach the joined list pair `joined` from query token `q`
+/// whose merged keys are `merged` (see `merged_keys`): only such pairs are scored, so that what
+/// is scored is what the search's bound counted.
+fn pair_reached(merged: &rustc_hash::FxHashSet<String>, q: &Tok, joined: &Tok) -> bool {
+    merged.contains(joined.folded.as_str())
+        || joined.keys.iter().any(|k| merged.contains(k.as_str()))
+        || (q.abjad || q.alts.iter().any(|a| a.abjad))
+            && pair_skeleton_key(joined).is_some_and(|k| merged.contains(k.as_str()))
+}
+
 /// The key of a joined pair (or of a query word in Arabic script) by its consonants, apart from
 /// the spelling keys; only for skeletons of four letters or more.
 fn pair_skeleton_key(t: &Tok) -> Option<String> {
@@ -1203,15 +1213,7 @@ impl Index {
                     continue;
                 }
                 let joined = self.joined_pair(name.tokens[j0], name.tokens[j0 + 1]);
-                let reached = merged_keys[i].contains(joined.folded.as_str())
-                    || joined
-                        .keys
-                        .iter()
-                        .any(|k| merged_keys[i].contains(k.as_str()))
-                    || (qt[i].abjad || qt[i].alts.iter().any(|a| a.abjad))
-                        && pair_skeleton_key(&joined)
-                            .is_some_and(|k| merged_keys[i].contains(k.as_str()));
-                if !reached {
+                if !pair_reached(&merged_keys[i], &qt[i], &joined) {
                     continue;
                 }
                 let (s, _) = token_sim(&qt[i], &joined);
@@ -1241,17 +1243,7 @@ impl Index {
                     continue;
                 }
                 let joined = self.joined_pair(name.tokens[j], name.tokens[j + 1]);
-                // Only pairs the candidate search can reach (see `merged_keys`), so that what
-                // is scored here is what the search's bound counted.
-                let reached = merged_keys[i].contains(joined.folded.as_str())
-                    || joined
-                        .keys
-                        .iter()
-                        .any(|k| merged_keys[i].contains(k.as_str()))
-                    || (qt[i].abjad || qt[i].alts.iter().any(|a| a.abjad))
-                        && pair_skeleton_key(&joined)
-                            .is_some_and(|k| merged_keys[i].contains(k.as_str()));
-                if !reached {
+                if !pair_reached(&merged_keys[i], &qt[i], &joined) {
                     continue;
                 }
                 let (s, _) = token_sim(&qt[i], &joined);

@@ -541,17 +541,6 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
         } else {
             Vec::new()
         };
-        for a in scholarly {
-            let a = clean(&a);
-            let a = a.trim();
-            if a != cleaned.trim()
-                && !a.contains(' ')
-                && !a.is_empty()
-                && !alts.iter().any(|x| x == a)
-            {
-                alts.push(a.to_owned());
-            }
-        }
         // Latin letters with a háček, cedilla or acute that write one sound (Czech, Slovak,
         // Croatian, Polish, Turkish, and the scholarly transliteration of Cyrillic): also as
         // the English digraph (Žukov / Zhukov, Kılıç / Kilich, Čajkovskij / Chaykovskiy).
@@ -560,7 +549,11 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
         } else {
             Vec::new()
         };
-        for a in romanize::latin_digraphs(original).into_iter().chain(czech) {
+        for a in scholarly
+            .into_iter()
+            .chain(romanize::latin_digraphs(original))
+            .chain(czech)
+        {
             let a = clean(&a);
             let a = a.trim();
             if a != cleaned.trim()
