@@ -647,6 +647,52 @@ pub fn otp_channel(
     }
 }
 
+/// Writes what became of a code's delivery under the document's lock: the audit entry
+/// `action` with `details`, after `change` (the workflow as locked, its effects, the tenant's
+/// time) has had its say. A `change` answering false leaves everything as it was. Returns
+/// whether it was written.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn record_delivery(
+    state: &AppState,
+    tenant: &signet_store::Tenant,
+    mode: Mode,
+    document: &signet_core::ids::DocumentId,
+    sid: &SignerId,
+    action: &'static str,
+    details: Value,
+    change: impl FnOnce(&mut Workflow, &mut Effects, Timestamp) -> AppResult<bool>,
+) -> AppResult<bool> {
+    let now = tenant.now(mode, state.wall_now());
+    let mut tx = state.store.begin().await?;
+    let (mut locked, _) = state
+        .store
+        .workflow_for_update(&mut tx, &tenant.id, document)
+        .await?;
+    let mut fx = Effects::default();
+    fx.audit.push(signet_core::signing::AuditRecord {
+        action,
+        signer_id: Some(sid.clone()),
+        details,
+    });
+    if !change(&mut locked, &mut fx, now)? {
+        return Ok(false);
+    }
+    apply(
+        state,
+        &mut tx,
+        &tenant.id,
+        tenant.clock_offset_ms,
+        mode,
+        &mut locked,
+        fx,
+        &Actor::system(),
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    Ok(true)
+}
+
 /// Delivers a code issued by a committed approval. Test mode sends nothing (the code is
 /// 123456). In live mode each configured channel the signer has is tried; the outcome is
 /// written to the audit trail. If no channel took the code: an SMS provider refusing the
@@ -699,43 +745,32 @@ pub async fn deliver_otp(
         })
         .collect();
     // Record the outcome (and 6010) under the document's lock.
-    let now = tenant.now(mode, state.wall_now());
-    let mut tx = state.store.begin().await?;
-    let (mut locked, _) = state
-        .store
-        .workflow_for_update(&mut tx, &tenant.id, &wf.document.id)
-        .await?;
-    let mut fx = Effects::default();
-    fx.audit.push(signet_core::signing::AuditRecord {
-        action: if delivered.is_empty() {
-            "otp.delivery_failed"
-        } else {
-            "otp.sent"
-        },
-        signer_id: Some(sid.clone()),
-        details: json!({"channels": report}),
-    });
-    if invalid_phone {
-        let more = locked
-            .signing_failed(sid, 6010, "the SMS provider refused the phone number", now)
-            .map_err(|e| AppError::internal(&e))?;
-        fx.audit.extend(more.audit);
-        fx.signers_changed.extend(more.signers_changed);
-        fx.passed_pending.extend(more.passed_pending);
-    }
-    apply(
+    let action = if delivered.is_empty() {
+        "otp.delivery_failed"
+    } else {
+        "otp.sent"
+    };
+    record_delivery(
         state,
-        &mut tx,
-        &tenant.id,
-        tenant.clock_offset_ms,
+        tenant,
         mode,
-        &mut locked,
-        fx,
-        &Actor::system(),
-        now,
+        &wf.document.id,
+        sid,
+        action,
+        json!({"channels": report}),
+        |locked, fx, now| {
+            if invalid_phone {
+                let more = locked
+                    .signing_failed(sid, 6010, "the SMS provider refused the phone number", now)
+                    .map_err(|e| AppError::internal(&e))?;
+                fx.audit.extend(more.audit);
+                fx.signers_changed.extend(more.signers_changed);
+                fx.passed_pending.extend(more.passed_pending);
+            }
+            Ok(true)
+        },
     )
     .await?;
-    tx.commit().await.map_err(signet_store::StoreError::from)?;
     if invalid_phone {
         return Err(AppError::new(
             ErrorCode::InvalidPhone,

@@ -138,44 +138,37 @@ pub async fn deliver_provider_code(
             return Ok(None);
         }
     }
-    // Record it under the document's lock, as Signet's own delivery does.
-    let now = tenant.now(mode, state.wall_now());
-    let mut tx = state.store.begin().await?;
-    let (mut locked, _) = state
-        .store
-        .workflow_for_update(&mut tx, &tenant.id, &wf.document.id)
-        .await?;
-    // Only the code this approval made: one a later approval made meanwhile goes its own way.
-    let ours = signer.otp.as_ref().map(|o| o.hash.as_str());
-    if let Some(s) = locked.signers.iter_mut().find(|s| &s.id == sid)
-        && let Some(otp) = s.otp.as_mut()
-        && Some(otp.hash.as_str()) == ours
-    {
-        otp.hash = PROVIDER_CODE.to_owned();
-    } else {
-        return Ok(None);
-    }
-    let mut fx = signet_core::signing::Effects::default();
-    fx.audit.push(signet_core::signing::AuditRecord {
-        action: "otp.sent",
-        signer_id: Some(sid.clone()),
-        details: serde_json::json!({
+    // Record it under the document's lock, as Signet's own delivery does; only the code this
+    // approval made: one a later approval made meanwhile goes its own way.
+    let ours = signer.otp.as_ref().map(|o| o.hash.clone());
+    let recorded = super::record_delivery(
+        state,
+        tenant,
+        mode,
+        &wf.document.id,
+        sid,
+        "otp.sent",
+        serde_json::json!({
             "channels": [{"channel": "provider", "to": client.url(), "ok": true}]
         }),
-    });
-    super::apply(
-        state,
-        &mut tx,
-        &tenant.id,
-        tenant.clock_offset_ms,
-        mode,
-        &mut locked,
-        fx,
-        &crate::audit::Actor::system(),
-        now,
+        |locked, _, _| {
+            let Some(otp) = locked
+                .signers
+                .iter_mut()
+                .find(|s| &s.id == sid)
+                .and_then(|s| s.otp.as_mut())
+                .filter(|o| Some(&o.hash) == ours.as_ref())
+            else {
+                return Ok(false);
+            };
+            otp.hash = PROVIDER_CODE.to_owned();
+            Ok(true)
+        },
     )
     .await?;
-    tx.commit().await.map_err(signet_store::StoreError::from)?;
+    if !recorded {
+        return Ok(None);
+    }
     Ok(Some(vec!["provider"]))
 }
 
