@@ -712,8 +712,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_dss_revision_keeps_the_signature_and_merges_with_the_previous_one() {
+    /// A published store, Ana's certificate from it and a file she signed, at a fixed time.
+    fn signed_by_ana() -> (DateTime<Utc>, TrustStore, crate::SignerCredential, Vec<u8>) {
         let now = Utc.with_ymd_and_hms(2026, 12, 6, 12, 0, 0).unwrap();
         let trust =
             TrustStore::generate_published("Acme", now, false, "https://s.example").unwrap();
@@ -727,6 +727,12 @@ mod tests {
             )
             .unwrap();
         let signed = sign_pdf(&pdf(), &cred, &trust, &opts(now)).unwrap();
+        (now, trust, cred, signed)
+    }
+
+    #[test]
+    fn a_dss_revision_keeps_the_signature_and_merges_with_the_previous_one() {
+        let (now, trust, cred, signed) = signed_by_ana();
         let m = signature_material(&signed).unwrap();
         assert_eq!(m.len(), 1);
         assert!(!m[0].document_timestamp);
@@ -793,19 +799,7 @@ mod tests {
 
     #[test]
     fn status_goes_into_a_file_only_while_its_certificates_outlast_it() {
-        let now = Utc.with_ymd_and_hms(2026, 12, 6, 12, 0, 0).unwrap();
-        let trust =
-            TrustStore::generate_published("Acme", now, false, "https://s.example").unwrap();
-        let cred = trust
-            .issue_signer(
-                &SignerIdentity {
-                    name: "Ana Silva".into(),
-                    ..Default::default()
-                },
-                now,
-            )
-            .unwrap();
-        let signed = sign_pdf(&pdf(), &cred, &trust, &opts(now)).unwrap();
+        let (now, trust, cred, signed) = signed_by_ana();
         let material = signature_material(&signed).unwrap();
         let issuing = trust.issuing_der();
         let signer = cred.certificate_der().unwrap();
