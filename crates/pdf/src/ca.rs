@@ -107,8 +107,15 @@ pub struct TrustStore {
     /// seal, OCSP responder): files made with them still name them, so the responder keeps
     /// answering `good` for them. Their keys are gone.
     pub(crate) retired: Vec<Certificate>,
-    /// Where relying parties fetch revocation status; issued certificates name these URLs.
+    /// Roots and issuing CAs that issue no more (rolled over by [`TrustStore::renew_expiring`]),
+    /// oldest first: each still vouches for what it issued until it ends.
+    pub(crate) former_roots: Vec<FormerCa>,
+    pub(crate) former_issuing: Vec<FormerCa>,
+    /// Where relying parties fetch revocation status; issued certificates name these URLs
+    /// (the current issuing CA's, see [`urls_for`]).
     pub(crate) urls: Option<RevocationUrls>,
+    /// The public address the URLs are made from, kept to make the next generation's.
+    pub(crate) public_url: Option<String>,
     /// A test-mode store: every name says TEST, and an advanced signer's certificate carries
     /// [`TEST_MARK`].
     test: bool,
@@ -120,6 +127,18 @@ impl std::fmt::Debug for TrustStore {
             .field("root", &self.root.tbs_certificate().subject().to_string())
             .finish_non_exhaustive()
     }
+}
+
+/// A root or issuing CA that issues no more: a newer one took its place (key rollover, see
+/// [`TrustStore::renew_expiring`]). Until it ends it still signs the CRL of what it issued,
+/// and an issuing CA's responder answers for its certificates, because files signed and
+/// stamped under it need their status refreshed while they are valid. Its key (and its
+/// responder's) is dropped once it has ended.
+#[derive(Clone)]
+pub(crate) struct FormerCa {
+    pub(crate) cert: Certificate,
+    pub(crate) key: Option<SigningKey>,
+    pub(crate) responder: Option<(Certificate, SigningKey)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -163,21 +182,66 @@ const ID_CE_CRL_DISTRIBUTION_POINTS: der::asn1::ObjectIdentifier =
 const ID_PE_AUTHORITY_INFO_ACCESS: der::asn1::ObjectIdentifier =
     der::asn1::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.1");
 
-/// The CA names under `/v1/trust/crl/{name}.crl`: the mode, then which CA.
-pub fn crl_name(test: bool, root: bool) -> String {
-    format!(
+/// The CRL names under `/v1/trust/crl/{name}.crl`: the mode, then which list, then the
+/// issuing CA's generation (none for the first, so addresses in certificates issued before
+/// rollover existed stay served). `issuing` is the list of the issuing CA of that generation;
+/// `root` the list the root that issued that CA keeps for it alone (each intermediate names
+/// its own, so a list made after one intermediate ended never speaks for it; see
+/// [`TrustStore::crl_of`]).
+pub fn crl_name(test: bool, root: bool, generation: usize) -> String {
+    let mut name = format!(
         "{}-{}",
         if test { "test" } else { "live" },
         if root { "root" } else { "issuing" }
-    )
+    );
+    if generation > 1 {
+        name.push_str(&format!("-{generation}"));
+    }
+    name
 }
 
-/// The revocation addresses of a store published under `public_url`.
-pub(crate) fn urls_for(public_url: &str, test: bool) -> RevocationUrls {
+/// Reads a name made by [`crl_name`]: (test, root, generation).
+pub fn parse_crl_name(name: &str) -> Option<(bool, bool, usize)> {
+    let (test, rest) = if let Some(r) = name.strip_prefix("test-") {
+        (true, r)
+    } else {
+        (false, name.strip_prefix("live-")?)
+    };
+    let (list, generation) = match rest.split_once('-') {
+        None => (rest, 1),
+        Some((list, g)) => {
+            // Digits only, no leading zero: one name per list.
+            if g.is_empty()
+                || g.len() > 6
+                || g.starts_with('0')
+                || !g.bytes().all(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            (list, g.parse::<usize>().ok().filter(|g| *g > 1)?)
+        }
+    };
+    let root = match list {
+        "root" => true,
+        "issuing" => false,
+        _ => return None,
+    };
+    Some((test, root, generation))
+}
+
+/// The revocation addresses the certificates of issuing CA `generation` name, for a store
+/// published under `public_url`.
+pub(crate) fn urls_for(public_url: &str, test: bool, generation: usize) -> RevocationUrls {
     let base = public_url.trim_end_matches('/');
     RevocationUrls {
-        issuing_crl: format!("{base}/v1/trust/crl/{}.crl", crl_name(test, false)),
-        root_crl: format!("{base}/v1/trust/crl/{}.crl", crl_name(test, true)),
+        issuing_crl: format!(
+            "{base}/v1/trust/crl/{}.crl",
+            crl_name(test, false, generation)
+        ),
+        root_crl: format!(
+            "{base}/v1/trust/crl/{}.crl",
+            crl_name(test, true, generation)
+        ),
         ocsp: format!("{base}/v1/trust/ocsp"),
     }
 }
@@ -473,8 +537,9 @@ impl TrustStore {
         test: bool,
         public_url: &str,
     ) -> Result<Self, PdfError> {
-        let urls = urls_for(public_url, test);
+        let urls = urls_for(public_url, test, 1);
         let mut store = Self::generate_as(org_name, now, test, Some(urls))?;
+        store.public_url = Some(public_url.to_owned());
         store.ensure_ocsp_responder(now)?;
         Ok(store)
     }
@@ -574,7 +639,10 @@ impl TrustStore {
             seal_key,
             ocsp: None,
             retired: Vec::new(),
+            former_roots: Vec::new(),
+            former_issuing: Vec::new(),
             urls,
+            public_url: None,
             test,
         })
     }
@@ -584,11 +652,14 @@ impl TrustStore {
         self.test
     }
 
-    /// The root certificate that relying parties import as a trust anchor.
+    /// The root certificates that relying parties import as trust anchors: the current one,
+    /// then those it replaced (files signed under them still chain to them), as one PEM
+    /// bundle.
     pub fn root_pem(&self) -> String {
-        self.root
-            .to_pem(der::pem::LineEnding::LF)
-            .unwrap_or_default()
+        std::iter::once(&self.root)
+            .chain(self.former_roots.iter().rev().map(|f| &f.cert))
+            .filter_map(|c| c.to_pem(der::pem::LineEnding::LF).ok())
+            .collect()
     }
 
     /// The root certificate in DER.
@@ -699,6 +770,17 @@ impl TrustStore {
                 .map_err(|e| PdfError::Certificate(e.to_string()))?;
             out.push_str(&format!("{ROLE_RETIRED} {}\n", hex::encode(cert_der)));
         }
+        let former = self
+            .former_roots
+            .iter()
+            .map(|f| (ROLE_FORMER_ROOT, f))
+            .chain(self.former_issuing.iter().map(|f| (ROLE_FORMER_ISSUING, f)));
+        for (role, f) in former {
+            out.push_str(&sealed_line(&cipher, role, &f.cert, f.key.as_ref())?);
+            if let Some((cert, key)) = &f.responder {
+                out.push_str(&sealed_line(&cipher, ROLE_FORMER_OCSP, cert, Some(key))?);
+            }
+        }
         Ok(out.into_bytes())
     }
 
@@ -719,6 +801,8 @@ impl TrustStore {
         let mut it = found.into_iter();
         let mut ocsp = None;
         let mut retired = Vec::new();
+        let mut former_roots = Vec::new();
+        let mut former_issuing: Vec<FormerCa> = Vec::new();
         for line in lines.filter(|l| !l.is_empty()) {
             match line.split_once(' ') {
                 Some((ROLE_RETIRED, cert_hex)) => {
@@ -729,7 +813,29 @@ impl TrustStore {
                             .map_err(|e| PdfError::Unseal(format!("retired certificate: {e}")))?,
                     );
                 }
-                _ if ocsp.is_none() => ocsp = Some(unseal_line(&cipher, ROLE_OCSP, line)?),
+                Some((ROLE_OCSP, _)) if ocsp.is_none() => {
+                    ocsp = Some(unseal_line(&cipher, ROLE_OCSP, line)?);
+                }
+                Some((role @ (ROLE_FORMER_ROOT | ROLE_FORMER_ISSUING), _)) => {
+                    let (cert, key) = unseal_former_line(&cipher, role, line)?;
+                    let former = FormerCa {
+                        cert,
+                        key,
+                        responder: None,
+                    };
+                    if role == ROLE_FORMER_ROOT {
+                        former_roots.push(former);
+                    } else {
+                        former_issuing.push(former);
+                    }
+                }
+                Some((ROLE_FORMER_OCSP, _)) => {
+                    let responder = unseal_line(&cipher, ROLE_FORMER_OCSP, line)?;
+                    match former_issuing.last_mut() {
+                        Some(f) if f.responder.is_none() => f.responder = Some(responder),
+                        _ => return Err(PdfError::Unseal("damaged trust store line".into())),
+                    }
+                }
                 _ => return Err(PdfError::Unseal("damaged trust store line".into())),
             }
         }
@@ -737,7 +843,10 @@ impl TrustStore {
             (Some(r), Some(i), Some(t), Some(s)) => Ok(TrustStore {
                 ocsp,
                 retired,
+                former_roots,
+                former_issuing,
                 urls: None,
+                public_url: None,
                 test: false,
                 root: r.0,
                 root_key: r.1,
@@ -782,98 +891,86 @@ pub fn is_test_certificate(cert: &Certificate) -> bool {
 
 impl TrustStore {
     /// Gives the store a delegated OCSP responder certificate (issued by the intermediate,
-    /// valid two years) if it has none or the one it has ends within 90 days. Returns whether
-    /// it changed, so that the caller seals and stores it again.
+    /// valid two years but never past the intermediate's end) if it has none or the one it
+    /// has ends within 90 days. Returns whether it changed, so that the caller seals and
+    /// stores it again.
     pub fn ensure_ocsp_responder(&mut self, now: DateTime<Utc>) -> Result<bool, PdfError> {
-        const RENEW_BEFORE: Duration = Duration::from_secs(90 * 24 * 3600);
-        if let Some((cert, _)) = &self.ocsp {
-            let end = cert.tbs_certificate().validity().not_after.to_system_time();
-            if end > SystemTime::from(now) + RENEW_BEFORE {
-                return Ok(false);
+        match responder_due(self.ocsp.as_ref(), &self.intermediate, now) {
+            false => Ok(false),
+            true => {
+                let fresh = new_responder(&self.intermediate, &self.intermediate_key, now)?;
+                if let Some((old, _)) = self.ocsp.replace(fresh) {
+                    self.retired.push(old);
+                }
+                Ok(true)
             }
         }
-        let issuer = self.intermediate.tbs_certificate().subject().clone();
-        let cn = issuer
-            .iter()
-            .find(|atv| atv.oid == AT_COMMON_NAME)
-            .and_then(|atv| Utf8StringRef::try_from(&atv.value).ok())
-            .map(|v| v.as_str().replace("Issuing CA", "OCSP Responder"))
-            .unwrap_or_else(|| "Signet OCSP Responder".into());
-        let org = self
-            .intermediate
-            .tbs_certificate()
-            .subject()
-            .iter()
-            .find(|atv| atv.oid == AT_ORGANIZATION)
-            .map(|atv| atv.value.clone());
-        let mut parts = Vec::new();
-        if let Some(o) = org {
-            parts.push((AT_ORGANIZATION, o));
-        }
-        parts.push((AT_COMMON_NAME, utf8(&cn)?));
-        let key = new_key()?;
-        let cert = issue(
-            Profile {
-                issuer: Some(issuer),
-                subject: name(&parts)?,
-                kind: Kind::OcspResponder,
-                urls: None,
-            },
-            &key,
-            &self.intermediate_key,
-            validity(now, 2)?,
-        )?;
-        if let Some((old, _)) = self.ocsp.replace((cert, key)) {
-            self.retired.push(old);
-        }
-        Ok(true)
     }
 
-    /// Renews what Signet signs with for itself before it expires: the timestamp authority's
-    /// and the seal's certificates (each with a fresh key) once they end within
-    /// [`RENEW_BEFORE`], and the OCSP responder's. A new certificate is valid five years but
-    /// never past the issuing CA's own end; one that would not outlast the current one is not
-    /// made. The old certificates stay listed as retired, answered `good` by the responder,
-    /// because files signed or stamped with them name them. Returns the roles renewed, so the
-    /// caller seals and stores the store again when there are any.
+    /// Renews what Signet signs with for itself before it expires, so that files signed
+    /// today can be carried forward by archive timestamps for as long as the installation
+    /// runs:
+    ///
+    /// - the root, once it ends within [`ROOT_ROLLOVER`]: a new root (a new key, its name
+    ///   numbered: "Acme Signet Root CA 2"), valid twenty years; relying parties add it to
+    ///   their trust anchors (`/v1/trust/ca.pem` serves every root);
+    /// - the issuing CA, once it ends within [`ISSUING_ROLLOVER`] or the root changed: a new
+    ///   one under the current root (new key, numbered name, its own CRL addresses), valid
+    ///   ten years but never past the root;
+    /// - the timestamp authority's and the seal's certificates (each with a fresh key) once
+    ///   they end within [`RENEW_BEFORE`] or the issuing CA changed: valid five years but
+    ///   never past the issuing CA's end; one that would not outlast the current one is not
+    ///   made;
+    /// - the OCSP responders, the current CA's and each former one's.
+    ///
+    /// A CA replaced this way stays as a former CA with its key until it ends: it signs the
+    /// CRL of what it issued and its responder answers for it, because an archive timestamp
+    /// must be able to vouch for the previous timestamp's authority while that is valid. The
+    /// old certificates stay listed as retired, answered `good` by the responder, because
+    /// files signed or stamped with them name them. Keys of former CAs that ended are
+    /// dropped. Returns the roles renewed, so the caller seals and stores the store again
+    /// when there are any.
     ///
     /// A document timestamp made with the renewed authority extends an archived file's proof
     /// past the old certificate's end (the archive timestamp job); without renewal, no new
     /// timestamp could.
     pub fn renew_expiring(&mut self, now: DateTime<Utc>) -> Result<Vec<&'static str>, PdfError> {
         let mut renewed = Vec::new();
-        let soon = SystemTime::from(now) + RENEW_BEFORE;
-        let issuer_end = self
-            .intermediate
-            .tbs_certificate()
-            .validity()
-            .not_after
-            .to_system_time();
-        let mut end = SystemTime::from(now) + YEAR * 5;
-        if issuer_end < end {
-            end = issuer_end;
+        let at = SystemTime::from(now);
+        if self.drop_ended_keys(at) {
+            renewed.push(ROLE_RETIRED);
         }
-        let start = SystemTime::from(now)
-            .checked_sub(BACKDATE)
-            .unwrap_or(SystemTime::from(now));
+        if end_of(&self.root) <= at + ROOT_ROLLOVER {
+            self.roll_root(now)?;
+            renewed.push(ROLES[0]);
+        }
+        let issued_by_root =
+            self.intermediate.tbs_certificate().issuer() == self.root.tbs_certificate().subject();
+        if (end_of(&self.intermediate) <= at + ISSUING_ROLLOVER || !issued_by_root)
+            && self.roll_issuing(now)?
+        {
+            renewed.push(ROLES[1]);
+        }
+        let soon = at + RENEW_BEFORE;
+        let mut end = at + YEAR * 5;
+        end = end.min(end_of(&self.intermediate));
+        let start = at.checked_sub(BACKDATE).unwrap_or(at);
+        let issuer = self.intermediate.tbs_certificate().subject().clone();
         for (role, kind) in [(ROLES[2], Kind::Tsa), (ROLES[3], Kind::Seal)] {
             let current = if kind == Kind::Tsa {
                 &self.tsa
             } else {
                 &self.seal
             };
-            let current_end = current
-                .tbs_certificate()
-                .validity()
-                .not_after
-                .to_system_time();
-            if current_end > soon || end <= current_end {
+            let current_end = end_of(current);
+            let same_issuer = current.tbs_certificate().issuer() == &issuer;
+            if same_issuer && (current_end > soon || end <= current_end) {
                 continue;
             }
             let key = new_key()?;
             let cert = issue(
                 Profile {
-                    issuer: Some(self.intermediate.tbs_certificate().subject().clone()),
+                    issuer: Some(issuer.clone()),
                     subject: current.tbs_certificate().subject().clone(),
                     kind,
                     urls: self.urls.clone(),
@@ -895,9 +992,214 @@ impl TrustStore {
         if self.ensure_ocsp_responder(now)? {
             renewed.push(ROLE_OCSP);
         }
+        let mut former_renewed = false;
+        for i in 0..self.former_issuing.len() {
+            let f = &self.former_issuing[i];
+            let Some(key) = &f.key else { continue };
+            if !responder_due(f.responder.as_ref(), &f.cert, now) {
+                continue;
+            }
+            let fresh = new_responder(&f.cert, key, now)?;
+            if let Some((old, _)) = self.former_issuing[i].responder.replace(fresh) {
+                self.retired.push(old);
+            }
+            former_renewed = true;
+        }
+        if former_renewed {
+            renewed.push(ROLE_FORMER_OCSP);
+        }
         Ok(renewed)
     }
+
+    /// Forgets the keys of former CAs (and their responders) that have ended: everything
+    /// they issued has ended too, so they have nothing left to vouch for.
+    fn drop_ended_keys(&mut self, at: SystemTime) -> bool {
+        let mut dropped = false;
+        for f in self
+            .former_roots
+            .iter_mut()
+            .chain(self.former_issuing.iter_mut())
+        {
+            if end_of(&f.cert) > at || f.key.is_none() {
+                continue;
+            }
+            f.key = None;
+            if let Some((responder, _)) = f.responder.take() {
+                self.retired.push(responder);
+            }
+            dropped = true;
+        }
+        dropped
+    }
+
+    /// Replaces the root by a new one (new key, numbered name, twenty years).
+    fn roll_root(&mut self, now: DateTime<Utc>) -> Result<(), PdfError> {
+        let generation = self.former_roots.len() + 2;
+        let subject = numbered(self.root.tbs_certificate().subject(), generation)?;
+        let key = new_key()?;
+        let cert = issue(
+            Profile {
+                issuer: None,
+                subject,
+                kind: Kind::Root,
+                urls: None,
+            },
+            &key,
+            &key,
+            validity(now, 20)?,
+        )?;
+        let old = std::mem::replace(&mut self.root, cert);
+        let old_key = std::mem::replace(&mut self.root_key, key);
+        self.former_roots.push(FormerCa {
+            cert: old,
+            key: Some(old_key),
+            responder: None,
+        });
+        Ok(())
+    }
+
+    /// Replaces the issuing CA by a new one under the current root (new key, numbered name,
+    /// its generation's CRL addresses, ten years but never past the root). The old one keeps
+    /// its key and responder as a former CA. Returns false when the new one would not
+    /// outlast the old one under the same root (nothing gained).
+    fn roll_issuing(&mut self, now: DateTime<Utc>) -> Result<bool, PdfError> {
+        let at = SystemTime::from(now);
+        let end = (at + YEAR * 10).min(end_of(&self.root));
+        let same_root =
+            self.intermediate.tbs_certificate().issuer() == self.root.tbs_certificate().subject();
+        if same_root && end <= end_of(&self.intermediate) {
+            return Ok(false);
+        }
+        let generation = self.former_issuing.len() + 2;
+        let urls = self
+            .public_url
+            .as_deref()
+            .map(|u| urls_for(u, self.test, generation));
+        let subject = numbered(self.intermediate.tbs_certificate().subject(), generation)?;
+        let key = new_key()?;
+        let start = at.checked_sub(BACKDATE).unwrap_or(at);
+        let cert = issue(
+            Profile {
+                issuer: Some(self.root.tbs_certificate().subject().clone()),
+                subject,
+                kind: Kind::Intermediate,
+                urls: urls.clone(),
+            },
+            &key,
+            &self.root_key,
+            Validity::new(to_time(start)?, to_time(end)?),
+        )?;
+        let old = std::mem::replace(&mut self.intermediate, cert);
+        let old_key = std::mem::replace(&mut self.intermediate_key, key);
+        self.former_issuing.push(FormerCa {
+            cert: old,
+            key: Some(old_key),
+            responder: self.ocsp.take(),
+        });
+        if self.public_url.is_some() {
+            self.urls = urls;
+        }
+        Ok(true)
+    }
 }
+
+/// When a certificate ends.
+pub(crate) fn end_of(cert: &Certificate) -> SystemTime {
+    cert.tbs_certificate().validity().not_after.to_system_time()
+}
+
+/// Whether a CA's responder is due: it has none, or the one it has ends within 90 days and
+/// a new one (capped at the CA's end) would outlast it.
+fn responder_due(
+    current: Option<&(Certificate, SigningKey)>,
+    ca: &Certificate,
+    now: DateTime<Utc>,
+) -> bool {
+    const RENEW_BEFORE: Duration = Duration::from_secs(90 * 24 * 3600);
+    let at = SystemTime::from(now);
+    if end_of(ca) <= at {
+        return false;
+    }
+    match current {
+        None => true,
+        Some((cert, _)) => {
+            let end = end_of(cert);
+            end <= at + RENEW_BEFORE && (at + YEAR * 2).min(end_of(ca)) > end
+        }
+    }
+}
+
+/// A delegated OCSP responder certificate issued by `ca` (valid two years but never past
+/// the CA's end), named after the CA ("… Issuing CA 2" answers as "… OCSP Responder 2").
+fn new_responder(
+    ca: &Certificate,
+    ca_key: &SigningKey,
+    now: DateTime<Utc>,
+) -> Result<(Certificate, SigningKey), PdfError> {
+    let issuer = ca.tbs_certificate().subject().clone();
+    let cn = issuer
+        .iter()
+        .find(|atv| atv.oid == AT_COMMON_NAME)
+        .and_then(|atv| Utf8StringRef::try_from(&atv.value).ok())
+        .map(|v| v.as_str().replace("Issuing CA", "OCSP Responder"))
+        .unwrap_or_else(|| "Signet OCSP Responder".into());
+    let org = issuer
+        .iter()
+        .find(|atv| atv.oid == AT_ORGANIZATION)
+        .map(|atv| atv.value.clone());
+    let mut parts = Vec::new();
+    if let Some(o) = org {
+        parts.push((AT_ORGANIZATION, o));
+    }
+    parts.push((AT_COMMON_NAME, utf8(&cn)?));
+    let key = new_key()?;
+    let at = SystemTime::from(now);
+    let start = at.checked_sub(BACKDATE).unwrap_or(at);
+    let end = (at + YEAR * 2).min(end_of(ca));
+    let cert = issue(
+        Profile {
+            issuer: Some(issuer),
+            subject: name(&parts)?,
+            kind: Kind::OcspResponder,
+            urls: None,
+        },
+        &key,
+        ca_key,
+        Validity::new(to_time(start)?, to_time(end)?),
+    )?;
+    Ok((cert, key))
+}
+
+/// `name` with its common name numbered `generation` ("Acme Signet Issuing CA" or "… CA 2"
+/// becomes "… CA 3"): a CA that replaces another gets a name of its own, so no validator
+/// takes one for the other when it builds a path.
+fn numbered(name_in: &Name, generation: usize) -> Result<Name, PdfError> {
+    let mut parts = Vec::new();
+    for atv in name_in.iter() {
+        if atv.oid == AT_COMMON_NAME {
+            let cn = Utf8StringRef::try_from(&atv.value)
+                .map(|v| v.as_str().to_owned())
+                .map_err(|e| PdfError::Certificate(e.to_string()))?;
+            let base = match cn.rsplit_once(' ') {
+                Some((base, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => base,
+                _ => cn.as_str(),
+            };
+            parts.push((AT_COMMON_NAME, utf8(&format!("{base} {generation}"))?));
+        } else {
+            parts.push((atv.oid, atv.value.clone()));
+        }
+    }
+    name(&parts)
+}
+
+/// How long before its end the root is rolled over: ten years, so every issuing CA it
+/// makes can have its full ten.
+pub const ROOT_ROLLOVER: Duration = Duration::from_secs(10 * (365 * 24 * 3600 + 6 * 3600));
+
+/// How long before its end the issuing CA is rolled over: six years, so that the timestamp
+/// authority's and the seal's certificates (five years, renewed a year before they end)
+/// always get their full term from a CA that outlasts them.
+pub const ISSUING_ROLLOVER: Duration = Duration::from_secs(6 * (365 * 24 * 3600 + 6 * 3600));
 
 /// How long before its end the timestamp authority's or the seal's certificate is renewed: a
 /// year, so an archive timestamp made in the usual margin (`archive_timestamp_margin_days`)
@@ -953,6 +1255,56 @@ fn unseal_line(
     Ok((cert, key))
 }
 
+/// One `role cert nonce sealed-key` line (`-` for both when the key is gone).
+fn sealed_line(
+    cipher: &Aes256Gcm,
+    role: &str,
+    cert: &Certificate,
+    key: Option<&SigningKey>,
+) -> Result<String, PdfError> {
+    let cert_der = cert
+        .to_der()
+        .map_err(|e| PdfError::Certificate(e.to_string()))?;
+    let Some(key) = key else {
+        return Ok(format!("{role} {} - -\n", hex::encode(cert_der)));
+    };
+    let nonce = random_bytes::<12>()?;
+    let secret = Zeroizing::new(key.to_bytes());
+    let sealed = cipher
+        .encrypt(
+            &Nonce::from(nonce),
+            Payload {
+                msg: secret.as_slice(),
+                aad: role.as_bytes(),
+            },
+        )
+        .map_err(|_| PdfError::Certificate("key encryption failed".into()))?;
+    Ok(format!(
+        "{role} {} {} {}\n",
+        hex::encode(cert_der),
+        hex::encode(nonce),
+        hex::encode(sealed)
+    ))
+}
+
+/// A former CA's line: its key, or none once it has ended.
+fn unseal_former_line(
+    cipher: &Aes256Gcm,
+    role: &str,
+    line: &str,
+) -> Result<(Certificate, Option<SigningKey>), PdfError> {
+    let fields: Vec<&str> = line.split(' ').collect();
+    if let [_, cert_hex, "-", "-"] = fields.as_slice() {
+        let der =
+            hex::decode(cert_hex).map_err(|_| PdfError::Unseal("damaged trust store".into()))?;
+        let cert = Certificate::from_der(&der)
+            .map_err(|e| PdfError::Unseal(format!("certificate of {role}: {e}")))?;
+        return Ok((cert, None));
+    }
+    let (cert, key) = unseal_line(cipher, role, line)?;
+    Ok((cert, Some(key)))
+}
+
 const STORE_HEADER: &str = "signet-trust-store v1";
 const ROLES: [&str; 4] = ["root", "intermediate", "tsa", "seal"];
 /// The optional fifth line: the delegated OCSP responder. Older versions stop reading after
@@ -961,3 +1313,9 @@ const ROLE_OCSP: &str = "ocsp";
 /// Lines after it: a certificate Signet used before renewing it, without its key. Older
 /// versions stop reading after the responder's line.
 const ROLE_RETIRED: &str = "retired";
+/// A root or an issuing CA that was rolled over, and a former issuing CA's responder (after
+/// its CA's line). Older versions refuse a store with them: a rollover happens years into
+/// an installation's life, long after they are gone.
+const ROLE_FORMER_ROOT: &str = "former-root";
+const ROLE_FORMER_ISSUING: &str = "former-issuing";
+const ROLE_FORMER_OCSP: &str = "former-ocsp";

@@ -27,6 +27,8 @@ use crate::asn1::{ECDSA_WITH_SHA256, ID_SHA256};
 use crate::ca::{EKU_OCSP_SIGNING, SignerCredential, TrustStore, urls_for};
 use crate::error::PdfError;
 use crate::sigcheck::signed_by;
+use x509_cert::ext::pkix::crl::dp::IssuingDistributionPoint;
+use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
 
 const ID_PKIX_OCSP_BASIC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.1");
 const ID_PKIX_OCSP_NONCE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.2");
@@ -38,7 +40,7 @@ const ID_CE_ISSUING_DISTRIBUTION_POINT: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("2.5.29.28");
 
 /// The CA names under `/v1/trust/crl/{name}.crl` (the certificates name these addresses).
-pub use crate::ca::crl_name;
+pub use crate::ca::{crl_name, parse_crl_name};
 
 fn extension<T: Encode>(oid: ObjectIdentifier, value: &T) -> der::Result<Extension> {
     Ok(Extension {
@@ -182,11 +184,60 @@ fn key_id(cert: &Certificate) -> Vec<u8> {
     Sha256::digest(spk)[..20].to_vec()
 }
 
+/// One issuing CA of a store, current or former, with what it vouches with.
+struct IssuingCa<'a> {
+    generation: usize,
+    cert: &'a Certificate,
+    key: Option<&'a SigningKey>,
+    responder: Option<&'a (Certificate, SigningKey)>,
+}
+
 impl TrustStore {
     /// Makes the certificates this store issues from now on name its CRL and OCSP addresses
     /// under `public_url`. Certificates already issued keep what they say.
     pub fn set_public_url(&mut self, public_url: &str) {
-        self.urls = Some(urls_for(public_url, self.is_test()));
+        self.urls = Some(urls_for(
+            public_url,
+            self.is_test(),
+            self.issuing_generation(),
+        ));
+        self.public_url = Some(public_url.to_owned());
+    }
+
+    /// The generation of the current issuing CA: 1 for the first, one more at each rollover.
+    pub fn issuing_generation(&self) -> usize {
+        self.former_issuing.len() + 1
+    }
+
+    /// Every issuing CA, oldest first.
+    fn issuing_cas(&self) -> Vec<IssuingCa<'_>> {
+        let mut out: Vec<IssuingCa<'_>> = self
+            .former_issuing
+            .iter()
+            .enumerate()
+            .map(|(i, f)| IssuingCa {
+                generation: i + 1,
+                cert: &f.cert,
+                key: f.key.as_ref(),
+                responder: f.responder.as_ref(),
+            })
+            .collect();
+        out.push(IssuingCa {
+            generation: self.issuing_generation(),
+            cert: &self.intermediate,
+            key: Some(&self.intermediate_key),
+            responder: self.ocsp.as_ref(),
+        });
+        out
+    }
+
+    /// Every root, with its key while it has one.
+    fn roots(&self) -> Vec<(&Certificate, Option<&SigningKey>)> {
+        self.former_roots
+            .iter()
+            .map(|f| (&f.cert, f.key.as_ref()))
+            .chain(std::iter::once((&self.root, Some(&self.root_key))))
+            .collect()
     }
 
     /// The delegated OCSP responder certificate in DER, if the store has one.
@@ -194,20 +245,52 @@ impl TrustStore {
         self.ocsp.as_ref().and_then(|(c, _)| c.to_der().ok())
     }
 
+    /// The responder certificate (DER) of the issuing CA `issuer_der`, current or former.
+    pub fn ocsp_responder_der_for(&self, issuer_der: &[u8]) -> Option<Vec<u8>> {
+        self.issuing_cas()
+            .into_iter()
+            .find(|ca| ca.cert.to_der().is_ok_and(|d| d == issuer_der))
+            .and_then(|ca| ca.responder)
+            .and_then(|(c, _)| c.to_der().ok())
+    }
+
     /// The issuing CA's certificate (the intermediate) in DER.
     pub fn issuing_der(&self) -> Vec<u8> {
         self.intermediate.to_der().unwrap_or_default()
     }
 
-    /// Serial numbers (hex) of the certificates the issuing CA made for Signet itself: the
-    /// timestamp authority, the seal and the OCSP responder, current and retired. They are
+    /// Every CA certificate of the store in DER: the roots and the issuing CAs, current and
+    /// former, for building the chain of anything it issued.
+    pub fn ca_certs_der(&self) -> Vec<Vec<u8>> {
+        self.roots()
+            .into_iter()
+            .map(|(c, _)| c)
+            .chain(self.issuing_cas().into_iter().map(|ca| ca.cert))
+            .filter_map(|c| c.to_der().ok())
+            .collect()
+    }
+
+    /// The generation of the issuing CA `issuer_der` (current or former), if it is one.
+    pub fn issuing_generation_of(&self, issuer_der: &[u8]) -> Option<usize> {
+        self.issuing_cas()
+            .into_iter()
+            .find(|ca| ca.cert.to_der().is_ok_and(|d| d == issuer_der))
+            .map(|ca| ca.generation)
+    }
+
+    /// Serial numbers (hex) of the certificates the issuing CAs made for Signet itself: the
+    /// timestamp authority, the seal and the OCSP responders, current and retired. They are
     /// reported `good`.
     pub fn own_serials(&self) -> Vec<String> {
         let mut out = vec![
             hex::encode(self.tsa.tbs_certificate().serial_number().as_bytes()),
             hex::encode(self.seal.tbs_certificate().serial_number().as_bytes()),
         ];
-        if let Some((c, _)) = &self.ocsp {
+        let responders = self
+            .issuing_cas()
+            .into_iter()
+            .filter_map(|ca| ca.responder.map(|(c, _)| c));
+        for c in responders {
             out.push(hex::encode(c.tbs_certificate().serial_number().as_bytes()));
         }
         // Renewed ones too: files made with them still name them (`renew_expiring`).
@@ -220,10 +303,7 @@ impl TrustStore {
     }
 
     /// Signs a CRL of the root (`root`, listing revoked intermediates) or of the issuing CA,
-    /// valid from `now` until `now + validity`. The CRL number is `now` in milliseconds: it
-    /// grows with every new list without any counter to keep, across processes. The issuing
-    /// CA's list of a store that publishes revocation names its scope (issuing distribution
-    /// point): the certificates that name its address, not the OCSP responder.
+    /// the current ones, valid from `now` until `now + validity`. See [`TrustStore::crl_of`].
     pub fn crl(
         &self,
         root: bool,
@@ -231,10 +311,48 @@ impl TrustStore {
         now: DateTime<Utc>,
         validity: Duration,
     ) -> Result<Vec<u8>, PdfError> {
+        self.crl_of(root, self.issuing_generation(), revoked, now, validity)?
+            .ok_or_else(|| PdfError::Certificate("no such CA".into()))
+    }
+
+    /// Signs the CRL named by `root` and `generation` (see `crl_name`): the list of issuing
+    /// CA `generation`, or the list the root that issued that CA keeps for it alone, valid
+    /// from `now` until `now + validity`. `None` when the store has no such CA, or the CA
+    /// ended and its key is gone. The CRL number is `now` in milliseconds: it grows with
+    /// every new list without any counter to keep, across processes.
+    ///
+    /// A store that publishes revocation names each list's scope (issuing distribution
+    /// point): an issuing CA's, the certificates that name its address, not the OCSP
+    /// responder; a root's, the one issuing CA that names it. A root issues one such list per
+    /// issuing CA because a list made after one of its CAs ended would otherwise become that
+    /// CA's newest status (see `ltv`).
+    pub fn crl_of(
+        &self,
+        root: bool,
+        generation: usize,
+        revoked: &[Revoked],
+        now: DateTime<Utc>,
+        validity: Duration,
+    ) -> Result<Option<Vec<u8>>, PdfError> {
+        let cas = self.issuing_cas();
+        let Some(issuing) = cas.iter().find(|ca| ca.generation == generation) else {
+            return Ok(None);
+        };
         let (cert, key) = if root {
-            (&self.root, &self.root_key)
+            let issuer = issuing.cert.tbs_certificate().issuer();
+            let Some(found) = self
+                .roots()
+                .into_iter()
+                .find(|(c, _)| c.tbs_certificate().subject() == issuer)
+            else {
+                return Ok(None);
+            };
+            found
         } else {
-            (&self.intermediate, &self.intermediate_key)
+            (issuing.cert, issuing.key)
+        };
+        let Some(key) = key else {
+            return Ok(None);
         };
         let mut entries: Vec<RevokedCert> = Vec::with_capacity(revoked.len());
         for r in revoked {
@@ -262,7 +380,12 @@ impl TrustStore {
             )
             .map_err(cert_err)?,
         ];
-        if !root && let Some(idp) = self.issuing_distribution_point()? {
+        let idp = if root {
+            self.root_distribution_point(issuing)?
+        } else {
+            self.issuing_distribution_point(issuing)?
+        };
+        if let Some(idp) = idp {
             // Critical, as RFC 5280 §5.2.5 requires.
             crl_extensions.push(Extension {
                 extn_id: ID_CE_ISSUING_DISTRIBUTION_POINT,
@@ -285,10 +408,10 @@ impl TrustStore {
             signature_algorithm: ecdsa_sha256(),
             signature: sign(key, &tbs_der)?,
         };
-        crl.to_der().map_err(cert_err)
+        crl.to_der().map_err(cert_err).map(Some)
     }
 
-    /// The scope of the issuing CA's CRL (RFC 5280 §5.2.5) when the store publishes one: the
+    /// The scope of issuing CA `ca`'s CRL (RFC 5280 §5.2.5) when the store publishes one: the
     /// certificates that name its address (every signer's, the timestamp authority's, the
     /// seal's), under the address the store publishes now and those its own certificates
     /// name (an installation whose public address changed). The delegated OCSP responder
@@ -301,41 +424,60 @@ impl TrustStore {
     /// certificates without one in scope too, by the CA's name.
     fn issuing_distribution_point(
         &self,
-    ) -> Result<Option<x509_cert::ext::pkix::crl::dp::IssuingDistributionPoint>, PdfError> {
-        use x509_cert::ext::pkix::CrlDistributionPoints;
-        use x509_cert::ext::pkix::crl::dp::IssuingDistributionPoint;
-        use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
-        let Some(urls) = &self.urls else {
+        ca: &IssuingCa<'_>,
+    ) -> Result<Option<IssuingDistributionPoint>, PdfError> {
+        let Some(public_url) = &self.public_url else {
             return Ok(None);
         };
+        let urls = urls_for(public_url, self.is_test(), ca.generation);
+        self.distribution_point(Some(urls.issuing_crl), ca, false)
+    }
+
+    /// The scope of the CRL the root keeps for issuing CA `ca`: that CA alone, under the
+    /// address it names and the one the store publishes now.
+    fn root_distribution_point(
+        &self,
+        ca: &IssuingCa<'_>,
+    ) -> Result<Option<IssuingDistributionPoint>, PdfError> {
+        let Some(public_url) = &self.public_url else {
+            return Ok(None);
+        };
+        let urls = urls_for(public_url, self.is_test(), ca.generation);
+        self.distribution_point(Some(urls.root_crl), ca, true)
+    }
+
+    /// An issuing distribution point naming `url` and the CRL addresses the certificates in
+    /// scope name: for a root's list, the issuing CA `ca`; for `ca`'s own list, Signet's own
+    /// certificates it issued (by `ca`'s name when they name none).
+    fn distribution_point(
+        &self,
+        url: Option<String>,
+        ca: &IssuingCa<'_>,
+        root: bool,
+    ) -> Result<Option<IssuingDistributionPoint>, PdfError> {
         let uri = |u: &str| {
             der::asn1::Ia5String::new(u)
                 .map(GeneralName::UniformResourceIdentifier)
                 .map_err(cert_err)
         };
-        let by_name =
-            GeneralName::DirectoryName(self.intermediate.tbs_certificate().subject().clone());
-        let mut names = vec![uri(&urls.issuing_crl)?];
-        let own = [&self.tsa, &self.seal]
-            .into_iter()
-            .chain(self.retired.iter())
-            .filter(|c| !is_ocsp_responder(c));
-        for cert in own {
-            let points = cert
-                .tbs_certificate()
-                .get_extension::<CrlDistributionPoints>()
-                .map_err(cert_err)?
-                .map(|(_, p)| p.0)
-                .unwrap_or_default();
-            let named: Vec<GeneralName> = points
+        let mut names = Vec::new();
+        if let Some(url) = url {
+            names.push(uri(&url)?);
+        }
+        let by_name = GeneralName::DirectoryName(ca.cert.tbs_certificate().subject().clone());
+        let in_scope: Vec<&Certificate> = if root {
+            vec![ca.cert]
+        } else {
+            let subject = ca.cert.tbs_certificate().subject();
+            [&self.tsa, &self.seal]
                 .into_iter()
-                .filter_map(|p| match p.distribution_point {
-                    Some(DistributionPointName::FullName(n)) => Some(n),
-                    _ => None,
-                })
-                .flatten()
-                .collect();
-            if named.is_empty() && !names.contains(&by_name) {
+                .chain(self.retired.iter())
+                .filter(|c| !is_ocsp_responder(c) && c.tbs_certificate().issuer() == subject)
+                .collect()
+        };
+        for cert in in_scope {
+            let named = crl_addresses(cert)?;
+            if named.is_empty() && !root && !names.contains(&by_name) {
                 names.push(by_name.clone());
             }
             for n in named {
@@ -344,37 +486,47 @@ impl TrustStore {
                 }
             }
         }
+        if names.is_empty() {
+            return Ok(None);
+        }
         Ok(Some(IssuingDistributionPoint {
             distribution_point: Some(DistributionPointName::FullName(names)),
             only_contains_user_certs: false,
-            only_contains_ca_certs: false,
+            only_contains_ca_certs: root,
             only_some_reasons: None,
             indirect_crl: false,
             only_contains_attribute_certs: false,
         }))
     }
 
-    /// Whether `id` names a certificate of this store's issuing CA (its name and key hashed
-    /// with the request's algorithm, SHA-1 or SHA-256).
-    pub fn issued(&self, id: &OcspCertId) -> bool {
-        let name = self
-            .intermediate
-            .tbs_certificate()
-            .subject()
-            .to_der()
-            .unwrap_or_default();
-        let key = self
-            .intermediate
-            .tbs_certificate()
-            .subject_public_key_info()
-            .subject_public_key
-            .raw_bytes();
-        match hashes(&id.0.hash_algorithm.oid, &name, key) {
-            Some((n, k)) => {
-                n == id.0.issuer_name_hash.as_bytes() && k == id.0.issuer_key_hash.as_bytes()
+    /// The issuing CA (current or former) whose certificates `id` names (its name and key
+    /// hashed with the request's algorithm, SHA-1 or SHA-256).
+    fn issuing_ca_of(&self, id: &OcspCertId) -> Option<IssuingCa<'_>> {
+        self.issuing_cas().into_iter().find(|ca| {
+            let name = ca
+                .cert
+                .tbs_certificate()
+                .subject()
+                .to_der()
+                .unwrap_or_default();
+            let key = ca
+                .cert
+                .tbs_certificate()
+                .subject_public_key_info()
+                .subject_public_key
+                .raw_bytes();
+            match hashes(&id.0.hash_algorithm.oid, &name, key) {
+                Some((n, k)) => {
+                    n == id.0.issuer_name_hash.as_bytes() && k == id.0.issuer_key_hash.as_bytes()
+                }
+                None => false,
             }
-            None => false,
-        }
+        })
+    }
+
+    /// Whether `id` names a certificate of one of this store's issuing CAs.
+    pub fn issued(&self, id: &OcspCertId) -> bool {
+        self.issuing_ca_of(id).is_some()
     }
 
     /// A signed OCSP response (BasicOCSPResponse) to `request`, every certificate's status
@@ -387,15 +539,23 @@ impl TrustStore {
         now: DateTime<Utc>,
         validity: Duration,
     ) -> Result<Vec<u8>, PdfError> {
-        let (cert, key) = self
-            .ocsp
-            .as_ref()
+        // The responder of the CA the first certificate asked about belongs to; a
+        // certificate of another CA in the same request is `unknown` to it.
+        let ca = request
+            .ids
+            .iter()
+            .find_map(|id| self.issuing_ca_of(id))
+            .or_else(|| self.issuing_cas().pop());
+        let generation = ca.as_ref().map(|ca| ca.generation);
+        let (cert, key) = ca
+            .and_then(|ca| ca.responder)
             .ok_or_else(|| PdfError::Certificate("no OCSP responder certificate".into()))?;
         let this_update = gen_time(now)?;
         let next_update = gen_time(now + validity)?;
         let mut responses = Vec::with_capacity(request.ids.len());
         for id in &request.ids {
-            let cert_status = if self.issued(id) {
+            let ours = self.issuing_ca_of(id).map(|ca| ca.generation) == generation;
+            let cert_status = if ours {
                 match status(&id.serial_hex()) {
                     CertStatus::Good => OcspCertStatus::Good(Null),
                     CertStatus::Revoked { at, reason } => OcspCertStatus::Revoked(RevokedInfo {
@@ -452,6 +612,25 @@ impl TrustStore {
         };
         response.to_der().map_err(cert_err)
     }
+}
+
+/// The CRL addresses `cert` names (its distribution points' full names).
+fn crl_addresses(cert: &Certificate) -> Result<Vec<GeneralName>, PdfError> {
+    use x509_cert::ext::pkix::CrlDistributionPoints;
+    let points = cert
+        .tbs_certificate()
+        .get_extension::<CrlDistributionPoints>()
+        .map_err(cert_err)?
+        .map(|(_, p)| p.0)
+        .unwrap_or_default();
+    Ok(points
+        .into_iter()
+        .filter_map(|p| match p.distribution_point {
+            Some(DistributionPointName::FullName(n)) => Some(n),
+            _ => None,
+        })
+        .flatten()
+        .collect())
 }
 
 /// Whether `cert` is a delegated OCSP responder's (it has id-kp-OCSPSigning).
@@ -1002,7 +1181,13 @@ mod tests {
             idp_names(&crl),
             [uri("https://sign.example/v1/trust/crl/live-issuing.crl")]
         );
-        assert!(idp(&store.crl(true, &[], now, week).unwrap()).is_none());
+        // The root's list for this issuing CA speaks for that CA alone.
+        let root_crl = store.crl(true, &[], now, week).unwrap();
+        assert_eq!(
+            idp_names(&root_crl),
+            [uri("https://sign.example/v1/trust/crl/live-root.crl")]
+        );
+        assert!(idp(&root_crl).unwrap().only_contains_ca_certs);
         assert!(read_crl(&crl, &store.issuing_der()).is_ok());
 
         // A new public address: what the store's own certificates name stays in scope.
@@ -1026,6 +1211,169 @@ mod tests {
         assert!(names.contains(&GeneralName::DirectoryName(
             old.intermediate.tbs_certificate().subject().clone()
         )));
+    }
+
+    #[test]
+    fn crl_names_carry_the_issuing_cas_generation() {
+        for (test, root, generation) in [(false, false, 1), (true, true, 1), (false, true, 7)] {
+            let name = crl_name(test, root, generation);
+            assert_eq!(
+                parse_crl_name(&name),
+                Some((test, root, generation)),
+                "{name}"
+            );
+        }
+        assert_eq!(crl_name(false, false, 1), "live-issuing");
+        assert_eq!(crl_name(true, true, 3), "test-root-3");
+        for bad in [
+            "live-issuing-1",
+            "live-issuing-01",
+            "live-root-",
+            "live-root-x",
+            "live-other",
+            "prod-issuing",
+            "live-issuing-2-2",
+            "live-issuing-99999999999999999999",
+        ] {
+            assert_eq!(parse_crl_name(bad), None, "{bad}");
+        }
+    }
+
+    /// The issuing CA rolls over six years before it ends and the root ten: the new CA has a
+    /// numbered name, CRL addresses of its own, its own responder, and issues what Signet
+    /// signs with from then on, while the former one keeps vouching for what it issued until
+    /// it ends, and then loses its key.
+    #[test]
+    fn a_rolled_over_ca_keeps_vouching_for_what_it_issued_until_it_ends() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 6, 12, 0, 0).unwrap();
+        let week = Duration::from_secs(7 * 24 * 3600);
+        let uri = |u: &str| GeneralName::UniformResourceIdentifier(Ia5String::new(u).unwrap());
+        let cn = |c: &Certificate| {
+            c.tbs_certificate()
+                .subject()
+                .iter()
+                .find(|a| a.oid == crate::asn1::AT_COMMON_NAME)
+                .and_then(|a| der::asn1::Utf8StringRef::try_from(&a.value).ok())
+                .map(|v| v.as_str().to_owned())
+                .unwrap()
+        };
+        let mut store =
+            TrustStore::generate_published("Acme", now, false, "https://sign.example").unwrap();
+        let signer = |store: &TrustStore, at| {
+            store
+                .issue_signer(
+                    &crate::SignerIdentity {
+                        name: "Ana".into(),
+                        ..Default::default()
+                    },
+                    at,
+                )
+                .unwrap()
+        };
+        let before = signer(&store, now);
+        let first_der = store.issuing_der();
+
+        let later = now + chrono::Duration::days(4 * 365 + 30);
+        let renewed = store.renew_expiring(later).unwrap();
+        assert!(renewed.contains(&"intermediate"), "{renewed:?}");
+        assert_eq!(store.issuing_generation(), 2);
+        assert_eq!(cn(&store.intermediate), "Acme Signet Issuing CA 2");
+        assert_eq!(
+            store.tsa.tbs_certificate().issuer(),
+            store.intermediate.tbs_certificate().subject()
+        );
+        assert_eq!(
+            cn(&store.ocsp.as_ref().unwrap().0),
+            "Acme Signet OCSP Responder 2"
+        );
+        let after = signer(&store, later);
+
+        // Each CA's list under its own address, signed by that CA.
+        let old_crl = store.crl_of(false, 1, &[], later, week).unwrap().unwrap();
+        read_crl(&old_crl, &first_der).unwrap();
+        assert!(read_crl(&old_crl, &store.issuing_der()).is_err());
+        assert!(
+            idp_names(&old_crl)
+                .contains(&uri("https://sign.example/v1/trust/crl/live-issuing.crl"))
+        );
+        let new_crl = store.crl_of(false, 2, &[], later, week).unwrap().unwrap();
+        read_crl(&new_crl, &store.issuing_der()).unwrap();
+        assert_eq!(
+            idp_names(&new_crl),
+            [uri("https://sign.example/v1/trust/crl/live-issuing-2.crl")]
+        );
+        let root_der = store.root_der();
+        for generation in [1, 2] {
+            let crl = store
+                .crl_of(true, generation, &[], later, week)
+                .unwrap()
+                .unwrap();
+            read_crl(&crl, &root_der).unwrap();
+            assert_eq!(
+                idp_names(&crl),
+                [uri(&format!(
+                    "https://sign.example/v1/trust/crl/{}.crl",
+                    crl_name(false, true, generation)
+                ))]
+            );
+        }
+        assert!(store.crl_of(false, 3, &[], later, week).unwrap().is_none());
+
+        // Each certificate is answered by its own CA's responder.
+        for (cred, issuer) in [(&before, &first_der), (&after, &store.issuing_der())] {
+            let query = parse_ocsp_request(
+                &ocsp_request(&cred.certificate_der().unwrap(), issuer, None).unwrap(),
+            )
+            .unwrap();
+            assert!(store.issued(&query.ids[0]));
+            let resp = store
+                .ocsp_response(&query, |_| CertStatus::Good, later, week)
+                .unwrap();
+            let answer = read_ocsp_response(&resp, issuer).unwrap();
+            assert_eq!(answer.statuses[0].1, CertStatus::Good);
+        }
+        assert_ne!(
+            store.ocsp_responder_der_for(&first_der).unwrap(),
+            store.ocsp_responder_der().unwrap()
+        );
+
+        // The root rolls over ten years before it ends, a new issuing CA under it at once.
+        let decade = now + chrono::Duration::days(10 * 365 + 30);
+        let renewed = store.renew_expiring(decade).unwrap();
+        assert!(
+            renewed.contains(&"root") && renewed.contains(&"intermediate"),
+            "{renewed:?}"
+        );
+        assert_eq!(cn(&store.root), "Acme Signet Root CA 2");
+        assert_eq!(
+            store.intermediate.tbs_certificate().issuer(),
+            store.root.tbs_certificate().subject()
+        );
+        assert_eq!(store.root_pem().matches("BEGIN CERTIFICATE").count(), 2);
+        // The first issuing CA ended at ten years: its key is gone, its lists are no more.
+        assert!(store.former_issuing[0].key.is_none());
+        assert!(store.crl_of(false, 1, &[], decade, week).unwrap().is_none());
+        let generation = store.issuing_generation();
+        let crl = store
+            .crl_of(true, generation, &[], decade, week)
+            .unwrap()
+            .unwrap();
+        read_crl(&crl, &store.root_der()).unwrap();
+
+        // Sealed and opened again: the same CAs, keys and all.
+        let key = [3u8; 32];
+        let mut reopened = TrustStore::unseal(&store.seal(&key).unwrap(), &key).unwrap();
+        reopened.set_public_url("https://sign.example");
+        assert_eq!(reopened.own_serials(), store.own_serials());
+        assert_eq!(reopened.ca_certs_der(), store.ca_certs_der());
+        assert_eq!(
+            reopened
+                .crl_of(true, 2, &[], decade, week)
+                .unwrap()
+                .is_some(),
+            store.crl_of(true, 2, &[], decade, week).unwrap().is_some()
+        );
+        assert!(reopened.renew_expiring(decade).unwrap().is_empty());
     }
 
     #[test]
