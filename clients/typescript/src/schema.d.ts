@@ -1048,9 +1048,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Trust anchor: Signet's live root certificate, to add to a validator's trust store. What
-         *     test-mode keys create is signed under the test root (`/v1/trust/test-ca.pem`) and never
-         *     chains to this one.
+         * Trust anchors: Signet's live root certificate, to add to a validator's trust store, and
+         *     after a root rollover the roots it replaced (newest first; files signed under an older
+         *     root still chain to it). What test-mode keys create is signed under the test root
+         *     (`/v1/trust/test-ca.pem`) and never chains to these.
          */
         get: operations["getCaCertificate"];
         put?: never;
@@ -1070,7 +1071,8 @@ export interface paths {
         };
         /**
          * Signet's TEST root: what test-mode keys create is signed under it (every name in it says
-         *     TEST). Trust it only in a test environment; it is not valid for real signatures.
+         *     TEST), and the test roots it replaced, as for `/v1/trust/ca.pem`. Trust them only in a
+         *     test environment; they are not valid for real signatures.
          */
         get: operations["getTestCaCertificate"];
         put?: never;
@@ -1244,7 +1246,7 @@ export interface paths {
         };
         /**
          * A CA's certificate revocation list
-         * @description The DER CRL of `live-issuing.crl`, `live-root.crl`, `test-issuing.crl` or `test-root.crl`, re-signed before its `nextUpdate` and whenever a certificate is revoked (a signer whose signature became `invalid_signature`).
+         * @description The DER CRL of `live-issuing.crl`, `live-root.crl`, `test-issuing.crl` or `test-root.crl`, re-signed before its `nextUpdate` and whenever a certificate is revoked (a signer whose signature became `invalid_signature`). After the issuing CA rolled over, each generation has its own lists (`live-issuing-2.crl`, and the list the root keeps for that CA, `live-root-2.crl`), served until that CA ends.
          */
         get: operations["getRevocationList"];
         put?: never;
@@ -9318,7 +9320,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The certificate, PEM */
+            /** @description The root certificates, PEM */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9340,7 +9342,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The certificate, PEM */
+            /** @description The root certificates, PEM */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10029,7 +10031,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description `live-issuing.crl`, `live-root.crl`, `test-issuing.crl` or `test-root.crl` */
+                /** @description `live-issuing.crl`, `live-root.crl`, `test-issuing.crl` or `test-root.crl`, or one of them with an issuing CA's generation (`live-issuing-2.crl`) */
                 name: string;
             };
             cookie?: never;

@@ -41,20 +41,24 @@ fn from_millis(ms: i64) -> DateTime<Utc> {
 }
 
 /// The DER CRL named `live-issuing.crl`, `live-root.crl`, `test-issuing.crl` or
-/// `test-root.crl` (404 `not_found` for any other name).
+/// `test-root.crl`, or one of those with an issuing CA's generation after a rollover
+/// (`live-issuing-2.crl`); 404 `not_found` for any other name, and for a CA that ended and
+/// no longer signs.
 pub async fn crl(state: &AppState, name: &str) -> AppResult<Vec<u8>> {
     let Some(stem) = name.strip_suffix(".crl") else {
         return Err(AppError::not_found("CRL"));
     };
-    let (mode, root) = match stem {
-        "live-issuing" => (Mode::Live, false),
-        "live-root" => (Mode::Live, true),
-        "test-issuing" => (Mode::Test, false),
-        "test-root" => (Mode::Test, true),
-        _ => return Err(AppError::not_found("CRL")),
+    let Some((test, root, generation)) = signet_pdf::revocation::parse_crl_name(stem) else {
+        return Err(AppError::not_found("CRL"));
     };
+    let mode = if test { Mode::Test } else { Mode::Live };
+    if generation > state.trust.ca(mode).issuing_generation() {
+        return Err(AppError::not_found("CRL"));
+    }
     let now = state.wall_now();
-    // The root issues only the intermediate, which Signet never revokes: its list is empty.
+    // A root issues only intermediates, which Signet never revokes: its lists are empty. An
+    // issuing CA's list names every revoked signer certificate of the mode (serials are
+    // random, so one of another generation names nothing of this CA's).
     let revoked = if root {
         Vec::new()
     } else {
@@ -86,8 +90,9 @@ pub async fn crl(state: &AppState, name: &str) -> AppResult<Vec<u8>> {
             let der = state
                 .trust
                 .ca(mode)
-                .crl(root, &entries, now, validity)
-                .map_err(|e| AppError::internal(&e))?;
+                .crl_of(root, generation, &entries, now, validity)
+                .map_err(|e| AppError::internal(&e))?
+                .ok_or_else(|| AppError::not_found("CRL"))?;
             let mut cache = state.trust.crls.lock().unwrap_or_else(|e| e.into_inner());
             cache.insert(
                 stem.to_owned(),
@@ -195,33 +200,33 @@ async fn statuses(
 
 /// The validation data a DSS needs for `certs` (a signature's or a timestamp's
 /// certificates): those certificates and every issuer above them up to a root, and for each
-/// one but a root its revocation status. A certificate of Signet's CA (`mode`'s) gets, made
-/// here in-process, the responder's OCSP answer when it names the responder (a signer's, the
-/// timestamp authority's), and its CA's CRL when `crl_fits` (every certificate of the CA in
-/// the file outlasts a CRL made now) or when it names no responder (the seal's) and the
-/// signature is new (not `refresh`): the CRL is then its only source. Beside that CRL it
-/// gets the responder's answer too (pyHanko validates a signer in the past from an OCSP
-/// answer only). A `good` answer goes in only while the certificate outlasts it; see
-/// `signet_pdf::ltv` on status after a certificate's end. One of another issuer (an
-/// external `tsa_url`'s chain) gets what its OCSP responder or CRL distribution point
-/// answers, fetched through the SSRF-guarded client. When some certificate's status cannot
-/// be had, that is logged and `None` returned: the signature then stays at B-T (no partial
-/// entry that would claim B-LT) rather than failing the signer. `fresh`: serials issued in
-/// this transition, not recorded yet.
+/// one but a root its revocation status. A certificate of one of Signet's issuing CAs
+/// (`mode`'s, current or former after a rollover) gets, made here in-process, its CA's
+/// responder's OCSP answer when it names the responder (a signer's, the timestamp
+/// authority's), and its CA's CRL when `crl_fits` says so for that CA (every certificate of
+/// the CA in the file outlasts a CRL made now) or when it names no responder (the seal's)
+/// and the signature is new (not `refresh`): the CRL is then its only source. Beside that
+/// CRL it gets the responder's answer too (pyHanko validates a signer in the past from an
+/// OCSP answer only). A `good` answer goes in only while the certificate outlasts it; see
+/// `signet_pdf::ltv` on status after a certificate's end. An issuing CA gets the list its
+/// root keeps for it alone, while it outlasts that list. One of another issuer (an external
+/// `tsa_url`'s chain) gets what its OCSP responder or CRL distribution point answers,
+/// fetched through the SSRF-guarded client. When some certificate's status cannot be had,
+/// that is logged and `None` returned: the signature then stays at B-T (no partial entry
+/// that would claim B-LT) rather than failing the signer. `fresh`: serials issued in this
+/// transition, not recorded yet.
 pub(crate) async fn validation_data(
     state: &AppState,
     mode: Mode,
     certs: &[Vec<u8>],
     fresh: &[String],
-    crl_fits: bool,
+    crl_fits: &(dyn Fn(&[u8]) -> bool + Sync),
     refresh: bool,
 ) -> AppResult<Option<ValidationData>> {
     let ca = state.trust.ca(mode);
-    let issuing = ca.issuing_der();
-    let root = ca.root_der();
+    let own_cas = ca.ca_certs_der();
     let mut pool: Vec<Vec<u8>> = certs.to_vec();
-    pool.push(issuing.clone());
-    pool.push(root.clone());
+    pool.extend(own_cas.iter().cloned());
     // The certificates and their issuers, each once.
     let mut chain: Vec<Vec<u8>> = Vec::new();
     let mut queue: Vec<Vec<u8>> = certs.to_vec();
@@ -239,24 +244,33 @@ pub(crate) async fn validation_data(
             .map(|(ocsp, _)| !ocsp.is_empty())
             .unwrap_or(false)
     };
-    let crl_in = crl_fits
-        || (!refresh
-            && chain.iter().any(|c| {
-                ltv::find_issuer(c, &pool) == Some(issuing.as_slice()) && !names_responder(c)
-            }));
+    // Whether the CRL of issuing CA `issuing` goes in.
+    let crl_in = |issuing: &[u8]| {
+        crl_fits(issuing)
+            || (!refresh
+                && chain
+                    .iter()
+                    .any(|c| ltv::find_issuer(c, &pool) == Some(issuing) && !names_responder(c)))
+    };
     let answer_until = from_now(state, state.config.ocsp_validity_ms);
+    let crl_until = from_now(state, state.config.crl_validity_ms);
     let mut out = ValidationData::default();
-    let mut crls: Vec<bool> = Vec::new();
+    // (root, generation) of each CRL that goes in.
+    let mut crls: Vec<(bool, usize)> = Vec::new();
     let mut complete = true;
     for cert in &chain {
         out.certs.push(cert.clone());
         if ltv::is_self_signed(cert) {
             continue;
         }
-        match ltv::find_issuer(cert, &pool) {
-            Some(i) if i == issuing.as_slice() => {
+        let issuer = ltv::find_issuer(cert, &pool).map(<[u8]>::to_vec);
+        let issuing_generation = issuer.as_deref().and_then(|i| ca.issuing_generation_of(i));
+        let ours = issuer.as_ref().is_some_and(|i| own_cas.contains(i));
+        match (issuer, issuing_generation) {
+            (Some(issuer), Some(generation)) => {
+                let crl_in = crl_in(&issuer);
                 if names_responder(cert) || crl_in {
-                    let query = ocsp_request(cert, &issuing, None)
+                    let query = ocsp_request(cert, &issuer, None)
                         .and_then(|req| parse_ocsp_request(&req))
                         .map_err(|e| AppError::internal(&e))?;
                     let statuses = statuses(state, mode, &query, fresh).await?;
@@ -265,40 +279,43 @@ pub(crate) async fn validation_data(
                         .any(|s| matches!(s, CertStatus::Revoked { .. }));
                     if revoked || ltv::outlasts(cert, answer_until) {
                         out.ocsps.push(sign_answer(state, mode, &query, &statuses)?);
-                        if let Some(responder) = ca.ocsp_responder_der() {
+                        if let Some(responder) = ca.ocsp_responder_der_for(&issuer) {
                             out.certs.push(responder);
                         }
                     }
                 }
                 if crl_in {
-                    crls.push(false);
+                    crls.push((false, generation));
                 }
             }
-            Some(i) if i == root.as_slice() => crls.push(true),
-            issuer => {
-                let issuer = issuer.map(<[u8]>::to_vec);
-                match external_status(state, cert, issuer.as_deref()).await {
-                    Ok(data) => out.merge(data),
-                    Err(e) => {
-                        tracing::warn!(
-                            error = %e,
-                            "no revocation data for a certificate of another issuer; the signature stays at B-T"
-                        );
-                        complete = false;
-                    }
+            // An issuing CA of Signet's under one of its roots: the root's list for it.
+            (Some(_), None) if ours => {
+                if let Some(generation) = ca.issuing_generation_of(cert)
+                    && ltv::outlasts(cert, crl_until)
+                {
+                    crls.push((true, generation));
                 }
             }
+            (issuer, _) => match external_status(state, cert, issuer.as_deref()).await {
+                Ok(data) => out.merge(data),
+                Err(e) => {
+                    tracing::warn!(
+                        error = %e,
+                        "no revocation data for a certificate of another issuer; the signature stays at B-T"
+                    );
+                    complete = false;
+                }
+            },
         }
     }
+    crls.sort_unstable();
     crls.dedup();
-    for root in [false, true] {
-        if crls.contains(&root) {
-            let name = format!(
-                "{}.crl",
-                signet_pdf::revocation::crl_name(mode == Mode::Test, root)
-            );
-            out.crls.push(crl(state, &name).await?);
-        }
+    for (root, generation) in crls {
+        let name = format!(
+            "{}.crl",
+            signet_pdf::revocation::crl_name(mode == Mode::Test, root, generation)
+        );
+        out.crls.push(crl(state, &name).await?);
     }
     if !complete {
         return Ok(None);
@@ -390,7 +407,7 @@ async fn needed_validation_data(
     // it goes in only while they all outlast it (after one ended, a validator judging that
     // one in the past would take the new list as its newest status).
     let crl_until = from_now(state, state.config.crl_validity_ms);
-    let crl_fits = ltv::issuing_crl_fits(material, &state.trust.ca(mode).issuing_der(), crl_until);
+    let crl_fits = |issuing: &[u8]| ltv::issuing_crl_fits(material, issuing, crl_until);
     let mut entries = Vec::new();
     for (i, m) in material.iter().enumerate() {
         let newest = i + 1 == material.len();
@@ -409,7 +426,7 @@ async fn needed_validation_data(
             continue;
         }
         let refresh = dss.vri.contains_key(&m.vri_key);
-        let data = validation_data(state, mode, &certs, fresh, crl_fits, refresh)
+        let data = validation_data(state, mode, &certs, fresh, &crl_fits, refresh)
             .await
             .map_err(|e| format!("{}: {}", e.code.as_str(), e.detail))?;
         if let Some(data) = data.filter(|d| !d.is_empty()) {

@@ -226,9 +226,10 @@ async fn open_or_create(
 
 /// Opens the sealed store `id` as stored (`sealed`), naming this installation's revocation
 /// addresses in what it issues from now on, and renews the certificates that are due
-/// (`TrustStore::renew_expiring`: the timestamp authority's and the seal's a year before they
-/// end, the OCSP responder's 90 days before; a store sealed before revocation was published
-/// gets its responder). A renewal is stored only over the version it was made from, so when
+/// (`TrustStore::renew_expiring`: the root ten years before it ends and the issuing CA six,
+/// each by a new CA with a new key; the timestamp authority's and the seal's certificates a
+/// year before they end or when the issuing CA changed, the OCSP responders' 90 days before;
+/// a store sealed before revocation was published gets its responder). A renewal is stored only over the version it was made from, so when
 /// processes renew at once the first one's is kept and the others open that.
 async fn open_current(
     store: &Store,

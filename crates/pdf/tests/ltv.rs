@@ -52,95 +52,135 @@ fn add_validation(
     revoked: &[String],
     now: DateTime<Utc>,
 ) -> Vec<u8> {
-    add_validation_as(pdf, trust, revoked, now, false)
+    add_validation_as(pdf, trust, revoked, now, Refresh::None)
 }
 
-/// [`add_validation`], with `refresh_last` fresh data for the newest signature or timestamp
-/// too (what the archive timestamp job adds).
+/// Which signatures already covered by the DSS get fresh data.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Refresh {
+    None,
+    All,
+}
+
+/// [`add_validation`], with `refresh` fresh data for every signature and timestamp the DSS
+/// covers already (the archive timestamp job's refresh) too. Certificates of a former issuing CA (after a
+/// rollover) get that CA's responder's answers and CRL, and each issuing CA the list its root
+/// keeps for it while it outlasts that list, as the server does.
 fn add_validation_as(
     pdf: &[u8],
     trust: &TrustStore,
     revoked: &[String],
     now: DateTime<Utc>,
-    refresh_last: bool,
+    refresh: Refresh,
 ) -> Vec<u8> {
     let covered: Vec<String> = ltv::read_dss(pdf)
         .unwrap()
         .map(|d| d.vri.into_keys().collect())
         .unwrap_or_default();
-    let issuing = trust.issuing_der();
-    let root = trust.root_der();
+    let cas = trust.ca_certs_der();
     let material = ltv::signature_material(pdf).unwrap();
     let day = Duration::from_secs(24 * 3600);
     let week = Duration::from_secs(7 * 24 * 3600);
-    let crl_fits = ltv::issuing_crl_fits(&material, &issuing, now + week);
-    let newest = material.last().map(|m| m.vri_key.clone());
+    let listed: Vec<Revoked> = revoked
+        .iter()
+        .map(|s| Revoked {
+            serial: hex::decode(s).unwrap(),
+            at: now - chrono::Duration::minutes(1),
+            reason: RevocationReason::PrivilegeWithdrawn,
+        })
+        .collect();
     let entries: Vec<(String, ValidationData)> = material
         .iter()
-        .filter(|m| {
-            !covered.contains(&m.vri_key) || (refresh_last && Some(&m.vri_key) == newest.as_ref())
-        })
+        .filter(|m| !covered.contains(&m.vri_key) || refresh == Refresh::All)
         .map(|m| {
             let refresh = covered.contains(&m.vri_key);
             let mut data = ValidationData::default();
-            let mut certs = m.certs.clone();
-            certs.extend(m.timestamp_certs.clone());
-            certs.push(root.clone());
-            // Certificates of the issuing CA, and whether each names the responder.
-            let ours: Vec<(&Vec<u8>, bool)> = certs
-                .iter()
-                .filter(|c| ltv::find_issuer(c, std::slice::from_ref(&issuing)).is_some())
-                .map(|c| (c, !ltv::revocation_urls(c).unwrap().0.is_empty()))
-                .collect();
-            let crl_in = crl_fits || (!refresh && ours.iter().any(|(_, named)| !named));
-            for cert in &certs {
+            let mut pool = m.certs.clone();
+            pool.extend(m.timestamp_certs.clone());
+            pool.extend(cas.iter().cloned());
+            // The certificates and their issuers up to a root, each once.
+            let mut chain: Vec<Vec<u8>> = Vec::new();
+            let mut queue: Vec<Vec<u8>> = m.certs.clone();
+            queue.extend(m.timestamp_certs.clone());
+            while let Some(c) = queue.pop() {
+                if chain.contains(&c) {
+                    continue;
+                }
+                if let Some(i) = ltv::find_issuer(&c, &pool) {
+                    queue.push(i.to_vec());
+                }
+                chain.push(c);
+            }
+            let names_responder = |c: &[u8]| !ltv::revocation_urls(c).unwrap().0.is_empty();
+            let crl_in = |issuing: &[u8]| {
+                ltv::issuing_crl_fits(&material, issuing, now + week)
+                    || (!refresh
+                        && chain.iter().any(|c| {
+                            ltv::find_issuer(c, &pool) == Some(issuing) && !names_responder(c)
+                        }))
+            };
+            let mut crls: Vec<(bool, usize)> = Vec::new();
+            for cert in &chain {
                 if !data.certs.contains(cert) {
                     data.certs.push(cert.clone());
                 }
-            }
-            for (cert, names_responder) in ours {
-                let query =
-                    parse_ocsp_request(&ocsp_request(cert, &issuing, None).unwrap()).unwrap();
-                let is_revoked = revoked.contains(&query.ids[0].serial_hex());
-                if !(names_responder || crl_in) || !(is_revoked || ltv::outlasts(cert, now + day)) {
+                if ltv::is_self_signed(cert) {
                     continue;
                 }
-                let resp = trust
-                    .ocsp_response(
-                        &query,
-                        |_| {
-                            if is_revoked {
-                                CertStatus::Revoked {
-                                    at: now - chrono::Duration::minutes(1),
-                                    reason: RevocationReason::PrivilegeWithdrawn,
+                let issuer = ltv::find_issuer(cert, &pool).unwrap().to_vec();
+                let Some(generation) = trust.issuing_generation_of(&issuer) else {
+                    // An issuing CA: its root's list for it.
+                    let generation = trust.issuing_generation_of(cert).unwrap();
+                    if ltv::outlasts(cert, now + week) {
+                        crls.push((true, generation));
+                    }
+                    continue;
+                };
+                let crl_in = crl_in(&issuer);
+                let query =
+                    parse_ocsp_request(&ocsp_request(cert, &issuer, None).unwrap()).unwrap();
+                let is_revoked = revoked.contains(&query.ids[0].serial_hex());
+                if (names_responder(cert) || crl_in)
+                    && (is_revoked || ltv::outlasts(cert, now + day))
+                {
+                    let resp = trust
+                        .ocsp_response(
+                            &query,
+                            |_| {
+                                if is_revoked {
+                                    CertStatus::Revoked {
+                                        at: now - chrono::Duration::minutes(1),
+                                        reason: RevocationReason::PrivilegeWithdrawn,
+                                    }
+                                } else {
+                                    CertStatus::Good
                                 }
-                            } else {
-                                CertStatus::Good
-                            }
-                        },
-                        now,
-                        day,
-                    )
-                    .unwrap();
-                data.ocsps.push(resp);
-                let responder = trust.ocsp_responder_der().unwrap();
-                if !data.certs.contains(&responder) {
-                    data.certs.push(responder);
+                            },
+                            now,
+                            day,
+                        )
+                        .unwrap();
+                    data.ocsps.push(resp);
+                    let responder = trust.ocsp_responder_der_for(&issuer).unwrap();
+                    if !data.certs.contains(&responder) {
+                        data.certs.push(responder);
+                    }
+                }
+                if crl_in {
+                    crls.push((false, generation));
                 }
             }
-            if crl_in {
-                let listed: Vec<Revoked> = revoked
-                    .iter()
-                    .map(|s| Revoked {
-                        serial: hex::decode(s).unwrap(),
-                        at: now - chrono::Duration::minutes(1),
-                        reason: RevocationReason::PrivilegeWithdrawn,
-                    })
-                    .collect();
-                data.crls
-                    .push(trust.crl(false, &listed, now, week).unwrap());
+            crls.sort_unstable();
+            crls.dedup();
+            for (root, generation) in crls {
+                let list = if root { &[][..] } else { &listed[..] };
+                data.crls.push(
+                    trust
+                        .crl_of(root, generation, list, now, week)
+                        .unwrap()
+                        .unwrap(),
+                );
             }
-            data.crls.push(trust.crl(true, &[], now, week).unwrap());
             (m.vri_key.clone(), data)
         })
         .collect();
@@ -214,6 +254,15 @@ fn signed() -> &'static Signed {
 
 /// pyHanko's LTA validation of `pdf` at `at` (None: now), one JSON object per line.
 fn pyhanko_ltv(pdf: &[u8], at: Option<DateTime<Utc>>) -> Option<Vec<serde_json::Value>> {
+    pyhanko_ltv_with(pdf, at, &signed().dir.path().join("root.pem"))
+}
+
+/// [`pyhanko_ltv`] with the trust anchors of the PEM bundle `roots`.
+fn pyhanko_ltv_with(
+    pdf: &[u8],
+    at: Option<DateTime<Utc>>,
+    roots: &Path,
+) -> Option<Vec<serde_json::Value>> {
     let Some(py) = common::python() else {
         common::require("pyHanko (SIGNET_TEST_PYTHON or .venv/bin/python)", false);
         return None;
@@ -223,9 +272,7 @@ fn pyhanko_ltv(pdf: &[u8], at: Option<DateTime<Utc>>) -> Option<Vec<serde_json::
     std::fs::write(&file, pdf).unwrap();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/validate_pyhanko_ltv.py");
     let mut cmd = std::process::Command::new(py);
-    cmd.arg(script)
-        .arg(s.dir.path().join("root.pem"))
-        .arg(&file);
+    cmd.arg(script).arg(roots).arg(&file);
     if let Some(at) = at {
         cmd.arg(at.to_rfc3339());
     }
@@ -293,7 +340,7 @@ fn pyhanko_validates_the_b_lta_file_offline_after_the_signer_certificate_expired
     let s = signed();
     let later = s.signer_not_after + chrono::Duration::days(30);
     // Fresh data for the newest timestamp's chain, then a timestamp over it.
-    let refreshed = add_validation_as(&s.lta, &s.trust, &[], later, true);
+    let refreshed = add_validation_as(&s.lta, &s.trust, &[], later, Refresh::All);
     let archived = timestamp_pdf(&refreshed, &s.trust, later).unwrap();
 
     let Some(r) = pyhanko_ltv(&archived, Some(later + chrono::Duration::hours(1))) else {
@@ -353,14 +400,21 @@ fn an_archive_timestamp_of_a_renewed_authority_carries_the_file_past_every_signi
         Vec::<&str>::new(),
         "nothing is due on the day the store was made"
     );
-    assert_eq!(renewed.renew_expiring(t1).unwrap(), ["tsa", "seal", "ocsp"]);
+    // The issuing CA ends within six years: a new one, and under it the authority and the
+    // seal; the first CA keeps answering for what it issued, with a responder of its own.
+    assert_eq!(
+        renewed.renew_expiring(t1).unwrap(),
+        ["intermediate", "tsa", "seal", "ocsp", "former-ocsp"]
+    );
     assert_eq!(renewed.renew_expiring(t1).unwrap(), Vec::<&str>::new());
+    assert_eq!(renewed.issuing_generation(), 2);
     let after = renewed.own_serials();
     assert!(
         before.iter().all(|old| after.contains(old)),
         "renewed certificates stay answered good: {before:?} {after:?}"
     );
-    assert_eq!(after.len(), before.len() + 3);
+    // The new authority, seal and responder, and the first CA's new responder.
+    assert_eq!(after.len(), before.len() + 4);
     // The retired certificates survive sealing.
     let key = [7u8; 32];
     let reopened = TrustStore::unseal(&renewed.seal(&key).unwrap(), &key).unwrap();
@@ -369,7 +423,7 @@ fn an_archive_timestamp_of_a_renewed_authority_carries_the_file_past_every_signi
     // The archive run at t1: fresh data for the newest timestamp (the old authority's,
     // answered by the renewed responder), a document timestamp of the new authority, its data.
     let archive = |trust: &TrustStore, pdf: &[u8], at: DateTime<Utc>| {
-        let refreshed = add_validation_as(pdf, trust, &[], at, true);
+        let refreshed = add_validation_as(pdf, trust, &[], at, Refresh::All);
         let stamped = timestamp_pdf(&refreshed, trust, at).unwrap();
         add_validation(&stamped, trust, &[], at)
     };
@@ -424,6 +478,127 @@ fn an_archive_timestamp_of_a_renewed_authority_carries_the_file_past_every_signi
         report.signatures[..2]
             .iter()
             .all(|sig| sig.indication != Indication::TotalPassed),
+        "{report:?}"
+    );
+}
+
+/// Every certificate of the day of signing ends, the root's too: twenty years and two months
+/// of the store's life played on its own clock, every two months its renewal run (the
+/// issuing CA rolled over every four years, the root every ten) and the archive timestamp job
+/// (due 90 days before the newest timestamp's authority ends, as `archive_timestamp_margin_days`
+/// says by default), each file also refreshed and stamped on the day it is judged. At nine
+/// and a half years, two rollovers of the issuing CA on, with the first one still valid,
+/// pyHanko's LTA validation (offline, revocation data required, its clock moved there) passes
+/// every signature with the evidence record reaching back to the day of signing. At twenty
+/// years and two months Signet's validator passes every signature with every root as trust
+/// anchor (what `/v1/trust/ca.pem` serves then) and not with the first root alone.
+///
+/// pyHanko (0.38) is not asked then: once an intermediate certificate of a chain has ended,
+/// its validation at the current time reports CERTIFICATE_CHAIN_GENERAL_FAILURE rather than
+/// OUT_OF_BOUNDS_NO_POE (it does so only for the end-entity certificate; see
+/// `handle_certvalidator_errors` in its `generic_cms.py`), and its past validation improves
+/// only the latter, so no file whose first issuing CA ended passes there.
+#[test]
+fn a_file_outlives_every_certificate_of_its_signing_day_through_rollovers_of_its_cas() {
+    let s = signed();
+    let signed_at = s.signer_not_after - chrono::Duration::hours(365 * 24 + 6);
+    let end = signed_at + chrono::Duration::days(20 * 365 + 60);
+    let first_root = s.trust.root_der();
+    let signed_day = signed_at.format("%Y-%m-%d").to_string();
+
+    let mut trust = s.trust.clone();
+    let mut pdf = s.lta.clone();
+    let mut rolled: Vec<Vec<&str>> = Vec::new();
+    let mut stamps = 0;
+    let mut t = signed_at;
+    let mid = signed_at + chrono::Duration::days(9 * 365 + 180);
+    let mut mid_checked = false;
+    while t < end {
+        t += chrono::Duration::days(61);
+        let renewed = trust.renew_expiring(t).unwrap();
+        if t >= mid && !mid_checked {
+            mid_checked = true;
+            // The file as a validator would find it then: refreshed and stamped that day.
+            let refreshed = add_validation_as(&pdf, &trust, &[], t, Refresh::All);
+            let stamped = timestamp_pdf(&refreshed, &trust, t).unwrap();
+            let judged = add_validation(&stamped, &trust, &[], t);
+            assert!(trust.issuing_generation() >= 3, "{rolled:?}");
+            let roots = s.dir.path().join("roots-mid.pem");
+            std::fs::write(&roots, trust.root_pem()).unwrap();
+            if let Some(r) = pyhanko_ltv_with(&judged, Some(t + chrono::Duration::hours(1)), &roots)
+            {
+                let lta = lta_results(&r);
+                assert_eq!(lta.len(), 2, "{r:?}");
+                for v in lta {
+                    assert_eq!(v["indication"], "PASSED", "{v}");
+                    let oldest = v["oldest_evidence_record"].as_str().unwrap_or_default();
+                    assert!(oldest.starts_with(&signed_day), "{v}");
+                }
+            }
+        }
+        if renewed.contains(&"root") || renewed.contains(&"intermediate") {
+            rolled.push(renewed);
+        }
+        let expiry = ltv::last_timestamp_expiry(&pdf).unwrap().unwrap();
+        if t >= expiry - chrono::Duration::days(90) {
+            let refreshed = add_validation_as(&pdf, &trust, &[], t, Refresh::All);
+            let stamped = timestamp_pdf(&refreshed, &trust, t).unwrap();
+            pdf = add_validation(&stamped, &trust, &[], t);
+            stamps += 1;
+        }
+    }
+    // The last run, as a validator would find the file then.
+    let refreshed = add_validation_as(&pdf, &trust, &[], t, Refresh::All);
+    let stamped = timestamp_pdf(&refreshed, &trust, t).unwrap();
+    let pdf = add_validation(&stamped, &trust, &[], t);
+    assert!(stamps >= 4, "{stamps} archive timestamps");
+    // At ten years and at twenty.
+    assert_eq!(
+        rolled.iter().filter(|r| r.contains(&"root")).count(),
+        2,
+        "{rolled:?}"
+    );
+    assert!(trust.issuing_generation() >= 5, "{rolled:?}");
+    assert_ne!(trust.root_der(), first_root);
+    // Every certificate the file held on the day of signing has ended.
+    let first = &ltv::signature_material(&s.lta).unwrap();
+    let day_one: Vec<&Vec<u8>> = first
+        .iter()
+        .flat_map(|m| m.certs.iter().chain(m.timestamp_certs.iter()))
+        .collect();
+    assert!(!day_one.is_empty());
+    for cert in day_one.iter().copied().chain([&first_root]) {
+        assert!(
+            !ltv::outlasts(cert, t - chrono::Duration::days(1)),
+            "a certificate of day one still valid"
+        );
+    }
+    // The store still opens as sealed, former CAs and all.
+    let key = [9u8; 32];
+    let reopened = TrustStore::unseal(&trust.seal(&key).unwrap(), &key).unwrap();
+    assert_eq!(reopened.own_serials(), trust.own_serials());
+    assert_eq!(reopened.root_pem(), trust.root_pem());
+    assert_eq!(reopened.issuing_generation(), trust.issuing_generation());
+
+    let at = t + chrono::Duration::hours(1);
+    let opts = VerifyOptions {
+        validation_time: Some(at),
+        ..VerifyOptions::default()
+    };
+    let report = verify_pdf_with(&pdf, &[trust.root_pem()], &opts).unwrap();
+    assert!(report.signatures.len() >= 2, "{report:?}");
+    for sig in &report.signatures {
+        assert_eq!(sig.indication, Indication::TotalPassed, "{sig:?}");
+    }
+
+    // A relying party that never added the new root cannot validate the newest timestamp.
+    let first_root_pem = s.trust.root_pem();
+    let report = verify_pdf_with(&pdf, &[first_root_pem], &opts).unwrap();
+    assert!(
+        report
+            .signatures
+            .iter()
+            .any(|sig| sig.indication != Indication::TotalPassed),
         "{report:?}"
     );
 }

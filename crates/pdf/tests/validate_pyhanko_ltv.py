@@ -3,7 +3,7 @@
 OCSP responses or CRLs, revocation information required for every certificate but the trust
 anchor.
 
-usage: validate_pyhanko_ltv.py ROOT.pem[:ROOT2.pem...] FILE.pdf [VALIDATION_TIME]
+usage: validate_pyhanko_ltv.py ROOTS.pem[:MORE.pem...] FILE.pdf [VALIDATION_TIME]
 
 VALIDATION_TIME is ISO 8601 (e.g. 2030-01-01T00:00:00+00:00); by default the current time.
 When it is given, the whole run happens with the process clock stopped at that time
@@ -26,7 +26,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 
 from freezegun import freeze_time
-from pyhanko.keys import load_cert_from_pemder
+from pyhanko.keys import load_certs_from_pemder
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import ades
 from pyhanko.sign.validation.pdf_embedded import async_validate_pdf_signature
@@ -49,7 +49,8 @@ from pyhanko_certvalidator.policy_decl import (
 )
 from pyhanko_certvalidator.registry import SimpleTrustManager
 
-roots = [load_cert_from_pemder(p) for p in sys.argv[1].split(os.pathsep)]
+# Each file may hold several roots (a PEM bundle, as /v1/trust/ca.pem serves after a rollover).
+roots = list(load_certs_from_pemder(sys.argv[1].split(os.pathsep)))
 at = (
     datetime.fromisoformat(sys.argv[3])
     if len(sys.argv) > 3

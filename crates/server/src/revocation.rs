@@ -24,7 +24,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// `GET /v1/trust/crl/{ca}.crl`: the DER CRL of `live-issuing`, `live-root`, `test-issuing`
-/// or `test-root`.
+/// or `test-root`, or of a later generation of the issuing CA (`live-issuing-2`).
 async fn crl(State(state): State<AppState>, Path(name): Path<String>) -> AppResult<Response> {
     let der = revocation::crl(&state, &name).await?;
     Ok((

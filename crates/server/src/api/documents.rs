@@ -1566,19 +1566,21 @@ pub async fn audit_pdf(
     ))
 }
 
-/// Trust anchor: Signet's live root certificate, to add to a validator's trust store. What
-/// test-mode keys create is signed under the test root (`/v1/trust/test-ca.pem`) and never
-/// chains to this one.
+/// Trust anchors: Signet's live root certificate, to add to a validator's trust store, and
+/// after a root rollover the roots it replaced (newest first; files signed under an older
+/// root still chain to it). What test-mode keys create is signed under the test root
+/// (`/v1/trust/test-ca.pem`) and never chains to these.
 #[utoipa::path(get, path = "/v1/trust/ca.pem", operation_id = "getCaCertificate", tag = "trust", security(()),
-    responses((status = 200, description = "The certificate, PEM", body = String, content_type = "application/x-pem-file")))]
+    responses((status = 200, description = "The root certificates, PEM", body = String, content_type = "application/x-pem-file")))]
 pub async fn ca_pem(State(state): State<AppState>) -> Response {
     pem_response(state.trust.ca(signet_store::Mode::Live).root_pem())
 }
 
 /// Signet's TEST root: what test-mode keys create is signed under it (every name in it says
-/// TEST). Trust it only in a test environment; it is not valid for real signatures.
+/// TEST), and the test roots it replaced, as for `/v1/trust/ca.pem`. Trust them only in a
+/// test environment; they are not valid for real signatures.
 #[utoipa::path(get, path = "/v1/trust/test-ca.pem", operation_id = "getTestCaCertificate", tag = "trust", security(()),
-    responses((status = 200, description = "The certificate, PEM", body = String, content_type = "application/x-pem-file")))]
+    responses((status = 200, description = "The root certificates, PEM", body = String, content_type = "application/x-pem-file")))]
 pub async fn test_ca_pem(State(state): State<AppState>) -> Response {
     pem_response(state.trust.ca(signet_store::Mode::Test).root_pem())
 }

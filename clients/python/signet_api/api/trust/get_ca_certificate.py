@@ -57,9 +57,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorBody | str]:
-    """Trust anchor: Signet's live root certificate, to add to a validator's trust store. What
-    test-mode keys create is signed under the test root (`/v1/trust/test-ca.pem`) and never
-    chains to this one.
+    """Trust anchors: Signet's live root certificate, to add to a validator's trust store, and
+    after a root rollover the roots it replaced (newest first; files signed under an older
+    root still chain to it). What test-mode keys create is signed under the test root
+    (`/v1/trust/test-ca.pem`) and never chains to these.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -82,9 +83,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ErrorBody | str | None:
-    """Trust anchor: Signet's live root certificate, to add to a validator's trust store. What
-    test-mode keys create is signed under the test root (`/v1/trust/test-ca.pem`) and never
-    chains to this one.
+    """Trust anchors: Signet's live root certificate, to add to a validator's trust store, and
+    after a root rollover the roots it replaced (newest first; files signed under an older
+    root still chain to it). What test-mode keys create is signed under the test root
+    (`/v1/trust/test-ca.pem`) and never chains to these.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,9 +105,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorBody | str]:
-    """Trust anchor: Signet's live root certificate, to add to a validator's trust store. What
-    test-mode keys create is signed under the test root (`/v1/trust/test-ca.pem`) and never
-    chains to this one.
+    """Trust anchors: Signet's live root certificate, to add to a validator's trust store, and
+    after a root rollover the roots it replaced (newest first; files signed under an older
+    root still chain to it). What test-mode keys create is signed under the test root
+    (`/v1/trust/test-ca.pem`) and never chains to these.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,9 +129,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ErrorBody | str | None:
-    """Trust anchor: Signet's live root certificate, to add to a validator's trust store. What
-    test-mode keys create is signed under the test root (`/v1/trust/test-ca.pem`) and never
-    chains to this one.
+    """Trust anchors: Signet's live root certificate, to add to a validator's trust store, and
+    after a root rollover the roots it replaced (newest first; files signed under an older
+    root still chain to it). What test-mode keys create is signed under the test root
+    (`/v1/trust/test-ca.pem`) and never chains to these.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -74,7 +74,9 @@ def sync_detailed(
 
      The DER CRL of `live-issuing.crl`, `live-root.crl`, `test-issuing.crl` or `test-root.crl`, re-signed
     before its `nextUpdate` and whenever a certificate is revoked (a signer whose signature became
-    `invalid_signature`).
+    `invalid_signature`). After the issuing CA rolled over, each generation has its own lists (`live-
+    issuing-2.crl`, and the list the root keeps for that CA, `live-root-2.crl`), served until that CA
+    ends.
 
     Args:
         name (str):
@@ -107,7 +109,9 @@ def sync(
 
      The DER CRL of `live-issuing.crl`, `live-root.crl`, `test-issuing.crl` or `test-root.crl`, re-signed
     before its `nextUpdate` and whenever a certificate is revoked (a signer whose signature became
-    `invalid_signature`).
+    `invalid_signature`). After the issuing CA rolled over, each generation has its own lists (`live-
+    issuing-2.crl`, and the list the root keeps for that CA, `live-root-2.crl`), served until that CA
+    ends.
 
     Args:
         name (str):
@@ -135,7 +139,9 @@ async def asyncio_detailed(
 
      The DER CRL of `live-issuing.crl`, `live-root.crl`, `test-issuing.crl` or `test-root.crl`, re-signed
     before its `nextUpdate` and whenever a certificate is revoked (a signer whose signature became
-    `invalid_signature`).
+    `invalid_signature`). After the issuing CA rolled over, each generation has its own lists (`live-
+    issuing-2.crl`, and the list the root keeps for that CA, `live-root-2.crl`), served until that CA
+    ends.
 
     Args:
         name (str):
@@ -166,7 +172,9 @@ async def asyncio(
 
      The DER CRL of `live-issuing.crl`, `live-root.crl`, `test-issuing.crl` or `test-root.crl`, re-signed
     before its `nextUpdate` and whenever a certificate is revoked (a signer whose signature became
-    `invalid_signature`).
+    `invalid_signature`). After the issuing CA rolled over, each generation has its own lists (`live-
+    issuing-2.crl`, and the list the root keeps for that CA, `live-root-2.crl`), served until that CA
+    ends.
 
     Args:
         name (str):

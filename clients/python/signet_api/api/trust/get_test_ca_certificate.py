@@ -58,7 +58,8 @@ def sync_detailed(
     client: AuthenticatedClient,
 ) -> Response[ErrorBody | str]:
     """Signet's TEST root: what test-mode keys create is signed under it (every name in it says
-    TEST). Trust it only in a test environment; it is not valid for real signatures.
+    TEST), and the test roots it replaced, as for `/v1/trust/ca.pem`. Trust them only in a
+    test environment; they are not valid for real signatures.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -82,7 +83,8 @@ def sync(
     client: AuthenticatedClient,
 ) -> ErrorBody | str | None:
     """Signet's TEST root: what test-mode keys create is signed under it (every name in it says
-    TEST). Trust it only in a test environment; it is not valid for real signatures.
+    TEST), and the test roots it replaced, as for `/v1/trust/ca.pem`. Trust them only in a
+    test environment; they are not valid for real signatures.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,7 +104,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ErrorBody | str]:
     """Signet's TEST root: what test-mode keys create is signed under it (every name in it says
-    TEST). Trust it only in a test environment; it is not valid for real signatures.
+    TEST), and the test roots it replaced, as for `/v1/trust/ca.pem`. Trust them only in a
+    test environment; they are not valid for real signatures.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,7 +127,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ErrorBody | str | None:
     """Signet's TEST root: what test-mode keys create is signed under it (every name in it says
-    TEST). Trust it only in a test environment; it is not valid for real signatures.
+    TEST), and the test roots it replaced, as for `/v1/trust/ca.pem`. Trust them only in a
+    test environment; they are not valid for real signatures.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

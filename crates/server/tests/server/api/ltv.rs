@@ -10,7 +10,8 @@ use crate::helpers::{TestApp, spawn_app_with, spawn_app_with_clock, test_python,
 use reqwest::Method;
 use serde_json::{Value, json};
 use signet_pdf::revocation::{
-    CertStatus, RevocationReason, ocsp_request_for_serial, read_crl, read_ocsp_response,
+    CertStatus, RevocationReason, ocsp_request, ocsp_request_for_serial, read_crl,
+    read_ocsp_response,
 };
 use signet_store::Mode;
 use std::path::PathBuf;
@@ -381,6 +382,50 @@ async fn years_on_the_archive_timestamp_comes_from_the_renewed_authority() {
     let own_after = app.state.trust.ca(Mode::Test).own_serials();
     assert!(own_before.iter().all(|s| own_after.contains(s)));
     assert!(own_after.len() >= own_before.len() + 2, "{own_after:?}");
+
+    // The issuing CA rolled over (six years before its end): the new one's lists are served
+    // under its own names, the first one's still under theirs, each signed by its CA.
+    let ca = app.state.trust.ca(Mode::Test);
+    assert_eq!(ca.issuing_generation(), 2);
+    let first_issuing = old_certs
+        .iter()
+        .find(|c| {
+            signet_pdf::ltv::find_issuer(c, &ca.ca_certs_der()) == Some(ca.root_der().as_slice())
+        })
+        .expect("the first issuing CA is in the old timestamp's chain")
+        .clone();
+    let get = |name: &str| app.client.get(app.url(&format!("/v1/trust/crl/{name}")));
+    for (name, issuer) in [
+        ("test-issuing.crl", first_issuing.clone()),
+        ("test-issuing-2.crl", ca.issuing_der()),
+        ("test-root.crl", ca.root_der()),
+        ("test-root-2.crl", ca.root_der()),
+    ] {
+        let resp = get(name).send().await.unwrap();
+        assert_eq!(resp.status(), 200, "{name}");
+        let der = resp.bytes().await.unwrap();
+        read_crl(&der, &issuer).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    for name in [
+        "test-issuing-3.crl",
+        "test-issuing-1.crl",
+        "test-root-02.crl",
+    ] {
+        assert_eq!(get(name).send().await.unwrap().status(), 404, "{name}");
+    }
+    // A certificate of the first CA is answered by that CA's responder.
+    let first_tsa = &old_certs[0];
+    let req = ocsp_request(first_tsa, &first_issuing, None).unwrap();
+    let resp = app
+        .client
+        .post(app.url("/v1/trust/ocsp"))
+        .header("content-type", "application/ocsp-request")
+        .body(req)
+        .send()
+        .await
+        .unwrap();
+    let answer = read_ocsp_response(&resp.bytes().await.unwrap(), &first_issuing).unwrap();
+    assert_eq!(answer.statuses[0].1, CertStatus::Good);
 
     let report = verify(&app, after.clone()).await;
     for s in report["signatures"].as_array().unwrap() {
