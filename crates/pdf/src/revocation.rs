@@ -524,9 +524,12 @@ impl TrustStore {
         })
     }
 
-    /// Whether `id` names a certificate of one of this store's issuing CAs.
+    /// Whether `id` names a certificate of one of this store's issuing CAs that still answers
+    /// for what it issued (a former CA stops when it ends: so has everything it issued, and
+    /// a request about it is then `unauthorized`, not an error).
     pub fn issued(&self, id: &OcspCertId) -> bool {
-        self.issuing_ca_of(id).is_some()
+        self.issuing_ca_of(id)
+            .is_some_and(|ca| ca.responder.is_some())
     }
 
     /// A signed OCSP response (BasicOCSPResponse) to `request`, every certificate's status
@@ -1350,8 +1353,14 @@ mod tests {
             store.root.tbs_certificate().subject()
         );
         assert_eq!(store.root_pem().matches("BEGIN CERTIFICATE").count(), 2);
-        // The first issuing CA ended at ten years: its key is gone, its lists are no more.
+        // The first issuing CA ended at ten years: its key is gone, its lists are no more,
+        // and its responder does not answer for it any longer.
         assert!(store.former_issuing[0].key.is_none());
+        let query = parse_ocsp_request(
+            &ocsp_request(&before.certificate_der().unwrap(), &first_der, None).unwrap(),
+        )
+        .unwrap();
+        assert!(!store.issued(&query.ids[0]));
         assert!(store.crl_of(false, 1, &[], decade, week).unwrap().is_none());
         let generation = store.issuing_generation();
         let crl = store
