@@ -742,27 +742,7 @@ impl TrustStore {
         out.push('\n');
         let ocsp = self.ocsp.as_ref().map(|(c, k)| (ROLE_OCSP, c, k));
         for (role, cert, key) in self.entries().into_iter().chain(ocsp) {
-            let nonce = random_bytes::<12>()?;
-            // Plain key bytes are wiped as soon as they are encrypted.
-            let secret = Zeroizing::new(key.to_bytes());
-            let sealed = cipher
-                .encrypt(
-                    &Nonce::from(nonce),
-                    Payload {
-                        msg: secret.as_slice(),
-                        aad: role.as_bytes(),
-                    },
-                )
-                .map_err(|_| PdfError::Certificate("key encryption failed".into()))?;
-            let cert_der = cert
-                .to_der()
-                .map_err(|e| PdfError::Certificate(e.to_string()))?;
-            out.push_str(&format!(
-                "{role} {} {} {}\n",
-                hex::encode(cert_der),
-                hex::encode(nonce),
-                hex::encode(sealed)
-            ));
+            out.push_str(&sealed_line(&cipher, role, cert, Some(key))?);
         }
         for cert in &self.retired {
             let cert_der = cert
@@ -1255,7 +1235,8 @@ fn unseal_line(
     Ok((cert, key))
 }
 
-/// One `role cert nonce sealed-key` line (`-` for both when the key is gone).
+/// One `role cert nonce sealed-key` line (`-` for both when the key is gone). Plain key bytes
+/// are wiped as soon as they are encrypted.
 fn sealed_line(
     cipher: &Aes256Gcm,
     role: &str,

@@ -380,12 +380,7 @@ impl TrustStore {
             )
             .map_err(cert_err)?,
         ];
-        let idp = if root {
-            self.root_distribution_point(issuing)?
-        } else {
-            self.issuing_distribution_point(issuing)?
-        };
-        if let Some(idp) = idp {
+        if let Some(idp) = self.crl_scope(issuing, root)? {
             // Critical, as RFC 5280 §5.2.5 requires.
             crl_extensions.push(Extension {
                 extn_id: ID_CE_ISSUING_DISTRIBUTION_POINT,
@@ -411,39 +406,34 @@ impl TrustStore {
         crl.to_der().map_err(cert_err).map(Some)
     }
 
-    /// The scope of issuing CA `ca`'s CRL (RFC 5280 §5.2.5) when the store publishes one: the
-    /// certificates that name its address (every signer's, the timestamp authority's, the
-    /// seal's), under the address the store publishes now and those its own certificates
-    /// name (an installation whose public address changed). The delegated OCSP responder
-    /// names none and is outside it, as its nocheck extension says it should be: a validator
-    /// that takes every CRL of the CA for the responder's status too (pyHanko's time slide,
-    /// ETSI EN 319 102-1 §5.6.2.1, walks into the responder's chain for each OCSP answer)
-    /// would be held back to the newest such CRL's nextUpdate, which for a file whose
-    /// certificates expired long ago is years before the answers it must judge. A store whose
-    /// own certificates name no address (issued before revocation was published) keeps
-    /// certificates without one in scope too, by the CA's name.
-    fn issuing_distribution_point(
+    /// The scope of a CRL (RFC 5280 §5.2.5) when the store publishes one. The list the root
+    /// keeps for issuing CA `ca` (`root`) covers that CA alone, under the address it names and
+    /// the one the store publishes now. `ca`'s own list covers the certificates that name its
+    /// address (every signer's, the timestamp authority's, the seal's), under the address the
+    /// store publishes now and those its own certificates name (an installation whose public
+    /// address changed). The delegated OCSP responder names none and is outside it, as its
+    /// nocheck extension says it should be: a validator that takes every CRL of the CA for the
+    /// responder's status too (pyHanko's time slide, ETSI EN 319 102-1 §5.6.2.1, walks into
+    /// the responder's chain for each OCSP answer) would be held back to the newest such CRL's
+    /// nextUpdate, which for a file whose certificates expired long ago is years before the
+    /// answers it must judge. A store whose own certificates name no address (issued before
+    /// revocation was published) keeps certificates without one in scope too, by the CA's
+    /// name.
+    fn crl_scope(
         &self,
         ca: &IssuingCa<'_>,
+        root: bool,
     ) -> Result<Option<IssuingDistributionPoint>, PdfError> {
         let Some(public_url) = &self.public_url else {
             return Ok(None);
         };
         let urls = urls_for(public_url, self.is_test(), ca.generation);
-        self.distribution_point(Some(urls.issuing_crl), ca, false)
-    }
-
-    /// The scope of the CRL the root keeps for issuing CA `ca`: that CA alone, under the
-    /// address it names and the one the store publishes now.
-    fn root_distribution_point(
-        &self,
-        ca: &IssuingCa<'_>,
-    ) -> Result<Option<IssuingDistributionPoint>, PdfError> {
-        let Some(public_url) = &self.public_url else {
-            return Ok(None);
+        let url = if root {
+            urls.root_crl
+        } else {
+            urls.issuing_crl
         };
-        let urls = urls_for(public_url, self.is_test(), ca.generation);
-        self.distribution_point(Some(urls.root_crl), ca, true)
+        self.distribution_point(url, ca, root).map(Some)
     }
 
     /// An issuing distribution point naming `url` and the CRL addresses the certificates in
@@ -451,19 +441,16 @@ impl TrustStore {
     /// certificates it issued (by `ca`'s name when they name none).
     fn distribution_point(
         &self,
-        url: Option<String>,
+        url: String,
         ca: &IssuingCa<'_>,
         root: bool,
-    ) -> Result<Option<IssuingDistributionPoint>, PdfError> {
+    ) -> Result<IssuingDistributionPoint, PdfError> {
         let uri = |u: &str| {
             der::asn1::Ia5String::new(u)
                 .map(GeneralName::UniformResourceIdentifier)
                 .map_err(cert_err)
         };
-        let mut names = Vec::new();
-        if let Some(url) = url {
-            names.push(uri(&url)?);
-        }
+        let mut names = vec![uri(&url)?];
         let by_name = GeneralName::DirectoryName(ca.cert.tbs_certificate().subject().clone());
         let in_scope: Vec<&Certificate> = if root {
             vec![ca.cert]
@@ -486,17 +473,14 @@ impl TrustStore {
                 }
             }
         }
-        if names.is_empty() {
-            return Ok(None);
-        }
-        Ok(Some(IssuingDistributionPoint {
+        Ok(IssuingDistributionPoint {
             distribution_point: Some(DistributionPointName::FullName(names)),
             only_contains_user_certs: false,
             only_contains_ca_certs: root,
             only_some_reasons: None,
             indirect_crl: false,
             only_contains_attribute_certs: false,
-        }))
+        })
     }
 
     /// The issuing CA (current or former) whose certificates `id` names (its name and key
