@@ -1895,6 +1895,26 @@ const HONG_KONG_SURNAMES: &[(&str, &[&str])] = &[
     ("lu", &["lo", "lou"]),
 ];
 
+/// Macau's spellings of the surnames of [`HONG_KONG_SURNAMES`] ([`macau_spellings`] of each
+/// Hong Kong spelling of one syllable), by their pinyin: 呂 Loi, 許 Hoi, 馮 Fong, 楊 Ieong.
+fn macau_surnames() -> &'static [(&'static str, &'static str)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+        for (py, hk) in HONG_KONG_SURNAMES {
+            for s in hk.iter() {
+                for m in macau_spellings(s) {
+                    if !out.iter().any(|(p, x)| p == py && *x == m) {
+                        out.push((py, String::leak(m)));
+                    }
+                }
+            }
+        }
+        out
+    })
+}
+
 /// Whether a spelling is one of the tables' Chinese surname spellings (pinyin, Wade–Giles, Hong
 /// Kong), looked up without computing its key: for a surname written in two words.
 pub(crate) fn chinese_surname_spelling(raw: &str) -> bool {
@@ -1909,6 +1929,7 @@ pub(crate) fn chinese_surname_spelling(raw: &str) -> bool {
             m.insert(*py);
             m.extend(hk.iter().copied());
         }
+        m.extend(macau_surnames().iter().map(|(_, s)| *s));
         m.extend(CHINESE_COMMON_SURNAMES.iter().copied());
         m
     })
@@ -1945,6 +1966,12 @@ pub(crate) fn chinese_surnames_keyed(raw: &str, key: impl FnOnce() -> String) ->
                 if !v.contains(py) {
                     v.push(py);
                 }
+            }
+        }
+        for (py, s) in macau_surnames() {
+            let v = m.entry(*s).or_default();
+            if !v.contains(py) {
+                v.push(py);
             }
         }
         m
@@ -2053,6 +2080,18 @@ impl DialectTable {
                         keys.push(k);
                     }
                 }
+                // Macau writes the usual Cantonese reading in a spelling of its own (呂 Loi,
+                // 玲 Leng, 玉 Iok): its keys come right after Hong Kong's.
+                if n == 0 && d == Dialect::Cantonese {
+                    for s in reading.split(',').filter(|s| !s.is_empty()) {
+                        for m in macau_spellings(s) {
+                            let k = d.key(&m);
+                            if !keys.contains(&k) {
+                                keys.push(k);
+                            }
+                        }
+                    }
+                }
                 // Cantonese readings come the usual first and only that one is the
                 // character's in names; Hokkien's literary and colloquial readings are both.
                 if n == 0 || d == Dialect::Hokkien {
@@ -2148,6 +2187,67 @@ const MAX_DIALECT_KEYS: usize = 16;
 /// Most Mandarin readings kept for a word in a language's spelling (a Hokkien syllable is the
 /// reading of characters of a dozen Mandarin readings).
 const MAX_MANDARIN_KEYS: usize = 32;
+
+/// How Macau's spelling of Cantonese (a Portuguese-based system) writes the rhymes that Hong
+/// Kong's writes otherwise: (Hong Kong, Macau, whether only after an onset that the rhyme's
+/// Jyutping eo goes with). Hong Kong's ui, un and ut are two Jyutping rhymes each, ui and eoi,
+/// un and eon, ut and eot; Macau writes eoi, eon and eot with an o (呂 Lui, Loi; 潤 Yun, Ion)
+/// and keeps u for the others, which come after p, m, f and w (梅 Mui, 門 Mun). Hong Kong's o
+/// and ou (何 Ho, 盧 Lo) are both o or ou in the keys already.
+const MACAU_RHYMES: &[(&str, &str, bool)] = &[
+    ("eung", "eong", false),
+    ("euk", "eok", false),
+    ("ing", "eng", false),
+    ("ik", "ek", false),
+    ("ung", "ong", false),
+    ("uk", "ok", false),
+    ("iu", "io", false),
+    ("ui", "oi", true),
+    ("un", "on", true),
+    ("ut", "ot", true),
+];
+
+/// The spellings Macau gives a Cantonese syllable that Hong Kong spells `hk` (lowercase), when
+/// they differ: the rhyme by [`MACAU_RHYMES`], y as i (玉 Yuk, Iok; 耀 Yiu, Io) except before
+/// u, kw as ku (國 Kwok, Kuok). None for a syllable without a vowel (吳 Ng), of more than one syllable, or
+/// of one letter (Macau's 余 U).
+pub(crate) fn macau_spellings(hk: &str) -> Vec<String> {
+    let b = hk.as_bytes();
+    let Some(v) = b.iter().position(|c| is_vowel(*c)) else {
+        return Vec::new();
+    };
+    let (onset, rhyme) = hk.split_at(v);
+    // One syllable: no vowel after a consonant that follows the first vowels.
+    let tail = rhyme.trim_start_matches(|c: char| is_vowel(c as u8));
+    if tail.len() > 2 || tail.bytes().any(is_vowel) || !hk.is_ascii() {
+        return Vec::new();
+    }
+    // The onsets Jyutping's eo rhymes do not follow.
+    let labial = matches!(onset, "p" | "b" | "m" | "f" | "w" | "kw" | "gw");
+    let mut r = rhyme.to_owned();
+    if let Some((_, to, _)) = MACAU_RHYMES
+        .iter()
+        .find(|(from, _, eo)| r == *from && !(*eo && labial))
+    {
+        r = (*to).to_owned();
+    }
+    // Jyutping's jyu rhymes (余 Yu, 月 Yut, 袁 Yuen) lose their y in Macau (U, Ut, Un).
+    if onset == "y" && rhyme == "ut" {
+        r = rhyme.to_owned();
+    }
+    let m = match onset {
+        "y" if r.starts_with('u') => r,
+        "y" if r.starts_with('i') => r,
+        "y" => format!("i{r}"),
+        "kw" | "gw" => format!("ku{r}"),
+        _ => format!("{onset}{r}"),
+    };
+    if m == hk || m.len() < 2 {
+        Vec::new()
+    } else {
+        vec![m]
+    }
+}
 
 /// The key on which the Hong Kong government's spellings of a Cantonese syllable meet, and so
 /// a name so spelled meets the Cantonese reading of its characters: ts, tz and ch alike (Tsang,
@@ -2425,6 +2525,12 @@ pub(crate) fn surname_spellings(raw: &str) -> Vec<&'static str> {
                 .iter()
                 .filter(|(py, _)| groups.contains(py))
                 .flat_map(|(py, hk)| std::iter::once(*py).chain(hk.iter().copied())),
+        )
+        .chain(
+            macau_surnames()
+                .iter()
+                .filter(|(py, _)| groups.contains(py))
+                .map(|(_, m)| *m),
         );
     for s in spellings {
         if !out.contains(&s) {
@@ -5509,6 +5615,75 @@ mod tests {
             assert_eq!(hokkien_key(a), hokkien_key(b), "{a} {b}");
         }
         assert_ne!(hokkien_key("boon"), hokkien_key("poon"));
+    }
+
+    #[test]
+    fn macau_spells_cantonese_rhymes_its_own_way() {
+        for (hk, macau) in [
+            ("lui", "loi"),
+            ("hui", "hoi"),
+            ("yun", "ion"),
+            ("shun", "shon"),
+            ("ling", "leng"),
+            ("ying", "ieng"),
+            ("yuk", "iok"),
+            ("suk", "sok"),
+            ("fung", "fong"),
+            ("tung", "tong"),
+            ("yiu", "io"),
+            ("kwok", "kuok"),
+            ("kwan", "kuan"),
+            ("yeung", "ieong"),
+            ("yip", "ip"),
+            ("sik", "sek"),
+            ("yuen", "uen"),
+            ("yut", "ut"),
+        ] {
+            assert_eq!(macau_spellings(hk), vec![macau.to_owned()], "{hk}");
+        }
+        // Jyutping ui and un after p, m, f, w keep their u (梅 Mui, 門 Mun, 會 Wui).
+        for same in ["mui", "pui", "fui", "wui", "mun", "fun", "kwun"] {
+            assert!(
+                macau_spellings(same).iter().all(|m| !m.contains('o')),
+                "{same}"
+            );
+        }
+        // Nothing for a syllable without a vowel, one Macau writes alike, one letter, or more
+        // than one syllable.
+        for none in [
+            "ng", "m", "fai", "chan", "ho", "lo", "yu", "szeto", "auyeung",
+        ] {
+            assert!(macau_spellings(none).is_empty(), "{none}");
+        }
+    }
+
+    #[test]
+    fn han_words_are_read_in_macau_spelling_too() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        let canto = |s: &str| han_dialect_keys(Dialect::Cantonese, &chars(s));
+        // Hong Kong's spelling is still there, first.
+        assert_eq!(canto("玉英").first(), Some(&cantonese_key("yukying")));
+        assert!(canto("玉英").contains(&cantonese_key("iokieng")));
+        assert!(canto("國輝").contains(&cantonese_key("kuokfai")));
+        assert!(canto("耀東").contains(&cantonese_key("iotong")));
+        assert!(canto("潤蓮").contains(&cantonese_key("ionlin")));
+        // Macau's syllables are Cantonese syllables, and read as Mandarin through characters.
+        assert!(dialect_shaped(Dialect::Cantonese, &cantonese_key("kuok")));
+        assert!(dialect_shaped(Dialect::Cantonese, &cantonese_key("ieng")));
+        let m = dialect_as_mandarin(Dialect::Cantonese, &cantonese_key("kuokfai"));
+        assert!(m.contains(&chinese_key("guohui")), "{m:?}");
+        // Macau's surname spellings are in the surname groups.
+        for (macau, py) in [
+            ("loi", "lyu"),
+            ("hoi", "xu"),
+            ("fong", "feng"),
+            ("ieong", "yang"),
+        ] {
+            assert!(chinese_surname_spelling(macau), "{macau}");
+            assert!(chinese_surnames(macau).contains(&py), "{macau}");
+        }
+        // A one-letter spelling is none (Macau's 余 U is no surname spelling: U Thant).
+        assert!(!chinese_surname_spelling("u"));
     }
 
     #[test]

@@ -488,6 +488,11 @@ fn arabic_read(
     if hints.participle_ain && c == 'ع' && last && i >= 2 && chars[i - 2] == 'ا' {
         return Some("i");
     }
+    // A final ى after او is the nisba -awi as Egypt writes it (الشناوى Shinnawi, المنياوى
+    // Minyawi): alif maqsura, a long a, does not follow the long a of اوا.
+    if c == 'ى' && last && i >= 2 && chars[i - 1] == 'و' && chars[i - 2] == 'ا' {
+        return Some("i");
+    }
     if hints.maqsura_as_ya && c == 'ى' {
         return Some(if prev_is_letter { "i" } else { "y" });
     }
@@ -655,6 +660,15 @@ mod tests {
         assert_eq!(to_ascii("الهام"), "alham");
         assert_eq!(to_ascii("الرشيد"), "rshid");
         assert_eq!(to_ascii("مرتضی قربانی"), "mrtzi qrbani");
+    }
+
+    #[test]
+    fn a_final_maqsura_after_alif_waw_is_the_nisba() {
+        assert_eq!(to_ascii("الشناوى"), to_ascii("الشناوي"));
+        assert_eq!(to_ascii("المنياوى"), to_ascii("المنياوي"));
+        // Elsewhere a final ى stays a (مصطفى Mustafa, سلوى Salwa).
+        assert!(to_ascii("مصطفى").ends_with('a'));
+        assert!(to_ascii("سلوى").ends_with('a'));
     }
 
     #[test]
