@@ -497,7 +497,11 @@ fn an_archive_timestamp_of_a_renewed_authority_carries_the_file_past_every_signi
 /// its validation at the current time reports CERTIFICATE_CHAIN_GENERAL_FAILURE rather than
 /// OUT_OF_BOUNDS_NO_POE (it does so only for the end-entity certificate; see
 /// `handle_certvalidator_errors` in its `generic_cms.py`), and its past validation improves
-/// only the latter, so no file whose first issuing CA ended passes there.
+/// only the latter, so no file whose first issuing CA ended passes there. Certifying a former
+/// CA again under the current root (a chain at the current time whose only ended certificate
+/// is the file's own) does not help either: its time slide follows every path to the signer
+/// of each CRL and OCSP answer it weighs and fails on the first certificate whose proof of
+/// existence comes after the control time, which a certificate made years later always does.
 #[test]
 fn a_file_outlives_every_certificate_of_its_signing_day_through_rollovers_of_its_cas() {
     let s = signed();
