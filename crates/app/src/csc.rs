@@ -85,6 +85,9 @@ pub struct CscError {
     pub phase: Phase,
     pub failure: Failure,
     pub detail: String,
+    /// The provider refused the one-time code it was given (`invalid_otp`): a wrong code,
+    /// which Signet counts against the signer as it counts its own.
+    pub code_refused: bool,
 }
 
 impl CscError {
@@ -93,6 +96,7 @@ impl CscError {
             phase,
             failure,
             detail: detail.into(),
+            code_refused: false,
         }
     }
 
@@ -424,7 +428,7 @@ impl CscClient {
             error.as_str(),
             "invalid_otp" | "invalid_pin" | "expired_sad"
         ) || description.to_ascii_lowercase().contains("expired");
-        Err(CscError::new(
+        let mut e = CscError::new(
             phase,
             if again {
                 Failure::Retry
@@ -432,7 +436,9 @@ impl CscClient {
                 Failure::Fatal
             },
             detail,
-        ))
+        );
+        e.code_refused = error == "invalid_otp";
+        Err(e)
     }
 
     /// `info`, then the OAuth 2.0 client-credentials token from the authorisation server it

@@ -30,6 +30,15 @@ pub const WORKFLOW_TIMEOUT: Duration = Duration::hours(24);
 pub const OTP_VALIDITY: Duration = Duration::minutes(10);
 /// Five wrong codes kill the code (return code 108).
 pub const OTP_MAX_ATTEMPTS: u32 = 5;
+
+/// What a signer's stored code is when the trust service provider sends and judges it
+/// (CSC `credentials/sendOTP`): Signet holds no hash of it.
+pub const PROVIDER_CHECKED_CODE: &str = "provider:credentials/sendOTP";
+
+/// Whether a stored code is one the provider judges ([`PROVIDER_CHECKED_CODE`]).
+pub fn code_checked_by_provider(stored: &str) -> bool {
+    stored == PROVIDER_CHECKED_CODE
+}
 /// The third failed identity validation blocks the signer (return code 66).
 pub const MAX_FAILED_VALIDATIONS: u32 = 3;
 /// An identification older than this asks for a selfie (3105).
@@ -947,6 +956,7 @@ impl Workflow {
         }
         let mut fx = Effects::default();
         let sid = s.id.clone();
+        let provider_judges = code_checked_by_provider(&otp.hash);
         if !matches(&otp.hash) {
             let s = &mut self.signers[i];
             s.otp_failures += 1;
@@ -968,7 +978,11 @@ impl Workflow {
             return Ok((outcome, fx));
         }
         let s = &mut self.signers[i];
-        s.otp_failures = 0;
+        // A code the provider judges is not known right yet: its verdict comes with the
+        // signature ([`Workflow::provider_refused_code`]), and wrong ones keep counting.
+        if !provider_judges {
+            s.otp_failures = 0;
+        }
         fx.audit("signer.confirmed", Some(&sid), json!({}));
         if awaiting_identification && self.document.level.identified() {
             self.signers[i].otp = None;
@@ -1086,6 +1100,42 @@ impl Workflow {
             Some(id),
             json!({"status_code": status_code, "detail": detail}),
         );
+        Ok(fx)
+    }
+
+    /// The trust service provider refused the code `id` confirmed with (its `invalid_otp` for
+    /// a code Signet left to it to judge): seed 000's 6005 (confirm again), and the code
+    /// counts as wrong as Signet's own do. After [`OTP_MAX_ATTEMPTS`] the code is killed
+    /// (108; the signer needs a new one) and counts as a failed validation, the third of
+    /// which blocks the signer and the document.
+    pub fn provider_refused_code(
+        &mut self,
+        id: &SignerId,
+        detail: &str,
+        now: Timestamp,
+    ) -> Result<Effects, SigningError> {
+        let i = self.index(id)?;
+        let mut fx = self.signing_failed(id, 6005, detail, now)?;
+        let sid = id.clone();
+        let s = &mut self.signers[i];
+        s.otp_failures += 1;
+        if s.otp_failures < OTP_MAX_ATTEMPTS {
+            let remaining = OTP_MAX_ATTEMPTS - s.otp_failures;
+            fx.audit(
+                "otp.failed",
+                Some(&sid),
+                json!({"remaining": remaining, "code_checked_by": "provider"}),
+            );
+            return Ok(fx);
+        }
+        s.otp = None;
+        s.otp_failures = 0;
+        fx.audit(
+            "otp.killed",
+            Some(&sid),
+            json!({"return_code": 108, "code_checked_by": "provider"}),
+        );
+        self.fail_validation(i, "OTP_CODE_INVALID", now, &mut fx);
         Ok(fx)
     }
 

@@ -306,6 +306,7 @@ async fn sign_now(
             state, mode, signer, identity, level, doc_name, input, form, wall,
         )
         .await?
+        .map_err(super::qualified::SignFailure::from)
     };
     match signed {
         Ok((pdf, (subject, issued))) => {
@@ -337,9 +338,16 @@ async fn sign_now(
             wf.signed(sid, subject, sha, &inputs.facts, now)
                 .map_err(|e| AppError::internal(&e))
         }
-        Err((code, e)) => {
-            tracing::warn!(error = %e, signer = %sid, "signing failed");
-            wf.signing_failed(sid, code, &e, now)
+        Err(failure) => {
+            tracing::warn!(error = %failure.detail, signer = %sid, "signing failed");
+            if failure.code_refused {
+                // The provider judged the code and found it wrong: counted as Signet counts
+                // a wrong code of its own (five kill it, and a third killed code blocks).
+                return wf
+                    .provider_refused_code(sid, &failure.detail, now)
+                    .map_err(|e| AppError::internal(&e));
+            }
+            wf.signing_failed(sid, failure.code, &failure.detail, now)
                 .map_err(|e| AppError::internal(&e))
         }
     }

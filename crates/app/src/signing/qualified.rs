@@ -87,11 +87,11 @@ pub fn available(config: &Config, mode: Mode) -> bool {
 /// What a signer's stored code is when the provider checks the code (it sent it with
 /// `credentials/sendOTP`): never a digest of Signet's, so Signet's check lets the code through
 /// to `credentials/authorize`, where the provider judges it.
-pub const PROVIDER_CODE: &str = "provider:credentials/sendOTP";
+pub const PROVIDER_CODE: &str = signet_core::signing::PROVIDER_CHECKED_CODE;
 
 /// Whether a stored code is one the provider checks ([`PROVIDER_CODE`]).
 pub fn provider_checks(stored: &str) -> bool {
-    stored == PROVIDER_CODE
+    signet_core::signing::code_checked_by_provider(stored)
 }
 
 /// At a qualified signer's approval: when the provider's credential takes the provider's own
@@ -176,6 +176,25 @@ pub async fn deliver_provider_code(
 /// credential to record for revocation when Signet's own (test) CA issued it.
 pub(crate) type Signed = (Vec<u8>, (String, Option<SignerCredential>));
 
+/// A signature that could not be made: seed 000's code, what happened, and whether the
+/// provider refused the signer's code (its `invalid_otp` for a code Signet left to it).
+#[derive(Debug)]
+pub(crate) struct SignFailure {
+    pub code: u32,
+    pub detail: String,
+    pub code_refused: bool,
+}
+
+impl From<(u32, String)> for SignFailure {
+    fn from((code, detail): (u32, String)) -> Self {
+        SignFailure {
+            code,
+            detail,
+            code_refused: false,
+        }
+    }
+}
+
 /// Makes `signer`'s qualified signature on `input`; a failure is seed 000's code and what
 /// happened.
 #[allow(clippy::too_many_arguments)]
@@ -189,11 +208,11 @@ pub(crate) async fn sign(
     input: Vec<u8>,
     form: signet_pdf::FormFill,
     wall: DateTime<Utc>,
-) -> Result<Signed, (u32, String)> {
-    let fail = |e: CscError| (e.status_code(), e.to_string());
+) -> Result<Signed, SignFailure> {
+    let fail = |e: CscError| SignFailure::from((e.status_code(), e.to_string()));
     let (client, issued, by_provider) = match provider(&state.config, mode) {
         Some(settings) => (
-            CscClient::http(settings).map_err(|e| (6001, e))?,
+            CscClient::http(settings).map_err(|e| SignFailure::from((6001, e)))?,
             None,
             mode == Mode::Live,
         ),
@@ -203,15 +222,15 @@ pub(crate) async fn sign(
                 .trust
                 .ca(Mode::Test)
                 .issue_signer(&identity, wall)
-                .map_err(|e| (e.status_code(), e.to_string()))?;
+                .map_err(|e| SignFailure::from((e.status_code(), e.to_string())))?;
             let stand_in = Arc::new(StandIn::in_process(cred.clone()));
             (CscClient::in_process(stand_in), Some(cred), false)
         }
         None => {
-            return Err((
+            return Err(SignFailure::from((
                 6001,
                 "no qualified trust service provider is configured (csc_url)".to_owned(),
-            ));
+            )));
         }
     };
     let session = client.open().await.map_err(fail)?;
@@ -226,7 +245,7 @@ pub(crate) async fn sign(
             .iter()
             .any(|a| a == "1.2.840.113549.1.1.1" || a == "1.2.840.113549.1.1.11");
     let algorithm = RemoteAlgorithm::for_certificate(&credential.chain[0], pss_only)
-        .map_err(|e| (6001, e.to_string()))?;
+        .map_err(|e| SignFailure::from((6001, e.to_string())))?;
 
     let level_words = if by_provider {
         "qualified electronic signature".to_owned()
@@ -259,8 +278,8 @@ pub(crate) async fn sign(
         signet_pdf::RemoteSignature::prepare(input, &chain, algorithm, &opts)
     })
     .await
-    .map_err(|e| (6004, e.to_string()))?
-    .map_err(|e| (e.status_code(), e.to_string()))?;
+    .map_err(|e| SignFailure::from((6004, e.to_string())))?
+    .map_err(|e| SignFailure::from((e.status_code(), e.to_string())))?;
     let subject = remote.subject();
 
     let (otp, left_to_provider) = confirm_code(sid).unzip();
@@ -276,6 +295,7 @@ pub(crate) async fn sign(
             detail:
                 "the signer's code was left to the provider, whose credential no longer takes one"
                     .to_owned(),
+            code_refused: false,
         }));
     }
     let value = client
@@ -287,7 +307,13 @@ pub(crate) async fn sign(
             otp.as_deref(),
         )
         .await
-        .map_err(fail)?;
+        .map_err(|e| {
+            // A wrong code counts against the signer only when it was the provider's to judge.
+            let refused = e.code_refused && left_to_provider;
+            let mut failure = fail(e);
+            failure.code_refused = refused;
+            failure
+        })?;
     // A value that does not verify with the credential's certificate is the provider's
     // fault, and would not be better on a second try: fatal.
     let prepared = remote.complete_signature(&value).map_err(|e| {
@@ -295,6 +321,7 @@ pub(crate) async fn sign(
             phase: Phase::Signing,
             failure: Failure::Fatal,
             detail: format!("signatures/signHash: {e}"),
+            code_refused: false,
         })
     })?;
     let token = match prepared.timestamp_imprint() {

@@ -347,6 +347,50 @@ fn five_wrong_codes_kill_the_code_and_the_third_killed_code_blocks_signer_and_do
     assert_eq!(wf.signers[0].failed_validations, 0);
 }
 
+/// The provider's own code (CSC `credentials/sendOTP`): Signet lets the confirmation through
+/// and the provider judges the code when the signature is made; its refusals count as wrong
+/// codes, so a signer cannot guess on and on at the provider.
+#[test]
+fn codes_the_provider_refuses_count_as_wrong_and_the_third_killed_code_blocks() {
+    let (mut wf, _) = workflow(Level::Simple, SigningOrder::Parallel, 2);
+    let sid = id(&wf, 0);
+    let by_provider = |h: &str| code_checked_by_provider(h);
+    for round in 1..=3 {
+        wf.approve(&sid, PROVIDER_CHECKED_CODE.into(), t0())
+            .unwrap();
+        for k in 1..=OTP_MAX_ATTEMPTS {
+            let (o, fx) = wf.confirm(&sid, by_provider, false, t0()).unwrap();
+            assert_eq!(o, ConfirmOutcome::Accepted);
+            assert_eq!(fx.sign, Some(sid.clone()));
+            let fx = wf.provider_refused_code(&sid, "invalid_otp", t0()).unwrap();
+            let actions: Vec<&str> = fx.audit.iter().map(|a| a.action).collect();
+            if k < OTP_MAX_ATTEMPTS {
+                assert!(actions.contains(&"otp.failed"), "{actions:?}");
+                assert_eq!(wf.signers[0].status, SignerStatus::Error);
+                assert_eq!(wf.signers[0].status_codes, vec![6005]);
+                assert!(
+                    wf.signers[0].otp.is_some(),
+                    "confirm again with another guess"
+                );
+            } else {
+                assert!(actions.contains(&"otp.killed"), "{actions:?}");
+                assert!(wf.signers[0].otp.is_none(), "a killed code is gone");
+                if round < 3 {
+                    assert_eq!(
+                        wf.confirm(&sid, by_provider, false, t0()).map(|r| r.0),
+                        Err(SigningError::NoLiveCode)
+                    );
+                } else {
+                    assert_eq!(fx.events, vec![DocumentEvent::Blocked(sid.clone())]);
+                }
+            }
+        }
+    }
+    assert_eq!(wf.signers[0].status, SignerStatus::Blocked);
+    assert_eq!(wf.document.status, DocumentStatus::Blocked);
+    assert_eq!(wf.document.message.as_deref(), Some("OTP_CODE_INVALID"));
+}
+
 #[test]
 fn asking_for_a_new_code_does_not_reset_the_wrong_guesses() {
     let (mut wf, _) = workflow(Level::Simple, SigningOrder::Parallel, 1);

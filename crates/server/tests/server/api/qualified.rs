@@ -566,3 +566,60 @@ async fn the_providers_code_waits_for_the_identification_to_be_final() {
         "{now}"
     );
 }
+
+/// The provider judges its own code, and Signet counts what it refuses as it counts its own
+/// wrong codes: the fifth kills the code (it is not forwarded any more), a new approval sends
+/// a new one, and the trail says the provider refused them.
+#[tokio::test]
+async fn wrong_codes_the_provider_refuses_are_counted_and_the_fifth_kills_the_code() {
+    let served = Served::start().await;
+    let app = app_with(&served, 2_000).await;
+    let pid = identified_person(&app).await;
+    let doc = qualified_document(&app, std::slice::from_ref(&pid)).await;
+    let confirm = |otp: &'static str| {
+        let app = &app;
+        let path = signer_path(&doc, 0, "confirm");
+        async move { app.post(&path, json!({"otp": otp})).await }
+    };
+    app.post(&signer_path(&doc, 0, "approve"), json!({}))
+        .await
+        .assert(200);
+    for _ in 0..5 {
+        let wrong = confirm("123456").await;
+        assert_eq!(wrong.status, 200, "{}", wrong.body);
+        assert_eq!(wrong.body["status"], "error", "{}", wrong.body);
+        assert_eq!(wrong.body["status_codes"], json!([6005]), "{}", wrong.body);
+    }
+    assert_eq!(served.stand_in.hits("credentials/authorize"), 5);
+    // The code is gone: even the right one is refused, and nothing reaches the provider.
+    let refused = confirm(PROVIDER_OTP).await;
+    assert!(
+        refused.status.is_client_error(),
+        "{} {}",
+        refused.status,
+        refused.body
+    );
+    assert_eq!(served.stand_in.hits("credentials/authorize"), 5);
+    let audit = app
+        .get(&format!(
+            "/v1/documents/{}/audit",
+            doc["id"].as_str().unwrap()
+        ))
+        .await;
+    let audit = audit.assert(200);
+    let entries = audit["entries"].as_array().unwrap();
+    let of = |action: &str| -> Vec<&Value> {
+        entries.iter().filter(|e| e["action"] == action).collect()
+    };
+    assert_eq!(of("otp.failed").len(), 4, "{audit}");
+    let killed = of("otp.killed");
+    assert_eq!(killed.len(), 1, "{audit}");
+    assert_eq!(killed[0]["details"]["code_checked_by"], "provider");
+    // A new approval: the provider sends a new code, and the right one signs.
+    app.post(&signer_path(&doc, 0, "approve"), json!({}))
+        .await
+        .assert(200);
+    let signed = confirm(PROVIDER_OTP).await;
+    assert_eq!(signed.status, 200, "{}", signed.body);
+    assert_eq!(signed.body["status"], "signed", "{}", signed.body);
+}
