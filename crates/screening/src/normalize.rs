@@ -1544,6 +1544,21 @@ pub(crate) fn join_toks(a: &Tok, b: &Tok) -> Tok {
             t.keys.push(k);
         }
     }
+    // ... and so in Hong Kong's and Singapore's spellings: Chwee Kim joined is chui and kim
+    // (水金), not the syllables chwee-kim would parse into.
+    if culture & DIALECT_MARKED != 0 && t.kind == TokKind::Word {
+        for d in romanize::Dialect::ALL {
+            let p = d.prefix();
+            for x in a.keys.iter().filter_map(|k| k.strip_prefix(p)) {
+                for y in b.keys.iter().filter_map(|k| k.strip_prefix(p)) {
+                    let k = format!("{p}{x}{y}");
+                    if !t.keys.contains(&k) {
+                        t.keys.push(k);
+                    }
+                }
+            }
+        }
+    }
     t
 }
 
@@ -1930,6 +1945,15 @@ mod tests {
         let t = tokens("Kan Sheng-jui");
         let wg = join_toks(&t[1], &t[2]);
         assert!(wg.keys.iter().any(|k| tokens("甘晟睿")[1].keys.contains(k)));
+        // ... and so are Singapore's and Hong Kong's: Chwee Kim written apart meets 水金 by
+        // its Hokkien reading (chui kim), which the joined spelling would parse otherwise.
+        let t = tokens("CHUA, Chwee Kim");
+        let joined = join_toks(&t[0], &t[1]);
+        assert!(joined.keys.contains(&"h:chuikim".to_owned()));
+        assert!(tokens("蔡水金")[1].keys.iter().any(|k| {
+            k.strip_prefix('~')
+                .is_some_and(|x| joined.keys.iter().any(|j| j == x))
+        }));
     }
 
     #[test]
