@@ -90,10 +90,11 @@ impl Hints {
                     c,
                     'ҳ' | 'ҷ' | 'қ' | 'ғ' | 'ӣ' | 'ӯ' | 'Ҳ' | 'Ҷ' | 'Қ' | 'Ғ' | 'Ӣ' | 'Ӯ'
                 )
-            }) || name
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| matches!(w, "Сайид" | "Саййид" | "САЙИД" | "сайид"))
+            }) || tajik_hard_sign(name)
+                || name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| matches!(w, "Сайид" | "Саййид" | "САЙИД" | "сайид"))
                 || name.split([' ', ',']).any(|w| {
                     let w = w.to_lowercase();
                     w.chars().count() > 6 && (w.ends_with("зода") || w.ends_with("нижод"))
@@ -116,6 +117,21 @@ impl Hints {
                         && !name.to_lowercase().contains('w')),
         }
     }
+}
+
+/// Whether a name writes ъ where Tajik does and Russian never: for ع or a hamza, after a vowel
+/// or before a letter other than е, ё, ю, я (Миъмор Memar, Маъруф Maruf, Шаъбон Shaban).
+/// Russian writes ъ only between a consonant and one of those four (Подъячев, Объедков).
+fn tajik_hard_sign(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+    let vowel = |c: char| "аеёиоуыэюяӣӯ".contains(c);
+    chars.iter().enumerate().any(|(i, &c)| {
+        c == 'ъ'
+            && (i > 0 && vowel(chars[i - 1])
+                || chars
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_alphabetic() && !"еёюя".contains(*n)))
+    })
 }
 
 /// Given names whose first letters are those of the article, ال, without being it: Ilyas
@@ -690,6 +706,14 @@ mod tests {
         // Elsewhere a final ى stays a (مصطفى Mustafa, سلوى Salwa).
         assert!(to_ascii("مصطفى").ends_with('a'));
         assert!(to_ascii("سلوى").ends_with('a'));
+    }
+
+    #[test]
+    fn a_hard_sign_where_russian_has_none_marks_tajik() {
+        assert!(Hints::of("Ойдин Миъмор").tajik);
+        assert!(Hints::of("Шаъбон").tajik);
+        assert!(!Hints::of("Подъячев Объедков").tajik);
+        assert!(!Hints::of("Ирина Съедина").tajik);
     }
 
     #[test]
