@@ -457,11 +457,35 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                 });
             }
             // A final ى is also ي as Egypt writes it (شعراوى, Sharawi).
+            // ... with each و or ي read either way as above (خوجلى Khawjali).
             if original.contains('ى') {
-                alt(translit::Hints {
-                    maqsura_as_ya: true,
-                    ..hints
-                });
+                for mask in 0..(1u8 << n) {
+                    alt(translit::Hints {
+                        maqsura_as_ya: true,
+                        consonantal: mask,
+                        ..hints
+                    });
+                }
+            }
+            // A final ه after a consonant typed for ة (ورده, Warda), alone and with the
+            // dotless ى read ي.
+            let bare = original.trim_end_matches(|c: char| !c.is_alphabetic());
+            if bare.chars().count() >= 3
+                && bare.ends_with(['ه', 'ە'])
+                && !bare
+                    .chars()
+                    .rev()
+                    .nth(1)
+                    .is_some_and(|c| matches!(c, 'ا' | 'و' | 'ی' | 'ي'))
+            {
+                // ... alone and with a vowel before a ه inside the word (الزهره Zahra).
+                for vowel_before_h in [false, true] {
+                    alt(translit::Hints {
+                        ha_as_ta_marbuta: true,
+                        vowel_before_h,
+                        ..hints
+                    });
+                }
             }
             // An initial ع before a long vowel (عيسى Isa, عيد Eid).
             if original.starts_with('ع') && original[2..].starts_with(['ي', 'ی', 'و']) {
@@ -507,7 +531,7 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
             // reading also with -ah.
             if original
                 .trim_end_matches(|c: char| !c.is_alphabetic())
-                .ends_with('ة')
+                .ends_with(['ة', 'ه', 'ە'])
             {
                 let main = cleaned.trim().to_owned();
                 for r in std::iter::once(main).chain(alts.clone()) {
@@ -1520,6 +1544,21 @@ pub(crate) fn join_toks(a: &Tok, b: &Tok) -> Tok {
             t.keys.push(k);
         }
     }
+    // ... and so in Hong Kong's and Singapore's spellings: Chwee Kim joined is chui and kim
+    // (水金), not the syllables chwee-kim would parse into.
+    if culture & DIALECT_MARKED != 0 && t.kind == TokKind::Word {
+        for d in romanize::Dialect::ALL {
+            let p = d.prefix();
+            for x in a.keys.iter().filter_map(|k| k.strip_prefix(p)) {
+                for y in b.keys.iter().filter_map(|k| k.strip_prefix(p)) {
+                    let k = format!("{p}{x}{y}");
+                    if !t.keys.contains(&k) {
+                        t.keys.push(k);
+                    }
+                }
+            }
+        }
+    }
     t
 }
 
@@ -1879,6 +1918,15 @@ mod tests {
         assert!(alts("معاوية").contains(&"mawyah".to_owned()));
         assert!(alts("فاطمة").contains(&"fatmah".to_owned()));
         assert!(!alts("محمد").iter().any(|a| a.ends_with('h')));
+        // ... and so is a final ه after a consonant, typed for it (ورده, الزهره, جمانه).
+        assert!(alts("ورده").contains(&"wrda".to_owned()));
+        assert!(alts("ورده").contains(&"wrdah".to_owned()));
+        assert!(alts("الزهره").contains(&"zahra".to_owned()));
+        assert!(alts("جمانه علی").contains(&"jmana".to_owned()));
+        // Not after a long vowel, where it is sounded (شاه Shah).
+        assert!(!alts("شاه").iter().any(|a| a.ends_with('a')));
+        // A dotless ى read ي with a و read w (خوجلى Khawjali).
+        assert!(alts("خوجلى").contains(&"khwjli".to_owned()));
     }
 
     #[test]
@@ -1897,6 +1945,15 @@ mod tests {
         let t = tokens("Kan Sheng-jui");
         let wg = join_toks(&t[1], &t[2]);
         assert!(wg.keys.iter().any(|k| tokens("甘晟睿")[1].keys.contains(k)));
+        // ... and so are Singapore's and Hong Kong's: Chwee Kim written apart meets 水金 by
+        // its Hokkien reading (chui kim), which the joined spelling would parse otherwise.
+        let t = tokens("CHUA, Chwee Kim");
+        let joined = join_toks(&t[0], &t[1]);
+        assert!(joined.keys.contains(&"h:chuikim".to_owned()));
+        assert!(tokens("蔡水金")[1].keys.iter().any(|k| {
+            k.strip_prefix('~')
+                .is_some_and(|x| joined.keys.iter().any(|j| j == x))
+        }));
     }
 
     #[test]

@@ -45,6 +45,9 @@ pub(crate) struct Hints {
     /// Read ى (alif maqsura) as ي: Egyptian and Sudanese writing puts the dotless form for a
     /// final ي (شعراوى Sharawi, رجائى Rajai), beside its own use for a final a (مصطفى Mustafa).
     pub(crate) maqsura_as_ya: bool,
+    /// Read a final ه after a consonant as ة, the -a of Warda: typed without the dots, as
+    /// plain keyboards and Persian sources type Arab names (ورده, جمانه, عبد الزهره).
+    pub(crate) ha_as_ta_marbuta: bool,
     /// Read a final ع two letters after ا with the i before it that the pattern fāʿil says
     /// (نافع Nafi, رافع Rafi, جامع Jami).
     pub(crate) participle_ain: bool,
@@ -87,16 +90,18 @@ impl Hints {
                     c,
                     'ҳ' | 'ҷ' | 'қ' | 'ғ' | 'ӣ' | 'ӯ' | 'Ҳ' | 'Ҷ' | 'Қ' | 'Ғ' | 'Ӣ' | 'Ӯ'
                 )
-            }) || name
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| matches!(w, "Сайид" | "Саййид" | "САЙИД" | "сайид"))
+            }) || tajik_hard_sign(name)
+                || name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| matches!(w, "Сайид" | "Саййид" | "САЙИД" | "сайид"))
                 || name.split([' ', ',']).any(|w| {
                     let w = w.to_lowercase();
                     w.chars().count() > 6 && (w.ends_with("зода") || w.ends_with("нижод"))
                 }),
             tajik_o_as_a: false,
             maqsura_as_ya: false,
+            ha_as_ta_marbuta: false,
             participle_ain: false,
             scholarly: name.chars().any(|c| {
                 matches!(
@@ -112,6 +117,21 @@ impl Hints {
                         && !name.to_lowercase().contains('w')),
         }
     }
+}
+
+/// Whether a name writes ъ where Tajik does and Russian never: for ع or a hamza, after a vowel
+/// or before a letter other than е, ё, ю, я (Миъмор Memar, Маъруф Maruf, Шаъбон Shaban).
+/// Russian writes ъ only between a consonant and one of those four (Подъячев, Объедков).
+fn tajik_hard_sign(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+    let vowel = |c: char| "аеёиоуыэюяӣӯ".contains(c);
+    chars.iter().enumerate().any(|(i, &c)| {
+        c == 'ъ'
+            && (i > 0 && vowel(chars[i - 1])
+                || chars
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_alphabetic() && !"еёюя".contains(*n)))
+    })
 }
 
 /// Given names whose first letters are those of the article, ال, without being it: Ilyas
@@ -458,7 +478,9 @@ fn arabic_read(
     let c = chars[i];
     let last = chars.get(i + 1).is_none_or(|n| !n.is_alphabetic());
     // A final و after a consonant is also ow in Persian (خسرو Khosrow, کیخسرو Kaykhosrow).
-    let persian_final_w = last && hints.persian && c == 'و';
+    // ... and in Arabic after a consonant the final w of a word ending in two consonants
+    // (حلو Hilw, دلو Dalw, عمرو Amr).
+    let persian_final_w = last && c == 'و';
     if hints.consonantal != 0
         && prev_is_letter
         && (!last || persian_final_w)
@@ -493,6 +515,16 @@ fn arabic_read(
     if c == 'ى' && last && i >= 2 && chars[i - 1] == 'و' && chars[i - 2] == 'ا' {
         return Some("i");
     }
+    // A final ه after a consonant typed for ة (ورده Warda, الرواشده Rawashida): read a where
+    // the hint asks, in Arabic and in Arab names typed with Persian letters.
+    if hints.ha_as_ta_marbuta
+        && last
+        && prev_is_letter
+        && matches!(c, 'ه' | 'ە')
+        && !matches!(chars[i - 1], 'ا' | 'و' | 'ی' | 'ي')
+    {
+        return Some("a");
+    }
     if hints.maqsura_as_ya && c == 'ى' {
         return Some(if prev_is_letter { "i" } else { "y" });
     }
@@ -505,12 +537,9 @@ fn arabic_read(
     }
     if hints.vowel_before_h
         && prev_is_letter
-        && !last
+        && (!last || !hints.persian)
         && matches!(c, 'ه' | 'ە' | 'ح')
-        && matches!(
-            chars[i - 1],
-            'د' | 'ت' | 'ط' | 'ك' | 'ک' | 'گ' | 'پ' | 'ذ' | 'ض' | 'ظ'
-        )
+        && H_DIGRAPH_BEFORE.contains(&chars[i - 1])
     {
         return Some(if hints.persian { "eh" } else { "ah" });
     }
@@ -526,6 +555,14 @@ fn arabic_read(
     }
     arabic(c, prev_is_letter, hints.persian)
 }
+
+/// Letters whose Latin spelling makes a digraph with a following h (d dh, t th, k kh, g gh, p
+/// ph, z zh, s sh): a ه or ح after one is read with a vowel before it where the hint
+/// `vowel_before_h` asks (دهقان Dehqan, الزهراء Zahra, سهيل Suhail), and so is a final one in
+/// Arabic (طه Taha, not th).
+const H_DIGRAPH_BEFORE: &[char] = &[
+    'د', 'ت', 'ط', 'ك', 'ک', 'گ', 'پ', 'ذ', 'ض', 'ظ', 'ز', 'س', 'ص',
+];
 
 /// Arabic and Persian letters. Waw and yeh are consonants (w, y) at the start of a word and
 /// long vowels (u, i) inside it; ta marbuta is the final "a" of Fatima.
@@ -672,6 +709,71 @@ mod tests {
     }
 
     #[test]
+    fn a_hard_sign_where_russian_has_none_marks_tajik() {
+        assert!(Hints::of("Ойдин Миъмор").tajik);
+        assert!(Hints::of("Шаъбон").tajik);
+        assert!(!Hints::of("Подъячев Объедков").tajik);
+        assert!(!Hints::of("Ирина Съедина").tajik);
+    }
+
+    #[test]
+    fn a_final_ha_is_read_as_typed_for_ta_marbuta_where_asked() {
+        let ta = |s: &str, vowel_before_h: bool| {
+            to_ascii_with(
+                s,
+                Hints {
+                    ha_as_ta_marbuta: true,
+                    vowel_before_h,
+                    ..Hints::of(s)
+                },
+            )
+        };
+        assert_eq!(to_ascii("ورده"), "wrdh");
+        assert_eq!(ta("ورده", false), "wrda");
+        assert_eq!(ta("ورده", false), to_ascii("وردة"));
+        assert_eq!(ta("جمانه علی", false), "jmana ali");
+        assert_eq!(ta("الزهره", true), "zahra");
+        // After a long vowel a final ه is sounded (شاه Shah, شكوه): no ta marbuta.
+        assert_eq!(ta("شاه", false), "shah");
+    }
+
+    #[test]
+    fn a_final_waw_after_a_consonant_may_be_w_and_h_after_a_digraph_letter_a_syllable() {
+        let w = |s: &str| {
+            to_ascii_with(
+                s,
+                Hints {
+                    consonantal: 1,
+                    ..Hints::of(s)
+                },
+            )
+        };
+        assert_eq!(to_ascii("الحلو"), "hlu");
+        assert_eq!(w("الحلو"), "hlw");
+        let h = |s: &str| {
+            to_ascii_with(
+                s,
+                Hints {
+                    vowel_before_h: true,
+                    ..Hints::of(s)
+                },
+            )
+        };
+        // طه is Taha, not th; الزهرة Zahra, not zh; سهيل Suhail, not sh.
+        assert_eq!(to_ascii("طه"), "th");
+        assert_eq!(h("طه"), "tah");
+        assert_eq!(h("الزهرة"), "zahra");
+        assert_eq!(h("سهيل"), "sahil");
+        // In Persian a final ه stays the silent e (زاده Zadeh).
+        let persian = Hints {
+            vowel_before_h: true,
+            persian: true,
+            ..Hints::of("زاده")
+        };
+        assert_eq!(to_ascii_with("زاده", persian), "zadeh");
+    }
+
+    #[test]
     fn particles_compounds_and_hamza_read_as_names_are_written() {
         assert_eq!(to_ascii("بن"), "bin");
         assert_eq!(to_ascii("ابن"), "ibn");
@@ -697,7 +799,8 @@ mod tests {
         };
         assert_eq!(to_ascii("کیخسرو"), "kikhsru");
         assert_eq!(w("کیخسرو", 0b11), "kykhsrw");
-        assert_eq!(w("عمرو", 0b1), "amru");
+        // ... and so may a final و in Arabic after a consonant (حلو Hilw), as another reading.
+        assert_eq!(w("عمرو", 0b1), "amrw");
         // An initial ع before a long vowel, only where asked: Isa.
         let ain = |s: &str| {
             to_ascii_with(
