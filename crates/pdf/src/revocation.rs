@@ -895,7 +895,63 @@ pub struct CrlInfo {
     pub crl_number: Option<Vec<u8>>,
     /// Revoked serials (hex) with time and reason.
     pub revoked: Vec<Revoked>,
+    /// The list's scope (issuing distribution point), when it names one.
+    pub scope: Option<IssuingDistributionPoint>,
 }
+
+impl CrlInfo {
+    /// Whether this list speaks for `cert` (RFC 5280 §6.3.3 (b)): a list scoped to some
+    /// reasons, or indirect, is not a complete status for anything; one only for end-entity
+    /// (or only for CA) certificates does not speak for the other kind; and one that names
+    /// distribution points speaks only for a certificate that names one of them (or, for a
+    /// certificate naming none, one that names its issuer). A partition of a CA's list that
+    /// does not cover a certificate says nothing about it, not "good".
+    pub fn covers(&self, cert: &Certificate) -> bool {
+        let Some(scope) = &self.scope else {
+            return true;
+        };
+        if scope.only_some_reasons.is_some()
+            || scope.indirect_crl
+            || scope.only_contains_attribute_certs
+        {
+            return false;
+        }
+        let is_ca = cert
+            .tbs_certificate()
+            .get_extension::<x509_cert::ext::pkix::BasicConstraints>()
+            .ok()
+            .flatten()
+            .is_some_and(|(_, bc)| bc.ca);
+        if (scope.only_contains_user_certs && is_ca) || (scope.only_contains_ca_certs && !is_ca) {
+            return false;
+        }
+        let named = match &scope.distribution_point {
+            None => return true,
+            Some(DistributionPointName::FullName(names)) => names,
+            // A name relative to the issuer: not one Signet can match; not used.
+            Some(DistributionPointName::NameRelativeToCRLIssuer(_)) => return false,
+        };
+        let Ok(points) = crl_addresses(cert) else {
+            return false;
+        };
+        if points.is_empty() {
+            let issuer = GeneralName::DirectoryName(cert.tbs_certificate().issuer().clone());
+            return named.contains(&issuer);
+        }
+        points.iter().any(|p| named.contains(p))
+    }
+}
+
+/// CRL extensions Signet understands. A list with any other extension marked critical is not
+/// used (RFC 5280 §5.2): a delta list (deltaCRLIndicator) is not a complete status, and one
+/// whose entries name another issuer (certificateIssuer, indirect lists) is not read.
+const KNOWN_CRL_EXTENSIONS: [ObjectIdentifier; 3] = [
+    ID_CE_AUTHORITY_KEY_IDENTIFIER,
+    ID_CE_CRL_NUMBER,
+    ID_CE_ISSUING_DISTRIBUTION_POINT,
+];
+/// CRL entry extensions Signet understands (the reason; the invalidity date is not critical).
+const KNOWN_CRL_ENTRY_EXTENSIONS: [ObjectIdentifier; 1] = [ID_CE_CRL_REASONS];
 
 /// Reads a DER CRL and checks that `issuer` signed it.
 pub fn read_crl(der: &[u8], issuer_der: &[u8]) -> Result<CrlInfo, PdfError> {
@@ -915,19 +971,44 @@ pub fn read_crl(der: &[u8], issuer_der: &[u8]) -> Result<CrlInfo, PdfError> {
         return Err(cert_err("the CRL signature does not verify"));
     }
     let tbs = crl.tbs_cert_list;
-    let crl_number = tbs
-        .crl_extensions
-        .as_deref()
-        .unwrap_or_default()
+    let extensions = tbs.crl_extensions.as_deref().unwrap_or_default();
+    if let Some(e) = extensions
+        .iter()
+        .find(|e| e.critical && !KNOWN_CRL_EXTENSIONS.contains(&e.extn_id))
+    {
+        return Err(cert_err(format!(
+            "the CRL has a critical extension Signet does not process ({})",
+            e.extn_id
+        )));
+    }
+    let crl_number = extensions
         .iter()
         .find(|e| e.extn_id == ID_CE_CRL_NUMBER)
         .and_then(|e| CrlNumber::from_der(e.extn_value.as_bytes()).ok())
         .map(|n| n.0.as_bytes().to_vec());
+    let scope = match extensions
+        .iter()
+        .find(|e| e.extn_id == ID_CE_ISSUING_DISTRIBUTION_POINT)
+    {
+        Some(e) => Some(
+            IssuingDistributionPoint::from_der(e.extn_value.as_bytes())
+                .map_err(|e| cert_err(format!("the CRL's issuing distribution point: {e}")))?,
+        ),
+        None => None,
+    };
     let mut revoked = Vec::new();
     for r in tbs.revoked_certificates.unwrap_or_default() {
-        let reason = r
-            .crl_entry_extensions
-            .unwrap_or_default()
+        let entry_extensions = r.crl_entry_extensions.unwrap_or_default();
+        if let Some(e) = entry_extensions
+            .iter()
+            .find(|e| e.critical && !KNOWN_CRL_ENTRY_EXTENSIONS.contains(&e.extn_id))
+        {
+            return Err(cert_err(format!(
+                "a CRL entry has a critical extension Signet does not process ({})",
+                e.extn_id
+            )));
+        }
+        let reason = entry_extensions
             .into_iter()
             .find(|e| e.extn_id == ID_CE_CRL_REASONS)
             .and_then(|e| CrlReason::from_der(e.extn_value.as_bytes()).ok())
@@ -946,6 +1027,7 @@ pub fn read_crl(der: &[u8], issuer_der: &[u8]) -> Result<CrlInfo, PdfError> {
             .map(|t| DateTime::<Utc>::from(t.to_system_time())),
         crl_number,
         revoked,
+        scope,
     })
 }
 
@@ -1198,6 +1280,146 @@ mod tests {
         assert!(names.contains(&GeneralName::DirectoryName(
             old.intermediate.tbs_certificate().subject().clone()
         )));
+    }
+
+    /// `crl` (signed by `store`'s issuing CA) changed by `edit` and signed again.
+    fn resigned(store: &TrustStore, crl: &[u8], edit: impl FnOnce(&mut TbsCertList)) -> Vec<u8> {
+        let mut crl = CertificateList::<x509_cert::certificate::Rfc5280>::from_der(crl).unwrap();
+        edit(&mut crl.tbs_cert_list);
+        let tbs = crl.tbs_cert_list.to_der().unwrap();
+        crl.signature = sign(&store.intermediate_key, &tbs).unwrap();
+        crl.to_der().unwrap()
+    }
+
+    /// RFC 5280 §5.2 and §6.3.3: a list with a critical extension Signet does not process is
+    /// not used (a delta list is not a complete status), and a list scoped to a partition
+    /// speaks only for the certificates in it.
+    #[test]
+    fn a_crl_is_used_only_when_understood_and_only_for_what_its_scope_covers() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 6, 12, 0, 0).unwrap();
+        let week = Duration::from_secs(7 * 24 * 3600);
+        let store =
+            TrustStore::generate_published("Acme", now, false, "https://sign.example").unwrap();
+        let signer = Certificate::from_der(
+            &store
+                .issue_signer(
+                    &crate::SignerIdentity {
+                        name: "Ana".into(),
+                        ..Default::default()
+                    },
+                    now,
+                )
+                .unwrap()
+                .certificate_der()
+                .unwrap(),
+        )
+        .unwrap();
+        let issuing = store.issuing_der();
+        let crl = store.crl(false, &[], now, week).unwrap();
+
+        // The issuing CA's list speaks for what names it, not for the responder.
+        let info = read_crl(&crl, &issuing).unwrap();
+        assert!(info.covers(&signer));
+        assert!(info.covers(&store.seal) && info.covers(&store.tsa));
+        assert!(!info.covers(&store.ocsp.as_ref().unwrap().0));
+        assert!(
+            !info.covers(&store.intermediate),
+            "an end-entity list by address"
+        );
+        // The root's list for the issuing CA: that CA only.
+        let root_crl = store.crl(true, &[], now, week).unwrap();
+        let root_info = read_crl(&root_crl, &store.root_der()).unwrap();
+        assert!(root_info.covers(&store.intermediate));
+        assert!(!root_info.covers(&signer));
+
+        // Unknown critical extensions: a delta list, or anything else.
+        for oid in ["2.5.29.27", "1.2.3.4"] {
+            let odd = resigned(&store, &crl, |tbs| {
+                tbs.crl_extensions
+                    .get_or_insert_with(Vec::new)
+                    .push(Extension {
+                        extn_id: ObjectIdentifier::new_unwrap(oid),
+                        critical: true,
+                        extn_value: OctetString::new(der::asn1::Null.to_der().unwrap()).unwrap(),
+                    });
+            });
+            assert!(read_crl(&odd, &issuing).is_err(), "{oid}");
+        }
+        // Not critical: read.
+        let fine = resigned(&store, &crl, |tbs| {
+            tbs.crl_extensions
+                .get_or_insert_with(Vec::new)
+                .push(Extension {
+                    extn_id: ObjectIdentifier::new_unwrap("1.2.3.4"),
+                    critical: false,
+                    extn_value: OctetString::new(der::asn1::Null.to_der().unwrap()).unwrap(),
+                });
+        });
+        assert!(read_crl(&fine, &issuing).unwrap().covers(&signer));
+        // A critical entry extension (certificateIssuer: an indirect list).
+        let indirect = resigned(&store, &crl, |tbs| {
+            tbs.revoked_certificates = Some(vec![RevokedCert {
+                serial_number: SerialNumber::new(&[1]).unwrap(),
+                revocation_date: x509_time(now).unwrap(),
+                crl_entry_extensions: Some(vec![Extension {
+                    extn_id: ObjectIdentifier::new_unwrap("2.5.29.29"),
+                    critical: true,
+                    extn_value: OctetString::new(der::asn1::Null.to_der().unwrap()).unwrap(),
+                }]),
+            }]);
+        });
+        assert!(read_crl(&indirect, &issuing).is_err());
+
+        // Another partition's list, and one for some reasons only, say nothing of the signer.
+        let with_scope = |idp: IssuingDistributionPoint| {
+            resigned(&store, &crl, |tbs| {
+                let exts = tbs.crl_extensions.get_or_insert_with(Vec::new);
+                exts.retain(|e| e.extn_id != ID_CE_ISSUING_DISTRIBUTION_POINT);
+                exts.push(Extension {
+                    extn_id: ID_CE_ISSUING_DISTRIBUTION_POINT,
+                    critical: true,
+                    extn_value: OctetString::new(idp.to_der().unwrap()).unwrap(),
+                });
+            })
+        };
+        let uri = |u: &str| GeneralName::UniformResourceIdentifier(Ia5String::new(u).unwrap());
+        let scope = |names: Vec<GeneralName>| IssuingDistributionPoint {
+            distribution_point: Some(DistributionPointName::FullName(names)),
+            only_contains_user_certs: false,
+            only_contains_ca_certs: false,
+            only_some_reasons: None,
+            indirect_crl: false,
+            only_contains_attribute_certs: false,
+        };
+        let other = with_scope(scope(vec![uri(
+            "https://sign.example/v1/trust/crl/part-2.crl",
+        )]));
+        assert!(!read_crl(&other, &issuing).unwrap().covers(&signer));
+        let mut some = scope(vec![uri(
+            "https://sign.example/v1/trust/crl/live-issuing.crl",
+        )]);
+        assert!(
+            read_crl(&with_scope(some.clone()), &issuing)
+                .unwrap()
+                .covers(&signer)
+        );
+        some.only_some_reasons = Some(x509_cert::ext::pkix::crl::dp::ReasonFlags::from(
+            x509_cert::ext::pkix::crl::dp::Reasons::KeyCompromise,
+        ));
+        assert!(
+            !read_crl(&with_scope(some), &issuing)
+                .unwrap()
+                .covers(&signer)
+        );
+        let mut ca_only = scope(vec![uri(
+            "https://sign.example/v1/trust/crl/live-issuing.crl",
+        )]);
+        ca_only.only_contains_ca_certs = true;
+        assert!(
+            !read_crl(&with_scope(ca_only), &issuing)
+                .unwrap()
+                .covers(&signer)
+        );
     }
 
     #[test]

@@ -538,9 +538,14 @@ impl Judge<'_> {
                     }
                 }
                 Kind::Crl => {
+                    // A list that cannot be used (a critical extension not processed) or
+                    // does not speak for this certificate (another partition) says nothing.
                     let Ok(info) = read_crl(&item.der, issuer_der) else {
                         continue;
                     };
+                    if !info.covers(cert) {
+                        continue;
+                    }
                     let ev = base(info.this_update, info.next_update);
                     let serial_bytes = cert.tbs_certificate().serial_number().as_bytes();
                     out.push(
