@@ -1984,6 +1984,14 @@ mod tests {
         assert!(alts("Vladimir Zakharchenko", 0).contains(&"volodymyr".to_owned()));
         assert!(alts("Hanna Kovalchuk", 0).contains(&"anna".to_owned()));
         assert!(alts("Khoma Marchuk", 0).contains(&"foma".to_owned()));
+        // Folk forms whose first sounds moved away from the Russian (Ovdii / Avdey).
+        assert!(alts("Ovdii Kyryliuk", 0).contains(&"avdey".to_owned()));
+        assert!(alts("Yevsey Gusak", 0).contains(&"ovsii".to_owned()));
+        assert!(alts("Ulas Derkach", 0).contains(&"vlas".to_owned()));
+        assert!(alts("Lykera Drozd", 0).contains(&"glikeriya".to_owned()));
+        assert!(alts("Avdotya Nedbaylo", 0).contains(&"odotia".to_owned()));
+        // The father's name in the table reads the patronymic in Russian.
+        assert!(alts("Motrona Ulasivna Derkach", 1).contains(&"vlasovna".to_owned()));
         // A Ukrainian woman's family name in -ska read the Russian way, and back.
         assert!(alts("Uliana Haivoronska", 1).contains(&"gaivoronskaya".to_owned()));
         assert!(alts("Ulyana Gayvoronskaya", 1).contains(&"gayvoronska".to_owned()));

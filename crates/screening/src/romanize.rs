@@ -4176,6 +4176,32 @@ pub(crate) const UKRAINIAN_RUSSIAN_GIVEN: &[(&str, &str)] = &[
     ("uliana", "ulyana"),
     ("serafyma", "serafima"),
     ("hlafira", "glafira"),
+    // Ukrainian folk forms of church names, whose first syllable or sounds moved away from the
+    // Russian form (Yev- as O- or Yiv-, Vl- as Ul-, F as T or Kh, G dropped before l).
+    ("ovdii", "avdey"),
+    ("ovsii", "yevsey"),
+    ("ostafii", "yevstafiy"),
+    ("ostap", "yevstafiy"),
+    ("overko", "averkiy"),
+    ("ulas", "vlas"),
+    ("todos", "feodosiy"),
+    ("todosii", "feodosiy"),
+    ("dorosh", "dorofey"),
+    ("parkhom", "paramon"),
+    ("kalenyk", "kallinik"),
+    ("sydir", "sidor"),
+    ("omelko", "yemelyan"),
+    ("dokiia", "yevdokiya"),
+    ("yivdokha", "yevdokiya"),
+    ("vivdia", "avdotya"),
+    ("odotia", "avdotya"),
+    ("yavdokha", "avdotya"),
+    ("motrona", "matrena"),
+    ("motria", "matryona"),
+    ("lykera", "glikeriya"),
+    ("khyma", "yevfimiya"),
+    ("vasylyna", "vasilisa"),
+    ("melaniia", "melaniya"),
 ];
 
 /// The Russian reading of a Ukrainian name written the Ukrainian way (Hryhorenko →
