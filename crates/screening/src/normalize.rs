@@ -792,6 +792,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
         let texts: Vec<&str> = ws.iter().map(|w| w.0.text.as_str()).collect();
         romanize::dutch_cyrillic_name(&texts)
     };
+    // ... and one written from Ukrainian, as its patronymic shows (Hasan Khalilovych): its h
+    // may be the Russian g in any word (Gasan, Gusak).
+    let ukrainian = culture == 0
+        && ws
+            .iter()
+            .any(|w| romanize::ukrainian_patronymic(&w.0.text).is_some());
     let mut toks: Vec<Tok> = ws
         .iter()
         .map(|(w, _)| {
@@ -874,6 +880,9 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                     push_alt(&mut t, &a);
                 }
                 if let Some(a) = romanize::ukrainian_feminine(&t.raw) {
+                    push_alt(&mut t, &a);
+                }
+                if ukrainian && let Some(a) = romanize::ukrainian_h_as_g(&t.raw) {
                     push_alt(&mut t, &a);
                 }
                 for a in romanize::russian_as_ukrainian(&t.raw)
@@ -1992,6 +2001,9 @@ mod tests {
         assert!(alts("Avdotya Nedbaylo", 0).contains(&"odotia".to_owned()));
         // The father's name in the table reads the patronymic in Russian.
         assert!(alts("Motrona Ulasivna Derkach", 1).contains(&"vlasovna".to_owned()));
+        // In a name a Ukrainian patronymic marks, h may be g in any word (Husak / Gusak).
+        assert!(alts("Ovsii Khrysanfovych Husak", 2).contains(&"gusak".to_owned()));
+        assert!(!alts("Hasan Khalilov", 0).contains(&"gasan".to_owned()));
         // A Ukrainian woman's family name in -ska read the Russian way, and back.
         assert!(alts("Uliana Haivoronska", 1).contains(&"gaivoronskaya".to_owned()));
         assert!(alts("Ulyana Gayvoronskaya", 1).contains(&"gayvoronska".to_owned()));

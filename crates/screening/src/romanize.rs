@@ -4209,9 +4209,6 @@ pub(crate) const UKRAINIAN_RUSSIAN_GIVEN: &[(&str, &str)] = &[
 /// hn, hl, or an initial h with a Ukrainian ending).
 pub(crate) fn ukrainian_as_russian(raw: &str) -> Option<String> {
     let b = raw.as_bytes();
-    let ukrainian_h = |i: usize| {
-        b[i] == b'h' && (i == 0 || !matches!(b[i - 1], b'c' | b's' | b'k' | b'z' | b'h'))
-    };
     let cluster = b.len() > 1 && b[0] == b'h' && matches!(b[1], b'r' | b'n' | b'l');
     let ending = [
         "enko", "chuk", "yuk", "iuk", "iy", "ych", "yk", "ska", "skyi", "sky", "skyy",
@@ -4221,9 +4218,17 @@ pub(crate) fn ukrainian_as_russian(raw: &str) -> Option<String> {
     if !(cluster || (b.first() == Some(&b'h') && ending)) {
         return None;
     }
+    ukrainian_h_as_g(raw)
+}
+
+/// The word with each h that writes the Ukrainian г (not the h of kh, ch, sh, zh) as the
+/// Russian g: Husak → Gusak, Hasan → Gasan, Hadzhyiev → Gadzhyiev. For a name that shows it is
+/// written from Ukrainian (a Ukrainian patronymic), where a word of any origin is so spelled.
+pub(crate) fn ukrainian_h_as_g(raw: &str) -> Option<String> {
+    let b = raw.as_bytes();
     let out: String = (0..b.len())
         .map(|i| {
-            if ukrainian_h(i) {
+            if b[i] == b'h' && (i == 0 || !matches!(b[i - 1], b'c' | b's' | b'k' | b'z' | b'h')) {
                 'g'
             } else {
                 char::from(b[i])
@@ -5315,6 +5320,8 @@ mod tests {
         assert!(ru("shevchukovskyi", "shevchukovskyy"));
         assert!(ru("kovaliv", "kovalev"));
         assert!(ru("ivaniv", "ivanov"));
+        assert_eq!(ukrainian_h_as_g("husak"), Some("gusak".to_owned()));
+        assert_eq!(ukrainian_h_as_g("khalilov"), None);
         assert!(ukrainian_as_russian_adjective("mykhailo").is_empty());
     }
 
