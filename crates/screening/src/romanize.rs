@@ -4325,11 +4325,15 @@ pub(crate) fn ukrainian_as_russian_adjective(raw: &str) -> Vec<String> {
         })
         .collect();
     let mut out = Vec::new();
-    for v in [
+    let mut stems = vec![
         g.clone(),
         closed_syllables(&g, b"i", b'o', 0),
         closed_syllables(&g, b"i", b'e', 0),
-    ] {
+    ];
+    if let Some(ol) = ukrainian_ov_as_ol(&g) {
+        stems.push(ol);
+    }
+    for v in stems {
         for ru_ending in ru_endings.iter() {
             let v = format!("{v}{ru_ending}");
             if v != raw && !out.contains(&v) {
@@ -4338,6 +4342,19 @@ pub(crate) fn ukrainian_as_russian_adjective(raw: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The Russian ol of a Ukrainian ov before a consonant in a word's first syllable (довгий /
+/// долгий, вовк / волк, жовтий / желтый, повний / полный): Dovhopolyi → Dolhopolyi, read
+/// with г as g Dolgopolyy. Only where the syllable begins with a consonant and ov is followed
+/// by one (Kovalenko, Ovcharenko keep theirs).
+fn ukrainian_ov_as_ol(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    let i = b.iter().position(|&c| vowel_or_y(c))?;
+    (i > 0 && b[i] == b'o' && b.get(i + 1) == Some(&b'v') && b.len() > i + 2)
+        .then_some(())
+        .filter(|()| !vowel_or_y(b[i + 2]) && b[i + 2] != b'v')?;
+    Some(format!("{}ol{}", &word[..i], &word[i + 2..]))
 }
 
 /// Endings of Ukrainian patronymics (2010 system and the older -yovych, -yivna) and whether
@@ -5320,6 +5337,14 @@ mod tests {
         assert!(ru("shevchukovskyi", "shevchukovskyy"));
         assert!(ru("kovaliv", "kovalev"));
         assert!(ru("ivaniv", "ivanov"));
+        // Ukrainian ov before a consonant is Russian ol in the first syllable.
+        assert!(ru("dovhopolyi", "dolgopolyy"));
+        assert!(ru("zhovtyi", "zholtyy"));
+        assert!(!ru("kovalyi", "kolalyy"));
+        assert_eq!(ukrainian_ov_as_ol("vovkiv"), Some("volkiv".to_owned()));
+        assert_eq!(ukrainian_ov_as_ol("ovcharenko"), None);
+        assert_eq!(ukrainian_ov_as_ol("kovalenko"), None);
+        assert_eq!(ukrainian_ov_as_ol("petrov"), None);
         assert_eq!(ukrainian_h_as_g("husak"), Some("gusak".to_owned()));
         assert_eq!(ukrainian_h_as_g("khalilov"), None);
         assert!(ukrainian_as_russian_adjective("mykhailo").is_empty());
