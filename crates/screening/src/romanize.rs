@@ -4284,6 +4284,13 @@ pub(crate) fn russian_as_ukrainian(raw: &str) -> Vec<String> {
         _ => "yi",
     };
     let h = |s: &str| s.replace('g', "h");
+    // Russian writes бес- before a voiceless consonant, Ukrainian keeps без-
+    // (Beskorovaynyy / Bezkorovainyi).
+    let voiced_prefix = stem
+        .strip_prefix("bes")
+        .filter(|r| r.starts_with(['k', 'p', 't', 'f', 's', 'c']))
+        .map(|r| format!("bez{r}"));
+    let stem = voiced_prefix.as_deref().unwrap_or(stem);
     let plain = format!("{}{uk_ending}", h(stem));
     let ikavism = format!("{}{uk_ending}", closed_syllables(&h(stem), b"oe", b'i', 0));
     let mut out = Vec::new();
@@ -5329,6 +5336,10 @@ mod tests {
         assert!(uk("kolesnik", "kolisnyk"));
         // Without ikavism too (Gorbatyy / Horbatyi).
         assert!(uk("gorbatyy", "horbatyi"));
+        // Russian бес- is Ukrainian без- before a voiceless consonant.
+        assert!(uk("beskorovaynaya", "bezkorovayna"));
+        assert!(uk("besputnyy", "bezputnyi"));
+        assert!(!uk("besedovskiy", "bezedovskyi"));
         assert!(russian_as_ukrainian("ivanov").is_empty());
         assert!(russian_as_ukrainian("troy").is_empty());
         let ru = |a: &str, b: &str| ukrainian_as_russian_adjective(a).iter().any(|t| t == b);
