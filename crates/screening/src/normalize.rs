@@ -383,6 +383,26 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                         .iter()
                         .map(|d| (*d, romanize::han_dialect_keys(*d, &chars)))
                         .collect();
+                    // A Hokkien reading that is another surname's spelling and none of this
+                    // one's is not keyed (楊 read chiu is not Chew; 黃 read ng is Ng). Hokkien
+                    // only: its table has every reading, the colloquial ones too, where the
+                    // Cantonese one has the usual readings (冼 Sin, which the surname tables
+                    // give only to 單).
+                    let own = romanize::chinese_surnames(&latin);
+                    if !own.is_empty() {
+                        for (d, rs) in &readings {
+                            if *d != romanize::Dialect::Hokkien {
+                                continue;
+                            }
+                            for r in rs {
+                                let groups = romanize::dialect_surname_groups(*d, r);
+                                if !groups.is_empty() && !groups.iter().any(|g| own.contains(g)) {
+                                    let k = format!("~{}{r}", d.prefix());
+                                    dialect_keys.retain(|x| *x != k);
+                                }
+                            }
+                        }
+                    }
                     for s in romanize::surname_spellings(&latin) {
                         for d in romanize::Dialect::ALL {
                             let elsewhere = readings
@@ -2051,5 +2071,18 @@ mod tests {
         );
         assert!(joined.keys.contains(&"y:kafai".to_owned()));
         assert!(joined.keys.contains(&"~z:jiahui".to_owned()));
+    }
+
+    #[test]
+    fn a_surname_is_not_keyed_by_a_hokkien_reading_that_spells_another_surname() {
+        let keys = |name: &str| tokens(name)[0].keys.clone();
+        // 楊 is read chiu colloquially, which is Chew (周) as a surname; Yeo stays.
+        assert!(!keys("杨顺利").contains(&"~h:chiu".to_owned()));
+        assert!(keys("杨顺利").iter().any(|k| k.starts_with("~h:")));
+        // 田 read chan is not Chan (陳); 侯 read ho is not Ho (何).
+        assert!(!keys("田宝根").contains(&"~h:chan".to_owned()));
+        assert!(!keys("侯丰收").contains(&"~h:ho".to_owned()));
+        // 黃 read ng is Ng, which Huang's group has.
+        assert!(keys("黄永宏").contains(&"~h:ng".to_owned()));
     }
 }

@@ -2540,6 +2540,40 @@ pub(crate) fn surname_spellings(raw: &str) -> Vec<&'static str> {
     out
 }
 
+/// The surname groups whose spellings in the tables have a language's key `key` (Hokkien chiu:
+/// Chew of Zhou, Chiu of Zhao and Qiu). A character's reading in the language that is another
+/// surname's spelling and none of its own is not how the surname is registered: 楊 read chiu
+/// (colloquially) is not Chew, 田 read chan is not Chan, 侯 read ho is not Ho; 黃 read ng is
+/// Ng, which Huang's group has.
+pub(crate) fn dialect_surname_groups(d: Dialect, key: &str) -> &'static [&'static str] {
+    type Map = std::collections::HashMap<(Dialect, String), Vec<&'static str>>;
+    static MAP: std::sync::OnceLock<Map> = std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m: Map = Default::default();
+        let spellings = CHINESE_SURNAMES
+            .iter()
+            .flat_map(|g| g.iter().copied())
+            .chain(
+                HONG_KONG_SURNAMES
+                    .iter()
+                    .flat_map(|(_, hk)| hk.iter().copied()),
+            )
+            .chain(macau_surnames().iter().map(|(_, s)| *s));
+        for s in spellings {
+            for d in Dialect::ALL {
+                let e = m.entry((d, d.key(s))).or_default();
+                for g in chinese_surnames(s) {
+                    if !e.contains(&g) {
+                        e.push(g);
+                    }
+                }
+            }
+        }
+        m
+    });
+    map.get(&(d, key.to_owned())).map_or(&[], Vec::as_slice)
+}
+
 /// Whether a surname spelling is a Hong Kong spelling ([`HONG_KONG_SURNAMES`]) that no pinyin
 /// surname shares (Ho, Tsang, Cheung; not Cheng, which is also pinyin 程, nor Lai or Fan).
 pub(crate) fn hong_kong_only_surname(raw: &str) -> bool {
