@@ -411,7 +411,18 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                                 && !readings
                                     .iter()
                                     .any(|(e, rs)| *e == d && rs.contains(&e.key(s)));
-                            if elsewhere {
+                            // ... nor is a spelling of the group that is not the character's
+                            // reading in Cantonese and whose key there is another surname's
+                            // spelling (侯's pinyin Hou is Cantonese ho, 何 Ho). Not in
+                            // Hokkien, whose table has no Teochew (楊 Yeo is no reading there).
+                            let reading = d != romanize::Dialect::Cantonese
+                                || readings
+                                    .iter()
+                                    .any(|(e, rs)| *e == d && rs.contains(&d.key(s)));
+                            let another = romanize::dialect_surname_groups(d, &d.key(s))
+                                .iter()
+                                .any(|g| !own.contains(g));
+                            if elsewhere || !reading && another {
                                 continue;
                             }
                             let k = format!("~{}{}", d.prefix(), d.key(s));
@@ -2084,5 +2095,10 @@ mod tests {
         assert!(!keys("侯丰收").contains(&"~h:ho".to_owned()));
         // 黃 read ng is Ng, which Huang's group has.
         assert!(keys("黄永宏").contains(&"~h:ng".to_owned()));
+        // 侯's pinyin Hou, keyed in Cantonese, would be ho, 何 Ho: not keyed; 侯 is Hau.
+        assert!(!keys("侯丰收").contains(&"~y:ho".to_owned()));
+        assert!(keys("侯丰收").contains(&"~y:hau".to_owned()));
+        assert!(keys("何家輝").contains(&"~y:ho".to_owned()));
+        assert!(keys("黄永宏").contains(&"~y:wong".to_owned()));
     }
 }
