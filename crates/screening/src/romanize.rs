@@ -2209,7 +2209,7 @@ const MACAU_RHYMES: &[(&str, &str, bool)] = &[
 
 /// The spellings Macau gives a Cantonese syllable that Hong Kong spells `hk` (lowercase), when
 /// they differ: the rhyme by [`MACAU_RHYMES`], y as i (玉 Yuk, Iok; 耀 Yiu, Io) except before
-/// u, kw as ku (國 Kwok, Kuok). None for a syllable without a vowel (吳 Ng), of more than one syllable, or
+/// u, kw as ku (國 Kwok, Kuok), w as v (黃 Wong, Vong). None for a syllable without a vowel (吳 Ng), of more than one syllable, or
 /// of one letter (Macau's 余 U).
 pub(crate) fn macau_spellings(hk: &str) -> Vec<String> {
     let b = hk.as_bytes();
@@ -2240,13 +2240,18 @@ pub(crate) fn macau_spellings(hk: &str) -> Vec<String> {
         "y" if r.starts_with('i') => r,
         "y" => format!("i{r}"),
         "kw" | "gw" => format!("ku{r}"),
+
         _ => format!("{onset}{r}"),
     };
-    if m == hk || m.len() < 2 {
-        Vec::new()
-    } else {
-        vec![m]
+    let mut out = Vec::new();
+    // w is also v in Portuguese spelling (黃 Wong, Vong; 永 Wing, Weng, Veng).
+    let v = m.strip_prefix('w').map(|r| format!("v{r}"));
+    for m in std::iter::once(m).chain(v) {
+        if m != hk && m.len() >= 2 {
+            out.push(m);
+        }
     }
+    out
 }
 
 /// The key on which the Hong Kong government's spellings of a Cantonese syllable meet, and so
@@ -5744,6 +5749,9 @@ mod tests {
         ] {
             assert_eq!(macau_spellings(hk), vec![macau.to_owned()], "{hk}");
         }
+        // w is w or v (黃 Wong, Vong; 永 Wing, Weng, Veng).
+        assert_eq!(macau_spellings("wong"), ["vong"]);
+        assert_eq!(macau_spellings("wing"), ["weng", "veng"]);
         // Jyutping ui and un after p, m, f, w keep their u (梅 Mui, 門 Mun, 會 Wui).
         for same in ["mui", "pui", "fui", "wui", "mun", "fun", "kwun"] {
             assert!(
