@@ -1653,6 +1653,17 @@ pub(crate) fn token_sim(a: &Tok, b: &Tok) -> (f32, MatchHow) {
     {
         best = (0.0, MatchHow::Typo);
     }
+    // ... and a letter added or dropped at the start makes another surname, not a typo (Huang
+    // and Chuang, Ang and Tang): a typo keeps a name's first letter more often than not.
+    if best.1 == MatchHow::Typo
+        && a.culture & SURNAME_CULTURES != 0
+        && b.culture & SURNAME_CULTURES != 0
+        && (a.raw.len().abs_diff(b.raw.len()) == 1)
+        && (a.raw.get(1..) == Some(b.raw.as_str()) || b.raw.get(1..) == Some(a.raw.as_str()))
+        && chinese_surnames_differ(a, b)
+    {
+        best = (0.0, MatchHow::Typo);
+    }
     if best.0 >= 0.95 {
         return best;
     }

@@ -383,6 +383,26 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                         .iter()
                         .map(|d| (*d, romanize::han_dialect_keys(*d, &chars)))
                         .collect();
+                    // A Hokkien reading that is another surname's spelling and none of this
+                    // one's is not keyed (楊 read chiu is not Chew; 黃 read ng is Ng). Hokkien
+                    // only: its table has every reading, the colloquial ones too, where the
+                    // Cantonese one has the usual readings (冼 Sin, which the surname tables
+                    // give only to 單).
+                    let own = romanize::chinese_surnames(&latin);
+                    if !own.is_empty() {
+                        for (d, rs) in &readings {
+                            if *d != romanize::Dialect::Hokkien {
+                                continue;
+                            }
+                            for r in rs {
+                                let groups = romanize::dialect_surname_groups(*d, r);
+                                if !groups.is_empty() && !groups.iter().any(|g| own.contains(g)) {
+                                    let k = format!("~{}{r}", d.prefix());
+                                    dialect_keys.retain(|x| *x != k);
+                                }
+                            }
+                        }
+                    }
                     for s in romanize::surname_spellings(&latin) {
                         for d in romanize::Dialect::ALL {
                             let elsewhere = readings
@@ -391,7 +411,18 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                                 && !readings
                                     .iter()
                                     .any(|(e, rs)| *e == d && rs.contains(&e.key(s)));
-                            if elsewhere {
+                            // ... nor is a spelling of the group that is not the character's
+                            // reading in Cantonese and whose key there is another surname's
+                            // spelling (侯's pinyin Hou is Cantonese ho, 何 Ho). Not in
+                            // Hokkien, whose table has no Teochew (楊 Yeo is no reading there).
+                            let reading = d != romanize::Dialect::Cantonese
+                                || readings
+                                    .iter()
+                                    .any(|(e, rs)| *e == d && rs.contains(&d.key(s)));
+                            let another = romanize::dialect_surname_groups(d, &d.key(s))
+                                .iter()
+                                .any(|g| !own.contains(g));
+                            if elsewhere || !reading && another {
                                 continue;
                             }
                             let k = format!("~{}{}", d.prefix(), d.key(s));
@@ -792,6 +823,12 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
         let texts: Vec<&str> = ws.iter().map(|w| w.0.text.as_str()).collect();
         romanize::dutch_cyrillic_name(&texts)
     };
+    // ... and one written from Ukrainian, as its patronymic shows (Hasan Khalilovych): its h
+    // may be the Russian g in any word (Gasan, Gusak).
+    let ukrainian = culture == 0
+        && ws
+            .iter()
+            .any(|w| romanize::ukrainian_patronymic(&w.0.text).is_some());
     let mut toks: Vec<Tok> = ws
         .iter()
         .map(|(w, _)| {
@@ -874,6 +911,9 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                     push_alt(&mut t, &a);
                 }
                 if let Some(a) = romanize::ukrainian_feminine(&t.raw) {
+                    push_alt(&mut t, &a);
+                }
+                if ukrainian && let Some(a) = romanize::ukrainian_h_as_g(&t.raw) {
                     push_alt(&mut t, &a);
                 }
                 for a in romanize::russian_as_ukrainian(&t.raw)
@@ -1984,6 +2024,17 @@ mod tests {
         assert!(alts("Vladimir Zakharchenko", 0).contains(&"volodymyr".to_owned()));
         assert!(alts("Hanna Kovalchuk", 0).contains(&"anna".to_owned()));
         assert!(alts("Khoma Marchuk", 0).contains(&"foma".to_owned()));
+        // Folk forms whose first sounds moved away from the Russian (Ovdii / Avdey).
+        assert!(alts("Ovdii Kyryliuk", 0).contains(&"avdey".to_owned()));
+        assert!(alts("Yevsey Gusak", 0).contains(&"ovsii".to_owned()));
+        assert!(alts("Ulas Derkach", 0).contains(&"vlas".to_owned()));
+        assert!(alts("Lykera Drozd", 0).contains(&"glikeriya".to_owned()));
+        assert!(alts("Avdotya Nedbaylo", 0).contains(&"odotia".to_owned()));
+        // The father's name in the table reads the patronymic in Russian.
+        assert!(alts("Motrona Ulasivna Derkach", 1).contains(&"vlasovna".to_owned()));
+        // In a name a Ukrainian patronymic marks, h may be g in any word (Husak / Gusak).
+        assert!(alts("Ovsii Khrysanfovych Husak", 2).contains(&"gusak".to_owned()));
+        assert!(!alts("Hasan Khalilov", 0).contains(&"gasan".to_owned()));
         // A Ukrainian woman's family name in -ska read the Russian way, and back.
         assert!(alts("Uliana Haivoronska", 1).contains(&"gaivoronskaya".to_owned()));
         assert!(alts("Ulyana Gayvoronskaya", 1).contains(&"gayvoronska".to_owned()));
@@ -2031,5 +2082,23 @@ mod tests {
         );
         assert!(joined.keys.contains(&"y:kafai".to_owned()));
         assert!(joined.keys.contains(&"~z:jiahui".to_owned()));
+    }
+
+    #[test]
+    fn a_surname_is_not_keyed_by_a_hokkien_reading_that_spells_another_surname() {
+        let keys = |name: &str| tokens(name)[0].keys.clone();
+        // 楊 is read chiu colloquially, which is Chew (周) as a surname; Yeo stays.
+        assert!(!keys("杨顺利").contains(&"~h:chiu".to_owned()));
+        assert!(keys("杨顺利").iter().any(|k| k.starts_with("~h:")));
+        // 田 read chan is not Chan (陳); 侯 read ho is not Ho (何).
+        assert!(!keys("田宝根").contains(&"~h:chan".to_owned()));
+        assert!(!keys("侯丰收").contains(&"~h:ho".to_owned()));
+        // 黃 read ng is Ng, which Huang's group has.
+        assert!(keys("黄永宏").contains(&"~h:ng".to_owned()));
+        // 侯's pinyin Hou, keyed in Cantonese, would be ho, 何 Ho: not keyed; 侯 is Hau.
+        assert!(!keys("侯丰收").contains(&"~y:ho".to_owned()));
+        assert!(keys("侯丰收").contains(&"~y:hau".to_owned()));
+        assert!(keys("何家輝").contains(&"~y:ho".to_owned()));
+        assert!(keys("黄永宏").contains(&"~y:wong".to_owned()));
     }
 }

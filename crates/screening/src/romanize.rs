@@ -2209,7 +2209,7 @@ const MACAU_RHYMES: &[(&str, &str, bool)] = &[
 
 /// The spellings Macau gives a Cantonese syllable that Hong Kong spells `hk` (lowercase), when
 /// they differ: the rhyme by [`MACAU_RHYMES`], y as i (玉 Yuk, Iok; 耀 Yiu, Io) except before
-/// u, kw as ku (國 Kwok, Kuok). None for a syllable without a vowel (吳 Ng), of more than one syllable, or
+/// u, kw as ku (國 Kwok, Kuok), w as v (黃 Wong, Vong). None for a syllable without a vowel (吳 Ng), of more than one syllable, or
 /// of one letter (Macau's 余 U).
 pub(crate) fn macau_spellings(hk: &str) -> Vec<String> {
     let b = hk.as_bytes();
@@ -2240,13 +2240,18 @@ pub(crate) fn macau_spellings(hk: &str) -> Vec<String> {
         "y" if r.starts_with('i') => r,
         "y" => format!("i{r}"),
         "kw" | "gw" => format!("ku{r}"),
+
         _ => format!("{onset}{r}"),
     };
-    if m == hk || m.len() < 2 {
-        Vec::new()
-    } else {
-        vec![m]
+    let mut out = Vec::new();
+    // w is also v in Portuguese spelling (黃 Wong, Vong; 永 Wing, Weng, Veng).
+    let v = m.strip_prefix('w').map(|r| format!("v{r}"));
+    for m in std::iter::once(m).chain(v) {
+        if m != hk && m.len() >= 2 {
+            out.push(m);
+        }
     }
+    out
 }
 
 /// The key on which the Hong Kong government's spellings of a Cantonese syllable meet, and so
@@ -2538,6 +2543,40 @@ pub(crate) fn surname_spellings(raw: &str) -> Vec<&'static str> {
         }
     }
     out
+}
+
+/// The surname groups whose spellings in the tables have a language's key `key` (Hokkien chiu:
+/// Chew of Zhou, Chiu of Zhao and Qiu). A character's reading in the language that is another
+/// surname's spelling and none of its own is not how the surname is registered: 楊 read chiu
+/// (colloquially) is not Chew, 田 read chan is not Chan, 侯 read ho is not Ho; 黃 read ng is
+/// Ng, which Huang's group has.
+pub(crate) fn dialect_surname_groups(d: Dialect, key: &str) -> &'static [&'static str] {
+    type Map = std::collections::HashMap<(Dialect, String), Vec<&'static str>>;
+    static MAP: std::sync::OnceLock<Map> = std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m: Map = Default::default();
+        let spellings = CHINESE_SURNAMES
+            .iter()
+            .flat_map(|g| g.iter().copied())
+            .chain(
+                HONG_KONG_SURNAMES
+                    .iter()
+                    .flat_map(|(_, hk)| hk.iter().copied()),
+            )
+            .chain(macau_surnames().iter().map(|(_, s)| *s));
+        for s in spellings {
+            for d in Dialect::ALL {
+                let e = m.entry((d, d.key(s))).or_default();
+                for g in chinese_surnames(s) {
+                    if !e.contains(&g) {
+                        e.push(g);
+                    }
+                }
+            }
+        }
+        m
+    });
+    map.get(&(d, key.to_owned())).map_or(&[], Vec::as_slice)
 }
 
 /// Whether a surname spelling is a Hong Kong spelling ([`HONG_KONG_SURNAMES`]) that no pinyin
@@ -4176,6 +4215,32 @@ pub(crate) const UKRAINIAN_RUSSIAN_GIVEN: &[(&str, &str)] = &[
     ("uliana", "ulyana"),
     ("serafyma", "serafima"),
     ("hlafira", "glafira"),
+    // Ukrainian folk forms of church names, whose first syllable or sounds moved away from the
+    // Russian form (Yev- as O- or Yiv-, Vl- as Ul-, F as T or Kh, G dropped before l).
+    ("ovdii", "avdey"),
+    ("ovsii", "yevsey"),
+    ("ostafii", "yevstafiy"),
+    ("ostap", "yevstafiy"),
+    ("overko", "averkiy"),
+    ("ulas", "vlas"),
+    ("todos", "feodosiy"),
+    ("todosii", "feodosiy"),
+    ("dorosh", "dorofey"),
+    ("parkhom", "paramon"),
+    ("kalenyk", "kallinik"),
+    ("sydir", "sidor"),
+    ("omelko", "yemelyan"),
+    ("dokiia", "yevdokiya"),
+    ("yivdokha", "yevdokiya"),
+    ("vivdia", "avdotya"),
+    ("odotia", "avdotya"),
+    ("yavdokha", "avdotya"),
+    ("motrona", "matrena"),
+    ("motria", "matryona"),
+    ("lykera", "glikeriya"),
+    ("khyma", "yevfimiya"),
+    ("vasylyna", "vasilisa"),
+    ("melaniia", "melaniya"),
 ];
 
 /// The Russian reading of a Ukrainian name written the Ukrainian way (Hryhorenko →
@@ -4183,9 +4248,6 @@ pub(crate) const UKRAINIAN_RUSSIAN_GIVEN: &[(&str, &str)] = &[
 /// hn, hl, or an initial h with a Ukrainian ending).
 pub(crate) fn ukrainian_as_russian(raw: &str) -> Option<String> {
     let b = raw.as_bytes();
-    let ukrainian_h = |i: usize| {
-        b[i] == b'h' && (i == 0 || !matches!(b[i - 1], b'c' | b's' | b'k' | b'z' | b'h'))
-    };
     let cluster = b.len() > 1 && b[0] == b'h' && matches!(b[1], b'r' | b'n' | b'l');
     let ending = [
         "enko", "chuk", "yuk", "iuk", "iy", "ych", "yk", "ska", "skyi", "sky", "skyy",
@@ -4195,9 +4257,17 @@ pub(crate) fn ukrainian_as_russian(raw: &str) -> Option<String> {
     if !(cluster || (b.first() == Some(&b'h') && ending)) {
         return None;
     }
+    ukrainian_h_as_g(raw)
+}
+
+/// The word with each h that writes the Ukrainian г (not the h of kh, ch, sh, zh) as the
+/// Russian g: Husak → Gusak, Hasan → Gasan, Hadzhyiev → Gadzhyiev. For a name that shows it is
+/// written from Ukrainian (a Ukrainian patronymic), where a word of any origin is so spelled.
+pub(crate) fn ukrainian_h_as_g(raw: &str) -> Option<String> {
+    let b = raw.as_bytes();
     let out: String = (0..b.len())
         .map(|i| {
-            if ukrainian_h(i) {
+            if b[i] == b'h' && (i == 0 || !matches!(b[i - 1], b'c' | b's' | b'k' | b'z' | b'h')) {
                 'g'
             } else {
                 char::from(b[i])
@@ -4253,6 +4323,13 @@ pub(crate) fn russian_as_ukrainian(raw: &str) -> Vec<String> {
         _ => "yi",
     };
     let h = |s: &str| s.replace('g', "h");
+    // Russian writes бес- before a voiceless consonant, Ukrainian keeps без-
+    // (Beskorovaynyy / Bezkorovainyi).
+    let voiced_prefix = stem
+        .strip_prefix("bes")
+        .filter(|r| r.starts_with(['k', 'p', 't', 'f', 's', 'c']))
+        .map(|r| format!("bez{r}"));
+    let stem = voiced_prefix.as_deref().unwrap_or(stem);
     let plain = format!("{}{uk_ending}", h(stem));
     let ikavism = format!("{}{uk_ending}", closed_syllables(&h(stem), b"oe", b'i', 0));
     let mut out = Vec::new();
@@ -4294,11 +4371,15 @@ pub(crate) fn ukrainian_as_russian_adjective(raw: &str) -> Vec<String> {
         })
         .collect();
     let mut out = Vec::new();
-    for v in [
+    let mut stems = vec![
         g.clone(),
         closed_syllables(&g, b"i", b'o', 0),
         closed_syllables(&g, b"i", b'e', 0),
-    ] {
+    ];
+    if let Some(ol) = ukrainian_ov_as_ol(&g) {
+        stems.push(ol);
+    }
+    for v in stems {
         for ru_ending in ru_endings.iter() {
             let v = format!("{v}{ru_ending}");
             if v != raw && !out.contains(&v) {
@@ -4307,6 +4388,19 @@ pub(crate) fn ukrainian_as_russian_adjective(raw: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The Russian ol of a Ukrainian ov before a consonant in a word's first syllable (довгий /
+/// долгий, вовк / волк, жовтий / желтый, повний / полный): Dovhopolyi → Dolhopolyi, read
+/// with г as g Dolgopolyy. Only where the syllable begins with a consonant and ov is followed
+/// by one (Kovalenko, Ovcharenko keep theirs).
+fn ukrainian_ov_as_ol(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    let i = b.iter().position(|&c| vowel_or_y(c))?;
+    (i > 0 && b[i] == b'o' && b.get(i + 1) == Some(&b'v') && b.len() > i + 2)
+        .then_some(())
+        .filter(|()| !vowel_or_y(b[i + 2]) && b[i + 2] != b'v')?;
+    Some(format!("{}ol{}", &word[..i], &word[i + 2..]))
 }
 
 /// Endings of Ukrainian patronymics (2010 system and the older -yovych, -yivna) and whether
@@ -5281,6 +5375,10 @@ mod tests {
         assert!(uk("kolesnik", "kolisnyk"));
         // Without ikavism too (Gorbatyy / Horbatyi).
         assert!(uk("gorbatyy", "horbatyi"));
+        // Russian бес- is Ukrainian без- before a voiceless consonant.
+        assert!(uk("beskorovaynaya", "bezkorovayna"));
+        assert!(uk("besputnyy", "bezputnyi"));
+        assert!(!uk("besedovskiy", "bezedovskyi"));
         assert!(russian_as_ukrainian("ivanov").is_empty());
         assert!(russian_as_ukrainian("troy").is_empty());
         let ru = |a: &str, b: &str| ukrainian_as_russian_adjective(a).iter().any(|t| t == b);
@@ -5289,6 +5387,16 @@ mod tests {
         assert!(ru("shevchukovskyi", "shevchukovskyy"));
         assert!(ru("kovaliv", "kovalev"));
         assert!(ru("ivaniv", "ivanov"));
+        // Ukrainian ov before a consonant is Russian ol in the first syllable.
+        assert!(ru("dovhopolyi", "dolgopolyy"));
+        assert!(ru("zhovtyi", "zholtyy"));
+        assert!(!ru("kovalyi", "kolalyy"));
+        assert_eq!(ukrainian_ov_as_ol("vovkiv"), Some("volkiv".to_owned()));
+        assert_eq!(ukrainian_ov_as_ol("ovcharenko"), None);
+        assert_eq!(ukrainian_ov_as_ol("kovalenko"), None);
+        assert_eq!(ukrainian_ov_as_ol("petrov"), None);
+        assert_eq!(ukrainian_h_as_g("husak"), Some("gusak".to_owned()));
+        assert_eq!(ukrainian_h_as_g("khalilov"), None);
         assert!(ukrainian_as_russian_adjective("mykhailo").is_empty());
     }
 
@@ -5641,6 +5749,9 @@ mod tests {
         ] {
             assert_eq!(macau_spellings(hk), vec![macau.to_owned()], "{hk}");
         }
+        // w is w or v (黃 Wong, Vong; 永 Wing, Weng, Veng).
+        assert_eq!(macau_spellings("wong"), ["vong"]);
+        assert_eq!(macau_spellings("wing"), ["weng", "veng"]);
         // Jyutping ui and un after p, m, f, w keep their u (梅 Mui, 門 Mun, 會 Wui).
         for same in ["mui", "pui", "fui", "wui", "mun", "fun", "kwun"] {
             assert!(

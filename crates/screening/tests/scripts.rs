@@ -325,6 +325,27 @@ fn chinese_namesakes_under_another_surname_are_other_names() {
 }
 
 #[test]
+fn a_chinese_surname_with_a_letter_more_at_its_start_is_another_surname() {
+    let ix = index_of(&[
+        ("p0", "CHUANG, Ching-shui"),
+        ("p1", "HUANG, Hung-yi"),
+        ("p2", "LIANG, Wei-ming"),
+    ]);
+    // Huang and Chuang (黃, 莊), the given name the same: other families.
+    for q in ["Huang Ch'ing-shui", "CHUANG HUNGYI"] {
+        assert!(found(&ix, q).is_empty(), "{q}");
+    }
+    // A typo inside the surname is still one (Lang for Liang), and so is the same family.
+    for (q, id) in [
+        ("Lang Wei-ming", "p2"),
+        ("Chuang Ching-shui", "p0"),
+        ("HUANG HUNGYI", "p1"),
+    ] {
+        finds(&ix, q, id);
+    }
+}
+
+#[test]
 fn korean_and_chinese_names_in_russian_cyrillic_meet_their_romanizations() {
     // (listed name, queries that must find it first)
     let cases: &[(&str, &[&str])] = &[
