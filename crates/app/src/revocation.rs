@@ -227,18 +227,7 @@ pub(crate) async fn validation_data(
     let own_cas = ca.ca_certs_der();
     let mut pool: Vec<Vec<u8>> = certs.to_vec();
     pool.extend(own_cas.iter().cloned());
-    // The certificates and their issuers, each once.
-    let mut chain: Vec<Vec<u8>> = Vec::new();
-    let mut queue: Vec<Vec<u8>> = certs.to_vec();
-    while let Some(c) = queue.pop() {
-        if chain.contains(&c) {
-            continue;
-        }
-        if let Some(i) = ltv::find_issuer(&c, &pool) {
-            queue.push(i.to_vec());
-        }
-        chain.push(c);
-    }
+    let chain = ltv::with_issuers(certs, &pool);
     let names_responder = |cert: &[u8]| {
         ltv::revocation_urls(cert)
             .map(|(ocsp, _)| !ocsp.is_empty())

@@ -573,6 +573,23 @@ pub fn revocation_urls(cert_der: &[u8]) -> Result<(Vec<String>, Vec<String>), Pd
     Ok((ocsp, crl))
 }
 
+/// `certs` and every issuer above them that `pool` holds, up to a root, each once: the
+/// certificates a DSS entry must carry for them.
+pub fn with_issuers(certs: &[Vec<u8>], pool: &[Vec<u8>]) -> Vec<Vec<u8>> {
+    let mut chain: Vec<Vec<u8>> = Vec::new();
+    let mut queue: Vec<Vec<u8>> = certs.to_vec();
+    while let Some(c) = queue.pop() {
+        if chain.contains(&c) {
+            continue;
+        }
+        if let Some(i) = find_issuer(&c, pool) {
+            queue.push(i.to_vec());
+        }
+        chain.push(c);
+    }
+    chain
+}
+
 /// The certificate among `candidates` that issued `cert`: its subject is `cert`'s issuer and,
 /// where both say, its key identifier is the one `cert` names. A self-signed certificate is
 /// its own issuer and gives `None`.

@@ -98,19 +98,9 @@ fn add_validation_as(
             let mut pool = m.certs.clone();
             pool.extend(m.timestamp_certs.clone());
             pool.extend(cas.iter().cloned());
-            // The certificates and their issuers up to a root, each once.
-            let mut chain: Vec<Vec<u8>> = Vec::new();
-            let mut queue: Vec<Vec<u8>> = m.certs.clone();
-            queue.extend(m.timestamp_certs.clone());
-            while let Some(c) = queue.pop() {
-                if chain.contains(&c) {
-                    continue;
-                }
-                if let Some(i) = ltv::find_issuer(&c, &pool) {
-                    queue.push(i.to_vec());
-                }
-                chain.push(c);
-            }
+            let mut certs = m.certs.clone();
+            certs.extend(m.timestamp_certs.clone());
+            let chain = ltv::with_issuers(&certs, &pool);
             let names_responder = |c: &[u8]| !ltv::revocation_urls(c).unwrap().0.is_empty();
             let crl_in = |issuing: &[u8]| {
                 ltv::issuing_crl_fits(&material, issuing, now + week)
