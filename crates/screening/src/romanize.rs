@@ -1895,20 +1895,46 @@ const HONG_KONG_SURNAMES: &[(&str, &[&str])] = &[
     ("lu", &["lo", "lou"]),
 ];
 
+/// Macau's ou where Hong Kong writes o for Jyutping's ou (蘇 So, Sou; 杜 To, Tou), which
+/// [`macau_spellings`] cannot tell from Jyutping's o (何 Ho in both): by pinyin.
+const MACAU_OU_SURNAMES: &[(&str, &str)] = &[
+    ("su", "sou"),
+    ("du", "tou"),
+    ("gao", "kou"),
+    ("cao", "chou"),
+    ("mao", "mou"),
+    ("lu", "lou"),
+];
+
 /// Macau's spellings of the surnames of [`HONG_KONG_SURNAMES`] ([`macau_spellings`] of each
-/// Hong Kong spelling of one syllable), by their pinyin: 呂 Loi, 許 Hoi, 馮 Fong, 楊 Ieong.
+/// Hong Kong spelling of one syllable, and [`MACAU_OU_SURNAMES`]), by their pinyin: 呂 Loi, 許
+/// Hoi, 馮 Fong, 楊 Ieong, 蘇 Sou. Not a spelling that is another surname's in pinyin, Wade–Giles
+/// or Hong Kong's spelling (侯 Hau is Hao in Macau, and Hao is 郝; 高 Kou, and Kou is 寇): a name
+/// so spelled is read as that surname, as everywhere else.
 fn macau_surnames() -> &'static [(&'static str, &'static str)] {
     static TABLE: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
         std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
+        let taken = |py: &str, m: &str| {
+            CHINESE_SURNAMES
+                .iter()
+                .any(|g| g.contains(&m) && !g.contains(&py))
+                || CHINESE_COMMON_SURNAMES.contains(&m) && m != py
+                || HONG_KONG_SURNAMES
+                    .iter()
+                    .any(|(p, hk)| *p != py && (*p == m || hk.contains(&m)))
+        };
         let mut out: Vec<(&'static str, &'static str)> = Vec::new();
-        for (py, hk) in HONG_KONG_SURNAMES {
-            for s in hk.iter() {
-                for m in macau_spellings(s) {
-                    if !out.iter().any(|(p, x)| p == py && *x == m) {
-                        out.push((py, String::leak(m)));
-                    }
-                }
+        let derived = HONG_KONG_SURNAMES.iter().flat_map(|(py, hk)| {
+            hk.iter()
+                .flat_map(move |s| macau_spellings(s).into_iter().map(move |m| (*py, m)))
+        });
+        let listed = MACAU_OU_SURNAMES
+            .iter()
+            .map(|(py, m)| (*py, (*m).to_owned()));
+        for (py, m) in derived.chain(listed) {
+            if !taken(py, &m) && !out.iter().any(|(p, x)| *p == py && *x == m) {
+                out.push((py, String::leak(m)));
             }
         }
         out
@@ -2205,6 +2231,7 @@ const MACAU_RHYMES: &[(&str, &str, bool)] = &[
     ("ui", "oi", true),
     ("un", "on", true),
     ("ut", "ot", true),
+    ("au", "ao", false),
 ];
 
 /// The spellings Macau gives a Cantonese syllable that Hong Kong spells `hk` (lowercase), when
@@ -2579,8 +2606,8 @@ pub(crate) fn dialect_surname_groups(d: Dialect, key: &str) -> &'static [&'stati
     map.get(&(d, key.to_owned())).map_or(&[], Vec::as_slice)
 }
 
-/// Whether a surname spelling is a Hong Kong spelling ([`HONG_KONG_SURNAMES`]) that no pinyin
-/// surname shares (Ho, Tsang, Cheung; not Cheng, which is also pinyin 程, nor Lai or Fan).
+/// Whether a surname spelling is a Hong Kong or Macau spelling ([`HONG_KONG_SURNAMES`],
+/// [`macau_surnames`]) that no pinyin surname shares (Ho, Tsang, Cheung; not Cheng, which is also pinyin 程, nor Lai or Fan).
 pub(crate) fn hong_kong_only_surname(raw: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
@@ -2594,6 +2621,7 @@ pub(crate) fn hong_kong_only_surname(raw: &str) -> bool {
         HONG_KONG_SURNAMES
             .iter()
             .flat_map(|(_, hk)| hk.iter().copied())
+            .chain(macau_surnames().iter().map(|(_, m)| *m))
             .filter(|s| !pinyin.contains(s))
             .collect()
     })
@@ -5746,6 +5774,8 @@ mod tests {
             ("sik", "sek"),
             ("yuen", "uen"),
             ("yut", "ut"),
+            ("yau", "iao"),
+            ("lau", "lao"),
         ] {
             assert_eq!(macau_spellings(hk), vec![macau.to_owned()], "{hk}");
         }
@@ -5795,6 +5825,15 @@ mod tests {
         }
         // A one-letter spelling is none (Macau's 余 U is no surname spelling: U Thant).
         assert!(!chinese_surname_spelling("u"));
+        // Macau's ou where Hong Kong writes o (蘇 So, Sou), a spelling no pinyin surname has,
+        // so it marks the name as Cantonese.
+        assert!(chinese_surnames("sou").contains(&"su"));
+        assert!(hong_kong_only_surname("sou"));
+        // Not a Macau spelling that is another surname in pinyin: 侯 Hau is Hao in Macau, but
+        // Hao is 郝; 高 Kou, but Kou is 寇.
+        assert!(!chinese_surnames("hao").contains(&"hou"));
+        assert!(!chinese_surnames("kou").contains(&"gao"));
+        assert!(!hong_kong_only_surname("hao"));
     }
 
     #[test]

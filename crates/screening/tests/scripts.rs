@@ -426,3 +426,26 @@ fn arab_names_typed_with_persian_letters_keep_arabic_consonants() {
     finds(&ix, "سفیان معاذ القاسمی", "p0");
     finds(&ix, "وضاح عونی إسکندر", "p1");
 }
+
+#[test]
+fn a_spelling_in_one_cultures_name_lends_no_keys_to_anothers() {
+    // HO in a Korean name is 허 (Heo), in a Hong Kong name 何 (He). Yale's He for 허 is not
+    // recognised as Korean, so "He Okhwa" reaches HO, Ok Hwa only through the pinyin of 何,
+    // which is no reading of this name; another entry's HO, Ka-fai must not lend it.
+    let alone = index_of(&[("k", "HO, Ok Hwa")]);
+    let beside = index_of(&[("k", "HO, Ok Hwa"), ("h", "HO, Ka-fai")]);
+    assert_eq!(found(&alone, "He Okhwa"), Vec::<String>::new());
+    assert_eq!(found(&beside, "He Okhwa"), Vec::<String>::new());
+    // Each still meets its own readings.
+    finds(&beside, "허옥화", "k");
+    finds(&beside, "何家輝", "h");
+}
+
+#[test]
+fn macau_spellings_of_cantonese_au_and_ou_meet_the_characters() {
+    // 有 Yau is Iao in Macau; 蘇 So is Sou.
+    let ix = index_of(&[("m1", "LAM, Iao Kuong"), ("m2", "SOU, Hoi In")]);
+    finds(&ix, "林有光", "m1");
+    finds(&ix, "Lin Youguang", "m1");
+    finds(&ix, "蘇開賢", "m2");
+}
