@@ -591,7 +591,7 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
             });
         }
         // A Cyrillic name in the scholarly transliteration, ISO 9 or GOST 7.79 System B.
-        let scholarly = if hints.scholarly || hints.gost_b {
+        let scholarly = if hints.scholarly || hints.gost_b || hints.cyrillic_x_c {
             romanize::scholarly_cyrillic(original, hints.gost_b)
         } else {
             Vec::new()
@@ -1042,6 +1042,22 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             !matches!(t.role, Role::Family | Role::FamilyGuess) && t.kind != TokKind::Particle
         }) {
             first.role = Role::Lead;
+        }
+    }
+    if culture & KOREAN != 0 {
+        // The given name's syllables, in the order written: those of no known family name and,
+        // when nothing marks the family name, not the first word (Korean order puts it first).
+        let marked = comma || surname || caps_family;
+        for i in usize::from(!marked)..toks.len().saturating_sub(1) {
+            if toks[i].role == Role::Family || toks[i + 1].role == Role::Family {
+                continue;
+            }
+            if let Some(n) = romanize::korean_nasalized(&toks[i].raw, &toks[i + 1].raw) {
+                let k = format!("k:{}", romanize::korean_key(&n));
+                if !toks[i].keys.contains(&k) {
+                    toks[i].keys.push(k);
+                }
+            }
         }
     }
     toks

@@ -321,6 +321,27 @@ pub(crate) fn korean_key(raw: &str) -> String {
     out
 }
 
+/// A given-name syllable as McCune–Reischauer writes it before the next one when that begins
+/// with r, n or m: a final stop is then nasal, k as ng, p as m, t as n (갑례 Kap Rye, Kam-nye;
+/// 덕룡 Tok Ryong, Tŏng-nyong; 옥룡 Ok Ryong, Ong-nyong). None when nothing changes. (The next
+/// syllable's r written n already shares its key.)
+pub(crate) fn korean_nasalized(syllable: &str, next: &str) -> Option<String> {
+    if !next.starts_with(['r', 'n', 'm', 'l']) || syllable.len() < 2 {
+        return None;
+    }
+    let stem = |n: usize| &syllable[..syllable.len() - n];
+    let before = |n: usize| stem(n).bytes().last().is_some_and(is_vowel);
+    if syllable.ends_with('k') && before(1) {
+        Some(format!("{}ng", stem(1)))
+    } else if syllable.ends_with('p') && before(1) {
+        Some(format!("{}m", stem(1)))
+    } else if syllable.ends_with('t') && before(1) {
+        Some(format!("{}n", stem(1)))
+    } else {
+        None
+    }
+}
+
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
@@ -5751,6 +5772,23 @@ mod tests {
             assert_eq!(hokkien_key(a), hokkien_key(b), "{a} {b}");
         }
         assert_ne!(hokkien_key("boon"), hokkien_key("poon"));
+    }
+
+    #[test]
+    fn a_korean_syllables_final_stop_is_nasal_before_r_n_m() {
+        for (syllable, next, nasal) in [
+            ("kap", "rye", "kam"),
+            ("tok", "ryong", "tong"),
+            ("ok", "nyeo", "ong"),
+            ("hak", "nim", "hang"),
+            ("pot", "man", "pon"),
+        ] {
+            assert_eq!(korean_nasalized(syllable, next).as_deref(), Some(nasal));
+        }
+        // Nothing before a vowel or another consonant, after a nasal, or for ng itself.
+        for (syllable, next) in [("kap", "il"), ("tok", "su"), ("song", "nam"), ("k", "r")] {
+            assert_eq!(korean_nasalized(syllable, next), None, "{syllable} {next}");
+        }
     }
 
     #[test]

@@ -449,3 +449,30 @@ fn macau_spellings_of_cantonese_au_and_ou_meet_the_characters() {
     finds(&ix, "Lin Youguang", "m1");
     finds(&ix, "蘇開賢", "m2");
 }
+
+#[test]
+fn mccune_reischauer_spellings_of_nasalized_syllables_meet() {
+    let ix = index_of(&[
+        ("k1", "KANG, Kap Rye"),
+        ("k2", "SONG, Tok Ryong"),
+        ("k3", "JO, Ok Ryong"),
+    ]);
+    finds(&ix, "Kang Kam-nye", "k1");
+    finds(&ix, "Sŏng Tŏng-nyong", "k2");
+    finds(&ix, "Cho Ong-nyong", "k3");
+    // The family name is not nasalized before the given name (Pak Nam is not Pang Nam).
+    assert!(found(&index_of(&[("k4", "PANG, Nam Il")]), "Pak Nam-il").is_empty());
+}
+
+#[test]
+fn russian_and_ukrainian_names_with_x_and_c_for_kh_and_ts_meet() {
+    // GOST 7.79 System B and the scholarly transliteration without their other marks.
+    let ix = index_of(&[
+        ("r1", "GOLUBINSKAYA, Golindukha Dormidontovna"),
+        ("r2", "BONDAREVA, Militsa Ipatovna"),
+        ("u1", "MORHUNENKO, Yivdokha Hervasiivna"),
+    ]);
+    finds(&ix, "Golubinskaya Golinduxa Dormidontovna", "r1");
+    finds(&ix, "Bondareva Milica Ipatovna", "r2");
+    finds(&ix, "Morhunenko Jivdoxa Hervasijivna", "u1");
+}
