@@ -548,12 +548,20 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                 }
             }
             // A ه or ح inside the word after d, t, k, g, p…: read with a vowel before it, alone
-            // and with q and gh swapped (دهقان: Dehqan, Dehghan).
+            // and with q and gh swapped (دهقان: Dehqan, Dehghan), and with a و or ی after it
+            // read as a consonant (سپهوند: Sepahvand).
             if original.contains(['ه', 'ە', 'ح']) {
                 for swap_q_gh in [false, original.contains(['ق', 'غ'])] {
                     alt(translit::Hints {
                         vowel_before_h: true,
                         swap_q_gh,
+                        ..hints
+                    });
+                }
+                for mask in 1..(1u8 << n) {
+                    alt(translit::Hints {
+                        vowel_before_h: true,
+                        consonantal: mask,
                         ..hints
                     });
                 }
@@ -738,6 +746,9 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             named_arabic_short = true;
             named_arabic |= len >= 5;
         }
+        // ... or by a Persian family name's ending in any spelling (Ghorbansadeh, Hassanwand,
+        // Rezapour, Mohammadnedschad).
+        named_arabic |= persian_family_ending(&w.0.text);
     }
     // The Arabic article written apart ("al Baghdadi", "el-Sisi") carries no identity.
     if ws.len() > 1 {
@@ -1061,6 +1072,16 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// The endings of Persian family names (-zadeh, -vand, -pour, -nezhad, -far, -i excepted), in
+/// the spellings of the press, German and French: a word of eight letters or more so ended.
+fn persian_family_ending(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "zadeh", "zade", "sadeh", "sade", "zadegan", "vand", "wand", "pour", "pur", "nejad",
+        "nezhad", "nedschad", "nejhad", "nijad",
+    ];
+    w.len() >= 8 && w.is_ascii() && ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 /// A name in Russian Cyrillic that is Palladius's transcription of a Chinese name (Хуан

@@ -476,3 +476,18 @@ fn russian_and_ukrainian_names_with_x_and_c_for_kh_and_ts_meet() {
     finds(&ix, "Bondareva Milica Ipatovna", "r2");
     finds(&ix, "Morhunenko Jivdoxa Hervasijivna", "u1");
 }
+
+#[test]
+fn persian_names_in_german_spelling_and_with_a_consonant_after_a_medial_h_meet() {
+    let ix = index_of(&[
+        ("p1", "QORBANZADEH, Hadis"),
+        ("p2", "HASANVAND, Yekta"),
+        ("p3", "SEPAHVAND, Almas"),
+    ]);
+    // A family name's Persian ending marks the name as Persian, so its German spelling is
+    // read (s for z, j for y, gh for q, w for v).
+    finds(&ix, "Hadis Ghorbansadeh", "p1");
+    finds(&ix, "Jekta Hassanwand", "p2");
+    // سپهوند: a vowel before the ه and the و after it a consonant.
+    finds(&ix, "الماس سپهوند", "p3");
+}
