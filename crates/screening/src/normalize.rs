@@ -1055,6 +1055,22 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             first.role = Role::Lead;
         }
     }
+    // A name in Hong Kong's or Macau's spelling also in the other's (Kwok Ping-fai, Kuok Peng
+    // Fai), compared as written: its given-name syllables. A surname spelling meets the other
+    // system's through the surname tables (Kwok and Kuok are both 郭), and a word that only
+    // may be the surname is left as it is (Chung read Macau's Chong would meet a given name
+    // written together with the surname, Chon Ng).
+    if culture & DIALECT_MARKED != 0 && culture & CANTONESE != 0 {
+        for t in toks.iter_mut() {
+            let surname = t.role == Role::Family
+                || t.role == Role::FamilyGuess && romanize::chinese_surname_spelling(&t.raw);
+            if t.kind == TokKind::Word && t.orig.is_none() && !surname {
+                for a in romanize::cantonese_other_spellings(&t.raw) {
+                    push_alt(t, a);
+                }
+            }
+        }
+    }
     if culture & KOREAN != 0 {
         // The given name's syllables, in the order written: those of no known family name and,
         // when nothing marks the family name, not the first word (Korean order puts it first).

@@ -2302,6 +2302,49 @@ pub(crate) fn macau_spellings(hk: &str) -> Vec<String> {
     out
 }
 
+/// The other spellings of a Cantonese syllable between Hong Kong's and Macau's systems: Macau's
+/// for a Hong Kong spelling ([`macau_spellings`]: Kwok Kuok, Ping Peng, Yuen Un) and Hong
+/// Kong's for a Macau one, over the usual readings of the characters. A name registered in
+/// Macau is often written the Hong Kong way elsewhere, and the reverse. Empty for a word that
+/// is neither.
+pub(crate) fn cantonese_other_spellings(word: &str) -> &'static [&'static str] {
+    type Table = std::collections::HashMap<&'static str, Vec<&'static str>>;
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            let mut m: Table = Default::default();
+            let mut add = |a: &'static str, b: &'static str| {
+                let v = m.entry(a).or_default();
+                if !v.contains(&b) {
+                    v.push(b);
+                }
+            };
+            let mut leaked: std::collections::HashMap<String, &'static str> = Default::default();
+            for line in HAN_CANTONESE.lines() {
+                let mut cs = line.chars();
+                if cs.next().is_none() {
+                    continue;
+                }
+                // The usual reading only, as in the names' keys.
+                let usual = cs.as_str().split(';').next().unwrap_or_default();
+                for hk in usual.split(',').filter(|s| !s.is_empty()) {
+                    let hk: &'static str = match HAN_CANTONESE.find(hk) {
+                        Some(at) => &HAN_CANTONESE[at..at + hk.len()],
+                        None => continue,
+                    };
+                    for mo in macau_spellings(hk) {
+                        let mo = *leaked.entry(mo.clone()).or_insert_with(|| String::leak(mo));
+                        add(hk, mo);
+                        add(mo, hk);
+                    }
+                }
+            }
+            m
+        })
+        .get(word)
+        .map_or(&[], Vec::as_slice)
+}
+
 /// The key on which the Hong Kong government's spellings of a Cantonese syllable meet, and so
 /// a name so spelled meets the Cantonese reading of its characters: ts, tz and ch alike (Tsang,
 /// Chi), tsz and sze read chi and si, sh and s alike (Shing, Sing), ee, ei and i alike (Kee,

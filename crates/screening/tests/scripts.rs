@@ -491,3 +491,13 @@ fn persian_names_in_german_spelling_and_with_a_consonant_after_a_medial_h_meet()
     // سپهوند: a vowel before the ه and the و after it a consonant.
     finds(&ix, "الماس سپهوند", "p3");
 }
+
+#[test]
+fn hong_kong_and_macau_spellings_of_a_given_name_meet() {
+    let ix = index_of(&[("m1", "KUOK, Peng Fai"), ("m2", "NG, Weng Chon")]);
+    finds(&ix, "Kwok Ping-fai", "m1");
+    finds(&ix, "Ng Wing-chun", "m2");
+    // A last word that may be the surname is not read the other way: Chung as Macau's Chong
+    // would meet Chon and Ng written together.
+    assert!(!found(&ix, "Yung-Ching Chung").contains(&"m2".to_string()));
+}
