@@ -1,6 +1,7 @@
 //! Prints the best matches and their explanations for names given on the command line, against
 //! the evaluation list: `cargo run -p signet-screening --example explain -- "Vladimir Putin"`
-//! (`SIGNET_EXPLAIN_LIST=path` for another list).
+//! (`SIGNET_EXPLAIN_LIST=path` for another list, `SIGNET_EXPLAIN_THRESHOLD=0.2` for a lower
+//! threshold than 0.5, `SIGNET_EXPLAIN_LIMIT=10` for more than three matches).
 
 use std::path::Path;
 
@@ -22,8 +23,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for m in index.search(
             &Query::name(&name),
             &SearchOptions {
-                threshold: 0.5,
-                limit: 3,
+                threshold: std::env::var("SIGNET_EXPLAIN_THRESHOLD")
+                    .ok()
+                    .and_then(|t| t.parse().ok())
+                    .unwrap_or(0.5),
+                limit: std::env::var("SIGNET_EXPLAIN_LIMIT")
+                    .ok()
+                    .and_then(|t| t.parse().ok())
+                    .unwrap_or(3),
             },
         ) {
             println!(

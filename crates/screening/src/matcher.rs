@@ -217,7 +217,10 @@ pub struct Index {
     entries: Vec<EntryRec>,
     names: Vec<NameRec>,
     vocab: Vec<Vocab>,
-    by_raw: HashMap<Box<str>, u32>,
+    /// Vocabulary by what makes a token one entry (see [`Index::intern`]).
+    interned: HashMap<Box<str>, u32>,
+    /// Word tokens by their spelling, every culture's.
+    by_raw: HashMap<Box<str>, Vec<u32>>,
     by_folded: HashMap<Box<str>, Vec<u32>>,
     by_skel: HashMap<Box<str>, Vec<u32>>,
     by_delete: HashMap<Box<str>, Vec<u32>>,
@@ -373,6 +376,7 @@ impl Index {
             entries: Vec::new(),
             names: Vec::new(),
             vocab: Vec::new(),
+            interned: HashMap::default(),
             by_raw: HashMap::default(),
             by_folded: HashMap::default(),
             by_skel: HashMap::default(),
@@ -448,12 +452,23 @@ impl Index {
         }
         let n = (ix.names.len() as f32).max(10_000.0);
         let norm = (n + 1.0).ln();
-        for v in &mut ix.vocab {
+        // A spelling is as rare as all its tokens together: the cultures' tokens of one
+        // spelling are apart only for their keys.
+        let mut by_spelling: HashMap<&str, usize> = HashMap::default();
+        for v in &ix.vocab {
+            *by_spelling.entry(v.tok.raw.as_str()).or_default() += v.postings.len();
+        }
+        let counts: Vec<usize> = ix
+            .vocab
+            .iter()
+            .map(|v| by_spelling.get(v.tok.raw.as_str()).copied().unwrap_or(0))
+            .collect();
+        for (v, count) in ix.vocab.iter_mut().zip(counts) {
             v.weight = match v.tok.kind {
                 TokKind::Initial => INITIAL_WEIGHT,
                 TokKind::Particle => PARTICLE_WEIGHT,
                 TokKind::Word => {
-                    let idf = ((n + 1.0) / (v.postings.len() as f32 + 1.0)).ln();
+                    let idf = ((n + 1.0) / (count as f32 + 1.0)).ln();
                     (idf / norm * 1.1).clamp(0.25, 1.0)
                 }
             };
@@ -464,19 +479,22 @@ impl Index {
 
     fn intern(&mut self, t: Tok) -> u32 {
         // Original-script tokens and Korean one-letter names are their own entries: the same
-        // Latin spelling may stand for another Hangul name or for an initial.
+        // Latin spelling may stand for another Hangul name or for an initial. So is a spelling
+        // in each culture's names: its keys are that culture's readings (Chong in a Korean name
+        // is not the Cantonese Chong of a Macau name, whose keys the Korean one would bring).
         let plain_kind = make_tok(&t.raw).kind == t.kind;
         let key: Box<str> = match (&t.orig, plain_kind) {
-            (None, true) => t.raw.as_str().into(),
+            (None, true) if t.culture == 0 => t.raw.as_str().into(),
             (orig, _) => format!(
-                "{}\u{1}{:?}\u{1}{}",
+                "{}\u{1}{:?}\u{1}{}\u{1}{}",
                 t.raw,
                 t.kind,
-                orig.as_deref().unwrap_or("")
+                orig.as_deref().unwrap_or(""),
+                t.culture
             )
             .into(),
         };
-        if let Some(&id) = self.by_raw.get(&key) {
+        if let Some(&id) = self.interned.get(&key) {
             // The same spelling met in another culture's name brings that culture's keys and
             // readings.
             let (new_keys, new_alts): (Vec<String>, Vec<Tok>) = {
@@ -504,7 +522,10 @@ impl Index {
             return id;
         }
         let id = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
-        self.by_raw.insert(key, id);
+        self.interned.insert(key, id);
+        if t.kind == TokKind::Word && t.orig.is_none() {
+            push_unique(self.by_raw.entry(t.raw.as_str().into()).or_default(), id);
+        }
         if t.kind == TokKind::Word {
             self.by_folded
                 .entry(t.folded.as_str().into())
@@ -977,7 +998,7 @@ impl Index {
             }
             for i in 0..t.raw.len() {
                 deletion_into(&t.raw, i, &mut d);
-                ids.add(self.by_raw.get(d.as_str()).map(std::slice::from_ref));
+                ids.add(self.by_raw.get(d.as_str()).map(Vec::as_slice));
                 if unfolded {
                     ids.add(self.by_delete.get(d.as_str()).map(Vec::as_slice));
                 }

@@ -548,12 +548,20 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                 }
             }
             // A ه or ح inside the word after d, t, k, g, p…: read with a vowel before it, alone
-            // and with q and gh swapped (دهقان: Dehqan, Dehghan).
+            // and with q and gh swapped (دهقان: Dehqan, Dehghan), and with a و or ی after it
+            // read as a consonant (سپهوند: Sepahvand).
             if original.contains(['ه', 'ە', 'ح']) {
                 for swap_q_gh in [false, original.contains(['ق', 'غ'])] {
                     alt(translit::Hints {
                         vowel_before_h: true,
                         swap_q_gh,
+                        ..hints
+                    });
+                }
+                for mask in 1..(1u8 << n) {
+                    alt(translit::Hints {
+                        vowel_before_h: true,
+                        consonantal: mask,
                         ..hints
                     });
                 }
@@ -591,7 +599,7 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
             });
         }
         // A Cyrillic name in the scholarly transliteration, ISO 9 or GOST 7.79 System B.
-        let scholarly = if hints.scholarly || hints.gost_b {
+        let scholarly = if hints.scholarly || hints.gost_b || hints.cyrillic_x_c {
             romanize::scholarly_cyrillic(original, hints.gost_b)
         } else {
             Vec::new()
@@ -738,6 +746,9 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             named_arabic_short = true;
             named_arabic |= len >= 5;
         }
+        // ... or by a Persian family name's ending in any spelling (Ghorbansadeh, Hassanwand,
+        // Rezapour, Mohammadnedschad).
+        named_arabic |= persian_family_ending(&w.0.text);
     }
     // The Arabic article written apart ("al Baghdadi", "el-Sisi") carries no identity.
     if ws.len() > 1 {
@@ -1044,7 +1055,49 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
             first.role = Role::Lead;
         }
     }
+    // A name in Hong Kong's or Macau's spelling also in the other's (Kwok Ping-fai, Kuok Peng
+    // Fai), compared as written: its given-name syllables. A surname spelling meets the other
+    // system's through the surname tables (Kwok and Kuok are both 郭), and a word that only
+    // may be the surname is left as it is (Chung read Macau's Chong would meet a given name
+    // written together with the surname, Chon Ng).
+    if culture & DIALECT_MARKED != 0 && culture & CANTONESE != 0 {
+        for t in toks.iter_mut() {
+            let surname = t.role == Role::Family
+                || t.role == Role::FamilyGuess && romanize::chinese_surname_spelling(&t.raw);
+            if t.kind == TokKind::Word && t.orig.is_none() && !surname {
+                for a in romanize::cantonese_other_spellings(&t.raw) {
+                    push_alt(t, a);
+                }
+            }
+        }
+    }
+    if culture & KOREAN != 0 {
+        // The given name's syllables, in the order written: those of no known family name and,
+        // when nothing marks the family name, not the first word (Korean order puts it first).
+        let marked = comma || surname || caps_family;
+        for i in usize::from(!marked)..toks.len().saturating_sub(1) {
+            if toks[i].role == Role::Family || toks[i + 1].role == Role::Family {
+                continue;
+            }
+            if let Some(n) = romanize::korean_nasalized(&toks[i].raw, &toks[i + 1].raw) {
+                let k = format!("k:{}", romanize::korean_key(&n));
+                if !toks[i].keys.contains(&k) {
+                    toks[i].keys.push(k);
+                }
+            }
+        }
+    }
     toks
+}
+
+/// The endings of Persian family names (-zadeh, -vand, -pour, -nezhad, -far, -i excepted), in
+/// the spellings of the press, German and French: a word of eight letters or more so ended.
+fn persian_family_ending(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "zadeh", "zade", "sadeh", "sade", "zadegan", "vand", "wand", "pour", "pur", "nejad",
+        "nezhad", "nedschad", "nejhad", "nijad",
+    ];
+    w.len() >= 8 && w.is_ascii() && ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 /// A name in Russian Cyrillic that is Palladius's transcription of a Chinese name (Хуан

@@ -321,6 +321,27 @@ pub(crate) fn korean_key(raw: &str) -> String {
     out
 }
 
+/// A given-name syllable as McCune–Reischauer writes it before the next one when that begins
+/// with r, n or m: a final stop is then nasal, k as ng, p as m, t as n (갑례 Kap Rye, Kam-nye;
+/// 덕룡 Tok Ryong, Tŏng-nyong; 옥룡 Ok Ryong, Ong-nyong). None when nothing changes. (The next
+/// syllable's r written n already shares its key.)
+pub(crate) fn korean_nasalized(syllable: &str, next: &str) -> Option<String> {
+    if !next.starts_with(['r', 'n', 'm', 'l']) || syllable.len() < 2 {
+        return None;
+    }
+    let stem = |n: usize| &syllable[..syllable.len() - n];
+    let before = |n: usize| stem(n).bytes().last().is_some_and(is_vowel);
+    if syllable.ends_with('k') && before(1) {
+        Some(format!("{}ng", stem(1)))
+    } else if syllable.ends_with('p') && before(1) {
+        Some(format!("{}m", stem(1)))
+    } else if syllable.ends_with('t') && before(1) {
+        Some(format!("{}n", stem(1)))
+    } else {
+        None
+    }
+}
+
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
@@ -1895,20 +1916,46 @@ const HONG_KONG_SURNAMES: &[(&str, &[&str])] = &[
     ("lu", &["lo", "lou"]),
 ];
 
+/// Macau's ou where Hong Kong writes o for Jyutping's ou (蘇 So, Sou; 杜 To, Tou), which
+/// [`macau_spellings`] cannot tell from Jyutping's o (何 Ho in both): by pinyin.
+const MACAU_OU_SURNAMES: &[(&str, &str)] = &[
+    ("su", "sou"),
+    ("du", "tou"),
+    ("gao", "kou"),
+    ("cao", "chou"),
+    ("mao", "mou"),
+    ("lu", "lou"),
+];
+
 /// Macau's spellings of the surnames of [`HONG_KONG_SURNAMES`] ([`macau_spellings`] of each
-/// Hong Kong spelling of one syllable), by their pinyin: 呂 Loi, 許 Hoi, 馮 Fong, 楊 Ieong.
+/// Hong Kong spelling of one syllable, and [`MACAU_OU_SURNAMES`]), by their pinyin: 呂 Loi, 許
+/// Hoi, 馮 Fong, 楊 Ieong, 蘇 Sou. Not a spelling that is another surname's in pinyin, Wade–Giles
+/// or Hong Kong's spelling (侯 Hau is Hao in Macau, and Hao is 郝; 高 Kou, and Kou is 寇): a name
+/// so spelled is read as that surname, as everywhere else.
 fn macau_surnames() -> &'static [(&'static str, &'static str)] {
     static TABLE: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
         std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
+        let taken = |py: &str, m: &str| {
+            CHINESE_SURNAMES
+                .iter()
+                .any(|g| g.contains(&m) && !g.contains(&py))
+                || CHINESE_COMMON_SURNAMES.contains(&m) && m != py
+                || HONG_KONG_SURNAMES
+                    .iter()
+                    .any(|(p, hk)| *p != py && (*p == m || hk.contains(&m)))
+        };
         let mut out: Vec<(&'static str, &'static str)> = Vec::new();
-        for (py, hk) in HONG_KONG_SURNAMES {
-            for s in hk.iter() {
-                for m in macau_spellings(s) {
-                    if !out.iter().any(|(p, x)| p == py && *x == m) {
-                        out.push((py, String::leak(m)));
-                    }
-                }
+        let derived = HONG_KONG_SURNAMES.iter().flat_map(|(py, hk)| {
+            hk.iter()
+                .flat_map(move |s| macau_spellings(s).into_iter().map(move |m| (*py, m)))
+        });
+        let listed = MACAU_OU_SURNAMES
+            .iter()
+            .map(|(py, m)| (*py, (*m).to_owned()));
+        for (py, m) in derived.chain(listed) {
+            if !taken(py, &m) && !out.iter().any(|(p, x)| *p == py && *x == m) {
+                out.push((py, String::leak(m)));
             }
         }
         out
@@ -2205,6 +2252,7 @@ const MACAU_RHYMES: &[(&str, &str, bool)] = &[
     ("ui", "oi", true),
     ("un", "on", true),
     ("ut", "ot", true),
+    ("au", "ao", false),
 ];
 
 /// The spellings Macau gives a Cantonese syllable that Hong Kong spells `hk` (lowercase), when
@@ -2252,6 +2300,49 @@ pub(crate) fn macau_spellings(hk: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The other spellings of a Cantonese syllable between Hong Kong's and Macau's systems: Macau's
+/// for a Hong Kong spelling ([`macau_spellings`]: Kwok Kuok, Ping Peng, Yuen Un) and Hong
+/// Kong's for a Macau one, over the usual readings of the characters. A name registered in
+/// Macau is often written the Hong Kong way elsewhere, and the reverse. Empty for a word that
+/// is neither.
+pub(crate) fn cantonese_other_spellings(word: &str) -> &'static [&'static str] {
+    type Table = std::collections::HashMap<&'static str, Vec<&'static str>>;
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            let mut m: Table = Default::default();
+            let mut add = |a: &'static str, b: &'static str| {
+                let v = m.entry(a).or_default();
+                if !v.contains(&b) {
+                    v.push(b);
+                }
+            };
+            let mut leaked: std::collections::HashMap<String, &'static str> = Default::default();
+            for line in HAN_CANTONESE.lines() {
+                let mut cs = line.chars();
+                if cs.next().is_none() {
+                    continue;
+                }
+                // The usual reading only, as in the names' keys.
+                let usual = cs.as_str().split(';').next().unwrap_or_default();
+                for hk in usual.split(',').filter(|s| !s.is_empty()) {
+                    let hk: &'static str = match HAN_CANTONESE.find(hk) {
+                        Some(at) => &HAN_CANTONESE[at..at + hk.len()],
+                        None => continue,
+                    };
+                    for mo in macau_spellings(hk) {
+                        let mo = *leaked.entry(mo.clone()).or_insert_with(|| String::leak(mo));
+                        add(hk, mo);
+                        add(mo, hk);
+                    }
+                }
+            }
+            m
+        })
+        .get(word)
+        .map_or(&[], Vec::as_slice)
 }
 
 /// The key on which the Hong Kong government's spellings of a Cantonese syllable meet, and so
@@ -2579,8 +2670,8 @@ pub(crate) fn dialect_surname_groups(d: Dialect, key: &str) -> &'static [&'stati
     map.get(&(d, key.to_owned())).map_or(&[], Vec::as_slice)
 }
 
-/// Whether a surname spelling is a Hong Kong spelling ([`HONG_KONG_SURNAMES`]) that no pinyin
-/// surname shares (Ho, Tsang, Cheung; not Cheng, which is also pinyin 程, nor Lai or Fan).
+/// Whether a surname spelling is a Hong Kong or Macau spelling ([`HONG_KONG_SURNAMES`],
+/// [`macau_surnames`]) that no pinyin surname shares (Ho, Tsang, Cheung; not Cheng, which is also pinyin 程, nor Lai or Fan).
 pub(crate) fn hong_kong_only_surname(raw: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
@@ -2594,6 +2685,7 @@ pub(crate) fn hong_kong_only_surname(raw: &str) -> bool {
         HONG_KONG_SURNAMES
             .iter()
             .flat_map(|(_, hk)| hk.iter().copied())
+            .chain(macau_surnames().iter().map(|(_, m)| *m))
             .filter(|s| !pinyin.contains(s))
             .collect()
     })
@@ -5726,6 +5818,23 @@ mod tests {
     }
 
     #[test]
+    fn a_korean_syllables_final_stop_is_nasal_before_r_n_m() {
+        for (syllable, next, nasal) in [
+            ("kap", "rye", "kam"),
+            ("tok", "ryong", "tong"),
+            ("ok", "nyeo", "ong"),
+            ("hak", "nim", "hang"),
+            ("pot", "man", "pon"),
+        ] {
+            assert_eq!(korean_nasalized(syllable, next).as_deref(), Some(nasal));
+        }
+        // Nothing before a vowel or another consonant, after a nasal, or for ng itself.
+        for (syllable, next) in [("kap", "il"), ("tok", "su"), ("song", "nam"), ("k", "r")] {
+            assert_eq!(korean_nasalized(syllable, next), None, "{syllable} {next}");
+        }
+    }
+
+    #[test]
     fn macau_spells_cantonese_rhymes_its_own_way() {
         for (hk, macau) in [
             ("lui", "loi"),
@@ -5746,6 +5855,8 @@ mod tests {
             ("sik", "sek"),
             ("yuen", "uen"),
             ("yut", "ut"),
+            ("yau", "iao"),
+            ("lau", "lao"),
         ] {
             assert_eq!(macau_spellings(hk), vec![macau.to_owned()], "{hk}");
         }
@@ -5795,6 +5906,15 @@ mod tests {
         }
         // A one-letter spelling is none (Macau's 余 U is no surname spelling: U Thant).
         assert!(!chinese_surname_spelling("u"));
+        // Macau's ou where Hong Kong writes o (蘇 So, Sou), a spelling no pinyin surname has,
+        // so it marks the name as Cantonese.
+        assert!(chinese_surnames("sou").contains(&"su"));
+        assert!(hong_kong_only_surname("sou"));
+        // Not a Macau spelling that is another surname in pinyin: 侯 Hau is Hao in Macau, but
+        // Hao is 郝; 高 Kou, but Kou is 寇.
+        assert!(!chinese_surnames("hao").contains(&"hou"));
+        assert!(!chinese_surnames("kou").contains(&"gao"));
+        assert!(!hong_kong_only_surname("hao"));
     }
 
     #[test]

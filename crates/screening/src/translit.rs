@@ -57,6 +57,11 @@ pub(crate) struct Hints {
     /// A Cyrillic name in GOST 7.79 System B (ASCII): ` for ь and э, cz for ц, x for х, shh
     /// for щ (Voronczova E`velina, Il`darovich).
     pub(crate) gost_b: bool,
+    /// A Russian or Ukrainian name, as its patronymic shows, in ASCII with an x or a c outside ch: the
+    /// letters the scholarly transliteration and GOST 7.79 System B write for х and ц when
+    /// nothing else marks the system (Golinduxa Dormidontovna, Milica Ipatovna, Jivdoxa
+    /// Hervasijivna).
+    pub(crate) cyrillic_x_c: bool,
 }
 
 impl Hints {
@@ -115,6 +120,20 @@ impl Hints {
                     || name.to_lowercase().contains("cz")
                         && name.to_lowercase().contains('v')
                         && !name.to_lowercase().contains('w')),
+            cyrillic_x_c: name.is_ascii() && {
+                let lower = name.to_lowercase();
+                let words: Vec<&str> = lower.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+                words.iter().any(|w| {
+                    w.len() > 6
+                        && [
+                            "ovich", "evich", "ovna", "evna", "ichna", "ovych", "evych", "ivna",
+                        ]
+                        .iter()
+                        .any(|e| w.ends_with(e))
+                }) && words
+                    .iter()
+                    .any(|w| w.contains('x') || w.replace("ch", "").contains('c'))
+            },
         }
     }
 }

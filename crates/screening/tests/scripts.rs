@@ -426,3 +426,78 @@ fn arab_names_typed_with_persian_letters_keep_arabic_consonants() {
     finds(&ix, "سفیان معاذ القاسمی", "p0");
     finds(&ix, "وضاح عونی إسکندر", "p1");
 }
+
+#[test]
+fn a_spelling_in_one_cultures_name_lends_no_keys_to_anothers() {
+    // HO in a Korean name is 허 (Heo), in a Hong Kong name 何 (He). Yale's He for 허 is not
+    // recognised as Korean, so "He Okhwa" reaches HO, Ok Hwa only through the pinyin of 何,
+    // which is no reading of this name; another entry's HO, Ka-fai must not lend it.
+    let alone = index_of(&[("k", "HO, Ok Hwa")]);
+    let beside = index_of(&[("k", "HO, Ok Hwa"), ("h", "HO, Ka-fai")]);
+    assert_eq!(found(&alone, "He Okhwa"), Vec::<String>::new());
+    assert_eq!(found(&beside, "He Okhwa"), Vec::<String>::new());
+    // Each still meets its own readings.
+    finds(&beside, "허옥화", "k");
+    finds(&beside, "何家輝", "h");
+}
+
+#[test]
+fn macau_spellings_of_cantonese_au_and_ou_meet_the_characters() {
+    // 有 Yau is Iao in Macau; 蘇 So is Sou.
+    let ix = index_of(&[("m1", "LAM, Iao Kuong"), ("m2", "SOU, Hoi In")]);
+    finds(&ix, "林有光", "m1");
+    finds(&ix, "Lin Youguang", "m1");
+    finds(&ix, "蘇開賢", "m2");
+}
+
+#[test]
+fn mccune_reischauer_spellings_of_nasalized_syllables_meet() {
+    let ix = index_of(&[
+        ("k1", "KANG, Kap Rye"),
+        ("k2", "SONG, Tok Ryong"),
+        ("k3", "JO, Ok Ryong"),
+    ]);
+    finds(&ix, "Kang Kam-nye", "k1");
+    finds(&ix, "Sŏng Tŏng-nyong", "k2");
+    finds(&ix, "Cho Ong-nyong", "k3");
+    // The family name is not nasalized before the given name (Pak Nam is not Pang Nam).
+    assert!(found(&index_of(&[("k4", "PANG, Nam Il")]), "Pak Nam-il").is_empty());
+}
+
+#[test]
+fn russian_and_ukrainian_names_with_x_and_c_for_kh_and_ts_meet() {
+    // GOST 7.79 System B and the scholarly transliteration without their other marks.
+    let ix = index_of(&[
+        ("r1", "GOLUBINSKAYA, Golindukha Dormidontovna"),
+        ("r2", "BONDAREVA, Militsa Ipatovna"),
+        ("u1", "MORHUNENKO, Yivdokha Hervasiivna"),
+    ]);
+    finds(&ix, "Golubinskaya Golinduxa Dormidontovna", "r1");
+    finds(&ix, "Bondareva Milica Ipatovna", "r2");
+    finds(&ix, "Morhunenko Jivdoxa Hervasijivna", "u1");
+}
+
+#[test]
+fn persian_names_in_german_spelling_and_with_a_consonant_after_a_medial_h_meet() {
+    let ix = index_of(&[
+        ("p1", "QORBANZADEH, Hadis"),
+        ("p2", "HASANVAND, Yekta"),
+        ("p3", "SEPAHVAND, Almas"),
+    ]);
+    // A family name's Persian ending marks the name as Persian, so its German spelling is
+    // read (s for z, j for y, gh for q, w for v).
+    finds(&ix, "Hadis Ghorbansadeh", "p1");
+    finds(&ix, "Jekta Hassanwand", "p2");
+    // سپهوند: a vowel before the ه and the و after it a consonant.
+    finds(&ix, "الماس سپهوند", "p3");
+}
+
+#[test]
+fn hong_kong_and_macau_spellings_of_a_given_name_meet() {
+    let ix = index_of(&[("m1", "KUOK, Peng Fai"), ("m2", "NG, Weng Chon")]);
+    finds(&ix, "Kwok Ping-fai", "m1");
+    finds(&ix, "Ng Wing-chun", "m2");
+    // A last word that may be the surname is not read the other way: Chung as Macau's Chong
+    // would meet Chon and Ng written together.
+    assert!(!found(&ix, "Yung-Ching Chung").contains(&"m2".to_string()));
+}
