@@ -2901,7 +2901,7 @@ pub(crate) fn dutch_cyrillic_marked(raw: &str) -> bool {
     // ... or of a Ukrainian one (Klymtsjoek, Tytsjyna, Ostapovytsj).
     let ending = [
         "ov", "ev", "in", "ina", "ova", "eva", "sky", "ski", "skaja", "itsj", "ko", "ij", "oek",
-        "yna", "ytsj", "yj", "ija",
+        "yna", "ytsj", "yj", "ija", "iv", "ska", "ja",
     ]
     .iter()
     .any(|e| raw.ends_with(e));
@@ -4296,6 +4296,15 @@ pub(crate) const UKRAINIAN_RUSSIAN_GIVEN: &[(&str, &str)] = &[
     ("mokryna", "makrina"),
     ("oryna", "irina"),
     ("hapka", "agafya"),
+    ("hafiika", "agafya"),
+    ("palahna", "pelageya"),
+    ("palazhka", "pelageya"),
+    ("pelaheia", "pelageya"),
+    ("vekla", "fekla"),
+    ("tekla", "fekla"),
+    ("zinia", "zinoviya"),
+    ("zinoviia", "zinoviya"),
+    ("dokiika", "yevdokiya"),
     ("marusia", "mariya"),
     ("nastia", "anastasiya"),
     ("anastasiia", "anastasiya"),

@@ -501,3 +501,18 @@ fn hong_kong_and_macau_spellings_of_a_given_name_meet() {
     // would meet Chon and Ng written together.
     assert!(!found(&ix, "Yung-Ching Chung").contains(&"m2".to_string()));
 }
+
+#[test]
+fn ukrainian_folk_forms_meet_the_russian_church_names_and_dutch_spellings_are_read() {
+    let ix = index_of(&[
+        ("u1", "HUTSALIUK, Palahna Ulianivna"),
+        ("u2", "DOVHAL, Vekla Rufynivna"),
+        ("u3", "TSYBULENKO, Zinia Damiianivna"),
+        ("u4", "YURKIV, Hrytsko Ipatiiovych"),
+    ]);
+    finds(&ix, "Pelageya Gutsalyuk", "u1");
+    finds(&ix, "Fekla Dovgal", "u2");
+    finds(&ix, "Зиновия Цибуленко", "u3");
+    // Dutch oe for u in a Ukrainian family name in -iv.
+    finds(&ix, "Hrytsko Joerkiv", "u4");
+}
