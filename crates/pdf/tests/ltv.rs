@@ -287,26 +287,6 @@ fn pyhanko_ltv_with(
     )
 }
 
-/// Certificates (DER) as one PEM bundle.
-fn pem_bundle(certs: &[Vec<u8>]) -> String {
-    use base64::Engine as _;
-    certs
-        .iter()
-        .map(|der| {
-            let b64 = base64::engine::general_purpose::STANDARD.encode(der);
-            let lines: Vec<&str> = b64
-                .as_bytes()
-                .chunks(64)
-                .map(|c| std::str::from_utf8(c).unwrap_or_default())
-                .collect();
-            format!(
-                "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
-                lines.join("\n")
-            )
-        })
-        .collect()
-}
-
 fn rand_name() -> String {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
@@ -618,7 +598,7 @@ fn a_file_outlives_every_certificate_of_its_signing_day_through_rollovers_of_its
     // the service's identity): every signature passes, with the evidence record back to the
     // signing day, its timestamps and archive timestamps included.
     let anchors = s.dir.path().join("anchors-end.pem");
-    std::fs::write(&anchors, pem_bundle(&trust.ca_certs_der())).unwrap();
+    std::fs::write(&anchors, trust.anchors_pem()).unwrap();
     if let Some(r) = pyhanko_ltv_with(&pdf, Some(at), &anchors) {
         let lta = lta_results(&r);
         assert_eq!(lta.len(), 2, "{r:?}");
@@ -627,6 +607,12 @@ fn a_file_outlives_every_certificate_of_its_signing_day_through_rollovers_of_its
             let oldest = v["oldest_evidence_record"].as_str().unwrap_or_default();
             assert!(oldest.starts_with(&signed_day), "{v}");
         }
+    }
+
+    // Signet's validator takes the same bundle.
+    let report = verify_pdf_with(&pdf, &[trust.anchors_pem()], &opts).unwrap();
+    for sig in &report.signatures {
+        assert_eq!(sig.indication, Indication::TotalPassed, "{sig:?}");
     }
 
     // A relying party that never added the new root cannot validate the newest timestamp.
