@@ -700,23 +700,7 @@ impl TrustStore {
         if let Some(e) = &id.email {
             parts.push((AT_EMAIL, ia5(e)?));
         }
-        let key = new_key()?;
-        let cert = issue(
-            Profile {
-                issuer: Some(self.intermediate.tbs_certificate().subject().clone()),
-                subject: name(&parts)?,
-                kind: Kind::Signer,
-                urls: self.urls.clone(),
-            },
-            &key,
-            &self.intermediate_key,
-            validity(now, 1)?,
-        )?;
-        Ok(SignerCredential {
-            key,
-            cert,
-            chain: vec![self.intermediate.clone()],
-        })
+        self.issue_for_one_signature(name(&parts)?, now)
     }
 
     /// A `simple` signature's own seal credential: a fresh key used for this signature only and
@@ -730,11 +714,21 @@ impl TrustStore {
     /// anchor), and NSS (pdfsig, Evince, Okular) fails on the second signature of a
     /// certificate whose OCSP status it fetched, which a certificate signing once never meets.
     pub fn issue_seal(&self, now: DateTime<Utc>) -> Result<SignerCredential, PdfError> {
+        self.issue_for_one_signature(self.seal.tbs_certificate().subject().clone(), now)
+    }
+
+    /// A fresh key and a one-year certificate for `subject` from the issuing CA, naming the CRL
+    /// and the OCSP responder: what one signature signs with.
+    fn issue_for_one_signature(
+        &self,
+        subject: x509_cert::name::Name,
+        now: DateTime<Utc>,
+    ) -> Result<SignerCredential, PdfError> {
         let key = new_key()?;
         let cert = issue(
             Profile {
                 issuer: Some(self.intermediate.tbs_certificate().subject().clone()),
-                subject: self.seal.tbs_certificate().subject().clone(),
+                subject,
                 kind: Kind::Signer,
                 urls: self.urls.clone(),
             },
