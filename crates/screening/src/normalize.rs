@@ -590,6 +590,18 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                     ..hints
                 });
             }
+            // A final а is Persian's final silent ه, written -eh (Қурбонзода Qorbanzadeh,
+            // Зангана Zanganeh).
+            let eh: Vec<String> = std::iter::once(cleaned.trim().to_owned())
+                .chain(alts.iter().cloned())
+                .filter(|a| a.len() >= 4 && !a.contains(' '))
+                .filter_map(|a| a.strip_suffix('a').map(|stem| format!("{stem}eh")))
+                .collect();
+            for a in eh {
+                if !alts.contains(&a) {
+                    alts.push(a);
+                }
+            }
         } else if !hints.ukrainian && original.chars().any(|c| matches!(c, 'г' | 'Г' | 'и' | 'И'))
         {
             // A Ukrainian name need not show і, ї, є or ґ (Гончаренко, Honcharenko).

@@ -516,3 +516,9 @@ fn ukrainian_folk_forms_meet_the_russian_church_names_and_dutch_spellings_are_re
     // Dutch oe for u in a Ukrainian family name in -iv.
     finds(&ix, "Hrytsko Joerkiv", "u4");
 }
+
+#[test]
+fn a_tajik_final_a_meets_the_persian_final_eh() {
+    let ix = index_of(&[("t1", "QORBANZADEH, Nushafarin")]);
+    finds(&ix, "Нӯшофарин Қурбонзода", "t1");
+}
