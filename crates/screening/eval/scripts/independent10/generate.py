@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
-"""A ninth independent multi-script evaluation set for the screening matcher.
+"""A tenth independent multi-script evaluation set for the screening matcher.
 
-Same shape as eval/scripts/independent*/ (so `eval_scripts independent9` reads it):
+Same shape as eval/scripts/independent*/ (so `eval_scripts independent10` reads it):
 list_latin.jsonl (one romanization, "FAMILY, Given"), list_orig.jsonl (the same entries with
 the original-script name as an alias) and queries.jsonl (listed persons written other ways, and
 same-culture namesakes that are not listed). Every name table is new (check_overlap.py compares
 them with the older generators and sets); the romanizers are those of independent6/generate.py
-and independent5/generate.py, taken over as independent7/generate.py and independent8/generate.py
+and independent5/generate.py, taken over as independent7/generate.py to independent9/generate.py
 hold them, unchanged. No new spelling habit is added: the forms are the ones the older sets
 measure, weighted roughly as a screening desk meets them (FORM_WEIGHTS below, as in independent7
-and independent8), and the drawing rules are independent8's.
+to independent9), and the drawing rules are independent8's, as independent9 took them over.
 README.md beside this file lists the schemes, the habits and the counts.
 
 Run: python3 generate.py (rewrites the three .jsonl files beside it; fixed seed, standard
@@ -22,7 +22,7 @@ import unicodedata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SEED = 20270114
+SEED = 20270121
 
 
 def cap(s):
@@ -245,35 +245,41 @@ KO_NORTH_SURNAMES = [
     ("라", "羅"), ("렴", "廉"), ("려", "呂"), ("태", "太"), ("계", "桂"), ("현", "玄"),
     ("방", "方"), ("명", "明"), ("지", "池"),
 ]
-# given names: Hangul, Hanja, sex. South Korean names of the grandparents' generation (귀녀,
-# 필녀, 봉녀, 점덕, 귀분, 금분, 덕칠, 팔복), of their children (성근, 재필, 규석, 종태, 덕자,
-# 복자) and recent ones (서후, 하율, 지율, 나린, 아윤, 로아); North Korean names (위혁, 광룡,
-# 백산, 청산, 혁웅, 철성, 련주, 명련, 단심, 향단, 혜실, 설금)
+# given names: Hangul, Hanja, sex. South Korean names of the grandparents' generation (팔만,
+# 억수, 복돌, 천만, 봉팔, 구복, 끝녀, 귀순, 금녀, 순님, 막순, 삼월), of their children (재철, 경식,
+# 창식, 근식, 성필, 대근, 만근, 미애, 혜순, 정란, 춘란, 영미, 윤미) and recent ones (로운, 도하,
+# 태하, 도율, 서율, 서하, 은서, 로은, 라희, 다윤); North Korean names (일혁, 창룡, 대혁, 혁진,
+# 흥철, 송혁, 찬혁, 련숙, 정향, 진향, 경심, 순련, 효심, 봉향, 분옥)
 KO_GIVEN_SOUTH = [
-    ("덕칠", "德七", "m"), ("성근", "成根", "m"), ("기석", "基錫", "m"), ("정길", "正吉", "m"), ("만식", "萬植", "m"),
-    ("상만", "相萬", "m"), ("병만", "炳萬", "m"), ("재필", "載弼", "m"), ("태환", "泰煥", "m"), ("규석", "奎錫", "m"),
-    ("용구", "龍九", "m"), ("정태", "正泰", "m"), ("상배", "相培", "m"), ("경태", "京泰", "m"), ("종태", "鍾泰", "m"),
-    ("명구", "明九", "m"), ("원배", "元培", "m"), ("진구", "鎭九", "m"), ("팔복", "八福", "m"), ("서후", "瑞厚", "m"),
-    ("하율", "夏律", "m"), ("윤호", "允浩", "m"), ("귀녀", "貴女", "f"), ("금분", "金粉", "f"), ("순례", "順禮", "f"),
-    ("점덕", "點德", "f"), ("귀분", "貴粉", "f"), ("필녀", "必女", "f"), ("영례", "英禮", "f"), ("덕순", "德順", "f"),
-    ("봉녀", "鳳女", "f"), ("덕자", "德子", "f"), ("분자", "粉子", "f"), ("복자", "福子", "f"), ("금자", "錦子", "f"),
-    ("지율", "智律", "f"), ("나린", "娜潾", "f"), ("시은", "時恩", "f"), ("아윤", "娥允", "f"), ("로아", "路娥", "f"),
-    ("리아", "理娥", "f"), ("이나", "利娜", "f"), ("예나", "禮娜", "f"),
+    ("팔만", "八萬", "m"), ("억수", "億洙", "m"), ("복돌", "福乭", "m"), ("천만", "千萬", "m"), ("봉팔", "鳳八", "m"),
+    ("구복", "九福", "m"), ("용배", "龍培", "m"), ("춘배", "春培", "m"), ("재철", "在哲", "m"), ("경식", "京植", "m"),
+    ("창식", "昌植", "m"), ("근식", "根植", "m"), ("성필", "成弼", "m"), ("상필", "相弼", "m"), ("대근", "大根", "m"),
+    ("만근", "萬根", "m"), ("희근", "熙根", "m"), ("로운", "路運", "m"), ("도하", "道夏", "m"), ("태하", "泰夏", "m"),
+    ("도율", "度律", "m"), ("서율", "瑞律", "m"), ("하진", "夏振", "m"), ("은호", "恩浩", "m"), ("재윤", "在允", "m"),
+    ("끝녀", "唜女", "f"), ("귀순", "貴順", "f"), ("금녀", "今女", "f"), ("순님", "順任", "f"), ("막순", "莫順", "f"),
+    ("삼월", "三月", "f"), ("미애", "美愛", "f"), ("경순", "京順", "f"), ("혜순", "惠順", "f"), ("정란", "貞蘭", "f"),
+    ("춘란", "春蘭", "f"), ("애란", "愛蘭", "f"), ("영미", "英美", "f"), ("선미", "善美", "f"), ("윤미", "允美", "f"),
+    ("혜림", "惠林", "f"), ("선주", "善珠", "f"), ("서하", "瑞夏", "f"), ("은서", "恩瑞", "f"), ("로은", "路恩", "f"),
+    ("라희", "羅熙", "f"), ("다윤", "多允", "f"), ("해인", "海仁", "f"), ("서은", "瑞恩", "f"),
 ]
 KO_GIVEN_NORTH = [
-    ("위혁", "偉赫", "m"), ("광국", "光國", "m"), ("위국", "偉國", "m"), ("충룡", "忠龍", "m"), ("광룡", "光龍", "m"),
-    ("승룡", "勝龍", "m"), ("정룡", "正龍", "m"), ("명룡", "明龍", "m"), ("혁룡", "赫龍", "m"), ("백룡", "白龍", "m"),
-    ("백산", "白山", "m"), ("금산", "錦山", "m"), ("룡산", "龍山", "m"), ("송산", "松山", "m"), ("청산", "靑山", "m"),
-    ("룡웅", "龍雄", "m"), ("광웅", "光雄", "m"), ("성웅", "成雄", "m"), ("혁웅", "赫雄", "m"), ("금성", "金星", "m"),
-    ("명성", "明星", "m"), ("광성", "光星", "m"), ("철성", "哲星", "m"), ("룡건", "龍健", "m"), ("련주", "蓮珠", "f"),
-    ("련경", "蓮京", "f"), ("설주", "雪珠", "f"), ("순실", "順實", "f"), ("명실", "明實", "f"), ("혜실", "惠實", "f"),
-    ("금심", "錦心", "f"), ("단심", "丹心", "f"), ("봉심", "鳳心", "f"), ("금단", "錦丹", "f"), ("향단", "香丹", "f"),
-    ("송련", "松蓮", "f"), ("련미", "蓮美", "f"), ("금주", "錦珠", "f"), ("향주", "香珠", "f"), ("명련", "明蓮", "f"),
-    ("정련", "貞蓮", "f"), ("송단", "松丹", "f"), ("혜단", "惠丹", "f"), ("향금", "香錦", "f"), ("설금", "雪錦", "f"),
+    ("일혁", "日赫", "m"), ("국진", "國振", "m"), ("창룡", "昌龍", "m"), ("승일", "勝日", "m"), ("일철", "日哲", "m"),
+    ("명남", "明男", "m"), ("금룡", "錦龍", "m"), ("대혁", "大赫", "m"), ("혁진", "赫振", "m"), ("영혁", "英赫", "m"),
+    ("경룡", "京龍", "m"), ("기혁", "基赫", "m"), ("문철", "文哲", "m"), ("인철", "仁哲", "m"), ("학룡", "學龍", "m"),
+    ("호철", "浩哲", "m"), ("효철", "孝哲", "m"), ("흥철", "興哲", "m"), ("덕일", "德日", "m"), ("두혁", "斗赫", "m"),
+    ("송혁", "松赫", "m"), ("원철", "元哲", "m"), ("윤철", "允哲", "m"), ("의혁", "義赫", "m"), ("재혁", "在赫", "m"),
+    ("주철", "周哲", "m"), ("준철", "俊哲", "m"), ("찬혁", "燦赫", "m"), ("태혁", "泰赫", "m"), ("해철", "海哲", "m"),
+    ("련숙", "蓮淑", "f"), ("금화", "錦花", "f"), ("정향", "貞香", "f"), ("경향", "京香", "f"), ("진향", "眞香", "f"),
+    ("진옥", "眞玉", "f"), ("영옥", "英玉", "f"), ("영실", "英實", "f"), ("경심", "京心", "f"), ("순화", "順花", "f"),
+    ("순련", "順蓮", "f"), ("옥희", "玉姬", "f"), ("복화", "福花", "f"), ("복심", "福心", "f"), ("미화", "美花", "f"),
+    ("선화", "善花", "f"), ("선향", "善香", "f"), ("효순", "孝順", "f"), ("효심", "孝心", "f"), ("효련", "孝蓮", "f"),
+    ("해옥", "海玉", "f"), ("봉향", "鳳香", "f"), ("분옥", "芬玉", "f"), ("분희", "芬姬", "f"),
 ]
 # names that a surname would turn into a well-known person's name; not drawn
 KO_REAL = {"한명숙", "홍준표", "김현숙", "김인숙", "이명숙", "김명숙", "정윤호", "서재필", "김성근",
-           "김정태", "이정길", "박명성", "김종태", "이태환", "김경태", "최규석"}
+           "김정태", "이정길", "박명성", "김종태", "이태환", "김경태", "최규석", "김재철", "김경식",
+           "이근식", "김영미", "이영미", "이선미", "김혜순", "이해인", "김애란", "추미애", "우혜림",
+           "박재윤", "김일철", "김창룡", "신해철"}
 
 
 def korean_south(sur, passport, sur_hanja, given, given_hanja):
@@ -431,10 +437,11 @@ T2S = dict(pair for pair in """
 亞亚 來来 臘腊 長长 滿满 倉仓 鳴鸣 諾诺 夢梦 發发 義义 鎭镇 銀银 鶴鹤 壽寿 錫锡
 億亿 煥焕 燦灿 鋼钢 頭头 靑青 鎖锁 閏闰 壯壮 悅悦 堅坚 漢汉 樹树 樑梁 灝灏 謙谦 頌颂 鈺钰 瑩莹
 兒儿 豐丰 廣广 遠远 嫻娴 勝胜 載载 時时 財财 溫温 趕赶 岡冈 鋒锋 賜赐 騫骞 帶带 賈贾 閆闫
+晉晋 書书 業业 綢绸 繼继 雙双 眞真
 """.split())
-# 樑 (a beam, in the name 國樑) and the Korean 靑 simplify to 梁 and 青, which stay the
-# traditional forms of the surname 梁 and of 青
-S2T = {s: t for t, s in T2S.items() if s != t and t not in "樑靑"}
+# 樑 (a beam, in the name 國樑) and the Korean 靑 and 眞 simplify to 梁, 青 and 真, which stay the
+# traditional forms of the surname 梁 and of 青 and 真
+S2T = {s: t for t, s in T2S.items() if s != t and t not in "樑靑眞"}
 
 
 def to_simplified(s):
@@ -583,26 +590,22 @@ ZH_MAINLAND_SURNAMES = [
     ("万", "wan4"), ("覃", "qin2"), ("武", "wu3"), ("欧阳", "ou1 yang2"),
 ]
 # given names (simplified) with their pinyin syllables and tones: names of the 1950s-70s
-# (援越, 赶英, 超美, 卫彪, 学锋, 红兵, 向红, 永红, 延安, 井冈), older rural names (有福, 来喜,
-# 长生, 招弟, 盼娣, 带娣, 桃花, 秀娥) and recent ones (梓航, 子骞, 雨涵, 歆瑶, 芊芊)
+# (新华, 学兵, 继军, 继光, 保华, 东红, 红霞), older rural names (光宗, 丰年, 双喜, 满堂, 银宝, 二牛,
+# 改娣, 菊花, 兰花, 玉娥, 翠霞) and recent ones (睿泽, 晨阳, 瑞霖, 一涵, 沐晴, 清妍, 书瑶)
 ZH_MAINLAND_GIVEN = [
-    ("文革", "wen2 ge2", "m"), ("和平", "he2 ping2", "m"), ("赶英", "gan3 ying1", "m"),
-    ("超美", "chao1 mei3", "m"), ("兴华", "xing1 hua2", "m"), ("博文", "bo2 wen2", "m"),
-    ("援越", "yuan2 yue4", "m"), ("卫彪", "wei4 biao1", "m"), ("红军", "hong2 jun1", "m"),
-    ("志农", "zhi4 nong2", "m"), ("学工", "xue2 gong1", "m"), ("爱民", "ai4 min2", "m"),
-    ("东升", "dong1 sheng1", "m"), ("跃东", "yue4 dong1", "m"), ("延安", "yan2 an1", "m"),
-    ("井冈", "jing3 gang1", "m"), ("学锋", "xue2 feng1", "m"), ("红兵", "hong2 bing1", "m"),
-    ("振国", "zhen4 guo2", "m"), ("有福", "you3 fu2", "m"), ("长生", "chang2 sheng1", "m"),
-    ("来喜", "lai2 xi3", "m"), ("润田", "run4 tian2", "m"), ("福生", "fu2 sheng1", "m"),
-    ("天赐", "tian1 ci4", "m"), ("浩宇", "hao4 yu3", "m"), ("明轩", "ming2 xuan1", "m"),
-    ("子骞", "zi3 qian1", "m"), ("梓航", "zi3 hang2", "m"), ("永红", "yong3 hong2", "f"),
-    ("桂芝", "gui4 zhi1", "f"), ("翠兰", "cui4 lan2", "f"), ("招弟", "zhao1 di4", "f"),
-    ("盼娣", "pan4 di4", "f"), ("带娣", "dai4 di4", "f"), ("胜男", "sheng4 nan2", "f"),
-    ("梦洁", "meng4 jie2", "f"), ("雨涵", "yu3 han2", "f"), ("瑾瑜", "jin3 yu2", "f"),
-    ("向红", "xiang4 hong2", "f"), ("喜梅", "xi3 mei2", "f"), ("桃花", "tao2 hua1", "f"),
-    ("荷花", "he2 hua1", "f"), ("素娥", "su4 e2", "f"), ("秀娥", "xiu4 e2", "f"),
-    ("彩云", "cai3 yun2", "f"), ("依依", "yi1 yi1", "f"), ("梓琪", "zi3 qi2", "f"),
-    ("歆瑶", "xin1 yao2", "f"), ("芊芊", "qian1 qian1", "f"),
+    ("新华", "xin1 hua2", "m"), ("学兵", "xue2 bing1", "m"), ("继军", "ji4 jun1", "m"),
+    ("继光", "ji4 guang1", "m"), ("保华", "bao3 hua2", "m"), ("守仁", "shou3 ren2", "m"),
+    ("守业", "shou3 ye4", "m"), ("光宗", "guang1 zong1", "m"), ("永顺", "yong3 shun4", "m"),
+    ("丰年", "feng1 nian2", "m"), ("金生", "jin1 sheng1", "m"), ("福全", "fu2 quan2", "m"),
+    ("双喜", "shuang1 xi3", "m"), ("满堂", "man3 tang2", "m"), ("银宝", "yin2 bao3", "m"),
+    ("二牛", "er4 niu2", "m"), ("睿泽", "rui4 ze2", "m"), ("晨阳", "chen2 yang2", "m"),
+    ("瑞霖", "rui4 lin2", "m"), ("东红", "dong1 hong2", "f"), ("红霞", "hong2 xia2", "f"),
+    ("改娣", "gai3 di4", "f"), ("菊花", "ju2 hua1", "f"), ("兰花", "lan2 hua1", "f"),
+    ("玉娥", "yu4 e2", "f"), ("秀芬", "xiu4 fen1", "f"), ("秀娟", "xiu4 juan1", "f"),
+    ("玉琴", "yu4 qin2", "f"), ("淑兰", "shu1 lan2", "f"), ("桂珍", "gui4 zhen1", "f"),
+    ("凤芝", "feng4 zhi1", "f"), ("翠霞", "cui4 xia2", "f"), ("秋燕", "qiu1 yan4", "f"),
+    ("冬雪", "dong1 xue3", "f"), ("一涵", "yi1 han2", "f"), ("沐晴", "mu4 qing2", "f"),
+    ("清妍", "qing1 yan2", "f"), ("书瑶", "shu1 yao2", "f"),
 ]
 # Taiwan persons: surname (traditional), pinyin, the customary Taiwan passport spelling
 ZH_TAIWAN_SURNAMES = [
@@ -616,20 +619,20 @@ ZH_TAIWAN_SURNAMES = [
     ("莊", "zhuang1", "Chuang"), ("呂", "lü3", "Lu"), ("蕭", "xiao1", "Hsiao"),
     ("顏", "yan2", "Yen"), ("邱", "qiu1", "Chiu"), ("柯", "ke1", "Ko"), ("游", "you2", "Yu"),
 ]
-# Taiwan given names (traditional): older ones in Taiwanese custom (添財, 旺來, 水木, 火土, 樹林,
-# 罔舍, 招治) and recent ones (禹辰, 睿哲, 宥勝, 子晴, 芸熙)
+# Taiwan given names (traditional): older ones in Taiwanese custom (添壽, 添進, 萬來, 春木, 水源,
+# 石松, 火炎, 阿嬌, 阿粉, 秀綢, 金葉) and of the Japanese era (武雄, 勝雄, 幸子, 秀子), recent ones
+# (宸睿, 品萱, 昀蓁, 以晴, 子芸)
 ZH_TAIWAN_GIVEN = [
-    ("禹辰", "yu3 chen2", "m"), ("睿哲", "rui4 zhe2", "m"), ("國雄", "guo2 xiong2", "m"),
-    ("水木", "shui3 mu4", "m"), ("添財", "tian1 cai2", "m"), ("旺來", "wang4 lai2", "m"),
-    ("宏達", "hong2 da2", "m"), ("振榮", "zhen4 rong2", "m"), ("坤煌", "kun1 huang2", "m"),
-    ("清輝", "qing1 hui1", "m"), ("世昌", "shi4 chang1", "m"), ("茂雄", "mao4 xiong2", "m"),
-    ("火土", "huo3 tu3", "m"), ("樹林", "shu4 lin2", "m"), ("錦堂", "jin3 tang2", "m"),
-    ("炎輝", "yan2 hui1", "m"), ("宥勝", "you4 sheng4", "m"), ("昭明", "zhao1 ming2", "m"),
-    ("進興", "jin4 xing1", "m"), ("子晴", "zi3 qing2", "f"), ("罔舍", "wang3 she3", "f"),
-    ("招治", "zhao1 zhi4", "f"), ("鳳嬌", "feng4 jiao1", "f"), ("金英", "jin1 ying1", "f"),
-    ("菊英", "ju2 ying1", "f"), ("碧珠", "bi4 zhu1", "f"), ("秀蓮", "xiu4 lian2", "f"),
-    ("芸熙", "yun2 xi1", "f"), ("秋霞", "qiu1 xia2", "f"), ("素梅", "su4 mei2", "f"),
-    ("蕙君", "hui4 jun1", "f"),
+    ("添壽", "tian1 shou4", "m"), ("添進", "tian1 jin4", "m"), ("金德", "jin1 de2", "m"),
+    ("萬來", "wan4 lai2", "m"), ("榮昌", "rong2 chang1", "m"), ("春木", "chun1 mu4", "m"),
+    ("水源", "shui3 yuan2", "m"), ("石松", "shi2 song1", "m"), ("武雄", "wu3 xiong2", "m"),
+    ("勝雄", "sheng4 xiong2", "m"), ("火炎", "huo3 yan2", "m"), ("宸睿", "chen2 rui4", "m"),
+    ("坤成", "kun1 cheng2", "m"), ("錦章", "jin3 zhang1", "m"), ("朝宗", "chao2 zong1", "m"),
+    ("阿嬌", "a1 jiao1", "f"), ("幸子", "xing4 zi3", "f"), ("秀子", "xiu4 zi3", "f"),
+    ("素珠", "su4 zhu1", "f"), ("素琴", "su4 qin2", "f"), ("品萱", "pin3 xuan1", "f"),
+    ("昀蓁", "yun2 zhen1", "f"), ("以晴", "yi3 qing2", "f"), ("子芸", "zi3 yun2", "f"),
+    ("碧蓮", "bi4 lian2", "f"), ("秀綢", "xiu4 chou2", "f"), ("阿粉", "a1 fen3", "f"),
+    ("玉葉", "yu4 ye4", "f"), ("金葉", "jin1 ye4", "f"),
 ]
 # Hong Kong persons: surname (traditional), the Hong Kong government's (Cantonese) spelling,
 # pinyin
@@ -649,23 +652,26 @@ ZH_HK_SURNAMES = [
 ]
 # given names (traditional), Cantonese syllables (Hong Kong spelling), pinyin syllables, sex
 ZH_HK_GIVEN = [
-    ("偉明", "wai ming", "wei3 ming2", "m"), ("浩文", "ho man", "hao4 wen2", "m"),
-    ("炳權", "ping kuen", "bing3 quan2", "m"), ("家俊", "ka chun", "jia1 jun4", "m"),
-    ("樂天", "lok tin", "le4 tian1", "m"), ("卓峰", "cheuk fung", "zhuo2 feng1", "m"),
-    ("朗軒", "long hin", "lang3 xuan1", "m"), ("梓朗", "tsz long", "zi3 lang3", "m"),
-    ("柏霖", "pak lam", "bo2 lin2", "m"), ("浚軒", "chun hin", "jun4 xuan1", "m"),
-    ("錦泉", "kam chuen", "jin3 quan2", "m"), ("美儀", "mei yee", "mei3 yi2", "f"),
-    ("靖雯", "ching man", "jing4 wen2", "f"), ("惠芬", "wai fan", "hui4 fen1", "f"),
-    ("晞彤", "hei tung", "xi1 tong2", "f"), ("穎琳", "wing lam", "ying3 lin2", "f"),
-    ("雅詩", "nga sze", "ya3 shi1", "f"), ("凱晴", "hoi ching", "kai3 qing2", "f"),
-    ("月嫦", "yuet sheung", "yue4 chang2", "f"),
+    ("頌賢", "chung yin", "song4 xian2", "m"), ("樂謙", "lok him", "le4 qian1", "m"),
+    ("樹森", "shu sum", "shu4 sen1", "m"), ("漢傑", "hon kit", "han4 jie2", "m"),
+    ("國泰", "kwok tai", "guo2 tai4", "m"), ("兆輝", "siu fai", "zhao4 hui1", "m"),
+    ("柏熙", "pak hei", "bo2 xi1", "m"), ("永健", "wing kin", "yong3 jian4", "m"),
+    ("俊業", "chun yip", "jun4 ye4", "m"), ("景豪", "king ho", "jing3 hao2", "m"),
+    ("鴻業", "hung yip", "hong2 ye4", "m"), ("晉熙", "chun hei", "jin4 xi1", "m"),
+    ("麗珊", "lai shan", "li4 shan1", "f"), ("麗嫦", "lai sheung", "li4 chang2", "f"),
+    ("碧珊", "pik shan", "bi4 shan1", "f"), ("燕玲", "yin ling", "yan4 ling2", "f"),
+    ("銀嬌", "ngan kiu", "yin2 jiao1", "f"), ("凱婷", "hoi ting", "kai3 ting2", "f"),
+    ("思穎", "sze wing", "si1 ying3", "f"), ("巧兒", "hau yee", "qiao3 er2", "f"),
+    ("蔚恩", "wai yan", "wei4 en1", "f"), ("采盈", "choi ying", "cai3 ying2", "f"),
+    ("朗晴", "long ching", "lang3 qing2", "f"), ("靖童", "ching tung", "jing4 tong2", "f"),
+    ("妙玲", "miu ling", "miao4 ling2", "f"), ("雪芬", "suet fan", "xue3 fen1", "f"),
 ]
 # English given names Hong Kong people take beside their Chinese name (Peter Chan Tai-man)
 HK_ENGLISH = {
-    "m": ["Anson", "Carson", "Dickson", "Dominic", "Edmund", "Eugene", "Jackson", "Lester",
-          "Percy", "Quincy", "Wallace", "Wilfred"],
-    "f": ["Ada", "Becky", "Christy", "Gigi", "Gladys", "Hazel", "Ivy", "Kitty", "Mabel",
-          "Melody", "Miranda", "Priscilla"],
+    "m": ["Barry", "Ernest", "Harvey", "Ignatius", "Jeffrey", "Marvin", "Oscar", "Rex", "Ricky",
+          "Roy", "Sunny", "Vincent"],
+    "f": ["Bernice", "Cherry", "Cindy", "Fiona", "Florence", "Jacqueline", "Kathy", "Lydia",
+          "Pauline", "Rebecca", "Sharon", "Stella"],
 }
 # Macau persons, registered in Macau's Portuguese-based spelling of the Cantonese reading
 # (LEONG, Vai Tac): surname (traditional), the Macau spelling, the Hong Kong spelling, pinyin
@@ -682,26 +688,27 @@ ZH_MACAU_SURNAMES = [
 ]
 # given names (traditional), Macau syllables, Hong Kong syllables, pinyin, sex
 ZH_MACAU_GIVEN = [
-    ("偉雄", "wai hong", "wai hung", "wei3 xiong2", "m"),
-    ("國明", "kuok meng", "kwok ming", "guo2 ming2", "m"),
-    ("志成", "chi seng", "chi shing", "zhi4 cheng2", "m"),
-    ("德安", "tak on", "tak on", "de2 an1", "m"),
-    ("家健", "ka kin", "ka kin", "jia1 jian4", "m"),
-    ("文輝", "man fai", "man fai", "wen2 hui1", "m"),
-    ("耀明", "io meng", "yiu ming", "yao4 ming2", "m"),
-    ("炳輝", "peng fai", "ping fai", "bing3 hui1", "m"),
-    ("燕芳", "in fong", "yin fong", "yan4 fang1", "f"),
-    ("詠儀", "weng i", "wing yee", "yong3 yi2", "f"),
-    ("惠珍", "wai chan", "wai chun", "hui4 zhen1", "f"),
-    ("少蘭", "sio lan", "siu lan", "shao3 lan2", "f"),
-    ("麗萍", "lai peng", "lai ping", "li4 ping2", "f"),
-    ("婉芬", "un fan", "yuen fan", "wan3 fen1", "f"),
-    ("美蓮", "mei lin", "mei lin", "mei3 lian2", "f"),
-    ("少梅", "sio mui", "siu mui", "shao3 mei2", "f"),
+    ("冠華", "kun va", "kwun wah", "guan4 hua2", "m"),
+    ("維新", "vai san", "wai san", "wei2 xin1", "m"),
+    ("永泉", "weng chun", "wing chuen", "yong3 quan2", "m"),
+    ("景新", "keng san", "king san", "jing3 xin1", "m"),
+    ("啟榮", "kai weng", "kai wing", "qi3 rong2", "m"),
+    ("鴻輝", "hong fai", "hung fai", "hong2 hui1", "m"),
+    ("德昌", "tak cheong", "tak cheong", "de2 chang1", "m"),
+    ("國偉", "kuok vai", "kwok wai", "guo2 wei3", "m"),
+    ("惠英", "vai ieng", "wai ying", "hui4 ying1", "f"),
+    ("美珍", "mei chan", "mei chun", "mei3 zhen1", "f"),
+    ("麗婷", "lai teng", "lai ting", "li4 ting2", "f"),
+    ("佩瑩", "pui ieng", "pui ying", "pei4 ying2", "f"),
+    ("杏芳", "hang fong", "hang fong", "xing4 fang1", "f"),
+    ("少英", "sio ieng", "siu ying", "shao3 ying1", "f"),
+    ("淑嫻", "sok han", "suk han", "shu1 xian2", "f"),
+    ("雪芳", "sut fong", "suet fong", "xue3 fang1", "f"),
 ]
 # well-known persons of these names, not to be drawn (the set's persons are fictitious)
 ZH_REAL = {"陈爱莲", "陳愛蓮", "黄秋生", "黃秋生", "梁詠琪", "梁咏琪", "黃碧雲", "黄碧云", "蔡秋菊",
-           "呂秀蓮", "吕秀莲"}
+           "呂秀蓮", "吕秀莲", "王守仁", "黄继光", "黃繼光", "楊玉環", "杨玉环", "陳武雄", "陈武雄",
+           "黃武雄", "黄武雄", "李麗珊", "李丽珊", "陳慧珊", "陈慧珊", "陈清泉", "陳清泉"}
 
 
 def zh_mainland(sur, sur_py_t, given, given_py_t):
@@ -814,17 +821,16 @@ ZH_SG_SURNAMES = [
 ]
 # given names (simplified), the registered (Hokkien/Teochew) syllables, pinyin, sex
 ZH_SG_GIVEN = [
-    ("亚发", "ah huat", "ya4 fa1", "m"), ("福成", "hock seng", "fu2 cheng2", "m"),
-    ("荣发", "eng huat", "rong2 fa1", "m"), ("文彬", "boon pin", "wen2 bin1", "m"),
-    ("亚明", "ah beng", "ya4 ming2", "m"), ("顺兴", "soon heng", "shun4 xing1", "m"),
-    ("振源", "chin guan", "zhen4 yuan2", "m"), ("福兴", "hock heng", "fu2 xing1", "m"),
-    ("金顺", "kim soon", "jin1 shun4", "m"), ("光辉", "kong hui", "guang1 hui1", "m"),
-    ("亚水", "ah chwee", "ya4 shui3", "m"), ("亚兰", "ah lan", "ya4 lan2", "f"),
-    ("瑞兰", "swee lan", "rui4 lan2", "f"), ("亚娥", "ah ngoh", "ya4 e2", "f"),
-    ("宝兰", "poh lan", "bao3 lan2", "f"), ("瑞珠", "swee choo", "rui4 zhu1", "f"),
-    ("月凤", "guat hong", "yue4 feng4", "f"), ("丽娥", "lay ngoh", "li4 e2", "f"),
-    ("惠珠", "hui choo", "hui4 zhu1", "f"), ("亚珠", "ah choo", "ya4 zhu1", "f"),
-    ("亚凤", "ah hong", "ya4 feng4", "f"),
+    ("忠义", "tiong gee", "zhong1 yi4", "m"), ("清泉", "cheng chuan", "qing1 quan2", "m"),
+    ("木生", "bok seng", "mu4 sheng1", "m"), ("海山", "hai san", "hai3 shan1", "m"),
+    ("汉民", "han bin", "han4 min2", "m"), ("锦发", "kim huat", "jin3 fa1", "m"),
+    ("万源", "ban guan", "wan4 yuan2", "m"), ("吉祥", "kiat siang", "ji2 xiang2", "m"),
+    ("亚龙", "ah liong", "ya4 long2", "m"), ("亚九", "ah kow", "ya4 jiu3", "m"),
+    ("德福", "tek hock", "de2 fu2", "m"), ("丽香", "lay hiang", "li4 xiang1", "f"),
+    ("亚莲", "ah lian", "ya4 lian2", "f"), ("亚香", "ah hiang", "ya4 xiang1", "f"),
+    ("翠云", "chui hoon", "cui4 yun2", "f"), ("春兰", "choon lan", "chun1 lan2", "f"),
+    ("美娇", "bee kiau", "mei3 jiao1", "f"), ("月琴", "guat khim", "yue4 qin2", "f"),
+    ("秀玉", "siew geok", "xiu4 yu4", "f"), ("宝凤", "poh hong", "bao3 feng4", "f"),
 ]
 
 
@@ -1148,89 +1154,93 @@ def ar_name(phon, scheme, family=False):
     return s
 
 
-# given names: (notation, Arabic script, sex): Gulf and Bedouin names (Dakhil, Bakhit, Ayid,
-# Mijbil, Falayh, Ayyaf, Mizyad, Fuhayd, Muhaysin, Ruwayshid, Nuf, Anud, Mahrah), names of the
-# early Islamic period (Jarir, Tufayl, Khubayb, Dhakwan, Shurayh, Qaqa, Labid, Saraqah,
-# Shurahbil, Jundub, Hanzalah, Uways, Zufar, Khansa, Umamah, Mariyah, Nailah), Egyptian names of
-# the last century (Ramzi, Khayri, Bahjat, Safwat, Tafidah, Inshirah, Durriyyah, Fathiyyah),
-# Levantine and Coptic Christian names (Yuhanna, Siman, Antun, Mitri, Niqula, Tanyus, Wahbah),
-# Sudanese names (Mudaththir, Muzzammil, Abd al-Muhaymin, Awatif, Hawwa) and Maghreb names
-# (Milud, Allal, Qaddur, Hammu, Jilali, Buazzah, Yaminah, Khaduj, Haddah, Fattumah)
+# given names: (notation, Arabic script, sex): names of pre-Islamic and early Islamic Arabia
+# (Harithah, Kinanah, Jubayr, Khabbab, Maadd, Mudar, Jassas, Muhalhil, Durayd, Fihr, Qurrah,
+# Shayban, Awf, Manaf, Muhallab, Rufaydah, Raytah, Umaymah, Hamnah), Gulf and Bedouin names
+# (Mishan, Shakhbut, Tahnun, Fahhad, Dahim, Hadhdhal, Jadi, Marzuq, Muzahim, Ghusn, Ajil,
+# Fakhrah, Hamdah, Wadha, Zabyah, Ghayah), Egyptian names of the last century (Husni, Munis,
+# Abduh, Iqbal, Ijlal, Wajihah, Bahiyyah, Fawziyyah, Husniyyah, Mirfat, Inam),
+# Levantine Christian names (Barakat, Nasri, Bulus, Shibli), Sudanese names (Bakhitah,
+# Maymunah, Awadiyyah, Masturah) and Maghreb names (Mimun, Ayyad, Zarruq, Bujumah, Bushuayb,
+# Yamnah, Fatihah, Zuhur)
 AR_GIVEN = [
-    ("dakhiil", "دخيل", "m"), ("Humayd", "حميد", "m"), ("bakhiit", "بخيت", "m"),
-    ("3aayiD", "عايض", "m"), ("mijbil", "مجبل", "m"), ("falayH", "فليح", "m"),
-    ("3ayyaaf", "عياف", "m"), ("mizyad", "مزيد", "m"), ("fuhayd", "فهيد", "m"),
-    ("muHaysin", "محيسن", "m"), ("ruwayshid", "رويشد", "m"), ("zaamil", "زامل", "m"),
-    ("nahaar", "نهار", "m"), ("jariir", "جرير", "m"), ("Tufayl", "طفيل", "m"),
-    ("khubayb", "خبيب", "m"), ("dhakwaan", "ذكوان", "m"), ("shurayH", "شريح", "m"),
-    ("qa3qaa3", "قعقاع", "m"), ("labiid", "لبيد", "m"), ("3ubaad@", "عبادة", "m"),
-    ("saraaq@", "سراقة", "m"), ("shuraHbiil", "شرحبيل", "m"), ("'abaan", "أبان", "m"),
-    ("jundub", "جندب", "m"), ("HanZal@", "حنظلة", "m"), ("'usayd", "أسيد", "m"),
-    ("'uways", "أويس", "m"), ("zufar", "زفر", "m"), ("ramzii", "رمزي", "m"),
-    ("khayrii", "خيري", "m"), ("bahjat", "بهجت", "m"), ("Safwat", "صفوت", "m"),
-    ("3abd al-jawaad", "عبد الجواد", "m"), ("3abd al-3aaTii", "عبد العاطي", "m"),
-    ("3abd al-shaafii", "عبد الشافي", "m"), ("yuuHannaa", "يوحنا", "m"),
-    ("sim3aan", "سمعان", "m"), ("'anTuun", "أنطون", "m"), ("mitrii", "متري", "m"),
-    ("niquulaa", "نقولا", "m"), ("Taanyuus", "طانيوس", "m"), ("wahb@", "وهبة", "m"),
-    ("mudaththir", "مدثر", "m"), ("muzzammil", "مزمل", "m"),
-    ("3abd al-muhaymin", "عبد المهيمن", "m"), ("miiluud", "ميلود", "m"),
-    ("3allaal", "علال", "m"), ("qadduur", "قدور", "m"), ("Hammuu", "حمو", "m"),
-    ("jiilaalii", "جيلالي", "m"), ("buu3azz@", "بوعزة", "m"), ("khansaa'", "خنساء", "f"),
-    ("maariy@", "مارية", "f"), ("'umaam@", "أمامة", "f"), ("mayyaas@", "مياسة", "f"),
-    ("naa'il@", "نائلة", "f"), ("naajiy@", "ناجية", "f"), ("ghaydaa'", "غيداء", "f"),
-    ("mahr@", "مهرة", "f"), ("nuuf", "نوف", "f"), ("3anuud", "عنود", "f"),
-    ("buduur", "بدور", "f"), ("Tarf@", "طرفة", "f"), ("diim@", "ديمة", "f"),
-    ("ruulaa", "رولا", "f"), ("'inSaaf", "إنصاف", "f"), ("samiiH@", "سميحة", "f"),
-    ("shaadiy@", "شادية", "f"), ("'inshiraaH", "انشراح", "f"), ("tafiid@", "تفيدة", "f"),
-    ("zakiyy@", "زكية", "f"), ("durriyy@", "درية", "f"), ("fatHiyy@", "فتحية", "f"),
-    ("3awaaTif", "عواطف", "f"), ("Hawwaa'", "حواء", "f"), ("yamiin@", "يمينة", "f"),
-    ("khaduuj", "خدوج", "f"), ("mubaarak@", "مباركة", "f"), ("Hadd@", "حدة", "f"),
-    ("zubayd@", "زبيدة", "f"), ("faTTuum@", "فطومة", "f"),
+    ("Haarith@", "حارثة", "m"), ("kinaan@", "كنانة", "m"), ("jubayr", "جبير", "m"),
+    ("khabbaab", "خباب", "m"), ("ma3add", "معد", "m"), ("muDar", "مضر", "m"),
+    ("jassaas", "جساس", "m"), ("muhalhil", "مهلهل", "m"), ("durayd", "دريد", "m"),
+    ("fihr", "فهر", "m"), ("qurr@", "قرة", "m"), ("shaybaan", "شيبان", "m"),
+    ("3awf", "عوف", "m"), ("manaaf", "مناف", "m"), ("muhallab", "مهلب", "m"),
+    ("mish3aan", "مشعان", "m"), ("shakhbuuT", "شخبوط", "m"), ("TaHnuun", "طحنون", "m"),
+    ("fahhaad", "فهاد", "m"), ("daahim", "داهم", "m"), ("hadhdhaal", "هذال", "m"),
+    ("jadii3", "جديع", "m"), ("marzuuq", "مرزوق", "m"), ("muzaaHim", "مزاحم", "m"),
+    ("ghuSn", "غصن", "m"), ("3ajiil", "عجيل", "m"), ("Husnii", "حسني", "m"),
+    ("mu'nis", "مؤنس", "m"), ("3abduh", "عبده", "m"), ("Hammaad", "حماد", "m"),
+    ("3akkaash", "عكاش", "m"), ("rabaaH", "رباح", "m"), ("barakaat", "بركات", "m"),
+    ("naSrii", "نصري", "m"), ("buulus", "بولس", "m"), ("shiblii", "شبلي", "m"),
+    ("miimuun", "ميمون", "m"), ("3ayyaad", "عياد", "m"), ("zarruuq", "زروق", "m"),
+    ("buujum3@", "بوجمعة", "m"), ("buushu3ayb", "بوشعيب", "m"),
+    ("rufayd@", "رفيدة", "f"), ("rayT@", "ريطة", "f"), ("'umaym@", "أميمة", "f"),
+    ("Hamn@", "حمنة", "f"), ("fakhr@", "فخرة", "f"), ("Hamd@", "حمدة", "f"),
+    ("waDHaa", "وضحى", "f"), ("Zaby@", "ظبية", "f"), ("ghaay@", "غاية", "f"),
+    ("'iqbaal", "إقبال", "f"), ("'ijlaal", "إجلال", "f"),
+    ("wajiih@", "وجيهة", "f"), ("bahiyy@", "بهية", "f"), ("fawziyy@", "فوزية", "f"),
+    ("Husniyy@", "حسنية", "f"), ("miirfat", "ميرفت", "f"), ("'in3aam", "إنعام", "f"),
+    ("firdaws", "فردوس", "f"), ("3aayid@", "عايدة", "f"),
+    ("'aamaal", "آمال", "f"), ("raghd@", "رغدة", "f"), ("wadii3@", "وديعة", "f"),
+    ("Hasiib@", "حسيبة", "f"), ("'aamin@", "آمنة", "f"), ("bakhiit@", "بخيتة", "f"),
+    ("maymuun@", "ميمونة", "f"), ("sa3diyy@", "سعدية", "f"), ("3awaDiyy@", "عوضية", "f"),
+    ("mastuur@", "مستورة", "f"), ("'aasiy@", "آسية", "f"), ("yaamn@", "يامنة", "f"),
+    ("faatiH@", "فاتحة", "f"), ("zuhuur", "زهور", "f"),
 ]
 
 # family names by region: (notation, Arabic script)
 AR_FAMILY = {
     "gulf": [
-        ("al-3abrii", "العبري"), ("al-Saqrii", "الصقري"), ("al-jalaahim@", "الجلاهمة"),
-        ("kaanuu", "كانو"), ("al-yaafi3ii", "اليافعي"), ("baawaziir", "باوزير"),
-        ("al-junayd", "الجنيد"), ("al-jifrii", "الجفري"), ("al-ramsii", "الرمسي"),
-        ("al-khaaTir", "الخاطر"), ("al-haamilii", "الهاملي"), ("al-kathiirii", "الكثيري"),
-        ("al-mahrii", "المهري"), ("al-ruumii", "الرومي"), ("al-fardaan", "الفردان"),
-        ("al-khunjii", "الخنجي"), ("al-ghufaylii", "الغفيلي"),
+        ("al-sahlaawii", "السهلاوي"), ("al-Habshii", "الحبشي"), ("al-maskarii", "المسكري"),
+        ("buukhaaTir", "بوخاطر"), ("al-qanaa3ii", "القناعي"),
+        ("al-Hajrii", "الحجري"), ("al-ma3aaDiid", "المعاضيد"), ("al-kharuuSii", "الخروصي"),
+        ("al-nabhaanii", "النبهاني"), ("al-ghaylaanii", "الغيلاني"), ("al-ruqayshii", "الرقيشي"),
+        ("al-zadjaalii", "الزدجالي"), ("al-bahlaanii", "البهلاني"), ("baashraaHiil", "باشراحيل"),
+        ("al-kaaf", "الكاف"), ("al-3azrii", "العزري"),
     ],
     "levant": [
-        ("jarraar", "جرار"), ("nammuur", "نمور"), ("3awwaad", "عواد"), ("al-Hamawii", "الحموي"),
-        ("al-ghazzaawii", "الغزاوي"), ("baydas", "بيدس"), ("al-ba3labakkii", "البعلبكي"),
-        ("al-bayruutii", "البيروتي"), ("Sarruuf", "صروف"), ("al-yaazijii", "اليازجي"),
-        ("al-bustaanii", "البستاني"), ("al-Tabarii", "الطبري"),
+        ("al-dimashqii", "الدمشقي"), ("al-liddaawii", "اللداوي"), ("al-Hayfaawii", "الحيفاوي"),
+        ("al-zaHlaawii", "الزحلاوي"), ("al-batruunii", "البتروني"), ("al-shuufii", "الشوفي"),
+        ("al-'idlibii", "الإدلبي"), ("sursuq", "سرسق"), ("bustrus", "بسترس"),
+        ("al-khaazin", "الخازن"), ("Hallaaq", "حلاق"), ("al-Hawaamd@", "الحوامدة"),
+        ("al-Saltii", "الصلتي"), ("al-zabadaanii", "الزبداني"), ("shidyaaq", "شدياق"),
+        ("daaghir", "داغر"),
     ],
     "iraq": [
-        ("al-Saffaar", "الصفار"), ("al-shaTrii", "الشطري"), ("al-hiitii", "الهيتي"),
-        ("al-kurdii", "الكردي"), ("al-3anbakii", "العنبكي"), ("al-jaaf", "الجاف"),
-        ("al-tall3afarii", "التلعفري"), ("al-khayyuun", "الخيون"), ("al-shuwaylii", "الشويلي"),
-        ("al-ma3muurii", "المعموري"), ("al-faylii", "الفيلي"), ("al-mas3uudii", "المسعودي"),
-        ("al-kirkuukii", "الكركوكي"),
+        ("al-kuufii", "الكوفي"), ("al-3ukaylii", "العكيلي"), ("al-naaSirii", "الناصري"),
+        ("al-samaawii", "السماوي"), ("al-kuutii", "الكوتي"), ("al-khaanaqiinii", "الخانقيني"),
+        ("al-'arbiilii", "الأربيلي"), ("al-Tuuzii", "الطوزي"), ("al-sinjaarii", "السنجاري"),
+        ("al-dujaylii", "الدجيلي"), ("al-kaylaanii", "الكيلاني"), ("al-Habuubii", "الحبوبي"),
+        ("al-falaaHii", "الفلاحي"), ("al-marsuumii", "المرسومي"), ("al-diiwaanii", "الديواني"),
+        ("al-zawba3ii", "الزوبعي"), ("al-shawwaaf", "الشواف"),
     ],
     "egypt": [
-        ("al-suuhaajii", "السوهاجي"), ("al-'aswaanii", "الأسواني"), ("al-buHayrii", "البحيري"),
-        ("al-shubraawii", "الشبراوي"), ("al-3ashmaawii", "العشماوي"), ("al-qalyuubii", "القليوبي"),
-        ("wiiSaa", "ويصا"), ("ghubriyaal", "غبريال"), ("al-Hadiidii", "الحديدي"),
-        ("al-dimirdaash", "الدمرداش"), ("al-sanhuurii", "السنهوري"), ("al-baaruudii", "البارودي"),
+        ("al-gharbaawii", "الغرباوي"), ("al-daqahlii", "الدقهلي"), ("al-zaqaaziiqii", "الزقازيقي"),
+        ("al-'ikhmiimii", "الإخميمي"), ("al-mallawaanii", "الملواني"), ("faanuus", "فانوس"),
+        ("'iskaaruus", "إسكاروس"), ("faltaas", "فلتاس"), ("'andraawus", "أندراوس"),
+        ("baqTar", "بقطر"), ("al-damanhuurii", "الدمنهوري"), ("al-bilbaysii", "البلبيسي"),
+        ("al-'uqSurii", "الأقصري"), ("al-sharnuubii", "الشرنوبي"), ("al-badraawii", "البدراوي"),
+        ("'abaaZ@", "أباظة"), ("al-samaaluuTii", "السمالوطي"), ("al-Hifnii", "الحفني"),
     ],
     "sudan": [
-        ("al-fuurii", "الفوري"), ("al-zaghaawii", "الزغاوي"), ("al-masaaliiTii", "المساليطي"),
-        ("al-nuubii", "النوبي"), ("al-hadandawii", "الهدندوي"), ("al-kasalaawii", "الكسلاوي"),
-        ("al-khurTuumii", "الخرطومي"), ("al-bishaarii", "البشاري"), ("al-sinnaarii", "السناري"),
-        ("al-kaahilii", "الكاهلي"), ("al-barbarii", "البربري"),
-        ("al-faadnii", "الفادني"), ("al-'ubayyiDii", "الأبيضي"), ("al-kurdufaanii", "الكردفاني"),
-        ("al-Halanqii", "الحلنقي"),
+        ("al-qaDaarifii", "القضارفي"), ("al-faashirii", "الفاشري"), ("al-shandii", "الشندي"),
+        ("al-3aTbaraawii", "العطبراوي"), ("al-duwaymii", "الدويمي"), ("al-misiirii", "المسيري"),
+        ("al-baqqaarii", "البقاري"), ("al-baTaaHiinii", "البطاحيني"),
+        ("al-3abdallaabii", "العبدلابي"), ("al-sukkuutii", "السكوتي"), ("al-manaaqilii", "المناقلي"),
+        ("al-kaaduqlii", "الكادقلي"), ("al-nahuudii", "النهودي"), ("al-3atabaanii", "العتباني"),
+        ("al-majdhuub", "المجذوب"), ("al-ya3quubaabii", "اليعقوبابي"),
     ],
     "maghreb": [
-        ("al-3annaabii", "العنابي"), ("al-biskrii", "البسكري"), ("al-qayrawaanii", "القيرواني"),
-        ("al-baajii", "الباجي"), ("binsulaymaan", "بنسليمان"), ("jassuus", "جسوس"),
-        ("al-zammuurii", "الزموري"), ("al-riifii", "الريفي"), ("al-nafTii", "النفطي"),
-        ("al-tuuzarii", "التوزري"), ("al-munastiirii", "المنستيري"), ("al-qaabisii", "القابسي"),
-        ("binshiqruun", "بنشقرون"), ("al-tuwaatii", "التواتي"), ("binbuuziid", "بنبوزيد"),
+        ("al-jinduubii", "الجندوبي"), ("al-qaSriinii", "القصريني"), ("al-zaghwaanii", "الزغواني"),
+        ("al-bliidii", "البليدي"), ("al-shaawii", "الشاوي"), ("al-mzaabii", "المزابي"),
+        ("al-warqlii", "الورقلي"), ("al-tarhuunii", "الترهوني"), ("al-zliitnii", "الزليتني"),
+        ("al-ghadaamsii", "الغدامسي"), ("al-fazzaanii", "الفزاني"), ("al-Tanjaawii", "الطنجاوي"),
+        ("binsuud@", "بنسودة"), ("binyuusif", "بنيوسف"), ("binjalluul", "بنجلول"),
+        ("buuTaalib", "بوطالب"), ("buuqurr@", "بوقرة"),
     ],
 }
 
@@ -1848,63 +1858,72 @@ def ru_fa(given, family, seyyed):
     return ("Сейед " if seyyed else "") + f"{' '.join(words)} {f}"
 
 
-# given names: (notation, Persian script, sex): names of the Shahnameh and of pre-Islamic Iran
-# (Giv, Garsivaz, Zarir, Anushiravan, Barbod, Nakisa, Farjad, Azarakhsh), compound names (Sabz
-# Ali, Shir Ali, Aqa Bozorg, Mir Hashem), names of Arabic origin (Yunes, Zakariya, Jabbar,
-# Enayatollah, Askar, Zaker, Meysam), Azeri, Kurdish and Turkic names (Savalan, Ilqar, Azhdar,
-# Shahverdi, Toghrol, Zanyar, Zhiyan, Aras; Shilan, Avin, Ruzhin, Nazdar), women's names of
-# older generations (Khavar, Tuti, Bolur, Zivar, Golnesa, Naz Banu, Sorur, Azra) and of jewels
-# and flowers (Zomorrod, Almas, Morvarid, Yaqut, Golbarg, Ghoncheh)
+# given names: (notation, Persian script, sex): names of the Shahnameh and of ancient Iran (Kavus,
+# Pashang, Gostaham, Piran, Rohham, Gorgin, Zangeh, Tus, Forud, Zavareh, Key Qobad, Azar Barzin,
+# Yazdgerd; Homay, Jarireh, Shahrnaz, Arnavaz, Sindokht), compound names (Khoda Verdi, Khan Ali,
+# Sheykh Ali, Ali Panah, Ali Verdi, Shah Ali, Mir Sadeq, Mir Taqi), names of Arabic origin (Eshaq,
+# Masum, Nabi, Sadra, Hedayatollah, Ataollah, Fazlollah), names of mountains and rivers (Alborz,
+# Sabalan), women's names of older generations (Mah Soltan, Kolsum, Eftekhar, Taj Mah, Zinat,
+# Zarrin Taj, Nim Taj, Khanom Jan, Pari Rokh, Parivash, Mahpareh, Mahasti), Kurdish names (Shilir,
+# Shnu, Runak, Ruzha, Kazhal, Chenur, Nishteman, Bafrin, Hiva), Azeri and Turkic names (Ulduz,
+# Gunesh, Yaprakh, Chichek, Ulker, Aysu, Torkan) and recent ones (Arshiya, Arvin, Borna, Mobin,
+# Sepanta, Mehrshad; Heliya, Setayesh, Mahya, Yasna, Mehrsa, Parmida, Parniya, Hannaneh)
 FA_GIVEN = [
-    ("giv", "گیو", "m"), ("anushiravaan", "انوشیروان", "m"), ("parhaam", "پرهام", "m"),
-    ("arshaam", "ارشام", "m"), ("baarbod", "باربد", "m"), ("nakisaa", "نکیسا", "m"),
-    ("yunes", "یونس", "m"), ("zakariyaa", "زکریا", "m"), ("jabbaar", "جبار", "m"),
-    ("3enaayat-ollaah", "عنایت‌الله", "m"), ("sabz-3ali", "سبزعلی", "m"),
-    ("shir-3ali", "شیرعلی", "m"), ("Toghrol", "طغرل", "m"), ("aaraas", "آراس", "m"),
-    ("zaanyaar", "زانیار", "m"), ("Safar", "صفر", "m"), ("saavaalaan", "ساوالان", "m"),
-    ("homaayun", "همایون", "m"), ("garsivaz", "گرسیوز", "m"), ("jaavid", "جاوید", "m"),
-    ("zarir", "زریر", "m"), ("3askar", "عسکر", "m"), ("farjaad", "فرجاد", "m"),
-    ("behdaad", "بهداد", "m"), ("azhdar", "اژدر", "m"), ("ilqaar", "ایلقار", "m"),
-    ("shaahpur", "شاهپور", "m"), ("piruz", "پیروز", "m"), ("zhiyaan", "ژیان", "m"),
-    ("shaahverdi", "شاهوردی", "m"), ("aaqaa-bozorg", "آقابزرگ", "m"),
-    ("mir-haashem", "میرهاشم", "m"), ("haashem", "هاشم", "m"), ("qaader", "قادر", "m"),
-    ("xaaker", "ذاکر", "m"), ("meycam", "میثم", "m"), ("aaxarakhsh", "آذرخش", "m"),
-    ("golshan", "گلشن", "f"), ("ghonche@", "غنچه", "f"), ("khaavar", "خاور", "f"),
-    ("shilaan", "شیلان", "f"), ("aavin", "آوین", "f"), ("naazdaar", "نازدار", "f"),
-    ("bitaa", "بیتا", "f"), ("faraanak", "فرانک", "f"), ("farnush", "فرنوش", "f"),
-    ("nushaafarin", "نوشآفرین", "f"), ("saaye@", "سایه", "f"), ("yektaa", "یکتا", "f"),
-    ("zhinus", "ژینوس", "f"), ("zoleykhaa", "زلیخا", "f"), ("golbarg", "گلبرگ", "f"),
-    ("Sahbaa", "صهبا", "f"), ("parmis", "پرمیس", "f"), ("mahru", "مهرو", "f"),
-    ("dorsaa", "درسا", "f"), ("melikaa", "ملیکا", "f"), ("niyaayesh", "نیایش", "f"),
-    ("zomorrod", "زمرد", "f"), ("almaas", "الماس", "f"), ("morvaarid", "مروارید", "f"),
-    ("yaaqut", "یاقوت", "f"), ("3axraa", "عذرا", "f"), ("ruzhin", "روژین", "f"),
-    ("naaz-baanu", "نازبانو", "f"), ("bolur", "بلور", "f"), ("golnesaa", "گلنسا", "f"),
-    ("zivar", "زیور", "f"), ("sorur", "سرور", "f"), ("Hadic", "حدیث", "f"),
-    ("TuTi", "طوطی", "f"),
+    ("kaavus", "کاووس", "m"), ("daaraab", "داراب", "m"), ("pashang", "پشنگ", "m"),
+    ("gostaham", "گستهم", "m"), ("piraan", "پیران", "m"), ("rohhaam", "رهام", "m"),
+    ("gorgin", "گرگین", "m"), ("zange@", "زنگه", "m"), ("tus", "توس", "m"), ("forud", "فرود", "m"),
+    ("aaxar-barzin", "آذربرزین", "m"), ("key-qobaad", "کیقباد", "m"), ("yazdgerd", "یزدگرد", "m"),
+    ("zavaare@", "زواره", "m"), ("arshiyaa", "ارشیا", "m"), ("aarvin", "آروین", "m"),
+    ("bornaa", "برنا", "m"), ("mobin", "مبین", "m"), ("sepantaa", "سپنتا", "m"),
+    ("mehrshaad", "مهرشاد", "m"), ("alborz", "البرز", "m"), ("sabalaan", "سبلان", "m"),
+    ("farshaad", "فرشاد", "m"), ("fardin", "فردین", "m"), ("es_Haaq", "اسحاق", "m"),
+    ("hedaayat-ollaah", "هدایت‌الله", "m"), ("3aTaa-ollaah", "عطاالله", "m"),
+    ("ma3Sum", "معصوم", "m"), ("nabi", "نبی", "m"), ("Sadraa", "صدرا", "m"),
+    ("faDl-ollaah", "فضل‌الله", "m"), ("mir-Saadeq", "میرصادق", "m"), ("mir-taqi", "میرتقی", "m"),
+    ("khodaa-verdi", "خداوردی", "m"), ("khaan-3ali", "خانعلی", "m"), ("sheykh-3ali", "شیخعلی", "m"),
+    ("3ali-panaah", "علی‌پناه", "m"), ("3ali-verdi", "علی‌وردی", "m"), ("shaah-3ali", "شاهعلی", "m"),
+    ("homaay", "همای", "f"), ("jarire@", "جریره", "f"), ("shahrnaaz", "شهرناز", "f"),
+    ("arnavaaz", "ارنواز", "f"), ("sindokht", "سیندخت", "f"), ("maah-solTaan", "ماه‌سلطان", "f"),
+    ("kolcum", "کلثوم", "f"), ("eftekhaar", "افتخار", "f"), ("taaj-maah", "تاجماه", "f"),
+    ("zinat", "زینت", "f"), ("zarrin-taaj", "زرین‌تاج", "f"), ("nim-taaj", "نیمتاج", "f"),
+    ("khaanom-jaan", "خانم‌جان", "f"), ("pari-rokh", "پریرخ", "f"), ("pari-vash", "پریوش", "f"),
+    ("mahpaare@", "مهپاره", "f"), ("mahasti", "مهستی", "f"), ("mastaane@", "مستانه", "f"),
+    ("paridokht", "پریدخت", "f"), ("shahindokht", "شهین‌دخت", "f"), ("golestaan", "گلستان", "f"),
+    ("Homeyraa", "حمیرا", "f"), ("shilir", "شیلیر", "f"), ("shnu", "شنو", "f"),
+    ("runaak", "روناک", "f"), ("ruzhaa", "روژا", "f"), ("kazhaal", "کژال", "f"),
+    ("chenur", "چنور", "f"), ("nishtemaan", "نیشتمان", "f"), ("bafrin", "بفرین", "f"),
+    ("hivaa", "هیوا", "f"), ("ulduz", "اولدوز", "f"), ("gunesh", "گونش", "f"),
+    ("yaapraakh", "یاپراخ", "f"), ("chichek", "چیچک", "f"), ("ulker", "اولکر", "f"),
+    ("aaysu", "آیسو", "f"), ("torkaan", "ترکان", "f"), ("dornaa", "درنا", "f"),
+    ("heliyaa", "هلیا", "f"), ("setaayesh", "ستایش", "f"), ("mahyaa", "مهیا", "f"),
+    ("yasnaa", "یسنا", "f"), ("mehrsaa", "مهرسا", "f"), ("parmidaa", "پرمیدا", "f"),
+    ("parniyaa", "پرنیا", "f"), ("Hannaane@", "حنانه", "f"),
 ]
 
 # the men's names a Seyyed may carry here (names of Arabic and Islamic origin)
 FA_SEYYED_NAMES = {
-    "yunes", "zakariyaa", "jabbaar", "3enaayat-ollaah", "sabz-3ali", "shir-3ali", "Safar",
-    "3askar", "haashem", "qaader", "xaaker", "meycam",
+    "mobin", "es_Haaq", "hedaayat-ollaah", "3aTaa-ollaah", "ma3Sum", "nabi", "Sadraa",
+    "faDl-ollaah", "3ali-panaah", "3ali-verdi", "sheykh-3ali",
 }
-# family names: (notation, Persian script): from places (Ardestani, Astarai, Kuhestani), from
-# trades (Mesgar, Nassaj, Rangraz, Kuzehgar, Shishehgar, Nanva, Qassab, Hakkak, Kharrat,
-# Kafshduz, Baqqal, Allaf), Lur, Kurdish and Turkic tribal names (Beyranvand, Dalvand,
-# Sepahvand, Hasanvand, Zanganeh, Kalhor, Shamlu, Qaraguzlu) and compounds in -zadeh, -pur and
-# -nezhad
+# family names: (notation, Persian script): from towns and regions (Tonekaboni, Lahijani, Rudsari,
+# Chalusi, Nowshahri, Marivani, Aligudarzi, Azarshahri, Meshkini, Estahbanati, Neyrizi,
+# Sarvestani, Ramhormozi, Tangestani, Deylami), from offices and trades (Moallem, Sartip,
+# Kalantar, Kadkhoda), Lur, Kurdish, Qashqai and Turkic tribal names (Shahsavan, Sanjabi, Mokri,
+# Dirakvand, Bahmai, Baseri, Qarachurlu) and compounds in -zadeh, -pur, -nezhad, -far, -rad and
+# -manesh
 FA_FAMILY = [
-    ("ardestaani", "اردستانی"), ("aastaaraa'i", "آستارایی"), ("kuhestaani", "کوهستانی"),
-    ("mesgar", "مسگر"), ("nassaaj", "نساج"), ("rangraz", "رنگرز"), ("kuze@-gar", "کوزه‌گر"),
-    ("shishe@-gar", "شیشه‌گر"), ("naanvaa", "نانوا"), ("qaSSaab", "قصاب"), ("Hakkaak", "حکاک"),
-    ("kharraaT", "خراط"), ("kafshduz", "کفشدوز"), ("taajer", "تاجر"), ("baqqaal", "بقال"),
-    ("3allaaf", "علاف"), ("qorbaan-zaade@", "قربان‌زاده"),
-    ("kiyaan-pur", "کیان‌پور"), ("jahaan-pur", "جهان‌پور"), ("karim-nezhaad", "کریم‌نژاد"),
-    ("Saffaar-zaade@", "صفارزاده"), ("beyraanvand", "بیرانوند"),
-    ("dalvand", "دلوند"), ("sepahvand", "سپهوند"), ("Hasanvand", "حسنوند"),
-    ("zangane@", "زنگنه"), ("kalhor", "کلهر"), ("shaamlu", "شاملو"), ("qaraaguzlu", "قراگوزلو"),
-    ("daryaa-bandari", "دریابندری"), ("ashrafi", "اشرفی"), ("mo3tamedi", "معتمدی"),
-    ("laajevardi", "لاجوردی"),
+    ("tonekaaboni", "تنکابنی"), ("laahijaani", "لاهیجانی"), ("rudsari", "رودسری"),
+    ("chaalusi", "چالوسی"), ("nowshahri", "نوشهری"), ("marivaani", "مریوانی"),
+    ("aligudarzi", "الیگودرزی"), ("aaxarshahri", "آذرشهری"), ("meshkini", "مشکینی"),
+    ("estahbaanaati", "استهباناتی"), ("neyrizi", "نیریزی"), ("sarvestaani", "سروستانی"),
+    ("raamhormozi", "رامهرمزی"), ("tangestaani", "تنگستانی"), ("deylami", "دیلمی"),
+    ("mo3allem", "معلم"), ("sartip", "سرتیپ"), ("kalaantar", "کلانتر"), ("kadkhodaa", "کدخدا"),
+    ("shaahsavan", "شاهسون"), ("sanjaabi", "سنجابی"), ("mokri", "مکری"), ("dirakvand", "دیرکوند"),
+    ("bahma'i", "بهمئی"), ("baaSeri", "باصری"), ("qaraachurlu", "قراچورلو"),
+    ("raHim-zaade@", "رحیم‌زاده"), ("aSghar-zaade@", "اصغرزاده"), ("naqi-zaade@", "نقی‌زاده"),
+    ("haadi-zaade@", "هادی‌زاده"), ("ja3far-pur", "جعفرپور"), ("kaaZem-pur", "کاظم‌پور"),
+    ("karim-pur", "کریم‌پور"), ("Hasan-nezhaad", "حسن‌نژاد"), ("qaasem-nezhaad", "قاسم‌نژاد"),
+    ("kiyaan-far", "کیان‌فر"), ("nik-raad", "نیک‌راد"), ("shaad-manesh", "شادمنش"),
 ]
 
 
@@ -2038,149 +2057,147 @@ def ru_latin(word, scheme, kind="given"):
 
 
 # Russian persons are drawn within three groups, so that a person's given name, father's name
-# and family name belong together: "ru" (Russian names: old church names, Аггей, Аникита,
-# Вонифатий, Елпидифор, Пафнутий, Якинф, Мамелфа, Препедигна, Текуса, Нимфодора, and Soviet-era
-# ones, Спартак, Тельман, Авангард, Рэмир, Радий, Сталина, Люция), "tt" (Tatar and Bashkir names
-# of Russian citizens) and "nc" (Chechen and Dagestani names of Russian citizens).
+# and family name belong together: "ru" (Russian names: old church names, Агапит, Анемподист,
+# Вукол, Агафангел, Геронтий, Мардарий, Феогност, Феопемпт, Януарий, Акилина, Маремьяна,
+# Ермиония, Лампадия, Митродора, Феклиста, Филицата, Анимаиса, Мастридия, and Soviet-era ones,
+# Роблен, Энергий, Динамир, Эрлен, Жорес, Заря, Рэма, Ленина), "tt" (Tatar and Bashkir names of
+# Russian citizens) and "nc" (Chechen and Dagestani names of Russian citizens).
 # male given names: Russian, the Ukrainian form, the patronymics they give in Russian (a son's,
 # a daughter's) and in Ukrainian (a son's, a daughter's), group
 RU_MALE = [
-    ("Аггей", "Огій", "Аггеевич", "Аггеевна", "Огійович", "Огіївна", "ru"),
-    ("Аникита", "Анікита", "Аникитич", "Аникитична", "Анікитович", "Анікитівна", "ru"),
-    ("Анфим", "Анфім", "Анфимович", "Анфимовна", "Анфімович", "Анфімівна", "ru"),
-    ("Аполлинарий", "Аполінарій", "Аполлинарьевич", "Аполлинарьевна", "Аполінарійович", "Аполінаріївна",
+    ("Агапит", "Агапіт", "Агапитович", "Агапитовна", "Агапітович", "Агапітівна", "ru"),
+    ("Анемподист", "Анемподист", "Анемподистович", "Анемподистовна", "Анемподистович", "Анемподистівна",
      "ru"),
-    ("Артамон", "Артамон", "Артамонович", "Артамоновна", "Артамонович", "Артамонівна", "ru"),
-    ("Вонифатий", "Вонифатій", "Вонифатьевич", "Вонифатьевна", "Вонифатійович", "Вонифатіївна",
+    ("Арефий", "Арефій", "Арефьевич", "Арефьевна", "Арефійович", "Арефіївна", "ru"),
+    ("Вукол", "Вукол", "Вуколович", "Вуколовна", "Вуколович", "Вуколівна", "ru"),
+    ("Клавдий", "Клавдій", "Клавдиевич", "Клавдиевна", "Клавдійович", "Клавдіївна", "ru"),
+    ("Симеон", "Симеон", "Симеонович", "Симеоновна", "Симеонович", "Симеонівна", "ru"),
+    ("Роблен", "Роблен", "Робленович", "Робленовна", "Робленович", "Робленівна", "ru"),
+    ("Энергий", "Енергій", "Энергиевич", "Энергиевна", "Енергійович", "Енергіївна", "ru"),
+    ("Динамир", "Динамір", "Динамирович", "Динамировна", "Динамірович", "Динамірівна", "ru"),
+    ("Эрлен", "Ерлен", "Эрленович", "Эрленовна", "Ерленович", "Ерленівна", "ru"),
+    ("Жорес", "Жорес", "Жоресович", "Жоресовна", "Жоресович", "Жоресівна", "ru"),
+    ("Агафангел", "Агафангел", "Агафангелович", "Агафангеловна", "Агафангелович", "Агафангелівна",
      "ru"),
-    ("Геласий", "Геласій", "Геласьевич", "Геласьевна", "Геласійович", "Геласіївна", "ru"),
-    ("Гермоген", "Гермоген", "Гермогенович", "Гермогеновна", "Гермогенович", "Гермогенівна", "ru"),
-    ("Гурий", "Гурій", "Гурьевич", "Гурьевна", "Гурійович", "Гуріївна", "ru"),
-    ("Евсевий", "Євсевій", "Евсевьевич", "Евсевьевна", "Євсевійович", "Євсевіївна", "ru"),
-    ("Елпидифор", "Єлпідифор", "Елпидифорович", "Елпидифоровна", "Єлпідифорович", "Єлпідифорівна",
-     "ru"),
-    ("Еразм", "Еразм", "Еразмович", "Еразмовна", "Еразмович", "Еразмівна", "ru"),
-    ("Панкратий", "Панкратій", "Панкратьевич", "Панкратьевна", "Панкратійович", "Панкратіївна",
-     "ru"),
-    ("Парфений", "Парфеній", "Парфеньевич", "Парфеньевна", "Парфенійович", "Парфеніївна", "ru"),
-    ("Пафнутий", "Пафнутій", "Пафнутьевич", "Пафнутьевна", "Пафнутійович", "Пафнутіївна", "ru"),
-    ("Прокл", "Прокл", "Проклович", "Прокловна", "Проклович", "Проклівна", "ru"),
-    ("Протасий", "Протасій", "Протасьевич", "Протасьевна", "Протасійович", "Протасіївна", "ru"),
-    ("Сампсон", "Сампсон", "Сампсонович", "Сампсоновна", "Сампсонович", "Сампсонівна", "ru"),
-    ("Селиверст", "Селіверст", "Селиверстович", "Селиверстовна", "Селіверстович", "Селіверстівна",
-     "ru"),
-    ("Серапион", "Серапіон", "Серапионович", "Серапионовна", "Серапіонович", "Серапіонівна", "ru"),
-    ("Силантий", "Силантій", "Силантьевич", "Силантьевна", "Силантійович", "Силантіївна", "ru"),
-    ("Стахий", "Стахій", "Стахиевич", "Стахиевна", "Стахійович", "Стахіївна", "ru"),
-    ("Флегонт", "Флегонт", "Флегонтович", "Флегонтовна", "Флегонтович", "Флегонтівна", "ru"),
-    ("Якинф", "Якінф", "Якинфович", "Якинфовна", "Якінфович", "Якінфівна", "ru"),
-    ("Лупп", "Луп", "Луппович", "Лупповна", "Лупович", "Лупівна", "ru"),
-    ("Радий", "Радій", "Радиевич", "Радиевна", "Радійович", "Радіївна", "ru"),
-    ("Спартак", "Спартак", "Спартакович", "Спартаковна", "Спартакович", "Спартаківна", "ru"),
-    ("Тельман", "Тельман", "Тельманович", "Тельмановна", "Тельманович", "Тельманівна", "ru"),
-    ("Авангард", "Авангард", "Авангардович", "Авангардовна", "Авангардович", "Авангардівна", "ru"),
-    ("Рэмир", "Ремір", "Рэмирович", "Рэмировна", "Ремірович", "Ремірівна", "ru"),
-    ("Рифкат", "Ріфкат", "Рифкатович", "Рифкатовна", "Ріфкатович", "Ріфкатівна", "tt"),
-    ("Алмаз", "Алмаз", "Алмазович", "Алмазовна", "Алмазович", "Алмазівна", "tt"),
-    ("Закир", "Закір", "Закирович", "Закировна", "Закірович", "Закірівна", "tt"),
-    ("Рашит", "Рашит", "Рашитович", "Рашитовна", "Рашитович", "Рашитівна", "tt"),
-    ("Фоат", "Фоат", "Фоатович", "Фоатовна", "Фоатович", "Фоатівна", "tt"),
-    ("Хамит", "Хаміт", "Хамитович", "Хамитовна", "Хамітович", "Хамітівна", "tt"),
-    ("Ягфар", "Ягфар", "Ягфарович", "Ягфаровна", "Ягфарович", "Ягфарівна", "tt"),
-    ("Газиз", "Газіз", "Газизович", "Газизовна", "Газізович", "Газізівна", "tt"),
-    ("Равиль", "Равіль", "Равилевич", "Равилевна", "Равільович", "Равілівна", "tt"),
-    ("Ильсур", "Ільсур", "Ильсурович", "Ильсуровна", "Ільсурович", "Ільсурівна", "tt"),
-    ("Ильвир", "Ільвір", "Ильвирович", "Ильвировна", "Ільвірович", "Ільвірівна", "tt"),
-    ("Фларит", "Фларіт", "Фларитович", "Фларитовна", "Фларітович", "Фларітівна", "tt"),
-    ("Рузаль", "Рузаль", "Рузалевич", "Рузалевна", "Рузальович", "Рузалівна", "tt"),
-    ("Майрбек", "Майрбек", "Майрбекович", "Майрбековна", "Майрбекович", "Майрбеківна", "nc"),
-    ("Висхан", "Вісхан", "Висханович", "Висхановна", "Вісханович", "Вісханівна", "nc"),
-    ("Хизир", "Хізір", "Хизирович", "Хизировна", "Хізірович", "Хізірівна", "nc"),
-    ("Сулим", "Сулім", "Сулимович", "Сулимовна", "Сулімович", "Сулімівна", "nc"),
-    ("Алхазур", "Алхазур", "Алхазурович", "Алхазуровна", "Алхазурович", "Алхазурівна", "nc"),
-    ("Байсангур", "Байсангур", "Байсангурович", "Байсангуровна", "Байсангурович", "Байсангурівна",
+    ("Антоний", "Антоній", "Антониевич", "Антониевна", "Антонійович", "Антоніївна", "ru"),
+    ("Геронтий", "Геронтій", "Геронтьевич", "Геронтьевна", "Геронтійович", "Геронтіївна", "ru"),
+    ("Гурьян", "Гур'ян", "Гурьянович", "Гурьяновна", "Гур'янович", "Гур'янівна", "ru"),
+    ("Евфимий", "Євфимій", "Евфимьевич", "Евфимьевна", "Євфимійович", "Євфиміївна", "ru"),
+    ("Епифан", "Єпіфан", "Епифанович", "Епифановна", "Єпіфанович", "Єпіфанівна", "ru"),
+    ("Кир", "Кир", "Кирович", "Кировна", "Кирович", "Кирівна", "ru"),
+    ("Конон", "Конон", "Кононович", "Кононовна", "Кононович", "Кононівна", "ru"),
+    ("Мардарий", "Мардарій", "Мардарьевич", "Мардарьевна", "Мардарійович", "Мардаріївна", "ru"),
+    ("Олимпий", "Олімпій", "Олимпиевич", "Олимпиевна", "Олімпійович", "Олімпіївна", "ru"),
+    ("Руф", "Руф", "Руфович", "Руфовна", "Руфович", "Руфівна", "ru"),
+    ("Созон", "Созон", "Созонович", "Созоновна", "Созонович", "Созонівна", "ru"),
+    ("Соломон", "Соломон", "Соломонович", "Соломоновна", "Соломонович", "Соломонівна", "ru"),
+    ("Тарасий", "Тарасій", "Тарасьевич", "Тарасьевна", "Тарасійович", "Тарасіївна", "ru"),
+    ("Феогност", "Феогност", "Феогностович", "Феогностовна", "Феогностович", "Феогностівна", "ru"),
+    ("Феопемпт", "Феопемпт", "Феопемптович", "Феопемптовна", "Феопемптович", "Феопемптівна", "ru"),
+    ("Януарий", "Януарій", "Януарьевич", "Януарьевна", "Януарійович", "Януаріївна", "ru"),
+    ("Габдулла", "Габдулла", "Габдуллович", "Габдулловна", "Габдуллович", "Габдуллівна", "tt"),
+    ("Гумер", "Гумер", "Гумерович", "Гумеровна", "Гумерович", "Гумерівна", "tt"),
+    ("Минияр", "Мініяр", "Миниярович", "Минияровна", "Мініярович", "Мініярівна", "tt"),
+    ("Талгат", "Талгат", "Талгатович", "Талгатовна", "Талгатович", "Талгатівна", "tt"),
+    ("Ульфат", "Ульфат", "Ульфатович", "Ульфатовна", "Ульфатович", "Ульфатівна", "tt"),
+    ("Фагим", "Фагім", "Фагимович", "Фагимовна", "Фагімович", "Фагімівна", "tt"),
+    ("Ядкар", "Ядкар", "Ядкарович", "Ядкаровна", "Ядкарович", "Ядкарівна", "tt"),
+    ("Гильфан", "Гільфан", "Гильфанович", "Гильфановна", "Гільфанович", "Гільфанівна", "tt"),
+    ("Галимзян", "Галімзян", "Галимзянович", "Галимзяновна", "Галімзянович", "Галімзянівна", "tt"),
+    ("Мударис", "Мударіс", "Мударисович", "Мударисовна", "Мударісович", "Мударісівна", "tt"),
+    ("Нургали", "Нургалі", "Нургалиевич", "Нургалиевна", "Нургалійович", "Нургаліївна", "tt"),
+    ("Тимергали", "Тімергалі", "Тимергалиевич", "Тимергалиевна", "Тімергалійович", "Тімергаліївна",
+     "tt"),
+    ("Гаяз", "Гаяз", "Гаязович", "Гаязовна", "Гаязович", "Гаязівна", "tt"),
+    ("Рифгат", "Ріфгат", "Рифгатович", "Рифгатовна", "Ріфгатович", "Ріфгатівна", "tt"),
+    ("Фатых", "Фатих", "Фатыхович", "Фатыховна", "Фатихович", "Фатихівна", "tt"),
+    ("Апти", "Апті", "Аптиевич", "Аптиевна", "Аптійович", "Аптіївна", "nc"),
+    ("Бекхан", "Бекхан", "Бекханович", "Бекхановна", "Бекханович", "Бекханівна", "nc"),
+    ("Нурди", "Нурді", "Нурдиевич", "Нурдиевна", "Нурдійович", "Нурдіївна", "nc"),
+    ("Арби", "Арбі", "Арбиевич", "Арбиевна", "Арбійович", "Арбіївна", "nc"),
+    ("Сайпуди", "Сайпуді", "Сайпудиевич", "Сайпудиевна", "Сайпудійович", "Сайпудіївна", "nc"),
+    ("Супьян", "Суп'ян", "Супьянович", "Супьяновна", "Суп'янович", "Суп'янівна", "nc"),
+    ("Изнаур", "Ізнаур", "Изнаурович", "Изнауровна", "Ізнаурович", "Ізнаурівна", "nc"),
+    ("Шамсудин", "Шамсудін", "Шамсудинович", "Шамсудиновна", "Шамсудінович", "Шамсудінівна", "nc"),
+    ("Магомедсалам", "Магомедсалам", "Магомедсаламович", "Магомедсаламовна", "Магомедсаламович", "Магомедсаламівна",
      "nc"),
-    ("Берс", "Берс", "Берсович", "Берсовна", "Берсович", "Берсівна", "nc"),
-    ("Шахбан", "Шахбан", "Шахбанович", "Шахбановна", "Шахбанович", "Шахбанівна", "nc"),
-    ("Гамзат", "Гамзат", "Гамзатович", "Гамзатовна", "Гамзатович", "Гамзатівна", "nc"),
-    ("Абакар", "Абакар", "Абакарович", "Абакаровна", "Абакарович", "Абакарівна", "nc"),
-    ("Арслан", "Арслан", "Арсланович", "Арслановна", "Арсланович", "Арсланівна", "nc"),
-    ("Газимагомед", "Газімагомед", "Газимагомедович", "Газимагомедовна", "Газімагомедович", "Газімагомедівна",
+    ("Абусупьян", "Абусуп'ян", "Абусупьянович", "Абусупьяновна", "Абусуп'янович", "Абусуп'янівна",
      "nc"),
-    ("Магомедрасул", "Магомедрасул", "Магомедрасулович", "Магомедрасуловна", "Магомедрасулович", "Магомедрасулівна",
+    ("Муртуз", "Муртуз", "Муртузович", "Муртузовна", "Муртузович", "Муртузівна", "nc"),
+    ("Хизри", "Хізрі", "Хизриевич", "Хизриевна", "Хізрійович", "Хізріївна", "nc"),
+    ("Алиасхаб", "Аліасхаб", "Алиасхабович", "Алиасхабовна", "Аліасхабович", "Аліасхабівна", "nc"),
+    ("Сайгид", "Сайгід", "Сайгидович", "Сайгидовна", "Сайгідович", "Сайгідівна", "nc"),
+    ("Курбанали", "Курбаналі", "Курбаналиевич", "Курбаналиевна", "Курбаналійович", "Курбаналіївна",
      "nc"),
-    ("Сиражудин", "Сіражудін", "Сиражудинович", "Сиражудиновна", "Сіражудінович", "Сіражудінівна",
-     "nc"),
-    ("Бадрудин", "Бадрудін", "Бадрудинович", "Бадрудиновна", "Бадрудінович", "Бадрудінівна", "nc"),
-    ("Зубаир", "Зубаїр", "Зубаирович", "Зубаировна", "Зубаїрович", "Зубаїрівна", "nc"),
-    ("Арип", "Аріп", "Арипович", "Ариповна", "Аріпович", "Аріпівна", "nc"),
-    ("Абубакар", "Абубакар", "Абубакарович", "Абубакаровна", "Абубакарович", "Абубакарівна", "nc"),
 ]
 # female given names: Russian, the Ukrainian form, group
 RU_FEMALE = [
-    ("Фетинья", "Фетинія", "ru"), ("Хиония", "Хіонія", "ru"), ("Конкордия", "Конкордія", "ru"),
-    ("Иулитта", "Юліта", "ru"), ("Леонилла", "Леоніла", "ru"), ("Мамелфа", "Мамелфа", "ru"),
-    ("Манефа", "Манефа", "ru"), ("Препедигна", "Препедигна", "ru"), ("Рипсимия", "Рипсимія", "ru"),
-    ("Текуса", "Текуса", "ru"), ("Еликонида", "Єліконіда", "ru"), ("Нимфодора", "Німфодора", "ru"),
-    ("Соломонида", "Соломоніда", "ru"), ("Сталина", "Сталіна", "ru"), ("Люция", "Люція", "ru"),
-    ("Октавия", "Октавія", "ru"), ("Фомаида", "Фомаїда", "ru"), ("Сосипатра", "Сосипатра", "ru"),
-    ("Дросида", "Дросида", "ru"), ("Каллиста", "Каліста", "ru"), ("Феофила", "Феофіла", "ru"),
-    ("Евлампия", "Євлампія", "ru"), ("Фотина", "Фотина", "ru"), ("Ненила", "Неніла", "ru"),
-    ("Евдоксия", "Євдоксія", "ru"), ("Февронья", "Февронія", "ru"), ("Рушания", "Рушанія", "tt"),
-    ("Нурия", "Нурія", "tt"), ("Раиля", "Раїля", "tt"), ("Сария", "Сарія", "tt"),
-    ("Флюра", "Флюра", "tt"), ("Ильсия", "Ільсія", "tt"), ("Минзифа", "Мінзіфа", "tt"),
-    ("Гульчачак", "Гульчачак", "tt"), ("Айзиля", "Айзіля", "tt"), ("Табарик", "Табарік", "nc"),
-    ("Жовхар", "Жовхар", "nc"), ("Пайзат", "Пайзат", "nc"), ("Сапият", "Сапіят", "nc"),
-    ("Загидат", "Загідат", "nc"), ("Рукижат", "Рукіжат", "nc"), ("Умият", "Уміят", "nc"),
-    ("Написат", "Напісат", "nc"), ("Забидат", "Забідат", "nc"), ("Муслимат", "Муслімат", "nc"),
-    ("Зезаг", "Зезаг", "nc"), ("Товсари", "Товсарі", "nc"),
+    ("Акилина", "Акіліна", "ru"), ("Маремьяна", "Марем'яна", "ru"), ("Аксинья", "Аксінія", "ru"),
+    ("Леонида", "Леоніда", "ru"), ("Заря", "Зоря", "ru"), ("Рэма", "Рема", "ru"),
+    ("Ленина", "Леніна", "ru"), ("Ермиония", "Єрміонія", "ru"), ("Каллиопа", "Каліопа", "ru"),
+    ("Лампадия", "Лампадія", "ru"), ("Мариамна", "Маріамна", "ru"),
+    ("Митродора", "Митродора", "ru"), ("Порфирия", "Порфирія", "ru"),
+    ("Феклиста", "Феклиста", "ru"), ("Филицата", "Филицата", "ru"), ("Агрефена", "Агрефена", "ru"),
+    ("Анимаиса", "Анімаїса", "ru"), ("Евникия", "Євнікія", "ru"), ("Иустина", "Іустина", "ru"),
+    ("Мастридия", "Мастридія", "ru"), ("Дильбар", "Дільбар", "tt"), ("Танзиля", "Танзіля", "tt"),
+    ("Гульсум", "Гульсум", "tt"), ("Мунира", "Муніра", "tt"), ("Разиля", "Разіля", "tt"),
+    ("Гульзифа", "Гульзіфа", "tt"), ("Зайтуна", "Зайтуна", "tt"), ("Рамзия", "Рамзія", "tt"),
+    ("Гульфира", "Гульфіра", "tt"), ("Фаягуль", "Фаягуль", "tt"), ("Шафига", "Шафіга", "tt"),
+    ("Наркас", "Наркас", "tt"), ("Медни", "Медні", "nc"), ("Тоита", "Тоїта", "nc"),
+    ("Бирлант", "Бірлант", "nc"), ("Маржан", "Маржан", "nc"), ("Меседу", "Меседу", "nc"),
+    ("Атикат", "Атікат", "nc"), ("Шуайнат", "Шуайнат", "nc"), ("Муминат", "Мумінат", "nc"),
+    ("Калимат", "Калімат", "nc"), ("Нажабат", "Нажабат", "nc"), ("Габибат", "Габібат", "nc"),
+    ("Райганат", "Райганат", "nc"), ("Умайганат", "Умайганат", "nc"), ("Жарадат", "Жарадат", "nc"),
 ]
-# family names (men's form): Russian, Ukrainian form, group; clergy names (Гиацинтов, Кипарисов,
-# Сладкопевцев, Смиренский, Тихвинский, Фаворский, Померанцев), old merchant and service
-# families (Рябушинский, Бахрушин, Милославский), names from trades (Шапошников, Рукавишников,
-# Извозчиков, Пряничников, Свечников, Воскобойников, Звонарёв, Просвирнин) and from birds
-# (Снегирёв, Зябликов, Беркутов, Бекасов, Рябчиков, Глухарёв)
+# family names (men's form): Russian, Ukrainian form, group; clergy names (Лилеев, Пальмин,
+# Кедров, Амфитеатров, Богородский, Алмазов, Жемчужников, Бриллиантов, Херувимов, Серафимов,
+# Благосветлов, Благовидов), names from trades (Красильников, Свешников, Пивоваров, Медоваров,
+# Квасников, Сбитнев, Лодочников, Перевозчиков, Сокольников, Пасечников, Оловянников,
+# Каменщиков, Печников, Веретенников, Шелковников, Войлочников, Валенков) and from birds
+# (Филин, Курочкин, Чибисов, Цаплин), old merchant and service families (Елисеев, Солдатенков,
+# Хлудов, Губонин, Баташёв, Твердышев, Колычев)
 RU_FAMILY = [
-    ("Гиацинтов", "Гіацинтов", "ru"), ("Кипарисов", "Кипарисов", "ru"),
-    ("Доброхотов", "Доброхотов", "ru"), ("Сладкопевцев", "Сладкопевцев", "ru"),
-    ("Смиренский", "Смиренський", "ru"), ("Тихвинский", "Тихвінський", "ru"),
-    ("Казанский", "Казанський", "ru"), ("Фаворский", "Фаворський", "ru"),
-    ("Зерцалов", "Зерцалов", "ru"), ("Померанцев", "Померанцев", "ru"),
-    ("Гумилевский", "Гумілевський", "ru"), ("Миролюбов", "Миролюбов", "ru"),
-    ("Шапошников", "Шапошников", "ru"), ("Рукавишников", "Рукавишников", "ru"),
-    ("Извозчиков", "Ізвозчиков", "ru"), ("Серебренников", "Серебренников", "ru"),
-    ("Золотарёв", "Золотарьов", "ru"), ("Снегирёв", "Снегірьов", "ru"),
-    ("Клестов", "Клестов", "ru"), ("Зябликов", "Зябликов", "ru"), ("Беркутов", "Беркутов", "ru"),
-    ("Чайкин", "Чайкін", "ru"), ("Бекасов", "Бекасов", "ru"), ("Рябчиков", "Рябчиков", "ru"),
-    ("Глухарёв", "Глухарьов", "ru"), ("Милославский", "Милославський", "ru"),
-    ("Рябушинский", "Рябушинський", "ru"), ("Бахрушин", "Бахрушин", "ru"),
-    ("Федулов", "Федулов", "ru"), ("Пронькин", "Пронькін", "ru"), ("Ивашкин", "Івашкін", "ru"),
-    ("Хлебников", "Хлебников", "ru"), ("Пряничников", "Пряничников", "ru"),
-    ("Свечников", "Свечников", "ru"), ("Воскобойников", "Воскобойников", "ru"),
-    ("Холщевников", "Холщевников", "ru"), ("Сундуков", "Сундуков", "ru"),
-    ("Лапотников", "Лапотников", "ru"), ("Смолянинов", "Смолянінов", "ru"),
-    ("Гребенщиков", "Гребенщиков", "ru"), ("Овсянников", "Овсянников", "ru"),
-    ("Рогожин", "Рогожин", "ru"), ("Сермягин", "Сермягін", "ru"), ("Кафтанов", "Кафтанов", "ru"),
-    ("Пустовалов", "Пустовалов", "ru"), ("Звонарёв", "Звонарьов", "ru"),
-    ("Просвирнин", "Просвірнін", "ru"), ("Дьячков", "Дячков", "ru"),
-    ("Габдуллин", "Габдуллін", "tt"), ("Сибгатуллин", "Сібгатуллін", "tt"),
-    ("Фатхутдинов", "Фатхутдінов", "tt"), ("Низамутдинов", "Нізамутдінов", "tt"),
-    ("Муртазин", "Муртазін", "tt"), ("Абзалов", "Абзалов", "tt"),
-    ("Гайнутдинов", "Гайнутдінов", "tt"), ("Ямалиев", "Ямалієв", "tt"),
-    ("Гумеров", "Гумеров", "tt"), ("Хисамов", "Хісамов", "tt"), ("Кашапов", "Кашапов", "tt"),
-    ("Хазиев", "Хазієв", "tt"), ("Мавлютов", "Мавлютов", "tt"), ("Биктимиров", "Біктіміров", "tt"),
-    ("Мингалеев", "Мінгалеєв", "tt"), ("Ахтямов", "Ахтямов", "tt"),
-    ("Ишмуратов", "Ішмуратов", "tt"), ("Тухватуллин", "Тухватуллін", "tt"),
-    ("Ягудин", "Ягудін", "tt"), ("Камалетдинов", "Камалетдінов", "tt"), ("Батаев", "Батаєв", "nc"),
-    ("Гериев", "Герієв", "nc"), ("Израилов", "Ізраїлов", "nc"), ("Мовсаров", "Мовсаров", "nc"),
-    ("Тимаев", "Тімаєв", "nc"), ("Хамзатов", "Хамзатов", "nc"), ("Яндиев", "Яндієв", "nc"),
-    ("Мутушев", "Мутушев", "nc"), ("Зубайраев", "Зубайраєв", "nc"), ("Дадашев", "Дадашев", "nc"),
-    ("Алибеков", "Алібеков", "nc"), ("Газиев", "Газієв", "nc"), ("Атаев", "Атаєв", "nc"),
-    ("Бийболатов", "Бійболатов", "nc"), ("Эльдаров", "Ельдаров", "nc"), ("Эминов", "Емінов", "nc"),
-    ("Давудов", "Давудов", "nc"), ("Кадиев", "Кадієв", "nc"), ("Висаев", "Вісаєв", "nc"),
-    ("Галаев", "Галаєв", "nc"), ("Довтаев", "Довтаєв", "nc"), ("Загаев", "Загаєв", "nc"),
-    ("Нахаев", "Нахаєв", "nc"), ("Усаев", "Усаєв", "nc"), ("Цакаев", "Цакаєв", "nc"),
-    ("Шидаев", "Шідаєв", "nc"),
+    ("Лилеев", "Лілеєв", "ru"), ("Пальмин", "Пальмін", "ru"), ("Кедров", "Кедров", "ru"),
+    ("Амфитеатров", "Амфітеатров", "ru"), ("Богородский", "Богородський", "ru"),
+    ("Алмазов", "Алмазов", "ru"), ("Жемчужников", "Жемчужников", "ru"),
+    ("Бриллиантов", "Брилліантов", "ru"), ("Херувимов", "Херувимов", "ru"),
+    ("Серафимов", "Серафимов", "ru"), ("Кротков", "Кротков", "ru"),
+    ("Благосветлов", "Благосветлов", "ru"), ("Благовидов", "Благовидов", "ru"),
+    ("Милованов", "Милованов", "ru"), ("Правдин", "Правдін", "ru"),
+    ("Красильников", "Красильников", "ru"), ("Свешников", "Свешников", "ru"),
+    ("Пивоваров", "Пивоваров", "ru"), ("Медоваров", "Медоваров", "ru"),
+    ("Квасников", "Квасников", "ru"), ("Сбитнев", "Сбітнев", "ru"), ("Бурлаков", "Бурлаков", "ru"),
+    ("Лодочников", "Лодочников", "ru"), ("Перевозчиков", "Перевозчиков", "ru"),
+    ("Сторожев", "Сторожев", "ru"), ("Конюхов", "Конюхов", "ru"), ("Псарёв", "Псарьов", "ru"),
+    ("Сокольников", "Сокольников", "ru"), ("Ловчиков", "Ловчиков", "ru"),
+    ("Пасечников", "Пасечников", "ru"), ("Слесарев", "Слесарев", "ru"),
+    ("Оловянников", "Оловянников", "ru"), ("Горшенин", "Горшенін", "ru"),
+    ("Каменщиков", "Каменщиков", "ru"), ("Печников", "Печников", "ru"),
+    ("Веретенников", "Веретенников", "ru"), ("Холстов", "Холстов", "ru"),
+    ("Шелковников", "Шелковников", "ru"), ("Войлочников", "Войлочников", "ru"),
+    ("Валенков", "Валенков", "ru"), ("Пуговкин", "Пуговкін", "ru"), ("Филин", "Філін", "ru"),
+    ("Курочкин", "Курочкін", "ru"), ("Чибисов", "Чибісов", "ru"), ("Цаплин", "Цаплін", "ru"),
+    ("Елисеев", "Єлісеєв", "ru"), ("Солдатенков", "Солдатенков", "ru"), ("Хлудов", "Хлудов", "ru"),
+    ("Губонин", "Губонін", "ru"), ("Баташёв", "Баташов", "ru"), ("Твердышев", "Твердишев", "ru"),
+    ("Колычев", "Количев", "ru"), ("Абдрахманов", "Абдрахманов", "tt"),
+    ("Исмагилов", "Ісмагілов", "tt"), ("Гильмутдинов", "Гільмутдінов", "tt"),
+    ("Гиниятуллин", "Гініятуллін", "tt"), ("Ибатуллин", "Ібатуллін", "tt"),
+    ("Миннуллин", "Міннуллін", "tt"), ("Багаутдинов", "Багаутдінов", "tt"),
+    ("Гайфуллин", "Гайфуллін", "tt"), ("Хисматуллин", "Хісматуллін", "tt"),
+    ("Ишмухаметов", "Ішмухаметов", "tt"), ("Ахметзянов", "Ахметзянов", "tt"),
+    ("Бикмуллин", "Бікмуллін", "tt"), ("Давлетшин", "Давлетшин", "tt"),
+    ("Зиганшин", "Зіганшин", "tt"), ("Кашафутдинов", "Кашафутдінов", "tt"),
+    ("Мубаракзянов", "Мубаракзянов", "tt"), ("Шагимарданов", "Шагімарданов", "tt"),
+    ("Янбаев", "Янбаєв", "tt"), ("Батыршин", "Батиршин", "tt"),
+    ("Байсултанов", "Байсултанов", "nc"), ("Эдельгериев", "Едельгерієв", "nc"),
+    ("Дашаев", "Дашаєв", "nc"), ("Кагиров", "Кагіров", "nc"), ("Мамакаев", "Мамакаєв", "nc"),
+    ("Тазуев", "Тазуєв", "nc"), ("Ханбиев", "Ханбієв", "nc"), ("Бетергараев", "Бетергараєв", "nc"),
+    ("Дудуркаев", "Дудуркаєв", "nc"), ("Тепсуркаев", "Тепсуркаєв", "nc"),
+    ("Асадулаев", "Асадулаєв", "nc"), ("Меджидов", "Меджидов", "nc"),
+    ("Чупалаев", "Чупалаєв", "nc"), ("Багандов", "Багандов", "nc"),
+    ("Казимагомедов", "Казімагомедов", "nc"), ("Омарасхабов", "Омарасхабов", "nc"),
+    ("Пирмагомедов", "Пірмагомедов", "nc"), ("Гитинов", "Гітінов", "nc"),
+    ("Кебедов", "Кебедов", "nc"),
 ]
 
 
@@ -2455,96 +2472,98 @@ def ua_latin(word, scheme):
 
 
 # given names: Ukrainian, the Russian form of the name, sex; church names in their Ukrainian
-# folk forms (Онисько, Гарасим, Сохрон, Явдоким, Харко, Омелько, Грицько, Улян, Векла, Гафійка,
-# Докійка, Палагна, Парася), older church names (Питирим, Нектарій, Іринарх, Павсикакій,
-# Єлевферій, Феодул, Уар, Глафіра, Калиса, Сосанна), names of the Slavic revival (Ждан, Неждан,
-# Годислав, Судислав, Творимир, Яровит, Рогволод, Предслава, Малуша, Мирава, Красава, Добрава)
-# and of western Ukraine (Йосафат, Ксаверій, Теофан, Генрика, Марцеліна, Бальбіна, Йосифа,
-# Філомена, Констанція, Габріеля)
+# folk forms (Андрусь, Антось, Єрмола, Кость, Панько, Демко, Терешко, Яцко, Фесько, Юстим,
+# Оврам, Приська, Солоха, Наталка, Устя, Ганька), older church names (Іов, Парфентій, Силуан,
+# Тарсикій, Єфросинія, Касія, Ревекка), names of the Slavic revival (Воїн, Гостомисл, Славута,
+# Хорив, Лютомир, Миролюб, Велеслав, Гордислав, Держислав, Дорогомир, Хотимир, Огняна,
+# Славена, Леля, Весняна, Купава, Даромира, Володимира, Вишеслава, Любомила, Невена, Пребрана,
+# Світана, Чеслава) and of western Ukraine, Galician diminutives among them (Вінцентій, Кароль,
+# Діонізій, Еміліан, Йоахим, Клеменс, Корнель, Леонард, Люціан, Себастіян, Теофіль, Целестин,
+# Лукаш, Зофія, Кунегунда, Марцелія, Урсула, Юліанна, Іполита, Феліція, Бригіда, Бенедикта,
+# Мартуся, Стефця, Марися, Ірця, Мирося)
 UA_GIVEN = [
-    ("Онисько", "Онисим", "m"), ("Гарасим", "Герасим", "m"), ("Сохрон", "Софрон", "m"),
-    ("Явдоким", "Евдоким", "m"), ("Зеновій", "Зиновий", "m"), ("Йосафат", "Иосафат", "m"),
-    ("Ксаверій", "Ксаверий", "m"), ("Атанасій", "Афанасий", "m"), ("Іпатій", "Ипатий", "m"),
-    ("Кассіян", "Кассиан", "m"), ("Питирим", "Питирим", "m"), ("Теофан", "Феофан", "m"),
-    ("Йоасаф", "Иоасаф", "m"), ("Нектарій", "Нектарий", "m"), ("Харко", "Харитон", "m"),
-    ("Омелько", "Емельян", "m"), ("Грицько", "Григорий", "m"), ("Ждан", "Ждан", "m"),
-    ("Неждан", "Неждан", "m"), ("Даміян", "Дамиан", "m"), ("Євтихій", "Евтихий", "m"),
-    ("Прокопій", "Прокопий", "m"), ("Улян", "Ульян", "m"), ("Феофіл", "Феофил", "m"),
-    ("Юліян", "Юлиан", "m"), ("Воїслав", "Воислав", "m"), ("Годислав", "Годислав", "m"),
-    ("Драгомир", "Драгомир", "m"), ("Милорад", "Милорад", "m"), ("Рогволод", "Рогволод", "m"),
-    ("Судислав", "Судислав", "m"), ("Творимир", "Творимир", "m"), ("Яровит", "Яровит", "m"),
-    ("Амфілохій", "Амфилохий", "m"), ("Ананій", "Ананий", "m"), ("Власій", "Власий", "m"),
-    ("Діодор", "Диодор", "m"), ("Євлогій", "Евлогий", "m"), ("Єлевферій", "Елевферий", "m"),
-    ("Іринарх", "Иринарх", "m"), ("Кирик", "Кирик", "m"), ("Кодрат", "Кодрат", "m"),
-    ("Павсикакій", "Павсикакий", "m"), ("Руфин", "Руфин", "m"), ("Тимон", "Тимон", "m"),
-    ("Уар", "Уар", "m"), ("Феодул", "Феодул", "m"), ("Векла", "Фёкла", "f"),
-    ("Предслава", "Предслава", "f"), ("Малуша", "Малуша", "f"), ("Людомира", "Людомира", "f"),
-    ("Генрика", "Генрика", "f"), ("Марцеліна", "Марцелина", "f"), ("Казимира", "Казимира", "f"),
-    ("Бальбіна", "Бальбина", "f"), ("Йосифа", "Иосифа", "f"), ("Доміника", "Доминика", "f"),
-    ("Євфимія", "Евфимия", "f"), ("Мелетина", "Мелитина", "f"), ("Теофілія", "Феофилия", "f"),
-    ("Гафійка", "Агафья", "f"), ("Докійка", "Евдокия", "f"), ("Зіня", "Зиновия", "f"),
-    ("Палагна", "Пелагея", "f"), ("Парася", "Параскева", "f"), ("Воля", "Воля", "f"),
-    ("Мирава", "Мирава", "f"), ("Росана", "Росана", "f"), ("Зірка", "Зирка", "f"),
-    ("Ясна", "Ясна", "f"), ("Красава", "Красава", "f"), ("Добрава", "Добрава", "f"),
-    ("Славомира", "Славомира", "f"), ("Ізабела", "Изабелла", "f"), ("Філомена", "Филомена", "f"),
-    ("Анастазія", "Анастасия", "f"), ("Терезія", "Терезия", "f"),
-    ("Флорентина", "Флорентина", "f"), ("Констанція", "Констанция", "f"),
-    ("Габріеля", "Габриэля", "f"), ("Анатолія", "Анатолия", "f"), ("Глафіра", "Глафира", "f"),
-    ("Ісидора", "Исидора", "f"), ("Калиса", "Каллиса", "f"), ("Лукерія", "Лукерья", "f"),
-    ("Сосанна", "Сусанна", "f"), ("Агрипина", "Агриппина", "f"),
+    ("Андрусь", "Андрей", "m"), ("Антось", "Антон", "m"), ("Єрмола", "Ермолай", "m"),
+    ("Кость", "Константин", "m"), ("Панько", "Пантелеймон", "m"), ("Демко", "Демьян", "m"),
+    ("Терешко", "Терентий", "m"), ("Юрко", "Юрий", "m"), ("Яцко", "Яков", "m"),
+    ("Фесько", "Феодосий", "m"), ("Лукаш", "Лука", "m"), ("Юстим", "Иустин", "m"),
+    ("Оврам", "Авраам", "m"), ("Іов", "Иов", "m"), ("Ісак", "Исаак", "m"),
+    ("Парфентій", "Парфентий", "m"), ("Силуан", "Силуан", "m"), ("Воїн", "Воин", "m"),
+    ("Гостомисл", "Гостомысл", "m"), ("Славута", "Славута", "m"), ("Хорив", "Хорив", "m"),
+    ("Лютомир", "Лютомир", "m"), ("Миролюб", "Миролюб", "m"), ("Велеслав", "Велеслав", "m"),
+    ("Гордислав", "Гордислав", "m"), ("Держислав", "Держислав", "m"),
+    ("Дорогомир", "Дорогомир", "m"), ("Хотимир", "Хотимир", "m"), ("Вінцентій", "Викентий", "m"),
+    ("Ігнатій", "Игнатий", "m"), ("Кароль", "Кароль", "m"), ("Діонізій", "Дионисий", "m"),
+    ("Еміліан", "Эмилиан", "m"), ("Інокентій", "Иннокентий", "m"), ("Йоахим", "Иоаким", "m"),
+    ("Клеменс", "Клеменс", "m"), ("Корнель", "Корнель", "m"), ("Леонард", "Леонард", "m"),
+    ("Люціан", "Люциан", "m"), ("Себастіян", "Себастьян", "m"), ("Тарсикій", "Тарсикий", "m"),
+    ("Теофіль", "Теофиль", "m"), ("Целестин", "Целестин", "m"), ("Приська", "Евпраксия", "f"),
+    ("Солоха", "Соломея", "f"), ("Наталка", "Наталья", "f"), ("Устя", "Устинья", "f"),
+    ("Ганька", "Анна", "f"), ("Огняна", "Огняна", "f"), ("Славена", "Славена", "f"),
+    ("Леля", "Леля", "f"), ("Весняна", "Весняна", "f"), ("Купава", "Купава", "f"),
+    ("Даромира", "Даромира", "f"), ("Володимира", "Владимира", "f"),
+    ("Вишеслава", "Вышеслава", "f"), ("Любомила", "Любомила", "f"), ("Невена", "Невена", "f"),
+    ("Пребрана", "Пребрана", "f"), ("Світана", "Светана", "f"), ("Чеслава", "Чеслава", "f"),
+    ("Зофія", "Зофья", "f"), ("Кунегунда", "Кунигунда", "f"), ("Марцелія", "Марцелия", "f"),
+    ("Урсула", "Урсула", "f"), ("Юліанна", "Юлианна", "f"), ("Іполита", "Ипполита", "f"),
+    ("Феліція", "Фелиция", "f"), ("Амелія", "Амелия", "f"), ("Бригіда", "Бригитта", "f"),
+    ("Камілія", "Камилла", "f"), ("Корнелія", "Корнелия", "f"), ("Лукреція", "Лукреция", "f"),
+    ("Сабіна", "Сабина", "f"), ("Бенедикта", "Бенедикта", "f"), ("Мартуся", "Марта", "f"),
+    ("Стефця", "Стефания", "f"), ("Марися", "Мария", "f"), ("Ірця", "Ирина", "f"),
+    ("Мирося", "Мирослава", "f"), ("Єфросинія", "Евфросиния", "f"), ("Касія", "Кассия", "f"),
+    ("Ревекка", "Ревекка", "f"),
 ]
 
 # fathers' names (drawn from this set's own men's names, never the person's own given name) and
 # the patronymics they give: Ukrainian (son, daughter), Russian (son, daughter)
 UA_PATRONYMICS = [
-    ("Зеновій", "Зеновійович", "Зеновіївна", "Зиновьевич", "Зиновьевна"),
-    ("Йосафат", "Йосафатович", "Йосафатівна", "Иосафатович", "Иосафатовна"),
-    ("Іпатій", "Іпатійович", "Іпатіївна", "Ипатьевич", "Ипатьевна"),
-    ("Кассіян", "Кассіянович", "Кассіянівна", "Кассианович", "Кассиановна"),
-    ("Питирим", "Питиримович", "Питиримівна", "Питиримович", "Питиримовна"),
-    ("Ждан", "Жданович", "Жданівна", "Жданович", "Ждановна"),
-    ("Даміян", "Даміянович", "Даміянівна", "Дамианович", "Дамиановна"),
-    ("Улян", "Улянович", "Улянівна", "Ульянович", "Ульяновна"),
-    ("Феофіл", "Феофілович", "Феофілівна", "Феофилович", "Феофиловна"),
-    ("Драгомир", "Драгомирович", "Драгомирівна", "Драгомирович", "Драгомировна"),
-    ("Власій", "Власійович", "Власіївна", "Власьевич", "Власьевна"),
-    ("Діодор", "Діодорович", "Діодорівна", "Диодорович", "Диодоровна"),
-    ("Кирик", "Кирикович", "Кириківна", "Кирикович", "Кириковна"),
-    ("Руфин", "Руфинович", "Руфинівна", "Руфинович", "Руфиновна"),
-    ("Милорад", "Милорадович", "Милорадівна", "Милорадович", "Милорадовна"),
-    ("Тимон", "Тимонович", "Тимонівна", "Тимонович", "Тимоновна"),
-    ("Кодрат", "Кодратович", "Кодратівна", "Кодратович", "Кодратовна"),
-    ("Годислав", "Годиславович", "Годиславівна", "Годиславович", "Годиславовна"),
+    ("Кароль", "Карольович", "Каролівна", "Каролевич", "Каролевна"),
+    ("Леонард", "Леонардович", "Леонардівна", "Леонардович", "Леонардовна"),
+    ("Клеменс", "Клеменсович", "Клеменсівна", "Клеменсович", "Клеменсовна"),
+    ("Целестин", "Целестинович", "Целестинівна", "Целестинович", "Целестиновна"),
+    ("Лукаш", "Лукашович", "Лукашівна", "Лукашович", "Лукашовна"),
+    ("Миролюб", "Миролюбович", "Миролюбівна", "Миролюбович", "Миролюбовна"),
+    ("Велеслав", "Велеславович", "Велеславівна", "Велеславович", "Велеславовна"),
+    ("Хотимир", "Хотимирович", "Хотимирівна", "Хотимирович", "Хотимировна"),
+    ("Дорогомир", "Дорогомирович", "Дорогомирівна", "Дорогомирович", "Дорогомировна"),
+    ("Держислав", "Держиславович", "Держиславівна", "Держиславович", "Держиславовна"),
+    ("Корнель", "Корнельович", "Корнелівна", "Корнелевич", "Корнелевна"),
+    ("Еміліан", "Еміліанович", "Еміліанівна", "Эмилианович", "Эмилиановна"),
+    ("Люціан", "Люціанович", "Люціанівна", "Люцианович", "Люциановна"),
+    ("Силуан", "Силуанович", "Силуанівна", "Силуанович", "Силуановна"),
+    ("Оврам", "Оврамович", "Оврамівна", "Авраамович", "Авраамовна"),
+    ("Юстим", "Юстимович", "Юстимівна", "Иустинович", "Иустиновна"),
 ]
 
 
-# family names (men's form): Ukrainian, Russian form; in -енко and -ук, from trades (Рибалка,
-# Бортник, Скляр, Чоботар, Бочкар, Дігтяр, Сідляр, Паламар, Писар), Cossack ranks (Сотник,
-# Осадчий, Отаман), nicknames (Чорновол, Чорногуз, Сивоус, Білокінь, Голобородько, Забіяка),
-# beasts, birds and trees (Ведмідь, Лебідь, Шуліка, Яструб, Сокіл, Явір, Бузина), in -ський and
-# the western Ukrainian patronymic forms in -ів (Федьків, Кузьмів, Андрухів, Юрків, Семків)
+# family names (men's form): Ukrainian, Russian form; in -енко and -ук, from music and its
+# instruments (Скрипка, Сопілка, Трембіта, Бандура, Гусляр), Cossack ranks (Полковник, Осавул)
+# and the outlaws of the Carpathians (Опришко), beasts, birds and trees (Бобер, Видра, Куниця,
+# Тхір, Сова, Дятел, Снігур, Дуб, Клен, Береза, Ясень, Верба, Тополя, Кропива), nicknames
+# (Чорнобай, Біловус, Вусатий, Товстоног, Нагнибіда, Затуливітер, Голота), trades (Грабар,
+# Копач, Вугляр, Рудник, Соляник, Колодій, Бочар), the western Ukrainian patronymic forms in -ів
+# (Васильків, Петрів, Іванків, Дмитрів, Кравців) and names from regions and peoples (Волинець,
+# Полтавець, Кримчак, Бужанський, Подільський, Покутський, Закарпатець, Мадяр)
 UA_FAMILY = [
-    ("Даниленко", "Даниленко"), ("Дмитренко", "Дмитренко"), ("Тищенко", "Тищенко"),
-    ("Кучеренко", "Кучеренко"), ("Корнієнко", "Корниенко"), ("Овдієнко", "Овдиенко"),
-    ("Пархоменко", "Пархоменко"), ("Шульженко", "Шульженко"), ("Якименко", "Якименко"),
-    ("Волошенко", "Волошенко"), ("Гуменко", "Гуменко"), ("Жученко", "Жученко"),
-    ("Ляшенко", "Ляшенко"), ("Мазуренко", "Мазуренко"), ("Тесленко", "Тесленко"),
-    ("Цибуленко", "Цибуленко"), ("Андрійчук", "Андрийчук"), ("Данилюк", "Данилюк"),
-    ("Сидорук", "Сидорук"), ("Стефанюк", "Стефанюк"), ("Процюк", "Процюк"), ("Грищук", "Грищук"),
-    ("Гуцалюк", "Гуцалюк"), ("Кушнірук", "Кушнирук"), ("Пасічнюк", "Пасечнюк"),
-    ("Гончарук", "Гончарук"), ("Рибалка", "Рыбалка"), ("Бортник", "Бортник"),
-    ("Скляр", "Скляр"), ("Чоботар", "Чеботарь"), ("Бочкар", "Бочкарь"), ("Дігтяр", "Дегтярь"),
-    ("Сідляр", "Седляр"), ("Паламар", "Паламарь"), ("Писар", "Писарь"), ("Сотник", "Сотник"),
-    ("Осадчий", "Осадчий"), ("Отаман", "Отаман"), ("Чорновол", "Черновол"),
-    ("Чорногуз", "Черногуз"), ("Сивоус", "Сивоус"), ("Довгаль", "Довгаль"),
-    ("Білокінь", "Белоконь"), ("Загорулько", "Загорулько"), ("Голобородько", "Голобородько"),
-    ("Забіяка", "Забияка"), ("Крутько", "Крутько"), ("Ведмідь", "Ведмедь"), ("Лебідь", "Лебедь"),
-    ("Шуліка", "Шулика"), ("Яструб", "Ястреб"), ("Сокіл", "Сокол"), ("Явір", "Явор"),
-    ("Бузина", "Бузина"), ("Заліський", "Залесский"), ("Підлісний", "Подлесный"),
-    ("Вербицький", "Вербицкий"), ("Яворський", "Яворский"), ("Бережницький", "Бережницкий"),
-    ("Дубровський", "Дубровский"), ("Гуцул", "Гуцул"), ("Лемко", "Лемко"),
-    ("Федьків", "Федькив"), ("Кузьмів", "Кузьмив"), ("Андрухів", "Андрухив"),
-    ("Юрків", "Юркив"), ("Семків", "Семкив"), ("Кіндратів", "Киндратив"),
+    ("Мельниченко", "Мельниченко"), ("Романенко", "Романенко"), ("Тимченко", "Тимченко"),
+    ("Сергієнко", "Сергиенко"), ("Гавриленко", "Гавриленко"), ("Мірошниченко", "Мирошниченко"),
+    ("Писаренко", "Писаренко"), ("Шпаченко", "Шпаченко"), ("Дігтяренко", "Дегтяренко"),
+    ("Гуцуленко", "Гуцуленко"), ("Татаренко", "Татаренко"), ("Німченко", "Немченко"),
+    ("Ващук", "Ващук"), ("Лук'янчук", "Лукьянчук"), ("Присяжнюк", "Присяжнюк"),
+    ("Смолярчук", "Смолярчук"), ("Скрипка", "Скрипка"), ("Сопілка", "Сопилка"),
+    ("Трембіта", "Трембита"), ("Бандура", "Бандура"), ("Гусляр", "Гусляр"),
+    ("Полковник", "Полковник"), ("Осавул", "Осавул"), ("Опришко", "Опришко"), ("Бобер", "Бобер"),
+    ("Видра", "Выдра"), ("Куниця", "Куница"), ("Тхір", "Тхир"), ("Сова", "Сова"),
+    ("Дятел", "Дятел"), ("Снігур", "Снигур"), ("Дуб", "Дуб"), ("Клен", "Клен"),
+    ("Береза", "Береза"), ("Ясень", "Ясень"), ("Верба", "Верба"), ("Тополя", "Тополя"),
+    ("Кропива", "Кропива"), ("Чорнобай", "Чернобай"), ("Біловус", "Беловус"),
+    ("Вусатий", "Усатый"), ("Товстоног", "Толстоног"), ("Нагнибіда", "Нагнибеда"),
+    ("Затуливітер", "Затуливетер"), ("Голота", "Голота"), ("Грабар", "Грабарь"),
+    ("Копач", "Копач"), ("Вугляр", "Угляр"), ("Рудник", "Рудник"), ("Соляник", "Соляник"),
+    ("Колодій", "Колодий"), ("Бочар", "Бочар"), ("Васильків", "Василькив"), ("Петрів", "Петрив"),
+    ("Іванків", "Иванкив"), ("Дмитрів", "Дмитрив"), ("Кравців", "Кравцив"),
+    ("Волинець", "Волынец"), ("Полтавець", "Полтавец"), ("Кримчак", "Крымчак"),
+    ("Бужанський", "Бужанский"), ("Подільський", "Подольский"), ("Покутський", "Покутский"),
+    ("Закарпатець", "Закарпатец"), ("Мадяр", "Мадьяр"),
 ]
 
 
@@ -2742,7 +2761,8 @@ def far_apart(keys_a, keys_b):
 # less; library, linguists' and foreign-alphabet systems (ALA-LC, Yale, the Scholarly
 # transliteration, ISO 9, GOST 7.79 B, Kontsevich, Palladius, the Tajik alphabet, tone numbers)
 # seldom. Every form of independent5 and independent6 is here, the ones independent6 left out
-# too; no form is new. The weights are independent7's, as independent8 took them over.
+# too; no form is new. The weights are independent7's, as independent8 and independent9 took
+# them over.
 FORM_WEIGHTS = {
     "korean": {
         "original-script": 1.0, "rr": 0.75, "rr-hyphen-usual-surname": 0.4, "mr": 0.65,
@@ -3108,7 +3128,7 @@ def main():
     list_latin, list_orig, queries = [], [], []
     variant_texts = set()
     for n, p in enumerate(persons, 1):
-        p.eid = f"K{n:04d}"
+        p.eid = f"L{n:04d}"
         list_latin.append(entry(p.eid, p.listed, []))
         list_orig.append(entry(p.eid, p.listed, [p.orig]))
         for q, form in probes[id(p)]:
