@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Checks that this set's given and family names are new: none of them, in original script or in
 the list's spelling, occurs among the strings of the older multi-script generators
-(eval/scripts/generate.py and independent/ to independent8/generate.py) or among the names those
+(eval/scripts/generate.py and independent/ to independent9/generate.py) or among the names those
 sets generated (every list name, alias and probe of eval/scripts/*.jsonl, heldout/ and
-independent/ to independent8/, so given names the older generators composed from syllables count
+independent/ to independent9/, so given names the older generators composed from syllables count
 too). A name occurs when it is a whole string or a run of whole words of such a string; a Hangul
 or Han given name also when an older original-script name is a surname followed by it. Every
 entry of the tables is checked, the ones the seed did not draw too, and with it the other
@@ -15,7 +15,7 @@ patronymics (Russian and Ukrainian, a son's and a daughter's) are checked the sa
 Korean and Chinese surnames are a closed set of a few hundred, so theirs are reported apart and
 not counted. The Latin-script evaluation set (eval/pools.py and eval/list.jsonl, queries.jsonl)
 is checked the same way and reported for information only: it draws on the most common names of
-these cultures, and after eight multi-script sets the common names left are partly among them.
+these cultures, and after nine multi-script sets the common names left are partly among them.
 
 Prints the overlaps; exits 1 if a given or family name occurs in the older multi-script sets."""
 import json
@@ -36,8 +36,9 @@ OLD_GENERATORS = [SCRIPTS / "generate.py", SCRIPTS / "independent" / "generate.p
                   SCRIPTS / "independent5" / "generate.py",
                   SCRIPTS / "independent6" / "generate.py",
                   SCRIPTS / "independent7" / "generate.py",
-                  SCRIPTS / "independent8" / "generate.py"]
-OLD_SETS = sorted(p for p in SCRIPTS.rglob("*.jsonl") if "independent9" not in p.parts)
+                  SCRIPTS / "independent8" / "generate.py",
+                  SCRIPTS / "independent9" / "generate.py"]
+OLD_SETS = sorted(p for p in SCRIPTS.rglob("*.jsonl") if "independent10" not in p.parts)
 LATIN_POOLS = [EVAL / "pools.py", EVAL / "generate.py"]
 LATIN_SETS = [EVAL / "list.jsonl", EVAL / "queries.jsonl"]
 
