@@ -19,6 +19,8 @@ BINARY_ONLY = {
     "exportPerson",
     "getCaCertificate",
     "getTestCaCertificate",
+    "getTrustAnchors",
+    "getTestTrustAnchors",
     "getRevocationList",
     "checkCertificateStatus",
     "checkCertificateStatusByPath",

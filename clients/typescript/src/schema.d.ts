@@ -1040,6 +1040,30 @@ export interface paths {
         patch: operations["updateTemplate"];
         trace?: never;
     };
+    "/v1/trust/anchors.pem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trust anchors for validating a file years on: every CA certificate of the live mode, the
+         *     issuing CAs (current and those it replaced) and the roots, newest first. A validator that
+         *     judges a chain at the current time rejects one whose issuing CA has ended, while it does
+         *     not check an anchor's own validity; with these as anchors a file's embedded revocation
+         *     data and archive timestamps carry it past the end of every certificate in it, as an EU
+         *     trusted list, which names a service's issuing CA, does.
+         */
+        get: operations["getTrustAnchors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/trust/ca.pem": {
         parameters: {
             query?: never;
@@ -1054,6 +1078,26 @@ export interface paths {
          *     (`/v1/trust/test-ca.pem`) and never chains to these.
          */
         get: operations["getCaCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trust/test-anchors.pem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The TEST mode's CA certificates, as `/v1/trust/anchors.pem` serves the live mode's. Trust
+         *     them only in a test environment.
+         */
+        get: operations["getTestTrustAnchors"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9311,6 +9355,28 @@ export interface operations {
             500: components["responses"]["internal_error"];
         };
     };
+    getTrustAnchors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issuing CA and root certificates, PEM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-pem-file": string;
+                };
+            };
+            408: components["responses"]["request_timeout"];
+            500: components["responses"]["internal_error"];
+        };
+    };
     getCaCertificate: {
         parameters: {
             query?: never;
@@ -9321,6 +9387,28 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The root certificates, PEM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-pem-file": string;
+                };
+            };
+            408: components["responses"]["request_timeout"];
+            500: components["responses"]["internal_error"];
+        };
+    };
+    getTestTrustAnchors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issuing CA and root certificates, PEM */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -719,8 +719,38 @@ impl TrustStore {
         })
     }
 
-    /// The seal credential used for `simple` signatures, where Signet signs on the signer's
-    /// behalf and names the signer in the signature dictionary.
+    /// A `simple` signature's own seal credential: a fresh key used for this signature only and
+    /// a certificate that names the seal (its subject) and, as an advanced signer's does, the
+    /// CRL and the OCSP responder. Valid for one year.
+    ///
+    /// One certificate per signature, not the long-lived [`Self::seal_credential`], for two
+    /// reasons: a validator years on can only vouch for it by the responder's answers about
+    /// that one certificate (a CRL of the issuing CA would speak for every certificate of the
+    /// CA, and pyHanko cannot take a CRL signed by an issuing CA it was given as trust
+    /// anchor), and NSS (pdfsig, Evince, Okular) fails on the second signature of a
+    /// certificate whose OCSP status it fetched, which a certificate signing once never meets.
+    pub fn issue_seal(&self, now: DateTime<Utc>) -> Result<SignerCredential, PdfError> {
+        let key = new_key()?;
+        let cert = issue(
+            Profile {
+                issuer: Some(self.intermediate.tbs_certificate().subject().clone()),
+                subject: self.seal.tbs_certificate().subject().clone(),
+                kind: Kind::Signer,
+                urls: self.urls.clone(),
+            },
+            &key,
+            &self.intermediate_key,
+            validity(now, 1)?,
+        )?;
+        Ok(SignerCredential {
+            key,
+            cert,
+            chain: vec![self.intermediate.clone()],
+        })
+    }
+
+    /// The long-lived seal credential: Signet's certificates of completion, which it makes on
+    /// request and does not keep.
     pub fn seal_credential(&self) -> SignerCredential {
         SignerCredential {
             key: self.seal_key.clone(),

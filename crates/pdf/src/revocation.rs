@@ -270,6 +270,20 @@ impl TrustStore {
             .collect()
     }
 
+    /// Every CA certificate of the store as one PEM bundle, issuing CAs newest first, then the
+    /// roots newest first: the trust anchors for validating a file after its issuing CA
+    /// ended. An ended intermediate fails a chain in validators that judge it at the current
+    /// time (pyHanko does), while an anchor's own validity is not checked; an EU trusted list
+    /// names a service's issuing CA as its identity for the same reason.
+    pub fn anchors_pem(&self) -> String {
+        let issuing = self.issuing_cas().into_iter().rev().map(|ca| ca.cert);
+        let roots = self.roots().into_iter().rev().map(|(c, _)| c);
+        issuing
+            .chain(roots)
+            .filter_map(|c| der::EncodePem::to_pem(c, der::pem::LineEnding::LF).ok())
+            .collect()
+    }
+
     /// The generation of the issuing CA `issuer_der` (current or former), if it is one.
     pub fn issuing_generation_of(&self, issuer_der: &[u8]) -> Option<usize> {
         self.issuing_cas()
@@ -1207,8 +1221,26 @@ mod tests {
         // timestamp) and whose status an archive refresh gives by the responder's answer.
         assert!(aia(&signer.cert) && cdp(&signer.cert));
         assert!(aia(&store.tsa) && cdp(&store.tsa));
-        // The seal signs many times per file, the intermediate is in every chain: their CRL
-        // only (NSS's online check trips over a repeated one).
+        // A simple signature's own certificate likewise, in the seal's name, with a key of its
+        // own each time, under the issuing CA.
+        let (one, two) = (
+            store.issue_seal(now).unwrap(),
+            store.issue_seal(now).unwrap(),
+        );
+        assert!(aia(&one.cert) && cdp(&one.cert));
+        assert_eq!(one.subject(), store.seal_credential().subject());
+        assert_ne!(one.serial_hex(), two.serial_hex());
+        assert_ne!(
+            one.cert.tbs_certificate().subject_public_key_info(),
+            two.cert.tbs_certificate().subject_public_key_info()
+        );
+        assert_eq!(
+            one.cert.tbs_certificate().issuer(),
+            store.intermediate.tbs_certificate().subject()
+        );
+        // The long-lived seal signs many times per file (certificates of completion), the
+        // intermediate is in every chain: their CRL only (NSS's online check trips over a
+        // repeated one).
         for c in [&store.seal, &store.intermediate] {
             assert!(cdp(c) && !aia(c));
         }

@@ -219,7 +219,13 @@ fn signed() -> &'static Signed {
             };
             let s1 = sign_pdf(&input, &ana, &trust, &opts("Ana Silva", now)).unwrap();
             let s1 = add_validation(&s1, &trust, &revoked, now);
-            let s2 = sign_pdf(&s1, &trust.seal_credential(), &trust, &opts("Bruno", now)).unwrap();
+            let s2 = sign_pdf(
+                &s1,
+                &trust.issue_seal(now).unwrap(),
+                &trust,
+                &opts("Bruno", now),
+            )
+            .unwrap();
             let lt = add_validation(&s2, &trust, &revoked, now);
             let stamped = timestamp_pdf(&lt, &trust, now).unwrap();
             // The timestamp's chain and its revocation data are in the DSS already (the
@@ -279,6 +285,26 @@ fn pyhanko_ltv_with(
             .map(|l| serde_json::from_str(l).expect("json line"))
             .collect(),
     )
+}
+
+/// Certificates (DER) as one PEM bundle.
+fn pem_bundle(certs: &[Vec<u8>]) -> String {
+    use base64::Engine as _;
+    certs
+        .iter()
+        .map(|der| {
+            let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+            let lines: Vec<&str> = b64
+                .as_bytes()
+                .chunks(64)
+                .map(|c| std::str::from_utf8(c).unwrap_or_default())
+                .collect();
+            format!(
+                "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+                lines.join("\n")
+            )
+        })
+        .collect()
 }
 
 fn rand_name() -> String {
@@ -481,17 +507,19 @@ fn an_archive_timestamp_of_a_renewed_authority_carries_the_file_past_every_signi
 /// pyHanko's LTA validation (offline, revocation data required, its clock moved there) passes
 /// every signature with the evidence record reaching back to the day of signing. At twenty
 /// years and two months Signet's validator passes every signature with every root as trust
-/// anchor (what `/v1/trust/ca.pem` serves then) and not with the first root alone.
+/// anchor (what `/v1/trust/ca.pem` serves then) and not with the first root alone, and
+/// pyHanko passes every signature with every CA of the store as anchor (what
+/// `/v1/trust/anchors.pem` serves, and what an EU trusted list would name).
 ///
-/// pyHanko (0.38) is not asked then: once an intermediate certificate of a chain has ended,
-/// its validation at the current time reports CERTIFICATE_CHAIN_GENERAL_FAILURE rather than
-/// OUT_OF_BOUNDS_NO_POE (it does so only for the end-entity certificate; see
-/// `handle_certvalidator_errors` in its `generic_cms.py`), and its past validation improves
-/// only the latter, so no file whose first issuing CA ended passes there. Certifying a former
-/// CA again under the current root (a chain at the current time whose only ended certificate
-/// is the file's own) does not help either: its time slide follows every path to the signer
-/// of each CRL and OCSP answer it weighs and fails on the first certificate whose proof of
-/// existence comes after the control time, which a certificate made years later always does.
+/// With the roots alone as anchors pyHanko (0.38) cannot pass then: once an intermediate
+/// certificate of a chain has ended, its validation at the current time reports
+/// CERTIFICATE_CHAIN_GENERAL_FAILURE rather than OUT_OF_BOUNDS_NO_POE (it does so only for the
+/// end-entity certificate; see `handle_certvalidator_errors` in its `generic_cms.py`), and its
+/// past validation improves only the latter. Certifying a former CA again under the current
+/// root (a chain at the current time whose only ended certificate is the file's own) does not
+/// help either: its time slide follows every path to the signer of each CRL and OCSP answer it
+/// weighs and fails on the first certificate whose proof of existence comes after the control
+/// time, which a certificate made years later always does.
 #[test]
 fn a_file_outlives_every_certificate_of_its_signing_day_through_rollovers_of_its_cas() {
     let s = signed();
@@ -583,6 +611,22 @@ fn a_file_outlives_every_certificate_of_its_signing_day_through_rollovers_of_its
     assert!(report.signatures.len() >= 2, "{report:?}");
     for sig in &report.signatures {
         assert_eq!(sig.indication, Indication::TotalPassed, "{sig:?}");
+    }
+
+    // pyHanko, offline, revocation data required, its clock moved there, with every CA the
+    // store made as trust anchor (as an EU trusted list names the issuing CA, not its root, as
+    // the service's identity): every signature passes, with the evidence record back to the
+    // signing day, its timestamps and archive timestamps included.
+    let anchors = s.dir.path().join("anchors-end.pem");
+    std::fs::write(&anchors, pem_bundle(&trust.ca_certs_der())).unwrap();
+    if let Some(r) = pyhanko_ltv_with(&pdf, Some(at), &anchors) {
+        let lta = lta_results(&r);
+        assert_eq!(lta.len(), 2, "{r:?}");
+        for v in lta {
+            assert_eq!(v["indication"], "PASSED", "{v}");
+            let oldest = v["oldest_evidence_record"].as_str().unwrap_or_default();
+            assert!(oldest.starts_with(&signed_day), "{v}");
+        }
     }
 
     // A relying party that never added the new root cannot validate the newest timestamp.

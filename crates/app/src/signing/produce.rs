@@ -89,7 +89,8 @@ pub struct Produced {
     /// The effects of the whole chain (transition, signatures, closing), merged.
     pub all: Effects,
     pub audit: Vec<ProducedAudit>,
-    /// Certificates issued to advanced signers, for revocation (CRL, OCSP).
+    /// Certificates issued for signatures (an advanced signer's, a simple signature's seal),
+    /// for revocation (CRL, OCSP).
     pub issued: Vec<(SignerId, SignerCredential, chrono::DateTime<chrono::Utc>)>,
     /// The signed contract's copy in each signer's person file (seed 002's SIGNED_CONTRACT).
     pub contracts: Vec<PersonDocumentRow>,
@@ -370,9 +371,10 @@ async fn local_signature(
     let trust = state.trust.clone();
     let signed = crate::heavy::run(&state.heavy, move || {
         let ca = trust.ca(mode);
+        // Each signature its own certificate: the signer's, or one that names the seal.
         let cred = match &identity {
             Some(id) => ca.issue_signer(id, wall)?,
-            None => ca.seal_credential(),
+            None => ca.issue_seal(wall)?,
         };
         let level_words = match level {
             Level::Advanced => "advanced electronic signature",
@@ -403,8 +405,8 @@ async fn local_signature(
         };
         // The revision is appended to the file itself: a large file is held once.
         let prepared = signet_pdf::PreparedSignature::signature(input, &cred, &opts)?;
-        // An advanced signer's own certificate is recorded for revocation (CRL, OCSP).
-        let issued = identity.is_some().then(|| cred.clone());
+        // The signature's own certificate is recorded for revocation (CRL, OCSP).
+        let issued = Some(cred.clone());
         Ok::<_, signet_pdf::PdfError>((prepared, (cred.subject(), issued)))
     })
     .await

@@ -1576,6 +1576,26 @@ pub async fn ca_pem(State(state): State<AppState>) -> Response {
     pem_response(state.trust.ca(signet_store::Mode::Live).root_pem())
 }
 
+/// Trust anchors for validating a file years on: every CA certificate of the live mode, the
+/// issuing CAs (current and those it replaced) and the roots, newest first. A validator that
+/// judges a chain at the current time rejects one whose issuing CA has ended, while it does
+/// not check an anchor's own validity; with these as anchors a file's embedded revocation
+/// data and archive timestamps carry it past the end of every certificate in it, as an EU
+/// trusted list, which names a service's issuing CA, does.
+#[utoipa::path(get, path = "/v1/trust/anchors.pem", operation_id = "getTrustAnchors", tag = "trust", security(()),
+    responses((status = 200, description = "The issuing CA and root certificates, PEM", body = String, content_type = "application/x-pem-file")))]
+pub async fn anchors_pem(State(state): State<AppState>) -> Response {
+    pem_response(state.trust.ca(signet_store::Mode::Live).anchors_pem())
+}
+
+/// The TEST mode's CA certificates, as `/v1/trust/anchors.pem` serves the live mode's. Trust
+/// them only in a test environment.
+#[utoipa::path(get, path = "/v1/trust/test-anchors.pem", operation_id = "getTestTrustAnchors", tag = "trust", security(()),
+    responses((status = 200, description = "The issuing CA and root certificates, PEM", body = String, content_type = "application/x-pem-file")))]
+pub async fn test_anchors_pem(State(state): State<AppState>) -> Response {
+    pem_response(state.trust.ca(signet_store::Mode::Test).anchors_pem())
+}
+
 /// Signet's TEST root: what test-mode keys create is signed under it (every name in it says
 /// TEST), and the test roots it replaced, as for `/v1/trust/ca.pem`. Trust them only in a
 /// test environment; they are not valid for real signatures.

@@ -114,4 +114,6 @@ pub fn public_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(ops::metrics))
         .routes(routes!(documents::ca_pem))
         .routes(routes!(documents::test_ca_pem))
+        .routes(routes!(documents::anchors_pem))
+        .routes(routes!(documents::test_anchors_pem))
 }

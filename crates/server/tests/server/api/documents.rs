@@ -790,6 +790,29 @@ async fn the_live_and_test_roots_are_public_and_apart() {
     );
     let subject = roots[1].tbs_certificate().subject().to_string();
     assert!(subject.contains("TEST Root CA"), "{subject}");
+
+    // The anchors for validation years on: each mode's issuing CA, then its root.
+    for (path, root, test) in [
+        ("/v1/trust/anchors.pem", &roots[0], false),
+        ("/v1/trust/test-anchors.pem", &roots[1], true),
+    ] {
+        let r = app.send(Method::GET, path, None, None, None, &[]).await;
+        assert_eq!(r.status, 200, "{path}");
+        let certs = signet_pdf::parse_roots(&[&r.bytes]).expect("certificates");
+        assert_eq!(certs.len(), 2, "{path}: the issuing CA and the root");
+        assert_eq!(&certs[1], root, "{path}");
+        assert_eq!(
+            certs[0].tbs_certificate().issuer(),
+            root.tbs_certificate().subject(),
+            "{path}: the issuing CA first"
+        );
+        assert!(
+            certs
+                .iter()
+                .all(|c| signet_pdf::is_test_certificate(c) == test),
+            "{path}"
+        );
+    }
 }
 
 /// A person identified through the sandbox (HAPPYPATH succeeds after 120 s).
