@@ -522,3 +522,17 @@ fn a_tajik_final_a_meets_the_persian_final_eh() {
     let ix = index_of(&[("t1", "QORBANZADEH, Nushafarin")]);
     finds(&ix, "Нӯшофарин Қурбонзода", "t1");
 }
+
+#[test]
+fn persian_compounds_written_as_one_word_meet_their_parts() {
+    let ix = index_of(&[
+        ("p1", "RAHIMZADEH, Paridokht"),
+        ("p2", "KALANTAR, Khan Ali"),
+        ("p3", "BASERI, Shah Ali"),
+    ]);
+    // دخت read dkht keeps its d apart from the kh.
+    finds(&ix, "پریدخت رحیم‌زاده", "p1");
+    // A compound with Ali in one word.
+    finds(&ix, "خانعلی کلانتر", "p2");
+    finds(&ix, "شاهعلی باصری", "p3");
+}
