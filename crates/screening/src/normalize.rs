@@ -990,6 +990,14 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                     }
                 }
                 if arabic {
+                    // Sudanese g for ق, on the word and after a joined article.
+                    let sudanese = [
+                        romanize::sudanese_arabic(&t.raw),
+                        romanize::joined_article(&t.raw).and_then(romanize::sudanese_arabic),
+                    ];
+                    for a in sudanese.into_iter().flatten() {
+                        push_alt(&mut t, &a);
+                    }
                     // The word and, with a joined article, the word after it; a final ة
                     // written -ah is -a (Oqbah / Uqba).
                     let mut bases = vec![t.raw.clone()];

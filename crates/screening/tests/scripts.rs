@@ -536,3 +536,13 @@ fn persian_compounds_written_as_one_word_meet_their_parts() {
     finds(&ix, "خانعلی کلانتر", "p2");
     finds(&ix, "شاهعلی باصری", "p3");
 }
+
+#[test]
+fn sudanese_g_for_qaf_meets_the_q() {
+    let ix = index_of(&[
+        ("s1", "AL-BAQQARI, Bakhitah Muhalhil"),
+        ("s2", "AL-QADARIFI, Ayidah Muzahim"),
+    ]);
+    finds(&ix, "Bakhita Muhalhel Elbaggari", "s1");
+    finds(&ix, "Ayeda Muzahem Elgadarefi", "s2");
+}
