@@ -447,6 +447,22 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
         // Pinyin tone numbers are not part of the name (Zhang1 Wei3).
         let ascii = romanize::pinyin_tone_numbers(&ascii).unwrap_or(ascii);
         let cleaned = clean(&ascii);
+        // A compound with علی (Ali) after two letters or more, as Persian writes Shah Ali, Khan
+        // Ali, Gholam Ali in one word (شاهعلی, خانعلی): its ع is the a of Ali.
+        let with_ali = abjad
+            .then(|| {
+                let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+                let ali =
+                    letters.ends_with(&['ع', 'ل', 'ی']) || letters.ends_with(&['ع', 'ل', 'ي']);
+                (ali && letters.len() >= 5).then(|| {
+                    let head: String = letters[..letters.len() - 3].iter().collect();
+                    format!(
+                        "{}ali",
+                        clean(&translit::to_ascii_with(&head, hints)).trim()
+                    )
+                })
+            })
+            .flatten();
         // Other readings, when the word is one word in both.
         let mut alts: Vec<String> = Vec::new();
         let mut alt = |h: translit::Hints| {
@@ -590,6 +606,18 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                     ..hints
                 });
             }
+            // A final а is Persian's final silent ه, written -eh (Қурбонзода Qorbanzadeh,
+            // Зангана Zanganeh).
+            let eh: Vec<String> = std::iter::once(cleaned.trim().to_owned())
+                .chain(alts.iter().cloned())
+                .filter(|a| a.len() >= 4 && !a.contains(' '))
+                .filter_map(|a| a.strip_suffix('a').map(|stem| format!("{stem}eh")))
+                .collect();
+            for a in eh {
+                if !alts.contains(&a) {
+                    alts.push(a);
+                }
+            }
         } else if !hints.ukrainian && original.chars().any(|c| matches!(c, 'г' | 'Г' | 'и' | 'И'))
         {
             // A Ukrainian name need not show і, ї, є or ґ (Гончаренко, Honcharenko).
@@ -597,6 +625,12 @@ fn words(text: &str, hints: translit::Hints) -> Vec<Word> {
                 ukrainian: true,
                 ..hints
             });
+        }
+        if let Some(a) = with_ali
+            && a != cleaned.trim()
+            && !alts.contains(&a)
+        {
+            alts.push(a);
         }
         // A Cyrillic name in the scholarly transliteration, ISO 9 or GOST 7.79 System B.
         let scholarly = if hints.scholarly || hints.gost_b || hints.cyrillic_x_c {
@@ -956,6 +990,14 @@ pub(crate) fn tokens(name: &str) -> Vec<Tok> {
                     }
                 }
                 if arabic {
+                    // Sudanese g for ق, on the word and after a joined article.
+                    let sudanese = [
+                        romanize::sudanese_arabic(&t.raw),
+                        romanize::joined_article(&t.raw).and_then(romanize::sudanese_arabic),
+                    ];
+                    for a in sudanese.into_iter().flatten() {
+                        push_alt(&mut t, &a);
+                    }
                     // The word and, with a joined article, the word after it; a final ة
                     // written -ah is -a (Oqbah / Uqba).
                     let mut bases = vec![t.raw.clone()];
@@ -1696,11 +1738,13 @@ pub(crate) fn fold(raw: &str) -> String {
         ("dzh", "j"),
         ("tch", "ch"),
         ("sch", "sh"),
-        ("kh", "h"),
         ("gh", "g"),
         ("ph", "f"),
         ("th", "t"),
         ("dh", "d"),
+        // After the other h digraphs, so that a letter before kh does not join its h (Persian
+        // دخت read dkht is d and kh: Paridokht, not dh).
+        ("kh", "h"),
         ("ck", "k"),
         ("ou", "u"),
         ("oo", "u"),

@@ -3587,6 +3587,26 @@ pub(crate) fn indonesian_arabic(raw: &str) -> Option<String> {
     (out != raw).then_some(out)
 }
 
+/// The Sudanese (and Upper Egyptian and Gulf) spelling of an Arabic name read the English way:
+/// g is ق as said there (Baggari / Baqqari, Gadarefi / Qadarifi). Not the g of gh or of a
+/// final ng. (Their z for ذ is left out: z read dh in every Arabic name would meet
+/// Arabic-script names by their consonants alone, Mirzaei and مرادی.)
+pub(crate) fn sudanese_arabic(raw: &str) -> Option<String> {
+    let b = raw.as_bytes();
+    let out: String = (0..b.len())
+        .map(|i| {
+            let digraph =
+                b.get(i + 1) == Some(&b'h') || i > 0 && b[i - 1] == b'n' && i + 1 == b.len();
+            if b[i] == b'g' && !digraph {
+                'q'
+            } else {
+                char::from(b[i])
+            }
+        })
+        .collect();
+    (out != raw).then_some(out)
+}
+
 /// Common Arabic and Persian given names, one spelling each (the others are found through
 /// Arabic's three vowels, Egyptian g and ei, and the French ch, dj and ou): a name that holds
 /// one is an Arabic or Persian name, whose other words may be written in those ways too
@@ -5824,6 +5844,15 @@ mod tests {
             assert_eq!(hokkien_key(a), hokkien_key(b), "{a} {b}");
         }
         assert_ne!(hokkien_key("boon"), hokkien_key("poon"));
+    }
+
+    #[test]
+    fn sudanese_g_is_qaf_but_not_in_gh_or_a_final_ng() {
+        assert_eq!(sudanese_arabic("baggari").as_deref(), Some("baqqari"));
+        assert_eq!(sudanese_arabic("gadarefi").as_deref(), Some("qadarefi"));
+        assert_eq!(sudanese_arabic("ghassan"), None);
+        assert_eq!(sudanese_arabic("rang"), None);
+        assert_eq!(sudanese_arabic("ali"), None);
     }
 
     #[test]

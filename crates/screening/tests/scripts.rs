@@ -516,3 +516,33 @@ fn ukrainian_folk_forms_meet_the_russian_church_names_and_dutch_spellings_are_re
     // Dutch oe for u in a Ukrainian family name in -iv.
     finds(&ix, "Hrytsko Joerkiv", "u4");
 }
+
+#[test]
+fn a_tajik_final_a_meets_the_persian_final_eh() {
+    let ix = index_of(&[("t1", "QORBANZADEH, Nushafarin")]);
+    finds(&ix, "Нӯшофарин Қурбонзода", "t1");
+}
+
+#[test]
+fn persian_compounds_written_as_one_word_meet_their_parts() {
+    let ix = index_of(&[
+        ("p1", "RAHIMZADEH, Paridokht"),
+        ("p2", "KALANTAR, Khan Ali"),
+        ("p3", "BASERI, Shah Ali"),
+    ]);
+    // دخت read dkht keeps its d apart from the kh.
+    finds(&ix, "پریدخت رحیم‌زاده", "p1");
+    // A compound with Ali in one word.
+    finds(&ix, "خانعلی کلانتر", "p2");
+    finds(&ix, "شاهعلی باصری", "p3");
+}
+
+#[test]
+fn sudanese_g_for_qaf_meets_the_q() {
+    let ix = index_of(&[
+        ("s1", "AL-BAQQARI, Bakhitah Muhalhil"),
+        ("s2", "AL-QADARIFI, Ayidah Muzahim"),
+    ]);
+    finds(&ix, "Bakhita Muhalhel Elbaggari", "s1");
+    finds(&ix, "Ayeda Muzahem Elgadarefi", "s2");
+}
