@@ -2328,10 +2328,6 @@ pub(crate) fn cantonese_other_spellings(word: &str) -> &'static [&'static str] {
                 // The usual reading only, as in the names' keys.
                 let usual = cs.as_str().split(';').next().unwrap_or_default();
                 for hk in usual.split(',').filter(|s| !s.is_empty()) {
-                    let hk: &'static str = match HAN_CANTONESE.find(hk) {
-                        Some(at) => &HAN_CANTONESE[at..at + hk.len()],
-                        None => continue,
-                    };
                     for mo in macau_spellings(hk) {
                         let mo = *leaked.entry(mo.clone()).or_insert_with(|| String::leak(mo));
                         add(hk, mo);
