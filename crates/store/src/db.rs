@@ -66,6 +66,67 @@ pub struct Store {
     pub(crate) writer: Option<std::sync::Arc<Writer>>,
     /// API keys and their tenants as read lately (`tenants.rs`).
     pub(crate) api_keys: std::sync::Arc<crate::tenants::ApiKeyCache>,
+    /// SQLite's WAL checkpoints, run beside the writer ([`checkpoint_wal`]); stopped when the
+    /// last handle goes. `None` on PostgreSQL.
+    _checkpoints: Option<std::sync::Arc<StopOnDrop>>,
+}
+
+/// How often a reader connection copies the WAL back into the database file. SQLite would
+/// otherwise checkpoint on the writer's own connection whenever a commit takes the WAL past
+/// 1,000 pages (several times a second under load): every write waits while the pages are
+/// copied and the file is synced, which is where person creation's slowest requests came
+/// from.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
+
+/// WAL pages past which the writer still checkpoints itself (64 MiB of 4 KiB pages), for a
+/// process whose checkpoint task has fallen behind or is not running.
+const WRITER_CHECKPOINT_PAGES: u32 = 16_384;
+
+/// Aborts a background task when dropped.
+struct StopOnDrop(tokio::task::AbortHandle);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// A WAL smaller than this is left to the writer's own checkpoint: an idle server (a fresh
+/// database's WAL is about 1 MB) then keeps no reader connection open for checkpoints.
+const CHECKPOINT_FROM_BYTES: u64 = 2 << 20;
+
+/// Checkpoints the WAL `wal` every [`CHECKPOINT_EVERY`] on a reader connection, `PASSIVE`: it
+/// copies what no reader still needs and never waits for readers or the writer, which keeps
+/// appending meanwhile. Once a checkpoint has caught up, the writer's next transaction starts
+/// the WAL over, so the file stays small. Skipped while the WAL is small or unchanged since
+/// the last checkpoint.
+async fn checkpoint_wal(read: AnyPool, wal: std::path::PathBuf) {
+    let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut checkpointed_at = None;
+    loop {
+        tick.tick().await;
+        if read.is_closed() {
+            return;
+        }
+        let Ok(meta) = std::fs::metadata(&wal) else {
+            continue;
+        };
+        let modified = meta.modified().ok();
+        if meta.len() < CHECKPOINT_FROM_BYTES || modified == checkpointed_at {
+            continue;
+        }
+        checkpointed_at = modified;
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .fetch_all(&read)
+            .await
+        {
+            if read.is_closed() {
+                return;
+            }
+            tracing::warn!(error = %e, "WAL checkpoint failed; the writer checkpoints past its limit");
+        }
+    }
 }
 
 /// How SQLite makes a commit durable (`PRAGMA synchronous`).
@@ -260,6 +321,12 @@ impl Store {
                     })
                     .connect(&url)
                     .await?;
+                let checkpoints = crate::maintenance::sqlite_file(&url).map(|file| {
+                    let mut wal = file.as_os_str().to_owned();
+                    wal.push("-wal");
+                    let task = tokio::spawn(checkpoint_wal(read.clone(), wal.into()));
+                    std::sync::Arc::new(StopOnDrop(task.abort_handle()))
+                });
                 Ok(Store {
                     backend,
                     writer: Some(Writer::new(write.clone())),
@@ -268,6 +335,7 @@ impl Store {
                     sealer: None,
                     keyring: None,
                     api_keys: Default::default(),
+                    _checkpoints: checkpoints,
                 })
             }
             Backend::Postgres => {
@@ -284,6 +352,7 @@ impl Store {
                     keyring: None,
                     writer: None,
                     api_keys: Default::default(),
+                    _checkpoints: None,
                 })
             }
         }
@@ -425,6 +494,10 @@ async fn sqlite_pragmas(
     .await?;
     conn.execute("PRAGMA foreign_keys = ON").await?;
     conn.execute("PRAGMA busy_timeout = 10000").await?;
+    conn.execute(sqlx::AssertSqlSafe(format!(
+        "PRAGMA wal_autocheckpoint = {WRITER_CHECKPOINT_PAGES}"
+    )))
+    .await?;
     Ok(())
 }
 

@@ -117,18 +117,22 @@ pub fn restrict_file(path: &Path) -> std::io::Result<()> {
     }
 }
 
-/// The file of a `sqlite://PATH` URL, created empty with mode 0600 before SQLite opens it
-/// (its `-wal` and `-shm` files take the database's mode), or narrowed to 0600 with them.
-pub(crate) fn restrict_sqlite_file(url: &str) -> std::io::Result<()> {
+/// The database file of a `sqlite://PATH` URL (`None` for an in-memory database).
+pub(crate) fn sqlite_file(url: &str) -> Option<&Path> {
     let path = url
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))
         .unwrap_or("");
     let path = path.split('?').next().unwrap_or("");
-    if path.is_empty() || path.contains(":memory:") {
+    (!path.is_empty() && !path.contains(":memory:")).then(|| Path::new(path))
+}
+
+/// The file of a `sqlite://PATH` URL, created empty with mode 0600 before SQLite opens it
+/// (its `-wal` and `-shm` files take the database's mode), or narrowed to 0600 with them.
+pub(crate) fn restrict_sqlite_file(url: &str) -> std::io::Result<()> {
+    let Some(path) = sqlite_file(url) else {
         return Ok(());
-    }
-    let path = Path::new(path);
+    };
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
