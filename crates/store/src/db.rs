@@ -33,6 +33,18 @@ impl Backend {
         }
     }
 
+    /// Row lock for a tenant's row, whose key never changes: it keeps out other lockers and
+    /// updates of the row as `FOR UPDATE` does, but not the key-share lock with which every
+    /// insert naming the tenant checks its foreign key. With `FOR UPDATE`, each transaction
+    /// that read the tenant's clock under lock (a request of the identification flow, a job)
+    /// made every new person, identification and event of the tenant wait for its commit.
+    pub(crate) fn for_no_key_update(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "",
+            Backend::Postgres => " FOR NO KEY UPDATE",
+        }
+    }
+
     /// Claim without waiting for rows another process holds.
     pub(crate) fn skip_locked(self) -> &'static str {
         match self {

@@ -241,7 +241,7 @@ impl Store {
     pub async fn tenant_in_tx(&self, tx: &mut Tx, id: &TenantId) -> Result<Tenant> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {TENANT_COLUMNS} FROM tenants WHERE id = $1{}",
-            self.backend.for_update()
+            self.backend.for_no_key_update()
         )))
         .bind(id.as_str())
         .fetch_optional(&mut **tx)

@@ -224,7 +224,7 @@ impl Store {
         let mut tx = self.begin().await?;
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT id FROM tenants WHERE id = $1{}",
-            self.backend.for_update()
+            self.backend.for_no_key_update()
         )))
         .bind(e.tenant_id.as_str())
         .fetch_optional(&mut *tx)
