@@ -85,9 +85,8 @@ pub struct Store {
 
 /// How often a reader connection copies the WAL back into the database file. SQLite would
 /// otherwise checkpoint on the writer's own connection whenever a commit takes the WAL past
-/// 1,000 pages (several times a second under load): every write waits while the pages are
-/// copied and the file is synced, which is where person creation's slowest requests came
-/// from.
+/// 1,000 pages (several times a second under load), and every queued write waited while the
+/// pages were copied and the file synced (BENCHMARKS.md: +12 % person creation without it).
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
 
 /// WAL pages past which the writer still checkpoints itself (64 MiB of 4 KiB pages), for a
