@@ -429,8 +429,9 @@ impl Store {
             let list: Vec<String> = (0..skip.len()).map(|i| format!("${}", first + i)).collect();
             tenant_filter.push_str(&format!(" AND m.tenant_id NOT IN ({})", list.join(", ")));
         }
-        // What an attempt needs, read back by the keys the UPDATE returned, not by the lease
-        // owner, which has no index and would scan every message ever sent.
+        // What an attempt needs, found by the keys the UPDATE returned (in the same statement
+        // on PostgreSQL, read back on SQLite), not by the lease owner, which has no index and
+        // would scan every message ever sent.
         const LOADED: &str = "m.endpoint_id, m.event_id, m.tenant_id, m.mode, m.attempts_made, m.fence, \
              ep.url, ep.secret, ep.previous_secret, ep.previous_secret_until, ep.failing_since, t.clock_offset_ms, \
              e.type, e.created_at, e.data";
