@@ -570,14 +570,18 @@ fn an_rsa_cas_crl_and_ocsp_response_are_read_with_pkcs1_or_pss() {
         .expect("root");
     for pss in [false, true] {
         let (crl, ocsp, serial) = ca.revoke_leaf_and_publish(pss);
+        // The same number: a DER integer whose top bit is set carries a leading zero byte,
+        // which `openssl x509 -serial` does not print.
+        let number = |hex: &str| hex.trim_start_matches("00").to_owned();
+        let serial = number(&serial);
         let info = read_crl(&crl, &root).unwrap_or_else(|e| panic!("crl (pss {pss}): {e}"));
         assert_eq!(info.revoked.len(), 1, "{info:?}");
-        assert_eq!(hex::encode(&info.revoked[0].serial), serial);
+        assert_eq!(number(&hex::encode(&info.revoked[0].serial)), serial);
         assert_eq!(info.revoked[0].reason, RevocationReason::KeyCompromise);
         let answer =
             read_ocsp_response(&ocsp, &root).unwrap_or_else(|e| panic!("ocsp (pss {pss}): {e}"));
         assert_eq!(answer.statuses.len(), 1, "{answer:?}");
-        assert_eq!(answer.statuses[0].0, serial);
+        assert_eq!(number(&answer.statuses[0].0), serial);
         assert!(
             matches!(
                 answer.statuses[0].1,
